@@ -1,0 +1,204 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.capture.CaptureSettings;
+import dev.crmkit.core.capture.LeadCapture;
+import dev.crmkit.core.customer.CustomerBase;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.EdgeValidation;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.LeadQualification;
+import dev.crmkit.core.task.TaskPlanner;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * crmkit, wired: the composition root an embedding application builds once and shares. Thread-safe.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .store(InMemoryCrmStore.create())
+ *         .defaultRegion("DE")
+ *         .build();
+ * CaptureOutcome outcome = crm.capture().capture(
+ *         LeadSubmission.from(Channel.WEB_FORM).name("Jane", "Doe").email(" Jane@Example.com ").build());
+ * }</pre>
+ */
+public final class Crm {
+
+    private final CrmStore store;
+    private final Clock clock;
+    private final LeadCapture capture;
+    private final CustomerBase customers;
+    private final Timeline timeline;
+    private final TaskPlanner tasks;
+    private final LeadQualification leads;
+
+    private Crm(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        DomainEvents events = store.events(b.subscriber);
+        EdgeValidation validation = b.validator == null ? EdgeValidation.withDefaultProvider()
+                : EdgeValidation.using(b.validator);
+        CaptureSettings settings = new CaptureSettings(b.defaultRegion,
+                b.publicEmailDomains == null ? CaptureSettings.bundledPublicEmailDomains() : b.publicEmailDomains,
+                b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin);
+        this.timeline = new Timeline(store.activities(), store.transactions(), events, validation, clock, b.ids);
+        this.tasks = new TaskPlanner(store.tasks(), store.transactions(), events, validation, clock, b.ids);
+        this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
+                store.transactions(), events, validation, clock, b.ids, settings.defaultRegion());
+        this.leads = new LeadQualification(store.leads(), timeline, store.transactions(), events, clock, b.ids);
+        this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
+                timeline, tasks, store.transactions(), events, validation, clock, b.ids, settings);
+    }
+
+    /** Starts wiring crmkit. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Lead capture from every channel. */
+    public LeadCapture capture() {
+        return capture;
+    }
+
+    /** Contacts and companies. */
+    public CustomerBase customers() {
+        return customers;
+    }
+
+    /** The timeline of every record. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** Tasks and agendas. */
+    public TaskPlanner tasks() {
+        return tasks;
+    }
+
+    /** Lead statuses and owners. */
+    public LeadQualification leads() {
+        return leads;
+    }
+
+    /** The store, for reads the use cases do not cover. */
+    public CrmStore store() {
+        return store;
+    }
+
+    /** The clock in use. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Wires crmkit. Each setting may be set once; {@link #build()} fails fast, naming the setting, when a required one
+     * is missing. Not thread-safe.
+     */
+    public static final class Builder {
+        private CrmStore store;
+        private Clock clock;
+        private IdGenerator ids;
+        private DomainEvents subscriber;
+        private Validator validator;
+        private String defaultRegion;
+        private Set<String> publicEmailDomains;
+        private Duration followUpWithin;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String setting) {
+            if (current != null) {
+                throw new IllegalStateException(setting + " was already set to " + current);
+            }
+        }
+
+        /** Required: where everything is stored, for example {@code InMemoryCrmStore.create()}. */
+        public Builder store(CrmStore value) {
+            once(store, "store");
+            store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** The clock all times come from; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock value) {
+            once(clock, "clock");
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Where new ids come from; default {@link IdGenerator#random()}. */
+        public Builder ids(IdGenerator value) {
+            once(ids, "ids");
+            ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        /** Who receives the domain events after each unit of work commits; default nobody. */
+        public Builder events(DomainEvents value) {
+            once(subscriber, "events");
+            subscriber = Objects.requireNonNull(value, "events");
+            return this;
+        }
+
+        /** The Jakarta validator for commands; default the provider on the class path (Hibernate Validator). */
+        public Builder validator(Validator value) {
+            once(validator, "validator");
+            validator = Objects.requireNonNull(value, "validator");
+            return this;
+        }
+
+        /** Required: the ISO 3166 region phone numbers without a country code are read in, for example {@code DE}. */
+        public Builder defaultRegion(String value) {
+            once(defaultRegion, "defaultRegion");
+            defaultRegion = Objects.requireNonNull(value, "defaultRegion");
+            return this;
+        }
+
+        /** The free mail domains that never make a company; default the bundled list. */
+        public Builder publicEmailDomains(Set<String> value) {
+            once(publicEmailDomains, "publicEmailDomains");
+            publicEmailDomains = Set.copyOf(value);
+            return this;
+        }
+
+        /** When the follow-up task of a new lead's owner is due; default 24 hours; zero turns it off. */
+        public Builder followUpWithin(Duration value) {
+            once(followUpWithin, "followUpWithin");
+            followUpWithin = Objects.requireNonNull(value, "followUpWithin");
+            return this;
+        }
+
+        /**
+         * Wires crmkit.
+         *
+         * @throws IllegalStateException naming the first required setting that is missing
+         */
+        public Crm build() {
+            if (store == null) {
+                throw new IllegalStateException("store was not set: call store(...), for example with "
+                        + "InMemoryCrmStore.create() from crm-adapters");
+            }
+            if (defaultRegion == null) {
+                throw new IllegalStateException("defaultRegion was not set: call defaultRegion(\"DE\") with the region "
+                        + "national phone numbers are read in");
+            }
+            if (clock == null) {
+                clock = Clock.systemUTC();
+            }
+            if (ids == null) {
+                ids = IdGenerator.random();
+            }
+            if (subscriber == null) {
+                subscriber = DomainEvents.discarding();
+            }
+            return new Crm(this);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.task.Tasks;
+
+/**
+ * One storage for every crmkit port, sharing one notion of a unit of work. crm-adapters provides the in-memory
+ * store; the JDBC store follows. Implementations are thread-safe.
+ */
+public interface CrmStore {
+
+    /** The contacts. */
+    Contacts contacts();
+
+    /** The companies. */
+    Companies companies();
+
+    /** The leads. */
+    Leads leads();
+
+    /** The timeline. */
+    Activities activities();
+
+    /** The tasks. */
+    Tasks tasks();
+
+    /** The custom field schemas. */
+    CustomFieldSchemas customFieldSchemas();
+
+    /** Units of work over all of the above. */
+    Transactions transactions();
+
+    /**
+     * A publisher bound to this store's units of work: events published inside a unit of work reach the subscriber
+     * after it commits, in order, and are dropped if it rolls back; events published outside one are delivered at
+     * once.
+     */
+    DomainEvents events(DomainEvents subscriber);
+}

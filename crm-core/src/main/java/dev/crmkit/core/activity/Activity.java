@@ -1,0 +1,80 @@
+package dev.crmkit.core.activity;
+
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One entry of the timeline: an interaction or a system event, belonging to one or more records (a call with a
+ * contact about a lead belongs to both).
+ *
+ * <p><b>Invariants.</b> It belongs to at least one record. A private entry has an owner, the only one who sees it.
+ * Activities are never changed once stored: the timeline is a record of what happened.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id           the identity
+ * @param type         the kind of entry
+ * @param subject      a one-line summary, not blank
+ * @param body         details, possibly empty
+ * @param direction    which way it went
+ * @param occurredAt   when it happened (may be earlier than when it was recorded)
+ * @param participants who took part, as names or addresses
+ * @param about        the records it belongs to, at least one
+ * @param owner        who recorded it, if a person did
+ * @param visibility   who may see it
+ * @param recordedAt   when it was recorded
+ */
+public record Activity(ActivityId id, ActivityType type, String subject, String body, Direction direction,
+                       Instant occurredAt, List<String> participants, Set<RecordRef> about, Optional<UserId> owner,
+                       Visibility visibility, Instant recordedAt) {
+
+    /** The longest subject accepted. */
+    public static final int MAX_SUBJECT_LENGTH = 500;
+
+    /** Checks the invariants. */
+    public Activity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        participants = List.copyOf(participants);
+        about = Set.copyOf(new LinkedHashSet<>(about));
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        if (subject.isBlank()) {
+            throw ValidationException.of("subject", "required", "an activity needs a subject");
+        }
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            throw ValidationException.of("subject", "max-length", "subject is at most " + MAX_SUBJECT_LENGTH
+                    + " characters, got " + subject.length());
+        }
+        if (about.isEmpty()) {
+            throw ValidationException.of("about", "required", "an activity belongs to at least one record");
+        }
+        if (visibility == Visibility.PRIVATE && owner.isEmpty()) {
+            throw ValidationException.of("visibility", "private-needs-owner", "a private activity needs an owner");
+        }
+    }
+
+    /** A public system entry about the given records, recorded as it occurs. */
+    public static Activity system(ActivityId id, String subject, String body, Set<RecordRef> about, Instant now) {
+        return new Activity(id, ActivityType.SYSTEM, subject, body, Direction.INTERNAL, now, List.of(), about,
+                Optional.empty(), Visibility.PUBLIC, now);
+    }
+
+    /** Whether a viewer may see this entry: public ones everybody, private ones their owner only. */
+    public boolean visibleTo(Optional<UserId> viewer) {
+        return visibility == Visibility.PUBLIC || owner.equals(viewer);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.crmkit.core.activity;
+
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.EdgeValidation;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.Transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The timeline use case: record interactions and read the timeline of a contact, company, lead or deal. Thread-safe.
+ */
+public final class Timeline {
+
+    private final Activities activities;
+    private final Transactions transactions;
+    private final DomainEvents events;
+    private final EdgeValidation validation;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
+    public Timeline(Activities activities, Transactions transactions, DomainEvents events, EdgeValidation validation,
+                    Clock clock, IdGenerator ids) {
+        this.activities = Objects.requireNonNull(activities, "activities");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.events = Objects.requireNonNull(events, "events");
+        this.validation = Objects.requireNonNull(validation, "validation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /**
+     * Adds an entry to the timeline and publishes {@link ActivityEvent.ActivityLogged}.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException listing every broken rule; nothing is stored then
+     */
+    public Activity log(LogActivity command) {
+        validation.check(command);
+        Instant now = clock.instant();
+        Activity activity = new Activity(new ActivityId(ids.next()), command.type(), command.subject().strip(),
+                command.body(), command.direction(), command.occurredAt().orElse(now), command.participants(),
+                command.about(), command.owner(), command.visibility(), now);
+        return transactions.inTransaction(() -> record(activity));
+    }
+
+    /** Appends an activity built elsewhere in crmkit and publishes its event; joins the caller's unit of work. */
+    public Activity record(Activity activity) {
+        activities.append(activity);
+        events.publish(new ActivityEvent.ActivityLogged(activity.id(), activity.type(), activity.about(),
+                activity.recordedAt()));
+        return activity;
+    }
+
+    /** The timeline of a record, newest first, filtered and paged. */
+    public Page<Activity> of(RecordRef record, TimelineFilter filter, PageRequest page) {
+        return activities.timeline(record, filter, page);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.crmkit.core.capture;
+
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.lead.Lead;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What {@link LeadCapture#capture} did with a submission. */
+public sealed interface CaptureOutcome {
+
+    /** The lead the submission ended in, unless it was rejected. */
+    Optional<Lead> lead();
+
+    /**
+     * A new person: a new lead and a new contact were created.
+     *
+     * @param capturedLead the new lead
+     * @param contact      the new contact
+     * @param company      the company found or created, if any
+     */
+    record NewLeadNewContact(Lead capturedLead, Contact contact, Optional<Company> company) implements CaptureOutcome {
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.of(capturedLead);
+        }
+    }
+
+    /**
+     * A known person with no open lead: a new lead linked to the existing contact.
+     *
+     * @param capturedLead the new lead
+     * @param contact      the existing contact (possibly enriched with a missing e-mail or phone)
+     * @param company      the company found or created, if any
+     */
+    record NewLeadExistingContact(Lead capturedLead, Contact contact, Optional<Company> company)
+            implements CaptureOutcome {
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.of(capturedLead);
+        }
+    }
+
+    /**
+     * The person already had an open lead: the submission was folded into it and its timeline records the repeat.
+     *
+     * @param existingLead the open lead, with its submission count raised
+     * @param contact      its contact
+     */
+    record DuplicateFolded(Lead existingLead, Contact contact) implements CaptureOutcome {
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.of(existingLead);
+        }
+    }
+
+    /**
+     * The same submission (by external id) was captured before; nothing changed.
+     *
+     * @param existingLead the lead it was captured into
+     */
+    record AlreadyCaptured(Lead existingLead) implements CaptureOutcome {
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.of(existingLead);
+        }
+    }
+
+    /**
+     * The submission was bad; nothing was stored.
+     *
+     * @param violations every broken rule, each naming the field
+     */
+    record Rejected(List<Violation> violations) implements CaptureOutcome {
+        /** Copies the list. */
+        public Rejected {
+            violations = List.copyOf(violations);
+            if (violations.isEmpty()) {
+                throw new IllegalArgumentException("a rejection needs at least one violation");
+            }
+        }
+
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.empty();
+        }
+
+        /** The violations as one line: {@code email: ... [format]; phone: ... [format]}. */
+        public String reason() {
+            return violations.stream().map(Violation::toString).collect(java.util.stream.Collectors.joining("; "));
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package dev.crmkit.core.capture;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyEvent;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.contact.Affiliation;
+import dev.crmkit.core.contact.CompanyRole;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactEvent;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.EdgeValidation;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadEvent;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskPlanner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Captures leads from every channel: normalizes, validates, de-duplicates, and creates what is missing.
+ *
+ * <p>For each {@link LeadSubmission}, in one unit of work:
+ * <ol>
+ *   <li>Validate and normalize: names trimmed and folded, e-mail trimmed and lower-cased, phone to E.164 (with the
+ *       submission's or the configured default region), custom values read against the lead schema. Any problem
+ *       gives {@link CaptureOutcome.Rejected} with every violation, and nothing is stored.</li>
+ *   <li>A submission whose external id was captured before gives {@link CaptureOutcome.AlreadyCaptured}.</li>
+ *   <li>An open lead with the same e-mail, else the same phone, takes the submission as a repeat
+ *       ({@link CaptureOutcome.DuplicateFolded}); its timeline records the repeat.</li>
+ *   <li>Otherwise a contact with the same e-mail, else the same phone, gets a new lead
+ *       ({@link CaptureOutcome.NewLeadExistingContact}); else a new contact is created with the new lead
+ *       ({@link CaptureOutcome.NewLeadNewContact}).</li>
+ *   <li>A company is found or created from the company name, or from the domain of an e-mail address that is not a
+ *       free mail provider's, and the contact is linked to it.</li>
+ *   <li>When the lead has an owner and no open task about it, a follow-up task is created for the owner, due
+ *       within {@link CaptureSettings#followUpWithin()}.</li>
+ * </ol>
+ * Existing contacts and leads only gain values for fields that are empty; nothing a person entered is overwritten.
+ * Thread-safe; de-duplication holds under concurrent capture as far as the store's {@code insertOrGet} guarantees.
+ */
+public final class LeadCapture {
+
+    private final Contacts contacts;
+    private final Companies companies;
+    private final Leads leads;
+    private final CustomFieldSchemas schemas;
+    private final Timeline timeline;
+    private final TaskPlanner tasks;
+    private final Transactions transactions;
+    private final DomainEvents events;
+    private final EdgeValidation validation;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final CaptureSettings settings;
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
+    public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
+                       Timeline timeline, TaskPlanner tasks, Transactions transactions, DomainEvents events,
+                       EdgeValidation validation, Clock clock, IdGenerator ids, CaptureSettings settings) {
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.companies = Objects.requireNonNull(companies, "companies");
+        this.leads = Objects.requireNonNull(leads, "leads");
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.events = Objects.requireNonNull(events, "events");
+        this.validation = Objects.requireNonNull(validation, "validation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The settings in use. */
+    public CaptureSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Normalizes and validates a submission without storing anything.
+     *
+     * @return the normalized submission, or every violation
+     */
+    public Normalized normalize(LeadSubmission submission) {
+        Objects.requireNonNull(submission, "submission");
+        List<Violation> problems = new ArrayList<>(validation.violationsOf(submission));
+        if (!problems.isEmpty()) {
+            return new Normalized(Optional.empty(), problems);
+        }
+        PersonName name = null;
+        try {
+            name = PersonName.of(submission.firstName(), submission.lastName());
+        } catch (ValidationException e) {
+            problems.addAll(e.violations());
+        }
+        Optional<EmailAddress> email = Optional.empty();
+        if (!submission.email().isBlank()) {
+            try {
+                email = Optional.of(EmailAddress.parse(submission.email()));
+            } catch (ValidationException e) {
+                problems.addAll(e.violations());
+            }
+        }
+        Optional<PhoneNumber> phone = Optional.empty();
+        if (!submission.phone().isBlank()) {
+            String region = submission.defaultRegion().isEmpty() ? settings.defaultRegion() : submission.defaultRegion();
+            try {
+                phone = Optional.of(PhoneNumber.parse(submission.phone(), region));
+            } catch (ValidationException e) {
+                problems.addAll(e.violations());
+            }
+        }
+        if (submission.email().isBlank() && submission.phone().isBlank()) {
+            problems.add(new Violation("email", "email-or-phone-required",
+                    "a lead needs an e-mail address or a phone number"));
+        }
+        String companyName = "";
+        try {
+            companyName = dev.crmkit.core.kernel.Text.clean(submission.companyName(), "companyName");
+        } catch (ValidationException e) {
+            problems.addAll(e.violations());
+        }
+        CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD);
+        CustomFieldSchema.ParsedFields fields = schema.parse(submission.customFields());
+        problems.addAll(fields.violations());
+        for (String unknown : fields.unknownKeys()) {
+            problems.add(new Violation("customFields." + unknown, "unknown-field",
+                    "'" + unknown + "' is not a custom field of leads"));
+        }
+        if (!problems.isEmpty()) {
+            return new Normalized(Optional.empty(), problems);
+        }
+        Optional<Locale> language = submission.language().isEmpty() ? Optional.empty()
+                : Optional.of(Locale.forLanguageTag(submission.language()));
+        Optional<String> externalId = Optional.of(submission.externalId().strip()).filter(s -> !s.isEmpty());
+        return new Normalized(Optional.of(new NormalizedSubmission(submission, name, email, phone, companyName,
+                language, externalId, fields.values())), List.of());
+    }
+
+    /**
+     * Captures one submission. Never throws for bad input: that is a {@link CaptureOutcome.Rejected}.
+     */
+    public CaptureOutcome capture(LeadSubmission submission) {
+        Normalized normalized = normalize(submission);
+        if (normalized.submission().isEmpty()) {
+            return new CaptureOutcome.Rejected(normalized.violations());
+        }
+        NormalizedSubmission s = normalized.submission().get();
+        return transactions.inTransaction(() -> captureValid(s));
+    }
+
+    private CaptureOutcome captureValid(NormalizedSubmission s) {
+        Instant now = clock.instant();
+        if (s.externalId().isPresent()) {
+            Optional<Lead> seen = leads.findByExternalId(s.externalId().get());
+            if (seen.isPresent()) {
+                return new CaptureOutcome.AlreadyCaptured(seen.get());
+            }
+        }
+        Optional<Lead> open = s.email().flatMap(leads::findOpenByEmail)
+                .or(() -> s.phone().flatMap(leads::findOpenByPhone));
+        if (open.isPresent()) {
+            return fold(open.get(), s, now);
+        }
+        Optional<Contact> known = s.email().flatMap(contacts::findByEmail)
+                .or(() -> s.phone().flatMap(contacts::findByPhone));
+        boolean created = false;
+        Contact contact;
+        if (known.isPresent()) {
+            contact = enrich(known.get(), s, now);
+        } else {
+            Contact candidate = newContact(s, now);
+            contact = contacts.insertOrGet(candidate);
+            created = contact.id().equals(candidate.id());
+            if (created) {
+                events.publish(new ContactEvent.ContactCreated(contact.id(), true, now));
+            } else {
+                contact = enrich(contact, s, now);
+            }
+        }
+        Optional<Company> company = resolveCompany(s, now);
+        if (company.isPresent()) {
+            contact = affiliate(contact, company.get().id(), now);
+        }
+        Lead candidate = new Lead(new LeadId(ids.next()), 0, contact.id(), company.map(Company::id),
+                new LeadSource(s.raw().channel(), s.raw().campaign(), s.raw().utm(), s.raw().referrer()),
+                s.externalId().stream().toList(), s.raw().request().strip(), s.name(), s.email(), s.phone(),
+                s.companyName(), s.raw().owner(), LeadStatus.NEW, Optional.empty(), 1, s.customFields(), now, now);
+        Lead lead = leads.insertOrGet(candidate);
+        if (!lead.id().equals(candidate.id())) {
+            return new CaptureOutcome.AlreadyCaptured(lead);
+        }
+        events.publish(new LeadEvent.LeadCaptured(lead.id(), contact.id(), created, s.raw().channel(), now));
+        Set<RecordRef> about = about(lead, contact.id(), lead.companyId());
+        timeline.record(Activity.system(new ActivityId(ids.next()),
+                "Lead captured via " + s.raw().channel().label(), describe(s), about, now));
+        followUp(lead, contact, now);
+        return created ? new CaptureOutcome.NewLeadNewContact(lead, contact, company)
+                : new CaptureOutcome.NewLeadExistingContact(lead, contact, company);
+    }
+
+    private CaptureOutcome fold(Lead open, NormalizedSubmission s, Instant now) {
+        Lead folded = leads.update(open.foldRepeat(s.externalId(), s.name(), s.email(), s.phone(), s.companyName(),
+                s.raw().request().strip(), s.raw().owner(), s.customFields(), now));
+        Contact contact = contacts.findById(folded.contactId()).orElseThrow(() -> new IllegalStateException(
+                "lead " + folded.id() + " refers to contact " + folded.contactId() + ", which is not stored"));
+        contact = enrich(contact, s, now);
+        events.publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(), folded.submissions(),
+                now));
+        timeline.record(Activity.system(new ActivityId(ids.next()),
+                "Repeat submission via " + s.raw().channel().label() + " (" + folded.submissions() + " in all)",
+                describe(s), about(folded, contact.id(), folded.companyId()), now));
+        followUp(folded, contact, now);
+        return new CaptureOutcome.DuplicateFolded(folded, contact);
+    }
+
+    private static Set<RecordRef> about(Lead lead, ContactId contactId, Optional<CompanyId> companyId) {
+        Set<RecordRef> about = new LinkedHashSet<>();
+        about.add(new RecordRef(RecordType.LEAD, lead.id().value()));
+        about.add(new RecordRef(RecordType.CONTACT, contactId.value()));
+        companyId.ifPresent(c -> about.add(new RecordRef(RecordType.COMPANY, c.value())));
+        return about;
+    }
+
+    private static String describe(NormalizedSubmission s) {
+        List<String> parts = new ArrayList<>();
+        if (!s.raw().request().isBlank()) {
+            parts.add(s.raw().request().strip());
+        }
+        if (!s.raw().campaign().isBlank()) {
+            parts.add("campaign: " + s.raw().campaign().strip());
+        }
+        s.email().ifPresent(e -> parts.add("e-mail: " + e));
+        s.phone().ifPresent(p -> parts.add("phone: " + p));
+        return String.join("\n", parts);
+    }
+
+    private Contact newContact(NormalizedSubmission s, Instant now) {
+        Contact contact = Contact.create(new ContactId(ids.next()), s.name(), s.email().stream().toList(),
+                s.phone().stream().toList(), now);
+        MarketingConsent consent = s.raw().marketingConsent()
+                ? MarketingConsent.granted(now, s.raw().channel().label()) : MarketingConsent.unknown();
+        contact = contact.withPersonalDetails(s.language(), Optional.empty(), consent, now);
+        return contact.withOwner(s.raw().owner(), now);
+    }
+
+    /** Existing contacts gain a name, an e-mail, a phone or a language only where they have none. */
+    private Contact enrich(Contact contact, NormalizedSubmission s, Instant now) {
+        Contact enriched = contact;
+        if (enriched.name().isEmpty() && !s.name().isEmpty()) {
+            enriched = enriched.withName(s.name(), now);
+        }
+        if (enriched.emails().isEmpty() && s.email().isPresent()
+                && contacts.findByEmail(s.email().get()).isEmpty()) {
+            enriched = enriched.withEmail(s.email().get(), true, now);
+        }
+        if (enriched.phones().isEmpty() && s.phone().isPresent()
+                && contacts.findByPhone(s.phone().get()).isEmpty()) {
+            enriched = enriched.withPhone(s.phone().get(), true, now);
+        }
+        if (enriched.language().isEmpty() && s.language().isPresent()) {
+            enriched = enriched.withPersonalDetails(s.language(), enriched.birthday(), enriched.consent(), now);
+        }
+        if (enriched.owner().isEmpty() && s.raw().owner().isPresent()) {
+            enriched = enriched.withOwner(s.raw().owner(), now);
+        }
+        return enriched == contact ? contact : saveContact(enriched, now);
+    }
+
+    private Contact saveContact(Contact contact, Instant now) {
+        Contact stored = contacts.update(contact);
+        events.publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), now));
+        return stored;
+    }
+
+    private Contact affiliate(Contact contact, CompanyId companyId, Instant now) {
+        if (contact.affiliationWith(companyId).isPresent()) {
+            return contact;
+        }
+        Contact linked = contacts.update(contact.withAffiliation(Affiliation.of(companyId, CompanyRole.EMPLOYEE), now));
+        events.publish(new ContactEvent.ContactAffiliated(linked.id(), companyId, Set.of(CompanyRole.EMPLOYEE), now));
+        return linked;
+    }
+
+    private Optional<Company> resolveCompany(NormalizedSubmission s, Instant now) {
+        Optional<WebDomain> domain = s.email().map(EmailAddress::domain)
+                .filter(d -> !settings.publicEmailDomains().contains(d))
+                .map(WebDomain::parse);
+        Optional<Company> found = domain.flatMap(companies::findByDomain);
+        if (found.isEmpty() && !s.companyName().isEmpty()) {
+            found = companies.findByName(s.companyName());
+        }
+        if (found.isPresent()) {
+            return found;
+        }
+        if (s.companyName().isEmpty() && domain.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = s.companyName().isEmpty() ? nameFromDomain(domain.get()) : s.companyName();
+        Company candidate = Company.create(new CompanyId(ids.next()), name, domain, now);
+        Company company = companies.insertOrGet(candidate);
+        if (company.id().equals(candidate.id())) {
+            events.publish(new CompanyEvent.CompanyCreated(company.id(), true, now));
+        }
+        return Optional.of(company);
+    }
+
+    /** {@code acme-tools.co.uk} gives {@code Acme-tools}: the first label, capitalized. */
+    static String nameFromDomain(WebDomain domain) {
+        String label = domain.value().substring(0, domain.value().indexOf('.'));
+        return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+    }
+
+    private void followUp(Lead lead, Contact contact, Instant now) {
+        if (lead.owner().isEmpty() || settings.followUpWithin().isZero()) {
+            return;
+        }
+        RecordRef ref = new RecordRef(RecordType.LEAD, lead.id().value());
+        if (!tasks.openAbout(ref).isEmpty()) {
+            return;
+        }
+        tasks.create(NewTask.of("Follow up on " + contact.displayName() + " (" + lead.source().channel().label() + ")",
+                now.plus(settings.followUpWithin()), lead.owner().get(), Optional.of(ref)));
+    }
+
+    /**
+     * A submission after normalization.
+     *
+     * @param raw          the submission as received
+     * @param name         the normalized name
+     * @param email        the normalized e-mail, if given
+     * @param phone        the phone in E.164, if given
+     * @param companyName  the normalized company name, possibly empty
+     * @param language     the language, if given
+     * @param externalId   the trimmed external id, if given
+     * @param customFields the custom values read against the lead schema
+     */
+    public record NormalizedSubmission(LeadSubmission raw, PersonName name, Optional<EmailAddress> email,
+                                       Optional<PhoneNumber> phone, String companyName, Optional<Locale> language,
+                                       Optional<String> externalId, CustomFields customFields) {
+    }
+
+    /**
+     * The result of {@link #normalize}: the normalized submission, or the violations.
+     *
+     * @param submission the normalized submission, when valid
+     * @param violations every broken rule, empty when valid
+     */
+    public record Normalized(Optional<NormalizedSubmission> submission, List<Violation> violations) {
+        /** Copies the list. */
+        public Normalized {
+            violations = List.copyOf(violations);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.crmkit.core.company;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+
+import java.util.Optional;
+
+/** The storage port for companies. A web domain belongs to one company at most. */
+public interface Companies {
+
+    /** The company with this id. */
+    Optional<Company> findById(CompanyId id);
+
+    /** The company with this web domain. */
+    Optional<Company> findByDomain(WebDomain domain);
+
+    /** The oldest company whose {@link Company#nameKey() name key} equals that of the given name. */
+    Optional<Company> findByName(String name);
+
+    /**
+     * Stores a new company unless another already has its web domain, in which case nothing is written and that
+     * company is returned. The check and the write are one atomic step.
+     *
+     * @param candidate a company at version 0
+     * @return the stored candidate at version 1, or the company that has its domain
+     */
+    Company insertOrGet(Company candidate);
+
+    /**
+     * Stores a change of a company read at {@code company.version()}.
+     *
+     * @return the company at its new version
+     * @throws dev.crmkit.core.kernel.StaleVersionException if the stored version is another one
+     * @throws dev.crmkit.core.kernel.ValidationException   if its web domain belongs to another company
+     * @throws java.util.NoSuchElementException             if no such company is stored
+     */
+    Company update(Company company);
+
+    /** All companies, in the order they were created. */
+    Page<Company> findAll(PageRequest page);
+
+    /** How many companies are stored. */
+    long count();
+}

@@ -1,0 +1,65 @@
+package dev.crmkit.core.company;
+
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A company's web domain, normalized: lower case, no scheme, no {@code www.}, no path, internationalized names in
+ * their ASCII form. {@code https://www.Acme.com/about} becomes {@code acme.com}. Immutable and thread-safe.
+ *
+ * @param value the normalized domain
+ */
+public record WebDomain(String value) {
+
+    private static final Pattern SHAPE =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+
+    /** Checks that the value is a normalized domain. */
+    public WebDomain {
+        Objects.requireNonNull(value, "value");
+        if (value.length() > 253 || !SHAPE.matcher(value).matches()) {
+            throw ValidationException.of("webDomain", "format", "'" + value + "' is not a web domain");
+        }
+    }
+
+    /** Normalizes a domain or URL as people type it. */
+    public static WebDomain parse(String raw) {
+        Objects.requireNonNull(raw, "raw");
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        s = s.replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+        int cut = indexOfAny(s, "/?#:");
+        if (cut >= 0) {
+            s = s.substring(0, cut);
+        }
+        if (s.startsWith("www.")) {
+            s = s.substring(4);
+        }
+        if (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            s = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("webDomain", "format", "'" + raw.strip() + "' is not a web domain");
+        }
+        return new WebDomain(s);
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.crmkit.core.contact;
+
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+
+import java.util.Optional;
+
+/**
+ * The storage port for contacts. A store keeps every normalized e-mail address and phone number unique across
+ * contacts; that is the guarantee lead de-duplication rests on, also when several application nodes share a store.
+ */
+public interface Contacts {
+
+    /** The contact with this id. */
+    Optional<Contact> findById(ContactId id);
+
+    /** The contact that holds this e-mail address. */
+    Optional<Contact> findByEmail(EmailAddress email);
+
+    /** The contact that holds this phone number. */
+    Optional<Contact> findByPhone(PhoneNumber phone);
+
+    /**
+     * Stores a new contact unless another contact already holds one of its e-mail addresses or phone numbers, in
+     * which case nothing is written and that contact is returned. The check and the write are one atomic step.
+     *
+     * @param candidate a contact at version 0
+     * @return the stored candidate at version 1, or the existing contact that holds one of its contact points
+     * @throws IllegalArgumentException if the candidate's version is not 0 or its id is taken
+     */
+    Contact insertOrGet(Contact candidate);
+
+    /**
+     * Stores a change of a contact read at {@code contact.version()}.
+     *
+     * @return the contact at its new version
+     * @throws dev.crmkit.core.kernel.StaleVersionException if the stored version is another one
+     * @throws dev.crmkit.core.kernel.ValidationException   if an e-mail or phone belongs to another contact
+     * @throws java.util.NoSuchElementException             if no such contact is stored
+     */
+    Contact update(Contact contact);
+
+    /** The contacts affiliated with a company, in the order they were created. */
+    Page<Contact> findByCompany(CompanyId companyId, PageRequest page);
+
+    /** All contacts, in the order they were created. */
+    Page<Contact> findAll(PageRequest page);
+
+    /** How many contacts are stored. */
+    long count();
+}

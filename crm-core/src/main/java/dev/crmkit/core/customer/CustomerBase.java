@@ -1,0 +1,305 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyEvent;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.contact.Affiliation;
+import dev.crmkit.core.contact.CompanyRole;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactEvent;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.CustomFieldSchemaChanged;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.EdgeValidation;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.kernel.Violation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The customer base use case: contacts and companies created and changed by people (lead capture creates them
+ * automatically). Every command is validated as a whole: a {@link ValidationException} lists every problem and
+ * nothing is stored. Thread-safe.
+ */
+public final class CustomerBase {
+
+    private final Contacts contacts;
+    private final Companies companies;
+    private final CustomFieldSchemas schemas;
+    private final Transactions transactions;
+    private final DomainEvents events;
+    private final EdgeValidation validation;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final String defaultRegion;
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, Transactions transactions,
+                        DomainEvents events, EdgeValidation validation, Clock clock, IdGenerator ids,
+                        String defaultRegion) {
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.companies = Objects.requireNonNull(companies, "companies");
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.events = Objects.requireNonNull(events, "events");
+        this.validation = Objects.requireNonNull(validation, "validation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+    }
+
+    /**
+     * Creates a contact.
+     *
+     * @throws ValidationException listing every problem: sizes, e-mail and phone formats, an e-mail or phone that
+     *                             belongs to another contact ({@code unique}), custom values
+     */
+    public Contact createContact(NewContact command) {
+        validation.check(command);
+        List<Violation> problems = new ArrayList<>();
+        PersonName name = collect(problems, () -> PersonName.of(command.firstName(), command.lastName()));
+        List<EmailAddress> emails = new ArrayList<>();
+        for (int i = 0; i < command.emails().size(); i++) {
+            String raw = command.emails().get(i);
+            EmailAddress e = collect(problems, "emails[" + i + "]", () -> EmailAddress.parse(raw));
+            if (e != null && !emails.contains(e)) {
+                emails.add(e);
+            }
+        }
+        String region = command.defaultRegion().isBlank() ? defaultRegion : command.defaultRegion();
+        List<PhoneNumber> phones = new ArrayList<>();
+        for (int i = 0; i < command.phones().size(); i++) {
+            String raw = command.phones().get(i);
+            PhoneNumber p = collect(problems, "phones[" + i + "]", () -> PhoneNumber.parse(raw, region));
+            if (p != null && !phones.contains(p)) {
+                phones.add(p);
+            }
+        }
+        CustomFields fields = parseFields(RecordType.CONTACT, command.customFields(), problems);
+        ValidationException.throwIfAny(problems);
+        Instant now = clock.instant();
+        Contact candidate = Contact.create(new ContactId(ids.next()), name, emails, phones, now)
+                .withOwner(command.owner(), now).withCustomFields(fields, now);
+        return transactions.inTransaction(() -> {
+            List<Violation> taken = new ArrayList<>();
+            for (int i = 0; i < emails.size(); i++) {
+                int index = i;
+                contacts.findByEmail(emails.get(i)).ifPresent(other -> taken.add(new Violation("emails[" + index + "]",
+                        "unique", emails.get(index) + " already belongs to contact " + other.id())));
+            }
+            for (int i = 0; i < phones.size(); i++) {
+                int index = i;
+                contacts.findByPhone(phones.get(i)).ifPresent(other -> taken.add(new Violation("phones[" + index + "]",
+                        "unique", phones.get(index) + " already belongs to contact " + other.id())));
+            }
+            ValidationException.throwIfAny(taken);
+            Contact stored = contacts.insertOrGet(candidate);
+            if (!stored.id().equals(candidate.id())) {
+                throw ValidationException.of("emails", "unique",
+                        "an e-mail or phone already belongs to contact " + stored.id());
+            }
+            events.publish(new ContactEvent.ContactCreated(stored.id(), false, now));
+            return stored;
+        });
+    }
+
+    /**
+     * Creates a company.
+     *
+     * @throws ValidationException listing every problem, including a web domain that belongs to another company
+     */
+    public Company createCompany(NewCompany command) {
+        validation.check(command);
+        List<Violation> problems = new ArrayList<>();
+        Optional<WebDomain> domain = command.webDomain().isBlank() ? Optional.empty()
+                : Optional.ofNullable(collect(problems, () -> WebDomain.parse(command.webDomain())));
+        CustomFields fields = parseFields(RecordType.COMPANY, command.customFields(), problems);
+        Instant now = clock.instant();
+        Company candidate = collect(problems, () -> Company.create(new CompanyId(ids.next()), command.name(), domain, now)
+                .withLegalIdentity(command.legalName(), command.registrationNumber(), command.taxNumber(),
+                        command.legalAddress(), now)
+                .withProfile(command.industry(), command.size(), now)
+                .withCustomFields(fields, now));
+        ValidationException.throwIfAny(problems);
+        return transactions.inTransaction(() -> {
+            Company stored = companies.insertOrGet(candidate);
+            if (!stored.id().equals(candidate.id())) {
+                throw ValidationException.of("webDomain", "unique", "web domain " + domain.orElseThrow()
+                        + " already belongs to company " + stored.id());
+            }
+            events.publish(new CompanyEvent.CompanyCreated(stored.id(), false, now));
+            return stored;
+        });
+    }
+
+    /**
+     * Links a contact to a company with roles, or replaces the roles of an existing link.
+     *
+     * @param site for a site contact, the site; otherwise may be empty
+     * @throws ValidationException if the contact or the company does not exist, or no role is given
+     */
+    public Contact affiliate(ContactId contactId, CompanyId companyId, Set<CompanyRole> roles, String site) {
+        Affiliation affiliation = new Affiliation(companyId, roles, site);
+        return transactions.inTransaction(() -> {
+            Contact contact = requireContact(contactId);
+            if (companies.findById(companyId).isEmpty()) {
+                throw ValidationException.of("companyId", "exists", "there is no company " + companyId);
+            }
+            Instant now = clock.instant();
+            Contact stored = contacts.update(contact.withAffiliation(affiliation, now));
+            events.publish(new ContactEvent.ContactAffiliated(contactId, companyId, affiliation.roles(), now));
+            return stored;
+        });
+    }
+
+    /**
+     * Adds an e-mail address to a contact, as primary if asked.
+     *
+     * @throws ValidationException if the address is malformed or belongs to another contact
+     */
+    public Contact addEmail(ContactId contactId, String email, boolean primary) {
+        EmailAddress address = EmailAddress.parse(email);
+        return transactions.inTransaction(() -> {
+            Contact contact = requireContact(contactId);
+            contacts.findByEmail(address).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
+                throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
+            });
+            return saveContact(contact.withEmail(address, primary, clock.instant()));
+        });
+    }
+
+    /**
+     * Adds a phone number to a contact, as primary if asked.
+     *
+     * @throws ValidationException if the number is invalid or belongs to another contact
+     */
+    public Contact addPhone(ContactId contactId, String phone, boolean primary) {
+        PhoneNumber number = PhoneNumber.parse(phone, defaultRegion);
+        return transactions.inTransaction(() -> {
+            Contact contact = requireContact(contactId);
+            contacts.findByPhone(number).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
+                throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
+            });
+            return saveContact(contact.withPhone(number, primary, clock.instant()));
+        });
+    }
+
+    /**
+     * Sets custom values of a contact from text; values not named stay as they are.
+     *
+     * @throws ValidationException listing every value that breaks the contact schema
+     */
+    public Contact setCustomFields(ContactId contactId, Map<String, String> values) {
+        List<Violation> problems = new ArrayList<>();
+        CustomFields parsed = parseFields(RecordType.CONTACT, values, problems, false);
+        ValidationException.throwIfAny(problems);
+        return transactions.inTransaction(() -> {
+            Contact contact = requireContact(contactId);
+            CustomFields merged = parsed.fillEmptyFrom(contact.customFields());
+            ValidationException.throwIfAny(schemas.schemaFor(RecordType.CONTACT).validate(merged));
+            return saveContact(contact.withCustomFields(merged, clock.instant()));
+        });
+    }
+
+    /** Defines the custom fields of a record type, replacing the previous definition. */
+    public void defineCustomFields(CustomFieldSchema schema) {
+        Objects.requireNonNull(schema, "schema");
+        transactions.run(() -> {
+            schemas.save(schema);
+            events.publish(new CustomFieldSchemaChanged(schema.recordType(),
+                    schema.fields().stream().map(FieldDefinition::key).toList(), clock.instant()));
+        });
+    }
+
+    /** The contact with this id. */
+    public Optional<Contact> contact(ContactId id) {
+        return contacts.findById(id);
+    }
+
+    /** The contact holding this e-mail address, as typed (it is normalized first). */
+    public Optional<Contact> contactByEmail(String email) {
+        return EmailAddress.tryParse(email).flatMap(contacts::findByEmail);
+    }
+
+    /** The company with this id. */
+    public Optional<Company> company(CompanyId id) {
+        return companies.findById(id);
+    }
+
+    /** The contacts linked to a company. */
+    public Page<Contact> contactsOf(CompanyId companyId, PageRequest page) {
+        return contacts.findByCompany(companyId, page);
+    }
+
+    private Contact requireContact(ContactId id) {
+        return contacts.findById(Objects.requireNonNull(id, "contactId")).orElseThrow(
+                () -> ValidationException.of("contactId", "exists", "there is no contact " + id));
+    }
+
+    private Contact saveContact(Contact changed) {
+        Contact stored = contacts.update(changed);
+        events.publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), clock.instant()));
+        return stored;
+    }
+
+    private CustomFields parseFields(RecordType type, Map<String, String> raw, List<Violation> problems) {
+        return parseFields(type, raw, problems, true);
+    }
+
+    private CustomFields parseFields(RecordType type, Map<String, String> raw, List<Violation> problems,
+                                     boolean complete) {
+        CustomFieldSchema schema = schemas.schemaFor(type);
+        CustomFieldSchema.ParsedFields parsed = schema.parse(raw);
+        for (Violation v : parsed.violations()) {
+            if (complete || !v.rule().equals("required") || raw.containsKey(v.field().substring("customFields.".length()))) {
+                problems.add(v);
+            }
+        }
+        for (String unknown : parsed.unknownKeys()) {
+            problems.add(new Violation("customFields." + unknown, "unknown-field", "'" + unknown
+                    + "' is not a custom field of " + type.name().toLowerCase(java.util.Locale.ROOT) + " records"));
+        }
+        return parsed.values();
+    }
+
+    private static <T> T collect(List<Violation> problems, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ValidationException e) {
+            problems.addAll(e.violations());
+            return null;
+        }
+    }
+
+    private static <T> T collect(List<Violation> problems, String field, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ValidationException e) {
+            e.violations().forEach(v -> problems.add(new Violation(field, v.rule(), v.message())));
+            return null;
+        }
+    }
+}

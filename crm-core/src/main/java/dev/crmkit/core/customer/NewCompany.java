@@ -1,0 +1,39 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.company.CompanySize;
+import dev.crmkit.core.kernel.Address;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command to create a company by hand, validated at the edge.
+ *
+ * @param name               the name people use
+ * @param legalName          the registered name
+ * @param registrationNumber the trade-register number
+ * @param taxNumber          the tax or VAT number
+ * @param legalAddress       the registered address
+ * @param webDomain          the web domain or site URL as typed, or empty
+ * @param industry           the industry
+ * @param size               the head-count band
+ * @param customFields       custom values as text, by field key
+ */
+public record NewCompany(@NotBlank @Size(max = 200) String name,
+                         @NotNull @Size(max = 200) String legalName,
+                         @NotNull @Size(max = 200) String registrationNumber,
+                         @NotNull @Size(max = 200) String taxNumber,
+                         @NotNull Optional<Address> legalAddress,
+                         @NotNull @Size(max = 300) String webDomain,
+                         @NotNull @Size(max = 200) String industry,
+                         @NotNull CompanySize size,
+                         @NotNull Map<String, @NotNull String> customFields) {
+
+    /** A company with a name and a web domain only. */
+    public static NewCompany of(String name, String webDomain) {
+        return new NewCompany(name, "", "", "", Optional.empty(), webDomain, "", CompanySize.UNKNOWN, Map.of());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.crmkit.core.customer;
+
+import dev.crmkit.core.kernel.UserId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command to create a contact by hand, validated at the edge. E-mails and phones are given as typed; the first
+ * of each becomes the primary one.
+ *
+ * @param firstName     given name
+ * @param lastName      family name
+ * @param emails        e-mail addresses as typed
+ * @param phones        phone numbers as typed
+ * @param defaultRegion region for national phone numbers; empty uses the configured one
+ * @param owner         the responsible user, if any
+ * @param customFields  custom values as text, by field key
+ */
+public record NewContact(@NotNull @Size(max = 200) String firstName,
+                         @NotNull @Size(max = 200) String lastName,
+                         @NotNull @Size(max = 20) List<@NotNull @Size(max = 320) String> emails,
+                         @NotNull @Size(max = 20) List<@NotNull @Size(max = 50) String> phones,
+                         @NotNull String defaultRegion,
+                         @NotNull Optional<UserId> owner,
+                         @NotNull Map<String, @NotNull String> customFields) {
+
+    /** A contact with a name and one e-mail. */
+    public static NewContact of(String firstName, String lastName, String email) {
+        return new NewContact(firstName, lastName, List.of(email), List.of(), "", Optional.empty(), Map.of());
+    }
+}

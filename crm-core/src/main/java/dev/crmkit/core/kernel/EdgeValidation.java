@@ -1,0 +1,58 @@
+package dev.crmkit.core.kernel;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Validates commands that enter crmkit (records carrying Jakarta Validation annotations) and turns every constraint
+ * violation into a {@link Violation} whose rule is the constraint's name in kebab case ({@code NotBlank} becomes
+ * {@code not-blank}). Thread-safe.
+ */
+public final class EdgeValidation {
+
+    private final Validator validator;
+
+    private EdgeValidation(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** Uses the given validator (a host's configured one, say). */
+    public static EdgeValidation using(Validator validator) {
+        return new EdgeValidation(Objects.requireNonNull(validator, "validator"));
+    }
+
+    /**
+     * Uses the default Jakarta Validation provider found on the class path (Hibernate Validator comes with crmkit).
+     */
+    public static EdgeValidation withDefaultProvider() {
+        return new EdgeValidation(Validation.buildDefaultValidatorFactory().getValidator());
+    }
+
+    /** Every violation of the command's constraints, ordered by field; empty when it is valid. */
+    public List<Violation> violationsOf(Object command) {
+        Objects.requireNonNull(command, "command");
+        List<Violation> out = new ArrayList<>();
+        for (ConstraintViolation<Object> v : validator.validate(command)) {
+            String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            out.add(new Violation(v.getPropertyPath().toString(), kebab(rule), v.getMessage()));
+        }
+        out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+        return out;
+    }
+
+    /** Throws a {@link ValidationException} listing every violation, if there are any. */
+    public void check(Object command) {
+        ValidationException.throwIfAny(violationsOf(command));
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.crmkit.core.kernel;
+
+import java.util.Objects;
+
+/** Normalization of short free text (names, labels): the one rule every text field of crmkit follows. */
+public final class Text {
+
+    /** The longest short text accepted. */
+    public static final int MAX_SHORT_LENGTH = 200;
+
+    private Text() {
+    }
+
+    /**
+     * Trims, folds inner runs of white space to one space, and refuses control characters and text longer than
+     * {@value #MAX_SHORT_LENGTH} characters. Idempotent.
+     *
+     * @param raw   the text as typed
+     * @param field the field name for the error
+     * @throws ValidationException naming the field and the rule
+     */
+    public static String clean(String raw, String field) {
+        Objects.requireNonNull(raw, field);
+        String folded = raw.strip().replaceAll("\\s+", " ");
+        if (folded.length() > MAX_SHORT_LENGTH) {
+            throw ValidationException.of(field, "max-length", field + " is at most " + MAX_SHORT_LENGTH
+                    + " characters, got " + folded.length());
+        }
+        if (folded.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationException.of(field, "no-control-characters", field + " must not contain control characters");
+        }
+        return folded;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.crmkit.core.kernel;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one error type for bad input: it lists every violated field and rule, not just the first. Whatever raised it
+ * changed no stored data.
+ */
+public final class ValidationException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Violation> violations;
+
+    /**
+     * Creates the exception.
+     *
+     * @throws IllegalArgumentException if the list is empty
+     */
+    public ValidationException(List<Violation> violations) {
+        super(describe(violations));
+        this.violations = List.copyOf(violations);
+    }
+
+    /** An exception with a single violation. */
+    public static ValidationException of(String field, String rule, String message) {
+        return new ValidationException(List.of(new Violation(field, rule, message)));
+    }
+
+    /** Throws if the list holds any violation. */
+    public static void throwIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    private static String describe(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("a ValidationException needs at least one violation");
+        }
+        return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    }
+
+    /** Every violation, in the order found. */
+    public List<Violation> violations() {
+        return violations;
+    }
+}

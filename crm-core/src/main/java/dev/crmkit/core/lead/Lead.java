@@ -1,0 +1,165 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.UserId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An enquiry from a person, on the way to becoming a deal or being set aside.
+ *
+ * <p><b>Lifecycle.</b> Captured (see {@link dev.crmkit.core.capture.LeadCapture}) in status {@link LeadStatus#NEW}
+ * and always linked to a contact, created for it when the person was not known. Repeat submissions by the same
+ * person while the lead is open fold into it: {@link #submissions()} counts them and empty fields gain the new
+ * values. It then moves through the statuses {@link LeadStatus} allows, each move returning a
+ * {@link LeadStatusChange} outcome, until it is disqualified (with a reason) or converted.
+ *
+ * <p><b>Invariants.</b> A disqualified lead has a reason, no other has one. It carries an e-mail or a phone, or both,
+ * as normalized at capture. An external submission id belongs to one lead only within a store, so a replayed
+ * submission is recognized.
+ *
+ * <p>Immutable and thread-safe; every change returns a copy.
+ *
+ * @param id                     the identity
+ * @param version                the stored version, 0 before the first save
+ * @param contactId              the person
+ * @param companyId              the company, when one was found or created
+ * @param source                 where it came from
+ * @param externalIds            the submission ids of the systems that sent it (form, ad platform), oldest first;
+ *                               one per submission that carried one
+ * @param request                what was asked for, possibly empty
+ * @param name                   the name as submitted
+ * @param email                  the normalized e-mail, if given
+ * @param phone                  the normalized phone, if given
+ * @param companyName            the company name as submitted, possibly empty
+ * @param owner                  the user working it, if assigned
+ * @param status                 how far it got
+ * @param disqualificationReason why it was disqualified, present exactly when it is
+ * @param submissions            how many submissions folded into it, at least 1
+ * @param customFields           custom field values
+ * @param createdAt              when it was captured
+ * @param updatedAt              when it last changed
+ */
+public record Lead(LeadId id, long version, ContactId contactId, Optional<CompanyId> companyId, LeadSource source,
+                   List<String> externalIds, String request, PersonName name, Optional<EmailAddress> email,
+                   Optional<PhoneNumber> phone, String companyName, Optional<UserId> owner, LeadStatus status,
+                   Optional<String> disqualificationReason, int submissions, CustomFields customFields,
+                   Instant createdAt, Instant updatedAt) {
+
+    /** Checks the invariants. */
+    public Lead {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(companyId, "companyId");
+        Objects.requireNonNull(source, "source");
+        externalIds = List.copyOf(externalIds);
+        if (new java.util.HashSet<>(externalIds).size() != externalIds.size()) {
+            throw new IllegalArgumentException("an external id is listed twice");
+        }
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(phone, "phone");
+        Objects.requireNonNull(companyName, "companyName");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(disqualificationReason, "disqualificationReason");
+        Objects.requireNonNull(customFields, "customFields");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (email.isEmpty() && phone.isEmpty()) {
+            throw new IllegalArgumentException("a lead needs an e-mail or a phone");
+        }
+        if ((status == LeadStatus.DISQUALIFIED) != disqualificationReason.isPresent()) {
+            throw new IllegalArgumentException("a lead has a disqualification reason exactly when it is disqualified");
+        }
+        if (submissions < 1) {
+            throw new IllegalArgumentException("submissions must be at least 1: " + submissions);
+        }
+        if (version < 0) {
+            throw new IllegalArgumentException("version must not be negative: " + version);
+        }
+    }
+
+    /** Whether the lead is open (new, working or qualified). */
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    /**
+     * A repeat submission folded in: the count grows, and empty fields (e-mail, phone, company, request, owner, custom
+     * values) gain the new values; values already present stay.
+     */
+    public Lead foldRepeat(Optional<String> newExternalId, PersonName newName, Optional<EmailAddress> newEmail,
+                           Optional<PhoneNumber> newPhone, String newCompanyName, String newRequest,
+                           Optional<UserId> newOwner, CustomFields newFields, Instant now) {
+        List<String> ids = new ArrayList<>(externalIds);
+        newExternalId.filter(x -> !ids.contains(x)).ifPresent(ids::add);
+        return new Lead(id, version, contactId, companyId, source, ids,
+                request.isEmpty() ? newRequest : request, name.isEmpty() ? newName : name,
+                email.or(() -> newEmail), phone.or(() -> newPhone),
+                companyName.isEmpty() ? newCompanyName : companyName, owner.or(() -> newOwner), status,
+                disqualificationReason, submissions + 1, customFields.fillEmptyFrom(newFields), createdAt, now);
+    }
+
+    /**
+     * Moves the lead to another status. Refused, with the rule named, when {@link LeadStatus#next()} does not allow
+     * the move or a disqualification comes without a reason.
+     *
+     * @param target the status to move to
+     * @param reason why; required for {@link LeadStatus#DISQUALIFIED}, ignored otherwise
+     * @param by     who moves it, if known
+     * @param now    the time of the move
+     */
+    public LeadStatusChange changeStatus(LeadStatus target, String reason, Optional<UserId> by, Instant now) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(reason, "reason");
+        if (!status.next().contains(target)) {
+            return new LeadStatusChange.Refused(id, status, target, "allowed-transitions",
+                    "a " + status + " lead cannot move to " + target + "; allowed: " + status.next());
+        }
+        String why = reason.strip();
+        if (target == LeadStatus.DISQUALIFIED && why.isEmpty()) {
+            return new LeadStatusChange.Refused(id, status, target, "disqualification-reason",
+                    "disqualifying a lead needs a reason");
+        }
+        Optional<String> kept = target == LeadStatus.DISQUALIFIED ? Optional.of(why) : Optional.empty();
+        Lead moved = new Lead(id, version, contactId, companyId, source, externalIds, request, name, email, phone,
+                companyName, owner, target, kept, submissions, customFields, createdAt, now);
+        return new LeadStatusChange.Changed(moved,
+                new LeadEvent.LeadStatusChanged(id, status, target, why, by, now));
+    }
+
+    /** A copy with another owner. */
+    public Lead withOwner(Optional<UserId> newOwner, Instant now) {
+        return new Lead(id, version, contactId, companyId, source, externalIds, request, name, email, phone,
+                companyName, newOwner, status, disqualificationReason, submissions, customFields, createdAt, now);
+    }
+
+    /** A copy linked to a company. */
+    public Lead withCompany(Optional<CompanyId> newCompany, Instant now) {
+        return new Lead(id, version, contactId, newCompany, source, externalIds, request, name, email, phone,
+                companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, now);
+    }
+
+    /** A copy with other custom field values (validate them against the schema first). */
+    public Lead withCustomFields(CustomFields values, Instant now) {
+        return new Lead(id, version, contactId, companyId, source, externalIds, request, name, email, phone,
+                companyName, owner, status, disqualificationReason, submissions, values, createdAt, now);
+    }
+
+    /** A copy at another stored version; for stores only. */
+    public Lead atVersion(long newVersion) {
+        return new Lead(id, newVersion, contactId, companyId, source, externalIds, request, name, email, phone,
+                companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.crmkit.core.lead;
+
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.UserId;
+
+import java.util.Optional;
+
+/** The storage port for leads. An external submission id belongs to one lead at most. */
+public interface Leads {
+
+    /** The lead with this id. */
+    Optional<Lead> findById(LeadId id);
+
+    /** The lead that a submission with this external id was captured into (as a new lead or a folded repeat). */
+    Optional<Lead> findByExternalId(String externalId);
+
+    /** The most recently created open lead with this e-mail. */
+    Optional<Lead> findOpenByEmail(EmailAddress email);
+
+    /** The most recently created open lead with this phone. */
+    Optional<Lead> findOpenByPhone(PhoneNumber phone);
+
+    /**
+     * Stores a new lead unless another lead already has one of its external ids, in which case nothing is written and
+     * that lead is returned. The check and the write are one atomic step.
+     *
+     * @param candidate a lead at version 0
+     * @return the stored candidate at version 1, or the lead that has one of its external ids
+     */
+    Lead insertOrGet(Lead candidate);
+
+    /**
+     * Stores a change of a lead read at {@code lead.version()}.
+     *
+     * @return the lead at its new version
+     * @throws dev.crmkit.core.kernel.StaleVersionException if the stored version is another one
+     * @throws dev.crmkit.core.kernel.ValidationException   if one of its external ids belongs to another lead
+     * @throws java.util.NoSuchElementException             if no such lead is stored
+     */
+    Lead update(Lead lead);
+
+    /** The leads in a status, in the order they were created. */
+    Page<Lead> findByStatus(LeadStatus status, PageRequest page);
+
+    /** The leads of an owner, in the order they were created. */
+    Page<Lead> findByOwner(UserId owner, PageRequest page);
+
+    /** All leads, in the order they were created. */
+    Page<Lead> findAll(PageRequest page);
+
+    /** How many leads are stored. */
+    long count();
+}

@@ -1,0 +1,31 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.UserId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The command to create a task, validated at the edge.
+ *
+ * @param title     what to do
+ * @param due       by when
+ * @param remindAt  when to remind, if at all; not after {@code due}
+ * @param assignee  who does it
+ * @param relatedTo the record it is about, if any
+ */
+public record NewTask(@NotBlank @Size(max = Task.MAX_TITLE_LENGTH) String title,
+                      @NotNull Instant due,
+                      @NotNull Optional<Instant> remindAt,
+                      @NotNull UserId assignee,
+                      @NotNull Optional<RecordRef> relatedTo) {
+
+    /** A task with no reminder. */
+    public static NewTask of(String title, Instant due, UserId assignee, Optional<RecordRef> relatedTo) {
+        return new NewTask(title, due, Optional.empty(), assignee, relatedTo);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.crmkit.core.task;
+
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.EdgeValidation;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.kernel.UserId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/** The task use case: create, complete, reschedule and cancel tasks, and show an assignee's agenda. Thread-safe. */
+public final class TaskPlanner {
+
+    /** The most tasks one agenda shows; an assignee with more open tasks this week sees the earliest. */
+    public static final int AGENDA_LIMIT = 1000;
+
+    private final Tasks tasks;
+    private final Transactions transactions;
+    private final DomainEvents events;
+    private final EdgeValidation validation;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
+    public TaskPlanner(Tasks tasks, Transactions transactions, DomainEvents events, EdgeValidation validation,
+                       Clock clock, IdGenerator ids) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.events = Objects.requireNonNull(events, "events");
+        this.validation = Objects.requireNonNull(validation, "validation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /**
+     * Creates an open task and publishes {@link TaskEvent.TaskCreated}; joins the caller's unit of work.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException listing every broken rule; nothing is stored then
+     */
+    public Task create(NewTask command) {
+        validation.check(command);
+        Instant now = clock.instant();
+        Task task = Task.open(new TaskId(ids.next()), command.title(), command.due(), command.remindAt(),
+                command.assignee(), command.relatedTo(), now);
+        return transactions.inTransaction(() -> {
+            Task stored = tasks.insert(task);
+            events.publish(new TaskEvent.TaskCreated(stored.id(), stored.assignee(), stored.due(),
+                    stored.relatedTo(), now));
+            return stored;
+        });
+    }
+
+    /** Marks a task done. */
+    public TaskChange complete(TaskId id) {
+        return change(id, (task, now) -> task.complete(now));
+    }
+
+    /** Cancels a task. */
+    public TaskChange cancel(TaskId id) {
+        return change(id, (task, now) -> task.cancel(now));
+    }
+
+    /** Gives a task another due time. */
+    public TaskChange reschedule(TaskId id, Instant newDue) {
+        Objects.requireNonNull(newDue, "newDue");
+        return change(id, (task, now) -> task.reschedule(newDue, now));
+    }
+
+    private TaskChange change(TaskId id, BiFunction<Task, Instant, TaskChange> operation) {
+        Objects.requireNonNull(id, "id");
+        return transactions.inTransaction(() -> {
+            Task task = tasks.findById(id).orElse(null);
+            if (task == null) {
+                return new TaskChange.Refused(id, "not-found", "there is no task " + id);
+            }
+            TaskChange change = operation.apply(task, clock.instant());
+            if (change instanceof TaskChange.Changed changed) {
+                Task stored = tasks.update(changed.task());
+                events.publish(changed.event());
+                return new TaskChange.Changed(stored, changed.event());
+            }
+            return change;
+        });
+    }
+
+    /** The open tasks about a record, earliest due first. */
+    public java.util.List<Task> openAbout(dev.crmkit.core.kernel.RecordRef record) {
+        return tasks.openAbout(Objects.requireNonNull(record, "record"));
+    }
+
+    /** The assignee's agenda now, in the given time zone. */
+    public Agenda agenda(UserId assignee, ZoneId zone) {
+        Instant now = clock.instant();
+        return Agenda.of(tasks.openDueBefore(assignee, Agenda.endOfWeek(now, zone), AGENDA_LIMIT), now, zone);
+    }
+
+    /** The assignee's agenda now, in the clock's time zone. */
+    public Agenda agenda(UserId assignee) {
+        return agenda(assignee, clock.getZone());
+    }
+}
