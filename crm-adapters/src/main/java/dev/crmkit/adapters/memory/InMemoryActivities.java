@@ -1,0 +1,47 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The timeline in memory: activities indexed by every record they belong to, by time of occurrence. Thread-safe. */
+final class InMemoryActivities implements Activities {
+
+    private static final String ABOUT = "about";
+
+    private final Table<ActivityId, Activity> table;
+
+    InMemoryActivities(InMemoryTransactions tx) {
+        this.table = new Table<ActivityId, Activity>("activity", tx, Activity::id, a -> 0L, (a, v) -> a,
+                InMemoryActivities::occurrence)
+                .group(ABOUT, a -> List.copyOf(a.about()), InMemoryActivities::occurrence);
+    }
+
+    private static OrderKey occurrence(Activity a) {
+        return new OrderKey(a.occurredAt(), a.id().value());
+    }
+
+    @Override
+    public void append(Activity activity) {
+        table.insert(Objects.requireNonNull(activity, "activity"));
+    }
+
+    @Override
+    public Optional<Activity> findById(ActivityId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public Page<Activity> timeline(RecordRef record, TimelineFilter filter, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        return table.page(ABOUT, Objects.requireNonNull(record, "record"), page, true, filter::accepts);
+    }
+}

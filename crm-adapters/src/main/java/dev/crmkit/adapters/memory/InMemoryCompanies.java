@@ -1,0 +1,66 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Companies in memory, indexed by web domain and name key. Thread-safe. */
+final class InMemoryCompanies implements Companies {
+
+    private static final String NAME = "name";
+
+    private final Table<CompanyId, Company> table;
+
+    InMemoryCompanies(InMemoryTransactions tx) {
+        this.table = new Table<CompanyId, Company>("company", tx, Company::id, Company::version, Company::atVersion,
+                InMemoryCompanies::creation)
+                .unique("webDomain", c -> c.webDomain().stream().toList())
+                .group(NAME, c -> List.of(c.nameKey()), InMemoryCompanies::creation);
+    }
+
+    private static OrderKey creation(Company c) {
+        return new OrderKey(c.createdAt(), c.id().value());
+    }
+
+    @Override
+    public Optional<Company> findById(CompanyId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public Optional<Company> findByDomain(WebDomain domain) {
+        return table.byUnique("webDomain", domain);
+    }
+
+    @Override
+    public Optional<Company> findByName(String name) {
+        return table.first(NAME, Company.nameKey(Objects.requireNonNull(name, "name")));
+    }
+
+    @Override
+    public Company insertOrGet(Company candidate) {
+        return table.insertOrGet(Objects.requireNonNull(candidate, "candidate"));
+    }
+
+    @Override
+    public Company update(Company company) {
+        return table.update(Objects.requireNonNull(company, "company"));
+    }
+
+    @Override
+    public Page<Company> findAll(PageRequest page) {
+        return table.page(page);
+    }
+
+    @Override
+    public long count() {
+        return table.count();
+    }
+}

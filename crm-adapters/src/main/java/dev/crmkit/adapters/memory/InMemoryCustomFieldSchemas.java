@@ -1,0 +1,41 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.kernel.RecordType;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Custom field schemas in memory, one per record type. Thread-safe. */
+final class InMemoryCustomFieldSchemas implements CustomFieldSchemas {
+
+    private final InMemoryTransactions tx;
+    private final Map<RecordType, CustomFieldSchema> schemas = new EnumMap<>(RecordType.class);
+
+    InMemoryCustomFieldSchemas(InMemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public CustomFieldSchema schemaFor(RecordType recordType) {
+        Objects.requireNonNull(recordType, "recordType");
+        return tx.read(() -> schemas.getOrDefault(recordType, CustomFieldSchema.empty(recordType)));
+    }
+
+    @Override
+    public void save(CustomFieldSchema schema) {
+        Objects.requireNonNull(schema, "schema");
+        tx.run(() -> {
+            CustomFieldSchema before = schemas.put(schema.recordType(), schema);
+            tx.onRollback(() -> {
+                if (before == null) {
+                    schemas.remove(schema.recordType());
+                } else {
+                    schemas.put(schema.recordType(), before);
+                }
+            });
+        });
+    }
+}

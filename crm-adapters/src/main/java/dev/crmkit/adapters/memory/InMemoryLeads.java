@@ -1,0 +1,90 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Leads;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Leads in memory, indexed by external id, open e-mail and phone, status and owner. Thread-safe. */
+final class InMemoryLeads implements Leads {
+
+    private static final String OPEN_EMAIL = "openEmail";
+    private static final String OPEN_PHONE = "openPhone";
+    private static final String STATUS = "status";
+    private static final String OWNER = "owner";
+
+    private final Table<LeadId, Lead> table;
+
+    InMemoryLeads(InMemoryTransactions tx) {
+        this.table = new Table<LeadId, Lead>("lead", tx, Lead::id, Lead::version, Lead::atVersion,
+                InMemoryLeads::creation)
+                .unique("externalIds", Lead::externalIds)
+                .group(OPEN_EMAIL, l -> l.isOpen() ? l.email().stream().toList() : List.of(), InMemoryLeads::creation)
+                .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
+                .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
+                .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
+    }
+
+    private static OrderKey creation(Lead l) {
+        return new OrderKey(l.createdAt(), l.id().value());
+    }
+
+    @Override
+    public Optional<Lead> findById(LeadId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public Optional<Lead> findByExternalId(String externalId) {
+        return table.byUnique("externalIds", externalId);
+    }
+
+    @Override
+    public Optional<Lead> findOpenByEmail(EmailAddress email) {
+        return table.last(OPEN_EMAIL, Objects.requireNonNull(email, "email"));
+    }
+
+    @Override
+    public Optional<Lead> findOpenByPhone(PhoneNumber phone) {
+        return table.last(OPEN_PHONE, Objects.requireNonNull(phone, "phone"));
+    }
+
+    @Override
+    public Lead insertOrGet(Lead candidate) {
+        return table.insertOrGet(Objects.requireNonNull(candidate, "candidate"));
+    }
+
+    @Override
+    public Lead update(Lead lead) {
+        return table.update(Objects.requireNonNull(lead, "lead"));
+    }
+
+    @Override
+    public Page<Lead> findByStatus(LeadStatus status, PageRequest page) {
+        return table.page(STATUS, Objects.requireNonNull(status, "status"), page, false, l -> true);
+    }
+
+    @Override
+    public Page<Lead> findByOwner(UserId owner, PageRequest page) {
+        return table.page(OWNER, Objects.requireNonNull(owner, "owner"), page, false, l -> true);
+    }
+
+    @Override
+    public Page<Lead> findAll(PageRequest page) {
+        return table.page(page);
+    }
+
+    @Override
+    public long count() {
+        return table.count();
+    }
+}

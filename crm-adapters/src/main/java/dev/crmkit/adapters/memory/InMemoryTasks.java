@@ -1,0 +1,64 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
+import dev.crmkit.core.task.Tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Tasks in memory, open ones indexed by assignee and by related record, by due time. Thread-safe. */
+final class InMemoryTasks implements Tasks {
+
+    private static final String OPEN_BY_ASSIGNEE = "openByAssignee";
+    private static final String OPEN_ABOUT = "openAbout";
+
+    private final Table<TaskId, Task> table;
+
+    InMemoryTasks(InMemoryTransactions tx) {
+        this.table = new Table<TaskId, Task>("task", tx, Task::id, Task::version, Task::atVersion,
+                t -> new OrderKey(t.createdAt(), t.id().value()))
+                .group(OPEN_BY_ASSIGNEE, t -> t.isOpen() ? List.of(t.assignee()) : List.of(), InMemoryTasks::due)
+                .group(OPEN_ABOUT, t -> t.isOpen() ? t.relatedTo().stream().toList() : List.of(), InMemoryTasks::due);
+    }
+
+    private static OrderKey due(Task t) {
+        return new OrderKey(t.due(), t.id().value());
+    }
+
+    @Override
+    public Task insert(Task task) {
+        return table.insert(Objects.requireNonNull(task, "task"));
+    }
+
+    @Override
+    public Task update(Task task) {
+        return table.update(Objects.requireNonNull(task, "task"));
+    }
+
+    @Override
+    public Optional<Task> findById(TaskId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public List<Task> openDueBefore(UserId assignee, Instant before, int limit) {
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(before, "before");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return table.before(OPEN_BY_ASSIGNEE, assignee, new OrderKey(before, OrderKey.MIN_ID), limit);
+    }
+
+    @Override
+    public List<Task> openAbout(RecordRef record) {
+        Objects.requireNonNull(record, "record");
+        return table.page(OPEN_ABOUT, record, PageRequest.first(PageRequest.MAX_SIZE), false, t -> true).items();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.Transactions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * Units of work over one in-memory store. A unit of work holds the store's write lock, so units of work run one at a
+ * time (serializable); plain reads take the read lock and see only committed state. Every write registers an undo
+ * step; a unit of work that throws runs them backwards and drops its events. Nested calls join the running unit.
+ * Thread-safe.
+ */
+final class InMemoryTransactions implements Transactions {
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return work.get();
+        }
+        UnitOfWork unit = new UnitOfWork();
+        T result;
+        lock.writeLock().lock();
+        try {
+            current.set(unit);
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                unit.rollBack(e);
+                throw e;
+            }
+        } finally {
+            current.remove();
+            lock.writeLock().unlock();
+        }
+        unit.deliver();
+        return result;
+    }
+
+    /** Runs a read under the read lock (or inside the running unit of work). */
+    <T> T read(Supplier<T> query) {
+        if (current.get() != null) {
+            return query.get();
+        }
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Registers how to undo a write just made; the write must run inside a unit of work. */
+    void onRollback(Runnable undo) {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            throw new IllegalStateException("in-memory writes run inside a unit of work");
+        }
+        unit.undo.add(undo);
+    }
+
+    /** A publisher whose events leave when the unit of work they were published in commits. */
+    DomainEvents events(DomainEvents subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        return event -> {
+            Objects.requireNonNull(event, "event");
+            UnitOfWork unit = current.get();
+            if (unit == null) {
+                subscriber.publish(event);
+            } else {
+                unit.pending.add(new Pending(subscriber, event));
+            }
+        };
+    }
+
+    private record Pending(DomainEvents subscriber, DomainEvent event) {
+    }
+
+    private static final class UnitOfWork {
+        private final List<Runnable> undo = new ArrayList<>();
+        private final List<Pending> pending = new ArrayList<>();
+
+        void rollBack(Throwable cause) {
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                try {
+                    undo.get(i).run();
+                } catch (RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
+            undo.clear();
+            pending.clear();
+        }
+
+        void deliver() {
+            for (Pending p : pending) {
+                p.subscriber().publish(p.event());
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The rows of one record type with their indexes: unique indexes (an e-mail belongs to one contact) and group indexes
+ * (the contacts of a company), each group kept in its own order for keyset paging. Every write runs in a unit of work
+ * and registers its undo step. Guarded by the store's lock, so plain hash and tree maps suffice.
+ *
+ * @param <I> the id type
+ * @param <R> the record type
+ */
+final class Table<I, R> {
+
+    private final String recordType;
+    private final InMemoryTransactions tx;
+    private final Function<R, I> idOf;
+    private final Function<R, Long> versionOf;
+    private final BiFunction<R, Long, R> atVersion;
+    private final Function<R, OrderKey> creationOrder;
+    private final Map<I, R> rows = new HashMap<>();
+    private final TreeMap<OrderKey, I> ordered = new TreeMap<>();
+    private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
+    private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
+
+    Table(String recordType, InMemoryTransactions tx, Function<R, I> idOf, Function<R, Long> versionOf,
+          BiFunction<R, Long, R> atVersion, Function<R, OrderKey> creationOrder) {
+        this.recordType = recordType;
+        this.tx = tx;
+        this.idOf = idOf;
+        this.versionOf = versionOf;
+        this.atVersion = atVersion;
+        this.creationOrder = creationOrder;
+    }
+
+    /** Adds a unique index; {@code field} names it in errors. */
+    Table<I, R> unique(String field, Function<R, Collection<?>> keys) {
+        uniques.put(field, new Unique<>(keys));
+        return this;
+    }
+
+    /** Adds a group index whose members are ordered by {@code order}. */
+    Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, OrderKey> order) {
+        groups.put(name, new Group<>(keys, order));
+        return this;
+    }
+
+    Optional<R> get(I id) {
+        Objects.requireNonNull(id, "id");
+        return tx.read(() -> Optional.ofNullable(rows.get(id)));
+    }
+
+    /** The record that holds a key of a unique index. */
+    Optional<R> byUnique(String field, Object key) {
+        Objects.requireNonNull(key, field);
+        return tx.read(() -> Optional.ofNullable(uniques.get(field).owners.get(key)).map(rows::get));
+    }
+
+    long count() {
+        return tx.read(() -> (long) rows.size());
+    }
+
+    /** Inserts a new record at version 1, or returns the record that holds one of its unique keys. */
+    R insertOrGet(R candidate) {
+        return tx.inTransaction(() -> {
+            requireNew(candidate);
+            for (Unique<I, R> u : uniques.values()) {
+                for (Object key : u.keys.apply(candidate)) {
+                    I owner = u.owners.get(key);
+                    if (owner != null) {
+                        return rows.get(owner);
+                    }
+                }
+            }
+            R stored = atVersion.apply(candidate, 1L);
+            move(null, stored);
+            tx.onRollback(() -> move(stored, null));
+            return stored;
+        });
+    }
+
+    /** Inserts a new record at version 1; a unique key held by another record is refused. */
+    R insert(R candidate) {
+        return tx.inTransaction(() -> {
+            requireNew(candidate);
+            checkUnique(candidate);
+            R stored = atVersion.apply(candidate, 1L);
+            move(null, stored);
+            tx.onRollback(() -> move(stored, null));
+            return stored;
+        });
+    }
+
+    /** Replaces the record read at its version with the changed one at the next version. */
+    R update(R changed) {
+        return tx.inTransaction(() -> {
+            I id = idOf.apply(changed);
+            R current = rows.get(id);
+            if (current == null) {
+                throw new NoSuchElementException("there is no " + recordType + " " + id);
+            }
+            long version = versionOf.apply(changed);
+            if (versionOf.apply(current) != version) {
+                throw new StaleVersionException(recordType, id.toString(), version);
+            }
+            checkUnique(changed);
+            R stored = atVersion.apply(changed, version + 1);
+            move(current, stored);
+            tx.onRollback(() -> move(stored, current));
+            return stored;
+        });
+    }
+
+    private void requireNew(R candidate) {
+        I id = idOf.apply(candidate);
+        if (versionOf.apply(candidate) != 0) {
+            throw new IllegalArgumentException("a new " + recordType + " has version 0, " + id + " has "
+                    + versionOf.apply(candidate));
+        }
+        if (rows.containsKey(id)) {
+            throw new IllegalArgumentException(recordType + " " + id + " is already stored");
+        }
+    }
+
+    private void checkUnique(R record) {
+        I id = idOf.apply(record);
+        for (Map.Entry<String, Unique<I, R>> e : uniques.entrySet()) {
+            for (Object key : e.getValue().keys.apply(record)) {
+                I owner = e.getValue().owners.get(key);
+                if (owner != null && !owner.equals(id)) {
+                    throw ValidationException.of(e.getKey(), "unique",
+                            key + " already belongs to " + recordType + " " + owner);
+                }
+            }
+        }
+    }
+
+    /** Moves the indexes from one state of a row to the next; either side may be absent. */
+    private void move(R before, R after) {
+        if (before != null) {
+            I id = idOf.apply(before);
+            rows.remove(id);
+            ordered.remove(creationOrder.apply(before));
+            uniques.values().forEach(u -> u.keys.apply(before).forEach(u.owners::remove));
+            groups.values().forEach(g -> g.remove(before, id));
+        }
+        if (after != null) {
+            I id = idOf.apply(after);
+            rows.put(id, after);
+            ordered.put(creationOrder.apply(after), id);
+            uniques.values().forEach(u -> u.keys.apply(after).forEach(k -> u.owners.put(k, id)));
+            groups.values().forEach(g -> g.add(after, id));
+        }
+    }
+
+    /** All records in creation order, paged. */
+    Page<R> page(PageRequest request) {
+        return tx.read(() -> page(ordered, request, false, r -> true));
+    }
+
+    /** The members of a group, in the group's order (descending if asked), filtered and paged. */
+    Page<R> page(String group, Object key, PageRequest request, boolean descending, Predicate<R> filter) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            return members == null ? Page.last(List.of()) : page(members, request, descending, filter);
+        });
+    }
+
+    /** The members of a group ordered before a key, in ascending order, at most {@code limit}. */
+    List<R> before(String group, Object key, OrderKey bound, int limit) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            List<R> out = new ArrayList<>();
+            if (members != null) {
+                for (I id : members.headMap(bound, false).values()) {
+                    if (out.size() == limit) {
+                        break;
+                    }
+                    out.add(rows.get(id));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The last member of a group in the group's order. */
+    Optional<R> last(String group, Object key) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            return members == null || members.isEmpty() ? Optional.empty()
+                    : Optional.of(rows.get(members.lastEntry().getValue()));
+        });
+    }
+
+    /** The first member of a group in the group's order. */
+    Optional<R> first(String group, Object key) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            return members == null || members.isEmpty() ? Optional.empty()
+                    : Optional.of(rows.get(members.firstEntry().getValue()));
+        });
+    }
+
+    private Page<R> page(TreeMap<OrderKey, I> index, PageRequest request, boolean descending, Predicate<R> filter) {
+        NavigableMap<OrderKey, I> view = descending ? index.descendingMap() : index;
+        if (request.after().isPresent()) {
+            view = view.tailMap(OrderKey.parse(request.after().get()), false);
+        }
+        List<R> items = new ArrayList<>(Math.min(request.size(), 64));
+        OrderKey lastKey = null;
+        Iterator<Map.Entry<OrderKey, I>> it = view.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<OrderKey, I> e = it.next();
+            R row = rows.get(e.getValue());
+            if (!filter.test(row)) {
+                continue;
+            }
+            if (items.size() == request.size()) {
+                return new Page<>(items, Optional.of(lastKey.cursor()));
+            }
+            items.add(row);
+            lastKey = e.getKey();
+        }
+        return Page.last(items);
+    }
+
+    private static final class Unique<I, R> {
+        final Function<R, Collection<?>> keys;
+        final Map<Object, I> owners = new HashMap<>();
+
+        Unique(Function<R, Collection<?>> keys) {
+            this.keys = keys;
+        }
+    }
+
+    private static final class Group<I, R> {
+        final Function<R, Collection<?>> keys;
+        final Function<R, OrderKey> order;
+        final Map<Object, TreeMap<OrderKey, I>> members = new HashMap<>();
+
+        Group(Function<R, Collection<?>> keys, Function<R, OrderKey> order) {
+            this.keys = keys;
+            this.order = order;
+        }
+
+        void add(R row, I id) {
+            OrderKey at = order.apply(row);
+            for (Object key : keys.apply(row)) {
+                members.computeIfAbsent(key, k -> new TreeMap<>()).put(at, id);
+            }
+        }
+
+        void remove(R row, I id) {
+            OrderKey at = order.apply(row);
+            for (Object key : keys.apply(row)) {
+                TreeMap<OrderKey, I> set = members.get(key);
+                if (set != null) {
+                    set.remove(at, id);
+                    if (set.isEmpty()) {
+                        members.remove(key);
+                    }
+                }
+            }
+        }
+    }
+}
