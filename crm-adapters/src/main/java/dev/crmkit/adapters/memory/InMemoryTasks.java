@@ -17,6 +17,8 @@ final class InMemoryTasks implements Tasks {
 
     private static final String OPEN_BY_ASSIGNEE = "openByAssignee";
     private static final String OPEN_ABOUT = "openAbout";
+    private static final String OPEN_REMINDERS = "openReminders";
+    private static final String ALL = "all";
 
     private final Table<TaskId, Task> table;
 
@@ -24,7 +26,9 @@ final class InMemoryTasks implements Tasks {
         this.table = new Table<TaskId, Task>("task", tx, Task::id, Task::version, Task::atVersion,
                 t -> new OrderKey(t.createdAt(), t.id().value()))
                 .group(OPEN_BY_ASSIGNEE, t -> t.isOpen() ? List.of(t.assignee()) : List.of(), InMemoryTasks::due)
-                .group(OPEN_ABOUT, t -> t.isOpen() ? t.relatedTo().stream().toList() : List.of(), InMemoryTasks::due);
+                .group(OPEN_ABOUT, t -> t.isOpen() ? t.relatedTo().stream().toList() : List.of(), InMemoryTasks::due)
+                .group(OPEN_REMINDERS, t -> t.isOpen() && t.remindAt().isPresent() ? List.of(ALL) : List.of(),
+                        t -> new OrderKey(t.remindAt().orElse(t.due()), t.id().value()));
     }
 
     private static OrderKey due(Task t) {
@@ -54,6 +58,15 @@ final class InMemoryTasks implements Tasks {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         return table.before(OPEN_BY_ASSIGNEE, assignee, new OrderKey(before, OrderKey.MIN_ID), limit);
+    }
+
+    @Override
+    public List<Task> openWithReminderBefore(Instant before, int limit) {
+        Objects.requireNonNull(before, "before");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return table.before(OPEN_REMINDERS, ALL, new OrderKey(before, OrderKey.MIN_ID), limit);
     }
 
     @Override

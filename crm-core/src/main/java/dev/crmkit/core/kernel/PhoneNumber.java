@@ -11,21 +11,31 @@ import java.util.Optional;
 /**
  * A phone number in E.164 form ({@code +493012345678}), parsed and validated with libphonenumber.
  *
- * <p>Immutable and thread-safe; {@link #toString()} returns the E.164 form, which {@link #parse(String, String)} reads
- * back with any default region.
- *
- * @param e164 the number in E.164 form
+ * <p>Immutable and thread-safe; {@link #toString()} returns the E.164 form, which {@link #of(String)} and
+ * {@link #parse(String, String)} (with any default region) read back.
  */
-public record PhoneNumber(String e164) {
+public final class PhoneNumber {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    /** Checks that the value is a valid number already in E.164 form. */
-    public PhoneNumber {
+    private final String e164;
+
+    private PhoneNumber(String e164) {
+        this.e164 = e164;
+    }
+
+    /**
+     * A number already in E.164 form, as {@link #toString()} writes it.
+     *
+     * @throws ValidationException naming field {@code phone} if it is not a valid number in that form
+     */
+    public static PhoneNumber of(String e164) {
         Objects.requireNonNull(e164, "e164");
-        if (!e164.startsWith("+") || !e164.equals(toE164(e164, "ZZ").orElse(null))) {
+        Optional<String> valid = e164.startsWith("+") ? toE164(e164, "ZZ") : Optional.empty();
+        if (valid.isEmpty() || !valid.get().equals(e164)) {
             throw ValidationException.of("phone", "format", "'" + e164 + "' is not a valid phone number in E.164 form");
         }
+        return new PhoneNumber(e164);
     }
 
     /**
@@ -68,6 +78,11 @@ public record PhoneNumber(String e164) {
         }
     }
 
+    /** The number in E.164 form. */
+    public String e164() {
+        return e164;
+    }
+
     /** The ISO 3166 region the number belongs to, for example {@code DE}. */
     public String region() {
         try {
@@ -75,6 +90,16 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException e) {
             throw new IllegalStateException("a validated number no longer parses: " + e164, e);
         }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PhoneNumber p && e164.equals(p.e164);
+    }
+
+    @Override
+    public int hashCode() {
+        return e164.hashCode();
     }
 
     @Override

@@ -92,6 +92,14 @@ public final class TaskPlanner {
         return tasks.openAbout(Objects.requireNonNull(record, "record"));
     }
 
+    /**
+     * The open tasks whose reminder is due now, earliest first, at most {@code limit}: for the host's notifier, which
+     * should clear or move a reminder (by rescheduling) once it has been sent.
+     */
+    public java.util.List<Task> remindersDue(int limit) {
+        return tasks.openWithReminderBefore(clock.instant().plusNanos(1), limit);
+    }
+
     /** The assignee's agenda now, in the given time zone. */
     public Agenda agenda(UserId assignee, ZoneId zone) {
         Instant now = clock.instant();

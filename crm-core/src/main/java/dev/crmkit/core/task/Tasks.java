@@ -37,4 +37,10 @@ public interface Tasks {
 
     /** The open tasks about a record, earliest due first. */
     List<Task> openAbout(RecordRef record);
+
+    /**
+     * Open tasks of every assignee whose reminder time is before the given time, earliest reminder first (then by
+     * id), at most {@code limit}: what a host's notifier job sends out.
+     */
+    List<Task> openWithReminderBefore(Instant before, int limit);
 }
