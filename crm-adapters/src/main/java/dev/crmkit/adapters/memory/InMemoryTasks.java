@@ -1,6 +1,5 @@
 package dev.crmkit.adapters.memory;
 
-import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.task.Task;
@@ -54,24 +53,18 @@ final class InMemoryTasks implements Tasks {
     public List<Task> openDueBefore(UserId assignee, Instant before, int limit) {
         Objects.requireNonNull(assignee, "assignee");
         Objects.requireNonNull(before, "before");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1: " + limit);
-        }
         return table.before(OPEN_BY_ASSIGNEE, assignee, new OrderKey(before, OrderKey.MIN_ID), limit);
     }
 
     @Override
     public List<Task> openWithReminderBefore(Instant before, int limit) {
         Objects.requireNonNull(before, "before");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1: " + limit);
-        }
         return table.before(OPEN_REMINDERS, ALL, new OrderKey(before, OrderKey.MIN_ID), limit);
     }
 
     @Override
     public List<Task> openAbout(RecordRef record) {
         Objects.requireNonNull(record, "record");
-        return table.page(OPEN_ABOUT, record, PageRequest.first(PageRequest.MAX_SIZE), false, t -> true).items();
+        return table.all(OPEN_ABOUT, record);
     }
 }

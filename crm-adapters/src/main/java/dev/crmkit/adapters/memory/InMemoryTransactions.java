@@ -34,7 +34,7 @@ final class InMemoryTransactions implements Transactions {
             current.set(unit);
             try {
                 result = work.get();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) { // also a checked exception thrown sneakily by a lambda
                 unit.rollBack(e);
                 throw e;
             }

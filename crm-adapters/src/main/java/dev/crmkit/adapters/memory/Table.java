@@ -179,14 +179,26 @@ final class Table<I, R> {
 
     /** The members of a group, in the group's order (descending if asked), filtered and paged. */
     Page<R> page(String group, Object key, PageRequest request, boolean descending, Predicate<R> filter) {
+        request.after().ifPresent(OrderKey::parse); // a bad cursor is refused even when the group is empty
         return tx.read(() -> {
             TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
             return members == null ? Page.last(List.of()) : page(members, request, descending, filter);
         });
     }
 
-    /** The members of a group ordered before a key, in ascending order, at most {@code limit}. */
+    /** Every member of a group, in the group's order. */
+    List<R> all(String group, Object key) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            return members == null ? List.of() : members.values().stream().map(rows::get).toList();
+        });
+    }
+
+    /** The members of a group ordered before a key, in ascending order, at most {@code limit} (at least 1). */
     List<R> before(String group, Object key, OrderKey bound, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
         return tx.read(() -> {
             TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
             List<R> out = new ArrayList<>();
