@@ -116,45 +116,35 @@ public final class LeadCapture {
     public Normalized normalize(LeadSubmission submission) {
         Objects.requireNonNull(submission, "submission");
         List<Violation> problems = new ArrayList<>(validation.violationsOf(submission));
-        if (!problems.isEmpty()) {
-            return new Normalized(Optional.empty(), problems);
+        if (problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
+            return new Normalized(Optional.empty(), problems); // a missing part: nothing further can be read
         }
+        Set<String> flagged = EdgeValidation.fieldsOf(problems);
         PersonName name = null;
-        try {
-            name = PersonName.of(submission.firstName(), submission.lastName());
-        } catch (ValidationException e) {
-            problems.addAll(e.violations());
+        if (!flagged.contains("firstName") && !flagged.contains("lastName")) {
+            name = collect(problems, () -> PersonName.of(submission.firstName(), submission.lastName()));
         }
         Optional<EmailAddress> email = Optional.empty();
-        if (!submission.email().isBlank()) {
-            try {
-                email = Optional.of(EmailAddress.parse(submission.email()));
-            } catch (ValidationException e) {
-                problems.addAll(e.violations());
-            }
+        if (!submission.email().isBlank() && !flagged.contains("email")) {
+            email = Optional.ofNullable(collect(problems, () -> EmailAddress.parse(submission.email())));
         }
         Optional<PhoneNumber> phone = Optional.empty();
-        if (!submission.phone().isBlank()) {
+        if (!submission.phone().isBlank() && !flagged.contains("phone") && !flagged.contains("defaultRegion")) {
             String region = submission.defaultRegion().isEmpty() ? settings.defaultRegion() : submission.defaultRegion();
-            try {
-                phone = Optional.of(PhoneNumber.parse(submission.phone(), region));
-            } catch (ValidationException e) {
-                problems.addAll(e.violations());
-            }
+            phone = Optional.ofNullable(collect(problems, () -> PhoneNumber.parse(submission.phone(), region)));
         }
         if (submission.email().isBlank() && submission.phone().isBlank()) {
             problems.add(new Violation("email", "email-or-phone-required",
                     "a lead needs an e-mail address or a phone number"));
         }
         String companyName = "";
-        try {
-            companyName = dev.crmkit.core.kernel.Text.clean(submission.companyName(), "companyName");
-        } catch (ValidationException e) {
-            problems.addAll(e.violations());
+        if (!flagged.contains("companyName")) {
+            companyName = Optional.ofNullable(collect(problems,
+                    () -> dev.crmkit.core.kernel.Text.clean(submission.companyName(), "companyName"))).orElse("");
         }
         CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD);
         CustomFieldSchema.ParsedFields fields = schema.parse(submission.customFields());
-        problems.addAll(fields.violations());
+        fields.violations().stream().filter(v -> !flagged.contains(v.field())).forEach(problems::add);
         for (String unknown : fields.unknownKeys()) {
             problems.add(new Violation("customFields." + unknown, "unknown-field",
                     "'" + unknown + "' is not a custom field of leads"));
@@ -232,11 +222,19 @@ public final class LeadCapture {
     }
 
     private CaptureOutcome fold(Lead open, NormalizedSubmission s, Instant now) {
-        Lead folded = leads.update(open.foldRepeat(s.externalId(), s.name(), s.email(), s.phone(), s.companyName(),
-                s.raw().request().strip(), s.raw().owner(), s.customFields(), now));
-        Contact contact = contacts.findById(folded.contactId()).orElseThrow(() -> new IllegalStateException(
-                "lead " + folded.id() + " refers to contact " + folded.contactId() + ", which is not stored"));
+        Lead repeat = open.foldRepeat(s.externalId(), s.name(), s.email(), s.phone(), s.companyName(),
+                s.raw().request().strip(), s.raw().owner(), s.customFields(), now);
+        Contact contact = contacts.findById(open.contactId()).orElseThrow(() -> new IllegalStateException(
+                "lead " + open.id() + " refers to contact " + open.contactId() + ", which is not stored"));
         contact = enrich(contact, s, now);
+        if (repeat.companyId().isEmpty()) {
+            Optional<Company> company = resolveCompany(s, now);
+            if (company.isPresent()) {
+                repeat = repeat.withCompany(Optional.of(company.get().id()), now);
+                contact = affiliate(contact, company.get().id(), now);
+            }
+        }
+        Lead folded = leads.update(repeat);
         events.publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(), folded.submissions(),
                 now));
         timeline.record(Activity.system(new ActivityId(ids.next()),
@@ -353,6 +351,15 @@ public final class LeadCapture {
         }
         tasks.create(NewTask.of("Follow up on " + contact.displayName() + " (" + lead.source().channel().label() + ")",
                 now.plus(settings.followUpWithin()), lead.owner().get(), Optional.of(ref)));
+    }
+
+    private static <T> T collect(List<Violation> problems, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ValidationException e) {
+            problems.addAll(e.violations());
+            return null;
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
@@ -32,6 +33,7 @@ import dev.crmkit.core.kernel.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,43 +80,40 @@ public final class CustomerBase {
      *                             belongs to another contact ({@code unique}), custom values
      */
     public Contact createContact(NewContact command) {
-        validation.check(command);
-        List<Violation> problems = new ArrayList<>();
-        PersonName name = collect(problems, () -> PersonName.of(command.firstName(), command.lastName()));
-        List<EmailAddress> emails = new ArrayList<>();
+        List<Violation> problems = edgeViolations(command);
+        Set<String> flagged = EdgeValidation.fieldsOf(problems);
+        PersonName name = flagged.contains("firstName") || flagged.contains("lastName") ? null
+                : collect(problems, () -> PersonName.of(command.firstName(), command.lastName()));
+        Map<EmailAddress, Integer> emails = new LinkedHashMap<>();
         for (int i = 0; i < command.emails().size(); i++) {
             String raw = command.emails().get(i);
-            EmailAddress e = collect(problems, "emails[" + i + "]", () -> EmailAddress.parse(raw));
-            if (e != null && !emails.contains(e)) {
-                emails.add(e);
+            String field = "emails[" + i + "]";
+            EmailAddress e = flagged.contains(field) ? null : collect(problems, field, () -> EmailAddress.parse(raw));
+            if (e != null) {
+                emails.putIfAbsent(e, i);
             }
         }
         String region = command.defaultRegion().isBlank() ? defaultRegion : command.defaultRegion();
-        List<PhoneNumber> phones = new ArrayList<>();
+        Map<PhoneNumber, Integer> phones = new LinkedHashMap<>();
         for (int i = 0; i < command.phones().size(); i++) {
             String raw = command.phones().get(i);
-            PhoneNumber p = collect(problems, "phones[" + i + "]", () -> PhoneNumber.parse(raw, region));
-            if (p != null && !phones.contains(p)) {
-                phones.add(p);
+            String field = "phones[" + i + "]";
+            PhoneNumber p = flagged.contains(field) ? null : collect(problems, field, () -> PhoneNumber.parse(raw, region));
+            if (p != null) {
+                phones.putIfAbsent(p, i);
             }
         }
-        CustomFields fields = parseFields(RecordType.CONTACT, command.customFields(), problems);
+        CustomFields fields = parseFields(RecordType.CONTACT, command.customFields(), problems, flagged, true);
         ValidationException.throwIfAny(problems);
         Instant now = clock.instant();
-        Contact candidate = Contact.create(new ContactId(ids.next()), name, emails, phones, now)
-                .withOwner(command.owner(), now).withCustomFields(fields, now);
+        Contact candidate = Contact.create(new ContactId(ids.next()), name, List.copyOf(emails.keySet()),
+                List.copyOf(phones.keySet()), now).withOwner(command.owner(), now).withCustomFields(fields, now);
         return transactions.inTransaction(() -> {
             List<Violation> taken = new ArrayList<>();
-            for (int i = 0; i < emails.size(); i++) {
-                int index = i;
-                contacts.findByEmail(emails.get(i)).ifPresent(other -> taken.add(new Violation("emails[" + index + "]",
-                        "unique", emails.get(index) + " already belongs to contact " + other.id())));
-            }
-            for (int i = 0; i < phones.size(); i++) {
-                int index = i;
-                contacts.findByPhone(phones.get(i)).ifPresent(other -> taken.add(new Violation("phones[" + index + "]",
-                        "unique", phones.get(index) + " already belongs to contact " + other.id())));
-            }
+            emails.forEach((email, index) -> contacts.findByEmail(email).ifPresent(other -> taken.add(new Violation(
+                    "emails[" + index + "]", "unique", email + " already belongs to contact " + other.id()))));
+            phones.forEach((phone, index) -> contacts.findByPhone(phone).ifPresent(other -> taken.add(new Violation(
+                    "phones[" + index + "]", "unique", phone + " already belongs to contact " + other.id()))));
             ValidationException.throwIfAny(taken);
             Contact stored = contacts.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
@@ -132,18 +131,21 @@ public final class CustomerBase {
      * @throws ValidationException listing every problem, including a web domain that belongs to another company
      */
     public Company createCompany(NewCompany command) {
-        validation.check(command);
-        List<Violation> problems = new ArrayList<>();
-        Optional<WebDomain> domain = command.webDomain().isBlank() ? Optional.empty()
+        List<Violation> problems = edgeViolations(command);
+        Set<String> flagged = EdgeValidation.fieldsOf(problems);
+        if (!flagged.contains("name")) {
+            collect(problems, "name", () -> Text.clean(command.name(), "name"));
+        }
+        Optional<WebDomain> domain = command.webDomain().isBlank() || flagged.contains("webDomain") ? Optional.empty()
                 : Optional.ofNullable(collect(problems, () -> WebDomain.parse(command.webDomain())));
-        CustomFields fields = parseFields(RecordType.COMPANY, command.customFields(), problems);
+        CustomFields fields = parseFields(RecordType.COMPANY, command.customFields(), problems, flagged, true);
+        ValidationException.throwIfAny(problems);
         Instant now = clock.instant();
-        Company candidate = collect(problems, () -> Company.create(new CompanyId(ids.next()), command.name(), domain, now)
+        Company candidate = Company.create(new CompanyId(ids.next()), command.name(), domain, now)
                 .withLegalIdentity(command.legalName(), command.registrationNumber(), command.taxNumber(),
                         command.legalAddress(), now)
                 .withProfile(command.industry(), command.size(), now)
-                .withCustomFields(fields, now));
-        ValidationException.throwIfAny(problems);
+                .withCustomFields(fields, now);
         return transactions.inTransaction(() -> {
             Company stored = companies.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
@@ -214,7 +216,7 @@ public final class CustomerBase {
      */
     public Contact setCustomFields(ContactId contactId, Map<String, String> values) {
         List<Violation> problems = new ArrayList<>();
-        CustomFields parsed = parseFields(RecordType.CONTACT, values, problems, false);
+        CustomFields parsed = parseFields(RecordType.CONTACT, values, problems, Set.of(), false);
         ValidationException.throwIfAny(problems);
         return transactions.inTransaction(() -> {
             Contact contact = requireContact(contactId);
@@ -265,16 +267,23 @@ public final class CustomerBase {
         return stored;
     }
 
-    private CustomFields parseFields(RecordType type, Map<String, String> raw, List<Violation> problems) {
-        return parseFields(type, raw, problems, true);
+    /** The command's annotation violations; a missing (null) part makes the command unreadable, so that throws. */
+    private List<Violation> edgeViolations(Object command) {
+        List<Violation> problems = new ArrayList<>(validation.violationsOf(command));
+        if (problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
+            throw new ValidationException(problems);
+        }
+        return problems;
     }
 
     private CustomFields parseFields(RecordType type, Map<String, String> raw, List<Violation> problems,
-                                     boolean complete) {
+                                     Set<String> flagged, boolean complete) {
         CustomFieldSchema schema = schemas.schemaFor(type);
         CustomFieldSchema.ParsedFields parsed = schema.parse(raw);
         for (Violation v : parsed.violations()) {
-            if (complete || !v.rule().equals("required") || raw.containsKey(v.field().substring("customFields.".length()))) {
+            boolean partialUpdateMissing = !complete && v.rule().equals("required")
+                    && !raw.containsKey(v.field().substring("customFields.".length()));
+            if (!partialUpdateMissing && !flagged.contains(v.field())) {
                 problems.add(v);
             }
         }

@@ -1,6 +1,8 @@
 package dev.crmkit.core.kernel;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
@@ -41,9 +43,40 @@ public final class EdgeValidation {
         List<Violation> out = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(command)) {
             String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            out.add(new Violation(v.getPropertyPath().toString(), kebab(rule), v.getMessage()));
+            out.add(new Violation(fieldOf(v.getPropertyPath()), kebab(rule), v.getMessage()));
         }
         out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+        return out;
+    }
+
+    /**
+     * The field name of a property path as crmkit writes it: list elements as {@code emails[0]}, map values as
+     * {@code customFields.notes}, with the validator's own container-element names left out.
+     */
+    static String fieldOf(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                out.append('.').append(node.getKey());
+            }
+            String name = node.getName();
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || name == null || name.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(name);
+        }
+        return out.toString();
+    }
+
+    /** The fields named by violations, for skipping checks of fields already found wrong. */
+    public static java.util.Set<String> fieldsOf(List<Violation> violations) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        violations.forEach(v -> out.add(v.field()));
         return out;
     }
 
