@@ -29,6 +29,10 @@ public record CaptureSettings(String defaultRegion, Set<String> publicEmailDomai
             throw new IllegalArgumentException("defaultRegion must be an ISO 3166 two-letter region: " + defaultRegion);
         }
         defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
+        if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(defaultRegion)) {
+            throw new IllegalArgumentException("defaultRegion must be an ISO 3166 region with phone numbers"
+                    + " (GB, not UK): " + defaultRegion);
+        }
         publicEmailDomains = Set.copyOf(publicEmailDomains);
         Objects.requireNonNull(followUpWithin, "followUpWithin");
         if (followUpWithin.isNegative()) {

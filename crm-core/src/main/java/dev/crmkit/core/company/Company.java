@@ -71,12 +71,13 @@ public record Company(CompanyId id, long version, String name, String legalName,
 
     /**
      * The key names are matched by: accents removed, lower case, punctuation dropped and common legal-form suffixes
-     * (GmbH, Inc, Ltd, LLC, AG, SA, SAS, BV, Oy, AB, SRL, SpA, Co, Corp) removed. {@code "ACME GmbH"} and
+     * (GmbH, Inc, Ltd, LLC, AG, SA, SAS, BV, Oy, AB, SRL, SpA, Co, Corp, also written with dots: S.A., B.V.) removed. {@code "ACME GmbH"} and
      * {@code "Acme"} have the same key.
      */
     public static String nameKey(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip()
+                .replaceAll("(?<=\\b\\p{L}) (?=\\p{L}\\b)", ""); // "s a" from "S.A." becomes "sa"
         String previous;
         do {
             previous = s;

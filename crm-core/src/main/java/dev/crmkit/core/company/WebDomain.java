@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A company's web domain, normalized: lower case, no scheme, no {@code www.}, no path, internationalized names in
- * their ASCII form. {@code https://www.Acme.com/about} becomes {@code acme.com}. Immutable and thread-safe.
+ * A company's web domain, normalized: lower case, no scheme, no leading {@code www.} label (unless it is all there is
+ * before the top-level domain, as in {@code www.com}), no path, internationalized names in their ASCII form. {@code https://www.Acme.com/about} becomes {@code acme.com}. Immutable and thread-safe.
  *
  * @param value the normalized domain
  */
@@ -21,7 +21,8 @@ public record WebDomain(String value) {
     /** Checks that the value is a normalized domain. */
     public WebDomain {
         Objects.requireNonNull(value, "value");
-        if (value.length() > 253 || !SHAPE.matcher(value).matches()) {
+        if (value.length() > 253 || !SHAPE.matcher(value).matches()
+                || value.startsWith("www.") && value.indexOf('.', 4) > 0) {
             throw ValidationException.of("webDomain", "format", "'" + value + "' is not a web domain");
         }
     }
@@ -35,9 +36,6 @@ public record WebDomain(String value) {
         if (cut >= 0) {
             s = s.substring(0, cut);
         }
-        if (s.startsWith("www.")) {
-            s = s.substring(4);
-        }
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }
@@ -45,6 +43,9 @@ public record WebDomain(String value) {
             s = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw ValidationException.of("webDomain", "format", "'" + raw.strip() + "' is not a web domain");
+        }
+        while (s.startsWith("www.") && s.indexOf('.', 4) > 0) { // www.com itself is a domain
+            s = s.substring(4);
         }
         return new WebDomain(s);
     }

@@ -124,7 +124,7 @@ public sealed interface FieldValue {
     record Choices(Set<String> values) implements FieldValue {
         /** Copies the values into a sorted, unmodifiable set. */
         public Choices {
-            values = Set.copyOf(new TreeSet<>(values));
+            values = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(values));
         }
 
         @Override

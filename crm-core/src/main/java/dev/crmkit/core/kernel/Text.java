@@ -21,7 +21,7 @@ public final class Text {
      */
     public static String clean(String raw, String field) {
         Objects.requireNonNull(raw, field);
-        String folded = raw.strip().replaceAll("\\s+", " ");
+        String folded = raw.replaceAll("(?U)\\s+", " ").strip(); // Unicode white space, folded then trimmed
         if (folded.length() > MAX_SHORT_LENGTH) {
             throw ValidationException.of(field, "max-length", field + " is at most " + MAX_SHORT_LENGTH
                     + " characters, got " + folded.length());

@@ -1,0 +1,85 @@
+package dev.crmkit.core.activity;
+
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ActivityTest {
+
+    private static final ActivityId ID = new ActivityId(UUID.fromString("00000000-0000-4000-8000-0000000000f1"));
+    private static final RecordRef LEAD =
+            new RecordRef(RecordType.LEAD, UUID.fromString("00000000-0000-4000-8000-0000000000d1"));
+    private static final Instant AT = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Optional<UserId> ALICE = Optional.of(UserId.of("alice"));
+
+    private static Activity activity(String subject, Set<RecordRef> about, Optional<UserId> owner, Visibility v) {
+        return new Activity(ID, ActivityType.CALL, subject, "", Direction.OUTBOUND, AT, List.of("Jane"), about, owner,
+                v, AT);
+    }
+
+    private static void assertRefused(Runnable r, String field, String rule) {
+        ValidationException e = assertThrows(ValidationException.class, r::run);
+        assertEquals(field, e.violations().get(0).field());
+        assertEquals(rule, e.violations().get(0).rule());
+    }
+
+    @Test
+    void constructor_privateNeedsOwner() {
+        assertRefused(() -> activity("Call", Set.of(LEAD), Optional.empty(), Visibility.PRIVATE),
+                "visibility", "private-needs-owner");
+    }
+
+    @Test
+    void constructor_needsARecord() {
+        assertRefused(() -> activity("Call", Set.of(), ALICE, Visibility.PUBLIC), "about", "required");
+    }
+
+    @Test
+    void constructor_needsASubject() {
+        assertRefused(() -> activity("  ", Set.of(LEAD), ALICE, Visibility.PUBLIC), "subject", "required");
+        assertRefused(() -> activity("x".repeat(Activity.MAX_SUBJECT_LENGTH + 1), Set.of(LEAD), ALICE,
+                Visibility.PUBLIC), "subject", "max-length");
+    }
+
+    @Test
+    void visibleTo_privateOnlyToOwner() {
+        Activity note = activity("Private", Set.of(LEAD), ALICE, Visibility.PRIVATE);
+
+        assertTrue(note.visibleTo(ALICE));
+        assertFalse(note.visibleTo(Optional.of(UserId.of("bob"))));
+        assertFalse(note.visibleTo(Optional.empty()));
+    }
+
+    @Test
+    void visibleTo_publicToEverybody() {
+        Activity call = activity("Call", Set.of(LEAD), ALICE, Visibility.PUBLIC);
+
+        assertTrue(call.visibleTo(Optional.empty()));
+        assertTrue(call.visibleTo(Optional.of(UserId.of("bob"))));
+    }
+
+    @Test
+    void system_isPublicAndInternal() {
+        Activity a = Activity.system(ID, "Lead captured", "", Set.of(LEAD), AT);
+
+        assertEquals(ActivityType.SYSTEM, a.type());
+        assertEquals(Visibility.PUBLIC, a.visibility());
+        assertEquals(Direction.INTERNAL, a.direction());
+        assertEquals(AT, a.occurredAt());
+        assertEquals(AT, a.recordedAt());
+        assertEquals(Optional.empty(), a.owner());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.crmkit.core.kernel;
+
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+/** {@link Text#clean} is idempotent and leaves no white space to fold. */
+class TextPropertiesTest {
+
+    /** Any text of the basic multilingual plane with its control characters taken out. */
+    private static final Gen<String> ARBITRARY = strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 240)
+            .map(TextPropertiesTest::withoutControlCharacters).describedAs(TextPropertiesTest::escaped);
+
+    /** Text made mostly of white space of every kind, to exercise trimming and folding. */
+    private static final Gen<String> SPACEY = fromAlphabet(" \t\n\r\u00A0\u2003\u3000\u2028abcXYZé-'.")
+            .describedAs(TextPropertiesTest::escaped);
+
+    private static Gen<String> fromAlphabet(String alphabet) {
+        return strings().betweenCodePoints(0, alphabet.length() - 1).ofLengthBetween(0, 40).map(indexes -> {
+            StringBuilder out = new StringBuilder();
+            indexes.codePoints().forEach(i -> out.append(alphabet.charAt(i)));
+            return out.toString();
+        });
+    }
+
+    /** The text in quotes with every character outside printable ASCII written as a Unicode escape. */
+    private static String escaped(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        s.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
+                : String.format("\\u%04X", c)));
+        return out.append('"').toString();
+    }
+
+    private static String withoutControlCharacters(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.chars().filter(c -> !Character.isISOControl(c)).forEach(c -> out.append((char) c));
+        return out.toString();
+    }
+
+    private static String cleanOrNull(String raw) {
+        try {
+            return Text.clean(raw, "text");
+        } catch (ValidationException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void clean_isIdempotent() {
+        qt().forAll(ARBITRARY.mix(SPACEY, 50))
+                .assuming(raw -> cleanOrNull(raw) != null)
+                .check(raw -> Text.clean(Text.clean(raw, "text"), "text").equals(Text.clean(raw, "text")));
+    }
+
+    @Test
+    void clean_leavesNoWhiteSpaceAtTheEdgesAndNoRunOfIt() {
+        qt().forAll(SPACEY)
+                .assuming(raw -> cleanOrNull(raw) != null)
+                .check(raw -> {
+                    String clean = Text.clean(raw, "text");
+                    for (int i = 0; i < clean.length(); i++) {
+                        boolean white = Character.isWhitespace(clean.charAt(i));
+                        boolean edge = i == 0 || i == clean.length() - 1;
+                        if (white && (edge || Character.isWhitespace(clean.charAt(i + 1)))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    @Test
+    void clean_neverReturnsMoreThanMaxLength() {
+        qt().forAll(ARBITRARY).assuming(raw -> cleanOrNull(raw) != null)
+                .check(raw -> Text.clean(raw, "text").length() <= Text.MAX_SHORT_LENGTH);
+    }
+}
