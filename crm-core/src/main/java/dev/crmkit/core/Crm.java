@@ -4,6 +4,7 @@ import dev.crmkit.core.activity.Timeline;
 import dev.crmkit.core.capture.CaptureSettings;
 import dev.crmkit.core.capture.LeadCapture;
 import dev.crmkit.core.customer.CustomerBase;
+import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -47,13 +48,14 @@ public final class Crm {
         CaptureSettings settings = new CaptureSettings(b.defaultRegion,
                 b.publicEmailDomains == null ? CaptureSettings.bundledPublicEmailDomains() : b.publicEmailDomains,
                 b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin);
-        this.timeline = new Timeline(store.activities(), store.transactions(), events, validation, clock, b.ids);
-        this.tasks = new TaskPlanner(store.tasks(), store.transactions(), events, validation, clock, b.ids);
+        Context context = new Context(store.transactions(), events, validation, clock, b.ids);
+        this.timeline = new Timeline(store.activities(), context);
+        this.tasks = new TaskPlanner(store.tasks(), context);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                store.transactions(), events, validation, clock, b.ids, settings.defaultRegion());
-        this.leads = new LeadQualification(store.leads(), timeline, store.transactions(), events, clock, b.ids);
+                settings.defaultRegion(), context);
+        this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
-                timeline, tasks, store.transactions(), events, validation, clock, b.ids, settings);
+                timeline, tasks, settings, context);
     }
 
     /** Starts wiring crmkit. */

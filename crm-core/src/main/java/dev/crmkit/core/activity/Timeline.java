@@ -1,5 +1,6 @@
 package dev.crmkit.core.activity;
 
+import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -25,14 +26,14 @@ public final class Timeline {
     private final IdGenerator ids;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
-    public Timeline(Activities activities, Transactions transactions, DomainEvents events, EdgeValidation validation,
-                    Clock clock, IdGenerator ids) {
+    public Timeline(Activities activities, Context context) {
         this.activities = Objects.requireNonNull(activities, "activities");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.events = Objects.requireNonNull(events, "events");
-        this.validation = Objects.requireNonNull(validation, "validation");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(context, "context");
+        this.transactions = context.transactions();
+        this.events = context.events();
+        this.validation = context.validation();
+        this.clock = context.clock();
+        this.ids = context.ids();
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.EmailAddress;
@@ -78,29 +79,29 @@ public final class LeadCapture {
     private final CustomFieldSchemas schemas;
     private final Timeline timeline;
     private final TaskPlanner tasks;
+    private final CaptureSettings settings;
     private final Transactions transactions;
     private final DomainEvents events;
     private final EdgeValidation validation;
     private final Clock clock;
     private final IdGenerator ids;
-    private final CaptureSettings settings;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
-                       Timeline timeline, TaskPlanner tasks, Transactions transactions, DomainEvents events,
-                       EdgeValidation validation, Clock clock, IdGenerator ids, CaptureSettings settings) {
+                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context) {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
         this.leads = Objects.requireNonNull(leads, "leads");
         this.schemas = Objects.requireNonNull(schemas, "schemas");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.events = Objects.requireNonNull(events, "events");
-        this.validation = Objects.requireNonNull(validation, "validation");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(context, "context");
+        this.transactions = context.transactions();
+        this.events = context.events();
+        this.validation = context.validation();
+        this.clock = context.clock();
+        this.ids = context.ids();
     }
 
     /** The settings in use. */

@@ -17,6 +17,7 @@ import dev.crmkit.core.customfield.CustomFieldSchemaChanged;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.EmailAddress;
@@ -51,26 +52,26 @@ public final class CustomerBase {
     private final Contacts contacts;
     private final Companies companies;
     private final CustomFieldSchemas schemas;
+    private final String defaultRegion;
     private final Transactions transactions;
     private final DomainEvents events;
     private final EdgeValidation validation;
     private final Clock clock;
     private final IdGenerator ids;
-    private final String defaultRegion;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
-    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, Transactions transactions,
-                        DomainEvents events, EdgeValidation validation, Clock clock, IdGenerator ids,
-                        String defaultRegion) {
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context) {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
         this.schemas = Objects.requireNonNull(schemas, "schemas");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.events = Objects.requireNonNull(events, "events");
-        this.validation = Objects.requireNonNull(validation, "validation");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+        Objects.requireNonNull(context, "context");
+        this.transactions = context.transactions();
+        this.events = context.events();
+        this.validation = context.validation();
+        this.clock = context.clock();
+        this.ids = context.ids();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.crmkit.core.lead;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.RecordRef;
@@ -31,14 +32,14 @@ public final class LeadQualification {
     private final IdGenerator ids;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
-    public LeadQualification(Leads leads, Timeline timeline, Transactions transactions, DomainEvents events,
-                             Clock clock, IdGenerator ids) {
+    public LeadQualification(Leads leads, Timeline timeline, Context context) {
         this.leads = Objects.requireNonNull(leads, "leads");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.events = Objects.requireNonNull(events, "events");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(context, "context");
+        this.transactions = context.transactions();
+        this.events = context.events();
+        this.clock = context.clock();
+        this.ids = context.ids();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.crmkit.core.task;
 
+import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -26,14 +27,14 @@ public final class TaskPlanner {
     private final IdGenerator ids;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
-    public TaskPlanner(Tasks tasks, Transactions transactions, DomainEvents events, EdgeValidation validation,
-                       Clock clock, IdGenerator ids) {
+    public TaskPlanner(Tasks tasks, Context context) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.events = Objects.requireNonNull(events, "events");
-        this.validation = Objects.requireNonNull(validation, "validation");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(context, "context");
+        this.transactions = context.transactions();
+        this.events = context.events();
+        this.validation = context.validation();
+        this.clock = context.clock();
+        this.ids = context.ids();
     }
 
     /**
