@@ -101,7 +101,10 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
                 case SINGLE_CHOICE -> new FieldValue.Choice(s);
                 case MULTIPLE_CHOICE -> new FieldValue.Choices(splitChoices(s));
             };
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+        } catch (ArithmeticException e) {
+            return new Parsed(Optional.empty(), List.of(new Violation(field, "type",
+                    "'" + key + "' must be " + describe(type) + ": " + e.getMessage())));
+        } catch (NumberFormatException | DateTimeParseException e) {
             return new Parsed(Optional.empty(), List.of(new Violation(field, "type",
                     "'" + key + "' must be " + describe(type) + ", got '" + s + "'")));
         } catch (IllegalArgumentException e) {

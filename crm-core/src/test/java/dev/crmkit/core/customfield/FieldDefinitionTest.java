@@ -277,4 +277,15 @@ class FieldDefinitionTest {
         assertEquals(List.of(), TIER.check(new FieldValue.Choice("silver"), "customFields.tier"));
         assertEquals(List.of(), INTERESTS.check(new FieldValue.Choices(Set.of()), "customFields.interests"));
     }
+
+    @Test
+    void parse_moneyWithMoreDecimalsThanTheCurrency_saysSo() {
+        FieldDefinition.Parsed parsed = FieldDefinition.optional("budget", FieldType.MONEY).parse("EUR 12.345");
+
+        assertEquals(1, parsed.violations().size());
+        assertEquals("customFields.budget", parsed.violations().get(0).field());
+        assertEquals("type", parsed.violations().get(0).rule());
+        org.junit.jupiter.api.Assertions.assertTrue(parsed.violations().get(0).message().contains("more decimals"),
+                parsed.violations().get(0).message());
+    }
 }

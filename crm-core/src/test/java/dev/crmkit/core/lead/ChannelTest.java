@@ -27,7 +27,7 @@ class ChannelTest {
     void parse_refusesUnknownNamingAllowedValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Channel.parse("fax"));
 
-        assertTrue(e.getMessage().contains("fax") && e.getMessage().contains("web_form"), e.getMessage());
+        assertTrue(e.getMessage().contains("fax") && e.getMessage().contains("web form, landing page"), e.getMessage());
     }
 
     @Test
