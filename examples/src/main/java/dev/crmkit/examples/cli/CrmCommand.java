@@ -1,0 +1,71 @@
+package dev.crmkit.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code crm} program: crmkit from the command line. Bad arguments end with exit status 2 and one line on
+ * standard error; other failures with exit status 1 and one line.
+ */
+@Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "crmkit from the command line: capture leads, import them from CSV, measure capture.",
+        subcommands = {DemoCommand.class, ImportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class CrmCommand implements Runnable {
+
+    private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs {@code crm} and exits with its status. */
+    public static void main(String[] args) {
+        if (System.getProperty(LOGGING_PROVIDER) == null) {
+            System.setProperty(LOGGING_PROVIDER, "slf4j"); // Hibernate Validator's start-up notice, to slf4j-nop
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The {@code crm} command line, with its error handling, ready to {@link CommandLine#execute execute}. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new CrmCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(CrmCommand::badArguments);
+        commandLine.setExecutionExceptionHandler(CrmCommand::failed);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required: demo, import or bench");
+    }
+
+    private static int badArguments(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        printError(command.getErr(), oneLine(e.getMessage()) + " (see " + command.getCommandSpec().qualifiedName()
+                + " --help)");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static int failed(Exception e, CommandLine command, ParseResult parsed) {
+        String message = e.getMessage();
+        printError(command.getErr(), message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : oneLine(message));
+        return command.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    /** Prints {@code crm: message} on the error stream. */
+    static void printError(PrintWriter err, String message) {
+        err.println("crm: " + message);
+        err.flush();
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+}

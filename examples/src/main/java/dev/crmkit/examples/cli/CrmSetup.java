@@ -1,0 +1,43 @@
+package dev.crmkit.examples.cli;
+
+import dev.crmkit.adapters.memory.InMemoryCrmStore;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.customfield.FieldType;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.RecordType;
+
+import java.time.Clock;
+import java.util.List;
+
+/** How the {@code crm} program wires crmkit: an in-memory store and the custom fields its leads carry. */
+public final class CrmSetup {
+
+    /** The lead custom fields: {@code budget} (money) and {@code product} (one of three editions). */
+    public static final CustomFieldSchema LEAD_FIELDS = new CustomFieldSchema(RecordType.LEAD, List.of(
+            new FieldDefinition("budget", "Budget", FieldType.MONEY, false, List.of()),
+            new FieldDefinition("product", "Product of interest", FieldType.SINGLE_CHOICE, false,
+                    List.of("crm-starter", "crm-pro", "crm-enterprise"))));
+
+    private CrmSetup() {
+    }
+
+    /**
+     * crmkit over a new, empty in-memory store, with the lead custom fields defined.
+     *
+     * @param defaultRegion the region national phone numbers are read in
+     * @param clock         where times come from
+     * @param ids           where ids come from
+     */
+    public static Crm inMemory(String defaultRegion, Clock clock, IdGenerator ids) {
+        Crm crm = Crm.builder()
+                .store(InMemoryCrmStore.create())
+                .defaultRegion(defaultRegion)
+                .clock(clock)
+                .ids(ids)
+                .build();
+        crm.customers().defineCustomFields(LEAD_FIELDS);
+        return crm;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * {@code crm bench capture}: realistic lead submissions generated from a seed
+ * ({@link dev.crmkit.examples.cli.bench.SubmissionGenerator}), captured and compared with the unavoidable work of
+ * normalizing them ({@link dev.crmkit.examples.cli.bench.CaptureBenchmark}), and the heap a stored contact costs
+ * ({@link dev.crmkit.examples.cli.bench.HeapMeter}).
+ */
+package dev.crmkit.examples.cli.bench;

@@ -1,0 +1,30 @@
+package dev.crmkit.examples.cli.leadimport;
+
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.kernel.Violation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An import record read as a lead submission. Immutable.
+ *
+ * @param record      the record as read
+ * @param submission  the submission; when the source could not be read its channel is {@code IMPORT}
+ * @param submittedAt when the lead was submitted, if the file says so
+ * @param problems    what the file got wrong before capture could look at it (an unknown source, a bad time),
+ *                    each naming the column; empty when none
+ */
+public record MappedRow(CsvRecord record, LeadSubmission submission, Optional<Instant> submittedAt,
+                        List<Violation> problems) {
+
+    /** Copies the problems. */
+    public MappedRow {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(submission, "submission");
+        Objects.requireNonNull(submittedAt, "submittedAt");
+        problems = List.copyOf(problems);
+    }
+}
