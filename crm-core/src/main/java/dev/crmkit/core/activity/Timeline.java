@@ -1,15 +1,10 @@
 package dev.crmkit.core.activity;
 
 import dev.crmkit.core.kernel.Context;
-import dev.crmkit.core.kernel.DomainEvents;
-import dev.crmkit.core.kernel.EdgeValidation;
-import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
-import dev.crmkit.core.kernel.Transactions;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,21 +14,12 @@ import java.util.Objects;
 public final class Timeline {
 
     private final Activities activities;
-    private final Transactions transactions;
-    private final DomainEvents events;
-    private final EdgeValidation validation;
-    private final Clock clock;
-    private final IdGenerator ids;
+    private final Context context;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public Timeline(Activities activities, Context context) {
         this.activities = Objects.requireNonNull(activities, "activities");
-        Objects.requireNonNull(context, "context");
-        this.transactions = context.transactions();
-        this.events = context.events();
-        this.validation = context.validation();
-        this.clock = context.clock();
-        this.ids = context.ids();
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -42,18 +28,18 @@ public final class Timeline {
      * @throws dev.crmkit.core.kernel.ValidationException listing every broken rule; nothing is stored then
      */
     public Activity log(LogActivity command) {
-        validation.check(command);
-        Instant now = clock.instant();
-        Activity activity = new Activity(new ActivityId(ids.next()), command.type(), command.subject().strip(),
+        context.validation().check(command);
+        Instant now = context.clock().instant();
+        Activity activity = new Activity(new ActivityId(context.ids().next()), command.type(), command.subject().strip(),
                 command.body(), command.direction(), command.occurredAt().orElse(now), command.participants(),
                 command.about(), command.owner(), command.visibility(), now);
-        return transactions.inTransaction(() -> record(activity));
+        return context.transactions().inTransaction(() -> record(activity));
     }
 
     /** Appends an activity built elsewhere in crmkit and publishes its event; joins the caller's unit of work. */
     public Activity record(Activity activity) {
         activities.append(activity);
-        events.publish(new ActivityEvent.ActivityLogged(activity.id(), activity.type(), activity.about(),
+        context.events().publish(new ActivityEvent.ActivityLogged(activity.id(), activity.type(), activity.about(),
                 activity.recordedAt()));
         return activity;
     }

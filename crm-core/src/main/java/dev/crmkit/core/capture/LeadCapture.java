@@ -20,14 +20,11 @@ import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.kernel.Context;
-import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.EmailAddress;
-import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
-import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
@@ -39,7 +36,6 @@ import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.TaskPlanner;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,11 +76,7 @@ public final class LeadCapture {
     private final Timeline timeline;
     private final TaskPlanner tasks;
     private final CaptureSettings settings;
-    private final Transactions transactions;
-    private final DomainEvents events;
-    private final EdgeValidation validation;
-    private final Clock clock;
-    private final IdGenerator ids;
+    private final Context context;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
@@ -96,12 +88,7 @@ public final class LeadCapture {
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.settings = Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(context, "context");
-        this.transactions = context.transactions();
-        this.events = context.events();
-        this.validation = context.validation();
-        this.clock = context.clock();
-        this.ids = context.ids();
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /** The settings in use. */
@@ -116,7 +103,7 @@ public final class LeadCapture {
      */
     public Normalized normalize(LeadSubmission submission) {
         Objects.requireNonNull(submission, "submission");
-        List<Violation> problems = new ArrayList<>(validation.violationsOf(submission));
+        List<Violation> problems = new ArrayList<>(context.validation().violationsOf(submission));
         if (problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
             return new Normalized(Optional.empty(), problems); // a missing part: nothing further can be read
         }
@@ -169,11 +156,11 @@ public final class LeadCapture {
             return new CaptureOutcome.Rejected(normalized.violations());
         }
         NormalizedSubmission s = normalized.submission().get();
-        return transactions.inTransaction(() -> captureValid(s));
+        return context.transactions().inTransaction(() -> captureValid(s));
     }
 
     private CaptureOutcome captureValid(NormalizedSubmission s) {
-        Instant now = clock.instant();
+        Instant now = context.clock().instant();
         if (s.externalId().isPresent()) {
             Optional<Lead> seen = leads.findByExternalId(s.externalId().get());
             if (seen.isPresent()) {
@@ -196,7 +183,7 @@ public final class LeadCapture {
             contact = contacts.insertOrGet(candidate);
             created = contact.id().equals(candidate.id());
             if (created) {
-                events.publish(new ContactEvent.ContactCreated(contact.id(), true, now));
+                context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
             } else {
                 contact = enrich(contact, s, now);
             }
@@ -205,7 +192,7 @@ public final class LeadCapture {
         if (company.isPresent()) {
             contact = affiliate(contact, company.get().id(), now);
         }
-        Lead candidate = new Lead(new LeadId(ids.next()), 0, contact.id(), company.map(Company::id),
+        Lead candidate = new Lead(new LeadId(context.ids().next()), 0, contact.id(), company.map(Company::id),
                 new LeadSource(s.raw().channel(), s.raw().campaign(), s.raw().utm(), s.raw().referrer()),
                 s.externalId().stream().toList(), s.raw().request().strip(), s.name(), s.email(), s.phone(),
                 s.companyName(), s.raw().owner(), LeadStatus.NEW, Optional.empty(), 1, s.customFields(), now, now);
@@ -213,9 +200,9 @@ public final class LeadCapture {
         if (!lead.id().equals(candidate.id())) {
             return new CaptureOutcome.AlreadyCaptured(lead);
         }
-        events.publish(new LeadEvent.LeadCaptured(lead.id(), contact.id(), created, s.raw().channel(), now));
+        context.events().publish(new LeadEvent.LeadCaptured(lead.id(), contact.id(), created, s.raw().channel(), now));
         Set<RecordRef> about = about(lead, contact.id(), lead.companyId());
-        timeline.record(Activity.system(new ActivityId(ids.next()),
+        timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Lead captured via " + s.raw().channel().label(), describe(s), about, now));
         followUp(lead, contact, now);
         return created ? new CaptureOutcome.NewLeadNewContact(lead, contact, company)
@@ -236,9 +223,9 @@ public final class LeadCapture {
             }
         }
         Lead folded = leads.update(repeat);
-        events.publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(), folded.submissions(),
+        context.events().publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(), folded.submissions(),
                 now));
-        timeline.record(Activity.system(new ActivityId(ids.next()),
+        timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Repeat submission via " + s.raw().channel().label() + " (" + folded.submissions() + " in all)",
                 describe(s), about(folded, contact.id(), folded.companyId()), now));
         followUp(folded, contact, now);
@@ -267,7 +254,7 @@ public final class LeadCapture {
     }
 
     private Contact newContact(NormalizedSubmission s, Instant now) {
-        Contact contact = Contact.create(new ContactId(ids.next()), s.name(), s.email().stream().toList(),
+        Contact contact = Contact.create(new ContactId(context.ids().next()), s.name(), s.email().stream().toList(),
                 s.phone().stream().toList(), now);
         MarketingConsent consent = s.raw().marketingConsent()
                 ? MarketingConsent.granted(now, s.raw().channel().label()) : MarketingConsent.unknown();
@@ -300,7 +287,7 @@ public final class LeadCapture {
 
     private Contact saveContact(Contact contact, Instant now) {
         Contact stored = contacts.update(contact);
-        events.publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), now));
+        context.events().publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), now));
         return stored;
     }
 
@@ -309,7 +296,7 @@ public final class LeadCapture {
             return contact;
         }
         Contact linked = contacts.update(contact.withAffiliation(Affiliation.of(companyId, CompanyRole.EMPLOYEE), now));
-        events.publish(new ContactEvent.ContactAffiliated(linked.id(), companyId, Set.of(CompanyRole.EMPLOYEE), now));
+        context.events().publish(new ContactEvent.ContactAffiliated(linked.id(), companyId, Set.of(CompanyRole.EMPLOYEE), now));
         return linked;
     }
 
@@ -328,10 +315,10 @@ public final class LeadCapture {
             return Optional.empty();
         }
         String name = s.companyName().isEmpty() ? nameFromDomain(domain.get()) : s.companyName();
-        Company candidate = Company.create(new CompanyId(ids.next()), name, domain, now);
+        Company candidate = Company.create(new CompanyId(context.ids().next()), name, domain, now);
         Company company = companies.insertOrGet(candidate);
         if (company.id().equals(candidate.id())) {
-            events.publish(new CompanyEvent.CompanyCreated(company.id(), true, now));
+            context.events().publish(new CompanyEvent.CompanyCreated(company.id(), true, now));
         }
         return Optional.of(company);
     }

@@ -18,20 +18,16 @@ import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldDefinition;
 import dev.crmkit.core.kernel.Context;
-import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.EmailAddress;
-import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Text;
-import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,11 +49,7 @@ public final class CustomerBase {
     private final Companies companies;
     private final CustomFieldSchemas schemas;
     private final String defaultRegion;
-    private final Transactions transactions;
-    private final DomainEvents events;
-    private final EdgeValidation validation;
-    private final Clock clock;
-    private final IdGenerator ids;
+    private final Context context;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
@@ -66,12 +58,7 @@ public final class CustomerBase {
         this.companies = Objects.requireNonNull(companies, "companies");
         this.schemas = Objects.requireNonNull(schemas, "schemas");
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
-        Objects.requireNonNull(context, "context");
-        this.transactions = context.transactions();
-        this.events = context.events();
-        this.validation = context.validation();
-        this.clock = context.clock();
-        this.ids = context.ids();
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -106,10 +93,10 @@ public final class CustomerBase {
         }
         CustomFields fields = parseFields(RecordType.CONTACT, command.customFields(), problems, flagged, true);
         ValidationException.throwIfAny(problems);
-        Instant now = clock.instant();
-        Contact candidate = Contact.create(new ContactId(ids.next()), name, List.copyOf(emails.keySet()),
+        Instant now = context.clock().instant();
+        Contact candidate = Contact.create(new ContactId(context.ids().next()), name, List.copyOf(emails.keySet()),
                 List.copyOf(phones.keySet()), now).withOwner(command.owner(), now).withCustomFields(fields, now);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             List<Violation> taken = new ArrayList<>();
             emails.forEach((email, index) -> contacts.findByEmail(email).ifPresent(other -> taken.add(new Violation(
                     "emails[" + index + "]", "unique", email + " already belongs to contact " + other.id()))));
@@ -121,7 +108,7 @@ public final class CustomerBase {
                 throw ValidationException.of("emails", "unique",
                         "an e-mail or phone already belongs to contact " + stored.id());
             }
-            events.publish(new ContactEvent.ContactCreated(stored.id(), false, now));
+            context.events().publish(new ContactEvent.ContactCreated(stored.id(), false, now));
             return stored;
         });
     }
@@ -141,19 +128,19 @@ public final class CustomerBase {
                 : Optional.ofNullable(collect(problems, () -> WebDomain.parse(command.webDomain())));
         CustomFields fields = parseFields(RecordType.COMPANY, command.customFields(), problems, flagged, true);
         ValidationException.throwIfAny(problems);
-        Instant now = clock.instant();
-        Company candidate = Company.create(new CompanyId(ids.next()), command.name(), domain, now)
+        Instant now = context.clock().instant();
+        Company candidate = Company.create(new CompanyId(context.ids().next()), command.name(), domain, now)
                 .withLegalIdentity(command.legalName(), command.registrationNumber(), command.taxNumber(),
                         command.legalAddress(), now)
                 .withProfile(command.industry(), command.size(), now)
                 .withCustomFields(fields, now);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Company stored = companies.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
                 throw ValidationException.of("webDomain", "unique", "web domain " + domain.orElseThrow()
                         + " already belongs to company " + stored.id());
             }
-            events.publish(new CompanyEvent.CompanyCreated(stored.id(), false, now));
+            context.events().publish(new CompanyEvent.CompanyCreated(stored.id(), false, now));
             return stored;
         });
     }
@@ -166,14 +153,14 @@ public final class CustomerBase {
      */
     public Contact affiliate(ContactId contactId, CompanyId companyId, Set<CompanyRole> roles, String site) {
         Affiliation affiliation = new Affiliation(companyId, roles, site);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Contact contact = requireContact(contactId);
             if (companies.findById(companyId).isEmpty()) {
                 throw ValidationException.of("companyId", "exists", "there is no company " + companyId);
             }
-            Instant now = clock.instant();
+            Instant now = context.clock().instant();
             Contact stored = contacts.update(contact.withAffiliation(affiliation, now));
-            events.publish(new ContactEvent.ContactAffiliated(contactId, companyId, affiliation.roles(), now));
+            context.events().publish(new ContactEvent.ContactAffiliated(contactId, companyId, affiliation.roles(), now));
             return stored;
         });
     }
@@ -185,12 +172,12 @@ public final class CustomerBase {
      */
     public Contact addEmail(ContactId contactId, String email, boolean primary) {
         EmailAddress address = EmailAddress.parse(email);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Contact contact = requireContact(contactId);
             contacts.findByEmail(address).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
                 throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
             });
-            return saveContact(contact.withEmail(address, primary, clock.instant()));
+            return saveContact(contact.withEmail(address, primary, context.clock().instant()));
         });
     }
 
@@ -201,12 +188,12 @@ public final class CustomerBase {
      */
     public Contact addPhone(ContactId contactId, String phone, boolean primary) {
         PhoneNumber number = PhoneNumber.parse(phone, defaultRegion);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Contact contact = requireContact(contactId);
             contacts.findByPhone(number).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
                 throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
             });
-            return saveContact(contact.withPhone(number, primary, clock.instant()));
+            return saveContact(contact.withPhone(number, primary, context.clock().instant()));
         });
     }
 
@@ -219,21 +206,21 @@ public final class CustomerBase {
         List<Violation> problems = new ArrayList<>();
         CustomFields parsed = parseFields(RecordType.CONTACT, values, problems, Set.of(), false);
         ValidationException.throwIfAny(problems);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Contact contact = requireContact(contactId);
             CustomFields merged = parsed.fillEmptyFrom(contact.customFields());
             ValidationException.throwIfAny(schemas.schemaFor(RecordType.CONTACT).validate(merged));
-            return saveContact(contact.withCustomFields(merged, clock.instant()));
+            return saveContact(contact.withCustomFields(merged, context.clock().instant()));
         });
     }
 
     /** Defines the custom fields of a record type, replacing the previous definition. */
     public void defineCustomFields(CustomFieldSchema schema) {
         Objects.requireNonNull(schema, "schema");
-        transactions.run(() -> {
+        context.transactions().run(() -> {
             schemas.save(schema);
-            events.publish(new CustomFieldSchemaChanged(schema.recordType(),
-                    schema.fields().stream().map(FieldDefinition::key).toList(), clock.instant()));
+            context.events().publish(new CustomFieldSchemaChanged(schema.recordType(),
+                    schema.fields().stream().map(FieldDefinition::key).toList(), context.clock().instant()));
         });
     }
 
@@ -264,13 +251,13 @@ public final class CustomerBase {
 
     private Contact saveContact(Contact changed) {
         Contact stored = contacts.update(changed);
-        events.publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), clock.instant()));
+        context.events().publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), context.clock().instant()));
         return stored;
     }
 
     /** The command's annotation violations; a missing (null) part makes the command unreadable, so that throws. */
     private List<Violation> edgeViolations(Object command) {
-        List<Violation> problems = new ArrayList<>(validation.violationsOf(command));
+        List<Violation> problems = new ArrayList<>(context.validation().violationsOf(command));
         if (problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
             throw new ValidationException(problems);
         }

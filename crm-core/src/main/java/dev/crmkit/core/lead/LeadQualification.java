@@ -4,15 +4,11 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.Timeline;
 import dev.crmkit.core.kernel.Context;
-import dev.crmkit.core.kernel.DomainEvents;
-import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
-import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,20 +22,13 @@ public final class LeadQualification {
 
     private final Leads leads;
     private final Timeline timeline;
-    private final Transactions transactions;
-    private final DomainEvents events;
-    private final Clock clock;
-    private final IdGenerator ids;
+    private final Context context;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public LeadQualification(Leads leads, Timeline timeline, Context context) {
         this.leads = Objects.requireNonNull(leads, "leads");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
-        Objects.requireNonNull(context, "context");
-        this.transactions = context.transactions();
-        this.events = context.events();
-        this.clock = context.clock();
-        this.ids = context.ids();
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -50,15 +39,15 @@ public final class LeadQualification {
      * @throws ValidationException if there is no such lead
      */
     public LeadStatusChange changeStatus(LeadId id, LeadStatus target, String reason, Optional<UserId> by) {
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Lead lead = require(id);
-            Instant now = clock.instant();
+            Instant now = context.clock().instant();
             LeadStatusChange change = lead.changeStatus(target, reason, by, now);
             if (change instanceof LeadStatusChange.Changed changed) {
                 Lead stored = leads.update(changed.lead());
-                events.publish(changed.event());
+                context.events().publish(changed.event());
                 String why = changed.event().reason().isEmpty() ? "" : ": " + changed.event().reason();
-                timeline.record(Activity.system(new ActivityId(ids.next()),
+                timeline.record(Activity.system(new ActivityId(context.ids().next()),
                         "Lead status " + lead.status() + " -> " + target + why, "", about(stored), now));
                 return new LeadStatusChange.Changed(stored, changed.event());
             }
@@ -73,15 +62,15 @@ public final class LeadQualification {
      */
     public Lead assign(LeadId id, Optional<UserId> owner) {
         Objects.requireNonNull(owner, "owner");
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Lead lead = require(id);
             if (lead.owner().equals(owner)) {
                 return lead;
             }
-            Instant now = clock.instant();
+            Instant now = context.clock().instant();
             Lead stored = leads.update(lead.withOwner(owner, now));
-            events.publish(new LeadEvent.LeadOwnerChanged(id, lead.owner(), owner, now));
-            timeline.record(Activity.system(new ActivityId(ids.next()),
+            context.events().publish(new LeadEvent.LeadOwnerChanged(id, lead.owner(), owner, now));
+            timeline.record(Activity.system(new ActivityId(context.ids().next()),
                     "Lead assigned to " + owner.map(UserId::value).orElse("nobody"), "", about(stored), now));
             return stored;
         });

@@ -1,13 +1,8 @@
 package dev.crmkit.core.task;
 
 import dev.crmkit.core.kernel.Context;
-import dev.crmkit.core.kernel.DomainEvents;
-import dev.crmkit.core.kernel.EdgeValidation;
-import dev.crmkit.core.kernel.IdGenerator;
-import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.kernel.UserId;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -20,21 +15,12 @@ public final class TaskPlanner {
     public static final int AGENDA_LIMIT = 1000;
 
     private final Tasks tasks;
-    private final Transactions transactions;
-    private final DomainEvents events;
-    private final EdgeValidation validation;
-    private final Clock clock;
-    private final IdGenerator ids;
+    private final Context context;
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public TaskPlanner(Tasks tasks, Context context) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        Objects.requireNonNull(context, "context");
-        this.transactions = context.transactions();
-        this.events = context.events();
-        this.validation = context.validation();
-        this.clock = context.clock();
-        this.ids = context.ids();
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     /**
@@ -43,13 +29,13 @@ public final class TaskPlanner {
      * @throws dev.crmkit.core.kernel.ValidationException listing every broken rule; nothing is stored then
      */
     public Task create(NewTask command) {
-        validation.check(command);
-        Instant now = clock.instant();
-        Task task = Task.open(new TaskId(ids.next()), command.title(), command.due(), command.remindAt(),
+        context.validation().check(command);
+        Instant now = context.clock().instant();
+        Task task = Task.open(new TaskId(context.ids().next()), command.title(), command.due(), command.remindAt(),
                 command.assignee(), command.relatedTo(), now);
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Task stored = tasks.insert(task);
-            events.publish(new TaskEvent.TaskCreated(stored.id(), stored.assignee(), stored.due(),
+            context.events().publish(new TaskEvent.TaskCreated(stored.id(), stored.assignee(), stored.due(),
                     stored.relatedTo(), now));
             return stored;
         });
@@ -73,15 +59,15 @@ public final class TaskPlanner {
 
     private TaskChange change(TaskId id, BiFunction<Task, Instant, TaskChange> operation) {
         Objects.requireNonNull(id, "id");
-        return transactions.inTransaction(() -> {
+        return context.transactions().inTransaction(() -> {
             Task task = tasks.findById(id).orElse(null);
             if (task == null) {
                 return new TaskChange.Refused(id, "not-found", "there is no task " + id);
             }
-            TaskChange change = operation.apply(task, clock.instant());
+            TaskChange change = operation.apply(task, context.clock().instant());
             if (change instanceof TaskChange.Changed changed) {
                 Task stored = tasks.update(changed.task());
-                events.publish(changed.event());
+                context.events().publish(changed.event());
                 return new TaskChange.Changed(stored, changed.event());
             }
             return change;
@@ -98,17 +84,17 @@ public final class TaskPlanner {
      * should clear or move a reminder (by rescheduling) once it has been sent.
      */
     public java.util.List<Task> remindersDue(int limit) {
-        return tasks.openWithReminderBefore(clock.instant().plusNanos(1), limit);
+        return tasks.openWithReminderBefore(context.clock().instant().plusNanos(1), limit);
     }
 
     /** The assignee's agenda now, in the given time zone. */
     public Agenda agenda(UserId assignee, ZoneId zone) {
-        Instant now = clock.instant();
+        Instant now = context.clock().instant();
         return Agenda.of(tasks.openDueBefore(assignee, Agenda.endOfWeek(now, zone), AGENDA_LIMIT), now, zone);
     }
 
     /** The assignee's agenda now, in the clock's time zone. */
     public Agenda agenda(UserId assignee) {
-        return agenda(assignee, clock.getZone());
+        return agenda(assignee, context.clock().getZone());
     }
 }

@@ -552,25 +552,11 @@ public abstract class CustomerBaseContract {
         return page.items().stream().map(Contact::id).toList();
     }
 
-    protected static <T> List<T> all(Function<PageRequest, Page<T>> reader) {
-        List<T> out = new ArrayList<>();
-        PageRequest request = PageRequest.first(500);
-        while (true) {
-            Page<T> page = reader.apply(request);
-            out.addAll(page.items());
-            Optional<PageRequest> next = request.next(page);
-            if (next.isEmpty()) {
-                return out;
-            }
-            request = next.get();
-        }
-    }
-
     protected Snapshot snapshot() {
         Map<RecordType, CustomFieldSchema> schemas = new EnumMap<>(RecordType.class);
         Arrays.stream(RecordType.values()).forEach(t -> schemas.put(t, store.customFieldSchemas().schemaFor(t)));
-        return new Snapshot(store.contacts().count(), store.companies().count(), all(store.contacts()::findAll),
-                all(store.companies()::findAll), schemas);
+        return new Snapshot(store.contacts().count(), store.companies().count(), Fixtures.all(store.contacts()::findAll),
+                Fixtures.all(store.companies()::findAll), schemas);
     }
 
     /**

@@ -736,4 +736,19 @@ public final class Fixtures {
     public static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
         throw (E) t;
     }
+
+    /** Every item of a paged list, read page by page through its cursors. */
+    public static <T> List<T> all(Function<PageRequest, Page<T>> reader) {
+        List<T> out = new ArrayList<>();
+        PageRequest request = PageRequest.first(500);
+        while (true) {
+            Page<T> page = reader.apply(request);
+            out.addAll(page.items());
+            Optional<PageRequest> next = request.next(page);
+            if (next.isEmpty()) {
+                return out;
+            }
+            request = next.get();
+        }
+    }
 }

@@ -529,7 +529,7 @@ public abstract class LeadCaptureContract {
     @Test
     void capture_unknownChannel_cannotBeExpressed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Channel.parse("fax"));
-        assertTrue(e.getMessage().contains("web_form"), e.getMessage());
+        assertTrue(e.getMessage().contains("web form"), e.getMessage());
         assertEquals(Channel.WEB_FORM, Channel.parse(" Web-Form "));
         assertThrows(NullPointerException.class, () -> LeadSubmission.from(null));
     }
@@ -842,7 +842,7 @@ public abstract class LeadCaptureContract {
         assertEquals(List.of(), problems);
         assertEquals(peopleCount, store.contacts().count(), "one contact per person");
         Map<ContactId, Integer> submissionsByContact = new HashMap<>();
-        for (Lead lead : all(store.leads()::findAll)) {
+        for (Lead lead : Fixtures.all(store.leads()::findAll)) {
             submissionsByContact.merge(lead.contactId(), lead.submissions(), Integer::sum);
         }
         List<String> unaccounted = new ArrayList<>();
@@ -922,7 +922,7 @@ public abstract class LeadCaptureContract {
 
     /** The timeline of a record, newest first, all of it. */
     protected List<Activity> timeline(RecordRef record) {
-        return all(page -> crm.timeline().of(record, TimelineFilter.everything(), page));
+        return Fixtures.all(page -> crm.timeline().of(record, TimelineFilter.everything(), page));
     }
 
     protected static List<String> subjects(List<Activity> activities) {
@@ -957,29 +957,14 @@ public abstract class LeadCaptureContract {
         return events.stream().map(Object::getClass).collect(Collectors.toSet());
     }
 
-    /** Every item of a paged list. */
-    protected static <T> List<T> all(Function<PageRequest, Page<T>> reader) {
-        List<T> out = new ArrayList<>();
-        PageRequest request = PageRequest.first(500);
-        while (true) {
-            Page<T> page = reader.apply(request);
-            out.addAll(page.items());
-            Optional<PageRequest> next = request.next(page);
-            if (next.isEmpty()) {
-                return out;
-            }
-            request = next.get();
-        }
-    }
-
     /**
      * Everything a capture can change: counts, every record (with its version), every timeline and the open tasks
      * of every lead.
      */
     protected Snapshot snapshot() {
-        List<Contact> contacts = all(store.contacts()::findAll);
-        List<Lead> leads = all(store.leads()::findAll);
-        List<Company> companies = all(store.companies()::findAll);
+        List<Contact> contacts = Fixtures.all(store.contacts()::findAll);
+        List<Lead> leads = Fixtures.all(store.leads()::findAll);
+        List<Company> companies = Fixtures.all(store.companies()::findAll);
         Map<RecordRef, List<Activity>> timelines = new HashMap<>();
         Map<RecordRef, List<Task>> openTasks = new HashMap<>();
         contacts.forEach(c -> timelines.put(ref(c.id()), timeline(ref(c.id()))));
