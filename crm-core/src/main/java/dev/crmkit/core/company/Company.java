@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An organization the business deals with.
@@ -63,6 +64,12 @@ public record Company(CompanyId id, long version, String name, String legalName,
         }
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SPLIT_INITIALS = Pattern.compile("(?<=\\b\\p{L}) (?=\\p{L}\\b)");
+    private static final Pattern LEGAL_FORM_SUFFIX =
+            Pattern.compile("\\s+(gmbh|inc|ltd|llc|ag|sa|sas|bv|oy|ab|srl|spa|co|corp|plc|kg|ug)$");
+
     /** A new, not yet stored company with a name and, if known, a web domain. */
     public static Company create(CompanyId id, String name, Optional<WebDomain> webDomain, Instant now) {
         return new Company(id, 0, name, "", "", "", Optional.empty(), webDomain, "", CompanySize.UNKNOWN,
@@ -75,13 +82,14 @@ public record Company(CompanyId id, long version, String name, String legalName,
      * {@code "Acme"} have the same key.
      */
     public static String nameKey(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip()
-                .replaceAll("(?<=\\b\\p{L}) (?=\\p{L}\\b)", ""); // "s a" from "S.A." becomes "sa"
+        String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
+                .toLowerCase(Locale.ROOT);
+        s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ").strip();
+        s = SPLIT_INITIALS.matcher(s).replaceAll(""); // "s a" from "S.A." becomes "sa"
         String previous;
         do {
             previous = s;
-            s = s.replaceAll("\\s+(gmbh|inc|ltd|llc|ag|sa|sas|bv|oy|ab|srl|spa|co|corp|plc|kg|ug)$", "").strip();
+            s = LEGAL_FORM_SUFFIX.matcher(s).replaceAll("").strip();
         } while (!s.equals(previous));
         return s.isEmpty() ? name.strip().toLowerCase(Locale.ROOT) : s;
     }

@@ -1,12 +1,15 @@
 package dev.crmkit.core.kernel;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Normalization of short free text (names, labels): the one rule every text field of crmkit follows. */
 public final class Text {
 
     /** The longest short text accepted. */
     public static final int MAX_SHORT_LENGTH = 200;
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
 
     private Text() {
     }
@@ -21,7 +24,7 @@ public final class Text {
      */
     public static String clean(String raw, String field) {
         Objects.requireNonNull(raw, field);
-        String folded = raw.replaceAll("(?U)\\s+", " ").strip(); // Unicode white space, folded then trimmed
+        String folded = WHITE_SPACE.matcher(raw).replaceAll(" ").strip(); // Unicode white space, folded then trimmed
         if (folded.length() > MAX_SHORT_LENGTH) {
             throw ValidationException.of(field, "max-length", field + " is at most " + MAX_SHORT_LENGTH
                     + " characters, got " + folded.length());
