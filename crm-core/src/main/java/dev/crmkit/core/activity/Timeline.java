@@ -30,7 +30,8 @@ public final class Timeline {
     public Activity log(LogActivity command) {
         context.validation().check(command);
         Instant now = context.clock().instant();
-        Activity activity = new Activity(new ActivityId(context.ids().next()), command.type(), command.subject().strip(),
+        Activity activity = new Activity(new ActivityId(context.ids().next()), command.type(),
+                command.subject().strip(),
                 command.body(), command.direction(), command.occurredAt().orElse(now), command.participants(),
                 command.about(), command.owner(), command.visibility(), now);
         return context.transactions().inTransaction(() -> record(activity));

@@ -118,7 +118,8 @@ public final class LeadCapture {
         }
         Optional<PhoneNumber> phone = Optional.empty();
         if (!submission.phone().isBlank() && !flagged.contains("phone") && !flagged.contains("defaultRegion")) {
-            String region = submission.defaultRegion().isEmpty() ? settings.defaultRegion() : submission.defaultRegion();
+            String region = submission.defaultRegion().isEmpty() ? settings.defaultRegion()
+                    : submission.defaultRegion();
             phone = Optional.ofNullable(collect(problems, () -> PhoneNumber.parse(submission.phone(), region)));
         }
         if (submission.email().isBlank() && submission.phone().isBlank()) {
@@ -223,8 +224,8 @@ public final class LeadCapture {
             }
         }
         Lead folded = leads.update(repeat);
-        context.events().publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(), folded.submissions(),
-                now));
+        context.events().publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(),
+                folded.submissions(), now));
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Repeat submission via " + s.raw().channel().label() + " (" + folded.submissions() + " in all)",
                 describe(s), about(folded, contact.id(), folded.companyId()), now));
@@ -296,7 +297,8 @@ public final class LeadCapture {
             return contact;
         }
         Contact linked = contacts.update(contact.withAffiliation(Affiliation.of(companyId, CompanyRole.EMPLOYEE), now));
-        context.events().publish(new ContactEvent.ContactAffiliated(linked.id(), companyId, Set.of(CompanyRole.EMPLOYEE), now));
+        context.events().publish(
+                new ContactEvent.ContactAffiliated(linked.id(), companyId, Set.of(CompanyRole.EMPLOYEE), now));
         return linked;
     }
 

@@ -57,7 +57,8 @@ public record LeadSubmission(@NotNull Channel channel,
 
     /** Copies the custom field map, keeping its order. */
     public LeadSubmission {
-        customFields = customFields == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+        customFields = customFields == null ? null
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
     }
 
     /** Starts a submission from a channel. */

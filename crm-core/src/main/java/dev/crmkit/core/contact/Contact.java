@@ -104,7 +104,8 @@ public record Contact(ContactId id, long version, PersonName name, List<EmailAdd
         if (!name.isEmpty()) {
             return name.full();
         }
-        return primaryEmail().map(EmailAddress::value).or(() -> primaryPhone().map(PhoneNumber::e164)).orElse(id.toString());
+        return primaryEmail().map(EmailAddress::value).or(() -> primaryPhone().map(PhoneNumber::e164))
+                .orElse(id.toString());
     }
 
     /** The affiliation with a company, if any. */

@@ -86,7 +86,8 @@ public final class CustomerBase {
         for (int i = 0; i < command.phones().size(); i++) {
             String raw = command.phones().get(i);
             String field = "phones[" + i + "]";
-            PhoneNumber p = flagged.contains(field) ? null : collect(problems, field, () -> PhoneNumber.parse(raw, region));
+            PhoneNumber p = flagged.contains(field) ? null
+                    : collect(problems, field, () -> PhoneNumber.parse(raw, region));
             if (p != null) {
                 phones.putIfAbsent(p, i);
             }
@@ -160,7 +161,8 @@ public final class CustomerBase {
             }
             Instant now = context.clock().instant();
             Contact stored = contacts.update(contact.withAffiliation(affiliation, now));
-            context.events().publish(new ContactEvent.ContactAffiliated(contactId, companyId, affiliation.roles(), now));
+            context.events().publish(
+                    new ContactEvent.ContactAffiliated(contactId, companyId, affiliation.roles(), now));
             return stored;
         });
     }
@@ -251,7 +253,8 @@ public final class CustomerBase {
 
     private Contact saveContact(Contact changed) {
         Contact stored = contacts.update(changed);
-        context.events().publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), context.clock().instant()));
+        context.events().publish(
+                new ContactEvent.ContactChanged(stored.id(), stored.version(), context.clock().instant()));
         return stored;
     }
 

@@ -30,7 +30,8 @@ public final class Text {
                     + " characters, got " + folded.length());
         }
         if (folded.chars().anyMatch(Character::isISOControl)) {
-            throw ValidationException.of(field, "no-control-characters", field + " must not contain control characters");
+            throw ValidationException.of(field, "no-control-characters",
+                    field + " must not contain control characters");
         }
         return folded;
     }

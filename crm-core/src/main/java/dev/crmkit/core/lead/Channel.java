@@ -37,7 +37,8 @@ public enum Channel {
             }
         }
         throw new IllegalArgumentException("'" + text.strip() + "' is not a channel; use one of "
-                + java.util.Arrays.stream(values()).map(Channel::label).collect(java.util.stream.Collectors.joining(", ")));
+                + java.util.Arrays.stream(values()).map(Channel::label)
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** The name in lower case with spaces: {@code web form}. */
