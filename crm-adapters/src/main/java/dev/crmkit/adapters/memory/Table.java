@@ -154,21 +154,47 @@ final class Table<I, R> {
         }
     }
 
-    /** Moves the indexes from one state of a row to the next; either side may be absent. */
+    /**
+     * Moves the indexes from one state of a row to the next; either side may be absent (insert, undo of an insert).
+     * An index whose keys and order are the same in both states is left alone, so an update touches only what it
+     * changed.
+     */
     private void move(R before, R after) {
-        if (before != null) {
-            I id = idOf.apply(before);
+        I id = idOf.apply(before != null ? before : after);
+        if (after == null) {
             rows.remove(id);
-            ordered.remove(creationOrder.apply(before));
-            uniques.values().forEach(u -> u.keys.apply(before).forEach(u.owners::remove));
-            groups.values().forEach(g -> g.remove(before, id));
-        }
-        if (after != null) {
-            I id = idOf.apply(after);
+        } else {
             rows.put(id, after);
-            ordered.put(creationOrder.apply(after), id);
-            uniques.values().forEach(u -> u.keys.apply(after).forEach(k -> u.owners.put(k, id)));
-            groups.values().forEach(g -> g.add(after, id));
+        }
+        OrderKey oldAt = before == null ? null : creationOrder.apply(before);
+        OrderKey newAt = after == null ? null : creationOrder.apply(after);
+        if (!Objects.equals(oldAt, newAt)) {
+            if (oldAt != null) {
+                ordered.remove(oldAt);
+            }
+            if (newAt != null) {
+                ordered.put(newAt, id);
+            }
+        }
+        for (Unique<I, R> u : uniques.values()) {
+            Collection<?> oldKeys = before == null ? List.of() : u.keys.apply(before);
+            Collection<?> newKeys = after == null ? List.of() : u.keys.apply(after);
+            if (!oldKeys.equals(newKeys)) {
+                oldKeys.forEach(u.owners::remove);
+                newKeys.forEach(k -> u.owners.put(k, id));
+            }
+        }
+        for (Group<I, R> g : groups.values()) {
+            if (before != null && after != null && g.keys.apply(before).equals(g.keys.apply(after))
+                    && g.order.apply(before).equals(g.order.apply(after))) {
+                continue;
+            }
+            if (before != null) {
+                g.remove(before, id);
+            }
+            if (after != null) {
+                g.add(after, id);
+            }
         }
     }
 
