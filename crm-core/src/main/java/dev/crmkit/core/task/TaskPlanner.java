@@ -1,10 +1,12 @@
 package dev.crmkit.core.task;
 
 import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.UserId;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
@@ -75,7 +77,7 @@ public final class TaskPlanner {
     }
 
     /** The open tasks about a record, earliest due first. */
-    public java.util.List<Task> openAbout(dev.crmkit.core.kernel.RecordRef record) {
+    public List<Task> openAbout(RecordRef record) {
         return tasks.openAbout(Objects.requireNonNull(record, "record"));
     }
 
@@ -83,7 +85,7 @@ public final class TaskPlanner {
      * The open tasks whose reminder is due now, earliest first, at most {@code limit}: for the host's notifier, which
      * should clear or move a reminder (by rescheduling) once it has been sent.
      */
-    public java.util.List<Task> remindersDue(int limit) {
+    public List<Task> remindersDue(int limit) {
         return tasks.openWithReminderBefore(context.clock().instant().plusNanos(1), limit);
     }
 
