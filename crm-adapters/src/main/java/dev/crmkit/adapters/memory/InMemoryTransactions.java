@@ -46,6 +46,11 @@ final class InMemoryTransactions implements Transactions {
         return result;
     }
 
+    @Override
+    public boolean inUnitOfWork() {
+        return current.get() != null;
+    }
+
     /** Runs a read under the read lock (or inside the running unit of work). */
     <T> T read(Supplier<T> query) {
         if (current.get() != null) {

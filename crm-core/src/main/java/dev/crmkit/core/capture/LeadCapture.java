@@ -19,6 +19,7 @@ import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.ConflictException;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.EmailAddress;
@@ -68,6 +69,12 @@ import java.util.Set;
  * Thread-safe; de-duplication holds under concurrent capture as far as the store's {@code insertOrGet} guarantees.
  */
 public final class LeadCapture {
+
+    /**
+     * How often a capture runs in all when a concurrent one gets in the way (two nodes folding a repeat into the same
+     * lead, a deadlock): each run re-reads everything, so a retry can only find more of the person, never lose them.
+     */
+    private static final int CONFLICT_ATTEMPTS = 10;
 
     private final Contacts contacts;
     private final Companies companies;
@@ -149,7 +156,10 @@ public final class LeadCapture {
     }
 
     /**
-     * Captures one submission. Never throws for bad input: that is a {@link CaptureOutcome.Rejected}.
+     * Captures one submission. Never throws for bad input: that is a {@link CaptureOutcome.Rejected}. Called outside a
+     * unit of work, a capture that loses a race with a concurrent one on the same person (a stale version, a deadlock
+     * victim) runs again, so concurrent captures on several nodes neither fail nor duplicate; inside the caller's unit
+     * of work such a {@link dev.crmkit.core.kernel.ConflictException} propagates for the caller to rerun its unit.
      */
     public CaptureOutcome capture(LeadSubmission submission) {
         Normalized normalized = normalize(submission);
@@ -157,7 +167,7 @@ public final class LeadCapture {
             return new CaptureOutcome.Rejected(normalized.violations());
         }
         NormalizedSubmission s = normalized.submission().get();
-        return context.transactions().inTransaction(() -> captureValid(s));
+        return context.transactions().inTransactionRetrying(CONFLICT_ATTEMPTS, () -> captureValid(s));
     }
 
     private CaptureOutcome captureValid(NormalizedSubmission s) {
@@ -178,16 +188,24 @@ public final class LeadCapture {
         boolean created = false;
         Contact contact;
         if (known.isPresent()) {
-            contact = enrich(known.get(), s, now);
+            // hold the person, then look again: a concurrent capture of them may have opened a lead meanwhile
+            contact = contacts.lockById(known.get().id()).orElseThrow(() -> new ConflictException(
+                    "contact " + known.get().id() + " disappeared while the capture held it", null));
+            Optional<Lead> openNow = s.email().flatMap(leads::findOpenByEmail)
+                    .or(() -> s.phone().flatMap(leads::findOpenByPhone));
+            if (openNow.isPresent()) {
+                return fold(openNow.get(), s, now);
+            }
+            contact = enrich(contact, s, now);
         } else {
             Contact candidate = newContact(s, now);
             contact = contacts.insertOrGet(candidate);
-            created = contact.id().equals(candidate.id());
-            if (created) {
-                context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
-            } else {
-                contact = enrich(contact, s, now);
+            if (!contact.id().equals(candidate.id())) {
+                throw new ConflictException("a concurrent capture created contact " + contact.id()
+                        + " for this person first; capturing again folds into it", null);
             }
+            created = true;
+            context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
         }
         Optional<Company> company = resolveCompany(s, now);
         if (company.isPresent()) {
@@ -287,7 +305,17 @@ public final class LeadCapture {
     }
 
     private Contact saveContact(Contact contact, Instant now) {
-        Contact stored = contacts.update(contact);
+        Contact stored;
+        try {
+            stored = contacts.update(contact);
+        } catch (ValidationException e) {
+            if (e.violations().stream().anyMatch(v -> v.rule().equals("unique"))) {
+                // the point was free when enrich looked: a concurrent capture claimed it since
+                throw new ConflictException("a concurrent capture took an e-mail or phone of contact "
+                        + contact.id(), e);
+            }
+            throw e;
+        }
         context.events().publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), now));
         return stored;
     }

@@ -17,6 +17,14 @@ public interface Contacts {
     /** The contact with this id. */
     Optional<Contact> findById(ContactId id);
 
+    /**
+     * The contact with this id, held for the running unit of work: another unit of work that locks the same contact
+     * waits until this one ends, and then reads what it committed. Lead capture locks the person before it decides
+     * between a new lead and a repeat, so two nodes capturing the same person at once cannot both open a lead. A store
+     * whose units of work run one at a time already holds everything; outside a unit of work it is a plain read.
+     */
+    Optional<Contact> lockById(ContactId id);
+
     /** The contact that holds this e-mail address. */
     Optional<Contact> findByEmail(EmailAddress email);
 

@@ -5,7 +5,7 @@ package dev.crmkit.core.kernel;
  * changed it first. The write changed nothing; re-read the record, apply the change again and save (see the README's
  * retry pattern).
  */
-public final class StaleVersionException extends RuntimeException {
+public final class StaleVersionException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,7 +16,7 @@ public final class StaleVersionException extends RuntimeException {
     /** Creates the exception for the record and the version the write expected. */
     public StaleVersionException(String recordType, String recordId, long expectedVersion) {
         super(recordType + " " + recordId + " was changed by someone else: the write expected version "
-                + expectedVersion + ", re-read it and try again");
+                + expectedVersion + ", re-read it and try again", null);
         this.recordType = recordType;
         this.recordId = recordId;
         this.expectedVersion = expectedVersion;

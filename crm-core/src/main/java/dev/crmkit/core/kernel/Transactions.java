@@ -17,6 +17,37 @@ public interface Transactions {
      */
     <T> T inTransaction(Supplier<T> work);
 
+    /** Whether the calling thread is inside a unit of work, so a call to {@link #inTransaction} would join it. */
+    boolean inUnitOfWork();
+
+    /**
+     * Runs the work like {@link #inTransaction}; when it is the outermost unit and fails with a
+     * {@link ConflictException} (a stale version, a deadlock victim), the unit is rolled back and the work runs again,
+     * up to {@code attempts} times in all, after which the last conflict propagates. Joined by a running unit, it runs
+     * once: only the outermost unit can start over. The work must re-read what it changes, as every crmkit use case
+     * does, and must not have effects outside the store that it cannot repeat.
+     *
+     * @param attempts how many times to run it at most, at least 1
+     */
+    default <T> T inTransactionRetrying(int attempts, Supplier<T> work) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
+        }
+        if (inUnitOfWork()) {
+            return inTransaction(work);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (ConflictException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     /** Runs work that returns nothing in one unit of work. */
     default void run(Runnable work) {
         inTransaction(() -> {

@@ -56,6 +56,14 @@ public abstract class ContactsContract {
     }
 
     @Test
+    void lockById_storedAndMissing_answersLikeFindById() {
+        Contact stored = contacts.insertOrGet(fx.contact().build());
+
+        assertEquals(Optional.of(stored), contacts.lockById(stored.id()));
+        assertEquals(Optional.empty(), contacts.lockById(fx.contact().build().id()));
+    }
+
+    @Test
     void insertOrGet_newContact_storesAtVersion1AndReturnsStoredCopy() {
         Contact candidate = fx.contact().build();
 
