@@ -1,0 +1,67 @@
+package dev.crmkit.adapters.jdbc;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * crmkit's database schema: Flyway migration scripts shipped in the crm-adapters jar, one set per {@link Dialect}
+ * under {@code db/crmkit/postgresql}, {@code db/crmkit/mariadb} and {@code db/crmkit/h2}. Every table name starts with a
+ * configurable prefix (default {@code crm_}), written {@code ${prefix}} in the scripts, so crmkit can live in an
+ * ERP's schema without clashing; its migration history is kept in {@code <prefix>schema_history}.
+ *
+ * <p><b>A host that runs its own migrations</b> takes the scripts of its dialect from the jar instead of calling
+ * {@link #migrate}: with Flyway, add {@code classpath:db/crmkit/postgresql} to its locations and set the placeholder
+ * {@code prefix} (for example {@code spring.flyway.placeholders.prefix=crm_}); with Liquibase, include each script as
+ * a {@code sqlFile} change in version order after replacing {@code ${prefix}}. Keep crmkit's scripts in a history of
+ * their own (a separate Flyway table) so their version numbers cannot collide with the host's.
+ */
+public final class CrmSchema {
+
+    private CrmSchema() {
+    }
+
+    /** Brings the schema with the default prefix {@code crm_} up to date. See {@link #migrate(DataSource, String)}. */
+    public static int migrate(DataSource dataSource) {
+        return migrate(dataSource, Tables.DEFAULT_PREFIX);
+    }
+
+    /**
+     * Brings crmkit's tables up to date in the data source's current schema, creating them on first use. Safe to call
+     * on every start and from several nodes at once (Flyway locks its history table). Tables that are not crmkit's
+     * are left alone.
+     *
+     * @param tablePrefix 1 to 30 lower-case letters, digits and underscores, starting with a letter
+     * @return how many migrations ran
+     * @throws IllegalArgumentException if the prefix is malformed or the database is not a supported one
+     */
+    public static int migrate(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String prefix = Tables.checkPrefix(tablePrefix);
+        Dialect dialect = dialectOf(dataSource);
+        MigrateResult result = Flyway.configure(CrmSchema.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:" + dialect.migrationsFolder())
+                .placeholders(Map.of("prefix", prefix))
+                .table(prefix + "schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        return result.migrationsExecuted;
+    }
+
+    /** The dialect of a data source's database. */
+    static Dialect dialectOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return Dialect.of(c);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not connect to read the database product", e, false);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.StaleVersionException;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The plain-JDBC plumbing every repository of the JDBC store shares: binding parameters by their Java type through
+ * the dialect, reading rows, and keyset pages ordered by a time and an id. SQL text always comes from code with
+ * {@code ?} parameters; values are never put into it.
+ */
+final class Jdbc {
+
+    /** A typed SQL NULL, for parameters whose Java value is absent. */
+    enum Null {
+        /** An absent id. */
+        UUID,
+        /** An absent time. */
+        INSTANT,
+        /** An absent text. */
+        TEXT,
+        /** An absent date. */
+        DATE,
+        /** An absent whole number. */
+        LONG,
+        /** An absent decimal. */
+        DECIMAL
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    final Dialect dialect;
+    final Tables tables;
+    final JsonCodec json;
+    final JdbcTransactions tx;
+
+    Jdbc(Dialect dialect, Tables tables, JsonCodec json, JdbcTransactions tx) {
+        this.dialect = dialect;
+        this.tables = tables;
+        this.json = json;
+        this.tx = tx;
+    }
+
+    /** SQL text with its {@code {table}} placeholders resolved. */
+    String sql(String template) {
+        return tables.sql(template);
+    }
+
+    /** Binds parameters from index 1 by their Java type. */
+    void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            bind(ps, i + 1, params[i]);
+        }
+    }
+
+    /** Binds one parameter by its Java type; {@link Optional}s bind their value or a NULL of the given kind. */
+    void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof UUID u) {
+            dialect.setUuid(ps, index, u);
+        } else if (value instanceof Instant t) {
+            dialect.setInstant(ps, index, t);
+        } else if (value instanceof String s) {
+            ps.setString(index, s);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Integer n) {
+            ps.setInt(index, n);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else if (value instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else if (value instanceof LocalDate d) {
+            ps.setObject(index, d);
+        } else if (value instanceof Null n) {
+            switch (n) {
+                case UUID -> dialect.setUuid(ps, index, null);
+                case INSTANT -> dialect.setInstant(ps, index, null);
+                case TEXT -> ps.setNull(index, Types.VARCHAR);
+                case DATE -> ps.setNull(index, Types.DATE);
+                case LONG -> ps.setNull(index, Types.BIGINT);
+                case DECIMAL -> ps.setNull(index, Types.DECIMAL);
+                default -> throw new IllegalStateException(n.name());
+            }
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + (value == null ? "null" : value.getClass().getName())
+                    + "; use a Jdbc.Null for an absent value");
+        }
+    }
+
+    /** Runs an insert, update or delete and returns its update count. */
+    int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Every row a query answers. */
+    <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The first row a query answers, if any. */
+    <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A count query's answer. */
+    long count(Connection c, String sql, Object... params) throws SQLException {
+        return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    /**
+     * One keyset page. {@code select} is a query ending in a WHERE clause (use {@code WHERE 1 = 1} for none); the
+     * keyset condition and the order by {@code (timeColumn, idColumn)} are appended, so the page is read from the
+     * index on those columns however deep it is.
+     */
+    <T> Page<T> page(Connection c, String select, String timeColumn, String idColumn, boolean descending,
+                     PageRequest request, RowMapper<T> mapper, Function<T, Instant> time, Function<T, UUID> id,
+                     Object... params) throws SQLException {
+        StringBuilder sql = new StringBuilder(select);
+        List<Object> all = new ArrayList<>(List.of(params));
+        if (request.after().isPresent()) {
+            Cursor after = Cursor.parse(request.after().get());
+            sql.append(" AND ").append(descending ? Dialect.before(timeColumn, idColumn)
+                    : Dialect.after(timeColumn, idColumn));
+            all.add(after.at());
+            all.add(after.at());
+            all.add(after.id());
+        }
+        String direction = descending ? " DESC" : "";
+        sql.append(" ORDER BY ").append(timeColumn).append(direction).append(", ").append(idColumn).append(direction)
+                .append(" LIMIT ").append(request.size() + 1);
+        List<T> rows = list(c, sql.toString(), mapper, all.toArray());
+        if (rows.size() <= request.size()) {
+            return Page.last(rows);
+        }
+        List<T> items = rows.subList(0, request.size());
+        T last = items.get(items.size() - 1);
+        return new Page<>(List.copyOf(items), Optional.of(new Cursor(time.apply(last), id.apply(last)).text()));
+    }
+
+    /** A validated cursor before a query runs, so a bad one is refused even when the list is empty. */
+    static void checkCursor(PageRequest request) {
+        request.after().ifPresent(Cursor::parse);
+    }
+
+    /**
+     * The rows of a table of records with an id and a version for optimistic locking ({@code UPDATE ... WHERE id = ?
+     * AND version = ?}): the checks of an insert and of an update, with the messages every repository gives.
+     */
+    static final class Versioned {
+
+        private final Jdbc jdbc;
+        private final String noun;
+        private final String versionOf;
+
+        /**
+         * @param table the table, with a primary key {@code id} and a column {@code version}
+         * @param noun  what a row is, as the messages name it ("contact")
+         */
+        Versioned(Jdbc jdbc, String table, String noun) {
+            this.jdbc = jdbc;
+            this.noun = noun;
+            this.versionOf = jdbc.sql("SELECT version FROM {" + table + "} WHERE id = ?");
+        }
+
+        /** Refuses a record to insert whose version is not 0. */
+        void checkNew(Object id, long version) {
+            if (version != 0) {
+                throw new IllegalArgumentException("a new " + noun + " has version 0, " + id + " has " + version);
+            }
+        }
+
+        /** Refuses to insert a record whose id is already stored. */
+        void checkNotStored(Connection c, Object id, UUID key) throws SQLException {
+            if (jdbc.one(c, versionOf, rs -> rs.getLong(1), key).isPresent()) {
+                throw new IllegalArgumentException(noun + " " + id + " is already stored");
+            }
+        }
+
+        /**
+         * Runs a versioned update; when it changes no row, throws {@link NoSuchElementException} if the record is
+         * missing and {@link StaleVersionException} if its version moved on.
+         */
+        void update(Connection c, String sql, Object[] values, Object id, UUID key, long version)
+                throws SQLException {
+            if (jdbc.update(c, sql, values) == 0) {
+                if (jdbc.one(c, versionOf, rs -> rs.getLong(1), key).isEmpty()) {
+                    throw new NoSuchElementException("there is no " + noun + " " + id);
+                }
+                throw new StaleVersionException(noun, id.toString(), version);
+            }
+        }
+    }
+
+    /** A position in a list ordered by a time and then an id, as the opaque text handed out as a page cursor. */
+    record Cursor(Instant at, UUID id) {
+
+        String text() {
+            return at + "~" + id;
+        }
+
+        static Cursor parse(String cursor) {
+            int cut = cursor.indexOf('~');
+            try {
+                if (cut < 0) {
+                    throw new IllegalArgumentException("no separator");
+                }
+                return new Cursor(Instant.parse(cursor.substring(0, cut)), UUID.fromString(cursor.substring(cut + 1)));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new IllegalArgumentException("not a page cursor of this store: '" + cursor + "'", e);
+            }
+        }
+    }
+}

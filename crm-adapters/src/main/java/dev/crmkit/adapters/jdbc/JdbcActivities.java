@@ -1,0 +1,210 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.activity.Visibility;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.UserId;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The timeline in a relational database, append only. An activity is one row of {@code activity} with the scalar
+ * fields as columns and the participants and the records it is about as JSON; every record it is about is also a row
+ * of {@code activity_about}, keyed by {@code (record_type, record_id, occurred_at, activity_id)} and carrying the
+ * activity's type, visibility and owner. A timeline page is read backwards along that key from the cursor on, with the
+ * {@link TimelineFilter} applied in SQL while the key is scanned, so pages stay full and a page deep into a timeline of
+ * a hundred thousand entries reads what the first page of a short one does. An id that is already stored is refused
+ * by the primary key, which also settles a race between two nodes. Thread-safe.
+ */
+final class JdbcActivities implements Activities {
+
+    private static final Comparator<RecordRef> KEY_ORDER = Comparator.comparing((RecordRef r) -> r.type().name())
+            .thenComparing(r -> r.id().toString());
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String insertRow;
+    private final String insertAbout;
+    private final String selectById;
+    private final String selectTimeline;
+
+    JdbcActivities(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        String json = dialect.json();
+        insertRow = jdbc.sql("INSERT INTO {activity} (id, activity_type, subject, body, direction, occurred_at, "
+                + "participants, about, owner_id, visibility, recorded_at) VALUES (?, ?, ?, ?, ?, ?, " + json + ", "
+                + json + ", ?, ?, ?)");
+        insertAbout = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
+                + "activity_type, visibility, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        selectById = jdbc.sql("SELECT * FROM {activity} WHERE id = ?");
+        selectTimeline = jdbc.sql("SELECT a.* FROM {activity_about} x JOIN {activity} a ON a.id = x.activity_id "
+                + "WHERE x.record_type = ? AND x.record_id = ?");
+    }
+
+    @Override
+    public void append(Activity activity) {
+        Objects.requireNonNull(activity, "activity");
+        jdbc.tx.write(c -> {
+            insert(c, List.of(activity));
+            return null;
+        });
+    }
+
+    /**
+     * Appends many activities in one write, each table in one JDBC batch, for imports of history and for filling long
+     * timelines in tests; all or none are stored. Joins the running unit of work.
+     *
+     * @throws IllegalArgumentException if one of the ids is already stored (or given twice)
+     */
+    void appendAll(List<Activity> activities) {
+        List<Activity> all = List.copyOf(activities);
+        if (!all.isEmpty()) {
+            jdbc.tx.write(c -> {
+                insert(c, all);
+                return null;
+            });
+        }
+    }
+
+    private void insert(Connection c, List<Activity> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertRow)) {
+            for (Activity a : batch) {
+                jdbc.bind(ps, a.id().value(), a.type().name(), a.subject(), a.body(), a.direction().name(),
+                        a.occurredAt(), jdbc.json.strings(a.participants()), jdbc.json.strings(about(a)), owner(a),
+                        a.visibility().name(), a.recordedAt());
+                if (batch.size() > 1) {
+                    ps.addBatch();
+                }
+            }
+            if (batch.size() > 1) {
+                ps.executeBatch();
+            } else {
+                ps.executeUpdate(); // one statement: its error is the plain duplicate key on every driver
+            }
+        } catch (SQLException e) {
+            if (dialect.isDuplicateKey(e)) {
+                throw new IllegalArgumentException(batch.size() == 1 ? "activity " + batch.get(0).id()
+                        + " is already stored" : "one of the activities is already stored or given twice", e);
+            }
+            throw e;
+        }
+        try (PreparedStatement ps = c.prepareStatement(insertAbout)) {
+            for (Activity a : batch) {
+                for (RecordRef r : a.about().stream().sorted(KEY_ORDER).toList()) {
+                    jdbc.bind(ps, r.type().name(), r.id(), a.occurredAt(), a.id().value(), a.type().name(),
+                            a.visibility().name(), owner(a));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Object owner(Activity a) {
+        return a.owner().map(UserId::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT);
+    }
+
+    @Override
+    public Optional<Activity> findById(ActivityId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    @Override
+    public Page<Activity> timeline(RecordRef record, TimelineFilter filter, PageRequest page) {
+        Query query = timelineQuery(record, filter, page);
+        List<Activity> rows = jdbc.tx.read(c -> jdbc.list(c, query.sql(), this::map, query.params()));
+        if (rows.size() <= page.size()) {
+            return Page.last(rows);
+        }
+        List<Activity> items = rows.subList(0, page.size());
+        Activity last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new Jdbc.Cursor(last.occurredAt(), last.id().value()).text()));
+    }
+
+    /**
+     * The query of one timeline page, {@code page.size() + 1} rows so the last tells whether a next page exists. It
+     * pages like {@link Jdbc#page}, with the same cursors, but also names the fixed key columns in its ORDER BY (H2
+     * reads an index in order only then; on MariaDB {@code record_type} is ASCII, as a utf8mb4 column named there
+     * would make it sort) and bounds the time from the cursor on with a plain range condition, which every database
+     * turns into the start of the index scan (the keyset condition alone is an OR, which none of them can).
+     */
+    Query timelineQuery(RecordRef record, TimelineFilter filter, PageRequest page) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(page, "page");
+        Jdbc.checkCursor(page);
+        StringBuilder sql = new StringBuilder(selectTimeline);
+        List<Object> params = new ArrayList<>(List.of(record.type().name(), record.id()));
+        if (!filter.types().isEmpty()) {
+            List<ActivityType> types = filter.types().stream().sorted().toList();
+            sql.append(" AND x.activity_type IN (?").append(", ?".repeat(types.size() - 1)).append(")");
+            types.forEach(t -> params.add(t.name()));
+        }
+        // a private activity always has an owner, so without a viewer only the public ones pass
+        params.add(Visibility.PUBLIC.name());
+        if (filter.viewer().isPresent()) {
+            sql.append(" AND (x.visibility = ? OR x.owner_id = ?)");
+            params.add(filter.viewer().get().value());
+        } else {
+            sql.append(" AND x.visibility = ?");
+        }
+        if (page.after().isPresent()) {
+            Jdbc.Cursor after = Jdbc.Cursor.parse(page.after().get());
+            sql.append(" AND x.occurred_at <= ? AND ").append(Dialect.before("x.occurred_at", "x.activity_id"));
+            params.add(after.at());
+            params.add(after.at());
+            params.add(after.at());
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY x.record_type DESC, x.record_id DESC, x.occurred_at DESC, x.activity_id DESC LIMIT ")
+                .append(page.size() + 1);
+        return new Query(sql.toString(), params.toArray());
+    }
+
+    /** SQL text with its parameters, for {@link Jdbc#list}. */
+    record Query(String sql, Object[] params) {
+    }
+
+    private Activity map(ResultSet rs) throws SQLException {
+        Set<RecordRef> about = new LinkedHashSet<>();
+        for (String ref : jdbc.json.strings(dialect.getJson(rs, "about"))) {
+            about.add(RecordRef.parse(ref));
+        }
+        return new Activity(
+                new ActivityId(dialect.getUuid(rs, "id")),
+                ActivityType.valueOf(rs.getString("activity_type")),
+                rs.getString("subject"),
+                rs.getString("body"),
+                Direction.valueOf(rs.getString("direction")),
+                dialect.getInstant(rs, "occurred_at"),
+                jdbc.json.strings(dialect.getJson(rs, "participants")),
+                about,
+                Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
+                Visibility.valueOf(rs.getString("visibility")),
+                dialect.getInstant(rs, "recorded_at"));
+    }
+
+    /** The records an activity is about as {@code type:uuid} texts, in key order. */
+    private static List<String> about(Activity a) {
+        return a.about().stream().sorted(KEY_ORDER).map(RecordRef::toString).toList();
+    }
+}

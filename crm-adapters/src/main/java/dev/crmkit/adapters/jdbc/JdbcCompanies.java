@@ -1,0 +1,187 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.CompanySize;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Companies in a relational database. The row holds the scalar fields as columns, the legal address and the custom
+ * field values as JSON. The web domain is also the primary key of a row of {@code company_domain}, which is what keeps
+ * it unique across application nodes: insert-or-get claims the domain first with the dialect's insert-ignoring
+ * statement and returns the company that holds it if the claim fails; an update moves the claim. The row keeps the
+ * {@link Company#nameKey() name key} and, because the key is unbounded text, its SHA-256 in {@code name_hash}, indexed
+ * with the creation order, so the oldest company of a name is one index seek. Thread-safe.
+ */
+final class JdbcCompanies implements Companies {
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String selectById;
+    private final String selectByDomain;
+    private final String selectByName;
+    private final KeyTable domains;
+    private final Jdbc.Versioned rows;
+    private final String insertRow;
+    private final String updateRow;
+    private final String selectAll;
+    private final String count;
+
+    JdbcCompanies(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        String json = dialect.json();
+        selectById = jdbc.sql("SELECT * FROM {company} WHERE id = ?");
+        selectByDomain = jdbc.sql("SELECT c.* FROM {company} c JOIN {company_domain} d ON d.company_id = c.id "
+                + "WHERE d.domain = ?");
+        selectByName = jdbc.sql("SELECT * FROM {company} WHERE name_hash = ? AND name_key = ? "
+                + "ORDER BY created_at, id LIMIT 1");
+        domains = new KeyTable(jdbc, "company_domain", "domain", "company_id", true);
+        rows = new Jdbc.Versioned(jdbc, "company", "company");
+        insertRow = jdbc.sql("INSERT INTO {company} (id, version, name, name_key, name_hash, legal_name, "
+                + "registration_number, tax_number, legal_address, web_domain, industry, size, custom_fields, "
+                + "created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?, ?, " + json
+                + ", ?, ?)");
+        updateRow = jdbc.sql("UPDATE {company} SET version = version + 1, name = ?, name_key = ?, name_hash = ?, "
+                + "legal_name = ?, registration_number = ?, tax_number = ?, legal_address = " + json
+                + ", web_domain = ?, industry = ?, size = ?, custom_fields = " + json
+                + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
+        selectAll = jdbc.sql("SELECT * FROM {company} WHERE 1 = 1");
+        count = jdbc.sql("SELECT COUNT(*) FROM {company}");
+    }
+
+    @Override
+    public Optional<Company> findById(CompanyId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    @Override
+    public Optional<Company> findByDomain(WebDomain domain) {
+        Objects.requireNonNull(domain, "webDomain");
+        return jdbc.tx.read(c -> jdbc.one(c, selectByDomain, this::map, domain.value()));
+    }
+
+    @Override
+    public Optional<Company> findByName(String name) {
+        String key = Company.nameKey(Objects.requireNonNull(name, "name"));
+        return jdbc.tx.read(c -> jdbc.one(c, selectByName, this::map, hash(key), key));
+    }
+
+    @Override
+    public Company insertOrGet(Company candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        rows.checkNew(candidate.id(), candidate.version());
+        return domains.insertOrGet(c -> insert(c, candidate), selectById, this::map);
+    }
+
+    private Company insert(Connection c, Company candidate) throws SQLException {
+        rows.checkNotStored(c, candidate.id(), candidate.id().value());
+        domains.claimAll(c, domains(candidate), candidate.id().value());
+        Company stored = candidate.atVersion(1);
+        jdbc.update(c, insertRow, rowValues(stored, false));
+        return stored;
+    }
+
+    @Override
+    public Company update(Company company) {
+        Objects.requireNonNull(company, "company");
+        return jdbc.tx.write(c -> {
+            UUID id = company.id().value();
+            rows.update(c, updateRow, rowValues(company, true), company.id(), id, company.version());
+            domains.move(c, id, domains(company), (added, owner) -> ValidationException.of("webDomain", "unique",
+                    added + " already belongs to company " + owner));
+            return company.atVersion(company.version() + 1);
+        });
+    }
+
+    /** The company's web domain as its keys in {@code company_domain}: none or one. */
+    private static List<String> domains(Company company) {
+        return company.webDomain().map(WebDomain::value).stream().toList();
+    }
+
+    @Override
+    public Page<Company> findAll(PageRequest page) {
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "id", false, page, this::map,
+                Company::createdAt, x -> x.id().value()));
+    }
+
+    @Override
+    public long count() {
+        return jdbc.tx.read(c -> jdbc.count(c, count));
+    }
+
+    /** The values of the insert (id first) or of the update (id and expected version last). */
+    private Object[] rowValues(Company x, boolean forUpdate) {
+        List<Object> v = new ArrayList<>(16);
+        if (!forUpdate) {
+            v.add(x.id().value());
+        }
+        String key = x.nameKey();
+        v.add(x.name());
+        v.add(key);
+        v.add(hash(key));
+        v.add(x.legalName());
+        v.add(x.registrationNumber());
+        v.add(x.taxNumber());
+        v.add(x.legalAddress().map(a -> (Object) jdbc.json.write(a)).orElse(Jdbc.Null.TEXT));
+        v.add(x.webDomain().map(d -> (Object) d.value()).orElse(Jdbc.Null.TEXT));
+        v.add(x.industry());
+        v.add(x.size().name());
+        v.add(jdbc.json.customFields(x.customFields()));
+        v.add(x.createdAt());
+        v.add(x.updatedAt());
+        if (forUpdate) {
+            v.add(x.id().value());
+            v.add(x.version());
+        }
+        return v.toArray();
+    }
+
+    private Company map(ResultSet rs) throws SQLException {
+        String address = dialect.getJson(rs, "legal_address");
+        return new Company(
+                new CompanyId(dialect.getUuid(rs, "id")),
+                rs.getLong("version"),
+                rs.getString("name"),
+                rs.getString("legal_name"),
+                rs.getString("registration_number"),
+                rs.getString("tax_number"),
+                address == null ? Optional.empty() : Optional.of(jdbc.json.read(address, Address.class)),
+                Optional.ofNullable(rs.getString("web_domain")).map(WebDomain::new),
+                rs.getString("industry"),
+                CompanySize.valueOf(rs.getString("size")),
+                jdbc.json.customFields(dialect.getJson(rs, "custom_fields")),
+                dialect.getInstant(rs, "created_at"),
+                dialect.getInstant(rs, "updated_at"));
+    }
+
+    /** The SHA-256 of a name key as 64 lower-case hex digits: a bounded, indexable stand-in for the key. */
+    private static String hash(String nameKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(nameKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package dev.crmkit.adapters.jdbc;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Affiliation;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Contacts in a relational database. The row holds the scalar fields as columns and the lists as JSON; every e-mail
+ * and phone is also a row of {@code contact_point} with the point as primary key, which is what keeps them unique
+ * across application nodes: insert-or-get claims the points first with the dialect's insert-ignoring statement, in
+ * sorted order (so two nodes never wait on each other in a cycle), and returns the contact that holds a point it
+ * could not claim. Affiliations are mirrored in {@code contact_company} for the by-company list. Thread-safe.
+ */
+final class JdbcContacts implements Contacts {
+
+    private static final TypeReference<List<Address>> ADDRESSES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Affiliation>> AFFILIATIONS = new TypeReference<>() {
+    };
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String selectById;
+    private final String selectByPoint;
+    private final KeyTable points;
+    private final Jdbc.Versioned rows;
+    private final String insertRow;
+    private final String updateRow;
+    private final String insertAffiliation;
+    private final String deleteAffiliations;
+    private final String selectAll;
+    private final String selectByCompany;
+    private final String count;
+
+    JdbcContacts(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        String json = dialect.json();
+        selectById = jdbc.sql("SELECT * FROM {contact} WHERE id = ?");
+        selectByPoint = jdbc.sql("SELECT c.* FROM {contact} c JOIN {contact_point} p ON p.contact_id = c.id "
+                + "WHERE p.point = ?");
+        points = new KeyTable(jdbc, "contact_point", "point", "contact_id", false);
+        rows = new Jdbc.Versioned(jdbc, "contact", "contact");
+        insertRow = jdbc.sql("INSERT INTO {contact} (id, version, first_name, last_name, emails, phones, addresses, "
+                + "language, birthday, consent_status, consent_since, consent_source, affiliations, custom_fields, "
+                + "owner_id, created_at, updated_at) VALUES (?, 1, ?, ?, " + json + ", " + json + ", " + json
+                + ", ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, ?, ?)");
+        updateRow = jdbc.sql("UPDATE {contact} SET version = version + 1, first_name = ?, last_name = ?, emails = "
+                + json + ", phones = " + json + ", addresses = " + json + ", language = ?, birthday = ?, "
+                + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
+                + ", custom_fields = " + json + ", owner_id = ?, updated_at = ? WHERE id = ? AND version = ?");
+        insertAffiliation = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at) "
+                + "VALUES (?, ?, ?)");
+        deleteAffiliations = jdbc.sql("DELETE FROM {contact_company} WHERE contact_id = ?");
+        selectAll = jdbc.sql("SELECT * FROM {contact} WHERE 1 = 1");
+        selectByCompany = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
+                + "WHERE a.company_id = ?");
+        count = jdbc.sql("SELECT COUNT(*) FROM {contact}");
+    }
+
+    @Override
+    public Optional<Contact> findById(ContactId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    /** A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends. */
+    @Override
+    public Optional<Contact> lockById(ContactId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById + " FOR UPDATE", this::map, id.value()));
+    }
+
+    @Override
+    public Optional<Contact> findByEmail(EmailAddress email) {
+        Objects.requireNonNull(email, "email");
+        return jdbc.tx.read(c -> jdbc.one(c, selectByPoint, this::map, point(email)));
+    }
+
+    @Override
+    public Optional<Contact> findByPhone(PhoneNumber phone) {
+        Objects.requireNonNull(phone, "phone");
+        return jdbc.tx.read(c -> jdbc.one(c, selectByPoint, this::map, point(phone)));
+    }
+
+    @Override
+    public Contact insertOrGet(Contact candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        rows.checkNew(candidate.id(), candidate.version());
+        return points.insertOrGet(c -> insert(c, candidate), selectById, this::map);
+    }
+
+    private Contact insert(Connection c, Contact candidate) throws SQLException {
+        rows.checkNotStored(c, candidate.id(), candidate.id().value());
+        points.claimAll(c, points(candidate), candidate.id().value());
+        Contact stored = candidate.atVersion(1);
+        jdbc.update(c, insertRow, rowValues(stored, false));
+        insertAffiliations(c, stored);
+        return stored;
+    }
+
+    @Override
+    public Contact update(Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        return jdbc.tx.write(c -> {
+            UUID id = contact.id().value();
+            rows.update(c, updateRow, rowValues(contact, true), contact.id(), id, contact.version());
+            points.move(c, id, points(contact), (added, owner) -> ValidationException.of(
+                    added.startsWith("e:") ? "emails" : "phones", "unique", added.substring(2)
+                            + " already belongs to contact " + owner));
+            jdbc.update(c, deleteAffiliations, id);
+            insertAffiliations(c, contact);
+            return contact.atVersion(contact.version() + 1);
+        });
+    }
+
+    @Override
+    public Page<Contact> findByCompany(CompanyId companyId, PageRequest page) {
+        Objects.requireNonNull(companyId, "companyId");
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectByCompany, "a.created_at", "a.contact_id", false, page, this::map,
+                Contact::createdAt, x -> x.id().value(), companyId.value()));
+    }
+
+    @Override
+    public Page<Contact> findAll(PageRequest page) {
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "id", false, page, this::map,
+                Contact::createdAt, x -> x.id().value()));
+    }
+
+    @Override
+    public long count() {
+        return jdbc.tx.read(c -> jdbc.count(c, count));
+    }
+
+    private void insertAffiliations(Connection c, Contact contact) throws SQLException {
+        for (Affiliation a : contact.affiliations()) {
+            jdbc.update(c, insertAffiliation, a.companyId().value(), contact.id().value(), contact.createdAt());
+        }
+    }
+
+    /** The values of the insert (id first) or of the update (id and expected version last). */
+    private Object[] rowValues(Contact x, boolean forUpdate) {
+        List<Object> v = new ArrayList<>(18);
+        if (!forUpdate) {
+            v.add(x.id().value());
+        }
+        v.add(x.name().first());
+        v.add(x.name().last());
+        v.add(jdbc.json.strings(x.emails().stream().map(EmailAddress::value).toList()));
+        v.add(jdbc.json.strings(x.phones().stream().map(PhoneNumber::e164).toList()));
+        v.add(jdbc.json.write(x.addresses()));
+        v.add(x.language().map(Locale::toLanguageTag).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(x.birthday().map(Object.class::cast).orElse(Jdbc.Null.DATE));
+        v.add(x.consent().status().name());
+        v.add(x.consent().since().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
+        v.add(x.consent().source());
+        v.add(jdbc.json.write(x.affiliations()));
+        v.add(jdbc.json.customFields(x.customFields()));
+        v.add(x.owner().map(UserId::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        if (!forUpdate) {
+            v.add(x.createdAt());
+        }
+        v.add(x.updatedAt());
+        if (forUpdate) {
+            v.add(x.id().value());
+            v.add(x.version());
+        }
+        return v.toArray();
+    }
+
+    private Contact map(ResultSet rs) throws SQLException {
+        return new Contact(
+                new ContactId(dialect.getUuid(rs, "id")),
+                rs.getLong("version"),
+                new PersonName(rs.getString("first_name"), rs.getString("last_name")),
+                jdbc.json.strings(dialect.getJson(rs, "emails")).stream().map(EmailAddress::new).toList(),
+                jdbc.json.strings(dialect.getJson(rs, "phones")).stream().map(PhoneNumber::of).toList(),
+                jdbc.json.read(dialect.getJson(rs, "addresses"), ADDRESSES),
+                Optional.ofNullable(rs.getString("language")).map(Locale::forLanguageTag),
+                Optional.ofNullable(rs.getObject("birthday", LocalDate.class)),
+                new MarketingConsent(MarketingConsent.Status.valueOf(rs.getString("consent_status")),
+                        Optional.ofNullable(dialect.getInstant(rs, "consent_since")), rs.getString("consent_source")),
+                jdbc.json.read(dialect.getJson(rs, "affiliations"), AFFILIATIONS),
+                jdbc.json.customFields(dialect.getJson(rs, "custom_fields")),
+                Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
+                dialect.getInstant(rs, "created_at"),
+                dialect.getInstant(rs, "updated_at"));
+    }
+
+    private static Set<String> points(Contact contact) {
+        Set<String> points = new HashSet<>();
+        contact.emails().forEach(e -> points.add(point(e)));
+        contact.phones().forEach(p -> points.add(point(p)));
+        return points;
+    }
+
+    private static String point(EmailAddress email) {
+        return "e:" + email.value();
+    }
+
+    private static String point(PhoneNumber phone) {
+        return "p:" + phone.e164();
+    }
+}

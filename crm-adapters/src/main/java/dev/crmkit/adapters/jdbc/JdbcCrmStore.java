@@ -1,0 +1,187 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.task.Tasks;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+
+/**
+ * Every crmkit port in a relational database (PostgreSQL 13+, MariaDB 10.6+ or H2 2.x) through plain JDBC, on a
+ * {@link DataSource} the host application provides and pools. Several application nodes may share one database: the
+ * unique keys that de-duplication rests on (normalized e-mail, phone, external submission id, web domain) are
+ * constraints of the database, every aggregate row carries a version for optimistic locking, and domain events go to
+ * a transactional outbox that {@link OutboxRelay} delivers.
+ *
+ * <pre>{@code
+ * CrmSchema.migrate(dataSource);                            // once per start; creates or updates the crm_ tables
+ * JdbcCrmStore store = JdbcCrmStore.builder(dataSource).build();
+ * Crm crm = Crm.builder().store(store).defaultRegion("DE").build();
+ * }</pre>
+ *
+ * <p>Times are kept to the microsecond. Thread-safe.
+ */
+public final class JdbcCrmStore implements CrmStore {
+
+    private final Dialect dialect;
+    private final Tables tables;
+    private final JdbcTransactions transactions;
+    private final JdbcContacts contacts;
+    private final JdbcCompanies companies;
+    private final JdbcLeads leads;
+    private final JdbcActivities activities;
+    private final JdbcTasks tasks;
+    private final JdbcCustomFieldSchemas schemas;
+    private final Jdbc jdbc;
+
+    private JdbcCrmStore(Builder b) {
+        this.dialect = b.dialect != null ? b.dialect : CrmSchema.dialectOf(b.dataSource);
+        this.tables = new Tables(b.tablePrefix);
+        JsonCodec json = new JsonCodec();
+        Outbox outbox = b.outbox ? new Outbox(dialect, tables, json) : null;
+        this.transactions = new JdbcTransactions(b.dataSource, dialect, b.joinHost, outbox);
+        this.jdbc = new Jdbc(dialect, tables, json, transactions);
+        this.contacts = new JdbcContacts(jdbc);
+        this.companies = new JdbcCompanies(jdbc);
+        this.leads = new JdbcLeads(jdbc);
+        this.activities = new JdbcActivities(jdbc);
+        this.tasks = new JdbcTasks(jdbc);
+        this.schemas = new JdbcCustomFieldSchemas(jdbc);
+    }
+
+    /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /** The dialect in use. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The table prefix in use. */
+    public String tablePrefix() {
+        return tables.prefix();
+    }
+
+    @Override
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    @Override
+    public Companies companies() {
+        return companies;
+    }
+
+    @Override
+    public Leads leads() {
+        return leads;
+    }
+
+    @Override
+    public Activities activities() {
+        return activities;
+    }
+
+    @Override
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    @Override
+    public CustomFieldSchemas customFieldSchemas() {
+        return schemas;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /**
+     * A publisher bound to this store's units of work. Each event is written to the outbox table in the transaction
+     * that published it (unless the outbox is off) and handed to the subscriber right after the commit, in order; it
+     * is dropped if the unit rolls back. Direct delivery is lost if the process dies between commit and delivery;
+     * {@link OutboxRelay} delivers from the outbox at least once. Inside a host-managed transaction only the outbox
+     * is written.
+     */
+    @Override
+    public DomainEvents events(DomainEvents subscriber) {
+        return transactions.events(subscriber);
+    }
+
+    /** The plumbing, for the relay and the batch import of this package. */
+    Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /**
+     * Starts configuring an {@link OutboxRelay} that delivers this store's outbox (same data source, dialect and table
+     * prefix) at least once and in order; the same as {@link OutboxRelay#builder(JdbcCrmStore)}.
+     */
+    public OutboxRelay.Builder outboxRelay() {
+        return OutboxRelay.builder(this);
+    }
+
+    /** Configures a {@link JdbcCrmStore}. Not thread-safe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private String tablePrefix = Tables.DEFAULT_PREFIX;
+        private boolean joinHost;
+        private boolean outbox = true;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The dialect, when it should not be read from the database's metadata. */
+        public Builder dialect(Dialect value) {
+            this.dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /**
+         * The prefix of every table name; default {@code crm_}. Must be the one {@link CrmSchema#migrate} ran with.
+         *
+         * @throws IllegalArgumentException unless 1 to 30 lower-case letters, digits and underscores from a letter
+         */
+        public Builder tablePrefix(String value) {
+            this.tablePrefix = Tables.checkPrefix(value);
+            return this;
+        }
+
+        /**
+         * Joins transactions the host application runs on the same data source, as Spring's
+         * {@code TransactionAwareDataSourceProxy} or a Jakarta EE container hands them out: when a unit of work finds
+         * its connection already inside a transaction (auto-commit off), it runs under a savepoint of that
+         * transaction and leaves commit and rollback to the host; events then reach handlers only through the
+         * {@link OutboxRelay}, and only if the host commits. Without a host transaction, units run on their own.
+         *
+         * <p>Off by default, because a pool may hand out connections with auto-commit off outside any transaction.
+         */
+        public Builder joinHostTransactions() {
+            this.joinHost = true;
+            return this;
+        }
+
+        /** Whether domain events are written to the outbox table; default true. Turn off only without a relay. */
+        public Builder outbox(boolean value) {
+            this.outbox = value;
+            return this;
+        }
+
+        /** The store. */
+        public JdbcCrmStore build() {
+            return new JdbcCrmStore(this);
+        }
+    }
+}

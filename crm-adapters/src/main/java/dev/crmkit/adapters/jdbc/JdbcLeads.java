@@ -1,0 +1,264 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.lead.Utm;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Leads in a relational database. The row holds the scalar fields as columns (the source as channel, campaign, the
+ * five UTM tags and referrer) and the external ids and custom field values as JSON; it also keeps {@code is_open}
+ * ({@link Lead#isOpen()}), so the most recently created open lead of an e-mail or phone is one backward seek in the
+ * index on {@code (email, is_open, created_at, id)} or {@code (phone, is_open, created_at, id)}. Every external id
+ * is also a row of {@code lead_external_id} with the id as primary key, which is what keeps it unique across
+ * application nodes: insert-or-get claims the ids first with the dialect's insert-ignoring statement, in sorted order
+ * (so two nodes never wait on each other in a cycle), and returns the lead that holds one it could not claim; an
+ * update claims the ids it adds and gives up those it drops. External ids are at most {@value #MAX_EXTERNAL_ID}
+ * characters. Thread-safe.
+ */
+final class JdbcLeads implements Leads {
+
+    /** The longest external id the key table holds. */
+    static final int MAX_EXTERNAL_ID = 400;
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String selectById;
+    private final String selectByExternalId;
+    private final String selectOpenByEmail;
+    private final String selectOpenByPhone;
+    private final KeyTable externalIds;
+    private final Jdbc.Versioned rows;
+    private final String insertRow;
+    private final String updateRow;
+    private final String selectByStatus;
+    private final String selectByOwner;
+    private final String selectAll;
+    private final String count;
+
+    JdbcLeads(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        String json = dialect.json();
+        selectById = jdbc.sql("SELECT * FROM {lead} WHERE id = ?");
+        selectByExternalId = jdbc.sql("SELECT l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
+                + "WHERE x.external_id = ?");
+        selectOpenByEmail = jdbc.sql("SELECT * FROM {lead} WHERE email = ? AND is_open = ? "
+                + "ORDER BY created_at DESC, id DESC LIMIT 1");
+        selectOpenByPhone = jdbc.sql("SELECT * FROM {lead} WHERE phone = ? AND is_open = ? "
+                + "ORDER BY created_at DESC, id DESC LIMIT 1");
+        externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
+        rows = new Jdbc.Versioned(jdbc, "lead", "lead");
+        insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, campaign, "
+                + "utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer, external_ids, request, "
+                + "first_name, last_name, email, phone, company_name, owner_id, status, is_open, "
+                + "disqualification_reason, submissions, custom_fields, created_at, updated_at) VALUES (?, 1, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?)");
+        updateRow = jdbc.sql("UPDATE {lead} SET version = version + 1, contact_id = ?, company_id = ?, channel = ?, "
+                + "campaign = ?, utm_source = ?, utm_medium = ?, utm_campaign = ?, utm_term = ?, utm_content = ?, "
+                + "referrer = ?, external_ids = " + json + ", request = ?, first_name = ?, last_name = ?, "
+                + "email = ?, phone = ?, company_name = ?, owner_id = ?, status = ?, is_open = ?, "
+                + "disqualification_reason = ?, submissions = ?, custom_fields = " + json
+                + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
+        selectByStatus = jdbc.sql("SELECT * FROM {lead} WHERE status = ?");
+        selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ?");
+        selectAll = jdbc.sql("SELECT * FROM {lead} WHERE 1 = 1");
+        count = jdbc.sql("SELECT COUNT(*) FROM {lead}");
+    }
+
+    @Override
+    public Optional<Lead> findById(LeadId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    @Override
+    public Optional<Lead> findByExternalId(String externalId) {
+        Objects.requireNonNull(externalId, "externalIds");
+        return jdbc.tx.read(c -> jdbc.one(c, selectByExternalId, this::map, externalId));
+    }
+
+    @Override
+    public Optional<Lead> findOpenByEmail(EmailAddress email) {
+        Objects.requireNonNull(email, "email");
+        return jdbc.tx.read(c -> jdbc.one(c, selectOpenByEmail, this::map, email.value(), true));
+    }
+
+    @Override
+    public Optional<Lead> findOpenByPhone(PhoneNumber phone) {
+        Objects.requireNonNull(phone, "phone");
+        return jdbc.tx.read(c -> jdbc.one(c, selectOpenByPhone, this::map, phone.e164(), true));
+    }
+
+    @Override
+    public Lead insertOrGet(Lead candidate) {
+        Objects.requireNonNull(candidate, "candidate");
+        rows.checkNew(candidate.id(), candidate.version());
+        checkLength(candidate);
+        return externalIds.insertOrGet(c -> insert(c, candidate), selectById, this::map);
+    }
+
+    private Lead insert(Connection c, Lead candidate) throws SQLException {
+        rows.checkNotStored(c, candidate.id(), candidate.id().value());
+        externalIds.claimAll(c, candidate.externalIds(), candidate.id().value(),
+                (cc, unclaimed) -> holder(cc, candidate, unclaimed));
+        Lead stored = candidate.atVersion(1);
+        jdbc.update(c, insertRow, rowValues(stored, false));
+        return stored;
+    }
+
+    /**
+     * The lead to return for a candidate that could not claim an external id: the holder of the first of its ids (in
+     * the candidate's order) that another lead holds, as the in-memory store answers.
+     */
+    private UUID holder(Connection c, Lead candidate, String unclaimed) throws SQLException {
+        UUID id = candidate.id().value();
+        for (String externalId : candidate.externalIds()) {
+            Optional<UUID> owner = externalIds.owner(c, externalId);
+            if (owner.isPresent() && !owner.get().equals(id)) {
+                return owner.get();
+            }
+        }
+        return externalIds.owner(c, unclaimed).orElse(id);
+    }
+
+    @Override
+    public Lead update(Lead lead) {
+        Objects.requireNonNull(lead, "lead");
+        checkLength(lead);
+        return jdbc.tx.write(c -> {
+            UUID id = lead.id().value();
+            rows.update(c, updateRow, rowValues(lead, true), lead.id(), id, lead.version());
+            externalIds.move(c, id, lead.externalIds(), (added, owner) -> ValidationException.of("externalIds",
+                    "unique", added + " already belongs to lead " + owner));
+            return lead.atVersion(lead.version() + 1);
+        });
+    }
+
+    @Override
+    public Page<Lead> findByStatus(LeadStatus status, PageRequest page) {
+        Objects.requireNonNull(status, "status");
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectByStatus, "created_at", "id", false, page, this::map,
+                Lead::createdAt, x -> x.id().value(), status.name()));
+    }
+
+    @Override
+    public Page<Lead> findByOwner(UserId owner, PageRequest page) {
+        Objects.requireNonNull(owner, "owner");
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectByOwner, "created_at", "id", false, page, this::map,
+                Lead::createdAt, x -> x.id().value(), owner.value()));
+    }
+
+    @Override
+    public Page<Lead> findAll(PageRequest page) {
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "id", false, page, this::map,
+                Lead::createdAt, x -> x.id().value()));
+    }
+
+    @Override
+    public long count() {
+        return jdbc.tx.read(c -> jdbc.count(c, count));
+    }
+
+    /**
+     * Refuses an external id longer than the key column before any SQL runs (MariaDB's INSERT IGNORE would otherwise
+     * cut it short and compare the cut key).
+     */
+    private static void checkLength(Lead lead) {
+        for (String externalId : lead.externalIds()) {
+            if (externalId.length() > MAX_EXTERNAL_ID) {
+                throw ValidationException.of("externalIds", "max-length", "an external id is at most "
+                        + MAX_EXTERNAL_ID + " characters, got " + externalId.length());
+            }
+        }
+    }
+
+    /** The values of the insert (id first) or of the update (id and expected version last). */
+    private Object[] rowValues(Lead x, boolean forUpdate) {
+        List<Object> v = new ArrayList<>(28);
+        if (!forUpdate) {
+            v.add(x.id().value());
+        }
+        v.add(x.contactId().value());
+        v.add(x.companyId().map(CompanyId::value).map(Object.class::cast).orElse(Jdbc.Null.UUID));
+        LeadSource source = x.source();
+        v.add(source.channel().name());
+        v.add(source.campaign());
+        v.add(source.utm().source());
+        v.add(source.utm().medium());
+        v.add(source.utm().campaign());
+        v.add(source.utm().term());
+        v.add(source.utm().content());
+        v.add(source.referrer());
+        v.add(jdbc.json.strings(x.externalIds()));
+        v.add(x.request());
+        v.add(x.name().first());
+        v.add(x.name().last());
+        v.add(x.email().map(EmailAddress::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(x.phone().map(PhoneNumber::e164).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(x.companyName());
+        v.add(x.owner().map(UserId::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(x.status().name());
+        v.add(x.isOpen());
+        v.add(x.disqualificationReason().map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(x.submissions());
+        v.add(jdbc.json.customFields(x.customFields()));
+        v.add(x.createdAt());
+        v.add(x.updatedAt());
+        if (forUpdate) {
+            v.add(x.id().value());
+            v.add(x.version());
+        }
+        return v.toArray();
+    }
+
+    private Lead map(ResultSet rs) throws SQLException {
+        return new Lead(
+                new LeadId(dialect.getUuid(rs, "id")),
+                rs.getLong("version"),
+                new ContactId(dialect.getUuid(rs, "contact_id")),
+                Optional.ofNullable(dialect.getUuid(rs, "company_id")).map(CompanyId::new),
+                new LeadSource(Channel.valueOf(rs.getString("channel")), rs.getString("campaign"),
+                        new Utm(rs.getString("utm_source"), rs.getString("utm_medium"),
+                                rs.getString("utm_campaign"), rs.getString("utm_term"),
+                                rs.getString("utm_content")),
+                        rs.getString("referrer")),
+                jdbc.json.strings(dialect.getJson(rs, "external_ids")),
+                rs.getString("request"),
+                new PersonName(rs.getString("first_name"), rs.getString("last_name")),
+                Optional.ofNullable(rs.getString("email")).map(EmailAddress::new),
+                Optional.ofNullable(rs.getString("phone")).map(PhoneNumber::of),
+                rs.getString("company_name"),
+                Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
+                LeadStatus.valueOf(rs.getString("status")),
+                Optional.ofNullable(rs.getString("disqualification_reason")),
+                rs.getInt("submissions"),
+                jdbc.json.customFields(dialect.getJson(rs, "custom_fields")),
+                dialect.getInstant(rs, "created_at"),
+                dialect.getInstant(rs, "updated_at"));
+    }
+}

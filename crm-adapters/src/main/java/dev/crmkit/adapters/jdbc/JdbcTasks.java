@@ -1,0 +1,175 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.core.task.Tasks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tasks in a relational database, one row each with every field as a column and a version for optimistic locking
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}). The row also keeps {@code is_open}, so each open-task question is
+ * read in order from an index of its own and closed tasks drop out of it: an assignee's agenda from
+ * {@code (assignee, is_open, due, id)}, a record's tasks from {@code (related_type, related_id, is_open, due, id)} and
+ * the reminders due from {@code (open_reminder, remind_at, id)}, where {@code open_reminder} marks the open tasks that
+ * have a reminder. Thread-safe.
+ */
+final class JdbcTasks implements Tasks {
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String insertRow;
+    private final String updateRow;
+    private final Jdbc.Versioned rows;
+    private final String selectById;
+    private final String selectOpenDueBefore;
+    private final String selectOpenAbout;
+    private final String selectOpenWithReminderBefore;
+
+    JdbcTasks(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        insertRow = jdbc.sql("INSERT INTO {task} (id, version, title, due, remind_at, assignee, related_type, "
+                + "related_id, status, is_open, open_reminder, closed_at, created_at) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        updateRow = jdbc.sql("UPDATE {task} SET version = version + 1, title = ?, due = ?, remind_at = ?, "
+                + "assignee = ?, related_type = ?, related_id = ?, status = ?, is_open = ?, open_reminder = ?, "
+                + "closed_at = ?, created_at = ? WHERE id = ? AND version = ?");
+        rows = new Jdbc.Versioned(jdbc, "task", "task");
+        selectById = jdbc.sql("SELECT * FROM {task} WHERE id = ?");
+        // ORDER BY names the index columns that the WHERE clause fixes too: H2 reads an index in order only then.
+        // Except the assignee on MariaDB, which sorts when ORDER BY names a utf8mb4 column that a parameter fixes
+        // under another collation (the connection's, utf8mb4_general_ci say); the type columns there are ASCII.
+        selectOpenDueBefore = jdbc.sql("SELECT * FROM {task} WHERE assignee = ? AND is_open = ? AND due < ? "
+                + "ORDER BY " + (dialect == Dialect.MARIADB ? "" : "assignee, ") + "is_open, due, id LIMIT ?");
+        selectOpenAbout = jdbc.sql("SELECT * FROM {task} WHERE related_type = ? AND related_id = ? AND is_open = ? "
+                + "ORDER BY related_type, related_id, is_open, due, id");
+        selectOpenWithReminderBefore = jdbc.sql("SELECT * FROM {task} WHERE open_reminder = ? AND remind_at < ? "
+                + "ORDER BY open_reminder, remind_at, id LIMIT ?");
+    }
+
+    @Override
+    public Task insert(Task task) {
+        Objects.requireNonNull(task, "task");
+        rows.checkNew(task.id(), task.version());
+        return jdbc.tx.write(c -> {
+            Task stored = task.atVersion(1);
+            try {
+                jdbc.update(c, insertRow, rowValues(stored, false));
+            } catch (SQLException e) {
+                if (dialect.isDuplicateKey(e)) {
+                    throw new IllegalArgumentException("task " + task.id() + " is already stored", e);
+                }
+                throw e;
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public Task update(Task task) {
+        Objects.requireNonNull(task, "task");
+        return jdbc.tx.write(c -> {
+            rows.update(c, updateRow, rowValues(task, true), task.id(), task.id().value(), task.version());
+            return task.atVersion(task.version() + 1);
+        });
+    }
+
+    @Override
+    public Optional<Task> findById(TaskId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    @Override
+    public List<Task> openDueBefore(UserId assignee, Instant before, int limit) {
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(before, "before");
+        checkLimit(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, selectOpenDueBefore, this::map, assignee.value(), true,
+                microsBound(before), limit));
+    }
+
+    @Override
+    public List<Task> openAbout(RecordRef record) {
+        Objects.requireNonNull(record, "record");
+        return jdbc.tx.read(c -> jdbc.list(c, selectOpenAbout, this::map, record.type().name(), record.id(), true));
+    }
+
+    @Override
+    public List<Task> openWithReminderBefore(Instant before, int limit) {
+        Objects.requireNonNull(before, "before");
+        checkLimit(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, selectOpenWithReminderBefore, this::map, true,
+                microsBound(before), limit));
+    }
+
+    /**
+     * The bound of a "strictly before" question at the microsecond the database keeps times to: a time between two
+     * microseconds (the planner asks for reminders before now plus a nanosecond) is moved up to the next one, so what
+     * is stored at the microsecond before it is still included, as it would be at full precision.
+     */
+    private static Instant microsBound(Instant before) {
+        Instant micros = before.truncatedTo(ChronoUnit.MICROS);
+        return micros.equals(before) ? before : micros.plus(1, ChronoUnit.MICROS);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+    }
+
+    /** The values of the insert (id first) or of the update (id and expected version last). */
+    private Object[] rowValues(Task t, boolean forUpdate) {
+        Object[] v = new Object[forUpdate ? 13 : 12];
+        int i = 0;
+        if (!forUpdate) {
+            v[i++] = t.id().value();
+        }
+        v[i++] = t.title();
+        v[i++] = t.due();
+        v[i++] = t.remindAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT);
+        v[i++] = t.assignee().value();
+        v[i++] = t.relatedTo().map(r -> (Object) r.type().name()).orElse(Jdbc.Null.TEXT);
+        v[i++] = t.relatedTo().map(r -> (Object) r.id()).orElse(Jdbc.Null.UUID);
+        v[i++] = t.status().name();
+        v[i++] = t.isOpen();
+        v[i++] = t.isOpen() && t.remindAt().isPresent();
+        v[i++] = t.closedAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT);
+        v[i++] = t.createdAt();
+        if (forUpdate) {
+            v[i++] = t.id().value();
+            v[i] = t.version();
+        }
+        return v;
+    }
+
+    private Task map(ResultSet rs) throws SQLException {
+        String relatedType = rs.getString("related_type");
+        UUID relatedId = dialect.getUuid(rs, "related_id");
+        return new Task(
+                new TaskId(dialect.getUuid(rs, "id")),
+                rs.getLong("version"),
+                rs.getString("title"),
+                dialect.getInstant(rs, "due"),
+                Optional.ofNullable(dialect.getInstant(rs, "remind_at")),
+                new UserId(rs.getString("assignee")),
+                relatedType == null ? Optional.empty()
+                        : Optional.of(new RecordRef(RecordType.valueOf(relatedType), relatedId)),
+                TaskStatus.valueOf(rs.getString("status")),
+                Optional.ofNullable(dialect.getInstant(rs, "closed_at")),
+                dialect.getInstant(rs, "created_at"));
+    }
+}

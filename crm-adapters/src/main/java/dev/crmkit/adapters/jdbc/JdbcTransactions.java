@@ -1,0 +1,270 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.kernel.ConflictException;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.Transactions;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Units of work over one JDBC {@link DataSource}: one connection and one database transaction per outermost unit,
+ * bound to the thread; nested calls join it. Every write through a port runs under a savepoint when it joins a unit,
+ * so a refused write (stale version, a taken e-mail) leaves nothing behind and the unit can go on, also on PostgreSQL,
+ * where a failed statement would otherwise abort the whole transaction.
+ *
+ * <p>Domain events published inside a unit are written to the outbox table in the same transaction, just before it
+ * commits, and reach the in-process subscriber after the commit. With host-managed transactions joined (see
+ * {@link JdbcCrmStore.Builder#joinHostTransactions()}), a unit that finds the connection already inside a transaction
+ * runs under a savepoint of it and neither commits nor delivers: the host commits, and the outbox relay delivers.
+ *
+ * <p>Units run at READ COMMITTED: the default of PostgreSQL and H2, set on MariaDB connections whose level differs.
+ *
+ * <p>Thread-safe.
+ */
+final class JdbcTransactions implements Transactions {
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final boolean joinHost;
+    private final Outbox outbox;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    JdbcTransactions(DataSource dataSource, Dialect dialect, boolean joinHost, Outbox outbox) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.joinHost = joinHost;
+        this.outbox = outbox;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return work.get();
+        }
+        Unit unit = begin();
+        T result;
+        current.set(unit);
+        try {
+            try {
+                result = work.get();
+                unit.commit();
+            } catch (Throwable e) { // also a checked exception thrown sneakily by a lambda
+                unit.rollBack(e);
+                throw e;
+            }
+        } finally {
+            current.remove();
+            unit.close();
+        }
+        unit.deliver();
+        return result;
+    }
+
+    @Override
+    public boolean inUnitOfWork() {
+        return current.get() != null;
+    }
+
+    /** Runs a read on the running unit's connection, or on a connection of its own. */
+    <T> T read(SqlWork<T> query) {
+        Unit unit = current.get();
+        try {
+            if (unit != null) {
+                return query.run(unit.connection);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                boolean hostOwned = joinHost && !c.getAutoCommit(); // the host's transaction: never end it here
+                try {
+                    return query.run(c);
+                } finally {
+                    if (!hostOwned && !c.getAutoCommit()) {
+                        c.rollback();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("a read failed", e);
+        }
+    }
+
+    /**
+     * Runs a write atomically: inside the running unit under a savepoint (rolled back if the write throws, so the
+     * unit can go on), or in a unit of its own.
+     */
+    <T> T write(SqlWork<T> change) {
+        Unit unit = current.get();
+        if (unit == null) { // a unit of its own: its rollback undoes the write, no savepoint needed
+            return inTransaction(() -> {
+                try {
+                    return change.run(current.get().connection);
+                } catch (SQLException e) {
+                    throw failure("a write failed", e);
+                }
+            });
+        }
+        try {
+            Savepoint savepoint = unit.connection.setSavepoint();
+            T result;
+            try {
+                result = change.run(unit.connection);
+            } catch (Throwable e) {
+                try {
+                    unit.connection.rollback(savepoint);
+                } catch (SQLException undo) {
+                    e.addSuppressed(undo);
+                }
+                throw e;
+            }
+            if (dialect != Dialect.MARIADB) { // MariaDB's RELEASE SAVEPOINT would be one more round trip for nothing
+                unit.connection.releaseSavepoint(savepoint);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("a write failed", e);
+        }
+    }
+
+    /**
+     * The failure as an unchecked exception: a {@link ConflictException} when the database aborted the unit to
+     * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed;
+     * otherwise a {@link JdbcStoreException}.
+     */
+    RuntimeException failure(String what, SQLException e) {
+        if (dialect.isTransient(e)) {
+            return new ConflictException(what + ": the database aborted it to resolve a conflict with a concurrent "
+                    + "unit of work (" + e.getMessage() + ", SQLState " + e.getSQLState() + "); run it again", e);
+        }
+        return new JdbcStoreException(what, e, false);
+    }
+
+    /** A publisher that writes to the outbox and delivers to the subscriber after commit. */
+    DomainEvents events(DomainEvents subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        return event -> {
+            Objects.requireNonNull(event, "event");
+            Unit unit = current.get();
+            if (unit != null) {
+                unit.pending.add(new Pending(subscriber, event));
+            } else {
+                inTransaction(() -> {
+                    current.get().pending.add(new Pending(subscriber, event));
+                    return null;
+                });
+            }
+        };
+    }
+
+    private Unit begin() {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            boolean hostOwned = joinHost && !c.getAutoCommit();
+            if (hostOwned) {
+                return new Unit(c, false, c.setSavepoint());
+            }
+            boolean restore = c.getAutoCommit();
+            if (restore) {
+                c.setAutoCommit(false);
+            }
+            if (dialect == Dialect.MARIADB && c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                // InnoDB's REPEATABLE READ would read a snapshot older than the rows a lock or a lost key claim
+                // waited for; every dialect runs crmkit's units at READ COMMITTED (PostgreSQL's and H2's default)
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            return new Unit(c, restore, null);
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw failure("could not start a unit of work", e);
+        }
+    }
+
+    private record Pending(DomainEvents subscriber, DomainEvent event) {
+    }
+
+    private final class Unit {
+        final Connection connection;
+        final boolean restoreAutoCommit;
+        final Savepoint hostSavepoint;
+        final List<Pending> pending = new ArrayList<>();
+        boolean committed;
+
+        Unit(Connection connection, boolean restoreAutoCommit, Savepoint hostSavepoint) {
+            this.connection = connection;
+            this.restoreAutoCommit = restoreAutoCommit;
+            this.hostSavepoint = hostSavepoint;
+        }
+
+        void commit() {
+            try {
+                if (outbox != null && !pending.isEmpty()) {
+                    outbox.append(connection, pending.stream().map(Pending::event).toList());
+                }
+                if (hostSavepoint == null) {
+                    connection.commit();
+                } else if (dialect != Dialect.MARIADB) {
+                    connection.releaseSavepoint(hostSavepoint);
+                }
+                committed = true;
+            } catch (SQLException e) {
+                throw failure("the unit of work could not commit", e);
+            }
+        }
+
+        void rollBack(Throwable cause) {
+            pending.clear();
+            try {
+                if (hostSavepoint == null) {
+                    connection.rollback();
+                } else {
+                    connection.rollback(hostSavepoint);
+                }
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
+
+        void close() {
+            try {
+                if (restoreAutoCommit) {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException ignored) {
+                // the connection is closed next; a pool resets it
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // nothing left to undo: the unit already committed or rolled back
+                }
+            }
+        }
+
+        void deliver() {
+            if (hostSavepoint != null) {
+                return; // the host commits later, or not: the outbox relay delivers what it commits
+            }
+            for (Pending p : pending) {
+                p.subscriber().publish(p.event());
+            }
+        }
+    }
+}

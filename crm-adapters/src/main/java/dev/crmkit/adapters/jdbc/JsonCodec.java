@@ -1,0 +1,249 @@
+package dev.crmkit.adapters.jdbc;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldValue;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.PhoneNumber;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the JDBC store writes the parts of a record that are documents (lists of e-mails, addresses, affiliations,
+ * custom field values) and the domain events of the outbox as JSON, and reads them back exactly: decimals keep their
+ * scale (they are written as strings), times are ISO-8601 text, a phone number is its E.164 form.
+ *
+ * <p>Custom field values are stored one JSON member per field key, tagged by type, so a database query can reach them
+ * ({@code custom_fields->'budget'->>'amount'} on PostgreSQL):
+ * {@code {"budget": {"amount": "1200.00", "currency": "EUR"}, "vip": {"bool": true}, "tags": {"choices": ["a"]}}}.
+ *
+ * <p>Thread-safe.
+ */
+final class JsonCodec {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectMapper mapper;
+
+    JsonCodec() {
+        SimpleModule kernel = new SimpleModule("crmkit-kernel");
+        kernel.addSerializer(PhoneNumber.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(PhoneNumber value, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeString(value.e164());
+            }
+        });
+        kernel.addDeserializer(PhoneNumber.class, new JsonDeserializer<>() {
+            @Override
+            public PhoneNumber deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return PhoneNumber.of(p.getValueAsString());
+            }
+        });
+        kernel.addSerializer(Money.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Money value, JsonGenerator gen, SerializerProvider p) throws IOException {
+                gen.writeTree(money(value));
+            }
+        });
+        kernel.addDeserializer(Money.class, new JsonDeserializer<>() {
+            @Override
+            public Money deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return money((JsonNode) p.readValueAsTree());
+            }
+        });
+        this.mapper = JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(kernel)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+
+    /** Any value (a list of records, an event) as JSON text. */
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A value of a generic type read from JSON text this codec wrote. */
+    <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("stored JSON cannot be read as " + type.getType() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A value of a class read from JSON text this codec wrote. */
+    <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("stored JSON cannot be read as " + type.getName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A domain event as JSON text. */
+    String event(DomainEvent event) {
+        return write(event);
+    }
+
+    /**
+     * A domain event read back from the outbox.
+     *
+     * @throws IllegalStateException if the type is not a {@link DomainEvent} on the class path or the JSON does not fit
+     */
+    DomainEvent event(String type, String json) {
+        Class<?> cls;
+        try {
+            cls = Class.forName(type, false, JsonCodec.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the outbox holds an event of type " + type
+                    + ", which is not on the class path", e);
+        }
+        if (!DomainEvent.class.isAssignableFrom(cls)) {
+            throw new IllegalStateException("the outbox type " + type + " is not a domain event");
+        }
+        return (DomainEvent) read(json, cls);
+    }
+
+    /** Custom field values as a JSON object, one tagged member per field key. */
+    String customFields(CustomFields fields) {
+        ObjectNode root = NODES.objectNode();
+        for (Map.Entry<String, FieldValue> e : fields.values().entrySet()) {
+            root.set(e.getKey(), fieldValue(e.getValue()));
+        }
+        return root.toString();
+    }
+
+    /** Custom field values read back from {@link #customFields(CustomFields)}. */
+    CustomFields customFields(String json) {
+        JsonNode root = tree(json);
+        Map<String, FieldValue> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            values.put(e.getKey(), fieldValue(e.getKey(), e.getValue()));
+        }
+        return new CustomFields(values);
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("stored JSON is malformed: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObjectNode fieldValue(FieldValue value) {
+        ObjectNode node = NODES.objectNode();
+        if (value instanceof FieldValue.Text t) {
+            node.put("text", t.value());
+        } else if (value instanceof FieldValue.Number n) {
+            node.put("number", n.value().toString());
+        } else if (value instanceof FieldValue.Bool b) {
+            node.put("bool", b.value());
+        } else if (value instanceof FieldValue.Date d) {
+            node.put("date", d.value().toString());
+        } else if (value instanceof FieldValue.Amount a) {
+            node.setAll(money(a.value()));
+        } else if (value instanceof FieldValue.Choice c) {
+            node.put("choice", c.value());
+        } else if (value instanceof FieldValue.Choices c) {
+            ArrayNode list = node.putArray("choices");
+            c.values().stream().sorted().forEach(list::add);
+        } else {
+            throw new IllegalArgumentException("unknown custom field value " + value.getClass().getName());
+        }
+        return node;
+    }
+
+    private static FieldValue fieldValue(String key, JsonNode node) {
+        if (node.has("text")) {
+            return new FieldValue.Text(node.get("text").asText());
+        }
+        if (node.has("number")) {
+            return new FieldValue.Number(new BigDecimal(node.get("number").asText()));
+        }
+        if (node.has("bool")) {
+            return new FieldValue.Bool(node.get("bool").asBoolean());
+        }
+        if (node.has("date")) {
+            return new FieldValue.Date(LocalDate.parse(node.get("date").asText()));
+        }
+        if (node.has("amount")) {
+            return new FieldValue.Amount(money(node));
+        }
+        if (node.has("choice")) {
+            return new FieldValue.Choice(node.get("choice").asText());
+        }
+        if (node.has("choices")) {
+            Set<String> values = new LinkedHashSet<>();
+            node.get("choices").forEach(v -> values.add(v.asText()));
+            return new FieldValue.Choices(values);
+        }
+        throw new IllegalStateException("stored custom field '" + key + "' has no known type: " + node);
+    }
+
+    private static ObjectNode money(Money value) {
+        ObjectNode node = NODES.objectNode();
+        node.put("amount", value.amount().toPlainString());
+        node.put("currency", value.currency().getCurrencyCode());
+        return node;
+    }
+
+    private static Money money(JsonNode node) {
+        return Money.of(new BigDecimal(node.get("amount").asText()), Currency.getInstance(node.get("currency").asText()));
+    }
+
+    /** A list of strings as a JSON array. */
+    String strings(List<String> values) {
+        ArrayNode list = NODES.arrayNode();
+        values.forEach(list::add);
+        return list.toString();
+    }
+
+    /** A list of strings read back from {@link #strings(List)}. */
+    List<String> strings(String json) {
+        JsonNode root = tree(json);
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(root.size());
+        root.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+}

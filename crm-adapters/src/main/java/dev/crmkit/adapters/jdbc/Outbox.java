@@ -1,0 +1,142 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.kernel.DomainEvent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes domain events to the outbox table on the connection of the unit of work that published them, in one JDBC
+ * batch, so they commit or roll back with the change they describe. {@link OutboxRelay} reads them through the other
+ * methods here, on a connection whose transaction it manages.
+ */
+final class Outbox {
+
+    /** The key of the one row of the relay lock table. */
+    static final String LOCK_NAME = "outbox_relay";
+
+    private final Dialect dialect;
+    private final JsonCodec json;
+    private final String insert;
+    private final String lock;
+    private final String lockExists;
+    private final String createLock;
+    private final String pending;
+    private final String markDelivered;
+    private final String purge;
+    private final String countPending;
+
+    Outbox(Dialect dialect, Tables tables, JsonCodec json) {
+        this.dialect = dialect;
+        this.json = json;
+        this.insert = tables.sql("INSERT INTO {outbox} (aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, "
+                + dialect.json() + ")");
+        this.lock = tables.sql("SELECT name FROM {outbox_relay_lock} WHERE name = ? FOR UPDATE SKIP LOCKED");
+        this.lockExists = tables.sql("SELECT COUNT(*) FROM {outbox_relay_lock} WHERE name = ?");
+        this.createLock = dialect.insertIgnoring(tables.name("outbox_relay_lock"), "name");
+        this.pending = tables.sql("SELECT seq, aggregate_id, event_type, occurred_at, payload FROM {outbox} "
+                + "WHERE delivered_at IS NULL ORDER BY seq LIMIT ");
+        this.markDelivered = tables.sql("UPDATE {outbox} SET delivered_at = ? WHERE seq = ? AND delivered_at IS NULL");
+        this.purge = tables.sql("DELETE FROM {outbox} WHERE delivered_at IS NOT NULL AND delivered_at < ?");
+        this.countPending = tables.sql("SELECT COUNT(*) FROM {outbox} WHERE delivered_at IS NULL");
+    }
+
+    /** Appends the events, in the order given, to the outbox. */
+    void append(Connection connection, List<DomainEvent> events) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(insert)) {
+            for (DomainEvent event : events) {
+                ps.setString(1, event.aggregateId());
+                ps.setString(2, event.getClass().getName());
+                dialect.setInstant(ps, 3, event.occurredAt());
+                ps.setString(4, json.event(event));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Tries to lock the relay's lock row for the rest of the connection's transaction, without waiting: false when
+     * another transaction holds it (or the row is missing, see {@link #lockRowExists}).
+     */
+    boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(lock)) {
+            ps.setString(1, LOCK_NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Whether the lock row exists (a plain read: it does not wait for a lock). */
+    boolean lockRowExists(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(lockExists)) {
+            ps.setString(1, LOCK_NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** Puts the lock row back if something deleted it; a row that is there already is left alone. */
+    void createLockRow(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(createLock)) {
+            ps.setString(1, LOCK_NAME);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!dialect.isDuplicateKey(e)) { // H2's MERGE may lose a race this way: the row is there, as wanted
+                throw e;
+            }
+        }
+    }
+
+    /** Up to {@code max} undelivered events, oldest (lowest seq) first. */
+    List<OutboxMessage> pending(Connection connection, int max) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(pending + max)) {
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboxMessage> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new OutboxMessage(rs.getLong("seq"), rs.getString("aggregate_id"),
+                            rs.getString("event_type"), dialect.getInstant(rs, "occurred_at"),
+                            dialect.getJson(rs, "payload"), json));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Marks events delivered at a time; events already marked keep their time. */
+    void markDelivered(Connection connection, List<Long> seqs, Instant at) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(markDelivered)) {
+            for (long seq : seqs) {
+                dialect.setInstant(ps, 1, at);
+                ps.setLong(2, seq);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Deletes the events delivered before a time and returns how many. */
+    int purgeDelivered(Connection connection, Instant olderThan) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(purge)) {
+            dialect.setInstant(ps, 1, olderThan);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** How many events wait for delivery. */
+    long countPending(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(countPending); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactEvent.ContactChanged;
+import dev.crmkit.core.contact.ContactEvent.ContactCreated;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.crmkit.core.contract.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A host that manages its own transactions with Spring ({@link DataSourceTransactionManager},
+ * {@link TransactionTemplate}) makes crmkit join them through a {@link TransactionAwareDataSourceProxy} and
+ * {@link JdbcCrmStore.Builder#joinHostTransactions()}: crmkit's writes and outbox rows commit and roll back with the
+ * host's, and a crmkit unit of work that fails undoes only its own writes.
+ */
+class HostTransactionsTest {
+
+    private final List<DataSource> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeDatabases() {
+        opened.forEach(OutboxRelayTest::release);
+    }
+
+    private Host host(TestDatabase db) {
+        Host host = new Host(db);
+        opened.add(host.target);
+        return host;
+    }
+
+    /** A host application's view of one database: its own table, Spring's transactions, and crmkit joined. */
+    private static final class Host {
+        final DataSource target;
+        final JdbcCrmStore store;
+        final TransactionTemplate transactions;
+        final JdbcTemplate jdbc;
+        final List<DomainEvent> inProcess = new CopyOnWriteArrayList<>();
+        final DomainEvents events;
+
+        Host(TestDatabase db) {
+            target = db.isolated();
+            DataSource proxy = new TransactionAwareDataSourceProxy(target);
+            transactions = new TransactionTemplate(new DataSourceTransactionManager(target));
+            jdbc = new JdbcTemplate(target); // takes part in the Spring transaction of the thread
+            jdbc.execute("CREATE TABLE host_order (id VARCHAR(40) NOT NULL PRIMARY KEY, note VARCHAR(100))");
+            store = JdbcCrmStore.builder(proxy).joinHostTransactions().build();
+            events = store.events(inProcess::add);
+        }
+
+        void order(String id) {
+            jdbc.update("INSERT INTO host_order (id, note) VALUES (?, ?)", id, "from the host");
+        }
+
+        List<String> orders() {
+            return jdbc.queryForList("SELECT id FROM host_order ORDER BY id", String.class);
+        }
+
+        /** The crmkit rows as a node that does not take part in the host's transaction sees them. */
+        long committedContacts() {
+            return JdbcCrmStore.builder(target).build().contacts().count();
+        }
+
+        /** The outbox as a relay of another node sees and delivers it. */
+        List<DomainEvent> relay() {
+            List<DomainEvent> got = new ArrayList<>();
+            OutboxRelay relay = JdbcCrmStore.builder(target).build().outboxRelay().subscriber(got::add).build();
+            while (relay.relayOnce() > 0) {
+                // drain
+            }
+            return got;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aHostRollbackUndoesCrmkitsWritesAndEvents(TestDatabase db) {
+        Host host = host(db);
+        Fixtures fx = new Fixtures(3);
+        Contact alone = fx.contact().build();
+        Contact inUnit = fx.contact().build();
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> host.transactions.executeWithoutResult(tx -> {
+            host.order("o1");
+            host.store.contacts().insertOrGet(alone); // a write that is a unit of its own
+            host.events.publish(new ContactCreated(alone.id(), false, T0));
+            host.store.transactions().run(() -> {
+                host.store.contacts().insertOrGet(inUnit);
+                host.events.publish(new ContactCreated(inUnit.id(), false, T0));
+            });
+            assertEquals(0, host.committedContacts(), "nothing is committed before the host commits");
+            assertEquals(List.of(), host.relay(), "a relay elsewhere sees no event before the host commits");
+            throw new IllegalStateException("the host's own work fails");
+        }));
+        assertEquals("the host's own work fails", e.getMessage());
+
+        assertEquals(List.of(), host.orders());
+        assertEquals(0, host.store.contacts().count());
+        assertTrue(host.store.contacts().findById(alone.id()).isEmpty());
+        assertTrue(host.store.contacts().findById(inUnit.id()).isEmpty());
+        assertEquals(0, OutboxRelayTest.rows(host.target).size(), "no outbox row survives the rollback");
+        assertEquals(List.of(), host.relay());
+        assertEquals(List.of(), host.inProcess, "inside a host transaction nothing is delivered in process");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aHostRollbackBySetRollbackOnlyUndoesCrmkitsWritesToo(TestDatabase db) {
+        Host host = host(db);
+        Contact contact = new Fixtures(4).contact().build();
+        host.transactions.executeWithoutResult(tx -> {
+            host.order("o1");
+            host.store.transactions().run(() -> {
+                host.store.contacts().insertOrGet(contact);
+                host.events.publish(new ContactCreated(contact.id(), false, T0));
+            });
+            tx.setRollbackOnly();
+        });
+        assertEquals(List.of(), host.orders());
+        assertEquals(0, host.store.contacts().count());
+        assertEquals(0, OutboxRelayTest.rows(host.target).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aHostCommitCommitsCrmkitsWritesAndEventsWithTheHostsOwn(TestDatabase db) {
+        Host host = host(db);
+        Fixtures fx = new Fixtures(5);
+        Contact alone = fx.contact().build();
+        Contact inUnit = fx.contact().build();
+        ContactCreated first = new ContactCreated(alone.id(), false, T0);
+        ContactCreated second = new ContactCreated(inUnit.id(), false, T0.plusMillis(1));
+        ContactChanged third = new ContactChanged(alone.id(), 2, T0.plusMillis(2));
+
+        host.transactions.executeWithoutResult(tx -> {
+            host.order("o1");
+            host.store.contacts().insertOrGet(alone);
+            host.events.publish(first);
+            host.store.transactions().run(() -> {
+                host.store.contacts().insertOrGet(inUnit);
+                host.events.publish(second);
+            });
+            host.events.publish(third);
+            host.order("o2");
+            assertEquals(0, host.committedContacts());
+            assertEquals(List.of(), host.relay());
+        });
+
+        assertEquals(List.of("o1", "o2"), host.orders());
+        assertEquals(2, host.committedContacts());
+        assertEquals(1, host.store.contacts().findById(alone.id()).orElseThrow().version());
+        assertTrue(host.store.contacts().findById(inUnit.id()).isPresent());
+        assertEquals(List.of(), host.inProcess, "delivery is the relay's: the host committed after crmkit's units");
+        assertEquals(List.of(first, second, third), host.relay());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFailingCrmkitUnitUndoesOnlyItsOwnWrites_theHostsEarlierWriteSurvivesItsCommit(TestDatabase db) {
+        Host host = host(db);
+        Fixtures fx = new Fixtures(6);
+        Contact before = fx.contact().build();
+        Contact failed = fx.contact().build();
+        Contact after = fx.contact().build();
+        ContactCreated kept = new ContactCreated(before.id(), false, T0);
+        ContactCreated keptToo = new ContactCreated(after.id(), false, T0.plusMillis(2));
+
+        host.transactions.executeWithoutResult(tx -> {
+            host.order("o1");
+            host.store.transactions().run(() -> {
+                host.store.contacts().insertOrGet(before);
+                host.events.publish(kept);
+            });
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> host.store.transactions().run(() -> {
+                        host.store.contacts().insertOrGet(failed);
+                        host.events.publish(new ContactCreated(failed.id(), false, T0.plusMillis(1)));
+                        throw new IllegalStateException("crmkit's unit fails");
+                    }));
+            assertEquals("crmkit's unit fails", e.getMessage());
+            host.order("o2");
+            host.store.transactions().run(() -> {
+                host.store.contacts().insertOrGet(after);
+                host.events.publish(keptToo);
+            });
+        });
+
+        assertEquals(List.of("o1", "o2"), host.orders());
+        assertTrue(host.store.contacts().findById(before.id()).isPresent());
+        assertTrue(host.store.contacts().findById(failed.id()).isEmpty(), "the failed unit's write is undone");
+        assertTrue(host.store.contacts().findById(after.id()).isPresent());
+        assertEquals(2, host.store.contacts().count());
+        assertEquals(List.of(kept, keptToo), host.relay(), "the failed unit's event is gone with it");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void withoutAHostTransactionCrmkitsUnitsRunOnTheirOwn(TestDatabase db) {
+        Host host = host(db);
+        Contact contact = new Fixtures(7).contact().build();
+        ContactCreated created = new ContactCreated(contact.id(), false, T0);
+        host.store.transactions().run(() -> {
+            host.store.contacts().insertOrGet(contact);
+            host.events.publish(created);
+        });
+        assertEquals(1, host.committedContacts());
+        assertEquals(List.of(created), host.inProcess, "delivered in process after its own commit");
+        assertEquals(List.of(created), host.relay(), "and through the outbox");
+        assertThrows(IllegalStateException.class, () -> host.store.transactions().run(() -> {
+            host.store.contacts().insertOrGet(new Fixtures(8).contact().build());
+            throw new IllegalStateException("rolled back on its own");
+        }));
+        assertEquals(1, host.committedContacts());
+    }
+
+    /**
+     * A read outside a crmkit unit of work (findById, count) inside a host transaction must leave the host's
+     * transaction alone. {@code JdbcTransactions.read} ends every read on a connection with auto-commit off by
+     * rolling it back, and with a joined host transaction that connection is the host's: the read rolls back what the
+     * host and crmkit wrote so far, and the host's commit then commits nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReadInsideAHostTransactionKeepsTheHostsWork(TestDatabase db) {
+        Host host = host(db);
+        Contact contact = new Fixtures(9).contact().build();
+        host.transactions.executeWithoutResult(tx -> {
+            host.order("o1");
+            host.store.contacts().insertOrGet(contact);
+            assertTrue(host.store.contacts().findById(contact.id()).isPresent(), "crmkit reads its own write");
+            host.order("o2");
+        });
+        assertEquals(List.of("o1", "o2"), host.orders());
+        assertTrue(host.store.contacts().findById(contact.id()).isPresent());
+    }
+}
