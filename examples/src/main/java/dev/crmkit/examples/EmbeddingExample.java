@@ -23,7 +23,7 @@ public final class EmbeddingExample {
     /** Runs the example and returns the two outcomes. */
     public static List<CaptureOutcome> run(List<DomainEvent> outbox) {
         Crm crm = Crm.builder()
-                .store(InMemoryCrmStore.create())          // or, later, a JDBC store on your DataSource
+                .store(InMemoryCrmStore.create())          // or JdbcCrmStore.builder(dataSource).build()
                 .defaultRegion("DE")                       // national phone numbers are read as German
                 .events(event -> outbox.add(event))        // domain events, after each unit of work commits
                 .build();

@@ -5,9 +5,9 @@ import dev.crmkit.examples.cli.bench.BenchResult;
 import dev.crmkit.examples.cli.bench.CaptureBenchmark;
 import dev.crmkit.examples.cli.leadimport.OutcomeKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -32,18 +32,8 @@ final class BenchCaptureCommand implements Callable<Integer> {
             description = "How many submissions (default: ${DEFAULT-VALUE}).")
     private int leads;
 
-    @Option(names = "--duplicate-share", paramLabel = "SHARE", defaultValue = "0.3",
-            description = "Share of submissions repeating an earlier person, spelled differently "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private double duplicateShare;
-
-    @Option(names = "--invalid-share", paramLabel = "SHARE", defaultValue = "0.01",
-            description = "Share of bad submissions (default: ${DEFAULT-VALUE}).")
-    private double invalidShare;
-
-    @Option(names = "--seed", defaultValue = "42",
-            description = "Seed of the data and the ids (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private GeneratedLeadsOptions generated;
 
     @Option(names = "--warmup", paramLabel = "N",
             description = "Submissions in the warm-up passes (default: a fifth of --leads, at most 50,000).")
@@ -58,7 +48,7 @@ final class BenchCaptureCommand implements Callable<Integer> {
         CaptureBenchmark.Settings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
         CaptureBenchmark benchmark = new CaptureBenchmark(settings,
-                () -> CrmSetup.inMemory(settings.region(), Clock.systemUTC(), IdGenerator.seeded(seed)),
+                () -> CrmSetup.inMemory(settings.region(), Clock.systemUTC(), IdGenerator.seeded(generated.seed())),
                 phase -> {
                     err.println("crm bench: " + phase + " ...");
                     err.flush();
@@ -82,23 +72,11 @@ final class BenchCaptureCommand implements Callable<Integer> {
     }
 
     private CaptureBenchmark.Settings settings() {
-        if (leads < 1) {
-            throw new ParameterException(spec.commandLine(), "--leads must be at least 1, got " + leads);
-        }
-        if (duplicateShare < 0 || duplicateShare >= 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--duplicate-share must be at least 0 and less than 1, got " + duplicateShare);
-        }
-        if (invalidShare < 0 || invalidShare + duplicateShare >= 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--invalid-share must be at least 0 and, with --duplicate-share, less than 1, got " + invalidShare);
-        }
-        int warm = warmup != null ? warmup : Math.min(leads, Math.max(Math.min(leads, 1_000), Math.min(leads / 5,
-                50_000)));
-        if (warm < 0 || warm > leads) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be between 0 and --leads, got " + warm);
-        }
-        return new CaptureBenchmark.Settings(leads, duplicateShare, invalidShare, seed, warm, "DE");
+        generated.check(leads);
+        int warm = generated.warmup(warmup,
+                Math.min(leads, Math.max(Math.min(leads, 1_000), Math.min(leads / 5, 50_000))), leads);
+        return new CaptureBenchmark.Settings(leads, generated.duplicateShare(), generated.invalidShare(),
+                generated.seed(), warm, "DE");
     }
 
     private static void print(PrintWriter out, BenchResult r) {

@@ -5,9 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code crm bench}: the benchmarks; {@code crm bench capture} is the one there is. */
+/** {@code crm bench}: the benchmarks, {@code crm bench capture} (in memory) and {@code crm bench jdbc}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure crmkit.",
-        subcommands = BenchCaptureCommand.class)
+        subcommands = {BenchCaptureCommand.class, BenchJdbcCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -15,6 +15,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a benchmark is required: capture");
+        throw new ParameterException(spec.commandLine(), "a benchmark is required: capture or jdbc");
     }
 }

@@ -3,18 +3,23 @@ package dev.crmkit.examples.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * The {@code crm} program: crmkit from the command line. Bad arguments end with exit status 2 and one line on
  * standard error; other failures with exit status 1 and one line.
  */
 @Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "crmkit from the command line: capture leads, import them from CSV, measure capture.",
+        description = {"crmkit from the command line: capture leads, import them from CSV, measure capture.",
+                "demo and import keep their data in an H2 database in ./.crm/ (created on first use), or in the "
+                        + "database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
+                "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments."},
         subcommands = {DemoCommand.class, ImportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
@@ -33,8 +38,23 @@ public final class CrmCommand implements Runnable {
 
     /** The {@code crm} command line, with its error handling, ready to {@link CommandLine#execute execute}. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * The {@code crm} command line reading the {@code CRM_JDBC_*} variables of the given environment, where an option
+     * is not given.
+     */
+    static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new CrmCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setDefaultValueProvider(argument -> {
+            if (argument instanceof OptionSpec option) {
+                String variable = JdbcOptions.ENVIRONMENT.get(option.longestName());
+                return variable == null ? null : environment.get(variable);
+            }
+            return null;
+        });
         commandLine.setParameterExceptionHandler(CrmCommand::badArguments);
         commandLine.setExecutionExceptionHandler(CrmCommand::failed);
         return commandLine;

@@ -2,6 +2,7 @@ package dev.crmkit.examples.cli;
 
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.FieldDefinition;
 import dev.crmkit.core.customfield.FieldType;
@@ -11,7 +12,7 @@ import dev.crmkit.core.kernel.RecordType;
 import java.time.Clock;
 import java.util.List;
 
-/** How the {@code crm} program wires crmkit: an in-memory store and the custom fields its leads carry. */
+/** How the {@code crm} program wires crmkit: a store and the custom fields its leads carry. */
 public final class CrmSetup {
 
     /** The lead custom fields: {@code budget} (money) and {@code product} (one of three editions). */
@@ -31,13 +32,27 @@ public final class CrmSetup {
      * @param ids           where ids come from
      */
     public static Crm inMemory(String defaultRegion, Clock clock, IdGenerator ids) {
+        return on(InMemoryCrmStore.create(), defaultRegion, clock, ids);
+    }
+
+    /**
+     * crmkit over a store, which may hold data of earlier runs. The lead custom fields are defined when the store has
+     * none for leads; fields someone else defined there are left as they are.
+     *
+     * @param defaultRegion the region national phone numbers are read in
+     * @param clock         where times come from
+     * @param ids           where ids come from
+     */
+    public static Crm on(CrmStore store, String defaultRegion, Clock clock, IdGenerator ids) {
         Crm crm = Crm.builder()
-                .store(InMemoryCrmStore.create())
+                .store(store)
                 .defaultRegion(defaultRegion)
                 .clock(clock)
                 .ids(ids)
                 .build();
-        crm.customers().defineCustomFields(LEAD_FIELDS);
+        if (store.customFieldSchemas().schemaFor(RecordType.LEAD).fields().isEmpty()) {
+            crm.customers().defineCustomFields(LEAD_FIELDS);
+        }
         return crm;
     }
 }

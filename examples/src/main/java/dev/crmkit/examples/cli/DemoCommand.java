@@ -16,6 +16,7 @@ import dev.crmkit.examples.MutableClock;
 import dev.crmkit.examples.cli.leadimport.ImportTally;
 import dev.crmkit.examples.cli.leadimport.LeadImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,7 +37,10 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Capture a bundled day of leads from web forms, landing pages, chat, calls, e-mail, ads and "
                 + "referrals (with duplicates and a bad row), then show what crmkit made of them.",
-                "The clock replays each lead at its submission time; \"now\" is " + DemoCommand.NOW_TEXT + "."})
+                "The clock replays each lead at its submission time; \"now\" is " + DemoCommand.NOW_TEXT + ".",
+                "The leads go to the H2 database in ./.crm/ (kept between runs: a second run sees the first one's "
+                        + "leads, so its rows are recognized or folded), to the database of --jdbc-url, or with "
+                        + "--in-memory to an empty store that is gone at exit (the same output every time)."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String NOW_TEXT = "2026-11-23T09:00:00Z";
@@ -56,10 +60,22 @@ final class DemoCommand implements Callable<Integer> {
             description = "text (default) or json: one JSON object on standard output.")
     private OutputFormat format;
 
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
+
     @Override
     public Integer call() throws IOException {
+        try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
+            return run(store);
+        }
+    }
+
+    private int run(StoreOptions.OpenStore store) throws IOException {
         MutableClock clock = MutableClock.fixedAt(NOW, ZONE);
-        Crm crm = CrmSetup.inMemory("DE", clock, IdGenerator.seeded(SEED));
+        // a store kept between runs already holds the ids of earlier runs: seeded ids would repeat them
+        IdGenerator ids = store.persistent() ? IdGenerator.random() : IdGenerator.seeded(SEED);
+        Crm crm = CrmSetup.on(store.store(), "DE", clock, ids);
+        Totals before = Totals.of(crm);
         DemoLog log = new DemoLog();
         ImportTally tally;
         try (InputStream in = DemoCommand.class.getResourceAsStream(DATA)) {
@@ -75,8 +91,9 @@ final class DemoCommand implements Callable<Integer> {
                 new RecordRef(RecordType.CONTACT, c.id().value()), TimelineFilter.everything(),
                 PageRequest.first(20)).items()).orElse(List.of());
         Agenda agenda = crm.tasks().agenda(UserId.of(owner), ZONE);
-        DemoReport report = new DemoReport(NOW, ZONE, tally, log, crm.store().companies().count(),
-                contact, lead, timeline, owner, agenda);
+        Totals after = Totals.of(crm);
+        DemoReport report = new DemoReport(NOW, ZONE, tally, log, new DemoReport.StoreState(store.description(),
+                store.persistent(), before, after), contact, lead, timeline, owner, agenda);
         if (format == OutputFormat.JSON) {
             JsonOutput.print(spec.commandLine().getOut(), report.json());
         } else {

@@ -24,24 +24,38 @@ final class DemoReport {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
+    /** More rows recognized by their external id than this are summarized in one line. */
+    private static final int LISTED_REPLAYS = 5;
+
     private final Instant now;
     private final ZoneId zone;
     private final ImportTally tally;
     private final DemoLog log;
-    private final long companies;
+    private final StoreState store;
     private final Optional<Contact> contact;
     private final Optional<Lead> lead;
     private final List<Activity> timeline;
     private final String owner;
     private final Agenda agenda;
 
-    DemoReport(Instant now, ZoneId zone, ImportTally tally, DemoLog log, long companies, Optional<Contact> contact,
+    /**
+     * The store the demo ran on, and what it held before and after.
+     *
+     * @param description what and where it is
+     * @param persistent  whether it keeps data between runs
+     * @param before      what it held before the demo's leads
+     * @param after       what it holds after them
+     */
+    record StoreState(String description, boolean persistent, Totals before, Totals after) {
+    }
+
+    DemoReport(Instant now, ZoneId zone, ImportTally tally, DemoLog log, StoreState store, Optional<Contact> contact,
                Optional<Lead> lead, List<Activity> timeline, String owner, Agenda agenda) {
         this.now = now;
         this.zone = zone;
         this.tally = tally;
         this.log = log;
-        this.companies = companies;
+        this.store = store;
         this.contact = contact;
         this.lead = lead;
         this.timeline = timeline;
@@ -56,17 +70,29 @@ final class DemoReport {
                 String.join(", ", log.channels()));
         out.printf("Now it is %s, %s (%s).%n%n", DAY.format(now.atZone(zone)),
                 DateTimeFormatter.ofPattern("HH:mm").format(now.atZone(zone)), zone);
+        out.printf("Store: %s%n", store.description());
+        out.printf("  before  %s%s%n", store.before().text(), store.before().isEmpty() ? ""
+                : " (from earlier runs: rows with an external id seen before are \"captured before\", repeats "
+                + "fold into those leads)");
+        out.printf("  after   %s%n%n", store.after().text());
         out.println("Captured");
         Reports.printCounts(out, tally, Optional.empty());
-        out.printf("  companies   %8d  (from company names and business e-mail domains)%n", companies);
+        out.printf("  companies   %8d  (in the store, from company names and business e-mail domains)%n",
+                store.after().companies());
         section(out, "Duplicates");
         for (DemoLog.Folded f : log.folded()) {
             out.printf("  line %3d  %-12s  %-38s -> folded into %s's lead (%s, now %d submissions)%n",
                     f.line(), f.channel(), '"' + f.typed() + '"', f.contact(), f.leadChannel(), f.submissions());
         }
-        for (DemoLog.Recognized r : log.recognized()) {
-            out.printf("  line %3d  %-12s  %-38s -> captured before: %s's lead, unchanged%n", r.line(),
-                    r.channel(), "external id " + r.externalId(), r.lead());
+        if (log.recognized().size() > LISTED_REPLAYS) { // a rerun on a kept store: every external id is known
+            out.printf("  %d rows with an external id captured before (lines %s): their leads unchanged%n",
+                    log.recognized().size(), lineRanges(log.recognized().stream().map(DemoLog.Recognized::line)
+                            .toList()));
+        } else {
+            for (DemoLog.Recognized r : log.recognized()) {
+                out.printf("  line %3d  %-12s  %-38s -> captured before: %s's lead, unchanged%n", r.line(),
+                        r.channel(), "external id " + r.externalId(), r.lead());
+            }
         }
         section(out, "Rejected");
         for (DemoLog.Rejection r : log.rejections()) {
@@ -75,6 +101,21 @@ final class DemoReport {
         contact.ifPresent(c -> printTimeline(out, c));
         printAgenda(out);
         out.flush();
+    }
+
+    /** {@code 2-3, 5-10, 12} for lines 2, 3, 5, 6, 7, 8, 9, 10, 12. */
+    static String lineRanges(List<Long> lines) {
+        List<Long> sorted = lines.stream().sorted().distinct().toList();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); ) {
+            int j = i;
+            while (j + 1 < sorted.size() && sorted.get(j + 1) == sorted.get(j) + 1) {
+                j++;
+            }
+            parts.add(i == j ? sorted.get(i).toString() : sorted.get(i) + "-" + sorted.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", parts);
     }
 
     private void printTimeline(PrintWriter out, Contact c) {
@@ -125,8 +166,10 @@ final class DemoReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("now", now.toString());
         json.put("zone", zone.toString());
+        json.put("store", JsonOutput.object("description", store.description(), "persistent", store.persistent(),
+                "before", store.before().json(), "after", store.after().json()));
         json.putAll(Reports.countsJson(tally));
-        json.put("companies", companies);
+        json.put("companies", store.after().companies());
         json.put("duplicatesFolded", log.folded().stream().map(f -> JsonOutput.object("line", f.line(),
                 "channel", f.channel(), "typed", f.typed(), "into", f.contact(), "submissions", f.submissions()))
                 .toList());

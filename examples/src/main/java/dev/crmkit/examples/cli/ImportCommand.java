@@ -5,12 +5,14 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.examples.MutableClock;
 import dev.crmkit.examples.cli.leadimport.ImportListener;
+import dev.crmkit.examples.cli.leadimport.ImportStoppedException;
 import dev.crmkit.examples.cli.leadimport.ImportTally;
 import dev.crmkit.examples.cli.leadimport.LeadColumns;
 import dev.crmkit.examples.cli.leadimport.LeadImport;
 import dev.crmkit.examples.cli.leadimport.MappedRow;
 import dev.crmkit.examples.cli.leadimport.RejectsFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,8 +37,12 @@ import java.util.concurrent.Callable;
                 "Columns: first_name, last_name, email, phone, company, source, external_id, owner, request, "
                         + "campaign, language, submitted_at; other columns are lead custom fields (budget, product) "
                         + "or ignored with a warning.",
-                "Rejected rows go to the rejects file with their line and reason. The store is in memory: "
-                        + "each run starts empty."})
+                "Rejected rows go to the rejects file with their line and reason.",
+                "The leads go to the H2 database in ./.crm/ (kept between runs), to the database of --jdbc-url, or "
+                        + "with --in-memory to a store that is gone at exit. Rows are captured in chunks of "
+                        + "--batch-size rows, one transaction each; if the database fails, the failed chunk is "
+                        + "rolled back, the import stops naming its lines (exit status 1), and running the same "
+                        + "import again completes it: rows with an external_id already imported are recognized."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -61,6 +67,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Show no progress bar on standard error.")
     private boolean noProgress;
 
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + LeadImport.DEFAULT_BATCH_SIZE,
+            description = "Rows captured in one transaction (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
+
     @Override
     public Integer call() throws IOException {
         String defaultRegion = Regions.require(spec, "--default-region", region);
@@ -72,20 +85,28 @@ final class ImportCommand implements Callable<Integer> {
         if (rejectsPath.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--rejects must not be the input file " + file);
         }
-        MutableClock clock = MutableClock.following(Clock.systemDefaultZone());
-        Crm crm = CrmSetup.inMemory(defaultRegion, clock, IdGenerator.random());
-        ColumnNotice notice = new ColumnNotice(spec.commandLine().getErr());
-        ImportTally tally;
-        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
-             RejectsFile rejectsFile = new RejectsFile(rejectsPath);
-             ImportProgress progress = progress(in)) {
-            ImportListener listener = notice.andThen(rejectsFile);
-            tally = new LeadImport(crm, clock).run(in, progress == null ? listener : listener.andThen(progress));
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot import " + file + ": " + e.getMessage(), e);
+        if (batchSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
-        boolean rejectsWritten = tally.rejected() > 0;
-        report(tally, notice.unknown(), rejectsWritten ? rejectsPath : null);
+        try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
+            MutableClock clock = MutableClock.following(Clock.systemDefaultZone());
+            Crm crm = CrmSetup.on(store.store(), defaultRegion, clock, IdGenerator.random());
+            ColumnNotice notice = new ColumnNotice(spec.commandLine().getErr());
+            ImportTally tally;
+            try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
+                 RejectsFile rejectsFile = new RejectsFile(rejectsPath);
+                 ImportProgress progress = progress(in)) {
+                ImportListener listener = notice.andThen(rejectsFile);
+                tally = new LeadImport(crm, clock, batchSize)
+                        .run(in, progress == null ? listener : listener.andThen(progress));
+            } catch (UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot import " + file + ": " + e.getMessage(), e);
+            } catch (ImportStoppedException e) {
+                throw new IllegalStateException("import of " + file + " stopped: " + e.getMessage(), e);
+            }
+            boolean rejectsWritten = tally.rejected() > 0;
+            report(tally, notice.unknown(), rejectsWritten ? rejectsPath : null, store, Totals.of(crm));
+        }
         return 0;
     }
 
@@ -97,7 +118,8 @@ final class ImportCommand implements Callable<Integer> {
                 System.console() != null);
     }
 
-    private void report(ImportTally tally, List<String> unknownColumns, Path rejectsPath) {
+    private void report(ImportTally tally, List<String> unknownColumns, Path rejectsPath,
+                        StoreOptions.OpenStore store, Totals totals) {
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -105,11 +127,15 @@ final class ImportCommand implements Callable<Integer> {
             json.putAll(Reports.countsJson(tally));
             json.put("rejectsFile", rejectsPath == null ? null : rejectsPath.toString());
             json.put("unknownColumns", unknownColumns);
+            json.put("store", store.description());
+            json.put("storeTotals", totals.json());
             JsonOutput.print(out, json);
             return;
         }
         out.printf("Imported %s: %s rows%n", file, Reports.count(tally.rows()));
         Reports.printCounts(out, tally, Optional.ofNullable(rejectsPath));
+        out.printf("Store: %s%n", store.description());
+        out.printf("  now holds %s%n", totals.text());
         out.flush();
     }
 

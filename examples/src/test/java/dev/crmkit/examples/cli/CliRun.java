@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * One in-process run of the {@code crm} command line, with what it wrote.
@@ -20,11 +21,16 @@ record CliRun(int exitCode, String out, String err) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Runs {@code crm} with the arguments. */
+    /** Runs {@code crm} with the arguments, in an environment without {@code CRM_JDBC_*} variables. */
     static CliRun crm(String... args) {
+        return crm(Map.of(), args);
+    }
+
+    /** Runs {@code crm} with the arguments in the given environment. */
+    static CliRun crm(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = CrmCommand.commandLine();
+        CommandLine commandLine = CrmCommand.commandLine(environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

@@ -27,7 +27,7 @@ class CrmCommandTest {
     @Test
     void help_ofEveryCommand_exitsWith0() {
         for (String[] args : new String[][] {{"--help"}, {"demo", "--help"}, {"import", "--help"},
-                {"bench", "--help"}, {"bench", "capture", "--help"}}) {
+                {"bench", "--help"}, {"bench", "capture", "--help"}, {"bench", "jdbc", "--help"}}) {
             CliRun run = CliRun.crm(args);
             assertEquals(0, run.exitCode(), run.toString());
             assertTrue(run.out().startsWith("Usage: crm"), run.out());
@@ -36,10 +36,11 @@ class CrmCommandTest {
 
     @Test
     void demo_printsTheRejectedRowTheDuplicatesTheTimelineAndTheAgenda() {
-        CliRun run = CliRun.crm("demo");
+        CliRun run = CliRun.crm("demo", "--in-memory");
 
         assertEquals(0, run.exitCode(), run.toString());
         String out = run.out();
+        assertTrue(out.contains("Store: in memory"), out);
         assertTrue(out.contains("line  15  email: 'jan.becker@@example' is not an e-mail address [format]"), out);
         assertTrue(out.contains("\" JULIA.BRANDT@GMAIL.COM \""), out);
         assertTrue(out.contains("Timeline of Julia Brandt, newest first"), out);
@@ -51,7 +52,7 @@ class CrmCommandTest {
 
     @Test
     void demo_json_countsWhatTheBundledDataHolds() {
-        JsonNode json = CliRun.crm("demo", "--format", "json").json();
+        JsonNode json = CliRun.crm("demo", "--in-memory", "--format", "json").json();
 
         assertEquals(25, json.get("rows").asInt());
         assertEquals(18, json.get("created").asInt());

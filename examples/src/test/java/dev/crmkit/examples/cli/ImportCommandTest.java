@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,14 @@ class ImportCommandTest {
 
     @TempDir
     Path dir;
+
+    /** {@code crm import} with the arguments, into an H2 database in the test's folder. */
+    private CliRun importing(String... args) {
+        List<String> all = new ArrayList<>(List.of("import"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--jdbc-url", "jdbc:h2:file:" + dir.resolve("crm")));
+        return CliRun.crm(all.toArray(String[]::new));
+    }
 
     private Path csv(String name, String... lines) throws IOException {
         Path file = dir.resolve(name);
@@ -34,7 +43,7 @@ class ImportCommandTest {
                 "Jane,Doe, JANE.DOE@ACME-TOOLS.DE ,+49 30 1234567,,chat,f-2",
                 "Max,Mustermann,max@@example,,,web form,f-3");
 
-        CliRun run = CliRun.crm("import", file.toString(), "--format", "json", "--no-progress");
+        CliRun run = importing(file.toString(), "--format", "json", "--no-progress");
 
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode json = run.json();
@@ -58,7 +67,7 @@ class ImportCommandTest {
                 "",
                 "Bob,,no contact at all");
 
-        CliRun run = CliRun.crm("import", file.toString(), "--rejects", dir.resolve("bad.csv").toString(),
+        CliRun run = importing(file.toString(), "--rejects", dir.resolve("bad.csv").toString(),
                 "--format", "json", "--no-progress");
 
         assertEquals(0, run.exitCode(), run.toString());
@@ -73,7 +82,7 @@ class ImportCommandTest {
                 "Ann,ann@example.com,green,crm-pro",
                 "Bob,bob@example.com,blue,crm-starter");
 
-        CliRun run = CliRun.crm("import", file.toString(), "--format", "json", "--no-progress");
+        CliRun run = importing(file.toString(), "--format", "json", "--no-progress");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(2, run.json().get("created").asInt());
@@ -91,7 +100,7 @@ class ImportCommandTest {
                 "bob@example.com,web form,yesterday",
                 "cid@example.com,,2026-11-22T07:42:00+01:00");
 
-        CliRun run = CliRun.crm("import", file.toString(), "--format", "json", "--no-progress");
+        CliRun run = importing(file.toString(), "--format", "json", "--no-progress");
 
         assertEquals(1, run.json().get("created").asInt(), run.toString());
         assertEquals(2, run.json().get("rejected").asInt());
@@ -104,7 +113,7 @@ class ImportCommandTest {
     void import_text_printsCountsAndTheRejectsFile() throws IOException {
         Path file = csv("text.csv", HEADER, "Jane,Doe,,not a phone,,,", "Jim,Doe,jim@example.com,,,,");
 
-        CliRun run = CliRun.crm("import", file.toString(), "--no-progress");
+        CliRun run = importing(file.toString(), "--no-progress");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("new leads          1"), run.out());
@@ -116,7 +125,7 @@ class ImportCommandTest {
     void import_badFormatValue_exitsWith2AndOneLine() throws IOException {
         Path file = csv("any.csv", HEADER);
 
-        CliRun run = CliRun.crm("import", file.toString(), "--format", "xml");
+        CliRun run = importing(file.toString(), "--format", "xml");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.out());
@@ -127,7 +136,7 @@ class ImportCommandTest {
 
     @Test
     void import_badRegion_exitsWith2() throws IOException {
-        CliRun run = CliRun.crm("import", csv("r.csv", HEADER).toString(), "--default-region", "Germany");
+        CliRun run = importing(csv("r.csv", HEADER).toString(), "--default-region", "Germany");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("--default-region"), run.err());
@@ -135,7 +144,7 @@ class ImportCommandTest {
 
     @Test
     void import_missingFile_exitsWith1AndOneLine() {
-        CliRun run = CliRun.crm("import", dir.resolve("nope.csv").toString());
+        CliRun run = importing(dir.resolve("nope.csv").toString());
 
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals("crm: cannot read " + dir.resolve("nope.csv") + ": no such file", run.err().strip());
@@ -145,7 +154,7 @@ class ImportCommandTest {
     void import_unclosedQuote_exitsWith1NamingTheFile() throws IOException {
         Path file = csv("broken.csv", "email,request", "ann@example.com,\"never closed", "bob@example.com,fine");
 
-        CliRun run = CliRun.crm("import", file.toString(), "--no-progress");
+        CliRun run = importing(file.toString(), "--no-progress");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -156,7 +165,7 @@ class ImportCommandTest {
     void import_rejectsIntoTheInputFile_isRefused() throws IOException {
         Path file = csv("self.csv", HEADER);
 
-        CliRun run = CliRun.crm("import", file.toString(), "--rejects", file.toString());
+        CliRun run = importing(file.toString(), "--rejects", file.toString());
 
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals(List.of(HEADER), Files.readAllLines(file));
@@ -164,9 +173,66 @@ class ImportCommandTest {
 
     @Test
     void import_emptyFile_exitsWith1() throws IOException {
-        CliRun run = CliRun.crm("import", csv("empty.csv").toString(), "--no-progress");
+        CliRun run = importing(csv("empty.csv").toString(), "--no-progress");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("crm: the file is empty"), run.err());
+    }
+
+    @Test
+    void import_twiceIntoTheSameDatabase_recognizesTheRowsWithAnExternalId() throws IOException {
+        Path file = csv("again.csv", HEADER,
+                "Jane,Doe,jane.doe@acme-tools.de,030 1234567,ACME Tools GmbH,web form,f-1",
+                "Jim,Doe,jim@example.com,,,chat,f-2",
+                "Max,Mustermann,max@@example,,,web form,f-3");
+
+        JsonNode first = importing(file.toString(), "--format", "json", "--no-progress").json();
+        JsonNode second = importing(file.toString(), "--format", "json", "--no-progress").json();
+
+        assertEquals(2, first.get("created").asInt());
+        assertEquals(0, second.get("created").asInt());
+        assertEquals(2, second.get("alreadyCaptured").asInt());
+        assertEquals(1, second.get("rejected").asInt());
+        assertEquals(2, second.get("storeTotals").get("leads").asInt());
+        assertEquals(2, second.get("storeTotals").get("contacts").asInt());
+    }
+
+    @Test
+    void import_inMemory_startsEmptyEachTime() throws IOException {
+        Path file = csv("mem.csv", HEADER, "Jim,Doe,jim@example.com,,,chat,f-2");
+
+        JsonNode first = CliRun.crm("import", file.toString(), "--in-memory", "--format", "json", "--no-progress")
+                .json();
+        JsonNode second = CliRun.crm("import", file.toString(), "--in-memory", "--format", "json", "--no-progress")
+                .json();
+
+        assertEquals(1, first.get("created").asInt());
+        assertEquals(1, second.get("created").asInt());
+        assertTrue(second.get("store").asText().startsWith("in memory"), second.toString());
+    }
+
+    @Test
+    void import_batchesOfOneRow_countAndRejectLikeOneBatch() throws IOException {
+        Path file = csv("small.csv", HEADER,
+                "Jane,Doe,jane.doe@acme-tools.de,030 1234567,ACME Tools GmbH,web form,f-1",
+                "Jane,Doe, JANE.DOE@ACME-TOOLS.DE ,+49 30 1234567,,chat,f-2",
+                "Max,Mustermann,max@@example,,,web form,f-3",
+                "Jim,Doe,jim@example.com,,,chat,f-4");
+
+        CliRun run = importing(file.toString(), "--batch-size", "1", "--format", "json", "--no-progress");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(2, run.json().get("created").asInt());
+        assertEquals(1, run.json().get("folded").asInt());
+        assertEquals(1, run.json().get("rejected").asInt());
+        assertTrue(Files.readString(dir.resolve("small.rejects.csv")).contains("4,\"email: 'max@@example'"));
+    }
+
+    @Test
+    void import_batchSizeZero_exitsWith2() throws IOException {
+        CliRun run = importing(csv("z.csv", HEADER).toString(), "--batch-size", "0");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--batch-size must be at least 1"), run.err());
     }
 }

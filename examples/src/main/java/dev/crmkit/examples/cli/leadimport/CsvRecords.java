@@ -29,6 +29,7 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
     private final CsvParser parser;
     private final List<String> header;
     private CsvRecord next;
+    private UncheckedIOException failure;
 
     private CsvRecords(CsvParser parser) throws IOException {
         this.parser = parser;
@@ -63,21 +64,36 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
         return header;
     }
 
+    /**
+     * Whether there is another record, or the failure to read one: {@link #next()} then throws it.
+     */
     @Override
     public boolean hasNext() {
-        return next != null;
+        return next != null || failure != null;
     }
 
+    /**
+     * The next record.
+     *
+     * @throws UncheckedIOException if the next record cannot be read or is malformed (every record before it was
+     *                              returned)
+     */
     @Override
     public CsvRecord next() {
         if (next == null) {
+            if (failure != null) {
+                UncheckedIOException f = failure;
+                failure = null;
+                throw f;
+            }
             throw new NoSuchElementException();
         }
         CsvRecord current = next;
         try {
             next = read();
-        } catch (IOException e) {
-            throw new UncheckedIOException("CSV line " + parser.currentLocation().getLineNr() + ": "
+        } catch (IOException e) { // reported on the next call: the record read before it is still returned
+            next = null;
+            failure = new UncheckedIOException("CSV line " + parser.currentLocation().getLineNr() + ": "
                     + e.getMessage(), e);
         }
         return current;

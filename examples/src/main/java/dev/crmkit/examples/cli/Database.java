@@ -1,0 +1,174 @@
+package dev.crmkit.examples.cli;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.adapters.jdbc.CrmSchema;
+import dev.crmkit.adapters.jdbc.Dialect;
+import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A database the {@code crm} program works on: a HikariCP pool on a JDBC URL, with crmkit's tables migrated, and the
+ * JDBC store on it. Closing it closes the pool. Failures to open it are one-line messages naming the URL with any
+ * password masked.
+ */
+final class Database implements AutoCloseable {
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)([^&;]*)");
+    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@]*:)([^@/]*)(@)");
+
+    private final HikariDataSource pool;
+    private final String url;
+    private final String prefix;
+    private final JdbcCrmStore store;
+
+    private Database(HikariDataSource pool, String url, String prefix, JdbcCrmStore store) {
+        this.pool = pool;
+        this.url = url;
+        this.prefix = prefix;
+        this.store = store;
+    }
+
+    /**
+     * The URL was not one a bundled driver takes: a bad argument, not a failure of the database.
+     */
+    static final class BadUrlException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BadUrlException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Opens a pool on the URL, brings crmkit's tables with the prefix up to date, and builds the store.
+     *
+     * @throws BadUrlException          if the URL is not a JDBC URL any bundled driver accepts
+     * @throws IllegalStateException    if the database cannot be reached or its tables cannot be migrated, naming
+     *                                  the URL with the password masked
+     */
+    static Database open(String url, Optional<String> user, Optional<String> password, String prefix) {
+        Objects.requireNonNull(url, "url");
+        String shown = mask(url, password);
+        HikariDataSource pool = pool(url, user, password);
+        try {
+            CrmSchema.migrate(pool, prefix);
+            return new Database(pool, url, prefix, JdbcCrmStore.builder(pool).tablePrefix(prefix).build());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IllegalStateException("cannot prepare crmkit's tables (" + prefix + "*) in " + shown + ": "
+                    + mask(rootMessage(e), password), e);
+        }
+    }
+
+    /**
+     * A pool on the URL, connected once: an unreachable database fails here.
+     *
+     * @throws BadUrlException       if the URL is not a JDBC URL any bundled driver accepts
+     * @throws IllegalStateException if the database cannot be reached, naming the URL with the password masked
+     */
+    static HikariDataSource pool(String url, Optional<String> user, Optional<String> password) {
+        String shown = mask(url, password);
+        if (!url.startsWith("jdbc:")) {
+            throw new BadUrlException("'" + shown + "' is not a JDBC URL; give one like "
+                    + "jdbc:postgresql://localhost:5432/crm or jdbc:mariadb://localhost:3306/crm");
+        }
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new BadUrlException("no bundled JDBC driver takes " + shown
+                    + " (crm speaks jdbc:postgresql:, jdbc:mariadb: and jdbc:h2:)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("crm");
+        config.setJdbcUrl(url);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(1); // one attempt at start: an unreachable database is reported at once
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to " + shown + ": " + mask(rootMessage(e), password), e);
+        }
+    }
+
+    /** The store on the database. */
+    JdbcCrmStore store() {
+        return store;
+    }
+
+    /** The pool. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** The dialect of the database. */
+    Dialect dialect() {
+        return store.dialect();
+    }
+
+    /** The table prefix. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** The URL with any password in it masked. */
+    String shownUrl() {
+        return mask(url, Optional.empty());
+    }
+
+    /** The database product and version, for example {@code PostgreSQL 16.4}. */
+    String product() {
+        return product(pool);
+    }
+
+    /** The database product and version of a data source, for example {@code PostgreSQL 16.4}. */
+    static String product(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "the database";
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The text with passwords masked: {@code password=...} parameters, {@code //user:secret@} and the password. */
+    static String mask(String text, Optional<String> password) {
+        if (text == null) {
+            return "";
+        }
+        String masked = URL_PASSWORD.matcher(text).replaceAll("$1***");
+        masked = URL_USER_INFO.matcher(masked).replaceAll("$1***$3");
+        if (password.isPresent() && password.get().length() > 0) {
+            masked = masked.replace(password.get(), "***");
+        }
+        return masked;
+    }
+
+    /** The innermost message of a failure, which names what went wrong (the outer ones only wrap it). */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.crmkit.examples.cli.leadimport;
+
+import dev.crmkit.adapters.memory.InMemoryCrmStore;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.examples.MutableClock;
+import dev.crmkit.examples.cli.CrmSetup;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeadImportTest {
+
+    private final InMemoryCrmStore memory = InMemoryCrmStore.create();
+    /** Makes the store's n-th lead insert throw, as a database that breaks off would; 0 for never. */
+    private final AtomicInteger failOnInsert = new AtomicInteger();
+    private final AtomicInteger inserts = new AtomicInteger();
+    private final MutableClock clock = MutableClock.following(Clock.systemUTC());
+    private final Crm crm = CrmSetup.on(failing(memory), "DE", clock, IdGenerator.seeded(1));
+
+    private static InputStream people(int count) {
+        StringBuilder csv = new StringBuilder("first_name,last_name,email,external_id\n");
+        for (int i = 1; i <= count; i++) {
+            csv.append("Person,No").append(i).append(",person").append(i).append("@example.com,ext-").append(i)
+                    .append('\n');
+        }
+        return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void failedChunk_isRolledBackWhole_theListenerHeardOnlyTheCommittedOnes_andARerunCompletesIt() {
+        failOnInsert.set(8); // the third lead of the second chunk of five
+        List<Long> heard = new ArrayList<>();
+
+        ImportStoppedException stopped = assertThrows(ImportStoppedException.class,
+                () -> new LeadImport(crm, clock, 5).run(people(12), (row, outcome) -> heard.add(row.record().line())));
+
+        assertEquals(7, stopped.firstLine(), "rows 6 to 10 start on lines 7 to 11");
+        assertEquals(11, stopped.lastLine());
+        assertEquals(5, stopped.rows());
+        assertEquals(5, stopped.imported().rows());
+        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed"),
+                stopped.getMessage());
+        assertTrue(stopped.getMessage().contains("the 5 rows before line 7 are imported. Run the same import again"),
+                stopped.getMessage());
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), heard);
+        assertEquals(5, memory.leads().count(), "nothing of the failed chunk stays");
+        assertEquals(5, memory.contacts().count());
+
+        failOnInsert.set(0);
+        ImportTally again = new LeadImport(crm, clock, 5).run(people(12), ImportListener.none());
+
+        assertEquals(5, again.count(OutcomeKind.ALREADY_CAPTURED));
+        assertEquals(7, again.created());
+        assertEquals(12, memory.leads().count());
+        assertEquals(12, memory.contacts().count());
+    }
+
+    @Test
+    void listener_hearsOfAChunkOnlyAfterItCommitted() {
+        List<Long> leadsWhenHeard = new ArrayList<>();
+
+        new LeadImport(crm, clock, 5).run(people(12), (row, outcome) -> {
+            assertFalse(crm.store().transactions().inUnitOfWork(), "told inside the chunk's unit of work");
+            leadsWhenHeard.add(memory.leads().count());
+        });
+
+        assertEquals(List.of(5L, 5L, 5L, 5L, 5L, 10L, 10L, 10L, 10L, 10L, 12L, 12L), leadsWhenHeard);
+    }
+
+    @Test
+    void unreadableRow_theRowsBeforeItAreImported() {
+        InputStream csv = new ByteArrayInputStream(("email,request\nann@example.com,fine\nbob@example.com,fine\n"
+                + "cid@example.com,\"never closed\n").getBytes(StandardCharsets.UTF_8));
+        List<CaptureOutcome> heard = new ArrayList<>();
+
+        assertThrows(UncheckedIOException.class,
+                () -> new LeadImport(crm, clock, 500).run(csv, (row, outcome) -> heard.add(outcome)));
+
+        assertEquals(2, heard.size());
+        assertEquals(2, memory.leads().count());
+    }
+
+    @Test
+    void batchSizeBelowOne_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new LeadImport(crm, clock, 0));
+    }
+
+    /** The store, with lead inserts that fail on demand. */
+    private CrmStore failing(CrmStore store) {
+        Leads leads = (Leads) Proxy.newProxyInstance(Leads.class.getClassLoader(), new Class<?>[] {Leads.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("insertOrGet") && inserts.incrementAndGet() == failOnInsert.get()) {
+                        throw new IllegalStateException("connection lost");
+                    }
+                    return invoke(method, store.leads(), args);
+                });
+        return (CrmStore) Proxy.newProxyInstance(CrmStore.class.getClassLoader(), new Class<?>[] {CrmStore.class},
+                (proxy, method, args) -> method.getName().equals("leads") ? leads : invoke(method, store, args));
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
