@@ -1,0 +1,140 @@
+package dev.crmkit.metrics.clv;
+
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.util.Objects;
+
+/**
+ * Fits the BG/NBD model (Fader, Hardie and Lee 2005, "Counting your customers the easy way") by maximum likelihood.
+ *
+ * <p>The model: while alive, a customer buys at Poisson rate lambda, lambda ~ Gamma(shape r, rate alpha) across
+ * customers; after each repeat purchase the customer drops out for good with probability p, p ~ Beta(a, b). The
+ * likelihood of one customer with x repeat purchases, the last at t_x, observed for T, is the closed form of the paper
+ * (its equation 6, no hypergeometric function):
+ * <pre>
+ *   ln L = ln Gamma(r + x) - ln Gamma(r) + r ln alpha
+ *        + ln Gamma(a + b) + ln Gamma(b + x) - ln Gamma(b) - ln Gamma(a + b + x)
+ *        + ln( (alpha + T)^-(r + x) + [x &gt; 0] a / (b + x - 1) (alpha + t_x)^-(r + x) )
+ * </pre>
+ * where the last logarithm of a sum is taken in log space (max + log1p(exp(-|difference|))).
+ *
+ * <p>The fit maximises the sum over customers with a {@link NelderMead} simplex over the logarithms of the four
+ * parameters (so they stay positive), restarted from its best point until a restart gains less than 1e-10 (relative,
+ * per customer), within 20,000 evaluations. Times are rescaled so that the largest age is 10 while fitting (alpha is
+ * scaled back; the reported log-likelihood is that of the data as given). Customers with equal (x, t_x, T) are
+ * evaluated once with a weight, so real data, whose times are whole days, fits in time that grows with the number of
+ * distinct rows, not customers. Deterministic: the same summaries give the same model.
+ */
+public final class BgNbd {
+
+    private static final int MAX_EVALUATIONS = 20_000;
+    private static final int MAX_RESTARTS = 10;
+    private static final double LOG_BOUND = 30;
+    private static final double LOG_LIMIT = 25;
+
+    private BgNbd() {
+    }
+
+    /**
+     * Fits the model to every row of the summaries.
+     *
+     * <p>Non-convergence is reported, not thrown: {@link BgNbdModel#converged()} is false when the optimiser ran out of
+     * its evaluation budget before meeting its tolerances, and also when a parameter ran off towards 0 or infinity
+     * (beyond e^-25 or e^25 in fitting scale), which means a limiting case of the model (every customer buying at the
+     * same rate, or nobody dropping out) fits the data better than any proper one. The parameters are then the best
+     * found and should not be used for predictions without a look.
+     *
+     * @throws ValidationException if no customer has a repeat purchase (the likelihood then has no maximum), or if the
+     *                             likelihood is not finite at the optimum found
+     */
+    public static BgNbdModel fit(CustomerSummaries summaries) {
+        Objects.requireNonNull(summaries, "summaries");
+        if (summaries.repeatCustomers() == 0) {
+            throw ValidationException.of("frequency", "repeat-purchases",
+                    "BG/NBD needs at least one customer with a repeat purchase; every frequency is 0");
+        }
+        double maxAge = 0;
+        for (double t : summaries.ages()) {
+            maxAge = Math.max(maxAge, t);
+        }
+        double scale = maxAge > 0 ? maxAge / 10 : 1;
+        BgNbdData data = BgNbdData.of(summaries.frequencies(), summaries.recencies(), summaries.ages(), scale);
+        NelderMead optimiser = new NelderMead(z -> objective(data, z), 0.5, 1e-10, 1e-6, MAX_EVALUATIONS);
+        NelderMead.Minimum minimum = optimiser.minimize(new double[] {0, 0, 0, 0}, MAX_RESTARTS);
+        double[] z = minimum.point();
+        double r = Math.exp(z[0]);
+        double alpha = Math.exp(z[1]) * scale;
+        double a = Math.exp(z[2]);
+        double b = Math.exp(z[3]);
+        double logLikelihood = -minimum.value() * data.totalWeight - data.weightedX * Math.log(scale);
+        if (!Double.isFinite(logLikelihood)) {
+            throw ValidationException.of("fit", "converged", "BG/NBD likelihood is not finite at r=" + r
+                    + ", alpha=" + alpha + ", a=" + a + ", b=" + b + "; the data cannot be fitted");
+        }
+        boolean proper = Math.abs(z[0]) < LOG_LIMIT && Math.abs(z[1]) < LOG_LIMIT && Math.abs(z[2]) < LOG_LIMIT
+                && Math.abs(z[3]) < LOG_LIMIT;
+        return new BgNbdModel(r, alpha, a, b, logLikelihood, summaries.size(), minimum.converged() && proper);
+    }
+
+    /**
+     * The log-likelihood of the summaries under given parameters (the sum of {@link BgNbdModel#logLikelihood} over
+     * the rows, computed over grouped rows).
+     */
+    public static double logLikelihood(BgNbdModel model, CustomerSummaries summaries) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(summaries, "summaries");
+        BgNbdData data = BgNbdData.of(summaries.frequencies(), summaries.recencies(), summaries.ages(), 1);
+        return logLikelihood(data, model.r(), model.alpha(), model.a(), model.b());
+    }
+
+    private static double objective(BgNbdData data, double[] z) {
+        for (double v : z) {
+            if (Math.abs(v) > LOG_BOUND) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return -logLikelihood(data, Math.exp(z[0]), Math.exp(z[1]), Math.exp(z[2]), Math.exp(z[3]))
+                / data.totalWeight;
+    }
+
+    /** The weighted log-likelihood of grouped data: a tight loop over primitive arrays. */
+    static double logLikelihood(BgNbdData data, double r, double alpha, double a, double b) {
+        double[] times = data.times;
+        double[] lnAlphaPlus = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            lnAlphaPlus[k] = Math.log(alpha + times[k]);
+        }
+        int[] xs = data.xs;
+        double[] constant = new double[xs.length];
+        double[] dropTerm = new double[xs.length];
+        double common = -SpecialFunctions.lnGamma(r) + r * Math.log(alpha) + SpecialFunctions.lnGamma(a + b)
+                - SpecialFunctions.lnGamma(b);
+        double lnA = Math.log(a);
+        for (int j = 0; j < xs.length; j++) {
+            int x = xs[j];
+            constant[j] = common + SpecialFunctions.lnGamma(r + x) + SpecialFunctions.lnGamma(b + x)
+                    - SpecialFunctions.lnGamma(a + b + x);
+            dropTerm[j] = x > 0 ? lnA - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY;
+        }
+        int[] xIndex = data.xIndex;
+        int[] recencyIndex = data.recencyIndex;
+        int[] ageIndex = data.ageIndex;
+        double[] weight = data.weight;
+        double sum = 0;
+        for (int g = 0; g < weight.length; g++) {
+            int j = xIndex[g];
+            double rx = r + xs[j];
+            double alive = -rx * lnAlphaPlus[ageIndex[g]];
+            double ll;
+            if (xs[j] > 0) {
+                double dropped = dropTerm[j] - rx * lnAlphaPlus[recencyIndex[g]];
+                double max = Math.max(alive, dropped);
+                ll = max + Math.log1p(Math.exp(-Math.abs(alive - dropped)));
+            } else {
+                ll = alive;
+            }
+            sum += weight[g] * (constant[j] + ll);
+        }
+        return sum;
+    }
+}
