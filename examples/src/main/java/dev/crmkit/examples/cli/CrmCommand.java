@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.examples.cli.metrics.ClvCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,8 @@ import java.util.Map;
                 "demo and import keep their data in an H2 database in ./.crm/ (created on first use), or in the "
                         + "database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
                 "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments."},
-        subcommands = {DemoCommand.class, ImportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, ClvCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";

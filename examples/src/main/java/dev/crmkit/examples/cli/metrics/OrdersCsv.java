@@ -1,0 +1,128 @@
+package dev.crmkit.examples.cli.metrics;
+
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.examples.cli.leadimport.CsvRecord;
+import dev.crmkit.examples.cli.leadimport.CsvRecords;
+import dev.crmkit.metrics.order.Order;
+import dev.crmkit.metrics.order.OrderBook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads an orders file: CSV with a header holding a customer id, a date (ISO date, ISO date-time, or ISO date-time
+ * with an offset, of which the calendar date counts) and an amount (a plain decimal, no more decimals than the
+ * currency has). Other columns are ignored. Every bad value ends the read with the line and the column named.
+ */
+public final class OrdersCsv {
+
+    private final String customerColumn;
+    private final String dateColumn;
+    private final String amountColumn;
+    private final Currency currency;
+
+    /** A reader of the named columns, amounts in the currency. */
+    public OrdersCsv(String customerColumn, String dateColumn, String amountColumn, Currency currency) {
+        this.customerColumn = customerColumn;
+        this.dateColumn = dateColumn;
+        this.amountColumn = amountColumn;
+        this.currency = currency;
+    }
+
+    /**
+     * Every order of the file, in file order.
+     *
+     * @throws IllegalArgumentException naming the file, line and column of the first bad value, or a missing column
+     */
+    public OrderBook read(Path file) {
+        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
+            List<String> header = records.header();
+            int customer = column(header, customerColumn, "--customer-col", file);
+            int date = column(header, dateColumn, "--date-col", file);
+            int amount = column(header, amountColumn, "--amount-col", file);
+            OrderBook.Builder book = OrderBook.builder(currency);
+            int orders = 0;
+            while (records.hasNext()) {
+                CsvRecord r = records.next();
+                String where = file + " line " + r.line() + ": ";
+                String id = r.cell(customer).strip();
+                if (id.isEmpty()) {
+                    throw new IllegalArgumentException(where + "column " + customerColumn + " is empty");
+                }
+                book.add(new Order(id, date(r.cell(date), where), amount(r.cell(amount), where)));
+                orders++;
+            }
+            if (orders == 0) {
+                throw new IllegalArgumentException(file + " holds no orders, only a header");
+            }
+            return book.build();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int column(List<String> header, String name, String option, Path file) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(file + " has no column " + name + " (its header: " + String.join(",", header)
+                + "; " + option + " names another)");
+    }
+
+    private LocalDate date(String text, String where) {
+        String value = text.strip();
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value);
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(value).toLocalDate();
+            }
+            return LocalDateTime.parse(value).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + "column " + dateColumn + " is not an ISO date or date-time: \""
+                    + value + "\"");
+        }
+    }
+
+    private Money amount(String text, String where) {
+        String value = text.strip();
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + "column " + amountColumn + " is not a decimal amount: \""
+                    + value + "\"");
+        }
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException(where + "column " + amountColumn + " must not be negative: " + value);
+        }
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new IllegalArgumentException(where + "column " + amountColumn + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + "): " + value);
+        }
+        return Money.of(amount, currency);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "orders (%s, %s, %s in %s)", customerColumn, dateColumn, amountColumn,
+                currency);
+    }
+}
