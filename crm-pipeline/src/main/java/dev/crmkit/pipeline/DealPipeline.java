@@ -1,0 +1,213 @@
+package dev.crmkit.pipeline;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.pipeline.deal.ConvertLead;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.LeadConversion;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.OpenDeal;
+import dev.crmkit.pipeline.deal.RottingDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.Actor;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineDefinition;
+import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.pipeline.forecast.Forecasts;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pipeline use cases: define and revise pipelines, open, change, move and convert deals, find rotting deals, and
+ * read boards and forecasts. Every write runs in one unit of work of the shared store; every move is recorded in the
+ * stage history and on the timeline of the deal, its contact and its company. Thread-safe.
+ *
+ * <pre>{@code
+ * DealPipeline deals = DealPipeline.builder().crm(crm).store(store).clock(clock).build();
+ * Pipeline b2b = deals.definePipeline(Presets.b2b());
+ * Deal deal = deals.open(OpenDeal.of(b2b.id(), "50 seats", Money.of("12000.00", "EUR"), Actor.of("alice")));
+ * StageChange change = deals.move(MoveDeal.to(deal.id(), "Solution search", Actor.of("alice")));
+ * }</pre>
+ */
+public interface DealPipeline {
+
+    /** Starts wiring the module. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Stores a new pipeline, validated as a whole against the deal custom fields.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException listing every problem, or {@code unique} for a taken name
+     */
+    Pipeline definePipeline(PipelineDefinition definition);
+
+    /**
+     * Stores a new revision of a pipeline. Deals in a stage the revision no longer has go to the stage the mapping
+     * names for it (old name to new name), recorded in their history; stage history keeps the old names.
+     *
+     * @param expectedVersion the revision the change is based on
+     * @param mapping         where the deals of each removed stage go
+     * @param by              who revises it
+     * @throws dev.crmkit.core.kernel.ValidationException   listing every problem: the definition's, a removed stage
+     *                                                      that holds deals without a mapping ({@code stage-mapping}),
+     *                                                      a mapping to an unknown stage
+     * @throws dev.crmkit.core.kernel.StaleVersionException if the pipeline was revised since {@code expectedVersion}
+     */
+    Pipeline revisePipeline(PipelineId id, long expectedVersion, PipelineDefinition definition,
+                            Map<String, String> mapping, Actor by);
+
+    /** The current revision of a pipeline. */
+    Optional<Pipeline> pipeline(PipelineId id);
+
+    /** The current revision of the pipeline with this name. */
+    Optional<Pipeline> pipelineNamed(String name);
+
+    /**
+     * Opens a deal in a stage of a pipeline (rules of that stage are not checked: they guard moves).
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if the pipeline, stage, contact or company does not exist
+     */
+    Deal open(OpenDeal command);
+
+    /**
+     * Moves a deal: changed with the actions that ran, or rejected with every reason and nothing changed. A move
+     * based on a version that is no longer current, or that loses a race with a concurrent move, is rejected by the
+     * rule {@code stale-version}.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if there is no such deal
+     */
+    StageChange move(MoveDeal command);
+
+    /** Changes a deal's amount, expected close date and expected margin. */
+    Deal changeTerms(DealId id, Optional<Money> amount, Optional<LocalDate> expectedCloseDate,
+                     Optional<Money> expectedMargin);
+
+    /** Sets a probability override (0 to 100), or clears it. */
+    Deal overrideProbability(DealId id, Optional<Integer> percent);
+
+    /**
+     * Sets custom values of a deal; values not named stay.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if the values break the deal custom field schema
+     */
+    Deal setCustomFields(DealId id, CustomFields values);
+
+    /** Attaches a document of a kind in a status ({@code offer}, {@code approved}), replacing that kind's status. */
+    Deal attachDocument(DealId id, String kind, String status);
+
+    /** Approves a deal to enter a stage, recorded on its timeline. */
+    Deal approve(DealId id, String stage, Actor approver);
+
+    /** The deal with this id. */
+    Optional<Deal> deal(DealId id);
+
+    /** The deals passing a filter, in the order they were created. */
+    Page<Deal> deals(DealFilter filter, PageRequest page);
+
+    /** The whole stage history of a deal, oldest first. */
+    List<StageHistoryEntry> history(DealId id);
+
+    /** The open deals of a pipeline whose last activity is older than their stage's rotting threshold. */
+    List<RottingDeal> rotting(PipelineId pipeline);
+
+    /**
+     * Turns a qualified lead into a deal in the first open stage of a pipeline, linked to the lead's contact and
+     * company (created when missing; existing ones only gain values for empty fields); the lead becomes converted.
+     * Refused (nothing changed) unless the lead is qualified.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if the lead or the pipeline does not exist
+     */
+    LeadConversion convert(ConvertLead command);
+
+    /** Boards, lists and weighted forecasts. */
+    Forecasts forecasts();
+
+    /**
+     * Wires the module. Each setting may be set once; {@link #build()} fails fast, naming the setting, when a required
+     * one is missing. Not thread-safe.
+     */
+    final class Builder {
+        Crm crm;
+        PipelineStore store;
+        IdGenerator ids;
+        DomainEvents subscriber;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String setting) {
+            if (current != null) {
+                throw new IllegalStateException(setting + " was already set to " + current);
+            }
+        }
+
+        /** Required: crm-core, for contacts, companies, leads, timeline, tasks and the clock. */
+        public Builder crm(Crm value) {
+            once(crm, "crm");
+            crm = Objects.requireNonNull(value, "crm");
+            return this;
+        }
+
+        /** Required: the pipeline store, the same object as the Crm's store (see {@link PipelineStore}). */
+        public Builder store(PipelineStore value) {
+            once(store, "store");
+            store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /** Where new ids come from; default {@link IdGenerator#random()}. */
+        public Builder ids(IdGenerator value) {
+            once(ids, "ids");
+            ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        /** Who receives this module's domain events after each unit of work commits; default nobody. */
+        public Builder events(DomainEvents value) {
+            once(subscriber, "events");
+            subscriber = Objects.requireNonNull(value, "events");
+            return this;
+        }
+
+        /**
+         * Wires the module.
+         *
+         * @throws IllegalStateException naming the first required setting that is missing, or when the pipeline
+         *                               store's units of work are not the Crm store's
+         */
+        public DealPipeline build() {
+            if (crm == null) {
+                throw new IllegalStateException("crm was not set: call crm(...) with the Crm built by Crm.builder()");
+            }
+            if (store == null) {
+                throw new IllegalStateException("store was not set: call store(...) with the store the Crm uses, "
+                        + "for example the InMemoryCrmStore from crm-adapters");
+            }
+            if (store.transactions() != crm.store().transactions()) {
+                throw new IllegalStateException("store does not share the Crm store's units of work: pass the same "
+                        + "store object to Crm.builder().store(...) and DealPipeline.builder().store(...)");
+            }
+            if (ids == null) {
+                ids = IdGenerator.random();
+            }
+            if (subscriber == null) {
+                subscriber = DomainEvents.discarding();
+            }
+            return new DefaultDealPipeline(this);
+        }
+    }
+}

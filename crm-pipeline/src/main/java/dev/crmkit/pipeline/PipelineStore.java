@@ -1,0 +1,28 @@
+package dev.crmkit.pipeline;
+
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.definition.Pipelines;
+
+/**
+ * The storage of crm-pipeline's own ports. It sits beside a {@link dev.crmkit.core.CrmStore} and shares its units of
+ * work: {@link #transactions()} must be the very same units of work as the CrmStore's, so that a move writes the deal,
+ * its history, its timeline entries and its tasks atomically. The host therefore passes one store object that
+ * implements both interfaces, as crm-adapters' in-memory and JDBC stores do; {@link DealPipeline.Builder#build()}
+ * refuses two stores whose units of work differ. Implementations are thread-safe.
+ */
+public interface PipelineStore {
+
+    /** The pipeline definitions. */
+    Pipelines pipelines();
+
+    /** The deals. */
+    Deals deals();
+
+    /** The stage history. */
+    StageHistory stageHistory();
+
+    /** Units of work over all of the above, the same as the CrmStore's. */
+    Transactions transactions();
+}

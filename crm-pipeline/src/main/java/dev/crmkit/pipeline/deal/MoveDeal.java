@@ -1,0 +1,44 @@
+package dev.crmkit.pipeline.deal;
+
+import dev.crmkit.pipeline.definition.Actor;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The command to move a deal to a stage.
+ *
+ * @param deal            the deal
+ * @param stage           the stage to enter (ignoring case)
+ * @param actor           who moves it
+ * @param lostReason      why, when moving into a lost stage
+ * @param expectedVersion the version of the deal the mover saw; a move based on another one is refused as stale
+ */
+public record MoveDeal(DealId deal, String stage, Actor actor, Optional<String> lostReason,
+                       OptionalLong expectedVersion) {
+
+    /** Validates presence. */
+    public MoveDeal {
+        Objects.requireNonNull(deal, "deal");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(lostReason, "lostReason");
+        Objects.requireNonNull(expectedVersion, "expectedVersion");
+    }
+
+    /** A move of whatever version is current. */
+    public static MoveDeal to(DealId deal, String stage, Actor actor) {
+        return new MoveDeal(deal, stage, actor, Optional.empty(), OptionalLong.empty());
+    }
+
+    /** The same move, based on the version the mover saw. */
+    public MoveDeal atVersion(long version) {
+        return new MoveDeal(deal, stage, actor, lostReason, OptionalLong.of(version));
+    }
+
+    /** The same move, with a lost reason. */
+    public MoveDeal because(String reason) {
+        return new MoveDeal(deal, stage, actor, Optional.of(reason), expectedVersion);
+    }
+}

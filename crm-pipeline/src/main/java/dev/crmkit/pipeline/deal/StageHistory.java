@@ -1,0 +1,21 @@
+package dev.crmkit.pipeline.deal;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+
+/** The append-only storage port of the stage history. */
+public interface StageHistory {
+
+    /**
+     * Stores an entry.
+     *
+     * @throws IllegalArgumentException if its id is already stored
+     */
+    void append(StageHistoryEntry entry);
+
+    /**
+     * The entries of a deal, oldest first: by {@link StageHistoryEntry#dealVersion()}, which is unique per deal
+     * (a store may refuse a second entry for the same deal version), keyset-paged.
+     */
+    Page<StageHistoryEntry> ofDeal(DealId dealId, PageRequest page);
+}

@@ -1,0 +1,31 @@
+package dev.crmkit.pipeline.definition;
+
+import dev.crmkit.core.kernel.UserId;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who moves a deal: a user of the host application with the roles the host gave them. Immutable and thread-safe.
+ *
+ * @param user  the user
+ * @param roles the user's roles, possibly none
+ */
+public record Actor(UserId user, Set<String> roles) {
+
+    /** Copies the roles. */
+    public Actor {
+        Objects.requireNonNull(user, "user");
+        roles = Set.copyOf(roles);
+    }
+
+    /** A user with roles. */
+    public static Actor of(String user, String... roles) {
+        return new Actor(UserId.of(user), Set.of(roles));
+    }
+
+    /** Whether the user has the role. */
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.crmkit.pipeline.definition;
+
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.kernel.Violation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a pipeline is: its ordered stages and the policies that apply to every move (skipping, moving backwards,
+ * reopening closed deals, lost reasons). Built with {@link #builder(String)}, which validates the whole definition
+ * and lists every problem. Immutable and thread-safe.
+ *
+ * @param name               the name, unique among a store's pipelines
+ * @param stages             the stages, in order
+ * @param skippingAllowed    whether a deal may jump over open stages
+ * @param backwardsAllowed   whether a deal may move to an earlier stage
+ * @param reopenAllowed      whether a closed (won or lost) deal may move back to an open stage
+ * @param lostReasonRequired whether losing a deal needs one of {@code lostReasons}
+ * @param lostReasons        the reasons a business accepts for losing a deal
+ */
+public record PipelineDefinition(String name, List<Stage> stages, boolean skippingAllowed, boolean backwardsAllowed,
+                                 boolean reopenAllowed, boolean lostReasonRequired, List<String> lostReasons) {
+
+    /** The fewest stages a pipeline has. */
+    public static final int MIN_STAGES = 2;
+
+    /** The most stages a pipeline has. */
+    public static final int MAX_STAGES = 30;
+
+    /** Copies the lists; use {@link #validate(Set)} or the builder for the full checks. */
+    public PipelineDefinition {
+        Objects.requireNonNull(name, "name");
+        stages = List.copyOf(stages);
+        lostReasons = List.copyOf(lostReasons);
+    }
+
+    /** Starts a definition with a name. */
+    public static PipelineBuilder builder(String name) {
+        return new PipelineBuilder(name);
+    }
+
+    /** The stage with this name (ignoring case). */
+    public Optional<Stage> stage(String stageName) {
+        int i = indexOf(stageName);
+        return i < 0 ? Optional.empty() : Optional.of(stages.get(i));
+    }
+
+    /** The position of the stage with this name (ignoring case), or -1. */
+    public int indexOf(String stageName) {
+        Objects.requireNonNull(stageName, "stageName");
+        for (int i = 0; i < stages.size(); i++) {
+            if (key(stages.get(i).name()).equals(key(stageName))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first open stage, where new deals start. */
+    public Stage firstOpenStage() {
+        return stages.stream().filter(s -> !s.isClosed()).findFirst().orElse(stages.get(0));
+    }
+
+    /**
+     * Every rule a deal must pass to enter the stage: the pipeline's own policies that are switched on (no skipping,
+     * no moving backwards, no reopening, a lost reason), then the stage's rules.
+     */
+    public List<StageRule> rulesInto(Stage target) {
+        List<StageRule> out = new ArrayList<>();
+        if (!skippingAllowed) {
+            out.add(Rules.noSkipping());
+        }
+        if (!backwardsAllowed) {
+            out.add(Rules.noMovingBackwards());
+        }
+        if (!reopenAllowed) {
+            out.add(Rules.noReopening());
+        }
+        if (lostReasonRequired && target.kind() == StageKind.LOST) {
+            out.add(Rules.lostReasonFrom(lostReasons));
+        }
+        out.addAll(target.rules());
+        return out;
+    }
+
+    /**
+     * Every problem of the definition: name, 2 to 30 stages, unique stage names, at least one won and one lost stage,
+     * probabilities 0 to 100, rotting thresholds not negative, lost reasons when required, and rules that name fields
+     * which exist.
+     *
+     * @param customFieldKeys the keys of the deal custom fields; rules may name {@code customFields.<key>} for these
+     */
+    public List<Violation> validate(Set<String> customFieldKeys) {
+        List<Violation> out = new ArrayList<>();
+        if (name.isBlank()) {
+            out.add(new Violation("name", "required", "a pipeline needs a name"));
+        }
+        if (stages.size() < MIN_STAGES || stages.size() > MAX_STAGES) {
+            out.add(new Violation("stages", "size", "a pipeline has " + MIN_STAGES + " to " + MAX_STAGES
+                    + " stages, got " + stages.size()));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage s = stages.get(i);
+            String field = "stages[" + i + "]";
+            if (s.name().isBlank()) {
+                out.add(new Violation(field + ".name", "required", "a stage needs a name"));
+            } else if (!seen.add(key(s.name()))) {
+                out.add(new Violation(field + ".name", "unique", "stage name '" + s.name() + "' is used twice"));
+            }
+            if (s.probability() < 0 || s.probability() > 100) {
+                out.add(new Violation(field + ".probability", "range",
+                        "a probability is 0 to 100, got " + s.probability()));
+            }
+            if (s.rottingDays() < 0) {
+                out.add(new Violation(field + ".rottingDays", "min",
+                        "a rotting threshold is 0 (off) or more days, got " + s.rottingDays()));
+            }
+            for (int r = 0; r < s.rules().size(); r++) {
+                out.addAll(s.rules().get(r).validate(this, customFieldKeys, field + ".rules[" + r + "]"));
+            }
+        }
+        if (stages.stream().noneMatch(s -> s.kind() == StageKind.WON)) {
+            out.add(new Violation("stages", "won-stage", "a pipeline needs at least one won stage"));
+        }
+        if (stages.stream().noneMatch(s -> s.kind() == StageKind.LOST)) {
+            out.add(new Violation("stages", "lost-stage", "a pipeline needs at least one lost stage"));
+        }
+        if (lostReasonRequired && lostReasons.isEmpty()) {
+            out.add(new Violation("lostReasons", "required", "a required lost reason needs a list to choose from"));
+        }
+        if (lostReasons.stream().anyMatch(String::isBlank)) {
+            out.add(new Violation("lostReasons", "not-blank", "a lost reason must not be blank"));
+        }
+        return out;
+    }
+
+    /**
+     * Throws when {@link #validate(Set)} finds anything.
+     *
+     * @throws ValidationException listing every problem
+     */
+    public PipelineDefinition checked(Set<String> customFieldKeys) {
+        ValidationException.throwIfAny(validate(customFieldKeys));
+        return this;
+    }
+
+    static String key(String stageName) {
+        return stageName.strip().toLowerCase(Locale.ROOT);
+    }
+}

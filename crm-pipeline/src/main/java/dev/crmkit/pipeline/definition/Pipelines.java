@@ -1,0 +1,45 @@
+package dev.crmkit.pipeline.definition;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+
+import java.util.Optional;
+
+/**
+ * The storage port for pipeline definitions. A name belongs to one pipeline at most (compared ignoring case and
+ * surrounding white space). Every stored version stays readable as a revision.
+ */
+public interface Pipelines {
+
+    /**
+     * Stores a new pipeline at version 1.
+     *
+     * @param pipeline a pipeline at version 0
+     * @return the stored pipeline at version 1
+     * @throws dev.crmkit.core.kernel.ValidationException with rule {@code unique} if another pipeline has its name
+     * @throws IllegalArgumentException                   if its version is not 0 or its id is taken
+     */
+    Pipeline insert(Pipeline pipeline);
+
+    /**
+     * Stores a new revision of a pipeline read at {@code pipeline.version()}.
+     *
+     * @return the pipeline at its new version
+     * @throws dev.crmkit.core.kernel.StaleVersionException if the stored version is another one; nothing changed
+     * @throws dev.crmkit.core.kernel.ValidationException   with rule {@code unique} if another pipeline has its name
+     * @throws java.util.NoSuchElementException             if no such pipeline is stored
+     */
+    Pipeline update(Pipeline pipeline);
+
+    /** The current revision of the pipeline with this id. */
+    Optional<Pipeline> findById(PipelineId id);
+
+    /** The current revision of the pipeline with this name (ignoring case and surrounding white space). */
+    Optional<Pipeline> findByName(String name);
+
+    /** One stored revision of a pipeline. */
+    Optional<Pipeline> findRevision(PipelineId id, long version);
+
+    /** The current revisions of all pipelines, in the order they were created (then by id). */
+    Page<Pipeline> findAll(PageRequest page);
+}
