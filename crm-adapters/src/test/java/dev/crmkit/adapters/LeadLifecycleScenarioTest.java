@@ -19,6 +19,7 @@ import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordRef;
@@ -34,13 +35,36 @@ import dev.crmkit.core.task.Agenda;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskChange;
 import dev.crmkit.core.task.TaskEvent;
+import dev.crmkit.metrics.funnel.FunnelDefinition;
+import dev.crmkit.metrics.funnel.FunnelStage;
+import dev.crmkit.metrics.funnel.HistoryFunnel;
+import dev.crmkit.metrics.funnel.StageEntry;
+import dev.crmkit.metrics.funnel.StageHistoryFunnel;
+import dev.crmkit.metrics.ltv.OrderHistoryLtv;
+import dev.crmkit.metrics.order.Order;
+import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.ConvertLead;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.LeadConversion;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.Actor;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.Presets;
+import dev.crmkit.pipeline.definition.Refusal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -68,10 +92,11 @@ class LeadLifecycleScenarioTest {
     private final TestClock clock = TestClock.at(MONDAY_9, BERLIN);
     private final CrmStore store = InMemoryCrmStore.create();
     private final AfterCommitProbe published = new AfterCommitProbe(store);
+    private final IdGenerator ids = IdGenerator.seeded(2026);
     private final Crm crm = Crm.builder()
             .store(store)
             .clock(clock)
-            .ids(IdGenerator.seeded(2026))
+            .ids(ids)
             .defaultRegion("DE")
             .events(published)
             .build();
@@ -188,6 +213,77 @@ class LeadLifecycleScenarioTest {
         assertEquals(1, published.eventsOf(ContactEvent.ContactCreated.class).size());
         assertEquals(1, published.eventsOf(TaskEvent.TaskCreated.class).size());
         assertEquals(4, published.eventsOf(ActivityEvent.ActivityLogged.class).size());
+    }
+
+    @Test
+    void qualifiedLead_becomesADealThatIsRefusedOnceThenWon_andCountsInTheFunnelAndTheLtv() {
+        // Monday 09:00: Jane asks for a quote; Anna qualifies the lead the same morning.
+        NewLeadNewContact captured = assertInstanceOf(NewLeadNewContact.class, crm.capture().capture(
+                LeadSubmission.from(Channel.WEB_FORM).name("Jane", "Doe").email("jane.doe@nordwind-logistik.de")
+                        .company("Nordwind Logistik GmbH").request("Quote for 3 refrigerated trucks").owner(ANNA)
+                        .build()));
+        clock.advance(Duration.ofHours(1));
+        crm.leads().changeStatus(captured.capturedLead().id(), LeadStatus.QUALIFIED, "budget approved",
+                Optional.of(ANNA));
+
+        // Anna converts it into a deal of the B2B pipeline: linked to Jane and Nordwind, the lead marked converted.
+        DealPipeline deals = DealPipeline.builder().crm(crm).store((PipelineStore) store).ids(ids).build();
+        Pipeline b2b = deals.definePipeline(Presets.b2b());
+        Actor anna = Actor.of(ANNA.value(), "sales");
+        Money amount = Money.of("48000.00", "EUR");
+        LeadConversion conversion = deals.convert(new ConvertLead(captured.capturedLead().id(), b2b.id(), "",
+                Optional.of(amount), Optional.of(LocalDate.of(2026, 4, 30)), anna));
+        Deal deal = assertInstanceOf(LeadConversion.Converted.class, conversion, conversion::toString).deal();
+        assertEquals(Optional.of(captured.contact().id()), deal.contactId());
+        assertEquals(captured.company().map(Company::id), deal.companyId());
+        assertEquals("Need identified", deal.stage());
+        assertEquals(LeadStatus.CONVERTED, crm.leads().find(captured.capturedLead().id()).orElseThrow().status());
+
+        // Jumping straight to Agreement is refused with every reason at once, and changes nothing.
+        StageChange jump = deals.move(MoveDeal.to(deal.id(), "Agreement", anna));
+        StageChange.StageChangeRejected refused = assertInstanceOf(StageChange.StageChangeRejected.class, jump);
+        assertEquals(List.of("no-skipping", "required-documents"),
+                refused.reasons().stream().map(Refusal::rule).toList());
+        assertEquals(deal, deals.deal(deal.id()).orElseThrow());
+
+        // Stage by stage, with the approved offer and then the signed contract, it is won.
+        for (String stage : List.of("Solution search", "Options evaluated")) {
+            clock.advance(Duration.ofDays(2));
+            assertInstanceOf(StageChange.StageChanged.class, deals.move(MoveDeal.to(deal.id(), stage, anna)));
+        }
+        deals.attachDocument(deal.id(), "offer", "approved");
+        clock.advance(Duration.ofDays(3));
+        StageChange agreement = deals.move(MoveDeal.to(deal.id(), "Agreement", anna));
+        assertInstanceOf(StageChange.StageChanged.class, agreement, agreement::toString);
+        Task callBack = single(crm.tasks().openAbout(new RecordRef(RecordType.DEAL, deal.id().value())));
+        assertEquals(ANNA, callBack.assignee());
+        assertEquals(clock.instant().plus(Duration.ofHours(24)), callBack.due());
+        deals.attachDocument(deal.id(), "contract", "signed");
+        clock.advance(Duration.ofDays(1));
+        StageChange won = deals.move(MoveDeal.to(deal.id(), "Deal", anna));
+        Deal closed = assertInstanceOf(StageChange.StageChanged.class, won, won::toString).deal();
+        assertEquals(Optional.of(clock.instant()), closed.wonAt());
+
+        // The stage history is the whole way, and it makes a funnel the deal passed completely, won.
+        List<StageHistoryEntry> history = deals.history(deal.id());
+        assertEquals(List.of("Need identified", "Solution search", "Options evaluated", "Agreement", "Deal"),
+                history.stream().map(StageHistoryEntry::to).toList());
+        List<String> open = List.of("Need identified", "Solution search", "Options evaluated", "Agreement", "Deal");
+        HistoryFunnel funnel = StageHistoryFunnel.analyze(history.stream()
+                        .map(e -> StageEntry.of(e.dealId().toString(), e.to(), e.at())).toList(),
+                new FunnelDefinition(open, "Deal", Optional.of("Lost")), Map.of(deal.id().toString(), amount));
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L), funnel.funnel().stages().stream().map(FunnelStage::count).toList());
+        assertEquals(1, funnel.won());
+        assertEquals(Optional.of(amount), funnel.averageWonDealSize());
+        assertEquals(Optional.of(Duration.ofDays(8)), funnel.averageWonCycle(), "opened Monday 10:00, won 8 days on");
+
+        // The won deal is Nordwind's first order: its order-history LTV starts from exactly that amount.
+        OrderBook orders = OrderBook.of(List.of(new Order(closed.companyId().orElseThrow().toString(),
+                LocalDate.ofInstant(closed.wonAt().orElseThrow(), BERLIN), amount)));
+        OrderHistoryLtv ltv = OrderHistoryLtv.of(orders, LocalDate.of(2026, 3, 31), 90, BigDecimal.ONE);
+        assertEquals(amount, ltv.stats().revenue());
+        assertEquals(amount, ltv.stats().averageOrderValue());
+        assertEquals(1, ltv.stats().customers());
     }
 
     private List<Activity> timelineOf(Contact contact) {

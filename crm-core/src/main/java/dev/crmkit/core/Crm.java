@@ -1,6 +1,8 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.assignment.AssignmentPolicy;
+import dev.crmkit.core.assignment.LeadAssignment;
 import dev.crmkit.core.capture.CaptureSettings;
 import dev.crmkit.core.capture.LeadCapture;
 import dev.crmkit.core.customer.CustomerBase;
@@ -9,6 +11,9 @@ import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.lead.LeadQualification;
+import dev.crmkit.core.scoring.LeadScoring;
+import dev.crmkit.core.scoring.ScoringModel;
+import dev.crmkit.core.scoring.WinProbabilities;
 import dev.crmkit.core.task.TaskPlanner;
 import jakarta.validation.Validator;
 
@@ -38,6 +43,9 @@ public final class Crm {
     private final Timeline timeline;
     private final TaskPlanner tasks;
     private final LeadQualification leads;
+    private final LeadScoring scoring;
+    private final WinProbabilities winProbabilities;
+    private final Context context;
 
     private Crm(Builder b) {
         this.store = b.store;
@@ -48,7 +56,7 @@ public final class Crm {
         CaptureSettings settings = new CaptureSettings(b.defaultRegion,
                 b.publicEmailDomains == null ? CaptureSettings.bundledPublicEmailDomains() : b.publicEmailDomains,
                 b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin);
-        Context context = new Context(store.transactions(), events, validation, clock, b.ids);
+        this.context = new Context(store.transactions(), events, validation, clock, b.ids);
         this.timeline = new Timeline(store.activities(), context);
         this.tasks = new TaskPlanner(store.tasks(), context);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
@@ -56,6 +64,9 @@ public final class Crm {
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context);
+        this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),
+                store.leadScores(), b.scoringModel == null ? ScoringModel.standard() : b.scoringModel, context);
+        this.winProbabilities = new WinProbabilities(store.probabilityOverrides(), context);
     }
 
     /** Starts wiring crmkit. */
@@ -88,6 +99,33 @@ public final class Crm {
         return leads;
     }
 
+    /**
+     * Lead scoring by the configured {@link Builder#scoringModel(ScoringModel) model}: scores with explanations,
+     * stored with a lifecycle stage that only moves forward, and batch rescoring. To rescore on every relevant event,
+     * pass {@link LeadScoring#subscriber()} on to the host's event handling.
+     */
+    public LeadScoring scoring() {
+        return scoring;
+    }
+
+    /**
+     * Lead assignment by a policy, on this store's assignment state, so every node sharing the store continues the
+     * same rotations and quotas and never assigns a lead twice. Decisions are recorded on the timeline and published
+     * as events. Cheap to call: it wires a new use case each time; keep it for repeated use.
+     *
+     * @param policy the policy, for example {@code Policies.roundRobin(routing, isAway)}
+     * @param seed   the seed of rotation orders and tie breaks; every node must use the same, so they agree
+     */
+    public LeadAssignment assignment(AssignmentPolicy policy, long seed) {
+        return new LeadAssignment(store.leads(), store.assignmentState(), Objects.requireNonNull(policy, "policy"),
+                timeline, context, seed);
+    }
+
+    /** Win probabilities: a lead's hand-typed one while set, else the model's. */
+    public WinProbabilities winProbabilities() {
+        return winProbabilities;
+    }
+
     /** The store, for reads the use cases do not cover. */
     public CrmStore store() {
         return store;
@@ -111,6 +149,7 @@ public final class Crm {
         private String defaultRegion;
         private Set<String> publicEmailDomains;
         private Duration followUpWithin;
+        private ScoringModel scoringModel;
 
         private Builder() {
         }
@@ -174,6 +213,13 @@ public final class Crm {
         public Builder followUpWithin(Duration value) {
             once(followUpWithin, "followUpWithin");
             followUpWithin = Objects.requireNonNull(value, "followUpWithin");
+            return this;
+        }
+
+        /** The lead scoring model; default {@link ScoringModel#standard()}. */
+        public Builder scoringModel(ScoringModel value) {
+            once(scoringModel, "scoringModel");
+            scoringModel = Objects.requireNonNull(value, "scoringModel");
             return this;
         }
 

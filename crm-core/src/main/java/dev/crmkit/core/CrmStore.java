@@ -1,17 +1,20 @@
 package dev.crmkit.core;
 
 import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.scoring.LeadScores;
+import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 
 /**
  * One storage for every crmkit port, sharing one notion of a unit of work. crm-adapters provides the in-memory
- * store; the JDBC store follows. Implementations are thread-safe.
+ * store and the JDBC store. Implementations are thread-safe.
  */
 public interface CrmStore {
 
@@ -32,6 +35,18 @@ public interface CrmStore {
 
     /** The custom field schemas. */
     CustomFieldSchemas customFieldSchemas();
+
+    /** The lead scores, one per scored lead. */
+    LeadScores leadScores();
+
+    /** The hand-typed win probabilities, at most one per lead. */
+    ProbabilityOverrides probabilityOverrides();
+
+    /**
+     * What assignment policies remember (rotation cursors, daily quota use, lead claims), shared by every node that
+     * uses this storage.
+     */
+    AssignmentState assignmentState();
 
     /** Units of work over all of the above. */
     Transactions transactions();

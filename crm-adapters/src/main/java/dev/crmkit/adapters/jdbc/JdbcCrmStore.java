@@ -1,14 +1,22 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.adapters.json.PipelineJson;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.scoring.LeadScores;
+import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.definition.Pipelines;
 
 import javax.sql.DataSource;
 import java.util.Objects;
@@ -18,17 +26,20 @@ import java.util.Objects;
  * {@link DataSource} the host application provides and pools. Several application nodes may share one database: the
  * unique keys that de-duplication rests on (normalized e-mail, phone, external submission id, web domain) are
  * constraints of the database, every aggregate row carries a version for optimistic locking, and domain events go to
- * a transactional outbox that {@link OutboxRelay} delivers.
+ * a transactional outbox that {@link OutboxRelay} delivers. It is also crm-pipeline's {@link PipelineStore}
+ * (pipelines with every revision, deals, stage history), sharing the same units of work, so a deal move writes the
+ * deal, its history, its timeline entries and its tasks in one database transaction.
  *
  * <pre>{@code
  * CrmSchema.migrate(dataSource);                            // once per start; creates or updates the crm_ tables
  * JdbcCrmStore store = JdbcCrmStore.builder(dataSource).build();
  * Crm crm = Crm.builder().store(store).defaultRegion("DE").build();
+ * DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
  * }</pre>
  *
  * <p>Times are kept to the microsecond. Thread-safe.
  */
-public final class JdbcCrmStore implements CrmStore {
+public final class JdbcCrmStore implements CrmStore, PipelineStore {
 
     private final Dialect dialect;
     private final Tables tables;
@@ -39,6 +50,12 @@ public final class JdbcCrmStore implements CrmStore {
     private final JdbcActivities activities;
     private final JdbcTasks tasks;
     private final JdbcCustomFieldSchemas schemas;
+    private final JdbcLeadScores leadScores;
+    private final JdbcProbabilityOverrides probabilityOverrides;
+    private final JdbcAssignmentState assignmentState;
+    private final JdbcPipelines pipelines;
+    private final JdbcDeals deals;
+    private final JdbcStageHistory stageHistory;
     private final Jdbc jdbc;
 
     private JdbcCrmStore(Builder b) {
@@ -54,6 +71,12 @@ public final class JdbcCrmStore implements CrmStore {
         this.activities = new JdbcActivities(jdbc);
         this.tasks = new JdbcTasks(jdbc);
         this.schemas = new JdbcCustomFieldSchemas(jdbc);
+        this.pipelines = new JdbcPipelines(jdbc, b.pipelineJson);
+        this.deals = new JdbcDeals(jdbc);
+        this.stageHistory = new JdbcStageHistory(jdbc);
+        this.leadScores = new JdbcLeadScores(jdbc);
+        this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
+        this.assignmentState = new JdbcAssignmentState(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -102,6 +125,37 @@ public final class JdbcCrmStore implements CrmStore {
     }
 
     @Override
+    public LeadScores leadScores() {
+        return leadScores;
+    }
+
+    @Override
+    public ProbabilityOverrides probabilityOverrides() {
+        return probabilityOverrides;
+    }
+
+    @Override
+    public AssignmentState assignmentState() {
+        return assignmentState;
+    }
+
+    @Override
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public Deals deals() {
+        return deals;
+    }
+
+    @Override
+    public StageHistory stageHistory() {
+        return stageHistory;
+    }
+
+    /** The units of work of this store: one object for its CrmStore and its PipelineStore side. */
+    @Override
     public Transactions transactions() {
         return transactions;
     }
@@ -138,6 +192,7 @@ public final class JdbcCrmStore implements CrmStore {
         private String tablePrefix = Tables.DEFAULT_PREFIX;
         private boolean joinHost;
         private boolean outbox = true;
+        private PipelineJson pipelineJson = PipelineJson.standard();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -176,6 +231,17 @@ public final class JdbcCrmStore implements CrmStore {
         /** Whether domain events are written to the outbox table; default true. Turn off only without a relay. */
         public Builder outbox(boolean value) {
             this.outbox = value;
+            return this;
+        }
+
+        /**
+         * The JSON format pipeline definitions are stored in; default {@link PipelineJson#standard()}. An embedder
+         * whose pipelines hold rules or actions of its own registers their record types here
+         * ({@code PipelineJson.builder().rule("credit-check", CreditCheck.class).build()}); storing a definition with
+         * an unregistered type is refused with an {@link IllegalArgumentException}.
+         */
+        public Builder pipelineJson(PipelineJson value) {
+            this.pipelineJson = Objects.requireNonNull(value, "pipelineJson");
             return this;
         }
 

@@ -2,24 +2,32 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.scoring.LeadScores;
+import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.definition.Pipelines;
 
 /**
  * Every crmkit port held in memory: thread-safe, indexed by e-mail, phone, external id and every other lookup the
- * ports offer, with serializable units of work that roll back completely. The embedded default for demos, tests and
- * single-process applications; it keeps nothing when the process ends.
+ * ports offer, with serializable units of work that roll back completely. It is also crm-pipeline's
+ * {@link PipelineStore} (pipelines, deals, stage history), sharing the same units of work. The embedded default for
+ * demos, tests and single-process applications; it keeps nothing when the process ends.
  *
  * <pre>{@code
  * Crm crm = Crm.builder().store(InMemoryCrmStore.create()).defaultRegion("DE").build();
  * }</pre>
  */
-public final class InMemoryCrmStore implements CrmStore {
+public final class InMemoryCrmStore implements CrmStore, PipelineStore {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryContacts contacts = new InMemoryContacts(transactions);
@@ -28,6 +36,12 @@ public final class InMemoryCrmStore implements CrmStore {
     private final InMemoryActivities activities = new InMemoryActivities(transactions);
     private final InMemoryTasks tasks = new InMemoryTasks(transactions);
     private final InMemoryCustomFieldSchemas schemas = new InMemoryCustomFieldSchemas(transactions);
+    private final InMemoryLeadScores leadScores = new InMemoryLeadScores(transactions);
+    private final InMemoryProbabilityOverrides probabilityOverrides = new InMemoryProbabilityOverrides(transactions);
+    private final InMemoryAssignmentState assignmentState = new InMemoryAssignmentState(transactions);
+    private final InMemoryPipelines pipelines = new InMemoryPipelines(transactions);
+    private final InMemoryDeals deals = new InMemoryDeals(transactions);
+    private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -65,6 +79,36 @@ public final class InMemoryCrmStore implements CrmStore {
     @Override
     public CustomFieldSchemas customFieldSchemas() {
         return schemas;
+    }
+
+    @Override
+    public LeadScores leadScores() {
+        return leadScores;
+    }
+
+    @Override
+    public ProbabilityOverrides probabilityOverrides() {
+        return probabilityOverrides;
+    }
+
+    @Override
+    public AssignmentState assignmentState() {
+        return assignmentState;
+    }
+
+    @Override
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public Deals deals() {
+        return deals;
+    }
+
+    @Override
+    public StageHistory stageHistory() {
+        return stageHistory;
     }
 
     @Override

@@ -1,21 +1,32 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.contract.AssignmentStateContract;
 import dev.crmkit.core.contract.ActivitiesContract;
 import dev.crmkit.core.contract.CompaniesContract;
 import dev.crmkit.core.contract.ContactsContract;
 import dev.crmkit.core.contract.CustomFieldSchemasContract;
 import dev.crmkit.core.contract.CustomerBaseContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.LeadScoresContract;
 import dev.crmkit.core.contract.LeadsContract;
+import dev.crmkit.core.contract.ProbabilityOverridesContract;
 import dev.crmkit.core.contract.TasksContract;
 import dev.crmkit.core.contract.TransactionsContract;
 import dev.crmkit.core.contract.WorkContract;
+import dev.crmkit.core.scoring.LeadScores;
+import dev.crmkit.core.scoring.ProbabilityOverrides;
+import dev.crmkit.pipeline.contract.DealPipelineContract;
+import dev.crmkit.pipeline.contract.DealsContract;
+import dev.crmkit.pipeline.contract.PipelinesContract;
+import dev.crmkit.pipeline.contract.StageHistoryContract;
+import dev.crmkit.pipeline.contract.Stores;
 import org.junit.jupiter.api.Nested;
 
 /**
  * The whole contract suite against the JDBC store on one database: each subclass names the database, and JUnit runs
- * the inherited {@code @Nested} contracts for it.
+ * the inherited {@code @Nested} contracts for it, crm-core's and crm-pipeline's.
  */
 abstract class JdbcStoreContracts {
 
@@ -24,6 +35,10 @@ abstract class JdbcStoreContracts {
 
     private CrmStore store() {
         return database().freshStore();
+    }
+
+    private Stores stores() {
+        return Stores.of(database().freshStore());
     }
 
     @Nested
@@ -103,6 +118,62 @@ abstract class JdbcStoreContracts {
         @Override
         protected CrmStore newStore() {
             return store();
+        }
+    }
+
+    @Nested
+    class Pipelines extends PipelinesContract {
+        @Override
+        protected Stores newStore() {
+            return stores();
+        }
+    }
+
+    @Nested
+    class Deals extends DealsContract {
+        @Override
+        protected Stores newStore() {
+            return stores();
+        }
+    }
+
+    @Nested
+    class History extends StageHistoryContract {
+        @Override
+        protected Stores newStore() {
+            return stores();
+        }
+    }
+
+    @Nested
+    class DealMoves extends DealPipelineContract {
+        @Override
+        protected Stores newStore() {
+            return stores();
+        }
+    }
+
+    @Nested
+    class Scores extends LeadScoresContract {
+        @Override
+        protected LeadScores newScores() {
+            return store().leadScores();
+        }
+    }
+
+    @Nested
+    class Overrides extends ProbabilityOverridesContract {
+        @Override
+        protected ProbabilityOverrides newOverrides() {
+            return store().probabilityOverrides();
+        }
+    }
+
+    @Nested
+    class Assignment extends AssignmentStateContract {
+        @Override
+        protected AssignmentState newState() {
+            return store().assignmentState();
         }
     }
 }

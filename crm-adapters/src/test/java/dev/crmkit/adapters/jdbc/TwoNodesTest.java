@@ -26,13 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +62,7 @@ class TwoNodesTest {
         List<String> problems = new CopyOnWriteArrayList<>();
         AtomicInteger captured = new AtomicInteger();
 
-        runOnEveryThread((node, thread) -> {
+        Nodes.runOnEveryThread(NODES, THREADS_PER_NODE, (node, thread) -> {
             Random random = new Random(31L * node + thread);
             List<Integer> order = new ArrayList<>();
             for (int i = 0; i < people; i++) {
@@ -105,13 +99,14 @@ class TwoNodesTest {
         nodes = db.nodes(NODES);
         List<JdbcCrmStore> stores = List.of(JdbcCrmStore.builder(nodes[0]).build(),
                 JdbcCrmStore.builder(nodes[1]).build());
-        Contact stored = stores.get(0).contacts().insertOrGet(Contact.create(new ContactId(IdGenerator.seeded(1).next()),
+        Contact stored = stores.get(0).contacts().insertOrGet(Contact.create(
+                new ContactId(IdGenerator.seeded(1).next()),
                 PersonName.of("Ada", "Counter"), List.of(), List.of(), Instant.parse("2026-01-01T00:00:00Z")));
         int attemptsPerThread = 30;
         List<String> landed = new CopyOnWriteArrayList<>();
         AtomicInteger stale = new AtomicInteger();
 
-        runOnEveryThread((node, thread) -> {
+        Nodes.runOnEveryThread(NODES, THREADS_PER_NODE, (node, thread) -> {
             JdbcCrmStore store = stores.get(node);
             for (int i = 0; i < attemptsPerThread; i++) {
                 Contact read = store.contacts().findById(stored.id()).orElseThrow();
@@ -139,11 +134,12 @@ class TwoNodesTest {
         nodes = db.nodes(NODES);
         List<JdbcCrmStore> stores = List.of(JdbcCrmStore.builder(nodes[0]).build(),
                 JdbcCrmStore.builder(nodes[1]).build());
-        Contact stored = stores.get(0).contacts().insertOrGet(Contact.create(new ContactId(IdGenerator.seeded(2).next()),
+        Contact stored = stores.get(0).contacts().insertOrGet(Contact.create(
+                new ContactId(IdGenerator.seeded(2).next()),
                 PersonName.of("0", "Counter"), List.of(), List.of(), Instant.parse("2026-01-01T00:00:00Z")));
         int incrementsPerThread = 20;
 
-        runOnEveryThread((node, thread) -> {
+        Nodes.runOnEveryThread(NODES, THREADS_PER_NODE, (node, thread) -> {
             JdbcCrmStore store = stores.get(node);
             for (int i = 0; i < incrementsPerThread; i++) {
                 while (true) {
@@ -173,36 +169,6 @@ class TwoNodesTest {
                 .validator(VALIDATOR)
                 .defaultRegion("DE")
                 .build();
-    }
-
-    @FunctionalInterface
-    private interface NodeWork {
-        void run(int node, int thread) throws Exception;
-    }
-
-    private static void runOnEveryThread(NodeWork work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(NODES * THREADS_PER_NODE);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int n = 0; n < NODES; n++) {
-                for (int t = 0; t < THREADS_PER_NODE; t++) {
-                    int node = n;
-                    int thread = t;
-                    done.add(pool.submit((Callable<Void>) () -> {
-                        start.await();
-                        work.run(node, thread);
-                        return null;
-                    }));
-                }
-            }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static String email(int person) {

@@ -1,0 +1,192 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.lead.LeadId;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What assignment policies remember, in a relational database shared by every node. Each method is one atomic step
+ * that takes part in the running unit of work (under a savepoint) or runs in one of its own:
+ * <ul>
+ *   <li>a rotation ticket is {@code next_ticket = next_ticket + 1} on the rotation's row, whose row lock makes
+ *   tickets distinct and dense: on PostgreSQL one upsert with {@code RETURNING}; on MariaDB an
+ *   {@code INSERT ... ON DUPLICATE KEY UPDATE}, which takes the row's exclusive lock at once (an {@code INSERT IGNORE}
+ *   that met the row would take a shared lock first, and two of them upgrading would deadlock), then a read of the
+ *   row under that lock; on H2 an update, then the read, with the row created at 0 by an insert-ignoring statement
+ *   the first time;</li>
+ *   <li>a quota unit is {@code UPDATE assignment_quota SET used_units = used_units + 1 WHERE ... AND used_units < ?},
+ *   taken when it changes a row (the day's row is created, at 0, the first time: on MariaDB by an upsert that
+ *   takes the exclusive lock at once, as above);</li>
+ *   <li>a claim is an insert-ignoring of {@code (lead_id, lead_version)} into {@code assignment_claim}, won when it
+ *   inserts the row; on PostgreSQL and MariaDB a node that claims a lead another unit has claimed but not
+ *   committed waits for that unit to end.</li>
+ * </ul>
+ * As these steps join the unit of work, a unit that rolls back gives back its ticket, quota unit and claim, and the
+ * row locks they take are held until it ends, so units that assign through one rotation run one at a time. Rotation
+ * names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
+ */
+final class JdbcAssignmentState implements AssignmentState {
+
+    /** The longest rotation name the table holds. */
+    static final int MAX_ROTATION = 400;
+
+    /** The longest member id the table holds. */
+    static final int MAX_MEMBER = 200;
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String upsertRotation;
+    private final String insertRotation;
+    private final String advanceRotation;
+    private final String readRotation;
+    private final String insertQuota;
+    private final String lockQuota;
+    private final String consumeQuota;
+    private final String releaseQuota;
+    private final String selectQuota;
+    private final String insertClaim;
+    private final String deleteClaim;
+
+    JdbcAssignmentState(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        String rotation = jdbc.tables.name("assignment_rotation");
+        upsertRotation = switch (dialect) {
+            case POSTGRESQL -> "INSERT INTO " + rotation + " AS r (name, next_ticket) VALUES (?, 1) "
+                    + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1";
+            case MARIADB -> "INSERT INTO " + rotation + " (name, next_ticket) VALUES (?, 1) "
+                    + "ON DUPLICATE KEY UPDATE next_ticket = next_ticket + 1";
+            case H2 -> null;
+        };
+        insertRotation = dialect.insertIgnoring(rotation, "name", "next_ticket");
+        advanceRotation = jdbc.sql("UPDATE {assignment_rotation} SET next_ticket = next_ticket + 1 WHERE name = ?");
+        readRotation = jdbc.sql("SELECT next_ticket - 1 FROM {assignment_rotation} WHERE name = ?");
+        insertQuota = insertIgnoring(jdbc.tables.name("assignment_quota"), 2, "member_id", "quota_day",
+                "used_units");
+        lockQuota = dialect != Dialect.MARIADB ? null : jdbc.sql("INSERT INTO {assignment_quota} (member_id, "
+                + "quota_day, used_units) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE used_units = used_units");
+        consumeQuota = jdbc.sql("UPDATE {assignment_quota} SET used_units = used_units + 1 "
+                + "WHERE member_id = ? AND quota_day = ? AND used_units < ?");
+        releaseQuota = jdbc.sql("UPDATE {assignment_quota} SET used_units = used_units - 1 "
+                + "WHERE member_id = ? AND quota_day = ? AND used_units > 0");
+        selectQuota = jdbc.sql("SELECT used_units FROM {assignment_quota} WHERE member_id = ? AND quota_day = ?");
+        insertClaim = insertIgnoring(jdbc.tables.name("assignment_claim"), 2, "lead_id", "lead_version");
+        deleteClaim = jdbc.sql("DELETE FROM {assignment_claim} WHERE lead_id = ? AND lead_version = ?");
+    }
+
+    /**
+     * The dialect's insert that does nothing when the key is taken, for a key of the first {@code keyColumns}
+     * columns (the dialect's own statement keys H2's MERGE on the first column only).
+     */
+    private String insertIgnoring(String table, int keyColumns, String... columns) {
+        if (dialect != Dialect.H2) {
+            return dialect.insertIgnoring(table, columns);
+        }
+        String cols = String.join(", ", columns);
+        StringBuilder on = new StringBuilder();
+        for (int i = 0; i < keyColumns; i++) {
+            on.append(i == 0 ? "" : " AND ").append("t.").append(columns[i]).append(" = s.").append(columns[i]);
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            values.append(i == 0 ? "" : ", ").append("s.").append(columns[i]);
+        }
+        return "MERGE INTO " + table + " t USING (VALUES (?" + ", ?".repeat(columns.length - 1) + ")) s(" + cols
+                + ") ON " + on + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (" + values + ")";
+    }
+
+    @Override
+    public long advance(String rotation) {
+        Objects.requireNonNull(rotation, "rotation");
+        if (rotation.isBlank() || rotation.length() > MAX_ROTATION) {
+            throw new IllegalArgumentException("a rotation needs a name of 1 to " + MAX_ROTATION
+                    + " characters, got '" + rotation + "'");
+        }
+        return jdbc.tx.write(c -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                return jdbc.one(c, upsertRotation, rs -> rs.getLong(1), rotation).orElseThrow();
+            }
+            if (dialect == Dialect.MARIADB) {
+                jdbc.update(c, upsertRotation, rotation);
+            } else if (jdbc.update(c, advanceRotation, rotation) == 0) {
+                insertIgnoring(c, insertRotation, rotation, 0L);
+                jdbc.update(c, advanceRotation, rotation);
+            }
+            return jdbc.one(c, readRotation, rs -> rs.getLong(1), rotation).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean tryConsume(String member, LocalDate day, int quota) {
+        checkMember(member);
+        Objects.requireNonNull(day, "day");
+        if (quota < 0) {
+            throw new IllegalArgumentException("quota must not be negative: " + quota);
+        }
+        if (quota == 0) {
+            return false;
+        }
+        return jdbc.tx.write(c -> {
+            if (jdbc.update(c, consumeQuota, member, day, quota) == 1) {
+                return true;
+            }
+            // no row for the day yet, or the quota is used up: create the row if missing and try once more
+            if (dialect == Dialect.MARIADB) {
+                jdbc.update(c, lockQuota, member, day);
+            } else {
+                insertIgnoring(c, insertQuota, member, day, 0);
+            }
+            return jdbc.update(c, consumeQuota, member, day, quota) == 1;
+        });
+    }
+
+    @Override
+    public int used(String member, LocalDate day) {
+        checkMember(member);
+        Objects.requireNonNull(day, "day");
+        return jdbc.tx.read(c -> jdbc.one(c, selectQuota, rs -> rs.getInt(1), member, day)).orElse(0);
+    }
+
+    @Override
+    public void release(String member, LocalDate day) {
+        checkMember(member);
+        Objects.requireNonNull(day, "day");
+        jdbc.tx.write(c -> jdbc.update(c, releaseQuota, member, day));
+    }
+
+    @Override
+    public boolean claim(LeadId lead, long version) {
+        Objects.requireNonNull(lead, "lead");
+        return jdbc.tx.write(c -> insertIgnoring(c, insertClaim, lead.value(), version));
+    }
+
+    @Override
+    public void releaseClaim(LeadId lead, long version) {
+        Objects.requireNonNull(lead, "lead");
+        jdbc.tx.write(c -> jdbc.update(c, deleteClaim, lead.value(), version));
+    }
+
+    /** Runs an insert-ignoring statement; true when it inserted the row. */
+    private boolean insertIgnoring(Connection c, String sql, Object... params) throws SQLException {
+        try {
+            return jdbc.update(c, sql, params) == 1;
+        } catch (SQLException e) {
+            if (dialect == Dialect.H2 && dialect.isDuplicateKey(e)) {
+                return false; // H2's MERGE lost a race to a concurrent insert; H2 rolls back only the statement
+            }
+            throw e;
+        }
+    }
+
+    private static void checkMember(String member) {
+        Objects.requireNonNull(member, "member");
+        if (member.isBlank() || member.length() > MAX_MEMBER) {
+            throw new IllegalArgumentException("a member id has 1 to " + MAX_MEMBER + " characters, got '"
+                    + member + "'");
+        }
+    }
+}

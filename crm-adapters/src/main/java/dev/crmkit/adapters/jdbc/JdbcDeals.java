@@ -1,0 +1,246 @@
+package dev.crmkit.adapters.jdbc;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.definition.PipelineId;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Deals in a relational database, one row each with every field as a column and a version for optimistic locking
+ * ({@code UPDATE ... WHERE id = ? AND version = ?}). Money is an amount column ({@code DECIMAL(38, 4)}: up to 34
+ * digits before the point and the 4 decimals the finest currency has) beside a currency code column, read back at
+ * the currency's scale; custom fields, documents and approvals are JSON. A list is a keyset page in creation order
+ * (then id) of the equalities of its filter, read from the index on {@code (pipeline_id, created_at, id)} or, when
+ * the filter names one, on the stage, owner or source after the pipeline; the close month is the range of dates
+ * from its first day to the next month's. The stage and the source are indexed, so each is at most
+ * {@value #MAX_KEY_TEXT} characters. Thread-safe.
+ */
+final class JdbcDeals implements Deals {
+
+    /** The longest stage name and source a deal row holds (both are index keys). */
+    static final int MAX_KEY_TEXT = 400;
+    /** The most digits an amount may have before the decimal point ({@code DECIMAL(38, 4)}). */
+    static final int MAX_WHOLE_DIGITS = 34;
+
+    private static final TypeReference<Map<String, String>> DOCUMENTS = new TypeReference<>() {
+    };
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final Jdbc.Versioned rows;
+    private final String insertRow;
+    private final String updateRow;
+    private final String selectById;
+
+    JdbcDeals(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        String json = dialect.json();
+        String columns = "pipeline_id, title, stage, stage_entered_at, stage_probability, probability_override, "
+                + "amount, amount_currency, expected_close_date, margin, margin_currency, owner_id, contact_id, "
+                + "company_id, lead_id, source, custom_fields, documents, approvals, lost_reason, won_at, lost_at, "
+                + "created_at, updated_at";
+        rows = new Jdbc.Versioned(jdbc, "deal", "deal");
+        insertRow = jdbc.sql("INSERT INTO {deal} (id, version, " + columns + ") VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", " + json + ", " + json + ", ?, ?, ?, ?, ?)");
+        StringBuilder set = new StringBuilder();
+        for (String column : columns.split(", ")) {
+            boolean isJson = column.equals("custom_fields") || column.equals("documents")
+                    || column.equals("approvals");
+            set.append(", ").append(column).append(" = ").append(isJson ? json : "?");
+        }
+        updateRow = jdbc.sql("UPDATE {deal} SET version = version + 1" + set + " WHERE id = ? AND version = ?");
+        selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
+    }
+
+    @Override
+    public Deal insert(Deal deal) {
+        Objects.requireNonNull(deal, "deal");
+        rows.checkNew(deal.id(), deal.version());
+        checkFits(deal);
+        return jdbc.tx.write(c -> {
+            Deal stored = deal.atVersion(1);
+            try {
+                jdbc.update(c, insertRow, rowValues(stored, false));
+            } catch (SQLException e) {
+                if (dialect.isDuplicateKey(e)) {
+                    throw new IllegalArgumentException("deal " + deal.id() + " is already stored", e);
+                }
+                throw e;
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public Deal update(Deal deal) {
+        Objects.requireNonNull(deal, "deal");
+        checkFits(deal);
+        return jdbc.tx.write(c -> {
+            rows.update(c, updateRow, rowValues(deal, true), deal.id(), deal.id().value(), deal.version());
+            return deal.atVersion(deal.version() + 1);
+        });
+    }
+
+    @Override
+    public Optional<Deal> findById(DealId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    @Override
+    public Page<Deal> find(DealFilter filter, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(page, "page");
+        Jdbc.checkCursor(page);
+        // the WHERE clause is chosen from fixed fragments by which criteria are present; values are parameters
+        StringBuilder where = new StringBuilder("SELECT * FROM {deal} WHERE pipeline_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(filter.pipeline().value());
+        filter.stage().ifPresent(stage -> {
+            where.append(" AND stage = ?");
+            params.add(stage);
+        });
+        filter.owner().ifPresent(owner -> {
+            where.append(" AND owner_id = ?");
+            params.add(owner.value());
+        });
+        filter.source().ifPresent(source -> {
+            where.append(" AND source = ?");
+            params.add(source);
+        });
+        filter.closeMonth().ifPresent(month -> {
+            where.append(" AND expected_close_date >= ? AND expected_close_date < ?");
+            params.add(month.atDay(1));
+            params.add(month.plusMonths(1).atDay(1));
+        });
+        String select = jdbc.sql(where.toString());
+        return jdbc.tx.read(c -> jdbc.page(c, select, "created_at", "id", false, page, this::map, Deal::createdAt,
+                d -> d.id().value(), params.toArray()));
+    }
+
+    /** Refuses values the columns cannot hold before any SQL runs, naming the field. */
+    private static void checkFits(Deal deal) {
+        checkKeyText("stage", deal.stage());
+        checkKeyText("source", deal.source());
+        deal.amount().ifPresent(m -> checkDigits("amount", m));
+        deal.expectedMargin().ifPresent(m -> checkDigits("expectedMargin", m));
+    }
+
+    private static void checkKeyText(String field, String value) {
+        if (value.length() > MAX_KEY_TEXT) {
+            throw ValidationException.of(field, "max-length", field + " is at most " + MAX_KEY_TEXT
+                    + " characters in the JDBC store, got " + value.length());
+        }
+    }
+
+    private static void checkDigits(String field, Money money) {
+        BigDecimal amount = money.amount();
+        if (amount.precision() - amount.scale() > MAX_WHOLE_DIGITS) {
+            throw ValidationException.of(field, "range", field + " has at most " + MAX_WHOLE_DIGITS
+                    + " digits before the decimal point in the JDBC store");
+        }
+    }
+
+    /** The values of the insert (id first) or of the update (id and expected version last). */
+    private Object[] rowValues(Deal d, boolean forUpdate) {
+        List<Object> v = new ArrayList<>(27);
+        if (!forUpdate) {
+            v.add(d.id().value());
+        }
+        v.add(d.pipelineId().value());
+        v.add(d.title());
+        v.add(d.stage());
+        v.add(d.stageEnteredAt());
+        v.add(d.stageProbability());
+        v.add(d.probabilityOverride().map(Object.class::cast).orElse(Jdbc.Null.LONG));
+        addMoney(v, d.amount());
+        v.add(d.expectedCloseDate().map(Object.class::cast).orElse(Jdbc.Null.DATE));
+        addMoney(v, d.expectedMargin());
+        v.add(d.owner().map(UserId::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(d.contactId().map(ContactId::value).map(Object.class::cast).orElse(Jdbc.Null.UUID));
+        v.add(d.companyId().map(CompanyId::value).map(Object.class::cast).orElse(Jdbc.Null.UUID));
+        v.add(d.leadId().map(LeadId::value).map(Object.class::cast).orElse(Jdbc.Null.UUID));
+        v.add(d.source());
+        v.add(jdbc.json.customFields(d.customFields()));
+        v.add(jdbc.json.write(d.documents()));
+        v.add(jdbc.json.strings(List.copyOf(d.approvals())));
+        v.add(d.lostReason().map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(d.wonAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
+        v.add(d.lostAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
+        v.add(d.createdAt());
+        v.add(d.updatedAt());
+        if (forUpdate) {
+            v.add(d.id().value());
+            v.add(d.version());
+        }
+        return v.toArray();
+    }
+
+    private static void addMoney(List<Object> values, Optional<Money> money) {
+        values.add(money.map(m -> (Object) m.amount()).orElse(Jdbc.Null.DECIMAL));
+        values.add(money.map(m -> (Object) m.currency().getCurrencyCode()).orElse(Jdbc.Null.TEXT));
+    }
+
+    private Deal map(ResultSet rs) throws SQLException {
+        int override = rs.getInt("probability_override");
+        Optional<Integer> probabilityOverride = rs.wasNull() ? Optional.empty() : Optional.of(override);
+        return new Deal(
+                new DealId(dialect.getUuid(rs, "id")),
+                rs.getLong("version"),
+                new PipelineId(dialect.getUuid(rs, "pipeline_id")),
+                rs.getString("title"),
+                rs.getString("stage"),
+                dialect.getInstant(rs, "stage_entered_at"),
+                rs.getInt("stage_probability"),
+                probabilityOverride,
+                money(rs, "amount", "amount_currency"),
+                Optional.ofNullable(rs.getObject("expected_close_date", LocalDate.class)),
+                money(rs, "margin", "margin_currency"),
+                Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
+                Optional.ofNullable(dialect.getUuid(rs, "contact_id")).map(ContactId::new),
+                Optional.ofNullable(dialect.getUuid(rs, "company_id")).map(CompanyId::new),
+                Optional.ofNullable(dialect.getUuid(rs, "lead_id")).map(LeadId::new),
+                rs.getString("source"),
+                jdbc.json.customFields(dialect.getJson(rs, "custom_fields")),
+                jdbc.json.read(dialect.getJson(rs, "documents"), DOCUMENTS),
+                new LinkedHashSet<>(jdbc.json.strings(dialect.getJson(rs, "approvals"))),
+                Optional.ofNullable(rs.getString("lost_reason")),
+                Optional.ofNullable(dialect.getInstant(rs, "won_at")),
+                Optional.ofNullable(dialect.getInstant(rs, "lost_at")),
+                dialect.getInstant(rs, "created_at"),
+                dialect.getInstant(rs, "updated_at"));
+    }
+
+    /** Money from its amount and currency columns, at the currency's scale (the column keeps 4 decimals). */
+    private static Optional<Money> money(ResultSet rs, String amountColumn, String currencyColumn)
+            throws SQLException {
+        BigDecimal amount = rs.getBigDecimal(amountColumn);
+        if (amount == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Money.of(amount, Currency.getInstance(rs.getString(currencyColumn))));
+    }
+}

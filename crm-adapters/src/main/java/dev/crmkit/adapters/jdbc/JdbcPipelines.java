@@ -1,0 +1,199 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.pipeline.definition.Pipelines;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Pipeline definitions in a relational database. {@code pipeline} holds one row per pipeline with its current
+ * version, its name key (the name stripped and in lower case) and, because the key is unbounded text, the key's
+ * SHA-256 in {@code name_hash}, which is the unique key that keeps a name to one pipeline across application nodes.
+ * {@code pipeline_revision} holds every stored revision, keyed by id and version, with the definition as the JSON of
+ * a {@link PipelineJson}; the current pipeline is the revision its row points at. A stored definition is read back
+ * with {@link PipelineJson#readStored}, so a revision stays readable after the custom fields its rules name change.
+ * Thread-safe.
+ */
+final class JdbcPipelines implements Pipelines {
+
+    private static final String NOUN = "pipeline";
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final PipelineJson format;
+    private final Jdbc.Versioned rows;
+    private final String insertRow;
+    private final String updateRow;
+    private final String insertRevision;
+    private final String selectVersion;
+    private final String selectNameOwner;
+    private final String selectById;
+    private final String selectByName;
+    private final String selectRevision;
+    private final String selectAll;
+
+    JdbcPipelines(Jdbc jdbc, PipelineJson format) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        this.format = format;
+        // json, not jsonb, on PostgreSQL: the definition is kept as written (see V5__pipelines_deals.sql)
+        String json = dialect == Dialect.POSTGRESQL ? "CAST(? AS json)" : dialect.json();
+        String current = "SELECT r.* FROM {pipeline} p JOIN {pipeline_revision} r "
+                + "ON r.pipeline_id = p.id AND r.version = p.version WHERE ";
+        rows = new Jdbc.Versioned(jdbc, "pipeline", NOUN);
+        insertRow = jdbc.sql("INSERT INTO {pipeline} (id, version, name, name_key, name_hash, created_at, "
+                + "updated_at) VALUES (?, 1, ?, ?, ?, ?, ?)");
+        updateRow = jdbc.sql("UPDATE {pipeline} SET version = version + 1, name = ?, name_key = ?, name_hash = ?, "
+                + "created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
+        insertRevision = jdbc.sql("INSERT INTO {pipeline_revision} (pipeline_id, version, definition, created_at, "
+                + "updated_at) VALUES (?, ?, " + json + ", ?, ?)");
+        selectVersion = jdbc.sql("SELECT version FROM {pipeline} WHERE id = ?");
+        selectNameOwner = jdbc.sql("SELECT id FROM {pipeline} WHERE name_hash = ? AND name_key = ?");
+        selectById = jdbc.sql(current + "p.id = ?");
+        selectByName = jdbc.sql(current + "p.name_hash = ? AND p.name_key = ?");
+        selectRevision = jdbc.sql("SELECT * FROM {pipeline_revision} WHERE pipeline_id = ? AND version = ?");
+        selectAll = jdbc.sql(current + "1 = 1");
+    }
+
+    @Override
+    public Pipeline insert(Pipeline pipeline) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        rows.checkNew(pipeline.id(), pipeline.version());
+        String definition = format.write(pipeline.definition());
+        return jdbc.tx.write(c -> {
+            UUID id = pipeline.id().value();
+            rows.checkNotStored(c, pipeline.id(), id);
+            String key = key(pipeline.name());
+            checkNameFree(c, key, id);
+            Pipeline stored = pipeline.atVersion(1);
+            try {
+                jdbc.update(c, insertRow, id, stored.name(), key, hash(key), stored.createdAt(), stored.updatedAt());
+            } catch (SQLException e) {
+                // the id and the name were checked: a duplicate key is the name, stored by another node meanwhile
+                if (dialect.isDuplicateKey(e)) {
+                    throw nameTaken(key, "another " + NOUN + ", stored concurrently");
+                }
+                throw e;
+            }
+            storeRevision(c, stored, definition);
+            return stored;
+        });
+    }
+
+    @Override
+    public Pipeline update(Pipeline pipeline) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        String definition = format.write(pipeline.definition());
+        return jdbc.tx.write(c -> {
+            UUID id = pipeline.id().value();
+            // missing and stale come before a taken name, as in every store
+            Optional<Long> version = jdbc.one(c, selectVersion, rs -> rs.getLong(1), id);
+            if (version.isEmpty()) {
+                throw new NoSuchElementException("there is no " + NOUN + " " + pipeline.id());
+            }
+            if (version.get() != pipeline.version()) {
+                throw new StaleVersionException(NOUN, pipeline.id().toString(), pipeline.version());
+            }
+            String key = key(pipeline.name());
+            checkNameFree(c, key, id);
+            Object[] values = {pipeline.name(), key, hash(key), pipeline.createdAt(), pipeline.updatedAt(), id,
+                    pipeline.version()};
+            try {
+                rows.update(c, updateRow, values, pipeline.id(), id, pipeline.version());
+            } catch (SQLException e) {
+                // the id and the name were checked: a duplicate key is the name, stored by another node meanwhile
+                if (dialect.isDuplicateKey(e)) {
+                    throw nameTaken(key, "another " + NOUN + ", stored concurrently");
+                }
+                throw e;
+            }
+            Pipeline stored = pipeline.atVersion(pipeline.version() + 1);
+            storeRevision(c, stored, definition);
+            return stored;
+        });
+    }
+
+    private void storeRevision(Connection c, Pipeline stored, String definition) throws SQLException {
+        jdbc.update(c, insertRevision, stored.id().value(), stored.version(), definition, stored.createdAt(),
+                stored.updatedAt());
+    }
+
+    /** Refuses a name that another pipeline holds, as the unique rule on {@code name}. */
+    private void checkNameFree(Connection c, String key, UUID id) throws SQLException {
+        Optional<UUID> owner = jdbc.one(c, selectNameOwner, rs -> dialect.getUuid(rs, "id"), hash(key), key);
+        if (owner.isPresent() && !owner.get().equals(id)) {
+            throw nameTaken(key, NOUN + " " + owner.get());
+        }
+    }
+
+    private static ValidationException nameTaken(String key, String owner) {
+        return ValidationException.of("name", "unique", key + " already belongs to " + owner);
+    }
+
+    @Override
+    public Optional<Pipeline> findById(PipelineId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+    }
+
+    @Override
+    public Optional<Pipeline> findByName(String name) {
+        String key = key(Objects.requireNonNull(name, "name"));
+        return jdbc.tx.read(c -> jdbc.one(c, selectByName, this::map, hash(key), key));
+    }
+
+    @Override
+    public Optional<Pipeline> findRevision(PipelineId id, long version) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectRevision, this::map, id.value(), version));
+    }
+
+    @Override
+    public Page<Pipeline> findAll(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "p.created_at", "p.id", false, page, this::map,
+                Pipeline::createdAt, p -> p.id().value()));
+    }
+
+    private Pipeline map(ResultSet rs) throws SQLException {
+        return new Pipeline(
+                new PipelineId(dialect.getUuid(rs, "pipeline_id")),
+                rs.getLong("version"),
+                format.readStored(dialect.getJson(rs, "definition")),
+                dialect.getInstant(rs, "created_at"),
+                dialect.getInstant(rs, "updated_at"));
+    }
+
+    /** The name as pipelines are told apart: without surrounding white space, in lower case. */
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The SHA-256 of a name key as 64 lower-case hex digits: a bounded, indexable stand-in for the key. */
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.PipelineId;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The stage history in a relational database, one row per entry, never changed once stored. A deal's entries are
+ * read in the order of the deal versions they produced, a keyset page at a time, from the unique key on
+ * {@code (deal_id, deal_version)}, which also refuses a second entry for one version of a deal. A page cursor is the
+ * deal version written as the time that many seconds after the epoch and the entry's id, the same text the in-memory
+ * store hands out. The time spent in the previous stage is kept exactly, as seconds and nanoseconds. Thread-safe.
+ */
+final class JdbcStageHistory implements StageHistory {
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final String insertRow;
+    private final String selectIdTaken;
+    private final String selectVersionTaken;
+    private final String selectFirst;
+    private final String selectAfter;
+
+    JdbcStageHistory(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        insertRow = jdbc.sql("INSERT INTO {stage_history} (id, deal_id, deal_version, pipeline_id, from_stage, "
+                + "to_stage, moved_by, moved_at, seconds_in_previous, nanos_in_previous) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        selectIdTaken = jdbc.sql("SELECT deal_id FROM {stage_history} WHERE id = ?");
+        selectVersionTaken = jdbc.sql("SELECT id FROM {stage_history} WHERE deal_id = ? AND deal_version = ?");
+        // ORDER BY names the key's fixed column too: H2 reads an index in order only then
+        String select = "SELECT * FROM {stage_history} WHERE deal_id = ?";
+        String order = " ORDER BY deal_id, deal_version LIMIT ?";
+        selectFirst = jdbc.sql(select + order);
+        selectAfter = jdbc.sql(select + " AND deal_version > ?" + order);
+    }
+
+    @Override
+    public void append(StageHistoryEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        jdbc.tx.write(c -> {
+            if (jdbc.one(c, selectIdTaken, rs -> true, entry.id()).isPresent()) {
+                throw new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
+            }
+            if (jdbc.one(c, selectVersionTaken, rs -> true, entry.dealId().value(), entry.dealVersion())
+                    .isPresent()) {
+                throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
+                        + "for version " + entry.dealVersion());
+            }
+            Duration spent = entry.timeInPrevious();
+            try {
+                jdbc.update(c, insertRow, entry.id(), entry.dealId().value(), entry.dealVersion(),
+                        entry.pipelineId().value(), entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT),
+                        entry.to(), entry.by().value(), entry.at(), spent.getSeconds(), spent.getNano());
+            } catch (SQLException e) {
+                if (dialect.isDuplicateKey(e)) {
+                    throw new IllegalArgumentException("a concurrent unit of work stored stage history entry "
+                            + entry.id() + " or another entry for version " + entry.dealVersion() + " of deal "
+                            + entry.dealId(), e);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Page<StageHistoryEntry> ofDeal(DealId dealId, PageRequest page) {
+        Objects.requireNonNull(dealId, "dealId");
+        Objects.requireNonNull(page, "page");
+        Optional<Jdbc.Cursor> after = page.after().map(Jdbc.Cursor::parse);
+        int limit = page.size() + 1;
+        List<StageHistoryEntry> rows = jdbc.tx.read(c -> after.isPresent()
+                ? jdbc.list(c, selectAfter, this::map, dealId.value(), after.get().at().getEpochSecond(), limit)
+                : jdbc.list(c, selectFirst, this::map, dealId.value(), limit));
+        if (rows.size() <= page.size()) {
+            return Page.last(rows);
+        }
+        List<StageHistoryEntry> items = List.copyOf(rows.subList(0, page.size()));
+        StageHistoryEntry last = items.get(items.size() - 1);
+        return new Page<>(items, Optional.of(new Jdbc.Cursor(Instant.ofEpochSecond(last.dealVersion()), last.id())
+                .text()));
+    }
+
+    private StageHistoryEntry map(ResultSet rs) throws SQLException {
+        return new StageHistoryEntry(
+                dialect.getUuid(rs, "id"),
+                new DealId(dialect.getUuid(rs, "deal_id")),
+                rs.getLong("deal_version"),
+                new PipelineId(dialect.getUuid(rs, "pipeline_id")),
+                Optional.ofNullable(rs.getString("from_stage")),
+                rs.getString("to_stage"),
+                new UserId(rs.getString("moved_by")),
+                dialect.getInstant(rs, "moved_at"),
+                Duration.ofSeconds(rs.getLong("seconds_in_previous"), rs.getInt("nanos_in_previous")));
+    }
+}

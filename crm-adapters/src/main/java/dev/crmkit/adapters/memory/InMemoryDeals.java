@@ -1,0 +1,62 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.definition.PipelineId;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Deals in memory, indexed by pipeline and by stage, in creation order. Thread-safe. */
+final class InMemoryDeals implements Deals {
+
+    private static final String PIPELINE = "pipeline";
+    private static final String STAGE = "stage";
+
+    private final Table<DealId, Deal> table;
+
+    private record StageKey(PipelineId pipeline, String stage) {
+    }
+
+    InMemoryDeals(InMemoryTransactions tx) {
+        this.table = new Table<DealId, Deal>("deal", tx, Deal::id, Deal::version, Deal::atVersion,
+                InMemoryDeals::creation)
+                .group(PIPELINE, d -> List.of(d.pipelineId()), InMemoryDeals::creation)
+                .group(STAGE, d -> List.of(new StageKey(d.pipelineId(), d.stage())), InMemoryDeals::creation);
+    }
+
+    private static OrderKey creation(Deal d) {
+        return new OrderKey(d.createdAt(), d.id().value());
+    }
+
+    @Override
+    public Deal insert(Deal deal) {
+        return table.insert(Objects.requireNonNull(deal, "deal"));
+    }
+
+    @Override
+    public Deal update(Deal deal) {
+        return table.update(Objects.requireNonNull(deal, "deal"));
+    }
+
+    @Override
+    public Optional<Deal> findById(DealId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public Page<Deal> find(DealFilter filter, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(page, "page");
+        if (filter.stage().isPresent()) {
+            return table.page(STAGE, new StageKey(filter.pipeline(), filter.stage().get()), page, false,
+                    filter::accepts);
+        }
+        return table.page(PIPELINE, filter.pipeline(), page, false, filter::accepts);
+    }
+}

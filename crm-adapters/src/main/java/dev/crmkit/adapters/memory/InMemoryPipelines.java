@@ -1,0 +1,78 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.pipeline.definition.Pipelines;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Pipeline definitions in memory, unique by name, with every revision kept. Thread-safe. */
+final class InMemoryPipelines implements Pipelines {
+
+    private static final String NAME = "name";
+
+    private final InMemoryTransactions tx;
+    private final Table<PipelineId, Pipeline> table;
+    private final Map<Revision, Pipeline> revisions = new HashMap<>(); // guarded by the store's lock
+
+    private record Revision(PipelineId id, long version) {
+    }
+
+    InMemoryPipelines(InMemoryTransactions tx) {
+        this.tx = tx;
+        this.table = new Table<PipelineId, Pipeline>("pipeline", tx, Pipeline::id, Pipeline::version,
+                Pipeline::atVersion, p -> new OrderKey(p.createdAt(), p.id().value()))
+                .unique(NAME, p -> List.of(key(p.name())));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Pipeline insert(Pipeline pipeline) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        return tx.inTransaction(() -> remember(table.insert(pipeline)));
+    }
+
+    @Override
+    public Pipeline update(Pipeline pipeline) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        return tx.inTransaction(() -> remember(table.update(pipeline)));
+    }
+
+    private Pipeline remember(Pipeline stored) {
+        Revision at = new Revision(stored.id(), stored.version());
+        revisions.put(at, stored);
+        tx.onRollback(() -> revisions.remove(at));
+        return stored;
+    }
+
+    @Override
+    public Optional<Pipeline> findById(PipelineId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public Optional<Pipeline> findByName(String name) {
+        return table.byUnique(NAME, key(Objects.requireNonNull(name, "name")));
+    }
+
+    @Override
+    public Optional<Pipeline> findRevision(PipelineId id, long version) {
+        Objects.requireNonNull(id, "id");
+        return tx.read(() -> Optional.ofNullable(revisions.get(new Revision(id, version))));
+    }
+
+    @Override
+    public Page<Pipeline> findAll(PageRequest page) {
+        return table.page(Objects.requireNonNull(page, "page"));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The stage history in memory, indexed by deal in the order of the deal versions the entries produced. The index
+ * reuses {@link OrderKey} with the deal version as its time (seconds after the epoch), so cursors stay opaque text.
+ * Thread-safe.
+ */
+final class InMemoryStageHistory implements StageHistory {
+
+    private static final String DEAL = "deal";
+
+    private final Table<UUID, StageHistoryEntry> table;
+
+    InMemoryStageHistory(InMemoryTransactions tx) {
+        this.table = new Table<UUID, StageHistoryEntry>("stage history entry", tx, StageHistoryEntry::id, e -> 0L,
+                (e, v) -> e, InMemoryStageHistory::order)
+                .group(DEAL, e -> List.of(e.dealId()), InMemoryStageHistory::byDealVersion);
+    }
+
+    private static OrderKey order(StageHistoryEntry e) {
+        return new OrderKey(e.at(), e.id());
+    }
+
+    private static OrderKey byDealVersion(StageHistoryEntry e) {
+        return new OrderKey(Instant.ofEpochSecond(e.dealVersion()), e.id());
+    }
+
+    @Override
+    public void append(StageHistoryEntry entry) {
+        table.insert(Objects.requireNonNull(entry, "entry"));
+    }
+
+    @Override
+    public Page<StageHistoryEntry> ofDeal(DealId dealId, PageRequest page) {
+        return table.page(DEAL, Objects.requireNonNull(dealId, "dealId"), Objects.requireNonNull(page, "page"), false,
+                e -> true);
+    }
+}

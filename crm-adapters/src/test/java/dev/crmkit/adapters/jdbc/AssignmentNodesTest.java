@@ -1,0 +1,212 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.assignment.AssignmentEvent;
+import dev.crmkit.core.assignment.AssignmentOutcome;
+import dev.crmkit.core.assignment.LeadAssignment;
+import dev.crmkit.core.assignment.Policies;
+import dev.crmkit.core.assignment.Routing;
+import dev.crmkit.core.assignment.Team;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.ConflictException;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 5's concurrency test: four application nodes (four data sources, each with its own pool, store and
+ * {@link Crm}, all with the same seed) times four threads assign 10,000 leads round robin to seven people. Every lead
+ * is tried by one thread of every node, each thread in its own random order, so the nodes race for every lead. Each
+ * person gets 1,428 or 1,429 leads, and no lead is assigned twice: one owner write, one timeline entry and one
+ * {@code LeadAssigned} event per lead.
+ */
+class AssignmentNodesTest {
+
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final int NODES = 4;
+    private static final int THREADS_PER_NODE = 4;
+    private static final int LEADS = 10_000;
+    private static final long SEED = 20_260_305L;
+    private static final Team SALES = Team.of("sales", "ana", "ben", "cem", "dora", "eli", "fay", "gus");
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    private DataSource[] nodes = new DataSource[0];
+
+    @AfterEach
+    void closeNodes() {
+        TestDatabase.close(nodes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB", "H2"})
+    void assign_fourNodesTimesFourThreadsRoundRobin_eachPersonGets1428Or1429AndNoLeadTwice(TestDatabase db)
+            throws Exception {
+        nodes = db.nodes(NODES);
+        Map<LeadId, AtomicInteger> events = new ConcurrentHashMap<>();
+        List<Crm> crms = new ArrayList<>();
+        List<LeadAssignment> assignments = new ArrayList<>();
+        for (int n = 0; n < NODES; n++) {
+            Crm crm = Crm.builder()
+                    .store(JdbcCrmStore.builder(nodes[n]).build())
+                    .ids(IdGenerator.random())
+                    .validator(VALIDATOR)
+                    .defaultRegion("DE")
+                    .events(e -> {
+                        if (e instanceof AssignmentEvent.LeadAssigned assigned) {
+                            events.computeIfAbsent(assigned.leadId(), k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    })
+                    .build();
+            crms.add(crm);
+            assignments.add(crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), SEED));
+        }
+        List<LeadId> ids = insertLeads(crms);
+        Map<LeadId, AtomicInteger> wins = new ConcurrentHashMap<>();
+        AtomicInteger conflicts = new AtomicInteger();
+
+        long started = System.nanoTime();
+        Nodes.runOnEveryThread(NODES, THREADS_PER_NODE, (node, thread) -> {
+            List<LeadId> mine = new ArrayList<>();
+            for (int i = thread; i < LEADS; i += THREADS_PER_NODE) {
+                mine.add(ids.get(i));
+            }
+            Collections.shuffle(mine, new Random(31L * node + thread));
+            for (LeadId id : mine) {
+                while (true) {
+                    try {
+                        if (assignments.get(node).assign(id) instanceof AssignmentOutcome.Assigned) {
+                            wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                        }
+                        break;
+                    } catch (ConflictException deadlock) {
+                        conflicts.incrementAndGet(); // the database chose this unit to abort: run it again
+                    }
+                }
+            }
+        });
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertEquals(LEADS, wins.size(), "every lead was assigned");
+        assertTrue(wins.values().stream().allMatch(w -> w.get() == 1), "no lead was assigned twice");
+        Map<String, Integer> counts = ownersOfStoredLeads(crms.get(0));
+        System.out.println("[AssignmentNodesTest] " + db + ": " + LEADS + " leads, " + NODES + " nodes x "
+                + THREADS_PER_NODE + " threads, " + millis + " ms (" + (LEADS * 1000L / Math.max(1, millis))
+                + " assignments/s), units rerun after a deadlock: " + conflicts.get() + ", per person: " + counts);
+        assertEquals(SALES.members().size(), counts.size(), "everybody got leads: " + counts);
+        assertTrue(counts.values().stream().allMatch(c -> c == 1_428 || c == 1_429), "1,428 or 1,429 each: " + counts);
+        assertEquals(LEADS, counts.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(LEADS, events.size(), "a LeadAssigned event for every lead");
+        assertTrue(events.values().stream().allMatch(e -> e.get() == 1), "one LeadAssigned event per lead");
+        Map<UUID, Integer> entries = timelineEntriesPerLead(nodes[0], db);
+        assertEquals(LEADS, entries.size(), "a timeline entry on every lead");
+        assertTrue(entries.values().stream().allMatch(e -> e == 1), "one timeline entry per lead");
+    }
+
+    /** Stores the unassigned leads, each node a quarter of them in units of 500, and returns their ids in order. */
+    private static List<LeadId> insertLeads(List<Crm> crms) throws Exception {
+        IdGenerator ids = IdGenerator.seeded(SEED);
+        List<Lead> leads = new ArrayList<>(LEADS);
+        for (int i = 0; i < LEADS; i++) {
+            leads.add(new Lead(new LeadId(ids.next()), 0, new ContactId(ids.next()), Optional.empty(),
+                    LeadSource.of(Channel.WEB_FORM), List.of(), "", PersonName.of("Lead", "No " + i),
+                    Optional.of(EmailAddress.parse("lead" + i + "@example.com")), Optional.empty(), "",
+                    Optional.empty(), LeadStatus.NEW, Optional.empty(), 1, CustomFields.empty(), T0.plusMillis(i),
+                    T0.plusMillis(i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(crms.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            int share = LEADS / crms.size();
+            for (int n = 0; n < crms.size(); n++) {
+                List<Lead> part = leads.subList(n * share, n == crms.size() - 1 ? LEADS : (n + 1) * share);
+                Crm crm = crms.get(n);
+                done.add(pool.submit(() -> {
+                    for (int from = 0; from < part.size(); from += 500) {
+                        List<Lead> unit = part.subList(from, Math.min(part.size(), from + 500));
+                        crm.store().transactions().run(() -> unit.forEach(crm.store().leads()::insertOrGet));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return leads.stream().map(Lead::id).toList();
+    }
+
+    /** The owners of the stored leads with their numbers of leads; each lead must have been written once. */
+    private static Map<String, Integer> ownersOfStoredLeads(Crm crm) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Optional<PageRequest> request = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+        int leads = 0;
+        while (request.isPresent()) {
+            Page<Lead> page = crm.store().leads().findAll(request.get());
+            for (Lead lead : page.items()) {
+                assertEquals(2, lead.version(), "one owner write on lead " + lead.id());
+                counts.merge(lead.owner().map(UserId::value).orElse("nobody"), 1, Integer::sum);
+                leads++;
+            }
+            request = request.get().next(page);
+        }
+        assertEquals(LEADS, leads);
+        return counts;
+    }
+
+    /** The number of timeline entries about each lead, counted in the database. */
+    private static Map<UUID, Integer> timelineEntriesPerLead(DataSource ds, TestDatabase db) throws SQLException {
+        Map<UUID, Integer> entries = new HashMap<>();
+        String sql = new Tables(Tables.DEFAULT_PREFIX).sql("SELECT record_id, COUNT(*) FROM {activity_about} "
+                + "WHERE record_type = ? GROUP BY record_id");
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, RecordType.LEAD.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.put(UUID.fromString(rs.getString(1)), rs.getInt(2));
+                }
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.LifecycleStage;
+import dev.crmkit.core.scoring.ManualProbability;
+import dev.crmkit.core.scoring.Temperature;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JDBC assignment state, lead scores and probability overrides take part in the running unit of work: a unit
+ * that rolls back gives back the rotation tickets, quota units and claims it took and leaves scores and overrides as
+ * they were, so rotations stay dense when an assignment fails.
+ */
+class JdbcScoringAssignmentUnitsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void advance_tryConsume_claim_inRolledBackUnit_areGivenBack(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        AssignmentState state = store.assignmentState();
+        LeadId lead = new LeadId(UUID.fromString("00000000-0000-0000-0000-000000000005"));
+        state.advance("round-robin:sales");
+        state.tryConsume("alice", DAY, 3);
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().run(() -> {
+            assertEquals(1, state.advance("round-robin:sales"));
+            assertEquals(0, state.advance("round-robin:other"));
+            assertTrue(state.tryConsume("alice", DAY, 3));
+            assertTrue(state.claim(lead, 1));
+            throw new IllegalStateException("the unit fails");
+        }));
+
+        assertEquals(1, state.advance("round-robin:sales"));
+        assertEquals(0, state.advance("round-robin:other"));
+        assertEquals(1, state.used("alice", DAY));
+        assertTrue(state.claim(lead, 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void saveAll_set_inRolledBackUnit_leaveTheStoredValues(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        LeadId lead = new LeadId(UUID.fromString("00000000-0000-0000-0000-000000000006"));
+        LeadScore before = new LeadScore(lead, 40, Temperature.WARM, LifecycleStage.LEAD, T0);
+        ManualProbability typed = new ManualProbability(lead, new BigDecimal("0.25"), UserId.of("ana"), T0);
+        store.leadScores().saveAll(List.of(before));
+        store.probabilityOverrides().set(typed);
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().run(() -> {
+            store.leadScores().saveAll(List.of(new LeadScore(lead, 90, Temperature.HOT,
+                    LifecycleStage.SALES_QUALIFIED, T0.plusSeconds(60))));
+            store.probabilityOverrides().clear(lead);
+            throw new IllegalStateException("the unit fails");
+        }));
+
+        assertEquals(Optional.of(before), store.leadScores().find(lead));
+        assertEquals(Optional.of(typed), store.probabilityOverrides().find(lead));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.crmkit.core.assignment;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadEvent;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.Leads;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The assignment use case: gives leads owners by a policy, records each decision (with its explanation) on the
+ * timeline of the lead and its contact, and publishes {@link AssignmentEvent}s and the lead's
+ * {@link LeadEvent.LeadOwnerChanged}. Thread-safe, and safe across nodes sharing a store: each assignment first
+ * claims the lead at the version it read ({@link AssignmentState#claim}), so only one thread or node decides a lead,
+ * and then writes the owner through the {@link Leads} port's optimistic locking. Quota days are taken in the clock's
+ * zone.
+ */
+public final class LeadAssignment {
+
+    private final Leads leads;
+    private final AssignmentState state;
+    private final AssignmentPolicy policy;
+    private final Function<Lead, LeadProfile> profiles;
+    private final Timeline timeline;
+    private final Context context;
+    private final long seed;
+
+    /**
+     * Wires the use case with profiles read by {@link LeadProfile#of(Lead)}.
+     *
+     * @param seed the seed of rotation orders and tie breaks; every node must use the same
+     */
+    public LeadAssignment(Leads leads, AssignmentState state, AssignmentPolicy policy, Timeline timeline,
+                          Context context, long seed) {
+        this(leads, state, policy, LeadProfile::of, timeline, context, seed);
+    }
+
+    /** Wires the use case with the host's own reading of routing attributes. */
+    public LeadAssignment(Leads leads, AssignmentState state, AssignmentPolicy policy,
+                          Function<Lead, LeadProfile> profiles, Timeline timeline, Context context, long seed) {
+        this.leads = Objects.requireNonNull(leads, "leads");
+        this.state = Objects.requireNonNull(state, "state");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.context = Objects.requireNonNull(context, "context");
+        this.seed = seed;
+    }
+
+    /**
+     * Gives an open lead without an owner an owner by the policy.
+     *
+     * @throws ValidationException if there is no such lead
+     */
+    public AssignmentOutcome assign(LeadId id) {
+        return decide(id, Optional.empty(), Set.of());
+    }
+
+    /**
+     * Assigns every open lead without an owner, reading all leads page by page (the list's order does not change as
+     * owners are written, so no lead is missed), and reports each outcome to the listener as it happens.
+     *
+     * @return how many were assigned
+     */
+    public long assignUnassigned(Consumer<AssignmentOutcome> listener) {
+        Objects.requireNonNull(listener, "listener");
+        long assigned = 0;
+        Optional<PageRequest> request = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+        while (request.isPresent()) {
+            Page<Lead> page = leads.findAll(request.get());
+            for (Lead lead : page.items()) {
+                if (lead.isOpen() && lead.owner().isEmpty()) {
+                    AssignmentOutcome outcome = assign(lead.id());
+                    assigned += outcome instanceof AssignmentOutcome.Assigned ? 1 : 0;
+                    listener.accept(outcome);
+                }
+            }
+            request = request.get().next(page);
+        }
+        return assigned;
+    }
+
+    /**
+     * Reassigns the open leads of an owner who leaves, by the same policy with the leaving owner excluded. Leads the
+     * policy finds nobody for keep their owner (and say so in their outcome).
+     *
+     * @return one outcome per open lead the owner had
+     */
+    public List<AssignmentOutcome> reassignFrom(UserId leaving) {
+        Objects.requireNonNull(leaving, "leaving");
+        List<LeadId> open = new ArrayList<>();
+        Optional<PageRequest> request = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+        while (request.isPresent()) {
+            Page<Lead> page = leads.findByOwner(leaving, request.get());
+            page.items().stream().filter(Lead::isOpen).map(Lead::id).forEach(open::add);
+            request = request.get().next(page);
+        }
+        List<AssignmentOutcome> outcomes = new ArrayList<>(open.size());
+        for (LeadId id : open) {
+            outcomes.add(decide(id, Optional.of(leaving), Set.of(leaving)));
+        }
+        return outcomes;
+    }
+
+    private AssignmentOutcome decide(LeadId id, Optional<UserId> expectedOwner, Set<UserId> excluded) {
+        return context.transactions().inTransaction(() -> {
+            Lead lead = leads.findById(Objects.requireNonNull(id, "id"))
+                    .orElseThrow(() -> ValidationException.of("leadId", "exists", "there is no lead " + id));
+            if (!lead.owner().equals(expectedOwner)) {
+                return new AssignmentOutcome.NotAssigned(id, "already-assigned", "lead " + id + " is owned by "
+                        + lead.owner().map(UserId::value).orElse("nobody"), Optional.empty());
+            }
+            if (!lead.isOpen()) {
+                return new AssignmentOutcome.NotAssigned(id, "closed", "lead " + id + " is " + lead.status(),
+                        Optional.empty());
+            }
+            if (!state.claim(id, lead.version())) {
+                return new AssignmentOutcome.NotAssigned(id, "claimed-elsewhere", "lead " + id
+                        + " is being assigned by another thread or node", Optional.empty());
+            }
+            Instant now = context.clock().instant();
+            PolicyContext policyContext = PolicyContext.of(state, LocalDate.ofInstant(now, context.clock().getZone()),
+                    excluded, seed, id);
+            try {
+                return decideClaimed(lead, policyContext, now);
+            } catch (RuntimeException e) {
+                state.releaseClaim(id, lead.version());
+                throw e;
+            }
+        });
+    }
+
+    private AssignmentOutcome decideClaimed(Lead lead, PolicyContext policyContext, Instant now) {
+        Decision decision = policy.decide(profiles.apply(lead), policyContext);
+        if (decision instanceof Decision.Chosen chosen) {
+            Lead stored;
+            try {
+                stored = leads.update(lead.withOwner(Optional.of(chosen.owner()), now));
+            } catch (RuntimeException e) {
+                policy.cancel(chosen, policyContext);
+                throw e;
+            }
+            context.events().publish(new LeadEvent.LeadOwnerChanged(lead.id(), lead.owner(),
+                    Optional.of(chosen.owner()), now));
+            context.events().publish(new AssignmentEvent.LeadAssigned(lead.id(), lead.owner(), chosen.owner(),
+                    chosen.explanation(), now));
+            record(stored, "Lead assigned to " + chosen.owner() + " by " + chosen.explanation().strategy(),
+                    chosen.explanation(), now);
+            return new AssignmentOutcome.Assigned(stored, lead.owner(), chosen.explanation());
+        }
+        state.releaseClaim(lead.id(), lead.version());
+        context.events().publish(new AssignmentEvent.LeadLeftUnassigned(lead.id(), decision.explanation(), now));
+        record(lead, "Lead not assigned: nobody available", decision.explanation(), now);
+        return new AssignmentOutcome.NotAssigned(lead.id(), "nobody-available", decision.explanation().reason(),
+                Optional.of(decision.explanation()));
+    }
+
+    private void record(Lead lead, String subject, Explanation explanation, Instant now) {
+        timeline.record(Activity.system(new ActivityId(context.ids().next()), subject, explanation.describe(),
+                Set.of(new RecordRef(RecordType.LEAD, lead.id().value()),
+                        new RecordRef(RecordType.CONTACT, lead.contactId().value())), now));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.crmkit.core.assignment;
+
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The composed policy: routing rules choose a team, filters remove the people who cannot take the lead now (the
+ * context's excluded users always, then each filter in order), the strategy picks one of the rest, and every filter
+ * reserves what the pick uses (a quota unit). When a reservation fails because another node took the last unit
+ * meanwhile, that member is skipped and the strategy picks again. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * AssignmentPolicy policy = RoutedPolicy.routing(new Routing(rules, defaultTeam))
+ *         .filter(MemberFilters.away(calendar::isAway))
+ *         .filter(MemberFilters.capacity())
+ *         .strategy(Strategies.roundRobin())
+ *         .build();
+ * }</pre>
+ */
+public final class RoutedPolicy implements AssignmentPolicy {
+
+    private final Routing routing;
+    private final List<MemberFilter> filters;
+    private final AssignmentStrategy strategy;
+
+    private RoutedPolicy(Routing routing, List<MemberFilter> filters, AssignmentStrategy strategy) {
+        this.routing = routing;
+        this.filters = List.copyOf(filters);
+        this.strategy = strategy;
+    }
+
+    /** Starts a policy with its routing. */
+    public static Builder routing(Routing routing) {
+        return new Builder(Objects.requireNonNull(routing, "routing"));
+    }
+
+    /** The routing. */
+    public Routing routingRules() {
+        return routing;
+    }
+
+    @Override
+    public Decision decide(LeadProfile lead, PolicyContext context) {
+        Routing.Routed routed = routing.route(lead);
+        Team team = routed.team();
+        Optional<String> rule = routed.rule().map(r -> "'" + r.name() + "' (" + r.describe() + ")");
+        List<Skip> skipped = new ArrayList<>();
+        List<Member> eligible = new ArrayList<>();
+        for (Member member : team.members()) {
+            if (skipReason(member, context, skipped).isEmpty()) {
+                eligible.add(member);
+            }
+        }
+        while (!eligible.isEmpty()) {
+            Optional<AssignmentStrategy.Pick> pick = strategy.pick(team, List.copyOf(eligible), context);
+            if (pick.isEmpty()) {
+                break;
+            }
+            Member member = pick.get().member();
+            Optional<MemberFilter> refused = reserve(member, context);
+            if (refused.isEmpty()) {
+                return new Decision.Chosen(member, new Explanation(rule, team.name(), skipped, strategy.name(),
+                        member.user() + " picked by " + pick.get().reason()));
+            }
+            skipped.add(new Skip(member.user(), refused.get().name(), member.user() + " reached the limit of "
+                    + refused.get().name() + " while being picked"));
+            eligible.remove(member);
+        }
+        return new Decision.NobodyAvailable(new Explanation(rule, team.name(), skipped, strategy.name(),
+                "nobody in team " + team.name() + " can take the lead"));
+    }
+
+    @Override
+    public void cancel(Decision.Chosen decision, PolicyContext context) {
+        for (MemberFilter filter : filters) {
+            filter.release(decision.member(), context);
+        }
+    }
+
+    private Optional<Skip> skipReason(Member member, PolicyContext context, List<Skip> skipped) {
+        if (context.excluded().contains(member.user())) {
+            Skip skip = new Skip(member.user(), "excluded", member.user() + " may not get this lead");
+            skipped.add(skip);
+            return Optional.of(skip);
+        }
+        for (MemberFilter filter : filters) {
+            Optional<String> reason = filter.skip(member, context);
+            if (reason.isPresent()) {
+                Skip skip = new Skip(member.user(), filter.name(), reason.get());
+                skipped.add(skip);
+                return Optional.of(skip);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MemberFilter> reserve(Member member, PolicyContext context) {
+        List<MemberFilter> reserved = new ArrayList<>();
+        for (MemberFilter filter : filters) {
+            if (!filter.reserve(member, context)) {
+                reserved.forEach(f -> f.release(member, context));
+                return Optional.of(filter);
+            }
+            reserved.add(filter);
+        }
+        return Optional.empty();
+    }
+
+    /** Builds a {@link RoutedPolicy}; the strategy is required. Not thread-safe. */
+    public static final class Builder {
+        private final Routing routing;
+        private final List<MemberFilter> filters = new ArrayList<>();
+        private AssignmentStrategy strategy;
+
+        private Builder(Routing routing) {
+            this.routing = routing;
+        }
+
+        /** Adds a filter; filters run in the order added. */
+        public Builder filter(MemberFilter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /** Sets the strategy. */
+        public Builder strategy(AssignmentStrategy value) {
+            if (strategy != null) {
+                throw new IllegalStateException("strategy was already set to " + strategy.name());
+            }
+            strategy = Objects.requireNonNull(value, "strategy");
+            return this;
+        }
+
+        /** Builds the policy. */
+        public RoutedPolicy build() {
+            if (strategy == null) {
+                throw ValidationException.of("strategy", "required", "a routed policy needs a strategy, for example "
+                        + "Strategies.roundRobin()");
+            }
+            return new RoutedPolicy(routing, filters, strategy);
+        }
+    }
+}

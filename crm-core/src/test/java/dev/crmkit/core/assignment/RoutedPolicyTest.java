@@ -1,0 +1,147 @@
+package dev.crmkit.core.assignment;
+
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.lead.Lead;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoutedPolicyTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 4, 1);
+
+    private final TestWorld world = new TestWorld();
+    private final MapAssignmentState state = new MapAssignmentState();
+    private final Team dach = Team.of("dach", "anna", "bernd");
+    private final Routing routing = new Routing(List.of(
+            RoutingRule.when("german speakers", RoutingAttribute.LANGUAGE, Set.of("de"), dach)),
+            Team.owner(UserId.of("boss")));
+
+    private Decision decide(AssignmentPolicy policy, Lead lead, Set<UserId> excluded) {
+        return policy.decide(LeadProfile.of(lead), PolicyContext.of(state, DAY, excluded, 7L, lead.id()));
+    }
+
+    @Test
+    void decide_matchingRule_explainsRuleTeamAndStrategy() {
+        RoutedPolicy policy = RoutedPolicy.routing(routing).strategy(Strategies.roundRobin()).build();
+
+        Decision decision = decide(policy, world.lead("language", "de"), Set.of());
+
+        Decision.Chosen chosen = assertInstanceOf(Decision.Chosen.class, decision);
+        assertTrue(dach.has(chosen.owner()));
+        Explanation why = chosen.explanation();
+        assertEquals(Optional.of("'german speakers' (language in [de])"), why.rule());
+        assertEquals("dach", why.team());
+        assertEquals("round-robin", why.strategy());
+        assertEquals(chosen.owner() + " picked by round robin ticket 0 of team dach", why.reason());
+        assertEquals("Routing rule 'german speakers' (language in [de]) matched: team dach. round-robin: "
+                + why.reason() + ".", why.describe());
+    }
+
+    @Test
+    void decide_noRuleMatches_goesToDefaultOwner() {
+        RoutedPolicy policy = RoutedPolicy.routing(routing).strategy(Strategies.roundRobin()).build();
+
+        Decision.Chosen chosen = (Decision.Chosen) decide(policy, world.lead("language", "fr"), Set.of());
+
+        assertEquals(UserId.of("boss"), chosen.owner());
+        assertTrue(chosen.explanation().describe().startsWith("No routing rule matched: default team owner boss."));
+    }
+
+    @Test
+    void decide_awayMember_isSkippedWithReason() {
+        RoutedPolicy policy = RoutedPolicy.routing(routing)
+                .filter(MemberFilters.away(u -> u.value().equals("anna")))
+                .strategy(Strategies.roundRobin()).build();
+
+        Decision.Chosen chosen = (Decision.Chosen) decide(policy, world.lead("language", "de"), Set.of());
+
+        assertEquals(UserId.of("bernd"), chosen.owner());
+        assertEquals(List.of(new Skip(UserId.of("anna"), "away", "anna is away")), chosen.explanation().skipped());
+    }
+
+    @Test
+    void decide_excludedMember_isSkipped() {
+        RoutedPolicy policy = RoutedPolicy.routing(routing).strategy(Strategies.roundRobin()).build();
+
+        Decision.Chosen chosen = (Decision.Chosen) decide(policy, world.lead("language", "de"),
+                Set.of(UserId.of("bernd")));
+
+        assertEquals(UserId.of("anna"), chosen.owner());
+        assertEquals("excluded", chosen.explanation().skipped().get(0).rule());
+    }
+
+    @Test
+    void decide_capacity_consumesQuotaAndSkipsWhenUsedUp() {
+        Team team = new Team("small", List.of(Member.of("anna").withMonthlyCapacity(30)));
+        RoutedPolicy policy = RoutedPolicy.routing(Routing.everyoneTo(team))
+                .filter(MemberFilters.capacity()).strategy(Strategies.roundRobin()).build();
+
+        Decision first = decide(policy, world.lead(), Set.of());
+        Decision second = decide(policy, world.lead(), Set.of());
+
+        assertInstanceOf(Decision.Chosen.class, first);
+        assertEquals(1, state.used("anna", DAY));
+        Decision.NobodyAvailable none = assertInstanceOf(Decision.NobodyAvailable.class, second);
+        assertEquals(List.of(new Skip(UserId.of("anna"), "capacity",
+                "anna has used 1 of a daily quota of 1 on 2026-04-01")), none.explanation().skipped());
+        assertEquals("nobody in team small can take the lead", none.explanation().reason());
+    }
+
+    @Test
+    void decide_quotaTakenBetweenFilterAndPick_skipsAndPicksAnother() {
+        Team team = new Team("pair", List.of(Member.of("anna").withMonthlyCapacity(30),
+                Member.of("bernd").withMonthlyCapacity(30)));
+        AssignmentStrategy alwaysAnnaFirst = new AssignmentStrategy() {
+            @Override
+            public String name() {
+                return "anna-first";
+            }
+
+            @Override
+            public Optional<Pick> pick(Team t, List<Member> eligible, PolicyContext context) {
+                if (eligible.get(0).user().value().equals("anna")) {
+                    state.tryConsume("anna", DAY, 1); // another node takes anna's last unit meanwhile
+                }
+                return Optional.of(new Pick(eligible.get(0), "first eligible"));
+            }
+        };
+        RoutedPolicy policy = RoutedPolicy.routing(Routing.everyoneTo(team))
+                .filter(MemberFilters.capacity()).strategy(alwaysAnnaFirst).build();
+
+        Decision.Chosen chosen = (Decision.Chosen) decide(policy, world.lead(), Set.of());
+
+        assertEquals(UserId.of("bernd"), chosen.owner());
+        assertEquals("capacity", chosen.explanation().skipped().get(0).rule());
+        assertEquals(1, state.used("anna", DAY));
+    }
+
+    @Test
+    void cancel_releasesTheQuotaUnit() {
+        Team team = new Team("small", List.of(Member.of("anna").withMonthlyCapacity(30)));
+        RoutedPolicy policy = RoutedPolicy.routing(Routing.everyoneTo(team))
+                .filter(MemberFilters.capacity()).strategy(Strategies.roundRobin()).build();
+        Lead lead = world.lead();
+        PolicyContext context = PolicyContext.of(state, DAY, Set.of(), 7L, lead.id());
+
+        Decision.Chosen chosen = (Decision.Chosen) policy.decide(LeadProfile.of(lead), context);
+        policy.cancel(chosen, context);
+
+        assertEquals(0, state.used("anna", DAY));
+    }
+
+    @Test
+    void build_withoutStrategy_isRefused() {
+        ValidationException e = assertThrows(ValidationException.class, () -> RoutedPolicy.routing(routing).build());
+        assertEquals("strategy", e.violations().get(0).field());
+    }
+}
