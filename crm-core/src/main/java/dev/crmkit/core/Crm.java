@@ -46,10 +46,12 @@ public final class Crm {
     private final LeadScoring scoring;
     private final WinProbabilities winProbabilities;
     private final Context context;
+    private final DomainEvents subscriber;
 
     private Crm(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
+        this.subscriber = b.subscriber;
         DomainEvents events = store.events(b.subscriber);
         EdgeValidation validation = b.validator == null ? EdgeValidation.withDefaultProvider()
                 : EdgeValidation.using(b.validator);
@@ -134,6 +136,19 @@ public final class Crm {
     /** The clock in use. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Where the ids of new records come from; modules built on this Crm (crm-pipeline's) use it too by default. */
+    public IdGenerator ids() {
+        return context.ids();
+    }
+
+    /**
+     * The subscriber set with {@link Builder#events}, which modules built on this Crm publish their events to by
+     * default; a discarding one when none was set.
+     */
+    public DomainEvents subscriber() {
+        return subscriber;
     }
 
     /**

@@ -169,14 +169,17 @@ public interface DealPipeline {
             return this;
         }
 
-        /** Where new ids come from; default {@link IdGenerator#random()}. */
+        /** Where new ids come from; default the Crm's ({@link Crm#ids()}). */
         public Builder ids(IdGenerator value) {
             once(ids, "ids");
             ids = Objects.requireNonNull(value, "ids");
             return this;
         }
 
-        /** Who receives this module's domain events after each unit of work commits; default nobody. */
+        /**
+         * Who receives this module's domain events after each unit of work commits; default the Crm's subscriber
+         * ({@link Crm#subscriber()}).
+         */
         public Builder events(DomainEvents value) {
             once(subscriber, "events");
             subscriber = Objects.requireNonNull(value, "events");
@@ -202,10 +205,10 @@ public interface DealPipeline {
                         + "store object to Crm.builder().store(...) and DealPipeline.builder().store(...)");
             }
             if (ids == null) {
-                ids = IdGenerator.random();
+                ids = crm.ids();
             }
             if (subscriber == null) {
-                subscriber = DomainEvents.discarding();
+                subscriber = crm.subscriber();
             }
             return new DefaultDealPipeline(this);
         }
