@@ -49,10 +49,7 @@ final class BenchCaptureCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CaptureBenchmark benchmark = new CaptureBenchmark(settings,
                 () -> CrmSetup.inMemory(settings.region(), Clock.systemUTC(), IdGenerator.seeded(generated.seed())),
-                phase -> {
-                    err.println("crm bench: " + phase + " ...");
-                    err.flush();
-                });
+                BenchCommand.progress(spec));
         BenchResult result;
         try {
             result = benchmark.run();

@@ -5,9 +5,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code crm bench}: the benchmarks, {@code crm bench capture} (in memory) and {@code crm bench jdbc}. */
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/**
+ * {@code crm bench}: the benchmarks, {@code crm bench capture} (in memory), {@code crm bench jdbc},
+ * {@code crm bench metrics} (order-history metrics and BG/NBD fits), {@code crm bench pushdown} (funnel counts in
+ * the database next to loading the rows into Java), {@code crm bench pipeline} (stage moves through five rules per
+ * stage next to stage updates without rules) and {@code crm bench scoring} (batch rescoring next to reading its
+ * inputs, round-robin assignment next to plain owner writes).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure crmkit.",
-        subcommands = {BenchCaptureCommand.class, BenchJdbcCommand.class})
+        subcommands = {BenchCaptureCommand.class, BenchJdbcCommand.class, BenchMetricsCommand.class,
+                BenchPushdownCommand.class, BenchPipelineCommand.class, BenchScoringCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -15,6 +25,16 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a benchmark is required: capture or jdbc");
+        throw new ParameterException(spec.commandLine(), "a benchmark is required: capture, jdbc, metrics, pushdown, "
+                + "pipeline or scoring");
+    }
+
+    /** Where a benchmark reports its phases: one line each on standard error. */
+    static Consumer<String> progress(CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        return phase -> {
+            err.println("crm bench: " + phase + " ...");
+            err.flush();
+        };
     }
 }

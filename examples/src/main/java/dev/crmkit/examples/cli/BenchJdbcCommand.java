@@ -73,19 +73,8 @@ final class BenchJdbcCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JdbcBenchmark benchmark = new JdbcBenchmark(settings,
                 store -> CrmSetup.on(store, "DE", Clock.systemUTC(), IdGenerator.seeded(generated.seed())),
-                phase -> {
-                    err.println("crm bench: " + phase + " ...");
-                    err.flush();
-                });
-        HikariDataSource target = null;
-        if (jdbc.url().isPresent()) {
-            try {
-                target = Database.pool(jdbc.url().get(), jdbc.user(), jdbc.password());
-            } catch (Database.BadUrlException e) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '--jdbc-url': "
-                        + e.getMessage());
-            }
-        }
+                BenchCommand.progress(spec));
+        HikariDataSource target = jdbc.pool(spec).orElse(null);
         List<JdbcBenchmark.Result> results = new ArrayList<>();
         Path folder = Files.createTempDirectory("crm-bench-");
         try {

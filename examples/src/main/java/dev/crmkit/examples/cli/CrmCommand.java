@@ -1,6 +1,12 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.examples.cli.metrics.CacCommand;
 import dev.crmkit.examples.cli.metrics.ClvCommand;
+import dev.crmkit.examples.cli.metrics.CohortsCommand;
+import dev.crmkit.examples.cli.metrics.FunnelCommand;
+import dev.crmkit.examples.cli.metrics.LtvCommand;
+import dev.crmkit.examples.cli.metrics.ReportCommand;
+import dev.crmkit.examples.cli.metrics.RfmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,12 +23,16 @@ import java.util.Map;
  * standard error; other failures with exit status 1 and one line.
  */
 @Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"crmkit from the command line: capture leads, import them from CSV, measure capture.",
-                "demo and import keep their data in an H2 database in ./.crm/ (created on first use), or in the "
-                        + "database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
-                "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments."},
-        subcommands = {DemoCommand.class, ImportCommand.class, ClvCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = {"crmkit from the command line: capture and import leads, score and assign them, move deals "
+                + "through pipelines, compute customer metrics and write a report, measure it all.",
+                "The commands on leads and deals keep their data in an H2 database in ./.crm/ (created on first use), "
+                        + "or in the database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
+                "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments, 3 a deal move the "
+                        + "pipeline's rules refused."},
+        subcommands = {DemoCommand.class, ImportCommand.class, PipelineCommand.class, DealCommand.class,
+                ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
+                CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
@@ -64,7 +74,8 @@ public final class CrmCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: demo, import or bench");
+        throw new ParameterException(spec.commandLine(),
+                "a command is required, for example demo, import, pipeline, score, assign, report or bench");
     }
 
     private static int badArguments(ParameterException e, String[] args) {

@@ -13,8 +13,10 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.task.Agenda;
 import dev.crmkit.examples.MutableClock;
+import dev.crmkit.examples.cli.pipeline.PipelineSetup;
 import dev.crmkit.examples.cli.leadimport.ImportTally;
 import dev.crmkit.examples.cli.leadimport.LeadImport;
+import dev.crmkit.examples.cli.metrics.ReportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,9 +25,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -36,7 +40,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Capture a bundled day of leads from web forms, landing pages, chat, calls, e-mail, ads and "
-                + "referrals (with duplicates and a bad row), then show what crmkit made of them.",
+                + "referrals (with duplicates and a bad row), then show what crmkit made of them: deals, lead scores "
+                + "(with the hottest lead's explanation) and the unassigned leads assigned to the demo team.",
                 "The clock replays each lead at its submission time; \"now\" is " + DemoCommand.NOW_TEXT + ".",
                 "The leads go to the H2 database in ./.crm/ (kept between runs: a second run sees the first one's "
                         + "leads, so its rows are recognized or folded), to the database of --jdbc-url, or with "
@@ -59,6 +64,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json: one JSON object on standard output.")
     private OutputFormat format;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "crm-report",
+            description = "Where to write the metrics report at the end (default: ${DEFAULT-VALUE}).")
+    private Path reportDir;
+
+    @Option(names = "--no-report", description = "Do not write the metrics report at the end.")
+    private boolean noReport;
 
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
@@ -90,14 +102,28 @@ final class DemoCommand implements Callable<Integer> {
         List<Activity> timeline = contact.map(c -> crm.timeline().of(
                 new RecordRef(RecordType.CONTACT, c.id().value()), TimelineFilter.everything(),
                 PageRequest.first(20)).items()).orElse(List.of());
+        DemoDeals.Result deals = DemoDeals.run(crm, PipelineSetup.on(crm, ids), clock);
+        clock.set(NOW);
         Agenda agenda = crm.tasks().agenda(UserId.of(owner), ZONE);
+        DemoScoring.Result scoring = DemoScoring.run(crm);
         Totals after = Totals.of(crm);
         DemoReport report = new DemoReport(NOW, ZONE, tally, log, new DemoReport.StoreState(store.description(),
                 store.persistent(), before, after), contact, lead, timeline, owner, agenda);
+        Optional<Path> metrics = noReport ? Optional.empty() : Optional.of(ReportCommand.writeForStore(
+                store.store(), store.description(), NOW.atZone(ZONE).toLocalDate(), reportDir).index());
         if (format == OutputFormat.JSON) {
-            JsonOutput.print(spec.commandLine().getOut(), report.json());
+            Map<String, Object> json = report.json();
+            json.put("deals", deals.json());
+            json.put("scoring", scoring.scoringJson());
+            json.put("assignment", scoring.assignment().json());
+            json.put("report", metrics.map(Path::toString).orElse(null));
+            JsonOutput.print(spec.commandLine().getOut(), json);
         } else {
             report.print(spec.commandLine().getOut());
+            deals.print(spec.commandLine().getOut());
+            scoring.print(spec.commandLine().getOut());
+            metrics.ifPresent(index -> spec.commandLine().getOut().println("Metrics report: " + index));
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -1,6 +1,9 @@
 package dev.crmkit.examples.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.util.Map;
 import java.util.Optional;
@@ -42,5 +45,22 @@ public final class JdbcOptions {
 
     Optional<String> password() {
         return Optional.ofNullable(password).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * A connection pool on the database of the options, if a URL is given.
+     *
+     * @throws ParameterException naming {@code --jdbc-url} when it is not a JDBC URL crmkit speaks
+     */
+    Optional<HikariDataSource> pool(CommandSpec spec) {
+        if (url().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Database.pool(url().get(), user(), password()));
+        } catch (Database.BadUrlException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--jdbc-url': "
+                    + e.getMessage());
+        }
     }
 }

@@ -76,7 +76,8 @@ class ClvCommandTest {
 
     @Test
     void fit_badDate_failsNamingLineAndColumn() throws IOException {
-        Path bad = Files.writeString(dir.resolve("bad.csv"), "customer_id,date,amount\na,2026-01-01,10\nb,01/02/2026,5\n");
+        Path bad = Files.writeString(dir.resolve("bad.csv"),
+                "customer_id,date,amount\na,2026-01-01,10\nb,01/02/2026,5\n");
 
         CliRun run = CliRun.crm("clv", "fit", "--orders", bad.toString(), "--observation-end", "2026-06-30");
 

@@ -23,9 +23,9 @@ class StoreSelectionTest {
 
     @Test
     void demo_twiceOnTheSameDatabase_secondRunSeesTheFirstRunsLeads() {
-        JsonNode first = CliRun.crm("demo", "--jdbc-url", h2("crm"), "--format", "json").json();
-        CliRun again = CliRun.crm("demo", "--jdbc-url", h2("crm"));
-        JsonNode second = CliRun.crm("demo", "--jdbc-url", h2("crm"), "--format", "json").json();
+        JsonNode first = CliRun.crm("demo", "--no-report", "--jdbc-url", h2("crm"), "--format", "json").json();
+        CliRun again = CliRun.crm("demo", "--no-report", "--jdbc-url", h2("crm"));
+        JsonNode second = CliRun.crm("demo", "--no-report", "--jdbc-url", h2("crm"), "--format", "json").json();
 
         assertEquals(18, first.get("created").asInt());
         assertEquals(0, first.get("store").get("before").get("leads").asInt());
@@ -37,19 +37,23 @@ class StoreSelectionTest {
         assertTrue(again.out().contains("from earlier runs"), again.out());
         assertTrue(again.out().contains("21 rows with an external id captured before"), again.out());
 
-        assertEquals(0, second.get("created").asInt(), "nothing new on a rerun: " + second);
-        assertEquals(21, second.get("alreadyCaptured").asInt(), "every external id is known");
-        assertEquals(3, second.get("folded").asInt(), "the rows without an external id fold into their leads");
+        assertEquals(21, second.get("alreadyCaptured").asInt(), "every external id is known: " + second);
+        // the rows without an external id fold into their person's open lead, or open a new lead when an earlier
+        // run converted that person's lead into a deal (a converted lead takes no more submissions)
+        assertEquals(3, second.get("folded").asInt() + second.get("created").asInt(), second.toString());
+        assertEquals(0, second.get("contactsCreated").asInt(), "no new person on a rerun");
         assertEquals(1, second.get("rejected").asInt());
         assertEquals(18, second.get("store").get("before").get("contacts").asInt());
         assertEquals(18, second.get("store").get("after").get("contacts").asInt());
-        assertEquals(18, second.get("store").get("after").get("leads").asInt());
+        assertEquals(second.get("store").get("before").get("leads").asInt() + second.get("created").asInt(),
+                second.get("store").get("after").get("leads").asInt());
+        assertEquals(3, second.get("deals").get("opened").size(), "each run converts the next three new leads");
     }
 
     @Test
     void demo_inMemory_printsTheSameEveryTime() {
-        CliRun first = CliRun.crm("demo", "--in-memory");
-        CliRun second = CliRun.crm("demo", "--in-memory");
+        CliRun first = CliRun.crm("demo", "--no-report", "--in-memory");
+        CliRun second = CliRun.crm("demo", "--no-report", "--in-memory");
 
         assertEquals(0, first.exitCode(), first.toString());
         assertEquals(first.out(), second.out());
@@ -59,22 +63,35 @@ class StoreSelectionTest {
     void demo_onPostgres_twice() {
         String url = EmbeddedDatabase.url(EmbeddedDatabase.newDatabase("demo"));
 
-        JsonNode first = CliRun.crm("demo", "--jdbc-url", url, "--jdbc-user", "postgres", "--format", "json").json();
-        JsonNode second = CliRun.crm("demo", "--jdbc-url", url, "--jdbc-user", "postgres", "--format", "json").json();
+        JsonNode first = CliRun.crm("demo", "--no-report", "--jdbc-url", url, "--jdbc-user", "postgres", "--format",
+                "json").json();
+        JsonNode second = CliRun.crm("demo", "--no-report", "--jdbc-url", url, "--jdbc-user", "postgres", "--format",
+                "json").json();
 
         assertTrue(first.get("store").get("description").asText().startsWith("PostgreSQL"), first.toString());
         assertEquals(18, first.get("created").asInt());
-        assertEquals(0, second.get("created").asInt());
-        assertEquals(18, second.get("store").get("after").get("leads").asInt());
+        assertEquals(0, second.get("contactsCreated").asInt(), second.toString());
+        assertEquals(18, second.get("store").get("after").get("contacts").asInt());
+        assertEquals(18 + second.get("created").asInt(), second.get("store").get("after").get("leads").asInt());
+        assertEquals(6, countDeals(second.get("deals").get("board")), "three deals per run");
+    }
+
+    private static int countDeals(JsonNode board) {
+        int deals = 0;
+        for (JsonNode stage : board.get("stages")) {
+            deals += stage.get("count").asInt();
+        }
+        return deals;
     }
 
     @Test
     void environment_givesTheUrl_andTheOptionWins() {
         Map<String, String> env = Map.of("CRM_JDBC_URL", h2("from-env"));
 
-        JsonNode fromEnv = CliRun.crm(env, "demo", "--format", "json").json();
-        JsonNode fromOption = CliRun.crm(env, "demo", "--jdbc-url", h2("from-option"), "--format", "json").json();
-        JsonNode inMemory = CliRun.crm(env, "demo", "--in-memory", "--format", "json").json();
+        JsonNode fromEnv = CliRun.crm(env, "demo", "--no-report", "--format", "json").json();
+        JsonNode fromOption = CliRun.crm(env, "demo", "--no-report", "--jdbc-url", h2("from-option"), "--format",
+                "json").json();
+        JsonNode inMemory = CliRun.crm(env, "demo", "--no-report", "--in-memory", "--format", "json").json();
 
         assertTrue(fromEnv.get("store").get("description").asText().contains("from-env"), fromEnv.toString());
         assertTrue(fromOption.get("store").get("description").asText().contains("from-option"),
@@ -84,7 +101,8 @@ class StoreSelectionTest {
 
     @Test
     void unreachableDatabase_exitsWith1AndOneLineNamingTheUrlWithoutThePassword() {
-        CliRun run = CliRun.crm("demo", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/crm?password=geheim",
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/crm?password=geheim",
                 "--jdbc-user", "anna", "--jdbc-password", "s3cret");
 
         assertEquals(1, run.exitCode(), run.toString());
@@ -109,7 +127,7 @@ class StoreSelectionTest {
 
     @Test
     void notAJdbcUrl_exitsWith2() {
-        CliRun run = CliRun.crm("demo", "--jdbc-url", "postgres://user:secret@localhost/crm");
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-url", "postgres://user:secret@localhost/crm");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -120,7 +138,7 @@ class StoreSelectionTest {
 
     @Test
     void urlNoDriverTakes_exitsWith2() {
-        CliRun run = CliRun.crm("demo", "--jdbc-url", "jdbc:oracle:thin:@localhost:1521:crm");
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-url", "jdbc:oracle:thin:@localhost:1521:crm");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("no bundled JDBC driver takes jdbc:oracle:thin:@localhost:1521:crm"),
@@ -129,7 +147,7 @@ class StoreSelectionTest {
 
     @Test
     void inMemoryWithAUrl_exitsWith2() {
-        CliRun run = CliRun.crm("demo", "--in-memory", "--jdbc-url", h2("x"));
+        CliRun run = CliRun.crm("demo", "--no-report", "--in-memory", "--jdbc-url", h2("x"));
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("--in-memory and --jdbc-url exclude each other"), run.err());
@@ -137,7 +155,7 @@ class StoreSelectionTest {
 
     @Test
     void userWithoutUrl_exitsWith2() {
-        CliRun run = CliRun.crm("demo", "--jdbc-user", "anna");
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-user", "anna");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("--jdbc-user needs --jdbc-url"), run.err());

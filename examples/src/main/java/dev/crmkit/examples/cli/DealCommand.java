@@ -1,0 +1,147 @@
+package dev.crmkit.examples.cli;
+
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.examples.cli.pipeline.PipelineSetup;
+import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.definition.Actor;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.Refusal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code crm deal}: work on one deal. */
+@Command(name = "deal", mixinStandardHelpOptions = true, description = "Work on one deal.",
+        subcommands = {DealCommand.Move.class, CommandLine.HelpCommand.class})
+final class DealCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required: move");
+    }
+
+    /** {@code crm deal move DEAL STAGE}. */
+    @Command(name = "move", mixinStandardHelpOptions = true,
+            description = {"Move a deal into a stage of its pipeline, checking every rule: prints the actions that "
+                    + "ran, or every reason the move was refused (exit status 3).",
+                    "DEAL is the deal's id or its exact title (ignoring case) when that is unique.",
+                    "JSON: moved (true or false), reasons (a list of rule and message), deal, from, to, actions."})
+    static final class Move implements Callable<Integer> {
+
+        /** The exit status of a refused move: the command worked, the rules said no. */
+        static final int REFUSED = 3;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private PipelineCommand.Options options = new PipelineCommand.Options();
+
+        @Parameters(index = "0", paramLabel = "DEAL", description = "The deal's id or title.")
+        private String deal;
+
+        @Parameters(index = "1", paramLabel = "STAGE", description = "The stage to move it into.")
+        private String stage;
+
+        @Option(names = "--as", paramLabel = "USER", defaultValue = "crm",
+                description = "Who moves it (default: ${DEFAULT-VALUE}).")
+        private String user;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "A role of the mover (repeatable).")
+        private List<String> roles = new ArrayList<>();
+
+        @Option(names = "--lost-reason", paramLabel = "REASON", description = "Why, when moving into a lost stage.")
+        private String lostReason;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "text (default) or json: one JSON object on standard output.")
+        private OutputFormat format;
+
+        @Override
+        public Integer call() {
+            return options.run(spec, (crm, pipelines, store) -> {
+                Deal found = find(pipelines, store, deal);
+                MoveDeal command = MoveDeal.to(found.id(), stage, Actor.of(user, roles.toArray(String[]::new)));
+                if (lostReason != null) {
+                    command = command.because(lostReason);
+                }
+                StageChange change = pipelines.move(command);
+                print(spec.commandLine().getOut(), found, change);
+                return change instanceof StageChange.StageChanged ? 0 : REFUSED;
+            });
+        }
+
+        private void print(PrintWriter out, Deal before, StageChange change) {
+            boolean moved = change instanceof StageChange.StageChanged;
+            List<Refusal> reasons = change instanceof StageChange.StageChangeRejected r ? r.reasons() : List.of();
+            List<String> actions = change instanceof StageChange.StageChanged c ? c.actionsRun() : List.of();
+            String to = change instanceof StageChange.StageChanged c ? c.deal().stage() : stage;
+            if (format == OutputFormat.JSON) {
+                List<Map<String, Object>> why = reasons.stream()
+                        .map(r -> JsonOutput.object("rule", r.rule(), "message", r.message())).toList();
+                JsonOutput.print(out, JsonOutput.object("moved", moved, "reasons", why, "deal",
+                        before.id().toString(), "title", before.title(), "from", before.stage(), "to", to,
+                        "actions", actions));
+                return;
+            }
+            if (moved) {
+                out.printf("Moved \"%s\" from %s to %s.%n", before.title(), before.stage(), to);
+                actions.forEach(a -> out.println("  action: " + a));
+            } else {
+                out.printf("Refused: \"%s\" stays in %s; moving to %s needs:%n", before.title(), before.stage(),
+                        stage);
+                reasons.forEach(r -> out.printf(Locale.ROOT, "  - %s (%s)%n", r.message(), r.rule()));
+            }
+            out.flush();
+        }
+
+        /** The deal with this id, or the one deal of any pipeline with this title. */
+        private Deal find(DealPipeline pipelines, PipelineStore store, String text) {
+            Optional<DealId> id = parse(text);
+            if (id.isPresent()) {
+                return pipelines.deal(id.get()).orElseThrow(() -> new IllegalArgumentException(
+                        "no deal with id " + text));
+            }
+            List<Deal> matches = new ArrayList<>();
+            for (Pipeline p : store.pipelines().findAll(PageRequest.first(PageRequest.MAX_SIZE)).items()) {
+                PipelineSetup.deals(pipelines, p).stream()
+                        .filter(d -> d.title().strip().equalsIgnoreCase(text.strip())).forEach(matches::add);
+            }
+            if (matches.size() != 1) {
+                throw new IllegalArgumentException(matches.isEmpty() ? "no deal with the id or title \"" + text
+                        + "\" (see crm pipeline show --deals)" : matches.size() + " deals are titled \"" + text
+                        + "\": name one by its id (see crm pipeline show --deals)");
+            }
+            return matches.get(0);
+        }
+
+        private static Optional<DealId> parse(String text) {
+            try {
+                return Optional.of(DealId.parse(text.strip()));
+            } catch (IllegalArgumentException notAnId) {
+                return Optional.empty();
+            }
+        }
+    }
+}

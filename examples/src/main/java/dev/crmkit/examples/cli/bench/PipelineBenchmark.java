@@ -1,0 +1,404 @@
+package dev.crmkit.examples.cli.bench;
+
+import dev.crmkit.adapters.jdbc.CrmSchema;
+import dev.crmkit.adapters.jdbc.Dialect;
+import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.adapters.memory.InMemoryCrmStore;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.OpenDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.definition.Actor;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineBuilder;
+import dev.crmkit.pipeline.definition.PipelineDefinition;
+import dev.crmkit.pipeline.definition.Rules;
+import dev.crmkit.pipeline.definition.StageRule;
+import dev.crmkit.pipeline.forecast.BoardColumn;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * Stage moves through a pipeline whose every stage has five entry rules, against the same number of stage updates of
+ * the same deals without rules, in one run, single-threaded:
+ * <ol>
+ *   <li><em>crmkit</em>: deals opened with everything the rules need (amount, expected close date, owner, an approved
+ *       offer), then moved forward stage by stage through {@link DealPipeline#move} until won: all five rules of
+ *       the target stage checked, the deal stored with its optimistic version, the stage history and the timeline
+ *       written and the events published, one unit of work per move;</li>
+ *   <li><em>baseline</em>: the same deals walked through the same stages again, changing only the stage field with
+ *       no rules, no history, no timeline and no events: in memory through the store's {@link Deals#update} port, on
+ *       a database with a plain JDBC {@value #UPDATE_SQL} per move, each in its own transaction (auto-commit).</li>
+ * </ol>
+ * Every pass follows a warm-up pass of both on separate deals; on a database the tables (prefix {@value #PREFIX}) are
+ * dropped and migrated before the warm-up and before the timed passes, and dropped at the end. Only tables whose names
+ * start with the prefix are touched.
+ */
+public final class PipelineBenchmark {
+
+    /** The prefix of the benchmark's tables on a database: nothing else is dropped. */
+    public static final String PREFIX = JdbcBenchmark.PREFIX;
+
+    /** The open stages, in order; deals start in the first. */
+    public static final List<String> OPEN_STAGES = List.of("Qualified", "Discovery", "Demo", "Proposal",
+            "Negotiation", "Contract");
+
+    /** The won stage. */
+    public static final String WON = "Won";
+
+    /** The lost stage (no deal enters it here; its rules make the pipeline uniform). */
+    public static final String LOST = "Lost";
+
+    /** The stages each deal enters by moving: every open stage after the first, then won. */
+    public static final List<String> TARGETS;
+
+    /** Who moves the deals: the owner, with the role the rules allow. */
+    public static final Actor MOVER = Actor.of("anna", "sales");
+
+    /** The plain update of the baseline on a database; {@code <prefix>} stands for the table prefix. */
+    static final String UPDATE_SQL = "UPDATE <prefix>deal SET stage = ?, version = version + 1 WHERE id = ? AND "
+            + "version = ?";
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final String DOCUMENT_KIND = "offer";
+    private static final String DOCUMENT_STATUS = "approved";
+
+    static {
+        List<String> targets = new ArrayList<>(OPEN_STAGES.subList(1, OPEN_STAGES.size()));
+        targets.add(WON);
+        TARGETS = List.copyOf(targets);
+    }
+
+    private final Settings settings;
+    private final BiFunction<CrmStore, IdGenerator, Crm> crms;
+    private final Consumer<String> phases;
+
+    /**
+     * What to run.
+     *
+     * @param deals  how many deals the timed passes move
+     * @param warmup how many deals the warm-up passes move, at most {@code deals}
+     * @param seed   the seed of the amounts, close dates and ids
+     */
+    public record Settings(int deals, int warmup, long seed) {
+        /** Validates the figures. */
+        public Settings {
+            if (deals < 1 || warmup < 0 || warmup > deals) {
+                throw new IllegalArgumentException("need at least one deal and a warm-up of at most all of them");
+            }
+        }
+    }
+
+    /**
+     * The figures of one store.
+     *
+     * @param store         what was measured: {@code in memory} or the database product and version
+     * @param where         where it is (a URL, masked, or the in-memory store's class)
+     * @param deals         deals moved
+     * @param moves         moves made by either pass
+     * @param crmkitNanos   how long the crmkit moves took
+     * @param baselineNanos how long the baseline updates took
+     * @param board         deals per stage after the crmkit pass, in stage order
+     * @param baselineWon   deals whose stage field is the won stage after the baseline pass
+     */
+    public record Result(String store, String where, int deals, long moves, long crmkitNanos, long baselineNanos,
+                         Map<String, Long> board, long baselineWon) {
+        /** Copies the board. */
+        public Result {
+            board = Collections.unmodifiableMap(new LinkedHashMap<>(board));
+        }
+
+        /** Deals in the won stage after the crmkit pass. */
+        public long won() {
+            return board.getOrDefault(WON, 0L);
+        }
+
+        /** Moves per second through crmkit. */
+        public double crmkitMovesPerSecond() {
+            return moves * 1e9 / Math.max(1, crmkitNanos);
+        }
+
+        /** Stage updates per second without rules. */
+        public double baselineMovesPerSecond() {
+            return moves * 1e9 / Math.max(1, baselineNanos);
+        }
+
+        /** How many times as long crmkit takes as the baseline for the same number of stage changes. */
+        public double ratio() {
+            return (double) crmkitNanos / Math.max(1, baselineNanos);
+        }
+    }
+
+    /**
+     * Deals opened in the first stage of the benchmark's pipeline, ready to be moved.
+     *
+     * @param pipelines the use case over the store
+     * @param store     the store
+     * @param pipeline  the benchmark's pipeline
+     * @param deals     the deals as stored, each with everything the rules need
+     */
+    public record Prepared(DealPipeline pipelines, PipelineStore store, Pipeline pipeline, List<Deal> deals) {
+        /** Copies the list. */
+        public Prepared {
+            deals = List.copyOf(deals);
+        }
+    }
+
+    /**
+     * A benchmark.
+     *
+     * @param settings what to run
+     * @param crms     builds crmkit over a store with the benchmark's ids, region and clock
+     * @param phases   told what is happening, for a progress line
+     */
+    public PipelineBenchmark(Settings settings, BiFunction<CrmStore, IdGenerator, Crm> crms,
+                             Consumer<String> phases) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.crms = Objects.requireNonNull(crms, "crms");
+        this.phases = Objects.requireNonNull(phases, "phases");
+    }
+
+    /** The five rules every stage has; all pass for deals opened by {@link #prepare}. */
+    public static List<StageRule> rules() {
+        return List.of(
+                Rules.requiredFields("amount", "expectedCloseDate", "owner"),
+                Rules.requiredDocument(DOCUMENT_KIND, DOCUMENT_STATUS),
+                Rules.amountPositive(),
+                Rules.allowedMovers(Set.of("sales"), true),
+                Rules.noSkipping());
+    }
+
+    /**
+     * The benchmark's pipeline: the six open stages, won and lost, each with the five {@link #rules()}; the
+     * pipeline's own policies are all off, so a move checks exactly those five.
+     */
+    public static PipelineDefinition definition() {
+        StageRule[] rules = rules().toArray(new StageRule[0]);
+        PipelineBuilder builder = PipelineDefinition.builder("Bench five rules");
+        int probability = 10;
+        for (String stage : OPEN_STAGES) {
+            int p = probability;
+            builder.stage(stage, s -> s.probability(p).rule(rules));
+            probability += 15;
+        }
+        return builder.won(WON, s -> s.rule(rules)).lost(LOST, s -> s.rule(rules)).build();
+    }
+
+    /**
+     * Defines the pipeline and opens deals in its first stage, each with a seeded amount (1,000 to 100,000 EUR), an
+     * expected close date, the mover as owner and an approved offer attached.
+     *
+     * @param crm   crmkit over the store
+     * @param store the same store, as a pipeline store
+     * @param ids   where the pipeline use case takes new ids from
+     * @param deals how many deals
+     * @param seed  the seed of amounts and close dates
+     */
+    public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, long seed) {
+        DealPipeline pipelines = DealPipeline.builder().crm(crm).store(store).ids(ids).build();
+        Pipeline pipeline = pipelines.definePipeline(definition());
+        Random random = new Random(seed);
+        LocalDate today = LocalDate.now(crm.clock());
+        List<Deal> opened = new ArrayList<>(deals);
+        for (int i = 0; i < deals; i++) {
+            Money amount = Money.of(BigDecimal.valueOf(1_000 + random.nextInt(99_001)), EUR);
+            Deal deal = pipelines.open(OpenDeal.of(pipeline.id(), "Bench deal " + (i + 1), amount, MOVER)
+                    .closingOn(today.plusDays(30 + random.nextInt(180))));
+            opened.add(pipelines.attachDocument(deal.id(), DOCUMENT_KIND, DOCUMENT_STATUS));
+        }
+        return new Prepared(pipelines, store, pipeline, opened);
+    }
+
+    /**
+     * Moves every deal forward through {@link #TARGETS}, one stage at a time for all deals before the next.
+     *
+     * @return the deals as stored after their last move
+     * @throws IllegalStateException if any move is refused: the rules are meant to pass
+     */
+    public static List<Deal> moveAll(Prepared prepared) {
+        List<Deal> current = new ArrayList<>(prepared.deals());
+        for (String target : TARGETS) {
+            for (int i = 0; i < current.size(); i++) {
+                StageChange change = prepared.pipelines().move(MoveDeal.to(current.get(i).id(), target, MOVER));
+                if (!(change instanceof StageChange.StageChanged moved)) {
+                    throw new IllegalStateException("a move the benchmark expects to pass was refused: " + change);
+                }
+                current.set(i, moved.deal());
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The in-memory baseline: the deals walked through {@link #TARGETS} again by {@link Deals#update} of a copy
+     * that differs in the stage field only, with no rules, history, timeline or events.
+     *
+     * @param deals   the port
+     * @param current the deals as stored; replaced by each update's result
+     */
+    public static void updateStages(Deals deals, List<Deal> current) {
+        for (String target : TARGETS) {
+            for (int i = 0; i < current.size(); i++) {
+                current.set(i, deals.update(withStage(current.get(i), target)));
+            }
+        }
+    }
+
+    /** A copy of the deal in another stage, every other field (times and probability too) as it was. */
+    public static Deal withStage(Deal d, String stage) {
+        return new Deal(d.id(), d.version(), d.pipelineId(), d.title(), stage, d.stageEnteredAt(),
+                d.stageProbability(), d.probabilityOverride(), d.amount(), d.expectedCloseDate(), d.expectedMargin(),
+                d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(), d.customFields(), d.documents(),
+                d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), d.updatedAt());
+    }
+
+    /** Both passes in memory, each on a fresh {@link InMemoryCrmStore}, after a warm-up on another one. */
+    public Result runInMemory() {
+        if (settings.warmup() > 0) {
+            phases.accept(String.format(Locale.ROOT, "in memory: warming up on %,d deals", settings.warmup()));
+            Prepared warm = prepareInMemory(settings.warmup());
+            updateStages(warm.store().deals(), new ArrayList<>(moveAll(warm)));
+        }
+        phases.accept(String.format(Locale.ROOT, "in memory: opening %,d deals", settings.deals()));
+        Prepared prepared = prepareInMemory(settings.deals());
+        phases.accept(String.format(Locale.ROOT, "in memory: timing %,d crmkit moves", moves()));
+        long start = System.nanoTime();
+        List<Deal> moved = moveAll(prepared);
+        long crmkit = System.nanoTime() - start;
+        Map<String, Long> board = board(prepared);
+        phases.accept(String.format(Locale.ROOT, "in memory: timing %,d stage updates without rules", moves()));
+        List<Deal> current = new ArrayList<>(moved);
+        start = System.nanoTime();
+        updateStages(prepared.store().deals(), current);
+        long baseline = System.nanoTime() - start;
+        long baselineWon = board(prepared).getOrDefault(WON, 0L);
+        return new Result("in memory", InMemoryCrmStore.class.getSimpleName(), settings.deals(), moves(), crmkit,
+                baseline, board, baselineWon);
+    }
+
+    private Prepared prepareInMemory(int deals) {
+        IdGenerator ids = IdGenerator.seeded(settings.seed());
+        InMemoryCrmStore store = InMemoryCrmStore.create();
+        return prepare(crms.apply(store, ids), store, ids, deals, settings.seed());
+    }
+
+    /**
+     * Both passes on a database, into fresh tables, after a warm-up in fresh tables; drops the tables afterwards.
+     *
+     * @param dataSource the database; its tables starting with {@value #PREFIX} are dropped
+     * @param database   its product and version, for the result
+     * @param where      where it is, for the result
+     */
+    public Result runOn(DataSource dataSource, String database, String where) throws SQLException {
+        Dialect dialect;
+        try (Connection c = dataSource.getConnection()) {
+            dialect = Dialect.of(c);
+        }
+        try {
+            if (settings.warmup() > 0) {
+                phases.accept(String.format(Locale.ROOT, "%s: warming up on %,d deals", database,
+                        settings.warmup()));
+                fresh(dataSource);
+                Prepared warm = prepareOn(dataSource, dialect, settings.warmup());
+                updateRows(dataSource, dialect, moveAll(warm));
+            }
+            fresh(dataSource);
+            phases.accept(String.format(Locale.ROOT, "%s: opening %,d deals", database, settings.deals()));
+            Prepared prepared = prepareOn(dataSource, dialect, settings.deals());
+            phases.accept(String.format(Locale.ROOT, "%s: timing %,d crmkit moves", database, moves()));
+            long start = System.nanoTime();
+            List<Deal> moved = moveAll(prepared);
+            long crmkit = System.nanoTime() - start;
+            Map<String, Long> board = board(prepared);
+            phases.accept(String.format(Locale.ROOT, "%s: timing %,d plain JDBC stage updates", database,
+                    moves()));
+            start = System.nanoTime();
+            updateRows(dataSource, dialect, moved);
+            long baseline = System.nanoTime() - start;
+            long baselineWon = board(prepared).getOrDefault(WON, 0L);
+            return new Result(database, where, settings.deals(), moves(), crmkit, baseline, board, baselineWon);
+        } finally {
+            JdbcBenchmark.drop(dataSource);
+        }
+    }
+
+    private Prepared prepareOn(DataSource dataSource, Dialect dialect, int deals) {
+        IdGenerator ids = IdGenerator.seeded(settings.seed());
+        JdbcCrmStore store = JdbcCrmStore.builder(dataSource).dialect(dialect).tablePrefix(PREFIX).build();
+        return prepare(crms.apply(store, ids), store, ids, deals, settings.seed());
+    }
+
+    /**
+     * The database baseline: {@link #TARGETS} walked again with one plain {@code UPDATE} per stage change on one
+     * connection in auto-commit, each checked to change exactly one row.
+     */
+    private static void updateRows(DataSource dataSource, Dialect dialect, List<Deal> deals) throws SQLException {
+        long[] versions = deals.stream().mapToLong(Deal::version).toArray();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement update = c.prepareStatement(UPDATE_SQL.replace("<prefix>", PREFIX))) {
+                for (String target : TARGETS) {
+                    for (int i = 0; i < deals.size(); i++) {
+                        update.setString(1, target);
+                        if (dialect == Dialect.MARIADB) {
+                            update.setString(2, deals.get(i).id().value().toString());
+                        } else {
+                            update.setObject(2, deals.get(i).id().value());
+                        }
+                        update.setLong(3, versions[i]);
+                        if (update.executeUpdate() != 1) {
+                            throw new IllegalStateException("deal " + deals.get(i).id() + " is not at version "
+                                    + versions[i]);
+                        }
+                        versions[i]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Deals per stage of the benchmark's pipeline, in stage order, read through crmkit's board. */
+    private static Map<String, Long> board(Prepared prepared) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (BoardColumn column : prepared.pipelines().forecasts()
+                .board(DealFilter.pipeline(prepared.pipeline().id())).columns()) {
+            out.put(column.stage().name(), column.count());
+        }
+        return out;
+    }
+
+    private long moves() {
+        return (long) settings.deals() * TARGETS.size();
+    }
+
+    /** Drops the benchmark's tables and migrates them afresh. */
+    private static void fresh(DataSource dataSource) throws SQLException {
+        JdbcBenchmark.drop(dataSource);
+        CrmSchema.migrate(dataSource, PREFIX);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.crmkit.examples.cli.metrics;
+
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.examples.cli.leadimport.CsvRecord;
+import dev.crmkit.examples.cli.leadimport.CsvRecords;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Reads an acquisition spend file: CSV with a header holding {@code channel} and {@code amount} (marketing plus sales
+ * spend) and optionally {@code new_customers}. Every bad value ends the read with the line and the column named.
+ */
+public final class SpendCsv {
+
+    private final Currency currency;
+
+    /** A reader of amounts in the currency. */
+    public SpendCsv(Currency currency) {
+        this.currency = currency;
+    }
+
+    /**
+     * One channel's spend.
+     *
+     * @param channel      the channel
+     * @param amount       what was spent
+     * @param newCustomers the new customers it won, when the file says
+     */
+    public record ChannelSpend(String channel, Money amount, OptionalLong newCustomers) {
+    }
+
+    /**
+     * Every row of the file, in file order.
+     *
+     * @throws IllegalArgumentException naming the file, line and column of the first bad value, or a missing column
+     */
+    public List<ChannelSpend> read(Path file) {
+        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
+            List<String> header = records.header();
+            int channel = column(header, "channel", file, true);
+            int amount = column(header, "amount", file, true);
+            int won = column(header, "new_customers", file, false);
+            List<ChannelSpend> rows = new ArrayList<>();
+            while (records.hasNext()) {
+                CsvRecord r = records.next();
+                String where = file + " line " + r.line() + ": ";
+                String name = r.cell(channel).strip();
+                if (name.isEmpty()) {
+                    throw new IllegalArgumentException(where + "column channel is empty");
+                }
+                String count = won < 0 ? "" : r.cell(won).strip();
+                rows.add(new ChannelSpend(name, money(r.cell(amount).strip(), where),
+                        count.isEmpty() ? OptionalLong.empty() : OptionalLong.of(count(count, where))));
+            }
+            if (rows.isEmpty()) {
+                throw new IllegalArgumentException(file + " holds no spend, only a header");
+            }
+            return List.copyOf(rows);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int column(List<String> header, String name, Path file, boolean required) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        if (required) {
+            throw new IllegalArgumentException(file + " has no column " + name + " (its header: "
+                    + String.join(",", header) + "; a spend file needs channel and amount, optionally new_customers)");
+        }
+        return -1;
+    }
+
+    private Money money(String value, String where) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + "column amount is not a decimal amount: \"" + value + "\"");
+        }
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException(where + "column amount must not be negative: " + value);
+        }
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new IllegalArgumentException(where + "column amount has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + "): " + value);
+        }
+        return Money.of(amount, currency);
+    }
+
+    private static long count(String value, String where) {
+        try {
+            long n = Long.parseLong(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + "column new_customers is not a whole number from 0: \""
+                    + value + "\"");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.crmkit.examples.cli.metrics;
+
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.examples.cli.leadimport.CsvRecord;
+import dev.crmkit.examples.cli.leadimport.CsvRecords;
+import dev.crmkit.metrics.funnel.StageEntry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a stage history file: CSV with a header holding {@code deal_id}, {@code stage} and {@code entered_at} (an ISO
+ * instant or date-time with offset; a date-time or date without offset is read in the given zone), and optionally
+ * {@code source}, {@code owner}, {@code pipeline} and {@code amount} (the deal's amount; the last non-empty one of a
+ * deal counts). Other columns are ignored; an empty optional cell means unknown. Every bad value ends the read with
+ * the line and the column named.
+ */
+public final class StageHistoryCsv {
+
+    private final ZoneId zone;
+    private final Currency currency;
+
+    /**
+     * A reader of times without offset in {@code zone} and amounts in {@code currency}.
+     */
+    public StageHistoryCsv(ZoneId zone, Currency currency) {
+        this.zone = zone;
+        this.currency = currency;
+    }
+
+    /**
+     * The history of a file.
+     *
+     * @param entries the stage entries in file order
+     * @param amounts the deals' amounts, by deal id, for the deals that have one
+     */
+    public record History(List<StageEntry> entries, Map<String, Money> amounts) {
+    }
+
+    /**
+     * Every entry of the file.
+     *
+     * @throws IllegalArgumentException naming the file, line and column of the first bad value, or a missing column
+     */
+    public History read(Path file) {
+        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
+            List<String> header = records.header();
+            int deal = column(header, "deal_id", file, true);
+            int stage = column(header, "stage", file, true);
+            int entered = column(header, "entered_at", file, true);
+            int source = column(header, "source", file, false);
+            int owner = column(header, "owner", file, false);
+            int pipeline = column(header, "pipeline", file, false);
+            int amount = column(header, "amount", file, false);
+            List<StageEntry> entries = new ArrayList<>();
+            Map<String, Money> amounts = new LinkedHashMap<>();
+            while (records.hasNext()) {
+                CsvRecord r = records.next();
+                String where = file + " line " + r.line() + ": ";
+                String id = required(r, deal, "deal_id", where);
+                entries.add(new StageEntry(id, required(r, stage, "stage", where),
+                        instant(r.cell(entered), where), optional(r, source), optional(r, owner),
+                        optional(r, pipeline)));
+                optional(r, amount).ifPresent(a -> amounts.put(id, money(a, where)));
+            }
+            if (entries.isEmpty()) {
+                throw new IllegalArgumentException(file + " holds no stage entries, only a header");
+            }
+            return new History(List.copyOf(entries), Map.copyOf(amounts));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int column(List<String> header, String name, Path file, boolean required) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        if (required) {
+            throw new IllegalArgumentException(file + " has no column " + name + " (its header: "
+                    + String.join(",", header) + "; a stage history needs deal_id, stage and entered_at)");
+        }
+        return -1;
+    }
+
+    private static String required(CsvRecord r, int column, String name, String where) {
+        String value = r.cell(column).strip();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(where + "column " + name + " is empty");
+        }
+        return value;
+    }
+
+    private static Optional<String> optional(CsvRecord r, int column) {
+        return column < 0 ? Optional.empty() : Optional.of(r.cell(column).strip()).filter(v -> !v.isEmpty());
+    }
+
+    private Instant instant(String text, String where) {
+        String value = text.strip();
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            return LocalDateTime.parse(value).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + "column entered_at is not an ISO date-time: \"" + value
+                    + "\"");
+        }
+    }
+
+    private Money money(String value, String where) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + "column amount is not a decimal amount: \"" + value + "\"");
+        }
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new IllegalArgumentException(where + "column amount has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + "): " + value);
+        }
+        return Money.of(amount, currency);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchPipelineCommandTest {
+
+    @Test
+    void smallRun_inMemory_movesEveryDealToWon_andPrintsTheRatio() {
+        CliRun run = CliRun.crm("bench", "pipeline", "--deals", "40", "--warmup", "5");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("crmkit move with 5 rules per stage"), run.out());
+        assertTrue(run.out().contains("baseline: stage update without rules"), run.out());
+        assertTrue(run.out().contains("required-fields, required-documents, amount-positive, allowed-movers, "
+                + "no-skipping"), run.out());
+        assertTrue(run.out().matches("(?s).*ratio \\(crmkit time / baseline time\\)\\s+\\d+\\.\\d\\d x.*"),
+                run.out());
+        Matcher moves = Pattern.compile("crmkit move with 5 rules per stage\\s+(\\d+)\\s").matcher(run.out());
+        assertTrue(moves.find(), run.out());
+        assertEquals("240", moves.group(1), "40 deals, six moves each");
+        assertTrue(run.out().contains("won      40 of 40 deals after the crmkit pass, 40 after the baseline pass"),
+                run.out());
+    }
+
+    @Test
+    void smallRun_onPostgresToo_json_everyDealWon_andDropsOnlyItsTables() throws Exception {
+        String database = EmbeddedDatabase.newDatabase("benchpipe");
+        DataSource ds = EmbeddedDatabase.dataSource(database);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE crm_deal_keep (id int)"); // not the benchmark's: must stay
+        }
+
+        CliRun run = CliRun.crm("bench", "pipeline", "--deals", "30", "--warmup", "4",
+                "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres", "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode json = run.json();
+        assertEquals(30, json.get("deals").asInt());
+        assertEquals(6, json.get("movesPerDeal").asInt());
+        assertEquals(5, json.get("rulesPerStage").asInt());
+        assertEquals(5, json.get("rules").size());
+        assertEquals(6, json.get("openStages").size());
+        assertEquals("crm_bench_", json.get("tablePrefix").asText());
+        assertEquals(2, json.get("stores").size(), json.toString());
+        assertEquals("in memory", json.get("stores").get(0).get("store").asText());
+        assertTrue(json.get("stores").get(1).get("store").asText().startsWith("PostgreSQL"), json.toString());
+        for (JsonNode store : json.get("stores")) {
+            for (String key : List.of("where", "crmkitSeconds", "baselineSeconds", "crmkitMovesPerSecond",
+                    "baselineMovesPerSecond", "ratio")) {
+                assertTrue(store.has(key), key + " in " + store);
+            }
+            assertEquals(180, store.get("moves").asLong(), store.toString());
+            assertEquals(30, store.get("won").asLong(), store.toString());
+            assertEquals(30, store.get("baselineWon").asLong(), store.toString());
+            assertEquals(30, store.get("board").get("Won").asLong(), store.toString());
+            assertEquals(0, store.get("board").get("Qualified").asLong(), store.toString());
+            assertTrue(store.get("crmkitMovesPerSecond").asLong() > 0 && store.get("ratio").asDouble() > 0,
+                    store.toString());
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM information_schema.tables "
+                     + "WHERE table_schema = 'public'")) {
+            rs.next();
+            assertEquals("crm_deal_keep", rs.getString(1), "the benchmark drops its tables and only those");
+        }
+    }
+
+    @Test
+    void warmupAboveDeals_exitsWith2() {
+        CliRun run = CliRun.crm("bench", "pipeline", "--deals", "10", "--warmup", "11");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--warmup"), run.err());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchScoringCommandTest {
+
+    @Test
+    void smallRun_inMemory_scoresAndAssignsEveryLeadFairly_andPrintsBothRatios() {
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "71", "--warmup", "10", "--chunk", "20");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s).*scoring ratio \\(crmkit time / baseline time\\)\\s+\\d+\\.\\d\\d x.*"),
+                run.out());
+        assertTrue(run.out().matches("(?s).*assign ratio \\(crmkit time / baseline time\\)\\s+\\d+\\.\\d\\d x.*"),
+                run.out());
+        Matcher scored = Pattern.compile("scoring: crmkit rescoreAll with explanations\\s+(\\d+)\\s")
+                .matcher(run.out());
+        assertTrue(scored.find(), run.out());
+        assertEquals("71", scored.group(1));
+        Matcher assigned = Pattern.compile("assign: crmkit round robin \\(1 node, 1 thread\\)\\s+(\\d+)\\s")
+                .matcher(run.out());
+        assertTrue(assigned.find(), run.out());
+        assertEquals("71", assigned.group(1));
+        // 71 leads over 7 people: 10 or 11 each, after both passes
+        Matcher fair = Pattern.compile("fairness (crmkit|baseline): +every lead exactly one owner, per person "
+                + "\\{([^}]*)\\} \\(spread (\\d)\\)").matcher(run.out());
+        int passes = 0;
+        while (fair.find()) {
+            passes++;
+            assertTrue(fair.group(3).equals("0") || fair.group(3).equals("1"), fair.group());
+            for (String count : fair.group(2).split(", ")) {
+                String n = count.substring(count.indexOf('=') + 1);
+                assertTrue(n.equals("10") || n.equals("11"), fair.group());
+            }
+        }
+        assertEquals(2, passes, run.out());
+        assertTrue(run.out().contains("  best     "), run.out());
+        assertTrue(run.out().matches("(?s).*best .*score \\d+ \\((COLD|WARM|HOT)\\).*"), run.out());
+    }
+
+    @Test
+    void smallRun_onPostgresToo_json_fourNodesAssignFairly_andDropsOnlyItsTables() throws Exception {
+        String database = EmbeddedDatabase.newDatabase("benchscore");
+        DataSource ds = EmbeddedDatabase.dataSource(database);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE crm_lead_keep (id int)"); // not the benchmark's: must stay
+        }
+
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
+                "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres", "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode json = run.json();
+        assertEquals(60, json.get("leads").asInt());
+        assertEquals(8, json.get("warmup").asInt());
+        assertEquals(7, json.get("team").size());
+        assertEquals("crm_bench_", json.get("tablePrefix").asText());
+        assertEquals(2, json.get("stores").size(), json.toString());
+        assertEquals("in memory", json.get("stores").get(0).get("store").asText());
+        assertTrue(json.get("stores").get(1).get("store").asText().startsWith("PostgreSQL"), json.toString());
+        assertEquals(1, json.get("stores").get(0).get("assignment").get("nodes").asInt());
+        assertEquals(4, json.get("stores").get(1).get("assignment").get("nodes").asInt());
+        assertEquals(4, json.get("stores").get(1).get("assignment").get("threads").asInt());
+        for (JsonNode store : json.get("stores")) {
+            JsonNode scoring = store.get("scoring");
+            for (String key : List.of("crmkitSeconds", "baselineSeconds", "crmkitLeadsPerSecond",
+                    "baselineLeadsPerSecond", "ratio", "temperatures", "averageScore", "bestExplanation")) {
+                assertTrue(scoring.has(key), key + " in " + scoring);
+            }
+            assertEquals(60, scoring.get("leads").asLong(), scoring.toString());
+            assertEquals(60, scoring.get("scored").asLong(), scoring.toString());
+            long temperatures = 0;
+            for (JsonNode n : scoring.get("temperatures")) {
+                temperatures += n.asLong();
+            }
+            assertEquals(60, temperatures, "every lead has a stored score: " + scoring);
+            assertTrue(scoring.get("bestExplanation").size() >= 2, "rules fired for the best lead: " + scoring);
+            JsonNode assignment = store.get("assignment");
+            for (String key : List.of("crmkitSeconds", "baselineSeconds", "crmkitDecisionsPerSecond",
+                    "baselineDecisionsPerSecond", "ratio", "rerunsAfterConflict")) {
+                assertTrue(assignment.has(key), key + " in " + assignment);
+            }
+            assertEquals(60, assignment.get("decisions").asLong(), assignment.toString());
+            assertTrue(assignment.get("everyLeadOneOwner").asBoolean(), assignment.toString());
+            for (String counts : List.of("counts", "baselineCounts")) {
+                List<Long> perPerson = new ArrayList<>();
+                assignment.get(counts).forEach(n -> perPerson.add(n.asLong()));
+                assertEquals(7, perPerson.size(), assignment.toString());
+                assertEquals(60, perPerson.stream().mapToLong(Long::longValue).sum(), assignment.toString());
+                assertTrue(perPerson.stream().allMatch(n -> n == 8 || n == 9), counts + ": " + assignment);
+            }
+            assertTrue(assignment.get("spread").asLong() <= 1 && assignment.get("baselineSpread").asLong() <= 1,
+                    assignment.toString());
+            assertTrue(scoring.get("ratio").asDouble() > 0 && assignment.get("ratio").asDouble() > 0,
+                    store.toString());
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM information_schema.tables "
+                     + "WHERE table_schema = 'public'")) {
+            rs.next();
+            assertEquals("crm_lead_keep", rs.getString(1), "the benchmark drops its tables and only those");
+        }
+    }
+
+    @Test
+    void chunkAboveAThousand_exitsWith2() {
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "10", "--chunk", "1001");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--chunk"), run.err());
+    }
+}
