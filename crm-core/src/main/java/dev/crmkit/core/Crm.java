@@ -7,6 +7,7 @@ import dev.crmkit.core.capture.CaptureSettings;
 import dev.crmkit.core.capture.LeadCapture;
 import dev.crmkit.core.customer.CustomerBase;
 import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -52,7 +53,11 @@ public final class Crm {
         this.store = b.store;
         this.clock = b.clock;
         this.subscriber = b.subscriber;
-        DomainEvents events = store.events(b.subscriber);
+        DomainEvents delivered = b.rescoreOnEvents ? event -> {
+            b.subscriber.publish(event);
+            rescoreAfter(event);
+        } : b.subscriber;
+        DomainEvents events = store.events(delivered);
         EdgeValidation validation = b.validator == null ? EdgeValidation.withDefaultProvider()
                 : EdgeValidation.using(b.validator);
         CaptureSettings settings = new CaptureSettings(b.defaultRegion,
@@ -69,6 +74,10 @@ public final class Crm {
         this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),
                 store.leadScores(), b.scoringModel == null ? ScoringModel.standard() : b.scoringModel, context);
         this.winProbabilities = new WinProbabilities(store.probabilityOverrides(), context);
+    }
+
+    private void rescoreAfter(DomainEvent event) {
+        scoring.subscriber().publish(event);
     }
 
     /** Starts wiring crmkit. */
@@ -160,6 +169,7 @@ public final class Crm {
         private Clock clock;
         private IdGenerator ids;
         private DomainEvents subscriber;
+        private boolean rescoreOnEvents;
         private Validator validator;
         private String defaultRegion;
         private Set<String> publicEmailDomains;
@@ -235,6 +245,20 @@ public final class Crm {
         public Builder scoringModel(ScoringModel value) {
             once(scoringModel, "scoringModel");
             scoringModel = Objects.requireNonNull(value, "scoringModel");
+            return this;
+        }
+
+        /**
+         * Rescores a lead whenever something relevant to it has committed: its capture, a repeat submission folded
+         * into it, an activity logged about it (see {@link LeadScoring#leadAffectedBy}). Each rescoring runs in a unit
+         * of work of its own after the event's unit committed, and publishes its score events in turn. Default off:
+         * call {@link LeadScoring#rescoreAll} or pass {@link LeadScoring#subscriber()} on yourself.
+         */
+        public Builder rescoreOnEvents() {
+            if (rescoreOnEvents) {
+                throw new IllegalStateException("rescoreOnEvents was already set");
+            }
+            rescoreOnEvents = true;
             return this;
         }
 

@@ -1,18 +1,25 @@
 package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.LogActivity;
 import dev.crmkit.core.assignment.AssignmentEvent;
 import dev.crmkit.core.assignment.AssignmentOutcome;
 import dev.crmkit.core.assignment.LeadAssignment;
 import dev.crmkit.core.assignment.Policies;
 import dev.crmkit.core.assignment.Routing;
 import dev.crmkit.core.assignment.Team;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
@@ -76,6 +83,24 @@ class InMemoryCrmScoringAssignmentTest {
         assertEquals(Optional.of(rescored.stored()), store.leadScores().find(lead.id()));
         assertTrue(events.stream().anyMatch(e -> e instanceof ScoreEvent.LeadScoreChanged changed
                 && changed.leadId().equals(lead.id())), "the first score is published: " + events);
+    }
+
+    @Test
+    void rescoreOnEvents_captureAndLoggedActivity_rescoreTheLeadAfterCommit() {
+        List<DomainEvent> seen = new CopyOnWriteArrayList<>();
+        Crm rescoring = Crm.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC)).ids(IdGenerator.seeded(13))
+                .events(seen::add).defaultRegion("DE").rescoreOnEvents().build();
+
+        CaptureOutcome captured = rescoring.capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Mia", "Lange").email("mia@lange-bau.de").request("Please send the price list").build());
+        LeadId lead = assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, captured).capturedLead().id();
+        int before = store.leadScores().find(lead).orElseThrow().score();
+        rescoring.timeline().log(LogActivity.interaction(ActivityType.MEETING, Direction.OUTBOUND,
+                "Discovery call: 25 seats", T0, new RecordRef(RecordType.LEAD, lead.value())));
+
+        assertTrue(store.leadScores().find(lead).orElseThrow().score() > before, "the meeting counts: " + seen);
+        assertTrue(seen.stream().anyMatch(e -> e instanceof ScoreEvent.LeadScoreChanged), seen.toString());
+        assertThrows(IllegalStateException.class, () -> Crm.builder().rescoreOnEvents().rescoreOnEvents());
     }
 
     @Test
