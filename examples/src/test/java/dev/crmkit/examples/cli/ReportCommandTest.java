@@ -130,10 +130,11 @@ class ReportCommandTest {
         for (String chart : CHARTS) {
             assertPng(out.resolve(chart));
         }
-        // the demo's two open deals with an amount: 8,500.00 at 10% closing in 2027-01... and the won deal is closed
+        // the demo's deals with an amount: the won 24,000.00 at 100%, the open 8,500.00 at 10% in its close month
         assertPng(out.resolve("weighted-forecast.png"));
         assertTrue(html.contains("<h2>Weighted forecast</h2>") && html.contains("weighted-forecast.png"), html);
         assertTrue(html.contains("EUR 850.00"), "8,500.00 x 10% in the month it is expected to close: " + html);
+        assertTrue(html.contains("EUR 24000.00") || html.contains("EUR 24,000.00"), "the won deal at 100%: " + html);
     }
 
     @Test

@@ -46,7 +46,7 @@ import java.util.TreeMap;
  * @param channels       LTV:CAC per channel; empty when there is no spend
  * @param channelsSource where the spend came from, or why there is none
  * @param sampleNote     the note of generated sample data, empty when all data is real
- * @param forecast       the weighted forecast of the store's open deals by expected close month; empty when there
+ * @param forecast       the weighted forecast of the store's deals by expected close month; empty when there
  *                       are no pipelines or deals
  */
 public record MetricsReport(FunnelReport funnel, String funnelSource, CohortMatrix cohorts, OrderHistoryLtv ltv,
@@ -279,8 +279,8 @@ public record MetricsReport(FunnelReport funnel, String funnelSource, CohortMatr
         if (forecast.isEmpty()) {
             return;
         }
-        h.append("<h2>Weighted forecast</h2>\n<p class=\"source\">Open deals of the store's pipelines: amount x ")
-                .append("probability, by expected close month.</p>\n")
+        h.append("<h2>Weighted forecast</h2>\n<p class=\"source\">Deals of the store's pipelines: amount x ")
+                .append("probability by expected close month (won deals at 100%, lost ones at 0).</p>\n")
                 .append(img(FORECAST_PNG, "Weighted forecast by expected close month"))
                 .append("<table>\n").append(row("month", "weighted amount"));
         forecast.forEach((month, totals) -> h.append(row(month.toString(), esc(totals.toString()))));

@@ -40,8 +40,8 @@ import java.util.function.Function;
  * @param customers   the contacts' ids, sorted
  * @param channelOf   each contact's acquisition channel (lower case), for the contacts with a lead
  * @param latestLead  the creation day (UTC) of the latest lead, when there is a lead
- * @param forecast    the weighted forecast (amount x probability) of the store's open deals by expected close month,
- *                    sorted; empty when the store keeps no deals
+ * @param forecast    the weighted forecast (amount x probability; won 100%, lost 0) of the store's deals by
+ *                    expected close month, sorted; empty when the store keeps no deals
  */
 public record StoreData(String description, FunnelReport leadFunnel, List<String> customers,
         Map<String, String> channelOf, Optional<LocalDate> latestLead, Map<YearMonth, MoneyTotals> forecast) {
