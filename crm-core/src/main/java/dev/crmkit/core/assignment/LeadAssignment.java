@@ -35,6 +35,9 @@ import java.util.function.Function;
  */
 public final class LeadAssignment {
 
+    /** How often one lead's decision runs at most when it conflicts with a concurrent change. */
+    static final int ATTEMPTS = 5;
+
     private final Leads leads;
     private final AssignmentState state;
     private final AssignmentPolicy policy;
@@ -121,7 +124,9 @@ public final class LeadAssignment {
     }
 
     private AssignmentOutcome decide(LeadId id, Optional<UserId> expectedOwner, Set<UserId> excluded) {
-        return context.transactions().inTransaction(() -> {
+        // a conflict (the lead changed while deciding, or the database picked this unit as a deadlock victim) rolls
+        // the unit back whole; deciding again on the fresh lead is then safe
+        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> {
             Lead lead = leads.findById(Objects.requireNonNull(id, "id"))
                     .orElseThrow(() -> ValidationException.of("leadId", "exists", "there is no lead " + id));
             if (!lead.owner().equals(expectedOwner)) {

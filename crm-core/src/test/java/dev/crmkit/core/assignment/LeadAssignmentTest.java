@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -156,14 +156,33 @@ class LeadAssignmentTest {
     }
 
     @Test
-    void assign_leadChangedWhileDeciding_failsAndGivesBackClaimAndQuota() {
+    void assign_leadChangedWhileDeciding_givesBackClaimAndQuotaAndDecidesAgainOnTheFreshLead() {
         Team capped = new Team("capped", List.of(Member.of("anna").withMonthlyCapacity(310)));
-        AtomicBoolean interfere = new AtomicBoolean(true);
+        AtomicInteger interfere = new AtomicInteger(1);
         LeadAssignment racing = new LeadAssignment(world.leads, state, Policies.capacity(Routing.everyoneTo(capped),
                 u -> false), lead -> {
-                    if (interfere.getAndSet(false)) {
+                    if (interfere.getAndDecrement() > 0) {
                         world.leads.update(lead.withCustomFields(lead.customFields(), world.clock.instant()));
                     }
+                    return LeadProfile.of(lead);
+                }, world.timeline, world.context, 9L);
+        Lead lead = world.lead();
+
+        AssignmentOutcome outcome = racing.assign(lead.id());
+
+        assertInstanceOf(AssignmentOutcome.Assigned.class, outcome, outcome::toString);
+        assertEquals(1, state.used("anna", LocalDate.ofInstant(world.clock.instant(), ZoneOffset.UTC)),
+                "the first attempt's quota unit was given back");
+        assertTrue(state.claim(lead.id(), lead.version()), "the first attempt's claim was given back");
+        assertEquals(1, world.events(AssignmentEvent.LeadAssigned.class).size());
+    }
+
+    @Test
+    void assign_leadChangingOnEveryAttempt_givesUpWithTheConflict_andLeavesNoQuotaUsed() {
+        Team capped = new Team("capped", List.of(Member.of("anna").withMonthlyCapacity(310)));
+        LeadAssignment racing = new LeadAssignment(world.leads, state, Policies.capacity(Routing.everyoneTo(capped),
+                u -> false), lead -> {
+                    world.leads.update(lead.withCustomFields(lead.customFields(), world.clock.instant()));
                     return LeadProfile.of(lead);
                 }, world.timeline, world.context, 9L);
         Lead lead = world.lead();
@@ -171,10 +190,7 @@ class LeadAssignmentTest {
         assertThrows(StaleVersionException.class, () -> racing.assign(lead.id()));
 
         assertEquals(0, state.used("anna", LocalDate.ofInstant(world.clock.instant(), ZoneOffset.UTC)));
-        assertTrue(state.claim(lead.id(), lead.version()), "the claim was given back");
         assertTrue(world.events(AssignmentEvent.class).isEmpty());
-        state.releaseClaim(lead.id(), lead.version());
-        assertInstanceOf(AssignmentOutcome.Assigned.class, racing.assign(lead.id()), "a retry succeeds");
     }
 
     @Test
