@@ -129,20 +129,28 @@ public enum Dialect {
      * see {@link #isDuplicateKey}). Only for key tables whose columns are bounded ids and keys: MariaDB's
      * {@code INSERT IGNORE} would turn other errors into warnings.
      *
-     * @param table   the table, prefix included
-     * @param columns the columns, the key first
+     * @param table      the table, prefix included
+     * @param keyColumns how many of the first columns make the key (1 for a single-column key)
+     * @param columns    the columns, the key's first
      */
-    String insertIgnoring(String table, String... columns) {
+    String insertIgnoring(String table, int keyColumns, String... columns) {
+        if (keyColumns < 1 || keyColumns > columns.length) {
+            throw new IllegalArgumentException("keyColumns must be 1 to " + columns.length + ": " + keyColumns);
+        }
         String cols = String.join(", ", columns);
         String params = "?" + ", ?".repeat(columns.length - 1);
         return switch (this) {
-            case POSTGRESQL -> "INSERT INTO " + table + " (" + cols + ") VALUES (" + params + ") ON CONFLICT DO NOTHING";
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + cols + ") VALUES (" + params
+                    + ") ON CONFLICT DO NOTHING";
             case MARIADB -> "INSERT IGNORE INTO " + table + " (" + cols + ") VALUES (" + params + ")";
             case H2 -> {
                 StringBuilder s = new StringBuilder("MERGE INTO ").append(table).append(" t USING (VALUES (")
-                        .append(params).append(")) s(").append(cols).append(") ON t.").append(columns[0])
-                        .append(" = s.").append(columns[0]).append(" WHEN NOT MATCHED THEN INSERT (").append(cols)
-                        .append(") VALUES (");
+                        .append(params).append(")) s(").append(cols).append(") ON ");
+                for (int i = 0; i < keyColumns; i++) {
+                    s.append(i == 0 ? "" : " AND ").append("t.").append(columns[i]).append(" = s.")
+                            .append(columns[i]);
+                }
+                s.append(" WHEN NOT MATCHED THEN INSERT (").append(cols).append(") VALUES (");
                 for (int i = 0; i < columns.length; i++) {
                     s.append(i == 0 ? "" : ", ").append("s.").append(columns[i]);
                 }

@@ -115,6 +115,22 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs an insert made by {@link Dialect#insertIgnoring}: true when the row went in, false when its key was
+     * taken — also when H2's MERGE lost a race to a concurrent insert and raised a duplicate key (H2 rolls back only
+     * that statement, so the unit of work goes on).
+     */
+    boolean insertIgnoring(Connection c, String sql, Object... params) throws SQLException {
+        try {
+            return update(c, sql, params) == 1;
+        } catch (SQLException e) {
+            if (dialect == Dialect.H2 && dialect.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Every row a query answers. */
     <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -3,8 +3,6 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.lead.LeadId;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -62,10 +60,10 @@ final class JdbcAssignmentState implements AssignmentState {
                     + "ON DUPLICATE KEY UPDATE next_ticket = next_ticket + 1";
             case H2 -> null;
         };
-        insertRotation = dialect.insertIgnoring(rotation, "name", "next_ticket");
+        insertRotation = dialect.insertIgnoring(rotation, 1, "name", "next_ticket");
         advanceRotation = jdbc.sql("UPDATE {assignment_rotation} SET next_ticket = next_ticket + 1 WHERE name = ?");
         readRotation = jdbc.sql("SELECT next_ticket - 1 FROM {assignment_rotation} WHERE name = ?");
-        insertQuota = insertIgnoring(jdbc.tables.name("assignment_quota"), 2, "member_id", "quota_day",
+        insertQuota = dialect.insertIgnoring(jdbc.tables.name("assignment_quota"), 2, "member_id", "quota_day",
                 "used_units");
         lockQuota = dialect != Dialect.MARIADB ? null : jdbc.sql("INSERT INTO {assignment_quota} (member_id, "
                 + "quota_day, used_units) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE used_units = used_units");
@@ -74,29 +72,8 @@ final class JdbcAssignmentState implements AssignmentState {
         releaseQuota = jdbc.sql("UPDATE {assignment_quota} SET used_units = used_units - 1 "
                 + "WHERE member_id = ? AND quota_day = ? AND used_units > 0");
         selectQuota = jdbc.sql("SELECT used_units FROM {assignment_quota} WHERE member_id = ? AND quota_day = ?");
-        insertClaim = insertIgnoring(jdbc.tables.name("assignment_claim"), 2, "lead_id", "lead_version");
+        insertClaim = dialect.insertIgnoring(jdbc.tables.name("assignment_claim"), 2, "lead_id", "lead_version");
         deleteClaim = jdbc.sql("DELETE FROM {assignment_claim} WHERE lead_id = ? AND lead_version = ?");
-    }
-
-    /**
-     * The dialect's insert that does nothing when the key is taken, for a key of the first {@code keyColumns}
-     * columns (the dialect's own statement keys H2's MERGE on the first column only).
-     */
-    private String insertIgnoring(String table, int keyColumns, String... columns) {
-        if (dialect != Dialect.H2) {
-            return dialect.insertIgnoring(table, columns);
-        }
-        String cols = String.join(", ", columns);
-        StringBuilder on = new StringBuilder();
-        for (int i = 0; i < keyColumns; i++) {
-            on.append(i == 0 ? "" : " AND ").append("t.").append(columns[i]).append(" = s.").append(columns[i]);
-        }
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            values.append(i == 0 ? "" : ", ").append("s.").append(columns[i]);
-        }
-        return "MERGE INTO " + table + " t USING (VALUES (?" + ", ?".repeat(columns.length - 1) + ")) s(" + cols
-                + ") ON " + on + " WHEN NOT MATCHED THEN INSERT (" + cols + ") VALUES (" + values + ")";
     }
 
     @Override
@@ -113,7 +90,7 @@ final class JdbcAssignmentState implements AssignmentState {
             if (dialect == Dialect.MARIADB) {
                 jdbc.update(c, upsertRotation, rotation);
             } else if (jdbc.update(c, advanceRotation, rotation) == 0) {
-                insertIgnoring(c, insertRotation, rotation, 0L);
+                jdbc.insertIgnoring(c, insertRotation, rotation, 0L);
                 jdbc.update(c, advanceRotation, rotation);
             }
             return jdbc.one(c, readRotation, rs -> rs.getLong(1), rotation).orElseThrow();
@@ -138,7 +115,7 @@ final class JdbcAssignmentState implements AssignmentState {
             if (dialect == Dialect.MARIADB) {
                 jdbc.update(c, lockQuota, member, day);
             } else {
-                insertIgnoring(c, insertQuota, member, day, 0);
+                jdbc.insertIgnoring(c, insertQuota, member, day, 0);
             }
             return jdbc.update(c, consumeQuota, member, day, quota) == 1;
         });
@@ -161,25 +138,13 @@ final class JdbcAssignmentState implements AssignmentState {
     @Override
     public boolean claim(LeadId lead, long version) {
         Objects.requireNonNull(lead, "lead");
-        return jdbc.tx.write(c -> insertIgnoring(c, insertClaim, lead.value(), version));
+        return jdbc.tx.write(c -> jdbc.insertIgnoring(c, insertClaim, lead.value(), version));
     }
 
     @Override
     public void releaseClaim(LeadId lead, long version) {
         Objects.requireNonNull(lead, "lead");
         jdbc.tx.write(c -> jdbc.update(c, deleteClaim, lead.value(), version));
-    }
-
-    /** Runs an insert-ignoring statement; true when it inserted the row. */
-    private boolean insertIgnoring(Connection c, String sql, Object... params) throws SQLException {
-        try {
-            return jdbc.update(c, sql, params) == 1;
-        } catch (SQLException e) {
-            if (dialect == Dialect.H2 && dialect.isDuplicateKey(e)) {
-                return false; // H2's MERGE lost a race to a concurrent insert; H2 rolls back only the statement
-            }
-            throw e;
-        }
     }
 
     private static void checkMember(String member) {

@@ -51,7 +51,7 @@ final class KeyTable {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.ownerColumn = ownerColumn;
-        insertKey = dialect.insertIgnoring(jdbc.tables.name(table), keyColumn, ownerColumn);
+        insertKey = dialect.insertIgnoring(jdbc.tables.name(table), 1, keyColumn, ownerColumn);
         ownerOfKey = jdbc.sql("SELECT " + ownerColumn + " FROM {" + table + "} WHERE " + keyColumn + " = ?")
                 + dialect.lockingRead();
         keysOf = jdbc.sql("SELECT " + keyColumn + " FROM {" + table + "} WHERE " + ownerColumn + " = ?")
@@ -61,14 +61,7 @@ final class KeyTable {
 
     /** Claims a key for a record; false when another record holds it. */
     boolean claim(Connection c, String key, UUID owner) throws SQLException {
-        try {
-            return jdbc.update(c, insertKey, key, owner) == 1;
-        } catch (SQLException e) {
-            if (dialect == Dialect.H2 && dialect.isDuplicateKey(e)) {
-                return false; // H2's MERGE lost a race to a concurrent insert; H2 rolls back only the statement
-            }
-            throw e;
-        }
+        return jdbc.insertIgnoring(c, insertKey, key, owner);
     }
 
     /** The record holding a key, read with the dialect's locking read. */

@@ -38,7 +38,7 @@ final class Outbox {
                 + dialect.json() + ")");
         this.lock = tables.sql("SELECT name FROM {outbox_relay_lock} WHERE name = ? FOR UPDATE SKIP LOCKED");
         this.lockExists = tables.sql("SELECT COUNT(*) FROM {outbox_relay_lock} WHERE name = ?");
-        this.createLock = dialect.insertIgnoring(tables.name("outbox_relay_lock"), "name");
+        this.createLock = dialect.insertIgnoring(tables.name("outbox_relay_lock"), 1, "name");
         this.pending = tables.sql("SELECT seq, aggregate_id, event_type, occurred_at, payload FROM {outbox} "
                 + "WHERE delivered_at IS NULL ORDER BY seq LIMIT ");
         this.markDelivered = tables.sql("UPDATE {outbox} SET delivered_at = ? WHERE seq = ? AND delivered_at IS NULL");
