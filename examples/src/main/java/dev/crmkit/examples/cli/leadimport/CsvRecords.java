@@ -64,6 +64,32 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
         return header;
     }
 
+    /** The index of the column with this name, ignoring case and surrounding blanks; -1 when there is none. */
+    public int column(String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).strip().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of a column the file must have.
+     *
+     * @param source what is read, for the message (a file name)
+     * @param hint   what the reader should know, for the message (which columns the file needs)
+     * @throws IllegalArgumentException naming the source, the column, the header and the hint
+     */
+    public int requireColumn(Object source, String name, String hint) {
+        int index = column(name);
+        if (index < 0) {
+            throw new IllegalArgumentException(source + " has no column " + name + " (its header: "
+                    + String.join(",", header) + "; " + hint + ")");
+        }
+        return index;
+    }
+
     /**
      * Whether there is another record, or the failure to read one: {@link #next()} then throws it.
      */

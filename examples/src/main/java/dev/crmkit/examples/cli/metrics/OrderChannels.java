@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,10 +26,9 @@ final class OrderChannels {
      */
     static Map<String, String> read(Path file, String customerColumn, String dateColumn, String channelColumn) {
         try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
-            List<String> header = records.header();
-            int customer = column(header, customerColumn);
-            int date = column(header, dateColumn);
-            int channel = column(header, channelColumn);
+            int customer = records.column(customerColumn);
+            int date = records.column(dateColumn);
+            int channel = records.column(channelColumn);
             Map<String, String> channelOf = new HashMap<>();
             Map<String, String> firstDay = new HashMap<>();
             if (channel < 0 || customer < 0 || date < 0) {
@@ -55,14 +53,5 @@ final class OrderChannels {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int column(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

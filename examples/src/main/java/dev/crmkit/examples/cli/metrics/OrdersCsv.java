@@ -18,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,10 +47,9 @@ public final class OrdersCsv {
      */
     public OrderBook read(Path file) {
         try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
-            List<String> header = records.header();
-            int customer = column(header, customerColumn, "--customer-col", file);
-            int date = column(header, dateColumn, "--date-col", file);
-            int amount = column(header, amountColumn, "--amount-col", file);
+            int customer = records.requireColumn(file, customerColumn, "--customer-col names another");
+            int date = records.requireColumn(file, dateColumn, "--date-col names another");
+            int amount = records.requireColumn(file, amountColumn, "--amount-col names another");
             OrderBook.Builder book = OrderBook.builder(currency);
             int orders = 0;
             while (records.hasNext()) {
@@ -73,16 +71,6 @@ public final class OrdersCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int column(List<String> header, String name, String option, Path file) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(file + " has no column " + name + " (its header: " + String.join(",", header)
-                + "; " + option + " names another)");
     }
 
     private LocalDate date(String text, String where) {

@@ -22,6 +22,8 @@ import java.util.OptionalLong;
  */
 public final class SpendCsv {
 
+    private static final String NEEDS = "a spend file needs channel and amount, optionally new_customers";
+
     private final Currency currency;
 
     /** A reader of amounts in the currency. */
@@ -46,10 +48,9 @@ public final class SpendCsv {
      */
     public List<ChannelSpend> read(Path file) {
         try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
-            List<String> header = records.header();
-            int channel = column(header, "channel", file, true);
-            int amount = column(header, "amount", file, true);
-            int won = column(header, "new_customers", file, false);
+            int channel = records.requireColumn(file, "channel", NEEDS);
+            int amount = records.requireColumn(file, "amount", NEEDS);
+            int won = records.column("new_customers");
             List<ChannelSpend> rows = new ArrayList<>();
             while (records.hasNext()) {
                 CsvRecord r = records.next();
@@ -71,19 +72,6 @@ public final class SpendCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int column(List<String> header, String name, Path file, boolean required) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        if (required) {
-            throw new IllegalArgumentException(file + " has no column " + name + " (its header: "
-                    + String.join(",", header) + "; a spend file needs channel and amount, optionally new_customers)");
-        }
-        return -1;
     }
 
     private Money money(String value, String where) {

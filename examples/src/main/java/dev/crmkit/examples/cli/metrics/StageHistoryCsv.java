@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class StageHistoryCsv {
 
+    private static final String NEEDS = "a stage history needs deal_id, stage and entered_at";
+
     private final ZoneId zone;
     private final Currency currency;
 
@@ -61,14 +63,13 @@ public final class StageHistoryCsv {
      */
     public History read(Path file) {
         try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
-            List<String> header = records.header();
-            int deal = column(header, "deal_id", file, true);
-            int stage = column(header, "stage", file, true);
-            int entered = column(header, "entered_at", file, true);
-            int source = column(header, "source", file, false);
-            int owner = column(header, "owner", file, false);
-            int pipeline = column(header, "pipeline", file, false);
-            int amount = column(header, "amount", file, false);
+            int deal = records.requireColumn(file, "deal_id", NEEDS);
+            int stage = records.requireColumn(file, "stage", NEEDS);
+            int entered = records.requireColumn(file, "entered_at", NEEDS);
+            int source = records.column("source");
+            int owner = records.column("owner");
+            int pipeline = records.column("pipeline");
+            int amount = records.column("amount");
             List<StageEntry> entries = new ArrayList<>();
             Map<String, Money> amounts = new LinkedHashMap<>();
             while (records.hasNext()) {
@@ -89,19 +90,6 @@ public final class StageHistoryCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static int column(List<String> header, String name, Path file, boolean required) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        if (required) {
-            throw new IllegalArgumentException(file + " has no column " + name + " (its header: "
-                    + String.join(",", header) + "; a stage history needs deal_id, stage and entered_at)");
-        }
-        return -1;
     }
 
     private static String required(CsvRecord r, int column, String name, String where) {
