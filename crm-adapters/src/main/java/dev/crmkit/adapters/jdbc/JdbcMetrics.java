@@ -11,10 +11,6 @@ import dev.crmkit.metrics.funnel.StageCount;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -42,12 +38,12 @@ import java.util.Optional;
  */
 public final class JdbcMetrics {
 
-    private final JdbcTransactions transactions;
+    private final Jdbc jdbc;
     private final Dialect dialect;
 
-    private JdbcMetrics(JdbcTransactions transactions, Dialect dialect) {
-        this.transactions = transactions;
-        this.dialect = dialect;
+    private JdbcMetrics(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
     }
 
     /** Starts configuring the pushdown on a data source; the dialect is read from the database unless set. */
@@ -58,7 +54,7 @@ public final class JdbcMetrics {
     /** The pushdown on a JDBC store's data source and dialect, joining its units of work. */
     public static JdbcMetrics of(JdbcCrmStore store) {
         Objects.requireNonNull(store, "store");
-        return new JdbcMetrics(store.jdbc().tx, store.dialect());
+        return new JdbcMetrics(store.jdbc());
     }
 
     /** The dialect in use. */
@@ -139,15 +135,9 @@ public final class JdbcMetrics {
             params.add(filter.owner().get());
         }
         sql.append(" GROUP BY ").append(deal).append(") furthest GROUP BY reached");
-        long[] byFurthest = transactions.read(c -> {
-            long[] out = new long[stages.size()];
-            try (PreparedStatement ps = statement(c, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out[rs.getInt(1)] += rs.getLong(2);
-                }
-            }
-            return out;
-        });
+        long[] byFurthest = new long[stages.size()];
+        jdbc.tx.read(c -> jdbc.list(c, sql.toString(), rs -> new long[] {rs.getInt(1), rs.getLong(2)},
+                params.toArray())).forEach(row -> byFurthest[(int) row[0]] += row[1]);
         StageCount[] counts = new StageCount[stages.size()];
         long atOrBeyond = 0;
         for (int i = stages.size() - 1; i >= 0; i--) {
@@ -195,17 +185,9 @@ public final class JdbcMetrics {
                 + "ORDER BY cohort, k";
         int scale = table.amountKind() == OrderTable.AmountKind.DECIMAL
                 ? Math.max(0, currency.getDefaultFractionDigits()) : 0;
-        return transactions.read(c -> {
-            List<CohortCount> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int cohort = Math.toIntExact(rs.getLong("cohort"));
-                    out.add(new CohortCount(period.start(cohort), Math.toIntExact(rs.getLong("k")),
-                            rs.getLong("customers"), minorUnits(rs.getBigDecimal("revenue"), scale, currency)));
-                }
-            }
-            return List.copyOf(out);
-        });
+        return List.copyOf(jdbc.tx.read(c -> jdbc.list(c, sql, rs -> new CohortCount(
+                period.start(Math.toIntExact(rs.getLong("cohort"))), Math.toIntExact(rs.getLong("k")),
+                rs.getLong("customers"), minorUnits(rs.getBigDecimal("revenue"), scale, currency)))));
     }
 
     /**
@@ -242,19 +224,6 @@ public final class JdbcMetrics {
                 + column + " IS NULL THEN 1 ELSE 0 END, " + table.enteredAtColumn() + ")";
     }
 
-    private static PreparedStatement statement(Connection c, String sql, List<Object> params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setString(i + 1, (String) params.get(i));
-            }
-            return ps;
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
-        }
-    }
-
     /** Configures a {@link JdbcMetrics}. Not thread-safe. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -273,7 +242,8 @@ public final class JdbcMetrics {
         /** The pushdown; reads the dialect from the database if none was set. */
         public JdbcMetrics build() {
             Dialect d = dialect != null ? dialect : CrmSchema.dialectOf(dataSource);
-            return new JdbcMetrics(new JdbcTransactions(dataSource, d, false, null), d);
+            return new JdbcMetrics(new Jdbc(d, new Tables(Tables.DEFAULT_PREFIX), new JsonCodec(),
+                    new JdbcTransactions(dataSource, d, false, null)));
         }
     }
 }
