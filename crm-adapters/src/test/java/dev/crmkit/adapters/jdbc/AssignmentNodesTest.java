@@ -33,7 +33,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -89,6 +91,7 @@ class AssignmentNodesTest {
             Crm crm = Crm.builder()
                     .store(JdbcCrmStore.builder(nodes[n]).build())
                     .ids(IdGenerator.random())
+                    .clock(Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC))
                     .validator(VALIDATOR)
                     .defaultRegion("DE")
                     .events(e -> {

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -166,6 +168,7 @@ class TwoNodesTest {
         return Crm.builder()
                 .store(JdbcCrmStore.builder(ds).build())
                 .ids(IdGenerator.random())
+                .clock(Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC))
                 .validator(VALIDATOR)
                 .defaultRegion("DE")
                 .build();

@@ -106,7 +106,8 @@ class InMemoryCrmScoringAssignmentTest {
     @Test
     void scoringModel_set_isTheModelInUse() {
         ScoringModel model = ScoringModel.builder().build();
-        Crm withModel = Crm.builder().store(store).defaultRegion("DE").scoringModel(model).build();
+        Crm withModel = Crm.builder().store(store).clock(Clock.fixed(T0, ZoneOffset.UTC)).defaultRegion("DE")
+                .scoringModel(model).build();
 
         assertSame(model, withModel.scoring().model());
     }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code crm assign}: gives every open lead without an owner an owner, by a policy over a sales team. */
@@ -44,11 +43,14 @@ final class AssignCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    private AsOfOption asOf = new AsOfOption();
+
     @Override
     public Integer call() {
         SalesTeam team = teamFile == null ? DemoTeam.team() : TeamFile.read(teamFile);
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
-            Crm crm = CrmSetup.on(store.store(), "DE", Clock.systemUTC(), IdGenerator.random());
+            Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random());
             AssignmentRun run = AssignmentRun.run(crm, team, policy);
             if (format == OutputFormat.JSON) {
                 JsonOutput.print(spec.commandLine().getOut(), run.json());

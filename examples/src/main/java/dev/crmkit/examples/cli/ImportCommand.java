@@ -24,7 +24,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +74,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    private AsOfOption asOf = new AsOfOption();
+
     @Override
     public Integer call() throws IOException {
         String defaultRegion = Regions.require(spec, "--default-region", region);
@@ -89,7 +92,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
-            MutableClock clock = MutableClock.following(Clock.systemDefaultZone());
+            MutableClock clock = MutableClock.following(asOf.clock(ZoneId.systemDefault()));
             Crm crm = CrmSetup.on(store.store(), defaultRegion, clock, IdGenerator.random());
             ColumnNotice notice = new ColumnNotice(spec.commandLine().getErr());
             ImportTally tally;

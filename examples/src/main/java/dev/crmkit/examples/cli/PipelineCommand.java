@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +46,9 @@ final class PipelineCommand implements Runnable {
         @Mixin
         StoreOptions store = new StoreOptions();
 
+        @Mixin
+        AsOfOption asOf = new AsOfOption();
+
         @Option(names = "--pipelines", paramLabel = "FILE",
                 description = "A JSON file of pipeline definitions to define (or revise, by name) before the command "
                         + "runs; without it the presets B2C, B2B and Lead pipeline are defined where missing.")
@@ -56,7 +58,7 @@ final class PipelineCommand implements Runnable {
         <T> T run(CommandSpec spec, Work<T> work) {
             try (StoreOptions.OpenStore open = store.open(spec)) {
                 IdGenerator ids = IdGenerator.random();
-                Crm crm = CrmSetup.on(open.store(), "DE", Clock.systemUTC(), ids);
+                Crm crm = CrmSetup.on(open.store(), "DE", asOf.clock(), ids);
                 DealPipeline pipelines = PipelineSetup.on(crm, ids);
                 PipelineSetup.ensure(pipelines, Optional.ofNullable(pipelines()));
                 return work.run(crm, pipelines, (PipelineStore) open.store());

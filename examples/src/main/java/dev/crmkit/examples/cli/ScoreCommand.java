@@ -18,7 +18,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +52,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    private AsOfOption asOf = new AsOfOption();
+
     @Override
     public Integer call() {
         if (all == (lead != null)) {
@@ -60,7 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
                     : "a lead is required: LEAD (id, e-mail or external id) or --all");
         }
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
-            Crm crm = CrmSetup.on(store.store(), "DE", Clock.systemUTC(), IdGenerator.random());
+            Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random());
             return all ? scoreAll(crm) : scoreOne(crm);
         }
     }

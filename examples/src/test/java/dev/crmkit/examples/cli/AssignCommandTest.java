@@ -35,7 +35,7 @@ class AssignCommandTest {
         csv.append("Zoe,Owned,zoe@example.org,web form,de,zoe,x-owned\n");
         Path file = dir.resolve("leads.csv");
         Files.writeString(file, csv);
-        CliRun run = CliRun.crm("import", file.toString(), "--no-progress", "--jdbc-url", h2());
+        CliRun run = CliRun.crm("import", "--as-of", CliRun.AS_OF, file.toString(), "--no-progress", "--jdbc-url", h2());
         assertEquals(0, run.exitCode(), run.toString());
     }
 
@@ -55,7 +55,7 @@ class AssignCommandTest {
                            {"name": "French speakers", "when": {"language": ["fr"]}, "members": ["carla"]}]}
                 """);
 
-        JsonNode json = CliRun.crm("assign", "--policy", "round-robin", "--team", team.toString(), "--jdbc-url",
+        JsonNode json = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--policy", "round-robin", "--team", team.toString(), "--jdbc-url",
                 h2(), "--format", "json").json();
 
         assertEquals(27, json.get("assignments").size(), json.toString());
@@ -80,8 +80,8 @@ class AssignCommandTest {
     void assign_demoTeam_text_printsWhoGotWhatAndWhy_andASecondRunAssignsNothing() throws IOException {
         importLeads(2, 1);
 
-        CliRun first = CliRun.crm("assign", "--jdbc-url", h2());
-        JsonNode second = CliRun.crm("assign", "--jdbc-url", h2(), "--format", "json").json();
+        CliRun first = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--jdbc-url", h2());
+        JsonNode second = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--jdbc-url", h2(), "--format", "json").json();
 
         assertEquals(0, first.exitCode(), first.toString());
         assertTrue(first.out().contains("Routing rule 'French speakers' (language in [fr]) matched: team France."),
@@ -99,7 +99,7 @@ class AssignCommandTest {
                 {"members": [{"id": "anna"}, {"id": "ben"}]}
                 """);
 
-        JsonNode json = CliRun.crm("assign", "--policy", "least-loaded", "--team", team.toString(), "--jdbc-url",
+        JsonNode json = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--policy", "least-loaded", "--team", team.toString(), "--jdbc-url",
                 h2(), "--format", "json").json();
 
         assertEquals(5, json.get("counts").get("anna").asInt(), json.toString());
@@ -113,7 +113,7 @@ class AssignCommandTest {
                 {"members": [{"id": "anna", "monthlyCapacity": 0}, {"id": "ben"}]}
                 """);
 
-        JsonNode json = CliRun.crm("assign", "--policy", "capacity", "--team", team.toString(), "--jdbc-url",
+        JsonNode json = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--policy", "capacity", "--team", team.toString(), "--jdbc-url",
                 h2(), "--format", "json").json();
 
         assertFalse(json.get("counts").has("anna"), json.toString());
@@ -124,7 +124,7 @@ class AssignCommandTest {
 
     @Test
     void assign_unknownPolicy_isABadArgument() {
-        CliRun run = CliRun.crm("assign", "--policy", "random", "--in-memory");
+        CliRun run = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--policy", "random", "--in-memory");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("unknown policy 'random'"), run.err());
@@ -135,15 +135,15 @@ class AssignCommandTest {
         Path weight = teamFile("""
                 {"members": [{"id": "anna"}, {"id": "ben", "weight": 0}]}
                 """);
-        CliRun badWeight = CliRun.crm("assign", "--team", weight.toString(), "--in-memory");
+        CliRun badWeight = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--team", weight.toString(), "--in-memory");
         Path rule = teamFile("""
                 {"members": [{"id": "anna"}], "rules": [{"name": "x", "when": {"planet": ["mars"]}}]}
                 """);
-        CliRun badRule = CliRun.crm("assign", "--team", rule.toString(), "--in-memory");
+        CliRun badRule = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--team", rule.toString(), "--in-memory");
         Path member = teamFile("""
                 {"members": [{"id": "anna"}], "fallback": {"members": ["nobody"]}}
                 """);
-        CliRun badMember = CliRun.crm("assign", "--team", member.toString(), "--in-memory");
+        CliRun badMember = CliRun.crm("assign", "--as-of", CliRun.AS_OF, "--team", member.toString(), "--in-memory");
 
         assertEquals(1, badWeight.exitCode(), badWeight.toString());
         assertTrue(badWeight.err().contains("members[1].weight"), badWeight.err());

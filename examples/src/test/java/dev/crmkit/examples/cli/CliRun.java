@@ -19,6 +19,9 @@ import java.util.Map;
  */
 record CliRun(int exitCode, String out, String err) {
 
+    /** The demo's "now", the moment tests pass as {@code --as-of}. */
+    static final String AS_OF = DemoCommand.NOW_TEXT;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Runs {@code crm} with the arguments, in an environment without {@code CRM_JDBC_*} variables. */
@@ -34,7 +37,26 @@ record CliRun(int exitCode, String out, String err) {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
+        requireAsOf(commandLine.getParseResult());
         return new CliRun(exitCode, out.toString(), err.toString());
+    }
+
+    /**
+     * No test may depend on the wall clock: a command that takes {@code --as-of} must be given it, so that its
+     * answer is the same on any day.
+     */
+    private static void requireAsOf(CommandLine.ParseResult parsed) {
+        if (parsed == null) {
+            return;
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        if (parsed.commandSpec().findOption("--as-of") != null && !parsed.hasMatchedOption("--as-of")
+                && !parsed.isUsageHelpRequested()) {
+            throw new AssertionError("a test ran '" + parsed.commandSpec().qualifiedName()
+                    + "' without --as-of: it would depend on the wall clock; pass --as-of " + AS_OF);
+        }
     }
 
     /** Standard output read as the one JSON object it must be. */

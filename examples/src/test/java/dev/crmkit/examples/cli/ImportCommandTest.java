@@ -24,7 +24,7 @@ class ImportCommandTest {
 
     /** {@code crm import} with the arguments, into an H2 database in the test's folder. */
     private CliRun importing(String... args) {
-        List<String> all = new ArrayList<>(List.of("import"));
+        List<String> all = new ArrayList<>(List.of("import", "--as-of", CliRun.AS_OF));
         all.addAll(List.of(args));
         all.addAll(List.of("--jdbc-url", "jdbc:h2:file:" + dir.resolve("crm")));
         return CliRun.crm(all.toArray(String[]::new));
@@ -201,9 +201,9 @@ class ImportCommandTest {
     void import_inMemory_startsEmptyEachTime() throws IOException {
         Path file = csv("mem.csv", HEADER, "Jim,Doe,jim@example.com,,,chat,f-2");
 
-        JsonNode first = CliRun.crm("import", file.toString(), "--in-memory", "--format", "json", "--no-progress")
+        JsonNode first = CliRun.crm("import", "--as-of", CliRun.AS_OF, file.toString(), "--in-memory", "--format", "json", "--no-progress")
                 .json();
-        JsonNode second = CliRun.crm("import", file.toString(), "--in-memory", "--format", "json", "--no-progress")
+        JsonNode second = CliRun.crm("import", "--as-of", CliRun.AS_OF, file.toString(), "--in-memory", "--format", "json", "--no-progress")
                 .json();
 
         assertEquals(1, first.get("created").asInt());

@@ -47,7 +47,7 @@ class ImportFaultTest {
         String database = EmbeddedDatabase.newDatabase("import_fault");
         DataSource watcher = EmbeddedDatabase.dataSource(database);
         Path csv = people(dir.resolve("people.csv"));
-        String[] args = {"import", csv.toString(), "--jdbc-url", EmbeddedDatabase.url(database),
+        String[] args = {"import", "--as-of", CliRun.AS_OF, csv.toString(), "--jdbc-url", EmbeddedDatabase.url(database),
             "--jdbc-user", "postgres", "--batch-size", Integer.toString(CHUNK), "--no-progress", "--format", "json"};
 
         ExecutorService importer = Executors.newSingleThreadExecutor();

@@ -47,9 +47,9 @@ class PipelineCommandTest {
     void pipelineShow_afterTheDemo_printsTheBoardOfTheStoredDeals() {
         assertEquals(0, CliRun.crm("demo", "--jdbc-url", h2(), "--no-report").exitCode());
 
-        JsonNode board = CliRun.crm("pipeline", "show", "--pipeline", "b2b", "--jdbc-url", h2(), "--format",
+        JsonNode board = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "b2b", "--jdbc-url", h2(), "--format",
                 "json").json();
-        CliRun text = CliRun.crm("pipeline", "show", "--pipeline", "B2B", "--jdbc-url", h2());
+        CliRun text = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "B2B", "--jdbc-url", h2());
 
         assertEquals("B2B", board.get("pipeline").asText());
         assertEquals(7, board.get("stages").size());
@@ -70,7 +70,7 @@ class PipelineCommandTest {
         CliRun.crm("demo", "--jdbc-url", h2(), "--no-report");
         String id = dealIn("Need identified", true);
 
-        CliRun run = CliRun.crm("deal", "move", id, "Agreement", "--jdbc-url", h2(), "--format", "json");
+        CliRun run = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, id, "Agreement", "--jdbc-url", h2(), "--format", "json");
 
         assertEquals(3, run.exitCode(), run.toString());
         JsonNode json = run.json();
@@ -85,8 +85,8 @@ class PipelineCommandTest {
         CliRun.crm("demo", "--jdbc-url", h2(), "--no-report");
         String id = dealIn("Need identified", false);
 
-        CliRun moved = CliRun.crm("deal", "move", id, "solution search", "--jdbc-url", h2(), "--format", "json");
-        CliRun text = CliRun.crm("deal", "move", id, "Options evaluated", "--jdbc-url", h2());
+        CliRun moved = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, id, "solution search", "--jdbc-url", h2(), "--format", "json");
+        CliRun text = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, id, "Options evaluated", "--jdbc-url", h2());
 
         assertEquals(0, moved.exitCode(), moved.toString());
         assertTrue(moved.json().get("moved").asBoolean());
@@ -101,7 +101,7 @@ class PipelineCommandTest {
     void dealMove_unknownDeal_failsNamingIt() {
         CliRun.crm("demo", "--jdbc-url", h2(), "--no-report");
 
-        CliRun run = CliRun.crm("deal", "move", "no such deal", "Agreement", "--jdbc-url", h2());
+        CliRun run = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, "no such deal", "Agreement", "--jdbc-url", h2());
 
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("no such deal"), run.err());
@@ -119,9 +119,9 @@ class PipelineCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), """
                 {"name": "Broken", "stages": [{"name": "Only", "probability": 120, "rules": [{"rule": "nope"}]}]}""");
 
-        JsonNode board = CliRun.crm("pipeline", "show", "--pipeline", "Renewals", "--pipelines", good.toString(),
+        JsonNode board = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "Renewals", "--pipelines", good.toString(),
                 "--in-memory", "--format", "json").json();
-        CliRun broken = CliRun.crm("pipeline", "show", "--pipelines", bad.toString(), "--in-memory");
+        CliRun broken = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipelines", bad.toString(), "--in-memory");
 
         assertEquals(4, board.get("stages").size());
         assertEquals("Quoted", board.get("stages").get(1).get("name").asText());
@@ -132,18 +132,18 @@ class PipelineCommandTest {
 
     @Test
     void pipelineShow_unknownPipeline_namesTheOnesThereAre() {
-        CliRun run = CliRun.crm("pipeline", "show", "--pipeline", "Nope", "--in-memory");
+        CliRun run = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "Nope", "--in-memory");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("B2C, B2B, Lead pipeline"), run.err());
     }
 
     private JsonNode board() {
-        return CliRun.crm("pipeline", "show", "--pipeline", "B2B", "--jdbc-url", h2(), "--format", "json").json();
+        return CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "B2B", "--jdbc-url", h2(), "--format", "json").json();
     }
 
     private String dealIn(String stage, boolean withoutAmount) {
-        JsonNode listed = CliRun.crm("pipeline", "show", "--pipeline", "B2B", "--deals", "--jdbc-url", h2(),
+        JsonNode listed = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "B2B", "--deals", "--jdbc-url", h2(),
                 "--format", "json").json().get("deals");
         for (JsonNode d : listed) {
             if (d.get("stage").asText().equals(stage) && (d.get("amount").isNull() == withoutAmount)) {

@@ -51,7 +51,7 @@ class ReportCommandTest {
     void report_allFiles_writesThePageAndThreeCharts() throws IOException {
         Path out = dir.resolve("files");
 
-        CliRun run = CliRun.crm("report", "--out", out.toString(), "--orders", orders.toString(), "--spend",
+        CliRun run = CliRun.crm("report", "--as-of", CliRun.AS_OF, "--out", out.toString(), "--orders", orders.toString(), "--spend",
                 spend.toString(), "--history", history.toString(), "--stage-order", "lead,qualified,won",
                 "--format", "json");
 
@@ -72,7 +72,7 @@ class ReportCommandTest {
     void report_noFiles_usesTheStoreAndALabelledSample() throws IOException {
         Path out = dir.resolve("sample");
 
-        CliRun run = CliRun.crm("report", "--out", out.toString(), "--in-memory");
+        CliRun run = CliRun.crm("report", "--as-of", CliRun.AS_OF, "--out", out.toString(), "--in-memory");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains(out.resolve("index.html").toString()), run.out());
@@ -90,8 +90,8 @@ class ReportCommandTest {
         Path first = dir.resolve("again1");
         Path second = dir.resolve("again2");
 
-        assertEquals(0, CliRun.crm("report", "--out", first.toString(), "--in-memory").exitCode());
-        assertEquals(0, CliRun.crm("report", "--out", second.toString(), "--in-memory").exitCode());
+        assertEquals(0, CliRun.crm("report", "--as-of", CliRun.AS_OF, "--out", first.toString(), "--in-memory").exitCode());
+        assertEquals(0, CliRun.crm("report", "--as-of", CliRun.AS_OF, "--out", second.toString(), "--in-memory").exitCode());
 
         assertEquals(Files.readString(first.resolve("index.html")), Files.readString(second.resolve("index.html")));
     }
@@ -100,7 +100,7 @@ class ReportCommandTest {
     void report_channelThatWonNobody_exits1NamingIt() throws IOException {
         Path badSpend = Files.writeString(dir.resolve("nobody.csv"), "channel,amount\nevents,500\n");
 
-        CliRun run = CliRun.crm("report", "--out", dir.resolve("bad").toString(), "--orders", orders.toString(),
+        CliRun run = CliRun.crm("report", "--as-of", CliRun.AS_OF, "--out", dir.resolve("bad").toString(), "--orders", orders.toString(),
                 "--spend", badSpend.toString(), "--history", history.toString(), "--stage-order", "lead,qualified,won");
 
         assertEquals(1, run.exitCode(), run.toString());
@@ -109,7 +109,7 @@ class ReportCommandTest {
 
     @Test
     void report_spendWithoutOrders_exits2NamingTheOption() {
-        CliRun run = CliRun.crm("report", "--out", dir.resolve("bad2").toString(), "--spend", spend.toString(),
+        CliRun run = CliRun.crm("report", "--as-of", CliRun.AS_OF, "--out", dir.resolve("bad2").toString(), "--spend", spend.toString(),
                 "--in-memory");
 
         assertEquals(2, run.exitCode(), run.toString());

@@ -30,7 +30,7 @@ class ScoreCommandTest {
     void score_leadByEmail_json_printsScoreTemperatureAndTheRulesThatFired() {
         demo();
 
-        JsonNode json = CliRun.crm("score", "felix.wolf@wolf-maschinenbau.de", "--jdbc-url", h2(), "--format",
+        JsonNode json = CliRun.crm("score", "--as-of", CliRun.AS_OF, "felix.wolf@wolf-maschinenbau.de", "--jdbc-url", h2(), "--format",
                 "json").json();
 
         int score = json.get("score").asInt();
@@ -47,12 +47,40 @@ class ScoreCommandTest {
     }
 
     @Test
+    void score_asOf_fixesNow_soTheSameDayGivesTheSameScore_andALaterDayDecaysBehaviour() {
+        demo();
+        String[] felix = {"felix.wolf@wolf-maschinenbau.de", "--jdbc-url", h2(), "--format", "json"};
+
+        JsonNode first = CliRun.crm(concat(new String[] {"score", "--as-of", CliRun.AS_OF}, felix)).json();
+        JsonNode again = CliRun.crm(concat(new String[] {"score", "--as-of", CliRun.AS_OF}, felix)).json();
+        JsonNode later = CliRun.crm(concat(new String[] {"score", "--as-of", "2027-05-23"}, felix)).json();
+
+        assertEquals(first.get("explanation"), again.get("explanation"));
+        assertTrue(later.get("score").asInt() < first.get("score").asInt(), first + "\n" + later);
+        assertTrue(later.get("explanation").toString().contains("days old, decayed to"), later.toString());
+    }
+
+    @Test
+    void score_asOfNotADate_isABadArgumentNamingTheFormats() {
+        CliRun run = CliRun.crm("score", "--as-of", "yesterday", "--all", "--in-memory");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("'yesterday' is neither a date (2026-11-23) nor an instant"), run.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void score_leadById_text_printsTheExplanation() {
         demo();
-        String id = CliRun.crm("score", "felix.wolf@wolf-maschinenbau.de", "--jdbc-url", h2(), "--format", "json")
+        String id = CliRun.crm("score", "--as-of", CliRun.AS_OF, "felix.wolf@wolf-maschinenbau.de", "--jdbc-url", h2(), "--format", "json")
                 .json().get("lead").asText();
 
-        CliRun run = CliRun.crm("score", id, "--jdbc-url", h2());
+        CliRun run = CliRun.crm("score", "--as-of", CliRun.AS_OF, id, "--jdbc-url", h2());
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("Felix Wolf (" + id + "): score "), run.out());
@@ -63,7 +91,7 @@ class ScoreCommandTest {
     void score_all_rescoresEveryOpenLead_andTheTemperaturesAddUp() {
         demo();
 
-        CliRun run = CliRun.crm("score", "--all", "--jdbc-url", h2(), "--format", "json");
+        CliRun run = CliRun.crm("score", "--as-of", CliRun.AS_OF, "--all", "--jdbc-url", h2(), "--format", "json");
 
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode json = run.json();
@@ -76,8 +104,8 @@ class ScoreCommandTest {
 
     @Test
     void score_unknownLead_failsWithExitOneNamingIt() {
-        CliRun byEmail = CliRun.crm("score", "nobody@example.com", "--in-memory");
-        CliRun byId = CliRun.crm("score", "8a0c4c4e-0000-4000-8000-000000000001", "--in-memory");
+        CliRun byEmail = CliRun.crm("score", "--as-of", CliRun.AS_OF, "nobody@example.com", "--in-memory");
+        CliRun byId = CliRun.crm("score", "--as-of", CliRun.AS_OF, "8a0c4c4e-0000-4000-8000-000000000001", "--in-memory");
 
         assertEquals(1, byEmail.exitCode(), byEmail.toString());
         assertTrue(byEmail.err().contains("there is no lead nobody@example.com"), byEmail.err());
@@ -87,8 +115,8 @@ class ScoreCommandTest {
 
     @Test
     void score_neitherLeadNorAll_isABadArgument() {
-        CliRun none = CliRun.crm("score", "--in-memory");
-        CliRun both = CliRun.crm("score", "x@example.com", "--all", "--in-memory");
+        CliRun none = CliRun.crm("score", "--as-of", CliRun.AS_OF, "--in-memory");
+        CliRun both = CliRun.crm("score", "--as-of", CliRun.AS_OF, "x@example.com", "--all", "--in-memory");
 
         assertEquals(2, none.exitCode(), none.toString());
         assertTrue(none.err().contains("a lead is required"), none.err());

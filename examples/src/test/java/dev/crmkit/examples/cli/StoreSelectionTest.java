@@ -118,7 +118,7 @@ class StoreSelectionTest {
         Path csv = java.nio.file.Files.writeString(dir.resolve("any.csv"), "email\nann@example.com\n");
 
         CliRun run = CliRun.crm(Map.of("CRM_JDBC_URL", "jdbc:mariadb://127.0.0.1:1/crm",
-                "CRM_JDBC_PASSWORD", "s3cret"), "import", csv.toString(), "--no-progress");
+                "CRM_JDBC_PASSWORD", "s3cret"), "import", "--as-of", CliRun.AS_OF, csv.toString(), "--no-progress");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("crm: cannot connect to jdbc:mariadb://127.0.0.1:1/crm: "), run.err());

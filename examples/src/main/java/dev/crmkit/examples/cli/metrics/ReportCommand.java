@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.examples.cli.AsOfOption;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
@@ -103,6 +104,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
+    @Mixin
+    private AsOfOption asOf = new AsOfOption();
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json: one JSON object on standard output.")
     private OutputFormat format;
@@ -124,7 +128,8 @@ public final class ReportCommand implements Callable<Integer> {
                 : StoreAccess.read(storeOptions, spec, StoreData::read);
         MetricsReport report;
         if (orders == null) {
-            report = ofStore(store, store.latestLead().orElse(LocalDate.now(ZoneOffset.UTC)), currency, period);
+            report = ofStore(store, asOf.instant().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC))
+                    .or(store::latestLead).orElseGet(() -> LocalDate.now(ZoneOffset.UTC)), currency, period);
             if (history != null) {
                 report = withFunnel(report, historyFunnel(currency), "Stage history of " + history);
             }

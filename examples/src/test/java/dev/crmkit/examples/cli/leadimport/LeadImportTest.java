@@ -16,7 +16,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,7 @@ class LeadImportTest {
     /** Makes the store's n-th lead insert throw, as a database that breaks off would; 0 for never. */
     private final AtomicInteger failOnInsert = new AtomicInteger();
     private final AtomicInteger inserts = new AtomicInteger();
-    private final MutableClock clock = MutableClock.following(Clock.systemUTC());
+    private final MutableClock clock = MutableClock.fixedAt(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     private final Crm crm = CrmSetup.on(failing(memory), "DE", clock, IdGenerator.seeded(1));
 
     private static InputStream people(int count) {
