@@ -6,10 +6,10 @@ import java.util.Set;
 /**
  * How far a lead got. The allowed moves:
  * <pre>
- *   NEW ---------> WORKING ------> QUALIFIED ------> CONVERTED (final)
+ *   NEW ---------&gt; WORKING ------&gt; QUALIFIED ------&gt; CONVERTED (final)
  *    |  \____________________________^  |  ^
  *    |                                  v  |
- *    +-----> DISQUALIFIED (with a reason) <-+    DISQUALIFIED -> WORKING reopens
+ *    +-----&gt; DISQUALIFIED (with a reason) &lt;-+    DISQUALIFIED -&gt; WORKING reopens
  * </pre>
  * {@code QUALIFIED -> WORKING} is allowed (back to work); {@code CONVERTED} is final.
  */

@@ -7,9 +7,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One purchase: who bought, on which calendar day, for how much. Immutable and thread-safe.
- *
- * @throws ValidationException when the customer id is blank or the amount negative
+ * One purchase: who bought, on which calendar day, for how much. Immutable and thread-safe. Its constructor throws
+ * {@link ValidationException} when the customer id is blank or the amount negative.
  *
  * @param customerId the customer's id in the embedding application, not blank
  * @param date       the calendar day of the purchase
