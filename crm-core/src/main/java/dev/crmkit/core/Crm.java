@@ -265,7 +265,9 @@ public final class Crm {
         /**
          * Wires crmkit.
          *
-         * @throws IllegalStateException naming the first required setting that is missing
+         * @throws IllegalStateException naming the first required setting that is missing, or when events are asked
+         *                               for ({@link #events}, {@link #rescoreOnEvents}) from a store that cannot
+         *                               deliver them (one joined to host transactions without a commit hook)
          */
         public Crm build() {
             if (store == null) {
@@ -281,6 +283,12 @@ public final class Crm {
             }
             if (ids == null) {
                 ids = IdGenerator.random();
+            }
+            if ((subscriber != null || rescoreOnEvents) && !store.transactions().deliversEvents()) {
+                throw new IllegalStateException((subscriber != null ? "events(...)" : "rescoreOnEvents()")
+                        + " cannot be delivered by this store: it joins the host's transactions without a way to "
+                        + "learn of their commit, so events would be dropped; deliver them with the outbox relay "
+                        + "(JdbcCrmStore#outboxRelay), or build the store with joinHostTransactions(HostCommit)");
             }
             if (subscriber == null) {
                 subscriber = DomainEvents.discarding();

@@ -21,6 +21,17 @@ public interface Transactions {
     boolean inUnitOfWork();
 
     /**
+     * Whether events published inside a unit of work reach the in-process subscriber once the work is committed.
+     * True for every store that commits its own units. A store that joins the host application's transactions
+     * answers true only when it has a way to learn of the host's commit; otherwise the host commits after crmkit's
+     * unit has ended, and events can reach handlers only through an outbox, so {@code Crm.builder()} refuses an
+     * in-process subscriber for it instead of dropping events silently.
+     */
+    default boolean deliversEvents() {
+        return true;
+    }
+
+    /**
      * Runs the work like {@link #inTransaction}; when it is the outermost unit and fails with a
      * {@link ConflictException} (a stale version, a deadlock victim), the unit is rolled back and the work runs again,
      * up to {@code attempts} times in all, after which the last conflict propagates. Joined by a running unit, it runs

@@ -63,7 +63,7 @@ public final class JdbcCrmStore implements CrmStore, PipelineStore {
         this.tables = new Tables(b.tablePrefix);
         JsonCodec json = new JsonCodec();
         Outbox outbox = b.outbox ? new Outbox(dialect, tables, json) : null;
-        this.transactions = new JdbcTransactions(b.dataSource, dialect, b.joinHost, outbox);
+        this.transactions = new JdbcTransactions(b.dataSource, dialect, b.joinHost, outbox, b.hostCommit);
         this.jdbc = new Jdbc(dialect, tables, json, transactions);
         this.contacts = new JdbcContacts(jdbc);
         this.companies = new JdbcCompanies(jdbc);
@@ -191,6 +191,7 @@ public final class JdbcCrmStore implements CrmStore, PipelineStore {
         private Dialect dialect;
         private String tablePrefix = Tables.DEFAULT_PREFIX;
         private boolean joinHost;
+        private HostCommit hostCommit;
         private boolean outbox = true;
         private PipelineJson pipelineJson = PipelineJson.standard();
 
@@ -219,12 +220,25 @@ public final class JdbcCrmStore implements CrmStore, PipelineStore {
          * {@code TransactionAwareDataSourceProxy} or a Jakarta EE container hands them out: when a unit of work finds
          * its connection already inside a transaction (auto-commit off), it runs under a savepoint of that
          * transaction and leaves commit and rollback to the host; events then reach handlers only through the
-         * {@link OutboxRelay}, and only if the host commits. Without a host transaction, units run on their own.
+         * {@link OutboxRelay}, and only if the host commits, unless {@link #joinHostTransactions(HostCommit)} says how
+         * to learn of the host's commit. Without a host transaction, units run on their own. A {@code Crm} with an
+         * in-process event subscriber refuses such a store, so that no event is dropped silently.
          *
          * <p>Off by default, because a pool may hand out connections with auto-commit off outside any transaction.
          */
         public Builder joinHostTransactions() {
             this.joinHost = true;
+            return this;
+        }
+
+        /**
+         * Joins the host's transactions like {@link #joinHostTransactions()}, and delivers the domain events of work
+         * done inside one to the in-process subscriber after the host commits it (never when it rolls back), through
+         * the given hook. The Spring Boot starter passes a transaction synchronization.
+         */
+        public Builder joinHostTransactions(HostCommit afterHostCommit) {
+            this.joinHost = true;
+            this.hostCommit = Objects.requireNonNull(afterHostCommit, "afterHostCommit");
             return this;
         }
 

@@ -35,13 +35,24 @@ final class JdbcTransactions implements Transactions {
     private final Dialect dialect;
     private final boolean joinHost;
     private final Outbox outbox;
+    private final HostCommit hostCommit;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
     JdbcTransactions(DataSource dataSource, Dialect dialect, boolean joinHost, Outbox outbox) {
+        this(dataSource, dialect, joinHost, outbox, null);
+    }
+
+    JdbcTransactions(DataSource dataSource, Dialect dialect, boolean joinHost, Outbox outbox, HostCommit hostCommit) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.joinHost = joinHost;
         this.outbox = outbox;
+        this.hostCommit = hostCommit;
+    }
+
+    @Override
+    public boolean deliversEvents() {
+        return !joinHost || hostCommit != null;
     }
 
     Dialect dialect() {
@@ -259,10 +270,17 @@ final class JdbcTransactions implements Transactions {
         }
 
         void deliver() {
-            if (hostSavepoint != null) {
-                return; // the host commits later, or not: the outbox relay delivers what it commits
+            if (hostSavepoint == null) {
+                publish(pending);
+            } else if (hostCommit != null && !pending.isEmpty()) {
+                List<Pending> events = List.copyOf(pending);
+                hostCommit.afterCommit(() -> publish(events)); // the host commits later, or rolls back: never then
             }
-            for (Pending p : pending) {
+            // else: the host commits later, or not, and only the outbox relay can deliver what it commits
+        }
+
+        private static void publish(List<Pending> events) {
+            for (Pending p : events) {
                 p.subscriber().publish(p.event());
             }
         }

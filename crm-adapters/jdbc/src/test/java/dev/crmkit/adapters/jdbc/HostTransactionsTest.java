@@ -3,6 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactEvent.ContactChanged;
 import dev.crmkit.core.contact.ContactEvent.ContactCreated;
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.DomainEvents;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -86,6 +89,70 @@ class HostTransactionsTest {
             }
             return got;
         }
+    }
+
+    /** Spring's way to run something after the thread's transaction commits. */
+    private static final HostCommit SPRING = delivery -> TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    delivery.run();
+                }
+            });
+
+    @org.junit.jupiter.api.Test
+    void crm_eventsFromAStoreJoinedWithoutACommitHook_isRefusedNamingTheOutboxRelay() {
+        DataSource target = TestDatabase.H2.isolated();
+        opened.add(target);
+        JdbcCrmStore joined = JdbcCrmStore.builder(new TransactionAwareDataSourceProxy(target))
+                .joinHostTransactions().build();
+
+        IllegalStateException events = assertThrows(IllegalStateException.class,
+                () -> Crm.builder().store(joined).defaultRegion("DE").events(e -> { }).build());
+        IllegalStateException rescoring = assertThrows(IllegalStateException.class,
+                () -> Crm.builder().store(joined).defaultRegion("DE").rescoreOnEvents().build());
+
+        assertTrue(events.getMessage().startsWith("events(...) cannot be delivered by this store")
+                && events.getMessage().contains("outbox relay"), events.getMessage());
+        assertTrue(rescoring.getMessage().startsWith("rescoreOnEvents() cannot be delivered"), rescoring.getMessage());
+        // without a subscriber the store is fine: the outbox relay delivers
+        Crm.builder().store(joined).defaultRegion("DE").build();
+        Crm.builder().store(JdbcCrmStore.builder(new TransactionAwareDataSourceProxy(target))
+                .joinHostTransactions(SPRING).build()).defaultRegion("DE").events(e -> { }).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eventsWithACommitHook_reachTheSubscriberAfterTheHostCommits_andNeverAfterARollback(TestDatabase db) {
+        DataSource target = db.isolated();
+        opened.add(target);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(target));
+        JdbcCrmStore store = JdbcCrmStore.builder(new TransactionAwareDataSourceProxy(target))
+                .joinHostTransactions(SPRING).build();
+        List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
+        DomainEvents events = store.events(delivered::add);
+        Fixtures fx = new Fixtures(4);
+        Contact kept = fx.contact().build();
+        Contact undone = fx.contact().build();
+
+        transactions.executeWithoutResult(tx -> {
+            store.transactions().run(() -> {
+                store.contacts().insertOrGet(kept);
+                events.publish(new ContactCreated(kept.id(), false, T0));
+            });
+            assertEquals(List.of(), delivered, "nothing is delivered before the host commits");
+        });
+        assertEquals(List.of(new ContactCreated(kept.id(), false, T0)), delivered);
+
+        assertThrows(IllegalStateException.class, () -> transactions.executeWithoutResult(tx -> {
+            store.transactions().run(() -> {
+                store.contacts().insertOrGet(undone);
+                events.publish(new ContactCreated(undone.id(), false, T0));
+            });
+            throw new IllegalStateException("the host's own work fails");
+        }));
+        assertEquals(List.of(new ContactCreated(kept.id(), false, T0)), delivered, "a rolled-back unit delivers nothing");
+        assertTrue(store.contacts().findById(undone.id()).isEmpty());
     }
 
     @ParameterizedTest
