@@ -35,6 +35,8 @@ import dev.crmkit.core.task.Agenda;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskChange;
 import dev.crmkit.core.task.TaskEvent;
+import dev.crmkit.kit.Crmkit;
+import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.metrics.funnel.FunnelDefinition;
 import dev.crmkit.metrics.funnel.FunnelStage;
 import dev.crmkit.metrics.funnel.HistoryFunnel;
@@ -44,7 +46,6 @@ import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.Order;
 import dev.crmkit.metrics.order.OrderBook;
 import dev.crmkit.pipeline.DealPipeline;
-import dev.crmkit.pipeline.PipelineStore;
 import dev.crmkit.pipeline.deal.ConvertLead;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.LeadConversion;
@@ -90,16 +91,17 @@ class LeadLifecycleScenarioTest {
     private static final UserId ANNA = UserId.of("anna.sales");
 
     private final TestClock clock = TestClock.at(MONDAY_9, BERLIN);
-    private final CrmStore store = InMemoryCrmStore.create();
+    private final CrmkitStore store = InMemoryCrmStore.create();
     private final AfterCommitProbe published = new AfterCommitProbe(store);
     private final IdGenerator ids = IdGenerator.seeded(2026);
-    private final Crm crm = Crm.builder()
+    private final Crmkit crmkit = Crmkit.builder() // one store, given once, for every module
             .store(store)
             .clock(clock)
             .ids(ids)
             .defaultRegion("DE")
             .events(published)
             .build();
+    private final Crm crm = crmkit.crm();
 
     @AfterEach
     void stopProbe() {
@@ -227,7 +229,7 @@ class LeadLifecycleScenarioTest {
                 Optional.of(ANNA));
 
         // Anna converts it into a deal of the B2B pipeline: linked to Jane and Nordwind, the lead marked converted.
-        DealPipeline deals = DealPipeline.builder().crm(crm).store((PipelineStore) store).ids(ids).build();
+        DealPipeline deals = crmkit.pipelines();
         Pipeline b2b = deals.definePipeline(Presets.b2b());
         Actor anna = Actor.of(ANNA.value(), "sales");
         Money amount = Money.of("48000.00", "EUR");

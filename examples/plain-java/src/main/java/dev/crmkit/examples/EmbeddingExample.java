@@ -7,6 +7,7 @@ import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Channel;
+import dev.crmkit.kit.Crmkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,12 @@ public final class EmbeddingExample {
 
     /** Runs the example and returns the two outcomes. */
     public static List<CaptureOutcome> run(List<DomainEvent> outbox) {
-        Crm crm = Crm.builder()
+        Crmkit crmkit = Crmkit.builder()
                 .store(InMemoryCrmStore.create())          // or JdbcCrmStore.builder(dataSource).build()
                 .defaultRegion("DE")                       // national phone numbers are read as German
                 .events(event -> outbox.add(event))        // domain events, after each unit of work commits
                 .build();
+        Crm crm = crmkit.crm();                            // crmkit.pipelines() for pipelines and deals
 
         CaptureOutcome outcome = crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM)
                 .name("Jane", "Doe").email("  Jane.Doe@Example.com ").phone("030 901820")

@@ -1,7 +1,6 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.adapters.json.PipelineJson;
-import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -13,7 +12,7 @@ import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
-import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -26,7 +25,7 @@ import java.util.Objects;
  * {@link DataSource} the host application provides and pools. Several application nodes may share one database: the
  * unique keys that de-duplication rests on (normalized e-mail, phone, external submission id, web domain) are
  * constraints of the database, every aggregate row carries a version for optimistic locking, and domain events go to
- * a transactional outbox that {@link OutboxRelay} delivers. It is also crm-pipeline's {@link PipelineStore}
+ * a transactional outbox that {@link OutboxRelay} delivers. It is also crm-pipeline's {@link dev.crmkit.pipeline.PipelineStore}
  * (pipelines with every revision, deals, stage history), sharing the same units of work, so a deal move writes the
  * deal, its history, its timeline entries and its tasks in one database transaction.
  *
@@ -39,7 +38,7 @@ import java.util.Objects;
  *
  * <p>Times are kept to the microsecond. Thread-safe.
  */
-public final class JdbcCrmStore implements CrmStore, PipelineStore {
+public final class JdbcCrmStore implements CrmkitStore {
 
     private final Dialect dialect;
     private final Tables tables;

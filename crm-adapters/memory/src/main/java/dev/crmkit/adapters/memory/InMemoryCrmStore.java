@@ -1,6 +1,5 @@
 package dev.crmkit.adapters.memory;
 
-import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -12,7 +11,7 @@ import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
-import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -20,14 +19,15 @@ import dev.crmkit.pipeline.definition.Pipelines;
 /**
  * Every crmkit port held in memory: thread-safe, indexed by e-mail, phone, external id and every other lookup the
  * ports offer, with serializable units of work that roll back completely. It is also crm-pipeline's
- * {@link PipelineStore} (pipelines, deals, stage history), sharing the same units of work. The embedded default for
- * demos, tests and single-process applications; it keeps nothing when the process ends.
+ * {@link dev.crmkit.pipeline.PipelineStore} (pipelines, deals, stage history), sharing the same units of work, and so
+ * a {@link CrmkitStore} for {@link dev.crmkit.kit.Crmkit}. The embedded default for demos, tests and single-process
+ * applications; it keeps nothing when the process ends.
  *
  * <pre>{@code
  * Crm crm = Crm.builder().store(InMemoryCrmStore.create()).defaultRegion("DE").build();
  * }</pre>
  */
-public final class InMemoryCrmStore implements CrmStore, PipelineStore {
+public final class InMemoryCrmStore implements CrmkitStore {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryContacts contacts = new InMemoryContacts(transactions);

@@ -1,0 +1,155 @@
+package dev.crmkit.kit;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.scoring.ScoringModel;
+import dev.crmkit.pipeline.DealPipeline;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * crmkit wired once: one store, one clock, one id generator and one event subscriber, and from them the entry point
+ * of every module. Immutable and thread-safe; build one per store and share it.
+ *
+ * <pre>{@code
+ * Crmkit crmkit = Crmkit.builder()
+ *         .store(InMemoryCrmStore.create())        // or JdbcCrmStore.builder(dataSource).build()
+ *         .defaultRegion("DE")
+ *         .build();
+ * crmkit.crm().capture().capture(submission);     // customers, leads, timeline, tasks, scoring, assignment
+ * crmkit.pipelines().open(OpenDeal.of(...));      // pipelines, deals, forecasts
+ * }</pre>
+ *
+ * <p>The store is given once and its type says it serves every module, so nothing has to be cast or checked at run
+ * time. Hosts that use crm-core alone can still call {@link Crm#builder()} directly.
+ */
+public final class Crmkit {
+
+    private final CrmkitStore store;
+    private final Crm crm;
+    private final DealPipeline pipelines;
+
+    private Crmkit(CrmkitStore store, Crm crm, DealPipeline pipelines) {
+        this.store = store;
+        this.crm = crm;
+        this.pipelines = pipelines;
+    }
+
+    /** Starts wiring crmkit. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The store everything is kept in. */
+    public CrmkitStore store() {
+        return store;
+    }
+
+    /** crm-core's entry point: people and companies, leads and their capture, timeline, tasks, scoring, assignment. */
+    public Crm crm() {
+        return crm;
+    }
+
+    /** crm-pipeline's entry point: pipelines, deals, stage moves, boards and forecasts. */
+    public DealPipeline pipelines() {
+        return pipelines;
+    }
+
+    /**
+     * Wires crmkit. Each setting may be set once (a second call fails, naming it); {@link #build()} fails fast,
+     * naming a required setting that is missing. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Crm.Builder crm = Crm.builder();
+        private CrmkitStore store;
+
+        private Builder() {
+        }
+
+        /** Required: where everything is stored, for example {@code InMemoryCrmStore.create()}. */
+        public Builder store(CrmkitStore value) {
+            if (store != null) {
+                throw new IllegalStateException("store was already set to " + store);
+            }
+            store = Objects.requireNonNull(value, "store");
+            crm.store(value);
+            return this;
+        }
+
+        /** Required: the ISO 3166 region phone numbers without a country code are read in, for example {@code DE}. */
+        public Builder defaultRegion(String value) {
+            crm.defaultRegion(value);
+            return this;
+        }
+
+        /** The clock all times come from; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock value) {
+            crm.clock(value);
+            return this;
+        }
+
+        /** Where new ids come from, for every module; default {@link IdGenerator#random()}. */
+        public Builder ids(IdGenerator value) {
+            crm.ids(value);
+            return this;
+        }
+
+        /** Who receives every module's domain events after each unit of work commits; default nobody. */
+        public Builder events(DomainEvents value) {
+            crm.events(value);
+            return this;
+        }
+
+        /** A host's Jakarta validator for commands entering crmkit; default crmkit's own checks. */
+        public Builder validator(Validator value) {
+            crm.validator(value);
+            return this;
+        }
+
+        /** The free mail domains that never make a company; default the bundled list. */
+        public Builder publicEmailDomains(Set<String> value) {
+            crm.publicEmailDomains(value);
+            return this;
+        }
+
+        /** When the follow-up task of a new lead's owner is due; default 24 hours; zero turns it off. */
+        public Builder followUpWithin(Duration value) {
+            crm.followUpWithin(value);
+            return this;
+        }
+
+        /** The lead scoring model; default {@link ScoringModel#standard()}. */
+        public Builder scoringModel(ScoringModel value) {
+            crm.scoringModel(value);
+            return this;
+        }
+
+        /** Rescore a lead whenever something relevant to it has committed (see {@link Crm.Builder#rescoreOnEvents}). */
+        public Builder rescoreOnEvents() {
+            crm.rescoreOnEvents();
+            return this;
+        }
+
+        /**
+         * Wires every module on the store.
+         *
+         * @throws IllegalStateException naming the first required setting that is missing, or a contradiction (see
+         *                               {@link Crm.Builder#build()})
+         */
+        public Crmkit build() {
+            if (store == null) {
+                throw new IllegalStateException("store was not set: call store(...), for example with "
+                        + "InMemoryCrmStore.create() from crm-adapters-memory or JdbcCrmStore.builder(dataSource)"
+                        + ".build() from crm-adapters-jdbc");
+            }
+            Crm core = crm.build();
+            DealPipeline pipelines = DealPipeline.builder().crm(core).store(store).build();
+            return new Crmkit(store, core, pipelines);
+        }
+    }
+}

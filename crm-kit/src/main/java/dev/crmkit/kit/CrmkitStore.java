@@ -1,0 +1,18 @@
+package dev.crmkit.kit;
+
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.pipeline.PipelineStore;
+
+/**
+ * A store of every crmkit module's ports, sharing one set of units of work: what {@link Crmkit} is built on. The
+ * in-memory store ({@code InMemoryCrmStore}) and the JDBC store ({@code JdbcCrmStore}) are such stores; as modules
+ * are added, this interface grows their ports, and so a store that compiles against it serves every module.
+ * Implementations are thread-safe.
+ */
+public interface CrmkitStore extends CrmStore, PipelineStore {
+
+    /** Units of work over every port of the store. */
+    @Override
+    Transactions transactions();
+}
