@@ -58,7 +58,7 @@ public final class Crm {
             rescoreAfter(event);
         } : b.subscriber;
         DomainEvents events = store.events(delivered);
-        EdgeValidation validation = b.validator == null ? EdgeValidation.withDefaultProvider()
+        EdgeValidation validation = b.validator == null ? EdgeValidation.plain()
                 : EdgeValidation.using(b.validator);
         CaptureSettings settings = new CaptureSettings(b.defaultRegion,
                 b.publicEmailDomains == null ? CaptureSettings.bundledPublicEmailDomains() : b.publicEmailDomains,
@@ -213,7 +213,10 @@ public final class Crm {
             return this;
         }
 
-        /** The Jakarta validator for commands; default the provider on the class path (Hibernate Validator). */
+        /**
+         * A host's Jakarta validator for the commands entering crmkit (its configuration, its messages); default
+         * crmkit's own plain-Java checks, which need no Jakarta Validation on the class path.
+         */
         public Builder validator(Validator value) {
             once(validator, "validator");
             validator = Objects.requireNonNull(value, "validator");

@@ -1,7 +1,10 @@
 package dev.crmkit.core.activity;
 
+import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.SelfChecking;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +36,7 @@ public record LogActivity(@NotNull ActivityType type,
                           @NotNull @Size(max = 100) List<@NotBlank @Size(max = 320) String> participants,
                           @NotEmpty Set<@NotNull RecordRef> about,
                           @NotNull Optional<UserId> owner,
-                          @NotNull Visibility visibility) {
+                          @NotNull Visibility visibility) implements SelfChecking {
 
     /** A public note by a user about a record, happening now. */
     public static LogActivity note(UserId owner, String subject, String body, RecordRef about) {
@@ -46,5 +49,20 @@ public record LogActivity(@NotNull ActivityType type,
                                           RecordRef... about) {
         return new LogActivity(type, subject, "", direction, Optional.of(at), List.of(), Set.of(about),
                 Optional.empty(), Visibility.PUBLIC);
+    }
+
+    @Override
+    public List<Violation> violations() {
+        Checks c = Checks.of();
+        c.notNull("type", type);
+        c.notBlank("subject", subject).maxLength("subject", subject, Activity.MAX_SUBJECT_LENGTH);
+        c.notNull("body", body).maxLength("body", body, 100_000);
+        c.notNull("direction", direction).notNull("occurredAt", occurredAt);
+        c.notNull("participants", participants).maxSize("participants", participants, 100);
+        c.eachElement("participants", participants, (f, v) -> c.notBlank(f, v).maxLength(f, v, 320));
+        c.notEmpty("about", about);
+        c.eachMember("about", about, c::notNull);
+        c.notNull("owner", owner).notNull("visibility", visibility);
+        return c.violations();
     }
 }

@@ -1,6 +1,9 @@
 package dev.crmkit.core.capture;
 
+import dev.crmkit.core.kernel.Checks;
+import dev.crmkit.core.kernel.SelfChecking;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Utm;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,12 +57,42 @@ public record LeadSubmission(@NotNull Channel channel,
                              String defaultRegion,
                              @NotNull Optional<UserId> owner,
                              boolean marketingConsent,
-                             @NotNull @Size(max = 100) Map<String, @NotNull @Size(max = 10_000) String> customFields) {
+                             @NotNull @Size(max = 100) Map<String, @NotNull @Size(max = 10_000) String> customFields)
+        implements SelfChecking {
+
+    private static final java.util.regex.Pattern LANGUAGE =
+            java.util.regex.Pattern.compile("|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("|[A-Za-z]{2}");
 
     /** Copies the custom field map, keeping its order. */
     public LeadSubmission {
         customFields = customFields == null ? null
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    }
+
+    @Override
+    public List<Violation> violations() {
+        Checks c = Checks.of();
+        c.notNull("channel", channel);
+        c.notNull("firstName", firstName).maxLength("firstName", firstName, 200);
+        c.notNull("lastName", lastName).maxLength("lastName", lastName, 200);
+        c.notNull("email", email).maxLength("email", email, 320);
+        c.notNull("phone", phone).maxLength("phone", phone, 50);
+        c.notNull("companyName", companyName).maxLength("companyName", companyName, 200);
+        c.notNull("request", request).maxLength("request", request, 10_000);
+        c.notNull("language", language).maxLength("language", language, 35)
+                .matches("language", language, LANGUAGE, "must be a BCP 47 language tag such as de or pt-BR");
+        c.notNull("campaign", campaign).maxLength("campaign", campaign, 200);
+        c.notNull("utm", utm);
+        c.notNull("referrer", referrer).maxLength("referrer", referrer, 500);
+        c.notNull("externalId", externalId).maxLength("externalId", externalId, 200);
+        c.notNull("defaultRegion", defaultRegion)
+                .matches("defaultRegion", defaultRegion, REGION, "must be an ISO 3166 two-letter region");
+        c.notNull("owner", owner);
+        c.notNull("customFields", customFields).maxSize("customFields", customFields, 100);
+        c.eachValue("customFields", customFields, (field, value) -> c.notNull(field, value)
+                .maxLength(field, value, 10_000));
+        return c.violations();
     }
 
     /** Starts a submission from a channel. */

@@ -2,10 +2,14 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.company.CompanySize;
 import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.Checks;
+import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,10 +34,25 @@ public record NewCompany(@NotBlank @Size(max = 200) String name,
                          @NotNull @Size(max = 300) String webDomain,
                          @NotNull @Size(max = 200) String industry,
                          @NotNull CompanySize size,
-                         @NotNull Map<String, @NotNull String> customFields) {
+                         @NotNull Map<String, @NotNull String> customFields) implements SelfChecking {
 
     /** A company with a name and a web domain only. */
     public static NewCompany of(String name, String webDomain) {
         return new NewCompany(name, "", "", "", Optional.empty(), webDomain, "", CompanySize.UNKNOWN, Map.of());
+    }
+
+    @Override
+    public List<Violation> violations() {
+        Checks c = Checks.of();
+        c.notBlank("name", name).maxLength("name", name, 200);
+        c.notNull("legalName", legalName).maxLength("legalName", legalName, 200);
+        c.notNull("registrationNumber", registrationNumber).maxLength("registrationNumber", registrationNumber, 200);
+        c.notNull("taxNumber", taxNumber).maxLength("taxNumber", taxNumber, 200);
+        c.notNull("legalAddress", legalAddress);
+        c.notNull("webDomain", webDomain).maxLength("webDomain", webDomain, 300);
+        c.notNull("industry", industry).maxLength("industry", industry, 200);
+        c.notNull("size", size).notNull("customFields", customFields);
+        c.eachValue("customFields", customFields, c::notNull);
+        return c.violations();
     }
 }

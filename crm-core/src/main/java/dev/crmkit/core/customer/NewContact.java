@@ -1,6 +1,9 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.kernel.Checks;
+import dev.crmkit.core.kernel.SelfChecking;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -26,10 +29,24 @@ public record NewContact(@NotNull @Size(max = 200) String firstName,
                          @NotNull @Size(max = 20) List<@NotNull @Size(max = 50) String> phones,
                          @NotNull String defaultRegion,
                          @NotNull Optional<UserId> owner,
-                         @NotNull Map<String, @NotNull String> customFields) {
+                         @NotNull Map<String, @NotNull String> customFields) implements SelfChecking {
 
     /** A contact with a name and one e-mail. */
     public static NewContact of(String firstName, String lastName, String email) {
         return new NewContact(firstName, lastName, List.of(email), List.of(), "", Optional.empty(), Map.of());
+    }
+
+    @Override
+    public List<Violation> violations() {
+        Checks c = Checks.of();
+        c.notNull("firstName", firstName).maxLength("firstName", firstName, 200);
+        c.notNull("lastName", lastName).maxLength("lastName", lastName, 200);
+        c.notNull("emails", emails).maxSize("emails", emails, 20);
+        c.eachElement("emails", emails, (f, v) -> c.notNull(f, v).maxLength(f, v, 320));
+        c.notNull("phones", phones).maxSize("phones", phones, 20);
+        c.eachElement("phones", phones, (f, v) -> c.notNull(f, v).maxLength(f, v, 50));
+        c.notNull("defaultRegion", defaultRegion).notNull("owner", owner).notNull("customFields", customFields);
+        c.eachValue("customFields", customFields, c::notNull);
+        return c.violations();
     }
 }

@@ -1,81 +1,60 @@
 package dev.crmkit.core.kernel;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Validates commands that enter crmkit (records carrying Jakarta Validation annotations) and turns every constraint
- * violation into a {@link Violation} whose rule is the constraint's name in kebab case ({@code NotBlank} becomes
- * {@code not-blank}). Thread-safe.
+ * Validates commands that enter crmkit. By default ({@link #plain()}) in plain Java: each command checks its own
+ * fields ({@link SelfChecking}), so crm-core needs no Jakarta Validation provider, no expression language and not even
+ * the Jakarta Validation API at run time. A host that passes its own Jakarta {@code Validator}
+ * ({@link #using(Validator)}) gets the constraints the commands declare as annotations checked by it instead; both
+ * report the same rules ({@code not-null}, {@code not-blank}, {@code size}, ...) and messages. Thread-safe.
  */
 public final class EdgeValidation {
 
-    private final Validator validator;
+    private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::field)
+            .thenComparing(Violation::rule);
 
-    private EdgeValidation(Validator validator) {
-        this.validator = validator;
+    private final Function<Object, List<Violation>> checks;
+
+    private EdgeValidation(Function<Object, List<Violation>> checks) {
+        this.checks = checks;
     }
 
-    /** Uses the given validator (a host's configured one, say). */
+    /** crmkit's own checks, in plain Java: the default. */
+    public static EdgeValidation plain() {
+        return new EdgeValidation(command -> {
+            if (command instanceof SelfChecking checking) {
+                return checking.violations();
+            }
+            throw new IllegalArgumentException(command.getClass().getName() + " does not check itself: plain "
+                    + "validation takes SelfChecking commands; pass a Jakarta Validator to validate other types");
+        });
+    }
+
+    /** Uses the given Jakarta validator (a host's configured one, say) on the commands' constraint annotations. */
     public static EdgeValidation using(Validator validator) {
-        return new EdgeValidation(Objects.requireNonNull(validator, "validator"));
+        return new EdgeValidation(new JakartaValidation(Objects.requireNonNull(validator, "validator")));
     }
 
-    /**
-     * Uses the default Jakarta Validation provider found on the class path (Hibernate Validator comes with crmkit).
-     */
-    public static EdgeValidation withDefaultProvider() {
-        return new EdgeValidation(Validation.buildDefaultValidatorFactory().getValidator());
-    }
-
-    /** Every violation of the command's constraints, ordered by field; empty when it is valid. */
+    /** Every violation of the command's constraints, ordered by field, then rule; empty when it is valid. */
     public List<Violation> violationsOf(Object command) {
         Objects.requireNonNull(command, "command");
-        List<Violation> out = new ArrayList<>();
-        for (ConstraintViolation<Object> v : validator.validate(command)) {
-            String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            out.add(new Violation(fieldOf(v.getPropertyPath()), kebab(rule), v.getMessage()));
-        }
-        out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+        List<Violation> out = new ArrayList<>(checks.apply(command));
+        out.sort(ORDER);
         return out;
     }
 
-    /**
-     * The field name of a property path as crmkit writes it: list elements as {@code emails[0]}, map values as
-     * {@code customFields.notes}, with the validator's own container-element names left out.
-     */
-    static String fieldOf(Path path) {
-        StringBuilder out = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                out.append('.').append(node.getKey());
-            }
-            String name = node.getName();
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || name == null || name.isEmpty()) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append('.');
-            }
-            out.append(name);
-        }
-        return out.toString();
-    }
-
     /** The fields named by violations, for skipping checks of fields already found wrong. */
-    public static java.util.Set<String> fieldsOf(List<Violation> violations) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    public static Set<String> fieldsOf(List<Violation> violations) {
+        Set<String> out = new HashSet<>();
         violations.forEach(v -> out.add(v.field()));
         return out;
     }
@@ -83,9 +62,5 @@ public final class EdgeValidation {
     /** Throws a {@link ValidationException} listing every violation, if there are any. */
     public void check(Object command) {
         ValidationException.throwIfAny(violationsOf(command));
-    }
-
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

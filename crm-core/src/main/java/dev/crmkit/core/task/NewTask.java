@@ -1,12 +1,16 @@
 package dev.crmkit.core.task;
 
+import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.SelfChecking;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,10 +26,19 @@ public record NewTask(@NotBlank @Size(max = Task.MAX_TITLE_LENGTH) String title,
                       @NotNull Instant due,
                       @NotNull Optional<Instant> remindAt,
                       @NotNull UserId assignee,
-                      @NotNull Optional<RecordRef> relatedTo) {
+                      @NotNull Optional<RecordRef> relatedTo) implements SelfChecking {
 
     /** A task with no reminder. */
     public static NewTask of(String title, Instant due, UserId assignee, Optional<RecordRef> relatedTo) {
         return new NewTask(title, due, Optional.empty(), assignee, relatedTo);
+    }
+
+    @Override
+    public List<Violation> violations() {
+        Checks c = Checks.of();
+        c.notBlank("title", title).maxLength("title", title, Task.MAX_TITLE_LENGTH);
+        c.notNull("due", due).notNull("remindAt", remindAt).notNull("assignee", assignee);
+        c.notNull("relatedTo", relatedTo);
+        return c.violations();
     }
 }

@@ -50,7 +50,7 @@ public final class TestWorld {
 
     /** A fresh, empty world. */
     public TestWorld() {
-        context = new Context(new LocalTransactions(), events::add, EdgeValidation.withDefaultProvider(), clock, ids);
+        context = new Context(new LocalTransactions(), events::add, EdgeValidation.plain(), clock, ids);
         timeline = new Timeline(activities, context);
     }
 

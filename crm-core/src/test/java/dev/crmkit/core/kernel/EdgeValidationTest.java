@@ -23,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EdgeValidationTest {
 
-    private static final EdgeValidation VALIDATION = EdgeValidation.withDefaultProvider();
+    /** Jakarta Validation with the provider of the test class path, as a host that passes its validator has it. */
+    private static final EdgeValidation VALIDATION =
+            EdgeValidation.using(Validation.buildDefaultValidatorFactory().getValidator());
+    private static final EdgeValidation PLAIN = EdgeValidation.plain();
 
     record Inner(@NotBlank String city) {
     }
@@ -129,10 +132,26 @@ class EdgeValidationTest {
     }
 
     @Test
+    void plain_readsCrmkitCommandsLikeJakarta() {
+        NewTask bad = new NewTask("  ", null, Optional.empty(), UserId.of("u1"), Optional.empty());
+
+        assertEquals(VALIDATION.violationsOf(bad), PLAIN.violationsOf(bad));
+        assertEquals(List.of("due: must not be null [not-null]", "title: must not be blank [not-blank]"),
+                PLAIN.violationsOf(bad).stream().map(Violation::toString).toList());
+    }
+
+    @Test
+    void plain_commandThatDoesNotCheckItself_isAProgrammingError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PLAIN.violationsOf(valid()));
+
+        assertTrue(e.getMessage().contains("does not check itself"), e.getMessage());
+    }
+
+    @Test
     void check_throwsWithEveryViolation() {
         NewTask bad = new NewTask("", null, null, UserId.of("u1"), Optional.empty());
 
-        ValidationException e = assertThrows(ValidationException.class, () -> VALIDATION.check(bad));
+        ValidationException e = assertThrows(ValidationException.class, () -> PLAIN.check(bad));
 
         assertEquals(3, e.violations().size());
         assertEquals(List.of("due", "remindAt", "title"), e.violations().stream().map(Violation::field).toList());

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddingExampleTest {
@@ -29,5 +30,17 @@ class EmbeddingExampleTest {
         assertEquals("Example GmbH", first.company().orElseThrow().name());
         assertTrue(outbox.stream().anyMatch(e -> e instanceof LeadEvent.LeadCaptured));
         assertTrue(outbox.stream().anyMatch(e -> e instanceof LeadEvent.DuplicateSubmissionFolded));
+    }
+
+    @Test
+    void run_onAClassPathWithoutJakartaValidationJacksonOrJdbc_validatesInPlainJava() {
+        for (String absent : new String[] {"jakarta.validation.Validator", "org.hibernate.validator.HibernateValidator",
+                "com.fasterxml.jackson.databind.ObjectMapper", "org.flywaydb.core.Flyway", "org.slf4j.Logger"}) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent + " is on the class path");
+        }
+
+        List<CaptureOutcome> outcomes = EmbeddingExample.run(new ArrayList<>());
+
+        assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, outcomes.get(0));
     }
 }

@@ -22,8 +22,6 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,7 +62,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AssignmentNodesTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final int NODES = 4;
     private static final int THREADS_PER_NODE = 4;
     private static final int LEADS = 10_000;
@@ -92,7 +89,6 @@ class AssignmentNodesTest {
                     .store(JdbcCrmStore.builder(nodes[n]).build())
                     .ids(IdGenerator.random())
                     .clock(Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC))
-                    .validator(VALIDATOR)
                     .defaultRegion("DE")
                     .events(e -> {
                         if (e instanceof AssignmentEvent.LeadAssigned assigned) {

@@ -10,8 +10,6 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.lead.Channel;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TwoNodesTest {
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final int NODES = 2;
     private static final int THREADS_PER_NODE = 8;
 
@@ -169,7 +166,6 @@ class TwoNodesTest {
                 .store(JdbcCrmStore.builder(ds).build())
                 .ids(IdGenerator.random())
                 .clock(Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC))
-                .validator(VALIDATOR)
                 .defaultRegion("DE")
                 .build();
     }
