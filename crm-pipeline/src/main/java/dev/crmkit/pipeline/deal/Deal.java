@@ -137,6 +137,145 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
     }
 
     /**
+     * Starts a deal with every field but the required ones empty, for hosts and tests that build deals themselves
+     * (an import, a fixture): a field added to deals later does not break such callers. Version 0, in the given stage
+     * since {@code createdAt}, with probability 0 until {@link Builder#stageProbability} says otherwise.
+     */
+    public static Builder builder(DealId id, PipelineId pipelineId, String title, String stage, Instant createdAt) {
+        return new Builder(id, pipelineId, title, stage, createdAt);
+    }
+
+    /** Builds a {@link Deal}; {@link #build()} checks the invariants. Not thread-safe. */
+    public static final class Builder {
+        private final DealId id;
+        private final PipelineId pipelineId;
+        private final String title;
+        private final String stage;
+        private final Instant createdAt;
+        private long version;
+        private Instant stageEnteredAt;
+        private int stageProbability;
+        private Optional<Integer> probabilityOverride = Optional.empty();
+        private Optional<Money> amount = Optional.empty();
+        private Optional<LocalDate> expectedCloseDate = Optional.empty();
+        private Optional<Money> expectedMargin = Optional.empty();
+        private Optional<UserId> owner = Optional.empty();
+        private Optional<ContactId> contactId = Optional.empty();
+        private Optional<CompanyId> companyId = Optional.empty();
+        private Optional<LeadId> leadId = Optional.empty();
+        private String source = "";
+        private CustomFields customFields = CustomFields.empty();
+        private Map<String, String> documents = Map.of();
+        private Set<String> approvals = Set.of();
+        private Optional<String> lostReason = Optional.empty();
+        private Optional<Instant> wonAt = Optional.empty();
+        private Optional<Instant> lostAt = Optional.empty();
+        private Instant updatedAt;
+
+        private Builder(DealId id, PipelineId pipelineId, String title, String stage, Instant createdAt) {
+            this.id = id;
+            this.pipelineId = pipelineId;
+            this.title = title;
+            this.stage = stage;
+            this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+            this.stageEnteredAt = createdAt;
+            this.updatedAt = createdAt;
+        }
+
+        /** The stored version; default 0. */
+        public Builder version(long value) {
+            version = value;
+            return this;
+        }
+
+        /** When it entered its stage; default when it was created. */
+        public Builder stageEnteredAt(Instant value) {
+            stageEnteredAt = value;
+            return this;
+        }
+
+        /** Its stage's win probability in percent; default 0. */
+        public Builder stageProbability(int value) {
+            stageProbability = value;
+            return this;
+        }
+
+        /** A probability someone set. */
+        public Builder probabilityOverride(int percent) {
+            probabilityOverride = Optional.of(percent);
+            return this;
+        }
+
+        /** The amount, the expected close date and the expected margin, each if known. */
+        public Builder terms(Optional<Money> newAmount, Optional<LocalDate> closeDate, Optional<Money> margin) {
+            amount = newAmount;
+            expectedCloseDate = closeDate;
+            expectedMargin = margin;
+            return this;
+        }
+
+        /** Who works it, the person, the company and the lead it came from, each if any. */
+        public Builder parties(Optional<UserId> newOwner, Optional<ContactId> contact, Optional<CompanyId> company,
+                               Optional<LeadId> lead) {
+            owner = newOwner;
+            contactId = contact;
+            companyId = company;
+            leadId = lead;
+            return this;
+        }
+
+        /** Where it came from; default empty. */
+        public Builder source(String value) {
+            source = value;
+            return this;
+        }
+
+        /** Its custom field values; default none. */
+        public Builder customFields(CustomFields value) {
+            customFields = value;
+            return this;
+        }
+
+        /** Its documents (kind to status) and the stages it is approved to enter; default none. */
+        public Builder paperwork(Map<String, String> newDocuments, Set<String> newApprovals) {
+            documents = newDocuments;
+            approvals = newApprovals;
+            return this;
+        }
+
+        /** Won at that time. */
+        public Builder wonAt(Instant value) {
+            wonAt = Optional.of(value);
+            return this;
+        }
+
+        /** Lost at that time, for that reason. */
+        public Builder lostAt(Instant value, String reason) {
+            lostAt = Optional.of(value);
+            lostReason = Optional.of(reason);
+            return this;
+        }
+
+        /** When it last changed; default when it was created. */
+        public Builder updatedAt(Instant value) {
+            updatedAt = value;
+            return this;
+        }
+
+        /**
+         * The deal.
+         *
+         * @throws ValidationException      if the title is blank or a probability is outside 0 to 100
+         * @throws IllegalArgumentException if it would be won and lost at once, or its version is negative
+         */
+        public Deal build() {
+            return new Deal(id, version, pipelineId, title, stage, stageEnteredAt, stageProbability,
+                    probabilityOverride, amount, expectedCloseDate, expectedMargin, owner, contactId, companyId, leadId,
+                    source, customFields, documents, approvals, lostReason, wonAt, lostAt, createdAt, updatedAt);
+        }
+    }
+
+    /**
      * The win probability in percent: the override while one is set, else the stage's; a closed deal always has its
      * stage's (100 when won, 0 when lost, unless the pipeline says otherwise).
      */

@@ -73,11 +73,12 @@ public final class PipelineFixtures {
 
     /** A new deal at version 0 in stage "New" of the pipeline, created at the given time. */
     public Deal deal(PipelineId pipeline, Instant createdAt) {
-        return new Deal(new DealId(fx.nextId()), 0, pipeline, "Seats for Q3", "New", createdAt, 10,
-                Optional.empty(), Optional.of(Money.of("1200.00", "EUR")), Optional.of(LocalDate.of(2026, 6, 30)),
-                Optional.empty(), Optional.of(Fixtures.ALICE), Optional.empty(), Optional.empty(), Optional.empty(),
-                "web_form", CustomFields.empty(), Map.of(), Set.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), createdAt, createdAt);
+        return Deal.builder(new DealId(fx.nextId()), pipeline, "Seats for Q3", "New", createdAt)
+                .stageProbability(10)
+                .terms(Optional.of(Money.of("1200.00", "EUR")), Optional.of(LocalDate.of(2026, 6, 30)), Optional.empty())
+                .parties(Optional.of(Fixtures.ALICE), Optional.empty(), Optional.empty(), Optional.empty())
+                .source("web_form")
+                .build();
     }
 
     /** A deal with every field set, including text that breaks naive storage. */
