@@ -39,7 +39,8 @@ enum TestDatabase {
         @Override
         DataSource connect(String name) {
             JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            // a lock wait of up to 10 s, as a loaded CI machine needs when 16 threads share one in-memory database
+            ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
             return JdbcConnectionPool.create(ds);
         }
     },
