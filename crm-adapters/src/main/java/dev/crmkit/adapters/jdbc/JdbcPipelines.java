@@ -69,7 +69,7 @@ final class JdbcPipelines implements Pipelines {
         selectById = jdbc.sql(current + "p.id = ?");
         selectByName = jdbc.sql(current + "p.name_hash = ? AND p.name_key = ?");
         selectRevision = jdbc.sql("SELECT * FROM {pipeline_revision} WHERE pipeline_id = ? AND version = ?");
-        selectAll = jdbc.sql(current + "1 = 1");
+        selectAll = jdbc.sql(current.replace("SELECT r.*", "SELECT r.*, p.seq") + "1 = 1");
     }
 
     @Override
@@ -169,8 +169,8 @@ final class JdbcPipelines implements Pipelines {
     public Page<Pipeline> findAll(PageRequest page) {
         Objects.requireNonNull(page, "page");
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "p.created_at", "p.id", false, page, this::map,
-                Pipeline::createdAt, p -> p.id().value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "p.created_at", "p.seq", false, page, this::map,
+                Pipeline::createdAt));
     }
 
     private Pipeline map(ResultSet rs) throws SQLException {

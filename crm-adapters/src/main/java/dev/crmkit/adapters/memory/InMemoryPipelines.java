@@ -28,7 +28,7 @@ final class InMemoryPipelines implements Pipelines {
     InMemoryPipelines(InMemoryTransactions tx) {
         this.tx = tx;
         this.table = new Table<PipelineId, Pipeline>("pipeline", tx, Pipeline::id, Pipeline::version,
-                Pipeline::atVersion, p -> new OrderKey(p.createdAt(), p.id().value()))
+                Pipeline::atVersion, Pipeline::createdAt)
                 .unique(NAME, p -> List.of(key(p.name())));
     }
 
