@@ -42,7 +42,8 @@ ALTER TABLE ${prefix}deal DROP INDEX ${prefix}deal_close, ADD INDEX ${prefix}dea
 ALTER TABLE ${prefix}activity_about ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT, ADD UNIQUE KEY ${prefix}activity_about_seq (seq),
     DROP PRIMARY KEY, ADD PRIMARY KEY (record_type, record_id, occurred_at, seq);
 
--- The pipeline a host chose as its default (at most one row, name 'default'); without it the first defined is.
+-- The pipeline a host chose as its default: at most one row, name 'default' (without it the first pipeline defined
+-- is the default). Choosing inserts the row, ignoring a taken key, then updates it, so nodes never race on it.
 CREATE TABLE ${prefix}pipeline_default (
     name        VARCHAR(16) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
     pipeline_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL

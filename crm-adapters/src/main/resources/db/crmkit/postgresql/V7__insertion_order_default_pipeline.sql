@@ -62,7 +62,8 @@ ALTER TABLE ${prefix}activity_about DROP CONSTRAINT ${prefix}activity_about_pk;
 ALTER TABLE ${prefix}activity_about ADD CONSTRAINT ${prefix}activity_about_pk PRIMARY KEY (record_type, record_id, occurred_at, seq)
     INCLUDE (activity_id, activity_type, visibility, owner_id);
 
--- The pipeline a host chose as its default (at most one row, name 'default'); without it the first defined is.
+-- The pipeline a host chose as its default: at most one row, name 'default' (without it the first pipeline defined
+-- is the default). Choosing inserts the row, ignoring a taken key, then updates it, so nodes never race on it.
 CREATE TABLE ${prefix}pipeline_default (
     name        varchar(16) NOT NULL PRIMARY KEY,
     pipeline_id uuid        NOT NULL

@@ -55,6 +55,35 @@ public abstract class PipelinesContract {
     }
 
     @Test
+    void setDefault_isRememberedAndReplaced_anUnknownOneChangesNothing() {
+        Pipeline first = pipelines.insert(fx.pipeline("First", at(0)));
+        Pipeline second = pipelines.insert(fx.pipeline("Second", at(0)));
+        assertEquals(Optional.empty(), pipelines.findDefault(), "none until a host chooses");
+
+        pipelines.setDefault(second.id());
+        assertEquals(Optional.of(second.id()), pipelines.findDefault());
+        pipelines.setDefault(first.id());
+        assertEquals(Optional.of(first.id()), pipelines.findDefault());
+
+        assertThrows(NoSuchElementException.class, () -> pipelines.setDefault(new PipelineId(fx.core().nextId())));
+        assertEquals(Optional.of(first.id()), pipelines.findDefault());
+    }
+
+    @Test
+    void setDefault_inAUnitOfWorkThatFails_isRolledBack() {
+        Pipeline first = pipelines.insert(fx.pipeline("First", at(0)));
+        Pipeline second = pipelines.insert(fx.pipeline("Second", at(0)));
+        pipelines.setDefault(first.id());
+
+        assertThrows(IllegalStateException.class, () -> tx.run(() -> {
+            pipelines.setDefault(second.id());
+            throw new IllegalStateException("boom");
+        }));
+
+        assertEquals(Optional.of(first.id()), pipelines.findDefault());
+    }
+
+    @Test
     void findByName_ignoresCaseAndSurroundingSpace() {
         Pipeline stored = pipelines.insert(fx.pipeline("Enterprise Sales", at(0)));
 
