@@ -199,7 +199,7 @@ public final class Crm {
             return this;
         }
 
-        /** Where new ids come from; default {@link IdGenerator#random()}. */
+        /** Where new ids come from; default {@link IdGenerator#timeOrdered(Clock)} on the {@link #clock} in use. */
         public Builder ids(IdGenerator value) {
             once(ids, "ids");
             ids = Objects.requireNonNull(value, "ids");
@@ -285,7 +285,7 @@ public final class Crm {
                 clock = Clock.systemUTC();
             }
             if (ids == null) {
-                ids = IdGenerator.random();
+                ids = IdGenerator.timeOrdered(clock);
             }
             if ((subscriber != null || rescoreOnEvents) && !store.transactions().deliversEvents()) {
                 throw new IllegalStateException((subscriber != null ? "events(...)" : "rescoreOnEvents()")

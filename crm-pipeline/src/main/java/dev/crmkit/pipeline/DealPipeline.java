@@ -76,6 +76,24 @@ public interface DealPipeline {
     /** The current revision of the pipeline with this name. */
     Optional<Pipeline> pipelineNamed(String name);
 
+    /** Every pipeline's current revision, in the order they were defined. */
+    List<Pipeline> pipelines();
+
+    /**
+     * The default pipeline: the one made the default with {@link #makeDefault}, else the first one defined; empty
+     * while no pipeline is defined.
+     */
+    Optional<Pipeline> defaultPipeline();
+
+    /**
+     * Makes a pipeline the default, in place of the first one defined or an earlier choice; kept in the store, so
+     * every node sharing it agrees.
+     *
+     * @return the new default
+     * @throws dev.crmkit.core.kernel.ValidationException with rule {@code exists} if there is no such pipeline
+     */
+    Pipeline makeDefault(PipelineId id);
+
     /**
      * Opens a deal in a stage of a pipeline (rules of that stage are not checked: they guard moves).
      *

@@ -183,6 +183,35 @@ final class DefaultDealPipeline implements DealPipeline {
     }
 
     @Override
+    public List<Pipeline> pipelines() {
+        return tx.inTransaction(() -> {
+            List<Pipeline> all = new ArrayList<>();
+            Optional<PageRequest> page = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+            while (page.isPresent()) {
+                Page<Pipeline> read = pipelines.findAll(page.get());
+                all.addAll(read.items());
+                page = page.get().next(read);
+            }
+            return List.copyOf(all);
+        });
+    }
+
+    @Override
+    public Optional<Pipeline> defaultPipeline() {
+        return tx.inTransaction(() -> pipelines.findDefault().flatMap(pipelines::findById)
+                .or(() -> pipelines.findAll(PageRequest.first(1)).items().stream().findFirst()));
+    }
+
+    @Override
+    public Pipeline makeDefault(PipelineId id) {
+        return tx.inTransaction(() -> {
+            Pipeline chosen = requirePipeline(id);
+            pipelines.setDefault(id);
+            return chosen;
+        });
+    }
+
+    @Override
     public Deal open(OpenDeal command) {
         Objects.requireNonNull(command, "command");
         return tx.inTransaction(() -> {

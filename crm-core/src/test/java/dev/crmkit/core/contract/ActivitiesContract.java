@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The contract every {@link Activities} store passes: an append-only timeline per record, newest first by time of
- * occurrence and then by id, with type and visibility filters applied before paging so pages stay full. Extend it
+ * occurrence and then the last recorded first, with type and visibility filters applied before paging so pages stay full. Extend it
  * with a class that returns a fresh, empty store.
  */
 public abstract class ActivitiesContract {
@@ -101,13 +102,28 @@ public abstract class ActivitiesContract {
     }
 
     @Test
-    void timeline_entries_newestFirstByOccurrenceThenIdDescending() {
+    void timeline_entries_newestFirstByOccurrenceThenLastRecordedFirst() {
         List<Activity> expected = appendShuffled(17, i -> fx.activity(contact).occurredAt(at(i % 4)).build());
 
         for (int size : Fixtures.pageSizes(expected.size())) {
             assertEquals(expected, Fixtures.readAll(p -> activities.timeline(contact, TimelineFilter.everything(),
                     p), size), "page size " + size);
         }
+    }
+
+    @Test
+    void timeline_sameOccurrence_lastRecordedFirstNotIdOrder() {
+        List<Activity> appended = new ArrayList<>();
+        for (UUID id : fx.idsDescending(6)) {
+            Activity a = fx.activity(contact).id(new ActivityId(id)).occurredAt(at(5)).build();
+            activities.append(a);
+            appended.add(a);
+        }
+        List<Activity> newestFirst = new ArrayList<>(appended);
+        Collections.reverse(newestFirst);
+
+        assertEquals(newestFirst, Fixtures.readAll(p -> activities.timeline(contact, TimelineFilter.everything(), p),
+                4));
     }
 
     @Test
@@ -224,8 +240,7 @@ public abstract class ActivitiesContract {
         }
         Collections.shuffle(candidates, new Random(n));
         store.transactions().run(() -> candidates.forEach(activities::append));
-        List<Activity> expected = new ArrayList<>(candidates);
-        expected.sort(newestFirst());
+        List<Activity> expected = newestFirst(candidates);
 
         List<Activity> walked = Fixtures.readAll(p -> activities.timeline(contact, TimelineFilter.everything(), p),
                 97);
@@ -266,10 +281,14 @@ public abstract class ActivitiesContract {
         }
         Collections.shuffle(candidates, new Random(n));
         candidates.forEach(activities::append);
-        return candidates.stream().sorted(newestFirst()).collect(Collectors.toList());
+        return newestFirst(candidates);
     }
 
-    private static Comparator<Activity> newestFirst() {
-        return Fixtures.byTimeThenId(Activity::occurredAt, (Activity a) -> a.id().value()).reversed();
+    /** Activities appended in this order, newest first: by occurrence descending, then the last recorded first. */
+    private static List<Activity> newestFirst(List<Activity> appended) {
+        List<Activity> out = new ArrayList<>(appended);
+        Collections.reverse(out);
+        out.sort(Fixtures.byTime(Activity::occurredAt).reversed());
+        return out;
     }
 }

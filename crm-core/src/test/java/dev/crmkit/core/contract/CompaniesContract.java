@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.ValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -250,11 +251,21 @@ public abstract class CompaniesContract {
         }
         Collections.shuffle(candidates, new Random(12));
         List<Company> expected = candidates.stream().map(companies::insertOrGet).collect(Collectors.toList());
-        expected.sort(Fixtures.byTimeThenId(Company::createdAt, c -> c.id().value()));
+        expected.sort(Fixtures.byTime(Company::createdAt));
 
         for (int size : Fixtures.pageSizes(expected.size())) {
             assertEquals(expected, Fixtures.readAll(companies::findAll, size), "page size " + size);
         }
+    }
+
+    @Test
+    void findAll_sameCreationTime_listsInInsertionOrderNotIdOrder() {
+        List<Company> stored = new ArrayList<>();
+        for (UUID id : fx.idsDescending(6)) {
+            stored.add(companies.insertOrGet(fx.company().id(new CompanyId(id)).createdAt(at(5)).build()));
+        }
+
+        assertEquals(stored, Fixtures.readAll(companies::findAll, 4));
     }
 
     @Test

@@ -114,6 +114,19 @@ public final class Fixtures {
         return ids.next();
     }
 
+    /**
+     * Fresh ids from largest to smallest (as unsigned numbers and as text): records stored with them in this order are
+     * inserted against the order of their ids, so a list that comes back in insertion order did not sort by id.
+     */
+    public List<UUID> idsDescending(int n) {
+        List<UUID> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(nextId());
+        }
+        out.sort(Comparator.comparing(UUID::toString).reversed());
+        return out;
+    }
+
     /** An e-mail address no other fixture of this instance uses. */
     public EmailAddress email() {
         return EmailAddress.parse("person" + serial.incrementAndGet() + "@example.com");
@@ -198,11 +211,12 @@ public final class Fixtures {
     }
 
     /**
-     * The order of every store's lists: by a time (creation, occurrence, due), then by id as an unsigned 128-bit
-     * number, which is the order of the ids' lower-case UUID strings.
+     * The order of every store's lists: by a time (creation, occurrence, due), then in the order the records were
+     * inserted, whatever their ids. Sort a list of records in insertion order with it: {@link List#sort} is stable,
+     * so records with equal times keep their insertion order.
      */
-    public static <T> Comparator<T> byTimeThenId(Function<T, Instant> time, Function<T, UUID> id) {
-        return Comparator.comparing(time).thenComparing(t -> id.apply(t).toString());
+    public static <T> Comparator<T> byTime(Function<T, Instant> time) {
+        return Comparator.comparing(time);
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.crmkit.core.lead.Utm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -218,15 +219,14 @@ public abstract class LeadsContract {
     }
 
     @Test
-    void findOpenByEmail_sameCreationTime_ordersByIdAsUnsigned128Bit() {
+    void findOpenByEmail_sameCreationTime_isTheLastInserted() {
         EmailAddress email = fx.email();
         List<Lead> stored = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             stored.add(leads.insertOrGet(fx.lead().email(email).createdAt(at(10)).build()));
         }
 
-        Lead last = stored.stream().max(byCreation()).orElseThrow();
-        assertEquals(Optional.of(last), leads.findOpenByEmail(email));
+        assertEquals(Optional.of(stored.get(stored.size() - 1)), leads.findOpenByEmail(email));
     }
 
     @Test
@@ -311,6 +311,18 @@ public abstract class LeadsContract {
         leads.insertOrGet(bare);
 
         assertEquals(Optional.of(bare.atVersion(1)), leads.findById(bare.id()));
+    }
+
+    @Test
+    void sameCreationTime_listsInInsertionOrderNotIdOrder() {
+        List<Lead> stored = new ArrayList<>();
+        for (UUID id : fx.idsDescending(6)) {
+            stored.add(leads.insertOrGet(fx.lead().id(new LeadId(id)).owner(BOB).createdAt(at(5)).build()));
+        }
+
+        assertEquals(stored, Fixtures.readAll(leads::findAll, 4));
+        assertEquals(stored, Fixtures.readAll(p -> leads.findByStatus(LeadStatus.NEW, p), 4));
+        assertEquals(stored, Fixtures.readAll(p -> leads.findByOwner(BOB, p), 4));
     }
 
     @Test
@@ -405,6 +417,6 @@ public abstract class LeadsContract {
     }
 
     private static Comparator<Lead> byCreation() {
-        return Fixtures.byTimeThenId(Lead::createdAt, l -> l.id().value());
+        return Fixtures.byTime(Lead::createdAt);
     }
 }

@@ -11,6 +11,7 @@ import dev.crmkit.core.task.Tasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,6 +29,7 @@ import static dev.crmkit.core.contract.Fixtures.cancelled;
 import static dev.crmkit.core.contract.Fixtures.completed;
 import static dev.crmkit.core.contract.Fixtures.rescheduled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -239,9 +241,24 @@ public abstract class TasksContract {
     }
 
     @Test
-    void openWithReminderBefore_sameReminderTime_ordersById() {
-        List<Task> stored = insertShuffled(6, i -> fx.task().remindAt(at(100)).due(at(100 + i)).build());
-        stored.sort(Fixtures.byTimeThenId((Task t) -> t.remindAt().orElseThrow(), t -> t.id().value()));
+    void openDueBefore_sameDueTime_ordersByInsertionNotById() {
+        List<Task> stored = new ArrayList<>();
+        for (UUID id : fx.idsDescending(6)) {
+            stored.add(tasks.insert(fx.task().id(new TaskId(id)).due(at(100)).build()));
+        }
+
+        assertEquals(stored, tasks.openDueBefore(ALICE, at(101), 100));
+        assertEquals(stored.subList(0, 4), tasks.openDueBefore(ALICE, at(101), 4));
+    }
+
+    @Test
+    void openWithReminderBefore_sameReminderTime_ordersByInsertionNotById() {
+        List<Task> stored = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            stored.add(tasks.insert(fx.task().remindAt(at(100)).due(at(106 - i)).build()));
+        }
+        List<Task> byId = stored.stream().sorted(Comparator.comparing((Task t) -> t.id().value().toString())).toList();
+        assertNotEquals(byId, stored, "the seeded ids are not in insertion order");
 
         assertEquals(stored, tasks.openWithReminderBefore(at(101), 100));
     }
@@ -259,7 +276,7 @@ public abstract class TasksContract {
         assertEquals(Optional.of(at(1030)), rescheduled.remindAt());
     }
 
-    /** Inserts tasks in shuffled order and returns them earliest due first, then by id. */
+    /** Inserts tasks in shuffled order and returns them earliest due first, then in insertion order. */
     private List<Task> insertShuffled(int n, IntFunction<Task> make) {
         List<Task> candidates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -272,6 +289,6 @@ public abstract class TasksContract {
     }
 
     private static Comparator<Task> earliestDueFirst() {
-        return Fixtures.byTimeThenId(Task::due, t -> t.id().value());
+        return Fixtures.byTime(Task::due);
     }
 }

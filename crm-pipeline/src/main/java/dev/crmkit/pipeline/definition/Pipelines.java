@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The storage port for pipeline definitions. A name belongs to one pipeline at most (compared ignoring case and
- * surrounding white space). Every stored version stays readable as a revision.
+ * surrounding white space). Every stored version stays readable as a revision. The store also keeps which pipeline the
+ * host made its default, if it chose one.
  */
 public interface Pipelines {
 
@@ -40,6 +41,16 @@ public interface Pipelines {
     /** One stored revision of a pipeline. */
     Optional<Pipeline> findRevision(PipelineId id, long version);
 
-    /** The current revisions of all pipelines, in the order they were created (then by id). */
+    /** The current revisions of all pipelines, in the order they were defined (by creation time, then insertion). */
     Page<Pipeline> findAll(PageRequest page);
+
+    /**
+     * Remembers a pipeline as the default, replacing an earlier choice.
+     *
+     * @throws java.util.NoSuchElementException if no such pipeline is stored; nothing changed
+     */
+    void setDefault(PipelineId id);
+
+    /** The pipeline the host made the default with {@link #setDefault}, if it did. */
+    Optional<PipelineId> findDefault();
 }

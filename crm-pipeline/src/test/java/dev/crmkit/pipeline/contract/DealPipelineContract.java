@@ -44,6 +44,7 @@ import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Actions;
 import dev.crmkit.pipeline.definition.Actor;
 import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.pipeline.definition.PipelineDefinition;
 import dev.crmkit.pipeline.definition.Presets;
 import dev.crmkit.pipeline.definition.Rules;
@@ -125,6 +126,27 @@ public abstract class DealPipelineContract {
                 .skippingAllowed(false)
                 .requireLostReason("price", "timing")
                 .build();
+    }
+
+    @Test
+    void defaultPipeline_isTheFirstDefinedUntilAnotherIsMadeDefault() {
+        assertEquals(Optional.empty(), pipelines.defaultPipeline());
+        List<Pipeline> defined = new ArrayList<>();
+        for (String name : List.of("Zeta", "Alpha", "Mid", "Beta")) {
+            defined.add(pipelines.definePipeline(PipelineDefinition.builder(name).stage("New", s -> s.probability(10))
+                    .won("Won").lost("Lost").build()));
+        }
+
+        assertEquals(defined, pipelines.pipelines(), "definition order, at one instant");
+        assertEquals(Optional.of(defined.get(0)), pipelines.defaultPipeline());
+
+        assertEquals(defined.get(2), pipelines.makeDefault(defined.get(2).id()));
+        assertEquals(Optional.of(defined.get(2)), pipelines.defaultPipeline());
+
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> pipelines.makeDefault(new PipelineId(new UUID(0, 42))));
+        assertEquals("exists", e.violations().get(0).rule());
+        assertEquals(Optional.of(defined.get(2)), pipelines.defaultPipeline());
     }
 
     private Contact contact() {

@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static dev.crmkit.core.contract.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,13 +118,13 @@ public abstract class DealsContract {
     }
 
     @Test
-    void find_byPipeline_pagesInCreationOrderThenIdWithEveryPageSize() {
+    void find_byPipeline_pagesInCreationOrderThenInsertionOrderWithEveryPageSize() {
         List<Deal> expected = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
             expected.add(deals.insert(fx.deal(pipeline, at(i % 4))));
         }
         deals.insert(fx.deal(new PipelineId(fx.nextId()), at(0)));
-        expected.sort(Fixtures.byTimeThenId(Deal::createdAt, d -> d.id().value()));
+        expected.sort(Fixtures.byTime(Deal::createdAt));
 
         for (int size : Fixtures.pageSizes(expected.size())) {
             List<Deal> read = Fixtures.readAll(p -> deals.find(DealFilter.pipeline(pipeline), p), size);
@@ -160,7 +161,7 @@ public abstract class DealsContract {
                     : Optional.empty(), Optional.empty(), at(0));
             all.add(deals.insert(d));
         }
-        all.sort(Fixtures.byTimeThenId(Deal::createdAt, d -> d.id().value()));
+        all.sort(Fixtures.byTime(Deal::createdAt));
         List<DealFilter> filters = List.of(
                 DealFilter.pipeline(pipeline).ownedBy(Fixtures.BOB),
                 DealFilter.pipeline(pipeline).fromSource("referral"),
@@ -200,13 +201,15 @@ public abstract class DealsContract {
     }
 
     @Test
-    void find_sameCreationTime_ordersByIdAsUnsignedNumber() {
+    void find_sameCreationTime_ordersByInsertionNotById() {
         List<Deal> same = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             same.add(deals.insert(fx.deal(pipeline, at(0))));
         }
-        same.sort(Comparator.comparing(d -> d.id().value().toString()));
+        List<Deal> byId = same.stream().sorted(Comparator.comparing(d -> d.id().value().toString())).toList();
+        assertNotEquals(byId, same, "the seeded ids are not in insertion order");
 
         assertEquals(same, Fixtures.readAll(p -> deals.find(DealFilter.pipeline(pipeline), p), 3));
+        assertEquals(same, Fixtures.readAll(p -> deals.find(DealFilter.pipeline(pipeline).inStage("New"), p), 5));
     }
 }

@@ -11,6 +11,7 @@ import dev.crmkit.pipeline.definition.Presets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -51,6 +52,35 @@ public abstract class PipelinesContract {
         assertEquals(candidate.atVersion(1), stored);
         assertEquals(Optional.of(stored), pipelines.findById(candidate.id()));
         assertEquals(Optional.of(stored), pipelines.findRevision(candidate.id(), 1));
+    }
+
+    @Test
+    void setDefault_isRememberedAndReplaced_anUnknownOneChangesNothing() {
+        Pipeline first = pipelines.insert(fx.pipeline("First", at(0)));
+        Pipeline second = pipelines.insert(fx.pipeline("Second", at(0)));
+        assertEquals(Optional.empty(), pipelines.findDefault(), "none until a host chooses");
+
+        pipelines.setDefault(second.id());
+        assertEquals(Optional.of(second.id()), pipelines.findDefault());
+        pipelines.setDefault(first.id());
+        assertEquals(Optional.of(first.id()), pipelines.findDefault());
+
+        assertThrows(NoSuchElementException.class, () -> pipelines.setDefault(new PipelineId(fx.core().nextId())));
+        assertEquals(Optional.of(first.id()), pipelines.findDefault());
+    }
+
+    @Test
+    void setDefault_inAUnitOfWorkThatFails_isRolledBack() {
+        Pipeline first = pipelines.insert(fx.pipeline("First", at(0)));
+        Pipeline second = pipelines.insert(fx.pipeline("Second", at(0)));
+        pipelines.setDefault(first.id());
+
+        assertThrows(IllegalStateException.class, () -> tx.run(() -> {
+            pipelines.setDefault(second.id());
+            throw new IllegalStateException("boom");
+        }));
+
+        assertEquals(Optional.of(first.id()), pipelines.findDefault());
     }
 
     @Test
@@ -122,12 +152,25 @@ public abstract class PipelinesContract {
     }
 
     @Test
-    void findAll_pagesInCreationOrderThenId() {
+    void findAll_sameCreationTime_listsInDefinitionOrderNotIdOrder() {
+        List<Pipeline> stored = new ArrayList<>();
+        int i = 0;
+        for (UUID id : fx.core().idsDescending(5)) {
+            Pipeline p = fx.pipeline("Same time " + i++, at(5));
+            stored.add(pipelines.insert(new Pipeline(new PipelineId(id), 0, p.definition(), p.createdAt(),
+                    p.updatedAt())));
+        }
+
+        assertEquals(stored, Fixtures.readAll(pipelines::findAll, 2));
+    }
+
+    @Test
+    void findAll_pagesInCreationOrderThenInsertionOrder() {
         List<Pipeline> expected = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             expected.add(pipelines.insert(fx.pipeline("P" + i, at(i % 3))));
         }
-        expected.sort(Fixtures.byTimeThenId(Pipeline::createdAt, p -> p.id().value()));
+        expected.sort(Fixtures.byTime(Pipeline::createdAt));
 
         for (int size : Fixtures.pageSizes(expected.size())) {
             assertEquals(expected, Fixtures.readAll(pipelines::findAll, size), "page size " + size);

@@ -161,33 +161,48 @@ final class Jdbc {
     }
 
     /**
-     * One keyset page. {@code select} is a query ending in a WHERE clause (use {@code WHERE 1 = 1} for none); the
-     * keyset condition and the order by {@code (timeColumn, idColumn)} are appended, so the page is read from the
-     * index on those columns however deep it is.
+     * One keyset page. {@code select} is a query ending in a WHERE clause (use {@code WHERE 1 = 1} for none) whose rows
+     * carry the insertion number as a column named {@code seq}; the keyset condition and the order by
+     * {@code (timeColumn, seqColumn)} are appended, so the page is read from the index on those columns however deep
+     * it is, and rows with equal times come in insertion order.
      */
-    <T> Page<T> page(Connection c, String select, String timeColumn, String idColumn, boolean descending,
-                     PageRequest request, RowMapper<T> mapper, Function<T, Instant> time, Function<T, UUID> id,
-                     Object... params) throws SQLException {
+    <T> Page<T> page(Connection c, String select, String timeColumn, String seqColumn, boolean descending,
+                     PageRequest request, RowMapper<T> mapper, Function<T, Instant> time, Object... params)
+            throws SQLException {
         StringBuilder sql = new StringBuilder(select);
         List<Object> all = new ArrayList<>(List.of(params));
         if (request.after().isPresent()) {
             Cursor after = Cursor.parse(request.after().get());
-            sql.append(" AND ").append(descending ? Dialect.before(timeColumn, idColumn)
-                    : Dialect.after(timeColumn, idColumn));
+            sql.append(" AND ").append(descending ? Dialect.before(timeColumn, seqColumn)
+                    : Dialect.after(timeColumn, seqColumn));
             all.add(after.at());
             all.add(after.at());
-            all.add(after.id());
+            all.add(after.seq());
         }
         String direction = descending ? " DESC" : "";
-        sql.append(" ORDER BY ").append(timeColumn).append(direction).append(", ").append(idColumn).append(direction)
+        sql.append(" ORDER BY ").append(timeColumn).append(direction).append(", ").append(seqColumn).append(direction)
                 .append(" LIMIT ").append(request.size() + 1);
-        List<T> rows = list(c, sql.toString(), mapper, all.toArray());
-        if (rows.size() <= request.size()) {
-            return Page.last(rows);
+        List<Sequenced<T>> rows = list(c, sql.toString(), Sequenced.reading(mapper), all.toArray());
+        return Sequenced.page(rows, request.size(), time);
+    }
+
+    /** A row with its insertion number, the tie-breaker of lists ordered by time. */
+    record Sequenced<T>(T row, long seq) {
+
+        /** Maps a row that carries its insertion number as the column {@code seq}. */
+        static <T> RowMapper<Sequenced<T>> reading(RowMapper<T> mapper) {
+            return rs -> new Sequenced<>(mapper.map(rs), rs.getLong("seq"));
         }
-        List<T> items = rows.subList(0, request.size());
-        T last = items.get(items.size() - 1);
-        return new Page<>(List.copyOf(items), Optional.of(new Cursor(time.apply(last), id.apply(last)).text()));
+
+        /** The page of {@code size} from up to {@code size + 1} rows read, with the cursor of its last row. */
+        static <T> Page<T> page(List<Sequenced<T>> rows, int size, Function<T, Instant> time) {
+            List<T> items = rows.stream().limit(size).map(Sequenced::row).toList();
+            if (rows.size() <= size) {
+                return Page.last(items);
+            }
+            Sequenced<T> last = rows.get(size - 1);
+            return new Page<>(items, Optional.of(new Cursor(time.apply(last.row()), last.seq()).text()));
+        }
     }
 
     /** A validated cursor before a query runs, so a bad one is refused even when the list is empty. */
@@ -244,11 +259,14 @@ final class Jdbc {
         }
     }
 
-    /** A position in a list ordered by a time and then an id, as the opaque text handed out as a page cursor. */
-    record Cursor(Instant at, UUID id) {
+    /**
+     * A position in a list ordered by a time and then the insertion number, as the opaque text handed out as a page
+     * cursor.
+     */
+    record Cursor(Instant at, long seq) {
 
         String text() {
-            return at + "~" + id;
+            return at + "~" + seq;
         }
 
         static Cursor parse(String cursor) {
@@ -257,7 +275,7 @@ final class Jdbc {
                 if (cut < 0) {
                     throw new IllegalArgumentException("no separator");
                 }
-                return new Cursor(Instant.parse(cursor.substring(0, cut)), UUID.fromString(cursor.substring(cut + 1)));
+                return new Cursor(Instant.parse(cursor.substring(0, cut)), Long.parseLong(cursor.substring(cut + 1)));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw new IllegalArgumentException("not a page cursor of this store: '" + cursor + "'", e);
             }

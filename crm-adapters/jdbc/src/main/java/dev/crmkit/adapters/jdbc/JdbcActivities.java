@@ -27,8 +27,9 @@ import java.util.Set;
 /**
  * The timeline in a relational database, append only. An activity is one row of {@code activity} with the scalar
  * fields as columns and the participants and the records it is about as JSON; every record it is about is also a row
- * of {@code activity_about}, keyed by {@code (record_type, record_id, occurred_at, activity_id)} and carrying the
- * activity's type, visibility and owner. A timeline page is read backwards along that key from the cursor on, with the
+ * of {@code activity_about}, keyed by {@code (record_type, record_id, occurred_at, seq)} (seq numbers the rows in
+ * insertion order, so activities at the same time list in the order they were recorded) and carrying the activity's
+ * id, type, visibility and owner. A timeline page is read backwards along that key from the cursor on, with the
  * {@link TimelineFilter} applied in SQL while the key is scanned, so pages stay full and a page deep into a timeline of
  * a hundred thousand entries reads what the first page of a short one does. An id that is already stored is refused
  * by the primary key, which also settles a race between two nodes. Thread-safe.
@@ -55,7 +56,7 @@ final class JdbcActivities implements Activities {
         insertAbout = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
                 + "activity_type, visibility, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
         selectById = jdbc.sql("SELECT * FROM {activity} WHERE id = ?");
-        selectTimeline = jdbc.sql("SELECT a.* FROM {activity_about} x JOIN {activity} a ON a.id = x.activity_id "
+        selectTimeline = jdbc.sql("SELECT a.*, x.seq FROM {activity_about} x JOIN {activity} a ON a.id = x.activity_id "
                 + "WHERE x.record_type = ? AND x.record_id = ?");
     }
 
@@ -131,13 +132,9 @@ final class JdbcActivities implements Activities {
     @Override
     public Page<Activity> timeline(RecordRef record, TimelineFilter filter, PageRequest page) {
         Query query = timelineQuery(record, filter, page);
-        List<Activity> rows = jdbc.tx.read(c -> jdbc.list(c, query.sql(), this::map, query.params()));
-        if (rows.size() <= page.size()) {
-            return Page.last(rows);
-        }
-        List<Activity> items = rows.subList(0, page.size());
-        Activity last = items.get(items.size() - 1);
-        return new Page<>(items, Optional.of(new Jdbc.Cursor(last.occurredAt(), last.id().value()).text()));
+        List<Jdbc.Sequenced<Activity>> rows = jdbc.tx.read(c -> jdbc.list(c, query.sql(),
+                Jdbc.Sequenced.reading(this::map), query.params()));
+        return Jdbc.Sequenced.page(rows, page.size(), Activity::occurredAt);
     }
 
     /**
@@ -169,13 +166,13 @@ final class JdbcActivities implements Activities {
         }
         if (page.after().isPresent()) {
             Jdbc.Cursor after = Jdbc.Cursor.parse(page.after().get());
-            sql.append(" AND x.occurred_at <= ? AND ").append(Dialect.before("x.occurred_at", "x.activity_id"));
+            sql.append(" AND x.occurred_at <= ? AND ").append(Dialect.before("x.occurred_at", "x.seq"));
             params.add(after.at());
             params.add(after.at());
             params.add(after.at());
-            params.add(after.id());
+            params.add(after.seq());
         }
-        sql.append(" ORDER BY x.record_type DESC, x.record_id DESC, x.occurred_at DESC, x.activity_id DESC LIMIT ")
+        sql.append(" ORDER BY x.record_type DESC, x.record_id DESC, x.occurred_at DESC, x.seq DESC LIMIT ")
                 .append(page.size() + 1);
         return new Query(sql.toString(), params.toArray());
     }

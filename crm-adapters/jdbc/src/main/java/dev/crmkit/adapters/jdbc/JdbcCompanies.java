@@ -53,7 +53,7 @@ final class JdbcCompanies implements Companies {
         selectByDomain = jdbc.sql("SELECT c.* FROM {company} c JOIN {company_domain} d ON d.company_id = c.id "
                 + "WHERE d.domain = ?");
         selectByName = jdbc.sql("SELECT * FROM {company} WHERE name_hash = ? AND name_key = ? "
-                + "ORDER BY created_at, id LIMIT 1");
+                + "ORDER BY created_at, seq LIMIT 1");
         domains = new KeyTable(jdbc, "company_domain", "domain", "company_id", true);
         rows = new Jdbc.Versioned(jdbc, "company", "company");
         insertRow = jdbc.sql("INSERT INTO {company} (id, version, name, name_key, name_hash, legal_name, "
@@ -121,8 +121,8 @@ final class JdbcCompanies implements Companies {
     @Override
     public Page<Company> findAll(PageRequest page) {
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "id", false, page, this::map,
-                Company::createdAt, x -> x.id().value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "seq", false, page, this::map,
+                Company::createdAt));
     }
 
     @Override

@@ -74,8 +74,9 @@ final class JdbcContacts implements Contacts {
                 + json + ", phones = " + json + ", addresses = " + json + ", language = ?, birthday = ?, "
                 + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
                 + ", custom_fields = " + json + ", owner_id = ?, updated_at = ? WHERE id = ? AND version = ?");
-        insertAffiliation = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at) "
-                + "VALUES (?, ?, ?)");
+        // the link carries the contact's insertion number, so a company's contacts list in the order they were stored
+        insertAffiliation = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at, contact_seq) "
+                + "VALUES (?, ?, ?, (SELECT seq FROM {contact} WHERE id = ?))");
         deleteAffiliations = jdbc.sql("DELETE FROM {contact_company} WHERE contact_id = ?");
         selectAll = jdbc.sql("SELECT * FROM {contact} WHERE 1 = 1");
         selectByCompany = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
@@ -143,15 +144,15 @@ final class JdbcContacts implements Contacts {
     public Page<Contact> findByCompany(CompanyId companyId, PageRequest page) {
         Objects.requireNonNull(companyId, "companyId");
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectByCompany, "a.created_at", "a.contact_id", false, page, this::map,
-                Contact::createdAt, x -> x.id().value(), companyId.value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectByCompany, "a.created_at", "a.contact_seq", false, page,
+                this::map, Contact::createdAt, companyId.value()));
     }
 
     @Override
     public Page<Contact> findAll(PageRequest page) {
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "id", false, page, this::map,
-                Contact::createdAt, x -> x.id().value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "seq", false, page, this::map,
+                Contact::createdAt));
     }
 
     @Override
@@ -161,7 +162,8 @@ final class JdbcContacts implements Contacts {
 
     private void insertAffiliations(Connection c, Contact contact) throws SQLException {
         for (Affiliation a : contact.affiliations()) {
-            jdbc.update(c, insertAffiliation, a.companyId().value(), contact.id().value(), contact.createdAt());
+            jdbc.update(c, insertAffiliation, a.companyId().value(), contact.id().value(), contact.createdAt(),
+                    contact.id().value());
         }
     }
 

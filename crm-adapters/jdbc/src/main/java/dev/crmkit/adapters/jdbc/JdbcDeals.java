@@ -137,8 +137,8 @@ final class JdbcDeals implements Deals {
             params.add(month.plusMonths(1).atDay(1));
         });
         String select = jdbc.sql(where.toString());
-        return jdbc.tx.read(c -> jdbc.page(c, select, "created_at", "id", false, page, this::map, Deal::createdAt,
-                d -> d.id().value(), params.toArray()));
+        return jdbc.tx.read(c -> jdbc.page(c, select, "created_at", "seq", false, page, this::map, Deal::createdAt,
+                params.toArray()));
     }
 
     /** Refuses values the columns cannot hold before any SQL runs, naming the field. */

@@ -65,9 +65,9 @@ final class JdbcLeads implements Leads {
         selectByExternalId = jdbc.sql("SELECT l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
                 + "WHERE x.external_id = ?");
         selectOpenByEmail = jdbc.sql("SELECT * FROM {lead} WHERE email = ? AND is_open = ? "
-                + "ORDER BY created_at DESC, id DESC LIMIT 1");
+                + "ORDER BY created_at DESC, seq DESC LIMIT 1");
         selectOpenByPhone = jdbc.sql("SELECT * FROM {lead} WHERE phone = ? AND is_open = ? "
-                + "ORDER BY created_at DESC, id DESC LIMIT 1");
+                + "ORDER BY created_at DESC, seq DESC LIMIT 1");
         externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
         rows = new Jdbc.Versioned(jdbc, "lead", "lead");
         insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, campaign, "
@@ -160,23 +160,23 @@ final class JdbcLeads implements Leads {
     public Page<Lead> findByStatus(LeadStatus status, PageRequest page) {
         Objects.requireNonNull(status, "status");
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectByStatus, "created_at", "id", false, page, this::map,
-                Lead::createdAt, x -> x.id().value(), status.name()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectByStatus, "created_at", "seq", false, page, this::map,
+                Lead::createdAt, status.name()));
     }
 
     @Override
     public Page<Lead> findByOwner(UserId owner, PageRequest page) {
         Objects.requireNonNull(owner, "owner");
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectByOwner, "created_at", "id", false, page, this::map,
-                Lead::createdAt, x -> x.id().value(), owner.value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectByOwner, "created_at", "seq", false, page, this::map,
+                Lead::createdAt, owner.value()));
     }
 
     @Override
     public Page<Lead> findAll(PageRequest page) {
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "id", false, page, this::map,
-                Lead::createdAt, x -> x.id().value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "seq", false, page, this::map,
+                Lead::createdAt));
     }
 
     @Override

@@ -33,6 +33,9 @@ import java.util.UUID;
  */
 final class JdbcPipelines implements Pipelines {
 
+    /** The key of the one row of {@code pipeline_default}. */
+    private static final String DEFAULT = "default";
+
     private static final String NOUN = "pipeline";
 
     private final Jdbc jdbc;
@@ -48,6 +51,9 @@ final class JdbcPipelines implements Pipelines {
     private final String selectByName;
     private final String selectRevision;
     private final String selectAll;
+    private final String insertDefault;
+    private final String updateDefault;
+    private final String selectDefault;
 
     JdbcPipelines(Jdbc jdbc, PipelineJson format) {
         this.jdbc = jdbc;
@@ -69,7 +75,10 @@ final class JdbcPipelines implements Pipelines {
         selectById = jdbc.sql(current + "p.id = ?");
         selectByName = jdbc.sql(current + "p.name_hash = ? AND p.name_key = ?");
         selectRevision = jdbc.sql("SELECT * FROM {pipeline_revision} WHERE pipeline_id = ? AND version = ?");
-        selectAll = jdbc.sql(current + "1 = 1");
+        selectAll = jdbc.sql(current.replace("SELECT r.*", "SELECT r.*, p.seq") + "1 = 1");
+        insertDefault = dialect.insertIgnoring(jdbc.tables.name("pipeline_default"), 1, "name", "pipeline_id");
+        updateDefault = jdbc.sql("UPDATE {pipeline_default} SET pipeline_id = ? WHERE name = ?");
+        selectDefault = jdbc.sql("SELECT pipeline_id FROM {pipeline_default} WHERE name = ?");
     }
 
     @Override
@@ -166,11 +175,31 @@ final class JdbcPipelines implements Pipelines {
     }
 
     @Override
+    public void setDefault(PipelineId id) {
+        Objects.requireNonNull(id, "id");
+        jdbc.tx.write(c -> {
+            if (jdbc.one(c, selectVersion, rs -> rs.getLong(1), id.value()).isEmpty()) {
+                throw new NoSuchElementException("there is no " + NOUN + " " + id);
+            }
+            if (!jdbc.insertIgnoring(c, insertDefault, DEFAULT, id.value())) {
+                jdbc.update(c, updateDefault, id.value(), DEFAULT);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PipelineId> findDefault() {
+        return jdbc.tx.read(c -> jdbc.one(c, selectDefault, rs -> new PipelineId(dialect.getUuid(rs, "pipeline_id")),
+                DEFAULT));
+    }
+
+    @Override
     public Page<Pipeline> findAll(PageRequest page) {
         Objects.requireNonNull(page, "page");
         Jdbc.checkCursor(page);
-        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "p.created_at", "p.id", false, page, this::map,
-                Pipeline::createdAt, p -> p.id().value()));
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "p.created_at", "p.seq", false, page, this::map,
+                Pipeline::createdAt));
     }
 
     private Pipeline map(ResultSet rs) throws SQLException {

@@ -20,8 +20,7 @@ import java.util.Optional;
  * The stage history in a relational database, one row per entry, never changed once stored. A deal's entries are
  * read in the order of the deal versions they produced, a keyset page at a time, from the unique key on
  * {@code (deal_id, deal_version)}, which also refuses a second entry for one version of a deal. A page cursor is the
- * deal version written as the time that many seconds after the epoch and the entry's id, the same text the in-memory
- * store hands out. The time spent in the previous stage is kept exactly, as seconds and nanoseconds. Thread-safe.
+ * deal version written as the time that many seconds after the epoch, then again as the position. The time spent in the previous stage is kept exactly, as seconds and nanoseconds. Thread-safe.
  */
 final class JdbcStageHistory implements StageHistory {
 
@@ -91,8 +90,8 @@ final class JdbcStageHistory implements StageHistory {
         }
         List<StageHistoryEntry> items = List.copyOf(rows.subList(0, page.size()));
         StageHistoryEntry last = items.get(items.size() - 1);
-        return new Page<>(items, Optional.of(new Jdbc.Cursor(Instant.ofEpochSecond(last.dealVersion()), last.id())
-                .text()));
+        return new Page<>(items, Optional.of(new Jdbc.Cursor(Instant.ofEpochSecond(last.dealVersion()),
+                last.dealVersion()).text()));
     }
 
     private StageHistoryEntry map(ResultSet rs) throws SQLException {

@@ -52,11 +52,11 @@ final class JdbcTasks implements Tasks {
         // Except the assignee on MariaDB, which sorts when ORDER BY names a utf8mb4 column that a parameter fixes
         // under another collation (the connection's, utf8mb4_general_ci say); the type columns there are ASCII.
         selectOpenDueBefore = jdbc.sql("SELECT * FROM {task} WHERE assignee = ? AND is_open = ? AND due < ? "
-                + "ORDER BY " + (dialect == Dialect.MARIADB ? "" : "assignee, ") + "is_open, due, id LIMIT ?");
+                + "ORDER BY " + (dialect == Dialect.MARIADB ? "" : "assignee, ") + "is_open, due, seq LIMIT ?");
         selectOpenAbout = jdbc.sql("SELECT * FROM {task} WHERE related_type = ? AND related_id = ? AND is_open = ? "
-                + "ORDER BY related_type, related_id, is_open, due, id");
+                + "ORDER BY related_type, related_id, is_open, due, seq");
         selectOpenWithReminderBefore = jdbc.sql("SELECT * FROM {task} WHERE open_reminder = ? AND remind_at < ? "
-                + "ORDER BY open_reminder, remind_at, id LIMIT ?");
+                + "ORDER BY open_reminder, remind_at, seq LIMIT ?");
     }
 
     @Override

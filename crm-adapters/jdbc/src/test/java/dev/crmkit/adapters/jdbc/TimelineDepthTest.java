@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -48,8 +49,6 @@ class TimelineDepthTest {
     private static final int DEEP = 80_000;
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
     private static final UserId ALICE = UserId.of("alice");
-    private static final Comparator<Activity> NEWEST_FIRST = Comparator.comparing(Activity::occurredAt)
-            .thenComparing((Activity a) -> a.id().value().toString()).reversed();
 
     @Test
     void h2_deepPage_readsTheRightEntriesFromTheKey() throws SQLException {
@@ -100,7 +99,7 @@ class TimelineDepthTest {
         Random random = new Random(42);
         List<Activity> all = new ArrayList<>(LONG);
         for (int i = 0; i < LONG; i++) {
-            // three entries a second, so equal times are ordered by id; every seventh one is Alice's private note
+            // three entries a second, so equal times are ordered by insertion, the last first; every seventh one is Alice's private note
             boolean mine = i % 7 == 0;
             all.add(activity(random, busy, T0.plusSeconds(i / 3), mine));
         }
@@ -122,7 +121,7 @@ class TimelineDepthTest {
                 "a batch with a stored id");
         assertEquals(Optional.empty(), activities.findById(fresh.id()), "nothing of the refused batch is stored");
 
-        List<Activity> everything = all.stream().sorted(NEWEST_FIRST).toList();
+        List<Activity> everything = newestFirst(all);
         List<Activity> publicOnes = everything.stream().filter(a -> a.visibility() == Visibility.PUBLIC).toList();
 
         Page<Activity> first = activities.timeline(busy, TimelineFilter.everything(), PageRequest.first(PAGE));
@@ -132,22 +131,22 @@ class TimelineDepthTest {
                 .next(first).orElseThrow());
         assertEquals(publicOnes.subList(PAGE, 2 * PAGE), second.items());
 
-        PageRequest deep = PageRequest.after(cursor(publicOnes.get(DEEP - 1)), PAGE);
+        PageRequest deep = PageRequest.after(cursor(store, publicOnes.get(DEEP - 1)), PAGE);
         Page<Activity> deepPage = activities.timeline(busy, TimelineFilter.everything(), deep);
         assertEquals(publicOnes.subList(DEEP, DEEP + PAGE), deepPage.items());
-        assertEquals(Optional.of(cursor(publicOnes.get(DEEP + PAGE - 1))), deepPage.next());
+        assertEquals(Optional.of(cursor(store, publicOnes.get(DEEP + PAGE - 1))), deepPage.next());
 
-        PageRequest deepAsAlice = PageRequest.after(cursor(everything.get(DEEP - 1)), PAGE);
+        PageRequest deepAsAlice = PageRequest.after(cursor(store, everything.get(DEEP - 1)), PAGE);
         assertEquals(everything.subList(DEEP, DEEP + PAGE), activities.timeline(busy, TimelineFilter.seenBy(ALICE),
                 deepAsAlice).items());
 
-        PageRequest last = PageRequest.after(cursor(publicOnes.get(publicOnes.size() - 21)), PAGE);
+        PageRequest last = PageRequest.after(cursor(store, publicOnes.get(publicOnes.size() - 21)), PAGE);
         Page<Activity> lastPage = activities.timeline(busy, TimelineFilter.everything(), last);
         assertEquals(publicOnes.subList(publicOnes.size() - 20, publicOnes.size()), lastPage.items());
         assertEquals(Optional.empty(), lastPage.next());
 
         Page<Activity> short_ = activities.timeline(quiet, TimelineFilter.everything(), PageRequest.first(PAGE));
-        assertEquals(few.stream().sorted(NEWEST_FIRST).toList(), short_.items());
+        assertEquals(newestFirst(few), short_.items());
         assertEquals(Optional.empty(), short_.next());
 
         return new Fixture(store, activities.timelineQuery(busy, TimelineFilter.everything(), deep));
@@ -169,8 +168,20 @@ class TimelineDepthTest {
                 alicesPrivateNote ? Visibility.PRIVATE : Visibility.PUBLIC, at);
     }
 
-    private static String cursor(Activity a) {
-        return new Jdbc.Cursor(a.occurredAt(), a.id().value()).text();
+    /** Appended in this order, newest first: by occurrence descending, then the last appended first. */
+    private static List<Activity> newestFirst(List<Activity> appended) {
+        List<Activity> out = new ArrayList<>(appended);
+        Collections.reverse(out);
+        out.sort(Comparator.comparing(Activity::occurredAt).reversed());
+        return out;
+    }
+
+    /** The page cursor after an activity: its time and the insertion number of its row in the timeline key. */
+    private static String cursor(JdbcCrmStore store, Activity a) {
+        Jdbc jdbc = store.jdbc();
+        long seq = jdbc.tx.read(c -> jdbc.one(c, jdbc.sql("SELECT seq FROM {activity_about} WHERE activity_id = ?"),
+                rs -> rs.getLong(1), a.id().value())).orElseThrow();
+        return new Jdbc.Cursor(a.occurredAt(), seq).text();
     }
 
     private record Fixture(JdbcCrmStore store, JdbcActivities.Query deepPage) {

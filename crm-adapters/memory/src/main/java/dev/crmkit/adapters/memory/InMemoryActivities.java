@@ -8,6 +8,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +26,8 @@ final class InMemoryActivities implements Activities {
                 .group(ABOUT, a -> List.copyOf(a.about()), InMemoryActivities::occurrence);
     }
 
-    private static OrderKey occurrence(Activity a) {
-        return new OrderKey(a.occurredAt(), a.id().value());
+    private static Instant occurrence(Activity a) {
+        return a.occurredAt();
     }
 
     @Override

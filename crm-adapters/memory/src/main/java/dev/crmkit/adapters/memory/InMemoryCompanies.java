@@ -7,6 +7,7 @@ import dev.crmkit.core.company.WebDomain;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +26,8 @@ final class InMemoryCompanies implements Companies {
                 .group(NAME, c -> List.of(c.nameKey()), InMemoryCompanies::creation);
     }
 
-    private static OrderKey creation(Company c) {
-        return new OrderKey(c.createdAt(), c.id().value());
+    private static Instant creation(Company c) {
+        return c.createdAt();
     }
 
     @Override

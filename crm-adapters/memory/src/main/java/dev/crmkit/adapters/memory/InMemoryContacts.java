@@ -10,6 +10,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,8 +30,8 @@ final class InMemoryContacts implements Contacts {
                         InMemoryContacts::creation);
     }
 
-    private static OrderKey creation(Contact c) {
-        return new OrderKey(c.createdAt(), c.id().value());
+    private static Instant creation(Contact c) {
+        return c.createdAt();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.definition.PipelineId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,8 +31,8 @@ final class InMemoryDeals implements Deals {
                 .group(STAGE, d -> List.of(new StageKey(d.pipelineId(), d.stage())), InMemoryDeals::creation);
     }
 
-    private static OrderKey creation(Deal d) {
-        return new OrderKey(d.createdAt(), d.id().value());
+    private static Instant creation(Deal d) {
+        return d.createdAt();
     }
 
     @Override

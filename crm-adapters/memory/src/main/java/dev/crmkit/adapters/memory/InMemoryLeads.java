@@ -10,6 +10,7 @@ import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.Leads;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,8 +35,8 @@ final class InMemoryLeads implements Leads {
                 .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
     }
 
-    private static OrderKey creation(Lead l) {
-        return new OrderKey(l.createdAt(), l.id().value());
+    private static Instant creation(Lead l) {
+        return l.createdAt();
     }
 
     @Override

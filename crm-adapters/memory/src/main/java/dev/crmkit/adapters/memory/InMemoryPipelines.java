@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ final class InMemoryPipelines implements Pipelines {
     private final InMemoryTransactions tx;
     private final Table<PipelineId, Pipeline> table;
     private final Map<Revision, Pipeline> revisions = new HashMap<>(); // guarded by the store's lock
+    private PipelineId defaultId; // guarded by the store's lock
 
     private record Revision(PipelineId id, long version) {
     }
@@ -28,7 +30,7 @@ final class InMemoryPipelines implements Pipelines {
     InMemoryPipelines(InMemoryTransactions tx) {
         this.tx = tx;
         this.table = new Table<PipelineId, Pipeline>("pipeline", tx, Pipeline::id, Pipeline::version,
-                Pipeline::atVersion, p -> new OrderKey(p.createdAt(), p.id().value()))
+                Pipeline::atVersion, Pipeline::createdAt)
                 .unique(NAME, p -> List.of(key(p.name())));
     }
 
@@ -74,5 +76,24 @@ final class InMemoryPipelines implements Pipelines {
     @Override
     public Page<Pipeline> findAll(PageRequest page) {
         return table.page(Objects.requireNonNull(page, "page"));
+    }
+
+    @Override
+    public void setDefault(PipelineId id) {
+        Objects.requireNonNull(id, "id");
+        tx.inTransaction(() -> {
+            if (table.get(id).isEmpty()) {
+                throw new NoSuchElementException("there is no pipeline " + id);
+            }
+            PipelineId before = defaultId;
+            defaultId = id;
+            tx.onRollback(() -> defaultId = before);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PipelineId> findDefault() {
+        return tx.read(() -> Optional.ofNullable(defaultId));
     }
 }

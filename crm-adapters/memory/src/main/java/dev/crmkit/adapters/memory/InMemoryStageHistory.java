@@ -28,12 +28,12 @@ final class InMemoryStageHistory implements StageHistory {
                 .group(DEAL, e -> List.of(e.dealId()), InMemoryStageHistory::byDealVersion);
     }
 
-    private static OrderKey order(StageHistoryEntry e) {
-        return new OrderKey(e.at(), e.id());
+    private static Instant order(StageHistoryEntry e) {
+        return e.at();
     }
 
-    private static OrderKey byDealVersion(StageHistoryEntry e) {
-        return new OrderKey(Instant.ofEpochSecond(e.dealVersion()), e.id());
+    private static Instant byDealVersion(StageHistoryEntry e) {
+        return Instant.ofEpochSecond(e.dealVersion());
     }
 
     @Override

@@ -23,15 +23,15 @@ final class InMemoryTasks implements Tasks {
 
     InMemoryTasks(InMemoryTransactions tx) {
         this.table = new Table<TaskId, Task>("task", tx, Task::id, Task::version, Task::atVersion,
-                t -> new OrderKey(t.createdAt(), t.id().value()))
+                t -> t.createdAt())
                 .group(OPEN_BY_ASSIGNEE, t -> t.isOpen() ? List.of(t.assignee()) : List.of(), InMemoryTasks::due)
                 .group(OPEN_ABOUT, t -> t.isOpen() ? t.relatedTo().stream().toList() : List.of(), InMemoryTasks::due)
                 .group(OPEN_REMINDERS, t -> t.isOpen() && t.remindAt().isPresent() ? List.of(ALL) : List.of(),
-                        t -> new OrderKey(t.remindAt().orElse(t.due()), t.id().value()));
+                        t -> t.remindAt().orElse(t.due()));
     }
 
-    private static OrderKey due(Task t) {
-        return new OrderKey(t.due(), t.id().value());
+    private static Instant due(Task t) {
+        return t.due();
     }
 
     @Override
@@ -53,13 +53,13 @@ final class InMemoryTasks implements Tasks {
     public List<Task> openDueBefore(UserId assignee, Instant before, int limit) {
         Objects.requireNonNull(assignee, "assignee");
         Objects.requireNonNull(before, "before");
-        return table.before(OPEN_BY_ASSIGNEE, assignee, new OrderKey(before, OrderKey.MIN_ID), limit);
+        return table.before(OPEN_BY_ASSIGNEE, assignee, OrderKey.before(before), limit);
     }
 
     @Override
     public List<Task> openWithReminderBefore(Instant before, int limit) {
         Objects.requireNonNull(before, "before");
-        return table.before(OPEN_REMINDERS, ALL, new OrderKey(before, OrderKey.MIN_ID), limit);
+        return table.before(OPEN_REMINDERS, ALL, OrderKey.before(before), limit);
     }
 
     @Override

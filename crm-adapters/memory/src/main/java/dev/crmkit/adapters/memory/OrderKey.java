@@ -3,37 +3,34 @@ package dev.crmkit.adapters.memory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
- * A position in a list ordered by a time and then an id. Ids compare as unsigned 128-bit numbers, the order
- * PostgreSQL gives {@code uuid} columns and a lower-case hex string gives in any database, so every store pages alike.
+ * A position in a list ordered by a time and then by insertion: {@code seq} is the row's insertion number in its
+ * table, so rows with equal times keep the order they were stored in, whatever their ids.
  *
- * @param at the time
- * @param id the id
+ * @param at  the time
+ * @param seq the row's insertion number in its table
  */
-record OrderKey(Instant at, UUID id) implements Comparable<OrderKey> {
-
-    static final UUID MIN_ID = new UUID(0, 0);
+record OrderKey(Instant at, long seq) implements Comparable<OrderKey> {
 
     OrderKey {
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(id, "id");
+    }
+
+    /** The position before every row at {@code at}. */
+    static OrderKey before(Instant at) {
+        return new OrderKey(at, Long.MIN_VALUE);
     }
 
     @Override
     public int compareTo(OrderKey o) {
         int c = at.compareTo(o.at);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compareUnsigned(id.getMostSignificantBits(), o.id.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(id.getLeastSignificantBits(), o.id.getLeastSignificantBits());
+        return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
     /** The cursor text of this position. */
     String cursor() {
-        return at + "~" + id;
+        return at + "~" + seq;
     }
 
     /**
@@ -47,7 +44,7 @@ record OrderKey(Instant at, UUID id) implements Comparable<OrderKey> {
             if (cut < 0) {
                 throw new IllegalArgumentException("no separator");
             }
-            return new OrderKey(Instant.parse(cursor.substring(0, cut)), UUID.fromString(cursor.substring(cut + 1)));
+            return new OrderKey(Instant.parse(cursor.substring(0, cut)), Long.parseLong(cursor.substring(cut + 1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalArgumentException("not a page cursor of this store: '" + cursor + "'", e);
         }

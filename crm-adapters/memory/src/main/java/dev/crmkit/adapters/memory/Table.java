@@ -5,6 +5,7 @@ import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,8 +24,10 @@ import java.util.function.Predicate;
 
 /**
  * The rows of one record type with their indexes: unique indexes (an e-mail belongs to one contact) and group indexes
- * (the contacts of a company), each group kept in its own order for keyset paging. Every write runs in a unit of work
- * and registers its undo step. Guarded by the store's lock, so plain hash and tree maps suffice.
+ * (the contacts of a company), each group kept in its own order for keyset paging. Every order is a time and then the
+ * row's insertion number, so rows with equal times list in the order they were inserted, whatever their ids. Every
+ * write runs in a unit of work and registers its undo step. Guarded by the store's lock, so plain hash and tree maps
+ * suffice.
  *
  * @param <I> the id type
  * @param <R> the record type
@@ -36,14 +39,16 @@ final class Table<I, R> {
     private final Function<R, I> idOf;
     private final Function<R, Long> versionOf;
     private final BiFunction<R, Long, R> atVersion;
-    private final Function<R, OrderKey> creationOrder;
+    private final Function<R, Instant> creationOrder;
     private final Map<I, R> rows = new HashMap<>();
+    private final Map<I, Long> insertions = new HashMap<>();
+    private long inserted;
     private final TreeMap<OrderKey, I> ordered = new TreeMap<>();
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
     private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
 
     Table(String recordType, InMemoryTransactions tx, Function<R, I> idOf, Function<R, Long> versionOf,
-          BiFunction<R, Long, R> atVersion, Function<R, OrderKey> creationOrder) {
+          BiFunction<R, Long, R> atVersion, Function<R, Instant> creationOrder) {
         this.recordType = recordType;
         this.tx = tx;
         this.idOf = idOf;
@@ -58,8 +63,8 @@ final class Table<I, R> {
         return this;
     }
 
-    /** Adds a group index whose members are ordered by {@code order}. */
-    Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, OrderKey> order) {
+    /** Adds a group index whose members are ordered by {@code order}, then in insertion order. */
+    Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
         groups.put(name, new Group<>(keys, order));
         return this;
     }
@@ -91,10 +96,7 @@ final class Table<I, R> {
                     }
                 }
             }
-            R stored = atVersion.apply(candidate, 1L);
-            move(null, stored);
-            tx.onRollback(() -> move(stored, null));
-            return stored;
+            return add(candidate);
         });
     }
 
@@ -103,10 +105,7 @@ final class Table<I, R> {
         return tx.inTransaction(() -> {
             requireNew(candidate);
             checkUnique(candidate);
-            R stored = atVersion.apply(candidate, 1L);
-            move(null, stored);
-            tx.onRollback(() -> move(stored, null));
-            return stored;
+            return add(candidate);
         });
     }
 
@@ -128,6 +127,22 @@ final class Table<I, R> {
             tx.onRollback(() -> move(stored, current));
             return stored;
         });
+    }
+
+    private R add(R candidate) {
+        R stored = atVersion.apply(candidate, 1L);
+        I id = idOf.apply(stored);
+        insertions.put(id, ++inserted);
+        move(null, stored);
+        tx.onRollback(() -> {
+            move(stored, null);
+            insertions.remove(id);
+        });
+        return stored;
+    }
+
+    private OrderKey key(Function<R, Instant> time, R row, I id) {
+        return new OrderKey(time.apply(row), insertions.get(id));
     }
 
     private void requireNew(R candidate) {
@@ -166,8 +181,8 @@ final class Table<I, R> {
         } else {
             rows.put(id, after);
         }
-        OrderKey oldAt = before == null ? null : creationOrder.apply(before);
-        OrderKey newAt = after == null ? null : creationOrder.apply(after);
+        OrderKey oldAt = before == null ? null : key(creationOrder, before, id);
+        OrderKey newAt = after == null ? null : key(creationOrder, after, id);
         if (!Objects.equals(oldAt, newAt)) {
             if (oldAt != null) {
                 ordered.remove(oldAt);
@@ -190,15 +205,15 @@ final class Table<I, R> {
                 continue;
             }
             if (before != null) {
-                g.remove(before, id);
+                g.remove(before, key(g.order, before, id), id);
             }
             if (after != null) {
-                g.add(after, id);
+                g.add(after, key(g.order, after, id), id);
             }
         }
     }
 
-    /** All records in creation order, paged. */
+    /** All records in creation order (then insertion order), paged. */
     Page<R> page(PageRequest request) {
         return tx.read(() -> page(ordered, request, false, r -> true));
     }
@@ -292,23 +307,21 @@ final class Table<I, R> {
 
     private static final class Group<I, R> {
         final Function<R, Collection<?>> keys;
-        final Function<R, OrderKey> order;
+        final Function<R, Instant> order;
         final Map<Object, TreeMap<OrderKey, I>> members = new HashMap<>();
 
-        Group(Function<R, Collection<?>> keys, Function<R, OrderKey> order) {
+        Group(Function<R, Collection<?>> keys, Function<R, Instant> order) {
             this.keys = keys;
             this.order = order;
         }
 
-        void add(R row, I id) {
-            OrderKey at = order.apply(row);
+        void add(R row, OrderKey at, I id) {
             for (Object key : keys.apply(row)) {
                 members.computeIfAbsent(key, k -> new TreeMap<>()).put(at, id);
             }
         }
 
-        void remove(R row, I id) {
-            OrderKey at = order.apply(row);
+        void remove(R row, OrderKey at, I id) {
             for (Object key : keys.apply(row)) {
                 TreeMap<OrderKey, I> set = members.get(key);
                 if (set != null) {

@@ -64,15 +64,45 @@ final class BenchJdbcCommand implements Callable<Integer> {
             description = "text (default) or json: one JSON object on standard output.")
     private OutputFormat format;
 
+    @Option(names = "--ids", paramLabel = "time-ordered|random", defaultValue = "time-ordered",
+            description = "The ids of the records: time-ordered (UUID v7, crmkit's default) or random (UUID v4, "
+                    + "to compare). Both seeded with --seed.")
+    private String idsOption;
+
     @Mixin
     private JdbcOptions jdbc = new JdbcOptions();
+
+    /** Which ids the benchmark gives its records. */
+    enum IdKind {
+        TIME_ORDERED, RANDOM;
+
+        static IdKind of(CommandSpec spec, String text) {
+            for (IdKind kind : values()) {
+                if (kind.toString().equals(text)) {
+                    return kind;
+                }
+            }
+            throw new ParameterException(spec.commandLine(), "--ids must be time-ordered or random, got " + text);
+        }
+
+        IdGenerator generator(Clock clock, long seed) {
+            return this == RANDOM ? IdGenerator.seeded(seed) : IdGenerator.timeOrdered(clock, seed);
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     @Override
     public Integer call() throws IOException, SQLException {
         JdbcBenchmark.Settings settings = settings();
+        IdKind ids = IdKind.of(spec, idsOption);
         PrintWriter err = spec.commandLine().getErr();
         JdbcBenchmark benchmark = new JdbcBenchmark(settings,
-                store -> CrmSetup.on(store, "DE", Clock.systemUTC(), IdGenerator.seeded(generated.seed())),
+                store -> CrmSetup.on(store, "DE", Clock.systemUTC(),
+                        ids.generator(Clock.systemUTC(), generated.seed())),
                 BenchCommand.progress(spec));
         HikariDataSource target = jdbc.pool(spec).orElse(null);
         List<JdbcBenchmark.Result> results = new ArrayList<>();
@@ -93,9 +123,9 @@ final class BenchJdbcCommand implements Callable<Integer> {
                         Database.mask(jdbc.url().get(), jdbc.password()), data));
             }
             if (format == OutputFormat.JSON) {
-                JsonOutput.print(spec.commandLine().getOut(), json(settings, generation, results));
+                JsonOutput.print(spec.commandLine().getOut(), json(settings, ids, generation, results));
             } else {
-                print(spec.commandLine().getOut(), settings, generation, results);
+                print(spec.commandLine().getOut(), settings, ids, generation, results);
             }
         } finally {
             if (target != null) {
@@ -116,10 +146,11 @@ final class BenchJdbcCommand implements Callable<Integer> {
                 generated.seed(), warm, batchSize);
     }
 
-    private static void print(PrintWriter out, JdbcBenchmark.Settings s, long generation,
+    private static void print(PrintWriter out, JdbcBenchmark.Settings s, IdKind ids, long generation,
                               List<JdbcBenchmark.Result> results) {
-        out.printf("Lead import into a database, %s submissions (%.0f%% repeats, %.1f%% bad), seed %d, one thread%n",
-                Reports.count(s.leads()), s.duplicateShare() * 100, s.invalidShare() * 100, s.seed());
+        out.printf("Lead import into a database, %s submissions (%.0f%% repeats, %.1f%% bad), seed %d, %s ids, "
+                        + "one thread%n", Reports.count(s.leads()), s.duplicateShare() * 100, s.invalidShare() * 100,
+                s.seed(), ids);
         out.printf("generated in %.1f s; warm-up on %s submissions per database; fresh tables %s* for each pass%n",
                 generation / 1e9, Reports.count(s.warmup()), JdbcBenchmark.PREFIX);
         out.printf("crmkit: capture with de-duplication, %s submissions per transaction%n",
@@ -141,11 +172,13 @@ final class BenchJdbcCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + " " + Reports.count(e.getValue())).toList()));
             out.printf("  outcomes %s%n", String.join(", ", r.outcomes().entrySet().stream()
                     .map(e -> e.getKey().label() + " " + Reports.count(e.getValue())).toList()));
+            r.indexSizes().ifPresent(x -> out.printf("  indexes  %s, %s bytes; %s bytes (%s)%n",
+                    "after the crmkit pass", Reports.count(x.primaryKey()), Reports.count(x.secondary()), x.how()));
         }
         out.flush();
     }
 
-    private static Map<String, Object> json(JdbcBenchmark.Settings s, long generation,
+    private static Map<String, Object> json(JdbcBenchmark.Settings s, IdKind ids, long generation,
                                             List<JdbcBenchmark.Result> results) {
         List<Map<String, Object>> databases = new ArrayList<>();
         for (JdbcBenchmark.Result r : results) {
@@ -162,13 +195,16 @@ final class BenchJdbcCommand implements Callable<Integer> {
                     "crmkitSubmissionsPerSecond", Math.round(r.submissionsPerSecond()),
                     "ratio", Math.round(r.ratio() * 100) / 100.0,
                     "tables", r.tables(),
-                    "outcomes", outcomes));
+                    "outcomes", outcomes,
+                    "indexBytes", r.indexSizes().map(x -> JsonOutput.object("primaryKey", x.primaryKey(),
+                            "secondary", x.secondary(), "how", x.how())).orElse(null)));
         }
         return JsonOutput.object(
                 "leads", s.leads(),
                 "duplicateShare", s.duplicateShare(),
                 "invalidShare", s.invalidShare(),
                 "seed", s.seed(),
+                "ids", ids.toString(),
                 "warmup", s.warmup(),
                 "batchSize", s.batchSize(),
                 "tablePrefix", JdbcBenchmark.PREFIX,

@@ -52,7 +52,6 @@ final class DemoCommand implements Callable<Integer> {
     static final Instant NOW = Instant.parse(NOW_TEXT);
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final String DATA = "demo-leads.csv";
-    private static final long SEED = 42;
 
     @Spec
     private CommandSpec spec;
@@ -72,6 +71,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write the metrics report at the end.")
     private boolean noReport;
 
+    @Option(names = "--id-seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the random part of the ids on an in-memory store (default: ${DEFAULT-VALUE}); "
+                    + "any seed prints the same board, agenda and timeline, only the ids differ.")
+    private long idSeed;
+
+    @Option(names = "--random-ids", hidden = true,
+            description = "Seeded version-4 ids in no order at all, for the test that nothing printed depends on "
+                    + "the order of ids.")
+    private boolean randomIds;
+
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
@@ -84,8 +93,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(StoreOptions.OpenStore store) throws IOException {
         MutableClock clock = MutableClock.fixedAt(NOW, ZONE);
-        // a store kept between runs already holds the ids of earlier runs: seeded ids would repeat them
-        IdGenerator ids = store.persistent() ? IdGenerator.random() : IdGenerator.seeded(SEED);
+        // time-ordered ids from the demo's clock; a store kept between runs already holds the ids of earlier runs,
+        // which seeded ones would repeat
+        IdGenerator ids = store.persistent() ? IdGenerator.timeOrdered(clock)
+                : randomIds ? IdGenerator.seeded(idSeed) : IdGenerator.timeOrdered(clock, idSeed);
         Crm crm = CrmSetup.on(store.store(), "DE", clock, ids);
         Totals before = Totals.of(crm);
         DemoLog log = new DemoLog();

@@ -96,7 +96,7 @@ final class DemoDeals {
 
     private Result run() {
         PipelineSetup.ensure(pipelines, Optional.empty());
-        Pipeline b2b = pipelines.pipelineNamed(PIPELINE).orElseThrow();
+        Pipeline b2b = pipelines.makeDefault(pipelines.pipelineNamed(PIPELINE).orElseThrow().id());
         List<Lead> fresh = crm.store().leads().findByStatus(LeadStatus.NEW, PageRequest.first(3)).items();
         List<Optional<Money>> amounts = List.of(Optional.of(Money.of("24000.00", "EUR")), Optional.empty(),
                 Optional.of(Money.of("8500.00", "EUR")));

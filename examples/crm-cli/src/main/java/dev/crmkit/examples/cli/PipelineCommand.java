@@ -89,7 +89,8 @@ final class PipelineCommand implements Runnable {
         private Options options = new Options();
 
         @Option(names = "--pipeline", paramLabel = "NAME",
-                description = "The pipeline's name (default: the first one defined).")
+                description = "The pipeline's name (default: the store's default pipeline, the first one defined "
+                        + "unless another was made the default; crm demo makes B2B the default).")
         private String name;
 
         @Option(names = "--deals", description = "Also list the deals of each stage with their ids.")
@@ -102,12 +103,15 @@ final class PipelineCommand implements Runnable {
         @Override
         public Integer call() {
             return options.run(spec, (crm, pipelines, store) -> {
-                Pipeline pipeline = PipelineSetup.select(pipelines, store, Optional.ofNullable(name));
+                Pipeline pipeline = PipelineSetup.select(pipelines, Optional.ofNullable(name));
+                boolean isDefault = name == null || pipelines.defaultPipeline().map(Pipeline::id)
+                        .equals(Optional.of(pipeline.id()));
                 Board board = pipelines.forecasts().board(DealFilter.pipeline(pipeline.id()));
                 List<Deal> listed = deals ? PipelineSetup.deals(pipelines, pipeline) : List.of();
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.JSON) {
                     Map<String, Object> json = BoardView.json(board);
+                    json.put("default", isDefault);
                     if (deals) {
                         json.put("deals", listed.stream().map(d -> JsonOutput.object("id", d.id().toString(),
                                 "title", d.title(), "stage", d.stage(), "amount",
@@ -115,6 +119,10 @@ final class PipelineCommand implements Runnable {
                     }
                     JsonOutput.print(out, json);
                     return 0;
+                }
+                if (name == null) {
+                    out.printf("The default pipeline is %s (pipelines: %s; another with --pipeline NAME).%n",
+                            pipeline.name(), PipelineSetup.names(pipelines));
                 }
                 BoardView.print(out, board);
                 for (Deal d : listed) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -82,9 +83,10 @@ public final class JdbcBenchmark {
      * @param rawNanos    how long the raw pass took
      * @param tables      the rows each table holds after either pass, by name without the prefix, largest first
      * @param outcomes    the capture outcomes of the crmkit pass
+     * @param indexSizes  what the indexes took right after the crmkit pass, where the database reports it
      */
     public record Result(String database, String where, long crmkitNanos, long rawNanos, Map<String, Long> tables,
-                         Map<OutcomeKind, Long> outcomes) {
+                         Map<OutcomeKind, Long> outcomes, Optional<IndexSizes> indexSizes) {
         /** Copies the maps. */
         public Result {
             tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
@@ -180,6 +182,10 @@ public final class JdbcBenchmark {
             long start = System.nanoTime();
             ImportTally tally = crmkitPass(dataSource, dialect, data);
             long crmkit = System.nanoTime() - start;
+            Optional<IndexSizes> sizes;
+            try (Connection c = dataSource.getConnection()) {
+                sizes = IndexSizes.measure(c, dialect, PREFIX);
+            }
             phases.accept(database + ": reading back the rows crmkit wrote");
             TableRows rows = snapshot(dataSource, dialect);
             fresh(dataSource);
@@ -192,7 +198,7 @@ public final class JdbcBenchmark {
                 throw new IllegalStateException("the raw pass wrote " + written + ", not the rows crmkit wrote "
                         + rows.counts(PREFIX));
             }
-            return new Result(database, where, crmkit, raw, rows.counts(PREFIX), tally.byKind());
+            return new Result(database, where, crmkit, raw, rows.counts(PREFIX), tally.byKind(), sizes);
         } finally {
             drop(dataSource);
         }

@@ -87,16 +87,17 @@ public final class PipelineSetup {
     }
 
     /**
-     * The pipeline of that name, or the first one stored when no name is given.
+     * The pipeline of that name, or the store's default pipeline (the first one defined unless another was made the
+     * default) when no name is given.
      *
      * @throws IllegalArgumentException naming the pipelines there are, if none matches
      */
-    public static Pipeline select(DealPipeline pipelines, PipelineStore store, Optional<String> name) {
+    public static Pipeline select(DealPipeline pipelines, Optional<String> name) {
         if (name.isPresent()) {
             return pipelines.pipelineNamed(name.get()).orElseThrow(() -> new IllegalArgumentException(
-                    "no pipeline named \"" + name.get() + "\"; there are: " + names(store)));
+                    "no pipeline named \"" + name.get() + "\"; there are: " + names(pipelines)));
         }
-        return store.pipelines().findAll(PageRequest.first(1)).items().stream().findFirst()
+        return pipelines.defaultPipeline()
                 .orElseThrow(() -> new IllegalArgumentException("the store holds no pipeline"));
     }
 
@@ -112,8 +113,8 @@ public final class PipelineSetup {
         return out;
     }
 
-    private static String names(PipelineStore store) {
-        return String.join(", ", store.pipelines().findAll(PageRequest.first(100)).items().stream()
-                .map(Pipeline::name).toList());
+    /** The names of every pipeline, in definition order. */
+    public static String names(DealPipeline pipelines) {
+        return String.join(", ", pipelines.pipelines().stream().map(Pipeline::name).toList());
     }
 }
