@@ -139,10 +139,14 @@ final class JdbcTransactions implements Transactions {
 
     /**
      * The failure as an unchecked exception: a {@link ConflictException} when the database aborted the unit to
-     * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed;
-     * otherwise a {@link JdbcStoreException}.
+     * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed; a
+     * {@link LockTimeoutException} when a lock was held too long by another session (never rerun: it would wait
+     * again); otherwise a {@link JdbcStoreException}.
      */
     RuntimeException failure(String what, SQLException e) {
+        if (dialect.isLockTimeout(e)) {
+            return new LockTimeoutException(what, e);
+        }
         if (dialect.isTransient(e)) {
             return new ConflictException(what + ": the database aborted it to resolve a conflict with a concurrent "
                     + "unit of work (" + e.getMessage() + ", SQLState " + e.getSQLState() + "); run it again", e);
