@@ -17,7 +17,7 @@ public class JdbcStoreException extends RuntimeException {
 
     /** Creates the exception for a failed statement. */
     public JdbcStoreException(String message, SQLException cause, boolean retryable) {
-        super(message + ": " + cause.getMessage() + " (SQLState " + cause.getSQLState() + ")", cause);
+        super(message + ": " + cause.getMessage() + " (SQLState " + stateOf(cause) + ")", cause);
         this.retryable = retryable;
     }
 
@@ -26,8 +26,25 @@ public class JdbcStoreException extends RuntimeException {
         return retryable;
     }
 
-    /** The SQL state of the failure, for example {@code 40P01} for a PostgreSQL deadlock. */
+    /**
+     * The SQL state of the failure, for example {@code 40P01} for a PostgreSQL deadlock, or {@code 57P01} for a
+     * backend an administrator terminated. When the failed statement carries none (a batch that failed as a whole), it
+     * is the first state found among its chained and causing exceptions; null if none has one.
+     */
     public String sqlState() {
-        return ((SQLException) getCause()).getSQLState();
+        return stateOf((SQLException) getCause());
+    }
+
+    static String stateOf(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException x) {
+                for (SQLException n = x; n != null; n = n.getNextException()) {
+                    if (n.getSQLState() != null) {
+                        return n.getSQLState();
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

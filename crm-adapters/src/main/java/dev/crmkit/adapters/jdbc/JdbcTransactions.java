@@ -87,16 +87,35 @@ final class JdbcTransactions implements Transactions {
             }
             try (Connection c = dataSource.getConnection()) {
                 boolean hostOwned = joinHost && !c.getAutoCommit(); // the host's transaction: never end it here
+                T result;
                 try {
-                    return query.run(c);
-                } finally {
-                    if (!hostOwned && !c.getAutoCommit()) {
-                        c.rollback();
+                    result = query.run(c);
+                } catch (Throwable e) {
+                    // the first error is the one to report: on a connection the database closed, ending the read
+                    // fails as well ("connection is closed"), and that only joins it as suppressed
+                    if (!hostOwned) {
+                        try {
+                            endRead(c);
+                        } catch (SQLException | RuntimeException ending) {
+                            e.addSuppressed(ending);
+                        }
                     }
+                    throw e;
                 }
+                if (!hostOwned) {
+                    endRead(c);
+                }
+                return result;
             }
         } catch (SQLException e) {
             throw failure("a read failed", e);
+        }
+    }
+
+    /** Ends the transaction a read on a connection of its own may have opened (a pool may hand out auto-commit off). */
+    private static void endRead(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
         }
     }
 

@@ -247,22 +247,30 @@ public final class OutboxRelay implements AutoCloseable {
         if (autoCommit) {
             c.setAutoCommit(false);
         }
+        Batch batch;
         try {
-            Batch batch = batch(c, maxBatch);
+            batch = batch(c, maxBatch);
             c.commit();
-            return batch;
         } catch (Throwable e) {
+            // keep the first error (a killed connection's SQLState): what fails after it only joins it as suppressed
             try {
                 c.rollback();
-            } catch (SQLException undo) {
+            } catch (SQLException | RuntimeException undo) {
                 e.addSuppressed(undo);
             }
-            throw e;
-        } finally {
             if (autoCommit) {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException | RuntimeException restoring) {
+                    e.addSuppressed(restoring);
+                }
             }
+            throw e;
         }
+        if (autoCommit) {
+            c.setAutoCommit(true);
+        }
+        return batch;
     }
 
     private Batch batch(Connection c, int maxBatch) throws SQLException {
