@@ -171,6 +171,18 @@ public enum Dialect {
         };
     }
 
+    /**
+     * The database's current time as an SQL expression, read from the server's clock when the statement runs (not
+     * the transaction's start), in the type times are stored in: the one clock every node of a cluster shares.
+     */
+    String now() {
+        return switch (this) {
+            case POSTGRESQL -> "clock_timestamp()";
+            case MARIADB -> "UTC_TIMESTAMP(6)";
+            case H2 -> "CURRENT_TIMESTAMP"; // the transaction's start: the relay's lease claims run in short ones
+        };
+    }
+
     /** Whether a failure is a unique-key violation. */
     boolean isDuplicateKey(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {

@@ -43,6 +43,15 @@ final class Backends {
             throw new IllegalArgumentException("not a node name: " + node);
         }
         try {
+            if (db == TestDatabase.MARIADB) {
+                // unpooled: H2's pool keeps a MariaDB connection the server killed (the driver reports no fatal
+                // error to pools) and hands it out again and again; a production pool validates connections
+                String user = mariaDbUser(database, node);
+                return new MariaDbDataSource(TestDatabase.mariaDbUrl().replaceFirst("\\?.*$", "")
+                        .replaceFirst("/[^/]*$", "/" + database) + "?user=" + user + "&password="
+                        + (lockTimeout == null ? ""
+                        : "&sessionVariables=innodb_lock_wait_timeout=" + Math.max(1, lockTimeout.toSeconds())));
+            }
             JdbcConnectionPool pool = switch (db) {
                 case POSTGRESQL -> {
                     PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
@@ -56,14 +65,7 @@ final class Backends {
                     }
                     yield JdbcConnectionPool.create(ds);
                 }
-                case MARIADB -> {
-                    String user = mariaDbUser(database, node);
-                    String url = TestDatabase.mariaDbUrl().replaceFirst("\\?.*$", "")
-                            .replaceFirst("/[^/]*$", "/" + database) + "?user=" + user + "&password="
-                            + (lockTimeout == null ? ""
-                            : "&sessionVariables=innodb_lock_wait_timeout=" + Math.max(1, lockTimeout.toSeconds()));
-                    yield JdbcConnectionPool.create(new MariaDbDataSource(url));
-                }
+                case MARIADB -> throw new IllegalStateException("unpooled, above");
                 case H2 -> {
                     JdbcDataSource ds = new JdbcDataSource();
                     ds.setURL("jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"
