@@ -4,7 +4,9 @@ import java.sql.SQLException;
 
 /**
  * A database failure the JDBC store could not turn into a domain answer: the connection broke, the schema is missing,
- * the database refused a statement. The unit of work it happened in was rolled back.
+ * the database refused a statement. The unit of work it happened in was rolled back — except for the subtype
+ * {@link CommitOutcomeUnknownException}: the commit itself failed, so the unit may have committed. A failure before
+ * the commit call (a statement, the outbox write) always means rolled back.
  *
  * <p>{@link #isRetryable()} tells a deadlock or serialization failure apart: the database chose this unit of work as
  * the victim of a conflict, and running the whole unit again (re-reading what it read) is the usual remedy.

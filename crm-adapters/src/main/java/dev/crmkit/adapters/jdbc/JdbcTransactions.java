@@ -242,7 +242,15 @@ final class JdbcTransactions implements Transactions {
                     outbox.append(connection, pending.stream().map(Pending::event).toList());
                 }
                 if (hostSavepoint == null) {
-                    connection.commit();
+                    try {
+                        connection.commit();
+                    } catch (SQLException e) {
+                        if (dialect.isTransient(e)) {
+                            throw e; // the database refused the commit (a serialization failure): rolled back
+                        }
+                        // the database may have committed before the connection died: say so, never "rolled back"
+                        throw new CommitOutcomeUnknownException(e);
+                    }
                 } else if (dialect != Dialect.MARIADB) {
                     connection.releaseSavepoint(hostSavepoint);
                 }
