@@ -129,7 +129,7 @@ public final class Crm {
      */
     public LeadAssignment assignment(AssignmentPolicy policy, long seed) {
         return new LeadAssignment(store.leads(), store.assignmentState(), Objects.requireNonNull(policy, "policy"),
-                timeline, context, seed);
+                dev.crmkit.core.assignment.LeadProfile::of, timeline, context, seed, store.idempotencyKeys());
     }
 
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */

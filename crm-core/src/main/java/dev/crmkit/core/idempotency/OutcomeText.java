@@ -1,5 +1,8 @@
 package dev.crmkit.core.idempotency;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +46,26 @@ public record OutcomeText(String kind, List<String> parts) {
     /** The text to record. */
     public String text() {
         return parts.isEmpty() ? kind : kind + " " + String.join(" ", parts);
+    }
+
+    /** Any text as one part: {@code ~} and its URL encoding, so it holds no space and is never empty. */
+    public static String encode(String text) {
+        return "~" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Any optional text as one part: {@code -} when absent, else {@link #encode}d. */
+    public static String encode(Optional<String> text) {
+        return text.map(OutcomeText::encode).orElse("-");
+    }
+
+    /** A part written by {@link #encode(String)}. */
+    public String text(int index) {
+        return URLDecoder.decode(parts.get(index).substring(1), StandardCharsets.UTF_8);
+    }
+
+    /** A part written by {@link #encode(Optional)}. */
+    public Optional<String> optionalText(int index) {
+        return parts.get(index).equals("-") ? Optional.empty() : Optional.of(text(index));
     }
 
     /** A part as a UUID. */
