@@ -65,12 +65,12 @@ public final class Crm {
                 b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin);
         this.context = new Context(store.transactions(), events, validation, clock, b.ids);
         this.timeline = new Timeline(store.activities(), context);
-        this.tasks = new TaskPlanner(store.tasks(), context);
+        this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
                 settings.defaultRegion(), context);
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
-                timeline, tasks, settings, context);
+                timeline, tasks, settings, context, store.idempotencyKeys());
         this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),
                 store.leadScores(), b.scoringModel == null ? ScoringModel.standard() : b.scoringModel, context);
         this.winProbabilities = new WinProbabilities(store.probabilityOverrides(), context);
@@ -129,7 +129,7 @@ public final class Crm {
      */
     public LeadAssignment assignment(AssignmentPolicy policy, long seed) {
         return new LeadAssignment(store.leads(), store.assignmentState(), Objects.requireNonNull(policy, "policy"),
-                timeline, context, seed);
+                dev.crmkit.core.assignment.LeadProfile::of, timeline, context, seed, store.idempotencyKeys());
     }
 
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */

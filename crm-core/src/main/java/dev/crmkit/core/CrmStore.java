@@ -5,6 +5,7 @@ import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.lead.Leads;
@@ -47,6 +48,16 @@ public interface CrmStore {
      * uses this storage.
      */
     AssignmentState assignmentState();
+
+    /**
+     * The outcomes of keyed calls (an {@link dev.crmkit.core.idempotency.IdempotencyKey} per call), written in the
+     * units of work of those calls, so a retry returns the first outcome instead of doing the work again. The default
+     * is a store that keeps none: keyed calls on it fail with an {@link UnsupportedOperationException}; crmkit's
+     * stores keep them.
+     */
+    default IdempotencyKeys idempotencyKeys() {
+        return IdempotencyKeys.unsupported();
+    }
 
     /** Units of work over all of the above. */
     Transactions transactions();

@@ -102,6 +102,17 @@ public interface DealPipeline {
     Deal open(OpenDeal command);
 
     /**
+     * Opens a deal at most once per key: a retry with the same key (after a failure, also one whose outcome is unknown
+     * because the connection died during the commit) returns the deal the first call opened, as it is stored now,
+     * instead of opening another. The key is recorded in the unit of work that opens the deal.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if the pipeline, stage, contact or company does not exist
+     * @throws IllegalArgumentException                  if the key was used for another command
+     * @throws UnsupportedOperationException             if the store keeps no idempotency keys
+     */
+    Deal open(OpenDeal command, dev.crmkit.core.idempotency.IdempotencyKey key);
+
+    /**
      * Moves a deal: changed with the actions that ran, or rejected with every reason and nothing changed. A move
      * based on a version that is no longer current, or that loses a race with a concurrent move, is rejected by the
      * rule {@code stale-version}.
@@ -109,6 +120,17 @@ public interface DealPipeline {
      * @throws dev.crmkit.core.kernel.ValidationException if there is no such deal
      */
     StageChange move(MoveDeal command);
+
+    /**
+     * Moves a deal at most once per key: a retry with the same key returns the first call's {@code StageChanged}
+     * (the deal as stored now, the history entry and the actions of that move) instead of moving again. A rejected
+     * move records nothing, so its retry decides again.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if there is no such deal
+     * @throws IllegalArgumentException                  if the key was used for another command
+     * @throws UnsupportedOperationException             if the store keeps no idempotency keys
+     */
+    StageChange move(MoveDeal command, dev.crmkit.core.idempotency.IdempotencyKey key);
 
     /** Changes a deal's amount, expected close date and expected margin. */
     Deal changeTerms(DealId id, Optional<Money> amount, Optional<LocalDate> expectedCloseDate,
@@ -150,6 +172,16 @@ public interface DealPipeline {
      * @throws dev.crmkit.core.kernel.ValidationException if the lead or the pipeline does not exist
      */
     LeadConversion convert(ConvertLead command);
+
+    /**
+     * Converts a lead at most once per key: a retry with the same key returns the first call's {@code Converted}
+     * (records as stored now) instead of refusing because the lead is converted already. A refusal records nothing.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if the lead or the pipeline does not exist
+     * @throws IllegalArgumentException                  if the key was used for another command
+     * @throws UnsupportedOperationException             if the store keeps no idempotency keys
+     */
+    LeadConversion convert(ConvertLead command, dev.crmkit.core.idempotency.IdempotencyKey key);
 
     /** Boards, lists and weighted forecasts. */
     Forecasts forecasts();

@@ -5,6 +5,7 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Money;
@@ -72,6 +73,7 @@ final class DefaultDealPipeline implements DealPipeline {
     private final Clock clock;
     private final Forecasts forecasts;
     private final LeadConverter converter;
+    private final PipelineOnce once;
 
     DefaultDealPipeline(DealPipeline.Builder b) {
         this.crm = b.crm;
@@ -84,6 +86,7 @@ final class DefaultDealPipeline implements DealPipeline {
         this.clock = crm.clock();
         this.forecasts = new Forecasts(pipelines, deals);
         this.converter = new LeadConverter(crm, this);
+        this.once = new PipelineOnce(crm, deals, history);
     }
 
     IdGenerator ids() {
@@ -446,6 +449,27 @@ final class DefaultDealPipeline implements DealPipeline {
     @Override
     public LeadConversion convert(ConvertLead command) {
         return converter.convert(command);
+    }
+
+    @Override
+    public LeadConversion convert(ConvertLead command, IdempotencyKey key) {
+        Objects.requireNonNull(command, "command");
+        return once.once().run(key, PipelineOnce.CONVERT, () -> convert(command), PipelineOnce::describeConversion,
+                once::replayConversion);
+    }
+
+    @Override
+    public Deal open(OpenDeal command, IdempotencyKey key) {
+        Objects.requireNonNull(command, "command");
+        return once.once().run(key, PipelineOnce.OPEN, () -> open(command), PipelineOnce::describeOpen,
+                once::replayOpen);
+    }
+
+    @Override
+    public StageChange move(MoveDeal command, IdempotencyKey key) {
+        Objects.requireNonNull(command, "command");
+        return once.once().run(key, PipelineOnce.MOVE, () -> move(command), PipelineOnce::describeMove,
+                once::replayMove);
     }
 
     @Override

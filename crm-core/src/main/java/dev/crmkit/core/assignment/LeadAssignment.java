@@ -3,6 +3,9 @@ package dev.crmkit.core.assignment;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.idempotency.IdempotencyKey;
+import dev.crmkit.core.idempotency.IdempotencyKeys;
+import dev.crmkit.core.idempotency.OnceOnly;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -45,6 +48,7 @@ public final class LeadAssignment {
     private final Timeline timeline;
     private final Context context;
     private final long seed;
+    private final IdempotencyKeys keys;
 
     /**
      * Wires the use case with profiles read by {@link LeadProfile#of(Lead)}.
@@ -56,9 +60,20 @@ public final class LeadAssignment {
         this(leads, state, policy, LeadProfile::of, timeline, context, seed);
     }
 
-    /** Wires the use case with the host's own reading of routing attributes. */
+    /** Wires the use case with the host's own reading of routing attributes, without idempotency keys. */
     public LeadAssignment(Leads leads, AssignmentState state, AssignmentPolicy policy,
                           Function<Lead, LeadProfile> profiles, Timeline timeline, Context context, long seed) {
+        this(leads, state, policy, profiles, timeline, context, seed, IdempotencyKeys.unsupported());
+    }
+
+    /**
+     * Wires the use case with the host's own reading of routing attributes and the store's idempotency keys, for
+     * {@link #assign(LeadId, IdempotencyKey)}; {@link dev.crmkit.core.Crm#assignment} does this for you.
+     */
+    public LeadAssignment(Leads leads, AssignmentState state, AssignmentPolicy policy,
+                          Function<Lead, LeadProfile> profiles, Timeline timeline, Context context, long seed,
+                          IdempotencyKeys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.leads = Objects.requireNonNull(leads, "leads");
         this.state = Objects.requireNonNull(state, "state");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -75,6 +90,21 @@ public final class LeadAssignment {
      */
     public AssignmentOutcome assign(LeadId id) {
         return decide(id, Optional.empty(), Set.of());
+    }
+
+    /**
+     * Assigns a lead at most once per key: a retry with the same key (also after a commit whose outcome is unknown)
+     * returns the first call's {@code Assigned}, explanation included, with the lead as stored now, instead of
+     * deciding again. A refusal records nothing, so its retry decides again.
+     *
+     * @throws ValidationException           if there is no such lead
+     * @throws IllegalArgumentException      if the key was used for another command
+     * @throws UnsupportedOperationException if the store keeps no idempotency keys
+     */
+    public AssignmentOutcome assign(LeadId id, IdempotencyKey key) {
+        Objects.requireNonNull(id, "id");
+        return new OnceOnly(keys, context.transactions(), context.clock()).run(key, AssignmentOnce.COMMAND,
+                () -> assign(id), AssignmentOnce::describe, text -> AssignmentOnce.replay(text, leads));
     }
 
     /**

@@ -19,6 +19,9 @@ import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.idempotency.IdempotencyKey;
+import dev.crmkit.core.idempotency.IdempotencyKeys;
+import dev.crmkit.core.idempotency.OnceOnly;
 import dev.crmkit.core.kernel.ConflictException;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.EdgeValidation;
@@ -84,10 +87,21 @@ public final class LeadCapture {
     private final TaskPlanner tasks;
     private final CaptureSettings settings;
     private final Context context;
+    private final IdempotencyKeys keys;
+    private final CaptureOnce once;
+
+    /** Wires the use case without idempotency keys (keyed captures then fail); prefer the constructor with keys. */
+    public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
+                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context) {
+        this(contacts, companies, leads, schemas, timeline, tasks, settings, context, IdempotencyKeys.unsupported());
+    }
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
-                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context) {
+                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
+                       IdempotencyKeys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.once = new CaptureOnce(contacts, companies, leads);
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
         this.leads = Objects.requireNonNull(leads, "leads");
@@ -168,6 +182,44 @@ public final class LeadCapture {
         }
         NormalizedSubmission s = normalized.submission().get();
         return context.transactions().inTransactionRetrying(CONFLICT_ATTEMPTS, () -> captureValid(s));
+    }
+
+    /**
+     * Captures one submission at most once per key: a retry with the same key (after a failure, also one whose
+     * outcome is unknown because the connection died during the commit) returns the first call's outcome, with the
+     * lead and contact as they are stored now, instead of capturing again. The key is recorded in the capture's unit
+     * of work. A rejected submission, or one whose external id was captured before, records nothing.
+     *
+     * @param key the call's key, for example the request id of the form post; see {@link #keyOf} for one derived
+     *            from the submission
+     * @throws IllegalArgumentException      if the key was used for another command
+     * @throws UnsupportedOperationException if the store keeps no idempotency keys
+     */
+    public CaptureOutcome capture(LeadSubmission submission, IdempotencyKey key) {
+        Objects.requireNonNull(key, "key");
+        Normalized normalized = normalize(submission);
+        if (normalized.submission().isEmpty()) {
+            return new CaptureOutcome.Rejected(normalized.violations());
+        }
+        NormalizedSubmission s = normalized.submission().get();
+        return new OnceOnly(keys, context.transactions(), context.clock()).run(key, CaptureOnce.COMMAND,
+                () -> captureValid(s), CaptureOnce::describe, once::replay);
+    }
+
+    /**
+     * Captures a submission once per its content: the same as {@code capture(submission, keyOf(submission))}. Two
+     * submissions with the same external id, or without one and with exactly the same content, are one call.
+     */
+    public CaptureOutcome captureOnce(LeadSubmission submission) {
+        return capture(submission, keyOf(submission));
+    }
+
+    /**
+     * The key derived from a submission: from its channel and external id when it has one, else a SHA-256 of all its
+     * content (every field, custom fields in key order), the same on every node and across restarts.
+     */
+    public static IdempotencyKey keyOf(LeadSubmission submission) {
+        return CaptureOnce.keyOf(Objects.requireNonNull(submission, "submission"));
     }
 
     private CaptureOutcome captureValid(NormalizedSubmission s) {

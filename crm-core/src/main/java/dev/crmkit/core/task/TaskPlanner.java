@@ -4,10 +4,16 @@ import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.UserId;
 
+import dev.crmkit.core.idempotency.IdempotencyKey;
+import dev.crmkit.core.idempotency.IdempotencyKeys;
+import dev.crmkit.core.idempotency.OnceOnly;
+import dev.crmkit.core.idempotency.OutcomeText;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** The task use case: create, complete, reschedule and cancel tasks, and show an assignee's agenda. Thread-safe. */
@@ -18,11 +24,36 @@ public final class TaskPlanner {
 
     private final Tasks tasks;
     private final Context context;
+    private final IdempotencyKeys keys;
+
+    /** Wires the use case without idempotency keys (keyed creation then fails); prefer the constructor with keys. */
+    public TaskPlanner(Tasks tasks, Context context) {
+        this(tasks, context, IdempotencyKeys.unsupported());
+    }
 
     /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
-    public TaskPlanner(Tasks tasks, Context context) {
+    public TaskPlanner(Tasks tasks, Context context, IdempotencyKeys keys) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.context = Objects.requireNonNull(context, "context");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
+     * Creates a task at most once per key: a retry with the same key (also after a commit whose outcome is unknown)
+     * returns the task the first call created, as it is stored now, instead of creating another.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException listing every broken rule; nothing is stored then
+     * @throws IllegalArgumentException                  if the key was used for another command
+     */
+    public Task create(NewTask command, IdempotencyKey key) {
+        Objects.requireNonNull(key, "key");
+        context.validation().check(command);
+        return new OnceOnly(keys, context.transactions(), context.clock()).run(key, "task.create",
+                () -> create(command), task -> Optional.of(OutcomeText.of("task", task.id().value()).text()),
+                text -> {
+                    TaskId id = new TaskId(OutcomeText.parse(text).id(0));
+                    return OutcomeText.stored(tasks.findById(id), "task", id);
+                });
     }
 
     /**

@@ -171,6 +171,18 @@ public enum Dialect {
         };
     }
 
+    /**
+     * The database's current time as an SQL expression, read from the server's clock when the statement runs (not
+     * the transaction's start), in the type times are stored in: the one clock every node of a cluster shares.
+     */
+    String now() {
+        return switch (this) {
+            case POSTGRESQL -> "clock_timestamp()";
+            case MARIADB -> "UTC_TIMESTAMP(6)";
+            case H2 -> "CURRENT_TIMESTAMP"; // the transaction's start: the relay's lease claims run in short ones
+        };
+    }
+
     /** Whether a failure is a unique-key violation. */
     boolean isDuplicateKey(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
@@ -182,13 +194,32 @@ public enum Dialect {
         return false;
     }
 
-    /** Whether a failure is a deadlock or serialization failure, after which the whole unit of work may be rerun. */
+    /**
+     * Whether a failure is a deadlock or serialization failure, after which the whole unit of work may be rerun. A
+     * lock-wait timeout is not one of them (see {@link #isLockTimeout}): rerunning would wait for the same lock again.
+     */
     boolean isTransient(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             String state = x.getSQLState();
             if ("40001".equals(state) || "40P01".equals(state)
-                    || (this == MARIADB && (x.getErrorCode() == 1213 || x.getErrorCode() == 1205))
+                    || (this == MARIADB && x.getErrorCode() == 1213)
                     || (this == H2 && x.getErrorCode() == 40001)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure is a lock-wait timeout: another session held a lock longer than the database lets a statement
+     * wait for it (PostgreSQL {@code lock_timeout}, SQLState {@code 55P03}; MariaDB {@code innodb_lock_wait_timeout},
+     * error 1205; H2 {@code LOCK_TIMEOUT}, error 50200).
+     */
+    boolean isLockTimeout(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ((this == POSTGRESQL && "55P03".equals(x.getSQLState()))
+                    || (this == MARIADB && x.getErrorCode() == 1205)
+                    || (this == H2 && x.getErrorCode() == 50200)) {
                 return true;
             }
         }

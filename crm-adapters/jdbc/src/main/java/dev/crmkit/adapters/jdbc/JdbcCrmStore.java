@@ -5,6 +5,7 @@ import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Transactions;
@@ -52,6 +53,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcLeadScores leadScores;
     private final JdbcProbabilityOverrides probabilityOverrides;
     private final JdbcAssignmentState assignmentState;
+    private final JdbcIdempotencyKeys idempotencyKeys;
     private final JdbcPipelines pipelines;
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
@@ -76,6 +78,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.leadScores = new JdbcLeadScores(jdbc);
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
         this.assignmentState = new JdbcAssignmentState(jdbc);
+        this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -136,6 +139,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public AssignmentState assignmentState() {
         return assignmentState;
+    }
+
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     @Override

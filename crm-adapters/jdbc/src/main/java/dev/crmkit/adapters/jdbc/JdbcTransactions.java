@@ -98,16 +98,35 @@ final class JdbcTransactions implements Transactions {
             }
             try (Connection c = dataSource.getConnection()) {
                 boolean hostOwned = joinHost && !c.getAutoCommit(); // the host's transaction: never end it here
+                T result;
                 try {
-                    return query.run(c);
-                } finally {
-                    if (!hostOwned && !c.getAutoCommit()) {
-                        c.rollback();
+                    result = query.run(c);
+                } catch (Throwable e) {
+                    // the first error is the one to report: on a connection the database closed, ending the read
+                    // fails as well ("connection is closed"), and that only joins it as suppressed
+                    if (!hostOwned) {
+                        try {
+                            endRead(c);
+                        } catch (SQLException | RuntimeException ending) {
+                            e.addSuppressed(ending);
+                        }
                     }
+                    throw e;
                 }
+                if (!hostOwned) {
+                    endRead(c);
+                }
+                return result;
             }
         } catch (SQLException e) {
             throw failure("a read failed", e);
+        }
+    }
+
+    /** Ends the transaction a read on a connection of its own may have opened (a pool may hand out auto-commit off). */
+    private static void endRead(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
         }
     }
 
@@ -150,10 +169,14 @@ final class JdbcTransactions implements Transactions {
 
     /**
      * The failure as an unchecked exception: a {@link ConflictException} when the database aborted the unit to
-     * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed;
-     * otherwise a {@link JdbcStoreException}.
+     * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed; a
+     * {@link LockTimeoutException} when a lock was held too long by another session (never rerun: it would wait
+     * again); otherwise a {@link JdbcStoreException}.
      */
     RuntimeException failure(String what, SQLException e) {
+        if (dialect.isLockTimeout(e)) {
+            return new LockTimeoutException(what, e);
+        }
         if (dialect.isTransient(e)) {
             return new ConflictException(what + ": the database aborted it to resolve a conflict with a concurrent "
                     + "unit of work (" + e.getMessage() + ", SQLState " + e.getSQLState() + "); run it again", e);
@@ -230,7 +253,15 @@ final class JdbcTransactions implements Transactions {
                     outbox.append(connection, pending.stream().map(Pending::event).toList());
                 }
                 if (hostSavepoint == null) {
-                    connection.commit();
+                    try {
+                        connection.commit();
+                    } catch (SQLException e) {
+                        if (dialect.isTransient(e)) {
+                            throw e; // the database refused the commit (a serialization failure): rolled back
+                        }
+                        // the database may have committed before the connection died: say so, never "rolled back"
+                        throw new CommitOutcomeUnknownException(e);
+                    }
                 } else if (dialect != Dialect.MARIADB) {
                     connection.releaseSavepoint(hostSavepoint);
                 }

@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes domain events to the outbox table on the connection of the unit of work that published them, in one JDBC
@@ -24,6 +26,9 @@ final class Outbox {
     private final JsonCodec json;
     private final String insert;
     private final String lock;
+    private final String takeLease;
+    private final String leaseHolder;
+    private final String releaseLease;
     private final String lockExists;
     private final String createLock;
     private final String pending;
@@ -36,7 +41,13 @@ final class Outbox {
         this.json = json;
         this.insert = tables.sql("INSERT INTO {outbox} (aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, "
                 + dialect.json() + ")");
-        this.lock = tables.sql("SELECT name FROM {outbox_relay_lock} WHERE name = ? FOR UPDATE SKIP LOCKED");
+        this.lock = tables.sql("SELECT holder, leased_at, lease_millis, " + dialect.now()
+                + " AS db_now FROM {outbox_relay_lock} WHERE name = ? FOR UPDATE SKIP LOCKED");
+        this.takeLease = tables.sql("UPDATE {outbox_relay_lock} SET holder = ?, leased_at = " + dialect.now()
+                + ", lease_millis = ? WHERE name = ?");
+        this.leaseHolder = tables.sql("SELECT holder FROM {outbox_relay_lock} WHERE name = ?");
+        this.releaseLease = tables.sql("UPDATE {outbox_relay_lock} SET holder = NULL, leased_at = NULL "
+                + "WHERE name = ? AND holder = ?");
         this.lockExists = tables.sql("SELECT COUNT(*) FROM {outbox_relay_lock} WHERE name = ?");
         this.createLock = dialect.insertIgnoring(tables.name("outbox_relay_lock"), 1, "name");
         this.pending = tables.sql("SELECT seq, aggregate_id, event_type, occurred_at, payload FROM {outbox} "
@@ -61,15 +72,66 @@ final class Outbox {
     }
 
     /**
-     * Tries to lock the relay's lock row for the rest of the connection's transaction, without waiting: false when
-     * another transaction holds it (or the row is missing, see {@link #lockRowExists}).
+     * Locks the relay's lock row for the rest of the connection's transaction, without waiting, and reads the lease
+     * it holds: empty when another transaction holds the row (or the row is missing, see {@link #lockRowExists}).
      */
-    boolean tryLock(Connection connection) throws SQLException {
+    Optional<Lease> lockLease(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(lock)) {
             ps.setString(1, LOCK_NAME);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Lease(Optional.ofNullable(rs.getString("holder")),
+                        Optional.ofNullable(dialect.getInstant(rs, "leased_at")), rs.getLong("lease_millis"),
+                        dialect.getInstant(rs, "db_now")));
             }
+        }
+    }
+
+    /** Who holds the lease now (a plain read: it does not wait for a lock). */
+    Optional<String> leaseHolder(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(leaseHolder)) {
+            ps.setString(1, LOCK_NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Gives the lease to a holder from the database's time now on, on the row {@link #lockLease} locked. */
+    void takeLease(Connection connection, String holder, Duration length) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(takeLease)) {
+            ps.setString(1, holder);
+            ps.setLong(2, length.toMillis());
+            ps.setString(3, LOCK_NAME);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Frees the lease if the holder still has it. */
+    void releaseLease(Connection connection, String holder) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(releaseLease)) {
+            ps.setString(1, LOCK_NAME);
+            ps.setString(2, holder);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The relay lease as the lock row holds it, with the database's time when it was read.
+     *
+     * @param holder   the relay that holds it, if any
+     * @param leasedAt when it was taken, in the database's time
+     * @param millis   how long it lasts from then
+     * @param now      the database's time when it was read
+     */
+    record Lease(Optional<String> holder, Optional<Instant> leasedAt, long millis, Instant now) {
+
+        /** Whether a relay may take it: nobody holds it, the relay itself does, or the holder's lease ran out. */
+        boolean freeFor(String relay) {
+            return holder.isEmpty() || holder.get().equals(relay) || leasedAt.isEmpty()
+                    || !now.isBefore(leasedAt.get().plusMillis(millis));
         }
     }
 

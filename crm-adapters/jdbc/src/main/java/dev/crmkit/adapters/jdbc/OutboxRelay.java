@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,23 +35,34 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Guarantees.</b>
  * <ul>
  *   <li><b>At least once.</b> An event stays pending until the handler has accepted it (returned normally) and the
- *       mark "delivered" has committed. If the process dies or the database fails in between, the event is delivered
- *       again. <b>Handlers must be idempotent</b>: skip an event whose {@link OutboxMessage#seq()} they have already
+ *       mark "delivered" has committed. If the process dies, its connection is killed or the database fails in
+ *       between, the event is delivered again, by this relay or another. <b>Handlers must be idempotent</b>: skip an event whose {@link OutboxMessage#seq()} they have already
  *       processed, or make the effect of processing it twice the same as once.</li>
- *   <li><b>In order.</b> Events are delivered in the order of their {@code seq}, the order in which they were
- *       appended, so the events of one aggregate arrive in the order they happened: crmkit writes an aggregate's row
- *       in the transaction that appends its events, and that row stays locked until the commit, so a later change of
- *       the same aggregate appends its events afterwards. A handler that refuses an event stops the delivery there:
- *       nothing after it is delivered until it is accepted (a handler that cannot ever process an event should park it
- *       somewhere of its own and accept it). Pending events are found by their missing mark, not by a high-water mark,
- *       so an event whose transaction commits late (with a lower seq than events already delivered, necessarily of
- *       other aggregates) is still delivered.</li>
- *   <li><b>One relay at a time.</b> Each batch runs in one database transaction that first locks the single row of
- *       the table {@code <prefix>outbox_relay_lock} with {@code SELECT ... FOR UPDATE SKIP LOCKED} and holds it while
- *       the handler runs and until the marks commit. A relay on another node (or thread) that finds the row locked
- *       delivers nothing that round and returns 0. If the relay's process dies, the database ends its transaction and
- *       releases the lock, and the next relay delivers the batch again. This works the same on PostgreSQL, MariaDB
- *       (10.6+) and H2.</li>
+ *   <li><b>First deliveries in order.</b> Events are handed over in the order of their {@code seq}, the order in
+ *       which they were appended, so the events of one aggregate are first delivered in the order they happened:
+ *       crmkit writes an aggregate's row in the transaction that appends its events, and that row stays locked until
+ *       the commit, so a later change of the same aggregate appends its events afterwards. A redelivery (after a
+ *       relay died, see above) starts again at the oldest unmarked event, so a handler may see an older event of an
+ *       aggregate again after a newer one; the first delivery of every event still comes in order. A handler that
+ *       refuses an event stops the delivery there: nothing after it is delivered until it is accepted (a handler that
+ *       cannot ever process an event should park it somewhere of its own and accept it). Pending events are found by
+ *       their missing mark, not by a high-water mark, so an event whose transaction commits late (with a lower seq
+ *       than events already delivered, necessarily of other aggregates) is still delivered.</li>
+ *   <li><b>One handler at a time.</b> A relay delivers only under the <em>lease</em> kept in the single row of
+ *       {@code <prefix>outbox_relay_lock}: it claims it in a short transaction of its own (holder, the database's
+ *       time, the lease's {@linkplain Builder#lease length}, the row locked with {@code SELECT ... FOR UPDATE SKIP
+ *       LOCKED} meanwhile), hands the batch over, and frees it in the transaction that commits the marks. Another
+ *       relay, on any node, takes the lease only when it is free or has run out by the database's clock; until then it
+ *       delivers nothing and returns 0. The holder hands an event over only while it is in the first half of its
+ *       lease by its own monotonic clock (started before its claim was sent, so never later than the database's
+ *       start) and only while its connection answers and the lease row, read again before each hand-over, still
+ *       names it; otherwise it stops the batch.
+ *       So if a relay's process or connection dies, the lease is not freed, and the next relay starts only when it
+ *       has run out, at least half a lease after the dead relay's last hand-over began. <b>Two handlers can run at
+ *       once only if one call of the handler lasts longer than half the lease</b> (30 seconds with the default lease
+ *       of 60): keep handlers shorter than that, or set a longer lease. The price: a relay that dies pauses delivery
+ *       until its lease runs out. A relay that fails but lives (a refused event, a database error on a connection
+ *       that still works) frees its lease at once. This works the same on PostgreSQL, MariaDB (10.6+) and H2.</li>
  * </ul>
  *
  * <p><b>Usage.</b> Build it from the store, then either call {@link #relayOnce()} from a scheduler of the host's, or
@@ -68,7 +81,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A subscriber written for {@link JdbcCrmStore#events(DomainEvents)} can be the handler:
  * {@code .subscriber(event -> ...)} hands it the {@link dev.crmkit.core.kernel.DomainEvent}s read back.
  *
- * <p>Each batch holds a database connection and the lock while the handler runs, so a handler should be reasonably
+ * <p>Each batch holds a database connection and its lease while the handler runs, so a handler should be reasonably
  * quick (and database settings such as PostgreSQL's {@code idle_in_transaction_session_timeout} must allow for it).
  * The handler runs outside any crmkit unit of work: writes it makes through a store commit on their own. Do not call
  * the relay's methods inside a crmkit unit of work or a host-managed transaction.
@@ -89,6 +102,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService injectedExecutor;
     private final ReentrantLock round = new ReentrantLock();
+    private final Duration lease;
+    private final Duration handOverWindow;
+    /** This relay's name in the lease row: an identity of the running instance, not a domain id. */
+    private final String id = "relay-" + UUID.randomUUID();
 
     private ScheduledExecutorService executor; // guarded by this
     private ScheduledFuture<?> polling;        // guarded by this
@@ -102,6 +119,8 @@ public final class OutboxRelay implements AutoCloseable {
         this.pollInterval = b.pollInterval;
         this.clock = b.clock;
         this.injectedExecutor = b.executor;
+        this.lease = b.lease;
+        this.handOverWindow = b.lease.dividedBy(2);
     }
 
     /** Starts configuring a relay for a store's outbox: same data source, dialect and table prefix. */
@@ -118,11 +137,13 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Delivers one batch: in one transaction, locks the relay lock row, reads up to {@code maxBatch} pending events in
-     * {@code seq} order, hands them to the handler one by one, marks those it accepted delivered, and commits.
+     * Delivers one batch: claims the lease (see the class comment) in a transaction of its own, then in a second one
+     * reads up to {@code maxBatch} pending events in {@code seq} order, hands them to the handler one by one while the
+     * lease holds, marks those it accepted delivered, frees the lease, and commits.
      *
      * @param maxBatch how many events to deliver at most, at least 1
-     * @return how many events were delivered; 0 when none were pending or another relay holds the lock
+     * @return how many events were delivered; 0 when none were pending or another relay holds the lease; fewer than
+     *         were pending when the first half of the lease ran out during the batch
      * @throws OutboxDeliveryException if the handler refused an event: the ones it accepted before are marked
      *                                 delivered, that one and the later ones stay pending
      * @throws JdbcStoreException      (or {@link dev.crmkit.core.kernel.ConflictException}) if the database failed;
@@ -241,47 +262,75 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Runs a batch in a transaction of its own on a connection of its own, and commits it. */
+    /**
+     * Runs a batch on a connection of its own: claims the lease in one transaction, then hands the events over and
+     * marks them (and frees the lease) in a second one. After a failure the lease is freed if the connection still
+     * works, so another relay need not wait for it to run out; the first error is the one thrown.
+     */
     private Batch inOwnTransaction(Connection c, int maxBatch) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
             c.setAutoCommit(false);
         }
+        Batch batch;
+        boolean claimed = false;
         try {
-            Batch batch = batch(c, maxBatch);
+            long claimedAt = System.nanoTime(); // before the claim: the lease runs out no earlier than we think
+            claimed = claim(c);
+            batch = claimed ? handOver(c, maxBatch, claimedAt) : Batch.NONE;
             c.commit();
-            return batch;
         } catch (Throwable e) {
-            try {
-                c.rollback();
-            } catch (SQLException undo) {
-                e.addSuppressed(undo);
-            }
+            undo(c, e, claimed, autoCommit);
             throw e;
-        } finally {
-            if (autoCommit) {
-                c.setAutoCommit(true);
-            }
         }
+        if (autoCommit) {
+            c.setAutoCommit(true);
+        }
+        return batch;
     }
 
-    private Batch batch(Connection c, int maxBatch) throws SQLException {
-        if (!outbox.tryLock(c)) {
+    /** Takes the lease and commits that, or finds another relay's lease running and leaves it. */
+    private boolean claim(Connection c) throws SQLException {
+        Optional<Outbox.Lease> current = outbox.lockLease(c);
+        if (current.isEmpty()) {
             if (outbox.lockRowExists(c)) {
-                return Batch.NONE; // another relay delivers: its turn
+                c.rollback();
+                return false; // another relay is claiming or freeing the lease right now: its turn
             }
             // the lock row was deleted (a test emptying the tables, a manual clean-up): put it back and go on
             c.rollback();
             outbox.createLockRow(c);
             c.commit();
-            if (!outbox.tryLock(c)) {
-                return Batch.NONE;
-            }
+            current = outbox.lockLease(c);
         }
+        if (current.isEmpty() || !current.get().freeFor(id)) {
+            c.rollback();
+            return false;
+        }
+        if (current.get().holder().filter(h -> !h.equals(id)).isPresent()) {
+            LOG.warn("outbox relay {} takes over the lease of relay {}, which ran out without being freed "
+                    + "(its process or connection died)", id, current.get().holder().get());
+        }
+        outbox.takeLease(c, id, lease);
+        c.commit();
+        return true;
+    }
+
+    /**
+     * Hands pending events over one by one while the lease certainly holds and the connection works, marks those
+     * the handler accepted and frees the lease; the caller commits.
+     */
+    private Batch handOver(Connection c, int maxBatch, long claimedAt) throws SQLException {
         List<OutboxMessage> messages = outbox.pending(c, maxBatch);
         List<Long> accepted = new ArrayList<>(messages.size());
         Batch result = null;
         for (OutboxMessage message : messages) {
+            // re-read the lease on the batch's connection: a dead connection fails here with its own error, before
+            // the handler gets anything more
+            if (System.nanoTime() - claimedAt >= handOverWindow.toNanos()
+                    || !outbox.leaseHolder(c).filter(id::equals).isPresent()) {
+                break; // the rest waits for the next batch, under a lease of its own
+            }
             try {
                 handler.handle(message);
             } catch (Exception e) {
@@ -291,7 +340,28 @@ public final class OutboxRelay implements AutoCloseable {
             accepted.add(message.seq());
         }
         outbox.markDelivered(c, accepted, clock.instant());
+        outbox.releaseLease(c, id);
         return result != null ? result : new Batch(accepted.size(), 0, null);
+    }
+
+    /** After a failure: rolls back, frees the lease if it can, restores auto-commit; their errors join the first. */
+    private void undo(Connection c, Throwable first, boolean claimed, boolean autoCommit) {
+        try {
+            c.rollback();
+            if (claimed) {
+                outbox.releaseLease(c, id);
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException undo) {
+            first.addSuppressed(undo);
+        }
+        if (autoCommit) {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException | RuntimeException restoring) {
+                first.addSuppressed(restoring);
+            }
+        }
     }
 
     private static ThreadFactory daemon() {
@@ -315,6 +385,7 @@ public final class OutboxRelay implements AutoCloseable {
         private Duration pollInterval = Duration.ofSeconds(1);
         private ScheduledExecutorService executor;
         private Clock clock = Clock.systemUTC();
+        private Duration lease = Duration.ofSeconds(60);
 
         private Builder(JdbcCrmStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -359,6 +430,22 @@ public final class OutboxRelay implements AutoCloseable {
          */
         public Builder executor(ScheduledExecutorService value) {
             this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * How long a relay's claim to deliver lasts, in the database's time, unless it frees it sooner; default 60
+         * seconds, from 100 ms to 1 hour. A relay hands events over only during the first half of its lease, so
+         * another relay (which takes over a lease that was not freed only once it ran out) starts at least half a
+         * lease after the last hand-over of a relay that died. Every relay of an outbox should use the same lease.
+         * A relay's process dying pauses delivery for up to one lease.
+         */
+        public Builder lease(Duration value) {
+            Objects.requireNonNull(value, "lease");
+            if (value.compareTo(Duration.ofMillis(100)) < 0 || value.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("lease must be from 100 ms to 1 hour: " + value);
+            }
+            this.lease = value;
             return this;
         }
 

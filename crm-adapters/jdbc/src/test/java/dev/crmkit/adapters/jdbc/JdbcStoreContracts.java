@@ -8,6 +8,7 @@ import dev.crmkit.core.contract.CompaniesContract;
 import dev.crmkit.core.contract.ContactsContract;
 import dev.crmkit.core.contract.CustomFieldSchemasContract;
 import dev.crmkit.core.contract.CustomerBaseContract;
+import dev.crmkit.core.contract.IdempotencyKeysContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
 import dev.crmkit.core.contract.LeadScoresContract;
 import dev.crmkit.core.contract.LeadsContract;
@@ -158,6 +159,14 @@ abstract class JdbcStoreContracts {
         @Override
         protected LeadScores newScores() {
             return store().leadScores();
+        }
+    }
+
+    @Nested
+    class Keys extends IdempotencyKeysContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
         }
     }
 

@@ -156,6 +156,30 @@ enum TestDatabase {
         return nodes;
     }
 
+    /** A new, migrated database of this kind with a unique name; the name, for {@link Backends#connect}. */
+    String migratedDatabase() {
+        String name = "crmkit_" + name().toLowerCase(Locale.ROOT) + "_" + ProcessHandle.current().pid() + "_"
+                + COUNTER.incrementAndGet();
+        create(name);
+        DataSource ds = connect(name);
+        try {
+            CrmSchema.migrate(ds);
+        } finally {
+            close(ds);
+        }
+        return name;
+    }
+
+    /** The port of the embedded PostgreSQL server, started if need be. */
+    static int embeddedPostgresPort() {
+        return embeddedPostgres().getPort();
+    }
+
+    /** The JDBC URL of the MariaDB server (any database), {@code CRM_TEST_MARIADB_URL} or the local default. */
+    static String mariaDbUrl() {
+        return System.getenv().getOrDefault("CRM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=");
+    }
+
     /** The database shared by the contract tests, migrated with the default prefix. */
     synchronized DataSource shared() {
         if (shared == null) {

@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
@@ -39,6 +40,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryLeadScores leadScores = new InMemoryLeadScores(transactions);
     private final InMemoryProbabilityOverrides probabilityOverrides = new InMemoryProbabilityOverrides(transactions);
     private final InMemoryAssignmentState assignmentState = new InMemoryAssignmentState(transactions);
+    private final InMemoryIdempotencyKeys idempotencyKeys = new InMemoryIdempotencyKeys(transactions);
     private final InMemoryPipelines pipelines = new InMemoryPipelines(transactions);
     private final InMemoryDeals deals = new InMemoryDeals(transactions);
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
@@ -94,6 +96,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public AssignmentState assignmentState() {
         return assignmentState;
+    }
+
+    @Override
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
     }
 
     @Override

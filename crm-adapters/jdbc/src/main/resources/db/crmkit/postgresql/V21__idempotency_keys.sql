@@ -1,0 +1,11 @@
+-- crmkit schema, PostgreSQL 13+: the outcomes of keyed calls (IdempotencyKeys).
+-- ${prefix} is the configured table prefix (default crm_). A keyed call inserts its row in the transaction of its
+-- changes, so the row exists if and only if they committed; a retry with the same key finds it and returns the first
+-- outcome instead of doing the work again.
+
+CREATE TABLE ${prefix}idempotency_key (
+    idem_key    varchar(200)  NOT NULL PRIMARY KEY,
+    command     varchar(40)   NOT NULL,
+    outcome     varchar(2000) NOT NULL,
+    recorded_at timestamptz   NOT NULL
+);
