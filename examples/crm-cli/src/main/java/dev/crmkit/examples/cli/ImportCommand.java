@@ -1,25 +1,31 @@
 package dev.crmkit.examples.cli;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.examples.MutableClock;
+import dev.crmkit.examples.cli.leadimport.CsvFormat;
 import dev.crmkit.examples.cli.leadimport.ImportListener;
 import dev.crmkit.examples.cli.leadimport.ImportStoppedException;
 import dev.crmkit.examples.cli.leadimport.ImportTally;
 import dev.crmkit.examples.cli.leadimport.LeadColumns;
 import dev.crmkit.examples.cli.leadimport.LeadImport;
 import dev.crmkit.examples.cli.leadimport.MappedRow;
+import dev.crmkit.examples.cli.leadimport.Printable;
 import dev.crmkit.examples.cli.leadimport.RejectsFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,16 +39,29 @@ import java.util.concurrent.Callable;
 
 /** {@code crm import FILE.csv}: captures the leads of a CSV file, writing rejected rows to a rejects file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Capture the leads of a CSV file (UTF-8, with a header).",
+        description = {"Capture the leads of a CSV file with a header (UTF-8 unless --encoding says otherwise; "
+                + "values separated by commas, semicolons or tabs, detected from the header line, or by "
+                + "--delimiter).",
                 "Columns: first_name, last_name, email, phone, company, source, external_id, owner, request, "
                         + "campaign, language, submitted_at; other columns are lead custom fields (budget, product) "
-                        + "or ignored with a warning.",
-                "Rejected rows go to the rejects file with their line and reason.",
+                        + "or ignored with a warning. A file whose header names none of these is refused.",
+                "The whole file is read once before anything is stored: a byte that is not valid in the encoding "
+                        + "(named by its line and byte offset; nothing is ever replaced), a quoted value that is "
+                        + "never closed, or a header that is not a lead CSV's refuses the file, storing nothing "
+                        + "(exit status 1). So does a --rejects file that cannot be written (exit status 2).",
+                "Rejected rows go to the rejects file with their line and reason; a run without rejects removes "
+                        + "the rejects file an earlier run left. A value starting with =, +, -, @, a tab or a "
+                        + "carriage return is written there with a ' in front, so spreadsheets do not run it as a "
+                        + "formula; a value starting with ' gets one too. To recover a value as read, remove the "
+                        + "first ' of every value that starts with one.",
                 "The leads go to the H2 database in ./.crm/ (kept between runs), to the database of --jdbc-url, or "
                         + "with --in-memory to a store that is gone at exit. Rows are captured in chunks of "
-                        + "--batch-size rows, one transaction each; if the database fails, the failed chunk is "
-                        + "rolled back, the import stops naming its lines (exit status 1), and running the same "
-                        + "import again completes it: rows with an external_id already imported are recognized."})
+                        + "--batch-size rows, one transaction each. If a chunk fails in the database, it is rolled "
+                        + "back and its rows are captured one by one, so that a row the database refuses is "
+                        + "rejected (rule store-failure) and the others are imported. If the database stops "
+                        + "answering, the import stops naming the lines not imported (exit status 1), and running "
+                        + "the same import again completes it: rows with an external_id already imported are "
+                        + "recognized."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -61,8 +80,14 @@ final class ImportCommand implements Callable<Integer> {
     private OutputFormat format;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where rejected rows go (default: <input>.rejects.csv next to the input).")
+            description = "Where rejected rows go (default: <input>.rejects.csv next to the input). It must be "
+                    + "writable; it is replaced, or removed when nothing is rejected.")
     private Path rejects;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = DelimiterConverter.class,
+            description = "The character between values: one character such as ';' or '|', or 'tab' "
+                    + "(default: detected from the header line among comma, semicolon and tab).")
+    private Character delimiter;
 
     @Option(names = "--no-progress", description = "Show no progress bar on standard error.")
     private boolean noProgress;
@@ -72,10 +97,24 @@ final class ImportCommand implements Callable<Integer> {
     private int batchSize;
 
     @Mixin
+    private EncodingOption encoding = new EncodingOption();
+
+    @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
     @Mixin
     private AsOfOption asOf = new AsOfOption();
+
+    /** A store given in place of the one the options select; null to open that one. */
+    private CrmStore givenStore;
+
+    /**
+     * Imports into this store instead of the one the options select, for tests that compare a store before and
+     * after a run without opening a database per run.
+     */
+    void useStore(CrmStore store) {
+        this.givenStore = store;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -88,10 +127,18 @@ final class ImportCommand implements Callable<Integer> {
         if (rejectsPath.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--rejects must not be the input file " + file);
         }
+        Optional<String> unwritable = RejectsFile.unwritable(rejectsPath);
+        if (unwritable.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "rejected rows cannot be written to " + rejectsPath
+                    + ": " + unwritable.get() + "; give a writable file with --rejects (nothing was imported)");
+        }
         if (batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
-        try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
+        CsvFormat csv = delimiter == null ? encoding.format() : encoding.format().withDelimiter(delimiter);
+        check(csv);
+        try (StoreOptions.OpenStore store = givenStore != null
+                ? new StoreOptions.OpenStore(givenStore, "the given store", false, null) : storeOptions.open(spec)) {
             MutableClock clock = MutableClock.following(asOf.clock(ZoneId.systemDefault()));
             Crm crm = CrmSetup.on(store.store(), defaultRegion, clock, IdGenerator.random());
             ColumnNotice notice = new ColumnNotice(spec.commandLine().getErr());
@@ -101,7 +148,7 @@ final class ImportCommand implements Callable<Integer> {
                  ImportProgress progress = progress(in)) {
                 ImportListener listener = notice.andThen(rejectsFile);
                 tally = new LeadImport(crm, clock, batchSize)
-                        .run(in, progress == null ? listener : listener.andThen(progress));
+                        .run(in, csv, progress == null ? listener : listener.andThen(progress));
             } catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("cannot import " + file + ": " + e.getMessage(), e);
             } catch (ImportStoppedException e) {
@@ -111,6 +158,16 @@ final class ImportCommand implements Callable<Integer> {
             report(tally, notice.unknown(), rejectsWritten ? rejectsPath : null, store, Totals.of(crm));
         }
         return 0;
+    }
+
+    /** Reads the whole file before anything is stored; refuses it, storing nothing, if it cannot be imported. */
+    private void check(CsvFormat csv) {
+        try (InputStream in = Files.newInputStream(file)) {
+            LeadImport.check(in, csv);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot import " + file + ": " + e.getMessage()
+                    + "; nothing was imported", e);
+        }
     }
 
     private ImportProgress progress(CountingInputStream in) throws IOException {
@@ -128,6 +185,7 @@ final class ImportCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("file", file.toString());
             json.putAll(Reports.countsJson(tally));
+            json.put("unknownSources", tally.unknownSources());
             json.put("rejectsFile", rejectsPath == null ? null : rejectsPath.toString());
             json.put("unknownColumns", unknownColumns);
             json.put("store", store.description());
@@ -135,11 +193,27 @@ final class ImportCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return;
         }
-        out.printf("Imported %s: %s rows%n", file, Reports.count(tally.rows()));
+        out.printf("Imported %s: %s %s%n", file, Reports.count(tally.rows()), tally.rows() == 1 ? "row" : "rows");
         Reports.printCounts(out, tally, Optional.ofNullable(rejectsPath));
+        out.printf("  unknown source %5s  (source named no known channel: kept as channel other, the label as "
+                + "source detail)%n",
+                Reports.count(tally.unknownSources()));
         out.printf("Store: %s%n", store.description());
         out.printf("  now holds %s%n", totals.text());
         out.flush();
+    }
+
+    /** Reads {@code --delimiter}: one character, or {@code tab}. */
+    static final class DelimiterConverter implements ITypeConverter<Character> {
+        @Override
+        public Character convert(String value) {
+            String text = value.equalsIgnoreCase("tab") || value.equals("\\t") ? "\t" : value;
+            if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) == '\n' || text.charAt(0) == '\r') {
+                throw new TypeConversionException("'" + Printable.of(value) + "' is not a delimiter: give one "
+                        + "character other than a quote or a line break, such as ';' or '|', or 'tab'");
+            }
+            return text.charAt(0);
+        }
     }
 
     /** Warns once about columns that are neither known nor custom fields, and remembers them for the report. */

@@ -151,14 +151,163 @@ class ImportCommandTest {
     }
 
     @Test
-    void import_unclosedQuote_exitsWith1NamingTheFile() throws IOException {
-        Path file = csv("broken.csv", "email,request", "ann@example.com,\"never closed", "bob@example.com,fine");
+    void import_unclosedQuote_isRefusedBeforeAnyRowIsStored() throws IOException {
+        storeHolding("Old,Row,old@example.com,,,,o-1");
+        String before = StoreDump.h2(dir.resolve("crm"));
+        Path file = csv("broken.csv", "email,request", "ann@example.com,fine", "bob@example.com,\"never closed",
+                "cid@example.com,fine");
 
         CliRun run = importing(file.toString(), "--no-progress");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("crm: cannot import " + file + ": "), run.err());
+        assertTrue(run.err().startsWith("crm: cannot import " + file + ": line 3: a quoted value of the record "
+                + "starting here is not closed"), run.err());
+        assertTrue(run.err().strip().endsWith("nothing was imported"), run.err());
+        assertEquals("", StoreDump.difference(before, StoreDump.h2(dir.resolve("crm"))), "ann was stored");
+    }
+
+    /** Imports one row first, so that the store holds data a refused import must leave as it is. */
+    private void storeHolding(String row) throws IOException {
+        CliRun first = importing(csv("first.csv", HEADER, row).toString(), "--no-progress");
+        assertEquals(0, first.exitCode(), first.toString());
+    }
+
+    @Test
+    void import_latin1WithoutEncoding_isRefusedNamingLineAndByteOffset_andStoresNothing() throws IOException {
+        storeHolding("Old,Row,old@example.com,,,,o-1");
+        String before = StoreDump.h2(dir.resolve("crm"));
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, (HEADER + "\nAnn,Lee,ann@example.com,,,,l-1\nJos\u00e9,Garc\u00eda,jose@example.com,,,,l-2\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRun run = importing(file.toString(), "--no-progress");
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        int offset = (HEADER + "\nAnn,Lee,ann@example.com,,,,l-1\nJos").length();
+        assertTrue(run.err().startsWith("crm: cannot import " + file + ": line 3, byte offset " + offset
+                + ": byte 0xE9 is not valid UTF-8"), run.err());
+        assertTrue(run.err().contains("--encoding"), run.err());
+        assertEquals("", StoreDump.difference(before, StoreDump.h2(dir.resolve("crm"))), "a row was stored");
+    }
+
+    @Test
+    void import_latin1WithItsEncoding_storesTheNamesAsWritten() throws IOException {
+        Path file = dir.resolve("latin1.csv");
+        Files.write(file, (HEADER + "\nJos\u00e9,Garc\u00eda,jose@example.com,,,,l-2\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        CliRun run = importing(file.toString(), "--encoding", "ISO-8859-1", "--format", "json", "--no-progress");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(1, run.json().get("created").asInt());
+        String dump = StoreDump.h2(dir.resolve("crm"));
+        assertTrue(dump.contains("Jos\u00e9") && dump.contains("Garc\u00eda"), dump);
+        assertFalse(dump.contains("\uFFFD"), dump);
+    }
+
+    @Test
+    void import_rejectsIntoAFolderThatDoesNotExist_isRefusedBeforeAnythingIsStored() throws IOException {
+        Path file = csv("ok.csv", HEADER, "Jim,Doe,jim@example.com,,,,f-2", "Max,Mustermann,max@@example,,,,f-3");
+        Path nowhere = dir.resolve("missing").resolve("rejects.csv");
+
+        CliRun run = importing(file.toString(), "--rejects", nowhere.toString(), "--no-progress");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("rejected rows cannot be written to " + nowhere), run.err());
+        assertFalse(Files.exists(dir.resolve("crm.mv.db")), "the database was opened");
+    }
+
+    @Test
+    void import_jsonOrBinaryFile_isNotALeadCsv_andNothingOfItIsEchoed() throws IOException {
+        Path json = csv("leads.json", "{\"email\": \"ann@example.com\"}");
+        Path binary = dir.resolve("image.csv");
+        Files.write(binary, new byte[] {0x00, 0x01, 0x02, 'P', 'N', 'G', 0x1B, '[', '2', 'J', '\n', 0x7F, '\n'});
+        Path random = dir.resolve("random.csv");
+        Files.write(random, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+
+        for (Path file : List.of(json, binary, random)) {
+            CliRun run = importing(file.toString(), "--no-progress");
+
+            assertEquals(1, run.exitCode(), run.toString());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("crm: cannot import " + file + ": "), run.err());
+            assertTrue(run.err().chars().noneMatch(c -> c < 0x20 && c != '\n'), run.err());
+            assertFalse(run.err().contains("PNG"), run.err());
+        }
+        assertTrue(importing(json.toString(), "--no-progress").err()
+                .contains("not a lead CSV file: its first line names none of the lead columns"));
+    }
+
+    @Test
+    void import_semicolonsOrTabs_areDetected_andAnyDelimiterCanBeGiven() throws IOException {
+        Path semicolons = csv("excel.csv", "first_name;email;company", "Ann;ann@example.com;\"Lee, Sons\"");
+        Path tabs = csv("tabs.csv", "first_name\temail", "Bob\tbob@example.com");
+        Path pipes = csv("pipes.csv", "first_name|email", "Cid|cid@example.com");
+
+        assertEquals(1, importing(semicolons.toString(), "--format", "json", "--no-progress").json().get("created")
+                .asInt());
+        assertEquals(1, importing(tabs.toString(), "--format", "json", "--no-progress").json().get("created")
+                .asInt());
+        CliRun withoutDelimiter = importing(pipes.toString(), "--no-progress");
+        assertEquals(1, withoutDelimiter.exitCode(), withoutDelimiter.toString());
+        assertTrue(withoutDelimiter.err().contains("--delimiter"), withoutDelimiter.err());
+        assertEquals(1, importing(pipes.toString(), "--delimiter", "|", "--format", "json", "--no-progress").json()
+                .get("created").asInt());
+        assertEquals(2, importing(pipes.toString(), "--delimiter", "||").exitCode());
+    }
+
+    @Test
+    void import_formulaCellsInTheRejectsFile_getAQuote_andTheOriginalsAreRecoverable() throws IOException {
+        Path file = csv("formulas.csv", "first_name,last_name,email,request",
+                "\"=HYPERLINK(\"\"http://evil\"\")\",+1,bad@@example,-2+3",
+                "@SUM(A1),'quoted,,\"\tTab\"");
+
+        CliRun run = importing(file.toString(), "--no-progress");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> lines = Files.readAllLines(dir.resolve("formulas.rejects.csv"), StandardCharsets.UTF_8);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(1).endsWith(",\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",bad@@example,\"'-2+3\""),
+                lines.get(1));
+        try (var records = dev.crmkit.examples.cli.leadimport.CsvRecords.open(
+                Files.newInputStream(dir.resolve("formulas.rejects.csv")))) {
+            List<String> first = records.next().cells();
+            List<String> second = records.next().cells();
+            assertEquals(List.of("'@SUM(A1)", "''quoted", "", "'\tTab"), second.subList(2, 6));
+            assertEquals(List.of("=HYPERLINK(\"http://evil\")", "+1", "bad@@example", "-2+3"), first.subList(2, 6)
+                    .stream().map(dev.crmkit.examples.cli.leadimport.RejectsFile::original).toList());
+            assertEquals(List.of("@SUM(A1)", "'quoted", "", "\tTab"), second.subList(2, 6).stream()
+                    .map(dev.crmkit.examples.cli.leadimport.RejectsFile::original).toList());
+        }
+    }
+
+    @Test
+    void import_withoutRejects_removesTheRejectsFileOfAnEarlierRun() throws IOException {
+        Path file = csv("again.csv", HEADER, "Max,Mustermann,max@@example,,,,f-3");
+        assertEquals(0, importing(file.toString(), "--no-progress").exitCode());
+        assertTrue(Files.exists(dir.resolve("again.rejects.csv")));
+
+        csv("again.csv", HEADER, "Max,Mustermann,max@example.com,,,,f-3");
+        CliRun run = importing(file.toString(), "--format", "json", "--no-progress");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.json().get("rejectsFile").isNull());
+        assertFalse(Files.exists(dir.resolve("again.rejects.csv")), "the old rejects were left");
+    }
+
+    @Test
+    void import_summary_countsUnknownSources() throws IOException {
+        Path file = csv("known.csv", HEADER, "Jim,Doe,jim@example.com,,,chat,f-2");
+
+        CliRun json = importing(file.toString(), "--format", "json", "--no-progress");
+        CliRun text = CliRun.crm("import", "--as-of", CliRun.AS_OF, file.toString(), "--in-memory", "--no-progress");
+
+        assertEquals(0, json.json().get("unknownSources").asInt(), json.toString());
+        assertTrue(text.out().contains("Imported " + file + ": 1 row\n"), text.out());
+        assertTrue(text.out().contains("  unknown source     0  (source named no known channel"), text.out());
     }
 
     @Test
@@ -176,7 +325,8 @@ class ImportCommandTest {
         CliRun run = importing(csv("empty.csv").toString(), "--no-progress");
 
         assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().startsWith("crm: the file is empty"), run.err());
+        assertTrue(run.err().startsWith("crm: cannot import " + dir.resolve("empty.csv") + ": the file is empty"),
+                run.err());
     }
 
     @Test

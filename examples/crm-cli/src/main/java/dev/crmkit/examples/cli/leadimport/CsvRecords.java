@@ -1,38 +1,47 @@
 package dev.crmkit.examples.cli.leadimport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a UTF-8 CSV file with a header record, one record at a time, with Jackson's CSV parser (quoted values,
- * embedded separators, quotes and line breaks). Blank lines are skipped. Not thread-safe.
+ * Reads a CSV file with a header record, one record at a time, with Jackson's CSV parser (quoted values, embedded
+ * separators, quotes and line breaks). Blank lines are skipped. The bytes are decoded strictly in the
+ * {@link CsvFormat}'s encoding (UTF-8 by default): the first byte that is not valid in it ends the read with its line
+ * and byte offset, and nothing is ever replaced by {@code U+FFFD}. The delimiter is the format's, or detected from the
+ * header line ({@code ,}, {@code ;} or tab). Every failure to read is an {@link UncheckedIOException} whose message
+ * names the line and quotes nothing of the file but a few printable characters. Not thread-safe.
  */
 public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
+
+    /** How much of the file may precede the end of the header line for the delimiter to be detected. */
+    private static final int HEADER_LIMIT = 1 << 16;
 
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
     private final CsvParser parser;
+    private final char delimiter;
     private final List<String> header;
     private CsvRecord next;
     private UncheckedIOException failure;
 
-    private CsvRecords(CsvParser parser) throws IOException {
+    private CsvRecords(CsvParser parser, char delimiter) throws IOException {
         this.parser = parser;
+        this.delimiter = delimiter;
         CsvRecord first = read();
         if (first == null) {
             throw new IllegalArgumentException("the file is empty: a CSV file needs a header line naming its columns");
@@ -44,19 +53,55 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
     }
 
     /**
-     * Opens a CSV stream and reads its header.
+     * Opens a UTF-8 CSV stream, detecting its delimiter, and reads its header.
      *
      * @throws IllegalArgumentException if the stream holds no header
-     * @throws UncheckedIOException     if reading fails or the CSV is malformed
+     * @throws UncheckedIOException     if reading fails, a byte is not UTF-8 or the CSV is malformed
      */
     public static CsvRecords open(InputStream in) {
+        return open(in, CsvFormat.UTF_8);
+    }
+
+    /**
+     * Opens a CSV stream written in the format and reads its header.
+     *
+     * @throws IllegalArgumentException if the stream holds no header
+     * @throws UncheckedIOException     if reading fails, a byte is not valid in the format's encoding or the CSV is
+     *                                  malformed
+     */
+    public static CsvRecords open(InputStream in, CsvFormat format) {
         try {
-            CsvParser parser = FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
-            parser.setSchema(CsvSchema.emptySchema());
-            return new CsvRecords(parser);
+            BufferedReader text = new BufferedReader(new StrictTextReader(in, format.charset()), HEADER_LIMIT);
+            char delimiter = format.delimiter().isPresent() ? format.delimiter().get() : detect(text);
+            CsvParser parser = FACTORY.createParser(text);
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
+            return new CsvRecords(parser, delimiter);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(e, 1);
         }
+    }
+
+    /** Reads the header line ahead, without consuming it, and detects its delimiter. */
+    private static char detect(BufferedReader text) throws IOException {
+        text.mark(HEADER_LIMIT);
+        StringBuilder line = new StringBuilder();
+        boolean quoted = false;
+        int c;
+        while (line.length() < HEADER_LIMIT - 1 && (c = text.read()) >= 0) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            }
+            line.append((char) c);
+        }
+        text.reset();
+        return CsvFormat.detect(line);
+    }
+
+    /** The delimiter the file is read with, given or detected. */
+    public char delimiter() {
+        return delimiter;
     }
 
     /** The column names of the header record, as written. */
@@ -119,10 +164,34 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
             next = read();
         } catch (IOException e) { // reported on the next call: the record read before it is still returned
             next = null;
-            failure = new UncheckedIOException("CSV line " + parser.currentLocation().getLineNr() + ": "
-                    + e.getMessage(), e);
+            failure = unreadable(e, parser.currentLocation().getLineNr());
         }
         return current;
+    }
+
+    /**
+     * The failure to read, as one line naming where: an encoding error names its own line and byte offset; a CSV
+     * error its line, in the parser's words without its source description and with only printable characters.
+     */
+    private static UncheckedIOException unreadable(IOException e, long line) {
+        if (e instanceof BadEncodingException) {
+            return new UncheckedIOException(e.getMessage(), e);
+        }
+        if (e instanceof RecordException) {
+            return new UncheckedIOException(e.getMessage(), e);
+        }
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return new UncheckedIOException("line " + line + ": " + Printable.of(message == null
+                ? e.getClass().getSimpleName() : message), e);
+    }
+
+    /** A malformed record, with the line it starts on. */
+    private static final class RecordException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RecordException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private CsvRecord read() throws IOException {
@@ -137,14 +206,25 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
         // are counted, which the location of the record's own start token does not do.
         long line = parser.currentLocation().getLineNr();
         List<String> cells = new ArrayList<>();
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                throw new IOException("the file ends inside the record that starts on line " + line);
+        try {
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new RecordException("line " + line + ": the file ends inside this record", null);
+                }
+                if (cells.isEmpty()) {
+                    line = parser.currentTokenLocation().getLineNr();
+                }
+                cells.add(parser.getText());
             }
-            if (cells.isEmpty()) {
-                line = parser.currentTokenLocation().getLineNr();
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            long at = parser.currentLocation().getLineNr();
+            if (message.startsWith("Missing closing quote")) {
+                throw new RecordException("line " + line + ": a quoted value of the record starting here is not "
+                        + "closed before the end of the file (line " + at + "); nothing after it can be read", e);
             }
-            cells.add(parser.getText());
+            throw new RecordException("line " + line + ": " + Printable.of(message)
+                    + (at != line ? " (at line " + at + ")" : ""), e);
         }
         return new CsvRecord(line, cells);
     }

@@ -3,10 +3,10 @@ package dev.crmkit.examples.cli.leadimport;
 import java.util.Objects;
 
 /**
- * A {@link LeadImport} stopped because a chunk of rows failed in the store (the database broke off, refused a
- * statement, or anything else threw while the chunk was captured). The chunk's unit of work was rolled back, so none
- * of its rows is stored; every chunk before it committed and stays. Running the same import again completes it: rows
- * with an external id that were imported are recognized as captured before, so the rerun creates no duplicates.
+ * A {@link LeadImport} stopped because the store stopped answering: a chunk of rows failed, was rolled back and
+ * retried row by row, and a row failed again while the store did not even answer a read. None of the lines named is
+ * stored; every row before them is imported or rejected. Running the same import again completes it: rows with an
+ * external id that were imported are recognized as captured before, so the rerun creates no duplicates.
  */
 public final class ImportStoppedException extends RuntimeException {
 
@@ -20,10 +20,10 @@ public final class ImportStoppedException extends RuntimeException {
     /**
      * The failure of one chunk.
      *
-     * @param firstLine the physical line the chunk's first row starts on
-     * @param lastLine  the physical line the chunk's last row starts on
-     * @param rows      the rows of the chunk
-     * @param imported  the counts of the rows imported before the chunk
+     * @param firstLine the physical line the first row not imported starts on
+     * @param lastLine  the physical line the last row of its chunk starts on
+     * @param rows      the rows from the first to the last line
+     * @param imported  the counts of the rows before the first line
      * @param cause     what failed
      */
     public ImportStoppedException(long firstLine, long lastLine, int rows, ImportTally imported,
@@ -37,34 +37,37 @@ public final class ImportStoppedException extends RuntimeException {
 
     private static String message(long firstLine, long lastLine, int rows, ImportTally imported, Throwable cause) {
         String lines = firstLine == lastLine ? "line " + firstLine : "lines " + firstLine + " to " + lastLine;
-        return String.format(java.util.Locale.ROOT, "%s (%,d %s) not imported: the store failed and the chunk was "
-                        + "rolled back (%s); the %,d rows before line %d are imported. Run the same import again to "
+        return String.format(java.util.Locale.ROOT, "%s (%,d %s) not imported: the store failed and does not "
+                        + "answer (%s); the %,d rows before line %d are imported or rejected. Run the same import "
+                        + "again to "
                         + "complete it: rows with an external id that are already imported are recognized as "
                         + "captured before, so the rerun creates no duplicates",
                 lines, rows, rows == 1 ? "row" : "rows", causeText(cause), imported.rows(), firstLine);
     }
 
-    private static String causeText(Throwable cause) {
+    /** What failed, in one bounded line. */
+    static String causeText(Throwable cause) {
         String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message.strip();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName()
+                : Printable.of(message.strip());
     }
 
-    /** The physical line the failed chunk's first row starts on. */
+    /** The physical line the first row not imported starts on. */
     public long firstLine() {
         return firstLine;
     }
 
-    /** The physical line the failed chunk's last row starts on. */
+    /** The physical line the last row of the failed chunk starts on. */
     public long lastLine() {
         return lastLine;
     }
 
-    /** The rows of the failed chunk. */
+    /** The rows from {@link #firstLine} to {@link #lastLine}. */
     public int rows() {
         return rows;
     }
 
-    /** The counts of the rows imported before the failed chunk. */
+    /** The counts of the rows before {@link #firstLine}. */
     public ImportTally imported() {
         return imported;
     }

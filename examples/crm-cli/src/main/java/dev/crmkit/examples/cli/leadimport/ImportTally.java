@@ -7,11 +7,13 @@ import java.util.Map;
 
 /**
  * Counts capture outcomes by {@link OutcomeKind}: new leads (and of those, new contacts), duplicates (folded into an
- * open lead, or already captured by external id) and rejections. Not thread-safe.
+ * open lead, or already captured by external id) and rejections; and, across them, the rows taken with a source label
+ * that named no known channel. Not thread-safe.
  */
 public final class ImportTally implements ImportListener {
 
     private final long[] counts = new long[OutcomeKind.values().length];
+    private long unknownSources;
 
     /** Counts one outcome. */
     public void count(CaptureOutcome outcome) {
@@ -21,6 +23,17 @@ public final class ImportTally implements ImportListener {
     @Override
     public void imported(MappedRow row, CaptureOutcome outcome) {
         count(outcome);
+        if (row.unknownSource() && !(outcome instanceof CaptureOutcome.Rejected)) {
+            unknownSources++;
+        }
+    }
+
+    /**
+     * The rows captured or folded (not rejected) whose {@code source} named no known channel: kept as channel
+     * {@code other} with the label as the source detail.
+     */
+    public long unknownSources() {
+        return unknownSources;
     }
 
     /** How many outcomes of a kind were counted. */

@@ -35,6 +35,11 @@ public enum LeadColumn {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every column name, in declaration order. */
+    public static java.util.List<String> names() {
+        return java.util.Arrays.stream(values()).map(LeadColumn::columnName).toList();
+    }
+
     /** The known column a header name denotes, after {@link #normalize normalizing} it. */
     public static Optional<LeadColumn> forHeader(String header) {
         String key = normalize(header);

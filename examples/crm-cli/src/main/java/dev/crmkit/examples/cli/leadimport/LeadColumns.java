@@ -31,13 +31,16 @@ public final class LeadColumns {
     /**
      * Reads a header against the lead schema.
      *
-     * @throws IllegalArgumentException if two columns have the same name
+     * @throws IllegalArgumentException if no column is a lead column or a lead custom field (the file is not a lead
+     *                                  CSV; nothing of the header is quoted, it may be binary), or two columns have
+     *                                  the same name
      */
     public static LeadColumns of(List<String> header, CustomFieldSchema leadSchema) {
         Map<LeadColumn, Integer> known = new EnumMap<>(LeadColumn.class);
         Map<String, Integer> custom = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
+        String duplicate = null;
         for (int i = 0; i < header.size(); i++) {
             String key = LeadColumn.normalize(header.get(i));
             if (key.isEmpty()) {
@@ -46,8 +49,9 @@ public final class LeadColumns {
             }
             Integer before = seen.putIfAbsent(key, i);
             if (before != null) {
-                throw new IllegalArgumentException("the header names column '" + key + "' twice (columns "
-                        + (before + 1) + " and " + (i + 1) + ")");
+                duplicate = duplicate != null ? duplicate : "the header names column '" + Printable.of(key)
+                        + "' twice (columns " + (before + 1) + " and " + (i + 1) + ")";
+                continue;
             }
             int column = i;
             LeadColumn.forHeader(key).ifPresentOrElse(c -> known.put(c, column), () -> {
@@ -57,6 +61,15 @@ public final class LeadColumns {
                     unknown.add(header.get(column).strip());
                 }
             });
+        }
+        if (known.isEmpty() && custom.isEmpty()) {
+            throw new IllegalArgumentException("this is not a lead CSV file: its first line names none of the lead "
+                    + "columns (" + String.join(", ", LeadColumn.names()) + ")" + (header.size() == 1
+                    ? "; if the values are separated by something other than a comma, semicolon or tab, give it "
+                    + "with --delimiter" : ""));
+        }
+        if (duplicate != null) {
+            throw new IllegalArgumentException(duplicate);
         }
         return new LeadColumns(header, known, custom, unknown);
     }

@@ -2,6 +2,7 @@ package dev.crmkit.examples.cli.leadimport;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.examples.MutableClock;
@@ -20,9 +21,15 @@ import java.util.Objects;
  * <p>Rows are captured in chunks of {@link #batchSize()} rows, each chunk in one unit of work of the store (the
  * captures join it), so a database store commits once per chunk. The listener hears of a chunk's rows only after the
  * chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
- * and the import stops with an {@link ImportStoppedException} naming the lines that were not imported; the chunks
- * before it stay imported. Running the same import again completes it: rows with an external id that were imported
- * are recognized as captured before.
+ * and its rows are captured again one by one, each in its own unit of work, so that one row the store cannot take
+ * blocks no other: a row that fails twice on its own while the store still answers is rejected with rule
+ * {@code store-failure}. If the store does not answer any more, the import stops with an
+ * {@link ImportStoppedException} naming the lines that were not imported; every row before them is imported or
+ * rejected. Running the same import again completes it: rows with an external id that were imported are recognized
+ * as captured before.
+ *
+ * <p>{@link #check} reads a whole file before anything is stored: a file that cannot be decoded, is not well-formed
+ * CSV or is not a lead file is refused by it, so an import never stops half-way over the file itself.
  *
  * <p>Not thread-safe: it moves the shared clock.
  */
@@ -73,22 +80,55 @@ public final class LeadImport {
     }
 
     /**
-     * Reads every row of a CSV stream (UTF-8, with a header) and captures it, chunk by chunk.
+     * Reads a whole lead CSV file without storing anything: every byte must decode in the format's encoding, every
+     * record must be well-formed, and the header must name at least one lead column and no column twice.
      *
-     * @param listener told about the header, and about every row once its chunk committed
-     * @return the counts of outcomes
-     * @throws IllegalArgumentException     if the header is missing or names a column twice
-     * @throws java.io.UncheckedIOException if the stream cannot be read or is not CSV; the rows before the bad one
-     *                                      are imported
-     * @throws ImportStoppedException       if a chunk failed in the store: it was rolled back, the chunks before it
-     *                                      stay imported
+     * @return the rows of the file (records after the header)
+     * @throws IllegalArgumentException     if the file is empty, is not a lead CSV file or names a column twice
+     * @throws java.io.UncheckedIOException if it cannot be read, holds a byte that is not valid in the encoding (the
+     *                                      message names its line and byte offset) or is malformed CSV (the message
+     *                                      names the line)
+     */
+    public static long check(InputStream in, CsvFormat format) {
+        try (CsvRecords records = CsvRecords.open(in, format)) {
+            LeadColumns.of(records.header(), CustomFieldSchema.of(RecordType.LEAD));
+            long rows = 0;
+            while (records.hasNext()) {
+                records.next();
+                rows++;
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Reads every row of a UTF-8 CSV stream with a header and captures it, chunk by chunk.
+     *
+     * @see #run(InputStream, CsvFormat, ImportListener)
      */
     public ImportTally run(InputStream in, ImportListener listener) {
+        return run(in, CsvFormat.UTF_8, listener);
+    }
+
+    /**
+     * Reads every row of a CSV stream with a header and captures it, chunk by chunk.
+     *
+     * @param format   the stream's encoding and delimiter
+     * @param listener told about the header, and about every row once it committed
+     * @return the counts of outcomes
+     * @throws IllegalArgumentException     if the header is missing, names no lead column or names a column twice
+     * @throws java.io.UncheckedIOException if the stream cannot be read, cannot be decoded or is not CSV; the rows
+     *                                      before the bad one are imported ({@link #check} first to avoid that)
+     * @throws ImportStoppedException       if the store stopped answering: the rows before the lines it names are
+     *                                      imported or rejected, none of the others
+     */
+    public ImportTally run(InputStream in, CsvFormat format, ImportListener listener) {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(listener, "listener");
         ImportTally tally = new ImportTally();
         ImportListener everyone = tally.andThen(listener);
-        try (CsvRecords records = CsvRecords.open(in)) {
+        try (CsvRecords records = CsvRecords.open(in, format)) {
             LeadColumns columns = LeadColumns.of(records.header(),
                     crm.store().customFieldSchemas().schemaFor(RecordType.LEAD));
             LeadRowMapper mapper = new LeadRowMapper(columns, clock.getZone());
@@ -106,10 +146,7 @@ public final class LeadImport {
                     more = false;
                 }
                 if (!chunk.isEmpty()) {
-                    List<CaptureOutcome> outcomes = captureChunk(chunk, tally);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        everyone.imported(chunk.get(i), outcomes.get(i));
-                    }
+                    importChunk(chunk, tally, everyone);
                 }
                 if (unreadable != null) {
                     throw unreadable;
@@ -122,19 +159,67 @@ public final class LeadImport {
         return tally;
     }
 
+    /** Captures the chunk in one unit of work; if that fails, row by row. Tells the listener once rows committed. */
+    private void importChunk(List<MappedRow> chunk, ImportTally tally, ImportListener everyone) {
+        List<CaptureOutcome> outcomes;
+        try {
+            outcomes = inOneUnit(chunk);
+        } catch (RuntimeException chunkFailed) {
+            importRowByRow(chunk, tally, everyone);
+            return;
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            everyone.imported(chunk.get(i), outcomes.get(i));
+        }
+    }
+
+    /**
+     * Captures each row of a chunk that failed whole in its own unit of work. A row that fails twice while the store
+     * still answers is to blame and is rejected; when the store does not answer, the import stops.
+     */
+    private void importRowByRow(List<MappedRow> chunk, ImportTally tally, ImportListener everyone) {
+        for (int i = 0; i < chunk.size(); i++) {
+            MappedRow row = chunk.get(i);
+            CaptureOutcome outcome;
+            try {
+                outcome = inOneUnit(List.of(row)).get(0);
+            } catch (RuntimeException first) {
+                try {
+                    outcome = inOneUnit(List.of(row)).get(0);
+                } catch (RuntimeException again) {
+                    if (!storeAnswers()) {
+                        throw new ImportStoppedException(row.record().line(),
+                                chunk.get(chunk.size() - 1).record().line(), chunk.size() - i, tally, again);
+                    }
+                    outcome = new CaptureOutcome.Rejected(List.of(new Violation("row", "store-failure",
+                            "the store refused this row while it took the others (" + ImportStoppedException.causeText(again)
+                                    + ")")));
+                }
+            }
+            everyone.imported(row, outcome);
+        }
+    }
+
+    /** Whether the store still answers a read in a unit of work of its own. */
+    private boolean storeAnswers() {
+        try {
+            crm.store().transactions().inTransaction(() -> crm.store().leads().count());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Captures the rows in one unit of work and returns their outcomes, in order, once it committed. */
-    private List<CaptureOutcome> captureChunk(List<MappedRow> chunk, ImportTally before) {
+    private List<CaptureOutcome> inOneUnit(List<MappedRow> rows) {
         try {
             return crm.store().transactions().inTransactionRetrying(CHUNK_ATTEMPTS, () -> {
-                List<CaptureOutcome> outcomes = new ArrayList<>(chunk.size());
-                for (MappedRow row : chunk) {
+                List<CaptureOutcome> outcomes = new ArrayList<>(rows.size());
+                for (MappedRow row : rows) {
                     outcomes.add(capture(row));
                 }
                 return outcomes;
             });
-        } catch (RuntimeException e) {
-            throw new ImportStoppedException(chunk.get(0).record().line(), chunk.get(chunk.size() - 1).record().line(),
-                    chunk.size(), before, e);
         } finally {
             clock.reset();
         }

@@ -17,9 +17,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes every rejected row to a CSV file with the columns {@code line,reason} followed by the original columns and
- * values, so a rejected row can be fixed and imported again. The file is created with the first rejection; an import
- * without rejections leaves no file. Not thread-safe.
+ * Writes every rejected row to a UTF-8 CSV file with the columns {@code line,reason} followed by the original columns
+ * and values, so a rejected row can be fixed and imported again. The file is created with the first rejection; an
+ * import without rejections leaves no file, and removes the file an earlier run left there.
+ *
+ * <p>A value that a spreadsheet would run as a formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a
+ * tab or a carriage return) is written with a single quote in front (OWASP, CSV injection). So that the original
+ * stays recoverable, a value that starts with a single quote gets one too: every value that starts with {@code '}
+ * had exactly one added, and removing that first character gives the value as read. Not thread-safe.
  */
 public final class RejectsFile implements ImportListener, Closeable {
 
@@ -41,6 +46,44 @@ public final class RejectsFile implements ImportListener, Closeable {
         String stem = name.regionMatches(true, Math.max(0, name.length() - 4), ".csv", 0, 4)
                 ? name.substring(0, name.length() - 4) : name;
         return input.resolveSibling(stem + ".rejects.csv");
+    }
+
+    /**
+     * Checks, without writing, that rejects could go to the file: it is a writable regular file, or does not exist
+     * and its folder does.
+     *
+     * @return why not, or empty when it can
+     */
+    public static Optional<String> unwritable(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            if (!Files.isRegularFile(absolute)) {
+                return Optional.of(path + " is not a regular file");
+            }
+            return Files.isWritable(absolute) ? Optional.empty() : Optional.of(path + " is not writable");
+        }
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return Optional.of("the folder of " + path + " does not exist");
+        }
+        return Files.isWritable(folder) ? Optional.empty() : Optional.of("the folder of " + path + " is not writable");
+    }
+
+    /**
+     * A value as written: with a single quote in front if it starts with a formula character or a single quote.
+     * {@link #original} undoes it.
+     */
+    public static String escaped(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return "=+-@\t\r'".indexOf(first) >= 0 ? "'" + value : value;
+    }
+
+    /** The value as read, from a value as written to a rejects file. */
+    public static String original(String written) {
+        return written.startsWith("'") ? written.substring(1) : written;
     }
 
     @Override
@@ -68,9 +111,9 @@ public final class RejectsFile implements ImportListener, Closeable {
                         .writeValues(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
                 List<String> names = new ArrayList<>(List.of("line", "reason"));
                 names.addAll(header);
-                out.write(names);
+                out.write(names.stream().map(RejectsFile::escaped).toList());
             }
-            out.write(cells);
+            out.write(cells.stream().map(RejectsFile::escaped).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write rejects to " + path + ": " + e.getMessage(), e);
         }
@@ -86,14 +129,17 @@ public final class RejectsFile implements ImportListener, Closeable {
         return written;
     }
 
+    /** Closes the file; when nothing was rejected, removes a file an earlier run left at the path. */
     @Override
     public void close() {
-        if (out != null) {
-            try {
+        try {
+            if (out != null) {
                 out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write rejects to " + path + ": " + e.getMessage(), e);
+            } else {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write rejects to " + path + ": " + e.getMessage(), e);
         }
     }
 }

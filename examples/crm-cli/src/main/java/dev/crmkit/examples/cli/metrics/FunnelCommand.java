@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.funnel.Funnel;
@@ -11,6 +12,7 @@ import dev.crmkit.metrics.funnel.HistoryFunnel;
 import dev.crmkit.metrics.funnel.StageCount;
 import dev.crmkit.metrics.funnel.StageHistoryFunnel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,6 +54,9 @@ public final class FunnelCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private EncodingOption encoding = new EncodingOption();
 
     @Option(names = "--counts", paramLabel = "N,N,...", split = ",",
             description = "How many reached each stage, first stage first.")
@@ -146,7 +151,7 @@ public final class FunnelCommand implements Callable<Integer> {
         FunnelDefinition definition = new FunnelDefinition(order, won == null ? order.get(order.size() - 1)
                 : won.strip(), Optional.ofNullable(lost).map(String::strip));
         StageHistoryCsv.History read = new StageHistoryCsv(zoneId, MetricsArgs.currency(spec, currencyCode))
-                .read(history);
+                .read(history, encoding.format());
         HistoryFunnel all = StageHistoryFunnel.analyze(read.entries(), definition, read.amounts());
         SortedMap<String, HistoryFunnel> groups = by == null ? null
                 : StageHistoryFunnel.analyzeBy(read.entries(), definition, read.amounts(), by, zoneId);

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.leadimport.CsvFormat;
 import dev.crmkit.examples.cli.leadimport.CsvRecord;
 import dev.crmkit.examples.cli.leadimport.CsvRecords;
 
@@ -24,8 +25,9 @@ final class OrderChannels {
      * The channels by customer id; empty when the file has no such column. The file has been read by
      * {@link OrdersCsv} before, so its dates are known to be ISO dates or date-times (compared by their date part).
      */
-    static Map<String, String> read(Path file, String customerColumn, String dateColumn, String channelColumn) {
-        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
+    static Map<String, String> read(Path file, CsvFormat format, String customerColumn, String dateColumn,
+                                    String channelColumn) {
+        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in, format)) {
             int customer = records.column(customerColumn);
             int date = records.column(dateColumn);
             int channel = records.column(channelColumn);
@@ -50,6 +52,8 @@ final class OrderChannels {
                 }
             }
             return Map.copyOf(channelOf);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(file + " " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.examples.cli.leadimport.CsvFormat;
 import dev.crmkit.examples.cli.leadimport.CsvRecord;
 import dev.crmkit.examples.cli.leadimport.CsvRecords;
 import dev.crmkit.metrics.order.Order;
@@ -46,7 +47,17 @@ public final class OrdersCsv {
      * @throws IllegalArgumentException naming the file, line and column of the first bad value, or a missing column
      */
     public OrderBook read(Path file) {
-        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
+        return read(file, CsvFormat.UTF_8);
+    }
+
+    /**
+     * Every record of a file in the given encoding and delimiter, as {@link #read(Path)} reads a UTF-8 file.
+     *
+     * @throws IllegalArgumentException naming the file and the line of a byte that is not valid in the encoding (and
+     *                                  its byte offset), of malformed CSV, or of the first bad value
+     */
+    public OrderBook read(Path file, CsvFormat format) {
+        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in, format)) {
             int customer = records.requireColumn(file, customerColumn, "--customer-col names another");
             int date = records.requireColumn(file, dateColumn, "--date-col names another");
             int amount = records.requireColumn(file, amountColumn, "--amount-col names another");
@@ -68,6 +79,8 @@ public final class OrdersCsv {
             return book.build();
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file, e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(file + " " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

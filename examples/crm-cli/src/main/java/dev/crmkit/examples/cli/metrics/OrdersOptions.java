@@ -1,6 +1,8 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.metrics.order.OrderBook;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,9 +39,12 @@ public final class OrdersOptions {
             description = "ISO 4217 currency of the amounts (default: ${DEFAULT-VALUE}).")
     private String currency;
 
+    @Mixin
+    private EncodingOption encoding = new EncodingOption();
+
     /** The orders of the file. */
     public OrderBook read() {
-        return new OrdersCsv(customerColumn, dateColumn, amountColumn, currency()).read(file);
+        return new OrdersCsv(customerColumn, dateColumn, amountColumn, currency()).read(file, encoding.format());
     }
 
     /** The currency named by {@code --currency}. */

@@ -2,6 +2,7 @@ package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.examples.cli.AsOfOption;
+import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
@@ -53,6 +54,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private EncodingOption encoding = new EncodingOption();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "crm-report",
             description = "The folder to write index.html and the charts to (default: ${DEFAULT-VALUE}).")
@@ -150,11 +154,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private MetricsReport fromFiles(StoreData store, Currency currency) {
-        OrderBook book = new OrdersCsv(customerColumn, dateColumn, amountColumn, currency).read(orders);
+        OrderBook book = new OrdersCsv(customerColumn, dateColumn, amountColumn, currency).read(orders, encoding.format());
         LocalDate asOf = MetricsReport.latestOrder(book);
-        Map<String, String> channelOf = OrderChannels.read(orders, customerColumn, dateColumn, channelColumn);
+        Map<String, String> channelOf = OrderChannels.read(orders, encoding.format(), customerColumn, dateColumn,
+                channelColumn);
         List<MetricsReport.ChannelRatio> channels = spend == null ? List.of()
-                : MetricsReport.channelRatios(book, channelOf, new SpendCsv(currency).read(spend), asOf);
+                : MetricsReport.channelRatios(book, channelOf, new SpendCsv(currency).read(spend, encoding.format()), asOf);
         String spendSource = spend == null ? "No spend file given (--spend FILE with channel,amount[,new_customers]):"
                 + " no LTV:CAC." : "Spend of " + spend + "; LTV from the orders of " + orders + ".";
         FunnelReport funnel = history != null ? historyFunnel(currency) : store.leadFunnel();
@@ -172,7 +177,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (DateTimeException e) {
             throw new ParameterException(spec.commandLine(), "--zone must be a time zone such as UTC, got " + zone);
         }
-        StageHistoryCsv.History read = new StageHistoryCsv(zoneId, currency).read(history);
+        StageHistoryCsv.History read = new StageHistoryCsv(zoneId, currency).read(history, encoding.format());
         FunnelDefinition definition = FunnelDefinition.of(stageOrder.stream().map(String::strip).toList());
         return StageHistoryFunnel.analyze(read.entries(), definition, read.amounts()).funnel();
     }

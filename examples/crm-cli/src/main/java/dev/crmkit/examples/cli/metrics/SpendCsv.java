@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.examples.cli.leadimport.CsvFormat;
 import dev.crmkit.examples.cli.leadimport.CsvRecord;
 import dev.crmkit.examples.cli.leadimport.CsvRecords;
 
@@ -47,7 +48,17 @@ public final class SpendCsv {
      * @throws IllegalArgumentException naming the file, line and column of the first bad value, or a missing column
      */
     public List<ChannelSpend> read(Path file) {
-        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in)) {
+        return read(file, CsvFormat.UTF_8);
+    }
+
+    /**
+     * Every record of a file in the given encoding and delimiter, as {@link #read(Path)} reads a UTF-8 file.
+     *
+     * @throws IllegalArgumentException naming the file and the line of a byte that is not valid in the encoding (and
+     *                                  its byte offset), of malformed CSV, or of the first bad value
+     */
+    public List<ChannelSpend> read(Path file, CsvFormat format) {
+        try (InputStream in = Files.newInputStream(file); CsvRecords records = CsvRecords.open(in, format)) {
             int channel = records.requireColumn(file, "channel", NEEDS);
             int amount = records.requireColumn(file, "amount", NEEDS);
             int won = records.column("new_customers");
@@ -69,6 +80,8 @@ public final class SpendCsv {
             return List.copyOf(rows);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file, e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(file + " " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

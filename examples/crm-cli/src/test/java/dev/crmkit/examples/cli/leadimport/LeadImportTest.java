@@ -5,6 +5,7 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.Leads;
 import dev.crmkit.examples.MutableClock;
 import dev.crmkit.examples.cli.CrmSetup;
@@ -20,7 +21,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,8 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LeadImportTest {
 
     private final InMemoryCrmStore memory = InMemoryCrmStore.create();
-    /** Makes the store's n-th lead insert throw, as a database that breaks off would; 0 for never. */
+    /** Makes the store's n-th lead insert throw and the store fail from then on, as a database gone; 0 for never. */
     private final AtomicInteger failOnInsert = new AtomicInteger();
+    private final AtomicBoolean down = new AtomicBoolean();
+    /** The e-mail address of a lead the store always refuses to insert, as a database with an unforeseen rule. */
+    private final AtomicReference<String> refusedEmail = new AtomicReference<>("");
     private final AtomicInteger inserts = new AtomicInteger();
     private final MutableClock clock = MutableClock.fixedAt(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     private final Crm crm = CrmSetup.on(failing(memory), "DE", clock, IdGenerator.seeded(1));
@@ -46,8 +52,8 @@ class LeadImportTest {
     }
 
     @Test
-    void failedChunk_isRolledBackWhole_theListenerHeardOnlyTheCommittedOnes_andARerunCompletesIt() {
-        failOnInsert.set(8); // the third lead of the second chunk of five
+    void storeDownMidChunk_theChunkIsRolledBack_theImportStopsNamingItsLines_andARerunCompletesIt() {
+        failOnInsert.set(8); // the third lead of the second chunk of five; the store is down from then on
         List<Long> heard = new ArrayList<>();
 
         ImportStoppedException stopped = assertThrows(ImportStoppedException.class,
@@ -57,21 +63,76 @@ class LeadImportTest {
         assertEquals(11, stopped.lastLine());
         assertEquals(5, stopped.rows());
         assertEquals(5, stopped.imported().rows());
-        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed"),
-                stopped.getMessage());
-        assertTrue(stopped.getMessage().contains("the 5 rows before line 7 are imported. Run the same import again"),
-                stopped.getMessage());
+        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed and does "
+                + "not answer (connection lost)"), stopped.getMessage());
+        assertTrue(stopped.getMessage().contains("the 5 rows before line 7 are imported or rejected. Run the same "
+                + "import again"), stopped.getMessage());
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L), heard);
         assertEquals(5, memory.leads().count(), "nothing of the failed chunk stays");
         assertEquals(5, memory.contacts().count());
 
         failOnInsert.set(0);
+        down.set(false);
         ImportTally again = new LeadImport(crm, clock, 5).run(people(12), ImportListener.none());
 
         assertEquals(5, again.count(OutcomeKind.ALREADY_CAPTURED));
         assertEquals(7, again.created());
         assertEquals(12, memory.leads().count());
         assertEquals(12, memory.contacts().count());
+    }
+
+    @Test
+    void rowTheStoreRefuses_isRejectedAlone_theRestOfItsChunkIsImported() {
+        refusedEmail.set("person8@example.com"); // the third row of the second chunk of five
+        List<Long> heard = new ArrayList<>();
+        List<CaptureOutcome> outcomes = new ArrayList<>();
+
+        ImportTally tally = new LeadImport(crm, clock, 5).run(people(12), (row, outcome) -> {
+            heard.add(row.record().line());
+            outcomes.add(outcome);
+        });
+
+        assertEquals(11, tally.created());
+        assertEquals(1, tally.rejected());
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L), heard);
+        CaptureOutcome.Rejected rejected = (CaptureOutcome.Rejected) outcomes.get(7);
+        assertEquals("store-failure", rejected.violations().get(0).rule());
+        assertTrue(rejected.reason().contains("the store refused this row while it took the others (row refused)"),
+                rejected.reason());
+        assertEquals(11, memory.leads().count());
+        assertTrue(memory.leads().findByExternalId("ext-8").isEmpty());
+        assertTrue(memory.leads().findByExternalId("ext-9").isPresent());
+    }
+
+    @Test
+    void rowBreakingAValidationRule_isRejected_theRestOfItsChunkIsImported() {
+        InputStream csv = new ByteArrayInputStream(("email,external_id\nann@example.com,a\nbob@@example,b\n"
+                + "cid@example.com,c\n").getBytes(StandardCharsets.UTF_8));
+
+        ImportTally tally = new LeadImport(crm, clock, 500).run(csv, ImportListener.none());
+
+        assertEquals(2, tally.created());
+        assertEquals(1, tally.rejected());
+        assertEquals(2, memory.leads().count());
+    }
+
+    @Test
+    void tally_countsRowsWithAnUnknownSourceThatWereTaken() {
+        ImportTally tally = new ImportTally();
+        CsvRecord record = new CsvRecord(2, List.of("a@example.com"));
+        dev.crmkit.core.capture.LeadSubmission submission = dev.crmkit.core.capture.LeadSubmission
+                .from(dev.crmkit.core.lead.Channel.IMPORT).email("a@example.com").build();
+        MappedRow unknown = new MappedRow(record, submission, java.util.Optional.empty(), List.of(), true);
+        MappedRow known = new MappedRow(record, submission, java.util.Optional.empty(), List.of());
+        CaptureOutcome rejected = new CaptureOutcome.Rejected(List.of(
+                new dev.crmkit.core.kernel.Violation("email", "format", "bad")));
+
+        tally.imported(unknown, crm.capture().capture(submission));
+        tally.imported(known, crm.capture().capture(submission));
+        tally.imported(unknown, rejected);
+
+        assertEquals(3, tally.rows());
+        assertEquals(1, tally.unknownSources(), "a rejected row keeps no source");
     }
 
     @Test
@@ -108,13 +169,27 @@ class LeadImportTest {
     private CrmStore failing(CrmStore store) {
         Leads leads = (Leads) Proxy.newProxyInstance(Leads.class.getClassLoader(), new Class<?>[] {Leads.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("insertOrGet") && inserts.incrementAndGet() == failOnInsert.get()) {
+                    if (method.getName().equals("insertOrGet")) {
+                        if (inserts.incrementAndGet() == failOnInsert.get()) {
+                            down.set(true);
+                        }
+                        Lead candidate = (Lead) args[0];
+                        if (candidate.email().map(e -> e.value().equals(refusedEmail.get())).orElse(false)) {
+                            throw new IllegalStateException("row refused");
+                        }
+                    }
+                    if (down.get()) {
                         throw new IllegalStateException("connection lost");
                     }
                     return invoke(method, store.leads(), args);
                 });
         return (CrmStore) Proxy.newProxyInstance(CrmStore.class.getClassLoader(), new Class<?>[] {CrmStore.class},
-                (proxy, method, args) -> method.getName().equals("leads") ? leads : invoke(method, store, args));
+                (proxy, method, args) -> {
+                    if (down.get()) {
+                        throw new IllegalStateException("connection lost");
+                    }
+                    return method.getName().equals("leads") ? leads : invoke(method, store, args);
+                });
     }
 
     private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
