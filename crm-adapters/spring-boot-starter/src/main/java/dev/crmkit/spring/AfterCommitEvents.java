@@ -2,45 +2,28 @@ package dev.crmkit.spring;
 
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.DomainEvents;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import javax.sql.DataSource;
 
 /**
  * The store's publisher, extended to Spring-managed transactions: the JDBC store joined to a host transaction writes
- * each event to its outbox only, so this hands the event to the subscriber from a transaction synchronization after
- * the host transaction commits, in publication order, and never when it rolls back. Outside a Spring transaction on
- * the data source the store delivers after its own commit.
+ * each event to its outbox only, so the event is also handed to {@link SpringTransactions}, which delivers it to the
+ * subscriber after the host transaction commits, in publication order, and never when the work rolls back. Outside a
+ * Spring transaction on the data source the store delivers after its own commit.
  */
 final class AfterCommitEvents implements DomainEvents {
 
     private final DomainEvents store;
     private final DomainEvents subscriber;
-    private final DataSource dataSource;
+    private final SpringTransactions transactions;
 
-    AfterCommitEvents(DomainEvents store, DomainEvents subscriber, DataSource dataSource) {
+    AfterCommitEvents(DomainEvents store, DomainEvents subscriber, SpringTransactions transactions) {
         this.store = store;
         this.subscriber = subscriber;
-        this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     @Override
     public void publish(DomainEvent event) {
         store.publish(event);
-        if (inHostTransaction()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    subscriber.publish(event);
-                }
-            });
-        }
-    }
-
-    private boolean inHostTransaction() {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.isActualTransactionActive()
-                && TransactionSynchronizationManager.getResource(dataSource) != null;
+        transactions.published(subscriber, event);
     }
 }

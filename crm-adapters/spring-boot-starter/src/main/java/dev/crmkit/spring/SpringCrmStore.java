@@ -29,7 +29,7 @@ import java.util.Objects;
 public final class SpringCrmStore implements CrmStore, PipelineStore {
 
     private final JdbcCrmStore jdbc;
-    private final DataSource dataSource;
+    private final SpringTransactions transactions;
 
     /**
      * Wraps a store.
@@ -40,7 +40,8 @@ public final class SpringCrmStore implements CrmStore, PipelineStore {
      */
     public SpringCrmStore(JdbcCrmStore jdbc, DataSource dataSource) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new SpringTransactions(jdbc.transactions(), dataSource);
     }
 
     /** The JDBC store inside, for its outbox relay, dialect and table prefix. */
@@ -108,18 +109,23 @@ public final class SpringCrmStore implements CrmStore, PipelineStore {
         return jdbc.stageHistory();
     }
 
+    /**
+     * The store's units of work; a unit inside a Spring-managed transaction on the data source joins it, and its
+     * events wait for that transaction's commit.
+     */
     @Override
     public Transactions transactions() {
-        return jdbc.transactions();
+        return transactions;
     }
 
     /**
      * Writes each event to the outbox in the unit of work that published it and hands it to the subscriber after the
-     * commit: after crmkit's own commit outside a Spring transaction, after the host's commit inside one.
+     * commit: after crmkit's own commit outside a Spring transaction, after the host's commit inside one (and not at
+     * all if the unit fails, even when the host goes on and commits).
      */
     @Override
     public DomainEvents events(DomainEvents subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
-        return new AfterCommitEvents(jdbc.events(subscriber), subscriber, dataSource);
+        return new AfterCommitEvents(jdbc.events(subscriber), subscriber, transactions);
     }
 }

@@ -225,6 +225,46 @@ class CrmkitAutoConfigurationTest {
     }
 
     @Test
+    void events_inATransactionOfAnotherDataSource_arriveOnce_afterCrmkitsOwnCommit() {
+        runner.withPropertyValues("crmkit.default-region=DE").run(context -> {
+            JdbcDataSource other = new JdbcDataSource();
+            other.setURL("jdbc:h2:mem:other" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+            TransactionTemplate elsewhere = new TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(other));
+            Events events = context.getBean(Events.class);
+
+            elsewhere.executeWithoutResult(status -> context.getBean(Crm.class).capture().capture(anna()));
+
+            assertEquals(1, events.received.stream().filter(e -> e instanceof LeadEvent.LeadCaptured).count(),
+                    events.received.toString());
+        });
+    }
+
+    @Test
+    void events_ofAUnitThatFailed_neverArrive_evenWhenTheHostCommits() {
+        runner.withPropertyValues("crmkit.default-region=DE").run(context -> {
+            Crm crm = context.getBean(Crm.class);
+            Events events = context.getBean(Events.class);
+            TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+
+            tx.executeWithoutResult(status -> {
+                try {
+                    crm.store().transactions().inTransaction(() -> {
+                        crm.capture().capture(anna());
+                        throw new IllegalStateException("the unit fails after the capture");
+                    });
+                } catch (IllegalStateException expected) {
+                    // the host goes on and commits its own work
+                }
+            });
+
+            assertTrue(events.received.isEmpty(), events.received.toString());
+            assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead", Integer.class));
+        });
+    }
+
+    @Test
     void anApplicationsOwnCrm_replacesCrmkits() {
         runner.withBean("myCrm", Crm.class, () -> Crm.builder()
                         .store(dev.crmkit.adapters.memory.InMemoryCrmStore.create()).defaultRegion("FR").build())
