@@ -2,6 +2,7 @@ package dev.crmkit.spring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.adapters.jdbc.OutboxRelay;
 import dev.crmkit.adapters.json.CrmkitModule;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.kernel.DomainEvents;
@@ -141,10 +142,13 @@ public class CrmkitAutoConfiguration {
     static class Metrics {
 
         @Bean
-        CrmkitMeters crmkitMeters(MeterRegistry registry, ObjectProvider<OutboxRelayLifecycle> relay,
-                                  JdbcCrmStore store, DataSource dataSource, ObjectProvider<Clock> clock) {
-            relay.ifAvailable(r -> CrmkitMeters.outboxGauges(registry, r,
-                    new OutboxLag(dataSource, store, clock.getIfUnique(Clock::systemUTC))));
+        CrmkitMeters crmkitMeters(MeterRegistry registry, JdbcCrmStore store, DataSource dataSource,
+                                  ObjectProvider<Clock> clock) {
+            OutboxRelay monitor = store.outboxRelay().handler(message -> {
+                throw new IllegalStateException("this relay only counts the outbox");
+            }).build();
+            CrmkitMeters.outboxGauges(registry, monitor,
+                    new OutboxLag(dataSource, store, clock.getIfUnique(Clock::systemUTC)));
             return new CrmkitMeters(registry);
         }
 

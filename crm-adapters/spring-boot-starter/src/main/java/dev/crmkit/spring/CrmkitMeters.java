@@ -1,5 +1,6 @@
 package dev.crmkit.spring;
 
+import dev.crmkit.adapters.jdbc.OutboxRelay;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.pipeline.DealPipeline;
@@ -43,13 +44,16 @@ final class CrmkitMeters {
                 .description("Committed lead captures by outcome").register(registry);
     }
 
-    /** Adds the outbox gauges. */
-    static void outboxGauges(MeterRegistry registry, OutboxRelayLifecycle relay, OutboxLag lag) {
-        Gauge.builder("crmkit.outbox.pending", relay, OutboxRelayLifecycle::pendingCount)
+    /**
+     * Adds the outbox gauges, read through a relay that is never started (whether or not the relay runs, so a
+     * growing backlog shows when it does not).
+     */
+    static void outboxGauges(MeterRegistry registry, OutboxRelay monitor, OutboxLag lag) {
+        Gauge.builder("crmkit.outbox.pending", monitor, OutboxRelay::pendingCount).strongReference(true)
                 .description("Domain events waiting in the outbox").register(registry);
         Gauge.builder("crmkit.outbox.lag", lag, l -> l.lag().toNanos() / (double) TimeUnit.SECONDS.toNanos(1))
-                .baseUnit("seconds").description("Age of the oldest domain event waiting in the outbox")
-                .register(registry);
+                .strongReference(true).baseUnit("seconds")
+                .description("Age of the oldest domain event waiting in the outbox").register(registry);
     }
 
     /** Counts a committed capture from its event. */
