@@ -21,7 +21,7 @@ public final class CrmkitSchema implements InitializingBean {
     /**
      * A migration of crmkit's tables.
      *
-     * @param migrate false to only check nothing and leave the schema to the host
+     * @param migrate false to leave crmkit's tables to the host, which then migrates them itself (see {@link CrmSchema})
      */
     public CrmkitSchema(DataSource dataSource, String tablePrefix, boolean migrate) {
         this.dataSource = dataSource;
