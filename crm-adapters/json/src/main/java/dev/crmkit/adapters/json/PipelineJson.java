@@ -86,6 +86,16 @@ public final class PipelineJson {
         this.actions = Map.copyOf(b.actions);
     }
 
+    /** The rule records this format knows, by their type name; for {@link CrmkitModule}. */
+    Map<String, Class<? extends StageRule>> ruleTypes() {
+        return rules;
+    }
+
+    /** The action records this format knows, by their type name; for {@link CrmkitModule}. */
+    Map<String, Class<? extends EntryAction>> actionTypes() {
+        return actions;
+    }
+
     /** The format with the built-in rules and actions only. */
     public static PipelineJson standard() {
         return builder().build();

@@ -1,0 +1,131 @@
+package dev.crmkit.spring;
+
+import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.kernel.DomainEvents;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.scoring.LeadScores;
+import dev.crmkit.core.scoring.ProbabilityOverrides;
+import dev.crmkit.core.task.Tasks;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.definition.Pipelines;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+
+/**
+ * The JDBC store of a Spring Boot host: a {@link JdbcCrmStore} joined to Spring-managed transactions on the
+ * application's {@link DataSource}, whose domain events reach the subscriber after the host transaction commits (and
+ * never for rolled-back work). It is the store the {@code Crm} and {@code DealPipeline} beans share. Thread-safe.
+ */
+public final class SpringCrmStore implements CrmStore, PipelineStore {
+
+    private final JdbcCrmStore jdbc;
+    private final SpringTransactions transactions;
+
+    /**
+     * Wraps a store.
+     *
+     * @param jdbc       the JDBC store, built on a {@code TransactionAwareDataSourceProxy} of the data source with
+     *                   {@code joinHostTransactions()}
+     * @param dataSource the application's data source itself (the one Spring's transaction manager binds)
+     */
+    public SpringCrmStore(JdbcCrmStore jdbc, DataSource dataSource) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new SpringTransactions(jdbc.transactions(), dataSource);
+    }
+
+    /** The JDBC store inside, for its outbox relay, dialect and table prefix. */
+    public JdbcCrmStore jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public Contacts contacts() {
+        return jdbc.contacts();
+    }
+
+    @Override
+    public Companies companies() {
+        return jdbc.companies();
+    }
+
+    @Override
+    public Leads leads() {
+        return jdbc.leads();
+    }
+
+    @Override
+    public Activities activities() {
+        return jdbc.activities();
+    }
+
+    @Override
+    public Tasks tasks() {
+        return jdbc.tasks();
+    }
+
+    @Override
+    public CustomFieldSchemas customFieldSchemas() {
+        return jdbc.customFieldSchemas();
+    }
+
+    @Override
+    public LeadScores leadScores() {
+        return jdbc.leadScores();
+    }
+
+    @Override
+    public ProbabilityOverrides probabilityOverrides() {
+        return jdbc.probabilityOverrides();
+    }
+
+    @Override
+    public AssignmentState assignmentState() {
+        return jdbc.assignmentState();
+    }
+
+    @Override
+    public Pipelines pipelines() {
+        return jdbc.pipelines();
+    }
+
+    @Override
+    public Deals deals() {
+        return jdbc.deals();
+    }
+
+    @Override
+    public StageHistory stageHistory() {
+        return jdbc.stageHistory();
+    }
+
+    /**
+     * The store's units of work; a unit inside a Spring-managed transaction on the data source joins it, and its
+     * events wait for that transaction's commit.
+     */
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /**
+     * Writes each event to the outbox in the unit of work that published it and hands it to the subscriber after the
+     * commit: after crmkit's own commit outside a Spring transaction, after the host's commit inside one (and not at
+     * all if the unit fails, even when the host goes on and commits).
+     */
+    @Override
+    public DomainEvents events(DomainEvents subscriber) {
+        Objects.requireNonNull(subscriber, "subscriber");
+        return new AfterCommitEvents(jdbc.events(subscriber), subscriber, transactions);
+    }
+}

