@@ -1,10 +1,10 @@
 package dev.crmkit.adapters.jdbc;
 
-import dev.crmkit.adapters.KeyedCommandsScenario;
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.pipeline.contract.KeyedCommandsContract;
 
 /** Keyed commands on the JDBC store (H2; PostgreSQL and MariaDB run them under kills in KillLoopTest). */
-class JdbcKeyedCommandsTest extends KeyedCommandsScenario {
+class JdbcKeyedCommandsTest extends KeyedCommandsContract {
 
     @Override
     protected CrmStore newStore() {

@@ -1,10 +1,10 @@
 package dev.crmkit.adapters.memory;
 
-import dev.crmkit.adapters.KeyedCommandsScenario;
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.pipeline.contract.KeyedCommandsContract;
 
 /** Keyed commands on the in-memory store. */
-class InMemoryKeyedCommandsTest extends KeyedCommandsScenario {
+class InMemoryKeyedCommandsTest extends KeyedCommandsContract {
 
     @Override
     protected CrmStore newStore() {

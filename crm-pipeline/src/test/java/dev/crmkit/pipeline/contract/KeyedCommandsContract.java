@@ -1,4 +1,4 @@
-package dev.crmkit.adapters;
+package dev.crmkit.pipeline.contract;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * again with the key returns the first outcome (as a retry after a commit whose outcome was unknown would), and a key
  * cannot be reused for another command (issue 19, item 1). Run against each store by a subclass.
  */
-public abstract class KeyedCommandsScenario {
+public abstract class KeyedCommandsContract {
 
     private static final Actor ANNA = Actor.of("anna", "sales");
 
