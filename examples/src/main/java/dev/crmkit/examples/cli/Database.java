@@ -7,16 +7,20 @@ import dev.crmkit.adapters.jdbc.Dialect;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
 
 import javax.sql.DataSource;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A database the {@code crm} program works on: a HikariCP pool on a JDBC URL, with crmkit's tables migrated, and the
  * JDBC store on it. Closing it closes the pool. Failures to open it are one-line messages naming the URL with any
- * password masked.
+ * password masked. Every driver gets time limits ({@link DriverTimeouts}) and every statement the store's query
+ * timeout, so a server that stops answering ends in an error, not a hang.
  */
 final class Database implements AutoCloseable {
 
@@ -91,11 +95,26 @@ final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1); // one attempt at start: an unreachable database is reported at once
+        DriverTimeouts.forUrl(url).forEach(config::addDataSourceProperty);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect to " + shown + ": " + mask(rootMessage(e)), e);
+            throw new IllegalStateException("cannot connect to " + shown + ": " + (timedOut(e)
+                    ? "no answer within " + DriverTimeouts.connectionLimit(url).toSeconds() + " s ("
+                    + mask(rootMessage(e)) + "); is a database server listening there?"
+                    : mask(rootMessage(e))), e);
         }
+    }
+
+    /** Whether a failure to connect was a time limit running out: the server took the connection and kept silent. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof SQLTimeoutException
+                    || (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("timed out"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The store on the database. */
