@@ -19,6 +19,7 @@ import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -58,13 +59,16 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
     private final Jdbc jdbc;
+    private final Duration queryTimeout;
 
     private JdbcCrmStore(Builder b) {
         this.dialect = b.dialect != null ? b.dialect : CrmSchema.dialectOf(b.dataSource);
         this.tables = new Tables(b.tablePrefix);
         JsonCodec json = new JsonCodec();
         Outbox outbox = b.outbox ? new Outbox(dialect, tables, json) : null;
-        this.transactions = new JdbcTransactions(b.dataSource, dialect, b.joinHost, outbox, b.hostCommit);
+        this.queryTimeout = b.queryTimeout;
+        DataSource timed = QueryTimeoutDataSource.wrap(b.dataSource, b.queryTimeout);
+        this.transactions = new JdbcTransactions(timed, dialect, b.joinHost, outbox, b.hostCommit);
         this.jdbc = new Jdbc(dialect, tables, json, transactions);
         this.contacts = new JdbcContacts(jdbc);
         this.companies = new JdbcCompanies(jdbc);
@@ -89,6 +93,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     /** The dialect in use. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** How long one statement may run before the driver cancels it; zero for no limit. */
+    public Duration queryTimeout() {
+        return queryTimeout;
     }
 
     /** The table prefix in use. */
@@ -192,6 +201,9 @@ public final class JdbcCrmStore implements CrmkitStore {
         return OutboxRelay.builder(this);
     }
 
+    /** The query timeout of a store whose builder sets none: 30 seconds. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
     /** Configures a {@link JdbcCrmStore}. Not thread-safe. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -201,6 +213,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         private HostCommit hostCommit;
         private boolean outbox = true;
         private PipelineJson pipelineJson = PipelineJson.standard();
+        private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -246,6 +259,23 @@ public final class JdbcCrmStore implements CrmkitStore {
         public Builder joinHostTransactions(HostCommit afterHostCommit) {
             this.joinHost = true;
             this.hostCommit = Objects.requireNonNull(afterHostCommit, "afterHostCommit");
+            return this;
+        }
+
+        /**
+         * How long one SQL statement may run before the driver cancels it and the call fails with a
+         * {@link JdbcStoreException}: a lock another session holds without end, or a database that stopped
+         * answering a query, then ends in an error instead of a hang. Default {@link JdbcCrmStore#DEFAULT_QUERY_TIMEOUT} (30 s);
+         * {@link Duration#ZERO} for no limit. Applied with {@link java.sql.Statement#setQueryTimeout} (whole seconds,
+         * rounded up) to every statement of the store and its {@link OutboxRelay}. A dead network is the job of the
+         * driver's socket timeout, which the host sets on its pool (PostgreSQL {@code socketTimeout}, MariaDB
+         * {@code socketTimeout}); keep it above this one.
+         *
+         * @throws IllegalArgumentException if negative or beyond {@link Integer#MAX_VALUE} seconds
+         */
+        public Builder queryTimeout(Duration value) {
+            QueryTimeoutDataSource.seconds(Objects.requireNonNull(value, "queryTimeout"));
+            this.queryTimeout = value;
             return this;
         }
 

@@ -120,7 +120,7 @@ final class BenchJdbcCommand implements Callable<Integer> {
             }
             if (target != null) {
                 results.add(benchmark.run(target, Database.product(target),
-                        Database.mask(jdbc.url().get(), jdbc.password()), data));
+                        Database.mask(jdbc.url().get()), data));
             }
             if (format == OutputFormat.JSON) {
                 JsonOutput.print(spec.commandLine().getOut(), json(settings, ids, generation, results));

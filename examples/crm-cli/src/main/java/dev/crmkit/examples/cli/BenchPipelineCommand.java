@@ -65,7 +65,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             results.add(benchmark.runInMemory());
             if (target != null) {
                 results.add(benchmark.runOn(target, Database.product(target),
-                        Database.mask(jdbc.url().get(), jdbc.password())));
+                        Database.mask(jdbc.url().get())));
             }
             if (format == OutputFormat.JSON) {
                 JsonOutput.print(spec.commandLine().getOut(), json(settings, results));

@@ -66,7 +66,7 @@ final class BenchPushdownCommand implements Callable<Integer> {
             PushdownBenchmark benchmark = new PushdownBenchmark(events, seed, BenchCommand.progress(spec));
             PushdownBenchmark.Result result = benchmark.run(target, dialect);
             String database = Database.product(target);
-            String where = Database.mask(jdbc.url().get(), jdbc.password());
+            String where = Database.mask(jdbc.url().get());
             if (format == OutputFormat.JSON) {
                 JsonOutput.print(spec.commandLine().getOut(), json(database, where, result));
             } else {

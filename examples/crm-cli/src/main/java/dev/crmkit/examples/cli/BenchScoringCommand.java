@@ -76,7 +76,7 @@ final class BenchScoringCommand implements Callable<Integer> {
                     nodes.add(Database.pool(jdbc.url().get(), jdbc.user(), jdbc.password()));
                 }
                 results.add(benchmark.runOn(nodes, Database.product(nodes.get(0)),
-                        Database.mask(jdbc.url().get(), jdbc.password())));
+                        Database.mask(jdbc.url().get())));
             }
             if (format == OutputFormat.JSON) {
                 JsonOutput.print(spec.commandLine().getOut(), json(settings, results));

@@ -7,22 +7,22 @@ import dev.crmkit.adapters.jdbc.Dialect;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
 
 import javax.sql.DataSource;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A database the {@code crm} program works on: a HikariCP pool on a JDBC URL, with crmkit's tables migrated, and the
  * JDBC store on it. Closing it closes the pool. Failures to open it are one-line messages naming the URL with any
- * password masked.
+ * password masked. Every driver gets time limits ({@link DriverTimeouts}) and every statement the store's query
+ * timeout, so a server that stops answering ends in an error, not a hang.
  */
 final class Database implements AutoCloseable {
-
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)([^&;]*)");
-    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@]*:)([^@/]*)(@)");
 
     private final HikariDataSource pool;
     private final String url;
@@ -56,7 +56,7 @@ final class Database implements AutoCloseable {
      */
     static Database open(String url, Optional<String> user, Optional<String> password, String prefix) {
         Objects.requireNonNull(url, "url");
-        String shown = mask(url, password);
+        String shown = mask(url);
         HikariDataSource pool = pool(url, user, password);
         try {
             CrmSchema.migrate(pool, prefix);
@@ -64,7 +64,7 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot prepare crmkit's tables (" + prefix + "*) in " + shown + ": "
-                    + mask(rootMessage(e), password), e);
+                    + mask(rootMessage(e)), e);
         }
     }
 
@@ -75,7 +75,7 @@ final class Database implements AutoCloseable {
      * @throws IllegalStateException if the database cannot be reached, naming the URL with the password masked
      */
     static HikariDataSource pool(String url, Optional<String> user, Optional<String> password) {
-        String shown = mask(url, password);
+        String shown = mask(url);
         if (!url.startsWith("jdbc:")) {
             throw new BadUrlException("'" + shown + "' is not a JDBC URL; give one like "
                     + "jdbc:postgresql://localhost:5432/crm or jdbc:mariadb://localhost:3306/crm");
@@ -95,11 +95,26 @@ final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1); // one attempt at start: an unreachable database is reported at once
+        DriverTimeouts.forUrl(url).forEach(config::addDataSourceProperty);
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect to " + shown + ": " + mask(rootMessage(e), password), e);
+            throw new IllegalStateException("cannot connect to " + shown + ": " + (timedOut(e)
+                    ? "no answer within " + DriverTimeouts.connectionLimit(url).toSeconds() + " s ("
+                    + mask(rootMessage(e)) + "); is a database server listening there?"
+                    : mask(rootMessage(e))), e);
         }
+    }
+
+    /** Whether a failure to connect was a time limit running out: the server took the connection and kept silent. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof SQLTimeoutException
+                    || (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("timed out"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The store on the database. */
@@ -124,7 +139,7 @@ final class Database implements AutoCloseable {
 
     /** The URL with any password in it masked. */
     String shownUrl() {
-        return mask(url, Optional.empty());
+        return mask(url);
     }
 
     /** The database product and version, for example {@code PostgreSQL 16.4}. */
@@ -146,17 +161,9 @@ final class Database implements AutoCloseable {
         pool.close();
     }
 
-    /** The text with passwords masked: {@code password=...} parameters, {@code //user:secret@} and the password. */
-    static String mask(String text, Optional<String> password) {
-        if (text == null) {
-            return "";
-        }
-        String masked = URL_PASSWORD.matcher(text).replaceAll("$1***");
-        masked = URL_USER_INFO.matcher(masked).replaceAll("$1***$3");
-        if (password.isPresent() && password.get().length() > 0) {
-            masked = masked.replace(password.get(), "***");
-        }
-        return masked;
+    /** The text with the secrets of any URL in it hidden, by the URL's structure ({@link SecretRedaction}). */
+    static String mask(String text) {
+        return SecretRedaction.redact(text);
     }
 
     /** The innermost message of a failure, which names what went wrong (the outer ones only wrap it). */

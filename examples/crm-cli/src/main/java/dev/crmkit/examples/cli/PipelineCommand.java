@@ -54,14 +54,20 @@ final class PipelineCommand implements Runnable {
                         + "runs; without it the presets B2C, B2B and Lead pipeline are defined where missing.")
         Path pipelines;
 
-        /** Runs {@code work} on the opened store's Crm and deal pipeline. */
+        /**
+         * Runs {@code work} on the opened store's Crm and deal pipeline, in one unit of work with the definition of
+         * the pipelines: a command that fails (an unknown deal or pipeline) leaves the store exactly as it was, even
+         * when it would have defined the presets or revised a pipeline of {@code --pipelines} first.
+         */
         <T> T run(CommandSpec spec, Work<T> work) {
             try (StoreOptions.OpenStore open = store.open(spec)) {
                 IdGenerator ids = IdGenerator.random();
                 Crm crm = CrmSetup.on(open.store(), "DE", asOf.clock(), ids);
                 DealPipeline pipelines = PipelineSetup.on(crm, ids);
-                PipelineSetup.ensure(pipelines, Optional.ofNullable(pipelines()));
-                return work.run(crm, pipelines, (PipelineStore) open.store());
+                return open.store().transactions().inTransaction(() -> {
+                    PipelineSetup.ensure(pipelines, Optional.ofNullable(pipelines()));
+                    return work.run(crm, pipelines, (PipelineStore) open.store());
+                });
             }
         }
 

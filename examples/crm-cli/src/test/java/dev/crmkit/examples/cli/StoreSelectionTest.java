@@ -162,12 +162,23 @@ class StoreSelectionTest {
     }
 
     @Test
-    void mask_hidesPasswordsInUrlsAndMessages() {
-        assertEquals("jdbc:mariadb://h/db?user=root&password=***&ssl=true",
-                Database.mask("jdbc:mariadb://h/db?user=root&password=x&ssl=true", java.util.Optional.empty()));
-        assertEquals("jdbc:postgresql://anna:***@h/db", Database.mask("jdbc:postgresql://anna:pw@h/db",
-                java.util.Optional.empty()));
-        assertEquals("login failed for *** here", Database.mask("login failed for pw1 here",
-                java.util.Optional.of("pw1")));
+    void unreachableDatabase_passwordThatIsPartOfTheUrl_leavesTheUrlReadable() {
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/rel_scratch",
+                "--jdbc-user", "rel", "--jdbc-password", "rel");
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("crm: cannot connect to jdbc:postgresql://127.0.0.1:1/rel_scratch: "),
+                run.err());
+    }
+
+    @Test
+    void unreachableDatabase_userInfoPassword_isHiddenByItsPlaceOnly() {
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-url",
+                "jdbc:postgresql://rel:rel@127.0.0.1:1/rel_scratch?sslpassword=rel");
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith(
+                "crm: cannot connect to jdbc:postgresql://rel:***@127.0.0.1:1/rel_scratch?sslpassword=***: "),
+                run.err());
     }
 }

@@ -1,0 +1,144 @@
+package dev.crmkit.adapters.jdbc;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * The host's data source, handing out connections whose every statement carries a query timeout
+ * ({@link Statement#setQueryTimeout}): the driver cancels a statement that runs longer (a lock held elsewhere, a
+ * server that stopped answering a query) and the caller gets a failure instead of waiting without end. Everything else
+ * goes to the host's connection unchanged, so host transactions (Spring's {@code TransactionAwareDataSourceProxy})
+ * are joined as before.
+ */
+final class QueryTimeoutDataSource implements DataSource {
+
+    private final DataSource target;
+    private final int seconds;
+
+    private QueryTimeoutDataSource(DataSource target, int seconds) {
+        this.target = target;
+        this.seconds = seconds;
+    }
+
+    /** The data source with the timeout on every statement, or the data source itself for a zero timeout. */
+    static DataSource wrap(DataSource target, Duration timeout) {
+        int seconds = seconds(timeout);
+        return seconds == 0 ? target : new QueryTimeoutDataSource(target, seconds);
+    }
+
+    /**
+     * The whole seconds a JDBC query timeout is given in, rounded up: 0 is none.
+     *
+     * @throws IllegalArgumentException if negative or more than {@link Integer#MAX_VALUE} seconds
+     */
+    static int seconds(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("queryTimeout must not be negative: " + timeout);
+        }
+        long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+        if (seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("queryTimeout must be at most " + Integer.MAX_VALUE + " s: " + timeout);
+        }
+        return (int) seconds;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return timed(target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return timed(target.getConnection(username, password));
+    }
+
+    private Connection timed(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                new TimedStatements(connection, seconds));
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int loginSeconds) throws SQLException {
+        target.setLoginTimeout(loginSeconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(target) ? type.cast(target) : target.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(target) || target.isWrapperFor(type);
+    }
+
+    /** Sets the timeout on each statement the connection creates; passes every other call through. */
+    private static final class TimedStatements implements InvocationHandler {
+        private final Connection connection;
+        private final int seconds;
+
+        TimedStatements(Connection connection, int seconds) {
+            this.connection = connection;
+            this.seconds = seconds;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "query timeout " + seconds + " s on " + connection;
+                case "unwrap":
+                    if (((Class<?>) args[0]).isInstance(connection)) {
+                        return connection;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            Object result;
+            try {
+                result = method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result instanceof Statement statement) {
+                statement.setQueryTimeout(seconds);
+            }
+            return result;
+        }
+    }
+}
