@@ -20,6 +20,8 @@ import java.util.Optional;
  * the e-mail and phone themselves and that at least one of them is given.
  *
  * @param channel          where it came from
+ * @param sourceDetail     the source label as the sender wrote it, when it said more than the channel (see
+ *                         {@link Channel#read(String)}); stored as the lead's {@link dev.crmkit.core.lead.LeadSource#detail()}
  * @param firstName        given name
  * @param lastName         family name
  * @param email            e-mail address as typed
@@ -37,6 +39,7 @@ import java.util.Optional;
  * @param customFields     custom field values as text, by field key
  */
 public record LeadSubmission(@NotNull Channel channel,
+                             @NotNull Optional<@Size(max = 200) String> sourceDetail,
                              @NotNull @Size(max = 200) String firstName,
                              @NotNull @Size(max = 200) String lastName,
                              @NotNull @Size(max = 320) String email,
@@ -66,9 +69,19 @@ public record LeadSubmission(@NotNull Channel channel,
         return new Builder(Objects.requireNonNull(channel, "channel"));
     }
 
+    /**
+     * Starts a submission from a source label as another system wrote it, read leniently with
+     * {@link Channel#read(String)}: never refused, an unknown label becomes {@link Channel#OTHER} with the label kept
+     * as the source detail.
+     */
+    public static Builder fromSource(String label) {
+        return new Builder(Channel.IMPORT).source(label);
+    }
+
     /** A builder with every field empty but the channel. Not thread-safe. */
     public static final class Builder {
-        private final Channel channel;
+        private Channel channel;
+        private Optional<String> sourceDetail = Optional.empty();
         private String firstName = "";
         private String lastName = "";
         private String email = "";
@@ -91,6 +104,18 @@ public record LeadSubmission(@NotNull Channel channel,
 
         private static String given(String value) {
             return value == null ? "" : value;
+        }
+
+        /**
+         * The source as a label another system wrote ({@code website}, {@code facebook}, {@code trade fair 2026}),
+         * read leniently with {@link Channel#read(String)}: sets the channel and the source detail, replacing the
+         * channel given before. Use {@code Channel.read(label).isUnknown()} to learn whether the label was known.
+         */
+        public Builder source(String label) {
+            dev.crmkit.core.lead.SourceLabel read = Channel.read(given(label));
+            this.channel = read.channel();
+            this.sourceDetail = read.detail();
+            return this;
         }
 
         /** Given and family name. */
@@ -175,7 +200,7 @@ public record LeadSubmission(@NotNull Channel channel,
 
         /** The submission. */
         public LeadSubmission build() {
-            return new LeadSubmission(channel, firstName, lastName, email, phone, companyName, request, language,
+            return new LeadSubmission(channel, sourceDetail, firstName, lastName, email, phone, companyName, request, language,
                     campaign, utm, referrer, externalId, defaultRegion, owner, marketingConsent, customFields);
         }
     }
