@@ -1,5 +1,8 @@
 package dev.crmkit.core.activity;
 
+import java.util.ArrayList;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.UserId;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +36,25 @@ public record LogActivity(@NotNull ActivityType type,
                           @NotNull @Size(max = 100) List<@NotBlank @Size(max = 320) String> participants,
                           @NotEmpty Set<@NotNull RecordRef> about,
                           @NotNull Optional<UserId> owner,
-                          @NotNull Visibility visibility) {
+                          @NotNull Visibility visibility) implements StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}): texts, when it happened, the owner's id. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("subject", subject, StoreLimits.SUBJECT));
+        out.addAll(StoreLimits.text("body", body, StoreLimits.BODY));
+        if (occurredAt != null) {
+            occurredAt.ifPresent(t -> out.addAll(StoreLimits.time("occurredAt", t)));
+        }
+        if (participants != null) {
+            for (int i = 0; i < participants.size(); i++) {
+                out.addAll(StoreLimits.text("participants[" + i + "]", participants.get(i), StoreLimits.RAW_EMAIL));
+            }
+        }
+        out.addAll(StoreLimits.user("owner", owner));
+        return out;
+    }
 
     /** A public note by a user about a record, happening now. */
     public static LogActivity note(UserId owner, String subject, String body, RecordRef about) {

@@ -398,7 +398,8 @@ public final class LeadCapture {
         if (!tasks.openAbout(ref).isEmpty()) {
             return;
         }
-        tasks.create(NewTask.of("Follow up on " + contact.displayName() + " (" + lead.source().label() + ")",
+        tasks.create(NewTask.of("Follow up on " + Text.excerpt(contact.displayName()) + " ("
+                        + lead.source().label() + ")",
                 now.plus(settings.followUpWithin()), lead.owner().get(), Optional.of(ref)));
     }
 

@@ -1,13 +1,17 @@
 package dev.crmkit.core.capture;
 
+import dev.crmkit.core.kernel.StoreLimits;
+import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Utm;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +20,9 @@ import java.util.Optional;
  * A lead as it arrives from a channel, before normalization: the raw strings a form, an ad platform, a chat widget or
  * an import row delivered. Empty strings mean "not given". Build one with {@link #from(Channel)}.
  *
- * <p>Constraints checked at the edge (each violation names the field): sizes below; {@link LeadCapture} then checks
- * the e-mail and phone themselves and that at least one of them is given.
+ * <p>Constraints checked at the edge (each violation names the field and the rule): the language and region patterns,
+ * and every store limit ({@link #storeLimitViolations()}, {@link StoreLimits}), the same for every store;
+ * {@link LeadCapture} then checks the e-mail and phone themselves and that at least one of them is given.
  *
  * @param channel          where it came from
  * @param sourceDetail     the source label as the sender wrote it, when it said more than the channel (see
@@ -39,29 +44,71 @@ import java.util.Optional;
  * @param customFields     custom field values as text, by field key
  */
 public record LeadSubmission(@NotNull Channel channel,
-                             @NotNull Optional<@Size(max = 200) String> sourceDetail,
-                             @NotNull @Size(max = 200) String firstName,
-                             @NotNull @Size(max = 200) String lastName,
-                             @NotNull @Size(max = 320) String email,
-                             @NotNull @Size(max = 50) String phone,
-                             @NotNull @Size(max = 200) String companyName,
-                             @NotNull @Size(max = 10_000) String request,
-                             @NotNull @Size(max = 35) @Pattern(regexp = "|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*",
+                             @NotNull Optional<String> sourceDetail,
+                             @NotNull String firstName,
+                             @NotNull String lastName,
+                             @NotNull String email,
+                             @NotNull String phone,
+                             @NotNull String companyName,
+                             @NotNull String request,
+                             @NotNull @Pattern(regexp = "|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*",
                                      message = "must be a BCP 47 language tag such as de or pt-BR") String language,
-                             @NotNull @Size(max = 200) String campaign,
+                             @NotNull String campaign,
                              @NotNull Utm utm,
-                             @NotNull @Size(max = 500) String referrer,
-                             @NotNull @Size(max = 200) String externalId,
+                             @NotNull String referrer,
+                             @NotNull String externalId,
                              @NotNull @Pattern(regexp = "|[A-Za-z]{2}", message = "must be an ISO 3166 two-letter region")
                              String defaultRegion,
                              @NotNull Optional<UserId> owner,
                              boolean marketingConsent,
-                             @NotNull @Size(max = 100) Map<String, @NotNull @Size(max = 10_000) String> customFields) {
+                             @NotNull Map<String, @NotNull String> customFields) implements StoreLimits.Bounded {
 
     /** Copies the custom field map, keeping its order. */
     public LeadSubmission {
         customFields = customFields == null ? null
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    }
+
+    /**
+     * The store limits of every field ({@link StoreLimits}): lengths, no NUL character, no lone surrogate, the
+     * owner's id length, and at most {@value StoreLimits#CUSTOM_FIELDS} custom values.
+     */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        if (sourceDetail != null) {
+            sourceDetail.ifPresent(d -> out.addAll(StoreLimits.text("sourceDetail", d, StoreLimits.SHORT_TEXT)));
+        }
+        out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("email", email, StoreLimits.RAW_EMAIL));
+        out.addAll(StoreLimits.text("phone", phone, StoreLimits.RAW_PHONE));
+        out.addAll(StoreLimits.text("companyName", companyName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("request", request, StoreLimits.LONG_TEXT));
+        out.addAll(StoreLimits.text("language", language, StoreLimits.LANGUAGE));
+        out.addAll(StoreLimits.text("campaign", campaign, StoreLimits.SHORT_TEXT));
+        if (utm != null) {
+            out.addAll(StoreLimits.text("utm.source", utm.source(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.medium", utm.medium(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.campaign", utm.campaign(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.term", utm.term(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.content", utm.content(), StoreLimits.SHORT_TEXT));
+        }
+        out.addAll(StoreLimits.text("referrer", referrer, StoreLimits.REFERRER));
+        out.addAll(StoreLimits.text("externalId", externalId, StoreLimits.EXTERNAL_ID));
+        out.addAll(StoreLimits.user("owner", owner));
+        if (customFields != null) {
+            if (customFields.size() > StoreLimits.CUSTOM_FIELDS) {
+                out.add(new Violation("customFields", "max-entries", "more than " + StoreLimits.CUSTOM_FIELDS
+                        + " custom values"));
+            }
+            customFields.forEach((key, value) -> {
+                String field = "customFields." + Text.excerpt(key);
+                out.addAll(StoreLimits.text(field, key, StoreLimits.SHORT_TEXT));
+                out.addAll(StoreLimits.text(field, value, StoreLimits.LONG_TEXT));
+            });
+        }
+        return out;
     }
 
     /** Starts a submission from a channel. */

@@ -1,5 +1,10 @@
 package dev.crmkit.core.customer;
 
+import java.util.List;
+import java.util.ArrayList;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.kernel.Text;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.company.CompanySize;
 import dev.crmkit.core.kernel.Address;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +35,24 @@ public record NewCompany(@NotBlank @Size(max = 200) String name,
                          @NotNull @Size(max = 300) String webDomain,
                          @NotNull @Size(max = 200) String industry,
                          @NotNull CompanySize size,
-                         @NotNull Map<String, @NotNull String> customFields) {
+                         @NotNull Map<String, @NotNull String> customFields) implements StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}) of the texts and custom values. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("name", name, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("legalName", legalName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("registrationNumber", registrationNumber, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("taxNumber", taxNumber, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("webDomain", webDomain, 300));
+        out.addAll(StoreLimits.text("industry", industry, StoreLimits.SHORT_TEXT));
+        if (customFields != null) {
+            customFields.forEach((key, value) -> out.addAll(StoreLimits.text("customFields." + Text.excerpt(key),
+                    value, StoreLimits.LONG_TEXT)));
+        }
+        return out;
+    }
 
     /** A company with a name and a web domain only. */
     public static NewCompany of(String name, String webDomain) {

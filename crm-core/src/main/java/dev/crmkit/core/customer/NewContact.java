@@ -1,5 +1,9 @@
 package dev.crmkit.core.customer;
 
+import java.util.ArrayList;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.kernel.Text;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,7 +30,21 @@ public record NewContact(@NotNull @Size(max = 200) String firstName,
                          @NotNull @Size(max = 20) List<@NotNull @Size(max = 50) String> phones,
                          @NotNull String defaultRegion,
                          @NotNull Optional<UserId> owner,
-                         @NotNull Map<String, @NotNull String> customFields) {
+                         @NotNull Map<String, @NotNull String> customFields) implements StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}): names and custom values, the owner's id. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.user("owner", owner));
+        if (customFields != null) {
+            customFields.forEach((key, value) -> out.addAll(StoreLimits.text("customFields." + Text.excerpt(key),
+                    value, StoreLimits.LONG_TEXT)));
+        }
+        return out;
+    }
 
     /** A contact with a name and one e-mail. */
     public static NewContact of(String firstName, String lastName, String email) {

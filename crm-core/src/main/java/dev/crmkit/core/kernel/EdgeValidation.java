@@ -37,13 +37,21 @@ public final class EdgeValidation {
         return new EdgeValidation(Validation.buildDefaultValidatorFactory().getValidator());
     }
 
-    /** Every violation of the command's constraints, ordered by field; empty when it is valid. */
+    /**
+     * Every violation of the command's constraints, ordered by field; empty when it is valid. A command that is
+     * {@link StoreLimits.Bounded} also gets its store-limit violations, in plain Java whatever validator is
+     * configured, for each field its annotations did not already refuse.
+     */
     public List<Violation> violationsOf(Object command) {
         Objects.requireNonNull(command, "command");
         List<Violation> out = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(command)) {
             String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             out.add(new Violation(fieldOf(v.getPropertyPath()), kebab(rule), v.getMessage()));
+        }
+        if (command instanceof StoreLimits.Bounded bounded) {
+            java.util.Set<String> flagged = fieldsOf(out);
+            bounded.storeLimitViolations().stream().filter(v -> !flagged.contains(v.field())).forEach(out::add);
         }
         out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
         return out;

@@ -1,5 +1,9 @@
 package dev.crmkit.core.task;
 
+import java.util.List;
+import java.util.ArrayList;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.UserId;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +26,20 @@ public record NewTask(@NotBlank @Size(max = Task.MAX_TITLE_LENGTH) String title,
                       @NotNull Instant due,
                       @NotNull Optional<Instant> remindAt,
                       @NotNull UserId assignee,
-                      @NotNull Optional<RecordRef> relatedTo) {
+                      @NotNull Optional<RecordRef> relatedTo) implements StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}): the title, the due and reminder times, the assignee's id. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("title", title, StoreLimits.SUBJECT));
+        out.addAll(StoreLimits.time("due", due));
+        if (remindAt != null) {
+            remindAt.ifPresent(t -> out.addAll(StoreLimits.time("remindAt", t)));
+        }
+        out.addAll(StoreLimits.user("assignee", Optional.ofNullable(assignee)));
+        return out;
+    }
 
     /** A task with no reminder. */
     public static NewTask of(String title, Instant due, UserId assignee, Optional<RecordRef> relatedTo) {
