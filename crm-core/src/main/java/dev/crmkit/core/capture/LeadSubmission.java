@@ -1,7 +1,6 @@
 package dev.crmkit.core.capture;
 
 import dev.crmkit.core.kernel.StoreLimits;
-import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Channel;
@@ -97,17 +96,7 @@ public record LeadSubmission(@NotNull Channel channel,
         out.addAll(StoreLimits.text("referrer", referrer, StoreLimits.REFERRER));
         out.addAll(StoreLimits.text("externalId", externalId, StoreLimits.EXTERNAL_ID));
         out.addAll(StoreLimits.user("owner", owner));
-        if (customFields != null) {
-            if (customFields.size() > StoreLimits.CUSTOM_FIELDS) {
-                out.add(new Violation("customFields", "max-entries", "more than " + StoreLimits.CUSTOM_FIELDS
-                        + " custom values"));
-            }
-            customFields.forEach((key, value) -> {
-                String field = "customFields." + Text.excerpt(key);
-                out.addAll(StoreLimits.text(field, key, StoreLimits.SHORT_TEXT));
-                out.addAll(StoreLimits.text(field, value, StoreLimits.LONG_TEXT));
-            });
-        }
+        out.addAll(StoreLimits.customValues(customFields));
         return out;
     }
 

@@ -3,7 +3,6 @@ package dev.crmkit.core.customer;
 import java.util.List;
 import java.util.ArrayList;
 import dev.crmkit.core.kernel.Violation;
-import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.company.CompanySize;
 import dev.crmkit.core.kernel.Address;
@@ -47,10 +46,7 @@ public record NewCompany(@NotBlank @Size(max = 200) String name,
         out.addAll(StoreLimits.text("taxNumber", taxNumber, StoreLimits.SHORT_TEXT));
         out.addAll(StoreLimits.text("webDomain", webDomain, 300));
         out.addAll(StoreLimits.text("industry", industry, StoreLimits.SHORT_TEXT));
-        if (customFields != null) {
-            customFields.forEach((key, value) -> out.addAll(StoreLimits.text("customFields." + Text.excerpt(key),
-                    value, StoreLimits.LONG_TEXT)));
-        }
+        out.addAll(StoreLimits.customValues(customFields));
         return out;
     }
 

@@ -2,7 +2,6 @@ package dev.crmkit.core.customer;
 
 import java.util.ArrayList;
 import dev.crmkit.core.kernel.Violation;
-import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import jakarta.validation.constraints.NotNull;
@@ -39,10 +38,7 @@ public record NewContact(@NotNull @Size(max = 200) String firstName,
         out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
         out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
         out.addAll(StoreLimits.user("owner", owner));
-        if (customFields != null) {
-            customFields.forEach((key, value) -> out.addAll(StoreLimits.text("customFields." + Text.excerpt(key),
-                    value, StoreLimits.LONG_TEXT)));
-        }
+        out.addAll(StoreLimits.customValues(customFields));
         return out;
     }
 

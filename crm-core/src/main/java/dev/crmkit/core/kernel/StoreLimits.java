@@ -93,6 +93,27 @@ public final class StoreLimits {
         return out;
     }
 
+    /**
+     * The violations of custom values as text, by key: at most {@value #CUSTOM_FIELDS} of them, keys of at most
+     * {@value #SHORT_TEXT} and values of at most {@value #LONG_TEXT} characters, each named
+     * {@code customFields.<key>}. A null map has none.
+     */
+    public static List<Violation> customValues(java.util.Map<String, String> values) {
+        List<Violation> out = new ArrayList<>();
+        if (values == null) {
+            return out;
+        }
+        if (values.size() > CUSTOM_FIELDS) {
+            out.add(new Violation("customFields", "max-entries", "more than " + CUSTOM_FIELDS + " custom values"));
+        }
+        values.forEach((key, value) -> {
+            String field = "customFields." + Text.excerpt(key);
+            out.addAll(text(field, key, SHORT_TEXT));
+            out.addAll(text(field, value, LONG_TEXT));
+        });
+        return out;
+    }
+
     /** The violations of a user id (owner, assignee), if one is given. */
     public static List<Violation> user(String field, Optional<UserId> user) {
         return user == null || user.isEmpty() ? List.of() : text(field, user.get().value(), USER_ID);
