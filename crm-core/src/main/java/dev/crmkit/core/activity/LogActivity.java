@@ -3,6 +3,7 @@ package dev.crmkit.core.activity;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +38,25 @@ public record LogActivity(@NotNull ActivityType type,
                           @NotNull @Size(max = 100) List<@NotBlank @Size(max = 320) String> participants,
                           @NotEmpty Set<@NotNull RecordRef> about,
                           @NotNull Optional<UserId> owner,
-                          @NotNull Visibility visibility) implements SelfChecking {
+                          @NotNull Visibility visibility) implements SelfChecking, StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}): texts, when it happened, the owner's id. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("subject", subject, StoreLimits.SUBJECT));
+        out.addAll(StoreLimits.text("body", body, StoreLimits.BODY));
+        if (occurredAt != null) {
+            occurredAt.ifPresent(t -> out.addAll(StoreLimits.time("occurredAt", t)));
+        }
+        if (participants != null) {
+            for (int i = 0; i < participants.size(); i++) {
+                out.addAll(StoreLimits.text("participants[" + i + "]", participants.get(i), StoreLimits.RAW_EMAIL));
+            }
+        }
+        out.addAll(StoreLimits.user("owner", owner));
+        return out;
+    }
 
     /** A public note by a user about a record, happening now. */
     public static LogActivity note(UserId owner, String subject, String body, RecordRef about) {

@@ -29,6 +29,7 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -150,7 +152,13 @@ public final class LeadCapture {
         String companyName = "";
         if (!flagged.contains("companyName")) {
             companyName = Optional.ofNullable(collect(problems,
-                    () -> dev.crmkit.core.kernel.Text.clean(submission.companyName(), "companyName"))).orElse("");
+                    () -> Text.clean(submission.companyName(), "companyName"))).orElse("");
+        }
+        Optional<String> sourceDetail = Optional.empty();
+        if (submission.sourceDetail().isPresent() && !flagged.contains("sourceDetail")) {
+            sourceDetail = Optional.ofNullable(collect(problems,
+                    () -> Text.clean(submission.sourceDetail().get(), "sourceDetail")))
+                    .filter(d -> !d.isEmpty());
         }
         CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD);
         CustomFieldSchema.ParsedFields fields = schema.parse(submission.customFields());
@@ -165,8 +173,10 @@ public final class LeadCapture {
         Optional<Locale> language = submission.language().isEmpty() ? Optional.empty()
                 : Optional.of(Locale.forLanguageTag(submission.language()));
         Optional<String> externalId = Optional.of(submission.externalId().strip()).filter(s -> !s.isEmpty());
-        return new Normalized(Optional.of(new NormalizedSubmission(submission, name, email, phone, companyName,
-                language, externalId, fields.values())), List.of());
+        LeadSource source = new LeadSource(submission.channel(), sourceDetail, submission.campaign(),
+                submission.utm(), submission.referrer());
+        return new Normalized(Optional.of(new NormalizedSubmission(submission, source, name, email, phone,
+                companyName, language, externalId, fields.values())), List.of());
     }
 
     /**
@@ -224,16 +234,17 @@ public final class LeadCapture {
 
     private CaptureOutcome captureValid(NormalizedSubmission s) {
         Instant now = context.clock().instant();
+        String fingerprint = SubmissionFingerprint.of(s);
         if (s.externalId().isPresent()) {
             Optional<Lead> seen = leads.findByExternalId(s.externalId().get());
             if (seen.isPresent()) {
-                return new CaptureOutcome.AlreadyCaptured(seen.get());
+                return seenBefore(seen.get(), s.externalId().get(), fingerprint);
             }
         }
         Optional<Lead> open = s.email().flatMap(leads::findOpenByEmail)
                 .or(() -> s.phone().flatMap(leads::findOpenByPhone));
         if (open.isPresent()) {
-            return fold(open.get(), s, now);
+            return fold(open.get(), s, fingerprint, now);
         }
         Optional<Contact> known = s.email().flatMap(contacts::findByEmail)
                 .or(() -> s.phone().flatMap(contacts::findByPhone));
@@ -246,7 +257,7 @@ public final class LeadCapture {
             Optional<Lead> openNow = s.email().flatMap(leads::findOpenByEmail)
                     .or(() -> s.phone().flatMap(leads::findOpenByPhone));
             if (openNow.isPresent()) {
-                return fold(openNow.get(), s, now);
+                return fold(openNow.get(), s, fingerprint, now);
             }
             contact = enrich(contact, s, now);
         } else {
@@ -264,24 +275,40 @@ public final class LeadCapture {
             contact = affiliate(contact, company.get().id(), now);
         }
         Lead candidate = new Lead(new LeadId(context.ids().next()), 0, contact.id(), company.map(Company::id),
-                new LeadSource(s.raw().channel(), s.raw().campaign(), s.raw().utm(), s.raw().referrer()),
-                s.externalId().stream().toList(), s.raw().request().strip(), s.name(), s.email(), s.phone(),
+                s.source(),
+                s.externalId().stream().toList(), s.externalId().map(x -> Map.of(x, fingerprint)).orElse(Map.of()),
+                s.raw().request().strip(), s.name(), s.email(), s.phone(),
                 s.companyName(), s.raw().owner(), LeadStatus.NEW, Optional.empty(), 1, s.customFields(), now, now);
         Lead lead = leads.insertOrGet(candidate);
         if (!lead.id().equals(candidate.id())) {
-            return new CaptureOutcome.AlreadyCaptured(lead);
+            // a concurrent capture stored this external id first: the same submission, or a conflict
+            return seenBefore(lead, s.externalId().orElseThrow(), fingerprint);
         }
         context.events().publish(new LeadEvent.LeadCaptured(lead.id(), contact.id(), created, s.raw().channel(), now));
         Set<RecordRef> about = about(lead, contact.id(), lead.companyId());
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
-                "Lead captured via " + s.raw().channel().label(), describe(s), about, now));
+                "Lead captured via " + s.source().label(), describe(s), about, now));
         followUp(lead, contact, now);
         return created ? new CaptureOutcome.NewLeadNewContact(lead, contact, company)
                 : new CaptureOutcome.NewLeadExistingContact(lead, contact, company);
     }
 
-    private CaptureOutcome fold(Lead open, NormalizedSubmission s, Instant now) {
-        Lead repeat = open.foldRepeat(s.externalId(), s.name(), s.email(), s.phone(), s.companyName(),
+    /**
+     * A submission whose external id a lead already holds: a true repeat of the submission captured under it is
+     * {@link CaptureOutcome.AlreadyCaptured}; other content under the same id is refused as a conflict, storing
+     * nothing. An id stored before fingerprints were kept counts as the same submission.
+     */
+    private static CaptureOutcome seenBefore(Lead holder, String externalId, String fingerprint) {
+        if (holder.isRepeatOf(externalId, fingerprint)) {
+            return new CaptureOutcome.AlreadyCaptured(holder);
+        }
+        return new CaptureOutcome.Rejected(List.of(new Violation("externalId", "external-id-conflict",
+                "external id '" + Text.excerpt(externalId) + "' was captured before with other content (lead "
+                        + holder.id() + "); a repeat must carry the same content, a new submission a new id")));
+    }
+
+    private CaptureOutcome fold(Lead open, NormalizedSubmission s, String fingerprint, Instant now) {
+        Lead repeat = open.foldRepeat(s.externalId(), fingerprint, s.name(), s.email(), s.phone(), s.companyName(),
                 s.raw().request().strip(), s.raw().owner(), s.customFields(), now);
         Contact contact = contacts.findById(open.contactId()).orElseThrow(() -> new IllegalStateException(
                 "lead " + open.id() + " refers to contact " + open.contactId() + ", which is not stored"));
@@ -297,7 +324,7 @@ public final class LeadCapture {
         context.events().publish(new LeadEvent.DuplicateSubmissionFolded(folded.id(), s.raw().channel(),
                 folded.submissions(), now));
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
-                "Repeat submission via " + s.raw().channel().label() + " (" + folded.submissions() + " in all)",
+                "Repeat submission via " + s.source().label() + " (" + folded.submissions() + " in all)",
                 describe(s), about(folded, contact.id(), folded.companyId()), now));
         followUp(folded, contact, now);
         return new CaptureOutcome.DuplicateFolded(folded, contact);
@@ -405,10 +432,14 @@ public final class LeadCapture {
         return Optional.of(company);
     }
 
-    /** {@code acme-tools.co.uk} gives {@code Acme-tools}: the first label, capitalized. */
+    /**
+     * {@code acme-tools.co.uk} gives {@code Acme-tools}: the first label, capitalized; a punycode label is shown in
+     * Unicode ({@code xn--mller-kva.de} gives {@code Müller}).
+     */
     static String nameFromDomain(WebDomain domain) {
-        String label = domain.value().substring(0, domain.value().indexOf('.'));
-        return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+        String label = java.net.IDN.toUnicode(domain.value().substring(0, domain.value().indexOf('.')));
+        return label.substring(0, label.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
+                + label.substring(label.offsetByCodePoints(0, 1));
     }
 
     private void followUp(Lead lead, Contact contact, Instant now) {
@@ -419,7 +450,8 @@ public final class LeadCapture {
         if (!tasks.openAbout(ref).isEmpty()) {
             return;
         }
-        tasks.create(NewTask.of("Follow up on " + contact.displayName() + " (" + lead.source().channel().label() + ")",
+        tasks.create(NewTask.of("Follow up on " + Text.excerpt(contact.displayName()) + " ("
+                        + lead.source().label() + ")",
                 now.plus(settings.followUpWithin()), lead.owner().get(), Optional.of(ref)));
     }
 
@@ -436,6 +468,7 @@ public final class LeadCapture {
      * A submission after normalization.
      *
      * @param raw          the submission as received
+     * @param source       where it came from, with the cleaned source detail
      * @param name         the normalized name
      * @param email        the normalized e-mail, if given
      * @param phone        the phone in E.164, if given
@@ -444,7 +477,7 @@ public final class LeadCapture {
      * @param externalId   the trimmed external id, if given
      * @param customFields the custom values read against the lead schema
      */
-    public record NormalizedSubmission(LeadSubmission raw, PersonName name, Optional<EmailAddress> email,
+    public record NormalizedSubmission(LeadSubmission raw, LeadSource source, PersonName name, Optional<EmailAddress> email,
                                        Optional<PhoneNumber> phone, String companyName, Optional<Locale> language,
                                        Optional<String> externalId, CustomFields customFields) {
     }

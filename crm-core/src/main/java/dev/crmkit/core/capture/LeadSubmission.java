@@ -2,14 +2,15 @@ package dev.crmkit.core.capture;
 
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Utm;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,13 @@ import java.util.Optional;
  * A lead as it arrives from a channel, before normalization: the raw strings a form, an ad platform, a chat widget or
  * an import row delivered. Empty strings mean "not given". Build one with {@link #from(Channel)}.
  *
- * <p>Constraints checked at the edge (each violation names the field): sizes below; {@link LeadCapture} then checks
- * the e-mail and phone themselves and that at least one of them is given.
+ * <p>Constraints checked at the edge (each violation names the field and the rule): the language and region patterns,
+ * and every store limit ({@link #storeLimitViolations()}, {@link StoreLimits}), the same for every store;
+ * {@link LeadCapture} then checks the e-mail and phone themselves and that at least one of them is given.
  *
  * @param channel          where it came from
+ * @param sourceDetail     the source label as the sender wrote it, when it said more than the channel (see
+ *                         {@link Channel#read(String)}); stored as the lead's {@link dev.crmkit.core.lead.LeadSource#detail()}
  * @param firstName        given name
  * @param lastName         family name
  * @param email            e-mail address as typed
@@ -41,24 +45,25 @@ import java.util.Optional;
  * @param customFields     custom field values as text, by field key
  */
 public record LeadSubmission(@NotNull Channel channel,
-                             @NotNull @Size(max = 200) String firstName,
-                             @NotNull @Size(max = 200) String lastName,
-                             @NotNull @Size(max = 320) String email,
-                             @NotNull @Size(max = 50) String phone,
-                             @NotNull @Size(max = 200) String companyName,
-                             @NotNull @Size(max = 10_000) String request,
-                             @NotNull @Size(max = 35) @Pattern(regexp = "|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*",
+                             @NotNull Optional<String> sourceDetail,
+                             @NotNull String firstName,
+                             @NotNull String lastName,
+                             @NotNull String email,
+                             @NotNull String phone,
+                             @NotNull String companyName,
+                             @NotNull String request,
+                             @NotNull @Pattern(regexp = "|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*",
                                      message = "must be a BCP 47 language tag such as de or pt-BR") String language,
-                             @NotNull @Size(max = 200) String campaign,
+                             @NotNull String campaign,
                              @NotNull Utm utm,
-                             @NotNull @Size(max = 500) String referrer,
-                             @NotNull @Size(max = 200) String externalId,
+                             @NotNull String referrer,
+                             @NotNull String externalId,
                              @NotNull @Pattern(regexp = "|[A-Za-z]{2}", message = "must be an ISO 3166 two-letter region")
                              String defaultRegion,
                              @NotNull Optional<UserId> owner,
                              boolean marketingConsent,
-                             @NotNull @Size(max = 100) Map<String, @NotNull @Size(max = 10_000) String> customFields)
-        implements SelfChecking {
+                             @NotNull Map<String, @NotNull String> customFields)
+        implements SelfChecking, StoreLimits.Bounded {
 
     private static final java.util.regex.Pattern LANGUAGE =
             java.util.regex.Pattern.compile("|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
@@ -70,29 +75,54 @@ public record LeadSubmission(@NotNull Channel channel,
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
     }
 
+    /** The constraints its annotations declare (presence and formats), in plain Java; lengths are store limits. */
     @Override
     public List<Violation> violations() {
         Checks c = Checks.of();
-        c.notNull("channel", channel);
-        c.notNull("firstName", firstName).maxLength("firstName", firstName, 200);
-        c.notNull("lastName", lastName).maxLength("lastName", lastName, 200);
-        c.notNull("email", email).maxLength("email", email, 320);
-        c.notNull("phone", phone).maxLength("phone", phone, 50);
-        c.notNull("companyName", companyName).maxLength("companyName", companyName, 200);
-        c.notNull("request", request).maxLength("request", request, 10_000);
-        c.notNull("language", language).maxLength("language", language, 35)
+        c.notNull("channel", channel).notNull("sourceDetail", sourceDetail);
+        c.notNull("firstName", firstName).notNull("lastName", lastName).notNull("email", email);
+        c.notNull("phone", phone).notNull("companyName", companyName).notNull("request", request);
+        c.notNull("language", language)
                 .matches("language", language, LANGUAGE, "must be a BCP 47 language tag such as de or pt-BR");
-        c.notNull("campaign", campaign).maxLength("campaign", campaign, 200);
-        c.notNull("utm", utm);
-        c.notNull("referrer", referrer).maxLength("referrer", referrer, 500);
-        c.notNull("externalId", externalId).maxLength("externalId", externalId, 200);
+        c.notNull("campaign", campaign).notNull("utm", utm).notNull("referrer", referrer);
+        c.notNull("externalId", externalId);
         c.notNull("defaultRegion", defaultRegion)
                 .matches("defaultRegion", defaultRegion, REGION, "must be an ISO 3166 two-letter region");
-        c.notNull("owner", owner);
-        c.notNull("customFields", customFields).maxSize("customFields", customFields, 100);
-        c.eachValue("customFields", customFields, (field, value) -> c.notNull(field, value)
-                .maxLength(field, value, 10_000));
+        c.notNull("owner", owner).notNull("customFields", customFields);
+        c.eachValue("customFields", customFields, c::notNull);
         return c.violations();
+    }
+
+    /**
+     * The store limits of every field ({@link StoreLimits}): lengths, no NUL character, no lone surrogate, the
+     * owner's id length, and at most {@value StoreLimits#CUSTOM_FIELDS} custom values.
+     */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        if (sourceDetail != null) {
+            sourceDetail.ifPresent(d -> out.addAll(StoreLimits.text("sourceDetail", d, StoreLimits.SHORT_TEXT)));
+        }
+        out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("email", email, StoreLimits.RAW_EMAIL));
+        out.addAll(StoreLimits.text("phone", phone, StoreLimits.RAW_PHONE));
+        out.addAll(StoreLimits.text("companyName", companyName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("request", request, StoreLimits.LONG_TEXT));
+        out.addAll(StoreLimits.text("language", language, StoreLimits.LANGUAGE));
+        out.addAll(StoreLimits.text("campaign", campaign, StoreLimits.SHORT_TEXT));
+        if (utm != null) {
+            out.addAll(StoreLimits.text("utm.source", utm.source(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.medium", utm.medium(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.campaign", utm.campaign(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.term", utm.term(), StoreLimits.SHORT_TEXT));
+            out.addAll(StoreLimits.text("utm.content", utm.content(), StoreLimits.SHORT_TEXT));
+        }
+        out.addAll(StoreLimits.text("referrer", referrer, StoreLimits.REFERRER));
+        out.addAll(StoreLimits.text("externalId", externalId, StoreLimits.EXTERNAL_ID));
+        out.addAll(StoreLimits.user("owner", owner));
+        out.addAll(StoreLimits.customValues(customFields));
+        return out;
     }
 
     /** Starts a submission from a channel. */
@@ -100,9 +130,19 @@ public record LeadSubmission(@NotNull Channel channel,
         return new Builder(Objects.requireNonNull(channel, "channel"));
     }
 
+    /**
+     * Starts a submission from a source label as another system wrote it, read leniently with
+     * {@link Channel#read(String)}: never refused, an unknown label becomes {@link Channel#OTHER} with the label kept
+     * as the source detail.
+     */
+    public static Builder fromSource(String label) {
+        return new Builder(Channel.IMPORT).source(label);
+    }
+
     /** A builder with every field empty but the channel. Not thread-safe. */
     public static final class Builder {
-        private final Channel channel;
+        private Channel channel;
+        private Optional<String> sourceDetail = Optional.empty();
         private String firstName = "";
         private String lastName = "";
         private String email = "";
@@ -125,6 +165,18 @@ public record LeadSubmission(@NotNull Channel channel,
 
         private static String given(String value) {
             return value == null ? "" : value;
+        }
+
+        /**
+         * The source as a label another system wrote ({@code website}, {@code facebook}, {@code trade fair 2026}),
+         * read leniently with {@link Channel#read(String)}: sets the channel and the source detail, replacing the
+         * channel given before. Use {@code Channel.read(label).isUnknown()} to learn whether the label was known.
+         */
+        public Builder source(String label) {
+            dev.crmkit.core.lead.SourceLabel read = Channel.read(given(label));
+            this.channel = read.channel();
+            this.sourceDetail = read.detail();
+            return this;
         }
 
         /** Given and family name. */
@@ -209,7 +261,7 @@ public record LeadSubmission(@NotNull Channel channel,
 
         /** The submission. */
         public LeadSubmission build() {
-            return new LeadSubmission(channel, firstName, lastName, email, phone, companyName, request, language,
+            return new LeadSubmission(channel, sourceDetail, firstName, lastName, email, phone, companyName, request, language,
                     campaign, utm, referrer, externalId, defaultRegion, owner, marketingConsent, customFields);
         }
     }

@@ -104,7 +104,7 @@ public record Contact(ContactId id, long version, PersonName name, List<EmailAdd
         if (!name.isEmpty()) {
             return name.full();
         }
-        return primaryEmail().map(EmailAddress::value).or(() -> primaryPhone().map(PhoneNumber::e164))
+        return primaryEmail().map(EmailAddress::value).or(() -> primaryPhone().map(PhoneNumber::toString))
                 .orElse(id.toString());
     }
 

@@ -4,11 +4,13 @@ import dev.crmkit.core.company.CompanySize;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,21 @@ public record NewCompany(@NotBlank @Size(max = 200) String name,
                          @NotNull @Size(max = 300) String webDomain,
                          @NotNull @Size(max = 200) String industry,
                          @NotNull CompanySize size,
-                         @NotNull Map<String, @NotNull String> customFields) implements SelfChecking {
+                         @NotNull Map<String, @NotNull String> customFields) implements SelfChecking, StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}) of the texts and custom values. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("name", name, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("legalName", legalName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("registrationNumber", registrationNumber, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("taxNumber", taxNumber, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("webDomain", webDomain, 300));
+        out.addAll(StoreLimits.text("industry", industry, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.customValues(customFields));
+        return out;
+    }
 
     /** A company with a name and a web domain only. */
     public static NewCompany of(String name, String webDomain) {

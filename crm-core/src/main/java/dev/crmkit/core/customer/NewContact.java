@@ -2,11 +2,13 @@ package dev.crmkit.core.customer;
 
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,18 @@ public record NewContact(@NotNull @Size(max = 200) String firstName,
                          @NotNull @Size(max = 20) List<@NotNull @Size(max = 50) String> phones,
                          @NotNull String defaultRegion,
                          @NotNull Optional<UserId> owner,
-                         @NotNull Map<String, @NotNull String> customFields) implements SelfChecking {
+                         @NotNull Map<String, @NotNull String> customFields) implements SelfChecking, StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}): names and custom values, the owner's id. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.user("owner", owner));
+        out.addAll(StoreLimits.customValues(customFields));
+        return out;
+    }
 
     /** A contact with a name and one e-mail. */
     public static NewContact of(String firstName, String lastName, String email) {

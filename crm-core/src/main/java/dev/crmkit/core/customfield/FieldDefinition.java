@@ -122,6 +122,12 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
             out.add(new Violation(field, "type", "'" + key + "' must be " + describe(type) + ", got " + value.type()));
             return out;
         }
+        if (value instanceof FieldValue.Number n) {
+            out.addAll(dev.crmkit.core.kernel.StoreLimits.number(field, n.value()));
+        }
+        if (value instanceof FieldValue.Amount a) {
+            out.addAll(dev.crmkit.core.kernel.StoreLimits.number(field, a.value().amount()));
+        }
         if (value instanceof FieldValue.Text t && t.value().length() > MAX_TEXT_LENGTH) {
             out.add(new Violation(field, "max-length", "'" + key + "' is at most " + MAX_TEXT_LENGTH
                     + " characters, got " + t.value().length()));

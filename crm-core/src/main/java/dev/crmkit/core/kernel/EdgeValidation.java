@@ -44,10 +44,18 @@ public final class EdgeValidation {
         return new EdgeValidation(new JakartaValidation(Objects.requireNonNull(validator, "validator")));
     }
 
-    /** Every violation of the command's constraints, ordered by field, then rule; empty when it is valid. */
+    /**
+     * Every violation of the command's constraints, ordered by field, then rule; empty when it is valid. A command
+     * that is {@link StoreLimits.Bounded} also gets its store-limit violations, in plain Java whatever validator is
+     * configured, for each field its constraints did not already refuse.
+     */
     public List<Violation> violationsOf(Object command) {
         Objects.requireNonNull(command, "command");
         List<Violation> out = new ArrayList<>(checks.apply(command));
+        if (command instanceof StoreLimits.Bounded bounded) {
+            Set<String> flagged = fieldsOf(out);
+            bounded.storeLimitViolations().stream().filter(v -> !flagged.contains(v.field())).forEach(out::add);
+        }
         out.sort(ORDER);
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.crmkit.core.kernel;
 
+import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,11 @@ import java.util.regex.Pattern;
  * A normalized e-mail address: trimmed and lower-cased, with one {@code @}, a non-empty local part and a domain of at
  * least two labels. Lower-casing the local part is the de-duplication rule crmkit applies (virtually every mail
  * provider treats it case-insensitively).
+ *
+ * <p><b>Internationalized domains.</b> A domain written in Unicode ({@code joerg@müller.de}) is accepted and stored
+ * in its ASCII (punycode) form ({@code joerg@xn--mller-kva.de}, {@link java.net.IDN#toASCII(String)}), so both
+ * spellings are one address for de-duplication and every store key stays ASCII; {@link #toUnicode()} gives the
+ * readable form. The JDK's IDN follows IDNA 2003 (so {@code ß} maps to {@code ss}). The local part stays ASCII.
  *
  * <p>Immutable and thread-safe; {@link #toString()} returns the address, which {@link #parse(String)} reads back.
  *
@@ -50,13 +56,35 @@ public record EmailAddress(String value) {
         return problemWith(normalized) == null ? Optional.of(new EmailAddress(normalized)) : Optional.empty();
     }
 
-    /** The normalization alone (trim, strip a {@code mailto:} prefix, lower-case), without validation. */
+    /**
+     * The normalization alone (trim, strip a {@code mailto:} prefix, lower-case, a Unicode domain to its ASCII form),
+     * without validation.
+     */
     public static String normalize(String raw) {
         String s = raw.strip();
         if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
             s = s.substring(7).strip();
         }
-        return s.toLowerCase(Locale.ROOT);
+        return asciiDomain(s.toLowerCase(Locale.ROOT));
+    }
+
+    /** The address with a non-ASCII domain in punycode; as it was when there is none or it is no valid IDN. */
+    private static String asciiDomain(String address) {
+        int at = address.lastIndexOf('@');
+        if (at < 0 || address.substring(at + 1).chars().allMatch(c -> c < 0x80)) {
+            return address;
+        }
+        try {
+            String ascii = IDN.toASCII(address.substring(at + 1)).toLowerCase(Locale.ROOT);
+            return address.substring(0, at + 1) + ascii;
+        } catch (IllegalArgumentException notAnIdn) {
+            return address; // refused by the shape check with the address as typed
+        }
+    }
+
+    /** The address with its domain in Unicode, as people read it: {@code joerg@müller.de}. */
+    public String toUnicode() {
+        return localPart() + "@" + IDN.toUnicode(domain());
     }
 
     private static String problemWith(String normalized) {
@@ -68,7 +96,7 @@ public record EmailAddress(String value) {
         }
         if (!SHAPE.matcher(normalized).matches() || normalized.contains("..") || normalized.startsWith(".")
                 || normalized.contains(".@")) {
-            return "'" + normalized + "' is not an e-mail address";
+            return "'" + Text.excerpt(normalized) + "' is not an e-mail address";
         }
         return null;
     }

@@ -14,6 +14,22 @@ public final class Text {
     private Text() {
     }
 
+    /** The most of a bad value an error message quotes. */
+    public static final int MAX_EXCERPT = 100;
+
+    /**
+     * A value as an error message quotes it: at most {@value #MAX_EXCERPT} characters, cut ones marked with
+     * {@code ...}, so a huge bad value gives a short message.
+     */
+    public static String excerpt(String value) {
+        Objects.requireNonNull(value, "value");
+        if (value.length() <= MAX_EXCERPT) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
+        return value.substring(0, end) + "... (" + value.length() + " characters)";
+    }
+
     /**
      * Trims, folds inner runs of white space to one space, and refuses control characters and text longer than
      * {@value #MAX_SHORT_LENGTH} characters. Idempotent.

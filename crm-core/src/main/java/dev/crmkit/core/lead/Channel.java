@@ -1,6 +1,8 @@
 package dev.crmkit.core.lead;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The channel a lead came in through. */
 public enum Channel {
@@ -21,11 +23,14 @@ public enum Channel {
     /** A file import. */
     IMPORT,
     /** A recommendation by a customer or partner. */
-    REFERRAL;
+    REFERRAL,
+    /** Any other source (a trade fair, a mailing); the lead's source detail says which. */
+    OTHER;
 
     /**
      * Reads a channel name as people write it: case and the separators {@code -}, {@code _} and space do not matter
-     * ({@code web form}, {@code Web-Form}, {@code WEB_FORM}).
+     * ({@code web form}, {@code Web-Form}, {@code WEB_FORM}). Strict: only the channel names themselves are read; see
+     * {@link #read(String)} for the lenient reading of source labels from other systems.
      *
      * @throws IllegalArgumentException naming the allowed values if it is none of them
      */
@@ -37,8 +42,20 @@ public enum Channel {
             }
         }
         throw new IllegalArgumentException("'" + text.strip() + "' is not a channel; use one of "
-                + java.util.Arrays.stream(values()).map(Channel::label)
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Channel::label).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * Reads a lead-source label as other systems and people write it, never refusing one: a channel name
+     * ({@code web form}), a common spelling or synonym ({@code website}, {@code google ads}, {@code e-mail},
+     * {@code whatsapp}; see {@link SourceLabel}) gives its channel; anything else gives {@link #OTHER} with the label
+     * kept as the detail and {@link SourceLabel#isUnknown()} set.
+     *
+     * @param label the label as given, possibly blank (which reads as {@link #OTHER} without detail)
+     * @throws NullPointerException if the label is null
+     */
+    public static SourceLabel read(String label) {
+        return SourceLabel.read(label);
     }
 
     /** The name in lower case with spaces: {@code web form}. */

@@ -11,6 +11,7 @@ import dev.crmkit.core.kernel.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,9 @@ import java.util.Optional;
  * @param source                 where it came from
  * @param externalIds            the submission ids of the systems that sent it (form, ad platform), oldest first;
  *                               one per submission that carried one
+ * @param fingerprints           the content fingerprint of the submission that carried each external id, by external
+ *                               id (see {@link dev.crmkit.core.capture.SubmissionFingerprint}); an id without one was
+ *                               stored before fingerprints were kept
  * @param request                what was asked for, possibly empty
  * @param name                   the name as submitted
  * @param email                  the normalized e-mail, if given
@@ -50,7 +54,7 @@ import java.util.Optional;
  * @param updatedAt              when it last changed
  */
 public record Lead(LeadId id, long version, ContactId contactId, Optional<CompanyId> companyId, LeadSource source,
-                   List<String> externalIds, String request, PersonName name, Optional<EmailAddress> email,
+                   List<String> externalIds, Map<String, String> fingerprints, String request, PersonName name, Optional<EmailAddress> email,
                    Optional<PhoneNumber> phone, String companyName, Optional<UserId> owner, LeadStatus status,
                    Optional<String> disqualificationReason, int submissions, CustomFields customFields,
                    Instant createdAt, Instant updatedAt) {
@@ -64,6 +68,10 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
         externalIds = List.copyOf(externalIds);
         if (new java.util.HashSet<>(externalIds).size() != externalIds.size()) {
             throw new IllegalArgumentException("an external id is listed twice");
+        }
+        fingerprints = Map.copyOf(fingerprints);
+        if (!externalIds.containsAll(fingerprints.keySet())) {
+            throw new IllegalArgumentException("a fingerprint belongs to an external id the lead does not have");
         }
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(name, "name");
@@ -90,6 +98,26 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
         }
     }
 
+    /** A lead without submission fingerprints (as stored before they were kept, or without external ids). */
+    public Lead(LeadId id, long version, ContactId contactId, Optional<CompanyId> companyId, LeadSource source,
+                List<String> externalIds, String request, PersonName name, Optional<EmailAddress> email,
+                Optional<PhoneNumber> phone, String companyName, Optional<UserId> owner, LeadStatus status,
+                Optional<String> disqualificationReason, int submissions, CustomFields customFields,
+                Instant createdAt, Instant updatedAt) {
+        this(id, version, contactId, companyId, source, externalIds, Map.of(), request, name, email, phone,
+                companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, updatedAt);
+    }
+
+    /**
+     * Whether a submission with this external id and content fingerprint repeats the one captured into this lead
+     * under that id: the fingerprints are equal, or the id was stored before fingerprints were kept (taken as the
+     * same, as crmkit did then).
+     */
+    public boolean isRepeatOf(String externalId, String fingerprint) {
+        String kept = fingerprints.get(externalId);
+        return kept == null || kept.equals(fingerprint);
+    }
+
     /** Whether the lead is open (new, working or qualified). */
     public boolean isOpen() {
         return status.isOpen();
@@ -97,14 +125,19 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
 
     /**
      * A repeat submission folded in: the count grows, and empty fields (e-mail, phone, company, request, owner, custom
-     * values) gain the new values; values already present stay.
+     * values) gain the new values; values already present stay. A new external id is kept with the submission's
+     * content fingerprint.
      */
-    public Lead foldRepeat(Optional<String> newExternalId, PersonName newName, Optional<EmailAddress> newEmail,
+    public Lead foldRepeat(Optional<String> newExternalId, String fingerprint, PersonName newName, Optional<EmailAddress> newEmail,
                            Optional<PhoneNumber> newPhone, String newCompanyName, String newRequest,
                            Optional<UserId> newOwner, CustomFields newFields, Instant now) {
         List<String> ids = new ArrayList<>(externalIds);
-        newExternalId.filter(x -> !ids.contains(x)).ifPresent(ids::add);
-        return new Lead(id, version, contactId, companyId, source, ids,
+        Map<String, String> prints = new java.util.HashMap<>(fingerprints);
+        newExternalId.filter(x -> !ids.contains(x)).ifPresent(x -> {
+            ids.add(x);
+            prints.put(x, Objects.requireNonNull(fingerprint, "fingerprint"));
+        });
+        return new Lead(id, version, contactId, companyId, source, ids, prints,
                 request.isEmpty() ? newRequest : request, name.isEmpty() ? newName : name,
                 email.or(() -> newEmail), phone.or(() -> newPhone),
                 companyName.isEmpty() ? newCompanyName : companyName, owner.or(() -> newOwner), status,
@@ -133,33 +166,33 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
                     "disqualifying a lead needs a reason");
         }
         Optional<String> kept = target == LeadStatus.DISQUALIFIED ? Optional.of(why) : Optional.empty();
-        Lead moved = new Lead(id, version, contactId, companyId, source, externalIds, request, name, email, phone,
-                companyName, owner, target, kept, submissions, customFields, createdAt, now);
+        Lead moved = new Lead(id, version, contactId, companyId, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, owner, target, kept, submissions, customFields, createdAt, now);
         return new LeadStatusChange.Changed(moved,
                 new LeadEvent.LeadStatusChanged(id, status, target, why, by, now));
     }
 
     /** A copy with another owner. */
     public Lead withOwner(Optional<UserId> newOwner, Instant now) {
-        return new Lead(id, version, contactId, companyId, source, externalIds, request, name, email, phone,
-                companyName, newOwner, status, disqualificationReason, submissions, customFields, createdAt, now);
+        return new Lead(id, version, contactId, companyId, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, newOwner, status, disqualificationReason, submissions, customFields, createdAt, now);
     }
 
     /** A copy linked to a company. */
     public Lead withCompany(Optional<CompanyId> newCompany, Instant now) {
-        return new Lead(id, version, contactId, newCompany, source, externalIds, request, name, email, phone,
-                companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, now);
+        return new Lead(id, version, contactId, newCompany, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, now);
     }
 
     /** A copy with other custom field values (validate them against the schema first). */
     public Lead withCustomFields(CustomFields values, Instant now) {
-        return new Lead(id, version, contactId, companyId, source, externalIds, request, name, email, phone,
-                companyName, owner, status, disqualificationReason, submissions, values, createdAt, now);
+        return new Lead(id, version, contactId, companyId, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, owner, status, disqualificationReason, submissions, values, createdAt, now);
     }
 
     /** A copy at another stored version; for stores only. */
     public Lead atVersion(long newVersion) {
-        return new Lead(id, newVersion, contactId, companyId, source, externalIds, request, name, email, phone,
-                companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, updatedAt);
+        return new Lead(id, newVersion, contactId, companyId, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, updatedAt);
     }
 }

@@ -3,6 +3,7 @@ package dev.crmkit.core.task;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +28,20 @@ public record NewTask(@NotBlank @Size(max = Task.MAX_TITLE_LENGTH) String title,
                       @NotNull Instant due,
                       @NotNull Optional<Instant> remindAt,
                       @NotNull UserId assignee,
-                      @NotNull Optional<RecordRef> relatedTo) implements SelfChecking {
+                      @NotNull Optional<RecordRef> relatedTo) implements SelfChecking, StoreLimits.Bounded {
+
+    /** The store limits ({@link StoreLimits}): the title, the due and reminder times, the assignee's id. */
+    @Override
+    public List<Violation> storeLimitViolations() {
+        List<Violation> out = new ArrayList<>();
+        out.addAll(StoreLimits.text("title", title, StoreLimits.SUBJECT));
+        out.addAll(StoreLimits.time("due", due));
+        if (remindAt != null) {
+            remindAt.ifPresent(t -> out.addAll(StoreLimits.time("remindAt", t)));
+        }
+        out.addAll(StoreLimits.user("assignee", Optional.ofNullable(assignee)));
+        return out;
+    }
 
     /** A task with no reminder. */
     public static NewTask of(String title, Instant due, UserId assignee, Optional<RecordRef> relatedTo) {

@@ -484,6 +484,7 @@ public final class Fixtures {
         private Optional<CompanyId> companyId = Optional.empty();
         private LeadSource source = LeadSource.of(Channel.WEB_FORM);
         private List<String> externalIds = List.of();
+        private Map<String, String> fingerprints = Map.of();
         private String request = "Please call me back";
         private PersonName name = PersonName.of("Jane", "Doe");
         private Optional<EmailAddress> email = Optional.of(Fixtures.this.email());
@@ -575,6 +576,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** Submission fingerprints by external id (the ids must be among the lead's). */
+        public LeadBuilder fingerprints(Map<String, String> value) {
+            fingerprints = value;
+            return this;
+        }
+
         public LeadBuilder createdAt(Instant value) {
             createdAt = value;
             return this;
@@ -588,7 +595,7 @@ public final class Fixtures {
         /** The lead at version 0. */
         public Lead build() {
             Optional<String> reason = status == LeadStatus.DISQUALIFIED ? Optional.of("no budget") : Optional.empty();
-            return new Lead(id, 0, contactId, companyId, source, externalIds, request, name, email, phone,
+            return new Lead(id, 0, contactId, companyId, source, externalIds, fingerprints, request, name, email, phone,
                     companyName, owner, status, reason, submissions, customFields, createdAt,
                     updatedAt == null ? createdAt : updatedAt);
         }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Random;
@@ -67,6 +68,23 @@ public abstract class LeadsContract {
         assertEquals(candidate.atVersion(1), stored);
         assertEquals(Optional.of(stored), leads.findById(candidate.id()));
         assertEquals(1, leads.count());
+    }
+
+    @Test
+    void insertOrGet_sourceDetailFingerprintsAndPhoneExtension_readBackAsStored() {
+        String externalId = fx.externalId();
+        Lead candidate = fx.lead()
+                .source(new LeadSource(Channel.OTHER, Optional.of("trade fair 2026"), "", Utm.none(), ""))
+                .externalIds(externalId).fingerprints(Map.of(externalId, "ab".repeat(32)))
+                .phone(PhoneNumber.of("+4930901820;ext=12345678901234567890")).build();
+
+        Lead stored = leads.insertOrGet(candidate);
+
+        assertEquals(Optional.of(stored), leads.findById(candidate.id()));
+        assertEquals(Optional.of(stored), leads.findByExternalId(externalId));
+        assertEquals(Optional.of(stored), leads.findOpenByPhone(PhoneNumber.of("+4930901820;ext=12345678901234567890")));
+        assertEquals(Optional.empty(), leads.findOpenByPhone(PhoneNumber.of("+4930901820")),
+                "a number without the extension is another number");
     }
 
     @Test
@@ -138,11 +156,13 @@ public abstract class LeadsContract {
         Lead stored = leads.insertOrGet(fx.lead().externalIds(fx.externalId()).build());
         String repeat = fx.externalId();
 
-        Lead folded = leads.update(stored.foldRepeat(Optional.of(repeat), PersonName.empty(), Optional.empty(),
+        Lead folded = leads.update(stored.foldRepeat(Optional.of(repeat), "fp", PersonName.empty(), Optional.empty(),
                 Optional.empty(), "", "", Optional.empty(), CustomFields.empty(), at(60)));
 
         assertEquals(Optional.of(folded), leads.findByExternalId(repeat));
         assertEquals(Optional.of(folded), leads.findByExternalId(stored.externalIds().get(0)));
+        assertEquals(Map.of(repeat, "fp"), leads.findByExternalId(repeat).orElseThrow().fingerprints(),
+                "the fingerprint of the submission is stored with its external id");
         assertEquals(2, folded.submissions());
     }
 
@@ -270,8 +290,8 @@ public abstract class LeadsContract {
         String taken = other.externalIds().get(0);
 
         ValidationException e = assertThrows(ValidationException.class, () -> leads.update(
-                mine.foldRepeat(Optional.of(taken), PersonName.empty(), Optional.empty(), Optional.empty(), "", "",
-                        Optional.empty(), CustomFields.empty(), at(60))));
+                mine.foldRepeat(Optional.of(taken), "fp", PersonName.empty(), Optional.empty(), Optional.empty(), "",
+                        "", Optional.empty(), CustomFields.empty(), at(60))));
 
         Fixtures.assertRule(e, "unique");
         assertEquals(Optional.of(mine), leads.findById(mine.id()));

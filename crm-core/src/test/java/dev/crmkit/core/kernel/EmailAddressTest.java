@@ -126,4 +126,26 @@ class EmailAddressTest {
     void equals_afterNormalization() {
         assertEquals(EmailAddress.parse("JANE@example.com"), EmailAddress.parse("mailto:jane@EXAMPLE.com"));
     }
+
+    @Test
+    void parse_internationalizedDomain_isStoredInPunycode() {
+        EmailAddress unicode = EmailAddress.parse(" Joerg@MÜLLER.de ");
+
+        assertEquals("joerg@xn--mller-kva.de", unicode.value());
+        assertEquals(EmailAddress.parse("joerg@xn--mller-kva.de"), unicode);
+        assertEquals("joerg@müller.de", unicode.toUnicode());
+        assertEquals(unicode, EmailAddress.parse(unicode.toString()), "toString reads back");
+        assertEquals(Optional.of(unicode), EmailAddress.tryParse("joerg@müller.de"));
+    }
+
+    @Test
+    void toUnicode_asciiDomain_isTheAddress() {
+        assertEquals("jane@example.com", EmailAddress.parse("jane@example.com").toUnicode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jörg@example.com", "joerg@mü ller.de", "joerg@\u2603\u2603\u2603.", "a@\uD800.de"})
+    void parse_refusesWhatIsNoAddressEvenWithUnicode(String raw) {
+        assertThrows(ValidationException.class, () -> EmailAddress.parse(raw));
+    }
 }

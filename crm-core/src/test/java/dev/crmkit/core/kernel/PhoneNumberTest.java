@@ -114,4 +114,33 @@ class PhoneNumberTest {
     void equals_sameNumberTypedDifferently() {
         assertEquals(PhoneNumber.parse("030 123456", "DE"), PhoneNumber.parse("+49 30 123456", "US"));
     }
+
+    @ParameterizedTest
+    @CsvSource({"'+49 30 901820 ext. 12', 12", "'+49 30 901820;ext=5', 5", "'030 901820 x12', 12",
+            "'+49 (30) 901820 extension 7', 7", "'+4930901820;ext=12345678901234567890', 12345678901234567890"})
+    void parse_keepsTheExtension(String raw, String extension) {
+        PhoneNumber phone = PhoneNumber.parse(raw, "DE");
+
+        assertEquals("+4930901820", phone.e164());
+        assertEquals(Optional.of(extension), phone.extension());
+        assertEquals("+4930901820;ext=" + extension, phone.toString());
+        assertEquals(phone, PhoneNumber.of(phone.toString()), "toString reads back");
+        assertTrue(phone.toString().length() <= PhoneNumber.MAX_LENGTH);
+    }
+
+    @Test
+    void equals_numbersDifferingOnlyInTheExtensionDiffer() {
+        PhoneNumber twelve = PhoneNumber.parse("+49 30 901820 ext. 12", "DE");
+
+        assertEquals(twelve, PhoneNumber.parse("030 901820 x12", "DE"));
+        assertTrue(!twelve.equals(PhoneNumber.parse("+49 30 901820;ext=5", "DE")));
+        assertTrue(!twelve.equals(PhoneNumber.parse("+49 30 901820", "DE")));
+        assertEquals(Optional.empty(), PhoneNumber.parse("+49 30 901820", "DE").extension());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'+4930901820;ext='", "'+4930901820;ext=a'", "'+4930901820 ext. 12'", "'+4930901820;ext=012;x'"})
+    void of_refusesExtensionsNotInTheStoredForm(String value) {
+        assertThrows(ValidationException.class, () -> PhoneNumber.of(value));
+    }
 }

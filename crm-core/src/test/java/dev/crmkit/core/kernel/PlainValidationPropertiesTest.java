@@ -141,7 +141,7 @@ class PlainValidationPropertiesTest {
                 .forAll(texts(9), language, orNull(integers().between(0, 2).map(i -> new String[] {"", "DE", "D1"}[i])),
                         mapOf(orNull(text())))
                 .checkAssert((t, lang, region, fields) -> same(new LeadSubmission(
-                        t.get(8) == null ? null : Channel.WEB_FORM, t.get(0), t.get(1), t.get(2), t.get(3), t.get(4),
+                        t.get(8) == null ? null : Channel.WEB_FORM, Optional.empty(), t.get(0), t.get(1), t.get(2), t.get(3), t.get(4),
                         t.get(5), lang, t.get(6), Utm.none(), t.get(7), t.get(8), region, Optional.empty(), false,
                         fields)));
     }

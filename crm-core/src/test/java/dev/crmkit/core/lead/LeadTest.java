@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -165,13 +166,14 @@ class LeadTest {
                 CustomFields.empty().with("tier", new FieldValue.Choice("gold")), T0);
         PhoneNumber phone = PhoneNumber.parse("030 123456", "DE");
 
-        Lead folded = lead.foldRepeat(Optional.of("form-2"), PersonName.of("J.", "D."),
+        Lead folded = lead.foldRepeat(Optional.of("form-2"), "fp", PersonName.of("J.", "D."),
                 Optional.of(EmailAddress.parse("other@example.com")), Optional.of(phone), "Acme", "another quote",
                 ALICE, CustomFields.empty().with("tier", new FieldValue.Choice("silver"))
                         .with("vip", new FieldValue.Bool(true)), T1);
 
         assertEquals(2, folded.submissions());
         assertEquals(List.of("form-1", "form-2"), folded.externalIds());
+        assertEquals(Map.of("form-2", "fp"), folded.fingerprints(), "the new id keeps its submission's fingerprint");
         assertEquals(PersonName.of("Jane", "Doe"), folded.name());
         assertEquals(JANE, folded.email());
         assertEquals(Optional.of(phone), folded.phone());
@@ -185,7 +187,7 @@ class LeadTest {
 
     @Test
     void foldRepeat_sameExternalIdIsNotListedTwice() {
-        Lead folded = leadIn(LeadStatus.NEW).foldRepeat(Optional.of("form-1"), PersonName.empty(), Optional.empty(),
+        Lead folded = leadIn(LeadStatus.NEW).foldRepeat(Optional.of("form-1"), "fp", PersonName.empty(), Optional.empty(),
                 Optional.empty(), "", "", Optional.empty(), CustomFields.empty(), T1);
 
         assertEquals(List.of("form-1"), folded.externalIds());

@@ -176,7 +176,7 @@ final class JdbcContacts implements Contacts {
         v.add(x.name().first());
         v.add(x.name().last());
         v.add(jdbc.json.strings(x.emails().stream().map(EmailAddress::value).toList()));
-        v.add(jdbc.json.strings(x.phones().stream().map(PhoneNumber::e164).toList()));
+        v.add(jdbc.json.strings(x.phones().stream().map(PhoneNumber::toString).toList()));
         v.add(jdbc.json.write(x.addresses()));
         v.add(x.language().map(Locale::toLanguageTag).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
         v.add(x.birthday().map(Object.class::cast).orElse(Jdbc.Null.DATE));
@@ -228,6 +228,6 @@ final class JdbcContacts implements Contacts {
     }
 
     private static String point(PhoneNumber phone) {
-        return "p:" + phone.e164();
+        return "p:" + phone;
     }
 }

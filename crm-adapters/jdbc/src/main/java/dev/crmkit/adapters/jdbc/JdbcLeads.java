@@ -27,9 +27,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Leads in a relational database. The row holds the scalar fields as columns (the source as channel, campaign, the
- * five UTM tags and referrer) and the external ids and custom field values as JSON; it also keeps {@code is_open}
- * ({@link Lead#isOpen()}), so the most recently created open lead of an e-mail or phone is one backward seek in the
+ * Leads in a relational database. The row holds the scalar fields as columns (the source as channel, source detail,
+ * campaign, the five UTM tags and referrer) and the external ids, their submissions' fingerprints and the custom
+ * field values as JSON; it also keeps {@code is_open} ({@link Lead#isOpen()}), so the most recently created open lead of an e-mail or phone is one backward seek in the
  * index on {@code (email, is_open, created_at, id)} or {@code (phone, is_open, created_at, id)}. Every external id
  * is also a row of {@code lead_external_id} with the id as primary key, which is what keeps it unique across
  * application nodes: insert-or-get claims the ids first with the dialect's insert-ignoring statement, in sorted order
@@ -70,14 +70,16 @@ final class JdbcLeads implements Leads {
                 + "ORDER BY created_at DESC, seq DESC LIMIT 1");
         externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
         rows = new Jdbc.Versioned(jdbc, "lead", "lead");
-        insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, campaign, "
-                + "utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer, external_ids, request, "
-                + "first_name, last_name, email, phone, company_name, owner_id, status, is_open, "
-                + "disqualification_reason, submissions, custom_fields, created_at, updated_at) VALUES (?, 1, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?)");
+        insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, source_detail, "
+                + "campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer, external_ids, "
+                + "external_id_fingerprints, request, first_name, last_name, email, phone, company_name, owner_id, "
+                + "status, is_open, disqualification_reason, submissions, custom_fields, created_at, updated_at) "
+                + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", " + json
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?)");
         updateRow = jdbc.sql("UPDATE {lead} SET version = version + 1, contact_id = ?, company_id = ?, channel = ?, "
-                + "campaign = ?, utm_source = ?, utm_medium = ?, utm_campaign = ?, utm_term = ?, utm_content = ?, "
-                + "referrer = ?, external_ids = " + json + ", request = ?, first_name = ?, last_name = ?, "
+                + "source_detail = ?, campaign = ?, utm_source = ?, utm_medium = ?, utm_campaign = ?, "
+                + "utm_term = ?, utm_content = ?, referrer = ?, external_ids = " + json
+                + ", external_id_fingerprints = " + json + ", request = ?, first_name = ?, last_name = ?, "
                 + "email = ?, phone = ?, company_name = ?, owner_id = ?, status = ?, is_open = ?, "
                 + "disqualification_reason = ?, submissions = ?, custom_fields = " + json
                 + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
@@ -108,7 +110,7 @@ final class JdbcLeads implements Leads {
     @Override
     public Optional<Lead> findOpenByPhone(PhoneNumber phone) {
         Objects.requireNonNull(phone, "phone");
-        return jdbc.tx.read(c -> jdbc.one(c, selectOpenByPhone, this::map, phone.e164(), true));
+        return jdbc.tx.read(c -> jdbc.one(c, selectOpenByPhone, this::map, phone.toString(), true));
     }
 
     @Override
@@ -199,7 +201,7 @@ final class JdbcLeads implements Leads {
 
     /** The values of the insert (id first) or of the update (id and expected version last). */
     private Object[] rowValues(Lead x, boolean forUpdate) {
-        List<Object> v = new ArrayList<>(28);
+        List<Object> v = new ArrayList<>(30);
         if (!forUpdate) {
             v.add(x.id().value());
         }
@@ -207,6 +209,7 @@ final class JdbcLeads implements Leads {
         v.add(x.companyId().map(CompanyId::value).map(Object.class::cast).orElse(Jdbc.Null.UUID));
         LeadSource source = x.source();
         v.add(source.channel().name());
+        v.add(source.detail().map(Object.class::cast).orElse(Jdbc.Null.TEXT));
         v.add(source.campaign());
         v.add(source.utm().source());
         v.add(source.utm().medium());
@@ -215,11 +218,12 @@ final class JdbcLeads implements Leads {
         v.add(source.utm().content());
         v.add(source.referrer());
         v.add(jdbc.json.strings(x.externalIds()));
+        v.add(jdbc.json.stringMap(x.fingerprints()));
         v.add(x.request());
         v.add(x.name().first());
         v.add(x.name().last());
         v.add(x.email().map(EmailAddress::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
-        v.add(x.phone().map(PhoneNumber::e164).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
+        v.add(x.phone().map(PhoneNumber::toString).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
         v.add(x.companyName());
         v.add(x.owner().map(UserId::value).map(Object.class::cast).orElse(Jdbc.Null.TEXT));
         v.add(x.status().name());
@@ -242,12 +246,14 @@ final class JdbcLeads implements Leads {
                 rs.getLong("version"),
                 new ContactId(dialect.getUuid(rs, "contact_id")),
                 Optional.ofNullable(dialect.getUuid(rs, "company_id")).map(CompanyId::new),
-                new LeadSource(Channel.valueOf(rs.getString("channel")), rs.getString("campaign"),
+                new LeadSource(Channel.valueOf(rs.getString("channel")),
+                        Optional.ofNullable(rs.getString("source_detail")), rs.getString("campaign"),
                         new Utm(rs.getString("utm_source"), rs.getString("utm_medium"),
                                 rs.getString("utm_campaign"), rs.getString("utm_term"),
                                 rs.getString("utm_content")),
                         rs.getString("referrer")),
                 jdbc.json.strings(dialect.getJson(rs, "external_ids")),
+                jdbc.json.stringMap(dialect.getJson(rs, "external_id_fingerprints")),
                 rs.getString("request"),
                 new PersonName(rs.getString("first_name"), rs.getString("last_name")),
                 Optional.ofNullable(rs.getString("email")).map(EmailAddress::new),

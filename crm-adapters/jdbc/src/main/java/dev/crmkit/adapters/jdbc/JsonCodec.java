@@ -58,7 +58,7 @@ final class JsonCodec {
         kernel.addSerializer(PhoneNumber.class, new JsonSerializer<>() {
             @Override
             public void serialize(PhoneNumber value, JsonGenerator gen, SerializerProvider p) throws IOException {
-                gen.writeString(value.e164());
+                gen.writeString(value.toString());
             }
         });
         kernel.addDeserializer(PhoneNumber.class, new JsonDeserializer<>() {
@@ -244,6 +244,23 @@ final class JsonCodec {
         JsonNode root = tree(json);
         java.util.ArrayList<String> out = new java.util.ArrayList<>(root.size());
         root.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /** A map of strings as a JSON object, in key order. */
+    String stringMap(Map<String, String> values) {
+        ObjectNode object = NODES.objectNode();
+        new java.util.TreeMap<>(values).forEach(object::put);
+        return object.toString();
+    }
+
+    /** A map of strings read back from {@link #stringMap(Map)}; empty for SQL NULL. */
+    Map<String, String> stringMap(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        tree(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 }

@@ -10,6 +10,7 @@ import dev.crmkit.core.contract.CustomFieldSchemasContract;
 import dev.crmkit.core.contract.CustomerBaseContract;
 import dev.crmkit.core.contract.IdempotencyKeysContract;
 import dev.crmkit.core.contract.LeadCaptureContract;
+import dev.crmkit.core.contract.LeadInputContract;
 import dev.crmkit.core.contract.LeadScoresContract;
 import dev.crmkit.core.contract.LeadsContract;
 import dev.crmkit.core.contract.ProbabilityOverridesContract;
@@ -100,6 +101,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class Capture extends LeadCaptureContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class Input extends LeadInputContract {
         @Override
         protected CrmStore newStore() {
             return store();

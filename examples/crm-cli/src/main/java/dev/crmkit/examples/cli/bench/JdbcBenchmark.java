@@ -148,8 +148,8 @@ public final class JdbcBenchmark {
     }
 
     private static LeadSubmission withExternalId(LeadSubmission s, String externalId) {
-        return new LeadSubmission(s.channel(), s.firstName(), s.lastName(), s.email(), s.phone(), s.companyName(),
-                s.request(), s.language(), s.campaign(), s.utm(), s.referrer(), externalId, s.defaultRegion(),
+        return new LeadSubmission(s.channel(), s.sourceDetail(), s.firstName(), s.lastName(), s.email(), s.phone(),
+                s.companyName(), s.request(), s.language(), s.campaign(), s.utm(), s.referrer(), externalId, s.defaultRegion(),
                 s.owner(), s.marketingConsent(), s.customFields());
     }
 

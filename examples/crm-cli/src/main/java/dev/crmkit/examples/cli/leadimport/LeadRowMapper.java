@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * Turns an import record into a {@link LeadSubmission}: the one mapping from a CSV row to a submission. Values are
  * passed on as typed (lead capture normalizes e-mails, phones and names itself); only what capture cannot read is
- * checked here: the {@code source} channel and the {@code submitted_at} time. Immutable and thread-safe.
+ * checked here: the {@code submitted_at} time. The {@code source} is read leniently, so no row is lost over a label. Immutable and thread-safe.
  */
 public final class LeadRowMapper {
 
@@ -43,10 +43,9 @@ public final class LeadRowMapper {
             problems.add(new Violation("line", "column-count", "the row has " + record.cells().size()
                     + " values but the header names " + columns.header().size() + " columns"));
         }
-        Channel channel = channel(value(record, LeadColumn.SOURCE), problems);
         Optional<Instant> submittedAt = submittedAt(value(record, LeadColumn.SUBMITTED_AT), problems);
         String owner = value(record, LeadColumn.OWNER).strip();
-        LeadSubmission.Builder submission = LeadSubmission.from(channel)
+        LeadSubmission.Builder submission = source(value(record, LeadColumn.SOURCE))
                 .name(value(record, LeadColumn.FIRST_NAME), value(record, LeadColumn.LAST_NAME))
                 .email(value(record, LeadColumn.EMAIL))
                 .phone(value(record, LeadColumn.PHONE))
@@ -64,16 +63,12 @@ public final class LeadRowMapper {
         return columns.value(record, column);
     }
 
-    private static Channel channel(String source, List<Violation> problems) {
-        if (source.isBlank()) {
-            return Channel.IMPORT;
-        }
-        try {
-            return Channel.parse(source);
-        } catch (IllegalArgumentException e) {
-            problems.add(new Violation(LeadColumn.SOURCE.columnName(), "channel", e.getMessage()));
-            return Channel.IMPORT;
-        }
+    /**
+     * No source is an import; any other label is read leniently ({@link Channel#read(String)}): a label crmkit does
+     * not know becomes channel {@code other} with the label kept as the source detail, never a rejected row.
+     */
+    private static LeadSubmission.Builder source(String label) {
+        return label.isBlank() ? LeadSubmission.from(Channel.IMPORT) : LeadSubmission.fromSource(label);
     }
 
     private Optional<Instant> submittedAt(String text, List<Violation> problems) {

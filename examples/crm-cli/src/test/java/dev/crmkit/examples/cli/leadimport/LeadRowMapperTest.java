@@ -50,12 +50,22 @@ class LeadRowMapperTest {
     }
 
     @Test
-    void map_unknownSource_isAProblemNamingTheColumn() {
-        MappedRow row = map(List.of("email", "source"), "a@example.com", "fax");
+    void map_unknownSource_isOtherWithTheLabelAsDetail() {
+        MappedRow row = map(List.of("email", "source"), "a@example.com", " trade fair 2026 ");
 
-        assertEquals(1, row.problems().size());
-        assertEquals("source", row.problems().get(0).field());
-        assertTrue(row.problems().get(0).message().contains("'fax' is not a channel"));
+        assertEquals(List.of(), row.problems());
+        assertEquals(Channel.OTHER, row.submission().channel());
+        assertEquals(Optional.of("trade fair 2026"), row.submission().sourceDetail());
+    }
+
+    @Test
+    void map_synonymSource_isItsChannel() {
+        assertEquals(Channel.WEB_FORM, map(List.of("email", "source"), "a@example.com", "website").submission()
+                .channel());
+        assertEquals(Channel.ADS, map(List.of("email", "source"), "a@example.com", "Google Ads").submission()
+                .channel());
+        assertEquals(Channel.EMAIL, map(List.of("email", "source"), "a@example.com", "e-mail").submission()
+                .channel());
     }
 
     @Test
