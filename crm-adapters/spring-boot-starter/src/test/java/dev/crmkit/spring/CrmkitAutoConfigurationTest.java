@@ -294,12 +294,18 @@ class CrmkitAutoConfigurationTest {
     }
 
     @Test
-    void relay_isOnByDefault_andStartsAndStopsWithTheContext() {
+    void relay_isOnByDefault_andStartsAndStopsWithTheContext_andItsHealthSaysSo() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CrmkitAutoConfiguration.class))
                 .withUserConfiguration(Host.class)
                 .run(context -> {
                     OutboxRelayLifecycle relay = context.getBean(OutboxRelayLifecycle.class);
+                    HealthIndicator health = context.getBean(HealthIndicator.class);
+                    assertTrue(relay.isRunning());
+                    assertEquals(Status.UP, health.health().getStatus());
+                    relay.stop();
+                    assertEquals(Status.DOWN, health.health().getStatus());
+                    relay.start();
                     assertTrue(relay.isRunning());
                     context.close();
                     assertFalse(relay.isRunning());
