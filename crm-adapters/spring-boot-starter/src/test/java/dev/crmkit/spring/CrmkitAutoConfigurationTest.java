@@ -294,12 +294,18 @@ class CrmkitAutoConfigurationTest {
     }
 
     @Test
-    void relay_isOnByDefault_andStartsAndStopsWithTheContext() {
+    void relay_isOnByDefault_andStartsAndStopsWithTheContext_andItsHealthSaysSo() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CrmkitAutoConfiguration.class))
                 .withUserConfiguration(Host.class)
                 .run(context -> {
                     OutboxRelayLifecycle relay = context.getBean(OutboxRelayLifecycle.class);
+                    HealthIndicator health = context.getBean(HealthIndicator.class);
+                    assertTrue(relay.isRunning());
+                    assertEquals(Status.UP, health.health().getStatus());
+                    relay.stop();
+                    assertEquals(Status.DOWN, health.health().getStatus());
+                    relay.start();
                     assertTrue(relay.isRunning());
                     context.close();
                     assertFalse(relay.isRunning());
@@ -420,14 +426,21 @@ class CrmkitAutoConfigurationTest {
 
     @Test
     void properties_haveMetadataForIdeCompletion() throws Exception {
-        try (var in = CrmkitAutoConfigurationTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            assertNotNull(in, "no configuration metadata was generated");
-            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            for (String name : List.of("crmkit.default-region", "crmkit.table-prefix", "crmkit.follow-up-delay",
-                    "crmkit.outbox.relay.enabled", "crmkit.outbox.relay.poll-interval",
-                    "crmkit.outbox.relay.batch-size")) {
-                assertTrue(json.contains("\"name\": \"" + name + "\""), name + " is missing from " + json);
+        String ours = null;
+        var resources = CrmkitAutoConfigurationTest.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        while (resources.hasMoreElements()) {
+            try (var in = resources.nextElement().openStream()) {
+                String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (json.contains("\"sourceType\": \"dev.crmkit.spring.CrmkitProperties\"")) {
+                    ours = json;
+                }
             }
+        }
+        assertNotNull(ours, "no configuration metadata was generated for CrmkitProperties");
+        for (String name : List.of("crmkit.default-region", "crmkit.table-prefix", "crmkit.follow-up-delay",
+                "crmkit.outbox.relay.enabled", "crmkit.outbox.relay.poll-interval", "crmkit.outbox.relay.batch-size")) {
+            assertTrue(ours.contains("\"name\": \"" + name + "\""), name + " is missing from " + ours);
         }
     }
 }
