@@ -70,7 +70,8 @@ public final class Cohorts {
             throw ValidationException.of("orders", "span", "the orders span " + span + " "
                     + period.name().toLowerCase(Locale.ROOT) + "s, from " + period.label(period.start(min)) + " to "
                     + period.label(period.start(max)) + "; a cohort matrix covers at most " + MAX_PERIODS
-                    + " periods (drop the oldest orders or use months instead of weeks)");
+                    + " periods" + (period == CohortPeriod.WEEK ? " (use months, or drop the oldest orders)"
+                    : " (drop the oldest orders)"));
         }
         long[][] customers = new long[span][];
         long[][] revenue = new long[span][];

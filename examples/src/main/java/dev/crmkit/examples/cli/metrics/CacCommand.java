@@ -1,6 +1,8 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.acquisition.Cac;
@@ -58,9 +60,16 @@ public final class CacCommand implements Callable<Integer> {
     public Integer call() {
         Currency currency = MetricsArgs.currency(spec, currencyCode);
         Money spent = MetricsArgs.money(spec, "--spend", spend, currency);
-        Money cac = Cac.of(spent, newCustomers);
         Money value = ltv == null ? null : MetricsArgs.money(spec, "--ltv", ltv, currency);
-        LtvCacRatio ratio = value == null ? null : LtvCacRatio.of(value, cac);
+        Money cac;
+        LtvCacRatio ratio;
+        try {
+            cac = Cac.of(spent, newCustomers);
+            ratio = value == null ? null : LtvCacRatio.of(value, cac);
+        } catch (ValidationException e) {
+            throw OptionRules.badValues(spec, e, Map.of("spend", "--spend", "newCustomers", "--new-customers",
+                    "ltv", "--ltv", "cac", "--spend / --new-customers (the CAC)"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = JsonOutput.object("cac", MetricsArgs.json(cac), "spend",

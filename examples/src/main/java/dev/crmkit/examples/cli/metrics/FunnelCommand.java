@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.funnel.Funnel;
 import dev.crmkit.metrics.funnel.FunnelDefinition;
@@ -104,10 +105,8 @@ public final class FunnelCommand implements Callable<Integer> {
     }
 
     private int fromCounts() {
-        for (String option : new String[] {"--stage-order", "--won", "--lost", "--by"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new ParameterException(spec.commandLine(), option + " needs --history");
-            }
+        for (String option : new String[] {"--stage-order", "--won", "--lost", "--by", "--zone", "--currency"}) {
+            OptionRules.needs(spec, option, "--history", "it applies to a stage history, not to --counts");
         }
         if (stages != null && stages.size() != counts.length) {
             throw new ParameterException(spec.commandLine(), "--stages names " + stages.size() + " stages but "

@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.rfm.CustomerRfm;
 import dev.crmkit.metrics.rfm.Rfm;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -52,6 +54,11 @@ public final class RfmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionRules.uselessWith(spec, "--limit", format == OutputFormat.JSON, "--format json",
+                "JSON lists every customer");
+        if (limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
+        }
         RfmTable table = Rfm.score(orders.read(), asOf);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
