@@ -3,7 +3,6 @@ package dev.crmkit.examples.cli;
 import dev.crmkit.core.kernel.BadValue;
 
 import java.sql.SQLException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +21,6 @@ final class ErrorLine {
     private static final Pattern JAVA_CLASS = Pattern.compile(
             "\\(?\\b(?:java|javax|jdk|sun|com|org|dev|picocli)\\.(?:[\\w$]+\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b\\)?:?\\s*");
     private static final Pattern SQL_STATEMENT = Pattern.compile("(?is)[;:]?\\s*SQL statement:.*|(?is)\\s*\\[\\d+-\\d+]");
-    private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{" + (BadValue.MAX_SHOWN + 1) + ",})'|\"([^\"]{"
-            + (BadValue.MAX_SHOWN + 1) + ",})\"");
 
     private ErrorLine() {
     }
@@ -33,13 +30,12 @@ final class ErrorLine {
         if (message == null || message.isBlank()) {
             return "failed";
         }
-        String text = message.length() > 100_000 ? message.substring(0, 100_000) : message;
+        String text = shortenQuoted(message);
         text = JACKSON_SOURCE.matcher(text).replaceAll("");
         text = REFERENCE_CHAIN.matcher(text).replaceAll("");
         text = SQL_STATEMENT.matcher(text).replaceAll("");
         text = JAVA_CLASS.matcher(text).replaceAll("");
         text = text.strip().replaceAll("\\s*\\R\\s*", "; ");
-        text = shortenQuoted(text);
         return BadValue.abbreviate(text, MAX_LENGTH - "crm: ".length());
     }
 
@@ -70,14 +66,27 @@ final class ErrorLine {
         return end < 0 ? message : message.substring(0, end);
     }
 
+    /**
+     * Every quoted value longer than {@link BadValue#MAX_SHOWN} quoted again by {@link BadValue} (an unclosed quote
+     * runs to the end), and the rest cut to a length the patterns above read quickly. One pass over the text.
+     */
     private static String shortenQuoted(String text) {
-        Matcher m = LONG_QUOTED.matcher(text);
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = m.group(1) != null ? m.group(1) : m.group(2);
-            m.appendReplacement(out, Matcher.quoteReplacement(BadValue.quote(value)));
+        int i = 0;
+        while (i < text.length() && out.length() < 10_000) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = text.indexOf(c, i + 1);
+                int stop = end < 0 ? text.length() : end;
+                if (stop - i - 1 > BadValue.MAX_SHOWN) {
+                    out.append(BadValue.quote(text.substring(i + 1, stop)));
+                    i = end < 0 ? text.length() : end + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
         }
-        m.appendTail(out);
         return out.toString();
     }
 }

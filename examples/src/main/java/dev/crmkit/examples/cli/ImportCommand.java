@@ -135,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return;
         }
-        out.printf("Imported %s: %s rows%n", file, Reports.count(tally.rows()));
+        out.printf("Imported %s: %s%n", file, Counted.of(tally.rows(), "row"));
         Reports.printCounts(out, tally, Optional.ofNullable(rejectsPath));
         out.printf("Store: %s%n", store.description());
         out.printf("  now holds %s%n", totals.text());

@@ -2,8 +2,9 @@ package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.ValidationException;
-import dev.crmkit.examples.cli.OptionRules;
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.acquisition.Cac;
 import dev.crmkit.metrics.acquisition.IndustryNorm;
@@ -82,7 +83,7 @@ public final class CacCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return 0;
         }
-        out.printf(Locale.ROOT, "CAC: %s / %,d new customers = %s%n", spent, newCustomers, cac);
+        out.printf(Locale.ROOT, "CAC: %s / %s = %s%n", spent, Counted.of(newCustomers, "new customer"), cac);
         if (ratio != null) {
             out.printf(Locale.ROOT, "LTV:CAC: %s / %s = %s, %s%n", value, cac,
                     ratio.ratio().stripTrailingZeros().toPlainString(), ratio.band().description());

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.clv.BgNbd;
@@ -55,14 +56,14 @@ public final class ClvFitCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return 0;
         }
-        out.printf(Locale.ROOT, "BG/NBD over %,d customers (unit: %s)%n", bgNbd.customers(),
+        out.printf(Locale.ROOT, "BG/NBD over %s (unit: %s)%n", Counted.of(bgNbd.customers(), "customer"),
                 clv.unit().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "  r %.6f  alpha %.6f  a %.6f  b %.6f%n", bgNbd.r(), bgNbd.alpha(), bgNbd.a(),
                 bgNbd.b());
         out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", bgNbd.logLikelihood(), warning(bgNbd));
         if (gammaGamma != null) {
-            out.printf(Locale.ROOT, "Gamma-Gamma over %,d customers with a repeat purchase%n",
-                    gammaGamma.customers());
+            out.printf(Locale.ROOT, "Gamma-Gamma over %s with a repeat purchase%n",
+                    Counted.of(gammaGamma.customers(), "customer"));
             out.printf(Locale.ROOT, "  p %.6f  q %.6f  v %.6f%n", gammaGamma.p(), gammaGamma.q(), gammaGamma.v());
             out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", gammaGamma.logLikelihood(),
                     warning(gammaGamma.converged()));

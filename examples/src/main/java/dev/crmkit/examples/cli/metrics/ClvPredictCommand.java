@@ -3,8 +3,9 @@ package dev.crmkit.examples.cli.metrics;
 import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.ValidationException;
-import dev.crmkit.examples.cli.OptionRules;
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.clv.BgNbd;
 import dev.crmkit.metrics.clv.BgNbdModel;
@@ -102,8 +103,8 @@ public final class ClvPredictCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return 0;
         }
-        out.printf(Locale.ROOT, "Customer %s: %d repeat purchase days, recency %.2f, age %.2f %ss%n", customer,
-                one.frequency(), one.recency(), one.age(), clv.unit().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "Customer %s: %s, recency %.2f, age %.2f %ss%n", customer,
+                Counted.of(one.frequency(), "repeat purchase day"), one.recency(), one.age(), clv.unit().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "  expected purchases in the next %s %ss: %.4f%n", trim(horizon),
                 clv.unit().name().toLowerCase(Locale.ROOT), expected);
         out.printf(Locale.ROOT, "  probability alive: %.4f%s%n", alive, ClvFitCommand.warning(bgNbd));
@@ -111,7 +112,8 @@ public final class ClvPredictCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  expected average order value: %s%n", averageValue);
         }
         if (lifetimeValue != null) {
-            out.printf(Locale.ROOT, "  CLV over %d months (margin %s, discount %s a month): %s%n", months(),
+            out.printf(Locale.ROOT, "  CLV over %s (margin %s, discount %s a month): %s%n",
+                    Counted.of(months(), "month"),
                     margin.toPlainString(), discountRate.toPlainString(), lifetimeValue);
         }
         out.flush();

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
@@ -74,7 +75,7 @@ public final class RfmCommand implements Callable<Integer> {
                     "segments", segments, "customers", customers));
             return 0;
         }
-        out.printf(Locale.ROOT, "RFM of %,d customers as of %s%n", table.size(), asOf);
+        out.printf(Locale.ROOT, "RFM of %s as of %s%n", Counted.of(table.size(), "customer"), asOf);
         for (Map.Entry<Segment, Long> e : table.segmentCounts().entrySet()) {
             out.printf(Locale.ROOT, "  %-20s %,8d%n", e.getKey().label(), e.getValue());
         }
