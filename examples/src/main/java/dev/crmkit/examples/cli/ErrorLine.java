@@ -67,8 +67,8 @@ final class ErrorLine {
     }
 
     /**
-     * Every quoted value longer than {@link BadValue#MAX_SHOWN} quoted again by {@link BadValue} (an unclosed quote
-     * runs to the end), and the rest cut to a length the patterns above read quickly. One pass over the text.
+     * Every quoted value longer than {@link BadValue#MAX_SHOWN} quoted again by {@link BadValue}, and the rest cut to a
+     * length the patterns above read quickly.
      */
     private static String shortenQuoted(String text) {
         StringBuilder out = new StringBuilder();
@@ -77,10 +77,9 @@ final class ErrorLine {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
                 int end = text.indexOf(c, i + 1);
-                int stop = end < 0 ? text.length() : end;
-                if (stop - i - 1 > BadValue.MAX_SHOWN) {
-                    out.append(BadValue.quote(text.substring(i + 1, stop)));
-                    i = end < 0 ? text.length() : end + 1;
+                if (end - i - 1 > BadValue.MAX_SHOWN) {
+                    out.append(BadValue.quote(text.substring(i + 1, end)));
+                    i = end + 1;
                     continue;
                 }
             }
