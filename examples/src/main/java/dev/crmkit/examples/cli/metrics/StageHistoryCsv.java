@@ -74,7 +74,7 @@ public final class StageHistoryCsv {
                         cells.instant(entered, "entered_at", zone), optional(r, source), optional(r, owner),
                         optional(r, pipeline)));
                 if (optional(r, amount).isPresent()) {
-                    amounts.put(id, cells.money(amount, "amount", currency, true));
+                    amounts.put(id, cells.money(amount, "amount", currency, false));
                 }
             }
             if (entries.isEmpty()) {
