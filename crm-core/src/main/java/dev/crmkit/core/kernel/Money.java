@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public final class Money implements Comparable<Money> {
 
+    /**
+     * The most digits an amount has before the decimal point: amounts from -10^34 to 10^34, exclusive, which every
+     * store keeps ({@code NUMERIC(38, 4)}). A larger amount is refused before any arithmetic on it.
+     */
+    public static final int MAX_INTEGER_DIGITS = 34;
+
     private final BigDecimal amount;
     private final Currency currency;
 
@@ -28,23 +34,55 @@ public final class Money implements Comparable<Money> {
     /**
      * Money of an exact amount.
      *
-     * @throws ArithmeticException if the amount has more decimals than the currency allows
+     * @throws ArithmeticException if the amount has more decimals than the currency allows, or more than
+     *                             {@value #MAX_INTEGER_DIGITS} digits before the decimal point
      */
     public static Money of(BigDecimal amount, Currency currency) {
         return of(amount, currency, RoundingMode.UNNECESSARY);
     }
 
-    /** Money of an amount rounded to the currency's scale with the given rounding. */
+    /**
+     * Money of an amount rounded to the currency's scale with the given rounding.
+     *
+     * @throws ArithmeticException if the amount has more than {@value #MAX_INTEGER_DIGITS} digits before the decimal
+     *                             point, or needs rounding and {@code rounding} is {@code UNNECESSARY}
+     */
     public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(rounding, "rounding");
+        requireInRange(amount);
+        int scale = scaleOf(currency);
         try {
-            return new Money(amount.setScale(scaleOf(currency), rounding), currency);
+            return new Money(belowScale(amount, scale).setScale(scale, rounding), currency);
         } catch (ArithmeticException e) {
-            throw new ArithmeticException("amount " + amount.toPlainString() + " has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + scaleOf(currency) + "); give a RoundingMode");
+            throw new ArithmeticException("amount " + BadValue.quote(amount) + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + scale + "); give a RoundingMode");
         }
+    }
+
+    /** The digits before the decimal point of a non-zero amount (0 or less when it is below 1), computed cheaply. */
+    private static long integerDigits(BigDecimal amount) {
+        return amount.signum() == 0 ? 0 : (long) amount.precision() - amount.scale();
+    }
+
+    private static BigDecimal requireInRange(BigDecimal amount) {
+        if (integerDigits(amount) > MAX_INTEGER_DIGITS) {
+            throw new ArithmeticException("amount " + BadValue.quote(amount) + " is out of range: money has at most "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
+        return amount;
+    }
+
+    /**
+     * An amount far below the currency's smallest unit (1E-999999999) rounds like any amount between zero and a tenth
+     * of that unit: it is replaced by one, so that rounding does not compute a power of ten with a billion digits.
+     */
+    private static BigDecimal belowScale(BigDecimal amount, int scale) {
+        if (amount.signum() != 0 && integerDigits(amount) < -(scale + 1L)) {
+            return BigDecimal.valueOf(amount.signum(), scale + 2);
+        }
+        return amount;
     }
 
     /** Money of an exact amount written as a decimal string, for example {@code Money.of("12.50", "EUR")}. */
@@ -67,12 +105,13 @@ public final class Money implements Comparable<Money> {
         String s = text.toString().trim();
         int space = s.indexOf(' ');
         if (space != 3) {
-            throw new IllegalArgumentException("money must be written as 'CCC amount', for example 'EUR 12.50': " + s);
+            throw new IllegalArgumentException("money must be written as 'CCC amount', for example 'EUR 12.50': "
+                    + BadValue.quote(s));
         }
         try {
             return of(new BigDecimal(s.substring(4).trim()), Currency.getInstance(s.substring(0, 3)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("money amount is not a decimal number: " + s, e);
+            throw new IllegalArgumentException("money amount is not a decimal number: " + BadValue.quote(s), e);
         }
     }
 
@@ -93,13 +132,13 @@ public final class Money implements Comparable<Money> {
     /** This plus another amount of the same currency. */
     public Money plus(Money other) {
         requireSameCurrency(other);
-        return new Money(amount.add(other.amount), currency);
+        return new Money(requireInRange(amount.add(other.amount)), currency);
     }
 
     /** This minus another amount of the same currency. */
     public Money minus(Money other) {
         requireSameCurrency(other);
-        return new Money(amount.subtract(other.amount), currency);
+        return new Money(requireInRange(amount.subtract(other.amount)), currency);
     }
 
     /** This multiplied by a factor, rounded to the currency's scale as told. */
@@ -112,7 +151,11 @@ public final class Money implements Comparable<Money> {
     public Money dividedBy(BigDecimal divisor, RoundingMode rounding) {
         Objects.requireNonNull(divisor, "divisor");
         Objects.requireNonNull(rounding, "rounding");
-        return new Money(amount.divide(divisor, scaleOf(currency), rounding), currency);
+        if (divisor.signum() != 0 && integerDigits(amount) - integerDigits(divisor) >= MAX_INTEGER_DIGITS) {
+            throw new ArithmeticException("amount " + BadValue.quote(amount) + " divided by " + BadValue.quote(divisor)
+                    + " is out of range: money has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
+        return new Money(requireInRange(amount.divide(divisor, scaleOf(currency), rounding)), currency);
     }
 
     /** The same amount with the opposite sign. */

@@ -5,11 +5,15 @@ import java.util.stream.Collectors;
 
 /**
  * The one error type for bad input: it lists every violated field and rule, not just the first. Whatever raised it
- * changed no stored data.
+ * changed no stored data. Its message names the first {@value #MAX_LISTED} violations and how many more there are, each
+ * bounded (see {@link Violation#toString()}); {@link #violations()} holds every one in full.
  */
 public final class ValidationException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
+
+    /** The most violations the message lists; {@link #violations()} has them all. */
+    static final int MAX_LISTED = 10;
 
     private final transient List<Violation> violations;
 
@@ -39,7 +43,10 @@ public final class ValidationException extends IllegalArgumentException {
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a ValidationException needs at least one violation");
         }
-        return violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+        String shown = violations.stream().limit(MAX_LISTED).map(Violation::toString)
+                .collect(Collectors.joining("; "));
+        return violations.size() <= MAX_LISTED ? shown
+                : shown + "; and " + (violations.size() - MAX_LISTED) + " more";
     }
 
     /** Every violation, in the order found. */

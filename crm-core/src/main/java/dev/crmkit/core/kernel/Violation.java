@@ -23,8 +23,16 @@ public record Violation(String field, String rule, String message) {
         return new Violation(prefix + "." + field, rule, message);
     }
 
+    /** The longest message, and twice the longest field name, {@link #toString()} shows. */
+    static final int MAX_SHOWN = 300;
+
+    /**
+     * {@code field: message [rule]}, on one line and bounded: a field name or message made of long input is cut
+     * (see {@link BadValue#abbreviate}).
+     */
     @Override
     public String toString() {
-        return field + ": " + message + " [" + rule + "]";
+        return BadValue.abbreviate(field, MAX_SHOWN / 2) + ": " + BadValue.abbreviate(message, MAX_SHOWN) + " ["
+                + BadValue.abbreviate(rule, MAX_SHOWN / 2) + "]";
     }
 }

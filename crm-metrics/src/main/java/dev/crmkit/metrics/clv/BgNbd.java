@@ -30,7 +30,6 @@ public final class BgNbd {
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int MAX_RESTARTS = 10;
     private static final double LOG_BOUND = 30;
-    private static final double LOG_LIMIT = 25;
 
     private BgNbd() {
     }
@@ -40,12 +39,12 @@ public final class BgNbd {
      *
      * <p>Non-convergence is reported, not thrown: {@link BgNbdModel#converged()} is false when the optimiser ran out of
      * its evaluation budget before meeting its tolerances, and also when a parameter ran off towards 0 or infinity
-     * (beyond e^-25 or e^25 in fitting scale), which means a limiting case of the model (every customer buying at the
-     * same rate, or nobody dropping out) fits the data better than any proper one. The parameters are then the best
-     * found and should not be used for predictions without a look.
+     * (beyond e^-25 or e^25), which means a limiting case of the model (every customer buying at the same rate, or
+     * nobody dropping out) fits the data better than any proper one, and when the log-likelihood is not finite there.
+     * The parameters are then the best found and should not be used for predictions;
+     * {@link BgNbdModel#notConvergedReason()} says why and what to do.
      *
-     * @throws ValidationException if no customer has a repeat purchase (the likelihood then has no maximum), or if the
-     *                             likelihood is not finite at the optimum found
+     * @throws ValidationException if no customer has a repeat purchase (the likelihood then has no maximum)
      */
     public static BgNbdModel fit(CustomerSummaries summaries) {
         Objects.requireNonNull(summaries, "summaries");
@@ -67,12 +66,9 @@ public final class BgNbd {
         double a = Math.exp(z[2]);
         double b = Math.exp(z[3]);
         double logLikelihood = -minimum.value() * data.totalWeight - data.weightedX * Math.log(scale);
-        if (!Double.isFinite(logLikelihood)) {
-            throw ValidationException.of("fit", "converged", "BG/NBD likelihood is not finite at r=" + r
-                    + ", alpha=" + alpha + ", a=" + a + ", b=" + b + "; the data cannot be fitted");
-        }
-        boolean proper = Math.abs(z[0]) < LOG_LIMIT && Math.abs(z[1]) < LOG_LIMIT && Math.abs(z[2]) < LOG_LIMIT
-                && Math.abs(z[3]) < LOG_LIMIT;
+        boolean proper = Double.isFinite(logLikelihood) && Math.abs(z[0]) < BgNbdModel.RUN_OFF_LOG
+                && Math.abs(Math.log(alpha)) < BgNbdModel.RUN_OFF_LOG && Math.abs(z[2]) < BgNbdModel.RUN_OFF_LOG
+                && Math.abs(z[3]) < BgNbdModel.RUN_OFF_LOG;
         return new BgNbdModel(r, alpha, a, b, logLikelihood, summaries.size(), minimum.converged() && proper);
     }
 

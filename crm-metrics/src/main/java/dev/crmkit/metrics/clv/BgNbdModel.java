@@ -2,7 +2,11 @@ package dev.crmkit.metrics.clv;
 
 import dev.crmkit.core.kernel.ValidationException;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A BG/NBD model (see {@link BgNbd}) and its predictions. Times (horizons, recency, age) are in the unit of the
@@ -28,6 +32,44 @@ public record BgNbdModel(double r, double alpha, double a, double b, double logL
         if (customers < 0) {
             throw ValidationException.of("customers", "not-negative", "must not be negative, was " + customers);
         }
+    }
+
+    /**
+     * A fitted parameter whose natural logarithm reaches this (a value above 7.2e10 or below 1.4e-11) has run off:
+     * the likelihood kept growing towards a limiting case of the model, where no optimum exists.
+     */
+    static final double RUN_OFF_LOG = 25;
+
+    /**
+     * Why the fit did not converge, and what to do, in one sentence for a person; empty when it converged. A fit
+     * whose parameters ran off (a or b towards infinity: drop-out is the same for everyone, or nobody drops out; r
+     * and alpha towards infinity: everyone buys at one rate) or whose log-likelihood is not finite is such a case:
+     * its predictions are limits, not estimates.
+     */
+    public Optional<String> notConvergedReason() {
+        if (converged) {
+            return Optional.empty();
+        }
+        List<String> ranOff = new ArrayList<>();
+        double[] values = {r, alpha, a, b};
+        String[] names = {"r", "alpha", "a", "b"};
+        for (int i = 0; i < values.length; i++) {
+            if (Math.abs(Math.log(values[i])) >= RUN_OFF_LOG) {
+                ranOff.add(String.format(Locale.ROOT, "%s = %.3g towards %s", names[i], values[i],
+                        values[i] > 1 ? "infinity" : "0"));
+            }
+        }
+        String what;
+        if (!Double.isFinite(logLikelihood) && customers > 0) {
+            what = "the log-likelihood is not finite (" + logLikelihood + ")";
+        } else if (!ranOff.isEmpty()) {
+            what = "the parameters ran off (" + String.join(", ", ranOff) + "): the orders fit a limiting case of "
+                    + "BG/NBD better, such as customers who never drop out or who all buy at one rate";
+        } else {
+            what = "the optimiser stopped before it met its tolerances";
+        }
+        return Optional.of(what + "; predictions from this fit are unreliable. What to do: fit on a longer history "
+                + "or on more customers with repeat purchases, or use a coarser time unit");
     }
 
     /** A model of known parameters, not fitted to data. */
@@ -89,7 +131,9 @@ public record BgNbdModel(double r, double alpha, double a, double b, double logL
      * finite value at a = 1 too. Needs 0 &lt;= z &lt; 1 (always true) and a + b + x - 1 not 0 or a negative integer.
      *
      * @throws ValidationException if the horizon is not positive, x is negative or not 0 &lt;= t_x &lt;= T
-     * @throws ArithmeticException if a + b + x - 1 is 0 or a negative integer (the formula has no value there)
+     * @throws ArithmeticException if a + b + x - 1 is 0 or a negative integer (the formula has no value there), or the
+     *                             series does not settle at these parameters (the message says why, with
+     *                             {@link #notConvergedReason()} for a fit that did not converge)
      */
     public double expectedPurchases(double horizon, int x, double tx, double age) {
         checkHorizon(horizon);
@@ -100,7 +144,16 @@ public record BgNbdModel(double r, double alpha, double a, double b, double logL
         double shape = a - 1;
         double powered = Math.exp(shape * lnOneMinusZ);
         double firstPart = shape == 0 ? -lnOneMinusZ : -Math.expm1(shape * lnOneMinusZ) / shape;
-        double bracket = firstPart - powered * SpecialFunctions.hyp2f1TailOverB(a + b - 1 - r, shape, c, z);
+        double tail;
+        try {
+            tail = SpecialFunctions.hyp2f1TailOverB(a + b - 1 - r, shape, c, z);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(String.format(Locale.ROOT, "expected purchases cannot be computed at "
+                    + "r = %.3g, alpha = %.3g, a = %.3g, b = %.3g (the hypergeometric series does not settle)%s",
+                    r, alpha, a, b, notConvergedReason().map(reason -> ": the fit did not converge: " + reason)
+                            .orElse("")));
+        }
+        double bracket = firstPart - powered * tail;
         double denominator = 1;
         if (x > 0) {
             denominator += Math.exp(Math.log(a) - Math.log(b + x - 1)

@@ -1,6 +1,7 @@
 package dev.crmkit.metrics.clv;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.metrics.order.OrderBook;
 
@@ -192,8 +193,8 @@ public final class CustomerSummaries {
                 return i;
             }
         }
-        throw ValidationException.of("customer", "known", "no order of customer '" + customerId
-                + "' on or before the end of observation");
+        throw ValidationException.of("customer", "known", "no order of customer " + BadValue.quote(customerId)
+                + " on or before the end of observation");
     }
 
     /** The summary of a customer, if it has one (see {@link #row(String)}). */

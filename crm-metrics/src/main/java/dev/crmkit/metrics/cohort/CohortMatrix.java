@@ -36,7 +36,8 @@ public record CohortMatrix(CohortPeriod period, Currency currency, List<CohortRo
      * Builds the matrix from cells; cells missing between a cohort's period and the last period are zero.
      *
      * @throws ValidationException naming {@code cells[i]} when a cohort start is not a period start, a cell repeats,
-     *         a cohort has no customers at offset 0, or a cell holds more customers than its cohort's size
+     *         a cohort has no customers at offset 0, a cell holds more customers than its cohort's size, or the cells
+     *         span more than {@link Cohorts#MAX_PERIODS} periods
      */
     public static CohortMatrix of(CohortPeriod period, Currency currency, List<CohortCount> cells) {
         Objects.requireNonNull(period, "period");
@@ -55,6 +56,13 @@ public record CohortMatrix(CohortPeriod period, Currency currency, List<CohortRo
                         + " offset " + cell.offset());
             }
             lastPeriod = Math.max(lastPeriod, period.indexOf(cell.cohortStart()) + cell.offset());
+        }
+        if (!byCohort.isEmpty()) {
+            int firstPeriod = period.indexOf(byCohort.keySet().iterator().next());
+            if ((long) lastPeriod - firstPeriod + 1 > Cohorts.MAX_PERIODS) {
+                throw ValidationException.of("cells", "span", "the cells span " + ((long) lastPeriod - firstPeriod + 1)
+                        + " periods; a cohort matrix covers at most " + Cohorts.MAX_PERIODS);
+            }
         }
         List<CohortRow> rows = new ArrayList<>();
         for (Map.Entry<LocalDate, Map<Integer, CohortCount>> cohort : byCohort.entrySet()) {

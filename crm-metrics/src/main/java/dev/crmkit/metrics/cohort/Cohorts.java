@@ -1,10 +1,12 @@
 package dev.crmkit.metrics.cohort;
 
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.metrics.order.OrderBook;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,12 @@ import java.util.Objects;
  */
 public final class Cohorts {
 
+    /**
+     * The most periods a matrix spans, from the first order's period to the last one's: 100 years of months, 23 of
+     * weeks. The matrix has up to half its square of cells, so a wider history is refused rather than filling memory.
+     */
+    public static final int MAX_PERIODS = 1200;
+
     private Cohorts() {
     }
 
@@ -33,7 +41,11 @@ public final class Cohorts {
         return CohortMatrix.of(period, book.currency(), counts(book, period));
     }
 
-    /** The matrix's non-zero cells as flat rows, by cohort then offset: what a database query would return. */
+    /**
+     * The matrix's non-zero cells as flat rows, by cohort then offset: what a database query would return.
+     *
+     * @throws ValidationException if the orders span more than {@value #MAX_PERIODS} periods
+     */
     public static List<CohortCount> counts(OrderBook book, CohortPeriod period) {
         Objects.requireNonNull(book, "book");
         Objects.requireNonNull(period, "period");
@@ -54,6 +66,13 @@ public final class Cohorts {
             max = Math.max(max, p);
         }
         int span = max - min + 1;
+        if (span > MAX_PERIODS) {
+            throw ValidationException.of("orders", "span", "the orders span " + span + " "
+                    + period.name().toLowerCase(Locale.ROOT) + "s, from " + period.label(period.start(min)) + " to "
+                    + period.label(period.start(max)) + "; a cohort matrix covers at most " + MAX_PERIODS
+                    + " periods" + (period == CohortPeriod.WEEK ? " (use months, or drop the oldest orders)"
+                    : " (drop the oldest orders)"));
+        }
         long[][] customers = new long[span][];
         long[][] revenue = new long[span][];
         long[] keys = new long[n];

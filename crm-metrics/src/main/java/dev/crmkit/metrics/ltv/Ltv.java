@@ -97,14 +97,15 @@ public final class Ltv {
      *
      * @param revenues     revenue per period, first period first, none negative, all in CAC's currency; may be empty
      * @param grossMargin  a fraction from 0 to 1
-     * @param discountRate the discount rate per period, not negative
+     * @param discountRate the discount rate per period, a fraction from 0 to 1 (0.10 = 10%; above 100% a period is
+     *                     not a discount rate but a typo)
      * @param cac          the customer acquisition cost, not negative
      * @throws ValidationException naming {@code revenues[i]}, {@code grossMargin}, {@code discountRate} or {@code cac}
      */
     public static Money discounted(List<Money> revenues, BigDecimal grossMargin, BigDecimal discountRate, Money cac) {
         Objects.requireNonNull(revenues, "revenues");
         Checks.fraction(grossMargin, "grossMargin");
-        Checks.notNegative(discountRate, "discountRate");
+        Checks.fraction(discountRate, "discountRate");
         Checks.notNegative(cac, "cac");
         BigDecimal growth = BigDecimal.ONE.add(discountRate);
         BigDecimal factor = BigDecimal.ONE;

@@ -21,6 +21,9 @@ import java.util.Objects;
  *
  * <p>Build one from {@link Order}s with {@link #of(Collection)} or {@link #builder(Currency)}, or wrap columns an
  * application already has with {@link #ofColumns}.
+ *
+ * <p>The amounts of a book add up to at most {@link Long#MAX_VALUE} minor units (92,233,720,368,547,758.07 EUR), so
+ * that no sum a calculator forms over its orders can overflow; a book that would hold more is refused.
  */
 public final class OrderBook {
 
@@ -75,6 +78,7 @@ public final class OrderBook {
                     + "the same length, were " + customerOf.length + ", " + epochDay.length + " and "
                     + minorUnits.length);
         }
+        long total = 0;
         for (int i = 0; i < customerOf.length; i++) {
             if (customerOf[i] < 0 || customerOf[i] >= customerIds.length) {
                 throw ValidationException.of("customerOf[" + i + "]", "range",
@@ -84,6 +88,11 @@ public final class OrderBook {
                 throw ValidationException.of("minorUnits[" + i + "]", "not-negative",
                         "must not be negative, was " + minorUnits[i]);
             }
+            if (minorUnits[i] > Long.MAX_VALUE - total) {
+                throw ValidationException.of("minorUnits[" + i + "]", "range", "the orders add up to more than "
+                        + Long.MAX_VALUE + " minor units, what an order book holds");
+            }
+            total += minorUnits[i];
         }
         return new OrderBook(currency, customerIds, customerOf, epochDay, minorUnits);
     }
@@ -166,6 +175,7 @@ public final class OrderBook {
         private int[] epochDay = new int[16];
         private long[] minorUnits = new long[16];
         private int size;
+        private long total;
 
         private Builder(Currency currency) {
             this.currency = currency;
@@ -182,9 +192,13 @@ public final class OrderBook {
                 throw ValidationException.of("amount", "currency", "must be in " + currency.getCurrencyCode()
                         + " like the rest of the orders, was " + order.amount());
             }
-            long minor = order.amount().amount().movePointRight(currency.getDefaultFractionDigits())
-                    .longValueExact();
-            return add(order.customerId(), order.date(), minor);
+            BigDecimal minor = order.amount().amount().movePointRight(currency.getDefaultFractionDigits());
+            if (minor.compareTo(BigDecimal.valueOf(Long.MAX_VALUE - total)) > 0) {
+                throw ValidationException.of("amount", "range", "the orders would add up to more than an order "
+                        + "book holds (" + money(Long.MAX_VALUE) + " in all); this order is " + order.amount());
+            }
+            total += minor.longValueExact();
+            return add(order.customerId(), order.date(), minor.longValueExact());
         }
 
         private Builder add(String customerId, LocalDate date, long minor) {
@@ -205,6 +219,10 @@ public final class OrderBook {
             minorUnits[size] = minor;
             size++;
             return this;
+        }
+
+        private Money money(long minor) {
+            return Money.of(BigDecimal.valueOf(minor, currency.getDefaultFractionDigits()), currency);
         }
 
         /** The book of everything added so far. */

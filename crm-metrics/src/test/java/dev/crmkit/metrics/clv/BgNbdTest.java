@@ -202,6 +202,24 @@ class BgNbdTest {
         }
         CustomerSummaries summaries = CustomerSummaries.ofColumns(Simulation.EUR, TimeUnit.WEEK, ids, x, tx, age,
                 new long[n]);
-        assertFalse(BgNbd.fit(summaries).converged());
+        BgNbdModel fitted = BgNbd.fit(summaries);
+        assertFalse(fitted.converged());
+        String reason = fitted.notConvergedReason().orElseThrow();
+        assertTrue(reason.contains("ran off") && reason.contains("towards") && reason.contains("What to do"), reason);
+    }
+
+    @Test
+    void notConvergedReason_ofAConvergedModel_isEmpty() {
+        assertTrue(CDNOW.notConvergedReason().isEmpty());
+    }
+
+    @Test
+    void expectedPurchases_atRunOffParameters_explainsInsteadOfA2F1Overflow() {
+        BgNbdModel ranOff = new BgNbdModel(0.5, 1, 1e12, 1, -10, 2, false);
+
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> ranOff.expectedPurchases(1e6, 3, 40, 50));
+        assertTrue(e.getMessage().startsWith("expected purchases cannot be computed"), e.getMessage());
+        assertTrue(e.getMessage().contains("a = 1.00e+12 towards infinity"), e.getMessage());
     }
 }

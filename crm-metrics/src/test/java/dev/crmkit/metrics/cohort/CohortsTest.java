@@ -1,6 +1,7 @@
 package dev.crmkit.metrics.cohort;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.metrics.order.Order;
 import dev.crmkit.metrics.order.OrderBook;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.util.Optional;
 
 import static dev.crmkit.metrics.MetricsAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CohortsTest {
 
@@ -101,6 +103,30 @@ class CohortsTest {
 
         assertEquals(matrix, CohortMatrix.of(CohortPeriod.MONTH, EUR, matrix.counts()));
         assertEquals(matrix, CohortMatrix.of(CohortPeriod.MONTH, EUR, Cohorts.counts(example(), CohortPeriod.MONTH)));
+    }
+
+    @Test
+    void of_ordersOverYears1To9999_isRejectedNamingTheSpanNotFillingMemory() {
+        OrderBook book = OrderBook.of(List.of(order("A", "0001-01-01", "1"), order("B", "9999-12-01", "1")));
+
+        ValidationException e = assertRejects("orders", () -> Cohorts.of(book, CohortPeriod.WEEK));
+        assertTrue(e.getMessage().contains("at most " + Cohorts.MAX_PERIODS), e.getMessage());
+    }
+
+    @Test
+    void of_hundredYearsOfMonths_isTheWidestMatrix() {
+        OrderBook book = OrderBook.of(List.of(order("A", "1950-01-01", "1"), order("B", "2049-12-31", "1")));
+
+        assertEquals(Cohorts.MAX_PERIODS, Cohorts.of(book, CohortPeriod.MONTH).rows().get(0).periods());
+        assertRejects("orders", () -> Cohorts.of(OrderBook.of(List.of(order("A", "1950-01-01", "1"),
+                order("B", "2050-01-01", "1"))), CohortPeriod.MONTH));
+    }
+
+    @Test
+    void matrixOf_cellsSpanningTooManyPeriods_isRejected() {
+        assertRejects("cells", () -> CohortMatrix.of(CohortPeriod.MONTH, EUR, List.of(
+                new CohortCount(LocalDate.of(1, 1, 1), 0, 1, 0),
+                new CohortCount(LocalDate.of(1, 1, 1), 100_000, 1, 0))));
     }
 
     @Test

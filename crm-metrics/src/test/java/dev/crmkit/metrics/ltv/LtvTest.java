@@ -111,6 +111,11 @@ class LtvTest {
     }
 
     @Test
+    void discounted_rateAboveOne_isRejectedNamingDiscountRate() {
+        assertRejects("discountRate", () -> Ltv.discounted(List.of(eur("1")), d("0.5"), d("1.5"), eur("0")));
+    }
+
+    @Test
     void discounted_negativeRate_isRejectedNamingDiscountRate() {
         assertRejects("discountRate", () -> Ltv.discounted(List.of(eur("1")), d("0.5"), d("-0.1"), eur("0")));
     }

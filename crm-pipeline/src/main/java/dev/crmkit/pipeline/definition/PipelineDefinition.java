@@ -1,5 +1,6 @@
 package dev.crmkit.pipeline.definition;
 
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 
@@ -32,6 +33,11 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
 
     /** The most stages a pipeline has. */
     public static final int MAX_STAGES = 30;
+    /**
+     * The longest name of a pipeline, a stage or a lost reason: what every store keeps (a deal's stage column holds
+     * 400 characters; the same limit for all names keeps one rule).
+     */
+    public static final int MAX_NAME_LENGTH = 200;
 
     /** Copies the lists; use {@link #validate(Set)} or the builder for the full checks. */
     public PipelineDefinition {
@@ -90,7 +96,8 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
     }
 
     /**
-     * Every problem of the definition: name, 2 to 30 stages, unique stage names, at least one won and one lost stage,
+     * Every problem of the definition: name, 2 to 30 stages, names of at most {@value #MAX_NAME_LENGTH} characters,
+     * unique stage names, at least one won and one lost stage,
      * probabilities 0 to 100, rotting thresholds not negative, lost reasons when required, and rules that name fields
      * which exist.
      *
@@ -101,6 +108,7 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
         if (name.isBlank()) {
             out.add(new Violation("name", "required", "a pipeline needs a name"));
         }
+        tooLong(name, "name", out);
         if (stages.size() < MIN_STAGES || stages.size() > MAX_STAGES) {
             out.add(new Violation("stages", "size", "a pipeline has " + MIN_STAGES + " to " + MAX_STAGES
                     + " stages, got " + stages.size()));
@@ -109,10 +117,12 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);
             String field = "stages[" + i + "]";
+            tooLong(s.name(), field + ".name", out);
             if (s.name().isBlank()) {
                 out.add(new Violation(field + ".name", "required", "a stage needs a name"));
             } else if (!seen.add(key(s.name()))) {
-                out.add(new Violation(field + ".name", "unique", "stage name '" + s.name() + "' is used twice"));
+                out.add(new Violation(field + ".name", "unique", "stage name " + BadValue.quote(s.name())
+                        + " is used twice"));
             }
             if (s.probability() < 0 || s.probability() > 100) {
                 out.add(new Violation(field + ".probability", "range",
@@ -135,6 +145,9 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
         if (lostReasonRequired && lostReasons.isEmpty()) {
             out.add(new Violation("lostReasons", "required", "a required lost reason needs a list to choose from"));
         }
+        for (int i = 0; i < lostReasons.size(); i++) {
+            tooLong(lostReasons.get(i), "lostReasons[" + i + "]", out);
+        }
         if (lostReasons.stream().anyMatch(String::isBlank)) {
             out.add(new Violation("lostReasons", "not-blank", "a lost reason must not be blank"));
         }
@@ -149,6 +162,13 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
     public PipelineDefinition checked(Set<String> customFieldKeys) {
         ValidationException.throwIfAny(validate(customFieldKeys));
         return this;
+    }
+
+    private static void tooLong(String text, String field, List<Violation> out) {
+        if (text.length() > MAX_NAME_LENGTH) {
+            out.add(new Violation(field, "max-length", "is at most " + MAX_NAME_LENGTH + " characters, got "
+                    + text.length()));
+        }
     }
 
     static String key(String stageName) {

@@ -1,6 +1,9 @@
 package dev.crmkit.adapters.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -9,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.pipeline.definition.Actions;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,9 +67,11 @@ import java.util.TreeSet;
  * {@code publish-event}) — and carries the record's components as properties. An embedder's own rules and actions
  * are records too, registered with {@link Builder#rule} and {@link Builder#action}.
  *
- * <p>Reading is strict: an unknown property or type, a value of the wrong kind and every problem of the definition
- * found by {@link PipelineDefinition#validate(Set)} end in one {@link ValidationException} listing all of them with
- * their JSON paths ({@code pipelines[0].stages[2].rules[0].rule}). Immutable and thread-safe.
+ * <p>Reading is strict: an unknown property or type, a value of the wrong kind, {@code null} for any property (leave
+ * it out to take its default), a key given twice in one object, anything after the document, two pipelines with one
+ * name (ignoring case) and every problem of the definition found by {@link PipelineDefinition#validate(Set)} (names
+ * longer than {@link PipelineDefinition#MAX_NAME_LENGTH} among them) end in one {@link ValidationException} listing all
+ * of them with their JSON paths ({@code pipelines[0].stages[2].rules[0].rule}). Immutable and thread-safe.
  */
 public final class PipelineJson {
 
@@ -72,6 +79,8 @@ public final class PipelineJson {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "skippingAllowed", "backwardsAllowed",
             "reopenAllowed", "lostReasons", "stages");
@@ -254,10 +263,18 @@ public final class PipelineJson {
             prefix = null;
         }
         List<PipelineDefinition> out = new ArrayList<>();
+        Map<String, String> named = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             String path = prefix == null ? "" : prefix + "[" + i + "]";
             int before = problems.size();
             PipelineDefinition d = pipeline(nodes.get(i), path, problems);
+            if (d != null) {
+                String first = named.putIfAbsent(d.name().strip().toLowerCase(Locale.ROOT), path);
+                if (first != null) {
+                    problems.add(new Violation(at(path, "name"), "unique", "pipeline name "
+                            + BadValue.quote(d.name()) + " is taken by " + first + "; each pipeline needs its own"));
+                }
+            }
             if (d != null && problems.size() == before && customFieldKeys != null) {
                 for (Violation v : d.validate(customFieldKeys)) {
                     problems.add(path.isEmpty() ? v : v.under(path));
@@ -285,7 +302,9 @@ public final class PipelineJson {
         List<String> reasons = strings(node, "lostReasons", path, problems);
         List<Stage> stages = new ArrayList<>();
         JsonNode stageArray = node.get("stages");
-        if (stageArray == null || !stageArray.isArray()) {
+        if (isNull(stageArray, path, "stages", problems)) {
+            stageArray = MAPPER.createArrayNode();
+        } else if (stageArray == null || !stageArray.isArray()) {
             problems.add(new Violation(at(path, "stages"), "required", "must be an array of stages"));
         } else {
             for (int i = 0; i < stageArray.size(); i++) {
@@ -327,7 +346,7 @@ public final class PipelineJson {
                                          List<Violation> problems) {
         JsonNode array = node.get(key);
         List<T> out = new ArrayList<>();
-        if (array == null || array.isNull()) {
+        if (array == null || isNull(array, path, key, problems)) {
             return out;
         }
         if (!array.isArray()) {
@@ -403,9 +422,19 @@ public final class PipelineJson {
         return value.asText();
     }
 
+    /** Whether the property is given as {@code null}, which is refused: leaving it out is how to take its default. */
+    private static boolean isNull(JsonNode value, String path, String key, List<Violation> problems) {
+        if (value != null && value.isNull()) {
+            problems.add(new Violation(at(path, key), "not-null", "must not be null; leave the property out for "
+                    + "its default"));
+            return true;
+        }
+        return false;
+    }
+
     private static boolean bool(JsonNode node, String key, String path, List<Violation> problems) {
         JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
+        if (value == null || isNull(value, path, key, problems)) {
             return true; // the builder's defaults: everything allowed
         }
         if (!value.isBoolean()) {
@@ -417,11 +446,12 @@ public final class PipelineJson {
 
     private static int integer(JsonNode node, String key, int fallback, String path, List<Violation> problems) {
         JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
+        if (value == null || isNull(value, path, key, problems)) {
             return fallback;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            problems.add(new Violation(at(path, key), "type", "must be a whole number"));
+            problems.add(new Violation(at(path, key), "type", "must be a whole number from " + Integer.MIN_VALUE
+                    + " to " + Integer.MAX_VALUE));
             return fallback;
         }
         return value.asInt();
@@ -430,7 +460,7 @@ public final class PipelineJson {
     private static List<String> strings(JsonNode node, String key, String path, List<Violation> problems) {
         JsonNode value = node.get(key);
         List<String> out = new ArrayList<>();
-        if (value == null || value.isNull()) {
+        if (value == null || isNull(value, path, key, problems)) {
             return out;
         }
         if (!value.isArray()) {
@@ -450,7 +480,7 @@ public final class PipelineJson {
     private static <E extends Enum<E>> E constant(JsonNode node, String key, Class<E> type, E fallback, String path,
                                                   List<Violation> problems) {
         JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
+        if (value == null || isNull(value, path, key, problems)) {
             return fallback;
         }
         String text = value.isTextual() ? value.asText().strip().toUpperCase(Locale.ROOT).replace('-', '_') : "";
@@ -478,7 +508,36 @@ public final class PipelineJson {
     private static ValidationException syntax(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
-        return ValidationException.of("json", "syntax", "is not valid JSON" + where + ": " + e.getOriginalMessage());
+        String path = "";
+        String message = e.getOriginalMessage();
+        String rule = "syntax";
+        if (message != null && message.startsWith("Duplicate ")) {
+            rule = "unique";
+            message = "the key is given twice in one object";
+            path = e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : "";
+        } else if (message != null && message.startsWith("Trailing token")) {
+            rule = "trailing";
+            message = "the document goes on after its end (only white space may follow)";
+        }
+        return ValidationException.of(path.isEmpty() ? "json" : path, rule, "is not valid JSON" + where + ": "
+                + message);
+    }
+
+    /** The JSON path of where a parser is, in this format's terms ({@code pipelines[0].stages[1].name}). */
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        if (path.startsWith("[")) {
+            path = "pipelines" + path; // a top-level array of pipelines
+        }
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** Registers an embedder's own rules and actions. Not thread-safe. */

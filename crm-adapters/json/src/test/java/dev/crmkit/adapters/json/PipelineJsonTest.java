@@ -153,6 +153,66 @@ class PipelineJsonTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 
+    private static final String STAGES = "[{\"name\": \"Open\"}, {\"name\": \"Won\", \"kind\": \"won\"}, "
+            + "{\"name\": \"Lost\", \"kind\": \"lost\"}]";
+
+    private ValidationException refused(String text) {
+        return assertThrows(ValidationException.class, () -> json.read(text, Set.of()));
+    }
+
+    @Test
+    void read_duplicateKey_isRefusedWithItsPath() {
+        ValidationException e = refused("{\"pipelines\": [{\"name\": \"A\", \"stages\": " + STAGES + "}, "
+                + "{\"name\": \"B\", \"stages\": [{\"name\": \"Open\", \"probability\": 1, \"probability\": 2}]}]}");
+
+        assertEquals("pipelines[1].stages[0].probability", e.violations().get(0).field(), e.getMessage());
+        assertEquals("unique", e.violations().get(0).rule());
+    }
+
+    @Test
+    void read_trailingContent_isRefused() {
+        ValidationException e = refused("{\"name\": \"A\", \"stages\": " + STAGES + "} {\"name\": \"B\"}");
+
+        assertEquals("trailing", e.violations().get(0).rule(), e.getMessage());
+    }
+
+    @Test
+    void read_nullWhereANumberIsRequired_isRefusedWithItsPath() {
+        ValidationException e = refused("[{\"name\": \"A\", \"skippingAllowed\": null, \"stages\": "
+                + "[{\"name\": \"Open\", \"probability\": null, \"rottingDays\": null}, "
+                + "{\"name\": \"Won\", \"kind\": null}, {\"name\": \"Lost\", \"kind\": \"lost\"}]}]");
+
+        List<String> fields = e.violations().stream().map(Violation::field).toList();
+        assertEquals(List.of("pipelines[0].stages[0].probability", "pipelines[0].stages[0].rottingDays",
+                "pipelines[0].stages[1].kind", "pipelines[0].skippingAllowed"), fields.stream().sorted(
+                (a, b) -> a.contains("skipping") ? 1 : b.contains("skipping") ? -1 : a.compareTo(b)).toList());
+        assertTrue(e.violations().stream().allMatch(v -> v.rule().equals("not-null")), e.getMessage());
+    }
+
+    @Test
+    void read_twoPipelinesWithOneName_isRefusedNamingTheSecond() {
+        ValidationException e = refused("[{\"name\": \"Sales\", \"stages\": " + STAGES + "}, "
+                + "{\"name\": \" sales \", \"stages\": " + STAGES + "}]");
+
+        assertEquals("pipelines[1].name", e.violations().get(0).field(), e.getMessage());
+        assertEquals("unique", e.violations().get(0).rule());
+    }
+
+    @Test
+    void read_namesLongerThanTheStoreHolds_areRefusedWithTheirPaths() {
+        String longName = "x".repeat(PipelineDefinition.MAX_NAME_LENGTH + 1);
+        ValidationException e = refused("{\"name\": \"" + longName + "\", \"lostReasons\": [\"" + longName
+                + "\"], \"stages\": [{\"name\": \"" + longName + "\"}, {\"name\": \"Won\", \"kind\": \"won\"}, "
+                + "{\"name\": \"Lost\", \"kind\": \"lost\"}]}");
+
+        List<String> fields = e.violations().stream().filter(v -> v.rule().equals("max-length"))
+                .map(Violation::field).toList();
+        assertEquals(List.of("name", "stages[0].name", "lostReasons[0]"), fields, e.getMessage());
+        assertTrue(e.getMessage().length() < 1000, "the long names are not repeated: " + e.getMessage().length());
+        assertEquals(PipelineDefinition.MAX_NAME_LENGTH, json.readOne("{\"name\": \""
+                + longName.substring(1) + "\", \"stages\": " + STAGES + "}", Set.of()).name().length());
+    }
+
     /** An embedder's own rule. */
     record MinimumAmount(long euros) implements StageRule {
         @Override

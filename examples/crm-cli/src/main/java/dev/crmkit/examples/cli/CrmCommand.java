@@ -12,23 +12,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code crm} program: crmkit from the command line. Bad arguments end with exit status 2 and one line on
- * standard error; other failures with exit status 1 and one line.
+ * The {@code crm} program: crmkit from the command line. Bad arguments (an option's format or range, or options that
+ * do not go together) end with exit status 2 and one line on standard error; other failures with exit status 1 and
+ * one line ({@link ErrorLine}); a deal move the pipeline's rules refused with 3. Every command's help lists them.
  */
 @Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"crmkit from the command line: capture and import leads, score and assign them, move deals "
                 + "through pipelines, compute customer metrics and write a report, measure it all.",
                 "The commands on leads and deals keep their data in an H2 database in ./.crm/ (created on first use), "
                         + "or in the database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
-                "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments, 3 a deal move the "
-                        + "pipeline's rules refused."},
+                "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments (an option's format or "
+                        + "range, or options that do not go together), 3 a deal move the pipeline's rules refused."},
         subcommands = {DemoCommand.class, ImportCommand.class, PipelineCommand.class, DealCommand.class,
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
@@ -36,6 +37,9 @@ import java.util.Map;
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
+    /** Set (to anything) to print the stack trace of an internal error. */
+    private static final String DEBUG = "CRM_DEBUG";
+    private static final Map<String, String> EXIT_CODES = exitCodes();
 
     @Spec
     private CommandSpec spec;
@@ -45,7 +49,17 @@ public final class CrmCommand implements Runnable {
         if (System.getProperty(LOGGING_PROVIDER) == null) {
             System.setProperty(LOGGING_PROVIDER, "slf4j"); // Hibernate Validator's start-up notice, to slf4j-nop
         }
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("crm: out of memory; give Java more (JAVA_OPTS=-Xmx4g) or the command less input");
+            status = 1;
+        } catch (StackOverflowError e) {
+            System.err.println("crm: " + ErrorLine.of(e));
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** The {@code crm} command line, with its error handling, ready to {@link CommandLine#execute execute}. */
@@ -67,9 +81,27 @@ public final class CrmCommand implements Runnable {
             }
             return null;
         });
+        OptionConverters.register(commandLine);
         commandLine.setParameterExceptionHandler(CrmCommand::badArguments);
-        commandLine.setExecutionExceptionHandler(CrmCommand::failed);
+        boolean debug = environment.containsKey(DEBUG);
+        commandLine.setExecutionExceptionHandler((e, command, parsed) -> failed(e, command, debug));
+        documentExitCodes(commandLine);
         return commandLine;
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "done");
+        codes.put("1", "failed: a file, the store or the database (one line on standard error)");
+        codes.put("2", "bad arguments: an option's format or range, or options that do not go together");
+        codes.put("3", "a deal move the pipeline's rules refused (deal move)");
+        return codes;
+    }
+
+    /** Every command's help ends with the exit statuses. */
+    private static void documentExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_CODES);
+        commandLine.getSubcommands().values().forEach(CrmCommand::documentExitCodes);
     }
 
     @Override
@@ -80,25 +112,26 @@ public final class CrmCommand implements Runnable {
 
     private static int badArguments(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        printError(command.getErr(), oneLine(e.getMessage()) + " (see " + command.getCommandSpec().qualifiedName()
-                + " --help)");
+        String help = " (see " + command.getCommandSpec().qualifiedName() + " --help)";
+        String message = ErrorLine.of(e.getMessage());
+        int room = ErrorLine.MAX_LENGTH - "crm: ".length() - help.length();
+        printError(command.getErr(), (message.length() > room ? message.substring(0, room - 1) + "…" : message)
+                + help);
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    private static int failed(Exception e, CommandLine command, ParseResult parsed) {
-        String message = e.getMessage();
-        printError(command.getErr(), message == null || message.isBlank() ? e.getClass().getSimpleName()
-                : oneLine(message));
+    private static int failed(Exception e, CommandLine command, boolean debug) {
+        printError(command.getErr(), ErrorLine.of(e));
+        if (debug) {
+            e.printStackTrace(command.getErr());
+            command.getErr().flush();
+        }
         return command.getCommandSpec().exitCodeOnExecutionException();
     }
 
-    /** Prints {@code crm: message} on the error stream. */
+    /** Prints {@code crm: message} on the error stream, as one bounded line (see {@link ErrorLine}). */
     static void printError(PrintWriter err, String message) {
-        err.println("crm: " + message);
+        err.println("crm: " + ErrorLine.of(message));
         err.flush();
-    }
-
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -86,6 +86,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionRules.uselessWith(spec, "--report-dir", noReport, "--no-report", "no report is written");
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
             return run(store);
         }

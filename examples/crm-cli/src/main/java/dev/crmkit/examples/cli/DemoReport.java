@@ -64,7 +64,7 @@ final class DemoReport {
     }
 
     void print(PrintWriter out) {
-        out.printf("crm demo: %d leads submitted %s via %s%n", tally.rows(),
+        out.printf("crm demo: %s submitted %s via %s%n", Counted.of(tally.rows(), "lead"),
                 log.first().map(f -> "from " + at(f) + " to " + at(log.last().orElseThrow()) + " (" + zone + ")")
                         .orElse(""),
                 String.join(", ", log.channels()));
@@ -85,8 +85,8 @@ final class DemoReport {
                     f.line(), f.channel(), '"' + f.typed() + '"', f.contact(), f.leadChannel(), f.submissions());
         }
         if (log.recognized().size() > LISTED_REPLAYS) { // a rerun on a kept store: every external id is known
-            out.printf("  %d rows with an external id captured before (lines %s): their leads unchanged%n",
-                    log.recognized().size(), lineRanges(log.recognized().stream().map(DemoLog.Recognized::line)
+            out.printf("  %s with an external id captured before (lines %s): their leads unchanged%n",
+                    Counted.of(log.recognized().size(), "row"), lineRanges(log.recognized().stream().map(DemoLog.Recognized::line)
                             .toList()));
         } else {
             for (DemoLog.Recognized r : log.recognized()) {

@@ -73,7 +73,8 @@ final class DemoScoring {
         void print(PrintWriter out) {
             out.println();
             Map<Temperature, Long> counts = temperatures();
-            out.printf("Scoring (standard model): %d open leads: %d hot, %d warm, %d cold%n", scored.size(),
+            out.printf("Scoring (standard model): %s: %d hot, %d warm, %d cold%n", Counted.of(scored.size(),
+                    "open lead"),
                     counts.get(Temperature.HOT), counts.get(Temperature.WARM), counts.get(Temperature.COLD));
             if (!scored.isEmpty()) {
                 LeadScoring.Rescored top = scored.get(0);

@@ -193,7 +193,7 @@ final class ImportCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return;
         }
-        out.printf("Imported %s: %s %s%n", file, Reports.count(tally.rows()), tally.rows() == 1 ? "row" : "rows");
+        out.printf("Imported %s: %s%n", file, Counted.of(tally.rows(), "row"));
         Reports.printCounts(out, tally, Optional.ofNullable(rejectsPath));
         out.printf("  unknown source %5s  (source named no known channel: kept as channel other, the label as "
                 + "source detail)%n",

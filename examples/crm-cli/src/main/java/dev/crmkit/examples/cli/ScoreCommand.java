@@ -96,9 +96,9 @@ final class ScoreCommand implements Callable<Integer> {
             JsonOutput.print(out, JsonOutput.object("read", done.read(), "scored", done.scored(),
                     "changed", done.changed(), "temperatures", ScoreView.json(counts)));
         } else {
-            out.printf("Rescored %d open leads (%d changed): %d hot, %d warm, %d cold%n", done.scored(),
-                    done.changed(), counts.get(Temperature.HOT), counts.get(Temperature.WARM),
-                    counts.get(Temperature.COLD));
+            out.printf("Rescored %s (%d changed): %d hot, %d warm, %d cold%n",
+                    Counted.of(done.scored(), "open lead"), done.changed(), counts.get(Temperature.HOT),
+                    counts.get(Temperature.WARM), counts.get(Temperature.COLD));
             out.flush();
         }
         return 0;

@@ -26,9 +26,8 @@ record Totals(long contacts, long leads, long companies) {
 
     /** {@code 18 contacts, 18 leads, 9 companies}. */
     String text() {
-        return Reports.count(contacts) + (contacts == 1 ? " contact, " : " contacts, ")
-                + Reports.count(leads) + (leads == 1 ? " lead, " : " leads, ")
-                + Reports.count(companies) + (companies == 1 ? " company" : " companies");
+        return Counted.of(contacts, "contact") + ", " + Counted.of(leads, "lead") + ", "
+                + Counted.of(companies, "company", "companies");
     }
 
     /** The counts as a JSON object. */

@@ -52,11 +52,11 @@ class CacCommandTest {
     }
 
     @Test
-    void cac_noNewCustomers_exits1NamingTheField() {
+    void cac_noNewCustomers_exits2NamingTheOption() {
         CliRun run = CliRun.crm("cac", "--spend", "5000", "--new-customers", "0");
 
-        assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("newCustomers"), run.err());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--new-customers"), run.err());
     }
 
     @Test

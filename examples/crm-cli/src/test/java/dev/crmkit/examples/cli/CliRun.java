@@ -45,7 +45,7 @@ record CliRun(int exitCode, String out, String err) {
      * No test may depend on the wall clock: a command that takes {@code --as-of} must be given it, so that its
      * answer is the same on any day.
      */
-    private static void requireAsOf(CommandLine.ParseResult parsed) {
+    static void requireAsOf(CommandLine.ParseResult parsed) {
         if (parsed == null) {
             return;
         }

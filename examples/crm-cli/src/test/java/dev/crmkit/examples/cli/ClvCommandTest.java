@@ -66,11 +66,11 @@ class ClvCommandTest {
     }
 
     @Test
-    void predict_unknownCustomer_failsNamingIt() {
+    void predict_unknownCustomer_isABadArgumentNamingIt() {
         CliRun run = CliRun.crm("clv", "predict", "--orders", orders.toString(), "--observation-end", "2026-06-30",
                 "--horizon", "39", "--customer", "nobody");
 
-        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("nobody"), run.err());
     }
 

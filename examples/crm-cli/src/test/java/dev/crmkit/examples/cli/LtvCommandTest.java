@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LtvCommandTest {
@@ -84,20 +85,57 @@ class LtvCommandTest {
     }
 
     @Test
-    void marginChurn_marginAboveOne_exits1NamingTheField() {
+    void marginChurn_marginAboveOne_exits2NamingTheOption() {
         CliRun run = CliRun.crm("ltv", "margin-churn", "--arpu", "15", "--margin", "1.5", "--churn", "0.04");
 
-        assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("grossMargin"), run.err());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--margin must be a fraction from 0 to 1"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 
     @Test
-    void arpu_negativeArpu_exits1NamingTheField() {
+    void arpu_negativeArpu_exits2NamingTheOption() {
         CliRun run = CliRun.crm("ltv", "arpu", "--arpu=-30", "--lifetime", "24");
 
-        assertEquals(1, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("arpu"), run.err());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--arpu must not be negative"), run.err());
+    }
+
+    @Test
+    void npv_discountRateAboveOne_exits2NamingTheOption() {
+        CliRun run = CliRun.crm("ltv", "npv", "--revenues", "200,240", "--margin", "0.5", "--discount-rate", "1.5");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("crm: --discount-rate must be a fraction from 0 to 1"), run.err());
+    }
+
+    @Test
+    void arpu_hugeExponent_isAShortErrorAtOnce() {
+        CliRun run = CliRun.crm("ltv", "arpu", "--arpu", "1e999999999", "--lifetime", "24");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("'1e999999999' is out of range"), run.err());
+        assertTrue(run.err().length() < 200, run.err());
+    }
+
+    @Test
+    void arpu_notANumber_namesNoJavaClass() {
+        CliRun run = CliRun.crm("ltv", "arpu", "--arpu", "12,50", "--lifetime", "24");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertFalse(run.err().contains("java.") || run.err().contains("Exception"), run.err());
+        assertTrue(run.err().contains("'12,50' is not a number"), run.err());
+    }
+
+    @Test
+    void arpu_productBeyondWhatMoneyHolds_exits2() {
+        CliRun run = CliRun.crm("ltv", "arpu", "--arpu", "99999999999999999", "--lifetime", "99999999999999999");
+
+        assertEquals(0, run.exitCode(), "10^34 - ... still fits: " + run);
+        CliRun beyond = CliRun.crm("ltv", "aov", "--aov", "99999999999999999", "--frequency", "99999999999999999",
+                "--lifespan", "100");
+        assertEquals(2, beyond.exitCode(), beyond.toString());
+        assertTrue(beyond.err().contains("out of range"), beyond.err());
     }
 
     @Test

@@ -138,13 +138,29 @@ class ReportCommandTest {
     }
 
     @Test
-    void demo_noReport_writesNothing() {
+    void demo_noReportWithAReportDir_isRefusedNamingBoth() {
         Path out = dir.resolve("no-report");
 
         CliRun run = CliRun.crm("demo", "--in-memory", "--no-report", "--report-dir", out.toString());
 
-        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--report-dir") && run.err().contains("--no-report"), run.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void demo_noReport_writesNoReport() {
+        CliRun run = CliRun.crm("demo", "--in-memory", "--no-report");
+
+        assertEquals(0, run.exitCode(), run.toString());
         assertFalse(run.out().contains("Metrics report"), run.out());
+    }
+
+    @Test
+    void report_emptyOut_isABadArgument() {
+        CliRun run = CliRun.crm("report", "--in-memory", "--as-of", CliRun.AS_OF, "--out", "");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--out"), run.err());
     }
 }

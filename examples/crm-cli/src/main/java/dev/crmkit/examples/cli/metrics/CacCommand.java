@@ -1,7 +1,10 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.acquisition.Cac;
 import dev.crmkit.metrics.acquisition.IndustryNorm;
@@ -58,9 +61,16 @@ public final class CacCommand implements Callable<Integer> {
     public Integer call() {
         Currency currency = MetricsArgs.currency(spec, currencyCode);
         Money spent = MetricsArgs.money(spec, "--spend", spend, currency);
-        Money cac = Cac.of(spent, newCustomers);
         Money value = ltv == null ? null : MetricsArgs.money(spec, "--ltv", ltv, currency);
-        LtvCacRatio ratio = value == null ? null : LtvCacRatio.of(value, cac);
+        Money cac;
+        LtvCacRatio ratio;
+        try {
+            cac = Cac.of(spent, newCustomers);
+            ratio = value == null ? null : LtvCacRatio.of(value, cac);
+        } catch (ValidationException e) {
+            throw OptionRules.badValues(spec, e, Map.of("spend", "--spend", "newCustomers", "--new-customers",
+                    "ltv", "--ltv", "cac", "--spend / --new-customers (the CAC)"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = JsonOutput.object("cac", MetricsArgs.json(cac), "spend",
@@ -73,7 +83,7 @@ public final class CacCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return 0;
         }
-        out.printf(Locale.ROOT, "CAC: %s / %,d new customers = %s%n", spent, newCustomers, cac);
+        out.printf(Locale.ROOT, "CAC: %s / %s = %s%n", spent, Counted.of(newCustomers, "new customer"), cac);
         if (ratio != null) {
             out.printf(Locale.ROOT, "LTV:CAC: %s / %s = %s, %s%n", value, cac,
                     ratio.ratio().stripTrailingZeros().toPlainString(), ratio.band().description());

@@ -1,7 +1,11 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.clv.BgNbd;
 import dev.crmkit.metrics.clv.BgNbdModel;
@@ -33,6 +37,9 @@ import java.util.concurrent.Callable;
                         + "expectedAverageValue, and with --discount-rate also clv (money as a decimal string)."})
 public final class ClvPredictCommand implements Callable<Integer> {
 
+    /** The longest horizon, in months of 30 days (what {@link Clv#of} takes). */
+    private static final int MAX_MONTHS = 1200;
+
     @Spec
     private CommandSpec spec;
 
@@ -47,7 +54,7 @@ public final class ClvPredictCommand implements Callable<Integer> {
     private String customer;
 
     @Option(names = "--discount-rate", paramLabel = "RATE",
-            description = "Monthly discount rate for the CLV, a fraction from 0 to 1 (0.01 = 1% a month).")
+            description = "Monthly discount rate for the CLV, a fraction from 0 to 1 (0.01 = 1%% a month).")
     private BigDecimal discountRate;
 
     @Option(names = "--margin", paramLabel = "FRACTION", defaultValue = "1",
@@ -60,22 +67,28 @@ public final class ClvPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(horizon > 0)) {
-            throw new ParameterException(spec.commandLine(), "--horizon must be more than 0, got " + horizon);
-        }
-        if (discountRate != null && !clv.monetary()) {
-            throw new ParameterException(spec.commandLine(), "--discount-rate needs --monetary: the CLV needs the "
-                    + "Gamma-Gamma model of order values");
-        }
+        checkArguments();
         CustomerSummaries summaries = clv.summaries();
-        CustomerSummary one = summaries.summary(summaries.row(customer));
+        CustomerSummary one;
+        try {
+            one = summaries.summary(summaries.row(customer));
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), "--customer: " + e.violations().get(0).message());
+        }
         BgNbdModel bgNbd = BgNbd.fit(summaries);
-        double expected = bgNbd.expectedPurchases(horizon, one);
+        double expected;
+        try {
+            expected = bgNbd.expectedPurchases(horizon, one);
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("cannot predict for customer " + BadValue.quote(customer) + ": "
+                    + bgNbd.notConvergedReason().map(r -> "the BG/NBD fit did not converge: " + r)
+                    .orElse(e.getMessage()));
+        }
         double alive = bgNbd.probabilityAlive(one);
         GammaGammaModel gammaGamma = clv.monetary() ? GammaGamma.fit(summaries) : null;
         Money averageValue = gammaGamma == null ? null : gammaGamma.expectedAverageValue(one);
         Money lifetimeValue = gammaGamma == null || discountRate == null ? null
-                : Clv.of(bgNbd, gammaGamma, one, months(), discountRate, margin);
+                : Clv.of(bgNbd, gammaGamma, one, (int) months(), discountRate, margin);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = JsonOutput.object("customer", customer, "expectedPurchases", expected,
@@ -90,25 +103,49 @@ public final class ClvPredictCommand implements Callable<Integer> {
             JsonOutput.print(out, json);
             return 0;
         }
-        out.printf(Locale.ROOT, "Customer %s: %d repeat purchase days, recency %.2f, age %.2f %ss%n", customer,
-                one.frequency(), one.recency(), one.age(), clv.unit().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "Customer %s: %s, recency %.2f, age %.2f %ss%n", customer,
+                Counted.of(one.frequency(), "repeat purchase day"), one.recency(), one.age(), clv.unit().name().toLowerCase(Locale.ROOT));
         out.printf(Locale.ROOT, "  expected purchases in the next %s %ss: %.4f%n", trim(horizon),
                 clv.unit().name().toLowerCase(Locale.ROOT), expected);
-        out.printf(Locale.ROOT, "  probability alive: %.4f%s%n", alive, ClvFitCommand.warning(bgNbd.converged()));
+        out.printf(Locale.ROOT, "  probability alive: %.4f%s%n", alive, ClvFitCommand.warning(bgNbd));
         if (averageValue != null) {
             out.printf(Locale.ROOT, "  expected average order value: %s%n", averageValue);
         }
         if (lifetimeValue != null) {
-            out.printf(Locale.ROOT, "  CLV over %d months (margin %s, discount %s a month): %s%n", months(),
+            out.printf(Locale.ROOT, "  CLV over %s (margin %s, discount %s a month): %s%n",
+                    Counted.of(months(), "month"),
                     margin.toPlainString(), discountRate.toPlainString(), lifetimeValue);
         }
         out.flush();
         return 0;
     }
 
+    /** Every argument is checked before the orders are read and the models fitted. */
+    private void checkArguments() {
+        if (!(horizon > 0) || months() > MAX_MONTHS) {
+            throw new ParameterException(spec.commandLine(), "--horizon must be above 0 and at most " + MAX_MONTHS
+                    + " months of 30 days (" + (MAX_MONTHS * 30 / clv.unit().days()) + " "
+                    + clv.unit().name().toLowerCase(Locale.ROOT) + "s), got " + BigDecimal.valueOf(horizon)
+                    .toPlainString());
+        }
+        OptionRules.needs(spec, "--discount-rate", "--monetary", "the CLV needs the Gamma-Gamma model of order "
+                + "values");
+        OptionRules.needs(spec, "--margin", "--discount-rate", "the margin is used only for the CLV, which "
+                + "--discount-rate asks for");
+        fraction("--discount-rate", discountRate);
+        fraction("--margin", margin);
+    }
+
+    private void fraction(String option, BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
+            throw new ParameterException(spec.commandLine(), option + " must be a fraction from 0 to 1, got "
+                    + value.toPlainString());
+        }
+    }
+
     /** The horizon in whole months of 30 days, rounded, at least one. */
-    private int months() {
-        return Math.max(1, (int) Math.round(horizon * clv.unit().days() / 30.0));
+    private long months() {
+        return Math.max(1, Math.round(horizon * clv.unit().days() / 30.0));
     }
 
     private static String trim(double value) {

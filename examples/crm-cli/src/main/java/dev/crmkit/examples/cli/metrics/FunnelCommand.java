@@ -1,7 +1,9 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.funnel.Funnel;
 import dev.crmkit.metrics.funnel.FunnelDefinition;
@@ -109,10 +111,8 @@ public final class FunnelCommand implements Callable<Integer> {
     }
 
     private int fromCounts() {
-        for (String option : new String[] {"--stage-order", "--won", "--lost", "--by"}) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new ParameterException(spec.commandLine(), option + " needs --history");
-            }
+        for (String option : new String[] {"--stage-order", "--won", "--lost", "--by", "--zone", "--currency"}) {
+            OptionRules.needs(spec, option, "--history", "it applies to a stage history, not to --counts");
         }
         if (stages != null && stages.size() != counts.length) {
             throw new ParameterException(spec.commandLine(), "--stages names " + stages.size() + " stages but "
@@ -231,8 +231,8 @@ public final class FunnelCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, HistoryFunnel funnel) {
         print(out, funnel.funnel());
-        out.printf(Locale.ROOT, "%,d deals: %,d won, %,d lost, %,d open; win rate %.1f%%%n", funnel.deals(),
-                funnel.won(), funnel.lost(), funnel.open(), 100 * funnel.winRate().doubleValue());
+        out.printf(Locale.ROOT, "%s: %,d won, %,d lost, %,d open; win rate %.1f%%%n",
+                Counted.of(funnel.deals(), "deal"), funnel.won(), funnel.lost(), funnel.open(), 100 * funnel.winRate().doubleValue());
         funnel.averageTimeInStage().forEach((stage, time) -> out.printf(Locale.ROOT,
                 "  average time in %s: %s days%n", stage, days(time).setScale(1, RoundingMode.HALF_EVEN)));
         funnel.averageLifecycle().ifPresent(d -> out.printf(Locale.ROOT, "  average lifecycle: %s days%n",

@@ -1,7 +1,11 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.Numbers;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.ltv.Ltv;
 import dev.crmkit.metrics.ltv.SegmentValue;
@@ -46,6 +50,15 @@ public final class LtvCommand implements Runnable {
     /** What every model shares: the currency, the output format, and printing the result. */
     abstract static class Model implements Callable<Integer> {
 
+        /** The option of each input the calculators name. */
+        private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("arpu", "--arpu"),
+                Map.entry("lifetimePeriods", "--lifetime"), Map.entry("aov", "--aov"),
+                Map.entry("purchasesPerYear", "--frequency"), Map.entry("lifespanYears", "--lifespan"),
+                Map.entry("grossMargin", "--margin"), Map.entry("churnRate", "--churn"),
+                Map.entry("discountRate", "--discount-rate"), Map.entry("cac", "--cac"),
+                Map.entry("revenues", "--revenues"), Map.entry("segments", "--segment"),
+                Map.entry("revenue", "--revenue"), Map.entry("costToServe", "--cost-to-serve"));
+
         @Spec
         CommandSpec spec;
 
@@ -62,7 +75,15 @@ public final class LtvCommand implements Runnable {
             Currency currency = MetricsArgs.currency(spec, currencyCode);
             Map<String, Object> json = JsonOutput.object("model", spec.name(), "currency",
                     currency.getCurrencyCode());
-            Money ltv = compute(currency, json);
+            Money ltv;
+            try {
+                ltv = compute(currency, json);
+            } catch (ValidationException e) {
+                throw OptionRules.badValues(spec, e, OPTIONS);
+            } catch (ArithmeticException e) {
+                throw new ParameterException(spec.commandLine(), "these inputs give an LTV out of range: "
+                        + e.getMessage());
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
                 Map<String, Object> result = JsonOutput.object("ltv", MetricsArgs.json(ltv));
@@ -189,7 +210,7 @@ public final class LtvCommand implements Runnable {
         BigDecimal margin;
 
         @Option(names = "--discount-rate", paramLabel = "RATE", required = true,
-                description = "Discount rate per period (0.10 = 10%).")
+                description = "Discount rate per period, a fraction from 0 to 1 (0.10 = 10%%).")
         BigDecimal discountRate;
 
         @Option(names = "--cac", paramLabel = "AMOUNT", defaultValue = "0",
@@ -242,21 +263,26 @@ public final class LtvCommand implements Runnable {
             String[] parts = text.split(":");
             if (parts.length < 4) {
                 throw new ParameterException(spec.commandLine(), "--segment must be NAME:REVENUE:RETENTION:MARGIN, "
-                        + "got " + text);
+                        + "got " + BadValue.quote(text));
             }
             int n = parts.length;
             String name = String.join(":", List.of(parts).subList(0, n - 3));
             BigDecimal revenue = number(parts[n - 3], text);
-            return new SegmentValue(name, money("--segment", revenue, currency), number(parts[n - 2], text),
-                    number(parts[n - 1], text));
+            try {
+                return new SegmentValue(name, money("--segment", revenue, currency), number(parts[n - 2], text),
+                        number(parts[n - 1], text));
+            } catch (ValidationException e) {
+                throw new ParameterException(spec.commandLine(), "--segment " + BadValue.quote(text) + ": "
+                        + String.join("; ", e.violations().stream().map(v -> v.field() + " " + v.message()).toList()));
+            }
         }
 
         private BigDecimal number(String value, String segment) {
             try {
-                return new BigDecimal(value.strip());
-            } catch (NumberFormatException e) {
-                throw new ParameterException(spec.commandLine(), "--segment " + segment + ": '" + value
-                        + "' is not a number");
+                return Numbers.decimal(value);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--segment " + BadValue.quote(segment) + ": "
+                        + e.getMessage());
             }
         }
 

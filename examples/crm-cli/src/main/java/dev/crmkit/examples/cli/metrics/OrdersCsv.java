@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.leadimport.CsvFormat;
 import dev.crmkit.examples.cli.leadimport.CsvRecord;
 import dev.crmkit.examples.cli.leadimport.CsvRecords;
@@ -10,21 +11,18 @@ import dev.crmkit.metrics.order.OrderBook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Locale;
 
 /**
  * Reads an orders file: CSV with a header holding a customer id, a date (ISO date, ISO date-time, or ISO date-time
- * with an offset, of which the calendar date counts) and an amount (a plain decimal, no more decimals than the
- * currency has). Other columns are ignored. Every bad value ends the read with the line and the column named.
+ * with an offset, of which the calendar date counts; from 1900 to 2199) and an amount (a decimal, not negative, no
+ * more decimals than the currency has, below 10^18; all of a file's amounts add up to what an
+ * {@link OrderBook} holds). Other columns are ignored. Every bad value ends the read with the file, the line and the
+ * column named (see {@link CsvCells}).
  */
 public final class OrdersCsv {
 
@@ -64,13 +62,14 @@ public final class OrdersCsv {
             OrderBook.Builder book = OrderBook.builder(currency);
             int orders = 0;
             while (records.hasNext()) {
-                CsvRecord r = records.next();
-                String where = file + " line " + r.line() + ": ";
-                String id = r.cell(customer).strip();
-                if (id.isEmpty()) {
-                    throw new IllegalArgumentException(where + "column " + customerColumn + " is empty");
+                CsvCells cells = new CsvCells(file, records.next());
+                Order order = new Order(cells.required(customer, customerColumn), cells.date(date, dateColumn),
+                        cells.money(amount, amountColumn, currency, false));
+                try {
+                    book.add(order);
+                } catch (ValidationException e) {
+                    throw new IllegalArgumentException(cells.where(amountColumn) + e.violations().get(0).message());
                 }
-                book.add(new Order(id, date(r.cell(date), where), amount(r.cell(amount), where)));
                 orders++;
             }
             if (orders == 0) {
@@ -84,41 +83,6 @@ public final class OrdersCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private LocalDate date(String text, String where) {
-        String value = text.strip();
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value);
-            }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(value).toLocalDate();
-            }
-            return LocalDateTime.parse(value).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + "column " + dateColumn + " is not an ISO date or date-time: \""
-                    + value + "\"");
-        }
-    }
-
-    private Money amount(String text, String where) {
-        String value = text.strip();
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "column " + amountColumn + " is not a decimal amount: \""
-                    + value + "\"");
-        }
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException(where + "column " + amountColumn + " must not be negative: " + value);
-        }
-        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            throw new IllegalArgumentException(where + "column " + amountColumn + " has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + "): " + value);
-        }
-        return Money.of(amount, currency);
     }
 
     @Override

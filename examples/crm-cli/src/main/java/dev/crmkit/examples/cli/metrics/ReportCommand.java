@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.examples.cli.AsOfOption;
 import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
@@ -124,6 +125,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (history == null && stageOrder != null) {
             throw new ParameterException(spec.commandLine(), "--stage-order needs --history");
         }
+        for (String option : new String[] {"--customer-col", "--date-col", "--amount-col", "--channel-col"}) {
+            OptionRules.needs(spec, option, "--orders", "it names a column of the orders file");
+        }
+        OptionRules.needs(spec, "--zone", "--history", "it is the zone of the stage history's times");
         if (spend != null && orders == null) {
             throw new ParameterException(spec.commandLine(), "--spend needs --orders: a channel's LTV comes from "
                     + "its customers' orders");

@@ -1,6 +1,8 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.metrics.rfm.CustomerRfm;
 import dev.crmkit.metrics.rfm.Rfm;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -52,6 +55,11 @@ public final class RfmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionRules.uselessWith(spec, "--limit", format == OutputFormat.JSON, "--format json",
+                "JSON lists every customer");
+        if (limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
+        }
         RfmTable table = Rfm.score(orders.read(), asOf);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
@@ -67,7 +75,7 @@ public final class RfmCommand implements Callable<Integer> {
                     "segments", segments, "customers", customers));
             return 0;
         }
-        out.printf(Locale.ROOT, "RFM of %,d customers as of %s%n", table.size(), asOf);
+        out.printf(Locale.ROOT, "RFM of %s as of %s%n", Counted.of(table.size(), "customer"), asOf);
         for (Map.Entry<Segment, Long> e : table.segmentCounts().entrySet()) {
             out.printf(Locale.ROOT, "  %-20s %,8d%n", e.getKey().label(), e.getValue());
         }

@@ -8,7 +8,6 @@ import dev.crmkit.examples.cli.leadimport.CsvRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,15 +63,13 @@ public final class SpendCsv {
             int won = records.column("new_customers");
             List<ChannelSpend> rows = new ArrayList<>();
             while (records.hasNext()) {
-                CsvRecord r = records.next();
-                String where = file + " line " + r.line() + ": ";
-                String name = r.cell(channel).strip();
-                if (name.isEmpty()) {
-                    throw new IllegalArgumentException(where + "column channel is empty");
-                }
-                String count = won < 0 ? "" : r.cell(won).strip();
-                rows.add(new ChannelSpend(name, money(r.cell(amount).strip(), where),
-                        count.isEmpty() ? OptionalLong.empty() : OptionalLong.of(count(count, where))));
+                CsvCells cells = new CsvCells(file, records.next());
+                String name = cells.required(channel, "channel");
+                Money spent = cells.money(amount, "amount", currency, false);
+                boolean counted = won >= 0 && !cells.text(won).isEmpty();
+                rows.add(new ChannelSpend(name, spent, counted
+                        ? OptionalLong.of(cells.whole(won, "new_customers", 0, Integer.MAX_VALUE))
+                        : OptionalLong.empty()));
             }
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException(file + " holds no spend, only a header");
@@ -87,33 +84,4 @@ public final class SpendCsv {
         }
     }
 
-    private Money money(String value, String where) {
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "column amount is not a decimal amount: \"" + value + "\"");
-        }
-        if (amount.signum() < 0) {
-            throw new IllegalArgumentException(where + "column amount must not be negative: " + value);
-        }
-        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            throw new IllegalArgumentException(where + "column amount has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + "): " + value);
-        }
-        return Money.of(amount, currency);
-    }
-
-    private static long count(String value, String where) {
-        try {
-            long n = Long.parseLong(value);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "column new_customers is not a whole number from 0: \""
-                    + value + "\"");
-        }
-    }
 }

@@ -9,16 +9,10 @@ import dev.crmkit.metrics.funnel.StageEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -85,12 +79,14 @@ public final class StageHistoryCsv {
             Map<String, Money> amounts = new LinkedHashMap<>();
             while (records.hasNext()) {
                 CsvRecord r = records.next();
-                String where = file + " line " + r.line() + ": ";
-                String id = required(r, deal, "deal_id", where);
-                entries.add(new StageEntry(id, required(r, stage, "stage", where),
-                        instant(r.cell(entered), where), optional(r, source), optional(r, owner),
+                CsvCells cells = new CsvCells(file, r);
+                String id = cells.required(deal, "deal_id");
+                entries.add(new StageEntry(id, cells.required(stage, "stage"),
+                        cells.instant(entered, "entered_at", zone), optional(r, source), optional(r, owner),
                         optional(r, pipeline)));
-                optional(r, amount).ifPresent(a -> amounts.put(id, money(a, where)));
+                if (optional(r, amount).isPresent()) {
+                    amounts.put(id, cells.money(amount, "amount", currency, false));
+                }
             }
             if (entries.isEmpty()) {
                 throw new IllegalArgumentException(file + " holds no stage entries, only a header");
@@ -105,45 +101,8 @@ public final class StageHistoryCsv {
         }
     }
 
-    private static String required(CsvRecord r, int column, String name, String where) {
-        String value = r.cell(column).strip();
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(where + "column " + name + " is empty");
-        }
-        return value;
-    }
-
     private static Optional<String> optional(CsvRecord r, int column) {
         return column < 0 ? Optional.empty() : Optional.of(r.cell(column).strip()).filter(v -> !v.isEmpty());
     }
 
-    private Instant instant(String text, String where) {
-        String value = text.strip();
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-            }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + "column entered_at is not an ISO date-time: \"" + value
-                    + "\"");
-        }
-    }
-
-    private Money money(String value, String where) {
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "column amount is not a decimal amount: \"" + value + "\"");
-        }
-        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            throw new IllegalArgumentException(where + "column amount has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + "): " + value);
-        }
-        return Money.of(amount, currency);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.pipeline;
 
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.pipeline.forecast.Board;
 import dev.crmkit.pipeline.forecast.BoardColumn;
@@ -63,7 +64,7 @@ public final class BoardView {
         List<Integer> widths = columns.stream()
                 .map(cells -> Math.max(MIN_WIDTH, cells.stream().mapToInt(String::length).max().orElse(0)))
                 .toList();
-        out.printf("Pipeline %s: %d deals%s%n", board.pipeline().name(), board.count(),
+        out.printf("Pipeline %s: %s%s%n", board.pipeline().name(), Counted.of(board.count(), "deal"),
                 board.totals().isEmpty() ? "" : ", " + board.totals().totals().values().stream()
                         .map(BoardView::money).collect(Collectors.joining(" + ")));
         for (int row = 0; row < rows; row++) {
