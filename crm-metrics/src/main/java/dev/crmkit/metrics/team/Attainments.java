@@ -33,7 +33,8 @@ public final class Attainments {
     /** Decimals of an attainment ratio. */
     public static final int SCALE = 6;
 
-    private static final Comparator<Attainment> ORDER = Comparator.comparing(Attainment::owner)
+    /** The order of {@link #of}'s answer: by owner, period and currency code. */
+    public static final Comparator<Attainment> ORDER = Comparator.comparing(Attainment::owner)
             .thenComparing(Attainment::period).thenComparing(a -> a.currency().getCurrencyCode());
 
     private Attainments() {

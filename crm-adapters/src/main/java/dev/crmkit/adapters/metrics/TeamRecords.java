@@ -1,0 +1,79 @@
+package dev.crmkit.adapters.metrics;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskStatus;
+import dev.crmkit.metrics.team.ActivityKind;
+import dev.crmkit.metrics.team.ActivityRecord;
+import dev.crmkit.metrics.team.Direction;
+import dev.crmkit.metrics.team.Outcome;
+import dev.crmkit.metrics.team.WonDeal;
+import dev.crmkit.pipeline.deal.Deal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The records crm-metrics' team calculators read, made from crmkit's own aggregates: the definitions the stores'
+ * team statistics follow, and what {@link dev.crmkit.adapters.jdbc.JdbcTeamMetrics} computes in the database.
+ *
+ * <ul>
+ *   <li>A timeline entry counts when it is a call, an e-mail or a meeting and someone recorded it (its owner);
+ *       inbound and outbound give its direction, internal none. The timeline keeps no call outcome or talk time,
+ *       so they stay unknown.</li>
+ *   <li>A task done by its due time is done on time, at the time it was closed; one done later is overdue, at that
+ *       time; an open task whose due time is before the as-of instant is overdue, at its due time; cancelled tasks
+ *       and open tasks not yet due count nowhere.</li>
+ *   <li>A won deal counts with its owner, amount and won day in the zone; a won deal without owner or amount counts
+ *       nowhere.</li>
+ * </ul>
+ */
+public final class TeamRecords {
+
+    private static final Map<ActivityType, ActivityKind> KINDS = Map.of(ActivityType.CALL, ActivityKind.CALL,
+            ActivityType.EMAIL, ActivityKind.EMAIL, ActivityType.MEETING, ActivityKind.MEETING);
+
+    private TeamRecords() {
+    }
+
+    /** The activity record of a timeline entry, if it is one the statistics count. */
+    public static Optional<ActivityRecord> activity(Activity activity) {
+        ActivityKind kind = KINDS.get(activity.type());
+        if (kind == null || activity.owner().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Direction> direction = switch (activity.direction()) {
+            case INBOUND -> Optional.of(Direction.IN);
+            case OUTBOUND -> Optional.of(Direction.OUT);
+            default -> Optional.empty();
+        };
+        return Optional.of(ActivityRecord.of(activity.owner().get().value(), kind, direction,
+                activity.occurredAt()));
+    }
+
+    /** The activity record of a task as of an instant, if it is done or overdue by then. */
+    public static Optional<ActivityRecord> task(Task task, Instant asOf) {
+        String owner = task.assignee().value();
+        if (task.status() == TaskStatus.DONE && task.closedAt().isPresent()) {
+            Instant closed = task.closedAt().get();
+            return Optional.of(ActivityRecord.task(owner, closed, closed.isAfter(task.due()) ? Outcome.OVERDUE
+                    : Outcome.DONE));
+        }
+        if (task.status() == TaskStatus.OPEN && task.due().isBefore(asOf)) {
+            return Optional.of(ActivityRecord.task(owner, task.due(), Outcome.OVERDUE));
+        }
+        return Optional.empty();
+    }
+
+    /** The won deal of a deal, if it is won and has an owner and an amount. */
+    public static Optional<WonDeal> wonDeal(Deal deal, ZoneId zone) {
+        if (deal.wonAt().isEmpty() || deal.owner().isEmpty() || deal.amount().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WonDeal(deal.owner().get().value(), deal.wonAt().get().atZone(zone).toLocalDate(),
+                deal.amount().get()));
+    }
+}
