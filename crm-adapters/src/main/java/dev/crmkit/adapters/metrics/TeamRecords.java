@@ -2,19 +2,26 @@ package dev.crmkit.adapters.metrics;
 
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.metrics.team.ActivityKind;
 import dev.crmkit.metrics.team.ActivityRecord;
 import dev.crmkit.metrics.team.Direction;
+import dev.crmkit.metrics.team.LeadTouches;
 import dev.crmkit.metrics.team.Outcome;
 import dev.crmkit.metrics.team.WonDeal;
 import dev.crmkit.pipeline.deal.Deal;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The records crm-metrics' team calculators read, made from crmkit's own aggregates: the definitions the stores'
@@ -29,9 +36,18 @@ import java.util.Optional;
  *       and open tasks not yet due count nowhere.</li>
  *   <li>A won deal counts with its owner, amount and won day in the zone; a won deal without owner or amount counts
  *       nowhere.</li>
+ *   <li>A lead is contacted by each call, e-mail, chat message or meeting on its timeline that did not come in from
+ *       it; leads without owner are grouped as {@value #UNOWNED}.</li>
  * </ul>
  */
 public final class TeamRecords {
+
+    /** The timeline entries that are a contact with a lead: a call, e-mail, chat message or meeting not from it. */
+    public static final Set<ActivityType> CONTACT_TYPES = Set.copyOf(EnumSet.of(ActivityType.CALL,
+            ActivityType.EMAIL, ActivityType.CHAT_MESSAGE, ActivityType.MEETING));
+
+    /** The owner name of leads without an owner. */
+    public static final String UNOWNED = "unowned";
 
     private static final Map<ActivityType, ActivityKind> KINDS = Map.of(ActivityType.CALL, ActivityKind.CALL,
             ActivityType.EMAIL, ActivityKind.EMAIL, ActivityType.MEETING, ActivityKind.MEETING);
@@ -66,6 +82,18 @@ public final class TeamRecords {
             return Optional.of(ActivityRecord.task(owner, task.due(), Outcome.OVERDUE));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A lead as lead response reads it: its owner (or {@code unowned}), its channel in lower case, when it was
+     * captured, and the times of the entries of its timeline that contact it: calls, e-mails, chat messages and
+     * meetings that did not come in from the lead ({@link #CONTACT_TYPES}, direction not inbound).
+     */
+    public static LeadTouches leadTouches(Lead lead, List<Activity> timeline) {
+        List<Instant> contacts = timeline.stream().filter(a -> CONTACT_TYPES.contains(a.type())
+                && a.direction() != dev.crmkit.core.activity.Direction.INBOUND).map(Activity::occurredAt).toList();
+        return new LeadTouches(lead.id().value().toString(), lead.owner().map(UserId::value).orElse(UNOWNED),
+                lead.source().channel().name().toLowerCase(Locale.ROOT), lead.createdAt(), contacts);
     }
 
     /** The won deal of a deal, if it is won and has an owner and an amount. */
