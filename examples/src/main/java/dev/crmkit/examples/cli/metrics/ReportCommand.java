@@ -5,6 +5,7 @@ import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
+import dev.crmkit.examples.cli.team.TeamPage;
 import dev.crmkit.metrics.cohort.CohortPeriod;
 import dev.crmkit.metrics.cohort.Cohorts;
 import dev.crmkit.metrics.funnel.FunnelDefinition;
@@ -12,6 +13,7 @@ import dev.crmkit.metrics.funnel.FunnelReport;
 import dev.crmkit.metrics.funnel.StageHistoryFunnel;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.team.SalesTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,9 +28,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -47,7 +51,9 @@ import java.util.concurrent.Callable;
                 "A channel's new customers are the spend file's new_customers, or else the customers whose first "
                         + "order carries the channel (--channel-col); its LTV is ARPU x lifetime of its customers' "
                         + "orders (or of all orders when they name no channel).",
-                "JSON keys: index, charts, sample."})
+                "On a database, a team page (team.html): activity, targets (--targets), lead response and data "
+                        + "quality for the month of --as-of.",
+                "JSON keys: index, charts, sample, team."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -100,6 +106,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "With --history: the zone of times without offset (default: ${DEFAULT-VALUE}).")
     private String zone;
 
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "The day the report is as of: the team page covers its month up to it, a generated sample "
+                    + "order history ends on it (default: the store's latest lead, else today).")
+    private LocalDate asOf;
+
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "CSV sales targets for the team page: owner, period (2026-11, 2026-Q4, 2026), amount, "
+                    + "currency.")
+    private Path targets;
+
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
@@ -120,25 +136,38 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--spend needs --orders: a channel's LTV comes from "
                     + "its customers' orders");
         }
+        List<SalesTarget> planned = TeamPage.targets(Optional.ofNullable(targets));
+        List<TeamPage> team = new ArrayList<>();
         StoreData store = orders != null && history != null ? null
-                : StoreAccess.read(storeOptions, spec, StoreData::read);
+                : StoreAccess.read(storeOptions, spec, (s, description) -> {
+                    StoreData data = StoreData.read(s, description);
+                    Optional.ofNullable(asOf).or(data::latestLead).flatMap(day -> TeamPage.of(s, day, planned))
+                            .ifPresent(team::add);
+                    return data;
+                });
         MetricsReport report;
         if (orders == null) {
-            report = ofStore(store, store.latestLead().orElse(LocalDate.now(ZoneOffset.UTC)), currency, period);
+            report = ofStore(store, Optional.ofNullable(asOf).or(store::latestLead)
+                    .orElse(LocalDate.now(ZoneOffset.UTC)), currency, period);
             if (history != null) {
                 report = withFunnel(report, historyFunnel(currency), "Stage history of " + history);
             }
         } else {
             report = fromFiles(store, currency);
         }
-        MetricsReport.Written written = report.write(out);
+        List<MetricsReport.Link> links = new ArrayList<>();
+        team.forEach(page -> links.add(new MetricsReport.Link(page.write(out).getFileName().toString(),
+                "Team: activity, sales targets, lead response and data quality")));
+        MetricsReport.Written written = report.write(out, links);
         PrintWriter printer = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             JsonOutput.print(printer, JsonOutput.object("index", written.index().toString(),
                     "charts", written.charts().stream().map(Path::toString).toList(),
-                    "sample", !report.sampleNote().isEmpty()));
+                    "sample", !report.sampleNote().isEmpty(),
+                    "team", team.isEmpty() ? null : out.resolve(TeamPage.FILE).toString()));
         } else {
-            printer.println("Report written to " + written.index() + " (" + written.charts().size() + " charts)");
+            printer.println("Report written to " + written.index() + " (" + written.charts().size() + " charts"
+                    + (team.isEmpty() ? "" : ", team page " + TeamPage.FILE) + ")");
             printer.flush();
         }
         return 0;
