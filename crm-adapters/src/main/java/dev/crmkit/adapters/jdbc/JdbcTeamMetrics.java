@@ -12,6 +12,9 @@ import dev.crmkit.metrics.quality.FillReport;
 import dev.crmkit.metrics.team.Attainment;
 import dev.crmkit.metrics.team.Attainments;
 import dev.crmkit.metrics.team.CallStats;
+import dev.crmkit.metrics.team.CountAttainment;
+import dev.crmkit.metrics.team.CountAttainments;
+import dev.crmkit.metrics.team.CountTarget;
 import dev.crmkit.metrics.team.PersonActivity;
 import dev.crmkit.metrics.team.Period;
 import dev.crmkit.metrics.team.SalesTarget;
@@ -142,6 +145,50 @@ public final class JdbcTeamMetrics {
             return null;
         });
         out.sort(Attainments.ORDER);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The attainment of each count target: per target period, outbound calls and meetings counted as
+     * {@link #activity} counts them and won deals (with an owner and an amount, as
+     * {@link dev.crmkit.adapters.metrics.TeamRecords#wonDeal} takes them) counted per owner, over the period's days
+     * within the window. Equal to {@link CountAttainments#of} on {@link dev.crmkit.adapters.metrics.TeamRecords}'
+     * records of the same data.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException as {@link CountAttainments#of}
+     */
+    public List<CountAttainment> countAttainments(List<CountTarget> targets, Window window, LocalDate asOf) {
+        Objects.requireNonNull(window, "window");
+        CountAttainments.of(targets, List.of(), List.of(), window, asOf); // refuses a repeated target naming it
+        Set<Period> periods = new TreeSet<>();
+        targets.forEach(t -> periods.add(t.period()));
+        String sql = jdbc.sql("SELECT owner_id, COUNT(*) FROM {deal} WHERE won_at >= ? AND won_at < ? AND "
+                + "owner_id IS NOT NULL AND amount IS NOT NULL GROUP BY owner_id");
+        List<CountAttainment> out = new ArrayList<>();
+        for (Period period : periods) {
+            LocalDate first = max(period.start(), window.from());
+            LocalDate last = min(period.end(), window.to());
+            Map<String, PersonActivity> activity = Map.of();
+            Map<String, Long> won = new TreeMap<>();
+            if (!last.isBefore(first)) {
+                Window days = new Window(first, last, window.zone());
+                activity = activity(days, days.endInstant());
+                jdbc.tx.read(c -> jdbc.list(c, sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+                        days.startInstant(), days.endInstant())).forEach(e -> won.put(e.getKey(), e.getValue()));
+            }
+            for (CountTarget t : targets) {
+                if (t.period().equals(period)) {
+                    PersonActivity a = activity.getOrDefault(t.owner(), PersonActivity.NONE);
+                    long achieved = switch (t.counted()) {
+                        case DEALS_WON -> won.getOrDefault(t.owner(), 0L);
+                        case MEETINGS_HELD -> a.meetings();
+                        case CALLS_MADE -> a.calls().outbound();
+                    };
+                    out.add(CountAttainments.attainment(t, achieved, asOf));
+                }
+            }
+        }
+        out.sort(CountAttainments.ORDER);
         return List.copyOf(out);
     }
 

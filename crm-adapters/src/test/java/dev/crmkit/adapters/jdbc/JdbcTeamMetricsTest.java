@@ -34,6 +34,10 @@ import dev.crmkit.metrics.quality.RecordFill;
 import dev.crmkit.metrics.team.ActivityRecord;
 import dev.crmkit.metrics.team.Attainment;
 import dev.crmkit.metrics.team.Attainments;
+import dev.crmkit.metrics.team.CountAttainment;
+import dev.crmkit.metrics.team.CountAttainments;
+import dev.crmkit.metrics.team.CountTarget;
+import dev.crmkit.metrics.team.Counted;
 import dev.crmkit.metrics.team.PersonActivity;
 import dev.crmkit.metrics.team.Period;
 import dev.crmkit.metrics.team.SalesTarget;
@@ -149,6 +153,40 @@ class JdbcTeamMetricsTest {
         assertTrue(pushed.stream().filter(a -> a.target().isPresent()).allMatch(a -> a.achieved().isPositive())
                 && pushed.stream().anyMatch(a -> a.target().isEmpty()), "every target has deals, and some currency "
                 + "was won without one: " + pushed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void countAttainments_seededTimelineAndDeals_equalCountAttainmentsOf(TestDatabase db) {
+        JdbcCrmStore store = store(db);
+        Random random = new Random(21);
+        List<ActivityRecord> records = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Activity a = activity(random);
+            store.activities().append(a);
+            TeamRecords.activity(a).ifPresent(records::add);
+        }
+        List<WonDeal> won = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Deal d = deal(random, CustomFields.empty());
+            store.deals().insert(d);
+            TeamRecords.wonDeal(d, WINDOW.zone()).ifPresent(won::add);
+        }
+        List<CountTarget> targets = new ArrayList<>();
+        for (String owner : OWNERS) {
+            for (Counted counted : Counted.values()) {
+                targets.add(new CountTarget(owner, Period.parse("2026-11"), counted, 10));
+                targets.add(new CountTarget(owner, Period.parse("2026-Q4"), counted, 40));
+            }
+        }
+        targets.add(new CountTarget("ann", Period.parse("2027-01"), Counted.CALLS_MADE, 5));
+        LocalDate asOf = AS_OF.atZone(WINDOW.zone()).toLocalDate();
+
+        List<CountAttainment> pushed = JdbcTeamMetrics.of(store).countAttainments(targets, WINDOW, asOf);
+
+        assertEquals(CountAttainments.of(targets, records, won, WINDOW, asOf), pushed);
+        assertTrue(pushed.stream().filter(a -> a.target().period().equals(Period.parse("2026-Q4")))
+                .allMatch(a -> a.achieved() > 0), pushed.toString());
     }
 
     @ParameterizedTest

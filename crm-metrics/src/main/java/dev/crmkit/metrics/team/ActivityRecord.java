@@ -4,6 +4,7 @@ import dev.crmkit.core.kernel.ValidationException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,11 +40,11 @@ public record ActivityRecord(String owner, ActivityKind kind, Optional<Direction
         }
         if (duration.isPresent() && (duration.get().isNegative() || kind != ActivityKind.CALL)) {
             throw ValidationException.of("duration", "call-talk-time", "is the talk time of a call, not negative; "
-                    + "was " + duration.get().toSeconds() + " s on a " + kind.name().toLowerCase());
+                    + "was " + duration.get().toSeconds() + " s on a " + kind.name().toLowerCase(Locale.ROOT));
         }
         if (outcome.isPresent() && !outcome.get().fits(kind)) {
-            throw ValidationException.of("outcome", "fits-kind", outcome.get().name().toLowerCase()
-                    + " does not end a " + kind.name().toLowerCase() + " (calls: answered, missed; tasks: done, "
+            throw ValidationException.of("outcome", "fits-kind", outcome.get().name().toLowerCase(Locale.ROOT)
+                    + " does not end a " + kind.name().toLowerCase(Locale.ROOT) + " (calls: answered, missed; tasks: done, "
                     + "overdue)");
         }
     }
