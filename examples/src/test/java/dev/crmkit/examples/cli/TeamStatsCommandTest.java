@@ -158,6 +158,45 @@ class TeamStatsCommandTest {
     }
 
     @Test
+    void stats_countTargets_callsMadeMeetingsHeldDealsWon_asNumbers() throws IOException {
+        Path targets = file("counts.csv", """
+                owner,period,amount,currency,measure
+                ann,2026-11,10000.00,EUR,
+                ann,2026-11,6,,calls_made
+                ann,2026-11,2,,meetings_held
+                ann,2026-11,4,,deals_won
+                """);
+
+        CliRun run = CliRun.crm("team", "stats", "--activities", file("a.csv", ACTIVITIES).toString(), "--deals",
+                file("d.csv", DEALS).toString(), "--targets", targets.toString(), "--from", "2026-11-01", "--to",
+                "2026-11-30", "--as-of", "2026-11-15", "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode list = run.json().get("people").get("ann").get("targets");
+        assertEquals("won_amount", target(list, "2026-11", "EUR").get("measure").asText());
+        JsonNode calls = measure(list, "calls_made");
+        assertEquals(6, calls.get("target").asLong());
+        assertEquals(3, calls.get("achieved").asLong(), "outbound calls");
+        assertEquals(0.5, calls.get("attainment").asDouble());
+        assertEquals(3.0, calls.get("expectedToDate").asDouble());
+        assertTrue(calls.get("currency").isNull() && calls.get("target").isNumber());
+        assertEquals(1, measure(list, "meetings_held").get("achieved").asLong());
+        assertEquals(3, measure(list, "deals_won").get("achieved").asLong(), "two in EUR and one in USD");
+    }
+
+    @Test
+    void stats_badCountTargets_nameTheirColumn() throws IOException {
+        assertRefused("targets", TARGETS.replace("owner,period,amount,currency", "owner,period,amount,currency,"
+                + "measure") + "ann,2026-11,5,EUR,calls_made\n", "line 5: column currency must be empty");
+        assertRefused("targets", "owner,period,amount,currency,measure\nann,2026-11,0,,calls_made\n",
+                "line 2: column amount must be above zero");
+        assertRefused("targets", "owner,period,amount,currency,measure\nann,2026-11,2.5,,calls_made\n",
+                "line 2: column amount is not a whole number");
+        assertRefused("targets", "owner,period,amount,currency,measure\nann,2026-11,2,,visits\n",
+                "line 2: column measure must be one of");
+    }
+
+    @Test
     void stats_badRow_exits1NamingFileLineAndColumn() throws IOException {
         Path bad = file("bad.csv", ACTIVITIES + "cy,call,sideways,2026-11-02T09:00:00Z,,\n");
 
@@ -285,6 +324,15 @@ class TeamStatsCommandTest {
             }
         }
         throw new AssertionError("no " + period + " " + currency + " in " + targets);
+    }
+
+    private static JsonNode measure(JsonNode targets, String measure) {
+        for (JsonNode t : targets) {
+            if (t.get("measure").asText().equals(measure)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no " + measure + " in " + targets);
     }
 
     private static List<String> keys(JsonNode targets) {

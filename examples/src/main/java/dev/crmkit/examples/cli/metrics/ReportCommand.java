@@ -5,6 +5,7 @@ import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
+import dev.crmkit.examples.cli.team.Plans;
 import dev.crmkit.examples.cli.team.TeamPage;
 import dev.crmkit.metrics.cohort.CohortPeriod;
 import dev.crmkit.metrics.cohort.Cohorts;
@@ -13,7 +14,6 @@ import dev.crmkit.metrics.funnel.FunnelReport;
 import dev.crmkit.metrics.funnel.StageHistoryFunnel;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.OrderBook;
-import dev.crmkit.metrics.team.SalesTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,7 +136,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--spend needs --orders: a channel's LTV comes from "
                     + "its customers' orders");
         }
-        List<SalesTarget> planned = TeamPage.targets(Optional.ofNullable(targets));
+        Plans planned = Plans.read(Optional.ofNullable(targets));
         List<TeamPage> team = new ArrayList<>();
         StoreData store = orders != null && history != null ? null
                 : StoreAccess.read(storeOptions, spec, (s, description) -> {

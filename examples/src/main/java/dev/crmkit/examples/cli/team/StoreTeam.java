@@ -12,7 +12,6 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.examples.cli.Pages;
 import dev.crmkit.metrics.team.LeadResponse;
 import dev.crmkit.metrics.team.LeadTouches;
-import dev.crmkit.metrics.team.SalesTarget;
 import dev.crmkit.metrics.team.Window;
 
 import java.util.ArrayList;
@@ -33,14 +32,15 @@ public final class StoreTeam {
      *
      * @throws IllegalArgumentException for another store: the in-memory store of {@code --in-memory} starts empty
      */
-    static TeamStats stats(CrmStore store, Window window, AsOf asOf, List<SalesTarget> targets) {
+    static TeamStats stats(CrmStore store, Window window, AsOf asOf, Plans targets) {
         if (!(store instanceof JdbcCrmStore jdbc)) {
             throw new IllegalArgumentException("team statistics on a store are counted in its database; an "
                     + "--in-memory store starts empty, so give a database or the --activities and --deals files");
         }
         JdbcTeamMetrics metrics = JdbcTeamMetrics.of(jdbc);
         return new TeamStats(window, asOf.day(), metrics.activity(window, asOf.instant()),
-                metrics.attainments(targets, window, asOf.day()), Optional.of(leadResponse(store, window)));
+                metrics.attainments(targets.money(), window, asOf.day()),
+                metrics.countAttainments(targets.counts(), window, asOf.day()), Optional.of(leadResponse(store, window)));
     }
 
     /** Lead response of the leads captured in the window, from their timelines. */

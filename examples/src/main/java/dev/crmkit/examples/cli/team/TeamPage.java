@@ -8,12 +8,12 @@ import dev.crmkit.metrics.quality.FieldFill;
 import dev.crmkit.metrics.quality.FillReport;
 import dev.crmkit.metrics.team.Attainment;
 import dev.crmkit.metrics.team.CallStats;
+import dev.crmkit.metrics.team.CountAttainment;
 import dev.crmkit.metrics.team.LeadResponse;
 import dev.crmkit.metrics.team.Measure;
 import dev.crmkit.metrics.team.PersonActivity;
 import dev.crmkit.metrics.team.Performers;
 import dev.crmkit.metrics.team.ResponseFigures;
-import dev.crmkit.metrics.team.SalesTarget;
 import dev.crmkit.metrics.team.Window;
 
 import java.io.IOException;
@@ -46,7 +46,7 @@ public record TeamPage(TeamStats stats, FillReport quality) {
      *
      * @param targets the sales targets to measure against, possibly none
      */
-    public static Optional<TeamPage> of(CrmStore store, LocalDate asOf, List<SalesTarget> targets) {
+    public static Optional<TeamPage> of(CrmStore store, LocalDate asOf, Plans targets) {
         if (!(store instanceof JdbcCrmStore)) {
             return Optional.empty();
         }
@@ -55,11 +55,6 @@ public record TeamPage(TeamStats stats, FillReport quality) {
         FillReport quality = StoreQuality.fillRates(store, QualityRecords.required(QualityRecords.DEFAULT_REQUIRED,
                 StoreQuality.schemas(store)));
         return Optional.of(new TeamPage(stats, quality));
-    }
-
-    /** The sales targets of a file, or none without one. */
-    public static List<SalesTarget> targets(Optional<Path> file) {
-        return file.map(TargetsCsv::read).orElse(List.of());
     }
 
     /** Writes {@value #FILE} into the folder and returns its path. */
@@ -114,19 +109,25 @@ public record TeamPage(TeamStats stats, FillReport quality) {
 
     private void targets(StringBuilder h) {
         h.append("<h2>Sales targets</h2>\n");
-        if (stats.attainments().isEmpty()) {
+        if (stats.attainments().isEmpty() && stats.counts().isEmpty()) {
             h.append("<p class=\"source\">No targets given (crm report --targets FILE with owner, period, amount, "
                     + "currency).</p>\n");
             return;
         }
-        h.append("<table>\n").append(header("person", "period", "currency", "target", "won", "attainment",
-                "expected by now", "gap", "needed per day"));
+        h.append("<table>\n").append(header("person", "period", "currency or measure", "target", "achieved",
+                "attainment", "expected by now", "gap", "needed per day"));
         for (Attainment a : stats.attainments()) {
             h.append(row(a.owner(), a.period().toString(), a.currency().getCurrencyCode(),
                     a.target().map(TeamStats::amount).orElse("none"), TeamStats.amount(a.achieved()),
                     a.attainment().map(r -> percent(r.doubleValue())).orElse(""),
                     a.expectedToDate().map(TeamStats::amount).orElse(""), TeamStats.amount(a.gap()),
                     a.dailyRunRate().map(TeamStats::amount).orElse("")));
+        }
+        for (CountAttainment a : stats.counts()) {
+            h.append(row(a.target().owner(), a.target().period().toString(), TeamStats.measure(a).replace('_', ' '),
+                    n(a.target().count()), n(a.achieved()), percent(a.attainment().doubleValue()),
+                    a.expectedToDate().toPlainString(), n(a.gap()),
+                    a.dailyRunRate().map(r -> r.toPlainString()).orElse("")));
         }
         h.append("</table>\n");
     }

@@ -4,6 +4,7 @@ import dev.crmkit.core.kernel.Money;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.metrics.team.Attainment;
 import dev.crmkit.metrics.team.CallStats;
+import dev.crmkit.metrics.team.CountAttainment;
 import dev.crmkit.metrics.team.LeadResponse;
 import dev.crmkit.metrics.team.Measure;
 import dev.crmkit.metrics.team.PersonActivity;
@@ -31,11 +32,13 @@ import java.util.TreeSet;
  * @param window      the days covered
  * @param asOf        the day the targets are pro-rated to
  * @param people      each person's activity (people with none are absent)
- * @param attainments  each person's attainments, sorted by person, period and currency
+ * @param attainments  each person's attainments of targets in money, sorted by person, period and currency
+ * @param counts       each person's attainments of targets in counts, sorted by person, period and measure
  * @param leadResponse lead response of the leads captured in the window, when the source has leads (a store)
  */
 public record TeamStats(Window window, LocalDate asOf, SortedMap<String, PersonActivity> people,
-                        List<Attainment> attainments, Optional<LeadResponse> leadResponse) {
+                        List<Attainment> attainments, List<CountAttainment> counts,
+                        Optional<LeadResponse> leadResponse) {
 
     /** How many people the text lists at the top and the bottom. */
     static final int PERFORMERS = 3;
@@ -44,6 +47,7 @@ public record TeamStats(Window window, LocalDate asOf, SortedMap<String, PersonA
     public Set<String> names() {
         Set<String> names = new TreeSet<>(people.keySet());
         attainments.forEach(a -> names.add(a.owner()));
+        counts.forEach(a -> names.add(a.target().owner()));
         return names;
     }
 
@@ -60,11 +64,17 @@ public record TeamStats(Window window, LocalDate asOf, SortedMap<String, PersonA
             CallStats c = a.calls();
             List<Object> targets = new ArrayList<>();
             attainments.stream().filter(t -> t.owner().equals(owner)).forEach(t -> targets.add(JsonOutput.object(
-                    "period", t.period().toString(), "currency", t.currency().getCurrencyCode(),
+                    "period", t.period().toString(), "measure", "won_amount",
+                    "currency", t.currency().getCurrencyCode(),
                     "target", t.target().map(TeamStats::amount).orElse(null), "achieved", amount(t.achieved()),
                     "attainment", t.attainment().map(Number::doubleValue).orElse(null),
                     "expectedToDate", t.expectedToDate().map(TeamStats::amount).orElse(null),
                     "gap", amount(t.gap()), "dailyRunRate", t.dailyRunRate().map(TeamStats::amount).orElse(null))));
+            counts.stream().filter(t -> t.target().owner().equals(owner)).forEach(t -> targets.add(JsonOutput.object(
+                    "period", t.target().period().toString(), "measure", measure(t), "currency", null,
+                    "target", t.target().count(), "achieved", t.achieved(),
+                    "attainment", t.attainment().doubleValue(), "expectedToDate", t.expectedToDate(),
+                    "gap", t.gap(), "dailyRunRate", t.dailyRunRate().orElse(null))));
             people.put(owner, JsonOutput.object(
                     "calls", JsonOutput.object("total", c.total(), "inbound", c.inbound(), "outbound", c.outbound(),
                             "answered", c.answered(), "missed", c.missed(), "talkSeconds", c.talkSeconds(),
@@ -134,6 +144,7 @@ public record TeamStats(Window window, LocalDate asOf, SortedMap<String, PersonA
             out.printf(Locale.ROOT, "  e-mails sent %d, received %d; meetings %d; tasks done %d, overdue %d%n",
                     a.emailsSent(), a.emailsReceived(), a.meetings(), a.tasksDone(), a.tasksOverdue());
             attainments.stream().filter(t -> t.owner().equals(owner)).forEach(t -> out.println("  " + line(t)));
+            counts.stream().filter(t -> t.target().owner().equals(owner)).forEach(t -> out.println("  " + line(t)));
         }
         if (people.size() > 1) {
             for (Measure m : List.of(Measure.CALLS, Measure.MEETINGS)) {
@@ -158,6 +169,20 @@ public record TeamStats(Window window, LocalDate asOf, SortedMap<String, PersonA
                 t.attainment().orElseThrow().doubleValue() * 100, amount(t.expectedToDate().orElseThrow()),
                 amount(t.gap()), t.dailyRunRate().map(r -> ", needs " + amount(r) + " a day for " + t.daysLeft()
                         + " days").orElse(""));
+    }
+
+    /** One count attainment in words. */
+    static String line(CountAttainment t) {
+        return String.format(Locale.ROOT, "%s target %d %s: %d (%.1f%%), expected by now %s, gap %d%s",
+                t.target().period(), t.target().count(), measure(t).replace('_', ' '), t.achieved(),
+                t.attainment().doubleValue() * 100, t.expectedToDate().toPlainString(), t.gap(),
+                t.dailyRunRate().map(r -> ", needs " + r.toPlainString() + " a day for " + t.daysLeft() + " days")
+                        .orElse(""));
+    }
+
+    /** The measure of a count target as the targets file names it: {@code calls_made}. */
+    static String measure(CountAttainment t) {
+        return t.target().counted().name().toLowerCase(Locale.ROOT);
     }
 
     private static String ranked(List<Performers.Ranked> list) {

@@ -6,7 +6,7 @@ import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
 import dev.crmkit.metrics.team.ActivityRecord;
 import dev.crmkit.metrics.team.Attainments;
-import dev.crmkit.metrics.team.SalesTarget;
+import dev.crmkit.metrics.team.CountAttainments;
 import dev.crmkit.metrics.team.TeamActivity;
 import dev.crmkit.metrics.team.WonDeal;
 import dev.crmkit.metrics.team.Window;
@@ -35,14 +35,17 @@ import java.util.concurrent.Callable;
                 + "included).",
                 "From files: --activities FILE.csv (owner,type,direction,at,duration_seconds,outcome), --deals "
                         + "FILE.csv (owner,won_at,amount,currency), --targets FILE.csv (owner,period,amount,currency; "
-                        + "period 2026-11, 2026-Q4 or 2026). Rows outside the window are ignored.",
+                        + "period 2026-11, 2026-Q4 or 2026; an optional measure column: won_amount, or deals_won, "
+                        + "meetings_held, calls_made with a whole amount and no currency). Rows outside the window are "
+                        + "ignored.",
                 "Without --activities and --deals: the store's timeline (calls, e-mails, meetings by who recorded "
                         + "them), tasks (done on time, overdue by --as-of) and won deals; --targets still from a "
                         + "file. The timeline keeps no call outcome or duration, so those are 0 on the store.",
                 "Targets are pro-rated to --as-of (default: --to). Amounts are never added across currencies.",
                 "JSON: people, keyed by owner: calls {total, inbound, outbound, answered, missed, talkSeconds, "
                         + "averageTalkSeconds}, emails {sent, received}, meetings, tasks {done, overdue}, targets "
-                        + "[{period, currency, target, achieved, attainment, expectedToDate, gap, dailyRunRate}]; on "
+                        + "[{period, measure, currency, target, achieved, attainment, expectedToDate, gap, "
+                        + "dailyRunRate}] (money as decimal strings, counts as numbers); on "
                         + "the store also leadResponse {overall, byOwner, byChannel}: leads, contacted, "
                         + "averageFirstResponseSeconds, medianFirstResponseSeconds, lostAfterFirstContact."})
 public final class TeamStatsCommand implements Callable<Integer> {
@@ -88,13 +91,14 @@ public final class TeamStatsCommand implements Callable<Integer> {
         }
         Window window = new Window(from, to, zoneId);
         AsOf at = asOf();
-        List<SalesTarget> planned = targets == null ? List.of() : TargetsCsv.read(targets);
+        Plans planned = Plans.read(Optional.ofNullable(targets));
         TeamStats stats;
         if (activities != null || deals != null) {
             List<ActivityRecord> done = activities == null ? List.of() : ActivitiesCsv.read(activities, zoneId);
             List<WonDeal> won = deals == null ? List.of() : WonDealsCsv.read(deals, zoneId);
             stats = new TeamStats(window, at.day(), TeamActivity.of(done, window),
-                    Attainments.of(planned, won, window, at.day()), Optional.empty());
+                    Attainments.of(planned.money(), won, window, at.day()),
+                    CountAttainments.of(planned.counts(), done, won, window, at.day()), Optional.empty());
         } else {
             stats = StoreAccess.read(storeOptions, spec, (store, description) ->
                     StoreTeam.stats(store, window, at, planned));
