@@ -44,7 +44,8 @@ public record ActivityRecord(String owner, ActivityKind kind, Optional<Direction
         }
         if (outcome.isPresent() && !outcome.get().fits(kind)) {
             throw ValidationException.of("outcome", "fits-kind", outcome.get().name().toLowerCase(Locale.ROOT)
-                    + " does not end a " + kind.name().toLowerCase(Locale.ROOT) + " (calls: answered, missed; tasks: done, "
+                    + " does not end a " + kind.name().toLowerCase(Locale.ROOT)
+                    + " (calls: answered, missed; tasks: done, "
                     + "overdue)");
         }
     }

@@ -11,7 +11,7 @@ public enum Outcome {
     /** A task done late, or still open after its due time. */
     OVERDUE;
 
-    /** Whether this outcome can end an activity of the kind: answered and missed for calls, done and overdue for tasks. */
+    /** Whether this outcome can end an activity of the kind: answered, missed for calls; done, overdue for tasks. */
     public boolean fits(ActivityKind kind) {
         return kind == ActivityKind.CALL ? this == ANSWERED || this == MISSED
                 : kind == ActivityKind.TASK && (this == DONE || this == OVERDUE);

@@ -139,7 +139,8 @@ class AttainmentsTest {
         assertEquals(1, team.size());
         assertEquals(Money.of("400.00", "EUR"), team.get(0).target().orElseThrow());
         assertEquals(Money.of("200.00", "EUR"), team.get(0).achieved());
-        assertEquals(new BigDecimal("0.500000"), team.get(0).attainment().orElseThrow(), "not the mean 0.67 of 1 and 1/3");
+        assertEquals(new BigDecimal("0.500000"), team.get(0).attainment().orElseThrow(),
+                "not the mean 0.67 of 1 and 1/3");
     }
 
     @Test

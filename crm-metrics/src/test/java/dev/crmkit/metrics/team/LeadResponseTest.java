@@ -33,7 +33,7 @@ class LeadResponseTest {
 
         assertEquals(4, r.overall().leads());
         assertEquals(3, r.overall().contacted());
-        assertEquals(Optional.of(Duration.ofMinutes(130).dividedBy(3).withNanos(0)), r.overall().averageFirstResponse());
+        assertEquals(Optional.of(Duration.ofSeconds(2_600)), r.overall().averageFirstResponse(), "130 min / 3");
         assertEquals(Optional.of(Duration.ofMinutes(30)), r.overall().medianFirstResponse());
         assertEquals(Ratio.of(2, 3), r.overall().lostAfterFirstContact());
         assertEquals(Ratio.of(1, 2), r.byOwner().get("ann").lostAfterFirstContact());

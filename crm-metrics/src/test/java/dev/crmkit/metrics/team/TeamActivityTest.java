@@ -23,6 +23,10 @@ class TeamActivityTest {
             ZoneOffset.UTC);
     private static final Instant T = Instant.parse("2026-11-10T09:00:00Z");
 
+    private static ActivityRecord meeting(String at) {
+        return ActivityRecord.of("ann", ActivityKind.MEETING, Optional.empty(), Instant.parse(at));
+    }
+
     private static ActivityRecord call(Direction d, long seconds, Outcome outcome) {
         return ActivityRecord.call("ann", d, T, Optional.of(Duration.ofSeconds(seconds)), Optional.of(outcome));
     }
@@ -75,11 +79,8 @@ class TeamActivityTest {
 
     @Test
     void of_windowEdges_inclusiveDays() {
-        Map<String, PersonActivity> people = TeamActivity.of(List.of(
-                ActivityRecord.of("ann", ActivityKind.MEETING, Optional.empty(), Instant.parse("2026-10-31T23:59:59Z")),
-                ActivityRecord.of("ann", ActivityKind.MEETING, Optional.empty(), Instant.parse("2026-11-01T00:00:00Z")),
-                ActivityRecord.of("ann", ActivityKind.MEETING, Optional.empty(), Instant.parse("2026-11-30T23:59:59Z")),
-                ActivityRecord.of("ann", ActivityKind.MEETING, Optional.empty(), Instant.parse("2026-12-01T00:00:00Z"))),
+        Map<String, PersonActivity> people = TeamActivity.of(List.of(meeting("2026-10-31T23:59:59Z"),
+                meeting("2026-11-01T00:00:00Z"), meeting("2026-11-30T23:59:59Z"), meeting("2026-12-01T00:00:00Z")),
                 NOVEMBER);
 
         assertEquals(2, people.get("ann").meetings());

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 @Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"crmkit from the command line: capture and import leads, score and assign them, move deals "
-                + "through pipelines, compute customer metrics and write a report, measure it all.",
+                + "through pipelines, compute customer metrics and write a report, see team statistics and data "
+                + "quality, measure it all.",
                 "The commands on leads and deals keep their data in an H2 database in ./.crm/ (created on first use), "
                         + "or in the database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
                 "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments, 3 a deal move the "

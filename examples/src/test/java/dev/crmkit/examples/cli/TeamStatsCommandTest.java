@@ -209,7 +209,8 @@ class TeamStatsCommandTest {
 
     @Test
     void stats_badValues_nameTheirColumn() throws IOException {
-        assertRefused("activities", ACTIVITIES + "cy,task,,2026-11-02T09:00:00Z,,answered\n", "line 13: column outcome");
+        assertRefused("activities", ACTIVITIES + "cy,task,,2026-11-02T09:00:00Z,,answered\n",
+                "line 13: column outcome");
         assertRefused("activities", ACTIVITIES + "cy,call,in,2026-11-02T09:00:00Z,-5,\n",
                 "line 13: column duration_seconds");
         assertRefused("activities", ACTIVITIES + "cy,call,in,yesterday,,\n", "line 13: column at");

@@ -40,7 +40,8 @@ public final class StoreTeam {
         JdbcTeamMetrics metrics = JdbcTeamMetrics.of(jdbc);
         return new TeamStats(window, asOf.day(), metrics.activity(window, asOf.instant()),
                 metrics.attainments(targets.money(), window, asOf.day()),
-                metrics.countAttainments(targets.counts(), window, asOf.day()), Optional.of(leadResponse(store, window)));
+                metrics.countAttainments(targets.counts(), window, asOf.day()),
+                Optional.of(leadResponse(store, window)));
     }
 
     /** Lead response of the leads captured in the window, from their timelines. */
