@@ -67,9 +67,9 @@ public final class JdbcTeamMetrics {
     }
 
     /**
-     * Each person's activity in the window: calls, e-mails and meetings of the timeline by who recorded them, and
-     * tasks done on time or overdue as of {@code asOf}. Equal to {@link TeamActivity#of} over
-     * {@link dev.crmkit.adapters.metrics.TeamRecords}' records of every activity and task.
+     * Each person's activity in the window: calls, e-mails and meetings of the timeline by who recorded them,
+     * tasks done on time or overdue as of {@code asOf}, and deals moved from stage to stage by who moved them. Equal to {@link TeamActivity#of} over
+     * {@link dev.crmkit.adapters.metrics.TeamRecords}' records of every activity, task and stage history entry.
      */
     public SortedMap<String, PersonActivity> activity(Window window, Instant asOf) {
         Objects.requireNonNull(window, "window");
@@ -83,6 +83,8 @@ public final class JdbcTeamMetrics {
                 + "SUM(CASE WHEN status = ? AND closed_at <= due THEN 0 ELSE 1 END) FROM {task} WHERE (status = ? "
                 + "AND closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?) OR (status = ? AND due < ? AND "
                 + "due >= ? AND due < ?) GROUP BY assignee");
+        String moves = jdbc.sql("SELECT moved_by, COUNT(*) FROM {stage_history} WHERE moved_at >= ? AND moved_at < ? "
+                + "AND from_stage IS NOT NULL GROUP BY moved_by");
         SortedMap<String, PersonActivity> out = new TreeMap<>();
         jdbc.tx.read(c -> {
             for (Object[] row : jdbc.list(c, timeline, rs -> new Object[] {rs.getString(1), rs.getString(2),
@@ -93,7 +95,12 @@ public final class JdbcTeamMetrics {
             for (Object[] row : jdbc.list(c, tasks, rs -> new Object[] {rs.getString(1), rs.getLong(2),
                     rs.getLong(3)}, "DONE", "DONE", "DONE", start, end, "OPEN", asOf, start, end)) {
                 out.merge((String) row[0], new PersonActivity(CallStats.NONE, 0, 0, 0, (Long) row[1],
-                        (Long) row[2]), PersonActivity::plus);
+                        (Long) row[2], 0), PersonActivity::plus);
+            }
+            for (Object[] row : jdbc.list(c, moves, rs -> new Object[] {rs.getString(1), rs.getLong(2)}, start,
+                    end)) {
+                out.merge((String) row[0], new PersonActivity(CallStats.NONE, 0, 0, 0, 0, 0, (Long) row[1]),
+                        PersonActivity::plus);
             }
             return null;
         });
@@ -104,9 +111,9 @@ public final class JdbcTeamMetrics {
         long in = "INBOUND".equals(direction) ? n : 0;
         long out = "OUTBOUND".equals(direction) ? n : 0;
         return switch (type) {
-            case "CALL" -> new PersonActivity(new CallStats(n, in, out, 0, 0, 0, 0, 0), 0, 0, 0, 0, 0);
-            case "EMAIL" -> new PersonActivity(CallStats.NONE, out, in, 0, 0, 0);
-            default -> new PersonActivity(CallStats.NONE, 0, 0, n, 0, 0);
+            case "CALL" -> new PersonActivity(new CallStats(n, in, out, 0, 0, 0, 0, 0), 0, 0, 0, 0, 0, 0);
+            case "EMAIL" -> new PersonActivity(CallStats.NONE, out, in, 0, 0, 0, 0);
+            default -> new PersonActivity(CallStats.NONE, 0, 0, n, 0, 0, 0);
         };
     }
 

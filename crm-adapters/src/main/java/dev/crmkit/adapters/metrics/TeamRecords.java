@@ -13,6 +13,7 @@ import dev.crmkit.metrics.team.LeadTouches;
 import dev.crmkit.metrics.team.Outcome;
 import dev.crmkit.metrics.team.WonDeal;
 import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,6 +35,7 @@ import java.util.Set;
  *   <li>A task done by its due time is done on time, at the time it was closed; one done later is overdue, at that
  *       time; an open task whose due time is before the as-of instant is overdue, at its due time; cancelled tasks
  *       and open tasks not yet due count nowhere.</li>
+ *   <li>A move of a deal from one stage to another counts for who moved it, when; opening a deal is no move.</li>
  *   <li>A won deal counts with its owner, amount and won day in the zone; a won deal without owner or amount counts
  *       nowhere.</li>
  *   <li>A lead is contacted by each call, e-mail, chat message or meeting on its timeline that did not come in from
@@ -94,6 +96,12 @@ public final class TeamRecords {
                 && a.direction() != dev.crmkit.core.activity.Direction.INBOUND).map(Activity::occurredAt).toList();
         return new LeadTouches(lead.id().value().toString(), lead.owner().map(UserId::value).orElse(UNOWNED),
                 lead.source().channel().name().toLowerCase(Locale.ROOT), lead.createdAt(), contacts);
+    }
+
+    /** The activity record of a move in a deal's stage history; the entry that opened the deal is no move. */
+    public static Optional<ActivityRecord> dealMove(StageHistoryEntry entry) {
+        return entry.from().isEmpty() ? Optional.empty() : Optional.of(ActivityRecord.of(entry.by().value(),
+                ActivityKind.DEAL_MOVE, Optional.empty(), entry.at()));
     }
 
     /** The won deal of a deal, if it is won and has an owner and an amount. */

@@ -46,6 +46,7 @@ import dev.crmkit.metrics.team.WonDeal;
 import dev.crmkit.metrics.team.Window;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +55,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -115,6 +117,14 @@ class JdbcTeamMetricsTest {
             store.tasks().insert(t);
             TeamRecords.task(t, AS_OF).ifPresent(records::add);
         }
+        for (int i = 0; i < 200; i++) {
+            StageHistoryEntry e = new StageHistoryEntry(new UUID(random.nextLong(), random.nextLong()),
+                    new DealId(new UUID(0, i)), 1 + random.nextInt(3), new PipelineId(new UUID(1, 1)),
+                    random.nextInt(4) == 0 ? Optional.empty() : Optional.of("lead"), "qualified",
+                    UserId.of(OWNERS.get(random.nextInt(OWNERS.size()))), at(random), Duration.ofHours(1));
+            store.stageHistory().append(e);
+            TeamRecords.dealMove(e).ifPresent(records::add);
+        }
 
         SortedMap<String, PersonActivity> pushed = JdbcTeamMetrics.of(store).activity(WINDOW, AS_OF);
 
@@ -122,7 +132,8 @@ class JdbcTeamMetricsTest {
         assertEquals(inMemory, pushed);
         PersonActivity all = TeamActivity.total(pushed);
         assertTrue(all.calls().inbound() > 0 && all.calls().outbound() > 0 && all.emailsSent() > 0
-                && all.emailsReceived() > 0 && all.meetings() > 0 && all.tasksDone() > 0 && all.tasksOverdue() > 0,
+                && all.emailsReceived() > 0 && all.meetings() > 0 && all.tasksDone() > 0 && all.tasksOverdue() > 0
+                && all.dealsMoved() > 0,
                 "the data exercises every count: " + all);
     }
 

@@ -9,5 +9,7 @@ public enum ActivityKind {
     /** A meeting held. */
     MEETING,
     /** A task, done on time or overdue. */
-    TASK
+    TASK,
+    /** A deal moved from one stage to another. */
+    DEAL_MOVE
 }

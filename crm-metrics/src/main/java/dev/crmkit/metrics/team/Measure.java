@@ -15,7 +15,9 @@ public enum Measure {
     /** Meetings held. */
     MEETINGS(PersonActivity::meetings),
     /** Tasks done on time. */
-    TASKS_DONE(PersonActivity::tasksDone);
+    TASKS_DONE(PersonActivity::tasksDone),
+    /** Deals moved from stage to stage. */
+    DEALS_MOVED(PersonActivity::dealsMoved);
 
     private final ToLongFunction<PersonActivity> value;
 

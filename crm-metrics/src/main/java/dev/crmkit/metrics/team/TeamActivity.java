@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *       known durations; the average over answered calls with a known duration ({@link CallStats});</li>
  *   <li>e-mails: sent (out) and received (in); an e-mail of unknown direction counts in neither;</li>
  *   <li>meetings: every meeting;</li>
- *   <li>tasks: done on time and overdue by outcome.</li>
+ *   <li>tasks: done on time and overdue by outcome;</li>
+ *   <li>deals moved: every move of a deal from one stage to another.</li>
  * </ul>
  */
 public final class TeamActivity {
@@ -50,18 +51,21 @@ public final class TeamActivity {
                 boolean timedAnswer = answered && r.duration().isPresent();
                 return new PersonActivity(new CallStats(1, in ? 1 : 0, out ? 1 : 0, answered ? 1 : 0,
                         r.outcome().filter(Outcome.MISSED::equals).isPresent() ? 1 : 0, seconds,
-                        timedAnswer ? 1 : 0, timedAnswer ? seconds : 0), 0, 0, 0, 0, 0);
+                        timedAnswer ? 1 : 0, timedAnswer ? seconds : 0), 0, 0, 0, 0, 0, 0);
             }
             case EMAIL -> {
-                return new PersonActivity(CallStats.NONE, out ? 1 : 0, in ? 1 : 0, 0, 0, 0);
+                return new PersonActivity(CallStats.NONE, out ? 1 : 0, in ? 1 : 0, 0, 0, 0, 0);
             }
             case MEETING -> {
-                return new PersonActivity(CallStats.NONE, 0, 0, 1, 0, 0);
+                return new PersonActivity(CallStats.NONE, 0, 0, 1, 0, 0, 0);
             }
             case TASK -> {
                 boolean done = r.outcome().filter(Outcome.DONE::equals).isPresent();
                 boolean overdue = r.outcome().filter(Outcome.OVERDUE::equals).isPresent();
-                return new PersonActivity(CallStats.NONE, 0, 0, 0, done ? 1 : 0, overdue ? 1 : 0);
+                return new PersonActivity(CallStats.NONE, 0, 0, 0, done ? 1 : 0, overdue ? 1 : 0, 0);
+            }
+            case DEAL_MOVE -> {
+                return new PersonActivity(CallStats.NONE, 0, 0, 0, 0, 0, 1);
             }
             default -> throw new IllegalStateException(r.kind().name());
         }

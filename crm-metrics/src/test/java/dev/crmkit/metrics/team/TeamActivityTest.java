@@ -72,9 +72,10 @@ class TeamActivityTest {
                 ActivityRecord.of("ann", ActivityKind.MEETING, Optional.empty(), T),
                 ActivityRecord.task("ann", T, Outcome.DONE),
                 ActivityRecord.task("ann", T, Outcome.OVERDUE),
-                ActivityRecord.task("ann", T, Outcome.OVERDUE)), NOVEMBER).get("ann");
+                ActivityRecord.task("ann", T, Outcome.OVERDUE),
+                ActivityRecord.of("ann", ActivityKind.DEAL_MOVE, Optional.empty(), T)), NOVEMBER).get("ann");
 
-        assertEquals(new PersonActivity(CallStats.NONE, 2, 1, 1, 1, 2), a);
+        assertEquals(new PersonActivity(CallStats.NONE, 2, 1, 1, 1, 2, 1), a);
     }
 
     @Test

@@ -121,7 +121,7 @@ class TeamPropertiesTest {
     /** An activity decoded from a number: owner, kind, direction, outcome and duration, each may be unknown. */
     private static ActivityRecord activity(int n) {
         String owner = OWNERS.get(n % 3);
-        ActivityKind kind = ActivityKind.values()[(n / 3) % 4];
+        ActivityKind kind = ActivityKind.values()[(n / 3) % ActivityKind.values().length];
         Instant at = START.atStartOfDay(ZoneId.of("UTC")).toInstant().plusSeconds((n / 12) % (150 * 86_400L));
         Optional<Direction> direction = Optional.of((n / 7) % 3).filter(i -> i < 2).map(i -> Direction.values()[i]);
         int o = (n / 11) % 3;
@@ -150,7 +150,7 @@ class TeamPropertiesTest {
                         return c.total() >= 0 && c.inbound() >= 0 && c.outbound() >= 0 && c.answered() >= 0
                                 && c.missed() >= 0 && c.talkSeconds() >= 0 && p.emailsSent() >= 0
                                 && p.emailsReceived() >= 0 && p.meetings() >= 0 && p.tasksDone() >= 0
-                                && p.tasksOverdue() >= 0 && c.inbound() + c.outbound() <= c.total()
+                                && p.tasksOverdue() >= 0 && p.dealsMoved() >= 0 && c.inbound() + c.outbound() <= c.total()
                                 && c.answered() + c.missed() <= c.total()
                                 && c.timedAnsweredSeconds() <= c.talkSeconds()
                                 && c.averageTalkSeconds().map(a -> a.signum() >= 0).orElse(true);

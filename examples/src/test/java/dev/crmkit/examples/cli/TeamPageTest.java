@@ -9,12 +9,16 @@ import dev.crmkit.core.activity.Visibility;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.PipelineId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +47,9 @@ class TeamPageTest {
             db.store().activities().append(new Activity(new ActivityId(new UUID(0, 1)), ActivityType.CALL, "call",
                     "", Direction.OUTBOUND, call, List.of(), Set.of(new RecordRef(RecordType.CONTACT,
                     new UUID(0, 2))), Optional.of(UserId.of("zoe")), Visibility.PUBLIC, call));
+            db.store().stageHistory().append(new StageHistoryEntry(new UUID(0, 3), new DealId(new UUID(0, 4)), 2,
+                    new PipelineId(new UUID(0, 5)), Optional.of("lead"), "won", UserId.of("zoe"), call,
+                    Duration.ofDays(1)));
         }
         Path targets = Files.writeString(dir.resolve("targets.csv"), "owner,period,amount,currency\n"
                 + "zoe,2026-11,1000.00,EUR\n");
@@ -58,7 +65,8 @@ class TeamPageTest {
         String index = Files.readString(out.resolve("index.html"));
         assertTrue(index.contains("<a href=\"team.html\">"), "the metrics page links to the team page");
         assertTrue(team.contains("From 2026-11-01 to 2026-11-20"), team);
-        assertTrue(team.contains("<td>zoe</td><td>1</td><td>0</td><td>1</td>"), "zoe's one outbound call: " + team);
+        assertTrue(team.contains("<td>zoe</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td>"
+                + "<td>0</td><td>1</td></tr>"), "zoe's one outbound call and one deal moved: " + team);
         assertTrue(team.contains("<td>zoe</td><td>2026-11</td><td>EUR</td><td>1000.00</td><td>0.00</td>"
                 + "<td>0.0%</td>"), team);
         assertTrue(team.contains("<h2>Lead response</h2>") && team.contains("<h2>Data quality</h2>")

@@ -87,17 +87,19 @@ public record TeamPage(TeamStats stats, FillReport quality) {
 
     private void activity(StringBuilder h) {
         h.append("<h2>Activity</h2>\n<table>\n").append(header("person", "calls", "inbound", "outbound",
-                "e-mails sent", "e-mails received", "meetings", "tasks done", "tasks overdue"));
+                "e-mails sent", "e-mails received", "meetings", "tasks done", "tasks overdue", "deals moved"));
         for (String owner : stats.names()) {
             PersonActivity a = stats.activityOf(owner);
             CallStats c = a.calls();
             h.append(row(owner, n(c.total()), n(c.inbound()), n(c.outbound()), n(a.emailsSent()),
-                    n(a.emailsReceived()), n(a.meetings()), n(a.tasksDone()), n(a.tasksOverdue())));
+                    n(a.emailsReceived()), n(a.meetings()), n(a.tasksDone()), n(a.tasksOverdue()),
+                    n(a.dealsMoved())));
         }
         h.append("</table>\n");
         if (stats.people().size() > 1) {
             h.append("<ul>\n");
-            for (Measure m : List.of(Measure.CALLS, Measure.EMAILS_SENT, Measure.MEETINGS, Measure.TASKS_DONE)) {
+            for (Measure m : List.of(Measure.CALLS, Measure.EMAILS_SENT, Measure.MEETINGS, Measure.TASKS_DONE,
+                    Measure.DEALS_MOVED)) {
                 Performers p = Performers.rank(stats.people(), m, TeamStats.PERFORMERS);
                 h.append("<li>").append(esc(m.name().toLowerCase(Locale.ROOT).replace('_', ' '))).append(": top ")
                         .append(esc(ranked(p.top()))).append("; bottom ").append(esc(ranked(p.bottom())))

@@ -141,8 +141,9 @@ public record TeamStats(Window window, LocalDate asOf, SortedMap<String, PersonA
             out.printf(Locale.ROOT, "%s%n  calls %d (in %d, out %d; answered %d, missed %d; talk %d s, average %s)%n",
                     owner, c.total(), c.inbound(), c.outbound(), c.answered(), c.missed(), c.talkSeconds(),
                     c.averageTalkSeconds().map(s -> s.toPlainString() + " s").orElse("-"));
-            out.printf(Locale.ROOT, "  e-mails sent %d, received %d; meetings %d; tasks done %d, overdue %d%n",
-                    a.emailsSent(), a.emailsReceived(), a.meetings(), a.tasksDone(), a.tasksOverdue());
+            out.printf(Locale.ROOT, "  e-mails sent %d, received %d; meetings %d; tasks done %d, overdue %d%s%n",
+                    a.emailsSent(), a.emailsReceived(), a.meetings(), a.tasksDone(), a.tasksOverdue(),
+                    a.dealsMoved() > 0 ? "; deals moved " + a.dealsMoved() : "");
             attainments.stream().filter(t -> t.owner().equals(owner)).forEach(t -> out.println("  " + line(t)));
             counts.stream().filter(t -> t.target().owner().equals(owner)).forEach(t -> out.println("  " + line(t)));
         }
