@@ -68,8 +68,9 @@ public final class JdbcTeamMetrics {
 
     /**
      * Each person's activity in the window: calls, e-mails and meetings of the timeline by who recorded them,
-     * tasks done on time or overdue as of {@code asOf}, and deals moved from stage to stage by who moved them. Equal to {@link TeamActivity#of} over
-     * {@link dev.crmkit.adapters.metrics.TeamRecords}' records of every activity, task and stage history entry.
+     * tasks done on time or overdue as of {@code asOf}, and deals moved from stage to stage by who moved them.
+     * Equal to {@link TeamActivity#of} over {@link dev.crmkit.adapters.metrics.TeamRecords}' records of every
+     * activity, task and stage history entry.
      */
     public SortedMap<String, PersonActivity> activity(Window window, Instant asOf) {
         Objects.requireNonNull(window, "window");

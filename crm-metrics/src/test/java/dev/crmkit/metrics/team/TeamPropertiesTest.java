@@ -150,7 +150,8 @@ class TeamPropertiesTest {
                         return c.total() >= 0 && c.inbound() >= 0 && c.outbound() >= 0 && c.answered() >= 0
                                 && c.missed() >= 0 && c.talkSeconds() >= 0 && p.emailsSent() >= 0
                                 && p.emailsReceived() >= 0 && p.meetings() >= 0 && p.tasksDone() >= 0
-                                && p.tasksOverdue() >= 0 && p.dealsMoved() >= 0 && c.inbound() + c.outbound() <= c.total()
+                                && p.tasksOverdue() >= 0 && p.dealsMoved() >= 0
+                                && c.inbound() + c.outbound() <= c.total()
                                 && c.answered() + c.missed() <= c.total()
                                 && c.timedAnsweredSeconds() <= c.talkSeconds()
                                 && c.averageTalkSeconds().map(a -> a.signum() >= 0).orElse(true);
