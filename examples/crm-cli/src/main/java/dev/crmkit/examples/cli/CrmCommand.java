@@ -7,6 +7,8 @@ import dev.crmkit.examples.cli.metrics.FunnelCommand;
 import dev.crmkit.examples.cli.metrics.LtvCommand;
 import dev.crmkit.examples.cli.metrics.ReportCommand;
 import dev.crmkit.examples.cli.metrics.RfmCommand;
+import dev.crmkit.examples.cli.quality.QualityCommand;
+import dev.crmkit.examples.cli.team.TeamCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,8 @@ import java.util.Map;
  */
 @Command(name = "crm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"crmkit from the command line: capture and import leads, score and assign them, move deals "
-                + "through pipelines, compute customer metrics and write a report, measure it all.",
+                + "through pipelines, compute customer metrics and write a report, see team statistics and data "
+                + "quality, measure it all.",
                 "The commands on leads and deals keep their data in an H2 database in ./.crm/ (created on first use), "
                         + "or in the database of --jdbc-url / CRM_JDBC_URL, or with --in-memory nowhere.",
                 "Exit status: 0 done, 1 failed (one line on standard error), 2 bad arguments (an option's format or "
@@ -33,7 +36,7 @@ import java.util.Map;
         subcommands = {DemoCommand.class, ImportCommand.class, PipelineCommand.class, DealCommand.class,
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                TeamCommand.class, QualityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";

@@ -157,10 +157,24 @@ public record MetricsReport(FunnelReport funnel, String funnelSource, CohortMatr
     }
 
     /**
+     * A page written beside the report that the report links to.
+     *
+     * @param file  its file name in the report's folder
+     * @param title the text of the link
+     */
+    public record Link(String file, String title) {
+    }
+
+    /**
      * Writes the page and its charts into {@code dir}, creating it if needed and replacing earlier files of the same
      * names.
      */
     public Written write(Path dir) {
+        return write(dir, List.of());
+    }
+
+    /** Writes the page and its charts as {@link #write(Path)} does, linking to the given pages beside it. */
+    public Written write(Path dir, List<Link> links) {
         headless();
         try {
             Files.createDirectories(dir);
@@ -178,14 +192,14 @@ public record MetricsReport(FunnelReport funnel, String funnelSource, CohortMatr
                 ReportCharts.forecast(forecast, charts.get(charts.size() - 1));
             }
             Path index = dir.resolve("index.html");
-            Files.writeString(index, html(), StandardCharsets.UTF_8);
+            Files.writeString(index, html(links), StandardCharsets.UTF_8);
             return new Written(index, List.copyOf(charts));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    String html() {
+    String html(List<Link> links) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>crmkit metrics report</title>\n<style>\n")
@@ -195,6 +209,10 @@ public record MetricsReport(FunnelReport funnel, String funnelSource, CohortMatr
                 .append(".sample{background:#fff3cd;border:1px solid #e0b000;padding:0.8em}\n")
                 .append(".source{color:#555;font-size:0.9em}\n</style>\n</head>\n<body>\n")
                 .append("<h1>crmkit metrics report</h1>\n");
+        for (Link link : links) {
+            h.append("<p><a href=\"").append(esc(link.file())).append("\">").append(esc(link.title()))
+                    .append("</a></p>\n");
+        }
         if (!sampleNote.isEmpty()) {
             h.append("<p class=\"sample\"><strong>Generated sample data.</strong> ").append(esc(sampleNote))
                     .append("</p>\n");

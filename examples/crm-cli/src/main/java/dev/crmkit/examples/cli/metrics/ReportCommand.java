@@ -8,6 +8,8 @@ import dev.crmkit.examples.cli.OptionRules;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
+import dev.crmkit.examples.cli.team.Plans;
+import dev.crmkit.examples.cli.team.TeamPage;
 import dev.crmkit.metrics.cohort.CohortPeriod;
 import dev.crmkit.metrics.cohort.Cohorts;
 import dev.crmkit.metrics.funnel.FunnelDefinition;
@@ -29,9 +31,11 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,7 +54,9 @@ import java.util.concurrent.Callable;
                 "A channel's new customers are the spend file's new_customers, or else the customers whose first "
                         + "order carries the channel (--channel-col); its LTV is ARPU x lifetime of its customers' "
                         + "orders (or of all orders when they name no channel).",
-                "JSON keys: index, charts, sample."})
+                "On a database, a team page (team.html): activity, targets (--targets), lead response and data "
+                        + "quality for the month of --as-of.",
+                "JSON keys: index, charts, sample, team."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -106,6 +112,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "With --history: the zone of times without offset (default: ${DEFAULT-VALUE}).")
     private String zone;
 
+    @Option(names = "--targets", paramLabel = "FILE",
+            description = "CSV sales targets for the team page: owner, period (2026-11, 2026-Q4, 2026), amount, "
+                    + "currency.")
+    private Path targets;
+
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
 
@@ -133,26 +144,38 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--spend needs --orders: a channel's LTV comes from "
                     + "its customers' orders");
         }
+        Plans planned = Plans.read(Optional.ofNullable(targets));
+        List<TeamPage> team = new ArrayList<>();
         StoreData store = orders != null && history != null ? null
-                : StoreAccess.read(storeOptions, spec, StoreData::read);
+                : StoreAccess.read(storeOptions, spec, (s, description) -> {
+                    StoreData data = StoreData.read(s, description);
+                    asOfDay().or(data::latestLead).flatMap(day -> TeamPage.of(s, day, planned))
+                            .ifPresent(team::add);
+                    return data;
+                });
         MetricsReport report;
         if (orders == null) {
-            report = ofStore(store, asOf.instant().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC))
-                    .or(store::latestLead).orElseGet(() -> LocalDate.now(ZoneOffset.UTC)), currency, period);
+            report = ofStore(store, asOfDay().or(store::latestLead).orElseGet(() -> LocalDate.now(ZoneOffset.UTC)),
+                    currency, period);
             if (history != null) {
                 report = withFunnel(report, historyFunnel(currency), "Stage history of " + history);
             }
         } else {
             report = fromFiles(store, currency);
         }
-        MetricsReport.Written written = report.write(out);
+        List<MetricsReport.Link> links = new ArrayList<>();
+        team.forEach(page -> links.add(new MetricsReport.Link(page.write(out).getFileName().toString(),
+                "Team: activity, sales targets, lead response and data quality")));
+        MetricsReport.Written written = report.write(out, links);
         PrintWriter printer = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             JsonOutput.print(printer, JsonOutput.object("index", written.index().toString(),
                     "charts", written.charts().stream().map(Path::toString).toList(),
-                    "sample", !report.sampleNote().isEmpty()));
+                    "sample", !report.sampleNote().isEmpty(),
+                    "team", team.isEmpty() ? null : out.resolve(TeamPage.FILE).toString()));
         } else {
-            printer.println("Report written to " + written.index() + " (" + written.charts().size() + " charts)");
+            printer.println("Report written to " + written.index() + " (" + written.charts().size() + " charts"
+                    + (team.isEmpty() ? "" : ", team page " + TeamPage.FILE) + ")");
             printer.flush();
         }
         return 0;
@@ -190,6 +213,14 @@ public final class ReportCommand implements Callable<Integer> {
     private static MetricsReport withFunnel(MetricsReport r, FunnelReport funnel, String source) {
         return new MetricsReport(funnel, source, r.cohorts(), r.ltv(), r.ordersSource(), r.channels(),
                 r.channelsSource(), r.sampleNote(), r.forecast());
+    }
+
+    /**
+     * The day the report is as of, from {@code --as-of}: the team page covers its month up to it, a generated sample
+     * order history ends on it (without it: the store's latest lead, else today).
+     */
+    private Optional<LocalDate> asOfDay() {
+        return asOf.instant().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC));
     }
 
     /**

@@ -2,10 +2,9 @@ package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.contact.Contact;
-import dev.crmkit.core.kernel.Page;
-import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.examples.cli.Pages;
 import dev.crmkit.metrics.funnel.Funnel;
 import dev.crmkit.metrics.funnel.FunnelReport;
 import dev.crmkit.metrics.funnel.StageCount;
@@ -23,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * What the report reads from a crmkit store: the lead funnel by status, the contacts (as the customers of a sample
@@ -46,14 +43,12 @@ import java.util.function.Function;
 public record StoreData(String description, FunnelReport leadFunnel, List<String> customers,
         Map<String, String> channelOf, Optional<LocalDate> latestLead, Map<YearMonth, MoneyTotals> forecast) {
 
-    private static final int PAGE = 1000;
-
     /** Reads the store. */
     public static StoreData read(CrmStore store, String description) {
         long[] reached = new long[4];
         Map<String, Lead> earliest = new TreeMap<>();
         LocalDate[] latest = {null};
-        forEach(r -> store.leads().findAll(r), lead -> {
+        Pages.forEach(r -> store.leads().findAll(r), lead -> {
             reached[0]++;
             LeadStatus status = lead.status();
             if (status == LeadStatus.WORKING || status == LeadStatus.QUALIFIED || status == LeadStatus.CONVERTED) {
@@ -73,7 +68,7 @@ public record StoreData(String description, FunnelReport leadFunnel, List<String
             }
         });
         List<String> customers = new ArrayList<>();
-        forEach(r -> store.contacts().findAll(r), (Contact c) -> customers.add(c.id().value().toString()));
+        Pages.forEach(r -> store.contacts().findAll(r), (Contact c) -> customers.add(c.id().value().toString()));
         customers.sort(null);
         Map<String, String> channelOf = new TreeMap<>();
         earliest.forEach((contact, lead) -> channelOf.put(contact,
@@ -87,18 +82,5 @@ public record StoreData(String description, FunnelReport leadFunnel, List<String
                 : Map.of();
         return new StoreData(description, funnel, List.copyOf(customers), Map.copyOf(channelOf),
                 Optional.ofNullable(latest[0]), Collections.unmodifiableMap(forecast));
-    }
-
-    private static <T> void forEach(Function<PageRequest, Page<T>> finder, Consumer<T> action) {
-        PageRequest request = PageRequest.first(PAGE);
-        while (true) {
-            Page<T> page = finder.apply(request);
-            page.items().forEach(action);
-            Optional<PageRequest> next = request.next(page);
-            if (next.isEmpty()) {
-                return;
-            }
-            request = next.get();
-        }
     }
 }

@@ -1,0 +1,293 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.adapters.metrics.QualityRecords;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.metrics.quality.FillRates;
+import dev.crmkit.metrics.quality.FillReport;
+import dev.crmkit.metrics.team.Attainment;
+import dev.crmkit.metrics.team.Attainments;
+import dev.crmkit.metrics.team.CallStats;
+import dev.crmkit.metrics.team.CountAttainment;
+import dev.crmkit.metrics.team.CountAttainments;
+import dev.crmkit.metrics.team.CountTarget;
+import dev.crmkit.metrics.team.PersonActivity;
+import dev.crmkit.metrics.team.Period;
+import dev.crmkit.metrics.team.SalesTarget;
+import dev.crmkit.metrics.team.TeamActivity;
+import dev.crmkit.metrics.team.WonDeal;
+import dev.crmkit.metrics.team.Window;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Team statistics and data quality computed inside a JDBC store's database: activity counts per person from the
+ * timeline and the tasks, won amounts per person and currency for sales targets, and the fill counts of every
+ * standard field per record type and owner, each one grouped query instead of loading every row into Java. The
+ * definitions are {@link dev.crmkit.adapters.metrics.TeamRecords}' and {@link QualityRecords}': every answer equals
+ * crm-metrics' in-memory calculator on the records those make of the same data (tests compare them with
+ * {@code equals} on PostgreSQL, MariaDB and H2). Custom fields are JSON, which the three dialects query differently:
+ * their fill counts read the one JSON column of each record in Java.
+ *
+ * <p>Queries run in the store's running unit of work, if any, or on a connection of their own; values are bound
+ * parameters. A database failure is a {@link JdbcStoreException}. Thread-safe.
+ */
+public final class JdbcTeamMetrics {
+
+    private final Jdbc jdbc;
+    private final CustomFieldSchemas schemas;
+
+    private JdbcTeamMetrics(Jdbc jdbc, CustomFieldSchemas schemas) {
+        this.jdbc = jdbc;
+        this.schemas = schemas;
+    }
+
+    /** The team statistics of a JDBC store, joining its units of work. */
+    public static JdbcTeamMetrics of(JdbcCrmStore store) {
+        Objects.requireNonNull(store, "store");
+        return new JdbcTeamMetrics(store.jdbc(), store.customFieldSchemas());
+    }
+
+    /**
+     * Each person's activity in the window: calls, e-mails and meetings of the timeline by who recorded them,
+     * tasks done on time or overdue as of {@code asOf}, and deals moved from stage to stage by who moved them.
+     * Equal to {@link TeamActivity#of} over {@link dev.crmkit.adapters.metrics.TeamRecords}' records of every
+     * activity, task and stage history entry.
+     */
+    public SortedMap<String, PersonActivity> activity(Window window, Instant asOf) {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(asOf, "asOf");
+        Instant start = window.startInstant();
+        Instant end = window.endInstant();
+        String timeline = jdbc.sql("SELECT owner_id, activity_type, direction, COUNT(*) FROM {activity} WHERE "
+                + "occurred_at >= ? AND occurred_at < ? AND owner_id IS NOT NULL AND activity_type IN (?, ?, ?) "
+                + "GROUP BY owner_id, activity_type, direction");
+        String tasks = jdbc.sql("SELECT assignee, SUM(CASE WHEN status = ? AND closed_at <= due THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = ? AND closed_at <= due THEN 0 ELSE 1 END) FROM {task} WHERE (status = ? "
+                + "AND closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?) OR (status = ? AND due < ? AND "
+                + "due >= ? AND due < ?) GROUP BY assignee");
+        String moves = jdbc.sql("SELECT moved_by, COUNT(*) FROM {stage_history} WHERE moved_at >= ? AND moved_at < ? "
+                + "AND from_stage IS NOT NULL GROUP BY moved_by");
+        SortedMap<String, PersonActivity> out = new TreeMap<>();
+        jdbc.tx.read(c -> {
+            for (Object[] row : jdbc.list(c, timeline, rs -> new Object[] {rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getLong(4)}, start, end, "CALL", "EMAIL", "MEETING")) {
+                out.merge((String) row[0], counted((String) row[1], (String) row[2], (Long) row[3]),
+                        PersonActivity::plus);
+            }
+            for (Object[] row : jdbc.list(c, tasks, rs -> new Object[] {rs.getString(1), rs.getLong(2),
+                    rs.getLong(3)}, "DONE", "DONE", "DONE", start, end, "OPEN", asOf, start, end)) {
+                out.merge((String) row[0], new PersonActivity(CallStats.NONE, 0, 0, 0, (Long) row[1],
+                        (Long) row[2], 0), PersonActivity::plus);
+            }
+            for (Object[] row : jdbc.list(c, moves, rs -> new Object[] {rs.getString(1), rs.getLong(2)}, start,
+                    end)) {
+                out.merge((String) row[0], new PersonActivity(CallStats.NONE, 0, 0, 0, 0, 0, (Long) row[1]),
+                        PersonActivity::plus);
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private static PersonActivity counted(String type, String direction, long n) {
+        long in = "INBOUND".equals(direction) ? n : 0;
+        long out = "OUTBOUND".equals(direction) ? n : 0;
+        return switch (type) {
+            case "CALL" -> new PersonActivity(new CallStats(n, in, out, 0, 0, 0, 0, 0), 0, 0, 0, 0, 0, 0);
+            case "EMAIL" -> new PersonActivity(CallStats.NONE, out, in, 0, 0, 0, 0);
+            default -> new PersonActivity(CallStats.NONE, 0, 0, n, 0, 0, 0);
+        };
+    }
+
+    /**
+     * The attainment of each target by the store's won deals: per target period, the won amounts of the period's
+     * days within the window are summed per owner and currency in the database. Equal to
+     * {@link Attainments#of}(targets, {@link dev.crmkit.adapters.metrics.TeamRecords}' won deals, window, asOf).
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException as {@link Attainments#of}
+     */
+    public List<Attainment> attainments(List<SalesTarget> targets, Window window, LocalDate asOf) {
+        Objects.requireNonNull(window, "window");
+        Set<Period> periods = new TreeSet<>();
+        targets.forEach(t -> periods.add(t.period()));
+        Attainments.of(targets, List.of(), window, asOf); // refuses a repeated target naming its index
+        String sql = jdbc.sql("SELECT owner_id, amount_currency, SUM(amount) FROM {deal} WHERE won_at >= ? AND "
+                + "won_at < ? AND owner_id IS NOT NULL AND amount IS NOT NULL GROUP BY owner_id, amount_currency");
+        List<Attainment> out = new ArrayList<>();
+        jdbc.tx.read(c -> {
+            for (Period period : periods) {
+                List<SalesTarget> planned = targets.stream().filter(t -> t.period().equals(period)).toList();
+                LocalDate first = max(period.start(), window.from());
+                LocalDate last = min(period.end(), window.to());
+                List<WonDeal> sums = new ArrayList<>();
+                if (!last.isBefore(first)) {
+                    Window days = new Window(first, last, window.zone());
+                    for (Object[] row : jdbc.list(c, sql, rs -> new Object[] {rs.getString(1), rs.getString(2),
+                            rs.getBigDecimal(3)}, days.startInstant(), days.endInstant())) {
+                        // the owner's deals of these days, summed: one won deal on the first of them
+                        sums.add(new WonDeal((String) row[0], first, Money.of((BigDecimal) row[2],
+                                Currency.getInstance(((String) row[1]).strip()))));
+                    }
+                }
+                out.addAll(Attainments.of(planned, sums, window, asOf));
+            }
+            return null;
+        });
+        out.sort(Attainments.ORDER);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The attainment of each count target: per target period, outbound calls and meetings counted as
+     * {@link #activity} counts them and won deals (with an owner and an amount, as
+     * {@link dev.crmkit.adapters.metrics.TeamRecords#wonDeal} takes them) counted per owner, over the period's days
+     * within the window. Equal to {@link CountAttainments#of} on {@link dev.crmkit.adapters.metrics.TeamRecords}'
+     * records of the same data.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException as {@link CountAttainments#of}
+     */
+    public List<CountAttainment> countAttainments(List<CountTarget> targets, Window window, LocalDate asOf) {
+        Objects.requireNonNull(window, "window");
+        CountAttainments.of(targets, List.of(), List.of(), window, asOf); // refuses a repeated target naming it
+        Set<Period> periods = new TreeSet<>();
+        targets.forEach(t -> periods.add(t.period()));
+        String sql = jdbc.sql("SELECT owner_id, COUNT(*) FROM {deal} WHERE won_at >= ? AND won_at < ? AND "
+                + "owner_id IS NOT NULL AND amount IS NOT NULL GROUP BY owner_id");
+        List<CountAttainment> out = new ArrayList<>();
+        for (Period period : periods) {
+            LocalDate first = max(period.start(), window.from());
+            LocalDate last = min(period.end(), window.to());
+            Map<String, PersonActivity> activity = Map.of();
+            Map<String, Long> won = new TreeMap<>();
+            if (!last.isBefore(first)) {
+                Window days = new Window(first, last, window.zone());
+                activity = activity(days, days.endInstant());
+                jdbc.tx.read(c -> jdbc.list(c, sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+                        days.startInstant(), days.endInstant())).forEach(e -> won.put(e.getKey(), e.getValue()));
+            }
+            for (CountTarget t : targets) {
+                if (t.period().equals(period)) {
+                    PersonActivity a = activity.getOrDefault(t.owner(), PersonActivity.NONE);
+                    long achieved = switch (t.counted()) {
+                        case DEALS_WON -> won.getOrDefault(t.owner(), 0L);
+                        case MEETINGS_HELD -> a.meetings();
+                        case CALLS_MADE -> a.calls().outbound();
+                    };
+                    out.add(CountAttainments.attainment(t, achieved, asOf));
+                }
+            }
+        }
+        out.sort(CountAttainments.ORDER);
+        return List.copyOf(out);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * The fill rates of every standard field of leads, contacts, companies and deals (counted in the database per
+     * owner) and of every custom field of their schemas (read from each record's custom fields column). Equal to
+     * {@link FillRates#of} over {@link QualityRecords}' records of every lead, contact, company and deal.
+     *
+     * @param required the required fields per record type name ({@code lead}, ...)
+     */
+    public FillReport fillRates(Map<String, Set<String>> required) {
+        FillRates.Tally tally = FillRates.tally();
+        jdbc.tx.read(c -> {
+            standard(c, tally, RecordType.LEAD, "{lead} t", "t.owner_id", "t.first_name <> ''", "t.last_name <> ''",
+                    "t.email IS NOT NULL", "t.phone IS NOT NULL", "t.company_name <> ''", "t.owner_id IS NOT NULL",
+                    "t.request <> ''", "t.campaign <> ''");
+            standard(c, tally, RecordType.CONTACT, "{contact} t", "t.owner_id", "t.first_name <> ''",
+                    "t.last_name <> ''", point("e:%"), point("p:%"),
+                    "EXISTS (SELECT 1 FROM {contact_company} a WHERE a.contact_id = t.id)", "t.language IS NOT NULL",
+                    "t.birthday IS NOT NULL", "t.owner_id IS NOT NULL");
+            standard(c, tally, RecordType.COMPANY, "{company} t", "NULL", "t.legal_name <> ''",
+                    "t.registration_number <> ''", "t.tax_number <> ''", "t.legal_address IS NOT NULL",
+                    "t.web_domain IS NOT NULL", "t.industry <> ''", "t.size <> 'UNKNOWN'");
+            standard(c, tally, RecordType.DEAL, "{deal} t", "t.owner_id", "t.amount IS NOT NULL",
+                    "t.expected_close_date IS NOT NULL", "t.owner_id IS NOT NULL", "t.contact_id IS NOT NULL",
+                    "t.company_id IS NOT NULL");
+            custom(c, tally, RecordType.LEAD, "{lead}", "owner_id");
+            custom(c, tally, RecordType.CONTACT, "{contact}", "owner_id");
+            custom(c, tally, RecordType.COMPANY, "{company}", "NULL");
+            custom(c, tally, RecordType.DEAL, "{deal}", "owner_id");
+            return null;
+        });
+        return tally.report(required);
+    }
+
+    private static String point(String like) {
+        return "EXISTS (SELECT 1 FROM {contact_point} p WHERE p.contact_id = t.id AND p.point LIKE '" + like + "')";
+    }
+
+    private void standard(Connection c, FillRates.Tally tally, RecordType type, String from, String owner,
+                          String... filled) throws SQLException {
+        List<String> fields = QualityRecords.STANDARD_FIELDS.get(type);
+        StringBuilder sql = new StringBuilder("SELECT ").append(owner).append(" AS owner_key, COUNT(*)");
+        for (String condition : filled) {
+            sql.append(", SUM(CASE WHEN ").append(condition).append(" THEN 1 ELSE 0 END)");
+        }
+        sql.append(" FROM ").append(from);
+        if (!owner.equals("NULL")) {
+            sql.append(" GROUP BY ").append(owner);
+        }
+        String name = QualityRecords.name(type);
+        for (OwnerCounts row : jdbc.list(c, jdbc.sql(sql.toString()), rs -> {
+            long[] counts = new long[filled.length + 1];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = rs.getLong(i + 2);
+            }
+            return new OwnerCounts(Optional.ofNullable(rs.getString(1)), counts);
+        })) {
+            for (int i = 0; i < fields.size(); i++) {
+                tally.add(name, row.owner(), fields.get(i), row.counts()[0], row.counts()[i + 1]);
+            }
+        }
+    }
+
+    /** The records of one owner (or of none) and how many of them have each field filled, after their count. */
+    private record OwnerCounts(Optional<String> owner, long[] counts) {
+    }
+
+    private void custom(Connection c, FillRates.Tally tally, RecordType type, String table, String owner)
+            throws SQLException {
+        CustomFieldSchema schema = schemas.schemaFor(type);
+        if (schema.fields().isEmpty()) {
+            return;
+        }
+        String name = QualityRecords.name(type);
+        String sql = jdbc.sql("SELECT " + owner + " AS owner_key, custom_fields FROM " + table);
+        for (Object[] row : jdbc.list(c, sql, rs -> new Object[] {rs.getString(1),
+                jdbc.dialect.getJson(rs, "custom_fields")})) {
+            CustomFields values = jdbc.json.customFields((String) row[1]);
+            for (FieldDefinition f : schema.fields()) {
+                tally.add(name, Optional.ofNullable((String) row[0]), "custom." + f.key(), 1,
+                        values.get(f.key()).isPresent() ? 1 : 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.crmkit.examples.cli.quality;
+
+import dev.crmkit.adapters.metrics.QualityRecords;
+import dev.crmkit.examples.cli.JsonOutput;
+import dev.crmkit.examples.cli.OutputFormat;
+import dev.crmkit.examples.cli.StoreAccess;
+import dev.crmkit.examples.cli.StoreOptions;
+import dev.crmkit.metrics.quality.FieldFill;
+import dev.crmkit.metrics.quality.FillReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code crm quality}: the fill rate of every standard and custom field of the store's leads, contacts, companies
+ * and deals, overall and per owner, and the required fields most often empty.
+ */
+@Command(name = "quality", mixinStandardHelpOptions = true,
+        description = {"Data quality of the store: how often each standard and custom field of leads, contacts, "
+                + "companies and deals is filled, overall and per owner, and the required fields most often empty.",
+                "Required: the custom fields their schema marks required, and the standard fields of --required "
+                        + "(default: lead.email, lead.owner, contact.lastName, contact.email, company.industry, "
+                        + "deal.amount, deal.expectedCloseDate, deal.owner).",
+                "JSON: fields [{recordType, field, required, records, filled, fillRate}], mostOftenEmptyRequired "
+                        + "[{recordType, field, records, empty}], byOwner {owner: fields}."})
+public final class QualityCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--required", paramLabel = "TYPE.FIELD", split = ",",
+            description = "The required standard fields, e.g. lead.phone,deal.amount (replaces the default).")
+    private List<String> required;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5",
+            description = "How many of the most often empty required fields to list (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json: one JSON object on standard output.")
+    private OutputFormat format;
+
+    @Override
+    public Integer call() {
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
+        Map<String, Set<String>> standard = required == null ? QualityRecords.DEFAULT_REQUIRED : required();
+        FillReport report = StoreAccess.read(storeOptions, spec, (store, description) -> StoreQuality.fillRates(
+                store, QualityRecords.required(standard, StoreQuality.schemas(store))));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            Map<String, Object> byOwner = new LinkedHashMap<>();
+            report.byOwner().forEach((owner, fields) -> byOwner.put(owner, json(fields)));
+            JsonOutput.print(out, JsonOutput.object("fields", json(report.fields()),
+                    "mostOftenEmptyRequired", report.mostOftenEmptyRequired(top).stream().map(f -> JsonOutput.object(
+                            "recordType", f.recordType(), "field", f.field(), "records", f.records(),
+                            "empty", f.empty())).toList(),
+                    "byOwner", byOwner));
+        } else {
+            print(out, report);
+        }
+        return 0;
+    }
+
+    private Map<String, Set<String>> required() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (String item : required) {
+            String value = item.strip();
+            int dot = value.indexOf('.');
+            String type = dot < 0 ? "" : value.substring(0, dot).toLowerCase(Locale.ROOT);
+            if (!QualityRecords.DEFAULT_REQUIRED.containsKey(type) || dot == value.length() - 1) {
+                throw new ParameterException(spec.commandLine(), "--required takes TYPE.FIELD with TYPE one of lead, "
+                        + "contact, company, deal, e.g. lead.phone; got " + value);
+            }
+            out.computeIfAbsent(type, t -> new TreeSet<>()).add(value.substring(dot + 1));
+        }
+        return out;
+    }
+
+    private static List<Object> json(List<FieldFill> fields) {
+        List<Object> out = new ArrayList<>();
+        fields.forEach(f -> out.add(JsonOutput.object("recordType", f.recordType(), "field", f.field(),
+                "required", f.required(), "records", f.records(), "filled", f.filled(),
+                "fillRate", f.rate().doubleValue())));
+        return out;
+    }
+
+    private void print(PrintWriter out, FillReport report) {
+        if (report.fields().isEmpty()) {
+            out.println("The store holds no leads, contacts, companies or deals.");
+        }
+        String type = "";
+        for (FieldFill f : report.fields()) {
+            if (!f.recordType().equals(type)) {
+                type = f.recordType();
+                out.println(type);
+            }
+            out.printf(Locale.ROOT, "  %-24s %6.1f%%  %d of %d%s%n", f.field(), f.rate().doubleValue() * 100,
+                    f.filled(), f.records(), f.required() ? "  required" : "");
+        }
+        List<FieldFill> empty = report.mostOftenEmptyRequired(top);
+        if (!empty.isEmpty()) {
+            out.println("Required fields most often empty:");
+            empty.forEach(f -> out.printf(Locale.ROOT, "  %s.%s empty in %d of %d%n", f.recordType(), f.field(),
+                    f.empty(), f.records()));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.crmkit.examples.cli.quality;
+
+import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.adapters.jdbc.JdbcTeamMetrics;
+import dev.crmkit.adapters.metrics.QualityRecords;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.examples.cli.Pages;
+import dev.crmkit.metrics.quality.FillRates;
+import dev.crmkit.metrics.quality.FillReport;
+import dev.crmkit.metrics.quality.RecordFill;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.definition.Pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fill rates of a store's leads, contacts, companies and deals: counted in the database on a JDBC store
+ * ({@link JdbcTeamMetrics#fillRates}), record by record through the ports on another store; the same definitions
+ * ({@link QualityRecords}) either way.
+ */
+public final class StoreQuality {
+
+    private StoreQuality() {
+    }
+
+    /** The custom field schemas of every record type the fill rates cover. */
+    public static List<CustomFieldSchema> schemas(CrmStore store) {
+        return Arrays.stream(RecordType.values()).map(t -> store.customFieldSchemas().schemaFor(t)).toList();
+    }
+
+    /**
+     * The fill report of the store.
+     *
+     * @param required the required fields per record type name
+     */
+    public static FillReport fillRates(CrmStore store, Map<String, Set<String>> required) {
+        if (store instanceof JdbcCrmStore jdbc) {
+            return JdbcTeamMetrics.of(jdbc).fillRates(required);
+        }
+        List<RecordFill> records = new ArrayList<>();
+        CustomFieldSchema leads = store.customFieldSchemas().schemaFor(RecordType.LEAD);
+        CustomFieldSchema contacts = store.customFieldSchemas().schemaFor(RecordType.CONTACT);
+        CustomFieldSchema companies = store.customFieldSchemas().schemaFor(RecordType.COMPANY);
+        CustomFieldSchema deals = store.customFieldSchemas().schemaFor(RecordType.DEAL);
+        Pages.forEach(r -> store.leads().findAll(r), (Lead l) -> records.add(QualityRecords.lead(l, leads)));
+        Pages.forEach(r -> store.contacts().findAll(r), (Contact c) -> records.add(QualityRecords.contact(c,
+                contacts)));
+        Pages.forEach(r -> store.companies().findAll(r), (Company c) -> records.add(QualityRecords.company(c,
+                companies)));
+        if (store instanceof PipelineStore pipelines) {
+            Pages.forEach(r -> pipelines.pipelines().findAll(r), (Pipeline p) -> Pages.forEach(
+                    r -> pipelines.deals().find(DealFilter.pipeline(p.id()), r),
+                    (Deal d) -> records.add(QualityRecords.deal(d, deals))));
+        }
+        return FillRates.of(records, required);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.crmkit.examples.cli.team;
+
+import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.adapters.jdbc.JdbcTeamMetrics;
+import dev.crmkit.adapters.metrics.TeamRecords;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.examples.cli.Pages;
+import dev.crmkit.metrics.team.LeadResponse;
+import dev.crmkit.metrics.team.LeadTouches;
+import dev.crmkit.metrics.team.Window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The team statistics of a store: activity, tasks and won amounts counted in the database by
+ * {@link JdbcTeamMetrics}, and lead response from the timelines of the leads captured in the window.
+ */
+public final class StoreTeam {
+
+    private StoreTeam() {
+    }
+
+    /**
+     * The statistics of a JDBC store.
+     *
+     * @throws IllegalArgumentException for another store: the in-memory store of {@code --in-memory} starts empty
+     */
+    static TeamStats stats(CrmStore store, Window window, AsOf asOf, Plans targets) {
+        if (!(store instanceof JdbcCrmStore jdbc)) {
+            throw new IllegalArgumentException("team statistics on a store are counted in its database; an "
+                    + "--in-memory store starts empty, so give a database or the --activities and --deals files");
+        }
+        JdbcTeamMetrics metrics = JdbcTeamMetrics.of(jdbc);
+        return new TeamStats(window, asOf.day(), metrics.activity(window, asOf.instant()),
+                metrics.attainments(targets.money(), window, asOf.day()),
+                metrics.countAttainments(targets.counts(), window, asOf.day()),
+                Optional.of(leadResponse(store, window)));
+    }
+
+    /** Lead response of the leads captured in the window, from their timelines. */
+    public static LeadResponse leadResponse(CrmStore store, Window window) {
+        List<LeadTouches> leads = new ArrayList<>();
+        Pages.forEach(r -> store.leads().findAll(r), (Lead lead) -> {
+            if (window.contains(lead.createdAt())) {
+                RecordRef ref = new RecordRef(RecordType.LEAD, lead.id().value());
+                TimelineFilter filter = lead.owner().map(TimelineFilter::seenBy).orElse(TimelineFilter.everything());
+                List<Activity> timeline = new ArrayList<>();
+                Pages.forEach(r -> store.activities().timeline(ref, filter, r), timeline::add);
+                leads.add(TeamRecords.leadTouches(lead, timeline));
+            }
+        });
+        return LeadResponse.of(leads, window);
+    }
+}
