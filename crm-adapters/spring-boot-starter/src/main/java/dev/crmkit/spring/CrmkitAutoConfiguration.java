@@ -7,8 +7,8 @@ import dev.crmkit.adapters.json.CrmkitModule;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.kit.Crmkit;
 import dev.crmkit.pipeline.DealPipeline;
-import dev.crmkit.pipeline.PipelineStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -30,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-import javax.sql.DataSource;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /**
  * Wires crmkit into a Spring Boot application that has one {@link DataSource}: migrates crmkit's tables after the
@@ -82,12 +82,15 @@ public class CrmkitAutoConfiguration {
         return new SpringCrmStore(jdbc, dataSource);
     }
 
-    /** crm-core's entry point: customers, leads, capture, timeline, tasks, scoring. */
+    /**
+     * The composition root: every module's entry point on the store, given once. An application that wires crmkit
+     * itself declares its own {@code Crmkit} bean, and the {@link Crm} and {@link DealPipeline} beans follow it.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public Crm crm(SpringCrmStore store, CrmkitProperties properties, ApplicationEventPublisher publisher,
-                   ObjectProvider<Clock> clock, ObjectProvider<IdGenerator> ids) {
-        Crm.Builder builder = Crm.builder()
+    public Crmkit crmkit(SpringCrmStore store, CrmkitProperties properties, ApplicationEventPublisher publisher,
+                         ObjectProvider<Clock> clock, ObjectProvider<IdGenerator> ids) {
+        Crmkit.Builder builder = Crmkit.builder()
                 .store(store)
                 .defaultRegion(properties.getDefaultRegion())
                 .followUpWithin(properties.getFollowUpDelay())
@@ -101,15 +104,18 @@ public class CrmkitAutoConfiguration {
         return new SpringDomainEvents(publisher);
     }
 
-    /**
-     * crm-pipeline's entry point: pipelines and deals, on the same store as the {@link Crm} (the application's own
-     * {@code Crm} bean's store when it has one that holds pipelines too).
-     */
+    /** crm-core's entry point: customers, leads, capture, timeline, tasks, scoring. */
     @Bean
     @ConditionalOnMissingBean
-    public DealPipeline dealPipeline(Crm crm, SpringCrmStore store) {
-        PipelineStore pipelines = crm.store() instanceof PipelineStore own ? own : store;
-        return DealPipeline.builder().crm(crm).store(pipelines).build();
+    public Crm crm(Crmkit crmkit) {
+        return crmkit.crm();
+    }
+
+    /** crm-pipeline's entry point: pipelines and deals, on the same store as the {@link Crm}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public DealPipeline dealPipeline(Crmkit crmkit) {
+        return crmkit.pipelines();
     }
 
     /** The outbox relay, running while the context runs. */

@@ -1,7 +1,6 @@
 package dev.crmkit.spring;
 
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
-import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -13,20 +12,20 @@ import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
-import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
 
-import javax.sql.DataSource;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The JDBC store of a Spring Boot host: a {@link JdbcCrmStore} joined to Spring-managed transactions on the
  * application's {@link DataSource}, whose domain events reach the subscriber after the host transaction commits (and
  * never for rolled-back work). It is the store the {@code Crm} and {@code DealPipeline} beans share. Thread-safe.
  */
-public final class SpringCrmStore implements CrmStore, PipelineStore {
+public final class SpringCrmStore implements CrmkitStore {
 
     private final JdbcCrmStore jdbc;
     private final SpringTransactions transactions;

@@ -131,7 +131,7 @@ class CrmkitAutoConfigurationTest {
             assertNotNull(context.getBean(DealPipeline.class));
             assertSame(store.jdbc(), context.getBean(JdbcCrmStore.class));
             assertEquals("crm_", store.jdbc().tablePrefix());
-            assertEquals(6, context.getBean(CrmkitSchema.class).migrationsRun());
+            assertEquals(CrmkitScripts.of("h2"), context.getBean(CrmkitSchema.class).migrationsRun());
             assertNotNull(context.getBean(CrmkitModule.class));
         });
     }
@@ -152,7 +152,7 @@ class CrmkitAutoConfigurationTest {
         runner.withPropertyValues("crmkit.table-prefix=erp_crm_", "crmkit.default-region=DE").run(context -> {
             assertEquals("erp_crm_", context.getBean(JdbcCrmStore.class).tablePrefix());
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-            assertEquals(6, jdbc.queryForObject("SELECT COUNT(*) FROM \"erp_crm_schema_history\" WHERE \"success\" AND \"version\" <> '0'",
+            assertEquals(CrmkitScripts.of("h2"), jdbc.queryForObject("SELECT COUNT(*) FROM \"erp_crm_schema_history\" WHERE \"success\" AND \"version\" <> '0'",
                     Integer.class));
             assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, context.getBean(Crm.class).capture().capture(anna()));
             assertEquals(1, jdbc.queryForObject("SELECT COUNT(*) FROM erp_crm_lead", Integer.class));
@@ -278,18 +278,16 @@ class CrmkitAutoConfigurationTest {
     }
 
     @Test
-    void anApplicationsOwnCrm_replacesCrmkits() {
-        runner.withBean("myCrm", Crm.class, () -> Crm.builder()
-                        .store(dev.crmkit.adapters.memory.InMemoryCrmStore.create()).defaultRegion("FR").build())
+    void anApplicationsOwnCrmkit_replacesCrmkits_andTheEntryPointsFollowIt() {
+        dev.crmkit.adapters.memory.InMemoryCrmStore memory = dev.crmkit.adapters.memory.InMemoryCrmStore.create();
+        runner.withBean("myCrmkit", dev.crmkit.kit.Crmkit.class, () -> dev.crmkit.kit.Crmkit.builder()
+                        .store(memory).defaultRegion("FR").build())
                 .run(context -> {
-                    assertEquals(1, context.getBeansOfType(Crm.class).size());
-                    Crm mine = context.getBean(Crm.class);
-                    assertSame(context.getBean("myCrm"), mine);
-                    // crmkit's DealPipeline follows the application's Crm onto its store
-                    DealPipeline pipelines = context.getBean(DealPipeline.class);
-                    Pipeline b2b = pipelines.definePipeline(Presets.b2b());
-                    assertTrue(((dev.crmkit.pipeline.PipelineStore) mine.store()).pipelines().findById(b2b.id())
-                            .isPresent());
+                    assertEquals(1, context.getBeansOfType(dev.crmkit.kit.Crmkit.class).size());
+                    assertSame(memory, context.getBean(Crm.class).store());
+                    // the DealPipeline bean works on the application's store, with no cast anywhere
+                    Pipeline b2b = context.getBean(DealPipeline.class).definePipeline(Presets.b2b());
+                    assertTrue(memory.pipelines().findById(b2b.id()).isPresent());
                 });
     }
 
