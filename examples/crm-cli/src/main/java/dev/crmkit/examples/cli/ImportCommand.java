@@ -1,7 +1,6 @@
 package dev.crmkit.examples.cli;
 
 import dev.crmkit.core.Crm;
-import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.examples.MutableClock;
@@ -14,6 +13,7 @@ import dev.crmkit.examples.cli.leadimport.LeadImport;
 import dev.crmkit.examples.cli.leadimport.MappedRow;
 import dev.crmkit.examples.cli.leadimport.Printable;
 import dev.crmkit.examples.cli.leadimport.RejectsFile;
+import dev.crmkit.kit.CrmkitStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -106,13 +106,13 @@ final class ImportCommand implements Callable<Integer> {
     private AsOfOption asOf = new AsOfOption();
 
     /** A store given in place of the one the options select; null to open that one. */
-    private CrmStore givenStore;
+    private CrmkitStore givenStore;
 
     /**
      * Imports into this store instead of the one the options select, for tests that compare a store before and
      * after a run without opening a database per run.
      */
-    void useStore(CrmStore store) {
+    void useStore(CrmkitStore store) {
         this.givenStore = store;
     }
 

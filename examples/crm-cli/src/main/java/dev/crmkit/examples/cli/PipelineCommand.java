@@ -66,7 +66,7 @@ final class PipelineCommand implements Runnable {
                 DealPipeline pipelines = PipelineSetup.on(crm, ids);
                 return open.store().transactions().inTransaction(() -> {
                     PipelineSetup.ensure(pipelines, Optional.ofNullable(pipelines()));
-                    return work.run(crm, pipelines, (PipelineStore) open.store());
+                    return work.run(crm, pipelines, open.store());
                 });
             }
         }

@@ -1,7 +1,7 @@
 package dev.crmkit.examples.cli;
 
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
-import dev.crmkit.core.CrmStore;
+import dev.crmkit.kit.CrmkitStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,7 +89,7 @@ public final class StoreOptions {
      * @param persistent  whether it keeps its data after the run (and may hold data of earlier runs)
      * @param database    the database under it, or null in memory
      */
-    record OpenStore(CrmStore store, String description, boolean persistent, Database database)
+    record OpenStore(CrmkitStore store, String description, boolean persistent, Database database)
             implements AutoCloseable {
 
         @Override
