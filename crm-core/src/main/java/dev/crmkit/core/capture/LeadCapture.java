@@ -274,11 +274,12 @@ public final class LeadCapture {
         if (company.isPresent()) {
             contact = affiliate(contact, company.get().id(), now);
         }
-        Lead candidate = new Lead(new LeadId(context.ids().next()), 0, contact.id(), company.map(Company::id),
-                s.source(),
-                s.externalId().stream().toList(), s.externalId().map(x -> Map.of(x, fingerprint)).orElse(Map.of()),
-                s.raw().request().strip(), s.name(), s.email(), s.phone(),
-                s.companyName(), s.raw().owner(), LeadStatus.NEW, Optional.empty(), 1, s.customFields(), now, now);
+        Lead.Builder building = Lead.builder(new LeadId(context.ids().next()), contact.id(), s.source(), s.name(), now)
+                .company(company.map(Company::id)).request(s.raw().request().strip())
+                .reachableAt(s.email(), s.phone()).companyName(s.companyName()).owner(s.raw().owner())
+                .customFields(s.customFields());
+        s.externalId().ifPresent(x -> building.externalId(x, fingerprint));
+        Lead candidate = building.build();
         Lead lead = leads.insertOrGet(candidate);
         if (!lead.id().equals(candidate.id())) {
             // a concurrent capture stored this external id first: the same submission, or a conflict

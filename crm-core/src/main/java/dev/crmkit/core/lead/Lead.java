@@ -118,6 +118,94 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
         return kept == null || kept.equals(fingerprint);
     }
 
+    /**
+     * Starts a new lead with every field but the required ones empty, for capture, imports and fixtures: a field
+     * added to leads later does not break such callers. Version 0, status new, one submission.
+     */
+    public static Builder builder(LeadId id, ContactId contactId, LeadSource source, PersonName name, Instant createdAt) {
+        return new Builder(id, contactId, source, name, createdAt);
+    }
+
+    /** Builds a {@link Lead}; {@link #build()} checks the invariants. Not thread-safe. */
+    public static final class Builder {
+        private final LeadId id;
+        private final ContactId contactId;
+        private final LeadSource source;
+        private final PersonName name;
+        private final Instant createdAt;
+        private Optional<CompanyId> companyId = Optional.empty();
+        private List<String> externalIds = List.of();
+        private Map<String, String> fingerprints = Map.of();
+        private String request = "";
+        private Optional<EmailAddress> email = Optional.empty();
+        private Optional<PhoneNumber> phone = Optional.empty();
+        private String companyName = "";
+        private Optional<UserId> owner = Optional.empty();
+        private CustomFields customFields = CustomFields.empty();
+
+        private Builder(LeadId id, ContactId contactId, LeadSource source, PersonName name, Instant createdAt) {
+            this.id = id;
+            this.contactId = contactId;
+            this.source = source;
+            this.name = name;
+            this.createdAt = createdAt;
+        }
+
+        /** The company, if known. */
+        public Builder company(Optional<CompanyId> value) {
+            companyId = value;
+            return this;
+        }
+
+        /** The submission's external id, kept with its content fingerprint. */
+        public Builder externalId(String value, String fingerprint) {
+            externalIds = List.of(value);
+            fingerprints = Map.of(value, fingerprint);
+            return this;
+        }
+
+        /** What was asked for. */
+        public Builder request(String value) {
+            request = value;
+            return this;
+        }
+
+        /** The normalized e-mail and phone, each if given. */
+        public Builder reachableAt(Optional<EmailAddress> newEmail, Optional<PhoneNumber> newPhone) {
+            email = newEmail;
+            phone = newPhone;
+            return this;
+        }
+
+        /** The company name as submitted. */
+        public Builder companyName(String value) {
+            companyName = value;
+            return this;
+        }
+
+        /** Who owns it, if anyone yet. */
+        public Builder owner(Optional<UserId> value) {
+            owner = value;
+            return this;
+        }
+
+        /** Its custom field values. */
+        public Builder customFields(CustomFields value) {
+            customFields = value;
+            return this;
+        }
+
+        /**
+         * The lead.
+         *
+         * @throws NullPointerException if a value is missing
+         */
+        public Lead build() {
+            return new Lead(id, 0, contactId, companyId, source, externalIds, fingerprints, request, name, email, phone,
+                    companyName, owner, LeadStatus.NEW, Optional.empty(), 1, customFields, createdAt, createdAt);
+        }
+    }
+
     /** Whether the lead is open (new, working or qualified). */
     public boolean isOpen() {
         return status.isOpen();

@@ -61,10 +61,10 @@ public final class TestWorld {
             fields = fields.with(keyValues[i], new FieldValue.Text(keyValues[i + 1]));
         }
         int n = serial.incrementAndGet();
-        Lead lead = new Lead(new LeadId(ids.next()), 0, new ContactId(ids.next()), Optional.empty(),
-                LeadSource.of(Channel.WEB_FORM), List.of(), "", PersonName.of("Lead", "No " + n),
-                Optional.of(EmailAddress.parse("lead" + n + "@example.com")), Optional.empty(), "",
-                Optional.empty(), LeadStatus.NEW, Optional.empty(), 1, fields, clock.instant(), clock.instant());
+        Lead lead = Lead.builder(new LeadId(ids.next()), new ContactId(ids.next()), LeadSource.of(Channel.WEB_FORM),
+                        PersonName.of("Lead", "No " + n), clock.instant())
+                .reachableAt(Optional.of(EmailAddress.parse("lead" + n + "@example.com")), Optional.empty())
+                .customFields(fields).build();
         return leads.insertOrGet(lead);
     }
 

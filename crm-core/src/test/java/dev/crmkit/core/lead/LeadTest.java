@@ -42,6 +42,17 @@ class LeadTest {
                 CustomFields.empty(), T0, T0);
     }
 
+    @org.junit.jupiter.api.Test
+    void builder_isANewLeadWithOneSubmission_andEverySettingLandsInItsField() {
+        Lead built = Lead.builder(ID, CONTACT, LeadSource.of(Channel.WEB_FORM), PersonName.of("Jane", "Doe"), T0)
+                .externalId("form-1", "f1").request("a quote").reachableAt(JANE, Optional.empty()).owner(ALICE)
+                .build();
+
+        assertEquals(new Lead(ID, 0, CONTACT, Optional.empty(), LeadSource.of(Channel.WEB_FORM), List.of("form-1"),
+                java.util.Map.of("form-1", "f1"), "a quote", PersonName.of("Jane", "Doe"), JANE, Optional.empty(), "",
+                ALICE, LeadStatus.NEW, Optional.empty(), 1, CustomFields.empty(), T0, T0), built);
+    }
+
     static Stream<Arguments> allowedMoves() {
         List<Arguments> out = new ArrayList<>();
         for (LeadStatus from : LeadStatus.values()) {
