@@ -57,7 +57,8 @@ public sealed interface CaptureOutcome {
     }
 
     /**
-     * The same submission (by external id) was captured before; nothing changed.
+     * The same submission (its external id, with the same normalized content) was captured before; nothing changed.
+     * An external id reused for other content is {@link Rejected} with rule {@code external-id-conflict} instead.
      *
      * @param existingLead the lead it was captured into
      */

@@ -59,7 +59,9 @@ import java.util.Set;
  *   <li>Validate and normalize: names trimmed and folded, e-mail trimmed and lower-cased, phone to E.164 (with the
  *       submission's or the configured default region), custom values read against the lead schema. Any problem
  *       gives {@link CaptureOutcome.Rejected} with every violation, and nothing is stored.</li>
- *   <li>A submission whose external id was captured before gives {@link CaptureOutcome.AlreadyCaptured}.</li>
+ *   <li>A submission whose external id was captured before with the same content (its
+ *       {@link SubmissionFingerprint}) gives {@link CaptureOutcome.AlreadyCaptured}; the same id with other content is
+ *       {@link CaptureOutcome.Rejected} with rule {@code external-id-conflict}, and nothing is stored.</li>
  *   <li>An open lead with the same e-mail, else the same phone, takes the submission as a repeat
  *       ({@link CaptureOutcome.DuplicateFolded}); its timeline records the repeat.</li>
  *   <li>Otherwise a contact with the same e-mail, else the same phone, gets a new lead
