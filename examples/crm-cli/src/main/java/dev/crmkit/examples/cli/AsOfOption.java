@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.core.kernel.BadValue;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -49,8 +50,8 @@ public final class AsOfOption {
                 }
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "' is neither a date (2026-11-23) nor "
-                        + "an instant (2026-11-23T09:00:00Z)");
+                throw new TypeConversionException(BadValue.quote(text) + " is neither a date (2026-11-23) nor an "
+                        + "instant (2026-11-23T09:00:00Z)");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.examples.cli.JsonOutput;
@@ -184,7 +185,7 @@ public final class FunnelCommand implements Callable<Integer> {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw new ParameterException(spec.commandLine(), "--zone must be a time zone such as UTC or "
-                    + "Europe/Berlin, got " + zone);
+                    + "Europe/Berlin, got " + BadValue.quote(zone));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.Money;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +25,7 @@ final class MetricsArgs {
             return Currency.getInstance(code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--currency must be an ISO 4217 code such as EUR, got "
-                    + code);
+                    + BadValue.quote(code));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.metrics;
 
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.metrics.order.OrderBook;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,7 @@ public final class OrdersOptions {
             return Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--currency must be an ISO 4217 code such as EUR, got "
-                    + currency);
+                    + BadValue.quote(currency));
         }
     }
 }

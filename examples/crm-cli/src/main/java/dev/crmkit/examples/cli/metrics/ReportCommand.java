@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.examples.cli.AsOfOption;
 import dev.crmkit.examples.cli.EncodingOption;
 import dev.crmkit.examples.cli.JsonOutput;
@@ -203,7 +204,8 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             zoneId = ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new ParameterException(spec.commandLine(), "--zone must be a time zone such as UTC, got " + zone);
+            throw new ParameterException(spec.commandLine(), "--zone must be a time zone such as UTC, got "
+                    + BadValue.quote(zone));
         }
         StageHistoryCsv.History read = new StageHistoryCsv(zoneId, currency).read(history, encoding.format());
         FunnelDefinition definition = FunnelDefinition.of(stageOrder.stream().map(String::strip).toList());
