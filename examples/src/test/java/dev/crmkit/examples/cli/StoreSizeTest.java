@@ -37,6 +37,7 @@ class StoreSizeTest {
         assertEquals(0, run.exitCode(), run.toString());
         long perLead = (Files.size(file) - empty) / LEADS;
         assertTrue(perLead <= BYTES_PER_LEAD, "the file grew by " + perLead + " bytes per lead");
+        assertFalse(Files.exists(dir.resolve("crm.trace.db")), "closing a compacted store traces no error");
         assertEquals(LEADS, CliRun.crm("import", leads(LEADS).toString(), "--jdbc-url", url, "--no-progress",
                 "--format", "json").json().get("alreadyCaptured").asInt(), "the compacted file still holds them");
     }
