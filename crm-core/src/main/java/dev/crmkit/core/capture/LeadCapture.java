@@ -78,8 +78,9 @@ import java.util.Set;
 public final class LeadCapture {
 
     /**
-     * How often a capture runs in all when a concurrent one gets in the way (two nodes folding a repeat into the same
-     * lead, a deadlock): each run re-reads everything, so a retry can only find more of the person, never lose them.
+     * How often a capture runs in all when a concurrent one still gets in the way although captures of one person
+     * queue on the person's contact row (a deadlock over a shared company, a lead whose contact is not the one its
+     * e-mail names): each run re-reads everything, so a retry can only find more of the person, never lose them.
      */
     private static final int CONFLICT_ATTEMPTS = 10;
 
@@ -243,34 +244,33 @@ public final class LeadCapture {
                 return seenBefore(seen.get(), s.externalId().get(), fingerprint);
             }
         }
-        Optional<Lead> open = s.email().flatMap(leads::findOpenByEmail)
-                .or(() -> s.phone().flatMap(leads::findOpenByPhone));
+        // Hold the person before deciding: every capture of them queues on their contact row, so a repeat folds into
+        // the lead as the capture before left it, instead of failing on a stale version (also inside a host's
+        // transaction, where crmkit cannot run the unit again).
+        Optional<Contact> held = holdKnownPerson(s);
+        Optional<Lead> open = openLead(s);
         if (open.isPresent()) {
             return fold(open.get(), s, fingerprint, now);
         }
-        Optional<Contact> known = s.email().flatMap(contacts::findByEmail)
-                .or(() -> s.phone().flatMap(contacts::findByPhone));
         boolean created = false;
         Contact contact;
-        if (known.isPresent()) {
-            // hold the person, then look again: a concurrent capture of them may have opened a lead meanwhile
-            contact = contacts.lockById(known.get().id()).orElseThrow(() -> new ConflictException(
-                    "contact " + known.get().id() + " disappeared while the capture held it", null));
-            Optional<Lead> openNow = s.email().flatMap(leads::findOpenByEmail)
-                    .or(() -> s.phone().flatMap(leads::findOpenByPhone));
-            if (openNow.isPresent()) {
-                return fold(openNow.get(), s, fingerprint, now);
-            }
-            contact = enrich(contact, s, now);
+        if (held.isPresent()) {
+            contact = enrich(held.get(), s, now);
         } else {
             Contact candidate = newContact(s, now);
             contact = contacts.insertOrGet(candidate);
             if (!contact.id().equals(candidate.id())) {
-                throw new ConflictException("a concurrent capture created contact " + contact.id()
-                        + " for this person first; capturing again folds into it", null);
+                // a concurrent capture created the person first and committed; the store's insert-or-get waited for
+                // that and returned them locked, so their open lead, if any, is visible now
+                Optional<Lead> openNow = openLead(s);
+                if (openNow.isPresent()) {
+                    return fold(openNow.get(), s, fingerprint, now);
+                }
+                contact = enrich(contacts.lockById(contact.id()).orElse(contact), s, now);
+            } else {
+                created = true;
+                context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
             }
-            created = true;
-            context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
         }
         Optional<Company> company = resolveCompany(s, now);
         if (company.isPresent()) {
@@ -308,6 +308,26 @@ public final class LeadCapture {
         return new CaptureOutcome.Rejected(List.of(new Violation("externalId", "external-id-conflict",
                 "external id '" + Text.excerpt(externalId) + "' was captured before with other content (lead "
                         + holder.id() + "); a repeat must carry the same content, a new submission a new id")));
+    }
+
+    /** The open lead with the submission's e-mail, else its phone. */
+    private Optional<Lead> openLead(NormalizedSubmission s) {
+        return s.email().flatMap(leads::findOpenByEmail).or(() -> s.phone().flatMap(leads::findOpenByPhone));
+    }
+
+    /**
+     * The person the submission names, locked for the rest of the unit of work ({@link Contacts#lockById}): the
+     * contact with its e-mail, else its phone, else the contact of its open lead; empty for a new person.
+     */
+    private Optional<Contact> holdKnownPerson(NormalizedSubmission s) {
+        Optional<ContactId> known = s.email().flatMap(contacts::findByEmail)
+                .or(() -> s.phone().flatMap(contacts::findByPhone)).map(Contact::id)
+                .or(() -> openLead(s).map(Lead::contactId));
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(contacts.lockById(known.get()).orElseThrow(() -> new ConflictException(
+                "contact " + known.get() + " disappeared while the capture held it", null)));
     }
 
     private CaptureOutcome fold(Lead open, NormalizedSubmission s, String fingerprint, Instant now) {

@@ -33,8 +33,9 @@ public interface Transactions {
 
     /**
      * Runs the work like {@link #inTransaction}; when it is the outermost unit and fails with a
-     * {@link ConflictException} (a stale version, a deadlock victim), the unit is rolled back and the work runs again,
-     * up to {@code attempts} times in all, after which the last conflict propagates. Joined by a running unit, it runs
+     * {@link ConflictException} (a stale version, a deadlock victim), the unit is rolled back and the work runs again
+     * after a short random pause (jitter, growing with each attempt), up to {@code attempts} times in all, after which
+     * the last conflict propagates. Joined by a running unit, it runs
      * once: only the outermost unit can start over. The work must re-read what it changes, as every crmkit use case
      * does, and must not have effects outside the store that it cannot repeat.
      *
@@ -54,8 +55,25 @@ public interface Transactions {
                 if (attempt >= attempts) {
                     throw e;
                 }
-                Thread.onSpinWait();
+                if (!backOff(attempt)) {
+                    throw e;
+                }
             }
+        }
+    }
+
+    /**
+     * Waits a random time before attempt {@code attempt + 1}: up to 2<sup>attempt</sup> ms, at most 100 ms, so units
+     * that collided do not run again in step and collide again. False if the thread was interrupted meanwhile.
+     */
+    private static boolean backOff(int attempt) {
+        long bound = Math.min(100, 1L << Math.min(attempt, 7));
+        try {
+            Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -55,12 +55,22 @@ final class Database implements AutoCloseable {
      *                                  the URL with the password masked
      */
     static Database open(String url, Optional<String> user, Optional<String> password, String prefix) {
+        return open(url, user, password, prefix, true);
+    }
+
+    /**
+     * Opens the database as {@link #open(String, Optional, Optional, String)} does; without {@code outbox} the store
+     * writes no outbox rows, for a database no {@link dev.crmkit.adapters.jdbc.OutboxRelay} ever reads.
+     */
+    static Database open(String url, Optional<String> user, Optional<String> password, String prefix,
+                         boolean outbox) {
         Objects.requireNonNull(url, "url");
         String shown = mask(url);
         HikariDataSource pool = pool(url, user, password);
         try {
             CrmSchema.migrate(pool, prefix);
-            return new Database(pool, url, prefix, JdbcCrmStore.builder(pool).tablePrefix(prefix).build());
+            return new Database(pool, url, prefix, JdbcCrmStore.builder(pool).tablePrefix(prefix).outbox(outbox)
+                    .build());
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("cannot prepare crmkit's tables (" + prefix + "*) in " + shown + ": "
@@ -156,8 +166,12 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the pool; an H2 file database of the program is compacted first when it is mostly dead pages. */
     @Override
     public void close() {
+        if (H2Compaction.applies(url)) {
+            H2Compaction.compactIfWasteful(pool);
+        }
         pool.close();
     }
 

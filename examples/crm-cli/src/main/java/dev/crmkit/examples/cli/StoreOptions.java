@@ -61,8 +61,9 @@ public final class StoreOptions {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + folder + " for the database: " + e.getMessage(), e);
             }
+            // the program's own file: no relay ever delivers its outbox, which would only grow (a third of the file)
             Database db = Database.open("jdbc:h2:file:" + folder.resolve("crm"), Optional.empty(), Optional.empty(),
-                    PREFIX);
+                    PREFIX, false);
             return new OpenStore(db.store(), "H2 database " + DEFAULT_FOLDER.resolve("crm") + " in "
                     + folder.getParent() + " (kept between runs; --in-memory for an empty one)", true, db);
         }
