@@ -5,6 +5,7 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,9 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(occurredAt, "occurredAt");
         participants = List.copyOf(participants);
-        about = Set.copyOf(new LinkedHashSet<>(about));
+        // in the order given, not Set.copyOf's, whose iteration order changes from one JVM to the next
+        about.forEach(r -> Objects.requireNonNull(r, "about"));
+        about = Collections.unmodifiableSet(new LinkedHashSet<>(about));
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(recordedAt, "recordedAt");

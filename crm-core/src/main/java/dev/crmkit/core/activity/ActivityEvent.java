@@ -4,6 +4,9 @@ import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.RecordRef;
 
 import java.time.Instant;
+import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.Set;
 
 /** What happens on the timeline. */
@@ -19,9 +22,10 @@ public sealed interface ActivityEvent extends DomainEvent {
      */
     record ActivityLogged(ActivityId activityId, ActivityType type, Set<RecordRef> about, Instant occurredAt)
             implements ActivityEvent {
-        /** Copies the set. */
+        /** Copies the set, keeping its order. */
         public ActivityLogged {
-            about = Set.copyOf(about);
+            about.forEach(r -> Objects.requireNonNull(r, "about"));
+            about = Collections.unmodifiableSet(new LinkedHashSet<>(about));
         }
 
         @Override

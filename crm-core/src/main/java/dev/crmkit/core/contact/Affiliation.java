@@ -3,6 +3,7 @@ package dev.crmkit.core.contact;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.kernel.ValidationException;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record Affiliation(CompanyId companyId, Set<CompanyRole> roles, String si
         if (roles.isEmpty()) {
             throw ValidationException.of("roles", "required", "an affiliation needs at least one role");
         }
-        roles = Set.copyOf(EnumSet.copyOf(roles));
+        roles = Collections.unmodifiableSet(EnumSet.copyOf(roles)); // in the enum's order, on every JVM
     }
 
     /** A link with these roles and no site. */

@@ -4,6 +4,8 @@ import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.kernel.DomainEvent;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Collections;
 import java.util.Set;
 
 /** What happens to contacts. */
@@ -47,9 +49,9 @@ public sealed interface ContactEvent extends DomainEvent {
      */
     record ContactAffiliated(ContactId contactId, CompanyId companyId, Set<CompanyRole> roles, Instant occurredAt)
             implements ContactEvent {
-        /** Copies the roles. */
+        /** Copies the roles, in the enum's order. */
         public ContactAffiliated {
-            roles = Set.copyOf(roles);
+            roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
         }
     }
 }

@@ -144,7 +144,7 @@ public final class LeadScoring {
 
     /**
      * The lead an event makes worth rescoring: a new or folded lead, or a timeline entry (other than crmkit's own
-     * system entries) about a lead.
+     * system entries) about a lead; of an entry about several leads, the first it names.
      */
     public Optional<LeadId> leadAffectedBy(DomainEvent event) {
         if (event instanceof LeadEvent.LeadCaptured captured) {
@@ -154,6 +154,7 @@ public final class LeadScoring {
             return Optional.of(folded.leadId());
         }
         if (event instanceof ActivityEvent.ActivityLogged logged && logged.type() != ActivityType.SYSTEM) {
+            // the first lead in the order the activity names its records, the same on every node and every run
             return logged.about().stream().filter(r -> r.type() == RecordType.LEAD).map(r -> new LeadId(r.id()))
                     .findFirst();
         }

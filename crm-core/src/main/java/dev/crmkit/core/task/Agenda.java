@@ -43,7 +43,9 @@ public record Agenda(List<Task> overdue, List<Task> today, List<Task> tomorrow, 
     }
 
     /**
-     * Sorts open tasks into the buckets; tasks that are closed or due after the end of the week are left out.
+     * Sorts open tasks into the buckets, earliest due first; tasks due at the same time keep the order given (a
+     * store's: the order they were stored), never the order of their ids. Tasks that are closed or due after the
+     * end of the week are left out.
      */
     public static Agenda of(List<Task> tasks, Instant now, ZoneId zone) {
         Objects.requireNonNull(now, "now");
@@ -57,7 +59,7 @@ public record Agenda(List<Task> overdue, List<Task> today, List<Task> tomorrow, 
         List<Task> tomorrows = new ArrayList<>();
         List<Task> week = new ArrayList<>();
         tasks.stream().filter(Task::isOpen)
-                .sorted(java.util.Comparator.comparing(Task::due).thenComparing(t -> t.id().value()))
+                .sorted(java.util.Comparator.comparing(Task::due))
                 .forEach(t -> {
                     Instant due = t.due();
                     if (due.isBefore(now)) {

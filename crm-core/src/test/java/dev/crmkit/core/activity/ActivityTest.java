@@ -7,6 +7,7 @@ import dev.crmkit.core.kernel.ValidationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,24 @@ class ActivityTest {
         ValidationException e = assertThrows(ValidationException.class, r::run);
         assertEquals(field, e.violations().get(0).field());
         assertEquals(rule, e.violations().get(0).rule());
+    }
+
+    /** Eight records in an order no hash order keeps: ids counting down. */
+    private static Set<RecordRef> eightRecords() {
+        Set<RecordRef> about = new LinkedHashSet<>();
+        for (int i = 8; i > 0; i--) {
+            about.add(new RecordRef(i % 2 == 0 ? RecordType.LEAD : RecordType.CONTACT, new UUID(0, i)));
+        }
+        return about;
+    }
+
+    @Test
+    void constructor_keepsTheRecordsInTheOrderGiven() {
+        Set<RecordRef> about = eightRecords();
+
+        assertEquals(List.copyOf(about), List.copyOf(activity("Call", about, ALICE, Visibility.PUBLIC).about()));
+        assertEquals(List.copyOf(about), List.copyOf(new ActivityEvent.ActivityLogged(ID, ActivityType.CALL, about,
+                AT).about()));
     }
 
     @Test

@@ -112,6 +112,22 @@ public abstract class ActivitiesContract {
     }
 
     @Test
+    void findById_andTimeline_keepTheRecordsInTheOrderGiven() {
+        RecordRef[] more = new RecordRef[7];
+        for (int i = 0; i < more.length; i++) {
+            more[i] = fx.ref(i % 2 == 0 ? RecordType.LEAD : RecordType.COMPANY);
+        }
+        Activity activity = fx.activity(contact, more).build();
+        activities.append(activity);
+        List<RecordRef> given = new ArrayList<>(List.of(contact));
+        given.addAll(List.of(more));
+
+        assertEquals(given, List.copyOf(activities.findById(activity.id()).orElseThrow().about()));
+        assertEquals(given, List.copyOf(activities.timeline(more[3], TimelineFilter.everything(),
+                PageRequest.first(5)).items().get(0).about()));
+    }
+
+    @Test
     void timeline_sameOccurrence_lastRecordedFirstNotIdOrder() {
         List<Activity> appended = new ArrayList<>();
         for (UUID id : fx.idsDescending(6)) {

@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -616,9 +617,10 @@ public final class Fixtures {
         private Instant recordedAt;
 
         private ActivityBuilder(RecordRef first, RecordRef... more) {
-            Set<RecordRef> refs = new HashSet<>(List.of(more));
+            Set<RecordRef> refs = new LinkedHashSet<>();
             refs.add(first);
-            about = Set.copyOf(refs);
+            refs.addAll(List.of(more));
+            about = refs;
         }
 
         public ActivityBuilder id(ActivityId value) {

@@ -1,6 +1,7 @@
 package dev.crmkit.core.scoring;
 
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityEvent;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
@@ -9,6 +10,8 @@ import dev.crmkit.core.assignment.TestWorld;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanySize;
 import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
@@ -16,6 +19,7 @@ import dev.crmkit.core.lead.LeadStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +122,18 @@ class LeadScoringTest {
                 Set.of(Fixtures.ref(lead)), world.clock.instant()));
 
         assertTrue(world.events.stream().map(scoring::leadAffectedBy).allMatch(Optional::isEmpty));
+    }
+
+    @Test
+    void leadAffectedBy_entryAboutSeveralLeads_isTheFirstItNames() {
+        Set<RecordRef> about = new LinkedHashSet<>();
+        for (int i = 8; i > 0; i--) {
+            about.add(new RecordRef(RecordType.LEAD, new UUID(0, i)));
+        }
+
+        assertEquals(Optional.of(new LeadId(new UUID(0, 8))), scoring.leadAffectedBy(
+                new ActivityEvent.ActivityLogged(new ActivityId(fixtures.nextId()), ActivityType.CALL, about,
+                        world.clock.instant())));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.crmkit.pipeline.definition;
 
 import dev.crmkit.core.kernel.UserId;
 
+import java.util.TreeSet;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,10 +15,10 @@ import java.util.Set;
  */
 public record Actor(UserId user, Set<String> roles) {
 
-    /** Copies the roles. */
+    /** Copies the roles, sorted. */
     public Actor {
         Objects.requireNonNull(user, "user");
-        roles = Set.copyOf(roles);
+        roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
     }
 
     /** A user with roles. */

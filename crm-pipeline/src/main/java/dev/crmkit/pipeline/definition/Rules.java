@@ -175,9 +175,9 @@ public final class Rules {
 
     /** See {@link #allowedMovers}. @param roles the roles @param owner whether the owner may */
     public record AllowedMovers(Set<String> roles, boolean owner) implements StageRule {
-        /** Copies the roles. */
+        /** Copies the roles, sorted. */
         public AllowedMovers {
-            roles = Set.copyOf(roles);
+            roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
         }
 
         @Override

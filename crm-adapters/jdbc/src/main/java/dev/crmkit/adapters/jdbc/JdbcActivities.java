@@ -200,8 +200,8 @@ final class JdbcActivities implements Activities {
                 dialect.getInstant(rs, "recorded_at"));
     }
 
-    /** The records an activity is about as {@code type:uuid} texts, in key order. */
+    /** The records an activity is about as {@code type:uuid} texts, in the activity's order. */
     private static List<String> about(Activity a) {
-        return a.about().stream().sorted(KEY_ORDER).map(RecordRef::toString).toList();
+        return a.about().stream().map(RecordRef::toString).toList();
     }
 }

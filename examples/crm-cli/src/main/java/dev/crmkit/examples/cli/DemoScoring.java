@@ -100,8 +100,9 @@ final class DemoScoring {
             request = request.get().next(page);
         }
         open.stream().map(l -> new Scored(crm.scoring().rescore(l.id()), ScoreView.name(crm, l)))
+                // equal scores and names keep the store's order (created, then stored), not the order of the ids
                 .sorted(Comparator.comparingInt((Scored s) -> -s.rescored().score().value())
-                        .thenComparing(Scored::name).thenComparing(s -> s.rescored().stored().leadId().toString()))
+                        .thenComparing(Scored::name))
                 .forEach(s -> {
                     scored.add(s.rescored());
                     names.add(s.name());
