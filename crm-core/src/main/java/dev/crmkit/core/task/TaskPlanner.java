@@ -1,13 +1,12 @@
 package dev.crmkit.core.task;
 
-import dev.crmkit.core.kernel.Context;
-import dev.crmkit.core.kernel.RecordRef;
-import dev.crmkit.core.kernel.UserId;
-
 import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.idempotency.OnceOnly;
 import dev.crmkit.core.idempotency.OutcomeText;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.UserId;
 
 import java.time.Instant;
 import java.time.ZoneId;
