@@ -36,6 +36,8 @@ class LeadImportTest {
     /** Makes the store's n-th lead insert throw and the store fail from then on, as a database gone; 0 for never. */
     private final AtomicInteger failOnInsert = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
+    /** Makes every lead insert fail while reads still work, as a database gone read-only. */
+    private final AtomicBoolean refuseWrites = new AtomicBoolean();
     /** The e-mail address of a lead the store always refuses to insert, as a database with an unforeseen rule. */
     private final AtomicReference<String> refusedEmail = new AtomicReference<>("");
     private final AtomicInteger inserts = new AtomicInteger();
@@ -63,8 +65,8 @@ class LeadImportTest {
         assertEquals(11, stopped.lastLine());
         assertEquals(5, stopped.rows());
         assertEquals(5, stopped.imported().rows());
-        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed and does "
-                + "not answer (connection lost)"), stopped.getMessage());
+        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed "
+                + "(connection lost), and not because of one row"), stopped.getMessage());
         assertTrue(stopped.getMessage().contains("the 5 rows before line 7 are imported or rejected. Run the same "
                 + "import again"), stopped.getMessage());
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L), heard);
@@ -102,6 +104,22 @@ class LeadImportTest {
         assertEquals(11, memory.leads().count());
         assertTrue(memory.leads().findByExternalId("ext-8").isEmpty());
         assertTrue(memory.leads().findByExternalId("ext-9").isPresent());
+    }
+
+    @Test
+    void storeRefusingEveryWriteWhileAnsweringReads_stopsTheImport_ratherThanRejectEveryRow() {
+        refuseWrites.set(true);
+        List<Long> heard = new ArrayList<>();
+
+        ImportStoppedException stopped = assertThrows(ImportStoppedException.class,
+                () -> new LeadImport(crm, clock, 5).run(people(12), (row, outcome) -> heard.add(row.record().line())));
+
+        assertEquals(2, stopped.firstLine());
+        assertEquals(6, stopped.lastLine());
+        assertEquals(0, stopped.imported().rows());
+        assertTrue(stopped.getMessage().contains("(read-only), and not because of one row"), stopped.getMessage());
+        assertEquals(List.of(), heard, "no row was rejected for the store's fault");
+        assertEquals(0, memory.leads().count());
     }
 
     @Test
@@ -172,6 +190,9 @@ class LeadImportTest {
                     if (method.getName().equals("insertOrGet")) {
                         if (inserts.incrementAndGet() == failOnInsert.get()) {
                             down.set(true);
+                        }
+                        if (refuseWrites.get()) {
+                            throw new IllegalStateException("read-only");
                         }
                         Lead candidate = (Lead) args[0];
                         if (candidate.email().map(e -> e.value().equals(refusedEmail.get())).orElse(false)) {
