@@ -4,7 +4,10 @@ import dev.crmkit.adapters.memory.InMemoryCrmStore;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.Leads;
 import dev.crmkit.examples.MutableClock;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -138,12 +142,11 @@ class LeadImportTest {
     void tally_countsRowsWithAnUnknownSourceThatWereTaken() {
         ImportTally tally = new ImportTally();
         CsvRecord record = new CsvRecord(2, List.of("a@example.com"));
-        dev.crmkit.core.capture.LeadSubmission submission = dev.crmkit.core.capture.LeadSubmission
-                .from(dev.crmkit.core.lead.Channel.IMPORT).email("a@example.com").build();
-        MappedRow unknown = new MappedRow(record, submission, java.util.Optional.empty(), List.of(), true);
-        MappedRow known = new MappedRow(record, submission, java.util.Optional.empty(), List.of());
+        LeadSubmission submission = LeadSubmission.from(Channel.IMPORT).email("a@example.com").build();
+        MappedRow unknown = new MappedRow(record, submission, Optional.empty(), List.of(), true);
+        MappedRow known = new MappedRow(record, submission, Optional.empty(), List.of());
         CaptureOutcome rejected = new CaptureOutcome.Rejected(List.of(
-                new dev.crmkit.core.kernel.Violation("email", "format", "bad")));
+                new Violation("email", "format", "bad")));
 
         tally.imported(unknown, crm.capture().capture(submission));
         tally.imported(known, crm.capture().capture(submission));
