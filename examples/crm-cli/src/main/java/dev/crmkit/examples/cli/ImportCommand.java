@@ -59,7 +59,8 @@ import java.util.concurrent.Callable;
                         + "--batch-size rows, one transaction each. If a chunk fails in the database, it is rolled "
                         + "back and its rows are captured one by one, so that a row the database refuses is "
                         + "rejected (rule store-failure) and the others are imported. If the database stops "
-                        + "answering, the import stops naming the lines not imported (exit status 1), and running "
+                        + "answering, or refuses every row of a chunk one by one, the import stops naming the lines "
+                        + "not imported (exit status 1), and running "
                         + "the same import again completes it: rows with an external_id already imported are "
                         + "recognized."})
 final class ImportCommand implements Callable<Integer> {

@@ -1,6 +1,8 @@
 package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmkit.examples.cli.leadimport.CsvRecords;
+import dev.crmkit.examples.cli.leadimport.RejectsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -272,15 +274,15 @@ class ImportCommandTest {
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(1).endsWith(",\"'=HYPERLINK(\"\"http://evil\"\")\",\"'+1\",bad@@example,\"'-2+3\""),
                 lines.get(1));
-        try (var records = dev.crmkit.examples.cli.leadimport.CsvRecords.open(
+        try (var records = CsvRecords.open(
                 Files.newInputStream(dir.resolve("formulas.rejects.csv")))) {
             List<String> first = records.next().cells();
             List<String> second = records.next().cells();
             assertEquals(List.of("'@SUM(A1)", "''quoted", "", "'\tTab"), second.subList(2, 6));
             assertEquals(List.of("=HYPERLINK(\"http://evil\")", "+1", "bad@@example", "-2+3"), first.subList(2, 6)
-                    .stream().map(dev.crmkit.examples.cli.leadimport.RejectsFile::original).toList());
+                    .stream().map(RejectsFile::original).toList());
             assertEquals(List.of("@SUM(A1)", "'quoted", "", "\tTab"), second.subList(2, 6).stream()
-                    .map(dev.crmkit.examples.cli.leadimport.RejectsFile::original).toList());
+                    .map(RejectsFile::original).toList());
         }
     }
 

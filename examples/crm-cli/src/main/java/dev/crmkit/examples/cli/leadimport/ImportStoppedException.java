@@ -3,8 +3,9 @@ package dev.crmkit.examples.cli.leadimport;
 import java.util.Objects;
 
 /**
- * A {@link LeadImport} stopped because the store stopped answering: a chunk of rows failed, was rolled back and
- * retried row by row, and a row failed again while the store did not even answer a read. None of the lines named is
+ * A {@link LeadImport} stopped because the store failed for a reason no single row explains: a chunk of rows failed,
+ * was rolled back and retried row by row, and then a row failed while the store did not even answer a read, or every
+ * row of the chunk failed on its own. None of the lines named is
  * stored; every row before them is imported or rejected. Running the same import again completes it: rows with an
  * external id that were imported are recognized as captured before, so the rerun creates no duplicates.
  */
@@ -37,10 +38,9 @@ public final class ImportStoppedException extends RuntimeException {
 
     private static String message(long firstLine, long lastLine, int rows, ImportTally imported, Throwable cause) {
         String lines = firstLine == lastLine ? "line " + firstLine : "lines " + firstLine + " to " + lastLine;
-        return String.format(java.util.Locale.ROOT, "%s (%,d %s) not imported: the store failed and does not "
-                        + "answer (%s); the %,d rows before line %d are imported or rejected. Run the same import "
-                        + "again to "
-                        + "complete it: rows with an external id that are already imported are recognized as "
+        return String.format(java.util.Locale.ROOT, "%s (%,d %s) not imported: the store failed (%s), and not "
+                        + "because of one row; the %,d rows before line %d are imported or rejected. Run the same "
+                        + "import again to complete it: rows with an external id that are already imported are recognized as "
                         + "captured before, so the rerun creates no duplicates",
                 lines, rows, rows == 1 ? "row" : "rows", causeText(cause), imported.rows(), firstLine);
     }

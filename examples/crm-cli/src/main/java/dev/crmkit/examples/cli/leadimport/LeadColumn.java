@@ -1,5 +1,7 @@
 package dev.crmkit.examples.cli.leadimport;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,8 +38,8 @@ public enum LeadColumn {
     }
 
     /** Every column name, in declaration order. */
-    public static java.util.List<String> names() {
-        return java.util.Arrays.stream(values()).map(LeadColumn::columnName).toList();
+    public static List<String> names() {
+        return Arrays.stream(values()).map(LeadColumn::columnName).toList();
     }
 
     /** The known column a header name denotes, after {@link #normalize normalizing} it. */

@@ -31,9 +31,9 @@ public final class LeadColumns {
     /**
      * Reads a header against the lead schema.
      *
-     * @throws IllegalArgumentException if no column is a lead column or a lead custom field (the file is not a lead
-     *                                  CSV; nothing of the header is quoted, it may be binary), or two columns have
-     *                                  the same name
+     * @throws IllegalArgumentException if no column is a {@link LeadColumn} (the file is not a lead CSV: custom
+     *                                  fields alone cannot make a lead; nothing of the header is quoted, it may be
+     *                                  binary), or two columns have the same name
      */
     public static LeadColumns of(List<String> header, CustomFieldSchema leadSchema) {
         Map<LeadColumn, Integer> known = new EnumMap<>(LeadColumn.class);
@@ -62,7 +62,7 @@ public final class LeadColumns {
                 }
             });
         }
-        if (known.isEmpty() && custom.isEmpty()) {
+        if (known.isEmpty()) {
             throw new IllegalArgumentException("this is not a lead CSV file: its first line names none of the lead "
                     + "columns (" + String.join(", ", LeadColumn.names()) + ")" + (header.size() == 1
                     ? "; if the values are separated by something other than a comma, semicolon or tab, give it "

@@ -23,9 +23,10 @@ import java.util.Objects;
  * chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
  * and its rows are captured again one by one, each in its own unit of work, so that one row the store cannot take
  * blocks no other: a row that fails twice on its own while the store still answers is rejected with rule
- * {@code store-failure}. If the store does not answer any more, the import stops with an
- * {@link ImportStoppedException} naming the lines that were not imported; every row before them is imported or
- * rejected. Running the same import again completes it: rows with an external id that were imported are recognized
+ * {@code store-failure}. If the store does not answer any more, or refuses every row of the chunk one by one, the
+ * import stops with an {@link ImportStoppedException} naming the lines that were not imported; every row before them
+ * is imported or rejected. (A chunk of one row cannot tell its row's fault from the store's: with a batch size of 1
+ * a row the store refuses while it answers reads is rejected.) Running the same import again completes it: rows with an external id that were imported are recognized
  * as captured before.
  *
  * <p>{@link #check} reads a whole file before anything is stored: a file that cannot be decoded, is not well-formed
@@ -168,35 +169,53 @@ public final class LeadImport {
             importRowByRow(chunk, tally, everyone);
             return;
         }
-        for (int i = 0; i < chunk.size(); i++) {
-            everyone.imported(chunk.get(i), outcomes.get(i));
-        }
+        tell(chunk, outcomes, everyone);
     }
 
     /**
      * Captures each row of a chunk that failed whole in its own unit of work. A row that fails twice while the store
-     * still answers is to blame and is rejected; when the store does not answer, the import stops.
+     * still answers is to blame and is rejected; when the store does not answer, or refuses every row of the chunk
+     * one by one (no single row is to blame then: a database gone read-only, say), the import stops.
      */
     private void importRowByRow(List<MappedRow> chunk, ImportTally tally, ImportListener everyone) {
+        List<CaptureOutcome> outcomes = new ArrayList<>(chunk.size());
+        RuntimeException refusal = null;
         for (int i = 0; i < chunk.size(); i++) {
             MappedRow row = chunk.get(i);
-            CaptureOutcome outcome;
             try {
-                outcome = inOneUnit(List.of(row)).get(0);
-            } catch (RuntimeException first) {
-                try {
-                    outcome = inOneUnit(List.of(row)).get(0);
-                } catch (RuntimeException again) {
-                    if (!storeAnswers()) {
-                        throw new ImportStoppedException(row.record().line(),
-                                chunk.get(chunk.size() - 1).record().line(), chunk.size() - i, tally, again);
-                    }
-                    outcome = new CaptureOutcome.Rejected(List.of(new Violation("row", "store-failure",
-                            "the store refused this row while it took the others (" + ImportStoppedException.causeText(again)
-                                    + ")")));
+                outcomes.add(inOneUnitTwice(row));
+            } catch (RuntimeException failed) {
+                if (!storeAnswers()) {
+                    tell(chunk.subList(0, i), outcomes, everyone);
+                    throw new ImportStoppedException(row.record().line(),
+                            chunk.get(chunk.size() - 1).record().line(), chunk.size() - i, tally, failed);
                 }
+                refusal = failed;
+                outcomes.add(new CaptureOutcome.Rejected(List.of(new Violation("row", "store-failure",
+                        "the store refused this row while it took the others ("
+                                + ImportStoppedException.causeText(failed) + ")"))));
             }
-            everyone.imported(row, outcome);
+        }
+        boolean everyRowRefused = outcomes.stream().allMatch(o -> o instanceof CaptureOutcome.Rejected r
+                && r.violations().get(0).rule().equals("store-failure"));
+        if (everyRowRefused && chunk.size() > 1) {
+            throw new ImportStoppedException(chunk.get(0).record().line(),
+                    chunk.get(chunk.size() - 1).record().line(), chunk.size(), tally, refusal);
+        }
+        tell(chunk, outcomes, everyone);
+    }
+
+    private CaptureOutcome inOneUnitTwice(MappedRow row) {
+        try {
+            return inOneUnit(List.of(row)).get(0);
+        } catch (RuntimeException first) {
+            return inOneUnit(List.of(row)).get(0);
+        }
+    }
+
+    private static void tell(List<MappedRow> rows, List<CaptureOutcome> outcomes, ImportListener everyone) {
+        for (int i = 0; i < rows.size(); i++) {
+            everyone.imported(rows.get(i), outcomes.get(i));
         }
     }
 

@@ -4,7 +4,10 @@ import dev.crmkit.adapters.memory.InMemoryCrmStore;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.Leads;
 import dev.crmkit.examples.MutableClock;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +40,8 @@ class LeadImportTest {
     /** Makes the store's n-th lead insert throw and the store fail from then on, as a database gone; 0 for never. */
     private final AtomicInteger failOnInsert = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
+    /** Makes every lead insert fail while reads still work, as a database gone read-only. */
+    private final AtomicBoolean refuseWrites = new AtomicBoolean();
     /** The e-mail address of a lead the store always refuses to insert, as a database with an unforeseen rule. */
     private final AtomicReference<String> refusedEmail = new AtomicReference<>("");
     private final AtomicInteger inserts = new AtomicInteger();
@@ -63,8 +69,8 @@ class LeadImportTest {
         assertEquals(11, stopped.lastLine());
         assertEquals(5, stopped.rows());
         assertEquals(5, stopped.imported().rows());
-        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed and does "
-                + "not answer (connection lost)"), stopped.getMessage());
+        assertTrue(stopped.getMessage().startsWith("lines 7 to 11 (5 rows) not imported: the store failed "
+                + "(connection lost), and not because of one row"), stopped.getMessage());
         assertTrue(stopped.getMessage().contains("the 5 rows before line 7 are imported or rejected. Run the same "
                 + "import again"), stopped.getMessage());
         assertEquals(List.of(2L, 3L, 4L, 5L, 6L), heard);
@@ -105,6 +111,22 @@ class LeadImportTest {
     }
 
     @Test
+    void storeRefusingEveryWriteWhileAnsweringReads_stopsTheImport_ratherThanRejectEveryRow() {
+        refuseWrites.set(true);
+        List<Long> heard = new ArrayList<>();
+
+        ImportStoppedException stopped = assertThrows(ImportStoppedException.class,
+                () -> new LeadImport(crm, clock, 5).run(people(12), (row, outcome) -> heard.add(row.record().line())));
+
+        assertEquals(2, stopped.firstLine());
+        assertEquals(6, stopped.lastLine());
+        assertEquals(0, stopped.imported().rows());
+        assertTrue(stopped.getMessage().contains("(read-only), and not because of one row"), stopped.getMessage());
+        assertEquals(List.of(), heard, "no row was rejected for the store's fault");
+        assertEquals(0, memory.leads().count());
+    }
+
+    @Test
     void rowBreakingAValidationRule_isRejected_theRestOfItsChunkIsImported() {
         InputStream csv = new ByteArrayInputStream(("email,external_id\nann@example.com,a\nbob@@example,b\n"
                 + "cid@example.com,c\n").getBytes(StandardCharsets.UTF_8));
@@ -120,12 +142,11 @@ class LeadImportTest {
     void tally_countsRowsWithAnUnknownSourceThatWereTaken() {
         ImportTally tally = new ImportTally();
         CsvRecord record = new CsvRecord(2, List.of("a@example.com"));
-        dev.crmkit.core.capture.LeadSubmission submission = dev.crmkit.core.capture.LeadSubmission
-                .from(dev.crmkit.core.lead.Channel.IMPORT).email("a@example.com").build();
-        MappedRow unknown = new MappedRow(record, submission, java.util.Optional.empty(), List.of(), true);
-        MappedRow known = new MappedRow(record, submission, java.util.Optional.empty(), List.of());
+        LeadSubmission submission = LeadSubmission.from(Channel.IMPORT).email("a@example.com").build();
+        MappedRow unknown = new MappedRow(record, submission, Optional.empty(), List.of(), true);
+        MappedRow known = new MappedRow(record, submission, Optional.empty(), List.of());
         CaptureOutcome rejected = new CaptureOutcome.Rejected(List.of(
-                new dev.crmkit.core.kernel.Violation("email", "format", "bad")));
+                new Violation("email", "format", "bad")));
 
         tally.imported(unknown, crm.capture().capture(submission));
         tally.imported(known, crm.capture().capture(submission));
@@ -172,6 +193,9 @@ class LeadImportTest {
                     if (method.getName().equals("insertOrGet")) {
                         if (inserts.incrementAndGet() == failOnInsert.get()) {
                             down.set(true);
+                        }
+                        if (refuseWrites.get()) {
+                            throw new IllegalStateException("read-only");
                         }
                         Lead candidate = (Lead) args[0];
                         if (candidate.email().map(e -> e.value().equals(refusedEmail.get())).orElse(false)) {
