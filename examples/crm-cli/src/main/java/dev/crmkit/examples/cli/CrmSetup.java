@@ -9,8 +9,6 @@ import dev.crmkit.core.customfield.FieldType;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.RecordType;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.util.List;
@@ -23,14 +21,6 @@ public final class CrmSetup {
             new FieldDefinition("budget", "Budget", FieldType.MONEY, false, List.of()),
             new FieldDefinition("product", "Product of interest", FieldType.SINGLE_CHOICE, false,
                     List.of("crm-starter", "crm-pro", "crm-enterprise"))));
-
-    /**
-     * One Jakarta validator for every Crm the program builds: it is thread-safe, and building a validator factory
-     * takes tens of milliseconds, which an in-process test that imports thousands of files would pay each time.
-     */
-    private static final class SharedValidator {
-        static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
-    }
 
     private CrmSetup() {
     }
@@ -60,7 +50,6 @@ public final class CrmSetup {
                 .defaultRegion(defaultRegion)
                 .clock(clock)
                 .ids(ids)
-                .validator(SharedValidator.INSTANCE)
                 .build();
         if (store.customFieldSchemas().schemaFor(RecordType.LEAD).fields().isEmpty()) {
             crm.customers().defineCustomFields(LEAD_FIELDS);

@@ -106,6 +106,7 @@ class ImportCommandTest {
 
         assertEquals(2, run.json().get("created").asInt(), run.toString());
         assertEquals(1, run.json().get("rejected").asInt());
+        assertEquals(1, run.json().get("unknownSources").asInt(), run.toString());
         String rejects = Files.readString(dir.resolve("sources.rejects.csv"));
         assertFalse(rejects.contains("carrier pigeon"), rejects);
         assertTrue(rejects.contains("3,\"submitted_at: 'yesterday' is not an ISO 8601 time"), rejects);

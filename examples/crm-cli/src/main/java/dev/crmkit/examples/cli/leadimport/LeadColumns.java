@@ -63,10 +63,10 @@ public final class LeadColumns {
             });
         }
         if (known.isEmpty()) {
+            // the hint first: a long message is cut short where the program prints it
             throw new IllegalArgumentException("this is not a lead CSV file: its first line names none of the lead "
-                    + "columns (" + String.join(", ", LeadColumn.names()) + ")" + (header.size() == 1
-                    ? "; if the values are separated by something other than a comma, semicolon or tab, give it "
-                    + "with --delimiter" : ""));
+                    + "columns" + (header.size() == 1 ? " (values separated by other than a comma, semicolon or tab? "
+                    + "give the separator with --delimiter)" : "") + ": " + String.join(", ", LeadColumn.names()));
         }
         if (duplicate != null) {
             throw new IllegalArgumentException(duplicate);

@@ -45,7 +45,9 @@ public final class LeadRowMapper {
         }
         Optional<Instant> submittedAt = submittedAt(value(record, LeadColumn.SUBMITTED_AT), problems);
         String owner = value(record, LeadColumn.OWNER).strip();
-        LeadSubmission.Builder submission = source(value(record, LeadColumn.SOURCE))
+        String label = value(record, LeadColumn.SOURCE);
+        boolean unknownSource = !label.isBlank() && Channel.read(label).isUnknown();
+        LeadSubmission.Builder submission = source(label)
                 .name(value(record, LeadColumn.FIRST_NAME), value(record, LeadColumn.LAST_NAME))
                 .email(value(record, LeadColumn.EMAIL))
                 .phone(value(record, LeadColumn.PHONE))
@@ -56,7 +58,7 @@ public final class LeadRowMapper {
                 .externalId(value(record, LeadColumn.EXTERNAL_ID))
                 .owner(owner.isEmpty() ? null : UserId.of(owner));
         columns.customFields(record).forEach(submission::customField);
-        return new MappedRow(record, submission.build(), submittedAt, problems);
+        return new MappedRow(record, submission.build(), submittedAt, problems, unknownSource);
     }
 
     private String value(CsvRecord record, LeadColumn column) {

@@ -24,7 +24,7 @@ class LeadColumnsTest {
                 () -> LeadColumns.of(List.of("\u0089PNG\u001a", "IHDR"), SCHEMA));
 
         assertTrue(e.getMessage().startsWith("this is not a lead CSV file: its first line names none of the lead "
-                + "columns (first_name, last_name, email"), e.getMessage());
+                + "columns: first_name, last_name, email"), e.getMessage());
         assertFalse(e.getMessage().contains("PNG") || e.getMessage().contains("IHDR"), e.getMessage());
     }
 
