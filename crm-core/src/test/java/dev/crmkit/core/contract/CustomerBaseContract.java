@@ -30,8 +30,6 @@ import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -66,8 +64,6 @@ public abstract class CustomerBaseContract {
     protected static final Instant MONDAY_9_BERLIN = Instant.parse("2026-03-02T08:00:00Z");
     protected static final UserId ANNA = UserId.of("anna.sales");
 
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-
     protected CrmStore store;
     protected TestClock clock;
     protected Crm crm;
@@ -81,7 +77,7 @@ public abstract class CustomerBaseContract {
     void setUpCrm() {
         store = newStore();
         clock = TestClock.at(MONDAY_9_BERLIN, ZoneId.of("Europe/Berlin"));
-        crm = Crm.builder().store(store).clock(clock).ids(IdGenerator.seeded(42)).validator(VALIDATOR)
+        crm = Crm.builder().store(store).clock(clock).ids(IdGenerator.seeded(42))
                 .defaultRegion("DE").events(events::add).build();
         customers = crm.customers();
     }

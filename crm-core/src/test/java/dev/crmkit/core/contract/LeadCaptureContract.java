@@ -45,8 +45,6 @@ import dev.crmkit.core.task.Agenda;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskChange;
 import dev.crmkit.core.task.TaskEvent;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -104,9 +102,6 @@ public abstract class LeadCaptureContract {
     protected static final UserId ANNA = UserId.of("anna.sales");
     protected static final UserId BEN = UserId.of("ben.sales");
 
-    /** One validator for every Crm the suite builds: building a Hibernate Validator factory is slow. */
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-
     protected CrmStore store;
     protected TestClock clock;
     protected Crm crm;
@@ -129,7 +124,6 @@ public abstract class LeadCaptureContract {
                 .store(store)
                 .clock(clock)
                 .ids(IdGenerator.seeded(nextSeed++))
-                .validator(VALIDATOR)
                 .defaultRegion("DE")
                 .events(events::add)).build();
     }

@@ -21,8 +21,6 @@ import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.task.Task;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class LeadInputContract {
 
     private static final Instant MONDAY = Instant.parse("2026-03-02T08:00:00Z");
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-
     private CrmStore store;
     private TestClock clock;
     private Crm crm;
@@ -63,7 +59,7 @@ public abstract class LeadInputContract {
 
     /** Another Crm over the same store: a second import, another node. */
     private Crm newCrm() {
-        return Crm.builder().store(store).clock(clock).ids(IdGenerator.seeded(nextSeed++)).validator(VALIDATOR)
+        return Crm.builder().store(store).clock(clock).ids(IdGenerator.seeded(nextSeed++))
                 .defaultRegion("DE").events(e -> { }).build();
     }
 
