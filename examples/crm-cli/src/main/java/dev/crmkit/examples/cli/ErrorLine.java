@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 final class ErrorLine {
 
-    /** The longest line printed, {@code crm: } included. */
-    static final int MAX_LENGTH = 300;
+    /**
+     * The longest line printed, {@code crm: } included: room for the longest message the program builds on purpose (an
+     * import stopped by the database says which lines were imported and how to complete it), not for input.
+     */
+    static final int MAX_LENGTH = 600;
 
     private static final Pattern JACKSON_SOURCE = Pattern.compile(
             "(?s)\\s*at \\[Source: .*?; line: \\d+, column: \\d+]|\\s*at \\[Source: [^]]*]");
@@ -39,20 +42,25 @@ final class ErrorLine {
         return BadValue.abbreviate(text, MAX_LENGTH - "crm: ".length());
     }
 
-    /** What to say about an exception that carries no message for a person (a defect of the program). */
+    /**
+     * The line for a failure: the message of the kinds of exception the program and crmkit raise for people (bad
+     * input, a file, the store), cleaned as above; for a database failure that reached here unexplained, its SQL state
+     * and the first line of the database's message; for anything else (a defect of the program), a sentence that says
+     * so without its class or message.
+     */
     static String of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return of("the database refused the command (SQL state " + sql.getSQLState() + "): "
-                        + firstLine(sql.getMessage()));
-            }
-        }
         if (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
                 || failure instanceof java.io.UncheckedIOException || failure instanceof java.io.IOException
                 || failure instanceof ArithmeticException || failure instanceof java.time.DateTimeException
                 || failure instanceof dev.crmkit.core.kernel.ConflictException
                 || failure instanceof UnsupportedOperationException) {
             return of(failure.getMessage());
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return of("the database refused the command (SQL state " + sql.getSQLState() + "): "
+                        + firstLine(sql.getMessage()));
+            }
         }
         return "the command stopped on an internal error, a defect of crm; run it again with CRM_DEBUG=1 to see "
                 + "where, and report it";

@@ -33,9 +33,11 @@ class ErrorLineTest {
         SQLException sql = new SQLException("Value too long for column \"NAME\"; SQL statement:\nINSERT INTO crm_contact "
                 + "VALUES ('Jane', 'jane@example.com'), ('Max', 'max@example.com') [22001-224]", "22001");
 
-        String line = ErrorLine.of(new IllegalStateException("insert failed", sql));
+        String line = ErrorLine.of(new RuntimeException("insert failed: " + sql.getMessage(), sql));
+        String explained = ErrorLine.of(new IllegalStateException("cannot store the lead: " + sql.getMessage(), sql));
 
         assertEquals("the database refused the command (SQL state 22001): Value too long for column \"NAME\"", line);
+        assertEquals("cannot store the lead: Value too long for column \"NAME\"", explained);
     }
 
     @Test
