@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.pipeline.forecast.MoneyTotals;
 
@@ -22,11 +23,12 @@ import java.util.List;
  *       {@link MoneyTotals} as the list of its totals, one such object per currency;</li>
  *   <li>typed ids ({@code LeadId}, {@code ContactId}, {@code DealId}, {@code UserId}, ...: every record of crmkit named
  *       {@code ...Id} with one component {@code value}), {@code EmailAddress} and {@code WebDomain} as the string their
- *       {@code toString()} writes, also as map keys; {@link PhoneNumber} as its E.164 string;</li>
+ *       {@code toString()} writes, also as map keys; {@link PhoneNumber} as its string with any extension
+ *       ({@code "+4930901820;ext=12"}), an {@code IdempotencyKey} as its value;</li>
  *   <li>sealed interfaces of crmkit (the alternatives of a value such as a custom field value) with a {@code "type"}
  *       member naming the record, so they can be read back;</li>
- *   <li>records (values, domain events) by their components, written by their components only, with {@code Optional} and {@code java.time} support: the
- *       module registers Jackson's {@link Jdk8Module} and {@link JavaTimeModule} too.</li>
+ *   <li>records (values, domain events) by their components only, with {@code Optional} and {@code java.time}
+ *       support: the module registers Jackson's {@link Jdk8Module} and {@link JavaTimeModule} too.</li>
  * </ul>
  * Every public value type and domain event of crm-core and crm-pipeline round-trips: written, then read, it is equal to
  * the original. Found by {@code ObjectMapper.findAndRegisterModules()} (it is listed in
@@ -81,11 +83,17 @@ public final class CrmkitModule extends Module {
     public void setupModule(SetupContext context) {
         SimpleSerializers serializers = new SimpleSerializers();
         serializers.addSerializer(Money.class, new MoneyFormat.Writer());
-        serializers.addSerializer(PhoneNumber.class, new PhoneNumberFormat.Writer());
+        serializers.addSerializer(PhoneNumber.class,
+                new TextFormat.Writer<>(PhoneNumber.class, PhoneNumber::toString));
+        serializers.addSerializer(IdempotencyKey.class,
+                new TextFormat.Writer<>(IdempotencyKey.class, IdempotencyKey::value));
         serializers.addSerializer(MoneyTotals.class, new MoneyTotalsFormat.Writer());
         SimpleDeserializers deserializers = new SimpleDeserializers();
         deserializers.addDeserializer(Money.class, new MoneyFormat.Reader());
-        deserializers.addDeserializer(PhoneNumber.class, new PhoneNumberFormat.Reader());
+        deserializers.addDeserializer(PhoneNumber.class,
+                new TextFormat.Reader<>(PhoneNumber.class, PhoneNumber::of));
+        deserializers.addDeserializer(IdempotencyKey.class,
+                new TextFormat.Reader<>(IdempotencyKey.class, IdempotencyKey::of));
         deserializers.addDeserializer(MoneyTotals.class, new MoneyTotalsFormat.Reader());
         context.addSerializers(serializers);
         context.addDeserializers(deserializers);

@@ -76,6 +76,8 @@ class CrmkitModuleTest {
         assertEquals("\"anna@example.com\"", mapper.writeValueAsString(EmailAddress.parse("Anna@Example.com")));
         assertEquals("\"+4930901820\"", mapper.writeValueAsString(PhoneNumber.of("+4930901820")));
         assertEquals(PhoneNumber.of("+4930901820"), mapper.readValue("\"+4930901820\"", PhoneNumber.class));
+        assertEquals("\"+4930901820;ext=12\"", mapper.writeValueAsString(PhoneNumber.of("+4930901820;ext=12")),
+                "an extension is part of the number");
     }
 
     @Test

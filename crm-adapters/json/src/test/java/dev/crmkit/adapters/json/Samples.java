@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.json;
 
 import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PhoneNumber;
@@ -172,7 +173,10 @@ final class Samples {
             return MoneyTotals.none().plus(Money.of("12.50", "EUR")).plus(Money.of("3.00", "USD"));
         }
         if (c == PhoneNumber.class) {
-            return PhoneNumber.of("+4930901820");
+            return PhoneNumber.of("+4930901820;ext=12");
+        }
+        if (c == IdempotencyKey.class) {
+            return IdempotencyKey.of("request-42");
         }
         if (c == EmailAddress.class) {
             return EmailAddress.parse("anna@example.com");
