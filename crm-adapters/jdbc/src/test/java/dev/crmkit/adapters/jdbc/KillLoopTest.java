@@ -45,6 +45,8 @@ class KillLoopTest {
 
     private static final int THREADS = 4;
     private static final int PEOPLE_PER_THREAD = 20;
+    /** Kills the loop must see for the run to prove anything. */
+    private static final int MIN_KILLS = 20;
     private static final int MAX_ATTEMPTS = 200;
     private static final Actor ANNA = Actor.of("anna", "sales");
 
@@ -83,29 +85,35 @@ class KillLoopTest {
             }, "kill-loop");
             killer.start();
             AtomicInteger rejectedMoves = new AtomicInteger();
+            int rounds = 0;
             try {
-                Nodes.runOnEveryThread(1, THREADS, (n, thread) -> {
-                    for (int i = 0; i < PEOPLE_PER_THREAD; i++) {
-                        String p = thread + "-" + i;
-                        retry(() -> crm.capture().capture(person(p, "first request"), key("capture-1-" + p)));
-                        retry(() -> crm.capture().capture(person(p, "second request"), key("capture-2-" + p)));
-                        Deal deal = retry(() -> deals.open(OpenDeal.of(b2b.id(), "Deal " + p,
-                                Money.of("1000.00", "EUR"), ANNA), key("open-" + p)));
-                        for (String stage : new String[]{"Solution search", "Options evaluated"}) {
-                            StageChange change = retry(() -> deals.move(MoveDeal.to(deal.id(), stage, ANNA),
-                                    key("move-" + stage + "-" + p)));
-                            if (!(change instanceof StageChange.StageChanged)) {
-                                rejectedMoves.incrementAndGet();
+                // rounds of new people until the killer has struck often enough: a fast machine finishes one round
+                // between a few kills, a loaded one needs one round (bounded: 25 rounds at most)
+                while (rounds == 0 || (kills.get() < MIN_KILLS && rounds < 25)) {
+                    int round = rounds++;
+                    Nodes.runOnEveryThread(1, THREADS, (n, thread) -> {
+                        for (int i = 0; i < PEOPLE_PER_THREAD; i++) {
+                            String p = round + "-" + thread + "-" + i;
+                            retry(() -> crm.capture().capture(person(p, "first request"), key("capture-1-" + p)));
+                            retry(() -> crm.capture().capture(person(p, "second request"), key("capture-2-" + p)));
+                            Deal deal = retry(() -> deals.open(OpenDeal.of(b2b.id(), "Deal " + p,
+                                    Money.of("1000.00", "EUR"), ANNA), key("open-" + p)));
+                            for (String stage : new String[]{"Solution search", "Options evaluated"}) {
+                                StageChange change = retry(() -> deals.move(MoveDeal.to(deal.id(), stage, ANNA),
+                                        key("move-" + stage + "-" + p)));
+                                if (!(change instanceof StageChange.StageChanged)) {
+                                    rejectedMoves.incrementAndGet();
+                                }
                             }
                         }
-                    }
-                });
+                    });
+                }
             } finally {
                 working.set(false);
                 killer.join();
             }
 
-            int people = THREADS * PEOPLE_PER_THREAD;
+            int people = rounds * THREADS * PEOPLE_PER_THREAD;
             long leads = count(checker, "SELECT COUNT(*) FROM crm_lead");
             long leadPeople = count(checker, "SELECT COUNT(DISTINCT email) FROM crm_lead");
             long wrongSubmissions = count(checker, "SELECT COUNT(*) FROM crm_lead WHERE submissions <> 2");
@@ -120,7 +128,7 @@ class KillLoopTest {
                             + "phantom repeats %d%n", db, calls.get(), failures.get(), unknown.get(), kills.get(),
                     leads, people, dealCount, moves, duplicates, phantoms);
 
-            assertTrue(kills.get() >= 20, "the loop killed backends often: " + kills.get());
+            assertTrue(kills.get() >= MIN_KILLS, "the loop killed backends often: " + kills.get());
             assertTrue(failures.get() > 0, "some calls failed and were retried");
             assertEquals(people, leads, "one lead per person");
             assertEquals(people, leadPeople);
