@@ -30,7 +30,7 @@ class FailedCommandTest {
                 Ann,Berg,ann@example.com,Example GmbH,w-1
                 Bob,Cole,bob@example.org,Other AG,w-2
                 """);
-        CliRun imported = CliRun.crm("import", csv.toString(), "--jdbc-url", url, "--no-progress");
+        CliRun imported = CliRun.crm("import", "--as-of", CliRun.AS_OF, csv.toString(), "--jdbc-url", url, "--no-progress");
         assertEquals(0, imported.exitCode(), imported.toString());
     }
 
@@ -62,7 +62,7 @@ class FailedCommandTest {
 
     @Test
     void dealMove_ofAnUnknownDeal_withAPipelinesFileThatRevisesOne_changesNothing() throws IOException {
-        CliRun.crm("pipeline", "show", "--jdbc-url", url); // the presets are stored now
+        CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--jdbc-url", url); // the presets are stored now
         Path revised = Files.writeString(dir.resolve("pipelines.json"), """
                 {"pipelines": [{"name": "B2B", "stages": [
                   {"name": "Open", "probability": 10},
@@ -92,7 +92,7 @@ class FailedCommandTest {
         String before = StoreDump.h2(dir.resolve("crm"));
         Path csv = Files.writeString(dir.resolve("more.csv"), "email\ncarla@example.net\n");
 
-        assertEquals(0, CliRun.crm("import", csv.toString(), "--jdbc-url", url, "--no-progress").exitCode());
+        assertEquals(0, CliRun.crm("import", "--as-of", CliRun.AS_OF, csv.toString(), "--jdbc-url", url, "--no-progress").exitCode());
 
         assertNotEquals(before, StoreDump.h2(dir.resolve("crm")));
     }

@@ -67,21 +67,21 @@ class PipelineCommandTest {
 
     @Test
     void pipelineShow_withoutPipeline_showsAndNamesTheDefault_theFirstDefinedUntilTheDemoMakesB2b() {
-        CliRun before = CliRun.crm("pipeline", "show", "--jdbc-url", h2());
+        CliRun before = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--jdbc-url", h2());
         assertEquals(0, before.exitCode(), before.toString());
         assertTrue(before.out().contains("The default pipeline is B2C (pipelines: B2C, B2B, Lead pipeline; "),
                 before.out());
 
         assertEquals(0, CliRun.crm("demo", "--jdbc-url", h2(), "--no-report").exitCode());
-        CliRun text = CliRun.crm("pipeline", "show", "--jdbc-url", h2());
-        JsonNode json = CliRun.crm("pipeline", "show", "--jdbc-url", h2(), "--format", "json").json();
+        CliRun text = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--jdbc-url", h2());
+        JsonNode json = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--jdbc-url", h2(), "--format", "json").json();
 
         assertEquals(0, text.exitCode(), text.toString());
         assertTrue(text.out().contains("The default pipeline is B2B"), text.out());
         assertTrue(text.out().contains("Pipeline B2B: 3 deals, EUR 32,500.00"), text.out());
         assertEquals("B2B", json.get("pipeline").asText());
         assertTrue(json.get("default").asBoolean());
-        assertFalse(CliRun.crm("pipeline", "show", "--pipeline", "B2C", "--jdbc-url", h2(), "--format", "json")
+        assertFalse(CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "B2C", "--jdbc-url", h2(), "--format", "json")
                 .json().get("default").asBoolean());
     }
 

@@ -54,7 +54,7 @@ class SilentServerTest {
     }
 
     private CliRun crmAgainst(String url) {
-        return assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.crm("pipeline", "show", "--jdbc-url", url,
+        return assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--jdbc-url", url,
                 "--jdbc-user", "crm", "--jdbc-password", "s3cret"));
     }
 

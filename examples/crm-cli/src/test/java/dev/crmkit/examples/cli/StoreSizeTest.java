@@ -29,16 +29,16 @@ class StoreSizeTest {
     void import_thenClose_leavesAFileNearItsDataSize() throws IOException {
         String url = "jdbc:h2:file:" + dir.resolve("crm");
         Path file = dir.resolve("crm.mv.db");
-        assertEquals(0, CliRun.crm("pipeline", "show", "--jdbc-url", url).exitCode());
+        assertEquals(0, CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--jdbc-url", url).exitCode());
         long empty = Files.size(file);
 
-        CliRun run = CliRun.crm("import", leads(LEADS).toString(), "--jdbc-url", url, "--no-progress");
+        CliRun run = CliRun.crm("import", "--as-of", CliRun.AS_OF, leads(LEADS).toString(), "--jdbc-url", url, "--no-progress");
 
         assertEquals(0, run.exitCode(), run.toString());
         long perLead = (Files.size(file) - empty) / LEADS;
         assertTrue(perLead <= BYTES_PER_LEAD, "the file grew by " + perLead + " bytes per lead");
         assertFalse(Files.exists(dir.resolve("crm.trace.db")), "closing a compacted store traces no error");
-        assertEquals(LEADS, CliRun.crm("import", leads(LEADS).toString(), "--jdbc-url", url, "--no-progress",
+        assertEquals(LEADS, CliRun.crm("import", "--as-of", CliRun.AS_OF, leads(LEADS).toString(), "--jdbc-url", url, "--no-progress",
                 "--format", "json").json().get("alreadyCaptured").asInt(), "the compacted file still holds them");
     }
 
