@@ -28,9 +28,11 @@ final class Database implements AutoCloseable {
     private final String url;
     private final String prefix;
     private final JdbcCrmStore store;
+    private final long sizeAtOpen;
 
     private Database(HikariDataSource pool, String url, String prefix, JdbcCrmStore store) {
         this.pool = pool;
+        this.sizeAtOpen = H2Compaction.applies(url) ? H2Compaction.fileSize(pool) : 0;
         this.url = url;
         this.prefix = prefix;
         this.store = store;
@@ -170,7 +172,7 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (H2Compaction.applies(url)) {
-            H2Compaction.compactIfWasteful(pool);
+            H2Compaction.compactIfWasteful(pool, sizeAtOpen);
         }
         pool.close();
     }

@@ -77,7 +77,7 @@ class MetricsCsvHostileInputTest {
                 run = CRM.crm("clv", "fit", "--orders", file.toString(), "--observation-end", "2199-12-31",
                         "--format", "json");
             } else {
-                run = CRM.crm("report", "--as-of", CliRun.AS_OF, "--orders", file.toString(), "--history", write("history.csv",
+                run = CRM.crm("report", "--orders", file.toString(), "--history", write("history.csv",
                         "deal_id,stage,entered_at\nd1,New,2024-01-01\n").toString(), "--stage-order", "New,Won",
                         "--out", dir.resolve("report").toString(), "--as-of", CliRun.AS_OF, "--format", "json");
             }
@@ -139,7 +139,7 @@ class MetricsCsvHostileInputTest {
             String text = wellFormed ? table.text() : table.damaged(random);
             Path spend = write("spend.csv", text);
             if (random.nextInt(1000) == 0) {
-                CliRun run = CRM.crm("report", "--as-of", CliRun.AS_OF, "--orders", orders.toString(), "--spend", spend.toString(),
+                CliRun run = CRM.crm("report", "--orders", orders.toString(), "--spend", spend.toString(),
                         "--history", history.toString(), "--stage-order", "New,Won", "--out",
                         dir.resolve("report").toString(), "--as-of", CliRun.AS_OF, "--format", "json");
                 if (run.exitCode() != 0) {
