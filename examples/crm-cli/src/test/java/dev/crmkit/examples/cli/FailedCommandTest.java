@@ -36,10 +36,12 @@ class FailedCommandTest {
 
     private void assertFailsAndChangesNothing(int exitCode, String... args) {
         String before = StoreDump.h2(dir.resolve("crm"));
-        String[] all = new String[args.length + 2];
+        String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--jdbc-url";
         all[args.length + 1] = url;
+        all[args.length + 2] = "--as-of";
+        all[args.length + 3] = CliRun.AS_OF;
 
         CliRun run = CliRun.crm(all);
 
