@@ -44,6 +44,7 @@ final class H2Compaction {
      */
     static boolean compactIfWasteful(DataSource dataSource, long sizeAtOpen) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT"); // write what is still in memory, so the file's size and fill rate are final
             long fillRate = setting(s, "info.CHUNKS_FILL_RATE", 100);
             long grown = setting(s, "info.FILE_SIZE", sizeAtOpen) - sizeAtOpen;
             if (fillRate >= COMPACT_BELOW_FILL_RATE && grown <= COMPACT_AFTER_GROWTH_BYTES) {
