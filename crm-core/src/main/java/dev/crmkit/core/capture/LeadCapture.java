@@ -248,7 +248,9 @@ public final class LeadCapture {
         // the lead as the capture before left it, instead of failing on a stale version (also inside a host's
         // transaction, where crmkit cannot run the unit again).
         Optional<Contact> held = holdKnownPerson(s);
-        Optional<Lead> open = openLead(s);
+        // no one held means holdKnownPerson looked for an open lead too and found none: a new person, so do not ask the
+        // store again (two lookups fewer per new person); a concurrent capture of them is met by insertOrGet below
+        Optional<Lead> open = held.isEmpty() ? Optional.<Lead>empty() : openLead(s);
         if (open.isPresent()) {
             return fold(open.get(), s, fingerprint, now);
         }
