@@ -4,7 +4,9 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.Set;
  * contact about a lead belongs to both).
  *
  * <p><b>Invariants.</b> It belongs to at least one record. A private entry has an owner, the only one who sees it.
+ * An outcome ends only its type of entry (answered or missed a call, held or cancelled a meeting); only calls and
+ * meetings have a duration, of zero to {@link #MAX_DURATION}.
  * Activities are never changed once stored: the timeline is a record of what happened.
  *
  * <p>Immutable and thread-safe.
@@ -32,13 +36,20 @@ import java.util.Set;
  * @param owner        who recorded it, if a person did
  * @param visibility   who may see it
  * @param recordedAt   when it was recorded
+ * @param outcome      how a call or a meeting ended, if known ({@link ActivityOutcome#fits})
+ * @param duration     how long a call or a meeting lasted, if known: whole seconds (finer parts are dropped), from
+ *                     zero to {@link #MAX_DURATION}
  */
 public record Activity(ActivityId id, ActivityType type, String subject, String body, Direction direction,
                        Instant occurredAt, List<String> participants, Set<RecordRef> about, Optional<UserId> owner,
-                       Visibility visibility, Instant recordedAt) {
+                       Visibility visibility, Instant recordedAt, Optional<ActivityOutcome> outcome,
+                       Optional<Duration> duration) {
 
     /** The longest subject accepted. */
     public static final int MAX_SUBJECT_LENGTH = 500;
+
+    /** The longest duration accepted: a day. */
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
 
     /** Checks the invariants. */
     public Activity {
@@ -55,6 +66,8 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(duration, "duration");
         if (subject.isBlank()) {
             throw ValidationException.of("subject", "required", "an activity needs a subject");
         }
@@ -68,6 +81,36 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
         if (visibility == Visibility.PRIVATE && owner.isEmpty()) {
             throw ValidationException.of("visibility", "private-needs-owner", "a private activity needs an owner");
         }
+        ValidationException.throwIfAny(ActivityFacts.violations(type, outcome, duration));
+        duration = duration.map(d -> d.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** An entry without outcome or duration: what every entry was before they were recorded. */
+    public Activity(ActivityId id, ActivityType type, String subject, String body, Direction direction,
+                    Instant occurredAt, List<String> participants, Set<RecordRef> about, Optional<UserId> owner,
+                    Visibility visibility, Instant recordedAt) {
+        this(id, type, subject, body, direction, occurredAt, participants, about, owner, visibility, recordedAt,
+                Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This entry with how it ended.
+     *
+     * @throws ValidationException naming {@code outcome} when it does not end an entry of this type
+     */
+    public Activity withOutcome(ActivityOutcome value) {
+        return new Activity(id, type, subject, body, direction, occurredAt, participants, about, owner, visibility,
+                recordedAt, Optional.of(value), duration);
+    }
+
+    /**
+     * This entry with how long it lasted.
+     *
+     * @throws ValidationException naming {@code duration} when it is out of range or this is no call or meeting
+     */
+    public Activity withDuration(Duration value) {
+        return new Activity(id, type, subject, body, direction, occurredAt, participants, about, owner, visibility,
+                recordedAt, outcome, Optional.of(value));
     }
 
     /** A public system entry about the given records, recorded as it occurs. */

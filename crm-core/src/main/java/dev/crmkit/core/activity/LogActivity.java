@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Set;
  * @param about        the records it belongs to
  * @param owner        who records it
  * @param visibility   who may see it; private needs an owner
+ * @param outcome      how a call or meeting ended, if known: answered or missed a call, held or cancelled a meeting
+ * @param duration     how long a call or meeting lasted, if known: zero to {@link Activity#MAX_DURATION}, kept to
+ *                     the second
  */
 public record LogActivity(@NotNull ActivityType type,
                           @NotBlank @Size(max = Activity.MAX_SUBJECT_LENGTH) String subject,
@@ -38,9 +42,24 @@ public record LogActivity(@NotNull ActivityType type,
                           @NotNull @Size(max = 100) List<@NotBlank @Size(max = 320) String> participants,
                           @NotEmpty Set<@NotNull RecordRef> about,
                           @NotNull Optional<UserId> owner,
-                          @NotNull Visibility visibility) implements SelfChecking, StoreLimits.Bounded {
+                          @NotNull Visibility visibility,
+                          @NotNull Optional<ActivityOutcome> outcome,
+                          @NotNull Optional<Duration> duration) implements SelfChecking, StoreLimits.Bounded {
 
-    /** The store limits ({@link StoreLimits}): texts, when it happened, the owner's id. */
+    /** The command without outcome or duration. */
+    public LogActivity(ActivityType type, String subject, String body, Direction direction,
+                       Optional<Instant> occurredAt, List<String> participants, Set<RecordRef> about,
+                       Optional<UserId> owner, Visibility visibility) {
+        this(type, subject, body, direction, occurredAt, participants, about, owner, visibility, Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * The store limits ({@link StoreLimits}): texts, when it happened, the owner's id; and the rules of outcome and
+     * duration no Jakarta constraint states, checked in plain Java whatever validator runs: the outcome ends an entry
+     * of the type ({@code fits-type}), only calls and meetings last ({@code fits-type}), from zero to a day
+     * ({@code range}).
+     */
     @Override
     public List<Violation> storeLimitViolations() {
         List<Violation> out = new ArrayList<>();
@@ -55,6 +74,7 @@ public record LogActivity(@NotNull ActivityType type,
             }
         }
         out.addAll(StoreLimits.user("owner", owner));
+        out.addAll(ActivityFacts.violations(type, outcome, duration));
         return out;
     }
 
@@ -71,6 +91,29 @@ public record LogActivity(@NotNull ActivityType type,
                 Optional.empty(), Visibility.PUBLIC);
     }
 
+    /**
+     * A call a user made or took about records, at a time, with how it ended and, if known, how long it lasted.
+     *
+     * @param talkTime empty when the phone system did not say; an unanswered call usually lasted zero seconds
+     */
+    public static LogActivity call(UserId owner, Direction direction, String subject, Instant at,
+                                   ActivityOutcome outcome, Optional<Duration> talkTime, RecordRef... about) {
+        return new LogActivity(ActivityType.CALL, subject, "", direction, Optional.of(at), List.of(), Set.of(about),
+                Optional.of(owner), Visibility.PUBLIC, Optional.of(outcome), talkTime);
+    }
+
+    /** This command with how the call or meeting ended. */
+    public LogActivity withOutcome(ActivityOutcome value) {
+        return new LogActivity(type, subject, body, direction, occurredAt, participants, about, owner, visibility,
+                Optional.of(value), duration);
+    }
+
+    /** This command with how long the call or meeting lasted. */
+    public LogActivity withDuration(Duration value) {
+        return new LogActivity(type, subject, body, direction, occurredAt, participants, about, owner, visibility,
+                outcome, Optional.of(value));
+    }
+
     @Override
     public List<Violation> violations() {
         Checks c = Checks.of();
@@ -83,6 +126,7 @@ public record LogActivity(@NotNull ActivityType type,
         c.notEmpty("about", about);
         c.eachMember("about", about, c::notNull);
         c.notNull("owner", owner).notNull("visibility", visibility);
+        c.notNull("outcome", outcome).notNull("duration", duration);
         return c.violations();
     }
 }

@@ -33,7 +33,7 @@ public final class Timeline {
         Activity activity = new Activity(new ActivityId(context.ids().next()), command.type(),
                 command.subject().strip(),
                 command.body(), command.direction(), command.occurredAt().orElse(now), command.participants(),
-                command.about(), command.owner(), command.visibility(), now);
+                command.about(), command.owner(), command.visibility(), now, command.outcome(), command.duration());
         return context.transactions().inTransaction(() -> record(activity));
     }
 

@@ -6,6 +6,7 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,6 +72,33 @@ class ActivityTest {
         assertRefused(() -> activity("  ", Set.of(LEAD), ALICE, Visibility.PUBLIC), "subject", "required");
         assertRefused(() -> activity("x".repeat(Activity.MAX_SUBJECT_LENGTH + 1), Set.of(LEAD), ALICE,
                 Visibility.PUBLIC), "subject", "max-length");
+    }
+
+    @Test
+    void withOutcome_endsOnlyItsTypeOfEntry() {
+        Activity call = activity("Call", Set.of(LEAD), ALICE, Visibility.PUBLIC);
+
+        assertEquals(Optional.of(ActivityOutcome.MISSED), call.withOutcome(ActivityOutcome.MISSED).outcome());
+        assertEquals(Optional.empty(), call.outcome());
+        assertRefused(() -> call.withOutcome(ActivityOutcome.HELD), "outcome", "fits-type");
+        Activity meeting = new Activity(ID, ActivityType.MEETING, "Demo", "", Direction.OUTBOUND, AT, List.of(),
+                Set.of(LEAD), ALICE, Visibility.PUBLIC, AT, Optional.of(ActivityOutcome.CANCELLED), Optional.empty());
+        assertEquals(Optional.of(ActivityOutcome.CANCELLED), meeting.outcome());
+        assertRefused(() -> meeting.withOutcome(ActivityOutcome.ANSWERED), "outcome", "fits-type");
+    }
+
+    @Test
+    void withDuration_zeroToADay_keptToTheSecond() {
+        Activity call = activity("Call", Set.of(LEAD), ALICE, Visibility.PUBLIC);
+
+        assertEquals(Optional.of(Duration.ZERO), call.withDuration(Duration.ZERO).duration());
+        assertEquals(Optional.of(Duration.ofHours(24)), call.withDuration(Activity.MAX_DURATION).duration());
+        assertEquals(Optional.of(Duration.ofSeconds(61)), call.withDuration(Duration.ofMillis(61_999)).duration());
+        assertRefused(() -> call.withDuration(Duration.ofNanos(-1)), "duration", "range");
+        assertRefused(() -> call.withDuration(Activity.MAX_DURATION.plusNanos(1)), "duration", "range");
+        Activity note = new Activity(ID, ActivityType.NOTE, "Note", "", Direction.INTERNAL, AT, List.of(),
+                Set.of(LEAD), ALICE, Visibility.PUBLIC, AT);
+        assertRefused(() -> note.withDuration(Duration.ofMinutes(1)), "duration", "fits-type");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.TimelineFilter;
@@ -13,6 +14,7 @@ import dev.crmkit.core.kernel.RecordType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -99,6 +101,35 @@ public abstract class ActivitiesContract {
         assertEquals(Optional.of(full), activities.findById(full.id()));
         assertEquals(List.of(full), activities.timeline(contact, TimelineFilter.seenBy(ALICE),
                 PageRequest.first(5)).items());
+    }
+
+    @Test
+    void readBack_outcomeAndDuration_equalWhatWasStored() {
+        Activity answered = fx.activity(contact).type(ActivityType.CALL).ownedBy(ALICE)
+                .outcome(ActivityOutcome.ANSWERED).duration(Duration.ofSeconds(Activity.MAX_DURATION.toSeconds()))
+                .build();
+        Activity missed = fx.activity(contact).type(ActivityType.CALL).direction(Direction.INBOUND)
+                .outcome(ActivityOutcome.MISSED).duration(Duration.ZERO).occurredAt(at(60)).build();
+        Activity untimed = fx.activity(contact).type(ActivityType.CALL).outcome(ActivityOutcome.ANSWERED)
+                .occurredAt(at(120)).build();
+        Activity cancelled = fx.activity(contact).type(ActivityType.MEETING).outcome(ActivityOutcome.CANCELLED)
+                .occurredAt(at(180)).build();
+        Activity timedMeeting = fx.activity(contact).type(ActivityType.MEETING).duration(Duration.ofMinutes(45))
+                .occurredAt(at(240)).build();
+        Activity plain = fx.activity(contact).type(ActivityType.CALL).occurredAt(at(300)).build();
+        List<Activity> all = List.of(answered, missed, untimed, cancelled, timedMeeting, plain);
+
+        all.forEach(activities::append);
+
+        for (Activity a : all) {
+            assertEquals(Optional.of(a), activities.findById(a.id()));
+        }
+        List<Activity> newestFirst = new ArrayList<>(all);
+        Collections.reverse(newestFirst);
+        assertEquals(newestFirst, activities.timeline(contact, TimelineFilter.seenBy(ALICE),
+                PageRequest.first(10)).items());
+        assertEquals(Optional.of(Duration.ofHours(24)), activities.findById(answered.id()).orElseThrow().duration());
+        assertEquals(Optional.empty(), activities.findById(plain.id()).orElseThrow().outcome());
     }
 
     @Test

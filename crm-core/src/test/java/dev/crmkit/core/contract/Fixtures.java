@@ -2,6 +2,7 @@ package dev.crmkit.core.contract;
 
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.Visibility;
@@ -44,6 +45,7 @@ import dev.crmkit.core.task.TaskId;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -615,6 +617,8 @@ public final class Fixtures {
         private Optional<UserId> owner = Optional.empty();
         private Visibility visibility = Visibility.PUBLIC;
         private Instant recordedAt;
+        private Optional<ActivityOutcome> outcome = Optional.empty();
+        private Optional<Duration> duration = Optional.empty();
 
         private ActivityBuilder(RecordRef first, RecordRef... more) {
             Set<RecordRef> refs = new LinkedHashSet<>();
@@ -676,10 +680,22 @@ public final class Fixtures {
             return this;
         }
 
+        /** How the call or meeting ended. */
+        public ActivityBuilder outcome(ActivityOutcome value) {
+            outcome = Optional.of(value);
+            return this;
+        }
+
+        /** How long the call or meeting lasted. */
+        public ActivityBuilder duration(Duration value) {
+            duration = Optional.of(value);
+            return this;
+        }
+
         /** The activity. */
         public Activity build() {
             return new Activity(id, type, subject, body, direction, occurredAt, participants, about, owner,
-                    visibility, recordedAt == null ? occurredAt : recordedAt);
+                    visibility, recordedAt == null ? occurredAt : recordedAt, outcome, duration);
         }
     }
 

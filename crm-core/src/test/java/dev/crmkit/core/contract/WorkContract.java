@@ -6,6 +6,7 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityEvent;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.LogActivity;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.activity.Visibility;
@@ -120,6 +121,44 @@ public abstract class WorkContract {
         assertEquals(List.of(), crm.timeline().of(nowhere, TimelineFilter.everything(), PageRequest.first(10))
                 .items());
         assertEquals(List.of(), events);
+    }
+
+    @Test
+    void log_callWithOutcomeAndTalkTime_isStoredToTheSecond() {
+        Lead lead = lead();
+
+        Activity call = crm.timeline().log(LogActivity.call(ANNA, Direction.OUTBOUND, "Discovery call",
+                clock.instant(), ActivityOutcome.ANSWERED, Optional.of(Duration.ofMillis(95_700)), ref(lead)));
+
+        assertEquals(Optional.of(ActivityOutcome.ANSWERED), call.outcome());
+        assertEquals(Optional.of(Duration.ofSeconds(95)), call.duration());
+        assertEquals(List.of(call), crm.timeline().of(ref(lead), TimelineFilter.everything(), PageRequest.first(10))
+                .items());
+    }
+
+    @Test
+    void log_outcomeOrDurationThatDoNotFit_listsEveryProblemAndStoresNothing() {
+        Lead lead = lead();
+        LogActivity note = LogActivity.note(ANNA, "Notes", "", ref(lead)).withOutcome(ActivityOutcome.ANSWERED)
+                .withDuration(Duration.ofMinutes(5));
+        LogActivity longCall = LogActivity.call(ANNA, Direction.INBOUND, "Call", clock.instant(),
+                ActivityOutcome.HELD, Optional.of(Activity.MAX_DURATION.plusSeconds(1)), ref(lead));
+        LogActivity negative = LogActivity.call(ANNA, Direction.INBOUND, "Call", clock.instant(),
+                ActivityOutcome.MISSED, Optional.of(Duration.ofSeconds(-1)), ref(lead));
+
+        ValidationException n = assertThrows(ValidationException.class, () -> crm.timeline().log(note));
+        ValidationException l = assertThrows(ValidationException.class, () -> crm.timeline().log(longCall));
+        ValidationException m = assertThrows(ValidationException.class, () -> crm.timeline().log(negative));
+
+        assertEquals(List.of("duration:fits-type", "outcome:fits-type"), rules(n));
+        assertEquals(List.of("duration:range", "outcome:fits-type"), rules(l));
+        assertEquals(List.of("duration:range"), rules(m));
+        assertEquals(List.of(), crm.timeline().of(ref(lead), TimelineFilter.everything().ofTypes(ActivityType.CALL,
+                ActivityType.NOTE), PageRequest.first(10)).items());
+    }
+
+    private static List<String> rules(ValidationException e) {
+        return e.violations().stream().map(v -> v.field() + ":" + v.rule()).toList();
     }
 
     @Test

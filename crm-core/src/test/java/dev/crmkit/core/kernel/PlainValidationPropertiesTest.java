@@ -1,5 +1,6 @@
 package dev.crmkit.core.kernel;
 
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.LogActivity;
@@ -15,6 +16,7 @@ import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -131,6 +133,23 @@ class PlainValidationPropertiesTest {
                     }
                     same(new LogActivity(aboutSize == 2 ? null : ActivityType.NOTE, subject, body, Direction.INTERNAL,
                             at, participants, refs, Optional.empty(), Visibility.PUBLIC));
+                });
+    }
+
+    @Test
+    void logActivity_outcomeAndDuration_plainChecksEqualJakarta() {
+        RecordRef about = new RecordRef(RecordType.CONTACT, new UUID(0, 1));
+        Gen<ActivityType> types = integers().between(0, 2).map(i -> i == 0 ? null
+                : i == 1 ? ActivityType.CALL : ActivityType.NOTE);
+        Gen<Optional<Duration>> durations = integers().between(0, 4).map(i -> i == 0 ? null : i == 1
+                ? Optional.<Duration>empty() : Optional.of(new Duration[] {Duration.ZERO, Duration.ofDays(2),
+                Duration.ofSeconds(-1)}[i - 2]));
+        qt().withFixedSeed(39L).withExamples(500)
+                .forAll(types, optional(ActivityOutcome.ANSWERED), optional(ActivityOutcome.HELD), durations)
+                .checkAssert((type, answered, held, duration) -> {
+                    Optional<ActivityOutcome> outcome = answered != null && answered.isPresent() ? answered : held;
+                    same(new LogActivity(type, "Call", "", Direction.OUTBOUND, Optional.empty(), List.of(),
+                            Set.of(about), Optional.empty(), Visibility.PUBLIC, outcome, duration));
                 });
     }
 

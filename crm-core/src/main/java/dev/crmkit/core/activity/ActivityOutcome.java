@@ -1,0 +1,40 @@
+package dev.crmkit.core.activity;
+
+import java.util.Locale;
+
+/**
+ * How a call or a meeting on the timeline ended: a call was answered or missed, a meeting was held or cancelled.
+ * Other entries have no outcome.
+ */
+public enum ActivityOutcome {
+    /** A call someone answered. */
+    ANSWERED(ActivityType.CALL),
+    /** A call nobody answered. */
+    MISSED(ActivityType.CALL),
+    /** A meeting that took place. */
+    HELD(ActivityType.MEETING),
+    /** A meeting called off; it does not count as held. */
+    CANCELLED(ActivityType.MEETING);
+
+    private final ActivityType type;
+
+    ActivityOutcome(ActivityType type) {
+        this.type = type;
+    }
+
+    /** Whether this outcome can end an entry of the type: answered and missed a call, held and cancelled a meeting. */
+    public boolean fits(ActivityType entry) {
+        return type == entry;
+    }
+
+    /** The type of entry this outcome ends. */
+    public ActivityType endsA() {
+        return type;
+    }
+
+    /** The outcome in lower case, as the {@code crm} program reads and writes it. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
