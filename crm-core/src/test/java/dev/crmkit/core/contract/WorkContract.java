@@ -132,8 +132,8 @@ public abstract class WorkContract {
 
         assertEquals(Optional.of(ActivityOutcome.ANSWERED), call.outcome());
         assertEquals(Optional.of(Duration.ofSeconds(95)), call.duration());
-        assertEquals(List.of(call), crm.timeline().of(ref(lead), TimelineFilter.everything(), PageRequest.first(10))
-                .items());
+        assertEquals(List.of(call), crm.timeline().of(ref(lead), TimelineFilter.everything()
+                .ofTypes(ActivityType.CALL), PageRequest.first(10)).items());
     }
 
     @Test

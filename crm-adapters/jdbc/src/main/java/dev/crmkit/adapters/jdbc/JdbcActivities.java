@@ -3,6 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.TimelineFilter;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -25,14 +27,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The timeline in a relational database, append only. An activity is one row of {@code activity} with the scalar
- * fields as columns and the participants and the records it is about as JSON; every record it is about is also a row
- * of {@code activity_about}, keyed by {@code (record_type, record_id, occurred_at, seq)} (seq numbers the rows in
- * insertion order, so activities at the same time list in the order they were recorded) and carrying the activity's
- * id, type, visibility and owner. A timeline page is read backwards along that key from the cursor on, with the
- * {@link TimelineFilter} applied in SQL while the key is scanned, so pages stay full and a page deep into a timeline of
- * a hundred thousand entries reads what the first page of a short one does. An id that is already stored is refused
- * by the primary key, which also settles a race between two nodes. Thread-safe.
+ * The timeline in a relational database, append only. An activity is one row of {@code activity} with the scalar fields
+ * as columns (outcome and duration, in whole seconds, NULL when unknown) and the participants and the records it is
+ * about as JSON; every record it is about is also a row of {@code activity_about}, keyed by {@code (record_type,
+ * record_id, occurred_at, seq)} (seq numbers the rows in insertion order, so activities at the same time list in the
+ * order they were recorded) and carrying the activity's id, type, visibility and owner. A timeline page is read
+ * backwards along that key from the cursor on, with the {@link TimelineFilter} applied in SQL while the key is scanned,
+ * so pages stay full and a page deep into a timeline of a hundred thousand entries reads what the first page of a short
+ * one does. An id that is already stored is refused by the primary key, which also settles a race between two nodes.
+ * Thread-safe.
  */
 final class JdbcActivities implements Activities {
 
@@ -51,8 +54,8 @@ final class JdbcActivities implements Activities {
         this.dialect = jdbc.dialect;
         String json = dialect.json();
         insertRow = jdbc.sql("INSERT INTO {activity} (id, activity_type, subject, body, direction, occurred_at, "
-                + "participants, about, owner_id, visibility, recorded_at) VALUES (?, ?, ?, ?, ?, ?, " + json + ", "
-                + json + ", ?, ?, ?)");
+                + "participants, about, owner_id, visibility, recorded_at, outcome, duration_seconds) VALUES (?, ?, ?, "
+                + "?, ?, ?, " + json + ", " + json + ", ?, ?, ?, ?, ?)");
         insertAbout = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
                 + "activity_type, visibility, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
         selectById = jdbc.sql("SELECT * FROM {activity} WHERE id = ?");
@@ -90,7 +93,9 @@ final class JdbcActivities implements Activities {
             for (Activity a : batch) {
                 jdbc.bind(ps, a.id().value(), a.type().name(), a.subject(), a.body(), a.direction().name(),
                         a.occurredAt(), jdbc.json.strings(a.participants()), jdbc.json.strings(about(a)), owner(a),
-                        a.visibility().name(), a.recordedAt());
+                        a.visibility().name(), a.recordedAt(),
+                        a.outcome().map(o -> (Object) o.name()).orElse(Jdbc.Null.TEXT),
+                        a.duration().map(d -> (Object) d.toSeconds()).orElse(Jdbc.Null.LONG));
                 if (batch.size() > 1) {
                     ps.addBatch();
                 }
@@ -197,7 +202,14 @@ final class JdbcActivities implements Activities {
                 about,
                 Optional.ofNullable(rs.getString("owner_id")).map(UserId::new),
                 Visibility.valueOf(rs.getString("visibility")),
-                dialect.getInstant(rs, "recorded_at"));
+                dialect.getInstant(rs, "recorded_at"),
+                Optional.ofNullable(rs.getString("outcome")).map(ActivityOutcome::valueOf),
+                seconds(rs, "duration_seconds"));
+    }
+
+    private static Optional<Duration> seconds(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Duration.ofSeconds(value));
     }
 
     /** The records an activity is about as {@code type:uuid} texts, in the activity's order. */

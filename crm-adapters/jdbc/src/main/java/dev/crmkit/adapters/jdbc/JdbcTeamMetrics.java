@@ -67,8 +67,9 @@ public final class JdbcTeamMetrics {
     }
 
     /**
-     * Each person's activity in the window: calls, e-mails and meetings of the timeline by who recorded them,
-     * tasks done on time or overdue as of {@code asOf}, and deals moved from stage to stage by who moved them.
+     * Each person's activity in the window: calls (with their outcomes and talk time), e-mails and meetings not
+     * cancelled of the timeline by who recorded them, tasks done on time or overdue as of {@code asOf}, and deals
+     * moved from stage to stage by who moved them.
      * Equal to {@link TeamActivity#of} over {@link dev.crmkit.adapters.metrics.TeamRecords}' records of every
      * activity, task and stage history entry.
      */
@@ -77,9 +78,10 @@ public final class JdbcTeamMetrics {
         Objects.requireNonNull(asOf, "asOf");
         Instant start = window.startInstant();
         Instant end = window.endInstant();
-        String timeline = jdbc.sql("SELECT owner_id, activity_type, direction, COUNT(*) FROM {activity} WHERE "
-                + "occurred_at >= ? AND occurred_at < ? AND owner_id IS NOT NULL AND activity_type IN (?, ?, ?) "
-                + "GROUP BY owner_id, activity_type, direction");
+        String timeline = jdbc.sql("SELECT owner_id, activity_type, direction, outcome, COUNT(*), "
+                + "SUM(CASE WHEN duration_seconds IS NULL THEN 0 ELSE 1 END), SUM(duration_seconds) FROM {activity} "
+                + "WHERE occurred_at >= ? AND occurred_at < ? AND owner_id IS NOT NULL AND activity_type IN (?, ?, ?) "
+                + "AND (outcome IS NULL OR outcome <> ?) GROUP BY owner_id, activity_type, direction, outcome");
         String tasks = jdbc.sql("SELECT assignee, SUM(CASE WHEN status = ? AND closed_at <= due THEN 1 ELSE 0 END), "
                 + "SUM(CASE WHEN status = ? AND closed_at <= due THEN 0 ELSE 1 END) FROM {task} WHERE (status = ? "
                 + "AND closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?) OR (status = ? AND due < ? AND "
@@ -88,10 +90,10 @@ public final class JdbcTeamMetrics {
                 + "AND from_stage IS NOT NULL GROUP BY moved_by");
         SortedMap<String, PersonActivity> out = new TreeMap<>();
         jdbc.tx.read(c -> {
-            for (Object[] row : jdbc.list(c, timeline, rs -> new Object[] {rs.getString(1), rs.getString(2),
-                    rs.getString(3), rs.getLong(4)}, start, end, "CALL", "EMAIL", "MEETING")) {
-                out.merge((String) row[0], counted((String) row[1], (String) row[2], (Long) row[3]),
-                        PersonActivity::plus);
+            for (Counted row : jdbc.list(c, timeline, rs -> new Counted(rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)), start, end,
+                    "CALL", "EMAIL", "MEETING", "CANCELLED")) {
+                out.merge(row.owner(), row.activity(), PersonActivity::plus);
             }
             for (Object[] row : jdbc.list(c, tasks, rs -> new Object[] {rs.getString(1), rs.getLong(2),
                     rs.getLong(3)}, "DONE", "DONE", "DONE", start, end, "OPEN", asOf, start, end)) {
@@ -108,14 +110,31 @@ public final class JdbcTeamMetrics {
         return out;
     }
 
-    private static PersonActivity counted(String type, String direction, long n) {
-        long in = "INBOUND".equals(direction) ? n : 0;
-        long out = "OUTBOUND".equals(direction) ? n : 0;
-        return switch (type) {
-            case "CALL" -> new PersonActivity(new CallStats(n, in, out, 0, 0, 0, 0, 0), 0, 0, 0, 0, 0, 0);
-            case "EMAIL" -> new PersonActivity(CallStats.NONE, out, in, 0, 0, 0, 0);
-            default -> new PersonActivity(CallStats.NONE, 0, 0, n, 0, 0, 0);
-        };
+    /**
+     * One group of timeline entries: an owner's entries of one type, direction and outcome, how many, how many of
+     * them have a duration, and the sum of those durations in seconds.
+     */
+    private record Counted(String owner, String type, String direction, String outcome, long n, long timed,
+                           long seconds) {
+
+        /** The group as {@link dev.crmkit.adapters.metrics.TeamRecords#activity} and {@link TeamActivity} count it. */
+        PersonActivity activity() {
+            long in = "INBOUND".equals(direction) ? n : 0;
+            long out = "OUTBOUND".equals(direction) ? n : 0;
+            switch (type) {
+                case "CALL" -> {
+                    boolean answered = "ANSWERED".equals(outcome);
+                    return new PersonActivity(new CallStats(n, in, out, answered ? n : 0, "MISSED".equals(outcome)
+                            ? n : 0, seconds, answered ? timed : 0, answered ? seconds : 0), 0, 0, 0, 0, 0, 0);
+                }
+                case "EMAIL" -> {
+                    return new PersonActivity(CallStats.NONE, out, in, 0, 0, 0, 0);
+                }
+                default -> {
+                    return new PersonActivity(CallStats.NONE, 0, 0, n, 0, 0, 0); // cancelled ones are left out
+                }
+            }
+        }
     }
 
     /**

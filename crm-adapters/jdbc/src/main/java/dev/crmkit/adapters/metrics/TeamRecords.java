@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.metrics;
 
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
@@ -30,8 +31,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A timeline entry counts when it is a call, an e-mail or a meeting and someone recorded it (its owner);
- *       inbound and outbound give its direction, internal none. The timeline keeps no call outcome or talk time,
- *       so they stay unknown.</li>
+ *       inbound and outbound give its direction, internal none. A call's outcome (answered, missed) and duration
+ *       (its talk time, whole seconds) are the entry's, unknown when it has none; a cancelled meeting counts
+ *       nowhere, a meeting held or without outcome counts as held; meetings' durations count nowhere.</li>
  *   <li>A task done by its due time is done on time, at the time it was closed; one done later is overdue, at that
  *       time; an open task whose due time is before the as-of instant is overdue, at its due time; cancelled tasks
  *       and open tasks not yet due count nowhere.</li>
@@ -60,7 +62,8 @@ public final class TeamRecords {
     /** The activity record of a timeline entry, if it is one the statistics count. */
     public static Optional<ActivityRecord> activity(Activity activity) {
         ActivityKind kind = KINDS.get(activity.type());
-        if (kind == null || activity.owner().isEmpty()) {
+        if (kind == null || activity.owner().isEmpty()
+                || activity.outcome().filter(ActivityOutcome.CANCELLED::equals).isPresent()) {
             return Optional.empty();
         }
         Optional<Direction> direction = switch (activity.direction()) {
@@ -68,8 +71,14 @@ public final class TeamRecords {
             case OUTBOUND -> Optional.of(Direction.OUT);
             default -> Optional.empty();
         };
-        return Optional.of(ActivityRecord.of(activity.owner().get().value(), kind, direction,
-                activity.occurredAt()));
+        String owner = activity.owner().get().value();
+        if (kind == ActivityKind.CALL) {
+            Optional<Outcome> outcome = activity.outcome().map(o -> o == ActivityOutcome.ANSWERED ? Outcome.ANSWERED
+                    : Outcome.MISSED);
+            return Optional.of(new ActivityRecord(owner, kind, direction, activity.occurredAt(), activity.duration(),
+                    outcome));
+        }
+        return Optional.of(ActivityRecord.of(owner, kind, direction, activity.occurredAt()));
     }
 
     /** The activity record of a task as of an instant, if it is done or overdue by then. */

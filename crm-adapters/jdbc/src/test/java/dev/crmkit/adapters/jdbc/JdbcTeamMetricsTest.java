@@ -5,6 +5,7 @@ import dev.crmkit.adapters.metrics.TeamRecords;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.Visibility;
@@ -61,6 +62,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +133,9 @@ class JdbcTeamMetricsTest {
         SortedMap<String, PersonActivity> inMemory = TeamActivity.of(records, WINDOW);
         assertEquals(inMemory, pushed);
         PersonActivity all = TeamActivity.total(pushed);
-        assertTrue(all.calls().inbound() > 0 && all.calls().outbound() > 0 && all.emailsSent() > 0
+        assertTrue(all.calls().inbound() > 0 && all.calls().outbound() > 0 && all.calls().answered() > 0
+                && all.calls().missed() > 0 && all.calls().timedAnswered() > 0
+                && all.calls().talkSeconds() > all.calls().timedAnsweredSeconds() && all.emailsSent() > 0
                 && all.emailsReceived() > 0 && all.meetings() > 0 && all.tasksDone() > 0 && all.tasksOverdue() > 0
                 && all.dealsMoved() > 0,
                 "the data exercises every count: " + all);
@@ -172,7 +176,7 @@ class JdbcTeamMetricsTest {
         JdbcCrmStore store = store(db);
         Random random = new Random(21);
         List<ActivityRecord> records = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 1_500; i++) {
             Activity a = activity(random);
             store.activities().append(a);
             TeamRecords.activity(a).ifPresent(records::add);
@@ -258,7 +262,20 @@ class JdbcTeamMetricsTest {
         Instant when = at(random);
         return new Activity(new ActivityId(new UUID(random.nextLong(), random.nextLong())), type, "subject", "",
                 direction, when, List.of(), Set.of(new RecordRef(RecordType.CONTACT, new UUID(0, random.nextInt(50)))),
-                owner, visibility, when);
+                owner, visibility, when, outcome(random, type), duration(random, type));
+    }
+
+    /** None, or one that ends the type: calls answered or missed, meetings held or cancelled. */
+    private static Optional<ActivityOutcome> outcome(Random random, ActivityType type) {
+        List<ActivityOutcome> fitting = Arrays.stream(ActivityOutcome.values()).filter(o -> o.fits(type)).toList();
+        int i = random.nextInt(fitting.size() + 1);
+        return i == fitting.size() ? Optional.empty() : Optional.of(fitting.get(i));
+    }
+
+    /** None, or for a call or meeting up to an hour and a half, to the millisecond (stores keep whole seconds). */
+    private static Optional<Duration> duration(Random random, ActivityType type) {
+        return (type == ActivityType.CALL || type == ActivityType.MEETING) && random.nextInt(3) > 0
+                ? Optional.of(Duration.ofMillis(random.nextInt(5_400_000))) : Optional.empty();
     }
 
     private static Task task(Random random) {

@@ -2,6 +2,7 @@ package dev.crmkit.adapters.metrics;
 
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.Visibility;
@@ -16,6 +17,7 @@ import dev.crmkit.metrics.team.ActivityRecord;
 import dev.crmkit.metrics.team.Outcome;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,5 +71,27 @@ class TeamRecordsTest {
                 Optional.of(UserId.of("ann")))));
         assertEquals(Optional.empty(), TeamRecords.activity(entry(ActivityType.MEETING, Direction.INTERNAL,
                 Optional.of(UserId.of("ann")))).orElseThrow().direction());
+    }
+
+    @Test
+    void activity_callOutcomeAndTalkTime_areTheEntrys_meetingsKeepNone_cancelledMeetingsCountNowhere() {
+        Optional<UserId> ann = Optional.of(UserId.of("ann"));
+        Activity call = entry(ActivityType.CALL, Direction.OUTBOUND, ann);
+
+        ActivityRecord answered = TeamRecords.activity(call.withOutcome(ActivityOutcome.ANSWERED)
+                .withDuration(Duration.ofSeconds(95))).orElseThrow();
+        ActivityRecord missed = TeamRecords.activity(call.withOutcome(ActivityOutcome.MISSED)).orElseThrow();
+        ActivityRecord held = TeamRecords.activity(entry(ActivityType.MEETING, Direction.OUTBOUND, ann)
+                .withOutcome(ActivityOutcome.HELD).withDuration(Duration.ofMinutes(30))).orElseThrow();
+
+        assertEquals(Optional.of(Outcome.ANSWERED), answered.outcome());
+        assertEquals(Optional.of(Duration.ofSeconds(95)), answered.duration());
+        assertEquals(Optional.of(Outcome.MISSED), missed.outcome());
+        assertEquals(Optional.empty(), missed.duration());
+        assertEquals(ActivityKind.MEETING, held.kind());
+        assertEquals(Optional.empty(), held.duration());
+        assertEquals(Optional.empty(), held.outcome());
+        assertEquals(Optional.empty(), TeamRecords.activity(entry(ActivityType.MEETING, Direction.OUTBOUND, ann)
+                .withOutcome(ActivityOutcome.CANCELLED)));
     }
 }
