@@ -118,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         clock.set(NOW);
         Agenda agenda = crm.tasks().agenda(UserId.of(owner), ZONE);
         DemoScoring.Result scoring = DemoScoring.run(crm);
+        DemoTeam.logFirstCalls(crm, NOW); // for the report's team page: calls with outcomes and talk time
         Totals after = Totals.of(crm);
         DemoReport report = new DemoReport(NOW, ZONE, tally, log, new DemoReport.StoreState(store.description(),
                 store.persistent(), before, after), contact, lead, timeline, owner, agenda);

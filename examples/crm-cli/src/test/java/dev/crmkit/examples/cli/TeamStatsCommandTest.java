@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.Visibility;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -255,8 +257,14 @@ class TeamStatsCommandTest {
         try (Database db = Database.open(url, Optional.empty(), Optional.empty(), "crm_")) {
             JdbcCrmStore store = db.store();
             RecordRef about = new RecordRef(RecordType.CONTACT, new UUID(0, 1));
-            store.activities().append(entry(1, ActivityType.CALL, Direction.OUTBOUND, t, "ann", about));
-            store.activities().append(entry(2, ActivityType.CALL, Direction.INBOUND, t, "ann", about));
+            store.activities().append(entry(1, ActivityType.CALL, Direction.OUTBOUND, t, "ann", about)
+                    .withOutcome(ActivityOutcome.ANSWERED).withDuration(Duration.ofSeconds(95)));
+            store.activities().append(entry(2, ActivityType.CALL, Direction.INBOUND, t, "ann", about)
+                    .withOutcome(ActivityOutcome.MISSED).withDuration(Duration.ZERO));
+            store.activities().append(entry(10, ActivityType.CALL, Direction.OUTBOUND, t, "ann", about)
+                    .withOutcome(ActivityOutcome.ANSWERED));
+            store.activities().append(entry(11, ActivityType.MEETING, Direction.OUTBOUND, t, "bob", about)
+                    .withOutcome(ActivityOutcome.CANCELLED));
             store.activities().append(entry(3, ActivityType.EMAIL, Direction.OUTBOUND, t, "ann", about));
             store.activities().append(entry(4, ActivityType.MEETING, Direction.INTERNAL, t, "bob", about));
             store.activities().append(entry(5, ActivityType.NOTE, Direction.INTERNAL, t, "bob", about));
@@ -275,8 +283,13 @@ class TeamStatsCommandTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode ann = run.json().get("people").get("ann");
-        assertEquals(2, ann.get("calls").get("total").asLong());
-        assertEquals(1, ann.get("calls").get("inbound").asLong());
+        JsonNode calls = ann.get("calls");
+        assertEquals(3, calls.get("total").asLong());
+        assertEquals(1, calls.get("inbound").asLong());
+        assertEquals(2, calls.get("answered").asLong());
+        assertEquals(1, calls.get("missed").asLong());
+        assertEquals(95, calls.get("talkSeconds").asLong());
+        assertEquals(95.0, calls.get("averageTalkSeconds").asDouble(), "over the answered call with a duration");
         assertEquals(1, ann.get("emails").get("sent").asLong());
         assertEquals(1, ann.get("tasks").get("done").asLong());
         assertEquals(1, ann.get("tasks").get("overdue").asLong(), "open past its due time as of 15 November");
@@ -284,7 +297,8 @@ class TeamStatsCommandTest {
         assertEquals("4000.00", november.get("achieved").asText());
         assertEquals(0.4, november.get("attainment").asDouble());
         assertEquals("5000.00", november.get("expectedToDate").asText(), "15 November has begun: 15 of 30 days");
-        assertEquals(1, run.json().get("people").get("bob").get("meetings").asLong());
+        assertEquals(1, run.json().get("people").get("bob").get("meetings").asLong(), "the cancelled one is no "
+                + "meeting held");
         assertEquals(0, run.json().get("leadResponse").get("overall").get("leads").asLong());
     }
 

@@ -164,10 +164,7 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             report = fromFiles(store, currency);
         }
-        List<MetricsReport.Link> links = new ArrayList<>();
-        team.forEach(page -> links.add(new MetricsReport.Link(page.write(out).getFileName().toString(),
-                "Team: activity, sales targets, lead response and data quality")));
-        MetricsReport.Written written = report.write(out, links);
+        MetricsReport.Written written = report.write(out, teamLinks(team, out));
         PrintWriter printer = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             JsonOutput.print(printer, JsonOutput.object("index", written.index().toString(),
@@ -242,10 +239,20 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the report of a store alone (see {@link #ofStore}) into {@code dir}: what {@code crm demo} ends with.
+     * Writes the report of a store alone (see {@link #ofStore}) into {@code dir}, with the team page of a database
+     * store (the month of {@code end} to that day, no targets): what {@code crm demo} ends with.
      */
     public static MetricsReport.Written writeForStore(CrmStore store, String description, LocalDate end, Path dir) {
+        List<TeamPage> team = TeamPage.of(store, end, Plans.NONE).stream().toList();
         return ofStore(StoreData.read(store, description), end, Currency.getInstance("EUR"), CohortPeriod.MONTH)
-                .write(dir);
+                .write(dir, teamLinks(team, dir));
+    }
+
+    /** Writes the team pages into the folder and links the metrics page to them. */
+    private static List<MetricsReport.Link> teamLinks(List<TeamPage> team, Path dir) {
+        List<MetricsReport.Link> links = new ArrayList<>();
+        team.forEach(page -> links.add(new MetricsReport.Link(page.write(dir).getFileName().toString(),
+                "Team: activity, sales targets, lead response and data quality")));
+        return links;
     }
 }

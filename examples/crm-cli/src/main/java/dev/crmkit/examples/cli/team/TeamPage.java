@@ -76,8 +76,10 @@ public record TeamPage(TeamStats stats, FillReport quality) {
                 + ".source{color:#555;font-size:0.9em}\n</style>\n</head>\n<body>\n<h1>Team</h1>\n<p><a href=\""
                 + "index.html\">Metrics report</a></p>\n");
         h.append(String.format(Locale.ROOT, "<p class=\"source\">From %s to %s (%s), targets as of %s. Calls, "
-                + "e-mails and meetings are the store's timeline entries by who recorded them; the timeline keeps no "
-                + "call outcome or talk time.</p>%n", w.from(), w.to(), w.zone(), stats.asOf()));
+                + "e-mails and meetings are the store's timeline entries by who recorded them; answered, missed and "
+                + "talk time are the calls' logged outcomes and durations (a call logged without them counts in the "
+                + "total only; the average is over answered calls with a duration).</p>%n", w.from(), w.to(),
+                w.zone(), stats.asOf()));
         activity(h);
         targets(h);
         leadResponse(h);
@@ -87,11 +89,14 @@ public record TeamPage(TeamStats stats, FillReport quality) {
 
     private void activity(StringBuilder h) {
         h.append("<h2>Activity</h2>\n<table>\n").append(header("person", "calls", "inbound", "outbound",
-                "e-mails sent", "e-mails received", "meetings", "tasks done", "tasks overdue", "deals moved"));
+                "answered", "missed", "talk time", "average talk", "e-mails sent", "e-mails received", "meetings",
+                "tasks done", "tasks overdue", "deals moved"));
         for (String owner : stats.names()) {
             PersonActivity a = stats.activityOf(owner);
             CallStats c = a.calls();
-            h.append(row(owner, n(c.total()), n(c.inbound()), n(c.outbound()), n(a.emailsSent()),
+            h.append(row(owner, n(c.total()), n(c.inbound()), n(c.outbound()), n(c.answered()), n(c.missed()),
+                    n(c.talkSeconds()) + " s", c.averageTalkSeconds().map(x -> x.toPlainString() + " s").orElse("-"),
+                    n(a.emailsSent()),
                     n(a.emailsReceived()), n(a.meetings()), n(a.tasksDone()), n(a.tasksOverdue()),
                     n(a.dealsMoved())));
         }
