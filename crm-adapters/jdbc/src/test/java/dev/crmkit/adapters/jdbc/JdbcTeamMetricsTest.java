@@ -35,6 +35,7 @@ import dev.crmkit.metrics.quality.RecordFill;
 import dev.crmkit.metrics.team.ActivityRecord;
 import dev.crmkit.metrics.team.Attainment;
 import dev.crmkit.metrics.team.Attainments;
+import dev.crmkit.metrics.team.CallStats;
 import dev.crmkit.metrics.team.CountAttainment;
 import dev.crmkit.metrics.team.CountAttainments;
 import dev.crmkit.metrics.team.CountTarget;
@@ -168,6 +169,41 @@ class JdbcTeamMetricsTest {
         assertTrue(pushed.stream().filter(a -> a.target().isPresent()).allMatch(a -> a.achieved().isPositive())
                 && pushed.stream().anyMatch(a -> a.target().isEmpty()), "every target has deals, and some currency "
                 + "was won without one: " + pushed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void activity_callsOnTheWindowsEdgesInItsZone_countInsideOnly_withTheirOutcomesAndTalkTime(TestDatabase db) {
+        JdbcCrmStore store = store(db);
+        Window november = new Window(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                ZoneId.of("America/New_York"));
+        Instant first = Instant.parse("2026-11-01T04:00:00Z"); // midnight in New York, still summer time
+        Instant afterLast = Instant.parse("2026-12-01T05:00:00Z"); // midnight after the last day, winter time
+        List<Activity> calls = List.of(
+                call(1, first.minusNanos(1000), ActivityOutcome.ANSWERED, Optional.of(Duration.ofSeconds(500))),
+                call(2, first, ActivityOutcome.ANSWERED, Optional.of(Duration.ofSeconds(61))),
+                call(3, first, ActivityOutcome.ANSWERED, Optional.empty()),
+                call(4, afterLast.minusNanos(1000), ActivityOutcome.MISSED, Optional.of(Duration.ZERO)),
+                call(5, afterLast, ActivityOutcome.MISSED, Optional.of(Duration.ofSeconds(9))));
+        List<ActivityRecord> records = new ArrayList<>();
+        for (Activity a : calls) {
+            store.activities().append(a);
+            TeamRecords.activity(a).ifPresent(records::add);
+        }
+
+        SortedMap<String, PersonActivity> pushed = JdbcTeamMetrics.of(store).activity(november, AS_OF);
+
+        assertEquals(TeamActivity.of(records, november), pushed);
+        CallStats ann = pushed.get("ann").calls();
+        assertEquals(new CallStats(3, 0, 3, 2, 1, 61, 1, 61), ann, "the calls of the first and the last day only");
+        assertEquals(Optional.of(new BigDecimal("61.0")), ann.averageTalkSeconds(),
+                "over the answered call with a duration, not the one without");
+    }
+
+    private static Activity call(int id, Instant at, ActivityOutcome outcome, Optional<Duration> talk) {
+        return new Activity(new ActivityId(new UUID(7, id)), ActivityType.CALL, "call", "", Direction.OUTBOUND, at,
+                List.of(), Set.of(new RecordRef(RecordType.LEAD, new UUID(7, 0))), Optional.of(UserId.of("ann")),
+                Visibility.PUBLIC, at, Optional.of(outcome), talk);
     }
 
     @ParameterizedTest
