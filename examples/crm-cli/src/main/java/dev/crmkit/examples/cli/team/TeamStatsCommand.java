@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
                         + "ignored.",
                 "Without --activities and --deals: the store's timeline (calls, e-mails, meetings by who recorded "
                         + "them), tasks (done on time, overdue by --as-of) and won deals; --targets still from a "
-                        + "file. The timeline keeps no call outcome or duration, so those are 0 on the store.",
+                        + "file. Answered, missed and talk time are the calls' logged outcomes and durations; a "
+                        + "cancelled meeting is not counted.",
                 "Targets are pro-rated to --as-of (default: --to). Amounts are never added across currencies.",
                 "JSON: people, keyed by owner: calls {total, inbound, outbound, answered, missed, talkSeconds, "
                         + "averageTalkSeconds}, emails {sent, received}, meetings, tasks {done, overdue}, targets "
