@@ -290,6 +290,7 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
      */
     public Lead aboutContact(ContactId newContact) {
         return new Lead(id, version, newContact, companyId, source, externalIds, fingerprints, request, name, email,
-                phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, updatedAt);
+                phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt,
+                updatedAt);
     }
 }

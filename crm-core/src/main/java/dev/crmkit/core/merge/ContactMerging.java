@@ -157,12 +157,13 @@ public final class ContactMerging {
         Set<RecordRef> about = new LinkedHashSet<>();
         about.add(ref(merge.survivor()));
         merge.mergedIds().forEach(c -> about.add(ref(c)));
-        timeline.record(Activity.system(new ActivityId(context.ids().next()), "Merge undone: "
+        ActivityId entry = new ActivityId(context.ids().next());
+        timeline.record(Activity.system(entry, "Merge undone: "
                 + merge.mergedIds().size() + " contact" + (merge.mergedIds().size() == 1 ? "" : "s") + " restored",
                 "merge " + id + " undone; restored " + merge.mergedIds().stream().map(ContactId::toString)
                         .collect(Collectors.joining(", ")), about, now));
         context.events().publish(new MergeEvent.ContactsUnmerged(id, merge.survivor(), merge.mergedIds(), now));
-        return new UnmergeOutcome.Unmerged(undone, merge.mergedIds());
+        return new UnmergeOutcome.Unmerged(undone, merge.mergedIds(), entry);
     }
 
     /** The merge record with this id. */

@@ -1,5 +1,6 @@
 package dev.crmkit.core.merge;
 
+import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.contact.ContactId;
 
 import java.util.List;
@@ -12,13 +13,15 @@ public sealed interface UnmergeOutcome {
      * The merge was undone: the survivor, the merged-away contacts and every re-pointed record are as they were.
      *
      * @param merge    the merge record, now marked as undone
-     * @param restored the contacts that exist again
+     * @param restored   the contacts that exist again
+     * @param activityId the unmerge's entry on the timelines of the survivor and the restored contacts
      */
-    record Unmerged(ContactMerge merge, List<ContactId> restored) implements UnmergeOutcome {
+    record Unmerged(ContactMerge merge, List<ContactId> restored, ActivityId activityId) implements UnmergeOutcome {
         /** Validates presence and copies the list. */
         public Unmerged {
             Objects.requireNonNull(merge, "merge");
             restored = List.copyOf(restored);
+            Objects.requireNonNull(activityId, "activityId");
         }
     }
 

@@ -32,8 +32,8 @@ import java.util.UUID;
  * Merges in a relational database. Re-pointing is one statement per record, guarded by its version like every other
  * write, so a node that read the record before the merge gets a stale version instead of writing the old reference
  * back; the re-pointed versioned tables are {@code lead}, {@code task} and {@code deal}, the timeline's
- * {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and {@code contact_alias}. The merge record
- * is {@code contact_merge} with its {@code contact_merge_snapshot} rows. Thread-safe.
+ * {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and {@code contact_alias}. The merge
+ * record is {@code contact_merge} with its {@code contact_merge_snapshot} rows. Thread-safe.
  */
 final class JdbcContactMerges implements ContactMerges {
 
@@ -100,7 +100,8 @@ final class JdbcContactMerges implements ContactMerges {
                 jdbc.sql("SELECT id, version FROM " + t + " WHERE " + column + " = ?" + filter + " ORDER BY id"),
                 jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version + 1 WHERE id = ? AND version = ?"),
                 jdbc.sql("SELECT version FROM " + t + " WHERE id = ?"),
-                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version - 1 WHERE id = ? AND version = ?"));
+                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version - 1 "
+                        + "WHERE id = ? AND version = ?"));
     }
 
     @Override

@@ -102,7 +102,7 @@ final class JdbcContacts implements Contacts {
     public Optional<Contact> findById(ContactId id) {
         Objects.requireNonNull(id, "id");
         return jdbc.tx.read(c -> {
-            UUID target = jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value());
+            UUID target = aliasOf(c, id.value()).orElse(id.value());
             return jdbc.one(c, selectById, this::map, target);
         });
     }
@@ -119,13 +119,13 @@ final class JdbcContacts implements Contacts {
         return jdbc.tx.read(c -> {
             UUID target = id.value();
             for (int hops = 0; hops < 64; hops++) {
-                Optional<UUID> alias = jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), target);
+                Optional<UUID> alias = aliasOf(c, target);
                 if (alias.isPresent()) {
                     target = alias.get();
                     continue;
                 }
                 Optional<Contact> locked = jdbc.one(c, selectById + " FOR UPDATE", this::map, target);
-                if (locked.isEmpty() || jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), target).isEmpty()) {
+                if (locked.isEmpty() || aliasOf(c, target).isEmpty()) {
                     return locked;
                 }
             }
