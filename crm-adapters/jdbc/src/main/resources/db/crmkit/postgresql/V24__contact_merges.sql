@@ -5,6 +5,8 @@
 -- write it back); its contact_point and contact_company rows go, so the survivor can take its e-mails and phones.
 -- contact_alias says where a merged-away id resolves to: the lists and counts of contacts leave these ids out, and a
 -- read by id returns the survivor. Aliases always name the final survivor: a merge re-points older aliases too.
+-- The merged-away contact's activity_about rows move to the survivor; on an entry that belongs to both, its row is
+-- parked instead (record_type MERGED, on no timeline), so that unmerge can set it back with its seq unchanged.
 
 CREATE TABLE ${prefix}contact_alias (
     merged_id   uuid NOT NULL PRIMARY KEY,

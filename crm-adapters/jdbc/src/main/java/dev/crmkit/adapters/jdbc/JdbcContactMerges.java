@@ -40,6 +40,11 @@ final class JdbcContactMerges implements ContactMerges {
     private static final TypeReference<List<Repointed>> REPOINTED = new TypeReference<>() {
     };
     private static final String CONTACT = RecordType.CONTACT.name();
+    /**
+     * The record type of a parked {@code activity_about} row: the row of a merged-away contact on an entry that also
+     * belongs to the survivor. It is on no timeline, and keeps its insertion number for the unmerge that parks it back.
+     */
+    private static final String PARKED = "MERGED";
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -49,8 +54,7 @@ final class JdbcContactMerges implements ContactMerges {
     private final String selectActivity;
     private final String updateAbout;
     private final String moveAboutRow;
-    private final String deleteAboutRow;
-    private final String insertAboutRow;
+    private final String parkAboutRow;
     private final String selectAliases;
     private final String moveAlias;
     private final String insertAlias;
@@ -78,11 +82,8 @@ final class JdbcContactMerges implements ContactMerges {
         updateAbout = jdbc.sql("UPDATE {activity} SET about = " + json + " WHERE id = ?");
         moveAboutRow = jdbc.sql("UPDATE {activity_about} SET record_id = ? WHERE record_type = ? AND record_id = ? "
                 + "AND activity_id = ?");
-        deleteAboutRow = jdbc.sql("DELETE FROM {activity_about} WHERE record_type = ? AND record_id = ? "
+        parkAboutRow = jdbc.sql("UPDATE {activity_about} SET record_type = ? WHERE record_type = ? AND record_id = ? "
                 + "AND activity_id = ?");
-        insertAboutRow = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
-                + "activity_type, visibility, owner_id) SELECT ?, ?, occurred_at, id, activity_type, visibility, "
-                + "owner_id FROM {activity} WHERE id = ?");
         selectAliases = jdbc.sql("SELECT merged_id FROM {contact_alias} WHERE survivor_id = ? ORDER BY merged_id");
         moveAlias = jdbc.sql("UPDATE {contact_alias} SET survivor_id = ? WHERE merged_id = ?");
         insertAlias = jdbc.sql("INSERT INTO {contact_alias} (merged_id, survivor_id, merge_id) VALUES (?, ?, ?)");
@@ -129,7 +130,7 @@ final class JdbcContactMerges implements ContactMerges {
                 a.getValue().forEach(r -> about.add(r.equals(gone.toString()) ? kept.toString() : r));
                 jdbc.update(c, updateAbout, jdbc.json.strings(List.copyOf(about)), a.getKey());
                 if (a.getValue().contains(kept.toString())) {
-                    jdbc.update(c, deleteAboutRow, CONTACT, from, a.getKey());
+                    jdbc.update(c, parkAboutRow, PARKED, CONTACT, from, a.getKey());
                 } else {
                     jdbc.update(c, moveAboutRow, to, CONTACT, from, a.getKey());
                 }
@@ -250,7 +251,7 @@ final class JdbcContactMerges implements ContactMerges {
         } else if (r.kind() == Repointed.Kind.ACTIVITY) {
             jdbc.update(c, updateAbout, jdbc.json.strings(r.refsBefore()), r.id());
             if (r.refsBefore().contains(ref(r.to()).toString())) {
-                jdbc.update(c, insertAboutRow, CONTACT, r.from(), r.id());
+                jdbc.update(c, parkAboutRow, CONTACT, PARKED, r.from(), r.id());
             } else {
                 jdbc.update(c, moveAboutRow, r.from(), CONTACT, r.to(), r.id());
             }

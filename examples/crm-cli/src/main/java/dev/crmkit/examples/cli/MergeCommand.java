@@ -108,7 +108,7 @@ final class MergeCommand implements Callable<Integer> {
                     merge.mergedIds().size() == 1 ? "" : "s", m.survivor().displayName(), merge.survivor(),
                     merge.id());
             out.printf("  re-pointed: %s%n", counts.isEmpty() ? "nothing" : counts.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+                    .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", ")));
             out.printf("  undo with: crm unmerge %s%n", merge.id());
         } else {
             MergeOutcome.Refused r = (MergeOutcome.Refused) outcome;
@@ -128,7 +128,7 @@ final class MergeCommand implements Callable<Integer> {
         Map<Repointed.Kind, Long> byKind = repointed.stream().collect(Collectors.groupingBy(Repointed::kind,
                 () -> new EnumMap<>(Repointed.Kind.class), Collectors.counting()));
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        byKind.forEach((k, n) -> out.put(k.name().toLowerCase(Locale.ROOT) + (n == 1 ? "" : "s"), n));
+        byKind.forEach((k, n) -> out.put(k.name().toLowerCase(Locale.ROOT), n));
         return out;
     }
 
