@@ -94,13 +94,13 @@ class MergeDumpPropertyTest {
         for (int i = 0; i < size; i++) {
             ContactId id = new ContactId(uuid(random));
             Instant at = T0.plusSeconds(i);
-            store.contacts().insertOrGet(Contact.create(id, PersonName.of("Kim", "Doe " + i),
-                    List.of(EmailAddress.parse("kim" + i + "." + random.nextInt(1_000_000) + "@example.org")),
+            EmailAddress email = EmailAddress.parse("kim" + i + "." + random.nextInt(1_000_000) + "@example.org");
+            store.contacts().insertOrGet(Contact.create(id, PersonName.of("Kim", "Doe " + i), List.of(email),
                     List.of(), at));
             RecordRef ref = new RecordRef(RecordType.CONTACT, id.value());
             for (int n = random.nextInt(3); n > 0; n--) {
                 store.leads().insertOrGet(Lead.builder(new LeadId(uuid(random)), id, LeadSource.of(Channel.WEB_FORM),
-                        PersonName.of("Kim", "Doe"), at).build());
+                        PersonName.of("Kim", "Doe"), at).reachableAt(Optional.of(email), Optional.empty()).build());
             }
             for (int n = random.nextInt(3); n > 0; n--) {
                 store.tasks().insert(Task.open(new TaskId(uuid(random)), "Call back", at.plusSeconds(86_400),
