@@ -26,14 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo's merge: the same person entered twice by hand (same name, another e-mail, a call logged on the second
- * record), merged into the older record, whose timeline then holds the call and the merge. A store kept from an
- * earlier run already holds the merged person; then the demo shows that merge's result instead of merging again.
+ * The demo's merge: a person the import captured (Lara Neumann) entered again by hand under her work e-mail, with a
+ * call logged on that second record, then merged into the captured one, whose timeline then holds the capture, the
+ * call and the merge. The number of contacts is the same afterwards. A store kept from an earlier run already holds
+ * the merged person; then the demo shows that merge's result instead of merging again.
  */
 final class DemoMerge {
 
-    private static final String FIRST = "katherine.smith@nordwind-logistik.de";
-    private static final String SECOND = "kathy.smith@gmail.com";
+    private static final String CAPTURED = "lara.neumann@gmx.net";
+    private static final String SECOND = "l.neumann@neumann-design.de";
 
     private DemoMerge() {
     }
@@ -73,17 +74,16 @@ final class DemoMerge {
         if (earlier.isPresent()) {
             return new Result(Optional.empty(), earlier.get(), timeline(crm, earlier.get()));
         }
-        clock.set(now.minus(Duration.ofDays(30)));
-        Contact first = crm.customers().createContact(new NewContact("Katherine", "Smith", List.of(FIRST),
-                List.of("+49 40 3001 7720"), "DE", Optional.empty(), Map.of()));
-        clock.set(now.minus(Duration.ofDays(3)));
-        Contact second = crm.customers().createContact(new NewContact("Katherine", "Smith", List.of(SECOND),
-                List.of(), "DE", Optional.empty(), Map.of()));
+        Contact captured = crm.store().contacts().findByEmail(EmailAddress.parse(CAPTURED)).orElseThrow(
+                () -> new IllegalStateException("the demo's import did not capture " + CAPTURED));
+        clock.set(now.minus(Duration.ofMinutes(10)));
+        Contact second = crm.customers().createContact(new NewContact("Lara", "Neumann", List.of(SECOND),
+                List.of("+49 711 2233440"), "DE", Optional.empty(), Map.of()));
         crm.timeline().log(LogActivity.interaction(ActivityType.CALL, Direction.INBOUND,
-                "Asked for a quote for 40 pallets a month", clock.instant(), ref(second)));
+                "Called from the office: wants the offer for 3 seats", clock.instant(), ref(second)));
         clock.set(now);
-        MergeOutcome outcome = crm.merging().merge(MergeContacts.of(List.of(first.id(), second.id()),
-                SurvivorRule.OLDEST));
+        MergeOutcome outcome = crm.merging().merge(new MergeContacts(List.of(captured.id(), second.id()),
+                Optional.of(captured.id()), SurvivorRule.OLDEST, Map.of()));
         if (!(outcome instanceof MergeOutcome.Merged merged)) {
             throw new IllegalStateException("the demo's merge was refused: " + outcome);
         }
