@@ -132,6 +132,14 @@ public final class Crm {
                 dev.crmkit.core.assignment.LeadProfile::of, timeline, context, seed, store.idempotencyKeys());
     }
 
+    /**
+     * Merging duplicate contacts and undoing merges, on the store's {@link CrmStore#contactMerges()}. Cheap to call: it
+     * wires a new use case each time.
+     */
+    public dev.crmkit.core.merge.ContactMerging merging() {
+        return new dev.crmkit.core.merge.ContactMerging(store.contacts(), store.contactMerges(), timeline, context);
+    }
+
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */
     public WinProbabilities winProbabilities() {
         return winProbabilities;

@@ -9,6 +9,7 @@ import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.merge.ContactMerges;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
@@ -57,6 +58,14 @@ public interface CrmStore {
      */
     default IdempotencyKeys idempotencyKeys() {
         return IdempotencyKeys.unsupported();
+    }
+
+    /**
+     * The merges of contacts, re-pointing every record of this store that refers to a contact. The default is a store
+     * that keeps none: merges on it fail with an {@link UnsupportedOperationException}; crmkit's stores keep them.
+     */
+    default ContactMerges contactMerges() {
+        return ContactMerges.unsupported();
     }
 
     /** Units of work over all of the above. */

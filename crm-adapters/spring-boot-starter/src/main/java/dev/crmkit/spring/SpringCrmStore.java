@@ -74,6 +74,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.merge.ContactMerges contactMerges() {
+        return jdbc.contactMerges();
+    }
+
+    @Override
     public CustomFieldSchemas customFieldSchemas() {
         return jdbc.customFieldSchemas();
     }

@@ -14,7 +14,10 @@ import java.util.Optional;
  */
 public interface Contacts {
 
-    /** The contact with this id. */
+    /**
+     * The contact with this id; for the id of a contact merged away ({@link dev.crmkit.core.merge.ContactMerging}),
+     * its survivor, so ids held elsewhere keep working. Merged-away contacts are not listed or counted.
+     */
     Optional<Contact> findById(ContactId id);
 
     /**

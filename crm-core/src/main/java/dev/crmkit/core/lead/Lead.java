@@ -283,4 +283,14 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
         return new Lead(id, newVersion, contactId, companyId, source, externalIds, fingerprints, request, name, email,
                 phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt, updatedAt);
     }
+
+    /**
+     * The same lead about another contact, nothing else changed (not even the time of the last change): a merge
+     * re-points a merged-away contact's leads to the survivor with it; for stores only.
+     */
+    public Lead aboutContact(ContactId newContact) {
+        return new Lead(id, version, newContact, companyId, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt,
+                updatedAt);
+    }
 }

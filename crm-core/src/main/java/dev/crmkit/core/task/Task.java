@@ -119,4 +119,12 @@ public record Task(TaskId id, long version, String title, Instant due, Optional<
     public Task atVersion(long newVersion) {
         return new Task(id, newVersion, title, due, remindAt, assignee, relatedTo, status, closedAt, createdAt);
     }
+
+    /**
+     * The same task about another record, nothing else changed: a merge re-points a merged-away contact's tasks to the
+     * survivor with it; for stores only.
+     */
+    public Task aboutRecord(RecordRef record) {
+        return new Task(id, version, title, due, remindAt, assignee, Optional.of(record), status, closedAt, createdAt);
+    }
 }

@@ -410,6 +410,17 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
                 documents, copy, lostReason, wonAt, lostAt, createdAt, now);
     }
 
+    /**
+     * The same deal with another contact, nothing else changed: a merge re-points a merged-away contact's deals to the
+     * survivor with it; for stores only.
+     */
+    public Deal withContactRef(ContactId newContact) {
+        return new Deal(id, version, pipelineId, title, stage, stageEnteredAt, stageProbability,
+                probabilityOverride, amount, expectedCloseDate, expectedMargin, owner, Optional.of(newContact),
+                companyId, leadId, source, customFields, documents, approvals, lostReason, wonAt, lostAt, createdAt,
+                updatedAt);
+    }
+
     /** A copy at another stored version; for stores only. */
     public Deal atVersion(long newVersion) {
         return new Deal(id, newVersion, pipelineId, title, stage, stageEnteredAt, stageProbability,

@@ -56,45 +56,128 @@ final class JdbcContacts implements Contacts {
     private final String selectAll;
     private final String selectByCompany;
     private final String count;
+    private final String selectAlias;
+    private final String restoreRow;
+    private final String insertSnapshot;
+    private final String raiseVersion;
+    private final String setVersion;
 
     JdbcContacts(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         String json = dialect.json();
         selectById = jdbc.sql("SELECT * FROM {contact} WHERE id = ?");
+        selectAlias = jdbc.sql("SELECT survivor_id FROM {contact_alias} WHERE merged_id = ?");
         selectByPoint = jdbc.sql("SELECT c.* FROM {contact} c JOIN {contact_point} p ON p.contact_id = c.id "
                 + "WHERE p.point = ?");
         points = new KeyTable(jdbc, "contact_point", "point", "contact_id", false);
         rows = new Jdbc.Versioned(jdbc, "contact", "contact");
-        insertRow = jdbc.sql("INSERT INTO {contact} (id, version, first_name, last_name, emails, phones, addresses, "
-                + "language, birthday, consent_status, consent_since, consent_source, affiliations, custom_fields, "
-                + "owner_id, created_at, updated_at) VALUES (?, 1, ?, ?, " + json + ", " + json + ", " + json
-                + ", ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, ?, ?)");
+        String columns = "first_name, last_name, emails, phones, addresses, language, birthday, consent_status, "
+                + "consent_since, consent_source, affiliations, custom_fields, owner_id, created_at, updated_at";
+        String values = "?, ?, " + json + ", " + json + ", " + json + ", ?, ?, ?, ?, ?, " + json + ", " + json
+                + ", ?, ?, ?";
+        insertRow = jdbc.sql("INSERT INTO {contact} (id, version, " + columns + ") VALUES (?, 1, " + values + ")");
+        insertSnapshot = jdbc.sql("INSERT INTO {contact_merge_snapshot} (merge_id, snapshot_no, id, version, "
+                + columns + ") VALUES (?, ?, ?, ?, " + values + ")");
+        raiseVersion = jdbc.sql("UPDATE {contact} SET version = version + 1 WHERE id = ?");
+        setVersion = jdbc.sql("UPDATE {contact} SET version = ? WHERE id = ?");
         updateRow = jdbc.sql("UPDATE {contact} SET version = version + 1, first_name = ?, last_name = ?, emails = "
                 + json + ", phones = " + json + ", addresses = " + json + ", language = ?, birthday = ?, "
                 + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
                 + ", custom_fields = " + json + ", owner_id = ?, updated_at = ? WHERE id = ? AND version = ?");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
         // the link carries the contact's insertion number, so a company's contacts list in the order they were stored
         insertAffiliation = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at, contact_seq) "
                 + "VALUES (?, ?, ?, (SELECT seq FROM {contact} WHERE id = ?))");
         deleteAffiliations = jdbc.sql("DELETE FROM {contact_company} WHERE contact_id = ?");
-        selectAll = jdbc.sql("SELECT * FROM {contact} WHERE 1 = 1");
+        // merged-away contacts keep their rows, but are no longer listed or counted
+        selectAll = jdbc.sql("SELECT * FROM {contact} WHERE id NOT IN (SELECT merged_id FROM {contact_alias})");
         selectByCompany = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
                 + "WHERE a.company_id = ?");
-        count = jdbc.sql("SELECT COUNT(*) FROM {contact}");
+        count = jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE id NOT IN (SELECT merged_id FROM {contact_alias})");
     }
 
+    /** The contact, or for a merged-away id its survivor. */
     @Override
     public Optional<Contact> findById(ContactId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+        return jdbc.tx.read(c -> {
+            UUID target = aliasOf(c, id.value()).orElse(id.value());
+            return jdbc.one(c, selectById, this::map, target);
+        });
     }
 
-    /** A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends. */
+    /**
+     * A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends; for a merged-away id, the
+     * survivor's. The alias is read again after the lock is granted: a merge that held the row meanwhile and committed
+     * has made it an alias, and then the survivor is locked instead, so a capture waiting on a contact that is being
+     * merged away lands on the survivor.
+     */
     @Override
     public Optional<Contact> lockById(ContactId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById + " FOR UPDATE", this::map, id.value()));
+        return jdbc.tx.read(c -> {
+            UUID target = id.value();
+            for (int hops = 0; hops < 64; hops++) {
+                Optional<UUID> alias = aliasOf(c, target);
+                if (alias.isPresent()) {
+                    target = alias.get();
+                    continue;
+                }
+                Optional<Contact> locked = jdbc.one(c, selectById + " FOR UPDATE", this::map, target);
+                if (locked.isEmpty() || aliasOf(c, target).isEmpty()) {
+                    return locked;
+                }
+            }
+            throw new IllegalStateException("the aliases of contact " + id + " do not end");
+        });
+    }
+
+    /** The survivor a merged-away id resolves to, if it is one. */
+    Optional<UUID> aliasOf(Connection c, UUID id) throws SQLException {
+        return jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id);
+    }
+
+    /**
+     * Takes a merged-away contact out of the lists: raises its version (a copy read before cannot be written back)
+     * and gives up its e-mails, phones and company links; the row itself stays as it was.
+     */
+    void retire(Connection c, Contact merged) throws SQLException {
+        UUID id = merged.id().value();
+        jdbc.update(c, raiseVersion, id);
+        points.move(c, id, Set.of(), (added, owner) -> ValidationException.of("emails", "unique", added));
+        jdbc.update(c, deleteAffiliations, id);
+    }
+
+    /** Puts a merged-away contact back exactly as it was: its version, its e-mails and phones, its company links. */
+    void reinstate(Connection c, Contact exact) throws SQLException {
+        UUID id = exact.id().value();
+        jdbc.update(c, setVersion, exact.version(), id);
+        points.claimAll(c, points(exact), id);
+        insertAffiliations(c, exact);
+    }
+
+    /** Stores the contact exactly as given, version and time of the last change included, over the stored one. */
+    void restore(Connection c, Contact exact) throws SQLException {
+        UUID id = exact.id().value();
+        List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
+        values.remove(values.size() - 1);
+        values.add(0, exact.version());
+        jdbc.update(c, restoreRow, values.toArray());
+        points.move(c, id, points(exact), (added, owner) -> ValidationException.of(
+                added.startsWith("e:") ? "emails" : "phones", "unique", added.substring(2)
+                        + " already belongs to contact " + owner));
+        jdbc.update(c, deleteAffiliations, id);
+        insertAffiliations(c, exact);
+    }
+
+    /** Stores a snapshot of the contact as it is, as number {@code no} of a merge. */
+    void snapshot(Connection c, UUID merge, int no, Contact contact) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(rowValues(contact, false)));
+        values.add(1, contact.version());
+        values.add(0, no);
+        values.add(0, merge);
+        jdbc.update(c, insertSnapshot, values.toArray());
     }
 
     @Override
@@ -197,7 +280,7 @@ final class JdbcContacts implements Contacts {
         return v.toArray();
     }
 
-    private Contact map(ResultSet rs) throws SQLException {
+    Contact map(ResultSet rs) throws SQLException {
         return new Contact(
                 new ContactId(dialect.getUuid(rs, "id")),
                 rs.getLong("version"),

@@ -58,6 +58,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcPipelines pipelines;
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
+    private final JdbcContactMerges contactMerges;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
 
@@ -83,6 +84,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
+        this.contactMerges = new JdbcContactMerges(jdbc, contacts);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -108,6 +110,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Contacts contacts() {
         return contacts;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.ContactMerges contactMerges() {
+        return contactMerges;
     }
 
     @Override

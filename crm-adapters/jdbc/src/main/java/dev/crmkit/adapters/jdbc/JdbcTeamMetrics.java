@@ -52,6 +52,8 @@ import java.util.TreeSet;
  */
 public final class JdbcTeamMetrics {
 
+    private static final String NOT_MERGED = "t.id NOT IN (SELECT merged_id FROM {contact_alias})";
+
     private final Jdbc jdbc;
     private final CustomFieldSchemas schemas;
 
@@ -240,7 +242,9 @@ public final class JdbcTeamMetrics {
             standard(c, tally, RecordType.LEAD, "{lead} t", "t.owner_id", "t.first_name <> ''", "t.last_name <> ''",
                     "t.email IS NOT NULL", "t.phone IS NOT NULL", "t.company_name <> ''", "t.owner_id IS NOT NULL",
                     "t.request <> ''", "t.campaign <> ''");
-            standard(c, tally, RecordType.CONTACT, "{contact} t", "t.owner_id", "t.first_name <> ''",
+            // merged-away contacts keep their rows, but are contacts no longer
+            standard(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, "t.owner_id",
+                    "t.first_name <> ''",
                     "t.last_name <> ''", point("e:%"), point("p:%"),
                     "EXISTS (SELECT 1 FROM {contact_company} a WHERE a.contact_id = t.id)", "t.language IS NOT NULL",
                     "t.birthday IS NOT NULL", "t.owner_id IS NOT NULL");
@@ -251,7 +255,7 @@ public final class JdbcTeamMetrics {
                     "t.expected_close_date IS NOT NULL", "t.owner_id IS NOT NULL", "t.contact_id IS NOT NULL",
                     "t.company_id IS NOT NULL");
             custom(c, tally, RecordType.LEAD, "{lead}", "owner_id");
-            custom(c, tally, RecordType.CONTACT, "{contact}", "owner_id");
+            custom(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, "owner_id");
             custom(c, tally, RecordType.COMPANY, "{company}", "NULL");
             custom(c, tally, RecordType.DEAL, "{deal}", "owner_id");
             return null;

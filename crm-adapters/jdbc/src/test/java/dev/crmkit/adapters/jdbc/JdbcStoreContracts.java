@@ -132,6 +132,19 @@ abstract class JdbcStoreContracts {
     }
 
     @Nested
+    class Merges extends dev.crmkit.core.contract.MergeContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+
+        @Override
+        protected int examples() {
+            return 10; // each example empties every table of a real database
+        }
+    }
+
+    @Nested
     class Pipelines extends PipelinesContract {
         @Override
         protected Stores newStore() {

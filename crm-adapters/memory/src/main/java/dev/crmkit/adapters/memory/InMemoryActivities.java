@@ -45,4 +45,9 @@ final class InMemoryActivities implements Activities {
         Objects.requireNonNull(filter, "filter");
         return table.page(ABOUT, Objects.requireNonNull(record, "record"), page, true, filter::accepts);
     }
+
+    /** The rows, for merges, which re-point them. */
+    Table<ActivityId, Activity> rows() {
+        return table;
+    }
 }

@@ -11,6 +11,10 @@ import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,8 +24,12 @@ final class InMemoryContacts implements Contacts {
     private static final String COMPANY = "company";
 
     private final Table<ContactId, Contact> table;
+    private final InMemoryTransactions tx;
+    /** Merged-away contact to its survivor, always the final one (chains are re-pointed by every merge). */
+    private final Map<ContactId, ContactId> aliases = new HashMap<>();
 
     InMemoryContacts(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<ContactId, Contact>("contact", tx, Contact::id, Contact::version, Contact::atVersion,
                 InMemoryContacts::creation)
                 .unique("emails", Contact::emails)
@@ -34,15 +42,66 @@ final class InMemoryContacts implements Contacts {
         return c.createdAt();
     }
 
+    /** The contact, or for a merged-away id its survivor. */
     @Override
     public Optional<Contact> findById(ContactId id) {
-        return table.get(id);
+        Objects.requireNonNull(id, "id");
+        return tx.read(() -> table.get(id).or(() -> Optional.ofNullable(aliases.get(id)).flatMap(table::get)));
     }
 
     /** Units of work run one at a time here, so the running one already holds every contact. */
     @Override
     public Optional<Contact> lockById(ContactId id) {
-        return table.get(Objects.requireNonNull(id, "id"));
+        return findById(id);
+    }
+
+    /**
+     * Takes a merged-away contact out of the table and every index (its e-mails and phones are free then) and makes
+     * its id, and the ids merged into it before, resolve to the survivor; returns those earlier aliases.
+     */
+    List<ContactId> retire(ContactId merged, ContactId survivor) {
+        return tx.inTransaction(() -> {
+            table.remove(merged);
+            List<ContactId> earlier = aliases.entrySet().stream().filter(e -> e.getValue().equals(merged))
+                    .map(Map.Entry::getKey).sorted(Comparator.comparing(ContactId::value)).toList();
+            earlier.forEach(a -> alias(a, survivor));
+            alias(merged, survivor);
+            return earlier;
+        });
+    }
+
+    /** Sets where an alias resolves to, or removes it ({@code to} null). */
+    void alias(ContactId from, ContactId to) {
+        tx.inTransaction(() -> {
+            ContactId was = to == null ? aliases.remove(from) : aliases.put(from, to);
+            tx.onRollback(() -> {
+                if (was == null) {
+                    aliases.remove(from);
+                } else {
+                    aliases.put(from, was);
+                }
+            });
+            return null;
+        });
+    }
+
+    /** Where an alias resolves to now, if the id is one. */
+    Optional<ContactId> aliasOf(ContactId id) {
+        return tx.read(() -> Optional.ofNullable(aliases.get(id)));
+    }
+
+    /** Puts a merged-away contact back exactly as it was, and drops its alias. */
+    void reinstate(Contact exact) {
+        tx.inTransaction(() -> {
+            alias(exact.id(), null);
+            table.reinstate(exact);
+            return null;
+        });
+    }
+
+    /** Stores the contact exactly as given (version included) in place of the stored one. */
+    void restore(Contact exact) {
+        table.restore(exact);
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryPipelines pipelines = new InMemoryPipelines(transactions);
     private final InMemoryDeals deals = new InMemoryDeals(transactions);
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
+    private final InMemoryContactMerges contactMerges = new InMemoryContactMerges(transactions, contacts, leads, tasks,
+            activities, deals);
 
     private InMemoryCrmStore() {
     }
@@ -116,6 +118,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public StageHistory stageHistory() {
         return stageHistory;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.ContactMerges contactMerges() {
+        return contactMerges;
     }
 
     @Override

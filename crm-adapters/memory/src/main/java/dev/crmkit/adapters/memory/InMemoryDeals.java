@@ -60,4 +60,9 @@ final class InMemoryDeals implements Deals {
         }
         return table.page(PIPELINE, filter.pipeline(), page, false, filter::accepts);
     }
+
+    /** The rows, for merges, which re-point them. */
+    Table<DealId, Deal> rows() {
+        return table;
+    }
 }

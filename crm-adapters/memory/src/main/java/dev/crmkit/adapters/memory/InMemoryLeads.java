@@ -88,4 +88,9 @@ final class InMemoryLeads implements Leads {
     public long count() {
         return table.count();
     }
+
+    /** The rows, for merges, which re-point them. */
+    Table<LeadId, Lead> rows() {
+        return table;
+    }
 }

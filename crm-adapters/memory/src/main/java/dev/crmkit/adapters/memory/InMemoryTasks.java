@@ -67,4 +67,9 @@ final class InMemoryTasks implements Tasks {
         Objects.requireNonNull(record, "record");
         return table.all(OPEN_ABOUT, record);
     }
+
+    /** The rows, for merges, which re-point them. */
+    Table<TaskId, Task> rows() {
+        return table;
+    }
 }

@@ -129,6 +129,56 @@ final class Table<I, R> {
         });
     }
 
+    /**
+     * Stores the record exactly as given (its version included) in place of the stored one, which must exist; for
+     * undoing a merge, whose caller has checked the stored version.
+     */
+    R restore(R exact) {
+        return tx.inTransaction(() -> {
+            I id = idOf.apply(exact);
+            R current = rows.get(id);
+            if (current == null) {
+                throw new NoSuchElementException("there is no " + recordType + " " + id);
+            }
+            checkUnique(exact);
+            move(current, exact);
+            tx.onRollback(() -> move(exact, current));
+            return exact;
+        });
+    }
+
+    /** Takes the record out of every index, keeping its insertion number for {@link #reinstate}. */
+    void remove(I id) {
+        tx.inTransaction(() -> {
+            R current = rows.get(id);
+            if (current == null) {
+                throw new NoSuchElementException("there is no " + recordType + " " + id);
+            }
+            move(current, null);
+            tx.onRollback(() -> move(null, current));
+            return null;
+        });
+    }
+
+    /** Puts a record taken out with {@link #remove} back exactly, at its old place in every order. */
+    void reinstate(R exact) {
+        tx.inTransaction(() -> {
+            I id = idOf.apply(exact);
+            if (rows.containsKey(id) || !insertions.containsKey(id)) {
+                throw new IllegalStateException(recordType + " " + id + " was not taken out");
+            }
+            checkUnique(exact);
+            move(null, exact);
+            tx.onRollback(() -> move(exact, null));
+            return null;
+        });
+    }
+
+    /** Every record that passes the filter, in creation order; a scan, for rare operations such as merges. */
+    List<R> scan(Predicate<R> filter) {
+        return tx.read(() -> ordered.values().stream().map(rows::get).filter(filter).toList());
+    }
+
     private R add(R candidate) {
         R stored = atVersion.apply(candidate, 1L);
         I id = idOf.apply(stored);

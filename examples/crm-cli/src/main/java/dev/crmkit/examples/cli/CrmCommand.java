@@ -36,7 +36,8 @@ import java.util.Map;
         subcommands = {DemoCommand.class, ImportCommand.class, PipelineCommand.class, DealCommand.class,
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
-                TeamCommand.class, QualityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
@@ -97,7 +98,7 @@ public final class CrmCommand implements Runnable {
         codes.put("0", "done");
         codes.put("1", "failed: a file, the store or the database (one line on standard error)");
         codes.put("2", "bad arguments: an option's format or range, or options that do not go together");
-        codes.put("3", "a deal move the pipeline's rules refused (deal move)");
+        codes.put("3", "a deal move the pipeline's rules refused (deal move), a merge or unmerge refused");
         return codes;
     }
 

@@ -124,8 +124,10 @@ final class DemoCommand implements Callable<Integer> {
                 store.persistent(), before, after), contact, lead, timeline, owner, agenda);
         Optional<Path> metrics = noReport ? Optional.empty() : Optional.of(ReportCommand.writeForStore(
                 store.store(), store.description(), NOW.atZone(ZONE).toLocalDate(), reportDir).index());
+        DemoMerge.Result merge = DemoMerge.run(crm, clock, NOW);
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = report.json();
+            json.put("merge", merge.json());
             json.put("deals", deals.json());
             json.put("scoring", scoring.scoringJson());
             json.put("assignment", scoring.assignment().json());
@@ -135,6 +137,7 @@ final class DemoCommand implements Callable<Integer> {
             report.print(spec.commandLine().getOut());
             deals.print(spec.commandLine().getOut());
             scoring.print(spec.commandLine().getOut());
+            merge.print(spec.commandLine().getOut());
             metrics.ifPresent(index -> spec.commandLine().getOut().println("Metrics report: " + index));
             spec.commandLine().getOut().flush();
         }

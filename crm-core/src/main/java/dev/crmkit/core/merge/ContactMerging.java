@@ -1,0 +1,196 @@
+package dev.crmkit.core.merge;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The merge use case: contacts merged into a survivor in one unit of work, and a merge undone. A merge refused for bad
+ * input stores nothing; an unmerge that conflicts with what happened since changes nothing and says what conflicts.
+ * Both are entries on the survivor's timeline and publish a {@link MergeEvent}. Thread-safe.
+ */
+public final class ContactMerging {
+
+    private static final int ATTEMPTS = 5;
+
+    private final Contacts contacts;
+    private final ContactMerges merges;
+    private final Timeline timeline;
+    private final Context context;
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm#merging()} does this for you. */
+    public ContactMerging(Contacts contacts, ContactMerges merges, Timeline timeline, Context context) {
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.merges = Objects.requireNonNull(merges, "merges");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * Merges the contacts into one survivor, re-pointing every related record, and keeps a record of it on the
+     * survivor's timeline. Refused (storing nothing) when fewer than two distinct contacts are named, one is unknown
+     * or already merged away, or the survivor or a field's chosen contact is not among them.
+     */
+    public MergeOutcome merge(MergeContacts command) {
+        Objects.requireNonNull(command, "command");
+        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> mergeInUnit(command));
+    }
+
+    private MergeOutcome mergeInUnit(MergeContacts command) {
+        List<Violation> problems = new ArrayList<>();
+        Set<ContactId> ids = new LinkedHashSet<>(command.contacts());
+        if (ids.size() != command.contacts().size()) {
+            problems.add(new Violation("contacts", "unique", "a contact is listed twice"));
+        }
+        if (ids.size() < 2) {
+            problems.add(new Violation("contacts", "min-size", "a merge needs at least two contacts, got "
+                    + ids.size()));
+        }
+        command.survivor().filter(s -> !ids.contains(s)).ifPresent(s -> problems.add(new Violation("survivor",
+                "member", "the survivor " + s + " is not one of the contacts merged")));
+        command.choices().forEach((field, id) -> {
+            if (!ids.contains(id)) {
+                problems.add(new Violation("choices." + field.name().toLowerCase(java.util.Locale.ROOT), "member",
+                        "the contact chosen for " + field + ", " + id + ", is not one of the contacts merged"));
+            }
+        });
+        // lock in id order, so two merges of overlapping contacts never wait on each other in a cycle
+        Map<ContactId, Contact> locked = new java.util.HashMap<>();
+        for (ContactId id : ids.stream().sorted(java.util.Comparator.comparing(ContactId::value)).toList()) {
+            Optional<Contact> found = contacts.lockById(id);
+            if (found.isEmpty()) {
+                problems.add(new Violation("contacts", "exists", "there is no contact " + id));
+            } else if (!found.get().id().equals(id)) {
+                problems.add(new Violation("contacts", "not-merged", "contact " + id
+                        + " was merged into " + found.get().id() + " before"));
+            } else {
+                locked.put(id, found.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new MergeOutcome.Refused(problems);
+        }
+        List<Contact> listed = ids.stream().map(locked::get).toList();
+        Contact survivor = command.survivor().map(locked::get)
+                .orElseGet(() -> command.rule().choose(listed, this::lastActivity));
+        List<Contact> all = new ArrayList<>();
+        all.add(survivor);
+        listed.stream().filter(c -> !c.id().equals(survivor.id())).forEach(all::add);
+        Map<ContactField, Contact> chosen = new EnumMap<>(ContactField.class);
+        command.choices().forEach((field, id) -> chosen.put(field, locked.get(id)));
+        Instant now = context.clock().instant();
+        MergeId mergeId = new MergeId(context.ids().next());
+        List<Repointed> repointed = new ArrayList<>();
+        List<Contact> away = all.subList(1, all.size());
+        for (Contact gone : away) {
+            repointed.addAll(merges.retire(gone, survivor.id(), mergeId));
+        }
+        Contact after = contacts.update(Survivorship.combine(all, chosen, now));
+        ActivityId activityId = new ActivityId(context.ids().next());
+        timeline.record(Activity.system(activityId, "Merged " + away.size() + " duplicate"
+                        + (away.size() == 1 ? "" : "s") + " into " + after.displayName(),
+                describe(mergeId, away, repointed), Set.of(ref(after.id())), now));
+        ContactMerge merge = new ContactMerge(mergeId, survivor, after.version(), away, repointed, activityId, now,
+                Optional.empty());
+        merges.save(merge);
+        context.events().publish(new MergeEvent.ContactsMerged(mergeId, after.id(), merge.mergedIds(),
+                repointed.size(), now));
+        return new MergeOutcome.Merged(merge, after);
+    }
+
+    /**
+     * Undoes a merge: the survivor, the merged-away contacts and every re-pointed record are stored exactly as they
+     * were before it, unless something changed since that would be lost; then nothing changes and the refusal lists
+     * every conflict.
+     */
+    public UnmergeOutcome unmerge(MergeId id) {
+        Objects.requireNonNull(id, "id");
+        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> unmergeInUnit(id));
+    }
+
+    private UnmergeOutcome unmergeInUnit(MergeId id) {
+        Optional<ContactMerge> found = merges.find(id);
+        if (found.isEmpty()) {
+            return new UnmergeOutcome.Refused(id, List.of("there is no merge " + id));
+        }
+        ContactMerge merge = found.get();
+        if (merge.undoneAt().isPresent()) {
+            return new UnmergeOutcome.Refused(id, List.of("merge " + id + " was undone at " + merge.undoneAt().get()));
+        }
+        List<String> conflicts = new ArrayList<>();
+        Optional<Contact> survivor = contacts.lockById(merge.survivor());
+        if (survivor.isEmpty()) {
+            conflicts.add("the survivor " + merge.survivor() + " is not stored");
+        } else if (!survivor.get().id().equals(merge.survivor())) {
+            conflicts.add("the survivor " + merge.survivor() + " was merged into " + survivor.get().id()
+                    + " since; undo that merge first");
+        } else if (survivor.get().version() != merge.survivorVersionAfter()) {
+            conflicts.add("contact " + merge.survivor() + " changed since the merge (version "
+                    + merge.survivorVersionAfter() + " then, " + survivor.get().version() + " now)");
+        }
+        conflicts.addAll(merges.conflicts(merge));
+        if (!conflicts.isEmpty()) {
+            return new UnmergeOutcome.Refused(id, conflicts);
+        }
+        Instant now = context.clock().instant();
+        ContactMerge undone = merges.undo(merge, now);
+        Set<RecordRef> about = new LinkedHashSet<>();
+        about.add(ref(merge.survivor()));
+        merge.mergedIds().forEach(c -> about.add(ref(c)));
+        ActivityId entry = new ActivityId(context.ids().next());
+        timeline.record(Activity.system(entry, "Merge undone: "
+                + merge.mergedIds().size() + " contact" + (merge.mergedIds().size() == 1 ? "" : "s") + " restored",
+                "merge " + id + " undone; restored " + merge.mergedIds().stream().map(ContactId::toString)
+                        .collect(Collectors.joining(", ")), about, now));
+        context.events().publish(new MergeEvent.ContactsUnmerged(id, merge.survivor(), merge.mergedIds(), now));
+        return new UnmergeOutcome.Unmerged(undone, merge.mergedIds(), entry);
+    }
+
+    /** The merge record with this id. */
+    public Optional<ContactMerge> find(MergeId id) {
+        return merges.find(Objects.requireNonNull(id, "id"));
+    }
+
+    private Instant lastActivity(Contact c) {
+        return timeline.of(ref(c.id()), TimelineFilter.everything(), PageRequest.first(1)).items().stream()
+                .findFirst().map(Activity::occurredAt).orElse(c.updatedAt());
+    }
+
+    private static RecordRef ref(ContactId id) {
+        return new RecordRef(RecordType.CONTACT, id.value());
+    }
+
+    private static String describe(MergeId id, List<Contact> away, List<Repointed> repointed) {
+        StringBuilder body = new StringBuilder("merge ").append(id).append("; merged away:");
+        for (Contact c : away) {
+            body.append(' ').append(c.id()).append(" (").append(c.displayName()).append(')');
+        }
+        Map<Repointed.Kind, Long> counts = repointed.stream()
+                .collect(Collectors.groupingBy(Repointed::kind, () -> new EnumMap<>(Repointed.Kind.class),
+                        Collectors.counting()));
+        body.append("; re-pointed: ").append(counts.isEmpty() ? "nothing" : counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+        return body.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code crm merge} and {@code crm unmerge} on a store the demo filled. */
+class MergeCommandTest {
+
+    private static final String LARA = "lara.neumann@gmx.net";
+    private static final String LARA_AT_WORK = "l.neumann@neumann-design.de";
+    /** The tables whose rows a merge and its undo add on purpose: the merge record, its snapshots, the events. */
+    private static final Set<String> RECORD_TABLES = Set.of("crm_contact_merge", "crm_contact_merge_snapshot",
+            "crm_outbox");
+
+    @TempDir
+    Path dir;
+
+    private String h2() {
+        return "jdbc:h2:file:" + dir.resolve("crm");
+    }
+
+    private JsonNode demo() {
+        CliRun run = CliRun.crm("demo", "--no-report", "--jdbc-url", h2(), "--format", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        return run.json();
+    }
+
+    private CliRun crm(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--as-of", CliRun.AS_OF, "--jdbc-url", h2()));
+        return CliRun.crm(all.toArray(String[]::new));
+    }
+
+    @Test
+    void demo_mergesADuplicate_andItsTimelineKeepsTheDuplicatesCall() {
+        JsonNode merge = demo().get("merge");
+
+        assertEquals(List.of(LARA, LARA_AT_WORK), strings(merge.get("emails")));
+        assertEquals(1, merge.get("mergedAway").size());
+        List<String> subjects = new ArrayList<>();
+        merge.get("timeline").forEach(a -> subjects.add(a.get("subject").asText()));
+        assertTrue(subjects.get(0).startsWith("Merged 1 duplicate into Lara Neumann"), subjects.toString());
+        assertTrue(subjects.contains("Called from the office: wants the offer for 3 seats"), subjects.toString());
+        assertTrue(subjects.stream().anyMatch(s -> s.startsWith("Lead captured via")), subjects.toString());
+    }
+
+    @Test
+    void unmergeThenMerge_byEmail_json_restoresTheStoreExactlyAndMergesAgain() {
+        String mergeId = demo().get("merge").get("merge").asText();
+
+        CliRun unmerge = crm("unmerge", mergeId, "--format", "json");
+
+        assertEquals(0, unmerge.exitCode(), unmerge.toString());
+        JsonNode undone = unmerge.json();
+        assertEquals(1, undone.get("restored").size());
+        String restored = StoreDump.h2(dir.resolve("crm"));
+        CliRun again = crm("merge", LARA, LARA_AT_WORK, "--survivor", LARA_AT_WORK, "--format", "json");
+        assertEquals(0, again.exitCode(), again.toString());
+        JsonNode json = again.json();
+        assertEquals(true, json.get("merged").asBoolean());
+        assertEquals(undone.get("restored").get(0).asText(), json.get("survivor").asText());
+        // the merged-away record's timeline: at least its capture, the first merge's entry and the undo's
+        assertTrue(json.get("repointed").get("activity").asInt() >= 3, json.toString());
+        assertTrue(json.get("repointed").get("lead").asInt() >= 1, json.toString());
+        assertEquals(1, json.get("mergedAway").size());
+        // undone again, every table is as it was before this merge, but for the merge's records, its events and the
+        // two timeline entries it wrote (the merge's, the undo's)
+        CliRun undoAgain = crm("unmerge", json.get("merge").asText(), "--format", "json");
+        assertEquals(0, undoAgain.exitCode(), undoAgain.toString());
+        String twice = StoreDump.h2(dir.resolve("crm"));
+        Set<String> entries = Set.of(json.get("entry").asText(), undoAgain.json().get("entry").asText());
+        assertEquals(withoutRecords(restored, Set.of()), withoutRecords(twice, entries));
+    }
+
+    @Test
+    void merge_refused_exit3_printsEveryReason_storeUnchanged() {
+        demo();
+        String before = StoreDump.h2(dir.resolve("crm"));
+
+        CliRun run = crm("merge", LARA, "felix.wolf@wolf-maschinenbau.de", "--survivor",
+                "00000000-0000-4000-8000-000000000001");
+        CliRun same = crm("merge", LARA, LARA_AT_WORK);
+
+        assertEquals(3, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("survivor: the survivor"), run.out());
+        assertEquals(3, same.exitCode(), same.toString());
+        assertTrue(same.out().contains("(unique)"), same.out());
+        assertEquals(before, StoreDump.h2(dir.resolve("crm")));
+    }
+
+    @Test
+    void unmerge_afterTheSurvivorChanged_refusedNamingIt_exit3() {
+        String mergeId = demo().get("merge").get("merge").asText();
+        CliRun first = crm("unmerge", mergeId);
+        assertEquals(0, first.exitCode(), first.toString());
+
+        CliRun second = crm("unmerge", mergeId);
+
+        assertEquals(3, second.exitCode(), second.toString());
+        assertTrue(second.out().contains("merge " + mergeId + " was undone at"), second.out());
+    }
+
+    @Test
+    void unmerge_notAnId_badArgument() {
+        CliRun run = crm("unmerge", "yesterday");
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("'yesterday' is not a merge id"), run.err());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The dump without the record tables and without the rows of the given timeline entries. */
+    private static String withoutRecords(String dump, Set<String> entries) {
+        StringBuilder out = new StringBuilder();
+        String table = "";
+        for (String line : dump.lines().toList()) {
+            if (line.startsWith("== ")) {
+                table = line.substring(3);
+            }
+            if (RECORD_TABLES.contains(table) || entries.stream().anyMatch(line::contains)) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+}
