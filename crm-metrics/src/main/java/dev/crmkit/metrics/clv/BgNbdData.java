@@ -16,6 +16,8 @@ final class BgNbdData {
     final int[] recencyIndex;
     final int[] ageIndex;
     final double[] weight;
+    /** Per distinct x, how many customers (the summed weight of its groups). */
+    final double[] countPerX;
     final double totalWeight;
     final double weightedX;
     final double scale;
@@ -31,7 +33,9 @@ final class BgNbdData {
         this.scale = scale;
         double total = 0;
         double sumX = 0;
+        this.countPerX = new double[xs.length];
         for (int g = 0; g < weight.length; g++) {
+            countPerX[xIndex[g]] += weight[g];
             total += weight[g];
             sumX += weight[g] * xs[xIndex[g]];
         }
