@@ -9,7 +9,8 @@ import java.util.Arrays;
  * cubic interpolation (their algorithms 3.5 and 3.6). A value that is NaN or infinite counts as "too far": the line
  * search shrinks the step. The minimiser stops when the largest component of the gradient is at most the tolerance
  * (converged), when no step along the search direction lowers the value any more (converged when the gradient is
- * then at most a thousand times the tolerance, rounding having stopped the progress), or after the iteration budget.
+ * then at most a thousand times the tolerance: the value has reached its rounding floor, where a gradient of g moves
+ * it by about g squared), or after the iteration budget.
  */
 final class Bfgs {
 
@@ -40,7 +41,9 @@ final class Bfgs {
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 40;
+    private static final int MAX_ZOOM = 12;
     private static final double STALL_FACTOR = 1e3;
+    private static final double ROUNDING = 1e-12;
 
     private final Objective objective;
     private final double gradientTolerance;
@@ -82,6 +85,9 @@ final class Bfgs {
             }
             double initial = firstStep ? Math.min(1, 1 / largest(g)) : 1;
             if (!lineSearch(x, f, g, d, slope, initial, step)) {
+                if (largest(g) <= STALL_FACTOR * gradientTolerance) {
+                    return new Minimum(x, f, g, evaluations, iteration, true);
+                }
                 if (!identity) {
                     h = identity(n, 1);
                     identity = true;
@@ -151,6 +157,10 @@ final class Bfgs {
         double alpha = initial;
         for (int i = 0; i < MAX_LINE_SEARCH; i++) {
             probe(x, d, alpha, trial);
+            if (meetsTolerance(trial, f0)) {
+                out.copyFrom(trial);
+                return true;
+            }
             if (!Double.isFinite(trial.value) || trial.value > f0 + C1 * alpha * slope0
                     || (i > 0 && trial.value >= previous.value)) {
                 return zoom(x, f0, d, slope0, previous, trial, out);
@@ -177,9 +187,13 @@ final class Bfgs {
         Step high = new Step(n);
         high.copyFrom(hi);
         Step trial = new Step(n);
-        for (int i = 0; i < MAX_LINE_SEARCH; i++) {
+        for (int i = 0; i < MAX_ZOOM; i++) {
             double alpha = interpolate(low, high);
             probe(x, d, alpha, trial);
+            if (meetsTolerance(trial, f0)) {
+                out.copyFrom(trial);
+                return true;
+            }
             if (!Double.isFinite(trial.value) || trial.value > f0 + C1 * alpha * slope0
                     || trial.value >= low.value) {
                 high.copyFrom(trial);
@@ -224,6 +238,16 @@ final class Bfgs {
         double lower = Math.min(a, b) + 0.1 * Math.abs(width);
         double upper = Math.max(a, b) - 0.1 * Math.abs(width);
         return Math.min(upper, Math.max(lower, guess));
+    }
+
+    /**
+     * Whether a trial point is where the minimiser stops: its gradient within the tolerance and its value no higher
+     * than the start's beyond rounding (a sum over many terms is only exact to about 1e-13 relative, so near the
+     * minimum the value cannot tell the points apart any more and the gradient must).
+     */
+    private boolean meetsTolerance(Step trial, double f0) {
+        return Double.isFinite(trial.value) && largest(trial.gradient) <= gradientTolerance
+                && trial.value <= f0 + ROUNDING * (1 + Math.abs(f0));
     }
 
     private void probe(double[] x, double[] d, double alpha, Step trial) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  *
  * <p>The fit maximises the sum over customers with {@link Bfgs} over the logarithms of the four parameters (so they
  * stay positive), with the analytic gradient of {@link BgNbdLikelihood}, until every component of the gradient of the
- * mean log-likelihood per customer is at most 1e-10 (about 25 to 40 evaluations of value and gradient), within 1,000
+ * mean log-likelihood per customer is at most 1e-9 (about 25 to 40 evaluations of value and gradient), within 1,000
  * iterations. Times are rescaled so that the largest age is 10 while fitting (alpha is
  * scaled back; the reported log-likelihood is that of the data as given). Customers with equal (x, t_x, T) are
  * evaluated once with a weight, so real data, whose times are whole days, fits in time that grows with the number of
@@ -28,7 +28,7 @@ import java.util.Objects;
  */
 public final class BgNbd {
 
-    private static final double GRADIENT_TOLERANCE = 1e-10;
+    private static final double GRADIENT_TOLERANCE = 1e-9;
     private static final int MAX_ITERATIONS = 1_000;
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int MAX_RESTARTS = 10;

@@ -20,13 +20,13 @@ import java.util.Objects;
  *   d/dq = psi(p x + q) - psi(q) + ln v - ln(x m + v)
  *   d/dv = q / v - (p x + q) / (x m + v)
  * </pre>
- * until every component of the gradient of the mean log-likelihood per customer is at most 1e-10, with the amounts
+ * until every component of the gradient of the mean log-likelihood per customer is at most 1e-9, with the amounts
  * divided by their mean while fitting (v is scaled back; the reported log-likelihood is that of the amounts as given, in major units).
  * Deterministic.
  */
 public final class GammaGamma {
 
-    private static final double GRADIENT_TOLERANCE = 1e-10;
+    private static final double GRADIENT_TOLERANCE = 1e-9;
     private static final int MAX_ITERATIONS = 1_000;
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int MAX_RESTARTS = 10;
