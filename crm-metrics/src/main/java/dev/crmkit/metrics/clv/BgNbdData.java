@@ -16,6 +16,8 @@ final class BgNbdData {
     final int[] recencyIndex;
     final int[] ageIndex;
     final double[] weight;
+    /** Per distinct x, how many customers (the summed weight of its groups). */
+    final double[] countPerX;
     final double totalWeight;
     final double weightedX;
     final double scale;
@@ -31,7 +33,9 @@ final class BgNbdData {
         this.scale = scale;
         double total = 0;
         double sumX = 0;
+        this.countPerX = new double[xs.length];
         for (int g = 0; g < weight.length; g++) {
+            countPerX[xIndex[g]] += weight[g];
             total += weight[g];
             sumX += weight[g] * xs[xIndex[g]];
         }
@@ -43,20 +47,22 @@ final class BgNbdData {
     static BgNbdData of(int[] frequency, double[] recency, double[] age, double scale) {
         int n = frequency.length;
         int[] xs = distinct(frequency.clone());
-        double[] all = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            all[i] = recency[i] + 0.0;
-            all[n + i] = age[i] + 0.0;
-        }
-        double[] times = distinct(all);
         int[] xi = new int[n];
         int[] ri = new int[n];
         int[] ai = new int[n];
-        for (int i = 0; i < n; i++) {
-            xi[i] = Arrays.binarySearch(xs, frequency[i]);
-            ri[i] = Arrays.binarySearch(times, recency[i] + 0.0);
-            ai[i] = Arrays.binarySearch(times, age[i] + 0.0);
+        int[] xRemap = xs[xs.length - 1] < (1 << 20) ? new int[xs[xs.length - 1] + 1] : null;
+        if (xRemap != null) {
+            for (int j = 0; j < xs.length; j++) {
+                xRemap[xs[j]] = j;
+            }
         }
+        TimeIndex index = new TimeIndex();
+        for (int i = 0; i < n; i++) {
+            xi[i] = xRemap != null ? xRemap[frequency[i]] : Arrays.binarySearch(xs, frequency[i]);
+            ri[i] = index.of(recency[i] + 0.0);
+            ai[i] = index.of(age[i] + 0.0);
+        }
+        double[] times = index.sortedAndRemap(ri, ai);
         for (int k = 0; k < times.length; k++) {
             times[k] /= scale;
         }
@@ -115,15 +121,67 @@ final class BgNbdData {
         return Arrays.copyOf(values, k);
     }
 
-    private static double[] distinct(double[] values) {
-        Arrays.sort(values);
-        int k = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (i == 0 || values[i] != values[i - 1]) {
-                values[k++] = values[i];
+    /**
+     * The distinct times in order of first appearance, found through an open-addressing table on their bits: the
+     * customers' times take few distinct values (whole days), so the table stays small and in cache while each of
+     * the 2n lookups costs a hash, where sorting all 2n times and searching them cost far more.
+     */
+    private static final class TimeIndex {
+        private double[] values = new double[64];
+        private int count;
+        private int[] table = new int[256];
+
+        int of(double value) {
+            long bits = Double.doubleToLongBits(value);
+            int mask = table.length - 1;
+            int slot = mix(bits) & mask;
+            while (table[slot] != 0) {
+                int k = table[slot] - 1;
+                if (Double.doubleToLongBits(values[k]) == bits) {
+                    return k;
+                }
+                slot = (slot + 1) & mask;
             }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count] = value;
+            table[slot] = ++count;
+            if (count * 2 > table.length) {
+                table = new int[table.length * 2];
+                for (int k = 0; k < count; k++) {
+                    int s = mix(Double.doubleToLongBits(values[k])) & (table.length - 1);
+                    while (table[s] != 0) {
+                        s = (s + 1) & (table.length - 1);
+                    }
+                    table[s] = k + 1;
+                }
+            }
+            return count - 1;
         }
-        return Arrays.copyOf(values, k);
+
+        private static int mix(long bits) {
+            long h = bits ^ (bits >>> 33);
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return (int) (h ^ (h >>> 33));
+        }
+
+        /** The distinct times in ascending order; rewrites the indexes given into indexes of that order. */
+        double[] sortedAndRemap(int[] first, int[] second) {
+            double[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            int[] rank = new int[count];
+            for (int k = 0; k < count; k++) {
+                rank[k] = Arrays.binarySearch(sorted, values[k]);
+            }
+            for (int i = 0; i < first.length; i++) {
+                first[i] = rank[first[i]];
+                second[i] = rank[second[i]];
+            }
+            return sorted;
+        }
     }
 
     /** Whether any group has a repeat purchase. */

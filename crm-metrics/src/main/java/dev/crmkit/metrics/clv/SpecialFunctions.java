@@ -1,8 +1,8 @@
 package dev.crmkit.metrics.clv;
 
 /**
- * The special functions the models need, which the JDK lacks: the log-gamma function and the Gaussian hypergeometric
- * function 2F1 by its power series.
+ * The special functions the models need, which the JDK lacks: the log-gamma and digamma functions and the Gaussian
+ * hypergeometric function 2F1 by its power series.
  */
 final class SpecialFunctions {
 
@@ -37,6 +37,29 @@ final class SpecialFunctions {
         }
         double t = z + LANCZOS_G + 0.5;
         return HALF_LN_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+    }
+
+    /**
+     * The digamma function psi(x) = d/dx ln Gamma(x) for x &gt; 0: shifted up to x &gt;= 10 by
+     * psi(x) = psi(x + 1) - 1 / x, then the asymptotic series ln x - 1/(2x) - sum of B_2k / (2k x^2k) to x^-12
+     * (absolute error below 1e-15 there).
+     *
+     * @throws ArithmeticException if x is not a positive finite number
+     */
+    static double digamma(double x) {
+        if (!(x > 0) || Double.isInfinite(x)) {
+            throw new ArithmeticException("digamma needs a positive finite argument, was " + x);
+        }
+        double shift = 0;
+        while (x < 10) {
+            shift -= 1 / x;
+            x += 1;
+        }
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
+                - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760))))));
+        return shift + Math.log(x) - 0.5 * inv - series;
     }
 
     /**

@@ -13,11 +13,13 @@ import java.util.function.Consumer;
  * {@code crm bench metrics} (order-history metrics and BG/NBD fits), {@code crm bench pushdown} (funnel counts in
  * the database next to loading the rows into Java), {@code crm bench pipeline} (stage moves through five rules per
  * stage next to stage updates without rules) and {@code crm bench scoring} (batch rescoring next to reading its
- * inputs, round-robin assignment next to plain owner writes).
+ * inputs, round-robin assignment next to plain owner writes); {@code crm bench clv} (CLV from the orders CSV to the
+ * fitted models).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure crmkit.",
         subcommands = {BenchCaptureCommand.class, BenchJdbcCommand.class, BenchMetricsCommand.class,
-                BenchPushdownCommand.class, BenchPipelineCommand.class, BenchScoringCommand.class})
+                BenchPushdownCommand.class, BenchPipelineCommand.class, BenchScoringCommand.class,
+                BenchClvCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -26,7 +28,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a benchmark is required: capture, jdbc, metrics, pushdown, "
-                + "pipeline or scoring");
+                + "pipeline, scoring or clv");
     }
 
     /** Where a benchmark reports its phases: one line each on standard error. */

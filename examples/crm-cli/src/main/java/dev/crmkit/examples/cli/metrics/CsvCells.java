@@ -80,15 +80,7 @@ final class CsvCells {
     LocalDate date(int index, String column) {
         String value = text(index);
         try {
-            LocalDate date;
-            if (value.length() == 10) {
-                date = LocalDate.parse(value);
-            } else if (hasOffset(value)) {
-                date = OffsetDateTime.parse(value).toLocalDate();
-            } else {
-                date = LocalDateTime.parse(value).toLocalDate();
-            }
-            return inRange(date, value, column);
+            return inRange(calendarDate(value), value, column);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(where(column) + BadValue.quote(value)
                     + " is not an ISO date or date-time");
@@ -115,8 +107,29 @@ final class CsvCells {
         }
     }
 
+    /**
+     * The calendar date of a stripped ISO date (exactly 10 characters), date-time, or date-time with offset, not yet
+     * checked against the range of years.
+     *
+     * @throws DateTimeParseException if it is none of them
+     */
+    static LocalDate calendarDate(String value) {
+        if (value.length() == 10) {
+            return LocalDate.parse(value);
+        }
+        if (hasOffset(value)) {
+            return OffsetDateTime.parse(value).toLocalDate();
+        }
+        return LocalDateTime.parse(value).toLocalDate();
+    }
+
+    /** Whether a date is within {@value #FIRST_YEAR} to {@value #LAST_YEAR}. */
+    static boolean inRange(LocalDate date) {
+        return !date.isBefore(FIRST) && !date.isAfter(LAST);
+    }
+
     private LocalDate inRange(LocalDate date, String value, String column) {
-        if (date.isBefore(FIRST) || date.isAfter(LAST)) {
+        if (!inRange(date)) {
             throw new IllegalArgumentException(where(column) + BadValue.quote(value) + " is out of range: dates are "
                     + "from " + FIRST + " to " + LAST);
         }
