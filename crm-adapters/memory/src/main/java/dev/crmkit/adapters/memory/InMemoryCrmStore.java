@@ -13,6 +13,7 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -44,6 +45,12 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryPipelines pipelines = new InMemoryPipelines(transactions);
     private final InMemoryDeals deals = new InMemoryDeals(transactions);
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
+
+    private final InMemoryArchives archives = new InMemoryArchives(contacts.archive(transactions),
+            companies.archive(transactions), schemas.archive(), leads.archive(transactions),
+            activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
+            deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
+            probabilityOverrides.archive());
 
     private InMemoryCrmStore() {
     }
@@ -121,6 +128,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public Archives archives() {
+        return archives;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Deals in memory, indexed by pipeline and by stage, in creation order. Thread-safe. */
 final class InMemoryDeals implements Deals {
@@ -59,5 +60,10 @@ final class InMemoryDeals implements Deals {
                     filter::accepts);
         }
         return table.page(PIPELINE, filter.pipeline(), page, false, filter::accepts);
+    }
+
+    /** The archive of the deal rows, keyed by id: export and restore only. */
+    MemoryArchive<Deal> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "deal", table, Deal::id, k -> new DealId(UUID.fromString(k)));
     }
 }

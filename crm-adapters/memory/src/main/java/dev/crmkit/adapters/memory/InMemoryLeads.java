@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Leads in memory, indexed by external id, open e-mail and phone, status and owner. Thread-safe. */
 final class InMemoryLeads implements Leads {
@@ -87,5 +88,10 @@ final class InMemoryLeads implements Leads {
     @Override
     public long count() {
         return table.count();
+    }
+
+    /** The archive of the lead rows, keyed by id: export and restore only. */
+    MemoryArchive<Lead> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "lead", table, Lead::id, k -> new LeadId(UUID.fromString(k)));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Pipeline definitions in memory, unique by name, with every revision kept. Thread-safe. */
 final class InMemoryPipelines implements Pipelines {
@@ -95,5 +96,34 @@ final class InMemoryPipelines implements Pipelines {
     @Override
     public Optional<PipelineId> findDefault() {
         return tx.read(() -> Optional.ofNullable(defaultId));
+    }
+
+    /** The archive of every revision, keyed {@code <id>/<version padded to 19 digits>}: export and restore only. */
+    MemoryArchive<Pipeline> archive() {
+        return new MemoryArchive<>(tx, "pipeline revision", (after, limit) -> KeyOrder.after(revisions.values(),
+                InMemoryPipelines::revisionKey, after, limit), InMemoryPipelines::revisionKey,
+                k -> revisions.containsKey(revisionOf(k)), this::restoreRevision);
+    }
+
+    /** The archive key of a revision. */
+    static String revisionKey(Pipeline p) {
+        return p.id() + "/" + String.format(Locale.ROOT, "%019d", p.version());
+    }
+
+    private static Revision revisionOf(String key) {
+        int cut = key.indexOf('/');
+        if (cut < 0) {
+            throw new IllegalArgumentException("not a pipeline revision key: " + key);
+        }
+        return new Revision(new PipelineId(UUID.fromString(key.substring(0, cut))),
+                Long.parseLong(key.substring(cut + 1)));
+    }
+
+    private void restoreRevision(Pipeline revision) {
+        Optional<Pipeline> current = table.get(revision.id());
+        if (current.isEmpty() || current.get().version() < revision.version()) {
+            table.putAsIs(revision);
+        }
+        remember(revision);
     }
 }

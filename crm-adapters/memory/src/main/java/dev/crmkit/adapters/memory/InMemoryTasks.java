@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Tasks in memory, open ones indexed by assignee and by related record, by due time. Thread-safe. */
 final class InMemoryTasks implements Tasks {
@@ -66,5 +67,10 @@ final class InMemoryTasks implements Tasks {
     public List<Task> openAbout(RecordRef record) {
         Objects.requireNonNull(record, "record");
         return table.all(OPEN_ABOUT, record);
+    }
+
+    /** The archive of the task rows, keyed by id: export and restore only. */
+    MemoryArchive<Task> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "task", table, Task::id, k -> new TaskId(UUID.fromString(k)));
     }
 }
