@@ -184,4 +184,19 @@ final class JdbcCompanies implements Companies {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
+
+    /**
+     * The archive of the company rows, keyed by id: export and restore only. A restore inserts through
+     * {@link #insertOrGet} at version 0 (keeping its times) and then sets the exported version.
+     */
+    JdbcArchive<Company> archive() {
+        return new JdbcArchive<>(jdbc, "company", "company", "id", this::map, r -> r.id().toString(), (c, r) -> {
+            Company stored = insertOrGet(r.atVersion(0));
+            if (!stored.id().equals(r.id())) {
+                throw ValidationException.of("id", "unique", "company " + r.id() + " shares a unique key with "
+                        + stored.id());
+            }
+            JdbcArchive.setVersion(jdbc, c, "company", r.id().value(), r.version());
+        });
+    }
 }

@@ -14,6 +14,7 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -60,6 +61,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcStageHistory stageHistory;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
+    private final JdbcArchives archives;
 
     private JdbcCrmStore(Builder b) {
         this.dialect = b.dialect != null ? b.dialect : CrmSchema.dialectOf(b.dataSource);
@@ -83,6 +85,9 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
+        this.archives = new JdbcArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
+                activities.archive(), tasks.archive(), pipelines.archive(), deals.archive(), stageHistory.archive(),
+                leadScores.archive(), probabilityOverrides.archive());
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -186,6 +191,12 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public DomainEvents events(DomainEvents subscriber) {
         return transactions.events(subscriber);
+    }
+
+    /** The archives of every table, for a full export and its restore; see {@link Archives}. */
+    @Override
+    public Archives archives() {
+        return archives;
     }
 
     /** The plumbing, for the relay and the batch import of this package. */

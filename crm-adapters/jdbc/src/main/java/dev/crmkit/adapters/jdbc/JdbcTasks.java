@@ -3,6 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskId;
 import dev.crmkit.core.task.TaskStatus;
@@ -171,5 +172,20 @@ final class JdbcTasks implements Tasks {
                 TaskStatus.valueOf(rs.getString("status")),
                 Optional.ofNullable(dialect.getInstant(rs, "closed_at")),
                 dialect.getInstant(rs, "created_at"));
+    }
+
+    /**
+     * The archive of the task rows, keyed by id: export and restore only. A restore inserts through
+     * {@link #insert} at version 0 (keeping its times) and then sets the exported version.
+     */
+    JdbcArchive<Task> archive() {
+        return new JdbcArchive<>(jdbc, "task", "task", "id", this::map, r -> r.id().toString(), (c, r) -> {
+            Task stored = insert(r.atVersion(0));
+            if (!stored.id().equals(r.id())) {
+                throw ValidationException.of("id", "unique", "task " + r.id() + " shares a unique key with "
+                        + stored.id());
+            }
+            JdbcArchive.setVersion(jdbc, c, "task", r.id().value(), r.version());
+        });
     }
 }

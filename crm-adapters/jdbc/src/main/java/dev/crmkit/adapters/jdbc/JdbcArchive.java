@@ -1,0 +1,107 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.kit.archive.Archive;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The archive of one table of the JDBC store: pages in key order by a keyset query on the primary key
+ * ({@code WHERE id > ? ORDER BY id LIMIT n}, read from the key's index however deep the page), a lookup by key, and
+ * a restore that the table's repository supplies. Ids are UUIDs, which every dialect orders as their lower-case text
+ * orders (PostgreSQL and H2 by their bytes, MariaDB as {@code ascii_bin} text). Thread-safe.
+ */
+final class JdbcArchive<T> implements Archive<T> {
+
+    /** Writes one record back as it was, inside the running unit of work. */
+    @FunctionalInterface
+    interface Restore<T> {
+        void restore(Connection c, T record) throws SQLException;
+    }
+
+    private final Jdbc jdbc;
+    private final String noun;
+    private final String first;
+    private final String next;
+    private final String contains;
+    private final Jdbc.RowMapper<T> map;
+    private final Function<T, String> key;
+    private final Restore<T> restore;
+
+    /**
+     * @param table  the table, whose primary key is the one UUID column {@code keyColumn}
+     * @param key    the record's key: its id as text
+     */
+    JdbcArchive(Jdbc jdbc, String noun, String table, String keyColumn, Jdbc.RowMapper<T> map,
+                Function<T, String> key, Restore<T> restore) {
+        this.jdbc = jdbc;
+        this.noun = noun;
+        String select = "SELECT * FROM {" + table + "} ";
+        String order = " ORDER BY " + keyColumn + " LIMIT ";
+        this.first = jdbc.sql(select + "WHERE 1 = 1" + order);
+        this.next = jdbc.sql(select + "WHERE " + keyColumn + " > ?" + order);
+        this.contains = jdbc.sql("SELECT 1 FROM {" + table + "} WHERE " + keyColumn + " = ?");
+        this.map = map;
+        this.key = key;
+        this.restore = restore;
+    }
+
+    @Override
+    public List<T> after(Optional<String> after, int limit) {
+        Objects.requireNonNull(after, "after");
+        Archive.checkLimit(limit);
+        Optional<UUID> bound = after.map(JdbcArchive::uuid);
+        return jdbc.tx.read(c -> bound.isEmpty() ? jdbc.list(c, first + limit, map)
+                : jdbc.list(c, next + limit, map, bound.get()));
+    }
+
+    @Override
+    public String key(T record) {
+        return key.apply(Objects.requireNonNull(record, "record"));
+    }
+
+    @Override
+    public boolean contains(String key) {
+        UUID id = uuid(Objects.requireNonNull(key, "key"));
+        return jdbc.tx.read(c -> jdbc.one(c, contains, rs -> 1, id).isPresent());
+    }
+
+    @Override
+    public void restore(T record) {
+        UUID id = uuid(key(record));
+        jdbc.tx.write(c -> {
+            if (jdbc.one(c, contains, rs -> 1, id).isPresent()) {
+                throw new IllegalArgumentException(noun + " " + id + " is already stored");
+            }
+            restore.restore(c, record);
+            return null;
+        });
+    }
+
+    /** Sets the version of a row restored through its repository's insert, which stores version 1. */
+    static void setVersion(Jdbc jdbc, Connection c, String table, UUID id, long version) throws SQLException {
+        jdbc.update(c, jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?"), version, id);
+    }
+
+    private static UUID uuid(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an id: '" + key + "'", e);
+        }
+    }
+
+    /** Pages of a small table read whole and ordered in Java (custom field schemas: one row per record type). */
+    static <T> List<T> smallPage(List<T> all, Function<T, String> key, Optional<String> after, int limit) {
+        List<T> out = new ArrayList<>(all);
+        out.sort((a, b) -> key.apply(a).compareTo(key.apply(b)));
+        return out.stream().filter(r -> after.isEmpty() || key.apply(r).compareTo(after.get()) > 0).limit(limit)
+                .toList();
+    }
+}
