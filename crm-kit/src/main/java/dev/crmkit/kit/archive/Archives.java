@@ -53,4 +53,7 @@ public interface Archives {
 
     /** The hand-typed win probabilities, keyed by lead id. */
     Archive<ManualProbability> probabilityOverrides();
+
+    /** How far the restores of exports into this store have come. */
+    RestoreLog restoreLog();
 }

@@ -10,6 +10,7 @@ import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.RestoreLog;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Pipeline;
@@ -23,5 +24,6 @@ record InMemoryArchives(Archive<Contact> contacts, Archive<Company> companies,
                         Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
                         Archive<Activity> activities, Archive<Task> tasks, Archive<Pipeline> pipelineRevisions,
                         Archive<Deal> deals, Archive<StageHistoryEntry> stageHistory, Archive<LeadScore> leadScores,
-                        Archive<ManualProbability> probabilityOverrides) implements Archives {
+                        Archive<ManualProbability> probabilityOverrides,
+                        RestoreLog restoreLog) implements Archives {
 }
