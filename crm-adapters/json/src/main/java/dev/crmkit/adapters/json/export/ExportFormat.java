@@ -3,6 +3,7 @@ package dev.crmkit.adapters.json.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.crmkit.adapters.json.CrmkitModule;
 import dev.crmkit.adapters.json.PipelineJson;
 import dev.crmkit.core.activity.Activity;
@@ -19,6 +20,7 @@ import dev.crmkit.pipeline.definition.Pipeline;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +54,8 @@ public final class ExportFormat {
         this.pipelines = pipelines;
         this.mapper = JsonMapper.builder()
                 .addModule(new CrmkitModule(pipelines))
+                // a set is read back in the order it was written (an activity's records keep their order)
+                .addModule(new SimpleModule("crmkit-export").addAbstractTypeMapping(Set.class, LinkedHashSet.class))
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
