@@ -6,6 +6,6 @@
 CREATE TABLE ${prefix}restore_progress (
     export_id   CHARACTER VARYING(64)  NOT NULL,
     record_type CHARACTER VARYING(100) NOT NULL,
-    last_key    CHARACTER VARYING(200) NOT NULL,
+    last_key    CHARACTER VARYING(1000) NOT NULL,
     CONSTRAINT ${prefix}restore_progress_pk PRIMARY KEY (export_id, record_type)
 );

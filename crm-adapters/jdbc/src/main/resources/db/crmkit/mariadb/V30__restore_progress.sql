@@ -6,6 +6,6 @@
 CREATE TABLE ${prefix}restore_progress (
     export_id   VARCHAR(64)  NOT NULL,
     record_type VARCHAR(100) NOT NULL,
-    last_key    VARCHAR(200) NOT NULL,
+    last_key    VARCHAR(1000) NOT NULL,
     CONSTRAINT ${prefix}restore_progress_pk PRIMARY KEY (export_id, record_type)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

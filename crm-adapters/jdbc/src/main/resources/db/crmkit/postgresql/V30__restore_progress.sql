@@ -6,6 +6,6 @@
 CREATE TABLE ${prefix}restore_progress (
     export_id   varchar(64)  NOT NULL,
     record_type varchar(100) NOT NULL,
-    last_key    varchar(200) NOT NULL,
+    last_key    varchar(1000) NOT NULL,
     CONSTRAINT ${prefix}restore_progress_pk PRIMARY KEY (export_id, record_type)
 );

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>The key of a record is its id as text ({@link java.util.UUID#toString()}, lower-case), or for records without
  * an id of their own the text their natural key makes (for example {@code <pipeline id>/<version padded to 19
- * digits>}); keys are ordered by {@link String#compareTo}, which for UUID text is the order of the UUID's bytes.
+ * digits>}); keys are ordered by {@link #compareKeys}: by Unicode code points, which is the order of their UTF-8
+ * bytes and, for UUID text, the order of the UUID's bytes.
  * Implementations are thread-safe and take part in the running unit of work.
  *
  * @param <T> the record type
@@ -41,6 +42,25 @@ public interface Archive<T> {
      *                                                    another record
      */
     void restore(T record);
+
+    /**
+     * The order of keys: by Unicode code points, the order of their UTF-8 bytes (a database's binary collation).
+     * {@link String#compareTo} differs from it only where a character above U+FFFF meets one from U+E000 to U+FFFF.
+     */
+    static int compareKeys(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
 
     /** Refuses a page size below 1; for implementations. */
     static int checkLimit(int limit) {

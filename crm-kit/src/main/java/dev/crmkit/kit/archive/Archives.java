@@ -4,6 +4,7 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
@@ -53,6 +54,18 @@ public interface Archives {
 
     /** The hand-typed win probabilities, keyed by lead id. */
     Archive<ManualProbability> probabilityOverrides();
+
+    /** The assignment rotations' cursors, keyed by rotation name. */
+    Archive<RotationCursor> rotations();
+
+    /** The daily quota use of assignment, keyed by {@link QuotaUse#key()}. */
+    Archive<QuotaUse> quotaUse();
+
+    /** The assignment claims, keyed by {@link LeadClaim#key()}. */
+    Archive<LeadClaim> leadClaims();
+
+    /** The outcomes of keyed calls, keyed by the idempotency key. */
+    Archive<RecordedOutcome> idempotencyKeys();
 
     /** How far the restores of exports into this store have come. */
     RestoreLog restoreLog();

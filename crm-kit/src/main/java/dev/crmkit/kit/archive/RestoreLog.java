@@ -21,7 +21,7 @@ public interface RestoreLog {
      *
      * @param export     the export's identity (the SHA-256 of its manifest), at most 64 characters
      * @param recordType the record type's name in the export, at most 100 characters
-     * @param lastKey    the key of the last record restored, at most 200 characters
+     * @param lastKey    the key of the last record restored, at most 1,000 characters
      */
     void advance(String export, String recordType, String lastKey);
 }

@@ -9,6 +9,8 @@ import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldValue;
+import dev.crmkit.core.idempotency.IdempotencyKey;
+import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
@@ -76,6 +78,13 @@ public final class PopulatedStore {
                 Fixtures.at(3)));
         Pipeline renewals = pipes.pipelines().insert(new Pipeline(new PipelineId(
                 fx.nextId()), 0, PipelineFixtures.everyRuleDefinition("Renewals"), Fixtures.at(4), Fixtures.at(4)));
+        // names whose order differs between UTF-16, code points and case-insensitive collations
+        for (String rotation : List.of("round robin", "Round robin", "\uFF21 full width", "\uD83D\uDE00 emoji",
+                LINE)) {
+            for (int n = 0; n <= rotation.length() % 3; n++) {
+                crm.assignmentState().advance(rotation);
+            }
+        }
         for (int i = 0; i < people; i++) {
             Instant t = Fixtures.at(100L * i + random.nextInt(50));
             Company company = crm.companies().insertOrGet(fx.company().name("Firma " + i + " " + LINE)
@@ -114,6 +123,11 @@ public final class PopulatedStore {
                 crm.probabilityOverrides().set(new ManualProbability(lead.id(), new BigDecimal("0.35"),
                         Fixtures.ALICE, t.plusSeconds(8)));
             }
+            String member = i % 2 == 0 ? "anna" : "Ánna \uD83D\uDE00";
+            crm.assignmentState().tryConsume(member, LocalDate.of(2026, 3, 1 + i % 5), 10);
+            crm.assignmentState().claim(lead.id(), lead.version());
+            crm.idempotencyKeys().record(new RecordedOutcome(IdempotencyKey.of("capture " + i + " " + LINE),
+                    "capture", "lead " + lead.id() + " " + HOSTILE, t.plusSeconds(9)));
             Pipeline pipeline = i % 2 == 0 ? sales : renewals;
             Deal deal = pipes.deals().insert(Deal.builder(new DealId(fx.nextId()),
                             pipeline.id(), "Deal " + i + " " + LINE, "New", t)

@@ -32,23 +32,43 @@ final class JdbcArchive<T> implements Archive<T> {
     private final String contains;
     private final Jdbc.RowMapper<T> map;
     private final Function<T, String> key;
+    private final Function<String, Object[]> nextParams;
+    private final Function<String, Object[]> keyParams;
     private final Restore<T> restore;
 
     /**
-     * @param table  the table, whose primary key is the one UUID column {@code keyColumn}
+     * The archive of a table whose primary key is one UUID column.
+     *
+     * @param table  the table
      * @param key    the record's key: its id as text
      */
     JdbcArchive(Jdbc jdbc, String noun, String table, String keyColumn, Jdbc.RowMapper<T> map,
                 Function<T, String> key, Restore<T> restore) {
+        this(jdbc, noun, "SELECT * FROM {" + table + "}", keyColumn + " > ?", keyColumn, keyColumn + " = ?", map, key,
+                k -> new Object[]{uuid(k)}, k -> new Object[]{uuid(k)}, restore);
+    }
+
+    /**
+     * The archive of any table.
+     *
+     * @param select     the query of every row, without a WHERE clause
+     * @param after      the condition of the rows after a key, with the parameters {@code nextParams} makes
+     * @param order      the ORDER BY list that orders the rows as their keys
+     * @param isKey      the condition of the row with a key, with the parameters {@code keyParams} makes
+     */
+    JdbcArchive(Jdbc jdbc, String noun, String select, String after, String order, String isKey,
+                Jdbc.RowMapper<T> map, Function<T, String> key, Function<String, Object[]> nextParams,
+                Function<String, Object[]> keyParams, Restore<T> restore) {
         this.jdbc = jdbc;
         this.noun = noun;
-        String select = "SELECT * FROM {" + table + "} ";
-        String order = " ORDER BY " + keyColumn + " LIMIT ";
-        this.first = jdbc.sql(select + "WHERE 1 = 1" + order);
-        this.next = jdbc.sql(select + "WHERE " + keyColumn + " > ?" + order);
-        this.contains = jdbc.sql("SELECT 1 FROM {" + table + "} WHERE " + keyColumn + " = ?");
+        String orderBy = " ORDER BY " + order + " LIMIT ";
+        this.first = jdbc.sql(select + " WHERE 1 = 1" + orderBy);
+        this.next = jdbc.sql(select + " WHERE " + after + orderBy);
+        this.contains = jdbc.sql(select.replaceFirst("^SELECT .* FROM", "SELECT 1 FROM") + " WHERE " + isKey);
         this.map = map;
         this.key = key;
+        this.nextParams = nextParams;
+        this.keyParams = keyParams;
         this.restore = restore;
     }
 
@@ -56,7 +76,7 @@ final class JdbcArchive<T> implements Archive<T> {
     public List<T> after(Optional<String> after, int limit) {
         Objects.requireNonNull(after, "after");
         Archive.checkLimit(limit);
-        Optional<UUID> bound = after.map(JdbcArchive::uuid);
+        Optional<Object[]> bound = after.map(nextParams);
         return jdbc.tx.read(c -> bound.isEmpty() ? jdbc.list(c, first + limit, map)
                 : jdbc.list(c, next + limit, map, bound.get()));
     }
@@ -68,16 +88,17 @@ final class JdbcArchive<T> implements Archive<T> {
 
     @Override
     public boolean contains(String key) {
-        UUID id = uuid(Objects.requireNonNull(key, "key"));
-        return jdbc.tx.read(c -> jdbc.one(c, contains, rs -> 1, id).isPresent());
+        Object[] params = keyParams.apply(Objects.requireNonNull(key, "key"));
+        return jdbc.tx.read(c -> jdbc.one(c, contains, rs -> 1, params).isPresent());
     }
 
     @Override
     public void restore(T record) {
-        UUID id = uuid(key(record));
+        String k = key(record);
+        Object[] params = keyParams.apply(k);
         jdbc.tx.write(c -> {
-            if (jdbc.one(c, contains, rs -> 1, id).isPresent()) {
-                throw new IllegalArgumentException(noun + " " + id + " is already stored");
+            if (jdbc.one(c, contains, rs -> 1, params).isPresent()) {
+                throw new IllegalArgumentException(noun + " " + k + " is already stored");
             }
             restore.restore(c, record);
             return null;
@@ -89,7 +110,8 @@ final class JdbcArchive<T> implements Archive<T> {
         jdbc.update(c, jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?"), version, id);
     }
 
-    private static UUID uuid(String key) {
+    /** The UUID of a key that is an id. */
+    static UUID uuid(String key) {
         try {
             return UUID.fromString(key);
         } catch (IllegalArgumentException e) {
@@ -100,8 +122,8 @@ final class JdbcArchive<T> implements Archive<T> {
     /** Pages of a small table read whole and ordered in Java (custom field schemas: one row per record type). */
     static <T> List<T> smallPage(List<T> all, Function<T, String> key, Optional<String> after, int limit) {
         List<T> out = new ArrayList<>(all);
-        out.sort((a, b) -> key.apply(a).compareTo(key.apply(b)));
-        return out.stream().filter(r -> after.isEmpty() || key.apply(r).compareTo(after.get()) > 0).limit(limit)
+        out.sort((a, b) -> Archive.compareKeys(key.apply(a), key.apply(b)));
+        return out.stream().filter(r -> after.isEmpty() || Archive.compareKeys(key.apply(r), after.get()) > 0).limit(limit)
                 .toList();
     }
 }

@@ -87,7 +87,9 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.archives = new JdbcArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), deals.archive(), stageHistory.archive(),
-                leadScores.archive(), probabilityOverrides.archive(), new JdbcRestoreLog(jdbc));
+                leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
+                assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
+                new JdbcRestoreLog(jdbc));
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */

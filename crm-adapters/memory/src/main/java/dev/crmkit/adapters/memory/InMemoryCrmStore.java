@@ -50,7 +50,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
             activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
             deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
-            probabilityOverrides.archive(), new InMemoryRestoreLog(transactions));
+            probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
+            assignmentState.claimArchive(), idempotencyKeys.archive(), new InMemoryRestoreLog(transactions));
 
     private InMemoryCrmStore() {
     }

@@ -1,5 +1,7 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.kit.archive.Archive;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,16 +24,16 @@ final class KeyOrder {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
-        Comparator<Keyed<R>> byKey = Comparator.comparing(Keyed::key);
+        Comparator<Keyed<R>> byKey = (x, y) -> Archive.compareKeys(x.key(), y.key());
         PriorityQueue<Keyed<R>> largestFirst = new PriorityQueue<>(byKey.reversed());
         for (R row : rows) {
             String k = key.apply(row);
-            if (after.isPresent() && k.compareTo(after.get()) <= 0) {
+            if (after.isPresent() && Archive.compareKeys(k, after.get()) <= 0) {
                 continue;
             }
             if (largestFirst.size() < limit) {
                 largestFirst.add(new Keyed<>(k, row));
-            } else if (k.compareTo(largestFirst.peek().key()) < 0) {
+            } else if (Archive.compareKeys(k, largestFirst.peek().key()) < 0) {
                 largestFirst.poll();
                 largestFirst.add(new Keyed<>(k, row));
             }

@@ -10,10 +10,14 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
+import dev.crmkit.kit.archive.LeadClaim;
+import dev.crmkit.kit.archive.QuotaUse;
+import dev.crmkit.kit.archive.RotationCursor;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Pipeline;
@@ -83,7 +87,12 @@ public final class ExportFormat {
                 new RecordFormat<>("stage-history", StageHistoryEntry.class, s -> s.archives().stageHistory()),
                 new RecordFormat<>("lead-scores", LeadScore.class, s -> s.archives().leadScores()),
                 new RecordFormat<>("probability-overrides", ManualProbability.class,
-                        s -> s.archives().probabilityOverrides())), pipelines);
+                        s -> s.archives().probabilityOverrides()),
+                new RecordFormat<>("assignment-rotations", RotationCursor.class, s -> s.archives().rotations()),
+                new RecordFormat<>("assignment-quota-use", QuotaUse.class, s -> s.archives().quotaUse()),
+                new RecordFormat<>("assignment-claims", LeadClaim.class, s -> s.archives().leadClaims()),
+                new RecordFormat<>("idempotency-keys", RecordedOutcome.class, s -> s.archives().idempotencyKeys())),
+                pipelines);
     }
 
     /**

@@ -171,12 +171,12 @@ public final class StoreImport {
                 line++;
                 T r = read(reader, text, entry.file(), line);
                 String key = archive.key(r);
-                if (previous != null && key.compareTo(previous) <= 0) {
+                if (previous != null && Archive.compareKeys(key, previous) <= 0) {
                     throw new IllegalArgumentException(entry.file() + " line " + line + ": key " + key
                             + " is not after the key before it, " + previous);
                 }
                 previous = key;
-                if (done.isPresent() && key.compareTo(done.get()) <= 0) {
+                if (done.isPresent() && Archive.compareKeys(key, done.get()) <= 0) {
                     totals.earlier++;
                     continue;
                 }
