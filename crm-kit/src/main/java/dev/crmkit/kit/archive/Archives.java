@@ -43,6 +43,9 @@ public interface Archives {
      */
     Archive<Pipeline> pipelineRevisions();
 
+    /** The store's default pipeline, keyed {@value DefaultPipeline#KEY}; restored after the revisions. */
+    Archive<DefaultPipeline> defaultPipeline();
+
     /** The deals. */
     Archive<Deal> deals();
 

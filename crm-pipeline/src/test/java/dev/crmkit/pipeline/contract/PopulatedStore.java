@@ -78,6 +78,7 @@ public final class PopulatedStore {
                 Fixtures.at(3)));
         Pipeline renewals = pipes.pipelines().insert(new Pipeline(new PipelineId(
                 fx.nextId()), 0, PipelineFixtures.everyRuleDefinition("Renewals"), Fixtures.at(4), Fixtures.at(4)));
+        pipes.pipelines().setDefault(renewals.id());
         // names whose order differs between UTF-16, code points and case-insensitive collations
         for (String rotation : List.of("round robin", "Round robin", "\uFF21 full width", "\uD83D\uDE00 emoji",
                 LINE)) {

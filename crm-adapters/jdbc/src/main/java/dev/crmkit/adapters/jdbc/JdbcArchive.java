@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.kit.archive.Archive;
 
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The archive of one table of the JDBC store: pages in key order by a keyset query on the primary key
@@ -105,9 +107,26 @@ final class JdbcArchive<T> implements Archive<T> {
         });
     }
 
-    /** Sets the version of a row restored through its repository's insert, which stores version 1. */
-    static void setVersion(Jdbc jdbc, Connection c, String table, UUID id, long version) throws SQLException {
-        jdbc.update(c, jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?"), version, id);
+    /**
+     * The archive of a table of versioned records (primary key {@code id}) whose restore goes through the
+     * repository's own insert, at version 0 and with the record's times, so every lookup row is written as an insert
+     * writes it, and then sets the exported version.
+     *
+     * @param table  the table, also the noun of messages
+     * @param insert the repository's insert of a record at version 0; returns the stored record, or the one that
+     *               holds a unique key of it
+     */
+    static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, Jdbc.RowMapper<T> map, Function<T, Object> id,
+                                        ToLongFunction<T> version, Function<T, T> insert) {
+        String setVersion = jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?");
+        return new JdbcArchive<>(jdbc, table, table, "id", map, r -> id.apply(r).toString(), (c, r) -> {
+            T stored = insert.apply(r);
+            if (!id.apply(stored).equals(id.apply(r))) {
+                throw ValidationException.of("id", "unique", table + " " + id.apply(r)
+                        + " shares a unique key with " + id.apply(stored));
+            }
+            jdbc.update(c, setVersion, version.applyAsLong(r), uuid(id.apply(r).toString()));
+        });
     }
 
     /** The UUID of a key that is an id. */
@@ -123,7 +142,8 @@ final class JdbcArchive<T> implements Archive<T> {
     static <T> List<T> smallPage(List<T> all, Function<T, String> key, Optional<String> after, int limit) {
         List<T> out = new ArrayList<>(all);
         out.sort((a, b) -> Archive.compareKeys(key.apply(a), key.apply(b)));
-        return out.stream().filter(r -> after.isEmpty() || Archive.compareKeys(key.apply(r), after.get()) > 0).limit(limit)
+        return out.stream().filter(r -> after.isEmpty() || Archive.compareKeys(key.apply(r), after.get()) > 0)
+                .limit(limit)
                 .toList();
     }
 }

@@ -185,18 +185,9 @@ final class JdbcCompanies implements Companies {
         }
     }
 
-    /**
-     * The archive of the company rows, keyed by id: export and restore only. A restore inserts through
-     * {@link #insertOrGet} at version 0 (keeping its times) and then sets the exported version.
-     */
+    /** The archive of the company rows, keyed by id: export and restore only. */
     JdbcArchive<Company> archive() {
-        return new JdbcArchive<>(jdbc, "company", "company", "id", this::map, r -> r.id().toString(), (c, r) -> {
-            Company stored = insertOrGet(r.atVersion(0));
-            if (!stored.id().equals(r.id())) {
-                throw ValidationException.of("id", "unique", "company " + r.id() + " shares a unique key with "
-                        + stored.id());
-            }
-            JdbcArchive.setVersion(jdbc, c, "company", r.id().value(), r.version());
-        });
+        return JdbcArchive.versioned(jdbc, "company", this::map, Company::id, Company::version,
+                r -> insertOrGet(r.atVersion(0)));
     }
 }

@@ -231,18 +231,9 @@ final class JdbcContacts implements Contacts {
         return "p:" + phone;
     }
 
-    /**
-     * The archive of the contact rows, keyed by id: export and restore only. A restore inserts through
-     * {@link #insertOrGet} at version 0 (keeping its times) and then sets the exported version.
-     */
+    /** The archive of the contact rows, keyed by id: export and restore only. */
     JdbcArchive<Contact> archive() {
-        return new JdbcArchive<>(jdbc, "contact", "contact", "id", this::map, r -> r.id().toString(), (c, r) -> {
-            Contact stored = insertOrGet(r.atVersion(0));
-            if (!stored.id().equals(r.id())) {
-                throw ValidationException.of("id", "unique", "contact " + r.id() + " shares a unique key with "
-                        + stored.id());
-            }
-            JdbcArchive.setVersion(jdbc, c, "contact", r.id().value(), r.version());
-        });
+        return JdbcArchive.versioned(jdbc, "contact", this::map, Contact::id, Contact::version,
+                r -> insertOrGet(r.atVersion(0)));
     }
 }

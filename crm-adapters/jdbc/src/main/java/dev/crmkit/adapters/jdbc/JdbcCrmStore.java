@@ -86,7 +86,8 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.archives = new JdbcArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
-                activities.archive(), tasks.archive(), pipelines.archive(), deals.archive(), stageHistory.archive(),
+                activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
+                deals.archive(), stageHistory.archive(),
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 new JdbcRestoreLog(jdbc));

@@ -244,18 +244,9 @@ final class JdbcDeals implements Deals {
         return Optional.of(Money.of(amount, Currency.getInstance(rs.getString(currencyColumn))));
     }
 
-    /**
-     * The archive of the deal rows, keyed by id: export and restore only. A restore inserts through
-     * {@link #insert} at version 0 (keeping its times) and then sets the exported version.
-     */
+    /** The archive of the deal rows, keyed by id: export and restore only. */
     JdbcArchive<Deal> archive() {
-        return new JdbcArchive<>(jdbc, "deal", "deal", "id", this::map, r -> r.id().toString(), (c, r) -> {
-            Deal stored = insert(r.atVersion(0));
-            if (!stored.id().equals(r.id())) {
-                throw ValidationException.of("id", "unique", "deal " + r.id() + " shares a unique key with "
-                        + stored.id());
-            }
-            JdbcArchive.setVersion(jdbc, c, "deal", r.id().value(), r.version());
-        });
+        return JdbcArchive.versioned(jdbc, "deal", this::map, Deal::id, Deal::version,
+                r -> insert(r.atVersion(0)));
     }
 }

@@ -268,18 +268,9 @@ final class JdbcLeads implements Leads {
                 dialect.getInstant(rs, "updated_at"));
     }
 
-    /**
-     * The archive of the lead rows, keyed by id: export and restore only. A restore inserts through
-     * {@link #insertOrGet} at version 0 (keeping its times) and then sets the exported version.
-     */
+    /** The archive of the lead rows, keyed by id: export and restore only. */
     JdbcArchive<Lead> archive() {
-        return new JdbcArchive<>(jdbc, "lead", "lead", "id", this::map, r -> r.id().toString(), (c, r) -> {
-            Lead stored = insertOrGet(r.atVersion(0));
-            if (!stored.id().equals(r.id())) {
-                throw ValidationException.of("id", "unique", "lead " + r.id() + " shares a unique key with "
-                        + stored.id());
-            }
-            JdbcArchive.setVersion(jdbc, c, "lead", r.id().value(), r.version());
-        });
+        return JdbcArchive.versioned(jdbc, "lead", this::map, Lead::id, Lead::version,
+                r -> insertOrGet(r.atVersion(0)));
     }
 }

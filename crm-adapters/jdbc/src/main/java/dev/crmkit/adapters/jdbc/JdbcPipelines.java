@@ -6,6 +6,7 @@ import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -292,6 +293,16 @@ final class JdbcPipelines implements Pipelines {
                 return JdbcPipelines.key(name);
             }
         };
+    }
+
+    /** The archive of the default pipeline marker, one row at most: export and restore only. */
+    JdbcArchive<DefaultPipeline> defaultArchive() {
+        String name = dialect.binaryText("name");
+        return new JdbcArchive<>(jdbc, "default pipeline", "SELECT name, pipeline_id FROM {pipeline_default}",
+                name + " > " + dialect.binaryText("?"), name, "name = ?",
+                rs -> new DefaultPipeline(new PipelineId(dialect.getUuid(rs, "pipeline_id"))),
+                d -> DefaultPipeline.KEY, k -> new Object[]{k}, k -> new Object[]{k},
+                (c, d) -> setDefault(d.pipeline()));
     }
 
     /** A pipeline revision's archive key, {@code <pipeline id>/<version padded to 19 digits>}. */

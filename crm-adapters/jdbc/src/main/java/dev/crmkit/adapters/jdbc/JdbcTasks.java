@@ -3,7 +3,6 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
-import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskId;
 import dev.crmkit.core.task.TaskStatus;
@@ -174,18 +173,9 @@ final class JdbcTasks implements Tasks {
                 dialect.getInstant(rs, "created_at"));
     }
 
-    /**
-     * The archive of the task rows, keyed by id: export and restore only. A restore inserts through
-     * {@link #insert} at version 0 (keeping its times) and then sets the exported version.
-     */
+    /** The archive of the task rows, keyed by id: export and restore only. */
     JdbcArchive<Task> archive() {
-        return new JdbcArchive<>(jdbc, "task", "task", "id", this::map, r -> r.id().toString(), (c, r) -> {
-            Task stored = insert(r.atVersion(0));
-            if (!stored.id().equals(r.id())) {
-                throw ValidationException.of("id", "unique", "task " + r.id() + " shares a unique key with "
-                        + stored.id());
-            }
-            JdbcArchive.setVersion(jdbc, c, "task", r.id().value(), r.version());
-        });
+        return JdbcArchive.versioned(jdbc, "task", this::map, Task::id, Task::version,
+                r -> insert(r.atVersion(0)));
     }
 }

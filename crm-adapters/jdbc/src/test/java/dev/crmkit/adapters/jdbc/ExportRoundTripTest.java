@@ -12,12 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.crmkit.kit.archive.ExportFolders.assertSameFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,19 +96,5 @@ class ExportRoundTripTest {
         assertEquals(total, earlier + resumed.restored(), "each record restored once: " + resumed);
         assertEquals(PEOPLE, target.contacts().count());
         assertSameFiles(dir.resolve("source"), dir.resolve("restored"));
-    }
-
-    private static void assertSameFiles(Path a, Path b) throws IOException {
-        List<String> names;
-        try (var files = Files.list(a)) {
-            names = files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        try (var files = Files.list(b)) {
-            assertEquals(names, files.map(p -> p.getFileName().toString()).sorted().toList());
-        }
-        for (String name : names) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)),
-                    name + " of " + b.getFileName() + " differs from " + a.getFileName());
-        }
     }
 }

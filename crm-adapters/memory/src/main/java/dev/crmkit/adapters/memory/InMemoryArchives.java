@@ -11,6 +11,7 @@ import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RestoreLog;
@@ -27,6 +28,7 @@ import dev.crmkit.pipeline.definition.Pipeline;
 record InMemoryArchives(Archive<Contact> contacts, Archive<Company> companies,
                         Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
                         Archive<Activity> activities, Archive<Task> tasks, Archive<Pipeline> pipelineRevisions,
+                        Archive<DefaultPipeline> defaultPipeline,
                         Archive<Deal> deals, Archive<StageHistoryEntry> stageHistory, Archive<LeadScore> leadScores,
                         Archive<ManualProbability> probabilityOverrides, Archive<RotationCursor> rotations,
                         Archive<QuotaUse> quotaUse, Archive<LeadClaim> leadClaims,

@@ -49,6 +49,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryArchives archives = new InMemoryArchives(contacts.archive(transactions),
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
             activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
+            pipelines.defaultArchive(),
             deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
             probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
             assignmentState.claimArchive(), idempotencyKeys.archive(), new InMemoryRestoreLog(transactions));

@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -103,6 +104,13 @@ final class InMemoryPipelines implements Pipelines {
         return new MemoryArchive<>(tx, "pipeline revision", (after, limit) -> KeyOrder.after(revisions.values(),
                 InMemoryPipelines::revisionKey, after, limit), InMemoryPipelines::revisionKey,
                 k -> revisions.containsKey(revisionOf(k)), this::restoreRevision);
+    }
+
+    /** The archive of the default pipeline marker, one record at most: export and restore only. */
+    MemoryArchive<DefaultPipeline> defaultArchive() {
+        return new MemoryArchive<>(tx, "default pipeline", (after, limit) -> defaultId == null || after.isPresent()
+                ? List.of() : List.of(new DefaultPipeline(defaultId)), d -> DefaultPipeline.KEY,
+                k -> k.equals(DefaultPipeline.KEY) && defaultId != null, d -> setDefault(d.pipeline()));
     }
 
     /** The archive key of a revision. */

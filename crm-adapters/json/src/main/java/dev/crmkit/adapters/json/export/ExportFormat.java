@@ -15,6 +15,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
+import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RotationCursor;
@@ -83,6 +84,7 @@ public final class ExportFormat {
                 new RecordFormat<>("activities", Activity.class, s -> s.archives().activities()),
                 new RecordFormat<>("tasks", Task.class, s -> s.archives().tasks()),
                 new RecordFormat<>("pipeline-revisions", Pipeline.class, s -> s.archives().pipelineRevisions()),
+                new RecordFormat<>("default-pipeline", DefaultPipeline.class, s -> s.archives().defaultPipeline()),
                 new RecordFormat<>("deals", Deal.class, s -> s.archives().deals()),
                 new RecordFormat<>("stage-history", StageHistoryEntry.class, s -> s.archives().stageHistory()),
                 new RecordFormat<>("lead-scores", LeadScore.class, s -> s.archives().leadScores()),

@@ -1,7 +1,10 @@
 package dev.crmkit.adapters.json.export;
 
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.crmkit.kit.archive.ExportFolders.assertSameFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +67,7 @@ class StoreExportTest {
         String previous = "";
         for (T r : all) {
             String key = record.archive().apply(store).key(r);
-            assertTrue(dev.crmkit.kit.archive.Archive.compareKeys(key, previous) > 0, record.name() + ": " + key + " after " + previous);
+            assertTrue(Archive.compareKeys(key, previous) > 0, record.name() + ": " + key + " after " + previous);
             previous = key;
         }
     }
@@ -79,20 +82,6 @@ class StoreExportTest {
 
         assertInstanceOf(ImportOutcome.Imported.class, outcome, outcome.toString());
         assertSameFiles(dir.resolve("a"), dir.resolve("b"));
-    }
-
-    /** Every file of two export folders has the same bytes. */
-    static void assertSameFiles(Path a, Path b) throws IOException {
-        List<String> names;
-        try (var files = Files.list(a)) {
-            names = files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        try (var files = Files.list(b)) {
-            assertEquals(names, files.map(p -> p.getFileName().toString()).sorted().toList());
-        }
-        for (String name : names) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
-        }
     }
 
     @Test
@@ -158,8 +147,8 @@ class StoreExportTest {
         InMemoryCrmStore target = InMemoryCrmStore.create();
         // the same e-mail address under another id: the merge cannot write the exported contact
         var exported = source.archives().contacts().after(Optional.empty(), 1).get(0);
-        target.contacts().insertOrGet(new dev.crmkit.core.contact.Contact(
-                new dev.crmkit.core.contact.ContactId(java.util.UUID.fromString("00000000-0000-4000-8000-000000000001")),
+        target.contacts().insertOrGet(new Contact(
+                new ContactId(UUID.fromString("00000000-0000-4000-8000-000000000001")),
                 0, exported.name(), exported.emails(), List.of(), List.of(), Optional.empty(), Optional.empty(),
                 exported.consent(), List.of(), exported.customFields(), Optional.empty(), exported.createdAt(),
                 exported.createdAt()));
