@@ -15,6 +15,7 @@ import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -61,7 +62,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcStageHistory stageHistory;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
-    private final JdbcArchives archives;
+    private final StoreArchives archives;
 
     private JdbcCrmStore(Builder b) {
         this.dialect = b.dialect != null ? b.dialect : CrmSchema.dialectOf(b.dataSource);
@@ -85,7 +86,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
-        this.archives = new JdbcArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
+        this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),

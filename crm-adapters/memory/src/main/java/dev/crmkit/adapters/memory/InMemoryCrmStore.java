@@ -14,6 +14,7 @@ import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -46,7 +47,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryDeals deals = new InMemoryDeals(transactions);
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
 
-    private final InMemoryArchives archives = new InMemoryArchives(contacts.archive(transactions),
+    private final StoreArchives archives = new StoreArchives(contacts.archive(transactions),
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
             activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
             pipelines.defaultArchive(),
