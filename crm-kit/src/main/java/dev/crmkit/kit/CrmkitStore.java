@@ -2,6 +2,7 @@ package dev.crmkit.kit;
 
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.pipeline.PipelineStore;
 
 /**
@@ -15,4 +16,10 @@ public interface CrmkitStore extends CrmStore, PipelineStore {
     /** Units of work over every port of the store. */
     @Override
     Transactions transactions();
+
+    /**
+     * Every record type of the store read in id order and written back as it was, for a full export and its restore
+     * only; application code uses the ports above.
+     */
+    Archives archives();
 }

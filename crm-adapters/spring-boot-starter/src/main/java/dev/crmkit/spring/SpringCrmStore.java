@@ -13,6 +13,7 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -120,6 +121,12 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    /** The JDBC store's archives, for a full export and its restore. */
+    @Override
+    public Archives archives() {
+        return jdbc.archives();
     }
 
     /**

@@ -114,6 +114,18 @@ public enum Dialect {
         };
     }
 
+    /**
+     * An expression that compares and orders text by its UTF-8 bytes (its code points), whatever the column's
+     * collation: for keyset pages of text keys in the same order in every dialect.
+     */
+    String binaryText(String expression) {
+        return switch (this) {
+            case POSTGRESQL -> expression + " COLLATE \"C\"";
+            case H2 -> "CAST(" + expression + " AS VARBINARY)";
+            case MARIADB -> "CAST(" + expression + " AS BINARY)";
+        };
+    }
+
     /** Reads a JSON column as text, or null. */
     String getJson(ResultSet rs, String column) throws SQLException {
         if (this == H2) {

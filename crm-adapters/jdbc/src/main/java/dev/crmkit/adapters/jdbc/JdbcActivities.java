@@ -216,4 +216,10 @@ final class JdbcActivities implements Activities {
     private static List<String> about(Activity a) {
         return a.about().stream().map(RecordRef::toString).toList();
     }
+
+    /** The archive of the timeline, private items included, keyed by id: export and restore only. */
+    JdbcArchive<Activity> archive() {
+        return new JdbcArchive<>(jdbc, "activity", "activity", "id", this::map, a -> a.id().toString(),
+                (c, a) -> append(a));
+    }
 }

@@ -2,9 +2,13 @@ package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.kit.archive.LeadClaim;
+import dev.crmkit.kit.archive.QuotaUse;
+import dev.crmkit.kit.archive.RotationCursor;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What assignment policies remember, in a relational database shared by every node. Each method is one atomic step
@@ -153,5 +157,66 @@ final class JdbcAssignmentState implements AssignmentState {
             throw new IllegalArgumentException("a member id has 1 to " + MAX_MEMBER + " characters, got '"
                     + member + "'");
         }
+    }
+
+    /** The archive of the rotation cursors, keyed by name: export and restore only. */
+    JdbcArchive<RotationCursor> rotationArchive() {
+        String name = dialect.binaryText("name");
+        return new JdbcArchive<>(jdbc, "rotation", "SELECT name, next_ticket FROM {assignment_rotation}",
+                name + " > " + dialect.binaryText("?"), name, "name = ?",
+                rs -> new RotationCursor(rs.getString("name"), rs.getLong("next_ticket")), RotationCursor::rotation,
+                k -> new Object[]{k}, k -> new Object[]{k},
+                (c, r) -> jdbc.update(c, jdbc.sql("INSERT INTO {assignment_rotation} (name, next_ticket) "
+                        + "VALUES (?, ?)"), r.rotation(), r.nextTicket()));
+    }
+
+    /** The archive of the quota use, keyed by {@link QuotaUse#key()}: export and restore only. */
+    JdbcArchive<QuotaUse> quotaArchive() {
+        String member = dialect.binaryText("member_id");
+        return new JdbcArchive<>(jdbc, "quota use", "SELECT member_id, quota_day, used_units FROM {assignment_quota}",
+                "(" + member + " > " + dialect.binaryText("?") + " OR (member_id = ? AND quota_day > ?))",
+                member + ", quota_day", "member_id = ? AND quota_day = ?",
+                rs -> new QuotaUse(rs.getString("member_id"), rs.getObject("quota_day", LocalDate.class),
+                        rs.getInt("used_units")), QuotaUse::key,
+                k -> new Object[]{quotaMember(k), quotaMember(k), quotaDay(k)},
+                k -> new Object[]{quotaMember(k), quotaDay(k)},
+                (c, q) -> jdbc.update(c, jdbc.sql("INSERT INTO {assignment_quota} (member_id, quota_day, used_units) "
+                        + "VALUES (?, ?, ?)"), q.member(), q.day(), q.used()));
+    }
+
+    /** The archive of the claims, keyed by {@link LeadClaim#key()}: export and restore only. */
+    JdbcArchive<LeadClaim> claimArchive() {
+        return new JdbcArchive<>(jdbc, "lead claim", "SELECT lead_id, lead_version FROM {assignment_claim}",
+                "(lead_id > ? OR (lead_id = ? AND lead_version > ?))", "lead_id, lead_version",
+                "lead_id = ? AND lead_version = ?",
+                rs -> new LeadClaim(new LeadId(dialect.getUuid(rs, "lead_id")), rs.getLong("lead_version")),
+                LeadClaim::key,
+                k -> new Object[]{claimLead(k), claimLead(k), claimVersion(k)},
+                k -> new Object[]{claimLead(k), claimVersion(k)},
+                (c, l) -> jdbc.update(c, insertClaim, l.lead().value(), l.version()));
+    }
+
+    private static String quotaMember(String key) {
+        return key.substring(0, separator(key, '\u0001'));
+    }
+
+    private static LocalDate quotaDay(String key) {
+        return LocalDate.parse(key.substring(separator(key, '\u0001') + 1));
+    }
+
+    private static UUID claimLead(String key) {
+        return JdbcArchive.uuid(key.substring(0, separator(key, '/')));
+    }
+
+    private static long claimVersion(String key) {
+        return Long.parseLong(key.substring(separator(key, '/') + 1));
+    }
+
+    private static int separator(String key, char separator) {
+        int at = key.lastIndexOf(separator);
+        if (at < 0) {
+            throw new IllegalArgumentException("not an archive key of the assignment state: '" + key + "'");
+        }
+        return at;
     }
 }

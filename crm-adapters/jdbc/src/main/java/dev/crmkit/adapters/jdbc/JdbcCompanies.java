@@ -184,4 +184,10 @@ final class JdbcCompanies implements Companies {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
+
+    /** The archive of the company rows, keyed by id: export and restore only. */
+    JdbcArchive<Company> archive() {
+        return JdbcArchive.versioned(jdbc, "company", this::map, Company::id, Company::version,
+                r -> insertOrGet(r.atVersion(0)));
+    }
 }

@@ -313,4 +313,10 @@ final class JdbcContacts implements Contacts {
     private static String point(PhoneNumber phone) {
         return "p:" + phone;
     }
+
+    /** The archive of the contact rows, keyed by id: export and restore only. */
+    JdbcArchive<Contact> archive() {
+        return JdbcArchive.versioned(jdbc, "contact", this::map, Contact::id, Contact::version,
+                r -> insertOrGet(r.atVersion(0)));
+    }
 }

@@ -14,6 +14,8 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -61,6 +63,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcContactMerges contactMerges;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
+    private final StoreArchives archives;
 
     private JdbcCrmStore(Builder b) {
         this.dialect = b.dialect != null ? b.dialect : CrmSchema.dialectOf(b.dataSource);
@@ -85,6 +88,12 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
+        this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
+                activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
+                deals.archive(), stageHistory.archive(),
+                leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
+                assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
+                new JdbcRestoreLog(jdbc));
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -193,6 +202,12 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public DomainEvents events(DomainEvents subscriber) {
         return transactions.events(subscriber);
+    }
+
+    /** The archives of every table, for a full export and its restore; see {@link Archives}. */
+    @Override
+    public Archives archives() {
+        return archives;
     }
 
     /** The plumbing, for the relay and the batch import of this package. */

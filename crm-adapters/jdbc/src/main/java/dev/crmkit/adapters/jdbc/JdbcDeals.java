@@ -243,4 +243,10 @@ final class JdbcDeals implements Deals {
         }
         return Optional.of(Money.of(amount, Currency.getInstance(rs.getString(currencyColumn))));
     }
+
+    /** The archive of the deal rows, keyed by id: export and restore only. */
+    JdbcArchive<Deal> archive() {
+        return JdbcArchive.versioned(jdbc, "deal", this::map, Deal::id, Deal::version,
+                r -> insert(r.atVersion(0)));
+    }
 }

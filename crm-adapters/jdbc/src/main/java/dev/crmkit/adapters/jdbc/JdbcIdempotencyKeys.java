@@ -43,4 +43,15 @@ final class JdbcIdempotencyKeys implements IdempotencyKeys {
                     + "that committed first; run the unit again to get its outcome", null);
         }
     }
+
+    /** The archive of the recorded outcomes, keyed by the idempotency key: export and restore only. */
+    JdbcArchive<RecordedOutcome> archive() {
+        String key = jdbc.dialect.binaryText("idem_key");
+        return new JdbcArchive<>(jdbc, "idempotency key",
+                "SELECT idem_key, command, outcome, recorded_at FROM {idempotency_key}",
+                key + " > " + jdbc.dialect.binaryText("?"), key, "idem_key = ?",
+                rs -> new RecordedOutcome(IdempotencyKey.of(rs.getString("idem_key")), rs.getString("command"),
+                        rs.getString("outcome"), jdbc.dialect.getInstant(rs, "recorded_at")),
+                o -> o.key().value(), k -> new Object[]{k}, k -> new Object[]{k}, (c, o) -> record(o));
+    }
 }

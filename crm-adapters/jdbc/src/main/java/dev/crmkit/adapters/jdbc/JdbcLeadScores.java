@@ -145,4 +145,10 @@ final class JdbcLeadScores implements LeadScores {
                 Temperature.valueOf(rs.getString("temperature")), LifecycleStage.valueOf(rs.getString("stage")),
                 dialect.getInstant(rs, "scored_at"));
     }
+
+    /** The archive of the scores, keyed by lead id: export and restore only. */
+    JdbcArchive<LeadScore> archive() {
+        return new JdbcArchive<>(jdbc, "lead score", "lead_score", "lead_id", this::map,
+                s -> s.leadId().toString(), (c, s) -> saveAll(List.of(s)));
+    }
 }

@@ -267,4 +267,10 @@ final class JdbcLeads implements Leads {
                 dialect.getInstant(rs, "created_at"),
                 dialect.getInstant(rs, "updated_at"));
     }
+
+    /** The archive of the lead rows, keyed by id: export and restore only. */
+    JdbcArchive<Lead> archive() {
+        return JdbcArchive.versioned(jdbc, "lead", this::map, Lead::id, Lead::version,
+                r -> insertOrGet(r.atVersion(0)));
+    }
 }

@@ -5,6 +5,8 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -223,6 +226,102 @@ final class JdbcPipelines implements Pipelines {
                     .digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * The archive of every revision, keyed {@code <pipeline id>/<version padded to 19 digits>}: export and restore
+     * only. Restoring the revisions in key order rebuilds the pipeline row at its last revision.
+     */
+    Archive<Pipeline> archive() {
+        String page = "SELECT * FROM {pipeline_revision} ";
+        String order = " ORDER BY pipeline_id, version LIMIT ";
+        String first = jdbc.sql(page + "WHERE 1 = 1" + order);
+        String next = jdbc.sql(page + "WHERE pipeline_id > ? OR (pipeline_id = ? AND version > ?)" + order);
+        String restoreRow = jdbc.sql("INSERT INTO {pipeline} (id, version, name, name_key, name_hash, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        String moveRow = jdbc.sql("UPDATE {pipeline} SET version = ?, name = ?, name_key = ?, name_hash = ?, "
+                + "created_at = ?, updated_at = ? WHERE id = ?");
+        return new Archive<>() {
+            @Override
+            public List<Pipeline> after(Optional<String> after, int limit) {
+                Archive.checkLimit(limit);
+                if (after.isEmpty()) {
+                    return jdbc.tx.read(c -> jdbc.list(c, first + limit, JdbcPipelines.this::map));
+                }
+                Revision at = Revision.parse(after.get());
+                return jdbc.tx.read(c -> jdbc.list(c, next + limit, JdbcPipelines.this::map, at.id(), at.id(),
+                        at.version()));
+            }
+
+            @Override
+            public String key(Pipeline revision) {
+                return Revision.key(revision);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                Revision at = Revision.parse(key);
+                return jdbc.tx.read(c -> jdbc.one(c, selectRevision, rs -> 1, at.id(), at.version()).isPresent());
+            }
+
+            @Override
+            public void restore(Pipeline revision) {
+                String definition = format.write(revision.definition());
+                jdbc.tx.write(c -> {
+                    UUID id = revision.id().value();
+                    if (jdbc.one(c, selectRevision, rs -> 1, id, revision.version()).isPresent()) {
+                        throw new IllegalArgumentException("pipeline revision " + key(revision)
+                                + " is already stored");
+                    }
+                    String key = key(revision.name());
+                    checkNameFree(c, key, id);
+                    Optional<Long> current = jdbc.one(c, selectVersion, rs -> rs.getLong(1), id);
+                    if (current.isEmpty()) {
+                        jdbc.update(c, restoreRow, id, revision.version(), revision.name(), key, hash(key),
+                                revision.createdAt(), revision.updatedAt());
+                    } else if (current.get() < revision.version()) {
+                        jdbc.update(c, moveRow, revision.version(), revision.name(), key, hash(key),
+                                revision.createdAt(), revision.updatedAt(), id);
+                    }
+                    storeRevision(c, revision, definition);
+                    return null;
+                });
+            }
+
+            private String key(String name) {
+                return JdbcPipelines.key(name);
+            }
+        };
+    }
+
+    /** The archive of the default pipeline marker, one row at most: export and restore only. */
+    JdbcArchive<DefaultPipeline> defaultArchive() {
+        String name = dialect.binaryText("name");
+        return new JdbcArchive<>(jdbc, "default pipeline", "SELECT name, pipeline_id FROM {pipeline_default}",
+                name + " > " + dialect.binaryText("?"), name, "name = ?",
+                rs -> new DefaultPipeline(new PipelineId(dialect.getUuid(rs, "pipeline_id"))),
+                d -> DefaultPipeline.KEY, k -> new Object[]{k}, k -> new Object[]{k},
+                (c, d) -> setDefault(d.pipeline()));
+    }
+
+    /** A pipeline revision's archive key, {@code <pipeline id>/<version padded to 19 digits>}. */
+    private record Revision(UUID id, long version) {
+
+        static String key(Pipeline p) {
+            return p.id() + "/" + String.format(Locale.ROOT, "%019d", p.version());
+        }
+
+        static Revision parse(String key) {
+            int cut = key.indexOf('/');
+            try {
+                if (cut < 0) {
+                    throw new IllegalArgumentException("no '/'");
+                }
+                return new Revision(UUID.fromString(key.substring(0, cut)), Long.parseLong(key.substring(cut + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a pipeline revision key: '" + key + "'", e);
+            }
         }
     }
 }

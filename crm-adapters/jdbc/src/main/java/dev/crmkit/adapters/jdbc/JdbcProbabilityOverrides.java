@@ -64,4 +64,10 @@ final class JdbcProbabilityOverrides implements ProbabilityOverrides {
                 rs.getBigDecimal("probability").stripTrailingZeros(), new UserId(rs.getString("set_by")),
                 dialect.getInstant(rs, "set_at"));
     }
+
+    /** The archive of the overrides, keyed by lead id: export and restore only. */
+    JdbcArchive<ManualProbability> archive() {
+        return new JdbcArchive<>(jdbc, "probability override", "probability_override", "lead_id", this::map,
+                p -> p.leadId().toString(), (c, p) -> set(p));
+    }
 }

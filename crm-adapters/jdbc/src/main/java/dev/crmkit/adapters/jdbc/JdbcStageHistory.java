@@ -106,4 +106,10 @@ final class JdbcStageHistory implements StageHistory {
                 dialect.getInstant(rs, "moved_at"),
                 Duration.ofSeconds(rs.getLong("seconds_in_previous"), rs.getInt("nanos_in_previous")));
     }
+
+    /** The archive of the stage history, keyed by entry id: export and restore only. */
+    JdbcArchive<StageHistoryEntry> archive() {
+        return new JdbcArchive<>(jdbc, "stage history entry", "stage_history", "id", this::map,
+                e -> e.id().toString(), (c, e) -> append(e));
+    }
 }

@@ -172,4 +172,10 @@ final class JdbcTasks implements Tasks {
                 Optional.ofNullable(dialect.getInstant(rs, "closed_at")),
                 dialect.getInstant(rs, "created_at"));
     }
+
+    /** The archive of the task rows, keyed by id: export and restore only. */
+    JdbcArchive<Task> archive() {
+        return JdbcArchive.versioned(jdbc, "task", this::map, Task::id, Task::version,
+                r -> insert(r.atVersion(0)));
+    }
 }

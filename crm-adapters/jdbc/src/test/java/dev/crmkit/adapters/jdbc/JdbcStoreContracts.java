@@ -19,6 +19,8 @@ import dev.crmkit.core.contract.TransactionsContract;
 import dev.crmkit.core.contract.WorkContract;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
+import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.ArchivesContract;
 import dev.crmkit.pipeline.contract.DealPipelineContract;
 import dev.crmkit.pipeline.contract.DealsContract;
 import dev.crmkit.pipeline.contract.PipelinesContract;
@@ -41,6 +43,14 @@ abstract class JdbcStoreContracts {
 
     private Stores stores() {
         return Stores.of(database().freshStore());
+    }
+
+    @Nested
+    class Archives extends ArchivesContract {
+        @Override
+        protected CrmkitStore newStore() {
+            return database().freshStore();
+        }
     }
 
     @Nested

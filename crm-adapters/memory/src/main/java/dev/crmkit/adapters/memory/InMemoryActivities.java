@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The timeline in memory: activities indexed by every record they belong to, by time of occurrence. Thread-safe. */
 final class InMemoryActivities implements Activities {
@@ -49,5 +50,10 @@ final class InMemoryActivities implements Activities {
     /** The rows, for merges, which re-point them. */
     Table<ActivityId, Activity> rows() {
         return table;
+    }
+
+    /** The archive of the activity rows, keyed by id: export and restore only. */
+    MemoryArchive<Activity> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "activity", table, Activity::id, k -> new ActivityId(UUID.fromString(k)));
     }
 }

@@ -2,6 +2,9 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.kit.archive.LeadClaim;
+import dev.crmkit.kit.archive.QuotaUse;
+import dev.crmkit.kit.archive.RotationCursor;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What assignment policies remember, in memory: rotation cursors, daily quota use and lead claims. Each method is a
@@ -97,6 +101,42 @@ final class InMemoryAssignmentState implements AssignmentState {
                 tx.onRollback(() -> claims.add(claim));
             }
         });
+    }
+
+    /** The archive of the rotation cursors, keyed by name: export and restore only. */
+    MemoryArchive<RotationCursor> rotationArchive() {
+        return new MemoryArchive<>(tx, "rotation", (after, limit) -> KeyOrder.after(rotations.entrySet().stream()
+                .map(e -> new RotationCursor(e.getKey(), e.getValue())).toList(), RotationCursor::rotation, after,
+                limit), RotationCursor::rotation, rotations::containsKey, r -> {
+                    rotations.put(r.rotation(), r.nextTicket());
+                    tx.onRollback(() -> rotations.remove(r.rotation()));
+                });
+    }
+
+    /** The archive of the quota use, keyed by {@link QuotaUse#key()}: export and restore only. */
+    MemoryArchive<QuotaUse> quotaArchive() {
+        return new MemoryArchive<>(tx, "quota use", (after, limit) -> KeyOrder.after(used.entrySet().stream()
+                .map(e -> new QuotaUse(e.getKey().member(), e.getKey().day(), e.getValue())).toList(),
+                QuotaUse::key, after, limit), QuotaUse::key,
+                k -> used.containsKey(new QuotaDay(k.substring(0, k.lastIndexOf('\u0001')),
+                        LocalDate.parse(k.substring(k.lastIndexOf('\u0001') + 1)))),
+                q -> {
+                    QuotaDay at = new QuotaDay(q.member(), q.day());
+                    used.put(at, q.used());
+                    tx.onRollback(() -> used.remove(at));
+                });
+    }
+
+    /** The archive of the claims, keyed by {@link LeadClaim#key()}: export and restore only. */
+    MemoryArchive<LeadClaim> claimArchive() {
+        return new MemoryArchive<>(tx, "lead claim", (after, limit) -> KeyOrder.after(claims.stream()
+                .map(c -> new LeadClaim(c.lead(), c.version())).toList(), LeadClaim::key, after, limit),
+                LeadClaim::key, k -> claims.contains(new Claim(new LeadId(UUID.fromString(k.substring(0,
+                        k.indexOf('/')))), Long.parseLong(k.substring(k.indexOf('/') + 1)))), c -> {
+                    Claim at = new Claim(c.lead(), c.version());
+                    claims.add(at);
+                    tx.onRollback(() -> claims.remove(at));
+                });
     }
 
     private static <K, V> void restore(Map<K, V> map, K key, V before) {

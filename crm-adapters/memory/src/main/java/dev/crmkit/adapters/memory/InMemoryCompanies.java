@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Companies in memory, indexed by web domain and name key. Thread-safe. */
 final class InMemoryCompanies implements Companies {
@@ -63,5 +64,10 @@ final class InMemoryCompanies implements Companies {
     @Override
     public long count() {
         return table.count();
+    }
+
+    /** The archive of the company rows, keyed by id: export and restore only. */
+    MemoryArchive<Company> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "company", table, Company::id, k -> new CompanyId(UUID.fromString(k)));
     }
 }

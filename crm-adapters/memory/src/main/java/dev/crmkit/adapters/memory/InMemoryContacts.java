@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Contacts in memory, indexed by e-mail, phone and company. Thread-safe. */
 final class InMemoryContacts implements Contacts {
@@ -137,5 +138,10 @@ final class InMemoryContacts implements Contacts {
     @Override
     public long count() {
         return table.count();
+    }
+
+    /** The archive of the contact rows, keyed by id: export and restore only. */
+    MemoryArchive<Contact> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "contact", table, Contact::id, k -> new ContactId(UUID.fromString(k)));
     }
 }

@@ -13,6 +13,8 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -46,6 +48,14 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
     private final InMemoryContactMerges contactMerges = new InMemoryContactMerges(transactions, contacts, leads, tasks,
             activities, deals);
+
+    private final StoreArchives archives = new StoreArchives(contacts.archive(transactions),
+            companies.archive(transactions), schemas.archive(), leads.archive(transactions),
+            activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
+            pipelines.defaultArchive(),
+            deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
+            probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
+            assignmentState.claimArchive(), idempotencyKeys.archive(), new InMemoryRestoreLog(transactions));
 
     private InMemoryCrmStore() {
     }
@@ -128,6 +138,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public Archives archives() {
+        return archives;
     }
 
     @Override

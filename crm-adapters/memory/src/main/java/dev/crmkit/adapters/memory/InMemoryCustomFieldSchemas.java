@@ -38,4 +38,11 @@ final class InMemoryCustomFieldSchemas implements CustomFieldSchemas {
             });
         });
     }
+
+    /** The archive of the saved schemas, keyed by record type name: export and restore only. */
+    MemoryArchive<CustomFieldSchema> archive() {
+        return new MemoryArchive<>(tx, "custom field schema", (after, limit) -> KeyOrder.after(schemas.values(),
+                s -> s.recordType().name(), after, limit), s -> s.recordType().name(),
+                k -> schemas.containsKey(RecordType.valueOf(k)), this::save);
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Deals in memory, indexed by pipeline and by stage, in creation order. Thread-safe. */
 final class InMemoryDeals implements Deals {
@@ -64,5 +65,10 @@ final class InMemoryDeals implements Deals {
     /** The rows, for merges, which re-point them. */
     Table<DealId, Deal> rows() {
         return table;
+    }
+
+    /** The archive of the deal rows, keyed by id: export and restore only. */
+    MemoryArchive<Deal> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "deal", table, Deal::id, k -> new DealId(UUID.fromString(k)));
     }
 }

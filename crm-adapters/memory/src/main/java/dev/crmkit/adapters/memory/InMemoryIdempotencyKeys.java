@@ -36,4 +36,11 @@ final class InMemoryIdempotencyKeys implements IdempotencyKeys {
             tx.onRollback(() -> outcomes.remove(outcome.key()));
         });
     }
+
+    /** The archive of the recorded outcomes, keyed by the idempotency key: export and restore only. */
+    MemoryArchive<RecordedOutcome> archive() {
+        return new MemoryArchive<>(tx, "idempotency key", (after, limit) -> KeyOrder.after(outcomes.values(),
+                o -> o.key().value(), after, limit), o -> o.key().value(),
+                k -> outcomes.containsKey(IdempotencyKey.of(k)), this::record);
+    }
 }

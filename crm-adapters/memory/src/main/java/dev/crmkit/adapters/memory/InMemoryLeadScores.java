@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Lead scores in memory, one per lead. A batch is written in one unit of work (joined or its own), so it lands whole
@@ -84,5 +85,12 @@ final class InMemoryLeadScores implements LeadScores {
                 throw new IllegalArgumentException("lead " + score.leadId() + " is listed twice in one batch");
             }
         }
+    }
+
+    /** The archive of the scores, keyed by lead id: export and restore only. */
+    MemoryArchive<LeadScore> archive() {
+        return new MemoryArchive<>(tx, "lead score", (after, limit) -> KeyOrder.after(scores.values(),
+                s -> s.leadId().toString(), after, limit), s -> s.leadId().toString(),
+                k -> scores.containsKey(new LeadId(UUID.fromString(k))), s -> saveAll(List.of(s)));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Leads in memory, indexed by external id, open e-mail and phone, status and owner. Thread-safe. */
 final class InMemoryLeads implements Leads {
@@ -92,5 +93,10 @@ final class InMemoryLeads implements Leads {
     /** The rows, for merges, which re-point them. */
     Table<LeadId, Lead> rows() {
         return table;
+    }
+
+    /** The archive of the lead rows, keyed by id: export and restore only. */
+    MemoryArchive<Lead> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "lead", table, Lead::id, k -> new LeadId(UUID.fromString(k)));
     }
 }

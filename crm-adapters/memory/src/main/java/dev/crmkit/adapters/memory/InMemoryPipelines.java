@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Pipeline definitions in memory, unique by name, with every revision kept. Thread-safe. */
 final class InMemoryPipelines implements Pipelines {
@@ -95,5 +97,41 @@ final class InMemoryPipelines implements Pipelines {
     @Override
     public Optional<PipelineId> findDefault() {
         return tx.read(() -> Optional.ofNullable(defaultId));
+    }
+
+    /** The archive of every revision, keyed {@code <id>/<version padded to 19 digits>}: export and restore only. */
+    MemoryArchive<Pipeline> archive() {
+        return new MemoryArchive<>(tx, "pipeline revision", (after, limit) -> KeyOrder.after(revisions.values(),
+                InMemoryPipelines::revisionKey, after, limit), InMemoryPipelines::revisionKey,
+                k -> revisions.containsKey(revisionOf(k)), this::restoreRevision);
+    }
+
+    /** The archive of the default pipeline marker, one record at most: export and restore only. */
+    MemoryArchive<DefaultPipeline> defaultArchive() {
+        return new MemoryArchive<>(tx, "default pipeline", (after, limit) -> defaultId == null || after.isPresent()
+                ? List.of() : List.of(new DefaultPipeline(defaultId)), d -> DefaultPipeline.KEY,
+                k -> k.equals(DefaultPipeline.KEY) && defaultId != null, d -> setDefault(d.pipeline()));
+    }
+
+    /** The archive key of a revision. */
+    static String revisionKey(Pipeline p) {
+        return p.id() + "/" + String.format(Locale.ROOT, "%019d", p.version());
+    }
+
+    private static Revision revisionOf(String key) {
+        int cut = key.indexOf('/');
+        if (cut < 0) {
+            throw new IllegalArgumentException("not a pipeline revision key: " + key);
+        }
+        return new Revision(new PipelineId(UUID.fromString(key.substring(0, cut))),
+                Long.parseLong(key.substring(cut + 1)));
+    }
+
+    private void restoreRevision(Pipeline revision) {
+        Optional<Pipeline> current = table.get(revision.id());
+        if (current.isEmpty() || current.get().version() < revision.version()) {
+            table.putAsIs(revision);
+        }
+        remember(revision);
     }
 }

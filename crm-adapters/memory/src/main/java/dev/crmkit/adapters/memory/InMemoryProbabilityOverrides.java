@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Hand-typed win probabilities in memory, at most one per lead. Thread-safe. */
 final class InMemoryProbabilityOverrides implements ProbabilityOverrides {
@@ -45,5 +46,12 @@ final class InMemoryProbabilityOverrides implements ProbabilityOverrides {
                 overrides.put(lead, before);
             }
         });
+    }
+
+    /** The archive of the overrides, keyed by lead id: export and restore only. */
+    MemoryArchive<ManualProbability> archive() {
+        return new MemoryArchive<>(tx, "probability override", (after, limit) -> KeyOrder.after(overrides.values(),
+                p -> p.leadId().toString(), after, limit), p -> p.leadId().toString(),
+                k -> overrides.containsKey(new LeadId(UUID.fromString(k))), this::set);
     }
 }

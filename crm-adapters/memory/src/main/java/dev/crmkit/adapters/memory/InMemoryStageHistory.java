@@ -46,4 +46,9 @@ final class InMemoryStageHistory implements StageHistory {
         return table.page(DEAL, Objects.requireNonNull(dealId, "dealId"), Objects.requireNonNull(page, "page"), false,
                 e -> true);
     }
+
+    /** The archive of the stage history entry rows, keyed by id: export and restore only. */
+    MemoryArchive<StageHistoryEntry> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "stage history entry", table, StageHistoryEntry::id, UUID::fromString);
+    }
 }

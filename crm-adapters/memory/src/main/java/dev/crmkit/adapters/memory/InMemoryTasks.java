@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Tasks in memory, open ones indexed by assignee and by related record, by due time. Thread-safe. */
 final class InMemoryTasks implements Tasks {
@@ -71,5 +72,10 @@ final class InMemoryTasks implements Tasks {
     /** The rows, for merges, which re-point them. */
     Table<TaskId, Task> rows() {
         return table;
+    }
+
+    /** The archive of the task rows, keyed by id: export and restore only. */
+    MemoryArchive<Task> archive(InMemoryTransactions tx) {
+        return MemoryArchive.of(tx, "task", table, Task::id, k -> new TaskId(UUID.fromString(k)));
     }
 }

@@ -179,8 +179,33 @@ final class Table<I, R> {
         return tx.read(() -> ordered.values().stream().map(rows::get).filter(filter).toList());
     }
 
+    /**
+     * Stores a record exactly as given (version and times included), replacing the stored one with its id if any:
+     * the restore of an export. Unique keys held by other records are refused.
+     */
+    R putAsIs(R record) {
+        return tx.inTransaction(() -> {
+            checkUnique(record);
+            R current = rows.get(idOf.apply(record));
+            if (current == null) {
+                return addAsIs(record);
+            }
+            move(current, record);
+            tx.onRollback(() -> move(record, current));
+            return record;
+        });
+    }
+
+    /** The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all. */
+    List<R> after(Function<R, String> key, Optional<String> after, int limit) {
+        return tx.read(() -> KeyOrder.after(rows.values(), key, after, limit));
+    }
+
     private R add(R candidate) {
-        R stored = atVersion.apply(candidate, 1L);
+        return addAsIs(atVersion.apply(candidate, 1L));
+    }
+
+    private R addAsIs(R stored) {
         I id = idOf.apply(stored);
         insertions.put(id, ++inserted);
         move(null, stored);

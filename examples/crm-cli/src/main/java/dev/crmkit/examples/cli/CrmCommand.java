@@ -37,6 +37,7 @@ import java.util.Map;
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
                 TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 

@@ -62,14 +62,27 @@ import java.util.concurrent.Callable;
                         + "answering, or refuses every row of a chunk one by one, the import stops naming the lines "
                         + "not imported (exit status 1), and running "
                         + "the same import again completes it: rows with an external_id already imported are "
-                        + "recognized."})
+                        + "recognized.",
+                "With --from-export DIR instead of a FILE: restores an export written by 'crm export' (see "
+                        + "docs/export-format.md), keeping ids, versions and times. The manifest and every file's "
+                        + "SHA-256 are checked first; a changed file is refused naming it, storing nothing. A store "
+                        + "that holds records is refused unless --merge is given (records it holds are kept, "
+                        + "records whose e-mail, domain or external id it holds elsewhere are rejected). An import "
+                        + "that stopped half-way goes on where it stopped when run again."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The CSV file.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The CSV file (or --from-export DIR).")
     private Path file;
+
+    @Option(names = "--from-export", paramLabel = "DIR",
+            description = "Restore the export in this folder (written by 'crm export') instead of a CSV file.")
+    private Path fromExport;
+
+    @Option(names = "--merge", description = "With --from-export: import into a store that holds records already.")
+    private boolean merge;
 
     @Option(names = "--default-region", paramLabel = "CC", defaultValue = "DE",
             description = "ISO 3166 region of phone numbers written without a country code "
@@ -119,6 +132,15 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (fromExport != null) {
+            return restoreExport();
+        }
+        if (file == null) {
+            throw new ParameterException(spec.commandLine(), "give the CSV FILE to import, or --from-export DIR");
+        }
+        if (merge) {
+            throw new ParameterException(spec.commandLine(), "--merge goes with --from-export DIR");
+        }
         String defaultRegion = Regions.require(spec, "--default-region", region);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file + ": "
@@ -157,6 +179,25 @@ final class ImportCommand implements Callable<Integer> {
             }
             boolean rejectsWritten = tally.rejected() > 0;
             report(tally, notice.unknown(), rejectsWritten ? rejectsPath : null, store, Totals.of(crm));
+        }
+        return 0;
+    }
+
+    /** {@code --from-export DIR}: the options of a CSV import do not apply; restores the export. */
+    private int restoreExport() {
+        if (file != null) {
+            throw new ParameterException(spec.commandLine(), "a CSV FILE and --from-export exclude each other");
+        }
+        for (String csvOnly : List.of("--rejects", "--delimiter", "--encoding", "--default-region", "--batch-size",
+                "--no-progress")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(csvOnly)) {
+                throw new ParameterException(spec.commandLine(), csvOnly + " is an option of a CSV import; it does "
+                        + "not go with --from-export");
+            }
+        }
+        try (StoreOptions.OpenStore store = givenStore != null
+                ? new StoreOptions.OpenStore(givenStore, "the given store", false, null) : storeOptions.open(spec)) {
+            new ExportRestore(spec, format).run(store, fromExport, merge);
         }
         return 0;
     }

@@ -1,0 +1,305 @@
+package dev.crmkit.adapters.json.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.RestoreLog;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Restores an export into a store, keeping ids, versions and times. Before it writes anything it reads
+ * {@code manifest.json}, checks the format version, and checks every file's SHA-256 and line count against it; an
+ * export that fails a check is {@link ImportOutcome.Refused refused} naming the file. A store that holds records
+ * already is refused too, unless the import {@link Builder#merge merges}: then a record whose key the store holds is
+ * kept as the store has it, and one whose unique keys belong to another record is reported as rejected.
+ *
+ * <p>Records are restored in batches, each in one unit of work together with the store's {@link RestoreLog} entry
+ * that says how far the import has come; an import that stopped half-way (a crash, a lost connection) is run again
+ * with the same export and goes on after the last committed batch, writing no record twice. Streams: it holds one
+ * batch at a time. Thread-safe.
+ */
+public final class StoreImport {
+
+    private final ExportFormat format;
+    private final int batchSize;
+    private final boolean merge;
+    private final Consumer<ImportProgress> progress;
+
+    private StoreImport(Builder b) {
+        this.format = b.format;
+        this.batchSize = b.batchSize;
+        this.merge = b.merge;
+        this.progress = b.progress;
+    }
+
+    /** Starts configuring an import; the standard format, batches of 500, no merge. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Restores the export in a folder into a store.
+     *
+     * @throws UncheckedIOException if a file cannot be read
+     */
+    public ImportOutcome into(CrmkitStore store, Path folder) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(folder, "folder");
+        byte[] manifestBytes;
+        try {
+            manifestBytes = Files.readAllBytes(folder.resolve(ExportManifest.FILE));
+        } catch (NoSuchFileException e) {
+            return refused("there is no " + ExportManifest.FILE + " in " + folder
+                    + ": not an export, or one whose writing did not finish");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + folder.resolve(ExportManifest.FILE), e);
+        }
+        ExportManifest manifest;
+        try {
+            manifest = ExportManifest.parse(format.mapper(), manifestBytes);
+        } catch (IllegalArgumentException e) {
+            return refused(e.getMessage());
+        }
+        List<String> reasons = check(manifest, folder);
+        if (!reasons.isEmpty()) {
+            return new ImportOutcome.Refused(reasons);
+        }
+        String export = Sha256.of(manifestBytes);
+        RestoreLog log = store.archives().restoreLog();
+        boolean resumed = log.begun(export);
+        if (!resumed && !merge) {
+            List<String> held = format.records().stream()
+                    .filter(r -> !r.archive().apply(store).after(Optional.empty(), 1).isEmpty())
+                    .map(RecordFormat::name).toList();
+            if (!held.isEmpty()) {
+                return refused("the store is not empty (it holds " + String.join(", ", held)
+                        + "): import into an empty store, or merge");
+            }
+        }
+        List<ImportOutcome.TypeResult> results = new ArrayList<>();
+        for (RecordFormat<?> record : format.records()) {
+            Optional<ExportManifest.FileEntry> entry = manifest.entry(record.name());
+            if (entry.isPresent()) {
+                results.add(restore(store, record, entry.get(), folder, export));
+            }
+        }
+        return new ImportOutcome.Imported(export, resumed, results);
+    }
+
+    /** The reasons to refuse an export: its version, unknown record types, files that are missing or changed. */
+    private List<String> check(ExportManifest manifest, Path folder) {
+        List<String> reasons = new ArrayList<>();
+        if (manifest.formatVersion() != ExportFormat.VERSION) {
+            reasons.add(ExportManifest.FILE + ": format version " + manifest.formatVersion()
+                    + " is not supported; this crmkit reads version " + ExportFormat.VERSION);
+            return reasons;
+        }
+        for (ExportManifest.FileEntry entry : manifest.files()) {
+            Optional<RecordFormat<?>> record = format.record(entry.recordType());
+            if (record.isEmpty()) {
+                reasons.add(ExportManifest.FILE + ": record type " + entry.recordType()
+                        + " is unknown to this crmkit (an export of a store with more modules?)");
+            } else if (!record.get().file().equals(entry.file())) {
+                reasons.add(ExportManifest.FILE + ": the file of " + entry.recordType() + " must be "
+                        + record.get().file() + ", not " + entry.file());
+            } else {
+                checkFile(folder.resolve(entry.file()), entry).ifPresent(reasons::add);
+            }
+        }
+        return reasons;
+    }
+
+    private static Optional<String> checkFile(Path file, ExportManifest.FileEntry entry) {
+        MessageDigest digest = Sha256.digest();
+        long lines = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.of(entry.file() + " is missing");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        String sha = Sha256.hex(digest);
+        if (!sha.equals(entry.sha256())) {
+            return Optional.of(entry.file() + ": SHA-256 is " + sha + " but the manifest says " + entry.sha256()
+                    + ": the file was changed or damaged");
+        }
+        if (lines != entry.count()) {
+            return Optional.of(entry.file() + ": holds " + lines + " records but the manifest says "
+                    + entry.count());
+        }
+        return Optional.empty();
+    }
+
+    private <T> ImportOutcome.TypeResult restore(CrmkitStore store, RecordFormat<T> record,
+                                                 ExportManifest.FileEntry entry, Path folder, String export) {
+        Archive<T> archive = record.archive().apply(store);
+        RestoreLog log = store.archives().restoreLog();
+        Optional<String> done = log.lastKey(export, record.name());
+        ObjectReader reader = format.mapper().readerFor(record.type());
+        Batch<T> totals = new Batch<>();
+        List<T> batch = new ArrayList<>(batchSize);
+        String previous = null;
+        long line = 0;
+        try (BufferedReader in = Files.newBufferedReader(folder.resolve(entry.file()), StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = in.readLine()) != null) {
+                line++;
+                T r = read(reader, text, entry.file(), line);
+                String key = archive.key(r);
+                if (previous != null && Archive.compareKeys(key, previous) <= 0) {
+                    throw new IllegalArgumentException(entry.file() + " line " + line + ": key " + key
+                            + " is not after the key before it, " + previous);
+                }
+                previous = key;
+                if (done.isPresent() && Archive.compareKeys(key, done.get()) <= 0) {
+                    totals.earlier++;
+                    continue;
+                }
+                batch.add(r);
+                if (batch.size() == batchSize) {
+                    commit(store, archive, record, export, batch, totals, entry.count());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + folder.resolve(entry.file()), e);
+        }
+        if (!batch.isEmpty()) {
+            commit(store, archive, record, export, batch, totals, entry.count());
+        }
+        return new ImportOutcome.TypeResult(record.name(), totals.restored, totals.earlier, totals.kept,
+                totals.rejected);
+    }
+
+    private <T> void commit(CrmkitStore store, Archive<T> archive, RecordFormat<T> record, String export,
+                            List<T> batch, Batch<T> totals, long total) {
+        Batch<T> counts = store.transactions().inTransaction(() -> {
+            Batch<T> these = new Batch<>();
+            for (T r : batch) {
+                String key = archive.key(r);
+                if (merge && archive.contains(key)) {
+                    these.kept++;
+                    continue;
+                }
+                if (merge) {
+                    try {
+                        archive.restore(r);
+                        these.restored++;
+                    } catch (IllegalArgumentException e) { // ValidationException is one: a unique key is taken
+                        these.rejected.add(key + ": " + e.getMessage());
+                    }
+                } else {
+                    archive.restore(r);
+                    these.restored++;
+                }
+            }
+            store.archives().restoreLog().advance(export, record.name(), archive.key(batch.get(batch.size() - 1)));
+            return these;
+        });
+        totals.add(counts);
+        batch.clear();
+        progress.accept(new ImportProgress(record.name(), totals.earlier + totals.restored + totals.kept
+                + totals.rejected.size(), total));
+    }
+
+    private static <T> T read(ObjectReader reader, String text, String file, long line) {
+        try {
+            return reader.readValue(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " line " + line + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ImportOutcome refused(String reason) {
+        return new ImportOutcome.Refused(List.of(reason));
+    }
+
+    /** Counts of one batch, or of a whole record type. */
+    private static final class Batch<T> {
+        long restored;
+        long earlier;
+        long kept;
+        final List<String> rejected = new ArrayList<>();
+
+        void add(Batch<T> other) {
+            restored += other.restored;
+            kept += other.kept;
+            rejected.addAll(other.rejected);
+        }
+    }
+
+    /** Configures a {@link StoreImport}. Not thread-safe. */
+    public static final class Builder {
+        private ExportFormat format = ExportFormat.standard();
+        private int batchSize = 500;
+        private boolean merge;
+        private Consumer<ImportProgress> progress = p -> {
+        };
+
+        private Builder() {
+        }
+
+        /** The export format; default {@link ExportFormat#standard()}. */
+        public Builder format(ExportFormat value) {
+            this.format = Objects.requireNonNull(value, "format");
+            return this;
+        }
+
+        /**
+         * How many records are restored per unit of work; default 500.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder batchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1: " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /**
+         * Whether a store that holds records already is merged into (records it holds are kept as they are, records
+         * whose unique keys it holds elsewhere are rejected) instead of refused; default false.
+         */
+        public Builder merge(boolean value) {
+            this.merge = value;
+            return this;
+        }
+
+        /** Told after each committed batch, on the importing thread; default nobody. */
+        public Builder progress(Consumer<ImportProgress> value) {
+            this.progress = Objects.requireNonNull(value, "progress");
+            return this;
+        }
+
+        /** The import. */
+        public StoreImport build() {
+            return new StoreImport(this);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.crmkit.kit.archive;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.idempotency.RecordedOutcome;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.ManualProbability;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.Pipeline;
+
+/**
+ * The archive of every record type of a crmkit store, one {@link Archive} per type, for a full export and its
+ * restore. Keys are the records' ids as text unless a method says otherwise. Implementations are thread-safe.
+ */
+public interface Archives {
+
+    /** The contacts. */
+    Archive<Contact> contacts();
+
+    /** The companies. */
+    Archive<Company> companies();
+
+    /** The custom field schemas, keyed by the name of their record type. */
+    Archive<CustomFieldSchema> customFieldSchemas();
+
+    /** The leads. */
+    Archive<Lead> leads();
+
+    /** The timeline, private items included. */
+    Archive<Activity> activities();
+
+    /** The tasks. */
+    Archive<Task> tasks();
+
+    /**
+     * Every revision of every pipeline, keyed {@code <pipeline id>/<version padded to 19 digits>}: restoring them in
+     * key order rebuilds each pipeline revision by revision, its last one being the current definition.
+     */
+    Archive<Pipeline> pipelineRevisions();
+
+    /** The store's default pipeline, keyed {@value DefaultPipeline#KEY}; restored after the revisions. */
+    Archive<DefaultPipeline> defaultPipeline();
+
+    /** The deals. */
+    Archive<Deal> deals();
+
+    /** The stage history of every deal, keyed by the entry's id. */
+    Archive<StageHistoryEntry> stageHistory();
+
+    /** The lead scores, keyed by lead id. */
+    Archive<LeadScore> leadScores();
+
+    /** The hand-typed win probabilities, keyed by lead id. */
+    Archive<ManualProbability> probabilityOverrides();
+
+    /** The assignment rotations' cursors, keyed by rotation name. */
+    Archive<RotationCursor> rotations();
+
+    /** The daily quota use of assignment, keyed by {@link QuotaUse#key()}. */
+    Archive<QuotaUse> quotaUse();
+
+    /** The assignment claims, keyed by {@link LeadClaim#key()}. */
+    Archive<LeadClaim> leadClaims();
+
+    /** The outcomes of keyed calls, keyed by the idempotency key. */
+    Archive<RecordedOutcome> idempotencyKeys();
+
+    /** How far the restores of exports into this store have come. */
+    RestoreLog restoreLog();
+}

@@ -1,0 +1,46 @@
+package dev.crmkit.kit.archive;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.idempotency.RecordedOutcome;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.ManualProbability;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.Pipeline;
+
+/**
+ * The archives of a store, one per record type, as the store builds them: the {@link Archives} of crmkit's in-memory
+ * and JDBC stores. Immutable; thread-safe when its archives are.
+ *
+ * @param contacts             the contacts
+ * @param companies            the companies
+ * @param customFieldSchemas   the custom field schemas
+ * @param leads                the leads
+ * @param activities           the timeline
+ * @param tasks                the tasks
+ * @param pipelineRevisions    every pipeline revision
+ * @param defaultPipeline      the default pipeline marker
+ * @param deals                the deals
+ * @param stageHistory         the stage history
+ * @param leadScores           the lead scores
+ * @param probabilityOverrides the probability overrides
+ * @param rotations            the assignment rotations
+ * @param quotaUse             the daily quota use
+ * @param leadClaims           the assignment claims
+ * @param idempotencyKeys      the outcomes of keyed calls
+ * @param restoreLog           the restore progress
+ */
+public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
+                            Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
+                            Archive<Activity> activities, Archive<Task> tasks, Archive<Pipeline> pipelineRevisions,
+                            Archive<DefaultPipeline> defaultPipeline,
+                            Archive<Deal> deals, Archive<StageHistoryEntry> stageHistory, Archive<LeadScore> leadScores,
+                            Archive<ManualProbability> probabilityOverrides, Archive<RotationCursor> rotations,
+                            Archive<QuotaUse> quotaUse, Archive<LeadClaim> leadClaims,
+                            Archive<RecordedOutcome> idempotencyKeys, RestoreLog restoreLog) implements Archives {
+}

@@ -1,0 +1,132 @@
+package dev.crmkit.kit.archive;
+
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.pipeline.contract.PipelineFixtures;
+import dev.crmkit.pipeline.definition.Pipeline;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract of {@link Archives} that every store passes: pages in key order however the page size cuts them,
+ * restores that keep ids, versions and times, refusals that write nothing, and a restore log that rolls back with its
+ * unit of work. Extend it with {@link #newStore()} returning an empty store.
+ */
+public abstract class ArchivesContract {
+
+    private final Fixtures fx = new Fixtures(77L);
+    private CrmkitStore store;
+
+    /** An empty store. */
+    protected abstract CrmkitStore newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+    }
+
+    @Test
+    void after_pagesEveryRecordInKeyOrder_whateverThePageSize() {
+        List<Contact> stored = new ArrayList<>();
+        for (UUID id : fx.idsDescending(7)) { // inserted against key order
+            stored.add(store.contacts().insertOrGet(fx.contact().id(new ContactId(id))
+                    .build()));
+        }
+        stored.sort(Comparator.comparing(c -> c.id().toString()));
+        Archive<Contact> archive = store.archives().contacts();
+        for (int size : List.of(1, 2, 3, 7, 8)) {
+            List<Contact> read = new ArrayList<>();
+            Optional<String> after = Optional.empty();
+            while (true) {
+                List<Contact> page = archive.after(after, size);
+                read.addAll(page);
+                if (page.size() < size) {
+                    break;
+                }
+                after = Optional.of(archive.key(page.get(page.size() - 1)));
+            }
+            assertEquals(stored, read, "page size " + size);
+        }
+        assertThrows(IllegalArgumentException.class, () -> archive.after(Optional.empty(), 0));
+    }
+
+    @Test
+    void restore_keepsIdVersionAndTimes() {
+        Contact exported = fx.fullContact().atVersion(7);
+
+        store.archives().contacts().restore(exported);
+
+        assertEquals(Optional.of(exported), store.contacts().findById(exported.id()));
+        assertTrue(store.archives().contacts().contains(exported.id().toString()));
+        assertEquals(Optional.of(exported), store.contacts().findByEmail(exported.emails().get(0)),
+                "the lookups are rebuilt as an insert builds them");
+    }
+
+    @Test
+    void restore_refusesAStoredKey_andATakenUniqueKey_writingNothing() {
+        Contact stored = store.contacts().insertOrGet(fx.contact().build());
+        Contact sameEmail = fx.contact().emails(stored.emails().get(0)).build().atVersion(3);
+
+        assertThrows(IllegalArgumentException.class, () -> store.archives().contacts().restore(stored.atVersion(5)));
+        ValidationException taken = assertThrows(ValidationException.class,
+                () -> store.archives().contacts().restore(sameEmail));
+
+        assertEquals(Optional.of(stored), store.contacts().findById(stored.id()));
+        assertFalse(store.archives().contacts().contains(sameEmail.id().toString()), taken.getMessage());
+        assertEquals(1, store.contacts().count());
+    }
+
+    @Test
+    void restore_ofPipelineRevisionsInKeyOrder_rebuildsThePipelineAtItsLastRevision() {
+        Pipeline first = new PipelineFixtures().pipeline("Sales", Fixtures.at(0)).atVersion(1);
+        Pipeline second = first.revisedTo(PipelineFixtures.everyRuleDefinition("Sales 2"), Fixtures.at(60))
+                .atVersion(2);
+        Archive<Pipeline> revisions = store.archives().pipelineRevisions();
+
+        revisions.restore(first);
+        revisions.restore(second);
+
+        assertEquals(Optional.of(second), store.pipelines().findById(first.id()));
+        assertEquals(Optional.of(first), store.pipelines().findRevision(first.id(), 1));
+        assertEquals(List.of(first, second), revisions.after(Optional.empty(), 10));
+        assertTrue(revisions.contains(revisions.key(first)));
+    }
+
+    @Test
+    void restoreLog_advancesInTheUnitOfWork_andRollsBackWithIt() {
+        RestoreLog log = store.archives().restoreLog();
+        log.advance("export-a", "contacts", "0001");
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            log.advance("export-a", "contacts", "0002");
+            log.advance("export-b", "leads", "0003");
+            throw new IllegalStateException("rolled back");
+        }));
+
+        assertEquals(Optional.of("0001"), log.lastKey("export-a", "contacts"));
+        assertTrue(log.begun("export-a"));
+        assertFalse(log.begun("export-b"));
+        assertEquals(Optional.empty(), log.lastKey("export-a", "leads"));
+    }
+
+    @Test
+    void compareKeys_ordersByCodePoints() {
+        assertTrue(Archive.compareKeys("B", "a") < 0, "binary, not case-insensitive");
+        assertTrue(Archive.compareKeys("\uFF21", "\uD83D\uDE00") < 0, "U+FF21 before U+1F600, unlike UTF-16");
+        assertTrue(Archive.compareKeys("a", "a\u0001") < 0);
+        assertEquals(0, Archive.compareKeys("x\uD83D\uDE00", "x\uD83D\uDE00"));
+    }
+}

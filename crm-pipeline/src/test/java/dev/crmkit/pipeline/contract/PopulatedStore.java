@@ -1,0 +1,171 @@
+package dev.crmkit.pipeline.contract;
+
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldValue;
+import dev.crmkit.core.idempotency.IdempotencyKey;
+import dev.crmkit.core.idempotency.RecordedOutcome;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.LifecycleStage;
+import dev.crmkit.core.scoring.ManualProbability;
+import dev.crmkit.core.scoring.Temperature;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineId;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Fills a store with every record type crm-core and crm-pipeline keep, written through the ports as the use cases
+ * write them: records at versions above 1, private timeline items, closed tasks, pipelines with several revisions,
+ * deals with stage history, scores and overrides; text with quotes, new lines, control characters and characters
+ * outside the Basic Multilingual Plane; and large records (a 100,000-character activity body, a contact with many
+ * custom fields). Seeded: the same seed and size give the same records, ids and times on every run. For the export
+ * round trip between stores.
+ */
+public final class PopulatedStore {
+
+    /** One line of text that breaks naive storage and naive JSON: quotes, SQL, back slashes, emoji, combining marks. */
+    public static final String LINE = Fixtures.TRICKY_TEXT + " \\ back\\slash \u00e9\u0301 "
+            + "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 </script>";
+
+    /** {@link #LINE} with new lines, tabs and control characters, for the fields that take several lines. */
+    public static final String HOSTILE = LINE + "\nline 2\r\nline 3\ttab \u0001\u001f\u007f \u2028 end";
+
+    private PopulatedStore() {
+    }
+
+    /**
+     * Writes {@code people} contacts with their companies, leads, timelines and tasks, and two pipelines with deals.
+     *
+     * @param seed the seed of the ids and of the choices
+     */
+    public static void fill(CrmStore crm, PipelineStore pipes, long seed, int people) {
+        Fixtures fx = new Fixtures(seed);
+        Random random = new Random(seed);
+        crm.customFieldSchemas().save(Fixtures.schemaWithEveryFieldType(RecordType.CONTACT));
+        crm.customFieldSchemas().save(Fixtures.schemaWithEveryFieldType(RecordType.DEAL));
+        Pipeline sales = pipes.pipelines().insert(new Pipeline(new PipelineId(
+                fx.nextId()), 0, PipelineFixtures.everyRuleDefinition("Sales " + LINE), Fixtures.at(1),
+                Fixtures.at(1)));
+        sales = pipes.pipelines().update(sales.revisedTo(PipelineFixtures.everyRuleDefinition("Sales, revised"),
+                Fixtures.at(2)));
+        sales = pipes.pipelines().update(sales.revisedTo(PipelineFixtures.everyRuleDefinition("Sales \"final\""),
+                Fixtures.at(3)));
+        Pipeline renewals = pipes.pipelines().insert(new Pipeline(new PipelineId(
+                fx.nextId()), 0, PipelineFixtures.everyRuleDefinition("Renewals"), Fixtures.at(4), Fixtures.at(4)));
+        pipes.pipelines().setDefault(renewals.id());
+        // names whose order differs between UTF-16, code points and case-insensitive collations
+        for (String rotation : List.of("round robin", "Round robin", "\uFF21 full width", "\uD83D\uDE00 emoji",
+                LINE)) {
+            for (int n = 0; n <= rotation.length() % 3; n++) {
+                crm.assignmentState().advance(rotation);
+            }
+        }
+        for (int i = 0; i < people; i++) {
+            Instant t = Fixtures.at(100L * i + random.nextInt(50));
+            Company company = crm.companies().insertOrGet(fx.company().name("Firma " + i + " " + LINE)
+                    .createdAt(t).build());
+            if (i % 2 == 0) {
+                company = crm.companies().update(company.withCustomFields(new CustomFields(Map.of("note",
+                        new FieldValue.Text(HOSTILE))), t.plusSeconds(1)));
+            }
+            Contact contact = i % 4 == 0 ? fx.fullContact() : fx.contact().name(PersonName.of("P" + i, LINE))
+                    .worksFor(company.id()).createdAt(t).build();
+            contact = crm.contacts().insertOrGet(contact);
+            contact = crm.contacts().update(contact.withOwner(Optional.of(UserId.of("owner " + i % 3)),
+                    t.plusSeconds(2)));
+            if (i == 1) {
+                contact = crm.contacts().update(contact.withCustomFields(manyFields(), t.plusSeconds(3)));
+            }
+            Lead lead = crm.leads().insertOrGet(fx.lead().contactId(contact.id()).request("I want " + HOSTILE)
+                    .externalIds("ext-" + i + "-" + seed).createdAt(t).build());
+            if (i % 3 == 0) {
+                lead = crm.leads().update(Fixtures.moved(lead, LeadStatus.WORKING));
+            }
+            RecordRef about = Fixtures.ref(contact);
+            crm.activities().append(fx.activity(about, Fixtures.ref(lead)).type(ActivityType.CALL)
+                    .subject("Call " + i).body(i == 0 ? large() : HOSTILE).occurredAt(t.plusSeconds(5))
+                    .ownedBy(Fixtures.ALICE).build());
+            crm.activities().append(fx.activity(about).subject("private " + i).body(HOSTILE)
+                    .occurredAt(t.plusSeconds(6)).privateTo(Fixtures.BOB).build());
+            Task task = crm.tasks().insert(fx.task().title("Task " + i + " " + LINE)
+                    .about(about).due(t.plusSeconds(3600)).remindAt(t.plusSeconds(1800)).createdAt(t).build());
+            if (i % 2 == 1) {
+                crm.tasks().update(Fixtures.completed(task, t.plusSeconds(60)));
+            }
+            crm.leadScores().saveAll(List.of(new LeadScore(lead.id(), random.nextInt(101), Temperature.WARM,
+                    LifecycleStage.MARKETING_QUALIFIED, t.plusSeconds(7))));
+            if (i % 5 == 0) {
+                crm.probabilityOverrides().set(new ManualProbability(lead.id(), new BigDecimal("0.35"),
+                        Fixtures.ALICE, t.plusSeconds(8)));
+            }
+            String member = i % 2 == 0 ? "anna" : "Ánna \uD83D\uDE00";
+            crm.assignmentState().tryConsume(member, LocalDate.of(2026, 3, 1 + i % 5), 10);
+            crm.assignmentState().claim(lead.id(), lead.version());
+            crm.idempotencyKeys().record(new RecordedOutcome(IdempotencyKey.of("capture " + i + " " + LINE),
+                    "capture", "lead " + lead.id() + " " + HOSTILE, t.plusSeconds(9)));
+            Pipeline pipeline = i % 2 == 0 ? sales : renewals;
+            Deal deal = pipes.deals().insert(Deal.builder(new DealId(fx.nextId()),
+                            pipeline.id(), "Deal " + i + " " + LINE, "New", t)
+                    .stageProbability(10)
+                    .terms(Optional.of(Money.of(i + "50.25", "EUR")), Optional.of(LocalDate.of(2026, 6, 1 + i % 28)),
+                            Optional.empty())
+                    .parties(Optional.of(Fixtures.ALICE), Optional.of(contact.id()), Optional.of(company.id()),
+                            Optional.of(lead.id()))
+                    .source("web_form")
+                    .build());
+            pipes.stageHistory().append(new StageHistoryEntry(fx.nextId(), deal.id(),
+                    deal.version(), pipeline.id(), Optional.empty(), "New", Fixtures.ALICE, t,
+                    Duration.ZERO));
+            if (i % 2 == 0) {
+                Deal moved = pipes.deals().update(deal.withProbabilityOverride(Optional.of(40), t.plusSeconds(30)));
+                pipes.stageHistory().append(new StageHistoryEntry(fx.nextId(), deal.id(),
+                        moved.version(), pipeline.id(), Optional.of("New"), "Negotiation", Fixtures.BOB,
+                        t.plusSeconds(30), Duration.ofSeconds(30)));
+            }
+        }
+    }
+
+    /** A body at the store's limit, 100,000 characters, with text outside the Basic Multilingual Plane. */
+    private static String large() {
+        StringBuilder b = new StringBuilder(100_000);
+        while (b.length() < 99_990) {
+            b.append("Zeile ").append(b.length()).append(" 😀 \"ü\"\n");
+        }
+        return b.substring(0, 99_990);
+    }
+
+    /** Many custom field values, each a different key. */
+    private static CustomFields manyFields() {
+        Map<String, FieldValue> values = new LinkedHashMap<>();
+        for (int i = 0; i < 90; i++) {
+            values.put("field_" + i, new FieldValue.Text("value " + i + " " + HOSTILE));
+        }
+        return new CustomFields(values);
+    }
+}
