@@ -93,4 +93,15 @@ class TemplateLibraryTest {
         assertEquals(List.of("name", "language", "subject", "body"),
                 e.violations().stream().map(Violation::field).toList());
     }
+
+    @Test
+    void standardTemplates_renderBothCampaignsInEnglishAndGerman() {
+        TemplateLibrary standard = StandardTemplates.library();
+        Map<String, String> anna = Map.of("first_name", "Anna", "valid_until", "2026-03-10");
+
+        assertEquals("Happy birthday, Anna!", standard.render("birthday", "en", anna).subject());
+        assertEquals("Alles Gute zum Geburtstag, Anna!", standard.render("birthday", "de-CH", anna).subject());
+        assertEquals("We miss you", standard.render("win-back", "", Map.of()).subject());
+        assertTrue(standard.render("win-back", "de", anna).body().contains("gültig bis 2026-03-10"));
+    }
 }

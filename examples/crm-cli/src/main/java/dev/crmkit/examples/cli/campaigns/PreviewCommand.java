@@ -6,18 +6,15 @@ import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
-import dev.crmkit.examples.cli.metrics.OrdersCsv;
-import dev.crmkit.metrics.order.OrderBook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,15 +34,8 @@ public final class PreviewCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--contacts", paramLabel = "FILE", required = true,
-            description = "CSV contacts file with a header: id, first_name, last_name, email, phone, birthday (ISO "
-                    + "date, may be empty), consent (yes/no), language; optional time_zone (Europe/Berlin).")
-    private Path contacts;
-
-    @Option(names = "--orders", paramLabel = "FILE",
-            description = "CSV orders file as for crm rfm: customer_id (a contact id), date, amount. Without it, no "
-                    + "win-back step is due.")
-    private Path orders;
+    @Mixin
+    private CampaignFiles files;
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true,
             description = "The send day to list (ISO date); later orders are ignored.")
@@ -57,10 +47,8 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Recipient> recipients = ContactsCsv.read(contacts);
-        OrderBook book = orders == null ? OrderBook.builder(Currency.getInstance("EUR")).build()
-                : new OrdersCsv("customer_id", "date", "amount", Currency.getInstance("EUR")).read(orders);
-        List<DueMessage> due = StandardCampaigns.standard().dueOn(recipients, book, asOf);
+        List<Recipient> recipients = files.contacts();
+        List<DueMessage> due = StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             List<Map<String, Object>> list = new ArrayList<>(due.size());
