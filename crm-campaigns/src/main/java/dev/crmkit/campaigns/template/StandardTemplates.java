@@ -14,7 +14,8 @@ public final class StandardTemplates {
     public static TemplateLibrary library() {
         TemplateLibrary library = new TemplateLibrary(TemplateVariables.standard());
         library.save(new MessageTemplate("birthday", "",
-                "Happy birthday{{#first_name}}, {{first_name}}{{/first_name}}!", "Hello {{first_name}},\n\nyour birthday is coming up, and we have a present for you: a birthday offer "
+                "Happy birthday{{#first_name}}, {{first_name}}{{/first_name}}!",
+                "Hello {{first_name}},\n\nyour birthday is coming up, and we have a present for you: a birthday offer "
                         + "valid until {{valid_until}}.\n"));
         library.save(new MessageTemplate("birthday", "de", "Alles Gute zum Geburtstag{{#first_name}}, {{first_name}}"
                 + "{{/first_name}}!", "Hallo {{first_name}},\n\nbald ist Ihr Geburtstag, und wir haben ein Geschenk "

@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The sandboxed JMustache: plain text (no HTML escaping), an empty value false in a section, no partials (a template cannot load another), names looked
+ * The sandboxed JMustache: plain text (no HTML escaping), an empty value false in a section, no partials (a template
+ * cannot load another), names looked
  * up in maps only ({@link MapOnlyCollector}), a missing name an error, and every value copied to plain strings,
  * numbers, booleans, lists and maps before the engine sees it (so a value cannot be a lambda or any other code).
  */
