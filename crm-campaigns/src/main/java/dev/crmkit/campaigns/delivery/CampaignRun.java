@@ -1,6 +1,8 @@
 package dev.crmkit.campaigns.delivery;
 
+import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.ConsentRule;
+import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.audience.Recipient;
 import dev.crmkit.campaigns.audience.SendPermission;
 import dev.crmkit.campaigns.cap.CapLedger;
@@ -21,10 +23,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One node's sending run: claims what is due on a day from the shared {@link CampaignMessages}, checks consent and
- * the frequency caps again at sending time, renders the campaign's template (named like the campaign) in the
- * recipient's language, hands the message to the channel with its key as the idempotency key, and marks it done.
- * A message over a cap stays in the ledger and goes on a later day while it is valid. Thread-safe if its parts are.
+ * One node's sending run: claims what is due on a day from the shared {@link CampaignMessages}, checks consent (and,
+ * when given, the contacts' e-mail do-not-contact entries) and the frequency caps again at sending time, renders the
+ * campaign's template (named like the campaign) in the recipient's language, hands the message to the channel with
+ * its key as the idempotency key, and marks it done. A message over a cap stays in the ledger and goes on a later day
+ * while it is valid. Thread-safe if its parts are.
  */
 public final class CampaignRun {
 
@@ -37,6 +40,7 @@ public final class CampaignRun {
     private final Clock clock;
     private final String node;
     private final Duration lease;
+    private final DoNotContactList doNotContact;
 
     /**
      * A run of a node.
@@ -45,6 +49,11 @@ public final class CampaignRun {
      */
     public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
             Clock clock, String node, Duration lease) {
+        this(ledger, channel, templates, caps, clock, node, lease, null);
+    }
+
+    private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
+            Clock clock, String node, Duration lease, DoNotContactList doNotContact) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -52,6 +61,13 @@ public final class CampaignRun {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
         this.lease = Objects.requireNonNull(lease, "lease");
+        this.doNotContact = doNotContact;
+    }
+
+    /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
+    public CampaignRun withDoNotContact(DoNotContactList list) {
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
+                Objects.requireNonNull(list, "list"));
     }
 
     /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
@@ -88,8 +104,9 @@ public final class CampaignRun {
         }
     }
 
-    private static String holdReason(Recipient r, DueMessage m) {
-        SendPermission permission = ConsentRule.check(r, m.kind());
+    private String holdReason(Recipient r, DueMessage m) {
+        SendPermission permission = doNotContact == null ? ConsentRule.check(r, m.kind())
+                : ConsentRule.check(r, m.kind(), ChannelKind.EMAIL, doNotContact.of(r.id()));
         if (permission instanceof SendPermission.Refused refused) {
             return "held: " + refused.reason();
         }

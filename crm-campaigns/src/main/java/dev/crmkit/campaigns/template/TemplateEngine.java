@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * The sandboxed JMustache: plain text (no HTML escaping), an empty value false in a section, no partials (a template
- * cannot load another), names looked
- * up in maps only ({@link MapOnlyCollector}), a missing name an error, and every value copied to plain strings,
- * numbers, booleans, lists and maps before the engine sees it (so a value cannot be a lambda or any other code).
+ * cannot load another), names looked up in maps only ({@link MapOnlyCollector}), a missing name an error, and every
+ * value copied to plain strings, numbers, booleans, lists and maps before the engine sees it (so a value cannot be a
+ * lambda or any other code).
  */
 final class TemplateEngine {
 

@@ -1,0 +1,73 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.campaigns.audience.ChannelKind;
+import dev.crmkit.campaigns.audience.DoNotContact;
+import dev.crmkit.campaigns.audience.Recipient;
+import dev.crmkit.campaigns.cap.CapLedger;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
+import dev.crmkit.campaigns.delivery.CampaignRun;
+import dev.crmkit.campaigns.delivery.RunReport;
+import dev.crmkit.campaigns.message.DueMessage;
+import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.messaging.OutgoingMessage;
+import dev.crmkit.campaigns.messaging.SendResult;
+import dev.crmkit.campaigns.template.StandardTemplates;
+import dev.crmkit.core.contact.MarketingConsent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CampaignRunTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
+    private static final Instant NOW = Instant.parse("2026-03-03T08:00:00Z");
+
+    private static Recipient recipient(String id, MarketingConsent consent) {
+        return new Recipient(id, "N" + id, "", id + "@example.com", "", Optional.empty(), ZoneOffset.UTC, consent,
+                "en");
+    }
+
+    @Test
+    void run_checksConsentAndDoNotContactAgainAtSendingTime() {
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
+        Map<String, Recipient> recipients = Map.of("c1", recipient("c1", granted), "c2", recipient("c2", granted),
+                "c3", recipient("c3", MarketingConsent.withdrawn(NOW.minusSeconds(60), "form")),
+                "c4", recipient("c4", granted));
+        for (String id : List.of("c1", "c2", "c3", "c4")) {
+            ledger.schedule(new DueMessage(id, "birthday", 1, "2026", DAY, DAY.plusDays(7), MessageKind.MARKETING));
+        }
+        ledger.schedule(new DueMessage("c4", "order-confirmation", 1, "o-1", DAY, DAY, MessageKind.TRANSACTIONAL));
+        InMemoryDoNotContactList dnc = new InMemoryDoNotContactList();
+        dnc.add(new DoNotContact("c2", ChannelKind.EMAIL, DoNotContact.Reason.BOUNCED, "smtp 550", NOW));
+        dnc.add(new DoNotContact("c4", ChannelKind.EMAIL, DoNotContact.Reason.UNSUBSCRIBED, "link", NOW));
+        List<OutgoingMessage> sent = new ArrayList<>();
+        var templates = StandardTemplates.library();
+        templates.save(new dev.crmkit.campaigns.template.MessageTemplate("order-confirmation", "", "Your order",
+                "Thank you, {{first_name}}."));
+
+        RunReport report = new CampaignRun(ledger, m -> {
+            sent.add(m);
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, templates, new CapLedger(FrequencyCaps.standard()), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).withDoNotContact(dnc).run(DAY, recipients);
+
+        assertEquals(List.of("c1/birthday/2026/1", "c4/order-confirmation/o-1/1"),
+                sent.stream().map(OutgoingMessage::idempotencyKey).sorted().toList());
+        assertEquals(new RunReport(2, 3, 0, Map.of("birthday", 1, "order-confirmation", 1)), report);
+        assertEquals("held: c2 is on do-not-contact for email (bounced, smtp 550, since " + NOW + ")",
+                ledger.find("c2/birthday/2026/1").orElseThrow().outcome().orElseThrow());
+        assertEquals("held: marketing needs consent; the consent of c3 is withdrawn",
+                ledger.find("c3/birthday/2026/1").orElseThrow().outcome().orElseThrow());
+    }
+}
