@@ -120,4 +120,35 @@ class CampaignsRunCommandTest {
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("--smtp-port needs --smtp-host"), run.err());
     }
+
+    @Test
+    void run_withoutContactsFile_sendsToTheContactsOfTheStore() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("crm");
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        dev.crmkit.adapters.jdbc.CrmSchema.migrate(ds);
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        dev.crmkit.adapters.jdbc.JdbcCrmStore.builder(ds).build().contacts().insertOrGet(
+                new dev.crmkit.core.contact.Contact(new dev.crmkit.core.contact.ContactId(new java.util.UUID(0, 42)),
+                        0, new dev.crmkit.core.contact.PersonName("Lena", "Vogel"),
+                        List.of(new dev.crmkit.core.kernel.EmailAddress("lena@example.com")), List.of(), List.of(),
+                        java.util.Optional.of(java.util.Locale.GERMAN),
+                        java.util.Optional.of(java.time.LocalDate.of(1988, 3, 10)),
+                        dev.crmkit.core.contact.MarketingConsent.granted(at, "web form"), List.of(),
+                        dev.crmkit.core.customfield.CustomFields.empty(), java.util.Optional.empty(), at, at));
+        Path mail = dir.resolve("mail");
+
+        CliRun run = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                mail.toString(), "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(1, run.json().get("sent").asInt(), run.out());
+        assertEquals(List.of("Alles Gute zum Geburtstag, Lena!"), emlFiles(mail).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+    }
 }

@@ -14,7 +14,7 @@ public final class CampaignFiles {
 
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    @Option(names = "--contacts", paramLabel = "FILE", required = true,
+    @Option(names = "--contacts", paramLabel = "FILE",
             description = "CSV contacts file with a header: id, first_name, last_name, email, phone, birthday (ISO "
                     + "date, may be empty), consent (yes/no), language; optional time_zone (Europe/Berlin).")
     private Path contacts;
@@ -23,6 +23,11 @@ public final class CampaignFiles {
             description = "CSV orders file as for crm rfm: customer_id (a contact id), date, amount. Without it, no "
                     + "win-back step is due.")
     private Path orders;
+
+    /** Whether a contacts file was given. */
+    boolean hasContacts() {
+        return contacts != null;
+    }
 
     /** The contacts of the file. */
     List<Recipient> contacts() {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -47,6 +48,9 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!files.hasContacts()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--contacts=FILE'");
+        }
         List<Recipient> recipients = files.contacts();
         List<DueMessage> due = StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf);
         PrintWriter out = spec.commandLine().getOut();

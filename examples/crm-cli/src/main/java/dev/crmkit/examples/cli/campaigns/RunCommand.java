@@ -16,6 +16,8 @@ import dev.crmkit.campaigns.template.StandardTemplates;
 import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
+import dev.crmkit.examples.cli.StoreAccess;
+import dev.crmkit.examples.cli.StoreOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +43,8 @@ import java.util.concurrent.Callable;
  * default, into a folder of {@code .eml} files, with the built-in templates and the standard frequency caps.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Sends the messages of the standard campaigns (birthday, win-back) due on --as-of, rendered "
+        description = {"Sends the messages of the standard campaigns (birthday, win-back) due on --as-of to the "
+                + "contacts of the store (or of --contacts), rendered "
                 + "with the built-in templates (English, German) in each contact's language: to an SMTP server "
                 + "(--smtp-host) or, by default, as .eml files into --out. Consent is checked again and the "
                 + "standard frequency caps (1 a day, 3 a week, 8 a month) apply; a message over a cap is reported "
@@ -56,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private CampaignFiles files;
+
+    @Mixin
+    private StoreOptions store = new StoreOptions();
 
     @Option(names = "--as-of", paramLabel = "DATE", required = true,
             description = "The send day (ISO date); later orders are ignored.")
@@ -92,7 +98,8 @@ public final class RunCommand implements Callable<Integer> {
         if (smtpPort < 1 || smtpPort > 65_535) {
             throw new ParameterException(spec.commandLine(), "--smtp-port must be from 1 to 65535, got " + smtpPort);
         }
-        List<Recipient> recipients = files.contacts();
+        List<Recipient> recipients = files.hasContacts() ? files.contacts()
+                : StoreAccess.read(store, spec, (crm, where) -> StoreContacts.read(crm));
         List<DueMessage> due = StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf);
         MessageChannel channel = smtp ? new SmtpChannel(smtpHost.strip(), smtpPort, from)
                 : new EmlFolderChannel(out, from);
