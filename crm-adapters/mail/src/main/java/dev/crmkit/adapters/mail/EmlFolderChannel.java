@@ -5,7 +5,6 @@ import dev.crmkit.campaigns.messaging.OutgoingMessage;
 import dev.crmkit.campaigns.messaging.SendResult;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import java.io.IOException;
@@ -59,14 +58,11 @@ public final class EmlFolderChannel implements MessageChannel {
         if (Files.exists(file)) {
             return new SendResult.Accepted(file.getFileName().toString());
         }
-        KeyedMimeMessage mime;
-        try {
-            mime = KeyedMimeMessage.of(session, from, message);
-        } catch (AddressException e) {
-            return new SendResult.Rejected("'" + message.to() + "' is not an e-mail address: " + e.getMessage());
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot build the e-mail " + message.idempotencyKey(), e);
+        KeyedMimeMessage.Built built = KeyedMimeMessage.build(session, from, message);
+        if (built.rejected().isPresent()) {
+            return built.rejected().get();
         }
+        KeyedMimeMessage mime = built.mime().orElseThrow();
         try {
             Path part = Files.createTempFile(folder, ".writing-", ".part");
             try (OutputStream out = Files.newOutputStream(part)) {

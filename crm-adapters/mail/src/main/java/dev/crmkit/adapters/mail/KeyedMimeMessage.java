@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.mail;
 
 import dev.crmkit.campaigns.messaging.OutgoingMessage;
+import dev.crmkit.campaigns.messaging.SendResult;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A plain-text UTF-8 e-mail whose Message-ID is derived from the message's idempotency key (the same key, the same
@@ -30,11 +32,25 @@ final class KeyedMimeMessage extends MimeMessage {
     }
 
     /**
-     * The e-mail of a message from an address.
-     *
-     * @throws AddressException if the recipient's address is not a valid e-mail address
+     * The e-mail of a message from an address, or the channel's refusal when the recipient's address is not an e-mail
+     * address.
      */
-    static KeyedMimeMessage of(Session session, InternetAddress from, OutgoingMessage message)
+    static Built build(Session session, InternetAddress from, OutgoingMessage message) {
+        try {
+            return new Built(Optional.of(of(session, from, message)), Optional.empty());
+        } catch (AddressException e) {
+            return new Built(Optional.empty(), Optional.of(new SendResult.Rejected("'" + message.to()
+                    + "' is not an e-mail address: " + e.getMessage())));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build the e-mail " + message.idempotencyKey(), e);
+        }
+    }
+
+    /** An e-mail, or why there is none. */
+    record Built(Optional<KeyedMimeMessage> mime, Optional<SendResult.Rejected> rejected) {
+    }
+
+    private static KeyedMimeMessage of(Session session, InternetAddress from, OutgoingMessage message)
             throws MessagingException {
         KeyedMimeMessage mime = new KeyedMimeMessage(session, messageId(message.idempotencyKey()));
         mime.setFrom(from);

@@ -57,14 +57,11 @@ public final class SmtpChannel implements MessageChannel {
 
     @Override
     public SendResult send(OutgoingMessage message) {
-        KeyedMimeMessage mime;
-        try {
-            mime = KeyedMimeMessage.of(session, from, message);
-        } catch (AddressException e) {
-            return new SendResult.Rejected("'" + message.to() + "' is not an e-mail address: " + e.getMessage());
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot build the e-mail " + message.idempotencyKey(), e);
+        KeyedMimeMessage.Built built = KeyedMimeMessage.build(session, from, message);
+        if (built.rejected().isPresent()) {
+            return built.rejected().get();
         }
+        KeyedMimeMessage mime = built.mime().orElseThrow();
         try {
             Transport.send(mime);
             return new SendResult.Accepted(mime.getMessageID());
