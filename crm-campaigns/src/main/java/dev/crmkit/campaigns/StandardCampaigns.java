@@ -62,6 +62,25 @@ public final class StandardCampaigns {
     }
 
     /**
+     * The messages due on any day from {@code from} to {@code to}, both included: what a scheduler that missed days
+     * schedules to catch up (the ledger keeps each key once, and a claim on {@code to} skips the expired ones).
+     *
+     * @throws IllegalArgumentException if {@code from} is after {@code to} or the range is longer than 366 days
+     */
+    public List<DueMessage> dueBetween(Collection<Recipient> recipients, OrderBook orders, LocalDate from,
+            LocalDate to) {
+        if (from.isAfter(to) || from.plusDays(366).isBefore(to)) {
+            throw new IllegalArgumentException("the catch-up range must run forward over at most 366 days, was "
+                    + from + " to " + to);
+        }
+        List<DueMessage> out = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            out.addAll(dueOn(recipients, orders, day));
+        }
+        return out;
+    }
+
+    /**
      * The messages due at {@code now}: for each recipient, those due on the day it is in the recipient's time zone.
      * Orders after that day are ignored.
      */

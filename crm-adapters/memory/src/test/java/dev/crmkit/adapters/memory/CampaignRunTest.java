@@ -70,4 +70,30 @@ class CampaignRunTest {
         assertEquals("held: marketing needs consent; the consent of c3 is withdrawn",
                 ledger.find("c3/birthday/2026/1").orElseThrow().outcome().orElseThrow());
     }
+
+    @Test
+    void run_afterMissedDays_catchesUpWhatIsStillValidAndNeverSendsAnExpiredOffer() {
+        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
+        Recipient soon = recipient("c1", granted).withBirthday(LocalDate.of(1980, 3, 8));    // sent 1 March, valid to 8th
+        Recipient past = recipient("c2", granted).withBirthday(LocalDate.of(1980, 2, 27));   // sent 20 Feb, valid to 27th
+        Recipient today = recipient("c3", granted).withBirthday(LocalDate.of(1980, 3, 10));  // sent 3 March
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        dev.crmkit.metrics.order.OrderBook noOrders = dev.crmkit.metrics.order.OrderBook.builder(
+                java.util.Currency.getInstance("EUR")).build();
+        // the scheduler last ran on 15 February and runs again on 3 March
+        dev.crmkit.campaigns.StandardCampaigns.standard().dueBetween(List.of(soon, past, today), noOrders,
+                LocalDate.of(2026, 2, 16), DAY).forEach(ledger::schedule);
+        List<String> sent = new ArrayList<>();
+
+        RunReport report = new CampaignRun(ledger, m -> {
+            sent.add(m.contactId());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, StandardTemplates.library(), new CapLedger(FrequencyCaps.standard()), Clock.fixed(NOW, ZoneOffset.UTC),
+                "n1", Duration.ofMinutes(5)).run(DAY, Map.of("c1", soon, "c2", past, "c3", today));
+
+        assertEquals(List.of("c1", "c3"), sent.stream().sorted().toList());
+        assertEquals(2, report.sent());
+        assertEquals(false, ledger.find("c2/birthday/2026/1").orElseThrow().done(), "expired: never claimed");
+        assertEquals(0, ledger.find("c2/birthday/2026/1").orElseThrow().claims());
+    }
 }
