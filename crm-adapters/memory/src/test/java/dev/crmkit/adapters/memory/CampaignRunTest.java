@@ -74,9 +74,10 @@ class CampaignRunTest {
     @Test
     void run_afterMissedDays_catchesUpWhatIsStillValidAndNeverSendsAnExpiredOffer() {
         MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
-        Recipient soon = recipient("c1", granted).withBirthday(LocalDate.of(1980, 3, 8));    // sent 1 March, valid to 8th
-        Recipient past = recipient("c2", granted).withBirthday(LocalDate.of(1980, 2, 27));   // sent 20 Feb, valid to 27th
-        Recipient today = recipient("c3", granted).withBirthday(LocalDate.of(1980, 3, 10));  // sent 3 March
+        // c1: sent on 1 March, valid to the 8th; c2: sent on 20 February, valid to the 27th; c3: sent on 3 March
+        Recipient soon = recipient("c1", granted).withBirthday(LocalDate.of(1980, 3, 8));
+        Recipient past = recipient("c2", granted).withBirthday(LocalDate.of(1980, 2, 27));
+        Recipient today = recipient("c3", granted).withBirthday(LocalDate.of(1980, 3, 10));
         InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
         dev.crmkit.metrics.order.OrderBook noOrders = dev.crmkit.metrics.order.OrderBook.builder(
                 java.util.Currency.getInstance("EUR")).build();
