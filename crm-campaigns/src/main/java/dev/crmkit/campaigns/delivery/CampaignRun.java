@@ -1,5 +1,7 @@
 package dev.crmkit.campaigns.delivery;
 
+import dev.crmkit.campaigns.abtest.AbTest;
+import dev.crmkit.campaigns.abtest.WinnerRule;
 import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.ConsentRule;
 import dev.crmkit.campaigns.audience.DoNotContactList;
@@ -41,6 +43,7 @@ public final class CampaignRun {
     private final String node;
     private final Duration lease;
     private final DoNotContactList doNotContact;
+    private final Map<String, AbTest> tests;
 
     /**
      * A run of a node.
@@ -49,11 +52,11 @@ public final class CampaignRun {
      */
     public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
             Clock clock, String node, Duration lease) {
-        this(ledger, channel, templates, caps, clock, node, lease, null);
+        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of());
     }
 
     private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
-            Clock clock, String node, Duration lease, DoNotContactList doNotContact) {
+            Clock clock, String node, Duration lease, DoNotContactList doNotContact, Map<String, AbTest> tests) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -62,12 +65,25 @@ public final class CampaignRun {
         this.node = Objects.requireNonNull(node, "node");
         this.lease = Objects.requireNonNull(lease, "lease");
         this.doNotContact = doNotContact;
+        this.tests = Map.copyOf(tests);
+    }
+
+    /**
+     * A copy that sends a campaign's messages in the A/B test's variants: each recipient gets the template
+     * {@code <campaign>-<variant in lower case>} of its {@linkplain AbTest#assign assigned} variant. Once
+     * {@link WinnerRule} names a winner, save the winner's text as the campaign's own template and run without the
+     * test: the rest get the winner.
+     */
+    public CampaignRun withAbTest(String campaign, AbTest test) {
+        Map<String, AbTest> copy = new HashMap<>(tests);
+        copy.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(test, "test"));
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy);
     }
 
     /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
     public CampaignRun withDoNotContact(DoNotContactList list) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
-                Objects.requireNonNull(list, "list"));
+                Objects.requireNonNull(list, "list"), tests);
     }
 
     /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
@@ -76,12 +92,13 @@ public final class CampaignRun {
         int held = 0;
         int deferred = 0;
         Map<String, Integer> byCampaign = new HashMap<>();
+        Map<String, Integer> byVariant = new HashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (true) {
             List<DueMessage> batch = ledger.claim(node, day, clock.instant(), lease, BATCH);
             batch = batch.stream().filter(m -> seen.add(m.key())).toList();
             if (batch.isEmpty()) {
-                return new RunReport(sent, held, deferred, byCampaign);
+                return new RunReport(sent, held, deferred, byCampaign, byVariant);
             }
             for (DueMessage m : batch) {
                 Recipient r = recipients.get(m.contactId());
@@ -96,6 +113,7 @@ public final class CampaignRun {
                 if (outcome.startsWith("sent")) {
                     sent++;
                     byCampaign.merge(m.campaign(), 1, Integer::sum);
+                    variant(m).ifPresent(v -> byVariant.merge(m.campaign() + "/" + v, 1, Integer::sum));
                 } else {
                     held++;
                 }
@@ -113,8 +131,15 @@ public final class CampaignRun {
         return r.email().isEmpty() ? "held: " + r.id() + " has no e-mail address" : null;
     }
 
+    private java.util.Optional<String> variant(DueMessage m) {
+        AbTest test = tests.get(m.campaign());
+        return test == null ? java.util.Optional.empty() : java.util.Optional.of(test.assign(m.contactId()).name());
+    }
+
     private String send(Recipient r, DueMessage m) {
-        RenderedMessage text = templates.render(m.campaign(), r.language(), MessageValues.of(r, m));
+        String template = variant(m).map(v -> m.campaign() + "-" + v.toLowerCase(java.util.Locale.ROOT))
+                .orElse(m.campaign());
+        RenderedMessage text = templates.render(template, r.language(), MessageValues.of(r, m));
         SendResult result = channel.send(new OutgoingMessage(m.key(), r.id(), r.email(), text.subject(),
                 text.body()));
         if (result instanceof SendResult.Accepted accepted) {

@@ -64,7 +64,7 @@ class CampaignRunTest {
 
         assertEquals(List.of("c1/birthday/2026/1", "c4/order-confirmation/o-1/1"),
                 sent.stream().map(OutgoingMessage::idempotencyKey).sorted().toList());
-        assertEquals(new RunReport(2, 3, 0, Map.of("birthday", 1, "order-confirmation", 1)), report);
+        assertEquals(new RunReport(2, 3, 0, Map.of("birthday", 1, "order-confirmation", 1), Map.of()), report);
         assertEquals("held: c2 is on do-not-contact for email (bounced, smtp 550, since " + NOW + ")",
                 ledger.find("c2/birthday/2026/1").orElseThrow().outcome().orElseThrow());
         assertEquals("held: marketing needs consent; the consent of c3 is withdrawn",
@@ -96,5 +96,32 @@ class CampaignRunTest {
         assertEquals(2, report.sent());
         assertEquals(false, ledger.find("c2/birthday/2026/1").orElseThrow().done(), "expired: never claimed");
         assertEquals(0, ledger.find("c2/birthday/2026/1").orElseThrow().claims());
+    }
+
+    @Test
+    void run_withAbTest_sendsEachRecipientItsAssignedVariantAndCountsThem() {
+        dev.crmkit.campaigns.abtest.AbTest test = dev.crmkit.campaigns.abtest.AbTest.of("birthday-subject", List.of(
+                new dev.crmkit.campaigns.abtest.Variant("A", 1), new dev.crmkit.campaigns.abtest.Variant("B", 1)));
+        var templates = StandardTemplates.library();
+        templates.save(new dev.crmkit.campaigns.template.MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
+        templates.save(new dev.crmkit.campaigns.template.MessageTemplate("birthday-b", "", "B: a gift for you", "b"));
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        Map<String, Recipient> recipients = new java.util.HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            recipients.put("c" + i, recipient("c" + i, MarketingConsent.granted(Instant.EPOCH, "form")));
+            ledger.schedule(new DueMessage("c" + i, "birthday", 1, "2026", DAY, DAY, MessageKind.MARKETING));
+        }
+        Map<String, String> subjects = new java.util.HashMap<>();
+
+        RunReport report = new CampaignRun(ledger, m -> {
+            subjects.put(m.contactId(), m.subject());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, templates, new CapLedger(FrequencyCaps.standard()), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).withAbTest("birthday", test).run(DAY, recipients);
+
+        long a = recipients.keySet().stream().filter(id -> test.assign(id).name().equals("A")).count();
+        assertEquals(40, subjects.size());
+        recipients.keySet().forEach(id -> assertEquals(test.assign(id).name(), subjects.get(id).substring(0, 1), id));
+        assertEquals(Map.of("birthday/A", (int) a, "birthday/B", 40 - (int) a), report.sentByVariant());
     }
 }
