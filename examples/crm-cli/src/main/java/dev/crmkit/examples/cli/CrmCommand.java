@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.examples.cli.campaigns.CampaignsCommand;
 import dev.crmkit.examples.cli.metrics.CacCommand;
 import dev.crmkit.examples.cli.metrics.ClvCommand;
 import dev.crmkit.examples.cli.metrics.CohortsCommand;
@@ -37,7 +38,7 @@ import java.util.Map;
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
                 TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
-                ExportCommand.class,
+                ExportCommand.class, CampaignsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 

@@ -119,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         Agenda agenda = crm.tasks().agenda(UserId.of(owner), ZONE);
         DemoScoring.Result scoring = DemoScoring.run(crm);
         DemoTeam.logFirstCalls(crm, NOW); // for the report's team page: calls with outcomes and talk time
+        DemoCampaigns campaigns = DemoCampaigns.run(NOW, ZONE);
         Totals after = Totals.of(crm);
         DemoReport report = new DemoReport(NOW, ZONE, tally, log, new DemoReport.StoreState(store.description(),
                 store.persistent(), before, after), contact, lead, timeline, owner, agenda);
@@ -131,6 +132,7 @@ final class DemoCommand implements Callable<Integer> {
             json.put("deals", deals.json());
             json.put("scoring", scoring.scoringJson());
             json.put("assignment", scoring.assignment().json());
+            json.put("campaigns", campaigns.json());
             json.put("report", metrics.map(Path::toString).orElse(null));
             JsonOutput.print(spec.commandLine().getOut(), json);
         } else {
@@ -138,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
             deals.print(spec.commandLine().getOut());
             scoring.print(spec.commandLine().getOut());
             merge.print(spec.commandLine().getOut());
+            campaigns.print(spec.commandLine().getOut());
             metrics.ifPresent(index -> spec.commandLine().getOut().println("Metrics report: " + index));
             spec.commandLine().getOut().flush();
         }

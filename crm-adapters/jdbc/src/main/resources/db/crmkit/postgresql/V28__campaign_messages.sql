@@ -1,0 +1,23 @@
+-- crmkit schema: the ledger of due campaign messages (crm-campaigns' CampaignMessages, JdbcCampaignMessages).
+-- ${prefix} is the configured table prefix (default crm_). One row per message key; a node claims a row by a
+-- conditional update that sets claimed_by and lease_until (epoch milliseconds) only while no live lease holds it, so
+-- one node at a time holds a message; done_at (epoch milliseconds) and outcome are set once by the holder. Days are
+-- epoch days (send_on, valid_until), so every dialect compares them alike.
+
+CREATE TABLE ${prefix}campaign_message (
+    msg_key     varchar(400) NOT NULL PRIMARY KEY,
+    contact_id  varchar(200) NOT NULL,
+    campaign    varchar(100) NOT NULL,
+    step        INTEGER NOT NULL,
+    occurrence  varchar(100) NOT NULL,
+    send_on     INTEGER NOT NULL,
+    valid_until INTEGER NOT NULL,
+    kind        varchar(20) NOT NULL,
+    claimed_by  varchar(100),
+    lease_until bigint,
+    claims      INTEGER NOT NULL,
+    done_at     bigint,
+    outcome     varchar(1000)
+);
+
+CREATE INDEX ${prefix}campaign_message_due ON ${prefix}campaign_message (send_on, valid_until);

@@ -1,0 +1,15 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.delivery.CampaignMessages;
+import dev.crmkit.campaigns.delivery.CampaignMessagesContract;
+
+/** The JDBC ledger of campaign messages on H2 passes the contract suite. */
+class H2CampaignMessagesTest extends CampaignMessagesContract {
+
+    @Override
+    protected CampaignMessages store() {
+        javax.sql.DataSource ds = TestDatabase.H2.shared();
+        TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
+        return new JdbcCampaignMessages(ds);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.audience.DoNotContactListContract;
+
+/** The JDBC do-not-contact list on H2 passes the contract suite. */
+class H2DoNotContactListTest extends DoNotContactListContract {
+
+    @Override
+    protected DoNotContactList store() {
+        javax.sql.DataSource ds = TestDatabase.H2.shared();
+        TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
+        return new JdbcDoNotContactList(ds);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.campaigns.delivery.CampaignMessages;
+import dev.crmkit.campaigns.delivery.MessageState;
+import dev.crmkit.campaigns.message.DueMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The ledger of due campaign messages in memory, for one JVM (its nodes are threads). Every operation holds the
+ * ledger's lock, so a message is claimed by one caller at a time. Needs crm-campaigns on the class path (an optional
+ * dependency of this module). Thread-safe.
+ */
+public final class InMemoryCampaignMessages implements CampaignMessages {
+
+    private final TreeMap<String, MessageState> messages = new TreeMap<>();
+
+    @Override
+    public synchronized boolean schedule(DueMessage message) {
+        Objects.requireNonNull(message, "message");
+        if (messages.containsKey(message.key())) {
+            return false;
+        }
+        messages.put(message.key(), new MessageState(message, Optional.empty(), Optional.empty(), 0,
+                Optional.empty(), Optional.empty()));
+        return true;
+    }
+
+    @Override
+    public synchronized List<DueMessage> claim(String node, LocalDate day, Instant now, Duration lease, int max) {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        List<MessageState> candidates = new ArrayList<>();
+        for (MessageState s : messages.values()) {
+            if (!s.done() && s.message().sendableOn(day) && s.leaseUntil().map(now::isAfter).orElse(true)) {
+                candidates.add(s);
+            }
+        }
+        candidates.sort(Comparator.comparing((MessageState s) -> s.message().sendOn())
+                .thenComparing(s -> s.message().key()));
+        List<DueMessage> out = new ArrayList<>();
+        for (MessageState s : candidates.subList(0, Math.min(Math.max(max, 0), candidates.size()))) {
+            messages.put(s.message().key(), new MessageState(s.message(), Optional.of(node),
+                    Optional.of(now.plus(lease)), s.claims() + 1, Optional.empty(), Optional.empty()));
+            out.add(s.message());
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized boolean markDone(String key, String node, String outcome, Instant at) {
+        MessageState s = messages.get(Objects.requireNonNull(key, "key"));
+        if (s == null || s.done() || !s.claimedBy().equals(Optional.of(node))) {
+            return false;
+        }
+        messages.put(key, new MessageState(s.message(), s.claimedBy(), s.leaseUntil(), s.claims(),
+                Optional.of(at), Optional.of(outcome)));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<MessageState> find(String key) {
+        return Optional.ofNullable(messages.get(Objects.requireNonNull(key, "key")));
+    }
+}

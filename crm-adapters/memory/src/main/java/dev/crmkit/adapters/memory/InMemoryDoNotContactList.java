@@ -1,0 +1,45 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.campaigns.audience.ChannelKind;
+import dev.crmkit.campaigns.audience.DoNotContact;
+import dev.crmkit.campaigns.audience.DoNotContactList;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The do-not-contact entries in memory. Needs crm-campaigns on the class path (optional here). Thread-safe. */
+public final class InMemoryDoNotContactList implements DoNotContactList {
+
+    private static final Comparator<DoNotContact> ORDER = Comparator.comparing(DoNotContact::at)
+            .thenComparing(DoNotContact::channel).thenComparing(DoNotContact::reason);
+
+    private final Map<String, List<DoNotContact>> entries = new HashMap<>();
+
+    @Override
+    public synchronized void add(DoNotContact entry) {
+        List<DoNotContact> own = entries.computeIfAbsent(entry.contactId(), id -> new ArrayList<>());
+        boolean known = own.stream().anyMatch(e -> e.channel() == entry.channel() && e.reason() == entry.reason()
+                && e.at().equals(entry.at()));
+        if (!known) {
+            own.add(entry);
+            own.sort(ORDER);
+        }
+    }
+
+    @Override
+    public synchronized List<DoNotContact> of(String contactId) {
+        return List.copyOf(entries.getOrDefault(Objects.requireNonNull(contactId, "contactId"), List.of()));
+    }
+
+    @Override
+    public synchronized int lift(String contactId, ChannelKind channel, DoNotContact.Reason reason) {
+        List<DoNotContact> own = entries.getOrDefault(Objects.requireNonNull(contactId, "contactId"), List.of());
+        int before = own.size();
+        own.removeIf(e -> e.channel() == channel && e.reason() == reason);
+        return before - own.size();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.crmkit.campaigns.delivery;
+
+import dev.crmkit.campaigns.abtest.AbTest;
+import dev.crmkit.campaigns.abtest.WinnerRule;
+import dev.crmkit.campaigns.audience.ChannelKind;
+import dev.crmkit.campaigns.audience.ConsentRule;
+import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.audience.Recipient;
+import dev.crmkit.campaigns.audience.SendPermission;
+import dev.crmkit.campaigns.cap.CapLedger;
+import dev.crmkit.campaigns.message.DueMessage;
+import dev.crmkit.campaigns.messaging.MessageChannel;
+import dev.crmkit.campaigns.messaging.OutgoingMessage;
+import dev.crmkit.campaigns.messaging.SendResult;
+import dev.crmkit.campaigns.template.MessageValues;
+import dev.crmkit.campaigns.template.RenderedMessage;
+import dev.crmkit.campaigns.template.TemplateLibrary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One node's sending run: claims what is due on a day from the shared {@link CampaignMessages}, checks consent (and,
+ * when given, the contacts' e-mail do-not-contact entries) and the frequency caps again at sending time, renders the
+ * campaign's template (named like the campaign) in the recipient's language, hands the message to the channel with
+ * its key as the idempotency key, and marks it done. A message over a cap stays in the ledger and goes on a later day
+ * while it is valid. Thread-safe if its parts are.
+ */
+public final class CampaignRun {
+
+    private static final int BATCH = 100;
+
+    private final CampaignMessages ledger;
+    private final MessageChannel channel;
+    private final TemplateLibrary templates;
+    private final CapLedger caps;
+    private final Clock clock;
+    private final String node;
+    private final Duration lease;
+    private final DoNotContactList doNotContact;
+    private final Map<String, AbTest> tests;
+
+    /**
+     * A run of a node.
+     *
+     * @param lease how long a claim holds; longer than sending one batch takes
+     */
+    public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
+            Clock clock, String node, Duration lease) {
+        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of());
+    }
+
+    private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
+            Clock clock, String node, Duration lease, DoNotContactList doNotContact, Map<String, AbTest> tests) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.caps = Objects.requireNonNull(caps, "caps");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.node = Objects.requireNonNull(node, "node");
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.doNotContact = doNotContact;
+        this.tests = Map.copyOf(tests);
+    }
+
+    /**
+     * A copy that sends a campaign's messages in the A/B test's variants: each recipient gets the template
+     * {@code <campaign>-<variant in lower case>} of its {@linkplain AbTest#assign assigned} variant. Once
+     * {@link WinnerRule} names a winner, save the winner's text as the campaign's own template and run without the
+     * test: the rest get the winner.
+     */
+    public CampaignRun withAbTest(String campaign, AbTest test) {
+        Map<String, AbTest> copy = new HashMap<>(tests);
+        copy.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(test, "test"));
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy);
+    }
+
+    /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
+    public CampaignRun withDoNotContact(DoNotContactList list) {
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
+                Objects.requireNonNull(list, "list"), tests);
+    }
+
+    /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
+    public RunReport run(LocalDate day, Map<String, Recipient> recipients) {
+        int sent = 0;
+        int held = 0;
+        int deferred = 0;
+        Map<String, Integer> byCampaign = new HashMap<>();
+        Map<String, Integer> byVariant = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (true) {
+            List<DueMessage> batch = ledger.claim(node, day, clock.instant(), lease, BATCH);
+            batch = batch.stream().filter(m -> seen.add(m.key())).toList();
+            if (batch.isEmpty()) {
+                return new RunReport(sent, held, deferred, byCampaign, byVariant);
+            }
+            for (DueMessage m : batch) {
+                Recipient r = recipients.get(m.contactId());
+                String outcome = r == null ? "held: no such contact" : holdReason(r, m);
+                if (outcome == null && !caps.admit(r.id(), day, m.kind()).admitted()) {
+                    deferred++;
+                    continue;
+                }
+                if (outcome == null) {
+                    outcome = send(r, m);
+                }
+                if (outcome.startsWith("sent")) {
+                    sent++;
+                    byCampaign.merge(m.campaign(), 1, Integer::sum);
+                    variant(m).ifPresent(v -> byVariant.merge(m.campaign() + "/" + v, 1, Integer::sum));
+                } else {
+                    held++;
+                }
+                ledger.markDone(m.key(), node, outcome, clock.instant());
+            }
+        }
+    }
+
+    private String holdReason(Recipient r, DueMessage m) {
+        SendPermission permission = doNotContact == null ? ConsentRule.check(r, m.kind())
+                : ConsentRule.check(r, m.kind(), ChannelKind.EMAIL, doNotContact.of(r.id()));
+        if (permission instanceof SendPermission.Refused refused) {
+            return "held: " + refused.reason();
+        }
+        return r.email().isEmpty() ? "held: " + r.id() + " has no e-mail address" : null;
+    }
+
+    private java.util.Optional<String> variant(DueMessage m) {
+        AbTest test = tests.get(m.campaign());
+        return test == null ? java.util.Optional.empty() : java.util.Optional.of(test.assign(m.contactId()).name());
+    }
+
+    private String send(Recipient r, DueMessage m) {
+        String template = variant(m).map(v -> m.campaign() + "-" + v.toLowerCase(java.util.Locale.ROOT))
+                .orElse(m.campaign());
+        RenderedMessage text = templates.render(template, r.language(), MessageValues.of(r, m));
+        SendResult result = channel.send(new OutgoingMessage(m.key(), r.id(), r.email(), text.subject(),
+                text.body()));
+        if (result instanceof SendResult.Accepted accepted) {
+            return "sent " + accepted.providerId();
+        }
+        return "held: " + ((SendResult.Rejected) result).reason();
+    }
+}

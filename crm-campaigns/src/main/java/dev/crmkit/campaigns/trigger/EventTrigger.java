@@ -1,0 +1,82 @@
+package dev.crmkit.campaigns.trigger;
+
+import dev.crmkit.campaigns.message.DueMessage;
+import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.core.kernel.ValidationException;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A campaign triggered by a host event: {@code delayDays} after the day of the event on the contact's calendar, valid
+ * for {@code validDays} more, unless an event of a cancelling type with the same reference came after it by the send
+ * day (a payment received cancels its reminder, an order cancels the abandoned-cart mail). One message per event
+ * reference. Immutable and thread-safe.
+ *
+ * @param campaign   the campaign's name
+ * @param eventType  the event type that triggers it
+ * @param kind       marketing or transactional
+ * @param delayDays  days from the event's day to the send day, 0 to 365
+ * @param validDays  days the message stays valid after the send day, 0 to 365
+ * @param cancelling the event types that cancel it
+ */
+public record EventTrigger(String campaign, String eventType, MessageKind kind, int delayDays, int validDays,
+        Set<String> cancelling) {
+
+    /**
+     * Validates the parts.
+     *
+     * @throws ValidationException naming {@code delayDays} or {@code validDays}
+     */
+    public EventTrigger {
+        Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(kind, "kind");
+        cancelling = Set.copyOf(cancelling);
+        if (delayDays < 0 || delayDays > 365) {
+            throw ValidationException.of("delayDays", "range", "must be from 0 to 365, was " + delayDays);
+        }
+        if (validDays < 0 || validDays > 365) {
+            throw ValidationException.of("validDays", "range", "must be from 0 to 365, was " + validDays);
+        }
+    }
+
+    /** The order confirmation: transactional, on the day of the order. */
+    public static EventTrigger orderConfirmation() {
+        return new EventTrigger("order-confirmation", "order-placed", MessageKind.TRANSACTIONAL, 0, 0, Set.of());
+    }
+
+    /** The payment reminder: transactional, 3 days after the payment fell due, unless it was paid. */
+    public static EventTrigger paymentReminder() {
+        return new EventTrigger("payment-reminder", "payment-due", MessageKind.TRANSACTIONAL, 3, 7,
+                Set.of("payment-received"));
+    }
+
+    /** The abandoned-cart mail: marketing, the day after, valid 3 days, unless the cart was ordered. */
+    public static EventTrigger abandonedCart() {
+        return new EventTrigger("abandoned-cart", "cart-abandoned", MessageKind.MARKETING, 1, 3,
+                Set.of("order-placed"));
+    }
+
+    /** The messages due on {@code day} (of the contact's calendar in {@code zone}) from the contact's events. */
+    public List<DueMessage> dueOn(Collection<HostEvent> events, ZoneId zone, LocalDate day) {
+        List<DueMessage> out = new ArrayList<>();
+        for (HostEvent e : events) {
+            if (!e.type().equals(eventType) || !e.at().atZone(zone).toLocalDate().plusDays(delayDays).equals(day)) {
+                continue;
+            }
+            boolean cancelled = events.stream().anyMatch(c -> cancelling.contains(c.type())
+                    && c.contactId().equals(e.contactId()) && c.reference().equals(e.reference())
+                    && !c.at().isBefore(e.at()) && !c.at().atZone(zone).toLocalDate().isAfter(day));
+            if (!cancelled) {
+                out.add(new DueMessage(e.contactId(), campaign, 1, e.reference(), day, day.plusDays(validDays), kind));
+            }
+        }
+        return out;
+    }
+}

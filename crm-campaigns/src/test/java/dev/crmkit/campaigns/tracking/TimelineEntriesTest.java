@@ -1,0 +1,45 @@
+package dev.crmkit.campaigns.tracking;
+
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.LogActivity;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimelineEntriesTest {
+
+    private static final RecordRef LEAD = new RecordRef(RecordType.values()[0], new UUID(0, 7));
+    private static final Instant AT = Instant.parse("2026-03-04T10:15:00Z");
+
+    @Test
+    void of_openAndClick_areOutboundCampaignTouchesTheScoringKeywordsRecognise() {
+        LogActivity open = TimelineEntries.of(new Signal("l1", SignalType.OPENED, AT, "k"), "nurture", LEAD);
+        LogActivity click = TimelineEntries.of(new Signal("l1", SignalType.CLICKED, AT, "k"), "nurture", LEAD);
+
+        assertEquals(ActivityType.CAMPAIGN_TOUCH, open.type());
+        assertEquals("e-mail opened: nurture", open.subject());
+        assertTrue(open.subject().contains("open") && click.subject().contains("click"));
+        assertEquals(Optional.of(AT), click.occurredAt());
+        assertEquals(Set.of(LEAD), click.about());
+        assertEquals(Direction.OUTBOUND, click.direction());
+        assertTrue(open.violations().isEmpty(), open.violations().toString());
+    }
+
+    @Test
+    void of_reply_isAnInboundEmail() {
+        LogActivity reply = TimelineEntries.of(new Signal("l1", SignalType.REPLIED, AT, "k"), "nurture", LEAD);
+
+        assertEquals(ActivityType.EMAIL, reply.type());
+        assertEquals(Direction.INBOUND, reply.direction());
+        assertEquals("reply received: nurture", reply.subject());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.crmkit.examples.cli.campaigns;
+
+import dev.crmkit.campaigns.audience.Recipient;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contacts of the store as campaign recipients: id, name, first e-mail and phone, birthday, marketing consent and
+ * language, in the store's order; days counted in UTC (a contact has no time zone in the store).
+ */
+final class StoreContacts {
+
+    private static final int PAGE = 500;
+
+    private StoreContacts() {
+    }
+
+    /** Every contact of the store. */
+    static List<Recipient> read(CrmStore store) {
+        List<Recipient> out = new ArrayList<>();
+        Optional<PageRequest> request = Optional.of(PageRequest.first(PAGE));
+        while (request.isPresent()) {
+            Page<Contact> page = store.contacts().findAll(request.get());
+            page.items().forEach(c -> out.add(recipient(c)));
+            request = request.get().next(page);
+        }
+        return out;
+    }
+
+    private static Recipient recipient(Contact c) {
+        return new Recipient(c.id().value().toString(), c.name().first(), c.name().last(),
+                c.emails().isEmpty() ? "" : c.emails().get(0).value(),
+                c.phones().isEmpty() ? "" : c.phones().get(0).toString(), c.birthday(), ZoneOffset.UTC, c.consent(),
+                c.language().map(java.util.Locale::toLanguageTag).orElse(""));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CampaignsRunCommandTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    private Path contacts() throws IOException {
+        return Files.writeString(dir.resolve("contacts.csv"), """
+                id,first_name,last_name,email,phone,birthday,consent,language
+                c1,Anna,Berg,anna@example.com,,1980-03-10,yes,de
+                c2,Ben,Cole,ben@example.com,,1975-03-10,no,en
+                c3,Cleo,Dahl,cleo@example.com,,,yes,en
+                c4,Dan,Eck,,,1990-03-10,yes,en
+                c5,Eve,Fox,eve@example.com,,1991-03-10,yes,en
+                """);
+    }
+
+    private Path orders() throws IOException {
+        return Files.writeString(dir.resolve("orders.csv"), """
+                customer_id,date,amount
+                c3,2025-06-03,12.50
+                c5,2025-06-03,20.00
+                """);
+    }
+
+    private static List<MimeMessage> emlFiles(Path folder) throws Exception {
+        List<MimeMessage> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    out.add(new MimeMessage(Session.getInstance(new Properties()), in));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void run_default_writesOneEmlPerSentMessageAndReportsTheRest() throws Exception {
+        Path mail = dir.resolve("mail");
+
+        CliRun run = CliRun.crm("campaigns", "run", "--contacts", contacts().toString(), "--orders",
+                orders().toString(), "--as-of", "2026-03-03", "--out", mail.toString(), "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode json = run.json();
+        // c1 birthday; c3 win-back; c4 birthday but no address; c5 birthday and win-back, one a day
+        assertEquals(5, json.get("due").asInt());
+        assertEquals(3, json.get("sent").asInt());
+        assertEquals(1, json.get("held").asInt());
+        assertEquals(1, json.get("deferred").asInt());
+        assertEquals(2, json.get("sentByCampaign").get("birthday").asInt());
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage m : emlFiles(mail)) {
+            subjects.add(m.getSubject());
+        }
+        subjects.sort(null);
+        assertEquals(List.of("Alles Gute zum Geburtstag, Anna!", "Happy birthday, Eve!", "We miss you, Cleo"),
+                subjects);
+        assertTrue(run.json().get("messages").toString().contains("held: c4 has no e-mail address"), run.out());
+    }
+
+    @Test
+    void run_sameDayAgain_writesNoSecondFile() throws Exception {
+        Path mail = dir.resolve("mail");
+        String[] args = {"campaigns", "run", "--contacts", contacts().toString(), "--orders", orders().toString(),
+                "--as-of", "2026-03-03", "--out", mail.toString()};
+
+        assertEquals(0, CliRun.crm(args).exitCode());
+        CliRun again = CliRun.crm(args);
+
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(3, emlFiles(mail).size());
+        assertTrue(again.out().startsWith("5 messages due on 2026-03-03: 3 sent to " + mail), again.out());
+    }
+
+    @Test
+    void run_smtp_deliversThroughTheServer() throws Exception {
+        CliRun run = CliRun.crm("campaigns", "run", "--contacts", contacts().toString(), "--as-of", "2026-03-03",
+                "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()),
+                "--from", "shop@example.com");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(SMTP.waitForIncomingEmail(5_000, 2));
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(2, received.length, "c1 and c5: birthdays with consent and an address");
+        assertEquals("shop@example.com", received[0].getFrom()[0].toString());
+    }
+
+    @Test
+    void run_smtpPortWithoutHost_isABadArgument() throws Exception {
+        CliRun run = CliRun.crm("campaigns", "run", "--contacts", contacts().toString(), "--as-of", "2026-03-03",
+                "--smtp-port", "2525");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--smtp-port needs --smtp-host"), run.err());
+    }
+
+    @Test
+    void run_withoutContactsFile_sendsToTheContactsOfTheStore() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("crm");
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        dev.crmkit.adapters.jdbc.CrmSchema.migrate(ds);
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        dev.crmkit.adapters.jdbc.JdbcCrmStore.builder(ds).build().contacts().insertOrGet(
+                new dev.crmkit.core.contact.Contact(new dev.crmkit.core.contact.ContactId(new java.util.UUID(0, 42)),
+                        0, new dev.crmkit.core.contact.PersonName("Lena", "Vogel"),
+                        List.of(new dev.crmkit.core.kernel.EmailAddress("lena@example.com")), List.of(), List.of(),
+                        java.util.Optional.of(java.util.Locale.GERMAN),
+                        java.util.Optional.of(java.time.LocalDate.of(1988, 3, 10)),
+                        dev.crmkit.core.contact.MarketingConsent.granted(at, "web form"), List.of(),
+                        dev.crmkit.core.customfield.CustomFields.empty(), java.util.Optional.empty(), at, at));
+        Path mail = dir.resolve("mail");
+
+        CliRun run = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                mail.toString(), "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(1, run.json().get("sent").asInt(), run.out());
+        assertEquals(List.of("Alles Gute zum Geburtstag, Lena!"), emlFiles(mail).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList());
+    }
+}
