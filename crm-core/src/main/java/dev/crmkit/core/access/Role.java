@@ -29,7 +29,7 @@ public record Role(RoleId id, String name, Optional<RoleId> reportsTo, Map<Recor
     /** Copies the maps and validates; a role cannot report to itself. */
     public Role {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
+        TeamId.Names.check(Objects.requireNonNull(name, "name"), "name", 200);
         Objects.requireNonNull(reportsTo, "reportsTo");
         Map<RecordType, Map<Permission, Scope>> copy = new EnumMap<>(RecordType.class);
         scopes.forEach((type, byPermission) -> {

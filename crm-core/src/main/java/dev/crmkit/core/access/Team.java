@@ -16,7 +16,7 @@ public record Team(TeamId id, String name, Optional<TeamId> parent) {
     /** Validates the parts; a team cannot be its own parent. */
     public Team {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
+        TeamId.Names.check(Objects.requireNonNull(name, "name"), "name", 200);
         Objects.requireNonNull(parent, "parent");
         if (parent.filter(id::equals).isPresent()) {
             throw dev.crmkit.core.kernel.ValidationException.of("parent", "acyclic", "team " + id

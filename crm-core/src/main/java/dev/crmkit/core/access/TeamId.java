@@ -32,12 +32,16 @@ public record TeamId(String value) {
         }
 
         static void check(String value, String field) {
+            check(value, field, 100);
+        }
+
+        static void check(String value, String field, int max) {
             if (value.isBlank()) {
                 throw ValidationException.of(field, "required", "a " + field + " must not be blank");
             }
-            if (value.length() > 100) {
-                throw ValidationException.of(field, "max-length", "a " + field + " is at most 100 characters, got "
-                        + value.length());
+            if (value.length() > max) {
+                throw ValidationException.of(field, "max-length", "a " + field + " is at most " + max
+                        + " characters, got " + value.length());
             }
         }
     }

@@ -20,10 +20,15 @@ public record User(UserId id, String name, Optional<String> email, Optional<Team
     /** Validates presence and normalizes the address to lower case. */
     public User {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
+        TeamId.Names.check(Objects.requireNonNull(name, "name"), "name", 200);
         email = Objects.requireNonNull(email, "email").map(e -> e.trim().toLowerCase(java.util.Locale.ROOT));
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(role, "role");
+        if (id.value().length() > 200) {
+            throw dev.crmkit.core.kernel.ValidationException.of("id", "max-length", "a user id is at most 200 "
+                    + "characters, got " + id.value().length());
+        }
+        email.ifPresent(e -> TeamId.Names.check(e, "email", 320));
     }
 
     /** A user in a team with a role and no e-mail address. */
