@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.contract.AssignmentStateContract;
 import dev.crmkit.core.contract.ActivitiesContract;
+import dev.crmkit.core.contract.AccessAdministrationContract;
 import dev.crmkit.core.contract.AuditedChangesContract;
 import dev.crmkit.core.contract.AuditTrailContract;
 import dev.crmkit.core.contract.AccessDirectoryContract;
@@ -216,6 +217,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class AuditedChangess extends AuditedChangesContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class AccessAdministrationStore extends AccessAdministrationContract {
         @Override
         protected CrmStore newStore() {
             return store();
