@@ -32,6 +32,9 @@ import java.util.Set;
  */
 public final class AccessPolicy {
 
+    private static final java.util.Map<Scope, String> SCOPE_WORDS = java.util.Map.of(Scope.NONE, "no",
+            Scope.OWN, "own", Scope.TEAM, "its team's", Scope.EVERYTHING, "all");
+
     private final Organization org;
 
     private AccessPolicy(Organization org) {
@@ -70,7 +73,7 @@ public final class AccessPolicy {
         Optional<User> owner = record.owner().flatMap(org::user);
         List<Grant> grants = new ArrayList<>();
         String scopeText = "role " + role.id() + " may " + permission.name().toLowerCase(Locale.ROOT) + " "
-                + scope.name().toLowerCase(Locale.ROOT) + " " + plural(type);
+                + SCOPE_WORDS.get(scope) + " " + plural(type);
         if (scope.covers(Scope.OWN) && record.owner().filter(user.id()::equals).isPresent()) {
             grants.add(new Grant(Grant.Rule.OWNER, scopeText + ", and " + user.id() + " owns it"));
         }

@@ -103,7 +103,7 @@ class AccessPolicyTest {
         AccessDecision d = decide("ron", DELETE, record);
         AccessDecision.Refused refused = assertInstanceOf(AccessDecision.Refused.class, d);
         assertEquals("delete " + record.ref(), refused.what());
-        assertTrue(refused.reason().contains("role rep may delete none leads"), refused.reason());
+        assertTrue(refused.reason().contains("role rep may delete no leads"), refused.reason());
     }
 
     @Test

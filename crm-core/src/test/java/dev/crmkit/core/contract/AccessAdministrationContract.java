@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class AccessAdministrationContract {
 
     private CrmStore store;
+    private final IdGenerator ids = IdGenerator.seeded(15);
 
     /** A fresh, empty store; called before every test. */
     protected abstract CrmStore newStore();
@@ -63,7 +64,7 @@ public abstract class AccessAdministrationContract {
 
     private AccessAdministration as(Actor actor) {
         Context context = new Context(store.transactions(), e -> { }, EdgeValidation.plain(), Fixtures.CLOCK,
-                IdGenerator.seeded(actor.hashCode()));
+                ids);
         CurrentActor current = CurrentActor.fixed(actor, Origin.API);
         return new AccessAdministration(store.accessDirectory(), store.shares(),
                 new AuditLog(store.auditTrail(), current, context), current, store.transactions());

@@ -103,6 +103,16 @@ public abstract class AuditTrailContract {
     }
 
     @Test
+    void append_anIdTwice_isRefused_andKeepsTheFirst() {
+        AuditEntry first = entry(Actor.user("ann"), 1, contact(1));
+        trail.append(first);
+        AuditEntry again = new AuditEntry(first.id(), Actor.user("bob"), Origin.API, at(2), AuditAction.CHANGE,
+                Optional.of(contact(1)), List.of(), "");
+        assertThrows(RuntimeException.class, () -> trail.append(again));
+        assertEquals(List.of(first), trail.forRecord(contact(1), PageRequest.first(10)).items());
+    }
+
+    @Test
     void append_inAUnitThatRollsBack_isGone() {
         assertThrows(IllegalStateException.class, () -> tx.run(() -> {
             trail.append(entry(Actor.user("ann"), 1, contact(1)));

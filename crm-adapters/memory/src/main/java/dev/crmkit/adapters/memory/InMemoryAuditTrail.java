@@ -9,12 +9,15 @@ import dev.crmkit.core.kernel.RecordRef;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -26,6 +29,7 @@ final class InMemoryAuditTrail implements AuditTrail {
 
     private final InMemoryTransactions tx;
     private final NavigableMap<OrderKey, AuditEntry> entries = new TreeMap<>();
+    private final Set<UUID> ids = new HashSet<>();
     private long appended;
 
     InMemoryAuditTrail(InMemoryTransactions tx) {
@@ -36,9 +40,15 @@ final class InMemoryAuditTrail implements AuditTrail {
     public void append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         tx.run(() -> {
+            if (!ids.add(entry.id())) {
+                throw new IllegalArgumentException("audit entry " + entry.id() + " is already appended");
+            }
             OrderKey key = new OrderKey(entry.at(), ++appended);
             entries.put(key, entry);
-            tx.onRollback(() -> entries.remove(key));
+            tx.onRollback(() -> {
+                entries.remove(key);
+                ids.remove(entry.id());
+            });
         });
     }
 
@@ -66,8 +76,12 @@ final class InMemoryAuditTrail implements AuditTrail {
                     break;
                 }
                 it.remove();
+                ids.remove(e.getValue().id());
                 removed++;
-                tx.onRollback(() -> entries.put(e.getKey(), e.getValue()));
+                tx.onRollback(() -> {
+                    entries.put(e.getKey(), e.getValue());
+                    ids.add(e.getValue().id());
+                });
             }
             return removed;
         });
