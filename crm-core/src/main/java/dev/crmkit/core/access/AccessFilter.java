@@ -28,7 +28,8 @@ public record AccessFilter(boolean everything, Set<UserId> owners, Optional<User
         owners = Set.copyOf(owners);
         Objects.requireNonNull(shareUser, "shareUser");
         shareTeams = Set.copyOf(shareTeams);
-        shareLevels = shareLevels.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(shareLevels));
+        shareLevels = shareLevels.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(shareLevels));
     }
 
     /** The filter that lets every record through. */
@@ -43,7 +44,8 @@ public record AccessFilter(boolean everything, Set<UserId> owners, Optional<User
 
     /** Whether nothing can pass. */
     public boolean nothing() {
-        return !everything && owners.isEmpty() && (shareLevels.isEmpty() || shareUser.isEmpty() && shareTeams.isEmpty());
+        return !everything && owners.isEmpty()
+                && (shareLevels.isEmpty() || shareUser.isEmpty() && shareTeams.isEmpty());
     }
 
     /** Whether a record with this owner and these shares passes. */

@@ -56,8 +56,7 @@ public final class AccessAdministration {
         return transactions.inTransaction(() -> {
             AccessDecision decision = mayShare(record, "share " + record.ref() + " with " + grantee);
             if (decision.allowed()) {
-                Optional<ShareLevel> before = shares.of(record.ref()).stream()
-                        .filter(s -> s.grantee().equals(grantee)).map(Share::level).findFirst();
+                Optional<ShareLevel> before = levelOf(record, grantee);
                 shares.grant(share);
                 audit.record(AuditAction.PERMISSION_CHANGE, Optional.of(record.ref()), List.of(new FieldChange(
                         "share " + grantee, before.map(Enum::name), Optional.of(level.name()))), "");
@@ -71,8 +70,7 @@ public final class AccessAdministration {
         return transactions.inTransaction(() -> {
             AccessDecision decision = mayShare(record, "revoke the share of " + record.ref() + " with " + grantee);
             if (decision.allowed()) {
-                Optional<ShareLevel> before = shares.of(record.ref()).stream()
-                        .filter(s -> s.grantee().equals(grantee)).map(Share::level).findFirst();
+                Optional<ShareLevel> before = levelOf(record, grantee);
                 if (shares.revoke(record.ref(), grantee)) {
                     audit.record(AuditAction.PERMISSION_CHANGE, Optional.of(record.ref()), List.of(new FieldChange(
                             "share " + grantee, before.map(Enum::name), Optional.empty())), "");
@@ -127,6 +125,11 @@ public final class AccessAdministration {
                 : new AccessDecision.Refused(who, what, "only the owner of "
                 + record.ref() + " or a holder of " + AdminPermission.ACCESS + " may share it, and "
                 + ((AccessDecision.Refused) admin).reason());
+    }
+
+    private Optional<ShareLevel> levelOf(AccessRecord record, Grantee grantee) {
+        return shares.of(record.ref()).stream().filter(s -> s.grantee().equals(grantee)).map(Share::level)
+                .findFirst();
     }
 
     private AccessPolicy policy() {

@@ -202,7 +202,8 @@ class AccessPolicyTest {
 
     @Test
     void privateTimelineItem_isSeenByOwnerAndParticipantsOnly() {
-        Activity item = new Activity(new ActivityId(new UUID(7, 7)), ActivityType.EMAIL, "Offer", "", Direction.OUTBOUND,
+        Activity item = new Activity(new ActivityId(new UUID(7, 7)), ActivityType.EMAIL, "Offer", "",
+                Direction.OUTBOUND,
                 Instant.EPOCH, List.of("sam@example.com ", "rita"), Set.of(lead("ron").ref()),
                 Optional.of(UserId.of("ron")), Visibility.PRIVATE, Instant.EPOCH);
         assertEquals(Grant.Rule.ITEM_OWNER, onlyRule(policy.timelineItem(Actor.user("ron"), item)));

@@ -49,7 +49,7 @@ final class JdbcAccessDirectory implements AccessDirectory {
         jdbc.tx.write(c -> {
             jdbc.update(c, jdbc.sql("DELETE FROM {access_team} WHERE id = ?"), team.id().value());
             return jdbc.update(c, jdbc.sql("INSERT INTO {access_team} (id, name, parent_id) VALUES (?, ?, ?)"),
-                    team.id().value(), team.name(), text(team.parent().map(TeamId::value)));
+                    team.id().value(), team.name(), Jdbc.text(team.parent().map(TeamId::value)));
         });
     }
 
@@ -61,7 +61,7 @@ final class JdbcAccessDirectory implements AccessDirectory {
             jdbc.update(c, jdbc.sql("DELETE FROM {access_role_grant} WHERE role_id = ?"), id);
             jdbc.update(c, jdbc.sql("DELETE FROM {access_role} WHERE id = ?"), id);
             jdbc.update(c, jdbc.sql("INSERT INTO {access_role} (id, name, reports_to) VALUES (?, ?, ?)"), id,
-                    role.name(), text(role.reportsTo().map(RoleId::value)));
+                    role.name(), Jdbc.text(role.reportsTo().map(RoleId::value)));
             String grant = jdbc.sql("INSERT INTO {access_role_grant} (role_id, kind, record_type, name, grant_value) "
                     + "VALUES (?, ?, ?, ?, ?)");
             for (Map.Entry<RecordType, Map<Permission, Scope>> byType : role.scopes().entrySet()) {
@@ -85,8 +85,8 @@ final class JdbcAccessDirectory implements AccessDirectory {
         jdbc.tx.write(c -> {
             jdbc.update(c, jdbc.sql("DELETE FROM {access_user} WHERE id = ?"), user.id().value());
             return jdbc.update(c, jdbc.sql("INSERT INTO {access_user} (id, name, email, team_id, role_id) "
-                            + "VALUES (?, ?, ?, ?, ?)"), user.id().value(), user.name(), text(user.email()),
-                    text(user.team().map(TeamId::value)), user.role().value());
+                            + "VALUES (?, ?, ?, ?, ?)"), user.id().value(), user.name(), Jdbc.text(user.email()),
+                    Jdbc.text(user.team().map(TeamId::value)), user.role().value());
         });
     }
 
@@ -123,7 +123,8 @@ final class JdbcAccessDirectory implements AccessDirectory {
     private Map<RecordType, DefaultAccess> defaults(Connection c) throws SQLException {
         Map<RecordType, DefaultAccess> out = new EnumMap<>(RecordType.class);
         jdbc.list(c, jdbc.sql("SELECT record_type, default_access FROM {access_default}"), rs -> out.put(
-                RecordType.valueOf(rs.getString("record_type")), DefaultAccess.valueOf(rs.getString("default_access"))));
+                RecordType.valueOf(rs.getString("record_type")),
+                DefaultAccess.valueOf(rs.getString("default_access"))));
         return out;
     }
 
@@ -161,9 +162,5 @@ final class JdbcAccessDirectory implements AccessDirectory {
                     admin.getOrDefault(row[0], Set.of())));
         }
         return out;
-    }
-
-    private static Object text(Optional<String> value) {
-        return value.<Object>map(v -> v).orElse(Jdbc.Null.TEXT);
     }
 }

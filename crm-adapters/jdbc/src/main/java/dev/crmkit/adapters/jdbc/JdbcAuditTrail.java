@@ -53,7 +53,7 @@ final class JdbcAuditTrail implements AuditTrail {
                     + "VALUES (?, ?, ?, ?, ?)");
             for (int i = 0; i < entry.changes().size(); i++) {
                 FieldChange fc = entry.changes().get(i);
-                jdbc.update(c, change, entry.id(), i, fc.field(), text(fc.before()), text(fc.after()));
+                jdbc.update(c, change, entry.id(), i, fc.field(), Jdbc.text(fc.before()), Jdbc.text(fc.after()));
             }
             return null;
         });
@@ -116,9 +116,5 @@ final class JdbcAuditTrail implements AuditTrail {
         return new AuditEntry(jdbc.dialect.getUuid(rs, "id"), Actor.parse(rs.getString("actor")),
                 Origin.valueOf(rs.getString("origin")), jdbc.dialect.getInstant(rs, "occurred_at"),
                 AuditAction.valueOf(rs.getString("audit_action")), record, List.of(), rs.getString("note"));
-    }
-
-    private static Object text(Optional<String> value) {
-        return value.<Object>map(v -> v).orElse(Jdbc.Null.TEXT);
     }
 }

@@ -48,7 +48,8 @@ final class JdbcShares implements Shares {
     public List<Share> of(RecordRef record) {
         Objects.requireNonNull(record, "record");
         return jdbc.tx.read(c -> jdbc.list(c, jdbc.sql("SELECT grantee_kind, grantee_id, share_level FROM "
-                        + "{access_share} WHERE record_type = ? AND record_id = ? ORDER BY grantee_kind DESC, grantee_id"),
+                        + "{access_share} WHERE record_type = ? AND record_id = ? "
+                        + "ORDER BY grantee_kind DESC, grantee_id"),
                 rs -> new Share(record, rs.getString("grantee_kind").equals("U")
                         ? Grantee.user(rs.getString("grantee_id")) : Grantee.team(rs.getString("grantee_id")),
                         ShareLevel.valueOf(rs.getString("share_level"))), record.type().name(), record.id()));

@@ -19,6 +19,9 @@ import java.util.UUID;
 /** Finds the record a command names: {@code type:id}, a bare id of any type, or a contact's e-mail address. */
 final class Records {
 
+    private static final String FORMS = "a record is type:id (contact, company, lead or deal), an id or an e-mail "
+            + "address";
+
     private Records() {
     }
 
@@ -70,8 +73,7 @@ final class Records {
         try {
             return RecordRef.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a record is type:id (contact, company, lead or deal), an id or an "
-                    + "e-mail address, not '" + text + "'", e);
+            throw new IllegalArgumentException(FORMS + ", not '" + text + "'", e);
         }
     }
 
@@ -79,8 +81,7 @@ final class Records {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a record is type:id (contact, company, lead or deal), an id or an "
-                    + "e-mail address, not '" + text + "'", e);
+            throw new IllegalArgumentException(FORMS + ", not '" + text + "'", e);
         }
     }
 }
