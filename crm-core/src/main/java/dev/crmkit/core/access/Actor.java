@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Who is acting: a user of the CRM, or a named system process (an import, the outbox relay, a scheduled job) that is
- * allowed everything and is recorded by its name. {@link #toString()} writes {@code user:ID} or {@code system:NAME},
+ * allowed everything and is recorded by its name. Its {@code toString()} writes {@code user:ID} or {@code system:NAME},
  * which {@link #parse(String)} reads.
  */
 public sealed interface Actor permits Actor.Person, Actor.SystemProcess {
@@ -26,7 +26,7 @@ public sealed interface Actor permits Actor.Person, Actor.SystemProcess {
         return new SystemProcess(name);
     }
 
-    /** Reads what {@link #toString()} wrote. */
+    /** Reads what {@code toString()} wrote. */
     static Actor parse(String text) {
         Objects.requireNonNull(text, "actor");
         if (text.startsWith("user:")) {
