@@ -5,6 +5,8 @@ import dev.crmkit.core.assignment.AssignmentPolicy;
 import dev.crmkit.core.assignment.LeadAssignment;
 import dev.crmkit.core.capture.CaptureSettings;
 import dev.crmkit.core.capture.LeadCapture;
+import dev.crmkit.core.access.CurrentActor;
+import dev.crmkit.core.audit.AuditLog;
 import dev.crmkit.core.customer.CustomerBase;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvent;
@@ -67,7 +69,8 @@ public final class Crm {
         this.timeline = new Timeline(store.activities(), context);
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                settings.defaultRegion(), context);
+                settings.defaultRegion(), context, new AuditLog(store.auditTrail(),
+                b.actor == null ? CurrentActor.unnamedHost() : b.actor, context));
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys());
@@ -183,6 +186,7 @@ public final class Crm {
         private Set<String> publicEmailDomains;
         private Duration followUpWithin;
         private ScoringModel scoringModel;
+        private CurrentActor actor;
 
         private Builder() {
         }
@@ -197,6 +201,16 @@ public final class Crm {
         public Builder store(CrmStore value) {
             once(store, "store");
             store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * Who is acting, as the audit trail records it; default {@link CurrentActor#unnamedHost()} (the system actor
+         * {@code host} through the API).
+         */
+        public Builder actor(CurrentActor value) {
+            once(actor, "actor");
+            actor = Objects.requireNonNull(value, "actor");
             return this;
         }
 

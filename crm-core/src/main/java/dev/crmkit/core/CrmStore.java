@@ -1,6 +1,9 @@
 package dev.crmkit.core;
 
+import dev.crmkit.core.access.AccessDirectory;
+import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.contact.Contacts;
@@ -66,6 +69,27 @@ public interface CrmStore {
      */
     default ContactMerges contactMerges() {
         return ContactMerges.unsupported();
+    }
+
+    /**
+     * The audit trail, written in the units of work of the changes it records. The default is a store that keeps
+     * none ({@link AuditTrail#none()}); crmkit's stores keep one.
+     */
+    default AuditTrail auditTrail() {
+        return AuditTrail.none();
+    }
+
+    /**
+     * The users, teams, roles and default accesses. The default is a store that keeps none: its calls fail with an
+     * {@link UnsupportedOperationException}; crmkit's stores keep them.
+     */
+    default AccessDirectory accessDirectory() {
+        throw new UnsupportedOperationException("this store keeps no access directory");
+    }
+
+    /** The explicit shares of records; the default fails like {@link #accessDirectory()}. */
+    default Shares shares() {
+        throw new UnsupportedOperationException("this store keeps no shares");
     }
 
     /** Units of work over all of the above. */

@@ -1,6 +1,9 @@
 package dev.crmkit.spring;
 
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.core.access.AccessDirectory;
+import dev.crmkit.core.access.Shares;
+import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -97,6 +100,21 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public AssignmentState assignmentState() {
         return jdbc.assignmentState();
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return jdbc.auditTrail();
+    }
+
+    @Override
+    public AccessDirectory accessDirectory() {
+        return jdbc.accessDirectory();
+    }
+
+    @Override
+    public Shares shares() {
+        return jdbc.shares();
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.crmkit.core.customer;
 
+import dev.crmkit.core.access.CurrentActor;
+import dev.crmkit.core.audit.AuditAction;
+import dev.crmkit.core.audit.AuditLog;
+import dev.crmkit.core.audit.AuditTrail;
+import dev.crmkit.core.audit.ContactChanges;
 import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyEvent;
@@ -23,6 +28,7 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Text;
 import dev.crmkit.core.kernel.ValidationException;
@@ -50,10 +56,22 @@ public final class CustomerBase {
     private final CustomFieldSchemas schemas;
     private final String defaultRegion;
     private final Context context;
+    private final AuditLog audit;
 
-    /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
+    /** Wires the use case without an audit trail; {@link dev.crmkit.core.Crm} wires one. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
                         Context context) {
+        this(contacts, companies, schemas, defaultRegion, context,
+                new AuditLog(AuditTrail.none(), CurrentActor.unnamedHost(), context));
+    }
+
+    /**
+     * Wires the use case; every change of a contact appends an audit entry with its field changes to the log, in the
+     * change's unit of work. {@link dev.crmkit.core.Crm} does this for you.
+     */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context, AuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
         this.schemas = Objects.requireNonNull(schemas, "schemas");
@@ -110,6 +128,7 @@ public final class CustomerBase {
                         "an e-mail or phone already belongs to contact " + stored.id());
             }
             context.events().publish(new ContactEvent.ContactCreated(stored.id(), false, now));
+            audit.record(AuditAction.CREATE, Optional.of(refOf(stored)), List.of(), "");
             return stored;
         });
     }
@@ -161,6 +180,7 @@ public final class CustomerBase {
             }
             Instant now = context.clock().instant();
             Contact stored = contacts.update(contact.withAffiliation(affiliation, now));
+            audit.changed(refOf(stored), ContactChanges.between(contact, stored));
             context.events().publish(
                     new ContactEvent.ContactAffiliated(contactId, companyId, affiliation.roles(), now));
             return stored;
@@ -179,7 +199,7 @@ public final class CustomerBase {
             contacts.findByEmail(address).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
                 throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
             });
-            return saveContact(contact.withEmail(address, primary, context.clock().instant()));
+            return saveContact(contact, contact.withEmail(address, primary, context.clock().instant()));
         });
     }
 
@@ -195,7 +215,7 @@ public final class CustomerBase {
             contacts.findByPhone(number).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
                 throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
             });
-            return saveContact(contact.withPhone(number, primary, context.clock().instant()));
+            return saveContact(contact, contact.withPhone(number, primary, context.clock().instant()));
         });
     }
 
@@ -212,7 +232,7 @@ public final class CustomerBase {
             Contact contact = requireContact(contactId);
             CustomFields merged = parsed.fillEmptyFrom(contact.customFields());
             ValidationException.throwIfAny(schemas.schemaFor(RecordType.CONTACT).validate(merged));
-            return saveContact(contact.withCustomFields(merged, context.clock().instant()));
+            return saveContact(contact, contact.withCustomFields(merged, context.clock().instant()));
         });
     }
 
@@ -251,11 +271,16 @@ public final class CustomerBase {
                 () -> ValidationException.of("contactId", "exists", "there is no contact " + id));
     }
 
-    private Contact saveContact(Contact changed) {
+    private Contact saveContact(Contact before, Contact changed) {
         Contact stored = contacts.update(changed);
+        audit.changed(refOf(stored), ContactChanges.between(before, stored));
         context.events().publish(
                 new ContactEvent.ContactChanged(stored.id(), stored.version(), context.clock().instant()));
         return stored;
+    }
+
+    private static RecordRef refOf(Contact contact) {
+        return new RecordRef(RecordType.CONTACT, contact.id().value());
     }
 
     /** The command's annotation violations; a missing (null) part makes the command unreadable, so that throws. */

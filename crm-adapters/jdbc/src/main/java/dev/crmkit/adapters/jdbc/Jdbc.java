@@ -107,6 +107,11 @@ final class Jdbc {
         }
     }
 
+    /** A text parameter: the value, or a text NULL when absent. */
+    static Object text(Optional<String> value) {
+        return value.<Object>map(v -> v).orElse(Null.TEXT);
+    }
+
     /** Runs an insert, update or delete and returns its update count. */
     int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,5 +1,8 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.access.AccessDirectory;
+import dev.crmkit.core.access.Shares;
+import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.adapters.json.PipelineJson;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
@@ -57,6 +60,9 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcProbabilityOverrides probabilityOverrides;
     private final JdbcAssignmentState assignmentState;
     private final JdbcIdempotencyKeys idempotencyKeys;
+    private final JdbcAuditTrail auditTrail;
+    private final JdbcAccessDirectory accessDirectory;
+    private final JdbcShares shares;
     private final JdbcPipelines pipelines;
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
@@ -94,6 +100,9 @@ public final class JdbcCrmStore implements CrmkitStore {
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 new JdbcRestoreLog(jdbc));
+        this.auditTrail = new JdbcAuditTrail(jdbc);
+        this.accessDirectory = new JdbcAccessDirectory(jdbc);
+        this.shares = new JdbcShares(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -164,6 +173,21 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public AssignmentState assignmentState() {
         return assignmentState;
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    @Override
+    public AccessDirectory accessDirectory() {
+        return accessDirectory;
+    }
+
+    @Override
+    public Shares shares() {
+        return shares;
     }
 
     @Override

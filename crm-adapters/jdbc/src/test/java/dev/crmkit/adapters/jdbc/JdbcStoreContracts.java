@@ -4,6 +4,10 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.contract.AssignmentStateContract;
 import dev.crmkit.core.contract.ActivitiesContract;
+import dev.crmkit.core.contract.AccessAdministrationContract;
+import dev.crmkit.core.contract.AuditedChangesContract;
+import dev.crmkit.core.contract.AuditTrailContract;
+import dev.crmkit.core.contract.AccessDirectoryContract;
 import dev.crmkit.core.contract.CompaniesContract;
 import dev.crmkit.core.contract.ContactsContract;
 import dev.crmkit.core.contract.CustomFieldSchemasContract;
@@ -215,6 +219,38 @@ abstract class JdbcStoreContracts {
         @Override
         protected AssignmentState newState() {
             return store().assignmentState();
+        }
+    }
+
+    @Nested
+    class AccessDirectoryStore extends AccessDirectoryContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class AuditTrailStore extends AuditTrailContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class AuditedChangess extends AuditedChangesContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class AccessAdministrationStore extends AccessAdministrationContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.core.access.AccessDirectory;
+import dev.crmkit.core.access.Shares;
+import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.idempotency.IdempotencyKeys;
@@ -56,6 +59,9 @@ public final class InMemoryCrmStore implements CrmkitStore {
             deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
             probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
             assignmentState.claimArchive(), idempotencyKeys.archive(), new InMemoryRestoreLog(transactions));
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+    private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
+    private final InMemoryShares shares = new InMemoryShares(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -108,6 +114,21 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public AssignmentState assignmentState() {
         return assignmentState;
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    @Override
+    public AccessDirectory accessDirectory() {
+        return accessDirectory;
+    }
+
+    @Override
+    public Shares shares() {
+        return shares;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.examples.cli.access.AccessCommand;
+import dev.crmkit.examples.cli.access.AuditCommand;
 import dev.crmkit.examples.cli.campaigns.CampaignsCommand;
 import dev.crmkit.examples.cli.metrics.CacCommand;
 import dev.crmkit.examples.cli.metrics.ClvCommand;
@@ -38,7 +40,7 @@ import java.util.Map;
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
                 TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
-                ExportCommand.class, CampaignsCommand.class,
+                ExportCommand.class, CampaignsCommand.class, AccessCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 

@@ -1,0 +1,66 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.access.Grantee;
+import dev.crmkit.core.access.Share;
+import dev.crmkit.core.access.ShareLevel;
+import dev.crmkit.core.access.Shares;
+import dev.crmkit.core.kernel.RecordRef;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Shares in {@code access_share} (migration V32), one row per record and grantee: kind {@code U} with the user's id or
+ * {@code T} with the team's. Thread-safe.
+ */
+final class JdbcShares implements Shares {
+
+    private final Jdbc jdbc;
+    private final String delete;
+
+    JdbcShares(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.delete = jdbc.sql("DELETE FROM {access_share} WHERE record_type = ? AND record_id = ? AND grantee_kind = ?"
+                + " AND grantee_id = ?");
+    }
+
+    @Override
+    public void grant(Share share) {
+        Objects.requireNonNull(share, "share");
+        jdbc.tx.write(c -> {
+            jdbc.update(c, delete, share.record().type().name(), share.record().id(), kind(share.grantee()),
+                    id(share.grantee()));
+            return jdbc.update(c, jdbc.sql("INSERT INTO {access_share} (record_type, record_id, grantee_kind, "
+                            + "grantee_id, share_level) VALUES (?, ?, ?, ?, ?)"), share.record().type().name(),
+                    share.record().id(), kind(share.grantee()), id(share.grantee()), share.level().name());
+        });
+    }
+
+    @Override
+    public boolean revoke(RecordRef record, Grantee grantee) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(grantee, "grantee");
+        return jdbc.tx.write(c -> jdbc.update(c, delete, record.type().name(), record.id(), kind(grantee),
+                id(grantee)) > 0);
+    }
+
+    @Override
+    public List<Share> of(RecordRef record) {
+        Objects.requireNonNull(record, "record");
+        return jdbc.tx.read(c -> jdbc.list(c, jdbc.sql("SELECT grantee_kind, grantee_id, share_level FROM "
+                        + "{access_share} WHERE record_type = ? AND record_id = ? "
+                        + "ORDER BY grantee_kind DESC, grantee_id"),
+                rs -> new Share(record, rs.getString("grantee_kind").equals("U")
+                        ? Grantee.user(rs.getString("grantee_id")) : Grantee.team(rs.getString("grantee_id")),
+                        ShareLevel.valueOf(rs.getString("share_level"))), record.type().name(), record.id()));
+    }
+
+    /** The grantee kind column's value. */
+    static String kind(Grantee grantee) {
+        return grantee instanceof Grantee.ToUser ? "U" : "T";
+    }
+
+    private static String id(Grantee grantee) {
+        return grantee instanceof Grantee.ToUser u ? u.user().value() : ((Grantee.ToTeam) grantee).team().value();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.access.Grantee;
+import dev.crmkit.core.access.Share;
+import dev.crmkit.core.access.Shares;
+import dev.crmkit.core.kernel.RecordRef;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Shares in memory, indexed by record, undone with the unit of work that wrote them. Thread-safe. */
+final class InMemoryShares implements Shares {
+
+    /** Users first, then teams, each by id: the order {@link Shares#of} promises. */
+    static final Comparator<Share> ORDER = Comparator.comparing((Share s) -> s.grantee() instanceof Grantee.ToTeam)
+            .thenComparing(s -> s.grantee() instanceof Grantee.ToUser u ? u.user().value()
+                    : ((Grantee.ToTeam) s.grantee()).team().value());
+
+    private final InMemoryTransactions tx;
+    private final Map<RecordRef, Map<Grantee, Share>> byRecord = new HashMap<>();
+
+    InMemoryShares(InMemoryTransactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void grant(Share share) {
+        Objects.requireNonNull(share, "share");
+        tx.run(() -> {
+            Share before = byRecord.computeIfAbsent(share.record(), r -> new LinkedHashMap<>())
+                    .put(share.grantee(), share);
+            tx.onRollback(() -> restore(share.record(), share.grantee(), before));
+        });
+    }
+
+    @Override
+    public boolean revoke(RecordRef record, Grantee grantee) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(grantee, "grantee");
+        return tx.inTransaction(() -> {
+            Map<Grantee, Share> shares = byRecord.get(record);
+            Share before = shares == null ? null : shares.remove(grantee);
+            if (before == null) {
+                return false;
+            }
+            tx.onRollback(() -> restore(record, grantee, before));
+            return true;
+        });
+    }
+
+    @Override
+    public List<Share> of(RecordRef record) {
+        Objects.requireNonNull(record, "record");
+        return tx.read(() -> {
+            List<Share> out = new ArrayList<>(byRecord.getOrDefault(record, Map.of()).values());
+            out.sort(ORDER);
+            return List.copyOf(out);
+        });
+    }
+
+    private void restore(RecordRef record, Grantee grantee, Share before) {
+        Map<Grantee, Share> shares = byRecord.computeIfAbsent(record, r -> new LinkedHashMap<>());
+        if (before == null) {
+            shares.remove(grantee);
+        } else {
+            shares.put(grantee, before);
+        }
+    }
+}
