@@ -8,6 +8,7 @@ import dev.crmkit.examples.cli.metrics.LtvCommand;
 import dev.crmkit.examples.cli.metrics.ReportCommand;
 import dev.crmkit.examples.cli.metrics.RfmCommand;
 import dev.crmkit.examples.cli.quality.QualityCommand;
+import dev.crmkit.examples.cli.service.ServiceCommand;
 import dev.crmkit.examples.cli.team.TeamCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ import java.util.Map;
         subcommands = {DemoCommand.class, ImportCommand.class, PipelineCommand.class, DealCommand.class,
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
-                TeamCommand.class, QualityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TeamCommand.class, QualityCommand.class, BenchCommand.class, ServiceCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
