@@ -16,6 +16,12 @@ import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
+import dev.crmkit.service.ServiceStore;
+import dev.crmkit.service.commitment.Commitments;
+import dev.crmkit.service.equipment.InstalledEquipment;
+import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.request.ServiceRequests;
+import dev.crmkit.service.visit.Visits;
 
 /**
  * Every crmkit port held in memory: thread-safe, indexed by e-mail, phone, external id and every other lookup the
@@ -28,7 +34,7 @@ import dev.crmkit.pipeline.definition.Pipelines;
  * Crm crm = Crm.builder().store(InMemoryCrmStore.create()).defaultRegion("DE").build();
  * }</pre>
  */
-public final class InMemoryCrmStore implements CrmkitStore {
+public final class InMemoryCrmStore implements CrmkitStore, ServiceStore {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryContacts contacts = new InMemoryContacts(transactions);
@@ -44,6 +50,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryPipelines pipelines = new InMemoryPipelines(transactions);
     private final InMemoryDeals deals = new InMemoryDeals(transactions);
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
+    private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
+    private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
+    private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
+    private final InMemoryVisits visits = new InMemoryVisits(transactions);
+    private final InMemoryCommitments commitments = new InMemoryCommitments(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -116,6 +127,31 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public StageHistory stageHistory() {
         return stageHistory;
+    }
+
+    @Override
+    public InstalledEquipment installedEquipment() {
+        return installedEquipment;
+    }
+
+    @Override
+    public ServicePlans servicePlans() {
+        return servicePlans;
+    }
+
+    @Override
+    public ServiceRequests serviceRequests() {
+        return serviceRequests;
+    }
+
+    @Override
+    public Visits visits() {
+        return visits;
+    }
+
+    @Override
+    public Commitments commitments() {
+        return commitments;
     }
 
     @Override
