@@ -38,6 +38,12 @@ public record CompletionReport(LocalDate completedOn, String workDone, List<Part
         documents = documents == null ? null : List.copyOf(documents);
     }
 
+    /** A copy with these documents. */
+    public CompletionReport withDocuments(List<DocumentRef> newDocuments) {
+        return new CompletionReport(completedOn, workDone, parts, timeOnSite, checklist, newDocuments, signOff,
+                charged);
+    }
+
     @Override
     public List<Violation> violations() {
         Checks c = Checks.of();
