@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 final class Calendar {
 
+    /** How often a scheduling that lost a conflict with a concurrent one is tried, in all. */
+    static final int ATTEMPTS = 5;
+
     private final Crm crm;
     private final ServiceStore store;
     private final CustomerTimeline timeline;
@@ -43,7 +46,8 @@ final class Calendar {
 
     Scheduling schedule(ScheduleVisit command) {
         ValidationException.throwIfAny(command.violations());
-        Scheduling outcome = store.transactions().inTransaction(() -> {
+        // a database may pick one of two schedulings that wait for the same calendar row as a deadlock victim: retried
+        Scheduling outcome = store.transactions().inTransactionRetrying(ATTEMPTS, () -> {
             checkReferences(command);
             Visit candidate = new Visit(new VisitId(crm.ids().next()), 0, command.engineer(), command.customer(),
                     command.equipment(), command.plan(), command.request(), command.start(), command.end(),

@@ -58,6 +58,11 @@ final class JdbcVisits implements Visits {
             throw new IllegalStateException("an engineer's calendar can only be held inside a unit of work");
         }
         jdbc.tx.write(c -> {
+            // the update alone once the row exists: an insert that finds the row would take a shared lock first, and
+            // two such waiters upgrading to the update's exclusive lock deadlock (InnoDB)
+            if (jdbc.update(c, lockCalendar, engineer.value()) == 1) {
+                return null;
+            }
             jdbc.insertIgnoring(c, insertCalendar, engineer.value(), 0L);
             if (jdbc.update(c, lockCalendar, engineer.value()) != 1) {
                 throw new IllegalStateException("the calendar row of " + engineer + " is missing after its insert");
