@@ -17,7 +17,6 @@ import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
-import dev.crmkit.service.ServiceStore;
 import dev.crmkit.service.commitment.Commitments;
 import dev.crmkit.service.equipment.InstalledEquipment;
 import dev.crmkit.service.plan.ServicePlans;
@@ -46,7 +45,7 @@ import java.util.Objects;
  *
  * <p>Times are kept to the microsecond. Thread-safe.
  */
-public final class JdbcCrmStore implements CrmkitStore, ServiceStore {
+public final class JdbcCrmStore implements CrmkitStore {
 
     private final Dialect dialect;
     private final Tables tables;

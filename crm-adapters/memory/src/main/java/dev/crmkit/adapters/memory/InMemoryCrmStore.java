@@ -16,7 +16,6 @@ import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
-import dev.crmkit.service.ServiceStore;
 import dev.crmkit.service.commitment.Commitments;
 import dev.crmkit.service.equipment.InstalledEquipment;
 import dev.crmkit.service.plan.ServicePlans;
@@ -34,7 +33,7 @@ import dev.crmkit.service.visit.Visits;
  * Crm crm = Crm.builder().store(InMemoryCrmStore.create()).defaultRegion("DE").build();
  * }</pre>
  */
-public final class InMemoryCrmStore implements CrmkitStore, ServiceStore {
+public final class InMemoryCrmStore implements CrmkitStore {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryContacts contacts = new InMemoryContacts(transactions);
