@@ -4,7 +4,11 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.service.schedule.ScheduleProgress;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
@@ -52,6 +56,7 @@ final class DefaultServiceDesk implements ServiceDesk {
     private final Completions completions;
     private final CommitmentHandover handover;
     private final Optional<DocumentStorage> documents;
+    private final ZoneId zone;
 
     DefaultServiceDesk(Crm crm, ServiceStore store, Notifications notifications, Optional<DocumentStorage> documents,
                        Duration travelTime, ZoneId zone) {
@@ -63,6 +68,7 @@ final class DefaultServiceDesk implements ServiceDesk {
         this.completions = new Completions(crm, store, timeline, notifications, calendar);
         this.handover = new CommitmentHandover(crm, store, zone);
         this.documents = documents;
+        this.zone = zone;
     }
 
     private Instant now() {
@@ -123,6 +129,27 @@ final class DefaultServiceDesk implements ServiceDesk {
     @Override
     public List<ServicePlan> plansOf(ContactId customer) {
         return store.servicePlans().ofCustomer(customer);
+    }
+
+    @Override
+    public Task requestScheduling(ServicePlanId planId, UserId assignee) {
+        java.util.Objects.requireNonNull(assignee, "assignee");
+        return tx.inTransaction(() -> {
+            ServicePlan plan = Known.orRefuse(store.servicePlans().findById(planId), "plan", "service plan", planId);
+            ScheduleProgress progress = plan.progress();
+            if (progress.ended() || !plan.active()) {
+                throw ValidationException.of("plan", "ended", "has no visit left to arrange");
+            }
+            Equipment equipment = Known.orRefuse(store.installedEquipment().findById(plan.equipment()), "equipment",
+                    "equipment", plan.equipment());
+            Instant now = now();
+            Instant remind = progress.remindOn().orElseThrow().atStartOfDay(zone).toInstant();
+            String title = "Arrange the service of " + equipment.product()
+                    + (equipment.serialNumber().isEmpty() ? "" : " " + equipment.serialNumber()) + ", due "
+                    + progress.nextDue().orElseThrow();
+            return crm.tasks().create(NewTask.of(BadValue.abbreviate(title, Task.MAX_TITLE_LENGTH),
+                    remind.isBefore(now) ? now : remind, assignee, Optional.of(CustomerTimeline.of(plan.customer()))));
+        });
     }
 
     @Override

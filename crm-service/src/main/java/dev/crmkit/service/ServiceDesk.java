@@ -77,6 +77,14 @@ public interface ServiceDesk {
     List<ServicePlan> plansOf(ContactId customer);
 
     /**
+     * Asks someone (the administrator) to arrange a plan's next visit: a task about the customer, due on the day the
+     * plan's reminder goes out (or today, if that day has passed), naming the equipment and the due date.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException if there is no such plan, or it has ended
+     */
+    dev.crmkit.core.task.Task requestScheduling(ServicePlanId plan, UserId assignee);
+
+    /**
      * Opens a service request and puts it on the customer's timeline.
      *
      * @throws dev.crmkit.core.kernel.ValidationException naming each broken rule; nothing is stored then
