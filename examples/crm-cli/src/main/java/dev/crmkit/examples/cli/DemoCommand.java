@@ -123,8 +123,10 @@ final class DemoCommand implements Callable<Integer> {
                 store.persistent(), before, after), contact, lead, timeline, owner, agenda);
         Optional<Path> metrics = noReport ? Optional.empty() : Optional.of(ReportCommand.writeForStore(
                 store.store(), store.description(), NOW.atZone(ZONE).toLocalDate(), reportDir).index());
+        DemoService.Result service = DemoService.run(crm, store.store(), clock, NOW, ZONE);
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = report.json();
+            json.put("service", service.json());
             json.put("deals", deals.json());
             json.put("scoring", scoring.scoringJson());
             json.put("assignment", scoring.assignment().json());
@@ -134,6 +136,7 @@ final class DemoCommand implements Callable<Integer> {
             report.print(spec.commandLine().getOut());
             deals.print(spec.commandLine().getOut());
             scoring.print(spec.commandLine().getOut());
+            service.print(spec.commandLine().getOut());
             metrics.ifPresent(index -> spec.commandLine().getOut().println("Metrics report: " + index));
             spec.commandLine().getOut().flush();
         }
