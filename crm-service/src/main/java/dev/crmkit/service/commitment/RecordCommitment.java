@@ -3,6 +3,7 @@ package dev.crmkit.service.commitment;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 
@@ -24,8 +25,10 @@ public record RecordCommitment(ContactId customer, String promise, LocalDate due
     public List<Violation> violations() {
         Checks c = Checks.of();
         c.notNull("customer", customer);
-        c.notBlank("promise", promise).maxLength("promise", promise, 500);
-        c.notNull("due", due).notNull("recordedBy", recordedBy);
-        return c.violations();
+        c.notBlank("promise", promise).notNull("due", due).notNull("recordedBy", recordedBy);
+        List<Violation> out = new java.util.ArrayList<>(c.violations());
+        out.addAll(StoreLimits.text("promise", promise, 500));
+        out.addAll(StoreLimits.user("recordedBy", java.util.Optional.ofNullable(recordedBy)));
+        return out;
     }
 }

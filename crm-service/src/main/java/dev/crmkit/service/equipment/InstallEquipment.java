@@ -3,6 +3,7 @@ package dev.crmkit.service.equipment;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.Violation;
 
 import java.time.LocalDate;
@@ -46,11 +47,13 @@ public record InstallEquipment(ContactId customer, String product, String serial
     public List<Violation> violations() {
         Checks c = Checks.of();
         c.notNull("customer", customer);
-        c.notBlank("product", product).maxLength("product", product, 200);
-        c.notNull("serialNumber", serialNumber).maxLength("serialNumber", serialNumber, 100);
+        c.notBlank("product", product);
+        c.notNull("serialNumber", serialNumber);
         c.notNull("site", site).notNull("installedOn", installedOn);
         c.notNull("warrantyEnd", warrantyEnd).notNull("parent", parent);
         List<Violation> out = new java.util.ArrayList<>(c.violations());
+        out.addAll(StoreLimits.text("product", product, 200));
+        out.addAll(StoreLimits.text("serialNumber", serialNumber, 100));
         if (installedOn != null && warrantyEnd != null && warrantyEnd.isPresent()
                 && warrantyEnd.get().isBefore(installedOn)) {
             out.add(new Violation("warrantyEnd", "not-before-installed",

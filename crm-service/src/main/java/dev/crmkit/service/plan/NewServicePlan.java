@@ -3,6 +3,7 @@ package dev.crmkit.service.plan;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.service.equipment.EquipmentId;
@@ -46,6 +47,7 @@ public record NewServicePlan(EquipmentId equipment, Period interval, TermsShape 
         c.notNull("equipment", equipment).notNull("interval", interval).notNull("terms", terms);
         c.notNull("preferredEngineer", preferredEngineer).notNull("pricePerVisit", pricePerVisit);
         List<Violation> out = new ArrayList<>(c.violations());
+        out.addAll(StoreLimits.user("preferredEngineer", preferredEngineer));
         if (pricePerVisit != null && pricePerVisit.amount().signum() < 0) {
             out.add(new Violation("pricePerVisit", "min", "must not be negative, was " + pricePerVisit));
         }

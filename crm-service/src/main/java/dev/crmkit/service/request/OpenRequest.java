@@ -3,6 +3,7 @@ package dev.crmkit.service.request;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.service.equipment.EquipmentId;
 
@@ -26,10 +27,11 @@ public record OpenRequest(ContactId customer, Optional<EquipmentId> equipment, S
     public List<Violation> violations() {
         Checks c = Checks.of();
         c.notNull("customer", customer).notNull("equipment", equipment);
-        c.notBlank("channel", channel).maxLength("channel", channel, 50);
-        c.notNull("priority", priority);
-        c.notBlank("summary", summary).maxLength("summary", summary, 500);
+        c.notBlank("channel", channel).notNull("priority", priority).notBlank("summary", summary);
         c.notNull("sla", sla);
-        return c.violations();
+        List<Violation> out = new java.util.ArrayList<>(c.violations());
+        out.addAll(StoreLimits.text("channel", channel, 50));
+        out.addAll(StoreLimits.text("summary", summary, 500));
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package dev.crmkit.service.visit;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.service.document.DocumentRef;
 
@@ -44,17 +45,44 @@ public record CompletionReport(LocalDate completedOn, String workDone, List<Part
                 charged);
     }
 
+    /** The store limits of the texts inside the lists and the sign-off: 200 characters, no NUL, valid Unicode. */
+    private void textsOf(List<Violation> out) {
+        if (parts != null) {
+            for (int i = 0; i < parts.size(); i++) {
+                out.addAll(StoreLimits.text("parts[" + i + "].part", parts.get(i).part(), 200));
+            }
+        }
+        if (checklist != null) {
+            for (int i = 0; i < checklist.size(); i++) {
+                out.addAll(StoreLimits.text("checklist[" + i + "].item", checklist.get(i).item(), 200));
+            }
+        }
+        if (documents != null) {
+            for (int i = 0; i < documents.size(); i++) {
+                DocumentRef d = documents.get(i);
+                out.addAll(StoreLimits.text("documents[" + i + "].fileName", d.fileName(), 200));
+                out.addAll(StoreLimits.text("documents[" + i + "].storageKey", d.storageKey(), 500));
+                out.addAll(StoreLimits.text("documents[" + i + "].mediaType", d.mediaType(), 200));
+            }
+        }
+        if (signOff != null) {
+            signOff.ifPresent(s -> out.addAll(StoreLimits.text("signOff.signedBy", s.signedBy(), 200)));
+        }
+    }
+
     @Override
     public List<Violation> violations() {
         Checks c = Checks.of();
         c.notNull("completedOn", completedOn);
-        c.notBlank("workDone", workDone).maxLength("workDone", workDone, 2000);
+        c.notBlank("workDone", workDone);
         c.notNull("parts", parts).maxSize("parts", parts, 100);
         c.notNull("timeOnSite", timeOnSite);
         c.notNull("checklist", checklist).maxSize("checklist", checklist, 100);
         c.notNull("documents", documents).maxSize("documents", documents, 100);
         c.notNull("signOff", signOff).notNull("charged", charged);
         List<Violation> out = new ArrayList<>(c.violations());
+        out.addAll(StoreLimits.text("workDone", workDone, 2000));
+        textsOf(out);
         if (timeOnSite != null && (timeOnSite.isNegative() || timeOnSite.isZero()
                 || timeOnSite.compareTo(Duration.ofDays(1)) > 0)) {
             out.add(new Violation("timeOnSite", "range", "must be positive and at most 24 hours"));

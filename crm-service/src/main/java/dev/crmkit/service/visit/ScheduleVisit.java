@@ -3,6 +3,7 @@ package dev.crmkit.service.visit;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Checks;
 import dev.crmkit.core.kernel.SelfChecking;
+import dev.crmkit.core.kernel.StoreLimits;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.service.equipment.EquipmentId;
@@ -43,6 +44,9 @@ public record ScheduleVisit(UserId engineer, ContactId customer, Optional<Equipm
         c.notNull("engineer", engineer).notNull("customer", customer).notNull("equipment", equipment);
         c.notNull("plan", plan).notNull("request", request).notNull("start", start).notNull("end", end);
         List<Violation> out = new ArrayList<>(c.violations());
+        out.addAll(StoreLimits.user("engineer", Optional.ofNullable(engineer)));
+        out.addAll(StoreLimits.time("start", start));
+        out.addAll(StoreLimits.time("end", end));
         if (start != null && end != null && (!end.isAfter(start)
                 || Duration.between(start, end).compareTo(Duration.ofDays(1)) > 0)) {
             out.add(new Violation("end", "range", "must be after start and at most 24 hours later"));

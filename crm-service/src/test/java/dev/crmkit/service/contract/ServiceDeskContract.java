@@ -33,7 +33,9 @@ import dev.crmkit.service.request.Priority;
 import dev.crmkit.service.request.ServiceRequest;
 import dev.crmkit.service.request.Sla;
 import dev.crmkit.service.schedule.Anchor;
+import dev.crmkit.service.visit.CompletionReport;
 import dev.crmkit.service.visit.ScheduleVisit;
+import dev.crmkit.service.visit.SignOff;
 import dev.crmkit.service.visit.Scheduling;
 import dev.crmkit.service.visit.Visit;
 import dev.crmkit.service.visit.VisitStatus;
@@ -136,6 +138,28 @@ public abstract class ServiceDeskContract {
         ValidationException e = assertThrows(ValidationException.class, () -> desk.install(command));
         assertEquals(List.of("customer", "parent"), e.violations().stream().map(v -> v.field()).toList());
         assertEquals(List.of(), desk.equipmentOf(nobody));
+    }
+
+    @Test
+    void textsNoStoreCanHold_areRefusedNamingTheField_andStoreNothing() {
+        ValidationException install = assertThrows(ValidationException.class, () -> desk.install(
+                InstallEquipment.of(customer, "Filter\u0000", "x".repeat(101), Site.at(
+                        new Address("", "x", "1", "y", "", "DE")), LocalDate.of(2026, 1, 1))));
+        assertEquals(List.of("product", "serialNumber"), install.violations().stream().map(v -> v.field()).toList());
+        assertEquals(List.of(), desk.equipmentOf(customer));
+        Equipment equipment = filter();
+        ServicePlan plan = plan(equipment);
+        Visit visit = ((Scheduling.Scheduled) visitAt(equipment, plan, ENGINEER, "2027-02-20T09:00:00Z", 60))
+                .visit();
+        CompletionReport bad = new ServiceFixtures().report(LocalDate.of(2027, 2, 20));
+        CompletionReport hostile = new CompletionReport(bad.completedOn(), "done\u0000", bad.parts(),
+                bad.timeOnSite(), bad.checklist(), bad.documents(), Optional.of(new SignOff("\ud800", NOW)),
+                bad.charged());
+        ValidationException report = assertThrows(ValidationException.class, () -> desk.complete(visit.id(),
+                hostile));
+        assertEquals(List.of("workDone", "signOff.signedBy"), report.violations().stream().map(v -> v.field())
+                .toList());
+        assertEquals(VisitStatus.SCHEDULED, desk.visitsOf(customer).get(0).status());
     }
 
     @Test

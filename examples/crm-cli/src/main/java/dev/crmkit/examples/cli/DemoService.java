@@ -3,7 +3,6 @@ package dev.crmkit.examples.cli;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
-import dev.crmkit.core.customer.NewContact;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.UserId;
@@ -52,15 +51,17 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The demo's service business: a water-filter customer with equipment, a six-monthly plan, a visit with photos, a
- * certificate and the customer's sign-off, and a promise made by a manager who left, taken over by the new one; two
- * more customers, one due this week and one overdue. A store kept between runs gets them once.
+ * The demo's service business, on three of the demo's imported contacts (so it adds no contact): a water-filter
+ * customer with equipment, a six-monthly plan, a visit with photos, a certificate and the customer's sign-off, and a
+ * promise made by the manager who owned the customer, taken over by the new owner; one more customer due this week
+ * and one overdue. A store kept between runs gets them once.
  */
 final class DemoService {
 
-    static final String EMAIL = "anna.berg@example-water.de";
-    static final UserId MANAGER = UserId.of("manager-olga");
-    static final UserId NEW_MANAGER = UserId.of("manager-boris");
+    static final String EMAIL = "lena.hoffmann@web.de";
+    static final String DUE_EMAIL = "sophie.wagner@brauhaus-wagner.de";
+    static final String OVERDUE_EMAIL = "lukas.fischer@outlook.com";
+    static final UserId NEW_MANAGER = UserId.of("david");
     static final UserId ENGINEER = UserId.of("engineer-ivan");
 
     private DemoService() {
@@ -73,12 +74,14 @@ final class DemoService {
      * @param customer   the service customer's name
      * @param visit      the completed visit
      * @param nextDue    the plan's next due date after it
+     * @param promisedBy who made the promise, if made in this run
      * @param handedOver the owner the due promise went to, if it fell due in this run
      * @param week       the service of the demo's week
      * @param names      the customers' names by id, for printing the week
      */
     record Result(boolean created, String customer, Optional<Visit> visit, Optional<LocalDate> nextDue,
-                  Optional<UserId> handedOver, ServiceWeek week, Map<ContactId, String> names) {
+                  Optional<UserId> promisedBy, Optional<UserId> handedOver, ServiceWeek week,
+                  Map<ContactId, String> names) {
 
         Map<String, Object> json() {
             return JsonOutput.object("customer", customer, "createdNow", created,
@@ -100,7 +103,8 @@ final class DemoService {
                         + r.signOff().map(SignOff::signedBy).orElse("nobody"));
             });
             nextDue.ifPresent(d -> out.println("  next due " + d));
-            handedOver.ifPresent(o -> out.println("  the promise of " + MANAGER + " is now a task for " + o));
+            handedOver.ifPresent(o -> out.println("  the promise of " + promisedBy.map(UserId::value).orElse("?")
+                    + " is now a task for " + o + ", the customer's new owner"));
             out.println("  week of " + week.monday() + ": " + week.due().size() + " due, " + week.overdue().size()
                     + " overdue");
             week.due().forEach(d -> out.println("    due " + d.due() + "  " + names.get(d.customer())));
@@ -136,15 +140,19 @@ final class DemoService {
                     }
                 }).build();
         LocalDate today = now.atZone(zone).toLocalDate();
-        Optional<Contact> existing = crm.customers().contactByEmail(EMAIL);
-        boolean created = existing.isEmpty();
+        Contact lena = demoContact(crm, EMAIL);
+        boolean created = store.installedEquipment().ofCustomer(lena.id()).isEmpty();
         Optional<Visit> visit = Optional.empty();
         Optional<LocalDate> nextDue = Optional.empty();
         Optional<UserId> handedOver = Optional.empty();
+        Optional<UserId> promisedBy = Optional.empty();
         Map<ContactId, String> names = new HashMap<>();
+        String customer = lena.name().full();
         if (created) {
             clock.set(Instant.parse("2025-05-20T10:00:00Z"));
-            ContactId anna = contact(crm, "Anna", "Berg", EMAIL, names);
+            ContactId anna = lena.id();
+            UserId manager = lena.owner().orElse(UserId.of("anna"));
+            promisedBy = Optional.of(manager);
             Site flat = new Site(new Address("Home", "Ring 5", "10115", "Berlin", "", "DE"), Optional.empty());
             Equipment system = desk.install(InstallEquipment.of(anna, "AquaPure 3", "AP3-77", flat,
                     LocalDate.of(2025, 5, 31)).withWarrantyEnd(LocalDate.of(2027, 5, 31)));
@@ -154,18 +162,18 @@ final class DemoService {
                     new TermsShape(Anchor.SCHEDULE, Period.ofDays(14), new VisitWindow(7, 7), Optional.empty(),
                             OptionalInt.empty()), Optional.of(ENGINEER), Money.of("40.00", "EUR")));
             desk.recordCommitment(new RecordCommitment(anna, "A free extra cartridge at the visit 18 months after "
-                    + "signing", LocalDate.of(2026, 11, 20), MANAGER));
+                    + "signing", LocalDate.of(2026, 11, 20), manager));
             clock.set(Instant.parse("2025-11-28T09:00:00Z"));
-            complete(desk, plan, anna, cartridge, Instant.parse("2025-11-28T09:00:00Z"), List.of());
+            complete(desk, plan, anna, cartridge, Instant.parse("2025-11-28T09:00:00Z"), List.of(), customer);
             clock.set(Instant.parse("2026-05-29T09:00:00Z"));
-            complete(desk, plan, anna, cartridge, Instant.parse("2026-05-29T09:00:00Z"), List.of());
+            complete(desk, plan, anna, cartridge, Instant.parse("2026-05-29T09:00:00Z"), List.of(), customer);
             clock.set(Instant.parse("2026-11-20T11:00:00Z"));
             List<DocumentRef> docs = List.of(
                     attach(desk, DocumentKind.PHOTO, "before.jpg", "the old cartridge"),
                     attach(desk, DocumentKind.PHOTO, "after.jpg", "the new cartridge"),
                     attach(desk, DocumentKind.CERTIFICATE, "water-test.pdf", "nitrate 5 mg/l, hardness 8 dH"));
             Completion.Completed done = complete(desk, plan, anna, cartridge,
-                    Instant.parse("2026-11-20T09:00:00Z"), docs);
+                    Instant.parse("2026-11-20T09:00:00Z"), docs, customer);
             visit = Optional.of(done.visit());
             nextDue = done.plan().flatMap(ServicePlan::nextDue);
             // the manager leaves; the customer goes to another one, and the promise with the customer
@@ -175,10 +183,10 @@ final class DemoService {
             handedOver = desk.handOverDueCommitments(today).stream()
                     .filter(h -> h instanceof Handover.HandedOver).map(h -> ((Handover.HandedOver) h).owner())
                     .findFirst();
-            plan(desk, contact(crm, "Karl", "Wagner", "karl.wagner@example-water.de", names), "Boiler B-200",
-                    LocalDate.of(2025, 11, 25), Period.ofYears(1));
-            plan(desk, contact(crm, "Lena", "Fischer", "lena.fischer@example-water.de", names), "AquaPure 1",
-                    LocalDate.of(2026, 4, 15), Period.ofMonths(6));
+            plan(desk, demoContact(crm, DUE_EMAIL).id(), "Boiler B-200", LocalDate.of(2025, 11, 25),
+                    Period.ofYears(1));
+            plan(desk, demoContact(crm, OVERDUE_EMAIL).id(), "AquaPure 1", LocalDate.of(2026, 4, 15),
+                    Period.ofMonths(6));
             clock.set(now);
         }
         ServiceWeek week = ServiceReports.of(store, zone).week(today);
@@ -188,18 +196,17 @@ final class DemoService {
         for (DueItem d : week.overdue()) {
             names.computeIfAbsent(d.customer(), id -> name(crm, id));
         }
-        return new Result(created, "Anna Berg", visit, nextDue, handedOver, week, names);
+        return new Result(created, customer, visit, nextDue, promisedBy, handedOver, week, names);
     }
 
     private static String name(Crm crm, ContactId id) {
         return crm.customers().contact(id).map(c -> c.name().full()).orElse(id.toString());
     }
 
-    private static ContactId contact(Crm crm, String first, String last, String email, Map<ContactId, String> names) {
-        Contact c = crm.customers().createContact(new NewContact(first, last, List.of(email), List.of(), "",
-                Optional.of(MANAGER), Map.of()));
-        names.put(c.id(), c.name().full());
-        return c.id();
+    /** A contact the demo's import created. */
+    private static Contact demoContact(Crm crm, String email) {
+        return crm.customers().contactByEmail(email).orElseThrow(() -> new IllegalStateException(
+                "the demo's data has no contact " + email));
     }
 
     private static void plan(ServiceDesk desk, ContactId customer, String product, LocalDate installed,
@@ -215,7 +222,8 @@ final class DemoService {
     }
 
     private static Completion.Completed complete(ServiceDesk desk, ServicePlan plan, ContactId customer,
-                                                 Equipment equipment, Instant start, List<DocumentRef> docs) {
+                                                 Equipment equipment, Instant start, List<DocumentRef> docs,
+                                                 String signedBy) {
         Scheduling s = desk.schedule(ScheduleVisit.forPlan(ENGINEER, customer, equipment.id(), plan.id(), start,
                 start.plus(Duration.ofHours(1))));
         Visit visit = ((Scheduling.Scheduled) s).visit();
@@ -223,7 +231,7 @@ final class DemoService {
         CompletionReport report = new CompletionReport(day, "Replaced the cartridge, tested for leaks",
                 List.of(new PartUsed("Cartridge C-10", 1)), Duration.ofMinutes(40),
                 List.of(new ChecklistItem("Leak test", true), new ChecklistItem("Water sample", !docs.isEmpty())),
-                docs, Optional.of(new SignOff("Anna Berg", start.plus(Duration.ofMinutes(45)))),
+                docs, Optional.of(new SignOff(signedBy, start.plus(Duration.ofMinutes(45)))),
                 Money.of("40.00", "EUR"));
         return (Completion.Completed) desk.complete(visit.id(), report);
     }

@@ -29,10 +29,10 @@ class ServiceDueCommandTest {
         JsonNode json = run.json();
         assertEquals("2026-11-23", json.get("week").asText());
         assertEquals(1, json.get("due").size());
-        assertEquals("Karl Wagner", json.get("due").get(0).get("customer").asText());
+        assertEquals("Sophie Wagner", json.get("due").get(0).get("customer").asText());
         assertEquals("2026-11-25", json.get("due").get(0).get("due").asText());
         assertEquals(1, json.get("overdue").size());
-        assertEquals("Lena Fischer", json.get("overdue").get(0).get("customer").asText());
+        assertEquals("Lukas Fischer", json.get("overdue").get(0).get("customer").asText());
         assertEquals(39, json.get("overdue").get(0).get("daysOverdue").asInt());
     }
 
@@ -41,10 +41,10 @@ class ServiceDueCommandTest {
         assertEquals(0, crm("demo", "--no-report", "--jdbc-url", url()).exitCode());
         CliRun again = crm("demo", "--no-report", "--jdbc-url", url());
         assertEquals(0, again.exitCode(), again.toString());
-        assertTrue(again.out().contains("Anna Berg (from an earlier run)"), again.out());
+        assertTrue(again.out().contains("Lena Hoffmann (from an earlier run)"), again.out());
         CliRun run = crm("service", "due", "--jdbc-url", url(), "--as-of", CliRun.AS_OF, "--week", "2027-06-02");
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("due      2027-05-31  Anna Berg  Cartridge C-10"), run.out());
+        assertTrue(run.out().contains("due      2027-05-31  Lena Hoffmann  Cartridge C-10"), run.out());
     }
 
     @Test
@@ -65,11 +65,11 @@ class ServiceDueCommandTest {
     @Test
     void demo_json_hasTheServiceCustomerWithPhotosSignOffAndTheHandedOverPromise() {
         JsonNode service = crm("demo", "--no-report", "--in-memory", "--format", "json").json().get("service");
-        assertEquals("Anna Berg", service.get("customer").asText());
+        assertEquals("Lena Hoffmann", service.get("customer").asText());
         assertEquals(3, service.get("visit").get("documents").size());
         assertEquals(64, service.get("visit").get("documents").get(0).get("sha256").asText().length());
-        assertEquals("Anna Berg", service.get("visit").get("signedBy").asText());
+        assertEquals("Lena Hoffmann", service.get("visit").get("signedBy").asText());
         assertEquals("2027-05-31", service.get("nextDue").asText());
-        assertEquals("manager-boris", service.get("commitmentHandedOverTo").asText());
+        assertEquals("david", service.get("commitmentHandedOverTo").asText());
     }
 }
