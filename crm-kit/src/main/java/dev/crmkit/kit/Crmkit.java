@@ -5,6 +5,9 @@ import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.scoring.ScoringModel;
 import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.service.ServiceDesk;
+import dev.crmkit.service.document.DocumentStorage;
+import dev.crmkit.service.notification.Notifications;
 import jakarta.validation.Validator;
 
 import java.time.Clock;
@@ -23,6 +26,7 @@ import java.util.Set;
  *         .build();
  * crmkit.crm().capture().capture(submission);     // customers, leads, timeline, tasks, scoring, assignment
  * crmkit.pipelines().open(OpenDeal.of(...));      // pipelines, deals, forecasts
+ * crmkit.service().install(InstallEquipment.of(...)); // equipment, service plans, visits, commitments
  * }</pre>
  *
  * <p>The store is given once and its type says it serves every module, so nothing has to be cast or checked at run
@@ -33,11 +37,13 @@ public final class Crmkit {
     private final CrmkitStore store;
     private final Crm crm;
     private final DealPipeline pipelines;
+    private final ServiceDesk service;
 
-    private Crmkit(CrmkitStore store, Crm crm, DealPipeline pipelines) {
+    private Crmkit(CrmkitStore store, Crm crm, DealPipeline pipelines, ServiceDesk service) {
         this.store = store;
         this.crm = crm;
         this.pipelines = pipelines;
+        this.service = service;
     }
 
     /** Starts wiring crmkit. */
@@ -60,6 +66,11 @@ public final class Crmkit {
         return pipelines;
     }
 
+    /** crm-service's entry point: installed equipment, service plans, requests, visits, commitments. */
+    public ServiceDesk service() {
+        return service;
+    }
+
     /**
      * Wires crmkit. Each setting may be set once (a second call fails, naming it); {@link #build()} fails fast,
      * naming a required setting that is missing. Not thread-safe.
@@ -67,8 +78,27 @@ public final class Crmkit {
     public static final class Builder {
         private final Crm.Builder crm = Crm.builder();
         private CrmkitStore store;
+        private final ServiceDesk.Builder service = ServiceDesk.builder();
 
         private Builder() {
+        }
+
+        /** How customers are told about their service visits (default: not at all); see {@link Notifications}. */
+        public Builder notifications(Notifications value) {
+            service.notifications(value);
+            return this;
+        }
+
+        /** Where the bytes of visit photos and certificates go (default: none); see {@link DocumentStorage}. */
+        public Builder documentStorage(DocumentStorage value) {
+            service.documentStorage(value);
+            return this;
+        }
+
+        /** The least time between two visits of one engineer (default: none). */
+        public Builder travelTime(java.time.Duration value) {
+            service.travelTime(value);
+            return this;
         }
 
         /** Required: where everything is stored, for example {@code InMemoryCrmStore.create()}. */
@@ -149,7 +179,7 @@ public final class Crmkit {
             }
             Crm core = crm.build();
             DealPipeline pipelines = DealPipeline.builder().crm(core).store(store).build();
-            return new Crmkit(store, core, pipelines);
+            return new Crmkit(store, core, pipelines, service.crm(core).store(store).build());
         }
     }
 }

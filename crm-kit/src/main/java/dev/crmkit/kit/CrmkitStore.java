@@ -4,6 +4,7 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.pipeline.PipelineStore;
+import dev.crmkit.service.ServiceStore;
 
 /**
  * A store of every crmkit module's ports, sharing one set of units of work: what {@link Crmkit} is built on. The
@@ -11,7 +12,7 @@ import dev.crmkit.pipeline.PipelineStore;
  * are added, this interface grows their ports, and so a store that compiles against it serves every module.
  * Implementations are thread-safe.
  */
-public interface CrmkitStore extends CrmStore, PipelineStore {
+public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
 
     /** Units of work over every port of the store. */
     @Override

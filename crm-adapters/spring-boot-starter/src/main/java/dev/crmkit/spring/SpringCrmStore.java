@@ -20,6 +20,11 @@ import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
+import dev.crmkit.service.commitment.Commitments;
+import dev.crmkit.service.equipment.InstalledEquipment;
+import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.request.ServiceRequests;
+import dev.crmkit.service.visit.Visits;
 
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -130,6 +135,31 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public StageHistory stageHistory() {
         return jdbc.stageHistory();
+    }
+
+    @Override
+    public InstalledEquipment installedEquipment() {
+        return jdbc.installedEquipment();
+    }
+
+    @Override
+    public ServicePlans servicePlans() {
+        return jdbc.servicePlans();
+    }
+
+    @Override
+    public ServiceRequests serviceRequests() {
+        return jdbc.serviceRequests();
+    }
+
+    @Override
+    public Visits visits() {
+        return jdbc.visits();
+    }
+
+    @Override
+    public Commitments commitments() {
+        return jdbc.commitments();
     }
 
     /**

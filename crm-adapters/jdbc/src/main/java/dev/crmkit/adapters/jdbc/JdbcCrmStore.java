@@ -22,6 +22,11 @@ import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
+import dev.crmkit.service.commitment.Commitments;
+import dev.crmkit.service.equipment.InstalledEquipment;
+import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.request.ServiceRequests;
+import dev.crmkit.service.visit.Visits;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -55,6 +60,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcLeads leads;
     private final JdbcActivities activities;
     private final JdbcTasks tasks;
+    private final JdbcInstalledEquipment installedEquipment;
+    private final JdbcServicePlans servicePlans;
+    private final JdbcServiceRequests serviceRequests;
+    private final JdbcVisits visits;
+    private final JdbcCommitments commitments;
     private final JdbcCustomFieldSchemas schemas;
     private final JdbcLeadScores leadScores;
     private final JdbcProbabilityOverrides probabilityOverrides;
@@ -85,6 +95,11 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.leads = new JdbcLeads(jdbc);
         this.activities = new JdbcActivities(jdbc);
         this.tasks = new JdbcTasks(jdbc);
+        this.installedEquipment = new JdbcInstalledEquipment(jdbc);
+        this.servicePlans = new JdbcServicePlans(jdbc);
+        this.serviceRequests = new JdbcServiceRequests(jdbc);
+        this.visits = new JdbcVisits(jdbc);
+        this.commitments = new JdbcCommitments(jdbc);
         this.schemas = new JdbcCustomFieldSchemas(jdbc);
         this.pipelines = new JdbcPipelines(jdbc, b.pipelineJson);
         this.deals = new JdbcDeals(jdbc);
@@ -211,6 +226,31 @@ public final class JdbcCrmStore implements CrmkitStore {
     }
 
     /** The units of work of this store: one object for its CrmStore and its PipelineStore side. */
+    @Override
+    public InstalledEquipment installedEquipment() {
+        return installedEquipment;
+    }
+
+    @Override
+    public ServicePlans servicePlans() {
+        return servicePlans;
+    }
+
+    @Override
+    public ServiceRequests serviceRequests() {
+        return serviceRequests;
+    }
+
+    @Override
+    public Visits visits() {
+        return visits;
+    }
+
+    @Override
+    public Commitments commitments() {
+        return commitments;
+    }
+
     @Override
     public Transactions transactions() {
         return transactions;

@@ -21,6 +21,11 @@ import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
+import dev.crmkit.service.commitment.Commitments;
+import dev.crmkit.service.equipment.InstalledEquipment;
+import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.request.ServiceRequests;
+import dev.crmkit.service.visit.Visits;
 
 /**
  * Every crmkit port held in memory: thread-safe, indexed by e-mail, phone, external id and every other lookup the
@@ -62,6 +67,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryShares shares = new InMemoryShares(transactions);
+    private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
+    private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
+    private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
+    private final InMemoryVisits visits = new InMemoryVisits(transactions);
+    private final InMemoryCommitments commitments = new InMemoryCommitments(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -154,6 +164,31 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.ContactMerges contactMerges() {
         return contactMerges;
+    }
+
+    @Override
+    public InstalledEquipment installedEquipment() {
+        return installedEquipment;
+    }
+
+    @Override
+    public ServicePlans servicePlans() {
+        return servicePlans;
+    }
+
+    @Override
+    public ServiceRequests serviceRequests() {
+        return serviceRequests;
+    }
+
+    @Override
+    public Visits visits() {
+        return visits;
+    }
+
+    @Override
+    public Commitments commitments() {
+        return commitments;
     }
 
     @Override

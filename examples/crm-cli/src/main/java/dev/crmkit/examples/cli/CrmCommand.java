@@ -11,6 +11,7 @@ import dev.crmkit.examples.cli.metrics.LtvCommand;
 import dev.crmkit.examples.cli.metrics.ReportCommand;
 import dev.crmkit.examples.cli.metrics.RfmCommand;
 import dev.crmkit.examples.cli.quality.QualityCommand;
+import dev.crmkit.examples.cli.service.ServiceCommand;
 import dev.crmkit.examples.cli.team.TeamCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ import java.util.Map;
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
                 TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
                 ExportCommand.class, CampaignsCommand.class, AccessCommand.class, AuditCommand.class,
+                ServiceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 

@@ -125,10 +125,12 @@ final class DemoCommand implements Callable<Integer> {
                 store.persistent(), before, after), contact, lead, timeline, owner, agenda);
         Optional<Path> metrics = noReport ? Optional.empty() : Optional.of(ReportCommand.writeForStore(
                 store.store(), store.description(), NOW.atZone(ZONE).toLocalDate(), reportDir).index());
+        DemoService.Result service = DemoService.run(crm, store.store(), clock, NOW, ZONE);
         DemoMerge.Result merge = DemoMerge.run(crm, clock, NOW);
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = report.json();
             json.put("merge", merge.json());
+            json.put("service", service.json());
             json.put("deals", deals.json());
             json.put("scoring", scoring.scoringJson());
             json.put("assignment", scoring.assignment().json());
@@ -141,6 +143,7 @@ final class DemoCommand implements Callable<Integer> {
             scoring.print(spec.commandLine().getOut());
             merge.print(spec.commandLine().getOut());
             campaigns.print(spec.commandLine().getOut());
+            service.print(spec.commandLine().getOut());
             metrics.ifPresent(index -> spec.commandLine().getOut().println("Metrics report: " + index));
             spec.commandLine().getOut().flush();
         }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
@@ -32,6 +33,7 @@ final class OptionConverters {
         commandLine.registerConverter(Double.class, converter(Numbers::real));
         commandLine.registerConverter(Double.TYPE, converter(Numbers::real));
         commandLine.registerConverter(LocalDate.class, converter(OptionConverters::date));
+        commandLine.registerConverter(Period.class, converter(OptionConverters::period));
         commandLine.registerConverter(Path.class, converter(OptionConverters::path));
     }
 
@@ -58,6 +60,15 @@ final class OptionConverters {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(BadValue.quote(text) + " is not an ISO date such as 2026-11-23");
+        }
+    }
+
+    private static Period period(String text) {
+        try {
+            return Period.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(BadValue.quote(text) + " is not an ISO 8601 period such as P6M, P2W or "
+                    + "P14D");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli;
 
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.kit.CrmkitStore;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -23,6 +24,18 @@ public final class StoreAccess {
      * @throws IllegalStateException if the database cannot be reached or prepared
      */
     public static <T> T read(StoreOptions options, CommandSpec spec, BiFunction<CrmStore, String, T> reader) {
+        try (StoreOptions.OpenStore store = options.open(spec)) {
+            return reader.apply(store.store(), store.description());
+        }
+    }
+
+    /**
+     * Like {@link #read}, with the store seen through every module's ports (crm-service's too).
+     *
+     * @throws ParameterException    if the store options contradict each other
+     * @throws IllegalStateException if the database cannot be reached or prepared
+     */
+    public static <T> T readAll(StoreOptions options, CommandSpec spec, BiFunction<CrmkitStore, String, T> reader) {
         try (StoreOptions.OpenStore store = options.open(spec)) {
             return reader.apply(store.store(), store.description());
         }

@@ -1,0 +1,94 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.service.contract.ServiceFixtures;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.report.EngineerLoad;
+import dev.crmkit.service.report.ServiceReports;
+import dev.crmkit.service.report.ServiceWeek;
+import dev.crmkit.service.visit.CompletionReport;
+import dev.crmkit.service.visit.Visit;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The service reports' edges, on records put straight into the in-memory store. */
+class ServiceReportsTest {
+
+    private final InMemoryCrmStore store = InMemoryCrmStore.create();
+    private final ServiceReports reports = ServiceReports.of(store, ZoneOffset.UTC);
+    private final ServiceFixtures fx = new ServiceFixtures();
+    private final ContactId customer = new ContactId(new UUID(3, 1));
+
+    private <T> T tx(java.util.function.Supplier<T> work) {
+        return store.transactions().inTransaction(work);
+    }
+
+    @Test
+    void week_leavesOutEndedAndCancelledPlans_andCountsOverdueFromItsMonday() {
+        Equipment e = tx(() -> store.installedEquipment().insert(fx.equipment(customer, Optional.empty())));
+        // fixture plan: schedule anchor from 31 Aug 2026, every 6 months, window 3 before / 5 after, 2 completions
+        ServicePlan open = tx(() -> store.servicePlans().insert(fx.plan(e)));
+        ServicePlan cancelled = tx(() -> store.servicePlans().insert(fx.plan(e)));
+        tx(() -> store.servicePlans().update(cancelled.cancelled()));
+        assertEquals(LocalDate.of(2028, 2, 29), open.nextDue().orElseThrow());
+        ServiceWeek due = reports.week(LocalDate.of(2028, 3, 1));
+        assertEquals(LocalDate.of(2028, 2, 28), due.monday());
+        assertEquals(1, due.due().size());
+        assertEquals(List.of(), due.overdue());
+        // on Monday 6 March the window (5 days after) has closed: overdue by 6 days, once, not a list
+        ServiceWeek late = reports.week(LocalDate.of(2028, 3, 6));
+        assertEquals(6, late.overdue().get(0).daysOverdue());
+        assertEquals(1, late.overdue().size());
+        assertEquals(List.of(), late.due());
+        assertThrows(IllegalArgumentException.class, () -> reports.weeks(LocalDate.of(2028, 3, 6), 0));
+        assertEquals(3, reports.weeks(LocalDate.of(2028, 3, 6), 3).size());
+    }
+
+    @Test
+    void engineerLoadAndRevenue_leaveOutCancelledVisits_andSumEachCurrencyApart() {
+        UserId eng = UserId.of("eng");
+        Instant nine = Instant.parse("2027-03-01T09:00:00Z");
+        Visit done = tx(() -> store.visits().insert(fx.visit(eng, customer, nine, Duration.ofHours(2))));
+        tx(() -> store.visits().update(done.completed(fx.report(LocalDate.of(2027, 3, 1)))));
+        Visit chf = tx(() -> store.visits().insert(fx.visit(eng, customer, nine.plusSeconds(86400),
+                Duration.ofHours(1))));
+        CompletionReport inFrancs = fx.report(LocalDate.of(2027, 3, 2));
+        tx(() -> store.visits().update(chf.completed(new CompletionReport(inFrancs.completedOn(),
+                inFrancs.workDone(), inFrancs.parts(), inFrancs.timeOnSite(), inFrancs.checklist(),
+                inFrancs.documents(), inFrancs.signOff(), Money.of("30.00", "CHF")))));
+        Visit off = tx(() -> store.visits().insert(fx.visit(eng, customer, nine.plusSeconds(7200),
+                Duration.ofHours(1))));
+        tx(() -> store.visits().update(off.cancelled()));
+        assertEquals(List.of(new EngineerLoad(eng, 2, 2, Duration.ofHours(3), Duration.ofMinutes(90))),
+                reports.engineerLoad(nine, nine.plus(Duration.ofDays(7))));
+        assertEquals(List.of(Money.of("30.00", "CHF"), Money.of("45.50", "EUR")),
+                reports.serviceRevenue(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31)));
+        assertEquals(List.of(Money.of("30.00", "CHF")),
+                reports.serviceRevenue(LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 2)));
+    }
+
+    @Test
+    void lostCustomers_countsFromTheLatestServiceOfAnyActivePlan() {
+        Equipment e = tx(() -> store.installedEquipment().insert(fx.equipment(customer, Optional.empty())));
+        tx(() -> store.servicePlans().insert(fx.plan(e))); // last completion 30 August 2027
+        assertEquals(List.of(), reports.lostCustomers(LocalDate.of(2028, 5, 1), Period.ofMonths(9)));
+        assertEquals(customer, reports.lostCustomers(LocalDate.of(2028, 6, 1), Period.ofMonths(9)).get(0)
+                .customer());
+        assertEquals(LocalDate.of(2027, 8, 30), reports.lostCustomers(LocalDate.of(2028, 6, 1), Period.ofMonths(9))
+                .get(0).lastService());
+    }
+}

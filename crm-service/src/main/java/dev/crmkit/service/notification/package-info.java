@@ -1,0 +1,2 @@
+/** The notification port the host implements (SMS, messenger, e-mail) and the messages crmkit sends through it. */
+package dev.crmkit.service.notification;

@@ -1,0 +1,165 @@
+package dev.crmkit.service.report;
+
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.service.ServiceStore;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.schedule.PlanStatus;
+import dev.crmkit.service.visit.CompletionReport;
+import dev.crmkit.service.visit.Visit;
+import dev.crmkit.service.visit.VisitStatus;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The service business's reports, read from a {@link ServiceStore}: due and overdue service by week, engineer load,
+ * service revenue and lost service customers. Every report takes its days as arguments, never the clock. Thread-safe.
+ */
+public final class ServiceReports {
+
+    private final ServiceStore store;
+    private final ZoneId zone;
+
+    private ServiceReports(ServiceStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+    }
+
+    /** The reports of a store, with days in the given zone. */
+    public static ServiceReports of(ServiceStore store, ZoneId zone) {
+        return new ServiceReports(Objects.requireNonNull(store, "store"), Objects.requireNonNull(zone, "zone"));
+    }
+
+    /** The week (Monday to Sunday) that holds the day: what falls due in it and what is overdue on its Monday. */
+    public ServiceWeek week(LocalDate day) {
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<DueItem> due = new ArrayList<>();
+        List<DueItem> overdue = new ArrayList<>();
+        for (ServicePlan plan : store.servicePlans().active()) {
+            PlanStatus status = plan.statusOn(monday);
+            if (status instanceof PlanStatus.Overdue late) {
+                overdue.add(item(plan, late.next().due(), late.days()));
+            } else if (!(status instanceof PlanStatus.Ended)) {
+                LocalDate next = plan.nextDue().orElseThrow();
+                if (!next.isBefore(monday) && next.isBefore(monday.plusDays(7))) {
+                    due.add(item(plan, next, 0));
+                }
+            }
+        }
+        due.sort(Comparator.comparing(DueItem::due));
+        overdue.sort(Comparator.comparingLong(DueItem::daysOverdue).reversed());
+        return new ServiceWeek(monday, due, overdue);
+    }
+
+    /**
+     * {@code count} weeks from the one holding {@code from}, each as {@link #week}.
+     *
+     * @throws IllegalArgumentException if the count is not 1 to 520
+     */
+    public List<ServiceWeek> weeks(LocalDate from, int count) {
+        if (count < 1 || count > 520) {
+            throw new IllegalArgumentException("weeks must be 1 to 520, was " + count);
+        }
+        List<ServiceWeek> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(week(from.plusWeeks(i)));
+        }
+        return out;
+    }
+
+    private static DueItem item(ServicePlan plan, LocalDate due, long days) {
+        return new DueItem(plan.id(), plan.customer(), plan.equipment(), due, days);
+    }
+
+    /** Each engineer's visits that start in {@code [from, to)}, by engineer id. */
+    public List<EngineerLoad> engineerLoad(Instant from, Instant to) {
+        Map<UserId, List<Visit>> byEngineer = new TreeMap<>(Comparator.comparing(UserId::value));
+        for (Visit visit : store.visits().startingBetween(from, to)) {
+            if (visit.holdsCalendar()) {
+                byEngineer.computeIfAbsent(visit.engineer(), e -> new ArrayList<>()).add(visit);
+            }
+        }
+        List<EngineerLoad> out = new ArrayList<>();
+        byEngineer.forEach((engineer, visits) -> {
+            Duration booked = Duration.ZERO;
+            Duration onSite = Duration.ZERO;
+            int completed = 0;
+            for (Visit v : visits) {
+                booked = booked.plus(Duration.between(v.start(), v.end()));
+                if (v.status() == VisitStatus.COMPLETED) {
+                    completed++;
+                    onSite = onSite.plus(v.report().orElseThrow().timeOnSite());
+                }
+            }
+            out.add(new EngineerLoad(engineer, visits.size(), completed, booked, onSite));
+        });
+        return out;
+    }
+
+    /**
+     * What completed visits were charged with completion days in {@code [from, to]}, one sum per currency in
+     * currency-code order. Visits are read by start from a week before {@code from}, so a report typed in up to a week
+     * after its visit counts on its completion day.
+     */
+    public List<Money> serviceRevenue(LocalDate from, LocalDate to) {
+        Instant start = from.minusDays(7).atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, Money> sums = new TreeMap<>();
+        for (Visit visit : store.visits().startingBetween(start, end)) {
+            Optional<CompletionReport> report = visit.report();
+            if (report.isEmpty() || report.get().completedOn().isBefore(from)
+                    || report.get().completedOn().isAfter(to)) {
+                continue;
+            }
+            Money charged = report.get().charged();
+            sums.merge(charged.currency().getCurrencyCode(), charged, Money::plus);
+        }
+        return List.copyOf(sums.values());
+    }
+
+    /** Zero in a currency, for hosts that show an empty revenue as 0. */
+    public static Money zero(Currency currency) {
+        return Money.of(BigDecimal.ZERO, currency);
+    }
+
+    /**
+     * The customers with an active plan whose last service lies more than {@code noServiceFor} before {@code day},
+     * longest first. The last service is the latest, over the customer's active plans, of each plan's last completion
+     * (or its installation day when it has none).
+     */
+    public List<LostCustomer> lostCustomers(LocalDate day, Period noServiceFor) {
+        LocalDate cutoff = day.minus(noServiceFor);
+        Map<ContactId, LocalDate> last = new LinkedHashMap<>();
+        for (ServicePlan plan : store.servicePlans().active()) {
+            LocalDate latest = plan.completions().stream().max(Comparator.naturalOrder())
+                    .orElse(plan.terms().installedOn());
+            last.merge(plan.customer(), latest, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        List<LostCustomer> out = new ArrayList<>();
+        last.forEach((customer, lastService) -> {
+            if (lastService.isBefore(cutoff)) {
+                out.add(new LostCustomer(customer, lastService, ChronoUnit.DAYS.between(lastService, day)));
+            }
+        });
+        out.sort(Comparator.comparingLong(LostCustomer::daysSince).reversed());
+        return out;
+    }
+}
