@@ -1,0 +1,111 @@
+package dev.crmkit.core.duplicate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Estimates a {@link MatchModel} from the records being scanned. u comes from random pairs (almost all of which are
+ * two different people); m and the prior come from expectation-maximisation over the candidate pairs. Both start
+ * from {@link Priors} and keep them as pseudo-counts, so a small base falls back to the priors rather than to
+ * noise. Term frequencies of first and last names come from all records.
+ */
+final class ModelEstimation {
+
+    /** Fewer records than this: the priors are used as they are. */
+    static final int MIN_RECORDS = 50;
+    static final int RANDOM_PAIRS = 100_000;
+    static final int EM_PAIRS = 200_000;
+    private static final double U_PSEUDO = 10;
+    private static final double M_PSEUDO = 20;
+    private static final int ITERATIONS = 30;
+    private static final int LEVELS = Level.values().length;
+    private static final int MISSING = Level.MISSING.ordinal();
+
+    private ModelEstimation() {
+    }
+
+    static MatchModel estimate(List<Prepared> records, long[] candidatePairs, long seed) {
+        MatchModel start = MatchModel.defaults();
+        if (records.size() < MIN_RECORDS) {
+            return start;
+        }
+        Random random = new Random(seed);
+        double[][] u = estimateU(records, random);
+        List<byte[]> sample = new ArrayList<>();
+        int step = Math.max(1, candidatePairs.length / EM_PAIRS);
+        for (int k = 0; k < candidatePairs.length; k += step) {
+            long pair = candidatePairs[k];
+            sample.add(PairComparison.levels(records.get((int) (pair >>> 32)), records.get((int) pair)));
+        }
+        MatchModel withU = start.with(start.prior(), Priors.m(), u);
+        return expectationMaximisation(withU, sample).withFrequencies(TermFrequencies.of(records));
+    }
+
+    private static double[][] estimateU(List<Prepared> records, Random random) {
+        double[][] prior = Priors.u();
+        double[][] counts = new double[prior.length][LEVELS];
+        double[] seen = new double[prior.length];
+        long possible = (long) records.size() * (records.size() - 1) / 2;
+        int pairs = (int) Math.min(RANDOM_PAIRS, possible);
+        for (int k = 0; k < pairs; k++) {
+            int i = random.nextInt(records.size());
+            int j = random.nextInt(records.size() - 1);
+            j = j >= i ? j + 1 : j;
+            byte[] levels = PairComparison.levels(records.get(i), records.get(j));
+            add(counts, seen, levels, 1);
+        }
+        double[][] u = new double[prior.length][LEVELS];
+        for (int f = 0; f < prior.length; f++) {
+            for (int l = 0; l < LEVELS; l++) {
+                u[f][l] = (counts[f][l] + U_PSEUDO * prior[f][l]) / (seen[f] + U_PSEUDO);
+            }
+        }
+        return u;
+    }
+
+    static MatchModel expectationMaximisation(MatchModel start, List<byte[]> pairs) {
+        double[][] priorM = Priors.m();
+        double[][] u = new double[priorM.length][LEVELS];
+        double[][] m = new double[priorM.length][LEVELS];
+        for (Field f : Field.values()) {
+            for (Level l : Level.values()) {
+                u[f.ordinal()][l.ordinal()] = start.u(f, l);
+                m[f.ordinal()][l.ordinal()] = start.m(f, l);
+            }
+        }
+        double prior = start.prior();
+        for (int iteration = 0; iteration < ITERATIONS && !pairs.isEmpty(); iteration++) {
+            double[][] counts = new double[priorM.length][LEVELS];
+            double[] seen = new double[priorM.length];
+            double matches = 0;
+            for (byte[] levels : pairs) {
+                double bits = MatchModel.log2(prior / (1 - prior));
+                for (int f = 0; f < levels.length; f++) {
+                    if (levels[f] != MISSING) {
+                        bits += MatchModel.log2(Math.max(m[f][levels[f]], 1e-6) / Math.max(u[f][levels[f]], 1e-6));
+                    }
+                }
+                double p = MatchModel.probability(bits);
+                matches += p;
+                add(counts, seen, levels, p);
+            }
+            for (int f = 0; f < priorM.length; f++) {
+                for (int l = 0; l < LEVELS; l++) {
+                    m[f][l] = (counts[f][l] + M_PSEUDO * priorM[f][l]) / (seen[f] + M_PSEUDO);
+                }
+            }
+            prior = Math.min(0.99, Math.max(1e-4, (matches + 1) / (pairs.size() + 2)));
+        }
+        return start.with(prior, m, u);
+    }
+
+    private static void add(double[][] counts, double[] seen, byte[] levels, double weight) {
+        for (int f = 0; f < levels.length; f++) {
+            if (levels[f] != MISSING) {
+                counts[f][levels[f]] += weight;
+                seen[f] += weight;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.crmkit.core.duplicate;
+
+import java.util.List;
+
+/**
+ * Compares given and family names: exact, nickname or variant (the bundled list), phonetic (Double Metaphone), typo
+ * (Jaro-Winkler at least {@value #TYPO_SIMILARITY}), initial, and first and last name swapped (the names are compared
+ * both ways round and the better reading wins).
+ */
+final class NameComparison {
+
+    /** The Jaro-Winkler similarity from which two names count as one typo apart. */
+    static final double TYPO_SIMILARITY = 0.88;
+
+    private NameComparison() {
+    }
+
+    /** The first-name and the last-name comparison of the two records. */
+    static List<Comparison> compare(Prepared a, Prepared b) {
+        Level first = level(a.first, a.firstSound, b.first, b.firstSound, true);
+        Level last = level(a.last, a.lastSound, b.last, b.lastSound, false);
+        Level swappedFirst = level(a.first, a.firstSound, b.last, b.lastSound, true);
+        Level swappedLast = level(a.last, a.lastSound, b.first, b.firstSound, false);
+        boolean swapped = rank(swappedFirst) + rank(swappedLast) < rank(first) + rank(last)
+                && swappedFirst != Level.MISSING && swappedLast != Level.MISSING;
+        if (swapped) {
+            String note = " (first and last name swapped)";
+            return List.of(of(Field.FIRST_NAME, swappedFirst, a.first, b.last, note),
+                    of(Field.LAST_NAME, swappedLast, a.last, b.first, note));
+        }
+        return List.of(of(Field.FIRST_NAME, first, a.first, b.first, ""),
+                of(Field.LAST_NAME, last, a.last, b.last, ""));
+    }
+
+    private static int rank(Level level) {
+        return level == Level.MISSING ? Level.DIFFERENT.ordinal() : level.ordinal();
+    }
+
+    private static Comparison of(Field field, Level level, String a, String b, String note) {
+        if (level == Level.MISSING) {
+            return Comparison.missing(field);
+        }
+        String how = switch (level) {
+            case EXACT -> "equal";
+            case VARIANT -> "nickname or variant";
+            case PHONETIC -> "sound alike";
+            case TYPO -> "one typo apart";
+            case INITIAL -> "initial";
+            default -> "different";
+        };
+        String detail = Similarity.q(a) + " ~ " + Similarity.q(b) + ": " + how + note;
+        return new Comparison(field, level, detail,
+                level == Level.EXACT ? a : "");
+    }
+
+    static Level level(String a, String soundA, String b, String soundB, boolean variants) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Level.MISSING;
+        }
+        if (a.equals(b)) {
+            return Level.EXACT;
+        }
+        if (variants && NameVariants.bundled().areVariants(a, b)) {
+            return Level.VARIANT;
+        }
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0) ? Level.INITIAL : Level.DIFFERENT;
+        }
+        if (soundA.equals(soundB) && !soundA.isEmpty()) {
+            return Level.PHONETIC;
+        }
+        if (Similarity.jaroWinkler(a, b) >= TYPO_SIMILARITY || Similarity.oneEdit(a, b)) {
+            return Level.TYPO;
+        }
+        return Level.DIFFERENT;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.crmkit.core.duplicate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How often each first and last name occurs among the records scanned: an exact match on a common name ("smith")
+ * is weaker evidence than on a rare one. Immutable once built.
+ */
+final class TermFrequencies {
+
+    private static final TermFrequencies NONE = new TermFrequencies(Map.of(), Map.of(), 0, 0);
+
+    private final Map<String, Integer> first;
+    private final Map<String, Integer> last;
+    private final int firstTotal;
+    private final int lastTotal;
+
+    private TermFrequencies(Map<String, Integer> first, Map<String, Integer> last, int firstTotal, int lastTotal) {
+        this.first = first;
+        this.last = last;
+        this.firstTotal = firstTotal;
+        this.lastTotal = lastTotal;
+    }
+
+    static TermFrequencies none() {
+        return NONE;
+    }
+
+    static TermFrequencies of(List<Prepared> records) {
+        Map<String, Integer> first = new HashMap<>();
+        Map<String, Integer> last = new HashMap<>();
+        int firstTotal = 0;
+        int lastTotal = 0;
+        for (Prepared p : records) {
+            if (!p.first.isEmpty()) {
+                first.merge(p.first, 1, Integer::sum);
+                firstTotal++;
+            }
+            if (!p.last.isEmpty()) {
+                last.merge(p.last, 1, Integer::sum);
+                lastTotal++;
+            }
+        }
+        return new TermFrequencies(first, last, firstTotal, lastTotal);
+    }
+
+    /**
+     * The share of names equal to this one, for a field; empty (negative) when unknown or when too few records
+     * were counted to trust it.
+     */
+    double frequency(Field field, String name) {
+        Map<String, Integer> counts = field == Field.FIRST_NAME ? first : last;
+        int total = field == Field.FIRST_NAME ? firstTotal : lastTotal;
+        Integer count = counts.get(name);
+        if (count == null || total < 1000) {
+            return -1;
+        }
+        return (double) count / total;
+    }
+}
