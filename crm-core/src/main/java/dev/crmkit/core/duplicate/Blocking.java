@@ -94,6 +94,15 @@ final class Blocking {
             if (p.birthdayDigits.length() >= 6) {
                 keys.add("bn|" + p.birthdayDigits + "|" + sound.charAt(0));
             }
+            if (!p.city.isEmpty()) {
+                keys.add("cn|" + p.city + "|" + sound);
+            }
+        }
+        if (!p.first.isEmpty() && !p.lastSound.isEmpty()) {
+            keys.add("li|" + p.lastSound + "|" + p.first.charAt(0));
+        }
+        if (!p.last.isEmpty() && !p.firstSound.isEmpty()) {
+            keys.add("li|" + p.firstSound + "|" + p.last.charAt(0));
         }
         if (!p.first.isEmpty() && !p.lastSound.isEmpty()) {
             keys.add("fl|" + NameVariants.bundled().canonicalKey(p.first) + "|" + p.lastSound);

@@ -8,7 +8,10 @@ final class ContactComparison {
     private ContactComparison() {
     }
 
-    /** E-mail: exact, the same local part at another domain, a typo in the local part at one domain, different. */
+    /**
+     * E-mail: exact, the same local part at another domain, a typo in the local part (not in its first letter,
+     * which is an initial in {@code j.smith} and {@code n.smith} of one household), different.
+     */
     static Comparison email(Prepared a, Prepared b) {
         if (a.record.email().isEmpty() || b.record.email().isEmpty()) {
             return Comparison.missing(Field.EMAIL);
@@ -21,17 +24,29 @@ final class ContactComparison {
         if (a.emailLocal.equals(b.emailLocal) && a.emailLocal.length() >= 3) {
             return Comparison.of(Field.EMAIL, Level.VARIANT, pair + ": same local part, other domain" + note);
         }
-        if (a.emailLocal.length() >= 4 && Similarity.oneEdit(a.emailLocal, b.emailLocal)) {
+        if (a.emailLocal.length() >= 4 && a.emailLocal.charAt(0) == b.emailLocal.charAt(0)
+                && Similarity.oneEdit(a.emailLocal, b.emailLocal)) {
             return Comparison.of(Field.EMAIL, Level.TYPO, pair + ": local part one typo apart" + note);
         }
         String domain = a.emailDomain.equals(b.emailDomain) && !a.emailDomain.isEmpty() ? " (same domain)" : "";
         return Comparison.of(Field.EMAIL, Level.DIFFERENT, pair + ": different" + domain + note);
     }
 
-    /** Phone: the same number, the same national part in another country, one digit off, different. */
+    /**
+     * Phone: the same number, the same national part in another country, one digit off, different. A number that
+     * did not parse on its own (no country given) is read again in the other number's country.
+     */
     static Comparison phone(Prepared a, Prepared b) {
         if (a.phoneNational.isEmpty() || b.phoneNational.isEmpty()) {
             return Comparison.missing(Field.PHONE);
+        }
+        if (a.phoneIsNumber != b.phoneIsNumber) {
+            Prepared parsed = a.phoneIsNumber ? a : b;
+            Prepared other = a.phoneIsNumber ? b : a;
+            Prepared reread = other.rereadPhone(parsed.phoneCountry);
+            if (reread.phoneIsNumber) {
+                return a.phoneIsNumber ? phone(a, reread) : phone(reread, b);
+            }
         }
         String pair = q(a.record.phone()) + " ~ " + q(b.record.phone());
         String note = phoneNote(a) + phoneNote(b);

@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class DuplicateScan {
 
     /** The match probability from which a pair counts as a duplicate, unless a scan sets another. */
-    public static final double DEFAULT_THRESHOLD = 0.9;
+    public static final double DEFAULT_THRESHOLD = 0.8;
     /** The mean probability across two groups that a cluster needs before it joins them. */
     public static final double DEFAULT_CLUSTER_AGREEMENT = 0.5;
 

@@ -7,7 +7,8 @@ import java.util.List;
  * A Fellegi-Sunter model: for every field and comparison level, the probability m that two records of one person
  * agree at that level and the probability u that two records of different people do. A level weighs
  * log2(m / u) bits; the weights of all fields plus the prior odds give the match probability. An exact match on a
- * first or last name is weighed by how common the name is (term frequency): u becomes the name's share of all names.
+ * first or last name is weighed by how common the name is (term frequency): its weight is adjusted by log2 of the
+ * chance that two random records share a name over this name's share, so "smith" counts less than "quackenbush".
  * Immutable and thread-safe.
  */
 public final class MatchModel {
@@ -69,11 +70,17 @@ public final class MatchModel {
     /** Scores the comparisons of a pair and explains every field's weight. */
     MatchScore score(List<Comparison> comparisons) {
         double total = log2(prior / (1 - prior));
+        boolean household = HouseholdRule.applies(levels(comparisons));
         List<Reason> reasons = new ArrayList<>(comparisons.size());
         for (Comparison c : comparisons) {
             double w = weight(c);
+            String detail = c.detail();
+            if (household && w > 0 && HouseholdRule.discounts(c.field())) {
+                w = 0;
+                detail += "; not counted: the given names differ and nothing personal agrees (a household shares it)";
+            }
             total += w;
-            reasons.add(new Reason(c.field(), c.level(), w, c.detail()));
+            reasons.add(new Reason(c.field(), c.level(), w, detail));
         }
         return new MatchScore(probability(total), total, reasons);
     }
@@ -81,18 +88,37 @@ public final class MatchModel {
     /** The probability only, without building reasons: for scanning many pairs. */
     double probability(List<Comparison> comparisons) {
         double total = log2(prior / (1 - prior));
+        boolean household = HouseholdRule.applies(levels(comparisons));
         for (Comparison c : comparisons) {
-            total += weight(c);
+            double w = weight(c);
+            total += household && w > 0 && HouseholdRule.discounts(c.field()) ? 0 : w;
         }
         return probability(total);
     }
 
+    /** The weight in bits of the levels (ordinals by field ordinal), without term frequencies: for estimation. */
+    double bits(byte[] levels) {
+        double total = log2(prior / (1 - prior));
+        boolean household = HouseholdRule.applies(levels);
+        for (Field f : Field.values()) {
+            Level level = Level.values()[levels[f.ordinal()]];
+            double w = weight(f, level);
+            total += household && w > 0 && HouseholdRule.discounts(f) ? 0 : w;
+        }
+        return total;
+    }
+
+    static byte[] levels(List<Comparison> comparisons) {
+        byte[] levels = new byte[comparisons.size()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = (byte) comparisons.get(i).level().ordinal();
+        }
+        return levels;
+    }
+
     private double weight(Comparison c) {
         if (c.level() == Level.EXACT && !c.termKey().isEmpty()) {
-            double share = frequencies.frequency(c.field(), c.termKey());
-            if (share > 0) {
-                return log2(Math.max(m(c.field(), Level.EXACT), FLOOR) / Math.max(share, FLOOR));
-            }
+            return weight(c.field(), c.level()) + frequencies.adjustment(c.field(), c.termKey());
         }
         return weight(c.field(), c.level());
     }

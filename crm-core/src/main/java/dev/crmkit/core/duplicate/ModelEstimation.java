@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Estimates a {@link MatchModel} from the records being scanned. u comes from random pairs (almost all of which are
- * two different people); m and the prior come from expectation-maximisation over the candidate pairs. Both start
- * from {@link Priors} and keep them as pseudo-counts, so a small base falls back to the priors rather than to
- * noise. Term frequencies of first and last names come from all records.
+ * Estimates a {@link MatchModel} from the records being scanned. u is first estimated from random pairs (almost all
+ * of which are two different people); then m, u and the prior are re-estimated by expectation-maximisation over the
+ * candidate pairs, since the non-matches that blocking proposes agree more often than random pairs do (a household
+ * shares a family name, an address and a phone). m starts from {@link Priors} and u from the random pairs, and both
+ * keep their start as pseudo-counts, so a small base falls back to them rather than to noise. Term frequencies of
+ * first and last names come from all records.
  */
 final class ModelEstimation {
 
@@ -18,6 +20,7 @@ final class ModelEstimation {
     static final int EM_PAIRS = 200_000;
     private static final double U_PSEUDO = 10;
     private static final double M_PSEUDO = 20;
+    private static final double U_PSEUDO_EM = 50;
     private static final int ITERATIONS = 30;
     private static final int LEVELS = Level.values().length;
     private static final int MISSING = Level.MISSING.ordinal();
@@ -74,25 +77,26 @@ final class ModelEstimation {
                 m[f.ordinal()][l.ordinal()] = start.m(f, l);
             }
         }
+        double[][] randomU = MatchModel.copy(u);
         double prior = start.prior();
         for (int iteration = 0; iteration < ITERATIONS && !pairs.isEmpty(); iteration++) {
             double[][] counts = new double[priorM.length][LEVELS];
             double[] seen = new double[priorM.length];
+            double[][] others = new double[priorM.length][LEVELS];
+            double[] othersSeen = new double[priorM.length];
             double matches = 0;
+            MatchModel current = start.with(prior, m, u);
             for (byte[] levels : pairs) {
-                double bits = MatchModel.log2(prior / (1 - prior));
-                for (int f = 0; f < levels.length; f++) {
-                    if (levels[f] != MISSING) {
-                        bits += MatchModel.log2(Math.max(m[f][levels[f]], 1e-6) / Math.max(u[f][levels[f]], 1e-6));
-                    }
-                }
+                double bits = current.bits(levels);
                 double p = MatchModel.probability(bits);
                 matches += p;
                 add(counts, seen, levels, p);
+                add(others, othersSeen, levels, 1 - p);
             }
             for (int f = 0; f < priorM.length; f++) {
                 for (int l = 0; l < LEVELS; l++) {
                     m[f][l] = (counts[f][l] + M_PSEUDO * priorM[f][l]) / (seen[f] + M_PSEUDO);
+                    u[f][l] = (others[f][l] + U_PSEUDO_EM * randomU[f][l]) / (othersSeen[f] + U_PSEUDO_EM);
                 }
             }
             prior = Math.min(0.99, Math.max(1e-4, (matches + 1) / (pairs.size() + 2)));

@@ -3,8 +3,8 @@ package dev.crmkit.core.duplicate;
 import java.util.List;
 
 /**
- * Compares given and family names: exact, nickname or variant (the bundled list), phonetic (Double Metaphone), typo
- * (Jaro-Winkler at least {@value #TYPO_SIMILARITY}), initial, and first and last name swapped (the names are compared
+ * Compares given and family names: exact, nickname or variant (the bundled list), typo (one edit, an OCR confusion
+ * such as "rn" for "m", or Jaro-Winkler at least {@value #TYPO_SIMILARITY}), phonetic (Double Metaphone), initial, and first and last name swapped (the names are compared
  * both ways round and the better reading wins).
  */
 final class NameComparison {
@@ -66,10 +66,13 @@ final class NameComparison {
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? Level.INITIAL : Level.DIFFERENT;
         }
+        if (Similarity.oneEdit(a, b) || Similarity.ocrFolded(a).equals(Similarity.ocrFolded(b))) {
+            return Level.TYPO;
+        }
         if (soundA.equals(soundB) && !soundA.isEmpty()) {
             return Level.PHONETIC;
         }
-        if (Similarity.jaroWinkler(a, b) >= TYPO_SIMILARITY || Similarity.oneEdit(a, b)) {
+        if (Similarity.jaroWinkler(a, b) >= TYPO_SIMILARITY) {
             return Level.TYPO;
         }
         return Level.DIFFERENT;

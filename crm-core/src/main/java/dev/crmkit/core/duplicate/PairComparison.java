@@ -24,11 +24,6 @@ final class PairComparison {
 
     /** The levels only, as ordinals indexed by field ordinal: what the model's estimation needs. */
     static byte[] levels(Prepared a, Prepared b) {
-        List<Comparison> all = compare(a, b);
-        byte[] levels = new byte[all.size()];
-        for (int i = 0; i < levels.length; i++) {
-            levels[i] = (byte) all.get(i).level().ordinal();
-        }
-        return levels;
+        return MatchModel.levels(compare(a, b));
     }
 }

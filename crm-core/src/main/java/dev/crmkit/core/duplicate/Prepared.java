@@ -48,7 +48,10 @@ final class Prepared {
     final String birthdayDigits;
     final Map<String, String> identifiers;
 
+    private final String defaultRegion;
+
     private Prepared(DuplicateRecord r, String defaultRegion) {
+        this.defaultRegion = defaultRegion;
         record = r;
         first = Normalize.name(r.firstName());
         last = Normalize.name(r.lastName());
@@ -89,6 +92,15 @@ final class Prepared {
             }
         });
         identifiers = Map.copyOf(ids);
+    }
+
+    /** This record with its phone read in the region of a country calling code; itself if that does not help. */
+    Prepared rereadPhone(int countryCode) {
+        String region = PHONES.getRegionCodeForCountryCode(countryCode);
+        if (phoneIsNumber || region.equals(defaultRegion) || PhoneNumber.tryParse(record.phone(), region).isEmpty()) {
+            return this;
+        }
+        return new Prepared(record, region);
     }
 
     static Prepared of(DuplicateRecord record, String defaultRegion) {

@@ -26,6 +26,11 @@ final class Similarity {
         return d >= 0 && d <= 1;
     }
 
+    /** The text with the letters that scanners confuse folded: "rn" is "m", "cl" is "d", "vv" is "w", "0" is "o". */
+    static String ocrFolded(String s) {
+        return s.replace("rn", "m").replace("cl", "d").replace("vv", "w").replace('0', 'o').replace('1', 'l');
+    }
+
     /** Quoted, for explanations. */
     static String q(String s) {
         return "'" + s + "'";

@@ -16,12 +16,24 @@ final class TermFrequencies {
     private final Map<String, Integer> last;
     private final int firstTotal;
     private final int lastTotal;
+    private final double firstCollision;
+    private final double lastCollision;
 
     private TermFrequencies(Map<String, Integer> first, Map<String, Integer> last, int firstTotal, int lastTotal) {
         this.first = first;
         this.last = last;
         this.firstTotal = firstTotal;
         this.lastTotal = lastTotal;
+        this.firstCollision = collision(first, firstTotal);
+        this.lastCollision = collision(last, lastTotal);
+    }
+
+    private static double collision(Map<String, Integer> counts, int total) {
+        double sum = 0;
+        for (int c : counts.values()) {
+            sum += (double) c / total * c / total;
+        }
+        return sum;
     }
 
     static TermFrequencies none() {
@@ -44,6 +56,19 @@ final class TermFrequencies {
             }
         }
         return new TermFrequencies(first, last, firstTotal, lastTotal);
+    }
+
+    /**
+     * The term-frequency adjustment in bits of an exact match on this name: log2 of the chance that two random
+     * records share some name over the share of this name. Positive for a rare name, negative for a common one,
+     * 0 when the name is unknown or too few records were counted.
+     */
+    double adjustment(Field field, String name) {
+        double share = frequency(field, name);
+        if (share <= 0) {
+            return 0;
+        }
+        return MatchModel.log2((field == Field.FIRST_NAME ? firstCollision : lastCollision) / share);
     }
 
     /**
