@@ -14,8 +14,8 @@ import static dev.crmkit.core.duplicate.Level.VARIANT;
 public enum Field {
     /** Given name: nicknames, phonetics, typos and initials. */
     FIRST_NAME(EXACT, VARIANT, PHONETIC, TYPO, INITIAL, DIFFERENT),
-    /** Family name: phonetics and typos. */
-    LAST_NAME(EXACT, PHONETIC, TYPO, INITIAL, DIFFERENT),
+    /** Family name: phonetics and typos (a variant only when swapped with a given name). */
+    LAST_NAME(EXACT, VARIANT, PHONETIC, TYPO, INITIAL, DIFFERENT),
     /** Company name with legal forms stripped; acronyms are variants. */
     COMPANY_NAME(EXACT, VARIANT, TYPO, DIFFERENT),
     /** E-mail: the whole address, the local part at another domain, or a typo in the local part. */

@@ -15,6 +15,8 @@ public final class MatchModel {
 
     private static final int LEVELS = Level.values().length;
     private static final double FLOOR = 1e-6;
+    private static final Field[] FIELDS = Field.values();
+    private static final Level[] LEVEL_VALUES = Level.values();
 
     private final double prior;
     private final double[][] m;
@@ -100,8 +102,8 @@ public final class MatchModel {
     double bits(byte[] levels) {
         double total = log2(prior / (1 - prior));
         boolean household = HouseholdRule.applies(levels);
-        for (Field f : Field.values()) {
-            Level level = Level.values()[levels[f.ordinal()]];
+        for (Field f : FIELDS) {
+            Level level = LEVEL_VALUES[levels[f.ordinal()]];
             double w = weight(f, level);
             total += household && w > 0 && HouseholdRule.discounts(f) ? 0 : w;
         }

@@ -16,12 +16,12 @@ final class ModelEstimation {
 
     /** Fewer records than this: the priors are used as they are. */
     static final int MIN_RECORDS = 50;
-    static final int RANDOM_PAIRS = 100_000;
-    static final int EM_PAIRS = 200_000;
+    static final int RANDOM_PAIRS = 30_000;
+    static final int EM_PAIRS = 100_000;
     private static final double U_PSEUDO = 10;
     private static final double M_PSEUDO = 20;
     private static final double U_PSEUDO_EM = 50;
-    private static final int ITERATIONS = 30;
+    private static final int ITERATIONS = 20;
     private static final int LEVELS = Level.values().length;
     private static final int MISSING = Level.MISSING.ordinal();
 

@@ -19,14 +19,20 @@ final class NameComparison {
     static List<Comparison> compare(Prepared a, Prepared b) {
         Level first = level(a.first, a.firstSound, b.first, b.firstSound, true);
         Level last = level(a.last, a.lastSound, b.last, b.lastSound, false);
-        Level swappedFirst = level(a.first, a.firstSound, b.last, b.lastSound, true);
-        Level swappedLast = level(a.last, a.lastSound, b.first, b.firstSound, false);
-        boolean swapped = rank(swappedFirst) + rank(swappedLast) < rank(first) + rank(last)
-                && swappedFirst != Level.MISSING && swappedLast != Level.MISSING;
+        Level crossOne = level(a.first, a.firstSound, b.last, b.lastSound, true);
+        Level crossTwo = level(a.last, a.lastSound, b.first, b.firstSound, true);
+        boolean swapped = rank(crossOne) + rank(crossTwo) < rank(first) + rank(last)
+                && crossOne != Level.MISSING && crossTwo != Level.MISSING;
         if (swapped) {
+            // the better of the two crossed pairs counts as the family name, whichever record is "a": symmetric
             String note = " (first and last name swapped)";
-            return List.of(of(Field.FIRST_NAME, swappedFirst, a.first, b.last, note),
-                    of(Field.LAST_NAME, swappedLast, a.last, b.first, note));
+            boolean oneIsBetter = crossOne.ordinal() < crossTwo.ordinal()
+                    || crossOne == crossTwo && (a.first + b.last).compareTo(a.last + b.first) < 0;
+            Comparison one = of(Field.LAST_NAME, crossOne, a.first, b.last, note);
+            Comparison two = of(Field.LAST_NAME, crossTwo, a.last, b.first, note);
+            Comparison better = oneIsBetter ? one : two;
+            Comparison worse = oneIsBetter ? two : one;
+            return List.of(new Comparison(Field.FIRST_NAME, worse.level(), worse.detail(), worse.termKey()), better);
         }
         return List.of(of(Field.FIRST_NAME, first, a.first, b.first, ""),
                 of(Field.LAST_NAME, last, a.last, b.last, ""));

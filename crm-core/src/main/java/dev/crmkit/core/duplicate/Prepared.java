@@ -22,6 +22,7 @@ final class Prepared {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern YEAR_FIRST = Pattern.compile("\\d{4}\\D.*");
     private static final Pattern HOUSE_NUMBER = Pattern.compile("\\b(\\d+[a-z]?)\\b");
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
@@ -49,6 +50,10 @@ final class Prepared {
     final Map<String, String> identifiers;
 
     private final String defaultRegion;
+    private volatile Reread reread;
+
+    private record Reread(int countryCode, Prepared answer) {
+    }
 
     private Prepared(DuplicateRecord r, String defaultRegion) {
         this.defaultRegion = defaultRegion;
@@ -94,13 +99,23 @@ final class Prepared {
         identifiers = Map.copyOf(ids);
     }
 
-    /** This record with its phone read in the region of a country calling code; itself if that does not help. */
+    /**
+     * This record with its phone read in the region of a country calling code; itself if that does not help.
+     * The last answer is kept, since a record is compared with many others of one country.
+     */
     Prepared rereadPhone(int countryCode) {
-        String region = PHONES.getRegionCodeForCountryCode(countryCode);
-        if (phoneIsNumber || region.equals(defaultRegion) || PhoneNumber.tryParse(record.phone(), region).isEmpty()) {
-            return this;
+        Reread cached = reread;
+        if (cached != null && cached.countryCode() == countryCode) {
+            return cached.answer();
         }
-        return new Prepared(record, region);
+        String region = PHONES.getRegionCodeForCountryCode(countryCode);
+        Prepared answer = this;
+        if (!phoneIsNumber && !region.equals(defaultRegion)
+                && PhoneNumber.tryParse(record.phone(), region).isPresent()) {
+            answer = new Prepared(record, region);
+        }
+        reread = new Reread(countryCode, answer);
+        return answer;
     }
 
     static Prepared of(DuplicateRecord record, String defaultRegion) {
@@ -149,7 +164,7 @@ final class Prepared {
 
     /** The birth year if the birthday starts with four digits (also when the date itself is invalid), else empty. */
     String birthYear() {
-        return birthdayDigits.length() >= 4 && record.birthday().matches("\\d{4}\\D.*")
+        return birthdayDigits.length() >= 4 && YEAR_FIRST.matcher(record.birthday()).matches()
                 ? birthdayDigits.substring(0, 4) : "";
     }
 }

@@ -77,7 +77,7 @@ public final class LabelledPeople {
         List<Labelled> out = new ArrayList<>(order.size());
         for (int[] slot : order) {
             Person p = people.get(slot[0]);
-            Person moved = person(-1, null);
+            Person moved = moved(p);
             String id = String.format(Locale.ROOT, "R%07d", out.size() + 1);
             out.add(new Labelled(corruption.record(id, p, moved), p.id()));
         }
@@ -104,6 +104,13 @@ public final class LabelledPeople {
         return new Person(id, first, last, email, region, phone[0], Integer.parseInt(phone[1]),
                 Places.street(random, region), 1 + random.nextInt(200), Places.postalCode(random, city), city.name(),
                 birthday, nationalId, customer);
+    }
+
+    private Person moved(Person p) {
+        Places.City city = Places.CITIES.get(random.nextInt(Places.CITIES.size()));
+        return new Person(p.id(), p.first(), p.last(), p.email(), city.region(), p.phoneDigits(), p.countryCode(),
+                Places.street(random, city.region()), 1 + random.nextInt(200), Places.postalCode(random, city),
+                city.name(), p.birthday(), p.nationalId(), p.customerNumber());
     }
 
     private String email(String first, String last) {
