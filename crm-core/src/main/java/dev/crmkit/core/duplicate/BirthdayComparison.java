@@ -19,8 +19,9 @@ final class BirthdayComparison {
         }
         String pair = q(a.record.birthday()) + " ~ " + q(b.record.birthday());
         if (a.birthday == null || b.birthday == null) {
+            boolean same = a.record.birthday().equals(b.record.birthday());
             String note = (a.birthday == null ? "; " + q(a.record.birthday()) + " is not a date" : "")
-                    + (b.birthday == null ? "; " + q(b.record.birthday()) + " is not a date" : "")
+                    + (b.birthday == null && !same ? "; " + q(b.record.birthday()) + " is not a date" : "")
                     + ", compared as text";
             if (a.birthdayDigits.equals(b.birthdayDigits)) {
                 return Comparison.of(Field.BIRTHDAY, Level.EXACT, pair + ": same digits" + note);

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.examples.cli.duplicates.DuplicatesCommand;
 import dev.crmkit.examples.cli.metrics.CacCommand;
 import dev.crmkit.examples.cli.metrics.ClvCommand;
 import dev.crmkit.examples.cli.metrics.CohortsCommand;
@@ -36,7 +37,8 @@ import java.util.Map;
         subcommands = {DemoCommand.class, ImportCommand.class, PipelineCommand.class, DealCommand.class,
                 ClvCommand.class, LtvCommand.class, CacCommand.class, FunnelCommand.class, RfmCommand.class,
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
-                TeamCommand.class, QualityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TeamCommand.class, QualityCommand.class, BenchCommand.class, DuplicatesCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";

@@ -21,7 +21,7 @@ import java.util.Currency;
  * {@link IllegalArgumentException} naming the file, the line and the column, with the value quoted by
  * {@link BadValue}.
  */
-final class CsvCells {
+public final class CsvCells {
 
     /** The first year a date of a metrics file may be in. */
     static final int FIRST_YEAR = 1900;
@@ -34,23 +34,24 @@ final class CsvCells {
     private final Path file;
     private final CsvRecord record;
 
-    CsvCells(Path file, CsvRecord record) {
+    /** The cells of a record of the file. */
+    public CsvCells(Path file, CsvRecord record) {
         this.file = file;
         this.record = record;
     }
 
     /** {@code FILE line N, column NAME: } */
-    String where(String column) {
+    public String where(String column) {
         return file + " line " + record.line() + ", column " + column + ": ";
     }
 
     /** The stripped text of a cell. */
-    String text(int index) {
+    public String text(int index) {
         return record.cell(index).strip();
     }
 
     /** The stripped text of a cell that must not be empty. */
-    String required(int index, String column) {
+    public String required(int index, String column) {
         String value = text(index);
         if (value.isEmpty()) {
             throw new IllegalArgumentException(where(column) + "is empty");
