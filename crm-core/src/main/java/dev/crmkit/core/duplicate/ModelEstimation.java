@@ -16,7 +16,7 @@ final class ModelEstimation {
 
     /** Fewer records than this: the priors are used as they are. */
     static final int MIN_RECORDS = 50;
-    static final int RANDOM_PAIRS = 30_000;
+    static final int RANDOM_PAIRS = 20_000;
     static final int EM_PAIRS = 100_000;
     private static final double U_PSEUDO = 10;
     private static final double M_PSEUDO = 20;

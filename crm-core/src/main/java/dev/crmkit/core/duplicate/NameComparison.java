@@ -17,10 +17,10 @@ final class NameComparison {
 
     /** The first-name and the last-name comparison of the two records. */
     static List<Comparison> compare(Prepared a, Prepared b) {
-        Level first = level(a.first, a.firstSound, b.first, b.firstSound, true);
-        Level last = level(a.last, a.lastSound, b.last, b.lastSound, false);
-        Level crossOne = level(a.first, a.firstSound, b.last, b.lastSound, true);
-        Level crossTwo = level(a.last, a.lastSound, b.first, b.firstSound, true);
+        Level first = level(a.first, a.firstSound, a.firstOcr, b.first, b.firstSound, b.firstOcr, true);
+        Level last = level(a.last, a.lastSound, a.lastOcr, b.last, b.lastSound, b.lastOcr, false);
+        Level crossOne = level(a.first, a.firstSound, a.firstOcr, b.last, b.lastSound, b.lastOcr, true);
+        Level crossTwo = level(a.last, a.lastSound, a.lastOcr, b.first, b.firstSound, b.firstOcr, true);
         boolean swapped = rank(crossOne) + rank(crossTwo) < rank(first) + rank(last)
                 && crossOne != Level.MISSING && crossTwo != Level.MISSING;
         if (swapped) {
@@ -59,7 +59,8 @@ final class NameComparison {
                 level == Level.EXACT ? a : "");
     }
 
-    static Level level(String a, String soundA, String b, String soundB, boolean variants) {
+    static Level level(String a, String soundA, String ocrA, String b, String soundB, String ocrB,
+                       boolean variants) {
         if (a.isEmpty() || b.isEmpty()) {
             return Level.MISSING;
         }
@@ -72,7 +73,7 @@ final class NameComparison {
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? Level.INITIAL : Level.DIFFERENT;
         }
-        if (Similarity.oneEdit(a, b) || Similarity.ocrFolded(a).equals(Similarity.ocrFolded(b))) {
+        if (ocrA.equals(ocrB) || Similarity.oneEdit(a, b)) {
             return Level.TYPO;
         }
         if (soundA.equals(soundB) && !soundA.isEmpty()) {

@@ -31,6 +31,8 @@ final class Prepared {
     final String last;
     final String firstSound;
     final String lastSound;
+    final String firstOcr;
+    final String lastOcr;
     final String company;
     final String companyAcronym;
     final String emailLocal;
@@ -62,6 +64,8 @@ final class Prepared {
         last = Normalize.name(r.lastName());
         firstSound = sound(first);
         lastSound = sound(last);
+        firstOcr = Similarity.ocrFolded(first);
+        lastOcr = Similarity.ocrFolded(last);
         company = Normalize.company(r.companyName());
         companyAcronym = Normalize.acronym(company);
         String email = r.email().toLowerCase(Locale.ROOT);
