@@ -16,7 +16,7 @@ import java.util.List;
 final class Blocking {
 
     /** The largest block whose pairs are compared. */
-    static final int MAX_BLOCK = 100;
+    static final int MAX_BLOCK = 40;
     private static final int INDEX_BITS = 24;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 

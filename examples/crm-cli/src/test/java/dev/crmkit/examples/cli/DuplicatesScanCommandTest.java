@@ -1,6 +1,10 @@
 package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Channel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +12,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,5 +128,37 @@ class DuplicatesScanCommandTest {
 
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void scan_store_readsTheStoresContacts() {
+        String h2 = "jdbc:h2:file:" + dir.resolve("crm");
+        try (Database db = Database.open(h2, Optional.empty(), Optional.empty(), "crm_")) {
+            Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"),
+                    ZoneOffset.UTC)).ids(IdGenerator.seeded(7)).defaultRegion("DE").build();
+            crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Katherine", "Smith")
+                    .email("katherine.smith@example.com").phone("030 901820").build());
+            crm.capture().capture(LeadSubmission.from(Channel.CALL).name("Kathy", "Smith")
+                    .email("kathy.smith@example.org").phone("030 901821").build());
+            crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Mustermann")
+                    .email("max@gmail.com").build());
+        }
+
+        CliRun run = CliRun.crm("duplicates", "scan", "--store", "--jdbc-url", h2, "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(3, run.json().get("records").asInt(), run.out());
+        assertEquals(1, run.json().get("pairs").size(), run.out());
+        assertTrue(run.json().get("pairs").get(0).get("reasons").toString().contains("'katherine' ~ 'kathy'"),
+                run.out());
+        assertEquals(1, run.json().get("clusters").size(), run.out());
+    }
+
+    @Test
+    void scan_withNeitherFileNorStore_saysWhatIsNeeded() {
+        CliRun run = CliRun.crm("duplicates", "scan");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("FILE.csv or --store is required"), run.err());
     }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.examples.cli.duplicates;
 
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.duplicate.ContactRecords;
 import dev.crmkit.core.duplicate.DuplicateRecord;
 import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.Reason;
@@ -7,7 +9,11 @@ import dev.crmkit.core.duplicate.ScanResult;
 import dev.crmkit.core.duplicate.ScoredPair;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
+import dev.crmkit.examples.cli.Pages;
+import dev.crmkit.examples.cli.StoreAccess;
+import dev.crmkit.examples.cli.StoreOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +30,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code crm duplicates scan FILE.csv [--threshold P] [--format json]}: scans a contacts file without a store and
- * prints the pairs at or above the threshold with every field's reason, and the clusters.
+ * {@code crm duplicates scan FILE.csv [--threshold P] [--format json]}: scans a contacts file without a store (or,
+ * with {@code --store}, the store's contacts) and prints the pairs at or above the threshold with every field's
+ * reason, and the clusters.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scan a contacts CSV for duplicates: header id, first_name, last_name, email, phone, street, "
@@ -37,8 +44,15 @@ public final class ScanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.csv", description = "The contacts file (UTF-8 CSV with a header).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv",
+            description = "The contacts file (UTF-8 CSV with a header); or --store.")
     private Path file;
+
+    @Option(names = "--store", description = "Scan the store's contacts instead of a file, read page by page.")
+    private boolean store;
+
+    @Mixin
+    private StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--threshold", paramLabel = "P",
             description = "Match probability a pair needs, greater than 0 and less than 1 (default: the library's "
@@ -59,7 +73,15 @@ public final class ScanCommand implements Callable<Integer> {
             }
             scan = scan.threshold(threshold);
         }
-        List<DuplicateRecord> records = ContactsCsv.read(file);
+        if (store == (file != null)) {
+            throw new ParameterException(spec.commandLine(), store
+                    ? "give either FILE.csv or --store, not both" : "FILE.csv or --store is required");
+        }
+        List<DuplicateRecord> records = store ? StoreAccess.read(storeOptions, spec, (crmStore, description) -> {
+            List<DuplicateRecord> contacts = new ArrayList<>();
+            Pages.forEach(r -> crmStore.contacts().findAll(r), (Contact c) -> contacts.add(ContactRecords.of(c)));
+            return contacts;
+        }) : ContactsCsv.read(file);
         ScanResult result = scan.scan(records);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
