@@ -1,7 +1,7 @@
 package dev.crmkit.examples.cli.duplicates;
 
 import dev.crmkit.core.contact.Contact;
-import dev.crmkit.core.duplicate.ContactRecords;
+import dev.crmkit.core.duplicate.StoreRecords;
 import dev.crmkit.core.duplicate.DuplicateRecord;
 import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.Reason;
@@ -79,7 +79,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         List<DuplicateRecord> records = store ? StoreAccess.read(storeOptions, spec, (crmStore, description) -> {
             List<DuplicateRecord> contacts = new ArrayList<>();
-            Pages.forEach(r -> crmStore.contacts().findAll(r), (Contact c) -> contacts.add(ContactRecords.of(c)));
+            Pages.forEach(r -> crmStore.contacts().findAll(r), (Contact c) -> contacts.add(StoreRecords.of(c)));
             return contacts;
         }) : ContactsCsv.read(file);
         ScanResult result = scan.scan(records);
