@@ -3,6 +3,7 @@ package dev.crmkit.examples.cli;
 import dev.crmkit.examples.cli.access.AccessCommand;
 import dev.crmkit.examples.cli.access.AuditCommand;
 import dev.crmkit.examples.cli.campaigns.CampaignsCommand;
+import dev.crmkit.examples.cli.duplicates.DuplicatesCommand;
 import dev.crmkit.examples.cli.metrics.CacCommand;
 import dev.crmkit.examples.cli.metrics.ClvCommand;
 import dev.crmkit.examples.cli.metrics.CohortsCommand;
@@ -42,7 +43,7 @@ import java.util.Map;
                 CohortsCommand.class, ReportCommand.class, ScoreCommand.class, AssignCommand.class,
                 TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
                 ExportCommand.class, CampaignsCommand.class, AccessCommand.class, AuditCommand.class,
-                ServiceCommand.class,
+                ServiceCommand.class, DuplicatesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CrmCommand implements Runnable {
 

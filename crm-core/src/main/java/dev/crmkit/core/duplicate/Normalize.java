@@ -1,0 +1,102 @@
+package dev.crmkit.core.duplicate;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Text normalisation shared by the comparators: accents, case, punctuation, abbreviations. */
+final class Normalize {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{Nd}]+");
+    private static final Map<String, String> STREET_WORDS = Map.ofEntries(
+            Map.entry("st", "street"), Map.entry("str", "strasse"), Map.entry("rd", "road"),
+            Map.entry("ave", "avenue"), Map.entry("av", "avenue"), Map.entry("blvd", "boulevard"),
+            Map.entry("ln", "lane"), Map.entry("dr", "drive"), Map.entry("ct", "court"), Map.entry("pl", "place"),
+            Map.entry("sq", "square"), Map.entry("hwy", "highway"), Map.entry("pkwy", "parkway"),
+            Map.entry("n", "north"), Map.entry("s", "south"), Map.entry("e", "east"), Map.entry("w", "west"));
+    private static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "llc", "llp", "ltd", "limited",
+            "gmbh", "ag", "co", "corp", "corporation", "company", "plc", "sa", "sarl", "sas", "bv", "nv", "kg", "ohg",
+            "ug", "spa", "srl", "oy", "ab", "as", "kgaa", "se", "pty", "the", "and");
+
+    private Normalize() {
+    }
+
+    /** Lower case, accents and "ß" folded, everything but letters and digits turned into single spaces. */
+    static String text(String raw) {
+        String s = Normalizer.normalize(raw.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
+        return NOT_ALNUM.matcher(MARKS.matcher(s).replaceAll("")).replaceAll(" ").strip();
+    }
+
+    /** Lower-case letters only, words joined by single spaces. */
+    static String name(String raw) {
+        String s = Normalizer.normalize(raw.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
+        return NOT_LETTER.matcher(MARKS.matcher(s).replaceAll("")).replaceAll(" ").strip();
+    }
+
+    /** The digits of the text, in order. */
+    static String digits(String raw) {
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Upper-case letters and digits only: for postal codes and identifiers. */
+    static String code(String raw) {
+        return text(raw).replace(" ", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** The street with abbreviations spelled out ("Main St." is "main street", "Hauptstr." is "hauptstrasse"). */
+    static String streetWords(String raw) {
+        StringBuilder b = new StringBuilder();
+        for (String word : text(raw).split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            String w = word.endsWith("str") && word.length() > 3 ? word.substring(0, word.length() - 3) + "strasse"
+                    : STREET_WORDS.getOrDefault(word, word);
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(w);
+        }
+        return b.toString();
+    }
+
+    /** The company name without legal forms ("Acme GmbH & Co. KG" is "acme"). */
+    static String company(String raw) {
+        StringBuilder b = new StringBuilder();
+        for (String word : text(raw).split(" ")) {
+            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(word);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The first letters of the words, when there are at least two ("international business machines" is "ibm"). */
+    static String acronym(String normalisedCompany) {
+        String[] words = normalisedCompany.split(" ");
+        if (words.length < 2) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.toString();
+    }
+}
