@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.json;
 
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.access.FieldRef;
 import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.pipeline.forecast.MoneyTotals;
@@ -24,7 +27,8 @@ import java.util.List;
  *   <li>typed ids ({@code LeadId}, {@code ContactId}, {@code DealId}, {@code UserId}, ...: every record of crmkit named
  *       {@code ...Id} with one component {@code value}), {@code EmailAddress} and {@code WebDomain} as the string their
  *       {@code toString()} writes, also as map keys; {@link PhoneNumber} as its string with any extension
- *       ({@code "+4930901820;ext=12"}), an {@code IdempotencyKey} as its value;</li>
+ *       ({@code "+4930901820;ext=12"}), an {@code IdempotencyKey} as its value, a {@code FieldRef} map key as its
+ *       {@code toString()} ({@code contact.lostReason});</li>
  *   <li>sealed interfaces of crmkit (the alternatives of a value such as a custom field value) with a {@code "type"}
  *       member naming the record, so they can be read back;</li>
  *   <li>records (values, domain events) by their components only, with {@code Optional} and {@code java.time}
@@ -100,7 +104,17 @@ public final class CrmkitModule extends Module {
         context.addSerializers(new SingleValueFormat.Writers());
         context.addDeserializers(new SingleValueFormat.Readers());
         context.addKeyDeserializers(new SingleValueFormat.KeyReaders());
+        context.addKeyDeserializers((type, config, description) -> type.getRawClass() == FieldRef.class
+                ? new FieldRefKeys() : null);
         context.insertAnnotationIntrospector(new CrmkitIntrospector(pipelines));
+    }
+
+    /** Reads a {@link FieldRef} map key, written by its {@code toString()} ({@code contact.lostReason}). */
+    private static final class FieldRefKeys extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) {
+            return FieldRef.parse(key);
+        }
     }
 
     /** The name a record is tagged with as an alternative of a sealed interface: its simple name. */

@@ -41,6 +41,7 @@ class CrmkitModuleTest {
     private static final Map<String, String> NOT_JSON_VALUES = Map.of(
             "dev.crmkit.core.kernel.Context", "the services a use case runs with (transactions, clock, ids)",
             "dev.crmkit.core.scoring.WinModels", "trained models with package-private state, rebuilt from history",
+            "dev.crmkit.core.duplicate.ScanResult", "a scan's result holds the fitted MatchModel, rebuilt by a scan",
             "dev.crmkit.pipeline.definition.Entry", "what an entry action is run with, incl. live DealFacts",
             "dev.crmkit.pipeline.definition.Transition", "what a stage rule is run with, incl. live DealFacts");
 
