@@ -93,7 +93,7 @@ public final class JdbcCrmStore implements CrmkitStore {
                 deals.archive(), stageHistory.archive(),
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
-                new JdbcRestoreLog(jdbc));
+                contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc));
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
