@@ -6,6 +6,7 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
@@ -69,6 +70,16 @@ public interface Archives {
 
     /** The outcomes of keyed calls, keyed by the idempotency key. */
     Archive<RecordedOutcome> idempotencyKeys();
+
+    /**
+     * The merge records of contacts, undone ones included, each with its snapshots and re-pointed list, keyed by the
+     * merge id. Restoring an active merge also restores what the store keeps of its merged-away contacts, so that
+     * {@code unmerge} works in the store it was restored into.
+     */
+    Archive<ContactMerge> contactMerges();
+
+    /** Where merged-away contact ids resolve to, keyed by the merged-away id; restored after the merges. */
+    Archive<ContactAlias> contactAliases();
 
     /** How far the restores of exports into this store have come. */
     RestoreLog restoreLog();

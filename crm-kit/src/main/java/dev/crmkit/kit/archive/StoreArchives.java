@@ -6,6 +6,7 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
@@ -33,6 +34,8 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param quotaUse             the daily quota use
  * @param leadClaims           the assignment claims
  * @param idempotencyKeys      the outcomes of keyed calls
+ * @param contactMerges        the merge records of contacts
+ * @param contactAliases       the aliases of merged-away contacts
  * @param restoreLog           the restore progress
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
@@ -42,5 +45,6 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<Deal> deals, Archive<StageHistoryEntry> stageHistory, Archive<LeadScore> leadScores,
                             Archive<ManualProbability> probabilityOverrides, Archive<RotationCursor> rotations,
                             Archive<QuotaUse> quotaUse, Archive<LeadClaim> leadClaims,
-                            Archive<RecordedOutcome> idempotencyKeys, RestoreLog restoreLog) implements Archives {
+                            Archive<RecordedOutcome> idempotencyKeys, Archive<ContactMerge> contactMerges,
+                            Archive<ContactAlias> contactAliases, RestoreLog restoreLog) implements Archives {
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.pipeline.contract;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
@@ -11,12 +12,18 @@ import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldValue;
 import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.idempotency.RecordedOutcome;
+import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.ContactMerging;
+import dev.crmkit.core.merge.MergeContacts;
+import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LifecycleStage;
 import dev.crmkit.core.scoring.ManualProbability;
@@ -30,9 +37,12 @@ import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.PipelineId;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +70,8 @@ public final class PopulatedStore {
     }
 
     /**
-     * Writes {@code people} contacts with their companies, leads, timelines and tasks, and two pipelines with deals.
+     * Writes {@code people} contacts with their companies, leads, timelines and tasks, and two pipelines with deals;
+     * with 6 people or more also three merges of contacts, the last one undone (see {@link #merge}).
      *
      * @param seed the seed of the ids and of the choices
      */
@@ -86,6 +97,7 @@ public final class PopulatedStore {
                 crm.assignmentState().advance(rotation);
             }
         }
+        List<Contact> contacts = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             Instant t = Fixtures.at(100L * i + random.nextInt(50));
             Company company = crm.companies().insertOrGet(fx.company().name("Firma " + i + " " + LINE)
@@ -99,6 +111,7 @@ public final class PopulatedStore {
             contact = crm.contacts().insertOrGet(contact);
             contact = crm.contacts().update(contact.withOwner(Optional.of(UserId.of("owner " + i % 3)),
                     t.plusSeconds(2)));
+            contacts.add(contact);
             if (i == 1) {
                 contact = crm.contacts().update(contact.withCustomFields(manyFields(), t.plusSeconds(3)));
             }
@@ -149,6 +162,43 @@ public final class PopulatedStore {
                         t.plusSeconds(30), Duration.ofSeconds(30)));
             }
         }
+        merge(crm, fx, contacts, seed);
+    }
+
+    /**
+     * Merges, when there are 6 people or more: contacts 1 and 2 into 0 (with a timeline entry about both, so one of
+     * its rows is parked), then 0 into 3 (a chain: the aliases of 1 and 2 move to 3; this merge can be undone), and
+     * 4 into 5, undone again (an undone merge record, 4 back among the contacts).
+     */
+    private static void merge(CrmStore crm, Fixtures fx, List<Contact> contacts, long seed) {
+        if (contacts.size() < 6) {
+            return;
+        }
+        crm.activities().append(fx.activity(Fixtures.ref(contacts.get(1)), Fixtures.ref(contacts.get(2)))
+                .subject("Met both " + LINE).body(HOSTILE).occurredAt(Fixtures.at(90_000))
+                .ownedBy(Fixtures.ALICE).build());
+        merged(crm, seed, 1, MergeContacts.into(contacts.get(0).id(), List.of(contacts.get(0).id(),
+                contacts.get(1).id(), contacts.get(2).id())));
+        merged(crm, seed, 2, MergeContacts.into(contacts.get(3).id(), List.of(contacts.get(3).id(),
+                contacts.get(0).id())));
+        ContactMerge undone = merged(crm, seed, 3, MergeContacts.into(contacts.get(5).id(),
+                List.of(contacts.get(5).id(), contacts.get(4).id())));
+        if (!(merging(crm, seed, 4).unmerge(undone.id()) instanceof UnmergeOutcome.Unmerged)) {
+            throw new IllegalStateException("the seeded unmerge was refused");
+        }
+    }
+
+    private static ContactMerge merged(CrmStore crm, long seed, int step, MergeContacts command) {
+        if (merging(crm, seed, step).merge(command) instanceof MergeOutcome.Merged m) {
+            return m.merge();
+        }
+        throw new IllegalStateException("the seeded merge " + step + " was refused");
+    }
+
+    /** Merging at a time and with ids of its own for each step, the same for every store. */
+    public static ContactMerging merging(CrmStore crm, long seed, int step) {
+        return Crm.builder().store(crm).clock(Clock.fixed(Fixtures.at(100_000L + 1000L * step), ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(seed * 31 + step)).defaultRegion("DE").build().merging();
     }
 
     /** A body at the store's limit, 100,000 characters, with text outside the Basic Multilingual Plane. */

@@ -64,9 +64,10 @@ final class JdbcArchive<T> implements Archive<T> {
         this.jdbc = jdbc;
         this.noun = noun;
         String orderBy = " ORDER BY " + order + " LIMIT ";
-        this.first = jdbc.sql(select + " WHERE 1 = 1" + orderBy);
-        this.next = jdbc.sql(select + " WHERE " + after + orderBy);
-        this.contains = jdbc.sql(select.replaceFirst("^SELECT .* FROM", "SELECT 1 FROM") + " WHERE " + isKey);
+        String where = select.contains(" WHERE ") ? " AND " : " WHERE ";
+        this.first = jdbc.sql(select + where + "1 = 1" + orderBy);
+        this.next = jdbc.sql(select + where + after + orderBy);
+        this.contains = jdbc.sql(select.replaceFirst("^SELECT .*? FROM", "SELECT 1 FROM") + where + isKey);
         this.map = map;
         this.key = key;
         this.nextParams = nextParams;
@@ -118,8 +119,20 @@ final class JdbcArchive<T> implements Archive<T> {
      */
     static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, Jdbc.RowMapper<T> map, Function<T, Object> id,
                                         ToLongFunction<T> version, Function<T, T> insert) {
+        return versioned(jdbc, table, "1 = 1", map, id, version, insert);
+    }
+
+    /**
+     * As {@link #versioned(Jdbc, String, Jdbc.RowMapper, Function, ToLongFunction, Function)}, of the rows that
+     * meet a condition only (the contacts that are not merged away).
+     *
+     * @param rows the condition of the rows in the archive, SQL with {@code {table}} names
+     */
+    static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, String rows, Jdbc.RowMapper<T> map,
+                                        Function<T, Object> id, ToLongFunction<T> version, Function<T, T> insert) {
         String setVersion = jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?");
-        return new JdbcArchive<>(jdbc, table, table, "id", map, r -> id.apply(r).toString(), (c, r) -> {
+        return new JdbcArchive<>(jdbc, table, "SELECT * FROM {" + table + "} WHERE " + rows, "id > ?", "id", "id = ?",
+                map, r -> id.apply(r).toString(), k -> new Object[]{uuid(k)}, k -> new Object[]{uuid(k)}, (c, r) -> {
             T stored = insert.apply(r);
             if (!id.apply(stored).equals(id.apply(r))) {
                 throw ValidationException.of("id", "unique", table + " " + id.apply(r)

@@ -316,7 +316,19 @@ final class JdbcContacts implements Contacts {
 
     /** The archive of the contact rows, keyed by id: export and restore only. */
     JdbcArchive<Contact> archive() {
-        return JdbcArchive.versioned(jdbc, "contact", this::map, Contact::id, Contact::version,
-                r -> insertOrGet(r.atVersion(0)));
+        return JdbcArchive.versioned(jdbc, "contact", "id NOT IN (SELECT merged_id FROM {contact_alias})", this::map,
+                Contact::id, Contact::version, r -> insertOrGet(r.atVersion(0)));
+    }
+
+    /**
+     * Writes the row a merge leaves of a merged-away contact, for a restored merge: the contact as it was before the
+     * merge at one version more, without e-mails, phones or company links. Nothing happens if the row is there.
+     */
+    void retired(Connection c, Contact before) throws SQLException {
+        UUID id = before.id().value();
+        if (jdbc.one(c, jdbc.sql("SELECT 1 FROM {contact} WHERE id = ?"), rs -> 1, id).isEmpty()) {
+            jdbc.update(c, insertRow, rowValues(before, false));
+            jdbc.update(c, setVersion, before.version() + 1, id);
+        }
     }
 }

@@ -114,7 +114,7 @@ public final class JdbcCrmStore implements CrmkitStore {
                 deals.archive(), stageHistory.archive(),
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
-                new JdbcRestoreLog(jdbc));
+                contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc));
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
         this.shares = new JdbcShares(jdbc);

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Merges in memory: the merge records, and the re-pointing of leads, tasks, timeline entries and deals, which are
@@ -59,20 +60,20 @@ final class InMemoryContactMerges implements ContactMerges {
             UUID from = gone.value();
             UUID to = survivor.value();
             List<Repointed> out = new ArrayList<>();
-            for (Lead l : leads.scan(l -> l.contactId().equals(gone))) {
+            for (Lead l : byId(leads.scan(l -> l.contactId().equals(gone)), l -> l.id().value())) {
                 out.add(Repointed.of(Repointed.Kind.LEAD, l.id().value(), from, to,
                         leads.update(l.aboutContact(survivor)).version()));
             }
             Optional<RecordRef> goneRef = Optional.of(ref(gone));
-            for (Task t : tasks.scan(t -> t.relatedTo().equals(goneRef))) {
+            for (Task t : byId(tasks.scan(t -> t.relatedTo().equals(goneRef)), t -> t.id().value())) {
                 out.add(Repointed.of(Repointed.Kind.TASK, t.id().value(), from, to,
                         tasks.update(t.aboutRecord(ref(survivor))).version()));
             }
-            for (Deal d : deals.scan(d -> d.contactId().equals(Optional.of(gone)))) {
+            for (Deal d : byId(deals.scan(d -> d.contactId().equals(Optional.of(gone))), d -> d.id().value())) {
                 out.add(Repointed.of(Repointed.Kind.DEAL, d.id().value(), from, to,
                         deals.update(d.withContactRef(survivor)).version()));
             }
-            for (Activity a : activities.scan(a -> a.about().contains(ref(gone)))) {
+            for (Activity a : byId(activities.scan(a -> a.about().contains(ref(gone))), a -> a.id().value())) {
                 Set<RecordRef> about = new LinkedHashSet<>();
                 a.about().forEach(r -> about.add(r.equals(ref(gone)) ? ref(survivor) : r));
                 activities.restore(withAbout(a, about));
@@ -182,6 +183,38 @@ final class InMemoryContactMerges implements ContactMerges {
             default:
                 contacts.alias(new ContactId(r.id()), from);
         }
+    }
+
+    /**
+     * The archive of the merge records, keyed by merge id. Restoring a merge in force also makes its merged-away
+     * contacts known as taken out of the contacts, as the merge left them, so that unmerge can reinstate them.
+     */
+    MemoryArchive<ContactMerge> archive() {
+        Function<ContactMerge, String> key = m -> m.id().toString();
+        return new MemoryArchive<>(tx, "contact merge", (after, limit) -> KeyOrder.after(records.values(), key,
+                after, limit), key, k -> records.containsKey(MergeId.parse(k)), m -> {
+                    save(m);
+                    if (m.undoneAt().isEmpty()) {
+                        m.mergedIds().forEach(contacts::takenOut);
+                    }
+                });
+    }
+
+    /** The merge in force that merged a contact away (an alias's merge). */
+    MergeId mergeOf(ContactId merged) {
+        return records.values().stream().filter(m -> m.undoneAt().isEmpty() && m.mergedIds().contains(merged))
+                .map(ContactMerge::id).min(java.util.Comparator.comparing(MergeId::toString))
+                .orElseThrow(() -> new IllegalStateException("no merge in force merged away contact " + merged));
+    }
+
+    /**
+     * Rows in the order of their ids' text, the order the JDBC store re-points them in (a database orders UUIDs by
+     * their bytes), so both stores write the same merge record.
+     */
+    private static <R> List<R> byId(List<R> rows, Function<R, UUID> id) {
+        List<R> out = new ArrayList<>(rows);
+        out.sort(java.util.Comparator.comparing(r -> id.apply(r).toString()));
+        return out;
     }
 
     private static Activity withAbout(Activity a, Set<RecordRef> about) {

@@ -9,6 +9,8 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.merge.MergeId;
+import dev.crmkit.kit.archive.ContactAlias;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Contacts in memory, indexed by e-mail, phone and company. Thread-safe. */
 final class InMemoryContacts implements Contacts {
@@ -64,7 +67,7 @@ final class InMemoryContacts implements Contacts {
         return tx.inTransaction(() -> {
             table.remove(merged);
             List<ContactId> earlier = aliases.entrySet().stream().filter(e -> e.getValue().equals(merged))
-                    .map(Map.Entry::getKey).sorted(Comparator.comparing(ContactId::value)).toList();
+                    .map(Map.Entry::getKey).sorted(Comparator.comparing(ContactId::toString)).toList();
             earlier.forEach(a -> alias(a, survivor));
             alias(merged, survivor);
             return earlier;
@@ -138,6 +141,20 @@ final class InMemoryContacts implements Contacts {
     @Override
     public long count() {
         return table.count();
+    }
+
+    /** Makes a merged-away contact of a restored merge known as taken out, so that unmerge can reinstate it. */
+    void takenOut(ContactId merged) {
+        table.takenOut(merged);
+    }
+
+    /** The archive of the aliases, keyed by the merged-away id; {@code mergeOf} names the merge in force. */
+    MemoryArchive<ContactAlias> aliasArchive(InMemoryTransactions tx, Function<ContactId, MergeId> mergeOf) {
+        Function<ContactAlias, String> key = a -> a.merged().toString();
+        return new MemoryArchive<>(tx, "contact alias", (after, limit) -> KeyOrder.after(aliases.entrySet().stream()
+                .map(e -> new ContactAlias(e.getKey(), e.getValue(), mergeOf.apply(e.getKey()))).toList(),
+                key, after, limit), key, k -> aliases.containsKey(new ContactId(UUID.fromString(k))),
+                a -> alias(a.merged(), a.survivor()));
     }
 
     /** The archive of the contact rows, keyed by id: export and restore only. */

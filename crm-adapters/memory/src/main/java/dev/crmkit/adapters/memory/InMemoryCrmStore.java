@@ -63,7 +63,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             pipelines.defaultArchive(),
             deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
             probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
-            assignmentState.claimArchive(), idempotencyKeys.archive(), new InMemoryRestoreLog(transactions));
+            assignmentState.claimArchive(), idempotencyKeys.archive(), contactMerges.archive(),
+            contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions));
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryShares shares = new InMemoryShares(transactions);

@@ -196,6 +196,20 @@ final class Table<I, R> {
         });
     }
 
+    /**
+     * Makes an id known as taken out ({@link #remove}) though its record never was here: a restored merge's
+     * merged-away record, which {@link #reinstate} can then put back. Nothing happens for a known id.
+     */
+    void takenOut(I id) {
+        tx.inTransaction(() -> {
+            if (!rows.containsKey(id) && !insertions.containsKey(id)) {
+                insertions.put(id, ++inserted);
+                tx.onRollback(() -> insertions.remove(id));
+            }
+            return null;
+        });
+    }
+
     /** The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all. */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
         return tx.read(() -> KeyOrder.after(rows.values(), key, after, limit));

@@ -12,9 +12,11 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
+import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
@@ -93,7 +95,9 @@ public final class ExportFormat {
                 new RecordFormat<>("assignment-rotations", RotationCursor.class, s -> s.archives().rotations()),
                 new RecordFormat<>("assignment-quota-use", QuotaUse.class, s -> s.archives().quotaUse()),
                 new RecordFormat<>("assignment-claims", LeadClaim.class, s -> s.archives().leadClaims()),
-                new RecordFormat<>("idempotency-keys", RecordedOutcome.class, s -> s.archives().idempotencyKeys())),
+                new RecordFormat<>("idempotency-keys", RecordedOutcome.class, s -> s.archives().idempotencyKeys()),
+                new RecordFormat<>("contact-merges", ContactMerge.class, s -> s.archives().contactMerges()),
+                new RecordFormat<>("contact-aliases", ContactAlias.class, s -> s.archives().contactAliases())),
                 pipelines);
     }
 

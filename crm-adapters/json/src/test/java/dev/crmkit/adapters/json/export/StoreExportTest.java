@@ -131,7 +131,7 @@ class StoreExportTest {
         ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, merged);
         // both samples number their e-mail addresses from 1: every exported contact's address is taken
         ImportOutcome.TypeResult contacts = imported.results().get(0);
-        assertEquals(12, contacts.rejected().size(), contacts.toString());
+        assertEquals(12 - 3, contacts.rejected().size(), "12 people, 3 merged away: " + contacts);
         assertTrue(contacts.rejected().get(0).contains("already belongs to contact"), contacts.toString());
         assertEquals(contactsBefore, target.contacts().count());
         assertEquals(24, target.leads().count(), "the leads have external ids of their own seed");
@@ -158,7 +158,7 @@ class StoreExportTest {
         ImportOutcome.TypeResult contacts = assertInstanceOf(ImportOutcome.Imported.class, outcome).results().get(0);
         assertEquals(1, contacts.rejected().size(), contacts.toString());
         assertTrue(contacts.rejected().get(0).startsWith(exported.id() + ": "), contacts.toString());
-        assertEquals(11, contacts.restored());
+        assertEquals(12 - 3 - 1, contacts.restored(), "12 people, 3 merged away, 1 rejected");
     }
 
     @Test
@@ -181,7 +181,8 @@ class StoreExportTest {
         assertTrue(halfway > 0 && halfway < 24, "the first run stopped half-way: " + halfway);
         ImportOutcome.Imported resumed = assertInstanceOf(ImportOutcome.Imported.class, again);
         assertTrue(resumed.resumed());
-        assertEquals(12, resumed.results().get(0).earlier() + resumed.results().get(0).restored());
+        assertEquals(12 - 3, resumed.results().get(0).earlier() + resumed.results().get(0).restored(),
+                "12 people, 3 merged away");
         assertTrue(resumed.results().get(0).earlier() > 0, resumed.toString());
         assertEquals(0, assertInstanceOf(ImportOutcome.Imported.class, third).restored(),
                 "a finished import run again writes nothing");
