@@ -184,7 +184,7 @@ final class InMemoryContactMerges implements ContactMerges {
         }
     }
 
-    private static Activity withAbout(Activity a, Set<RecordRef> about) {
+    static Activity withAbout(Activity a, Set<RecordRef> about) {
         return new Activity(a.id(), a.type(), a.subject(), a.body(), a.direction(), a.occurredAt(), a.participants(),
                 about, a.owner(), a.visibility(), a.recordedAt());
     }
