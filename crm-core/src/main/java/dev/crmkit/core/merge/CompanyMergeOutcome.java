@@ -41,13 +41,13 @@ public sealed interface CompanyMergeOutcome {
     /**
      * Nothing was stored.
      *
-     * @param violations every reason, naming the field and the rule (for an unmerge the field is {@code merge})
+     * @param reasons    every reason, naming the field and the rule (for an unmerge the field is {@code merge})
      */
-    record Refused(List<Violation> violations) implements CompanyMergeOutcome {
+    record Refused(List<Violation> reasons) implements CompanyMergeOutcome {
         /** Copies the list, which is never empty. */
         public Refused {
-            violations = List.copyOf(violations);
-            if (violations.isEmpty()) {
+            reasons = List.copyOf(reasons);
+            if (reasons.isEmpty()) {
                 throw new IllegalArgumentException("a refusal needs a reason");
             }
         }
