@@ -51,7 +51,7 @@ public interface CompanyMerges {
      */
     CompanyMerge undo(CompanyMerge merge, Instant at);
 
-    /** A port for stores that cannot merge companies: every call fails with an {@link UnsupportedOperationException}. */
+    /** A port for stores that cannot merge companies: every call fails (UnsupportedOperationException). */
     static CompanyMerges unsupported() {
         return Unsupported.INSTANCE;
     }
