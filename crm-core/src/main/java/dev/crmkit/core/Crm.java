@@ -143,6 +143,13 @@ public final class Crm {
         return new dev.crmkit.core.merge.ContactMerging(store.contacts(), store.contactMerges(), timeline, context);
     }
 
+    /**
+     * Merging duplicate companies and undoing merges, on the store's {@link CrmStore#companyMerges()}. Cheap to call.
+     */
+    public dev.crmkit.core.merge.CompanyMerging companyMerging() {
+        return new dev.crmkit.core.merge.CompanyMerging(store.companies(), store.companyMerges(), timeline, context);
+    }
+
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */
     public WinProbabilities winProbabilities() {
         return winProbabilities;

@@ -72,6 +72,14 @@ public interface CrmStore {
     }
 
     /**
+     * The merges of companies, re-pointing every record of this store that refers to a company. The default is a
+     * store that keeps none: merges on it fail with an {@link UnsupportedOperationException}.
+     */
+    default dev.crmkit.core.merge.CompanyMerges companyMerges() {
+        return dev.crmkit.core.merge.CompanyMerges.unsupported();
+    }
+
+    /**
      * The audit trail, written in the units of work of the changes it records. The default is a store that keeps
      * none ({@link AuditTrail#none()}); crmkit's stores keep one.
      */

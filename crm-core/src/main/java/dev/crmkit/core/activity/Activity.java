@@ -113,6 +113,12 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
                 recordedAt, outcome, Optional.of(value));
     }
 
+    /** This entry about other records (a merge re-points it), everything else kept. */
+    public Activity withAbout(Set<RecordRef> records) {
+        return new Activity(id, type, subject, body, direction, occurredAt, participants, records, owner, visibility,
+                recordedAt, outcome, duration);
+    }
+
     /** A public system entry about the given records, recorded as it occurs. */
     public static Activity system(ActivityId id, String subject, String body, Set<RecordRef> about, Instant now) {
         return new Activity(id, ActivityType.SYSTEM, subject, body, Direction.INTERNAL, now, List.of(), about,

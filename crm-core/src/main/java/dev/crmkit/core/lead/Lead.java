@@ -293,4 +293,11 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
                 phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt,
                 updatedAt);
     }
+
+    /** A copy referring to another company and nothing else changed; for stores re-pointing a merge only. */
+    public Lead aboutCompany(Optional<CompanyId> newCompany) {
+        return new Lead(id, version, contactId, newCompany, source, externalIds, fingerprints, request, name, email,
+                phone, companyName, owner, status, disqualificationReason, submissions, customFields, createdAt,
+                updatedAt);
+    }
 }

@@ -57,17 +57,9 @@ public final class ContactMerging {
     }
 
     private MergeOutcome mergeInUnit(MergeContacts command) {
-        List<Violation> problems = new ArrayList<>();
         Set<ContactId> ids = new LinkedHashSet<>(command.contacts());
-        if (ids.size() != command.contacts().size()) {
-            problems.add(new Violation("contacts", "unique", "a contact is listed twice"));
-        }
-        if (ids.size() < 2) {
-            problems.add(new Violation("contacts", "min-size", "a merge needs at least two contacts, got "
-                    + ids.size()));
-        }
-        command.survivor().filter(s -> !ids.contains(s)).ifPresent(s -> problems.add(new Violation("survivor",
-                "member", "the survivor " + s + " is not one of the contacts merged")));
+        List<Violation> problems = new ArrayList<>(MergeMembers.check("contacts", "contact", command.contacts(),
+                command.survivor()));
         command.choices().forEach((field, id) -> {
             if (!ids.contains(id)) {
                 problems.add(new Violation("choices." + field.name().toLowerCase(java.util.Locale.ROOT), "member",

@@ -43,6 +43,8 @@ public record Repointed(Kind kind, UUID id, UUID from, UUID to, long versionAfte
         /** A deal (crm-pipeline) with the merged-away contact. */
         DEAL,
         /** An earlier merge's alias: a contact merged into the one merged away now resolves to the new survivor. */
-        ALIAS
+        ALIAS,
+        /** A contact affiliated with the merged-away company (company merges). */
+        CONTACT
     }
 }

@@ -421,6 +421,14 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
                 updatedAt);
     }
 
+    /** A copy with another company and nothing else changed; for stores re-pointing a merge only. */
+    public Deal withCompanyRef(Optional<CompanyId> newCompany) {
+        return new Deal(id, version, pipelineId, title, stage, stageEnteredAt, stageProbability,
+                probabilityOverride, amount, expectedCloseDate, expectedMargin, owner, contactId,
+                newCompany, leadId, source, customFields, documents, approvals, lostReason, wonAt, lostAt, createdAt,
+                updatedAt);
+    }
+
     /** A copy at another stored version; for stores only. */
     public Deal atVersion(long newVersion) {
         return new Deal(id, newVersion, pipelineId, title, stage, stageEnteredAt, stageProbability,

@@ -76,7 +76,7 @@ final class InMemoryContactMerges implements ContactMerges {
             for (Activity a : byId(activities.scan(a -> a.about().contains(ref(gone))), a -> a.id().value())) {
                 Set<RecordRef> about = new LinkedHashSet<>();
                 a.about().forEach(r -> about.add(r.equals(ref(gone)) ? ref(survivor) : r));
-                activities.restore(withAbout(a, about));
+                activities.restore(a.withAbout(about));
                 out.add(new Repointed(Repointed.Kind.ACTIVITY, a.id().value(), from, to, 0,
                         a.about().stream().map(RecordRef::toString).toList()));
             }
@@ -178,7 +178,7 @@ final class InMemoryContactMerges implements ContactMerges {
                 Activity a = activities.get(new dev.crmkit.core.activity.ActivityId(r.id())).orElseThrow();
                 Set<RecordRef> about = new LinkedHashSet<>();
                 r.refsBefore().forEach(text -> about.add(RecordRef.parse(text)));
-                activities.restore(withAbout(a, about));
+                activities.restore(a.withAbout(about));
                 break;
             default:
                 contacts.alias(new ContactId(r.id()), from);
@@ -215,11 +215,6 @@ final class InMemoryContactMerges implements ContactMerges {
         List<R> out = new ArrayList<>(rows);
         out.sort(java.util.Comparator.comparing(r -> id.apply(r).toString()));
         return out;
-    }
-
-    private static Activity withAbout(Activity a, Set<RecordRef> about) {
-        return new Activity(a.id(), a.type(), a.subject(), a.body(), a.direction(), a.occurredAt(), a.participants(),
-                about, a.owner(), a.visibility(), a.recordedAt());
     }
 
     private static RecordRef ref(ContactId id) {

@@ -103,6 +103,11 @@ final class InMemoryContacts implements Contacts {
         });
     }
 
+    /** The contacts affiliated with the company, in creation order: a scan, for company merges. */
+    List<Contact> affiliatedWith(CompanyId company) {
+        return table.scan(c -> c.affiliations().stream().anyMatch(a -> a.companyId().equals(company)));
+    }
+
     /** Stores the contact exactly as given (version included) in place of the stored one. */
     void restore(Contact exact) {
         table.restore(exact);

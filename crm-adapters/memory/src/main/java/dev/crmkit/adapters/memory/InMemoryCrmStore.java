@@ -56,6 +56,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryStageHistory stageHistory = new InMemoryStageHistory(transactions);
     private final InMemoryContactMerges contactMerges = new InMemoryContactMerges(transactions, contacts, leads, tasks,
             activities, deals);
+    private final InMemoryCompanyMerges companyMerges = new InMemoryCompanyMerges(transactions, companies, contacts,
+            leads, tasks, activities, deals);
 
     private final StoreArchives archives = new StoreArchives(contacts.archive(transactions),
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
@@ -165,6 +167,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.ContactMerges contactMerges() {
         return contactMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.CompanyMerges companyMerges() {
+        return companyMerges;
     }
 
     @Override

@@ -1,0 +1,198 @@
+package dev.crmkit.core.merge;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.company.Companies;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Merging duplicate companies in one unit of work, and undoing such a merge. The survivor is the one named, else the
+ * most complete (ties: the oldest, then the one listed first); it keeps its name, takes the first filled value of each
+ * other field (survivor first) and the union of the custom fields. Contacts' affiliations, leads, tasks, timeline
+ * entries and deals of a merged-away company are re-pointed to the survivor, and its id resolves to the survivor.
+ * Thread-safe.
+ */
+public final class CompanyMerging {
+
+    private static final int ATTEMPTS = 5;
+
+    private final Companies companies;
+    private final CompanyMerges merges;
+    private final Timeline timeline;
+    private final Context context;
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm#companyMerging()} does this for you. */
+    public CompanyMerging(Companies companies, CompanyMerges merges, Timeline timeline, Context context) {
+        this.companies = Objects.requireNonNull(companies, "companies");
+        this.merges = Objects.requireNonNull(merges, "merges");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * Merges the companies into one survivor. Refused (storing nothing) when fewer than two distinct companies are
+     * named, one is unknown or already merged away, or the survivor is not among them.
+     *
+     * @param ids      the companies, in the order listed
+     * @param survivor the survivor, if the user names one
+     */
+    public CompanyMergeOutcome merge(List<CompanyId> ids, Optional<CompanyId> survivor) {
+        List<CompanyId> listed = List.copyOf(ids);
+        Objects.requireNonNull(survivor, "survivor");
+        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> mergeInUnit(listed, survivor));
+    }
+
+    private CompanyMergeOutcome mergeInUnit(List<CompanyId> ids, Optional<CompanyId> chosen) {
+        List<Violation> problems = new ArrayList<>(MergeMembers.check("companies", "company", ids, chosen));
+        List<Company> found = new ArrayList<>();
+        for (CompanyId id : new LinkedHashSet<>(ids)) {
+            Optional<Company> company = companies.findById(id);
+            if (company.isEmpty()) {
+                problems.add(new Violation("companies", "exists", "there is no company " + id));
+            } else if (!company.get().id().equals(id)) {
+                problems.add(new Violation("companies", "not-merged", "company " + id + " was merged into "
+                        + company.get().id() + " before"));
+            } else {
+                found.add(company.get());
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new CompanyMergeOutcome.Refused(problems);
+        }
+        Company survivor = chosen.flatMap(s -> found.stream().filter(c -> c.id().equals(s)).findFirst())
+                .orElseGet(() -> found.stream().min(Comparator.comparingInt(CompanyMerging::completeness).reversed()
+                        .thenComparing(Company::createdAt)).orElseThrow());
+        List<Company> all = new ArrayList<>();
+        all.add(survivor);
+        found.stream().filter(c -> !c.id().equals(survivor.id())).forEach(all::add);
+        List<Company> away = all.subList(1, all.size());
+        Instant now = context.clock().instant();
+        MergeId mergeId = new MergeId(context.ids().next());
+        List<Contact> contactsBefore = new ArrayList<>();
+        List<Repointed> repointed = new ArrayList<>();
+        for (Company gone : away) {
+            contactsBefore.addAll(merges.affiliatedWith(gone.id()));
+            repointed.addAll(merges.retire(gone, survivor.id(), mergeId));
+        }
+        Company after = companies.update(combine(all, now));
+        ActivityId activityId = new ActivityId(context.ids().next());
+        timeline.record(Activity.system(activityId, "Merged " + away.size() + " duplicate compan"
+                        + (away.size() == 1 ? "y" : "ies") + " into " + after.name(),
+                "merge " + mergeId + "; merged away: " + away.stream().map(c -> c.id() + " (" + c.name() + ")")
+                        .collect(Collectors.joining(", ")) + "; re-pointed: " + repointed.size(),
+                Set.of(ref(after.id())), now));
+        CompanyMerge merge = new CompanyMerge(mergeId, survivor, after.version(), away, contactsBefore, repointed,
+                activityId, now, Optional.empty());
+        merges.save(merge);
+        return new CompanyMergeOutcome.Merged(merge, after);
+    }
+
+    /**
+     * Undoes a merge of companies: everything it changed is stored exactly as it was before, unless something changed
+     * since that would be lost; then nothing changes and the refusal names every conflict.
+     */
+    public CompanyMergeOutcome unmerge(MergeId id) {
+        Objects.requireNonNull(id, "id");
+        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> unmergeInUnit(id));
+    }
+
+    private CompanyMergeOutcome unmergeInUnit(MergeId id) {
+        Optional<CompanyMerge> found = merges.find(id);
+        if (found.isEmpty()) {
+            return refused(List.of("there is no company merge " + id));
+        }
+        CompanyMerge merge = found.get();
+        if (merge.undoneAt().isPresent()) {
+            return refused(List.of("merge " + id + " was undone at " + merge.undoneAt().get()));
+        }
+        List<String> conflicts = new ArrayList<>();
+        Optional<Company> survivor = companies.findById(merge.survivor());
+        if (survivor.isEmpty()) {
+            conflicts.add("the survivor " + merge.survivor() + " is not stored");
+        } else if (!survivor.get().id().equals(merge.survivor())) {
+            conflicts.add("the survivor " + merge.survivor() + " was merged into " + survivor.get().id()
+                    + " since; undo that merge first");
+        } else if (survivor.get().version() != merge.survivorVersionAfter()) {
+            conflicts.add("company " + merge.survivor() + " changed since the merge (version "
+                    + merge.survivorVersionAfter() + " then, " + survivor.get().version() + " now)");
+        }
+        conflicts.addAll(merges.conflicts(merge));
+        if (!conflicts.isEmpty()) {
+            return refused(conflicts);
+        }
+        Instant now = context.clock().instant();
+        CompanyMerge undone = merges.undo(merge, now);
+        Set<RecordRef> about = new LinkedHashSet<>();
+        about.add(ref(merge.survivor()));
+        merge.mergedIds().forEach(c -> about.add(ref(c)));
+        ActivityId entry = new ActivityId(context.ids().next());
+        timeline.record(Activity.system(entry, "Company merge undone: " + merge.mergedIds().size() + " restored",
+                "merge " + id + " undone; restored " + merge.mergedIds().stream().map(CompanyId::toString)
+                        .collect(Collectors.joining(", ")), about, now));
+        return new CompanyMergeOutcome.Unmerged(undone, entry);
+    }
+
+    /** The merge record with this id. */
+    public Optional<CompanyMerge> find(MergeId id) {
+        return merges.find(Objects.requireNonNull(id, "id"));
+    }
+
+    private static CompanyMergeOutcome refused(List<String> conflicts) {
+        return new CompanyMergeOutcome.Refused(conflicts.stream().map(c -> new Violation("merge", "undoable", c))
+                .toList());
+    }
+
+    /** How many values a company has: one per filled field and custom value. */
+    static int completeness(Company c) {
+        int n = (c.legalName().isEmpty() ? 0 : 1) + (c.registrationNumber().isEmpty() ? 0 : 1);
+        n += (c.taxNumber().isEmpty() ? 0 : 1) + (c.industry().isEmpty() ? 0 : 1);
+        n += (c.legalAddress().isPresent() ? 1 : 0) + (c.webDomain().isPresent() ? 1 : 0);
+        n += (c.size() == dev.crmkit.core.company.CompanySize.UNKNOWN ? 0 : 1);
+        return n + c.customFields().values().size();
+    }
+
+    /** The survivor after the merge: its name, the first filled value of every other field, custom fields united. */
+    static Company combine(List<Company> all, Instant now) {
+        Company s = all.get(0);
+        CustomFields custom = s.customFields();
+        for (Company c : all) {
+            custom = custom.fillEmptyFrom(c.customFields());
+        }
+        return new Company(s.id(), s.version(), s.name(), text(all, Company::legalName),
+                text(all, Company::registrationNumber), text(all, Company::taxNumber),
+                all.stream().map(Company::legalAddress).filter(Optional::isPresent).findFirst()
+                        .orElse(Optional.empty()),
+                all.stream().map(Company::webDomain).filter(Optional::isPresent).findFirst().orElse(Optional.empty()),
+                text(all, Company::industry),
+                all.stream().map(Company::size).filter(z -> z != dev.crmkit.core.company.CompanySize.UNKNOWN)
+                        .findFirst().orElse(s.size()),
+                custom, s.createdAt(), now);
+    }
+
+    private static String text(List<Company> all, Function<Company, String> field) {
+        return all.stream().map(field).filter(t -> !t.isEmpty()).findFirst().orElse("");
+    }
+
+    private static RecordRef ref(CompanyId id) {
+        return new RecordRef(RecordType.COMPANY, id.value());
+    }
+}

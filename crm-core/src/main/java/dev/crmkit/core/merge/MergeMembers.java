@@ -1,0 +1,39 @@
+package dev.crmkit.core.merge;
+
+import dev.crmkit.core.kernel.Violation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The checks every merge makes of the ids it is given, whatever it merges. Stateless. */
+final class MergeMembers {
+
+    private MergeMembers() {
+    }
+
+    /**
+     * Why the ids cannot be merged: an id listed twice, fewer than two, or a survivor not among them.
+     *
+     * @param field    the name of the list, e.g. {@code contacts}
+     * @param what     the kind of record, e.g. {@code contact}
+     * @param ids      the ids in the order listed
+     * @param survivor the survivor named, if any
+     */
+    static <T> List<Violation> check(String field, String what, List<T> ids, Optional<T> survivor) {
+        List<Violation> problems = new ArrayList<>();
+        Set<T> distinct = new LinkedHashSet<>(ids);
+        if (distinct.size() != ids.size()) {
+            problems.add(new Violation(field, "unique", "a " + what + " is listed twice"));
+        }
+        if (distinct.size() < 2) {
+            problems.add(new Violation(field, "min-size", "a merge needs at least two " + what + "s, got "
+                    + distinct.size()));
+        }
+        survivor.filter(s -> !distinct.contains(s)).ifPresent(s -> problems.add(new Violation("survivor",
+                "member", "the survivor " + s + " is not one of the " + what + "s merged")));
+        return problems;
+    }
+}
