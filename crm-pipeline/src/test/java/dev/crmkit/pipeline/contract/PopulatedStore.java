@@ -2,6 +2,17 @@ package dev.crmkit.pipeline.contract;
 
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.access.AccessDirectory;
+import dev.crmkit.core.access.AdminPermission;
+import dev.crmkit.core.access.DefaultAccess;
+import dev.crmkit.core.access.FieldAccess;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.Role;
+import dev.crmkit.core.access.RoleId;
+import dev.crmkit.core.access.Scope;
+import dev.crmkit.core.access.Team;
+import dev.crmkit.core.access.TeamId;
+import dev.crmkit.core.access.User;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.company.Company;
@@ -78,6 +89,7 @@ public final class PopulatedStore {
     public static void fill(CrmStore crm, PipelineStore pipes, long seed, int people) {
         Fixtures fx = new Fixtures(seed);
         Random random = new Random(seed);
+        fillAccess(crm);
         crm.customFieldSchemas().save(Fixtures.schemaWithEveryFieldType(RecordType.CONTACT));
         crm.customFieldSchemas().save(Fixtures.schemaWithEveryFieldType(RecordType.DEAL));
         Pipeline sales = pipes.pipelines().insert(new Pipeline(new PipelineId(
@@ -199,6 +211,35 @@ public final class PopulatedStore {
     public static ContactMerging merging(CrmStore crm, long seed, int step) {
         return Crm.builder().store(crm).clock(Clock.fixed(Fixtures.at(100_000L + 1000L * step), ZoneOffset.UTC))
                 .ids(IdGenerator.seeded(seed * 31 + step)).defaultRegion("DE").build().merging();
+    }
+
+    /**
+     * Writes an access organization: nested teams and roles whose ids sort before their parents' (a restore in key
+     * order meets the child first), field permissions given against their text order, hostile names, a user
+     * without a team, and defaults.
+     */
+    public static void fillAccess(CrmStore crm) {
+        AccessDirectory directory = crm.accessDirectory();
+        directory.save(Team.of("z-sales", "Sales " + LINE));
+        directory.save(Team.below("m-dach", "DACH \"Vertrieb\" \u00e9\u0301", "z-sales"));
+        directory.save(Team.below("a-berlin", "Berlin \uD83D\uDE00", "m-dach"));
+        directory.save(Role.builder("z-head", "Head of sales").everywhere(Scope.EVERYTHING).admin(AdminPermission.ACCESS,
+                AdminPermission.PIPELINES).build());
+        directory.save(Role.builder("a-rep", "Rep " + LINE).reportsTo("m-lead")
+                .scope(RecordType.LEAD, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                .field(RecordType.LEAD, "customFields.margin", FieldAccess.READ)
+                .field(RecordType.DEAL, "lostReason", FieldAccess.HIDDEN)
+                .field(RecordType.CONTACT, "email", FieldAccess.READ).build());
+        directory.save(Role.builder("m-lead", "Team lead").reportsTo("z-head")
+                .scope(RecordType.CONTACT, Scope.TEAM, Permission.values()).build());
+        directory.save(new User(UserId.of("owner 0"), "Dana " + LINE, Optional.of("dana@example.com"),
+                Optional.of(TeamId.of("z-sales")), RoleId.of("z-head")));
+        directory.save(User.of("owner 1", "a-berlin", "a-rep").withEmail("ben@example.com"));
+        directory.save(new User(UserId.of("owner 2"), "No team", Optional.empty(), Optional.empty(),
+                RoleId.of("m-lead")));
+        directory.setDefault(RecordType.DEAL, DefaultAccess.PRIVATE);
+        directory.setDefault(RecordType.CONTACT, DefaultAccess.TEAM_READ);
+        directory.setDefault(RecordType.COMPANY, DefaultAccess.PUBLIC_READ_WRITE);
     }
 
     /** A body at the store's limit, 100,000 characters, with text outside the Basic Multilingual Plane. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.crmkit.adapters.json.CrmkitModule;
 import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.core.access.User;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
@@ -16,11 +17,15 @@ import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
+import dev.crmkit.kit.archive.AccessDefault;
 import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.kit.archive.DefaultPipeline;
+import dev.crmkit.kit.archive.DirectoryArchives;
 import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
+import dev.crmkit.kit.archive.RoleEntry;
 import dev.crmkit.kit.archive.RotationCursor;
+import dev.crmkit.kit.archive.TeamEntry;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Pipeline;
@@ -64,6 +69,8 @@ public final class ExportFormat {
                 // a set is read back in the order it was written (an activity's records keep their order)
                 .addModule(new SimpleModule("crmkit-export").addAbstractTypeMapping(Set.class, LinkedHashSet.class))
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                // keys without an order (a role's FieldRefs) are written in the order their archive gives
+                .disable(SerializationFeature.FAIL_ON_ORDER_MAP_BY_INCOMPARABLE_KEY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .build();
@@ -97,7 +104,12 @@ public final class ExportFormat {
                 new RecordFormat<>("assignment-claims", LeadClaim.class, s -> s.archives().leadClaims()),
                 new RecordFormat<>("idempotency-keys", RecordedOutcome.class, s -> s.archives().idempotencyKeys()),
                 new RecordFormat<>("contact-merges", ContactMerge.class, s -> s.archives().contactMerges()),
-                new RecordFormat<>("contact-aliases", ContactAlias.class, s -> s.archives().contactAliases())),
+                new RecordFormat<>("contact-aliases", ContactAlias.class, s -> s.archives().contactAliases()),
+                new RecordFormat<>("access-teams", TeamEntry.class, s -> DirectoryArchives.teams(s.accessDirectory())),
+                new RecordFormat<>("access-roles", RoleEntry.class, s -> DirectoryArchives.roles(s.accessDirectory())),
+                new RecordFormat<>("access-users", User.class, s -> DirectoryArchives.users(s.accessDirectory())),
+                new RecordFormat<>("access-defaults", AccessDefault.class,
+                        s -> DirectoryArchives.defaults(s.accessDirectory()))),
                 pipelines);
     }
 
