@@ -1,5 +1,10 @@
 package dev.crmkit.kit;
 
+import dev.crmkit.campaigns.cap.FrequencyCaps;
+import dev.crmkit.campaigns.delivery.Campaigns;
+import dev.crmkit.campaigns.messaging.MessageChannel;
+import dev.crmkit.campaigns.template.StandardTemplates;
+import dev.crmkit.campaigns.template.TemplateLibrary;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -29,6 +34,9 @@ import java.util.Set;
  * crmkit.service().install(InstallEquipment.of(...)); // equipment, service plans, visits, commitments
  * }</pre>
  *
+ * <p>Campaigns (crm-campaigns, an optional dependency the host adds) are wired when the builder is given a
+ * {@linkplain Builder#campaignChannel channel}: {@code crmkit.campaigns().run("node-1").run(day, recipients)}.
+ *
  * <p>The store is given once and its type says it serves every module, so nothing has to be cast or checked at run
  * time. Hosts that use crm-core alone can still call {@link Crm#builder()} directly.
  */
@@ -38,12 +46,14 @@ public final class Crmkit {
     private final Crm crm;
     private final DealPipeline pipelines;
     private final ServiceDesk service;
+    private final Campaigns campaigns;
 
-    private Crmkit(CrmkitStore store, Crm crm, DealPipeline pipelines, ServiceDesk service) {
+    private Crmkit(CrmkitStore store, Crm crm, DealPipeline pipelines, ServiceDesk service, Campaigns campaigns) {
         this.store = store;
         this.crm = crm;
         this.pipelines = pipelines;
         this.service = service;
+        this.campaigns = campaigns;
     }
 
     /** Starts wiring crmkit. */
@@ -72,6 +82,20 @@ public final class Crmkit {
     }
 
     /**
+     * crm-campaigns' entry point on the store's {@linkplain CrmkitStore#campaignStores() campaign stores}: the message
+     * ledger, the do-not-contact list and sending runs through the builder's channel.
+     *
+     * @throws IllegalStateException naming {@code campaignChannel} if the builder was given none
+     */
+    public Campaigns campaigns() {
+        if (campaigns == null) {
+            throw new IllegalStateException("campaignChannel was not set: call campaignChannel(...) on Crmkit.builder()"
+                    + ", for example with SmtpChannel or EmlFolderChannel from crm-adapters-mail, to use campaigns");
+        }
+        return campaigns;
+    }
+
+    /**
      * Wires crmkit. Each setting may be set once (a second call fails, naming it); {@link #build()} fails fast,
      * naming a required setting that is missing. Not thread-safe.
      */
@@ -79,6 +103,10 @@ public final class Crmkit {
         private final Crm.Builder crm = Crm.builder();
         private CrmkitStore store;
         private final ServiceDesk.Builder service = ServiceDesk.builder();
+        private Clock clock = Clock.systemUTC();
+        private MessageChannel campaignChannel;
+        private TemplateLibrary campaignTemplates;
+        private FrequencyCaps campaignCaps;
 
         private Builder() {
         }
@@ -120,6 +148,7 @@ public final class Crmkit {
         /** The clock all times come from; default {@link Clock#systemUTC()}. */
         public Builder clock(Clock value) {
             crm.clock(value);
+            clock = value;
             return this;
         }
 
@@ -166,6 +195,36 @@ public final class Crmkit {
         }
 
         /**
+         * The channel campaign messages leave through (crm-campaigns on the class path); without it
+         * {@link Crmkit#campaigns()} fails.
+         */
+        public Builder campaignChannel(MessageChannel value) {
+            if (campaignChannel != null) {
+                throw new IllegalStateException("campaignChannel was already set to " + campaignChannel);
+            }
+            campaignChannel = Objects.requireNonNull(value, "campaignChannel");
+            return this;
+        }
+
+        /** The campaign templates; default {@code StandardTemplates.library()}. Needs a campaign channel. */
+        public Builder campaignTemplates(TemplateLibrary value) {
+            if (campaignTemplates != null) {
+                throw new IllegalStateException("campaignTemplates was already set to " + campaignTemplates);
+            }
+            campaignTemplates = Objects.requireNonNull(value, "campaignTemplates");
+            return this;
+        }
+
+        /** The campaigns' frequency caps; default {@code FrequencyCaps.standard()}. Needs a campaign channel. */
+        public Builder campaignCaps(FrequencyCaps value) {
+            if (campaignCaps != null) {
+                throw new IllegalStateException("campaignCaps was already set to " + campaignCaps);
+            }
+            campaignCaps = Objects.requireNonNull(value, "campaignCaps");
+            return this;
+        }
+
+        /**
          * Wires every module on the store.
          *
          * @throws IllegalStateException naming the first required setting that is missing, or a contradiction (see
@@ -177,9 +236,29 @@ public final class Crmkit {
                         + "InMemoryCrmStore.create() from crm-adapters-memory or JdbcCrmStore.builder(dataSource)"
                         + ".build() from crm-adapters-jdbc");
             }
+            if (campaignChannel == null && (campaignTemplates != null || campaignCaps != null)) {
+                throw new IllegalStateException("campaignChannel was not set: campaign"
+                        + (campaignTemplates != null ? "Templates" : "Caps") + " was given, so call "
+                        + "campaignChannel(...) too, for example with SmtpChannel from crm-adapters-mail");
+            }
             Crm core = crm.build();
             DealPipeline pipelines = DealPipeline.builder().crm(core).store(store).build();
-            return new Crmkit(store, core, pipelines, service.crm(core).store(store).build());
+            Campaigns campaigns = campaignChannel == null ? null
+                    : CampaignWiring.wire(store, campaignChannel, campaignTemplates, campaignCaps, clock);
+            return new Crmkit(store, core, pipelines, service.crm(core).store(store).build(), campaigns);
+        }
+    }
+
+    /** Touches crm-campaigns' classes only when a host wires campaigns, so hosts without it load none of them. */
+    private static final class CampaignWiring {
+        private CampaignWiring() {
+        }
+
+        static Campaigns wire(CrmkitStore store, MessageChannel channel, TemplateLibrary templates,
+                FrequencyCaps caps, Clock clock) {
+            return new Campaigns(store.campaignStores(), channel,
+                    templates != null ? templates : StandardTemplates.library(),
+                    caps != null ? caps : FrequencyCaps.standard(), clock);
         }
     }
 }

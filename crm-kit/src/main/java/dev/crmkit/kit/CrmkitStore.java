@@ -1,5 +1,6 @@
 package dev.crmkit.kit;
 
+import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.kit.archive.Archives;
@@ -23,4 +24,11 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
      * only; application code uses the ports above.
      */
     Archives archives();
+
+    /**
+     * crm-campaigns' stores (the ledger of due messages, the do-not-contact list) on this store's database, what
+     * {@link Crmkit#campaigns()} runs on. Needs crm-campaigns on the class path (an optional dependency of crm-kit and
+     * the adapters); a host without it never calls this.
+     */
+    CampaignStores campaignStores();
 }

@@ -1,6 +1,7 @@
 package dev.crmkit.spring;
 
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
@@ -175,6 +176,15 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public Archives archives() {
         return jdbc.archives();
+    }
+
+    /**
+     * The JDBC store's campaign stores (message ledger, do-not-contact list); they use connections of their own, not
+     * Spring's transaction. Needs crm-campaigns on the class path.
+     */
+    @Override
+    public CampaignStores campaignStores() {
+        return jdbc.campaignStores();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.crmkit.campaigns.tracking;
 
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.LogActivity;
@@ -7,12 +8,14 @@ import dev.crmkit.core.kernel.RecordRef;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Tracking signals as entries of crm-core's timeline: a campaign touch (an e-mail for a reply) on the contact or
- * lead, at the signal's time, its subject naming the signal and the campaign ({@code e-mail opened: nurture}). Today's
- * scoring rules recognise opens and clicks by the words {@code open} and {@code click} in a campaign touch's subject,
- * which these subjects carry, so the entries raise the score.
+ * lead, at the signal's time, its subject naming the signal and the campaign ({@code e-mail opened: nurture}). Opens,
+ * clicks, bounces and unsubscribes carry the signal typed as the touch's {@link ActivityOutcome} ({@code OPENED},
+ * {@code CLICKED}, {@code BOUNCED}, {@code UNSUBSCRIBED}), which crm-core's scoring rules read; the subject is for
+ * people. A reply is an inbound e-mail.
  */
 public final class TimelineEntries {
 
@@ -26,8 +29,28 @@ public final class TimelineEntries {
         Objects.requireNonNull(about, "about");
         boolean reply = signal.type() == SignalType.REPLIED;
         String subject = subject(signal.type()) + ": " + campaign;
-        return LogActivity.interaction(reply ? ActivityType.EMAIL : ActivityType.CAMPAIGN_TOUCH,
+        LogActivity entry = LogActivity.interaction(reply ? ActivityType.EMAIL : ActivityType.CAMPAIGN_TOUCH,
                 reply ? Direction.INBOUND : Direction.OUTBOUND, subject, signal.at(), about);
+        Optional<ActivityOutcome> outcome = outcome(signal.type());
+        return outcome.isEmpty() ? entry : new LogActivity(entry.type(), entry.subject(), entry.body(),
+                entry.direction(), entry.occurredAt(), entry.participants(), entry.about(), entry.owner(),
+                entry.visibility(), outcome, Optional.empty());
+    }
+
+    /** The typed signal of a campaign touch, for the signals crm-core's timeline has an outcome for. */
+    static Optional<ActivityOutcome> outcome(SignalType type) {
+        switch (type) {
+            case OPENED:
+                return Optional.of(ActivityOutcome.OPENED);
+            case CLICKED:
+                return Optional.of(ActivityOutcome.CLICKED);
+            case BOUNCED:
+                return Optional.of(ActivityOutcome.BOUNCED);
+            case UNSUBSCRIBED:
+                return Optional.of(ActivityOutcome.UNSUBSCRIBED);
+            default:
+                return Optional.empty();
+        }
     }
 
     private static String subject(SignalType type) {

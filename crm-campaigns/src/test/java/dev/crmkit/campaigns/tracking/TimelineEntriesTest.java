@@ -1,5 +1,6 @@
 package dev.crmkit.campaigns.tracking;
 
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.LogActivity;
@@ -21,7 +22,7 @@ class TimelineEntriesTest {
     private static final Instant AT = Instant.parse("2026-03-04T10:15:00Z");
 
     @Test
-    void of_openAndClick_areOutboundCampaignTouchesTheScoringKeywordsRecognise() {
+    void of_openAndClick_areOutboundCampaignTouchesWithTheTypedSignal() {
         LogActivity open = TimelineEntries.of(new Signal("l1", SignalType.OPENED, AT, "k"), "nurture", LEAD);
         LogActivity click = TimelineEntries.of(new Signal("l1", SignalType.CLICKED, AT, "k"), "nurture", LEAD);
 
@@ -32,6 +33,24 @@ class TimelineEntriesTest {
         assertEquals(Set.of(LEAD), click.about());
         assertEquals(Direction.OUTBOUND, click.direction());
         assertTrue(open.violations().isEmpty(), open.violations().toString());
+        assertEquals(Optional.of(ActivityOutcome.OPENED), open.outcome());
+        assertEquals(Optional.of(ActivityOutcome.CLICKED), click.outcome());
+    }
+
+    @Test
+    void of_eachSignal_hasItsTypedOutcomeWhereTheTimelineHasOne() {
+        for (SignalType type : SignalType.values()) {
+            LogActivity entry = TimelineEntries.of(new Signal("l1", type, AT, "k"), "nurture", LEAD);
+            Optional<ActivityOutcome> expected = switch (type) {
+                case OPENED -> Optional.of(ActivityOutcome.OPENED);
+                case CLICKED -> Optional.of(ActivityOutcome.CLICKED);
+                case BOUNCED -> Optional.of(ActivityOutcome.BOUNCED);
+                case UNSUBSCRIBED -> Optional.of(ActivityOutcome.UNSUBSCRIBED);
+                default -> Optional.empty();
+            };
+            assertEquals(expected, entry.outcome(), type.name());
+            assertTrue(entry.violations().isEmpty(), type + ": " + entry.violations());
+        }
     }
 
     @Test

@@ -3,8 +3,9 @@ package dev.crmkit.core.activity;
 import java.util.Locale;
 
 /**
- * How a call or a meeting on the timeline ended: a call was answered or missed, a meeting was held or cancelled.
- * Other entries have no outcome.
+ * How a call or a meeting on the timeline ended: a call was answered or missed, a meeting was held or cancelled; and
+ * the typed tracking signal of a campaign touch: opened, clicked, bounced, unsubscribed. Other entries have no
+ * outcome.
  */
 public enum ActivityOutcome {
     /** A call someone answered. */
@@ -14,7 +15,15 @@ public enum ActivityOutcome {
     /** A meeting that took place. */
     HELD(ActivityType.MEETING),
     /** A meeting called off; it does not count as held. */
-    CANCELLED(ActivityType.MEETING);
+    CANCELLED(ActivityType.MEETING),
+    /** A campaign message the contact opened (a tracking signal, what lead scoring reads instead of the subject). */
+    OPENED(ActivityType.CAMPAIGN_TOUCH),
+    /** A link in a campaign message the contact clicked. */
+    CLICKED(ActivityType.CAMPAIGN_TOUCH),
+    /** A campaign message that bounced. */
+    BOUNCED(ActivityType.CAMPAIGN_TOUCH),
+    /** The contact unsubscribed through a campaign message. */
+    UNSUBSCRIBED(ActivityType.CAMPAIGN_TOUCH);
 
     private final ActivityType type;
 
@@ -22,7 +31,10 @@ public enum ActivityOutcome {
         this.type = type;
     }
 
-    /** Whether this outcome can end an entry of the type: answered and missed a call, held and cancelled a meeting. */
+    /**
+     * Whether this outcome can end an entry of the type: answered and missed a call, held and cancelled a meeting;
+     * opened, clicked, bounced and unsubscribed a campaign touch.
+     */
     public boolean fits(ActivityType entry) {
         return type == entry;
     }

@@ -1,6 +1,7 @@
 package dev.crmkit.core.scoring;
 
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.company.CompanySize;
@@ -18,11 +19,13 @@ import java.util.stream.Stream;
 
 /**
  * The built-in {@link ScoringRule}s. Behaviour rules read the timeline: each matching activity is one hit, up to a
- * number of hits per rule, and the hit's time is the activity's occurrence (so it decays). Signals the timeline has no
- * type for are recognized by a keyword in the activity's subject, case-insensitive: clicks ({@code click}, campaign
+ * number of hits per rule, and the hit's time is the activity's occurrence (so it decays). Opens and clicks are read
+ * from a campaign touch's typed tracking signal, its {@link ActivityOutcome} ({@code OPENED}, {@code CLICKED}, as
+ * crm-campaigns writes them). Entries without an outcome (recorded before signals were typed, or by hosts that do not
+ * set one) are recognized by a keyword in the subject, case-insensitive, as before: clicks ({@code click}, campaign
  * touches), price-list downloads ({@code price list} or {@code pricelist}, web visits), demo sign-ups ({@code demo},
- * web visits and campaign touches), e-mail opens ({@code open}, e-mails and campaign touches). Fit rules read the
- * contact and company and fire once. Text comparisons ignore case.
+ * web visits and campaign touches), e-mail opens ({@code open}, e-mails and campaign touches). A typed entry is never
+ * read by its subject. Fit rules read the contact and company and fire once. Text comparisons ignore case.
  */
 public final class ScoringRules {
 
@@ -53,22 +56,22 @@ public final class ScoringRules {
         return activities("site visit", ScoreGroup.BEHAVIOUR, points, maxHits, type(ActivityType.WEB_VISIT));
     }
 
-    /** Clicks: campaign touches whose subject says {@code click}. */
+    /** Clicks: campaign touches with the signal {@code CLICKED}, or without one whose subject says {@code click}. */
     public static ScoringRule clicks(int points, int maxHits) {
         return activities("click", ScoreGroup.BEHAVIOUR, points, maxHits,
-                type(ActivityType.CAMPAIGN_TOUCH).and(subject("click")));
+                outcome(ActivityOutcome.CLICKED).or(type(ActivityType.CAMPAIGN_TOUCH).and(untypedSubject("click"))));
     }
 
     /** Price-list downloads: web visits whose subject says {@code price list} or {@code pricelist}. */
     public static ScoringRule priceListDownload(int points) {
         return activities("price-list download", ScoreGroup.BEHAVIOUR, points, 1,
-                type(ActivityType.WEB_VISIT).and(subject("price list").or(subject("pricelist"))));
+                type(ActivityType.WEB_VISIT).and(untypedSubject("price list").or(untypedSubject("pricelist"))));
     }
 
     /** Demo sign-ups: web visits or campaign touches whose subject says {@code demo}. */
     public static ScoringRule demoSignUp(int points) {
         return activities("demo sign-up", ScoreGroup.BEHAVIOUR, points, 1,
-                type(ActivityType.WEB_VISIT).or(type(ActivityType.CAMPAIGN_TOUCH)).and(subject("demo")));
+                type(ActivityType.WEB_VISIT).or(type(ActivityType.CAMPAIGN_TOUCH)).and(untypedSubject("demo")));
     }
 
     /** Chat questions: inbound chat messages. */
@@ -77,10 +80,22 @@ public final class ScoringRules {
                 type(ActivityType.CHAT_MESSAGE).and(a -> a.direction() == Direction.INBOUND));
     }
 
-    /** E-mail opens: e-mails or campaign touches whose subject says {@code open}. */
+    /**
+     * E-mail opens: campaign touches with the signal {@code OPENED}, or e-mails and campaign touches without a signal
+     * whose subject says {@code open}.
+     */
     public static ScoringRule emailOpens(int points, int maxHits) {
-        return activities("e-mail open", ScoreGroup.BEHAVIOUR, points, maxHits,
-                type(ActivityType.EMAIL).or(type(ActivityType.CAMPAIGN_TOUCH)).and(subject("open")));
+        return activities("e-mail open", ScoreGroup.BEHAVIOUR, points, maxHits, outcome(ActivityOutcome.OPENED)
+                .or(type(ActivityType.EMAIL).or(type(ActivityType.CAMPAIGN_TOUCH)).and(untypedSubject("open"))));
+    }
+
+    /**
+     * A campaign tracking signal: entries whose {@link ActivityOutcome} is the signal, for example
+     * {@code campaignSignal("unsubscribe", ActivityOutcome.UNSUBSCRIBED, -20, 1)}. Not in the standard model.
+     */
+    public static ScoringRule campaignSignal(String name, ActivityOutcome signal, int points, int maxHits) {
+        Objects.requireNonNull(signal, "signal");
+        return activities(name, ScoreGroup.BEHAVIOUR, points, maxHits, outcome(signal));
     }
 
     /** Fit by the company's industry: fires when it is one of the values. */
@@ -188,8 +203,13 @@ public final class ScoringRules {
         return a -> a.type() == type;
     }
 
-    private static Predicate<Activity> subject(String keyword) {
-        return a -> a.subject().toLowerCase(Locale.ROOT).contains(keyword);
+    private static Predicate<Activity> outcome(ActivityOutcome outcome) {
+        return a -> a.outcome().filter(outcome::equals).isPresent();
+    }
+
+    /** The subject says the keyword, on an entry without a typed outcome (data from before signals were typed). */
+    private static Predicate<Activity> untypedSubject(String keyword) {
+        return a -> a.outcome().isEmpty() && a.subject().toLowerCase(Locale.ROOT).contains(keyword);
     }
 
     private static String label(ActivityType type) {

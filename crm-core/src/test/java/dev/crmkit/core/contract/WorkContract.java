@@ -137,6 +137,24 @@ public abstract class WorkContract {
     }
 
     @Test
+    void log_campaignTouchesWithTypedSignals_areStoredAndReadBack() {
+        Lead lead = lead();
+        List<Activity> logged = new java.util.ArrayList<>();
+        for (ActivityOutcome signal : List.of(ActivityOutcome.OPENED, ActivityOutcome.CLICKED,
+                ActivityOutcome.BOUNCED, ActivityOutcome.UNSUBSCRIBED)) {
+            logged.add(crm.timeline().log(LogActivity.interaction(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND,
+                    "Newsletter", clock.instant(), ref(lead)).withOutcome(signal)));
+        }
+
+        List<Activity> read = crm.timeline().of(ref(lead), TimelineFilter.everything()
+                .ofTypes(ActivityType.CAMPAIGN_TOUCH), PageRequest.first(10)).items();
+        assertEquals(java.util.Set.copyOf(logged), java.util.Set.copyOf(read));
+        assertEquals(java.util.Set.of(ActivityOutcome.OPENED, ActivityOutcome.CLICKED, ActivityOutcome.BOUNCED,
+                ActivityOutcome.UNSUBSCRIBED), read.stream().map(a -> a.outcome().orElseThrow())
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
     void log_outcomeOrDurationThatDoNotFit_listsEveryProblemAndStoresNothing() {
         Lead lead = lead();
         LogActivity note = LogActivity.note(ANNA, "Notes", "", ref(lead)).withOutcome(ActivityOutcome.ANSWERED)

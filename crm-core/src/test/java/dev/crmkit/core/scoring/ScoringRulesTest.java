@@ -1,6 +1,7 @@
 package dev.crmkit.core.scoring;
 
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityOutcome;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.company.Company;
@@ -56,6 +57,38 @@ class ScoringRulesTest {
 
         assertEquals(1, ScoringRules.clicks(2, 5).evaluate(facts).size());
         assertEquals(1, ScoringRules.emailOpens(1, 5).evaluate(facts).size());
+    }
+
+    @Test
+    void opensAndClicks_readTheTypedSignal_notTheSubject() {
+        // typed: the subject says nothing the keywords know, or says the other signal's word
+        Activity opened = activity(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND, "Spring newsletter", 3)
+                .withOutcome(ActivityOutcome.OPENED);
+        Activity clicked = activity(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND, "opened the demo offer", 4)
+                .withOutcome(ActivityOutcome.CLICKED);
+        Activity bounced = activity(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND, "click-through offer", 5)
+                .withOutcome(ActivityOutcome.BOUNCED);
+        Activity unsubscribed = activity(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND, "Newsletter", 6)
+                .withOutcome(ActivityOutcome.UNSUBSCRIBED);
+        LeadFacts facts = withActivities(unsubscribed, bounced, clicked, opened);
+
+        assertEquals(List.of(Hit.at(2, at(4), "campaign touch 'opened the demo offer'")),
+                ScoringRules.clicks(2, 5).evaluate(facts));
+        assertEquals(List.of(Hit.at(1, at(3), "campaign touch 'Spring newsletter'")),
+                ScoringRules.emailOpens(1, 5).evaluate(facts));
+        assertEquals(List.of(), ScoringRules.demoSignUp(10).evaluate(facts), "a typed touch is not read by subject");
+        assertEquals(List.of(Hit.at(-20, at(6), "campaign touch 'Newsletter'")),
+                ScoringRules.campaignSignal("unsubscribe", ActivityOutcome.UNSUBSCRIBED, -20, 1).evaluate(facts));
+    }
+
+    @Test
+    void untypedOldEntries_stillScoreByTheirSubject() {
+        LeadFacts facts = withActivities(activity(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND, "link clicked", 2),
+                activity(ActivityType.EMAIL, Direction.OUTBOUND, "e-mail opened", 1));
+
+        assertEquals(List.of(Hit.at(2, at(2), "campaign touch 'link clicked'")),
+                ScoringRules.clicks(2, 5).evaluate(facts));
+        assertEquals(List.of(Hit.at(1, at(1), "email 'e-mail opened'")), ScoringRules.emailOpens(1, 5).evaluate(facts));
     }
 
     @Test

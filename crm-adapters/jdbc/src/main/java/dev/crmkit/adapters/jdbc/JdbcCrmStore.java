@@ -4,6 +4,7 @@ import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -80,6 +81,8 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
+    private final DataSource campaignDataSource;
+    private CampaignStores campaignStores;
 
     private JdbcCrmStore(Builder b) {
         this.dialect = b.dialect != null ? b.dialect : CrmSchema.dialectOf(b.dataSource);
@@ -88,6 +91,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         Outbox outbox = b.outbox ? new Outbox(dialect, tables, json) : null;
         this.queryTimeout = b.queryTimeout;
         DataSource timed = QueryTimeoutDataSource.wrap(b.dataSource, b.queryTimeout);
+        this.campaignDataSource = timed;
         this.transactions = new JdbcTransactions(timed, dialect, b.joinHost, outbox, b.hostCommit);
         this.jdbc = new Jdbc(dialect, tables, json, transactions);
         this.contacts = new JdbcContacts(jdbc);
@@ -274,6 +278,19 @@ public final class JdbcCrmStore implements CrmkitStore {
         return archives;
     }
 
+    /**
+     * crm-campaigns' stores on this store's database and table prefix ({@link JdbcCampaignStores}), made on first use
+     * so a host without crm-campaigns on the class path loads none of its classes. They use connections of their own,
+     * outside a unit of work.
+     */
+    @Override
+    public synchronized CampaignStores campaignStores() {
+        if (campaignStores == null) {
+            campaignStores = CampaignPart.create(campaignDataSource, tables.prefix());
+        }
+        return campaignStores;
+    }
+
     /** The plumbing, for the relay and the batch import of this package. */
     Jdbc jdbc() {
         return jdbc;
@@ -385,6 +402,16 @@ public final class JdbcCrmStore implements CrmkitStore {
         /** The store. */
         public JdbcCrmStore build() {
             return new JdbcCrmStore(this);
+        }
+    }
+
+    /** Loaded only when campaign stores are asked for. */
+    private static final class CampaignPart {
+        private CampaignPart() {
+        }
+
+        static CampaignStores create(DataSource dataSource, String prefix) {
+            return new JdbcCampaignStores(dataSource, prefix);
         }
     }
 }

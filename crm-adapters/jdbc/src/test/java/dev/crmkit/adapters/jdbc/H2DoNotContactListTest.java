@@ -3,13 +3,14 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.audience.DoNotContactListContract;
 
-/** The JDBC do-not-contact list on H2 passes the contract suite. */
+/** The JDBC do-not-contact list on H2 passes the contract suite, taken from JdbcCrmStore.campaignStores(). */
 class H2DoNotContactListTest extends DoNotContactListContract {
 
     @Override
     protected DoNotContactList store() {
         javax.sql.DataSource ds = TestDatabase.H2.shared();
         TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
-        return new JdbcDoNotContactList(ds);
+        // through the store, as Crmkit.campaigns() gets it
+        return JdbcCrmStore.builder(ds).build().campaignStores().doNotContact();
     }
 }

@@ -10,6 +10,7 @@ class MariaDbCampaignMessagesTest extends CampaignMessagesContract {
     protected CampaignMessages store() {
         javax.sql.DataSource ds = TestDatabase.MARIADB.shared();
         TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
-        return new JdbcCampaignMessages(ds);
+        // through the store, as Crmkit.campaigns() gets it
+        return JdbcCrmStore.builder(ds).build().campaignStores().messages();
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
@@ -59,6 +60,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryCompanyMerges companyMerges = new InMemoryCompanyMerges(transactions, companies, contacts,
             leads, tasks, activities, deals);
 
+    private CampaignStores campaignStores;
     private final StoreArchives archives = new StoreArchives(contacts.archive(transactions),
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
             activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
@@ -209,8 +211,30 @@ public final class InMemoryCrmStore implements CrmkitStore {
         return archives;
     }
 
+    /**
+     * crm-campaigns' stores in memory, made on first use (so a host without crm-campaigns on the class path loads
+     * none of its classes).
+     */
+    @Override
+    public synchronized CampaignStores campaignStores() {
+        if (campaignStores == null) {
+            campaignStores = CampaignPart.create();
+        }
+        return campaignStores;
+    }
+
     @Override
     public DomainEvents events(DomainEvents subscriber) {
         return transactions.events(subscriber);
+    }
+
+    /** Loaded only when campaign stores are asked for. */
+    private static final class CampaignPart {
+        private CampaignPart() {
+        }
+
+        static CampaignStores create() {
+            return new InMemoryCampaignStores();
+        }
     }
 }

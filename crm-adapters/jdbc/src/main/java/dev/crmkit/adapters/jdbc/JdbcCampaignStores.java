@@ -1,0 +1,38 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.delivery.CampaignMessages;
+import dev.crmkit.campaigns.delivery.CampaignStores;
+
+import javax.sql.DataSource;
+
+/**
+ * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migration V28) and {@link JdbcDoNotContactList}
+ * (V29) with one table prefix, what {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class
+ * path (an optional dependency of this module). Thread-safe.
+ */
+public final class JdbcCampaignStores implements CampaignStores {
+
+    private final JdbcCampaignMessages messages;
+    private final JdbcDoNotContactList doNotContact;
+
+    /**
+     * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
+     *
+     * @throws IllegalArgumentException if the prefix is not 1 to 30 lower-case letters, digits and underscores
+     */
+    public JdbcCampaignStores(DataSource dataSource, String tablePrefix) {
+        this.messages = new JdbcCampaignMessages(dataSource, tablePrefix);
+        this.doNotContact = new JdbcDoNotContactList(dataSource, tablePrefix);
+    }
+
+    @Override
+    public CampaignMessages messages() {
+        return messages;
+    }
+
+    @Override
+    public DoNotContactList doNotContact() {
+        return doNotContact;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.segment.ContactFilter;
+import dev.crmkit.campaigns.segment.ContactSegments;
+import dev.crmkit.core.contact.ContactId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Contact segments counted and paged in the database of a {@link JdbcCrmStore}: the filter becomes a WHERE clause of
+ * fixed column names and {@code ?} parameters (no filter value is ever part of the SQL text), NULL columns guarded so
+ * {@code NOT} agrees with {@link ContactFilter#matches}. Needs crm-campaigns on the class path. Thread-safe.
+ */
+public final class JdbcContactSegments implements ContactSegments {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final Jdbc jdbc;
+
+    /** Segments over the store's contacts. */
+    public JdbcContactSegments(JdbcCrmStore store) {
+        this.jdbc = Objects.requireNonNull(store, "store").jdbc();
+    }
+
+    @Override
+    public long count(ContactFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(Objects.requireNonNull(filter, "filter"), params);
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE " + where),
+                params.toArray()));
+    }
+
+    @Override
+    public List<ContactId> page(ContactFilter filter, Optional<ContactId> after, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + " but was " + limit);
+        }
+        List<Object> params = new ArrayList<>();
+        String where = where(Objects.requireNonNull(filter, "filter"), params);
+        StringBuilder sql = new StringBuilder("SELECT id FROM {contact} WHERE ").append(where);
+        after.ifPresent(id -> {
+            sql.append(" AND id > ?");
+            params.add(id.value());
+        });
+        sql.append(" ORDER BY id LIMIT ?");
+        params.add(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, jdbc.sql(sql.toString()),
+                rs -> new ContactId(jdbc.dialect.getUuid(rs, "id")), params.toArray()));
+    }
+
+    /** The condition as SQL of fixed text, its values appended to {@code params} in order. */
+    static String where(ContactFilter filter, List<Object> params) {
+        if (filter instanceof ContactFilter.ConsentIs f) {
+            params.add(f.status().name());
+            return "consent_status = ?";
+        } else if (filter instanceof ContactFilter.LanguageIs f) {
+            params.add(f.tag());
+            return "(language IS NOT NULL AND language = ?)";
+        } else if (filter instanceof ContactFilter.OwnerIs f) {
+            params.add(f.userId());
+            return "(owner_id IS NOT NULL AND owner_id = ?)";
+        } else if (filter instanceof ContactFilter.NoOwner) {
+            return "owner_id IS NULL";
+        } else if (filter instanceof ContactFilter.CreatedBefore f) {
+            params.add(f.at());
+            return "created_at < ?";
+        } else if (filter instanceof ContactFilter.AllOf f) {
+            return join(f.filters(), " AND ", "1 = 1", params);
+        } else if (filter instanceof ContactFilter.AnyOf f) {
+            return join(f.filters(), " OR ", "1 = 0", params);
+        } else if (filter instanceof ContactFilter.Not f) {
+            return "NOT (" + where(f.filter(), params) + ")";
+        }
+        throw new IllegalArgumentException("unknown filter " + filter);
+    }
+
+    private static String join(List<ContactFilter> filters, String op, String empty, List<Object> params) {
+        if (filters.isEmpty()) {
+            return empty;
+        }
+        List<String> parts = new ArrayList<>();
+        for (ContactFilter f : filters) {
+            parts.add("(" + where(f, params) + ")");
+        }
+        return "(" + String.join(op, parts) + ")";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.crmkit.campaigns.delivery;
+
+import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.cap.CapLedger;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
+import dev.crmkit.campaigns.messaging.MessageChannel;
+import dev.crmkit.campaigns.template.TemplateLibrary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * crm-campaigns' entry point, wired by the composition root ({@code Crmkit.campaigns()}): the stores of the host's
+ * crmkit store, the channel messages leave through, the template library, one frequency-cap ledger and the clock.
+ * {@link #run(String)} gives a node's {@link CampaignRun} that re-checks the stored do-not-contact list at sending
+ * time. Thread-safe.
+ */
+public final class Campaigns {
+
+    /** How long a node's claim holds when {@link #run(String)} is used: one hour. */
+    public static final Duration DEFAULT_LEASE = Duration.ofHours(1);
+
+    private final CampaignStores stores;
+    private final MessageChannel channel;
+    private final TemplateLibrary templates;
+    private final CapLedger caps;
+    private final Clock clock;
+
+    /**
+     * Campaigns over the given parts.
+     *
+     * @param caps the frequency caps every run of this entry point shares (one ledger, so caps hold across runs)
+     */
+    public Campaigns(CampaignStores stores, MessageChannel channel, TemplateLibrary templates, FrequencyCaps caps,
+            Clock clock) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.templates = Objects.requireNonNull(templates, "templates");
+        this.caps = new CapLedger(Objects.requireNonNull(caps, "caps"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The ledger of due messages: schedule what triggers make due here. */
+    public CampaignMessages messages() {
+        return stores.messages();
+    }
+
+    /** The do-not-contact list (unsubscribes, bounces, manual blocks). */
+    public DoNotContactList doNotContact() {
+        return stores.doNotContact();
+    }
+
+    /** The template library messages are rendered from. */
+    public TemplateLibrary templates() {
+        return templates;
+    }
+
+    /** A sending run of {@code node} with the {@linkplain #DEFAULT_LEASE default lease}. */
+    public CampaignRun run(String node) {
+        return run(node, DEFAULT_LEASE);
+    }
+
+    /**
+     * A sending run of {@code node}: claims under {@code lease}, holds back what consent, the stored do-not-contact
+     * list or the shared caps forbid, and sends through the channel.
+     */
+    public CampaignRun run(String node, Duration lease) {
+        return new CampaignRun(stores.messages(), channel, templates, caps, clock, node, lease)
+                .withDoNotContact(stores.doNotContact());
+    }
+}
