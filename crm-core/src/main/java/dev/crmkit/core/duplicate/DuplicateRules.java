@@ -7,25 +7,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Duplicate rules for contacts: an action per capture channel, an action for contacts created or edited by hand, and
- * the match probability from which a stored contact counts as a suspected duplicate. Immutable.
+ * Duplicate rules for contacts created by lead capture: an action per capture channel and the match probability from
+ * which a stored contact counts as a suspected duplicate. Immutable.
  *
  * @param byChannel  the action for a new contact captured through a channel; channels not named use {@code otherwise}
  * @param otherwise  the action for channels not named
- * @param manual     the action for contacts created or edited through {@code CustomerBase}
  * @param threshold  the match probability (0 to 1) from which a stored contact is a suspected duplicate
  */
 public record DuplicateRules(Map<Channel, DuplicateAction> byChannel, DuplicateAction otherwise,
-                             DuplicateAction manual, double threshold) {
+                             double threshold) {
 
     private static final DuplicateRules ALLOW_ALL = new DuplicateRules(Map.of(), DuplicateAction.ALLOW,
-            DuplicateAction.ALLOW, DuplicateScan.DEFAULT_THRESHOLD);
+            DuplicateScan.DEFAULT_THRESHOLD);
 
     /** Checks and copies the parts. */
     public DuplicateRules {
         byChannel = byChannel.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(byChannel));
         Objects.requireNonNull(otherwise, "otherwise");
-        Objects.requireNonNull(manual, "manual");
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be within (0, 1], was " + threshold);
         }
@@ -36,9 +34,9 @@ public record DuplicateRules(Map<Channel, DuplicateAction> byChannel, DuplicateA
         return ALLOW_ALL;
     }
 
-    /** One action for every channel and for manual entry, at the default threshold. */
+    /** One action for every channel, at the default threshold. */
     public static DuplicateRules everywhere(DuplicateAction action) {
-        return new DuplicateRules(Map.of(), action, action, DuplicateScan.DEFAULT_THRESHOLD);
+        return new DuplicateRules(Map.of(), action, DuplicateScan.DEFAULT_THRESHOLD);
     }
 
     /** The same rules with another action for one capture channel. */
@@ -46,7 +44,7 @@ public record DuplicateRules(Map<Channel, DuplicateAction> byChannel, DuplicateA
         Map<Channel, DuplicateAction> next = new EnumMap<>(Channel.class);
         next.putAll(byChannel);
         next.put(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(action, "action"));
-        return new DuplicateRules(next, otherwise, manual, threshold);
+        return new DuplicateRules(next, otherwise, threshold);
     }
 
     /** The action for a contact captured through a channel. */
