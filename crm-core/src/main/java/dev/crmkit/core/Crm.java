@@ -64,7 +64,8 @@ public final class Crm {
                 : EdgeValidation.using(b.validator);
         CaptureSettings settings = new CaptureSettings(b.defaultRegion,
                 b.publicEmailDomains == null ? CaptureSettings.bundledPublicEmailDomains() : b.publicEmailDomains,
-                b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin);
+                b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin,
+                b.duplicateRules == null ? dev.crmkit.core.duplicate.DuplicateRules.allowAll() : b.duplicateRules);
         this.context = new Context(store.transactions(), events, validation, clock, b.ids);
         this.timeline = new Timeline(store.activities(), context);
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
@@ -192,6 +193,7 @@ public final class Crm {
         private String defaultRegion;
         private Set<String> publicEmailDomains;
         private Duration followUpWithin;
+        private dev.crmkit.core.duplicate.DuplicateRules duplicateRules;
         private ScoringModel scoringModel;
         private CurrentActor actor;
 
@@ -270,6 +272,13 @@ public final class Crm {
         public Builder followUpWithin(Duration value) {
             once(followUpWithin, "followUpWithin");
             followUpWithin = Objects.requireNonNull(value, "followUpWithin");
+            return this;
+        }
+
+        /** What lead capture does with a new contact that looks like a stored one; default: allow. */
+        public Builder duplicateRules(dev.crmkit.core.duplicate.DuplicateRules value) {
+            once(duplicateRules, "duplicateRules");
+            duplicateRules = Objects.requireNonNull(value, "duplicateRules");
             return this;
         }
 

@@ -93,4 +93,30 @@ public sealed interface CaptureOutcome {
             return violations.stream().map(Violation::toString).collect(java.util.stream.Collectors.joining("; "));
         }
     }
+
+    /**
+     * A duplicate rule ({@link dev.crmkit.core.duplicate.DuplicateAction#BLOCK}) refused the new contact because
+     * stored contacts look like it; nothing was stored.
+     *
+     * @param candidates the stored contacts that blocked it, best first, with their scores and reasons
+     */
+    record Blocked(List<dev.crmkit.core.duplicate.DuplicateCandidate> candidates) implements CaptureOutcome {
+        /** Copies the list. */
+        public Blocked {
+            candidates = List.copyOf(candidates);
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("a block needs at least one candidate");
+            }
+        }
+
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.empty();
+        }
+
+        /** Why, as one line naming the ids and scores. */
+        public String reason() {
+            return "suspected duplicate of " + dev.crmkit.core.duplicate.DuplicateCandidate.summaries(candidates);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.crmkit.core.capture;
 
+import dev.crmkit.core.duplicate.DuplicateRules;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +21,16 @@ import java.util.Set;
  * @param publicEmailDomains e-mail domains of free mail providers: their users get no company from the domain
  * @param followUpWithin     the due time of the follow-up task created for the owner of a new lead; zero turns
  *                           follow-up tasks off
+ * @param duplicateRules     what happens when a new contact looks like a stored one (exact e-mail/phone matches are
+ *                           always folded first); {@link DuplicateRules#allowAll()} by default
  */
-public record CaptureSettings(String defaultRegion, Set<String> publicEmailDomains, Duration followUpWithin) {
+public record CaptureSettings(String defaultRegion, Set<String> publicEmailDomains, Duration followUpWithin,
+                              DuplicateRules duplicateRules) {
+
+    /** Settings that allow every fuzzy duplicate. */
+    public CaptureSettings(String defaultRegion, Set<String> publicEmailDomains, Duration followUpWithin) {
+        this(defaultRegion, publicEmailDomains, followUpWithin, DuplicateRules.allowAll());
+    }
 
     /** Validates the settings. */
     public CaptureSettings {
@@ -38,6 +48,7 @@ public record CaptureSettings(String defaultRegion, Set<String> publicEmailDomai
         if (followUpWithin.isNegative()) {
             throw new IllegalArgumentException("followUpWithin must not be negative: " + followUpWithin);
         }
+        Objects.requireNonNull(duplicateRules, "duplicateRules");
     }
 
     /** Settings for a region: the bundled list of free mail domains and a follow-up within 24 hours. */
@@ -47,7 +58,12 @@ public record CaptureSettings(String defaultRegion, Set<String> publicEmailDomai
 
     /** The same settings with another follow-up time. */
     public CaptureSettings withFollowUpWithin(Duration within) {
-        return new CaptureSettings(defaultRegion, publicEmailDomains, within);
+        return new CaptureSettings(defaultRegion, publicEmailDomains, within, duplicateRules);
+    }
+
+    /** The same settings with other duplicate rules. */
+    public CaptureSettings withDuplicateRules(DuplicateRules rules) {
+        return new CaptureSettings(defaultRegion, publicEmailDomains, followUpWithin, rules);
     }
 
     /** The free mail domains bundled with crmkit (gmail.com, outlook.com, gmx.de, ...). */

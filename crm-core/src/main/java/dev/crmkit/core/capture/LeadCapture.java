@@ -19,6 +19,9 @@ import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.duplicate.ContactDuplicates;
+import dev.crmkit.core.duplicate.DuplicateAction;
+import dev.crmkit.core.duplicate.DuplicateCandidate;
 import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.idempotency.OnceOnly;
@@ -94,6 +97,7 @@ public final class LeadCapture {
     private final Context context;
     private final IdempotencyKeys keys;
     private final CaptureOnce once;
+    private final ContactDuplicates duplicates;
 
     /** Wires the use case without idempotency keys (keyed captures then fail); prefer the constructor with keys. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
@@ -115,6 +119,7 @@ public final class LeadCapture {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.context = Objects.requireNonNull(context, "context");
+        this.duplicates = new ContactDuplicates(contacts, settings.defaultRegion());
     }
 
     /** The settings in use. */
@@ -256,10 +261,18 @@ public final class LeadCapture {
         }
         boolean created = false;
         Contact contact;
+        List<DuplicateCandidate> suspected = List.of();
         if (held.isPresent()) {
             contact = enrich(held.get(), s, now);
         } else {
             Contact candidate = newContact(s, now);
+            DuplicateAction action = settings.duplicateRules().forChannel(s.raw().channel());
+            if (action != DuplicateAction.ALLOW) {
+                suspected = duplicates.candidatesFor(candidate, settings.duplicateRules().threshold());
+                if (action == DuplicateAction.BLOCK && !suspected.isEmpty()) {
+                    return new CaptureOutcome.Blocked(suspected); // nothing was written yet
+                }
+            }
             contact = contacts.insertOrGet(candidate);
             if (!contact.id().equals(candidate.id())) {
                 // a concurrent capture created the person first and committed; the store's insert-or-get waited for
@@ -294,6 +307,9 @@ public final class LeadCapture {
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Lead captured via " + s.source().label(), describe(s), about, now));
         followUp(lead, contact, now);
+        if (created && !suspected.isEmpty()) {
+            alert(contact, suspected, now);
+        }
         return created ? new CaptureOutcome.NewLeadNewContact(lead, contact, company)
                 : new CaptureOutcome.NewLeadExistingContact(lead, contact, company);
     }
@@ -465,6 +481,11 @@ public final class LeadCapture {
         String label = java.net.IDN.toUnicode(domain.value().substring(0, domain.value().indexOf('.')));
         return label.substring(0, label.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
                 + label.substring(label.offsetByCodePoints(0, 1));
+    }
+
+    /** The owner sees the suspected duplicates: a timeline entry about all of them and, with an owner, a task. */
+    private void alert(Contact contact, List<DuplicateCandidate> suspected, Instant now) {
+        DuplicateAlert.record(timeline, tasks, context, contact, suspected, now);
     }
 
     private void followUp(Lead lead, Contact contact, Instant now) {

@@ -6,6 +6,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,4 +63,13 @@ public interface Contacts {
 
     /** How many contacts are stored. */
     long count();
+
+    /**
+     * At most {@code limit} contacts whose given name or family name equals one of {@code name}'s non-empty parts,
+     * ignoring case: the bounded candidate query of duplicate rules. Merged-away contacts are left out. Stores that
+     * do not implement it refuse duplicate rules other than allow.
+     */
+    default List<Contact> findByNameParts(PersonName name, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not look contacts up by name");
+    }
 }

@@ -21,10 +21,15 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactEvent;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.FieldDefinition;
 import dev.crmkit.core.customfield.FieldType;
 import dev.crmkit.core.customfield.FieldValue;
+import dev.crmkit.core.duplicate.DuplicateAction;
+import dev.crmkit.core.duplicate.DuplicateCandidate;
+import dev.crmkit.core.duplicate.DuplicateRules;
+import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -870,6 +875,104 @@ public abstract class LeadCaptureContract {
     // ------------------------------------------------------------------------------------------------- helpers
 
     /** Captures with the suite's Crm. */
+    // ---------------------------------------------------------------------------------------------- duplicate rules
+
+    private static LeadSubmission katherine() {
+        return LeadSubmission.from(Channel.WEB_FORM).name("Katherine", "Smith")
+                .email("katherine.smith@example.com").phone("030 901820").build();
+    }
+
+    /** Kathy Smith: a nickname, another e-mail, a phone one digit apart: no exact match, a fuzzy one. */
+    private static LeadSubmission.Builder kathy(Channel channel) {
+        return LeadSubmission.from(channel).name("Kathy", "Smith").email("kathy.smith@example.org")
+                .phone("030 901821");
+    }
+
+    private static List<Activity> suspectedEntries(List<Activity> timeline) {
+        return timeline.stream().filter(a -> a.subject().startsWith("Suspected duplicate of ")).toList();
+    }
+
+    @Test
+    void duplicateRules_default_allowsAFuzzyDuplicateAndRecordsNothing() {
+        Contact first = assertInstanceOf(NewLeadNewContact.class, capture(katherine())).contact();
+        Contact second = assertInstanceOf(NewLeadNewContact.class, capture(kathy(Channel.WEB_FORM).build()))
+                .contact();
+        assertNotEquals(first.id(), second.id());
+        assertEquals(List.of(), suspectedEntries(timeline(ref(second.id()))));
+    }
+
+    @Test
+    void duplicateRules_block_refusesWithIdsAndScores_andStoresNothing() {
+        Contact first = assertInstanceOf(NewLeadNewContact.class, capture(katherine())).contact();
+        crm = crm(b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.BLOCK)));
+        Snapshot before = snapshot();
+        events.clear();
+
+        CaptureOutcome outcome = capture(kathy(Channel.WEB_FORM).owner(ANNA).build());
+
+        CaptureOutcome.Blocked blocked = assertInstanceOf(CaptureOutcome.Blocked.class, outcome);
+        assertEquals(1, blocked.candidates().size());
+        DuplicateCandidate candidate = blocked.candidates().get(0);
+        assertEquals(first.id(), candidate.contactId());
+        assertTrue(candidate.score() >= DuplicateScan.DEFAULT_THRESHOLD, "score " + candidate.score());
+        assertFalse(candidate.reasons().isEmpty());
+        assertTrue(blocked.reason().contains(first.id().toString()), blocked.reason());
+        assertEquals(Optional.empty(), outcome.lead());
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void duplicateRules_block_exactEmailStillFoldsFirst_andAnUnrelatedPersonPasses() {
+        Contact first = assertInstanceOf(NewLeadNewContact.class, capture(katherine())).contact();
+        crm = crm(b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.BLOCK)));
+        DuplicateFolded folded = assertInstanceOf(DuplicateFolded.class, capture(katherine()));
+        assertEquals(first.id(), folded.contact().id());
+        assertInstanceOf(NewLeadNewContact.class, capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Max", "Smith").email("max.smith@example.net").phone("040 555123").build()));
+    }
+
+    @Test
+    void duplicateRules_perChannel_blockOnlyWhereConfigured() {
+        capture(katherine());
+        crm = crm(b -> b.duplicateRules(DuplicateRules.allowAll().withChannel(Channel.CALL, DuplicateAction.BLOCK)));
+        assertInstanceOf(CaptureOutcome.Blocked.class, capture(kathy(Channel.CALL).build()));
+        assertInstanceOf(NewLeadNewContact.class, capture(kathy(Channel.WEB_FORM).build()));
+    }
+
+    @Test
+    void duplicateRules_alert_savesAndShowsTheCandidateToTheOwner() {
+        Contact first = assertInstanceOf(NewLeadNewContact.class, capture(katherine())).contact();
+        crm = crm(b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.ALERT)));
+
+        Contact second = assertInstanceOf(NewLeadNewContact.class,
+                capture(kathy(Channel.WEB_FORM).owner(ANNA).build())).contact();
+
+        List<Activity> alerts = suspectedEntries(timeline(ref(second.id())));
+        assertEquals(1, alerts.size());
+        assertTrue(alerts.get(0).subject().contains(first.id().toString()), alerts.get(0).subject());
+        assertTrue(alerts.get(0).about().contains(ref(first.id())));
+        assertEquals(alerts, suspectedEntries(timeline(ref(first.id()))));
+        List<Task> tasks = crm.tasks().openAbout(ref(second.id()));
+        assertEquals(1, tasks.size());
+        assertEquals(ANNA, tasks.get(0).assignee());
+        assertTrue(tasks.get(0).title().startsWith("Check suspected duplicate"), tasks.get(0).title());
+    }
+
+    @Test
+    void findByNameParts_isBoundedCaseInsensitiveAndByEitherPart() {
+        for (String first : List.of("Ann", "Bea", "Cid")) {
+            capture(LeadSubmission.from(Channel.WEB_FORM).name(first, "Meyer")
+                    .email(first.toLowerCase(Locale.ROOT) + "@example.org").build());
+        }
+        capture(LeadSubmission.from(Channel.WEB_FORM).name("Ann", "Other").email("other@example.org").build());
+        assertEquals(2, store.contacts().findByNameParts(PersonName.of("Zoe", "MEYER"), 2).size());
+        assertEquals(3, store.contacts().findByNameParts(PersonName.of("Zoe", "meyer"), 10).size());
+        assertEquals(Set.of("Meyer", "Other"), store.contacts().findByNameParts(PersonName.of("ann", ""), 10)
+                .stream().map(c -> c.name().last()).collect(Collectors.toSet()));
+        assertEquals(List.of(), store.contacts().findByNameParts(PersonName.of("Zoe", "Nobody"), 10));
+    }
+
     protected CaptureOutcome capture(LeadSubmission submission) {
         return crm.capture().capture(submission);
     }

@@ -56,6 +56,7 @@ final class JdbcContacts implements Contacts {
     private final String selectAll;
     private final String selectByCompany;
     private final String count;
+    private final String selectByNamePart;
     private final String selectAlias;
     private final String restoreRow;
     private final String insertSnapshot;
@@ -95,6 +96,8 @@ final class JdbcContacts implements Contacts {
         selectByCompany = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
                 + "WHERE a.company_id = ?");
         count = jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE id NOT IN (SELECT merged_id FROM {contact_alias})");
+        selectByNamePart = jdbc.sql("SELECT * FROM {contact} WHERE (LOWER(first_name) = ? OR LOWER(last_name) = ?)"
+                + " AND id NOT IN (SELECT merged_id FROM {contact_alias}) ORDER BY seq LIMIT ?");
     }
 
     /** The contact, or for a merged-away id its survivor. */
@@ -229,6 +232,15 @@ final class JdbcContacts implements Contacts {
         Jdbc.checkCursor(page);
         return jdbc.tx.read(c -> jdbc.page(c, selectByCompany, "a.created_at", "a.contact_seq", false, page,
                 this::map, Contact::createdAt, companyId.value()));
+    }
+
+    @Override
+    public List<Contact> findByNameParts(dev.crmkit.core.contact.PersonName name, int limit) {
+        Objects.requireNonNull(name, "name");
+        // an empty part is replaced by the other one: a few more candidates, which the matcher scores anyway
+        String first = (name.first().isEmpty() ? name.last() : name.first()).toLowerCase(java.util.Locale.ROOT);
+        String last = (name.last().isEmpty() ? name.first() : name.last()).toLowerCase(java.util.Locale.ROOT);
+        return jdbc.tx.read(c -> jdbc.list(c, selectByNamePart, this::map, first, last, limit));
     }
 
     @Override

@@ -139,6 +139,15 @@ final class InMemoryContacts implements Contacts {
     }
 
     @Override
+    public java.util.List<Contact> findByNameParts(dev.crmkit.core.contact.PersonName name, int limit) {
+        String first = name.first().toLowerCase(java.util.Locale.ROOT);
+        String last = name.last().toLowerCase(java.util.Locale.ROOT);
+        return table.scan(c -> !first.isEmpty() && c.name().first().toLowerCase(java.util.Locale.ROOT).equals(first)
+                || !last.isEmpty() && c.name().last().toLowerCase(java.util.Locale.ROOT).equals(last))
+                .stream().limit(limit).toList();
+    }
+
+    @Override
     public Page<Contact> findAll(PageRequest page) {
         return table.page(page);
     }

@@ -59,6 +59,9 @@ public class CustomerOnboarding {
         if (outcome instanceof CaptureOutcome.AlreadyCaptured already) {
             return already.existingLead();
         }
+        if (outcome instanceof CaptureOutcome.Blocked blocked) {
+            throw new IllegalArgumentException("crmkit refused the customer: " + blocked.reason());
+        }
         throw new IllegalArgumentException("crmkit refused the customer: "
                 + ((CaptureOutcome.Rejected) outcome).violations());
     }

@@ -1,0 +1,51 @@
+package dev.crmkit.core.capture;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.duplicate.DuplicateCandidate;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.Text;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.core.task.TaskPlanner;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Records an alert duplicate rule's finding where the owner sees it. */
+final class DuplicateAlert {
+
+    /** The subject of the timeline entry an alert writes, followed by the ids and scores. */
+    static final String SUBJECT = "Suspected duplicate of ";
+
+    private DuplicateAlert() {
+    }
+
+    /**
+     * A timeline entry about the contact and every suspected duplicate (their per-field reasons in its body) and,
+     * when the contact has an owner, a task for the owner about the contact.
+     */
+    static void record(Timeline timeline, TaskPlanner tasks, Context context, Contact contact,
+                       List<DuplicateCandidate> suspected, Instant now) {
+        Set<RecordRef> about = new LinkedHashSet<>();
+        about.add(new RecordRef(RecordType.CONTACT, contact.id().value()));
+        suspected.forEach(c -> about.add(new RecordRef(RecordType.CONTACT, c.contactId().value())));
+        String body = suspected.stream().map(c -> c.summary() + ": " + c.reasons().stream()
+                        .map(r -> r.field() + " " + r.level()).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        timeline.record(Activity.system(new ActivityId(context.ids().next()),
+                SUBJECT + DuplicateCandidate.summaries(suspected), body, about, now));
+        if (contact.owner().isPresent()) {
+            tasks.create(NewTask.of("Check suspected duplicate: " + Text.excerpt(contact.displayName()),
+                    now, contact.owner().get(),
+                    Optional.of(new RecordRef(RecordType.CONTACT, contact.id().value()))));
+        }
+    }
+}
