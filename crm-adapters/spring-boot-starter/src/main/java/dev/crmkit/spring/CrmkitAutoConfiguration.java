@@ -9,6 +9,7 @@ import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.kit.Crmkit;
 import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.service.ServiceDesk;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -116,6 +117,13 @@ public class CrmkitAutoConfiguration {
     @ConditionalOnMissingBean
     public DealPipeline dealPipeline(Crmkit crmkit) {
         return crmkit.pipelines();
+    }
+
+    /** crm-service's entry point: installed equipment, service plans, visits, on the same store as the {@link Crm}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ServiceDesk serviceDesk(Crmkit crmkit) {
+        return crmkit.service();
     }
 
     /** The outbox relay, running while the context runs. */

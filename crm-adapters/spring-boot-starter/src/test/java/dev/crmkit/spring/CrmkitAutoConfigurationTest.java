@@ -10,6 +10,7 @@ import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.service.ServiceDesk;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.MoveDeal;
 import dev.crmkit.pipeline.deal.OpenDeal;
@@ -129,6 +130,7 @@ class CrmkitAutoConfigurationTest {
             SpringCrmStore store = context.getBean(SpringCrmStore.class);
             assertSame(store, context.getBean(Crm.class).store());
             assertNotNull(context.getBean(DealPipeline.class));
+            assertNotNull(context.getBean(ServiceDesk.class));
             assertSame(store.jdbc(), context.getBean(JdbcCrmStore.class));
             assertEquals("crm_", store.jdbc().tablePrefix());
             assertEquals(CrmkitScripts.of("h2"), context.getBean(CrmkitSchema.class).migrationsRun());

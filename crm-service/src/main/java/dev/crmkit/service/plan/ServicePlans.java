@@ -1,6 +1,8 @@
 package dev.crmkit.service.plan;
 
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,4 +32,11 @@ public interface ServicePlans {
 
     /** Every active plan, in the order they were recorded. */
     List<ServicePlan> active();
+
+    /**
+     * Every plan, active or not, in the order they were recorded, one keyset page at a time.
+     *
+     * @throws IllegalArgumentException if the page's cursor was not issued by this store
+     */
+    Page<ServicePlan> findAll(PageRequest page);
 }

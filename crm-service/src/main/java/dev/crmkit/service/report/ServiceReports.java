@@ -2,6 +2,8 @@ package dev.crmkit.service.report;
 
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.service.ServiceStore;
 import dev.crmkit.service.plan.ServicePlan;
@@ -34,6 +36,8 @@ import java.util.TreeMap;
  * service revenue and lost service customers. Every report takes its days as arguments, never the clock. Thread-safe.
  */
 public final class ServiceReports {
+
+    private static final int PLAN_PAGE = 500;
 
     private final ServiceStore store;
     private final ZoneId zone;
@@ -116,17 +120,14 @@ public final class ServiceReports {
 
     /**
      * What completed visits were charged with completion days in {@code [from, to]}, one sum per currency in
-     * currency-code order. Visits are read by start from a week before {@code from}, so a report typed in up to a week
-     * after its visit counts on its completion day.
+     * currency-code order. Visits are read by the completion day of their report, so a report typed in weeks after
+     * its visit counts in the period of the day the service was done.
      */
     public List<Money> serviceRevenue(LocalDate from, LocalDate to) {
-        Instant start = from.minusDays(7).atStartOfDay(zone).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, Money> sums = new TreeMap<>();
-        for (Visit visit : store.visits().startingBetween(start, end)) {
+        for (Visit visit : store.visits().completedBetween(from, to)) {
             Optional<CompletionReport> report = visit.report();
-            if (report.isEmpty() || report.get().completedOn().isBefore(from)
-                    || report.get().completedOn().isAfter(to)) {
+            if (report.isEmpty()) {
                 continue;
             }
             Money charged = report.get().charged();
@@ -141,17 +142,25 @@ public final class ServiceReports {
     }
 
     /**
-     * The customers with an active plan whose last service lies more than {@code noServiceFor} before {@code day},
-     * longest first. The last service is the latest, over the customer's active plans, of each plan's last completion
-     * (or its installation day when it has none).
+     * The lost service customers on {@code day}, longest first. A customer is <em>lost</em> when no service visit
+     * happened for them for more than {@code noServiceFor}: the customer's last service, the latest over ALL their
+     * plans whatever the plan's state (active, cancelled or ended) of each plan's last completion day, or its
+     * installation day when it has none, lies before {@code day - noServiceFor}. A customer who cancelled the plan is
+     * therefore counted once the time has passed, and one service on any plan keeps the customer. Customers without
+     * any plan are not service customers and never appear. Plans are read page by page, so any number fits.
      */
     public List<LostCustomer> lostCustomers(LocalDate day, Period noServiceFor) {
         LocalDate cutoff = day.minus(noServiceFor);
         Map<ContactId, LocalDate> last = new LinkedHashMap<>();
-        for (ServicePlan plan : store.servicePlans().active()) {
-            LocalDate latest = plan.completions().stream().max(Comparator.naturalOrder())
-                    .orElse(plan.terms().installedOn());
-            last.merge(plan.customer(), latest, (a, b) -> a.isAfter(b) ? a : b);
+        Optional<PageRequest> next = Optional.of(PageRequest.first(PLAN_PAGE));
+        while (next.isPresent()) {
+            Page<ServicePlan> page = store.servicePlans().findAll(next.get());
+            for (ServicePlan plan : page.items()) {
+                LocalDate latest = plan.completions().stream().max(Comparator.naturalOrder())
+                        .orElse(plan.terms().installedOn());
+                last.merge(plan.customer(), latest, (a, b) -> a.isAfter(b) ? a : b);
+            }
+            next = next.get().next(page);
         }
         List<LostCustomer> out = new ArrayList<>();
         last.forEach((customer, lastService) -> {

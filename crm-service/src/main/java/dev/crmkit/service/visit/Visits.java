@@ -4,6 +4,7 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.UserId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,12 @@ public interface Visits {
 
     /** Every engineer's visits that start in {@code [from, to)}, by start. */
     List<Visit> startingBetween(Instant from, Instant to);
+
+    /**
+     * The visits whose completion report says they were done on a day in {@code [from, to]}, by that day (then in
+     * the order recorded), however long after the visit the report was typed in.
+     */
+    List<Visit> completedBetween(LocalDate from, LocalDate to);
 
     /** A customer's visits, by start. */
     List<Visit> ofCustomer(ContactId customer);

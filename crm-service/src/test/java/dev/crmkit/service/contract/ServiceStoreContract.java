@@ -1,6 +1,8 @@
 package dev.crmkit.service.contract;
 
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.kernel.UserId;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +112,23 @@ public abstract class ServiceStoreContract {
     }
 
     @Test
+    void plan_findAll_pagesEveryPlanIncludingCancelled_inRecordedOrder() {
+        Equipment equipment = equipment();
+        ServicePlan first = inTx(() -> store.servicePlans().insert(fx.plan(equipment)));
+        ServicePlan second = inTx(() -> store.servicePlans().insert(fx.plan(equipment)));
+        ServicePlan third = inTx(() -> store.servicePlans().insert(fx.plan(equipment)));
+        ServicePlan cancelled = inTx(() -> store.servicePlans().update(second.cancelled()));
+        Page<ServicePlan> one = store.servicePlans().findAll(PageRequest.first(2));
+        assertEquals(List.of(first, cancelled), one.items());
+        assertTrue(one.hasNext());
+        Page<ServicePlan> two = store.servicePlans().findAll(PageRequest.first(2).next(one).orElseThrow());
+        assertEquals(List.of(third), two.items());
+        assertFalse(two.hasNext());
+        assertThrows(IllegalArgumentException.class,
+                () -> store.servicePlans().findAll(PageRequest.after("not-a-cursor", 2)));
+    }
+
+    @Test
     void plan_staleUpdate_changesNothing() {
         ServicePlan plan = inTx(() -> store.servicePlans().insert(fx.plan(equipment())));
         inTx(() -> store.servicePlans().update(plan.completedOn(LocalDate.of(2028, 1, 1))));
@@ -139,6 +159,23 @@ public abstract class ServiceStoreContract {
         Visit done = inTx(() -> store.visits().update(visit.completed(fx.report(LocalDate.of(2027, 2, 20)))));
         assertEquals(done, store.visits().findById(visit.id()).orElseThrow());
         assertEquals(2, done.version());
+    }
+
+    @Test
+    void visit_completedBetween_readsByTheReportsDay_notByTheStart() {
+        UserId eng = UserId.of("eng-1");
+        Instant feb = Instant.parse("2027-02-20T09:00:00Z");
+        Visit typedLate = inTx(() -> store.visits().insert(fx.visit(eng, customer, feb, Duration.ofHours(1))));
+        Visit onTime = inTx(() -> store.visits().insert(fx.visit(eng, customer, feb.plusSeconds(86400 * 10),
+                Duration.ofHours(1))));
+        inTx(() -> store.visits().insert(fx.visit(eng, customer, feb.plusSeconds(86400 * 11), Duration.ofHours(1))));
+        Visit late = inTx(() -> store.visits().update(typedLate.completed(fx.report(LocalDate.of(2027, 3, 6)))));
+        Visit early = inTx(() -> store.visits().update(onTime.completed(fx.report(LocalDate.of(2027, 3, 2)))));
+        assertEquals(List.of(early, late), store.visits().completedBetween(LocalDate.of(2027, 3, 1),
+                LocalDate.of(2027, 3, 31)));
+        assertEquals(List.of(late), store.visits().completedBetween(LocalDate.of(2027, 3, 6),
+                LocalDate.of(2027, 3, 6)));
+        assertEquals(List.of(), store.visits().completedBetween(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28)));
     }
 
     @Test

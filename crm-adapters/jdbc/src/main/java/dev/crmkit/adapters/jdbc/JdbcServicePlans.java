@@ -3,6 +3,8 @@ package dev.crmkit.adapters.jdbc;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.service.equipment.EquipmentId;
 import dev.crmkit.service.plan.ServicePlan;
@@ -34,6 +36,7 @@ final class JdbcServicePlans implements ServicePlans {
     private final ServiceRowSql sql;
     private final String ofCustomer;
     private final String active;
+    private final String selectAll;
 
     JdbcServicePlans(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -42,6 +45,7 @@ final class JdbcServicePlans implements ServicePlans {
                 Set.of("terms", "completions"));
         this.ofCustomer = jdbc.sql("SELECT * FROM {service_plan} WHERE customer_id = ? ORDER BY created_at, seq");
         this.active = jdbc.sql("SELECT * FROM {service_plan} WHERE active = ? ORDER BY created_at, seq");
+        this.selectAll = jdbc.sql("SELECT * FROM {service_plan} WHERE 1 = 1");
     }
 
     @Override
@@ -72,6 +76,14 @@ final class JdbcServicePlans implements ServicePlans {
     public List<ServicePlan> ofCustomer(ContactId customer) {
         Objects.requireNonNull(customer, "customer");
         return jdbc.tx.read(c -> jdbc.list(c, ofCustomer, this::map, customer.value()));
+    }
+
+    @Override
+    public Page<ServicePlan> findAll(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        Jdbc.checkCursor(page);
+        return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "seq", false, page, this::map,
+                ServicePlan::createdAt));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.crmkit.service.visit.Visits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,11 +36,12 @@ final class JdbcVisits implements Visits {
     private final String ofEngineer;
     private final String startingBetween;
     private final String ofCustomer;
+    private final String completedBetween;
 
     JdbcVisits(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.sql = new ServiceRowSql(jdbc, "service_visit", "visit", List.of("engineer", "customer_id",
-                "equipment_id", "plan_id", "request_id", "starts_at", "ends_at", "status", "report", "created_at"),
+                "equipment_id", "plan_id", "request_id", "starts_at", "ends_at", "status", "report", "completed_on", "created_at"),
                 Set.of("report"));
         this.insertCalendar = jdbc.dialect.insertIgnoring(jdbc.tables.name("service_calendar"), 1, "engineer",
                 "version");
@@ -49,6 +51,8 @@ final class JdbcVisits implements Visits {
         this.startingBetween = jdbc.sql("SELECT * FROM {service_visit} WHERE starts_at >= ? AND starts_at < ? "
                 + "ORDER BY starts_at, seq");
         this.ofCustomer = jdbc.sql("SELECT * FROM {service_visit} WHERE customer_id = ? ORDER BY starts_at, seq");
+        this.completedBetween = jdbc.sql("SELECT * FROM {service_visit} WHERE completed_on >= ? AND completed_on <= ? "
+                + "ORDER BY completed_on, seq");
     }
 
     @Override
@@ -111,13 +115,20 @@ final class JdbcVisits implements Visits {
     }
 
     @Override
+    public List<Visit> completedBetween(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return jdbc.tx.read(c -> jdbc.list(c, completedBetween, this::map, from, to));
+    }
+
+    @Override
     public List<Visit> ofCustomer(ContactId customer) {
         Objects.requireNonNull(customer, "customer");
         return jdbc.tx.read(c -> jdbc.list(c, ofCustomer, this::map, customer.value()));
     }
 
     private Object[] values(Visit x, boolean insert) {
-        List<Object> v = new ArrayList<>(13);
+        List<Object> v = new ArrayList<>(14);
         if (insert) {
             v.add(x.id().value());
         }
@@ -130,6 +141,7 @@ final class JdbcVisits implements Visits {
         v.add(x.end());
         v.add(x.status().name());
         v.add(x.report().map(r -> (Object) jdbc.json.write(r)).orElse(Jdbc.Null.TEXT));
+        v.add(x.report().map(r -> (Object) r.completedOn()).orElse(Jdbc.Null.DATE));
         v.add(x.createdAt());
         if (!insert) {
             v.add(x.id().value());

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.service.plan.ServicePlan;
 import dev.crmkit.service.plan.ServicePlanId;
 import dev.crmkit.service.plan.ServicePlans;
@@ -47,5 +49,10 @@ final class InMemoryServicePlans implements ServicePlans {
     @Override
     public List<ServicePlan> active() {
         return table.all(ACTIVE, Boolean.TRUE);
+    }
+
+    @Override
+    public Page<ServicePlan> findAll(PageRequest page) {
+        return table.page(Objects.requireNonNull(page, "page"));
     }
 }

@@ -7,6 +7,8 @@ import dev.crmkit.service.visit.VisitId;
 import dev.crmkit.service.visit.Visits;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,6 +72,17 @@ final class InMemoryVisits implements Visits {
         Objects.requireNonNull(to, "to");
         return table.all(ALL, Boolean.TRUE).stream()
                 .filter(v -> !v.start().isBefore(from) && v.start().isBefore(to)).toList();
+    }
+
+    @Override
+    public List<Visit> completedBetween(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return table.all(ALL, Boolean.TRUE).stream()
+                .filter(v -> v.report().filter(r -> !r.completedOn().isBefore(from)
+                        && !r.completedOn().isAfter(to)).isPresent())
+                .sorted(Comparator.comparing((Visit v) -> v.report().orElseThrow().completedOn()))
+                .toList();
     }
 
     @Override

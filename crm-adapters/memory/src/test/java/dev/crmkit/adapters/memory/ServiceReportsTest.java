@@ -7,6 +7,7 @@ import dev.crmkit.service.contract.ServiceFixtures;
 import dev.crmkit.service.equipment.Equipment;
 import dev.crmkit.service.plan.ServicePlan;
 import dev.crmkit.service.report.EngineerLoad;
+import dev.crmkit.service.report.LostCustomer;
 import dev.crmkit.service.report.ServiceReports;
 import dev.crmkit.service.report.ServiceWeek;
 import dev.crmkit.service.visit.CompletionReport;
@@ -90,5 +91,35 @@ class ServiceReportsTest {
                 .customer());
         assertEquals(LocalDate.of(2027, 8, 30), reports.lostCustomers(LocalDate.of(2028, 6, 1), Period.ofMonths(9))
                 .get(0).lastService());
+    }
+
+    @Test
+    void lostCustomers_countsCancelledPlansToo_andAServiceOnAnyPlanKeepsTheCustomer() {
+        ContactId cancelledOnly = new ContactId(new UUID(3, 2));
+        Equipment gone = tx(() -> store.installedEquipment().insert(fx.equipment(cancelledOnly, Optional.empty())));
+        ServicePlan stopped = tx(() -> store.servicePlans().insert(fx.plan(gone))); // last completion 30 Aug 2027
+        tx(() -> store.servicePlans().update(stopped.cancelled()));
+        Equipment e = tx(() -> store.installedEquipment().insert(fx.equipment(customer, Optional.empty())));
+        ServicePlan old = tx(() -> store.servicePlans().insert(fx.plan(e)));
+        tx(() -> store.servicePlans().update(old.completedOn(LocalDate.of(2028, 2, 1)).cancelled()));
+        tx(() -> store.servicePlans().insert(fx.plan(e))); // active, last completion 30 Aug 2027
+        List<LostCustomer> lost =
+                reports.lostCustomers(LocalDate.of(2028, 6, 1), Period.ofMonths(9));
+        assertEquals(List.of(cancelledOnly), lost.stream().map(LostCustomer::customer).toList());
+        assertEquals(LocalDate.of(2027, 8, 30), lost.get(0).lastService());
+        assertEquals(List.of(cancelledOnly, customer), reports.lostCustomers(LocalDate.of(2028, 11, 2),
+                Period.ofMonths(9)).stream().map(LostCustomer::customer).toList());
+    }
+
+    @Test
+    void revenue_countsAReportTypedTwoWeeksAfterTheVisit_inThePeriodOfItsCompletionDay() {
+        UserId eng = UserId.of("eng");
+        Instant visitDay = Instant.parse("2027-02-20T09:00:00Z");
+        Visit visit = tx(() -> store.visits().insert(fx.visit(eng, customer, visitDay, Duration.ofHours(2))));
+        // the report is typed in on 6 March, two weeks after the visit started, and says the work was done then
+        tx(() -> store.visits().update(visit.completed(fx.report(LocalDate.of(2027, 3, 6)))));
+        assertEquals(List.of(Money.of("45.50", "EUR")),
+                reports.serviceRevenue(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31)));
+        assertEquals(List.of(), reports.serviceRevenue(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28)));
     }
 }
