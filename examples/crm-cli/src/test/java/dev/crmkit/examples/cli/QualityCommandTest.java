@@ -66,6 +66,53 @@ class QualityCommandTest {
     }
 
     @Test
+    void quality_json_noDuplicatesSuspected_amongDifferentPeople() {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), "crm_")) {
+            capture(db.store());
+        }
+
+        JsonNode duplicates = CliRun.crm("quality", "--jdbc-url", h2(), "--format", "json").json()
+                .get("duplicatesSuspected");
+
+        assertEquals(3, duplicates.get("contacts").asInt(), duplicates.toString());
+        assertEquals(0, duplicates.get("pairs").asInt(), duplicates.toString());
+        assertEquals(0, duplicates.get("examples").size(), duplicates.toString());
+    }
+
+    @Test
+    void quality_duplicatesSuspected_countsTheFuzzyPair_inJsonAndText() {
+        String katherine;
+        String kathy;
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), "crm_")) {
+            capture(db.store());
+            Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(Instant.parse("2026-11-03T09:00:00Z"),
+                    ZoneOffset.UTC)).ids(IdGenerator.seeded(8)).defaultRegion("DE").build();
+            katherine = contactOf(crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Katherine", "Smith").email("katherine.smith@example.com").phone("040 5551230").build()));
+            kathy = contactOf(crm.capture().capture(LeadSubmission.from(Channel.CALL).name("Kathy", "Smith")
+                    .email("kathy.smith@example.org").phone("040 5551231").build()));
+        }
+
+        CliRun json = CliRun.crm("quality", "--jdbc-url", h2(), "--format", "json");
+        CliRun text = CliRun.crm("quality", "--jdbc-url", h2());
+
+        assertEquals(0, json.exitCode(), json.toString());
+        JsonNode duplicates = json.json().get("duplicatesSuspected");
+        assertEquals(5, duplicates.get("contacts").asInt(), duplicates.toString());
+        assertEquals(1, duplicates.get("pairs").asInt(), duplicates.toString());
+        assertEquals(1, duplicates.get("clusters").asInt(), duplicates.toString());
+        JsonNode pair = duplicates.get("examples").get(0);
+        assertEquals(java.util.Set.of(katherine, kathy), java.util.Set.of(pair.get("a").asText(),
+                pair.get("b").asText()), pair.toString());
+        assertTrue(pair.get("score").asDouble() >= 0.8, pair.toString());
+        assertTrue(text.out().contains("Duplicates suspected: 1 pairs in 1 clusters among 5 contacts"), text.out());
+    }
+
+    private static String contactOf(dev.crmkit.core.capture.CaptureOutcome outcome) {
+        return ((dev.crmkit.core.capture.CaptureOutcome.NewLeadNewContact) outcome).contact().id().toString();
+    }
+
+    @Test
     void quality_requiredOption_replacesTheStandardRequiredFields() {
         try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), "crm_")) {
             capture(db.store());

@@ -1,7 +1,5 @@
 package dev.crmkit.examples.cli.duplicates;
 
-import dev.crmkit.core.contact.Contact;
-import dev.crmkit.core.duplicate.StoreRecords;
 import dev.crmkit.core.duplicate.DuplicateRecord;
 import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.Reason;
@@ -9,9 +7,9 @@ import dev.crmkit.core.duplicate.ScanResult;
 import dev.crmkit.core.duplicate.ScoredPair;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
-import dev.crmkit.examples.cli.Pages;
 import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
+import dev.crmkit.examples.cli.quality.StoreQuality;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,11 +75,8 @@ public final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), store
                     ? "give either FILE.csv or --store, not both" : "FILE.csv or --store is required");
         }
-        List<DuplicateRecord> records = store ? StoreAccess.read(storeOptions, spec, (crmStore, description) -> {
-            List<DuplicateRecord> contacts = new ArrayList<>();
-            Pages.forEach(r -> crmStore.contacts().findAll(r), (Contact c) -> contacts.add(StoreRecords.of(c)));
-            return contacts;
-        }) : ContactsCsv.read(file);
+        List<DuplicateRecord> records = store ? StoreAccess.read(storeOptions, spec,
+                (crmStore, description) -> StoreQuality.contactRecords(crmStore)) : ContactsCsv.read(file);
         ScanResult result = scan.scan(records);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

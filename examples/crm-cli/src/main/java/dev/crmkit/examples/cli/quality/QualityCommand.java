@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.quality;
 
 import dev.crmkit.adapters.metrics.QualityRecords;
+import dev.crmkit.core.duplicate.ScanResult;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
@@ -15,6 +16,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +37,11 @@ import java.util.concurrent.Callable;
                 "Required: the custom fields their schema marks required, and the standard fields of --required "
                         + "(default: lead.email, lead.owner, contact.lastName, contact.email, company.industry, "
                         + "deal.amount, deal.expectedCloseDate, deal.owner).",
+                "Duplicates suspected: the contacts the fuzzy matcher takes for the same person at its default "
+                        + "threshold (crm duplicates scan --store lists every pair with its reasons).",
                 "JSON: fields [{recordType, field, required, records, filled, fillRate}], mostOftenEmptyRequired "
-                        + "[{recordType, field, records, empty}], byOwner {owner: fields}."})
+                        + "[{recordType, field, records, empty}], byOwner {owner: fields}, duplicatesSuspected "
+                        + "{contacts, pairs, clusters, threshold, examples [{a, b, score}]}."})
 public final class QualityCommand implements Callable<Integer> {
 
     @Spec
@@ -62,8 +68,11 @@ public final class QualityCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
         Map<String, Set<String>> standard = required == null ? QualityRecords.DEFAULT_REQUIRED : required();
-        FillReport report = StoreAccess.read(storeOptions, spec, (store, description) -> StoreQuality.fillRates(
-                store, QualityRecords.required(standard, StoreQuality.schemas(store))));
+        Quality quality = StoreAccess.read(storeOptions, spec, (store, description) -> new Quality(
+                StoreQuality.fillRates(store, QualityRecords.required(standard, StoreQuality.schemas(store))),
+                StoreQuality.suspectedDuplicates(store)));
+        FillReport report = quality.fills();
+        ScanResult duplicates = quality.duplicates();
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Map<String, Object> byOwner = new LinkedHashMap<>();
@@ -72,11 +81,30 @@ public final class QualityCommand implements Callable<Integer> {
                     "mostOftenEmptyRequired", report.mostOftenEmptyRequired(top).stream().map(f -> JsonOutput.object(
                             "recordType", f.recordType(), "field", f.field(), "records", f.records(),
                             "empty", f.empty())).toList(),
-                    "byOwner", byOwner));
+                    "byOwner", byOwner,
+                    "duplicatesSuspected", JsonOutput.object("contacts", duplicates.records(),
+                            "pairs", duplicates.pairs().size(), "clusters", duplicates.clusters().size(),
+                            "threshold", duplicates.threshold(), "examples", duplicates.pairs().stream().limit(top)
+                                    .map(p -> JsonOutput.object("a", p.a(), "b", p.b(), "score", BigDecimal.valueOf(
+                                            p.score()).setScale(4, RoundingMode.HALF_EVEN))).toList())));
         } else {
             print(out, report);
+            printDuplicates(out, duplicates);
         }
         return 0;
+    }
+
+    /** What one look at the store finds: fill rates and suspected duplicates. */
+    private record Quality(FillReport fills, ScanResult duplicates) {
+    }
+
+    private void printDuplicates(PrintWriter out, ScanResult duplicates) {
+        out.printf(Locale.ROOT, "Duplicates suspected: %d pairs in %d clusters among %d contacts (score >= %s; "
+                + "crm duplicates scan --store explains them)%n", duplicates.pairs().size(),
+                duplicates.clusters().size(), duplicates.records(), duplicates.threshold());
+        duplicates.pairs().stream().limit(top).forEach(p -> out.printf(Locale.ROOT, "  %s ~ %s  %.4f%n", p.a(),
+                p.b(), p.score()));
+        out.flush();
     }
 
     private Map<String, Set<String>> required() {

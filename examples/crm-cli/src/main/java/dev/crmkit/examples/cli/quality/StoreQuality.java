@@ -7,6 +7,10 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.duplicate.DuplicateRecord;
+import dev.crmkit.core.duplicate.DuplicateScan;
+import dev.crmkit.core.duplicate.ScanResult;
+import dev.crmkit.core.duplicate.StoreRecords;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.examples.cli.Pages;
@@ -64,5 +68,20 @@ public final class StoreQuality {
                     (Deal d) -> records.add(QualityRecords.deal(d, deals))));
         }
         return FillRates.of(records, required);
+    }
+
+    /** The store's contacts as the fuzzy matcher's records, read page by page. */
+    public static List<DuplicateRecord> contactRecords(CrmStore store) {
+        List<DuplicateRecord> contacts = new ArrayList<>();
+        Pages.forEach(r -> store.contacts().findAll(r), (Contact c) -> contacts.add(StoreRecords.of(c)));
+        return contacts;
+    }
+
+    /**
+     * The duplicates suspected among the store's contacts: the pairs and clusters the fuzzy matcher scores at or above
+     * its default threshold ({@link DuplicateScan#DEFAULT_THRESHOLD}), as {@code crm duplicates scan --store} lists them.
+     */
+    public static ScanResult suspectedDuplicates(CrmStore store) {
+        return DuplicateScan.withDefaults().scan(contactRecords(store));
     }
 }
