@@ -29,11 +29,11 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
 public class DuplicateScanBenchmark {
 
     /** The number of contact records scanned. */
-    @Param({"10000", "100000"})
+    @Param({"10000", "100000", "1000000"})
     public int contacts;
 
     private List<DuplicateRecord> records;

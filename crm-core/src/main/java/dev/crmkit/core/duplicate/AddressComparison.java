@@ -12,10 +12,15 @@ final class AddressComparison {
 
     /** Street: exact, a typo in the street name at the same number, the same street at another number, different. */
     static Comparison street(Prepared a, Prepared b) {
+        return street(a, b, true);
+    }
+
+    /** The street; without {@code explain} the detail is short. */
+    static Comparison street(Prepared a, Prepared b, boolean explain) {
         if (a.streetName.isEmpty() && a.streetNumber.isEmpty() || b.streetName.isEmpty() && b.streetNumber.isEmpty()) {
             return Comparison.missing(Field.STREET);
         }
-        String pair = q(a.record.street()) + " ~ " + q(b.record.street());
+        String pair = explain ? q(a.record.street()) + " ~ " + q(b.record.street()) : "";
         boolean sameNumber = a.streetNumber.equals(b.streetNumber);
         boolean sameName = a.streetName.equals(b.streetName);
         boolean closeName = sameName || Similarity.jaroWinkler(a.streetName, b.streetName) >= CLOSE;
@@ -33,12 +38,17 @@ final class AddressComparison {
 
     /** Place: postal code and city agree, one of them agrees, or neither; another country is different. */
     static Comparison place(Prepared a, Prepared b) {
+        return place(a, b, true);
+    }
+
+    /** The place; without {@code explain} the detail is short. */
+    static Comparison place(Prepared a, Prepared b, boolean explain) {
         boolean postal = !a.postal.isEmpty() && !b.postal.isEmpty();
         boolean city = !a.city.isEmpty() && !b.city.isEmpty();
         if (!postal && !city) {
             return Comparison.missing(Field.PLACE);
         }
-        String pair = q(String.join(" ", a.record.postalCode(), a.record.city(), a.record.region(),
+        String pair = !explain ? "" : q(String.join(" ", a.record.postalCode(), a.record.city(), a.record.region(),
                 a.record.country()).strip()) + " ~ " + q(String.join(" ", b.record.postalCode(), b.record.city(),
                 b.record.region(), b.record.country()).strip());
         if (!a.country.isEmpty() && !b.country.isEmpty() && !a.country.equals(b.country)) {

@@ -14,13 +14,18 @@ final class BirthdayComparison {
     }
 
     static Comparison compare(Prepared a, Prepared b) {
+        return compare(a, b, true);
+    }
+
+    /** The birthday; without {@code explain} the detail is short. */
+    static Comparison compare(Prepared a, Prepared b, boolean explain) {
         if (a.record.birthday().isEmpty() || b.record.birthday().isEmpty()) {
             return Comparison.missing(Field.BIRTHDAY);
         }
-        String pair = q(a.record.birthday()) + " ~ " + q(b.record.birthday());
+        String pair = explain ? q(a.record.birthday()) + " ~ " + q(b.record.birthday()) : "";
         if (a.birthday == null || b.birthday == null) {
             boolean same = a.record.birthday().equals(b.record.birthday());
-            String note = (a.birthday == null ? "; " + q(a.record.birthday()) + " is not a date" : "")
+            String note = !explain ? "" : (a.birthday == null ? "; " + q(a.record.birthday()) + " is not a date" : "")
                     + (b.birthday == null && !same ? "; " + q(b.record.birthday()) + " is not a date" : "")
                     + ", compared as text";
             if (a.birthdayDigits.equals(b.birthdayDigits)) {

@@ -13,11 +13,16 @@ final class ContactComparison {
      * which is an initial in {@code j.smith} and {@code n.smith} of one household), different.
      */
     static Comparison email(Prepared a, Prepared b) {
+        return email(a, b, true);
+    }
+
+    /** The e-mail address; without {@code explain} the detail is short. */
+    static Comparison email(Prepared a, Prepared b, boolean explain) {
         if (a.record.email().isEmpty() || b.record.email().isEmpty()) {
             return Comparison.missing(Field.EMAIL);
         }
-        String pair = q(a.record.email()) + " ~ " + q(b.record.email());
-        String note = textNote(a.emailIsAddress, a.record.email()) + textNote(b.emailIsAddress, b.record.email());
+        String pair = explain ? q(a.record.email()) + " ~ " + q(b.record.email()) : "";
+        String note = !explain ? "" : textNote(a.emailIsAddress, a.record.email()) + textNote(b.emailIsAddress, b.record.email());
         if (a.emailLocal.equals(b.emailLocal) && a.emailDomain.equals(b.emailDomain)) {
             return Comparison.of(Field.EMAIL, Level.EXACT, pair + ": equal" + note);
         }
@@ -37,6 +42,11 @@ final class ContactComparison {
      * did not parse on its own (no country given) is read again in the other number's country.
      */
     static Comparison phone(Prepared a, Prepared b) {
+        return phone(a, b, true);
+    }
+
+    /** The phone number; without {@code explain} the detail is short. */
+    static Comparison phone(Prepared a, Prepared b, boolean explain) {
         if (a.phoneNational.isEmpty() || b.phoneNational.isEmpty()) {
             return Comparison.missing(Field.PHONE);
         }
@@ -45,11 +55,11 @@ final class ContactComparison {
             Prepared other = a.phoneIsNumber ? b : a;
             Prepared reread = other.rereadPhone(parsed.phoneCountry);
             if (reread.phoneIsNumber) {
-                return a.phoneIsNumber ? phone(a, reread) : phone(reread, b);
+                return a.phoneIsNumber ? phone(a, reread, explain) : phone(reread, b, explain);
             }
         }
-        String pair = q(a.record.phone()) + " ~ " + q(b.record.phone());
-        String note = phoneNote(a) + phoneNote(b);
+        String pair = explain ? q(a.record.phone()) + " ~ " + q(b.record.phone()) : "";
+        String note = explain ? phoneNote(a) + phoneNote(b) : "";
         boolean sameCountry = a.phoneCountry == b.phoneCountry || !a.phoneIsNumber || !b.phoneIsNumber;
         if (a.phoneNational.equals(b.phoneNational)) {
             return sameCountry ? Comparison.of(Field.PHONE, Level.EXACT, pair + ": equal" + note)

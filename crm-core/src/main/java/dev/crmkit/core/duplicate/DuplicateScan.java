@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Scans a list of records for duplicates: prepares every record once, proposes candidate pairs by
@@ -21,6 +22,9 @@ public final class DuplicateScan {
     public static final double DEFAULT_THRESHOLD = 0.8;
     /** The mean probability across two groups that a cluster needs before it joins them. */
     public static final double DEFAULT_CLUSTER_AGREEMENT = 0.5;
+
+    /** Candidate pairs scored per task; chunks are scored in parallel and joined in order (deterministic). */
+    private static final int CHUNK = 1 << 14;
 
     private final double threshold;
     private final String defaultRegion;
@@ -68,22 +72,22 @@ public final class DuplicateScan {
         }
         Blocking.Result blocking = Blocking.candidatePairs(prepared);
         MatchModel model = ModelEstimation.estimate(prepared, blocking.pairs(), seed);
+        long[] candidates = blocking.pairs();
+        int chunks = (candidates.length + CHUNK - 1) / CHUNK;
+        List<Chunk> scored = IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> score(prepared, model, candidates, c * CHUNK,
+                        Math.min(candidates.length, (c + 1) * CHUNK)))
+                .toList();
         List<Clusters.Link> links = new ArrayList<>();
         List<ScoredPair> pairs = new ArrayList<>();
-        for (long pair : blocking.pairs()) {
-            Prepared a = prepared.get((int) (pair >>> 32));
-            Prepared b = prepared.get((int) pair);
-            List<Comparison> comparisons = PairComparison.compare(a, b);
-            double p = model.probability(comparisons);
-            if (p >= threshold) {
-                links.add(new Clusters.Link((int) (pair >>> 32), (int) pair, p));
-                pairs.add(new ScoredPair(a.record.id(), b.record.id(), p, model.score(comparisons).reasons()));
-            }
+        for (Chunk chunk : scored) {
+            links.addAll(chunk.links());
+            pairs.addAll(chunk.pairs());
         }
         pairs.sort(Comparator.comparingDouble(ScoredPair::score).reversed());
         List<List<String>> clusters = new ArrayList<>();
         Clusters.Scorer scorer = (i, j) -> model.probability(PairComparison.compare(prepared.get(i),
-                prepared.get(j)));
+                prepared.get(j), false));
         for (int[] group : Clusters.of(prepared.size(), links, scorer, DEFAULT_CLUSTER_AGREEMENT)) {
             List<String> ids = new ArrayList<>(group.length);
             for (int i : group) {
@@ -93,5 +97,29 @@ public final class DuplicateScan {
         }
         return new ScanResult(records.size(), blocking.pairs().length, blocking.skippedBlocks(), threshold, pairs,
                 clusters, model);
+    }
+    /** The pairs of one chunk at or above the threshold, explained, and their links. */
+    private record Chunk(List<Clusters.Link> links, List<ScoredPair> pairs) {
+    }
+
+    /**
+     * Scores the candidate pairs from index {@code from} to {@code to}: levels only (no explanation text), then the
+     * explanation for the few pairs at or above the threshold.
+     */
+    private Chunk score(List<Prepared> prepared, MatchModel model, long[] candidates, int from, int to) {
+        List<Clusters.Link> links = new ArrayList<>();
+        List<ScoredPair> pairs = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            long pair = candidates[k];
+            Prepared a = prepared.get((int) (pair >>> 32));
+            Prepared b = prepared.get((int) pair);
+            double p = model.probability(PairComparison.compare(a, b, false));
+            if (p >= threshold) {
+                links.add(new Clusters.Link((int) (pair >>> 32), (int) pair, p));
+                pairs.add(new ScoredPair(a.record.id(), b.record.id(), p,
+                        model.score(PairComparison.compare(a, b, true)).reasons()));
+            }
+        }
+        return new Chunk(links, pairs);
     }
 }

@@ -34,10 +34,15 @@ final class IdentityComparison {
 
     /** Company names without legal forms: exact, one the acronym of the other, a typo, different. */
     static Comparison company(Prepared a, Prepared b) {
+        return company(a, b, true);
+    }
+
+    /** The company name; without {@code explain} the detail is short. */
+    static Comparison company(Prepared a, Prepared b, boolean explain) {
         if (a.company.isEmpty() || b.company.isEmpty()) {
             return Comparison.missing(Field.COMPANY_NAME);
         }
-        String pair = q(a.record.companyName()) + " ~ " + q(b.record.companyName());
+        String pair = explain ? q(a.record.companyName()) + " ~ " + q(b.record.companyName()) : "";
         if (a.company.equals(b.company)) {
             return Comparison.of(Field.COMPANY_NAME, Level.EXACT, pair + ": equal without legal forms");
         }

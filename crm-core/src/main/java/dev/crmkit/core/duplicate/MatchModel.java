@@ -22,12 +22,21 @@ public final class MatchModel {
     private final double[][] m;
     private final double[][] u;
     private final TermFrequencies frequencies;
+    /** log2(m / u) per field and level, computed once: scoring a pair only looks weights up. */
+    private final double[][] weights;
 
     MatchModel(double prior, double[][] m, double[][] u, TermFrequencies frequencies) {
         this.prior = prior;
         this.m = copy(m);
         this.u = copy(u);
         this.frequencies = frequencies;
+        this.weights = new double[this.m.length][];
+        for (int f = 0; f < weights.length; f++) {
+            weights[f] = new double[this.m[f].length];
+            for (int l = 0; l < weights[f].length; l++) {
+                weights[f][l] = log2(Math.max(this.m[f][l], FLOOR) / Math.max(this.u[f][l], FLOOR));
+            }
+        }
     }
 
     /**
@@ -58,7 +67,7 @@ public final class MatchModel {
         if (level == Level.MISSING) {
             return 0;
         }
-        return log2(Math.max(m(field, level), FLOOR) / Math.max(u(field, level), FLOOR));
+        return weights[field.ordinal()][level.ordinal()];
     }
 
     MatchModel withFrequencies(TermFrequencies tf) {

@@ -17,6 +17,11 @@ final class NameComparison {
 
     /** The first-name and the last-name comparison of the two records. */
     static List<Comparison> compare(Prepared a, Prepared b) {
+        return compare(a, b, true);
+    }
+
+    /** As {@link #compare(Prepared, Prepared)}; without {@code explain} the details are empty (scoring only). */
+    static List<Comparison> compare(Prepared a, Prepared b, boolean explain) {
         Level first = level(a.first, a.firstSound, a.firstOcr, b.first, b.firstSound, b.firstOcr, true);
         Level last = level(a.last, a.lastSound, a.lastOcr, b.last, b.lastSound, b.lastOcr, false);
         Level crossOne = level(a.first, a.firstSound, a.firstOcr, b.last, b.lastSound, b.lastOcr, true);
@@ -28,23 +33,27 @@ final class NameComparison {
             String note = " (first and last name swapped)";
             boolean oneIsBetter = crossOne.ordinal() < crossTwo.ordinal()
                     || crossOne == crossTwo && (a.first + b.last).compareTo(a.last + b.first) < 0;
-            Comparison one = of(Field.LAST_NAME, crossOne, a.first, b.last, note);
-            Comparison two = of(Field.LAST_NAME, crossTwo, a.last, b.first, note);
+            Comparison one = of(Field.LAST_NAME, crossOne, a.first, b.last, note, explain);
+            Comparison two = of(Field.LAST_NAME, crossTwo, a.last, b.first, note, explain);
             Comparison better = oneIsBetter ? one : two;
             Comparison worse = oneIsBetter ? two : one;
             return List.of(new Comparison(Field.FIRST_NAME, worse.level(), worse.detail(), worse.termKey()), better);
         }
-        return List.of(of(Field.FIRST_NAME, first, a.first, b.first, ""),
-                of(Field.LAST_NAME, last, a.last, b.last, ""));
+        return List.of(of(Field.FIRST_NAME, first, a.first, b.first, "", explain),
+                of(Field.LAST_NAME, last, a.last, b.last, "", explain));
     }
 
     private static int rank(Level level) {
         return level == Level.MISSING ? Level.DIFFERENT.ordinal() : level.ordinal();
     }
 
-    private static Comparison of(Field field, Level level, String a, String b, String note) {
+    private static Comparison of(Field field, Level level, String a, String b, String note,
+                                 boolean explain) {
         if (level == Level.MISSING) {
             return Comparison.missing(field);
+        }
+        if (!explain) {
+            return new Comparison(field, level, "", level == Level.EXACT ? a : "");
         }
         String how = switch (level) {
             case EXACT -> "equal";
