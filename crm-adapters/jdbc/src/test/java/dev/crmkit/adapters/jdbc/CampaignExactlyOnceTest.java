@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +82,8 @@ class CampaignExactlyOnceTest {
     private static final class CrashAfter implements MessageChannel {
         private final MessageChannel channel;
         private final AtomicBoolean crashed = new AtomicBoolean();
+        /** Open once A has claimed its batch and handed over its first message, so B starts while A is sending. */
+        final CountDownLatch sending = new CountDownLatch(1);
         private int sent;
         volatile String lastKey;
 
@@ -91,6 +95,7 @@ class CampaignExactlyOnceTest {
         public synchronized SendResult send(OutgoingMessage message) {
             SendResult result = channel.send(message);
             lastKey = message.idempotencyKey();
+            sending.countDown();
             if (++sent == 5 && crashed.compareAndSet(false, true)) {
                 throw new IllegalStateException("node A died between send and mark");
             }
@@ -123,8 +128,17 @@ class CampaignExactlyOnceTest {
 
         CompletableFuture<RunReport> nodeA = CompletableFuture.supplyAsync(
                 () -> run(a, crashing, "node-a", NOW).run(DAY, recipients));
-        CompletableFuture<RunReport> nodeB = CompletableFuture.supplyAsync(
-                () -> run(b, provider, "node-b", NOW).run(DAY, recipients));
+        // A run claims up to 100 messages at once: were B first, it would take all 80 and A would never send, so B
+        // starts once A is sending (with a bound, so a broken A fails the test instead of hanging it).
+        CompletableFuture<RunReport> nodeB = CompletableFuture.supplyAsync(() -> {
+            try {
+                assertTrue(crashing.sending.await(60, TimeUnit.SECONDS), "node A started sending");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return run(b, provider, "node-b", NOW).run(DAY, recipients);
+        });
         RunReport firstB = nodeB.get();
         assertThrows(Exception.class, nodeA::get, "node A died");
 
