@@ -120,17 +120,7 @@ final class InMemoryCompanyMerges implements CompanyMerges {
 
     @Override
     public void save(CompanyMerge merge) {
-        tx.inTransaction(() -> {
-            CompanyMerge was = records.put(merge.id(), merge);
-            tx.onRollback(() -> {
-                if (was == null) {
-                    records.remove(merge.id());
-                } else {
-                    records.put(merge.id(), was);
-                }
-            });
-            return null;
-        });
+        MapWrites.put(tx, records, merge.id(), merge);
     }
 
     @Override

@@ -89,17 +89,7 @@ final class InMemoryContactMerges implements ContactMerges {
 
     @Override
     public void save(ContactMerge merge) {
-        tx.inTransaction(() -> {
-            ContactMerge was = records.put(merge.id(), merge);
-            tx.onRollback(() -> {
-                if (was == null) {
-                    records.remove(merge.id());
-                } else {
-                    records.put(merge.id(), was);
-                }
-            });
-            return null;
-        });
+        MapWrites.put(tx, records, merge.id(), merge);
     }
 
     @Override

@@ -76,17 +76,7 @@ final class InMemoryContacts implements Contacts {
 
     /** Sets where an alias resolves to, or removes it ({@code to} null). */
     void alias(ContactId from, ContactId to) {
-        tx.inTransaction(() -> {
-            ContactId was = to == null ? aliases.remove(from) : aliases.put(from, to);
-            tx.onRollback(() -> {
-                if (was == null) {
-                    aliases.remove(from);
-                } else {
-                    aliases.put(from, was);
-                }
-            });
-            return null;
-        });
+        MapWrites.put(tx, aliases, from, to);
     }
 
     /** Where an alias resolves to now, if the id is one. */
