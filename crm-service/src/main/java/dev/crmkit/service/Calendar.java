@@ -7,6 +7,7 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.EquipmentId;
 import dev.crmkit.service.notification.Notification;
 import dev.crmkit.service.notification.Notifications;
 import dev.crmkit.service.visit.ScheduleVisit;
@@ -87,8 +88,13 @@ final class Calendar {
 
     /** Who receives the engineer: the contact person at the equipment's site, else the customer. */
     ContactId recipient(Visit visit) {
-        return visit.equipment().flatMap(store.installedEquipment()::findById)
-                .flatMap(e -> e.site().siteContact()).orElse(visit.customer());
+        return recipient(visit.equipment(), visit.customer());
+    }
+
+    /** Who is told about the service of equipment: the contact person at its site, else the customer. */
+    ContactId recipient(Optional<EquipmentId> equipment, ContactId customer) {
+        return equipment.flatMap(store.installedEquipment()::findById)
+                .flatMap(e -> e.site().siteContact()).orElse(customer);
     }
 
     private void checkReferences(ScheduleVisit command) {

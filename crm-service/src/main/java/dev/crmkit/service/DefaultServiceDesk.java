@@ -26,6 +26,8 @@ import dev.crmkit.service.notification.Notifications;
 import dev.crmkit.service.plan.NewServicePlan;
 import dev.crmkit.service.plan.ServicePlan;
 import dev.crmkit.service.plan.ServicePlanId;
+import dev.crmkit.service.reminder.ReminderRun;
+import dev.crmkit.service.reminder.ServiceReminder;
 import dev.crmkit.service.request.OpenRequest;
 import dev.crmkit.service.request.ServiceRequest;
 import dev.crmkit.service.request.ServiceRequestId;
@@ -55,6 +57,7 @@ final class DefaultServiceDesk implements ServiceDesk {
     private final Calendar calendar;
     private final Completions completions;
     private final CommitmentHandover handover;
+    private final ReminderJob reminders;
     private final Optional<DocumentStorage> documents;
     private final ZoneId zone;
 
@@ -67,6 +70,7 @@ final class DefaultServiceDesk implements ServiceDesk {
         this.calendar = new Calendar(crm, store, timeline, notifications, travelTime);
         this.completions = new Completions(crm, store, timeline, notifications, calendar);
         this.handover = new CommitmentHandover(crm, store, zone);
+        this.reminders = new ReminderJob(crm, store, timeline, notifications, calendar);
         this.documents = documents;
         this.zone = zone;
     }
@@ -144,8 +148,7 @@ final class DefaultServiceDesk implements ServiceDesk {
                     "equipment", plan.equipment());
             Instant now = now();
             Instant remind = progress.remindOn().orElseThrow().atStartOfDay(zone).toInstant();
-            String title = "Arrange the service of " + equipment.product()
-                    + (equipment.serialNumber().isEmpty() ? "" : " " + equipment.serialNumber()) + ", due "
+            String title = "Arrange the service of " + ReminderJob.describe(equipment) + ", due "
                     + progress.nextDue().orElseThrow();
             return crm.tasks().create(NewTask.of(BadValue.abbreviate(title, Task.MAX_TITLE_LENGTH),
                     remind.isBefore(now) ? now : remind, assignee, Optional.of(CustomerTimeline.of(plan.customer()))));
@@ -248,5 +251,15 @@ final class DefaultServiceDesk implements ServiceDesk {
     @Override
     public List<Handover> handOverDueCommitments(LocalDate day) {
         return handover.handOver(day);
+    }
+
+    @Override
+    public ReminderRun sendDueReminders(LocalDate asOf) {
+        return reminders.sendDue(asOf);
+    }
+
+    @Override
+    public List<ServiceReminder> remindersOf(ServicePlanId plan) {
+        return store.serviceReminders().ofPlan(java.util.Objects.requireNonNull(plan, "plan"));
     }
 }

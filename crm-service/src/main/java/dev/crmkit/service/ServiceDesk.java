@@ -14,6 +14,8 @@ import dev.crmkit.service.notification.Notifications;
 import dev.crmkit.service.plan.NewServicePlan;
 import dev.crmkit.service.plan.ServicePlan;
 import dev.crmkit.service.plan.ServicePlanId;
+import dev.crmkit.service.reminder.ReminderRun;
+import dev.crmkit.service.reminder.ServiceReminder;
 import dev.crmkit.service.request.OpenRequest;
 import dev.crmkit.service.request.ServiceRequest;
 import dev.crmkit.service.request.ServiceRequestId;
@@ -164,6 +166,23 @@ public interface ServiceDesk {
      * commitment's day; each is handed over once. A customer without an owner keeps the commitment open.
      */
     List<Handover> handOverDueCommitments(LocalDate day);
+
+    /**
+     * The reminder job, to run once a day or more often (on any number of nodes): reminds the customer of every
+     * active plan whose next open occurrence has reached its reminder day ({@code remindOn}) on or before
+     * {@code asOf} and whose visit window has not closed by then, sending SERVICE_REMINDER through the
+     * {@link Notifications} port (to the contact person at the equipment's site, else the customer) and noting it on
+     * the customer's timeline. Each occurrence is reminded once: the mark is claimed in the store, in the unit of work
+     * of the timeline entry, and runs that overlap (on one node or several) never both win it. Days the job did not
+     * run are caught up while the occurrence is still open and its window open; a covered, ended or overdue
+     * occurrence is never reminded. Delivery is at most once: the port is called after the commit.
+     *
+     * @return the reminders sent by this run, and how many were found reminded already
+     */
+    ReminderRun sendDueReminders(LocalDate asOf);
+
+    /** The reminders sent for a plan's occurrences, by occurrence due date. */
+    List<ServiceReminder> remindersOf(ServicePlanId plan);
 
     /**
      * Wires the module. Each setting may be set once; {@link #build()} fails fast, naming the setting, when a required

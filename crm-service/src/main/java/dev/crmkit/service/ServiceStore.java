@@ -4,6 +4,7 @@ import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.service.commitment.Commitments;
 import dev.crmkit.service.equipment.InstalledEquipment;
 import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.reminder.ServiceReminders;
 import dev.crmkit.service.request.ServiceRequests;
 import dev.crmkit.service.visit.Visits;
 
@@ -29,6 +30,9 @@ public interface ServiceStore {
 
     /** The recorded commitments. */
     Commitments commitments();
+
+    /** The marks of the occurrences whose customers were reminded. */
+    ServiceReminders serviceReminders();
 
     /** Units of work over all of the above, the same as the CrmStore's. */
     Transactions transactions();

@@ -24,6 +24,7 @@ import dev.crmkit.pipeline.definition.Pipelines;
 import dev.crmkit.service.commitment.Commitments;
 import dev.crmkit.service.equipment.InstalledEquipment;
 import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.reminder.ServiceReminders;
 import dev.crmkit.service.request.ServiceRequests;
 import dev.crmkit.service.visit.Visits;
 
@@ -161,6 +162,11 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public Commitments commitments() {
         return jdbc.commitments();
+    }
+
+    @Override
+    public ServiceReminders serviceReminders() {
+        return jdbc.serviceReminders();
     }
 
     /**

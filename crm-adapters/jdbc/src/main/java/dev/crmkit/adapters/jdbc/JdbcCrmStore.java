@@ -26,6 +26,7 @@ import dev.crmkit.pipeline.definition.Pipelines;
 import dev.crmkit.service.commitment.Commitments;
 import dev.crmkit.service.equipment.InstalledEquipment;
 import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.reminder.ServiceReminders;
 import dev.crmkit.service.request.ServiceRequests;
 import dev.crmkit.service.visit.Visits;
 
@@ -66,6 +67,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcServiceRequests serviceRequests;
     private final JdbcVisits visits;
     private final JdbcCommitments commitments;
+    private final JdbcServiceReminders serviceReminders;
     private final JdbcCustomFieldSchemas schemas;
     private final JdbcLeadScores leadScores;
     private final JdbcProbabilityOverrides probabilityOverrides;
@@ -104,6 +106,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.serviceRequests = new JdbcServiceRequests(jdbc);
         this.visits = new JdbcVisits(jdbc);
         this.commitments = new JdbcCommitments(jdbc);
+        this.serviceReminders = new JdbcServiceReminders(jdbc);
         this.schemas = new JdbcCustomFieldSchemas(jdbc);
         this.pipelines = new JdbcPipelines(jdbc, b.pipelineJson);
         this.deals = new JdbcDeals(jdbc);
@@ -253,6 +256,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Commitments commitments() {
         return commitments;
+    }
+
+    @Override
+    public ServiceReminders serviceReminders() {
+        return serviceReminders;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.service.contract.ReminderJobContract;
 import dev.crmkit.service.contract.ServiceDeskContract;
+import dev.crmkit.service.contract.ServiceRemindersContract;
 import dev.crmkit.service.contract.ServiceStoreContract;
 import dev.crmkit.service.contract.ServiceStores;
 import org.junit.jupiter.api.Nested;
@@ -28,6 +30,22 @@ abstract class JdbcServiceContracts {
 
     @Nested
     class Desk extends ServiceDeskContract {
+        @Override
+        protected ServiceStores newStore() {
+            return stores();
+        }
+    }
+
+    @Nested
+    class Reminders extends ServiceRemindersContract {
+        @Override
+        protected ServiceStores newStore() {
+            return stores();
+        }
+    }
+
+    @Nested
+    class ReminderJob extends ReminderJobContract {
         @Override
         protected ServiceStores newStore() {
             return stores();

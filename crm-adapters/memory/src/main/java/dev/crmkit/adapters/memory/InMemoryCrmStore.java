@@ -25,6 +25,7 @@ import dev.crmkit.pipeline.definition.Pipelines;
 import dev.crmkit.service.commitment.Commitments;
 import dev.crmkit.service.equipment.InstalledEquipment;
 import dev.crmkit.service.plan.ServicePlans;
+import dev.crmkit.service.reminder.ServiceReminders;
 import dev.crmkit.service.request.ServiceRequests;
 import dev.crmkit.service.visit.Visits;
 
@@ -77,6 +78,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
     private final InMemoryVisits visits = new InMemoryVisits(transactions);
     private final InMemoryCommitments commitments = new InMemoryCommitments(transactions);
+    private final InMemoryServiceReminders serviceReminders = new InMemoryServiceReminders(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -199,6 +201,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Commitments commitments() {
         return commitments;
+    }
+
+    @Override
+    public ServiceReminders serviceReminders() {
+        return serviceReminders;
     }
 
     @Override
