@@ -4,6 +4,9 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contract.TestClock;
@@ -289,6 +292,36 @@ public abstract class ServiceDeskContract {
         assertEquals(h.commitment(), desk.commitmentsOf(customer).get(0));
         assertEquals(promise.id(), h.commitment().id());
         assertEquals(List.of(), desk.handOverDueCommitments(LocalDate.of(2029, 1, 1)), "handed over once");
+    }
+
+    @Test
+    void commitment_survivesAReImportOfTheCustomer_andFallsDueForWhoeverOwnsTheCustomerThen() {
+        Commitment forTom = desk.recordCommitment(new RecordCommitment(tenant, "Call in a year",
+                LocalDate.of(2028, 2, 1), UserId.of("manager-olga")));
+        Commitment forAnna = desk.recordCommitment(new RecordCommitment(customer, "A free extra filter",
+                LocalDate.of(2028, 2, 1), UserId.of("manager-olga")));
+        // both are imported again (a CSV row, de-duplicated by e-mail onto the existing contacts), naming an owner
+        for (String email : List.of("tom@example.com", "anna@example.com")) {
+            CaptureOutcome imported = crm.capture().capture(LeadSubmission.from(Channel.IMPORT)
+                    .name(email.startsWith("tom") ? "Tom" : "Anna", "Imported").email(email)
+                    .owner(UserId.of("manager-carla")).build());
+            assertEquals(email.startsWith("tom") ? tenant : customer, assertInstanceOf(
+                    CaptureOutcome.NewLeadExistingContact.class, imported).contact().id());
+        }
+        assertEquals(List.of(forTom), desk.commitmentsOf(tenant), "the import kept the contact and its promise");
+        assertEquals(List.of(forAnna), desk.commitmentsOf(customer));
+        // Anna is transferred to another owner after the import; Tom, who had none, got the import's owner
+        Contact anna = crm.customers().contact(customer).orElseThrow();
+        assertEquals(Optional.of(UserId.of("manager-olga")), anna.owner(), "an import does not overwrite an owner");
+        stores.crm().transactions().inTransaction(() -> stores.crm().contacts().update(
+                anna.withOwner(Optional.of(UserId.of("manager-boris")), NOW)));
+        Map<ContactId, UserId> owners = new java.util.HashMap<>();
+        for (Handover h : desk.handOverDueCommitments(LocalDate.of(2028, 2, 1))) {
+            Handover.HandedOver handed = assertInstanceOf(Handover.HandedOver.class, h);
+            assertEquals(handed.owner(), stores.crm().tasks().findById(handed.task().id()).orElseThrow().assignee());
+            owners.put(handed.commitment().customer(), handed.owner());
+        }
+        assertEquals(Map.of(tenant, UserId.of("manager-carla"), customer, UserId.of("manager-boris")), owners);
     }
 
     @Test
