@@ -4,6 +4,7 @@ import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.pipeline.PipelineStore;
 import dev.crmkit.service.ServiceStore;
 
@@ -24,6 +25,9 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
      * only; application code uses the ports above.
      */
     Archives archives();
+
+    /** crm-service's records read in key order and written back as they were, for a full export and its restore. */
+    ServiceArchives serviceArchives();
 
     /**
      * crm-campaigns' stores (the ledger of due messages, the do-not-contact list) on this store's database, what

@@ -18,6 +18,7 @@ import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -182,6 +183,11 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public Archives archives() {
         return jdbc.archives();
+    }
+
+    @Override
+    public ServiceArchives serviceArchives() {
+        return jdbc.serviceArchives();
     }
 
     /**

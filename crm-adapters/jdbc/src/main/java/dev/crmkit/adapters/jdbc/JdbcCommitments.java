@@ -99,4 +99,9 @@ final class JdbcCommitments implements Commitments {
                 rs.getObject("due", LocalDate.class), new UserId(rs.getString("recorded_by")),
                 d.getInstant(rs, "recorded_at"), Optional.ofNullable(d.getUuid(rs, "task_id")).map(TaskId::new));
     }
+
+    /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
+    JdbcArchive<Commitment> archive() {
+        return JdbcArchive.versioned(jdbc, "service_commitment", this::map, Commitment::id, Commitment::version, r -> insert(r.atVersion(0)));
+    }
 }

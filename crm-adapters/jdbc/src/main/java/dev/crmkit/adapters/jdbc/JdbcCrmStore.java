@@ -19,6 +19,7 @@ import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
@@ -83,6 +84,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
+    private final ServiceArchives serviceArchives;
     private final DataSource campaignDataSource;
     private CampaignStores campaignStores;
 
@@ -122,6 +124,8 @@ public final class JdbcCrmStore implements CrmkitStore {
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc));
+        this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
+                serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
         this.shares = new JdbcShares(jdbc);
@@ -284,6 +288,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Archives archives() {
         return archives;
+    }
+
+    @Override
+    public ServiceArchives serviceArchives() {
+        return serviceArchives;
     }
 
     /**

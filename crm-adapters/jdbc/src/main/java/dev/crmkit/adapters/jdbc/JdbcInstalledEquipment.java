@@ -93,4 +93,9 @@ final class JdbcInstalledEquipment implements InstalledEquipment {
                 Optional.ofNullable(d.getUuid(rs, "parent_id")).map(EquipmentId::new),
                 EquipmentStatus.valueOf(rs.getString("status")), d.getInstant(rs, "created_at"));
     }
+
+    /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
+    JdbcArchive<Equipment> archive() {
+        return JdbcArchive.versioned(jdbc, "service_equipment", this::map, Equipment::id, Equipment::version, r -> insert(r.atVersion(0)));
+    }
 }

@@ -122,4 +122,9 @@ final class JdbcServicePlans implements ServicePlans {
                 jdbc.json.read(d.getJson(rs, "completions"), DAYS), rs.getBoolean("active"),
                 d.getInstant(rs, "created_at"));
     }
+
+    /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
+    JdbcArchive<ServicePlan> archive() {
+        return JdbcArchive.versioned(jdbc, "service_plan", this::map, ServicePlan::id, ServicePlan::version, r -> insert(r.atVersion(0)));
+    }
 }

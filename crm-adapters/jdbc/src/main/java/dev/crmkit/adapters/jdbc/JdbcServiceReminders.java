@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.service.plan.ServicePlanId;
 import dev.crmkit.service.reminder.ServiceReminder;
 import dev.crmkit.service.reminder.ServiceReminders;
@@ -58,5 +59,30 @@ final class JdbcServiceReminders implements ServiceReminders {
                 rs.getObject("occurrence_due", LocalDate.class), rs.getInt("occurrence"),
                 new ContactId(d.getUuid(rs, "customer_id")), new ContactId(d.getUuid(rs, "recipient_id")),
                 rs.getObject("reminded_on", LocalDate.class), d.getInstant(rs, "recorded_at"));
+    }
+
+    /** The archive of the marks, keyed {@code <plan id>/<occurrence due date>}: export and restore only. */
+    JdbcArchive<ServiceReminder> archive() {
+        return new JdbcArchive<>(jdbc, "service reminder", "SELECT * FROM {service_reminder}",
+                "(plan_id > ? OR (plan_id = ? AND occurrence_due > ?))", "plan_id, occurrence_due",
+                "plan_id = ? AND occurrence_due = ?", this::map, ServiceArchives::reminderKey,
+                k -> {
+                    Object[] key = key(k);
+                    return new Object[]{key[0], key[0], key[1]};
+                }, JdbcServiceReminders::key, (c, r) -> {
+                    if (!claim(r)) {
+                        throw new IllegalArgumentException("service reminder " + ServiceArchives.reminderKey(r)
+                                + " is already stored");
+                    }
+                });
+    }
+
+    /** The plan id and the occurrence's due date of an archive key. */
+    private static Object[] key(String key) {
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("not a reminder key (plan id/date): '" + key + "'");
+        }
+        return new Object[]{JdbcArchive.uuid(key.substring(0, slash)), LocalDate.parse(key.substring(slash + 1))};
     }
 }

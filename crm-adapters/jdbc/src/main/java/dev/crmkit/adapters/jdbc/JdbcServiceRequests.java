@@ -95,4 +95,9 @@ final class JdbcServiceRequests implements ServiceRequests {
                 Optional.ofNullable(d.getInstant(rs, "responded_at")),
                 Optional.ofNullable(d.getInstant(rs, "resolved_at")));
     }
+
+    /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
+    JdbcArchive<ServiceRequest> archive() {
+        return JdbcArchive.versioned(jdbc, "service_request", this::map, ServiceRequest::id, ServiceRequest::version, r -> insert(r.atVersion(0)));
+    }
 }

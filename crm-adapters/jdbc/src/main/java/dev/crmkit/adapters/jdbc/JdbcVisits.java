@@ -163,4 +163,9 @@ final class JdbcVisits implements Visits {
                 Optional.ofNullable(report).map(json -> jdbc.json.read(json, CompletionReport.class)),
                 d.getInstant(rs, "created_at"));
     }
+
+    /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
+    JdbcArchive<Visit> archive() {
+        return JdbcArchive.versioned(jdbc, "service_visit", this::map, Visit::id, Visit::version, r -> insert(r.atVersion(0)));
+    }
 }

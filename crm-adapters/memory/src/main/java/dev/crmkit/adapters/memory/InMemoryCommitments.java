@@ -18,9 +18,11 @@ final class InMemoryCommitments implements Commitments {
     private static final String CUSTOMER = "customer";
     private static final String OPEN = "open";
 
+    private final InMemoryTransactions tx;
     private final Table<CommitmentId, Commitment> table;
 
     InMemoryCommitments(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<CommitmentId, Commitment>("commitment", tx, Commitment::id, Commitment::version,
                 Commitment::atVersion, Commitment::recordedAt)
                 .group(CUSTOMER, c -> List.of(c.customer()), InMemoryCommitments::due)
@@ -55,5 +57,11 @@ final class InMemoryCommitments implements Commitments {
     public List<Commitment> openDueBy(LocalDate day) {
         Objects.requireNonNull(day, "day");
         return table.all(OPEN, Boolean.TRUE).stream().filter(c -> !c.due().isAfter(day)).toList();
+    }
+
+    /** The archive of the commitments, keyed by id: export and restore only. */
+    MemoryArchive<Commitment> archive() {
+        return MemoryArchive.of(tx, "commitment", table, Commitment::id,
+                k -> new CommitmentId(java.util.UUID.fromString(k)));
     }
 }

@@ -18,6 +18,7 @@ import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
@@ -79,6 +80,9 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryVisits visits = new InMemoryVisits(transactions);
     private final InMemoryCommitments commitments = new InMemoryCommitments(transactions);
     private final InMemoryServiceReminders serviceReminders = new InMemoryServiceReminders(transactions);
+    private final ServiceArchives serviceArchives = new ServiceArchives(installedEquipment.archive(),
+            servicePlans.archive(), serviceRequests.archive(), visits.archive(), commitments.archive(),
+            serviceReminders.archive());
 
     private InMemoryCrmStore() {
     }
@@ -216,6 +220,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Archives archives() {
         return archives;
+    }
+
+    @Override
+    public ServiceArchives serviceArchives() {
+        return serviceArchives;
     }
 
     /**

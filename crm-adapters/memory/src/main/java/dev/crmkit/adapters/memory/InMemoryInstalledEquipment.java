@@ -14,9 +14,11 @@ final class InMemoryInstalledEquipment implements InstalledEquipment {
 
     private static final String CUSTOMER = "customer";
 
+    private final InMemoryTransactions tx;
     private final Table<EquipmentId, Equipment> table;
 
     InMemoryInstalledEquipment(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<EquipmentId, Equipment>("equipment", tx, Equipment::id, Equipment::version,
                 Equipment::atVersion, Equipment::createdAt)
                 .group(CUSTOMER, e -> List.of(e.customer()), Equipment::createdAt);
@@ -40,5 +42,11 @@ final class InMemoryInstalledEquipment implements InstalledEquipment {
     @Override
     public List<Equipment> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
+    }
+
+    /** The archive of the equipments, keyed by id: export and restore only. */
+    MemoryArchive<Equipment> archive() {
+        return MemoryArchive.of(tx, "equipment", table, Equipment::id,
+                k -> new EquipmentId(java.util.UUID.fromString(k)));
     }
 }

@@ -17,9 +17,11 @@ final class InMemoryServicePlans implements ServicePlans {
     private static final String CUSTOMER = "customer";
     private static final String ACTIVE = "active";
 
+    private final InMemoryTransactions tx;
     private final Table<ServicePlanId, ServicePlan> table;
 
     InMemoryServicePlans(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<ServicePlanId, ServicePlan>("service plan", tx, ServicePlan::id, ServicePlan::version,
                 ServicePlan::atVersion, ServicePlan::createdAt)
                 .group(CUSTOMER, p -> List.of(p.customer()), ServicePlan::createdAt)
@@ -54,5 +56,11 @@ final class InMemoryServicePlans implements ServicePlans {
     @Override
     public Page<ServicePlan> findAll(PageRequest page) {
         return table.page(Objects.requireNonNull(page, "page"));
+    }
+
+    /** The archive of the service plans, keyed by id: export and restore only. */
+    MemoryArchive<ServicePlan> archive() {
+        return MemoryArchive.of(tx, "service plan", table, ServicePlan::id,
+                k -> new ServicePlanId(java.util.UUID.fromString(k)));
     }
 }

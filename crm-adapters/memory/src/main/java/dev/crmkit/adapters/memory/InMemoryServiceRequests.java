@@ -14,9 +14,11 @@ final class InMemoryServiceRequests implements ServiceRequests {
 
     private static final String CUSTOMER = "customer";
 
+    private final InMemoryTransactions tx;
     private final Table<ServiceRequestId, ServiceRequest> table;
 
     InMemoryServiceRequests(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<ServiceRequestId, ServiceRequest>("service request", tx, ServiceRequest::id,
                 ServiceRequest::version, ServiceRequest::atVersion, ServiceRequest::openedAt)
                 .group(CUSTOMER, r -> List.of(r.customer()), ServiceRequest::openedAt);
@@ -40,5 +42,11 @@ final class InMemoryServiceRequests implements ServiceRequests {
     @Override
     public List<ServiceRequest> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
+    }
+
+    /** The archive of the service requests, keyed by id: export and restore only. */
+    MemoryArchive<ServiceRequest> archive() {
+        return MemoryArchive.of(tx, "service request", table, ServiceRequest::id,
+                k -> new ServiceRequestId(java.util.UUID.fromString(k)));
     }
 }

@@ -89,4 +89,10 @@ final class InMemoryVisits implements Visits {
     public List<Visit> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
     }
+
+    /** The archive of the visits, keyed by id: export and restore only. */
+    MemoryArchive<Visit> archive() {
+        return MemoryArchive.of(tx, "visit", table, Visit::id,
+                k -> new VisitId(java.util.UUID.fromString(k)));
+    }
 }

@@ -29,6 +29,12 @@ import dev.crmkit.kit.archive.TeamEntry;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.service.commitment.Commitment;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.reminder.ServiceReminder;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.visit.Visit;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,12 +82,18 @@ public final class ExportFormat {
                 .build();
     }
 
-    /** The record types of crm-core and crm-pipeline, pipelines with the built-in stage rules and entry actions. */
+    /**
+     * The record types of crm-core, crm-pipeline and crm-service, pipelines with the built-in stage rules and entry
+     * actions.
+     */
     public static ExportFormat standard() {
         return standard(PipelineJson.standard());
     }
 
-    /** The record types of crm-core and crm-pipeline, pipelines in a format that knows an embedder's own rules. */
+    /**
+     * The record types of crm-core, crm-pipeline and crm-service, pipelines in a format that knows an embedder's own
+     * rules.
+     */
     public static ExportFormat standard(PipelineJson pipelines) {
         Objects.requireNonNull(pipelines, "pipelines");
         return new ExportFormat(List.of(
@@ -109,7 +121,13 @@ public final class ExportFormat {
                 new RecordFormat<>("access-roles", RoleEntry.class, s -> DirectoryArchives.roles(s.accessDirectory())),
                 new RecordFormat<>("access-users", User.class, s -> DirectoryArchives.users(s.accessDirectory())),
                 new RecordFormat<>("access-defaults", AccessDefault.class,
-                        s -> DirectoryArchives.defaults(s.accessDirectory()))),
+                        s -> DirectoryArchives.defaults(s.accessDirectory())),
+                new RecordFormat<>("service-equipment", Equipment.class, s -> s.serviceArchives().equipment()),
+                new RecordFormat<>("service-plans", ServicePlan.class, s -> s.serviceArchives().plans()),
+                new RecordFormat<>("service-requests", ServiceRequest.class, s -> s.serviceArchives().requests()),
+                new RecordFormat<>("service-visits", Visit.class, s -> s.serviceArchives().visits()),
+                new RecordFormat<>("service-commitments", Commitment.class, s -> s.serviceArchives().commitments()),
+                new RecordFormat<>("service-reminders", ServiceReminder.class, s -> s.serviceArchives().reminders())),
                 pipelines);
     }
 
