@@ -15,6 +15,8 @@ import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
+import dev.crmkit.service.contract.ServiceRecords;
+import dev.crmkit.service.contract.ServiceStores;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -63,11 +65,18 @@ class ExportRoundTripTest {
     void exportOfEachKind_isTheSameBytes_andRestoresIntoEveryKindByteIdentical(Kind source) throws IOException {
         InMemoryCrmStore reference = InMemoryCrmStore.create();
         PopulatedStore.fill(reference, reference, SEED, PEOPLE);
+        ServiceRecords.fill(ServiceStores.of(reference), SEED + 14);
         StoreExport.standard().write(reference, dir.resolve("reference"));
         CrmkitStore store = source.fresh();
         PopulatedStore.fill(store, store, SEED, PEOPLE);
+        ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
 
-        StoreExport.standard().write(store, dir.resolve("source"));
+        ExportManifest written = StoreExport.standard().write(store, dir.resolve("source"));
+        java.util.Map<String, Long> service = new java.util.TreeMap<>();
+        written.files().stream().filter(f -> f.recordType().startsWith("service-"))
+                .forEach(f -> service.put(f.recordType(), f.count()));
+        assertEquals(java.util.Map.of("service-commitments", 2L, "service-equipment", 2L, "service-plans", 1L,
+                "service-reminders", 1L, "service-requests", 1L, "service-visits", 3L), service);
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (Kind target : Kind.values()) {
