@@ -3,13 +3,21 @@ package dev.crmkit.kit.archive;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.contract.PipelineFixtures;
 import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.EquipmentId;
+import dev.crmkit.service.equipment.EquipmentStatus;
+import dev.crmkit.service.equipment.Site;
+import dev.crmkit.service.plan.ServicePlanId;
+import dev.crmkit.service.reminder.ServiceReminder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,6 +112,45 @@ public abstract class ArchivesContract {
         assertEquals(Optional.of(first), store.pipelines().findRevision(first.id(), 1));
         assertEquals(List.of(first, second), revisions.after(Optional.empty(), 10));
         assertTrue(revisions.contains(revisions.key(first)));
+    }
+
+    @Test
+    void serviceArchives_restoreKeepsIdAndVersion_andReminderMarksPageInPlanThenDayOrder() {
+        ServiceArchives archives = store.serviceArchives();
+        ContactId customer = new ContactId(new UUID(14, 9));
+        Equipment equipment = new Equipment(new EquipmentId(new UUID(14, 1)), 4, customer, "AquaPure 3", "AP3-1",
+                Site.at(new Address("", "Ring 5", "10115", "Berlin", "", "DE")), LocalDate.of(2026, 8, 31),
+                Optional.empty(), Optional.empty(), EquipmentStatus.IN_SERVICE, Fixtures.at(0));
+        archives.equipment().restore(equipment);
+        assertEquals(Optional.of(equipment), store.installedEquipment().findById(equipment.id()));
+        assertThrows(IllegalArgumentException.class, () -> archives.equipment().restore(equipment));
+
+        ServicePlanId a = new ServicePlanId(new UUID(14, 2));
+        ServicePlanId b = new ServicePlanId(new UUID(14, 3));
+        ServiceReminder bFeb = mark(b, LocalDate.of(2027, 2, 28), customer);
+        ServiceReminder aAug = mark(a, LocalDate.of(2027, 8, 31), customer);
+        ServiceReminder aFeb = mark(a, LocalDate.of(2027, 2, 28), customer);
+        for (ServiceReminder m : List.of(bFeb, aAug, aFeb)) {
+            archives.reminders().restore(m);
+        }
+        Archive<ServiceReminder> reminders = archives.reminders();
+        List<ServiceReminder> read = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        for (List<ServiceReminder> page = reminders.after(after, 1); !page.isEmpty();
+             page = reminders.after(after, 1)) {
+            read.addAll(page);
+            after = Optional.of(reminders.key(page.get(0)));
+        }
+        assertEquals(List.of(aFeb, aAug, bFeb), read);
+        assertEquals(a + "/2027-02-28", reminders.key(aFeb));
+        assertTrue(reminders.contains(a + "/2027-08-31"));
+        assertFalse(reminders.contains(a + "/2027-08-30"));
+        assertThrows(IllegalArgumentException.class, () -> reminders.restore(aFeb));
+        assertEquals(List.of(aFeb, aAug), store.serviceReminders().ofPlan(a));
+    }
+
+    private static ServiceReminder mark(ServicePlanId plan, LocalDate due, ContactId customer) {
+        return new ServiceReminder(plan, due, 1, customer, customer, due.minusDays(14), Fixtures.at(60));
     }
 
     @Test
