@@ -5,8 +5,11 @@ import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.service.ServiceStore;
 import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.request.Priority;
+import dev.crmkit.service.request.ServiceRequest;
 import dev.crmkit.service.schedule.PlanStatus;
 import dev.crmkit.service.visit.CompletionReport;
 import dev.crmkit.service.visit.Visit;
@@ -24,6 +27,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,8 @@ import java.util.TreeMap;
 
 /**
  * The service business's reports, read from a {@link ServiceStore}: due and overdue service by week, engineer load,
- * service revenue and lost service customers. Every report takes its days as arguments, never the clock. Thread-safe.
+ * service revenue, lost service customers and how requests kept their SLA. Every report takes its days as arguments,
+ * never the clock. Thread-safe.
  */
 public final class ServiceReports {
 
@@ -146,8 +151,9 @@ public final class ServiceReports {
      * happened for them for more than {@code noServiceFor}: the customer's last service, the latest over ALL their
      * plans whatever the plan's state (active, cancelled or ended) of each plan's last completion day, or its
      * installation day when it has none, lies before {@code day - noServiceFor}. A customer who cancelled the plan is
-     * therefore counted once the time has passed, and one service on any plan keeps the customer. Customers without
-     * any plan are not service customers and never appear. Plans are read page by page, so any number fits.
+     * therefore counted once the time has passed, and one service on any plan keeps the customer, as does a completed
+     * visit outside the plans (for a service request) on or before {@code day}. Customers without any plan are not
+     * service customers and never appear. Plans are read page by page, so any number fits.
      */
     public List<LostCustomer> lostCustomers(LocalDate day, Period noServiceFor) {
         LocalDate cutoff = day.minus(noServiceFor);
@@ -163,12 +169,54 @@ public final class ServiceReports {
             next = next.get().next(page);
         }
         List<LostCustomer> out = new ArrayList<>();
-        last.forEach((customer, lastService) -> {
-            if (lastService.isBefore(cutoff)) {
-                out.add(new LostCustomer(customer, lastService, ChronoUnit.DAYS.between(lastService, day)));
+        last.forEach((customer, byPlans) -> {
+            if (byPlans.isBefore(cutoff)) {
+                // a visit outside the plans (for a service request) is service too: read only for the candidates
+                LocalDate lastService = store.visits().ofCustomer(customer).stream()
+                        .filter(v -> v.status() == VisitStatus.COMPLETED)
+                        .map(v -> v.report().orElseThrow().completedOn())
+                        .filter(d -> !d.isAfter(day))
+                        .reduce(byPlans, (a, b) -> a.isAfter(b) ? a : b);
+                if (lastService.isBefore(cutoff)) {
+                    out.add(new LostCustomer(customer, lastService, ChronoUnit.DAYS.between(lastService, day)));
+                }
             }
         });
         out.sort(Comparator.comparingLong(LostCustomer::daysSince).reversed());
+        return out;
+    }
+
+    /**
+     * How the service requests opened in {@code [from, to)} kept their SLA, judged at {@code asOf}: one line per
+     * priority, in the order of {@link Priority} (a priority without requests has a line of zeros).
+     *
+     * @throws ValidationException if {@code to} is not after {@code from}, or {@code asOf} is before {@code from}
+     */
+    public List<SlaLine> sla(Instant from, Instant to, Instant asOf) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(asOf, "asOf");
+        if (!to.isAfter(from)) {
+            throw ValidationException.of("to", "after-from", "must be after from (" + from + "), was " + to);
+        }
+        if (asOf.isBefore(from)) {
+            throw ValidationException.of("asOf", "not-before-from", "must not be before from (" + from + "), was "
+                    + asOf);
+        }
+        Map<Priority, int[]> counts = new EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            counts.put(p, new int[5]);
+        }
+        for (ServiceRequest r : store.serviceRequests().openedBetween(from, to)) {
+            int[] c = counts.get(r.priority());
+            c[0]++;
+            c[1] += r.respondedAt().filter(t -> !t.isAfter(r.respondBy())).isPresent() ? 1 : 0;
+            c[2] += r.resolvedAt().filter(t -> !t.isAfter(r.resolveBy())).isPresent() ? 1 : 0;
+            c[3] += r.slaBreachedAt(asOf) ? 1 : 0;
+            c[4] += r.open() ? 1 : 0;
+        }
+        List<SlaLine> out = new ArrayList<>();
+        counts.forEach((p, c) -> out.add(new SlaLine(p, c[0], c[1], c[2], c[3], c[4])));
         return out;
     }
 }

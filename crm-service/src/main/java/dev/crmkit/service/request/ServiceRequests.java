@@ -2,6 +2,7 @@ package dev.crmkit.service.request;
 
 import dev.crmkit.core.contact.ContactId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,4 +28,7 @@ public interface ServiceRequests {
 
     /** A customer's requests, oldest first. */
     List<ServiceRequest> ofCustomer(ContactId customer);
+
+    /** The requests opened in {@code [from, to)}, oldest first. */
+    List<ServiceRequest> openedBetween(Instant from, Instant to);
 }

@@ -151,6 +151,18 @@ public abstract class ServiceStoreContract {
     }
 
     @Test
+    void requestsOpenedBetween_areTheHalfOpenPeriodsOnes_oldestFirst_ofEveryCustomer() {
+        Instant t = ServiceFixtures.T0;
+        ServiceRequest later = inTx(() -> store.serviceRequests().insert(fx.request(other, Optional.empty(),
+                t.plusSeconds(120))));
+        ServiceRequest first = inTx(() -> store.serviceRequests().insert(fx.request(customer, Optional.empty(), t)));
+        inTx(() -> store.serviceRequests().insert(fx.request(customer, Optional.empty(), t.minusNanos(1000))));
+        inTx(() -> store.serviceRequests().insert(fx.request(customer, Optional.empty(), t.plusSeconds(180))));
+        assertEquals(List.of(first, later), store.serviceRequests().openedBetween(t, t.plusSeconds(180)));
+        assertEquals(List.of(), store.serviceRequests().openedBetween(t.plusSeconds(1), t.plusSeconds(120)));
+    }
+
+    @Test
     void visit_withFullReport_readsBackExactly() {
         Instant start = Instant.parse("2027-02-20T09:00:00Z");
         Visit visit = inTx(() -> store.visits().insert(fx.visit(UserId.of("eng-1"), customer, start,

@@ -10,6 +10,7 @@ import dev.crmkit.service.request.Sla;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ final class JdbcServiceRequests implements ServiceRequests {
     private final Jdbc jdbc;
     private final ServiceRowSql sql;
     private final String ofCustomer;
+    private final String openedBetween;
 
     JdbcServiceRequests(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -32,6 +34,8 @@ final class JdbcServiceRequests implements ServiceRequests {
                 "equipment_id", "channel", "priority", "summary", "sla", "opened_at", "responded_at", "resolved_at"),
                 Set.of("sla"));
         this.ofCustomer = jdbc.sql("SELECT * FROM {service_request} WHERE customer_id = ? ORDER BY opened_at, seq");
+        this.openedBetween = jdbc.sql("SELECT * FROM {service_request} WHERE opened_at >= ? AND opened_at < ? "
+                + "ORDER BY opened_at, seq");
     }
 
     @Override
@@ -94,6 +98,13 @@ final class JdbcServiceRequests implements ServiceRequests {
                 jdbc.json.read(d.getJson(rs, "sla"), Sla.class), d.getInstant(rs, "opened_at"),
                 Optional.ofNullable(d.getInstant(rs, "responded_at")),
                 Optional.ofNullable(d.getInstant(rs, "resolved_at")));
+    }
+
+    @Override
+    public List<ServiceRequest> openedBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return jdbc.tx.read(c -> jdbc.list(c, openedBetween, this::map, from, to));
     }
 
     /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */

@@ -5,6 +5,7 @@ import dev.crmkit.service.request.ServiceRequest;
 import dev.crmkit.service.request.ServiceRequestId;
 import dev.crmkit.service.request.ServiceRequests;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +43,13 @@ final class InMemoryServiceRequests implements ServiceRequests {
     @Override
     public List<ServiceRequest> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
+    }
+
+    @Override
+    public List<ServiceRequest> openedBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return table.scan(r -> !r.openedAt().isBefore(from) && r.openedAt().isBefore(to));
     }
 
     /** The archive of the service requests, keyed by id: export and restore only. */

@@ -3,6 +3,7 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.service.contract.ServiceFixtures;
 import dev.crmkit.service.equipment.Equipment;
 import dev.crmkit.service.plan.ServicePlan;
@@ -10,6 +11,10 @@ import dev.crmkit.service.report.EngineerLoad;
 import dev.crmkit.service.report.LostCustomer;
 import dev.crmkit.service.report.ServiceReports;
 import dev.crmkit.service.report.ServiceWeek;
+import dev.crmkit.service.report.SlaLine;
+import dev.crmkit.service.request.Priority;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.request.Sla;
 import dev.crmkit.service.visit.CompletionReport;
 import dev.crmkit.service.visit.Visit;
 import org.junit.jupiter.api.Test;
@@ -121,5 +126,58 @@ class ServiceReportsTest {
         assertEquals(List.of(Money.of("45.50", "EUR")),
                 reports.serviceRevenue(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 31)));
         assertEquals(List.of(), reports.serviceRevenue(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 28)));
+    }
+
+    @Test
+    void lostCustomers_aCompletedVisitForARequest_isServiceToo_untilItIsTooOldItself() {
+        Equipment e = tx(() -> store.installedEquipment().insert(fx.equipment(customer, Optional.empty())));
+        tx(() -> store.servicePlans().insert(fx.plan(e))); // last plan completion 30 August 2027
+        Visit repair = tx(() -> store.visits().insert(fx.visit(UserId.of("eng"), customer,
+                Instant.parse("2028-01-10T09:00:00Z"), Duration.ofHours(1))));
+        tx(() -> store.visits().update(repair.completed(fx.report(LocalDate.of(2028, 1, 10)))));
+        Visit cancelled = tx(() -> store.visits().insert(fx.visit(UserId.of("eng"), customer,
+                Instant.parse("2028-05-10T09:00:00Z"), Duration.ofHours(1))));
+        tx(() -> store.visits().update(cancelled.cancelled()));
+        assertEquals(List.of(), reports.lostCustomers(LocalDate.of(2028, 6, 1), Period.ofMonths(9)),
+                "the repair visit of 10 January keeps the customer");
+        List<LostCustomer> lost = reports.lostCustomers(LocalDate.of(2028, 10, 11), Period.ofMonths(9));
+        assertEquals(List.of(new LostCustomer(customer, LocalDate.of(2028, 1, 10), 275)), lost);
+        // a report of a day after the report's day does not count yet
+        assertEquals(LocalDate.of(2027, 8, 30), reports.lostCustomers(LocalDate.of(2028, 1, 9), Period.ofMonths(3))
+                .get(0).lastService());
+    }
+
+    @Test
+    void sla_countsPerPriority_respondedAndResolvedInTime_breaches_andOpenRequests() {
+        Instant monday = Instant.parse("2027-03-01T00:00:00Z");
+        Instant asOf = Instant.parse("2027-03-10T00:00:00Z");
+        // HIGH: respond within 4 h, resolve within 2 days (the fixture's SLA)
+        ServiceRequest onTime = request(monday.plusSeconds(3600));
+        tx(() -> store.serviceRequests().update(onTime.respondedAt(monday.plusSeconds(7200))
+                .resolvedAt(monday.plusSeconds(86_400))));
+        ServiceRequest lateAnswer = request(monday.plusSeconds(7200));
+        tx(() -> store.serviceRequests().update(lateAnswer.respondedAt(monday.plus(Duration.ofHours(10)))));
+        ServiceRequest urgentOpen = tx(() -> store.serviceRequests().insert(new ServiceRequest(
+                new dev.crmkit.service.request.ServiceRequestId(fx.uuid()), 0, customer, Optional.empty(), "phone",
+                Priority.URGENT, "No water", new Sla(Duration.ofHours(1), Duration.ofDays(30)), monday.plusSeconds(60),
+                Optional.empty(), Optional.empty())));
+        request(monday.minusSeconds(1)); // opened before the period
+        request(monday.plus(Duration.ofDays(7))); // opened at its end: outside [from, to)
+        List<SlaLine> lines = reports.sla(monday, monday.plus(Duration.ofDays(7)), asOf);
+        assertEquals(List.of(new SlaLine(Priority.LOW, 0, 0, 0, 0, 0), new SlaLine(Priority.NORMAL, 0, 0, 0, 0, 0),
+                new SlaLine(Priority.HIGH, 2, 1, 1, 1, 1), new SlaLine(Priority.URGENT, 1, 0, 0, 1, 1)), lines);
+        assertEquals(urgentOpen.id(), store.serviceRequests().openedBetween(monday, monday.plusSeconds(61)).get(0)
+                .id());
+        // judged an hour after opening, the urgent request has not missed its response yet
+        assertEquals(new SlaLine(Priority.URGENT, 1, 0, 0, 0, 1), reports.sla(monday, monday.plus(Duration.ofDays(7)),
+                monday.plusSeconds(60 + 3600)).get(3));
+        ValidationException e = assertThrows(ValidationException.class, () -> reports.sla(monday, monday, asOf));
+        assertEquals("to", e.violations().get(0).field());
+        assertEquals("asOf", assertThrows(ValidationException.class, () -> reports.sla(monday,
+                monday.plusSeconds(1), monday.minusSeconds(1))).violations().get(0).field());
+    }
+
+    private ServiceRequest request(Instant openedAt) {
+        return tx(() -> store.serviceRequests().insert(fx.request(customer, Optional.empty(), openedAt)));
     }
 }
