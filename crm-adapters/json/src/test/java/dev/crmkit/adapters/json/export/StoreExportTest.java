@@ -6,6 +6,8 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.pipeline.contract.PopulatedStore;
+import dev.crmkit.service.contract.ServiceRecords;
+import dev.crmkit.service.contract.ServiceStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,7 @@ class StoreExportTest {
     private static InMemoryCrmStore populated(long seed) {
         InMemoryCrmStore store = InMemoryCrmStore.create();
         PopulatedStore.fill(store, store, seed, 12);
+        ServiceRecords.fill(ServiceStores.of(store), seed + 14);
         return store;
     }
 
