@@ -102,6 +102,7 @@ final class JdbcCommitments implements Commitments {
 
     /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
     JdbcArchive<Commitment> archive() {
-        return JdbcArchive.versioned(jdbc, "service_commitment", this::map, Commitment::id, Commitment::version, r -> insert(r.atVersion(0)));
+        return JdbcArchive.versioned(jdbc, "service_commitment", this::map, Commitment::id, Commitment::version,
+                r -> insert(r.atVersion(0)));
     }
 }

@@ -96,6 +96,7 @@ final class JdbcInstalledEquipment implements InstalledEquipment {
 
     /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
     JdbcArchive<Equipment> archive() {
-        return JdbcArchive.versioned(jdbc, "service_equipment", this::map, Equipment::id, Equipment::version, r -> insert(r.atVersion(0)));
+        return JdbcArchive.versioned(jdbc, "service_equipment", this::map, Equipment::id, Equipment::version,
+                r -> insert(r.atVersion(0)));
     }
 }

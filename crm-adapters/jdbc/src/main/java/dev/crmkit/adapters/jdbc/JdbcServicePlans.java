@@ -125,6 +125,7 @@ final class JdbcServicePlans implements ServicePlans {
 
     /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
     JdbcArchive<ServicePlan> archive() {
-        return JdbcArchive.versioned(jdbc, "service_plan", this::map, ServicePlan::id, ServicePlan::version, r -> insert(r.atVersion(0)));
+        return JdbcArchive.versioned(jdbc, "service_plan", this::map, ServicePlan::id, ServicePlan::version,
+                r -> insert(r.atVersion(0)));
     }
 }

@@ -109,6 +109,7 @@ final class JdbcServiceRequests implements ServiceRequests {
 
     /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
     JdbcArchive<ServiceRequest> archive() {
-        return JdbcArchive.versioned(jdbc, "service_request", this::map, ServiceRequest::id, ServiceRequest::version, r -> insert(r.atVersion(0)));
+        return JdbcArchive.versioned(jdbc, "service_request", this::map, ServiceRequest::id, ServiceRequest::version,
+                r -> insert(r.atVersion(0)));
     }
 }

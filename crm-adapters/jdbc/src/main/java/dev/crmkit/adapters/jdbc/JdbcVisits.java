@@ -166,6 +166,7 @@ final class JdbcVisits implements Visits {
 
     /** The archive of the rows, keyed by id, restored at their versions: export and restore only. */
     JdbcArchive<Visit> archive() {
-        return JdbcArchive.versioned(jdbc, "service_visit", this::map, Visit::id, Visit::version, r -> insert(r.atVersion(0)));
+        return JdbcArchive.versioned(jdbc, "service_visit", this::map, Visit::id, Visit::version,
+                r -> insert(r.atVersion(0)));
     }
 }
