@@ -36,8 +36,9 @@ final class CommitmentHandover {
         return store.transactions().inTransaction(() -> {
             List<Handover> out = new ArrayList<>();
             for (Commitment commitment : store.commitments().openDueBy(day)) {
-                Optional<UserId> owner = crm.store().contacts().findById(commitment.customer())
-                        .flatMap(Contact::owner);
+                // a customer merged into another since resolves to the survivor: its owner gets the task about it
+                Optional<Contact> customer = crm.store().contacts().findById(commitment.customer());
+                Optional<UserId> owner = customer.flatMap(Contact::owner);
                 if (owner.isEmpty()) {
                     out.add(new Handover.NoOwner(commitment));
                     continue;
@@ -45,7 +46,7 @@ final class CommitmentHandover {
                 Task task = crm.tasks().create(NewTask.of(
                         BadValue.abbreviate("Keep the promise: " + commitment.promise(), Task.MAX_TITLE_LENGTH),
                         commitment.due().atStartOfDay(zone).toInstant(), owner.get(),
-                        Optional.of(CustomerTimeline.of(commitment.customer()))));
+                        Optional.of(CustomerTimeline.of(customer.get().id()))));
                 out.add(new Handover.HandedOver(store.commitments().update(commitment.handedOverAs(task.id())),
                         task, owner.get()));
             }

@@ -325,6 +325,20 @@ public abstract class ServiceDeskContract {
     }
 
     @Test
+    void commitment_ofACustomerMergedIntoAnother_fallsDueForTheSurvivorsOwner_aboutTheSurvivor() {
+        desk.recordCommitment(new RecordCommitment(tenant, "Call in a year", LocalDate.of(2028, 2, 1),
+                UserId.of("manager-olga")));
+        assertInstanceOf(dev.crmkit.core.merge.MergeOutcome.Merged.class, crm.merging().merge(
+                dev.crmkit.core.merge.MergeContacts.into(customer, List.of(customer, tenant))));
+        Handover.HandedOver h = assertInstanceOf(Handover.HandedOver.class,
+                desk.handOverDueCommitments(LocalDate.of(2028, 2, 1)).get(0));
+        assertEquals(UserId.of("manager-olga"), h.owner());
+        Task task = stores.crm().tasks().findById(h.task().id()).orElseThrow();
+        assertEquals(Optional.of(new dev.crmkit.core.kernel.RecordRef(dev.crmkit.core.kernel.RecordType.CONTACT,
+                customer.value())), task.relatedTo());
+    }
+
+    @Test
     void commitment_ofACustomerWithoutOwner_staysOpen() {
         desk.recordCommitment(new RecordCommitment(tenant, "Call in a year", LocalDate.of(2028, 2, 1),
                 UserId.of("manager-olga")));
