@@ -10,6 +10,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.kit.archive.Archive;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -89,9 +90,47 @@ final class JdbcAuditTrail implements AuditTrail {
             Page<AuditEntry> bare = jdbc.page(c, select, "occurred_at", "seq", false, request, this::entry,
                     AuditEntry::at, params);
             Map<UUID, List<FieldChange>> changes = changes(c, bare.items());
-            return bare.map(e -> new AuditEntry(e.id(), e.actor(), e.origin(), e.at(), e.action(), e.record(),
-                    changes.getOrDefault(e.id(), List.of()), e.note()));
+            return bare.map(e -> withChanges(e, changes));
         });
+    }
+
+    /**
+     * The archive of the entries with their field changes, keyed by id: export and restore only. A restored entry
+     * is appended as it was; its {@code seq} is the next one, so entries with equal times list in restore order.
+     */
+    Archive<AuditEntry> archive() {
+        JdbcArchive<AuditEntry> bare = new JdbcArchive<>(jdbc, "audit entry", "audit_entry", "id", this::entry,
+                e -> e.id().toString(), (c, e) -> append(e));
+        return new Archive<>() {
+            @Override
+            public List<AuditEntry> after(Optional<String> after, int limit) {
+                return jdbc.tx.read(c -> {
+                    List<AuditEntry> page = bare.after(after, limit);
+                    Map<UUID, List<FieldChange>> changes = changes(c, page);
+                    return page.stream().map(e -> withChanges(e, changes)).toList();
+                });
+            }
+
+            @Override
+            public String key(AuditEntry record) {
+                return bare.key(record);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return bare.contains(key);
+            }
+
+            @Override
+            public void restore(AuditEntry record) {
+                bare.restore(record);
+            }
+        };
+    }
+
+    private static AuditEntry withChanges(AuditEntry e, Map<UUID, List<FieldChange>> changes) {
+        return new AuditEntry(e.id(), e.actor(), e.origin(), e.at(), e.action(), e.record(),
+                changes.getOrDefault(e.id(), List.of()), e.note());
     }
 
     private Map<UUID, List<FieldChange>> changes(Connection c, List<AuditEntry> entries) throws SQLException {

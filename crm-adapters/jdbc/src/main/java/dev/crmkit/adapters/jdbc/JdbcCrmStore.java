@@ -113,15 +113,16 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
+        this.auditTrail = new JdbcAuditTrail(jdbc);
+        this.shares = new JdbcShares(jdbc);
         this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
-                contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc));
-        this.auditTrail = new JdbcAuditTrail(jdbc);
+                contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc),
+                shares.archive(), auditTrail.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
-        this.shares = new JdbcShares(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */

@@ -61,6 +61,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             leads, tasks, activities, deals);
 
     private CampaignStores campaignStores;
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+    private final InMemoryShares shares = new InMemoryShares(transactions);
     private final StoreArchives archives = new StoreArchives(contacts.archive(transactions),
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
             activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
@@ -68,10 +70,9 @@ public final class InMemoryCrmStore implements CrmkitStore {
             deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
             probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
             assignmentState.claimArchive(), idempotencyKeys.archive(), contactMerges.archive(),
-            contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions));
-    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+            contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions),
+            shares.archive(), auditTrail.archive());
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
-    private final InMemoryShares shares = new InMemoryShares(transactions);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);

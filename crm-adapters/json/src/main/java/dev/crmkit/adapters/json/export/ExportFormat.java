@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.crmkit.adapters.json.CrmkitModule;
 import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.core.access.Share;
 import dev.crmkit.core.access.User;
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
@@ -109,7 +111,9 @@ public final class ExportFormat {
                 new RecordFormat<>("access-roles", RoleEntry.class, s -> DirectoryArchives.roles(s.accessDirectory())),
                 new RecordFormat<>("access-users", User.class, s -> DirectoryArchives.users(s.accessDirectory())),
                 new RecordFormat<>("access-defaults", AccessDefault.class,
-                        s -> DirectoryArchives.defaults(s.accessDirectory()))),
+                        s -> DirectoryArchives.defaults(s.accessDirectory())),
+                new RecordFormat<>("access-shares", Share.class, s -> s.archives().shares()),
+                new RecordFormat<>("audit-trail", AuditEntry.class, s -> s.archives().auditTrail())),
                 pipelines);
     }
 
