@@ -95,4 +95,13 @@ public interface Archives {
      * order they were appended in the store they were exported from.
      */
     Archive<AuditEntry> auditTrail();
+
+    /**
+     * crm-campaigns' ledger of due messages, with their claims and outcomes, keyed by the message's key. Only used
+     * with crm-campaigns on the class path.
+     */
+    Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages();
+
+    /** crm-campaigns' do-not-contact list, keyed by {@link DoNotContactKey}; only with crm-campaigns present. */
+    Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact();
 }

@@ -41,6 +41,8 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param restoreLog           the restore progress
  * @param shares               the explicit shares
  * @param auditTrail           the audit trail
+ * @param campaignMessages     crm-campaigns' ledger of due messages (a {@link LazyArchive}: crm-campaigns is optional)
+ * @param doNotContact         crm-campaigns' do-not-contact list (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -51,5 +53,7 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<QuotaUse> quotaUse, Archive<LeadClaim> leadClaims,
                             Archive<RecordedOutcome> idempotencyKeys, Archive<ContactMerge> contactMerges,
                             Archive<ContactAlias> contactAliases, RestoreLog restoreLog,
-                            Archive<Share> shares, Archive<AuditEntry> auditTrail) implements Archives {
+                            Archive<Share> shares, Archive<AuditEntry> auditTrail,
+                            Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages,
+                            Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact) implements Archives {
 }

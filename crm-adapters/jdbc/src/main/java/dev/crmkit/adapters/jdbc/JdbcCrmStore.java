@@ -4,7 +4,9 @@ import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -18,7 +20,9 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.LazyArchive;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
@@ -121,7 +125,8 @@ public final class JdbcCrmStore implements CrmkitStore {
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc),
-                shares.archive(), auditTrail.archive());
+                shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)));
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
     }
 
@@ -413,6 +418,14 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static CampaignStores create(DataSource dataSource, String prefix) {
             return new JdbcCampaignStores(dataSource, prefix);
+        }
+
+        static Archive<MessageState> messageArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.messages(jdbc);
+        }
+
+        static Archive<DoNotContact> doNotContactArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.doNotContact(jdbc);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
@@ -17,7 +19,9 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.LazyArchive;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
@@ -71,7 +75,9 @@ public final class InMemoryCrmStore implements CrmkitStore {
             probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
             assignmentState.claimArchive(), idempotencyKeys.archive(), contactMerges.archive(),
             contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions),
-            shares.archive(), auditTrail.archive());
+            shares.archive(), auditTrail.archive(),
+            LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
@@ -236,6 +242,14 @@ public final class InMemoryCrmStore implements CrmkitStore {
 
         static CampaignStores create() {
             return new InMemoryCampaignStores();
+        }
+
+        static Archive<MessageState> messageArchive(InMemoryTransactions tx, CampaignStores stores) {
+            return ((InMemoryCampaignMessages) stores.messages()).archive(tx);
+        }
+
+        static Archive<DoNotContact> doNotContactArchive(InMemoryTransactions tx, CampaignStores stores) {
+            return ((InMemoryDoNotContactList) stores.doNotContact()).archive(tx);
         }
     }
 }

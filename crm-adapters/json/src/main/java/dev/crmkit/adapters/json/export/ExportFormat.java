@@ -78,15 +78,21 @@ public final class ExportFormat {
                 .build();
     }
 
-    /** The record types of crm-core and crm-pipeline, pipelines with the built-in stage rules and entry actions. */
+    /**
+     * The record types of crm-core and crm-pipeline (and crm-campaigns' when it is on the class path), pipelines with
+     * the built-in stage rules and entry actions.
+     */
     public static ExportFormat standard() {
         return standard(PipelineJson.standard());
     }
 
-    /** The record types of crm-core and crm-pipeline, pipelines in a format that knows an embedder's own rules. */
+    /**
+     * The record types of crm-core and crm-pipeline (and crm-campaigns' when it is on the class path), pipelines in
+     * a format that knows an embedder's own rules.
+     */
     public static ExportFormat standard(PipelineJson pipelines) {
         Objects.requireNonNull(pipelines, "pipelines");
-        return new ExportFormat(List.of(
+        return CampaignFormats.added(new ExportFormat(List.of(
                 new RecordFormat<>("contacts", Contact.class, s -> s.archives().contacts()),
                 new RecordFormat<>("companies", Company.class, s -> s.archives().companies()),
                 new RecordFormat<>("custom-field-schemas", CustomFieldSchema.class,
@@ -114,7 +120,7 @@ public final class ExportFormat {
                         s -> DirectoryArchives.defaults(s.accessDirectory())),
                 new RecordFormat<>("access-shares", Share.class, s -> s.archives().shares()),
                 new RecordFormat<>("audit-trail", AuditEntry.class, s -> s.archives().auditTrail())),
-                pipelines);
+                pipelines));
     }
 
     /**
