@@ -1,25 +1,19 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.adapters.json.export.ExportManifest;
-import dev.crmkit.campaigns.audience.ChannelKind;
-import dev.crmkit.campaigns.audience.DoNotContact;
-import dev.crmkit.campaigns.audience.DoNotContactList;
-import dev.crmkit.campaigns.delivery.CampaignMessages;
-import dev.crmkit.campaigns.message.DueMessage;
-import dev.crmkit.campaigns.message.MessageKind;
 import dev.crmkit.adapters.json.export.ImportOutcome;
 import dev.crmkit.adapters.json.export.StoreExport;
 import dev.crmkit.adapters.json.export.StoreImport;
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.contact.ContactId;
-import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.CampaignSample;
 import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -69,34 +60,10 @@ class ExportRoundTripTest {
         }
     }
 
-    /**
-     * {@link PopulatedStore#fill} (shares and audit entries included), and crm-campaigns' ledger (a message
-     * scheduled, one claimed, one sent) and do-not-contact list, with hostile text and ids that sort differently by
-     * UTF-16, code points and collation.
-     */
+    /** {@link PopulatedStore#fill} (shares and audit entries included) and {@link CampaignSample#fill}. */
     static void fill(CrmkitStore store) {
         PopulatedStore.fill(store, store, SEED, PEOPLE);
-        CampaignMessages ledger = store.campaignStores().messages();
-        LocalDate day = LocalDate.of(2026, 3, 2);
-        List<String> contacts = List.of("c-1", "C-1", "\uFF21 " + PopulatedStore.LINE, "\uD83D\uDE00 emoji");
-        for (int i = 0; i < contacts.size(); i++) { // send days apart: the claim below picks the first two
-            ledger.schedule(new DueMessage(contacts.get(i), "birthday", 1, "2026 " + PopulatedStore.LINE,
-                    day.plusDays(i), day.plusDays(10), MessageKind.MARKETING));
-        }
-        ledger.schedule(new DueMessage("c-1", "win-back", 2, "order 7", day.plusDays(1), day.plusDays(1),
-                MessageKind.TRANSACTIONAL));
-        Instant now = Fixtures.at(300_000);
-        List<DueMessage> claimed = ledger.claim("node " + PopulatedStore.LINE, day.plusDays(1), now, Duration.ofMinutes(5), 2);
-        ledger.markDone(claimed.get(0).key(), "node " + PopulatedStore.LINE, "sent " + PopulatedStore.HOSTILE,
-                now.plusSeconds(1));
-        DoNotContactList dnc = store.campaignStores().doNotContact();
-        for (String contact : contacts) {
-            dnc.add(new DoNotContact(contact, ChannelKind.EMAIL, DoNotContact.Reason.UNSUBSCRIBED,
-                    "link " + PopulatedStore.HOSTILE, now));
-        }
-        dnc.add(new DoNotContact("c-1", ChannelKind.SMS, DoNotContact.Reason.BOUNCED, "", now.plusSeconds(2)));
-        dnc.add(new DoNotContact("c-1", ChannelKind.EMAIL, DoNotContact.Reason.MANUAL, "by hand", Instant.EPOCH
-                .minusSeconds(86_400)));
+        CampaignSample.fill(store);
     }
 
     @ParameterizedTest
