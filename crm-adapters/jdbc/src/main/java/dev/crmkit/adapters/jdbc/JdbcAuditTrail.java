@@ -45,19 +45,27 @@ final class JdbcAuditTrail implements AuditTrail {
     public void append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         jdbc.tx.write(c -> {
-            jdbc.update(c, jdbc.sql("INSERT INTO {audit_entry} (id, actor, origin, occurred_at, audit_action, "
-                            + "record_type, record_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), entry.id(),
-                    entry.actor().toString(), entry.origin().name(), entry.at(), entry.action().name(),
-                    entry.record().<Object>map(r -> r.type().name()).orElse(Jdbc.Null.TEXT),
-                    entry.record().<Object>map(RecordRef::id).orElse(Jdbc.Null.UUID), entry.note());
-            String change = jdbc.sql("INSERT INTO {audit_change} (entry_id, pos, field, before_value, after_value) "
-                    + "VALUES (?, ?, ?, ?, ?)");
-            for (int i = 0; i < entry.changes().size(); i++) {
-                FieldChange fc = entry.changes().get(i);
-                jdbc.update(c, change, entry.id(), i, fc.field(), Jdbc.text(fc.before()), Jdbc.text(fc.after()));
-            }
+            insert(c, List.of(entry));
             return null;
         });
+    }
+
+    /** Inserts entries and their changes, each table in one JDBC batch. */
+    private void insert(Connection c, List<AuditEntry> entries) throws SQLException {
+        jdbc.batch(c, jdbc.sql("INSERT INTO {audit_entry} (id, actor, origin, occurred_at, audit_action, "
+                + "record_type, record_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), entries, entry -> new Object[]{
+                entry.id(), entry.actor().toString(), entry.origin().name(), entry.at(), entry.action().name(),
+                entry.record().<Object>map(r -> r.type().name()).orElse(Jdbc.Null.TEXT),
+                entry.record().<Object>map(RecordRef::id).orElse(Jdbc.Null.UUID), entry.note()});
+        List<Object[]> changes = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            for (int i = 0; i < entry.changes().size(); i++) {
+                FieldChange fc = entry.changes().get(i);
+                changes.add(new Object[]{entry.id(), i, fc.field(), Jdbc.text(fc.before()), Jdbc.text(fc.after())});
+            }
+        }
+        jdbc.batch(c, jdbc.sql("INSERT INTO {audit_change} (entry_id, pos, field, before_value, after_value) "
+                + "VALUES (?, ?, ?, ?, ?)"), changes, row -> row);
     }
 
     @Override
@@ -100,7 +108,7 @@ final class JdbcAuditTrail implements AuditTrail {
      */
     Archive<AuditEntry> archive() {
         JdbcArchive<AuditEntry> bare = new JdbcArchive<>(jdbc, "audit entry", "audit_entry", "id", this::entry,
-                e -> e.id().toString(), (c, e) -> append(e));
+                e -> e.id().toString(), (c, e) -> append(e)).restoringAll(this::insert);
         return new Archive<>() {
             @Override
             public List<AuditEntry> after(Optional<String> after, int limit) {

@@ -28,12 +28,16 @@ final class JdbcCampaignArchives {
         return new JdbcArchive<>(jdbc, "campaign message", "SELECT * FROM {campaign_message}",
                 key + " > " + d.binaryText("?"), key, "msg_key = ?", JdbcCampaignMessages::state,
                 s -> s.message().key(), k -> new Object[]{k}, k -> new Object[]{k},
-                (c, s) -> jdbc.update(c, insert, s.message().key(), s.message().contactId(), s.message().campaign(),
-                        s.message().step(), s.message().occurrence(),
-                        Math.toIntExact(s.message().sendOn().toEpochDay()),
-                        Math.toIntExact(s.message().validUntil().toEpochDay()), s.message().kind().name(),
-                        Jdbc.text(s.claimedBy()), millis(s.leaseUntil().orElse(null)), s.claims(),
-                        millis(s.doneAt().orElse(null)), Jdbc.text(s.outcome())));
+                (c, s) -> jdbc.update(c, insert, row(s))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(MessageState s) {
+        return new Object[]{s.message().key(), s.message().contactId(), s.message().campaign(), s.message().step(),
+                s.message().occurrence(), Math.toIntExact(s.message().sendOn().toEpochDay()),
+                Math.toIntExact(s.message().validUntil().toEpochDay()), s.message().kind().name(),
+                Jdbc.text(s.claimedBy()), millis(s.leaseUntil().orElse(null)), s.claims(),
+                millis(s.doneAt().orElse(null)), Jdbc.text(s.outcome())};
     }
 
     /** The do-not-contact entries, keyed by {@link DoNotContactKey}. */
@@ -57,8 +61,12 @@ final class JdbcCampaignArchives {
                 }, k -> {
                     DoNotContact e = DoNotContactKey.parse(k);
                     return new Object[]{e.contactId(), e.channel().name(), e.reason().name(), e.at().toEpochMilli()};
-                }, (c, e) -> jdbc.update(c, insert, e.contactId(), e.channel().name(), e.reason().name(),
-                        e.at().toEpochMilli(), e.source()));
+                }, (c, e) -> jdbc.update(c, insert, row(e))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(DoNotContact e) {
+        return new Object[]{e.contactId(), e.channel().name(), e.reason().name(), e.at().toEpochMilli(), e.source()};
     }
 
     private static Object millis(Instant at) {

@@ -20,11 +20,14 @@ final class JdbcShares implements Shares {
 
     private final Jdbc jdbc;
     private final String delete;
+    private final String insert;
 
     JdbcShares(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.delete = jdbc.sql("DELETE FROM {access_share} WHERE record_type = ? AND record_id = ? AND grantee_kind = ?"
                 + " AND grantee_id = ?");
+        this.insert = jdbc.sql("INSERT INTO {access_share} (record_type, record_id, grantee_kind, grantee_id, "
+                + "share_level) VALUES (?, ?, ?, ?, ?)");
     }
 
     @Override
@@ -33,8 +36,7 @@ final class JdbcShares implements Shares {
         jdbc.tx.write(c -> {
             jdbc.update(c, delete, share.record().type().name(), share.record().id(), kind(share.grantee()),
                     id(share.grantee()));
-            return jdbc.update(c, jdbc.sql("INSERT INTO {access_share} (record_type, record_id, grantee_kind, "
-                            + "grantee_id, share_level) VALUES (?, ?, ?, ?, ?)"), share.record().type().name(),
+            return jdbc.update(c, insert, share.record().type().name(),
                     share.record().id(), kind(share.grantee()), id(share.grantee()), share.level().name());
         });
     }
@@ -80,7 +82,9 @@ final class JdbcShares implements Shares {
                 k -> {
                     String[] p = ShareKey.parts(k);
                     return new Object[]{p[0], JdbcArchive.uuid(p[1]), p[2], p[3]};
-                }, (c, share) -> grant(share));
+                }, (c, share) -> grant(share)).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                        share -> new Object[]{share.record().type().name(), share.record().id(), kind(share.grantee()),
+                                id(share.grantee()), share.level().name()}));
     }
 
     /** The grantee kind column's value. */
