@@ -278,6 +278,17 @@ public final class JdbcCrmStore implements CrmkitStore {
         return transactions.events(subscriber);
     }
 
+    /**
+     * Runs the reads in one read-only transaction at REPEATABLE READ on one connection (PostgreSQL and MariaDB read
+     * one snapshot, taken at the first read; H2 as its MVCC gives it), so a full export is one consistent state of
+     * the database while others write. Inside a running unit of work, or joined to a host's transaction, they run in
+     * that one instead.
+     */
+    @Override
+    public <T> T readConsistently(java.util.function.Supplier<T> reads) {
+        return transactions.inSnapshot(reads);
+    }
+
     /** The archives of every table, for a full export and its restore; see {@link Archives}. */
     @Override
     public Archives archives() {
