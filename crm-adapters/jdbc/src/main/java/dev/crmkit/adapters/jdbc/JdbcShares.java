@@ -66,8 +66,8 @@ final class JdbcShares implements Shares {
         String type = d.binaryText("record_type");
         String grantee = d.binaryText("grantee_id");
         return new JdbcArchive<>(jdbc, "share", "SELECT record_type, record_id, grantee_kind, grantee_id, share_level "
-                + "FROM {access_share}", "(" + type + " > " + d.binaryText("?") + " OR (record_type = ? AND (record_id > ?"
-                + " OR (record_id = ? AND (grantee_kind > ? OR (grantee_kind = ? AND " + grantee + " > "
+                + "FROM {access_share}", "(" + type + " > " + d.binaryText("?") + " OR (record_type = ? AND "
+                + "(record_id > ? OR (record_id = ? AND (grantee_kind > ? OR (grantee_kind = ? AND " + grantee + " > "
                 + d.binaryText("?") + "))))))", type + ", record_id, grantee_kind, " + grantee,
                 "record_type = ? AND record_id = ? AND grantee_kind = ? AND grantee_id = ?",
                 rs -> new Share(new RecordRef(RecordType.valueOf(rs.getString("record_type")),
