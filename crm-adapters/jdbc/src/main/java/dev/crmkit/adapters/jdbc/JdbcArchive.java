@@ -216,6 +216,22 @@ final class JdbcArchive<T> implements Archive<T> {
      */
     static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, String rows, Jdbc.RowMapper<T> map,
                                         Function<T, Object> id, ToLongFunction<T> version, Function<T, T> insert) {
+        return versioned(jdbc, table, rows, map, id, version, insert, null);
+    }
+
+    /**
+     * As {@link #versioned(Jdbc, String, Jdbc.RowMapper, Function, ToLongFunction, Function)}, for a table whose
+     * insert writes one row and no lookup rows: a batch of records is inserted set-based by {@code insertAll} (the
+     * rows at version 1, one JDBC batch), then given their versions in one more.
+     */
+    static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, Jdbc.RowMapper<T> map, Function<T, Object> id,
+                                        ToLongFunction<T> version, Function<T, T> insert, RestoreAll<T> insertAll) {
+        return versioned(jdbc, table, "1 = 1", map, id, version, insert, Objects.requireNonNull(insertAll));
+    }
+
+    private static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, String rows, Jdbc.RowMapper<T> map,
+                                                Function<T, Object> id, ToLongFunction<T> version,
+                                                Function<T, T> insert, RestoreAll<T> insertAll) {
         String setVersion = jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?");
         Function<T, Object> idOf = r -> uuid(id.apply(r).toString());
         Restore<T> insertOne = (c, r) -> {
@@ -231,8 +247,12 @@ final class JdbcArchive<T> implements Archive<T> {
                     insertOne.restore(c, r);
                     jdbc.update(c, setVersion, version.applyAsLong(r), idOf.apply(r));
                 }, jdbc.sql("SELECT id AS stored_key FROM {" + table + "} WHERE id IN ("), (c, all) -> {
-                    for (T r : all) {
-                        insertOne.restore(c, r);
+                    if (insertAll != null) {
+                        insertAll.restoreAll(c, all);
+                    } else {
+                        for (T r : all) {
+                            insertOne.restore(c, r);
+                        }
                     }
                     jdbc.batch(c, setVersion, all, r -> new Object[]{version.applyAsLong(r), idOf.apply(r)});
                 });
