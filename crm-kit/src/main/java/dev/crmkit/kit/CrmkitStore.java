@@ -30,6 +30,15 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
     ServiceArchives serviceArchives();
 
     /**
+     * Runs {@code reads} (a full export) so that all of them read one consistent state of the store, where the store
+     * can do that cheaply; by default it just runs them, each read seeing the store as it is then. The JDBC store runs
+     * them in one read-only REPEATABLE READ transaction on one connection.
+     */
+    default <T> T readConsistently(java.util.function.Supplier<T> reads) {
+        return reads.get();
+    }
+
+    /**
      * crm-campaigns' stores (the ledger of due messages, the do-not-contact list) on this store's database, what
      * {@link Crmkit#campaigns()} runs on. Needs crm-campaigns on the class path (an optional dependency of crm-kit and
      * the adapters); a host without it never calls this.

@@ -44,6 +44,20 @@ public interface Archive<T> {
     void restore(T record);
 
     /**
+     * Stores records exactly as given, as {@link #restore} of each in the order given would, in the running unit of
+     * work: all of them or, when one is refused, none (the unit rolls back). A store may write them set-based (one
+     * JDBC batch per table); the default restores them one by one.
+     *
+     * @throws IllegalArgumentException                 if a record with one of their keys is stored already
+     * @throws dev.crmkit.core.kernel.ValidationException if one of their unique keys belongs to another record
+     */
+    default void restoreAll(List<T> records) {
+        for (T record : List.copyOf(records)) {
+            restore(record);
+        }
+    }
+
+    /**
      * The order of keys: by Unicode code points, the order of their UTF-8 bytes (a database's binary collation).
      * {@link String#compareTo} differs from it only where a character above U+FFFF meets one from U+E000 to U+FFFF.
      */

@@ -1,6 +1,8 @@
 package dev.crmkit.kit.archive;
 
+import dev.crmkit.core.access.Share;
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
@@ -83,4 +85,23 @@ public interface Archives {
 
     /** How far the restores of exports into this store have come. */
     RestoreLog restoreLog();
+
+    /** The explicit shares of records, keyed by {@link ShareKey}. */
+    Archive<Share> shares();
+
+    /**
+     * The audit trail, keyed by the entry's id. Entries restored into a store are listed by time, and entries with
+     * the very same time in the order of their ids (the order they were restored in), which may differ from the
+     * order they were appended in the store they were exported from.
+     */
+    Archive<AuditEntry> auditTrail();
+
+    /**
+     * crm-campaigns' ledger of due messages, with their claims and outcomes, keyed by the message's key. Only used
+     * with crm-campaigns on the class path.
+     */
+    Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages();
+
+    /** crm-campaigns' do-not-contact list, keyed by {@link DoNotContactKey}; only with crm-campaigns present. */
+    Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact();
 }

@@ -1,6 +1,8 @@
 package dev.crmkit.kit.archive;
 
+import dev.crmkit.core.access.Share;
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
@@ -37,6 +39,10 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param contactMerges        the merge records of contacts
  * @param contactAliases       the aliases of merged-away contacts
  * @param restoreLog           the restore progress
+ * @param shares               the explicit shares
+ * @param auditTrail           the audit trail
+ * @param campaignMessages     crm-campaigns' ledger of due messages (a {@link LazyArchive}: crm-campaigns is optional)
+ * @param doNotContact         crm-campaigns' do-not-contact list (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -46,5 +52,8 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<ManualProbability> probabilityOverrides, Archive<RotationCursor> rotations,
                             Archive<QuotaUse> quotaUse, Archive<LeadClaim> leadClaims,
                             Archive<RecordedOutcome> idempotencyKeys, Archive<ContactMerge> contactMerges,
-                            Archive<ContactAlias> contactAliases, RestoreLog restoreLog) implements Archives {
+                            Archive<ContactAlias> contactAliases, RestoreLog restoreLog,
+                            Archive<Share> shares, Archive<AuditEntry> auditTrail,
+                            Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages,
+                            Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact) implements Archives {
 }

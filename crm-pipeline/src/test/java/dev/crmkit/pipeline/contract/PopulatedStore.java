@@ -3,6 +3,11 @@ package dev.crmkit.pipeline.contract;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.access.AccessDirectory;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.Grantee;
+import dev.crmkit.core.access.Origin;
+import dev.crmkit.core.access.Share;
+import dev.crmkit.core.access.ShareLevel;
 import dev.crmkit.core.access.AdminPermission;
 import dev.crmkit.core.access.DefaultAccess;
 import dev.crmkit.core.access.FieldAccess;
@@ -15,6 +20,9 @@ import dev.crmkit.core.access.TeamId;
 import dev.crmkit.core.access.User;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.audit.AuditAction;
+import dev.crmkit.core.audit.AuditEntry;
+import dev.crmkit.core.audit.FieldChange;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.PersonName;
@@ -175,6 +183,36 @@ public final class PopulatedStore {
             }
         }
         merge(crm, fx, contacts, seed);
+        shareAndAudit(crm, fx, contacts);
+    }
+
+    /**
+     * Shares of two records with users and teams whose ids sort differently by UTF-16, code points and collation,
+     * and audit entries: one with hostile field changes, one about nothing with a hostile note, two at the same time.
+     */
+    private static void shareAndAudit(CrmStore crm, Fixtures fx, List<Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        RecordRef first = Fixtures.ref(contacts.get(0));
+        RecordRef last = Fixtures.ref(contacts.get(contacts.size() - 1));
+        for (String user : List.of("owner 1", "Owner 1", "\uFF21 full width", "\uD83D\uDE00 emoji", LINE)) {
+            crm.shares().grant(new Share(first, Grantee.user(user), ShareLevel.READ));
+        }
+        crm.shares().grant(new Share(first, Grantee.team("z-sales"), ShareLevel.READ_WRITE));
+        crm.shares().grant(new Share(last, Grantee.team("a-berlin"), ShareLevel.READ));
+        crm.shares().grant(new Share(new RecordRef(RecordType.LEAD, fx.nextId()), Grantee.user("owner 2"),
+                ShareLevel.READ_WRITE));
+        crm.auditTrail().append(new AuditEntry(fx.nextId(), Actor.user("owner 1"), Origin.API, Fixtures.at(200_000),
+                AuditAction.CHANGE, Optional.of(first), List.of(FieldChange.of("name", "old " + LINE, HOSTILE),
+                new FieldChange("email", Optional.empty(), Optional.of("a@example.com")),
+                new FieldChange("phone", Optional.of("+49 30 1234567"), Optional.empty())), ""));
+        crm.auditTrail().append(new AuditEntry(fx.nextId(), Actor.system("import " + LINE), Origin.IMPORT,
+                Fixtures.at(200_001), AuditAction.EXPORT, Optional.empty(), List.of(), HOSTILE));
+        for (int n = 0; n < 2; n++) {
+            crm.auditTrail().append(new AuditEntry(fx.nextId(), Actor.user("owner 0"), Origin.MERGE,
+                    Fixtures.at(200_002), AuditAction.MERGE, Optional.of(last), List.of(), "same time " + n));
+        }
     }
 
     /**

@@ -112,6 +112,30 @@ final class Jdbc {
         return value.<Object>map(v -> v).orElse(Null.TEXT);
     }
 
+    /**
+     * Runs one statement for each of the rows as one JDBC batch (a multi-row write where the driver makes one of
+     * it); one plain statement for one row, nothing for none.
+     *
+     * @param params the parameters of a row
+     */
+    <R> void batch(Connection c, String sql, List<R> rows, java.util.function.Function<R, Object[]> params)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() == 1) { // one statement: its error is the plain one of the driver, not a batch's
+            update(c, sql, params.apply(rows.get(0)));
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (R row : rows) {
+                bind(ps, params.apply(row));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Runs an insert, update or delete and returns its update count. */
     int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

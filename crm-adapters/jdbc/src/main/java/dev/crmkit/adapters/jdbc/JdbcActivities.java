@@ -220,6 +220,6 @@ final class JdbcActivities implements Activities {
     /** The archive of the timeline, private items included, keyed by id: export and restore only. */
     JdbcArchive<Activity> archive() {
         return new JdbcArchive<>(jdbc, "activity", "activity", "id", this::map, a -> a.id().toString(),
-                (c, a) -> append(a));
+                (c, a) -> append(a)).restoringAll((c, all) -> appendAll(all));
     }
 }

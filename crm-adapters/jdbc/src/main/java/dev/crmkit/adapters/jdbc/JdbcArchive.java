@@ -27,6 +27,15 @@ final class JdbcArchive<T> implements Archive<T> {
         void restore(Connection c, T record) throws SQLException;
     }
 
+    /** Writes records back as they were, set-based (JDBC batches), inside the running unit of work. */
+    @FunctionalInterface
+    interface RestoreAll<T> {
+        void restoreAll(Connection c, List<T> records) throws SQLException;
+    }
+
+    /** The most keys one {@code IN} list of the look for stored keys holds. */
+    private static final int IN_LIST = 500;
+
     private final Jdbc jdbc;
     private final String noun;
     private final String first;
@@ -37,6 +46,12 @@ final class JdbcArchive<T> implements Archive<T> {
     private final Function<String, Object[]> nextParams;
     private final Function<String, Object[]> keyParams;
     private final Restore<T> restore;
+    private final String storedIds;
+    private final RestoreAll<T> restoreAll;
+    private final String selectSql;
+    private final String afterSql;
+    private final String orderSql;
+    private final String isKeySql;
 
     /**
      * The archive of a table whose primary key is one UUID column.
@@ -47,7 +62,9 @@ final class JdbcArchive<T> implements Archive<T> {
     JdbcArchive(Jdbc jdbc, String noun, String table, String keyColumn, Jdbc.RowMapper<T> map,
                 Function<T, String> key, Restore<T> restore) {
         this(jdbc, noun, "SELECT * FROM {" + table + "}", keyColumn + " > ?", keyColumn, keyColumn + " = ?", map, key,
-                k -> new Object[]{uuid(k)}, k -> new Object[]{uuid(k)}, restore);
+                k -> new Object[]{uuid(k)}, k -> new Object[]{uuid(k)}, restore,
+                jdbc.sql("SELECT " + keyColumn + " AS stored_key FROM {" + table + "} WHERE " + keyColumn
+                        + " IN ("), null);
     }
 
     /**
@@ -61,6 +78,13 @@ final class JdbcArchive<T> implements Archive<T> {
     JdbcArchive(Jdbc jdbc, String noun, String select, String after, String order, String isKey,
                 Jdbc.RowMapper<T> map, Function<T, String> key, Function<String, Object[]> nextParams,
                 Function<String, Object[]> keyParams, Restore<T> restore) {
+        this(jdbc, noun, select, after, order, isKey, map, key, nextParams, keyParams, restore, null, null);
+    }
+
+    private JdbcArchive(Jdbc jdbc, String noun, String select, String after, String order, String isKey,
+                        Jdbc.RowMapper<T> map, Function<T, String> key, Function<String, Object[]> nextParams,
+                        Function<String, Object[]> keyParams, Restore<T> restore, String storedIds,
+                        RestoreAll<T> restoreAll) {
         this.jdbc = jdbc;
         this.noun = noun;
         String orderBy = " ORDER BY " + order + " LIMIT ";
@@ -73,6 +97,22 @@ final class JdbcArchive<T> implements Archive<T> {
         this.nextParams = nextParams;
         this.keyParams = keyParams;
         this.restore = restore;
+        this.storedIds = storedIds;
+        this.restoreAll = restoreAll;
+        this.selectSql = select;
+        this.afterSql = after;
+        this.orderSql = order;
+        this.isKeySql = isKey;
+    }
+
+    /**
+     * This archive with a set-based restore of many records: {@link #restoreAll} then looks for stored keys once per
+     * batch and hands the batch to {@code all} instead of restoring record by record.
+     */
+    JdbcArchive<T> restoringAll(RestoreAll<T> all) {
+        return new JdbcArchive<>(jdbc, noun, selectSql, afterSql, orderSql, isKeySql, map, key, nextParams, keyParams,
+                restore,
+                storedIds, Objects.requireNonNull(all, "all"));
     }
 
     @Override
@@ -109,6 +149,52 @@ final class JdbcArchive<T> implements Archive<T> {
     }
 
     /**
+     * Restores the records in one unit of work: one look for their keys among the stored ones (an {@code IN} list
+     * per 500 ids on a table keyed by id), then the set-based restore of the archive, or each record's restore.
+     */
+    @Override
+    public void restoreAll(List<T> records) {
+        List<T> all = List.copyOf(records);
+        if (all.isEmpty()) {
+            return;
+        }
+        jdbc.tx.write(c -> {
+            Optional<String> stored = firstStored(c, all);
+            if (stored.isPresent()) {
+                throw new IllegalArgumentException(noun + " " + stored.get() + " is already stored");
+            }
+            if (restoreAll != null) {
+                restoreAll.restoreAll(c, all);
+            } else {
+                for (T r : all) {
+                    restore.restore(c, r);
+                }
+            }
+            return null;
+        });
+    }
+
+    private Optional<String> firstStored(Connection c, List<T> records) throws SQLException {
+        if (storedIds == null) {
+            for (T r : records) {
+                String k = key(r);
+                if (jdbc.one(c, contains, rs -> 1, keyParams.apply(k)).isPresent()) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
+        java.util.Set<UUID> held = new java.util.HashSet<>();
+        for (int from = 0; from < records.size(); from += IN_LIST) {
+            List<T> part = records.subList(from, Math.min(records.size(), from + IN_LIST));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            held.addAll(jdbc.list(c, storedIds + marks + ")", rs -> jdbc.dialect.getUuid(rs, "stored_key"),
+                    part.stream().map(r -> (Object) uuid(key(r))).toArray()));
+        }
+        return records.stream().map(this::key).filter(k -> held.contains(UUID.fromString(k))).findFirst();
+    }
+
+    /**
      * The archive of a table of versioned records (primary key {@code id}) whose restore goes through the
      * repository's own insert, at version 0 and with the record's times, so every lookup row is written as an insert
      * writes it, and then sets the exported version.
@@ -130,16 +216,46 @@ final class JdbcArchive<T> implements Archive<T> {
      */
     static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, String rows, Jdbc.RowMapper<T> map,
                                         Function<T, Object> id, ToLongFunction<T> version, Function<T, T> insert) {
+        return versioned(jdbc, table, rows, map, id, version, insert, null);
+    }
+
+    /**
+     * As {@link #versioned(Jdbc, String, Jdbc.RowMapper, Function, ToLongFunction, Function)}, for a table whose
+     * insert writes one row and no lookup rows: a batch of records is inserted set-based by {@code insertAll} (the
+     * rows at version 1, one JDBC batch), then given their versions in one more.
+     */
+    static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, Jdbc.RowMapper<T> map, Function<T, Object> id,
+                                        ToLongFunction<T> version, Function<T, T> insert, RestoreAll<T> insertAll) {
+        return versioned(jdbc, table, "1 = 1", map, id, version, insert, Objects.requireNonNull(insertAll));
+    }
+
+    private static <T> JdbcArchive<T> versioned(Jdbc jdbc, String table, String rows, Jdbc.RowMapper<T> map,
+                                                Function<T, Object> id, ToLongFunction<T> version,
+                                                Function<T, T> insert, RestoreAll<T> insertAll) {
         String setVersion = jdbc.sql("UPDATE {" + table + "} SET version = ? WHERE id = ?");
-        return new JdbcArchive<>(jdbc, table, "SELECT * FROM {" + table + "} WHERE " + rows, "id > ?", "id", "id = ?",
-                map, r -> id.apply(r).toString(), k -> new Object[]{uuid(k)}, k -> new Object[]{uuid(k)}, (c, r) -> {
+        Function<T, Object> idOf = r -> uuid(id.apply(r).toString());
+        Restore<T> insertOne = (c, r) -> {
             T stored = insert.apply(r);
             if (!id.apply(stored).equals(id.apply(r))) {
                 throw ValidationException.of("id", "unique", table + " " + id.apply(r)
                         + " shares a unique key with " + id.apply(stored));
             }
-            jdbc.update(c, setVersion, version.applyAsLong(r), uuid(id.apply(r).toString()));
-        });
+        };
+        return new JdbcArchive<T>(jdbc, table, "SELECT * FROM {" + table + "} WHERE " + rows, "id > ?", "id",
+                "id = ?", map, r -> id.apply(r).toString(), k -> new Object[]{uuid(k)}, k -> new Object[]{uuid(k)},
+                (c, r) -> {
+                    insertOne.restore(c, r);
+                    jdbc.update(c, setVersion, version.applyAsLong(r), idOf.apply(r));
+                }, jdbc.sql("SELECT id AS stored_key FROM {" + table + "} WHERE id IN ("), (c, all) -> {
+                    if (insertAll != null) {
+                        insertAll.restoreAll(c, all);
+                    } else {
+                        for (T r : all) {
+                            insertOne.restore(c, r);
+                        }
+                    }
+                    jdbc.batch(c, setVersion, all, r -> new Object[]{version.applyAsLong(r), idOf.apply(r)});
+                });
     }
 
     /** The UUID of a key that is an id. */

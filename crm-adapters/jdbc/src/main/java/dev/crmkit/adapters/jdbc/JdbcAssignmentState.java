@@ -173,6 +173,8 @@ final class JdbcAssignmentState implements AssignmentState {
     /** The archive of the quota use, keyed by {@link QuotaUse#key()}: export and restore only. */
     JdbcArchive<QuotaUse> quotaArchive() {
         String member = dialect.binaryText("member_id");
+        String insertQuota = jdbc.sql("INSERT INTO {assignment_quota} (member_id, quota_day, used_units) "
+                + "VALUES (?, ?, ?)");
         return new JdbcArchive<>(jdbc, "quota use", "SELECT member_id, quota_day, used_units FROM {assignment_quota}",
                 "(" + member + " > " + dialect.binaryText("?") + " OR (member_id = ? AND quota_day > ?))",
                 member + ", quota_day", "member_id = ? AND quota_day = ?",
@@ -180,8 +182,9 @@ final class JdbcAssignmentState implements AssignmentState {
                         rs.getInt("used_units")), QuotaUse::key,
                 k -> new Object[]{quotaMember(k), quotaMember(k), quotaDay(k)},
                 k -> new Object[]{quotaMember(k), quotaDay(k)},
-                (c, q) -> jdbc.update(c, jdbc.sql("INSERT INTO {assignment_quota} (member_id, quota_day, used_units) "
-                        + "VALUES (?, ?, ?)"), q.member(), q.day(), q.used()));
+                (c, q) -> jdbc.update(c, insertQuota, q.member(), q.day(), q.used()))
+                .restoringAll((c, all) -> jdbc.batch(c, insertQuota, all, q -> new Object[]{q.member(), q.day(),
+                        q.used()}));
     }
 
     /** The archive of the claims, keyed by {@link LeadClaim#key()}: export and restore only. */
@@ -193,7 +196,9 @@ final class JdbcAssignmentState implements AssignmentState {
                 LeadClaim::key,
                 k -> new Object[]{claimLead(k), claimLead(k), claimVersion(k)},
                 k -> new Object[]{claimLead(k), claimVersion(k)},
-                (c, l) -> jdbc.update(c, insertClaim, l.lead().value(), l.version()));
+                (c, l) -> jdbc.update(c, insertClaim, l.lead().value(), l.version()))
+                .restoringAll((c, all) -> jdbc.batch(c, insertClaim, all, l -> new Object[]{l.lead().value(),
+                        l.version()}));
     }
 
     private static String quotaMember(String key) {

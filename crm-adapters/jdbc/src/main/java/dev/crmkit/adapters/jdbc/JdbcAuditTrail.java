@@ -10,6 +10,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.kit.archive.Archive;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,19 +45,27 @@ final class JdbcAuditTrail implements AuditTrail {
     public void append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         jdbc.tx.write(c -> {
-            jdbc.update(c, jdbc.sql("INSERT INTO {audit_entry} (id, actor, origin, occurred_at, audit_action, "
-                            + "record_type, record_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), entry.id(),
-                    entry.actor().toString(), entry.origin().name(), entry.at(), entry.action().name(),
-                    entry.record().<Object>map(r -> r.type().name()).orElse(Jdbc.Null.TEXT),
-                    entry.record().<Object>map(RecordRef::id).orElse(Jdbc.Null.UUID), entry.note());
-            String change = jdbc.sql("INSERT INTO {audit_change} (entry_id, pos, field, before_value, after_value) "
-                    + "VALUES (?, ?, ?, ?, ?)");
-            for (int i = 0; i < entry.changes().size(); i++) {
-                FieldChange fc = entry.changes().get(i);
-                jdbc.update(c, change, entry.id(), i, fc.field(), Jdbc.text(fc.before()), Jdbc.text(fc.after()));
-            }
+            insert(c, List.of(entry));
             return null;
         });
+    }
+
+    /** Inserts entries and their changes, each table in one JDBC batch. */
+    private void insert(Connection c, List<AuditEntry> entries) throws SQLException {
+        jdbc.batch(c, jdbc.sql("INSERT INTO {audit_entry} (id, actor, origin, occurred_at, audit_action, "
+                + "record_type, record_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), entries, entry -> new Object[]{
+                entry.id(), entry.actor().toString(), entry.origin().name(), entry.at(), entry.action().name(),
+                entry.record().<Object>map(r -> r.type().name()).orElse(Jdbc.Null.TEXT),
+                entry.record().<Object>map(RecordRef::id).orElse(Jdbc.Null.UUID), entry.note()});
+        List<Object[]> changes = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            for (int i = 0; i < entry.changes().size(); i++) {
+                FieldChange fc = entry.changes().get(i);
+                changes.add(new Object[]{entry.id(), i, fc.field(), Jdbc.text(fc.before()), Jdbc.text(fc.after())});
+            }
+        }
+        jdbc.batch(c, jdbc.sql("INSERT INTO {audit_change} (entry_id, pos, field, before_value, after_value) "
+                + "VALUES (?, ?, ?, ?, ?)"), changes, row -> row);
     }
 
     @Override
@@ -89,9 +98,47 @@ final class JdbcAuditTrail implements AuditTrail {
             Page<AuditEntry> bare = jdbc.page(c, select, "occurred_at", "seq", false, request, this::entry,
                     AuditEntry::at, params);
             Map<UUID, List<FieldChange>> changes = changes(c, bare.items());
-            return bare.map(e -> new AuditEntry(e.id(), e.actor(), e.origin(), e.at(), e.action(), e.record(),
-                    changes.getOrDefault(e.id(), List.of()), e.note()));
+            return bare.map(e -> withChanges(e, changes));
         });
+    }
+
+    /**
+     * The archive of the entries with their field changes, keyed by id: export and restore only. A restored entry
+     * is appended as it was; its {@code seq} is the next one, so entries with equal times list in restore order.
+     */
+    Archive<AuditEntry> archive() {
+        JdbcArchive<AuditEntry> bare = new JdbcArchive<>(jdbc, "audit entry", "audit_entry", "id", this::entry,
+                e -> e.id().toString(), (c, e) -> append(e)).restoringAll(this::insert);
+        return new Archive<>() {
+            @Override
+            public List<AuditEntry> after(Optional<String> after, int limit) {
+                return jdbc.tx.read(c -> {
+                    List<AuditEntry> page = bare.after(after, limit);
+                    Map<UUID, List<FieldChange>> changes = changes(c, page);
+                    return page.stream().map(e -> withChanges(e, changes)).toList();
+                });
+            }
+
+            @Override
+            public String key(AuditEntry record) {
+                return bare.key(record);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return bare.contains(key);
+            }
+
+            @Override
+            public void restore(AuditEntry record) {
+                bare.restore(record);
+            }
+        };
+    }
+
+    private static AuditEntry withChanges(AuditEntry e, Map<UUID, List<FieldChange>> changes) {
+        return new AuditEntry(e.id(), e.actor(), e.origin(), e.at(), e.action(), e.record(),
+                changes.getOrDefault(e.id(), List.of()), e.note());
     }
 
     private Map<UUID, List<FieldChange>> changes(Connection c, List<AuditEntry> entries) throws SQLException {

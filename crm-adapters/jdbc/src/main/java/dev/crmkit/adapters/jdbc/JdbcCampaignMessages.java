@@ -150,7 +150,7 @@ public final class JdbcCampaignMessages implements CampaignMessages {
         }
     }
 
-    private static MessageState state(ResultSet rs) throws SQLException {
+    static MessageState state(ResultSet rs) throws SQLException {
         DueMessage m = new DueMessage(rs.getString("contact_id"), rs.getString("campaign"), rs.getInt("step"),
                 rs.getString("occurrence"), LocalDate.ofEpochDay(rs.getInt("send_on")),
                 LocalDate.ofEpochDay(rs.getInt("valid_until")), MessageKind.valueOf(rs.getString("kind")));

@@ -4,7 +4,9 @@ import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
 import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.company.Companies;
@@ -18,7 +20,9 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.archive.LazyArchive;
 import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
@@ -118,17 +122,19 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
+        this.auditTrail = new JdbcAuditTrail(jdbc);
+        this.shares = new JdbcShares(jdbc);
         this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
                 leadScores.archive(), probabilityOverrides.archive(), assignmentState.rotationArchive(),
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
-                contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc));
+                contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc),
+                shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
-        this.auditTrail = new JdbcAuditTrail(jdbc);
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
-        this.shares = new JdbcShares(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -284,6 +290,17 @@ public final class JdbcCrmStore implements CrmkitStore {
         return transactions.events(subscriber);
     }
 
+    /**
+     * Runs the reads in one read-only transaction at REPEATABLE READ on one connection (PostgreSQL and MariaDB read
+     * one snapshot, taken at the first read; H2 as its MVCC gives it), so a full export is one consistent state of
+     * the database while others write. Inside a running unit of work, or joined to a host's transaction, they run in
+     * that one instead.
+     */
+    @Override
+    public <T> T readConsistently(java.util.function.Supplier<T> reads) {
+        return transactions.inSnapshot(reads);
+    }
+
     /** The archives of every table, for a full export and its restore; see {@link Archives}. */
     @Override
     public Archives archives() {
@@ -429,6 +446,14 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static CampaignStores create(DataSource dataSource, String prefix) {
             return new JdbcCampaignStores(dataSource, prefix);
+        }
+
+        static Archive<MessageState> messageArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.messages(jdbc);
+        }
+
+        static Archive<DoNotContact> doNotContactArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.doNotContact(jdbc);
         }
     }
 }

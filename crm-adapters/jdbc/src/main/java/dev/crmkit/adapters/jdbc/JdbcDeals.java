@@ -247,6 +247,9 @@ final class JdbcDeals implements Deals {
     /** The archive of the deal rows, keyed by id: export and restore only. */
     JdbcArchive<Deal> archive() {
         return JdbcArchive.versioned(jdbc, "deal", this::map, Deal::id, Deal::version,
-                r -> insert(r.atVersion(0)));
+                r -> insert(r.atVersion(0)), (c, all) -> {
+                    all.forEach(JdbcDeals::checkFits);
+                    jdbc.batch(c, insertRow, all, r -> rowValues(r, false));
+                });
     }
 }

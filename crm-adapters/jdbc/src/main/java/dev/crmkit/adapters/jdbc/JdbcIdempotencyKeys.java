@@ -52,6 +52,9 @@ final class JdbcIdempotencyKeys implements IdempotencyKeys {
                 key + " > " + jdbc.dialect.binaryText("?"), key, "idem_key = ?",
                 rs -> new RecordedOutcome(IdempotencyKey.of(rs.getString("idem_key")), rs.getString("command"),
                         rs.getString("outcome"), jdbc.dialect.getInstant(rs, "recorded_at")),
-                o -> o.key().value(), k -> new Object[]{k}, k -> new Object[]{k}, (c, o) -> record(o));
+                o -> o.key().value(), k -> new Object[]{k}, k -> new Object[]{k}, (c, o) -> record(o))
+                .restoringAll((c, all) -> jdbc.batch(c, jdbc.sql("INSERT INTO {idempotency_key} (idem_key, command, "
+                        + "outcome, recorded_at) VALUES (?, ?, ?, ?)"), all, o -> new Object[]{o.key().value(),
+                        o.command(), o.outcome(), o.recordedAt()}));
     }
 }

@@ -149,6 +149,6 @@ final class JdbcLeadScores implements LeadScores {
     /** The archive of the scores, keyed by lead id: export and restore only. */
     JdbcArchive<LeadScore> archive() {
         return new JdbcArchive<>(jdbc, "lead score", "lead_score", "lead_id", this::map,
-                s -> s.leadId().toString(), (c, s) -> saveAll(List.of(s)));
+                s -> s.leadId().toString(), (c, s) -> saveAll(List.of(s))).restoringAll((c, all) -> saveAll(all));
     }
 }

@@ -110,6 +110,9 @@ final class JdbcStageHistory implements StageHistory {
     /** The archive of the stage history, keyed by entry id: export and restore only. */
     JdbcArchive<StageHistoryEntry> archive() {
         return new JdbcArchive<>(jdbc, "stage history entry", "stage_history", "id", this::map,
-                e -> e.id().toString(), (c, e) -> append(e));
+                e -> e.id().toString(), (c, e) -> append(e)).restoringAll((c, all) -> jdbc.batch(c, insertRow, all,
+                        e -> new Object[]{e.id(), e.dealId().value(), e.dealVersion(), e.pipelineId().value(),
+                                e.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), e.to(), e.by().value(),
+                                e.at(), e.timeInPrevious().getSeconds(), e.timeInPrevious().getNano()}));
     }
 }

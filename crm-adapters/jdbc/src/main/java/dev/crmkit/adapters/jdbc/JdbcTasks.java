@@ -176,6 +176,6 @@ final class JdbcTasks implements Tasks {
     /** The archive of the task rows, keyed by id: export and restore only. */
     JdbcArchive<Task> archive() {
         return JdbcArchive.versioned(jdbc, "task", this::map, Task::id, Task::version,
-                r -> insert(r.atVersion(0)));
+                r -> insert(r.atVersion(0)), (c, all) -> jdbc.batch(c, insertRow, all, r -> rowValues(r, false)));
     }
 }

@@ -84,6 +84,67 @@ final class JdbcTransactions implements Transactions {
         return result;
     }
 
+    /**
+     * Runs reads in one read-only transaction at REPEATABLE READ on one connection, which is given back to the pool
+     * with its isolation level and read-only flag as they were. Inside a running unit of work, or when the host's
+     * transactions are joined, it runs them in a unit as {@link #inTransaction} does.
+     */
+    <T> T inSnapshot(Supplier<T> reads) {
+        Objects.requireNonNull(reads, "reads");
+        if (current.get() != null || joinHost) {
+            return inTransaction(reads);
+        }
+        Connection c;
+        int isolation;
+        boolean readOnly;
+        boolean autoCommit;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure("could not start a snapshot read", e);
+        }
+        Unit unit;
+        try {
+            isolation = c.getTransactionIsolation();
+            readOnly = c.isReadOnly();
+            autoCommit = c.getAutoCommit();
+            if (dialect != Dialect.H2) {
+                c.setReadOnly(true); // before the transaction begins, as MariaDB asks
+            }
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            unit = new Unit(c, autoCommit, null);
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw failure("could not start a snapshot read", e);
+        }
+        current.set(unit);
+        try {
+            T result;
+            try {
+                result = reads.get();
+                unit.commit();
+            } catch (Throwable e) {
+                unit.rollBack(e);
+                throw e;
+            }
+            return result;
+        } finally {
+            current.remove();
+            try {
+                c.setTransactionIsolation(isolation);
+                c.setReadOnly(readOnly);
+            } catch (SQLException ignored) {
+                // the connection is closed next; a pool resets it
+            }
+            unit.close();
+        }
+    }
+
     @Override
     public boolean inUnitOfWork() {
         return current.get() != null;

@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.CampaignSample;
 import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import dev.crmkit.service.contract.ServiceRecords;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -60,16 +62,24 @@ class ExportRoundTripTest {
         }
     }
 
+    /**
+     * {@link PopulatedStore#fill} (shares and audit entries included), {@link CampaignSample#fill} and
+     * {@link ServiceRecords#fill}.
+     */
+    static void fill(CrmkitStore store) {
+        PopulatedStore.fill(store, store, SEED, PEOPLE);
+        CampaignSample.fill(store);
+        ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void exportOfEachKind_isTheSameBytes_andRestoresIntoEveryKindByteIdentical(Kind source) throws IOException {
         InMemoryCrmStore reference = InMemoryCrmStore.create();
-        PopulatedStore.fill(reference, reference, SEED, PEOPLE);
-        ServiceRecords.fill(ServiceStores.of(reference), SEED + 14);
+        fill(reference);
         StoreExport.standard().write(reference, dir.resolve("reference"));
         CrmkitStore store = source.fresh();
-        PopulatedStore.fill(store, store, SEED, PEOPLE);
-        ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
+        fill(store);
 
         ExportManifest written = StoreExport.standard().write(store, dir.resolve("source"));
         java.util.Map<String, Long> service = new java.util.TreeMap<>();
@@ -79,6 +89,9 @@ class ExportRoundTripTest {
                 "service-reminders", 1L, "service-requests", 1L, "service-visits", 3L), service);
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
+        for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact")) {
+            assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
+        }
         for (Kind target : Kind.values()) {
             CrmkitStore restored = target.fresh();
             ImportOutcome outcome = StoreImport.builder().build().into(restored, dir.resolve("source"));
@@ -93,7 +106,7 @@ class ExportRoundTripTest {
     @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void restoreStoppedHalfWay_goesOnFromTheRestoreLog_withoutDuplicates(Kind kind) throws IOException {
         InMemoryCrmStore source = InMemoryCrmStore.create();
-        PopulatedStore.fill(source, source, SEED, PEOPLE);
+        fill(source);
         ExportManifest manifest = StoreExport.standard().write(source, dir.resolve("source"));
         CrmkitStore target = kind.fresh();
         AtomicInteger batches = new AtomicInteger();
@@ -122,7 +135,7 @@ class ExportRoundTripTest {
     @EnumSource(Kind.class)
     void afterTheRoundTrip_mergedIdsResolve_andUnmergeWorksAsInTheSource(Kind target) throws IOException {
         InMemoryCrmStore source = InMemoryCrmStore.create();
-        PopulatedStore.fill(source, source, SEED, PEOPLE);
+        fill(source);
         StoreExport.standard().write(source, dir.resolve("source"));
         CrmkitStore restored = target.fresh();
         assertInstanceOf(ImportOutcome.Imported.class,

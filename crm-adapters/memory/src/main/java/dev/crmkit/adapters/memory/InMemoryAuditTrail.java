@@ -87,6 +87,13 @@ final class InMemoryAuditTrail implements AuditTrail {
         });
     }
 
+    /** The archive of the entries, keyed by id: export and restore only. */
+    MemoryArchive<AuditEntry> archive() {
+        return new MemoryArchive<>(tx, "audit entry", (after, limit) -> KeyOrder.after(entries.values(),
+                e -> e.id().toString(), after, limit), e -> e.id().toString(),
+                k -> ids.contains(UUID.fromString(k)), this::append);
+    }
+
     private Page<AuditEntry> page(PageRequest request, Predicate<AuditEntry> filter) {
         Objects.requireNonNull(request, "page");
         OrderKey after = request.after().map(OrderKey::parse).orElse(null);

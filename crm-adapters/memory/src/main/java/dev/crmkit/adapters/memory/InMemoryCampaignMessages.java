@@ -72,4 +72,26 @@ public final class InMemoryCampaignMessages implements CampaignMessages {
     public synchronized Optional<MessageState> find(String key) {
         return Optional.ofNullable(messages.get(Objects.requireNonNull(key, "key")));
     }
+
+    /**
+     * The archive of the ledger, keyed by the messages' keys, in the units of work of a store: export and restore
+     * only. A restore is undone if its unit of work rolls back.
+     */
+    MemoryArchive<MessageState> archive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "campaign message", (after, limit) -> page(after, limit),
+                s -> s.message().key(), k -> find(k).isPresent(), s -> {
+                    synchronized (this) {
+                        messages.put(s.message().key(), s);
+                    }
+                    tx.onRollback(() -> {
+                        synchronized (this) {
+                            messages.remove(s.message().key());
+                        }
+                    });
+                });
+    }
+
+    private synchronized List<MessageState> page(Optional<String> after, int limit) {
+        return KeyOrder.after(messages.values(), s -> s.message().key(), after, limit);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.core.access.AccessDirectory;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.audit.AuditTrail;
@@ -17,8 +19,10 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.ServiceArchives;
+import dev.crmkit.kit.archive.LazyArchive;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
@@ -63,6 +67,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             leads, tasks, activities, deals);
 
     private CampaignStores campaignStores;
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+    private final InMemoryShares shares = new InMemoryShares(transactions);
     private final StoreArchives archives = new StoreArchives(contacts.archive(transactions),
             companies.archive(transactions), schemas.archive(), leads.archive(transactions),
             activities.archive(transactions), tasks.archive(transactions), pipelines.archive(),
@@ -70,10 +76,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
             deals.archive(transactions), stageHistory.archive(transactions), leadScores.archive(),
             probabilityOverrides.archive(), assignmentState.rotationArchive(), assignmentState.quotaArchive(),
             assignmentState.claimArchive(), idempotencyKeys.archive(), contactMerges.archive(),
-            contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions));
-    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+            contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions),
+            shares.archive(), auditTrail.archive(),
+            LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
-    private final InMemoryShares shares = new InMemoryShares(transactions);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
@@ -251,6 +258,14 @@ public final class InMemoryCrmStore implements CrmkitStore {
 
         static CampaignStores create() {
             return new InMemoryCampaignStores();
+        }
+
+        static Archive<MessageState> messageArchive(InMemoryTransactions tx, CampaignStores stores) {
+            return ((InMemoryCampaignMessages) stores.messages()).archive(tx);
+        }
+
+        static Archive<DoNotContact> doNotContactArchive(InMemoryTransactions tx, CampaignStores stores) {
+            return ((InMemoryDoNotContactList) stores.doNotContact()).archive(tx);
         }
     }
 }

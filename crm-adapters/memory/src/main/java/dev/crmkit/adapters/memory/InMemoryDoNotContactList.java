@@ -3,6 +3,7 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.kit.archive.DoNotContactKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The do-not-contact entries in memory. Needs crm-campaigns on the class path (optional here). Thread-safe. */
 public final class InMemoryDoNotContactList implements DoNotContactList {
@@ -41,5 +43,29 @@ public final class InMemoryDoNotContactList implements DoNotContactList {
         int before = own.size();
         own.removeIf(e -> e.channel() == channel && e.reason() == reason);
         return before - own.size();
+    }
+
+    /**
+     * The archive of the entries, keyed by {@link DoNotContactKey}, in the units of work of a store: export and
+     * restore only. A restore is undone if its unit of work rolls back.
+     */
+    MemoryArchive<DoNotContact> archive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "do-not-contact entry", (after, limit) -> page(after, limit),
+                DoNotContactKey::of, k -> {
+                    DoNotContact e = DoNotContactKey.parse(k);
+                    return of(e.contactId()).stream().anyMatch(d -> DoNotContactKey.of(d).equals(k));
+                }, e -> {
+                    add(e);
+                    tx.onRollback(() -> remove(e));
+                });
+    }
+
+    private synchronized List<DoNotContact> page(Optional<String> after, int limit) {
+        return KeyOrder.after(entries.values().stream().flatMap(List::stream).toList(), DoNotContactKey::of, after,
+                limit);
+    }
+
+    private synchronized void remove(DoNotContact entry) {
+        entries.getOrDefault(entry.contactId(), new ArrayList<>()).remove(entry);
     }
 }

@@ -4,6 +4,9 @@ import dev.crmkit.core.access.Grantee;
 import dev.crmkit.core.access.Share;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+
+import dev.crmkit.kit.archive.ShareKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /** Shares in memory, indexed by record, undone with the unit of work that wrote them. Thread-safe. */
 final class InMemoryShares implements Shares {
@@ -61,6 +65,17 @@ final class InMemoryShares implements Shares {
             out.sort(ORDER);
             return List.copyOf(out);
         });
+    }
+
+    /** The archive of the shares, keyed by {@link ShareKey}: export and restore only. */
+    MemoryArchive<Share> archive() {
+        return new MemoryArchive<>(tx, "share", (after, limit) -> KeyOrder.after(byRecord.values().stream()
+                .flatMap(m -> m.values().stream()).toList(), ShareKey::of, after, limit), ShareKey::of, k -> {
+                    String[] p = ShareKey.parts(k);
+                    Grantee grantee = p[2].equals("U") ? Grantee.user(p[3]) : Grantee.team(p[3]);
+                    return byRecord.getOrDefault(new RecordRef(RecordType.valueOf(p[0]), UUID.fromString(p[1])),
+                            Map.of()).containsKey(grantee);
+                }, this::grant);
     }
 
     private void restore(RecordRef record, Grantee grantee, Share before) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.crmkit.adapters.json.CrmkitModule;
 import dev.crmkit.adapters.json.PipelineJson;
+import dev.crmkit.core.access.Share;
 import dev.crmkit.core.access.User;
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
@@ -83,20 +85,20 @@ public final class ExportFormat {
     }
 
     /**
-     * The record types of crm-core, crm-pipeline and crm-service, pipelines with the built-in stage rules and entry
-     * actions.
+     * The record types of crm-core, crm-pipeline and crm-service (and crm-campaigns' when it is on the class path),
+     * pipelines with the built-in stage rules and entry actions.
      */
     public static ExportFormat standard() {
         return standard(PipelineJson.standard());
     }
 
     /**
-     * The record types of crm-core, crm-pipeline and crm-service, pipelines in a format that knows an embedder's own
-     * rules.
+     * The record types of crm-core, crm-pipeline and crm-service (and crm-campaigns' when it is on the class path),
+     * pipelines in a format that knows an embedder's own rules.
      */
     public static ExportFormat standard(PipelineJson pipelines) {
         Objects.requireNonNull(pipelines, "pipelines");
-        return new ExportFormat(List.of(
+        return CampaignFormats.added(new ExportFormat(List.of(
                 new RecordFormat<>("contacts", Contact.class, s -> s.archives().contacts()),
                 new RecordFormat<>("companies", Company.class, s -> s.archives().companies()),
                 new RecordFormat<>("custom-field-schemas", CustomFieldSchema.class,
@@ -122,13 +124,15 @@ public final class ExportFormat {
                 new RecordFormat<>("access-users", User.class, s -> DirectoryArchives.users(s.accessDirectory())),
                 new RecordFormat<>("access-defaults", AccessDefault.class,
                         s -> DirectoryArchives.defaults(s.accessDirectory())),
+                new RecordFormat<>("access-shares", Share.class, s -> s.archives().shares()),
+                new RecordFormat<>("audit-trail", AuditEntry.class, s -> s.archives().auditTrail()),
                 new RecordFormat<>("service-equipment", Equipment.class, s -> s.serviceArchives().equipment()),
                 new RecordFormat<>("service-plans", ServicePlan.class, s -> s.serviceArchives().plans()),
                 new RecordFormat<>("service-requests", ServiceRequest.class, s -> s.serviceArchives().requests()),
                 new RecordFormat<>("service-visits", Visit.class, s -> s.serviceArchives().visits()),
                 new RecordFormat<>("service-commitments", Commitment.class, s -> s.serviceArchives().commitments()),
                 new RecordFormat<>("service-reminders", ServiceReminder.class, s -> s.serviceArchives().reminders())),
-                pipelines);
+                pipelines));
     }
 
     /**

@@ -22,8 +22,11 @@ import java.util.stream.Stream;
 /**
  * Writes everything in a store to a folder in the {@link ExportFormat}: one JSON Lines file per record type, its
  * records in key order, then {@code manifest.json} with counts and SHA-256 checksums. Streams: it holds one page of
- * records at a time, whatever the size of the store. The files are what the store holds when each page is read, so
- * export a store nobody writes to meanwhile. The same store content always gives the same bytes. Thread-safe.
+ * records at a time, whatever the size of the store. Every page is read within {@link CrmkitStore#readConsistently}:
+ * in a JDBC store one read-only REPEATABLE READ transaction, so the files are one consistent state of the database
+ * while others write to it; in another store (the in-memory one) each page is what the store holds when it is read,
+ * so export such a store while nobody writes to it. The same store content always gives the same bytes.
+ * Thread-safe.
  *
  * <pre>{@code
  * ExportManifest manifest = StoreExport.standard().write(store, Path.of("backup"));
@@ -67,10 +70,17 @@ public final class StoreExport {
                     throw new IllegalArgumentException("the export folder " + folder + " is not empty");
                 }
             }
-            List<ExportManifest.FileEntry> files = new ArrayList<>();
-            for (RecordFormat<?> record : format.records()) {
-                files.add(writeFile(store, record, folder));
-            }
+            List<ExportManifest.FileEntry> files = store.readConsistently(() -> {
+                List<ExportManifest.FileEntry> written = new ArrayList<>();
+                for (RecordFormat<?> record : format.records()) {
+                    try {
+                        written.add(writeFile(store, record, folder));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("could not write the export to " + folder, e);
+                    }
+                }
+                return written;
+            });
             ExportManifest manifest = new ExportManifest(ExportFormat.VERSION, files);
             Files.write(folder.resolve(ExportManifest.FILE), manifest.bytes(format.mapper()));
             return manifest;

@@ -5,6 +5,7 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.CampaignSample;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import dev.crmkit.service.contract.ServiceRecords;
 import dev.crmkit.service.contract.ServiceStores;
@@ -36,6 +37,7 @@ class StoreExportTest {
         InMemoryCrmStore store = InMemoryCrmStore.create();
         PopulatedStore.fill(store, store, seed, 12);
         ServiceRecords.fill(ServiceStores.of(store), seed + 14);
+        CampaignSample.fill(store);
         return store;
     }
 

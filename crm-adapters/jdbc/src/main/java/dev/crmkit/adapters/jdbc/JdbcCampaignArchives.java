@@ -1,0 +1,75 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.audience.ChannelKind;
+import dev.crmkit.campaigns.audience.DoNotContact;
+import dev.crmkit.campaigns.delivery.MessageState;
+import dev.crmkit.kit.archive.DoNotContactKey;
+
+import java.time.Instant;
+
+/**
+ * The archives of crm-campaigns' tables ({@code campaign_message}, V28; {@code campaign_do_not_contact}, V29) in the
+ * store's own units of work, so a restored batch commits with its restore-log entry, which
+ * {@link JdbcCampaignMessages} and {@link JdbcDoNotContactList}, on connections of their own, would not. Loaded only
+ * when an export or a restore reads them (crm-campaigns is an optional dependency of this module).
+ */
+final class JdbcCampaignArchives {
+
+    private JdbcCampaignArchives() {
+    }
+
+    /** The ledger of due messages, keyed by the message key. */
+    static JdbcArchive<MessageState> messages(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String key = d.binaryText("msg_key");
+        String insert = jdbc.sql("INSERT INTO {campaign_message} (msg_key, contact_id, campaign, step, occurrence, "
+                + "send_on, valid_until, kind, claimed_by, lease_until, claims, done_at, outcome) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        return new JdbcArchive<>(jdbc, "campaign message", "SELECT * FROM {campaign_message}",
+                key + " > " + d.binaryText("?"), key, "msg_key = ?", JdbcCampaignMessages::state,
+                s -> s.message().key(), k -> new Object[]{k}, k -> new Object[]{k},
+                (c, s) -> jdbc.update(c, insert, row(s))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(MessageState s) {
+        return new Object[]{s.message().key(), s.message().contactId(), s.message().campaign(), s.message().step(),
+                s.message().occurrence(), Math.toIntExact(s.message().sendOn().toEpochDay()),
+                Math.toIntExact(s.message().validUntil().toEpochDay()), s.message().kind().name(),
+                Jdbc.text(s.claimedBy()), millis(s.leaseUntil().orElse(null)), s.claims(),
+                millis(s.doneAt().orElse(null)), Jdbc.text(s.outcome())};
+    }
+
+    /** The do-not-contact entries, keyed by {@link DoNotContactKey}. */
+    static JdbcArchive<DoNotContact> doNotContact(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String contact = d.binaryText("contact_id");
+        String insert = jdbc.sql("INSERT INTO {campaign_do_not_contact} (contact_id, channel, reason, at_millis, "
+                + "source) VALUES (?, ?, ?, ?, ?)");
+        return new JdbcArchive<>(jdbc, "do-not-contact entry", "SELECT * FROM {campaign_do_not_contact}",
+                "(" + contact + " > " + d.binaryText("?") + " OR (contact_id = ? AND (channel > ? OR (channel = ? AND "
+                        + "(reason > ? OR (reason = ? AND at_millis > ?))))))",
+                contact + ", channel, reason, at_millis",
+                "contact_id = ? AND channel = ? AND reason = ? AND at_millis = ?",
+                rs -> new DoNotContact(rs.getString("contact_id"), ChannelKind.valueOf(rs.getString("channel")),
+                        DoNotContact.Reason.valueOf(rs.getString("reason")), rs.getString("source"),
+                        Instant.ofEpochMilli(rs.getLong("at_millis"))),
+                DoNotContactKey::of, k -> {
+                    DoNotContact e = DoNotContactKey.parse(k);
+                    return new Object[]{e.contactId(), e.contactId(), e.channel().name(), e.channel().name(),
+                            e.reason().name(), e.reason().name(), e.at().toEpochMilli()};
+                }, k -> {
+                    DoNotContact e = DoNotContactKey.parse(k);
+                    return new Object[]{e.contactId(), e.channel().name(), e.reason().name(), e.at().toEpochMilli()};
+                }, (c, e) -> jdbc.update(c, insert, row(e))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(DoNotContact e) {
+        return new Object[]{e.contactId(), e.channel().name(), e.reason().name(), e.at().toEpochMilli(), e.source()};
+    }
+
+    private static Object millis(Instant at) {
+        return at == null ? Jdbc.Null.LONG : (Object) at.toEpochMilli();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.crmkit.adapters.json.export;
+
+import dev.crmkit.campaigns.audience.DoNotContact;
+import dev.crmkit.campaigns.delivery.MessageState;
+
+/**
+ * crm-campaigns' record types of the export, {@code campaign-messages} (the ledger of due messages with their claims
+ * and outcomes) and {@code campaign-do-not-contact}, added after crm-core's and crm-pipeline's when crm-campaigns is
+ * on the class path (an optional dependency of this module). Without it no class of crm-campaigns is loaded.
+ */
+final class CampaignFormats {
+
+    private static final String PROBE = "dev.crmkit.campaigns.delivery.CampaignStores";
+
+    private CampaignFormats() {
+    }
+
+    /** The format with crm-campaigns' record types when crm-campaigns is on the class path, else as it is. */
+    static ExportFormat added(ExportFormat format) {
+        if (!present()) {
+            return format;
+        }
+        return Types.added(format);
+    }
+
+    private static boolean present() {
+        try {
+            Class.forName(PROBE, false, CampaignFormats.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Loaded only when crm-campaigns is there. */
+    private static final class Types {
+        private Types() {
+        }
+
+        static ExportFormat added(ExportFormat format) {
+            return format.with(new RecordFormat<>("campaign-messages", MessageState.class,
+                            s -> s.archives().campaignMessages()))
+                    .with(new RecordFormat<>("campaign-do-not-contact", DoNotContact.class,
+                            s -> s.archives().doNotContact()));
+        }
+    }
+}
