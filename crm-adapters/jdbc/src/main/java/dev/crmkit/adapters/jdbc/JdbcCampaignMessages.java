@@ -1,5 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.campaigns.cap.CapCheck;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.message.DueMessage;
@@ -22,7 +24,9 @@ import java.util.Optional;
  * The ledger of due campaign messages in {@code <prefix>campaign_message} (migration V28), shared by every node on
  * the database. A claim is a conditional update per candidate row ({@code ... WHERE lease_until IS NULL OR
  * lease_until < now}): of two nodes updating one row, the database lets the second see the first's lease and update
- * nothing, so one node holds a message at a time. Instants are kept as epoch milliseconds, days as epoch days.
+ * nothing, so one node holds a message at a time. {@link #admit} holds the contact's row in
+ * {@code <prefix>campaign_cap_lock} (V44; {@code SELECT ... FOR UPDATE}) while it reads the contact's cap days and
+ * records one, so nodes admit one at a time per contact. Instants are kept as epoch milliseconds, days as epoch days.
  * Needs crm-campaigns on the class path (an optional dependency of this module). Thread-safe.
  */
 public final class JdbcCampaignMessages implements CampaignMessages {
@@ -32,6 +36,7 @@ public final class JdbcCampaignMessages implements CampaignMessages {
 
     private final DataSource dataSource;
     private final String table;
+    private final String capLock;
 
     /** The ledger in the database of the data source, tables with the default prefix {@code crm_}. */
     public JdbcCampaignMessages(DataSource dataSource) {
@@ -46,6 +51,7 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     public JdbcCampaignMessages(DataSource dataSource, String tablePrefix) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = Tables.checkPrefix(tablePrefix) + "campaign_message";
+        this.capLock = tablePrefix + "campaign_cap_lock";
     }
 
     @Override
@@ -135,6 +141,98 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     }
 
     @Override
+    public CapCheck admit(DueMessage m, LocalDate day, FrequencyCaps caps) {
+        Objects.requireNonNull(m, "message");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(caps, "caps");
+        if (m.kind() == MessageKind.TRANSACTIONAL) {
+            return caps.check(List.of(), day, m.kind());
+        }
+        work(c -> ensureCapLock(c, m.contactId()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(c -> admit(c, m, day, caps));
+            } catch (JdbcStoreException e) {
+                if (attempt == 5 || !(e.getCause() instanceof SQLException sql) || !lockConflict(sql)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Makes sure the contact has its lock row (once per contact; a row another node inserted meanwhile is fine). */
+    private boolean ensureCapLock(Connection c, String contactId) throws SQLException {
+        String exists = "SELECT contact_id FROM " + capLock + " WHERE contact_id = ?";
+        try (PreparedStatement ps = c.prepareStatement(exists)) {
+            ps.setString(1, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + capLock + " (contact_id) VALUES (?)")) {
+            ps.setString(1, contactId);
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            try (PreparedStatement ps = c.prepareStatement(exists)) {
+                ps.setString(1, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private CapCheck admit(Connection c, DueMessage m, LocalDate day, FrequencyCaps caps) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM " + capLock
+                + " WHERE contact_id = ? FOR UPDATE")) {
+            ps.setString(1, m.contactId());
+            ps.executeQuery().close();
+        }
+        // read committed: a read after the lock sees every cap day committed before it, and locks nothing more (a
+        // locking read here would take gap locks on MariaDB that block other nodes' inserts)
+        List<LocalDate> admitted = new ArrayList<>();
+        boolean recorded = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT msg_key, cap_day FROM " + table
+                + " WHERE contact_id = ?")) {
+            ps.setString(1, m.contactId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean self = rs.getString(1).equals(m.key());
+                    recorded |= self;
+                    int capDay = rs.getInt(2);
+                    if (!rs.wasNull() && !self) {
+                        admitted.add(LocalDate.ofEpochDay(capDay));
+                    }
+                }
+            }
+        }
+        if (!recorded) {
+            throw new IllegalArgumentException("message " + m.key() + " is not in the ledger");
+        }
+        CapCheck check = caps.check(admitted, day, m.kind());
+        if (check.admitted()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET cap_day = ? WHERE msg_key = ?")) {
+                ps.setInt(1, Math.toIntExact(day.toEpochDay()));
+                ps.setString(2, m.key());
+                ps.executeUpdate();
+            }
+        }
+        return check;
+    }
+
+    /** A deadlock or serialization failure the database resolved by rolling one side back: worth one more try. */
+    private static boolean lockConflict(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("HYT"));
+    }
+
+    @Override
     public Optional<MessageState> find(String key) {
         Objects.requireNonNull(key, "key");
         return work(c -> find(c, key));
@@ -168,6 +266,28 @@ public final class JdbcCampaignMessages implements CampaignMessages {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             return call.run(c);
+        } catch (SQLException e) {
+            throw new JdbcStoreException("the campaign message ledger failed: " + e.getMessage(), e, false);
+        }
+    }
+
+    /** A read-committed transaction: each statement sees what was committed before it. */
+    private <T> T inTransaction(SqlCall<T> call) {
+        try (Connection c = dataSource.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            c.setAutoCommit(false);
+            try {
+                T result = call.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(isolation);
+            }
         } catch (SQLException e) {
             throw new JdbcStoreException("the campaign message ledger failed: " + e.getMessage(), e, false);
         }

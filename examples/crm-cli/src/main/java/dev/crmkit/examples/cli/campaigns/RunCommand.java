@@ -5,7 +5,6 @@ import dev.crmkit.adapters.mail.SmtpChannel;
 import dev.crmkit.adapters.memory.InMemoryCampaignMessages;
 import dev.crmkit.campaigns.StandardCampaigns;
 import dev.crmkit.campaigns.audience.Recipient;
-import dev.crmkit.campaigns.cap.CapLedger;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignRun;
 import dev.crmkit.campaigns.delivery.MessageState;
@@ -109,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
         recipients.forEach(r -> byId.put(r.id(), r));
         Clock clock = Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         RunReport report = new CampaignRun(ledger, channel, StandardTemplates.library(),
-                new CapLedger(FrequencyCaps.standard()), clock, "crm", Duration.ofHours(1)).run(asOf, byId);
+                FrequencyCaps.standard(), clock, "crm", Duration.ofHours(1)).run(asOf, byId);
         String where = smtp ? "smtp://" + smtpHost.strip() + ":" + smtpPort : out.toString();
         print(due, report, ledger, where);
         return 0;
