@@ -16,6 +16,6 @@ class H2CampaignMessagesTest extends CampaignMessagesContract {
 
     @Override
     protected CampaignMessages secondNode(CampaignMessages first) {
-        return JdbcCrmStore.builder(TestDatabase.H2.shared()).build().campaignStores().messages();
+        return JdbcCrmStore.builder(TestDatabase.H2.sharedSecondNode()).build().campaignStores().messages();
     }
 }

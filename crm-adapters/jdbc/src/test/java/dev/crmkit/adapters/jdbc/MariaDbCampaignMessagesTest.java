@@ -16,6 +16,6 @@ class MariaDbCampaignMessagesTest extends CampaignMessagesContract {
 
     @Override
     protected CampaignMessages secondNode(CampaignMessages first) {
-        return JdbcCrmStore.builder(TestDatabase.MARIADB.shared()).build().campaignStores().messages();
+        return JdbcCrmStore.builder(TestDatabase.MARIADB.sharedSecondNode()).build().campaignStores().messages();
     }
 }

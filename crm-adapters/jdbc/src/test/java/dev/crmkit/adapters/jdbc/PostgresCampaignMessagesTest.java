@@ -16,6 +16,6 @@ class PostgresCampaignMessagesTest extends CampaignMessagesContract {
 
     @Override
     protected CampaignMessages secondNode(CampaignMessages first) {
-        return JdbcCrmStore.builder(TestDatabase.POSTGRESQL.shared()).build().campaignStores().messages();
+        return JdbcCrmStore.builder(TestDatabase.POSTGRESQL.sharedSecondNode()).build().campaignStores().messages();
     }
 }

@@ -121,8 +121,8 @@ class CampaignsRunCommandTest {
         assertTrue(run.err().contains("--smtp-port needs --smtp-host"), run.err());
     }
 
-    @Test
-    void run_withoutContactsFile_sendsToTheContactsOfTheStore() throws Exception {
+    /** An H2 file store with one contact, Lena, whose birthday offer is due on 2026-03-03; its JDBC URL. */
+    private String storeWithLena() {
         String url = "jdbc:h2:file:" + dir.resolve("crm");
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(url);
@@ -136,6 +136,12 @@ class CampaignsRunCommandTest {
                         java.util.Optional.of(java.time.LocalDate.of(1988, 3, 10)),
                         dev.crmkit.core.contact.MarketingConsent.granted(at, "web form"), List.of(),
                         dev.crmkit.core.customfield.CustomFields.empty(), java.util.Optional.empty(), at, at));
+        return url;
+    }
+
+    @Test
+    void run_withoutContactsFile_sendsToTheContactsOfTheStore() throws Exception {
+        String url = storeWithLena();
         Path mail = dir.resolve("mail");
 
         CliRun run = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
@@ -150,5 +156,26 @@ class CampaignsRunCommandTest {
                 throw new IllegalStateException(e);
             }
         }).toList());
+    }
+
+    @Test
+    void run_storeTwiceForTheSameDay_sendsNothingTheSecondTime() throws Exception {
+        String url = storeWithLena();
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+
+        CliRun once = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                first.toString(), "--format", "json");
+        CliRun again = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                second.toString(), "--format", "json");
+
+        assertEquals(1, once.json().get("sent").asInt(), once.toString());
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(1, again.json().get("due").asInt(), again.out());
+        assertEquals(0, again.json().get("sent").asInt(), again.out());
+        assertEquals(1, emlFiles(first).size());
+        assertTrue(Files.notExists(second) || emlFiles(second).isEmpty(), "nothing written the second time");
+        assertTrue(again.json().get("messages").get(0).get("outcome").asText().startsWith("done before: sent"),
+                again.out());
     }
 }
