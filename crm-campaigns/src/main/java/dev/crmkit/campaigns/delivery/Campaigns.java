@@ -51,6 +51,11 @@ public final class Campaigns {
         return stores.doNotContact();
     }
 
+    /** The sequences' enrollments: enroll under each sequence's re-entry rule, find what is due, record advances. */
+    public dev.crmkit.campaigns.sequence.Enrollments enrollments() {
+        return stores.enrollments();
+    }
+
     /** The template library messages are rendered from. */
     public TemplateLibrary templates() {
         return templates;

@@ -34,6 +34,9 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     private static final String COLUMNS = "msg_key, contact_id, campaign, step, occurrence, send_on, valid_until, "
             + "kind, claimed_by, lease_until, claims, done_at, outcome";
 
+    private static final String WHAT = "the campaign message ledger";
+    private static final String[] CONTACT = {"contact_id"};
+
     private final DataSource dataSource;
     private final String table;
     private final String capLock;
@@ -148,52 +151,15 @@ public final class JdbcCampaignMessages implements CampaignMessages {
         if (m.kind() == MessageKind.TRANSACTIONAL) {
             return caps.check(List.of(), day, m.kind());
         }
-        work(c -> ensureCapLock(c, m.contactId()));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inTransaction(c -> admit(c, m, day, caps));
-            } catch (JdbcStoreException e) {
-                if (attempt == 5 || !(e.getCause() instanceof SQLException sql) || !lockConflict(sql)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Makes sure the contact has its lock row (once per contact; a row another node inserted meanwhile is fine). */
-    private boolean ensureCapLock(Connection c, String contactId) throws SQLException {
-        String exists = "SELECT contact_id FROM " + capLock + " WHERE contact_id = ?";
-        try (PreparedStatement ps = c.prepareStatement(exists)) {
-            ps.setString(1, contactId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + capLock + " (contact_id) VALUES (?)")) {
-            ps.setString(1, contactId);
-            ps.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            try (PreparedStatement ps = c.prepareStatement(exists)) {
-                ps.setString(1, contactId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
-            }
-            throw e;
-        }
+        work(c -> {
+            CampaignSql.ensureLockRow(c, capLock, CONTACT, m.contactId());
+            return null;
+        });
+        return CampaignSql.inTransaction(dataSource, WHAT, c -> admit(c, m, day, caps));
     }
 
     private CapCheck admit(Connection c, DueMessage m, LocalDate day, FrequencyCaps caps) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT contact_id FROM " + capLock
-                + " WHERE contact_id = ? FOR UPDATE")) {
-            ps.setString(1, m.contactId());
-            ps.executeQuery().close();
-        }
+        CampaignSql.lock(c, capLock, CONTACT, m.contactId());
         // read committed: a read after the lock sees every cap day committed before it, and locks nothing more (a
         // locking read here would take gap locks on MariaDB that block other nodes' inserts)
         List<LocalDate> admitted = new ArrayList<>();
@@ -226,12 +192,6 @@ public final class JdbcCampaignMessages implements CampaignMessages {
         return check;
     }
 
-    /** A deadlock or serialization failure the database resolved by rolling one side back: worth one more try. */
-    private static boolean lockConflict(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.equals("40001") || state.equals("40P01") || state.startsWith("HYT"));
-    }
-
     @Override
     public Optional<MessageState> find(String key) {
         Objects.requireNonNull(key, "key");
@@ -262,39 +222,7 @@ public final class JdbcCampaignMessages implements CampaignMessages {
                 Optional.ofNullable(rs.getString("outcome")));
     }
 
-    private <T> T work(SqlCall<T> call) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return call.run(c);
-        } catch (SQLException e) {
-            throw new JdbcStoreException("the campaign message ledger failed: " + e.getMessage(), e, false);
-        }
-    }
-
-    /** A read-committed transaction: each statement sees what was committed before it. */
-    private <T> T inTransaction(SqlCall<T> call) {
-        try (Connection c = dataSource.getConnection()) {
-            int isolation = c.getTransactionIsolation();
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            c.setAutoCommit(false);
-            try {
-                T result = call.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                c.setTransactionIsolation(isolation);
-            }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("the campaign message ledger failed: " + e.getMessage(), e, false);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T work(CampaignSql.SqlCall<T> call) {
+        return CampaignSql.work(dataSource, WHAT, call);
     }
 }
