@@ -1,8 +1,9 @@
--- crmkit schema, MariaDB 10.6+: the enrollments of crm-campaigns' sequences (Enrollments, JdbcEnrollments), so sequences
--- run across nodes. One row per contact, sequence and start (epoch microseconds); next_at (epoch microseconds) is
--- when the next step is due. An advance is a conditional update over the state it started from. A node enrolls a
--- contact while it holds the contact's lock row for the sequence (SELECT ... FOR UPDATE), so the re-entry rule is
--- checked and the row inserted as one step across nodes. ${prefix} is the configured table prefix (default crm_).
+-- crmkit schema, MariaDB 10.6+: the enrollments of crm-campaigns' sequences (Enrollments, JdbcEnrollments), so
+-- sequences run across nodes. One row per contact, sequence and start (epoch microseconds); next_at (epoch
+-- microseconds) is when the next step is due. An advance is a conditional update over the state it started from. A
+-- node enrolls a contact while it holds the contact's lock row for the sequence (SELECT ... FOR UPDATE), so the
+-- re-entry rule is checked and the row inserted as one step across nodes. ${prefix} is the configured table prefix
+-- (default crm_).
 
 CREATE TABLE ${prefix}campaign_enrollment (
     contact_id    VARCHAR(200) NOT NULL,

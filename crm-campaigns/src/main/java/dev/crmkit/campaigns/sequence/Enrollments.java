@@ -22,7 +22,9 @@ public interface Enrollments {
     /** The contact's enrollments in the sequence, earliest first. */
     List<Enrollment> of(String contactId, String sequence);
 
-    /** Up to {@code max} active enrollments in the sequence whose next step is due by {@code now}, earliest due first. */
+    /**
+     * Up to {@code max} active enrollments in the sequence whose next step is due by {@code now}, earliest due first.
+     */
     List<Enrollment> due(String sequence, Instant now, int max);
 
     /**
