@@ -60,6 +60,14 @@ class CampaignsRunCommandTest {
         return out;
     }
 
+    private static List<String> subjects(Path folder) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (MimeMessage m : emlFiles(folder)) {
+            out.add(m.getSubject());
+        }
+        return out;
+    }
+
     @Test
     void run_default_writesOneEmlPerSentMessageAndReportsTheRest() throws Exception {
         Path mail = dir.resolve("mail");
@@ -149,13 +157,7 @@ class CampaignsRunCommandTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(1, run.json().get("sent").asInt(), run.out());
-        assertEquals(List.of("Alles Gute zum Geburtstag, Lena!"), emlFiles(mail).stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList());
+        assertEquals(List.of("Alles Gute zum Geburtstag, Lena!"), subjects(mail));
     }
 
     @Test
@@ -177,5 +179,34 @@ class CampaignsRunCommandTest {
         assertTrue(Files.notExists(second) || emlFiles(second).isEmpty(), "nothing written the second time");
         assertTrue(again.json().get("messages").get(0).get("outcome").asText().startsWith("done before: sent"),
                 again.out());
+    }
+
+    @Test
+    void run_inactiveDays_sendsTheReContactMessageOnTheDayTheSilenceReachesNDays() throws Exception {
+        String url = storeWithLena();
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        java.time.Instant call = java.time.Instant.parse("2026-01-15T10:00:00Z");
+        dev.crmkit.adapters.jdbc.JdbcCrmStore.builder(ds).build().activities().append(
+                new dev.crmkit.core.activity.Activity(new dev.crmkit.core.activity.ActivityId(new java.util.UUID(0, 7)),
+                        dev.crmkit.core.activity.ActivityType.CALL, "Follow-up", "",
+                        dev.crmkit.core.activity.Direction.OUTBOUND, call, List.of(),
+                        java.util.Set.of(new dev.crmkit.core.kernel.RecordRef(dev.crmkit.core.kernel.RecordType.CONTACT,
+                                new java.util.UUID(0, 42))), java.util.Optional.empty(),
+                        dev.crmkit.core.activity.Visibility.PUBLIC, call));
+        Path mail = dir.resolve("mail");
+
+        CliRun early = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-02-13",
+                "--inactive-days", "30", "--out", mail.toString(), "--format", "json");
+        CliRun due = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-02-14",
+                "--inactive-days", "30", "--out", mail.toString(), "--format", "json");
+        CliRun withFile = CliRun.crm("campaigns", "run", "--contacts", contacts().toString(), "--as-of",
+                "2026-02-14", "--inactive-days", "30");
+
+        assertEquals(0, early.json().get("due").asInt(), early.out());
+        assertEquals(1, due.json().get("sentByCampaign").get("re-contact").asInt(), due.out());
+        assertEquals(List.of("Wie geht es Ihnen, Lena?"), subjects(mail));
+        assertEquals(2, withFile.exitCode(), withFile.toString());
+        assertTrue(withFile.err().contains("--inactive-days needs the store"), withFile.err());
     }
 }

@@ -15,6 +15,8 @@ import dev.crmkit.campaigns.delivery.RunReport;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.messaging.MessageChannel;
 import dev.crmkit.campaigns.template.StandardTemplates;
+import dev.crmkit.campaigns.trigger.InactivityTrigger;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
@@ -47,7 +49,8 @@ import java.util.concurrent.Callable;
  * default, into a folder of {@code .eml} files, with the built-in templates and the standard frequency caps.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Sends the messages of the standard campaigns (birthday, win-back) due on --as-of to the "
+        description = {"Sends the messages of the standard campaigns (birthday, win-back; re-contact with "
+                + "--inactive-days) due on --as-of to the "
                 + "contacts of the store (or of --contacts), rendered "
                 + "with the built-in templates (English, German) in each contact's language: to an SMTP server "
                 + "(--smtp-host) or, by default, as .eml files into --out. Consent is checked again and the "
@@ -88,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "The sender's e-mail address (default: ${DEFAULT-VALUE}).")
     private String from;
 
+    @Option(names = "--inactive-days", paramLabel = "N",
+            description = "Also send the re-contact message to the store's contacts nobody has called, e-mailed, "
+                    + "chatted with or met for exactly N days (1 to 3650; needs the store, not --contacts).")
+    private Integer inactiveDays;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "text (default) or json: one JSON object on standard output.")
     private OutputFormat format;
@@ -101,6 +109,16 @@ public final class RunCommand implements Callable<Integer> {
         if (smtp && spec.commandLine().getParseResult().hasMatchedOption("--out")) {
             throw new ParameterException(spec.commandLine(), "--out and --smtp-host exclude each other");
         }
+        if (inactiveDays != null && files.hasContacts()) {
+            throw new ParameterException(spec.commandLine(), "--inactive-days needs the store's timeline, not "
+                    + "--contacts");
+        }
+        InactivityTrigger inactivity;
+        try {
+            inactivity = inactiveDays == null ? null : new InactivityTrigger(inactiveDays, 7);
+        } catch (ValidationException e) {
+            throw new ParameterException(spec.commandLine(), "--inactive-days " + e.getMessage());
+        }
         if (smtpPort < 1 || smtpPort > 65_535) {
             throw new ParameterException(spec.commandLine(), "--smtp-port must be from 1 to 65535, got " + smtpPort);
         }
@@ -109,11 +127,19 @@ public final class RunCommand implements Callable<Integer> {
         String where = smtp ? "smtp://" + smtpHost.strip() + ":" + smtpPort : out.toString();
         if (files.hasContacts()) {
             // contacts from a file: no store to remember what went out, so a ledger for this run only
-            send(files.contacts(), new InMemoryCampaignMessages(), null, channel, where);
+            send(files.contacts(), List.of(), new InMemoryCampaignMessages(), null, channel, where);
         } else {
             StoreAccess.readAll(store, spec, (crm, description) -> {
                 CampaignStores stores = crm.campaignStores();
-                send(StoreContacts.read(crm), stores.messages(), stores.doNotContact(), channel, where);
+                List<Recipient> recipients = StoreContacts.read(crm);
+                List<DueMessage> silent = new ArrayList<>();
+                if (inactivity != null) {
+                    for (Recipient r : recipients) {
+                        inactivity.dueOn(r.id(), StoreContacts.lastInteraction(crm, r.id()), r.zone(), asOf)
+                                .ifPresent(silent::add);
+                    }
+                }
+                send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where);
                 return null;
             });
         }
@@ -124,9 +150,10 @@ public final class RunCommand implements Callable<Integer> {
      * Schedules what is due in the ledger (a message recorded before keeps its state), sends what the ledger has due,
      * and prints what happened to each message due today.
      */
-    private void send(List<Recipient> recipients, CampaignMessages ledger, DoNotContactList doNotContact,
-            MessageChannel channel, String where) {
-        List<DueMessage> due = StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf);
+    private void send(List<Recipient> recipients, List<DueMessage> more, CampaignMessages ledger,
+            DoNotContactList doNotContact, MessageChannel channel, String where) {
+        List<DueMessage> due = new ArrayList<>(StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf));
+        due.addAll(more);
         Set<String> doneBefore = new HashSet<>();
         for (DueMessage m : due) {
             if (!ledger.schedule(m) && ledger.find(m.key()).map(MessageState::done).orElse(false)) {
