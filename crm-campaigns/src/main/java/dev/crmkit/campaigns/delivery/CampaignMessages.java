@@ -43,7 +43,7 @@ public interface CampaignMessages {
      * message sent again after a crash is the same message); an admitted message keeps counting even when the
      * channel later refused it. A transactional message is always admitted and records nothing.
      *
-     * @throws IllegalArgumentException if the message is not recorded
+     * @throws IllegalArgumentException if a marketing message is not recorded
      */
     CapCheck admit(DueMessage message, LocalDate day, FrequencyCaps caps);
 

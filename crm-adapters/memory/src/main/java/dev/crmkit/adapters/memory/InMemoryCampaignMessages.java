@@ -79,11 +79,11 @@ public final class InMemoryCampaignMessages implements CampaignMessages {
     public synchronized CapCheck admit(DueMessage message, LocalDate day, FrequencyCaps caps) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(caps, "caps");
-        if (!messages.containsKey(message.key())) {
-            throw new IllegalArgumentException("message " + message.key() + " is not in the ledger");
-        }
         if (message.kind() == MessageKind.TRANSACTIONAL) {
             return caps.check(List.of(), day, message.kind());
+        }
+        if (!messages.containsKey(message.key())) {
+            throw new IllegalArgumentException("message " + message.key() + " is not in the ledger");
         }
         Map<String, LocalDate> days = capDays.computeIfAbsent(message.contactId(), id -> new HashMap<>());
         List<LocalDate> others = new ArrayList<>();
