@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
 import dev.crmkit.adapters.jdbc.OutboxRelay;
 import dev.crmkit.adapters.json.CrmkitModule;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
+import dev.crmkit.campaigns.delivery.Campaigns;
+import dev.crmkit.campaigns.messaging.MessageChannel;
+import dev.crmkit.campaigns.template.TemplateLibrary;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -90,7 +94,9 @@ public class CrmkitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Crmkit crmkit(SpringCrmStore store, CrmkitProperties properties, ApplicationEventPublisher publisher,
-                         ObjectProvider<Clock> clock, ObjectProvider<IdGenerator> ids) {
+                         ObjectProvider<Clock> clock, ObjectProvider<IdGenerator> ids,
+                         ObjectProvider<MessageChannel> campaignChannel, ObjectProvider<TemplateLibrary> templates,
+                         ObjectProvider<FrequencyCaps> caps) {
         Crmkit.Builder builder = Crmkit.builder()
                 .store(store)
                 .defaultRegion(properties.getDefaultRegion())
@@ -98,6 +104,9 @@ public class CrmkitAutoConfiguration {
                 .events(domainEvents(publisher));
         clock.ifUnique(builder::clock);
         ids.ifUnique(builder::ids);
+        campaignChannel.ifUnique(builder::campaignChannel);
+        templates.ifUnique(builder::campaignTemplates);
+        caps.ifUnique(builder::campaignCaps);
         return builder.build();
     }
 
@@ -124,6 +133,18 @@ public class CrmkitAutoConfiguration {
     @ConditionalOnMissingBean
     public ServiceDesk serviceDesk(Crmkit crmkit) {
         return crmkit.service();
+    }
+
+    /**
+     * crm-campaigns' entry point, when the host declares the {@link MessageChannel} messages leave through (and, if it
+     * likes, a {@link TemplateLibrary} and {@link FrequencyCaps}): ledger, do-not-contact list and enrollments on the
+     * same store as the {@link Crm}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MessageChannel.class)
+    public Campaigns campaigns(Crmkit crmkit) {
+        return crmkit.campaigns();
     }
 
     /** The outbox relay, running while the context runs. */

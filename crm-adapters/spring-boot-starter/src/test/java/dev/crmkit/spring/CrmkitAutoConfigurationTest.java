@@ -124,6 +124,26 @@ class CrmkitAutoConfigurationTest {
     }
 
     @Test
+    void aMessageChannel_addsTheCampaignsOnTheSameStore_andNoChannelNoCampaigns() {
+        dev.crmkit.campaigns.messaging.MessageChannel channel =
+                m -> new dev.crmkit.campaigns.messaging.SendResult.Accepted("<" + m.idempotencyKey() + ">");
+        runner.withBean(dev.crmkit.campaigns.messaging.MessageChannel.class, () -> channel).run(context -> {
+            assertNull(context.getStartupFailure());
+            dev.crmkit.campaigns.delivery.Campaigns campaigns =
+                    context.getBean(dev.crmkit.campaigns.delivery.Campaigns.class);
+            SpringCrmStore store = context.getBean(SpringCrmStore.class);
+            assertSame(store.campaignStores().enrollments().getClass(), campaigns.enrollments().getClass());
+            dev.crmkit.campaigns.message.DueMessage m = new dev.crmkit.campaigns.message.DueMessage("c1", "birthday",
+                    1, "2026", java.time.LocalDate.of(2026, 3, 3), java.time.LocalDate.of(2026, 3, 10),
+                    dev.crmkit.campaigns.message.MessageKind.MARKETING);
+            assertTrue(campaigns.messages().schedule(m));
+            assertTrue(store.campaignStores().messages().find(m.key()).isPresent(), "one ledger: the store's");
+        });
+        runner.run(context -> assertTrue(context.getBeansOfType(dev.crmkit.campaigns.delivery.Campaigns.class)
+                .isEmpty()));
+    }
+
+    @Test
     void aDataSource_isEnough_forEveryEntryPointOnOneMigratedStore() {
         runner.run(context -> {
             assertNull(context.getStartupFailure());

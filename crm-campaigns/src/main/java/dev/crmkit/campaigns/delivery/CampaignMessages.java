@@ -1,5 +1,7 @@
 package dev.crmkit.campaigns.delivery;
 
+import dev.crmkit.campaigns.cap.CapCheck;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.message.DueMessage;
 
 import java.time.Duration;
@@ -32,6 +34,18 @@ public interface CampaignMessages {
      * (and nothing changes) when the node does not hold it (its lease was taken over) or it is done already.
      */
     boolean markDone(String key, String node, String outcome, Instant at);
+
+    /**
+     * Admits a recorded message to be sent on {@code day} (a day of the contact's calendar) under the frequency caps,
+     * counting every marketing message of its contact admitted before by any node (its cap day), and records
+     * {@code day} as this message's cap day when it fits. Counting and recording are one step per contact across
+     * nodes, so nodes that send together never exceed a cap. The message itself is not counted against itself (a
+     * message sent again after a crash is the same message); an admitted message keeps counting even when the
+     * channel later refused it. A transactional message is always admitted and records nothing.
+     *
+     * @throws IllegalArgumentException if a marketing message is not recorded
+     */
+    CapCheck admit(DueMessage message, LocalDate day, FrequencyCaps caps);
 
     /** The state of a message, if recorded. */
     Optional<MessageState> find(String key);

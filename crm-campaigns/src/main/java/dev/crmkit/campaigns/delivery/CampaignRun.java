@@ -7,7 +7,7 @@ import dev.crmkit.campaigns.audience.ConsentRule;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.audience.Recipient;
 import dev.crmkit.campaigns.audience.SendPermission;
-import dev.crmkit.campaigns.cap.CapLedger;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.messaging.MessageChannel;
 import dev.crmkit.campaigns.messaging.OutgoingMessage;
@@ -15,9 +15,11 @@ import dev.crmkit.campaigns.messaging.SendResult;
 import dev.crmkit.campaigns.template.MessageValues;
 import dev.crmkit.campaigns.template.RenderedMessage;
 import dev.crmkit.campaigns.template.TemplateLibrary;
+import dev.crmkit.campaigns.window.SendWindow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +28,12 @@ import java.util.Objects;
 
 /**
  * One node's sending run: claims what is due on a day from the shared {@link CampaignMessages}, checks consent (and,
- * when given, the contacts' e-mail do-not-contact entries) and the frequency caps again at sending time, renders the
- * campaign's template (named like the campaign) in the recipient's language, hands the message to the channel with
- * its key as the idempotency key, and marks it done. A message over a cap stays in the ledger and goes on a later day
- * while it is valid. Thread-safe if its parts are.
+ * when given, the contacts' e-mail do-not-contact entries), the send window in the contact's zone (when given) and
+ * the frequency caps again at sending time, renders the campaign's template (named like the campaign) in the
+ * recipient's language, hands the message to the channel with its key as the idempotency key, and marks it done. The
+ * caps are counted from the shared ledger ({@link CampaignMessages#admit}), so nodes sending together never exceed
+ * them. A message over a cap or outside the window stays in the ledger and goes in a later run while it is valid; one
+ * with no allowed slot left before it expires is held back for good. Thread-safe if its parts are.
  */
 public final class CampaignRun {
 
@@ -38,25 +42,27 @@ public final class CampaignRun {
     private final CampaignMessages ledger;
     private final MessageChannel channel;
     private final TemplateLibrary templates;
-    private final CapLedger caps;
+    private final FrequencyCaps caps;
     private final Clock clock;
     private final String node;
     private final Duration lease;
     private final DoNotContactList doNotContact;
     private final Map<String, AbTest> tests;
+    private final SendWindow window; // null: any time of the run's day
 
     /**
      * A run of a node.
      *
      * @param lease how long a claim holds; longer than sending one batch takes
      */
-    public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
-            Clock clock, String node, Duration lease) {
-        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of());
+    public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
+            FrequencyCaps caps, Clock clock, String node, Duration lease) {
+        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null);
     }
 
-    private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates, CapLedger caps,
-            Clock clock, String node, Duration lease, DoNotContactList doNotContact, Map<String, AbTest> tests) {
+    private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
+            FrequencyCaps caps, Clock clock, String node, Duration lease, DoNotContactList doNotContact,
+            Map<String, AbTest> tests, SendWindow window) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -66,6 +72,7 @@ public final class CampaignRun {
         this.lease = Objects.requireNonNull(lease, "lease");
         this.doNotContact = doNotContact;
         this.tests = Map.copyOf(tests);
+        this.window = window;
     }
 
     /**
@@ -77,13 +84,22 @@ public final class CampaignRun {
     public CampaignRun withAbTest(String campaign, AbTest test) {
         Map<String, AbTest> copy = new HashMap<>(tests);
         copy.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(test, "test"));
-        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy);
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy, window);
     }
 
     /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
     public CampaignRun withDoNotContact(DoNotContactList list) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
-                Objects.requireNonNull(list, "list"), tests);
+                Objects.requireNonNull(list, "list"), tests, window);
+    }
+
+    /**
+     * A copy that sends only inside the window on each recipient's clock (its zone): outside it a message waits for a
+     * later run, and one whose next allowed slot would fall after its last valid day is held back for good.
+     */
+    public CampaignRun withSendWindow(SendWindow sendWindow) {
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, tests,
+                Objects.requireNonNull(sendWindow, "sendWindow"));
     }
 
     /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
@@ -103,7 +119,16 @@ public final class CampaignRun {
             for (DueMessage m : batch) {
                 Recipient r = recipients.get(m.contactId());
                 String outcome = r == null ? "held: no such contact" : holdReason(r, m);
-                if (outcome == null && !caps.admit(r.id(), day, m.kind()).admitted()) {
+                if (outcome == null && window != null) {
+                    Instant now = clock.instant();
+                    if (window.nextSlot(now, r.zone(), m.validUntil()).isEmpty()) {
+                        outcome = "held: no send slot before it expires on " + m.validUntil();
+                    } else if (!window.allows(now, r.zone())) {
+                        deferred++;
+                        continue;
+                    }
+                }
+                if (outcome == null && !ledger.admit(m, day, caps).admitted()) {
                     deferred++;
                     continue;
                 }

@@ -1,11 +1,12 @@
 package dev.crmkit.campaigns.delivery;
 
 import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
  * The stores crm-campaigns keeps its state in, handed out by a host's crmkit store ({@code InMemoryCrmStore},
- * {@code JdbcCrmStore}, {@code SpringCrmStore}): the ledger of due messages and the do-not-contact list, on the same
- * database as the rest of crmkit. Implementations are thread-safe.
+ * {@code JdbcCrmStore}, {@code SpringCrmStore}): the ledger of due messages, the do-not-contact list and the
+ * sequences' enrollments, on the same database as the rest of crmkit. Implementations are thread-safe.
  */
 public interface CampaignStores {
 
@@ -14,4 +15,7 @@ public interface CampaignStores {
 
     /** The do-not-contact entries of every contact. */
     DoNotContactList doNotContact();
+
+    /** The enrollments of every sequence, shared by every node that advances sequences. */
+    Enrollments enrollments();
 }

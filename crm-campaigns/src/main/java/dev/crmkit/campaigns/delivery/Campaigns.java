@@ -1,7 +1,6 @@
 package dev.crmkit.campaigns.delivery;
 
 import dev.crmkit.campaigns.audience.DoNotContactList;
-import dev.crmkit.campaigns.cap.CapLedger;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.messaging.MessageChannel;
 import dev.crmkit.campaigns.template.TemplateLibrary;
@@ -12,7 +11,8 @@ import java.util.Objects;
 
 /**
  * crm-campaigns' entry point, wired by the composition root ({@code Crmkit.campaigns()}): the stores of the host's
- * crmkit store, the channel messages leave through, the template library, one frequency-cap ledger and the clock.
+ * crmkit store, the channel messages leave through, the template library, the frequency caps (counted from the
+ * shared ledger, so they hold across runs and nodes) and the clock.
  * {@link #run(String)} gives a node's {@link CampaignRun} that re-checks the stored do-not-contact list at sending
  * time. Thread-safe.
  */
@@ -24,20 +24,20 @@ public final class Campaigns {
     private final CampaignStores stores;
     private final MessageChannel channel;
     private final TemplateLibrary templates;
-    private final CapLedger caps;
+    private final FrequencyCaps caps;
     private final Clock clock;
 
     /**
      * Campaigns over the given parts.
      *
-     * @param caps the frequency caps every run of this entry point shares (one ledger, so caps hold across runs)
+     * @param caps the frequency caps of every run, counted from the stored ledger across runs and nodes
      */
     public Campaigns(CampaignStores stores, MessageChannel channel, TemplateLibrary templates, FrequencyCaps caps,
             Clock clock) {
         this.stores = Objects.requireNonNull(stores, "stores");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
-        this.caps = new CapLedger(Objects.requireNonNull(caps, "caps"));
+        this.caps = Objects.requireNonNull(caps, "caps");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -49,6 +49,11 @@ public final class Campaigns {
     /** The do-not-contact list (unsubscribes, bounces, manual blocks). */
     public DoNotContactList doNotContact() {
         return stores.doNotContact();
+    }
+
+    /** The sequences' enrollments: enroll under each sequence's re-entry rule, find what is due, record advances. */
+    public dev.crmkit.campaigns.sequence.Enrollments enrollments() {
+        return stores.enrollments();
     }
 
     /** The template library messages are rendered from. */

@@ -29,8 +29,15 @@ import java.util.Set;
  * @param steps           the steps, at least one
  * @param goals           the signals that end the enrollment
  * @param handToSalesOnGoal whether reaching a goal hands the contact to sales
+ * @param reEntry         whether a contact may walk the sequence again ({@link Enrollments#enroll} checks it)
  */
-public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> goals, boolean handToSalesOnGoal) {
+public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> goals, boolean handToSalesOnGoal,
+        ReEntry reEntry) {
+
+    /** A sequence a contact walks once ({@link ReEntry#never()}). */
+    public Sequence(String name, List<SequenceStep> steps, Set<SignalType> goals, boolean handToSalesOnGoal) {
+        this(name, steps, goals, handToSalesOnGoal, ReEntry.never());
+    }
 
     /**
      * Validates the sequence, listing every problem.
@@ -39,6 +46,7 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
      */
     public Sequence {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(reEntry, "reEntry");
         steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
         goals = Objects.requireNonNull(goals, "goals").isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(goals));
         List<Violation> violations = new ArrayList<>();
@@ -63,9 +71,25 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
         ValidationException.throwIfAny(violations);
     }
 
-    /** A new enrollment of the contact, its first step due at {@code at}. */
+    /** A copy with the re-entry rule. */
+    public Sequence withReEntry(ReEntry rule) {
+        return new Sequence(name, steps, goals, handToSalesOnGoal, rule);
+    }
+
+    /** A new enrollment of the contact, its first step due at {@code at}, without looking at earlier ones. */
     public Enrollment enroll(String contactId, Instant at) {
         return new Enrollment(contactId, name, at, 0, at, EnrollmentStatus.ACTIVE, "");
+    }
+
+    /**
+     * Enrolls the contact at {@code at} unless the {@linkplain #reEntry re-entry rule} refuses, given its earlier
+     * enrollments in this sequence (others are ignored).
+     */
+    public Enrolling enroll(String contactId, Instant at, Collection<Enrollment> earlier) {
+        List<Enrollment> mine = earlier.stream()
+                .filter(e -> e.contactId().equals(contactId) && e.sequence().equals(name)).toList();
+        return reEntry.refusal(mine, at).<Enrolling>map(r -> new Enrolling.Refused(contactId, name, r))
+                .orElseGet(() -> new Enrolling.Enrolled(enroll(contactId, at)));
     }
 
     /**

@@ -26,6 +26,12 @@ public final class StandardTemplates {
         library.save(new MessageTemplate("win-back", "de", "Wir vermissen Sie{{#first_name}}, {{first_name}}"
                 + "{{/first_name}}", "Hallo {{first_name}},\n\nIhre letzte Bestellung ist eine Weile her. Mit diesem "
                 + "Angebot heißen wir Sie wieder willkommen, gültig bis {{valid_until}}.\n"));
+        library.save(new MessageTemplate("re-contact", "", "How are you{{#first_name}}, {{first_name}}"
+                + "{{/first_name}}?", "Hello {{first_name}},\n\nwe have not spoken for a while. Is there anything we "
+                + "can do for you? Just reply to this message.\n"));
+        library.save(new MessageTemplate("re-contact", "de", "Wie geht es Ihnen{{#first_name}}, {{first_name}}"
+                + "{{/first_name}}?", "Hallo {{first_name}},\n\nwir haben eine Weile nichts voneinander gehört. "
+                + "Können wir etwas für Sie tun? Antworten Sie einfach auf diese Nachricht.\n"));
         return library;
     }
 }

@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * Tracking signals as entries of crm-core's timeline: a campaign touch (an e-mail for a reply) on the contact or
  * lead, at the signal's time, its subject naming the signal and the campaign ({@code e-mail opened: nurture}). Opens,
- * clicks, bounces and unsubscribes carry the signal typed as the touch's {@link ActivityOutcome} ({@code OPENED},
- * {@code CLICKED}, {@code BOUNCED}, {@code UNSUBSCRIBED}), which crm-core's scoring rules read; the subject is for
- * people. A reply is an inbound e-mail.
+ * clicks, bounces, unsubscribes, booked meetings and purchases carry the signal typed as the touch's
+ * {@link ActivityOutcome} ({@code OPENED}, {@code CLICKED}, {@code BOUNCED}, {@code UNSUBSCRIBED},
+ * {@code MEETING_BOOKED}, {@code PURCHASED}), which crm-core's scoring rules read; the subject is for people. A reply
+ * is an inbound e-mail with the outcome {@code REPLIED}. Sent and delivered have no outcome.
  */
 public final class TimelineEntries {
 
@@ -48,6 +49,12 @@ public final class TimelineEntries {
                 return Optional.of(ActivityOutcome.BOUNCED);
             case UNSUBSCRIBED:
                 return Optional.of(ActivityOutcome.UNSUBSCRIBED);
+            case MEETING_BOOKED:
+                return Optional.of(ActivityOutcome.MEETING_BOOKED);
+            case PURCHASED:
+                return Optional.of(ActivityOutcome.PURCHASED);
+            case REPLIED:
+                return Optional.of(ActivityOutcome.REPLIED);
             default:
                 return Optional.empty();
         }

@@ -46,7 +46,10 @@ class TimelineEntriesTest {
                 case CLICKED -> Optional.of(ActivityOutcome.CLICKED);
                 case BOUNCED -> Optional.of(ActivityOutcome.BOUNCED);
                 case UNSUBSCRIBED -> Optional.of(ActivityOutcome.UNSUBSCRIBED);
-                default -> Optional.empty();
+                case MEETING_BOOKED -> Optional.of(ActivityOutcome.MEETING_BOOKED);
+                case PURCHASED -> Optional.of(ActivityOutcome.PURCHASED);
+                case REPLIED -> Optional.of(ActivityOutcome.REPLIED);
+                case SENT, DELIVERED -> Optional.empty();
             };
             assertEquals(expected, entry.outcome(), type.name());
             assertTrue(entry.violations().isEmpty(), type + ": " + entry.violations());
@@ -60,5 +63,6 @@ class TimelineEntriesTest {
         assertEquals(ActivityType.EMAIL, reply.type());
         assertEquals(Direction.INBOUND, reply.direction());
         assertEquals("reply received: nurture", reply.subject());
+        assertEquals(Optional.of(ActivityOutcome.REPLIED), reply.outcome());
     }
 }

@@ -3,9 +3,9 @@ package dev.crmkit.core.activity;
 import java.util.Locale;
 
 /**
- * How a call or a meeting on the timeline ended: a call was answered or missed, a meeting was held or cancelled; and
- * the typed tracking signal of a campaign touch: opened, clicked, bounced, unsubscribed. Other entries have no
- * outcome.
+ * How a call or a meeting on the timeline ended: a call was answered or missed, a meeting was held or cancelled; the
+ * typed tracking signal of a campaign touch: opened, clicked, bounced, unsubscribed, a meeting booked or a purchase
+ * after it; and an e-mail that is a reply to a campaign. Other entries have no outcome.
  */
 public enum ActivityOutcome {
     /** A call someone answered. */
@@ -23,7 +23,13 @@ public enum ActivityOutcome {
     /** A campaign message that bounced. */
     BOUNCED(ActivityType.CAMPAIGN_TOUCH),
     /** The contact unsubscribed through a campaign message. */
-    UNSUBSCRIBED(ActivityType.CAMPAIGN_TOUCH);
+    UNSUBSCRIBED(ActivityType.CAMPAIGN_TOUCH),
+    /** The contact booked a meeting from a campaign message (a sequence goal). */
+    MEETING_BOOKED(ActivityType.CAMPAIGN_TOUCH),
+    /** The contact placed an order after a campaign message (a sequence goal). */
+    PURCHASED(ActivityType.CAMPAIGN_TOUCH),
+    /** An e-mail from the contact that replies to a campaign message (a sequence goal). */
+    REPLIED(ActivityType.EMAIL);
 
     private final ActivityType type;
 
@@ -33,7 +39,7 @@ public enum ActivityOutcome {
 
     /**
      * Whether this outcome can end an entry of the type: answered and missed a call, held and cancelled a meeting;
-     * opened, clicked, bounced and unsubscribed a campaign touch.
+     * opened, clicked, bounced, unsubscribed, meeting booked and purchased a campaign touch; replied an e-mail.
      */
     public boolean fits(ActivityType entry) {
         return type == entry;

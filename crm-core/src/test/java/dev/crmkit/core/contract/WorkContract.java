@@ -141,7 +141,8 @@ public abstract class WorkContract {
         Lead lead = lead();
         List<Activity> logged = new java.util.ArrayList<>();
         for (ActivityOutcome signal : List.of(ActivityOutcome.OPENED, ActivityOutcome.CLICKED,
-                ActivityOutcome.BOUNCED, ActivityOutcome.UNSUBSCRIBED)) {
+                ActivityOutcome.BOUNCED, ActivityOutcome.UNSUBSCRIBED, ActivityOutcome.MEETING_BOOKED,
+                ActivityOutcome.PURCHASED)) {
             logged.add(crm.timeline().log(LogActivity.interaction(ActivityType.CAMPAIGN_TOUCH, Direction.OUTBOUND,
                     "Newsletter", clock.instant(), ref(lead)).withOutcome(signal)));
         }
@@ -150,8 +151,21 @@ public abstract class WorkContract {
                 .ofTypes(ActivityType.CAMPAIGN_TOUCH), PageRequest.first(10)).items();
         assertEquals(java.util.Set.copyOf(logged), java.util.Set.copyOf(read));
         assertEquals(java.util.Set.of(ActivityOutcome.OPENED, ActivityOutcome.CLICKED, ActivityOutcome.BOUNCED,
-                ActivityOutcome.UNSUBSCRIBED), read.stream().map(a -> a.outcome().orElseThrow())
-                .collect(java.util.stream.Collectors.toSet()));
+                ActivityOutcome.UNSUBSCRIBED, ActivityOutcome.MEETING_BOOKED, ActivityOutcome.PURCHASED),
+                read.stream().map(a -> a.outcome().orElseThrow()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void log_replyToACampaign_isAnInboundEmailWithTheTypedOutcome_readBack() {
+        Lead lead = lead();
+        Activity reply = crm.timeline().log(LogActivity.interaction(ActivityType.EMAIL, Direction.INBOUND,
+                "Re: Newsletter", clock.instant(), ref(lead)).withOutcome(ActivityOutcome.REPLIED));
+
+        List<Activity> read = crm.timeline().of(ref(lead), TimelineFilter.everything()
+                .ofTypes(ActivityType.EMAIL), PageRequest.first(10)).items();
+
+        assertEquals(List.of(reply), read);
+        assertEquals(Optional.of(ActivityOutcome.REPLIED), read.get(0).outcome());
     }
 
     @Test

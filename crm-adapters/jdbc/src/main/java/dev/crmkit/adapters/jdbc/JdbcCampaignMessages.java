@@ -1,5 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.campaigns.cap.CapCheck;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.message.DueMessage;
@@ -22,7 +24,9 @@ import java.util.Optional;
  * The ledger of due campaign messages in {@code <prefix>campaign_message} (migration V28), shared by every node on
  * the database. A claim is a conditional update per candidate row ({@code ... WHERE lease_until IS NULL OR
  * lease_until < now}): of two nodes updating one row, the database lets the second see the first's lease and update
- * nothing, so one node holds a message at a time. Instants are kept as epoch milliseconds, days as epoch days.
+ * nothing, so one node holds a message at a time. {@link #admit} holds the contact's row in
+ * {@code <prefix>campaign_cap_lock} (V44; {@code SELECT ... FOR UPDATE}) while it reads the contact's cap days and
+ * records one, so nodes admit one at a time per contact. Instants are kept as epoch milliseconds, days as epoch days.
  * Needs crm-campaigns on the class path (an optional dependency of this module). Thread-safe.
  */
 public final class JdbcCampaignMessages implements CampaignMessages {
@@ -30,8 +34,12 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     private static final String COLUMNS = "msg_key, contact_id, campaign, step, occurrence, send_on, valid_until, "
             + "kind, claimed_by, lease_until, claims, done_at, outcome";
 
+    private static final String WHAT = "the campaign message ledger";
+    private static final String[] CONTACT = {"contact_id"};
+
     private final DataSource dataSource;
     private final String table;
+    private final String capLock;
 
     /** The ledger in the database of the data source, tables with the default prefix {@code crm_}. */
     public JdbcCampaignMessages(DataSource dataSource) {
@@ -46,6 +54,7 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     public JdbcCampaignMessages(DataSource dataSource, String tablePrefix) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.table = Tables.checkPrefix(tablePrefix) + "campaign_message";
+        this.capLock = tablePrefix + "campaign_cap_lock";
     }
 
     @Override
@@ -135,6 +144,55 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     }
 
     @Override
+    public CapCheck admit(DueMessage m, LocalDate day, FrequencyCaps caps) {
+        Objects.requireNonNull(m, "message");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(caps, "caps");
+        if (m.kind() == MessageKind.TRANSACTIONAL) {
+            return caps.check(List.of(), day, m.kind());
+        }
+        work(c -> {
+            CampaignSql.ensureLockRow(c, capLock, CONTACT, m.contactId());
+            return null;
+        });
+        return CampaignSql.inTransaction(dataSource, WHAT, c -> admit(c, m, day, caps));
+    }
+
+    private CapCheck admit(Connection c, DueMessage m, LocalDate day, FrequencyCaps caps) throws SQLException {
+        CampaignSql.lock(c, capLock, CONTACT, m.contactId());
+        // read committed: a read after the lock sees every cap day committed before it, and locks nothing more (a
+        // locking read here would take gap locks on MariaDB that block other nodes' inserts)
+        List<LocalDate> admitted = new ArrayList<>();
+        boolean recorded = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT msg_key, cap_day FROM " + table
+                + " WHERE contact_id = ?")) {
+            ps.setString(1, m.contactId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean self = rs.getString(1).equals(m.key());
+                    recorded |= self;
+                    int capDay = rs.getInt(2);
+                    if (!rs.wasNull() && !self) {
+                        admitted.add(LocalDate.ofEpochDay(capDay));
+                    }
+                }
+            }
+        }
+        if (!recorded) {
+            throw new IllegalArgumentException("message " + m.key() + " is not in the ledger");
+        }
+        CapCheck check = caps.check(admitted, day, m.kind());
+        if (check.admitted()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET cap_day = ? WHERE msg_key = ?")) {
+                ps.setInt(1, Math.toIntExact(day.toEpochDay()));
+                ps.setString(2, m.key());
+                ps.executeUpdate();
+            }
+        }
+        return check;
+    }
+
+    @Override
     public Optional<MessageState> find(String key) {
         Objects.requireNonNull(key, "key");
         return work(c -> find(c, key));
@@ -164,17 +222,7 @@ public final class JdbcCampaignMessages implements CampaignMessages {
                 Optional.ofNullable(rs.getString("outcome")));
     }
 
-    private <T> T work(SqlCall<T> call) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            return call.run(c);
-        } catch (SQLException e) {
-            throw new JdbcStoreException("the campaign message ledger failed: " + e.getMessage(), e, false);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T work(CampaignSql.SqlCall<T> call) {
+        return CampaignSql.work(dataSource, WHAT, call);
     }
 }

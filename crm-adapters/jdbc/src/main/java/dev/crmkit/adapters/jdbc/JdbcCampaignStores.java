@@ -3,18 +3,21 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.sequence.Enrollments;
 
 import javax.sql.DataSource;
 
 /**
- * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migration V28) and {@link JdbcDoNotContactList}
- * (V29) with one table prefix, what {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class
- * path (an optional dependency of this module). Thread-safe.
+ * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migrations V28, V44),
+ * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) with one table prefix, what
+ * {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (an optional dependency of
+ * this module). Thread-safe.
  */
 public final class JdbcCampaignStores implements CampaignStores {
 
     private final JdbcCampaignMessages messages;
     private final JdbcDoNotContactList doNotContact;
+    private final JdbcEnrollments enrollments;
 
     /**
      * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
@@ -24,6 +27,7 @@ public final class JdbcCampaignStores implements CampaignStores {
     public JdbcCampaignStores(DataSource dataSource, String tablePrefix) {
         this.messages = new JdbcCampaignMessages(dataSource, tablePrefix);
         this.doNotContact = new JdbcDoNotContactList(dataSource, tablePrefix);
+        this.enrollments = new JdbcEnrollments(dataSource, tablePrefix);
     }
 
     @Override
@@ -34,5 +38,10 @@ public final class JdbcCampaignStores implements CampaignStores {
     @Override
     public DoNotContactList doNotContact() {
         return doNotContact;
+    }
+
+    @Override
+    public Enrollments enrollments() {
+        return enrollments;
     }
 }

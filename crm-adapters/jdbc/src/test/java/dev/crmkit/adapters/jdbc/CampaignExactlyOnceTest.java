@@ -1,7 +1,6 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.campaigns.audience.Recipient;
-import dev.crmkit.campaigns.cap.CapLedger;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignRun;
 import dev.crmkit.campaigns.delivery.MessageState;
@@ -107,7 +106,7 @@ class CampaignExactlyOnceTest {
         TemplateLibrary templates = new TemplateLibrary(TemplateVariables.standard());
         templates.save(new MessageTemplate("birthday", "", "Happy birthday, {{first_name}}", "Valid until "
                 + "{{valid_until}}."));
-        return new CampaignRun(ledger, channel, templates, new CapLedger(new FrequencyCaps(5, 10, 20)),
+        return new CampaignRun(ledger, channel, templates, new FrequencyCaps(5, 10, 20),
                 Clock.fixed(at, ZoneOffset.UTC), node, LEASE);
     }
 

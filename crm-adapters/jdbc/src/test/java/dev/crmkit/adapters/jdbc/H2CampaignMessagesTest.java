@@ -13,4 +13,9 @@ class H2CampaignMessagesTest extends CampaignMessagesContract {
         // through the store, as Crmkit.campaigns() gets it
         return JdbcCrmStore.builder(ds).build().campaignStores().messages();
     }
+
+    @Override
+    protected CampaignMessages secondNode(CampaignMessages first) {
+        return JdbcCrmStore.builder(TestDatabase.H2.sharedSecondNode()).build().campaignStores().messages();
+    }
 }

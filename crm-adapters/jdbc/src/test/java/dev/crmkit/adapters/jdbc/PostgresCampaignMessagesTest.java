@@ -13,4 +13,9 @@ class PostgresCampaignMessagesTest extends CampaignMessagesContract {
         // through the store, as Crmkit.campaigns() gets it
         return JdbcCrmStore.builder(ds).build().campaignStores().messages();
     }
+
+    @Override
+    protected CampaignMessages secondNode(CampaignMessages first) {
+        return JdbcCrmStore.builder(TestDatabase.POSTGRESQL.sharedSecondNode()).build().campaignStores().messages();
+    }
 }

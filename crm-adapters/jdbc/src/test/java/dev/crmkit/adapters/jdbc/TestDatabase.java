@@ -127,6 +127,7 @@ enum TestDatabase {
     private static EmbeddedPostgres embedded;
 
     private DataSource shared;
+    private DataSource sharedSecondNode;
 
     /** Creates an empty database; skips (or fails, when databases are required) if the server is unreachable. */
     abstract void create(String name);
@@ -188,6 +189,15 @@ enum TestDatabase {
             shared = ds;
         }
         return shared;
+    }
+
+    /** A second pool of its own on the {@linkplain #shared() shared} database: another application node. */
+    synchronized DataSource sharedSecondNode() {
+        if (sharedSecondNode == null) {
+            shared();
+            sharedSecondNode = connect("crmkit_contract_" + ProcessHandle.current().pid());
+        }
+        return sharedSecondNode;
     }
 
     /** A new database of its own, migrated with the default prefix: for tests that need isolation or two nodes. */

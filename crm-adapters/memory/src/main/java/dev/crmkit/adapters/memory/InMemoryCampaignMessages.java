@@ -1,15 +1,20 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.campaigns.cap.CapCheck;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.message.DueMessage;
+import dev.crmkit.campaigns.message.MessageKind;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +27,8 @@ import java.util.TreeMap;
 public final class InMemoryCampaignMessages implements CampaignMessages {
 
     private final TreeMap<String, MessageState> messages = new TreeMap<>();
+    /** Per contact: the cap day of each of its admitted marketing messages, by key. */
+    private final Map<String, Map<String, LocalDate>> capDays = new HashMap<>();
 
     @Override
     public synchronized boolean schedule(DueMessage message) {
@@ -66,6 +73,30 @@ public final class InMemoryCampaignMessages implements CampaignMessages {
         messages.put(key, new MessageState(s.message(), s.claimedBy(), s.leaseUntil(), s.claims(),
                 Optional.of(at), Optional.of(outcome)));
         return true;
+    }
+
+    @Override
+    public synchronized CapCheck admit(DueMessage message, LocalDate day, FrequencyCaps caps) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(caps, "caps");
+        if (message.kind() == MessageKind.TRANSACTIONAL) {
+            return caps.check(List.of(), day, message.kind());
+        }
+        if (!messages.containsKey(message.key())) {
+            throw new IllegalArgumentException("message " + message.key() + " is not in the ledger");
+        }
+        Map<String, LocalDate> days = capDays.computeIfAbsent(message.contactId(), id -> new HashMap<>());
+        List<LocalDate> others = new ArrayList<>();
+        days.forEach((key, capDay) -> {
+            if (!key.equals(message.key())) {
+                others.add(capDay);
+            }
+        });
+        CapCheck check = caps.check(others, day, message.kind());
+        if (check.admitted()) {
+            days.put(message.key(), day);
+        }
+        return check;
     }
 
     @Override

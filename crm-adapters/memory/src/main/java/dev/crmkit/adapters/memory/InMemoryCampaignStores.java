@@ -3,9 +3,11 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
- * crm-campaigns' stores in memory: an {@link InMemoryCampaignMessages} ledger and an {@link InMemoryDoNotContactList},
+ * crm-campaigns' stores in memory: an {@link InMemoryCampaignMessages} ledger, an {@link InMemoryDoNotContactList}
+ * and {@link InMemoryEnrollments},
  * what {@link InMemoryCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (optional here).
  * Thread-safe.
  */
@@ -13,6 +15,7 @@ public final class InMemoryCampaignStores implements CampaignStores {
 
     private final InMemoryCampaignMessages messages = new InMemoryCampaignMessages();
     private final InMemoryDoNotContactList doNotContact = new InMemoryDoNotContactList();
+    private final InMemoryEnrollments enrollments = new InMemoryEnrollments();
 
     /** Empty stores. */
     public InMemoryCampaignStores() {
@@ -26,5 +29,10 @@ public final class InMemoryCampaignStores implements CampaignStores {
     @Override
     public DoNotContactList doNotContact() {
         return doNotContact;
+    }
+
+    @Override
+    public Enrollments enrollments() {
+        return enrollments;
     }
 }

@@ -3,7 +3,6 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.audience.Recipient;
-import dev.crmkit.campaigns.cap.CapLedger;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignRun;
 import dev.crmkit.campaigns.delivery.RunReport;
@@ -59,7 +58,7 @@ class CampaignRunTest {
         RunReport report = new CampaignRun(ledger, m -> {
             sent.add(m);
             return new SendResult.Accepted(m.idempotencyKey());
-        }, templates, new CapLedger(FrequencyCaps.standard()), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+        }, templates, FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
                 Duration.ofMinutes(5)).withDoNotContact(dnc).run(DAY, recipients);
 
         assertEquals(List.of("c1/birthday/2026/1", "c4/order-confirmation/o-1/1"),
@@ -69,6 +68,38 @@ class CampaignRunTest {
                 ledger.find("c2/birthday/2026/1").orElseThrow().outcome().orElseThrow());
         assertEquals("held: marketing needs consent; the consent of c3 is withdrawn",
                 ledger.find("c3/birthday/2026/1").orElseThrow().outcome().orElseThrow());
+    }
+
+    @Test
+    void run_withSendWindow_sendsOnlyInEachContactsLocalHours_andHoldsWhatWouldExpireFirst() {
+        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
+        // 2026-03-03T08:00Z: Berlin Tue 09:00, Kathmandu Tue 13:45, Kiritimati Tue 22:00, Pago Pago Mon 21:00
+        Map<String, Recipient> recipients = new java.util.HashMap<>();
+        for (String[] r : new String[][] {{"berlin", "Europe/Berlin"}, {"kathmandu", "Asia/Kathmandu"},
+                {"kiritimati", "Pacific/Kiritimati"}, {"kiritimati-last-day", "Pacific/Kiritimati"},
+                {"pago", "Pacific/Pago_Pago"}}) {
+            recipients.put(r[0], new Recipient(r[0], "N", "", r[0] + "@example.com", "", Optional.empty(),
+                    java.time.ZoneId.of(r[1]), granted, "en"));
+        }
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        for (String id : recipients.keySet()) {
+            LocalDate validUntil = id.equals("kiritimati-last-day") ? DAY : DAY.plusDays(7);
+            ledger.schedule(new DueMessage(id, "birthday", 1, "2026", DAY, validUntil, MessageKind.MARKETING));
+        }
+        List<String> sent = new ArrayList<>();
+
+        RunReport report = new CampaignRun(ledger, m -> {
+            sent.add(m.contactId());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, StandardTemplates.library(), FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).withSendWindow(dev.crmkit.campaigns.window.SendWindow.businessHours())
+                .run(DAY, recipients);
+
+        assertEquals(List.of("berlin", "kathmandu"), sent.stream().sorted().toList());
+        assertEquals(new RunReport(2, 1, 2, Map.of("birthday", 2), Map.of()), report);
+        assertEquals("held: no send slot before it expires on 2026-03-03",
+                ledger.find("kiritimati-last-day/birthday/2026/1").orElseThrow().outcome().orElseThrow());
+        assertEquals(false, ledger.find("pago/birthday/2026/1").orElseThrow().done(), "waits for its morning");
     }
 
     @Test
@@ -89,7 +120,7 @@ class CampaignRunTest {
         RunReport report = new CampaignRun(ledger, m -> {
             sent.add(m.contactId());
             return new SendResult.Accepted(m.idempotencyKey());
-        }, StandardTemplates.library(), new CapLedger(FrequencyCaps.standard()), Clock.fixed(NOW, ZoneOffset.UTC),
+        }, StandardTemplates.library(), FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC),
                 "n1", Duration.ofMinutes(5)).run(DAY, Map.of("c1", soon, "c2", past, "c3", today));
 
         assertEquals(List.of("c1", "c3"), sent.stream().sorted().toList());
@@ -116,7 +147,7 @@ class CampaignRunTest {
         RunReport report = new CampaignRun(ledger, m -> {
             subjects.put(m.contactId(), m.subject());
             return new SendResult.Accepted(m.idempotencyKey());
-        }, templates, new CapLedger(FrequencyCaps.standard()), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+        }, templates, FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
                 Duration.ofMinutes(5)).withAbTest("birthday", test).run(DAY, recipients);
 
         long a = recipients.keySet().stream().filter(id -> test.assign(id).name().equals("A")).count();

@@ -3,7 +3,6 @@ package dev.crmkit.examples.cli;
 import dev.crmkit.adapters.memory.InMemoryCampaignMessages;
 import dev.crmkit.campaigns.StandardCampaigns;
 import dev.crmkit.campaigns.audience.Recipient;
-import dev.crmkit.campaigns.cap.CapLedger;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignRun;
 import dev.crmkit.campaigns.message.DueMessage;
@@ -75,7 +74,7 @@ final class DemoCampaigns {
         new CampaignRun(ledger, m -> {
             sent.add(m);
             return new SendResult.Accepted(m.idempotencyKey());
-        }, StandardTemplates.library(), new CapLedger(FrequencyCaps.standard()), Clock.fixed(now, zone), "demo",
+        }, StandardTemplates.library(), FrequencyCaps.standard(), Clock.fixed(now, zone), "demo",
                 Duration.ofMinutes(5)).run(today, Map.of("lena", lena, "max", max));
         return nurture(now, sent, due);
     }

@@ -60,6 +60,14 @@ class CampaignsRunCommandTest {
         return out;
     }
 
+    private static List<String> subjects(Path folder) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (MimeMessage m : emlFiles(folder)) {
+            out.add(m.getSubject());
+        }
+        return out;
+    }
+
     @Test
     void run_default_writesOneEmlPerSentMessageAndReportsTheRest() throws Exception {
         Path mail = dir.resolve("mail");
@@ -121,8 +129,8 @@ class CampaignsRunCommandTest {
         assertTrue(run.err().contains("--smtp-port needs --smtp-host"), run.err());
     }
 
-    @Test
-    void run_withoutContactsFile_sendsToTheContactsOfTheStore() throws Exception {
+    /** An H2 file store with one contact, Lena, whose birthday offer is due on 2026-03-03; its JDBC URL. */
+    private String storeWithLena() {
         String url = "jdbc:h2:file:" + dir.resolve("crm");
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(url);
@@ -136,6 +144,12 @@ class CampaignsRunCommandTest {
                         java.util.Optional.of(java.time.LocalDate.of(1988, 3, 10)),
                         dev.crmkit.core.contact.MarketingConsent.granted(at, "web form"), List.of(),
                         dev.crmkit.core.customfield.CustomFields.empty(), java.util.Optional.empty(), at, at));
+        return url;
+    }
+
+    @Test
+    void run_withoutContactsFile_sendsToTheContactsOfTheStore() throws Exception {
+        String url = storeWithLena();
         Path mail = dir.resolve("mail");
 
         CliRun run = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
@@ -143,12 +157,56 @@ class CampaignsRunCommandTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(1, run.json().get("sent").asInt(), run.out());
-        assertEquals(List.of("Alles Gute zum Geburtstag, Lena!"), emlFiles(mail).stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList());
+        assertEquals(List.of("Alles Gute zum Geburtstag, Lena!"), subjects(mail));
+    }
+
+    @Test
+    void run_storeTwiceForTheSameDay_sendsNothingTheSecondTime() throws Exception {
+        String url = storeWithLena();
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+
+        CliRun once = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                first.toString(), "--format", "json");
+        CliRun again = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                second.toString(), "--format", "json");
+
+        assertEquals(1, once.json().get("sent").asInt(), once.toString());
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(1, again.json().get("due").asInt(), again.out());
+        assertEquals(0, again.json().get("sent").asInt(), again.out());
+        assertEquals(1, emlFiles(first).size());
+        assertTrue(Files.notExists(second) || emlFiles(second).isEmpty(), "nothing written the second time");
+        assertTrue(again.json().get("messages").get(0).get("outcome").asText().startsWith("done before: sent"),
+                again.out());
+    }
+
+    @Test
+    void run_inactiveDays_sendsTheReContactMessageOnTheDayTheSilenceReachesNDays() throws Exception {
+        String url = storeWithLena();
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        java.time.Instant call = java.time.Instant.parse("2026-01-15T10:00:00Z");
+        dev.crmkit.adapters.jdbc.JdbcCrmStore.builder(ds).build().activities().append(
+                new dev.crmkit.core.activity.Activity(new dev.crmkit.core.activity.ActivityId(new java.util.UUID(0, 7)),
+                        dev.crmkit.core.activity.ActivityType.CALL, "Follow-up", "",
+                        dev.crmkit.core.activity.Direction.OUTBOUND, call, List.of(),
+                        java.util.Set.of(new dev.crmkit.core.kernel.RecordRef(dev.crmkit.core.kernel.RecordType.CONTACT,
+                                new java.util.UUID(0, 42))), java.util.Optional.empty(),
+                        dev.crmkit.core.activity.Visibility.PUBLIC, call));
+        Path mail = dir.resolve("mail");
+
+        CliRun early = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-02-13",
+                "--inactive-days", "30", "--out", mail.toString(), "--format", "json");
+        CliRun due = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-02-14",
+                "--inactive-days", "30", "--out", mail.toString(), "--format", "json");
+        CliRun withFile = CliRun.crm("campaigns", "run", "--contacts", contacts().toString(), "--as-of",
+                "2026-02-14", "--inactive-days", "30");
+
+        assertEquals(0, early.json().get("due").asInt(), early.out());
+        assertEquals(1, due.json().get("sentByCampaign").get("re-contact").asInt(), due.out());
+        assertEquals(List.of("Wie geht es Ihnen, Lena?"), subjects(mail));
+        assertEquals(2, withFile.exitCode(), withFile.toString());
+        assertTrue(withFile.err().contains("--inactive-days needs the store"), withFile.err());
     }
 }

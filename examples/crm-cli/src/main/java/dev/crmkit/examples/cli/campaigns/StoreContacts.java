@@ -2,14 +2,22 @@ package dev.crmkit.examples.cli.campaigns;
 
 import dev.crmkit.campaigns.audience.Recipient;
 import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The contacts of the store as campaign recipients: id, name, first e-mail and phone, birthday, marketing consent and
@@ -32,6 +40,20 @@ final class StoreContacts {
             request = request.get().next(page);
         }
         return out;
+    }
+
+    /** The kinds of timeline entries in which somebody spoke with a contact. */
+    private static final TimelineFilter INTERACTIONS = new TimelineFilter(Set.of(ActivityType.CALL,
+            ActivityType.EMAIL, ActivityType.CHAT_MESSAGE, ActivityType.MEETING), Optional.empty());
+
+    /**
+     * When somebody last spoke with the contact (a call, e-mail, chat message or meeting on its public timeline), if
+     * ever.
+     */
+    static Optional<Instant> lastInteraction(CrmStore store, String contactId) {
+        RecordRef contact = new RecordRef(RecordType.CONTACT, UUID.fromString(contactId));
+        return store.activities().timeline(contact, INTERACTIONS, PageRequest.first(1)).items().stream()
+                .findFirst().map(Activity::occurredAt);
     }
 
     private static Recipient recipient(Contact c) {

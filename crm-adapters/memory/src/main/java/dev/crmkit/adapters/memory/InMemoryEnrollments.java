@@ -1,0 +1,76 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.campaigns.sequence.Enrolling;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.sequence.Sequence;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The sequences' enrollments in memory, for one JVM (its nodes are threads). Every operation holds the store's lock,
+ * so the re-entry check and the insert are one step. Needs crm-campaigns on the class path (optional here).
+ * Thread-safe.
+ */
+public final class InMemoryEnrollments implements Enrollments {
+
+    /** Per contact and sequence ({@code contact + '\0' + sequence}): its enrollments, earliest first. */
+    private final Map<String, List<Enrollment>> byContact = new HashMap<>();
+
+    private static String key(String contactId, String sequence) {
+        return contactId + '\0' + sequence;
+    }
+
+    @Override
+    public synchronized Enrolling enroll(Sequence sequence, String contactId, Instant at) {
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(contactId, "contactId");
+        List<Enrollment> earlier = byContact.computeIfAbsent(key(contactId, sequence.name()), k -> new ArrayList<>());
+        Enrolling outcome = sequence.enroll(contactId, at.truncatedTo(ChronoUnit.MICROS), earlier);
+        if (outcome instanceof Enrolling.Enrolled enrolled) {
+            if (earlier.stream().anyMatch(e -> e.enrolledAt().equals(enrolled.enrollment().enrolledAt()))) {
+                return new Enrolling.Refused(contactId, sequence.name(), "already enrolled at " + at);
+            }
+            earlier.add(enrolled.enrollment());
+            earlier.sort(Comparator.comparing(Enrollment::enrolledAt));
+        }
+        return outcome;
+    }
+
+    @Override
+    public synchronized List<Enrollment> of(String contactId, String sequence) {
+        return List.copyOf(byContact.getOrDefault(key(contactId, sequence), List.of()));
+    }
+
+    @Override
+    public synchronized List<Enrollment> due(String sequence, Instant now, int max) {
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(now, "now");
+        return byContact.values().stream().flatMap(List::stream)
+                .filter(e -> e.sequence().equals(sequence) && e.status() == EnrollmentStatus.ACTIVE
+                        && !e.nextAt().isAfter(now))
+                .sorted(Comparator.comparing(Enrollment::nextAt).thenComparing(Enrollment::contactId)
+                        .thenComparing(Enrollment::enrolledAt))
+                .limit(Math.max(max, 0)).toList();
+    }
+
+    @Override
+    public synchronized boolean update(Enrollment before, Enrollment after) {
+        Enrollments.checkSameEnrollment(before, after);
+        List<Enrollment> list = byContact.getOrDefault(key(before.contactId(), before.sequence()), List.of());
+        int i = list.indexOf(before);
+        if (i < 0) {
+            return false;
+        }
+        list.set(i, after);
+        return true;
+    }
+}
