@@ -60,6 +60,7 @@ final class JdbcContacts implements Contacts {
     private final String selectAlias;
     private final String restoreRow;
     private final String insertSnapshot;
+    private final String insertCompanyMergeSnapshot;
     private final String raiseVersion;
     private final String setVersion;
 
@@ -80,6 +81,8 @@ final class JdbcContacts implements Contacts {
         insertRow = jdbc.sql("INSERT INTO {contact} (id, version, " + columns + ") VALUES (?, 1, " + values + ")");
         insertSnapshot = jdbc.sql("INSERT INTO {contact_merge_snapshot} (merge_id, snapshot_no, id, version, "
                 + columns + ") VALUES (?, ?, ?, ?, " + values + ")");
+        insertCompanyMergeSnapshot = insertSnapshot.replace(jdbc.sql("{contact_merge_snapshot}"),
+                jdbc.sql("{company_merge_contact}"));
         raiseVersion = jdbc.sql("UPDATE {contact} SET version = version + 1 WHERE id = ?");
         setVersion = jdbc.sql("UPDATE {contact} SET version = ? WHERE id = ?");
         updateRow = jdbc.sql("UPDATE {contact} SET version = version + 1, first_name = ?, last_name = ?, emails = "
@@ -174,13 +177,27 @@ final class JdbcContacts implements Contacts {
         insertAffiliations(c, exact);
     }
 
-    /** Stores a snapshot of the contact as it is, as number {@code no} of a merge. */
+    /** Stores a snapshot of the contact as it is, as number {@code no} of a merge of contacts. */
     void snapshot(Connection c, UUID merge, int no, Contact contact) throws SQLException {
+        snapshot(c, insertSnapshot, merge, no, contact);
+    }
+
+    /** Stores a snapshot of an affiliated contact as it is, as number {@code no} of a merge of companies. */
+    void companyMergeSnapshot(Connection c, UUID merge, int no, Contact contact) throws SQLException {
+        snapshot(c, insertCompanyMergeSnapshot, merge, no, contact);
+    }
+
+    /** The contacts affiliated with a company, in the order they were stored (not merged-away ones: no links). */
+    List<Contact> affiliatedWith(Connection c, UUID company) throws SQLException {
+        return jdbc.list(c, selectByCompany + " ORDER BY a.contact_seq, c.id", this::map, company);
+    }
+
+    private void snapshot(Connection c, String sql, UUID merge, int no, Contact contact) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(rowValues(contact, false)));
         values.add(1, contact.version());
         values.add(0, no);
         values.add(0, merge);
-        jdbc.update(c, insertSnapshot, values.toArray());
+        jdbc.update(c, sql, values.toArray());
     }
 
     @Override

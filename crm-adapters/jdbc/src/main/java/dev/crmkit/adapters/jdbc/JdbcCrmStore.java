@@ -78,6 +78,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
+    private final JdbcCompanyMerges companyMerges;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
@@ -113,6 +114,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.assignmentState = new JdbcAssignmentState(jdbc);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
+        this.companyMerges = new JdbcCompanyMerges(jdbc, companies, contacts);
         this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
@@ -152,6 +154,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.ContactMerges contactMerges() {
         return contactMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.CompanyMerges companyMerges() {
+        return companyMerges;
     }
 
     @Override
