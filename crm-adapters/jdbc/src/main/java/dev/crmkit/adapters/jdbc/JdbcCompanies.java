@@ -31,7 +31,7 @@ import java.util.UUID;
  * {@link Company#nameKey() name key} and, because the key is unbounded text, its SHA-256 in {@code name_hash}, indexed
  * with the creation order, so the oldest company of a name is one index seek. Thread-safe.
  */
-final class JdbcCompanies implements Companies {
+final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
 
     /** The rows that are not merged away. */
     private static final String LISTED = "id NOT IN (SELECT merged_id FROM {company_alias})";
@@ -91,21 +91,24 @@ final class JdbcCompanies implements Companies {
     }
 
     /** Takes a merged-away company out of the lists: raises its version and frees its web domain; the row stays. */
-    void retire(Connection c, Company merged) throws SQLException {
+    @Override
+    public void retire(Connection c, Company merged) throws SQLException {
         UUID id = merged.id().value();
         jdbc.update(c, setVersion, merged.version() + 1, id);
         domains.move(c, id, List.of(), (added, owner) -> ValidationException.of("webDomain", "unique", added));
     }
 
     /** Puts a merged-away company back exactly as it was: its version and its web domain. */
-    void reinstate(Connection c, Company exact) throws SQLException {
+    @Override
+    public void reinstate(Connection c, Company exact) throws SQLException {
         UUID id = exact.id().value();
         jdbc.update(c, setVersion, exact.version(), id);
         domains.claimAll(c, domains(exact), id);
     }
 
     /** Stores the company exactly as given, version and time of the last change included, over the stored one. */
-    void restore(Connection c, Company exact) throws SQLException {
+    @Override
+    public void restore(Connection c, Company exact) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
         values.remove(values.size() - 1);
         values.add(0, exact.version());

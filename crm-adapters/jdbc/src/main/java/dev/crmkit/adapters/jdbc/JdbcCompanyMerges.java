@@ -35,7 +35,7 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
     private final String selectContactVersion;
 
     JdbcCompanyMerges(Jdbc jdbc, JdbcCompanies companies, JdbcContacts contacts) {
-        super(jdbc, RecordType.COMPANY, "company_id", "company_id");
+        super(jdbc, RecordType.COMPANY, companies, CompanyId::value, CompanyMerge::undone, "company_id");
         this.companies = companies;
         this.contacts = contacts;
         selectSnapshots = jdbc.sql("SELECT * FROM {company_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
@@ -82,26 +82,6 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
     }
 
     @Override
-    UUID uuidOf(CompanyId id) {
-        return id.value();
-    }
-
-    @Override
-    void retireRow(Connection c, Company merged) throws SQLException {
-        companies.retire(c, merged);
-    }
-
-    @Override
-    void reinstateRow(Connection c, Company exact) throws SQLException {
-        companies.reinstate(c, exact);
-    }
-
-    @Override
-    void restoreRow(Connection c, Company exact) throws SQLException {
-        companies.restore(c, exact);
-    }
-
-    @Override
     void saveSnapshots(Connection c, CompanyMerge merge) throws SQLException {
         UUID id = merge.id().value();
         companies.snapshot(c, id, 0, merge.survivorBefore());
@@ -120,10 +100,5 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
         List<Contact> before = jdbc.list(c, selectContacts, contacts::map, id.value());
         return new CompanyMerge(id, snapshots.get(0), survivorVersionAfter, snapshots.subList(1, snapshots.size()),
                 before, repointed, activityId, mergedAt, undoneAt);
-    }
-
-    @Override
-    CompanyMerge undone(CompanyMerge merge, Instant at) {
-        return merge.undone(at);
     }
 }

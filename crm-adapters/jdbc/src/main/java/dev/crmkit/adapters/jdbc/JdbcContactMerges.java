@@ -29,7 +29,7 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
     private final String selectSnapshots;
 
     JdbcContactMerges(Jdbc jdbc, JdbcContacts contacts) {
-        super(jdbc, RecordType.CONTACT, "contact_id", "contact_id");
+        super(jdbc, RecordType.CONTACT, contacts, ContactId::value, ContactMerge::undone, "contact_id");
         this.contacts = contacts;
         selectSnapshots = jdbc.sql("SELECT * FROM {contact_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
     }
@@ -37,26 +37,6 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
     @Override
     UUID uuid(Contact record) {
         return record.id().value();
-    }
-
-    @Override
-    UUID uuidOf(ContactId id) {
-        return id.value();
-    }
-
-    @Override
-    void retireRow(Connection c, Contact merged) throws SQLException {
-        contacts.retire(c, merged);
-    }
-
-    @Override
-    void reinstateRow(Connection c, Contact exact) throws SQLException {
-        contacts.reinstate(c, exact);
-    }
-
-    @Override
-    void restoreRow(Connection c, Contact exact) throws SQLException {
-        contacts.restore(c, exact);
     }
 
     @Override
@@ -74,11 +54,6 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
         List<Contact> snapshots = jdbc.list(c, selectSnapshots, contacts::map, id.value());
         return new ContactMerge(id, snapshots.get(0), survivorVersionAfter, snapshots.subList(1, snapshots.size()),
                 repointed, activityId, mergedAt, undoneAt);
-    }
-
-    @Override
-    ContactMerge undone(ContactMerge merge, Instant at) {
-        return merge.undone(at);
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Merges of one kind of record in a relational database, whatever the kind. Re-pointing is one statement per record,
@@ -52,6 +54,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     final Dialect dialect;
     private final RecordType type;
     private final String noun;
+    private final Rows<R> rows;
+    private final Function<I, UUID> uuidOf;
+    private final BiFunction<M, Instant, M> undone;
     private final Map<Repointed.Kind, Versioned> versioned = new EnumMap<>(Repointed.Kind.class);
     private final String selectActivities;
     private final String selectActivity;
@@ -67,25 +72,48 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     private final String selectMerge;
     private final String markUndone;
 
+    /**
+     * The writes a merge makes to the rows of the merged kind itself ({@link JdbcContacts}, {@link JdbcCompanies}).
+     *
+     * @param <R> the kind of record
+     */
+    interface Rows<R> {
+
+        /** Takes a merged-away record's row out of the lists and frees what it held unique; the row stays. */
+        void retire(Connection c, R merged) throws SQLException;
+
+        /** Puts a merged-away record's row back exactly as it was. */
+        void reinstate(Connection c, R exact) throws SQLException;
+
+        /** Stores a record exactly as given (version included) over the stored one. */
+        void restore(Connection c, R exact) throws SQLException;
+    }
+
     /** The statements of one versioned table that refers to a merged record by one column. */
     private record Versioned(String select, String repoint, String version, String putBack) {
     }
 
     /**
-     * @param type          the kind of record merged
-     * @param leadColumn    the column of {@code lead} that refers to the kind
-     * @param dealColumn    the column of {@code deal} that refers to the kind
+     * @param type       the kind of record merged
+     * @param rows       the rows of the kind
+     * @param uuidOf     an id's value
+     * @param undone     a copy of a merge record marked as undone
+     * @param column     the column of {@code lead} and {@code deal} that refers to the kind
      */
-    JdbcMerges(Jdbc jdbc, RecordType type, String leadColumn, String dealColumn) {
+    JdbcMerges(Jdbc jdbc, RecordType type, Rows<R> rows, Function<I, UUID> uuidOf, BiFunction<M, Instant, M> undone,
+               String column) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.type = type;
+        this.rows = rows;
+        this.uuidOf = uuidOf;
+        this.undone = undone;
         this.noun = type.name().toLowerCase(Locale.ROOT);
         String json = dialect.json();
-        versioned.put(Repointed.Kind.LEAD, versioned("lead", leadColumn, ""));
+        versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
         versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
                 + "'"));
-        versioned.put(Repointed.Kind.DEAL, versioned("deal", dealColumn, ""));
+        versioned.put(Repointed.Kind.DEAL, versioned("deal", column, ""));
         selectActivities = jdbc.sql("SELECT id, about FROM {activity} WHERE id IN (SELECT activity_id FROM "
                 + "{activity_about} WHERE record_type = ? AND record_id = ?) ORDER BY id");
         selectActivity = jdbc.sql("SELECT id, about FROM {activity} WHERE id = ?");
@@ -120,18 +148,6 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     /** A record's id value. */
     abstract UUID uuid(R record);
 
-    /** An id's value. */
-    abstract UUID uuidOf(I id);
-
-    /** Takes a merged-away record's row out of the lists and frees what it held unique; the row stays. */
-    abstract void retireRow(Connection c, R merged) throws SQLException;
-
-    /** Puts a merged-away record's row back exactly as it was. */
-    abstract void reinstateRow(Connection c, R exact) throws SQLException;
-
-    /** Stores a record exactly as given (version included) over the stored one. */
-    abstract void restoreRow(Connection c, R exact) throws SQLException;
-
     /** Stores the snapshots of a new merge record. */
     abstract void saveSnapshots(Connection c, M merge) throws SQLException;
 
@@ -158,7 +174,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         Objects.requireNonNull(merge, "merge");
         return jdbc.tx.write(c -> {
             UUID from = uuid(merged);
-            UUID to = uuidOf(survivor);
+            UUID to = uuidOf.apply(survivor);
             List<Repointed> out = new ArrayList<>(retireFirst(c, merged, to));
             for (Map.Entry<Repointed.Kind, Versioned> e : versioned.entrySet()) {
                 Versioned v = e.getValue();
@@ -188,7 +204,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 jdbc.update(c, moveAlias, to, earlier);
                 out.add(Repointed.of(Repointed.Kind.ALIAS, earlier, from, to, 0));
             }
-            retireRow(c, merged);
+            rows.retire(c, merged);
             jdbc.update(c, insertAlias, from, to, merge.value());
             return out;
         });
@@ -221,7 +237,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final void save(M merge) {
         jdbc.tx.write(c -> {
-            jdbc.update(c, insertMerge, merge.id().value(), uuidOf(merge.survivor()), merge.survivorVersionAfter(),
+            jdbc.update(c, insertMerge, merge.id().value(), uuidOf.apply(merge.survivor()), merge.survivorVersionAfter(),
                     merge.activityId().value(), jdbc.json.write(merge.repointed()), merge.mergedAt(),
                     merge.undoneAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
             saveSnapshots(c, merge);
@@ -286,10 +302,10 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final M undo(M merge, Instant at) {
         return jdbc.tx.write(c -> {
-            restoreRow(c, merge.survivorBefore());
+            rows.restore(c, merge.survivorBefore());
             for (R gone : merge.mergedAway()) {
                 jdbc.update(c, deleteAlias, uuid(gone));
-                reinstateRow(c, gone);
+                rows.reinstate(c, gone);
             }
             List<Repointed> backwards = new ArrayList<>(merge.repointed());
             Collections.reverse(backwards);
@@ -298,12 +314,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
             }
             undoLast(c, merge);
             jdbc.update(c, markUndone, at, merge.id().value());
-            return undone(merge, at);
+            return undone.apply(merge, at);
         });
     }
-
-    /** A copy of the merge record marked as undone. */
-    abstract M undone(M merge, Instant at);
 
     private void putBack(Connection c, Repointed r) throws SQLException {
         if (r.kind() == Repointed.Kind.ALIAS) {

@@ -5,6 +5,8 @@ import dev.crmkit.core.contact.Affiliation;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.duplicate.NameKeys;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -13,7 +15,10 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.kit.archive.ContactAlias;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +28,8 @@ import java.util.function.Function;
 final class InMemoryContacts implements Contacts {
 
     private static final String COMPANY = "company";
+    private static final String NAME_KEY = "nameKey";
+    private static final String NICKNAME_KEY = "nicknameKey";
 
     private final Table<ContactId, Contact> table;
     private final InMemoryTransactions tx;
@@ -36,7 +43,9 @@ final class InMemoryContacts implements Contacts {
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
                 .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(),
-                        InMemoryContacts::creation);
+                        InMemoryContacts::creation)
+                .group(NAME_KEY, c -> nonEmpty(NameKeys.nameKey(c.name())), InMemoryContacts::creation)
+                .group(NICKNAME_KEY, c -> nonEmpty(NameKeys.nicknameKey(c.name())), InMemoryContacts::creation);
         this.aliases = new Aliases<>(tx, table);
     }
 
@@ -104,6 +113,25 @@ final class InMemoryContacts implements Contacts {
         return table.scan(c -> !first.isEmpty() && c.name().first().toLowerCase(java.util.Locale.ROOT).equals(first)
                 || !last.isEmpty() && c.name().last().toLowerCase(java.util.Locale.ROOT).equals(last))
                 .stream().limit(limit).toList();
+    }
+
+    @Override
+    public List<Contact> findBySoundOfName(PersonName name, int limit) {
+        List<String> keys = NameKeys.nameKeysToFind(name);
+        String nickname = NameKeys.nicknameKey(name);
+        return tx.read(() -> {
+            Map<ContactId, Contact> found = new LinkedHashMap<>();
+            keys.forEach(k -> table.all(NAME_KEY, k).forEach(c -> found.put(c.id(), c)));
+            if (!nickname.isEmpty()) {
+                table.all(NICKNAME_KEY, nickname).forEach(c -> found.put(c.id(), c));
+            }
+            return found.values().stream().sorted(Comparator.comparing(Contact::createdAt)
+                    .thenComparing(c -> c.id().toString())).limit(limit).toList();
+        });
+    }
+
+    private static List<String> nonEmpty(String key) {
+        return key.isEmpty() ? List.of() : List.of(key);
     }
 
     @Override
