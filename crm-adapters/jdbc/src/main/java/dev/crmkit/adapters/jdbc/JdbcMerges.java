@@ -266,24 +266,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     public final List<String> conflicts(M merge) {
         return jdbc.tx.read(c -> {
             List<String> out = new ArrayList<>();
-            // a record re-pointed twice in one merge (a contact of two merged-away companies): its last version counts
-            Map<UUID, Repointed> last = new LinkedHashMap<>();
-            merge.repointed().forEach(r -> last.put(r.id(), r));
-            for (Repointed r : last.values()) {
-                String what = r.kind().name().toLowerCase(Locale.ROOT) + " " + r.id();
-                if (r.kind() == Repointed.Kind.ALIAS) {
-                    if (!aliasOf(c, r.id()).equals(Optional.of(r.to()))) {
-                        out.add(noun + " " + r.id() + " no longer resolves to " + r.to());
-                    }
-                    continue;
-                }
-                Optional<Long> now = versionOf(c, r);
-                if (now.isEmpty()) {
-                    out.add(what + " is no longer stored");
-                } else if (now.get() != r.versionAfter()) {
-                    out.add(what + " changed since the merge (version " + r.versionAfter() + " then, "
-                            + now.get() + " now)");
-                }
+            for (Repointed r : Repointed.lastOfEach(merge.repointed())) {
+                (r.kind() == Repointed.Kind.ALIAS ? r.aliasConflict(noun, aliasOf(c, r.id()))
+                        : r.versionConflict(versionOf(c, r))).ifPresent(out::add);
             }
             return out;
         });

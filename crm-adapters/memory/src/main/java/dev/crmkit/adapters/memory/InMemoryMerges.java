@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -174,24 +173,10 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     public final List<String> conflicts(M merge) {
         return tx.read(() -> {
             List<String> out = new ArrayList<>();
-            // a record re-pointed twice in one merge (a contact of two merged-away companies): its last version counts
-            Map<UUID, Repointed> last = new LinkedHashMap<>();
-            merge.repointed().forEach(r -> last.put(r.id(), r));
-            for (Repointed r : last.values()) {
-                String what = r.kind().name().toLowerCase(Locale.ROOT) + " " + r.id();
-                if (r.kind() == Repointed.Kind.ALIAS) {
-                    if (!aliases.aliasOf(idOf.apply(r.id())).equals(Optional.of(idOf.apply(r.to())))) {
-                        out.add(noun + " " + r.id() + " no longer resolves to " + r.to());
-                    }
-                    continue;
-                }
-                Optional<Long> version = versionOf(r);
-                if (version.isEmpty()) {
-                    out.add(what + " is no longer stored");
-                } else if (version.get() != r.versionAfter()) {
-                    out.add(what + " changed since the merge (version " + r.versionAfter() + " then, "
-                            + version.get() + " now)");
-                }
+            for (Repointed r : Repointed.lastOfEach(merge.repointed())) {
+                (r.kind() == Repointed.Kind.ALIAS
+                        ? r.aliasConflict(noun, aliases.aliasOf(idOf.apply(r.id())).map(uuidOf))
+                        : r.versionConflict(versionOf(r))).ifPresent(out::add);
             }
             return out;
         });

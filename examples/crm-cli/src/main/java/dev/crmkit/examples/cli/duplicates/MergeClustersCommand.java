@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -77,16 +76,8 @@ public final class MergeClustersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DuplicateScan scan = DuplicateScan.withDefaults();
-        if (threshold != null) {
-            if (!(threshold > 0 && threshold < 1)) {
-                throw new ParameterException(spec.commandLine(), "--threshold must be greater than 0 and less than "
-                        + "1, was " + threshold);
-            }
-            scan = scan.threshold(threshold);
-        }
-        DuplicateScan configured = scan;
-        return StoreAccess.read(storeOptions, spec, (store, description) -> mergeClusters(store, configured));
+        DuplicateScan scan = ScanCommand.scan(spec, threshold);
+        return StoreAccess.read(storeOptions, spec, (store, description) -> mergeClusters(store, scan));
     }
 
     private int mergeClusters(CrmStore store, DuplicateScan scan) {
