@@ -91,6 +91,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.merge.CompanyMerges companyMerges() {
+        return jdbc.companyMerges();
+    }
+
+    @Override
     public CustomFieldSchemas customFieldSchemas() {
         return jdbc.customFieldSchemas();
     }

@@ -72,4 +72,16 @@ public interface Contacts {
     default List<Contact> findByNameParts(PersonName name, int limit) {
         throw new UnsupportedOperationException(getClass().getName() + " does not look contacts up by name");
     }
+
+    /**
+     * At most {@code limit} contacts, in the order they were stored, whose name sounds like {@code name}: their
+     * stored {@link dev.crmkit.core.duplicate.NameKeys#nameKey name key} is one of
+     * {@link dev.crmkit.core.duplicate.NameKeys#nameKeysToFind name's keys}, or their nickname key is
+     * {@code name}'s. An index lookup, the candidate query of duplicate rules: a typo in both names is still found.
+     * Merged-away contacts are left out; none for a name without both parts. Stores that do not implement it are
+     * asked {@link #findByNameParts} instead.
+     */
+    default List<Contact> findBySoundOfName(PersonName name, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not look contacts up by name keys");
+    }
 }

@@ -10,8 +10,10 @@ import java.util.Objects;
 
 /**
  * Finds the stored contacts that look like a given one, without reading the whole store: it asks the store for at
- * most {@link #CANDIDATE_LIMIT} contacts sharing the given or the family name ({@link Contacts#findByNameParts}, the
- * name blocking keys) and scores each with the {@link DuplicateMatcher}. Thread-safe.
+ * most {@link #CANDIDATE_LIMIT} contacts whose name sounds alike ({@link Contacts#findBySoundOfName}, by the stored
+ * {@link NameKeys}, so a typo in both names is still found) and for as many sharing the given or the family name
+ * ({@link Contacts#findByNameParts}) when the name has one part only or the store keeps no name keys, and scores each
+ * with the {@link DuplicateMatcher}. Thread-safe.
  */
 public final class ContactDuplicates {
 
@@ -41,7 +43,7 @@ public final class ContactDuplicates {
         }
         DuplicateRecord self = StoreRecords.of(contact);
         List<DuplicateCandidate> found = new ArrayList<>();
-        for (Contact stored : contacts.findByNameParts(contact.name(), CANDIDATE_LIMIT)) {
+        for (Contact stored : candidates(contact)) {
             if (stored.id().equals(contact.id())) {
                 continue;
             }
@@ -53,5 +55,16 @@ public final class ContactDuplicates {
         found.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
                 .thenComparing(c -> c.contactId().value()));
         return List.copyOf(found);
+    }
+
+    private List<Contact> candidates(Contact contact) {
+        if (!NameKeys.nameKeysToFind(contact.name()).isEmpty()) {
+            try {
+                return contacts.findBySoundOfName(contact.name(), CANDIDATE_LIMIT);
+            } catch (UnsupportedOperationException noKeys) {
+                // a host's store without name keys: the exact name parts below
+            }
+        }
+        return contacts.findByNameParts(contact.name(), CANDIDATE_LIMIT);
     }
 }

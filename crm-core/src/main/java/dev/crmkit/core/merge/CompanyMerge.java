@@ -30,7 +30,8 @@ import java.util.Optional;
  */
 public record CompanyMerge(MergeId id, Company survivorBefore, long survivorVersionAfter, List<Company> mergedAway,
                            List<Contact> contactsBefore, List<Repointed> repointed, ActivityId activityId,
-                           Instant mergedAt, Optional<Instant> undoneAt) {
+                           Instant mergedAt, Optional<Instant> undoneAt)
+        implements MergeRecord<Company, CompanyId> {
 
     /** Validates presence and copies the lists. */
     public CompanyMerge {

@@ -2,18 +2,21 @@ package dev.crmkit.core.merge;
 
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Affiliation;
 import dev.crmkit.core.contact.Contact;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The storage port of company merges. A store implements it over every table it holds that refers to companies
- * (contact affiliations, leads, tasks, the timeline, and crm-pipeline's deals when the store holds them). Every
- * method takes part in the running unit of work.
+ * (contact affiliations, leads, tasks, the timeline, and crm-pipeline's deals when the store holds them). A
+ * merged-away company's web domain is freed; a contact affiliated with both keeps its affiliation with the survivor,
+ * and unmerge restores the affiliated contacts from {@link CompanyMerge#contactsBefore()}.
  */
-public interface CompanyMerges {
+public interface CompanyMerges extends RecordMerges<Company, CompanyId, CompanyMerge> {
 
     /**
      * The contacts affiliated with the company, as stored: what {@link #retire} will change, for the merge record.
@@ -21,35 +24,22 @@ public interface CompanyMerges {
     List<Contact> affiliatedWith(CompanyId company);
 
     /**
-     * Merges one company away into the survivor: frees its web domain, drops it from the lists and counts of
-     * companies, makes {@code Companies.findById} of its id (and of the ids merged into it before) return the
-     * survivor, and re-points every record that refers to it, raising the version of each versioned one. A contact
-     * affiliated with both keeps its affiliation with the survivor.
-     *
-     * @return every record re-pointed
+     * The contact as a merge of companies leaves it: affiliated with the survivor instead of the merged-away company,
+     * with the same roles and site; a contact affiliated with both keeps only its affiliation with the survivor.
      */
-    List<Repointed> retire(Company merged, CompanyId survivor, MergeId merge);
-
-    /** Stores a new merge record. */
-    void save(CompanyMerge merge);
-
-    /** The merge record with this id. */
-    Optional<CompanyMerge> find(MergeId id);
-
-    /**
-     * Why the re-pointed records of a merge cannot be put back: one line per record whose version moved on since the
-     * merge, or that is gone. Empty when all can be.
-     */
-    List<String> conflicts(CompanyMerge merge);
-
-    /**
-     * Undoes a merge whose {@link #conflicts} are none and whose survivor is still at its version after the merge:
-     * the survivor, the merged-away companies, the affiliated contacts and every re-pointed record are stored exactly
-     * as they were before, the aliases of the merge are gone, and the record is marked as undone.
-     *
-     * @return the record marked as undone
-     */
-    CompanyMerge undo(CompanyMerge merge, Instant at);
+    static Contact reaffiliated(Contact c, CompanyId gone, CompanyId survivor) {
+        boolean hasSurvivor = c.affiliations().stream().anyMatch(a -> a.companyId().equals(survivor));
+        List<Affiliation> affiliations = new ArrayList<>();
+        for (Affiliation a : c.affiliations()) {
+            if (!a.companyId().equals(gone)) {
+                affiliations.add(a);
+            } else if (!hasSurvivor) {
+                affiliations.add(new Affiliation(survivor, a.roles(), a.site()));
+            }
+        }
+        return new Contact(c.id(), c.version(), c.name(), c.emails(), c.phones(), c.addresses(), c.language(),
+                c.birthday(), c.consent(), affiliations, c.customFields(), c.owner(), c.createdAt(), c.updatedAt());
+    }
 
     /** A port for stores that cannot merge companies: every call fails (UnsupportedOperationException). */
     static CompanyMerges unsupported() {

@@ -16,7 +16,6 @@ import dev.crmkit.core.kernel.Violation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +33,8 @@ import java.util.stream.Collectors;
 public final class CompanyMerging {
 
     private static final int ATTEMPTS = 5;
+    private static final MergeSteps<Company, CompanyId> STEPS = new MergeSteps<>(RecordType.COMPANY, "company",
+            "companies", Company::id, CompanyId::value, Company::version);
 
     private final Companies companies;
     private final CompanyMerges merges;
@@ -63,27 +64,14 @@ public final class CompanyMerging {
 
     private CompanyMergeOutcome mergeInUnit(List<CompanyId> ids, Optional<CompanyId> chosen) {
         List<Violation> problems = new ArrayList<>(MergeMembers.check("companies", "company", ids, chosen));
-        List<Company> found = new ArrayList<>();
-        for (CompanyId id : new LinkedHashSet<>(ids)) {
-            Optional<Company> company = companies.findById(id);
-            if (company.isEmpty()) {
-                problems.add(new Violation("companies", "exists", "there is no company " + id));
-            } else if (!company.get().id().equals(id)) {
-                problems.add(new Violation("companies", "not-merged", "company " + id + " was merged into "
-                        + company.get().id() + " before"));
-            } else {
-                found.add(company.get());
-            }
-        }
+        List<Company> found = STEPS.members(ids, companies::findById, problems);
         if (!problems.isEmpty()) {
             return new CompanyMergeOutcome.Refused(problems);
         }
         Company survivor = chosen.flatMap(s -> found.stream().filter(c -> c.id().equals(s)).findFirst())
                 .orElseGet(() -> found.stream().min(Comparator.comparingInt(CompanyMerging::completeness).reversed()
                         .thenComparing(Company::createdAt)).orElseThrow());
-        List<Company> all = new ArrayList<>();
-        all.add(survivor);
-        found.stream().filter(c -> !c.id().equals(survivor.id())).forEach(all::add);
+        List<Company> all = STEPS.survivorFirst(survivor, found);
         List<Company> away = all.subList(1, all.size());
         Instant now = context.clock().instant();
         MergeId mergeId = new MergeId(context.ids().next());
@@ -117,37 +105,15 @@ public final class CompanyMerging {
 
     private CompanyMergeOutcome unmergeInUnit(MergeId id) {
         Optional<CompanyMerge> found = merges.find(id);
-        if (found.isEmpty()) {
-            return refused(List.of("there is no company merge " + id));
-        }
-        CompanyMerge merge = found.get();
-        if (merge.undoneAt().isPresent()) {
-            return refused(List.of("merge " + id + " was undone at " + merge.undoneAt().get()));
-        }
-        List<String> conflicts = new ArrayList<>();
-        Optional<Company> survivor = companies.findById(merge.survivor());
-        if (survivor.isEmpty()) {
-            conflicts.add("the survivor " + merge.survivor() + " is not stored");
-        } else if (!survivor.get().id().equals(merge.survivor())) {
-            conflicts.add("the survivor " + merge.survivor() + " was merged into " + survivor.get().id()
-                    + " since; undo that merge first");
-        } else if (survivor.get().version() != merge.survivorVersionAfter()) {
-            conflicts.add("company " + merge.survivor() + " changed since the merge (version "
-                    + merge.survivorVersionAfter() + " then, " + survivor.get().version() + " now)");
-        }
-        conflicts.addAll(merges.conflicts(merge));
+        List<String> conflicts = STEPS.unmergeConflicts("company merge", id, found, companies::findById, merges);
         if (!conflicts.isEmpty()) {
             return refused(conflicts);
         }
+        CompanyMerge merge = found.orElseThrow();
         Instant now = context.clock().instant();
         CompanyMerge undone = merges.undo(merge, now);
-        Set<RecordRef> about = new LinkedHashSet<>();
-        about.add(ref(merge.survivor()));
-        merge.mergedIds().forEach(c -> about.add(ref(c)));
-        ActivityId entry = new ActivityId(context.ids().next());
-        timeline.record(Activity.system(entry, "Company merge undone: " + merge.mergedIds().size() + " restored",
-                "merge " + id + " undone; restored " + merge.mergedIds().stream().map(CompanyId::toString)
-                        .collect(Collectors.joining(", ")), about, now));
+        ActivityId entry = STEPS.recordUnmerge(timeline, context, merge, "Company merge undone: "
+                + merge.mergedIds().size() + " restored", now);
         return new CompanyMergeOutcome.Unmerged(undone, entry);
     }
 
@@ -193,6 +159,6 @@ public final class CompanyMerging {
     }
 
     private static RecordRef ref(CompanyId id) {
-        return new RecordRef(RecordType.COMPANY, id.value());
+        return STEPS.ref(id);
     }
 }

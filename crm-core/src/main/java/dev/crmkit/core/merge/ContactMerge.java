@@ -27,7 +27,8 @@ import java.util.Optional;
  */
 public record ContactMerge(MergeId id, Contact survivorBefore, long survivorVersionAfter, List<Contact> mergedAway,
                            List<Repointed> repointed, ActivityId activityId, Instant mergedAt,
-                           Optional<Instant> undoneAt) {
+                           Optional<Instant> undoneAt)
+        implements MergeRecord<Contact, ContactId> {
 
     /** Validates presence and copies the lists. */
     public ContactMerge {

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
 public final class ContactMerging {
 
     private static final int ATTEMPTS = 5;
+    private static final MergeSteps<Contact, ContactId> STEPS = new MergeSteps<>(RecordType.CONTACT, "contact",
+            "contacts", Contact::id, ContactId::value, Contact::version);
 
     private final Contacts contacts;
     private final ContactMerges merges;
@@ -66,28 +68,15 @@ public final class ContactMerging {
                         "the contact chosen for " + field + ", " + id + ", is not one of the contacts merged"));
             }
         });
-        // lock in id order, so two merges of overlapping contacts never wait on each other in a cycle
         Map<ContactId, Contact> locked = new java.util.HashMap<>();
-        for (ContactId id : ids.stream().sorted(java.util.Comparator.comparing(ContactId::value)).toList()) {
-            Optional<Contact> found = contacts.lockById(id);
-            if (found.isEmpty()) {
-                problems.add(new Violation("contacts", "exists", "there is no contact " + id));
-            } else if (!found.get().id().equals(id)) {
-                problems.add(new Violation("contacts", "not-merged", "contact " + id
-                        + " was merged into " + found.get().id() + " before"));
-            } else {
-                locked.put(id, found.get());
-            }
-        }
+        STEPS.members(ids, contacts::lockById, problems).forEach(c -> locked.put(c.id(), c));
         if (!problems.isEmpty()) {
             return new MergeOutcome.Refused(problems);
         }
         List<Contact> listed = ids.stream().map(locked::get).toList();
         Contact survivor = command.survivor().map(locked::get)
                 .orElseGet(() -> command.rule().choose(listed, this::lastActivity));
-        List<Contact> all = new ArrayList<>();
-        all.add(survivor);
-        listed.stream().filter(c -> !c.id().equals(survivor.id())).forEach(all::add);
+        List<Contact> all = STEPS.survivorFirst(survivor, listed);
         Map<ContactField, Contact> chosen = new EnumMap<>(ContactField.class);
         command.choices().forEach((field, id) -> chosen.put(field, locked.get(id)));
         Instant now = context.clock().instant();
@@ -122,38 +111,15 @@ public final class ContactMerging {
 
     private UnmergeOutcome unmergeInUnit(MergeId id) {
         Optional<ContactMerge> found = merges.find(id);
-        if (found.isEmpty()) {
-            return new UnmergeOutcome.Refused(id, List.of("there is no merge " + id));
-        }
-        ContactMerge merge = found.get();
-        if (merge.undoneAt().isPresent()) {
-            return new UnmergeOutcome.Refused(id, List.of("merge " + id + " was undone at " + merge.undoneAt().get()));
-        }
-        List<String> conflicts = new ArrayList<>();
-        Optional<Contact> survivor = contacts.lockById(merge.survivor());
-        if (survivor.isEmpty()) {
-            conflicts.add("the survivor " + merge.survivor() + " is not stored");
-        } else if (!survivor.get().id().equals(merge.survivor())) {
-            conflicts.add("the survivor " + merge.survivor() + " was merged into " + survivor.get().id()
-                    + " since; undo that merge first");
-        } else if (survivor.get().version() != merge.survivorVersionAfter()) {
-            conflicts.add("contact " + merge.survivor() + " changed since the merge (version "
-                    + merge.survivorVersionAfter() + " then, " + survivor.get().version() + " now)");
-        }
-        conflicts.addAll(merges.conflicts(merge));
+        List<String> conflicts = STEPS.unmergeConflicts("merge", id, found, contacts::lockById, merges);
         if (!conflicts.isEmpty()) {
             return new UnmergeOutcome.Refused(id, conflicts);
         }
+        ContactMerge merge = found.orElseThrow();
         Instant now = context.clock().instant();
         ContactMerge undone = merges.undo(merge, now);
-        Set<RecordRef> about = new LinkedHashSet<>();
-        about.add(ref(merge.survivor()));
-        merge.mergedIds().forEach(c -> about.add(ref(c)));
-        ActivityId entry = new ActivityId(context.ids().next());
-        timeline.record(Activity.system(entry, "Merge undone: "
-                + merge.mergedIds().size() + " contact" + (merge.mergedIds().size() == 1 ? "" : "s") + " restored",
-                "merge " + id + " undone; restored " + merge.mergedIds().stream().map(ContactId::toString)
-                        .collect(Collectors.joining(", ")), about, now));
+        ActivityId entry = STEPS.recordUnmerge(timeline, context, merge, "Merge undone: " + merge.mergedIds().size()
+                + " contact" + (merge.mergedIds().size() == 1 ? "" : "s") + " restored", now);
         context.events().publish(new MergeEvent.ContactsUnmerged(id, merge.survivor(), merge.mergedIds(), now));
         return new UnmergeOutcome.Unmerged(undone, merge.mergedIds(), entry);
     }
@@ -169,7 +135,7 @@ public final class ContactMerging {
     }
 
     private static RecordRef ref(ContactId id) {
-        return new RecordRef(RecordType.CONTACT, id.value());
+        return STEPS.ref(id);
     }
 
     private static String describe(MergeId id, List<Contact> away, List<Repointed> repointed) {

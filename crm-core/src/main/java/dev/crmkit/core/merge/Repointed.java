@@ -1,7 +1,11 @@
 package dev.crmkit.core.merge;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +34,41 @@ public record Repointed(Kind kind, UUID id, UUID from, UUID to, long versionAfte
     /** A re-pointed record without a list of references. */
     public static Repointed of(Kind kind, UUID id, UUID from, UUID to, long versionAfter) {
         return new Repointed(kind, id, from, to, versionAfter, List.of());
+    }
+
+    /**
+     * The last re-pointing of each record, in the order of the list: a record re-pointed twice in one merge (a
+     * contact of two merged-away companies) counts with its last version.
+     */
+    public static List<Repointed> lastOfEach(List<Repointed> repointed) {
+        Map<UUID, Repointed> last = new LinkedHashMap<>();
+        repointed.forEach(r -> last.put(r.id(), r));
+        return List.copyOf(last.values());
+    }
+
+    /**
+     * Why this alias cannot be put back, if it cannot: it no longer resolves to the survivor.
+     *
+     * @param noun       the kind of record merged, e.g. {@code contact}
+     * @param resolvesTo where the alias resolves to now, if it is one
+     */
+    public Optional<String> aliasConflict(String noun, Optional<UUID> resolvesTo) {
+        return resolvesTo.equals(Optional.of(to)) ? Optional.empty()
+                : Optional.of(noun + " " + id + " no longer resolves to " + to);
+    }
+
+    /**
+     * Why this record cannot be put back, if it cannot: it is no longer stored, or its version moved on.
+     *
+     * @param versionNow its stored version now (0 for records without versions), empty when it is not stored
+     */
+    public Optional<String> versionConflict(Optional<Long> versionNow) {
+        String what = kind.name().toLowerCase(Locale.ROOT) + " " + id;
+        if (versionNow.isEmpty()) {
+            return Optional.of(what + " is no longer stored");
+        }
+        return versionNow.get() == versionAfter ? Optional.empty() : Optional.of(what
+                + " changed since the merge (version " + versionAfter + " then, " + versionNow.get() + " now)");
     }
 
     /** The kinds of records a merge re-points. */

@@ -973,6 +973,59 @@ public abstract class LeadCaptureContract {
         assertEquals(List.of(), store.contacts().findByNameParts(PersonName.of("Zoe", "Nobody"), 10));
     }
 
+    @Test
+    void findBySoundOfName_typosInBothNames_swappedNames_nicknames_butNotAPartName() {
+        capture(katherine());
+        capture(LeadSubmission.from(Channel.WEB_FORM).name("William", "Baker").email("w.baker@example.org").build());
+        capture(LeadSubmission.from(Channel.WEB_FORM).name("Ann", "Meyer").email("ann@example.org").build());
+
+        assertEquals(List.of("Katherine"), firstNames(PersonName.of("Kathrin", "Smyth")));
+        assertEquals(List.of("Katherine"), firstNames(PersonName.of("Smith", "Katherine")));
+        assertEquals(List.of("William"), firstNames(PersonName.of("Bill", "Bakker")));
+        assertEquals(List.of(), firstNames(PersonName.of("Zoe", "Nobody")));
+        assertEquals(List.of(), firstNames(PersonName.of("Ann", "")));
+        // the exact name parts miss the first three
+        assertEquals(List.of(), store.contacts().findByNameParts(PersonName.of("Kathrin", "Smyth"), 10));
+    }
+
+    @Test
+    void duplicateRules_block_typosInBothNames_foundByTheNameKeys_refusedNamingTheStoredContact() {
+        Contact first = assertInstanceOf(NewLeadNewContact.class, capture(katherine())).contact();
+        crm = crm(b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.BLOCK)));
+        Snapshot before = snapshot();
+
+        CaptureOutcome outcome = capture(kathrineSmyth());
+
+        CaptureOutcome.Blocked blocked = assertInstanceOf(CaptureOutcome.Blocked.class, outcome);
+        assertEquals(List.of(first.id()), blocked.candidates().stream().map(DuplicateCandidate::contactId).toList());
+        assertTrue(blocked.candidates().get(0).score() >= DuplicateScan.DEFAULT_THRESHOLD, blocked.reason());
+        assertTrue(blocked.reason().contains(first.id().toString()), blocked.reason());
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void duplicateRules_alert_typosInBothNames_savedAndShownAsSuspected() {
+        Contact first = assertInstanceOf(NewLeadNewContact.class, capture(katherine())).contact();
+        crm = crm(b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.ALERT)));
+
+        Contact second = assertInstanceOf(NewLeadNewContact.class, capture(kathrineSmyth())).contact();
+
+        assertNotEquals(first.id(), second.id());
+        List<Activity> alerts = suspectedEntries(timeline(ref(second.id())));
+        assertEquals(1, alerts.size());
+        assertTrue(alerts.get(0).subject().contains(first.id().toString()), alerts.get(0).subject());
+    }
+
+    /** Katherine Smith typed with a typo in both names, another e-mail, a phone one digit apart. */
+    private static LeadSubmission kathrineSmyth() {
+        return LeadSubmission.from(Channel.WEB_FORM).name("Kathrine", "Smyth").email("k.smyth@example.org")
+                .phone("030 901821").build();
+    }
+
+    private List<String> firstNames(PersonName name) {
+        return store.contacts().findBySoundOfName(name, 10).stream().map(c -> c.name().first()).toList();
+    }
+
     protected CaptureOutcome capture(LeadSubmission submission) {
         return crm.capture().capture(submission);
     }

@@ -34,7 +34,8 @@ public final class CrmSchema {
     /**
      * Brings crmkit's tables up to date in the data source's current schema, creating them on first use. Safe to call
      * on every start and from several nodes at once (Flyway locks its history table). Tables that are not crmkit's
-     * are left alone.
+     * are left alone. Afterwards it fills what the scripts cannot compute: the phonetic name keys (V40) of contact
+     * rows written before them. A host that runs the scripts with its own tool calls {@link #fillNameKeys} instead.
      *
      * @param tablePrefix 1 to 30 lower-case letters, digits and underscores, starting with a letter
      * @return how many migrations ran
@@ -53,7 +54,19 @@ public final class CrmSchema {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        NameKeyFill.fill(dataSource, dialect, prefix);
         return result.migrationsExecuted;
+    }
+
+    /**
+     * Fills the phonetic name keys of contact rows that have none (rows written before V40): what {@link #migrate}
+     * does after the scripts, for a host that runs them with its own Flyway or Liquibase. Cheap when none is missing.
+     *
+     * @return how many rows were filled
+     */
+    public static int fillNameKeys(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return NameKeyFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
     }
 
     /** The dialect of a data source's database. */

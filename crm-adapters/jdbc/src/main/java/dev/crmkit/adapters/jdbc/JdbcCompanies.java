@@ -31,7 +31,10 @@ import java.util.UUID;
  * {@link Company#nameKey() name key} and, because the key is unbounded text, its SHA-256 in {@code name_hash}, indexed
  * with the creation order, so the oldest company of a name is one index seek. Thread-safe.
  */
-final class JdbcCompanies implements Companies {
+final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
+
+    /** The rows that are not merged away. */
+    private static final String LISTED = "id NOT IN (SELECT merged_id FROM {company_alias})";
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -44,6 +47,10 @@ final class JdbcCompanies implements Companies {
     private final String updateRow;
     private final String selectAll;
     private final String count;
+    private final String selectAlias;
+    private final String restoreRow;
+    private final String setVersion;
+    private final String insertSnapshot;
 
     JdbcCompanies(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -53,7 +60,7 @@ final class JdbcCompanies implements Companies {
         selectByDomain = jdbc.sql("SELECT c.* FROM {company} c JOIN {company_domain} d ON d.company_id = c.id "
                 + "WHERE d.domain = ?");
         selectByName = jdbc.sql("SELECT * FROM {company} WHERE name_hash = ? AND name_key = ? "
-                + "ORDER BY created_at, seq LIMIT 1");
+                + "AND " + LISTED + " ORDER BY created_at, seq LIMIT 1");
         domains = new KeyTable(jdbc, "company_domain", "domain", "company_id", true);
         rows = new Jdbc.Versioned(jdbc, "company", "company");
         insertRow = jdbc.sql("INSERT INTO {company} (id, version, name, name_key, name_hash, legal_name, "
@@ -64,14 +71,59 @@ final class JdbcCompanies implements Companies {
                 + "legal_name = ?, registration_number = ?, tax_number = ?, legal_address = " + json
                 + ", web_domain = ?, industry = ?, size = ?, custom_fields = " + json
                 + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
-        selectAll = jdbc.sql("SELECT * FROM {company} WHERE 1 = 1");
-        count = jdbc.sql("SELECT COUNT(*) FROM {company}");
+        // merged-away companies keep their rows, but are no longer listed, counted or found by name
+        selectAll = jdbc.sql("SELECT * FROM {company} WHERE " + LISTED);
+        count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
+        selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
+        setVersion = jdbc.sql("UPDATE {company} SET version = ? WHERE id = ?");
+        insertSnapshot = jdbc.sql("INSERT INTO {company_merge_snapshot} (merge_id, snapshot_no, id, version, name, "
+                + "name_key, name_hash, legal_name, registration_number, tax_number, legal_address, web_domain, "
+                + "industry, size, custom_fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + json + ", ?, ?, ?, " + json + ", ?, ?)");
     }
 
     @Override
     public Optional<Company> findById(CompanyId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map,
+                jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
+    }
+
+    /** Takes a merged-away company out of the lists: raises its version and frees its web domain; the row stays. */
+    @Override
+    public void retire(Connection c, Company merged) throws SQLException {
+        UUID id = merged.id().value();
+        jdbc.update(c, setVersion, merged.version() + 1, id);
+        domains.move(c, id, List.of(), (added, owner) -> ValidationException.of("webDomain", "unique", added));
+    }
+
+    /** Puts a merged-away company back exactly as it was: its version and its web domain. */
+    @Override
+    public void reinstate(Connection c, Company exact) throws SQLException {
+        UUID id = exact.id().value();
+        jdbc.update(c, setVersion, exact.version(), id);
+        domains.claimAll(c, domains(exact), id);
+    }
+
+    /** Stores the company exactly as given, version and time of the last change included, over the stored one. */
+    @Override
+    public void restore(Connection c, Company exact) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
+        values.remove(values.size() - 1);
+        values.add(0, exact.version());
+        jdbc.update(c, restoreRow, values.toArray());
+        domains.move(c, exact.id().value(), domains(exact), (added, owner) -> ValidationException.of("webDomain",
+                "unique", added + " already belongs to company " + owner));
+    }
+
+    /** Stores a snapshot of the company as it is, as number {@code no} of a merge. */
+    void snapshot(Connection c, UUID merge, int no, Company company) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(rowValues(company, false)));
+        values.add(1, company.version());
+        values.add(0, no);
+        values.add(0, merge);
+        jdbc.update(c, insertSnapshot, values.toArray());
     }
 
     @Override
@@ -157,7 +209,7 @@ final class JdbcCompanies implements Companies {
         return v.toArray();
     }
 
-    private Company map(ResultSet rs) throws SQLException {
+    Company map(ResultSet rs) throws SQLException {
         String address = dialect.getJson(rs, "legal_address");
         return new Company(
                 new CompanyId(dialect.getUuid(rs, "id")),
@@ -187,7 +239,7 @@ final class JdbcCompanies implements Companies {
 
     /** The archive of the company rows, keyed by id: export and restore only. */
     JdbcArchive<Company> archive() {
-        return JdbcArchive.versioned(jdbc, "company", this::map, Company::id, Company::version,
+        return JdbcArchive.versioned(jdbc, "company", LISTED, this::map, Company::id, Company::version,
                 r -> insertOrGet(r.atVersion(0)));
     }
 }

@@ -6,6 +6,7 @@ import dev.crmkit.core.contact.Affiliation;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.duplicate.NameKeys;
 import dev.crmkit.core.contact.MarketingConsent;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.kernel.Address;
@@ -36,7 +37,7 @@ import java.util.UUID;
  * sorted order (so two nodes never wait on each other in a cycle), and returns the contact that holds a point it
  * could not claim. Affiliations are mirrored in {@code contact_company} for the by-company list. Thread-safe.
  */
-final class JdbcContacts implements Contacts {
+final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
 
     private static final TypeReference<List<Address>> ADDRESSES = new TypeReference<>() {
     };
@@ -57,9 +58,11 @@ final class JdbcContacts implements Contacts {
     private final String selectByCompany;
     private final String count;
     private final String selectByNamePart;
+    private final String selectBySound;
     private final String selectAlias;
     private final String restoreRow;
     private final String insertSnapshot;
+    private final String insertCompanyMergeSnapshot;
     private final String raiseVersion;
     private final String setVersion;
 
@@ -77,15 +80,20 @@ final class JdbcContacts implements Contacts {
                 + "consent_since, consent_source, affiliations, custom_fields, owner_id, created_at, updated_at";
         String values = "?, ?, " + json + ", " + json + ", " + json + ", ?, ?, ?, ?, ?, " + json + ", " + json
                 + ", ?, ?, ?";
-        insertRow = jdbc.sql("INSERT INTO {contact} (id, version, " + columns + ") VALUES (?, 1, " + values + ")");
+        // the row also keeps the name's phonetic keys (NameKeys), the indexed candidate query of duplicate rules
+        insertRow = jdbc.sql("INSERT INTO {contact} (id, version, " + columns + ", name_key, nickname_key) VALUES "
+                + "(?, 1, " + values + ", ?, ?)");
         insertSnapshot = jdbc.sql("INSERT INTO {contact_merge_snapshot} (merge_id, snapshot_no, id, version, "
                 + columns + ") VALUES (?, ?, ?, ?, " + values + ")");
+        insertCompanyMergeSnapshot = insertSnapshot.replace(jdbc.sql("{contact_merge_snapshot}"),
+                jdbc.sql("{company_merge_contact}"));
         raiseVersion = jdbc.sql("UPDATE {contact} SET version = version + 1 WHERE id = ?");
         setVersion = jdbc.sql("UPDATE {contact} SET version = ? WHERE id = ?");
         updateRow = jdbc.sql("UPDATE {contact} SET version = version + 1, first_name = ?, last_name = ?, emails = "
                 + json + ", phones = " + json + ", addresses = " + json + ", language = ?, birthday = ?, "
                 + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
-                + ", custom_fields = " + json + ", owner_id = ?, updated_at = ? WHERE id = ? AND version = ?");
+                + ", custom_fields = " + json + ", owner_id = ?, updated_at = ?, name_key = ?, nickname_key = ? "
+                + "WHERE id = ? AND version = ?");
         restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
         // the link carries the contact's insertion number, so a company's contacts list in the order they were stored
         insertAffiliation = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at, contact_seq) "
@@ -98,6 +106,9 @@ final class JdbcContacts implements Contacts {
         count = jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE id NOT IN (SELECT merged_id FROM {contact_alias})");
         selectByNamePart = jdbc.sql("SELECT * FROM {contact} WHERE (LOWER(first_name) = ? OR LOWER(last_name) = ?)"
                 + " AND id NOT IN (SELECT merged_id FROM {contact_alias}) ORDER BY seq LIMIT ?");
+        selectBySound = jdbc.sql("SELECT * FROM {contact} WHERE id IN (SELECT id FROM {contact} WHERE name_key IN "
+                + "(?, ?) UNION SELECT id FROM {contact} WHERE nickname_key = ?) "
+                + "AND id NOT IN (SELECT merged_id FROM {contact_alias}) ORDER BY seq LIMIT ?");
     }
 
     /** The contact, or for a merged-away id its survivor. */
@@ -145,7 +156,8 @@ final class JdbcContacts implements Contacts {
      * Takes a merged-away contact out of the lists: raises its version (a copy read before cannot be written back)
      * and gives up its e-mails, phones and company links; the row itself stays as it was.
      */
-    void retire(Connection c, Contact merged) throws SQLException {
+    @Override
+    public void retire(Connection c, Contact merged) throws SQLException {
         UUID id = merged.id().value();
         jdbc.update(c, raiseVersion, id);
         points.move(c, id, Set.of(), (added, owner) -> ValidationException.of("emails", "unique", added));
@@ -153,7 +165,8 @@ final class JdbcContacts implements Contacts {
     }
 
     /** Puts a merged-away contact back exactly as it was: its version, its e-mails and phones, its company links. */
-    void reinstate(Connection c, Contact exact) throws SQLException {
+    @Override
+    public void reinstate(Connection c, Contact exact) throws SQLException {
         UUID id = exact.id().value();
         jdbc.update(c, setVersion, exact.version(), id);
         points.claimAll(c, points(exact), id);
@@ -161,7 +174,8 @@ final class JdbcContacts implements Contacts {
     }
 
     /** Stores the contact exactly as given, version and time of the last change included, over the stored one. */
-    void restore(Connection c, Contact exact) throws SQLException {
+    @Override
+    public void restore(Connection c, Contact exact) throws SQLException {
         UUID id = exact.id().value();
         List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
         values.remove(values.size() - 1);
@@ -174,13 +188,27 @@ final class JdbcContacts implements Contacts {
         insertAffiliations(c, exact);
     }
 
-    /** Stores a snapshot of the contact as it is, as number {@code no} of a merge. */
+    /** Stores a snapshot of the contact as it is, as number {@code no} of a merge of contacts. */
     void snapshot(Connection c, UUID merge, int no, Contact contact) throws SQLException {
-        List<Object> values = new ArrayList<>(List.of(rowValues(contact, false)));
+        snapshot(c, insertSnapshot, merge, no, contact);
+    }
+
+    /** Stores a snapshot of an affiliated contact as it is, as number {@code no} of a merge of companies. */
+    void companyMergeSnapshot(Connection c, UUID merge, int no, Contact contact) throws SQLException {
+        snapshot(c, insertCompanyMergeSnapshot, merge, no, contact);
+    }
+
+    /** The contacts affiliated with a company, in the order they were stored (not merged-away ones: no links). */
+    List<Contact> affiliatedWith(Connection c, UUID company) throws SQLException {
+        return jdbc.list(c, selectByCompany + " ORDER BY a.contact_seq, c.id", this::map, company);
+    }
+
+    private void snapshot(Connection c, String sql, UUID merge, int no, Contact contact) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(rowValues(contact, false, false)));
         values.add(1, contact.version());
         values.add(0, no);
         values.add(0, merge);
-        jdbc.update(c, insertSnapshot, values.toArray());
+        jdbc.update(c, sql, values.toArray());
     }
 
     @Override
@@ -244,6 +272,19 @@ final class JdbcContacts implements Contacts {
     }
 
     @Override
+    public List<Contact> findBySoundOfName(dev.crmkit.core.contact.PersonName name, int limit) {
+        List<String> keys = NameKeys.nameKeysToFind(Objects.requireNonNull(name, "name"));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String nickname = NameKeys.nicknameKey(name);
+        // an absent key is bound as one no row holds: the empty key is never looked up
+        Object other = keys.size() > 1 ? keys.get(1) : keys.get(0);
+        return jdbc.tx.read(c -> jdbc.list(c, selectBySound, this::map, keys.get(0), other,
+                nickname.isEmpty() ? keys.get(0) : nickname, limit));
+    }
+
+    @Override
     public Page<Contact> findAll(PageRequest page) {
         Jdbc.checkCursor(page);
         return jdbc.tx.read(c -> jdbc.page(c, selectAll, "created_at", "seq", false, page, this::map,
@@ -264,7 +305,12 @@ final class JdbcContacts implements Contacts {
 
     /** The values of the insert (id first) or of the update (id and expected version last). */
     private Object[] rowValues(Contact x, boolean forUpdate) {
-        List<Object> v = new ArrayList<>(18);
+        return rowValues(x, forUpdate, true);
+    }
+
+    /** The values of the insert or update; {@code keys}: with the name keys after the time of the last change. */
+    private Object[] rowValues(Contact x, boolean forUpdate, boolean keys) {
+        List<Object> v = new ArrayList<>(20);
         if (!forUpdate) {
             v.add(x.id().value());
         }
@@ -285,6 +331,10 @@ final class JdbcContacts implements Contacts {
             v.add(x.createdAt());
         }
         v.add(x.updatedAt());
+        if (keys) {
+            v.add(NameKeys.nameKey(x.name()));
+            v.add(NameKeys.nicknameKey(x.name()));
+        }
         if (forUpdate) {
             v.add(x.id().value());
             v.add(x.version());

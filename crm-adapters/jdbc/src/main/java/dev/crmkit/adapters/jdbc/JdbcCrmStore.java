@@ -85,6 +85,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
+    private final JdbcCompanyMerges companyMerges;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
@@ -124,6 +125,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.shares = new JdbcShares(jdbc);
+        this.companyMerges = new JdbcCompanyMerges(jdbc, companies, contacts);
         this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
@@ -165,6 +167,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.ContactMerges contactMerges() {
         return contactMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.CompanyMerges companyMerges() {
+        return companyMerges;
     }
 
     @Override

@@ -146,6 +146,14 @@ abstract class JdbcStoreContracts {
     }
 
     @Nested
+    class CompanyMerges extends dev.crmkit.core.contract.CompanyMergeContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
     class Merges extends dev.crmkit.core.contract.MergeContract {
         @Override
         protected CrmStore newStore() {

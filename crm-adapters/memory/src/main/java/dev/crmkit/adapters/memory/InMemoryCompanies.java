@@ -20,8 +20,8 @@ final class InMemoryCompanies implements Companies {
 
     private final Table<CompanyId, Company> table;
     private final InMemoryTransactions tx;
-    /** Merged-away company to its survivor, always the final one. */
-    private final java.util.Map<CompanyId, CompanyId> aliases = new java.util.HashMap<>();
+    /** Merged-away company to its survivor. */
+    private final Aliases<CompanyId, Company> aliases;
 
     InMemoryCompanies(InMemoryTransactions tx) {
         this.tx = tx;
@@ -29,6 +29,7 @@ final class InMemoryCompanies implements Companies {
                 InMemoryCompanies::creation)
                 .unique("webDomain", c -> c.webDomain().stream().toList())
                 .group(NAME, c -> List.of(c.nameKey()), InMemoryCompanies::creation);
+        this.aliases = new Aliases<>(tx, table);
     }
 
     private static Instant creation(Company c) {
@@ -38,42 +39,12 @@ final class InMemoryCompanies implements Companies {
     @Override
     public Optional<Company> findById(CompanyId id) {
         Objects.requireNonNull(id, "id");
-        return tx.read(() -> table.get(id).or(() -> Optional.ofNullable(aliases.get(id)).flatMap(table::get)));
+        return aliases.resolve(id);
     }
 
-    /**
-     * Takes a merged-away company out of the table and every index (its web domain is free then) and makes its id, and
-     * the ids merged into it before, resolve to the survivor; returns those earlier aliases.
-     */
-    List<CompanyId> retire(CompanyId merged, CompanyId survivor) {
-        return tx.inTransaction(() -> {
-            table.remove(merged);
-            List<CompanyId> earlier = aliases.entrySet().stream().filter(e -> e.getValue().equals(merged))
-                    .map(java.util.Map.Entry::getKey).sorted(java.util.Comparator.comparing(CompanyId::value))
-                    .toList();
-            earlier.forEach(a -> alias(a, survivor));
-            alias(merged, survivor);
-            return earlier;
-        });
-    }
-
-    /** Sets where an alias resolves to, or removes it ({@code to} null). */
-    void alias(CompanyId from, CompanyId to) {
-        MapWrites.put(tx, aliases, from, to);
-    }
-
-    /** Where an alias resolves to now, if the id is one. */
-    Optional<CompanyId> aliasOf(CompanyId id) {
-        return tx.read(() -> Optional.ofNullable(aliases.get(id)));
-    }
-
-    /** Puts a merged-away company back exactly as it was, and drops its alias. */
-    void reinstate(Company exact) {
-        tx.inTransaction(() -> {
-            alias(exact.id(), null);
-            table.reinstate(exact);
-            return null;
-        });
+    /** Where merged-away companies resolve to. */
+    Aliases<CompanyId, Company> aliases() {
+        return aliases;
     }
 
     /** Stores the company exactly as given (version included) in place of the stored one. */

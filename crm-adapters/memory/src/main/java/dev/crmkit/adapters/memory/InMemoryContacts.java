@@ -5,6 +5,8 @@ import dev.crmkit.core.contact.Affiliation;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.duplicate.NameKeys;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -14,7 +16,7 @@ import dev.crmkit.kit.archive.ContactAlias;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +28,13 @@ import java.util.function.Function;
 final class InMemoryContacts implements Contacts {
 
     private static final String COMPANY = "company";
+    private static final String NAME_KEY = "nameKey";
+    private static final String NICKNAME_KEY = "nicknameKey";
 
     private final Table<ContactId, Contact> table;
     private final InMemoryTransactions tx;
-    /** Merged-away contact to its survivor, always the final one (chains are re-pointed by every merge). */
-    private final Map<ContactId, ContactId> aliases = new HashMap<>();
+    /** Merged-away contact to its survivor. */
+    private final Aliases<ContactId, Contact> aliases;
 
     InMemoryContacts(InMemoryTransactions tx) {
         this.tx = tx;
@@ -39,7 +43,10 @@ final class InMemoryContacts implements Contacts {
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
                 .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(),
-                        InMemoryContacts::creation);
+                        InMemoryContacts::creation)
+                .group(NAME_KEY, c -> nonEmpty(NameKeys.nameKey(c.name())), InMemoryContacts::creation)
+                .group(NICKNAME_KEY, c -> nonEmpty(NameKeys.nicknameKey(c.name())), InMemoryContacts::creation);
+        this.aliases = new Aliases<>(tx, table);
     }
 
     private static Instant creation(Contact c) {
@@ -50,7 +57,7 @@ final class InMemoryContacts implements Contacts {
     @Override
     public Optional<Contact> findById(ContactId id) {
         Objects.requireNonNull(id, "id");
-        return tx.read(() -> table.get(id).or(() -> Optional.ofNullable(aliases.get(id)).flatMap(table::get)));
+        return aliases.resolve(id);
     }
 
     /** Units of work run one at a time here, so the running one already holds every contact. */
@@ -59,38 +66,9 @@ final class InMemoryContacts implements Contacts {
         return findById(id);
     }
 
-    /**
-     * Takes a merged-away contact out of the table and every index (its e-mails and phones are free then) and makes
-     * its id, and the ids merged into it before, resolve to the survivor; returns those earlier aliases.
-     */
-    List<ContactId> retire(ContactId merged, ContactId survivor) {
-        return tx.inTransaction(() -> {
-            table.remove(merged);
-            List<ContactId> earlier = aliases.entrySet().stream().filter(e -> e.getValue().equals(merged))
-                    .map(Map.Entry::getKey).sorted(Comparator.comparing(ContactId::toString)).toList();
-            earlier.forEach(a -> alias(a, survivor));
-            alias(merged, survivor);
-            return earlier;
-        });
-    }
-
-    /** Sets where an alias resolves to, or removes it ({@code to} null). */
-    void alias(ContactId from, ContactId to) {
-        MapWrites.put(tx, aliases, from, to);
-    }
-
-    /** Where an alias resolves to now, if the id is one. */
-    Optional<ContactId> aliasOf(ContactId id) {
-        return tx.read(() -> Optional.ofNullable(aliases.get(id)));
-    }
-
-    /** Puts a merged-away contact back exactly as it was, and drops its alias. */
-    void reinstate(Contact exact) {
-        tx.inTransaction(() -> {
-            alias(exact.id(), null);
-            table.reinstate(exact);
-            return null;
-        });
+    /** Where merged-away contacts resolve to. */
+    Aliases<ContactId, Contact> aliases() {
+        return aliases;
     }
 
     /** The contacts affiliated with the company, in creation order: a scan, for company merges. */
@@ -138,6 +116,25 @@ final class InMemoryContacts implements Contacts {
     }
 
     @Override
+    public List<Contact> findBySoundOfName(PersonName name, int limit) {
+        List<String> keys = NameKeys.nameKeysToFind(name);
+        String nickname = NameKeys.nicknameKey(name);
+        return tx.read(() -> {
+            Map<ContactId, Contact> found = new LinkedHashMap<>();
+            keys.forEach(k -> table.all(NAME_KEY, k).forEach(c -> found.put(c.id(), c)));
+            if (!nickname.isEmpty()) {
+                table.all(NICKNAME_KEY, nickname).forEach(c -> found.put(c.id(), c));
+            }
+            return found.values().stream().sorted(Comparator.comparing(Contact::createdAt)
+                    .thenComparing(c -> c.id().toString())).limit(limit).toList();
+        });
+    }
+
+    private static List<String> nonEmpty(String key) {
+        return key.isEmpty() ? List.of() : List.of(key);
+    }
+
+    @Override
     public Page<Contact> findAll(PageRequest page) {
         return table.page(page);
     }
@@ -155,10 +152,10 @@ final class InMemoryContacts implements Contacts {
     /** The archive of the aliases, keyed by the merged-away id; {@code mergeOf} names the merge in force. */
     MemoryArchive<ContactAlias> aliasArchive(InMemoryTransactions tx, Function<ContactId, MergeId> mergeOf) {
         Function<ContactAlias, String> key = a -> a.merged().toString();
-        return new MemoryArchive<>(tx, "contact alias", (after, limit) -> KeyOrder.after(aliases.entrySet().stream()
-                .map(e -> new ContactAlias(e.getKey(), e.getValue(), mergeOf.apply(e.getKey()))).toList(),
-                key, after, limit), key, k -> aliases.containsKey(new ContactId(UUID.fromString(k))),
-                a -> alias(a.merged(), a.survivor()));
+        return new MemoryArchive<>(tx, "contact alias", (after, limit) -> KeyOrder.after(aliases.all().entrySet()
+                .stream().map(e -> new ContactAlias(e.getKey(), e.getValue(), mergeOf.apply(e.getKey()))).toList(),
+                key, after, limit), key, k -> aliases.contains(new ContactId(UUID.fromString(k))),
+                a -> aliases.alias(a.merged(), a.survivor()));
     }
 
     /** The archive of the contact rows, keyed by id: export and restore only. */

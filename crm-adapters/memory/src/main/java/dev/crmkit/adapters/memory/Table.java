@@ -174,6 +174,16 @@ final class Table<I, R> {
         });
     }
 
+    /** The record's stored version. */
+    long version(R row) {
+        return versionOf.apply(row);
+    }
+
+    /** A copy of the record at another version. */
+    R atVersion(R row, long version) {
+        return atVersion.apply(row, version);
+    }
+
     /** Every record that passes the filter, in creation order; a scan, for rare operations such as merges. */
     List<R> scan(Predicate<R> filter) {
         return tx.read(() -> ordered.values().stream().map(rows::get).filter(filter).toList());

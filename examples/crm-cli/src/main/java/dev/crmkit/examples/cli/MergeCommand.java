@@ -27,13 +27,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code crm merge}: merges duplicate contacts into one survivor, keeping every related record and an undo. */
+/**
+ * {@code crm merge}: merges duplicate contacts (or, with {@code --companies}, companies) into one survivor, keeping
+ * every related record and an undo.
+ */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Merge two or more contacts of the store into one survivor, in one unit of work: e-mails, "
                 + "phones, addresses, affiliations and custom fields united; leads, tasks, deals and timeline "
                 + "entries re-pointed to the survivor; the merged-away ids resolve to the survivor from then on. "
                 + "The merge is recorded on the survivor's timeline and can be undone with crm unmerge MERGE.",
-                "ID is a contact id or a contact's e-mail address.",
+                "ID is a contact id or a contact's e-mail address; with --companies, a company id or web domain.",
+                "With --companies: the survivor keeps its name and takes the first filled value of every other "
+                        + "field (survivor first); contacts' affiliations, leads, tasks, deals and timeline entries "
+                        + "are re-pointed; without --survivor, the most complete company survives (ties: oldest).",
                 "Exit status 3 when the merge is refused (the reasons are printed).",
                 "JSON: merged, merge, survivor, name, mergedAway, repointed (counts by kind), entry (the merge's "
                         + "timeline entry), reasons."})
@@ -47,12 +53,15 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "ID", description = "The contacts to merge: ids or e-mail addresses.")
     private List<String> contacts;
 
+    @Option(names = "--companies", description = "Merge companies instead of contacts (--rule does not apply).")
+    private boolean companies;
+
     @Option(names = "--survivor", paramLabel = "ID",
             description = "The contact that survives (one of the IDs); default: chosen by --rule.")
     private String survivor;
 
     @Option(names = "--rule", paramLabel = "most-complete|oldest|most-recent-activity",
-            defaultValue = "most-complete", converter = RuleConverter.class,
+            defaultValue = "most-complete", converter = SurvivorRuleConverter.class,
             description = "How to choose the survivor when --survivor is not given (default most-complete).")
     private SurvivorRule rule;
 
@@ -70,6 +79,10 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
             Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random());
+            if (companies) {
+                return CompanyMergePrint.merge(crm, contacts, Optional.ofNullable(survivor), format,
+                        spec.commandLine().getOut()) ? 0 : REFUSED;
+            }
             List<ContactId> ids = contacts.stream().map(c -> contactId(crm, c)).toList();
             Optional<ContactId> chosen = Optional.ofNullable(survivor).map(s -> contactId(crm, s));
             MergeOutcome outcome = crm.merging().merge(new MergeContacts(ids, chosen, rule, Map.of()));
@@ -124,25 +137,12 @@ final class MergeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Map<String, Long> counts(List<Repointed> repointed) {
+    /** The number of re-pointed records by kind, lower case. */
+    static Map<String, Long> counts(List<Repointed> repointed) {
         Map<Repointed.Kind, Long> byKind = repointed.stream().collect(Collectors.groupingBy(Repointed::kind,
                 () -> new EnumMap<>(Repointed.Kind.class), Collectors.counting()));
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         byKind.forEach((k, n) -> out.put(k.name().toLowerCase(Locale.ROOT), n));
         return out;
-    }
-
-    /** Reads {@code most-complete}, {@code oldest} or {@code most-recent-activity}. */
-    static final class RuleConverter implements picocli.CommandLine.ITypeConverter<SurvivorRule> {
-        @Override
-        public SurvivorRule convert(String value) {
-            for (SurvivorRule r : SurvivorRule.values()) {
-                if (r.name().replace('_', '-').equalsIgnoreCase(value.strip())) {
-                    return r;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("'" + value
-                    + "' is not a rule: most-complete, oldest or most-recent-activity");
-        }
     }
 }

@@ -4,9 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanySize;
+import dev.crmkit.core.contact.CompanyRole;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customer.NewCompany;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.IdGenerator;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +33,7 @@ class MergeCommandTest {
     private static final String LARA_AT_WORK = "l.neumann@neumann-design.de";
     /** The tables whose rows a merge and its undo add on purpose: the merge record, its snapshots, the events. */
     private static final Set<String> RECORD_TABLES = Set.of("crm_contact_merge", "crm_contact_merge_snapshot",
-            "crm_outbox");
+            "crm_company_merge", "crm_company_merge_snapshot", "crm_company_merge_contact", "crm_outbox");
 
     @TempDir
     Path dir;
@@ -107,6 +121,58 @@ class MergeCommandTest {
 
         assertEquals(3, second.exitCode(), second.toString());
         assertTrue(second.out().contains("merge " + mergeId + " was undone at"), second.out());
+    }
+
+    @Test
+    void demo_findsTheHandTypedDuplicateByTheMatcher_andExplainsItBeforeMerging() {
+        JsonNode merge = demo().get("merge");
+        JsonNode found = merge.get("found");
+
+        assertEquals(merge.get("survivor").asText(), found.get("b").asText());
+        assertEquals(merge.get("mergedAway").get(0).asText(), found.get("a").asText());
+        assertTrue(found.get("score").asDouble() >= 0.8, found.toString());
+        String reasons = found.get("reasons").toString();
+        assertTrue(reasons.contains("'neuman' ~ 'neumann'"), reasons);
+        assertTrue(reasons.contains("phone"), reasons);
+        CliRun text = CliRun.crm("demo", "--no-report", "--in-memory");
+        assertTrue(text.out().contains("Fuzzy duplicate found: Lara Neuman"), text.out());
+    }
+
+    @Test
+    void mergeCompanies_byDomainAndId_json_thenUnmergeRestoresTheStore() {
+        demo();
+        String acme;
+        String typo;
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), "crm_")) {
+            Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(Instant.parse(CliRun.AS_OF),
+                    ZoneOffset.UTC)).ids(IdGenerator.seeded(5)).defaultRegion("DE").build();
+            Company kept = crm.customers().createCompany(new NewCompany("Acme Robotics GmbH", "Acme Robotics GmbH",
+                    "HRB 4711", "", Optional.empty(), "acme-robotics.de", "", CompanySize.UNKNOWN, Map.of()));
+            Company copy = crm.customers().createCompany(NewCompany.of("ACME Robotics", ""));
+            Contact worker = crm.store().contacts().findByEmail(EmailAddress.parse(LARA)).orElseThrow();
+            crm.customers().affiliate(worker.id(), copy.id(), Set.of(CompanyRole.EMPLOYEE), "");
+            acme = kept.id().toString();
+            typo = copy.id().toString();
+        }
+        String before = StoreDump.h2(dir.resolve("crm"));
+
+        CliRun merge = crm("merge", "--companies", "acme-robotics.de", typo, "--format", "json");
+
+        assertEquals(0, merge.exitCode(), merge.toString());
+        JsonNode json = merge.json();
+        assertEquals(acme, json.get("survivor").asText());
+        assertEquals(List.of(typo), strings(json.get("mergedAway")));
+        assertEquals(1, json.get("repointed").get("contact").asInt(), json.toString());
+        CliRun text = crm("merge", "--companies", acme, typo);
+        assertEquals(3, text.exitCode(), text.toString());
+        assertTrue(text.out().contains("was merged into " + acme), text.out());
+
+        CliRun unmerge = crm("unmerge", json.get("merge").asText(), "--format", "json");
+
+        assertEquals(0, unmerge.exitCode(), unmerge.toString());
+        assertEquals(List.of(typo), strings(unmerge.json().get("restored")));
+        Set<String> entries = Set.of(json.get("entry").asText(), unmerge.json().get("entry").asText());
+        assertEquals(withoutRecords(before, Set.of()), withoutRecords(StoreDump.h2(dir.resolve("crm")), entries));
     }
 
     @Test

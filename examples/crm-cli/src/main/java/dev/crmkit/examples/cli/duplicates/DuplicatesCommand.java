@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code crm duplicates}: finds records of one person typed differently. */
 @Command(name = "duplicates", mixinStandardHelpOptions = true,
-        description = "Fuzzy duplicate detection: scan a contacts CSV file.",
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class})
+        description = "Fuzzy duplicate detection: scan a contacts CSV file or the store; merge the store's clusters.",
+        subcommands = {ScanCommand.class, MergeClustersCommand.class, CommandLine.HelpCommand.class})
 public final class DuplicatesCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,6 @@ public final class DuplicatesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: scan");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: scan or merge");
     }
 }

@@ -63,14 +63,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DuplicateScan scan = DuplicateScan.withDefaults();
-        if (threshold != null) {
-            if (!(threshold > 0 && threshold < 1)) {
-                throw new ParameterException(spec.commandLine(), "--threshold must be greater than 0 and less than "
-                        + "1, was " + threshold);
-            }
-            scan = scan.threshold(threshold);
-        }
+        DuplicateScan scan = scan(spec, threshold);
         if (store == (file != null)) {
             throw new ParameterException(spec.commandLine(), store
                     ? "give either FILE.csv or --store, not both" : "FILE.csv or --store is required");
@@ -85,6 +78,18 @@ public final class ScanCommand implements Callable<Integer> {
             text(out, result);
         }
         return 0;
+    }
+
+    /** The library's scan, with the threshold given on the command line if any (refused unless in (0, 1)). */
+    static DuplicateScan scan(CommandSpec spec, Double threshold) {
+        if (threshold == null) {
+            return DuplicateScan.withDefaults();
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new ParameterException(spec.commandLine(), "--threshold must be greater than 0 and less than 1, was "
+                    + threshold);
+        }
+        return DuplicateScan.withDefaults().threshold(threshold);
     }
 
     private static BigDecimal rounded(double value) {

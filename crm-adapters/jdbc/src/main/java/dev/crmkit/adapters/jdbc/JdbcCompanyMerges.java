@@ -1,0 +1,104 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.merge.CompanyMerge;
+import dev.crmkit.core.merge.CompanyMerges;
+import dev.crmkit.core.merge.MergeId;
+import dev.crmkit.core.merge.Repointed;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Merges of companies in a relational database ({@link JdbcMerges}): the merged-away company's row stays but gives up
+ * its web domain; contacts affiliated with it are re-pointed first (their rows updated, version raised). The merge
+ * record is {@code company_merge} with its {@code company_merge_snapshot} rows (the companies) and
+ * {@code company_merge_contact} rows (the affiliated contacts before). Thread-safe.
+ */
+final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerge> implements CompanyMerges {
+
+    private final JdbcCompanies companies;
+    private final JdbcContacts contacts;
+    private final String selectSnapshots;
+    private final String selectContacts;
+    private final String selectContactVersion;
+
+    JdbcCompanyMerges(Jdbc jdbc, JdbcCompanies companies, JdbcContacts contacts) {
+        super(jdbc, RecordType.COMPANY, companies, CompanyId::value, CompanyMerge::undone, "company_id");
+        this.companies = companies;
+        this.contacts = contacts;
+        selectSnapshots = jdbc.sql("SELECT * FROM {company_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
+        selectContacts = jdbc.sql("SELECT * FROM {company_merge_contact} WHERE merge_id = ? ORDER BY snapshot_no");
+        selectContactVersion = jdbc.sql("SELECT version FROM {contact} WHERE id = ? AND id NOT IN "
+                + "(SELECT merged_id FROM {contact_alias})");
+    }
+
+    @Override
+    public List<Contact> affiliatedWith(CompanyId company) {
+        Objects.requireNonNull(company, "company");
+        return jdbc.tx.read(c -> contacts.affiliatedWith(c, company.value()));
+    }
+
+    @Override
+    List<Repointed> retireFirst(Connection c, Company merged, UUID to) throws SQLException {
+        List<Repointed> out = new ArrayList<>();
+        UUID from = merged.id().value();
+        for (Contact contact : contacts.affiliatedWith(c, from)) {
+            Contact after = contacts.update(CompanyMerges.reaffiliated(contact, merged.id(), new CompanyId(to)));
+            out.add(Repointed.of(Repointed.Kind.CONTACT, contact.id().value(), from, to, after.version()));
+        }
+        return out;
+    }
+
+    @Override
+    Optional<Long> versionOfOther(Connection c, Repointed r) throws SQLException {
+        return jdbc.one(c, selectContactVersion, rs -> rs.getLong(1), r.id());
+    }
+
+    @Override
+    void undoLast(Connection c, CompanyMerge merge) throws SQLException {
+        // a contact re-pointed from two merged-away companies is restored from its first snapshot, last
+        List<Contact> snapshots = new ArrayList<>(merge.contactsBefore());
+        Collections.reverse(snapshots);
+        for (Contact before : snapshots) {
+            contacts.restore(c, before);
+        }
+    }
+
+    @Override
+    UUID uuid(Company record) {
+        return record.id().value();
+    }
+
+    @Override
+    void saveSnapshots(Connection c, CompanyMerge merge) throws SQLException {
+        UUID id = merge.id().value();
+        companies.snapshot(c, id, 0, merge.survivorBefore());
+        for (int i = 0; i < merge.mergedAway().size(); i++) {
+            companies.snapshot(c, id, i + 1, merge.mergedAway().get(i));
+        }
+        for (int i = 0; i < merge.contactsBefore().size(); i++) {
+            contacts.companyMergeSnapshot(c, id, i, merge.contactsBefore().get(i));
+        }
+    }
+
+    @Override
+    CompanyMerge read(Connection c, MergeId id, long survivorVersionAfter, ActivityId activityId,
+                      List<Repointed> repointed, Instant mergedAt, Optional<Instant> undoneAt) throws SQLException {
+        List<Company> snapshots = jdbc.list(c, selectSnapshots, companies::map, id.value());
+        List<Contact> before = jdbc.list(c, selectContacts, contacts::map, id.value());
+        return new CompanyMerge(id, snapshots.get(0), survivorVersionAfter, snapshots.subList(1, snapshots.size()),
+                before, repointed, activityId, mergedAt, undoneAt);
+    }
+}

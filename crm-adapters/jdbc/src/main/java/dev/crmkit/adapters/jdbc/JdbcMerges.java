@@ -1,0 +1,327 @@
+package dev.crmkit.adapters.jdbc;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.merge.MergeId;
+import dev.crmkit.core.merge.MergeRecord;
+import dev.crmkit.core.merge.RecordMerges;
+import dev.crmkit.core.merge.Repointed;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * Merges of one kind of record in a relational database, whatever the kind. Re-pointing is one statement per record,
+ * guarded by its version like every other write, so a node that read the record before the merge gets a stale version
+ * instead of writing the old reference back; the re-pointed tables are {@code lead}, {@code task} and {@code deal}
+ * (one column each), the timeline's {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and the
+ * kind's alias table {@code <kind>_alias}. The merge record is a row of {@code <kind>_merge}; a subclass stores the
+ * snapshots and says what only its kind has. Thread-safe.
+ *
+ * @param <R> the kind of record merged
+ * @param <I> its id
+ * @param <M> its merge record
+ */
+abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMerges<R, I, M> {
+
+    private static final TypeReference<List<Repointed>> REPOINTED = new TypeReference<>() {
+    };
+    /**
+     * The record type of a parked {@code activity_about} row: the row of a merged-away record on an entry that also
+     * belongs to the survivor. It is on no timeline, and keeps its insertion number for the unmerge that parks it back.
+     */
+    static final String PARKED = "MERGED";
+
+    final Jdbc jdbc;
+    final Dialect dialect;
+    private final RecordType type;
+    private final String noun;
+    private final Rows<R> rows;
+    private final Function<I, UUID> uuidOf;
+    private final BiFunction<M, Instant, M> undone;
+    private final Map<Repointed.Kind, Versioned> versioned = new EnumMap<>(Repointed.Kind.class);
+    private final String selectActivities;
+    private final String selectActivity;
+    private final String updateAbout;
+    private final String moveAboutRow;
+    private final String parkAboutRow;
+    private final String selectAlias;
+    private final String selectAliases;
+    private final String moveAlias;
+    final String insertAlias;
+    private final String deleteAlias;
+    private final String insertMerge;
+    private final String selectMerge;
+    private final String markUndone;
+
+    /**
+     * The writes a merge makes to the rows of the merged kind itself ({@link JdbcContacts}, {@link JdbcCompanies}).
+     *
+     * @param <R> the kind of record
+     */
+    interface Rows<R> {
+
+        /** Takes a merged-away record's row out of the lists and frees what it held unique; the row stays. */
+        void retire(Connection c, R merged) throws SQLException;
+
+        /** Puts a merged-away record's row back exactly as it was. */
+        void reinstate(Connection c, R exact) throws SQLException;
+
+        /** Stores a record exactly as given (version included) over the stored one. */
+        void restore(Connection c, R exact) throws SQLException;
+    }
+
+    /** The statements of one versioned table that refers to a merged record by one column. */
+    private record Versioned(String select, String repoint, String version, String putBack) {
+    }
+
+    /**
+     * @param type       the kind of record merged
+     * @param rows       the rows of the kind
+     * @param uuidOf     an id's value
+     * @param undone     a copy of a merge record marked as undone
+     * @param column     the column of {@code lead} and {@code deal} that refers to the kind
+     */
+    JdbcMerges(Jdbc jdbc, RecordType type, Rows<R> rows, Function<I, UUID> uuidOf, BiFunction<M, Instant, M> undone,
+               String column) {
+        this.jdbc = jdbc;
+        this.dialect = jdbc.dialect;
+        this.type = type;
+        this.rows = rows;
+        this.uuidOf = uuidOf;
+        this.undone = undone;
+        this.noun = type.name().toLowerCase(Locale.ROOT);
+        String json = dialect.json();
+        versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
+        versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
+                + "'"));
+        versioned.put(Repointed.Kind.DEAL, versioned("deal", column, ""));
+        selectActivities = jdbc.sql("SELECT id, about FROM {activity} WHERE id IN (SELECT activity_id FROM "
+                + "{activity_about} WHERE record_type = ? AND record_id = ?) ORDER BY id");
+        selectActivity = jdbc.sql("SELECT id, about FROM {activity} WHERE id = ?");
+        updateAbout = jdbc.sql("UPDATE {activity} SET about = " + json + " WHERE id = ?");
+        moveAboutRow = jdbc.sql("UPDATE {activity_about} SET record_id = ? WHERE record_type = ? AND record_id = ? "
+                + "AND activity_id = ?");
+        parkAboutRow = jdbc.sql("UPDATE {activity_about} SET record_type = ? WHERE record_type = ? AND record_id = ? "
+                + "AND activity_id = ?");
+        String alias = "{" + noun + "_alias}";
+        selectAlias = jdbc.sql("SELECT survivor_id FROM " + alias + " WHERE merged_id = ?");
+        selectAliases = jdbc.sql("SELECT merged_id FROM " + alias + " WHERE survivor_id = ? ORDER BY merged_id");
+        moveAlias = jdbc.sql("UPDATE " + alias + " SET survivor_id = ? WHERE merged_id = ?");
+        insertAlias = jdbc.sql("INSERT INTO " + alias + " (merged_id, survivor_id, merge_id) VALUES (?, ?, ?)");
+        deleteAlias = jdbc.sql("DELETE FROM " + alias + " WHERE merged_id = ?");
+        String merges = "{" + noun + "_merge}";
+        insertMerge = jdbc.sql("INSERT INTO " + merges + " (id, survivor_id, survivor_version_after, activity_id, "
+                + "repointed, merged_at, undone_at) VALUES (?, ?, ?, ?, " + json + ", ?, ?)");
+        selectMerge = jdbc.sql("SELECT * FROM " + merges + " WHERE id = ?");
+        markUndone = jdbc.sql("UPDATE " + merges + " SET undone_at = ? WHERE id = ?");
+    }
+
+    private Versioned versioned(String table, String column, String filter) {
+        String t = "{" + table + "}";
+        return new Versioned(
+                jdbc.sql("SELECT id, version FROM " + t + " WHERE " + column + " = ?" + filter + " ORDER BY id"),
+                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version + 1 WHERE id = ? AND version = ?"),
+                jdbc.sql("SELECT version FROM " + t + " WHERE id = ?"),
+                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version - 1 "
+                        + "WHERE id = ? AND version = ?"));
+    }
+
+    /** A record's id value. */
+    abstract UUID uuid(R record);
+
+    /** Stores the snapshots of a new merge record. */
+    abstract void saveSnapshots(Connection c, M merge) throws SQLException;
+
+    /** The merge record from its row's values and its snapshots. */
+    abstract M read(Connection c, MergeId id, long survivorVersionAfter, ActivityId activityId,
+                    List<Repointed> repointed, Instant mergedAt, Optional<Instant> undoneAt) throws SQLException;
+
+    /** What the subclass re-points before the tables (a company merge: the affiliated contacts). */
+    List<Repointed> retireFirst(Connection c, R merged, UUID to) throws SQLException {
+        return List.of();
+    }
+
+    /** What the subclass puts back after the re-pointed records (a company merge: the affiliated contacts). */
+    void undoLast(Connection c, M merge) throws SQLException {
+    }
+
+    /** The version of a re-pointed record of a kind only the subclass knows, if it is stored. */
+    Optional<Long> versionOfOther(Connection c, Repointed r) throws SQLException {
+        return Optional.of(0L);
+    }
+
+    @Override
+    public final List<Repointed> retire(R merged, I survivor, MergeId merge) {
+        Objects.requireNonNull(merge, "merge");
+        return jdbc.tx.write(c -> {
+            UUID from = uuid(merged);
+            UUID to = uuidOf.apply(survivor);
+            List<Repointed> out = new ArrayList<>(retireFirst(c, merged, to));
+            for (Map.Entry<Repointed.Kind, Versioned> e : versioned.entrySet()) {
+                Versioned v = e.getValue();
+                for (long[] row : idsAndVersions(c, v.select(), from)) {
+                    UUID id = new UUID(row[0], row[1]);
+                    if (jdbc.update(c, v.repoint(), to, id, row[2]) == 0) {
+                        throw new StaleVersionException(e.getKey().name().toLowerCase(Locale.ROOT), id.toString(),
+                                row[2]);
+                    }
+                    out.add(Repointed.of(e.getKey(), id, from, to, row[2] + 1));
+                }
+            }
+            RecordRef gone = ref(from);
+            RecordRef kept = ref(to);
+            for (Map.Entry<UUID, List<String>> a : activities(c, selectActivities, type.name(), from).entrySet()) {
+                Set<String> about = new LinkedHashSet<>();
+                a.getValue().forEach(r -> about.add(r.equals(gone.toString()) ? kept.toString() : r));
+                jdbc.update(c, updateAbout, jdbc.json.strings(List.copyOf(about)), a.getKey());
+                if (a.getValue().contains(kept.toString())) {
+                    jdbc.update(c, parkAboutRow, PARKED, type.name(), from, a.getKey());
+                } else {
+                    jdbc.update(c, moveAboutRow, to, type.name(), from, a.getKey());
+                }
+                out.add(new Repointed(Repointed.Kind.ACTIVITY, a.getKey(), from, to, 0, a.getValue()));
+            }
+            for (UUID earlier : jdbc.list(c, selectAliases, rs -> dialect.getUuid(rs, "merged_id"), from)) {
+                jdbc.update(c, moveAlias, to, earlier);
+                out.add(Repointed.of(Repointed.Kind.ALIAS, earlier, from, to, 0));
+            }
+            rows.retire(c, merged);
+            jdbc.update(c, insertAlias, from, to, merge.value());
+            return out;
+        });
+    }
+
+    /** Each row as {most significant bits, least significant bits, version}. */
+    private List<long[]> idsAndVersions(Connection c, String sql, UUID record) throws SQLException {
+        return jdbc.list(c, sql, rs -> {
+            UUID id = dialect.getUuid(rs, "id");
+            return new long[] {id.getMostSignificantBits(), id.getLeastSignificantBits(), rs.getLong("version")};
+        }, record);
+    }
+
+    private Map<UUID, List<String>> activities(Connection c, String sql, Object... params) throws SQLException {
+        Map<UUID, List<String>> out = new LinkedHashMap<>();
+        for (Object[] row : jdbc.list(c, sql, rs -> new Object[] {dialect.getUuid(rs, "id"),
+                jdbc.json.strings(dialect.getJson(rs, "about"))}, params)) {
+            @SuppressWarnings("unchecked")
+            List<String> about = (List<String>) row[1];
+            out.put((UUID) row[0], about);
+        }
+        return out;
+    }
+
+    /** The survivor a merged-away id resolves to, if it is one. */
+    final Optional<UUID> aliasOf(Connection c, UUID id) throws SQLException {
+        return jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id);
+    }
+
+    @Override
+    public final void save(M merge) {
+        jdbc.tx.write(c -> {
+            jdbc.update(c, insertMerge, merge.id().value(), uuidOf.apply(merge.survivor()), merge.survivorVersionAfter(),
+                    merge.activityId().value(), jdbc.json.write(merge.repointed()), merge.mergedAt(),
+                    merge.undoneAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
+            saveSnapshots(c, merge);
+            return null;
+        });
+    }
+
+    @Override
+    public final Optional<M> find(MergeId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> {
+            Optional<Object[]> row = jdbc.one(c, selectMerge, rs -> new Object[] {
+                    rs.getLong("survivor_version_after"), dialect.getUuid(rs, "activity_id"),
+                    dialect.getJson(rs, "repointed"), dialect.getInstant(rs, "merged_at"),
+                    dialect.getInstant(rs, "undone_at")}, id.value());
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] r = row.get();
+            return Optional.of(read(c, id, (Long) r[0], new ActivityId((UUID) r[1]),
+                    jdbc.json.read((String) r[2], REPOINTED), (Instant) r[3], Optional.ofNullable((Instant) r[4])));
+        });
+    }
+
+    @Override
+    public final List<String> conflicts(M merge) {
+        return jdbc.tx.read(c -> {
+            List<String> out = new ArrayList<>();
+            for (Repointed r : Repointed.lastOfEach(merge.repointed())) {
+                (r.kind() == Repointed.Kind.ALIAS ? r.aliasConflict(noun, aliasOf(c, r.id()))
+                        : r.versionConflict(versionOf(c, r))).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    private Optional<Long> versionOf(Connection c, Repointed r) throws SQLException {
+        if (r.kind() == Repointed.Kind.ACTIVITY) {
+            return activities(c, selectActivity, r.id()).isEmpty() ? Optional.empty() : Optional.of(0L);
+        }
+        if (versioned.containsKey(r.kind())) {
+            return jdbc.one(c, versioned.get(r.kind()).version(), rs -> rs.getLong(1), r.id());
+        }
+        return versionOfOther(c, r);
+    }
+
+    @Override
+    public final M undo(M merge, Instant at) {
+        return jdbc.tx.write(c -> {
+            rows.restore(c, merge.survivorBefore());
+            for (R gone : merge.mergedAway()) {
+                jdbc.update(c, deleteAlias, uuid(gone));
+                rows.reinstate(c, gone);
+            }
+            List<Repointed> backwards = new ArrayList<>(merge.repointed());
+            Collections.reverse(backwards);
+            for (Repointed r : backwards) {
+                putBack(c, r);
+            }
+            undoLast(c, merge);
+            jdbc.update(c, markUndone, at, merge.id().value());
+            return undone.apply(merge, at);
+        });
+    }
+
+    private void putBack(Connection c, Repointed r) throws SQLException {
+        if (r.kind() == Repointed.Kind.ALIAS) {
+            jdbc.update(c, moveAlias, r.from(), r.id());
+        } else if (r.kind() == Repointed.Kind.ACTIVITY) {
+            jdbc.update(c, updateAbout, jdbc.json.strings(r.refsBefore()), r.id());
+            if (r.refsBefore().contains(ref(r.to()).toString())) {
+                jdbc.update(c, parkAboutRow, type.name(), PARKED, r.from(), r.id());
+            } else {
+                jdbc.update(c, moveAboutRow, r.from(), type.name(), r.to(), r.id());
+            }
+        } else if (versioned.containsKey(r.kind())
+                && jdbc.update(c, versioned.get(r.kind()).putBack(), r.from(), r.id(), r.versionAfter()) == 0) {
+            throw new StaleVersionException(r.kind().name().toLowerCase(Locale.ROOT), r.id().toString(),
+                    r.versionAfter());
+        }
+    }
+
+    /** A timeline reference to a record of the kind. */
+    final RecordRef ref(UUID id) {
+        return new RecordRef(type, id);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.duplicate.NameKeys;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fills the name keys (V40) of the contact rows written before the keys were: the keys are Double Metaphone codes,
+ * which SQL cannot compute, so {@link CrmSchema#migrate} runs this after the scripts. Rows are read in batches of
+ * {@value #BATCH} whose key is still NULL and updated in one transaction per batch; once every row has its keys, it
+ * is one index lookup that finds none. Safe from several nodes at once (a row is written with the same keys twice).
+ */
+final class NameKeyFill {
+
+    private static final int BATCH = 1_000;
+
+    private NameKeyFill() {
+    }
+
+    /** Fills every missing name key; returns how many rows were filled. */
+    static int fill(DataSource dataSource, Dialect dialect, String prefix) {
+        Tables tables = new Tables(prefix);
+        String select = tables.sql("SELECT id, first_name, last_name FROM {contact} WHERE name_key IS NULL LIMIT "
+                + BATCH);
+        String update = tables.sql("UPDATE {contact} SET name_key = ?, nickname_key = ? WHERE id = ? "
+                + "AND name_key IS NULL");
+        int filled = 0;
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                while (true) {
+                    List<Object[]> rows = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Object[] {dialect.getUuid(rs, "id"),
+                                    new PersonName(rs.getString("first_name"), rs.getString("last_name"))});
+                        }
+                    }
+                    if (rows.isEmpty()) {
+                        return filled;
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(update)) {
+                        for (Object[] row : rows) {
+                            PersonName name = (PersonName) row[1];
+                            ps.setString(1, NameKeys.nameKey(name));
+                            ps.setString(2, NameKeys.nicknameKey(name));
+                            dialect.setUuid(ps, 3, (UUID) row[0]);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    c.commit();
+                    filled += rows.size();
+                }
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not fill the name keys of the contacts", e, false);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.crmkit.core.duplicate;
+
+import dev.crmkit.core.contact.PersonName;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The phonetic keys a store keeps of a contact's name, so that the candidates of a duplicate rule are one index
+ * lookup and still found with a typo in both names: the matcher's blocking keys of a name. The name key is the
+ * Double Metaphone code of the family name with the given name's initial ({@code "SM0|k"} for Kathy Smyth and for
+ * Katherine Smith); a name is looked up by its own key and by the key of its swapped name, so "Smith Katherine" finds
+ * "Katherine Smith". The nickname key is the given name's group in the bundled nickname list with the family name's
+ * code ({@code "#12|SM0"} for Bill Smith and William Smith). Both are empty when the given or the family name is.
+ * Stateless and thread-safe.
+ */
+public final class NameKeys {
+
+    /** The longest key: what the stores' key columns hold. */
+    public static final int MAX_LENGTH = 200;
+
+    private NameKeys() {
+    }
+
+    /** The name key of a name; empty when the given or the family name is empty. */
+    public static String nameKey(PersonName name) {
+        Objects.requireNonNull(name, "name");
+        return key(Normalize.name(name.first()), Normalize.name(name.last()));
+    }
+
+    /** The nickname key of a name; empty when the given or the family name is empty. */
+    public static String nicknameKey(PersonName name) {
+        Objects.requireNonNull(name, "name");
+        String first = Normalize.name(name.first());
+        String lastSound = Prepared.sound(Normalize.name(name.last()));
+        if (first.isEmpty() || lastSound.isEmpty()) {
+            return "";
+        }
+        return bounded(NameVariants.bundled().canonicalKey(first) + "|" + lastSound);
+    }
+
+    /** The name keys to look a name up by: its own and its swapped name's, without empty ones; none for a part name. */
+    public static List<String> nameKeysToFind(PersonName name) {
+        Objects.requireNonNull(name, "name");
+        String first = Normalize.name(name.first());
+        String last = Normalize.name(name.last());
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(key(first, last));
+        keys.add(key(last, first));
+        keys.remove("");
+        return List.copyOf(keys);
+    }
+
+    private static String key(String first, String last) {
+        String lastSound = Prepared.sound(last);
+        if (first.isEmpty() || lastSound.isEmpty()) {
+            return "";
+        }
+        return bounded(lastSound + "|" + first.charAt(0));
+    }
+
+    private static String bounded(String key) {
+        return key.length() <= MAX_LENGTH ? key : key.substring(0, MAX_LENGTH);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.crmkit.examples.cli;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.kernel.Violation;
+import dev.crmkit.core.merge.CompanyMerge;
+import dev.crmkit.core.merge.CompanyMergeOutcome;
+import dev.crmkit.core.merge.MergeId;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code crm merge --companies} and {@code crm unmerge} of a company merge: runs crmkit's company merging and prints
+ * what it did in the same shape as the merges of contacts.
+ */
+final class CompanyMergePrint {
+
+    private CompanyMergePrint() {
+    }
+
+    /** Merges the companies written; true when they were merged. */
+    static boolean merge(Crm crm, List<String> written, Optional<String> survivor, OutputFormat format,
+                         PrintWriter out) {
+        List<CompanyId> ids = written.stream().map(w -> companyId(crm, w)).toList();
+        CompanyMergeOutcome outcome = crm.companyMerging().merge(ids, survivor.map(s -> companyId(crm, s)));
+        if (outcome instanceof CompanyMergeOutcome.Merged m) {
+            CompanyMerge merge = m.merge();
+            Map<String, Long> counts = MergeCommand.counts(merge.repointed());
+            if (format == OutputFormat.JSON) {
+                JsonOutput.print(out, JsonOutput.object("merged", true, "merge", merge.id().toString(),
+                        "survivor", merge.survivor().toString(), "name", m.survivor().name(),
+                        "mergedAway", merge.mergedIds().stream().map(CompanyId::toString).toList(),
+                        "repointed", counts, "entry", merge.activityId().toString(), "reasons", List.of()));
+            } else {
+                out.printf("Merged %d compan%s into %s (%s); merge %s%n", merge.mergedIds().size(),
+                        merge.mergedIds().size() == 1 ? "y" : "ies", m.survivor().name(), merge.survivor(),
+                        merge.id());
+                out.printf("  re-pointed: %s%n", counts.isEmpty() ? "nothing" : counts.entrySet().stream()
+                        .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", ")));
+                out.printf("  undo with: crm unmerge %s%n", merge.id());
+            }
+            out.flush();
+            return true;
+        }
+        refused(out, format, Optional.empty(), ((CompanyMergeOutcome.Refused) outcome).reasons());
+        return false;
+    }
+
+    /** Undoes a merge of companies; true when it was undone. */
+    static boolean unmerge(Crm crm, MergeId id, OutputFormat format, PrintWriter out) {
+        CompanyMergeOutcome outcome = crm.companyMerging().unmerge(id);
+        if (outcome instanceof CompanyMergeOutcome.Unmerged u) {
+            List<String> restored = u.merge().mergedIds().stream().map(CompanyId::toString).toList();
+            if (format == OutputFormat.JSON) {
+                JsonOutput.print(out, JsonOutput.object("unmerged", true, "merge", id.toString(), "survivor",
+                        u.merge().survivor().toString(), "restored", restored, "entry", u.activityId().toString(),
+                        "conflicts", List.of()));
+            } else {
+                out.printf("Undid merge %s: restored %s beside %s%n", id, String.join(", ", restored),
+                        u.merge().survivor());
+            }
+            out.flush();
+            return true;
+        }
+        refused(out, format, Optional.of(id), ((CompanyMergeOutcome.Refused) outcome).reasons());
+        return false;
+    }
+
+    private static void refused(PrintWriter out, OutputFormat format, Optional<MergeId> unmerge,
+                                List<Violation> reasons) {
+        if (format == OutputFormat.JSON) {
+            List<Object> list = reasons.stream().map(v -> (Object) JsonOutput.object("field", v.field(), "rule",
+                    v.rule(), "message", v.message())).toList();
+            JsonOutput.print(out, unmerge.isPresent()
+                    ? JsonOutput.object("unmerged", false, "merge", unmerge.get().toString(), "conflicts",
+                    reasons.stream().map(Violation::message).toList())
+                    : JsonOutput.object("merged", false, "reasons", list));
+        } else if (unmerge.isPresent()) {
+            out.printf("Refused: merge %s stays; it conflicts with what happened since:%n", unmerge.get());
+            reasons.forEach(v -> out.println("  - " + v.message()));
+        } else {
+            out.println("Refused: nothing merged");
+            reasons.forEach(v -> out.printf(Locale.ROOT, "  - %s: %s (%s)%n", v.field(), v.message(), v.rule()));
+        }
+        out.flush();
+    }
+
+    /** The company id written, or the id of the company holding the web domain written. */
+    static CompanyId companyId(Crm crm, String text) {
+        String key = text.strip();
+        try {
+            return CompanyId.parse(key);
+        } catch (IllegalArgumentException notAnId) {
+            Optional<WebDomain> domain;
+            try {
+                domain = Optional.of(WebDomain.parse(key));
+            } catch (ValidationException notADomain) {
+                domain = Optional.empty();
+            }
+            return domain.flatMap(crm.store().companies()::findByDomain).map(Company::id)
+                    .orElseThrow(() -> ValidationException.of("company", "exists", "'" + key
+                            + "' is neither a company id nor the web domain of a company"));
+        }
+    }
+}
