@@ -18,6 +18,7 @@ import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -176,6 +177,12 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public Archives archives() {
         return jdbc.archives();
+    }
+
+    /** The JDBC store's external ids of records migrated from another CRM. */
+    @Override
+    public ExternalIds externalIds() {
+        return jdbc.externalIds();
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.StoreArchives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -71,6 +72,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcProbabilityOverrides probabilityOverrides;
     private final JdbcAssignmentState assignmentState;
     private final JdbcIdempotencyKeys idempotencyKeys;
+    private final JdbcExternalIds externalIds;
     private final JdbcAuditTrail auditTrail;
     private final JdbcAccessDirectory accessDirectory;
     private final JdbcShares shares;
@@ -122,6 +124,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
         this.shares = new JdbcShares(jdbc);
+        this.externalIds = new JdbcExternalIds(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -212,6 +215,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    @Override
+    public ExternalIds externalIds() {
+        return externalIds;
     }
 
     @Override

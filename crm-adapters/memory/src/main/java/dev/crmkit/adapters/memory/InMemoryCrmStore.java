@@ -19,6 +19,7 @@ import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.StoreArchives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -77,6 +78,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
     private final InMemoryVisits visits = new InMemoryVisits(transactions);
     private final InMemoryCommitments commitments = new InMemoryCommitments(transactions);
+    private final InMemoryExternalIds externalIds = new InMemoryExternalIds(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -209,6 +211,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Archives archives() {
         return archives;
+    }
+
+    @Override
+    public ExternalIds externalIds() {
+        return externalIds;
     }
 
     /**
