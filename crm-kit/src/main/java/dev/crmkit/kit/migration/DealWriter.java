@@ -6,6 +6,7 @@ import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
@@ -72,8 +73,16 @@ final class DealWriter implements RecordWriter {
         return Optional.of(Landing.created(stored.id().value()));
     }
 
+    private static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("amount", "format", "not a decimal number (digits and one '.': 1234.50)");
+        }
+    }
+
     private static Optional<Money> amount(Row row) {
-        Optional<BigDecimal> value = row.parsed("amount", BigDecimal::new);
+        Optional<BigDecimal> value = row.parsed("amount", DealWriter::decimal);
         Optional<String> code = row.text("currency").or(() -> row.file.constant("currency"));
         if (value.isEmpty()) {
             return Optional.empty();

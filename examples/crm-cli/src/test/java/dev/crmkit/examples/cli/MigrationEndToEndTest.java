@@ -63,8 +63,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The example HubSpot mapping (docs/migration/hubspot-mapping.json) over a seeded generated export, on memory and
- * H2: a dry run writes nothing and reports what the run then does; bad rows are rejected with line, field and rule
+ * The example HubSpot mapping (docs/migration/hubspot-mapping.json) over a seeded generated export, on memory, H2
+ * and (embedded) PostgreSQL: a dry run writes nothing and reports what the run then does; bad rows are rejected with line, field and rule
  * while the good ones go in; source times, external ids and references are kept; a second run is idempotent.
  */
 class MigrationEndToEndTest {
@@ -90,7 +90,9 @@ class MigrationEndToEndTest {
         if (kind.equals("memory")) {
             return InMemoryCrmStore.create();
         }
-        database = Database.open("jdbc:h2:file:" + dir.resolve("h2").resolve("crm"), Optional.empty(),
+        String url = kind.equals("h2") ? "jdbc:h2:file:" + dir.resolve("h2").resolve("crm")
+                : EmbeddedDatabase.url(EmbeddedDatabase.newDatabase("migrate"));
+        database = Database.open(url, kind.equals("h2") ? Optional.empty() : Optional.of("postgres"),
                 Optional.empty(), "crm_");
         return database.store();
     }
@@ -125,7 +127,7 @@ class MigrationEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "h2"})
+    @ValueSource(strings = {"memory", "h2", "postgresql"})
     void hubspotExport_dryRunThenRunThenRerun(String kind) throws IOException {
         HubspotExport export = HubspotExport.write(Files.createDirectories(dir.resolve("csv")), 17L);
         CrmkitStore store = store(kind);

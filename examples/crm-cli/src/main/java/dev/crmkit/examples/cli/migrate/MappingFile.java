@@ -165,8 +165,8 @@ public final class MappingFile {
     private void keys(JsonNode node, String at, Set<String> known) {
         node.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
-                problems.add(new Violation(at + k, "known-key", "'" + k + "' is not a key here; known: "
-                        + String.join(", ", known.stream().sorted().toList())));
+                problems.add(new Violation(at + k, "known-key", "'" + k + "' is not a key "
+                        + (at.isEmpty() ? "of a mapping file" : "of a section") + " (docs/migration.md)"));
             }
         });
     }
