@@ -53,7 +53,8 @@ final class ContactWriter implements RecordWriter {
         Contact candidate = Contact.create(new ContactId(run.ids().next()), name, email.stream().toList(),
                 phone.stream().toList(), at).withOwner(owner, at).withCustomFields(fields, at);
         if (company.isPresent()) {
-            candidate = candidate.withAffiliation(Affiliation.of(new CompanyId(company.get()), CompanyRole.EMPLOYEE), at);
+            candidate = candidate.withAffiliation(Affiliation.of(new CompanyId(company.get()), CompanyRole.EMPLOYEE),
+                    at);
         }
         Contact stored = contacts.insertOrGet(candidate);
         return Optional.of(stored.id().equals(candidate.id()) ? Landing.created(stored.id().value())

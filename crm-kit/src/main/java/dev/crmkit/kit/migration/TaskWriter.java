@@ -28,9 +28,9 @@ final class TaskWriter implements RecordWriter {
         TaskStatus status = row.choice("status", TaskStatus.class).orElse(TaskStatus.OPEN);
         Optional<Instant> closed = row.instant("closedAt");
         Instant created = row.instant("createdAt").orElseGet(run::now);
-        Optional<RecordRef> about = row.reference("deal", SourceType.DEAL).map(id -> new RecordRef(RecordType.DEAL, id))
-                .or(() -> row.reference("contact", SourceType.CONTACT).map(id -> new RecordRef(RecordType.CONTACT, id)))
-                .or(() -> row.reference("company", SourceType.COMPANY).map(id -> new RecordRef(RecordType.COMPANY, id)));
+        Optional<RecordRef> about = ref(row, SourceType.DEAL, RecordType.DEAL)
+                .or(() -> ref(row, SourceType.CONTACT, RecordType.CONTACT))
+                .or(() -> ref(row, SourceType.COMPANY, RecordType.COMPANY));
         if (!row.ok()) {
             return Optional.empty();
         }
@@ -39,5 +39,9 @@ final class TaskWriter implements RecordWriter {
                 status, closedAt, created);
         Task stored = run.store().tasks().insert(task);
         return Optional.of(Landing.created(stored.id().value()));
+    }
+
+    private static Optional<RecordRef> ref(Row row, SourceType source, RecordType type) {
+        return row.reference(source.code(), source).map(id -> new RecordRef(type, id));
     }
 }

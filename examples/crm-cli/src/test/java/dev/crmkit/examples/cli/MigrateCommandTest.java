@@ -98,4 +98,24 @@ class MigrateCommandTest {
         assertTrue(noFolder.err().contains("is not a folder"), noFolder.err());
         assertEquals(5, after.json().get("counts").get("companies").get("created").asInt(), "nothing was written");
     }
+
+    @Test
+    void anUnreadableRow_endsTheRunNamingFileAndLine_aDryRunStillWritesNothing() throws IOException {
+        byte[] text = Files.readAllBytes(csv.resolve("tasks.csv"));
+        byte[] broken = new byte[text.length + 1];
+        System.arraycopy(text, 0, broken, 0, text.length);
+        broken[text.length] = (byte) 0xFF; // not UTF-8, on the line after the last row
+        Files.write(csv.resolve("tasks.csv"), broken);
+
+        CliRun dry = migrate("--dry-run");
+        CliRun after = migrate("--dry-run", "--format", "json");
+
+        assertEquals(1, dry.exitCode(), dry.toString());
+        assertTrue(dry.err().startsWith("crm: tasks.csv: line 9"), dry.err());
+        assertEquals(1, after.exitCode(), after.toString());
+        Files.write(csv.resolve("tasks.csv"), text);
+        CliRun fixed = migrate("--dry-run", "--format", "json");
+        assertEquals(5, fixed.json().get("counts").get("companies").get("created").asInt(),
+                "the failed dry runs wrote nothing");
+    }
 }

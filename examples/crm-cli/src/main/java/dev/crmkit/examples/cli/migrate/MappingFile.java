@@ -137,7 +137,8 @@ public final class MappingFile {
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         JsonNode v = node.get("values");
         if (v != null && objectAt(v, at + "values")) {
-            v.fields().forEachRemaining(e -> values.put(e.getKey(), strings(e.getValue(), at + "values." + e.getKey())));
+            v.fields().forEachRemaining(e -> values.put(e.getKey(),
+                    strings(e.getValue(), at + "values." + e.getKey())));
         }
         FileMappingParts parts = new FileMappingParts(text(node, "file", at, null), text(node, "id", at, null),
                 node.has("columns") ? strings(node.get("columns"), at + "columns") : Map.of(),
