@@ -1,5 +1,7 @@
 package dev.crmkit.kit.migration;
 
+import dev.crmkit.kit.archive.Archive;
+
 import java.util.Optional;
 
 /**
@@ -23,4 +25,10 @@ public interface ExternalIds {
 
     /** How many links of a source system are stored. */
     long count(String system);
+
+    /**
+     * Every link in the order of {@link ExternalKey#text()}, written back as it was: for a full export and its
+     * restore only.
+     */
+    Archive<ExternalId> archive();
 }

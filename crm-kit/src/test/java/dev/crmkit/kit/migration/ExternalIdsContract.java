@@ -2,10 +2,13 @@ package dev.crmkit.kit.migration;
 
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,5 +131,54 @@ public abstract class ExternalIdsContract {
         assertEquals("required", blank.violations().get(0).rule());
         assertEquals("sourceId", tooLong.violations().get(0).field());
         assertEquals("max-length", tooLong.violations().get(0).rule());
+    }
+
+    @Test
+    void archive_pagesInKeyTextOrder_whateverThePageSize() {
+        ExternalIdFixtures.fill(store);
+        List<ExternalId> expected = new ArrayList<>(ExternalIdFixtures.links());
+        expected.sort((a, b) -> Archive.compareKeys(a.key().text(), b.key().text()));
+        Archive<ExternalId> archive = ids.archive();
+
+        for (int size : List.of(1, 2, 5, 12, 13)) {
+            List<ExternalId> read = new ArrayList<>();
+            Optional<String> after = Optional.empty();
+            while (true) {
+                List<ExternalId> page = archive.after(after, size);
+                read.addAll(page);
+                if (page.size() < size) {
+                    break;
+                }
+                after = Optional.of(archive.key(page.get(page.size() - 1)));
+            }
+            assertEquals(expected, read, "page size " + size);
+        }
+    }
+
+    @Test
+    void archive_restoreKeepsTheLink_andRefusesAStoredKey() {
+        ExternalId link = ExternalIdFixtures.links().get(8);
+        Archive<ExternalId> archive = ids.archive();
+
+        archive.restore(link);
+
+        assertEquals(Optional.of(link), ids.find(link.key()));
+        assertTrue(archive.contains(link.key().text()));
+        assertFalse(archive.contains(new ExternalKey("other", SourceType.TASK, "1").text()));
+        assertThrows(IllegalArgumentException.class, () -> archive.restore(new ExternalId(link.key(),
+                new UUID(1, 1), AT)));
+        assertEquals(Optional.of(link), ids.find(link.key()));
+    }
+
+    @Test
+    void keyText_readsBack_andOrdersPartByPart() {
+        ExternalKey key = new ExternalKey("hub", SourceType.DEAL, "a\u0001b");
+
+        assertEquals(key, ExternalKey.parse(key.text()));
+        assertTrue(Archive.compareKeys(new ExternalKey("hub", SourceType.TASK, "1").text(),
+                new ExternalKey("hub2", SourceType.ACTIVITY, "1").text()) < 0, "system first");
+        ValidationException control = assertThrows(ValidationException.class,
+                () -> new ExternalKey("a\u0001b", SourceType.DEAL, "1"));
+        assertEquals("printable", control.violations().get(0).rule());
     }
 }

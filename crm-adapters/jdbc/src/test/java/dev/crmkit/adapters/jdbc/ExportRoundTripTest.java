@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.migration.ExternalIdFixtures;
 import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +64,11 @@ class ExportRoundTripTest {
     void exportOfEachKind_isTheSameBytes_andRestoresIntoEveryKindByteIdentical(Kind source) throws IOException {
         InMemoryCrmStore reference = InMemoryCrmStore.create();
         PopulatedStore.fill(reference, reference, SEED, PEOPLE);
+        ExternalIdFixtures.fill(reference);
         StoreExport.standard().write(reference, dir.resolve("reference"));
         CrmkitStore store = source.fresh();
         PopulatedStore.fill(store, store, SEED, PEOPLE);
+        ExternalIdFixtures.fill(store);
 
         StoreExport.standard().write(store, dir.resolve("source"));
 

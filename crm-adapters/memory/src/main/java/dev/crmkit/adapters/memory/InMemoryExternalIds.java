@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.migration.ExternalId;
 import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.kit.migration.ExternalKey;
@@ -41,5 +42,12 @@ final class InMemoryExternalIds implements ExternalIds {
     public long count(String system) {
         Objects.requireNonNull(system, "system");
         return tx.read(() -> links.keySet().stream().filter(k -> k.system().equals(system)).count());
+    }
+
+    @Override
+    public Archive<ExternalId> archive() {
+        return new MemoryArchive<>(tx, "external id", (after, limit) -> KeyOrder.after(links.values(),
+                l -> l.key().text(), after, limit), l -> l.key().text(),
+                k -> links.containsKey(ExternalKey.parse(k)), this::add);
     }
 }

@@ -26,6 +26,7 @@ import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RoleEntry;
 import dev.crmkit.kit.archive.RotationCursor;
 import dev.crmkit.kit.archive.TeamEntry;
+import dev.crmkit.kit.migration.ExternalId;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Pipeline;
@@ -109,7 +110,8 @@ public final class ExportFormat {
                 new RecordFormat<>("access-roles", RoleEntry.class, s -> DirectoryArchives.roles(s.accessDirectory())),
                 new RecordFormat<>("access-users", User.class, s -> DirectoryArchives.users(s.accessDirectory())),
                 new RecordFormat<>("access-defaults", AccessDefault.class,
-                        s -> DirectoryArchives.defaults(s.accessDirectory()))),
+                        s -> DirectoryArchives.defaults(s.accessDirectory())),
+                new RecordFormat<>("external-ids", ExternalId.class, s -> s.externalIds().archive())),
                 pipelines);
     }
 

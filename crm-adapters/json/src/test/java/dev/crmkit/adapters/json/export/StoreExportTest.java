@@ -5,6 +5,7 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.migration.ExternalIdFixtures;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ class StoreExportTest {
     private static InMemoryCrmStore populated(long seed) {
         InMemoryCrmStore store = InMemoryCrmStore.create();
         PopulatedStore.fill(store, store, seed, 12);
+        ExternalIdFixtures.fill(store);
         return store;
     }
 
