@@ -65,7 +65,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The example HubSpot mapping (docs/migration/hubspot-mapping.json) over a seeded generated export, on memory, H2
  * and (embedded) PostgreSQL: a dry run writes nothing and reports what the run then does; bad rows are rejected
- * with line, field and rule while the good ones go in; source times, external ids and references are kept; a second run is idempotent.
+ * with line, field and rule while the good ones go in; source times, external ids and references are kept; a
+ * second run is idempotent.
  */
 class MigrationEndToEndTest {
 
