@@ -91,7 +91,8 @@ class MigrationEndToEndTest {
         if (kind.equals("memory")) {
             return InMemoryCrmStore.create();
         }
-        String url = kind.equals("h2") ? "jdbc:h2:file:" + dir.resolve("h2").resolve("crm")
+        String url = kind.equals("h2") ? "jdbc:h2:mem:migrate-" + UUID.nameUUIDFromBytes(dir.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)) + ";DB_CLOSE_DELAY=-1"
                 : EmbeddedDatabase.url(EmbeddedDatabase.newDatabase("migrate"));
         database = Database.open(url, kind.equals("h2") ? Optional.empty() : Optional.of("postgres"),
                 Optional.empty(), "crm_");
