@@ -5,6 +5,7 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.ServiceArchives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.PipelineStore;
 import dev.crmkit.service.ServiceStore;
 
@@ -44,4 +45,13 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
      * the adapters); a host without it never calls this.
      */
     CampaignStores campaignStores();
+
+    /**
+     * The external ids of records migrated from another CRM ({@link dev.crmkit.kit.migration.Migration}). The
+     * default is a store that keeps none: its calls fail with an {@link UnsupportedOperationException}; crmkit's
+     * stores keep them.
+     */
+    default ExternalIds externalIds() {
+        throw new UnsupportedOperationException("this store keeps no external ids");
+    }
 }

@@ -19,6 +19,7 @@ import dev.crmkit.core.task.Tasks;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.ServiceArchives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -193,6 +194,10 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public ServiceArchives serviceArchives() {
         return jdbc.serviceArchives();
+    /** The JDBC store's external ids of records migrated from another CRM. */
+    @Override
+    public ExternalIds externalIds() {
+        return jdbc.externalIds();
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.LazyArchive;
 import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.kit.archive.StoreArchives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -78,6 +79,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcProbabilityOverrides probabilityOverrides;
     private final JdbcAssignmentState assignmentState;
     private final JdbcIdempotencyKeys idempotencyKeys;
+    private final JdbcExternalIds externalIds;
     private final JdbcAuditTrail auditTrail;
     private final JdbcAccessDirectory accessDirectory;
     private final JdbcShares shares;
@@ -137,6 +139,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
+        this.externalIds = new JdbcExternalIds(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -232,6 +235,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public IdempotencyKeys idempotencyKeys() {
         return idempotencyKeys;
+    }
+
+    @Override
+    public ExternalIds externalIds() {
+        return externalIds;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.CampaignSample;
+import dev.crmkit.kit.migration.ExternalIdFixtures;
 import dev.crmkit.kit.archive.ContactAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import dev.crmkit.service.contract.ServiceRecords;
@@ -64,12 +65,13 @@ class ExportRoundTripTest {
 
     /**
      * {@link PopulatedStore#fill} (shares and audit entries included), {@link CampaignSample#fill} and
-     * {@link ServiceRecords#fill}.
+     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill}.
      */
     static void fill(CrmkitStore store) {
         PopulatedStore.fill(store, store, SEED, PEOPLE);
         CampaignSample.fill(store);
         ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
+        ExternalIdFixtures.fill(store);
     }
 
     @ParameterizedTest

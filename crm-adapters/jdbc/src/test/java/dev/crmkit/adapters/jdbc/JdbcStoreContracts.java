@@ -25,6 +25,7 @@ import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.ArchivesContract;
+import dev.crmkit.kit.migration.ExternalIdsContract;
 import dev.crmkit.pipeline.contract.DealPipelineContract;
 import dev.crmkit.pipeline.contract.DealsContract;
 import dev.crmkit.pipeline.contract.PipelinesContract;
@@ -51,6 +52,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class Archives extends ArchivesContract {
+        @Override
+        protected CrmkitStore newStore() {
+            return database().freshStore();
+        }
+    }
+
+    @Nested
+    class ExternalIdLinks extends ExternalIdsContract {
         @Override
         protected CrmkitStore newStore() {
             return database().freshStore();

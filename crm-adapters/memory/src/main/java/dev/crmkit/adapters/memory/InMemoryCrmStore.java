@@ -24,6 +24,7 @@ import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.ServiceArchives;
 import dev.crmkit.kit.archive.LazyArchive;
 import dev.crmkit.kit.archive.StoreArchives;
+import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.definition.Pipelines;
@@ -90,6 +91,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final ServiceArchives serviceArchives = new ServiceArchives(installedEquipment.archive(),
             servicePlans.archive(), serviceRequests.archive(), visits.archive(), commitments.archive(),
             serviceReminders.archive());
+    private final InMemoryExternalIds externalIds = new InMemoryExternalIds(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -232,6 +234,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public ServiceArchives serviceArchives() {
         return serviceArchives;
+    public ExternalIds externalIds() {
+        return externalIds;
     }
 
     /**

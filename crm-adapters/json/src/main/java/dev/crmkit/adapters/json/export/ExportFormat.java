@@ -28,6 +28,7 @@ import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RoleEntry;
 import dev.crmkit.kit.archive.RotationCursor;
 import dev.crmkit.kit.archive.TeamEntry;
+import dev.crmkit.kit.migration.ExternalId;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.Pipeline;
@@ -131,7 +132,8 @@ public final class ExportFormat {
                 new RecordFormat<>("service-requests", ServiceRequest.class, s -> s.serviceArchives().requests()),
                 new RecordFormat<>("service-visits", Visit.class, s -> s.serviceArchives().visits()),
                 new RecordFormat<>("service-commitments", Commitment.class, s -> s.serviceArchives().commitments()),
-                new RecordFormat<>("service-reminders", ServiceReminder.class, s -> s.serviceArchives().reminders())),
+                new RecordFormat<>("service-reminders", ServiceReminder.class, s -> s.serviceArchives().reminders()),
+                new RecordFormat<>("external-ids", ExternalId.class, s -> s.externalIds().archive())),
                 pipelines));
     }
 

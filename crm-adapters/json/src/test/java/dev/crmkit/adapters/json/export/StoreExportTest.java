@@ -6,6 +6,7 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.CampaignSample;
+import dev.crmkit.kit.migration.ExternalIdFixtures;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import dev.crmkit.service.contract.ServiceRecords;
 import dev.crmkit.service.contract.ServiceStores;
@@ -38,6 +39,7 @@ class StoreExportTest {
         PopulatedStore.fill(store, store, seed, 12);
         ServiceRecords.fill(ServiceStores.of(store), seed + 14);
         CampaignSample.fill(store);
+        ExternalIdFixtures.fill(store);
         return store;
     }
 
