@@ -194,6 +194,8 @@ public final class SpringCrmStore implements CrmkitStore {
     @Override
     public ServiceArchives serviceArchives() {
         return jdbc.serviceArchives();
+    }
+
     /** The JDBC store's external ids of records migrated from another CRM. */
     @Override
     public ExternalIds externalIds() {

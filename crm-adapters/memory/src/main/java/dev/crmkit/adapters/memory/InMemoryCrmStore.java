@@ -234,6 +234,9 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public ServiceArchives serviceArchives() {
         return serviceArchives;
+    }
+
+    @Override
     public ExternalIds externalIds() {
         return externalIds;
     }
