@@ -237,9 +237,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final void save(M merge) {
         jdbc.tx.write(c -> {
-            jdbc.update(c, insertMerge, merge.id().value(), uuidOf.apply(merge.survivor()), merge.survivorVersionAfter(),
-                    merge.activityId().value(), jdbc.json.write(merge.repointed()), merge.mergedAt(),
-                    merge.undoneAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
+            jdbc.update(c, insertMerge, merge.id().value(), uuidOf.apply(merge.survivor()),
+                    merge.survivorVersionAfter(), merge.activityId().value(), jdbc.json.write(merge.repointed()),
+                    merge.mergedAt(), merge.undoneAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT));
             saveSnapshots(c, merge);
             return null;
         });
