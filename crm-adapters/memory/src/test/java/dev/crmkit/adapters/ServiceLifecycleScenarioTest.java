@@ -126,6 +126,13 @@ class ServiceLifecycleScenarioTest {
         assertEquals(Optional.of(LocalDate.of(2027, 2, 28)), extract.equipment().get(1).nextDue());
         assertEquals(Optional.empty(), extract.equipment().get(0).nextDue(), "the system itself has no plan");
 
+        // the daily reminder job tells the tenant at the site, once however often it runs that day
+        assertEquals(1, desk.sendDueReminders(LocalDate.of(2027, 2, 15)).sent().size());
+        assertEquals(1, desk.sendDueReminders(LocalDate.of(2027, 2, 15)).alreadyReminded());
+        assertEquals(List.of(Notification.Kind.SERVICE_REMINDER), messages.stream().map(Notification::kind).toList());
+        assertEquals(tenant, messages.get(0).recipient());
+        messages.clear();
+
         // the administrator puts a visit in the engineer's calendar; the tenant at the site is told
         Instant start = Instant.parse("2027-02-24T09:00:00Z");
         Visit visit = assertInstanceOf(Scheduling.Scheduled.class, desk.schedule(ScheduleVisit.forPlan(ENGINEER,

@@ -60,7 +60,7 @@ class ReminderConcurrencyTest {
     private static final int NODES = 2;
     private static final int THREADS_PER_NODE = 4;
     private static final int RUNS_PER_THREAD = 2;
-    private static final int PLANS = 16;
+    private static final int PLANS = 12;
     private static final LocalDate AS_OF = LocalDate.of(2027, 2, 28);
 
     private DataSource[] nodes = new DataSource[0];
@@ -89,8 +89,8 @@ class ReminderConcurrencyTest {
                 "filters@example.com")).id();
         List<ServicePlanId> plans = new ArrayList<>();
         for (int i = 0; i < PLANS; i++) {
-            // installed on consecutive days from 1 September 2026: occurrence 1 is due from 1 to 16 March 2027,
-            // reminded 28 days ahead (1 to 16 February), so on AS_OF every reminder is due and none is overdue
+            // installed on consecutive days from 1 September 2026: occurrence 1 is due from 1 to 12 March 2027,
+            // reminded 28 days ahead (1 to 12 February), so on AS_OF every reminder is due and none is overdue
             Equipment e = desks.get(i % NODES).install(InstallEquipment.of(customer, "Cartridge", "C-" + i,
                     Site.at(new Address("", "Ring " + i, "10115", "Berlin", "", "DE")),
                     LocalDate.of(2026, 9, 1).plusDays(i)));
