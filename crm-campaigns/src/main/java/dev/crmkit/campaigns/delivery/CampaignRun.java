@@ -33,7 +33,8 @@ import java.util.Objects;
  * recipient's language, hands the message to the channel with its key as the idempotency key, and marks it done. The
  * caps are counted from the shared ledger ({@link CampaignMessages#admit}), so nodes sending together never exceed
  * them. A message over a cap or outside the window stays in the ledger, its claim released at the end of the run,
- * and goes in a later run while it is valid; one with no allowed slot left before it expires is held back for good. Thread-safe if its parts are.
+ * and goes in a later run while it is valid; one with no allowed slot left before it expires is held back for good.
+ * Thread-safe if its parts are.
  */
 public final class CampaignRun {
 
