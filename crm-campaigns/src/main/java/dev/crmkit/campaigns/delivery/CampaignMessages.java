@@ -36,6 +36,13 @@ public interface CampaignMessages {
     boolean markDone(String key, String node, String outcome, Instant at);
 
     /**
+     * Gives up the node's claim of a message it did not send (outside the send window, over a cap), so the next run of
+     * any node can claim it without waiting for the lease; false (and nothing changes) when the node does not hold it
+     * or it is done.
+     */
+    boolean release(String key, String node);
+
+    /**
      * Admits a recorded message to be sent on {@code day} (a day of the contact's calendar) under the frequency caps,
      * counting every marketing message of its contact admitted before by any node (its cap day), and records
      * {@code day} as this message's cap day when it fits. Counting and recording are one step per contact across

@@ -32,8 +32,9 @@ import java.util.Objects;
  * the frequency caps again at sending time, renders the campaign's template (named like the campaign) in the
  * recipient's language, hands the message to the channel with its key as the idempotency key, and marks it done. The
  * caps are counted from the shared ledger ({@link CampaignMessages#admit}), so nodes sending together never exceed
- * them. A message over a cap or outside the window stays in the ledger and goes in a later run while it is valid; one
- * with no allowed slot left before it expires is held back for good. Thread-safe if its parts are.
+ * them. A message over a cap or outside the window stays in the ledger, its claim released at the end of the run,
+ * and goes in a later run while it is valid; one with no allowed slot left before it expires is held back for good.
+ * Thread-safe if its parts are.
  */
 public final class CampaignRun {
 
@@ -110,10 +111,12 @@ public final class CampaignRun {
         Map<String, Integer> byCampaign = new HashMap<>();
         Map<String, Integer> byVariant = new HashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> waiting = new java.util.ArrayList<>();
         while (true) {
             List<DueMessage> batch = ledger.claim(node, day, clock.instant(), lease, BATCH);
             batch = batch.stream().filter(m -> seen.add(m.key())).toList();
             if (batch.isEmpty()) {
+                waiting.forEach(key -> ledger.release(key, node)); // free for the next run of any node
                 return new RunReport(sent, held, deferred, byCampaign, byVariant);
             }
             for (DueMessage m : batch) {
@@ -125,11 +128,13 @@ public final class CampaignRun {
                         outcome = "held: no send slot before it expires on " + m.validUntil();
                     } else if (!window.allows(now, r.zone())) {
                         deferred++;
+                        waiting.add(m.key());
                         continue;
                     }
                 }
                 if (outcome == null && !ledger.admit(m, day, caps).admitted()) {
                     deferred++;
+                    waiting.add(m.key());
                     continue;
                 }
                 if (outcome == null) {

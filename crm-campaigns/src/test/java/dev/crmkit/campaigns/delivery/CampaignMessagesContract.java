@@ -121,6 +121,24 @@ public abstract class CampaignMessagesContract {
     }
 
     @Test
+    void release_freesTheClaimOfItsHolderOnly_andNotADoneMessage() {
+        CampaignMessages store = store();
+        DueMessage m = message("c1", DAY, DAY);
+        DueMessage done = message("c2", DAY, DAY);
+        store.schedule(m);
+        store.schedule(done);
+        store.claim("a", DAY, NOW, LEASE, 10);
+        store.markDone(done.key(), "a", "sent <x>", NOW);
+
+        assertFalse(store.release(m.key(), "b"), "b does not hold it");
+        assertEquals(List.of(), store.claim("b", DAY, NOW, LEASE, 10));
+        assertTrue(store.release(m.key(), "a"));
+        assertFalse(store.release(done.key(), "a"), "done is final");
+        assertEquals(List.of(m), store.claim("b", DAY, NOW, LEASE, 10), "claimable before the lease ran out");
+        assertEquals(2, store.find(m.key()).orElseThrow().claims());
+    }
+
+    @Test
     void claim_concurrentNodes_neverShareAMessage() throws Exception {
         CampaignMessages store = store();
         Set<String> all = new HashSet<>();

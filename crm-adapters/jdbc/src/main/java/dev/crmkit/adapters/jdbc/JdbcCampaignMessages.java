@@ -144,6 +144,20 @@ public final class JdbcCampaignMessages implements CampaignMessages {
     }
 
     @Override
+    public boolean release(String key, String node) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(node, "node");
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET lease_until = NULL "
+                    + "WHERE msg_key = ? AND claimed_by = ? AND done_at IS NULL")) {
+                ps.setString(1, key);
+                ps.setString(2, node);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public CapCheck admit(DueMessage m, LocalDate day, FrequencyCaps caps) {
         Objects.requireNonNull(m, "message");
         Objects.requireNonNull(day, "day");

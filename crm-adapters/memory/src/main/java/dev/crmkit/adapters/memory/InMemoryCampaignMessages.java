@@ -76,6 +76,17 @@ public final class InMemoryCampaignMessages implements CampaignMessages {
     }
 
     @Override
+    public synchronized boolean release(String key, String node) {
+        MessageState s = messages.get(Objects.requireNonNull(key, "key"));
+        if (s == null || s.done() || !s.claimedBy().equals(Optional.of(node))) {
+            return false;
+        }
+        messages.put(key, new MessageState(s.message(), s.claimedBy(), Optional.empty(), s.claims(),
+                Optional.empty(), Optional.empty()));
+        return true;
+    }
+
+    @Override
     public synchronized CapCheck admit(DueMessage message, LocalDate day, FrequencyCaps caps) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(caps, "caps");

@@ -100,6 +100,9 @@ class CampaignRunTest {
         assertEquals("held: no send slot before it expires on 2026-03-03",
                 ledger.find("kiritimati-last-day/birthday/2026/1").orElseThrow().outcome().orElseThrow());
         assertEquals(false, ledger.find("pago/birthday/2026/1").orElseThrow().done(), "waits for its morning");
+        assertEquals(java.util.Set.of("pago", "kiritimati"), ledger.claim("n2", DAY, NOW, Duration.ofMinutes(5), 10)
+                .stream().map(DueMessage::contactId).collect(java.util.stream.Collectors.toSet()),
+                "the deferred claims were released: another node may take them at once");
     }
 
     @Test
