@@ -35,10 +35,10 @@ final class ActivityWriter implements RecordWriter {
         row.reference("company", SourceType.COMPANY).ifPresent(id -> about.add(new RecordRef(RecordType.COMPANY, id)));
         row.reference("deal", SourceType.DEAL).ifPresent(id -> about.add(new RecordRef(RecordType.DEAL, id)));
         Optional<UserId> owner = row.parsed("owner", UserId::of);
-        if (occurred.isEmpty() && row.ok()) {
+        if (occurred.isEmpty() && row.problems.stream().noneMatch(p -> p.field().equals("occurredAt"))) {
             row.required("occurredAt");
         }
-        if (about.isEmpty() && row.ok()) {
+        if (about.isEmpty() && row.problems.stream().noneMatch(p -> p.rule().equals("reference"))) {
             row.problems.add(new Violation("about", "required", "an activity belongs to a contact, a company or a "
                     + "deal; the row names none"));
         }
