@@ -112,6 +112,27 @@ final class Jdbc {
         return value.<Object>map(v -> v).orElse(Null.TEXT);
     }
 
+    /** Runs one statement for each row of values, in JDBC batches of a thousand. */
+    void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+                if (++pending == 1000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
     /** Runs an insert, update or delete and returns its update count. */
     int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -157,7 +157,7 @@ final class JdbcCompanies implements Companies {
         return v.toArray();
     }
 
-    private Company map(ResultSet rs) throws SQLException {
+    Company map(ResultSet rs) throws SQLException {
         String address = dialect.getJson(rs, "legal_address");
         return new Company(
                 new CompanyId(dialect.getUuid(rs, "id")),
@@ -176,7 +176,7 @@ final class JdbcCompanies implements Companies {
     }
 
     /** The SHA-256 of a name key as 64 lower-case hex digits: a bounded, indexable stand-in for the key. */
-    private static String hash(String nameKey) {
+    static String hash(String nameKey) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(nameKey.getBytes(StandardCharsets.UTF_8)));
