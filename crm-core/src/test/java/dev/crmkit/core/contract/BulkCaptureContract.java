@@ -53,9 +53,9 @@ public abstract class BulkCaptureContract {
 
     @Test
     void captureAll_seededChunks_leaveTheStoreAsCaptureOneByOne() {
-        List<LeadSubmission> stored = Submissions.seeded(11, 120);
-        List<LeadSubmission> imported = new ArrayList<>(Submissions.seeded(12, 400));
-        imported.addAll(stored.subList(0, 40)); // the same external ids with the same content: already captured
+        List<LeadSubmission> stored = Submissions.seeded(11, 80);
+        List<LeadSubmission> imported = new ArrayList<>(Submissions.seeded(12, 240));
+        imported.addAll(stored.subList(0, 20)); // the same external ids with the same content: already captured
 
         Run single = new Run(newStore(), b -> b);
         Run bulk = new Run(newStore(), b -> b);
@@ -96,11 +96,11 @@ public abstract class BulkCaptureContract {
     @Test
     void captureAll_withADuplicateRule_capturesOneByOneWithTheSameOutcomes() {
         UnaryOperator<Crm.Builder> alert = b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.ALERT));
-        List<LeadSubmission> input = Submissions.seeded(5, 80);
+        List<LeadSubmission> input = Submissions.seeded(5, 30);
         Run single = new Run(newStore(), alert);
         Run bulk = new Run(newStore(), alert);
 
-        assertEquals(single.oneByOne(input, 40), bulk.bulk(input, 40));
+        assertEquals(single.oneByOne(input, 10), bulk.bulk(input, 10));
         assertEquals(single.dump(), bulk.dump());
         assertEquals(single.events, bulk.events);
     }
