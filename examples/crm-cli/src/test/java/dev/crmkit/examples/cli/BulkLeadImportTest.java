@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class BulkLeadImportTest {
         Imported single = importInto("single", csv, false);
         Imported bulk = importInto("bulk", csv, true);
 
-        assertEquals(single.dump(), bulk.dump());
+        assertEquals("", StoreDump.difference(single.dump(), bulk.dump()), "one by one, then bulk");
         assertEquals(single.tally().byKind(), bulk.tally().byKind());
         assertTrue(bulk.tally().rejected() > 0 && bulk.tally().created() > 0, bulk.tally().byKind().toString());
     }
@@ -54,7 +55,8 @@ class BulkLeadImportTest {
         ImportTally tally = new LeadImport(crm, clock, 40, bulk).run(
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportListener.none());
         try (Connection c = ds.getConnection()) {
-            String dump = StoreDump.of(c, "crm_");
+            String dump = StoreDump.of(c, "crm_").lines() // Flyway's history holds the time of the migration
+                    .filter(line -> !line.startsWith("installed_rank=")).collect(Collectors.joining("\n"));
             c.createStatement().execute("SHUTDOWN");
             return new Imported(dump, tally);
         }
