@@ -105,7 +105,7 @@ public interface CrmStore {
      * default answers through this store's ports, one record at a time.
      */
     default dev.crmkit.core.capture.CaptureBatches captureBatches() {
-        return dev.crmkit.core.capture.CaptureBatches.over(this);
+        return dev.crmkit.core.capture.CaptureBatches.over(contacts(), companies(), leads(), activities(), tasks());
     }
 
     /** Units of work over all of the above. */

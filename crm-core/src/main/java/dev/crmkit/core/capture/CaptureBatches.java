@@ -1,15 +1,19 @@
 package dev.crmkit.core.capture;
 
-import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.company.Companies;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.WebDomain;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.Tasks;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +26,7 @@ import java.util.Set;
  * The store's side of {@link BulkCapture}: it reads, for a whole chunk of submissions at once, what their captures
  * could meet, and writes what they staged. Every call runs inside the chunk's unit of work. A store answers with
  * set-based statements where it can (the JDBC store: one query per kind of key, multi-row key claims, JDBC batches);
- * {@link #over(CrmStore)} answers through the store's ports, one record at a time, for any store.
+ * {@link #over} answers through a store's ports, one record at a time, for any store.
  */
 public interface CaptureBatches {
 
@@ -49,9 +53,12 @@ public interface CaptureBatches {
      */
     void write(CaptureWrites writes);
 
-    /** Answers through the store's ports, one record at a time: correct for any store, set-based for none. */
-    static CaptureBatches over(CrmStore store) {
-        return new PortCaptureBatches(Objects.requireNonNull(store, "store"));
+    /** Answers through a store's ports, one record at a time: correct for any store, set-based for none. */
+    static CaptureBatches over(Contacts contacts, Companies companies, Leads leads, Activities activities,
+                               Tasks tasks) {
+        return new PortCaptureBatches(Objects.requireNonNull(contacts, "contacts"),
+                Objects.requireNonNull(companies, "companies"), Objects.requireNonNull(leads, "leads"),
+                Objects.requireNonNull(activities, "activities"), Objects.requireNonNull(tasks, "tasks"));
     }
 
     /**

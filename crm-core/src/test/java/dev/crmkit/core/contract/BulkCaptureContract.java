@@ -187,8 +187,8 @@ public abstract class BulkCaptureContract {
      * Seeded submissions: a person is drawn from a pool of 150, so people repeat within a chunk and across chunks,
      * spelled differently (upper-case e-mail, the phone written nationally, only the phone, another e-mail with the
      * same phone); a share are bad; names and requests carry hostile strings; a third are at companies; most have an
-     * owner. The n-th submission's external id is {@code x<seed>-n}; every seventh repeats the external id of an earlier
-     * one with other content (a conflict).
+     * owner. The n-th submission's external id is {@code x<seed>-n}; every seventh repeats the external id of an
+     * earlier one with other content (a conflict).
      */
     static final class Submissions {
         private static final String[] HOSTILE = {"O'Brien", "Robert'); DROP TABLE contact;--", "Zoë \"Z\" Ünal",

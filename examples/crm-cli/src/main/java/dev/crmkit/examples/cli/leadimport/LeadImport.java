@@ -20,8 +20,8 @@ import java.util.Objects;
  *
  * <p>Rows are captured in chunks of {@link #batchSize()} rows, each chunk in one unit of work of the store (the
  * captures join it), so a database store commits once per chunk. By default a chunk is captured at once
- * ({@link dev.crmkit.core.capture.BulkCapture}), with the outcomes of capturing its rows one by one. The listener hears of a chunk's rows only after the
- * chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
+ * ({@link dev.crmkit.core.capture.BulkCapture}), with the outcomes of capturing its rows one by one. The listener
+ * hears of a chunk's rows only after the chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
  * and its rows are captured again one by one, each in its own unit of work, so that one row the store cannot take
  * blocks no other: a row that fails twice on its own while the store still answers is rejected with rule
  * {@code store-failure}. If the store does not answer any more, or refuses every row of the chunk one by one, the
