@@ -34,7 +34,7 @@ class BulkLeadImportTest {
 
     @Test
     void bulkImport_seededFile_leavesTheDatabaseAsOneByOne() throws SQLException {
-        String csv = file(300);
+        String csv = file(160);
         Imported single = importInto("single", csv, false);
         Imported bulk = importInto("bulk", csv, true);
 
