@@ -42,6 +42,7 @@ public final class Crm {
     private final CrmStore store;
     private final Clock clock;
     private final LeadCapture capture;
+    private final dev.crmkit.core.capture.BulkCapture bulkCapture;
     private final CustomerBase customers;
     private final Timeline timeline;
     private final TaskPlanner tasks;
@@ -75,6 +76,8 @@ public final class Crm {
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys());
+        this.bulkCapture = new dev.crmkit.core.capture.BulkCapture(capture, store.captureBatches(),
+                store.customFieldSchemas(), context);
         this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),
                 store.leadScores(), b.scoringModel == null ? ScoringModel.standard() : b.scoringModel, context);
         this.winProbabilities = new WinProbabilities(store.probabilityOverrides(), context);
@@ -92,6 +95,11 @@ public final class Crm {
     /** Lead capture from every channel. */
     public LeadCapture capture() {
         return capture;
+    }
+
+    /** Lead capture of a chunk of submissions at once, with the outcomes of {@link #capture()} one by one. */
+    public dev.crmkit.core.capture.BulkCapture bulkCapture() {
+        return bulkCapture;
     }
 
     /** Contacts and companies. */

@@ -100,6 +100,14 @@ public interface CrmStore {
         throw new UnsupportedOperationException("this store keeps no shares");
     }
 
+    /**
+     * The batches of {@link dev.crmkit.core.capture.BulkCapture}: reads and writes of a chunk of captures at once. The
+     * default answers through this store's ports, one record at a time.
+     */
+    default dev.crmkit.core.capture.CaptureBatches captureBatches() {
+        return dev.crmkit.core.capture.CaptureBatches.over(contacts(), companies(), leads(), activities(), tasks());
+    }
+
     /** Units of work over all of the above. */
     Transactions transactions();
 

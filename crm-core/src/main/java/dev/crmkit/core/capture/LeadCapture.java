@@ -240,6 +240,11 @@ public final class LeadCapture {
         return CaptureOnce.keyOf(Objects.requireNonNull(submission, "submission"));
     }
 
+    /** Captures a valid submission in the running unit of work: {@link BulkCapture}'s step per submission. */
+    CaptureOutcome captureNormalized(NormalizedSubmission s) {
+        return captureValid(s);
+    }
+
     private CaptureOutcome captureValid(NormalizedSubmission s) {
         Instant now = context.clock().instant();
         String fingerprint = SubmissionFingerprint.of(s);
@@ -450,10 +455,15 @@ public final class LeadCapture {
         return linked;
     }
 
-    private Optional<Company> resolveCompany(NormalizedSubmission s, Instant now) {
-        Optional<WebDomain> domain = s.email().map(EmailAddress::domain)
+    /** The web domain of the submission's e-mail address, unless it is a free mail provider's. */
+    Optional<WebDomain> companyDomain(NormalizedSubmission s) {
+        return s.email().map(EmailAddress::domain)
                 .filter(d -> !settings.publicEmailDomains().contains(d))
                 .map(WebDomain::parse);
+    }
+
+    private Optional<Company> resolveCompany(NormalizedSubmission s, Instant now) {
+        Optional<WebDomain> domain = companyDomain(s);
         Optional<Company> found = domain.flatMap(companies::findByDomain);
         if (found.isEmpty() && !s.companyName().isEmpty()) {
             found = companies.findByName(s.companyName());

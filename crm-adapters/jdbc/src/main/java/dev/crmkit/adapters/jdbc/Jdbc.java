@@ -112,9 +112,14 @@ final class Jdbc {
         return value.<Object>map(v -> v).orElse(Null.TEXT);
     }
 
+    /** Runs one statement for each row of values, in JDBC batches of a thousand. */
+    void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        batch(c, sql, rows, row -> row);
+    }
+
     /**
-     * Runs one statement for each of the rows as one JDBC batch (a multi-row write where the driver makes one of
-     * it); one plain statement for one row, nothing for none.
+     * Runs one statement for each of the rows as JDBC batches of a thousand (a multi-row write where the driver makes
+     * one of it); one plain statement for one row, nothing for none.
      *
      * @param params the parameters of a row
      */
@@ -128,11 +133,18 @@ final class Jdbc {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
             for (R row : rows) {
                 bind(ps, params.apply(row));
                 ps.addBatch();
+                if (++pending == 1000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
             }
-            ps.executeBatch();
+            if (pending > 0) {
+                ps.executeBatch();
+            }
         }
     }
 

@@ -228,7 +228,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     }
 
     /** The SHA-256 of a name key as 64 lower-case hex digits: a bounded, indexable stand-in for the key. */
-    private static String hash(String nameKey) {
+    static String hash(String nameKey) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(nameKey.getBytes(StandardCharsets.UTF_8)));

@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -237,6 +239,32 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         jdbc.update(c, insertRow, rowValues(stored, false));
         insertAffiliations(c, stored);
         return stored;
+    }
+
+    /**
+     * Inserts new contacts, each at its version: their e-mails and phones claimed at once, rows and company links in
+     * JDBC batches. False, with nothing to keep, when another contact holds one of the points.
+     */
+    boolean insertAll(Connection c, List<Contact> stored) throws SQLException {
+        SortedMap<String, UUID> claims = new TreeMap<>();
+        stored.forEach(x -> points(x).forEach(p -> claims.put(p, x.id().value())));
+        if (!points.claimAtOnce(c, claims)) {
+            return false;
+        }
+        String insertAt = insertRow.replace("VALUES (?, 1, ", "VALUES (?, ?, ");
+        List<Object[]> rowsAt = new ArrayList<>(stored.size());
+        List<Object[]> links = new ArrayList<>();
+        for (Contact x : stored) {
+            List<Object> values = new ArrayList<>(List.of(rowValues(x, false)));
+            values.add(1, x.version());
+            rowsAt.add(values.toArray());
+            for (Affiliation a : x.affiliations()) {
+                links.add(new Object[] {a.companyId().value(), x.id().value(), x.createdAt(), x.id().value()});
+            }
+        }
+        jdbc.batch(c, insertAt, rowsAt);
+        jdbc.batch(c, insertAffiliation, links);
+        return true;
     }
 
     @Override

@@ -283,6 +283,15 @@ public final class JdbcCrmStore implements CrmkitStore {
         return commitments;
     }
 
+    /**
+     * Bulk capture's reads and writes with set-based statements: one query per kind of key, multi-row key claims and
+     * JDBC batches ({@link JdbcCaptureBatches}).
+     */
+    @Override
+    public dev.crmkit.core.capture.CaptureBatches captureBatches() {
+        return new JdbcCaptureBatches(jdbc, contacts, companies, leads, activities, tasks);
+    }
+
     @Override
     public ServiceReminders serviceReminders() {
         return serviceReminders;

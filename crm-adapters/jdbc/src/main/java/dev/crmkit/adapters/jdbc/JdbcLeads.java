@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -119,6 +121,30 @@ final class JdbcLeads implements Leads {
         rows.checkNew(candidate.id(), candidate.version());
         checkLength(candidate);
         return externalIds.insertOrGet(c -> insert(c, candidate), selectById, this::map);
+    }
+
+    /**
+     * Inserts new leads, each at its version: their external ids claimed at once, rows in one JDBC batch. False, with
+     * nothing to keep, when another lead holds one of the ids.
+     */
+    boolean insertAll(Connection c, List<Lead> stored) throws SQLException {
+        SortedMap<String, UUID> claims = new TreeMap<>();
+        for (Lead x : stored) {
+            checkLength(x);
+            x.externalIds().forEach(id -> claims.put(id, x.id().value()));
+        }
+        if (!externalIds.claimAtOnce(c, claims)) {
+            return false;
+        }
+        String insertAt = insertRow.replace("VALUES (?, 1, ", "VALUES (?, ?, ");
+        List<Object[]> rowsAt = new ArrayList<>(stored.size());
+        for (Lead x : stored) {
+            List<Object> values = new ArrayList<>(List.of(rowValues(x, false)));
+            values.add(1, x.version());
+            rowsAt.add(values.toArray());
+        }
+        jdbc.batch(c, insertAt, rowsAt);
+        return true;
     }
 
     private Lead insert(Connection c, Lead candidate) throws SQLException {
@@ -240,7 +266,7 @@ final class JdbcLeads implements Leads {
         return v.toArray();
     }
 
-    private Lead map(ResultSet rs) throws SQLException {
+    Lead map(ResultSet rs) throws SQLException {
         return new Lead(
                 new LeadId(dialect.getUuid(rs, "id")),
                 rs.getLong("version"),

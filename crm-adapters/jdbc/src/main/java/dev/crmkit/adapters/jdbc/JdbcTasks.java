@@ -8,13 +8,20 @@ import dev.crmkit.core.task.TaskId;
 import dev.crmkit.core.task.TaskStatus;
 import dev.crmkit.core.task.Tasks;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -99,6 +106,40 @@ final class JdbcTasks implements Tasks {
         checkLimit(limit);
         return jdbc.tx.read(c -> jdbc.list(c, selectOpenDueBefore, this::map, assignee.value(), true,
                 microsBound(before), limit));
+    }
+
+    /** Inserts new tasks, as given to {@link #insert}, in one JDBC batch. */
+    void insertAll(Connection c, List<Task> tasks) throws SQLException {
+        List<Object[]> values = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            rows.checkNew(t.id(), t.version());
+            values.add(rowValues(t.atVersion(1), false));
+        }
+        jdbc.batch(c, insertRow, values);
+    }
+
+    /** The open tasks about each of the records, in one query per kind of record and thousand records. */
+    Map<RecordRef, List<Task>> openAbout(Connection c, Collection<RecordRef> records) throws SQLException {
+        Map<RecordRef, List<Task>> open = new HashMap<>();
+        Map<String, List<UUID>> byType = new TreeMap<>();
+        records.forEach(r -> byType.computeIfAbsent(r.type().name(), k -> new ArrayList<>()).add(r.id()));
+        for (Map.Entry<String, List<UUID>> type : byType.entrySet()) {
+            List<UUID> ids = type.getValue();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+                String sql = jdbc.sql("SELECT * FROM {task} WHERE related_type = ? AND is_open = ? AND related_id IN ("
+                        + String.join(", ", Collections.nCopies(part.size(), "?"))
+                        + ") ORDER BY related_type, related_id, is_open, due, seq");
+                List<Object> params = new ArrayList<>(part.size() + 2);
+                params.add(type.getKey());
+                params.add(true);
+                params.addAll(part);
+                for (Task t : jdbc.list(c, sql, this::map, params.toArray())) {
+                    open.computeIfAbsent(t.relatedTo().orElseThrow(), k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        return open;
     }
 
     @Override

@@ -2,13 +2,18 @@ package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.kernel.ValidationException;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -37,6 +42,8 @@ final class KeyTable {
     private final Dialect dialect;
     private final String ownerColumn;
     private final String insertKey;
+    private final String table;
+    private final String keyColumn;
     private final String ownerOfKey;
     private final String keysOf;
     private final String deleteKey;
@@ -51,6 +58,8 @@ final class KeyTable {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.ownerColumn = ownerColumn;
+        this.table = jdbc.tables.name(table);
+        this.keyColumn = keyColumn;
         insertKey = dialect.insertIgnoring(jdbc.tables.name(table), 1, keyColumn, ownerColumn);
         ownerOfKey = jdbc.sql("SELECT " + ownerColumn + " FROM {" + table + "} WHERE " + keyColumn + " = ?")
                 + dialect.lockingRead();
@@ -62,6 +71,50 @@ final class KeyTable {
     /** Claims a key for a record; false when another record holds it. */
     boolean claim(Connection c, String key, UUID owner) throws SQLException {
         return jdbc.insertIgnoring(c, insertKey, key, owner);
+    }
+
+    /**
+     * Claims many keys, each for its record, with one multi-row insert-ignoring statement per thousand keys in sorted
+     * order (H2, which has no multi-row insert-ignoring statement, in one JDBC batch): true when every key went in,
+     * false when another record holds one of them (the caller then rolls the unit of work back).
+     */
+    boolean claimAtOnce(Connection c, SortedMap<String, UUID> claims) throws SQLException {
+        List<Map.Entry<String, UUID>> all = List.copyOf(claims.entrySet());
+        int claimed = 0;
+        if (dialect == Dialect.H2) {
+            try (PreparedStatement ps = c.prepareStatement(insertKey)) {
+                for (Map.Entry<String, UUID> claim : all) {
+                    jdbc.bind(ps, claim.getKey(), claim.getValue());
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    claimed += n;
+                }
+            } catch (BatchUpdateException e) {
+                if (dialect.isDuplicateKey(e)) {
+                    return false; // MERGE lost a race to a concurrent insert
+                }
+                throw e;
+            }
+            return claimed == all.size();
+        }
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Map.Entry<String, UUID>> part = all.subList(from, Math.min(all.size(), from + 1000));
+            String rows = String.join(", ", Collections.nCopies(part.size(), "(?, ?)"));
+            String sql = dialect == Dialect.POSTGRESQL
+                    ? "INSERT INTO " + table + " (" + keyColumn + ", " + ownerColumn + ") VALUES " + rows
+                    + " ON CONFLICT DO NOTHING"
+                    : "INSERT IGNORE INTO " + table + " (" + keyColumn + ", " + ownerColumn + ") VALUES " + rows;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Map.Entry<String, UUID> claim : part) {
+                    jdbc.bind(ps, i++, claim.getKey());
+                    jdbc.bind(ps, i++, claim.getValue());
+                }
+                claimed += ps.executeUpdate();
+            }
+        }
+        return claimed == all.size();
     }
 
     /** The record holding a key, read with the dialect's locking read. */

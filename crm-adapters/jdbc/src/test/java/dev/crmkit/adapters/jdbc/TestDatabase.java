@@ -230,6 +230,20 @@ enum TestDatabase {
         return JdbcCrmStore.builder(ds).build();
     }
 
+    /** A store on the shared database with tables of another prefix, migrated on first use and emptied first. */
+    JdbcCrmStore freshStore(String prefix) {
+        DataSource ds = shared();
+        synchronized (MIGRATED_PREFIXES) {
+            if (MIGRATED_PREFIXES.add(name() + "/" + prefix)) {
+                CrmSchema.migrate(ds, prefix);
+            }
+        }
+        empty(ds, prefix);
+        return JdbcCrmStore.builder(ds).tablePrefix(prefix).build();
+    }
+
+    private static final java.util.Set<String> MIGRATED_PREFIXES = new java.util.HashSet<>();
+
     /** Deletes every row of the crmkit tables with the prefix (the migration history stays). */
     static void empty(DataSource ds, String prefix) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

@@ -72,6 +72,14 @@ final class BenchJdbcCommand implements Callable<Integer> {
     @Mixin
     private JdbcOptions jdbc = new JdbcOptions();
 
+    @Option(names = "--capture", paramLabel = "one-by-one|bulk|both", defaultValue = "both",
+            description = "The crmkit passes: capture one by one, bulk capture (a chunk at once), or both, each on "
+                    + "fresh tables and checked to write the same rows (default: ${DEFAULT-VALUE}).")
+    private String captureOption;
+
+    @Option(names = "--no-h2", description = "With --jdbc-url: skip the run on H2 in a temporary file.")
+    private boolean noH2;
+
     /** Which ids the benchmark gives its records. */
     enum IdKind {
         TIME_ORDERED, RANDOM;
@@ -114,9 +122,11 @@ final class BenchJdbcCommand implements Callable<Integer> {
             List<LeadSubmission> data = benchmark.generate();
             long generation = System.nanoTime() - start;
             String h2Url = "jdbc:h2:file:" + folder.resolve("bench");
-            try (HikariDataSource h2 = Database.pool(h2Url, Optional.empty(), Optional.empty())) {
-                results.add(benchmark.run(h2, Database.product(h2), "temporary file " + folder.resolve("bench"),
-                        data));
+            if (!noH2 || target == null) {
+                try (HikariDataSource h2 = Database.pool(h2Url, Optional.empty(), Optional.empty())) {
+                    results.add(benchmark.run(h2, Database.product(h2), "temporary file " + folder.resolve("bench"),
+                            data));
+                }
             }
             if (target != null) {
                 results.add(benchmark.run(target, Database.product(target),
@@ -142,8 +152,15 @@ final class BenchJdbcCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, got " + batchSize);
         }
         int warm = generated.warmup(warmup, Math.min(leads / 10, 5_000), leads);
+        JdbcBenchmark.Passes passes = switch (captureOption) {
+            case "one-by-one" -> JdbcBenchmark.Passes.ONE_BY_ONE;
+            case "bulk" -> JdbcBenchmark.Passes.BULK;
+            case "both" -> JdbcBenchmark.Passes.BOTH;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--capture must be one-by-one, bulk or both, got " + captureOption);
+        };
         return new JdbcBenchmark.Settings(leads, generated.duplicateShare(), generated.invalidShare(),
-                generated.seed(), warm, batchSize);
+                generated.seed(), warm, batchSize, passes);
     }
 
     private static void print(PrintWriter out, JdbcBenchmark.Settings s, IdKind ids, long generation,
@@ -153,21 +170,37 @@ final class BenchJdbcCommand implements Callable<Integer> {
                 s.seed(), ids);
         out.printf("generated in %.1f s; warm-up on %s submissions per database; fresh tables %s* for each pass%n",
                 generation / 1e9, Reports.count(s.warmup()), JdbcBenchmark.PREFIX);
-        out.printf("crmkit: capture with de-duplication, %s submissions per transaction%n",
-                Reports.count(s.batchSize()));
+        out.printf("crmkit: capture with de-duplication, %s submissions per transaction (%s)%n",
+                Reports.count(s.batchSize()), s.passes() == JdbcBenchmark.Passes.BOTH
+                        ? "one by one, then bulk capture of each chunk at once"
+                        : s.passes() == JdbcBenchmark.Passes.BULK ? "bulk capture of each chunk at once"
+                        : "one by one");
         out.printf("raw:    the same rows, plain INSERT statements in JDBC batches of 1,000, a commit every 5,000 "
                 + "rows%n");
         for (JdbcBenchmark.Result r : results) {
             out.println();
             out.printf("%s, %s%n", r.database(), r.where());
             out.printf("%-40s %12s %12s %10s%n", "", "rows", "rows/s", "time");
-            out.printf("%-40s %12s %12s %8.2f s   (%s submissions/s)%n", "crmkit import with de-duplication",
-                    Reports.count(r.rows()), Reports.count(Math.round(r.crmkitRowsPerSecond())), r.crmkitNanos() / 1e9,
-                    Reports.count(Math.round(r.submissionsPerSecond())));
+            if (r.crmkitNanos() > 0) {
+                out.printf("%-40s %12s %12s %8.2f s   (%s submissions/s)%n", "crmkit import with de-duplication",
+                        Reports.count(r.rows()), Reports.count(Math.round(r.crmkitRowsPerSecond())),
+                        r.crmkitNanos() / 1e9, Reports.count(Math.round(r.submissionsPerSecond())));
+            }
+            if (r.bulkNanos() > 0) {
+                out.printf("%-40s %12s %12s %8.2f s   (%s submissions/s)%n", "crmkit bulk capture, same outcomes",
+                        Reports.count(r.rows()), Reports.count(Math.round(r.bulkRowsPerSecond())),
+                        r.bulkNanos() / 1e9, Reports.count(Math.round(r.bulkSubmissionsPerSecond())));
+            }
             out.printf("%-40s %12s %12s %8.2f s%n", "raw JDBC batch insert of the same rows",
                     Reports.count(r.rows()), Reports.count(Math.round(r.rawRowsPerSecond())), r.rawNanos() / 1e9);
-            out.printf("%-40s %12s%n", "ratio (crmkit time / raw time)",
-                    String.format(Locale.ROOT, "%.2f x", r.ratio()));
+            if (r.crmkitNanos() > 0) {
+                out.printf("%-40s %12s%n", "ratio (crmkit time / raw time)",
+                        String.format(Locale.ROOT, "%.2f x", r.ratio()));
+            }
+            if (r.bulkNanos() > 0) {
+                out.printf("%-40s %12s%n", "ratio (bulk time / raw time)",
+                        String.format(Locale.ROOT, "%.2f x", r.bulkRatio()));
+            }
             out.printf("  rows     %s%n", String.join(", ", r.tables().entrySet().stream()
                     .map(e -> e.getKey() + " " + Reports.count(e.getValue())).toList()));
             out.printf("  outcomes %s%n", String.join(", ", r.outcomes().entrySet().stream()
@@ -188,12 +221,16 @@ final class BenchJdbcCommand implements Callable<Integer> {
                     "database", r.database(),
                     "where", r.where(),
                     "rows", r.rows(),
-                    "crmkitSeconds", r.crmkitNanos() / 1e9,
+                    "crmkitSeconds", r.crmkitNanos() > 0 ? r.crmkitNanos() / 1e9 : null,
+                    "bulkSeconds", r.bulkNanos() > 0 ? r.bulkNanos() / 1e9 : null,
                     "rawSeconds", r.rawNanos() / 1e9,
-                    "crmkitRowsPerSecond", Math.round(r.crmkitRowsPerSecond()),
+                    "crmkitRowsPerSecond", r.crmkitNanos() > 0 ? Math.round(r.crmkitRowsPerSecond()) : null,
+                    "bulkRowsPerSecond", r.bulkNanos() > 0 ? Math.round(r.bulkRowsPerSecond()) : null,
                     "rawRowsPerSecond", Math.round(r.rawRowsPerSecond()),
-                    "crmkitSubmissionsPerSecond", Math.round(r.submissionsPerSecond()),
-                    "ratio", Math.round(r.ratio() * 100) / 100.0,
+                    "crmkitSubmissionsPerSecond", r.crmkitNanos() > 0 ? Math.round(r.submissionsPerSecond()) : null,
+                    "bulkSubmissionsPerSecond", r.bulkNanos() > 0 ? Math.round(r.bulkSubmissionsPerSecond()) : null,
+                    "ratio", r.crmkitNanos() > 0 ? Math.round(r.ratio() * 100) / 100.0 : null,
+                    "bulkRatio", r.bulkNanos() > 0 ? Math.round(r.bulkRatio() * 100) / 100.0 : null,
                     "tables", r.tables(),
                     "outcomes", outcomes,
                     "indexBytes", r.indexSizes().map(x -> JsonOutput.object("primaryKey", x.primaryKey(),
@@ -207,9 +244,14 @@ final class BenchJdbcCommand implements Callable<Integer> {
                 "ids", ids.toString(),
                 "warmup", s.warmup(),
                 "batchSize", s.batchSize(),
+                "capture", captureName(s.passes()),
                 "tablePrefix", JdbcBenchmark.PREFIX,
                 "generationSeconds", generation / 1e9,
                 "databases", databases);
+    }
+
+    private static String captureName(JdbcBenchmark.Passes passes) {
+        return passes.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void delete(Path folder) throws IOException {

@@ -106,6 +106,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Show no progress bar on standard error.")
     private boolean noProgress;
 
+    @Option(names = "--one-by-one", description = "Capture the rows of a chunk one by one, as before bulk capture "
+            + "(the same outcomes, several statements per row); by default a chunk is captured at once.")
+    private boolean oneByOne;
+
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + LeadImport.DEFAULT_BATCH_SIZE,
             description = "Rows captured in one transaction (default: ${DEFAULT-VALUE}).")
     private int batchSize;
@@ -170,7 +174,7 @@ final class ImportCommand implements Callable<Integer> {
                  RejectsFile rejectsFile = new RejectsFile(rejectsPath);
                  ImportProgress progress = progress(in)) {
                 ImportListener listener = notice.andThen(rejectsFile);
-                tally = new LeadImport(crm, clock, batchSize)
+                tally = new LeadImport(crm, clock, batchSize, !oneByOne)
                         .run(in, csv, progress == null ? listener : listener.andThen(progress));
             } catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("cannot import " + file + ": " + e.getMessage(), e);

@@ -21,6 +21,8 @@ class BenchJdbcCommandTest {
         assertTrue(run.out().contains("crmkit import with de-duplication"), run.out());
         assertTrue(run.out().contains("raw JDBC batch insert of the same rows"), run.out());
         assertTrue(run.out().matches("(?s).*ratio \\(crmkit time / raw time\\)\\s+\\d+\\.\\d\\d x.*"), run.out());
+        assertTrue(run.out().contains("crmkit bulk capture, same outcomes"), run.out());
+        assertTrue(run.out().matches("(?s).*ratio \\(bulk time / raw time\\)\\s+\\d+\\.\\d\\d x.*"), run.out());
     }
 
     @Test
@@ -50,6 +52,8 @@ class BenchJdbcCommandTest {
             assertTrue(db.get("tables").get("lead_external_id").asLong() > db.get("tables").get("lead").asLong(),
                     "every submission's external id is kept, repeats' too: " + db);
             assertTrue(db.get("rawRowsPerSecond").asLong() > 0 && db.get("ratio").asDouble() > 0, db.toString());
+            assertTrue(db.get("bulkSubmissionsPerSecond").asLong() > 0 && db.get("bulkRatio").asDouble() > 0,
+                    "both passes ran (and wrote the same rows, or the run fails): " + db);
         }
         assertEquals(h2.get("tables"), pg.get("tables"), "the same data makes the same rows on both");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();

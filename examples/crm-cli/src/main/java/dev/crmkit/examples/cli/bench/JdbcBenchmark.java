@@ -62,15 +62,40 @@ public final class JdbcBenchmark {
      * @param seed           the seed of the data (and of the ids)
      * @param warmup         how many submissions the warm-up passes take
      * @param batchSize      submissions per unit of work in the crmkit pass
+     * @param passes         which crmkit passes run: capture one by one, bulk capture, or both
      */
     public record Settings(int leads, double duplicateShare, double invalidShare, long seed, int warmup,
-                           int batchSize) {
+                           int batchSize, Passes passes) {
         /** Validates the figures. */
         public Settings {
             if (leads < 1 || warmup < 0 || warmup > leads || batchSize < 1) {
                 throw new IllegalArgumentException("need at least one lead, a warm-up of at most all of them and a "
                         + "batch size of at least 1");
             }
+            Objects.requireNonNull(passes, "passes");
+        }
+
+        /** Both crmkit passes. */
+        public Settings(int leads, double duplicateShare, double invalidShare, long seed, int warmup, int batchSize) {
+            this(leads, duplicateShare, invalidShare, seed, warmup, batchSize, Passes.BOTH);
+        }
+    }
+
+    /** The crmkit passes of a run. */
+    public enum Passes {
+        /** Capture one by one, each chunk of submissions in one unit of work. */
+        ONE_BY_ONE,
+        /** Bulk capture, a chunk at once ({@link dev.crmkit.core.capture.BulkCapture}). */
+        BULK,
+        /** Both, one after the other, each on fresh tables; they must write the same rows. */
+        BOTH;
+
+        boolean oneByOne() {
+            return this != BULK;
+        }
+
+        boolean bulk() {
+            return this != ONE_BY_ONE;
         }
     }
 
@@ -79,13 +104,15 @@ public final class JdbcBenchmark {
      *
      * @param database    the database product and version
      * @param where       where it is (a URL, masked, or a temporary file)
-     * @param crmkitNanos how long the crmkit pass took
+     * @param crmkitNanos how long the crmkit pass capturing one by one took, 0 if it did not run
+     * @param bulkNanos   how long the crmkit pass with bulk capture took, 0 if it did not run
      * @param rawNanos    how long the raw pass took
      * @param tables      the rows each table holds after either pass, by name without the prefix, largest first
      * @param outcomes    the capture outcomes of the crmkit pass
      * @param indexSizes  what the indexes took right after the crmkit pass, where the database reports it
      */
-    public record Result(String database, String where, long crmkitNanos, long rawNanos, Map<String, Long> tables,
+    public record Result(String database, String where, long crmkitNanos, long bulkNanos, long rawNanos,
+                         Map<String, Long> tables,
                          Map<OutcomeKind, Long> outcomes, Optional<IndexSizes> indexSizes) {
         /** Copies the maps. */
         public Result {
@@ -110,13 +137,31 @@ public final class JdbcBenchmark {
 
         /** Submissions per second through crmkit. */
         public double submissionsPerSecond() {
-            long submissions = outcomes.values().stream().mapToLong(Long::longValue).sum();
-            return submissions * 1e9 / Math.max(1, crmkitNanos);
+            return submissions() * 1e9 / Math.max(1, crmkitNanos);
         }
 
         /** How many times as long crmkit takes as the raw inserts for the same rows. */
         public double ratio() {
             return (double) crmkitNanos / Math.max(1, rawNanos);
+        }
+
+        /** Rows per second through bulk capture. */
+        public double bulkRowsPerSecond() {
+            return rows() * 1e9 / Math.max(1, bulkNanos);
+        }
+
+        /** Submissions per second through bulk capture. */
+        public double bulkSubmissionsPerSecond() {
+            return submissions() * 1e9 / Math.max(1, bulkNanos);
+        }
+
+        /** How many times as long bulk capture takes as the raw inserts for the same rows. */
+        public double bulkRatio() {
+            return (double) bulkNanos / Math.max(1, rawNanos);
+        }
+
+        private long submissions() {
+            return outcomes.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -171,26 +216,63 @@ public final class JdbcBenchmark {
             if (settings.warmup() > 0) {
                 phases.accept(String.format(Locale.ROOT, "%s: warming up on %,d submissions", database,
                         settings.warmup()));
-                fresh(dataSource);
-                crmkitPass(dataSource, dialect, data.subList(0, settings.warmup()));
+                List<LeadSubmission> warmData = data.subList(0, settings.warmup());
+                if (settings.passes().oneByOne()) {
+                    fresh(dataSource);
+                    crmkitPass(dataSource, dialect, warmData, false);
+                }
+                if (settings.passes().bulk()) {
+                    fresh(dataSource);
+                    crmkitPass(dataSource, dialect, warmData, true);
+                }
                 TableRows warm = snapshot(dataSource, dialect);
                 fresh(dataSource);
                 rawPass(dataSource, dialect, warm);
             }
-            fresh(dataSource);
-            phases.accept(String.format(Locale.ROOT, "%s: timing crmkit on %,d submissions", database, data.size()));
-            long start = System.nanoTime();
-            ImportTally tally = crmkitPass(dataSource, dialect, data);
-            long crmkit = System.nanoTime() - start;
-            Optional<IndexSizes> sizes;
-            try (Connection c = dataSource.getConnection()) {
-                sizes = IndexSizes.measure(c, dialect, PREFIX);
+            long crmkit = 0;
+            long bulk = 0;
+            ImportTally tally = null;
+            Map<String, Long> oneByOneRows = null;
+            Optional<IndexSizes> sizes = Optional.empty();
+            if (settings.passes().oneByOne()) {
+                fresh(dataSource);
+                phases.accept(String.format(Locale.ROOT, "%s: timing crmkit on %,d submissions", database,
+                        data.size()));
+                long start = System.nanoTime();
+                tally = crmkitPass(dataSource, dialect, data, false);
+                crmkit = System.nanoTime() - start;
+                try (Connection c = dataSource.getConnection()) {
+                    sizes = IndexSizes.measure(c, dialect, PREFIX);
+                }
+                oneByOneRows = TableRows.countsOf(dataSource, PREFIX, MIGRATION_TABLES);
+            }
+            if (settings.passes().bulk()) {
+                fresh(dataSource);
+                phases.accept(String.format(Locale.ROOT, "%s: timing crmkit bulk capture on %,d submissions",
+                        database, data.size()));
+                long start = System.nanoTime();
+                ImportTally bulkTally = crmkitPass(dataSource, dialect, data, true);
+                bulk = System.nanoTime() - start;
+                if (tally != null && !tally.byKind().equals(bulkTally.byKind())) {
+                    throw new IllegalStateException("bulk capture gave the outcomes " + bulkTally.byKind()
+                            + ", capture one by one " + tally.byKind());
+                }
+                tally = bulkTally;
+                if (sizes.isEmpty()) {
+                    try (Connection c = dataSource.getConnection()) {
+                        sizes = IndexSizes.measure(c, dialect, PREFIX);
+                    }
+                }
             }
             phases.accept(database + ": reading back the rows crmkit wrote");
             TableRows rows = snapshot(dataSource, dialect);
+            if (oneByOneRows != null && !oneByOneRows.equals(rows.counts(PREFIX))) {
+                throw new IllegalStateException("bulk capture wrote " + rows.counts(PREFIX)
+                        + ", capture one by one " + oneByOneRows);
+            }
             fresh(dataSource);
             phases.accept(String.format(Locale.ROOT, "%s: timing raw JDBC inserts of %,d rows", database, rows.rows()));
-            start = System.nanoTime();
+            long start = System.nanoTime();
             rawPass(dataSource, dialect, rows);
             long raw = System.nanoTime() - start;
             Map<String, Long> written = snapshot(dataSource, dialect).counts(PREFIX);
@@ -198,19 +280,22 @@ public final class JdbcBenchmark {
                 throw new IllegalStateException("the raw pass wrote " + written + ", not the rows crmkit wrote "
                         + rows.counts(PREFIX));
             }
-            return new Result(database, where, crmkit, raw, rows.counts(PREFIX), tally.byKind(), sizes);
+            return new Result(database, where, crmkit, bulk, raw, rows.counts(PREFIX), tally.byKind(), sizes);
         } finally {
             drop(dataSource);
         }
     }
 
-    private ImportTally crmkitPass(DataSource dataSource, Dialect dialect, List<LeadSubmission> data) {
+    private ImportTally crmkitPass(DataSource dataSource, Dialect dialect, List<LeadSubmission> data, boolean bulk) {
         JdbcCrmStore store = JdbcCrmStore.builder(dataSource).dialect(dialect).tablePrefix(PREFIX).build();
         Crm crm = crms.apply(store);
         ImportTally tally = new ImportTally();
         for (int from = 0; from < data.size(); from += settings.batchSize()) {
             List<LeadSubmission> chunk = data.subList(from, Math.min(data.size(), from + settings.batchSize()));
             List<CaptureOutcome> outcomes = store.transactions().inTransactionRetrying(3, () -> {
+                if (bulk) {
+                    return crm.bulkCapture().captureAll(chunk);
+                }
                 List<CaptureOutcome> out = new ArrayList<>(chunk.size());
                 for (LeadSubmission s : chunk) {
                     out.add(crm.capture().capture(s));

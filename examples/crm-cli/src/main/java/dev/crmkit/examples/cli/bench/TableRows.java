@@ -81,6 +81,29 @@ final class TableRows {
         return new TableRows(tables);
     }
 
+    /**
+     * The rows per table with the prefix, except those in {@code skip}, counted in the database, ordered as
+     * {@link #counts} orders them.
+     */
+    static Map<String, Long> countsOf(javax.sql.DataSource dataSource, String prefix, Set<String> skip)
+            throws SQLException {
+        Map<String, Long> counted = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : tablesWithPrefix(c, prefix)) {
+                if (!skip.contains(suffix(table, prefix))) {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                        rs.next();
+                        counted.put(suffix(table, prefix), rs.getLong(1));
+                    }
+                }
+            }
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        counted.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** The rows per table, by the table's name after the prefix in lower case. */
     Map<String, Long> counts(String prefix) {
         Map<String, Long> out = new LinkedHashMap<>();

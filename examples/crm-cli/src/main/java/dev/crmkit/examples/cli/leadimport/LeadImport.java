@@ -19,8 +19,9 @@ import java.util.Objects;
  * follow-up task are dated as if it had arrived then; afterwards the clock follows its base again.
  *
  * <p>Rows are captured in chunks of {@link #batchSize()} rows, each chunk in one unit of work of the store (the
- * captures join it), so a database store commits once per chunk. The listener hears of a chunk's rows only after the
- * chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
+ * captures join it), so a database store commits once per chunk. By default a chunk is captured at once
+ * ({@link dev.crmkit.core.capture.BulkCapture}), with the outcomes of capturing its rows one by one. The listener
+ * hears of a chunk's rows only after the chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
  * and its rows are captured again one by one, each in its own unit of work, so that one row the store cannot take
  * blocks no other: a row that fails twice on its own while the store still answers is rejected with rule
  * {@code store-failure}. If the store does not answer any more, or refuses every row of the chunk one by one, the
@@ -45,6 +46,7 @@ public final class LeadImport {
     private final Crm crm;
     private final MutableClock clock;
     private final int batchSize;
+    private final boolean bulk;
 
     /**
      * An import into {@code crm} in chunks of {@value #DEFAULT_BATCH_SIZE} rows.
@@ -64,6 +66,20 @@ public final class LeadImport {
      * @throws IllegalArgumentException if {@code crm} uses another clock or the batch size is below 1
      */
     public LeadImport(Crm crm, MutableClock clock, int batchSize) {
+        this(crm, clock, batchSize, true);
+    }
+
+    /**
+     * An import into {@code crm}, with each chunk captured at once ({@link dev.crmkit.core.capture.BulkCapture}: one
+     * read per kind of key, multi-row key claims, batched rows) or row by row; the outcomes are the same.
+     *
+     * @param clock     the clock {@code crm} was built with
+     * @param batchSize the rows captured in one unit of work, at least 1
+     * @param bulk      whether a chunk is captured at once
+     * @throws IllegalArgumentException if {@code crm} uses another clock or the batch size is below 1
+     */
+    public LeadImport(Crm crm, MutableClock clock, int batchSize, boolean bulk) {
+        this.bulk = bulk;
         this.crm = Objects.requireNonNull(crm, "crm");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (crm.clock() != clock) {
@@ -233,6 +249,9 @@ public final class LeadImport {
     private List<CaptureOutcome> inOneUnit(List<MappedRow> rows) {
         try {
             return crm.store().transactions().inTransactionRetrying(CHUNK_ATTEMPTS, () -> {
+                if (bulk && rows.size() > 1) {
+                    return captureAll(rows);
+                }
                 List<CaptureOutcome> outcomes = new ArrayList<>(rows.size());
                 for (MappedRow row : rows) {
                     outcomes.add(capture(row));
@@ -242,6 +261,33 @@ public final class LeadImport {
         } finally {
             clock.reset();
         }
+    }
+
+    /**
+     * Captures the rows at once, in runs of consecutive rows submitted at the same time (or all without a time), the
+     * clock set for each run as {@link #capture} sets it for each row; a row the mapping refused is rejected as there.
+     */
+    private List<CaptureOutcome> captureAll(List<MappedRow> rows) {
+        List<CaptureOutcome> outcomes = new ArrayList<>(rows.size());
+        int from = 0;
+        while (from < rows.size()) {
+            MappedRow first = rows.get(from);
+            if (!first.problems().isEmpty()) {
+                outcomes.add(capture(first));
+                from++;
+                continue;
+            }
+            int to = from + 1;
+            while (to < rows.size() && rows.get(to).problems().isEmpty()
+                    && rows.get(to).submittedAt().equals(first.submittedAt())) {
+                to++;
+            }
+            first.submittedAt().ifPresentOrElse(clock::set, clock::reset);
+            outcomes.addAll(crm.bulkCapture().captureAll(rows.subList(from, to).stream()
+                    .map(MappedRow::submission).toList()));
+            from = to;
+        }
+        return outcomes;
     }
 
     private CaptureOutcome capture(MappedRow row) {

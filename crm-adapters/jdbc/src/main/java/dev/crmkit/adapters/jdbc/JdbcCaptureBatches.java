@@ -1,0 +1,186 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.capture.CaptureBatches;
+import dev.crmkit.core.capture.CaptureWrites;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.ConflictException;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.task.Task;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@link CaptureBatches} on the JDBC store: what a chunk's keys meet is read with one query per kind of key (contacts
+ * locked in the order of their ids, so chunks on two nodes never wait on each other in a cycle); new contacts' points
+ * and new leads' external ids are claimed with one multi-row insert-ignoring statement per key table, and the rows of
+ * contacts, company links, leads, timeline entries and tasks go in JDBC batches. A point or an external id that another
+ * unit of work claimed since the read is a {@link ConflictException}: the chunk's unit rolls back and runs again. The
+ * few changes of records stored before the chunk (a repeat folded into a stored lead) and new companies go through
+ * the store's ports, one by one. Thread-safe.
+ */
+final class JdbcCaptureBatches implements CaptureBatches {
+
+    private static final int IN_LIST = 1000;
+
+    private final Jdbc jdbc;
+    private final JdbcContacts contacts;
+    private final JdbcCompanies companies;
+    private final JdbcLeads leads;
+    private final JdbcActivities activities;
+    private final JdbcTasks tasks;
+
+    JdbcCaptureBatches(Jdbc jdbc, JdbcContacts contacts, JdbcCompanies companies, JdbcLeads leads,
+                       JdbcActivities activities, JdbcTasks tasks) {
+        this.jdbc = jdbc;
+        this.contacts = contacts;
+        this.companies = companies;
+        this.leads = leads;
+        this.activities = activities;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public Found find(Keys keys) {
+        return jdbc.tx.write(c -> {
+            Map<String, Object> points = new HashMap<>();
+            keys.emails().forEach(e -> points.put("e:" + e.value(), e));
+            keys.phones().forEach(p -> points.put("p:" + p, p));
+            Map<EmailAddress, Contact> byEmail = new HashMap<>();
+            Map<PhoneNumber, Contact> byPhone = new HashMap<>();
+            for (Contact contact : in(c, "SELECT * FROM {contact} WHERE id IN (SELECT contact_id FROM "
+                    + "{contact_point} WHERE point IN (%s)) ORDER BY id FOR UPDATE", points.keySet(), contacts::map)) {
+                contact.emails().stream().filter(keys.emails()::contains).forEach(e -> byEmail.put(e, contact));
+                contact.phones().stream().filter(keys.phones()::contains).forEach(p -> byPhone.put(p, contact));
+            }
+            Map<EmailAddress, Lead> openByEmail = latestOpen(c, "email",
+                    keys.emails().stream().map(EmailAddress::value).toList(), l -> l.email().orElseThrow());
+            Map<PhoneNumber, Lead> openByPhone = latestOpen(c, "phone",
+                    keys.phones().stream().map(PhoneNumber::toString).toList(), l -> l.phone().orElseThrow());
+            Map<String, Lead> byExternalId = new HashMap<>();
+            for (Keyed<Lead> keyed : in(c, "SELECT x.external_id AS bulk_key, l.* FROM {lead} l JOIN "
+                    + "{lead_external_id} x ON x.lead_id = l.id WHERE x.external_id IN (%s)", keys.externalIds(),
+                    rs -> new Keyed<>(rs.getString("bulk_key"), 0, leads.map(rs)))) {
+                byExternalId.put(keyed.key(), keyed.row());
+            }
+            Map<String, WebDomain> domains = new HashMap<>();
+            keys.domains().forEach(d -> domains.put(d.value(), d));
+            Map<WebDomain, Company> byDomain = new HashMap<>();
+            for (Keyed<Company> keyed : in(c, "SELECT d.domain AS bulk_key, c.* FROM {company} c JOIN "
+                    + "{company_domain} d ON d.company_id = c.id WHERE d.domain IN (%s)", domains.keySet(),
+                    rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
+                byDomain.put(domains.get(keyed.key()), keyed.row());
+            }
+            return new Found(byEmail, byPhone, openByEmail, openByPhone, byExternalId, byDomain,
+                    companiesByName(c, keys.companyNames()));
+        });
+    }
+
+    /** The first company stored under each name's key, as {@code findByName} answers. */
+    private Map<String, Company> companiesByName(Connection c, Collection<String> names) throws SQLException {
+        Map<String, List<String>> namesByKey = new HashMap<>();
+        names.forEach(n -> namesByKey.computeIfAbsent(Company.nameKey(n), k -> new ArrayList<>()).add(n));
+        Map<String, String> keyByHash = new HashMap<>();
+        namesByKey.keySet().forEach(k -> keyByHash.put(JdbcCompanies.hash(k), k));
+        Map<String, Company> first = new HashMap<>();
+        for (Keyed<Company> keyed : in(c, "SELECT name_hash AS bulk_key, c.* FROM {company} c "
+                + "WHERE name_hash IN (%s) ORDER BY created_at, seq", keyByHash.keySet(),
+                rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
+            String key = keyByHash.get(keyed.key());
+            if (key.equals(keyed.row().nameKey())) {
+                first.putIfAbsent(key, keyed.row());
+            }
+        }
+        Map<String, Company> byName = new HashMap<>();
+        first.forEach((key, company) -> namesByKey.get(key).forEach(n -> byName.put(n, company)));
+        return byName;
+    }
+
+    /** The most recent open lead of each value of a column, as {@code findOpenByEmail} and its kin answer. */
+    private <K> Map<K, Lead> latestOpen(Connection c, String column, Collection<String> values,
+                                        Function<Lead, K> keyOf) throws SQLException {
+        Map<K, Keyed<Lead>> latest = new HashMap<>();
+        List<Keyed<Lead>> found = in(c, "SELECT seq AS bulk_seq, l.* FROM {lead} l WHERE is_open = TRUE AND " + column
+                + " IN (%s)", values,
+                rs -> new Keyed<>("", rs.getLong("bulk_seq"), leads.map(rs)));
+        for (Keyed<Lead> keyed : found) {
+            latest.merge(keyOf.apply(keyed.row()), keyed, (a, b) -> later(a, b) ? a : b);
+        }
+        Map<K, Lead> out = new HashMap<>();
+        latest.forEach((k, v) -> out.put(k, v.row()));
+        return out;
+    }
+
+    private static boolean later(Keyed<Lead> a, Keyed<Lead> b) {
+        int byTime = a.row().createdAt().compareTo(b.row().createdAt());
+        return byTime > 0 || byTime == 0 && a.seq() > b.seq();
+    }
+
+    /** The rows of a query whose {@code %s} is an IN list of the values, a thousand at a time. */
+    private <T> List<T> in(Connection c, String template, Collection<String> values, Jdbc.RowMapper<T> mapper)
+            throws SQLException {
+        List<String> all = new ArrayList<>(values);
+        Collections.sort(all);
+        List<T> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            out.addAll(jdbc.list(c, jdbc.sql(template.replace("%s", marks)), mapper, part.toArray()));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Contact> lockContact(ContactId id) {
+        return contacts.lockById(id);
+    }
+
+    @Override
+    public Map<RecordRef, List<Task>> openTasksAbout(Collection<RecordRef> records) {
+        return jdbc.tx.read(c -> tasks.openAbout(c, records));
+    }
+
+    @Override
+    public void write(CaptureWrites writes) {
+        jdbc.tx.write(c -> {
+            for (Company company : writes.newCompanies()) {
+                if (!companies.insertOrGet(company.atVersion(0)).id().equals(company.id())) {
+                    throw conflict("company domain");
+                }
+            }
+            if (!contacts.insertAll(c, writes.newContacts())) {
+                throw conflict("e-mail or phone");
+            }
+            writes.contactUpdates().forEach(contacts::update);
+            if (!leads.insertAll(c, writes.newLeads())) {
+                throw conflict("external id");
+            }
+            writes.leadUpdates().forEach(leads::update);
+            activities.appendAll(writes.activities());
+            tasks.insertAll(c, writes.tasks());
+            return null;
+        });
+    }
+
+    private static ConflictException conflict(String key) {
+        return new ConflictException("a concurrent unit of work claimed a " + key + " of the chunk", null);
+    }
+
+    /** A row with the key it was found under and its insertion number. */
+    private record Keyed<T>(String key, long seq, T row) {
+    }
+}

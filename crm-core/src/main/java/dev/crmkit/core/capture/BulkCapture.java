@@ -1,0 +1,154 @@
+package dev.crmkit.core.capture;
+
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
+import dev.crmkit.core.duplicate.DuplicateAction;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.task.TaskPlanner;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Captures a chunk of submissions at once, with the outcomes {@link LeadCapture#capture} gives them one by one, in
+ * order, but with a handful of statements for the whole chunk instead of several per submission:
+ * <ol>
+ *   <li>every submission is normalized; a bad one is {@link CaptureOutcome.Rejected} with each field and rule, as
+ *       one by one, and takes no further part;</li>
+ *   <li>what the chunk's e-mails, phones, external ids, company domains and names meet in the store is read at once
+ *       ({@link CaptureBatches#find}), the contacts found locked for the unit of work;</li>
+ *   <li>each submission is captured, in order, by the same code as one by one, against a stage of what was read and
+ *       what the chunk's earlier submissions staged: a person repeated within the chunk folds into the lead the
+ *       chunk created for them, a known person gets their stored contact and open lead, exactly as one by one;</li>
+ *   <li>what was staged is written at once ({@link CaptureBatches#write}): the JDBC store claims the new keys with one
+ *       multi-row statement per key table and writes rows in JDBC batches; then the events are published, in order,
+ *       into the store's outbox.</li>
+ * </ol>
+ * A key another node claimed between the read and the write (a person captured there meanwhile) fails the write with
+ * a conflict; the chunk's unit of work then runs again from the read, and meets that node's records as a capture one
+ * by one would have. Called inside a unit of work, the chunk joins it and a conflict propagates to the caller.
+ *
+ * <p>With a duplicate rule other than {@link DuplicateAction#ALLOW} for a submission's channel, capture scores
+ * candidates by name with queries no stage can answer, so such a chunk is captured one by one (with the same
+ * outcomes, at the speed of one by one). Thread-safe.
+ */
+public final class BulkCapture {
+
+    private static final int CONFLICT_ATTEMPTS = 10;
+
+    private final LeadCapture single;
+    private final CaptureBatches store;
+    private final CustomFieldSchemas schemas;
+    private final Context context;
+
+    /**
+     * Wires bulk capture; {@link dev.crmkit.core.Crm#bulkCapture()} does this for you.
+     *
+     * @param single  the capture one by one, whose settings and normalization the chunk shares
+     * @param store   the store's batches
+     * @param schemas the custom field schemas
+     * @param context the same context as {@code single}'s
+     */
+    public BulkCapture(LeadCapture single, CaptureBatches store, CustomFieldSchemas schemas, Context context) {
+        this.single = Objects.requireNonNull(single, "single");
+        this.store = Objects.requireNonNull(store, "store");
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /**
+     * Captures the submissions as one chunk, in one unit of work (or the caller's).
+     *
+     * @return each submission's outcome, in the order given
+     */
+    public List<CaptureOutcome> captureAll(List<LeadSubmission> submissions) {
+        List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(submissions, "submissions"));
+        if (all.stream().anyMatch(s -> single.settings().duplicateRules().forChannel(s.channel())
+                != DuplicateAction.ALLOW)) {
+            List<CaptureOutcome> out = new ArrayList<>(all.size());
+            all.forEach(s -> out.add(single.capture(s)));
+            return out;
+        }
+        CaptureOutcome[] outcomes = new CaptureOutcome[all.size()];
+        List<Integer> valid = new ArrayList<>();
+        List<LeadCapture.NormalizedSubmission> normalized = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            LeadCapture.Normalized n = single.normalize(all.get(i));
+            if (n.submission().isEmpty()) {
+                outcomes[i] = new CaptureOutcome.Rejected(n.violations());
+            } else {
+                valid.add(i);
+                normalized.add(n.submission().get());
+            }
+        }
+        if (!normalized.isEmpty()) {
+            CaptureBatches.Keys keys = keysOf(normalized);
+            List<CaptureOutcome> captured = context.transactions().inTransactionRetrying(CONFLICT_ATTEMPTS,
+                    () -> captureStaged(normalized, keys));
+            for (int k = 0; k < valid.size(); k++) {
+                outcomes[valid.get(k)] = captured.get(k);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private List<CaptureOutcome> captureStaged(List<LeadCapture.NormalizedSubmission> chunk,
+                                               CaptureBatches.Keys keys) {
+        CaptureStage stage = new CaptureStage(store, store.find(keys));
+        List<DomainEvent> events = new ArrayList<>();
+        Context staged = new Context(new Staged(), events::add, context.validation(), context.clock(),
+                context.ids());
+        LeadCapture capture = new LeadCapture(stage.new StagedContacts(), stage.new StagedCompanies(),
+                stage.new StagedLeads(), schemas, new Timeline(stage.new StagedActivities(), staged),
+                new TaskPlanner(stage.new StagedTasks(), staged), single.settings(), staged);
+        List<CaptureOutcome> out = new ArrayList<>(chunk.size());
+        for (LeadCapture.NormalizedSubmission s : chunk) {
+            out.add(capture.captureNormalized(s));
+        }
+        if (!stage.writes().isEmpty()) {
+            store.write(stage.writes());
+        }
+        context.events().publishAll(events);
+        return out;
+    }
+
+    private CaptureBatches.Keys keysOf(List<LeadCapture.NormalizedSubmission> chunk) {
+        Set<EmailAddress> emails = new HashSet<>();
+        Set<PhoneNumber> phones = new HashSet<>();
+        Set<String> externalIds = new HashSet<>();
+        Set<WebDomain> domains = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (LeadCapture.NormalizedSubmission s : chunk) {
+            s.email().ifPresent(emails::add);
+            s.phone().ifPresent(phones::add);
+            s.externalId().ifPresent(externalIds::add);
+            single.companyDomain(s).ifPresent(domains::add);
+            if (!s.companyName().isEmpty()) {
+                names.add(s.companyName());
+            }
+        }
+        return new CaptureBatches.Keys(emails, phones, externalIds, domains, names);
+    }
+
+    /** The stage's units of work: the chunk's own, which is already running. */
+    private static final class Staged implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public boolean inUnitOfWork() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.crmkit.core.contract;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.duplicate.DuplicateAction;
+import dev.crmkit.core.duplicate.DuplicateRules;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bulk capture ({@link dev.crmkit.core.capture.BulkCapture}) leaves a store exactly as capturing the same submissions
+ * one by one does: the same seeded input (people repeated within a chunk and across chunks, people stored before,
+ * bad rows, external ids repeated with the same and with other content, hostile strings, companies, owners) goes
+ * through both paths into two empty stores of the adapter under test with the same ids and clock, and the outcomes,
+ * contacts, leads, companies, timelines, open tasks and published events are compared. An adapter runs it by
+ * extending this class and returning an empty store from {@link #newStore()} on every call.
+ */
+public abstract class BulkCaptureContract {
+
+    private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+
+    /** A new, empty store of the adapter under test; each call gives another one. */
+    protected abstract CrmStore newStore();
+
+    @Test
+    void captureAll_seededChunks_leaveTheStoreAsCaptureOneByOne() {
+        List<LeadSubmission> stored = Submissions.seeded(11, 80);
+        List<LeadSubmission> imported = new ArrayList<>(Submissions.seeded(12, 240));
+        imported.addAll(stored.subList(0, 20)); // the same external ids with the same content: already captured
+
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        single.oneByOne(stored, 50);
+        bulk.oneByOne(stored, 50);
+        single.closeEveryThirdLead();
+        bulk.closeEveryThirdLead(); // their people are known contacts without an open lead
+        List<CaptureOutcome> expected = single.oneByOne(imported, 64);
+        List<CaptureOutcome> actual = bulk.bulk(imported, 64);
+
+        assertEquals(expected, actual);
+        assertEquals(single.dump(), bulk.dump());
+        assertEquals(single.events, bulk.events);
+        assertTrue(actual.stream().filter(CaptureOutcome.Rejected.class::isInstance)
+                .flatMap(o -> ((CaptureOutcome.Rejected) o).violations().stream())
+                .anyMatch(v -> v.rule().equals("external-id-conflict")), "the input has conflicting external ids");
+        assertTrue(kinds(actual).keySet().containsAll(List.of("Rejected", "NewLeadNewContact", "DuplicateFolded",
+                "NewLeadExistingContact", "AlreadyCaptured")), () -> "the input covers every outcome: "
+                + kinds(actual) + ", first " + actual.get(0));
+    }
+
+    @Test
+    void captureAll_badRow_isRejectedWithFieldAndRuleAndTheOthersGoIn() {
+        Run bulk = new Run(newStore(), b -> b);
+        List<CaptureOutcome> outcomes = bulk.crm.bulkCapture().captureAll(List.of(
+                LeadSubmission.from(Channel.WEB_FORM).name("Ada", "Lovelace").email("ada@example.org").build(),
+                LeadSubmission.from(Channel.WEB_FORM).name("Bad", "Row").email("not-an-address").build(),
+                LeadSubmission.from(Channel.WEB_FORM).name("Alan", "Turing").phone("+44 20 7946 0000").build()));
+
+        CaptureOutcome.Rejected rejected = assertInstanceOf(CaptureOutcome.Rejected.class, outcomes.get(1));
+        assertEquals("email", rejected.violations().get(0).field());
+        assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, outcomes.get(0));
+        assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, outcomes.get(2));
+        assertEquals(2, bulk.store.contacts().count());
+        assertEquals(2, bulk.store.leads().count());
+    }
+
+    @Test
+    void captureAll_withADuplicateRule_capturesOneByOneWithTheSameOutcomes() {
+        UnaryOperator<Crm.Builder> alert = b -> b.duplicateRules(DuplicateRules.everywhere(DuplicateAction.ALERT));
+        List<LeadSubmission> input = Submissions.seeded(5, 30);
+        Run single = new Run(newStore(), alert);
+        Run bulk = new Run(newStore(), alert);
+
+        assertEquals(single.oneByOne(input, 10), bulk.bulk(input, 10));
+        assertEquals(single.dump(), bulk.dump());
+        assertEquals(single.events, bulk.events);
+    }
+
+    private static Map<String, Long> kinds(List<CaptureOutcome> outcomes) {
+        Map<String, Long> kinds = new TreeMap<>();
+        outcomes.forEach(o -> kinds.merge(o.getClass().getSimpleName(), 1L, Long::sum));
+        return kinds;
+    }
+
+    /** One store with its crmkit, ids from the same seed and a clock that moves by a second per chunk. */
+    private static final class Run {
+        final CrmStore store;
+        final Crm crm;
+        final TestClock clock = TestClock.at(START, ZoneId.of("Europe/Berlin"));
+        final List<DomainEvent> events = new ArrayList<>();
+
+        Run(CrmStore store, UnaryOperator<Crm.Builder> settings) {
+            this.store = store;
+            this.crm = settings.apply(Crm.builder().store(store).clock(clock).ids(IdGenerator.seeded(42))
+                    .defaultRegion("DE").events(events::add)).build();
+        }
+
+        List<CaptureOutcome> oneByOne(List<LeadSubmission> input, int chunk) {
+            return chunks(input, chunk, part -> part.stream().map(crm.capture()::capture).toList());
+        }
+
+        List<CaptureOutcome> bulk(List<LeadSubmission> input, int chunk) {
+            return chunks(input, chunk, crm.bulkCapture()::captureAll);
+        }
+
+        private List<CaptureOutcome> chunks(List<LeadSubmission> input, int chunk,
+                                            Function<List<LeadSubmission>, List<CaptureOutcome>> capture) {
+            List<CaptureOutcome> out = new ArrayList<>();
+            for (int from = 0; from < input.size(); from += chunk) {
+                out.addAll(capture.apply(input.subList(from, Math.min(input.size(), from + chunk))));
+                clock.advance(Duration.ofSeconds(1));
+            }
+            return out;
+        }
+
+        void closeEveryThirdLead() {
+            List<Lead> leads = pages(store.leads()::findAll);
+            for (int i = 0; i < leads.size(); i += 3) {
+                crm.leads().changeStatus(leads.get(i).id(), LeadStatus.DISQUALIFIED, "no budget", Optional.empty());
+            }
+        }
+
+        /** Every record the captures wrote, in the stores' own order. */
+        List<Object> dump() {
+            List<Object> all = new ArrayList<>();
+            List<Contact> contacts = pages(store.contacts()::findAll);
+            List<Lead> leads = pages(store.leads()::findAll);
+            all.addAll(contacts);
+            all.addAll(leads);
+            all.addAll(pages(store.companies()::findAll));
+            for (Contact c : contacts) {
+                RecordRef ref = new RecordRef(RecordType.CONTACT, c.id().value());
+                all.add(ref);
+                all.addAll(pages(p -> store.activities().timeline(ref, TimelineFilter.everything(), p)));
+            }
+            for (Lead l : leads) {
+                RecordRef ref = new RecordRef(RecordType.LEAD, l.id().value());
+                all.add(ref);
+                all.addAll(pages(p -> store.activities().timeline(ref, TimelineFilter.everything(), p)));
+                all.addAll(store.tasks().openAbout(ref));
+            }
+            return all;
+        }
+
+        private static <T> List<T> pages(Function<PageRequest, Page<T>> query) {
+            List<T> all = new ArrayList<>();
+            Page<T> page = query.apply(PageRequest.first(PageRequest.MAX_SIZE));
+            all.addAll(page.items());
+            while (page.next().isPresent()) {
+                page = query.apply(PageRequest.after(page.next().get(), PageRequest.MAX_SIZE));
+                all.addAll(page.items());
+            }
+            return all;
+        }
+    }
+
+    /**
+     * Seeded submissions: a person is drawn from a pool of 150, so people repeat within a chunk and across chunks,
+     * spelled differently (upper-case e-mail, the phone written nationally, only the phone, another e-mail with the
+     * same phone); a share are bad; names and requests carry hostile strings; a third are at companies; most have an
+     * owner. The n-th submission's external id is {@code x<seed>-n}; every seventh repeats the external id of an
+     * earlier one with other content (a conflict).
+     */
+    static final class Submissions {
+        private static final String[] HOSTILE = {"O'Brien", "Robert'); DROP TABLE contact;--", "Zoë \"Z\" Ünal",
+            "李小龙", "\u202Eevil", "a\\b%_c", "😀 Emoji", "<script>alert(1)</script>", "Mc\tTab"};
+        private static final String[] FIRST = {"Anna", "Ben", "Clara", "David", "Elena", "Felix"};
+        private static final String[] FREE = {"gmail.com", "web.de"};
+
+        static List<LeadSubmission> seeded(long seed, int count) {
+            String prefix = "x" + seed + "-";
+            SplittableRandom r = new SplittableRandom(seed);
+            List<LeadSubmission> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int person = r.nextInt(150);
+                LeadSubmission.Builder b = LeadSubmission.from(Channel.values()[r.nextInt(3)]);
+                String last = person % 5 == 0 ? HOSTILE[person % HOSTILE.length] : "Person" + person;
+                b.name(FIRST[person % FIRST.length], last);
+                boolean business = person % 3 == 0;
+                String domain = business ? "firm" + (person % 7) + ".de" : FREE[person % 2];
+                String email = "p" + person + "@" + domain;
+                String phone = "0151 " + (20_000_000 + person * 7);
+                switch (r.nextInt(6)) {
+                    case 0 -> b.email(email.toUpperCase(java.util.Locale.ROOT))
+                            .phone("+49151" + (20_000_000 + person * 7));
+                    case 1 -> b.phone(phone);
+                    case 2 -> b.email("other" + person + "@" + domain).phone(phone);
+                    case 3 -> b.email("not an address").company("Bad Row GmbH"); // bad: malformed e-mail, no phone
+                    default -> b.email(email).phone(phone);
+                }
+                if (business && r.nextBoolean()) {
+                    b.company("Firm " + (person % 7) + " GmbH");
+                }
+                if (r.nextInt(4) > 0) {
+                    b.owner(UserId.of("rep" + (person % 4)));
+                }
+                b.request(r.nextInt(5) == 0 ? HOSTILE[r.nextInt(HOSTILE.length)] : "Request " + i);
+                b.externalId(prefix + (i > 20 && i % 7 == 0 ? i - 13 : i));
+                out.add(b.build());
+            }
+            return out;
+        }
+
+        private Submissions() {
+        }
+    }
+
+}
