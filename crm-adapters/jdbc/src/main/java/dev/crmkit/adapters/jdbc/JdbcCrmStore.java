@@ -78,6 +78,8 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
+    private final JdbcPersonalData personalData;
+    private final JdbcSuppressionList suppressionList;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
@@ -122,6 +124,8 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
         this.shares = new JdbcShares(jdbc);
+        this.personalData = new JdbcPersonalData(jdbc, tasks);
+        this.suppressionList = new JdbcSuppressionList(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -207,6 +211,16 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Shares shares() {
         return shares;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.PersonalData personalData() {
+        return personalData;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.SuppressionList suppressionList() {
+        return suppressionList;
     }
 
     @Override

@@ -56,4 +56,9 @@ final class InMemoryCommitments implements Commitments {
         Objects.requireNonNull(day, "day");
         return table.all(OPEN, Boolean.TRUE).stream().filter(c -> !c.due().isAfter(day)).toList();
     }
+
+    /** The table, for a person's erasure. */
+    Table<CommitmentId, Commitment> rows() {
+        return table;
+    }
 }

@@ -92,6 +92,11 @@ final class InMemoryContactMerges implements ContactMerges {
         MapWrites.put(tx, records, merge.id(), merge);
     }
 
+    /** Every merge record, for a person's erasure: a scan. */
+    List<ContactMerge> all() {
+        return tx.read(() -> List.copyOf(records.values()));
+    }
+
     @Override
     public Optional<ContactMerge> find(MergeId id) {
         Objects.requireNonNull(id, "id");

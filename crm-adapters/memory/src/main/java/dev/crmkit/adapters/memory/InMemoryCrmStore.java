@@ -77,6 +77,10 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
     private final InMemoryVisits visits = new InMemoryVisits(transactions);
     private final InMemoryCommitments commitments = new InMemoryCommitments(transactions);
+    private final InMemoryPersonalData personalData = new InMemoryPersonalData(transactions, contacts, leads,
+            activities, tasks, deals, contactMerges, auditTrail, new InMemoryPersonalData.Service(installedEquipment,
+            serviceRequests, visits, commitments));
+    private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -144,6 +148,16 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Shares shares() {
         return shares;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.PersonalData personalData() {
+        return personalData;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.SuppressionList suppressionList() {
+        return suppressionList;
     }
 
     @Override

@@ -41,4 +41,9 @@ final class InMemoryInstalledEquipment implements InstalledEquipment {
     public List<Equipment> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
     }
+
+    /** The table, for a person's erasure. */
+    Table<EquipmentId, Equipment> rows() {
+        return table;
+    }
 }

@@ -41,4 +41,9 @@ final class InMemoryServiceRequests implements ServiceRequests {
     public List<ServiceRequest> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
     }
+
+    /** The table, for a person's erasure. */
+    Table<ServiceRequestId, ServiceRequest> rows() {
+        return table;
+    }
 }

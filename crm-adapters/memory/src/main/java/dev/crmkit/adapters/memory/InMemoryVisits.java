@@ -89,4 +89,9 @@ final class InMemoryVisits implements Visits {
     public List<Visit> ofCustomer(ContactId customer) {
         return table.all(CUSTOMER, Objects.requireNonNull(customer, "customer"));
     }
+
+    /** The table, for a person's erasure. */
+    Table<VisitId, Visit> rows() {
+        return table;
+    }
 }
