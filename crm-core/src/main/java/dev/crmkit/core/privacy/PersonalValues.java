@@ -91,8 +91,8 @@ public final class PersonalValues {
 
     private static void addAddress(Address a, Set<String> out) {
         out.add(a.street());
-        out.add(a.postalCode() + " " + a.city());
-        out.add(a.label());
+        out.add(a.postalCode());
+        out.add(a.city());
     }
 
     /** Whether the text contains one of the values, ignoring case. */
