@@ -162,7 +162,9 @@ public final class Crm {
      * time.
      */
     public dev.crmkit.core.privacy.PersonalDataRights personalData() {
-        return new dev.crmkit.core.privacy.PersonalDataRights(store, suppressions, auditLog, context);
+        return new dev.crmkit.core.privacy.PersonalDataRights(new dev.crmkit.core.privacy.PersonalDataRights.Stores(
+                store.contacts(), store.leads(), store.leadScores(), store.activities(), store.auditTrail(),
+                store.personalData()), suppressions, auditLog, context);
     }
 
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */

@@ -10,21 +10,87 @@ import java.util.UUID;
 
 /**
  * How a person is named when they ask for their data: by e-mail, phone or contact id. Immutable and thread-safe.
- *
- * @param email     the e-mail, when named by e-mail
- * @param phone     the phone, when named by phone
- * @param contactId the contact id, when named by id
  */
-public record PersonKey(Optional<EmailAddress> email, Optional<PhoneNumber> phone, Optional<ContactId> contactId) {
+public sealed interface PersonKey {
 
-    /** Checks that exactly one way of naming is present. */
-    public PersonKey {
-        Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(phone, "phone");
-        Objects.requireNonNull(contactId, "contactId");
-        int named = (email.isPresent() ? 1 : 0) + (phone.isPresent() ? 1 : 0) + (contactId.isPresent() ? 1 : 0);
-        if (named != 1) {
-            throw new IllegalArgumentException("person: name exactly one of e-mail, phone or contact id");
+    /** The e-mail, when named by e-mail. */
+    default Optional<EmailAddress> email() {
+        return Optional.empty();
+    }
+
+    /** The phone, when named by phone. */
+    default Optional<PhoneNumber> phone() {
+        return Optional.empty();
+    }
+
+    /** The contact id, when named by id. */
+    default Optional<ContactId> contactId() {
+        return Optional.empty();
+    }
+
+    /**
+     * A person named by e-mail.
+     *
+     * @param value the e-mail
+     */
+    record ByEmail(EmailAddress value) implements PersonKey {
+        /** Validates presence. */
+        public ByEmail {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public Optional<EmailAddress> email() {
+            return Optional.of(value);
+        }
+
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+
+    /**
+     * A person named by phone.
+     *
+     * @param value the phone
+     */
+    record ByPhone(PhoneNumber value) implements PersonKey {
+        /** Validates presence. */
+        public ByPhone {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public Optional<PhoneNumber> phone() {
+            return Optional.of(value);
+        }
+
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+
+    /**
+     * A person named by contact id.
+     *
+     * @param value the contact id
+     */
+    record ByContact(ContactId value) implements PersonKey {
+        /** Validates presence. */
+        public ByContact {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public Optional<ContactId> contactId() {
+            return Optional.of(value);
+        }
+
+        @Override
+        public String toString() {
+            return value.toString();
         }
     }
 
@@ -34,44 +100,24 @@ public record PersonKey(Optional<EmailAddress> email, Optional<PhoneNumber> phon
      *
      * @throws IllegalArgumentException naming the field {@code person} and the rule when it is none of the three
      */
-    public static PersonKey parse(String text, String defaultRegion) {
+    static PersonKey parse(String text, String defaultRegion) {
         Objects.requireNonNull(text, "person");
         String t = text.strip();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("person: must not be blank (an e-mail, a phone or a contact id)");
+            throw new IllegalArgumentException("person: must not be blank (an e-mail, a phone or a contact id) "
+                    + "[required]");
         }
         try {
-            return of(new ContactId(UUID.fromString(t)));
+            return new ByContact(new ContactId(UUID.fromString(t)));
         } catch (IllegalArgumentException notAnId) {
             // not an id: an e-mail or a phone
         }
         if (t.contains("@")) {
-            return EmailAddress.tryParse(t).map(PersonKey::of).orElseThrow(() -> new IllegalArgumentException(
-                    "person: '" + t + "' is not a valid e-mail address [format]"));
+            return EmailAddress.tryParse(t).<PersonKey>map(ByEmail::new).orElseThrow(() ->
+                    new IllegalArgumentException("person: '" + t + "' is not a valid e-mail address [format]"));
         }
-        return PhoneNumber.tryParse(t, defaultRegion).map(PersonKey::of).orElseThrow(() ->
+        return PhoneNumber.tryParse(t, defaultRegion).<PersonKey>map(ByPhone::new).orElseThrow(() ->
                 new IllegalArgumentException("person: '" + t + "' is neither an e-mail, a phone number nor a "
                         + "contact id [format]"));
-    }
-
-    /** A person named by e-mail. */
-    public static PersonKey of(EmailAddress email) {
-        return new PersonKey(Optional.of(email), Optional.empty(), Optional.empty());
-    }
-
-    /** A person named by phone. */
-    public static PersonKey of(PhoneNumber phone) {
-        return new PersonKey(Optional.empty(), Optional.of(phone), Optional.empty());
-    }
-
-    /** A person named by contact id. */
-    public static PersonKey of(ContactId id) {
-        return new PersonKey(Optional.empty(), Optional.empty(), Optional.of(id));
-    }
-
-    @Override
-    public String toString() {
-        return email.map(EmailAddress::toString).or(() -> phone.map(PhoneNumber::toString))
-                .orElseGet(() -> contactId.orElseThrow().toString());
     }
 }

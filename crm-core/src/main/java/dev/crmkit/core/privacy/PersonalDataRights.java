@@ -1,11 +1,13 @@
 package dev.crmkit.core.privacy;
 
-import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.audit.AuditAction;
 import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.audit.AuditLog;
+import dev.crmkit.core.audit.AuditTrail;
+import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Context;
@@ -17,7 +19,9 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.LeadScores;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,13 +49,36 @@ public final class PersonalDataRights {
 
     private static final int PAGE = 500;
 
-    private final CrmStore store;
+    private final Stores store;
     private final Suppressions suppressions;
     private final AuditLog audit;
     private final Context context;
 
+    /**
+     * The ports the use case reads and writes, all of one store.
+     *
+     * @param contacts     the contacts
+     * @param leads        the leads
+     * @param leadScores   the lead scores
+     * @param activities   the timeline
+     * @param auditTrail   the audit trail
+     * @param personalData the store's personal-data port
+     */
+    public record Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
+                         AuditTrail auditTrail, PersonalData personalData) {
+        /** Validates presence. */
+        public Stores {
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(leads, "leads");
+            Objects.requireNonNull(leadScores, "leadScores");
+            Objects.requireNonNull(activities, "activities");
+            Objects.requireNonNull(auditTrail, "auditTrail");
+            Objects.requireNonNull(personalData, "personalData");
+        }
+    }
+
     /** Wires the use case; {@link dev.crmkit.core.Crm#personalData()} does this for you. */
-    public PersonalDataRights(CrmStore store, Suppressions suppressions, AuditLog audit, Context context) {
+    public PersonalDataRights(Stores store, Suppressions suppressions, AuditLog audit, Context context) {
         this.store = Objects.requireNonNull(store, "store");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.audit = Objects.requireNonNull(audit, "audit");

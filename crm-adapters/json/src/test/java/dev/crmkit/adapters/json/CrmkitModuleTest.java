@@ -43,7 +43,8 @@ class CrmkitModuleTest {
             "dev.crmkit.core.scoring.WinModels", "trained models with package-private state, rebuilt from history",
             "dev.crmkit.core.duplicate.ScanResult", "a scan's result holds the fitted MatchModel, rebuilt by a scan",
             "dev.crmkit.pipeline.definition.Entry", "what an entry action is run with, incl. live DealFacts",
-            "dev.crmkit.pipeline.definition.Transition", "what a stage rule is run with, incl. live DealFacts");
+            "dev.crmkit.pipeline.definition.Transition", "what a stage rule is run with, incl. live DealFacts",
+            "dev.crmkit.core.privacy.PersonalDataRights$Stores", "the ports a use case is wired with");
 
     private final ObjectMapper mapper = JsonMapper.builder().addModule(new CrmkitModule()).build();
 
