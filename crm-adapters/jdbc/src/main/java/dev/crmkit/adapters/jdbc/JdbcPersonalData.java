@@ -249,36 +249,33 @@ final class JdbcPersonalData implements PersonalData {
 
     private long scrubText(Connection c, String table, String key, String column, String owner, List<?> owners,
                            PersonalValues scrub) throws SQLException {
-        if (owners.isEmpty()) {
-            return 0;
-        }
-        List<Object[]> hits = new ArrayList<>();
-        jdbc.list(c, jdbc.sql("SELECT " + key + ", " + column + " FROM {" + table + "} WHERE " + owner + " IN ("
-                + marks(owners) + ")"), rs -> {
-                    if (scrub.hits(rs.getString(column))) {
-                        hits.add(new Object[]{ERASED, keyOf(rs, key)});
-                    }
-                    return null;
-                }, bindable(owners));
-        return updateRows(c, "UPDATE {" + table + "} SET " + column + " = ? WHERE " + key + " = ?", hits);
+        return scrubRows(c, table, key, column, owner, owners, false, scrub);
     }
 
     private long scrubJson(Connection c, String table, String key, String column, String owner, List<?> owners,
                            PersonalValues scrub) throws SQLException {
+        return scrubRows(c, table, key, column, owner, owners, true, scrub);
+    }
+
+    /** Rewrites the column of the owners' rows where it holds one of the person's values (a JSON column by text). */
+    private long scrubRows(Connection c, String table, String key, String column, String owner, List<?> owners,
+                           boolean json, PersonalValues scrub) throws SQLException {
         if (owners.isEmpty()) {
             return 0;
         }
         List<Object[]> hits = new ArrayList<>();
         jdbc.list(c, jdbc.sql("SELECT " + key + ", " + column + " FROM {" + table + "} WHERE " + owner + " IN ("
                 + marks(owners) + ")"), rs -> {
-                    Optional<String> clean = scrubJson(jdbc.dialect.getJson(rs, column), scrub);
+                    String text = json ? jdbc.dialect.getJson(rs, column) : rs.getString(column);
+                    Optional<String> clean = json ? scrubJson(text, scrub)
+                            : Optional.of(ERASED).filter(e -> scrub.hits(text));
                     if (clean.isPresent()) {
                         hits.add(new Object[]{clean.get(), keyOf(rs, key)});
                     }
                     return null;
-                }, bindable(owners));
-        return updateRows(c, "UPDATE {" + table + "} SET " + column + " = " + jdbc.dialect.json() + " WHERE " + key
-                + " = ?", hits);
+                }, owners.toArray());
+        String set = json ? jdbc.dialect.json() : "?";
+        return updateRows(c, "UPDATE {" + table + "} SET " + column + " = " + set + " WHERE " + key + " = ?", hits);
     }
 
     private long scrubDoNotContact(Connection c, List<Object> contacts) throws SQLException {
@@ -308,10 +305,6 @@ final class JdbcPersonalData implements PersonalData {
             default:
                 return jdbc.dialect.getUuid(rs, key);
         }
-    }
-
-    private static Object[] bindable(List<?> values) {
-        return values.toArray();
     }
 
     private List<UUID> uuids(Connection c, String template, List<?> params) throws SQLException {
