@@ -31,9 +31,6 @@ import java.util.Optional;
         subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class})
 public final class PrivacyCommand implements Runnable {
 
-    /** Exit status when nobody is stored under the key. */
-    static final int NOT_FOUND = 4;
-
     @Spec
     private CommandSpec spec;
 
@@ -64,7 +61,7 @@ public final class PrivacyCommand implements Runnable {
                     + " timeline (public entries), tasks, deals, service records, audit entries. The export is "
                     + "recorded in the audit trail.",
                     "PERSON is an e-mail, a phone number (read in DE) or a contact id.",
-                    "Exit status 4 when nobody is stored under it."})
+                    "Exit status 1 when nobody is stored under it."})
     static final class Export implements java.util.concurrent.Callable<Integer> {
 
         @Spec
@@ -96,8 +93,7 @@ public final class PrivacyCommand implements Runnable {
                 return export.map(PersonalDataJson.standard()::write);
             });
             if (doc.isEmpty()) {
-                spec.commandLine().getErr().println("crm privacy export: nobody is stored under " + key);
-                return NOT_FOUND;
+                throw new IllegalStateException("privacy export: nobody is stored under " + key);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(doc.get());
@@ -113,7 +109,7 @@ public final class PrivacyCommand implements Runnable {
                     + "suppression list as salted hashes (a later capture or import of them is flagged), and the "
                     + "erasure is recorded in the audit trail with the reason, without the erased values.",
                     "Prints the rows touched per table, never a value. PERSON is an e-mail, a phone number (read "
-                            + "in DE) or a contact id. Exit status 4 when nobody is stored under it.",
+                            + "in DE) or a contact id. Exit status 1 when nobody is stored under it.",
                     "JSON: contact, suppressed, rows {table: count}, total."})
     static final class Erase implements java.util.concurrent.Callable<Integer> {
 
@@ -152,8 +148,7 @@ public final class PrivacyCommand implements Runnable {
             ErasureOutcome outcome = StoreAccess.readAll(storeOptions, spec, (store, description) ->
                     kit(store, asOf, Optional.of(salt)).crm().personalData().erase(key, reason));
             if (outcome instanceof ErasureOutcome.NotFound) {
-                spec.commandLine().getErr().println("crm privacy erase: nobody is stored under " + key);
-                return NOT_FOUND;
+                throw new IllegalStateException("privacy erase: nobody is stored under " + key);
             }
             ErasureOutcome.Erased erased = (ErasureOutcome.Erased) outcome;
             PrintWriter out = spec.commandLine().getOut();
