@@ -110,32 +110,33 @@ final class JdbcPersonalData implements PersonalData {
             Ids ids = ids(c, contact.value());
             PersonalValues scrub = known.with(values(c, ids));
             List<UUID> records = ids.records();
-            List<UUID> activities = uuids(c, "SELECT DISTINCT activity_id AS k FROM {activity_about} WHERE record_id IN (%s)"
-                    + " ORDER BY k", records);
-            List<UUID> tasksAbout = uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) ORDER BY id", records);
+            List<UUID> activities = uuids(c, "SELECT DISTINCT activity_id AS k FROM {activity_about} "
+                    + "WHERE record_id IN (%s) ORDER BY k", records);
+            List<UUID> tasksAbout = uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) ORDER BY id",
+                    records);
             Map<String, Long> counts = new TreeMap<>();
             String json = jdbc.dialect.json();
             String noFields = jdbc.json.customFields(CustomFields.empty());
+            // what an anonymous contact row (and its merge snapshots) keeps: ids, affiliations, owner, times
+            String blankPerson = "first_name = '', last_name = '', emails = " + json + ", phones = " + json
+                    + ", addresses = " + json + ", language = NULL, birthday = NULL, consent_status = 'UNKNOWN', "
+                    + "consent_since = NULL, consent_source = '', custom_fields = " + json;
             counts.put("contact_point", (long) update(c, "DELETE FROM {contact_point} WHERE contact_id IN (%s)",
                     ids.contacts()));
-            counts.put("contact", (long) update(c, "UPDATE {contact} SET version = version + 1, first_name = '', "
-                    + "last_name = '', emails = " + json + ", phones = " + json + ", addresses = " + json
-                    + ", language = NULL, birthday = NULL, consent_status = 'UNKNOWN', consent_since = NULL, "
-                    + "consent_source = '', custom_fields = " + json + ", updated_at = ? WHERE id IN (%s)",
-                    ids.contacts(), "[]", "[]", "[]", noFields, at));
-            counts.put("contact_merge_snapshot", (long) update(c, "UPDATE {contact_merge_snapshot} SET first_name = '', "
-                    + "last_name = '', emails = " + json + ", phones = " + json + ", addresses = " + json
-                    + ", language = NULL, birthday = NULL, consent_status = 'UNKNOWN', consent_since = NULL, "
-                    + "consent_source = '', custom_fields = " + json + " WHERE id IN (%s)",
-                    ids.contacts(), "[]", "[]", "[]", noFields));
+            counts.put("contact", (long) update(c, "UPDATE {contact} SET version = version + 1, " + blankPerson
+                    + ", updated_at = ? WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields, at));
+            counts.put("contact_merge_snapshot", (long) update(c, "UPDATE {contact_merge_snapshot} SET "
+                    + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
             counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
                     ids.leads()));
             long leads = 0;
+            String blankLead = jdbc.sql("UPDATE {lead} SET version = version + 1, first_name = '', last_name = '', "
+                    + "email = ?, phone = NULL, request = '', company_name = '', referrer = '', external_ids = "
+                    + json + ", external_id_fingerprints = NULL, custom_fields = " + json
+                    + ", updated_at = ? WHERE id = ?");
             for (UUID lead : ids.leads()) {
-                leads += jdbc.update(c, jdbc.sql("UPDATE {lead} SET version = version + 1, first_name = '', "
-                        + "last_name = '', email = ?, phone = NULL, request = '', company_name = '', referrer = '', "
-                        + "external_ids = " + json + ", external_id_fingerprints = NULL, custom_fields = " + json
-                        + ", updated_at = ? WHERE id = ?"), Anonymized.leadEmail(new LeadId(lead)).value(), "[]", noFields, at, lead);
+                leads += jdbc.update(c, blankLead, Anonymized.leadEmail(new LeadId(lead)).value(), "[]", noFields,
+                        at, lead);
             }
             counts.put("lead", leads);
             counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
