@@ -51,6 +51,8 @@ public final class Crm {
     private final WinProbabilities winProbabilities;
     private final Context context;
     private final DomainEvents subscriber;
+    private final dev.crmkit.core.privacy.Suppressions suppressions;
+    private final AuditLog auditLog;
 
     private Crm(Builder b) {
         this.store = b.store;
@@ -70,12 +72,15 @@ public final class Crm {
         this.context = new Context(store.transactions(), events, validation, clock, b.ids);
         this.timeline = new Timeline(store.activities(), context);
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
+        this.auditLog = new AuditLog(store.auditTrail(), b.actor == null ? CurrentActor.unnamedHost() : b.actor,
+                context);
+        this.suppressions = b.suppressionSalt == null ? dev.crmkit.core.privacy.Suppressions.off()
+                : dev.crmkit.core.privacy.Suppressions.of(store.suppressionList(), b.suppressionSalt);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                settings.defaultRegion(), context, new AuditLog(store.auditTrail(),
-                b.actor == null ? CurrentActor.unnamedHost() : b.actor, context));
+                settings.defaultRegion(), context, auditLog);
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
-                timeline, tasks, settings, context, store.idempotencyKeys());
+                timeline, tasks, settings, context, store.idempotencyKeys(), suppressions);
         this.bulkCapture = new dev.crmkit.core.capture.BulkCapture(capture, store.captureBatches(),
                 store.customFieldSchemas(), context);
         this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),
@@ -159,6 +164,17 @@ public final class Crm {
         return new dev.crmkit.core.merge.CompanyMerging(store.companies(), store.companyMerges(), timeline, context);
     }
 
+    /**
+     * A person's rights over their data: export and erasure, on the store's {@link CrmStore#personalData()}, with
+     * the suppression list salted by {@link Builder#suppressionSalt}. Cheap to call: it wires a new use case each
+     * time.
+     */
+    public dev.crmkit.core.privacy.PersonalDataRights personalData() {
+        return new dev.crmkit.core.privacy.PersonalDataRights(new dev.crmkit.core.privacy.PersonalDataRights.Stores(
+                store.contacts(), store.leads(), store.leadScores(), store.activities(), store.auditTrail(),
+                store.personalData()), suppressions, auditLog, context);
+    }
+
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */
     public WinProbabilities winProbabilities() {
         return winProbabilities;
@@ -204,6 +220,7 @@ public final class Crm {
         private dev.crmkit.core.duplicate.DuplicateRules duplicateRules;
         private ScoringModel scoringModel;
         private CurrentActor actor;
+        private byte[] suppressionSalt;
 
         private Builder() {
         }
@@ -228,6 +245,20 @@ public final class Crm {
         public Builder actor(CurrentActor value) {
             once(actor, "actor");
             actor = Objects.requireNonNull(value, "actor");
+            return this;
+        }
+
+        /**
+         * The secret salt of the suppression list (at least 16 bytes, the same on every node and across restarts):
+         * erased people's e-mails and phones are kept only as salted hashes, and a capture of one is
+         * {@link dev.crmkit.core.capture.CaptureOutcome.Suppressed}. Default none: nothing is suppressed and
+         * {@link dev.crmkit.core.privacy.PersonalDataRights#erase} is refused.
+         */
+        public Builder suppressionSalt(byte[] value) {
+            once(suppressionSalt == null ? null : "(a salt)", "suppressionSalt");
+            Objects.requireNonNull(value, "suppressionSalt");
+            dev.crmkit.core.privacy.Suppressions.of(dev.crmkit.core.privacy.SuppressionList.unsupported(), value);
+            suppressionSalt = value.clone();
             return this;
         }
 

@@ -108,6 +108,22 @@ public interface CrmStore {
         return dev.crmkit.core.capture.CaptureBatches.over(contacts(), companies(), leads(), activities(), tasks());
     }
 
+    /**
+     * A person's data across every table of the store, for their export and erasure. The default is a store that
+     * keeps none ({@link dev.crmkit.core.privacy.PersonalData#unsupported()}); crmkit's stores keep it.
+     */
+    default dev.crmkit.core.privacy.PersonalData personalData() {
+        return dev.crmkit.core.privacy.PersonalData.unsupported();
+    }
+
+    /**
+     * The salted hashes of erased people's e-mails and phones. The default is a store that keeps none
+     * ({@link dev.crmkit.core.privacy.SuppressionList#unsupported()}); crmkit's stores keep one.
+     */
+    default dev.crmkit.core.privacy.SuppressionList suppressionList() {
+        return dev.crmkit.core.privacy.SuppressionList.unsupported();
+    }
+
     /** Units of work over all of the above. */
     Transactions transactions();
 

@@ -82,6 +82,14 @@ public final class Crmkit {
     }
 
     /**
+     * The export of a person's data from every module (crm-core's records, deals, service records); the erasure is
+     * {@code crm().personalData().erase(...)}, which covers every table of the store. Cheap to call.
+     */
+    public dev.crmkit.kit.privacy.PersonalDataExports personalDataExports() {
+        return new dev.crmkit.kit.privacy.PersonalDataExports(crm, store);
+    }
+
+    /**
      * crm-campaigns' entry point on the store's {@linkplain CrmkitStore#campaignStores() campaign stores}: the message
      * ledger, the do-not-contact list and sending runs through the builder's channel.
      *
@@ -221,6 +229,12 @@ public final class Crmkit {
                 throw new IllegalStateException("campaignCaps was already set to " + campaignCaps);
             }
             campaignCaps = Objects.requireNonNull(value, "campaignCaps");
+            return this;
+        }
+
+        /** See {@link Crm.Builder#suppressionSalt}: the secret salt of the suppression list of erased people. */
+        public Builder suppressionSalt(byte[] value) {
+            crm.suppressionSalt(value);
             return this;
         }
 

@@ -119,4 +119,31 @@ public sealed interface CaptureOutcome {
             return "suspected duplicate of " + dev.crmkit.core.duplicate.DuplicateCandidate.summaries(candidates);
         }
     }
+
+    /**
+     * The submission's e-mail or phone belongs to a person whose data was erased (it is on the suppression list as a
+     * salted hash): nothing was stored, so the person is not silently re-created. The host decides, for example after
+     * the person consented anew, whether to capture them again with a new contact.
+     *
+     * @param fields which of {@code email} and {@code phone} are suppressed
+     */
+    record Suppressed(List<String> fields) implements CaptureOutcome {
+        /** Copies the list. */
+        public Suppressed {
+            fields = List.copyOf(fields);
+            if (fields.isEmpty()) {
+                throw new IllegalArgumentException("a suppression needs at least one field");
+            }
+        }
+
+        @Override
+        public Optional<Lead> lead() {
+            return Optional.empty();
+        }
+
+        /** Why, as one line naming the fields, never their values. */
+        public String reason() {
+            return "suppressed: the " + String.join(" and ", fields) + " of an erased person";
+        }
+    }
 }

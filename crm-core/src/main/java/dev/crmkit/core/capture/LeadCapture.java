@@ -98,6 +98,7 @@ public final class LeadCapture {
     private final IdempotencyKeys keys;
     private final CaptureOnce once;
     private final ContactDuplicates duplicates;
+    private final dev.crmkit.core.privacy.Suppressions suppressions;
 
     /** Wires the use case without idempotency keys (keyed captures then fail); prefer the constructor with keys. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
@@ -105,10 +106,22 @@ public final class LeadCapture {
         this(contacts, companies, leads, schemas, timeline, tasks, settings, context, IdempotencyKeys.unsupported());
     }
 
-    /** Wires the use case; {@link dev.crmkit.core.Crm} does this for you. */
+    /** Wires the use case without a suppression list (no capture is flagged as of an erased person). */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
                        Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
                        IdempotencyKeys keys) {
+        this(contacts, companies, leads, schemas, timeline, tasks, settings, context, keys,
+                dev.crmkit.core.privacy.Suppressions.off());
+    }
+
+    /**
+     * Wires the use case; {@link dev.crmkit.core.Crm} does this for you. A submission of a new person whose e-mail
+     * or phone is on the suppression list is {@link CaptureOutcome.Suppressed}, not stored.
+     */
+    public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
+                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
+                       IdempotencyKeys keys, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.once = new CaptureOnce(contacts, companies, leads);
         this.contacts = Objects.requireNonNull(contacts, "contacts");
@@ -120,6 +133,11 @@ public final class LeadCapture {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.context = Objects.requireNonNull(context, "context");
         this.duplicates = new ContactDuplicates(contacts, settings.defaultRegion());
+    }
+
+    /** The suppression list this capture checks new people against (bulk capture stages its rows with it). */
+    dev.crmkit.core.privacy.Suppressions suppressions() {
+        return suppressions;
     }
 
     /** The settings in use. */
@@ -270,6 +288,10 @@ public final class LeadCapture {
         if (held.isPresent()) {
             contact = enrich(held.get(), s, now);
         } else {
+            List<String> suppressed = suppressions.matches(s.email(), s.phone());
+            if (!suppressed.isEmpty()) {
+                return new CaptureOutcome.Suppressed(suppressed); // an erased person: nothing was written
+            }
             Contact candidate = newContact(s, now);
             DuplicateAction action = settings.duplicateRules().forChannel(s.raw().channel());
             if (action != DuplicateAction.ALLOW) {

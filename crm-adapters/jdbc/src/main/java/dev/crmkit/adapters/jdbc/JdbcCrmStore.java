@@ -88,6 +88,8 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
     private final JdbcCompanyMerges companyMerges;
+    private final JdbcPersonalData personalData;
+    private final JdbcSuppressionList suppressionList;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
@@ -140,6 +142,8 @@ public final class JdbcCrmStore implements CrmkitStore {
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
         this.externalIds = new JdbcExternalIds(jdbc);
+        this.personalData = new JdbcPersonalData(jdbc, tasks);
+        this.suppressionList = new JdbcSuppressionList(jdbc);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -230,6 +234,16 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Shares shares() {
         return shares;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.PersonalData personalData() {
+        return personalData;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.SuppressionList suppressionList() {
+        return suppressionList;
     }
 
     @Override

@@ -45,7 +45,8 @@ class CrmkitModuleTest {
             "dev.crmkit.pipeline.definition.Entry", "what an entry action is run with, incl. live DealFacts",
             "dev.crmkit.pipeline.definition.Transition", "what a stage rule is run with, incl. live DealFacts",
             "dev.crmkit.core.capture.CaptureBatches$Keys", "a chunk's keys, handed from bulk capture to the store",
-            "dev.crmkit.core.capture.CaptureBatches$Found", "what a store read for one chunk of bulk capture");
+            "dev.crmkit.core.capture.CaptureBatches$Found", "what a store read for one chunk of bulk capture",
+            "dev.crmkit.core.privacy.PersonalDataRights$Stores", "the ports a use case is wired with");
 
     private final ObjectMapper mapper = JsonMapper.builder().addModule(new CrmkitModule()).build();
 

@@ -52,6 +52,29 @@ final class InMemoryAuditTrail implements AuditTrail {
         });
     }
 
+    /**
+     * Replaces the entries that pass the filter with what {@code how} makes of them, in place (same order), undone on
+     * rollback: only for a person's erasure, which must leave no old or new value of theirs. Returns how many changed.
+     */
+    long rewrite(Predicate<AuditEntry> which, java.util.function.UnaryOperator<AuditEntry> how) {
+        return tx.inTransaction(() -> {
+            long changed = 0;
+            for (Map.Entry<OrderKey, AuditEntry> e : List.copyOf(entries.entrySet())) {
+                if (which.test(e.getValue())) {
+                    AuditEntry after = how.apply(e.getValue());
+                    if (!after.equals(e.getValue())) {
+                        OrderKey key = e.getKey();
+                        AuditEntry before = e.getValue();
+                        entries.put(key, after);
+                        tx.onRollback(() -> entries.put(key, before));
+                        changed++;
+                    }
+                }
+            }
+            return changed;
+        });
+    }
+
     @Override
     public Page<AuditEntry> forRecord(RecordRef record, PageRequest page) {
         Objects.requireNonNull(record, "record");

@@ -64,4 +64,9 @@ final class InMemoryCommitments implements Commitments {
         return MemoryArchive.of(tx, "commitment", table, Commitment::id,
                 k -> new CommitmentId(java.util.UUID.fromString(k)));
     }
+
+    /** The table, for a person's erasure. */
+    Table<CommitmentId, Commitment> rows() {
+        return table;
+    }
 }

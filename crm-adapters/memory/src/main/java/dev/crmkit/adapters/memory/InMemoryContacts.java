@@ -81,6 +81,12 @@ final class InMemoryContacts implements Contacts {
         table.restore(exact);
     }
 
+    /** The ids merged into a survivor (its aliases), in text order. */
+    List<ContactId> aliasesOf(ContactId survivor) {
+        return tx.read(() -> aliases.entrySet().stream().filter(e -> e.getValue().equals(survivor))
+                .map(Map.Entry::getKey).sorted(Comparator.comparing(ContactId::toString)).toList());
+    }
+
     @Override
     public Optional<Contact> findByEmail(EmailAddress email) {
         return table.byUnique("emails", email);

@@ -92,6 +92,10 @@ public final class InMemoryCrmStore implements CrmkitStore {
             servicePlans.archive(), serviceRequests.archive(), visits.archive(), commitments.archive(),
             serviceReminders.archive());
     private final InMemoryExternalIds externalIds = new InMemoryExternalIds(transactions);
+    private final InMemoryPersonalData personalData = new InMemoryPersonalData(transactions, contacts, leads,
+            activities, tasks, deals, contactMerges, auditTrail, new InMemoryPersonalData.Service(installedEquipment,
+            serviceRequests, visits, commitments));
+    private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
     }
@@ -159,6 +163,16 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Shares shares() {
         return shares;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.PersonalData personalData() {
+        return personalData;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.SuppressionList suppressionList() {
+        return suppressionList;
     }
 
     @Override

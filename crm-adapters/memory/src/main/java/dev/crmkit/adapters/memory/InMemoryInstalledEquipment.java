@@ -49,4 +49,9 @@ final class InMemoryInstalledEquipment implements InstalledEquipment {
         return MemoryArchive.of(tx, "equipment", table, Equipment::id,
                 k -> new EquipmentId(java.util.UUID.fromString(k)));
     }
+
+    /** The table, for a person's erasure. */
+    Table<EquipmentId, Equipment> rows() {
+        return table;
+    }
 }

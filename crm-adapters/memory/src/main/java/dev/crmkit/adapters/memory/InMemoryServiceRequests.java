@@ -57,4 +57,9 @@ final class InMemoryServiceRequests implements ServiceRequests {
         return MemoryArchive.of(tx, "service request", table, ServiceRequest::id,
                 k -> new ServiceRequestId(java.util.UUID.fromString(k)));
     }
+
+    /** The table, for a person's erasure. */
+    Table<ServiceRequestId, ServiceRequest> rows() {
+        return table;
+    }
 }

@@ -95,4 +95,9 @@ final class InMemoryVisits implements Visits {
         return MemoryArchive.of(tx, "visit", table, Visit::id,
                 k -> new VisitId(java.util.UUID.fromString(k)));
     }
+
+    /** The table, for a person's erasure. */
+    Table<VisitId, Visit> rows() {
+        return table;
+    }
 }

@@ -38,19 +38,23 @@ public final class CrmSetup {
 
     /**
      * crmkit over a store, which may hold data of earlier runs. The lead custom fields are defined when the store has
-     * none for leads; fields someone else defined there are left as they are.
+     * none for leads; fields someone else defined there are left as they are. When {@code crm privacy erase} made a
+     * salt ({@code .crm/privacy-salt}), captures of erased people are flagged.
      *
      * @param defaultRegion the region national phone numbers are read in
      * @param clock         where times come from
      * @param ids           where ids come from
      */
     public static Crm on(CrmStore store, String defaultRegion, Clock clock, IdGenerator ids) {
-        Crm crm = Crm.builder()
+        Crm.Builder builder = Crm.builder()
                 .store(store)
                 .defaultRegion(defaultRegion)
                 .clock(clock)
-                .ids(ids)
-                .build();
+                .ids(ids);
+        // an erasure made the salt: captures then flag the people erased (CaptureOutcome.Suppressed)
+        dev.crmkit.examples.cli.privacy.PrivacySalt.existing(dev.crmkit.examples.cli.privacy.PrivacySalt.DEFAULT_FILE)
+                .ifPresent(builder::suppressionSalt);
+        Crm crm = builder.build();
         if (store.customFieldSchemas().schemaFor(RecordType.LEAD).fields().isEmpty()) {
             crm.customers().defineCustomFields(LEAD_FIELDS);
         }

@@ -1,0 +1,331 @@
+package dev.crmkit.adapters.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.privacy.Anonymized;
+import dev.crmkit.core.privacy.ErasureCounts;
+import dev.crmkit.core.privacy.PersonalData;
+import dev.crmkit.core.privacy.PersonalValues;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A person's data in the database: which rows are theirs (found by id: the contact and its aliases, their leads,
+ * the deals of either, the timeline entries about any of them, the tasks about them, the service records and
+ * campaign rows of the contact, the outbox rows and audit entries of any of their records), and the erasure of
+ * every personal value in those rows, in the running database transaction. Rows stay, anonymous, so counts add up.
+ * Free texts that cannot be told apart from their structure (outbox payloads, audit notes, service sites and
+ * reports, campaign outcomes) have every text that contains one of the person's values replaced. Thread-safe.
+ */
+final class JdbcPersonalData implements PersonalData {
+
+    /** What replaces an erased text. */
+    static final String ERASED = Anonymized.ERASED;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final Jdbc jdbc;
+    private final JdbcTasks tasks;
+
+    JdbcPersonalData(Jdbc jdbc, JdbcTasks tasks) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+    }
+
+    /** The ids of a person's rows. */
+    private record Ids(List<UUID> contacts, List<UUID> leads, List<UUID> deals) {
+        List<UUID> records() {
+            return Stream.of(contacts, leads, deals).flatMap(List::stream).toList();
+        }
+    }
+
+    @Override
+    public Set<RecordRef> recordsOf(ContactId contact) {
+        return jdbc.tx.read(c -> {
+            Ids ids = ids(c, contact.value());
+            Set<RecordRef> out = new LinkedHashSet<>();
+            ids.contacts().forEach(id -> out.add(new RecordRef(RecordType.CONTACT, id)));
+            ids.leads().forEach(id -> out.add(new RecordRef(RecordType.LEAD, id)));
+            ids.deals().forEach(id -> out.add(new RecordRef(RecordType.DEAL, id)));
+            return out;
+        });
+    }
+
+    @Override
+    public List<Task> tasksAbout(Collection<RecordRef> records) {
+        List<UUID> ids = records.stream().map(RecordRef::id).distinct().toList();
+        List<UUID> taskIds = jdbc.tx.read(c -> ids.isEmpty() ? List.<UUID>of() : jdbc.list(c, jdbc.sql(
+                "SELECT id FROM {task} WHERE related_id IN (" + marks(ids) + ") ORDER BY created_at, id"),
+                rs -> jdbc.dialect.getUuid(rs, "id"), ids.toArray()));
+        List<Task> out = new ArrayList<>();
+        for (UUID id : taskIds) {
+            tasks.findById(new TaskId(id)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Ids ids(Connection c, UUID contact) throws SQLException {
+        List<UUID> contacts = new ArrayList<>();
+        contacts.add(contact);
+        contacts.addAll(uuids(c, "SELECT merged_id AS k FROM {contact_alias} WHERE survivor_id = ? ORDER BY merged_id",
+                List.of(contact)));
+        List<UUID> leads = uuids(c, "SELECT id AS k FROM {lead} WHERE contact_id IN (%s) ORDER BY id", contacts);
+        List<Object> dealParams = new ArrayList<>(contacts);
+        String byLead = leads.isEmpty() ? "" : " OR lead_id IN (" + marks(leads) + ")";
+        dealParams.addAll(leads);
+        List<UUID> deals = jdbc.list(c, jdbc.sql("SELECT id FROM {deal} WHERE contact_id IN (" + marks(contacts)
+                + ")" + byLead + " ORDER BY id"), rs -> jdbc.dialect.getUuid(rs, "id"), dealParams.toArray());
+        return new Ids(contacts, leads, deals);
+    }
+
+    @Override
+    public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at) {
+        return jdbc.tx.write(c -> {
+            Ids ids = ids(c, contact.value());
+            PersonalValues scrub = known.with(values(c, ids));
+            List<UUID> records = ids.records();
+            List<UUID> activities = uuids(c, "SELECT DISTINCT activity_id AS k FROM {activity_about} "
+                    + "WHERE record_id IN (%s) ORDER BY k", records);
+            List<UUID> tasksAbout = uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) ORDER BY id",
+                    records);
+            Map<String, Long> counts = new TreeMap<>();
+            String json = jdbc.dialect.json();
+            String noFields = jdbc.json.customFields(CustomFields.empty());
+            // what an anonymous contact row (and its merge snapshots) keeps: ids, affiliations, owner, times
+            String blankPerson = "first_name = '', last_name = '', emails = " + json + ", phones = " + json
+                    + ", addresses = " + json + ", language = NULL, birthday = NULL, consent_status = 'UNKNOWN', "
+                    + "consent_since = NULL, consent_source = '', custom_fields = " + json;
+            counts.put("contact_point", (long) update(c, "DELETE FROM {contact_point} WHERE contact_id IN (%s)",
+                    ids.contacts()));
+            counts.put("contact", (long) update(c, "UPDATE {contact} SET version = version + 1, " + blankPerson
+                    + ", updated_at = ? WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields, at));
+            counts.put("contact_merge_snapshot", (long) update(c, "UPDATE {contact_merge_snapshot} SET "
+                    + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
+            counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
+                    ids.leads()));
+            long leads = 0;
+            String blankLead = jdbc.sql("UPDATE {lead} SET version = version + 1, first_name = '', last_name = '', "
+                    + "email = ?, phone = NULL, request = '', company_name = '', referrer = '', external_ids = "
+                    + json + ", external_id_fingerprints = NULL, custom_fields = " + json
+                    + ", updated_at = ? WHERE id = ?");
+            for (UUID lead : ids.leads()) {
+                leads += jdbc.update(c, blankLead, Anonymized.leadEmail(new LeadId(lead)).value(), "[]", noFields,
+                        at, lead);
+            }
+            counts.put("lead", leads);
+            counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
+                    + "', custom_fields = " + json + ", documents = " + json + ", updated_at = ? WHERE id IN (%s)",
+                    ids.deals(), noFields, "{}", at));
+            counts.put("activity", (long) update(c, "UPDATE {activity} SET subject = '" + ERASED + "', body = '', "
+                    + "participants = " + json + " WHERE id IN (%s)", activities, "[]"));
+            counts.put("task", (long) update(c, "UPDATE {task} SET title = '" + ERASED + "' WHERE id IN (%s)",
+                    tasksAbout));
+            counts.put("audit_change", (long) update(c, "UPDATE {audit_change} SET "
+                    + "before_value = CASE WHEN before_value IS NULL THEN NULL ELSE '" + ERASED + "' END, "
+                    + "after_value = CASE WHEN after_value IS NULL THEN NULL ELSE '" + ERASED + "' END "
+                    + "WHERE entry_id IN (SELECT id FROM {audit_entry} WHERE record_id IN (%s))", records));
+            counts.put("audit_entry", scrubText(c, "audit_entry", "id", "note", "record_id", records, scrub));
+            List<Object> keys = new ArrayList<>(records.stream().map(UUID::toString).toList());
+            keys.addAll(activities.stream().map(UUID::toString).toList());
+            keys.addAll(tasksAbout.stream().map(UUID::toString).toList());
+            counts.put("outbox", scrubJson(c, "outbox", "seq", "payload", "aggregate_id", keys, scrub));
+            counts.put("service_request", (long) update(c, "UPDATE {service_request} SET summary = '" + ERASED
+                    + "' WHERE customer_id IN (%s)", ids.contacts()));
+            counts.put("service_commitment", (long) update(c, "UPDATE {service_commitment} SET promise = '" + ERASED
+                    + "' WHERE customer_id IN (%s)", ids.contacts()));
+            counts.put("service_equipment", scrubJson(c, "service_equipment", "id", "site", "customer_id",
+                    new ArrayList<>(ids.contacts()), scrub));
+            counts.put("service_visit", scrubJson(c, "service_visit", "id", "report", "customer_id",
+                    new ArrayList<>(ids.contacts()), scrub));
+            List<Object> contactTexts = new ArrayList<>(ids.contacts().stream().map(UUID::toString).toList());
+            counts.put("campaign_message", scrubText(c, "campaign_message", "msg_key", "outcome", "contact_id",
+                    contactTexts, scrub));
+            counts.put("campaign_do_not_contact", scrubDoNotContact(c, contactTexts));
+            return new ErasureCounts(counts);
+        });
+    }
+
+    /** What the rows of the person's contacts and merge snapshots hold: names, e-mails, phones, addresses. */
+    private Set<String> values(Connection c, Ids ids) throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String table : List.of("contact", "contact_merge_snapshot")) {
+            if (!ids.contacts().isEmpty()) {
+                jdbc.list(c, jdbc.sql("SELECT first_name, last_name, emails, phones, addresses, custom_fields, "
+                        + "consent_source FROM {" + table + "} WHERE id IN (" + marks(ids.contacts()) + ")"), rs -> {
+                            out.add(rs.getString("first_name"));
+                            out.add(rs.getString("last_name"));
+                            out.add(rs.getString("first_name") + " " + rs.getString("last_name"));
+                            for (String col : List.of("emails", "phones", "addresses")) {
+                                leaves(jdbc.dialect.getJson(rs, col), out);
+                            }
+                            return null;
+                        }, ids.contacts().toArray());
+            }
+        }
+        return out;
+    }
+
+    private static void leaves(String json, Set<String> out) {
+        if (json == null) {
+            return;
+        }
+        try {
+            collect(MAPPER.readTree(json), out);
+        } catch (JsonProcessingException e) {
+            out.add(json);
+        }
+    }
+
+    private static void collect(JsonNode node, Set<String> out) {
+        if (node.isTextual()) {
+            out.add(node.asText());
+        } else if (node.isNumber()) {
+            out.add(node.asText());
+        } else {
+            node.elements().forEachRemaining(n -> collect(n, out));
+        }
+    }
+
+    /** The JSON with every text (and object key) that hits replaced, or empty when nothing hit. */
+    private static Optional<String> scrubJson(String text, PersonalValues scrub) {
+        if (text == null || !scrub.hits(text)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.writeValueAsString(walk(MAPPER.readTree(text), scrub)));
+        } catch (JsonProcessingException e) {
+            return Optional.of("{}");
+        }
+    }
+
+    private static JsonNode walk(JsonNode node, PersonalValues scrub) {
+        if (node.isTextual()) {
+            return scrub.hits(node.asText()) ? TextNode.valueOf(ERASED) : node;
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, walk(array.get(i), scrub));
+            }
+            return array;
+        }
+        if (node instanceof ObjectNode object) {
+            ObjectNode out = object.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            int n = 0;
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                String key = scrub.hits(f.getKey()) ? ERASED + "-" + (++n) : f.getKey();
+                out.set(key, walk(f.getValue(), scrub));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    private long scrubText(Connection c, String table, String key, String column, String owner, List<?> owners,
+                           PersonalValues scrub) throws SQLException {
+        return scrubRows(c, table, key, column, owner, owners, false, scrub);
+    }
+
+    private long scrubJson(Connection c, String table, String key, String column, String owner, List<?> owners,
+                           PersonalValues scrub) throws SQLException {
+        return scrubRows(c, table, key, column, owner, owners, true, scrub);
+    }
+
+    /** Rewrites the column of the owners' rows where it holds one of the person's values (a JSON column by text). */
+    private long scrubRows(Connection c, String table, String key, String column, String owner, List<?> owners,
+                           boolean json, PersonalValues scrub) throws SQLException {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> hits = new ArrayList<>();
+        jdbc.list(c, jdbc.sql("SELECT " + key + ", " + column + " FROM {" + table + "} WHERE " + owner + " IN ("
+                + marks(owners) + ")"), rs -> {
+                    String text = json ? jdbc.dialect.getJson(rs, column) : rs.getString(column);
+                    Optional<String> clean = json ? scrubJson(text, scrub)
+                            : Optional.of(ERASED).filter(e -> scrub.hits(text));
+                    if (clean.isPresent()) {
+                        hits.add(new Object[]{clean.get(), keyOf(rs, key)});
+                    }
+                    return null;
+                }, owners.toArray());
+        String set = json ? jdbc.dialect.json() : "?";
+        return updateRows(c, "UPDATE {" + table + "} SET " + column + " = " + set + " WHERE " + key + " = ?", hits);
+    }
+
+    private long scrubDoNotContact(Connection c, List<Object> contacts) throws SQLException {
+        if (contacts.isEmpty()) {
+            return 0;
+        }
+        return update(c, "UPDATE {campaign_do_not_contact} SET source = '" + ERASED + "' WHERE contact_id IN (%s)"
+                + " AND source <> '" + ERASED + "'", contacts);
+    }
+
+    private long updateRows(Connection c, String template, List<Object[]> rows) throws SQLException {
+        String sql = jdbc.sql(template);
+        long n = 0;
+        for (Object[] row : rows) {
+            n += jdbc.update(c, sql, row[0], row[1]);
+        }
+        return n;
+    }
+
+    /** The key of a row as it binds: {@code seq} a number, {@code msg_key} a text, any other key an id. */
+    private Object keyOf(java.sql.ResultSet rs, String key) throws SQLException {
+        switch (key) {
+            case "seq":
+                return rs.getLong(key);
+            case "msg_key":
+                return rs.getString(key);
+            default:
+                return jdbc.dialect.getUuid(rs, key);
+        }
+    }
+
+    private List<UUID> uuids(Connection c, String template, List<?> params) throws SQLException {
+        if (params.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.list(c, jdbc.sql(String.format(template, marks(params))), rs -> jdbc.dialect.getUuid(rs, "k"),
+                params.toArray());
+    }
+
+    private int update(Connection c, String template, List<?> ids, Object... before) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(List.of(before));
+        params.addAll(ids);
+        return jdbc.update(c, jdbc.sql(template.replace("%s", marks(ids))), params.toArray());
+    }
+
+    private static String marks(Collection<?> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+}

@@ -1,0 +1,230 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.audit.AuditEntry;
+import dev.crmkit.core.audit.FieldChange;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.privacy.Anonymized;
+import dev.crmkit.core.privacy.ErasureCounts;
+import dev.crmkit.core.privacy.PersonalData;
+import dev.crmkit.core.privacy.PersonalValues;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.service.commitment.Commitment;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.Site;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.visit.CompletionReport;
+import dev.crmkit.service.visit.SignOff;
+import dev.crmkit.service.visit.Visit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A person's data in the in-memory store: their records found by scans (erasures are rare) and replaced by their
+ * {@link Anonymized} copies in the running unit of work, which undoes every replacement on rollback. Counts are named
+ * after the JDBC store's tables. Thread-safe.
+ */
+final class InMemoryPersonalData implements PersonalData {
+
+    private final InMemoryTransactions tx;
+    private final InMemoryContacts contacts;
+    private final Table<LeadId, Lead> leads;
+    private final Table<ActivityId, Activity> activities;
+    private final Table<TaskId, Task> tasks;
+    private final Table<DealId, Deal> deals;
+    private final InMemoryContactMerges merges;
+    private final InMemoryAuditTrail audit;
+    private final Service service;
+
+    /** crm-service's tables of the store. */
+    record Service(InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests, InMemoryVisits visits,
+                   InMemoryCommitments commitments) {
+    }
+
+    InMemoryPersonalData(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
+                         InMemoryActivities activities, InMemoryTasks tasks, InMemoryDeals deals,
+                         InMemoryContactMerges merges, InMemoryAuditTrail audit, Service service) {
+        this.tx = tx;
+        this.contacts = contacts;
+        this.leads = leads.rows();
+        this.activities = activities.rows();
+        this.tasks = tasks.rows();
+        this.deals = deals.rows();
+        this.merges = merges;
+        this.audit = audit;
+        this.service = service;
+    }
+
+    /** The ids of a person's records. */
+    private record Ids(Set<ContactId> contacts, List<Lead> leads, List<Deal> deals) {
+        Set<RecordRef> refs() {
+            Set<RecordRef> out = new LinkedHashSet<>();
+            contacts.forEach(c -> out.add(new RecordRef(RecordType.CONTACT, c.value())));
+            leads.forEach(l -> out.add(new RecordRef(RecordType.LEAD, l.id().value())));
+            deals.forEach(d -> out.add(new RecordRef(RecordType.DEAL, d.id().value())));
+            return out;
+        }
+    }
+
+    private Ids ids(ContactId contact) {
+        Set<ContactId> ids = new LinkedHashSet<>();
+        ids.add(contact);
+        ids.addAll(contacts.aliasesOf(contact));
+        List<Lead> own = leads.scan(l -> ids.contains(l.contactId()));
+        Set<LeadId> leadIds = own.stream().map(Lead::id).collect(Collectors.toSet());
+        List<Deal> dealsOf = deals.scan(d -> d.contactId().filter(ids::contains).isPresent()
+                || d.leadId().filter(leadIds::contains).isPresent());
+        return new Ids(ids, own, dealsOf);
+    }
+
+    @Override
+    public Set<RecordRef> recordsOf(ContactId contact) {
+        return tx.read(() -> ids(contact).refs());
+    }
+
+    @Override
+    public List<Task> tasksAbout(Collection<RecordRef> records) {
+        Set<RecordRef> about = Set.copyOf(records);
+        return tasks.scan(t -> t.relatedTo().filter(about::contains).isPresent());
+    }
+
+    @Override
+    public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at) {
+        return tx.inTransaction(() -> {
+            Ids ids = ids(contact);
+            Set<RecordRef> refs = ids.refs();
+            Set<UUID> refIds = refs.stream().map(RecordRef::id).collect(Collectors.toSet());
+            Map<String, Long> counts = new TreeMap<>();
+            List<Contact> snapshots = new ArrayList<>();
+            merges.all().forEach(m -> snapshotsOf(m, ids.contacts(), snapshots));
+            Contact stored = contacts.findById(contact).orElseThrow();
+            PersonalValues values = known.plus(PersonalValues.of(snapshots, List.of()))
+                    .plus(PersonalValues.of(List.of(stored), ids.leads()));
+            counts.put("contact_point", (long) stored.emails().size() + stored.phones().size());
+            contacts.restore(Anonymized.contact(stored, stored.version() + 1, at));
+            counts.put("contact", 1L);
+            counts.put("contact_merge_snapshot", eraseSnapshots(ids.contacts()));
+            counts.put("lead_external_id", ids.leads().stream().mapToLong(l -> l.externalIds().size()).sum());
+            ids.leads().forEach(l -> leads.restore(Anonymized.lead(l, at)));
+            counts.put("lead", (long) ids.leads().size());
+            ids.deals().forEach(d -> deals.restore(erased(d, at)));
+            counts.put("deal", (long) ids.deals().size());
+            List<Activity> about = activities.scan(a -> a.about().stream().anyMatch(refs::contains));
+            about.forEach(a -> activities.restore(Anonymized.activity(a)));
+            counts.put("activity", (long) about.size());
+            List<Task> taskList = tasks.scan(t -> t.relatedTo().filter(refs::contains).isPresent());
+            taskList.forEach(t -> tasks.restore(Anonymized.task(t)));
+            counts.put("task", (long) taskList.size());
+            long[] changes = {0};
+            counts.put("audit_entry", audit.rewrite(e -> e.record().filter(refs::contains).isPresent(), e -> {
+                changes[0] += e.changes().size();
+                return new AuditEntry(e.id(), e.actor(), e.origin(), e.at(), e.action(), e.record(),
+                        e.changes().stream().map(InMemoryPersonalData::erased).toList(), values.scrub(e.note()));
+            }));
+            counts.put("audit_change", changes[0]);
+            eraseService(ids.contacts(), values, counts);
+            return new ErasureCounts(counts);
+        });
+    }
+
+    private static void snapshotsOf(ContactMerge m, Set<ContactId> ids, List<Contact> out) {
+        if (ids.contains(m.survivorBefore().id())) {
+            out.add(m.survivorBefore());
+        }
+        m.mergedAway().stream().filter(c -> ids.contains(c.id())).forEach(out::add);
+    }
+
+    private long eraseSnapshots(Set<ContactId> ids) {
+        long n = 0;
+        for (ContactMerge m : merges.all()) {
+            List<Contact> mine = new ArrayList<>();
+            snapshotsOf(m, ids, mine);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Contact survivor = ids.contains(m.survivorBefore().id()) ? blank(m.survivorBefore()) : m.survivorBefore();
+            List<Contact> away = m.mergedAway().stream().map(c -> ids.contains(c.id()) ? blank(c) : c).toList();
+            merges.save(new ContactMerge(m.id(), survivor, m.survivorVersionAfter(), away, m.repointed(),
+                    m.activityId(), m.mergedAt(), m.undoneAt()));
+            n += mine.size();
+        }
+        return n;
+    }
+
+    private static Contact blank(Contact c) {
+        return Anonymized.contact(c, c.version(), c.updatedAt());
+    }
+
+    private static FieldChange erased(FieldChange c) {
+        return new FieldChange(c.field(), c.before().map(v -> Anonymized.ERASED),
+                c.after().map(v -> Anonymized.ERASED));
+    }
+
+    private static Deal erased(Deal d, Instant at) {
+        return new Deal(d.id(), d.version() + 1, d.pipelineId(), Anonymized.ERASED, d.stage(), d.stageEnteredAt(),
+                d.stageProbability(), d.probabilityOverride(), d.amount(), d.expectedCloseDate(), d.expectedMargin(),
+                d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(), CustomFields.empty(), Map.of(),
+                d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), at);
+    }
+
+    private void eraseService(Set<ContactId> ids, PersonalValues values, Map<String, Long> counts) {
+        List<ServiceRequest> requests = service.requests().rows().scan(r -> ids.contains(r.customer()));
+        requests.forEach(r -> service.requests().rows().restore(new ServiceRequest(r.id(), r.version(),
+                r.customer(), r.equipment(), r.channel(), r.priority(), Anonymized.ERASED, r.sla(), r.openedAt(),
+                r.respondedAt(), r.resolvedAt())));
+        counts.put("service_request", (long) requests.size());
+        List<Commitment> promises = service.commitments().rows().scan(c -> ids.contains(c.customer()));
+        promises.forEach(c -> service.commitments().rows().restore(new Commitment(c.id(), c.version(), c.customer(),
+                Anonymized.ERASED, c.due(), c.recordedBy(), c.recordedAt(), c.task())));
+        counts.put("service_commitment", (long) promises.size());
+        long sites = 0;
+        for (Equipment e : service.equipment().rows().scan(e -> ids.contains(e.customer()))) {
+            Address a = e.site().address();
+            Address clean = new Address(values.scrub(a.label()), values.scrub(a.street()),
+                    values.scrub(a.postalCode()), values.scrub(a.city()), values.scrub(a.region()), a.country());
+            if (!clean.equals(a)) {
+                service.equipment().rows().restore(new Equipment(e.id(), e.version(), e.customer(), e.product(),
+                        e.serialNumber(), new Site(clean, e.site().siteContact()), e.installedOn(), e.warrantyEnd(),
+                        e.parent(), e.status(), e.createdAt()));
+                sites++;
+            }
+        }
+        counts.put("service_equipment", sites);
+        long reports = 0;
+        for (Visit v : service.visits().rows().scan(v -> ids.contains(v.customer()) && v.report().isPresent())) {
+            CompletionReport r = v.report().orElseThrow();
+            Optional<SignOff> signOff = r.signOff().map(s -> new SignOff(values.scrub(s.signedBy()), s.signedAt()));
+            CompletionReport clean = new CompletionReport(r.completedOn(), values.scrub(r.workDone()), r.parts(),
+                    r.timeOnSite(), r.checklist(), r.documents(), signOff, r.charged());
+            if (!clean.equals(r)) {
+                service.visits().rows().restore(new Visit(v.id(), v.version(), v.engineer(), v.customer(),
+                        v.equipment(), v.plan(), v.request(), v.start(), v.end(), v.status(), Optional.of(clean),
+                        v.createdAt()));
+                reports++;
+            }
+        }
+        counts.put("service_visit", reports);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.crmkit.core.privacy;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.task.Task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The anonymous copies of crm-core's records that an erasure leaves in place of the person's: what stays is what
+ * counts need (ids, links, times, statuses, channels, campaigns, owners), what goes is every name, e-mail, phone,
+ * address, birthday, consent detail, custom field value and free text. For stores that keep records as objects;
+ * the JDBC store does the same in SQL. Thread-safe (stateless).
+ */
+public final class Anonymized {
+
+    /** What replaces an erased title or subject. */
+    public static final String ERASED = "[erased]";
+
+    private Anonymized() {
+    }
+
+    /**
+     * The stand-in e-mail of an erased lead, which needs an e-mail or a phone: unique per lead, on the reserved
+     * {@code .invalid} domain, naming nobody.
+     */
+    public static EmailAddress leadEmail(LeadId lead) {
+        return EmailAddress.parse("erased-" + lead + "@erased.invalid");
+    }
+
+    /** The contact without name, e-mails, phones, addresses, language, birthday, consent or custom fields. */
+    public static Contact contact(Contact c, long version, Instant at) {
+        return new Contact(c.id(), version, PersonName.empty(), List.of(), List.of(), List.of(), Optional.empty(),
+                Optional.empty(), MarketingConsent.unknown(), c.affiliations(), CustomFields.empty(), c.owner(),
+                c.createdAt(), at);
+    }
+
+    /** The lead at the next version without name, e-mail, phone, request, company name, referrer or external ids. */
+    public static Lead lead(Lead l, Instant at) {
+        LeadSource s = l.source();
+        LeadSource source = new LeadSource(s.channel(), s.detail(), s.campaign(), s.utm(), "");
+        return new Lead(l.id(), l.version() + 1, l.contactId(), l.companyId(), source, List.of(), Map.of(), "",
+                PersonName.empty(), Optional.of(leadEmail(l.id())), Optional.empty(), "", l.owner(), l.status(),
+                l.disqualificationReason(), l.submissions(), CustomFields.empty(), l.createdAt(), at);
+    }
+
+    /** The timeline entry without subject, body or participants; its type, times, links and outcome stay. */
+    public static Activity activity(Activity a) {
+        return new Activity(a.id(), a.type(), ERASED, "", a.direction(), a.occurredAt(), List.of(), a.about(),
+                a.owner(), a.visibility(), a.recordedAt(), a.outcome(), a.duration());
+    }
+
+    /** The task without its title; due, assignee, link and status stay. */
+    public static Task task(Task t) {
+        return new Task(t.id(), t.version(), ERASED, t.due(), t.remindAt(), t.assignee(), t.relatedTo(), t.status(),
+                t.closedAt(), t.createdAt());
+    }
+}

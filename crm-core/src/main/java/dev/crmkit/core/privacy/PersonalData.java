@@ -1,0 +1,62 @@
+package dev.crmkit.core.privacy;
+
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.task.Task;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The store port behind a person's rights: which records of the store belong to a person, and the erasure of every
+ * personal value of theirs in every table of the store (crm-core's, crm-pipeline's, crm-service's and
+ * crm-campaigns' alike, because a store holds them all). Implementations take part in the running unit of work and
+ * are thread-safe.
+ */
+public interface PersonalData {
+
+    /**
+     * The records that are the person's: the contact and every contact merged into it, their leads, and the deals
+     * of those contacts or leads (the store knows crm-pipeline's deals even though crm-core does not).
+     */
+    Set<RecordRef> recordsOf(ContactId contact);
+
+    /** Every task, open or closed, about one of the records, in creation order. */
+    List<Task> tasksAbout(Collection<RecordRef> records);
+
+    /**
+     * Removes or irreversibly anonymizes every personal value of the person in every table: the contact, its merged
+     * away records and merge snapshots, leads and their de-duplication keys, timeline texts and participants, tasks,
+     * deal titles and fields, service and campaign texts, outbox payloads (delivered or not) and the old and new
+     * values of audit entries. Rows stay (anonymous), so counts still add up. Runs in the running unit of work.
+     *
+     * @param contact the person's contact (a surviving one, not an alias)
+     * @param values  the person's values as the use case knows them (contact and leads), to recognize in free
+     *                texts; the store adds what else it holds (merge snapshots)
+     * @param at      when, for the anonymized rows' change times
+     * @return rows touched per table
+     */
+    ErasureCounts erase(ContactId contact, PersonalValues values, Instant at);
+
+    /** A store that keeps no personal-data support: every call fails with {@link UnsupportedOperationException}. */
+    static PersonalData unsupported() {
+        return new PersonalData() {
+            @Override
+            public Set<RecordRef> recordsOf(ContactId contact) {
+                throw new UnsupportedOperationException("this store cannot export or erase a person's data");
+            }
+
+            @Override
+            public List<Task> tasksAbout(Collection<RecordRef> records) {
+                throw new UnsupportedOperationException("this store cannot export or erase a person's data");
+            }
+
+            @Override
+            public ErasureCounts erase(ContactId contact, PersonalValues values, Instant at) {
+                throw new UnsupportedOperationException("this store cannot export or erase a person's data");
+            }
+        };
+    }
+}

@@ -1,0 +1,221 @@
+package dev.crmkit.core.privacy;
+
+import dev.crmkit.core.activity.Activities;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.audit.AuditAction;
+import dev.crmkit.core.audit.AuditEntry;
+import dev.crmkit.core.audit.AuditLog;
+import dev.crmkit.core.audit.AuditTrail;
+import dev.crmkit.core.contact.Contacts;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Context;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.LeadScores;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A person's rights over their data: the export of what crm-core holds about them (right of access) and the erasure
+ * of every personal value of theirs in every table of the store (right to erasure), with their e-mails and phones
+ * put on the suppression list as salted hashes so that a later capture or import of them is flagged. Both are
+ * recorded in the audit trail ({@link AuditAction#EXPORT}, {@link AuditAction#ERASE}) without any of the person's
+ * values. Thread-safe.
+ */
+public final class PersonalDataRights {
+
+    /** The longest reason accepted for an erasure. */
+    public static final int MAX_REASON_LENGTH = 500;
+
+    private static final int PAGE = 500;
+
+    private final Stores store;
+    private final Suppressions suppressions;
+    private final AuditLog audit;
+    private final Context context;
+
+    /**
+     * The ports the use case reads and writes, all of one store.
+     *
+     * @param contacts     the contacts
+     * @param leads        the leads
+     * @param leadScores   the lead scores
+     * @param activities   the timeline
+     * @param auditTrail   the audit trail
+     * @param personalData the store's personal-data port
+     */
+    public record Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
+                         AuditTrail auditTrail, PersonalData personalData) {
+        /** Validates presence. */
+        public Stores {
+            Objects.requireNonNull(contacts, "contacts");
+            Objects.requireNonNull(leads, "leads");
+            Objects.requireNonNull(leadScores, "leadScores");
+            Objects.requireNonNull(activities, "activities");
+            Objects.requireNonNull(auditTrail, "auditTrail");
+            Objects.requireNonNull(personalData, "personalData");
+        }
+    }
+
+    /** Wires the use case; {@link dev.crmkit.core.Crm#personalData()} does this for you. */
+    public PersonalDataRights(Stores store, Suppressions suppressions, AuditLog audit, Context context) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The contact the key names, if one is stored (a merged-away id resolves to its survivor). */
+    public Optional<Contact> find(PersonKey key) {
+        Objects.requireNonNull(key, "key");
+        return key.email().flatMap(store.contacts()::findByEmail)
+                .or(() -> key.phone().flatMap(store.contacts()::findByPhone))
+                .or(() -> key.contactId().flatMap(store.contacts()::findById));
+    }
+
+    /**
+     * Everything crm-core holds about the person, read in one unit of work, which also records the export in the
+     * audit trail; empty when nobody is stored under the key.
+     */
+    public Optional<PersonalRecords> export(PersonKey key) {
+        Objects.requireNonNull(key, "key");
+        return context.transactions().inTransaction(() -> {
+            Optional<Contact> contact = find(key);
+            if (contact.isEmpty()) {
+                return Optional.<PersonalRecords>empty();
+            }
+            PersonalRecords records = collect(contact.get());
+            audit.record(AuditAction.EXPORT, Optional.of(ref(contact.get().id())), List.of(),
+                    "personal data export: " + records.records().size() + " records");
+            return Optional.of(records);
+        });
+    }
+
+    private PersonalRecords collect(Contact contact) {
+        List<RecordRef> records = new ArrayList<>(store.personalData().recordsOf(contact.id()));
+        records.sort(Comparator.comparing(RecordRef::toString));
+        List<Lead> leads = new ArrayList<>();
+        for (RecordRef r : records) {
+            if (r.type() == RecordType.LEAD) {
+                store.leads().findById(new LeadId(r.id())).ifPresent(leads::add);
+            }
+        }
+        leads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().toString()));
+        List<LeadId> leadIds = leads.stream().map(Lead::id).toList();
+        List<LeadScore> scores = new ArrayList<>();
+        for (LeadId id : leadIds) {
+            store.leadScores().find(id).ifPresent(scores::add);
+        }
+        Map<Object, Activity> timeline = new LinkedHashMap<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (RecordRef r : records) {
+            all(p -> store.activities().timeline(r, TimelineFilter.everything(), p))
+                    .forEach(a -> timeline.putIfAbsent(a.id(), a));
+            entries.addAll(all(p -> store.auditTrail().forRecord(r, p)));
+        }
+        List<Activity> activities = new ArrayList<>(timeline.values());
+        activities.sort(Comparator.comparing(Activity::occurredAt).thenComparing(a -> a.id().toString()));
+        entries.sort(Comparator.comparing(AuditEntry::at).thenComparing(e -> e.id().toString()));
+        return new PersonalRecords(contact, records, leads, scores, activities,
+                store.personalData().tasksAbout(records), entries);
+    }
+
+    /**
+     * Erases the person in one unit of work: their e-mails and phones (the contact's and their leads') go on the
+     * suppression list as salted hashes, every personal value in every table of the store is removed or anonymized
+     * ({@link PersonalData#erase}), and an {@link AuditAction#ERASE} entry records who, when and why, without the
+     * erased values.
+     *
+     * @param key    who
+     * @param reason why, for the audit trail (1 to {@value #MAX_REASON_LENGTH} characters; name no personal value)
+     * @throws IllegalArgumentException naming {@code reason} when it is blank or too long; nothing is changed
+     * @throws IllegalStateException    naming {@code suppressionSalt} when no salt was configured; nothing is changed
+     */
+    public ErasureOutcome erase(PersonKey key, String reason) {
+        Objects.requireNonNull(key, "key");
+        String why = checkReason(reason);
+        if (!suppressions.isOn()) {
+            throw new IllegalStateException("suppressionSalt was not set: an erasure puts the person's e-mail and "
+                    + "phone on the suppression list as salted hashes and needs the salt");
+        }
+        return context.transactions().inTransaction(() -> {
+            Optional<Contact> found = find(key).flatMap(c -> store.contacts().lockById(c.id()));
+            if (found.isEmpty()) {
+                return new ErasureOutcome.NotFound(key);
+            }
+            Contact contact = found.get();
+            Instant now = context.clock().instant();
+            Set<EmailAddress> emails = new LinkedHashSet<>(contact.emails());
+            Set<PhoneNumber> phones = new LinkedHashSet<>(contact.phones());
+            key.email().ifPresent(emails::add);
+            key.phone().ifPresent(phones::add);
+            List<Lead> leads = new ArrayList<>();
+            for (RecordRef r : store.personalData().recordsOf(contact.id())) {
+                if (r.type() == RecordType.LEAD) {
+                    store.leads().findById(new LeadId(r.id())).ifPresent(leads::add);
+                }
+            }
+            leads.forEach(l -> {
+                l.email().ifPresent(emails::add);
+                l.phone().ifPresent(phones::add);
+            });
+            int suppressed = suppressions.suppress(emails, phones, now);
+            PersonalValues values = PersonalValues.of(List.of(contact), leads);
+            ErasureCounts counts = store.personalData().erase(contact.id(), values, now);
+            audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
+                    "erased: " + why + " (" + counts.total() + " rows in " + counts.perTable().size() + " tables)");
+            return new ErasureOutcome.Erased(contact.id(), counts, suppressed);
+        });
+    }
+
+    private static String checkReason(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        String r = reason.strip();
+        if (r.isEmpty()) {
+            throw new IllegalArgumentException("reason: must not be blank [required]");
+        }
+        if (r.length() > MAX_REASON_LENGTH) {
+            throw new IllegalArgumentException("reason: at most " + MAX_REASON_LENGTH + " characters, got "
+                    + r.length() + " [length]");
+        }
+        return r;
+    }
+
+    private static <T> List<T> all(Function<PageRequest, Page<T>> read) {
+        List<T> out = new ArrayList<>();
+        PageRequest request = PageRequest.first(PAGE);
+        while (true) {
+            Page<T> page = read.apply(request);
+            out.addAll(page.items());
+            Optional<PageRequest> next = request.next(page);
+            if (next.isEmpty()) {
+                return out;
+            }
+            request = next.get();
+        }
+    }
+
+    private static RecordRef ref(ContactId id) {
+        return new RecordRef(RecordType.CONTACT, id.value());
+    }
+}

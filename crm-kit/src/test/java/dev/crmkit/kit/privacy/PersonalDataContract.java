@@ -1,0 +1,350 @@
+package dev.crmkit.kit.privacy;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.LogActivity;
+import dev.crmkit.core.audit.AuditAction;
+import dev.crmkit.core.audit.AuditEntry;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.MergeContacts;
+import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.privacy.ErasureOutcome;
+import dev.crmkit.core.privacy.PersonKey;
+import dev.crmkit.core.task.NewTask;
+import dev.crmkit.kit.Crmkit;
+import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.service.commitment.Commitment;
+import dev.crmkit.service.commitment.CommitmentId;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.EquipmentId;
+import dev.crmkit.service.equipment.EquipmentStatus;
+import dev.crmkit.service.equipment.Site;
+import dev.crmkit.service.request.Priority;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.request.ServiceRequestId;
+import dev.crmkit.service.request.Sla;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract of a person's data on a {@link CrmkitStore}: the export holds everything of theirs and nobody else's;
+ * after an erasure no value of theirs is left anywhere in the store ({@link #dump}: every table of a database, a walk
+ * of an in-memory store), another person's data is intact and the anonymous counts are unchanged; a later capture of
+ * them is flagged. Subclasses give a fresh store and its dump.
+ */
+public abstract class PersonalDataContract {
+
+    private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    private static final byte[] SALT = "a secret salt of the test, 32 b".getBytes(StandardCharsets.UTF_8);
+    private static final UserId REP = UserId.of("rep-anna");
+
+    /** What identifies the person erased in these tests; every test asserts none of it survives. */
+    private static final List<String> ZEBORAH = List.of("Zeborah", "Quillfeather", "Quilfeather",
+            "zeborah.quillfeather@example.org", "zq.private@example.net", "15123456789", "30901820", "Lindenweg 17",
+            "Grafenau", "wants six licences for the Quillfeather family office", "loves Gruyere on Tuesdays",
+            "Ring Zeborah", "Zeborah signs off");
+    /** What identifies the person kept; every test asserts all of it survives. */
+    private static final List<String> OTTOLINE = List.of("Ottoline", "Brackwater", "ottoline.brackwater@example.com",
+            "1709876543", "Brackwater bakery wants ovens", "prefers mornings");
+
+    private CrmkitStore store;
+    private Crmkit kit;
+    private ContactId zeborah;
+    private ContactId ottoline;
+
+    /** A fresh, empty store. */
+    protected abstract CrmkitStore newStore();
+
+    /** Every text the store holds, in every table (or every object, for a store in memory), as one string. */
+    protected abstract String dump(CrmkitStore store);
+
+    @BeforeEach
+    void populate() {
+        store = newStore();
+        kit = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(15L)).suppressionSalt(SALT).build();
+        zeborah = captured(LeadSubmission.from(Channel.WEB_FORM).name("Zeborah", "Quillfeather")
+                .email("Zeborah.Quillfeather@example.org").phone("0151 23456789")
+                .request("wants six licences for the Quillfeather family office").build());
+        ContactId duplicate = captured(LeadSubmission.from(Channel.ADS).name("Zeborah", "Quilfeather")
+                .email("zq.private@example.net").build());
+        assertInstanceOf(MergeOutcome.Merged.class, kit.crm().merging().merge(MergeContacts.into(zeborah,
+                List.of(zeborah, duplicate))));
+        Contact z = store.contacts().findById(zeborah).orElseThrow();
+        store.contacts().update(z.withAddress(new Address("home", "Lindenweg 17", "94481", "Grafenau", "", "DE"),
+                T0));
+        kit.crm().customers().addPhone(zeborah, "+49 30 901820", false);
+        RecordRef zRef = new RecordRef(RecordType.CONTACT, zeborah.value());
+        kit.crm().timeline().log(LogActivity.note(REP, "Ring Zeborah", "loves Gruyere on Tuesdays", zRef));
+        kit.crm().tasks().create(NewTask.of("Ring Zeborah about the licences", T0.plusSeconds(86_400), REP,
+                Optional.of(zRef)));
+        Lead zLead = leadsOf(zeborah).get(0);
+        deal("Quillfeather family office licences", zeborah, zLead, "1200.00");
+        service(zeborah, "Zeborah signs off");
+
+        ottoline = captured(LeadSubmission.from(Channel.WEB_FORM).name("Ottoline", "Brackwater")
+                .email("ottoline.brackwater@example.com").phone("0170 9876543")
+                .request("Brackwater bakery wants ovens").build());
+        RecordRef oRef = new RecordRef(RecordType.CONTACT, ottoline.value());
+        kit.crm().timeline().log(LogActivity.note(REP, "Call Ottoline", "prefers mornings", oRef));
+        deal("Brackwater ovens", ottoline, leadsOf(ottoline).get(0), "800.00");
+    }
+
+    private ContactId captured(LeadSubmission submission) {
+        CaptureOutcome outcome = kit.crm().capture().capture(submission);
+        return outcome.lead().orElseThrow(() -> new AssertionError(outcome.toString())).contactId();
+    }
+
+    private List<Lead> leadsOf(ContactId contact) {
+        return all(store.archives().leads()).stream().filter(l -> l.contactId().equals(contact)).toList();
+    }
+
+    private void deal(String title, ContactId contact, Lead lead, String amount) {
+        Money money = Money.of(new BigDecimal(amount), Currency.getInstance("EUR"));
+        store.deals().insert(Deal.builder(new DealId(kit.crm().ids().next()), new PipelineId(new UUID(7, 7)), title,
+                "New", T0).parties(Optional.of(REP), Optional.of(contact), Optional.empty(), Optional.of(lead.id()))
+                .terms(Optional.of(money), Optional.empty(), Optional.empty()).source("web").build());
+    }
+
+    private void service(ContactId customer, String summary) {
+        Address site = new Address("workshop", "Lindenweg 17", "94481", "Grafenau", "", "DE");
+        EquipmentId equipment = new EquipmentId(kit.crm().ids().next());
+        store.installedEquipment().insert(new Equipment(equipment, 0, customer, "Filter 3000", "SN-1", new Site(site,
+                Optional.of(customer)), LocalDate.of(2026, 1, 5), Optional.empty(), Optional.empty(),
+                EquipmentStatus.IN_SERVICE, T0));
+        store.serviceRequests().insert(new ServiceRequest(new ServiceRequestId(kit.crm().ids().next()), 0, customer,
+                Optional.of(equipment), "phone", Priority.NORMAL, summary, new Sla(Duration.ofHours(4),
+                Duration.ofDays(2)), T0, Optional.empty(), Optional.empty()));
+        store.commitments().insert(new Commitment(new CommitmentId(kit.crm().ids().next()), 0, customer,
+                "Call Zeborah back about Lindenweg 17", LocalDate.of(2026, 6, 1), REP, T0, Optional.empty()));
+    }
+
+    private static <T> List<T> all(Archive<T> archive) {
+        List<T> out = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        while (true) {
+            List<T> page = archive.after(after, 200);
+            out.addAll(page);
+            if (page.size() < 200) {
+                return out;
+            }
+            after = Optional.of(archive.key(page.get(page.size() - 1)));
+        }
+    }
+
+    private static <T, K> Map<K, Long> countBy(List<T> rows, Function<T, K> key) {
+        Map<K, Long> out = new TreeMap<>();
+        rows.forEach(r -> out.merge(key.apply(r), 1L, Long::sum));
+        return out;
+    }
+
+    /** The anonymous figures metrics rest on. */
+    private Map<String, Object> counts() {
+        Map<String, Object> out = new TreeMap<>();
+        out.put("contacts", store.contacts().count());
+        out.put("leads", store.leads().count());
+        out.put("leadsPerChannel", countBy(all(store.archives().leads()), l -> l.source().channel().name()));
+        out.put("leadsPerStatus", countBy(all(store.archives().leads()), l -> l.status().name()));
+        out.put("activitiesPerType", countBy(all(store.archives().activities()), a -> a.type().name()));
+        out.put("tasks", (long) all(store.archives().tasks()).size());
+        out.put("dealAmounts", all(store.archives().deals()).stream().map(d -> d.amount().orElseThrow().toString())
+                .sorted().toList());
+        out.put("dealsPerStage", countBy(all(store.archives().deals()), Deal::stage));
+        return out;
+    }
+
+    private ErasureOutcome.Erased erase(String key) {
+        return assertInstanceOf(ErasureOutcome.Erased.class, kit.crm().personalData()
+                .erase(PersonKey.parse(key, "DE"), "request by e-mail of 2026-05-03"));
+    }
+
+    private static void assertNoneIn(String dump, List<String> values) {
+        String lower = dump.toLowerCase(Locale.ROOT);
+        for (String v : values) {
+            assertFalse(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "still stored: " + v);
+        }
+    }
+
+    private static void assertAllIn(String dump, List<String> values) {
+        String lower = dump.toLowerCase(Locale.ROOT);
+        for (String v : values) {
+            assertTrue(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "lost: " + v);
+        }
+    }
+
+    @Test
+    void beforeErasure_theDumpHoldsEveryValue_soTheChecksBelowCanFail() {
+        String dump = dump(store);
+        assertAllIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+    }
+
+    @Test
+    void erase_byEmail_leavesNoValueOfThePerson_anywhereInTheStore() {
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(zeborah, erased.contact());
+        String dump = dump(store);
+        assertNoneIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+    }
+
+    @Test
+    void erase_keepsTheAnonymousCounts() {
+        Map<String, Object> before = counts();
+        erase("+4915123456789");
+        assertEquals(before, counts());
+    }
+
+    @Test
+    void erase_countsPerTable_andNoValueInTheResult() {
+        ErasureOutcome.Erased erased = erase(zeborah.toString());
+        assertEquals(2, erased.counts().of("lead"));
+        assertEquals(1, erased.counts().of("deal"));
+        assertTrue(erased.counts().of("task") >= 1, erased.counts().toString());
+        assertTrue(erased.counts().of("activity") >= 1, erased.counts().toString());
+        assertEquals(1, erased.counts().of("service_request"));
+        assertEquals(1, erased.counts().of("service_commitment"));
+        assertEquals(4, erased.suppressed(), "two e-mails and two phones");
+        assertNoneIn(erased.toString(), ZEBORAH);
+    }
+
+    @Test
+    void erase_isRecordedInTheAuditTrail_withoutTheErasedValues() {
+        erase("zeborah.quillfeather@example.org");
+        List<AuditEntry> entries = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, zeborah.value()),
+                PageRequest.first(100)).items();
+        AuditEntry last = entries.get(entries.size() - 1);
+        assertEquals(AuditAction.ERASE, last.action());
+        assertTrue(last.note().contains("request by e-mail of 2026-05-03"), last.note());
+        assertTrue(last.changes().isEmpty());
+        assertNoneIn(entries.toString(), ZEBORAH);
+    }
+
+    @Test
+    void captureAfterErasure_isFlagged_andStoresNothing() {
+        erase("zeborah.quillfeather@example.org");
+        Map<String, Object> before = counts();
+        CaptureOutcome byEmail = kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Zeborah", "Quillfeather").email("zeborah.quillfeather@example.org").build());
+        assertEquals(List.of("email"), assertInstanceOf(CaptureOutcome.Suppressed.class, byEmail).fields());
+        CaptureOutcome byPhone = kit.crm().capture().capture(LeadSubmission.from(Channel.ADS).name("Z", "Q")
+                .phone("+49 151 23456789").build());
+        assertEquals(List.of("phone"), assertInstanceOf(CaptureOutcome.Suppressed.class, byPhone).fields());
+        assertEquals(before, counts());
+        assertNoneIn(dump(store), ZEBORAH);
+        assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, kit.crm().capture().capture(LeadSubmission
+                .from(Channel.WEB_FORM).name("Neville", "Otherperson").email("neville@example.org").build()));
+    }
+
+    @Test
+    void bulkCaptureAfterErasure_isFlaggedToo_andStoresNothingOfThePerson() {
+        erase("zeborah.quillfeather@example.org");
+        Map<String, Object> before = counts();
+        List<CaptureOutcome> outcomes = kit.crm().bulkCapture().captureAll(List.of(
+                LeadSubmission.from(Channel.IMPORT).name("Zeborah", "Quillfeather")
+                        .email("zeborah.quillfeather@example.org").build(),
+                LeadSubmission.from(Channel.IMPORT).name("Z", "Q").phone("+49 151 23456789").build()));
+        assertEquals(List.of("email"), assertInstanceOf(CaptureOutcome.Suppressed.class, outcomes.get(0)).fields());
+        assertEquals(List.of("phone"), assertInstanceOf(CaptureOutcome.Suppressed.class, outcomes.get(1)).fields());
+        assertEquals(before, counts());
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    @Test
+    void erase_unknownPerson_isNotFound_andChangesNothing() {
+        String before = dump(store);
+        assertInstanceOf(ErasureOutcome.NotFound.class, kit.crm().personalData()
+                .erase(PersonKey.parse("nobody@example.org", "DE"), "asked"));
+        assertEquals(before, dump(store));
+    }
+
+    @Test
+    void erase_blankReason_isRefusedNamingIt_andChangesNothing() {
+        String before = dump(store);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kit.crm().personalData()
+                .erase(PersonKey.parse("zeborah.quillfeather@example.org", "DE"), "  "));
+        assertTrue(e.getMessage().startsWith("reason"), e.getMessage());
+        assertEquals(before, dump(store));
+    }
+
+    @Test
+    void erase_withoutSalt_isRefusedNamingIt() {
+        Crmkit unsalted = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> unsalted.crm().personalData()
+                .erase(PersonKey.parse("zeborah.quillfeather@example.org", "DE"), "asked"));
+        assertTrue(e.getMessage().startsWith("suppressionSalt"), e.getMessage());
+        assertAllIn(dump(store), ZEBORAH);
+    }
+
+    @Test
+    void export_holdsEverythingOfThePerson_andNothingOfOthers() {
+        PersonalDataExport doc = kit.personalDataExports().export(PersonKey.parse("0151 23456789", "DE"))
+                .orElseThrow();
+        assertEquals(zeborah, doc.core().contact().id());
+        assertTrue(doc.core().contact().emails().stream().anyMatch(e -> e.value().equals("zq.private@example.net")),
+                "the merged duplicate's e-mail");
+        assertEquals(2, doc.core().leads().size());
+        assertEquals(3, doc.core().records().stream().filter(r -> r.type() == RecordType.CONTACT
+                || r.type() == RecordType.DEAL).count(), "contact, merged duplicate, deal");
+        assertEquals(List.of("Quillfeather family office licences"), doc.deals().stream().map(Deal::title).toList());
+        assertTrue(doc.core().timeline().stream().map(Activity::body).anyMatch("loves Gruyere on Tuesdays"::equals));
+        assertEquals(List.of("Ring Zeborah about the licences"), doc.core().tasks().stream().map(t -> t.title())
+                .toList());
+        assertTrue(doc.core().audit().stream().anyMatch(e -> e.action() == AuditAction.CHANGE
+                && e.changes().stream().anyMatch(c -> c.after().orElse("").contains("30901820"))), "phone change");
+        assertEquals(1, doc.requests().size());
+        assertEquals(1, doc.commitments().size());
+        assertEquals(1, doc.equipment().size());
+        assertNoneIn(doc.toString(), OTTOLINE);
+    }
+
+    @Test
+    void export_isAudited_andAfterErasureFindsNobody() {
+        kit.personalDataExports().export(PersonKey.parse(zeborah.toString(), "DE")).orElseThrow();
+        List<AuditEntry> entries = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, zeborah.value()),
+                PageRequest.first(100)).items();
+        assertEquals(AuditAction.EXPORT, entries.get(entries.size() - 1).action());
+        erase("zeborah.quillfeather@example.org");
+        assertTrue(kit.personalDataExports().export(PersonKey.parse("zeborah.quillfeather@example.org", "DE"))
+                .isEmpty());
+    }
+}
