@@ -50,11 +50,13 @@ public final class Crm {
     private final WinProbabilities winProbabilities;
     private final Context context;
     private final DomainEvents subscriber;
+    private final CurrentActor currentActor;
 
     private Crm(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.subscriber = b.subscriber;
+        this.currentActor = b.actor == null ? CurrentActor.unnamedHost() : b.actor;
         DomainEvents delivered = b.rescoreOnEvents ? event -> {
             b.subscriber.publish(event);
             rescoreAfter(event);
@@ -71,7 +73,7 @@ public final class Crm {
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
                 settings.defaultRegion(), context, new AuditLog(store.auditTrail(),
-                b.actor == null ? CurrentActor.unnamedHost() : b.actor, context));
+                currentActor, context));
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys());
@@ -154,6 +156,21 @@ public final class Crm {
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */
     public WinProbabilities winProbabilities() {
         return winProbabilities;
+    }
+
+    /**
+     * crmkit as one actor sees it: reads restricted to the records the actor may view, per the organization stored in
+     * {@link CrmStore#accessDirectory()} (read now: make a view per request). This {@code Crm}'s own use cases stay
+     * unrestricted, as system work.
+     */
+    public ScopedCrm as(dev.crmkit.core.access.Actor actor) {
+        return new ScopedCrm(store, actor, dev.crmkit.core.access.AccessPolicy.of(
+                store.accessDirectory().organization()));
+    }
+
+    /** {@link #as} the actor that the {@link Builder#actor(CurrentActor) CurrentActor} port names now. */
+    public ScopedCrm asCurrentActor() {
+        return as(currentActor.actor());
     }
 
     /** The store, for reads the use cases do not cover. */

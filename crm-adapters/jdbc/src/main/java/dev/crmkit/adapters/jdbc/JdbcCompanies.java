@@ -157,7 +157,7 @@ final class JdbcCompanies implements Companies {
         return v.toArray();
     }
 
-    private Company map(ResultSet rs) throws SQLException {
+    Company map(ResultSet rs) throws SQLException {
         String address = dialect.getJson(rs, "legal_address");
         return new Company(
                 new CompanyId(dialect.getUuid(rs, "id")),

@@ -74,6 +74,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcAuditTrail auditTrail;
     private final JdbcAccessDirectory accessDirectory;
     private final JdbcShares shares;
+    private final JdbcVisibleRecords visibleRecords;
     private final JdbcPipelines pipelines;
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
@@ -122,6 +123,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
         this.shares = new JdbcShares(jdbc);
+        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -207,6 +209,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Shares shares() {
         return shares;
+    }
+
+    @Override
+    public dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        return visibleRecords;
     }
 
     @Override

@@ -240,7 +240,7 @@ final class JdbcLeads implements Leads {
         return v.toArray();
     }
 
-    private Lead map(ResultSet rs) throws SQLException {
+    Lead map(ResultSet rs) throws SQLException {
         return new Lead(
                 new LeadId(dialect.getUuid(rs, "id")),
                 rs.getLong("version"),

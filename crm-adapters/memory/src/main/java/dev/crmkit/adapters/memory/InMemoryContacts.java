@@ -25,7 +25,7 @@ import java.util.function.Function;
 /** Contacts in memory, indexed by e-mail, phone and company. Thread-safe. */
 final class InMemoryContacts implements Contacts {
 
-    private static final String COMPANY = "company";
+    static final String COMPANY = "company";
 
     private final Table<ContactId, Contact> table;
     private final InMemoryTransactions tx;
@@ -145,6 +145,11 @@ final class InMemoryContacts implements Contacts {
     @Override
     public long count() {
         return table.count();
+    }
+
+    /** The rows, for the lists restricted by access. */
+    Table<ContactId, Contact> rows() {
+        return table;
     }
 
     /** Makes a merged-away contact of a restored merge known as taken out, so that unmerge can reinstate it. */

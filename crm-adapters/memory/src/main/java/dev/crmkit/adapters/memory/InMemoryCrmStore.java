@@ -72,6 +72,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryShares shares = new InMemoryShares(transactions);
+    private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
+            shares);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
@@ -144,6 +146,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Shares shares() {
         return shares;
+    }
+
+    @Override
+    public dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        return visibleRecords;
     }
 
     @Override

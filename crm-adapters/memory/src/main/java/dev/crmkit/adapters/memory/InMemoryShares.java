@@ -1,9 +1,11 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.core.access.AccessFilter;
 import dev.crmkit.core.access.Grantee;
 import dev.crmkit.core.access.Share;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.UserId;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Shares in memory, indexed by record, undone with the unit of work that wrote them. Thread-safe. */
 final class InMemoryShares implements Shares {
@@ -61,6 +64,17 @@ final class InMemoryShares implements Shares {
             out.sort(ORDER);
             return List.copyOf(out);
         });
+    }
+
+    /**
+     * Whether a record passes an access filter, by its owner and the shares stored now; for a caller that already
+     * reads under the store's lock, such as a list walking its index.
+     */
+    boolean passes(AccessFilter filter, RecordRef record, Optional<UserId> owner) {
+        if (filter.everything()) {
+            return true;
+        }
+        return filter.allows(owner, byRecord.getOrDefault(record, Map.of()).values());
     }
 
     private void restore(RecordRef record, Grantee grantee, Share before) {
