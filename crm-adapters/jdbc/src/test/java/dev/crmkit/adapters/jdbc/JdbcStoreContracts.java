@@ -20,6 +20,7 @@ import dev.crmkit.core.contract.LeadsContract;
 import dev.crmkit.core.contract.ProbabilityOverridesContract;
 import dev.crmkit.core.contract.TasksContract;
 import dev.crmkit.core.contract.TransactionsContract;
+import dev.crmkit.core.contract.VisibleRecordsContract;
 import dev.crmkit.core.contract.WorkContract;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
@@ -224,6 +225,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class AccessDirectoryStore extends AccessDirectoryContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+    }
+
+    @Nested
+    class VisibleRecordsStore extends VisibleRecordsContract {
         @Override
         protected CrmStore newStore() {
             return store();
