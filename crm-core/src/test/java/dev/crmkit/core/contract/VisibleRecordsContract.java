@@ -42,12 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link Permission#VIEW}: 0 leaks, 0 wrongly hidden, in the order of the unrestricted list, with full pages. The
  * query paths covered:
  * <ol>
- *   <li>contacts: {@code contact(id)}, {@code contactByEmail}, {@code contactByPhone}, {@code contacts(page)} (every
- *       page), {@code contactsOf(company, page)} (every company, every page), {@code contactCount()};</li>
+ *   <li>contacts: {@code contact(id)}, {@code contactByEmail} and {@code contactByPhone} (each on every other
+ *       contact), {@code contacts(page)} (every page), {@code contactsOf(company, page)} (every company, every
+ *       page), {@code contactCount()};</li>
  *   <li>companies: {@code company(id)}, {@code companies(page)}, {@code companyCount()};</li>
  *   <li>leads: {@code lead(id)}, {@code leads(page)}, {@code leadsIn(status, page)} (every status),
  *       {@code leadsOf(owner, page)} (every user), {@code leadCount()};</li>
- *   <li>{@code decide(permission, record)} for every permission and record: equal to the policy's decision.</li>
+ *   <li>{@code decide(permission, record)} for every permission and every fifth record: equal to the policy's
+ *       decision.</li>
  * </ol>
  * Extend it with a class that returns a fresh, empty store.
  */
@@ -80,8 +82,11 @@ public abstract class VisibleRecordsContract {
                 for (Contact c : p.contacts) {
                     Optional<Contact> expected = may.test(AccessRecord.of(c)) ? Optional.of(c) : Optional.empty();
                     assertEquals(expected, view.contact(c.id()), who + ", contact(" + c.id() + ")");
-                    assertEquals(expected, view.contactByEmail(c.emails().get(0)), who + ", contactByEmail");
-                    assertEquals(expected, view.contactByPhone(c.phones().get(0)), who + ", contactByPhone");
+                    if (c.id().value().getLeastSignificantBits() % 2 == 0) {
+                        assertEquals(expected, view.contactByEmail(c.emails().get(0)), who + ", contactByEmail");
+                    } else {
+                        assertEquals(expected, view.contactByPhone(c.phones().get(0)), who + ", contactByPhone");
+                    }
                     decisions++;
                     allowed += expected.isPresent() ? 1 : 0;
                 }
@@ -89,8 +94,7 @@ public abstract class VisibleRecordsContract {
                 assertEquals(contacts, readAll(view::contacts, PAGE), who + ", contacts(page)");
                 assertEquals(contacts.size(), view.contactCount(), who + ", contactCount()");
                 for (Company company : p.companies) {
-                    List<Contact> of = visible(readAll(r -> p.store.contacts().findByCompany(company.id(), r), 50),
-                            c -> may.test(AccessRecord.of(c)));
+                    List<Contact> of = visible(p.affiliated.get(company.id()), c -> may.test(AccessRecord.of(c)));
                     assertEquals(of, readAll(r -> view.contactsOf(company.id(), r), PAGE),
                             who + ", contactsOf(" + company.id() + ")");
                     Optional<Company> expected = may.test(record(company)) ? Optional.of(company) : Optional.empty();
@@ -114,7 +118,8 @@ public abstract class VisibleRecordsContract {
                     assertEquals(visible(leads, l -> l.owner().equals(Optional.of(user.id()))),
                             readAll(r -> view.leadsOf(user.id(), r), PAGE), who + ", leadsOf(" + user.id() + ")");
                 }
-                for (AccessRecord r : p.pop.records()) {
+                for (int n = 0; n < p.pop.records().size(); n += 5) {
+                    AccessRecord r = p.pop.records().get(n);
                     AccessRecord stored = r.ref().type() == RecordType.COMPANY
                             ? new AccessRecord(r.ref(), Optional.empty()) : r;
                     // the stored shares (the generated ones, checked below) in the store's order, as grants list
@@ -157,6 +162,7 @@ public abstract class VisibleRecordsContract {
         final List<Contact> contacts = new ArrayList<>();
         final List<Company> companies = new ArrayList<>();
         final List<Lead> leads = new ArrayList<>();
+        final Map<CompanyId, List<Contact>> affiliated = new HashMap<>();
 
         private Population(CrmStore store, AccessPopulation pop) {
             this.store = store;
@@ -164,7 +170,7 @@ public abstract class VisibleRecordsContract {
         }
 
         static Population store(CrmStore store, long seed) {
-            AccessPopulation pop = AccessPopulation.generate(seed, 60, RecordType.CONTACT, RecordType.COMPANY,
+            AccessPopulation pop = AccessPopulation.generate(seed, 48, RecordType.CONTACT, RecordType.COMPANY,
                     RecordType.LEAD);
             Population p = new Population(store, pop);
             Fixtures fx = new Fixtures(seed);
@@ -204,6 +210,8 @@ public abstract class VisibleRecordsContract {
             p.companies.addAll(readAll(store.companies()::findAll, 50));
             p.leads.clear();
             p.leads.addAll(readAll(store.leads()::findAll, 50));
+            p.companies.forEach(c -> p.affiliated.put(c.id(), readAll(r -> store.contacts().findByCompany(c.id(), r),
+                    50)));
             return p;
         }
     }

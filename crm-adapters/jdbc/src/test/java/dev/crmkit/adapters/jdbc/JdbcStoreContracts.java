@@ -237,6 +237,11 @@ abstract class JdbcStoreContracts {
         protected CrmStore newStore() {
             return store();
         }
+
+        @Override
+        protected long[] seeds() {
+            return new long[] {1, 2};
+        }
     }
 
     @Nested
