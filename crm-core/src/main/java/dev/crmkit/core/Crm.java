@@ -164,7 +164,7 @@ public final class Crm {
      * unrestricted, as system work.
      */
     public ScopedCrm as(dev.crmkit.core.access.Actor actor) {
-        return new ScopedCrm(store, actor, dev.crmkit.core.access.AccessPolicy.of(
+        return new ScopedCrm(this, actor, dev.crmkit.core.access.AccessPolicy.of(
                 store.accessDirectory().organization()));
     }
 

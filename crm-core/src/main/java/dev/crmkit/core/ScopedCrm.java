@@ -5,6 +5,7 @@ import dev.crmkit.core.access.AccessFilter;
 import dev.crmkit.core.access.AccessPolicy;
 import dev.crmkit.core.access.AccessRecord;
 import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
 import dev.crmkit.core.access.VisibleRecords;
 import dev.crmkit.core.company.Company;
@@ -21,9 +22,12 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.LeadStatusChange;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * crmkit as one actor sees it: the reads of {@link Crm} restricted to the records that actor may view, made with
@@ -38,6 +42,10 @@ import java.util.Optional;
  * Optional<Contact> c = rep.contact(id);                     // empty if anna may not see it
  * }</pre>
  *
+ * <p>Changes through the view ({@link #change} and the named ones such as {@link #addEmail}) are made only when the
+ * actor holds the permission on the record, and otherwise return a {@link Guarded} refusal naming the permission and
+ * the record; nothing is changed then.
+ *
  * <p>{@link Crm}'s own use cases stay unrestricted (they act for the host, as a system process would): lead capture's
  * de-duplication must see every contact, and imports, relays and jobs are system work. The organization (users, teams,
  * roles, defaults) is read from the store's {@link CrmStore#accessDirectory()} when the view is made, so make a view
@@ -45,13 +53,15 @@ import java.util.Optional;
  */
 public final class ScopedCrm {
 
+    private final Crm crm;
     private final CrmStore store;
     private final Actor actor;
     private final AccessPolicy policy;
     private final VisibleRecords visible;
 
-    ScopedCrm(CrmStore store, Actor actor, AccessPolicy policy) {
-        this.store = Objects.requireNonNull(store, "store");
+    ScopedCrm(Crm crm, Actor actor, AccessPolicy policy) {
+        this.crm = Objects.requireNonNull(crm, "crm");
+        this.store = crm.store();
         this.actor = Objects.requireNonNull(actor, "actor");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.visible = store.visibleRecords();
@@ -153,6 +163,66 @@ public final class ScopedCrm {
             return new AccessDecision.Refused(actor, what, "there is no " + record);
         }
         return policy.decide(actor, permission, found.get(), store.shares().of(found.get().ref()));
+    }
+
+    /**
+     * Makes a change of a record if the actor may view the record and holds the permission on it, in one unit of work
+     * with the decision; otherwise changes nothing and returns the refusal, which names the permission and the record
+     * (a record the actor may not view is refused as "not found"). For any of {@link Crm}'s use cases:
+     * {@code view.change(Permission.EDIT, ref, () -> crm.customers().addPhone(id, phone, false))}.
+     *
+     * @param change the change, run only when allowed; it must not return {@code null}
+     */
+    public <T> Guarded<T> change(Permission permission, RecordRef record, Supplier<T> change) {
+        Objects.requireNonNull(change, "change");
+        return store.transactions().inTransaction(() -> {
+            AccessDecision decision = decideVisible(permission, record);
+            if (decision instanceof AccessDecision.Refused refused) {
+                return Guarded.<T>refused(refused);
+            }
+            return Guarded.done((AccessDecision.Allowed) decision, change.get());
+        });
+    }
+
+    /** Adds an e-mail address to a contact, as primary if asked, if the actor may edit the contact. */
+    public Guarded<Contact> addEmail(ContactId contact, String email, boolean primary) {
+        return change(Permission.EDIT, ref(RecordType.CONTACT, contact.value()),
+                () -> crm.customers().addEmail(contact, email, primary));
+    }
+
+    /** Sets custom values of a contact from text, if the actor may edit the contact. */
+    public Guarded<Contact> setCustomFields(ContactId contact, Map<String, String> values) {
+        return change(Permission.EDIT, ref(RecordType.CONTACT, contact.value()),
+                () -> crm.customers().setCustomFields(contact, values));
+    }
+
+    /** Gives a lead to an owner (or none), if the actor may assign the lead. */
+    public Guarded<Lead> assignLead(LeadId lead, Optional<UserId> owner) {
+        return change(Permission.ASSIGN, ref(RecordType.LEAD, lead.value()), () -> crm.leads().assign(lead, owner));
+    }
+
+    /** Moves a lead to a status, as done by the actor, if the actor may edit the lead. */
+    public Guarded<LeadStatusChange> changeLeadStatus(LeadId lead, LeadStatus target, String reason) {
+        Optional<UserId> by = actor instanceof Actor.Person p ? Optional.of(p.user()) : Optional.empty();
+        return change(Permission.EDIT, ref(RecordType.LEAD, lead.value()),
+                () -> crm.leads().changeStatus(lead, target, reason, by));
+    }
+
+    /**
+     * {@link #decide}, but a record the actor may not view is refused as "not found" whatever the permission, so
+     * that a refusal does not reveal it.
+     */
+    private AccessDecision decideVisible(Permission permission, RecordRef record) {
+        AccessDecision view = decide(Permission.VIEW, record);
+        if (!view.allowed()) {
+            return new AccessDecision.Refused(actor, permission.name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + record, "there is no " + record);
+        }
+        return permission == Permission.VIEW ? view : decide(permission, record);
+    }
+
+    private static RecordRef ref(RecordType type, java.util.UUID id) {
+        return new RecordRef(type, id);
     }
 
     private Optional<AccessRecord> find(RecordRef record) {

@@ -138,6 +138,77 @@ public abstract class VisibleRecordsContract {
     }
 
     @Test
+    void change_isMadeExactlyWhenTheActorMayViewTheRecordAndHoldsThePermission() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int made = 0;
+        int refused = 0;
+        for (Actor actor : p.pop.actors()) {
+            ScopedCrm view = crm.as(actor);
+            for (int n = 0; n < p.pop.records().size(); n += 4) {
+                AccessRecord r = p.pop.records().get(n);
+                AccessRecord stored = r.ref().type() == RecordType.COMPANY
+                        ? new AccessRecord(r.ref(), Optional.empty()) : r;
+                List<dev.crmkit.core.access.Share> shares = p.store.shares().of(r.ref());
+                boolean visible = policy.decide(actor, Permission.VIEW, stored, shares).allowed();
+                for (Permission permission : List.of(Permission.EDIT, Permission.ASSIGN)) {
+                    boolean expected = visible && policy.decide(actor, permission, stored, shares).allowed();
+                    int[] runs = {0};
+                    dev.crmkit.core.access.Guarded<String> outcome = view.change(permission, r.ref(), () -> {
+                        runs[0]++;
+                        return "changed";
+                    });
+                    String context = actor + " " + permission + " " + r.ref();
+                    assertEquals(expected, outcome.allowed(), context);
+                    assertEquals(expected ? 1 : 0, runs[0], "the change runs only when allowed: " + context);
+                    assertEquals(expected ? Optional.of("changed") : Optional.empty(), outcome.value(), context);
+                    String what = permission.name().toLowerCase(java.util.Locale.ROOT) + " " + r.ref();
+                    assertTrue(outcome.decision().explain().contains(what), outcome.decision().explain());
+                    if (!visible) {
+                        assertTrue(outcome.decision().explain().endsWith("there is no " + r.ref()),
+                                "a hidden record is not found: " + outcome.decision().explain());
+                    }
+                    made += expected ? 1 : 0;
+                    refused += expected ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(made > 0 && refused > 0, "changes were both made and refused: " + made + ", " + refused);
+    }
+
+    @Test
+    void addEmail_refused_leavesTheContactAsItWas_allowed_changesIt() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int checked = 0;
+        int made = 0;
+        for (Actor actor : p.pop.actors()) {
+            for (Contact c : p.contacts.subList(0, Math.min(4, p.contacts.size()))) {
+                Contact before = p.store.contacts().findById(c.id()).orElseThrow();
+                boolean mayEdit = policy.decide(actor, Permission.VIEW, AccessRecord.of(before),
+                        p.pop.sharesOf(AccessRecord.of(before).ref())).allowed()
+                        && policy.decide(actor, Permission.EDIT, AccessRecord.of(before),
+                        p.pop.sharesOf(AccessRecord.of(before).ref())).allowed();
+                String email = "added" + checked + "@example.org";
+                dev.crmkit.core.access.Guarded<Contact> outcome = crm.as(actor).addEmail(c.id(), email, false);
+                assertEquals(mayEdit, outcome.allowed(), actor + " " + c.id());
+                Contact after = p.store.contacts().findById(c.id()).orElseThrow();
+                if (mayEdit) {
+                    assertEquals(Optional.of(after), outcome.value());
+                    assertTrue(after.emails().stream().anyMatch(e -> e.value().equals(email)));
+                } else {
+                    assertEquals(before, after, "a refused change leaves the contact as it was");
+                }
+                checked++;
+                made += mayEdit ? 1 : 0;
+            }
+        }
+        assertTrue(made > 0 && made < checked, "additions were both made and refused: " + made + " of " + checked);
+    }
+
+    @Test
     void decide_aRecordNotStored_isRefusedAsNotFound() {
         CrmStore store = newStore();
         Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
