@@ -5,6 +5,7 @@ import dev.crmkit.core.access.AccessFilter;
 import dev.crmkit.core.access.AccessPolicy;
 import dev.crmkit.core.access.AccessRecord;
 import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.FieldRef;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
 import dev.crmkit.core.access.VisibleRecords;
@@ -190,10 +191,23 @@ public final class ScopedCrm {
                 () -> crm.customers().addEmail(contact, email, primary));
     }
 
-    /** Sets custom values of a contact from text, if the actor may edit the contact. */
+    /**
+     * Sets custom values of a contact from text, if the actor may edit the contact and each field named
+     * ({@code contact.customFields.KEY}): a field the actor's role may only read or not see is refused, naming the
+     * field and the contact, and nothing is set.
+     */
     public Guarded<Contact> setCustomFields(ContactId contact, Map<String, String> values) {
-        return change(Permission.EDIT, ref(RecordType.CONTACT, contact.value()),
-                () -> crm.customers().setCustomFields(contact, values));
+        RecordRef record = ref(RecordType.CONTACT, contact.value());
+        for (String key : new java.util.TreeSet<>(values.keySet())) {
+            AccessDecision field = policy.decideField(actor, new FieldRef(RecordType.CONTACT, "customFields." + key),
+                    true);
+            if (field instanceof AccessDecision.Refused refused) {
+                AccessDecision visible = decideVisible(Permission.EDIT, record);
+                return Guarded.refused(visible instanceof AccessDecision.Refused hidden ? hidden
+                        : new AccessDecision.Refused(actor, refused.what() + " of " + record, refused.reason()));
+            }
+        }
+        return change(Permission.EDIT, record, () -> crm.customers().setCustomFields(contact, values));
     }
 
     /** Gives a lead to an owner (or none), if the actor may assign the lead. */

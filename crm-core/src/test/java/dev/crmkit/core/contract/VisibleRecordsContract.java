@@ -12,6 +12,9 @@ import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.customfield.FieldType;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
@@ -206,6 +209,36 @@ public abstract class VisibleRecordsContract {
             }
         }
         assertTrue(made > 0 && made < checked, "additions were both made and refused: " + made + " of " + checked);
+    }
+
+    @Test
+    void setCustomFields_aFieldTheRoleMayOnlyRead_isRefusedNamingFieldAndContact() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(dev.crmkit.core.access.Role.builder("rep", "Rep")
+                    .scope(RecordType.CONTACT, dev.crmkit.core.access.Scope.OWN, Permission.VIEW, Permission.EDIT)
+                    .field(RecordType.CONTACT, "customFields.margin", dev.crmkit.core.access.FieldAccess.READ)
+                    .build());
+            store.accessDirectory().save(new User(dev.crmkit.core.kernel.UserId.of("ben"), "Ben", Optional.empty(),
+                    Optional.empty(), dev.crmkit.core.access.RoleId.of("rep")));
+        });
+        crm.customers().defineCustomFields(CustomFieldSchema.of(RecordType.CONTACT,
+                FieldDefinition.optional("margin", FieldType.TEXT), FieldDefinition.optional("note", FieldType.TEXT)));
+        Contact own = store.contacts().insertOrGet(new Fixtures(7).contact()
+                .owner(dev.crmkit.core.kernel.UserId.of("ben")).build());
+        ScopedCrm ben = crm.as(Actor.user("ben"));
+
+        dev.crmkit.core.access.Guarded<Contact> refused = ben.setCustomFields(own.id(), Map.of("margin", "12 %",
+                "note", "x"));
+        assertTrue(!refused.allowed());
+        assertEquals("user:ben may not edit field contact.customFields.margin of contact:" + own.id().value()
+                + ": role rep has READ on contact.customFields.margin", refused.decision().explain());
+        assertEquals(own, store.contacts().findById(own.id()).orElseThrow(), "nothing was set");
+
+        dev.crmkit.core.access.Guarded<Contact> done = ben.setCustomFields(own.id(), Map.of("note", "x"));
+        assertTrue(done.allowed(), done.toString());
+        assertEquals(done.value(), store.contacts().findById(own.id()));
     }
 
     @Test
