@@ -51,6 +51,8 @@ public final class Crm {
     private final Context context;
     private final DomainEvents subscriber;
     private final CurrentActor currentActor;
+    /** The actor of a change made through {@link #as}, while it runs on this thread; it is the one audited. */
+    private final ThreadLocal<dev.crmkit.core.access.Actor> viewActor = new ThreadLocal<>();
 
     private Crm(Builder b) {
         this.store = b.store;
@@ -73,7 +75,7 @@ public final class Crm {
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
                 settings.defaultRegion(), context, new AuditLog(store.auditTrail(),
-                currentActor, context));
+                auditedActor(), context));
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys());
@@ -166,6 +168,37 @@ public final class Crm {
     public ScopedCrm as(dev.crmkit.core.access.Actor actor) {
         return new ScopedCrm(this, actor, dev.crmkit.core.access.AccessPolicy.of(
                 store.accessDirectory().organization()));
+    }
+
+    /** The builder's actor, or while a change made through {@link #as} runs on this thread, that view's actor. */
+    private CurrentActor auditedActor() {
+        return new CurrentActor() {
+            @Override
+            public dev.crmkit.core.access.Actor actor() {
+                dev.crmkit.core.access.Actor view = viewActor.get();
+                return view != null ? view : currentActor.actor();
+            }
+
+            @Override
+            public dev.crmkit.core.access.Origin origin() {
+                return currentActor.origin();
+            }
+        };
+    }
+
+    /** Runs a change made through a view as its actor, so that the audit trail names them. */
+    <T> T actingAs(dev.crmkit.core.access.Actor actor, java.util.function.Supplier<T> change) {
+        dev.crmkit.core.access.Actor before = viewActor.get();
+        viewActor.set(actor);
+        try {
+            return change.get();
+        } finally {
+            if (before == null) {
+                viewActor.remove();
+            } else {
+                viewActor.set(before);
+            }
+        }
     }
 
     /** {@link #as} the actor that the {@link Builder#actor(CurrentActor) CurrentActor} port names now. */

@@ -170,7 +170,8 @@ public final class ScopedCrm {
      * Makes a change of a record if the actor may view the record and holds the permission on it, in one unit of work
      * with the decision; otherwise changes nothing and returns the refusal, which names the permission and the record
      * (a record the actor may not view is refused as "not found"). For any of {@link Crm}'s use cases:
-     * {@code view.change(Permission.EDIT, ref, () -> crm.customers().addPhone(id, phone, false))}.
+     * {@code view.change(Permission.EDIT, ref, () -> crm.customers().addPhone(id, phone, false))}. The audit trail
+     * names this view's actor as the one who made the change.
      *
      * @param change the change, run only when allowed; it must not return {@code null}
      */
@@ -181,7 +182,7 @@ public final class ScopedCrm {
             if (decision instanceof AccessDecision.Refused refused) {
                 return Guarded.<T>refused(refused);
             }
-            return Guarded.done((AccessDecision.Allowed) decision, change.get());
+            return Guarded.done((AccessDecision.Allowed) decision, crm.actingAs(actor, change));
         });
     }
 

@@ -239,6 +239,10 @@ public abstract class VisibleRecordsContract {
         dev.crmkit.core.access.Guarded<Contact> done = ben.setCustomFields(own.id(), Map.of("note", "x"));
         assertTrue(done.allowed(), done.toString());
         assertEquals(done.value(), store.contacts().findById(own.id()));
+        assertEquals(List.of(new RecordRef(RecordType.CONTACT, own.id().value())), store.auditTrail()
+                .byActor(Actor.user("ben"), PageRequest.first(10)).items().stream().map(e -> e.record().orElseThrow())
+                .toList(),
+                "the change is audited as ben's");
     }
 
     @Test
