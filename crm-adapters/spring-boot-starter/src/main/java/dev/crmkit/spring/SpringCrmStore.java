@@ -124,6 +124,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        return jdbc.visibleRecords();
+    }
+
+    @Override
     public Pipelines pipelines() {
         return jdbc.pipelines();
     }
