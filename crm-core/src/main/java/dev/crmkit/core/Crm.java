@@ -53,11 +53,15 @@ public final class Crm {
     private final DomainEvents subscriber;
     private final dev.crmkit.core.privacy.Suppressions suppressions;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    /** The actor of a change made through {@link #as}, while it runs on this thread; it is the one audited. */
+    private final ThreadLocal<dev.crmkit.core.access.Actor> viewActor = new ThreadLocal<>();
 
     private Crm(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.subscriber = b.subscriber;
+        this.currentActor = b.actor == null ? CurrentActor.unnamedHost() : b.actor;
         DomainEvents delivered = b.rescoreOnEvents ? event -> {
             b.subscriber.publish(event);
             rescoreAfter(event);
@@ -72,8 +76,7 @@ public final class Crm {
         this.context = new Context(store.transactions(), events, validation, clock, b.ids);
         this.timeline = new Timeline(store.activities(), context);
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
-        this.auditLog = new AuditLog(store.auditTrail(), b.actor == null ? CurrentActor.unnamedHost() : b.actor,
-                context);
+        this.auditLog = new AuditLog(store.auditTrail(), auditedActor(), context);
         this.suppressions = b.suppressionSalt == null ? dev.crmkit.core.privacy.Suppressions.off()
                 : dev.crmkit.core.privacy.Suppressions.of(store.suppressionList(), b.suppressionSalt);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
@@ -178,6 +181,52 @@ public final class Crm {
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */
     public WinProbabilities winProbabilities() {
         return winProbabilities;
+    }
+
+    /**
+     * crmkit as one actor sees it: reads restricted to the records the actor may view, per the organization stored in
+     * {@link CrmStore#accessDirectory()} (read now: make a view per request). This {@code Crm}'s own use cases stay
+     * unrestricted, as system work.
+     */
+    public ScopedCrm as(dev.crmkit.core.access.Actor actor) {
+        return new ScopedCrm(this, actor, dev.crmkit.core.access.AccessPolicy.of(
+                store.accessDirectory().organization()));
+    }
+
+    /** The builder's actor, or while a change made through {@link #as} runs on this thread, that view's actor. */
+    private CurrentActor auditedActor() {
+        return new CurrentActor() {
+            @Override
+            public dev.crmkit.core.access.Actor actor() {
+                dev.crmkit.core.access.Actor view = viewActor.get();
+                return view != null ? view : currentActor.actor();
+            }
+
+            @Override
+            public dev.crmkit.core.access.Origin origin() {
+                return currentActor.origin();
+            }
+        };
+    }
+
+    /** Runs a change made through a view as its actor, so that the audit trail names them. */
+    <T> T actingAs(dev.crmkit.core.access.Actor actor, java.util.function.Supplier<T> change) {
+        dev.crmkit.core.access.Actor before = viewActor.get();
+        viewActor.set(actor);
+        try {
+            return change.get();
+        } finally {
+            if (before == null) {
+                viewActor.remove();
+            } else {
+                viewActor.set(before);
+            }
+        }
+    }
+
+    /** {@link #as} the actor that the {@link Builder#actor(CurrentActor) CurrentActor} port names now. */
+    public ScopedCrm asCurrentActor() {
+        return as(currentActor.actor());
     }
 
     /** The store, for reads the use cases do not cover. */

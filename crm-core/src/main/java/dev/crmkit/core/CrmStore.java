@@ -124,6 +124,14 @@ public interface CrmStore {
         return dev.crmkit.core.privacy.SuppressionList.unsupported();
     }
 
+    /**
+     * The list queries restricted by an actor's access, which {@link Crm#as} reads through. The default fails like
+     * {@link #accessDirectory()}; crmkit's stores push the restriction into their queries.
+     */
+    default dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        throw new UnsupportedOperationException("this store does not restrict its lists by access");
+    }
+
     /** Units of work over all of the above. */
     Transactions transactions();
 

@@ -132,6 +132,26 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.privacy.PersonalData personalData() {
+        return jdbc.personalData();
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.SuppressionList suppressionList() {
+        return jdbc.suppressionList();
+    }
+
+    @Override
+    public dev.crmkit.core.capture.CaptureBatches captureBatches() {
+        return jdbc.captureBatches();
+    }
+
+    @Override
+    public dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        return jdbc.visibleRecords();
+    }
+
+    @Override
     public Pipelines pipelines() {
         return jdbc.pipelines();
     }

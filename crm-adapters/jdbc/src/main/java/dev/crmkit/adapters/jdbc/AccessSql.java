@@ -88,6 +88,16 @@ final class AccessSql {
         return new Fragment("(" + String.join(" OR ", parts) + ")", params);
     }
 
+    /**
+     * The fragment for a filter over a table of records that have no owner (companies): only the share part and
+     * "everything" can pass such a record.
+     */
+    Fragment whereUnowned(AccessFilter filter, RecordType type, String idColumn) {
+        Objects.requireNonNull(filter, "filter");
+        return where(new AccessFilter(filter.everything(), java.util.Set.of(), filter.shareUser(),
+                filter.shareTeams(), filter.shareLevels()), type, idColumn, idColumn);
+    }
+
     private static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }

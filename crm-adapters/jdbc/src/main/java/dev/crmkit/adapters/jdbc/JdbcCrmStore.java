@@ -83,6 +83,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcAuditTrail auditTrail;
     private final JdbcAccessDirectory accessDirectory;
     private final JdbcShares shares;
+    private final JdbcVisibleRecords visibleRecords;
     private final JdbcPipelines pipelines;
     private final JdbcDeals deals;
     private final JdbcStageHistory stageHistory;
@@ -144,6 +145,11 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.externalIds = new JdbcExternalIds(jdbc);
         this.personalData = new JdbcPersonalData(jdbc, tasks);
         this.suppressionList = new JdbcSuppressionList(jdbc);
+    }
+
+    @Override
+        this.shares = new JdbcShares(jdbc);
+        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */
@@ -244,6 +250,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.SuppressionList suppressionList() {
         return suppressionList;
+    }
+
+    @Override
+    public dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        return visibleRecords;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.crmkit.core.contract.LeadsContract;
 import dev.crmkit.core.contract.ProbabilityOverridesContract;
 import dev.crmkit.core.contract.TasksContract;
 import dev.crmkit.core.contract.TransactionsContract;
+import dev.crmkit.core.contract.VisibleRecordsContract;
 import dev.crmkit.core.contract.WorkContract;
 import dev.crmkit.core.scoring.LeadScores;
 import dev.crmkit.core.scoring.ProbabilityOverrides;
@@ -244,6 +245,20 @@ abstract class JdbcStoreContracts {
         @Override
         protected CrmStore newStore() {
             return store();
+        }
+    }
+
+    @Nested
+    class VisibleRecordsStore extends VisibleRecordsContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+
+        /** One population per database (plus seed 5's in the tests of changes): a fresh schema is the cost. */
+        @Override
+        protected long[] seeds() {
+            return new long[] {1};
         }
     }
 

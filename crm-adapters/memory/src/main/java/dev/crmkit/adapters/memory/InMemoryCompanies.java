@@ -82,6 +82,11 @@ final class InMemoryCompanies implements Companies {
         return table.count();
     }
 
+    /** The rows, for the lists restricted by access. */
+    Table<CompanyId, Company> rows() {
+        return table;
+    }
+
     /** The archive of the company rows, keyed by id: export and restore only. */
     MemoryArchive<Company> archive(InMemoryTransactions tx) {
         return MemoryArchive.of(tx, "company", table, Company::id, k -> new CompanyId(UUID.fromString(k)));

@@ -27,7 +27,7 @@ import java.util.function.Function;
 /** Contacts in memory, indexed by e-mail, phone and company. Thread-safe. */
 final class InMemoryContacts implements Contacts {
 
-    private static final String COMPANY = "company";
+    static final String COMPANY = "company";
     private static final String NAME_KEY = "nameKey";
     private static final String NICKNAME_KEY = "nicknameKey";
 
@@ -148,6 +148,11 @@ final class InMemoryContacts implements Contacts {
     @Override
     public long count() {
         return table.count();
+    }
+
+    /** The rows, for the lists restricted by access. */
+    Table<ContactId, Contact> rows() {
+        return table;
     }
 
     /** Makes a merged-away contact of a restored merge known as taken out, so that unmerge can reinstate it. */

@@ -82,6 +82,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
+    private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
+            shares);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
@@ -173,6 +175,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.SuppressionList suppressionList() {
         return suppressionList;
+    }
+
+    @Override
+    public dev.crmkit.core.access.VisibleRecords visibleRecords() {
+        return visibleRecords;
     }
 
     @Override

@@ -21,8 +21,8 @@ final class InMemoryLeads implements Leads {
 
     private static final String OPEN_EMAIL = "openEmail";
     private static final String OPEN_PHONE = "openPhone";
-    private static final String STATUS = "status";
-    private static final String OWNER = "owner";
+    static final String STATUS = "status";
+    static final String OWNER = "owner";
 
     private final Table<LeadId, Lead> table;
 

@@ -1,11 +1,12 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.core.access.AccessFilter;
 import dev.crmkit.core.access.Grantee;
 import dev.crmkit.core.access.Share;
 import dev.crmkit.core.access.Shares;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
-
+import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.kit.archive.ShareKey;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Shares in memory, indexed by record, undone with the unit of work that wrote them. Thread-safe. */
@@ -76,6 +78,17 @@ final class InMemoryShares implements Shares {
                     return byRecord.getOrDefault(new RecordRef(RecordType.valueOf(p[0]), UUID.fromString(p[1])),
                             Map.of()).containsKey(grantee);
                 }, this::grant);
+    }
+
+    /**
+     * Whether a record passes an access filter, by its owner and the shares stored now; for a caller that already
+     * reads under the store's lock, such as a list walking its index.
+     */
+    boolean passes(AccessFilter filter, RecordRef record, Optional<UserId> owner) {
+        if (filter.everything()) {
+            return true;
+        }
+        return filter.allows(owner, byRecord.getOrDefault(record, Map.of()).values());
     }
 
     private void restore(RecordRef record, Grantee grantee, Share before) {

@@ -314,7 +314,21 @@ final class Table<I, R> {
 
     /** All records in creation order (then insertion order), paged. */
     Page<R> page(PageRequest request) {
-        return tx.read(() -> page(ordered, request, false, r -> true));
+        return page(request, r -> true);
+    }
+
+    /**
+     * The records that pass the filter in creation order (then insertion order), paged: the filter is applied while
+     * the index is walked, so the page is cut after it.
+     */
+    Page<R> page(PageRequest request, Predicate<R> filter) {
+        request.after().ifPresent(OrderKey::parse);
+        return tx.read(() -> page(ordered, request, false, filter));
+    }
+
+    /** How many records pass the filter. */
+    long count(Predicate<R> filter) {
+        return tx.read(() -> ordered.values().stream().map(rows::get).filter(filter).count());
     }
 
     /** The members of a group, in the group's order (descending if asked), filtered and paged. */

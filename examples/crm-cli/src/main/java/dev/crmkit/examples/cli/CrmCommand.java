@@ -57,6 +57,9 @@ public final class CrmCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @CommandLine.Option(names = ActingUser.OPTION, paramLabel = "USER", description = ActingUser.DESCRIPTION)
+    private String actingUser;
+
     /** Runs {@code crm} and exits with its status. */
     public static void main(String[] args) {
         if (System.getProperty(LOGGING_PROVIDER) == null) {

@@ -65,7 +65,8 @@ final class DealCommand implements Runnable {
         private String stage;
 
         @Option(names = "--as", paramLabel = "USER", defaultValue = "crm",
-                description = "Who moves it (default: ${DEFAULT-VALUE}).")
+                description = "Who moves it (default: the user of crm --as, else ${DEFAULT-VALUE}); their role in "
+                        + "the access directory counts as one of their roles.")
         private String user;
 
         @Option(names = "--role", paramLabel = "ROLE", description = "A role of the mover (repeatable).")
@@ -80,9 +81,11 @@ final class DealCommand implements Runnable {
 
         @Override
         public Integer call() {
+            String mover = mover();
             return options.run(spec, (crm, pipelines, store) -> {
                 Deal found = find(pipelines, store, deal);
-                MoveDeal command = MoveDeal.to(found.id(), stage, Actor.of(user, roles.toArray(String[]::new)));
+                MoveDeal command = MoveDeal.to(found.id(), stage, Actor.of(dev.crmkit.core.access.Actor.user(mover),
+                        crm.store().accessDirectory().organization(), java.util.Set.copyOf(roles)));
                 if (lostReason != null) {
                     command = command.because(lostReason);
                 }
@@ -90,6 +93,20 @@ final class DealCommand implements Runnable {
                 print(spec.commandLine().getOut(), found, change);
                 return change instanceof StageChange.StageChanged ? 0 : REFUSED;
             });
+        }
+
+        /**
+         * Who moves the deal: {@code crm --as USER} or this command's {@code --as} (they must agree when both are
+         * given); with neither, the user {@code crm}. Their role in the access directory is one of their roles.
+         */
+        private String mover() {
+            Optional<String> global = ActingUser.of(spec);
+            boolean local = spec.commandLine().getParseResult().hasMatchedOption("--as");
+            if (global.isPresent() && local && !global.get().equals(user.strip())) {
+                throw new ParameterException(spec.commandLine(), "crm --as " + global.get() + " and deal move --as "
+                        + user.strip() + " name different users; give one");
+            }
+            return global.orElse(user.strip());
         }
 
         private void print(PrintWriter out, Deal before, StageChange change) {

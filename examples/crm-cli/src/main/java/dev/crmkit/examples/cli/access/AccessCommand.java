@@ -44,9 +44,9 @@ import java.util.concurrent.Callable;
 /** {@code crm access}: the demo organization, why a user may or may not do something with a record, shares. */
 @Command(name = "access", mixinStandardHelpOptions = true,
         description = "Who may see and change what: store the demo organization, explain a user's access to a "
-                + "record, share a record.",
+                + "record, share a record, list what the user of crm --as USER may see.",
         subcommands = {AccessCommand.Demo.class, AccessCommand.Explain.class, AccessCommand.Share.class,
-                CommandLine.HelpCommand.class})
+                VisibleList.class, CommandLine.HelpCommand.class})
 public final class AccessCommand implements Runnable {
 
     @Spec
@@ -54,7 +54,7 @@ public final class AccessCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: demo, explain or share");
+        throw new ParameterException(spec.commandLine(), "a command is required: demo, explain, share or list");
     }
 
     /** The administration use case on a store, acting as an actor, with audit times from the clock. */

@@ -1,0 +1,268 @@
+package dev.crmkit.core;
+
+import dev.crmkit.core.access.AccessDecision;
+import dev.crmkit.core.access.AccessFilter;
+import dev.crmkit.core.access.AccessPolicy;
+import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.FieldRef;
+import dev.crmkit.core.access.Guarded;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.VisibleRecords;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.LeadStatusChange;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * crmkit as one actor sees it: the reads of {@link Crm} restricted to the records that actor may view, made with
+ * {@link Crm#as(Actor)}. A record the actor may not view is "not found": a finder returns {@code Optional.empty()}, a
+ * list and a count leave it out, exactly as {@link AccessPolicy#decide} with {@link Permission#VIEW} says. Lists are
+ * restricted inside the store's query ({@link CrmStore#visibleRecords()}), so their pages are full and their cursors
+ * work as on the unrestricted lists.
+ *
+ * <pre>{@code
+ * ScopedCrm rep = crm.as(Actor.user("anna"));
+ * Page<Contact> mine = rep.contacts(PageRequest.first(50)); // only what anna may see
+ * Optional<Contact> c = rep.contact(id);                     // empty if anna may not see it
+ * }</pre>
+ *
+ * <p>Changes through the view ({@link #change} and the named ones such as {@link #addEmail}) are made only when the
+ * actor holds the permission on the record, and otherwise return a {@link Guarded} refusal naming the permission and
+ * the record; nothing is changed then.
+ *
+ * <p>{@link Crm}'s own use cases stay unrestricted (they act for the host, as a system process would): lead capture's
+ * de-duplication must see every contact, and imports, relays and jobs are system work. The organization (users, teams,
+ * roles, defaults) is read from the store's {@link CrmStore#accessDirectory()} when the view is made, so make a view
+ * per request or unit of work; shares are read when a record is looked at. Thread-safe.
+ */
+public final class ScopedCrm {
+
+    private final Crm crm;
+    private final CrmStore store;
+    private final Actor actor;
+    private final AccessPolicy policy;
+    private final VisibleRecords visible;
+
+    ScopedCrm(Crm crm, Actor actor, AccessPolicy policy) {
+        this.crm = Objects.requireNonNull(crm, "crm");
+        this.store = crm.store();
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.visible = store.visibleRecords();
+    }
+
+    /** Who is looking. */
+    public Actor actor() {
+        return actor;
+    }
+
+    /** The policy the view decides with, on the organization read when it was made. */
+    public AccessPolicy policy() {
+        return policy;
+    }
+
+    /** The contact with this id (or, for a merged-away id, its survivor), if the actor may view it. */
+    public Optional<Contact> contact(ContactId id) {
+        return store.contacts().findById(Objects.requireNonNull(id, "id")).filter(c -> mayView(AccessRecord.of(c)));
+    }
+
+    /** The contact holding this e-mail address, if the actor may view it. */
+    public Optional<Contact> contactByEmail(EmailAddress email) {
+        return store.contacts().findByEmail(Objects.requireNonNull(email, "email"))
+                .filter(c -> mayView(AccessRecord.of(c)));
+    }
+
+    /** The contact holding this phone number, if the actor may view it. */
+    public Optional<Contact> contactByPhone(PhoneNumber phone) {
+        return store.contacts().findByPhone(Objects.requireNonNull(phone, "phone"))
+                .filter(c -> mayView(AccessRecord.of(c)));
+    }
+
+    /** The contacts the actor may view, in the order they were created. */
+    public Page<Contact> contacts(PageRequest page) {
+        return visible.contacts(filter(RecordType.CONTACT), page);
+    }
+
+    /** The contacts of a company that the actor may view, in the order they were created. */
+    public Page<Contact> contactsOf(CompanyId company, PageRequest page) {
+        return visible.contactsOf(Objects.requireNonNull(company, "company"), filter(RecordType.CONTACT), page);
+    }
+
+    /** How many contacts the actor may view. */
+    public long contactCount() {
+        return visible.countContacts(filter(RecordType.CONTACT));
+    }
+
+    /** The company with this id, if the actor may view it. */
+    public Optional<Company> company(CompanyId id) {
+        return store.companies().findById(Objects.requireNonNull(id, "id")).filter(c -> mayView(record(c)));
+    }
+
+    /** The companies the actor may view, in the order they were created. */
+    public Page<Company> companies(PageRequest page) {
+        return visible.companies(filter(RecordType.COMPANY), page);
+    }
+
+    /** How many companies the actor may view. */
+    public long companyCount() {
+        return visible.countCompanies(filter(RecordType.COMPANY));
+    }
+
+    /** The lead with this id, if the actor may view it. */
+    public Optional<Lead> lead(LeadId id) {
+        return store.leads().findById(Objects.requireNonNull(id, "id")).filter(l -> mayView(AccessRecord.of(l)));
+    }
+
+    /** The leads the actor may view, in the order they were created. */
+    public Page<Lead> leads(PageRequest page) {
+        return visible.leads(filter(RecordType.LEAD), page);
+    }
+
+    /** The leads in a status that the actor may view, in the order they were created. */
+    public Page<Lead> leadsIn(LeadStatus status, PageRequest page) {
+        return visible.leadsIn(Objects.requireNonNull(status, "status"), filter(RecordType.LEAD), page);
+    }
+
+    /** The leads of an owner that the actor may view, in the order they were created. */
+    public Page<Lead> leadsOf(UserId owner, PageRequest page) {
+        return visible.leadsOf(Objects.requireNonNull(owner, "owner"), filter(RecordType.LEAD), page);
+    }
+
+    /** How many leads the actor may view. */
+    public long leadCount() {
+        return visible.countLeads(filter(RecordType.LEAD));
+    }
+
+    /**
+     * Whether the actor may do something with a contact, company or lead, explained; a record that is not stored is
+     * refused as "not found" without saying more.
+     *
+     * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
+     */
+    public AccessDecision decide(Permission permission, RecordRef record) {
+        Objects.requireNonNull(permission, "permission");
+        Optional<AccessRecord> found = find(Objects.requireNonNull(record, "record"));
+        String what = permission.name().toLowerCase(java.util.Locale.ROOT) + " " + record;
+        if (found.isEmpty()) {
+            return new AccessDecision.Refused(actor, what, "there is no " + record);
+        }
+        return policy.decide(actor, permission, found.get(), store.shares().of(found.get().ref()));
+    }
+
+    /**
+     * Makes a change of a record if the actor may view the record and holds the permission on it, in one unit of work
+     * with the decision; otherwise changes nothing and returns the refusal, which names the permission and the record
+     * (a record the actor may not view is refused as "not found"). For any of {@link Crm}'s use cases:
+     * {@code view.change(Permission.EDIT, ref, () -> crm.customers().addPhone(id, phone, false))}. The audit trail
+     * names this view's actor as the one who made the change.
+     *
+     * @param change the change, run only when allowed; it must not return {@code null}
+     */
+    public <T> Guarded<T> change(Permission permission, RecordRef record, Supplier<T> change) {
+        Objects.requireNonNull(change, "change");
+        return store.transactions().inTransaction(() -> {
+            AccessDecision decision = decideVisible(permission, record);
+            if (decision instanceof AccessDecision.Refused refused) {
+                return Guarded.<T>refused(refused);
+            }
+            return Guarded.done((AccessDecision.Allowed) decision, crm.actingAs(actor, change));
+        });
+    }
+
+    /** Adds an e-mail address to a contact, as primary if asked, if the actor may edit the contact. */
+    public Guarded<Contact> addEmail(ContactId contact, String email, boolean primary) {
+        return change(Permission.EDIT, ref(RecordType.CONTACT, contact.value()),
+                () -> crm.customers().addEmail(contact, email, primary));
+    }
+
+    /**
+     * Sets custom values of a contact from text, if the actor may edit the contact and each field named
+     * ({@code contact.customFields.KEY}): a field the actor's role may only read or not see is refused, naming the
+     * field and the contact, and nothing is set.
+     */
+    public Guarded<Contact> setCustomFields(ContactId contact, Map<String, String> values) {
+        RecordRef record = ref(RecordType.CONTACT, contact.value());
+        for (String key : new java.util.TreeSet<>(values.keySet())) {
+            AccessDecision field = policy.decideField(actor, new FieldRef(RecordType.CONTACT, "customFields." + key),
+                    true);
+            if (field instanceof AccessDecision.Refused refused) {
+                AccessDecision visible = decideVisible(Permission.EDIT, record);
+                return Guarded.refused(visible instanceof AccessDecision.Refused hidden ? hidden
+                        : new AccessDecision.Refused(actor, refused.what() + " of " + record, refused.reason()));
+            }
+        }
+        return change(Permission.EDIT, record, () -> crm.customers().setCustomFields(contact, values));
+    }
+
+    /** Gives a lead to an owner (or none), if the actor may assign the lead. */
+    public Guarded<Lead> assignLead(LeadId lead, Optional<UserId> owner) {
+        return change(Permission.ASSIGN, ref(RecordType.LEAD, lead.value()), () -> crm.leads().assign(lead, owner));
+    }
+
+    /** Moves a lead to a status, as done by the actor, if the actor may edit the lead. */
+    public Guarded<LeadStatusChange> changeLeadStatus(LeadId lead, LeadStatus target, String reason) {
+        Optional<UserId> by = actor instanceof Actor.Person p ? Optional.of(p.user()) : Optional.empty();
+        return change(Permission.EDIT, ref(RecordType.LEAD, lead.value()),
+                () -> crm.leads().changeStatus(lead, target, reason, by));
+    }
+
+    /**
+     * {@link #decide}, but a record the actor may not view is refused as "not found" whatever the permission, so
+     * that a refusal does not reveal it.
+     */
+    private AccessDecision decideVisible(Permission permission, RecordRef record) {
+        AccessDecision view = decide(Permission.VIEW, record);
+        if (!view.allowed()) {
+            return new AccessDecision.Refused(actor, permission.name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + record, "there is no " + record);
+        }
+        return permission == Permission.VIEW ? view : decide(permission, record);
+    }
+
+    private static RecordRef ref(RecordType type, java.util.UUID id) {
+        return new RecordRef(type, id);
+    }
+
+    private Optional<AccessRecord> find(RecordRef record) {
+        switch (record.type()) {
+            case CONTACT:
+                return store.contacts().findById(new ContactId(record.id())).map(AccessRecord::of);
+            case COMPANY:
+                return store.companies().findById(new CompanyId(record.id())).map(ScopedCrm::record);
+            case LEAD:
+                return store.leads().findById(new LeadId(record.id())).map(AccessRecord::of);
+            default:
+                throw new IllegalArgumentException("record: " + record.type()
+                        + " records are decided on by the module that keeps them");
+        }
+    }
+
+    private static AccessRecord record(Company company) {
+        return AccessRecord.of(RecordType.COMPANY, company.id().value(), Optional.empty());
+    }
+
+    private boolean mayView(AccessRecord record) {
+        return policy.decide(actor, Permission.VIEW, record, store.shares().of(record.ref())).allowed();
+    }
+
+    private AccessFilter filter(RecordType type) {
+        return policy.filter(actor, type, Permission.VIEW);
+    }
+}

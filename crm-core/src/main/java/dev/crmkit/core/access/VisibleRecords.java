@@ -1,0 +1,51 @@
+package dev.crmkit.core.access;
+
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+
+/**
+ * The port of the list queries that an {@link AccessFilter} restricts: the same lists and counts as
+ * {@link dev.crmkit.core.contact.Contacts}, {@link dev.crmkit.core.company.Companies} and
+ * {@link dev.crmkit.core.lead.Leads}, in the same order and with the same cursors, holding only the records the filter
+ * passes. A store applies the filter inside the query, before the page is cut (the in-memory store while it walks
+ * its index, the JDBC store as a condition of the SQL before {@code ORDER BY ... LIMIT}), so a page is full whenever
+ * enough visible records follow and paging never leaks a hidden record. The filter comes from
+ * {@link AccessPolicy#filter} for the record type the method lists and {@link Permission#VIEW}; hosts use these
+ * queries through {@code Crm.as(actor)} rather than directly. Implementations are thread-safe.
+ */
+public interface VisibleRecords {
+
+    /** All contacts that pass, in the order they were created; merged-away contacts are left out. */
+    Page<Contact> contacts(AccessFilter filter, PageRequest page);
+
+    /** The contacts affiliated with a company that pass, in the order they were created. */
+    Page<Contact> contactsOf(CompanyId company, AccessFilter filter, PageRequest page);
+
+    /** How many contacts pass. */
+    long countContacts(AccessFilter filter);
+
+    /** All companies that pass, in the order they were created. Companies have no owner: only shares, a public
+     * default and {@link Scope#EVERYTHING} reach them. */
+    Page<Company> companies(AccessFilter filter, PageRequest page);
+
+    /** How many companies pass. */
+    long countCompanies(AccessFilter filter);
+
+    /** All leads that pass, in the order they were created. */
+    Page<Lead> leads(AccessFilter filter, PageRequest page);
+
+    /** The leads in a status that pass, in the order they were created. */
+    Page<Lead> leadsIn(LeadStatus status, AccessFilter filter, PageRequest page);
+
+    /** The leads of an owner that pass, in the order they were created. */
+    Page<Lead> leadsOf(UserId owner, AccessFilter filter, PageRequest page);
+
+    /** How many leads pass. */
+    long countLeads(AccessFilter filter);
+}

@@ -1,0 +1,326 @@
+package dev.crmkit.core.contract;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.ScopedCrm;
+import dev.crmkit.core.access.AccessPolicy;
+import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.User;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.customfield.FieldType;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
+
+import static dev.crmkit.core.contract.Fixtures.at;
+import static dev.crmkit.core.contract.Fixtures.readAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Access enforced on every read path of {@link Crm#as}, on one store: for generated populations (a tree of teams, a
+ * hierarchy of roles with random scopes, users, random default accesses and shares; contacts, companies and leads
+ * owned by users, by nobody or by a user the directory does not know), each actor (every user, a stranger and a
+ * system process) sees through each query path exactly the records that {@link AccessPolicy#decide} allows with
+ * {@link Permission#VIEW}: 0 leaks, 0 wrongly hidden, in the order of the unrestricted list, with full pages. The
+ * query paths covered:
+ * <ol>
+ *   <li>contacts: {@code contact(id)}, {@code contactByEmail} and {@code contactByPhone} (each on every other
+ *       contact), {@code contacts(page)} (every page), {@code contactsOf(company, page)} (every company, every
+ *       page), {@code contactCount()};</li>
+ *   <li>companies: {@code company(id)}, {@code companies(page)}, {@code companyCount()};</li>
+ *   <li>leads: {@code lead(id)}, {@code leads(page)}, {@code leadsIn(status, page)} (every status),
+ *       {@code leadsOf(owner, page)} (every user), {@code leadCount()};</li>
+ *   <li>{@code decide(permission, record)} for every permission and every fifth record: equal to the policy's
+ *       decision.</li>
+ * </ol>
+ * Extend it with a class that returns a fresh, empty store.
+ */
+public abstract class VisibleRecordsContract {
+
+    private static final int PAGE = 4;
+
+    /** A fresh, empty store; called once per population. */
+    protected abstract CrmStore newStore();
+
+    /** The seeds of the populations; a store that is slow to fill may run fewer. */
+    protected long[] seeds() {
+        return new long[] {1, 2, 3};
+    }
+
+    @Test
+    void everyQueryPath_showsExactlyWhatThePolicyAllows() {
+        long decisions = 0;
+        long allowed = 0;
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+            AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+            assertEquals(p.pop.organization(), p.store.accessDirectory().organization());
+            for (Actor actor : p.pop.actors()) {
+                ScopedCrm view = crm.as(actor);
+                Predicate<AccessRecord> may = r -> policy.decide(actor, Permission.VIEW, r,
+                        p.pop.sharesOf(r.ref())).allowed();
+                String who = "seed " + seed + ", " + actor;
+                for (Contact c : p.contacts) {
+                    Optional<Contact> expected = may.test(AccessRecord.of(c)) ? Optional.of(c) : Optional.empty();
+                    assertEquals(expected, view.contact(c.id()), who + ", contact(" + c.id() + ")");
+                    if (c.id().value().getLeastSignificantBits() % 2 == 0) {
+                        assertEquals(expected, view.contactByEmail(c.emails().get(0)), who + ", contactByEmail");
+                    } else {
+                        assertEquals(expected, view.contactByPhone(c.phones().get(0)), who + ", contactByPhone");
+                    }
+                    decisions++;
+                    allowed += expected.isPresent() ? 1 : 0;
+                }
+                List<Contact> contacts = visible(p.contacts, c -> may.test(AccessRecord.of(c)));
+                assertEquals(contacts, readAll(view::contacts, PAGE), who + ", contacts(page)");
+                assertEquals(contacts.size(), view.contactCount(), who + ", contactCount()");
+                for (Company company : p.companies) {
+                    List<Contact> of = visible(p.affiliated.get(company.id()), c -> may.test(AccessRecord.of(c)));
+                    assertEquals(of, readAll(r -> view.contactsOf(company.id(), r), PAGE),
+                            who + ", contactsOf(" + company.id() + ")");
+                    Optional<Company> expected = may.test(record(company)) ? Optional.of(company) : Optional.empty();
+                    assertEquals(expected, view.company(company.id()), who + ", company(" + company.id() + ")");
+                }
+                List<Company> companies = visible(p.companies, c -> may.test(record(c)));
+                assertEquals(companies, readAll(view::companies, PAGE), who + ", companies(page)");
+                assertEquals(companies.size(), view.companyCount(), who + ", companyCount()");
+                for (Lead lead : p.leads) {
+                    Optional<Lead> expected = may.test(AccessRecord.of(lead)) ? Optional.of(lead) : Optional.empty();
+                    assertEquals(expected, view.lead(lead.id()), who + ", lead(" + lead.id() + ")");
+                }
+                List<Lead> leads = visible(p.leads, l -> may.test(AccessRecord.of(l)));
+                assertEquals(leads, readAll(view::leads, PAGE), who + ", leads(page)");
+                assertEquals(leads.size(), view.leadCount(), who + ", leadCount()");
+                for (LeadStatus status : LeadStatus.values()) {
+                    assertEquals(visible(leads, l -> l.status() == status),
+                            readAll(r -> view.leadsIn(status, r), PAGE), who + ", leadsIn(" + status + ")");
+                }
+                for (User user : p.pop.organization().users()) {
+                    assertEquals(visible(leads, l -> l.owner().equals(Optional.of(user.id()))),
+                            readAll(r -> view.leadsOf(user.id(), r), PAGE), who + ", leadsOf(" + user.id() + ")");
+                }
+                for (int n = 0; n < p.pop.records().size(); n += 5) {
+                    AccessRecord r = p.pop.records().get(n);
+                    AccessRecord stored = r.ref().type() == RecordType.COMPANY
+                            ? new AccessRecord(r.ref(), Optional.empty()) : r;
+                    // the stored shares (the generated ones, checked below) in the store's order, as grants list
+                    List<dev.crmkit.core.access.Share> shares = p.store.shares().of(r.ref());
+                    assertEquals(java.util.Set.copyOf(p.pop.sharesOf(r.ref())), java.util.Set.copyOf(shares));
+                    for (Permission permission : Permission.values()) {
+                        assertEquals(policy.decide(actor, permission, stored, shares),
+                                view.decide(permission, r.ref()), who + ", decide(" + permission + ", " + r.ref()
+                                        + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(allowed > 0 && allowed < decisions, "the populations decide both ways: " + allowed + " of "
+                + decisions);
+    }
+
+    @Test
+    void change_isMadeExactlyWhenTheActorMayViewTheRecordAndHoldsThePermission() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int made = 0;
+        int refused = 0;
+        for (Actor actor : p.pop.actors()) {
+            ScopedCrm view = crm.as(actor);
+            for (int n = 0; n < p.pop.records().size(); n += 4) {
+                AccessRecord r = p.pop.records().get(n);
+                AccessRecord stored = r.ref().type() == RecordType.COMPANY
+                        ? new AccessRecord(r.ref(), Optional.empty()) : r;
+                List<dev.crmkit.core.access.Share> shares = p.store.shares().of(r.ref());
+                boolean visible = policy.decide(actor, Permission.VIEW, stored, shares).allowed();
+                for (Permission permission : List.of(Permission.EDIT, Permission.ASSIGN)) {
+                    boolean expected = visible && policy.decide(actor, permission, stored, shares).allowed();
+                    int[] runs = {0};
+                    dev.crmkit.core.access.Guarded<String> outcome = view.change(permission, r.ref(), () -> {
+                        runs[0]++;
+                        return "changed";
+                    });
+                    String context = actor + " " + permission + " " + r.ref();
+                    assertEquals(expected, outcome.allowed(), context);
+                    assertEquals(expected ? 1 : 0, runs[0], "the change runs only when allowed: " + context);
+                    assertEquals(expected ? Optional.of("changed") : Optional.empty(), outcome.value(), context);
+                    String what = permission.name().toLowerCase(java.util.Locale.ROOT) + " " + r.ref();
+                    assertTrue(outcome.decision().explain().contains(what), outcome.decision().explain());
+                    if (!visible) {
+                        assertTrue(outcome.decision().explain().endsWith("there is no " + r.ref()),
+                                "a hidden record is not found: " + outcome.decision().explain());
+                    }
+                    made += expected ? 1 : 0;
+                    refused += expected ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(made > 0 && refused > 0, "changes were both made and refused: " + made + ", " + refused);
+    }
+
+    @Test
+    void addEmail_refused_leavesTheContactAsItWas_allowed_changesIt() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int checked = 0;
+        int made = 0;
+        for (Actor actor : p.pop.actors()) {
+            for (Contact c : p.contacts.subList(0, Math.min(4, p.contacts.size()))) {
+                Contact before = p.store.contacts().findById(c.id()).orElseThrow();
+                boolean mayEdit = policy.decide(actor, Permission.VIEW, AccessRecord.of(before),
+                        p.pop.sharesOf(AccessRecord.of(before).ref())).allowed()
+                        && policy.decide(actor, Permission.EDIT, AccessRecord.of(before),
+                        p.pop.sharesOf(AccessRecord.of(before).ref())).allowed();
+                String email = "added" + checked + "@example.org";
+                dev.crmkit.core.access.Guarded<Contact> outcome = crm.as(actor).addEmail(c.id(), email, false);
+                assertEquals(mayEdit, outcome.allowed(), actor + " " + c.id());
+                Contact after = p.store.contacts().findById(c.id()).orElseThrow();
+                if (mayEdit) {
+                    assertEquals(Optional.of(after), outcome.value());
+                    assertTrue(after.emails().stream().anyMatch(e -> e.value().equals(email)));
+                } else {
+                    assertEquals(before, after, "a refused change leaves the contact as it was");
+                }
+                checked++;
+                made += mayEdit ? 1 : 0;
+            }
+        }
+        assertTrue(made > 0 && made < checked, "additions were both made and refused: " + made + " of " + checked);
+    }
+
+    @Test
+    void setCustomFields_aFieldTheRoleMayOnlyRead_isRefusedNamingFieldAndContact() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(dev.crmkit.core.access.Role.builder("rep", "Rep")
+                    .scope(RecordType.CONTACT, dev.crmkit.core.access.Scope.OWN, Permission.VIEW, Permission.EDIT)
+                    .field(RecordType.CONTACT, "customFields.margin", dev.crmkit.core.access.FieldAccess.READ)
+                    .build());
+            store.accessDirectory().save(new User(dev.crmkit.core.kernel.UserId.of("ben"), "Ben", Optional.empty(),
+                    Optional.empty(), dev.crmkit.core.access.RoleId.of("rep")));
+        });
+        crm.customers().defineCustomFields(CustomFieldSchema.of(RecordType.CONTACT,
+                FieldDefinition.optional("margin", FieldType.TEXT), FieldDefinition.optional("note", FieldType.TEXT)));
+        Contact own = store.contacts().insertOrGet(new Fixtures(7).contact()
+                .owner(dev.crmkit.core.kernel.UserId.of("ben")).build());
+        ScopedCrm ben = crm.as(Actor.user("ben"));
+
+        dev.crmkit.core.access.Guarded<Contact> refused = ben.setCustomFields(own.id(), Map.of("margin", "12 %",
+                "note", "x"));
+        assertTrue(!refused.allowed());
+        assertEquals("user:ben may not edit field contact.customFields.margin of contact:" + own.id().value()
+                + ": role rep has READ on contact.customFields.margin", refused.decision().explain());
+        assertEquals(own, store.contacts().findById(own.id()).orElseThrow(), "nothing was set");
+
+        dev.crmkit.core.access.Guarded<Contact> done = ben.setCustomFields(own.id(), Map.of("note", "x"));
+        assertTrue(done.allowed(), done.toString());
+        assertEquals(done.value(), store.contacts().findById(own.id()));
+        assertEquals(List.of(new RecordRef(RecordType.CONTACT, own.id().value())), store.auditTrail()
+                .byActor(Actor.user("ben"), PageRequest.first(10)).items().stream().map(e -> e.record().orElseThrow())
+                .toList(),
+                "the change is audited as ben's");
+    }
+
+    @Test
+    void decide_aRecordNotStored_isRefusedAsNotFound() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        RecordRef missing = new RecordRef(RecordType.CONTACT, new java.util.UUID(9, 9));
+        assertTrue(!crm.as(Actor.system("import")).decide(Permission.VIEW, missing).allowed());
+        assertThrows(IllegalArgumentException.class, () -> crm.as(Actor.system("import")).decide(Permission.VIEW,
+                new RecordRef(RecordType.DEAL, new java.util.UUID(9, 9))));
+    }
+
+    private static <T> List<T> visible(List<T> all, Predicate<T> allowed) {
+        return all.stream().filter(allowed).toList();
+    }
+
+    private static AccessRecord record(Company company) {
+        return AccessRecord.of(RecordType.COMPANY, company.id().value(), Optional.empty());
+    }
+
+    /** A generated population stored: the organization, shares, and records in their store order. */
+    private static final class Population {
+        final CrmStore store;
+        final AccessPopulation pop;
+        final List<Contact> contacts = new ArrayList<>();
+        final List<Company> companies = new ArrayList<>();
+        final List<Lead> leads = new ArrayList<>();
+        final Map<CompanyId, List<Contact>> affiliated = new HashMap<>();
+
+        private Population(CrmStore store, AccessPopulation pop) {
+            this.store = store;
+            this.pop = pop;
+        }
+
+        static Population store(CrmStore store, long seed) {
+            AccessPopulation pop = AccessPopulation.generate(seed, 48, RecordType.CONTACT, RecordType.COMPANY,
+                    RecordType.LEAD);
+            Population p = new Population(store, pop);
+            Fixtures fx = new Fixtures(seed);
+            Random random = new Random(seed);
+            store.transactions().run(() -> {
+                pop.organization().teams().forEach(store.accessDirectory()::save);
+                pop.organization().roles().forEach(store.accessDirectory()::save);
+                pop.organization().users().forEach(store.accessDirectory()::save);
+                pop.organization().defaults().forEach(store.accessDirectory()::setDefault);
+                pop.shares().forEach(store.shares()::grant);
+                Map<RecordType, List<AccessRecord>> byType = new HashMap<>();
+                pop.records().forEach(r -> byType.computeIfAbsent(r.ref().type(), t -> new ArrayList<>()).add(r));
+                int i = 0;
+                for (AccessRecord r : byType.getOrDefault(RecordType.COMPANY, List.of())) {
+                    p.companies.add(store.companies().insertOrGet(fx.company().id(new CompanyId(r.ref().id()))
+                            .createdAt(at(i++ / 2)).build()));
+                }
+                for (AccessRecord r : byType.getOrDefault(RecordType.CONTACT, List.of())) {
+                    Fixtures.ContactBuilder b = fx.contact().id(new ContactId(r.ref().id())).createdAt(at(i++ / 2));
+                    r.owner().ifPresent(b::owner);
+                    if (!p.companies.isEmpty() && random.nextInt(4) != 0) {
+                        b.worksFor(p.companies.get(random.nextInt(p.companies.size())).id());
+                    }
+                    p.contacts.add(store.contacts().insertOrGet(b.build()));
+                }
+                for (AccessRecord r : byType.getOrDefault(RecordType.LEAD, List.of())) {
+                    Fixtures.LeadBuilder b = fx.lead().id(new LeadId(r.ref().id())).createdAt(at(i++ / 2))
+                            .status(LeadStatus.values()[random.nextInt(LeadStatus.values().length)]);
+                    r.owner().ifPresent(b::owner);
+                    p.leads.add(store.leads().insertOrGet(b.build()));
+                }
+            });
+            // the store's own order of each list (creation time, then insertion order), which the views keep
+            p.contacts.clear();
+            p.contacts.addAll(readAll(store.contacts()::findAll, 50));
+            p.companies.clear();
+            p.companies.addAll(readAll(store.companies()::findAll, 50));
+            p.leads.clear();
+            p.leads.addAll(readAll(store.leads()::findAll, 50));
+            p.companies.forEach(c -> p.affiliated.put(c.id(), readAll(r -> store.contacts().findByCompany(c.id(), r),
+                    50)));
+            return p;
+        }
+    }
+}

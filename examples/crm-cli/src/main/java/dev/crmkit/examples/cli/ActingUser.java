@@ -1,0 +1,43 @@
+package dev.crmkit.examples.cli;
+
+import dev.crmkit.core.access.Actor;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.Optional;
+
+/**
+ * The global {@code crm --as USER} option: who runs the command, as a user of the store's access directory (which
+ * {@code crm access demo} fills). Commands that honour it (today {@code crm access list} and {@code crm deal move})
+ * read it here; without it they act as the system actor {@code system:crm}, which may do everything.
+ */
+public final class ActingUser {
+
+    /** The option's name. */
+    public static final String OPTION = "--as";
+
+    /** The option's help text. */
+    static final String DESCRIPTION = "Run the command as this user of the access directory (crm access demo stores "
+            + "one): lists hold only what the user may see (crm access list), a deal move is made by them. "
+            + "Without it commands act as the system actor system:crm.";
+
+    /** The actor of a command that does not name one. */
+    public static final Actor SYSTEM = Actor.system("crm");
+
+    private ActingUser() {
+    }
+
+    /** The user {@code crm --as} names, if any, for a command anywhere below {@code crm}. */
+    public static Optional<String> of(CommandSpec spec) {
+        OptionSpec option = spec.root().findOption(OPTION);
+        if (option == null || option.getValue() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(option.getValue().toString().strip()).filter(s -> !s.isEmpty());
+    }
+
+    /** The actor {@code crm --as} names: that user, or {@link #SYSTEM}. */
+    public static Actor actor(CommandSpec spec) {
+        return of(spec).map(Actor::user).orElse(SYSTEM);
+    }
+}
