@@ -145,10 +145,6 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.externalIds = new JdbcExternalIds(jdbc);
         this.personalData = new JdbcPersonalData(jdbc, tasks);
         this.suppressionList = new JdbcSuppressionList(jdbc);
-    }
-
-    @Override
-        this.shares = new JdbcShares(jdbc);
         this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
     }
 

@@ -123,9 +123,14 @@ final class JdbcPersonalData implements PersonalData {
                     + "consent_since = NULL, consent_source = '', custom_fields = " + json;
             counts.put("contact_point", (long) update(c, "DELETE FROM {contact_point} WHERE contact_id IN (%s)",
                     ids.contacts()));
+            // the phonetic keys of the name (duplicate rules' candidate query) go with the name
             counts.put("contact", (long) update(c, "UPDATE {contact} SET version = version + 1, " + blankPerson
-                    + ", updated_at = ? WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields, at));
+                    + ", name_key = NULL, nickname_key = NULL, updated_at = ? WHERE id IN (%s)", ids.contacts(), "[]",
+                    "[]", "[]", noFields, at));
             counts.put("contact_merge_snapshot", (long) update(c, "UPDATE {contact_merge_snapshot} SET "
+                    + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
+            // a company merge keeps the contacts it re-affiliated as they were, for its undo
+            counts.put("company_merge_contact", (long) update(c, "UPDATE {company_merge_contact} SET "
                     + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
             counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
                     ids.leads()));
@@ -174,7 +179,7 @@ final class JdbcPersonalData implements PersonalData {
     /** What the rows of the person's contacts and merge snapshots hold: names, e-mails, phones, addresses. */
     private Set<String> values(Connection c, Ids ids) throws SQLException {
         Set<String> out = new LinkedHashSet<>();
-        for (String table : List.of("contact", "contact_merge_snapshot")) {
+        for (String table : List.of("contact", "contact_merge_snapshot", "company_merge_contact")) {
             if (!ids.contacts().isEmpty()) {
                 jdbc.list(c, jdbc.sql("SELECT first_name, last_name, emails, phones, addresses, custom_fields, "
                         + "consent_source FROM {" + table + "} WHERE id IN (" + marks(ids.contacts()) + ")"), rs -> {

@@ -48,11 +48,6 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
         contacts.restore(exact);
     }
 
-    /** Every merge record, for a person's erasure: a scan. */
-    List<ContactMerge> all() {
-        return tx.read(() -> List.copyOf(records.values()));
-    }
-
     @Override
     ContactMerge undone(ContactMerge merge, Instant at) {
         return merge.undone(at);

@@ -83,7 +83,7 @@ final class InMemoryContacts implements Contacts {
 
     /** The ids merged into a survivor (its aliases), in text order. */
     List<ContactId> aliasesOf(ContactId survivor) {
-        return tx.read(() -> aliases.entrySet().stream().filter(e -> e.getValue().equals(survivor))
+        return tx.read(() -> aliases.all().entrySet().stream().filter(e -> e.getValue().equals(survivor))
                 .map(Map.Entry::getKey).sorted(Comparator.comparing(ContactId::toString)).toList());
     }
 

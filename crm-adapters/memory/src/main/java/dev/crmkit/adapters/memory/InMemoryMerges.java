@@ -225,6 +225,11 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
         }
     }
 
+    /** Every merge record, for a person's erasure: a scan. */
+    final List<M> all() {
+        return tx.read(() -> List.copyOf(records.values()));
+    }
+
     /** The merge records, for the archive. */
     final Map<MergeId, M> records() {
         return records;
