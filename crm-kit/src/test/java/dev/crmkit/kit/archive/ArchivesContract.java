@@ -1,9 +1,14 @@
 package dev.crmkit.kit.archive;
 
+import dev.crmkit.core.access.Grantee;
+import dev.crmkit.core.access.Share;
+import dev.crmkit.core.access.ShareLevel;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.contract.PipelineFixtures;
@@ -151,6 +156,62 @@ public abstract class ArchivesContract {
 
     private static ServiceReminder mark(ServicePlanId plan, LocalDate due, ContactId customer) {
         return new ServiceReminder(plan, due, 1, customer, customer, due.minusDays(14), Fixtures.at(60));
+    }
+
+    @Test
+    void restoreAll_keepsIdsAndVersions_andRefusesABatchWithAStoredKey_writingNoneOfIt() {
+        Contact stored = store.contacts().insertOrGet(fx.contact().build());
+        List<Contact> batch = List.of(fx.contact().build().atVersion(4), fx.fullContact().atVersion(2));
+        List<Contact> refused = List.of(fx.contact().build().atVersion(3), stored.atVersion(9));
+        Archive<Contact> archive = store.archives().contacts();
+
+        store.transactions().inTransaction(() -> {
+            archive.restoreAll(batch);
+            return null;
+        });
+        assertThrows(IllegalArgumentException.class, () -> store.transactions().inTransaction(() -> {
+            archive.restoreAll(refused);
+            return null;
+        }));
+
+        for (Contact c : batch) {
+            assertEquals(Optional.of(c), store.contacts().findById(c.id()));
+        }
+        assertFalse(archive.contains(refused.get(0).id().toString()), "the refused batch wrote nothing");
+        assertEquals(Optional.of(stored), store.contacts().findById(stored.id()));
+        assertEquals(3, store.contacts().count());
+    }
+
+    @Test
+    void shares_pageInKeyOrder_andRestoreAsTheyWere() {
+        RecordRef contact = new RecordRef(RecordType.CONTACT, fx.nextId());
+        RecordRef lead = new RecordRef(RecordType.LEAD, fx.nextId());
+        List<Share> shares = new ArrayList<>();
+        for (String user : List.of("b", "B", "a b", "\uFF21", "\uD83D\uDE00")) {
+            shares.add(new Share(contact, Grantee.user(user), ShareLevel.READ));
+        }
+        shares.add(new Share(contact, Grantee.team("t"), ShareLevel.READ_WRITE));
+        shares.add(new Share(lead, Grantee.user("b"), ShareLevel.READ));
+        shares.forEach(store.shares()::grant);
+        Archive<Share> archive = store.archives().shares();
+        List<Share> sorted = new ArrayList<>(shares);
+        sorted.sort((x, y) -> Archive.compareKeys(ShareKey.of(x), ShareKey.of(y)));
+
+        List<Share> read = new ArrayList<>(archive.after(Optional.empty(), 3));
+        read.addAll(archive.after(Optional.of(archive.key(read.get(2))), 10));
+        List<Share> ofContact = store.shares().of(contact);
+        CrmkitStore other = newStore(); // a JDBC contract store empties the shared database: an empty store again
+        other.transactions().inTransaction(() -> {
+            other.archives().shares().restoreAll(read);
+            return null;
+        });
+
+        assertEquals(sorted, read);
+        assertEquals(sorted, other.archives().shares().after(Optional.empty(), 10));
+        assertEquals(ofContact, other.shares().of(contact));
+        assertEquals(6, ofContact.size());
+        assertTrue(other.archives().shares().contains(ShareKey.of(shares.get(0))));
+        assertThrows(IllegalArgumentException.class, () -> other.archives().shares().restore(shares.get(0)));
     }
 
     @Test

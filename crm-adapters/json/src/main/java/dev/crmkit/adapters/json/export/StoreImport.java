@@ -29,8 +29,7 @@ import java.util.function.Consumer;
  * kept as the store has it, and one whose unique keys belong to another record is reported as rejected.
  *
  * <p>Records are restored in batches ({@link Archive#restoreAll}, set-based where the store can), each in one unit
- * of work together with the store's {@link RestoreLog} entry
- * that says how far the import has come; an import that stopped half-way (a crash, a lost connection) is run again
+ * of work together with the store's {@link RestoreLog} entry that says how far the import has come; an import that stopped half-way (a crash, a lost connection) is run again
  * with the same export and goes on after the last committed batch, writing no record twice. Streams: it holds one
  * batch at a time. Thread-safe.
  */
@@ -200,22 +199,23 @@ public final class StoreImport {
                             List<T> batch, Batch<T> totals, long total) {
         Batch<T> counts = store.transactions().inTransaction(() -> {
             Batch<T> these = new Batch<>();
-            if (!merge) { // every record is new: the store may write them set-based
+            if (merge) { // record by record: each one may be kept or rejected
+                for (T r : batch) {
+                    String key = archive.key(r);
+                    if (archive.contains(key)) {
+                        these.kept++;
+                        continue;
+                    }
+                    try {
+                        archive.restore(r);
+                        these.restored++;
+                    } catch (IllegalArgumentException e) { // ValidationException is one: a unique key is taken
+                        these.rejected.add(key + ": " + e.getMessage());
+                    }
+                }
+            } else { // every record is new: the store may write them set-based
                 archive.restoreAll(batch);
                 these.restored += batch.size();
-            }
-            for (T r : merge ? batch : List.<T>of()) {
-                String key = archive.key(r);
-                if (archive.contains(key)) {
-                    these.kept++;
-                    continue;
-                }
-                try {
-                    archive.restore(r);
-                    these.restored++;
-                } catch (IllegalArgumentException e) { // ValidationException is one: a unique key is taken
-                    these.rejected.add(key + ": " + e.getMessage());
-                }
             }
             store.archives().restoreLog().advance(export, record.name(), archive.key(batch.get(batch.size() - 1)));
             return these;
