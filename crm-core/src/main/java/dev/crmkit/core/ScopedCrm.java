@@ -186,10 +186,20 @@ public final class ScopedCrm {
         });
     }
 
-    /** Adds an e-mail address to a contact, as primary if asked, if the actor may edit the contact. */
+    /**
+     * Adds an e-mail address to a contact, as primary if asked, if the actor may edit the contact. An address that
+     * belongs to a contact the actor may not view is refused as taken without naming that contact.
+     */
     public Guarded<Contact> addEmail(ContactId contact, String email, boolean primary) {
-        return change(Permission.EDIT, ref(RecordType.CONTACT, contact.value()),
-                () -> crm.customers().addEmail(contact, email, primary));
+        return change(Permission.EDIT, ref(RecordType.CONTACT, contact.value()), () -> {
+            store.contacts().findByEmail(EmailAddress.parse(email))
+                    .filter(other -> !other.id().equals(contact) && contact(other.id()).isEmpty())
+                    .ifPresent(hidden -> {
+                        throw dev.crmkit.core.kernel.ValidationException.of("email", "unique",
+                                "the address belongs to another contact");
+                    });
+            return crm.customers().addEmail(contact, email, primary);
+        });
     }
 
     /**

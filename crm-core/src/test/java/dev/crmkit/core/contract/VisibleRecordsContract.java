@@ -34,6 +34,7 @@ import java.util.function.Predicate;
 import static dev.crmkit.core.contract.Fixtures.at;
 import static dev.crmkit.core.contract.Fixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,23 @@ public abstract class VisibleRecordsContract {
     }
 
     @Test
+    void mergedAwayCompanies_areNeitherListedNorCounted_asInTheUnscopedList() {
+        Population p = Population.store(newStore(), 7);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        Company survivor = p.companies.get(0);
+        Company mergedAway = p.companies.get(1);
+        assertInstanceOf(dev.crmkit.core.merge.CompanyMergeOutcome.Merged.class, crm.companyMerging()
+                .merge(List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id())));
+        ScopedCrm view = crm.as(Actor.system("merge check"));
+
+        List<Company> listed = readAll(view::companies, PAGE);
+        assertEquals(readAll(p.store.companies()::findAll, PAGE).stream().map(Company::id).toList(),
+                listed.stream().map(Company::id).toList());
+        assertTrue(listed.stream().noneMatch(c -> c.id().equals(mergedAway.id())), listed.toString());
+        assertEquals(p.companies.size() - 1, view.companyCount());
+    }
+
+    @Test
     void change_isMadeExactlyWhenTheActorMayViewTheRecordAndHoldsThePermission() {
         Population p = Population.store(newStore(), 5);
         Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
@@ -209,6 +227,37 @@ public abstract class VisibleRecordsContract {
             }
         }
         assertTrue(made > 0 && made < checked, "additions were both made and refused: " + made + " of " + checked);
+    }
+
+    @Test
+    void addEmail_ofAHiddenContact_isRefusedAsTaken_withoutNamingThatContact() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int checked = 0;
+        for (Actor actor : p.pop.actors()) {
+            Predicate<Contact> may = c -> policy.decide(actor, Permission.EDIT, AccessRecord.of(c),
+                    p.pop.sharesOf(AccessRecord.of(c).ref())).allowed() && policy.decide(actor, Permission.VIEW,
+                    AccessRecord.of(c), p.pop.sharesOf(AccessRecord.of(c).ref())).allowed();
+            Predicate<Contact> hidden = c -> !policy.decide(actor, Permission.VIEW, AccessRecord.of(c),
+                    p.pop.sharesOf(AccessRecord.of(c).ref())).allowed();
+            Optional<Contact> editable = p.contacts.stream().filter(may).findFirst();
+            Optional<Contact> other = p.contacts.stream().filter(hidden).findFirst();
+            if (editable.isEmpty() || other.isEmpty()) {
+                continue;
+            }
+            Contact before = p.store.contacts().findById(editable.get().id()).orElseThrow();
+            String taken = other.get().emails().get(0).value();
+            dev.crmkit.core.kernel.ValidationException refused = assertThrows(
+                    dev.crmkit.core.kernel.ValidationException.class,
+                    () -> crm.as(actor).addEmail(before.id(), taken, false));
+            assertEquals("unique", refused.violations().get(0).rule());
+            assertTrue(!refused.getMessage().contains(other.get().id().toString()),
+                    "the hidden contact is not named: " + refused.getMessage());
+            assertEquals(before, p.store.contacts().findById(before.id()).orElseThrow());
+            checked++;
+        }
+        assertTrue(checked > 0, "some actor could edit one contact and not see another");
     }
 
     @Test

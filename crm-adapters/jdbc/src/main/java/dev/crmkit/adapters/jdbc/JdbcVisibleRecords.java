@@ -51,8 +51,9 @@ final class JdbcVisibleRecords implements VisibleRecords {
         companyContacts = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
                 + "WHERE a.company_id = ?");
         countContacts = jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE " + listed);
-        allCompanies = jdbc.sql("SELECT o.* FROM {company} o WHERE 1 = 1");
-        countCompanies = jdbc.sql("SELECT COUNT(*) FROM {company} o WHERE 1 = 1");
+        // and so are merged-away companies (the unscoped list's condition)
+        allCompanies = jdbc.sql("SELECT o.* FROM {company} o WHERE o." + JdbcCompanies.LISTED);
+        countCompanies = jdbc.sql("SELECT COUNT(*) FROM {company} o WHERE o." + JdbcCompanies.LISTED);
         allLeads = jdbc.sql("SELECT l.* FROM {lead} l WHERE 1 = 1");
         countLeads = jdbc.sql("SELECT COUNT(*) FROM {lead} l WHERE 1 = 1");
     }
