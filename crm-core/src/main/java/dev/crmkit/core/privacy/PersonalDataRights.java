@@ -183,7 +183,8 @@ public final class PersonalDataRights {
             PersonalValues values = PersonalValues.of(List.of(contact), leads);
             ErasureCounts counts = store.personalData().erase(contact.id(), values, now);
             audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
-                    "erased: " + why + " (" + counts.total() + " rows in " + counts.perTable().size() + " tables)");
+                    "erased: " + values.scrub(why) + " (" + counts.total() + " rows in " + counts.perTable().size()
+                            + " tables)"); // the reason may quote the person: scrubbed like every other text
             return new ErasureOutcome.Erased(contact.id(), counts, suppressed);
         });
     }

@@ -259,6 +259,20 @@ public abstract class PersonalDataContract {
     }
 
     @Test
+    void erase_aReasonThatQuotesThePerson_isRecordedWithoutTheirValues() {
+        assertInstanceOf(ErasureOutcome.Erased.class, kit.crm().personalData().erase(PersonKey.parse(
+                "zeborah.quillfeather@example.org", "DE"),
+                "Zeborah Quillfeather wrote from zeborah.quillfeather@example.org"));
+        List<AuditEntry> entries = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, zeborah.value()),
+                PageRequest.first(100)).items();
+        AuditEntry last = entries.get(entries.size() - 1);
+        assertEquals(AuditAction.ERASE, last.action());
+        assertTrue(last.note().startsWith("erased: [erased] ("), "the quoting reason is scrubbed: " + last.note());
+        assertNoneIn(last.note(), ZEBORAH);
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    @Test
     void captureAfterErasure_isFlagged_andStoresNothing() {
         erase("zeborah.quillfeather@example.org");
         Map<String, Object> before = counts();

@@ -67,6 +67,10 @@ class PrivacyCommandTest {
         assertEquals(json.get("total").asLong(), sum(json.get("rows")));
         assertFalse(run.out().toLowerCase(Locale.ROOT).contains("neumann"), run.out());
         assertTrue(Files.readString(salt).strip().matches("[0-9a-f]{64}"));
+        if (salt.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(salt)), "the salt is readable by its owner only");
+        }
         String dump = StoreDump.h2(dir.resolve("crm")).toLowerCase(Locale.ROOT);
         assertFalse(dump.contains(LARA), "the e-mail is gone");
         assertFalse(dump.contains(LARA_AT_WORK), "the merged duplicate's e-mail is gone");

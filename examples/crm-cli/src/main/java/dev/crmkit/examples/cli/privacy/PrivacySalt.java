@@ -52,8 +52,16 @@ public final class PrivacySalt {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(file, HexFormat.of().formatHex(salt) + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // readable by its owner only: with the salt, the hashes of phone numbers can be guessed
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, HexFormat.of().formatHex(salt) + "\n", StandardCharsets.US_ASCII,
+                        StandardOpenOption.WRITE);
+            } else {
+                Files.writeString(file, HexFormat.of().formatHex(salt) + "\n", StandardCharsets.US_ASCII,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the privacy salt " + file, e);
         }
