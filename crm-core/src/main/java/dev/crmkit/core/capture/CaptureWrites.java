@@ -89,7 +89,7 @@ public final class CaptureWrites {
             if (step instanceof Inserted inserted) {
                 insert(inserted.record(), contacts, companies, leads);
             } else if (step instanceof Contact contact) {
-                contacts.update(contact);
+                ConflictException.whenKeyTaken(() -> contacts.update(contact), "contact " + contact.id());
             } else if (step instanceof Lead lead) {
                 leads.update(lead);
             } else if (step instanceof Activity activity) {

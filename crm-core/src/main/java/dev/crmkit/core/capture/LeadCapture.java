@@ -452,17 +452,8 @@ public final class LeadCapture {
     }
 
     private Contact saveContact(Contact contact, Instant now) {
-        Contact stored;
-        try {
-            stored = contacts.update(contact);
-        } catch (ValidationException e) {
-            if (e.violations().stream().anyMatch(v -> v.rule().equals("unique"))) {
-                // the point was free when enrich looked: a concurrent capture claimed it since
-                throw new ConflictException("a concurrent capture took an e-mail or phone of contact "
-                        + contact.id(), e);
-            }
-            throw e;
-        }
+        // the points were free when enrich looked: a concurrent capture may have claimed one since
+        Contact stored = ConflictException.whenKeyTaken(() -> contacts.update(contact), "contact " + contact.id());
         context.events().publish(new ContactEvent.ContactChanged(stored.id(), stored.version(), now));
         return stored;
     }

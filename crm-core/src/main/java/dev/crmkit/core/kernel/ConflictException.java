@@ -14,4 +14,20 @@ public class ConflictException extends RuntimeException {
     public ConflictException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Runs a write whose unique keys (an e-mail, a phone) were free when the unit of work read them: a
+     * {@link ValidationException} with the rule {@code unique} then means a concurrent unit claimed one since, and is
+     * thrown as a conflict naming {@code what}, so the unit runs again; any other refusal is thrown as it is.
+     */
+    public static <T> T whenKeyTaken(java.util.function.Supplier<T> write, String what) {
+        try {
+            return write.get();
+        } catch (ValidationException e) {
+            if (e.violations().stream().anyMatch(v -> v.rule().equals("unique"))) {
+                throw new ConflictException("a concurrent unit of work took a key of " + what, e);
+            }
+            throw e;
+        }
+    }
 }

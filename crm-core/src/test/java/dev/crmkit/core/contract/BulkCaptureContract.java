@@ -112,6 +112,31 @@ public abstract class BulkCaptureContract {
     }
 
     /** One store with its crmkit, ids from the same seed and a clock that moves by a second per chunk. */
+    @Test
+    void captureAll_theNameOfAMergedAwayCompany_isMetAsOneByOneMeetsIt() {
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        for (Run run : List.of(single, bulk)) {
+            run.oneByOne(List.of(
+                    LeadSubmission.from(Channel.WEB_FORM).name("Ada", "One").email("ada@one.example").company("Acme")
+                            .build(),
+                    LeadSubmission.from(Channel.WEB_FORM).name("Bo", "Two").email("bo@two.example")
+                            .company("Acme Holding").build()), 2);
+            List<dev.crmkit.core.company.Company> companies = Run.pages(run.store.companies()::findAll);
+            dev.crmkit.core.company.CompanyId acme = companies.stream().filter(c -> c.name().equals("Acme"))
+                    .findFirst().orElseThrow().id();
+            dev.crmkit.core.company.CompanyId holding = companies.stream()
+                    .filter(c -> c.name().equals("Acme Holding")).findFirst().orElseThrow().id();
+            assertInstanceOf(dev.crmkit.core.merge.CompanyMergeOutcome.Merged.class, run.crm.companyMerging()
+                    .merge(List.of(holding, acme), Optional.of(holding)));
+        }
+        List<LeadSubmission> input = List.of(LeadSubmission.from(Channel.IMPORT).name("Cy", "Three")
+                .email("cy@three.example").company("Acme").build());
+
+        assertEquals(single.oneByOne(input, 1), bulk.bulk(input, 1));
+        assertEquals(single.dump(), bulk.dump());
+    }
+
     private static final class Run {
         final CrmStore store;
         final Crm crm;

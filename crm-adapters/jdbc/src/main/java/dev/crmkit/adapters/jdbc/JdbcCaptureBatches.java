@@ -98,7 +98,8 @@ final class JdbcCaptureBatches implements CaptureBatches {
         namesByKey.keySet().forEach(k -> keyByHash.put(JdbcCompanies.hash(k), k));
         Map<String, Company> first = new HashMap<>();
         for (Keyed<Company> keyed : in(c, "SELECT name_hash AS bulk_key, c.* FROM {company} c "
-                + "WHERE name_hash IN (%s) ORDER BY created_at, seq", keyByHash.keySet(),
+                + "WHERE name_hash IN (%s) AND c." + JdbcCompanies.LISTED + " ORDER BY created_at, seq",
+                keyByHash.keySet(),
                 rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
             String key = keyByHash.get(keyed.key());
             if (key.equals(keyed.row().nameKey())) {
@@ -165,7 +166,9 @@ final class JdbcCaptureBatches implements CaptureBatches {
             if (!contacts.insertAll(c, writes.newContacts())) {
                 throw conflict("e-mail or phone");
             }
-            writes.contactUpdates().forEach(contacts::update);
+            for (Contact update : writes.contactUpdates()) { // a point the chunk adds may be claimed since find
+                ConflictException.whenKeyTaken(() -> contacts.update(update), "contact " + update.id());
+            }
             if (!leads.insertAll(c, writes.newLeads())) {
                 throw conflict("external id");
             }

@@ -34,7 +34,8 @@ import java.util.UUID;
 final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
 
     /** The rows that are not merged away. */
-    private static final String LISTED = "id NOT IN (SELECT merged_id FROM {company_alias})";
+    /** Merged-away companies keep their rows but are no longer listed or counted. */
+    static final String LISTED = "id NOT IN (SELECT merged_id FROM {company_alias})";
 
     private final Jdbc jdbc;
     private final Dialect dialect;
