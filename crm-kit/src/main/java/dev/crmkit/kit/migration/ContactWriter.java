@@ -50,6 +50,12 @@ final class ContactWriter implements RecordWriter {
         if (byPhone.isPresent()) {
             return Optional.of(Landing.merged(byPhone.get().id().value(), "phone"));
         }
+        List<String> suppressed = run.suppressions().matches(email, phone);
+        if (!suppressed.isEmpty()) { // an erased person: the row is refused, none of its values stored
+            row.problems.add(new Violation(suppressed.get(0), "suppressed",
+                    "the " + suppressed.get(0) + " belongs to a person whose data was erased"));
+            return Optional.empty();
+        }
         Contact candidate = Contact.create(new ContactId(run.ids().next()), name, email.stream().toList(),
                 phone.stream().toList(), at).withOwner(owner, at).withCustomFields(fields, at);
         if (company.isPresent()) {

@@ -31,16 +31,30 @@ public final class Migration {
     private final CrmkitStore store;
     private final Clock clock;
     private final IdGenerator ids;
+    private final dev.crmkit.core.privacy.Suppressions suppressions;
 
-    private Migration(CrmkitStore store, Clock clock, IdGenerator ids) {
+    private Migration(CrmkitStore store, Clock clock, IdGenerator ids,
+                      dev.crmkit.core.privacy.Suppressions suppressions) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
     }
 
-    /** A migration into this store, with its clock (times the source does not give) and id generator. */
+    /**
+     * A migration into this store, with its clock (times the source does not give) and id generator; it checks no
+     * suppression list unless given one ({@link #checking}).
+     */
     public static Migration into(CrmkitStore store, Clock clock, IdGenerator ids) {
-        return new Migration(store, clock, ids);
+        return new Migration(store, clock, ids, dev.crmkit.core.privacy.Suppressions.off());
+    }
+
+    /**
+     * This migration, refusing a contact row of a new person whose e-mail or phone is on the suppression list (an
+     * erased person) with the rule {@code suppressed}, as capture does, instead of bringing them back unnoticed.
+     */
+    public Migration checking(dev.crmkit.core.privacy.Suppressions erased) {
+        return new Migration(store, clock, ids, erased);
     }
 
     /**
@@ -58,7 +72,7 @@ public final class Migration {
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(files, "files");
         Map<SourceType, RecordWriter> writers = new MappingCheck(store, files).writers(mapping);
-        Run run = new Run(store, clock, ids, mapping);
+        Run run = new Run(store, clock, ids, mapping, suppressions);
         if (!dryRun) {
             return migrate(run, files, writers, false);
         }

@@ -13,9 +13,11 @@ import java.time.Instant;
  * @param store   the store written to
  * @param clock   the migration's clock
  * @param ids     new records' ids
- * @param mapping the mapping
+ * @param mapping      the mapping
+ * @param suppressions the erased people, whom no row brings back
  */
-record Run(CrmkitStore store, Clock clock, IdGenerator ids, MigrationMapping mapping) {
+record Run(CrmkitStore store, Clock clock, IdGenerator ids, MigrationMapping mapping,
+           dev.crmkit.core.privacy.Suppressions suppressions) {
 
     Instant now() {
         return clock.instant();

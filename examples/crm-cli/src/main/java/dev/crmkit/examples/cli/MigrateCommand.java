@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -78,8 +79,15 @@ final class MigrateCommand implements Callable<Integer> {
             Clock clock = asOf.clock();
             MigrationReport report;
             try {
-                report = Migration.into(store.store(), clock, IdGenerator.timeOrdered(clock))
-                        .run(map, new CsvSourceFiles(dir), dryRun);
+                Migration migration = Migration.into(store.store(), clock, IdGenerator.timeOrdered(clock));
+                // an erasure made the salt: rows of the people erased are refused, as captures flag them
+                Optional<byte[]> salt = dev.crmkit.examples.cli.privacy.PrivacySalt.existing(
+                        dev.crmkit.examples.cli.privacy.PrivacySalt.DEFAULT_FILE);
+                if (salt.isPresent()) {
+                    migration = migration.checking(dev.crmkit.core.privacy.Suppressions.of(
+                            store.store().suppressionList(), salt.get()));
+                }
+                report = migration.run(map, new CsvSourceFiles(dir), dryRun);
             } catch (ValidationException e) {
                 throw new ParameterException(spec.commandLine(), "--mapping " + mapping + " does not fit the files "
                         + "or the store: " + describe(e));

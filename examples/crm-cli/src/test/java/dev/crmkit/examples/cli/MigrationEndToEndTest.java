@@ -59,6 +59,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -237,6 +238,36 @@ class MigrationEndToEndTest {
         assertEquals(newYork(export.created.get("501")), done.createdAt());
         assertEquals(UserId.of("migration"), done.assignee(), "no assignee: the migration's user");
         assertEquals(5 + 10 + 8 + 12 + 6 + 1, links.count("hubspot"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void anErasedPerson_isRefusedAsSuppressed_andNoneOfTheRowIsStored(String kind) throws IOException {
+        CrmkitStore store = store(kind);
+        byte[] salt = "a salt of at least sixteen bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        dev.crmkit.core.Crm crm = dev.crmkit.core.Crm.builder().store(store).defaultRegion("DE")
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).suppressionSalt(salt).build();
+        crm.capture().capture(dev.crmkit.core.capture.LeadSubmission.from(dev.crmkit.core.lead.Channel.WEB_FORM)
+                .name("Erna", "Gone").email("erna.gone@example.org").build());
+        assertInstanceOf(dev.crmkit.core.privacy.ErasureOutcome.Erased.class, crm.personalData().erase(
+                dev.crmkit.core.privacy.PersonKey.parse("erna.gone@example.org", "DE"), "asked by letter"));
+        Files.createDirectories(dir.resolve("csv"));
+        Files.writeString(dir.resolve("csv").resolve("people.csv"),
+                "id;name;mail\n1;Ann;ann@example.org\n2;Erna Zurueck;erna.gone@example.org\n");
+        MigrationMapping mapping = MappingFile.parse("""
+                {"format": 1, "system": "crm-x", "contacts": {"file": "people.csv", "id": "id",
+                 "columns": {"firstName": "name", "email": "mail"}}}""");
+
+        MigrationReport report = migration(store).checking(dev.crmkit.core.privacy.Suppressions.of(
+                store.suppressionList(), salt)).run(mapping, new CsvSourceFiles(dir.resolve("csv")), false);
+
+        assertEquals(1, report.count(SourceType.CONTACT, RowOutcome.CREATED));
+        Rejection erna = report.rejections().get(0);
+        assertEquals(3, erna.line());
+        assertEquals("email:suppressed", erna.problems().get(0).field() + ":" + erna.problems().get(0).rule());
+        assertTrue(store.contacts().findByEmail(dev.crmkit.core.kernel.EmailAddress.parse("erna.gone@example.org"))
+                .isEmpty(), "the erased person is not back");
+        assertTrue(store.externalIds().find(new ExternalKey("crm-x", SourceType.CONTACT, "2")).isEmpty());
     }
 
     @ParameterizedTest
