@@ -43,8 +43,6 @@ import java.util.function.Supplier;
  */
 public final class BulkCapture {
 
-    private static final int CONFLICT_ATTEMPTS = 10;
-
     private final LeadCapture single;
     private final CaptureBatches store;
     private final CustomFieldSchemas schemas;
@@ -92,7 +90,8 @@ public final class BulkCapture {
         }
         if (!normalized.isEmpty()) {
             CaptureBatches.Keys keys = keysOf(normalized);
-            List<CaptureOutcome> captured = context.transactions().inTransactionRetrying(CONFLICT_ATTEMPTS,
+            List<CaptureOutcome> captured = context.transactions().inTransactionRetrying(
+                    LeadCapture.CONFLICT_ATTEMPTS,
                     () -> captureStaged(normalized, keys));
             for (int k = 0; k < valid.size(); k++) {
                 outcomes[valid.get(k)] = captured.get(k);

@@ -85,7 +85,8 @@ public final class LeadCapture {
      * queue on the person's contact row (a deadlock over a shared company, a lead whose contact is not the one its
      * e-mail names): each run re-reads everything, so a retry can only find more of the person, never lose them.
      */
-    private static final int CONFLICT_ATTEMPTS = 10;
+    /** How often a unit of work that met a concurrent one runs again (bulk capture's chunks too). */
+    static final int CONFLICT_ATTEMPTS = 10;
 
     private final Contacts contacts;
     private final Companies companies;

@@ -58,8 +58,8 @@ final class JdbcCaptureBatches implements CaptureBatches {
     public Found find(Keys keys) {
         return jdbc.tx.write(c -> {
             Map<String, Object> points = new HashMap<>();
-            keys.emails().forEach(e -> points.put("e:" + e.value(), e));
-            keys.phones().forEach(p -> points.put("p:" + p, p));
+            keys.emails().forEach(e -> points.put(JdbcContacts.point(e), e));
+            keys.phones().forEach(p -> points.put(JdbcContacts.point(p), p));
             Map<EmailAddress, Contact> byEmail = new HashMap<>();
             Map<PhoneNumber, Contact> byPhone = new HashMap<>();
             for (Contact contact : in(c, "SELECT * FROM {contact} WHERE id IN (SELECT contact_id FROM "

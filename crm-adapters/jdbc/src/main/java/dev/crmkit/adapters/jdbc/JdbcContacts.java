@@ -41,6 +41,9 @@ import java.util.UUID;
  */
 final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
 
+    /** Merged-away contacts keep their rows but are no longer listed, counted or exported. */
+    static final String LISTED = "id NOT IN (SELECT merged_id FROM {contact_alias})";
+
     private static final TypeReference<List<Address>> ADDRESSES = new TypeReference<>() {
     };
     private static final TypeReference<List<Affiliation>> AFFILIATIONS = new TypeReference<>() {
@@ -102,15 +105,15 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 + "VALUES (?, ?, ?, (SELECT seq FROM {contact} WHERE id = ?))");
         deleteAffiliations = jdbc.sql("DELETE FROM {contact_company} WHERE contact_id = ?");
         // merged-away contacts keep their rows, but are no longer listed or counted
-        selectAll = jdbc.sql("SELECT * FROM {contact} WHERE id NOT IN (SELECT merged_id FROM {contact_alias})");
+        selectAll = jdbc.sql("SELECT * FROM {contact} WHERE " + LISTED);
         selectByCompany = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
                 + "WHERE a.company_id = ?");
-        count = jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE id NOT IN (SELECT merged_id FROM {contact_alias})");
+        count = jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE " + LISTED);
         selectByNamePart = jdbc.sql("SELECT * FROM {contact} WHERE (LOWER(first_name) = ? OR LOWER(last_name) = ?)"
-                + " AND id NOT IN (SELECT merged_id FROM {contact_alias}) ORDER BY seq LIMIT ?");
+                + " AND " + LISTED + " ORDER BY seq LIMIT ?");
         selectBySound = jdbc.sql("SELECT * FROM {contact} WHERE id IN (SELECT id FROM {contact} WHERE name_key IN "
                 + "(?, ?) UNION SELECT id FROM {contact} WHERE nickname_key = ?) "
-                + "AND id NOT IN (SELECT merged_id FROM {contact_alias}) ORDER BY seq LIMIT ?");
+                + "AND " + LISTED + " ORDER BY seq LIMIT ?");
     }
 
     /** The contact, or for a merged-away id its survivor. */
@@ -396,17 +399,19 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         return points;
     }
 
-    private static String point(EmailAddress email) {
+    /** The key of an e-mail in the contact_point table. */
+    static String point(EmailAddress email) {
         return "e:" + email.value();
     }
 
-    private static String point(PhoneNumber phone) {
+    /** The key of a phone in the contact_point table. */
+    static String point(PhoneNumber phone) {
         return "p:" + phone;
     }
 
     /** The archive of the contact rows, keyed by id: export and restore only. */
     JdbcArchive<Contact> archive() {
-        return JdbcArchive.versioned(jdbc, "contact", "id NOT IN (SELECT merged_id FROM {contact_alias})", this::map,
+        return JdbcArchive.versioned(jdbc, "contact", LISTED, this::map,
                 Contact::id, Contact::version, r -> insertOrGet(r.atVersion(0)));
     }
 

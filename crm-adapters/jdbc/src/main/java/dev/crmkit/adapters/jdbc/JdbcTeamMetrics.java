@@ -52,7 +52,7 @@ import java.util.TreeSet;
  */
 public final class JdbcTeamMetrics {
 
-    private static final String NOT_MERGED = "t.id NOT IN (SELECT merged_id FROM {contact_alias})";
+    private static final String NOT_MERGED = "t." + JdbcContacts.LISTED;
 
     private final Jdbc jdbc;
     private final CustomFieldSchemas schemas;

@@ -46,7 +46,7 @@ final class JdbcVisibleRecords implements VisibleRecords {
         this.companies = companies;
         this.leads = leads;
         // merged-away contacts keep their rows, but are no longer listed or counted
-        String listed = "c.id NOT IN (SELECT merged_id FROM {contact_alias})";
+        String listed = "c." + JdbcContacts.LISTED;
         allContacts = jdbc.sql("SELECT c.* FROM {contact} c WHERE " + listed);
         companyContacts = jdbc.sql("SELECT c.* FROM {contact_company} a JOIN {contact} c ON c.id = a.contact_id "
                 + "WHERE a.company_id = ?");
