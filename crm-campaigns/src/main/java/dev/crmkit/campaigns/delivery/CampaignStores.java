@@ -1,6 +1,7 @@
 package dev.crmkit.campaigns.delivery;
 
 import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
@@ -18,4 +19,7 @@ public interface CampaignStores {
 
     /** The enrollments of every sequence, shared by every node that advances sequences. */
     Enrollments enrollments();
+
+    /** The saved segment definitions, shared by every node. */
+    SavedSegments segments();
 }

@@ -3,13 +3,14 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.sequence.Enrollments;
 
 import javax.sql.DataSource;
 
 /**
  * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migrations V28, V44),
- * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) with one table prefix, what
+ * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) and {@link JdbcSavedSegments} (V63) with one table prefix, what
  * {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (an optional dependency of
  * this module). Thread-safe.
  */
@@ -18,6 +19,7 @@ public final class JdbcCampaignStores implements CampaignStores {
     private final JdbcCampaignMessages messages;
     private final JdbcDoNotContactList doNotContact;
     private final JdbcEnrollments enrollments;
+    private final JdbcSavedSegments segments;
 
     /**
      * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
@@ -28,6 +30,7 @@ public final class JdbcCampaignStores implements CampaignStores {
         this.messages = new JdbcCampaignMessages(dataSource, tablePrefix);
         this.doNotContact = new JdbcDoNotContactList(dataSource, tablePrefix);
         this.enrollments = new JdbcEnrollments(dataSource, tablePrefix);
+        this.segments = new JdbcSavedSegments(dataSource, tablePrefix);
     }
 
     @Override
@@ -43,5 +46,10 @@ public final class JdbcCampaignStores implements CampaignStores {
     @Override
     public Enrollments enrollments() {
         return enrollments;
+    }
+
+    @Override
+    public SavedSegments segments() {
+        return segments;
     }
 }

@@ -29,7 +29,7 @@ public final class JdbcContactSegments implements ContactSegments {
     public long count(ContactFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = where(Objects.requireNonNull(filter, "filter"), params);
-        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} WHERE " + where),
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE " + where),
                 params.toArray()));
     }
 
@@ -40,33 +40,62 @@ public final class JdbcContactSegments implements ContactSegments {
         }
         List<Object> params = new ArrayList<>();
         String where = where(Objects.requireNonNull(filter, "filter"), params);
-        StringBuilder sql = new StringBuilder("SELECT id FROM {contact} WHERE ").append(where);
+        StringBuilder sql = new StringBuilder("SELECT c.id FROM {contact} c WHERE ").append(where);
         after.ifPresent(id -> {
-            sql.append(" AND id > ?");
+            sql.append(" AND c.id > ?");
             params.add(id.value());
         });
-        sql.append(" ORDER BY id LIMIT ?");
+        sql.append(" ORDER BY c.id LIMIT ?");
         params.add(limit);
         return jdbc.tx.read(c -> jdbc.list(c, jdbc.sql(sql.toString()),
                 rs -> new ContactId(jdbc.dialect.getUuid(rs, "id")), params.toArray()));
     }
 
-    /** The condition as SQL of fixed text, its values appended to {@code params} in order. */
+    /**
+     * The condition as SQL of fixed text over the contact row {@code c}, its values appended to {@code params} in
+     * order; table names in braces for {@link Jdbc#sql}. Lead conditions are {@code EXISTS} over the contact's leads
+     * (and their {@code lead_score} rows), the owner's team one over {@code access_user}, the last interaction one
+     * over the timeline's public {@code activity_about} rows of the contact (its key leads with record type and id).
+     */
     static String where(ContactFilter filter, List<Object> params) {
         if (filter instanceof ContactFilter.ConsentIs f) {
             params.add(f.status().name());
-            return "consent_status = ?";
+            return "c.consent_status = ?";
         } else if (filter instanceof ContactFilter.LanguageIs f) {
             params.add(f.tag());
-            return "(language IS NOT NULL AND language = ?)";
+            return "(c.language IS NOT NULL AND c.language = ?)";
         } else if (filter instanceof ContactFilter.OwnerIs f) {
             params.add(f.userId());
-            return "(owner_id IS NOT NULL AND owner_id = ?)";
+            return "(c.owner_id IS NOT NULL AND c.owner_id = ?)";
         } else if (filter instanceof ContactFilter.NoOwner) {
-            return "owner_id IS NULL";
+            return "c.owner_id IS NULL";
         } else if (filter instanceof ContactFilter.CreatedBefore f) {
             params.add(f.at());
-            return "created_at < ?";
+            return "c.created_at < ?";
+        } else if (filter instanceof ContactFilter.LeadStatusIn f) {
+            if (f.statuses().isEmpty()) {
+                return "1 = 0";
+            }
+            f.statuses().stream().sorted().forEach(status -> params.add(status.name()));
+            return "EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id AND l.status IN ("
+                    + String.join(", ", java.util.Collections.nCopies(f.statuses().size(), "?")) + "))";
+        } else if (filter instanceof ContactFilter.ScoreAtLeast f) {
+            params.add(f.points());
+            return scored("s.score >= ?");
+        } else if (filter instanceof ContactFilter.TemperatureIs f) {
+            params.add(f.temperature().name());
+            return scored("s.temperature = ?");
+        } else if (filter instanceof ContactFilter.StageIs f) {
+            params.add(f.stage().name());
+            return scored("s.stage = ?");
+        } else if (filter instanceof ContactFilter.OwnerTeamIs f) {
+            params.add(f.teamId());
+            return "(c.owner_id IS NOT NULL AND EXISTS (SELECT 1 FROM {access_user} u WHERE u.id = c.owner_id"
+                    + " AND u.team_id IS NOT NULL AND u.team_id = ?))";
+        } else if (filter instanceof ContactFilter.InteractedSince f) {
+            params.add(f.at());
+            return "EXISTS (SELECT 1 FROM {activity_about} a WHERE a.record_type = 'CONTACT' AND a.record_id = c.id"
+                    + " AND a.occurred_at >= ? AND a.visibility = 'PUBLIC')";
         } else if (filter instanceof ContactFilter.AllOf f) {
             return join(f.filters(), " AND ", "1 = 1", params);
         } else if (filter instanceof ContactFilter.AnyOf f) {
@@ -75,6 +104,11 @@ public final class JdbcContactSegments implements ContactSegments {
             return "NOT (" + where(f.filter(), params) + ")";
         }
         throw new IllegalArgumentException("unknown filter " + filter);
+    }
+
+    private static String scored(String condition) {
+        return "EXISTS (SELECT 1 FROM {lead} l JOIN {lead_score} s ON s.lead_id = l.id WHERE l.contact_id = c.id AND "
+                + condition + ")";
     }
 
     private static String join(List<ContactFilter> filters, String op, String empty, List<Object> params) {

@@ -1,14 +1,23 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.campaigns.segment.ContactSegments;
+import dev.crmkit.campaigns.segment.ContactSegmentsContract;
+import dev.crmkit.core.CrmStore;
+
 import javax.sql.DataSource;
 
 /** Contact segments pushed down to H2's SQL agree with the in-memory evaluation. */
 class H2ContactSegmentsTest extends ContactSegmentsContract {
 
     @Override
-    protected DataSource emptyDatabase() {
+    protected CrmStore emptyStore() {
         DataSource ds = TestDatabase.H2.shared();
         TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
-        return ds;
+        return JdbcCrmStore.builder(ds).build();
+    }
+
+    @Override
+    protected ContactSegments segments(CrmStore store) {
+        return new JdbcContactSegments((JdbcCrmStore) store);
     }
 }

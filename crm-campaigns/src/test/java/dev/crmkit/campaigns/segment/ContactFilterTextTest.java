@@ -1,0 +1,93 @@
+package dev.crmkit.campaigns.segment;
+
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.scoring.LifecycleStage;
+import dev.crmkit.core.scoring.Temperature;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ContactFilterTextTest {
+
+    @Test
+    void write_isReadable_andCanonical() {
+        ContactFilter f = new ContactFilter.AllOf(List.of(
+                new ContactFilter.ConsentIs(MarketingConsent.Status.GRANTED),
+                new ContactFilter.LeadStatusIn(EnumSet.of(LeadStatus.WORKING, LeadStatus.NEW)),
+                new ContactFilter.Not(new ContactFilter.OwnerTeamIs("sa\"les\\")),
+                new ContactFilter.AnyOf(List.of())));
+        String text = ContactFilterText.write(f);
+        assertEquals("all(consent(GRANTED), lead-status(NEW, WORKING), not(owner-team(\"sa\\\"les\\\\\")), any())",
+                text);
+        assertEquals(f, ContactFilterText.read(text));
+        assertEquals(f, ContactFilterText.read(" all ( consent( GRANTED ) ,lead-status(WORKING,NEW) , "
+                + "not( owner-team( \"sa\\\"les\\\\\" ) ), any( ) ) "));
+    }
+
+    @Test
+    void seededRandomFilters_roundTrip() {
+        Random random = new Random(63);
+        for (int i = 0; i < 300; i++) {
+            ContactFilter f = random(random, 3);
+            assertEquals(f, ContactFilterText.read(ContactFilterText.write(f)), () -> f.toString());
+        }
+    }
+
+    @Test
+    void badText_isRefusedNamingFieldRuleAndPosition() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> ContactFilterText.read("all(consent(MAYBE))"));
+        assertEquals("filter", e.violations().get(0).field());
+        assertEquals("syntax", e.violations().get(0).rule());
+        assertEquals(true, e.getMessage().contains("'MAYBE' is not one of [UNKNOWN, GRANTED, WITHDRAWN] at position"),
+                e.getMessage());
+        assertThrows(ValidationException.class, () -> ContactFilterText.read("no-owner() x"));
+        assertThrows(ValidationException.class, () -> ContactFilterText.read("owner(\"u1)"));
+        assertThrows(ValidationException.class, () -> ContactFilterText.read("interacted-since(\"yesterday\")"));
+        assertThrows(ValidationException.class, () -> ContactFilterText.read("shoe-size(44)"));
+        ValidationException range = assertThrows(ValidationException.class,
+                () -> ContactFilterText.read("score-at-least(101)"));
+        assertEquals("points", range.violations().get(0).field());
+    }
+
+    static ContactFilter random(Random random, int depth) {
+        int kind = random.nextInt(depth == 0 ? 11 : 14);
+        return switch (kind) {
+            case 0 -> new ContactFilter.ConsentIs(pick(random, MarketingConsent.Status.values()));
+            case 1 -> new ContactFilter.LanguageIs(pick(random, new String[] {"en", "de-AT", "fr"}));
+            case 2 -> new ContactFilter.OwnerIs(pick(random, new String[] {"u1", "o\"b\\", "é ✓"}));
+            case 3 -> new ContactFilter.NoOwner();
+            case 4 -> new ContactFilter.CreatedBefore(Instant.ofEpochSecond(random.nextInt(2_000_000_000),
+                    random.nextInt(1000) * 1000));
+            case 5 -> {
+                EnumSet<LeadStatus> set = EnumSet.noneOf(LeadStatus.class);
+                for (LeadStatus s : LeadStatus.values()) {
+                    if (random.nextBoolean()) {
+                        set.add(s);
+                    }
+                }
+                yield new ContactFilter.LeadStatusIn(set);
+            }
+            case 6 -> new ContactFilter.ScoreAtLeast(random.nextInt(101));
+            case 7 -> new ContactFilter.TemperatureIs(pick(random, Temperature.values()));
+            case 8 -> new ContactFilter.StageIs(pick(random, LifecycleStage.values()));
+            case 9 -> new ContactFilter.OwnerTeamIs(pick(random, new String[] {"t1", "a\"b"}));
+            case 10 -> new ContactFilter.InteractedSince(Instant.ofEpochSecond(random.nextInt(2_000_000_000)));
+            case 11 -> new ContactFilter.AllOf(List.of(random(random, depth - 1), random(random, depth - 1)));
+            case 12 -> new ContactFilter.AnyOf(List.of(random(random, depth - 1)));
+            default -> new ContactFilter.Not(random(random, depth - 1));
+        };
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}

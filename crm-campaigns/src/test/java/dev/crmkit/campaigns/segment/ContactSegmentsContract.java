@@ -1,0 +1,266 @@
+package dev.crmkit.campaigns.segment;
+
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.access.Role;
+import dev.crmkit.core.access.RoleId;
+import dev.crmkit.core.access.Team;
+import dev.crmkit.core.access.TeamId;
+import dev.crmkit.core.access.User;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.Visibility;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.LifecycleStage;
+import dev.crmkit.core.scoring.Temperature;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every {@link ContactSegments} counts and pages exactly what {@link ContactFilter#matches} selects over the facts the
+ * test seeded itself (contacts, their leads and scores, owners in teams, timeline entries), on a seeded population and
+ * seeded random filters; subclasses give an empty store (memory, H2, PostgreSQL, MariaDB) and its segments.
+ */
+public abstract class ContactSegmentsContract {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final List<String> LANGUAGES = List.of("en", "de", "de-AT", "fr");
+    /** u1 in t1, u2 in t2, the third in no team, u9 not in the directory at all. */
+    private static final List<String> OWNERS = List.of("u1", "u2", "o'brien; DROP TABLE crm_contact --", "u9");
+    private static final List<String> TEAMS = List.of("t1", "t2", "t3");
+
+    private final List<ContactFacts> population = new ArrayList<>();
+    private ContactSegments segments;
+
+    /** An empty, migrated store. */
+    protected abstract CrmStore emptyStore();
+
+    /** The segments over the store. */
+    protected abstract ContactSegments segments(CrmStore store);
+
+    @BeforeEach
+    void seed() {
+        CrmStore store = emptyStore();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep").build());
+            store.accessDirectory().save(Team.of("t1", "One"));
+            store.accessDirectory().save(Team.of("t2", "Two"));
+            store.accessDirectory().save(Team.below("t3", "Three", "t1"));
+            store.accessDirectory().save(User.of("u1", "t1", "rep"));
+            store.accessDirectory().save(User.of("u2", "t2", "rep"));
+            store.accessDirectory().save(new User(UserId.of(OWNERS.get(2)), "O", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Random random = new Random(16);
+        for (int i = 0; i < 240; i++) {
+            population.add(seedOne(store, random, i));
+        }
+        segments = segments(store);
+    }
+
+    private static ContactFacts seedOne(CrmStore store, Random random, int i) {
+        Instant created = T0.plusSeconds(3600L * random.nextInt(1000));
+        MarketingConsent consent = switch (random.nextInt(3)) {
+            case 0 -> MarketingConsent.granted(created, "form");
+            case 1 -> MarketingConsent.withdrawn(created, "link");
+            default -> MarketingConsent.unknown();
+        };
+        int lang = random.nextInt(LANGUAGES.size() + 1);
+        int owner = random.nextInt(OWNERS.size() + 1);
+        Contact c = Contact.create(new ContactId(new UUID(random.nextLong(), random.nextLong())),
+                new PersonName("P" + i, "Seed"), List.of(), List.of(), created);
+        Contact contact = new Contact(c.id(), 0, c.name(), c.emails(), c.phones(), c.addresses(),
+                lang == LANGUAGES.size() ? Optional.empty()
+                        : Optional.of(Locale.forLanguageTag(LANGUAGES.get(lang))),
+                Optional.empty(), consent, List.of(), c.customFields(),
+                owner == OWNERS.size() ? Optional.empty() : Optional.of(new UserId(OWNERS.get(owner))),
+                created, created);
+        List<Lead> leads = new ArrayList<>();
+        List<LeadScore> scores = new ArrayList<>();
+        List<ContactFacts.LeadFact> leadFacts = new ArrayList<>();
+        for (int l = random.nextInt(3); l > 0; l--) {
+            LeadStatus status = LeadStatus.values()[random.nextInt(LeadStatus.values().length)];
+            Lead lead = new Lead(new LeadId(new UUID(random.nextLong(), random.nextLong())), 0, contact.id(),
+                    Optional.empty(), LeadSource.of(Channel.WEB_FORM), List.of(), "", contact.name(),
+                    Optional.of(EmailAddress.parse("p" + i + "x" + l + "@example.com")), Optional.empty(), "",
+                    Optional.empty(), status,
+                    status == LeadStatus.DISQUALIFIED ? Optional.of("no budget") : Optional.empty(), 1,
+                    CustomFields.empty(), created, created);
+            leads.add(lead);
+            Optional<LeadScore> score = Optional.empty();
+            if (random.nextInt(3) > 0) {
+                score = Optional.of(new LeadScore(lead.id(), random.nextInt(101),
+                        Temperature.values()[random.nextInt(Temperature.values().length)],
+                        LifecycleStage.values()[random.nextInt(LifecycleStage.values().length)], created));
+                scores.add(score.get());
+            }
+            leadFacts.add(new ContactFacts.LeadFact(status, score));
+        }
+        List<Activity> activities = new ArrayList<>();
+        Optional<Instant> last = Optional.empty();
+        for (int a = random.nextInt(4); a > 0; a--) {
+            Instant at = T0.plusSeconds(3600L * random.nextInt(1000));
+            int where = random.nextInt(4);
+            boolean aboutContact = where != 3 || leads.isEmpty();
+            boolean isPrivate = where == 2;
+            RecordRef about = aboutContact ? new RecordRef(RecordType.CONTACT, contact.id().value())
+                    : new RecordRef(RecordType.LEAD, leads.get(0).id().value());
+            activities.add(new Activity(new ActivityId(new UUID(random.nextLong(), random.nextLong())),
+                    ActivityType.CALL, "call", "", Direction.OUTBOUND, at, List.of(), Set.of(about),
+                    Optional.of(UserId.of("u1")), isPrivate ? Visibility.PRIVATE : Visibility.PUBLIC, at));
+            if (aboutContact && !isPrivate && last.map(at::isAfter).orElse(true)) {
+                last = Optional.of(at);
+            }
+        }
+        Optional<TeamId> team = switch (owner) {
+            case 0 -> Optional.of(TeamId.of("t1"));
+            case 1 -> Optional.of(TeamId.of("t2"));
+            default -> Optional.empty();
+        };
+        store.transactions().run(() -> {
+            store.contacts().insertOrGet(contact);
+            leads.forEach(store.leads()::insertOrGet);
+            store.leadScores().saveAll(scores);
+            activities.forEach(store.activities()::append);
+        });
+        return new ContactFacts(contact, leadFacts, team, last);
+    }
+
+    private List<ContactId> expected(ContactFilter f) {
+        return population.stream().filter(f::matches).map(x -> x.contact().id())
+                .sorted(Comparator.comparing(id -> id.value().toString())).toList();
+    }
+
+    private List<ContactId> paged(ContactFilter f, int size) {
+        List<ContactId> all = new ArrayList<>();
+        Optional<ContactId> after = Optional.empty();
+        while (true) {
+            List<ContactId> page = segments.page(f, after, size);
+            assertTrue(page.size() <= size);
+            all.addAll(page);
+            if (page.size() < size) {
+                return all;
+            }
+            after = Optional.of(page.get(page.size() - 1));
+        }
+    }
+
+    private void assertAgrees(ContactFilter f) {
+        List<ContactId> expected = expected(f);
+        assertEquals(expected.size(), segments.count(f), () -> "count of " + f);
+        assertEquals(expected, paged(f, 7), () -> "pages of " + f);
+    }
+
+    @Test
+    void namedFilters_countAndPageAsInMemory() {
+        var granted = new ContactFilter.ConsentIs(MarketingConsent.Status.GRANTED);
+        var german = new ContactFilter.AnyOf(List.of(new ContactFilter.LanguageIs("de"),
+                new ContactFilter.LanguageIs("de-AT")));
+        var hot = new ContactFilter.TemperatureIs(Temperature.HOT);
+        var quiet = new ContactFilter.Not(new ContactFilter.InteractedSince(T0.plusSeconds(3600L * 700)));
+        List<ContactFilter> filters = List.of(granted, german, new ContactFilter.Not(german),
+                new ContactFilter.OwnerIs("u1"), new ContactFilter.Not(new ContactFilter.OwnerIs("u1")),
+                new ContactFilter.OwnerIs(OWNERS.get(2)), new ContactFilter.NoOwner(),
+                new ContactFilter.CreatedBefore(T0.plusSeconds(3600L * 500)),
+                new ContactFilter.AllOf(List.of(granted, german, new ContactFilter.NoOwner())),
+                new ContactFilter.AllOf(List.of()), new ContactFilter.AnyOf(List.of()),
+                new ContactFilter.Not(new ContactFilter.AllOf(List.of(granted, new ContactFilter.Not(german)))),
+                hot, new ContactFilter.Not(hot), new ContactFilter.ScoreAtLeast(70),
+                new ContactFilter.ScoreAtLeast(0), new ContactFilter.Not(new ContactFilter.ScoreAtLeast(0)),
+                new ContactFilter.StageIs(LifecycleStage.SALES_QUALIFIED),
+                new ContactFilter.LeadStatusIn(EnumSet.of(LeadStatus.NEW, LeadStatus.WORKING)),
+                new ContactFilter.LeadStatusIn(Set.of()),
+                new ContactFilter.Not(new ContactFilter.LeadStatusIn(EnumSet.allOf(LeadStatus.class))),
+                new ContactFilter.OwnerTeamIs("t1"), new ContactFilter.OwnerTeamIs("t3"),
+                new ContactFilter.Not(new ContactFilter.OwnerTeamIs("t2")),
+                quiet, new ContactFilter.InteractedSince(T0),
+                new ContactFilter.AllOf(List.of(granted, hot, quiet)));
+        for (ContactFilter f : filters) {
+            assertAgrees(f);
+        }
+        assertTrue(expected(granted).size() > 40, "the population has matches to compare");
+        assertTrue(expected(hot).size() > 20, "hot leads to compare");
+        assertTrue(expected(new ContactFilter.OwnerTeamIs("t1")).size() > 20, "a team to compare");
+        assertTrue(expected(quiet).size() > 40 && expected(quiet).size() < 200, "quiet and active contacts");
+        assertEquals(0, expected(new ContactFilter.AnyOf(List.of())).size());
+        assertEquals(0, expected(new ContactFilter.OwnerTeamIs("t3")).size(), "the team itself, not its parent");
+    }
+
+    @Test
+    void seededRandomFilters_countAndPageAsInMemory() {
+        Random random = new Random(1616);
+        for (int i = 0; i < 60; i++) {
+            assertAgrees(randomFilter(random, 3));
+        }
+    }
+
+    @Test
+    void page_withLimitOutOfRange_isRefusedNamingTheRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> segments.page(new ContactFilter.NoOwner(), Optional.empty(), 0));
+        assertEquals("limit must be 1 to 1000 but was 0", e.getMessage());
+    }
+
+    private static ContactFilter randomFilter(Random random, int depth) {
+        int kind = random.nextInt(depth == 0 ? 11 : 14);
+        return switch (kind) {
+            case 0 -> new ContactFilter.ConsentIs(MarketingConsent.Status.values()[random.nextInt(
+                    MarketingConsent.Status.values().length)]);
+            case 1 -> new ContactFilter.LanguageIs(LANGUAGES.get(random.nextInt(LANGUAGES.size())));
+            case 2 -> new ContactFilter.OwnerIs(OWNERS.get(random.nextInt(OWNERS.size())));
+            case 3 -> new ContactFilter.NoOwner();
+            case 4 -> new ContactFilter.CreatedBefore(T0.plusSeconds(3600L * random.nextInt(1000)));
+            case 5 -> {
+                EnumSet<LeadStatus> set = EnumSet.noneOf(LeadStatus.class);
+                for (LeadStatus s : LeadStatus.values()) {
+                    if (random.nextInt(3) == 0) {
+                        set.add(s);
+                    }
+                }
+                yield new ContactFilter.LeadStatusIn(set);
+            }
+            case 6 -> new ContactFilter.ScoreAtLeast(random.nextInt(101));
+            case 7 -> new ContactFilter.TemperatureIs(Temperature.values()[random.nextInt(
+                    Temperature.values().length)]);
+            case 8 -> new ContactFilter.StageIs(LifecycleStage.values()[random.nextInt(
+                    LifecycleStage.values().length)]);
+            case 9 -> new ContactFilter.OwnerTeamIs(TEAMS.get(random.nextInt(TEAMS.size())));
+            case 10 -> new ContactFilter.InteractedSince(T0.plusSeconds(3600L * random.nextInt(1000)));
+            case 11 -> new ContactFilter.AllOf(List.of(randomFilter(random, depth - 1),
+                    randomFilter(random, depth - 1)));
+            case 12 -> new ContactFilter.AnyOf(List.of(randomFilter(random, depth - 1),
+                    randomFilter(random, depth - 1)));
+            default -> new ContactFilter.Not(randomFilter(random, depth - 1));
+        };
+    }
+}
