@@ -2,6 +2,7 @@ package dev.crmkit.campaigns.delivery;
 
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.segment.SavedSegments;
+import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
@@ -22,4 +23,7 @@ public interface CampaignStores {
 
     /** The saved segment definitions, shared by every node. */
     SavedSegments segments();
+
+    /** The user-edited templates, every version kept, shared by every node. */
+    TemplateStore templates();
 }

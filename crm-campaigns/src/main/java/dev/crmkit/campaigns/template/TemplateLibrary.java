@@ -67,6 +67,28 @@ public final class TemplateLibrary {
         return compiled.render(all);
     }
 
+    /**
+     * Checks the template as {@link #save} does, without saving it.
+     *
+     * @throws ValidationException naming {@code subject} or {@code body} and the rule broken
+     */
+    public void check(MessageTemplate template) {
+        compile(Objects.requireNonNull(template, "template"));
+    }
+
+    /** Every saved template, ordered by name, then language (the fallback first). */
+    public List<MessageTemplate> templates() {
+        return templates.values().stream().map(Compiled::template)
+                .sorted(java.util.Comparator.comparing(MessageTemplate::name)
+                        .thenComparing(t -> t.language().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /** The variables templates may use. */
+    public TemplateVariables variables() {
+        return variables;
+    }
+
     private Optional<Compiled> compiled(String name, String language) {
         Objects.requireNonNull(name, "name");
         String tag = Objects.requireNonNull(language, "language").strip();

@@ -4,13 +4,14 @@ import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.segment.SavedSegments;
+import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.campaigns.sequence.Enrollments;
 
 import javax.sql.DataSource;
 
 /**
  * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migrations V28, V44),
- * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) and {@link JdbcSavedSegments} (V63) with one table prefix, what
+ * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) {@link JdbcSavedSegments} (V63) and {@link JdbcTemplateStore} (V64) with one table prefix, what
  * {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (an optional dependency of
  * this module). Thread-safe.
  */
@@ -20,6 +21,7 @@ public final class JdbcCampaignStores implements CampaignStores {
     private final JdbcDoNotContactList doNotContact;
     private final JdbcEnrollments enrollments;
     private final JdbcSavedSegments segments;
+    private final JdbcTemplateStore templates;
 
     /**
      * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
@@ -31,6 +33,7 @@ public final class JdbcCampaignStores implements CampaignStores {
         this.doNotContact = new JdbcDoNotContactList(dataSource, tablePrefix);
         this.enrollments = new JdbcEnrollments(dataSource, tablePrefix);
         this.segments = new JdbcSavedSegments(dataSource, tablePrefix);
+        this.templates = new JdbcTemplateStore(dataSource, tablePrefix);
     }
 
     @Override
@@ -51,5 +54,10 @@ public final class JdbcCampaignStores implements CampaignStores {
     @Override
     public SavedSegments segments() {
         return segments;
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return templates;
     }
 }

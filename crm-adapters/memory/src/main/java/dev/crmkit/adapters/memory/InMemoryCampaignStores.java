@@ -4,11 +4,12 @@ import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.segment.SavedSegments;
+import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
  * crm-campaigns' stores in memory: an {@link InMemoryCampaignMessages} ledger, an {@link InMemoryDoNotContactList}
- * {@link InMemoryEnrollments} and {@link InMemorySavedSegments},
+ * {@link InMemoryEnrollments}, {@link InMemorySavedSegments} and {@link InMemoryTemplateStore},
  * what {@link InMemoryCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (optional here).
  * Thread-safe.
  */
@@ -18,6 +19,7 @@ public final class InMemoryCampaignStores implements CampaignStores {
     private final InMemoryDoNotContactList doNotContact = new InMemoryDoNotContactList();
     private final InMemoryEnrollments enrollments = new InMemoryEnrollments();
     private final InMemorySavedSegments segments = new InMemorySavedSegments();
+    private final InMemoryTemplateStore templates = new InMemoryTemplateStore();
 
     /** Empty stores. */
     public InMemoryCampaignStores() {
@@ -41,5 +43,10 @@ public final class InMemoryCampaignStores implements CampaignStores {
     @Override
     public SavedSegments segments() {
         return segments;
+    }
+
+    @Override
+    public TemplateStore templates() {
+        return templates;
     }
 }

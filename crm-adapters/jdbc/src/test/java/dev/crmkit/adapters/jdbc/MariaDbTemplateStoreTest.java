@@ -1,0 +1,21 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.template.TemplateStore;
+import dev.crmkit.campaigns.template.TemplateStoreContract;
+
+/** The JDBC template store on MARIADB passes the contract suite, a second node on a pool of its own. */
+class MariaDbTemplateStoreTest extends TemplateStoreContract {
+
+    @Override
+    protected TemplateStore store() {
+        javax.sql.DataSource ds = TestDatabase.MARIADB.shared();
+        TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
+        // through the store, as Crmkit.campaigns() gets it
+        return JdbcCrmStore.builder(ds).build().campaignStores().templates();
+    }
+
+    @Override
+    protected TemplateStore secondNode(TemplateStore first) {
+        return JdbcCrmStore.builder(TestDatabase.MARIADB.sharedSecondNode()).build().campaignStores().templates();
+    }
+}
