@@ -161,6 +161,25 @@ class CampaignsRunCommandTest {
     }
 
     @Test
+    void run_withTheStore_rendersTheTemplateSavedInTheStore() throws Exception {
+        String url = storeWithLena();
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        var templates = new dev.crmkit.campaigns.template.EditableTemplates(
+                dev.crmkit.adapters.jdbc.JdbcCrmStore.builder(ds).build().campaignStores().templates(),
+                dev.crmkit.campaigns.template.StandardTemplates.library());
+        templates.save(new dev.crmkit.campaigns.template.MessageTemplate("birthday", "de",
+                "Zum Geburtstag ein Geschenk, {{first_name}}", "Gültig bis {{valid_until}}.\n"), 0);
+        Path mail = dir.resolve("mail");
+
+        CliRun run = CliRun.crm("campaigns", "run", "--jdbc-url", url, "--as-of", "2026-03-03", "--out",
+                mail.toString(), "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("Zum Geburtstag ein Geschenk, Lena"), subjects(mail));
+    }
+
+    @Test
     void run_storeTwiceForTheSameDay_sendsNothingTheSecondTime() throws Exception {
         String url = storeWithLena();
         Path first = dir.resolve("first");

@@ -14,7 +14,9 @@ import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.delivery.RunReport;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.messaging.MessageChannel;
+import dev.crmkit.campaigns.template.EditableTemplates;
 import dev.crmkit.campaigns.template.StandardTemplates;
+import dev.crmkit.campaigns.template.TemplateLibrary;
 import dev.crmkit.campaigns.trigger.InactivityTrigger;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.Counted;
@@ -46,13 +48,16 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code crm campaigns run}: sends the standard campaigns' messages due on {@code --as-of} through SMTP or, by
- * default, into a folder of {@code .eml} files, with the built-in templates and the standard frequency caps.
+ * default, into a folder of {@code .eml} files, with the built-in templates (under the ones saved in the store's
+ * template store, when the store's contacts are used) and the standard frequency caps.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Sends the messages of the standard campaigns (birthday, win-back; re-contact with "
                 + "--inactive-days) due on --as-of to the "
                 + "contacts of the store (or of --contacts), rendered "
-                + "with the built-in templates (English, German) in each contact's language: to an SMTP server "
+                + "with the built-in templates (English, German; with the store's contacts, a template saved in "
+                + "the store's template store replaces the built-in one of its name and language) in each "
+                + "contact's language: to an SMTP server "
                 + "(--smtp-host) or, by default, as .eml files into --out. Consent is checked again and the "
                 + "standard frequency caps (1 a day, 3 a week, 8 a month) apply; a message over a cap is reported "
                 + "as deferred. With the store's contacts, the store's ledger and do-not-contact list are used: "
@@ -127,7 +132,8 @@ public final class RunCommand implements Callable<Integer> {
         String where = smtp ? "smtp://" + smtpHost.strip() + ":" + smtpPort : out.toString();
         if (files.hasContacts()) {
             // contacts from a file: no store to remember what went out, so a ledger for this run only
-            send(files.contacts(), List.of(), new InMemoryCampaignMessages(), null, channel, where);
+            send(files.contacts(), List.of(), new InMemoryCampaignMessages(), null, channel, where,
+                    StandardTemplates.library());
         } else {
             StoreAccess.readAll(store, spec, (crm, description) -> {
                 CampaignStores stores = crm.campaignStores();
@@ -139,7 +145,9 @@ public final class RunCommand implements Callable<Integer> {
                                 .ifPresent(silent::add);
                     }
                 }
-                send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where);
+                // the templates users saved in the store over the built-in ones
+                send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where,
+                        new EditableTemplates(stores.templates(), StandardTemplates.library()).library());
                 return null;
             });
         }
@@ -151,7 +159,7 @@ public final class RunCommand implements Callable<Integer> {
      * and prints what happened to each message due today.
      */
     private void send(List<Recipient> recipients, List<DueMessage> more, CampaignMessages ledger,
-            DoNotContactList doNotContact, MessageChannel channel, String where) {
+            DoNotContactList doNotContact, MessageChannel channel, String where, TemplateLibrary templates) {
         List<DueMessage> due = new ArrayList<>(StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf));
         due.addAll(more);
         Set<String> doneBefore = new HashSet<>();
@@ -163,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Recipient> byId = new LinkedHashMap<>();
         recipients.forEach(r -> byId.put(r.id(), r));
         Clock clock = Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
-        CampaignRun run = new CampaignRun(ledger, channel, StandardTemplates.library(), FrequencyCaps.standard(),
+        CampaignRun run = new CampaignRun(ledger, channel, templates, FrequencyCaps.standard(),
                 clock, "crm", Duration.ofHours(1));
         RunReport report = (doNotContact == null ? run : run.withDoNotContact(doNotContact)).run(asOf, byId);
         print(due, report, ledger, doneBefore, where);
