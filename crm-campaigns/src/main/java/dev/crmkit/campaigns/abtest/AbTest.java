@@ -82,4 +82,20 @@ public final class AbTest {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
     }
+
+    /** Equal when the ids and the variants (names, weights, order) are. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AbTest other && id.equals(other.id) && variants.equals(other.variants);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, variants);
+    }
+
+    @Override
+    public String toString() {
+        return "AbTest[" + id + ", " + variants + "]";
+    }
 }

@@ -50,6 +50,7 @@ public final class CampaignRun {
     private final DoNotContactList doNotContact;
     private final Map<String, AbTest> tests;
     private final SendWindow window; // null: any time of the run's day
+    private final Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts;
 
     /**
      * A run of a node.
@@ -58,12 +59,13 @@ public final class CampaignRun {
      */
     public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
             FrequencyCaps caps, Clock clock, String node, Duration lease) {
-        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null);
+        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null, Map.of());
     }
 
     private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
             FrequencyCaps caps, Clock clock, String node, Duration lease, DoNotContactList doNotContact,
-            Map<String, AbTest> tests, SendWindow window) {
+            Map<String, AbTest> tests, SendWindow window,
+            Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -74,6 +76,7 @@ public final class CampaignRun {
         this.doNotContact = doNotContact;
         this.tests = Map.copyOf(tests);
         this.window = window;
+        this.rollouts = Map.copyOf(rollouts);
     }
 
     /**
@@ -85,13 +88,14 @@ public final class CampaignRun {
     public CampaignRun withAbTest(String campaign, AbTest test) {
         Map<String, AbTest> copy = new HashMap<>(tests);
         copy.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(test, "test"));
-        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy, window);
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy, window,
+                rollouts);
     }
 
     /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
     public CampaignRun withDoNotContact(DoNotContactList list) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
-                Objects.requireNonNull(list, "list"), tests, window);
+                Objects.requireNonNull(list, "list"), tests, window, rollouts);
     }
 
     /**
@@ -100,7 +104,23 @@ public final class CampaignRun {
      */
     public CampaignRun withSendWindow(SendWindow sendWindow) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, tests,
-                Objects.requireNonNull(sendWindow, "sendWindow"));
+                Objects.requireNonNull(sendWindow, "sendWindow"), rollouts);
+    }
+
+    /**
+     * A copy that sends the rollout's campaign through its stored A/B test: the test group gets the template
+     * {@code <campaign>-<variant in lower case>} of its assigned variant (each exposure recorded in the store), the
+     * rest wait (deferred, as outside a send window) until the test has a winner, which each run decides first from
+     * the stored outcomes; then the rest get the winner's template. A waiting message on its last valid day gets its
+     * own variant. Replaces a {@link #withAbTest} of the same campaign.
+     */
+    public CampaignRun withAbRollout(dev.crmkit.campaigns.abtest.AbRollout rollout) {
+        Map<String, dev.crmkit.campaigns.abtest.AbRollout> copy = new HashMap<>(rollouts);
+        copy.put(rollout.plan().campaign(), rollout);
+        Map<String, AbTest> plain = new HashMap<>(tests);
+        plain.remove(rollout.plan().campaign());
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, plain, window,
+                copy);
     }
 
     /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
@@ -112,6 +132,7 @@ public final class CampaignRun {
         Map<String, Integer> byVariant = new HashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<String> waiting = new java.util.ArrayList<>();
+        rollouts.values().forEach(r -> r.decide(clock.instant()));
         while (true) {
             List<DueMessage> batch = ledger.claim(node, day, clock.instant(), lease, BATCH);
             batch = batch.stream().filter(m -> seen.add(m.key())).toList();
@@ -132,18 +153,33 @@ public final class CampaignRun {
                         continue;
                     }
                 }
+                dev.crmkit.campaigns.abtest.AbRollout rollout = rollouts.get(m.campaign());
+                java.util.Optional<dev.crmkit.campaigns.abtest.AbRollout.Choice> choice = java.util.Optional.empty();
+                if (outcome == null && rollout != null) {
+                    choice = rollout.choose(m.contactId(), day, m.validUntil());
+                    if (choice.isEmpty()) {
+                        deferred++; // waits for the winner
+                        waiting.add(m.key());
+                        continue;
+                    }
+                }
                 if (outcome == null && !ledger.admit(m, day, caps).admitted()) {
                     deferred++;
                     waiting.add(m.key());
                     continue;
                 }
+                java.util.Optional<String> variant = choice.map(dev.crmkit.campaigns.abtest.AbRollout.Choice::variant)
+                        .or(() -> variant(m));
                 if (outcome == null) {
-                    outcome = send(r, m);
+                    outcome = send(r, m, variant);
                 }
                 if (outcome.startsWith("sent")) {
                     sent++;
                     byCampaign.merge(m.campaign(), 1, Integer::sum);
-                    variant(m).ifPresent(v -> byVariant.merge(m.campaign() + "/" + v, 1, Integer::sum));
+                    variant.ifPresent(v -> byVariant.merge(m.campaign() + "/" + v, 1, Integer::sum));
+                    if (choice.filter(dev.crmkit.campaigns.abtest.AbRollout.Choice::tested).isPresent()) {
+                        rollout.exposed(m.contactId(), choice.get(), clock.instant());
+                    }
                 } else {
                     held++;
                 }
@@ -166,8 +202,8 @@ public final class CampaignRun {
         return test == null ? java.util.Optional.empty() : java.util.Optional.of(test.assign(m.contactId()).name());
     }
 
-    private String send(Recipient r, DueMessage m) {
-        String template = variant(m).map(v -> m.campaign() + "-" + v.toLowerCase(java.util.Locale.ROOT))
+    private String send(Recipient r, DueMessage m, java.util.Optional<String> variant) {
+        String template = variant.map(v -> m.campaign() + "-" + v.toLowerCase(java.util.Locale.ROOT))
                 .orElse(m.campaign());
         RenderedMessage text = templates.render(template, r.language(), MessageValues.of(r, m));
         SendResult result = channel.send(new OutgoingMessage(m.key(), r.id(), r.email(), text.subject(),

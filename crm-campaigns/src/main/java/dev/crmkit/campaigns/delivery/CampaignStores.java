@@ -1,5 +1,6 @@
 package dev.crmkit.campaigns.delivery;
 
+import dev.crmkit.campaigns.abtest.AbTestStore;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.template.TemplateStore;
@@ -26,4 +27,7 @@ public interface CampaignStores {
 
     /** The user-edited templates, every version kept, shared by every node. */
     TemplateStore templates();
+
+    /** The A/B tests: plans, exposures per contact, outcomes and winners, shared by every node. */
+    AbTestStore abTests();
 }

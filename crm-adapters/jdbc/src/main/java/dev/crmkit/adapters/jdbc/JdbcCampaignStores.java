@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.campaigns.abtest.AbTestStore;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migrations V28, V44),
- * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) {@link JdbcSavedSegments} (V63) and {@link JdbcTemplateStore} (V64) with one table prefix, what
+ * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) {@link JdbcSavedSegments} (V63), {@link JdbcTemplateStore} (V64) and {@link JdbcAbTestStore} (V65) with one table prefix, what
  * {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (an optional dependency of
  * this module). Thread-safe.
  */
@@ -22,6 +23,7 @@ public final class JdbcCampaignStores implements CampaignStores {
     private final JdbcEnrollments enrollments;
     private final JdbcSavedSegments segments;
     private final JdbcTemplateStore templates;
+    private final JdbcAbTestStore abTests;
 
     /**
      * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
@@ -34,6 +36,7 @@ public final class JdbcCampaignStores implements CampaignStores {
         this.enrollments = new JdbcEnrollments(dataSource, tablePrefix);
         this.segments = new JdbcSavedSegments(dataSource, tablePrefix);
         this.templates = new JdbcTemplateStore(dataSource, tablePrefix);
+        this.abTests = new JdbcAbTestStore(dataSource, tablePrefix);
     }
 
     @Override
@@ -59,5 +62,10 @@ public final class JdbcCampaignStores implements CampaignStores {
     @Override
     public TemplateStore templates() {
         return templates;
+    }
+
+    @Override
+    public AbTestStore abTests() {
+        return abTests;
     }
 }

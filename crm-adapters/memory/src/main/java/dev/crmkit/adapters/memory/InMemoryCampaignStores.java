@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.campaigns.abtest.AbTestStore;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
@@ -9,7 +10,8 @@ import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
  * crm-campaigns' stores in memory: an {@link InMemoryCampaignMessages} ledger, an {@link InMemoryDoNotContactList}
- * {@link InMemoryEnrollments}, {@link InMemorySavedSegments} and {@link InMemoryTemplateStore},
+ * {@link InMemoryEnrollments}, {@link InMemorySavedSegments}, {@link InMemoryTemplateStore} and
+ * {@link InMemoryAbTestStore},
  * what {@link InMemoryCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (optional here).
  * Thread-safe.
  */
@@ -20,6 +22,7 @@ public final class InMemoryCampaignStores implements CampaignStores {
     private final InMemoryEnrollments enrollments = new InMemoryEnrollments();
     private final InMemorySavedSegments segments = new InMemorySavedSegments();
     private final InMemoryTemplateStore templates = new InMemoryTemplateStore();
+    private final InMemoryAbTestStore abTests = new InMemoryAbTestStore();
 
     /** Empty stores. */
     public InMemoryCampaignStores() {
@@ -48,5 +51,10 @@ public final class InMemoryCampaignStores implements CampaignStores {
     @Override
     public TemplateStore templates() {
         return templates;
+    }
+
+    @Override
+    public AbTestStore abTests() {
+        return abTests;
     }
 }

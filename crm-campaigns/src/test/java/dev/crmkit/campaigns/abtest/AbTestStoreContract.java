@@ -1,0 +1,213 @@
+package dev.crmkit.campaigns.abtest;
+
+import dev.crmkit.campaigns.audience.Recipient;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
+import dev.crmkit.campaigns.delivery.CampaignRun;
+import dev.crmkit.campaigns.delivery.CampaignStores;
+import dev.crmkit.campaigns.delivery.RunReport;
+import dev.crmkit.campaigns.message.DueMessage;
+import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.messaging.SendResult;
+import dev.crmkit.campaigns.template.MessageTemplate;
+import dev.crmkit.campaigns.template.StandardTemplates;
+import dev.crmkit.campaigns.template.TemplateLibrary;
+import dev.crmkit.core.contact.MarketingConsent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract every {@link AbTestStore} passes, and the roll-out of a stored test in a {@link CampaignRun} over the
+ * same campaign stores; subclasses give fresh, empty campaign stores per test and, for the database stores, a second
+ * node over the same tables.
+ */
+public abstract class AbTestStoreContract {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 3);
+    private static final Instant NOW = Instant.parse("2026-03-03T08:00:00.123456Z");
+    private static final AbTestPlan PLAN = new AbTestPlan(AbTest.of("birthday-subject ✓", List.of(new Variant("A", 1),
+            new Variant("B", 1))), "birthday", AbTestPlan.AbMetric.CLICKED, new WinnerRule(0.05, 20), 50);
+
+    /** Fresh, empty campaign stores. */
+    protected abstract CampaignStores stores();
+
+    /** Another node over the same stores as {@code first}; in memory, the same stores. */
+    protected CampaignStores secondNode(CampaignStores first) {
+        return first;
+    }
+
+    @Test
+    void define_storesThePlanOnce_andReadsItBackEqual() {
+        CampaignStores stores = stores();
+        AbTestStore store = stores.abTests();
+        assertEquals(PLAN, store.define(PLAN));
+        AbTestPlan other = new AbTestPlan(AbTest.of(PLAN.id(), List.of(new Variant("X", 3), new Variant("Y", 1))),
+                "win-back", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.01, 5), 100);
+        assertEquals(PLAN, secondNode(stores).abTests().define(other), "the first plan holds");
+        assertEquals(Optional.of(PLAN), secondNode(stores).abTests().plan(PLAN.id()));
+        assertEquals(Optional.empty(), store.plan("nope"));
+        assertThrows(IllegalArgumentException.class, () -> new AbRollout(store, other));
+    }
+
+    @Test
+    void exposeAndHit_countPerVariant_theFirstExposureHolds() {
+        CampaignStores stores = stores();
+        AbTestStore store = stores.abTests();
+        AbTestStore second = secondNode(stores).abTests();
+        store.define(PLAN);
+        assertEquals("A", store.expose(PLAN.id(), "c1", "A", NOW));
+        assertEquals("A", second.expose(PLAN.id(), "c1", "B", NOW), "a contact keeps its variant");
+        store.expose(PLAN.id(), "c2", "B", NOW);
+        store.expose(PLAN.id(), "c3", "B", NOW);
+        assertTrue(store.hit(PLAN.id(), "c2", NOW));
+        assertTrue(second.hit(PLAN.id(), "c2", NOW.plusSeconds(1)), "a second action counts once");
+        assertFalse(store.hit(PLAN.id(), "never-exposed", NOW));
+
+        assertEquals(List.of(new VariantOutcome("A", 1, 0), new VariantOutcome("B", 2, 1)),
+                second.outcomes(PLAN.id()));
+        assertEquals(List.of(), store.outcomes("nope"));
+    }
+
+    @Test
+    void winner_isStoredOnce_andErasureRemovesOnlyThePersonsExposures() {
+        CampaignStores stores = stores();
+        AbTestStore store = stores.abTests();
+        store.define(PLAN);
+        AbWinner first = new AbWinner(PLAN.id(), "B", "0.0012", NOW);
+        assertEquals(first, store.recordWinner(first));
+        assertEquals(first, secondNode(stores).abTests().recordWinner(new AbWinner(PLAN.id(), "A", "0.01",
+                NOW.plusSeconds(60))));
+        assertEquals(Optional.of(first), store.winner(PLAN.id()));
+
+        store.expose(PLAN.id(), "c1", "A", NOW);
+        store.expose(PLAN.id(), "c2", "B", NOW);
+        assertEquals(1, store.erase("c1"));
+        assertEquals(0, store.erase("c1"));
+        assertEquals(List.of(new VariantOutcome("A", 0, 0), new VariantOutcome("B", 1, 0)), store.outcomes(PLAN.id()));
+        assertEquals(Optional.of(first), store.winner(PLAN.id()), "the winner stays");
+    }
+
+    @Test
+    void concurrentWinners_oneIsKept() throws Exception {
+        CampaignStores stores = stores();
+        AbTestStore first = stores.abTests();
+        AbTestStore second = secondNode(stores).abTests();
+        first.define(PLAN);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<AbWinner>> calls = List.of(
+                    () -> first.recordWinner(new AbWinner(PLAN.id(), "A", "0.01", NOW)),
+                    () -> second.recordWinner(new AbWinner(PLAN.id(), "B", "0.02", NOW)));
+            List<Future<AbWinner>> results = pool.invokeAll(calls);
+            assertEquals(results.get(0).get(), results.get(1).get(), "both see the one kept");
+            assertEquals(Optional.of(results.get(0).get()), first.winner(PLAN.id()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rollout_testGroupGetsVariants_restWaits_thenGetsTheSignificantWinner() {
+        CampaignStores stores = stores();
+        TemplateLibrary templates = StandardTemplates.library();
+        templates.save(new MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
+        templates.save(new MessageTemplate("birthday-b", "", "B: a gift for you", "b"));
+        Map<String, Recipient> recipients = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            String id = "c" + i;
+            recipients.put(id, new Recipient(id, "N", "", id + "@example.com", "", Optional.empty(), ZoneOffset.UTC,
+                    MarketingConsent.granted(Instant.EPOCH, "form"), "en"));
+            stores.messages().schedule(new DueMessage(id, "birthday", 1, "2026", DAY, DAY.plusDays(6),
+                    MessageKind.MARKETING));
+        }
+        long tested = recipients.keySet().stream().filter(PLAN::inTestGroup).count();
+        assertTrue(tested > 60 && tested < 140, "about half in the test group: " + tested);
+
+        Map<String, String> subjects = new HashMap<>();
+        RunReport first = run(stores, templates, subjects, NOW, DAY, recipients);
+
+        assertEquals(tested, first.sent());
+        assertEquals(200 - tested, first.deferred(), "the rest wait for the winner");
+        subjects.forEach((id, subject) -> {
+            assertTrue(PLAN.inTestGroup(id), id);
+            assertEquals(PLAN.test().assign(id).name(), subject.substring(0, 1), id);
+        });
+        List<VariantOutcome> outcomes = secondNode(stores).abTests().outcomes(PLAN.id());
+        assertEquals(tested, outcomes.get(0).exposed() + outcomes.get(1).exposed());
+        assertEquals(Optional.empty(), stores.abTests().winner(PLAN.id()), "no clicks yet: no winner");
+
+        // every B reader clicks, no A reader does: B wins
+        subjects.forEach((id, subject) -> {
+            if (subject.startsWith("B")) {
+                secondNode(stores).abTests().hit(PLAN.id(), id, NOW.plusSeconds(600));
+            }
+        });
+        Map<String, String> later = new HashMap<>();
+        RunReport second = run(secondNode(stores), templates, later, NOW.plus(Duration.ofDays(1)), DAY.plusDays(1),
+                recipients);
+
+        assertEquals("B", stores.abTests().winner(PLAN.id()).orElseThrow().variant());
+        assertEquals(200 - tested, second.sent(), "the rest");
+        assertEquals(0, second.deferred());
+        later.forEach((id, subject) -> {
+            assertFalse(PLAN.inTestGroup(id), "a tested contact gets nothing twice: " + id);
+            assertTrue(subject.startsWith("B:"), id + " got " + subject);
+        });
+        assertEquals(outcomes.stream().map(VariantOutcome::exposed).toList(),
+                stores.abTests().outcomes(PLAN.id()).stream().map(VariantOutcome::exposed).toList(),
+                "the rest is not part of the test");
+    }
+
+    @Test
+    void rollout_waitingMessageOnItsLastValidDay_getsItsOwnVariant() {
+        CampaignStores stores = stores();
+        AbTestPlan small = new AbTestPlan(AbTest.of("small", List.of(new Variant("A", 1), new Variant("B", 3))),
+                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 1);
+        TemplateLibrary templates = StandardTemplates.library();
+        templates.save(new MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
+        templates.save(new MessageTemplate("birthday-b", "", "B: a gift for you", "b"));
+        Map<String, Recipient> recipients = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "c" + i;
+            recipients.put(id, new Recipient(id, "N", "", id + "@example.com", "", Optional.empty(), ZoneOffset.UTC,
+                    MarketingConsent.granted(Instant.EPOCH, "form"), "en"));
+            stores.messages().schedule(new DueMessage(id, "birthday", 1, "2026", DAY, DAY, MessageKind.MARKETING));
+        }
+        Map<String, String> subjects = new HashMap<>();
+        RunReport report = new CampaignRun(stores.messages(), m -> {
+            subjects.put(m.contactId(), m.subject());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, templates, FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1", Duration.ofMinutes(5))
+                .withAbRollout(new AbRollout(stores.abTests(), small)).run(DAY, recipients);
+
+        assertEquals(30, report.sent(), "nothing expires waiting");
+        subjects.forEach((id, s) -> assertEquals(small.test().assign(id).name(), s.substring(0, 1), id));
+        assertEquals(30, stores.abTests().outcomes("small").stream().mapToLong(VariantOutcome::exposed).sum());
+    }
+
+    private static RunReport run(CampaignStores stores, TemplateLibrary templates, Map<String, String> subjects,
+            Instant now, LocalDate day, Map<String, Recipient> recipients) {
+        return new CampaignRun(stores.messages(), m -> {
+            subjects.put(m.contactId(), m.subject());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, templates, FrequencyCaps.standard(), Clock.fixed(now, ZoneOffset.UTC), "n1", Duration.ofMinutes(5))
+                .withAbRollout(new AbRollout(stores.abTests(), PLAN)).run(day, recipients);
+    }
+}
