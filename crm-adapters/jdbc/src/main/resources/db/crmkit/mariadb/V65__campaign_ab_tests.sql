@@ -1,8 +1,8 @@
 -- crmkit schema, MariaDB: A/B tests of crm-campaigns (AbTestStore, JdbcAbTestStore). A plan and its variants never
 -- change once stored; campaign_ab_exposure holds which contact got which variant and whether it did the metric's
--- action (personal data: erased with the contact); campaign_ab_winner the winner, decided once (the primary key lets
--- the first node in). Key columns utf8mb4_nopad_bin (a trailing blank is another key). Instants are epoch
--- microseconds. ${prefix} is the configured table prefix (default crm_).
+-- action (by contact id only, like the ledger: an erased person stays an anonymous contact id); campaign_ab_winner the
+-- winner, decided once (the primary key lets the first node in). Key columns utf8mb4_nopad_bin (a trailing blank is
+-- another key). Instants are epoch microseconds. ${prefix} is the configured table prefix (default crm_).
 
 CREATE TABLE ${prefix}campaign_ab_test (
     id           VARCHAR(100) COLLATE utf8mb4_nopad_bin NOT NULL,
@@ -28,8 +28,7 @@ CREATE TABLE ${prefix}campaign_ab_exposure (
     variant    VARCHAR(100) COLLATE utf8mb4_nopad_bin NOT NULL,
     exposed_at BIGINT       NOT NULL,
     hit_at     BIGINT,
-    CONSTRAINT ${prefix}campaign_ab_exposure_pk PRIMARY KEY (test_id, contact_id),
-    INDEX ${prefix}campaign_ab_exposure_contact (contact_id)
+    CONSTRAINT ${prefix}campaign_ab_exposure_pk PRIMARY KEY (test_id, contact_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE ${prefix}campaign_ab_winner (

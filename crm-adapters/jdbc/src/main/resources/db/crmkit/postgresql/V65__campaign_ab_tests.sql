@@ -1,7 +1,8 @@
 -- crmkit schema, PostgreSQL 13+: A/B tests of crm-campaigns (AbTestStore, JdbcAbTestStore). A plan and its variants
--- never change once stored; campaign_ab_exposure holds which contact got which variant and whether it did the
--- metric's action (personal data: erased with the contact); campaign_ab_winner the winner, decided once (the primary
--- key lets the first node in). Instants are epoch microseconds. ${prefix} is the configured table prefix (default crm_).
+-- never change once stored; campaign_ab_exposure holds which contact got which variant and whether it did the metric's
+-- action (by contact id only, like the ledger: an erased person stays an anonymous contact id); campaign_ab_winner the
+-- winner, decided once (the primary key lets the first node in). Instants are epoch microseconds. ${prefix} is the
+-- configured table prefix (default crm_).
 
 CREATE TABLE ${prefix}campaign_ab_test (
     id           varchar(100) NOT NULL PRIMARY KEY,
@@ -29,7 +30,6 @@ CREATE TABLE ${prefix}campaign_ab_exposure (
     PRIMARY KEY (test_id, contact_id)
 );
 
-CREATE INDEX ${prefix}campaign_ab_exposure_contact ON ${prefix}campaign_ab_exposure (contact_id);
 
 CREATE TABLE ${prefix}campaign_ab_winner (
     test_id    varchar(100) NOT NULL PRIMARY KEY,

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * A/B tests kept across runs and nodes (adapters: {@code InMemoryAbTestStore}, {@code JdbcAbTestStore}, migration
- * V65): the plans, which contact got which variant (personal data: erased with the contact), which of them did the
- * metric's action, and the winner once decided. Implementations are thread-safe.
+ * V65): the plans, which contact got which variant and which of them did the metric's action (by contact id only,
+ * like the ledger's rows: an erased person's contact stays as an anonymous row, and so do its exposures, so the
+ * outcomes add up), and the winner once decided. Implementations are thread-safe.
  */
 public interface AbTestStore {
 
@@ -47,11 +48,4 @@ public interface AbTestStore {
 
     /** The winner of the test, once decided. */
     Optional<AbWinner> winner(String testId);
-
-    /**
-     * Removes the contact's exposures of every test (erasure of a person); the winners stay.
-     *
-     * @return how many were removed
-     */
-    int erase(String contactId);
 }

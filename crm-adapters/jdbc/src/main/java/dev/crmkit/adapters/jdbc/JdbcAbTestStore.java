@@ -252,17 +252,6 @@ public final class JdbcAbTestStore implements AbTestStore {
         }
     }
 
-    @Override
-    public int erase(String contactId) {
-        Objects.requireNonNull(contactId, "contactId");
-        return CampaignSql.work(dataSource, WHAT, c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + exposures + " WHERE contact_id = ?")) {
-                ps.setString(1, contactId);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
     private static long micros(Instant at) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }

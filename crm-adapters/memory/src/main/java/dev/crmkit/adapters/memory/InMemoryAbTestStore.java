@@ -87,16 +87,6 @@ public final class InMemoryAbTestStore implements AbTestStore {
         return Optional.ofNullable(winners.get(Objects.requireNonNull(testId, "testId")));
     }
 
-    @Override
-    public synchronized int erase(String contactId) {
-        Objects.requireNonNull(contactId, "contactId");
-        int removed = 0;
-        for (Map<String, Exposure> own : exposures.values()) {
-            removed += own.remove(contactId) != null ? 1 : 0;
-        }
-        return removed;
-    }
-
     private record Exposure(String variant, boolean hit) {
     }
 }
