@@ -120,17 +120,8 @@ public abstract class AbTestStoreContract {
     @Test
     void rollout_testGroupGetsVariants_restWaits_thenGetsTheSignificantWinner() {
         CampaignStores stores = stores();
-        TemplateLibrary templates = StandardTemplates.library();
-        templates.save(new MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
-        templates.save(new MessageTemplate("birthday-b", "", "B: a gift for you", "b"));
-        Map<String, Recipient> recipients = new HashMap<>();
-        for (int i = 0; i < 200; i++) {
-            String id = "c" + i;
-            recipients.put(id, new Recipient(id, "N", "", id + "@example.com", "", Optional.empty(), ZoneOffset.UTC,
-                    MarketingConsent.granted(Instant.EPOCH, "form"), "en"));
-            stores.messages().schedule(new DueMessage(id, "birthday", 1, "2026", DAY, DAY.plusDays(6),
-                    MessageKind.MARKETING));
-        }
+        TemplateLibrary templates = variantTemplates();
+        Map<String, Recipient> recipients = birthdays(stores, 200, DAY.plusDays(6));
         long tested = recipients.keySet().stream().filter(PLAN::inTestGroup).count();
         assertTrue(tested > 60 && tested < 140, "about half in the test group: " + tested);
 
@@ -174,16 +165,8 @@ public abstract class AbTestStoreContract {
         CampaignStores stores = stores();
         AbTestPlan small = new AbTestPlan(AbTest.of("small", List.of(new Variant("A", 1), new Variant("B", 3))),
                 "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 1);
-        TemplateLibrary templates = StandardTemplates.library();
-        templates.save(new MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
-        templates.save(new MessageTemplate("birthday-b", "", "B: a gift for you", "b"));
-        Map<String, Recipient> recipients = new HashMap<>();
-        for (int i = 0; i < 30; i++) {
-            String id = "c" + i;
-            recipients.put(id, new Recipient(id, "N", "", id + "@example.com", "", Optional.empty(), ZoneOffset.UTC,
-                    MarketingConsent.granted(Instant.EPOCH, "form"), "en"));
-            stores.messages().schedule(new DueMessage(id, "birthday", 1, "2026", DAY, DAY, MessageKind.MARKETING));
-        }
+        TemplateLibrary templates = variantTemplates();
+        Map<String, Recipient> recipients = birthdays(stores, 30, DAY);
         Map<String, String> subjects = new HashMap<>();
         RunReport report = new CampaignRun(stores.messages(), m -> {
             subjects.put(m.contactId(), m.subject());
@@ -194,6 +177,26 @@ public abstract class AbTestStoreContract {
         assertEquals(30, report.sent(), "nothing expires waiting");
         subjects.forEach((id, s) -> assertEquals(small.test().assign(id).name(), s.substring(0, 1), id));
         assertEquals(30, stores.abTests().outcomes("small").stream().mapToLong(VariantOutcome::exposed).sum());
+    }
+
+    private static TemplateLibrary variantTemplates() {
+        TemplateLibrary templates = StandardTemplates.library();
+        templates.save(new MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
+        templates.save(new MessageTemplate("birthday-b", "", "B: a gift for you", "b"));
+        return templates;
+    }
+
+    /** {@code n} recipients with consent, each with a birthday offer due on DAY in the ledger. */
+    private static Map<String, Recipient> birthdays(CampaignStores stores, int n, LocalDate validUntil) {
+        Map<String, Recipient> recipients = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String id = "c" + i;
+            recipients.put(id, new Recipient(id, "N", "", id + "@example.com", "", Optional.empty(), ZoneOffset.UTC,
+                    MarketingConsent.granted(Instant.EPOCH, "form"), "en"));
+            stores.messages().schedule(new DueMessage(id, "birthday", 1, "2026", DAY, validUntil,
+                    MessageKind.MARKETING));
+        }
+        return recipients;
     }
 
     private static RunReport run(CampaignStores stores, TemplateLibrary templates, Map<String, String> subjects,
