@@ -25,6 +25,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LifecycleStage;
 import dev.crmkit.core.scoring.Temperature;
@@ -85,6 +86,18 @@ public abstract class ContactSegmentsContract {
         for (int i = 0; i < 240; i++) {
             population.add(seedOne(store, random, i));
         }
+        // contacts merged away are no members: merge five without leads or timeline into the first contact
+        List<ContactFacts> retired = population.stream()
+                .filter(f -> f.leads().isEmpty() && f.lastInteraction().isEmpty()).limit(5).toList();
+        assertEquals(5, retired.size());
+        ContactId survivor = population.stream().filter(f -> !retired.contains(f)).findFirst().orElseThrow()
+                .contact().id();
+        for (ContactFacts f : retired) {
+            store.transactions().run(() -> store.contactMerges().retire(
+                    store.contacts().findById(f.contact().id()).orElseThrow(), survivor,
+                    new MergeId(new UUID(7, population.indexOf(f)))));
+        }
+        population.removeAll(retired);
         segments = segments(store);
     }
 

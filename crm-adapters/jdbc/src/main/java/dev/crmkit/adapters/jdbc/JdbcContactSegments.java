@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Contact segments counted and paged in the database of a {@link JdbcCrmStore}: the filter becomes a WHERE clause of
  * fixed column names and {@code ?} parameters (no filter value is ever part of the SQL text), NULL columns guarded so
- * {@code NOT} agrees with {@link ContactFilter#matches}. Needs crm-campaigns on the class path. Thread-safe.
+ * {@code NOT} agrees with {@link ContactFilter#matches}; contacts merged away are not members (as in
+ * {@code Contacts.findAll}). Needs crm-campaigns on the class path. Thread-safe.
  */
 public final class JdbcContactSegments implements ContactSegments {
 
@@ -29,7 +30,7 @@ public final class JdbcContactSegments implements ContactSegments {
     public long count(ContactFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = where(Objects.requireNonNull(filter, "filter"), params);
-        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE " + where),
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE " + JdbcContacts.LISTED + " AND " + where),
                 params.toArray()));
     }
 
@@ -40,7 +41,8 @@ public final class JdbcContactSegments implements ContactSegments {
         }
         List<Object> params = new ArrayList<>();
         String where = where(Objects.requireNonNull(filter, "filter"), params);
-        StringBuilder sql = new StringBuilder("SELECT c.id FROM {contact} c WHERE ").append(where);
+        StringBuilder sql = new StringBuilder("SELECT c.id FROM {contact} c WHERE ").append(JdbcContacts.LISTED).append(" AND ")
+                .append(where);
         after.ifPresent(id -> {
             sql.append(" AND c.id > ?");
             params.add(id.value());
