@@ -4,12 +4,14 @@ import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
 
 import javax.sql.DataSource;
 
 /**
  * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migrations V28, V44),
- * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) with one table prefix, what
+ * {@link JdbcDoNotContactList} (V29), {@link JdbcEnrollments} (V43, V60) and {@link JdbcCampaignEvents} (V61) with one
+ * table prefix, what
  * {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (an optional dependency of
  * this module). Thread-safe.
  */
@@ -18,6 +20,7 @@ public final class JdbcCampaignStores implements CampaignStores {
     private final JdbcCampaignMessages messages;
     private final JdbcDoNotContactList doNotContact;
     private final JdbcEnrollments enrollments;
+    private final JdbcCampaignEvents events;
 
     /**
      * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
@@ -28,6 +31,7 @@ public final class JdbcCampaignStores implements CampaignStores {
         this.messages = new JdbcCampaignMessages(dataSource, tablePrefix);
         this.doNotContact = new JdbcDoNotContactList(dataSource, tablePrefix);
         this.enrollments = new JdbcEnrollments(dataSource, tablePrefix);
+        this.events = new JdbcCampaignEvents(dataSource, tablePrefix);
     }
 
     @Override
@@ -43,5 +47,10 @@ public final class JdbcCampaignStores implements CampaignStores {
     @Override
     public Enrollments enrollments() {
         return enrollments;
+    }
+
+    @Override
+    public CampaignEvents events() {
+        return events;
     }
 }

@@ -4,10 +4,11 @@ import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
 
 /**
  * crm-campaigns' stores in memory: an {@link InMemoryCampaignMessages} ledger, an {@link InMemoryDoNotContactList}
- * and {@link InMemoryEnrollments},
+ * {@link InMemoryEnrollments} and {@link InMemoryCampaignEvents},
  * what {@link InMemoryCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (optional here).
  * Thread-safe.
  */
@@ -16,6 +17,7 @@ public final class InMemoryCampaignStores implements CampaignStores {
     private final InMemoryCampaignMessages messages = new InMemoryCampaignMessages();
     private final InMemoryDoNotContactList doNotContact = new InMemoryDoNotContactList();
     private final InMemoryEnrollments enrollments = new InMemoryEnrollments();
+    private final InMemoryCampaignEvents events = new InMemoryCampaignEvents();
 
     /** Empty stores. */
     public InMemoryCampaignStores() {
@@ -34,5 +36,10 @@ public final class InMemoryCampaignStores implements CampaignStores {
     @Override
     public Enrollments enrollments() {
         return enrollments;
+    }
+
+    @Override
+    public CampaignEvents events() {
+        return events;
     }
 }
