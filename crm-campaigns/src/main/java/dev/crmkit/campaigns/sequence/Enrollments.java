@@ -42,7 +42,7 @@ public interface Enrollments {
      * {@code now} and that no node holds under a live lease at {@code now} (a lease that ended before {@code now}
      * has run out); each claimed enrollment's lease runs until {@code now + lease}. Earliest due first. Of two
      * nodes claiming together, each enrollment goes to one of them; a node that dies holding a claim loses it when its
-     * lease runs out, and another node claims the enrollment then. The {@link SequenceRunner} claims this way.
+     * lease runs out, and another node claims the enrollment then. The {@code SequenceRunner} claims this way.
      */
     List<Enrollment> claimDue(String sequence, String node, Instant now, Duration lease, int max);
 

@@ -1,7 +1,7 @@
 package dev.crmkit.campaigns.sequence;
 
 /**
- * The port through which a {@link SequenceRunner} has the host carry out the steps that are not messages: create a
+ * The port through which a {@code SequenceRunner} has the host carry out the steps that are not messages: create a
  * task for the contact's owner ({@link SequenceAction.TaskForOwner}), set a field ({@link SequenceAction.FieldChange})
  * and hand the contact to sales ({@link SequenceAction.Handover}). Messages go through the campaign ledger instead.
  *

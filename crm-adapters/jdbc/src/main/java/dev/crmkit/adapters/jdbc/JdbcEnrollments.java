@@ -25,7 +25,8 @@ import java.util.Objects;
  * sequence; an update is conditional on every column of the state it started from. A claim (V60) is a conditional
  * update per candidate row that sets {@code claimed_by} and {@code lease_until} only while no live lease holds it,
  * so of two nodes claiming one row the second updates nothing; an advance is conditional on the state and on the
- * node's claim and clears the claim. Instants are kept as epoch microseconds, leases as epoch milliseconds. Needs crm-campaigns on the class path (an optional dependency of this module). Thread-safe.
+ * node's claim and clears the claim. Instants are kept as epoch microseconds, leases as epoch milliseconds. Needs
+ * crm-campaigns on the class path (an optional dependency of this module). Thread-safe.
  */
 public final class JdbcEnrollments implements Enrollments {
 

@@ -1,7 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.campaigns.delivery.CampaignStores;
-import dev.crmkit.campaigns.sequence.SequenceRunnerContract;
+import dev.crmkit.campaigns.delivery.SequenceRunnerContract;
 
 /** The sequence runner over the JDBC stores on H2 passes the contract suite, its second node on a pool of its own. */
 class H2SequenceRunnerTest extends SequenceRunnerContract {

@@ -1,9 +1,12 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.campaigns.delivery.CampaignStores;
-import dev.crmkit.campaigns.sequence.SequenceRunnerContract;
+import dev.crmkit.campaigns.delivery.SequenceRunnerContract;
 
-/** The sequence runner over the JDBC stores on MARIADB passes the contract suite, its second node on a pool of its own. */
+/**
+ * The sequence runner over the JDBC stores on MARIADB passes the contract suite, its second node on a pool
+ * of its own.
+ */
 class MariaDbSequenceRunnerTest extends SequenceRunnerContract {
 
     @Override

@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * The sequences' enrollments in memory, for one JVM (its nodes are threads). Every operation holds the store's lock,
- * so the re-entry check and the insert are one step, and so is a claim. Needs crm-campaigns on the class path (optional here).
- * Thread-safe.
+ * so the re-entry check and the insert are one step, and so is a claim. Needs crm-campaigns on the class path
+ * (optional here). Thread-safe.
  */
 public final class InMemoryEnrollments implements Enrollments {
 

@@ -1,4 +1,6 @@
-package dev.crmkit.campaigns.sequence;
+package dev.crmkit.campaigns.delivery;
+
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,8 +1,14 @@
-package dev.crmkit.campaigns.sequence;
+package dev.crmkit.campaigns.delivery;
 
-import dev.crmkit.campaigns.delivery.CampaignMessages;
-import dev.crmkit.campaigns.delivery.CampaignRun;
 import dev.crmkit.campaigns.message.DueMessage;
+import dev.crmkit.campaigns.sequence.ContactSignals;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.campaigns.sequence.SequenceAction;
+import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.sequence.StepActions;
 import dev.crmkit.core.kernel.ValidationException;
 
 import java.time.Duration;

@@ -1,14 +1,19 @@
-package dev.crmkit.campaigns.sequence;
+package dev.crmkit.campaigns.delivery;
 
 import dev.crmkit.campaigns.audience.Recipient;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
-import dev.crmkit.campaigns.delivery.CampaignRun;
-import dev.crmkit.campaigns.delivery.CampaignStores;
-import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.message.MessageKind;
 import dev.crmkit.campaigns.messaging.MessageChannel;
 import dev.crmkit.campaigns.messaging.OutgoingMessage;
 import dev.crmkit.campaigns.messaging.SendResult;
+import dev.crmkit.campaigns.sequence.ContactSignals;
+import dev.crmkit.campaigns.sequence.Enrolling;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.campaigns.sequence.SequenceAction;
+import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.sequence.StepActions;
 import dev.crmkit.campaigns.template.MessageTemplate;
 import dev.crmkit.campaigns.template.TemplateLibrary;
 import dev.crmkit.campaigns.template.TemplateVariables;
