@@ -122,10 +122,20 @@ public final class JdbcEnrollments implements Enrollments {
     @Override
     public boolean update(Enrollment before, Enrollment after) {
         Enrollments.checkSameEnrollment(before, after);
+        return replace(before, after, null);
+    }
+
+    /**
+     * Records {@code after} over {@code before}, conditional on every column of {@code before}; with a node, also on
+     * the node's claim, which it clears.
+     */
+    private boolean replace(Enrollment before, Enrollment after, String node) {
+        String claim = node == null ? "" : ", claimed_by = NULL, lease_until = NULL";
         return CampaignSql.work(dataSource, WHAT, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET step = ?, next_at = ?,"
-                    + " status = ?, end_reason = ? WHERE contact_id = ? AND sequence_name = ? AND enrolled_at = ?"
-                    + " AND step = ? AND next_at = ? AND status = ? AND end_reason = ?")) {
+                    + " status = ?, end_reason = ?" + claim + " WHERE contact_id = ? AND sequence_name = ?"
+                    + " AND enrolled_at = ? AND step = ? AND next_at = ? AND status = ? AND end_reason = ?"
+                    + (node == null ? "" : " AND claimed_by = ?"))) {
                 ps.setInt(1, after.step());
                 ps.setLong(2, micros(after.nextAt()));
                 ps.setString(3, after.status().name());
@@ -137,6 +147,9 @@ public final class JdbcEnrollments implements Enrollments {
                 ps.setLong(9, micros(before.nextAt()));
                 ps.setString(10, before.status().name());
                 ps.setString(11, before.endReason());
+                if (node != null) {
+                    ps.setString(12, node);
+                }
                 return ps.executeUpdate() == 1;
             }
         });
@@ -193,27 +206,7 @@ public final class JdbcEnrollments implements Enrollments {
     @Override
     public boolean advance(Enrollment before, Enrollment after, String node) {
         Enrollments.checkSameEnrollment(before, after);
-        Objects.requireNonNull(node, "node");
-        return CampaignSql.work(dataSource, WHAT, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET step = ?, next_at = ?,"
-                    + " status = ?, end_reason = ?, claimed_by = NULL, lease_until = NULL"
-                    + " WHERE contact_id = ? AND sequence_name = ? AND enrolled_at = ?"
-                    + " AND step = ? AND next_at = ? AND status = ? AND end_reason = ? AND claimed_by = ?")) {
-                ps.setInt(1, after.step());
-                ps.setLong(2, micros(after.nextAt()));
-                ps.setString(3, after.status().name());
-                ps.setString(4, after.endReason());
-                ps.setString(5, before.contactId());
-                ps.setString(6, before.sequence());
-                ps.setLong(7, micros(before.enrolledAt()));
-                ps.setInt(8, before.step());
-                ps.setLong(9, micros(before.nextAt()));
-                ps.setString(10, before.status().name());
-                ps.setString(11, before.endReason());
-                ps.setString(12, node);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return replace(before, after, Objects.requireNonNull(node, "node"));
     }
 
     @Override
