@@ -32,8 +32,11 @@ import java.util.Objects;
  * the frequency caps again at sending time, renders the campaign's template (named like the campaign) in the
  * recipient's language, hands the message to the channel with its key as the idempotency key, and marks it done. The
  * caps are counted from the shared ledger ({@link CampaignMessages#admit}), so nodes sending together never exceed
- * them. A message over a cap or outside the window stays in the ledger, its claim released at the end of the run,
- * and goes in a later run while it is valid; one with no allowed slot left before it expires is held back for good.
+ * them. A message is never sent before its send day on the recipient's own calendar: a run whose clock is still on
+ * the day before in the recipient's zone (a run at 00:00 UTC, a contact in UTC-11) defers it, so a birthday offer is
+ * not a day early (mautic#9040). A message over a cap, outside the window or before its day stays in the ledger,
+ * its claim released at the end of the run, and goes in a later run while it is valid; one with no allowed slot left
+ * before it expires is held back for good.
  * Thread-safe if its parts are.
  */
 public final class CampaignRun {
@@ -143,6 +146,11 @@ public final class CampaignRun {
             for (DueMessage m : batch) {
                 Recipient r = recipients.get(m.contactId());
                 String outcome = r == null ? "held: no such contact" : holdReason(r, m);
+                if (outcome == null && LocalDate.ofInstant(clock.instant(), r.zone()).isBefore(m.sendOn())) {
+                    deferred++; // not yet its send day on the recipient's calendar: never a day early
+                    waiting.add(m.key());
+                    continue;
+                }
                 if (outcome == null && window != null) {
                     Instant now = clock.instant();
                     if (window.nextSlot(now, r.zone(), m.validUntil()).isEmpty()) {

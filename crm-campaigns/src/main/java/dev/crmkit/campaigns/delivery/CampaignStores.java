@@ -8,8 +8,9 @@ import dev.crmkit.campaigns.sequence.Enrollments;
 
 /**
  * The stores crm-campaigns keeps its state in, handed out by a host's crmkit store ({@code InMemoryCrmStore},
- * {@code JdbcCrmStore}, {@code SpringCrmStore}): the ledger of due messages, the do-not-contact list and the
- * sequences' enrollments, on the same database as the rest of crmkit. Implementations are thread-safe.
+ * {@code JdbcCrmStore}, {@code SpringCrmStore}): the ledger of due messages, the do-not-contact list, the
+ * sequences' enrollments and the host's events, on the same database as the rest of crmkit. Implementations are
+ * thread-safe.
  */
 public interface CampaignStores {
 
@@ -30,4 +31,7 @@ public interface CampaignStores {
 
     /** The A/B tests: plans, exposures per contact, outcomes and winners, shared by every node. */
     AbTestStore abTests();
+
+    /** The events the host reported about its contacts, for event-triggered campaigns and sequences. */
+    dev.crmkit.campaigns.trigger.CampaignEvents events();
 }

@@ -56,6 +56,22 @@ public final class Campaigns {
         return stores.enrollments();
     }
 
+    /** The events the host reported (record them here; event-triggered campaigns and sequences read them). */
+    public dev.crmkit.campaigns.trigger.CampaignEvents events() {
+        return stores.events();
+    }
+
+    /**
+     * A node's runner of the sequences over the stored enrollments, with the {@linkplain #DEFAULT_LEASE default
+     * lease}: it records the steps' messages in the ledger, which {@link #run(String)} then sends with every check.
+     */
+    public SequenceRunner sequences(String node,
+            java.util.List<dev.crmkit.campaigns.sequence.Sequence> sequences,
+            dev.crmkit.campaigns.sequence.ContactSignals signals, dev.crmkit.campaigns.sequence.StepActions actions) {
+        return new SequenceRunner(stores.enrollments(), stores.messages(), sequences,
+                signals, actions, node, DEFAULT_LEASE);
+    }
+
     /** The template library messages are rendered from. */
     public TemplateLibrary templates() {
         return templates;

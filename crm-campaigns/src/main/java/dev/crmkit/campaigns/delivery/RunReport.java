@@ -8,7 +8,8 @@ import java.util.TreeMap;
  *
  * @param sent           messages the channel accepted
  * @param held           messages held back for good (no consent any more, no address, rejected by the channel)
- * @param deferred       messages left for a later day by a frequency cap (sent then if still valid)
+ * @param deferred       messages left for a later run by a frequency cap, the send window or a send day not yet come
+ *                       on the recipient's calendar (sent then if still valid)
  * @param sentByCampaign sent messages per campaign
  * @param sentByVariant  sent messages per campaign and A/B variant ({@code birthday/B}), for campaigns with a test
  */

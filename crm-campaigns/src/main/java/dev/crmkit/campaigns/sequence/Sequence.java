@@ -102,16 +102,18 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
             throw new IllegalArgumentException("the enrollment is in " + enrollment.sequence() + ", not " + name);
         }
         if (enrollment.status() != EnrollmentStatus.ACTIVE) {
-            return new Progress(enrollment, List.of());
+            return new Progress(enrollment, List.of(), List.of());
         }
         List<SequenceAction> actions = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         Optional<Signal> goal = seen(enrollment, now, signals, goals);
         if (goal.isPresent()) {
             String reason = "goal reached: " + goal.get().type().name().toLowerCase(java.util.Locale.ROOT);
             if (handToSalesOnGoal) {
                 actions.add(new SequenceAction.Handover(enrollment.contactId(), reason));
+                keys.add(enrollment.stepKey(enrollment.step()) + "/goal");
             }
-            return new Progress(enrollment.ended(EnrollmentStatus.GOAL_REACHED, reason), actions);
+            return new Progress(enrollment.ended(EnrollmentStatus.GOAL_REACHED, reason), actions, keys);
         }
         int i = enrollment.step();
         Instant due = enrollment.nextAt();
@@ -120,6 +122,7 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
             if (step instanceof SequenceStep.Send s) {
                 actions.add(new SequenceAction.SendMessage(enrollment.contactId(), s.template(), s.kind(),
                         enrollment.stepKey(i)));
+                keys.add(enrollment.stepKey(i));
                 i++;
             } else if (step instanceof SequenceStep.Wait w) {
                 due = due.plus(Duration.ofDays(w.days()));
@@ -127,7 +130,7 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
             } else if (step instanceof SequenceStep.Condition c) {
                 if (seen(enrollment, now, signals, Set.of(c.signal())).isEmpty()) {
                     return new Progress(enrollment.ended(EnrollmentStatus.EXITED, "condition not met: "
-                            + c.signal().name().toLowerCase(java.util.Locale.ROOT)), actions);
+                            + c.signal().name().toLowerCase(java.util.Locale.ROOT)), actions, keys);
                 }
                 i++;
             } else if (step instanceof SequenceStep.Branch b) {
@@ -135,18 +138,21 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
             } else if (step instanceof SequenceStep.CreateTask t) {
                 actions.add(new SequenceAction.TaskForOwner(enrollment.contactId(), t.title(),
                         due.plus(Duration.ofDays(t.dueInDays()))));
+                keys.add(enrollment.stepKey(i));
                 i++;
             } else if (step instanceof SequenceStep.ChangeField f) {
                 actions.add(new SequenceAction.FieldChange(enrollment.contactId(), f.field(), f.value()));
+                keys.add(enrollment.stepKey(i));
                 i++;
             } else if (step instanceof SequenceStep.HandToSales h) {
                 actions.add(new SequenceAction.Handover(enrollment.contactId(), h.note()));
-                return new Progress(enrollment.ended(EnrollmentStatus.HANDED_TO_SALES, h.note()), actions);
+                keys.add(enrollment.stepKey(i));
+                return new Progress(enrollment.ended(EnrollmentStatus.HANDED_TO_SALES, h.note()), actions, keys);
             }
         }
         Enrollment next = i >= steps.size() ? enrollment.at(i, due).ended(EnrollmentStatus.COMPLETED, "all steps done")
                 : enrollment.at(i, due);
-        return new Progress(next, actions);
+        return new Progress(next, actions, keys);
     }
 
     private static Optional<Signal> seen(Enrollment e, Instant now, Collection<Signal> signals,
@@ -160,12 +166,24 @@ public record Sequence(String name, List<SequenceStep> steps, Set<SignalType> go
      *
      * @param enrollment the enrollment as it is now
      * @param actions    the actions the advance asks for, in step order
+     * @param keys       the idempotency key of each action, at the same index: {@link Enrollment#stepKey} of the step
+     *                   it comes from ({@code /goal} appended for the hand-over a goal asks for), so an advance that
+     *                   is repeated from the same state (after a crash) names its actions alike
      */
-    public record Progress(Enrollment enrollment, List<SequenceAction> actions) {
-        /** Copies the actions. */
+    public record Progress(Enrollment enrollment, List<SequenceAction> actions, List<String> keys) {
+        /**
+         * Copies the lists.
+         *
+         * @throws IllegalArgumentException if there is not one key per action
+         */
         public Progress {
             Objects.requireNonNull(enrollment, "enrollment");
             actions = List.copyOf(actions);
+            keys = List.copyOf(keys);
+            if (keys.size() != actions.size()) {
+                throw new IllegalArgumentException("one key per action: " + actions.size() + " actions, "
+                        + keys.size() + " keys");
+            }
         }
     }
 }

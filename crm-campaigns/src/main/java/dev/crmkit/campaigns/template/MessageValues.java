@@ -24,6 +24,7 @@ public final class MessageValues {
         v.put("birthday", recipient.birthday().map(Object::toString).orElse(""));
         v.put("campaign", message.campaign());
         v.put("step", Integer.toString(message.step()));
+        v.put("occurrence", message.occurrence());
         v.put("send_on", message.sendOn().toString());
         v.put("valid_until", message.validUntil().toString());
         return v;

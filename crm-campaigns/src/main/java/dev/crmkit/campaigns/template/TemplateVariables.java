@@ -30,6 +30,7 @@ public final class TemplateVariables {
         s.put("birthday", "1980-03-10");
         s.put("campaign", "birthday");
         s.put("step", "1");
+        s.put("occurrence", "2026");
         s.put("send_on", "2026-03-03");
         s.put("valid_until", "2026-03-10");
         return new TemplateVariables(s);

@@ -19,5 +19,7 @@ public enum SignalType {
     /** The contact booked a meeting. */
     MEETING_BOOKED,
     /** The contact placed an order. */
-    PURCHASED
+    PURCHASED,
+    /** The contact's lead or deal entered a stage the host reported (a {@code stage-entered} event). */
+    STAGE_REACHED
 }

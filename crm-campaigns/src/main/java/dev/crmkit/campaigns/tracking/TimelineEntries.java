@@ -72,6 +72,8 @@ public final class TimelineEntries {
                 return "meeting booked";
             case PURCHASED:
                 return "purchase after campaign";
+            case STAGE_REACHED:
+                return "stage reached after campaign";
             default:
                 return "e-mail " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }

@@ -65,6 +65,30 @@ public record EventTrigger(String campaign, String eventType, MessageKind kind, 
 
     /** The messages due on {@code day} (of the contact's calendar in {@code zone}) from the contact's events. */
     public List<DueMessage> dueOn(Collection<HostEvent> events, ZoneId zone, LocalDate day) {
+        return due(events, zone, day, day);
+    }
+
+    /**
+     * What a run on {@code asOf} that may have missed the days before still sends: the messages whose send day is
+     * from {@code from} to {@code asOf} (both included), still valid on {@code asOf}, and not cancelled by an event on
+     * or before {@code asOf} (a payment received yesterday cancels the reminder a missed run would have sent on
+     * Monday). Days of the contact's calendar in {@code zone}.
+     *
+     * @throws IllegalArgumentException if {@code from} is after {@code asOf} or more than 366 days before it
+     */
+    public List<DueMessage> dueBetween(Collection<HostEvent> events, ZoneId zone, LocalDate from, LocalDate asOf) {
+        if (from.isAfter(asOf) || from.plusDays(366).isBefore(asOf)) {
+            throw new IllegalArgumentException("the catch-up range must run forward over at most 366 days, was "
+                    + from + " to " + asOf);
+        }
+        List<DueMessage> out = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(asOf); day = day.plusDays(1)) {
+            due(events, zone, day, asOf).stream().filter(m -> m.sendableOn(asOf)).forEach(out::add);
+        }
+        return out;
+    }
+
+    private List<DueMessage> due(Collection<HostEvent> events, ZoneId zone, LocalDate day, LocalDate cancelledBy) {
         List<DueMessage> out = new ArrayList<>();
         for (HostEvent e : events) {
             if (!e.type().equals(eventType) || !e.at().atZone(zone).toLocalDate().plusDays(delayDays).equals(day)) {
@@ -72,7 +96,7 @@ public record EventTrigger(String campaign, String eventType, MessageKind kind, 
             }
             boolean cancelled = events.stream().anyMatch(c -> cancelling.contains(c.type())
                     && c.contactId().equals(e.contactId()) && c.reference().equals(e.reference())
-                    && !c.at().isBefore(e.at()) && !c.at().atZone(zone).toLocalDate().isAfter(day));
+                    && !c.at().isBefore(e.at()) && !c.at().atZone(zone).toLocalDate().isAfter(cancelledBy));
             if (!cancelled) {
                 out.add(new DueMessage(e.contactId(), campaign, 1, e.reference(), day, day.plusDays(validDays), kind));
             }

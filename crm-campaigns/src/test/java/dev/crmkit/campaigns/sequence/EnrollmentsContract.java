@@ -169,4 +169,78 @@ public abstract class EnrollmentsContract {
             threads.shutdownNow();
         }
     }
+
+    @Test
+    void claimDue_twoNodes_eachDueEnrollmentGoesToOne_untilItsLeaseRunsOut() {
+        Enrollments a = store();
+        Enrollments b = secondNode(a);
+        Enrollment e1 = enrolled(a.enroll(NURTURE, "c1", T0));
+        Enrollment e2 = enrolled(a.enroll(NURTURE, "c2", T0.plusSeconds(1)));
+        enrolled(a.enroll(NURTURE, "c3", T0.plusSeconds(3600)));
+        Instant now = T0.plusSeconds(60);
+        Duration lease = Duration.ofMinutes(5);
+
+        assertEquals(List.of(e1), a.claimDue("nurture", "node-a", now, lease, 1));
+        assertEquals(List.of(e2), b.claimDue("nurture", "node-b", now, lease, 10), "e1 is held by node-a");
+        assertEquals(List.of(), a.claimDue("nurture", "node-a", now, lease, 10), "both held; c3 is not due");
+        assertEquals(List.of(), b.claimDue("nurture", "node-b", now.plus(lease), lease, 10),
+                "a lease holds up to its end");
+        assertEquals(List.of(e1, e2), b.claimDue("nurture", "node-b", now.plus(lease).plusMillis(1), lease, 10),
+                "after the leases ran out");
+        assertEquals(List.of(), a.claimDue("other", "node-a", now.plus(Duration.ofDays(1)), lease, 10));
+    }
+
+    @Test
+    void advance_onlyByTheNodeHoldingTheClaim_andOverTheStateItStartedFrom_thenFreesIt() {
+        Enrollments a = store();
+        Enrollments b = secondNode(a);
+        Enrollment e = enrolled(a.enroll(NURTURE, "c1", T0));
+        Duration lease = Duration.ofMinutes(5);
+        Enrollment next = NURTURE.advance(e, T0, List.of()).enrollment();
+        assertFalse(a.advance(e, next, "node-a"), "not claimed");
+        assertEquals(List.of(e), a.claimDue("nurture", "node-a", T0, lease, 10));
+
+        assertFalse(b.advance(e, next, "node-b"), "node-b does not hold it");
+        assertFalse(b.release(e, "node-b"));
+        assertTrue(b.advance(e, next, "node-a"));
+        assertFalse(a.advance(e, next, "node-a"), "the state it started from is gone");
+        assertEquals(List.of(next), a.of("c1", "nurture"));
+        Instant later = next.nextAt();
+        assertEquals(List.of(next), b.claimDue("nurture", "node-b", later, lease, 10), "the advance freed it");
+        assertThrows(IllegalArgumentException.class, () -> b.advance(next, new Enrollment("c2", "nurture",
+                next.enrolledAt(), 1, next.nextAt(), EnrollmentStatus.ACTIVE, ""), "node-b"));
+    }
+
+    @Test
+    void advance_afterTheLeaseRanOut_landsUnlessAnotherNodeClaimedItSince() {
+        Enrollments a = store();
+        Enrollments b = secondNode(a);
+        Enrollment e1 = enrolled(a.enroll(NURTURE, "c1", T0));
+        Enrollment e2 = enrolled(a.enroll(NURTURE, "c2", T0));
+        Duration lease = Duration.ofMinutes(5);
+        assertEquals(2, a.claimDue("nurture", "node-a", T0, lease, 10).size());
+        Instant late = T0.plus(lease).plusSeconds(1);
+        assertEquals(List.of(e1), b.claimDue("nurture", "node-b", late, lease, 1), "c1 comes first by contact");
+
+        assertFalse(a.advance(e1, NURTURE.advance(e1, late, List.of()).enrollment(), "node-a"),
+                "node-b holds c1 now");
+        assertTrue(a.advance(e2, NURTURE.advance(e2, late, List.of()).enrollment(), "node-a"),
+                "nobody claimed c2 since");
+    }
+
+    @Test
+    void release_freesTheClaimAtOnce_withoutChangingTheEnrollment() {
+        Enrollments a = store();
+        Enrollments b = secondNode(a);
+        Enrollment e = enrolled(a.enroll(NURTURE, "c1", T0));
+        Duration lease = Duration.ofMinutes(5);
+        assertEquals(List.of(e), a.claimDue("nurture", "node-a", T0, lease, 10));
+
+        assertTrue(a.release(e, "node-a"));
+        assertFalse(a.release(e, "node-a"), "released already");
+        assertFalse(a.advance(e, NURTURE.advance(e, T0, List.of()).enrollment(), "node-a"),
+                "a released claim does not advance");
+        assertEquals(List.of(e), b.claimDue("nurture", "node-b", T0, lease, 10));
+        assertEquals(List.of(e), a.of("c1", "nurture"));
+    }
 }

@@ -49,7 +49,7 @@ class TimelineEntriesTest {
                 case MEETING_BOOKED -> Optional.of(ActivityOutcome.MEETING_BOOKED);
                 case PURCHASED -> Optional.of(ActivityOutcome.PURCHASED);
                 case REPLIED -> Optional.of(ActivityOutcome.REPLIED);
-                case SENT, DELIVERED -> Optional.empty();
+                case SENT, DELIVERED, STAGE_REACHED -> Optional.empty();
             };
             assertEquals(expected, entry.outcome(), type.name());
             assertTrue(entry.violations().isEmpty(), type + ": " + entry.violations());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventTriggerTest {
@@ -72,5 +73,30 @@ class EventTriggerTest {
         }
         assertEquals(1, fired);
         assertTrue(trigger.dueOn("c1", Optional.empty(), ZoneOffset.UTC, LocalDate.of(2026, 3, 31)).isEmpty());
+    }
+
+    @Test
+    void dueBetween_catchesUpMissedDays_butNotWhatExpiredOrWasCancelledSince() {
+        HostEvent due = new HostEvent("c1", "payment-due", Instant.parse("2026-03-01T09:00:00Z"), "inv-9");
+        HostEvent due2 = new HostEvent("c1", "payment-due", Instant.parse("2026-03-01T10:00:00Z"), "inv-10");
+        HostEvent paid = new HostEvent("c1", "payment-received", Instant.parse("2026-03-06T09:00:00Z"), "inv-9");
+        HostEvent order = new HostEvent("c2", "order-placed", Instant.parse("2026-03-03T09:00:00Z"), "o-1");
+        List<HostEvent> events = List.of(due, due2, paid, order);
+        LocalDate from = LocalDate.of(2026, 3, 1);
+
+        // the reminders fell due on 4 March; a run on the 5th that missed the 4th still sends both
+        assertEquals(List.of("inv-9", "inv-10"), EventTrigger.paymentReminder().dueBetween(events, ZoneOffset.UTC,
+                from, LocalDate.of(2026, 3, 5)).stream().map(DueMessage::occurrence).toList());
+        // by the 6th, inv-9 was paid: a run that missed the 4th and 5th sends only inv-10's reminder
+        assertEquals(List.of(new DueMessage("c1", "payment-reminder", 1, "inv-10", LocalDate.of(2026, 3, 4),
+                LocalDate.of(2026, 3, 11), MessageKind.TRANSACTIONAL)), EventTrigger.paymentReminder()
+                .dueBetween(events, ZoneOffset.UTC, from, LocalDate.of(2026, 3, 6)));
+        // the order confirmation is valid on its day only: a run on the 4th does not send it any more
+        assertEquals(1, EventTrigger.orderConfirmation().dueBetween(events, ZoneOffset.UTC, from,
+                LocalDate.of(2026, 3, 3)).size());
+        assertEquals(List.of(), EventTrigger.orderConfirmation().dueBetween(events, ZoneOffset.UTC, from,
+                LocalDate.of(2026, 3, 4)));
+        assertThrows(IllegalArgumentException.class, () -> EventTrigger.orderConfirmation().dueBetween(events,
+                ZoneOffset.UTC, LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 4)));
     }
 }

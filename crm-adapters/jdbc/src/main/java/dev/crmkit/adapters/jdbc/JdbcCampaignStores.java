@@ -7,12 +7,15 @@ import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
 
 import javax.sql.DataSource;
 
 /**
  * crm-campaigns' stores in the database: {@link JdbcCampaignMessages} (migrations V28, V44),
- * {@link JdbcDoNotContactList} (V29) and {@link JdbcEnrollments} (V43) {@link JdbcSavedSegments} (V63), {@link JdbcTemplateStore} (V64) and {@link JdbcAbTestStore} (V65) with one table prefix, what
+ * {@link JdbcDoNotContactList} (V29), {@link JdbcEnrollments} (V43, V60), {@link JdbcCampaignEvents} (V61),
+ * {@link JdbcSavedSegments} (V63), {@link JdbcTemplateStore} (V64) and {@link JdbcAbTestStore} (V65) with one table
+ * prefix, what
  * {@link JdbcCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (an optional dependency of
  * this module). Thread-safe.
  */
@@ -24,6 +27,7 @@ public final class JdbcCampaignStores implements CampaignStores {
     private final JdbcSavedSegments segments;
     private final JdbcTemplateStore templates;
     private final JdbcAbTestStore abTests;
+    private final JdbcCampaignEvents events;
 
     /**
      * The stores in the data source's database, tables with the prefix given to {@link CrmSchema#migrate}.
@@ -37,6 +41,7 @@ public final class JdbcCampaignStores implements CampaignStores {
         this.segments = new JdbcSavedSegments(dataSource, tablePrefix);
         this.templates = new JdbcTemplateStore(dataSource, tablePrefix);
         this.abTests = new JdbcAbTestStore(dataSource, tablePrefix);
+        this.events = new JdbcCampaignEvents(dataSource, tablePrefix);
     }
 
     @Override
@@ -67,5 +72,10 @@ public final class JdbcCampaignStores implements CampaignStores {
     @Override
     public AbTestStore abTests() {
         return abTests;
+    }
+
+    @Override
+    public CampaignEvents events() {
+        return events;
     }
 }

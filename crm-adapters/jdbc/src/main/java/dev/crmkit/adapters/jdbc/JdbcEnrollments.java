@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,8 +22,11 @@ import java.util.Objects;
  * The sequences' enrollments in {@code <prefix>campaign_enrollment} (migration V43), shared by every node on the
  * database. Enrolling holds the contact's row for the sequence in {@code <prefix>campaign_enrollment_lock} while it
  * reads the earlier enrollments, checks the re-entry rule and inserts, so nodes enroll one at a time per contact and
- * sequence; an update is conditional on every column of the state it started from. Instants are kept as epoch
- * microseconds. Needs crm-campaigns on the class path (an optional dependency of this module). Thread-safe.
+ * sequence; an update is conditional on every column of the state it started from. A claim (V60) is a conditional
+ * update per candidate row that sets {@code claimed_by} and {@code lease_until} only while no live lease holds it,
+ * so of two nodes claiming one row the second updates nothing; an advance is conditional on the state and on the
+ * node's claim and clears the claim. Instants are kept as epoch microseconds, leases as epoch milliseconds. Needs
+ * crm-campaigns on the class path (an optional dependency of this module). Thread-safe.
  */
 public final class JdbcEnrollments implements Enrollments {
 
@@ -118,10 +122,20 @@ public final class JdbcEnrollments implements Enrollments {
     @Override
     public boolean update(Enrollment before, Enrollment after) {
         Enrollments.checkSameEnrollment(before, after);
+        return replace(before, after, null);
+    }
+
+    /**
+     * Records {@code after} over {@code before}, conditional on every column of {@code before}; with a node, also on
+     * the node's claim, which it clears.
+     */
+    private boolean replace(Enrollment before, Enrollment after, String node) {
+        String claim = node == null ? "" : ", claimed_by = NULL, lease_until = NULL";
         return CampaignSql.work(dataSource, WHAT, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET step = ?, next_at = ?,"
-                    + " status = ?, end_reason = ? WHERE contact_id = ? AND sequence_name = ? AND enrolled_at = ?"
-                    + " AND step = ? AND next_at = ? AND status = ? AND end_reason = ?")) {
+                    + " status = ?, end_reason = ?" + claim + " WHERE contact_id = ? AND sequence_name = ?"
+                    + " AND enrolled_at = ? AND step = ? AND next_at = ? AND status = ? AND end_reason = ?"
+                    + (node == null ? "" : " AND claimed_by = ?"))) {
                 ps.setInt(1, after.step());
                 ps.setLong(2, micros(after.nextAt()));
                 ps.setString(3, after.status().name());
@@ -133,6 +147,80 @@ public final class JdbcEnrollments implements Enrollments {
                 ps.setLong(9, micros(before.nextAt()));
                 ps.setString(10, before.status().name());
                 ps.setString(11, before.endReason());
+                if (node != null) {
+                    ps.setString(12, node);
+                }
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<Enrollment> claimDue(String sequence, String node, Instant now, Duration lease, int max) {
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(node, "node");
+        long nowMillis = now.toEpochMilli();
+        long until = now.plus(lease).toEpochMilli();
+        return CampaignSql.work(dataSource, WHAT, c -> {
+            List<Enrollment> claimed = new ArrayList<>();
+            while (claimed.size() < max) {
+                List<Enrollment> candidates;
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                        + " WHERE sequence_name = ? AND status = ? AND next_at <= ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?)"
+                        + " ORDER BY next_at, contact_id, enrolled_at LIMIT ?")) {
+                    ps.setString(1, sequence);
+                    ps.setString(2, EnrollmentStatus.ACTIVE.name());
+                    ps.setLong(3, micros(now));
+                    ps.setLong(4, nowMillis);
+                    ps.setInt(5, max - claimed.size());
+                    candidates = read(ps);
+                }
+                if (candidates.isEmpty()) {
+                    break;
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET claimed_by = ?,"
+                        + " lease_until = ? WHERE contact_id = ? AND sequence_name = ? AND enrolled_at = ?"
+                        + " AND step = ? AND next_at = ? AND status = ?"
+                        + " AND (lease_until IS NULL OR lease_until < ?)")) {
+                    for (Enrollment e : candidates) {
+                        ps.setString(1, node);
+                        ps.setLong(2, until);
+                        ps.setString(3, e.contactId());
+                        ps.setString(4, e.sequence());
+                        ps.setLong(5, micros(e.enrolledAt()));
+                        ps.setInt(6, e.step());
+                        ps.setLong(7, micros(e.nextAt()));
+                        ps.setString(8, EnrollmentStatus.ACTIVE.name());
+                        ps.setLong(9, nowMillis);
+                        if (ps.executeUpdate() == 1) {
+                            claimed.add(e);
+                        }
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public boolean advance(Enrollment before, Enrollment after, String node) {
+        Enrollments.checkSameEnrollment(before, after);
+        return replace(before, after, Objects.requireNonNull(node, "node"));
+    }
+
+    @Override
+    public boolean release(Enrollment enrollment, String node) {
+        Objects.requireNonNull(enrollment, "enrollment");
+        Objects.requireNonNull(node, "node");
+        return CampaignSql.work(dataSource, WHAT, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET claimed_by = NULL,"
+                    + " lease_until = NULL WHERE contact_id = ? AND sequence_name = ? AND enrolled_at = ?"
+                    + " AND claimed_by = ?")) {
+                ps.setString(1, enrollment.contactId());
+                ps.setString(2, enrollment.sequence());
+                ps.setLong(3, micros(enrollment.enrolledAt()));
+                ps.setString(4, node);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -150,11 +238,11 @@ public final class JdbcEnrollments implements Enrollments {
         return out;
     }
 
-    private static long micros(Instant at) {
+    static long micros(Instant at) {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000L);
     }
 
-    private static Instant instant(long micros) {
+    static Instant instant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }

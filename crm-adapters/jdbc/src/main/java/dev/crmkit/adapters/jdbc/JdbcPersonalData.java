@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  * A person's data in the database: which rows are theirs (found by id: the contact and its aliases, their leads,
  * the deals of either, the timeline entries about any of them, the tasks about them, the service records and
  * campaign rows of the contact, the outbox rows and audit entries of any of their records), and the erasure of
- * every personal value in those rows, in the running database transaction. Rows stay, anonymous, so counts add up.
- * Free texts that cannot be told apart from their structure (outbox payloads, audit notes, service sites and
+ * every personal value in those rows, in the running database transaction. Rows stay, anonymous, so counts add up,
+ * except the host's campaign events about the contact (V61), which are deleted: their keys and references are the
+ * host's free text, and nothing is left for them to trigger. Free texts that cannot be told apart from their structure (outbox payloads, audit notes, service sites and
  * reports, campaign outcomes) have every text that contains one of the person's values replaced. Thread-safe.
  */
 final class JdbcPersonalData implements PersonalData {
@@ -172,6 +173,10 @@ final class JdbcPersonalData implements PersonalData {
             counts.put("campaign_message", scrubText(c, "campaign_message", "msg_key", "outcome", "contact_id",
                     contactTexts, scrub));
             counts.put("campaign_do_not_contact", scrubDoNotContact(c, contactTexts));
+            // the host's events about the person: their references and keys may name them, and an erased person
+            // has no campaign left to trigger
+            counts.put("campaign_event", (long) update(c, "DELETE FROM {campaign_event} WHERE contact_id IN (%s)",
+                    contactTexts));
             return new ErasureCounts(counts);
         });
     }

@@ -1,7 +1,14 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.campaigns.trigger.HostEvent;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.privacy.ErasureCounts;
+import dev.crmkit.core.privacy.PersonalValues;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.privacy.PersonalDataContract;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,7 +16,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The {@link PersonalDataContract} on the JDBC store: its dump is every row of every crmkit table, the tables read
@@ -51,5 +63,25 @@ abstract class JdbcPersonalDataContracts extends PersonalDataContract {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    @Test
+    void erase_deletesThePersonsCampaignEvents_andKeepsEveryoneElses() {
+        JdbcCrmStore store = database().freshStore();
+        Instant at = Instant.parse("2026-05-04T08:00:00Z");
+        List<UUID> ids = List.of(new UUID(0, 71), new UUID(0, 72));
+        for (UUID id : ids) {
+            store.contacts().insertOrGet(Contact.create(new ContactId(id), new PersonName("Zeborah", "Q" + id),
+                    List.of(), List.of(), at));
+            store.campaignStores().events().record("shop/zeborah@example.org/" + id,
+                    new HostEvent(id.toString(), "order-placed", at, "zeborah-" + id));
+        }
+
+        ErasureCounts counts = store.personalData().erase(new ContactId(ids.get(0)), PersonalValues.of(List.of()),
+                at);
+
+        assertEquals(1, counts.of("campaign_event"));
+        assertEquals(List.of(), store.campaignStores().events().of(ids.get(0).toString()));
+        assertEquals(1, store.campaignStores().events().of(ids.get(1).toString()).size());
     }
 }

@@ -7,11 +7,12 @@ import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
 
 /**
  * crm-campaigns' stores in memory: an {@link InMemoryCampaignMessages} ledger, an {@link InMemoryDoNotContactList}
- * {@link InMemoryEnrollments}, {@link InMemorySavedSegments}, {@link InMemoryTemplateStore} and
- * {@link InMemoryAbTestStore},
+ * {@link InMemoryEnrollments}, {@link InMemoryCampaignEvents}, {@link InMemorySavedSegments},
+ * {@link InMemoryTemplateStore} and {@link InMemoryAbTestStore},
  * what {@link InMemoryCrmStore#campaignStores()} hands out. Needs crm-campaigns on the class path (optional here).
  * Thread-safe.
  */
@@ -23,6 +24,7 @@ public final class InMemoryCampaignStores implements CampaignStores {
     private final InMemorySavedSegments segments = new InMemorySavedSegments();
     private final InMemoryTemplateStore templates = new InMemoryTemplateStore();
     private final InMemoryAbTestStore abTests = new InMemoryAbTestStore();
+    private final InMemoryCampaignEvents events = new InMemoryCampaignEvents();
 
     /** Empty stores. */
     public InMemoryCampaignStores() {
@@ -56,5 +58,10 @@ public final class InMemoryCampaignStores implements CampaignStores {
     @Override
     public AbTestStore abTests() {
         return abTests;
+    }
+
+    @Override
+    public CampaignEvents events() {
+        return events;
     }
 }

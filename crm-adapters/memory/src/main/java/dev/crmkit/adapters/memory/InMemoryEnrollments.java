@@ -6,6 +6,7 @@ import dev.crmkit.campaigns.sequence.EnrollmentStatus;
 import dev.crmkit.campaigns.sequence.Enrollments;
 import dev.crmkit.campaigns.sequence.Sequence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,16 +18,26 @@ import java.util.Objects;
 
 /**
  * The sequences' enrollments in memory, for one JVM (its nodes are threads). Every operation holds the store's lock,
- * so the re-entry check and the insert are one step. Needs crm-campaigns on the class path (optional here).
- * Thread-safe.
+ * so the re-entry check and the insert are one step, and so is a claim. Needs crm-campaigns on the class path
+ * (optional here). Thread-safe.
  */
 public final class InMemoryEnrollments implements Enrollments {
 
     /** Per contact and sequence ({@code contact + '\0' + sequence}): its enrollments, earliest first. */
     private final Map<String, List<Enrollment>> byContact = new HashMap<>();
 
+    /** The claims by enrollment ({@code contact + '\0' + sequence + '\0' + start}): the node and its lease's end. */
+    private final Map<String, Claim> claims = new HashMap<>();
+
+    private record Claim(String node, Instant leaseUntil) {
+    }
+
     private static String key(String contactId, String sequence) {
         return contactId + '\0' + sequence;
+    }
+
+    private static String claimKey(Enrollment e) {
+        return key(e.contactId(), e.sequence()) + '\0' + e.enrolledAt();
     }
 
     @Override
@@ -60,6 +71,52 @@ public final class InMemoryEnrollments implements Enrollments {
                 .sorted(Comparator.comparing(Enrollment::nextAt).thenComparing(Enrollment::contactId)
                         .thenComparing(Enrollment::enrolledAt))
                 .limit(Math.max(max, 0)).toList();
+    }
+
+    @Override
+    public synchronized List<Enrollment> claimDue(String sequence, String node, Instant now, Duration lease,
+            int max) {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(lease, "lease");
+        // leases are kept to the millisecond, as the JDBC store keeps them
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        List<Enrollment> claimed = byContact.values().stream().flatMap(List::stream)
+                .filter(e -> e.sequence().equals(sequence) && e.status() == EnrollmentStatus.ACTIVE
+                        && !e.nextAt().isAfter(now) && free(e, at))
+                .sorted(Comparator.comparing(Enrollment::nextAt).thenComparing(Enrollment::contactId)
+                        .thenComparing(Enrollment::enrolledAt))
+                .limit(Math.max(max, 0)).toList();
+        claimed.forEach(e -> claims.put(claimKey(e), new Claim(node, until)));
+        return claimed;
+    }
+
+    private boolean free(Enrollment e, Instant now) {
+        Claim claim = claims.get(claimKey(e));
+        return claim == null || claim.leaseUntil().isBefore(now);
+    }
+
+    @Override
+    public synchronized boolean advance(Enrollment before, Enrollment after, String node) {
+        Enrollments.checkSameEnrollment(before, after);
+        Objects.requireNonNull(node, "node");
+        Claim claim = claims.get(claimKey(before));
+        if (claim == null || !claim.node().equals(node) || !update(before, after)) {
+            return false;
+        }
+        claims.remove(claimKey(before));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean release(Enrollment enrollment, String node) {
+        Objects.requireNonNull(node, "node");
+        Claim claim = claims.get(claimKey(enrollment));
+        if (claim == null || !claim.node().equals(node)) {
+            return false;
+        }
+        claims.remove(claimKey(enrollment));
+        return true;
     }
 
     @Override

@@ -158,4 +158,31 @@ class CampaignRunTest {
         recipients.keySet().forEach(id -> assertEquals(test.assign(id).name(), subjects.get(id).substring(0, 1), id));
         assertEquals(Map.of("birthday/A", (int) a, "birthday/B", 40 - (int) a), report.sentByVariant());
     }
+
+    @Test
+    void run_neverSendsBeforeTheSendDayOnTheRecipientsCalendar_mautic9040() {
+        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
+        // the offer is due on 3 March; at 2026-03-03T08:00Z it is still 2 March 21:00 in Pago Pago (-11)
+        Map<String, Recipient> recipients = new java.util.HashMap<>();
+        for (String[] r : new String[][] {{"pago", "Pacific/Pago_Pago"}, {"kiritimati", "Pacific/Kiritimati"}}) {
+            recipients.put(r[0], new Recipient(r[0], "N", "", r[0] + "@example.com", "", Optional.empty(),
+                    java.time.ZoneId.of(r[1]), granted, "en"));
+        }
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        recipients.keySet().forEach(id -> ledger.schedule(new DueMessage(id, "birthday", 1, "2026", DAY,
+                DAY.plusDays(7), MessageKind.MARKETING)));
+        List<String> sent = new ArrayList<>();
+        java.util.function.Function<Instant, RunReport> runAt = at -> new CampaignRun(ledger, m -> {
+            sent.add(m.contactId());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, StandardTemplates.library(), FrequencyCaps.standard(), Clock.fixed(at, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).run(DAY, recipients);
+
+        RunReport early = runAt.apply(NOW);
+        RunReport later = runAt.apply(NOW.plus(Duration.ofHours(3))); // 3 March 00:00 in Pago Pago
+
+        assertEquals(new RunReport(1, 0, 1, Map.of("birthday", 1), Map.of()), early);
+        assertEquals(new RunReport(1, 0, 0, Map.of("birthday", 1), Map.of()), later);
+        assertEquals(List.of("kiritimati", "pago"), sent);
+    }
 }

@@ -70,6 +70,34 @@ class CrmkitCampaignsTest {
     }
 
     @Test
+    void sequences_recordTheStepsMessagesInTheStoresLedger_whichTheRunSendsWithItsChecks() {
+        InMemoryCrmStore store = InMemoryCrmStore.create();
+        List<OutgoingMessage> sent = new ArrayList<>();
+        Campaigns campaigns = Crmkit.builder().store(store).defaultRegion("DE")
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).campaignChannel(m -> {
+                    sent.add(m);
+                    return new SendResult.Accepted(m.idempotencyKey());
+                }).build().campaigns();
+        dev.crmkit.campaigns.sequence.Sequence nurture = new dev.crmkit.campaigns.sequence.Sequence("nurture",
+                List.of(new dev.crmkit.campaigns.sequence.SequenceStep.Send("nurture-intro", MessageKind.MARKETING),
+                        new dev.crmkit.campaigns.sequence.SequenceStep.HandToSales("done")), java.util.Set.of(),
+                false);
+        List<String> handed = new ArrayList<>();
+        campaigns.enrollments().enroll(nurture, "c1", NOW.minusSeconds(60));
+        campaigns.events().record("k1", new dev.crmkit.campaigns.trigger.HostEvent("c1", "lead-captured", NOW, ""));
+
+        dev.crmkit.campaigns.delivery.SequenceRunReport report = campaigns.sequences("n1", List.of(nurture),
+                dev.crmkit.campaigns.sequence.ContactSignals.none(), (action, key) -> handed.add(key))
+                .run(NOW, id -> ZoneOffset.UTC);
+        campaigns.run("n1").run(DAY, Map.of("c1", recipient("c1")));
+
+        assertEquals(1, report.scheduled());
+        assertEquals(List.of("Welcome, Nc1"), sent.stream().map(OutgoingMessage::subject).toList());
+        assertEquals(1, handed.size());
+        assertEquals(1, store.campaignStores().events().of("c1").size());
+    }
+
+    @Test
     void campaigns_withoutChannel_failsNamingTheSetting() {
         Crmkit crmkit = Crmkit.builder().store(InMemoryCrmStore.create()).defaultRegion("DE").build();
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
         description = "Triggered campaigns: the birthday offer (7 days ahead, valid a week) and the win-back steps "
                 + "(9, 12, 15, ... months after the last order; lost after 3 years).",
-        subcommands = {PreviewCommand.class, RunCommand.class, SegmentsCommand.class})
+        subcommands = {PreviewCommand.class, RunCommand.class, SegmentsCommand.class, EventCommand.class})
 public final class CampaignsCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,6 @@ public final class CampaignsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: preview, run, segments");
+        throw new ParameterException(spec.commandLine(), "a command is required: preview, run, segments, event");
     }
 }

@@ -4,6 +4,7 @@ import dev.crmkit.adapters.mail.EmlFolderChannel;
 import dev.crmkit.adapters.mail.SmtpChannel;
 import dev.crmkit.adapters.memory.InMemoryCampaignMessages;
 import dev.crmkit.campaigns.StandardCampaigns;
+import dev.crmkit.campaigns.audience.ContactZones;
 import dev.crmkit.campaigns.audience.Recipient;
 import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.cap.FrequencyCaps;
@@ -15,9 +16,11 @@ import dev.crmkit.campaigns.delivery.RunReport;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.messaging.MessageChannel;
 import dev.crmkit.campaigns.template.EditableTemplates;
+import dev.crmkit.campaigns.delivery.SequenceRunReport;
 import dev.crmkit.campaigns.template.StandardTemplates;
 import dev.crmkit.campaigns.template.TemplateLibrary;
 import dev.crmkit.campaigns.trigger.InactivityTrigger;
+import dev.crmkit.campaigns.window.SendWindow;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.Counted;
 import dev.crmkit.examples.cli.JsonOutput;
@@ -35,7 +38,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,8 +70,15 @@ import java.util.concurrent.Callable;
                 + "what went out is remembered, so running a day again sends nothing twice (with --contacts, "
                 + "nothing is remembered between runs). Each message's Message-ID comes from its key, so running a "
                 + "day again writes no second .eml file and lets a mail server drop the repeat.",
+                "With the store, also the events recorded with 'crm campaigns event': the order confirmation and "
+                        + "the payment reminder (transactional), the abandoned-cart mail (marketing), each "
+                        + "cancelled by a later event of the same reference, missed days caught up for 7 days; and "
+                        + "the nurture sequence: a lead-captured event enrolls the contact, whose due steps are "
+                        + "carried out (messages sent with the same checks; hand to sales as a task for the "
+                        + "contact's owner), ended by a reply, a booked meeting, an order or a stage entered.",
                 "JSON keys: asOf, channel, due, sent, held, deferred, sentByCampaign, messages (contact, campaign, "
-                        + "step, outcome)."})
+                        + "step, outcome), sequences (enrolled, advanced, scheduled, performed, ended, failed, "
+                        + "actions; null with --contacts)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -105,6 +118,23 @@ public final class RunCommand implements Callable<Integer> {
             description = "text (default) or json: one JSON object on standard output.")
     private OutputFormat format;
 
+    @Option(names = "--at", paramLabel = "TIME", defaultValue = "12:00",
+            description = "The time of the run on --as-of, UTC (default: ${DEFAULT-VALUE}, when every zone from "
+                    + "UTC-12 to UTC+11 is on that day). A message is never sent before its day on the contact's "
+                    + "calendar; the send window and the sequences' steps are judged at this instant.")
+    private LocalTime at;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "The zone of a store contact whose data names none (default: ${DEFAULT-VALUE}). A "
+                    + "contact's zone is its custom field time_zone (an IANA id), else the zone of its address's "
+                    + "country, else of its phone's country, when that country has one zone.")
+    private ZoneId zone;
+
+    @Option(names = "--send-window", paramLabel = "HH:MM-HH:MM",
+            description = "Send only Monday to Friday between these local times on each contact's clock; a "
+                    + "message outside waits for a later run while it is valid (deferred).")
+    private String sendWindow;
+
     @Override
     public Integer call() {
         boolean smtp = smtpHost != null && !smtpHost.isBlank();
@@ -127,17 +157,18 @@ public final class RunCommand implements Callable<Integer> {
         if (smtpPort < 1 || smtpPort > 65_535) {
             throw new ParameterException(spec.commandLine(), "--smtp-port must be from 1 to 65535, got " + smtpPort);
         }
+        SendWindow window = sendWindow == null ? null : window(sendWindow);
         MessageChannel channel = smtp ? new SmtpChannel(smtpHost.strip(), smtpPort, from)
                 : new EmlFolderChannel(out, from);
         String where = smtp ? "smtp://" + smtpHost.strip() + ":" + smtpPort : out.toString();
         if (files.hasContacts()) {
             // contacts from a file: no store to remember what went out, so a ledger for this run only
             send(files.contacts(), List.of(), new InMemoryCampaignMessages(), null, channel, where,
-                    StandardTemplates.library());
+                    StandardTemplates.library(), window, null);
         } else {
             StoreAccess.readAll(store, spec, (crm, description) -> {
                 CampaignStores stores = crm.campaignStores();
-                List<Recipient> recipients = StoreContacts.read(crm);
+                List<Recipient> recipients = StoreContacts.read(crm, ContactZones.derivedOr(zone));
                 List<DueMessage> silent = new ArrayList<>();
                 if (inactivity != null) {
                     for (Recipient r : recipients) {
@@ -145,9 +176,16 @@ public final class RunCommand implements Callable<Integer> {
                                 .ifPresent(silent::add);
                     }
                 }
+                Map<String, Recipient> byId = new LinkedHashMap<>();
+                recipients.forEach(r -> byId.put(r.id(), r));
+                silent.addAll(StoreEvents.due(stores.events(), byId, asOf));
+                Instant now = asOf.atTime(at).toInstant(ZoneOffset.UTC);
+                StoreSequences.Outcome sequences = StoreSequences.run(crm, stores, byId, zone,
+                        asOf.minusDays(StoreEvents.CATCH_UP_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant(), now);
                 // the templates users saved in the store over the built-in ones
                 send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where,
-                        new EditableTemplates(stores.templates(), StandardTemplates.library()).library());
+                        new EditableTemplates(stores.templates(), StandardTemplates.library()).library(), window,
+                        sequences);
                 return null;
             });
         }
@@ -159,7 +197,8 @@ public final class RunCommand implements Callable<Integer> {
      * and prints what happened to each message due today.
      */
     private void send(List<Recipient> recipients, List<DueMessage> more, CampaignMessages ledger,
-            DoNotContactList doNotContact, MessageChannel channel, String where, TemplateLibrary templates) {
+            DoNotContactList doNotContact, MessageChannel channel, String where, TemplateLibrary templates,
+            SendWindow window, StoreSequences.Outcome sequences) {
         List<DueMessage> due = new ArrayList<>(StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf));
         due.addAll(more);
         Set<String> doneBefore = new HashSet<>();
@@ -170,28 +209,30 @@ public final class RunCommand implements Callable<Integer> {
         }
         Map<String, Recipient> byId = new LinkedHashMap<>();
         recipients.forEach(r -> byId.put(r.id(), r));
-        Clock clock = Clock.fixed(asOf.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        Clock clock = Clock.fixed(asOf.atTime(at).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         CampaignRun run = new CampaignRun(ledger, channel, templates, FrequencyCaps.standard(),
                 clock, "crm", Duration.ofHours(1));
-        RunReport report = (doNotContact == null ? run : run.withDoNotContact(doNotContact)).run(asOf, byId);
-        print(due, report, ledger, doneBefore, where);
+        run = doNotContact == null ? run : run.withDoNotContact(doNotContact);
+        RunReport report = (window == null ? run : run.withSendWindow(window)).run(asOf, byId);
+        print(due, report, ledger, doneBefore, where, sequences);
     }
 
     private void print(List<DueMessage> due, RunReport report, CampaignMessages ledger, Set<String> doneBefore,
-            String where) {
+            String where, StoreSequences.Outcome sequences) {
         PrintWriter pw = spec.commandLine().getOut();
         List<Map<String, Object>> messages = new ArrayList<>();
         for (DueMessage m : due) {
             String outcome = ledger.find(m.key()).flatMap(MessageState::outcome)
                     .map(o -> doneBefore.contains(m.key()) ? "done before: " + o : o)
-                    .orElse("deferred: frequency cap");
+                    .orElse("deferred: a frequency cap, the send window or not yet its day");
             messages.add(JsonOutput.object("contact", m.contactId(), "campaign", m.campaign(), "step", m.step(),
                     "outcome", outcome));
         }
         if (format == OutputFormat.JSON) {
             JsonOutput.print(pw, JsonOutput.object("asOf", asOf.toString(), "channel", where, "due", due.size(),
                     "sent", report.sent(), "held", report.held(), "deferred", report.deferred(),
-                    "sentByCampaign", new LinkedHashMap<>(report.sentByCampaign()), "messages", messages));
+                    "sentByCampaign", new LinkedHashMap<>(report.sentByCampaign()), "messages", messages,
+                    "sequences", sequences == null ? null : sequencesJson(sequences)));
             return;
         }
         pw.printf(Locale.ROOT, "%s due on %s: %d sent to %s, %d held, %d deferred%n",
@@ -200,6 +241,38 @@ public final class RunCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "  %-16s %-9s step %s  %s%n", m.get("contact"), m.get("campaign"), m.get("step"),
                     m.get("outcome"));
         }
+        if (sequences != null) {
+            SequenceRunReport r = sequences.report();
+            pw.printf(Locale.ROOT, "sequences: %d enrolled, %d advanced, %d messages scheduled, %d steps for the "
+                    + "owner, %d ended%s%n", sequences.enrolled(), r.advanced(), r.scheduled(), r.performed(),
+                    r.ended().values().stream().mapToInt(Integer::intValue).sum(),
+                    r.failed().isEmpty() ? "" : ", " + r.failed().size() + " failed: " + r.failed());
+            sequences.actions().forEach(a -> pw.printf(Locale.ROOT, "  %s%n", a));
+        }
         pw.flush();
+    }
+
+    private static Map<String, Object> sequencesJson(StoreSequences.Outcome sequences) {
+        SequenceRunReport r = sequences.report();
+        Map<String, Object> ended = new LinkedHashMap<>();
+        r.ended().forEach((status, n) -> ended.put(status.name().toLowerCase(Locale.ROOT), n));
+        return JsonOutput.object("enrolled", sequences.enrolled(), "advanced", r.advanced(), "scheduled",
+                r.scheduled(), "performed", r.performed(), "ended", ended, "failed", r.failed(), "actions",
+                sequences.actions());
+    }
+
+    private SendWindow window(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})")
+                .matcher(text.strip());
+        try {
+            if (m.matches()) {
+                return SendWindow.of(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                        LocalTime.parse(m.group(1)), LocalTime.parse(m.group(2)));
+            }
+        } catch (java.time.format.DateTimeParseException | ValidationException e) {
+            throw new ParameterException(spec.commandLine(), "--send-window " + e.getMessage());
+        }
+        throw new ParameterException(spec.commandLine(), "--send-window must be HH:MM-HH:MM (09:00-18:00), got '"
+                + text + "'");
     }
 }

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.campaigns;
 
+import dev.crmkit.campaigns.audience.ContactZones;
 import dev.crmkit.campaigns.audience.Recipient;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activity;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The contacts of the store as campaign recipients: id, name, first e-mail and phone, birthday, marketing consent and
- * language, in the store's order; days counted in UTC (a contact has no time zone in the store).
+ * language, in the store's order; each in the time zone {@link ContactZones} derives (custom field {@code time_zone},
+ * else the country of its address or phone when it has one zone, else the fallback).
  */
 final class StoreContacts {
 
@@ -30,13 +32,18 @@ final class StoreContacts {
     private StoreContacts() {
     }
 
-    /** Every contact of the store. */
+    /** Every contact of the store, in UTC unless its data names a zone. */
     static List<Recipient> read(CrmStore store) {
+        return read(store, ContactZones.derivedOr(ZoneOffset.UTC));
+    }
+
+    /** Every contact of the store, in the zone {@code zones} gives it. */
+    static List<Recipient> read(CrmStore store, ContactZones zones) {
         List<Recipient> out = new ArrayList<>();
         Optional<PageRequest> request = Optional.of(PageRequest.first(PAGE));
         while (request.isPresent()) {
             Page<Contact> page = store.contacts().findAll(request.get());
-            page.items().forEach(c -> out.add(recipient(c)));
+            page.items().forEach(c -> out.add(recipient(c, zones.of(c))));
             request = request.get().next(page);
         }
         return out;
@@ -56,10 +63,10 @@ final class StoreContacts {
                 .findFirst().map(Activity::occurredAt);
     }
 
-    private static Recipient recipient(Contact c) {
+    private static Recipient recipient(Contact c, java.time.ZoneId zone) {
         return new Recipient(c.id().value().toString(), c.name().first(), c.name().last(),
                 c.emails().isEmpty() ? "" : c.emails().get(0).value(),
-                c.phones().isEmpty() ? "" : c.phones().get(0).toString(), c.birthday(), ZoneOffset.UTC, c.consent(),
+                c.phones().isEmpty() ? "" : c.phones().get(0).toString(), c.birthday(), zone, c.consent(),
                 c.language().map(java.util.Locale::toLanguageTag).orElse(""));
     }
 }

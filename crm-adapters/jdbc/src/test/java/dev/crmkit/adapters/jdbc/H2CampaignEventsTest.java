@@ -1,0 +1,20 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.campaigns.trigger.CampaignEvents;
+import dev.crmkit.campaigns.trigger.CampaignEventsContract;
+
+/** The JDBC events on H2 pass the contract suite, a second node on a pool of its own. */
+class H2CampaignEventsTest extends CampaignEventsContract {
+
+    @Override
+    protected CampaignEvents store() {
+        javax.sql.DataSource ds = TestDatabase.H2.shared();
+        TestDatabase.empty(ds, Tables.DEFAULT_PREFIX);
+        return JdbcCrmStore.builder(ds).build().campaignStores().events();
+    }
+
+    @Override
+    protected CampaignEvents secondNode(CampaignEvents first) {
+        return JdbcCrmStore.builder(TestDatabase.H2.sharedSecondNode()).build().campaignStores().events();
+    }
+}
