@@ -1,10 +1,9 @@
-package dev.crmkit.core.capture;
+package dev.crmkit.core.duplicate;
 
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.Timeline;
 import dev.crmkit.core.contact.Contact;
-import dev.crmkit.core.duplicate.DuplicateCandidate;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
@@ -19,20 +18,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Records an alert duplicate rule's finding where the owner sees it. */
-final class DuplicateAlert {
+/**
+ * Records an alert duplicate rule's finding where the owner sees it, for lead capture and the customer base alike.
+ * Stateless.
+ */
+public final class DuplicateAlert {
 
     /** The subject of the timeline entry an alert writes, followed by the ids and scores. */
-    static final String SUBJECT = "Suspected duplicate of ";
+    public static final String SUBJECT = "Suspected duplicate of ";
 
     private DuplicateAlert() {
     }
 
     /**
      * A timeline entry about the contact and every suspected duplicate (their per-field reasons in its body) and,
-     * when the contact has an owner, a task for the owner about the contact.
+     * when the contact has an owner, a task for the owner about the contact; in the running unit of work.
+     *
+     * @param timeline  where the entry goes
+     * @param tasks     where the owner's task goes
+     * @param context   ids
+     * @param contact   the new or edited contact
+     * @param suspected the stored contacts that look like it, at least one
+     * @param now       when
      */
-    static void record(Timeline timeline, TaskPlanner tasks, Context context, Contact contact,
+    public static void record(Timeline timeline, TaskPlanner tasks, Context context, Contact contact,
                        List<DuplicateCandidate> suspected, Instant now) {
         Set<RecordRef> about = new LinkedHashSet<>();
         about.add(new RecordRef(RecordType.CONTACT, contact.id().value()));
