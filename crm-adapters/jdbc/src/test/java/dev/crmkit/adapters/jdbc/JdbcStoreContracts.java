@@ -148,14 +148,6 @@ abstract class JdbcStoreContracts {
     }
 
     @Nested
-    class ContactDuplicateRules extends dev.crmkit.core.contract.ContactDuplicateRulesContract {
-        @Override
-        protected CrmStore newStore() {
-            return store();
-        }
-    }
-
-    @Nested
     class Work extends WorkContract {
         @Override
         protected CrmStore newStore() {
