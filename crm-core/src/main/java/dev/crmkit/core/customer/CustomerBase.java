@@ -23,6 +23,8 @@ import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldDefinition;
 import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.duplicate.CompanyCandidate;
+import dev.crmkit.core.duplicate.CompanyDuplicates;
 import dev.crmkit.core.duplicate.ContactDuplicates;
 import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateAlert;
@@ -62,7 +64,9 @@ import java.util.function.Supplier;
  * looks nothing up): {@link #createContactUnderRules} and {@link #editContact} report the outcome
  * ({@link ContactOutcome}); {@link #createContact}, {@link #addEmail} and {@link #addPhone} keep their signatures and
  * refuse a blocked change with a {@link ValidationException} of rule {@code duplicate} naming the ids and scores. Exact
- * e-mail and phone uniqueness is checked first, as before.
+ * e-mail and phone uniqueness is checked first, as before. Companies created here are under the rules for companies
+ * by hand in the same way ({@link #createCompanyUnderRules}, {@link CompanyOutcome}; {@link #createCompany} refuses a
+ * block as rule {@code duplicate}).
  */
 public final class CustomerBase {
 
@@ -76,6 +80,7 @@ public final class CustomerBase {
     private final TaskPlanner tasks;
     private final DuplicateRules rules;
     private final ContactDuplicates duplicates;
+    private final CompanyDuplicates companyDuplicates;
 
     /** Wires the use case without an audit trail; {@link dev.crmkit.core.Crm} wires one. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
@@ -109,6 +114,7 @@ public final class CustomerBase {
         this.timeline = timeline;
         this.tasks = tasks;
         this.duplicates = new ContactDuplicates(contacts, defaultRegion);
+        this.companyDuplicates = new CompanyDuplicates(companies, defaultRegion);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
@@ -192,11 +198,30 @@ public final class CustomerBase {
     }
 
     /**
-     * Creates a company.
+     * Creates a company under the duplicate rules for companies by hand (default allow: no rule for companies unless
+     * one names them, see {@link DuplicateRules#forRecord}).
+     *
+     * @throws ValidationException listing every problem, including a web domain that belongs to another company; or,
+     *                             when a {@link DuplicateAction#BLOCK} rule refused it, rule {@code duplicate} on
+     *                             field {@code name} naming the stored companies and their scores (nothing stored)
+     */
+    public Company createCompany(NewCompany command) {
+        CompanyOutcome outcome = createCompanyUnderRules(command);
+        if (outcome instanceof CompanyOutcome.Blocked blocked) {
+            throw ValidationException.of("name", "duplicate", blocked.reason());
+        }
+        return outcome.company().orElseThrow();
+    }
+
+    /**
+     * Creates a company under the duplicate rules for companies by hand, in one unit of work: unless the rule allows
+     * duplicates, the stored companies of the same name or legal name (legal forms, case and punctuation aside) are
+     * scored ({@link CompanyDuplicates}). A block stores nothing and publishes nothing; an alert saves it and writes a
+     * timeline entry about it and every candidate.
      *
      * @throws ValidationException listing every problem, including a web domain that belongs to another company
      */
-    public Company createCompany(NewCompany command) {
+    public CompanyOutcome createCompanyUnderRules(NewCompany command) {
         List<Violation> problems = edgeViolations(command);
         Set<String> flagged = EdgeValidation.fieldsOf(problems);
         if (!flagged.contains("name")) {
@@ -213,13 +238,23 @@ public final class CustomerBase {
                 .withProfile(command.industry(), command.size(), now)
                 .withCustomFields(fields, now);
         return context.transactions().inTransaction(() -> {
+            DuplicateAction action = rules.forRecord(RecordType.COMPANY, Optional.empty());
+            List<CompanyCandidate> suspected = action == DuplicateAction.ALLOW ? List.of()
+                    : companyDuplicates.candidatesFor(candidate, rules.threshold());
+            if (action == DuplicateAction.BLOCK && !suspected.isEmpty()) {
+                return new CompanyOutcome.Blocked(suspected); // nothing written
+            }
             Company stored = companies.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
                 throw ValidationException.of("webDomain", "unique", "web domain " + domain.orElseThrow()
                         + " already belongs to company " + stored.id());
             }
             context.events().publish(new CompanyEvent.CompanyCreated(stored.id(), false, now));
-            return stored;
+            if (suspected.isEmpty()) {
+                return new CompanyOutcome.Saved(stored);
+            }
+            DuplicateAlert.record(timeline, context, stored, suspected, now);
+            return new CompanyOutcome.Alerted(stored, suspected);
         });
     }
 

@@ -57,4 +57,26 @@ public final class DuplicateAlert {
                     Optional.of(new RecordRef(RecordType.CONTACT, contact.id().value()))));
         }
     }
+
+    /**
+     * A timeline entry about a new company and every stored company that looks like it (their per-field reasons in
+     * its body), in the running unit of work. Companies have no owner, so no task is made.
+     *
+     * @param timeline  where the entry goes
+     * @param context   ids
+     * @param company   the new company
+     * @param suspected the stored companies that look like it, at least one
+     * @param now       when
+     */
+    public static void record(Timeline timeline, Context context, dev.crmkit.core.company.Company company,
+                              List<CompanyCandidate> suspected, Instant now) {
+        Set<RecordRef> about = new LinkedHashSet<>();
+        about.add(new RecordRef(RecordType.COMPANY, company.id().value()));
+        suspected.forEach(c -> about.add(new RecordRef(RecordType.COMPANY, c.companyId().value())));
+        String body = suspected.stream().map(c -> c.summary() + ": " + c.reasons().stream()
+                        .map(r -> r.field() + " " + r.level()).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        timeline.record(Activity.system(new ActivityId(context.ids().next()),
+                SUBJECT + CompanyCandidate.summaries(suspected), body, about, now));
+    }
 }

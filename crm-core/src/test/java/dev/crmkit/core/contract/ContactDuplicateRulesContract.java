@@ -10,7 +10,10 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customer.ContactEdit;
+import dev.crmkit.core.customer.CompanyOutcome;
 import dev.crmkit.core.customer.ContactOutcome;
+import dev.crmkit.core.customer.NewCompany;
+import dev.crmkit.core.duplicate.CompanyCandidate;
 import dev.crmkit.core.customer.NewContact;
 import dev.crmkit.core.duplicate.ContactDuplicates;
 import dev.crmkit.core.duplicate.DuplicateAction;
@@ -56,7 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Duplicate rules on contacts created and edited by hand ({@link dev.crmkit.core.customer.CustomerBase}) against a
  * real store: allow changes nothing, block refuses naming ids and scores and leaves the store exactly as it was with
  * no event published, alert saves and shows the candidate to the owner; an edit is checked against other contacts
- * only, never itself or contacts merged into it. An adapter runs it by extending this class.
+ * only, never itself or contacts merged into it. Companies created by hand likewise, under rules for companies. An
+ * adapter runs it by extending this class.
  */
 public abstract class ContactDuplicateRulesContract {
 
@@ -386,6 +390,62 @@ public abstract class ContactDuplicateRulesContract {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------- companies
+
+    private Company nordwind() {
+        return assertInstanceOf(CompanyOutcome.Saved.class, crm.customers().createCompanyUnderRules(
+                NewCompany.of("Nordwind Logistik GmbH", "nordwind-logistik.de"))).saved();
+    }
+
+    @Test
+    void company_block_sameNameAnotherLegalForm_refusedNamingIt_storeUnchanged_nothingPublished() {
+        Company first = nordwind();
+        crm = crm(DuplicateRules.allowAll().withRule(RecordType.COMPANY, DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+        events.clear();
+
+        CompanyOutcome outcome = crm.customers().createCompanyUnderRules(NewCompany.of("NORDWIND-Logistik AG", ""));
+
+        CompanyOutcome.Blocked blocked = assertInstanceOf(CompanyOutcome.Blocked.class, outcome, outcome::toString);
+        assertEquals(List.of(first.id()), blocked.candidates().stream().map(CompanyCandidate::companyId).toList());
+        assertTrue(blocked.candidates().get(0).score() >= DuplicateScan.DEFAULT_THRESHOLD, blocked.reason());
+        assertFalse(blocked.candidates().get(0).reasons().isEmpty());
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> crm.customers().createCompany(NewCompany.of("Nordwind Logistik", "")));
+        assertEquals("duplicate", e.violations().get(0).rule());
+        assertTrue(e.getMessage().contains(first.id().toString()), e.getMessage());
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void company_alert_savesAndWritesTheEntryOnBothTimelines_otherNamesPass() {
+        Company first = nordwind();
+        crm = crm(DuplicateRules.allowAll().withRule(RecordType.COMPANY, DuplicateAction.ALERT));
+
+        CompanyOutcome.Alerted alerted = assertInstanceOf(CompanyOutcome.Alerted.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Nordwind Logistik AG", "")));
+
+        RecordRef second = new RecordRef(RecordType.COMPANY, alerted.saved().id().value());
+        RecordRef firstRef = new RecordRef(RecordType.COMPANY, first.id().value());
+        List<Activity> entries = timeline(second).stream()
+                .filter(a -> a.subject().startsWith(DuplicateAlert.SUBJECT)).toList();
+        assertEquals(1, entries.size());
+        assertTrue(entries.get(0).subject().contains(first.id().toString()), entries.get(0).subject());
+        assertTrue(entries.get(0).about().contains(firstRef));
+        assertInstanceOf(CompanyOutcome.Saved.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Acme Tools GmbH", "")));
+    }
+
+    @Test
+    void company_contactRulesDoNotApplyToCompanies_default() {
+        nordwind();
+        crm = crm(DuplicateRules.everywhere(DuplicateAction.BLOCK));
+        assertInstanceOf(CompanyOutcome.Saved.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Nordwind Logistik AG", "")));
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static List<ContactId> ids(List<DuplicateCandidate> candidates) {
@@ -415,7 +475,12 @@ public abstract class ContactDuplicateRulesContract {
             openTasks.put(ref(c.id()), crm.tasks().openAbout(ref(c.id())));
             audit.put(ref(c.id()), Fixtures.all(page -> store.auditTrail().forRecord(ref(c.id()), page)));
         }
-        return new Snapshot(store.contacts().count(), contacts, Fixtures.all(store.companies()::findAll),
+        List<Company> companies = Fixtures.all(store.companies()::findAll);
+        for (Company c : companies) {
+            RecordRef ref = new RecordRef(RecordType.COMPANY, c.id().value());
+            timelines.put(ref, timeline(ref));
+        }
+        return new Snapshot(store.contacts().count(), contacts, companies,
                 Fixtures.all(store.leads()::findAll), timelines, openTasks, audit);
     }
 
