@@ -193,17 +193,32 @@ public abstract class ContactDuplicateRulesContract {
     }
 
     @Test
-    void create_block_differentInitialSameSound_cathyIsACandidateOfKathy() {
+    void create_block_differentInitialSameSound_isACandidate_withAndWithoutANicknameLink() {
         Contact kathy = created(person("Kathy", "Smith", "kathy.smith@example.org", "030 901820", Optional.empty()));
-        assertEquals(List.of(kathy.id()), store.contacts().findBySoundOfName(PersonName.of("Cathy", "Smith"), 10)
-                .stream().map(Contact::id).toList());
+        // Karsten and Carsten, Cindy and Sindy: no nickname link in the bundled list, only the sound of the initial
+        Contact karsten = created(person("Karsten", "Meyer", "k.meyer@example.org", "040 3344556", Optional.empty()));
+        Contact cindy = created(person("Cindy", "Baker", "cindy@example.org", "089 4455667", Optional.empty()));
+        assertEquals(List.of(kathy.id()), soundsLike("Cathy", "Smith"));
+        assertEquals(List.of(karsten.id()), soundsLike("Carsten", "Meyer"));
+        assertEquals(List.of(cindy.id()), soundsLike("Sindy", "Baker"));
+        assertEquals(List.of(), soundsLike("Marsten", "Meyer"));
         crm = crm(DuplicateRules.everywhere(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
 
-        ContactOutcome outcome = crm.customers().createContactUnderRules(
+        ContactOutcome cathy = crm.customers().createContactUnderRules(
                 person("Cathy", "Smith", "c.smith@example.net", "030 901821", Optional.empty()));
+        ContactOutcome carsten = crm.customers().createContactUnderRules(
+                person("Carsten", "Meyer", "carsten@example.net", "040 3344557", Optional.empty()));
 
-        ContactOutcome.Blocked blocked = assertInstanceOf(ContactOutcome.Blocked.class, outcome, outcome::toString);
-        assertEquals(List.of(kathy.id()), ids(blocked.candidates()));
+        assertEquals(List.of(kathy.id()),
+                ids(assertInstanceOf(ContactOutcome.Blocked.class, cathy, cathy::toString).candidates()));
+        assertEquals(List.of(karsten.id()),
+                ids(assertInstanceOf(ContactOutcome.Blocked.class, carsten, carsten::toString).candidates()));
+        assertEquals(before, snapshot());
+    }
+
+    private List<ContactId> soundsLike(String first, String last) {
+        return store.contacts().findBySoundOfName(PersonName.of(first, last), 10).stream().map(Contact::id).toList();
     }
 
     @Test
