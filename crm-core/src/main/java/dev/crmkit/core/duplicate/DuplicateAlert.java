@@ -43,14 +43,9 @@ public final class DuplicateAlert {
      */
     public static void record(Timeline timeline, TaskPlanner tasks, Context context, Contact contact,
                        List<DuplicateCandidate> suspected, Instant now) {
-        Set<RecordRef> about = new LinkedHashSet<>();
-        about.add(new RecordRef(RecordType.CONTACT, contact.id().value()));
-        suspected.forEach(c -> about.add(new RecordRef(RecordType.CONTACT, c.contactId().value())));
-        String body = suspected.stream().map(c -> c.summary() + ": " + c.reasons().stream()
-                        .map(r -> r.field() + " " + r.level()).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        timeline.record(Activity.system(new ActivityId(context.ids().next()),
-                SUBJECT + DuplicateCandidate.summaries(suspected), body, about, now));
+        entry(timeline, context, RecordType.CONTACT, contact.id().value(),
+                suspected.stream().map(c -> new Found(c.contactId().value(), c.summary(), c.reasons())).toList(),
+                now);
         if (contact.owner().isPresent()) {
             tasks.create(NewTask.of("Check suspected duplicate: " + Text.excerpt(contact.displayName()),
                     now, contact.owner().get(),
@@ -70,13 +65,26 @@ public final class DuplicateAlert {
      */
     public static void record(Timeline timeline, Context context, dev.crmkit.core.company.Company company,
                               List<CompanyCandidate> suspected, Instant now) {
+        entry(timeline, context, RecordType.COMPANY, company.id().value(),
+                suspected.stream().map(c -> new Found(c.companyId().value(), c.summary(), c.reasons())).toList(),
+                now);
+    }
+
+    /** A stored record that looks like the new one: its id, its {@code <id> (score)} summary and its reasons. */
+    private record Found(java.util.UUID id, String summary, List<Reason> reasons) {
+    }
+
+    /** The timeline entry about a record and every suspected duplicate of the same type, reasons in its body. */
+    private static void entry(Timeline timeline, Context context, RecordType type, java.util.UUID id,
+                              List<Found> suspected, Instant now) {
         Set<RecordRef> about = new LinkedHashSet<>();
-        about.add(new RecordRef(RecordType.COMPANY, company.id().value()));
-        suspected.forEach(c -> about.add(new RecordRef(RecordType.COMPANY, c.companyId().value())));
+        about.add(new RecordRef(type, id));
+        suspected.forEach(c -> about.add(new RecordRef(type, c.id())));
         String body = suspected.stream().map(c -> c.summary() + ": " + c.reasons().stream()
                         .map(r -> r.field() + " " + r.level()).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
-                SUBJECT + CompanyCandidate.summaries(suspected), body, about, now));
+                SUBJECT + suspected.stream().map(Found::summary).collect(Collectors.joining(", ")), body, about,
+                now));
     }
 }
