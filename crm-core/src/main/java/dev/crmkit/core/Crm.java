@@ -80,7 +80,7 @@ public final class Crm {
         this.suppressions = b.suppressionSalt == null ? dev.crmkit.core.privacy.Suppressions.off()
                 : dev.crmkit.core.privacy.Suppressions.of(store.suppressionList(), b.suppressionSalt);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                settings.defaultRegion(), context, auditLog);
+                settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules());
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys(), suppressions);
@@ -363,7 +363,10 @@ public final class Crm {
             return this;
         }
 
-        /** What lead capture does with a new contact that looks like a stored one; default: allow. */
+        /**
+         * What lead capture and the customer base do with a new or edited record that looks like a stored one, per
+         * record type and channel ({@link dev.crmkit.core.duplicate.DuplicateRules#forRecord}); default: allow.
+         */
         public Builder duplicateRules(dev.crmkit.core.duplicate.DuplicateRules value) {
             once(duplicateRules, "duplicateRules");
             duplicateRules = Objects.requireNonNull(value, "duplicateRules");

@@ -21,6 +21,7 @@ import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.duplicate.ContactDuplicates;
 import dev.crmkit.core.duplicate.DuplicateAction;
+import dev.crmkit.core.duplicate.DuplicateAlert;
 import dev.crmkit.core.duplicate.DuplicateCandidate;
 import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.idempotency.IdempotencyKeys;
@@ -296,7 +297,8 @@ public final class LeadCapture {
             Contact candidate = newContact(s, now);
             DuplicateAction action = settings.duplicateRules().forChannel(s.raw().channel());
             if (action != DuplicateAction.ALLOW) {
-                suspected = duplicates.candidatesFor(candidate, settings.duplicateRules().threshold());
+                suspected = duplicates.check(candidate, settings.duplicateRules().threshold(),
+                        settings.duplicateRules().candidateLimit()).candidates();
                 if (action == DuplicateAction.BLOCK && !suspected.isEmpty()) {
                     return new CaptureOutcome.Blocked(suspected); // nothing was written yet
                 }

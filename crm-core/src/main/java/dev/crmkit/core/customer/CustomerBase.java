@@ -22,6 +22,16 @@ import dev.crmkit.core.customfield.CustomFieldSchemaChanged;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.activity.Timeline;
+import dev.crmkit.core.duplicate.CompanyCandidate;
+import dev.crmkit.core.duplicate.CompanyDuplicates;
+import dev.crmkit.core.duplicate.ContactDuplicates;
+import dev.crmkit.core.duplicate.DuplicateAction;
+import dev.crmkit.core.duplicate.DuplicateAlert;
+import dev.crmkit.core.duplicate.DuplicateCandidate;
+import dev.crmkit.core.duplicate.DuplicateCheck;
+import dev.crmkit.core.duplicate.DuplicateRules;
+import dev.crmkit.core.task.TaskPlanner;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.EmailAddress;
@@ -48,6 +58,15 @@ import java.util.function.Supplier;
  * The customer base use case: contacts and companies created and changed by people (lead capture creates them
  * automatically). Every command is validated as a whole: a {@link ValidationException} lists every problem and
  * nothing is stored. Thread-safe.
+ *
+ * <p>Contacts created and edited here are under the duplicate rules for contacts by hand
+ * ({@link DuplicateRules#forRecord} with record type {@link RecordType#CONTACT} and no channel; default allow, which
+ * looks nothing up): {@link #createContactUnderRules} and {@link #editContact} report the outcome
+ * ({@link ContactOutcome}); {@link #createContact}, {@link #addEmail} and {@link #addPhone} keep their signatures and
+ * refuse a blocked change with a {@link ValidationException} of rule {@code duplicate} naming the ids and scores. Exact
+ * e-mail and phone uniqueness is checked first, as before. Companies created here are under the rules for companies
+ * by hand in the same way ({@link #createCompanyUnderRules}, {@link CompanyOutcome}; {@link #createCompany} refuses a
+ * block as rule {@code duplicate}).
  */
 public final class CustomerBase {
 
@@ -57,6 +76,11 @@ public final class CustomerBase {
     private final String defaultRegion;
     private final Context context;
     private final AuditLog audit;
+    private final Timeline timeline;
+    private final TaskPlanner tasks;
+    private final DuplicateRules rules;
+    private final ContactDuplicates duplicates;
+    private final CompanyDuplicates companyDuplicates;
 
     /** Wires the use case without an audit trail; {@link dev.crmkit.core.Crm} wires one. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
@@ -71,6 +95,26 @@ public final class CustomerBase {
      */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
                         Context context, AuditLog audit) {
+        this(contacts, companies, schemas, defaultRegion, context, audit, null, null, DuplicateRules.allowAll());
+    }
+
+    /**
+     * Wires the use case under duplicate rules; an alert is written to the timeline and, for the contact's owner, as a
+     * task. {@link dev.crmkit.core.Crm} does this for you with the rules of
+     * {@link dev.crmkit.core.Crm.Builder#duplicateRules}.
+     */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context, AuditLog audit, Timeline timeline, TaskPlanner tasks,
+                        DuplicateRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        if (rules != DuplicateRules.allowAll()) {
+            Objects.requireNonNull(timeline, "timeline");
+            Objects.requireNonNull(tasks, "tasks");
+        }
+        this.timeline = timeline;
+        this.tasks = tasks;
+        this.duplicates = new ContactDuplicates(contacts, defaultRegion);
+        this.companyDuplicates = new CompanyDuplicates(companies, defaultRegion);
         this.audit = Objects.requireNonNull(audit, "audit");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
@@ -80,12 +124,26 @@ public final class CustomerBase {
     }
 
     /**
-     * Creates a contact.
+     * Creates a contact under the duplicate rules for contacts by hand.
      *
      * @throws ValidationException listing every problem: sizes, e-mail and phone formats, an e-mail or phone that
-     *                             belongs to another contact ({@code unique}), custom values
+     *                             belongs to another contact ({@code unique}), custom values; or, when a
+     *                             {@link DuplicateAction#BLOCK} rule refused it, rule {@code duplicate} on field
+     *                             {@code name} naming the stored contacts and their scores (nothing is stored)
      */
     public Contact createContact(NewContact command) {
+        return savedOrRefused(createContactUnderRules(command));
+    }
+
+    /**
+     * Creates a contact under the duplicate rules for contacts by hand, in one unit of work: exact e-mail and phone
+     * uniqueness first, then, unless the rule allows duplicates, the stored contacts that look like it are scored.
+     * A block stores nothing and publishes nothing; an alert saves it and writes a timeline entry about it and every
+     * candidate, and a task for its owner.
+     *
+     * @throws ValidationException listing every problem, as {@link #createContact} (but never rule {@code duplicate})
+     */
+    public ContactOutcome createContactUnderRules(NewContact command) {
         List<Violation> problems = edgeViolations(command);
         Set<String> flagged = EdgeValidation.fieldsOf(problems);
         PersonName name = flagged.contains("firstName") || flagged.contains("lastName") ? null
@@ -122,6 +180,12 @@ public final class CustomerBase {
             phones.forEach((phone, index) -> contacts.findByPhone(phone).ifPresent(other -> taken.add(new Violation(
                     "phones[" + index + "]", "unique", phone + " already belongs to contact " + other.id()))));
             ValidationException.throwIfAny(taken);
+            DuplicateAction action = rules.forRecord(RecordType.CONTACT, Optional.empty());
+            DuplicateCheck check = action == DuplicateAction.ALLOW ? DuplicateCheck.none()
+                    : duplicates.check(candidate, rules.threshold(), rules.candidateLimit());
+            if (action == DuplicateAction.BLOCK && !check.candidates().isEmpty()) {
+                return new ContactOutcome.Blocked(check.candidates(), check.limitReached()); // nothing written
+            }
             Contact stored = contacts.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
                 throw ValidationException.of("emails", "unique",
@@ -129,16 +193,35 @@ public final class CustomerBase {
             }
             context.events().publish(new ContactEvent.ContactCreated(stored.id(), false, now));
             audit.record(AuditAction.CREATE, Optional.of(refOf(stored)), List.of(), "");
-            return stored;
+            return alerted(stored, check.candidates(), check.limitReached(), now);
         });
     }
 
     /**
-     * Creates a company.
+     * Creates a company under the duplicate rules for companies by hand (default allow: no rule for companies unless
+     * one names them, see {@link DuplicateRules#forRecord}).
+     *
+     * @throws ValidationException listing every problem, including a web domain that belongs to another company; or,
+     *                             when a {@link DuplicateAction#BLOCK} rule refused it, rule {@code duplicate} on
+     *                             field {@code name} naming the stored companies and their scores (nothing stored)
+     */
+    public Company createCompany(NewCompany command) {
+        CompanyOutcome outcome = createCompanyUnderRules(command);
+        if (outcome instanceof CompanyOutcome.Blocked blocked) {
+            throw ValidationException.of("name", "duplicate", blocked.reason());
+        }
+        return outcome.company().orElseThrow();
+    }
+
+    /**
+     * Creates a company under the duplicate rules for companies by hand, in one unit of work: unless the rule allows
+     * duplicates, the stored companies of the same name or legal name (legal forms, case and punctuation aside) are
+     * scored ({@link CompanyDuplicates}). A block stores nothing and publishes nothing; an alert saves it and writes a
+     * timeline entry about it and every candidate.
      *
      * @throws ValidationException listing every problem, including a web domain that belongs to another company
      */
-    public Company createCompany(NewCompany command) {
+    public CompanyOutcome createCompanyUnderRules(NewCompany command) {
         List<Violation> problems = edgeViolations(command);
         Set<String> flagged = EdgeValidation.fieldsOf(problems);
         if (!flagged.contains("name")) {
@@ -155,13 +238,23 @@ public final class CustomerBase {
                 .withProfile(command.industry(), command.size(), now)
                 .withCustomFields(fields, now);
         return context.transactions().inTransaction(() -> {
+            DuplicateAction action = rules.forRecord(RecordType.COMPANY, Optional.empty());
+            List<CompanyCandidate> suspected = action == DuplicateAction.ALLOW ? List.of()
+                    : companyDuplicates.candidatesFor(candidate, rules.threshold());
+            if (action == DuplicateAction.BLOCK && !suspected.isEmpty()) {
+                return new CompanyOutcome.Blocked(suspected); // nothing written
+            }
             Company stored = companies.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
                 throw ValidationException.of("webDomain", "unique", "web domain " + domain.orElseThrow()
                         + " already belongs to company " + stored.id());
             }
             context.events().publish(new CompanyEvent.CompanyCreated(stored.id(), false, now));
-            return stored;
+            if (suspected.isEmpty()) {
+                return new CompanyOutcome.Saved(stored);
+            }
+            DuplicateAlert.record(timeline, context, stored, suspected, now);
+            return new CompanyOutcome.Alerted(stored, suspected);
         });
     }
 
@@ -188,34 +281,112 @@ public final class CustomerBase {
     }
 
     /**
-     * Adds an e-mail address to a contact, as primary if asked.
+     * Adds an e-mail address to a contact, as primary if asked, under the duplicate rules (see {@link #editContact}).
      *
-     * @throws ValidationException if the address is malformed or belongs to another contact
+     * @throws ValidationException if the address is malformed or belongs to another contact, or rule
+     *                             {@code duplicate} if a {@link DuplicateAction#BLOCK} rule refused the change
      */
     public Contact addEmail(ContactId contactId, String email, boolean primary) {
         EmailAddress address = EmailAddress.parse(email);
-        return context.transactions().inTransaction(() -> {
+        return savedOrRefused(context.transactions().inTransaction(() -> {
             Contact contact = requireContact(contactId);
-            contacts.findByEmail(address).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
+            contacts.findByEmail(address).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
                 throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
             });
-            return saveContact(contact, contact.withEmail(address, primary, context.clock().instant()));
-        });
+            return saveUnderRules(contact, contact.withEmail(address, primary, context.clock().instant()));
+        }));
     }
 
     /**
-     * Adds a phone number to a contact, as primary if asked.
+     * Adds a phone number to a contact, as primary if asked, under the duplicate rules (see {@link #editContact}).
      *
-     * @throws ValidationException if the number is invalid or belongs to another contact
+     * @throws ValidationException if the number is invalid or belongs to another contact, or rule {@code duplicate}
+     *                             if a {@link DuplicateAction#BLOCK} rule refused the change
      */
     public Contact addPhone(ContactId contactId, String phone, boolean primary) {
         PhoneNumber number = PhoneNumber.parse(phone, defaultRegion);
-        return context.transactions().inTransaction(() -> {
+        return savedOrRefused(context.transactions().inTransaction(() -> {
             Contact contact = requireContact(contactId);
-            contacts.findByPhone(number).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
+            contacts.findByPhone(number).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
                 throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
             });
-            return saveContact(contact, contact.withPhone(number, primary, context.clock().instant()));
+            return saveUnderRules(contact, contact.withPhone(number, primary, context.clock().instant()));
+        }));
+    }
+
+    /**
+     * Edits a contact's name, e-mails and phones under the duplicate rules for contacts by hand, in one unit of work.
+     * Only a stored contact the edit makes the contact look like counts: one that scored below the threshold against
+     * the contact before the edit and at or above it after. The contact itself and the contacts merged into it are
+     * never candidates, and a contact that already looked like another is not refused every later edit for it. A
+     * block writes nothing and publishes nothing; an alert saves the edit and writes a timeline entry and a task for
+     * the owner, as {@link #createContactUnderRules} does. An edit that changes nothing saves nothing and is
+     * {@link ContactOutcome.Saved} with the contact as it is.
+     *
+     * @param contactId the contact, or a contact merged into it (then the survivor is edited)
+     * @throws ValidationException listing every problem: the contact does not exist, sizes, formats, an e-mail or
+     *                             phone that belongs to another contact ({@code unique})
+     */
+    public ContactOutcome editContact(ContactId contactId, ContactEdit edit) {
+        List<Violation> problems = edgeViolations(Objects.requireNonNull(edit, "edit"));
+        Set<String> flagged = EdgeValidation.fieldsOf(problems);
+        String region = edit.defaultRegion().isBlank() ? defaultRegion : edit.defaultRegion();
+        Map<EmailAddress, Integer> emails = new LinkedHashMap<>();
+        for (int i = 0; i < edit.addEmails().size(); i++) {
+            String field = "addEmails[" + i + "]";
+            String raw = edit.addEmails().get(i);
+            EmailAddress e = flagged.contains(field) ? null : collect(problems, field, () -> EmailAddress.parse(raw));
+            if (e != null) {
+                emails.putIfAbsent(e, i);
+            }
+        }
+        Map<PhoneNumber, Integer> phones = new LinkedHashMap<>();
+        for (int i = 0; i < edit.addPhones().size(); i++) {
+            String field = "addPhones[" + i + "]";
+            String raw = edit.addPhones().get(i);
+            PhoneNumber p = flagged.contains(field) ? null
+                    : collect(problems, field, () -> PhoneNumber.parse(raw, region));
+            if (p != null) {
+                phones.putIfAbsent(p, i);
+            }
+        }
+        ValidationException.throwIfAny(problems);
+        return context.transactions().inTransaction(() -> {
+            Contact contact = requireContact(contactId);
+            Instant now = context.clock().instant();
+            List<Violation> invalid = new ArrayList<>();
+            Contact changed = contact;
+            if (edit.firstName().isPresent() || edit.lastName().isPresent()) {
+                PersonName name = collect(invalid, () -> PersonName.of(
+                        edit.firstName().orElse(contact.name().first()),
+                        edit.lastName().orElse(contact.name().last())));
+                if (name != null && !name.equals(contact.name())) {
+                    changed = changed.withName(name, now);
+                }
+            }
+            for (Map.Entry<EmailAddress, Integer> e : emails.entrySet()) {
+                Optional<Contact> holder = contacts.findByEmail(e.getKey());
+                if (holder.isPresent() && !holder.get().id().equals(contact.id())) {
+                    invalid.add(new Violation("addEmails[" + e.getValue() + "]", "unique",
+                            e.getKey() + " already belongs to contact " + holder.get().id()));
+                } else if (!changed.emails().contains(e.getKey())) {
+                    changed = changed.withEmail(e.getKey(), changed.emails().isEmpty(), now);
+                }
+            }
+            for (Map.Entry<PhoneNumber, Integer> p : phones.entrySet()) {
+                Optional<Contact> holder = contacts.findByPhone(p.getKey());
+                if (holder.isPresent() && !holder.get().id().equals(contact.id())) {
+                    invalid.add(new Violation("addPhones[" + p.getValue() + "]", "unique",
+                            p.getKey() + " already belongs to contact " + holder.get().id()));
+                } else if (!changed.phones().contains(p.getKey())) {
+                    changed = changed.withPhone(p.getKey(), changed.phones().isEmpty(), now);
+                }
+            }
+            ValidationException.throwIfAny(invalid);
+            if (changed.equals(contact)) {
+                return new ContactOutcome.Saved(contact);
+            }
+            return saveUnderRules(contact, changed);
         });
     }
 
@@ -269,6 +440,46 @@ public final class CustomerBase {
     private Contact requireContact(ContactId id) {
         return contacts.findById(Objects.requireNonNull(id, "contactId")).orElseThrow(
                 () -> ValidationException.of("contactId", "exists", "there is no contact " + id));
+    }
+
+    /**
+     * Saves an edited contact under the rules, in the running unit of work: refused or alerted only for stored
+     * contacts that look like it after the edit and did not before.
+     */
+    private ContactOutcome saveUnderRules(Contact before, Contact changed) {
+        DuplicateAction action = rules.forRecord(RecordType.CONTACT, Optional.empty());
+        DuplicateCheck after = action == DuplicateAction.ALLOW ? DuplicateCheck.none()
+                : duplicates.check(changed, rules.threshold(), rules.candidateLimit());
+        List<DuplicateCandidate> fresh = after.candidates();
+        if (!fresh.isEmpty()) {
+            Set<ContactId> already = new java.util.HashSet<>();
+            duplicates.check(before, rules.threshold(), rules.candidateLimit()).candidates()
+                    .forEach(c -> already.add(c.contactId()));
+            fresh = fresh.stream().filter(c -> !already.contains(c.contactId())).toList();
+        }
+        if (action == DuplicateAction.BLOCK && !fresh.isEmpty()) {
+            return new ContactOutcome.Blocked(fresh, after.limitReached()); // nothing written
+        }
+        Contact stored = saveContact(before, changed);
+        return alerted(stored, fresh, after.limitReached(), context.clock().instant());
+    }
+
+    /** Saved, or, with suspected duplicates (only found under an alert rule here), alerted and recorded. */
+    private ContactOutcome alerted(Contact stored, List<DuplicateCandidate> suspected, boolean limitReached,
+                                   Instant now) {
+        if (suspected.isEmpty()) {
+            return new ContactOutcome.Saved(stored);
+        }
+        DuplicateAlert.record(timeline, tasks, context, stored, suspected, now);
+        return new ContactOutcome.Alerted(stored, suspected, limitReached);
+    }
+
+    /** The saved contact, or a blocked change as a validation error (for the methods that return a contact). */
+    private static Contact savedOrRefused(ContactOutcome outcome) {
+        if (outcome instanceof ContactOutcome.Blocked blocked) {
+            throw ValidationException.of("name", "duplicate", blocked.reason());
+        }
+        return outcome.contact().orElseThrow();
     }
 
     private Contact saveContact(Contact before, Contact changed) {

@@ -10,15 +10,18 @@ import java.util.Objects;
 
 /**
  * Finds the stored contacts that look like a given one, without reading the whole store: it asks the store for at
- * most {@link #CANDIDATE_LIMIT} contacts whose name sounds alike ({@link Contacts#findBySoundOfName}, by the stored
+ * most a bounded number of contacts ({@link DuplicateRules#candidateLimit()}, by default {@link #CANDIDATE_LIMIT})
+ * whose name sounds alike ({@link Contacts#findBySoundOfName}, by the stored
  * {@link NameKeys}, so a typo in both names is still found) and for as many sharing the given or the family name
  * ({@link Contacts#findByNameParts}) when the name has one part only or the store keeps no name keys, and scores each
- * with the {@link DuplicateMatcher}. Thread-safe.
+ * with the {@link DuplicateMatcher}. The contact itself is never its own candidate, nor are contacts merged into it
+ * (the stores leave merged-away contacts out of both queries). A check that read as many contacts as its bound allows
+ * says so ({@link DuplicateCheck#limitReached()}). Thread-safe.
  */
 public final class ContactDuplicates {
 
-    /** How many contacts per name part the store is asked for at most. */
-    public static final int CANDIDATE_LIMIT = 50;
+    /** How many contacts the store is asked for at most by {@link #candidatesFor}. */
+    public static final int CANDIDATE_LIMIT = DuplicateRules.DEFAULT_CANDIDATE_LIMIT;
 
     private final Contacts contacts;
     private final DuplicateMatcher matcher;
@@ -34,16 +37,28 @@ public final class ContactDuplicates {
 
     /**
      * The stored contacts (other than {@code contact} itself) scoring at least {@code threshold} against it,
-     * best first.
+     * best first, reading at most {@link #CANDIDATE_LIMIT} candidates.
      */
     public List<DuplicateCandidate> candidatesFor(Contact contact, double threshold) {
+        return check(contact, threshold, CANDIDATE_LIMIT).candidates();
+    }
+
+    /**
+     * The stored contacts (other than {@code contact} itself) scoring at least {@code threshold} against it, best
+     * first, reading at most {@code limit} candidates, and whether that bound was met.
+     */
+    public DuplicateCheck check(Contact contact, double threshold, int limit) {
         Objects.requireNonNull(contact, "contact");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
         if (contact.name().isEmpty()) {
-            return List.of();
+            return DuplicateCheck.none();
         }
         DuplicateRecord self = StoreRecords.of(contact);
         List<DuplicateCandidate> found = new ArrayList<>();
-        for (Contact stored : candidates(contact)) {
+        List<Contact> read = candidates(contact, limit);
+        for (Contact stored : read) {
             if (stored.id().equals(contact.id())) {
                 continue;
             }
@@ -54,17 +69,17 @@ public final class ContactDuplicates {
         }
         found.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
                 .thenComparing(c -> c.contactId().value()));
-        return List.copyOf(found);
+        return new DuplicateCheck(found, read.size(), read.size() >= limit);
     }
 
-    private List<Contact> candidates(Contact contact) {
+    private List<Contact> candidates(Contact contact, int limit) {
         if (!NameKeys.nameKeysToFind(contact.name()).isEmpty()) {
             try {
-                return contacts.findBySoundOfName(contact.name(), CANDIDATE_LIMIT);
+                return contacts.findBySoundOfName(contact.name(), limit);
             } catch (UnsupportedOperationException noKeys) {
                 // a host's store without name keys: the exact name parts below
             }
         }
-        return contacts.findByNameParts(contact.name(), CANDIDATE_LIMIT);
+        return contacts.findByNameParts(contact.name(), limit);
     }
 }

@@ -12,7 +12,10 @@ import java.util.Set;
  * lookup and still found with a typo in both names: the matcher's blocking keys of a name. The name key is the
  * Double Metaphone code of the family name with the given name's initial ({@code "SM0|k"} for Kathy Smyth and for
  * Katherine Smith); a name is looked up by its own key and by the key of its swapped name, so "Smith Katherine" finds
- * "Katherine Smith". The nickname key is the given name's group in the bundled nickname list with the family name's
+ * "Katherine Smith", and by the keys with the initials that sound alike at the start of a given name (the first sound
+ * of its Double Metaphone code: K for c, k, q; S for c, s, z; J for g, j; F for f, ph; i and y), so "Cathy Smith"
+ * finds "Kathy Smith" and "Sindy Baker" finds "Cindy Baker" although neither initial nor nickname link them. The
+ * nickname key is the given name's group in the bundled nickname list with the family name's
  * code ({@code "#12|SM0"} for Bill Smith and William Smith). Both are empty when the given or the family name is.
  * Stateless and thread-safe.
  */
@@ -20,6 +23,8 @@ public final class NameKeys {
 
     /** The longest key: what the stores' key columns hold. */
     public static final int MAX_LENGTH = 200;
+    /** The most name keys {@link #nameKeysToFind} gives for one name: 3 alike initials for each order of the name. */
+    public static final int MAX_KEYS_TO_FIND = 6;
 
     private NameKeys() {
     }
@@ -41,7 +46,10 @@ public final class NameKeys {
         return bounded(NameVariants.bundled().canonicalKey(first) + "|" + lastSound);
     }
 
-    /** The name keys to look a name up by: its own and its swapped name's, without empty ones; none for a part name. */
+    /**
+     * The name keys to look a name up by, its own key first: its own and its swapped name's, each also with the
+     * initials that sound alike, without empty ones; none for a part name; at most {@link #MAX_KEYS_TO_FIND}.
+     */
     public static List<String> nameKeysToFind(PersonName name) {
         Objects.requireNonNull(name, "name");
         String first = Normalize.name(name.first());
@@ -49,8 +57,41 @@ public final class NameKeys {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(key(first, last));
         keys.add(key(last, first));
+        alikeKeys(first, last, keys);
+        alikeKeys(last, first, keys);
         keys.remove("");
         return List.copyOf(keys);
+    }
+
+    /** The key of {@code first last} with each other initial that sounds like {@code first}'s. */
+    private static void alikeKeys(String first, String last, Set<String> keys) {
+        String key = key(first, last);
+        if (key.isEmpty()) {
+            return;
+        }
+        String prefix = key.substring(0, key.length() - 1);
+        char initial = first.charAt(0);
+        for (char alike : alikeInitials(first).toCharArray()) {
+            if (alike != initial) {
+                keys.add(bounded(prefix + alike));
+            }
+        }
+    }
+
+    /** The initials that sound like the start of a (normalized, lower-case) given name, itself included. */
+    static String alikeInitials(String first) {
+        String code = Prepared.sound(first.split(" ")[0]);
+        char initial = first.charAt(0);
+        char sound = code.isEmpty() ? ' ' : code.charAt(0);
+        String group = switch (sound) {
+            case 'K' -> "ckq";
+            case 'S' -> "csz";
+            case 'J' -> "gj";
+            case 'F' -> "fp";
+            case 'A' -> "iy";
+            default -> "";
+        };
+        return group.indexOf(initial) >= 0 ? group : String.valueOf(initial);
     }
 
     private static String key(String first, String last) {

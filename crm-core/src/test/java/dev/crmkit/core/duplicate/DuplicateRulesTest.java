@@ -1,9 +1,11 @@
 package dev.crmkit.core.duplicate;
 
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,5 +36,70 @@ class DuplicateRulesTest {
                     () -> new DuplicateRules(Map.of(), DuplicateAction.ALLOW, bad));
             assertTrue(e.getMessage().startsWith("threshold"), e.getMessage());
         }
+    }
+
+    @Test
+    void recordTypes_contactsKeepTheChannelRules_companiesAndLeadsAllowUnlessNamed() {
+        DuplicateRules rules = DuplicateRules.everywhere(DuplicateAction.ALERT)
+                .withChannel(Channel.CALL, DuplicateAction.BLOCK);
+        assertEquals(DuplicateAction.BLOCK, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.CALL)));
+        assertEquals(DuplicateAction.ALERT, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.CHAT)));
+        assertEquals(DuplicateAction.ALERT, rules.forRecord(RecordType.CONTACT, Optional.empty()));
+        for (RecordType other : new RecordType[] {RecordType.COMPANY, RecordType.LEAD, RecordType.DEAL}) {
+            assertEquals(DuplicateAction.ALLOW, rules.forRecord(other, Optional.empty()));
+            assertEquals(DuplicateAction.ALLOW, rules.forRecord(other, Optional.of(Channel.CALL)));
+        }
+    }
+
+    @Test
+    void recordTypes_mostSpecificRuleWins() {
+        DuplicateRules rules = DuplicateRules.allowAll()
+                .withChannel(Channel.CALL, DuplicateAction.ALERT)
+                .withRule(RecordType.CONTACT, DuplicateAction.BLOCK)
+                .withRule(RecordType.CONTACT, Channel.WEB_FORM, DuplicateAction.ALLOW)
+                .withRule(RecordType.COMPANY, DuplicateAction.ALERT)
+                .withRule(RecordType.COMPANY, Channel.IMPORT, DuplicateAction.BLOCK);
+        // type + channel, then the contact channel rule, then the type, then (contacts) otherwise
+        assertEquals(DuplicateAction.ALLOW, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.WEB_FORM)));
+        assertEquals(DuplicateAction.ALERT, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.CALL)));
+        assertEquals(DuplicateAction.ALERT, rules.forChannel(Channel.CALL));
+        assertEquals(DuplicateAction.BLOCK, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.CHAT)));
+        assertEquals(DuplicateAction.BLOCK, rules.forRecord(RecordType.CONTACT, Optional.empty()));
+        assertEquals(DuplicateAction.BLOCK, rules.forRecord(RecordType.COMPANY, Optional.of(Channel.IMPORT)));
+        assertEquals(DuplicateAction.ALERT, rules.forRecord(RecordType.COMPANY, Optional.empty()));
+        assertEquals(DuplicateAction.ALLOW, rules.forRecord(RecordType.LEAD, Optional.of(Channel.IMPORT)));
+    }
+
+    @Test
+    void theThreeArgumentRulesAreTheContactRulesOfBefore_withTheDefaultCandidateLimit() {
+        DuplicateRules old = new DuplicateRules(Map.of(Channel.CALL, DuplicateAction.BLOCK), DuplicateAction.ALERT,
+                0.9);
+        assertEquals(DuplicateRules.DEFAULT_CANDIDATE_LIMIT, old.candidateLimit());
+        assertEquals(DuplicateAction.BLOCK, old.forChannel(Channel.CALL));
+        assertEquals(DuplicateAction.ALERT, old.forChannel(Channel.ADS));
+        assertEquals(Map.of(), old.byType());
+        assertEquals(0.9, old.withCandidateLimit(7).threshold());
+        assertEquals(7, old.withCandidateLimit(7).candidateLimit());
+        assertEquals(0.5, old.withThreshold(0.5).threshold());
+    }
+
+    @Test
+    void candidateLimitOutsideItsBoundsIsRefusedNamingIt() {
+        for (int bad : new int[] {0, -1, DuplicateRules.MAX_CANDIDATE_LIMIT + 1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DuplicateRules.allowAll().withCandidateLimit(bad));
+            assertTrue(e.getMessage().startsWith("candidateLimit"), e.getMessage());
+        }
+        assertEquals(DuplicateRules.MAX_CANDIDATE_LIMIT,
+                DuplicateRules.allowAll().withCandidateLimit(DuplicateRules.MAX_CANDIDATE_LIMIT).candidateLimit());
+    }
+
+    @Test
+    void rulesAreImmutable_aDerivedRuleLeavesTheOriginalAsItWas() {
+        DuplicateRules base = DuplicateRules.allowAll();
+        base.withRule(RecordType.LEAD, DuplicateAction.BLOCK).withRule(RecordType.LEAD, Channel.CALL,
+                DuplicateAction.ALERT);
+        assertEquals(DuplicateAction.ALLOW, base.forRecord(RecordType.LEAD, Optional.of(Channel.CALL)));
+        assertEquals(Map.of(), base.byTypeAndChannel());
     }
 }

@@ -112,7 +112,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         selectByNamePart = jdbc.sql("SELECT * FROM {contact} WHERE (LOWER(first_name) = ? OR LOWER(last_name) = ?)"
                 + " AND " + LISTED + " ORDER BY seq LIMIT ?");
         selectBySound = jdbc.sql("SELECT * FROM {contact} WHERE id IN (SELECT id FROM {contact} WHERE name_key IN "
-                + "(?, ?) UNION SELECT id FROM {contact} WHERE nickname_key = ?) "
+                + "(" + String.join(", ", java.util.Collections.nCopies(NameKeys.MAX_KEYS_TO_FIND, "?"))
+                + ") UNION SELECT id FROM {contact} WHERE nickname_key = ?) "
                 + "AND " + LISTED + " ORDER BY seq LIMIT ?");
     }
 
@@ -309,10 +310,14 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
             return List.of();
         }
         String nickname = NameKeys.nicknameKey(name);
-        // an absent key is bound as one no row holds: the empty key is never looked up
-        Object other = keys.size() > 1 ? keys.get(1) : keys.get(0);
-        return jdbc.tx.read(c -> jdbc.list(c, selectBySound, this::map, keys.get(0), other,
-                nickname.isEmpty() ? keys.get(0) : nickname, limit));
+        // the slots of absent keys repeat the first key: the empty key is never looked up
+        List<Object> arguments = new ArrayList<>(keys);
+        while (arguments.size() < NameKeys.MAX_KEYS_TO_FIND) {
+            arguments.add(keys.get(0));
+        }
+        arguments.add(nickname.isEmpty() ? keys.get(0) : nickname);
+        arguments.add(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, selectBySound, this::map, arguments.toArray()));
     }
 
     @Override

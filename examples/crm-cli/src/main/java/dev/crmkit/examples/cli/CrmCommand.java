@@ -44,6 +44,7 @@ import java.util.Map;
                 TeamCommand.class, QualityCommand.class, BenchCommand.class, MergeCommand.class, UnmergeCommand.class,
                 ExportCommand.class, CampaignsCommand.class, AccessCommand.class, AuditCommand.class,
                 ServiceCommand.class, DuplicatesCommand.class,
+                ContactCommand.class,
                 MigrateCommand.class,
                 dev.crmkit.examples.cli.privacy.PrivacyCommand.class,
                 CommandLine.HelpCommand.class})

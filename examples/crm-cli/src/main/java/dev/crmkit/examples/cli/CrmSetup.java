@@ -46,11 +46,18 @@ public final class CrmSetup {
      * @param ids           where ids come from
      */
     public static Crm on(CrmStore store, String defaultRegion, Clock clock, IdGenerator ids) {
+        return on(store, defaultRegion, clock, ids, dev.crmkit.core.duplicate.DuplicateRules.allowAll());
+    }
+
+    /** {@link #on(CrmStore, String, Clock, IdGenerator)} under these duplicate rules. */
+    public static Crm on(CrmStore store, String defaultRegion, Clock clock, IdGenerator ids,
+                         dev.crmkit.core.duplicate.DuplicateRules rules) {
         Crm.Builder builder = Crm.builder()
                 .store(store)
                 .defaultRegion(defaultRegion)
                 .clock(clock)
-                .ids(ids);
+                .ids(ids)
+                .duplicateRules(rules);
         // an erasure made the salt: captures then flag the people erased (CaptureOutcome.Suppressed)
         dev.crmkit.examples.cli.privacy.PrivacySalt.existing(dev.crmkit.examples.cli.privacy.PrivacySalt.DEFAULT_FILE)
                 .ifPresent(builder::suppressionSalt);
