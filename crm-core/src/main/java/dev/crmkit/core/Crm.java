@@ -178,6 +178,14 @@ public final class Crm {
                 store.personalData()), suppressions, auditLog, context);
     }
 
+    /**
+     * The retention job of a policy on the store's {@link CrmStore#retentionStore()}: it anonymizes through the same
+     * code as {@link #personalData()}'s erasure, acting as this crm's current actor. Cheap to call.
+     */
+    public dev.crmkit.core.privacy.RetentionJob retention(dev.crmkit.core.privacy.RetentionPolicy policy) {
+        return new dev.crmkit.core.privacy.RetentionJob(personalData(), store.retentionStore(), policy);
+    }
+
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */
     public WinProbabilities winProbabilities() {
         return winProbabilities;

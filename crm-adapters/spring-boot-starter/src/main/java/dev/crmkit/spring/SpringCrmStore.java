@@ -142,6 +142,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.privacy.RetentionStore retentionStore() {
+        return jdbc.retentionStore();
+    }
+
+    @Override
     public dev.crmkit.core.capture.CaptureBatches captureBatches() {
         return jdbc.captureBatches();
     }

@@ -97,6 +97,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryPersonalData personalData = new InMemoryPersonalData(transactions, contacts, leads,
             activities, tasks, deals, contactMerges, auditTrail, new InMemoryPersonalData.Service(installedEquipment,
             serviceRequests, visits, commitments));
+    private final InMemoryRetention retention = new InMemoryRetention(transactions, contacts, leads, deals,
+            activities, tasks, commitments);
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
@@ -175,6 +177,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.SuppressionList suppressionList() {
         return suppressionList;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.RetentionStore retentionStore() {
+        return retention;
     }
 
     @Override
