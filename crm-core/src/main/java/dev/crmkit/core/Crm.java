@@ -175,7 +175,16 @@ public final class Crm {
     public dev.crmkit.core.privacy.PersonalDataRights personalData() {
         return new dev.crmkit.core.privacy.PersonalDataRights(new dev.crmkit.core.privacy.PersonalDataRights.Stores(
                 store.contacts(), store.leads(), store.leadScores(), store.activities(), store.auditTrail(),
-                store.personalData()), suppressions, auditLog, context);
+                store.personalData(), store.consentHistory()), suppressions, auditLog, context);
+    }
+
+    /**
+     * Marketing consent per channel with its history, on the store's {@link CrmStore#consentHistory()}. Cheap to
+     * call.
+     */
+    public dev.crmkit.core.privacy.Consents consents() {
+        return new dev.crmkit.core.privacy.Consents(store.contacts(), store.consentHistory(), store.personalData(),
+                auditedActor(), auditLog, context);
     }
 
     /**

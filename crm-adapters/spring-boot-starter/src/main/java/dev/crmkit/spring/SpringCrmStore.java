@@ -147,6 +147,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return jdbc.consentHistory();
+    }
+
+    @Override
     public dev.crmkit.core.capture.CaptureBatches captureBatches() {
         return jdbc.captureBatches();
     }

@@ -65,7 +65,7 @@ public final class PersonalDataRights {
      * @param personalData the store's personal-data port
      */
     public record Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
-                         AuditTrail auditTrail, PersonalData personalData) {
+                         AuditTrail auditTrail, PersonalData personalData, ConsentHistory consentHistory) {
         /** Validates presence. */
         public Stores {
             Objects.requireNonNull(contacts, "contacts");
@@ -74,6 +74,13 @@ public final class PersonalDataRights {
             Objects.requireNonNull(activities, "activities");
             Objects.requireNonNull(auditTrail, "auditTrail");
             Objects.requireNonNull(personalData, "personalData");
+            Objects.requireNonNull(consentHistory, "consentHistory");
+        }
+
+        /** The ports of a store without a consent history. */
+        public Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
+                      AuditTrail auditTrail, PersonalData personalData) {
+            this(contacts, leads, leadScores, activities, auditTrail, personalData, ConsentHistory.unsupported());
         }
     }
 
@@ -136,8 +143,10 @@ public final class PersonalDataRights {
         List<Activity> activities = new ArrayList<>(timeline.values());
         activities.sort(Comparator.comparing(Activity::occurredAt).thenComparing(a -> a.id().toString()));
         entries.sort(Comparator.comparing(AuditEntry::at).thenComparing(e -> e.id().toString()));
+        List<ContactId> contacts = records.stream().filter(r -> r.type() == RecordType.CONTACT)
+                .map(r -> new ContactId(r.id())).toList();
         return new PersonalRecords(contact, records, leads, scores, activities,
-                store.personalData().tasksAbout(records), entries);
+                store.personalData().tasksAbout(records), entries, store.consentHistory().of(contacts));
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Money;
@@ -19,6 +21,8 @@ import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.merge.MergeContacts;
 import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.privacy.ConsentChange;
+import dev.crmkit.core.privacy.ConsentChannel;
 import dev.crmkit.core.privacy.ErasureOutcome;
 import dev.crmkit.core.privacy.PersonKey;
 import dev.crmkit.core.task.NewTask;
@@ -126,6 +130,8 @@ public abstract class PersonalDataContract {
         RecordRef oRef = new RecordRef(RecordType.CONTACT, ottoline.value());
         kit.crm().timeline().log(LogActivity.note(REP, "Call Ottoline", "prefers mornings", oRef));
         deal("Brackwater ovens", ottoline, leadsOf(ottoline).get(0), "800.00");
+        kit.crm().consents().record(zeborah, ConsentChannel.EMAIL, true, "form filled by Zeborah Quillfeather");
+        kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, true, "Brackwater bakery newsletter form");
     }
 
     private ContactId captured(LeadSubmission submission) {
@@ -360,5 +366,71 @@ public abstract class PersonalDataContract {
         erase("zeborah.quillfeather@example.org");
         assertTrue(kit.personalDataExports().export(PersonKey.parse("zeborah.quillfeather@example.org", "DE"))
                 .isEmpty());
+    }
+
+    @Test
+    void consent_isKeptAsHistory_perChannel_withSourceTimeAndActor_andAudited() {
+        ConsentChange withdrawn = kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, false,
+                "unsubscribe link");
+        kit.crm().consents().record(ottoline, ConsentChannel.SMS, true, "call on 2026-05-04");
+        List<ConsentChange> history = kit.crm().consents().history(ottoline);
+        assertEquals(List.of("EMAIL GRANTED Brackwater bakery newsletter form", "EMAIL WITHDRAWN unsubscribe link",
+                "SMS GRANTED call on 2026-05-04"), history.stream().map(c -> c.channel() + " " + c.status() + " "
+                + c.source()).toList());
+        assertEquals(T0, withdrawn.at(), "the time comes from the clock");
+        assertEquals(dev.crmkit.core.access.CurrentActor.unnamedHost().actor(), withdrawn.actor());
+        Map<ConsentChannel, ConsentChange> current = kit.crm().consents().current(ottoline);
+        assertEquals(MarketingConsent.Status.WITHDRAWN, current.get(ConsentChannel.EMAIL).status());
+        assertEquals(MarketingConsent.Status.GRANTED, current.get(ConsentChannel.SMS).status());
+        assertFalse(current.containsKey(ConsentChannel.POST), "never recorded: unknown");
+        List<AuditEntry> audit = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items();
+        assertTrue(audit.stream().anyMatch(e -> e.changes().stream().anyMatch(c -> c.field().equals("consent.email")
+                && c.before().orElse("").equals("GRANTED") && c.after().orElse("").equals("WITHDRAWN"))),
+                audit.toString());
+        assertEquals(List.of(), kit.crm().consents().history(zeborah).stream()
+                .filter(c -> c.contact().equals(ottoline)).toList(), "nobody else's consent");
+    }
+
+    @Test
+    void consent_isWrittenInTheUnitOfWorkOfTheChange_aRollbackLeavesNoEntry() {
+        int before = kit.crm().consents().history(ottoline).size();
+        long entries = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items().size();
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            kit.crm().consents().record(ottoline, ConsentChannel.POST, true, "letter");
+            throw new IllegalStateException("the host's own step failed");
+        }));
+        assertEquals(before, kit.crm().consents().history(ottoline).size());
+        assertEquals(entries, store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items().size());
+    }
+
+    @Test
+    void consent_aBlankSourceOrAnUnknownContact_isRefusedNamingTheField_andNothingIsStored() {
+        String before = dump(store);
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class, () -> kit.crm().consents()
+                .record(ottoline, ConsentChannel.EMAIL, true, "  "));
+        assertTrue(blank.getMessage().startsWith("source"), blank.getMessage());
+        ValidationException unknown = assertThrows(ValidationException.class, () -> kit.crm().consents()
+                .record(new ContactId(new UUID(1, 2)), ConsentChannel.EMAIL, true, "form"));
+        assertTrue(unknown.getMessage().contains("contactId"), unknown.getMessage());
+        assertEquals(before, dump(store));
+    }
+
+    @Test
+    void consent_isInThePersonsExport_andTheErasureBlanksItsSource() {
+        PersonalDataExport doc = kit.personalDataExports().export(PersonKey.parse(zeborah.toString(), "DE"))
+                .orElseThrow();
+        assertEquals(List.of("form filled by Zeborah Quillfeather"), doc.core().consents().stream()
+                .map(ConsentChange::source).toList());
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(1, erased.counts().of("consent_change"));
+        List<ConsentChange> left = kit.crm().consents().history(zeborah);
+        assertEquals(1, left.size(), "the entry stays, anonymous");
+        assertEquals(ConsentChannel.EMAIL, left.get(0).channel());
+        assertEquals(MarketingConsent.Status.GRANTED, left.get(0).status());
+        assertNoneIn(dump(store), ZEBORAH);
+        assertAllIn(dump(store), List.of("Brackwater bakery newsletter form"));
     }
 }

@@ -92,6 +92,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcPersonalData personalData;
     private final JdbcSuppressionList suppressionList;
     private final JdbcRetention retention;
+    private final JdbcConsentHistory consentHistory;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
@@ -147,6 +148,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.personalData = new JdbcPersonalData(jdbc, tasks);
         this.suppressionList = new JdbcSuppressionList(jdbc);
         this.retention = new JdbcRetention(jdbc);
+        this.consentHistory = new JdbcConsentHistory(jdbc);
         this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
     }
 
@@ -253,6 +255,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.RetentionStore retentionStore() {
         return retention;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return consentHistory;
     }
 
     @Override

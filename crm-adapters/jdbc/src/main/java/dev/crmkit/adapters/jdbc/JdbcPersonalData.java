@@ -172,6 +172,9 @@ final class JdbcPersonalData implements PersonalData {
             counts.put("campaign_message", scrubText(c, "campaign_message", "msg_key", "outcome", "contact_id",
                     contactTexts, scrub));
             counts.put("campaign_do_not_contact", scrubDoNotContact(c, contactTexts));
+            // the consent history keeps channel, status, time and actor: where the consent came from may name them
+            counts.put("consent_change", (long) update(c, "UPDATE {consent_change} SET source = '" + ERASED
+                    + "' WHERE contact_id IN (%s) AND source <> '" + ERASED + "'", ids.contacts()));
             return new ErasureCounts(counts);
         });
     }

@@ -94,9 +94,10 @@ public final class InMemoryCrmStore implements CrmkitStore {
             servicePlans.archive(), serviceRequests.archive(), visits.archive(), commitments.archive(),
             serviceReminders.archive());
     private final InMemoryExternalIds externalIds = new InMemoryExternalIds(transactions);
+    private final InMemoryConsentHistory consentHistory = new InMemoryConsentHistory(transactions);
     private final InMemoryPersonalData personalData = new InMemoryPersonalData(transactions, contacts, leads,
             activities, tasks, deals, contactMerges, auditTrail, new InMemoryPersonalData.Service(installedEquipment,
-            serviceRequests, visits, commitments));
+            serviceRequests, visits, commitments), consentHistory);
     private final InMemoryRetention retention = new InMemoryRetention(transactions, contacts, leads, deals,
             activities, tasks, commitments);
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
@@ -182,6 +183,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.RetentionStore retentionStore() {
         return retention;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return consentHistory;
     }
 
     @Override

@@ -57,6 +57,7 @@ final class InMemoryPersonalData implements PersonalData {
     private final InMemoryContactMerges merges;
     private final InMemoryAuditTrail audit;
     private final Service service;
+    private final InMemoryConsentHistory consents;
 
     /** crm-service's tables of the store. */
     record Service(InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests, InMemoryVisits visits,
@@ -65,7 +66,8 @@ final class InMemoryPersonalData implements PersonalData {
 
     InMemoryPersonalData(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
                          InMemoryActivities activities, InMemoryTasks tasks, InMemoryDeals deals,
-                         InMemoryContactMerges merges, InMemoryAuditTrail audit, Service service) {
+                         InMemoryContactMerges merges, InMemoryAuditTrail audit, Service service,
+                         InMemoryConsentHistory consents) {
         this.tx = tx;
         this.contacts = contacts;
         this.leads = leads.rows();
@@ -75,6 +77,7 @@ final class InMemoryPersonalData implements PersonalData {
         this.merges = merges;
         this.audit = audit;
         this.service = service;
+        this.consents = consents;
     }
 
     /** The ids of a person's records. */
@@ -145,6 +148,7 @@ final class InMemoryPersonalData implements PersonalData {
             }));
             counts.put("audit_change", changes[0]);
             eraseService(ids.contacts(), values, counts);
+            counts.put("consent_change", consents.erase(ids.contacts()));
             return new ErasureCounts(counts);
         });
     }
