@@ -152,6 +152,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        return jdbc.consentArchive();
+    }
+
+    @Override
     public dev.crmkit.core.capture.CaptureBatches captureBatches() {
         return jdbc.captureBatches();
     }

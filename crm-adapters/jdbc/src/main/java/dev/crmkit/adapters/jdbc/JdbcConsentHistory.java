@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * The consent history in {@code consent_change} (migration V58): an insert per entry in the running transaction,
- * read per contact in append order ({@code seq}). Thread-safe.
+ * read per contact by time, then in append order ({@code seq}). Thread-safe.
  */
 final class JdbcConsentHistory implements ConsentHistory {
 
@@ -30,10 +30,23 @@ final class JdbcConsentHistory implements ConsentHistory {
     @Override
     public void append(ConsentChange change) {
         Objects.requireNonNull(change, "change");
-        jdbc.tx.write(c -> jdbc.update(c, jdbc.sql("INSERT INTO {consent_change} (id, contact_id, channel, status, "
+        jdbc.tx.write(c -> insert(c, change));
+    }
+
+    private int insert(java.sql.Connection c, ConsentChange change) throws SQLException {
+        return jdbc.update(c, jdbc.sql("INSERT INTO {consent_change} (id, contact_id, channel, status, "
                 + "source, recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)"), change.id(), change.contact().value(),
                 change.channel().name(), change.status().name(), change.source(), change.at(),
-                change.actor().toString()));
+                change.actor().toString());
+    }
+
+    /**
+     * The archive of the entries, keyed by id: export and restore only. A restored entry is appended as it was; the
+     * history lists by time, so its order survives a restore (entries with equal times list in restore order).
+     */
+    dev.crmkit.kit.archive.Archive<ConsentChange> archive() {
+        return new JdbcArchive<>(jdbc, "consent change", "consent_change", "id", this::row, e -> e.id().toString(),
+                (c, e) -> insert(c, e));
     }
 
     @Override
@@ -43,7 +56,7 @@ final class JdbcConsentHistory implements ConsentHistory {
             return List.of();
         }
         return jdbc.tx.read(c -> jdbc.list(c, jdbc.sql("SELECT * FROM {consent_change} WHERE contact_id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY seq"), this::row,
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY recorded_at, seq"), this::row,
                 ids.toArray()));
     }
 

@@ -263,6 +263,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        return consentHistory.archive();
+    }
+
+    @Override
     public dev.crmkit.core.access.VisibleRecords visibleRecords() {
         return visibleRecords;
     }

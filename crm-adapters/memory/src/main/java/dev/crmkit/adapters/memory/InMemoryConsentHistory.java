@@ -12,7 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The consent history in memory: entries in the order they were appended, an append undone with its unit of work.
+ * The consent history in memory: entries in the order they were appended (listed by time, stable), an append undone
+ * with its unit of work.
  * Thread-safe (guarded by itself; units of work run one at a time here).
  */
 final class InMemoryConsentHistory implements ConsentHistory {
@@ -44,15 +45,22 @@ final class InMemoryConsentHistory implements ConsentHistory {
     public List<ConsentChange> of(Collection<ContactId> contacts) {
         Set<ContactId> ids = Set.copyOf(contacts);
         synchronized (entries) {
-            return entries.stream().filter(e -> ids.contains(e.contact())).toList();
+            return entries.stream().filter(e -> ids.contains(e.contact()))
+                    .sorted(java.util.Comparator.comparing(ConsentChange::at)).toList();
         }
     }
 
-    /** Every entry in append order: the archive. */
-    List<ConsentChange> all() {
-        synchronized (entries) {
-            return List.copyOf(entries);
-        }
+    /** The archive of the entries, keyed by id: export and restore only (a restored entry is appended). */
+    MemoryArchive<ConsentChange> archive() {
+        return new MemoryArchive<>(tx, "consent change", (after, limit) -> {
+            synchronized (entries) {
+                return KeyOrder.after(List.copyOf(entries), e -> e.id().toString(), after, limit);
+            }
+        }, e -> e.id().toString(), k -> {
+            synchronized (entries) {
+                return entries.stream().anyMatch(e -> e.id().toString().equals(k));
+            }
+        }, this::append);
     }
 
     /**

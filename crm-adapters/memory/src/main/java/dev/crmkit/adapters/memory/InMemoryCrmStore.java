@@ -191,6 +191,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        return consentHistory.archive();
+    }
+
+    @Override
     public dev.crmkit.core.access.VisibleRecords visibleRecords() {
         return visibleRecords;
     }
