@@ -132,6 +132,27 @@ public abstract class PersonalDataContract {
         deal("Brackwater ovens", ottoline, leadsOf(ottoline).get(0), "800.00");
         kit.crm().consents().record(zeborah, ConsentChannel.EMAIL, true, "form filled by Zeborah Quillfeather");
         kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, true, "Brackwater bakery newsletter form");
+        campaignRows();
+    }
+
+    /**
+     * crm-campaigns' rows about both people: a message the person answered (its outcome quotes their e-mail) and a
+     * do-not-contact entry whose source names them.
+     */
+    private void campaignRows() {
+        var ledger = store.campaignStores().messages();
+        LocalDate day = LocalDate.ofInstant(T0, ZoneOffset.UTC);
+        ledger.schedule(new dev.crmkit.campaigns.message.DueMessage(zeborah.toString(), "spring", 1, "2026",
+                day, day.plusDays(5), dev.crmkit.campaigns.message.MessageKind.MARKETING));
+        String key = ledger.claim("node-1", day, T0, Duration.ofMinutes(5), 10).get(0).key();
+        ledger.markDone(key, "node-1", "replied from zq.private@example.net", T0);
+        var dnc = store.campaignStores().doNotContact();
+        dnc.add(new dev.crmkit.campaigns.audience.DoNotContact(zeborah.toString(),
+                dev.crmkit.campaigns.audience.ChannelKind.EMAIL, dev.crmkit.campaigns.audience.DoNotContact.Reason.MANUAL,
+                "Zeborah asked by phone", T0));
+        dnc.add(new dev.crmkit.campaigns.audience.DoNotContact(ottoline.toString(),
+                dev.crmkit.campaigns.audience.ChannelKind.SMS, dev.crmkit.campaigns.audience.DoNotContact.Reason.MANUAL,
+                "Brackwater bakery asked", T0));
     }
 
     private ContactId captured(LeadSubmission submission) {
@@ -432,5 +453,17 @@ public abstract class PersonalDataContract {
         assertEquals(MarketingConsent.Status.GRANTED, left.get(0).status());
         assertNoneIn(dump(store), ZEBORAH);
         assertAllIn(dump(store), List.of("Brackwater bakery newsletter form"));
+    }
+
+    @Test
+    void erase_blanksTheCampaignRowsOfThePerson_onEveryStore() {
+        assertAllIn(dump(store), List.of("replied from zq.private@example.net", "Zeborah asked by phone"));
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(1, erased.counts().of("campaign_message"), erased.counts().toString());
+        assertEquals(1, erased.counts().of("campaign_do_not_contact"), erased.counts().toString());
+        assertEquals(1, store.campaignStores().doNotContact().of(zeborah.toString()).size(),
+                "the entry stays (the person is still not to be contacted), anonymous");
+        assertNoneIn(dump(store), ZEBORAH);
+        assertAllIn(dump(store), List.of("Brackwater bakery asked"));
     }
 }

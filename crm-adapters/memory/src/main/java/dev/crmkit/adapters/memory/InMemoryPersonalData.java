@@ -58,6 +58,7 @@ final class InMemoryPersonalData implements PersonalData {
     private final InMemoryAuditTrail audit;
     private final Service service;
     private final InMemoryConsentHistory consents;
+    private final java.util.function.BiFunction<Set<String>, PersonalValues, Map<String, Long>> campaigns;
 
     /** crm-service's tables of the store. */
     record Service(InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests, InMemoryVisits visits,
@@ -67,7 +68,8 @@ final class InMemoryPersonalData implements PersonalData {
     InMemoryPersonalData(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
                          InMemoryActivities activities, InMemoryTasks tasks, InMemoryDeals deals,
                          InMemoryContactMerges merges, InMemoryAuditTrail audit, Service service,
-                         InMemoryConsentHistory consents) {
+                         InMemoryConsentHistory consents,
+                         java.util.function.BiFunction<Set<String>, PersonalValues, Map<String, Long>> campaigns) {
         this.tx = tx;
         this.contacts = contacts;
         this.leads = leads.rows();
@@ -78,6 +80,7 @@ final class InMemoryPersonalData implements PersonalData {
         this.audit = audit;
         this.service = service;
         this.consents = consents;
+        this.campaigns = campaigns;
     }
 
     /** The ids of a person's records. */
@@ -149,6 +152,9 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("audit_change", changes[0]);
             eraseService(ids.contacts(), values, counts);
             counts.put("consent_change", consents.erase(ids.contacts()));
+            // crm-campaigns' ledger and do-not-contact list refer to the contact by its id as text
+            counts.putAll(campaigns.apply(ids.contacts().stream().map(ContactId::toString)
+                    .collect(Collectors.toSet()), values));
             return new ErasureCounts(counts);
         });
     }
