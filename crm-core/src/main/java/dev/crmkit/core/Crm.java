@@ -80,7 +80,7 @@ public final class Crm {
         this.suppressions = b.suppressionSalt == null ? dev.crmkit.core.privacy.Suppressions.off()
                 : dev.crmkit.core.privacy.Suppressions.of(store.suppressionList(), b.suppressionSalt);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                settings.defaultRegion(), context, auditLog);
+                settings.defaultRegion(), context, auditLog, suppressions);
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys(), suppressions);

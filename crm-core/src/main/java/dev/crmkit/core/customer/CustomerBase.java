@@ -57,6 +57,7 @@ public final class CustomerBase {
     private final String defaultRegion;
     private final Context context;
     private final AuditLog audit;
+    private final dev.crmkit.core.privacy.Suppressions suppressions;
 
     /** Wires the use case without an audit trail; {@link dev.crmkit.core.Crm} wires one. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
@@ -71,6 +72,17 @@ public final class CustomerBase {
      */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
                         Context context, AuditLog audit) {
+        this(contacts, companies, schemas, defaultRegion, context, audit, dev.crmkit.core.privacy.Suppressions.off());
+    }
+
+    /**
+     * Wires the use case with the suppression list: a new contact, or an e-mail or phone added to one, whose e-mail
+     * or phone is on the list (an erased person's) is refused with the rule {@code suppressed}, so an erased person is
+     * not re-created unnoticed. {@link dev.crmkit.core.Crm} does this for you.
+     */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context, AuditLog audit, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
@@ -121,6 +133,10 @@ public final class CustomerBase {
                     "emails[" + index + "]", "unique", email + " already belongs to contact " + other.id()))));
             phones.forEach((phone, index) -> contacts.findByPhone(phone).ifPresent(other -> taken.add(new Violation(
                     "phones[" + index + "]", "unique", phone + " already belongs to contact " + other.id()))));
+            emails.forEach((email, index) -> suppressed("emails[" + index + "]", Optional.of(email), Optional.empty())
+                    .ifPresent(taken::add));
+            phones.forEach((phone, index) -> suppressed("phones[" + index + "]", Optional.empty(), Optional.of(phone))
+                    .ifPresent(taken::add));
             ValidationException.throwIfAny(taken);
             Contact stored = contacts.insertOrGet(candidate);
             if (!stored.id().equals(candidate.id())) {
@@ -199,6 +215,9 @@ public final class CustomerBase {
             contacts.findByEmail(address).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
                 throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
             });
+            suppressed("email", Optional.of(address), Optional.empty()).ifPresent(v -> {
+                throw ValidationException.of(v.field(), v.rule(), v.message());
+            });
             return saveContact(contact, contact.withEmail(address, primary, context.clock().instant()));
         });
     }
@@ -214,6 +233,9 @@ public final class CustomerBase {
             Contact contact = requireContact(contactId);
             contacts.findByPhone(number).filter(other -> !other.id().equals(contactId)).ifPresent(other -> {
                 throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
+            });
+            suppressed("phone", Optional.empty(), Optional.of(number)).ifPresent(v -> {
+                throw ValidationException.of(v.field(), v.rule(), v.message());
             });
             return saveContact(contact, contact.withPhone(number, primary, context.clock().instant()));
         });
@@ -264,6 +286,12 @@ public final class CustomerBase {
     /** The contacts linked to a company. */
     public Page<Contact> contactsOf(CompanyId companyId, PageRequest page) {
         return contacts.findByCompany(companyId, page);
+    }
+
+    /** The refusal of a value on the suppression list (an erased person's), read in the running unit of work. */
+    private Optional<Violation> suppressed(String field, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+        return suppressions.matches(email, phone).isEmpty() ? Optional.empty() : Optional.of(new Violation(field,
+                "suppressed", "belongs to an erased person (suppression list): not stored again"));
     }
 
     private Contact requireContact(ContactId id) {

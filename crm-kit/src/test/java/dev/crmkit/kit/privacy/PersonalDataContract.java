@@ -466,4 +466,26 @@ public abstract class PersonalDataContract {
         assertNoneIn(dump(store), ZEBORAH);
         assertAllIn(dump(store), List.of("Brackwater bakery asked"));
     }
+
+    @Test
+    void afterErasure_theCustomerBaseRefusesThePersonsEmailsAndPhones_asSuppressed_andStoresNothing() {
+        erase("zeborah.quillfeather@example.org");
+        Map<String, Object> before = counts();
+        ValidationException create = assertThrows(ValidationException.class, () -> kit.crm().customers()
+                .createContact(dev.crmkit.core.customer.NewContact.of("Zeborah", "Quillfeather",
+                        "zeborah.quillfeather@example.org")));
+        assertEquals(List.of("emails[0] suppressed"), create.violations().stream().map(v -> v.field() + " "
+                + v.rule()).toList());
+        ValidationException addEmail = assertThrows(ValidationException.class, () -> kit.crm().customers()
+                .addEmail(ottoline, "zq.private@example.net", false));
+        assertEquals("email suppressed", addEmail.violations().get(0).field() + " "
+                + addEmail.violations().get(0).rule());
+        ValidationException addPhone = assertThrows(ValidationException.class, () -> kit.crm().customers()
+                .addPhone(ottoline, "+49 151 23456789", false));
+        assertEquals("phone suppressed", addPhone.violations().get(0).field() + " "
+                + addPhone.violations().get(0).rule());
+        assertEquals(before, counts());
+        assertNoneIn(dump(store), ZEBORAH);
+        kit.crm().customers().addEmail(ottoline, "ottoline.private@example.com", false); // others are not affected
+    }
 }
