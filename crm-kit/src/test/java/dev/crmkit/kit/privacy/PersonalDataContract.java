@@ -184,7 +184,7 @@ public abstract class PersonalDataContract {
                 "Call Zeborah back about Lindenweg 17", LocalDate.of(2026, 6, 1), REP, T0, Optional.empty()));
     }
 
-    private static <T> List<T> all(Archive<T> archive) {
+    static <T> List<T> all(Archive<T> archive) {
         List<T> out = new ArrayList<>();
         Optional<String> after = Optional.empty();
         while (true) {
@@ -197,7 +197,7 @@ public abstract class PersonalDataContract {
         }
     }
 
-    private static <T, K> Map<K, Long> countBy(List<T> rows, Function<T, K> key) {
+    static <T, K> Map<K, Long> countBy(List<T> rows, Function<T, K> key) {
         Map<K, Long> out = new TreeMap<>();
         rows.forEach(r -> out.merge(key.apply(r), 1L, Long::sum));
         return out;
@@ -223,14 +223,14 @@ public abstract class PersonalDataContract {
                 .erase(PersonKey.parse(key, "DE"), "request by e-mail of 2026-05-03"));
     }
 
-    private static void assertNoneIn(String dump, List<String> values) {
+    static void assertNoneIn(String dump, List<String> values) {
         String lower = dump.toLowerCase(Locale.ROOT);
         for (String v : values) {
             assertFalse(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "still stored: " + v);
         }
     }
 
-    private static void assertAllIn(String dump, List<String> values) {
+    static void assertAllIn(String dump, List<String> values) {
         String lower = dump.toLowerCase(Locale.ROOT);
         for (String v : values) {
             assertTrue(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "lost: " + v);

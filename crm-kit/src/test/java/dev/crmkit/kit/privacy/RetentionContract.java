@@ -22,7 +22,6 @@ import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskId;
 import dev.crmkit.kit.Crmkit;
 import dev.crmkit.kit.CrmkitStore;
-import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.definition.PipelineId;
@@ -50,8 +49,11 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
+import static dev.crmkit.kit.privacy.PersonalDataContract.all;
+import static dev.crmkit.kit.privacy.PersonalDataContract.assertAllIn;
+import static dev.crmkit.kit.privacy.PersonalDataContract.assertNoneIn;
+import static dev.crmkit.kit.privacy.PersonalDataContract.countBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -172,25 +174,6 @@ public abstract class RetentionContract {
         return outcome.lead().orElseThrow(() -> new AssertionError(outcome.toString()));
     }
 
-    private static <T> List<T> all(Archive<T> archive) {
-        List<T> out = new ArrayList<>();
-        Optional<String> after = Optional.empty();
-        while (true) {
-            List<T> page = archive.after(after, 200);
-            out.addAll(page);
-            if (page.size() < 200) {
-                return out;
-            }
-            after = Optional.of(archive.key(page.get(page.size() - 1)));
-        }
-    }
-
-    private static <T, K> Map<K, Long> countBy(List<T> rows, Function<T, K> key) {
-        Map<K, Long> out = new TreeMap<>();
-        rows.forEach(r -> out.merge(key.apply(r), 1L, Long::sum));
-        return out;
-    }
-
     /** The anonymous figures metrics rest on (tasks left out: the task rule deletes). */
     private Map<String, Object> counts() {
         Map<String, Object> out = new TreeMap<>();
@@ -201,20 +184,6 @@ public abstract class RetentionContract {
         out.put("activitiesPerType", countBy(all(store.archives().activities()), a -> a.type().name()));
         out.put("deals", (long) all(store.archives().deals()).size());
         return out;
-    }
-
-    private static void assertNoneIn(String dump, List<String> values) {
-        String lower = dump.toLowerCase(Locale.ROOT);
-        for (String v : values) {
-            assertFalse(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "still stored: " + v);
-        }
-    }
-
-    private static void assertAllIn(String dump, List<String> values) {
-        String lower = dump.toLowerCase(Locale.ROOT);
-        for (String v : values) {
-            assertTrue(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "lost: " + v);
-        }
     }
 
     /**
