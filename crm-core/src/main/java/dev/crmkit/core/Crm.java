@@ -80,7 +80,7 @@ public final class Crm {
         this.suppressions = b.suppressionSalt == null ? dev.crmkit.core.privacy.Suppressions.off()
                 : dev.crmkit.core.privacy.Suppressions.of(store.suppressionList(), b.suppressionSalt);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules());
+                settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules(), suppressions);
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys(), suppressions);
@@ -175,7 +175,24 @@ public final class Crm {
     public dev.crmkit.core.privacy.PersonalDataRights personalData() {
         return new dev.crmkit.core.privacy.PersonalDataRights(new dev.crmkit.core.privacy.PersonalDataRights.Stores(
                 store.contacts(), store.leads(), store.leadScores(), store.activities(), store.auditTrail(),
-                store.personalData()), suppressions, auditLog, context);
+                store.personalData(), store.consentHistory()), suppressions, auditLog, context);
+    }
+
+    /**
+     * Marketing consent per channel with its history, on the store's {@link CrmStore#consentHistory()}. Cheap to
+     * call.
+     */
+    public dev.crmkit.core.privacy.Consents consents() {
+        return new dev.crmkit.core.privacy.Consents(store.contacts(), store.consentHistory(), store.personalData(),
+                auditedActor(), auditLog, context);
+    }
+
+    /**
+     * The retention job of a policy on the store's {@link CrmStore#retentionStore()}: it anonymizes through the same
+     * code as {@link #personalData()}'s erasure, acting as this crm's current actor. Cheap to call.
+     */
+    public dev.crmkit.core.privacy.RetentionJob retention(dev.crmkit.core.privacy.RetentionPolicy policy) {
+        return new dev.crmkit.core.privacy.RetentionJob(personalData(), store.retentionStore(), policy);
     }
 
     /** Win probabilities: a lead's hand-typed one while set, else the model's. */

@@ -124,6 +124,16 @@ public interface CrmStore {
         return dev.crmkit.core.privacy.SuppressionList.unsupported();
     }
 
+    /** What the retention job asks and changes ({@link dev.crmkit.core.privacy.RetentionJob}). */
+    default dev.crmkit.core.privacy.RetentionStore retentionStore() {
+        return dev.crmkit.core.privacy.RetentionStore.unsupported();
+    }
+
+    /** The consent history ({@link dev.crmkit.core.privacy.Consents}). */
+    default dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return dev.crmkit.core.privacy.ConsentHistory.unsupported();
+    }
+
     /**
      * The list queries restricted by an actor's access, which {@link Crm#as} reads through. The default fails like
      * {@link #accessDirectory()}; crmkit's stores push the restriction into their queries.

@@ -54,4 +54,13 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
     default ExternalIds externalIds() {
         throw new UnsupportedOperationException("this store keeps no external ids");
     }
+
+    /**
+     * The consent history ({@link dev.crmkit.core.privacy.ConsentHistory}) read in key order and written back as it
+     * was, for a full export and its restore. The default is a store that keeps none: it fails with an
+     * {@link UnsupportedOperationException}; crmkit's stores keep one.
+     */
+    default dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        throw new UnsupportedOperationException("this store keeps no consent history");
+    }
 }

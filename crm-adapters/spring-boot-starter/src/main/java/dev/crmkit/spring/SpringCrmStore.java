@@ -142,6 +142,21 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.privacy.RetentionStore retentionStore() {
+        return jdbc.retentionStore();
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return jdbc.consentHistory();
+    }
+
+    @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        return jdbc.consentArchive();
+    }
+
+    @Override
     public dev.crmkit.core.capture.CaptureBatches captureBatches() {
         return jdbc.captureBatches();
     }

@@ -81,6 +81,7 @@ public final class CustomerBase {
     private final DuplicateRules rules;
     private final ContactDuplicates duplicates;
     private final CompanyDuplicates companyDuplicates;
+    private final dev.crmkit.core.privacy.Suppressions suppressions;
 
     /** Wires the use case without an audit trail; {@link dev.crmkit.core.Crm} wires one. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
@@ -95,17 +96,42 @@ public final class CustomerBase {
      */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
                         Context context, AuditLog audit) {
-        this(contacts, companies, schemas, defaultRegion, context, audit, null, null, DuplicateRules.allowAll());
+        this(contacts, companies, schemas, defaultRegion, context, audit, null, null, DuplicateRules.allowAll(),
+                dev.crmkit.core.privacy.Suppressions.off());
     }
 
     /**
      * Wires the use case under duplicate rules; an alert is written to the timeline and, for the contact's owner, as a
-     * task. {@link dev.crmkit.core.Crm} does this for you with the rules of
-     * {@link dev.crmkit.core.Crm.Builder#duplicateRules}.
+     * task.
      */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
                         Context context, AuditLog audit, Timeline timeline, TaskPlanner tasks,
                         DuplicateRules rules) {
+        this(contacts, companies, schemas, defaultRegion, context, audit, timeline, tasks, rules,
+                dev.crmkit.core.privacy.Suppressions.off());
+    }
+
+    /**
+     * Wires the use case with the suppression list: a new contact, or an e-mail or phone added to one, whose e-mail
+     * or phone is on the list (an erased person's) is refused with the rule {@code suppressed}, so an erased person is
+     * not re-created unnoticed.
+     */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context, AuditLog audit, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this(contacts, companies, schemas, defaultRegion, context, audit, null, null, DuplicateRules.allowAll(),
+                suppressions);
+    }
+
+    /**
+     * Wires the use case under duplicate rules (an alert is written to the timeline and, for the contact's owner, as
+     * a task) and with the suppression list (an erased person's e-mail or phone is refused with the rule
+     * {@code suppressed}). {@link dev.crmkit.core.Crm} does this for you with the rules of
+     * {@link dev.crmkit.core.Crm.Builder#duplicateRules} and its suppression list.
+     */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context, AuditLog audit, Timeline timeline, TaskPlanner tasks,
+                        DuplicateRules rules, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.rules = Objects.requireNonNull(rules, "rules");
         if (rules != DuplicateRules.allowAll()) {
             Objects.requireNonNull(timeline, "timeline");
@@ -179,6 +205,10 @@ public final class CustomerBase {
                     "emails[" + index + "]", "unique", email + " already belongs to contact " + other.id()))));
             phones.forEach((phone, index) -> contacts.findByPhone(phone).ifPresent(other -> taken.add(new Violation(
                     "phones[" + index + "]", "unique", phone + " already belongs to contact " + other.id()))));
+            emails.forEach((email, index) -> suppressed("emails[" + index + "]", Optional.of(email), Optional.empty())
+                    .ifPresent(taken::add));
+            phones.forEach((phone, index) -> suppressed("phones[" + index + "]", Optional.empty(), Optional.of(phone))
+                    .ifPresent(taken::add));
             ValidationException.throwIfAny(taken);
             DuplicateAction action = rules.forRecord(RecordType.CONTACT, Optional.empty());
             DuplicateCheck check = action == DuplicateAction.ALLOW ? DuplicateCheck.none()
@@ -293,6 +323,9 @@ public final class CustomerBase {
             contacts.findByEmail(address).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
                 throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
             });
+            suppressed("email", Optional.of(address), Optional.empty()).ifPresent(v -> {
+                throw ValidationException.of(v.field(), v.rule(), v.message());
+            });
             return saveUnderRules(contact, contact.withEmail(address, primary, context.clock().instant()));
         }));
     }
@@ -309,6 +342,9 @@ public final class CustomerBase {
             Contact contact = requireContact(contactId);
             contacts.findByPhone(number).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
                 throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
+            });
+            suppressed("phone", Optional.empty(), Optional.of(number)).ifPresent(v -> {
+                throw ValidationException.of(v.field(), v.rule(), v.message());
             });
             return saveUnderRules(contact, contact.withPhone(number, primary, context.clock().instant()));
         }));
@@ -369,6 +405,9 @@ public final class CustomerBase {
                 if (holder.isPresent() && !holder.get().id().equals(contact.id())) {
                     invalid.add(new Violation("addEmails[" + e.getValue() + "]", "unique",
                             e.getKey() + " already belongs to contact " + holder.get().id()));
+                } else if (suppressed("addEmails[" + e.getValue() + "]", Optional.of(e.getKey()), Optional.empty())
+                        .map(invalid::add).orElse(false)) {
+                    continue; // an erased person's address: refused below
                 } else if (!changed.emails().contains(e.getKey())) {
                     changed = changed.withEmail(e.getKey(), changed.emails().isEmpty(), now);
                 }
@@ -378,6 +417,9 @@ public final class CustomerBase {
                 if (holder.isPresent() && !holder.get().id().equals(contact.id())) {
                     invalid.add(new Violation("addPhones[" + p.getValue() + "]", "unique",
                             p.getKey() + " already belongs to contact " + holder.get().id()));
+                } else if (suppressed("addPhones[" + p.getValue() + "]", Optional.empty(), Optional.of(p.getKey()))
+                        .map(invalid::add).orElse(false)) {
+                    continue; // an erased person's number: refused below
                 } else if (!changed.phones().contains(p.getKey())) {
                     changed = changed.withPhone(p.getKey(), changed.phones().isEmpty(), now);
                 }
@@ -435,6 +477,12 @@ public final class CustomerBase {
     /** The contacts linked to a company. */
     public Page<Contact> contactsOf(CompanyId companyId, PageRequest page) {
         return contacts.findByCompany(companyId, page);
+    }
+
+    /** The refusal of a value on the suppression list (an erased person's), read in the running unit of work. */
+    private Optional<Violation> suppressed(String field, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
+        return suppressions.matches(email, phone).isEmpty() ? Optional.empty() : Optional.of(new Violation(field,
+                "suppressed", "belongs to an erased person (suppression list): not stored again"));
     }
 
     private Contact requireContact(ContactId id) {

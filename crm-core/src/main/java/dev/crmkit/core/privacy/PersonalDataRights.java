@@ -65,7 +65,7 @@ public final class PersonalDataRights {
      * @param personalData the store's personal-data port
      */
     public record Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
-                         AuditTrail auditTrail, PersonalData personalData) {
+                         AuditTrail auditTrail, PersonalData personalData, ConsentHistory consentHistory) {
         /** Validates presence. */
         public Stores {
             Objects.requireNonNull(contacts, "contacts");
@@ -74,6 +74,13 @@ public final class PersonalDataRights {
             Objects.requireNonNull(activities, "activities");
             Objects.requireNonNull(auditTrail, "auditTrail");
             Objects.requireNonNull(personalData, "personalData");
+            Objects.requireNonNull(consentHistory, "consentHistory");
+        }
+
+        /** The ports of a store without a consent history. */
+        public Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
+                      AuditTrail auditTrail, PersonalData personalData) {
+            this(contacts, leads, leadScores, activities, auditTrail, personalData, ConsentHistory.unsupported());
         }
     }
 
@@ -136,8 +143,10 @@ public final class PersonalDataRights {
         List<Activity> activities = new ArrayList<>(timeline.values());
         activities.sort(Comparator.comparing(Activity::occurredAt).thenComparing(a -> a.id().toString()));
         entries.sort(Comparator.comparing(AuditEntry::at).thenComparing(e -> e.id().toString()));
+        List<ContactId> contacts = records.stream().filter(r -> r.type() == RecordType.CONTACT)
+                .map(r -> new ContactId(r.id())).toList();
         return new PersonalRecords(contact, records, leads, scores, activities,
-                store.personalData().tasksAbout(records), entries);
+                store.personalData().tasksAbout(records), entries, store.consentHistory().of(contacts));
     }
 
     /**
@@ -164,29 +173,59 @@ public final class PersonalDataRights {
                 return new ErasureOutcome.NotFound(key);
             }
             Contact contact = found.get();
-            Instant now = context.clock().instant();
-            Set<EmailAddress> emails = new LinkedHashSet<>(contact.emails());
-            Set<PhoneNumber> phones = new LinkedHashSet<>(contact.phones());
-            key.email().ifPresent(emails::add);
-            key.phone().ifPresent(phones::add);
-            List<Lead> leads = new ArrayList<>();
-            for (RecordRef r : store.personalData().recordsOf(contact.id())) {
-                if (r.type() == RecordType.LEAD) {
-                    store.leads().findById(new LeadId(r.id())).ifPresent(leads::add);
-                }
-            }
-            leads.forEach(l -> {
-                l.email().ifPresent(emails::add);
-                l.phone().ifPresent(phones::add);
-            });
-            int suppressed = suppressions.suppress(emails, phones, now);
-            PersonalValues values = PersonalValues.of(List.of(contact), leads);
-            ErasureCounts counts = store.personalData().erase(contact.id(), values, now);
-            audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
-                    "erased: " + values.scrub(why) + " (" + counts.total() + " rows in " + counts.perTable().size()
-                            + " tables)"); // the reason may quote the person: scrubbed like every other text
-            return new ErasureOutcome.Erased(contact.id(), counts, suppressed);
+            int[] suppressed = {0};
+            ErasureCounts counts = anonymize(contact, key, why, (emails, phones) ->
+                    suppressed[0] = suppressions.suppress(emails, phones, context.clock().instant()));
+            return new ErasureOutcome.Erased(contact.id(), counts, suppressed[0]);
         });
+    }
+
+    /**
+     * The erasure's one body, shared by {@link #erase} and the {@link RetentionJob}: with the contact locked in the
+     * running unit of work, gathers the person's e-mails and phones (the key's, the contact's, their leads'), hands
+     * them to {@code beforeErase} (the erasure lists them; retention does not), erases every personal value through
+     * {@link PersonalData#erase} and records an {@link AuditAction#ERASE} entry with the reason scrubbed of the
+     * person's values.
+     */
+    ErasureCounts anonymize(Contact contact, PersonKey key, String why,
+                            java.util.function.BiConsumer<Set<EmailAddress>, Set<PhoneNumber>> beforeErase) {
+        Instant now = context.clock().instant();
+        Set<EmailAddress> emails = new LinkedHashSet<>(contact.emails());
+        Set<PhoneNumber> phones = new LinkedHashSet<>(contact.phones());
+        key.email().ifPresent(emails::add);
+        key.phone().ifPresent(phones::add);
+        List<Lead> leads = new ArrayList<>();
+        for (RecordRef r : store.personalData().recordsOf(contact.id())) {
+            if (r.type() == RecordType.LEAD) {
+                store.leads().findById(new LeadId(r.id())).ifPresent(leads::add);
+            }
+        }
+        leads.forEach(l -> {
+            l.email().ifPresent(emails::add);
+            l.phone().ifPresent(phones::add);
+        });
+        beforeErase.accept(emails, phones);
+        PersonalValues values = PersonalValues.of(List.of(contact), leads);
+        ErasureCounts counts = store.personalData().erase(contact.id(), values, now);
+        audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
+                "erased: " + values.scrub(why) + " (" + counts.total() + " rows in " + counts.perTable().size()
+                        + " tables)"); // the reason may quote the person: scrubbed like every other text
+        return counts;
+    }
+
+    /** The store ports this use case works on. */
+    Stores stores() {
+        return store;
+    }
+
+    /** The audit log this use case writes. */
+    AuditLog auditLog() {
+        return audit;
+    }
+
+    /** The clock, ids and transactions. */
+    Context context() {
+        return context;
     }
 
     private static String checkReason(String reason) {

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param audit    the audit entries about any of the records, oldest first
  */
 public record PersonalRecords(Contact contact, List<RecordRef> records, List<Lead> leads, List<LeadScore> scores,
-                              List<Activity> timeline, List<Task> tasks, List<AuditEntry> audit) {
+                              List<Activity> timeline, List<Task> tasks, List<AuditEntry> audit,
+                              List<ConsentChange> consents) {
 
     /** Validates presence and copies the lists. */
     public PersonalRecords {
@@ -37,5 +38,12 @@ public record PersonalRecords(Contact contact, List<RecordRef> records, List<Lea
         timeline = List.copyOf(timeline);
         tasks = List.copyOf(tasks);
         audit = List.copyOf(audit);
+        consents = List.copyOf(consents);
+    }
+
+    /** The records without a consent history (a store that keeps none). */
+    public PersonalRecords(Contact contact, List<RecordRef> records, List<Lead> leads, List<LeadScore> scores,
+                           List<Activity> timeline, List<Task> tasks, List<AuditEntry> audit) {
+        this(contact, records, leads, scores, timeline, tasks, audit, List.of());
     }
 }

@@ -8,6 +8,8 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.MarketingConsent;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Money;
@@ -19,6 +21,8 @@ import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.merge.MergeContacts;
 import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.privacy.ConsentChange;
+import dev.crmkit.core.privacy.ConsentChannel;
 import dev.crmkit.core.privacy.ErasureOutcome;
 import dev.crmkit.core.privacy.PersonKey;
 import dev.crmkit.core.task.NewTask;
@@ -126,6 +130,29 @@ public abstract class PersonalDataContract {
         RecordRef oRef = new RecordRef(RecordType.CONTACT, ottoline.value());
         kit.crm().timeline().log(LogActivity.note(REP, "Call Ottoline", "prefers mornings", oRef));
         deal("Brackwater ovens", ottoline, leadsOf(ottoline).get(0), "800.00");
+        kit.crm().consents().record(zeborah, ConsentChannel.EMAIL, true, "form filled by Zeborah Quillfeather");
+        kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, true, "Brackwater bakery newsletter form");
+        campaignRows();
+    }
+
+    /**
+     * crm-campaigns' rows about both people: a message the person answered (its outcome quotes their e-mail) and a
+     * do-not-contact entry whose source names them.
+     */
+    private void campaignRows() {
+        var ledger = store.campaignStores().messages();
+        LocalDate day = LocalDate.ofInstant(T0, ZoneOffset.UTC);
+        ledger.schedule(new dev.crmkit.campaigns.message.DueMessage(zeborah.toString(), "spring", 1, "2026",
+                day, day.plusDays(5), dev.crmkit.campaigns.message.MessageKind.MARKETING));
+        String key = ledger.claim("node-1", day, T0, Duration.ofMinutes(5), 10).get(0).key();
+        ledger.markDone(key, "node-1", "replied from zq.private@example.net", T0);
+        var dnc = store.campaignStores().doNotContact();
+        dnc.add(new dev.crmkit.campaigns.audience.DoNotContact(zeborah.toString(),
+                dev.crmkit.campaigns.audience.ChannelKind.EMAIL, dev.crmkit.campaigns.audience.DoNotContact.Reason.MANUAL,
+                "Zeborah asked by phone", T0));
+        dnc.add(new dev.crmkit.campaigns.audience.DoNotContact(ottoline.toString(),
+                dev.crmkit.campaigns.audience.ChannelKind.SMS, dev.crmkit.campaigns.audience.DoNotContact.Reason.MANUAL,
+                "Brackwater bakery asked", T0));
     }
 
     private ContactId captured(LeadSubmission submission) {
@@ -157,7 +184,7 @@ public abstract class PersonalDataContract {
                 "Call Zeborah back about Lindenweg 17", LocalDate.of(2026, 6, 1), REP, T0, Optional.empty()));
     }
 
-    private static <T> List<T> all(Archive<T> archive) {
+    static <T> List<T> all(Archive<T> archive) {
         List<T> out = new ArrayList<>();
         Optional<String> after = Optional.empty();
         while (true) {
@@ -170,7 +197,7 @@ public abstract class PersonalDataContract {
         }
     }
 
-    private static <T, K> Map<K, Long> countBy(List<T> rows, Function<T, K> key) {
+    static <T, K> Map<K, Long> countBy(List<T> rows, Function<T, K> key) {
         Map<K, Long> out = new TreeMap<>();
         rows.forEach(r -> out.merge(key.apply(r), 1L, Long::sum));
         return out;
@@ -196,14 +223,14 @@ public abstract class PersonalDataContract {
                 .erase(PersonKey.parse(key, "DE"), "request by e-mail of 2026-05-03"));
     }
 
-    private static void assertNoneIn(String dump, List<String> values) {
+    static void assertNoneIn(String dump, List<String> values) {
         String lower = dump.toLowerCase(Locale.ROOT);
         for (String v : values) {
             assertFalse(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "still stored: " + v);
         }
     }
 
-    private static void assertAllIn(String dump, List<String> values) {
+    static void assertAllIn(String dump, List<String> values) {
         String lower = dump.toLowerCase(Locale.ROOT);
         for (String v : values) {
             assertTrue(lower.contains(v.toLowerCase(Locale.ROOT)), () -> "lost: " + v);
@@ -360,5 +387,105 @@ public abstract class PersonalDataContract {
         erase("zeborah.quillfeather@example.org");
         assertTrue(kit.personalDataExports().export(PersonKey.parse("zeborah.quillfeather@example.org", "DE"))
                 .isEmpty());
+    }
+
+    @Test
+    void consent_isKeptAsHistory_perChannel_withSourceTimeAndActor_andAudited() {
+        ConsentChange withdrawn = kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, false,
+                "unsubscribe link");
+        kit.crm().consents().record(ottoline, ConsentChannel.SMS, true, "call on 2026-05-04");
+        List<ConsentChange> history = kit.crm().consents().history(ottoline);
+        assertEquals(List.of("EMAIL GRANTED Brackwater bakery newsletter form", "EMAIL WITHDRAWN unsubscribe link",
+                "SMS GRANTED call on 2026-05-04"), history.stream().map(c -> c.channel() + " " + c.status() + " "
+                + c.source()).toList());
+        assertEquals(T0, withdrawn.at(), "the time comes from the clock");
+        assertEquals(dev.crmkit.core.access.CurrentActor.unnamedHost().actor(), withdrawn.actor());
+        Map<ConsentChannel, ConsentChange> current = kit.crm().consents().current(ottoline);
+        assertEquals(MarketingConsent.Status.WITHDRAWN, current.get(ConsentChannel.EMAIL).status());
+        assertEquals(MarketingConsent.Status.GRANTED, current.get(ConsentChannel.SMS).status());
+        assertFalse(current.containsKey(ConsentChannel.POST), "never recorded: unknown");
+        List<AuditEntry> audit = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items();
+        assertTrue(audit.stream().anyMatch(e -> e.changes().stream().anyMatch(c -> c.field().equals("consent.email")
+                && c.before().orElse("").equals("GRANTED") && c.after().orElse("").equals("WITHDRAWN"))),
+                audit.toString());
+        assertEquals(List.of(), kit.crm().consents().history(zeborah).stream()
+                .filter(c -> c.contact().equals(ottoline)).toList(), "nobody else's consent");
+    }
+
+    @Test
+    void consent_isWrittenInTheUnitOfWorkOfTheChange_aRollbackLeavesNoEntry() {
+        int before = kit.crm().consents().history(ottoline).size();
+        long entries = store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items().size();
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            kit.crm().consents().record(ottoline, ConsentChannel.POST, true, "letter");
+            throw new IllegalStateException("the host's own step failed");
+        }));
+        assertEquals(before, kit.crm().consents().history(ottoline).size());
+        assertEquals(entries, store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items().size());
+    }
+
+    @Test
+    void consent_aBlankSourceOrAnUnknownContact_isRefusedNamingTheField_andNothingIsStored() {
+        String before = dump(store);
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class, () -> kit.crm().consents()
+                .record(ottoline, ConsentChannel.EMAIL, true, "  "));
+        assertTrue(blank.getMessage().startsWith("source"), blank.getMessage());
+        ValidationException unknown = assertThrows(ValidationException.class, () -> kit.crm().consents()
+                .record(new ContactId(new UUID(1, 2)), ConsentChannel.EMAIL, true, "form"));
+        assertTrue(unknown.getMessage().contains("contactId"), unknown.getMessage());
+        assertEquals(before, dump(store));
+    }
+
+    @Test
+    void consent_isInThePersonsExport_andTheErasureBlanksItsSource() {
+        PersonalDataExport doc = kit.personalDataExports().export(PersonKey.parse(zeborah.toString(), "DE"))
+                .orElseThrow();
+        assertEquals(List.of("form filled by Zeborah Quillfeather"), doc.core().consents().stream()
+                .map(ConsentChange::source).toList());
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(1, erased.counts().of("consent_change"));
+        List<ConsentChange> left = kit.crm().consents().history(zeborah);
+        assertEquals(1, left.size(), "the entry stays, anonymous");
+        assertEquals(ConsentChannel.EMAIL, left.get(0).channel());
+        assertEquals(MarketingConsent.Status.GRANTED, left.get(0).status());
+        assertNoneIn(dump(store), ZEBORAH);
+        assertAllIn(dump(store), List.of("Brackwater bakery newsletter form"));
+    }
+
+    @Test
+    void erase_blanksTheCampaignRowsOfThePerson_onEveryStore() {
+        assertAllIn(dump(store), List.of("replied from zq.private@example.net", "Zeborah asked by phone"));
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(1, erased.counts().of("campaign_message"), erased.counts().toString());
+        assertEquals(1, erased.counts().of("campaign_do_not_contact"), erased.counts().toString());
+        assertEquals(1, store.campaignStores().doNotContact().of(zeborah.toString()).size(),
+                "the entry stays (the person is still not to be contacted), anonymous");
+        assertNoneIn(dump(store), ZEBORAH);
+        assertAllIn(dump(store), List.of("Brackwater bakery asked"));
+    }
+
+    @Test
+    void afterErasure_theCustomerBaseRefusesThePersonsEmailsAndPhones_asSuppressed_andStoresNothing() {
+        erase("zeborah.quillfeather@example.org");
+        Map<String, Object> before = counts();
+        ValidationException create = assertThrows(ValidationException.class, () -> kit.crm().customers()
+                .createContact(dev.crmkit.core.customer.NewContact.of("Zeborah", "Quillfeather",
+                        "zeborah.quillfeather@example.org")));
+        assertEquals(List.of("emails[0] suppressed"), create.violations().stream().map(v -> v.field() + " "
+                + v.rule()).toList());
+        ValidationException addEmail = assertThrows(ValidationException.class, () -> kit.crm().customers()
+                .addEmail(ottoline, "zq.private@example.net", false));
+        assertEquals("email suppressed", addEmail.violations().get(0).field() + " "
+                + addEmail.violations().get(0).rule());
+        ValidationException addPhone = assertThrows(ValidationException.class, () -> kit.crm().customers()
+                .addPhone(ottoline, "+49 151 23456789", false));
+        assertEquals("phone suppressed", addPhone.violations().get(0).field() + " "
+                + addPhone.violations().get(0).rule());
+        assertEquals(before, counts());
+        assertNoneIn(dump(store), ZEBORAH);
+        kit.crm().customers().addEmail(ottoline, "ottoline.private@example.com", false); // others are not affected
     }
 }

@@ -91,6 +91,8 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcCompanyMerges companyMerges;
     private final JdbcPersonalData personalData;
     private final JdbcSuppressionList suppressionList;
+    private final JdbcRetention retention;
+    private final JdbcConsentHistory consentHistory;
     private final Jdbc jdbc;
     private final Duration queryTimeout;
     private final StoreArchives archives;
@@ -145,6 +147,8 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.externalIds = new JdbcExternalIds(jdbc);
         this.personalData = new JdbcPersonalData(jdbc, tasks);
         this.suppressionList = new JdbcSuppressionList(jdbc);
+        this.retention = new JdbcRetention(jdbc);
+        this.consentHistory = new JdbcConsentHistory(jdbc);
         this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
     }
 
@@ -246,6 +250,21 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.SuppressionList suppressionList() {
         return suppressionList;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.RetentionStore retentionStore() {
+        return retention;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return consentHistory;
+    }
+
+    @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        return consentHistory.archive();
     }
 
     @Override

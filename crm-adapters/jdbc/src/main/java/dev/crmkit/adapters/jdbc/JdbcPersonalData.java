@@ -177,6 +177,9 @@ final class JdbcPersonalData implements PersonalData {
             // has no campaign left to trigger
             counts.put("campaign_event", (long) update(c, "DELETE FROM {campaign_event} WHERE contact_id IN (%s)",
                     contactTexts));
+            // the consent history keeps channel, status, time and actor: where the consent came from may name them
+            counts.put("consent_change", (long) update(c, "UPDATE {consent_change} SET source = '" + ERASED
+                    + "' WHERE contact_id IN (%s) AND source <> '" + ERASED + "'", ids.contacts()));
             return new ErasureCounts(counts);
         });
     }

@@ -65,13 +65,14 @@ class ExportRoundTripTest {
 
     /**
      * {@link PopulatedStore#fill} (shares and audit entries included), {@link CampaignSample#fill} and
-     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill}.
+     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill} and the consent history.
      */
     static void fill(CrmkitStore store) {
         PopulatedStore.fill(store, store, SEED, PEOPLE);
         CampaignSample.fill(store);
         ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
         ExternalIdFixtures.fill(store);
+        dev.crmkit.kit.privacy.ConsentFixtures.fill(store);
     }
 
     @ParameterizedTest
@@ -91,7 +92,8 @@ class ExportRoundTripTest {
                 "service-reminders", 1L, "service-requests", 1L, "service-visits", 3L), service);
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
-        for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact")) {
+        for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
+                "consent-history")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
         }
         for (Kind target : Kind.values()) {

@@ -40,8 +40,13 @@ abstract class JdbcPersonalDataContracts extends PersonalDataContract {
 
     @Override
     protected String dump(CrmkitStore store) {
+        return dump(database());
+    }
+
+    /** Every row of every crmkit table of the database's shared store, as text. */
+    static String dump(TestDatabase database) {
         StringBuilder out = new StringBuilder();
-        try (Connection c = database().shared().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.shared().getConnection(); Statement s = c.createStatement()) {
             for (String table : TestDatabase.tables(c, "crm_")) {
                 out.append("== ").append(table.toLowerCase(Locale.ROOT)).append('\n');
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {

@@ -63,6 +63,7 @@ public final class PersonalDataJson {
         service.set("visits", mapper.valueToTree(export.visits()));
         service.set("commitments", mapper.valueToTree(export.commitments()));
         root.set("audit", mapper.valueToTree(core.audit()));
+        root.set("consentHistory", mapper.valueToTree(core.consents()));
         return root;
     }
 

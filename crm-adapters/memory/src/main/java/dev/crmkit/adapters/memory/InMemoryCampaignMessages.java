@@ -136,4 +136,28 @@ public final class InMemoryCampaignMessages implements CampaignMessages {
     private synchronized List<MessageState> page(Optional<String> after, int limit) {
         return KeyOrder.after(messages.values(), s -> s.message().key(), after, limit);
     }
+
+    /**
+     * Replaces the outcome of the contacts' messages where it holds one of the person's values (an erasure), as the
+     * JDBC store does. Each change is undone if the store's unit of work rolls back. Returns how many changed.
+     */
+    int erase(java.util.Set<String> contactIds, java.util.function.Predicate<String> hits, InMemoryTransactions tx) {
+        int n = 0;
+        synchronized (this) {
+            for (MessageState s : List.copyOf(messages.values())) {
+                if (contactIds.contains(s.message().contactId()) && s.outcome().filter(hits).isPresent()) {
+                    String key = s.message().key();
+                    messages.put(key, new MessageState(s.message(), s.claimedBy(), s.leaseUntil(), s.claims(),
+                            s.doneAt(), Optional.of(dev.crmkit.core.privacy.Anonymized.ERASED)));
+                    tx.onRollback(() -> {
+                        synchronized (this) {
+                            messages.put(key, s);
+                        }
+                    });
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 }

@@ -35,6 +35,9 @@ import dev.crmkit.service.reminder.ServiceReminders;
 import dev.crmkit.service.request.ServiceRequests;
 import dev.crmkit.service.visit.Visits;
 
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Every crmkit port held in memory: thread-safe, indexed by e-mail, phone, external id and every other lookup the
  * ports offer, with serializable units of work that roll back completely. It is also crm-pipeline's
@@ -94,9 +97,12 @@ public final class InMemoryCrmStore implements CrmkitStore {
             servicePlans.archive(), serviceRequests.archive(), visits.archive(), commitments.archive(),
             serviceReminders.archive());
     private final InMemoryExternalIds externalIds = new InMemoryExternalIds(transactions);
+    private final InMemoryConsentHistory consentHistory = new InMemoryConsentHistory(transactions);
     private final InMemoryPersonalData personalData = new InMemoryPersonalData(transactions, contacts, leads,
             activities, tasks, deals, contactMerges, auditTrail, new InMemoryPersonalData.Service(installedEquipment,
-            serviceRequests, visits, commitments));
+            serviceRequests, visits, commitments), consentHistory, this::eraseCampaignRows);
+    private final InMemoryRetention retention = new InMemoryRetention(transactions, contacts, leads, deals,
+            activities, tasks, commitments);
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
@@ -175,6 +181,21 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.privacy.SuppressionList suppressionList() {
         return suppressionList;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.RetentionStore retentionStore() {
+        return retention;
+    }
+
+    @Override
+    public dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return consentHistory;
+    }
+
+    @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
+        return consentHistory.archive();
     }
 
     @Override
@@ -280,8 +301,27 @@ public final class InMemoryCrmStore implements CrmkitStore {
     }
 
     /** Loaded only when campaign stores are asked for. */
+    /**
+     * Erases the person's rows in crm-campaigns' stores, if they were ever made (a store that never handed them out
+     * holds none, and crm-campaigns need not be on the class path then).
+     */
+    private Map<String, Long> eraseCampaignRows(Set<String> contacts, dev.crmkit.core.privacy.PersonalValues values) {
+        CampaignStores made;
+        synchronized (this) {
+            made = campaignStores;
+        }
+        return made == null ? Map.of() : CampaignPart.erase(transactions, made, contacts, values);
+    }
+
     private static final class CampaignPart {
         private CampaignPart() {
+        }
+
+        static Map<String, Long> erase(InMemoryTransactions tx, CampaignStores stores, Set<String> contacts,
+                                       dev.crmkit.core.privacy.PersonalValues values) {
+            return Map.of("campaign_message", (long) ((InMemoryCampaignMessages) stores.messages()).erase(contacts,
+                    values::hits, tx), "campaign_do_not_contact", (long) ((InMemoryDoNotContactList)
+                    stores.doNotContact()).erase(contacts, tx));
         }
 
         static CampaignStores create() {

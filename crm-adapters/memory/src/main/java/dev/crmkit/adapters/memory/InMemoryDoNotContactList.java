@@ -68,4 +68,36 @@ public final class InMemoryDoNotContactList implements DoNotContactList {
     private synchronized void remove(DoNotContact entry) {
         entries.getOrDefault(entry.contactId(), new ArrayList<>()).remove(entry);
     }
+
+    /**
+     * Blanks the source of the contacts' entries (an erasure), as the JDBC store does; channel, reason and time stay.
+     * Each change is undone if the store's unit of work rolls back. Returns how many entries changed.
+     */
+    int erase(java.util.Set<String> contactIds, InMemoryTransactions tx) {
+        int n = 0;
+        synchronized (this) {
+            for (String id : contactIds) {
+                List<DoNotContact> own = entries.getOrDefault(id, new ArrayList<>());
+                for (int i = 0; i < own.size(); i++) {
+                    DoNotContact e = own.get(i);
+                    if (!e.source().equals(dev.crmkit.core.privacy.Anonymized.ERASED)) {
+                        DoNotContact blank = new DoNotContact(e.contactId(), e.channel(), e.reason(),
+                                dev.crmkit.core.privacy.Anonymized.ERASED, e.at());
+                        own.set(i, blank);
+                        tx.onRollback(() -> {
+                            synchronized (this) {
+                                List<DoNotContact> now = entries.getOrDefault(id, new ArrayList<>());
+                                int at = now.indexOf(blank);
+                                if (at >= 0) {
+                                    now.set(at, e);
+                                }
+                            }
+                        });
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
 }

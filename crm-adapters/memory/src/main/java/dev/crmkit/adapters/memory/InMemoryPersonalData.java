@@ -57,6 +57,8 @@ final class InMemoryPersonalData implements PersonalData {
     private final InMemoryContactMerges merges;
     private final InMemoryAuditTrail audit;
     private final Service service;
+    private final InMemoryConsentHistory consents;
+    private final java.util.function.BiFunction<Set<String>, PersonalValues, Map<String, Long>> campaigns;
 
     /** crm-service's tables of the store. */
     record Service(InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests, InMemoryVisits visits,
@@ -65,7 +67,9 @@ final class InMemoryPersonalData implements PersonalData {
 
     InMemoryPersonalData(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
                          InMemoryActivities activities, InMemoryTasks tasks, InMemoryDeals deals,
-                         InMemoryContactMerges merges, InMemoryAuditTrail audit, Service service) {
+                         InMemoryContactMerges merges, InMemoryAuditTrail audit, Service service,
+                         InMemoryConsentHistory consents,
+                         java.util.function.BiFunction<Set<String>, PersonalValues, Map<String, Long>> campaigns) {
         this.tx = tx;
         this.contacts = contacts;
         this.leads = leads.rows();
@@ -75,6 +79,8 @@ final class InMemoryPersonalData implements PersonalData {
         this.merges = merges;
         this.audit = audit;
         this.service = service;
+        this.consents = consents;
+        this.campaigns = campaigns;
     }
 
     /** The ids of a person's records. */
@@ -145,6 +151,10 @@ final class InMemoryPersonalData implements PersonalData {
             }));
             counts.put("audit_change", changes[0]);
             eraseService(ids.contacts(), values, counts);
+            counts.put("consent_change", consents.erase(ids.contacts()));
+            // crm-campaigns' ledger and do-not-contact list refer to the contact by its id as text
+            counts.putAll(campaigns.apply(ids.contacts().stream().map(ContactId::toString)
+                    .collect(Collectors.toSet()), values));
             return new ErasureCounts(counts);
         });
     }

@@ -27,6 +27,11 @@ class InMemoryPersonalDataTest extends PersonalDataContract {
 
     @Override
     protected String dump(CrmkitStore store) {
+        return walk(store);
+    }
+
+    /** Every text and value the store reaches, as one string. */
+    static String walk(CrmkitStore store) {
         StringBuilder out = new StringBuilder();
         walk(store, out, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out.toString();

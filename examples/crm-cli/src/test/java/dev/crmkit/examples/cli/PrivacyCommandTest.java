@@ -113,4 +113,51 @@ class PrivacyCommandTest {
         }
         return n;
     }
+
+    private CliRun retain(String... args) {
+        List<String> all = new ArrayList<>(List.of("privacy", "retain"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--as-of", "2035-01-01", "--jdbc-url", h2()));
+        return CliRun.crm(all.toArray(String[]::new));
+    }
+
+    @Test
+    void retain_dryRunCountsWhatTheRunDoes_andASecondRunChangesNothing() {
+        demo();
+        String before = StoreDump.h2(dir.resolve("crm"));
+        CliRun dry = retain("--dry-run", "--timeline", "P3Y", "--format", "json");
+        assertEquals(0, dry.exitCode(), dry.toString());
+        JsonNode planned = dry.json();
+        assertTrue(planned.get("dryRun").asBoolean());
+        assertTrue(planned.get("counts").get("contact").asLong() > 0, planned.toString());
+        assertTrue(planned.get("counts").get("lead").asLong() >= planned.get("counts").get("contact").asLong());
+        assertTrue(planned.get("counts").get("activity").asLong() > 0, planned.toString());
+        assertEquals(before, StoreDump.h2(dir.resolve("crm")), "a dry run changes nothing");
+
+        CliRun run = retain("--timeline", "P3Y", "--format", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertFalse(run.json().get("dryRun").asBoolean());
+        assertEquals(planned.get("counts"), run.json().get("counts"));
+        assertEquals(run.json().get("total").asLong(), sum(run.json().get("counts")));
+
+        CliRun again = retain("--timeline", "P3Y", "--format", "json");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(0, again.json().get("total").asLong(), again.out());
+    }
+
+    @Test
+    void retain_text_byDefault_andABadPeriod_exits2NamingTheOption() {
+        demo();
+        CliRun run = retain();
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("Retention as of 2035-01-01T23:59:59.999999999Z: "), run.out());
+        assertTrue(run.out().contains("  contact "), run.out());
+        assertTrue(run.out().contains("  task "), run.out());
+        CliRun bad = retain("--closed-tasks", "3 years");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--closed-tasks"), bad.err());
+        CliRun zero = retain("--never-converted", "P0D");
+        assertEquals(2, zero.exitCode(), zero.toString());
+        assertTrue(zero.err().contains("--never-converted"), zero.err());
+    }
 }

@@ -133,7 +133,9 @@ public final class ExportFormat {
                 new RecordFormat<>("service-visits", Visit.class, s -> s.serviceArchives().visits()),
                 new RecordFormat<>("service-commitments", Commitment.class, s -> s.serviceArchives().commitments()),
                 new RecordFormat<>("service-reminders", ServiceReminder.class, s -> s.serviceArchives().reminders()),
-                new RecordFormat<>("external-ids", ExternalId.class, s -> s.externalIds().archive())),
+                new RecordFormat<>("external-ids", ExternalId.class, s -> s.externalIds().archive()),
+                new RecordFormat<>("consent-history", dev.crmkit.core.privacy.ConsentChange.class,
+                        s -> s.consentArchive())),
                 pipelines));
     }
 

@@ -40,6 +40,7 @@ class StoreExportTest {
         ServiceRecords.fill(ServiceStores.of(store), seed + 14);
         CampaignSample.fill(store);
         ExternalIdFixtures.fill(store);
+        dev.crmkit.kit.privacy.ConsentFixtures.fill(store);
         return store;
     }
 

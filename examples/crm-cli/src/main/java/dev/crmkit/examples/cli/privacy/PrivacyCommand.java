@@ -28,7 +28,7 @@ import java.util.Optional;
 /** {@code crm privacy}: a person's data, exported or erased. */
 @Command(name = "privacy", mixinStandardHelpOptions = true,
         description = "A person's data: export everything the store holds about them, or erase it.",
-        subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class})
+        subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class, PrivacyCommand.Retain.class})
 public final class PrivacyCommand implements Runnable {
 
     @Spec
@@ -36,7 +36,7 @@ public final class PrivacyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: export or erase");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: export, erase or retain");
     }
 
     private static PersonKey key(CommandSpec spec, String person) {
@@ -163,6 +163,99 @@ public final class PrivacyCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** {@code crm privacy retain}: applies a retention policy, once or as a dry run. */
+    @Command(name = "retain", mixinStandardHelpOptions = true,
+            description = {"Apply the retention policy as of a day: people whose leads were never converted and who "
+                    + "have had nothing new since the period are anonymized (as an erasure does, without the "
+                    + "suppression list), old closed tasks deleted, old timeline texts blanked, old audit entries "
+                    + "removed. Each change is audited without values; several machines may run it at once.",
+                    "A PERIOD is ISO-8601 (P3Y, P18M, P90D) or 'off'.",
+                    "Prints the records changed per record type (JSON: asOf, dryRun, counts {type: n}, total)."})
+    static final class Retain implements java.util.concurrent.Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--never-converted", paramLabel = "PERIOD", defaultValue = "P3Y",
+                description = "How long a person whose leads were never converted is kept (default: P3Y).")
+        private String neverConverted;
+
+        @Option(names = "--closed-tasks", paramLabel = "PERIOD", defaultValue = "P3Y",
+                description = "How long a done or cancelled task is kept (default: P3Y).")
+        private String closedTasks;
+
+        @Option(names = "--timeline", paramLabel = "PERIOD", defaultValue = "off",
+                description = "How long a timeline entry keeps its subject, body and participants (default: off).")
+        private String timeline;
+
+        @Option(names = "--audit-trail", paramLabel = "PERIOD", defaultValue = "off",
+                description = "How long an audit entry is kept (default: off).")
+        private String auditTrail;
+
+        @Option(names = "--dry-run", description = "Count what would change, change nothing.")
+        private boolean dryRun;
+
+        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+                description = "text (default) or json: one JSON object on standard output.")
+        private OutputFormat format;
+
+        @Mixin
+        private StoreOptions storeOptions = new StoreOptions();
+
+        @Mixin
+        private AsOfOption asOf = new AsOfOption();
+
+        @Override
+        public Integer call() {
+            dev.crmkit.core.privacy.RetentionPolicy policy = dev.crmkit.core.privacy.RetentionPolicy.none();
+            Optional<java.time.Period> p = period("--never-converted", neverConverted);
+            policy = p.isPresent() ? policy.withNeverConvertedLeads(p.get()) : policy;
+            p = period("--closed-tasks", closedTasks);
+            policy = p.isPresent() ? policy.withClosedTasks(p.get()) : policy;
+            p = period("--timeline", timeline);
+            policy = p.isPresent() ? policy.withTimeline(p.get()) : policy;
+            p = period("--audit-trail", auditTrail);
+            policy = p.isPresent() ? policy.withAuditTrail(p.get()) : policy;
+            dev.crmkit.core.privacy.RetentionPolicy chosen = policy;
+            java.time.Instant at = asOf.instant().orElseGet(() -> asOf.clock().instant());
+            dev.crmkit.core.privacy.RetentionRun result = StoreAccess.readAll(storeOptions, spec,
+                    (store, description) -> {
+                        dev.crmkit.core.privacy.RetentionJob job = kit(store, asOf, Optional.empty()).crm()
+                                .retention(chosen);
+                        return dryRun ? job.dryRun(at) : job.run(at);
+                    });
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                JsonOutput.print(out, JsonOutput.object("asOf", result.asOf().toString(), "dryRun", result.dryRun(),
+                        "counts", result.counts(), "total", result.total()));
+            } else {
+                out.printf("Retention as of %s%s: %d records%n", result.asOf(), result.dryRun()
+                        ? " (dry run, nothing changed)" : "", result.total());
+                result.counts().forEach((type, n) -> out.printf("  %-12s %d%n", type, n));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private Optional<java.time.Period> period(String option, String text) {
+            String t = text.strip();
+            if (t.equalsIgnoreCase("off")) {
+                return Optional.empty();
+            }
+            java.time.Period period;
+            try {
+                period = java.time.Period.parse(t);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), option + ": '" + t + "' is neither an ISO-8601 "
+                        + "period (P3Y, P18M, P90D) nor off");
+            }
+            if (period.isZero() || period.isNegative()) {
+                throw new ParameterException(spec.commandLine(), option + ": must be a positive period, got " + t);
+            }
+            return Optional.of(period);
         }
     }
 }

@@ -1,0 +1,108 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.privacy.Anonymized;
+import dev.crmkit.core.privacy.RetentionStore;
+import dev.crmkit.core.task.TaskId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The retention job's questions and changes in the database (claims in {@code retention_claim}, migration V57).
+ * Pages are read in id order with a keyset ({@code id > ?}). Each change is made so that exactly one of several
+ * concurrent callers sees it succeed: the claim is an insert-ignoring statement on the contact id; the task delete
+ * and the activity update repeat the rule in their WHERE clause, which the database evaluates again on the latest row
+ * once it holds the row's lock, so the loser's statement touches 0 rows. Thread-safe.
+ */
+final class JdbcRetention implements RetentionStore {
+
+    /** What the person's contact (alias {@code c}) must satisfy; parameters: the cutoff four times. */
+    private static final String NEVER_CONVERTED = "c.updated_at < ?"
+            + " AND EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id"
+            + " AND (l.status = 'CONVERTED' OR l.updated_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {deal} d WHERE d.contact_id = c.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM {deal} d JOIN {lead} l ON d.lead_id = l.id WHERE l.contact_id = c.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM {activity_about} a WHERE a.record_type = 'CONTACT'"
+            + " AND a.record_id = c.id AND a.occurred_at >= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM {activity_about} a JOIN {lead} l ON a.record_id = l.id"
+            + " WHERE a.record_type = 'LEAD' AND l.contact_id = c.id AND a.occurred_at >= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM {retention_claim} r WHERE r.contact_id = c.id)";
+    /** A task done or cancelled before the cutoff that no commitment names (%s: the task's id). */
+    private static final String CLOSED = "is_open = ? AND closed_at < ?"
+            + " AND NOT EXISTS (SELECT 1 FROM {service_commitment} s WHERE s.task_id = %s)";
+    /** A timeline entry before the cutoff that still holds texts. */
+    private static final String HOLDS_TEXT = "occurred_at < ? AND (subject <> '" + Anonymized.ERASED
+            + "' OR body <> '')";
+
+    private final Jdbc jdbc;
+    private final String claim;
+
+    JdbcRetention(Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.claim = jdbc.dialect.insertIgnoring(jdbc.tables.name("retention_claim"), 1, "contact_id",
+                "claimed_at");
+    }
+
+    @Override
+    public List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit) {
+        return page("SELECT id FROM {contact} WHERE " + JdbcContacts.LISTED
+                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + NEVER_CONVERTED + ")",
+                after.map(ContactId::value), limit, ContactId::new, cutoff, cutoff, cutoff, cutoff);
+    }
+
+    @Override
+    public boolean isNeverConverted(ContactId contact, Instant cutoff) {
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE c.id = ? AND "
+                + NEVER_CONVERTED), contact.value(), cutoff, cutoff, cutoff, cutoff) > 0);
+    }
+
+    @Override
+    public boolean claimPerson(ContactId contact, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return jdbc.tx.write(c -> jdbc.insertIgnoring(c, claim, contact.value(), at));
+    }
+
+    @Override
+    public List<TaskId> closedTasks(Instant cutoff, Optional<TaskId> after, int limit) {
+        return page("SELECT id FROM {task} t WHERE " + CLOSED.formatted("t.id"), after.map(TaskId::value), limit, TaskId::new,
+                false, cutoff);
+    }
+
+    @Override
+    public boolean deleteClosedTask(TaskId task, Instant cutoff) {
+        return jdbc.tx.write(c -> jdbc.update(c, jdbc.sql("DELETE FROM {task} WHERE id = ? AND "
+                + CLOSED.formatted("?")), task.value(), false, cutoff, task.value()) == 1);
+    }
+
+    @Override
+    public List<ActivityId> timelineBefore(Instant cutoff, Optional<ActivityId> after, int limit) {
+        return page("SELECT id FROM {activity} WHERE " + HOLDS_TEXT, after.map(ActivityId::value), limit,
+                ActivityId::new, cutoff);
+    }
+
+    @Override
+    public boolean anonymizeActivity(ActivityId activity, Instant cutoff) {
+        return jdbc.tx.write(c -> jdbc.update(c, jdbc.sql("UPDATE {activity} SET subject = '" + Anonymized.ERASED
+                + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + HOLDS_TEXT),
+                "[]", activity.value(), cutoff) == 1);
+    }
+
+    /** One page of ids in id order after a key; {@code select} ends in a WHERE condition over a column {@code id}. */
+    private <I> List<I> page(String select, Optional<UUID> after, int limit, Function<UUID, I> id,
+                             Object... params) {
+        List<Object> all = new ArrayList<>(List.of(params));
+        after.ifPresent(all::add);
+        String sql = jdbc.sql(select + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + limit);
+        return jdbc.tx.read(c -> Collections.unmodifiableList(jdbc.list(c, sql, rs -> id.apply(
+                jdbc.dialect.getUuid(rs, "id")), all.toArray())));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.crmkit.adapters.memory;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.privacy.Anonymized;
+import dev.crmkit.core.privacy.RetentionStore;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.service.commitment.Commitment;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The retention job's questions and changes in the in-memory store: scans in id text order (retention runs rarely),
+ * changes in the running unit of work (claims undone on rollback), which here run one at a time, so each record is
+ * changed by one caller only. Thread-safe.
+ */
+final class InMemoryRetention implements RetentionStore {
+
+    private final InMemoryTransactions tx;
+    private final Table<ContactId, Contact> contacts;
+    private final Table<dev.crmkit.core.lead.LeadId, Lead> leads;
+    private final Table<dev.crmkit.pipeline.deal.DealId, Deal> deals;
+    private final Table<ActivityId, Activity> activities;
+    private final Table<TaskId, Task> tasks;
+    private final Table<dev.crmkit.service.commitment.CommitmentId, Commitment> commitments;
+    private final Set<ContactId> claimed = ConcurrentHashMap.newKeySet();
+
+    InMemoryRetention(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads, InMemoryDeals deals,
+                      InMemoryActivities activities, InMemoryTasks tasks, InMemoryCommitments commitments) {
+        this.tx = tx;
+        this.contacts = contacts.rows();
+        this.leads = leads.rows();
+        this.deals = deals.rows();
+        this.activities = activities.rows();
+        this.tasks = tasks.rows();
+        this.commitments = commitments.rows();
+    }
+
+    /** The ids of the claimed people, for the store's walk in tests and the export. */
+    Set<ContactId> claimed() {
+        return Set.copyOf(claimed);
+    }
+
+    @Override
+    public List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit) {
+        return tx.read(() -> page(contacts.scan(c -> eligible(c, cutoff)).stream().map(Contact::id),
+                ContactId::toString, after, limit));
+    }
+
+    @Override
+    public boolean isNeverConverted(ContactId contact, Instant cutoff) {
+        return tx.read(() -> contacts.get(contact).filter(c -> eligible(c, cutoff)).isPresent());
+    }
+
+    private boolean eligible(Contact c, Instant cutoff) {
+        if (claimed.contains(c.id()) || !c.updatedAt().isBefore(cutoff)) {
+            return false;
+        }
+        List<Lead> own = leads.scan(l -> l.contactId().equals(c.id()));
+        if (own.isEmpty() || own.stream().anyMatch(l -> l.status() == LeadStatus.CONVERTED
+                || !l.updatedAt().isBefore(cutoff))) {
+            return false;
+        }
+        Set<dev.crmkit.core.lead.LeadId> ids = own.stream().map(Lead::id).collect(Collectors.toSet());
+        if (!deals.scan(d -> d.contactId().filter(c.id()::equals).isPresent()
+                || d.leadId().filter(ids::contains).isPresent()).isEmpty()) {
+            return false;
+        }
+        Set<RecordRef> refs = own.stream().map(l -> new RecordRef(RecordType.LEAD, l.id().value()))
+                .collect(Collectors.toSet());
+        refs.add(new RecordRef(RecordType.CONTACT, c.id().value()));
+        return activities.scan(a -> !a.occurredAt().isBefore(cutoff) && a.about().stream().anyMatch(refs::contains))
+                .isEmpty();
+    }
+
+    @Override
+    public boolean claimPerson(ContactId contact, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return tx.inTransaction(() -> {
+            if (!claimed.add(contact)) {
+                return false;
+            }
+            tx.onRollback(() -> claimed.remove(contact));
+            return true;
+        });
+    }
+
+    @Override
+    public List<TaskId> closedTasks(Instant cutoff, Optional<TaskId> after, int limit) {
+        return tx.read(() -> page(tasks.scan(closedBefore(cutoff)).stream().map(Task::id), TaskId::toString, after,
+                limit));
+    }
+
+    private Predicate<Task> closedBefore(Instant cutoff) {
+        Set<TaskId> named = commitments.scan(c -> c.task().isPresent()).stream()
+                .map(c -> c.task().orElseThrow()).collect(Collectors.toSet());
+        return t -> t.closedAt().filter(at -> at.isBefore(cutoff)).isPresent() && !named.contains(t.id());
+    }
+
+    @Override
+    public boolean deleteClosedTask(TaskId task, Instant cutoff) {
+        return tx.inTransaction(() -> {
+            if (tasks.get(task).filter(closedBefore(cutoff)).isEmpty()) {
+                return false;
+            }
+            tasks.remove(task);
+            return true;
+        });
+    }
+
+    @Override
+    public List<ActivityId> timelineBefore(Instant cutoff, Optional<ActivityId> after, int limit) {
+        return tx.read(() -> page(activities.scan(a -> holdsText(a, cutoff)).stream().map(Activity::id),
+                ActivityId::toString, after, limit));
+    }
+
+    private static boolean holdsText(Activity a, Instant cutoff) {
+        return a.occurredAt().isBefore(cutoff) && !Anonymized.activity(a).equals(a);
+    }
+
+    @Override
+    public boolean anonymizeActivity(ActivityId activity, Instant cutoff) {
+        return tx.inTransaction(() -> {
+            Optional<Activity> a = activities.get(activity).filter(x -> holdsText(x, cutoff));
+            a.ifPresent(x -> activities.restore(Anonymized.activity(x)));
+            return a.isPresent();
+        });
+    }
+
+    private static <I> List<I> page(java.util.stream.Stream<I> ids, Function<I, String> key, Optional<I> after,
+                                    int limit) {
+        Optional<String> from = after.map(key);
+        return ids.filter(i -> from.isEmpty() || key.apply(i).compareTo(from.get()) > 0)
+                .sorted(Comparator.comparing(key)).limit(limit).toList();
+    }
+}
