@@ -9,6 +9,8 @@ import dev.crmkit.core.access.FieldRef;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
 import dev.crmkit.core.access.VisibleRecords;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Contact;
@@ -28,6 +30,7 @@ import dev.crmkit.core.lead.LeadStatusChange;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -148,6 +151,28 @@ public final class ScopedCrm {
     /** How many leads the actor may view. */
     public long leadCount() {
         return visible.countLeads(filter(RecordType.LEAD));
+    }
+
+    /**
+     * The timeline of a contact, company or lead, newest first, if the actor may view the record: its public items and
+     * the private items the actor owns or took part in ({@link AccessPolicy#timelineItem}); the private items of
+     * others are left out inside the store's query, so pages are full. A record the actor may not view (or that is not
+     * stored) is "not found": {@code Optional.empty()}.
+     *
+     * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
+     */
+    public Optional<Page<Activity>> timeline(RecordRef record, PageRequest page) {
+        return timeline(record, Set.of(), page);
+    }
+
+    /** {@link #timeline(RecordRef, PageRequest)}, holding only items of these types (all types when empty). */
+    public Optional<Page<Activity>> timeline(RecordRef record, Set<ActivityType> types, PageRequest page) {
+        Objects.requireNonNull(types, "types");
+        Objects.requireNonNull(page, "page");
+        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(visible.timeline(record, types, policy.privateItems(actor), page));
     }
 
     /**

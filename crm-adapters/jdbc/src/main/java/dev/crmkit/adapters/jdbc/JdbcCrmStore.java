@@ -145,7 +145,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.externalIds = new JdbcExternalIds(jdbc);
         this.personalData = new JdbcPersonalData(jdbc, tasks);
         this.suppressionList = new JdbcSuppressionList(jdbc);
-        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
+        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads, activities);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */

@@ -1,12 +1,16 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.access.AccessFilter;
+import dev.crmkit.core.access.PrivateItems;
 import dev.crmkit.core.access.VisibleRecords;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
@@ -15,6 +19,7 @@ import dev.crmkit.core.lead.LeadStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The lists of contacts, companies and leads restricted by an access filter, in a relational database: the filter is
@@ -22,7 +27,8 @@ import java.util.Objects;
  * its keyset condition, {@code ORDER BY} and {@code LIMIT}, so the same index drives the page as for the unrestricted
  * list (or the owner index, {@code contact_owner} / {@code lead_owner}, when the planner prefers it) and no page is
  * filtered in Java. Queries, order and cursors are those of {@link JdbcContacts}, {@link JdbcCompanies} and
- * {@link JdbcLeads}. Thread-safe.
+ * {@link JdbcLeads}. A timeline is {@link JdbcActivities}'s query with the private items of others left out in SQL
+ * ({@code activity_participant}). Thread-safe.
  */
 final class JdbcVisibleRecords implements VisibleRecords {
 
@@ -31,6 +37,7 @@ final class JdbcVisibleRecords implements VisibleRecords {
     private final JdbcContacts contacts;
     private final JdbcCompanies companies;
     private final JdbcLeads leads;
+    private final JdbcActivities activities;
     private final String allContacts;
     private final String companyContacts;
     private final String countContacts;
@@ -39,7 +46,9 @@ final class JdbcVisibleRecords implements VisibleRecords {
     private final String allLeads;
     private final String countLeads;
 
-    JdbcVisibleRecords(Jdbc jdbc, JdbcContacts contacts, JdbcCompanies companies, JdbcLeads leads) {
+    JdbcVisibleRecords(Jdbc jdbc, JdbcContacts contacts, JdbcCompanies companies, JdbcLeads leads,
+                       JdbcActivities activities) {
+        this.activities = activities;
         this.jdbc = jdbc;
         this.access = new AccessSql(jdbc.tables);
         this.contacts = contacts;
@@ -122,6 +131,11 @@ final class JdbcVisibleRecords implements VisibleRecords {
         Object[] params = value == null ? where.params().toArray() : params(value, where);
         return jdbc.tx.read(c -> jdbc.page(c, allLeads + condition + " AND " + where.sql(), "l.created_at", "l.seq",
                 false, page, leads::map, Lead::createdAt, params));
+    }
+
+    @Override
+    public Page<Activity> timeline(RecordRef record, Set<ActivityType> types, PrivateItems items, PageRequest page) {
+        return activities.timeline(record, types, items, page);
     }
 
     private AccessSql.Fragment contact(AccessFilter filter) {

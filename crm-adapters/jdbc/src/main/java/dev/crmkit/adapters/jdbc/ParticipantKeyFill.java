@@ -1,0 +1,101 @@
+package dev.crmkit.adapters.jdbc;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keys the participants (V54, {@code activity_participant}) of the private activities written before the table was:
+ * the participants are a JSON array, which not every dialect can take apart in SQL, so {@link CrmSchema#migrate}
+ * runs this after the scripts (the keys of {@link dev.crmkit.core.access.PrivateItems}). Rows whose {@code participants_keyed} is still false are read in batches of
+ * {@value #BATCH} and keyed in one transaction per batch, as {@link JdbcActivities#participantKeys} keys a new one;
+ * once every row is keyed, it is one index lookup that finds none. Safe from several nodes at once: a batch skips the
+ * keys another node has written and only marks rows still unmarked.
+ */
+final class ParticipantKeyFill {
+
+    private static final int BATCH = 1_000;
+
+    private ParticipantKeyFill() {
+    }
+
+    /** Keys every private activity not keyed yet; returns how many were keyed. */
+    static int fill(DataSource dataSource, Dialect dialect, String prefix) {
+        Tables tables = new Tables(prefix);
+        JsonCodec json = new JsonCodec();
+        String select = tables.sql("SELECT id, participants FROM {activity} WHERE participants_keyed = FALSE LIMIT "
+                + BATCH);
+        String exists = tables.sql("SELECT COUNT(*) FROM {activity_participant} WHERE activity_id = ? "
+                + "AND match_kind = ? AND participant = ?");
+        String insert = tables.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
+                + "VALUES (?, ?, ?)");
+        String mark = tables.sql("UPDATE {activity} SET participants_keyed = TRUE WHERE id = ? "
+                + "AND participants_keyed = FALSE");
+        int filled = 0;
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                while (true) {
+                    Map<UUID, List<String>> rows = new LinkedHashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.put(dialect.getUuid(rs, "id"), json.strings(dialect.getJson(rs, "participants")));
+                        }
+                    }
+                    if (rows.isEmpty()) {
+                        return filled;
+                    }
+                    for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
+                        for (String[] key : keys(row.getValue())) {
+                            if (!present(c, exists, dialect, row.getKey(), key)) {
+                                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                                    dialect.setUuid(ps, 1, row.getKey());
+                                    ps.setString(2, key[0]);
+                                    ps.setString(3, key[1]);
+                                    ps.executeUpdate();
+                                }
+                            }
+                        }
+                        try (PreparedStatement ps = c.prepareStatement(mark)) {
+                            dialect.setUuid(ps, 1, row.getKey());
+                            ps.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                    filled += rows.size();
+                }
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not key the participants of the private activities", e, false);
+        }
+    }
+
+    private static List<String[]> keys(List<String> participants) {
+        return JdbcActivities.participantKeys(participants);
+    }
+
+    private static boolean present(Connection c, String exists, Dialect dialect, UUID id, String[] key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(exists)) {
+            dialect.setUuid(ps, 1, id);
+            ps.setString(2, key[0]);
+            ps.setString(3, key[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+}
