@@ -26,7 +26,11 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.LeadStatusChange;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -175,8 +179,36 @@ public final class ScopedCrm {
         return Optional.of(visible.timeline(record, types, policy.privateItems(actor), page));
     }
 
+    /** The task with this id, if the actor may view it (tasks are owned by their assignee). */
+    public Optional<Task> task(TaskId id) {
+        return store.tasks().findById(Objects.requireNonNull(id, "id")).filter(t -> mayView(AccessRecord.of(t)));
+    }
+
     /**
-     * Whether the actor may do something with a contact, company or lead, explained; a record that is not stored is
+     * The open tasks of an assignee due before a time that the actor may view, earliest due first, at most
+     * {@code limit}; the tasks the actor may not view are left out inside the store's query, before the limit.
+     */
+    public List<Task> tasksDueBefore(UserId assignee, Instant before, int limit) {
+        return visible.tasksDueBefore(Objects.requireNonNull(assignee, "assignee"),
+                Objects.requireNonNull(before, "before"), limit, filter(RecordType.TASK));
+    }
+
+    /**
+     * The open tasks about a contact, company or lead that the actor may view, earliest due first, if the actor may
+     * view the record; a record the actor may not view (or that is not stored) is "not found":
+     * {@code Optional.empty()}.
+     *
+     * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
+     */
+    public Optional<List<Task>> tasksAbout(RecordRef record) {
+        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(visible.tasksAbout(record, filter(RecordType.TASK)));
+    }
+
+    /**
+     * Whether the actor may do something with a contact, company, lead or task, explained; a record that is not stored is
      * refused as "not found" without saying more.
      *
      * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
@@ -283,6 +315,8 @@ public final class ScopedCrm {
                 return store.companies().findById(new CompanyId(record.id())).map(ScopedCrm::record);
             case LEAD:
                 return store.leads().findById(new LeadId(record.id())).map(AccessRecord::of);
+            case TASK:
+                return store.tasks().findById(new TaskId(record.id())).map(AccessRecord::of);
             default:
                 throw new IllegalArgumentException("record: " + record.type()
                         + " records are decided on by the module that keeps them");

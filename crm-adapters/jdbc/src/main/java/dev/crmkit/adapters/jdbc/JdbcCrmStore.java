@@ -145,7 +145,8 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.externalIds = new JdbcExternalIds(jdbc);
         this.personalData = new JdbcPersonalData(jdbc, tasks);
         this.suppressionList = new JdbcSuppressionList(jdbc);
-        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads, activities);
+        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads, activities,
+                tasks);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */

@@ -15,7 +15,9 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.Task;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +30,8 @@ import java.util.Set;
  * list (or the owner index, {@code contact_owner} / {@code lead_owner}, when the planner prefers it) and no page is
  * filtered in Java. Queries, order and cursors are those of {@link JdbcContacts}, {@link JdbcCompanies} and
  * {@link JdbcLeads}. A timeline is {@link JdbcActivities}'s query with the private items of others left out in SQL
- * ({@code activity_participant}). Thread-safe.
+ * ({@code activity_participant}); the open tasks are {@link JdbcTasks}'s queries with the fragment over the assignee
+ * ({@code AND} before ORDER BY and LIMIT). Thread-safe.
  */
 final class JdbcVisibleRecords implements VisibleRecords {
 
@@ -38,6 +41,7 @@ final class JdbcVisibleRecords implements VisibleRecords {
     private final JdbcCompanies companies;
     private final JdbcLeads leads;
     private final JdbcActivities activities;
+    private final JdbcTasks tasks;
     private final String allContacts;
     private final String companyContacts;
     private final String countContacts;
@@ -47,8 +51,9 @@ final class JdbcVisibleRecords implements VisibleRecords {
     private final String countLeads;
 
     JdbcVisibleRecords(Jdbc jdbc, JdbcContacts contacts, JdbcCompanies companies, JdbcLeads leads,
-                       JdbcActivities activities) {
+                       JdbcActivities activities, JdbcTasks tasks) {
         this.activities = activities;
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.access = new AccessSql(jdbc.tables);
         this.contacts = contacts;
@@ -136,6 +141,20 @@ final class JdbcVisibleRecords implements VisibleRecords {
     @Override
     public Page<Activity> timeline(RecordRef record, Set<ActivityType> types, PrivateItems items, PageRequest page) {
         return activities.timeline(record, types, items, page);
+    }
+
+    @Override
+    public List<Task> tasksDueBefore(UserId assignee, Instant before, int limit, AccessFilter filter) {
+        return tasks.openDueBefore(assignee, before, limit, task(filter));
+    }
+
+    @Override
+    public List<Task> tasksAbout(RecordRef record, AccessFilter filter) {
+        return tasks.openAbout(record, task(filter));
+    }
+
+    private AccessSql.Fragment task(AccessFilter filter) {
+        return access.where(filter, RecordType.TASK, "t.id", "t.assignee");
     }
 
     private AccessSql.Fragment contact(AccessFilter filter) {

@@ -82,8 +82,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
-    private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads, activities,
-            shares);
+    private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
+            activities, tasks, shares);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);

@@ -348,6 +348,37 @@ final class Table<I, R> {
         });
     }
 
+    /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
+    List<R> all(String group, Object key, Predicate<R> filter) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            return members == null ? List.of() : members.values().stream().map(rows::get).filter(filter).toList();
+        });
+    }
+
+    /** {@link #before(String, Object, OrderKey, int)} with the members that pass a filter, tested before the limit. */
+    List<R> before(String group, Object key, OrderKey bound, int limit, Predicate<R> filter) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            List<R> out = new ArrayList<>();
+            if (members != null) {
+                for (I id : members.headMap(bound, false).values()) {
+                    if (out.size() == limit) {
+                        break;
+                    }
+                    R row = rows.get(id);
+                    if (filter.test(row)) {
+                        out.add(row);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The members of a group ordered before a key, in ascending order, at most {@code limit} (at least 1). */
     List<R> before(String group, Object key, OrderKey bound, int limit) {
         if (limit < 1) {
