@@ -13,8 +13,9 @@ import java.util.UUID;
 /**
  * Keys the participants (V54, {@code activity_participant}) of the private activities written before the table was:
  * the participants are a JSON array, which not every dialect can take apart in SQL, so {@link CrmSchema#migrate}
- * runs this after the scripts (the keys of {@link dev.crmkit.core.access.PrivateItems}). Rows whose {@code participants_keyed} is still false are read in batches of
- * {@value #BATCH} and keyed in one transaction per batch, as {@link JdbcActivities#participantKeys} keys a new one;
+ * runs this after the scripts (the keys of {@link dev.crmkit.core.access.PrivateItems}). Rows whose
+ * {@code participants_keyed} is still false are read in batches of {@value #BATCH} and keyed in one transaction per
+ * batch, as {@link JdbcActivities#participantKeys} keys a new one;
  * once every row is keyed, it is one index lookup that finds none. Safe from several nodes at once: a batch skips the
  * keys another node has written and only marks rows still unmarked.
  */
@@ -37,53 +38,31 @@ final class ParticipantKeyFill {
                 + "VALUES (?, ?, ?)");
         String mark = tables.sql("UPDATE {activity} SET participants_keyed = TRUE WHERE id = ? "
                 + "AND participants_keyed = FALSE");
-        int filled = 0;
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                while (true) {
-                    Map<UUID, List<String>> rows = new LinkedHashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.put(dialect.getUuid(rs, "id"), json.strings(dialect.getJson(rs, "participants")));
-                        }
-                    }
-                    if (rows.isEmpty()) {
-                        return filled;
-                    }
-                    for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
-                        for (String[] key : keys(row.getValue())) {
-                            if (!present(c, exists, dialect, row.getKey(), key)) {
-                                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                                    dialect.setUuid(ps, 1, row.getKey());
-                                    ps.setString(2, key[0]);
-                                    ps.setString(3, key[1]);
-                                    ps.executeUpdate();
-                                }
-                            }
-                        }
-                        try (PreparedStatement ps = c.prepareStatement(mark)) {
+        return NameKeyFill.inBatches(dataSource, "could not key the participants of the private activities", c -> {
+            Map<UUID, List<String>> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(dialect.getUuid(rs, "id"), json.strings(dialect.getJson(rs, "participants")));
+                }
+            }
+            for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
+                for (String[] key : JdbcActivities.participantKeys(row.getValue())) {
+                    if (!present(c, exists, dialect, row.getKey(), key)) {
+                        try (PreparedStatement ps = c.prepareStatement(insert)) {
                             dialect.setUuid(ps, 1, row.getKey());
+                            ps.setString(2, key[0]);
+                            ps.setString(3, key[1]);
                             ps.executeUpdate();
                         }
                     }
-                    c.commit();
-                    filled += rows.size();
                 }
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+                try (PreparedStatement ps = c.prepareStatement(mark)) {
+                    dialect.setUuid(ps, 1, row.getKey());
+                    ps.executeUpdate();
+                }
             }
-        } catch (SQLException e) {
-            throw new JdbcStoreException("could not key the participants of the private activities", e, false);
-        }
-    }
-
-    private static List<String[]> keys(List<String> participants) {
-        return JdbcActivities.participantKeys(participants);
+            return rows.size();
+        });
     }
 
     private static boolean present(Connection c, String exists, Dialect dialect, UUID id, String[] key)

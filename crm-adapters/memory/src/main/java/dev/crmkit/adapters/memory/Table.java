@@ -342,10 +342,7 @@ final class Table<I, R> {
 
     /** Every member of a group, in the group's order. */
     List<R> all(String group, Object key) {
-        return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
-            return members == null ? List.of() : members.values().stream().map(rows::get).toList();
-        });
+        return all(group, key, r -> true);
     }
 
     /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
@@ -381,22 +378,7 @@ final class Table<I, R> {
 
     /** The members of a group ordered before a key, in ascending order, at most {@code limit} (at least 1). */
     List<R> before(String group, Object key, OrderKey bound, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1: " + limit);
-        }
-        return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
-            List<R> out = new ArrayList<>();
-            if (members != null) {
-                for (I id : members.headMap(bound, false).values()) {
-                    if (out.size() == limit) {
-                        break;
-                    }
-                    out.add(rows.get(id));
-                }
-            }
-            return out;
-        });
+        return before(group, key, bound, limit, r -> true);
     }
 
     /** The last member of a group in the group's order. */

@@ -37,6 +37,18 @@ public final class ActingUser {
         return Optional.of(option.getValue().toString().strip()).filter(s -> !s.isEmpty());
     }
 
+    /**
+     * Fails, naming the user, if the actor is a user the store's access directory does not hold.
+     *
+     * @throws IllegalArgumentException then
+     */
+    public static void checkKnown(dev.crmkit.core.CrmStore store, Actor actor) {
+        if (actor instanceof Actor.Person p && store.accessDirectory().organization().user(p.user()).isEmpty()) {
+            throw new IllegalArgumentException("there is no user " + p.user() + " in the access directory; "
+                    + "store the demo's with crm access demo");
+        }
+    }
+
     /** The actor {@code crm --as} names: that user, or {@link #SYSTEM}. */
     public static Actor actor(CommandSpec spec) {
         return of(spec).map(Actor::user).orElse(SYSTEM);

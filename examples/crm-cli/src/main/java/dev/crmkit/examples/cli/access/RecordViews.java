@@ -81,11 +81,7 @@ final class RecordViews {
             RecordRef ref = ref();
             Actor actor = ActingUser.actor(spec);
             return StoreAccess.read(storeOptions, spec, (store, description) -> {
-                if (actor instanceof Actor.Person p
-                        && store.accessDirectory().organization().user(p.user()).isEmpty()) {
-                    throw new IllegalArgumentException("there is no user " + p.user() + " in the access directory; "
-                            + "store the demo's with crm access demo");
-                }
+                ActingUser.checkKnown(store, actor);
                 ScopedCrm view = Crm.builder().store(store).defaultRegion("DE").build().as(actor);
                 return reader.apply(view, ref).orElseThrow(() -> new IllegalArgumentException("there is no "
                         + ref));
