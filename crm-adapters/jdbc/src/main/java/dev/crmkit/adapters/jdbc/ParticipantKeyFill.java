@@ -16,7 +16,8 @@ import java.util.UUID;
  * runs this after the scripts (the keys of {@link dev.crmkit.core.access.PrivateItems}). Rows whose
  * {@code participants_keyed} is still false are read in batches of {@value #BATCH} and keyed in one transaction per
  * batch, as {@link JdbcActivities#participantKeys} keys a new one;
- * once every row is keyed, it is one index lookup that finds none. Safe from several nodes at once: a batch skips the
+ * a public row found unkeyed (written by code that left the column at its default) is only marked. Once every row is
+ * marked, it is one index lookup that finds none. Safe from several nodes at once: a batch skips the
  * keys another node has written and only marks rows still unmarked.
  */
 final class ParticipantKeyFill {
@@ -30,8 +31,8 @@ final class ParticipantKeyFill {
     static int fill(DataSource dataSource, Dialect dialect, String prefix) {
         Tables tables = new Tables(prefix);
         JsonCodec json = new JsonCodec();
-        String select = tables.sql("SELECT id, participants FROM {activity} WHERE participants_keyed = FALSE LIMIT "
-                + BATCH);
+        String select = tables.sql("SELECT id, visibility, participants FROM {activity} "
+                + "WHERE participants_keyed = FALSE LIMIT " + BATCH);
         String exists = tables.sql("SELECT COUNT(*) FROM {activity_participant} WHERE activity_id = ? "
                 + "AND match_kind = ? AND participant = ?");
         String insert = tables.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
@@ -42,7 +43,9 @@ final class ParticipantKeyFill {
             Map<UUID, List<String>> rows = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(dialect.getUuid(rs, "id"), json.strings(dialect.getJson(rs, "participants")));
+                    // a public item needs no keys (whoever may view its record sees it): it is only marked
+                    rows.put(dialect.getUuid(rs, "id"), "PRIVATE".equals(rs.getString("visibility"))
+                            ? json.strings(dialect.getJson(rs, "participants")) : List.of());
                 }
             }
             for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
