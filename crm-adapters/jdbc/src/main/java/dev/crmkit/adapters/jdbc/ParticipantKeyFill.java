@@ -1,10 +1,8 @@
 package dev.crmkit.adapters.jdbc;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,8 @@ import java.util.UUID;
  * {@code participants_keyed} is still false are read in batches of {@value #BATCH} and keyed in one transaction per
  * batch, as {@link JdbcActivities#participantKeys} keys a new one;
  * a public row found unkeyed (written by code that left the column at its default) is only marked. Once every row is
- * marked, it is one index lookup that finds none. Safe from several nodes at once: a batch skips the
- * keys another node has written and only marks rows still unmarked.
+ * marked, it is one index lookup that finds none. Safe from several nodes at once: a row is marked before its keys
+ * are written, and only the node whose update marked it writes them.
  */
 final class ParticipantKeyFill {
 
@@ -33,8 +31,6 @@ final class ParticipantKeyFill {
         JsonCodec json = new JsonCodec();
         String select = tables.sql("SELECT id, visibility, participants FROM {activity} "
                 + "WHERE participants_keyed = FALSE LIMIT " + BATCH);
-        String exists = tables.sql("SELECT COUNT(*) FROM {activity_participant} WHERE activity_id = ? "
-                + "AND match_kind = ? AND participant = ?");
         String insert = tables.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
                 + "VALUES (?, ?, ?)");
         String mark = tables.sql("UPDATE {activity} SET participants_keyed = TRUE WHERE id = ? "
@@ -49,35 +45,26 @@ final class ParticipantKeyFill {
                 }
             }
             for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
-                for (String[] key : JdbcActivities.participantKeys(row.getValue())) {
-                    if (!present(c, exists, dialect, row.getKey(), key)) {
-                        try (PreparedStatement ps = c.prepareStatement(insert)) {
-                            dialect.setUuid(ps, 1, row.getKey());
-                            ps.setString(2, key[0]);
-                            ps.setString(3, key[1]);
-                            ps.executeUpdate();
-                        }
-                    }
-                }
+                // marked first: the row stays locked until this batch commits, and a node that marked it before
+                // (updated 0 rows) has written its keys, so each row's keys are written once
+                int marked;
                 try (PreparedStatement ps = c.prepareStatement(mark)) {
                     dialect.setUuid(ps, 1, row.getKey());
-                    ps.executeUpdate();
+                    marked = ps.executeUpdate();
+                }
+                if (marked == 0) {
+                    continue;
+                }
+                for (String[] key : JdbcActivities.participantKeys(row.getValue())) {
+                    try (PreparedStatement ps = c.prepareStatement(insert)) {
+                        dialect.setUuid(ps, 1, row.getKey());
+                        ps.setString(2, key[0]);
+                        ps.setString(3, key[1]);
+                        ps.executeUpdate();
+                    }
                 }
             }
             return rows.size();
         });
-    }
-
-    private static boolean present(Connection c, String exists, Dialect dialect, UUID id, String[] key)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(exists)) {
-            dialect.setUuid(ps, 1, id);
-            ps.setString(2, key[0]);
-            ps.setString(3, key[1]);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
     }
 }
