@@ -9,6 +9,8 @@ import dev.crmkit.core.access.FieldRef;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
 import dev.crmkit.core.access.VisibleRecords;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Contact;
@@ -24,10 +26,15 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.LeadStatusChange;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -151,7 +158,57 @@ public final class ScopedCrm {
     }
 
     /**
-     * Whether the actor may do something with a contact, company or lead, explained; a record that is not stored is
+     * The timeline of a contact, company or lead, newest first, if the actor may view the record: its public items and
+     * the private items the actor owns or took part in ({@link AccessPolicy#timelineItem}); the private items of
+     * others are left out inside the store's query, so pages are full. A record the actor may not view (or that is not
+     * stored) is "not found": {@code Optional.empty()}.
+     *
+     * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
+     */
+    public Optional<Page<Activity>> timeline(RecordRef record, PageRequest page) {
+        return timeline(record, Set.of(), page);
+    }
+
+    /** {@link #timeline(RecordRef, PageRequest)}, holding only items of these types (all types when empty). */
+    public Optional<Page<Activity>> timeline(RecordRef record, Set<ActivityType> types, PageRequest page) {
+        Objects.requireNonNull(types, "types");
+        Objects.requireNonNull(page, "page");
+        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(visible.timeline(record, types, policy.privateItems(actor), page));
+    }
+
+    /** The task with this id, if the actor may view it (tasks are owned by their assignee). */
+    public Optional<Task> task(TaskId id) {
+        return store.tasks().findById(Objects.requireNonNull(id, "id")).filter(t -> mayView(AccessRecord.of(t)));
+    }
+
+    /**
+     * The open tasks of an assignee due before a time that the actor may view, earliest due first, at most
+     * {@code limit}; the tasks the actor may not view are left out inside the store's query, before the limit.
+     */
+    public List<Task> tasksDueBefore(UserId assignee, Instant before, int limit) {
+        return visible.tasksDueBefore(Objects.requireNonNull(assignee, "assignee"),
+                Objects.requireNonNull(before, "before"), limit, filter(RecordType.TASK));
+    }
+
+    /**
+     * The open tasks about a contact, company or lead that the actor may view, earliest due first, if the actor may
+     * view the record; a record the actor may not view (or that is not stored) is "not found":
+     * {@code Optional.empty()}.
+     *
+     * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
+     */
+    public Optional<List<Task>> tasksAbout(RecordRef record) {
+        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(visible.tasksAbout(record, filter(RecordType.TASK)));
+    }
+
+    /**
+     * Whether the actor may do something with a contact, company, lead or task, explained; a record that is not stored is
      * refused as "not found" without saying more.
      *
      * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
@@ -258,6 +315,8 @@ public final class ScopedCrm {
                 return store.companies().findById(new CompanyId(record.id())).map(ScopedCrm::record);
             case LEAD:
                 return store.leads().findById(new LeadId(record.id())).map(AccessRecord::of);
+            case TASK:
+                return store.tasks().findById(new TaskId(record.id())).map(AccessRecord::of);
             default:
                 throw new IllegalArgumentException("record: " + record.type()
                         + " records are decided on by the module that keeps them");

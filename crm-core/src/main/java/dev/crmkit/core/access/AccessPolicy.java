@@ -234,6 +234,19 @@ public final class AccessPolicy {
                 .orElse("nobody") + " and its participants, and " + id + " is neither");
     }
 
+    /**
+     * The private timeline items an actor sees, as a predicate a store's timeline query applies: it passes exactly the
+     * items {@link #timelineItem} allows (everything for a system process; for a user their own items and those they
+     * took part in, by id or e-mail address).
+     */
+    public PrivateItems privateItems(Actor actor) {
+        if (actor instanceof Actor.SystemProcess) {
+            return PrivateItems.everything();
+        }
+        UserId id = ((Actor.Person) actor).user();
+        return new PrivateItems(false, Optional.of(id), org.user(id).flatMap(User::email));
+    }
+
     private boolean inTeamOf(User user, Optional<User> owner) {
         return user.team().isPresent() && owner.flatMap(User::team)
                 .filter(t -> org.teamAndBelow(user.team().get()).contains(t)).isPresent();

@@ -5,6 +5,7 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.task.Task;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,11 @@ public record AccessRecord(RecordRef ref, Optional<UserId> owner) {
     /** A lead as the policy sees it. */
     public static AccessRecord of(Lead lead) {
         return new AccessRecord(new RecordRef(RecordType.LEAD, lead.id().value()), lead.owner());
+    }
+
+    /** A task as the policy sees it: owned by its assignee. */
+    public static AccessRecord of(Task task) {
+        return new AccessRecord(new RecordRef(RecordType.TASK, task.id().value()), Optional.of(task.assignee()));
     }
 
     /** Any record by type, id and owner (deals live in crm-pipeline and use this). */

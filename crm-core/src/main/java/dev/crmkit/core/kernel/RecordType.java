@@ -9,5 +9,7 @@ public enum RecordType {
     /** A lead. */
     LEAD,
     /** A deal in a pipeline. */
-    DEAL
+    DEAL,
+    /** A task; its owner, for access, is its assignee. */
+    TASK
 }

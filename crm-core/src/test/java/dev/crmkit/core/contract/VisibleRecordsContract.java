@@ -8,6 +8,8 @@ import dev.crmkit.core.access.AccessRecord;
 import dev.crmkit.core.access.Actor;
 import dev.crmkit.core.access.Permission;
 import dev.crmkit.core.access.User;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Contact;
@@ -21,6 +23,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.Task;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static dev.crmkit.core.contract.Fixtures.at;
@@ -53,7 +57,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>leads: {@code lead(id)}, {@code leads(page)}, {@code leadsIn(status, page)} (every status),
  *       {@code leadsOf(owner, page)} (every user), {@code leadCount()};</li>
  *   <li>{@code decide(permission, record)} for every permission and every fifth record: equal to the policy's
- *       decision.</li>
+ *       decision;</li>
+ *   <li>timelines: {@code timeline(record, page)} and {@code timeline(record, types, page)} (every third record of
+ *       each type, every page): for a record the actor may view, exactly the items {@link AccessPolicy#timelineItem}
+ *       allows (public ones; private ones to their owner and their participants, by id or e-mail address), newest
+ *       first; for a record the actor may not view, not found;</li>
+ *   <li>tasks (owned by their assignee, some shared): {@code task(id)} (every task), {@code tasksDueBefore(assignee,
+ *       before, limit)} (every user, a limit that cuts and one that does not), {@code tasksAbout(record)} (every
+ *       third record; not found for a hidden record).</li>
  * </ol>
  * Extend it with a class that returns a fresh, empty store.
  */
@@ -139,6 +150,198 @@ public abstract class VisibleRecordsContract {
         }
         assertTrue(allowed > 0 && allowed < decisions, "the populations decide both ways: " + allowed + " of "
                 + decisions);
+    }
+
+    @Test
+    void timelines_showExactlyTheItemsThePolicyAllows_ofTheRecordsTheActorMayView() {
+        long items = 0;
+        long seen = 0;
+        long hiddenRecords = 0;
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+            AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+            List<AccessRecord> records = timelineRecords(p);
+            Map<RecordRef, List<Activity>> timelines = storeTimelines(p, records, seed);
+            for (Actor actor : p.pop.actors()) {
+                ScopedCrm view = crm.as(actor);
+                String who = "seed " + seed + ", " + actor;
+                for (AccessRecord r : records) {
+                    boolean mayView = policy.decide(actor, Permission.VIEW, r, p.pop.sharesOf(r.ref())).allowed();
+                    List<Activity> all = timelines.getOrDefault(r.ref(), List.of());
+                    if (!mayView) {
+                        hiddenRecords++;
+                        assertEquals(Optional.empty(), view.timeline(r.ref(), PageRequest.first(PAGE)),
+                                who + ", timeline(" + r.ref() + ") of a hidden record is not found");
+                        continue;
+                    }
+                    List<Activity> expected = visible(all, a -> policy.timelineItem(actor, a).allowed());
+                    assertEquals(expected, readAll(q -> view.timeline(r.ref(), q).orElseThrow(), PAGE),
+                            who + ", timeline(" + r.ref() + ")");
+                    Set<ActivityType> types = Set.of(ActivityType.CALL, ActivityType.EMAIL);
+                    assertEquals(visible(expected, a -> types.contains(a.type())),
+                            readAll(q -> view.timeline(r.ref(), types, q).orElseThrow(), PAGE),
+                            who + ", timeline(" + r.ref() + ", " + types + ")");
+                    items += all.size();
+                    seen += expected.size();
+                }
+            }
+        }
+        assertTrue(seen > 0 && seen < items, "the populations show and hide items: " + seen + " of " + items);
+        assertTrue(hiddenRecords > 0, "some timelines are of hidden records");
+    }
+
+    @Test
+    void tasks_showExactlyWhatThePolicyAllows_ofTheRecordsTheActorMayView() {
+        long decisions = 0;
+        long allowed = 0;
+        long hiddenRecords = 0;
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+            AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+            List<AccessRecord> records = timelineRecords(p);
+            Map<RecordRef, List<dev.crmkit.core.access.Share>> taskShares = new HashMap<>();
+            List<Task> tasks = storeTasks(p, records, taskShares, seed);
+            List<Task> open = visible(tasks, Task::isOpen);
+            java.time.Instant before = at(2_000 + tasks.size() / 2);
+            for (Actor actor : p.pop.actors()) {
+                ScopedCrm view = crm.as(actor);
+                String who = "seed " + seed + ", " + actor;
+                Predicate<Task> may = t -> policy.decide(actor, Permission.VIEW, AccessRecord.of(t),
+                        taskShares.getOrDefault(AccessRecord.of(t).ref(), List.of())).allowed();
+                for (Task t : tasks) {
+                    Optional<Task> expected = may.test(t) ? Optional.of(t) : Optional.empty();
+                    assertEquals(expected, view.task(t.id()), who + ", task(" + t.id() + ")");
+                    decisions++;
+                    allowed += expected.isPresent() ? 1 : 0;
+                }
+                for (User user : p.pop.organization().users()) {
+                    List<Task> due = visible(open, t -> t.assignee().equals(user.id()) && t.due().isBefore(before)
+                            && may.test(t));
+                    assertEquals(due.subList(0, Math.min(2, due.size())), view.tasksDueBefore(user.id(), before, 2),
+                            who + ", tasksDueBefore(" + user.id() + ", 2)");
+                    assertEquals(due, view.tasksDueBefore(user.id(), before, 1_000),
+                            who + ", tasksDueBefore(" + user.id() + ")");
+                }
+                for (AccessRecord r : records) {
+                    if (!policy.decide(actor, Permission.VIEW, r, p.pop.sharesOf(r.ref())).allowed()) {
+                        hiddenRecords++;
+                        assertEquals(Optional.empty(), view.tasksAbout(r.ref()),
+                                who + ", tasksAbout(" + r.ref() + ") of a hidden record is not found");
+                        continue;
+                    }
+                    assertEquals(Optional.of(visible(open, t -> t.relatedTo().equals(Optional.of(r.ref()))
+                            && may.test(t))), view.tasksAbout(r.ref()), who + ", tasksAbout(" + r.ref() + ")");
+                }
+            }
+        }
+        assertTrue(allowed > 0 && allowed < decisions, "the populations decide both ways: " + allowed + " of "
+                + decisions);
+        assertTrue(hiddenRecords > 0, "some records are hidden");
+    }
+
+    /**
+     * Stores tasks assigned to users (and to a user the directory does not know), about the records or about nothing,
+     * some closed, each due at its own time, and shares some of them with users and teams. Returns them earliest due
+     * first, as stored.
+     */
+    private static List<Task> storeTasks(Population p, List<AccessRecord> records,
+                                         Map<RecordRef, List<dev.crmkit.core.access.Share>> shares, long seed) {
+        Random random = new Random(seed * 17);
+        Fixtures fx = new Fixtures(seed + 200);
+        List<User> users = List.copyOf(p.pop.organization().users());
+        List<dev.crmkit.core.access.Team> teams = List.copyOf(p.pop.organization().teams());
+        List<Task> made = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            dev.crmkit.core.kernel.UserId assignee = random.nextInt(10) == 0 ? dev.crmkit.core.kernel.UserId.of("gone")
+                    : users.get(random.nextInt(users.size())).id();
+            Fixtures.TaskBuilder b = fx.task().assignee(assignee).due(at(2_000 + i)).createdAt(at(0));
+            if (random.nextInt(5) != 0) {
+                b.about(records.get(random.nextInt(records.size())).ref());
+            }
+            Task t = b.build();
+            if (random.nextInt(6) == 0) {
+                t = new Task(t.id(), t.version(), t.title(), t.due(), t.remindAt(), t.assignee(), t.relatedTo(),
+                        dev.crmkit.core.task.TaskStatus.DONE, Optional.of(at(1_500)), t.createdAt());
+            }
+            made.add(t);
+            if (random.nextInt(3) == 0) {
+                RecordRef ref = AccessRecord.of(t).ref();
+                dev.crmkit.core.access.Grantee grantee = random.nextBoolean()
+                        ? dev.crmkit.core.access.Grantee.user(users.get(random.nextInt(users.size())).id().value())
+                        : dev.crmkit.core.access.Grantee.team(teams.get(random.nextInt(teams.size())).id().value());
+                shares.computeIfAbsent(ref, k -> new ArrayList<>()).add(new dev.crmkit.core.access.Share(ref, grantee,
+                        dev.crmkit.core.access.ShareLevel.values()[random.nextInt(2)]));
+            }
+        }
+        List<Task> stored = new ArrayList<>();
+        p.store.transactions().run(() -> {
+            made.forEach(t -> stored.add(p.store.tasks().insert(t)));
+            shares.values().forEach(list -> list.forEach(p.store.shares()::grant));
+        });
+        return stored;
+    }
+
+    /** Every third record of each type, unowned companies as the store holds them. */
+    private static List<AccessRecord> timelineRecords(Population p) {
+        List<AccessRecord> out = new ArrayList<>();
+        for (int n = 0; n < p.pop.records().size(); n += 3) {
+            AccessRecord r = p.pop.records().get(n);
+            out.add(r.ref().type() == RecordType.COMPANY ? new AccessRecord(r.ref(), Optional.empty()) : r);
+        }
+        return out;
+    }
+
+    /**
+     * Stores activities about the records: public and private, owned by users (known or not), with participants named
+     * by user id, by e-mail address in another case and with spaces, by a near miss and by strangers' addresses, some
+     * about two records; each at its own time. Returns each record's timeline, newest first.
+     */
+    private static Map<RecordRef, List<Activity>> storeTimelines(Population p, List<AccessRecord> records, long seed) {
+        Random random = new Random(seed * 31);
+        Fixtures fx = new Fixtures(seed + 100);
+        List<User> users = List.copyOf(p.pop.organization().users());
+        Map<RecordRef, List<Activity>> timelines = new HashMap<>();
+        ActivityType[] types = {ActivityType.NOTE, ActivityType.CALL, ActivityType.EMAIL, ActivityType.MEETING};
+        int t = 0;
+        List<Activity> made = new ArrayList<>();
+        for (AccessRecord r : records) {
+            int count = random.nextInt(6);
+            for (int i = 0; i < count; i++) {
+                RecordRef other = records.get(random.nextInt(records.size())).ref();
+                Fixtures.ActivityBuilder b = random.nextInt(4) == 0 && !other.equals(r.ref())
+                        ? fx.activity(r.ref(), other) : fx.activity(r.ref());
+                b.type(types[random.nextInt(types.length)]).occurredAt(at(1_000 + t++));
+                dev.crmkit.core.kernel.UserId owner = random.nextInt(8) == 0
+                        ? dev.crmkit.core.kernel.UserId.of("gone")
+                        : users.get(random.nextInt(users.size())).id();
+                if (random.nextInt(3) == 0) {
+                    b.ownedBy(owner);
+                } else {
+                    b.privateTo(owner);
+                }
+                List<String> participants = new ArrayList<>();
+                for (int k = random.nextInt(4); k > 0; k--) {
+                    User u = users.get(random.nextInt(users.size()));
+                    switch (random.nextInt(5)) {
+                        case 0 -> participants.add(u.id().value());
+                        case 1 -> participants.add("  " + u.email().orElseThrow().toUpperCase(java.util.Locale.ROOT)
+                                + " ");
+                        case 2 -> participants.add(u.id().value().toUpperCase(java.util.Locale.ROOT));
+                        case 3 -> participants.add("x" + u.email().orElseThrow());
+                        default -> participants.add("Someone Else <someone@example.org>");
+                    }
+                }
+                b.participants(participants.toArray(new String[0]));
+                made.add(b.build());
+            }
+        }
+        p.store.transactions().run(() -> made.forEach(p.store.activities()::append));
+        for (Activity a : made) {
+            a.about().forEach(ref -> timelines.computeIfAbsent(ref, k -> new ArrayList<>()).add(0, a));
+        }
+        return timelines;
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class CrmSchema {
      * on every start and from several nodes at once (Flyway locks its history table). Tables that are not crmkit's
      * are left alone. Afterwards it fills what the scripts cannot compute: the phonetic name keys (V40) of contact
      * rows written before them. A host that runs the scripts with its own tool calls {@link #fillNameKeys} instead.
+     * It also keys the participants (V54) of private timeline items written before them
+     * ({@link #fillParticipantKeys}).
      *
      * @param tablePrefix 1 to 30 lower-case letters, digits and underscores, starting with a letter
      * @return how many migrations ran
@@ -55,6 +57,7 @@ public final class CrmSchema {
                 .load()
                 .migrate();
         NameKeyFill.fill(dataSource, dialect, prefix);
+        ParticipantKeyFill.fill(dataSource, dialect, prefix);
         return result.migrationsExecuted;
     }
 
@@ -67,6 +70,18 @@ public final class CrmSchema {
     public static int fillNameKeys(DataSource dataSource, String tablePrefix) {
         Objects.requireNonNull(dataSource, "dataSource");
         return NameKeyFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
+    }
+
+    /**
+     * Keys the participants of private timeline items that have no keys (rows written before V54), so the scoped
+     * timeline shows them to their participants: what {@link #migrate} does after the scripts, for a host that runs
+     * them with its own Flyway or Liquibase. Cheap when none is missing.
+     *
+     * @return how many activities were keyed
+     */
+    public static int fillParticipantKeys(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return ParticipantKeyFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
     }
 
     /** The dialect of a data source's database. */

@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.access.PrivateItems;
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
@@ -42,20 +43,26 @@ final class JdbcActivities implements Activities {
     private static final Comparator<RecordRef> KEY_ORDER = Comparator.comparing((RecordRef r) -> r.type().name())
             .thenComparing(r -> r.id().toString());
 
+    /** The longest participant key stored, the longest e-mail address. */
+    static final int MAX_KEY = 320;
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String insertRow;
     private final String insertAbout;
     private final String selectById;
     private final String selectTimeline;
+    private final String insertParticipant;
 
     JdbcActivities(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         String json = dialect.json();
         insertRow = jdbc.sql("INSERT INTO {activity} (id, activity_type, subject, body, direction, occurred_at, "
-                + "participants, about, owner_id, visibility, recorded_at, outcome, duration_seconds) VALUES (?, ?, ?, "
-                + "?, ?, ?, " + json + ", " + json + ", ?, ?, ?, ?, ?)");
+                + "participants, about, owner_id, visibility, recorded_at, outcome, duration_seconds, "
+                + "participants_keyed) VALUES (?, ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, ?, ?, ?, ?, TRUE)");
+        insertParticipant = jdbc.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
+                + "VALUES (?, ?, ?)");
         insertAbout = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
                 + "activity_type, visibility, owner_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
         selectById = jdbc.sql("SELECT * FROM {activity} WHERE id = ?");
@@ -122,6 +129,45 @@ final class JdbcActivities implements Activities {
             }
             ps.executeBatch();
         }
+        insertParticipants(c, batch);
+    }
+
+    /** The participant keys of the private activities of a batch, for the timeline's {@link PrivateItems} filter. */
+    void insertParticipants(Connection c, List<Activity> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertParticipant)) {
+            int rows = 0;
+            for (Activity a : batch) {
+                for (String[] key : participantKeys(a)) {
+                    jdbc.bind(ps, a.id().value(), key[0], key[1]);
+                    ps.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * The rows of {@code activity_participant} of an activity: none for a public one; for a private one each
+     * participant's {@link PrivateItems#byId} key (kind {@code I}) and {@link PrivateItems#byEmail} key (kind
+     * {@code E}), once each, leaving out the empty ones and those longer than {@value #MAX_KEY} characters (no user id
+     * or e-mail address is that long).
+     */
+    static List<String[]> participantKeys(Activity a) {
+        return a.visibility() == Visibility.PRIVATE ? participantKeys(a.participants()) : List.of();
+    }
+
+    /** The participant keys of a private activity's participants, as {@link #participantKeys(Activity)}. */
+    static List<String[]> participantKeys(List<String> participants) {
+        Set<List<String>> keys = new LinkedHashSet<>();
+        for (String p : participants) {
+            keys.add(List.of("I", PrivateItems.byId(p)));
+            keys.add(List.of("E", PrivateItems.byEmail(p)));
+        }
+        return keys.stream().filter(k -> !k.get(1).isEmpty() && k.get(1).length() <= MAX_KEY)
+                .map(k -> k.toArray(new String[0])).toList();
     }
 
     private static Object owner(Activity a) {
@@ -150,25 +196,65 @@ final class JdbcActivities implements Activities {
      * turns into the start of the index scan (the keyset condition alone is an OR, which none of them can).
      */
     Query timelineQuery(RecordRef record, TimelineFilter filter, PageRequest page) {
-        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(filter, "filter");
+        // a private activity always has an owner, so without a viewer only the public ones pass
+        List<Object> params = new ArrayList<>(List.of(Visibility.PUBLIC.name()));
+        String visible;
+        if (filter.viewer().isPresent()) {
+            visible = " AND (x.visibility = ? OR x.owner_id = ?)";
+            params.add(filter.viewer().get().value());
+        } else {
+            visible = " AND x.visibility = ?";
+        }
+        return timelineQuery(record, filter.types(), visible, params, page);
+    }
+
+    /**
+     * The query of one timeline page as {@link #timelineQuery(RecordRef, TimelineFilter, PageRequest)}, with the
+     * private items passed by {@link PrivateItems}: public ones, the user's own ones (the owner copied into
+     * {@code activity_about}) and those the user took part in (an {@code activity_participant} row of the activity
+     * with the user's id or e-mail address, found by its primary key), all tested while the timeline key is scanned.
+     */
+    Query timelineQuery(RecordRef record, Set<ActivityType> types, PrivateItems items, PageRequest page) {
+        Objects.requireNonNull(items, "items");
+        List<Object> params = new ArrayList<>();
+        String visible;
+        if (items.all()) {
+            visible = "";
+        } else if (items.user().isEmpty()) {
+            visible = " AND x.visibility = ?";
+            params.add(Visibility.PUBLIC.name());
+        } else {
+            StringBuilder sql = new StringBuilder(" AND (x.visibility = ? OR x.owner_id = ? OR EXISTS (SELECT 1 FROM ")
+                    .append(jdbc.tables.name("activity_participant"))
+                    .append(" p WHERE p.activity_id = x.activity_id AND (p.match_kind = 'I' AND p.participant = ?");
+            params.add(Visibility.PUBLIC.name());
+            params.add(items.user().get().value());
+            params.add(items.user().get().value());
+            if (items.email().isPresent()) {
+                sql.append(" OR p.match_kind = 'E' AND p.participant = ?");
+                params.add(items.email().get());
+            }
+            visible = sql.append(")))").toString();
+        }
+        return timelineQuery(record, types, visible, params, page);
+    }
+
+    private Query timelineQuery(RecordRef record, Set<ActivityType> types, String visible, List<Object> visibleParams,
+                                PageRequest page) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(types, "types");
         Objects.requireNonNull(page, "page");
         Jdbc.checkCursor(page);
         StringBuilder sql = new StringBuilder(selectTimeline);
         List<Object> params = new ArrayList<>(List.of(record.type().name(), record.id()));
-        if (!filter.types().isEmpty()) {
-            List<ActivityType> types = filter.types().stream().sorted().toList();
-            sql.append(" AND x.activity_type IN (?").append(", ?".repeat(types.size() - 1)).append(")");
-            types.forEach(t -> params.add(t.name()));
+        if (!types.isEmpty()) {
+            List<ActivityType> sorted = types.stream().sorted().toList();
+            sql.append(" AND x.activity_type IN (?").append(", ?".repeat(sorted.size() - 1)).append(")");
+            sorted.forEach(t -> params.add(t.name()));
         }
-        // a private activity always has an owner, so without a viewer only the public ones pass
-        params.add(Visibility.PUBLIC.name());
-        if (filter.viewer().isPresent()) {
-            sql.append(" AND (x.visibility = ? OR x.owner_id = ?)");
-            params.add(filter.viewer().get().value());
-        } else {
-            sql.append(" AND x.visibility = ?");
-        }
+        sql.append(visible);
+        params.addAll(visibleParams);
         if (page.after().isPresent()) {
             Jdbc.Cursor after = Jdbc.Cursor.parse(page.after().get());
             sql.append(" AND x.occurred_at <= ? AND ").append(Dialect.before("x.occurred_at", "x.seq"));
@@ -180,6 +266,14 @@ final class JdbcActivities implements Activities {
         sql.append(" ORDER BY x.record_type DESC, x.record_id DESC, x.occurred_at DESC, x.seq DESC LIMIT ")
                 .append(page.size() + 1);
         return new Query(sql.toString(), params.toArray());
+    }
+
+    /** The timeline page of {@link #timelineQuery(RecordRef, Set, PrivateItems, PageRequest)}. */
+    Page<Activity> timeline(RecordRef record, Set<ActivityType> types, PrivateItems items, PageRequest page) {
+        Query query = timelineQuery(record, types, items, page);
+        List<Jdbc.Sequenced<Activity>> rows = jdbc.tx.read(c -> jdbc.list(c, query.sql(),
+                Jdbc.Sequenced.reading(this::map), query.params()));
+        return Jdbc.Sequenced.page(rows, page.size(), Activity::occurredAt);
     }
 
     /** SQL text with its parameters, for {@link Jdbc#list}. */

@@ -149,7 +149,8 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.suppressionList = new JdbcSuppressionList(jdbc);
         this.retention = new JdbcRetention(jdbc);
         this.consentHistory = new JdbcConsentHistory(jdbc);
-        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads);
+        this.visibleRecords = new JdbcVisibleRecords(jdbc, contacts, companies, leads, activities,
+                tasks);
     }
 
     /** Starts configuring a store on a data source; the dialect is read from the database unless set. */

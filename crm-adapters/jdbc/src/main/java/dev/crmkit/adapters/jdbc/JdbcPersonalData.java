@@ -150,6 +150,9 @@ final class JdbcPersonalData implements PersonalData {
                     ids.deals(), noFields, "{}", at));
             counts.put("activity", (long) update(c, "UPDATE {activity} SET subject = '" + ERASED + "', body = '', "
                     + "participants = " + json + " WHERE id IN (%s)", activities, "[]"));
+            // the participant keys of private items (the scoped timeline's filter) go with the participants
+            counts.put("activity_participant", (long) update(c, "DELETE FROM {activity_participant} "
+                    + "WHERE activity_id IN (%s)", activities));
             counts.put("task", (long) update(c, "UPDATE {task} SET title = '" + ERASED + "' WHERE id IN (%s)",
                     tasksAbout));
             counts.put("audit_change", (long) update(c, "UPDATE {audit_change} SET "

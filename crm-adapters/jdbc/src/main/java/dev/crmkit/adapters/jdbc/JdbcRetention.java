@@ -91,9 +91,16 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public boolean anonymizeActivity(ActivityId activity, Instant cutoff) {
-        return jdbc.tx.write(c -> jdbc.update(c, jdbc.sql("UPDATE {activity} SET subject = '" + Anonymized.ERASED
-                + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + HOLDS_TEXT),
-                "[]", activity.value(), cutoff) == 1);
+        return jdbc.tx.write(c -> {
+            boolean blanked = jdbc.update(c, jdbc.sql("UPDATE {activity} SET subject = '" + Anonymized.ERASED
+                    + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + HOLDS_TEXT),
+                    "[]", activity.value(), cutoff) == 1;
+            if (blanked) {
+                // the participants' keys of a private item (V54) name them too: they go with the participants
+                jdbc.update(c, jdbc.sql("DELETE FROM {activity_participant} WHERE activity_id = ?"), activity.value());
+            }
+            return blanked;
+        });
     }
 
     /** One page of ids in id order after a key; {@code select} ends in a WHERE condition over a column {@code id}. */

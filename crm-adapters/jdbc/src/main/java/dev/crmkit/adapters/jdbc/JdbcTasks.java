@@ -148,6 +148,34 @@ final class JdbcTasks implements Tasks {
         return jdbc.tx.read(c -> jdbc.list(c, selectOpenAbout, this::map, record.type().name(), record.id(), true));
     }
 
+    /**
+     * {@link #openDueBefore} with an access condition on the row ({@code t}) ANDed before ORDER BY and LIMIT, so the
+     * assignee index still drives and the limit counts only the tasks that pass.
+     */
+    List<Task> openDueBefore(UserId assignee, Instant before, int limit, AccessSql.Fragment where) {
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(before, "before");
+        checkLimit(limit);
+        String sql = jdbc.sql("SELECT t.* FROM {task} t WHERE t.assignee = ? AND t.is_open = ? AND t.due < ? AND "
+                + where.sql() + " ORDER BY " + (dialect == Dialect.MARIADB ? "" : "t.assignee, ")
+                + "t.is_open, t.due, t.seq LIMIT ?");
+        List<Object> params = new ArrayList<>(List.of(assignee.value(), true, microsBound(before)));
+        params.addAll(where.params());
+        params.add(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, sql, this::map, params.toArray()));
+    }
+
+    /** {@link #openAbout(RecordRef)} with an access condition on the row ({@code t}) ANDed before ORDER BY. */
+    List<Task> openAbout(RecordRef record, AccessSql.Fragment where) {
+        Objects.requireNonNull(record, "record");
+        String sql = jdbc.sql("SELECT t.* FROM {task} t WHERE t.related_type = ? AND t.related_id = ? "
+                + "AND t.is_open = ? AND " + where.sql() + " ORDER BY t.related_type, t.related_id, t.is_open, t.due, "
+                + "t.seq");
+        List<Object> params = new ArrayList<>(List.of(record.type().name(), record.id(), true));
+        params.addAll(where.params());
+        return jdbc.tx.read(c -> jdbc.list(c, sql, this::map, params.toArray()));
+    }
+
     @Override
     public List<Task> openWithReminderBefore(Instant before, int limit) {
         Objects.requireNonNull(before, "before");

@@ -1,20 +1,27 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.access.AccessFilter;
+import dev.crmkit.core.access.PrivateItems;
 import dev.crmkit.core.access.VisibleRecords;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.Task;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The lists of contacts, companies and leads restricted by an access filter, in a relational database: the filter is
@@ -22,7 +29,9 @@ import java.util.Objects;
  * its keyset condition, {@code ORDER BY} and {@code LIMIT}, so the same index drives the page as for the unrestricted
  * list (or the owner index, {@code contact_owner} / {@code lead_owner}, when the planner prefers it) and no page is
  * filtered in Java. Queries, order and cursors are those of {@link JdbcContacts}, {@link JdbcCompanies} and
- * {@link JdbcLeads}. Thread-safe.
+ * {@link JdbcLeads}. A timeline is {@link JdbcActivities}'s query with the private items of others left out in SQL
+ * ({@code activity_participant}); the open tasks are {@link JdbcTasks}'s queries with the fragment over the assignee
+ * ({@code AND} before ORDER BY and LIMIT). Thread-safe.
  */
 final class JdbcVisibleRecords implements VisibleRecords {
 
@@ -31,6 +40,8 @@ final class JdbcVisibleRecords implements VisibleRecords {
     private final JdbcContacts contacts;
     private final JdbcCompanies companies;
     private final JdbcLeads leads;
+    private final JdbcActivities activities;
+    private final JdbcTasks tasks;
     private final String allContacts;
     private final String companyContacts;
     private final String countContacts;
@@ -39,7 +50,10 @@ final class JdbcVisibleRecords implements VisibleRecords {
     private final String allLeads;
     private final String countLeads;
 
-    JdbcVisibleRecords(Jdbc jdbc, JdbcContacts contacts, JdbcCompanies companies, JdbcLeads leads) {
+    JdbcVisibleRecords(Jdbc jdbc, JdbcContacts contacts, JdbcCompanies companies, JdbcLeads leads,
+                       JdbcActivities activities, JdbcTasks tasks) {
+        this.activities = activities;
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.access = new AccessSql(jdbc.tables);
         this.contacts = contacts;
@@ -122,6 +136,25 @@ final class JdbcVisibleRecords implements VisibleRecords {
         Object[] params = value == null ? where.params().toArray() : params(value, where);
         return jdbc.tx.read(c -> jdbc.page(c, allLeads + condition + " AND " + where.sql(), "l.created_at", "l.seq",
                 false, page, leads::map, Lead::createdAt, params));
+    }
+
+    @Override
+    public Page<Activity> timeline(RecordRef record, Set<ActivityType> types, PrivateItems items, PageRequest page) {
+        return activities.timeline(record, types, items, page);
+    }
+
+    @Override
+    public List<Task> tasksDueBefore(UserId assignee, Instant before, int limit, AccessFilter filter) {
+        return tasks.openDueBefore(assignee, before, limit, task(filter));
+    }
+
+    @Override
+    public List<Task> tasksAbout(RecordRef record, AccessFilter filter) {
+        return tasks.openAbout(record, task(filter));
+    }
+
+    private AccessSql.Fragment task(AccessFilter filter) {
+        return access.where(filter, RecordType.TASK, "t.id", "t.assignee");
     }
 
     private AccessSql.Fragment contact(AccessFilter filter) {

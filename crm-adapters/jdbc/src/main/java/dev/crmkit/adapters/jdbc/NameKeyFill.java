@@ -32,34 +32,51 @@ final class NameKeyFill {
                 + BATCH);
         String update = tables.sql("UPDATE {contact} SET name_key = ?, nickname_key = ? WHERE id = ? "
                 + "AND name_key IS NULL");
+        return inBatches(dataSource, "could not fill the name keys of the contacts", c -> {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {dialect.getUuid(rs, "id"),
+                            new PersonName(rs.getString("first_name"), rs.getString("last_name"))});
+                }
+            }
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement ps = c.prepareStatement(update)) {
+                for (Object[] row : rows) {
+                    PersonName name = (PersonName) row[1];
+                    ps.setString(1, NameKeys.nameKey(name));
+                    ps.setString(2, NameKeys.nicknameKey(name));
+                    dialect.setUuid(ps, 3, (UUID) row[0]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return rows.size();
+        });
+    }
+
+    /**
+     * Runs a batch of a fill again and again, each in its own transaction, until it handles no row; returns how many
+     * rows the batches handled. A failing batch is rolled back and reported with the message given.
+     *
+     * @param batch handles the next rows on the connection and returns how many (0 when none is left)
+     */
+    static int inBatches(DataSource dataSource, String failure, SqlWork<Integer> batch) {
         int filled = 0;
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 while (true) {
-                    List<Object[]> rows = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(new Object[] {dialect.getUuid(rs, "id"),
-                                    new PersonName(rs.getString("first_name"), rs.getString("last_name"))});
-                        }
-                    }
-                    if (rows.isEmpty()) {
+                    int handled = batch.run(c);
+                    if (handled == 0) {
+                        c.rollback();
                         return filled;
                     }
-                    try (PreparedStatement ps = c.prepareStatement(update)) {
-                        for (Object[] row : rows) {
-                            PersonName name = (PersonName) row[1];
-                            ps.setString(1, NameKeys.nameKey(name));
-                            ps.setString(2, NameKeys.nicknameKey(name));
-                            dialect.setUuid(ps, 3, (UUID) row[0]);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
                     c.commit();
-                    filled += rows.size();
+                    filled += handled;
                 }
             } catch (SQLException e) {
                 c.rollback();
@@ -68,7 +85,7 @@ final class NameKeyFill {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new JdbcStoreException("could not fill the name keys of the contacts", e, false);
+            throw new JdbcStoreException(failure, e, false);
         }
     }
 }

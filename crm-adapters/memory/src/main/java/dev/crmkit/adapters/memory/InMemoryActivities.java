@@ -17,7 +17,7 @@ import java.util.UUID;
 /** The timeline in memory: activities indexed by every record they belong to, by time of occurrence. Thread-safe. */
 final class InMemoryActivities implements Activities {
 
-    private static final String ABOUT = "about";
+    static final String ABOUT = "about";
 
     private final Table<ActivityId, Activity> table;
 

@@ -86,7 +86,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
-            shares);
+            activities, tasks, shares);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);

@@ -15,8 +15,8 @@ import java.util.UUID;
 /** Tasks in memory, open ones indexed by assignee and by related record, by due time. Thread-safe. */
 final class InMemoryTasks implements Tasks {
 
-    private static final String OPEN_BY_ASSIGNEE = "openByAssignee";
-    private static final String OPEN_ABOUT = "openAbout";
+    static final String OPEN_BY_ASSIGNEE = "openByAssignee";
+    static final String OPEN_ABOUT = "openAbout";
     private static final String OPEN_REMINDERS = "openReminders";
     private static final String ALL = "all";
 

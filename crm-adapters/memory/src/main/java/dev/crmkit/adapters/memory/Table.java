@@ -342,14 +342,19 @@ final class Table<I, R> {
 
     /** Every member of a group, in the group's order. */
     List<R> all(String group, Object key) {
+        return all(group, key, r -> true);
+    }
+
+    /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
+    List<R> all(String group, Object key, Predicate<R> filter) {
         return tx.read(() -> {
             TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
-            return members == null ? List.of() : members.values().stream().map(rows::get).toList();
+            return members == null ? List.of() : members.values().stream().map(rows::get).filter(filter).toList();
         });
     }
 
-    /** The members of a group ordered before a key, in ascending order, at most {@code limit} (at least 1). */
-    List<R> before(String group, Object key, OrderKey bound, int limit) {
+    /** {@link #before(String, Object, OrderKey, int)} with the members that pass a filter, tested before the limit. */
+    List<R> before(String group, Object key, OrderKey bound, int limit, Predicate<R> filter) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
@@ -361,11 +366,19 @@ final class Table<I, R> {
                     if (out.size() == limit) {
                         break;
                     }
-                    out.add(rows.get(id));
+                    R row = rows.get(id);
+                    if (filter.test(row)) {
+                        out.add(row);
+                    }
                 }
             }
             return out;
         });
+    }
+
+    /** The members of a group ordered before a key, in ascending order, at most {@code limit} (at least 1). */
+    List<R> before(String group, Object key, OrderKey bound, int limit) {
+        return before(group, key, bound, limit, r -> true);
     }
 
     /** The last member of a group in the group's order. */

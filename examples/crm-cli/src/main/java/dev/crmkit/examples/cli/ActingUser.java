@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The global {@code crm --as USER} option: who runs the command, as a user of the store's access directory (which
- * {@code crm access demo} fills). Commands that honour it (today {@code crm access list} and {@code crm deal move})
+ * {@code crm access demo} fills). Commands that honour it (today {@code crm access list}, {@code crm access timeline},
+ * {@code crm access tasks} and {@code crm deal move})
  * read it here; without it they act as the system actor {@code system:crm}, which may do everything.
  */
 public final class ActingUser {
@@ -34,6 +35,18 @@ public final class ActingUser {
             return Optional.empty();
         }
         return Optional.of(option.getValue().toString().strip()).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Fails, naming the user, if the actor is a user the store's access directory does not hold.
+     *
+     * @throws IllegalArgumentException then
+     */
+    public static void checkKnown(dev.crmkit.core.CrmStore store, Actor actor) {
+        if (actor instanceof Actor.Person p && store.accessDirectory().organization().user(p.user()).isEmpty()) {
+            throw new IllegalArgumentException("there is no user " + p.user() + " in the access directory; "
+                    + "store the demo's with crm access demo");
+        }
     }
 
     /** The actor {@code crm --as} names: that user, or {@link #SYSTEM}. */

@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
         description = "Who may see and change what: store the demo organization, explain a user's access to a "
                 + "record, share a record, list what the user of crm --as USER may see.",
         subcommands = {AccessCommand.Demo.class, AccessCommand.Explain.class, AccessCommand.Share.class,
-                VisibleList.class, CommandLine.HelpCommand.class})
+                VisibleList.class, RecordViews.Timeline.class, RecordViews.Tasks.class,
+                CommandLine.HelpCommand.class})
 public final class AccessCommand implements Runnable {
 
     @Spec

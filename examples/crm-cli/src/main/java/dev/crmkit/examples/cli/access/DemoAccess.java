@@ -36,7 +36,7 @@ final class DemoAccess {
                 .admin(AdminPermission.values());
         Role.Builder lead = Role.builder("team-lead", "Team lead").reportsTo("head-of-sales");
         Role.Builder rep = Role.builder("rep", "Sales rep").reportsTo("team-lead");
-        for (RecordType type : List.of(RecordType.CONTACT, RecordType.LEAD, RecordType.DEAL)) {
+        for (RecordType type : List.of(RecordType.CONTACT, RecordType.LEAD, RecordType.DEAL, RecordType.TASK)) {
             lead.scope(type, Scope.TEAM, Permission.VIEW, Permission.EDIT, Permission.ASSIGN, Permission.MERGE)
                     .scope(type, Scope.OWN, Permission.DELETE, Permission.EXPORT);
             rep.scope(type, Scope.OWN, Permission.VIEW, Permission.EDIT);

@@ -49,7 +49,7 @@ final class Records {
                 return found.get();
             }
         }
-        throw new IllegalArgumentException("no contact, company, lead or deal has the id " + id);
+        throw new IllegalArgumentException("no contact, company, lead, deal or task has the id " + id);
     }
 
     private static Optional<AccessRecord> find(CrmStore store, RecordType type, UUID id) {
@@ -64,6 +64,8 @@ final class Records {
             case DEAL:
                 return store instanceof PipelineStore pipelines ? pipelines.deals().findById(new DealId(id))
                         .map(d -> AccessRecord.of(RecordType.DEAL, id, d.owner())) : Optional.empty();
+            case TASK:
+                return store.tasks().findById(new dev.crmkit.core.task.TaskId(id)).map(AccessRecord::of);
             default:
                 throw new IllegalStateException(type.name());
         }

@@ -72,10 +72,7 @@ final class VisibleList implements Callable<Integer> {
         }
         Actor actor = ActingUser.actor(spec);
         Listed listed = StoreAccess.read(storeOptions, spec, (store, description) -> {
-            if (actor instanceof Actor.Person p && store.accessDirectory().organization().user(p.user()).isEmpty()) {
-                throw new IllegalArgumentException("there is no user " + p.user() + " in the access directory; "
-                        + "store the demo's with crm access demo");
-            }
+            ActingUser.checkKnown(store, actor);
             ScopedCrm view = Crm.builder().store(store).defaultRegion("DE").build().as(actor);
             switch (kind) {
                 case CONTACTS:

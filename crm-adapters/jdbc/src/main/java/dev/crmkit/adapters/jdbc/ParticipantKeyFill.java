@@ -1,0 +1,70 @@
+package dev.crmkit.adapters.jdbc;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keys the participants (V54, {@code activity_participant}) of the private activities written before the table was:
+ * the participants are a JSON array, which not every dialect can take apart in SQL, so {@link CrmSchema#migrate}
+ * runs this after the scripts (the keys of {@link dev.crmkit.core.access.PrivateItems}). Rows whose
+ * {@code participants_keyed} is still false are read in batches of {@value #BATCH} and keyed in one transaction per
+ * batch, as {@link JdbcActivities#participantKeys} keys a new one;
+ * a public row found unkeyed (written by code that left the column at its default) is only marked. Once every row is
+ * marked, it is one index lookup that finds none. Safe from several nodes at once: a row is marked before its keys
+ * are written, and only the node whose update marked it writes them.
+ */
+final class ParticipantKeyFill {
+
+    private static final int BATCH = 1_000;
+
+    private ParticipantKeyFill() {
+    }
+
+    /** Keys every private activity not keyed yet; returns how many were keyed. */
+    static int fill(DataSource dataSource, Dialect dialect, String prefix) {
+        Tables tables = new Tables(prefix);
+        JsonCodec json = new JsonCodec();
+        String select = tables.sql("SELECT id, visibility, participants FROM {activity} "
+                + "WHERE participants_keyed = FALSE LIMIT " + BATCH);
+        String insert = tables.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
+                + "VALUES (?, ?, ?)");
+        String mark = tables.sql("UPDATE {activity} SET participants_keyed = TRUE WHERE id = ? "
+                + "AND participants_keyed = FALSE");
+        return NameKeyFill.inBatches(dataSource, "could not key the participants of the private activities", c -> {
+            Map<UUID, List<String>> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // a public item needs no keys (whoever may view its record sees it): it is only marked
+                    rows.put(dialect.getUuid(rs, "id"), "PRIVATE".equals(rs.getString("visibility"))
+                            ? json.strings(dialect.getJson(rs, "participants")) : List.of());
+                }
+            }
+            for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
+                // marked first: the row stays locked until this batch commits, and a node that marked it before
+                // (updated 0 rows) has written its keys, so each row's keys are written once
+                int marked;
+                try (PreparedStatement ps = c.prepareStatement(mark)) {
+                    dialect.setUuid(ps, 1, row.getKey());
+                    marked = ps.executeUpdate();
+                }
+                if (marked == 0) {
+                    continue;
+                }
+                for (String[] key : JdbcActivities.participantKeys(row.getValue())) {
+                    try (PreparedStatement ps = c.prepareStatement(insert)) {
+                        dialect.setUuid(ps, 1, row.getKey());
+                        ps.setString(2, key[0]);
+                        ps.setString(3, key[1]);
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            return rows.size();
+        });
+    }
+}

@@ -1,0 +1,21 @@
+-- crmkit schema, H2 2.x: the participants of private timeline items, so that a scoped timeline read (ScopedCrm.timeline)
+-- shows a private item to the users who took part in it inside the query (PrivateItems).
+-- ${prefix} is the configured table prefix (default crm_).
+--
+-- One row per private activity and match key: match_kind 'I' holds the participant's text trimmed (matched against a
+-- user's id), 'E' the same in lower case (matched against a user's e-mail address). The timeline query looks the
+-- activity's keys up by this primary key. Public activities have no rows (whoever may view their record sees them);
+-- keys longer than 320 characters are not stored, as no user id or e-mail address is that long.
+-- participants_keyed is false for the private activities written before this script, which CrmSchema.migrate keys
+-- right after it (the participants are JSON, which H2 cannot take apart in SQL).
+
+CREATE TABLE ${prefix}activity_participant (
+    activity_id UUID                   NOT NULL,
+    match_kind  CHARACTER(1)           NOT NULL,
+    participant CHARACTER VARYING(320) NOT NULL,
+    CONSTRAINT ${prefix}activity_participant_pk PRIMARY KEY (activity_id, match_kind, participant)
+);
+
+ALTER TABLE ${prefix}activity ADD COLUMN participants_keyed BOOLEAN DEFAULT FALSE NOT NULL;
+UPDATE ${prefix}activity SET participants_keyed = TRUE WHERE visibility = 'PUBLIC';
+CREATE INDEX ${prefix}activity_unkeyed ON ${prefix}activity (participants_keyed);

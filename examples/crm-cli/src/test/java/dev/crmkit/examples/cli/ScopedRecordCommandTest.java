@@ -1,0 +1,167 @@
+package dev.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.Visibility;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customer.NewContact;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code crm --as USER access timeline|tasks RECORD} end to end on an H2 file with the organization of
+ * {@code crm access demo}: ben (a rep) owns one contact, carla (a rep in another team) another. On ben's contact a
+ * public call, a private meeting of anna's that ben took part in (named by his e-mail address) and a private note of
+ * dana's; tasks for ben and for dana. Each user sees the items and tasks the policy allows; carla's contact is not
+ * found for ben, worded as a contact that does not exist.
+ */
+class ScopedRecordCommandTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Contact bens;
+    private Contact carlas;
+    private final List<String> items = new ArrayList<>();
+    private final List<String> tasks = new ArrayList<>();
+
+    private String h2() {
+        return "jdbc:h2:file:" + dir.resolve("crm");
+    }
+
+    @BeforeEach
+    void store() {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            IdGenerator ids = IdGenerator.seeded(21);
+            Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(T0, ZoneOffset.UTC)).ids(ids)
+                    .defaultRegion("DE").build();
+            bens = crm.customers().createContact(new NewContact("Bea", "Benson", List.of("bea@kunde.example"),
+                    List.of(), "", Optional.of(UserId.of("ben")), Map.of()));
+            carlas = crm.customers().createContact(new NewContact("Cleo", "Carlsen", List.of("cleo@kunde.example"),
+                    List.of(), "", Optional.of(UserId.of("carla")), Map.of()));
+            RecordRef about = ref(bens);
+            items.add(append(db, ids, about, "Public call", "dana", Visibility.PUBLIC, List.of(), 1));
+            items.add(append(db, ids, about, "Anna's meeting", "anna", Visibility.PRIVATE,
+                    List.of(" Ben@Demo.Example "), 2));
+            items.add(append(db, ids, about, "Dana's note", "dana", Visibility.PRIVATE, List.of(), 3));
+            append(db, ids, ref(carlas), "Carla's call", "carla", Visibility.PUBLIC, List.of(), 4);
+            for (String assignee : List.of("ben", "dana")) {
+                Task t = db.store().tasks().insert(Task.open(new TaskId(ids.next()), "Follow up (" + assignee + ")",
+                        T0.plusSeconds(3_600 * (tasks.size() + 1)), Optional.empty(), UserId.of(assignee),
+                        Optional.of(about), T0));
+                tasks.add(t.id().toString());
+            }
+        }
+        CliRun demo = crm("access", "demo", "--as-of", CliRun.AS_OF);
+        assertEquals(0, demo.exitCode(), demo.toString());
+    }
+
+    private static String append(Database db, IdGenerator ids, RecordRef about, String subject, String owner,
+                                 Visibility visibility, List<String> participants, int minute) {
+        Activity a = new Activity(new ActivityId(ids.next()), ActivityType.NOTE, subject, "", Direction.OUTBOUND,
+                T0.plusSeconds(60L * minute), participants, Set.of(about), Optional.of(UserId.of(owner)),
+                visibility, T0);
+        db.store().activities().append(a);
+        return a.id().toString();
+    }
+
+    private static RecordRef ref(Contact c) {
+        return new RecordRef(RecordType.CONTACT, c.id().value());
+    }
+
+    private CliRun crm(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--jdbc-url");
+        all.add(h2());
+        return CliRun.crm(all.toArray(String[]::new));
+    }
+
+    private List<String> ids(JsonNode json, String field) {
+        List<String> out = new ArrayList<>();
+        json.get(field).forEach(n -> out.add(n.get("id").asText()));
+        return out;
+    }
+
+    private List<String> timeline(String user) {
+        CliRun run = crm("--as", user, "access", "timeline", ref(bens).toString(), "--format", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("user:" + user, run.json().get("actor").asText());
+        return ids(run.json(), "items");
+    }
+
+    @Test
+    void timeline_as_eachUserSeesThePublicItemsAndThePrivateOnesTheyOwnOrTookPartIn() {
+        // newest first: dana's note, anna's meeting, the public call
+        assertEquals(List.of(items.get(1), items.get(0)), timeline("ben"), "ben took part in anna's meeting");
+        assertEquals(List.of(items.get(1), items.get(0)), timeline("anna"));
+        assertEquals(List.of(items.get(2), items.get(0)), timeline("dana"), "dana sees everything but the private "
+                + "items of others");
+        CliRun all = crm("access", "timeline", ref(bens).toString());
+        assertEquals(0, all.exitCode(), all.toString());
+        assertTrue(all.out().startsWith("timeline of " + ref(bens) + " as system:crm: 3 items"), all.out());
+        assertTrue(all.out().contains("PRIVATE  owner anna  Anna's meeting"), all.out());
+    }
+
+    @Test
+    void timeline_ofAHiddenRecord_isNotFound_asOneThatDoesNotExist() {
+        CliRun hidden = crm("--as", "ben", "access", "timeline", ref(carlas).toString());
+        assertEquals(1, hidden.exitCode(), hidden.toString());
+        assertTrue(hidden.err().contains("there is no " + ref(carlas)), hidden.err());
+        assertTrue(!hidden.out().contains("Carla's call"), hidden.out());
+        RecordRef missing = new RecordRef(RecordType.CONTACT, new UUID(7, 7));
+        CliRun none = crm("--as", "ben", "access", "timeline", missing.toString());
+        assertEquals(1, none.exitCode(), none.toString());
+        assertTrue(none.err().contains("there is no " + missing), none.err());
+        assertEquals(0, crm("--as", "carla", "access", "timeline", ref(carlas).toString()).exitCode());
+    }
+
+    @Test
+    void tasks_as_eachUserSeesTheTasksThePolicyAllows_aHiddenRecordIsNotFound() {
+        CliRun ben = crm("--as", "ben", "access", "tasks", ref(bens).toString(), "--format", "json");
+        assertEquals(0, ben.exitCode(), ben.toString());
+        assertEquals(List.of(tasks.get(0)), ids(ben.json(), "tasks"), "a rep sees his own tasks only");
+        CliRun dana = crm("--as", "dana", "access", "tasks", ref(bens).toString(), "--format", "json");
+        assertEquals(tasks, ids(dana.json(), "tasks"), "the head of sales sees every task");
+        CliRun hidden = crm("--as", "ben", "access", "tasks", ref(carlas).toString());
+        assertEquals(1, hidden.exitCode(), hidden.toString());
+        assertTrue(hidden.err().contains("there is no " + ref(carlas)), hidden.err());
+        CliRun text = crm("--as", "anna", "access", "tasks", ref(bens).toString());
+        assertTrue(text.out().startsWith("open tasks about " + ref(bens) + " as user:anna: 1"), text.out());
+        assertTrue(text.out().contains("Follow up (ben)  assignee ben"), "anna sees her report's task, not her "
+                + "superior's: " + text.out());
+    }
+
+    @Test
+    void timeline_aRecordThatIsNotAContactCompanyOrLead_isRefusedNamingTheParameter() {
+        CliRun run = crm("access", "timeline", "deal:" + new UUID(1, 1));
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("RECORD must be a contact, company or lead"), run.err());
+    }
+}
