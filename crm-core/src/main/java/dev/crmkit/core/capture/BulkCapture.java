@@ -2,12 +2,14 @@ package dev.crmkit.core.capture;
 
 import dev.crmkit.core.activity.Timeline;
 import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.task.TaskPlanner;
 
@@ -79,8 +81,9 @@ public final class BulkCapture {
         CaptureOutcome[] outcomes = new CaptureOutcome[all.size()];
         List<Integer> valid = new ArrayList<>();
         List<LeadCapture.NormalizedSubmission> normalized = new ArrayList<>();
+        CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD); // once per chunk, not once per submission
         for (int i = 0; i < all.size(); i++) {
-            LeadCapture.Normalized n = single.normalize(all.get(i));
+            LeadCapture.Normalized n = single.normalize(all.get(i), schema);
             if (n.submission().isEmpty()) {
                 outcomes[i] = new CaptureOutcome.Rejected(n.violations());
             } else {

@@ -89,22 +89,21 @@ final class JdbcActivities implements Activities {
     }
 
     private void insert(Connection c, List<Activity> batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertRow)) {
-            for (Activity a : batch) {
-                jdbc.bind(ps, a.id().value(), a.type().name(), a.subject(), a.body(), a.direction().name(),
-                        a.occurredAt(), jdbc.json.strings(a.participants()), jdbc.json.strings(about(a)), owner(a),
-                        a.visibility().name(), a.recordedAt(),
-                        a.outcome().map(o -> (Object) o.name()).orElse(Jdbc.Null.TEXT),
-                        a.duration().map(d -> (Object) d.toSeconds()).orElse(Jdbc.Null.LONG));
-                if (batch.size() > 1) {
-                    ps.addBatch();
-                }
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        List<Object[]> aboutRows = new ArrayList<>(batch.size() * 2);
+        for (Activity a : batch) {
+            rows.add(new Object[] {a.id().value(), a.type().name(), a.subject(), a.body(), a.direction().name(),
+                    a.occurredAt(), jdbc.json.strings(a.participants()), jdbc.json.strings(about(a)), owner(a),
+                    a.visibility().name(), a.recordedAt(),
+                    a.outcome().map(o -> (Object) o.name()).orElse(Jdbc.Null.TEXT),
+                    a.duration().map(d -> (Object) d.toSeconds()).orElse(Jdbc.Null.LONG)});
+            for (RecordRef r : a.about().stream().sorted(KEY_ORDER).toList()) {
+                aboutRows.add(new Object[] {r.type().name(), r.id(), a.occurredAt(), a.id().value(), a.type().name(),
+                        a.visibility().name(), owner(a)});
             }
-            if (batch.size() > 1) {
-                ps.executeBatch();
-            } else {
-                ps.executeUpdate(); // one statement: its error is the plain duplicate key on every driver
-            }
+        }
+        try {
+            jdbc.insertRows(c, insertRow, rows); // one row: the plain duplicate key of every driver
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {
                 throw new IllegalArgumentException(batch.size() == 1 ? "activity " + batch.get(0).id()
@@ -112,16 +111,7 @@ final class JdbcActivities implements Activities {
             }
             throw e;
         }
-        try (PreparedStatement ps = c.prepareStatement(insertAbout)) {
-            for (Activity a : batch) {
-                for (RecordRef r : a.about().stream().sorted(KEY_ORDER).toList()) {
-                    jdbc.bind(ps, r.type().name(), r.id(), a.occurredAt(), a.id().value(), a.type().name(),
-                            a.visibility().name(), owner(a));
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
-        }
+        jdbc.insertRows(c, insertAbout, aboutRows);
     }
 
     private static Object owner(Activity a) {
