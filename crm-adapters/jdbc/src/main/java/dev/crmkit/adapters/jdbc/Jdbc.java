@@ -152,14 +152,18 @@ final class Jdbc {
     /** The most parameters a multi-row insert binds (PostgreSQL and MariaDB take 65,535). */
     private static final int MULTI_ROW_PARAMS = 16_000;
 
+    /** The {@code COPY} of each one-row insert given to {@link #insertRows} on PostgreSQL, where it has one. */
+    private final java.util.Map<String, Optional<String>> copies = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The most rows a multi-row insert writes. */
     private static final int MULTI_ROW_ROWS = 1000;
 
     /**
      * Inserts the rows with multi-row {@code INSERT ... VALUES (..), (..), ...} statements, as many rows a statement as
      * {@value #MULTI_ROW_PARAMS} parameters allow (at most {@value #MULTI_ROW_ROWS}): one statement, and one
-     * execution in the database, for hundreds of rows, whatever the driver does with batches. One row is one plain
-     * statement, none is nothing.
+     * execution in the database, for hundreds of rows, whatever the driver does with batches; on PostgreSQL, when
+     * every value is a parameter, one {@code COPY} through pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
+     * One row is one plain statement, none is nothing.
      *
      * @param insert a one-row insert ending with its {@code VALUES (...)}, nothing after it
      * @throws IllegalArgumentException when {@code insert} is not of that form
@@ -171,6 +175,12 @@ final class Jdbc {
         if (rows.size() == 1) {
             update(c, insert, rows.get(0));
             return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            Optional<String> copy = copies.computeIfAbsent(insert, PgCopy::copyOf);
+            if (copy.isPresent() && PgCopy.copy(c, copy.get(), rows)) {
+                return;
+            }
         }
         int at = insert.lastIndexOf(" VALUES (");
         if (at < 0 || !insert.endsWith(")")) {

@@ -31,6 +31,8 @@ final class Outbox {
     private final String lock;
     private final String takeLease;
     private final String leaseHolder;
+    /** On PostgreSQL, the {@code COPY} that writes a unit of work's events at once. */
+    private final Optional<String> copy;
     private final String releaseLease;
     private final String lockExists;
     private final String createLock;
@@ -44,6 +46,7 @@ final class Outbox {
         this.json = json;
         this.insert = tables.sql("INSERT INTO {outbox} (aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, "
                 + dialect.json() + ")");
+        this.copy = dialect == Dialect.POSTGRESQL ? PgCopy.copyOf(insert) : Optional.empty();
         this.lock = tables.sql("SELECT holder, leased_at, lease_millis, " + dialect.now()
                 + " AS db_now FROM {outbox_relay_lock} WHERE name = ? FOR UPDATE SKIP LOCKED");
         this.takeLease = tables.sql("UPDATE {outbox_relay_lock} SET holder = ?, leased_at = " + dialect.now()
@@ -62,6 +65,16 @@ final class Outbox {
 
     /** Appends the events, in the order given, to the outbox. */
     void append(Connection connection, List<DomainEvent> events) throws SQLException {
+        if (copy.isPresent() && events.size() > 1) {
+            List<Object[]> rows = new ArrayList<>(events.size());
+            for (DomainEvent event : events) {
+                rows.add(new Object[] {event.aggregateId(), event.getClass().getName(), event.occurredAt(),
+                        json.event(event)});
+            }
+            if (PgCopy.copy(connection, copy.get(), rows)) {
+                return;
+            }
+        }
         int row = insert.lastIndexOf(" VALUES (") + " VALUES ".length();
         for (int from = 0; from < events.size(); from += ROWS_AT_ONCE) {
             List<DomainEvent> part = events.subList(from, Math.min(events.size(), from + ROWS_AT_ONCE));
