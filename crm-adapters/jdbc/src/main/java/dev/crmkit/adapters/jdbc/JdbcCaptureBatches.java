@@ -32,8 +32,10 @@ import java.util.function.Function;
  * Changes of leads stored before the chunk (a repeat folded into a stored lead) are written set-based: the leads read
  * and locked at once, their new external ids claimed at once, the rows updated in one JDBC batch. A point or an
  * external id that another unit of work claimed since the read, or a lead changed since, is a
- * {@link ConflictException}: the chunk's unit rolls back and runs again. Changes of contacts stored before the chunk
- * and new companies (few in an import) still go through the store's ports, one by one. Thread-safe.
+ * {@link ConflictException}: the chunk's unit rolls back and runs again. New companies are written the same way as
+ * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (none in a lead import
+ * that does not add a phone or an e-mail to a known person) still go through the store's port, one by one.
+ * Thread-safe.
  */
 final class JdbcCaptureBatches implements CaptureBatches {
 
@@ -160,10 +162,8 @@ final class JdbcCaptureBatches implements CaptureBatches {
     @Override
     public void write(CaptureWrites writes) {
         jdbc.tx.write(c -> {
-            for (Company company : writes.newCompanies()) {
-                if (!companies.insertOrGet(company.atVersion(0)).id().equals(company.id())) {
-                    throw conflict("company domain");
-                }
+            if (!companies.insertAll(c, writes.newCompanies())) {
+                throw conflict("company domain");
             }
             if (!contacts.insertAll(c, writes.newContacts())) {
                 throw conflict("e-mail or phone");
