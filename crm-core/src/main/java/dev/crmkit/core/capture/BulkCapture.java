@@ -32,8 +32,9 @@ import java.util.function.Supplier;
  *       what the chunk's earlier submissions staged: a person repeated within the chunk folds into the lead the
  *       chunk created for them, a known person gets their stored contact and open lead, exactly as one by one;</li>
  *   <li>what was staged is written at once ({@link CaptureBatches#write}): the JDBC store claims the new keys with one
- *       multi-row statement per key table and writes rows in JDBC batches; then the events are published, in order,
- *       into the store's outbox.</li>
+ *       multi-row statement per key table and writes rows with multi-row inserts (COPY on PostgreSQL) and the
+ *       changes of leads stored before set-based; then the events are published, in order, into the store's
+ *       outbox.</li>
  * </ol>
  * A key another node claimed between the read and the write (a person captured there meanwhile) fails the write with
  * a conflict; the chunk's unit of work then runs again from the read, and meets that node's records as a capture one
