@@ -2,12 +2,14 @@ package dev.crmkit.core.capture;
 
 import dev.crmkit.core.activity.Timeline;
 import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.task.TaskPlanner;
 
@@ -30,8 +32,9 @@ import java.util.function.Supplier;
  *       what the chunk's earlier submissions staged: a person repeated within the chunk folds into the lead the
  *       chunk created for them, a known person gets their stored contact and open lead, exactly as one by one;</li>
  *   <li>what was staged is written at once ({@link CaptureBatches#write}): the JDBC store claims the new keys with one
- *       multi-row statement per key table and writes rows in JDBC batches; then the events are published, in order,
- *       into the store's outbox.</li>
+ *       multi-row statement per key table and writes rows with multi-row inserts (COPY on PostgreSQL) and the
+ *       changes of leads stored before set-based; then the events are published, in order, into the store's
+ *       outbox.</li>
  * </ol>
  * A key another node claimed between the read and the write (a person captured there meanwhile) fails the write with
  * a conflict; the chunk's unit of work then runs again from the read, and meets that node's records as a capture one
@@ -79,8 +82,9 @@ public final class BulkCapture {
         CaptureOutcome[] outcomes = new CaptureOutcome[all.size()];
         List<Integer> valid = new ArrayList<>();
         List<LeadCapture.NormalizedSubmission> normalized = new ArrayList<>();
+        CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD); // once per chunk, not once per submission
         for (int i = 0; i < all.size(); i++) {
-            LeadCapture.Normalized n = single.normalize(all.get(i));
+            LeadCapture.Normalized n = single.normalize(all.get(i), schema);
             if (n.submission().isEmpty()) {
                 outcomes[i] = new CaptureOutcome.Rejected(n.violations());
             } else {

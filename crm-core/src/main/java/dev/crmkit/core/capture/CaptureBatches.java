@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * The store's side of {@link BulkCapture}: it reads, for a whole chunk of submissions at once, what their captures
  * could meet, and writes what they staged. Every call runs inside the chunk's unit of work. A store answers with
- * set-based statements where it can (the JDBC store: one query per kind of key, multi-row key claims, JDBC batches);
- * {@link #over} answers through a store's ports, one record at a time, for any store.
+ * set-based statements where it can (the JDBC store: one query per kind of key, multi-row key claims, multi-row
+ * inserts or COPY); {@link #over} answers through a store's ports, one record at a time, for any store.
  */
 public interface CaptureBatches {
 

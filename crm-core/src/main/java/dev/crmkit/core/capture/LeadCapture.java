@@ -154,6 +154,15 @@ public final class LeadCapture {
      */
     public Normalized normalize(LeadSubmission submission) {
         Objects.requireNonNull(submission, "submission");
+        return normalize(submission, schemas.schemaFor(RecordType.LEAD));
+    }
+
+    /**
+     * As {@link #normalize(LeadSubmission)}, against a lead schema read once by the caller (bulk capture reads it
+     * once per chunk instead of once per submission).
+     */
+    Normalized normalize(LeadSubmission submission, CustomFieldSchema schema) {
+        Objects.requireNonNull(submission, "submission");
         List<Violation> problems = new ArrayList<>(context.validation().violationsOf(submission));
         if (problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
             return new Normalized(Optional.empty(), problems); // a missing part: nothing further can be read
@@ -188,7 +197,6 @@ public final class LeadCapture {
                     () -> Text.clean(submission.sourceDetail().get(), "sourceDetail")))
                     .filter(d -> !d.isEmpty());
         }
-        CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD);
         CustomFieldSchema.ParsedFields fields = schema.parse(submission.customFields());
         fields.violations().stream().filter(v -> !flagged.contains(v.field())).forEach(problems::add);
         for (String unknown : fields.unknownKeys()) {

@@ -105,6 +105,41 @@ public abstract class BulkCaptureContract {
         assertEquals(single.events, bulk.events);
     }
 
+    @Test
+    void captureAll_aStoredLeadFoldedInSeveralTimesInOneChunk_isWrittenAsCaptureOneByOneLeavesIt() {
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        List<LeadSubmission> before = List.of(
+                LeadSubmission.from(Channel.WEB_FORM).name("Ada", "Lovelace").email("ada@example.org")
+                        .externalId("s-1").build(),
+                LeadSubmission.from(Channel.WEB_FORM).name("Alan", "Turing").phone("+44 20 7946 0000")
+                        .externalId("s-2").build());
+        single.oneByOne(before, 2);
+        bulk.oneByOne(before, 2);
+        List<LeadSubmission> chunk = List.of(
+                LeadSubmission.from(Channel.IMPORT).name("Ada", "Lovelace").email("ADA@example.org")
+                        .request("again").externalId("s-3").build(),
+                LeadSubmission.from(Channel.IMPORT).name("Grace", "Hopper").email("grace@example.org")
+                        .externalId("s-4").build(),
+                LeadSubmission.from(Channel.IMPORT).name("Ada", "Lovelace").email("ada@example.org")
+                        .phone("+49 151 20000007").externalId("s-5").build(),
+                LeadSubmission.from(Channel.IMPORT).name("Alan", "Turing").phone("+442079460000")
+                        .externalId("s-6").build(),
+                LeadSubmission.from(Channel.IMPORT).name("Ada", "Lovelace").email("ada@example.org")
+                        .externalId("s-7").build());
+
+        assertEquals(single.oneByOne(chunk, 5), bulk.bulk(chunk, 5));
+        assertEquals(single.dump(), bulk.dump());
+        assertEquals(single.events, bulk.events);
+        Lead ada = bulk.store.leads().findByExternalId("s-1").orElseThrow();
+        assertEquals(4, ada.version(), "stored at 1, then three folds in the chunk");
+        for (String x : List.of("s-3", "s-5", "s-7")) {
+            assertEquals(ada.id(), bulk.store.leads().findByExternalId(x).orElseThrow().id(), x);
+        }
+        assertEquals(2, bulk.store.leads().findByExternalId("s-6").orElseThrow().version());
+        assertEquals(3, bulk.store.leads().count());
+    }
+
     private static Map<String, Long> kinds(List<CaptureOutcome> outcomes) {
         Map<String, Long> kinds = new TreeMap<>();
         outcomes.forEach(o -> kinds.merge(o.getClass().getSimpleName(), 1L, Long::sum));

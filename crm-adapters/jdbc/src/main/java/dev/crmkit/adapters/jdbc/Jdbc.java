@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -144,6 +145,70 @@ final class Jdbc {
             }
             if (pending > 0) {
                 ps.executeBatch();
+            }
+        }
+    }
+
+    /** The most parameters a multi-row insert binds (PostgreSQL and MariaDB take 65,535). */
+    private static final int MULTI_ROW_PARAMS = 16_000;
+
+    /** The {@code COPY} of each one-row insert given to {@link #insertRows} on PostgreSQL, where it has one. */
+    private final java.util.Map<String, Optional<String>> copies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The most rows a multi-row insert writes. */
+    private static final int MULTI_ROW_ROWS = 1000;
+
+    /**
+     * Inserts the rows with multi-row {@code INSERT ... VALUES (..), (..), ...} statements, as many rows a statement as
+     * {@value #MULTI_ROW_PARAMS} parameters allow (at most {@value #MULTI_ROW_ROWS}): one statement, and one
+     * execution in the database, for hundreds of rows, whatever the driver does with batches; on PostgreSQL, when
+     * every value is a parameter, one {@code COPY} through pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
+     * One row is one plain statement, none is nothing.
+     *
+     * @param insert a one-row insert ending with its {@code VALUES (...)}, nothing after it
+     * @throws IllegalArgumentException when {@code insert} is not of that form
+     */
+    void insertRows(Connection c, String insert, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (rows.size() == 1) {
+            update(c, insert, rows.get(0));
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            Optional<String> copy = copies.computeIfAbsent(insert, PgCopy::copyOf);
+            if (copy.isPresent() && PgCopy.copy(c, copy.get(), rows)) {
+                return;
+            }
+        }
+        int at = insert.lastIndexOf(" VALUES (");
+        if (at < 0 || !insert.endsWith(")")) {
+            throw new IllegalArgumentException("not a one-row insert ending with its VALUES: " + insert);
+        }
+        String head = insert.substring(0, at + " VALUES ".length());
+        String row = insert.substring(at + " VALUES ".length());
+        int perStatement = Math.max(1, Math.min(MULTI_ROW_ROWS, MULTI_ROW_PARAMS / Math.max(1, rows.get(0).length)));
+        String full = null;
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+            String sql;
+            if (part.size() == perStatement && full != null) {
+                sql = full;
+            } else {
+                sql = head + String.join(", ", Collections.nCopies(part.size(), row));
+                if (part.size() == perStatement) {
+                    full = sql;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int index = 1;
+                for (Object[] values : part) {
+                    for (Object value : values) {
+                        bind(ps, index++, value);
+                    }
+                }
+                ps.executeUpdate();
             }
         }
     }

@@ -60,7 +60,7 @@ final class JdbcActivities implements Activities {
         String json = dialect.json();
         insertRow = jdbc.sql("INSERT INTO {activity} (id, activity_type, subject, body, direction, occurred_at, "
                 + "participants, about, owner_id, visibility, recorded_at, outcome, duration_seconds, "
-                + "participants_keyed) VALUES (?, ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, ?, ?, ?, ?, TRUE)");
+                + "participants_keyed) VALUES (?, ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, ?, ?, ?, ?, ?)");
         insertParticipant = jdbc.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
                 + "VALUES (?, ?, ?)");
         insertAbout = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
@@ -96,22 +96,22 @@ final class JdbcActivities implements Activities {
     }
 
     private void insert(Connection c, List<Activity> batch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertRow)) {
-            for (Activity a : batch) {
-                jdbc.bind(ps, a.id().value(), a.type().name(), a.subject(), a.body(), a.direction().name(),
-                        a.occurredAt(), jdbc.json.strings(a.participants()), jdbc.json.strings(about(a)), owner(a),
-                        a.visibility().name(), a.recordedAt(),
-                        a.outcome().map(o -> (Object) o.name()).orElse(Jdbc.Null.TEXT),
-                        a.duration().map(d -> (Object) d.toSeconds()).orElse(Jdbc.Null.LONG));
-                if (batch.size() > 1) {
-                    ps.addBatch();
-                }
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        List<Object[]> aboutRows = new ArrayList<>(batch.size() * 2);
+        for (Activity a : batch) {
+            rows.add(new Object[] {a.id().value(), a.type().name(), a.subject(), a.body(), a.direction().name(),
+                    a.occurredAt(), jdbc.json.strings(a.participants()), jdbc.json.strings(about(a)), owner(a),
+                    a.visibility().name(), a.recordedAt(),
+                    a.outcome().map(o -> (Object) o.name()).orElse(Jdbc.Null.TEXT),
+                    a.duration().map(d -> (Object) d.toSeconds()).orElse(Jdbc.Null.LONG),
+                    Boolean.TRUE}); // participants_keyed: its keys are written below, a bound value so COPY can take it
+            for (RecordRef r : a.about().stream().sorted(KEY_ORDER).toList()) {
+                aboutRows.add(new Object[] {r.type().name(), r.id(), a.occurredAt(), a.id().value(), a.type().name(),
+                        a.visibility().name(), owner(a)});
             }
-            if (batch.size() > 1) {
-                ps.executeBatch();
-            } else {
-                ps.executeUpdate(); // one statement: its error is the plain duplicate key on every driver
-            }
+        }
+        try {
+            jdbc.insertRows(c, insertRow, rows); // one row: the plain duplicate key of every driver
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {
                 throw new IllegalArgumentException(batch.size() == 1 ? "activity " + batch.get(0).id()
@@ -119,16 +119,7 @@ final class JdbcActivities implements Activities {
             }
             throw e;
         }
-        try (PreparedStatement ps = c.prepareStatement(insertAbout)) {
-            for (Activity a : batch) {
-                for (RecordRef r : a.about().stream().sorted(KEY_ORDER).toList()) {
-                    jdbc.bind(ps, r.type().name(), r.id(), a.occurredAt(), a.id().value(), a.type().name(),
-                            a.visibility().name(), owner(a));
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
-        }
+        jdbc.insertRows(c, insertAbout, aboutRows);
         insertParticipants(c, batch);
     }
 

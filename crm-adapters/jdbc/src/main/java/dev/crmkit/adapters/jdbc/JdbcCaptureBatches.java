@@ -28,10 +28,14 @@ import java.util.function.Function;
  * {@link CaptureBatches} on the JDBC store: what a chunk's keys meet is read with one query per kind of key (contacts
  * locked in the order of their ids, so chunks on two nodes never wait on each other in a cycle); new contacts' points
  * and new leads' external ids are claimed with one multi-row insert-ignoring statement per key table, and the rows of
- * contacts, company links, leads, timeline entries and tasks go in JDBC batches. A point or an external id that another
- * unit of work claimed since the read is a {@link ConflictException}: the chunk's unit rolls back and runs again. The
- * few changes of records stored before the chunk (a repeat folded into a stored lead) and new companies go through
- * the store's ports, one by one. Thread-safe.
+ * contacts, company links, leads, timeline entries and tasks go in multi-row inserts ({@link Jdbc#insertRows}).
+ * Changes of leads stored before the chunk (a repeat folded into a stored lead) are written set-based: the leads read
+ * and locked at once, their new external ids claimed at once, the rows updated in one JDBC batch. A point or an
+ * external id that another unit of work claimed since the read, or a lead changed since, is a
+ * {@link ConflictException}: the chunk's unit rolls back and runs again. New companies are written the same way as
+ * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (none in a lead import
+ * that does not add a phone or an e-mail to a known person) still go through the store's port, one by one.
+ * Thread-safe.
  */
 final class JdbcCaptureBatches implements CaptureBatches {
 
@@ -158,10 +162,8 @@ final class JdbcCaptureBatches implements CaptureBatches {
     @Override
     public void write(CaptureWrites writes) {
         jdbc.tx.write(c -> {
-            for (Company company : writes.newCompanies()) {
-                if (!companies.insertOrGet(company.atVersion(0)).id().equals(company.id())) {
-                    throw conflict("company domain");
-                }
+            if (!companies.insertAll(c, writes.newCompanies())) {
+                throw conflict("company domain");
             }
             if (!contacts.insertAll(c, writes.newContacts())) {
                 throw conflict("e-mail or phone");
@@ -172,7 +174,9 @@ final class JdbcCaptureBatches implements CaptureBatches {
             if (!leads.insertAll(c, writes.newLeads())) {
                 throw conflict("external id");
             }
-            writes.leadUpdates().forEach(leads::update);
+            if (!leads.updateAll(c, writes.leadUpdates())) {
+                throw conflict("external id");
+            }
             activities.appendAll(writes.activities());
             tasks.insertAll(c, writes.tasks());
             return null;

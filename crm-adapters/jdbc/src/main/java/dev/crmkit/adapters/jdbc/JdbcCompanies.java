@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -144,6 +146,25 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         Objects.requireNonNull(candidate, "candidate");
         rows.checkNew(candidate.id(), candidate.version());
         return domains.insertOrGet(c -> insert(c, candidate), selectById, this::map);
+    }
+
+    /**
+     * Inserts a chunk's new companies at version 1: their domains claimed with one multi-row statement, their rows
+     * with multi-row inserts. False, with nothing usable written, when another record holds one of the domains (the
+     * caller rolls the unit of work back).
+     */
+    boolean insertAll(Connection c, List<Company> created) throws SQLException {
+        SortedMap<String, UUID> claims = new TreeMap<>();
+        List<Object[]> values = new ArrayList<>(created.size());
+        for (Company x : created) {
+            domains(x).forEach(d -> claims.put(d, x.id().value()));
+            values.add(rowValues(x.atVersion(1), false));
+        }
+        if (!domains.claimAtOnce(c, claims)) {
+            return false;
+        }
+        jdbc.insertRows(c, insertRow, values);
+        return true;
     }
 
     private Company insert(Connection c, Company candidate) throws SQLException {

@@ -266,8 +266,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 links.add(new Object[] {a.companyId().value(), x.id().value(), x.createdAt(), x.id().value()});
             }
         }
-        jdbc.batch(c, insertAt, rowsAt);
-        jdbc.batch(c, insertAffiliation, links);
+        jdbc.insertRows(c, insertAt, rowsAt);
+        jdbc.insertRows(c, insertAffiliation, links);
         return true;
     }
 

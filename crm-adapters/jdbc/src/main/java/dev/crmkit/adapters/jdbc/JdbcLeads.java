@@ -7,6 +7,7 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.lead.Channel;
@@ -21,9 +22,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -47,6 +53,8 @@ final class JdbcLeads implements Leads {
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String selectById;
+    private final String selectLocked;
+    private final String updateAt;
     private final String selectByExternalId;
     private final String selectOpenByEmail;
     private final String selectOpenByPhone;
@@ -64,6 +72,7 @@ final class JdbcLeads implements Leads {
         this.dialect = jdbc.dialect;
         String json = dialect.json();
         selectById = jdbc.sql("SELECT * FROM {lead} WHERE id = ?");
+        selectLocked = jdbc.sql("SELECT * FROM {lead} WHERE id IN (%s) ORDER BY id FOR UPDATE");
         selectByExternalId = jdbc.sql("SELECT l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
                 + "WHERE x.external_id = ?");
         selectOpenByEmail = jdbc.sql("SELECT * FROM {lead} WHERE email = ? AND is_open = ? "
@@ -85,6 +94,7 @@ final class JdbcLeads implements Leads {
                 + "email = ?, phone = ?, company_name = ?, owner_id = ?, status = ?, is_open = ?, "
                 + "disqualification_reason = ?, submissions = ?, custom_fields = " + json
                 + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
+        updateAt = updateRow.replace("SET version = version + 1,", "SET version = ?,");
         selectByStatus = jdbc.sql("SELECT * FROM {lead} WHERE status = ?");
         selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ?");
         selectAll = jdbc.sql("SELECT * FROM {lead} WHERE 1 = 1");
@@ -143,7 +153,72 @@ final class JdbcLeads implements Leads {
             values.add(1, x.version());
             rowsAt.add(values.toArray());
         }
-        jdbc.batch(c, insertAt, rowsAt);
+        jdbc.insertRows(c, insertAt, rowsAt);
+        return true;
+    }
+
+    /**
+     * Writes changes of leads stored before a chunk, set-based: the leads read at once and locked in id order (a
+     * version another unit of work changed since the chunk read it is a {@link StaleVersionException}, and the chunk
+     * runs again), the external ids they add claimed with one multi-row statement, the rows updated in one JDBC
+     * batch. Several changes of one lead (a person folded in twice in a chunk) are written as its last state, at the
+     * version the changes one by one would have left.
+     *
+     * @param updates each change as given to {@link #update}, in order (expected version included)
+     * @return false when another unit of work claimed an external id a lead adds (the caller rolls back)
+     */
+    boolean updateAll(Connection c, List<Lead> updates) throws SQLException {
+        Map<UUID, Lead> first = new TreeMap<>();
+        Map<UUID, Lead> last = new TreeMap<>();
+        for (Lead x : updates) {
+            checkLength(x);
+            Lead before = last.get(x.id().value());
+            if (before != null && before.version() + 1 != x.version()) {
+                throw new StaleVersionException("lead", x.id().toString(), x.version());
+            }
+            first.putIfAbsent(x.id().value(), x);
+            last.put(x.id().value(), x);
+        }
+        if (first.isEmpty()) {
+            return true;
+        }
+        Map<UUID, Lead> stored = new HashMap<>();
+        List<UUID> ids = List.copyOf(first.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            for (Lead x : jdbc.list(c, selectLocked.replace("%s", marks), this::map, part.toArray())) {
+                stored.put(x.id().value(), x);
+            }
+        }
+        SortedMap<String, UUID> claims = new TreeMap<>();
+        List<Object[]> values = new ArrayList<>(first.size());
+        for (Map.Entry<UUID, Lead> change : first.entrySet()) {
+            Lead given = change.getValue();
+            Lead now = stored.get(change.getKey());
+            if (now == null || now.version() != given.version()) {
+                throw new StaleVersionException("lead", given.id().toString(), given.version());
+            }
+            Lead after = last.get(change.getKey());
+            Set<String> keys = new HashSet<>(after.externalIds());
+            for (String gone : now.externalIds()) {
+                if (!keys.contains(gone)) {
+                    externalIds.release(c, gone, change.getKey());
+                }
+            }
+            keys.removeAll(now.externalIds());
+            keys.forEach(k -> claims.put(k, change.getKey()));
+            Object[] row = rowValues(after, true);
+            row[row.length - 1] = given.version(); // expected: the version read; the row goes to after's + 1
+            Object[] withVersion = new Object[row.length + 1];
+            withVersion[0] = after.version() + 1;
+            System.arraycopy(row, 0, withVersion, 1, row.length);
+            values.add(withVersion);
+        }
+        if (!externalIds.claimAtOnce(c, claims)) {
+            return false;
+        }
+        jdbc.batch(c, updateAt, values);
         return true;
     }
 

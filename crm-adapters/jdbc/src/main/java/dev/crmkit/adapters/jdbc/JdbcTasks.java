@@ -115,7 +115,7 @@ final class JdbcTasks implements Tasks {
             rows.checkNew(t.id(), t.version());
             values.add(rowValues(t.atVersion(1), false));
         }
-        jdbc.batch(c, insertRow, values);
+        jdbc.insertRows(c, insertRow, values);
     }
 
     /** The open tasks about each of the records, in one query per kind of record and thousand records. */

@@ -22,12 +22,17 @@ final class Outbox {
     /** The key of the one row of the relay lock table. */
     static final String LOCK_NAME = "outbox_relay";
 
+    /** Events written by one statement. */
+    private static final int ROWS_AT_ONCE = 1000;
+
     private final Dialect dialect;
     private final JsonCodec json;
     private final String insert;
     private final String lock;
     private final String takeLease;
     private final String leaseHolder;
+    /** On PostgreSQL, the {@code COPY} that writes a unit of work's events at once. */
+    private final Optional<String> copy;
     private final String releaseLease;
     private final String lockExists;
     private final String createLock;
@@ -41,6 +46,7 @@ final class Outbox {
         this.json = json;
         this.insert = tables.sql("INSERT INTO {outbox} (aggregate_id, event_type, occurred_at, payload) VALUES (?, ?, ?, "
                 + dialect.json() + ")");
+        this.copy = dialect == Dialect.POSTGRESQL ? PgCopy.copyOf(insert) : Optional.empty();
         this.lock = tables.sql("SELECT holder, leased_at, lease_millis, " + dialect.now()
                 + " AS db_now FROM {outbox_relay_lock} WHERE name = ? FOR UPDATE SKIP LOCKED");
         this.takeLease = tables.sql("UPDATE {outbox_relay_lock} SET holder = ?, leased_at = " + dialect.now()
@@ -59,15 +65,32 @@ final class Outbox {
 
     /** Appends the events, in the order given, to the outbox. */
     void append(Connection connection, List<DomainEvent> events) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(insert)) {
+        if (copy.isPresent() && events.size() > 1) {
+            List<Object[]> rows = new ArrayList<>(events.size());
             for (DomainEvent event : events) {
-                ps.setString(1, event.aggregateId());
-                ps.setString(2, event.getClass().getName());
-                dialect.setInstant(ps, 3, event.occurredAt());
-                ps.setString(4, json.event(event));
-                ps.addBatch();
+                rows.add(new Object[] {event.aggregateId(), event.getClass().getName(), event.occurredAt(),
+                        json.event(event)});
             }
-            ps.executeBatch();
+            if (PgCopy.copy(connection, copy.get(), rows)) {
+                return;
+            }
+        }
+        int row = insert.lastIndexOf(" VALUES (") + " VALUES ".length();
+        for (int from = 0; from < events.size(); from += ROWS_AT_ONCE) {
+            List<DomainEvent> part = events.subList(from, Math.min(events.size(), from + ROWS_AT_ONCE));
+            // one multi-row statement for a chunk's events: one execution in the database, whatever the driver
+            String sql = insert.substring(0, row)
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), insert.substring(row)));
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int i = 0;
+                for (DomainEvent event : part) {
+                    ps.setString(++i, event.aggregateId());
+                    ps.setString(++i, event.getClass().getName());
+                    dialect.setInstant(ps, ++i, event.occurredAt());
+                    ps.setString(++i, json.event(event));
+                }
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -1,0 +1,117 @@
+package dev.crmkit.adapters.jdbc;
+
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rows into a PostgreSQL table with {@code COPY ... FROM STDIN} (text format) through pgjdbc's {@code CopyManager}:
+ * one statement and one pass of the server's copy code for a chunk's rows, without a parameter per value. Used for a
+ * one-row insert whose values are all parameters (plain, or cast as {@code CAST(? AS jsonb)}); the values are written
+ * as PostgreSQL reads them back from the parameters the insert would bind (times rounded to the microsecond as pgjdbc
+ * rounds them). Loaded only on PostgreSQL, whose driver is then on the class path. Stateless.
+ */
+final class PgCopy {
+
+    private static final Pattern INSERT = Pattern.compile(
+            "INSERT INTO (\\S+) \\(([^()]*)\\) VALUES \\((.*)\\)", Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile("\\?|CAST\\(\\? AS \\w+\\)");
+
+    private PgCopy() {
+    }
+
+    /**
+     * The {@code COPY} statement that writes what the one-row insert writes, when every value of the insert is a
+     * parameter; empty otherwise (a constant, an expression, a sub-query).
+     */
+    static Optional<String> copyOf(String insert) {
+        Matcher m = INSERT.matcher(insert.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String[] values = m.group(3).split(",");
+        String[] columns = m.group(2).split(",");
+        if (values.length != columns.length) {
+            return Optional.empty();
+        }
+        for (String v : values) {
+            if (!PARAMETER.matcher(v.strip()).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("COPY " + m.group(1) + " (" + m.group(2) + ") FROM STDIN");
+    }
+
+    /**
+     * Copies the rows, each with a value per column of the statement, in order (the values {@link Jdbc#bind} takes).
+     *
+     * @return false when the connection is not pgjdbc's (then nothing was written and the caller inserts instead)
+     */
+    static boolean copy(Connection c, String copy, List<Object[]> rows) throws SQLException {
+        if (!c.isWrapperFor(PGConnection.class)) {
+            return false;
+        }
+        StringBuilder text = new StringBuilder(rows.size() * 128);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed reading its own rows", e);
+        }
+        return true;
+    }
+
+    private static void append(StringBuilder out, Object value) {
+        if (value instanceof Jdbc.Null) {
+            out.append("\\N");
+        } else if (value instanceof String s) {
+            escape(out, s);
+        } else if (value instanceof Instant t) {
+            // pgjdbc sends a time rounded half up to the microsecond; so does this
+            out.append(Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
+        } else if (value instanceof Boolean b) {
+            out.append(b ? 't' : 'f');
+        } else if (value instanceof UUID || value instanceof Long || value instanceof Integer
+                || value instanceof LocalDate) {
+            out.append(value);
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else {
+            throw new IllegalArgumentException("cannot copy a " + (value == null ? "null"
+                    : value.getClass().getName()) + "; use a Jdbc.Null for an absent value");
+        }
+    }
+
+    /** Text as COPY's text format reads it: backslash, tab, line feed and carriage return escaped. */
+    private static void escape(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(ch);
+            }
+        }
+    }
+}

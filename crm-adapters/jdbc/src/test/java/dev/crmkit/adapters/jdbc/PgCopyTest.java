@@ -1,0 +1,64 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rows written with {@code COPY} on PostgreSQL ({@link PgCopy}, used by {@link Jdbc#insertRows} for several rows) read
+ * back exactly as rows written with a plain insert: text with COPY's own escape characters, and times with
+ * nanoseconds, which both paths round to the microsecond the same way.
+ */
+class PgCopyTest {
+
+    private static final String[] TEXTS = {"back\\slash \\N \\. end\\", "tab\there", "line\nfeed\n",
+        "carriage\rreturn", "\\N", "Zoë \"Z\" 李 😀 \u2028 \u0001", "", " trailing ", "a,b;c|d'e"};
+    private static final Instant[] TIMES = {Instant.parse("2026-03-02T08:00:00.123456500Z"),
+        Instant.parse("2026-03-02T08:00:00.999999700Z"), Instant.parse("2026-03-02T08:00:00.000000499Z"),
+        Instant.parse("1969-12-31T23:59:59.999999500Z"), Instant.parse("2026-03-02T08:00:00Z")};
+
+    @Test
+    void copiedRows_readBackAsInsertedRows_withHostileTextAndNanoseconds() {
+        JdbcCrmStore copied = TestDatabase.POSTGRESQL.freshStore("copy_");
+        JdbcCrmStore inserted = TestDatabase.POSTGRESQL.freshStore("insert_");
+        List<Activity> all = new ArrayList<>();
+        for (int i = 0; i < TEXTS.length * 2; i++) {
+            all.add(Activity.system(new ActivityId(new UUID(7, i)), i + TEXTS[i % TEXTS.length],
+                    TEXTS[(i + 1) % TEXTS.length], Set.of(new RecordRef(RecordType.LEAD, new UUID(9, i % 3))),
+                    TIMES[i % TIMES.length]));
+        }
+
+        ((JdbcActivities) copied.activities()).appendAll(all); // several rows: one COPY per table
+        all.forEach(inserted.activities()::append); // one row: a plain insert each
+
+        for (Activity a : all) {
+            Activity viaCopy = copied.activities().findById(a.id()).orElseThrow();
+            assertEquals(inserted.activities().findById(a.id()).orElseThrow(), viaCopy);
+            assertEquals(a.subject(), viaCopy.subject());
+            assertEquals(a.body(), viaCopy.body());
+        }
+        assertEquals(Instant.parse("2026-03-02T08:00:01Z"),
+                copied.activities().findById(all.get(1).id()).orElseThrow().occurredAt(), "rounded half up");
+    }
+
+    @Test
+    void copyOf_onlyForInsertsWhoseValuesAreAllParameters() {
+        assertEquals("COPY t (a, b, c) FROM STDIN",
+                PgCopy.copyOf("INSERT INTO t (a, b, c) VALUES (?, CAST(? AS jsonb), ?)").orElseThrow());
+        assertTrue(PgCopy.copyOf("INSERT INTO t (a, v) VALUES (?, 1)").isEmpty(), "a constant");
+        assertTrue(PgCopy.copyOf("INSERT INTO t (a, s) VALUES (?, (SELECT seq FROM u WHERE id = ?))").isEmpty(),
+                "a sub-query");
+        assertTrue(PgCopy.copyOf("INSERT INTO t (a) VALUES (?) ON CONFLICT DO NOTHING").isEmpty(), "a clause after");
+    }
+}
