@@ -1,10 +1,10 @@
 package dev.crmkit.metrics.cohort;
 
 import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.order.SeededBooks;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,19 +30,8 @@ class CohortCountsAgreementTest {
             int customers = 1 + random.nextInt(wide ? 2_000 : 60);
             int orders = 1 + random.nextInt(wide ? 2_000 : 400);
             int days = 1 + random.nextInt(wide ? 7_300 : 1_200);
-            String[] ids = new String[customers];
-            for (int c = 0; c < customers; c++) {
-                ids[c] = "C" + c;
-            }
-            int[] customerOf = new int[orders];
-            int[] day = new int[orders];
-            long[] minor = new long[orders];
-            for (int i = 0; i < orders; i++) {
-                customerOf[i] = random.nextInt(customers);
-                day[i] = -400 + 19_000 + random.nextInt(days);
-                minor[i] = random.nextInt(1_000_000);
-            }
-            OrderBook book = OrderBook.ofColumns(Currency.getInstance("EUR"), ids, customerOf, day, minor);
+            OrderBook book = SeededBooks.book(random, customers, orders, 18_600, days,
+                    () -> random.nextInt(1_000_000));
             for (CohortPeriod period : CohortPeriod.values()) {
                 assertEquals(reference(book, period), Cohorts.counts(book, period), "round " + round + " " + period);
             }

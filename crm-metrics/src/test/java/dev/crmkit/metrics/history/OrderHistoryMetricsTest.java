@@ -4,6 +4,7 @@ import dev.crmkit.metrics.cohort.CohortPeriod;
 import dev.crmkit.metrics.cohort.Cohorts;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.order.SeededBooks;
 import dev.crmkit.metrics.rfm.CustomerRfm;
 import dev.crmkit.metrics.rfm.Rfm;
 import dev.crmkit.metrics.rfm.SegmentMapping;
@@ -14,7 +15,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,21 +35,14 @@ class OrderHistoryMetricsTest {
         for (int round = 0; round < 200; round++) {
             int customers = 1 + random.nextInt(round % 10 == 0 ? 3 : 300);
             int orders = customers + random.nextInt(2_000);
-            String[] ids = new String[customers];
-            for (int c = 0; c < customers; c++) {
-                ids[c] = "C" + c;
+            // three years of orders with ties in the sums; the as-of date falls among them, so some come after it
+            OrderBook book = SeededBooks.book(random, customers, orders, 19_000, 1_100,
+                    () -> random.nextInt(4) == 0 ? 1_000 : random.nextInt(500_000));
+            int firstDay = Integer.MAX_VALUE;
+            for (int i = 0; i < book.size(); i++) {
+                firstDay = Math.min(firstDay, book.epochDay(i));
             }
-            int[] customerOf = new int[orders];
-            int[] day = new int[orders];
-            long[] minor = new long[orders];
-            for (int i = 0; i < orders; i++) {
-                customerOf[i] = i < customers ? i : random.nextInt(customers);
-                day[i] = 19_000 + random.nextInt(1_100);
-                minor[i] = random.nextInt(4) == 0 ? 1_000 : random.nextInt(500_000); // ties in the sums
-            }
-            day[0] = 19_000; // at least one order on or before every as-of date below
-            OrderBook book = OrderBook.ofColumns(Currency.getInstance("EUR"), ids, customerOf, day, minor);
-            LocalDate asOf = LocalDate.ofEpochDay(19_000 + 200 + random.nextInt(1_000));
+            LocalDate asOf = LocalDate.ofEpochDay(firstDay + random.nextInt(1_100)); // at least one order on or before
             int window = 1 + random.nextInt(180);
             OrderHistoryMetrics together = OrderHistoryMetrics.of(book, asOf, window, MARGIN, CohortPeriod.MONTH);
 
