@@ -7,6 +7,7 @@ import dev.crmkit.examples.cli.bench.PrimitivePass;
 import dev.crmkit.metrics.cohort.CohortMatrix;
 import dev.crmkit.metrics.cohort.CohortPeriod;
 import dev.crmkit.metrics.cohort.Cohorts;
+import dev.crmkit.metrics.history.OrderHistoryMetrics;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.OrderBook;
 import dev.crmkit.metrics.rfm.Rfm;
@@ -90,5 +91,12 @@ public class MetricsBenchmark {
         sink.consume(rfm());
         sink.consume(ltv());
         sink.consume(cohorts());
+    }
+
+    /** RFM, LTV and cohorts together, RFM and LTV sharing one pass over the orders ({@link OrderHistoryMetrics}). */
+    @Benchmark
+    public OrderHistoryMetrics rfmLtvCohortsTogether() {
+        return OrderHistoryMetrics.of(book, OrderGenerator.LAST_DAY, MetricsRun.CHURN_WINDOW_DAYS,
+                MetricsRun.GROSS_MARGIN, CohortPeriod.MONTH);
     }
 }

@@ -275,7 +275,9 @@ public final class LeadCapture {
 
     private CaptureOutcome captureValid(NormalizedSubmission s) {
         Instant now = context.clock().instant();
-        String fingerprint = SubmissionFingerprint.of(s);
+        // the content fingerprint is kept only beside an external id (to tell a repeat from a conflict): a submission
+        // without one never reads it, so it is not computed (a SHA-256 over every field)
+        String fingerprint = s.externalId().isPresent() ? SubmissionFingerprint.of(s) : null;
         if (s.externalId().isPresent()) {
             Optional<Lead> seen = leads.findByExternalId(s.externalId().get());
             if (seen.isPresent()) {

@@ -76,10 +76,10 @@ public final class StoreLimits {
      * not-null rule's business).
      */
     public static List<Violation> text(String field, String value, int max) {
-        List<Violation> out = new ArrayList<>(1);
-        if (value == null) {
-            return out;
+        if (value == null || fits(value, max)) {
+            return new ArrayList<>(0); // the common case: one scan, no violation built
         }
+        List<Violation> out = new ArrayList<>(1);
         if (value.length() > max) {
             out.add(new Violation(field, "max-length", "longer than " + max + " characters"));
         }
@@ -107,6 +107,9 @@ public final class StoreLimits {
             out.add(new Violation("customFields", "max-entries", "more than " + CUSTOM_FIELDS + " custom values"));
         }
         values.forEach((key, value) -> {
+            if (key != null && fits(key, SHORT_TEXT) && (value == null || fits(value, LONG_TEXT))) {
+                return; // nothing to report, so no field name to build
+            }
             String field = "customFields." + Text.excerpt(key);
             out.addAll(text(field, key, SHORT_TEXT));
             out.addAll(text(field, value, LONG_TEXT));
@@ -137,6 +140,20 @@ public final class StoreLimits {
         }
         return List.of(new Violation(field, "number-range", "must have at most " + NUMBER_DIGITS
                 + " digits before and after the decimal point"));
+    }
+
+    /** Whether a text is within {@code max} characters and holds no NUL and no surrogate at all (so no lone one). */
+    private static boolean fits(String s, int max) {
+        if (s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLoneSurrogate(String s) {

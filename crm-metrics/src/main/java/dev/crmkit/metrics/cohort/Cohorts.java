@@ -17,8 +17,10 @@ import java.util.Objects;
  * <p>Example (months): A orders in January and March, B in January, C in February. Cohort January: size 2, then 0, then
  * 1 (retention 1, 0, 0.5); cohort February: size 1, then 0.
  *
- * <p>Cost: two passes over the book's primitive columns and one sort of a {@code long} per order (customer and offset
- * packed), O(n log n) time and 8 bytes per order of extra memory, no object per order. Stateless and thread-safe.
+ * <p>Cost: three passes over the book's primitive columns (the span of days; each customer's first period with a bit
+ * per period bought in; the revenue per cell), O(n) time and one {@code long} per customer per 64 periods, no object
+ * per order; when those bits would outweigh a {@code long} per order, one sort of such a {@code long} (customer and
+ * offset packed) instead, O(n log n). Stateless and thread-safe.
  */
 public final class Cohorts {
 
@@ -42,6 +44,83 @@ public final class Cohorts {
     }
 
     /**
+     * The cells by a bit per (customer, period) bought in: one pass sets the bits and each customer's first period,
+     * a second adds the revenue into its cell; then every set bit counts its customer once. {@code words} longs per
+     * customer, at most one per order.
+     */
+    private static void periodBits(OrderBook book, int minDay, int[] periodOfDay, int words, long[][] customers,
+            long[][] revenue) {
+        int n = book.size();
+        int[] first = new int[book.customerCount()];
+        Arrays.fill(first, Integer.MAX_VALUE);
+        long[] bits = new long[words * book.customerCount()];
+        for (int i = 0; i < n; i++) {
+            int c = book.customerOf(i);
+            int p = periodOfDay[book.epochDay(i) - minDay];
+            first[c] = Math.min(first[c], p);
+            bits[c * words + (p >>> 6)] |= 1L << p;
+        }
+        addRevenue(book, minDay, periodOfDay, first, customers, revenue);
+        for (int c = 0; c < first.length; c++) {
+            int cohort = first[c];
+            if (cohort == Integer.MAX_VALUE) {
+                continue;
+            }
+            for (int w = 0; w < words; w++) {
+                long word = bits[c * words + w];
+                while (word != 0) {
+                    int p = (w << 6) + Long.numberOfTrailingZeros(word);
+                    customers[cohort][p - cohort]++;
+                    word &= word - 1;
+                }
+            }
+        }
+    }
+
+    /**
+     * The cells by sorting one {@code long} per order (customer and offset packed), for many customers over a long
+     * span, where a bit per (customer, period) would take more room than the sort.
+     */
+    private static void sortedKeys(OrderBook book, int minDay, int[] periodOfDay, int span, long[][] customers,
+            long[][] revenue) {
+        int n = book.size();
+        int[] first = new int[book.customerCount()];
+        Arrays.fill(first, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++) {
+            int c = book.customerOf(i);
+            first[c] = Math.min(first[c], periodOfDay[book.epochDay(i) - minDay]);
+        }
+        addRevenue(book, minDay, periodOfDay, first, customers, revenue);
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            int c = book.customerOf(i);
+            keys[i] = ((long) c << 32) | (periodOfDay[book.epochDay(i) - minDay] - first[c]);
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                int c = (int) (keys[i] >>> 32);
+                customers[first[c]][(int) keys[i]]++;
+            }
+        }
+    }
+
+    /** Adds each order's amount into its (cohort, offset) cell, making the rows of the cohorts that have orders. */
+    private static void addRevenue(OrderBook book, int minDay, int[] periodOfDay, int[] first, long[][] customers,
+            long[][] revenue) {
+        int span = customers.length;
+        for (int i = 0; i < book.size(); i++) {
+            int cohort = first[book.customerOf(i)];
+            int k = periodOfDay[book.epochDay(i) - minDay] - cohort;
+            if (revenue[cohort] == null) {
+                revenue[cohort] = new long[span - cohort];
+                customers[cohort] = new long[span - cohort];
+            }
+            revenue[cohort][k] = Math.addExact(revenue[cohort][k], book.minorUnits(i));
+        }
+    }
+
+    /**
      * The matrix's non-zero cells as flat rows, by cohort then offset: what a database query would return.
      *
      * @throws ValidationException if the orders span more than {@value #MAX_PERIODS} periods
@@ -53,18 +132,15 @@ public final class Cohorts {
         if (n == 0) {
             return List.of();
         }
-        int[] first = new int[book.customerCount()];
-        Arrays.fill(first, Integer.MAX_VALUE);
-        int[] periodOf = new int[n];
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
+        int minDay = Integer.MAX_VALUE;
+        int maxDay = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            int p = period.indexOf(book.epochDay(i));
-            periodOf[i] = p;
-            first[book.customerOf(i)] = Math.min(first[book.customerOf(i)], p);
-            min = Math.min(min, p);
-            max = Math.max(max, p);
+            int day = book.epochDay(i);
+            minDay = Math.min(minDay, day);
+            maxDay = Math.max(maxDay, day);
         }
+        int min = period.indexOf(minDay); // an index grows with the day, so the first and last days bound the span
+        int max = period.indexOf(maxDay);
         int span = max - min + 1;
         if (span > MAX_PERIODS) {
             throw ValidationException.of("orders", "span", "the orders span " + span + " "
@@ -73,26 +149,18 @@ public final class Cohorts {
                     + " periods" + (period == CohortPeriod.WEEK ? " (use months, or drop the oldest orders)"
                     : " (drop the oldest orders)"));
         }
+        // the period of each day, relative to the first period: at most 1,200 periods, so a small table
+        int[] periodOfDay = new int[maxDay - minDay + 1];
+        for (int d = 0; d < periodOfDay.length; d++) {
+            periodOfDay[d] = period.indexOf((long) minDay + d) - min;
+        }
         long[][] customers = new long[span][];
         long[][] revenue = new long[span][];
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            int c = book.customerOf(i);
-            int cohort = first[c] - min;
-            int k = periodOf[i] - first[c];
-            if (revenue[cohort] == null) {
-                revenue[cohort] = new long[span - cohort];
-                customers[cohort] = new long[span - cohort];
-            }
-            revenue[cohort][k] = Math.addExact(revenue[cohort][k], book.minorUnits(i));
-            keys[i] = ((long) c << 32) | k;
-        }
-        Arrays.sort(keys);
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                int c = (int) (keys[i] >>> 32);
-                customers[first[c] - min][(int) keys[i]]++;
-            }
+        int words = (span + 63) >>> 6;
+        if ((long) words * book.customerCount() <= n) {
+            periodBits(book, minDay, periodOfDay, words, customers, revenue);
+        } else {
+            sortedKeys(book, minDay, periodOfDay, span, customers, revenue);
         }
         List<CohortCount> out = new ArrayList<>();
         for (int cohort = 0; cohort < span; cohort++) {

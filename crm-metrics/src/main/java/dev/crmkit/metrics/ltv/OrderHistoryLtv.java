@@ -2,12 +2,12 @@ package dev.crmkit.metrics.ltv;
 
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.metrics.order.CustomerTotals;
 import dev.crmkit.metrics.order.OrderBook;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,24 +69,25 @@ public record OrderHistoryLtv(OrderHistoryStats stats, Money arpuTimesLifetime, 
             throw ValidationException.of("churnWindowDays", "positive", "must be at least 1, was " + churnWindowDays);
         }
         Checks.fraction(grossMargin, "grossMargin");
-        int asOfDay = Math.toIntExact(asOf.toEpochDay());
-        int[] first = new int[book.customerCount()];
-        int[] last = new int[book.customerCount()];
-        Arrays.fill(first, Integer.MAX_VALUE);
-        Arrays.fill(last, Integer.MIN_VALUE);
-        long orders = 0;
-        long revenueMinor = 0;
-        for (int i = 0; i < book.size(); i++) {
-            int day = book.epochDay(i);
-            if (day > asOfDay) {
-                continue;
-            }
-            int c = book.customerOf(i);
-            first[c] = Math.min(first[c], day);
-            last[c] = Math.max(last[c], day);
-            orders++;
-            revenueMinor = Math.addExact(revenueMinor, book.minorUnits(i));
+        return of(CustomerTotals.of(book, asOf), churnWindowDays, grossMargin);
+    }
+
+    /**
+     * Computes the models from totals already gathered (by the one pass {@link CustomerTotals#of} that RFM can
+     * share); the as-of date is theirs.
+     *
+     * @throws ValidationException naming {@code orders} when no order is on or before the as-of date,
+     *         {@code churnWindowDays} or {@code grossMargin}
+     */
+    public static OrderHistoryLtv of(CustomerTotals totals, int churnWindowDays, BigDecimal grossMargin) {
+        Objects.requireNonNull(totals, "totals");
+        if (churnWindowDays < 1) {
+            throw ValidationException.of("churnWindowDays", "positive", "must be at least 1, was " + churnWindowDays);
         }
+        Checks.fraction(grossMargin, "grossMargin");
+        LocalDate asOf = totals.asOf();
+        int asOfDay = Math.toIntExact(asOf.toEpochDay());
+        long orders = totals.orders();
         if (orders == 0) {
             throw ValidationException.of("orders", "required", "needs at least one order on or before " + asOf);
         }
@@ -94,19 +95,20 @@ public record OrderHistoryLtv(OrderHistoryStats stats, Money arpuTimesLifetime, 
         long churned = 0;
         long spanDays = 0;
         int firstDay = Integer.MAX_VALUE;
-        for (int c = 0; c < first.length; c++) {
-            if (last[c] == Integer.MIN_VALUE) {
+        for (int c = 0; c < totals.slots(); c++) {
+            if (totals.count(c) == 0) {
                 continue;
             }
+            int last = totals.lastDay(c);
             customers++;
-            firstDay = Math.min(firstDay, first[c]);
-            spanDays += last[c] - first[c] + 1L;
-            if ((long) asOfDay - last[c] >= churnWindowDays) {
+            firstDay = Math.min(firstDay, totals.firstDay(c));
+            spanDays += last - totals.firstDay(c) + 1L;
+            if ((long) asOfDay - last >= churnWindowDays) {
                 churned++;
             }
         }
-        return derive(book, asOf, asOfDay - (long) firstDay + 1, customers, orders, revenueMinor, spanDays,
-                churnWindowDays, churned, grossMargin);
+        return derive(totals.book(), asOf, asOfDay - (long) firstDay + 1, customers, orders, totals.revenueMinor(),
+                spanDays, churnWindowDays, churned, grossMargin);
     }
 
     private static OrderHistoryLtv derive(OrderBook book, LocalDate asOf, long observedDays, long customers,

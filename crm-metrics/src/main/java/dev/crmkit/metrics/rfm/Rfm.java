@@ -1,10 +1,10 @@
 package dev.crmkit.metrics.rfm;
 
 import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.metrics.order.CustomerTotals;
 import dev.crmkit.metrics.order.OrderBook;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -37,37 +37,31 @@ public final class Rfm {
         Objects.requireNonNull(book, "book");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(mapping, "mapping");
-        long asOfDay = asOf.toEpochDay();
-        int[] last = new int[book.customerCount()];
-        long[] count = new long[book.customerCount()];
-        long[] total = new long[book.customerCount()];
-        Arrays.fill(last, Integer.MIN_VALUE);
-        int scored = 0;
-        for (int i = 0; i < book.size(); i++) {
-            int day = book.epochDay(i);
-            if (day > asOfDay) {
-                continue;
-            }
-            int c = book.customerOf(i);
-            if (count[c] == 0) {
-                scored++;
-            }
-            last[c] = Math.max(last[c], day);
-            count[c]++;
-            total[c] = Math.addExact(total[c], book.minorUnits(i));
-        }
+        return score(CustomerTotals.of(book, asOf), mapping);
+    }
+
+    /**
+     * Scores from totals already gathered (by the one pass {@link CustomerTotals#of} that the LTV from orders can
+     * share), with the given segment mapping.
+     *
+     * @throws ValidationException if the mapping returns no segment (naming {@code segment})
+     */
+    public static RfmTable score(CustomerTotals totals, SegmentMapping mapping) {
+        Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(mapping, "mapping");
+        int scored = totals.customers();
         int[] customer = new int[scored];
         int[] lastDay = new int[scored];
         long[] recencyKey = new long[scored];
         long[] frequency = new long[scored];
         long[] monetary = new long[scored];
-        for (int c = 0, row = 0; c < count.length; c++) {
-            if (count[c] > 0) {
+        for (int c = 0, row = 0; c < totals.slots(); c++) {
+            if (totals.count(c) > 0) {
                 customer[row] = c;
-                lastDay[row] = last[c];
-                recencyKey[row] = last[c];
-                frequency[row] = count[c];
-                monetary[row] = total[c];
+                lastDay[row] = totals.lastDay(c);
+                recencyKey[row] = totals.lastDay(c);
+                frequency[row] = totals.count(c);
+                monetary[row] = totals.minorUnits(c);
                 row++;
             }
         }
@@ -82,7 +76,7 @@ public final class Rfm {
                         + r[i] + " F" + f[i] + " M" + m[i]);
             }
         }
-        return new RfmTable(book, asOf, customer, lastDay, frequency, monetary, r, f, m, segment);
+        return new RfmTable(totals.book(), totals.asOf(), customer, lastDay, frequency, monetary, r, f, m, segment);
     }
 
     private static byte[] bytes(int[] scores) {

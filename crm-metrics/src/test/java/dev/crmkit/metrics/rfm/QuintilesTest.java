@@ -93,4 +93,30 @@ class QuintilesTest {
             return true;
         });
     }
+
+    /**
+     * Counting (small ranges), the packed sort (range and index fit in 63 bits) and binary search (anything) give the
+     * same scores: seeded columns of every shape, each path reached on purpose.
+     */
+    @Test
+    void scores_everyPath_equalsBinarySearchOfASortedCopy() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6203);
+        for (int round = 0; round < 3_000; round++) {
+            int n = 1 + random.nextInt(round < 2_980 ? 400 : 50_000);
+            long[] values = new long[n];
+            int shape = round % 5;
+            long base = random.nextLong();
+            for (int i = 0; i < n; i++) {
+                values[i] = switch (shape) {
+                    case 0 -> random.nextInt(Math.max(1, n / 3)); // counting, many ties
+                    case 1 -> 1_000_000L * random.nextInt(n) - 5; // packed sort, sparse ties
+                    case 2 -> base / 2 + random.nextLong(1L << 40); // packed sort near any base
+                    case 3 -> random.nextLong(); // binary search: the full range
+                    default -> random.nextBoolean() ? Long.MIN_VALUE + random.nextInt(3)
+                            : Long.MAX_VALUE - random.nextInt(3); // binary search: both extremes, ties
+                };
+            }
+            assertArrayEquals(Quintiles.bySearch(values), Quintiles.scores(values), "round " + round);
+        }
+    }
 }

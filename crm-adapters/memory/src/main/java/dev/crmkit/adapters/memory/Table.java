@@ -40,8 +40,10 @@ final class Table<I, R> {
     private final Function<R, Long> versionOf;
     private final BiFunction<R, Long, R> atVersion;
     private final Function<R, Instant> creationOrder;
-    private final Map<I, R> rows = new HashMap<>();
-    private final Map<I, Long> insertions = new HashMap<>();
+    /** Each row with its insertion number: one entry per row instead of a second map of boxed numbers. */
+    private final Map<I, Stored<R>> rows = new HashMap<>();
+    /** The insertion numbers of ids taken out ({@link #remove}, {@link #takenOut}), kept for {@link #reinstate}. */
+    private final Map<I, Long> retired = new HashMap<>();
     private long inserted;
     private final TreeMap<OrderKey, I> ordered = new TreeMap<>();
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
@@ -71,13 +73,13 @@ final class Table<I, R> {
 
     Optional<R> get(I id) {
         Objects.requireNonNull(id, "id");
-        return tx.read(() -> Optional.ofNullable(rows.get(id)));
+        return tx.read(() -> Optional.ofNullable(row(id)));
     }
 
     /** The record that holds a key of a unique index. */
     Optional<R> byUnique(String field, Object key) {
         Objects.requireNonNull(key, field);
-        return tx.read(() -> Optional.ofNullable(uniques.get(field).owners.get(key)).map(rows::get));
+        return tx.read(() -> Optional.ofNullable(uniques.get(field).owners.get(key)).map(this::row));
     }
 
     long count() {
@@ -92,7 +94,7 @@ final class Table<I, R> {
                 for (Object key : u.keys.apply(candidate)) {
                     I owner = u.owners.get(key);
                     if (owner != null) {
-                        return rows.get(owner);
+                        return row(owner);
                     }
                 }
             }
@@ -113,18 +115,20 @@ final class Table<I, R> {
     R update(R changed) {
         return tx.inTransaction(() -> {
             I id = idOf.apply(changed);
-            R current = rows.get(id);
-            if (current == null) {
+            Stored<R> slot = rows.get(id);
+            if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
+            R current = slot.row();
             long version = versionOf.apply(changed);
             if (versionOf.apply(current) != version) {
                 throw new StaleVersionException(recordType, id.toString(), version);
             }
             checkUnique(changed);
             R stored = atVersion.apply(changed, version + 1);
-            move(current, stored);
-            tx.onRollback(() -> move(stored, current));
+            long seq = slot.seq();
+            move(current, stored, seq);
+            tx.onRollback(() -> move(stored, current, seq));
             return stored;
         });
     }
@@ -136,13 +140,15 @@ final class Table<I, R> {
     R restore(R exact) {
         return tx.inTransaction(() -> {
             I id = idOf.apply(exact);
-            R current = rows.get(id);
-            if (current == null) {
+            Stored<R> slot = rows.get(id);
+            if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
             checkUnique(exact);
-            move(current, exact);
-            tx.onRollback(() -> move(exact, current));
+            R current = slot.row();
+            long seq = slot.seq();
+            move(current, exact, seq);
+            tx.onRollback(() -> move(exact, current, seq));
             return exact;
         });
     }
@@ -150,12 +156,18 @@ final class Table<I, R> {
     /** Takes the record out of every index, keeping its insertion number for {@link #reinstate}. */
     void remove(I id) {
         tx.inTransaction(() -> {
-            R current = rows.get(id);
-            if (current == null) {
+            Stored<R> slot = rows.get(id);
+            if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
-            move(current, null);
-            tx.onRollback(() -> move(null, current));
+            R current = slot.row();
+            long seq = slot.seq();
+            move(current, null, seq);
+            retired.put(id, seq);
+            tx.onRollback(() -> {
+                retired.remove(id);
+                move(null, current, seq);
+            });
             return null;
         });
     }
@@ -164,12 +176,17 @@ final class Table<I, R> {
     void reinstate(R exact) {
         tx.inTransaction(() -> {
             I id = idOf.apply(exact);
-            if (rows.containsKey(id) || !insertions.containsKey(id)) {
+            Long seq = retired.get(id);
+            if (rows.containsKey(id) || seq == null) {
                 throw new IllegalStateException(recordType + " " + id + " was not taken out");
             }
             checkUnique(exact);
-            move(null, exact);
-            tx.onRollback(() -> move(exact, null));
+            move(null, exact, seq);
+            retired.remove(id);
+            tx.onRollback(() -> {
+                move(exact, null, seq);
+                retired.put(id, seq);
+            });
             return null;
         });
     }
@@ -186,7 +203,7 @@ final class Table<I, R> {
 
     /** Every record that passes the filter, in creation order; a scan, for rare operations such as merges. */
     List<R> scan(Predicate<R> filter) {
-        return tx.read(() -> ordered.values().stream().map(rows::get).filter(filter).toList());
+        return tx.read(() -> ordered.values().stream().map(this::row).filter(filter).toList());
     }
 
     /**
@@ -196,12 +213,14 @@ final class Table<I, R> {
     R putAsIs(R record) {
         return tx.inTransaction(() -> {
             checkUnique(record);
-            R current = rows.get(idOf.apply(record));
-            if (current == null) {
+            Stored<R> slot = rows.get(idOf.apply(record));
+            if (slot == null) {
                 return addAsIs(record);
             }
-            move(current, record);
-            tx.onRollback(() -> move(record, current));
+            R current = slot.row();
+            long seq = slot.seq();
+            move(current, record, seq);
+            tx.onRollback(() -> move(record, current, seq));
             return record;
         });
     }
@@ -212,9 +231,9 @@ final class Table<I, R> {
      */
     void takenOut(I id) {
         tx.inTransaction(() -> {
-            if (!rows.containsKey(id) && !insertions.containsKey(id)) {
-                insertions.put(id, ++inserted);
-                tx.onRollback(() -> insertions.remove(id));
+            if (!rows.containsKey(id) && !retired.containsKey(id)) {
+                retired.put(id, ++inserted);
+                tx.onRollback(() -> retired.remove(id));
             }
             return null;
         });
@@ -222,7 +241,7 @@ final class Table<I, R> {
 
     /** The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all. */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
-        return tx.read(() -> KeyOrder.after(rows.values(), key, after, limit));
+        return tx.read(() -> KeyOrder.after(rows.values().stream().map(Stored::row).toList(), key, after, limit));
     }
 
     private R add(R candidate) {
@@ -231,17 +250,22 @@ final class Table<I, R> {
 
     private R addAsIs(R stored) {
         I id = idOf.apply(stored);
-        insertions.put(id, ++inserted);
-        move(null, stored);
+        long seq = ++inserted;
+        Long before = retired.remove(id);
+        move(null, stored, seq);
         tx.onRollback(() -> {
-            move(stored, null);
-            insertions.remove(id);
+            move(stored, null, seq);
+            if (before != null) {
+                retired.put(id, before);
+            }
         });
         return stored;
     }
 
-    private OrderKey key(Function<R, Instant> time, R row, I id) {
-        return new OrderKey(time.apply(row), insertions.get(id));
+    /** The stored row with the id, or null. */
+    private R row(I id) {
+        Stored<R> slot = rows.get(id);
+        return slot == null ? null : slot.row();
     }
 
     private void requireNew(R candidate) {
@@ -273,15 +297,15 @@ final class Table<I, R> {
      * An index whose keys and order are the same in both states is left alone, so an update touches only what it
      * changed.
      */
-    private void move(R before, R after) {
+    private void move(R before, R after, long seq) {
         I id = idOf.apply(before != null ? before : after);
         if (after == null) {
             rows.remove(id);
         } else {
-            rows.put(id, after);
+            rows.put(id, new Stored<>(after, seq));
         }
-        OrderKey oldAt = before == null ? null : key(creationOrder, before, id);
-        OrderKey newAt = after == null ? null : key(creationOrder, after, id);
+        OrderKey oldAt = before == null ? null : new OrderKey(creationOrder.apply(before), seq);
+        OrderKey newAt = after == null ? null : new OrderKey(creationOrder.apply(after), seq);
         if (!Objects.equals(oldAt, newAt)) {
             if (oldAt != null) {
                 ordered.remove(oldAt);
@@ -304,12 +328,20 @@ final class Table<I, R> {
                 continue;
             }
             if (before != null) {
-                g.remove(before, key(g.order, before, id), id);
+                g.remove(before, at(g.order.apply(before), oldAt, seq), id);
             }
             if (after != null) {
-                g.add(after, key(g.order, after, id), id);
+                g.add(after, at(g.order.apply(after), newAt, seq), id);
             }
         }
+    }
+
+    /**
+     * The position of a row at {@code time} in a group: the row's creation position itself when the group orders by
+     * the same time (the usual case), so the group's entries share one key object with the creation order.
+     */
+    private static OrderKey at(Instant time, OrderKey created, long seq) {
+        return time.equals(created.at()) ? created : new OrderKey(time, seq);
     }
 
     /** All records in creation order (then insertion order), paged. */
@@ -328,7 +360,7 @@ final class Table<I, R> {
 
     /** How many records pass the filter. */
     long count(Predicate<R> filter) {
-        return tx.read(() -> ordered.values().stream().map(rows::get).filter(filter).count());
+        return tx.read(() -> ordered.values().stream().map(this::row).filter(filter).count());
     }
 
     /** The members of a group, in the group's order (descending if asked), filtered and paged. */
@@ -349,7 +381,7 @@ final class Table<I, R> {
     List<R> all(String group, Object key, Predicate<R> filter) {
         return tx.read(() -> {
             TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
-            return members == null ? List.of() : members.values().stream().map(rows::get).filter(filter).toList();
+            return members == null ? List.of() : members.values().stream().map(this::row).filter(filter).toList();
         });
     }
 
@@ -366,7 +398,7 @@ final class Table<I, R> {
                     if (out.size() == limit) {
                         break;
                     }
-                    R row = rows.get(id);
+                    R row = row(id);
                     if (filter.test(row)) {
                         out.add(row);
                     }
@@ -386,7 +418,7 @@ final class Table<I, R> {
         return tx.read(() -> {
             TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
-                    : Optional.of(rows.get(members.lastEntry().getValue()));
+                    : Optional.of(row(members.lastEntry().getValue()));
         });
     }
 
@@ -395,7 +427,7 @@ final class Table<I, R> {
         return tx.read(() -> {
             TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
-                    : Optional.of(rows.get(members.firstEntry().getValue()));
+                    : Optional.of(row(members.firstEntry().getValue()));
         });
     }
 
@@ -409,7 +441,7 @@ final class Table<I, R> {
         Iterator<Map.Entry<OrderKey, I>> it = view.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<OrderKey, I> e = it.next();
-            R row = rows.get(e.getValue());
+            R row = row(e.getValue());
             if (!filter.test(row)) {
                 continue;
             }
@@ -420,6 +452,10 @@ final class Table<I, R> {
             lastKey = e.getKey();
         }
         return Page.last(items);
+    }
+
+    /** A row and its insertion number, the tie-break of every order. */
+    private record Stored<R>(R row, long seq) {
     }
 
     private static final class Unique<I, R> {

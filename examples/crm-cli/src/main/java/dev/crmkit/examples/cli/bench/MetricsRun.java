@@ -10,6 +10,7 @@ import dev.crmkit.metrics.cohort.CohortMatrix;
 import dev.crmkit.metrics.cohort.CohortPeriod;
 import dev.crmkit.metrics.cohort.CohortRow;
 import dev.crmkit.metrics.cohort.Cohorts;
+import dev.crmkit.metrics.history.OrderHistoryMetrics;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.OrderBook;
 import dev.crmkit.metrics.rfm.Rfm;
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
  * Measures crmkit's order-history metrics in one run, single-threaded, on orders from {@link OrderGenerator}:
  * <ol>
  *   <li>RFM ({@link Rfm#score}), LTV from the orders ({@link OrderHistoryLtv#of}, 90-day churn window, margin 0.30),
- *       monthly cohorts ({@link Cohorts#of}) and the three together, each next to the {@link PrimitivePass} over the
+ *       monthly cohorts ({@link Cohorts#of}) and the three together ({@link OrderHistoryMetrics#of}, which shares the
+ *       pass RFM and LTV both need), each next to the {@link PrimitivePass} over the
  *       same arrays, as of the last generated day: warm-up rounds, then timed rounds, each round running every measure
  *       once in turn; a measure's figure is the median of its timed runs;</li>
  *   <li>the BG/NBD fit ({@link CustomerSummaries#of} by week, then {@link BgNbd#fit}) on generated orders of each
@@ -136,7 +138,7 @@ public final class MetricsRun {
             case RFM -> rfm(book).size();
             case LTV -> ltv(book).stats().orders();
             case COHORTS -> cohorts(book).rows().size();
-            case ALL -> rfm(book).size() + ltv(book).stats().orders() + cohorts(book).rows().size();
+            case ALL -> together(book);
         };
         long elapsed = System.nanoTime() - start;
         sink += result;
@@ -146,6 +148,13 @@ public final class MetricsRun {
     private static PrimitivePass.Totals baseline(GeneratedOrders data) {
         return PrimitivePass.run(data.customerOf(), data.epochDay(), data.minorUnits(), data.customers(),
                 asOfDay(), CHURN_WINDOW_DAYS);
+    }
+
+    /** The three together, sharing their passes over the orders where they can ({@link OrderHistoryMetrics}). */
+    private static long together(OrderBook book) {
+        OrderHistoryMetrics all = OrderHistoryMetrics.of(book, OrderGenerator.LAST_DAY, CHURN_WINDOW_DAYS,
+                GROSS_MARGIN, CohortPeriod.MONTH);
+        return all.rfm().size() + all.ltv().stats().orders() + all.cohorts().rows().size();
     }
 
     private static RfmTable rfm(OrderBook book) {

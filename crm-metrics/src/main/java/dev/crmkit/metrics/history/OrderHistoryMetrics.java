@@ -1,0 +1,59 @@
+package dev.crmkit.metrics.history;
+
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.metrics.cohort.CohortMatrix;
+import dev.crmkit.metrics.cohort.CohortPeriod;
+import dev.crmkit.metrics.cohort.Cohorts;
+import dev.crmkit.metrics.ltv.OrderHistoryLtv;
+import dev.crmkit.metrics.order.CustomerTotals;
+import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.rfm.Rfm;
+import dev.crmkit.metrics.rfm.RfmTable;
+import dev.crmkit.metrics.rfm.SegmentMapping;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * RFM, the LTV from orders and the cohort matrix of one order book, computed together: RFM and the LTV share one pass
+ * over the orders on or before the as-of date ({@link CustomerTotals}); the cohorts, which count every order of the
+ * book whatever its date, take their own passes. Each part equals what {@link Rfm#score}, {@link OrderHistoryLtv#of}
+ * and {@link Cohorts#of} give for the same book (tested).
+ *
+ * @param rfm     {@link Rfm#score(OrderBook, LocalDate, SegmentMapping)}
+ * @param ltv     {@link OrderHistoryLtv#of(OrderBook, LocalDate, int, BigDecimal)}
+ * @param cohorts {@link Cohorts#of(OrderBook, CohortPeriod)}
+ */
+public record OrderHistoryMetrics(RfmTable rfm, OrderHistoryLtv ltv, CohortMatrix cohorts) {
+
+    /** Validates that every part is present. */
+    public OrderHistoryMetrics {
+        Objects.requireNonNull(rfm, "rfm");
+        Objects.requireNonNull(ltv, "ltv");
+        Objects.requireNonNull(cohorts, "cohorts");
+    }
+
+    /** All three with the {@linkplain SegmentMapping#standard() standard} segment mapping. */
+    public static OrderHistoryMetrics of(OrderBook book, LocalDate asOf, int churnWindowDays, BigDecimal grossMargin,
+            CohortPeriod period) {
+        return of(book, asOf, churnWindowDays, grossMargin, period, SegmentMapping.standard());
+    }
+
+    /**
+     * All three.
+     *
+     * @throws ValidationException as each of the three would: {@code churnWindowDays}, {@code grossMargin}, no order
+     *         on or before {@code asOf} ({@code orders}), a span of too many periods, a mapping without a segment
+     */
+    public static OrderHistoryMetrics of(OrderBook book, LocalDate asOf, int churnWindowDays, BigDecimal grossMargin,
+            CohortPeriod period, SegmentMapping mapping) {
+        Objects.requireNonNull(book, "book");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(mapping, "mapping");
+        CustomerTotals totals = CustomerTotals.of(book, asOf);
+        OrderHistoryLtv ltv = OrderHistoryLtv.of(totals, churnWindowDays, grossMargin);
+        return new OrderHistoryMetrics(Rfm.score(totals, mapping), ltv, Cohorts.of(book, period));
+    }
+}

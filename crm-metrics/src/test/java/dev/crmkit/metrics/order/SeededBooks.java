@@ -1,0 +1,33 @@
+package dev.crmkit.metrics.order;
+
+import java.util.Currency;
+import java.util.SplittableRandom;
+
+/** Random order books from a seeded generator, for the tests that compare a calculator with a reference. */
+public final class SeededBooks {
+
+    private SeededBooks() {
+    }
+
+    /**
+     * A book in EUR of {@code customers} customers ({@code C0}, {@code C1}, ...) and {@code orders} orders, each on a
+     * day from {@code firstDay} to {@code firstDay + days - 1} for a random customer, with amounts drawn by
+     * {@code amounts}. Customers may have no order.
+     */
+    public static OrderBook book(SplittableRandom random, int customers, int orders, int firstDay, int days,
+            java.util.function.LongSupplier amounts) {
+        String[] ids = new String[customers];
+        for (int c = 0; c < customers; c++) {
+            ids[c] = "C" + c;
+        }
+        int[] customerOf = new int[orders];
+        int[] day = new int[orders];
+        long[] minor = new long[orders];
+        for (int i = 0; i < orders; i++) {
+            customerOf[i] = random.nextInt(customers);
+            day[i] = firstDay + random.nextInt(days);
+            minor[i] = amounts.getAsLong();
+        }
+        return OrderBook.ofColumns(Currency.getInstance("EUR"), ids, customerOf, day, minor);
+    }
+}
