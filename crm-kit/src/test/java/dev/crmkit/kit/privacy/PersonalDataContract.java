@@ -226,6 +226,22 @@ public abstract class PersonalDataContract {
         assertAllIn(dump, OTTOLINE);
     }
 
+    /** A merge of the person's leads keeps them as they were for its undo: the erasure reaches those snapshots too. */
+    @Test
+    void erase_afterALeadMerge_leavesNoValueOfThePersonInItsSnapshots() {
+        List<Lead> two = leadsOf(zeborah);
+        assertEquals(2, two.size());
+        dev.crmkit.core.merge.LeadMerge merge = assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class,
+                kit.crm().leadMerging().merge(two.stream().map(Lead::id).toList(), Optional.of(two.get(0).id())))
+                .merge();
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertTrue(erased.counts().of("lead_merge_snapshot") >= 2, erased.counts().toString());
+        String dump = dump(store);
+        assertNoneIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+        assertNoneIn(kit.crm().leadMerging().find(merge.id()).orElseThrow().toString(), ZEBORAH);
+    }
+
     @Test
     void erase_keepsTheAnonymousCounts() {
         Map<String, Object> before = counts();

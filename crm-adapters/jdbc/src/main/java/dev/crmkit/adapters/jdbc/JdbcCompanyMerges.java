@@ -83,11 +83,8 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
 
     @Override
     void saveSnapshots(Connection c, CompanyMerge merge) throws SQLException {
+        snapshotRecords(c, merge, companies::snapshot);
         UUID id = merge.id().value();
-        companies.snapshot(c, id, 0, merge.survivorBefore());
-        for (int i = 0; i < merge.mergedAway().size(); i++) {
-            companies.snapshot(c, id, i + 1, merge.mergedAway().get(i));
-        }
         for (int i = 0; i < merge.contactsBefore().size(); i++) {
             contacts.companyMergeSnapshot(c, id, i, merge.contactsBefore().get(i));
         }

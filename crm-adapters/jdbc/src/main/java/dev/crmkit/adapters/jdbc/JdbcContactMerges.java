@@ -41,11 +41,7 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
 
     @Override
     void saveSnapshots(Connection c, ContactMerge merge) throws SQLException {
-        UUID id = merge.id().value();
-        contacts.snapshot(c, id, 0, merge.survivorBefore());
-        for (int i = 0; i < merge.mergedAway().size(); i++) {
-            contacts.snapshot(c, id, i + 1, merge.mergedAway().get(i));
-        }
+        snapshotRecords(c, merge, contacts::snapshot);
     }
 
     @Override

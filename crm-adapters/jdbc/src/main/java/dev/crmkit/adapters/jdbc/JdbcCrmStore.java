@@ -89,6 +89,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
     private final JdbcCompanyMerges companyMerges;
+    private final JdbcLeadMerges leadMerges;
     private final JdbcPersonalData personalData;
     private final JdbcSuppressionList suppressionList;
     private final Jdbc jdbc;
@@ -131,6 +132,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.shares = new JdbcShares(jdbc);
         this.companyMerges = new JdbcCompanyMerges(jdbc, companies, contacts);
+        this.leadMerges = new JdbcLeadMerges(jdbc, leads);
         this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
@@ -181,6 +183,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.CompanyMerges companyMerges() {
         return companyMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.LeadMerges leadMerges() {
+        return leadMerges;
     }
 
     @Override

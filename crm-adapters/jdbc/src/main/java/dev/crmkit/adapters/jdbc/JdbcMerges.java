@@ -110,7 +110,10 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         this.undone = undone;
         this.noun = type.name().toLowerCase(Locale.ROOT);
         String json = dialect.json();
-        versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
+        if (type != RecordType.LEAD) {
+            // a lead refers to no other lead
+            versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
+        }
         versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
                 + "'"));
         versioned.put(Repointed.Kind.DEAL, versioned("deal", column, ""));
@@ -147,6 +150,21 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
     /** A record's id value. */
     abstract UUID uuid(R record);
+
+    /** Writes a snapshot of a record as number {@code no} of a merge. */
+    @FunctionalInterface
+    interface SnapshotWriter<R> {
+        void write(Connection c, UUID merge, int no, R record) throws SQLException;
+    }
+
+    /** Stores the snapshots of a merge's records: the survivor as number 0, the merged-away ones as 1, 2, ... */
+    final void snapshotRecords(Connection c, M merge, SnapshotWriter<R> writer) throws SQLException {
+        UUID id = merge.id().value();
+        writer.write(c, id, 0, merge.survivorBefore());
+        for (int i = 0; i < merge.mergedAway().size(); i++) {
+            writer.write(c, id, i + 1, merge.mergedAway().get(i));
+        }
+    }
 
     /** Stores the snapshots of a new merge record. */
     abstract void saveSnapshots(Connection c, M merge) throws SQLException;

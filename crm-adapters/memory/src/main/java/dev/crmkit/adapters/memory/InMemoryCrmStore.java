@@ -66,6 +66,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             activities, deals);
     private final InMemoryCompanyMerges companyMerges = new InMemoryCompanyMerges(transactions, companies, contacts,
             leads, tasks, activities, deals);
+    private final InMemoryLeadMerges leadMerges = new InMemoryLeadMerges(transactions, leads, tasks, activities,
+            deals);
 
     private CampaignStores campaignStores;
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
@@ -100,6 +102,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
+        personalData.coverLeadMerges(leadMerges);
     }
 
     /** An empty store. */
@@ -210,6 +213,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.CompanyMerges companyMerges() {
         return companyMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.LeadMerges leadMerges() {
+        return leadMerges;
     }
 
     @Override

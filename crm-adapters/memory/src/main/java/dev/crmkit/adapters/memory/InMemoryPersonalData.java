@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
 import dev.crmkit.core.privacy.PersonalData;
@@ -57,6 +58,8 @@ final class InMemoryPersonalData implements PersonalData {
     private final InMemoryContactMerges merges;
     private final InMemoryAuditTrail audit;
     private final Service service;
+    /** The store's lead merges, whose snapshots hold the person's leads as they were; set once by the store. */
+    private volatile InMemoryLeadMerges leadMerges;
 
     /** crm-service's tables of the store. */
     record Service(InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests, InMemoryVisits visits,
@@ -75,6 +78,11 @@ final class InMemoryPersonalData implements PersonalData {
         this.merges = merges;
         this.audit = audit;
         this.service = service;
+    }
+
+    /** Covers the snapshots of the store's lead merges too; called once, while the store is built. */
+    void coverLeadMerges(InMemoryLeadMerges merges) {
+        this.leadMerges = merges;
     }
 
     /** The ids of a person's records. */
@@ -129,6 +137,7 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("lead_external_id", ids.leads().stream().mapToLong(l -> l.externalIds().size()).sum());
             ids.leads().forEach(l -> leads.restore(Anonymized.lead(l, at)));
             counts.put("lead", (long) ids.leads().size());
+            counts.put("lead_merge_snapshot", eraseLeadSnapshots(ids.contacts()));
             ids.deals().forEach(d -> deals.restore(erased(d, at)));
             counts.put("deal", (long) ids.deals().size());
             List<Activity> about = activities.scan(a -> a.about().stream().anyMatch(refs::contains));
@@ -147,6 +156,33 @@ final class InMemoryPersonalData implements PersonalData {
             eraseService(ids.contacts(), values, counts);
             return new ErasureCounts(counts);
         });
+    }
+
+    /**
+     * Blanks the person's leads in the snapshots of lead merges as an erased lead is blanked (version and time of the
+     * snapshot kept): a merged-away lead lives on only there.
+     */
+    private long eraseLeadSnapshots(Set<ContactId> ids) {
+        InMemoryLeadMerges lm = leadMerges;
+        if (lm == null) {
+            return 0;
+        }
+        long n = 0;
+        for (LeadMerge m : lm.all()) {
+            List<Lead> all = new ArrayList<>();
+            all.add(m.survivorBefore());
+            all.addAll(m.mergedAway());
+            long mine = all.stream().filter(l -> ids.contains(l.contactId())).count();
+            if (mine == 0) {
+                continue;
+            }
+            List<Lead> blanked = all.stream().map(l -> ids.contains(l.contactId())
+                    ? Anonymized.lead(l, l.updatedAt()).atVersion(l.version()) : l).toList();
+            lm.save(new LeadMerge(m.id(), blanked.get(0), m.survivorVersionAfter(), blanked.subList(1,
+                    blanked.size()), m.repointed(), m.activityId(), m.mergedAt(), m.undoneAt()));
+            n += mine;
+        }
+        return n;
     }
 
     private static void snapshotsOf(ContactMerge m, Set<ContactId> ids, List<Contact> out) {
