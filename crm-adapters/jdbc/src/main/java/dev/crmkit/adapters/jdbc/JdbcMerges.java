@@ -32,7 +32,8 @@ import java.util.function.Function;
  * Merges of one kind of record in a relational database, whatever the kind. Re-pointing is one statement per record,
  * guarded by its version like every other write, so a node that read the record before the merge gets a stale version
  * instead of writing the old reference back; the re-pointed tables are {@code lead}, {@code task} and {@code deal}
- * (one column each), the timeline's {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and the
+ * (one column each; for contacts also crm-service's {@code service_equipment}, {@code service_plan},
+ * {@code service_request}, {@code service_visit} and {@code service_commitment} by {@code customer_id}), the timeline's {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and the
  * kind's alias table {@code <kind>_alias}. The merge record is a row of {@code <kind>_merge}; a subclass stores the
  * snapshots and says what only its kind has. Thread-safe.
  *
@@ -117,6 +118,14 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
                 + "'"));
         versioned.put(Repointed.Kind.DEAL, versioned("deal", column, ""));
+        if (type == RecordType.CONTACT) {
+            // crm-service's records of a customer
+            versioned.put(Repointed.Kind.EQUIPMENT, versioned("service_equipment", "customer_id", ""));
+            versioned.put(Repointed.Kind.SERVICE_PLAN, versioned("service_plan", "customer_id", ""));
+            versioned.put(Repointed.Kind.SERVICE_REQUEST, versioned("service_request", "customer_id", ""));
+            versioned.put(Repointed.Kind.VISIT, versioned("service_visit", "customer_id", ""));
+            versioned.put(Repointed.Kind.COMMITMENT, versioned("service_commitment", "customer_id", ""));
+        }
         selectActivities = jdbc.sql("SELECT id, about FROM {activity} WHERE id IN (SELECT activity_id FROM "
                 + "{activity_about} WHERE record_type = ? AND record_id = ?) ORDER BY id");
         selectActivity = jdbc.sql("SELECT id, about FROM {activity} WHERE id = ?");

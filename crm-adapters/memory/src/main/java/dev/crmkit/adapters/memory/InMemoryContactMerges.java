@@ -11,6 +11,16 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.service.commitment.Commitment;
+import dev.crmkit.service.commitment.CommitmentId;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.EquipmentId;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.plan.ServicePlanId;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.request.ServiceRequestId;
+import dev.crmkit.service.visit.Visit;
+import dev.crmkit.service.visit.VisitId;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * Merges of contacts in memory: leads, tasks, timeline entries and deals of a merged-away contact are re-pointed
- * ({@link InMemoryMerges}). Thread-safe.
+ * ({@link InMemoryMerges}), and crm-service's records of it once {@link #linkService linked}. Thread-safe.
  */
 final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, ContactMerge> implements ContactMerges {
 
@@ -36,6 +46,28 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
                 l -> Optional.of(l.contactId().value()), (l, to) -> l.aboutContact(new ContactId(to))));
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
                 d -> d.contactId().map(ContactId::value), (d, to) -> d.withContactRef(new ContactId(to))));
+    }
+
+    /**
+     * Re-points crm-service's records of a merged-away contact too: its equipment, service plans, service requests,
+     * visits and commitments (by their customer).
+     */
+    void linkService(InMemoryInstalledEquipment equipment, InMemoryServicePlans plans,
+                     InMemoryServiceRequests requests, InMemoryVisits visits, InMemoryCommitments commitments) {
+        link(new Link<>(Repointed.Kind.EQUIPMENT, equipment.rows(), EquipmentId::new, Equipment::id,
+                EquipmentId::value, e -> Optional.of(e.customer().value()),
+                (e, to) -> e.withCustomerRef(new ContactId(to))));
+        link(new Link<>(Repointed.Kind.SERVICE_PLAN, plans.rows(), ServicePlanId::new, ServicePlan::id,
+                ServicePlanId::value, p -> Optional.of(p.customer().value()),
+                (p, to) -> p.withCustomerRef(new ContactId(to))));
+        link(new Link<>(Repointed.Kind.SERVICE_REQUEST, requests.rows(), ServiceRequestId::new, ServiceRequest::id,
+                ServiceRequestId::value, r -> Optional.of(r.customer().value()),
+                (r, to) -> r.withCustomerRef(new ContactId(to))));
+        link(new Link<>(Repointed.Kind.VISIT, visits.rows(), VisitId::new, Visit::id, VisitId::value,
+                v -> Optional.of(v.customer().value()), (v, to) -> v.withCustomerRef(new ContactId(to))));
+        link(new Link<>(Repointed.Kind.COMMITMENT, commitments.rows(), CommitmentId::new, Commitment::id,
+                CommitmentId::value, c -> Optional.of(c.customer().value()),
+                (c, to) -> c.withCustomerRef(new ContactId(to))));
     }
 
     @Override

@@ -102,6 +102,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
+        contactMerges.linkService(installedEquipment, servicePlans, serviceRequests, visits, commitments);
         personalData.coverLeadMerges(leadMerges);
     }
 
