@@ -9,6 +9,7 @@ import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMerges;
 import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.kit.archive.CompanyAlias;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,5 +98,11 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
         List<Contact> before = jdbc.list(c, selectContacts, contacts::map, id.value());
         return new CompanyMerge(id, snapshots.get(0), survivorVersionAfter, snapshots.subList(1, snapshots.size()),
                 before, repointed, activityId, mergedAt, undoneAt);
+    }
+
+    /** The archive of the aliases of merged-away companys, keyed by the merged-away id. */
+    JdbcArchive<CompanyAlias> aliasArchive() {
+        return aliasArchive((merged, survivor, merge) -> new CompanyAlias(new CompanyId(merged), new CompanyId(survivor), merge),
+                a -> a.merged().value(), a -> a.survivor().value(), CompanyAlias::merge);
     }
 }

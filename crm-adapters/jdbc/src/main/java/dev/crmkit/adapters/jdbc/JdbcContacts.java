@@ -419,7 +419,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
      * Writes the row a merge leaves of a merged-away contact, for a restored merge: the contact as it was before the
      * merge at one version more, without e-mails, phones or company links. Nothing happens if the row is there.
      */
-    void retired(Connection c, Contact before) throws SQLException {
+    @Override
+    public void retired(Connection c, Contact before) throws SQLException {
         UUID id = before.id().value();
         if (jdbc.one(c, jdbc.sql("SELECT 1 FROM {contact} WHERE id = ?"), rs -> 1, id).isEmpty()) {
             jdbc.update(c, insertRow, rowValues(before, false));

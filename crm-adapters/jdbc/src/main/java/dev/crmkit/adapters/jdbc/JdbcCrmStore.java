@@ -140,7 +140,9 @@ public final class JdbcCrmStore implements CrmkitStore {
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc),
                 shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)),
+                companyMerges.archive(), companyMerges.aliasArchive(), leadMerges.archive(),
+                leadMerges.aliasArchive());
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);

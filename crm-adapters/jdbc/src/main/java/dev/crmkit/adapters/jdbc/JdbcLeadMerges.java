@@ -8,6 +8,7 @@ import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.merge.LeadMerges;
 import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.kit.archive.LeadAlias;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,5 +50,11 @@ final class JdbcLeadMerges extends JdbcMerges<Lead, LeadId, LeadMerge> implement
         List<Lead> snapshots = jdbc.list(c, selectSnapshots, leads::map, id.value());
         return new LeadMerge(id, snapshots.get(0), survivorVersionAfter, snapshots.subList(1, snapshots.size()),
                 repointed, activityId, mergedAt, undoneAt);
+    }
+
+    /** The archive of the aliases of merged-away leads, keyed by the merged-away id. */
+    JdbcArchive<LeadAlias> aliasArchive() {
+        return aliasArchive((merged, survivor, merge) -> new LeadAlias(new LeadId(merged), new LeadId(survivor), merge),
+                a -> a.merged().value(), a -> a.survivor().value(), LeadAlias::merge);
     }
 }

@@ -360,4 +360,17 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         return JdbcArchive.versioned(jdbc, "lead", LISTED, this::map, Lead::id, Lead::version,
                 r -> insertOrGet(r.atVersion(0)));
     }
+
+    /**
+     * Writes the row a merge leaves of a merged-away lead, for a restored merge: the lead as it was before the
+     * merge at one version more, holding none of its external ids. Nothing happens if the row is there.
+     */
+    @Override
+    public void retired(Connection c, Lead before) throws SQLException {
+        UUID id = before.id().value();
+        if (jdbc.one(c, selectById, rs -> 1, id).isEmpty()) {
+            jdbc.update(c, insertRow, rowValues(before, false));
+            jdbc.update(c, setVersion, before.version() + 1, id);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.MergeRecord;
 import dev.crmkit.core.merge.RecordMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.kit.archive.Archive;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -88,6 +89,12 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
         /** Stores a record exactly as given (version included) over the stored one. */
         void restore(Connection c, R exact) throws SQLException;
+
+        /**
+         * Writes the row a merge leaves of a merged-away record, for a restored merge: the record as it was before the
+         * merge at one version more, holding none of its unique keys. Nothing happens if the row is there.
+         */
+        void retired(Connection c, R before) throws SQLException;
     }
 
     /** The statements of one versioned table that refers to a merged record by one column. */
@@ -350,5 +357,81 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     /** A timeline reference to a record of the kind. */
     final RecordRef ref(UUID id) {
         return new RecordRef(type, id);
+    }
+
+    /**
+     * The archive of the merge records, keyed by merge id. Restoring a merge in force also writes what the merge left
+     * behind that no other archive holds: the rows of its merged-away records ({@link Rows#retired}) and the parked
+     * timeline rows of entries about a merged-away record and its survivor, so unmerge works.
+     */
+    final Archive<M> archive() {
+        String park = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
+                + "activity_type, visibility, owner_id) SELECT ?, ?, occurred_at, id, activity_type, visibility, "
+                + "owner_id FROM {activity} WHERE id = ?");
+        JdbcArchive<MergeId> ids = new JdbcArchive<>(jdbc, noun + " merge", noun + "_merge", "id",
+                rs -> new MergeId(dialect.getUuid(rs, "id")), MergeId::toString, (c, m) -> {
+                    throw new IllegalStateException("merge ids are restored with their merge");
+                });
+        return new Archive<>() {
+            @Override
+            public List<M> after(Optional<String> after, int limit) {
+                return jdbc.tx.read(c -> ids.after(after, limit).stream().map(id -> find(id).orElseThrow()).toList());
+            }
+
+            @Override
+            public String key(M record) {
+                return record.id().toString();
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return ids.contains(key);
+            }
+
+            @Override
+            public void restore(M merge) {
+                jdbc.tx.write(c -> {
+                    if (ids.contains(key(merge))) {
+                        throw new IllegalArgumentException(noun + " merge " + merge.id() + " is already stored");
+                    }
+                    save(merge);
+                    if (merge.undoneAt().isEmpty()) {
+                        for (R gone : merge.mergedAway()) {
+                            rows.retired(c, gone);
+                        }
+                        for (Repointed r : merge.repointed()) {
+                            if (r.kind() == Repointed.Kind.ACTIVITY
+                                    && r.refsBefore().contains(ref(r.to()).toString())) {
+                                jdbc.update(c, park, PARKED, r.from(), r.id());
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        };
+    }
+
+    /** An alias record of the kind from its merged-away id, its survivor and the merge in force. */
+    @FunctionalInterface
+    interface AliasOf<A> {
+        A of(UUID merged, UUID survivor, MergeId merge);
+    }
+
+    /**
+     * The archive of the aliases of merged-away records, keyed by the merged-away id.
+     *
+     * @param aliasOf  an alias record
+     * @param merged   its merged-away id
+     * @param survivor the survivor it resolves to
+     * @param merge    the merge that merged it away
+     */
+    final <A> JdbcArchive<A> aliasArchive(AliasOf<A> aliasOf, Function<A, UUID> merged, Function<A, UUID> survivor,
+                                          Function<A, MergeId> merge) {
+        return new JdbcArchive<>(jdbc, noun + " alias", noun + "_alias", "merged_id",
+                rs -> aliasOf.of(dialect.getUuid(rs, "merged_id"), dialect.getUuid(rs, "survivor_id"),
+                        new MergeId(dialect.getUuid(rs, "merge_id"))),
+                a -> merged.apply(a).toString(), (c, a) -> jdbc.update(c, insertAlias, merged.apply(a),
+                        survivor.apply(a), merge.apply(a).value()));
     }
 }

@@ -5,7 +5,18 @@ import dev.crmkit.adapters.json.export.ImportOutcome;
 import dev.crmkit.adapters.json.export.StoreExport;
 import dev.crmkit.adapters.json.export.StoreImport;
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.CompanyMerge;
+import dev.crmkit.core.merge.CompanyMergeOutcome;
+import dev.crmkit.core.merge.LeadMerge;
+import dev.crmkit.core.merge.LeadMergeOutcome;
+import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
@@ -15,7 +26,9 @@ import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.CampaignSample;
 import dev.crmkit.kit.migration.ExternalIdFixtures;
+import dev.crmkit.kit.archive.CompanyAlias;
 import dev.crmkit.kit.archive.ContactAlias;
+import dev.crmkit.kit.archive.LeadAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import dev.crmkit.service.contract.ServiceRecords;
 import dev.crmkit.service.contract.ServiceStores;
@@ -26,6 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -65,13 +80,48 @@ class ExportRoundTripTest {
 
     /**
      * {@link PopulatedStore#fill} (shares and audit entries included), {@link CampaignSample#fill} and
-     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill}.
+     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill}, then merges of companies and leads
+     * ({@link #mergeCompaniesAndLeads}).
      */
     static void fill(CrmkitStore store) {
         PopulatedStore.fill(store, store, SEED, PEOPLE);
         CampaignSample.fill(store);
         ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
         ExternalIdFixtures.fill(store);
+        mergeCompaniesAndLeads(store);
+    }
+
+    /**
+     * Company 6 into company 7 (its contact and deal re-pointed; in force), company 8 into 9 undone again; lead 8 into
+     * lead 9 (its timeline entry and converted deal re-pointed; in force), lead 6 into lead 7 undone again.
+     */
+    static void mergeCompaniesAndLeads(CrmkitStore store) {
+        assertInstanceOf(CompanyMergeOutcome.Merged.class, crm(store, 11).companyMerging().merge(
+                List.of(company(store, 7), company(store, 6)), Optional.of(company(store, 7))));
+        CompanyMergeOutcome undone = crm(store, 12).companyMerging().merge(
+                List.of(company(store, 9), company(store, 8)), Optional.of(company(store, 9)));
+        assertInstanceOf(CompanyMergeOutcome.Unmerged.class, crm(store, 13).companyMerging().unmerge(
+                assertInstanceOf(CompanyMergeOutcome.Merged.class, undone).merge().id()));
+        assertInstanceOf(LeadMergeOutcome.Merged.class, crm(store, 14).leadMerging().merge(
+                List.of(lead(store, 9), lead(store, 8)), Optional.of(lead(store, 9))));
+        LeadMergeOutcome back = crm(store, 15).leadMerging().merge(List.of(lead(store, 7), lead(store, 6)),
+                Optional.of(lead(store, 7)));
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm(store, 16).leadMerging().unmerge(
+                assertInstanceOf(LeadMergeOutcome.Merged.class, back).merge().id()));
+    }
+
+    /** A crm on the store at a time and with ids of its own for each step, the same for every store. */
+    private static Crm crm(CrmStore store, int step) {
+        return Crm.builder().store(store).clock(Clock.fixed(Fixtures.at(100_000L + 1000L * step), ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(SEED * 37 + step)).defaultRegion("DE").build();
+    }
+
+    private static CompanyId company(CrmStore store, int person) {
+        return store.companies().findByName("Firma " + person + " " + PopulatedStore.LINE).orElseThrow().id();
+    }
+
+    private static LeadId lead(CrmStore store, int person) {
+        return store.leads().findByExternalId("ext-" + person + "-" + SEED).orElseThrow().id();
     }
 
     @ParameterizedTest
@@ -173,5 +223,66 @@ class ExportRoundTripTest {
         StoreExport.standard().write(source, dir.resolve("source-unmerged"));
         StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
         assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void afterTheRoundTrip_mergedAwayCompanyAndLeadIdsResolveToTheirSurvivors(Kind target) throws IOException {
+        InMemoryCrmStore source = InMemoryCrmStore.create();
+        fill(source);
+        ExportManifest manifest = StoreExport.standard().write(source, dir.resolve("source"));
+        CrmkitStore restored = target.fresh();
+        assertInstanceOf(ImportOutcome.Imported.class,
+                StoreImport.builder().build().into(restored, dir.resolve("source")));
+
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        manifest.files().stream().filter(f -> f.recordType().matches("(company|lead)-(merges|aliases)"))
+                .forEach(f -> counts.put(f.recordType(), f.count()));
+        assertEquals(java.util.Map.of("company-merges", 2L, "company-aliases", 1L, "lead-merges", 2L,
+                "lead-aliases", 1L), counts);
+        List<CompanyAlias> companies = restored.archives().companyAliases().after(Optional.empty(), 100);
+        assertEquals(source.archives().companyAliases().after(Optional.empty(), 100), companies);
+        assertEquals(companies.get(0).survivor(),
+                restored.companies().findById(companies.get(0).merged()).orElseThrow().id());
+        List<LeadAlias> leads = restored.archives().leadAliases().after(Optional.empty(), 100);
+        assertEquals(source.archives().leadAliases().after(Optional.empty(), 100), leads);
+        assertEquals(leads.get(0).survivor(), restored.leads().findById(leads.get(0).merged()).orElseThrow().id());
+        // merged away: in neither list nor count, as in the source
+        assertEquals(source.companies().count(), restored.companies().count());
+        assertEquals(source.leads().count(), restored.leads().count());
+        assertEquals(PEOPLE - 1, restored.leads().count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void afterTheRoundTrip_companyAndLeadMergesUnmergeAsInTheSource(Kind target) throws IOException {
+        InMemoryCrmStore source = InMemoryCrmStore.create();
+        fill(source);
+        StoreExport.standard().write(source, dir.resolve("source"));
+        CrmkitStore restored = target.fresh();
+        assertInstanceOf(ImportOutcome.Imported.class,
+                StoreImport.builder().build().into(restored, dir.resolve("source")));
+
+        MergeId company = inForce(source.archives().companyMerges().after(Optional.empty(), 100).stream()
+                .filter(m -> m.undoneAt().isEmpty()).map(CompanyMerge::id).toList());
+        MergeId lead = inForce(source.archives().leadMerges().after(Optional.empty(), 100).stream()
+                .filter(m -> m.undoneAt().isEmpty()).map(LeadMerge::id).toList());
+        for (CrmkitStore store : List.of(source, restored)) {
+            assertInstanceOf(CompanyMergeOutcome.Unmerged.class, crm(store, 21).companyMerging().unmerge(company),
+                    target.toString());
+            assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm(store, 22).leadMerging().unmerge(lead),
+                    target.toString());
+        }
+        assertEquals(PEOPLE, restored.leads().count());
+        assertEquals(lead(source, 8), lead(restored, 8));
+        assertEquals(company(source, 6), restored.companies().findById(company(source, 6)).orElseThrow().id());
+        StoreExport.standard().write(source, dir.resolve("source-unmerged"));
+        StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
+        assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
+    }
+
+    private static MergeId inForce(List<MergeId> ids) {
+        assertEquals(1, ids.size(), "one merge in force: " + ids);
+        return ids.get(0);
     }
 }

@@ -7,7 +7,6 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.ContactMerges;
-import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
@@ -23,10 +22,7 @@ import dev.crmkit.service.visit.Visit;
 import dev.crmkit.service.visit.VisitId;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Merges of contacts in memory: leads, tasks, timeline entries and deals of a merged-away contact are re-pointed
@@ -34,13 +30,11 @@ import java.util.function.Function;
  */
 final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, ContactMerge> implements ContactMerges {
 
-    private final InMemoryTransactions tx;
     private final InMemoryContacts contacts;
 
     InMemoryContactMerges(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
                           InMemoryTasks tasks, InMemoryActivities activities, InMemoryDeals deals) {
         super(tx, RecordType.CONTACT, contacts.aliases(), ContactId::new, ContactId::value, tasks, activities);
-        this.tx = tx;
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
                 l -> Optional.of(l.contactId().value()), (l, to) -> l.aboutContact(new ContactId(to))));
@@ -83,28 +77,5 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
     @Override
     ContactMerge undone(ContactMerge merge, Instant at) {
         return merge.undone(at);
-    }
-
-    /**
-     * The archive of the merge records, keyed by merge id. Restoring a merge in force also makes its merged-away
-     * contacts known as taken out of the contacts, as the merge left them, so that unmerge can reinstate them.
-     */
-    MemoryArchive<ContactMerge> archive() {
-        Map<MergeId, ContactMerge> records = records();
-        Function<ContactMerge, String> key = m -> m.id().toString();
-        return new MemoryArchive<>(tx, "contact merge", (after, limit) -> KeyOrder.after(records.values(), key,
-                after, limit), key, k -> records.containsKey(MergeId.parse(k)), m -> {
-                    save(m);
-                    if (m.undoneAt().isEmpty()) {
-                        m.mergedIds().forEach(contacts::takenOut);
-                    }
-                });
-    }
-
-    /** The merge in force that merged a contact away (an alias's merge). */
-    MergeId mergeOf(ContactId merged) {
-        return records().values().stream().filter(m -> m.undoneAt().isEmpty() && m.mergedIds().contains(merged))
-                .map(ContactMerge::id).min(Comparator.comparing(MergeId::toString))
-                .orElseThrow(() -> new IllegalStateException("no merge in force merged away contact " + merged));
     }
 }

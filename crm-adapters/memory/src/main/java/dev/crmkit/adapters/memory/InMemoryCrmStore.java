@@ -22,7 +22,9 @@ import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.ServiceArchives;
+import dev.crmkit.kit.archive.CompanyAlias;
 import dev.crmkit.kit.archive.LazyArchive;
+import dev.crmkit.kit.archive.LeadAlias;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
@@ -82,7 +84,10 @@ public final class InMemoryCrmStore implements CrmkitStore {
             contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions),
             shares.archive(), auditTrail.archive(),
             LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())),
+            companyMerges.archive(), companyMerges.aliasArchive(CompanyAlias::new, CompanyAlias::merged,
+            CompanyAlias::survivor), leadMerges.archive(), leadMerges.aliasArchive(LeadAlias::new, LeadAlias::merged,
+            LeadAlias::survivor));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             shares);
