@@ -86,11 +86,12 @@ final class InMemoryPersonalData implements PersonalData {
     }
 
     /** The ids of a person's records. */
-    private record Ids(Set<ContactId> contacts, List<Lead> leads, List<Deal> deals) {
+    private record Ids(Set<ContactId> contacts, List<Lead> leads, List<Deal> deals, Set<LeadId> mergedLeads) {
         Set<RecordRef> refs() {
             Set<RecordRef> out = new LinkedHashSet<>();
             contacts.forEach(c -> out.add(new RecordRef(RecordType.CONTACT, c.value())));
             leads.forEach(l -> out.add(new RecordRef(RecordType.LEAD, l.id().value())));
+            mergedLeads.forEach(l -> out.add(new RecordRef(RecordType.LEAD, l.value())));
             deals.forEach(d -> out.add(new RecordRef(RecordType.DEAL, d.id().value())));
             return out;
         }
@@ -104,7 +105,21 @@ final class InMemoryPersonalData implements PersonalData {
         Set<LeadId> leadIds = own.stream().map(Lead::id).collect(Collectors.toSet());
         List<Deal> dealsOf = deals.scan(d -> d.contactId().filter(ids::contains).isPresent()
                 || d.leadId().filter(leadIds::contains).isPresent());
-        return new Ids(ids, own, dealsOf);
+        return new Ids(ids, own, dealsOf, mergedLeadsOf(ids));
+    }
+
+    /**
+     * The person's leads merged away by a lead merge in force, as the JDBC store finds their rows: by the contact of
+     * the merged-away lead as it was merged (the person's contact or one merged into it).
+     */
+    private Set<LeadId> mergedLeadsOf(Set<ContactId> ids) {
+        Set<LeadId> out = new java.util.TreeSet<>(java.util.Comparator.comparing(LeadId::toString));
+        InMemoryLeadMerges lm = leadMerges;
+        if (lm != null) {
+            lm.all().stream().filter(m -> m.undoneAt().isEmpty()).flatMap(m -> m.mergedAway().stream())
+                    .filter(l -> ids.contains(l.contactId())).forEach(l -> out.add(l.id()));
+        }
+        return out;
     }
 
     @Override
