@@ -250,10 +250,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
      */
     @Override
     public void retired(Connection c, Company before) throws SQLException {
-        UUID id = before.id().value();
-        if (jdbc.one(c, selectById, rs -> 1, id).isEmpty()) {
-            jdbc.update(c, insertRow, rowValues(before, false));
-            jdbc.update(c, setVersion, before.version() + 1, id);
-        }
+        JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
+                before.id().value(), before.version());
     }
 }

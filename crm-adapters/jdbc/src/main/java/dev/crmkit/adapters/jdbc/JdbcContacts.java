@@ -421,10 +421,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
      */
     @Override
     public void retired(Connection c, Contact before) throws SQLException {
-        UUID id = before.id().value();
-        if (jdbc.one(c, jdbc.sql("SELECT 1 FROM {contact} WHERE id = ?"), rs -> 1, id).isEmpty()) {
-            jdbc.update(c, insertRow, rowValues(before, false));
-            jdbc.update(c, setVersion, before.version() + 1, id);
-        }
+        JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
+                before.id().value(), before.version());
     }
 }

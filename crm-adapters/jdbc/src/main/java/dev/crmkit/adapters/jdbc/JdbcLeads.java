@@ -367,10 +367,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      */
     @Override
     public void retired(Connection c, Lead before) throws SQLException {
-        UUID id = before.id().value();
-        if (jdbc.one(c, selectById, rs -> 1, id).isEmpty()) {
-            jdbc.update(c, insertRow, rowValues(before, false));
-            jdbc.update(c, setVersion, before.version() + 1, id);
-        }
+        JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
+                before.id().value(), before.version());
     }
 }

@@ -97,6 +97,18 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         void retired(Connection c, R before) throws SQLException;
     }
 
+    /**
+     * For {@link Rows#retired}: inserts a merged-away record's row with the values of its insert and gives it one
+     * version more than it had before the merge, unless a row with its id is there.
+     */
+    static void insertRetired(Jdbc jdbc, Connection c, String selectById, String insertRow, Object[] values,
+                              String setVersion, UUID id, long versionBefore) throws SQLException {
+        if (jdbc.one(c, selectById, rs -> 1, id).isEmpty()) {
+            jdbc.update(c, insertRow, values);
+            jdbc.update(c, setVersion, versionBefore + 1, id);
+        }
+    }
+
     /** The statements of one versioned table that refers to a merged record by one column. */
     private record Versioned(String select, String repoint, String version, String putBack) {
     }

@@ -187,11 +187,7 @@ class ExportRoundTripTest {
     @EnumSource(Kind.class)
     void afterTheRoundTrip_mergedIdsResolve_andUnmergeWorksAsInTheSource(Kind target) throws IOException {
         InMemoryCrmStore source = InMemoryCrmStore.create();
-        fill(source);
-        StoreExport.standard().write(source, dir.resolve("source"));
-        CrmkitStore restored = target.fresh();
-        assertInstanceOf(ImportOutcome.Imported.class,
-                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        CrmkitStore restored = roundTrip(source, target).store();
 
         List<ContactAlias> aliases = source.archives().contactAliases().after(Optional.empty(), 100);
         assertEquals(3, aliases.size(), "1 and 2 into 0, 0 into 3: " + aliases);
@@ -229,11 +225,9 @@ class ExportRoundTripTest {
     @EnumSource(Kind.class)
     void afterTheRoundTrip_mergedAwayCompanyAndLeadIdsResolveToTheirSurvivors(Kind target) throws IOException {
         InMemoryCrmStore source = InMemoryCrmStore.create();
-        fill(source);
-        ExportManifest manifest = StoreExport.standard().write(source, dir.resolve("source"));
-        CrmkitStore restored = target.fresh();
-        assertInstanceOf(ImportOutcome.Imported.class,
-                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        RoundTrip trip = roundTrip(source, target);
+        ExportManifest manifest = trip.manifest();
+        CrmkitStore restored = trip.store();
 
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         manifest.files().stream().filter(f -> f.recordType().matches("(company|lead)-(merges|aliases)"))
@@ -257,11 +251,7 @@ class ExportRoundTripTest {
     @EnumSource(Kind.class)
     void afterTheRoundTrip_companyAndLeadMergesUnmergeAsInTheSource(Kind target) throws IOException {
         InMemoryCrmStore source = InMemoryCrmStore.create();
-        fill(source);
-        StoreExport.standard().write(source, dir.resolve("source"));
-        CrmkitStore restored = target.fresh();
-        assertInstanceOf(ImportOutcome.Imported.class,
-                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        CrmkitStore restored = roundTrip(source, target).store();
 
         MergeId company = inForce(source.archives().companyMerges().after(Optional.empty(), 100).stream()
                 .filter(m -> m.undoneAt().isEmpty()).map(CompanyMerge::id).toList());
@@ -279,6 +269,20 @@ class ExportRoundTripTest {
         StoreExport.standard().write(source, dir.resolve("source-unmerged"));
         StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
         assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
+    }
+
+    /** The export of a store and a fresh store of a kind it was restored into. */
+    private record RoundTrip(ExportManifest manifest, CrmkitStore store) {
+    }
+
+    /** Fills the source, exports it to {@code source} and restores that into a fresh store of the kind. */
+    private RoundTrip roundTrip(InMemoryCrmStore source, Kind target) throws IOException {
+        fill(source);
+        ExportManifest manifest = StoreExport.standard().write(source, dir.resolve("source"));
+        CrmkitStore restored = target.fresh();
+        assertInstanceOf(ImportOutcome.Imported.class,
+                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        return new RoundTrip(manifest, restored);
     }
 
     private static MergeId inForce(List<MergeId> ids) {
