@@ -100,9 +100,10 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
                 before, repointed, activityId, mergedAt, undoneAt);
     }
 
-    /** The archive of the aliases of merged-away companys, keyed by the merged-away id. */
+    /** The archive of the aliases of merged-away companies, keyed by the merged-away id. */
     JdbcArchive<CompanyAlias> aliasArchive() {
-        return aliasArchive((merged, survivor, merge) -> new CompanyAlias(new CompanyId(merged), new CompanyId(survivor), merge),
+        return aliasArchive((merged, survivor, merge) -> new CompanyAlias(new CompanyId(merged),
+                new CompanyId(survivor), merge),
                 a -> a.merged().value(), a -> a.survivor().value(), CompanyAlias::merge);
     }
 }

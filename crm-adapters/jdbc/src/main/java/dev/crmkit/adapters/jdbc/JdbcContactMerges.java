@@ -54,6 +54,7 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
     /** The archive of the aliases of merged-away contacts, keyed by the merged-away id. */
     JdbcArchive<ContactAlias> aliasArchive() {
         return aliasArchive((merged, survivor, merge) -> new ContactAlias(new ContactId(merged),
-                new ContactId(survivor), merge), a -> a.merged().value(), a -> a.survivor().value(), ContactAlias::merge);
+                new ContactId(survivor), merge), a -> a.merged().value(), a -> a.survivor().value(),
+                ContactAlias::merge);
     }
 }

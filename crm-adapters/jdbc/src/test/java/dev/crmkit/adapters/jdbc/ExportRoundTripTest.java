@@ -9,8 +9,6 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.company.CompanyId;
-import dev.crmkit.core.contract.Fixtures;
-import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMergeOutcome;
@@ -39,8 +37,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -81,47 +77,26 @@ class ExportRoundTripTest {
     /**
      * {@link PopulatedStore#fill} (shares and audit entries included), {@link CampaignSample#fill} and
      * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill}, then merges of companies and leads
-     * ({@link #mergeCompaniesAndLeads}).
+     * ({@link PopulatedStore#mergeCompaniesAndLeads}).
      */
     static void fill(CrmkitStore store) {
         PopulatedStore.fill(store, store, SEED, PEOPLE);
         CampaignSample.fill(store);
         ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
         ExternalIdFixtures.fill(store);
-        mergeCompaniesAndLeads(store);
+        PopulatedStore.mergeCompaniesAndLeads(store, SEED);
     }
 
-    /**
-     * Company 6 into company 7 (its contact and deal re-pointed; in force), company 8 into 9 undone again; lead 8 into
-     * lead 9 (its timeline entry and converted deal re-pointed; in force), lead 6 into lead 7 undone again.
-     */
-    static void mergeCompaniesAndLeads(CrmkitStore store) {
-        assertInstanceOf(CompanyMergeOutcome.Merged.class, crm(store, 11).companyMerging().merge(
-                List.of(company(store, 7), company(store, 6)), Optional.of(company(store, 7))));
-        CompanyMergeOutcome undone = crm(store, 12).companyMerging().merge(
-                List.of(company(store, 9), company(store, 8)), Optional.of(company(store, 9)));
-        assertInstanceOf(CompanyMergeOutcome.Unmerged.class, crm(store, 13).companyMerging().unmerge(
-                assertInstanceOf(CompanyMergeOutcome.Merged.class, undone).merge().id()));
-        assertInstanceOf(LeadMergeOutcome.Merged.class, crm(store, 14).leadMerging().merge(
-                List.of(lead(store, 9), lead(store, 8)), Optional.of(lead(store, 9))));
-        LeadMergeOutcome back = crm(store, 15).leadMerging().merge(List.of(lead(store, 7), lead(store, 6)),
-                Optional.of(lead(store, 7)));
-        assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm(store, 16).leadMerging().unmerge(
-                assertInstanceOf(LeadMergeOutcome.Merged.class, back).merge().id()));
-    }
-
-    /** A crm on the store at a time and with ids of its own for each step, the same for every store. */
     private static Crm crm(CrmStore store, int step) {
-        return Crm.builder().store(store).clock(Clock.fixed(Fixtures.at(100_000L + 1000L * step), ZoneOffset.UTC))
-                .ids(IdGenerator.seeded(SEED * 37 + step)).defaultRegion("DE").build();
+        return PopulatedStore.crm(store, SEED, step);
     }
 
     private static CompanyId company(CrmStore store, int person) {
-        return store.companies().findByName("Firma " + person + " " + PopulatedStore.LINE).orElseThrow().id();
+        return PopulatedStore.company(store, person);
     }
 
     private static LeadId lead(CrmStore store, int person) {
-        return store.leads().findByExternalId("ext-" + person + "-" + SEED).orElseThrow().id();
+        return PopulatedStore.lead(store, SEED, person);
     }
 
     @ParameterizedTest
