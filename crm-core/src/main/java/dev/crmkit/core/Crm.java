@@ -168,6 +168,13 @@ public final class Crm {
     }
 
     /**
+     * Merging duplicate leads and undoing merges, on the store's {@link CrmStore#leadMerges()}. Cheap to call.
+     */
+    public dev.crmkit.core.merge.LeadMerging leadMerging() {
+        return new dev.crmkit.core.merge.LeadMerging(store.leads(), store.leadMerges(), timeline, context);
+    }
+
+    /**
      * A person's rights over their data: export and erasure, on the store's {@link CrmStore#personalData()}, with
      * the suppression list salted by {@link Builder#suppressionSalt}. Cheap to call: it wires a new use case each
      * time.

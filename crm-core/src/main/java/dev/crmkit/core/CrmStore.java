@@ -80,6 +80,14 @@ public interface CrmStore {
     }
 
     /**
+     * The merges of leads, re-pointing every record of this store that refers to a lead. The default is a store that
+     * keeps none: merges on it fail with an {@link UnsupportedOperationException}.
+     */
+    default dev.crmkit.core.merge.LeadMerges leadMerges() {
+        return dev.crmkit.core.merge.LeadMerges.unsupported();
+    }
+
+    /**
      * The audit trail, written in the units of work of the changes it records. The default is a store that keeps
      * none ({@link AuditTrail#none()}); crmkit's stores keep one.
      */

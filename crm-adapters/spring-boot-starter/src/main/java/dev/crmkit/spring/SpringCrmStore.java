@@ -97,6 +97,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.core.merge.LeadMerges leadMerges() {
+        return jdbc.leadMerges();
+    }
+
+    @Override
     public CustomFieldSchemas customFieldSchemas() {
         return jdbc.customFieldSchemas();
     }

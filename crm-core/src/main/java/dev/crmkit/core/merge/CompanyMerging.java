@@ -104,17 +104,12 @@ public final class CompanyMerging {
     }
 
     private CompanyMergeOutcome unmergeInUnit(MergeId id) {
-        Optional<CompanyMerge> found = merges.find(id);
-        List<String> conflicts = STEPS.unmergeConflicts("company merge", id, found, companies::findById, merges);
-        if (!conflicts.isEmpty()) {
-            return refused(conflicts);
+        MergeSteps.Undo<CompanyMerge> undo = STEPS.unmerge("company merge", id, companies::findById, merges,
+                timeline, context, m -> "Company merge undone: " + m.mergedIds().size() + " restored");
+        if (!undo.conflicts().isEmpty()) {
+            return refused(undo.conflicts());
         }
-        CompanyMerge merge = found.orElseThrow();
-        Instant now = context.clock().instant();
-        CompanyMerge undone = merges.undo(merge, now);
-        ActivityId entry = STEPS.recordUnmerge(timeline, context, merge, "Company merge undone: "
-                + merge.mergedIds().size() + " restored", now);
-        return new CompanyMergeOutcome.Unmerged(undone, entry);
+        return new CompanyMergeOutcome.Unmerged(undo.undone().orElseThrow(), undo.entry().orElseThrow());
     }
 
     /** The merge record with this id. */

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What every merge record says, whatever kind of record it merged ({@link ContactMerge}, {@link CompanyMerge}): the
- * survivor as it was, the merged-away records as they were, and every record re-pointed. Implementations are
- * immutable and thread-safe.
+ * What every merge record says, whatever kind of record it merged ({@link ContactMerge}, {@link CompanyMerge},
+ * {@link LeadMerge}): the survivor as it was, the merged-away records as they were, and every record re-pointed.
+ * Implementations are immutable and thread-safe.
  *
  * @param <R> the kind of record merged
  * @param <I> its id

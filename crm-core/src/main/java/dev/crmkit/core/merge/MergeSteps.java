@@ -120,6 +120,35 @@ final class MergeSteps<R, I> {
         return conflicts;
     }
 
+    /**
+     * What an unmerge did: the merge record marked as undone and the unmerge's timeline entry, or (nothing changed)
+     * every conflict.
+     */
+    record Undo<M>(List<String> conflicts, Optional<M> undone, Optional<ActivityId> entry) {
+    }
+
+    /**
+     * Undoes a merge in the running unit of work unless {@link #unmergeConflicts} finds conflicts, and records it on
+     * the timelines.
+     *
+     * @param what  the merge in messages, e.g. {@code company merge}
+     * @param title the unmerge's timeline title for the merge
+     */
+    <M extends MergeRecord<R, I>> Undo<M> unmerge(String what, MergeId id, Function<I, Optional<R>> read,
+                                                  RecordMerges<R, I, M> merges, Timeline timeline, Context context,
+                                                  Function<M, String> title) {
+        Optional<M> found = merges.find(id);
+        List<String> conflicts = unmergeConflicts(what, id, found, read, merges);
+        if (!conflicts.isEmpty()) {
+            return new Undo<>(conflicts, Optional.empty(), Optional.empty());
+        }
+        M merge = found.orElseThrow();
+        Instant now = context.clock().instant();
+        M undone = merges.undo(merge, now);
+        ActivityId entry = recordUnmerge(timeline, context, merge, title.apply(merge), now);
+        return new Undo<>(List.of(), Optional.of(undone), Optional.of(entry));
+    }
+
     /** Records an undone merge on the timelines of the survivor and the restored records. */
     ActivityId recordUnmerge(Timeline timeline, Context context, MergeRecord<R, I> merge, String title,
                              Instant now) {

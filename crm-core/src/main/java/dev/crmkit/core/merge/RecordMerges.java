@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The storage port of merges of one kind of record ({@link ContactMerges}, {@link CompanyMerges}). A store implements
- * it over every table it holds that refers to that kind of record, so a merge re-points all of them in the unit of
- * work of the merge and an unmerge puts them back. Every method takes part in the running unit of work.
+ * The storage port of merges of one kind of record ({@link ContactMerges}, {@link CompanyMerges},
+ * {@link LeadMerges}). A store implements it over every table it holds that refers to that kind of record, so a merge
+ * re-points all of them in the unit of work of the merge and an unmerge puts them back. Every method takes part in the
+ * running unit of work.
  *
  * @param <R> the kind of record merged
  * @param <I> its id

@@ -84,6 +84,16 @@ public record Repointed(Kind kind, UUID id, UUID from, UUID to, long versionAfte
         /** An earlier merge's alias: a contact merged into the one merged away now resolves to the new survivor. */
         ALIAS,
         /** A contact affiliated with the merged-away company (company merges). */
-        CONTACT
+        CONTACT,
+        /** Installed equipment (crm-service) of the merged-away contact. */
+        EQUIPMENT,
+        /** A service plan (crm-service) of the merged-away contact. */
+        SERVICE_PLAN,
+        /** A service request (crm-service) of the merged-away contact. */
+        SERVICE_REQUEST,
+        /** A visit (crm-service) to the merged-away contact. */
+        VISIT,
+        /** A commitment (crm-service) recorded against the merged-away contact. */
+        COMMITMENT
     }
 }

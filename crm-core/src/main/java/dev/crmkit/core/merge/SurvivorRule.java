@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * How a merge picks its survivor when the user names none. Ties go to the oldest contact, then to the one listed
@@ -27,20 +28,34 @@ public enum SurvivorRule {
      * @param lastActivity when each contact's latest timeline entry occurred
      */
     public Contact choose(List<Contact> contacts, Function<Contact, Instant> lastActivity) {
-        if (contacts.isEmpty()) {
-            throw new IllegalArgumentException("no contacts to choose from");
+        return choose(contacts, SurvivorRule::completeness, Contact::createdAt, lastActivity);
+    }
+
+    /**
+     * The survivor among records of any kind (contacts, leads), by this rule; ties go to the oldest, then to the one
+     * listed first.
+     *
+     * @param records      at least one, in the order the user listed them
+     * @param completeness how many values a record has filled in
+     * @param createdAt    when a record was created
+     * @param lastActivity when a record's latest timeline entry occurred
+     */
+    public <T> T choose(List<T> records, ToIntFunction<T> completeness, Function<T, Instant> createdAt,
+                        Function<T, Instant> lastActivity) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no records to choose from");
         }
-        Comparator<Contact> oldestFirst = Comparator.comparing(Contact::createdAt);
-        Comparator<Contact> order;
+        Comparator<T> oldestFirst = Comparator.comparing(createdAt);
+        Comparator<T> order;
         if (this == MOST_COMPLETE) {
-            order = Comparator.comparingInt(SurvivorRule::completeness).reversed().thenComparing(oldestFirst);
+            order = Comparator.comparingInt(completeness).reversed().thenComparing(oldestFirst);
         } else if (this == OLDEST) {
             order = oldestFirst;
         } else {
             order = Comparator.comparing(lastActivity).reversed().thenComparing(oldestFirst);
         }
         // min keeps the first of equal elements, so the user's order breaks the remaining ties
-        return contacts.stream().min(order).orElseThrow();
+        return records.stream().min(order).orElseThrow();
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.crmkit.core.scoring.LeadScores;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -121,14 +122,12 @@ public final class PersonalDataRights {
     private PersonalRecords collect(Contact contact) {
         List<RecordRef> records = new ArrayList<>(store.personalData().recordsOf(contact.id()));
         records.sort(Comparator.comparing(RecordRef::toString));
-        List<Lead> leads = new ArrayList<>();
-        for (RecordRef r : records) {
-            if (r.type() == RecordType.LEAD) {
-                store.leads().findById(new LeadId(r.id())).ifPresent(leads::add);
-            }
-        }
+        List<Lead> leads = leadsOf(records);
         leads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().toString()));
-        List<LeadId> leadIds = leads.stream().map(Lead::id).toList();
+        List<LeadId> leadIds = new ArrayList<>(leads.stream().map(Lead::id).toList());
+        // a merged-away lead's score stays under its id
+        records.stream().filter(r -> r.type() == RecordType.LEAD).map(r -> new LeadId(r.id()))
+                .filter(id -> !leadIds.contains(id)).forEach(leadIds::add);
         List<LeadScore> scores = new ArrayList<>();
         for (LeadId id : leadIds) {
             store.leadScores().find(id).ifPresent(scores::add);
@@ -194,12 +193,7 @@ public final class PersonalDataRights {
         Set<PhoneNumber> phones = new LinkedHashSet<>(contact.phones());
         key.email().ifPresent(emails::add);
         key.phone().ifPresent(phones::add);
-        List<Lead> leads = new ArrayList<>();
-        for (RecordRef r : store.personalData().recordsOf(contact.id())) {
-            if (r.type() == RecordType.LEAD) {
-                store.leads().findById(new LeadId(r.id())).ifPresent(leads::add);
-            }
-        }
+        List<Lead> leads = leadsOf(store.personalData().recordsOf(contact.id()));
         leads.forEach(l -> {
             l.email().ifPresent(emails::add);
             l.phone().ifPresent(phones::add);
@@ -226,6 +220,24 @@ public final class PersonalDataRights {
     /** The clock, ids and transactions. */
     Context context() {
         return context;
+    }
+
+    /**
+     * The person's leads as they are stored now, each once. A merged-away lead's id is among the person's records
+     * (what is still held under it: its score, audit entries) but reads as its survivor, which is the person's only
+     * when its contact is one of the person's contacts: another person's survivor is neither exported nor erased.
+     */
+    private List<Lead> leadsOf(Collection<RecordRef> records) {
+        Set<java.util.UUID> contacts = new LinkedHashSet<>();
+        records.stream().filter(r -> r.type() == RecordType.CONTACT).forEach(r -> contacts.add(r.id()));
+        Map<LeadId, Lead> out = new LinkedHashMap<>();
+        for (RecordRef r : records) {
+            if (r.type() == RecordType.LEAD) {
+                store.leads().findById(new LeadId(r.id())).filter(l -> contacts.contains(l.contactId().value()))
+                        .ifPresent(l -> out.putIfAbsent(l.id(), l));
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     private static String checkReason(String reason) {

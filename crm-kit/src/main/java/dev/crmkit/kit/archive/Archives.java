@@ -8,7 +8,9 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
@@ -104,4 +106,24 @@ public interface Archives {
 
     /** crm-campaigns' do-not-contact list, keyed by {@link DoNotContactKey}; only with crm-campaigns present. */
     Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact();
+
+    /**
+     * The merge records of companies, undone ones included, each with its snapshots (the companies and the contacts
+     * affiliated before) and re-pointed list, keyed by the merge id. Restoring a merge in force also restores what the
+     * store keeps of its merged-away companies, so that {@code unmerge} works in the store it was restored into.
+     */
+    Archive<CompanyMerge> companyMerges();
+
+    /** Where merged-away company ids resolve to, keyed by the merged-away id; restored after the merges. */
+    Archive<CompanyAlias> companyAliases();
+
+    /**
+     * The merge records of leads, undone ones included, each with its snapshots and re-pointed list, keyed by the
+     * merge id. Restoring a merge in force also restores what the store keeps of its merged-away leads (their last
+     * state is in the merge's snapshots, not among the leads), so that {@code unmerge} works after a restore.
+     */
+    Archive<LeadMerge> leadMerges();
+
+    /** Where merged-away lead ids resolve to, keyed by the merged-away id; restored after the merges. */
+    Archive<LeadAlias> leadAliases();
 }

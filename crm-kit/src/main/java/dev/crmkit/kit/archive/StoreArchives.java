@@ -8,7 +8,9 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
@@ -43,6 +45,10 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param auditTrail           the audit trail
  * @param campaignMessages     crm-campaigns' ledger of due messages (a {@link LazyArchive}: crm-campaigns is optional)
  * @param doNotContact         crm-campaigns' do-not-contact list (a {@link LazyArchive})
+ * @param companyMerges        the merge records of companies
+ * @param companyAliases       the aliases of merged-away companies
+ * @param leadMerges           the merge records of leads
+ * @param leadAliases          the aliases of merged-away leads
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -55,5 +61,7 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<ContactAlias> contactAliases, RestoreLog restoreLog,
                             Archive<Share> shares, Archive<AuditEntry> auditTrail,
                             Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages,
-                            Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact) implements Archives {
+                            Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact,
+                            Archive<CompanyMerge> companyMerges, Archive<CompanyAlias> companyAliases,
+                            Archive<LeadMerge> leadMerges, Archive<LeadAlias> leadAliases) implements Archives {
 }

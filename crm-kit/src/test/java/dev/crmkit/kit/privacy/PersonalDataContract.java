@@ -253,6 +253,22 @@ public abstract class PersonalDataContract {
         assertAllIn(dump, OTTOLINE);
     }
 
+    /** A merge of the person's leads keeps them as they were for its undo: the erasure reaches those snapshots too. */
+    @Test
+    void erase_afterALeadMerge_leavesNoValueOfThePersonInItsSnapshots() {
+        List<Lead> two = leadsOf(zeborah);
+        assertEquals(2, two.size());
+        dev.crmkit.core.merge.LeadMerge merge = assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class,
+                kit.crm().leadMerging().merge(two.stream().map(Lead::id).toList(), Optional.of(two.get(0).id())))
+                .merge();
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertTrue(erased.counts().of("lead_merge_snapshot") >= 2, erased.counts().toString());
+        String dump = dump(store);
+        assertNoneIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+        assertNoneIn(kit.crm().leadMerging().find(merge.id()).orElseThrow().toString(), ZEBORAH);
+    }
+
     @Test
     void erase_keepsTheAnonymousCounts() {
         Map<String, Object> before = counts();
@@ -487,5 +503,56 @@ public abstract class PersonalDataContract {
         assertEquals(before, counts());
         assertNoneIn(dump(store), ZEBORAH);
         kit.crm().customers().addEmail(ottoline, "ottoline.private@example.com", false); // others are not affected
+    }
+
+    private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
+        return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
+                List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();
+    }
+
+    private static List<RecordRef> leadRefs(PersonalDataExport doc) {
+        return doc.core().records().stream().filter(r -> r.type() == RecordType.LEAD).toList();
+    }
+
+    /**
+     * Both stores list a merged-away lead among its person's records (what is held under its id: audit entries, its
+     * score), and the export holds each lead of theirs once, as stored now: the survivor, not twice.
+     */
+    @Test
+    void export_afterALeadMerge_listsTheMergedAwayLead_andHoldsEachLeadOnce() {
+        List<Lead> two = leadsOf(zeborah);
+        assertEquals(2, two.size());
+        mergeLeads(two.get(0), two.get(1));
+        PersonalDataExport doc = kit.personalDataExports().export(PersonKey.parse(zeborah.toString(), "DE"))
+                .orElseThrow();
+        assertEquals(two.stream().map(l -> new RecordRef(RecordType.LEAD, l.id().value()))
+                .sorted(java.util.Comparator.comparing(RecordRef::toString)).toList(), leadRefs(doc));
+        assertEquals(List.of(two.get(0).id()), doc.core().leads().stream().map(Lead::id).toList());
+        assertNoneIn(doc.toString(), OTTOLINE);
+    }
+
+    /**
+     * A lead of one person merged into another person's lead stays among the first person's records, and the
+     * survivor (the other person's lead) is in neither their export nor their erasure: the other's e-mail and phone
+     * are not suppressed, their values stay.
+     */
+    @Test
+    void afterALeadMergeAcrossPeople_exportAndErasureKeepToTheirOwnPerson() {
+        Lead zLead = leadsOf(zeborah).get(0);
+        Lead oLead = leadsOf(ottoline).get(0);
+        mergeLeads(oLead, zLead);
+        PersonalDataExport z = kit.personalDataExports().export(PersonKey.parse(zeborah.toString(), "DE"))
+                .orElseThrow();
+        assertTrue(leadRefs(z).contains(new RecordRef(RecordType.LEAD, zLead.id().value())), z.toString());
+        assertTrue(z.core().leads().stream().noneMatch(l -> l.id().equals(oLead.id())), z.toString());
+        PersonalDataExport o = kit.personalDataExports().export(PersonKey.parse(ottoline.toString(), "DE"))
+                .orElseThrow();
+        assertEquals(List.of(new RecordRef(RecordType.LEAD, oLead.id().value())), leadRefs(o));
+        assertEquals(List.of(oLead.id()), o.core().leads().stream().map(Lead::id).toList());
+
+        ErasureOutcome.Erased erased = erase(zeborah.toString());
+        assertEquals(4, erased.suppressed(), "two e-mails and two phones, none of Ottoline's");
+        assertAllIn(dump(store), OTTOLINE);
+        assertEquals(oLead.email(), store.leads().findById(oLead.id()).orElseThrow().email());
     }
 }

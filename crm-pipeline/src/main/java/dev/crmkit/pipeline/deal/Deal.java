@@ -429,6 +429,14 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
                 updatedAt);
     }
 
+    /** A copy converted from another lead and nothing else changed; for stores re-pointing a lead merge only. */
+    public Deal withLeadRef(Optional<LeadId> newLead) {
+        return new Deal(id, version, pipelineId, title, stage, stageEnteredAt, stageProbability,
+                probabilityOverride, amount, expectedCloseDate, expectedMargin, owner, contactId,
+                companyId, newLead, source, customFields, documents, approvals, lostReason, wonAt, lostAt, createdAt,
+                updatedAt);
+    }
+
     /** A copy at another stored version; for stores only. */
     public Deal atVersion(long newVersion) {
         return new Deal(id, newVersion, pipelineId, title, stage, stageEnteredAt, stageProbability,

@@ -38,7 +38,11 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMergeOutcome;
 import dev.crmkit.core.merge.ContactMerging;
 import dev.crmkit.core.merge.MergeContacts;
 import dev.crmkit.core.merge.MergeOutcome;
@@ -243,6 +247,48 @@ public final class PopulatedStore {
             return m.merge();
         }
         throw new IllegalStateException("the seeded merge " + step + " was refused");
+    }
+
+    /**
+     * Merges of companies and leads, for a store {@link #fill filled} with 10 people or more: company 6 into company 7
+     * (its contact and deal re-pointed; in force), company 8 into 9 undone again; lead 8 into lead 9 (its timeline
+     * entry and converted deal re-pointed; in force), lead 6 into lead 7 undone again.
+     *
+     * @param seed the seed the store was filled with
+     */
+    public static void mergeCompaniesAndLeads(CrmStore crm, long seed) {
+        if (!(crm(crm, seed, 11).companyMerging().merge(List.of(company(crm, 7), company(crm, 6)),
+                Optional.of(company(crm, 7))) instanceof CompanyMergeOutcome.Merged)
+                || !(crm(crm, seed, 12).companyMerging().merge(List.of(company(crm, 9), company(crm, 8)),
+                Optional.of(company(crm, 9))) instanceof CompanyMergeOutcome.Merged undone)
+                || !(crm(crm, seed, 13).companyMerging().unmerge(undone.merge().id())
+                instanceof CompanyMergeOutcome.Unmerged)) {
+            throw new IllegalStateException("a seeded company merge or unmerge was refused");
+        }
+        if (!(crm(crm, seed, 14).leadMerging().merge(List.of(lead(crm, seed, 9), lead(crm, seed, 8)),
+                Optional.of(lead(crm, seed, 9))) instanceof LeadMergeOutcome.Merged)
+                || !(crm(crm, seed, 15).leadMerging().merge(List.of(lead(crm, seed, 7), lead(crm, seed, 6)),
+                Optional.of(lead(crm, seed, 7))) instanceof LeadMergeOutcome.Merged back)
+                || !(crm(crm, seed, 16).leadMerging().unmerge(back.merge().id())
+                instanceof LeadMergeOutcome.Unmerged)) {
+            throw new IllegalStateException("a seeded lead merge or unmerge was refused");
+        }
+    }
+
+    /** The company {@link #fill} wrote for a person (its name is unique). */
+    public static CompanyId company(CrmStore crm, int person) {
+        return crm.companies().findByName("Firma " + person + " " + LINE).orElseThrow().id();
+    }
+
+    /** The lead {@link #fill} wrote for a person, found by its external id (also after its merge was undone). */
+    public static LeadId lead(CrmStore crm, long seed, int person) {
+        return crm.leads().findByExternalId("ext-" + person + "-" + seed).orElseThrow().id();
+    }
+
+    /** A crm on the store at a time and with ids of its own for each step, the same for every store. */
+    public static Crm crm(CrmStore crm, long seed, int step) {
+        return Crm.builder().store(crm).clock(Clock.fixed(Fixtures.at(100_000L + 1000L * step), ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(seed * 37 + step)).defaultRegion("DE").build();
     }
 
     /** Merging at a time and with ids of its own for each step, the same for every store. */

@@ -49,6 +49,14 @@ public record Commitment(CommitmentId id, long version, ContactId customer, Stri
                 Optional.of(Objects.requireNonNull(taskId, "taskId")));
     }
 
+    /**
+     * The same record for another customer, nothing else changed (not even its version): a merge of contacts
+     * re-points the records of a merged-away contact to the survivor with it; for stores only.
+     */
+    public Commitment withCustomerRef(ContactId newCustomer) {
+        return new Commitment(id, version, newCustomer, promise, due, recordedBy, recordedAt, task);
+    }
+
     /** A copy at another version, for stores. */
     public Commitment atVersion(long newVersion) {
         return new Commitment(id, newVersion, customer, promise, due, recordedBy, recordedAt, task);

@@ -61,6 +61,15 @@ public record Equipment(EquipmentId id, long version, ContactId customer, String
                 newStatus, createdAt);
     }
 
+    /**
+     * The same record for another customer, nothing else changed (not even its version): a merge of contacts
+     * re-points the records of a merged-away contact to the survivor with it; for stores only.
+     */
+    public Equipment withCustomerRef(ContactId newCustomer) {
+        return new Equipment(id, version, newCustomer, product, serialNumber, site, installedOn, warrantyEnd, parent,
+                status, createdAt);
+    }
+
     /** A copy at another version, for stores. */
     public Equipment atVersion(long newVersion) {
         return new Equipment(id, newVersion, customer, product, serialNumber, site, installedOn, warrantyEnd, parent,

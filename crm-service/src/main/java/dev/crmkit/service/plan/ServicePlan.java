@@ -88,6 +88,15 @@ public record ServicePlan(ServicePlanId id, long version, ContactId customer, Eq
                 false, createdAt);
     }
 
+    /**
+     * The same record for another customer, nothing else changed (not even its version): a merge of contacts
+     * re-points the records of a merged-away contact to the survivor with it; for stores only.
+     */
+    public ServicePlan withCustomerRef(ContactId newCustomer) {
+        return new ServicePlan(id, version, newCustomer, equipment, terms, preferredEngineer, pricePerVisit,
+                completions, active, createdAt);
+    }
+
     /** A copy at another version, for stores. */
     public ServicePlan atVersion(long newVersion) {
         return new ServicePlan(id, newVersion, customer, equipment, terms, preferredEngineer, pricePerVisit,

@@ -76,6 +76,15 @@ public record ServiceRequest(ServiceRequestId id, long version, ContactId custom
                 Optional.of(respondedAt.orElse(at)), Optional.of(resolvedAt.orElse(at)));
     }
 
+    /**
+     * The same record for another customer, nothing else changed (not even its version): a merge of contacts
+     * re-points the records of a merged-away contact to the survivor with it; for stores only.
+     */
+    public ServiceRequest withCustomerRef(ContactId newCustomer) {
+        return new ServiceRequest(id, version, newCustomer, equipment, channel, priority, summary, sla, openedAt,
+                respondedAt, resolvedAt);
+    }
+
     /** A copy at another version, for stores. */
     public ServiceRequest atVersion(long newVersion) {
         return new ServiceRequest(id, newVersion, customer, equipment, channel, priority, summary, sla, openedAt,

@@ -81,6 +81,15 @@ public record Visit(VisitId id, long version, UserId engineer, ContactId custome
                 VisitStatus.CANCELLED, report, createdAt);
     }
 
+    /**
+     * The same record for another customer, nothing else changed (not even its version): a merge of contacts
+     * re-points the records of a merged-away contact to the survivor with it; for stores only.
+     */
+    public Visit withCustomerRef(ContactId newCustomer) {
+        return new Visit(id, version, engineer, newCustomer, equipment, plan, request, start, end, status, report,
+                createdAt);
+    }
+
     /** A copy at another version, for stores. */
     public Visit atVersion(long newVersion) {
         return new Visit(id, newVersion, engineer, customer, equipment, plan, request, start, end, status, report,

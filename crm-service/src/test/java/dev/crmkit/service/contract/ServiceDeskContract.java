@@ -338,6 +338,52 @@ public abstract class ServiceDeskContract {
                 customer.value())), task.relatedTo());
     }
 
+    /**
+     * A merge of contacts re-points crm-service's records of the merged-away contact (equipment, plan, request, visit,
+     * commitment) to the survivor in its unit of work, and unmerge puts each back exactly (customer and version).
+     */
+    @Test
+    void contactMerge_repointsEveryServiceRecordOfTheMergedAwayContact_andUnmergePutsThemBackExactly() {
+        ContactId dup = contact("Annie", "Duplicate", Optional.empty()).id();
+        Equipment unit = desk.install(InstallEquipment.of(dup, "AquaPure 3", "AP3-9", Site.at(
+                new Address("", "Ring 5", "10115", "Berlin", "", "DE")), LocalDate.of(2026, 8, 31)));
+        ServicePlan plan = plan(unit);
+        ServiceRequest request = desk.openRequest(new OpenRequest(dup, Optional.of(unit.id()), "phone",
+                Priority.NORMAL, "Leaks", new Sla(Duration.ofHours(8), Duration.ofHours(48))));
+        Instant from = Instant.parse("2027-02-15T09:00:00Z");
+        Visit visit = assertInstanceOf(Scheduling.Scheduled.class, desk.schedule(ScheduleVisit.forPlan(ENGINEER,
+                dup, unit.id(), plan.id(), from, from.plus(Duration.ofHours(1))))).visit();
+        Commitment promise = desk.recordCommitment(new RecordCommitment(dup, "Call in a year",
+                LocalDate.of(2028, 2, 1), UserId.of("manager-olga")));
+        List<Object> before = serviceRecords(unit, plan, request, visit, promise);
+
+        dev.crmkit.core.merge.ContactMerge merge = assertInstanceOf(dev.crmkit.core.merge.MergeOutcome.Merged.class,
+                crm.merging().merge(dev.crmkit.core.merge.MergeContacts.into(customer, List.of(customer, dup))))
+                .merge();
+
+        List<Object> after = serviceRecords(unit, plan, request, visit, promise);
+        assertEquals(customer, ((Equipment) after.get(0)).customer());
+        assertEquals(customer, ((ServicePlan) after.get(1)).customer());
+        assertEquals(customer, ((ServiceRequest) after.get(2)).customer());
+        assertEquals(customer, ((Visit) after.get(3)).customer());
+        assertEquals(customer, ((Commitment) after.get(4)).customer());
+        assertTrue(merge.repointed().stream().map(r -> r.kind().name()).toList().containsAll(List.of("EQUIPMENT",
+                "SERVICE_PLAN", "SERVICE_REQUEST", "VISIT", "COMMITMENT")), merge.repointed()::toString);
+        assertEquals(List.of(), desk.commitmentsOf(dup).stream().filter(c -> c.customer().equals(dup)).toList());
+        assertInstanceOf(dev.crmkit.core.merge.UnmergeOutcome.Unmerged.class, crm.merging().unmerge(merge.id()));
+        assertEquals(before, serviceRecords(unit, plan, request, visit, promise));
+    }
+
+    /** The service records as stored now. */
+    private List<Object> serviceRecords(Equipment unit, ServicePlan plan, ServiceRequest request, Visit visit,
+                                        Commitment promise) {
+        return List.of(stores.service().installedEquipment().findById(unit.id()).orElseThrow(),
+                stores.service().servicePlans().findById(plan.id()).orElseThrow(),
+                stores.service().serviceRequests().findById(request.id()).orElseThrow(),
+                stores.service().visits().findById(visit.id()).orElseThrow(),
+                stores.service().commitments().findById(promise.id()).orElseThrow());
+    }
+
     @Test
     void commitment_ofACustomerWithoutOwner_staysOpen() {
         desk.recordCommitment(new RecordCommitment(tenant, "Call in a year", LocalDate.of(2028, 2, 1),

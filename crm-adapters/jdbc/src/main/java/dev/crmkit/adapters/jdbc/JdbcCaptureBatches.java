@@ -119,7 +119,8 @@ final class JdbcCaptureBatches implements CaptureBatches {
     private <K> Map<K, Lead> latestOpen(Connection c, String column, Collection<String> values,
                                         Function<Lead, K> keyOf) throws SQLException {
         Map<K, Keyed<Lead>> latest = new HashMap<>();
-        List<Keyed<Lead>> found = in(c, "SELECT seq AS bulk_seq, l.* FROM {lead} l WHERE is_open = TRUE AND " + column
+        List<Keyed<Lead>> found = in(c, "SELECT seq AS bulk_seq, l.* FROM {lead} l WHERE is_open = TRUE AND l."
+                + JdbcLeads.LISTED + " AND " + column
                 + " IN (%s)", values,
                 rs -> new Keyed<>("", rs.getLong("bulk_seq"), leads.map(rs)));
         for (Keyed<Lead> keyed : found) {

@@ -264,4 +264,14 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         return JdbcArchive.versioned(jdbc, "company", LISTED, this::map, Company::id, Company::version,
                 r -> insertOrGet(r.atVersion(0)));
     }
+
+    /**
+     * Writes the row a merge leaves of a merged-away company, for a restored merge: the company as it was before the
+     * merge at one version more, holding none of its web domain. Nothing happens if the row is there.
+     */
+    @Override
+    public void retired(Connection c, Company before) throws SQLException {
+        JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
+                before.id().value(), before.version());
+    }
 }

@@ -9,6 +9,7 @@ import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMerges;
 import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.kit.archive.CompanyAlias;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -83,11 +84,8 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
 
     @Override
     void saveSnapshots(Connection c, CompanyMerge merge) throws SQLException {
+        snapshotRecords(c, merge, companies::snapshot);
         UUID id = merge.id().value();
-        companies.snapshot(c, id, 0, merge.survivorBefore());
-        for (int i = 0; i < merge.mergedAway().size(); i++) {
-            companies.snapshot(c, id, i + 1, merge.mergedAway().get(i));
-        }
         for (int i = 0; i < merge.contactsBefore().size(); i++) {
             contacts.companyMergeSnapshot(c, id, i, merge.contactsBefore().get(i));
         }
@@ -100,5 +98,12 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
         List<Contact> before = jdbc.list(c, selectContacts, contacts::map, id.value());
         return new CompanyMerge(id, snapshots.get(0), survivorVersionAfter, snapshots.subList(1, snapshots.size()),
                 before, repointed, activityId, mergedAt, undoneAt);
+    }
+
+    /** The archive of the aliases of merged-away companies, keyed by the merged-away id. */
+    JdbcArchive<CompanyAlias> aliasArchive() {
+        return aliasArchive((merged, survivor, merge) -> new CompanyAlias(new CompanyId(merged),
+                new CompanyId(survivor), merge),
+                a -> a.merged().value(), a -> a.survivor().value(), CompanyAlias::merge);
     }
 }

@@ -8,7 +8,6 @@ import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.ContactMerges;
 import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
-import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.ContactAlias;
 
 import java.sql.Connection;
@@ -41,11 +40,7 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
 
     @Override
     void saveSnapshots(Connection c, ContactMerge merge) throws SQLException {
-        UUID id = merge.id().value();
-        contacts.snapshot(c, id, 0, merge.survivorBefore());
-        for (int i = 0; i < merge.mergedAway().size(); i++) {
-            contacts.snapshot(c, id, i + 1, merge.mergedAway().get(i));
-        }
+        snapshotRecords(c, merge, contacts::snapshot);
     }
 
     @Override
@@ -56,65 +51,10 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
                 repointed, activityId, mergedAt, undoneAt);
     }
 
-    /**
-     * The archive of the merge records, keyed by merge id. Restoring a merge in force also writes what the merge left
-     * behind that no other archive holds: the rows of its merged-away contacts (one version up, without e-mails,
-     * phones or company links) and the parked timeline rows of entries about both contacts, so unmerge works.
-     */
-    Archive<ContactMerge> archive() {
-        String park = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
-                + "activity_type, visibility, owner_id) SELECT ?, ?, occurred_at, id, activity_type, visibility, "
-                + "owner_id FROM {activity} WHERE id = ?");
-        JdbcArchive<MergeId> ids = new JdbcArchive<>(jdbc, "contact merge", "contact_merge", "id",
-                rs -> new MergeId(dialect.getUuid(rs, "id")), MergeId::toString, (c, m) -> {
-                    throw new IllegalStateException("merge ids are restored with their merge");
-                });
-        return new Archive<>() {
-            @Override
-            public List<ContactMerge> after(Optional<String> after, int limit) {
-                return jdbc.tx.read(c -> ids.after(after, limit).stream().map(id -> find(id).orElseThrow()).toList());
-            }
-
-            @Override
-            public String key(ContactMerge record) {
-                return record.id().toString();
-            }
-
-            @Override
-            public boolean contains(String key) {
-                return ids.contains(key);
-            }
-
-            @Override
-            public void restore(ContactMerge merge) {
-                jdbc.tx.write(c -> {
-                    if (ids.contains(key(merge))) {
-                        throw new IllegalArgumentException("contact merge " + merge.id() + " is already stored");
-                    }
-                    save(merge);
-                    if (merge.undoneAt().isEmpty()) {
-                        for (Contact gone : merge.mergedAway()) {
-                            contacts.retired(c, gone);
-                        }
-                        for (Repointed r : merge.repointed()) {
-                            if (r.kind() == Repointed.Kind.ACTIVITY
-                                    && r.refsBefore().contains(ref(r.to()).toString())) {
-                                jdbc.update(c, park, PARKED, r.from(), r.id());
-                            }
-                        }
-                    }
-                    return null;
-                });
-            }
-        };
-    }
-
     /** The archive of the aliases of merged-away contacts, keyed by the merged-away id. */
     JdbcArchive<ContactAlias> aliasArchive() {
-        return new JdbcArchive<>(jdbc, "contact alias", "contact_alias", "merged_id",
-                rs -> new ContactAlias(new ContactId(dialect.getUuid(rs, "merged_id")),
-                        new ContactId(dialect.getUuid(rs, "survivor_id")), new MergeId(dialect.getUuid(rs, "merge_id"))),
-                a -> a.merged().toString(), (c, a) -> jdbc.update(c, insertAlias, a.merged().value(),
-                        a.survivor().value(), a.merge().value()));
+        return aliasArchive((merged, survivor, merge) -> new ContactAlias(new ContactId(merged),
+                new ContactId(survivor), merge), a -> a.merged().value(), a -> a.survivor().value(),
+                ContactAlias::merge);
     }
 }

@@ -424,11 +424,9 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
      * Writes the row a merge leaves of a merged-away contact, for a restored merge: the contact as it was before the
      * merge at one version more, without e-mails, phones or company links. Nothing happens if the row is there.
      */
-    void retired(Connection c, Contact before) throws SQLException {
-        UUID id = before.id().value();
-        if (jdbc.one(c, jdbc.sql("SELECT 1 FROM {contact} WHERE id = ?"), rs -> 1, id).isEmpty()) {
-            jdbc.update(c, insertRow, rowValues(before, false));
-            jdbc.update(c, setVersion, before.version() + 1, id);
-        }
+    @Override
+    public void retired(Connection c, Contact before) throws SQLException {
+        JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
+                before.id().value(), before.version());
     }
 }

@@ -89,6 +89,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
     private final JdbcCompanyMerges companyMerges;
+    private final JdbcLeadMerges leadMerges;
     private final JdbcPersonalData personalData;
     private final JdbcSuppressionList suppressionList;
     private final JdbcRetention retention;
@@ -133,6 +134,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.auditTrail = new JdbcAuditTrail(jdbc);
         this.shares = new JdbcShares(jdbc);
         this.companyMerges = new JdbcCompanyMerges(jdbc, companies, contacts);
+        this.leadMerges = new JdbcLeadMerges(jdbc, leads);
         this.archives = new StoreArchives(contacts.archive(), companies.archive(), schemas.archive(), leads.archive(),
                 activities.archive(), tasks.archive(), pipelines.archive(), pipelines.defaultArchive(),
                 deals.archive(), stageHistory.archive(),
@@ -140,7 +142,9 @@ public final class JdbcCrmStore implements CrmkitStore {
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc),
                 shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)),
+                companyMerges.archive(), companyMerges.aliasArchive(), leadMerges.archive(),
+                leadMerges.aliasArchive());
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -186,6 +190,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.CompanyMerges companyMerges() {
         return companyMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.LeadMerges leadMerges() {
+        return leadMerges;
     }
 
     @Override

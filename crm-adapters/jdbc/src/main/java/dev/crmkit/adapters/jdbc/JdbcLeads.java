@@ -45,7 +45,10 @@ import java.util.UUID;
  * update claims the ids it adds and gives up those it drops. External ids are at most {@value #MAX_EXTERNAL_ID}
  * characters. Thread-safe.
  */
-final class JdbcLeads implements Leads {
+final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
+
+    /** The rows that are not merged away. */
+    static final String LISTED = "id NOT IN (SELECT merged_id FROM {lead_alias})";
 
     /** The longest external id the key table holds. */
     static final int MAX_EXTERNAL_ID = 400;
@@ -66,6 +69,11 @@ final class JdbcLeads implements Leads {
     private final String selectByOwner;
     private final String selectAll;
     private final String count;
+    private final String selectAlias;
+    private final String raiseVersion;
+    private final String setVersion;
+    private final String restoreRow;
+    private final String insertSnapshot;
 
     JdbcLeads(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -75,9 +83,10 @@ final class JdbcLeads implements Leads {
         selectLocked = jdbc.sql("SELECT * FROM {lead} WHERE id IN (%s) ORDER BY id FOR UPDATE");
         selectByExternalId = jdbc.sql("SELECT l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
                 + "WHERE x.external_id = ?");
-        selectOpenByEmail = jdbc.sql("SELECT * FROM {lead} WHERE email = ? AND is_open = ? "
+        // merged-away leads keep their rows, but are no longer found by e-mail or phone, listed or counted
+        selectOpenByEmail = jdbc.sql("SELECT * FROM {lead} WHERE email = ? AND is_open = ? AND " + LISTED + " "
                 + "ORDER BY created_at DESC, seq DESC LIMIT 1");
-        selectOpenByPhone = jdbc.sql("SELECT * FROM {lead} WHERE phone = ? AND is_open = ? "
+        selectOpenByPhone = jdbc.sql("SELECT * FROM {lead} WHERE phone = ? AND is_open = ? AND " + LISTED + " "
                 + "ORDER BY created_at DESC, seq DESC LIMIT 1");
         externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
         rows = new Jdbc.Versioned(jdbc, "lead", "lead");
@@ -95,16 +104,68 @@ final class JdbcLeads implements Leads {
                 + "disqualification_reason = ?, submissions = ?, custom_fields = " + json
                 + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
         updateAt = updateRow.replace("SET version = version + 1,", "SET version = ?,");
-        selectByStatus = jdbc.sql("SELECT * FROM {lead} WHERE status = ?");
-        selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ?");
-        selectAll = jdbc.sql("SELECT * FROM {lead} WHERE 1 = 1");
-        count = jdbc.sql("SELECT COUNT(*) FROM {lead}");
+        selectByStatus = jdbc.sql("SELECT * FROM {lead} WHERE status = ? AND " + LISTED);
+        selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ? AND " + LISTED);
+        selectAll = jdbc.sql("SELECT * FROM {lead} WHERE " + LISTED);
+        count = jdbc.sql("SELECT COUNT(*) FROM {lead} WHERE " + LISTED);
+        selectAlias = jdbc.sql("SELECT survivor_id FROM {lead_alias} WHERE merged_id = ?");
+        raiseVersion = jdbc.sql("UPDATE {lead} SET version = version + 1 WHERE id = ? AND version = ?");
+        setVersion = jdbc.sql("UPDATE {lead} SET version = ? WHERE id = ?");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
+        insertSnapshot = jdbc.sql("INSERT INTO {lead_merge_snapshot} (merge_id, snapshot_no, id, version, contact_id, "
+                + "company_id, channel, source_detail, campaign, utm_source, utm_medium, utm_campaign, utm_term, "
+                + "utm_content, referrer, external_ids, external_id_fingerprints, request, first_name, last_name, "
+                + "email, phone, company_name, owner_id, status, is_open, disqualification_reason, submissions, "
+                + "custom_fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + json + ", " + json + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?)");
     }
 
     @Override
     public Optional<Lead> findById(LeadId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map,
+                jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
+    }
+
+    /**
+     * Takes a merged-away lead out of the lists: raises its version (refused as stale when another node changed it
+     * since it was read) and frees its external ids for the survivor; the row stays.
+     */
+    @Override
+    public void retire(Connection c, Lead merged) throws SQLException {
+        UUID id = merged.id().value();
+        if (jdbc.update(c, raiseVersion, id, merged.version()) == 0) {
+            throw new dev.crmkit.core.kernel.StaleVersionException("lead", id.toString(), merged.version());
+        }
+        externalIds.move(c, id, List.of(), (added, owner) -> ValidationException.of("externalIds", "unique", added));
+    }
+
+    /** Puts a merged-away lead back exactly as it was: its version and its external ids. */
+    @Override
+    public void reinstate(Connection c, Lead exact) throws SQLException {
+        UUID id = exact.id().value();
+        jdbc.update(c, setVersion, exact.version(), id);
+        externalIds.claimAll(c, exact.externalIds(), id);
+    }
+
+    /** Stores the lead exactly as given, version and time of the last change included, over the stored one. */
+    @Override
+    public void restore(Connection c, Lead exact) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
+        values.remove(values.size() - 1);
+        values.add(0, exact.version());
+        jdbc.update(c, restoreRow, values.toArray());
+        externalIds.move(c, exact.id().value(), exact.externalIds(), (added, owner) -> ValidationException.of(
+                "externalIds", "unique", added + " already belongs to lead " + owner));
+    }
+
+    /** Stores a snapshot of the lead as it is, as number {@code no} of a merge of leads. */
+    void snapshot(Connection c, UUID merge, int no, Lead lead) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(rowValues(lead, false)));
+        values.add(1, lead.version());
+        values.add(0, no);
+        values.add(0, merge);
+        jdbc.update(c, insertSnapshot, values.toArray());
     }
 
     @Override
@@ -371,7 +432,17 @@ final class JdbcLeads implements Leads {
 
     /** The archive of the lead rows, keyed by id: export and restore only. */
     JdbcArchive<Lead> archive() {
-        return JdbcArchive.versioned(jdbc, "lead", this::map, Lead::id, Lead::version,
+        return JdbcArchive.versioned(jdbc, "lead", LISTED, this::map, Lead::id, Lead::version,
                 r -> insertOrGet(r.atVersion(0)));
+    }
+
+    /**
+     * Writes the row a merge leaves of a merged-away lead, for a restored merge: the lead as it was before the
+     * merge at one version more, holding none of its external ids. Nothing happens if the row is there.
+     */
+    @Override
+    public void retired(Connection c, Lead before) throws SQLException {
+        JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
+                before.id().value(), before.version());
     }
 }

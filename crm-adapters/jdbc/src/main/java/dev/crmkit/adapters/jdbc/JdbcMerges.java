@@ -9,6 +9,7 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.MergeRecord;
 import dev.crmkit.core.merge.RecordMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.kit.archive.Archive;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  * Merges of one kind of record in a relational database, whatever the kind. Re-pointing is one statement per record,
  * guarded by its version like every other write, so a node that read the record before the merge gets a stale version
  * instead of writing the old reference back; the re-pointed tables are {@code lead}, {@code task} and {@code deal}
- * (one column each), the timeline's {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and the
+ * (one column each; for contacts also crm-service's {@code service_equipment}, {@code service_plan},
+ * {@code service_request}, {@code service_visit} and {@code service_commitment} by {@code customer_id}), the timeline's {@code activity} (its {@code about} JSON) and {@code activity_about} rows, and the
  * kind's alias table {@code <kind>_alias}. The merge record is a row of {@code <kind>_merge}; a subclass stores the
  * snapshots and says what only its kind has. Thread-safe.
  *
@@ -87,6 +89,24 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
         /** Stores a record exactly as given (version included) over the stored one. */
         void restore(Connection c, R exact) throws SQLException;
+
+        /**
+         * Writes the row a merge leaves of a merged-away record, for a restored merge: the record as it was before the
+         * merge at one version more, holding none of its unique keys. Nothing happens if the row is there.
+         */
+        void retired(Connection c, R before) throws SQLException;
+    }
+
+    /**
+     * For {@link Rows#retired}: inserts a merged-away record's row with the values of its insert and gives it one
+     * version more than it had before the merge, unless a row with its id is there.
+     */
+    static void insertRetired(Jdbc jdbc, Connection c, String selectById, String insertRow, Object[] values,
+                              String setVersion, UUID id, long versionBefore) throws SQLException {
+        if (jdbc.one(c, selectById, rs -> 1, id).isEmpty()) {
+            jdbc.update(c, insertRow, values);
+            jdbc.update(c, setVersion, versionBefore + 1, id);
+        }
     }
 
     /** The statements of one versioned table that refers to a merged record by one column. */
@@ -110,10 +130,21 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         this.undone = undone;
         this.noun = type.name().toLowerCase(Locale.ROOT);
         String json = dialect.json();
-        versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
+        if (type != RecordType.LEAD) {
+            // a lead refers to no other lead
+            versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
+        }
         versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
                 + "'"));
         versioned.put(Repointed.Kind.DEAL, versioned("deal", column, ""));
+        if (type == RecordType.CONTACT) {
+            // crm-service's records of a customer
+            versioned.put(Repointed.Kind.EQUIPMENT, versioned("service_equipment", "customer_id", ""));
+            versioned.put(Repointed.Kind.SERVICE_PLAN, versioned("service_plan", "customer_id", ""));
+            versioned.put(Repointed.Kind.SERVICE_REQUEST, versioned("service_request", "customer_id", ""));
+            versioned.put(Repointed.Kind.VISIT, versioned("service_visit", "customer_id", ""));
+            versioned.put(Repointed.Kind.COMMITMENT, versioned("service_commitment", "customer_id", ""));
+        }
         selectActivities = jdbc.sql("SELECT id, about FROM {activity} WHERE id IN (SELECT activity_id FROM "
                 + "{activity_about} WHERE record_type = ? AND record_id = ?) ORDER BY id");
         selectActivity = jdbc.sql("SELECT id, about FROM {activity} WHERE id = ?");
@@ -147,6 +178,21 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
     /** A record's id value. */
     abstract UUID uuid(R record);
+
+    /** Writes a snapshot of a record as number {@code no} of a merge. */
+    @FunctionalInterface
+    interface SnapshotWriter<R> {
+        void write(Connection c, UUID merge, int no, R record) throws SQLException;
+    }
+
+    /** Stores the snapshots of a merge's records: the survivor as number 0, the merged-away ones as 1, 2, ... */
+    final void snapshotRecords(Connection c, M merge, SnapshotWriter<R> writer) throws SQLException {
+        UUID id = merge.id().value();
+        writer.write(c, id, 0, merge.survivorBefore());
+        for (int i = 0; i < merge.mergedAway().size(); i++) {
+            writer.write(c, id, i + 1, merge.mergedAway().get(i));
+        }
+    }
 
     /** Stores the snapshots of a new merge record. */
     abstract void saveSnapshots(Connection c, M merge) throws SQLException;
@@ -323,5 +369,81 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     /** A timeline reference to a record of the kind. */
     final RecordRef ref(UUID id) {
         return new RecordRef(type, id);
+    }
+
+    /**
+     * The archive of the merge records, keyed by merge id. Restoring a merge in force also writes what the merge left
+     * behind that no other archive holds: the rows of its merged-away records ({@link Rows#retired}) and the parked
+     * timeline rows of entries about a merged-away record and its survivor, so unmerge works.
+     */
+    final Archive<M> archive() {
+        String park = jdbc.sql("INSERT INTO {activity_about} (record_type, record_id, occurred_at, activity_id, "
+                + "activity_type, visibility, owner_id) SELECT ?, ?, occurred_at, id, activity_type, visibility, "
+                + "owner_id FROM {activity} WHERE id = ?");
+        JdbcArchive<MergeId> ids = new JdbcArchive<>(jdbc, noun + " merge", noun + "_merge", "id",
+                rs -> new MergeId(dialect.getUuid(rs, "id")), MergeId::toString, (c, m) -> {
+                    throw new IllegalStateException("merge ids are restored with their merge");
+                });
+        return new Archive<>() {
+            @Override
+            public List<M> after(Optional<String> after, int limit) {
+                return jdbc.tx.read(c -> ids.after(after, limit).stream().map(id -> find(id).orElseThrow()).toList());
+            }
+
+            @Override
+            public String key(M record) {
+                return record.id().toString();
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return ids.contains(key);
+            }
+
+            @Override
+            public void restore(M merge) {
+                jdbc.tx.write(c -> {
+                    if (ids.contains(key(merge))) {
+                        throw new IllegalArgumentException(noun + " merge " + merge.id() + " is already stored");
+                    }
+                    save(merge);
+                    if (merge.undoneAt().isEmpty()) {
+                        for (R gone : merge.mergedAway()) {
+                            rows.retired(c, gone);
+                        }
+                        for (Repointed r : merge.repointed()) {
+                            if (r.kind() == Repointed.Kind.ACTIVITY
+                                    && r.refsBefore().contains(ref(r.to()).toString())) {
+                                jdbc.update(c, park, PARKED, r.from(), r.id());
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        };
+    }
+
+    /** An alias record of the kind from its merged-away id, its survivor and the merge in force. */
+    @FunctionalInterface
+    interface AliasOf<A> {
+        A of(UUID merged, UUID survivor, MergeId merge);
+    }
+
+    /**
+     * The archive of the aliases of merged-away records, keyed by the merged-away id.
+     *
+     * @param aliasOf  an alias record
+     * @param merged   its merged-away id
+     * @param survivor the survivor it resolves to
+     * @param merge    the merge that merged it away
+     */
+    final <A> JdbcArchive<A> aliasArchive(AliasOf<A> aliasOf, Function<A, UUID> merged, Function<A, UUID> survivor,
+                                          Function<A, MergeId> merge) {
+        return new JdbcArchive<>(jdbc, noun + " alias", noun + "_alias", "merged_id",
+                rs -> aliasOf.of(dialect.getUuid(rs, "merged_id"), dialect.getUuid(rs, "survivor_id"),
+                        new MergeId(dialect.getUuid(rs, "merge_id"))),
+                a -> merged.apply(a).toString(), (c, a) -> jdbc.update(c, insertAlias, merged.apply(a),
+                        survivor.apply(a), merge.apply(a).value()));
     }
 }

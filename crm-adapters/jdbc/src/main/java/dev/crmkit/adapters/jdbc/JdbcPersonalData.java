@@ -145,6 +145,16 @@ final class JdbcPersonalData implements PersonalData {
                         at, lead);
             }
             counts.put("lead", leads);
+            // a lead merge keeps its leads as they were, for its undo: blanked as the lead rows are
+            long leadSnapshots = 0;
+            String blankLeadSnapshot = jdbc.sql("UPDATE {lead_merge_snapshot} SET first_name = '', last_name = '', "
+                    + "email = ?, phone = NULL, request = '', company_name = '', referrer = '', external_ids = "
+                    + json + ", external_id_fingerprints = NULL, custom_fields = " + json + " WHERE id = ?");
+            for (UUID lead : ids.leads()) {
+                leadSnapshots += jdbc.update(c, blankLeadSnapshot, Anonymized.leadEmail(new LeadId(lead)).value(),
+                        "[]", noFields, lead);
+            }
+            counts.put("lead_merge_snapshot", leadSnapshots);
             counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
                     + "', custom_fields = " + json + ", documents = " + json + ", updated_at = ? WHERE id IN (%s)",
                     ids.deals(), noFields, "{}", at));

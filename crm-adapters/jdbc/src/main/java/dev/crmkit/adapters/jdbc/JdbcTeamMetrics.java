@@ -239,7 +239,9 @@ public final class JdbcTeamMetrics {
     public FillReport fillRates(Map<String, Set<String>> required) {
         FillRates.Tally tally = FillRates.tally();
         jdbc.tx.read(c -> {
-            standard(c, tally, RecordType.LEAD, "{lead} t", "t.owner_id", "t.first_name <> ''", "t.last_name <> ''",
+            // merged-away leads keep their rows, but are leads no longer
+            standard(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, "t.owner_id",
+                    "t.first_name <> ''", "t.last_name <> ''",
                     "t.email IS NOT NULL", "t.phone IS NOT NULL", "t.company_name <> ''", "t.owner_id IS NOT NULL",
                     "t.request <> ''", "t.campaign <> ''");
             // merged-away contacts keep their rows, but are contacts no longer
@@ -254,7 +256,7 @@ public final class JdbcTeamMetrics {
             standard(c, tally, RecordType.DEAL, "{deal} t", "t.owner_id", "t.amount IS NOT NULL",
                     "t.expected_close_date IS NOT NULL", "t.owner_id IS NOT NULL", "t.contact_id IS NOT NULL",
                     "t.company_id IS NOT NULL");
-            custom(c, tally, RecordType.LEAD, "{lead}", "owner_id");
+            custom(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, "owner_id");
             custom(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, "owner_id");
             custom(c, tally, RecordType.COMPANY, "{company}", "NULL");
             custom(c, tally, RecordType.DEAL, "{deal}", "owner_id");

@@ -68,8 +68,9 @@ final class JdbcVisibleRecords implements VisibleRecords {
         // and so are merged-away companies (the unscoped list's condition)
         allCompanies = jdbc.sql("SELECT o.* FROM {company} o WHERE o." + JdbcCompanies.LISTED);
         countCompanies = jdbc.sql("SELECT COUNT(*) FROM {company} o WHERE o." + JdbcCompanies.LISTED);
-        allLeads = jdbc.sql("SELECT l.* FROM {lead} l WHERE 1 = 1");
-        countLeads = jdbc.sql("SELECT COUNT(*) FROM {lead} l WHERE 1 = 1");
+        // and merged-away leads
+        allLeads = jdbc.sql("SELECT l.* FROM {lead} l WHERE l." + JdbcLeads.LISTED);
+        countLeads = jdbc.sql("SELECT COUNT(*) FROM {lead} l WHERE l." + JdbcLeads.LISTED);
     }
 
     @Override

@@ -5,7 +5,16 @@ import dev.crmkit.adapters.json.export.ImportOutcome;
 import dev.crmkit.adapters.json.export.StoreExport;
 import dev.crmkit.adapters.json.export.StoreImport;
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.CompanyMerge;
+import dev.crmkit.core.merge.CompanyMergeOutcome;
+import dev.crmkit.core.merge.LeadMerge;
+import dev.crmkit.core.merge.LeadMergeOutcome;
+import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
@@ -15,7 +24,9 @@ import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.CampaignSample;
 import dev.crmkit.kit.migration.ExternalIdFixtures;
+import dev.crmkit.kit.archive.CompanyAlias;
 import dev.crmkit.kit.archive.ContactAlias;
+import dev.crmkit.kit.archive.LeadAlias;
 import dev.crmkit.pipeline.contract.PopulatedStore;
 import dev.crmkit.service.contract.ServiceRecords;
 import dev.crmkit.service.contract.ServiceStores;
@@ -65,7 +76,8 @@ class ExportRoundTripTest {
 
     /**
      * {@link PopulatedStore#fill} (shares and audit entries included), {@link CampaignSample#fill} and
-     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill} and the consent history.
+     * {@link ServiceRecords#fill} and {@link ExternalIdFixtures#fill} and the consent history, then merges of
+     * companies and leads ({@link PopulatedStore#mergeCompaniesAndLeads}).
      */
     static void fill(CrmkitStore store) {
         PopulatedStore.fill(store, store, SEED, PEOPLE);
@@ -73,6 +85,19 @@ class ExportRoundTripTest {
         ServiceRecords.fill(ServiceStores.of(store), SEED + 14);
         ExternalIdFixtures.fill(store);
         dev.crmkit.kit.privacy.ConsentFixtures.fill(store);
+        PopulatedStore.mergeCompaniesAndLeads(store, SEED);
+    }
+
+    private static Crm crm(CrmStore store, int step) {
+        return PopulatedStore.crm(store, SEED, step);
+    }
+
+    private static CompanyId company(CrmStore store, int person) {
+        return PopulatedStore.company(store, person);
+    }
+
+    private static LeadId lead(CrmStore store, int person) {
+        return PopulatedStore.lead(store, SEED, person);
     }
 
     @ParameterizedTest
@@ -139,11 +164,7 @@ class ExportRoundTripTest {
     @EnumSource(Kind.class)
     void afterTheRoundTrip_mergedIdsResolve_andUnmergeWorksAsInTheSource(Kind target) throws IOException {
         InMemoryCrmStore source = InMemoryCrmStore.create();
-        fill(source);
-        StoreExport.standard().write(source, dir.resolve("source"));
-        CrmkitStore restored = target.fresh();
-        assertInstanceOf(ImportOutcome.Imported.class,
-                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        CrmkitStore restored = roundTrip(source, target).store();
 
         List<ContactAlias> aliases = source.archives().contactAliases().after(Optional.empty(), 100);
         assertEquals(3, aliases.size(), "1 and 2 into 0, 0 into 3: " + aliases);
@@ -175,5 +196,74 @@ class ExportRoundTripTest {
         StoreExport.standard().write(source, dir.resolve("source-unmerged"));
         StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
         assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void afterTheRoundTrip_mergedAwayCompanyAndLeadIdsResolveToTheirSurvivors(Kind target) throws IOException {
+        InMemoryCrmStore source = InMemoryCrmStore.create();
+        RoundTrip trip = roundTrip(source, target);
+        ExportManifest manifest = trip.manifest();
+        CrmkitStore restored = trip.store();
+
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        manifest.files().stream().filter(f -> f.recordType().matches("(company|lead)-(merges|aliases)"))
+                .forEach(f -> counts.put(f.recordType(), f.count()));
+        assertEquals(java.util.Map.of("company-merges", 2L, "company-aliases", 1L, "lead-merges", 2L,
+                "lead-aliases", 1L), counts);
+        List<CompanyAlias> companies = restored.archives().companyAliases().after(Optional.empty(), 100);
+        assertEquals(source.archives().companyAliases().after(Optional.empty(), 100), companies);
+        assertEquals(companies.get(0).survivor(),
+                restored.companies().findById(companies.get(0).merged()).orElseThrow().id());
+        List<LeadAlias> leads = restored.archives().leadAliases().after(Optional.empty(), 100);
+        assertEquals(source.archives().leadAliases().after(Optional.empty(), 100), leads);
+        assertEquals(leads.get(0).survivor(), restored.leads().findById(leads.get(0).merged()).orElseThrow().id());
+        // merged away: in neither list nor count, as in the source
+        assertEquals(source.companies().count(), restored.companies().count());
+        assertEquals(source.leads().count(), restored.leads().count());
+        assertEquals(PEOPLE - 1, restored.leads().count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void afterTheRoundTrip_companyAndLeadMergesUnmergeAsInTheSource(Kind target) throws IOException {
+        InMemoryCrmStore source = InMemoryCrmStore.create();
+        CrmkitStore restored = roundTrip(source, target).store();
+
+        MergeId company = inForce(source.archives().companyMerges().after(Optional.empty(), 100).stream()
+                .filter(m -> m.undoneAt().isEmpty()).map(CompanyMerge::id).toList());
+        MergeId lead = inForce(source.archives().leadMerges().after(Optional.empty(), 100).stream()
+                .filter(m -> m.undoneAt().isEmpty()).map(LeadMerge::id).toList());
+        for (CrmkitStore store : List.of(source, restored)) {
+            assertInstanceOf(CompanyMergeOutcome.Unmerged.class, crm(store, 21).companyMerging().unmerge(company),
+                    target.toString());
+            assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm(store, 22).leadMerging().unmerge(lead),
+                    target.toString());
+        }
+        assertEquals(PEOPLE, restored.leads().count());
+        assertEquals(lead(source, 8), lead(restored, 8));
+        assertEquals(company(source, 6), restored.companies().findById(company(source, 6)).orElseThrow().id());
+        StoreExport.standard().write(source, dir.resolve("source-unmerged"));
+        StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
+        assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
+    }
+
+    /** The export of a store and a fresh store of a kind it was restored into. */
+    private record RoundTrip(ExportManifest manifest, CrmkitStore store) {
+    }
+
+    /** Fills the source, exports it to {@code source} and restores that into a fresh store of the kind. */
+    private RoundTrip roundTrip(InMemoryCrmStore source, Kind target) throws IOException {
+        fill(source);
+        ExportManifest manifest = StoreExport.standard().write(source, dir.resolve("source"));
+        CrmkitStore restored = target.fresh();
+        assertInstanceOf(ImportOutcome.Imported.class,
+                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        return new RoundTrip(manifest, restored);
+    }
+
+    private static MergeId inForce(List<MergeId> ids) {
+        assertEquals(1, ids.size(), "one merge in force: " + ids);
+        return ids.get(0);
     }
 }

@@ -164,6 +164,19 @@ abstract class JdbcStoreContracts {
     }
 
     @Nested
+    class LeadMerges extends dev.crmkit.core.contract.LeadMergeContract {
+        @Override
+        protected CrmStore newStore() {
+            return store();
+        }
+
+        @Override
+        protected int examples() {
+            return 8; // each example empties every table of a real database
+        }
+    }
+
+    @Nested
     class Merges extends dev.crmkit.core.contract.MergeContract {
         @Override
         protected CrmStore newStore() {

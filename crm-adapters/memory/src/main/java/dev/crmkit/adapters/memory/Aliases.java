@@ -74,4 +74,9 @@ final class Aliases<I, R> {
     boolean contains(I id) {
         return tx.read(() -> survivors.containsKey(id));
     }
+
+    /** Makes the id of a restored merge's merged-away record known as taken out, so that unmerge can reinstate it. */
+    void takenOut(I id) {
+        table.takenOut(id);
+    }
 }

@@ -22,7 +22,9 @@ import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.Archives;
 import dev.crmkit.kit.archive.ServiceArchives;
+import dev.crmkit.kit.archive.CompanyAlias;
 import dev.crmkit.kit.archive.LazyArchive;
+import dev.crmkit.kit.archive.LeadAlias;
 import dev.crmkit.kit.archive.StoreArchives;
 import dev.crmkit.kit.migration.ExternalIds;
 import dev.crmkit.pipeline.deal.Deals;
@@ -69,6 +71,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             activities, deals);
     private final InMemoryCompanyMerges companyMerges = new InMemoryCompanyMerges(transactions, companies, contacts,
             leads, tasks, activities, deals);
+    private final InMemoryLeadMerges leadMerges = new InMemoryLeadMerges(transactions, leads, tasks, activities,
+            deals);
 
     private CampaignStores campaignStores;
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
@@ -83,7 +87,10 @@ public final class InMemoryCrmStore implements CrmkitStore {
             contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions),
             shares.archive(), auditTrail.archive(),
             LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())),
+            companyMerges.archive(), companyMerges.aliasArchive(CompanyAlias::new, CompanyAlias::merged,
+            CompanyAlias::survivor), leadMerges.archive(), leadMerges.aliasArchive(LeadAlias::new, LeadAlias::merged,
+            LeadAlias::survivor));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -106,6 +113,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
+        contactMerges.linkService(installedEquipment, servicePlans, serviceRequests, visits, commitments);
+        personalData.coverLeadMerges(leadMerges);
     }
 
     /** An empty store. */
@@ -231,6 +240,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public dev.crmkit.core.merge.CompanyMerges companyMerges() {
         return companyMerges;
+    }
+
+    @Override
+    public dev.crmkit.core.merge.LeadMerges leadMerges() {
+        return leadMerges;
     }
 
     @Override

@@ -25,6 +25,8 @@ final class InMemoryLeads implements Leads {
     static final String OWNER = "owner";
 
     private final Table<LeadId, Lead> table;
+    /** Merged-away lead to its survivor. */
+    private final Aliases<LeadId, Lead> aliases;
 
     InMemoryLeads(InMemoryTransactions tx) {
         this.table = new Table<LeadId, Lead>("lead", tx, Lead::id, Lead::version, Lead::atVersion,
@@ -34,6 +36,7 @@ final class InMemoryLeads implements Leads {
                 .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
                 .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
+        this.aliases = new Aliases<>(tx, table);
     }
 
     private static Instant creation(Lead l) {
@@ -42,7 +45,17 @@ final class InMemoryLeads implements Leads {
 
     @Override
     public Optional<Lead> findById(LeadId id) {
-        return table.get(id);
+        return aliases.resolve(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Where merged-away leads resolve to. */
+    Aliases<LeadId, Lead> aliases() {
+        return aliases;
+    }
+
+    /** Stores the lead exactly as given (version included) in place of the stored one. */
+    void restore(Lead exact) {
+        table.restore(exact);
     }
 
     @Override

@@ -234,4 +234,47 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     final Map<MergeId, M> records() {
         return records;
     }
+
+    /**
+     * The archive of the merge records, keyed by merge id. Restoring a merge in force also makes its merged-away
+     * records known as taken out of their table, as the merge left them, so that unmerge can reinstate them.
+     */
+    final MemoryArchive<M> archive() {
+        Function<M, String> key = m -> m.id().toString();
+        return new MemoryArchive<>(tx, noun + " merge", (after, limit) -> KeyOrder.after(records.values(), key,
+                after, limit), key, k -> records.containsKey(MergeId.parse(k)), m -> {
+                    save(m);
+                    if (m.undoneAt().isEmpty()) {
+                        m.mergedIds().forEach(aliases::takenOut);
+                    }
+                });
+    }
+
+    /** An alias record of the kind from its merged-away id, its survivor and the merge in force. */
+    @FunctionalInterface
+    interface AliasOf<I, A> {
+        A of(I merged, I survivor, MergeId merge);
+    }
+
+    /**
+     * The archive of the aliases of merged-away records, keyed by the merged-away id.
+     *
+     * @param aliasOf  an alias record
+     * @param merged   its merged-away id
+     * @param survivor the survivor it resolves to
+     */
+    final <A> MemoryArchive<A> aliasArchive(AliasOf<I, A> aliasOf, Function<A, I> merged, Function<A, I> survivor) {
+        Function<A, String> key = a -> merged.apply(a).toString();
+        return new MemoryArchive<>(tx, noun + " alias", (after, limit) -> KeyOrder.after(aliases.all().entrySet()
+                .stream().map(e -> aliasOf.of(e.getKey(), e.getValue(), mergeOf(e.getKey()))).toList(),
+                key, after, limit), key, k -> aliases.contains(idOf.apply(UUID.fromString(k))),
+                a -> aliases.alias(merged.apply(a), survivor.apply(a)));
+    }
+
+    /** The merge in force that merged a record away (an alias's merge). */
+    final MergeId mergeOf(I merged) {
+        return records.values().stream().filter(m -> m.undoneAt().isEmpty() && m.mergedIds().contains(merged))
+                .map(MergeRecord::id).min(Comparator.comparing(MergeId::toString))
+                .orElseThrow(() -> new IllegalStateException("no merge in force merged away " + noun + " " + merged));
+    }
 }

@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
 import dev.crmkit.core.privacy.PersonalData;
@@ -59,6 +60,8 @@ final class InMemoryPersonalData implements PersonalData {
     private final Service service;
     private final InMemoryConsentHistory consents;
     private final java.util.function.BiFunction<Set<String>, PersonalValues, Map<String, Long>> campaigns;
+    /** The store's lead merges, whose snapshots hold the person's leads as they were; set once by the store. */
+    private volatile InMemoryLeadMerges leadMerges;
 
     /** crm-service's tables of the store. */
     record Service(InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests, InMemoryVisits visits,
@@ -83,12 +86,18 @@ final class InMemoryPersonalData implements PersonalData {
         this.campaigns = campaigns;
     }
 
+    /** Covers the snapshots of the store's lead merges too; called once, while the store is built. */
+    void coverLeadMerges(InMemoryLeadMerges merges) {
+        this.leadMerges = merges;
+    }
+
     /** The ids of a person's records. */
-    private record Ids(Set<ContactId> contacts, List<Lead> leads, List<Deal> deals) {
+    private record Ids(Set<ContactId> contacts, List<Lead> leads, List<Deal> deals, Set<LeadId> mergedLeads) {
         Set<RecordRef> refs() {
             Set<RecordRef> out = new LinkedHashSet<>();
             contacts.forEach(c -> out.add(new RecordRef(RecordType.CONTACT, c.value())));
             leads.forEach(l -> out.add(new RecordRef(RecordType.LEAD, l.id().value())));
+            mergedLeads.forEach(l -> out.add(new RecordRef(RecordType.LEAD, l.value())));
             deals.forEach(d -> out.add(new RecordRef(RecordType.DEAL, d.id().value())));
             return out;
         }
@@ -102,7 +111,21 @@ final class InMemoryPersonalData implements PersonalData {
         Set<LeadId> leadIds = own.stream().map(Lead::id).collect(Collectors.toSet());
         List<Deal> dealsOf = deals.scan(d -> d.contactId().filter(ids::contains).isPresent()
                 || d.leadId().filter(leadIds::contains).isPresent());
-        return new Ids(ids, own, dealsOf);
+        return new Ids(ids, own, dealsOf, mergedLeadsOf(ids));
+    }
+
+    /**
+     * The person's leads merged away by a lead merge in force, as the JDBC store finds their rows: by the contact of
+     * the merged-away lead as it was merged (the person's contact or one merged into it).
+     */
+    private Set<LeadId> mergedLeadsOf(Set<ContactId> ids) {
+        Set<LeadId> out = new java.util.TreeSet<>(java.util.Comparator.comparing(LeadId::toString));
+        InMemoryLeadMerges lm = leadMerges;
+        if (lm != null) {
+            lm.all().stream().filter(m -> m.undoneAt().isEmpty()).flatMap(m -> m.mergedAway().stream())
+                    .filter(l -> ids.contains(l.contactId())).forEach(l -> out.add(l.id()));
+        }
+        return out;
     }
 
     @Override
@@ -135,6 +158,7 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("lead_external_id", ids.leads().stream().mapToLong(l -> l.externalIds().size()).sum());
             ids.leads().forEach(l -> leads.restore(Anonymized.lead(l, at)));
             counts.put("lead", (long) ids.leads().size());
+            counts.put("lead_merge_snapshot", eraseLeadSnapshots(ids.contacts()));
             ids.deals().forEach(d -> deals.restore(erased(d, at)));
             counts.put("deal", (long) ids.deals().size());
             List<Activity> about = activities.scan(a -> a.about().stream().anyMatch(refs::contains));
@@ -157,6 +181,33 @@ final class InMemoryPersonalData implements PersonalData {
                     .collect(Collectors.toSet()), values));
             return new ErasureCounts(counts);
         });
+    }
+
+    /**
+     * Blanks the person's leads in the snapshots of lead merges as an erased lead is blanked (version and time of the
+     * snapshot kept): a merged-away lead lives on only there.
+     */
+    private long eraseLeadSnapshots(Set<ContactId> ids) {
+        InMemoryLeadMerges lm = leadMerges;
+        if (lm == null) {
+            return 0;
+        }
+        long n = 0;
+        for (LeadMerge m : lm.all()) {
+            List<Lead> all = new ArrayList<>();
+            all.add(m.survivorBefore());
+            all.addAll(m.mergedAway());
+            long mine = all.stream().filter(l -> ids.contains(l.contactId())).count();
+            if (mine == 0) {
+                continue;
+            }
+            List<Lead> blanked = all.stream().map(l -> ids.contains(l.contactId())
+                    ? Anonymized.lead(l, l.updatedAt()).atVersion(l.version()) : l).toList();
+            lm.save(new LeadMerge(m.id(), blanked.get(0), m.survivorVersionAfter(), blanked.subList(1,
+                    blanked.size()), m.repointed(), m.activityId(), m.mergedAt(), m.undoneAt()));
+            n += mine;
+        }
+        return n;
     }
 
     private static void snapshotsOf(ContactMerge m, Set<ContactId> ids, List<Contact> out) {

@@ -58,6 +58,11 @@ final class InMemoryServicePlans implements ServicePlans {
         return table.page(Objects.requireNonNull(page, "page"));
     }
 
+    /** The rows, for merges. */
+    Table<ServicePlanId, ServicePlan> rows() {
+        return table;
+    }
+
     /** The archive of the service plans, keyed by id: export and restore only. */
     MemoryArchive<ServicePlan> archive() {
         return MemoryArchive.of(tx, "service plan", table, ServicePlan::id,

@@ -5,7 +5,13 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
+import dev.crmkit.core.merge.LeadMergeOutcome;
 import dev.crmkit.core.merge.MergeContacts;
 import dev.crmkit.core.merge.MergeOutcome;
 import dev.crmkit.core.merge.Repointed;
@@ -25,7 +31,10 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-/** A merge reaches crm-pipeline's deals in the in-memory store, and unmerge puts them back exactly. */
+/**
+ * A merge of contacts or of leads reaches crm-pipeline's deals in the in-memory store, and unmerge puts them back
+ * exactly.
+ */
 class InMemoryDealMergeTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -55,5 +64,35 @@ class InMemoryDealMergeTest {
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(UnmergeOutcome.Unmerged.class, crm.merging().unmerge(merge.id()));
         assertEquals(Optional.of(deal), store.deals().findById(deal.id()));
+    }
+
+    @Test
+    void leadMerge_dealConvertedFromMergedAwayLead_pointsAtSurvivor_unmergeRestoresItExactly() {
+        InMemoryCrmStore store = InMemoryCrmStore.create();
+        Crm crm = Crm.builder().store(store).clock(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(5)).defaultRegion("DE").build();
+        Lead a = store.leads().insertOrGet(Lead.builder(new LeadId(new UUID(4, 1)),
+                new dev.crmkit.core.contact.ContactId(new UUID(1, 1)), LeadSource.of(Channel.WEB_FORM),
+                PersonName.of("Ann", "A"), T0).reachableAt(Optional.of(EmailAddress.parse("ann@example.org")),
+                Optional.empty()).build());
+        Lead b = store.leads().insertOrGet(Lead.builder(new LeadId(new UUID(4, 2)),
+                new dev.crmkit.core.contact.ContactId(new UUID(1, 2)), LeadSource.of(Channel.WEB_FORM),
+                PersonName.of("Ann", "A"), T0).reachableAt(Optional.of(EmailAddress.parse("ann@home.example")),
+                Optional.empty()).build());
+        Deal deal = store.deals().insert(Deal.builder(new DealId(new UUID(2, 1)), new PipelineId(new UUID(3, 1)),
+                "Seats", "New", T0).parties(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(b.id())).build());
+
+        LeadMerge merge = assertInstanceOf(LeadMergeOutcome.Merged.class,
+                crm.leadMerging().merge(List.of(a.id(), b.id()), Optional.of(a.id()))).merge();
+
+        Deal moved = store.deals().findById(deal.id()).orElseThrow();
+        assertEquals(Optional.of(a.id()), moved.leadId());
+        assertEquals(deal.version() + 1, moved.version());
+        assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
+                deal.version() + 1)), merge.repointed());
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm.leadMerging().unmerge(merge.id()));
+        assertEquals(Optional.of(deal), store.deals().findById(deal.id()));
+        assertEquals(Optional.of(b), store.leads().findById(b.id()));
     }
 }

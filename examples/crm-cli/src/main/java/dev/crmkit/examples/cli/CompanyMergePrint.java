@@ -9,6 +9,8 @@ import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.merge.MergeId;
+import dev.crmkit.core.merge.MergeRecord;
+import dev.crmkit.core.activity.ActivityId;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,21 +35,7 @@ final class CompanyMergePrint {
         CompanyMergeOutcome outcome = crm.companyMerging().merge(ids, survivor.map(s -> companyId(crm, s)));
         if (outcome instanceof CompanyMergeOutcome.Merged m) {
             CompanyMerge merge = m.merge();
-            Map<String, Long> counts = MergeCommand.counts(merge.repointed());
-            if (format == OutputFormat.JSON) {
-                JsonOutput.print(out, JsonOutput.object("merged", true, "merge", merge.id().toString(),
-                        "survivor", merge.survivor().toString(), "name", m.survivor().name(),
-                        "mergedAway", merge.mergedIds().stream().map(CompanyId::toString).toList(),
-                        "repointed", counts, "entry", merge.activityId().toString(), "reasons", List.of()));
-            } else {
-                out.printf("Merged %d compan%s into %s (%s); merge %s%n", merge.mergedIds().size(),
-                        merge.mergedIds().size() == 1 ? "y" : "ies", m.survivor().name(), merge.survivor(),
-                        merge.id());
-                out.printf("  re-pointed: %s%n", counts.isEmpty() ? "nothing" : counts.entrySet().stream()
-                        .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", ")));
-                out.printf("  undo with: crm unmerge %s%n", merge.id());
-            }
-            out.flush();
+            merged(out, format, merge, m.survivor().name(), merge.mergedIds().size() == 1 ? "company" : "companies");
             return true;
         }
         refused(out, format, Optional.empty(), ((CompanyMergeOutcome.Refused) outcome).reasons());
@@ -58,24 +46,54 @@ final class CompanyMergePrint {
     static boolean unmerge(Crm crm, MergeId id, OutputFormat format, PrintWriter out) {
         CompanyMergeOutcome outcome = crm.companyMerging().unmerge(id);
         if (outcome instanceof CompanyMergeOutcome.Unmerged u) {
-            List<String> restored = u.merge().mergedIds().stream().map(CompanyId::toString).toList();
-            if (format == OutputFormat.JSON) {
-                JsonOutput.print(out, JsonOutput.object("unmerged", true, "merge", id.toString(), "survivor",
-                        u.merge().survivor().toString(), "restored", restored, "entry", u.activityId().toString(),
-                        "conflicts", List.of()));
-            } else {
-                out.printf("Undid merge %s: restored %s beside %s%n", id, String.join(", ", restored),
-                        u.merge().survivor());
-            }
-            out.flush();
+            unmerged(out, format, id, u.merge(), u.activityId());
             return true;
         }
         refused(out, format, Optional.of(id), ((CompanyMergeOutcome.Refused) outcome).reasons());
         return false;
     }
 
-    private static void refused(PrintWriter out, OutputFormat format, Optional<MergeId> unmerge,
-                                List<Violation> reasons) {
+    /**
+     * Prints a merge of companies or leads in the shape of the merges of contacts.
+     *
+     * @param name  the survivor's name
+     * @param nouns what was merged away, e.g. {@code companies}
+     */
+    static void merged(PrintWriter out, OutputFormat format, MergeRecord<?, ?> merge, String name, String nouns) {
+        Map<String, Long> counts = MergeCommand.counts(merge.repointed());
+        if (format == OutputFormat.JSON) {
+            JsonOutput.print(out, JsonOutput.object("merged", true, "merge", merge.id().toString(),
+                    "survivor", merge.survivor().toString(), "name", name,
+                    "mergedAway", merge.mergedIds().stream().map(Object::toString).toList(),
+                    "repointed", counts, "entry", merge.activityId().toString(), "reasons", List.of()));
+        } else {
+            out.printf("Merged %d %s into %s (%s); merge %s%n", merge.mergedIds().size(), nouns, name,
+                    merge.survivor(), merge.id());
+            out.printf("  re-pointed: %s%n", counts.isEmpty() ? "nothing" : counts.entrySet().stream()
+                    .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", ")));
+            out.printf("  undo with: crm unmerge %s%n", merge.id());
+        }
+        out.flush();
+    }
+
+    /** Prints an undone merge of companies or leads in the shape of the merges of contacts. */
+    static void unmerged(PrintWriter out, OutputFormat format, MergeId id, MergeRecord<?, ?> merge,
+                         ActivityId entry) {
+        List<String> restored = merge.mergedIds().stream().map(Object::toString).toList();
+        if (format == OutputFormat.JSON) {
+            JsonOutput.print(out, JsonOutput.object("unmerged", true, "merge", id.toString(), "survivor",
+                    merge.survivor().toString(), "restored", restored, "entry", entry.toString(),
+                    "conflicts", List.of()));
+        } else {
+            out.printf("Undid merge %s: restored %s beside %s%n", id, String.join(", ", restored),
+                    merge.survivor());
+        }
+        out.flush();
+    }
+
+    /** Prints a refused merge (no MERGE) or unmerge of companies or leads. */
+    static void refused(PrintWriter out, OutputFormat format, Optional<MergeId> unmerge,
+                        List<Violation> reasons) {
         if (format == OutputFormat.JSON) {
             List<Object> list = reasons.stream().map(v -> (Object) JsonOutput.object("field", v.field(), "rule",
                     v.rule(), "message", v.message())).toList();

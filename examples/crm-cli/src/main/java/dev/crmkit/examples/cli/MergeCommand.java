@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
                 "With --companies: the survivor keeps its name and takes the first filled value of every other "
                         + "field (survivor first); contacts' affiliations, leads, tasks, deals and timeline entries "
                         + "are re-pointed; without --survivor, the most complete company survives (ties: oldest).",
+                "With --leads: ID is a lead id; the survivor keeps its contact, source and status, takes the first "
+                        + "filled value of every other field and the external ids of all; tasks, deals converted "
+                        + "from a merged-away lead and timeline entries are re-pointed; --rule applies.",
                 "Exit status 3 when the merge is refused (the reasons are printed).",
                 "JSON: merged, merge, survivor, name, mergedAway, repointed (counts by kind), entry (the merge's "
                         + "timeline entry), reasons."})
@@ -55,6 +58,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Option(names = "--companies", description = "Merge companies instead of contacts (--rule does not apply).")
     private boolean companies;
+
+    @Option(names = "--leads", description = "Merge leads instead of contacts.")
+    private boolean leads;
 
     @Option(names = "--survivor", paramLabel = "ID",
             description = "The contact that survives (one of the IDs); default: chosen by --rule.")
@@ -79,6 +85,13 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
             Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random());
+            if (leads && companies) {
+                throw ValidationException.of("leads", "exclusive", "--leads and --companies cannot be combined");
+            }
+            if (leads) {
+                return LeadMergePrint.merge(crm, contacts, Optional.ofNullable(survivor), rule, format,
+                        spec.commandLine().getOut()) ? 0 : REFUSED;
+            }
             if (companies) {
                 return CompanyMergePrint.merge(crm, contacts, Optional.ofNullable(survivor), format,
                         spec.commandLine().getOut()) ? 0 : REFUSED;

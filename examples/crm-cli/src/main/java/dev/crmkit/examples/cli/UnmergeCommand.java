@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
  * {@code crm unmerge}: undoes a merge of contacts or of companies, unless something changed since that would be lost.
  */
 @Command(name = "unmerge", mixinStandardHelpOptions = true,
-        description = {"Undo a merge made by crm merge: the survivor, the merged-away contacts (or companies) and "
-                + "every re-pointed contact, lead, task, deal and timeline entry are stored exactly as they were "
+        description = {"Undo a merge made by crm merge: the survivor, the merged-away contacts (or companies, or "
+                + "leads) and every re-pointed contact, lead, task, deal and timeline entry are stored exactly as they were "
                 + "before the merge.",
                 "Refused, changing nothing, when one of them changed since (each conflict is printed); exit status 3.",
                 "JSON: unmerged, merge, survivor, restored, entry (the unmerge's timeline entry), conflicts."})
@@ -58,6 +58,9 @@ final class UnmergeCommand implements Callable<Integer> {
             Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random());
             if (crm.merging().find(id).isEmpty() && crm.companyMerging().find(id).isPresent()) {
                 return CompanyMergePrint.unmerge(crm, id, format, spec.commandLine().getOut()) ? 0 : REFUSED;
+            }
+            if (crm.merging().find(id).isEmpty() && crm.leadMerging().find(id).isPresent()) {
+                return LeadMergePrint.unmerge(crm, id, format, spec.commandLine().getOut()) ? 0 : REFUSED;
             }
             UnmergeOutcome outcome = crm.merging().unmerge(id);
             print(spec.commandLine().getOut(), id, outcome);

@@ -12,6 +12,15 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customer.NewCompany;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.task.Task;
+import dev.crmkit.core.task.TaskId;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +43,8 @@ class MergeCommandTest {
     private static final String LARA_AT_WORK = "l.neumann@neumann-design.de";
     /** The tables whose rows a merge and its undo add on purpose: the merge record, its snapshots, the events. */
     private static final Set<String> RECORD_TABLES = Set.of("crm_contact_merge", "crm_contact_merge_snapshot",
-            "crm_company_merge", "crm_company_merge_snapshot", "crm_company_merge_contact", "crm_outbox");
+            "crm_company_merge", "crm_company_merge_snapshot", "crm_company_merge_contact", "crm_outbox",
+            "crm_lead_merge", "crm_lead_merge_snapshot");
 
     @TempDir
     Path dir;
@@ -171,6 +182,49 @@ class MergeCommandTest {
 
         assertEquals(0, unmerge.exitCode(), unmerge.toString());
         assertEquals(List.of(typo), strings(unmerge.json().get("restored")));
+        Set<String> entries = Set.of(json.get("entry").asText(), unmerge.json().get("entry").asText());
+        assertEquals(withoutRecords(before, Set.of()), withoutRecords(StoreDump.h2(dir.resolve("crm")), entries));
+    }
+
+    @Test
+    void mergeLeads_json_thenUnmergeRestoresTheStore() {
+        demo();
+        String kept;
+        String copy;
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), "crm_")) {
+            Instant at = Instant.parse(CliRun.AS_OF);
+            Contact lara = db.store().contacts().findByEmail(EmailAddress.parse(LARA)).orElseThrow();
+            Lead first = db.store().leads().insertOrGet(Lead.builder(new LeadId(new UUID(7, 1)), lara.id(),
+                    LeadSource.of(Channel.WEB_FORM), lara.name(), at).reachableAt(Optional.of(
+                    EmailAddress.parse("lara.leads@example.org")), Optional.empty()).externalId("form-7", "p7")
+                    .build());
+            Lead second = db.store().leads().insertOrGet(Lead.builder(new LeadId(new UUID(7, 2)), lara.id(),
+                    LeadSource.of(Channel.WEB_FORM), lara.name(), at.plusSeconds(5)).reachableAt(Optional.of(
+                    EmailAddress.parse("lara.leads@example.org")), Optional.empty()).companyName("Acme")
+                    .externalId("form-8", "p8").build());
+            db.store().tasks().insert(Task.open(new TaskId(new UUID(8, 1)), "Call back", at.plusSeconds(3600),
+                    Optional.empty(), UserId.of("alice"), Optional.of(new RecordRef(RecordType.LEAD,
+                            second.id().value())), at));
+            kept = first.id().toString();
+            copy = second.id().toString();
+        }
+        String before = StoreDump.h2(dir.resolve("crm"));
+
+        CliRun merge = crm("merge", "--leads", copy, kept, "--survivor", kept, "--format", "json");
+
+        assertEquals(0, merge.exitCode(), merge.toString());
+        JsonNode json = merge.json();
+        assertEquals(kept, json.get("survivor").asText());
+        assertEquals(List.of(copy), strings(json.get("mergedAway")));
+        assertEquals(1, json.get("repointed").get("task").asInt(), json.toString());
+        CliRun again = crm("merge", "--leads", kept, copy);
+        assertEquals(3, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("was merged into " + kept), again.out());
+
+        CliRun unmerge = crm("unmerge", json.get("merge").asText(), "--format", "json");
+
+        assertEquals(0, unmerge.exitCode(), unmerge.toString());
+        assertEquals(List.of(copy), strings(unmerge.json().get("restored")));
         Set<String> entries = Set.of(json.get("entry").asText(), unmerge.json().get("entry").asText());
         assertEquals(withoutRecords(before, Set.of()), withoutRecords(StoreDump.h2(dir.resolve("crm")), entries));
     }

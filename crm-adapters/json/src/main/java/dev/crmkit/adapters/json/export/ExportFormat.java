@@ -15,12 +15,16 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.idempotency.RecordedOutcome;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.kit.archive.AccessDefault;
+import dev.crmkit.kit.archive.CompanyAlias;
 import dev.crmkit.kit.archive.ContactAlias;
+import dev.crmkit.kit.archive.LeadAlias;
 import dev.crmkit.kit.archive.DefaultPipeline;
 import dev.crmkit.kit.archive.DirectoryArchives;
 import dev.crmkit.kit.archive.LeadClaim;
@@ -120,6 +124,10 @@ public final class ExportFormat {
                 new RecordFormat<>("idempotency-keys", RecordedOutcome.class, s -> s.archives().idempotencyKeys()),
                 new RecordFormat<>("contact-merges", ContactMerge.class, s -> s.archives().contactMerges()),
                 new RecordFormat<>("contact-aliases", ContactAlias.class, s -> s.archives().contactAliases()),
+                new RecordFormat<>("company-merges", CompanyMerge.class, s -> s.archives().companyMerges()),
+                new RecordFormat<>("company-aliases", CompanyAlias.class, s -> s.archives().companyAliases()),
+                new RecordFormat<>("lead-merges", LeadMerge.class, s -> s.archives().leadMerges()),
+                new RecordFormat<>("lead-aliases", LeadAlias.class, s -> s.archives().leadAliases()),
                 new RecordFormat<>("access-teams", TeamEntry.class, s -> DirectoryArchives.teams(s.accessDirectory())),
                 new RecordFormat<>("access-roles", RoleEntry.class, s -> DirectoryArchives.roles(s.accessDirectory())),
                 new RecordFormat<>("access-users", User.class, s -> DirectoryArchives.users(s.accessDirectory())),

@@ -1,0 +1,57 @@
+package dev.crmkit.core.merge;
+
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage port of lead merges. A store implements it over every table it holds that refers to leads: tasks and
+ * timeline entries about a lead, and crm-pipeline's deals converted from one when the store holds them. A merged-away
+ * lead gives up its external ids (the survivor takes them over) and leaves lists, counts and the open-lead look-ups by
+ * e-mail and phone; a read by its id returns the survivor.
+ */
+public interface LeadMerges extends RecordMerges<Lead, LeadId, LeadMerge> {
+
+    /** A port for stores that cannot merge leads: every call fails (UnsupportedOperationException). */
+    static LeadMerges unsupported() {
+        return Unsupported.INSTANCE;
+    }
+
+    /** The port of {@link #unsupported()}. */
+    enum Unsupported implements LeadMerges {
+        /** The one instance. */
+        INSTANCE;
+
+        private static UnsupportedOperationException fail() {
+            return new UnsupportedOperationException("this store keeps no lead merges");
+        }
+
+        @Override
+        public List<Repointed> retire(Lead merged, LeadId survivor, MergeId merge) {
+            throw fail();
+        }
+
+        @Override
+        public void save(LeadMerge merge) {
+            throw fail();
+        }
+
+        @Override
+        public Optional<LeadMerge> find(MergeId id) {
+            throw fail();
+        }
+
+        @Override
+        public List<String> conflicts(LeadMerge merge) {
+            throw fail();
+        }
+
+        @Override
+        public LeadMerge undo(LeadMerge merge, Instant at) {
+            throw fail();
+        }
+    }
+}
