@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
@@ -83,8 +85,9 @@ public abstract class ContactSegmentsContract {
                     RoleId.of("rep")));
         });
         Random random = new Random(16);
+        Map<ContactId, List<Lead>> leadsOf = new HashMap<>();
         for (int i = 0; i < 240; i++) {
-            population.add(seedOne(store, random, i));
+            population.add(seedOne(store, random, i, leadsOf));
         }
         // contacts merged away are no members: merge five without leads or timeline into the first contact
         List<ContactFacts> retired = population.stream()
@@ -98,10 +101,22 @@ public abstract class ContactSegmentsContract {
                     new MergeId(new UUID(7, population.indexOf(f)))));
         }
         population.removeAll(retired);
+        // leads merged away count for nothing: merge the second lead of five contacts into their first
+        List<ContactFacts> twoLeads = population.stream().filter(f -> f.leads().size() == 2).limit(5).toList();
+        assertEquals(5, twoLeads.size());
+        for (ContactFacts f : twoLeads) {
+            List<Lead> leads = leadsOf.get(f.contact().id()); // in the order of f.leads()
+            store.transactions().run(() -> store.leadMerges().retire(
+                    store.leads().findById(leads.get(1).id()).orElseThrow(), leads.get(0).id(),
+                    new MergeId(new UUID(8, population.indexOf(f)))));
+            population.set(population.indexOf(f), new ContactFacts(f.contact(),
+                    List.of(f.leads().get(0)), f.ownerTeam(),
+                    f.lastInteraction()));
+        }
         segments = segments(store);
     }
 
-    private static ContactFacts seedOne(CrmStore store, Random random, int i) {
+    private static ContactFacts seedOne(CrmStore store, Random random, int i, Map<ContactId, List<Lead>> leadsOf) {
         Instant created = T0.plusSeconds(3600L * random.nextInt(1000));
         MarketingConsent consent = switch (random.nextInt(3)) {
             case 0 -> MarketingConsent.granted(created, "form");
@@ -166,6 +181,7 @@ public abstract class ContactSegmentsContract {
             store.leadScores().saveAll(scores);
             activities.forEach(store.activities()::append);
         });
+        leadsOf.put(contact.id(), leads);
         return new ContactFacts(contact, leadFacts, team, last);
     }
 

@@ -79,7 +79,7 @@ public final class JdbcContactSegments implements ContactSegments {
                 return "1 = 0";
             }
             f.statuses().stream().sorted().forEach(status -> params.add(status.name()));
-            return "EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id AND l.status IN ("
+            return "EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id AND " + LISTED_LEAD + " AND l.status IN ("
                     + String.join(", ", java.util.Collections.nCopies(f.statuses().size(), "?")) + "))";
         } else if (filter instanceof ContactFilter.ScoreAtLeast f) {
             params.add(f.points());
@@ -108,9 +108,12 @@ public final class JdbcContactSegments implements ContactSegments {
         throw new IllegalArgumentException("unknown filter " + filter);
     }
 
+    /** A lead merged away (its row stays, under an alias) counts for nothing, as {@link JdbcLeads#LISTED}. */
+    private static final String LISTED_LEAD = "l.id NOT IN (SELECT merged_id FROM {lead_alias})";
+
     private static String scored(String condition) {
         return "EXISTS (SELECT 1 FROM {lead} l JOIN {lead_score} s ON s.lead_id = l.id WHERE l.contact_id = c.id AND "
-                + condition + ")";
+                + LISTED_LEAD + " AND " + condition + ")";
     }
 
     private static String join(List<ContactFilter> filters, String op, String empty, List<Object> params) {
