@@ -48,4 +48,31 @@ public final class InMemoryCampaignEvents implements CampaignEvents {
         return byKey.entrySet().stream().filter(e -> e.getValue().contactId().equals(contactId)).sorted(ORDER)
                 .map(Map.Entry::getValue).toList();
     }
+
+    /**
+     * Deletes the events of these contacts, as the JDBC erasure deletes their {@code campaign_event} rows (their
+     * keys and references may name the person); put back if the transaction rolls back.
+     *
+     * @return how many events were deleted
+     */
+    int erase(java.util.Set<String> contactIds, InMemoryTransactions tx) {
+        Map<String, HostEvent> gone = new LinkedHashMap<>();
+        synchronized (this) {
+            byKey.entrySet().removeIf(e -> {
+                boolean theirs = contactIds.contains(e.getValue().contactId());
+                if (theirs) {
+                    gone.put(e.getKey(), e.getValue());
+                }
+                return theirs;
+            });
+        }
+        if (!gone.isEmpty()) {
+            tx.onRollback(() -> {
+                synchronized (this) {
+                    gone.forEach(byKey::putIfAbsent);
+                }
+            });
+        }
+        return gone.size();
+    }
 }

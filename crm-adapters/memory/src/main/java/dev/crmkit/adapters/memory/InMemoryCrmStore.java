@@ -321,7 +321,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
                                        dev.crmkit.core.privacy.PersonalValues values) {
             return Map.of("campaign_message", (long) ((InMemoryCampaignMessages) stores.messages()).erase(contacts,
                     values::hits, tx), "campaign_do_not_contact", (long) ((InMemoryDoNotContactList)
-                    stores.doNotContact()).erase(contacts, tx));
+                    stores.doNotContact()).erase(contacts, tx), "campaign_event", (long) ((InMemoryCampaignEvents)
+                    stores.events()).erase(contacts, tx));
         }
 
         static CampaignStores create() {
