@@ -104,4 +104,16 @@ public interface Archives {
 
     /** crm-campaigns' do-not-contact list, keyed by {@link DoNotContactKey}; only with crm-campaigns present. */
     Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact();
+
+    /**
+     * crm-campaigns' host events ({@code CampaignEvents}), keyed by the host's idempotency key; only with
+     * crm-campaigns present.
+     */
+    Archive<CampaignEventEntry> campaignEvents();
+
+    /**
+     * crm-campaigns' sequence enrollments, keyed by {@link EnrollmentKey}, without a runner's claim (a lease of a
+     * running node: a restored enrollment is unclaimed); only with crm-campaigns present.
+     */
+    Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments();
 }

@@ -43,6 +43,8 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param auditTrail           the audit trail
  * @param campaignMessages     crm-campaigns' ledger of due messages (a {@link LazyArchive}: crm-campaigns is optional)
  * @param doNotContact         crm-campaigns' do-not-contact list (a {@link LazyArchive})
+ * @param campaignEvents       crm-campaigns' host events (a {@link LazyArchive})
+ * @param campaignEnrollments  crm-campaigns' sequence enrollments (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -55,5 +57,8 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<ContactAlias> contactAliases, RestoreLog restoreLog,
                             Archive<Share> shares, Archive<AuditEntry> auditTrail,
                             Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages,
-                            Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact) implements Archives {
+                            Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact,
+                            Archive<CampaignEventEntry> campaignEvents,
+                            Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments)
+        implements Archives {
 }

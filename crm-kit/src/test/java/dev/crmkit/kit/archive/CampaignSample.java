@@ -6,6 +6,14 @@ import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.sequence.Enrolling;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
+import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.contract.PopulatedStore;
@@ -14,11 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fills crm-campaigns' stores of a crmkit store for the export tests: the ledger (messages scheduled, two claimed,
- * one of them sent) and the do-not-contact list, with hostile text, contact ids that sort differently by UTF-16,
- * code points and collation, and a time before 1970. The same records, claims and times in every store.
+ * one of them sent), the do-not-contact list, the host's events and sequence enrollments (one ended, one claimed by
+ * a runner), with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
+ * before 1970. The same records, claims and times in every store.
  */
 public final class CampaignSample {
 
@@ -49,5 +59,28 @@ public final class CampaignSample {
         dnc.add(new DoNotContact("c-1", ChannelKind.SMS, DoNotContact.Reason.BOUNCED, "", now.plusSeconds(2)));
         dnc.add(new DoNotContact("c-1", ChannelKind.EMAIL, DoNotContact.Reason.MANUAL, "by hand", Instant.EPOCH
                 .minusSeconds(86_400)));
+        CampaignEvents events = store.campaignStores().events();
+        for (int i = 0; i < contacts.size(); i++) { // keys in another order than contacts and times
+            events.record("shop/" + (contacts.size() - i) + "/" + contacts.get(i), new HostEvent(contacts.get(i),
+                    "order-placed", now.plusNanos(123_000L * (i + 1)), "order " + i + " \t\n\u0001 </script>"));
+        }
+        events.record("\uD83D\uDE00 key", new HostEvent("c-1", "payment-due", Instant.EPOCH.minusSeconds(86_400)
+                .plusNanos(5_000), ""));
+        Enrollments enrollments = store.campaignStores().enrollments();
+        Sequence nurture = new Sequence("nurture", List.of(new SequenceStep.Send("nurture-intro",
+                MessageKind.MARKETING), new SequenceStep.Wait(3)), Set.of(), false);
+        List<Enrollment> enrolled = new java.util.ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Enrolling outcome = enrollments.enroll(nurture, contacts.get(i), now.plusNanos(7_000L * (i + 1)));
+            enrolled.add(((Enrolling.Enrolled) outcome).enrollment());
+        }
+        Enrollment first = enrolled.get(0);
+        enrollments.update(first, new Enrollment(first.contactId(), first.sequence(), first.enrolledAt(), 1,
+                first.nextAt().plusSeconds(3 * 86_400), EnrollmentStatus.HANDED_TO_SALES, "replied "
+                + PopulatedStore.HOSTILE));
+        // a runner's claim (a lease) is not exported: the claimed enrollment exports as every other
+        enrollments.claimDue("nurture", "node " + PopulatedStore.LINE, now.plusSeconds(60), Duration.ofMinutes(5), 1);
+        enrollments.enroll(new Sequence("win-back-2", List.of(new SequenceStep.Wait(1)), Set.of(), false), "c-1",
+                Instant.EPOCH.minusSeconds(86_400).plusNanos(9_000));
     }
 }

@@ -3,6 +3,11 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.MessageState;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.trigger.HostEvent;
+import dev.crmkit.kit.archive.CampaignEventEntry;
+import dev.crmkit.kit.archive.EnrollmentKey;
 import dev.crmkit.kit.archive.DoNotContactKey;
 
 import java.time.Instant;
@@ -67,6 +72,60 @@ final class JdbcCampaignArchives {
 
     private static Object[] row(DoNotContact e) {
         return new Object[]{e.contactId(), e.channel().name(), e.reason().name(), e.at().toEpochMilli(), e.source()};
+    }
+
+    /** The host's events ({@code campaign_event}, V61), keyed by the host's idempotency key. */
+    static JdbcArchive<CampaignEventEntry> events(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String key = d.binaryText("event_key");
+        String insert = jdbc.sql("INSERT INTO {campaign_event} (event_key, contact_id, event_type, occurred_at, "
+                + "reference) VALUES (?, ?, ?, ?, ?)");
+        return new JdbcArchive<>(jdbc, "campaign event", "SELECT * FROM {campaign_event}",
+                key + " > " + d.binaryText("?"), key, "event_key = ?",
+                rs -> new CampaignEventEntry(rs.getString("event_key"), new HostEvent(rs.getString("contact_id"),
+                        rs.getString("event_type"), JdbcEnrollments.instant(rs.getLong("occurred_at")),
+                        rs.getString("reference"))),
+                CampaignEventEntry::key, k -> new Object[]{k}, k -> new Object[]{k},
+                (c, e) -> jdbc.update(c, insert, row(e))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(CampaignEventEntry e) {
+        return new Object[]{e.key(), e.event().contactId(), e.event().type(), JdbcEnrollments.micros(e.event().at()),
+                e.event().reference()};
+    }
+
+    /**
+     * The sequence enrollments ({@code campaign_enrollment}, V43), keyed by {@link EnrollmentKey}. A runner's claim
+     * ({@code claimed_by}, {@code lease_until}, V60) is not part of the record: a restored enrollment is unclaimed.
+     */
+    static JdbcArchive<Enrollment> enrollments(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String contact = d.binaryText("contact_id");
+        String insert = jdbc.sql("INSERT INTO {campaign_enrollment} (contact_id, sequence_name, enrolled_at, step, "
+                + "next_at, status, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        return new JdbcArchive<>(jdbc, "sequence enrollment", "SELECT * FROM {campaign_enrollment}",
+                "(" + contact + " > " + d.binaryText("?") + " OR (contact_id = ? AND (sequence_name > ? OR "
+                        + "(sequence_name = ? AND enrolled_at > ?))))",
+                contact + ", sequence_name, enrolled_at",
+                "contact_id = ? AND sequence_name = ? AND enrolled_at = ?",
+                rs -> new Enrollment(rs.getString("contact_id"), rs.getString("sequence_name"),
+                        JdbcEnrollments.instant(rs.getLong("enrolled_at")), rs.getInt("step"),
+                        JdbcEnrollments.instant(rs.getLong("next_at")),
+                        EnrollmentStatus.valueOf(rs.getString("status")), rs.getString("end_reason")),
+                EnrollmentKey::of, k -> {
+                    EnrollmentKey.Parts p = EnrollmentKey.parse(k);
+                    return new Object[]{p.contactId(), p.contactId(), p.sequence(), p.sequence(), p.micros()};
+                }, k -> {
+                    EnrollmentKey.Parts p = EnrollmentKey.parse(k);
+                    return new Object[]{p.contactId(), p.sequence(), p.micros()};
+                }, (c, e) -> jdbc.update(c, insert, row(e))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(Enrollment e) {
+        return new Object[]{e.contactId(), e.sequence(), JdbcEnrollments.micros(e.enrolledAt()), e.step(),
+                JdbcEnrollments.micros(e.nextAt()), e.status().name(), e.endReason()};
     }
 
     private static Object millis(Instant at) {

@@ -140,7 +140,9 @@ public final class JdbcCrmStore implements CrmkitStore {
                 assignmentState.quotaArchive(), assignmentState.claimArchive(), idempotencyKeys.archive(),
                 contactMerges.archive(), contactMerges.aliasArchive(), new JdbcRestoreLog(jdbc),
                 shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.eventArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -519,6 +521,14 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static Archive<DoNotContact> doNotContactArchive(Jdbc jdbc) {
             return JdbcCampaignArchives.doNotContact(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CampaignEventEntry> eventArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.events(jdbc);
+        }
+
+        static Archive<dev.crmkit.campaigns.sequence.Enrollment> enrollmentArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.enrollments(jdbc);
         }
     }
 }

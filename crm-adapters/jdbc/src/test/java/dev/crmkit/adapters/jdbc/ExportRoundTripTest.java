@@ -93,7 +93,7 @@ class ExportRoundTripTest {
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
-                "consent-history")) {
+                "consent-history", "campaign-events", "campaign-enrollments")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
         }
         for (Kind target : Kind.values()) {

@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.campaigns.trigger.CampaignEvents;
 import dev.crmkit.campaigns.trigger.HostEvent;
+import dev.crmkit.kit.archive.CampaignEventEntry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The host's events in memory, by idempotency key. Needs crm-campaigns on the class path (optional here).
@@ -47,6 +49,34 @@ public final class InMemoryCampaignEvents implements CampaignEvents {
         Objects.requireNonNull(contactId, "contactId");
         return byKey.entrySet().stream().filter(e -> e.getValue().contactId().equals(contactId)).sorted(ORDER)
                 .map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * The archive of the events, keyed by the idempotency key, in the units of work of a store: export and restore
+     * only. A restore is undone if its unit of work rolls back.
+     */
+    MemoryArchive<CampaignEventEntry> archive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "campaign event", this::page, CampaignEventEntry::key, this::contains, e -> {
+            put(e);
+            tx.onRollback(() -> remove(e.key()));
+        });
+    }
+
+    private synchronized List<CampaignEventEntry> page(Optional<String> after, int limit) {
+        return KeyOrder.after(byKey.entrySet().stream().map(e -> new CampaignEventEntry(e.getKey(), e.getValue()))
+                .toList(), CampaignEventEntry::key, after, limit);
+    }
+
+    private synchronized boolean contains(String key) {
+        return byKey.containsKey(key);
+    }
+
+    private synchronized void put(CampaignEventEntry entry) {
+        byKey.put(entry.key(), entry.event());
+    }
+
+    private synchronized void remove(String key) {
+        byKey.remove(key);
     }
 
     /**

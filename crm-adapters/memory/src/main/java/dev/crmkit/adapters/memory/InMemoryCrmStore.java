@@ -83,7 +83,9 @@ public final class InMemoryCrmStore implements CrmkitStore {
             contacts.aliasArchive(transactions, contactMerges::mergeOf), new InMemoryRestoreLog(transactions),
             shares.archive(), auditTrail.archive(),
             LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.eventArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -335,6 +337,16 @@ public final class InMemoryCrmStore implements CrmkitStore {
 
         static Archive<DoNotContact> doNotContactArchive(InMemoryTransactions tx, CampaignStores stores) {
             return ((InMemoryDoNotContactList) stores.doNotContact()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CampaignEventEntry> eventArchive(InMemoryTransactions tx,
+                                                                              CampaignStores stores) {
+            return ((InMemoryCampaignEvents) stores.events()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.campaigns.sequence.Enrollment> enrollmentArchive(InMemoryTransactions tx,
+                                                                                  CampaignStores stores) {
+            return ((InMemoryEnrollments) stores.enrollments()).archive(tx);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.crmkit.adapters.json.export;
 
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.MessageState;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.kit.archive.CampaignEventEntry;
 
 /**
  * crm-campaigns' record types of the export, {@code campaign-messages} (the ledger of due messages with their claims
@@ -41,7 +43,11 @@ final class CampaignFormats {
             return format.with(new RecordFormat<>("campaign-messages", MessageState.class,
                             s -> s.archives().campaignMessages()))
                     .with(new RecordFormat<>("campaign-do-not-contact", DoNotContact.class,
-                            s -> s.archives().doNotContact()));
+                            s -> s.archives().doNotContact()))
+                    .with(new RecordFormat<>("campaign-events", CampaignEventEntry.class,
+                            s -> s.archives().campaignEvents()))
+                    .with(new RecordFormat<>("campaign-enrollments", Enrollment.class,
+                            s -> s.archives().campaignEnrollments()));
         }
     }
 }
