@@ -116,4 +116,7 @@ public interface Archives {
      * running node: a restored enrollment is unclaimed); only with crm-campaigns present.
      */
     Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments();
+
+    /** crm-campaigns' templates, every version, keyed by {@link TemplateKey}; only with crm-campaigns present. */
+    Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates();
 }

@@ -45,6 +45,7 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param doNotContact         crm-campaigns' do-not-contact list (a {@link LazyArchive})
  * @param campaignEvents       crm-campaigns' host events (a {@link LazyArchive})
  * @param campaignEnrollments  crm-campaigns' sequence enrollments (a {@link LazyArchive})
+ * @param campaignTemplates    crm-campaigns' template versions (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -59,6 +60,7 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages,
                             Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact,
                             Archive<CampaignEventEntry> campaignEvents,
-                            Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments)
+                            Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments,
+                            Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates)
         implements Archives {
 }

@@ -12,6 +12,8 @@ import dev.crmkit.campaigns.sequence.EnrollmentStatus;
 import dev.crmkit.campaigns.sequence.Enrollments;
 import dev.crmkit.campaigns.sequence.Sequence;
 import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.template.MessageTemplate;
+import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.campaigns.trigger.CampaignEvents;
 import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.core.contract.Fixtures;
@@ -26,8 +28,8 @@ import java.util.Set;
 
 /**
  * Fills crm-campaigns' stores of a crmkit store for the export tests: the ledger (messages scheduled, two claimed,
- * one of them sent), the do-not-contact list, the host's events and sequence enrollments (one ended, one claimed by
- * a runner), with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
+ * one of them sent), the do-not-contact list, the host's events, sequence enrollments (one ended, one claimed by
+ * a runner) and template versions, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
  * before 1970. The same records, claims and times in every store.
  */
 public final class CampaignSample {
@@ -80,6 +82,13 @@ public final class CampaignSample {
                 + PopulatedStore.HOSTILE));
         // a runner's claim (a lease) is not exported: the claimed enrollment exports as every other
         enrollments.claimDue("nurture", "node " + PopulatedStore.LINE, now.plusSeconds(60), Duration.ofMinutes(5), 1);
+        TemplateStore templates = store.campaignStores().templates();
+        templates.save(new MessageTemplate("welcome", "de", "Willkommen", "Hallo "
+                + PopulatedStore.HOSTILE), 0);
+        templates.save(new MessageTemplate("welcome", "de", "Willkommen zur\u00fcck", "Zweite Fassung"), 1);
+        templates.save(new MessageTemplate("welcome", "", "Welcome", "Hello " + PopulatedStore.LINE), 0);
+        templates.save(new MessageTemplate("welcome-2", "en-GB", "Welcome " + PopulatedStore.LINE, "Hi"), 0);
+        templates.save(new MessageTemplate("w", "de", "W", "w"), 0);
         enrollments.enroll(new Sequence("win-back-2", List.of(new SequenceStep.Wait(1)), Set.of(), false), "c-1",
                 Instant.EPOCH.minusSeconds(86_400).plusNanos(9_000));
     }

@@ -5,9 +5,12 @@ import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.sequence.Enrollment;
 import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.template.MessageTemplate;
+import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.kit.archive.CampaignEventEntry;
 import dev.crmkit.kit.archive.EnrollmentKey;
+import dev.crmkit.kit.archive.TemplateKey;
 import dev.crmkit.kit.archive.DoNotContactKey;
 
 import java.time.Instant;
@@ -126,6 +129,34 @@ final class JdbcCampaignArchives {
     private static Object[] row(Enrollment e) {
         return new Object[]{e.contactId(), e.sequence(), JdbcEnrollments.micros(e.enrolledAt()), e.step(),
                 JdbcEnrollments.micros(e.nextAt()), e.status().name(), e.endReason()};
+    }
+
+    /** Every version of the templates ({@code campaign_template}, V64), keyed by {@link TemplateKey}. */
+    static JdbcArchive<StoredTemplate> templates(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String name = d.binaryText("name");
+        String language = d.binaryText("language");
+        String insert = jdbc.sql("INSERT INTO {campaign_template} (name, language, version, subject, body) "
+                + "VALUES (?, ?, ?, ?, ?)");
+        return new JdbcArchive<>(jdbc, "template version", "SELECT * FROM {campaign_template}",
+                "(" + name + " > " + d.binaryText("?") + " OR (name = ? AND (" + language + " > "
+                        + d.binaryText("?") + " OR (language = ? AND version > ?))))",
+                name + ", " + language + ", version", "name = ? AND language = ? AND version = ?",
+                rs -> new StoredTemplate(new MessageTemplate(rs.getString("name"), rs.getString("language"),
+                        rs.getString("subject"), rs.getString("body")), rs.getLong("version")),
+                TemplateKey::of, k -> {
+                    TemplateKey.Parts p = TemplateKey.parse(k);
+                    return new Object[]{p.name(), p.name(), p.language(), p.language(), p.version()};
+                }, k -> {
+                    TemplateKey.Parts p = TemplateKey.parse(k);
+                    return new Object[]{p.name(), p.language(), p.version()};
+                }, (c, t) -> jdbc.update(c, insert, row(t))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(StoredTemplate t) {
+        return new Object[]{t.template().name(), t.template().language(), t.version(), t.template().subject(),
+                t.template().body()};
     }
 
     private static Object millis(Instant at) {

@@ -142,7 +142,8 @@ public final class JdbcCrmStore implements CrmkitStore {
                 shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.eventArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.templateArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -529,6 +530,10 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static Archive<dev.crmkit.campaigns.sequence.Enrollment> enrollmentArchive(Jdbc jdbc) {
             return JdbcCampaignArchives.enrollments(jdbc);
+        }
+
+        static Archive<dev.crmkit.campaigns.template.StoredTemplate> templateArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.templates(jdbc);
         }
     }
 }

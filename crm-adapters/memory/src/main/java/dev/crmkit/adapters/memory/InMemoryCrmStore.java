@@ -85,7 +85,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.messageArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.eventArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.templateArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -347,6 +348,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
         static Archive<dev.crmkit.campaigns.sequence.Enrollment> enrollmentArchive(InMemoryTransactions tx,
                                                                                   CampaignStores stores) {
             return ((InMemoryEnrollments) stores.enrollments()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.campaigns.template.StoredTemplate> templateArchive(InMemoryTransactions tx,
+                                                                                    CampaignStores stores) {
+            return ((InMemoryTemplateStore) stores.templates()).archive(tx);
         }
     }
 }

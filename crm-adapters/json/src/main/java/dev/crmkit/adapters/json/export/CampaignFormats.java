@@ -3,6 +3,7 @@ package dev.crmkit.adapters.json.export;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.kit.archive.CampaignEventEntry;
 
 /**
@@ -47,7 +48,9 @@ final class CampaignFormats {
                     .with(new RecordFormat<>("campaign-events", CampaignEventEntry.class,
                             s -> s.archives().campaignEvents()))
                     .with(new RecordFormat<>("campaign-enrollments", Enrollment.class,
-                            s -> s.archives().campaignEnrollments()));
+                            s -> s.archives().campaignEnrollments()))
+                    .with(new RecordFormat<>("campaign-templates", StoredTemplate.class,
+                            s -> s.archives().campaignTemplates()));
         }
     }
 }
