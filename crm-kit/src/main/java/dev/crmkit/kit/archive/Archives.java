@@ -119,4 +119,7 @@ public interface Archives {
 
     /** crm-campaigns' templates, every version, keyed by {@link TemplateKey}; only with crm-campaigns present. */
     Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates();
+
+    /** crm-campaigns' saved segments, keyed by name; only with crm-campaigns present. */
+    Archive<SegmentEntry> campaignSegments();
 }

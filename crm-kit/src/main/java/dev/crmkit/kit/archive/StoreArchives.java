@@ -46,6 +46,7 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param campaignEvents       crm-campaigns' host events (a {@link LazyArchive})
  * @param campaignEnrollments  crm-campaigns' sequence enrollments (a {@link LazyArchive})
  * @param campaignTemplates    crm-campaigns' template versions (a {@link LazyArchive})
+ * @param campaignSegments     crm-campaigns' saved segments (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -61,6 +62,7 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact,
                             Archive<CampaignEventEntry> campaignEvents,
                             Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments,
-                            Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates)
+                            Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates,
+                            Archive<SegmentEntry> campaignSegments)
         implements Archives {
 }

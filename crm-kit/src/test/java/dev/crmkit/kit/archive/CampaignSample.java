@@ -6,6 +6,9 @@ import dev.crmkit.campaigns.audience.DoNotContactList;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.segment.ContactFilter;
+import dev.crmkit.campaigns.segment.SavedSegments;
+import dev.crmkit.campaigns.segment.SegmentDefinition;
 import dev.crmkit.campaigns.sequence.Enrolling;
 import dev.crmkit.campaigns.sequence.Enrollment;
 import dev.crmkit.campaigns.sequence.EnrollmentStatus;
@@ -29,7 +32,7 @@ import java.util.Set;
 /**
  * Fills crm-campaigns' stores of a crmkit store for the export tests: the ledger (messages scheduled, two claimed,
  * one of them sent), the do-not-contact list, the host's events, sequence enrollments (one ended, one claimed by
- * a runner) and template versions, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
+ * a runner), template versions and saved segments, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
  * before 1970. The same records, claims and times in every store.
  */
 public final class CampaignSample {
@@ -89,6 +92,15 @@ public final class CampaignSample {
         templates.save(new MessageTemplate("welcome", "", "Welcome", "Hello " + PopulatedStore.LINE), 0);
         templates.save(new MessageTemplate("welcome-2", "en-GB", "Welcome " + PopulatedStore.LINE, "Hi"), 0);
         templates.save(new MessageTemplate("w", "de", "W", "w"), 0);
+        SavedSegments segments = store.campaignStores().segments();
+        ContactFilter hot = new ContactFilter.AllOf(List.of(new ContactFilter.ConsentIs(
+                dev.crmkit.core.contact.MarketingConsent.Status.GRANTED), new ContactFilter.Not(
+                new ContactFilter.InteractedSince(Instant.EPOCH.minusSeconds(86_400))),
+                new ContactFilter.OwnerIs("o\"brien " + PopulatedStore.LINE), new ContactFilter.ScoreAtLeast(40)));
+        SegmentDefinition saved = segments.save(SegmentDefinition.of("hot \u2713 " + PopulatedStore.LINE, hot));
+        segments.save(saved.withFilter(new ContactFilter.NoOwner()));
+        segments.save(SegmentDefinition.of("Hot", new ContactFilter.ScoreAtLeast(10)));
+        segments.save(SegmentDefinition.of("hot", hot));
         enrollments.enroll(new Sequence("win-back-2", List.of(new SequenceStep.Wait(1)), Set.of(), false), "c-1",
                 Instant.EPOCH.minusSeconds(86_400).plusNanos(9_000));
     }

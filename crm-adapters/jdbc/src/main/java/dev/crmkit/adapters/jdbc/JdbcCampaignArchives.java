@@ -10,6 +10,7 @@ import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.kit.archive.CampaignEventEntry;
 import dev.crmkit.kit.archive.EnrollmentKey;
+import dev.crmkit.kit.archive.SegmentEntry;
 import dev.crmkit.kit.archive.TemplateKey;
 import dev.crmkit.kit.archive.DoNotContactKey;
 
@@ -157,6 +158,24 @@ final class JdbcCampaignArchives {
     private static Object[] row(StoredTemplate t) {
         return new Object[]{t.template().name(), t.template().language(), t.version(), t.template().subject(),
                 t.template().body()};
+    }
+
+    /** The saved segments ({@code campaign_segment}, V63), keyed by name; a restored filter text is checked. */
+    static JdbcArchive<SegmentEntry> segments(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String name = d.binaryText("name");
+        String insert = jdbc.sql("INSERT INTO {campaign_segment} (name, version, filter_text) VALUES (?, ?, ?)");
+        return new JdbcArchive<>(jdbc, "saved segment", "SELECT * FROM {campaign_segment}",
+                name + " > " + d.binaryText("?"), name, "name = ?",
+                rs -> new SegmentEntry(rs.getString("name"), rs.getLong("version"), rs.getString("filter_text")),
+                SegmentEntry::name, k -> new Object[]{k}, k -> new Object[]{k},
+                (c, e) -> jdbc.update(c, insert, row(e))).restoringAll((c, all) -> jdbc.batch(c, insert, all,
+                JdbcCampaignArchives::row));
+    }
+
+    private static Object[] row(SegmentEntry e) {
+        SegmentEntry checked = SegmentEntry.of(e.definition()); // refuses a name, version or filter not valid
+        return new Object[]{checked.name(), checked.version(), checked.filter()};
     }
 
     private static Object millis(Instant at) {

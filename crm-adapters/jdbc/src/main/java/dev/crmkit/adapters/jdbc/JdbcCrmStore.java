@@ -143,7 +143,8 @@ public final class JdbcCrmStore implements CrmkitStore {
                 LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.eventArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.templateArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.templateArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.segmentArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -534,6 +535,10 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static Archive<dev.crmkit.campaigns.template.StoredTemplate> templateArchive(Jdbc jdbc) {
             return JdbcCampaignArchives.templates(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.SegmentEntry> segmentArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.segments(jdbc);
         }
     }
 }

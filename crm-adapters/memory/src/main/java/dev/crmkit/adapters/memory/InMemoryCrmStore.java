@@ -86,7 +86,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.eventArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.templateArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.templateArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.segmentArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -353,6 +354,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
         static Archive<dev.crmkit.campaigns.template.StoredTemplate> templateArchive(InMemoryTransactions tx,
                                                                                     CampaignStores stores) {
             return ((InMemoryTemplateStore) stores.templates()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.SegmentEntry> segmentArchive(InMemoryTransactions tx,
+                                                                         CampaignStores stores) {
+            return ((InMemorySavedSegments) stores.segments()).archive(tx);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.sequence.Enrollment;
 import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.kit.archive.CampaignEventEntry;
+import dev.crmkit.kit.archive.SegmentEntry;
 
 /**
  * crm-campaigns' record types of the export, {@code campaign-messages} (the ledger of due messages with their claims
@@ -50,7 +51,9 @@ final class CampaignFormats {
                     .with(new RecordFormat<>("campaign-enrollments", Enrollment.class,
                             s -> s.archives().campaignEnrollments()))
                     .with(new RecordFormat<>("campaign-templates", StoredTemplate.class,
-                            s -> s.archives().campaignTemplates()));
+                            s -> s.archives().campaignTemplates()))
+                    .with(new RecordFormat<>("campaign-segments", SegmentEntry.class,
+                            s -> s.archives().campaignSegments()));
         }
     }
 }
