@@ -122,4 +122,10 @@ public interface Archives {
 
     /** crm-campaigns' saved segments, keyed by name; only with crm-campaigns present. */
     Archive<SegmentEntry> campaignSegments();
+
+    /**
+     * The cap days of crm-campaigns' ledger, keyed by the message's key, restored onto messages of
+     * {@link #campaignMessages()}; only with crm-campaigns present.
+     */
+    Archive<CapDayEntry> campaignCapDays();
 }

@@ -47,6 +47,7 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param campaignEnrollments  crm-campaigns' sequence enrollments (a {@link LazyArchive})
  * @param campaignTemplates    crm-campaigns' template versions (a {@link LazyArchive})
  * @param campaignSegments     crm-campaigns' saved segments (a {@link LazyArchive})
+ * @param campaignCapDays      the cap days of crm-campaigns' ledger (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -63,6 +64,7 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<CampaignEventEntry> campaignEvents,
                             Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments,
                             Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates,
-                            Archive<SegmentEntry> campaignSegments)
+                            Archive<SegmentEntry> campaignSegments,
+                            Archive<CapDayEntry> campaignCapDays)
         implements Archives {
 }

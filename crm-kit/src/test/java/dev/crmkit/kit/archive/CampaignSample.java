@@ -3,6 +3,7 @@ package dev.crmkit.kit.archive;
 import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.message.MessageKind;
@@ -32,7 +33,7 @@ import java.util.Set;
 /**
  * Fills crm-campaigns' stores of a crmkit store for the export tests: the ledger (messages scheduled, two claimed,
  * one of them sent), the do-not-contact list, the host's events, sequence enrollments (one ended, one claimed by
- * a runner), template versions and saved segments, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
+ * a runner), template versions, saved segments and cap days, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
  * before 1970. The same records, claims and times in every store.
  */
 public final class CampaignSample {
@@ -56,6 +57,9 @@ public final class CampaignSample {
                 Duration.ofMinutes(5), 2);
         ledger.markDone(claimed.get(0).key(), "node " + PopulatedStore.LINE, "sent " + PopulatedStore.HOSTILE,
                 now.plusSeconds(1));
+        // cap days: the marketing messages admitted under the caps, one of them on a day before 1970
+        ledger.admit(claimed.get(0), day.plusDays(1), FrequencyCaps.standard());
+        ledger.admit(claimed.get(1), LocalDate.of(1969, 12, 30), new FrequencyCaps(5, 10, 20));
         DoNotContactList dnc = store.campaignStores().doNotContact();
         for (String contact : contacts) {
             dnc.add(new DoNotContact(contact, ChannelKind.EMAIL, DoNotContact.Reason.UNSUBSCRIBED,

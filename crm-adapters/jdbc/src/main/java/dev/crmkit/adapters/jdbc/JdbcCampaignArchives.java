@@ -9,12 +9,14 @@ import dev.crmkit.campaigns.template.MessageTemplate;
 import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.kit.archive.CampaignEventEntry;
+import dev.crmkit.kit.archive.CapDayEntry;
 import dev.crmkit.kit.archive.EnrollmentKey;
 import dev.crmkit.kit.archive.SegmentEntry;
 import dev.crmkit.kit.archive.TemplateKey;
 import dev.crmkit.kit.archive.DoNotContactKey;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The archives of crm-campaigns' tables ({@code campaign_message}, V28; {@code campaign_do_not_contact}, V29) in the
@@ -176,6 +178,25 @@ final class JdbcCampaignArchives {
     private static Object[] row(SegmentEntry e) {
         SegmentEntry checked = SegmentEntry.of(e.definition()); // refuses a name, version or filter not valid
         return new Object[]{checked.name(), checked.version(), checked.filter()};
+    }
+
+    /**
+     * The cap days of the ledger ({@code campaign_message.cap_day}, V44), keyed by the message key: a restore sets
+     * the cap day of a message restored before it, and is refused when the ledger has no such message.
+     */
+    static JdbcArchive<CapDayEntry> capDays(Jdbc jdbc) {
+        Dialect d = jdbc.dialect;
+        String key = d.binaryText("msg_key");
+        String update = jdbc.sql("UPDATE {campaign_message} SET cap_day = ? WHERE msg_key = ? AND cap_day IS NULL");
+        return new JdbcArchive<>(jdbc, "cap day", "SELECT msg_key, cap_day FROM {campaign_message} WHERE cap_day IS "
+                + "NOT NULL", key + " > " + d.binaryText("?"), key, "msg_key = ?",
+                rs -> new CapDayEntry(rs.getString("msg_key"), LocalDate.ofEpochDay(rs.getInt("cap_day"))),
+                CapDayEntry::key, k -> new Object[]{k}, k -> new Object[]{k}, (c, e) -> {
+                    if (jdbc.update(c, update, Math.toIntExact(e.day().toEpochDay()), e.key()) != 1) {
+                        throw new IllegalArgumentException("cap day of message " + e.key()
+                                + ": the message is not in the ledger");
+                    }
+                });
     }
 
     private static Object millis(Instant at) {

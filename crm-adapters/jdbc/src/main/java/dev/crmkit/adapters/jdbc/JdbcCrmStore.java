@@ -144,7 +144,8 @@ public final class JdbcCrmStore implements CrmkitStore {
                 LazyArchive.of(() -> CampaignPart.eventArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.templateArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.segmentArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.segmentArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.capDayArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -539,6 +540,10 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static Archive<dev.crmkit.kit.archive.SegmentEntry> segmentArchive(Jdbc jdbc) {
             return JdbcCampaignArchives.segments(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.capDays(jdbc);
         }
     }
 }

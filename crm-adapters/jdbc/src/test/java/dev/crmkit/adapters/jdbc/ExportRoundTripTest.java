@@ -94,7 +94,7 @@ class ExportRoundTripTest {
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
                 "consent-history", "campaign-events", "campaign-enrollments",
-                "campaign-templates", "campaign-segments")) {
+                "campaign-templates", "campaign-segments", "campaign-cap-days")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
         }
         for (Kind target : Kind.values()) {

@@ -87,7 +87,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.eventArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.templateArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.segmentArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.segmentArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.capDayArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -359,6 +360,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
         static Archive<dev.crmkit.kit.archive.SegmentEntry> segmentArchive(InMemoryTransactions tx,
                                                                          CampaignStores stores) {
             return ((InMemorySavedSegments) stores.segments()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(InMemoryTransactions tx,
+                                                                       CampaignStores stores) {
+            return ((InMemoryCampaignMessages) stores.messages()).capDayArchive(tx);
         }
     }
 }

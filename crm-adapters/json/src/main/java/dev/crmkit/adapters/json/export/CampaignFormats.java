@@ -5,6 +5,7 @@ import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.sequence.Enrollment;
 import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.kit.archive.CampaignEventEntry;
+import dev.crmkit.kit.archive.CapDayEntry;
 import dev.crmkit.kit.archive.SegmentEntry;
 
 /**
@@ -53,7 +54,9 @@ final class CampaignFormats {
                     .with(new RecordFormat<>("campaign-templates", StoredTemplate.class,
                             s -> s.archives().campaignTemplates()))
                     .with(new RecordFormat<>("campaign-segments", SegmentEntry.class,
-                            s -> s.archives().campaignSegments()));
+                            s -> s.archives().campaignSegments()))
+                    .with(new RecordFormat<>("campaign-cap-days", CapDayEntry.class,
+                            s -> s.archives().campaignCapDays()));
         }
     }
 }
