@@ -177,4 +177,22 @@ class ExportRoundTripTest {
         StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
         assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void restoringACapDayWithoutItsMessage_orASegmentWithABadFilter_isRefused_andStoresNothing(Kind kind) {
+        CrmkitStore store = kind.fresh();
+        var capDays = store.archives().campaignCapDays();
+        IllegalArgumentException noMessage = assertThrows(IllegalArgumentException.class, () -> capDays.restore(
+                new dev.crmkit.kit.archive.CapDayEntry("c-1/spring/2026/1", java.time.LocalDate.of(2026, 3, 2))));
+        assertTrue(noMessage.getMessage().contains("not in the ledger"), noMessage.getMessage());
+        assertEquals(List.of(), capDays.after(Optional.empty(), 10));
+
+        var segments = store.archives().campaignSegments();
+        dev.crmkit.core.kernel.ValidationException badFilter = assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, () -> segments.restore(
+                        new dev.crmkit.kit.archive.SegmentEntry("hot", 1, "not a filter (")));
+        assertEquals("filter", badFilter.violations().get(0).field(), badFilter.toString());
+        assertEquals(List.of(), segments.after(Optional.empty(), 10));
+    }
 }
