@@ -126,4 +126,28 @@ public interface Archives {
 
     /** Where merged-away lead ids resolve to, keyed by the merged-away id; restored after the merges. */
     Archive<LeadAlias> leadAliases();
+
+    /**
+     * crm-campaigns' host events ({@code CampaignEvents}), keyed by the host's idempotency key; only with
+     * crm-campaigns present.
+     */
+    Archive<CampaignEventEntry> campaignEvents();
+
+    /**
+     * crm-campaigns' sequence enrollments, keyed by {@link EnrollmentKey}, without a runner's claim (a lease of a
+     * running node: a restored enrollment is unclaimed); only with crm-campaigns present.
+     */
+    Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments();
+
+    /** crm-campaigns' templates, every version, keyed by {@link TemplateKey}; only with crm-campaigns present. */
+    Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates();
+
+    /** crm-campaigns' saved segments, keyed by name; only with crm-campaigns present. */
+    Archive<SegmentEntry> campaignSegments();
+
+    /**
+     * The cap days of crm-campaigns' ledger, keyed by the message's key, restored onto messages of
+     * {@link #campaignMessages()}; only with crm-campaigns present.
+     */
+    Archive<CapDayEntry> campaignCapDays();
 }

@@ -49,6 +49,11 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param companyAliases       the aliases of merged-away companies
  * @param leadMerges           the merge records of leads
  * @param leadAliases          the aliases of merged-away leads
+ * @param campaignEvents       crm-campaigns' host events (a {@link LazyArchive})
+ * @param campaignEnrollments  crm-campaigns' sequence enrollments (a {@link LazyArchive})
+ * @param campaignTemplates    crm-campaigns' template versions (a {@link LazyArchive})
+ * @param campaignSegments     crm-campaigns' saved segments (a {@link LazyArchive})
+ * @param campaignCapDays      the cap days of crm-campaigns' ledger (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -63,5 +68,11 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<dev.crmkit.campaigns.delivery.MessageState> campaignMessages,
                             Archive<dev.crmkit.campaigns.audience.DoNotContact> doNotContact,
                             Archive<CompanyMerge> companyMerges, Archive<CompanyAlias> companyAliases,
-                            Archive<LeadMerge> leadMerges, Archive<LeadAlias> leadAliases) implements Archives {
+                            Archive<LeadMerge> leadMerges, Archive<LeadAlias> leadAliases,
+                            Archive<CampaignEventEntry> campaignEvents,
+                            Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments,
+                            Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates,
+                            Archive<SegmentEntry> campaignSegments,
+                            Archive<CapDayEntry> campaignCapDays)
+        implements Archives {
 }

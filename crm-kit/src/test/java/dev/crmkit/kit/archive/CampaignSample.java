@@ -3,9 +3,23 @@ package dev.crmkit.kit.archive;
 import dev.crmkit.campaigns.audience.ChannelKind;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.audience.DoNotContactList;
+import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.segment.ContactFilter;
+import dev.crmkit.campaigns.segment.SavedSegments;
+import dev.crmkit.campaigns.segment.SegmentDefinition;
+import dev.crmkit.campaigns.sequence.Enrolling;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.sequence.EnrollmentStatus;
+import dev.crmkit.campaigns.sequence.Enrollments;
+import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.template.MessageTemplate;
+import dev.crmkit.campaigns.template.TemplateStore;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
+import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.pipeline.contract.PopulatedStore;
@@ -14,11 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fills crm-campaigns' stores of a crmkit store for the export tests: the ledger (messages scheduled, two claimed,
- * one of them sent) and the do-not-contact list, with hostile text, contact ids that sort differently by UTF-16,
- * code points and collation, and a time before 1970. The same records, claims and times in every store.
+ * one of them sent), the do-not-contact list, the host's events, sequence enrollments (one ended, one claimed by
+ * a runner), template versions, saved segments and cap days, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
+ * before 1970. The same records, claims and times in every store.
  */
 public final class CampaignSample {
 
@@ -41,6 +57,9 @@ public final class CampaignSample {
                 Duration.ofMinutes(5), 2);
         ledger.markDone(claimed.get(0).key(), "node " + PopulatedStore.LINE, "sent " + PopulatedStore.HOSTILE,
                 now.plusSeconds(1));
+        // cap days: the marketing messages admitted under the caps, one of them on a day before 1970
+        ledger.admit(claimed.get(0), day.plusDays(1), FrequencyCaps.standard());
+        ledger.admit(claimed.get(1), LocalDate.of(1969, 12, 30), new FrequencyCaps(5, 10, 20));
         DoNotContactList dnc = store.campaignStores().doNotContact();
         for (String contact : contacts) {
             dnc.add(new DoNotContact(contact, ChannelKind.EMAIL, DoNotContact.Reason.UNSUBSCRIBED,
@@ -49,5 +68,44 @@ public final class CampaignSample {
         dnc.add(new DoNotContact("c-1", ChannelKind.SMS, DoNotContact.Reason.BOUNCED, "", now.plusSeconds(2)));
         dnc.add(new DoNotContact("c-1", ChannelKind.EMAIL, DoNotContact.Reason.MANUAL, "by hand", Instant.EPOCH
                 .minusSeconds(86_400)));
+        CampaignEvents events = store.campaignStores().events();
+        for (int i = 0; i < contacts.size(); i++) { // keys in another order than contacts and times
+            events.record("shop/" + (contacts.size() - i) + "/" + contacts.get(i), new HostEvent(contacts.get(i),
+                    "order-placed", now.plusNanos(123_000L * (i + 1)), "order " + i + " \t\n\u0001 </script>"));
+        }
+        events.record("\uD83D\uDE00 key", new HostEvent("c-1", "payment-due", Instant.EPOCH.minusSeconds(86_400)
+                .plusNanos(5_000), ""));
+        Enrollments enrollments = store.campaignStores().enrollments();
+        Sequence nurture = new Sequence("nurture", List.of(new SequenceStep.Send("nurture-intro",
+                MessageKind.MARKETING), new SequenceStep.Wait(3)), Set.of(), false);
+        List<Enrollment> enrolled = new java.util.ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Enrolling outcome = enrollments.enroll(nurture, contacts.get(i), now.plusNanos(7_000L * (i + 1)));
+            enrolled.add(((Enrolling.Enrolled) outcome).enrollment());
+        }
+        Enrollment first = enrolled.get(0);
+        enrollments.update(first, new Enrollment(first.contactId(), first.sequence(), first.enrolledAt(), 1,
+                first.nextAt().plusSeconds(3 * 86_400), EnrollmentStatus.HANDED_TO_SALES, "replied "
+                + PopulatedStore.HOSTILE));
+        // a runner's claim (a lease) is not exported: the claimed enrollment exports as every other
+        enrollments.claimDue("nurture", "node " + PopulatedStore.LINE, now.plusSeconds(60), Duration.ofMinutes(5), 1);
+        TemplateStore templates = store.campaignStores().templates();
+        templates.save(new MessageTemplate("welcome", "de", "Willkommen", "Hallo "
+                + PopulatedStore.HOSTILE), 0);
+        templates.save(new MessageTemplate("welcome", "de", "Willkommen zur\u00fcck", "Zweite Fassung"), 1);
+        templates.save(new MessageTemplate("welcome", "", "Welcome", "Hello " + PopulatedStore.LINE), 0);
+        templates.save(new MessageTemplate("welcome-2", "en-GB", "Welcome " + PopulatedStore.LINE, "Hi"), 0);
+        templates.save(new MessageTemplate("w", "de", "W", "w"), 0);
+        SavedSegments segments = store.campaignStores().segments();
+        ContactFilter hot = new ContactFilter.AllOf(List.of(new ContactFilter.ConsentIs(
+                dev.crmkit.core.contact.MarketingConsent.Status.GRANTED), new ContactFilter.Not(
+                new ContactFilter.InteractedSince(Instant.EPOCH.minusSeconds(86_400))),
+                new ContactFilter.OwnerIs("o\"brien " + PopulatedStore.LINE), new ContactFilter.ScoreAtLeast(40)));
+        SegmentDefinition saved = segments.save(SegmentDefinition.of("hot \u2713 " + PopulatedStore.LINE, hot));
+        segments.save(saved.withFilter(new ContactFilter.NoOwner()));
+        segments.save(SegmentDefinition.of("Hot", new ContactFilter.ScoreAtLeast(10)));
+        segments.save(SegmentDefinition.of("hot", hot));
+        enrollments.enroll(new Sequence("win-back-2", List.of(new SequenceStep.Wait(1)), Set.of(), false), "c-1",
+                Instant.EPOCH.minusSeconds(86_400).plusNanos(9_000));
     }
 }

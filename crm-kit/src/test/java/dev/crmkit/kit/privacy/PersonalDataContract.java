@@ -153,6 +153,11 @@ public abstract class PersonalDataContract {
         dnc.add(new dev.crmkit.campaigns.audience.DoNotContact(ottoline.toString(),
                 dev.crmkit.campaigns.audience.ChannelKind.SMS, dev.crmkit.campaigns.audience.DoNotContact.Reason.MANUAL,
                 "Brackwater bakery asked", T0));
+        var events = store.campaignStores().events();
+        events.record("shop/zeborah.quillfeather@example.org/1", new dev.crmkit.campaigns.trigger.HostEvent(
+                zeborah.toString(), "order-placed", T0, "Quillfeather family office order"));
+        events.record("shop/ottoline.brackwater@example.com/2", new dev.crmkit.campaigns.trigger.HostEvent(
+                ottoline.toString(), "order-placed", T0, "Brackwater bakery ordered ovens"));
     }
 
     private ContactId captured(LeadSubmission submission) {
@@ -481,6 +486,18 @@ public abstract class PersonalDataContract {
                 "the entry stays (the person is still not to be contacted), anonymous");
         assertNoneIn(dump(store), ZEBORAH);
         assertAllIn(dump(store), List.of("Brackwater bakery asked"));
+    }
+
+    @Test
+    void erase_deletesTheHostEventsOfThePerson_onEveryStore() {
+        assertEquals(1, store.campaignStores().events().of(zeborah.toString()).size());
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(1, erased.counts().of("campaign_event"), erased.counts().toString());
+        assertEquals(List.of(), store.campaignStores().events().of(zeborah.toString()));
+        assertEquals(List.of("Brackwater bakery ordered ovens"), store.campaignStores().events()
+                .of(ottoline.toString()).stream().map(dev.crmkit.campaigns.trigger.HostEvent::reference).toList());
+        assertNoneIn(dump(store), ZEBORAH);
+        assertAllIn(dump(store), List.of("shop/ottoline.brackwater@example.com/2"));
     }
 
     @Test

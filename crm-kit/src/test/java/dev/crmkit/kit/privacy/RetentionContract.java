@@ -1,6 +1,9 @@
 package dev.crmkit.kit.privacy;
 
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.LogActivity;
+import dev.crmkit.core.activity.Visibility;
 import dev.crmkit.core.audit.AuditAction;
 import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.capture.CaptureOutcome;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -88,6 +92,8 @@ public abstract class RetentionContract {
     private final List<String> keptValues = new ArrayList<>();
     private final List<TaskId> oldClosedTasks = new ArrayList<>();
     private final List<TaskId> keptTasks = new ArrayList<>();
+    /** The participants of an old private timeline item: its match keys (V54) name them as well. */
+    private final List<String> privateParticipants = List.of("rep-privy", "privy.partner@example.org");
 
     /** A fresh, empty store. */
     protected abstract CrmkitStore newStore();
@@ -140,6 +146,10 @@ public abstract class RetentionContract {
         captured(recent, "Keeper", "Newcomer", "keeper.newcomer@example.com", "new this year");
         then.crm().customers().addEmail(withDeal.contactId(), "keeper.dealmaker@example.net", false);
         recent.crm().customers().addEmail(talked.contactId(), "keeper.talkative@example.net", false);
+        then.crm().timeline().log(new LogActivity(ActivityType.MEETING, "Private visit", "a private word",
+                Direction.OUTBOUND, Optional.of(T0.plusSeconds(7200)), privateParticipants,
+                Set.of(new RecordRef(RecordType.CONTACT, talked.contactId().value())), Optional.of(REP),
+                Visibility.PRIVATE));
         keptValues.addAll(List.of("Converted", "Dealmaker", "Returner", "Talkative", "Newcomer",
                 "keeper.converted@example.com", "keeper.dealmaker@example.com", "keeper.returner@example.com",
                 "keeper.talkative@example.com", "keeper.newcomer@example.com", "still interested"));
@@ -209,6 +219,7 @@ public abstract class RetentionContract {
         String dump = dump(store);
         assertAllIn(dump, oldValues);
         assertAllIn(dump, keptValues);
+        assertAllIn(dump, privateParticipants);
     }
 
     @Test
@@ -254,6 +265,7 @@ public abstract class RetentionContract {
         assertEquals(before, counts());
         String dump = dump(store);
         assertFalse(dump.contains("talked about Oldname"), "old notes blanked");
+        assertNoneIn(dump, privateParticipants);
         assertTrue(dump.contains("still interested"), "recent note kept");
         assertEquals(0, run(RetentionPolicy.none().withTimeline(Period.ofYears(3))).count("activity"),
                 "an entry is anonymized once");

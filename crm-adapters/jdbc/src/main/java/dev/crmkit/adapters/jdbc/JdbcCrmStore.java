@@ -144,7 +144,12 @@ public final class JdbcCrmStore implements CrmkitStore {
                 shares.archive(), auditTrail.archive(), LazyArchive.of(() -> CampaignPart.messageArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.doNotContactArchive(jdbc)),
                 companyMerges.archive(), companyMerges.aliasArchive(), leadMerges.archive(),
-                leadMerges.aliasArchive());
+                leadMerges.aliasArchive(),
+                LazyArchive.of(() -> CampaignPart.eventArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.templateArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.segmentArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.capDayArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -528,6 +533,26 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static Archive<DoNotContact> doNotContactArchive(Jdbc jdbc) {
             return JdbcCampaignArchives.doNotContact(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CampaignEventEntry> eventArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.events(jdbc);
+        }
+
+        static Archive<dev.crmkit.campaigns.sequence.Enrollment> enrollmentArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.enrollments(jdbc);
+        }
+
+        static Archive<dev.crmkit.campaigns.template.StoredTemplate> templateArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.templates(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.SegmentEntry> segmentArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.segments(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(Jdbc jdbc) {
+            return JdbcCampaignArchives.capDays(jdbc);
         }
     }
 }

@@ -118,7 +118,8 @@ class ExportRoundTripTest {
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
-                "consent-history")) {
+                "consent-history", "campaign-events", "campaign-enrollments",
+                "campaign-templates", "campaign-segments", "campaign-cap-days")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
         }
         for (Kind target : Kind.values()) {
@@ -265,5 +266,23 @@ class ExportRoundTripTest {
     private static MergeId inForce(List<MergeId> ids) {
         assertEquals(1, ids.size(), "one merge in force: " + ids);
         return ids.get(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void restoringACapDayWithoutItsMessage_orASegmentWithABadFilter_isRefused_andStoresNothing(Kind kind) {
+        CrmkitStore store = kind.fresh();
+        var capDays = store.archives().campaignCapDays();
+        IllegalArgumentException noMessage = assertThrows(IllegalArgumentException.class, () -> capDays.restore(
+                new dev.crmkit.kit.archive.CapDayEntry("c-1/spring/2026/1", java.time.LocalDate.of(2026, 3, 2))));
+        assertTrue(noMessage.getMessage().contains("not in the ledger"), noMessage.getMessage());
+        assertEquals(List.of(), capDays.after(Optional.empty(), 10));
+
+        var segments = store.archives().campaignSegments();
+        dev.crmkit.core.kernel.ValidationException badFilter = assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, () -> segments.restore(
+                        new dev.crmkit.kit.archive.SegmentEntry("hot", 1, "not a filter (")));
+        assertEquals("filter", badFilter.violations().get(0).field(), badFilter.toString());
+        assertEquals(List.of(), segments.after(Optional.empty(), 10));
     }
 }

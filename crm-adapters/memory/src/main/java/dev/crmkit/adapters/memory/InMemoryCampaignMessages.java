@@ -116,6 +116,44 @@ public final class InMemoryCampaignMessages implements CampaignMessages {
     }
 
     /**
+     * The archive of the cap days, keyed by the messages' keys, in the units of work of a store: export and restore
+     * only. A cap day is restored onto a message of the ledger (refused when the ledger has no such message); a
+     * restore is undone if its unit of work rolls back.
+     */
+    MemoryArchive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "cap day", this::capDayPage, dev.crmkit.kit.archive.CapDayEntry::key,
+                this::hasCapDay, e -> {
+                    String contact;
+                    synchronized (this) {
+                        MessageState s = messages.get(e.key());
+                        if (s == null) {
+                            throw new IllegalArgumentException("cap day of message " + e.key()
+                                    + ": the message is not in the ledger");
+                        }
+                        contact = s.message().contactId();
+                        capDays.computeIfAbsent(contact, id -> new HashMap<>()).put(e.key(), e.day());
+                    }
+                    tx.onRollback(() -> {
+                        synchronized (this) {
+                            capDays.getOrDefault(contact, new HashMap<>()).remove(e.key());
+                        }
+                    });
+                });
+    }
+
+    private synchronized List<dev.crmkit.kit.archive.CapDayEntry> capDayPage(Optional<String> after, int limit) {
+        List<dev.crmkit.kit.archive.CapDayEntry> all = new ArrayList<>();
+        capDays.values().forEach(days -> days.forEach((key, day) -> all.add(
+                new dev.crmkit.kit.archive.CapDayEntry(key, day))));
+        return KeyOrder.after(all, dev.crmkit.kit.archive.CapDayEntry::key, after, limit);
+    }
+
+    private synchronized boolean hasCapDay(String key) {
+        MessageState s = messages.get(key);
+        return s != null && capDays.getOrDefault(s.message().contactId(), Map.of()).containsKey(key);
+    }
+
+    /**
      * The archive of the ledger, keyed by the messages' keys, in the units of work of a store: export and restore
      * only. A restore is undone if its unit of work rolls back.
      */

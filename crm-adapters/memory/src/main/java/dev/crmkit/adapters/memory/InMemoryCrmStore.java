@@ -90,7 +90,12 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.doNotContactArchive(transactions, campaignStores())),
             companyMerges.archive(), companyMerges.aliasArchive(CompanyAlias::new, CompanyAlias::merged,
             CompanyAlias::survivor), leadMerges.archive(), leadMerges.aliasArchive(LeadAlias::new, LeadAlias::merged,
-            LeadAlias::survivor));
+            LeadAlias::survivor),
+            LazyArchive.of(() -> CampaignPart.eventArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.templateArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.segmentArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.capDayArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -335,7 +340,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
                                        dev.crmkit.core.privacy.PersonalValues values) {
             return Map.of("campaign_message", (long) ((InMemoryCampaignMessages) stores.messages()).erase(contacts,
                     values::hits, tx), "campaign_do_not_contact", (long) ((InMemoryDoNotContactList)
-                    stores.doNotContact()).erase(contacts, tx));
+                    stores.doNotContact()).erase(contacts, tx), "campaign_event", (long) ((InMemoryCampaignEvents)
+                    stores.events()).erase(contacts, tx));
         }
 
         static CampaignStores create() {
@@ -348,6 +354,31 @@ public final class InMemoryCrmStore implements CrmkitStore {
 
         static Archive<DoNotContact> doNotContactArchive(InMemoryTransactions tx, CampaignStores stores) {
             return ((InMemoryDoNotContactList) stores.doNotContact()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CampaignEventEntry> eventArchive(InMemoryTransactions tx,
+                                                                              CampaignStores stores) {
+            return ((InMemoryCampaignEvents) stores.events()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.campaigns.sequence.Enrollment> enrollmentArchive(InMemoryTransactions tx,
+                                                                                  CampaignStores stores) {
+            return ((InMemoryEnrollments) stores.enrollments()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.campaigns.template.StoredTemplate> templateArchive(InMemoryTransactions tx,
+                                                                                    CampaignStores stores) {
+            return ((InMemoryTemplateStore) stores.templates()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.SegmentEntry> segmentArchive(InMemoryTransactions tx,
+                                                                         CampaignStores stores) {
+            return ((InMemorySavedSegments) stores.segments()).archive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(InMemoryTransactions tx,
+                                                                       CampaignStores stores) {
+            return ((InMemoryCampaignMessages) stores.messages()).capDayArchive(tx);
         }
     }
 }

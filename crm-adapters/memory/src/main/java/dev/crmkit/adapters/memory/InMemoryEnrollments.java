@@ -5,6 +5,7 @@ import dev.crmkit.campaigns.sequence.Enrollment;
 import dev.crmkit.campaigns.sequence.EnrollmentStatus;
 import dev.crmkit.campaigns.sequence.Enrollments;
 import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.kit.archive.EnrollmentKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The sequences' enrollments in memory, for one JVM (its nodes are threads). Every operation holds the store's lock,
@@ -129,5 +131,38 @@ public final class InMemoryEnrollments implements Enrollments {
         }
         list.set(i, after);
         return true;
+    }
+
+    /**
+     * The archive of the enrollments, keyed by {@link EnrollmentKey}, in the units of work of a store: export and
+     * restore only. A runner's claim is not part of it (a restored enrollment is unclaimed). A restore is undone if
+     * its unit of work rolls back.
+     */
+    MemoryArchive<Enrollment> archive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "sequence enrollment", this::page, EnrollmentKey::of, this::contains, e -> {
+            put(e);
+            tx.onRollback(() -> remove(e));
+        });
+    }
+
+    private synchronized List<Enrollment> page(Optional<String> after, int limit) {
+        return KeyOrder.after(byContact.values().stream().flatMap(List::stream).toList(), EnrollmentKey::of, after,
+                limit);
+    }
+
+    private synchronized boolean contains(String archiveKey) {
+        EnrollmentKey.Parts p = EnrollmentKey.parse(archiveKey);
+        return byContact.getOrDefault(key(p.contactId(), p.sequence()), List.of()).stream()
+                .anyMatch(e -> EnrollmentKey.micros(e.enrolledAt()) == p.micros());
+    }
+
+    private synchronized void put(Enrollment e) {
+        List<Enrollment> list = byContact.computeIfAbsent(key(e.contactId(), e.sequence()), k -> new ArrayList<>());
+        list.add(e);
+        list.sort(Comparator.comparing(Enrollment::enrolledAt));
+    }
+
+    private synchronized void remove(Enrollment e) {
+        byContact.getOrDefault(key(e.contactId(), e.sequence()), new ArrayList<>()).remove(e);
     }
 }

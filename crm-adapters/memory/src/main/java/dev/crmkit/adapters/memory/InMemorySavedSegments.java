@@ -4,6 +4,7 @@ import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.segment.SegmentDefinition;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.SegmentEntry;
 
 import java.util.List;
 import java.util.Objects;
@@ -47,5 +48,32 @@ public final class InMemorySavedSegments implements SavedSegments {
     @Override
     public synchronized boolean delete(String name) {
         return byName.remove(Objects.requireNonNull(name, "name")) != null;
+    }
+
+    /**
+     * The archive of the segments, keyed by name, in the units of work of a store: export and restore only. A
+     * restore is undone if its unit of work rolls back.
+     */
+    MemoryArchive<SegmentEntry> archive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "saved segment", this::page, SegmentEntry::name, this::contains, e -> {
+            SegmentDefinition d = e.definition();
+            synchronized (this) {
+                byName.put(d.name(), d);
+            }
+            tx.onRollback(() -> {
+                synchronized (this) {
+                    byName.remove(d.name());
+                }
+            });
+        });
+    }
+
+    private synchronized List<SegmentEntry> page(Optional<String> after, int limit) {
+        return KeyOrder.after(byName.values().stream().map(SegmentEntry::of).toList(), SegmentEntry::name, after,
+                limit);
+    }
+
+    private synchronized boolean contains(String name) {
+        return byName.containsKey(name);
     }
 }

@@ -5,6 +5,7 @@ import dev.crmkit.campaigns.template.StoredTemplate;
 import dev.crmkit.campaigns.template.TemplateStore;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.TemplateKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,5 +61,44 @@ public final class InMemoryTemplateStore implements TemplateStore {
 
     private static List<String> key(String name, String language) {
         return List.of(Objects.requireNonNull(name, "name"), Objects.requireNonNull(language, "language"));
+    }
+
+    /**
+     * The archive of every template version, keyed by {@link TemplateKey}, in the units of work of a store: export
+     * and restore only. A restore is undone if its unit of work rolls back.
+     */
+    MemoryArchive<StoredTemplate> archive(InMemoryTransactions tx) {
+        return new MemoryArchive<>(tx, "template version", this::page, TemplateKey::of, this::contains, t -> {
+            put(t);
+            tx.onRollback(() -> remove(t));
+        });
+    }
+
+    private synchronized List<StoredTemplate> page(Optional<String> after, int limit) {
+        return KeyOrder.after(versions.values().stream().flatMap(List::stream).toList(), TemplateKey::of, after,
+                limit);
+    }
+
+    private synchronized boolean contains(String archiveKey) {
+        TemplateKey.Parts p = TemplateKey.parse(archiveKey);
+        return versions.getOrDefault(key(p.name(), p.language()), List.of()).stream()
+                .anyMatch(t -> t.version() == p.version());
+    }
+
+    private synchronized void put(StoredTemplate t) {
+        List<StoredTemplate> own = versions.computeIfAbsent(key(t.template().name(), t.template().language()),
+                k -> new ArrayList<>());
+        own.add(t);
+        own.sort(Comparator.comparingLong(StoredTemplate::version));
+    }
+
+    private synchronized void remove(StoredTemplate t) {
+        List<StoredTemplate> own = versions.get(key(t.template().name(), t.template().language()));
+        if (own != null) {
+            own.remove(t);
+            if (own.isEmpty()) {
+                versions.remove(key(t.template().name(), t.template().language()));
+            }
+        }
     }
 }

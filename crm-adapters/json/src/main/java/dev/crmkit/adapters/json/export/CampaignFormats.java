@@ -2,6 +2,11 @@ package dev.crmkit.adapters.json.export;
 
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.MessageState;
+import dev.crmkit.campaigns.sequence.Enrollment;
+import dev.crmkit.campaigns.template.StoredTemplate;
+import dev.crmkit.kit.archive.CampaignEventEntry;
+import dev.crmkit.kit.archive.CapDayEntry;
+import dev.crmkit.kit.archive.SegmentEntry;
 
 /**
  * crm-campaigns' record types of the export, {@code campaign-messages} (the ledger of due messages with their claims
@@ -41,7 +46,17 @@ final class CampaignFormats {
             return format.with(new RecordFormat<>("campaign-messages", MessageState.class,
                             s -> s.archives().campaignMessages()))
                     .with(new RecordFormat<>("campaign-do-not-contact", DoNotContact.class,
-                            s -> s.archives().doNotContact()));
+                            s -> s.archives().doNotContact()))
+                    .with(new RecordFormat<>("campaign-events", CampaignEventEntry.class,
+                            s -> s.archives().campaignEvents()))
+                    .with(new RecordFormat<>("campaign-enrollments", Enrollment.class,
+                            s -> s.archives().campaignEnrollments()))
+                    .with(new RecordFormat<>("campaign-templates", StoredTemplate.class,
+                            s -> s.archives().campaignTemplates()))
+                    .with(new RecordFormat<>("campaign-segments", SegmentEntry.class,
+                            s -> s.archives().campaignSegments()))
+                    .with(new RecordFormat<>("campaign-cap-days", CapDayEntry.class,
+                            s -> s.archives().campaignCapDays()));
         }
     }
 }
