@@ -54,6 +54,7 @@ public final class CampaignRun {
     private final Map<String, AbTest> tests;
     private final SendWindow window; // null: any time of the run's day
     private final Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts;
+    private final Cancellation cancellation;
 
     /**
      * A run of a node.
@@ -62,13 +63,14 @@ public final class CampaignRun {
      */
     public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
             FrequencyCaps caps, Clock clock, String node, Duration lease) {
-        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null, Map.of());
+        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null, Map.of(),
+                m -> java.util.Optional.empty());
     }
 
     private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
             FrequencyCaps caps, Clock clock, String node, Duration lease, DoNotContactList doNotContact,
             Map<String, AbTest> tests, SendWindow window,
-            Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts) {
+            Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts, Cancellation cancellation) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -80,6 +82,7 @@ public final class CampaignRun {
         this.tests = Map.copyOf(tests);
         this.window = window;
         this.rollouts = Map.copyOf(rollouts);
+        this.cancellation = cancellation;
     }
 
     /**
@@ -92,13 +95,13 @@ public final class CampaignRun {
         Map<String, AbTest> copy = new HashMap<>(tests);
         copy.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(test, "test"));
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy, window,
-                rollouts);
+                rollouts, cancellation);
     }
 
     /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
     public CampaignRun withDoNotContact(DoNotContactList list) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
-                Objects.requireNonNull(list, "list"), tests, window, rollouts);
+                Objects.requireNonNull(list, "list"), tests, window, rollouts, cancellation);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class CampaignRun {
      */
     public CampaignRun withSendWindow(SendWindow sendWindow) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, tests,
-                Objects.requireNonNull(sendWindow, "sendWindow"), rollouts);
+                Objects.requireNonNull(sendWindow, "sendWindow"), rollouts, cancellation);
     }
 
     /**
@@ -123,7 +126,18 @@ public final class CampaignRun {
         Map<String, AbTest> plain = new HashMap<>(tests);
         plain.remove(rollout.plan().campaign());
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, plain, window,
-                copy);
+                copy, cancellation);
+    }
+
+    /**
+     * A copy that first asks {@code check} about every message it claims, and holds a cancelled one back for good
+     * (outcome {@code held: <reason>}): a message scheduled before and cancelled since (an invoice paid, a cart
+     * ordered, a sequence's goal reached) is never sent, whichever node claims it. Adds to an earlier check.
+     */
+    public CampaignRun withCancellation(Cancellation check) {
+        Objects.requireNonNull(check, "check");
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, tests, window,
+                rollouts, cancellation.or(check));
     }
 
     /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
@@ -146,6 +160,9 @@ public final class CampaignRun {
             for (DueMessage m : batch) {
                 Recipient r = recipients.get(m.contactId());
                 String outcome = r == null ? "held: no such contact" : holdReason(r, m);
+                if (outcome == null) {
+                    outcome = cancellation.reason(m).map(reason -> "held: " + reason).orElse(null);
+                }
                 if (outcome == null && LocalDate.ofInstant(clock.instant(), r.zone()).isBefore(m.sendOn())) {
                     deferred++; // not yet its send day on the recipient's calendar: never a day early
                     waiting.add(m.key());
