@@ -46,9 +46,13 @@ public record EventTrigger(String campaign, String eventType, MessageKind kind, 
         }
     }
 
-    /** The order confirmation: transactional, on the day of the order. */
+    /**
+     * The order confirmation: transactional, on the day of the order, valid 2 more days. A daily run sees an order
+     * placed after it only the next day, so the confirmation must still be valid then; the second day lets it survive
+     * one missed run as well (the run of the day after the order missed, the next one still confirms it).
+     */
     public static EventTrigger orderConfirmation() {
-        return new EventTrigger("order-confirmation", "order-placed", MessageKind.TRANSACTIONAL, 0, 0, Set.of());
+        return new EventTrigger("order-confirmation", "order-placed", MessageKind.TRANSACTIONAL, 0, 2, Set.of());
     }
 
     /** The payment reminder: transactional, 3 days after the payment fell due, unless it was paid. */
