@@ -32,6 +32,12 @@ public interface CampaignEvents {
     String PAYMENT_RECEIVED = "payment-received";
 
     /**
+     * The longest reference: it becomes the occurrence of the messages the event triggers, which the ledger holds in
+     * at most 100 characters ({@code campaign_message.occurrence}).
+     */
+    int MAX_REFERENCE = 100;
+
+    /**
      * Records the event under the key (truncated to the microsecond); false, and nothing changes, when an event with
      * the key is recorded already (even a different one: the first stays).
      *
@@ -50,7 +56,8 @@ public interface CampaignEvents {
      *
      * @throws ValidationException naming {@code idempotencyKey} (blank, or more than 200 characters),
      *                             {@code contactId} (blank or more than 200), {@code type} (not lower-case letters,
-     *                             digits and dashes, or more than 100) or {@code reference} (more than 200)
+     *                             digits and dashes, or more than 100) or {@code reference} (more than
+     *                             {@value #MAX_REFERENCE}: the longest occurrence a campaign message can have)
      */
     static void check(String idempotencyKey, HostEvent event) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -67,8 +74,9 @@ public interface CampaignEvents {
             violations.add(new Violation("type", "format", "must be lower-case letters, digits and dashes, at most "
                     + "100 characters, was '" + event.type() + "'"));
         }
-        if (event.reference().length() > 200) {
-            violations.add(new Violation("reference", "length", "must be at most 200 characters"));
+        if (event.reference().length() > MAX_REFERENCE) {
+            violations.add(new Violation("reference", "length", "must be at most " + MAX_REFERENCE
+                    + " characters (it becomes the message's occurrence), was " + event.reference().length()));
         }
         ValidationException.throwIfAny(violations);
     }

@@ -74,6 +74,24 @@ public abstract class CampaignEventsContract {
     }
 
     @Test
+    void record_aReferenceLongerThanAMessagesOccurrence_isRefusedNamingIt_andNothingIsStored() {
+        CampaignEvents events = store();
+
+        ValidationException tooLong = assertThrows(ValidationException.class,
+                () -> events.record("k1", new HostEvent("c1", "order-placed", T0, "o".repeat(101))));
+
+        assertEquals(List.of(new dev.crmkit.core.kernel.Violation("reference", "length",
+                "must be at most 100 characters (it becomes the message's occurrence), was 101")),
+                tooLong.violations());
+        assertEquals(List.of(), events.of("c1"));
+        assertEquals(List.of(), events.between(T0.minusSeconds(60), T0.plusSeconds(60)));
+        // the longest allowed reference is stored, and its message fits the ledger
+        HostEvent longest = new HostEvent("c1", "order-placed", T0, "o".repeat(100));
+        assertTrue(events.record("k2", longest));
+        assertEquals(List.of(micros(longest)), events.of("c1"));
+    }
+
+    @Test
     void record_twoNodesReportingTheSameEvents_storeEachOnce() throws Exception {
         CampaignEvents a = store();
         CampaignEvents b = secondNode(a);
