@@ -311,6 +311,37 @@ public abstract class SequenceRunnerContract {
         assertEquals(0, runner.run(T0.plus(Duration.ofDays(9)), ZONES).advanced());
     }
 
+    @Test
+    void aMessageInTheLedgerWhenAGoalEndsTheEnrollment_isHeldBackForGood_andTheOthersGo() {
+        CampaignStores a = stores();
+        enrollAll(a);
+        Instant replied = T0.plus(Duration.ofHours(5));
+        ContactSignals signals = (contact, since, until) -> contact.equals("c1") && !replied.isAfter(until)
+                && !replied.isBefore(since) ? List.of(new Signal("c1", SignalType.REPLIED, replied, "")) : List.of();
+        // the welcome is scheduled, but no run sends it the first day (deferred, a node down)
+        runner(a, signals, new Host(), "node-a").run(T0.plusSeconds(60), ZONES);
+        String welcome = "c1/onboard-welcome/onboard@" + T0.plusMillis(1) + "/1";
+        assertTrue(a.messages().find(welcome).isPresent());
+        // the next day c1's reply ends its enrollment before the sending run
+        Instant next = T0.plus(Duration.ofDays(1)).plusSeconds(60);
+        runner(a, signals, new Host(), "node-a").run(next, ZONES);
+        assertEquals(EnrollmentStatus.GOAL_REACHED, a.enrollments().of("c1", "onboard").get(0).status());
+
+        CampaignStores b = secondNode(a);
+        Provider provider = new Provider();
+        RunReport report = new CampaignRun(b.messages(), provider, templates(), new FrequencyCaps(5, 10, 20),
+                Clock.fixed(next, ZoneOffset.UTC), "node-b", LEASE)
+                .withCancellation(Cancellation.ofSequences(b.enrollments()))
+                .run(LocalDate.ofInstant(next, BERLIN), recipients(Set.of()));
+
+        assertFalse(provider.perKey().containsKey(welcome), "the welcome of an enrollment ended on a goal");
+        MessageState state = b.messages().find(welcome).orElseThrow();
+        assertEquals(Optional.of("held: cancelled: the enrollment ended, goal reached: replied"), state.outcome());
+        assertEquals(1, report.held());
+        assertTrue(provider.perKey().containsKey("c2/onboard-welcome/onboard@" + T0.plusMillis(2) + "/1"),
+                "an active enrollment's message still goes");
+    }
+
     /** Templates of the event-triggered messages. */
     private static TemplateLibrary eventTemplates() {
         TemplateLibrary templates = templates();

@@ -186,7 +186,8 @@ public final class RunCommand implements Callable<Integer> {
                 // the templates users saved in the store over the built-in ones
                 send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where,
                         new EditableTemplates(stores.templates(), StandardTemplates.library()).library(), window,
-                        sequences, Cancellation.ofEvents(StoreEvents.TRIGGERS, stores.events()));
+                        sequences, Cancellation.ofEvents(StoreEvents.TRIGGERS, stores.events())
+                                .or(Cancellation.ofSequences(stores.enrollments())));
                 return null;
             });
         }
@@ -214,7 +215,8 @@ public final class RunCommand implements Callable<Integer> {
         CampaignRun run = new CampaignRun(ledger, channel, templates, FrequencyCaps.standard(),
                 clock, "crm", Duration.ofHours(1));
         run = doNotContact == null ? run : run.withDoNotContact(doNotContact);
-        // a message scheduled before and cancelled since (paid, ordered) is held back for good, not sent
+        // a message scheduled before and cancelled since (paid, ordered, its enrollment ended on a goal) is held back
+        // for good, not sent
         run = cancellation == null ? run : run.withCancellation(cancellation);
         RunReport report = (window == null ? run : run.withSendWindow(window)).run(asOf, byId);
         print(due, report, ledger, doneBefore, where, sequences);
