@@ -34,7 +34,8 @@ import java.util.Objects;
  * caps are counted from the shared ledger ({@link CampaignMessages#admit}), so nodes sending together never exceed
  * them. A message is never sent before its send day on the recipient's own calendar: a run whose clock is still on
  * the day before in the recipient's zone (a run at 00:00 UTC, a contact in UTC-11) defers it, so a birthday offer is
- * not a day early (mautic#9040). A message over a cap, outside the window or before its day stays in the ledger,
+ * not a day early (mautic#9040); one already past its last valid day there (a contact in UTC+14 whose day is ahead of
+ * the run's) is held back for good. A message over a cap, outside the window or before its day stays in the ledger,
  * its claim released at the end of the run, and goes in a later run while it is valid; one with no allowed slot left
  * before it expires is held back for good.
  * Thread-safe if its parts are.
@@ -163,7 +164,12 @@ public final class CampaignRun {
                 if (outcome == null) {
                     outcome = cancellation.reason(m).map(reason -> "held: " + reason).orElse(null);
                 }
-                if (outcome == null && LocalDate.ofInstant(clock.instant(), r.zone()).isBefore(m.sendOn())) {
+                LocalDate local = r == null ? day : LocalDate.ofInstant(clock.instant(), r.zone());
+                if (outcome == null && local.isAfter(m.validUntil())) {
+                    // already past its last valid day where the recipient is (+13/+14 ahead of the run's UTC day)
+                    outcome = "held: expired on " + m.validUntil() + " on the recipient's calendar (" + local + ")";
+                }
+                if (outcome == null && local.isBefore(m.sendOn())) {
                     deferred++; // not yet its send day on the recipient's calendar: never a day early
                     waiting.add(m.key());
                     continue;

@@ -185,4 +185,32 @@ class CampaignRunTest {
         assertEquals(new RunReport(1, 0, 0, Map.of("birthday", 1), Map.of()), later);
         assertEquals(List.of("kiritimati", "pago"), sent);
     }
+
+    @Test
+    void run_holdsForGoodWhatExpiredOnTheRecipientsCalendar_evenIfTheUtcDayStillAllowsIt() {
+        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
+        // valid until 3 March; at 2026-03-03T12:00Z it is already 4 March 02:00 in Kiritimati (+14)
+        Map<String, Recipient> recipients = new java.util.HashMap<>();
+        for (String[] r : new String[][] {{"utc", "UTC"}, {"kiritimati", "Pacific/Kiritimati"}}) {
+            recipients.put(r[0], new Recipient(r[0], "N", "", r[0] + "@example.com", "", Optional.empty(),
+                    java.time.ZoneId.of(r[1]), granted, "en"));
+        }
+        LocalDate day = LocalDate.of(2026, 3, 3);
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        recipients.keySet().forEach(id -> ledger.schedule(new DueMessage(id, "birthday", 1, "2026",
+                day.minusDays(2), day, MessageKind.MARKETING)));
+        List<String> sent = new ArrayList<>();
+
+        RunReport report = new CampaignRun(ledger, m -> {
+            sent.add(m.contactId());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, StandardTemplates.library(), FrequencyCaps.standard(),
+                Clock.fixed(Instant.parse("2026-03-03T12:00:00Z"), ZoneOffset.UTC), "n1", Duration.ofMinutes(5))
+                .run(day, recipients);
+
+        assertEquals(List.of("utc"), sent);
+        assertEquals(new RunReport(1, 1, 0, Map.of("birthday", 1), Map.of()), report);
+        assertEquals(Optional.of("held: expired on 2026-03-03 on the recipient's calendar (2026-03-04)"),
+                ledger.find("kiritimati/birthday/2026/1").orElseThrow().outcome());
+    }
 }
