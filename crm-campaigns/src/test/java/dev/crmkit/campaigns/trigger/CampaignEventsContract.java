@@ -68,6 +68,11 @@ public abstract class CampaignEventsContract {
         assertThrows(ValidationException.class,
                 () -> events.record("k2", new HostEvent("c1", "order-placed", T0, "r".repeat(201))));
 
+        ValidationException noReference = assertThrows(ValidationException.class,
+                () -> events.record("k3", new HostEvent("c1", CampaignEvents.ORDER_PLACED, T0, " ")));
+        assertEquals(List.of("reference/required"), noReference.violations().stream()
+                .map(v -> v.field() + "/" + v.rule()).toList());
+
         assertTrue(type.getMessage().contains("type"), type.getMessage());
         assertTrue(key.getMessage().contains("idempotencyKey"), key.getMessage());
         assertEquals(List.of(), events.of("c1"));
