@@ -34,7 +34,8 @@ import java.util.Objects;
  * caps are counted from the shared ledger ({@link CampaignMessages#admit}), so nodes sending together never exceed
  * them. A message is never sent before its send day on the recipient's own calendar: a run whose clock is still on
  * the day before in the recipient's zone (a run at 00:00 UTC, a contact in UTC-11) defers it, so a birthday offer is
- * not a day early (mautic#9040). A message over a cap, outside the window or before its day stays in the ledger,
+ * not a day early (mautic#9040); one already past its last valid day there (a contact in UTC+14 whose day is ahead of
+ * the run's) is held back for good. A message over a cap, outside the window or before its day stays in the ledger,
  * its claim released at the end of the run, and goes in a later run while it is valid; one with no allowed slot left
  * before it expires is held back for good.
  * Thread-safe if its parts are.
@@ -54,6 +55,7 @@ public final class CampaignRun {
     private final Map<String, AbTest> tests;
     private final SendWindow window; // null: any time of the run's day
     private final Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts;
+    private final Cancellation cancellation;
 
     /**
      * A run of a node.
@@ -62,13 +64,14 @@ public final class CampaignRun {
      */
     public CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
             FrequencyCaps caps, Clock clock, String node, Duration lease) {
-        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null, Map.of());
+        this(ledger, channel, templates, caps, clock, node, lease, null, Map.of(), null, Map.of(),
+                m -> java.util.Optional.empty());
     }
 
     private CampaignRun(CampaignMessages ledger, MessageChannel channel, TemplateLibrary templates,
             FrequencyCaps caps, Clock clock, String node, Duration lease, DoNotContactList doNotContact,
             Map<String, AbTest> tests, SendWindow window,
-            Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts) {
+            Map<String, dev.crmkit.campaigns.abtest.AbRollout> rollouts, Cancellation cancellation) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.templates = Objects.requireNonNull(templates, "templates");
@@ -80,6 +83,7 @@ public final class CampaignRun {
         this.tests = Map.copyOf(tests);
         this.window = window;
         this.rollouts = Map.copyOf(rollouts);
+        this.cancellation = cancellation;
     }
 
     /**
@@ -92,13 +96,13 @@ public final class CampaignRun {
         Map<String, AbTest> copy = new HashMap<>(tests);
         copy.put(Objects.requireNonNull(campaign, "campaign"), Objects.requireNonNull(test, "test"));
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, copy, window,
-                rollouts);
+                rollouts, cancellation);
     }
 
     /** A copy that also holds back what the contacts' e-mail do-not-contact entries in the list forbid. */
     public CampaignRun withDoNotContact(DoNotContactList list) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease,
-                Objects.requireNonNull(list, "list"), tests, window, rollouts);
+                Objects.requireNonNull(list, "list"), tests, window, rollouts, cancellation);
     }
 
     /**
@@ -107,7 +111,7 @@ public final class CampaignRun {
      */
     public CampaignRun withSendWindow(SendWindow sendWindow) {
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, tests,
-                Objects.requireNonNull(sendWindow, "sendWindow"), rollouts);
+                Objects.requireNonNull(sendWindow, "sendWindow"), rollouts, cancellation);
     }
 
     /**
@@ -123,7 +127,18 @@ public final class CampaignRun {
         Map<String, AbTest> plain = new HashMap<>(tests);
         plain.remove(rollout.plan().campaign());
         return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, plain, window,
-                copy);
+                copy, cancellation);
+    }
+
+    /**
+     * A copy that first asks {@code check} about every message it claims, and holds a cancelled one back for good
+     * (outcome {@code held: <reason>}): a message scheduled before and cancelled since (an invoice paid, a cart
+     * ordered, a sequence's goal reached) is never sent, whichever node claims it. Adds to an earlier check.
+     */
+    public CampaignRun withCancellation(Cancellation check) {
+        Objects.requireNonNull(check, "check");
+        return new CampaignRun(ledger, channel, templates, caps, clock, node, lease, doNotContact, tests, window,
+                rollouts, cancellation.or(check));
     }
 
     /** Sends everything the ledger has due on {@code day} that this node can claim, to the given recipients. */
@@ -146,7 +161,15 @@ public final class CampaignRun {
             for (DueMessage m : batch) {
                 Recipient r = recipients.get(m.contactId());
                 String outcome = r == null ? "held: no such contact" : holdReason(r, m);
-                if (outcome == null && LocalDate.ofInstant(clock.instant(), r.zone()).isBefore(m.sendOn())) {
+                if (outcome == null) {
+                    outcome = cancellation.reason(m).map(reason -> "held: " + reason).orElse(null);
+                }
+                LocalDate local = r == null ? day : LocalDate.ofInstant(clock.instant(), r.zone());
+                if (outcome == null && local.isAfter(m.validUntil())) {
+                    // already past its last valid day where the recipient is (+13/+14 ahead of the run's UTC day)
+                    outcome = "held: expired on " + m.validUntil() + " on the recipient's calendar (" + local + ")";
+                }
+                if (outcome == null && local.isBefore(m.sendOn())) {
                     deferred++; // not yet its send day on the recipient's calendar: never a day early
                     waiting.add(m.key());
                     continue;

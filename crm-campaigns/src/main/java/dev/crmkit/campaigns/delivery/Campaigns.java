@@ -84,10 +84,12 @@ public final class Campaigns {
 
     /**
      * A sending run of {@code node}: claims under {@code lease}, holds back what consent, the stored do-not-contact
-     * list or the shared caps forbid, and sends through the channel.
+     * list or the shared caps forbid, holds back for good a sequence's message whose enrollment ended on a goal
+     * since it was scheduled ({@link Cancellation#ofSequences}), and sends through the channel.
      */
     public CampaignRun run(String node, Duration lease) {
         return new CampaignRun(stores.messages(), channel, templates, caps, clock, node, lease)
-                .withDoNotContact(stores.doNotContact());
+                .withDoNotContact(stores.doNotContact())
+                .withCancellation(Cancellation.ofSequences(stores.enrollments()));
     }
 }

@@ -45,13 +45,24 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
 
     /** The contact's language is the BCP 47 tag (as normalised by {@link Locale#forLanguageTag}). */
     record LanguageIs(String tag) implements ContactFilter {
-        /** Normalises the tag. */
+        /**
+         * Normalises the tag.
+         *
+         * @throws dev.crmkit.core.kernel.ValidationException naming {@code language}: rule {@code required} when
+         *                                                    blank, {@code format} when not a BCP 47 tag (en_US)
+         */
         public LanguageIs {
             Objects.requireNonNull(tag, "tag");
             if (tag.isBlank()) {
-                throw new IllegalArgumentException("tag must not be blank");
+                throw dev.crmkit.core.kernel.ValidationException.of("language", "required",
+                        "must be a BCP 47 language tag such as en or de-AT, was blank");
             }
-            tag = Locale.forLanguageTag(tag).toLanguageTag();
+            String normalised = Locale.forLanguageTag(tag.strip()).toLanguageTag();
+            if (normalised.equals("und") && !tag.strip().equalsIgnoreCase("und")) {
+                throw dev.crmkit.core.kernel.ValidationException.of("language", "format",
+                        "must be a BCP 47 language tag such as en or de-AT, was '" + tag + "'");
+            }
+            tag = normalised;
         }
 
         @Override

@@ -99,7 +99,8 @@ public final class ContactFilterText {
      * The filter the text describes.
      *
      * @throws ValidationException naming {@code filter} with the rule {@code syntax} and the position when the text is
-     *                             not a filter, or the rule of the condition whose value is refused
+     *                             not a filter or nests conditions deeper than {@value #MAX_DEPTH}, or the rule
+     *                             of the condition whose value is refused
      */
     public static ContactFilter read(String text) {
         Parser p = new Parser(Objects.requireNonNull(text, "text"));
@@ -111,9 +112,13 @@ public final class ContactFilterText {
         return f;
     }
 
+    /** How deep conditions may nest in a filter's text (all, any, not inside each other). */
+    public static final int MAX_DEPTH = 64;
+
     private static final class Parser {
         private final String text;
         private int at;
+        private int depth;
 
         Parser(String text) {
             this.text = text;
@@ -127,6 +132,9 @@ public final class ContactFilterText {
             }
             String name = text.substring(start, at);
             expect('(');
+            if (++depth > MAX_DEPTH) {
+                throw error("conditions nested deeper than " + MAX_DEPTH);
+            }
             ContactFilter f = switch (name) {
                 case "consent" -> new ContactFilter.ConsentIs(constant(MarketingConsent.Status.class));
                 case "language" -> new ContactFilter.LanguageIs(string());
@@ -145,6 +153,7 @@ public final class ContactFilterText {
                 default -> throw error("unknown condition '" + name + "'");
             };
             expect(')');
+            depth--;
             return f;
         }
 

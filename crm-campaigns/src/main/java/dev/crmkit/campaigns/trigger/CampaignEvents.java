@@ -32,6 +32,18 @@ public interface CampaignEvents {
     String PAYMENT_RECEIVED = "payment-received";
 
     /**
+     * The event types whose messages are one per reference (the order, cart or invoice), so their reference is
+     * required: without it two orders would share one message and the second would never be confirmed.
+     */
+    java.util.Set<String> REFERENCED = java.util.Set.of(ORDER_PLACED, CART_ABANDONED, PAYMENT_DUE, PAYMENT_RECEIVED);
+
+    /**
+     * The longest reference: it becomes the occurrence of the messages the event triggers, which the ledger holds in
+     * at most 100 characters ({@code campaign_message.occurrence}).
+     */
+    int MAX_REFERENCE = 100;
+
+    /**
      * Records the event under the key (truncated to the microsecond); false, and nothing changes, when an event with
      * the key is recorded already (even a different one: the first stays).
      *
@@ -50,7 +62,9 @@ public interface CampaignEvents {
      *
      * @throws ValidationException naming {@code idempotencyKey} (blank, or more than 200 characters),
      *                             {@code contactId} (blank or more than 200), {@code type} (not lower-case letters,
-     *                             digits and dashes, or more than 100) or {@code reference} (more than 200)
+     *                             digits and dashes, or more than 100) or {@code reference} (more than
+     *                             {@value #MAX_REFERENCE}: the longest occurrence a campaign message can have;
+     *                             blank for a type in {@link #REFERENCED}, rule {@code required})
      */
     static void check(String idempotencyKey, HostEvent event) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -67,8 +81,13 @@ public interface CampaignEvents {
             violations.add(new Violation("type", "format", "must be lower-case letters, digits and dashes, at most "
                     + "100 characters, was '" + event.type() + "'"));
         }
-        if (event.reference().length() > 200) {
-            violations.add(new Violation("reference", "length", "must be at most 200 characters"));
+        if (REFERENCED.contains(event.type()) && event.reference().isBlank()) {
+            violations.add(new Violation("reference", "required", "must name the order, cart or invoice of a "
+                    + event.type() + " event: its message is one per reference"));
+        }
+        if (event.reference().length() > MAX_REFERENCE) {
+            violations.add(new Violation("reference", "length", "must be at most " + MAX_REFERENCE
+                    + " characters (it becomes the message's occurrence), was " + event.reference().length()));
         }
         ValidationException.throwIfAny(violations);
     }

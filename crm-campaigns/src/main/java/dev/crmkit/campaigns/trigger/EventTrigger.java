@@ -46,9 +46,13 @@ public record EventTrigger(String campaign, String eventType, MessageKind kind, 
         }
     }
 
-    /** The order confirmation: transactional, on the day of the order. */
+    /**
+     * The order confirmation: transactional, on the day of the order, valid 2 more days. A daily run sees an order
+     * placed after it only the next day, so the confirmation must still be valid then; the second day lets it survive
+     * one missed run as well (the run of the day after the order missed, the next one still confirms it).
+     */
     public static EventTrigger orderConfirmation() {
-        return new EventTrigger("order-confirmation", "order-placed", MessageKind.TRANSACTIONAL, 0, 0, Set.of());
+        return new EventTrigger("order-confirmation", "order-placed", MessageKind.TRANSACTIONAL, 0, 2, Set.of());
     }
 
     /** The payment reminder: transactional, 3 days after the payment fell due, unless it was paid. */
@@ -86,6 +90,28 @@ public record EventTrigger(String campaign, String eventType, MessageKind kind, 
             due(events, zone, day, asOf).stream().filter(m -> m.sendableOn(asOf)).forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * Why a message of this trigger, scheduled before, is now cancelled by the contact's events: an event of a
+     * cancelling type with the message's reference (its occurrence) at or after the event that triggered it. Empty
+     * when it is not this trigger's message or nothing cancels it. Asked at sending time, so a message deferred (send
+     * window, caps) and cancelled meanwhile is never sent.
+     *
+     * @param events the contact's events (others are ignored)
+     */
+    public java.util.Optional<String> cancelledBy(DueMessage message, Collection<HostEvent> events) {
+        if (!message.campaign().equals(campaign)) {
+            return java.util.Optional.empty();
+        }
+        return events.stream()
+                .filter(e -> e.type().equals(eventType) && e.contactId().equals(message.contactId())
+                        && e.reference().equals(message.occurrence()))
+                .flatMap(e -> events.stream().filter(c -> cancelling.contains(c.type())
+                        && c.contactId().equals(e.contactId()) && c.reference().equals(e.reference())
+                        && !c.at().isBefore(e.at())))
+                .findFirst()
+                .map(c -> "cancelled by " + c.type() + " " + c.reference() + " at " + c.at());
     }
 
     private List<DueMessage> due(Collection<HostEvent> events, ZoneId zone, LocalDate day, LocalDate cancelledBy) {

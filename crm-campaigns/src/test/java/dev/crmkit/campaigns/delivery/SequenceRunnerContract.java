@@ -18,6 +18,10 @@ import dev.crmkit.campaigns.template.MessageTemplate;
 import dev.crmkit.campaigns.template.TemplateLibrary;
 import dev.crmkit.campaigns.template.TemplateVariables;
 import dev.crmkit.campaigns.tracking.Signal;
+import dev.crmkit.campaigns.trigger.CampaignEvents;
+import dev.crmkit.campaigns.trigger.EventTrigger;
+import dev.crmkit.campaigns.trigger.HostEvent;
+import dev.crmkit.campaigns.window.SendWindow;
 import dev.crmkit.campaigns.tracking.SignalType;
 import dev.crmkit.core.contact.MarketingConsent;
 import org.junit.jupiter.api.Test;
@@ -305,6 +309,94 @@ public abstract class SequenceRunnerContract {
         assertFalse(host.performed.contains("FieldChange " + c1.stepKey(3)), "no step after the goal");
         assertTrue(a.messages().find("c1/onboard-follow-up/onboard@" + T0.plusMillis(1) + "/5").isEmpty());
         assertEquals(0, runner.run(T0.plus(Duration.ofDays(9)), ZONES).advanced());
+    }
+
+    @Test
+    void aMessageInTheLedgerWhenAGoalEndsTheEnrollment_isHeldBackForGood_andTheOthersGo() {
+        CampaignStores a = stores();
+        enrollAll(a);
+        Instant replied = T0.plus(Duration.ofHours(5));
+        ContactSignals signals = (contact, since, until) -> contact.equals("c1") && !replied.isAfter(until)
+                && !replied.isBefore(since) ? List.of(new Signal("c1", SignalType.REPLIED, replied, "")) : List.of();
+        // the welcome is scheduled, but no run sends it the first day (deferred, a node down)
+        runner(a, signals, new Host(), "node-a").run(T0.plusSeconds(60), ZONES);
+        String welcome = "c1/onboard-welcome/onboard@" + T0.plusMillis(1) + "/1";
+        assertTrue(a.messages().find(welcome).isPresent());
+        // the next day c1's reply ends its enrollment before the sending run
+        Instant next = T0.plus(Duration.ofDays(1)).plusSeconds(60);
+        runner(a, signals, new Host(), "node-a").run(next, ZONES);
+        assertEquals(EnrollmentStatus.GOAL_REACHED, a.enrollments().of("c1", "onboard").get(0).status());
+
+        CampaignStores b = secondNode(a);
+        Provider provider = new Provider();
+        RunReport report = new CampaignRun(b.messages(), provider, templates(), new FrequencyCaps(5, 10, 20),
+                Clock.fixed(next, ZoneOffset.UTC), "node-b", LEASE)
+                .withCancellation(Cancellation.ofSequences(b.enrollments()))
+                .run(LocalDate.ofInstant(next, BERLIN), recipients(Set.of()));
+
+        assertFalse(provider.perKey().containsKey(welcome), "the welcome of an enrollment ended on a goal");
+        MessageState state = b.messages().find(welcome).orElseThrow();
+        assertEquals(Optional.of("held: cancelled: the enrollment ended, goal reached: replied"), state.outcome());
+        assertEquals(1, report.held());
+        assertTrue(provider.perKey().containsKey("c2/onboard-welcome/onboard@" + T0.plusMillis(2) + "/1"),
+                "an active enrollment's message still goes");
+    }
+
+    /** Templates of the event-triggered messages. */
+    private static TemplateLibrary eventTemplates() {
+        TemplateLibrary templates = templates();
+        templates.save(new MessageTemplate("payment-reminder", "", "Invoice {{occurrence}}", "Please pay."));
+        templates.save(new MessageTemplate("abandoned-cart", "", "Your cart {{occurrence}}", "Still there."));
+        return templates;
+    }
+
+    @Test
+    void anEventMessageDeferredAndThenCancelled_isHeldBackForGood_andNeverSent() {
+        CampaignStores a = stores();
+        // Wednesday 2026-03-04: invoice 17 due (reminder on Saturday); Friday: cart 9 abandoned (mail on Saturday)
+        Instant wednesday = Instant.parse("2026-03-04T10:00:00Z");
+        a.events().record("k1", new HostEvent("c1", CampaignEvents.PAYMENT_DUE, wednesday, "INV-17"));
+        a.events().record("k2", new HostEvent("c2", CampaignEvents.CART_ABANDONED, wednesday.plus(Duration.ofDays(2)),
+                "CART-9"));
+        List<EventTrigger> triggers = List.of(EventTrigger.paymentReminder(), EventTrigger.abandonedCart());
+        Provider provider = new Provider();
+        Map<String, Recipient> recipients = recipients(Set.of());
+        SendWindow weekdays = SendWindow.businessHours();
+        Instant saturday = Instant.parse("2026-03-07T11:00:00Z");
+        for (EventTrigger t : triggers) {
+            for (String contact : List.of("c1", "c2")) {
+                t.dueBetween(a.events().of(contact), BERLIN, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 7))
+                        .forEach(a.messages()::schedule);
+            }
+        }
+        // Saturday's run defers both (outside the send window): they stay in the ledger
+        RunReport deferred = new CampaignRun(a.messages(), provider, eventTemplates(), new FrequencyCaps(5, 10, 20),
+                Clock.fixed(saturday, ZoneOffset.UTC), "node-a", LEASE).withSendWindow(weekdays)
+                .withCancellation(Cancellation.ofEvents(triggers, a.events()))
+                .run(LocalDate.of(2026, 3, 7), recipients);
+        assertEquals(2, deferred.deferred());
+        // Sunday: the invoice is paid and the cart is ordered
+        Instant sunday = Instant.parse("2026-03-08T09:00:00Z");
+        a.events().record("k3", new HostEvent("c1", CampaignEvents.PAYMENT_RECEIVED, sunday, "INV-17"));
+        a.events().record("k4", new HostEvent("c2", CampaignEvents.ORDER_PLACED, sunday, "CART-9"));
+
+        // Monday: another node claims them and holds them back for good
+        Instant monday = Instant.parse("2026-03-09T10:00:00Z");
+        CampaignStores b = secondNode(a);
+        RunReport report = new CampaignRun(b.messages(), provider, eventTemplates(), new FrequencyCaps(5, 10, 20),
+                Clock.fixed(monday, ZoneOffset.UTC), "node-b", LEASE).withSendWindow(weekdays)
+                .withCancellation(Cancellation.ofEvents(triggers, b.events()))
+                .run(LocalDate.of(2026, 3, 9), recipients);
+
+        assertEquals(0, report.sent(), provider.handedOver.toString());
+        assertEquals(2, report.held());
+        assertTrue(provider.handedOver.isEmpty());
+        MessageState reminder = b.messages().find("c1/payment-reminder/INV-17/1").orElseThrow();
+        assertTrue(reminder.done());
+        assertTrue(reminder.outcome().orElseThrow().startsWith("held: cancelled by payment-received INV-17"),
+                reminder.outcome().toString());
+        assertTrue(b.messages().find("c2/abandoned-cart/CART-9/1").orElseThrow().outcome().orElseThrow()
+                .startsWith("held: cancelled by order-placed CART-9"));
     }
 
     private static void await(CountDownLatch latch) {

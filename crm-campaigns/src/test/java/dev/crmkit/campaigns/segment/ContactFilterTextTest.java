@@ -58,6 +58,28 @@ class ContactFilterTextTest {
         assertEquals("points", range.violations().get(0).field());
     }
 
+    @Test
+    void aBadLanguage_isAValidationErrorNamingIt_andDeepNestingASyntaxError() {
+        ValidationException blank = assertThrows(ValidationException.class,
+                () -> ContactFilterText.read("language(\"\")"));
+        assertEquals(List.of("language/required"), blank.violations().stream()
+                .map(v -> v.field() + "/" + v.rule()).toList());
+        ValidationException underscore = assertThrows(ValidationException.class,
+                () -> new ContactFilter.LanguageIs("en_US"));
+        assertEquals(List.of("language/format"), underscore.violations().stream()
+                .map(v -> v.field() + "/" + v.rule()).toList());
+        assertEquals("en-US", new ContactFilter.LanguageIs("en-us").tag());
+
+        String deep = "not(".repeat(50_000) + "no-owner()" + ")".repeat(50_000);
+        ValidationException nested = assertThrows(ValidationException.class, () -> ContactFilterText.read(deep));
+        assertEquals("filter", nested.violations().get(0).field());
+        assertEquals("syntax", nested.violations().get(0).rule());
+        assertEquals(true, nested.getMessage().contains("nested deeper than 64"), nested.getMessage());
+        String deepest = "not(".repeat(ContactFilterText.MAX_DEPTH - 1) + "no-owner()"
+                + ")".repeat(ContactFilterText.MAX_DEPTH - 1);
+        assertEquals(deepest, ContactFilterText.write(ContactFilterText.read(deepest)));
+    }
+
     static ContactFilter random(Random random, int depth) {
         int kind = random.nextInt(depth == 0 ? 11 : 14);
         return switch (kind) {

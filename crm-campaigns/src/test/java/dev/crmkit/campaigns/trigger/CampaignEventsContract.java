@@ -68,9 +68,32 @@ public abstract class CampaignEventsContract {
         assertThrows(ValidationException.class,
                 () -> events.record("k2", new HostEvent("c1", "order-placed", T0, "r".repeat(201))));
 
+        ValidationException noReference = assertThrows(ValidationException.class,
+                () -> events.record("k3", new HostEvent("c1", CampaignEvents.ORDER_PLACED, T0, " ")));
+        assertEquals(List.of("reference/required"), noReference.violations().stream()
+                .map(v -> v.field() + "/" + v.rule()).toList());
+
         assertTrue(type.getMessage().contains("type"), type.getMessage());
         assertTrue(key.getMessage().contains("idempotencyKey"), key.getMessage());
         assertEquals(List.of(), events.of("c1"));
+    }
+
+    @Test
+    void record_aReferenceLongerThanAMessagesOccurrence_isRefusedNamingIt_andNothingIsStored() {
+        CampaignEvents events = store();
+
+        ValidationException tooLong = assertThrows(ValidationException.class,
+                () -> events.record("k1", new HostEvent("c1", "order-placed", T0, "o".repeat(101))));
+
+        assertEquals(List.of(new dev.crmkit.core.kernel.Violation("reference", "length",
+                "must be at most 100 characters (it becomes the message's occurrence), was 101")),
+                tooLong.violations());
+        assertEquals(List.of(), events.of("c1"));
+        assertEquals(List.of(), events.between(T0.minusSeconds(60), T0.plusSeconds(60)));
+        // the longest allowed reference is stored, and its message fits the ledger
+        HostEvent longest = new HostEvent("c1", "order-placed", T0, "o".repeat(100));
+        assertTrue(events.record("k2", longest));
+        assertEquals(List.of(micros(longest)), events.of("c1"));
     }
 
     @Test

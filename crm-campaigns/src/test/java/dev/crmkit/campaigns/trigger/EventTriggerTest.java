@@ -27,8 +27,24 @@ class EventTriggerTest {
         assertEquals(List.of(), EventTrigger.orderConfirmation().dueOn(List.of(order), BERLIN,
                 LocalDate.of(2026, 3, 2)));
         assertEquals(List.of(new DueMessage("c1", "order-confirmation", 1, "o-17", LocalDate.of(2026, 3, 3),
-                LocalDate.of(2026, 3, 3), MessageKind.TRANSACTIONAL)), EventTrigger.orderConfirmation()
+                LocalDate.of(2026, 3, 5), MessageKind.TRANSACTIONAL)), EventTrigger.orderConfirmation()
                 .dueOn(List.of(order), BERLIN, LocalDate.of(2026, 3, 3)));
+    }
+
+    @Test
+    void anOrderPlacedAfterTheDaysRun_isStillConfirmedByTheNextRun_andTheOneAfterAMissedRun() {
+        // the 12:00 UTC run of 2 March has passed; the order comes at 15:00
+        HostEvent order = new HostEvent("c1", "order-placed", Instant.parse("2026-03-02T15:00:00Z"), "o-18");
+        LocalDate from = LocalDate.of(2026, 2, 20);
+
+        for (LocalDate run : List.of(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 4))) {
+            List<DueMessage> due = EventTrigger.orderConfirmation().dueBetween(List.of(order), ZoneOffset.UTC, from,
+                    run);
+            assertEquals(1, due.size(), "run of " + run);
+            assertTrue(due.get(0).sendableOn(run));
+        }
+        assertEquals(List.of(), EventTrigger.orderConfirmation().dueBetween(List.of(order), ZoneOffset.UTC, from,
+                LocalDate.of(2026, 3, 5)), "two missed runs: too late to confirm");
     }
 
     @Test
@@ -91,11 +107,11 @@ class EventTriggerTest {
         assertEquals(List.of(new DueMessage("c1", "payment-reminder", 1, "inv-10", LocalDate.of(2026, 3, 4),
                 LocalDate.of(2026, 3, 11), MessageKind.TRANSACTIONAL)), EventTrigger.paymentReminder()
                 .dueBetween(events, ZoneOffset.UTC, from, LocalDate.of(2026, 3, 6)));
-        // the order confirmation is valid on its day only: a run on the 4th does not send it any more
+        // the order confirmation is valid on its day and 2 more: a run on the 6th does not send it any more
         assertEquals(1, EventTrigger.orderConfirmation().dueBetween(events, ZoneOffset.UTC, from,
-                LocalDate.of(2026, 3, 3)).size());
+                LocalDate.of(2026, 3, 5)).size());
         assertEquals(List.of(), EventTrigger.orderConfirmation().dueBetween(events, ZoneOffset.UTC, from,
-                LocalDate.of(2026, 3, 4)));
+                LocalDate.of(2026, 3, 6)));
         assertThrows(IllegalArgumentException.class, () -> EventTrigger.orderConfirmation().dueBetween(events,
                 ZoneOffset.UTC, LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 4)));
     }

@@ -161,13 +161,8 @@ class CampaignRunTest {
 
     @Test
     void run_neverSendsBeforeTheSendDayOnTheRecipientsCalendar_mautic9040() {
-        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
         // the offer is due on 3 March; at 2026-03-03T08:00Z it is still 2 March 21:00 in Pago Pago (-11)
-        Map<String, Recipient> recipients = new java.util.HashMap<>();
-        for (String[] r : new String[][] {{"pago", "Pacific/Pago_Pago"}, {"kiritimati", "Pacific/Kiritimati"}}) {
-            recipients.put(r[0], new Recipient(r[0], "N", "", r[0] + "@example.com", "", Optional.empty(),
-                    java.time.ZoneId.of(r[1]), granted, "en"));
-        }
+        Map<String, Recipient> recipients = inZones("pago", "Pacific/Pago_Pago", "kiritimati", "Pacific/Kiritimati");
         InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
         recipients.keySet().forEach(id -> ledger.schedule(new DueMessage(id, "birthday", 1, "2026", DAY,
                 DAY.plusDays(7), MessageKind.MARKETING)));
@@ -184,5 +179,40 @@ class CampaignRunTest {
         assertEquals(new RunReport(1, 0, 1, Map.of("birthday", 1), Map.of()), early);
         assertEquals(new RunReport(1, 0, 0, Map.of("birthday", 1), Map.of()), later);
         assertEquals(List.of("kiritimati", "pago"), sent);
+    }
+
+    @Test
+    void run_holdsForGoodWhatExpiredOnTheRecipientsCalendar_evenIfTheUtcDayStillAllowsIt() {
+        // valid until 3 March; at 2026-03-03T12:00Z it is already 4 March 02:00 in Kiritimati (+14)
+        Map<String, Recipient> recipients = inZones("utc", "UTC", "kiritimati", "Pacific/Kiritimati");
+        LocalDate day = LocalDate.of(2026, 3, 3);
+        InMemoryCampaignMessages ledger = new InMemoryCampaignMessages();
+        recipients.keySet().forEach(id -> ledger.schedule(new DueMessage(id, "birthday", 1, "2026",
+                day.minusDays(2), day, MessageKind.MARKETING)));
+        List<String> sent = new ArrayList<>();
+
+        RunReport report = new CampaignRun(ledger, m -> {
+            sent.add(m.contactId());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, StandardTemplates.library(), FrequencyCaps.standard(),
+                Clock.fixed(Instant.parse("2026-03-03T12:00:00Z"), ZoneOffset.UTC), "n1", Duration.ofMinutes(5))
+                .run(day, recipients);
+
+        assertEquals(List.of("utc"), sent);
+        assertEquals(new RunReport(1, 1, 0, Map.of("birthday", 1), Map.of()), report);
+        assertEquals(Optional.of("held: expired on 2026-03-03 on the recipient's calendar (2026-03-04)"),
+                ledger.find("kiritimati/birthday/2026/1").orElseThrow().outcome());
+    }
+
+    /** Recipients with consent, by id, each in its zone: id, zone, id, zone, ... */
+    private static Map<String, Recipient> inZones(String... idsAndZones) {
+        MarketingConsent granted = MarketingConsent.granted(Instant.EPOCH, "form");
+        Map<String, Recipient> recipients = new java.util.HashMap<>();
+        for (int i = 0; i < idsAndZones.length; i += 2) {
+            String id = idsAndZones[i];
+            recipients.put(id, new Recipient(id, "N", "", id + "@example.com", "", Optional.empty(),
+                    java.time.ZoneId.of(idsAndZones[i + 1]), granted, "en"));
+        }
+        return recipients;
     }
 }

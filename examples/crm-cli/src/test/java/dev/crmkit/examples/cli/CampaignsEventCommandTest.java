@@ -105,6 +105,22 @@ class CampaignsEventCommandTest {
     }
 
     @Test
+    void anOrderWithoutAReference_isRefusedNamingIt_andNothingIsRecorded() throws Exception {
+        String url = store(false);
+
+        CliRun noReference = CliRun.crm("campaigns", "event", "--jdbc-url", url, "--contact", LENA.toString(),
+                "--type", "order-placed", "--at", "2026-03-03T09:00:00Z");
+        CliRun blank = event(url, LENA, "payment-due", "2026-03-03T09:00:00Z", " ");
+
+        assertEquals(2, noReference.exitCode(), noReference.toString());
+        assertTrue(noReference.err().contains("reference") && noReference.err().contains("required"),
+                noReference.err());
+        assertEquals(2, blank.exitCode(), blank.toString());
+        // nothing recorded: a run sends nothing
+        assertEquals(0, run(url, "2026-03-03").json().get("sent").asInt());
+    }
+
+    @Test
     void events_sendTheirMessages_unlessALaterEventOfTheSameReferenceCancelledThem() throws Exception {
         String url = store(false);
         CliRun first = event(url, LENA, "order-placed", "2026-03-03T09:00:00Z", "o-17");

@@ -51,7 +51,8 @@ public final class EventCommand implements Callable<Integer> {
     private Instant at;
 
     @Option(names = "--reference", paramLabel = "REF", defaultValue = "",
-            description = "What it is about: the order, invoice, cart or stage.")
+            description = "What it is about: the order, invoice, cart or stage; required for order-placed, "
+                    + "cart-abandoned, payment-due and payment-received (one message per reference).")
     private String reference;
 
     @Option(names = "--key", paramLabel = "KEY",

@@ -11,6 +11,7 @@ import dev.crmkit.campaigns.cap.FrequencyCaps;
 import dev.crmkit.campaigns.delivery.CampaignMessages;
 import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.delivery.CampaignRun;
+import dev.crmkit.campaigns.delivery.Cancellation;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.delivery.RunReport;
 import dev.crmkit.campaigns.message.DueMessage;
@@ -164,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
         if (files.hasContacts()) {
             // contacts from a file: no store to remember what went out, so a ledger for this run only
             send(files.contacts(), List.of(), new InMemoryCampaignMessages(), null, channel, where,
-                    StandardTemplates.library(), window, null);
+                    StandardTemplates.library(), window, null, null);
         } else {
             StoreAccess.readAll(store, spec, (crm, description) -> {
                 CampaignStores stores = crm.campaignStores();
@@ -185,7 +186,8 @@ public final class RunCommand implements Callable<Integer> {
                 // the templates users saved in the store over the built-in ones
                 send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where,
                         new EditableTemplates(stores.templates(), StandardTemplates.library()).library(), window,
-                        sequences);
+                        sequences, Cancellation.ofEvents(StoreEvents.TRIGGERS, stores.events())
+                                .or(Cancellation.ofSequences(stores.enrollments())));
                 return null;
             });
         }
@@ -198,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private void send(List<Recipient> recipients, List<DueMessage> more, CampaignMessages ledger,
             DoNotContactList doNotContact, MessageChannel channel, String where, TemplateLibrary templates,
-            SendWindow window, StoreSequences.Outcome sequences) {
+            SendWindow window, StoreSequences.Outcome sequences, Cancellation cancellation) {
         List<DueMessage> due = new ArrayList<>(StandardCampaigns.standard().dueOn(recipients, files.orders(), asOf));
         due.addAll(more);
         Set<String> doneBefore = new HashSet<>();
@@ -213,6 +215,9 @@ public final class RunCommand implements Callable<Integer> {
         CampaignRun run = new CampaignRun(ledger, channel, templates, FrequencyCaps.standard(),
                 clock, "crm", Duration.ofHours(1));
         run = doNotContact == null ? run : run.withDoNotContact(doNotContact);
+        // a message scheduled before and cancelled since (paid, ordered, its enrollment ended on a goal) is held back
+        // for good, not sent
+        run = cancellation == null ? run : run.withCancellation(cancellation);
         RunReport report = (window == null ? run : run.withSendWindow(window)).run(asOf, byId);
         print(due, report, ledger, doneBefore, where, sequences);
     }

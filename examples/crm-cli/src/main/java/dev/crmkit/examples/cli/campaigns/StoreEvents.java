@@ -15,9 +15,11 @@ import java.util.Map;
 
 /**
  * The event-triggered campaigns of {@code crm campaigns run} on the store's recorded events: the order confirmation
+ * (valid 2 days after the order: an order placed after a run is confirmed by the next one, even after one missed run)
  * and the payment reminder (transactional) and the abandoned-cart mail (marketing), each cancelled by a later event of
- * the same reference as {@link EventTrigger} defines, on each contact's calendar. Days missed by earlier runs are
- * caught up for {@value #CATCH_UP_DAYS} days, without what expired or was cancelled since.
+ * the same reference as {@link EventTrigger} defines, on each contact's calendar (also when a message scheduled
+ * before is claimed: {@code Cancellation.ofEvents}). Days missed by earlier runs are caught up for
+ * {@value #CATCH_UP_DAYS} days, without what expired or was cancelled since.
  */
 final class StoreEvents {
 
