@@ -35,6 +35,8 @@ final class OptionConverters {
         commandLine.registerConverter(LocalDate.class, converter(OptionConverters::date));
         commandLine.registerConverter(Period.class, converter(OptionConverters::period));
         commandLine.registerConverter(Path.class, converter(OptionConverters::path));
+        commandLine.registerConverter(java.time.Instant.class, converter(OptionConverters::instant));
+        commandLine.registerConverter(java.time.LocalTime.class, converter(OptionConverters::time));
     }
 
     private static <T> ITypeConverter<T> converter(Function<String, T> read) {
@@ -60,6 +62,23 @@ final class OptionConverters {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(BadValue.quote(text) + " is not an ISO date such as 2026-11-23");
+        }
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return java.time.Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(BadValue.quote(text) + " is not an ISO instant such as "
+                    + "2026-11-23T09:30:00Z");
+        }
+    }
+
+    private static java.time.LocalTime time(String text) {
+        try {
+            return java.time.LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(BadValue.quote(text) + " is not a time of day such as 09:30");
         }
     }
 
