@@ -83,7 +83,8 @@ public final class Crm {
                 settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules(), suppressions);
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
-                timeline, tasks, settings, context, store.idempotencyKeys(), suppressions);
+                timeline, tasks, settings, context, store.idempotencyKeys(), suppressions, store.consentHistory(),
+                auditedActor());
         this.bulkCapture = new dev.crmkit.core.capture.BulkCapture(capture, store.captureBatches(),
                 store.customFieldSchemas(), context);
         this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),

@@ -101,6 +101,8 @@ public final class LeadCapture {
     private final CaptureOnce once;
     private final ContactDuplicates duplicates;
     private final dev.crmkit.core.privacy.Suppressions suppressions;
+    private final dev.crmkit.core.privacy.ConsentHistory consentHistory;
+    private final dev.crmkit.core.access.CurrentActor actor;
 
     /** Wires the use case without idempotency keys (keyed captures then fail); prefer the constructor with keys. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
@@ -123,6 +125,23 @@ public final class LeadCapture {
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
                        Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
                        IdempotencyKeys keys, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this(contacts, companies, leads, schemas, timeline, tasks, settings, context, keys, suppressions,
+                dev.crmkit.core.privacy.ConsentHistory.unsupported(), dev.crmkit.core.access.CurrentActor.unnamedHost());
+    }
+
+    /**
+     * Wires the use case with the consent history: a new contact created with the submission's marketing consent gets
+     * an {@link dev.crmkit.core.privacy.ConsentChannel#EMAIL} entry in the history (source = the submission's channel
+     * label, actor = the current actor) in the capture's unit of work, so the history's current consent agrees with
+     * {@link Contact#consent()}. {@link dev.crmkit.core.Crm} does this for you.
+     */
+    public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
+                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
+                       IdempotencyKeys keys, dev.crmkit.core.privacy.Suppressions suppressions,
+                       dev.crmkit.core.privacy.ConsentHistory consentHistory,
+                       dev.crmkit.core.access.CurrentActor actor) {
+        this.consentHistory = Objects.requireNonNull(consentHistory, "consentHistory");
+        this.actor = Objects.requireNonNull(actor, "actor");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.once = new CaptureOnce(contacts, companies, leads);
@@ -140,6 +159,16 @@ public final class LeadCapture {
     /** The suppression list this capture checks new people against (bulk capture stages its rows with it). */
     dev.crmkit.core.privacy.Suppressions suppressions() {
         return suppressions;
+    }
+
+    /** The consent history new contacts' consent is appended to (bulk capture appends to it as well). */
+    dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return consentHistory;
+    }
+
+    /** The actor consent entries are recorded as. */
+    dev.crmkit.core.access.CurrentActor actor() {
+        return actor;
     }
 
     /** The settings in use. */
@@ -325,6 +354,7 @@ public final class LeadCapture {
             } else {
                 created = true;
                 context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
+                recordConsent(contact);
             }
         }
         Optional<Company> company = resolveCompany(s, now);
@@ -439,6 +469,16 @@ public final class LeadCapture {
                 ? MarketingConsent.granted(now, s.raw().channel().label()) : MarketingConsent.unknown();
         contact = contact.withPersonalDetails(s.language(), Optional.empty(), consent, now);
         return contact.withOwner(s.raw().owner(), now);
+    }
+
+    /** A new contact's consent, granted by the submission, also goes to the consent history (when kept). */
+    private void recordConsent(Contact contact) {
+        if (contact.consent().status() == MarketingConsent.Status.UNKNOWN || !consentHistory.kept()) {
+            return;
+        }
+        consentHistory.append(new dev.crmkit.core.privacy.ConsentChange(context.ids().next(), contact.id(),
+                dev.crmkit.core.privacy.ConsentChannel.EMAIL, contact.consent().status(), contact.consent().source(),
+                contact.consent().since().orElse(contact.createdAt()), actor.actor()));
     }
 
     /** Existing contacts gain a name, an e-mail, a phone or a language only where they have none. */

@@ -555,4 +555,57 @@ public abstract class PersonalDataContract {
         assertAllIn(dump(store), OTTOLINE);
         assertEquals(oLead.email(), store.leads().findById(oLead.id()).orElseThrow().email());
     }
+
+    /**
+     * A withdrawal on the e-mail channel through {@code Consents} reaches {@code Contact.consent} (what crm-campaigns'
+     * segments and filters read) in the same unit of work, as a new audited contact version; other channels only go to
+     * the history.
+     */
+    @Test
+    void consent_anEmailWithdrawal_setsTheContactsConsent_versionedAndAudited_otherChannelsDoNot() {
+        Contact before = store.contacts().findById(ottoline).orElseThrow();
+        assertEquals(MarketingConsent.Status.GRANTED, before.consent().status(), "the populate step granted it");
+        kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, false, "unsubscribe link");
+        Contact after = store.contacts().findById(ottoline).orElseThrow();
+        assertEquals(new MarketingConsent(MarketingConsent.Status.WITHDRAWN, Optional.of(T0), "unsubscribe link"),
+                after.consent());
+        assertEquals(before.version() + 1, after.version());
+        assertTrue(store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items().stream().anyMatch(e -> e.changes().stream().anyMatch(
+                        c -> c.field().equals("consent") && c.after().orElse("").contains("WITHDRAWN"))));
+        kit.crm().consents().record(ottoline, ConsentChannel.SMS, true, "call on 2026-05-04");
+        assertEquals(after, store.contacts().findById(ottoline).orElseThrow(), "SMS is not Contact.consent");
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, true, "form");
+            throw new IllegalStateException("the host's own step failed");
+        }));
+        assertEquals(after, store.contacts().findById(ottoline).orElseThrow(), "rolled back with the entry");
+    }
+
+    /**
+     * A consenting submission sets {@code Contact.consent} and appends the same consent to the history (source = the
+     * channel), single and bulk, so the history's current consent and the person's export agree with the contact.
+     */
+    @Test
+    void consent_givenInACapture_isInTheHistory_singleAndBulk_andAgreesWithTheContact() {
+        ContactId single = captured(LeadSubmission.from(Channel.WEB_FORM).name("Primula", "Hartwood")
+                .email("primula@example.org").marketingConsent(true).build());
+        List<CaptureOutcome> bulk = kit.crm().bulkCapture().captureAll(List.of(LeadSubmission.from(Channel.IMPORT)
+                .name("Quentin", "Ashgrove").email("quentin@example.org").marketingConsent(true).build()));
+        ContactId imported = bulk.get(0).lead().orElseThrow(() -> new AssertionError(bulk.toString())).contactId();
+        for (ContactId id : List.of(single, imported)) {
+            Contact contact = store.contacts().findById(id).orElseThrow();
+            assertEquals(MarketingConsent.Status.GRANTED, contact.consent().status());
+            ConsentChange now = kit.crm().consents().current(id).get(ConsentChannel.EMAIL);
+            assertEquals(List.of(MarketingConsent.Status.GRANTED, contact.consent().source(), T0),
+                    now == null ? List.of() : List.of(now.status(), now.source(), now.at()), id.toString());
+            PersonalDataExport doc = kit.personalDataExports().export(PersonKey.parse(id.toString(), "DE"))
+                    .orElseThrow();
+            assertEquals(List.of(contact.consent().source()), doc.core().consents().stream()
+                    .map(ConsentChange::source).toList());
+        }
+        ContactId silent = captured(LeadSubmission.from(Channel.WEB_FORM).name("Rowan", "Nobox")
+                .email("rowan@example.org").build());
+        assertEquals(List.of(), kit.crm().consents().history(silent), "no consent given: nothing recorded");
+    }
 }
