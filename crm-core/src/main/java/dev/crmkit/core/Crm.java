@@ -187,6 +187,15 @@ public final class Crm {
     }
 
     /**
+     * The suppression list of erased people's e-mails and phones (off without a
+     * {@link Builder#suppressionSalt suppression salt}): code outside crm-core that adds e-mails or phones to a contact
+     * (lead conversion) checks it.
+     */
+    public dev.crmkit.core.privacy.Suppressions suppressions() {
+        return suppressions;
+    }
+
+    /**
      * Marketing consent per channel with its history, on the store's {@link CrmStore#consentHistory()}. Cheap to
      * call.
      */

@@ -317,6 +317,35 @@ public final class LeadCapture {
         // the lead as the capture before left it, instead of failing on a stale version (also inside a host's
         // transaction, where crmkit cannot run the unit again).
         Optional<Contact> held = holdKnownPerson(s);
+        // the new-person path refuses an erased person's values below; a known person (found by another key) must not
+        // gain them either: they are left out of the contact, the lead and the timeline, and a note says so
+        List<String> dropped = held.isEmpty() ? List.of() : suppressions.matches(s.email(), s.phone());
+        if (dropped.isEmpty()) {
+            return captureHeld(s, held, fingerprint, now);
+        }
+        NormalizedSubmission kept = withoutValues(s, dropped);
+        if (kept.email().isEmpty() && kept.phone().isEmpty()) {
+            return new CaptureOutcome.Suppressed(dropped); // nothing of the submission could be stored
+        }
+        CaptureOutcome outcome = captureHeld(kept, held, fingerprint, now);
+        outcome.lead().ifPresent(lead -> timeline.record(Activity.system(new ActivityId(context.ids().next()),
+                "Not stored: " + String.join(" and ", dropped) + " of an erased person",
+                "the submission's " + String.join(" and ", dropped) + " is on the suppression list (an erased "
+                        + "person's): it was left out of the contact and the lead",
+                about(lead, lead.contactId(), lead.companyId()), now)));
+        return outcome;
+    }
+
+    /** The submission without the values named (the fields of {@link dev.crmkit.core.privacy.Suppressions#matches}). */
+    private static NormalizedSubmission withoutValues(NormalizedSubmission s, List<String> fields) {
+        return new NormalizedSubmission(s.raw(), s.source(), s.name(),
+                fields.contains("email") ? Optional.empty() : s.email(),
+                fields.contains("phone") ? Optional.empty() : s.phone(), s.companyName(), s.language(),
+                s.externalId(), s.customFields());
+    }
+
+    private CaptureOutcome captureHeld(NormalizedSubmission s, Optional<Contact> held, String fingerprint,
+                                       Instant now) {
         // no one held means holdKnownPerson looked for an open lead too and found none: a new person, so do not ask the
         // store again (two lookups fewer per new person); a concurrent capture of them is met by insertOrGet below
         Optional<Lead> open = held.isEmpty() ? Optional.<Lead>empty() : openLead(s);

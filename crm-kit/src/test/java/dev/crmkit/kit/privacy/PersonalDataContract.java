@@ -608,4 +608,33 @@ public abstract class PersonalDataContract {
                 .email("rowan@example.org").build());
         assertEquals(List.of(), kit.crm().consents().history(silent), "no consent given: nothing recorded");
     }
+
+    /**
+     * An erased person's e-mail in a submission that names an existing contact by another key (its phone) is not
+     * added to that contact, its lead or the timeline, single and bulk; a note on the timeline says a value was left
+     * out, without the value.
+     */
+    @Test
+    void captureOfAnErasedPersonsEmail_withAnotherContactsPhone_storesNoneOfTheErasedValues_singleAndBulk() {
+        ContactId kasimir = captured(LeadSubmission.from(Channel.CALL).name("Kasimir", "Phoneonly")
+                .phone("+49 160 5551234").build());
+        ContactId konrad = captured(LeadSubmission.from(Channel.CALL).name("Konrad", "Phoneonly")
+                .phone("+49 160 5554321").build());
+        erase("zeborah.quillfeather@example.org");
+        CaptureOutcome single = kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Kasimir", "Phoneonly").email("zeborah.quillfeather@example.org").phone("+49 160 5551234")
+                .build());
+        List<CaptureOutcome> bulk = kit.crm().bulkCapture().captureAll(List.of(LeadSubmission.from(Channel.IMPORT)
+                .name("Konrad", "Phoneonly").email("zq.private@example.net").phone("+49 160 5554321").build()));
+        for (var pair : List.of(Map.entry(kasimir, single), Map.entry(konrad, bulk.get(0)))) {
+            Lead lead = pair.getValue().lead().orElseThrow(() -> new AssertionError(pair.getValue().toString()));
+            assertEquals(pair.getKey(), lead.contactId());
+            assertEquals(List.of(), store.contacts().findById(pair.getKey()).orElseThrow().emails());
+            assertTrue(store.activities().timeline(new RecordRef(RecordType.LEAD, lead.id().value()),
+                    dev.crmkit.core.activity.TimelineFilter.everything(),
+                    PageRequest.first(50)).items().stream().anyMatch(a -> a.subject()
+                            .equals("Not stored: email of an erased person")), "flagged on the lead's timeline");
+        }
+        assertNoneIn(dump(store), ZEBORAH);
+    }
 }
