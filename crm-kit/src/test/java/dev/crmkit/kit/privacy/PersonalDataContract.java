@@ -637,4 +637,28 @@ public abstract class PersonalDataContract {
         }
         assertNoneIn(dump(store), ZEBORAH);
     }
+
+    /**
+     * The person's e-mails leave the participants of items about other records (a private meeting and a public call
+     * about Ottoline), and the private item's key of the e-mail goes too; the other participants stay.
+     */
+    @Test
+    void erase_removesThePersonsEmails_fromTheParticipantsOfItemsAboutOtherRecords() {
+        RecordRef oRef = new RecordRef(RecordType.CONTACT, ottoline.value());
+        dev.crmkit.core.activity.ActivityId meeting = new dev.crmkit.core.activity.ActivityId(kit.crm().ids().next());
+        dev.crmkit.core.activity.ActivityId call = new dev.crmkit.core.activity.ActivityId(kit.crm().ids().next());
+        store.activities().append(new Activity(meeting, dev.crmkit.core.activity.ActivityType.MEETING, "Ovens",
+                "", dev.crmkit.core.activity.Direction.OUTBOUND, T0, List.of("rep-anna",
+                " Zeborah.Quillfeather@Example.org ", "baker@example.com"), java.util.Set.of(oRef),
+                Optional.of(REP), dev.crmkit.core.activity.Visibility.PRIVATE, T0));
+        store.activities().append(new Activity(call, dev.crmkit.core.activity.ActivityType.CALL, "Ovens call", "",
+                dev.crmkit.core.activity.Direction.OUTBOUND, T0, List.of("zq.private@example.net", "rep-anna"),
+                java.util.Set.of(oRef), Optional.of(REP), dev.crmkit.core.activity.Visibility.PUBLIC, T0));
+        erase("zeborah.quillfeather@example.org");
+        assertNoneIn(dump(store), ZEBORAH);
+        assertEquals(List.of("rep-anna", "baker@example.com"), store.activities().findById(meeting).orElseThrow()
+                .participants());
+        assertEquals(List.of("rep-anna"), store.activities().findById(call).orElseThrow().participants());
+        assertEquals("Ovens", store.activities().findById(meeting).orElseThrow().subject(), "not erased whole");
+    }
 }
