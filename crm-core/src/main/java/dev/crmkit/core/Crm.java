@@ -83,7 +83,8 @@ public final class Crm {
                 settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules(), suppressions);
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
-                timeline, tasks, settings, context, store.idempotencyKeys(), suppressions);
+                timeline, tasks, settings, context, store.idempotencyKeys(), suppressions, store.consentHistory(),
+                auditedActor());
         this.bulkCapture = new dev.crmkit.core.capture.BulkCapture(capture, store.captureBatches(),
                 store.customFieldSchemas(), context);
         this.scoring = new LeadScoring(store.leads(), store.contacts(), store.companies(), store.activities(),
@@ -183,6 +184,15 @@ public final class Crm {
         return new dev.crmkit.core.privacy.PersonalDataRights(new dev.crmkit.core.privacy.PersonalDataRights.Stores(
                 store.contacts(), store.leads(), store.leadScores(), store.activities(), store.auditTrail(),
                 store.personalData(), store.consentHistory()), suppressions, auditLog, context);
+    }
+
+    /**
+     * The suppression list of erased people's e-mails and phones (off without a
+     * {@link Builder#suppressionSalt suppression salt}): code outside crm-core that adds e-mails or phones to a contact
+     * (lead conversion) checks it.
+     */
+    public dev.crmkit.core.privacy.Suppressions suppressions() {
+        return suppressions;
     }
 
     /**

@@ -93,15 +93,20 @@ final class LeadConverter {
 
     /**
      * The lead's contact, gaining the lead's name, e-mail, phone and owner where it has none; created under the id the
-     * lead refers to if it is missing (with the e-mail and phone no other contact holds).
+     * lead refers to if it is missing (with the e-mail and phone no other contact holds). An e-mail or phone on the
+     * suppression list (an erased person's) is never added.
      */
     private Contact contactOf(Lead lead, Instant now) {
         Contacts contacts = crm.store().contacts();
         Optional<Contact> found = contacts.findById(lead.contactId());
         if (found.isEmpty()) {
             Contact candidate = Contact.create(lead.contactId(), lead.name(),
-                    lead.email().filter(e -> contacts.findByEmail(e).isEmpty()).stream().toList(),
-                    lead.phone().filter(p -> contacts.findByPhone(p).isEmpty()).stream().toList(), now)
+                    lead.email().filter(e -> contacts.findByEmail(e).isEmpty()
+                            && crm.suppressions().matches(Optional.of(e), Optional.empty()).isEmpty())
+                            .stream().toList(),
+                    lead.phone().filter(p -> contacts.findByPhone(p).isEmpty()
+                            && crm.suppressions().matches(Optional.empty(), Optional.of(p)).isEmpty())
+                            .stream().toList(), now)
                     .withOwner(lead.owner(), now);
             Contact stored = contacts.insertOrGet(candidate);
             pipeline.events().publish(new ContactEvent.ContactCreated(stored.id(), true, now));
@@ -113,11 +118,13 @@ final class LeadConverter {
             enriched = enriched.withName(lead.name(), now);
         }
         if (enriched.emails().isEmpty() && lead.email().isPresent()
-                && contacts.findByEmail(lead.email().get()).isEmpty()) {
+                && contacts.findByEmail(lead.email().get()).isEmpty()
+                && crm.suppressions().matches(lead.email(), Optional.empty()).isEmpty()) {
             enriched = enriched.withEmail(lead.email().get(), true, now);
         }
         if (enriched.phones().isEmpty() && lead.phone().isPresent()
-                && contacts.findByPhone(lead.phone().get()).isEmpty()) {
+                && contacts.findByPhone(lead.phone().get()).isEmpty()
+                && crm.suppressions().matches(Optional.empty(), lead.phone()).isEmpty()) {
             enriched = enriched.withPhone(lead.phone().get(), true, now);
         }
         if (enriched.owner().isEmpty() && lead.owner().isPresent()) {

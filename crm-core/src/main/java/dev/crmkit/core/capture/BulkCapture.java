@@ -113,7 +113,8 @@ public final class BulkCapture {
         LeadCapture capture = new LeadCapture(stage.new StagedContacts(), stage.new StagedCompanies(),
                 stage.new StagedLeads(), schemas, new Timeline(stage.new StagedActivities(), staged),
                 new TaskPlanner(stage.new StagedTasks(), staged), single.settings(), staged,
-                dev.crmkit.core.idempotency.IdempotencyKeys.unsupported(), single.suppressions());
+                dev.crmkit.core.idempotency.IdempotencyKeys.unsupported(), single.suppressions(),
+                single.consentHistory(), single.actor());
         List<CaptureOutcome> out = new ArrayList<>(chunk.size());
         for (LeadCapture.NormalizedSubmission s : chunk) {
             out.add(capture.captureNormalized(s));

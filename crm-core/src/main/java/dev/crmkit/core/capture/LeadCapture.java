@@ -101,6 +101,8 @@ public final class LeadCapture {
     private final CaptureOnce once;
     private final ContactDuplicates duplicates;
     private final dev.crmkit.core.privacy.Suppressions suppressions;
+    private final dev.crmkit.core.privacy.ConsentHistory consentHistory;
+    private final dev.crmkit.core.access.CurrentActor actor;
 
     /** Wires the use case without idempotency keys (keyed captures then fail); prefer the constructor with keys. */
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
@@ -123,6 +125,23 @@ public final class LeadCapture {
     public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
                        Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
                        IdempotencyKeys keys, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this(contacts, companies, leads, schemas, timeline, tasks, settings, context, keys, suppressions,
+                dev.crmkit.core.privacy.ConsentHistory.unsupported(), dev.crmkit.core.access.CurrentActor.unnamedHost());
+    }
+
+    /**
+     * Wires the use case with the consent history: a new contact created with the submission's marketing consent gets
+     * an {@link dev.crmkit.core.privacy.ConsentChannel#EMAIL} entry in the history (source = the submission's channel
+     * label, actor = the current actor) in the capture's unit of work, so the history's current consent agrees with
+     * {@link Contact#consent()}. {@link dev.crmkit.core.Crm} does this for you.
+     */
+    public LeadCapture(Contacts contacts, Companies companies, Leads leads, CustomFieldSchemas schemas,
+                       Timeline timeline, TaskPlanner tasks, CaptureSettings settings, Context context,
+                       IdempotencyKeys keys, dev.crmkit.core.privacy.Suppressions suppressions,
+                       dev.crmkit.core.privacy.ConsentHistory consentHistory,
+                       dev.crmkit.core.access.CurrentActor actor) {
+        this.consentHistory = Objects.requireNonNull(consentHistory, "consentHistory");
+        this.actor = Objects.requireNonNull(actor, "actor");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.once = new CaptureOnce(contacts, companies, leads);
@@ -140,6 +159,16 @@ public final class LeadCapture {
     /** The suppression list this capture checks new people against (bulk capture stages its rows with it). */
     dev.crmkit.core.privacy.Suppressions suppressions() {
         return suppressions;
+    }
+
+    /** The consent history new contacts' consent is appended to (bulk capture appends to it as well). */
+    dev.crmkit.core.privacy.ConsentHistory consentHistory() {
+        return consentHistory;
+    }
+
+    /** The actor consent entries are recorded as. */
+    dev.crmkit.core.access.CurrentActor actor() {
+        return actor;
     }
 
     /** The settings in use. */
@@ -288,6 +317,35 @@ public final class LeadCapture {
         // the lead as the capture before left it, instead of failing on a stale version (also inside a host's
         // transaction, where crmkit cannot run the unit again).
         Optional<Contact> held = holdKnownPerson(s);
+        // the new-person path refuses an erased person's values below; a known person (found by another key) must not
+        // gain them either: they are left out of the contact, the lead and the timeline, and a note says so
+        List<String> dropped = held.isEmpty() ? List.of() : suppressions.matches(s.email(), s.phone());
+        if (dropped.isEmpty()) {
+            return captureHeld(s, held, fingerprint, now);
+        }
+        NormalizedSubmission kept = withoutValues(s, dropped);
+        if (kept.email().isEmpty() && kept.phone().isEmpty()) {
+            return new CaptureOutcome.Suppressed(dropped); // nothing of the submission could be stored
+        }
+        CaptureOutcome outcome = captureHeld(kept, held, fingerprint, now);
+        outcome.lead().ifPresent(lead -> timeline.record(Activity.system(new ActivityId(context.ids().next()),
+                "Not stored: " + String.join(" and ", dropped) + " of an erased person",
+                "the submission's " + String.join(" and ", dropped) + " is on the suppression list (an erased "
+                        + "person's): it was left out of the contact and the lead",
+                about(lead, lead.contactId(), lead.companyId()), now)));
+        return outcome;
+    }
+
+    /** The submission without the values named (the fields of {@link dev.crmkit.core.privacy.Suppressions#matches}). */
+    private static NormalizedSubmission withoutValues(NormalizedSubmission s, List<String> fields) {
+        return new NormalizedSubmission(s.raw(), s.source(), s.name(),
+                fields.contains("email") ? Optional.empty() : s.email(),
+                fields.contains("phone") ? Optional.empty() : s.phone(), s.companyName(), s.language(),
+                s.externalId(), s.customFields());
+    }
+
+    private CaptureOutcome captureHeld(NormalizedSubmission s, Optional<Contact> held, String fingerprint,
+                                       Instant now) {
         // no one held means holdKnownPerson looked for an open lead too and found none: a new person, so do not ask the
         // store again (two lookups fewer per new person); a concurrent capture of them is met by insertOrGet below
         Optional<Lead> open = held.isEmpty() ? Optional.<Lead>empty() : openLead(s);
@@ -325,6 +383,7 @@ public final class LeadCapture {
             } else {
                 created = true;
                 context.events().publish(new ContactEvent.ContactCreated(contact.id(), true, now));
+                recordConsent(contact);
             }
         }
         Optional<Company> company = resolveCompany(s, now);
@@ -439,6 +498,16 @@ public final class LeadCapture {
                 ? MarketingConsent.granted(now, s.raw().channel().label()) : MarketingConsent.unknown();
         contact = contact.withPersonalDetails(s.language(), Optional.empty(), consent, now);
         return contact.withOwner(s.raw().owner(), now);
+    }
+
+    /** A new contact's consent, granted by the submission, also goes to the consent history (when kept). */
+    private void recordConsent(Contact contact) {
+        if (contact.consent().status() == MarketingConsent.Status.UNKNOWN || !consentHistory.kept()) {
+            return;
+        }
+        consentHistory.append(new dev.crmkit.core.privacy.ConsentChange(context.ids().next(), contact.id(),
+                dev.crmkit.core.privacy.ConsentChannel.EMAIL, contact.consent().status(), contact.consent().source(),
+                contact.consent().since().orElse(contact.createdAt()), actor.actor()));
     }
 
     /** Existing contacts gain a name, an e-mail, a phone or a language only where they have none. */

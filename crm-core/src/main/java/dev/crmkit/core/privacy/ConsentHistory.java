@@ -18,6 +18,14 @@ public interface ConsentHistory {
     /** The entries of the contacts (a person and the contacts merged into them), oldest first. */
     List<ConsentChange> of(Collection<ContactId> contacts);
 
+    /**
+     * Whether this store keeps a history ({@code false} only for {@link #unsupported()}): capture appends its consent
+     * only to a kept history, so a store without one still captures.
+     */
+    default boolean kept() {
+        return true;
+    }
+
     /** A store without a consent history: appends fail, lists are empty. */
     static ConsentHistory unsupported() {
         return new ConsentHistory() {
@@ -29,6 +37,11 @@ public interface ConsentHistory {
             @Override
             public List<ConsentChange> of(Collection<ContactId> contacts) {
                 return List.of();
+            }
+
+            @Override
+            public boolean kept() {
+                return false;
             }
         };
     }

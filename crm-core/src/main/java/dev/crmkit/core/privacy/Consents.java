@@ -2,8 +2,10 @@ package dev.crmkit.core.privacy;
 
 import dev.crmkit.core.access.CurrentActor;
 import dev.crmkit.core.audit.AuditLog;
+import dev.crmkit.core.audit.ContactChanges;
 import dev.crmkit.core.audit.FieldChange;
 import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactEvent;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.contact.MarketingConsent;
@@ -12,6 +14,7 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.ValidationException;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,16 @@ import java.util.Optional;
  * Marketing consent per channel, kept as a history: each grant or withdrawal is appended to the store's
  * {@link ConsentHistory} with its source, the time from the clock and the acting user, in the same unit of work as an
  * audit entry of the change ({@code consent.email: GRANTED -> WITHDRAWN}). The current consent on a channel is the
- * latest entry; the history of a person covers the contacts merged into them. Thread-safe.
+ * latest entry; the history of a person covers the contacts merged into them.
+ *
+ * <p><b>Channels and campaigns.</b> {@link ConsentChannel#EMAIL} is the channel {@link Contact#consent()} stands for
+ * (the marketing consent crm-campaigns' segments, contact filters and consent rules read before sending e-mail): a
+ * change on it also sets {@code Contact.consent} in the same unit of work (a new contact version, audited as a contact
+ * change beside the {@code consent.email} entry), so a withdrawal stops campaigns at once. The other channels (SMS,
+ * PHONE, POST, MESSENGER) are only kept in the history and read through {@link #current}; {@code Contact.consent} and
+ * crm-campaigns do not look at them (a host sending on those channels asks {@link #current}, or blocks the channel on
+ * crm-campaigns' do-not-contact list). Capture writes its consent to the history too (EMAIL, source = the channel).
+ * Thread-safe.
  */
 public final class Consents {
 
@@ -66,8 +78,18 @@ public final class Consents {
             ConsentChange change = new ConsentChange(context.ids().next(), locked.id(), channel, status, source,
                     context.clock().instant(), actor.actor());
             history.append(change);
-            audit.changed(new RecordRef(RecordType.CONTACT, locked.id().value()), List.of(FieldChange.of(
+            List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.of(
                     "consent." + channel.name().toLowerCase(Locale.ROOT), before.name(), status.name())));
+            if (channel == ConsentChannel.EMAIL) {
+                // Contact.consent is the e-mail marketing consent crm-campaigns reads (segments, filters, rules):
+                // the change reaches the contact row in this unit of work, as a new version
+                Contact updated = contacts.update(locked.withPersonalDetails(locked.language(), locked.birthday(),
+                        new MarketingConsent(status, Optional.of(change.at()), change.source()), change.at()));
+                changes.addAll(ContactChanges.between(locked, updated));
+                context.events().publish(new ContactEvent.ContactChanged(updated.id(), updated.version(),
+                        change.at()));
+            }
+            audit.changed(new RecordRef(RecordType.CONTACT, locked.id().value()), changes);
             return change;
         });
     }

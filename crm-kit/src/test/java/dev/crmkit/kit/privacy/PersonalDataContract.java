@@ -572,4 +572,110 @@ public abstract class PersonalDataContract {
         assertAllIn(dump(store), OTTOLINE);
         assertEquals(oLead.email(), store.leads().findById(oLead.id()).orElseThrow().email());
     }
+
+    /**
+     * A withdrawal on the e-mail channel through {@code Consents} reaches {@code Contact.consent} (what crm-campaigns'
+     * segments and filters read) in the same unit of work, as a new audited contact version; other channels only go to
+     * the history.
+     */
+    @Test
+    void consent_anEmailWithdrawal_setsTheContactsConsent_versionedAndAudited_otherChannelsDoNot() {
+        Contact before = store.contacts().findById(ottoline).orElseThrow();
+        assertEquals(MarketingConsent.Status.GRANTED, before.consent().status(), "the populate step granted it");
+        kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, false, "unsubscribe link");
+        Contact after = store.contacts().findById(ottoline).orElseThrow();
+        assertEquals(new MarketingConsent(MarketingConsent.Status.WITHDRAWN, Optional.of(T0), "unsubscribe link"),
+                after.consent());
+        assertEquals(before.version() + 1, after.version());
+        assertTrue(store.auditTrail().forRecord(new RecordRef(RecordType.CONTACT, ottoline.value()),
+                PageRequest.first(100)).items().stream().anyMatch(e -> e.changes().stream().anyMatch(
+                        c -> c.field().equals("consent") && c.after().orElse("").contains("WITHDRAWN"))));
+        kit.crm().consents().record(ottoline, ConsentChannel.SMS, true, "call on 2026-05-04");
+        assertEquals(after, store.contacts().findById(ottoline).orElseThrow(), "SMS is not Contact.consent");
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            kit.crm().consents().record(ottoline, ConsentChannel.EMAIL, true, "form");
+            throw new IllegalStateException("the host's own step failed");
+        }));
+        assertEquals(after, store.contacts().findById(ottoline).orElseThrow(), "rolled back with the entry");
+    }
+
+    /**
+     * A consenting submission sets {@code Contact.consent} and appends the same consent to the history (source = the
+     * channel), single and bulk, so the history's current consent and the person's export agree with the contact.
+     */
+    @Test
+    void consent_givenInACapture_isInTheHistory_singleAndBulk_andAgreesWithTheContact() {
+        ContactId single = captured(LeadSubmission.from(Channel.WEB_FORM).name("Primula", "Hartwood")
+                .email("primula@example.org").marketingConsent(true).build());
+        List<CaptureOutcome> bulk = kit.crm().bulkCapture().captureAll(List.of(LeadSubmission.from(Channel.IMPORT)
+                .name("Quentin", "Ashgrove").email("quentin@example.org").marketingConsent(true).build()));
+        ContactId imported = bulk.get(0).lead().orElseThrow(() -> new AssertionError(bulk.toString())).contactId();
+        for (ContactId id : List.of(single, imported)) {
+            Contact contact = store.contacts().findById(id).orElseThrow();
+            assertEquals(MarketingConsent.Status.GRANTED, contact.consent().status());
+            ConsentChange now = kit.crm().consents().current(id).get(ConsentChannel.EMAIL);
+            assertEquals(List.of(MarketingConsent.Status.GRANTED, contact.consent().source(), T0),
+                    now == null ? List.of() : List.of(now.status(), now.source(), now.at()), id.toString());
+            PersonalDataExport doc = kit.personalDataExports().export(PersonKey.parse(id.toString(), "DE"))
+                    .orElseThrow();
+            assertEquals(List.of(contact.consent().source()), doc.core().consents().stream()
+                    .map(ConsentChange::source).toList());
+        }
+        ContactId silent = captured(LeadSubmission.from(Channel.WEB_FORM).name("Rowan", "Nobox")
+                .email("rowan@example.org").build());
+        assertEquals(List.of(), kit.crm().consents().history(silent), "no consent given: nothing recorded");
+    }
+
+    /**
+     * An erased person's e-mail in a submission that names an existing contact by another key (its phone) is not
+     * added to that contact, its lead or the timeline, single and bulk; a note on the timeline says a value was left
+     * out, without the value.
+     */
+    @Test
+    void captureOfAnErasedPersonsEmail_withAnotherContactsPhone_storesNoneOfTheErasedValues_singleAndBulk() {
+        ContactId kasimir = captured(LeadSubmission.from(Channel.CALL).name("Kasimir", "Phoneonly")
+                .phone("+49 160 5551234").build());
+        ContactId konrad = captured(LeadSubmission.from(Channel.CALL).name("Konrad", "Phoneonly")
+                .phone("+49 160 5554321").build());
+        erase("zeborah.quillfeather@example.org");
+        CaptureOutcome single = kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Kasimir", "Phoneonly").email("zeborah.quillfeather@example.org").phone("+49 160 5551234")
+                .build());
+        List<CaptureOutcome> bulk = kit.crm().bulkCapture().captureAll(List.of(LeadSubmission.from(Channel.IMPORT)
+                .name("Konrad", "Phoneonly").email("zq.private@example.net").phone("+49 160 5554321").build()));
+        for (var pair : List.of(Map.entry(kasimir, single), Map.entry(konrad, bulk.get(0)))) {
+            Lead lead = pair.getValue().lead().orElseThrow(() -> new AssertionError(pair.getValue().toString()));
+            assertEquals(pair.getKey(), lead.contactId());
+            assertEquals(List.of(), store.contacts().findById(pair.getKey()).orElseThrow().emails());
+            assertTrue(store.activities().timeline(new RecordRef(RecordType.LEAD, lead.id().value()),
+                    dev.crmkit.core.activity.TimelineFilter.everything(),
+                    PageRequest.first(50)).items().stream().anyMatch(a -> a.subject()
+                            .equals("Not stored: email of an erased person")), "flagged on the lead's timeline");
+        }
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    /**
+     * The person's e-mails leave the participants of items about other records (a private meeting and a public call
+     * about Ottoline), and the private item's key of the e-mail goes too; the other participants stay.
+     */
+    @Test
+    void erase_removesThePersonsEmails_fromTheParticipantsOfItemsAboutOtherRecords() {
+        RecordRef oRef = new RecordRef(RecordType.CONTACT, ottoline.value());
+        dev.crmkit.core.activity.ActivityId meeting = new dev.crmkit.core.activity.ActivityId(kit.crm().ids().next());
+        dev.crmkit.core.activity.ActivityId call = new dev.crmkit.core.activity.ActivityId(kit.crm().ids().next());
+        store.activities().append(new Activity(meeting, dev.crmkit.core.activity.ActivityType.MEETING, "Ovens",
+                "", dev.crmkit.core.activity.Direction.OUTBOUND, T0, List.of("rep-anna",
+                " Zeborah.Quillfeather@Example.org ", "baker@example.com"), java.util.Set.of(oRef),
+                Optional.of(REP), dev.crmkit.core.activity.Visibility.PRIVATE, T0));
+        store.activities().append(new Activity(call, dev.crmkit.core.activity.ActivityType.CALL, "Ovens call", "",
+                dev.crmkit.core.activity.Direction.OUTBOUND, T0, List.of("zq.private@example.net", "rep-anna"),
+                java.util.Set.of(oRef), Optional.of(REP), dev.crmkit.core.activity.Visibility.PUBLIC, T0));
+        erase("zeborah.quillfeather@example.org");
+        assertNoneIn(dump(store), ZEBORAH);
+        assertEquals(List.of("rep-anna", "baker@example.com"), store.activities().findById(meeting).orElseThrow()
+                .participants());
+        assertEquals(List.of("rep-anna"), store.activities().findById(call).orElseThrow().participants());
+        assertEquals("Ovens", store.activities().findById(meeting).orElseThrow().subject(), "not erased whole");
+    }
 }

@@ -110,6 +110,7 @@ final class JdbcPersonalData implements PersonalData {
         return jdbc.tx.write(c -> {
             Ids ids = ids(c, contact.value());
             PersonalValues scrub = known.with(values(c, ids));
+            Set<String> emails = emailsOf(c, ids);
             List<UUID> records = ids.records();
             List<UUID> activities = uuids(c, "SELECT DISTINCT activity_id AS k FROM {activity_about} "
                     + "WHERE record_id IN (%s) ORDER BY k", records);
@@ -163,6 +164,8 @@ final class JdbcPersonalData implements PersonalData {
             // the participant keys of private items (the scoped timeline's filter) go with the participants
             counts.put("activity_participant", (long) update(c, "DELETE FROM {activity_participant} "
                     + "WHERE activity_id IN (%s)", activities));
+            // items about other records (a meeting about a company) keep the rest of their participants
+            counts.merge("activity_participant", eraseParticipantsElsewhere(c, emails, activities), Long::sum);
             counts.put("task", (long) update(c, "UPDATE {task} SET title = '" + ERASED + "' WHERE id IN (%s)",
                     tasksAbout));
             counts.put("audit_change", (long) update(c, "UPDATE {audit_change} SET "
@@ -332,6 +335,90 @@ final class JdbcPersonalData implements PersonalData {
             default:
                 return jdbc.dialect.getUuid(rs, key);
         }
+    }
+
+    /** The person's e-mail addresses (contacts, their merge snapshots, leads), as participant keys. */
+    private Set<String> emailsOf(Connection c, Ids ids) throws SQLException {
+        Set<String> out = new java.util.TreeSet<>();
+        if (!ids.contacts().isEmpty()) {
+            for (String table : List.of("contact", "contact_merge_snapshot", "company_merge_contact")) {
+                jdbc.list(c, jdbc.sql("SELECT emails FROM {" + table + "} WHERE id IN (" + marks(ids.contacts())
+                        + ")"), rs -> {
+                            Set<String> leaves = new LinkedHashSet<>();
+                            leaves(jdbc.dialect.getJson(rs, "emails"), leaves);
+                            leaves.stream().filter(v -> v.contains("@")).forEach(v -> out.add(participantKey(v)));
+                            return null;
+                        }, ids.contacts().toArray());
+            }
+        }
+        if (!ids.leads().isEmpty()) {
+            jdbc.list(c, jdbc.sql("SELECT email FROM {lead} WHERE id IN (" + marks(ids.leads()) + ")"), rs -> {
+                String email = rs.getString("email");
+                if (email != null && !email.isBlank()) {
+                    out.add(participantKey(email));
+                }
+                return null;
+            }, ids.leads().toArray());
+        }
+        return out;
+    }
+
+    private static String participantKey(String value) {
+        return value.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Removes the person's e-mails from the participants of the activities not erased whole (items about other
+     * records) and their keys; returns how many key rows went. Private items are found by their keys,
+     * public and not yet keyed ones by their participants' text.
+     */
+    private long eraseParticipantsElsewhere(Connection c, Set<String> emails, List<UUID> erasedWhole)
+            throws SQLException {
+        if (emails.isEmpty()) {
+            return 0;
+        }
+        List<String> keys = List.copyOf(emails);
+        Set<UUID> candidates = new java.util.TreeSet<>(uuids(c, "SELECT DISTINCT activity_id AS k FROM "
+                + "{activity_participant} WHERE match_kind = 'E' AND participant IN (%s)", keys));
+        String text = switch (jdbc.dialect) {
+            case POSTGRESQL -> "CAST(participants AS text)";
+            case H2 -> "CAST(participants AS VARCHAR)";
+            case MARIADB -> "CAST(participants AS CHAR)";
+        };
+        for (String email : keys) {
+            // a superset ('_' matches any character): the participants are compared exactly below
+            candidates.addAll(jdbc.list(c, jdbc.sql("SELECT id AS k FROM {activity} WHERE (visibility = 'PUBLIC' "
+                    + "OR participants_keyed = ?) AND LOWER(" + text + ") LIKE ?"),
+                    rs -> jdbc.dialect.getUuid(rs, "k"), false, "%" + email + "%"));
+        }
+        erasedWhole.forEach(candidates::remove);
+        String update = jdbc.sql("UPDATE {activity} SET participants = " + jdbc.dialect.json() + " WHERE id = ?");
+        String insert = jdbc.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
+                + "VALUES (?, ?, ?)");
+        long removed = 0;
+        for (UUID id : candidates) {
+            List<Object[]> rows = jdbc.list(c, jdbc.sql("SELECT visibility, participants FROM {activity} WHERE id = ?"),
+                    rs -> new Object[] {rs.getString("visibility"),
+                            jdbc.json.strings(jdbc.dialect.getJson(rs, "participants"))}, id);
+            for (Object[] row : rows) {
+                @SuppressWarnings("unchecked")
+                List<String> participants = (List<String>) row[1];
+                List<String> kept = participants.stream().filter(p -> !emails.contains(participantKey(p))).toList();
+                if (kept.size() == participants.size()) {
+                    continue;
+                }
+                jdbc.update(c, update, jdbc.json.strings(kept), id);
+                // keyed again from what is kept: an e-mail is keyed both as an e-mail and as written (a user id)
+                removed += jdbc.update(c, jdbc.sql("DELETE FROM {activity_participant} WHERE activity_id = ?"), id);
+                if ("PRIVATE".equals(row[0])) {
+                    for (String[] key : JdbcActivities.participantKeys(kept)) {
+                        jdbc.update(c, insert, id, key[0], key[1]);
+                        removed--;
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     private List<UUID> uuids(Connection c, String template, List<?> params) throws SQLException {

@@ -3,9 +3,8 @@ package dev.crmkit.adapters.jdbc;
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,7 +15,9 @@ import java.util.UUID;
  * batch, as {@link JdbcActivities#participantKeys} keys a new one;
  * a public row found unkeyed (written by code that left the column at its default) is only marked. Once every row is
  * marked, it is one index lookup that finds none. Safe from several nodes at once: a row is marked before its keys
- * are written, and only the node whose update marked it writes them.
+ * are written, only the node whose update marked it writes them, and it writes them from the participants read again
+ * under that row lock (never from the batch's first read, which an erasure may have overtaken); rows are marked in
+ * id order, so two nodes filling at once queue instead of deadlocking.
  */
 final class ParticipantKeyFill {
 
@@ -29,35 +30,47 @@ final class ParticipantKeyFill {
     static int fill(DataSource dataSource, Dialect dialect, String prefix) {
         Tables tables = new Tables(prefix);
         JsonCodec json = new JsonCodec();
-        String select = tables.sql("SELECT id, visibility, participants FROM {activity} "
-                + "WHERE participants_keyed = FALSE LIMIT " + BATCH);
+        // ids only, in id order: every node marks (locks) rows in the same order, so two fills never deadlock
+        String select = tables.sql("SELECT id FROM {activity} WHERE participants_keyed = FALSE ORDER BY id LIMIT "
+                + BATCH);
+        String reread = tables.sql("SELECT visibility, participants FROM {activity} WHERE id = ?");
         String insert = tables.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
                 + "VALUES (?, ?, ?)");
         String mark = tables.sql("UPDATE {activity} SET participants_keyed = TRUE WHERE id = ? "
                 + "AND participants_keyed = FALSE");
         return NameKeyFill.inBatches(dataSource, "could not key the participants of the private activities", c -> {
-            Map<UUID, List<String>> rows = new LinkedHashMap<>();
+            List<UUID> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    // a public item needs no keys (whoever may view its record sees it): it is only marked
-                    rows.put(dialect.getUuid(rs, "id"), "PRIVATE".equals(rs.getString("visibility"))
-                            ? json.strings(dialect.getJson(rs, "participants")) : List.of());
+                    rows.add(dialect.getUuid(rs, "id"));
                 }
             }
-            for (Map.Entry<UUID, List<String>> row : rows.entrySet()) {
+            for (UUID id : rows) {
                 // marked first: the row stays locked until this batch commits, and a node that marked it before
                 // (updated 0 rows) has written its keys, so each row's keys are written once
                 int marked;
                 try (PreparedStatement ps = c.prepareStatement(mark)) {
-                    dialect.setUuid(ps, 1, row.getKey());
+                    dialect.setUuid(ps, 1, id);
                     marked = ps.executeUpdate();
                 }
                 if (marked == 0) {
                     continue;
                 }
-                for (String[] key : JdbcActivities.participantKeys(row.getValue())) {
+                // read under the row lock the mark took: an erasure that blanked the participants after the batch
+                // was selected is seen, so an erased e-mail is never keyed again
+                List<String> participants = List.of();
+                try (PreparedStatement ps = c.prepareStatement(reread)) {
+                    dialect.setUuid(ps, 1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        // a public item needs no keys (whoever may view its record sees it): it is only marked
+                        if (rs.next() && "PRIVATE".equals(rs.getString("visibility"))) {
+                            participants = json.strings(dialect.getJson(rs, "participants"));
+                        }
+                    }
+                }
+                for (String[] key : JdbcActivities.participantKeys(participants)) {
                     try (PreparedStatement ps = c.prepareStatement(insert)) {
-                        dialect.setUuid(ps, 1, row.getKey());
+                        dialect.setUuid(ps, 1, id);
                         ps.setString(2, key[0]);
                         ps.setString(3, key[1]);
                         ps.executeUpdate();

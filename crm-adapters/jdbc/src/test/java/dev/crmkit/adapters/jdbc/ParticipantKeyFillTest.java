@@ -85,6 +85,68 @@ class ParticipantKeyFillTest {
         }
     }
 
+    /**
+     * An erasure that blanks an item's participants after the fill selected its batch and before the fill keys it:
+     * the keys come from the participants read again under the row lock, so the erased e-mail is not keyed again.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void fill_keysTheParticipantsAsTheyAreWhenTheRowIsMarked_notAsTheBatchFirstReadThem(TestDatabase db)
+            throws SQLException {
+        DataSource ds = db.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            IdGenerator ids = IdGenerator.seeded(6);
+            RecordRef company = new RecordRef(RecordType.COMPANY, ids.next());
+            Instant at = Instant.parse("2026-11-02T09:00:00Z");
+            store.activities().append(new Activity(new ActivityId(ids.next()), ActivityType.MEETING, "Pricing", "",
+                    Direction.OUTBOUND, at, List.of("ben", "jane@example.org"), Set.of(company),
+                    Optional.of(UserId.of("anna")), Visibility.PRIVATE, at));
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM crm_activity_participant");
+                s.executeUpdate("UPDATE crm_activity SET participants_keyed = FALSE");
+            }
+            boolean[] erased = {false};
+            DataSource racing = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        Object result = invoke(method, ds, args);
+                        if (!method.getName().equals("getConnection")) {
+                            return result;
+                        }
+                        Connection real = (Connection) result;
+                        return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {Connection.class}, (p2, m2, a2) -> {
+                                    if (m2.getName().equals("prepareStatement") && !erased[0]
+                                            && String.valueOf(a2[0]).contains("SET participants_keyed = TRUE")) {
+                                        erased[0] = true; // the erasure commits between the batch's read and the mark
+                                        try (Connection other = ds.getConnection();
+                                             PreparedStatement ps = other.prepareStatement(
+                                                     "UPDATE crm_activity SET participants = "
+                                                             + Dialect.of(other).json())) {
+                                            other.setAutoCommit(true);
+                                            ps.setString(1, "[\"ben\"]");
+                                            ps.executeUpdate();
+                                        }
+                                    }
+                                    return invoke(m2, real, a2);
+                                });
+                    });
+            assertEquals(1, CrmSchema.fillParticipantKeys(racing, "crm_"));
+            assertEquals(true, erased[0], "the erasure ran during the fill");
+            assertEquals(List.of("E ben", "I ben"), keys(ds), "no key of the erased e-mail");
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private static List<Activity> timeline(JdbcCrmStore store, RecordRef record, PrivateItems items) {
         return store.visibleRecords().timeline(record, Set.of(), items, PageRequest.first(10)).items();
     }

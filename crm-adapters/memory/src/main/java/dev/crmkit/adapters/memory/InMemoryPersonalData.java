@@ -164,6 +164,14 @@ final class InMemoryPersonalData implements PersonalData {
             List<Activity> about = activities.scan(a -> a.about().stream().anyMatch(refs::contains));
             about.forEach(a -> activities.restore(Anonymized.activity(a)));
             counts.put("activity", (long) about.size());
+            // items about other records (a meeting about a company) keep the rest of their participants
+            Set<String> emails = emailsOf(stored, snapshots, ids.leads());
+            activities.scan(a -> !a.about().stream().anyMatch(refs::contains)
+                    && a.participants().stream().anyMatch(p -> emails.contains(key(p))))
+                    .forEach(a -> activities.restore(new Activity(a.id(), a.type(), a.subject(), a.body(),
+                            a.direction(), a.occurredAt(), a.participants().stream()
+                            .filter(p -> !emails.contains(key(p))).toList(), a.about(), a.owner(), a.visibility(),
+                            a.recordedAt(), a.outcome(), a.duration())));
             List<Task> taskList = tasks.scan(t -> t.relatedTo().filter(refs::contains).isPresent());
             taskList.forEach(t -> tasks.restore(Anonymized.task(t)));
             counts.put("task", (long) taskList.size());
@@ -287,5 +295,18 @@ final class InMemoryPersonalData implements PersonalData {
             }
         }
         counts.put("service_visit", reports);
+    }
+
+    /** The person's e-mail addresses (contact, merged-away snapshots, leads), as participant keys. */
+    private static Set<String> emailsOf(Contact stored, List<Contact> snapshots, List<Lead> leads) {
+        Set<String> out = new java.util.HashSet<>();
+        stored.emails().forEach(e -> out.add(key(e.value())));
+        snapshots.forEach(c -> c.emails().forEach(e -> out.add(key(e.value()))));
+        leads.forEach(l -> l.email().ifPresent(e -> out.add(key(e.value()))));
+        return out;
+    }
+
+    private static String key(String participant) {
+        return participant.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }
