@@ -8,6 +8,7 @@ import dev.crmkit.core.company.WebDomain;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
 
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         selectAll = jdbc.sql("SELECT * FROM {company} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
         selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?");
         setVersion = jdbc.sql("UPDATE {company} SET version = ? WHERE id = ?");
         insertSnapshot = jdbc.sql("INSERT INTO {company_merge_snapshot} (merge_id, snapshot_no, id, version, name, "
                 + "name_key, name_hash, legal_name, registration_number, tax_number, legal_address, web_domain, "
@@ -109,13 +110,18 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         domains.claimAll(c, domains(exact), id);
     }
 
-    /** Stores the company exactly as given, version and time of the last change included, over the stored one. */
+    /**
+     * Stores the company exactly as given, version and time of the last change included, over the stored one, if
+     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     */
     @Override
-    public void restore(Connection c, Company exact) throws SQLException {
+    public void restore(Connection c, Company exact, long expected) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
-        values.remove(values.size() - 1);
+        values.set(values.size() - 1, expected);
         values.add(0, exact.version());
-        jdbc.update(c, restoreRow, values.toArray());
+        if (jdbc.update(c, restoreRow, values.toArray()) == 0) {
+            throw new StaleVersionException("company", exact.id().toString(), expected);
+        }
         domains.move(c, exact.id().value(), domains(exact), (added, owner) -> ValidationException.of("webDomain",
                 "unique", added + " already belongs to company " + owner));
     }

@@ -87,8 +87,12 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         /** Puts a merged-away record's row back exactly as it was. */
         void reinstate(Connection c, R exact) throws SQLException;
 
-        /** Stores a record exactly as given (version included) over the stored one. */
-        void restore(Connection c, R exact) throws SQLException;
+        /**
+         * Stores a record exactly as given (version included) over the stored one if that is at version
+         * {@code expected}; else throws a {@link StaleVersionException} (another unit of work changed it since it was
+         * checked) and changes nothing.
+         */
+        void restore(Connection c, R exact, long expected) throws SQLException;
 
         /**
          * Writes the row a merge leaves of a merged-away record, for a restored merge: the record as it was before the
@@ -333,7 +337,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final M undo(M merge, Instant at) {
         return jdbc.tx.write(c -> {
-            rows.restore(c, merge.survivorBefore());
+            rows.restore(c, merge.survivorBefore(), merge.survivorVersionAfter());
             for (R gone : merge.mergedAway()) {
                 jdbc.update(c, deleteAlias, uuid(gone));
                 rows.reinstate(c, gone);
