@@ -5,6 +5,8 @@ import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -15,11 +17,15 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.merge.LeadMergeOutcome;
 import dev.crmkit.core.merge.LeadMerging;
+import dev.crmkit.core.merge.MergeContacts;
 import dev.crmkit.core.merge.MergeId;
+import dev.crmkit.core.merge.MergeOutcome;
 import dev.crmkit.core.merge.SurvivorRule;
+import dev.crmkit.core.merge.UnmergeOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +56,8 @@ public abstract class LeadMergeContract {
 
     protected CrmStore store;
     protected LeadMerging merging;
+    private dev.crmkit.core.merge.ContactMerging contactMerging;
+    private dev.crmkit.core.merge.CompanyMerging companyMerging;
     protected TestClock clock;
     private Fixtures fx;
 
@@ -71,6 +79,8 @@ public abstract class LeadMergeContract {
         clock = TestClock.at(at(3600), ZoneId.of("UTC"));
         Crm crm = Crm.builder().store(store).clock(clock).ids(IdGenerator.seeded(seed)).defaultRegion("DE").build();
         merging = crm.leadMerging();
+        contactMerging = crm.merging();
+        companyMerging = crm.companyMerging();
         fx = new Fixtures(seed + 1_000_033L); // not the seed of the ids crmkit makes, or they would collide
     }
 
@@ -280,6 +290,50 @@ public abstract class LeadMergeContract {
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(second.id()));
         assertEquals(a.id(), store.leads().findById(b.id()).orElseThrow().id());
         assertEquals(2, store.leads().count());
+    }
+
+    /**
+     * A merged-away lead stays as its lead merge left it while its person is merged: lead A (person X) merged into B,
+     * then X merged into Y, then the lead merge undone (A exactly as before, still X's), then the contact merge undone
+     * (X back); every store ends where it began.
+     */
+    @Test
+    void unmerge_afterTheMergedAwayLeadsPersonWasMerged_bothMergesUndoAndRestoreEverything() {
+        Contact x = store.contacts().insertOrGet(fx.contact().build());
+        Contact y = store.contacts().insertOrGet(fx.contact().build());
+        Lead a = lead(fx.lead().contactId(x.id()).createdAt(at(0)), 1, 1);
+        Lead b = lead(fx.lead().contactId(y.id()).createdAt(at(1)), 1, 1);
+        List<LeadId> ids = List.of(a.id(), b.id());
+        String before = state(ids);
+        LeadMerge leadMerge = merged(merging.merge(ids, Optional.of(b.id())));
+        dev.crmkit.core.merge.ContactMerge contactMerge = assertInstanceOf(MergeOutcome.Merged.class,
+                contactMerging.merge(MergeContacts.into(y.id(), List.of(y.id(), x.id())))).merge();
+
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
+        assertEquals(a, store.leads().findById(a.id()).orElseThrow(), "the merged-away lead as it was merged");
+        assertInstanceOf(UnmergeOutcome.Unmerged.class, contactMerging.unmerge(contactMerge.id()));
+        assertEquals(before, state(ids));
+        assertEquals(x, store.contacts().findById(x.id()).orElseThrow());
+    }
+
+    /** As above with companies: lead A (company K) merged into B, K merged into L, then both merges undone. */
+    @Test
+    void unmerge_afterTheMergedAwayLeadsCompanyWasMerged_bothMergesUndoAndRestoreEverything() {
+        Company k = store.companies().insertOrGet(fx.company().name("Kappa").build());
+        Company l = store.companies().insertOrGet(fx.company().name("Lambda").build());
+        Lead a = lead(fx.lead().companyId(k.id()).createdAt(at(0)), 1, 1);
+        Lead b = lead(fx.lead().companyId(l.id()).createdAt(at(1)), 1, 1);
+        List<LeadId> ids = List.of(a.id(), b.id());
+        String before = state(ids);
+        LeadMerge leadMerge = merged(merging.merge(ids, Optional.of(b.id())));
+        dev.crmkit.core.merge.CompanyMerge companyMerge = assertInstanceOf(CompanyMergeOutcome.Merged.class,
+                companyMerging.merge(List.of(l.id(), k.id()), Optional.of(l.id()))).merge();
+
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
+        assertEquals(a, store.leads().findById(a.id()).orElseThrow(), "the merged-away lead as it was merged");
+        assertInstanceOf(CompanyMergeOutcome.Unmerged.class, companyMerging.unmerge(companyMerge.id()));
+        assertEquals(before, state(ids));
+        assertEquals(k, store.companies().findById(k.id()).orElseThrow());
     }
 
     /**

@@ -63,6 +63,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -678,4 +679,24 @@ public abstract class PersonalDataContract {
         assertEquals(List.of("rep-anna"), store.activities().findById(call).orElseThrow().participants());
         assertEquals("Ovens", store.activities().findById(meeting).orElseThrow().subject(), "not erased whole");
     }
+
+    /**
+     * An erasure of the person whose lead was merged into another person's lead leaves that merge undoable on every
+     * store (the merged-away lead comes back erased, the survivor as the merge found it).
+     */
+    @Test
+    void afterALeadMergeAcrossPeople_erasureOfTheMergedAwayLeadsPerson_keepsTheMergeUndoable() {
+        Lead zLead = leadsOf(zeborah).get(1); // not the lead of Zeborah's deal, which the erasure changes
+        Lead oLead = leadsOf(ottoline).get(0);
+        dev.crmkit.core.merge.MergeId merge = mergeLeads(oLead, zLead).id();
+
+        erase(zeborah.toString());
+
+        dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(merge);
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
+        assertEquals(zLead.id(), store.leads().findById(zLead.id()).orElseThrow().id());
+        assertEquals(oLead, store.leads().findById(oLead.id()).orElseThrow());
+        assertNotEquals(zLead.email(), store.leads().findById(zLead.id()).orElseThrow().email(), "still erased");
+    }
+
 }

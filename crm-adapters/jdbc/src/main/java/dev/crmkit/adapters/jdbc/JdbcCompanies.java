@@ -8,6 +8,7 @@ import dev.crmkit.core.company.WebDomain;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,8 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     private final String selectAlias;
     private final String restoreRow;
     private final String setVersion;
+    private final String setVersionFrom;
+    private final String selectVersion;
     private final String insertSnapshot;
 
     JdbcCompanies(Jdbc jdbc) {
@@ -78,8 +81,10 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         selectAll = jdbc.sql("SELECT * FROM {company} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
         selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?");
         setVersion = jdbc.sql("UPDATE {company} SET version = ? WHERE id = ?");
+        setVersionFrom = setVersion + " AND version = ?";
+        selectVersion = jdbc.sql("SELECT version FROM {company} WHERE id = ?");
         insertSnapshot = jdbc.sql("INSERT INTO {company_merge_snapshot} (merge_id, snapshot_no, id, version, name, "
                 + "name_key, name_hash, legal_name, registration_number, tax_number, legal_address, web_domain, "
                 + "industry, size, custom_fields, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -93,29 +98,49 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
                 jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
     }
 
-    /** Takes a merged-away company out of the lists: raises its version and frees its web domain; the row stays. */
+    /**
+     * Takes a merged-away company out of the lists: raises its version (refused as stale when another node changed it
+     * since it was read) and frees its web domain; the row stays.
+     */
     @Override
     public void retire(Connection c, Company merged) throws SQLException {
         UUID id = merged.id().value();
-        jdbc.update(c, setVersion, merged.version() + 1, id);
+        if (jdbc.update(c, setVersionFrom, merged.version() + 1, id, merged.version()) == 0) {
+            throw new StaleVersionException("company", id.toString(), merged.version());
+        }
         domains.move(c, id, List.of(), (added, owner) -> ValidationException.of("webDomain", "unique", added));
     }
 
-    /** Puts a merged-away company back exactly as it was: its version and its web domain. */
+    /**
+     * Puts a merged-away company back exactly as it was, if its row is as its merge left it (else a
+     * {@link StaleVersionException}): its version and its web domain.
+     */
     @Override
     public void reinstate(Connection c, Company exact) throws SQLException {
         UUID id = exact.id().value();
-        jdbc.update(c, setVersion, exact.version(), id);
+        if (jdbc.update(c, setVersionFrom, exact.version(), id, exact.version() + 1) == 0) {
+            throw new StaleVersionException("company", id.toString(), exact.version() + 1);
+        }
         domains.claimAll(c, domains(exact), id);
     }
 
-    /** Stores the company exactly as given, version and time of the last change included, over the stored one. */
     @Override
-    public void restore(Connection c, Company exact) throws SQLException {
+    public Optional<String> reinstateConflict(Connection c, Company exact) throws SQLException {
+        return JdbcMerges.retiredConflict(jdbc, c, selectVersion, "company", exact.id().value(), exact.version());
+    }
+
+    /**
+     * Stores the company exactly as given, version and time of the last change included, over the stored one, if
+     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     */
+    @Override
+    public void restore(Connection c, Company exact, long expected) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
-        values.remove(values.size() - 1);
+        values.set(values.size() - 1, expected);
         values.add(0, exact.version());
-        jdbc.update(c, restoreRow, values.toArray());
+        if (jdbc.update(c, restoreRow, values.toArray()) == 0) {
+            throw new StaleVersionException("company", exact.id().toString(), expected);
+        }
         domains.move(c, exact.id().value(), domains(exact), (added, owner) -> ValidationException.of("webDomain",
                 "unique", added + " already belongs to company " + owner));
     }

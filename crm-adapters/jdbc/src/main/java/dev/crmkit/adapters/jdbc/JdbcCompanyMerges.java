@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,8 +74,14 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
         // a contact re-pointed from two merged-away companies is restored from its first snapshot, last
         List<Contact> snapshots = new ArrayList<>(merge.contactsBefore());
         Collections.reverse(snapshots);
+        // each contact is written over only at the version the merge left (or the restore before) it at
+        Map<UUID, Long> expected = new HashMap<>();
+        merge.repointed().stream().filter(r -> r.kind() == Repointed.Kind.CONTACT)
+                .forEach(r -> expected.put(r.id(), r.versionAfter()));
         for (Contact before : snapshots) {
-            contacts.restore(c, before);
+            UUID id = before.id().value();
+            contacts.restore(c, before, expected.getOrDefault(id, before.version()));
+            expected.put(id, before.version());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 
@@ -99,7 +100,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
                 + ", custom_fields = " + json + ", owner_id = ?, updated_at = ?, name_key = ?, nickname_key = ? "
                 + "WHERE id = ? AND version = ?");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?");
         // the link carries the contact's insertion number, so a company's contacts list in the order they were stored
         insertAffiliation = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at, contact_seq) "
                 + "VALUES (?, ?, ?, (SELECT seq FROM {contact} WHERE id = ?))");
@@ -179,14 +180,19 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         insertAffiliations(c, exact);
     }
 
-    /** Stores the contact exactly as given, version and time of the last change included, over the stored one. */
+    /**
+     * Stores the contact exactly as given, version and time of the last change included, over the stored one, if
+     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     */
     @Override
-    public void restore(Connection c, Contact exact) throws SQLException {
+    public void restore(Connection c, Contact exact, long expected) throws SQLException {
         UUID id = exact.id().value();
         List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
-        values.remove(values.size() - 1);
+        values.set(values.size() - 1, expected);
         values.add(0, exact.version());
-        jdbc.update(c, restoreRow, values.toArray());
+        if (jdbc.update(c, restoreRow, values.toArray()) == 0) {
+            throw new StaleVersionException("contact", exact.id().toString(), expected);
+        }
         points.move(c, id, points(exact), (added, owner) -> ValidationException.of(
                 added.startsWith("e:") ? "emails" : "phones", "unique", added.substring(2)
                         + " already belongs to contact " + owner));

@@ -72,6 +72,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectAlias;
     private final String raiseVersion;
     private final String setVersion;
+    private final String setVersionFrom;
+    private final String selectVersion;
     private final String restoreRow;
     private final String insertSnapshot;
 
@@ -111,7 +113,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         selectAlias = jdbc.sql("SELECT survivor_id FROM {lead_alias} WHERE merged_id = ?");
         raiseVersion = jdbc.sql("UPDATE {lead} SET version = version + 1 WHERE id = ? AND version = ?");
         setVersion = jdbc.sql("UPDATE {lead} SET version = ? WHERE id = ?");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?").replace(" AND version = ?", "");
+        setVersionFrom = setVersion + " AND version = ?";
+        selectVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?");
         insertSnapshot = jdbc.sql("INSERT INTO {lead_merge_snapshot} (merge_id, snapshot_no, id, version, contact_id, "
                 + "company_id, channel, source_detail, campaign, utm_source, utm_medium, utm_campaign, utm_term, "
                 + "utm_content, referrer, external_ids, external_id_fingerprints, request, first_name, last_name, "
@@ -140,21 +144,36 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         externalIds.move(c, id, List.of(), (added, owner) -> ValidationException.of("externalIds", "unique", added));
     }
 
-    /** Puts a merged-away lead back exactly as it was: its version and its external ids. */
+    /**
+     * Puts a merged-away lead back exactly as it was, if its row is as its merge left it (else a
+     * {@link StaleVersionException}): its version and its external ids.
+     */
     @Override
     public void reinstate(Connection c, Lead exact) throws SQLException {
         UUID id = exact.id().value();
-        jdbc.update(c, setVersion, exact.version(), id);
+        if (jdbc.update(c, setVersionFrom, exact.version(), id, exact.version() + 1) == 0) {
+            throw new StaleVersionException("lead", id.toString(), exact.version() + 1);
+        }
         externalIds.claimAll(c, exact.externalIds(), id);
     }
 
-    /** Stores the lead exactly as given, version and time of the last change included, over the stored one. */
     @Override
-    public void restore(Connection c, Lead exact) throws SQLException {
+    public Optional<String> reinstateConflict(Connection c, Lead exact) throws SQLException {
+        return JdbcMerges.retiredConflict(jdbc, c, selectVersion, "lead", exact.id().value(), exact.version());
+    }
+
+    /**
+     * Stores the lead exactly as given, version and time of the last change included, over the stored one, if
+     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     */
+    @Override
+    public void restore(Connection c, Lead exact, long expected) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(rowValues(exact, true)));
-        values.remove(values.size() - 1);
+        values.set(values.size() - 1, expected);
         values.add(0, exact.version());
-        jdbc.update(c, restoreRow, values.toArray());
+        if (jdbc.update(c, restoreRow, values.toArray()) == 0) {
+            throw new StaleVersionException("lead", exact.id().toString(), expected);
+        }
         externalIds.move(c, exact.id().value(), exact.externalIds(), (added, owner) -> ValidationException.of(
                 "externalIds", "unique", added + " already belongs to lead " + owner));
     }

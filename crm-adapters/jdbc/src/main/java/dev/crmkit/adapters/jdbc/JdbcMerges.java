@@ -87,8 +87,21 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         /** Puts a merged-away record's row back exactly as it was. */
         void reinstate(Connection c, R exact) throws SQLException;
 
-        /** Stores a record exactly as given (version included) over the stored one. */
-        void restore(Connection c, R exact) throws SQLException;
+        /**
+         * Why a merged-away record's row cannot be put back by {@link #reinstate}: it changed since its merge left it.
+         * Empty when it can be (and always for a kind whose merged-away rows only change along with the merge's
+         * snapshots).
+         */
+        default Optional<String> reinstateConflict(Connection c, R exact) throws SQLException {
+            return Optional.empty();
+        }
+
+        /**
+         * Stores a record exactly as given (version included) over the stored one if that is at version
+         * {@code expected}; else throws a {@link StaleVersionException} (another unit of work changed it since it was
+         * checked) and changes nothing.
+         */
+        void restore(Connection c, R exact, long expected) throws SQLException;
 
         /**
          * Writes the row a merge leaves of a merged-away record, for a restored merge: the record as it was before the
@@ -107,6 +120,22 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
             jdbc.update(c, insertRow, values);
             jdbc.update(c, setVersion, versionBefore + 1, id);
         }
+    }
+
+    /**
+     * For {@link Rows#reinstateConflict}: the row of a merged-away record must be at one version more than before the
+     * merge, as the merge left it (its retire raised the version by one).
+     *
+     * @param selectVersion the version of a row of the kind by id
+     */
+    static Optional<String> retiredConflict(Jdbc jdbc, Connection c, String selectVersion, String noun, UUID id,
+                                            long versionBefore) throws SQLException {
+        Optional<Long> now = jdbc.one(c, selectVersion, rs -> rs.getLong(1), id);
+        if (now.isEmpty()) {
+            return Optional.of("the merged-away " + noun + " " + id + " is not stored");
+        }
+        return now.get() == versionBefore + 1 ? Optional.empty() : Optional.of("the merged-away " + noun + " " + id
+                + " changed since the merge (version " + (versionBefore + 1) + " then, " + now.get() + " now)");
     }
 
     /** The statements of one versioned table that refers to a merged record by one column. */
@@ -131,8 +160,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         this.noun = type.name().toLowerCase(Locale.ROOT);
         String json = dialect.json();
         if (type != RecordType.LEAD) {
-            // a lead refers to no other lead
-            versioned.put(Repointed.Kind.LEAD, versioned("lead", column, ""));
+            // a lead refers to no other lead; a merged-away lead's row stays as its lead merge left it (the in-memory
+            // store keeps it only in the merge record), so that merge can put it back exactly
+            versioned.put(Repointed.Kind.LEAD, versioned("lead", column, " AND " + JdbcLeads.LISTED));
         }
         versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
                 + "'"));
@@ -312,6 +342,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     public final List<String> conflicts(M merge) {
         return jdbc.tx.read(c -> {
             List<String> out = new ArrayList<>();
+            for (R gone : merge.mergedAway()) {
+                rows.reinstateConflict(c, gone).ifPresent(out::add);
+            }
             for (Repointed r : Repointed.lastOfEach(merge.repointed())) {
                 (r.kind() == Repointed.Kind.ALIAS ? r.aliasConflict(noun, aliasOf(c, r.id()))
                         : r.versionConflict(versionOf(c, r))).ifPresent(out::add);
@@ -333,7 +366,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final M undo(M merge, Instant at) {
         return jdbc.tx.write(c -> {
-            rows.restore(c, merge.survivorBefore());
+            rows.restore(c, merge.survivorBefore(), merge.survivorVersionAfter());
             for (R gone : merge.mergedAway()) {
                 jdbc.update(c, deleteAlias, uuid(gone));
                 rows.reinstate(c, gone);

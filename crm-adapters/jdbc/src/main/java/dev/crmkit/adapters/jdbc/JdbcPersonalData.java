@@ -137,7 +137,10 @@ final class JdbcPersonalData implements PersonalData {
             counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
                     ids.leads()));
             long leads = 0;
-            String blankLead = jdbc.sql("UPDATE {lead} SET version = version + 1, first_name = '', last_name = '', "
+            // a merged-away lead's row keeps the version its lead merge left it at (as its merge snapshot, blanked
+            // below, does), so that merge can still be undone
+            String blankLead = jdbc.sql("UPDATE {lead} SET version = version + CASE WHEN " + JdbcLeads.LISTED
+                    + " THEN 1 ELSE 0 END, first_name = '', last_name = '', "
                     + "email = ?, phone = NULL, request = '', company_name = '', referrer = '', external_ids = "
                     + json + ", external_id_fingerprints = NULL, custom_fields = " + json
                     + ", updated_at = ? WHERE id = ?");
