@@ -20,7 +20,11 @@ public interface RetentionStore {
     /**
      * People who never became customers: surviving contacts with at least one lead, none converted, none and the
      * contact unchanged since the cutoff, no deal of the contact or its leads, no timeline entry about any of them
-     * since the cutoff, and not claimed yet ({@link #claimPerson}).
+     * since the cutoff, and not claimed yet ({@link #claimPerson}); nor a customer elsewhere: no active service plan,
+     * no equipment in service, no open service request or commitment, no crm-service record of the person made or
+     * changed since the cutoff, no consent change since the cutoff, no open task about the contact or its leads (nor
+     * one created, due or closed since the cutoff), no host campaign event since the cutoff, no active campaign
+     * enrollment (crm-service's and crm-campaigns' records count where the store holds them).
      */
     List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit);
 

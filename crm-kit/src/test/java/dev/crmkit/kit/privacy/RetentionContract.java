@@ -1,11 +1,16 @@
 package dev.crmkit.kit.privacy;
 
+import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.core.activity.LogActivity;
 import dev.crmkit.core.audit.AuditAction;
 import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PageRequest;
@@ -15,6 +20,7 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.privacy.ConsentChannel;
 import dev.crmkit.core.privacy.RetentionPolicy;
 import dev.crmkit.core.privacy.RetentionRun;
 import dev.crmkit.core.task.NewTask;
@@ -27,12 +33,27 @@ import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.service.commitment.Commitment;
 import dev.crmkit.service.commitment.CommitmentId;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.EquipmentId;
+import dev.crmkit.service.equipment.EquipmentStatus;
+import dev.crmkit.service.equipment.Site;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.plan.ServicePlanId;
+import dev.crmkit.service.request.Priority;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.request.ServiceRequestId;
+import dev.crmkit.service.request.Sla;
+import dev.crmkit.service.schedule.PlanTerms;
+import dev.crmkit.service.visit.Visit;
+import dev.crmkit.service.visit.VisitId;
+import dev.crmkit.service.visit.VisitStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -43,6 +64,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -88,6 +110,8 @@ public abstract class RetentionContract {
     private final List<String> keptValues = new ArrayList<>();
     private final List<TaskId> oldClosedTasks = new ArrayList<>();
     private final List<TaskId> keptTasks = new ArrayList<>();
+    /** People the lead rule alone would reach who are customers elsewhere: why they stay, by family name. */
+    private final Map<String, String> customersElsewhere = new TreeMap<>();
 
     /** A fresh, empty store. */
     protected abstract CrmkitStore newStore();
@@ -144,6 +168,8 @@ public abstract class RetentionContract {
                 "keeper.converted@example.com", "keeper.dealmaker@example.com", "keeper.returner@example.com",
                 "keeper.talkative@example.com", "keeper.newcomer@example.com", "still interested"));
 
+        customersElsewhere();
+
         for (int i = 0; i < 4; i++) {
             Task t = then.crm().tasks().create(NewTask.of("Old chore " + i, T0.plusSeconds(3600), REP,
                     Optional.empty()));
@@ -166,6 +192,61 @@ public abstract class RetentionContract {
         store.commitments().insert(new Commitment(new CommitmentId(then.crm().ids().next()), 0, talked.contactId(),
                 "visit", LocalDate.of(2026, 6, 1), REP, T0, Optional.of(promised.id())));
         keptTasks.add(promised.id());
+    }
+
+    /**
+     * One person per sign of a customer outside leads, deals and the timeline; each captured long ago, never
+     * converted, and otherwise quiet, so only that sign keeps them.
+     */
+    private void customersElsewhere() {
+        Address site = new Address("home", "Birkenweg 3", "94481", "Grafenau", "", "DE");
+        ContactId equipped = quiet("Equipmentowner", "equipment in service");
+        store.installedEquipment().insert(equipment(equipped, site, EquipmentStatus.IN_SERVICE));
+        ContactId planned = quiet("Planholder", "an active service plan");
+        EquipmentId removed = equipment(planned, site, EquipmentStatus.REMOVED).id();
+        store.installedEquipment().insert(equipment(planned, site, EquipmentStatus.REMOVED));
+        store.servicePlans().insert(new ServicePlan(new ServicePlanId(then.crm().ids().next()), 0, planned,
+                removed, PlanTerms.every(LocalDate.of(2026, 1, 5), Period.ofYears(1)), Optional.empty(),
+                Money.of(new BigDecimal("80.00"), Currency.getInstance("EUR")), List.of(), true, T0));
+        ContactId requested = quiet("Requester", "a service request resolved recently");
+        store.serviceRequests().insert(new ServiceRequest(new ServiceRequestId(then.crm().ids().next()), 0,
+                requested, Optional.empty(), "phone", Priority.NORMAL, "boiler noise", new Sla(Duration.ofHours(4),
+                Duration.ofDays(2)), T0, Optional.of(T0.plusSeconds(600)), Optional.of(RECENT)));
+        ContactId visited = quiet("Visitee", "a visit since the cutoff");
+        store.visits().insert(new Visit(new VisitId(then.crm().ids().next()), 0, REP, visited, Optional.empty(),
+                Optional.empty(), Optional.empty(), RECENT, RECENT.plusSeconds(3600), VisitStatus.SCHEDULED,
+                Optional.empty(), T0));
+        ContactId promised = quiet("Promisee", "an open commitment");
+        store.commitments().insert(new Commitment(new CommitmentId(then.crm().ids().next()), 0, promised,
+                "call back", LocalDate.of(2026, 6, 1), REP, T0, Optional.empty()));
+        ContactId consenting = quiet("Consenter", "a consent change since the cutoff");
+        recent.crm().consents().record(consenting, ConsentChannel.EMAIL, false, "unsubscribe link");
+        Lead tasked = captured(then, "Vera", "Taskholder", "vera.taskholder@example.org", "asks about Taskholder");
+        customersElsewhere.put("Taskholder", "an open task about the lead");
+        then.crm().tasks().create(NewTask.of("Call Vera back", T0.plusSeconds(3600), REP,
+                Optional.of(new RecordRef(RecordType.LEAD, tasked.id().value()))));
+        ContactId chored = quiet("Choree", "a task about the contact created since the cutoff");
+        Task recentChore = recent.crm().tasks().create(NewTask.of("Send Vera the brochure", RECENT.plusSeconds(60),
+                REP, Optional.of(new RecordRef(RecordType.CONTACT, chored.value()))));
+        recent.crm().tasks().complete(recentChore.id());
+        ContactId evented = quiet("Eventful", "a host campaign event since the cutoff");
+        store.campaignStores().events().record("order-" + evented, new HostEvent(evented.toString(), "purchase",
+                RECENT, "order 4711"));
+        ContactId enrolled = quiet("Enrollee", "an active campaign enrollment");
+        store.campaignStores().enrollments().enroll(new Sequence("nurture", List.of(new SequenceStep.Send(
+                "nurture-1", MessageKind.MARKETING)), Set.of(), false), enrolled.toString(), T0);
+    }
+
+    private ContactId quiet(String family, String why) {
+        customersElsewhere.put(family, why);
+        return captured(then, "Vera", family, "vera." + family.toLowerCase(Locale.ROOT) + "@example.org",
+                "asks about " + family).contactId();
+    }
+
+    private Equipment equipment(ContactId customer, Address site, EquipmentStatus status) {
+        return new Equipment(new EquipmentId(new UUID(customer.value().getMostSignificantBits(), 1)), 0, customer,
+                "Boiler", "SN-9", new Site(site, Optional.of(customer)), LocalDate.of(2026, 1, 5), Optional.empty(),
+                Optional.empty(), status, T0);
     }
 
     private static Lead captured(Crmkit kit, String first, String last, String email, String request) {
@@ -232,6 +313,18 @@ public abstract class RetentionContract {
         assertInstanceOf(CaptureOutcome.NewLeadNewContact.class, recent.crm().capture().capture(LeadSubmission
                 .from(Channel.WEB_FORM).name("Vera", "Oldnameaski").email("vera.oldnameaski@example.org").build()),
                 "someone anonymized by retention may come back as a new lead");
+    }
+
+    @Test
+    void peopleWhoAreCustomersElsewhere_areKept_whateverTheirLeads() {
+        assertEquals(10, customersElsewhere.size());
+        assertAllIn(dump(store), List.copyOf(customersElsewhere.keySet()));
+        RetentionRun result = run(RetentionPolicy.none().withNeverConvertedLeads(Period.ofYears(3)));
+        String dump = dump(store);
+        customersElsewhere.forEach((family, why) -> assertTrue(dump.contains(family), family + " has " + why
+                + ": kept"));
+        assertEquals(Map.of("contact", (long) OLD, "lead", (long) OLD), result.counts());
+        assertNoneIn(dump, oldValues);
     }
 
     @Test

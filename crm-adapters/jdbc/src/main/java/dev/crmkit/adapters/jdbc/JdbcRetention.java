@@ -24,7 +24,37 @@ import java.util.function.Function;
  */
 final class JdbcRetention implements RetentionStore {
 
-    /** What the person's contact (alias {@code c}) must satisfy; parameters: the cutoff four times. */
+    /**
+     * Signs of a customer outside leads, deals and the timeline (every crmkit table exists after the migrations,
+     * crm-service's and crm-campaigns' included): an active service plan, equipment in service, an open service
+     * request or commitment, any crm-service record of the person made or changed since the cutoff, a consent change
+     * since the cutoff, an open task about the contact or one of its leads (or one created, due or closed since the
+     * cutoff), a host event since the cutoff, an active campaign enrollment. Parameters: the cutoff twelve times,
+     * then the cutoff in epoch microseconds (campaign_event); %1$s: the contact's id as text.
+     */
+    private static final String STILL_A_CUSTOMER = ""
+            + " AND NOT EXISTS (SELECT 1 FROM {service_plan} x WHERE x.customer_id = c.id"
+            + " AND (x.active = TRUE OR x.created_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {service_equipment} x WHERE x.customer_id = c.id"
+            + " AND (x.status <> 'REMOVED' OR x.created_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {service_request} x WHERE x.customer_id = c.id"
+            + " AND (x.resolved_at IS NULL OR x.opened_at >= ? OR x.responded_at >= ? OR x.resolved_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {service_visit} x WHERE x.customer_id = c.id"
+            + " AND (x.created_at >= ? OR x.ends_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {service_commitment} x WHERE x.customer_id = c.id"
+            + " AND (x.is_open = TRUE OR x.recorded_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {consent_change} x WHERE x.contact_id = c.id AND x.recorded_at >= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM {task} t WHERE ((t.related_type = 'CONTACT' AND t.related_id = c.id)"
+            + " OR (t.related_type = 'LEAD'"
+            + " AND t.related_id IN (SELECT l.id FROM {lead} l WHERE l.contact_id = c.id)))"
+            + " AND (t.is_open = TRUE OR t.created_at >= ? OR t.due >= ? OR t.closed_at >= ?))"
+            + " AND NOT EXISTS (SELECT 1 FROM {campaign_event} x WHERE x.contact_id = %1$s AND x.occurred_at >= ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM {campaign_enrollment} x WHERE x.contact_id = %1$s"
+            + " AND x.status = 'ACTIVE')";
+    /**
+     * What the person's contact (alias {@code c}) must satisfy; parameters: {@link #ruleParams}, %1$s: the
+     * contact's id as text ({@link #idText}).
+     */
     private static final String NEVER_CONVERTED = "c.updated_at < ?"
             + " AND EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id)"
             + " AND NOT EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id"
@@ -35,7 +65,8 @@ final class JdbcRetention implements RetentionStore {
             + " AND a.record_id = c.id AND a.occurred_at >= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM {activity_about} a JOIN {lead} l ON a.record_id = l.id"
             + " WHERE a.record_type = 'LEAD' AND l.contact_id = c.id AND a.occurred_at >= ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM {retention_claim} r WHERE r.contact_id = c.id)";
+            + " AND NOT EXISTS (SELECT 1 FROM {retention_claim} r WHERE r.contact_id = c.id)"
+            + STILL_A_CUSTOMER;
     /** A task done or cancelled before the cutoff that no commitment names (%s: the task's id). */
     private static final String CLOSED = "is_open = ? AND closed_at < ?"
             + " AND NOT EXISTS (SELECT 1 FROM {service_commitment} s WHERE s.task_id = %s)";
@@ -45,24 +76,48 @@ final class JdbcRetention implements RetentionStore {
 
     private final Jdbc jdbc;
     private final String claim;
+    private final String neverConverted;
 
     JdbcRetention(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.claim = jdbc.dialect.insertIgnoring(jdbc.tables.name("retention_claim"), 1, "contact_id",
                 "claimed_at");
+        this.neverConverted = NEVER_CONVERTED.formatted(idText(jdbc.dialect, "c.id"));
+    }
+
+    /** A UUID column as the text crm-campaigns keeps contact ids in ({@link java.util.UUID#toString}). */
+    private static String idText(Dialect dialect, String column) {
+        return switch (dialect) {
+            case POSTGRESQL, H2 -> "CAST(" + column + " AS VARCHAR(36))";
+            case MARIADB -> column; // CHAR(36) already
+        };
+    }
+
+    /** The parameters of {@link #NEVER_CONVERTED}, in order. */
+    private static Object[] ruleParams(Instant cutoff) {
+        List<Object> out = new ArrayList<>(Collections.nCopies(16, cutoff));
+        out.add(JdbcEnrollments.micros(cutoff));
+        return out.toArray();
+    }
+
+    private static Object[] with(Object first, Object[] rest) {
+        List<Object> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(List.of(rest));
+        return out.toArray();
     }
 
     @Override
     public List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit) {
         return page("SELECT id FROM {contact} WHERE " + JdbcContacts.LISTED
-                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + NEVER_CONVERTED + ")",
-                after.map(ContactId::value), limit, ContactId::new, cutoff, cutoff, cutoff, cutoff);
+                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + neverConverted + ")",
+                after.map(ContactId::value), limit, ContactId::new, ruleParams(cutoff));
     }
 
     @Override
     public boolean isNeverConverted(ContactId contact, Instant cutoff) {
         return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE c.id = ? AND "
-                + NEVER_CONVERTED), contact.value(), cutoff, cutoff, cutoff, cutoff) > 0);
+                + neverConverted), with(contact.value(), ruleParams(cutoff))) > 0);
     }
 
     @Override
