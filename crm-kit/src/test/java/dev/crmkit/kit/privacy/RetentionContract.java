@@ -327,6 +327,38 @@ public abstract class RetentionContract {
         assertNoneIn(dump, oldValues);
     }
 
+    /**
+     * A merged-away lead is no longer its person's lead on any store (the in-memory store removes it, the database
+     * keeps its row with contact and status): a person whose only lead was merged into another person's lead has no
+     * lead left and stays; a person whose converted lead was merged away and who has an old open lead left never
+     * converted as far as their own leads go, and is anonymized.
+     */
+    @Test
+    void mergedAwayLeads_areNoLongerTheirPersons_onEveryStore() {
+        Lead survivor = captured(then, "Keeper", "Survivor", "keeper.survivor@example.com", "wants a heat pump");
+        recent.crm().timeline().log(LogActivity.note(REP, "Met Survivor", "still keen",
+                new RecordRef(RecordType.CONTACT, survivor.contactId().value())));
+        Lead only = captured(then, "Vera", "Mergedaway", "vera.mergedaway@example.org", "asks about a heat pump");
+        merge(survivor, only);
+        Lead converted = captured(then, "Vera", "Convertedaway", "vera.convertedaway@example.org", "wants a boiler");
+        then.crm().leads().changeStatus(converted.id(), LeadStatus.QUALIFIED, "", Optional.of(REP));
+        then.crm().leads().changeStatus(converted.id(), LeadStatus.CONVERTED, "", Optional.of(REP));
+        Lead left = captured(then, "Vera", "Convertedaway", "vera.convertedaway@example.org", "asks again");
+        assertEquals(converted.contactId(), left.contactId());
+        merge(survivor, converted);
+
+        RetentionRun result = run(RetentionPolicy.none().withNeverConvertedLeads(Period.ofYears(3)));
+        assertEquals(List.of(), retentionEntries(only.contactId()), "no lead of their own left: kept");
+        assertEquals(1, retentionEntries(converted.contactId()).size(), "their only own lead never converted");
+        assertEquals(List.of(), retentionEntries(survivor.contactId()));
+        assertEquals(OLD + 1, result.count("contact"), result.toString());
+    }
+
+    private void merge(Lead survivor, Lead mergedAway) {
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, then.crm().leadMerging().merge(
+                List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id())));
+    }
+
     @Test
     void closedTasks_olderThanThePeriod_areDeleted_openRecentAndCommittedOnesStay() {
         RetentionRun result = run(RetentionPolicy.none().withClosedTasks(Period.ofYears(3)));

@@ -25,6 +25,11 @@ import java.util.function.Function;
 final class JdbcRetention implements RetentionStore {
 
     /**
+     * A lead row (alias {@code l}) that is still a lead of its contact: a merged-away lead stays in the table with
+     * its contact and status but is no longer theirs ({@link JdbcLeads#LISTED}; the in-memory store removes it).
+     */
+    private static final String OWN_LEAD = "l.id NOT IN (SELECT merged_id FROM {lead_alias})";
+    /**
      * Signs of a customer outside leads, deals and the timeline (every crmkit table exists after the migrations,
      * crm-service's and crm-campaigns' included): an active service plan, equipment in service, an open service
      * request or commitment, any crm-service record of the person made or changed since the cutoff, a consent change
@@ -46,7 +51,7 @@ final class JdbcRetention implements RetentionStore {
             + " AND NOT EXISTS (SELECT 1 FROM {consent_change} x WHERE x.contact_id = c.id AND x.recorded_at >= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM {task} t WHERE ((t.related_type = 'CONTACT' AND t.related_id = c.id)"
             + " OR (t.related_type = 'LEAD'"
-            + " AND t.related_id IN (SELECT l.id FROM {lead} l WHERE l.contact_id = c.id)))"
+            + " AND t.related_id IN (SELECT l.id FROM {lead} l WHERE l.contact_id = c.id AND " + OWN_LEAD + ")))"
             + " AND (t.is_open = TRUE OR t.created_at >= ? OR t.due >= ? OR t.closed_at >= ?))"
             + " AND NOT EXISTS (SELECT 1 FROM {campaign_event} x WHERE x.contact_id = %1$s AND x.occurred_at >= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM {campaign_enrollment} x WHERE x.contact_id = %1$s"
@@ -56,15 +61,16 @@ final class JdbcRetention implements RetentionStore {
      * contact's id as text ({@link #idText}).
      */
     private static final String NEVER_CONVERTED = "c.updated_at < ?"
-            + " AND EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id)"
-            + " AND NOT EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id"
+            + " AND EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id AND " + OWN_LEAD + ")"
+            + " AND NOT EXISTS (SELECT 1 FROM {lead} l WHERE l.contact_id = c.id AND " + OWN_LEAD
             + " AND (l.status = 'CONVERTED' OR l.updated_at >= ?))"
             + " AND NOT EXISTS (SELECT 1 FROM {deal} d WHERE d.contact_id = c.id)"
-            + " AND NOT EXISTS (SELECT 1 FROM {deal} d JOIN {lead} l ON d.lead_id = l.id WHERE l.contact_id = c.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM {deal} d JOIN {lead} l ON d.lead_id = l.id WHERE l.contact_id = c.id"
+            + " AND " + OWN_LEAD + ")"
             + " AND NOT EXISTS (SELECT 1 FROM {activity_about} a WHERE a.record_type = 'CONTACT'"
             + " AND a.record_id = c.id AND a.occurred_at >= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM {activity_about} a JOIN {lead} l ON a.record_id = l.id"
-            + " WHERE a.record_type = 'LEAD' AND l.contact_id = c.id AND a.occurred_at >= ?)"
+            + " WHERE a.record_type = 'LEAD' AND l.contact_id = c.id AND " + OWN_LEAD + " AND a.occurred_at >= ?)"
             + " AND NOT EXISTS (SELECT 1 FROM {retention_claim} r WHERE r.contact_id = c.id)"
             + STILL_A_CUSTOMER;
     /** A task done or cancelled before the cutoff that no commitment names (%s: the task's id). */
