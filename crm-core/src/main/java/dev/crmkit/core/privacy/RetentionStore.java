@@ -32,6 +32,14 @@ public interface RetentionStore {
     boolean isNeverConverted(ContactId contact, Instant cutoff);
 
     /**
+     * Holds every lead row of the contact (merged-away ones included) for the running unit of work, taken in id order
+     * so two callers never wait on each other in a cycle: a lead conversion or status change that wants one of them
+     * waits until the unit of work ends (and then fails its versioned update if the lead was anonymized), and one that
+     * came first is seen by the re-check ({@link #isNeverConverted}) made after this call.
+     */
+    void lockLeads(ContactId contact);
+
+    /**
      * Claims the person for anonymization by retention, in the running unit of work: true for exactly one caller
      * (the claim stays), false when someone claimed them before (now or on another node).
      */
@@ -66,6 +74,11 @@ public interface RetentionStore {
 
             @Override
             public boolean isNeverConverted(ContactId contact, Instant cutoff) {
+                throw no();
+            }
+
+            @Override
+            public void lockLeads(ContactId contact) {
                 throw no();
             }
 

@@ -67,10 +67,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static dev.crmkit.kit.privacy.PersonalDataContract.all;
 import static dev.crmkit.kit.privacy.PersonalDataContract.assertAllIn;
@@ -106,6 +109,7 @@ public abstract class RetentionContract {
     private Crmkit then;
     private Crmkit recent;
     private final List<ContactId> old = new ArrayList<>();
+    private final List<Lead> oldLeads = new ArrayList<>();
     private final List<String> oldValues = new ArrayList<>();
     private final List<String> keptValues = new ArrayList<>();
     private final List<TaskId> oldClosedTasks = new ArrayList<>();
@@ -137,6 +141,7 @@ public abstract class RetentionContract {
             Lead lead = captured(then, "Vera", family, "vera." + family.toLowerCase(Locale.ROOT) + "@example.org",
                     "asks about " + family + " heating");
             old.add(lead.contactId());
+            oldLeads.add(lead);
             oldValues.addAll(List.of(family, "vera." + family.toLowerCase(Locale.ROOT) + "@example.org",
                     "asks about " + family + " heating"));
             if (i % 3 == 1) {
@@ -449,6 +454,44 @@ public abstract class RetentionContract {
             assertEquals(1, retentionEntries(c).size(), "anonymized and audited once: " + c);
         }
         assertNoneIn(dump(store), oldValues);
+    }
+
+    /**
+     * The re-check of a person runs with their leads held ({@code RetentionStore.lockLeads}): a status change or
+     * conversion of one of their leads on another node, which takes no contact lock, waits until retention's unit of
+     * work ends instead of slipping in between the re-check and the anonymization.
+     */
+    @Test
+    void whileRetentionHoldsAPersonsLeads_aStatusChangeOnAnotherNodeWaits() throws Exception {
+        Lead lead = oldLeads.get(0);
+        Crmkit other = kit(secondNode(store), AS_OF, 61L);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> holder = pool.submit(() -> store.transactions().inTransaction(() -> {
+                store.retentionStore().lockLeads(lead.contactId());
+                held.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertTrue(held.await(20, TimeUnit.SECONDS));
+            Future<?> change = pool.submit(() -> other.crm().leads().changeStatus(lead.id(), LeadStatus.QUALIFIED,
+                    "", Optional.of(REP)));
+            assertThrows(TimeoutException.class, () -> change.get(700, TimeUnit.MILLISECONDS),
+                    "the status change waits for the held lead");
+            release.countDown();
+            holder.get(20, TimeUnit.SECONDS);
+            change.get(20, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(LeadStatus.QUALIFIED, store.leads().findById(lead.id()).orElseThrow().status());
     }
 
     @Test

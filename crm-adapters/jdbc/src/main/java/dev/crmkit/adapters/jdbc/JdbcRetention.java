@@ -127,6 +127,12 @@ final class JdbcRetention implements RetentionStore {
     }
 
     @Override
+    public void lockLeads(ContactId contact) {
+        jdbc.tx.read(c -> jdbc.list(c, jdbc.sql("SELECT id FROM {lead} WHERE contact_id = ? ORDER BY id FOR UPDATE"),
+                rs -> null, contact.value()));
+    }
+
+    @Override
     public boolean claimPerson(ContactId contact, Instant at) {
         Objects.requireNonNull(at, "at");
         return jdbc.tx.write(c -> jdbc.insertIgnoring(c, claim, contact.value(), at));

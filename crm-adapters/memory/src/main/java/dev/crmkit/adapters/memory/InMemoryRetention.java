@@ -129,6 +129,15 @@ final class InMemoryRetention implements RetentionStore {
                 || campaignActive.test(id.toString(), cutoff);
     }
 
+    /**
+     * Nothing to hold: the in-memory store runs its units of work one at a time, so no conversion can change a lead
+     * between the re-check and the anonymization of the same unit of work.
+     */
+    @Override
+    public void lockLeads(ContactId contact) {
+        Objects.requireNonNull(contact, "contact");
+    }
+
     @Override
     public boolean claimPerson(ContactId contact, Instant at) {
         Objects.requireNonNull(at, "at");
