@@ -45,7 +45,10 @@ public interface RetentionStore {
      */
     boolean claimPerson(ContactId contact, Instant at);
 
-    /** Tasks done or cancelled before the cutoff that no service commitment names. */
+    /**
+     * Tasks done or cancelled before the cutoff that no service commitment names and no contact, company or lead
+     * merge still in force re-pointed (unmerge puts those back).
+     */
     List<TaskId> closedTasks(Instant cutoff, Optional<TaskId> after, int limit);
 
     /** Deletes the task if it is still one of {@link #closedTasks}: true for the one caller that deleted it. */

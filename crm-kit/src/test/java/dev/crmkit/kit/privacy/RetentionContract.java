@@ -20,6 +20,10 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.merge.MergeContacts;
+import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.core.privacy.ConsentChannel;
 import dev.crmkit.core.privacy.RetentionPolicy;
 import dev.crmkit.core.privacy.RetentionRun;
@@ -374,6 +378,28 @@ public abstract class RetentionContract {
         long audited = all(store.archives().auditTrail()).stream().filter(e -> e.action() == AuditAction.ERASE
                 && e.note().startsWith("retention: task ")).count();
         assertEquals(oldClosedTasks.size(), audited, "each deletion audited");
+    }
+
+    /** A closed task a contact merge in force re-pointed stays: unmerge puts it back, so it must still be there. */
+    @Test
+    void closedTasks_thatAMergeInForceRepointed_stay_soTheMergeCanBeUndone() {
+        Lead away = captured(then, "Keeper", "Duplicate", "keeper.duplicate@example.com", "asks twice");
+        Lead into = captured(then, "Keeper", "Original", "keeper.original@example.com", "asks once");
+        Task chore = then.crm().tasks().create(NewTask.of("Call the duplicate", T0.plusSeconds(3600), REP,
+                Optional.of(new RecordRef(RecordType.CONTACT, away.contactId().value()))));
+        then.crm().tasks().complete(chore.id());
+        MergeOutcome.Merged merged = assertInstanceOf(MergeOutcome.Merged.class, then.crm().merging().merge(
+                MergeContacts.into(into.contactId(), List.of(into.contactId(), away.contactId()))));
+        assertTrue(merged.merge().repointed().stream().anyMatch(r -> r.kind() == Repointed.Kind.TASK
+                && r.id().equals(chore.id().value())), merged.merge().repointed().toString());
+
+        RetentionRun result = run(RetentionPolicy.none().withClosedTasks(Period.ofYears(3)));
+        assertEquals(Map.of("task", (long) oldClosedTasks.size()), result.counts());
+        assertTrue(store.tasks().findById(chore.id()).isPresent(), "re-pointed by a merge in force: kept");
+        assertInstanceOf(UnmergeOutcome.Unmerged.class, then.crm().merging().unmerge(merged.merge().id()));
+        assertEquals(Map.of("task", 1L), kit(store, AS_OF, 62L).crm().retention(RetentionPolicy.none()
+                .withClosedTasks(Period.ofYears(3))).run(AS_OF).counts(),
+                "once the merge is undone the task is an old closed task like any other");
     }
 
     @Test

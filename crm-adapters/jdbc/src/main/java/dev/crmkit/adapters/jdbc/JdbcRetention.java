@@ -1,17 +1,23 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.activity.ActivityId;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.RetentionStore;
 import dev.crmkit.core.task.TaskId;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -80,6 +86,9 @@ final class JdbcRetention implements RetentionStore {
     private static final String HOLDS_TEXT = "occurred_at < ? AND (subject <> '" + Anonymized.ERASED
             + "' OR body <> '')";
 
+    private static final TypeReference<List<Repointed>> REPOINTED = new TypeReference<>() {
+    };
+
     private final Jdbc jdbc;
     private final String claim;
     private final String neverConverted;
@@ -140,14 +149,41 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public List<TaskId> closedTasks(Instant cutoff, Optional<TaskId> after, int limit) {
-        return page("SELECT id FROM {task} t WHERE " + CLOSED.formatted("t.id"), after.map(TaskId::value), limit, TaskId::new,
-                false, cutoff);
+        List<UUID> repointed = List.copyOf(jdbc.tx.read(this::repointedTasks));
+        List<Object> params = new ArrayList<>(List.of(false, cutoff));
+        params.addAll(repointed);
+        return page("SELECT id FROM {task} t WHERE " + CLOSED.formatted("t.id") + (repointed.isEmpty() ? ""
+                : " AND t.id NOT IN (" + String.join(", ", Collections.nCopies(repointed.size(), "?")) + ")"),
+                after.map(TaskId::value), limit, TaskId::new, params.toArray());
     }
 
     @Override
     public boolean deleteClosedTask(TaskId task, Instant cutoff) {
-        return jdbc.tx.write(c -> jdbc.update(c, jdbc.sql("DELETE FROM {task} WHERE id = ? AND "
-                + CLOSED.formatted("?")), task.value(), false, cutoff, task.value()) == 1);
+        return jdbc.tx.write(c -> {
+            // held first, so a merge re-pointing it either committed before (and is read below) or waits
+            if (jdbc.list(c, jdbc.sql("SELECT id FROM {task} WHERE id = ? FOR UPDATE"), rs -> null, task.value())
+                    .isEmpty() || repointedTasks(c).contains(task.value())) {
+                return false;
+            }
+            return jdbc.update(c, jdbc.sql("DELETE FROM {task} WHERE id = ? AND " + CLOSED.formatted("?")),
+                    task.value(), false, cutoff, task.value()) == 1;
+        });
+    }
+
+    /**
+     * The tasks a contact, company or lead merge still in force re-pointed (unmerge puts them back, so they stay
+     * while the merge does); merges are rare, their records are read whole.
+     */
+    private Set<UUID> repointedTasks(Connection c) throws SQLException {
+        Set<UUID> out = new HashSet<>();
+        for (String table : List.of("contact_merge", "company_merge", "lead_merge")) {
+            for (String json : jdbc.list(c, jdbc.sql("SELECT repointed FROM {" + table + "} WHERE undone_at IS NULL"),
+                    rs -> jdbc.dialect.getJson(rs, "repointed"))) {
+                jdbc.json.read(json, REPOINTED).stream().filter(r -> r.kind() == Repointed.Kind.TASK)
+                        .forEach(r -> out.add(r.id()));
+            }
+        }
+        return out;
     }
 
     @Override

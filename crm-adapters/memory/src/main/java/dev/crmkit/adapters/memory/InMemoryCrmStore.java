@@ -110,7 +110,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
             serviceRequests, visits, commitments), consentHistory, this::eraseCampaignRows);
     private final InMemoryRetention retention = new InMemoryRetention(transactions, contacts, leads, deals,
             activities, tasks, commitments, new InMemoryRetention.Service(servicePlans, installedEquipment,
-            serviceRequests, visits), consentHistory, this::campaignActive);
+            serviceRequests, visits), consentHistory, this::campaignActive, this::repointedTasks);
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
@@ -326,6 +326,21 @@ public final class InMemoryCrmStore implements CrmkitStore {
             made = campaignStores;
         }
         return made == null ? Map.of() : CampaignPart.erase(transactions, made, contacts, values);
+    }
+
+    /** The tasks a contact, company or lead merge still in force re-pointed: unmerge puts them back. */
+    private Set<java.util.UUID> repointedTasks() {
+        Set<java.util.UUID> out = new java.util.HashSet<>();
+        java.util.List<dev.crmkit.core.merge.MergeRecord<?, ?>> merges = new java.util.ArrayList<>(contactMerges.all());
+        merges.addAll(companyMerges.all());
+        merges.addAll(leadMerges.all());
+        for (dev.crmkit.core.merge.MergeRecord<?, ?> m : merges) {
+            if (m.undoneAt().isEmpty()) {
+                m.repointed().stream().filter(r -> r.kind() == dev.crmkit.core.merge.Repointed.Kind.TASK)
+                        .forEach(r -> out.add(r.id()));
+            }
+        }
+        return out;
     }
 
     /**

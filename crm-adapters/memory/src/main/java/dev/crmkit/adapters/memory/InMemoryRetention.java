@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,7 @@ final class InMemoryRetention implements RetentionStore {
     private final Service service;
     private final InMemoryConsentHistory consents;
     private final BiPredicate<String, Instant> campaignActive;
+    private final Supplier<Set<java.util.UUID>> repointedTasks;
     private final Set<ContactId> claimed = ConcurrentHashMap.newKeySet();
 
     /** crm-service's stores the rule looks at besides the commitments. */
@@ -54,10 +56,12 @@ final class InMemoryRetention implements RetentionStore {
     /**
      * @param campaignActive whether crm-campaigns has a host event about the contact (its id as text) since the
      *                       cutoff or an active enrollment of it
+     * @param repointedTasks the ids of the tasks a contact, company or lead merge still in force re-pointed
      */
     InMemoryRetention(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads, InMemoryDeals deals,
                       InMemoryActivities activities, InMemoryTasks tasks, InMemoryCommitments commitments,
-                      Service service, InMemoryConsentHistory consents, BiPredicate<String, Instant> campaignActive) {
+                      Service service, InMemoryConsentHistory consents, BiPredicate<String, Instant> campaignActive,
+                      Supplier<Set<java.util.UUID>> repointedTasks) {
         this.tx = tx;
         this.contacts = contacts.rows();
         this.leads = leads.rows();
@@ -68,6 +72,7 @@ final class InMemoryRetention implements RetentionStore {
         this.service = service;
         this.consents = consents;
         this.campaignActive = campaignActive;
+        this.repointedTasks = repointedTasks;
     }
 
     /** The ids of the claimed people, for the store's walk in tests and the export. */
@@ -159,7 +164,9 @@ final class InMemoryRetention implements RetentionStore {
     private Predicate<Task> closedBefore(Instant cutoff) {
         Set<TaskId> named = commitments.scan(c -> c.task().isPresent()).stream()
                 .map(c -> c.task().orElseThrow()).collect(Collectors.toSet());
-        return t -> t.closedAt().filter(at -> at.isBefore(cutoff)).isPresent() && !named.contains(t.id());
+        Set<java.util.UUID> repointed = repointedTasks.get();
+        return t -> t.closedAt().filter(at -> at.isBefore(cutoff)).isPresent() && !named.contains(t.id())
+                && !repointed.contains(t.id().value());
     }
 
     @Override
