@@ -127,6 +127,8 @@ public final class RetentionJob {
     private Optional<ErasureCounts> anonymize(ContactId id, Instant cutoff, Period keep) {
         return rights.context().transactions().inTransactionRetrying(ATTEMPTS, () -> {
             Optional<Contact> locked = rights.stores().contacts().lockById(id).filter(c -> c.id().equals(id));
+            // a conversion or timeline entry takes no contact lock: hold the leads too, then ask again
+            locked.ifPresent(c -> retention.lockLeads(id));
             if (locked.isEmpty() || !retention.isNeverConverted(id, cutoff)
                     || !retention.claimPerson(id, rights.context().clock().instant())) {
                 return Optional.<ErasureCounts>empty();

@@ -20,7 +20,11 @@ public interface RetentionStore {
     /**
      * People who never became customers: surviving contacts with at least one lead, none converted, none and the
      * contact unchanged since the cutoff, no deal of the contact or its leads, no timeline entry about any of them
-     * since the cutoff, and not claimed yet ({@link #claimPerson}).
+     * since the cutoff, and not claimed yet ({@link #claimPerson}); nor a customer elsewhere: no active service plan,
+     * no equipment in service, no open service request or commitment, no crm-service record of the person made or
+     * changed since the cutoff, no consent change since the cutoff, no open task about the contact or its leads (nor
+     * one created, due or closed since the cutoff), no host campaign event since the cutoff, no active campaign
+     * enrollment (crm-service's and crm-campaigns' records count where the store holds them).
      */
     List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit);
 
@@ -28,12 +32,23 @@ public interface RetentionStore {
     boolean isNeverConverted(ContactId contact, Instant cutoff);
 
     /**
+     * Holds every lead row of the contact (merged-away ones included) for the running unit of work, taken in id order
+     * so two callers never wait on each other in a cycle: a lead conversion or status change that wants one of them
+     * waits until the unit of work ends (and then fails its versioned update if the lead was anonymized), and one that
+     * came first is seen by the re-check ({@link #isNeverConverted}) made after this call.
+     */
+    void lockLeads(ContactId contact);
+
+    /**
      * Claims the person for anonymization by retention, in the running unit of work: true for exactly one caller
      * (the claim stays), false when someone claimed them before (now or on another node).
      */
     boolean claimPerson(ContactId contact, Instant at);
 
-    /** Tasks done or cancelled before the cutoff that no service commitment names. */
+    /**
+     * Tasks done or cancelled before the cutoff that no service commitment names and no contact, company or lead
+     * merge still in force re-pointed (unmerge puts those back).
+     */
     List<TaskId> closedTasks(Instant cutoff, Optional<TaskId> after, int limit);
 
     /** Deletes the task if it is still one of {@link #closedTasks}: true for the one caller that deleted it. */
@@ -62,6 +77,11 @@ public interface RetentionStore {
 
             @Override
             public boolean isNeverConverted(ContactId contact, Instant cutoff) {
+                throw no();
+            }
+
+            @Override
+            public void lockLeads(ContactId contact) {
                 throw no();
             }
 

@@ -2,6 +2,10 @@ package dev.crmkit.kit.privacy;
 
 import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
+import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.sequence.Sequence;
+import dev.crmkit.campaigns.sequence.SequenceStep;
+import dev.crmkit.campaigns.trigger.HostEvent;
 import dev.crmkit.core.activity.LogActivity;
 import dev.crmkit.core.activity.Visibility;
 import dev.crmkit.core.audit.AuditAction;
@@ -9,6 +13,7 @@ import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PageRequest;
@@ -18,6 +23,11 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.merge.MergeContacts;
+import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UnmergeOutcome;
+import dev.crmkit.core.privacy.ConsentChannel;
 import dev.crmkit.core.privacy.RetentionPolicy;
 import dev.crmkit.core.privacy.RetentionRun;
 import dev.crmkit.core.task.NewTask;
@@ -30,12 +40,27 @@ import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.service.commitment.Commitment;
 import dev.crmkit.service.commitment.CommitmentId;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.equipment.EquipmentId;
+import dev.crmkit.service.equipment.EquipmentStatus;
+import dev.crmkit.service.equipment.Site;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.plan.ServicePlanId;
+import dev.crmkit.service.request.Priority;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.request.ServiceRequestId;
+import dev.crmkit.service.request.Sla;
+import dev.crmkit.service.schedule.PlanTerms;
+import dev.crmkit.service.visit.Visit;
+import dev.crmkit.service.visit.VisitId;
+import dev.crmkit.service.visit.VisitStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -49,10 +74,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static dev.crmkit.kit.privacy.PersonalDataContract.all;
 import static dev.crmkit.kit.privacy.PersonalDataContract.assertAllIn;
@@ -88,12 +116,15 @@ public abstract class RetentionContract {
     private Crmkit then;
     private Crmkit recent;
     private final List<ContactId> old = new ArrayList<>();
+    private final List<Lead> oldLeads = new ArrayList<>();
     private final List<String> oldValues = new ArrayList<>();
     private final List<String> keptValues = new ArrayList<>();
     private final List<TaskId> oldClosedTasks = new ArrayList<>();
     private final List<TaskId> keptTasks = new ArrayList<>();
     /** The participants of an old private timeline item: its match keys (V54) name them as well. */
     private final List<String> privateParticipants = List.of("rep-privy", "privy.partner@example.org");
+    /** People the lead rule alone would reach who are customers elsewhere: why they stay, by family name. */
+    private final Map<String, String> customersElsewhere = new TreeMap<>();
 
     /** A fresh, empty store. */
     protected abstract CrmkitStore newStore();
@@ -119,6 +150,7 @@ public abstract class RetentionContract {
             Lead lead = captured(then, "Vera", family, "vera." + family.toLowerCase(Locale.ROOT) + "@example.org",
                     "asks about " + family + " heating");
             old.add(lead.contactId());
+            oldLeads.add(lead);
             oldValues.addAll(List.of(family, "vera." + family.toLowerCase(Locale.ROOT) + "@example.org",
                     "asks about " + family + " heating"));
             if (i % 3 == 1) {
@@ -154,6 +186,8 @@ public abstract class RetentionContract {
                 "keeper.converted@example.com", "keeper.dealmaker@example.com", "keeper.returner@example.com",
                 "keeper.talkative@example.com", "keeper.newcomer@example.com", "still interested"));
 
+        customersElsewhere();
+
         for (int i = 0; i < 4; i++) {
             Task t = then.crm().tasks().create(NewTask.of("Old chore " + i, T0.plusSeconds(3600), REP,
                     Optional.empty()));
@@ -176,6 +210,61 @@ public abstract class RetentionContract {
         store.commitments().insert(new Commitment(new CommitmentId(then.crm().ids().next()), 0, talked.contactId(),
                 "visit", LocalDate.of(2026, 6, 1), REP, T0, Optional.of(promised.id())));
         keptTasks.add(promised.id());
+    }
+
+    /**
+     * One person per sign of a customer outside leads, deals and the timeline; each captured long ago, never
+     * converted, and otherwise quiet, so only that sign keeps them.
+     */
+    private void customersElsewhere() {
+        Address site = new Address("home", "Birkenweg 3", "94481", "Grafenau", "", "DE");
+        ContactId equipped = quiet("Equipmentowner", "equipment in service");
+        store.installedEquipment().insert(equipment(equipped, site, EquipmentStatus.IN_SERVICE));
+        ContactId planned = quiet("Planholder", "an active service plan");
+        EquipmentId removed = equipment(planned, site, EquipmentStatus.REMOVED).id();
+        store.installedEquipment().insert(equipment(planned, site, EquipmentStatus.REMOVED));
+        store.servicePlans().insert(new ServicePlan(new ServicePlanId(then.crm().ids().next()), 0, planned,
+                removed, PlanTerms.every(LocalDate.of(2026, 1, 5), Period.ofYears(1)), Optional.empty(),
+                Money.of(new BigDecimal("80.00"), Currency.getInstance("EUR")), List.of(), true, T0));
+        ContactId requested = quiet("Requester", "a service request resolved recently");
+        store.serviceRequests().insert(new ServiceRequest(new ServiceRequestId(then.crm().ids().next()), 0,
+                requested, Optional.empty(), "phone", Priority.NORMAL, "boiler noise", new Sla(Duration.ofHours(4),
+                Duration.ofDays(2)), T0, Optional.of(T0.plusSeconds(600)), Optional.of(RECENT)));
+        ContactId visited = quiet("Visitee", "a visit since the cutoff");
+        store.visits().insert(new Visit(new VisitId(then.crm().ids().next()), 0, REP, visited, Optional.empty(),
+                Optional.empty(), Optional.empty(), RECENT, RECENT.plusSeconds(3600), VisitStatus.SCHEDULED,
+                Optional.empty(), T0));
+        ContactId promised = quiet("Promisee", "an open commitment");
+        store.commitments().insert(new Commitment(new CommitmentId(then.crm().ids().next()), 0, promised,
+                "call back", LocalDate.of(2026, 6, 1), REP, T0, Optional.empty()));
+        ContactId consenting = quiet("Consenter", "a consent change since the cutoff");
+        recent.crm().consents().record(consenting, ConsentChannel.EMAIL, false, "unsubscribe link");
+        Lead tasked = captured(then, "Vera", "Taskholder", "vera.taskholder@example.org", "asks about Taskholder");
+        customersElsewhere.put("Taskholder", "an open task about the lead");
+        then.crm().tasks().create(NewTask.of("Call Vera back", T0.plusSeconds(3600), REP,
+                Optional.of(new RecordRef(RecordType.LEAD, tasked.id().value()))));
+        ContactId chored = quiet("Choree", "a task about the contact created since the cutoff");
+        Task recentChore = recent.crm().tasks().create(NewTask.of("Send Vera the brochure", RECENT.plusSeconds(60),
+                REP, Optional.of(new RecordRef(RecordType.CONTACT, chored.value()))));
+        recent.crm().tasks().complete(recentChore.id());
+        ContactId evented = quiet("Eventful", "a host campaign event since the cutoff");
+        store.campaignStores().events().record("order-" + evented, new HostEvent(evented.toString(), "purchase",
+                RECENT, "order 4711"));
+        ContactId enrolled = quiet("Enrollee", "an active campaign enrollment");
+        store.campaignStores().enrollments().enroll(new Sequence("nurture", List.of(new SequenceStep.Send(
+                "nurture-1", MessageKind.MARKETING)), Set.of(), false), enrolled.toString(), T0);
+    }
+
+    private ContactId quiet(String family, String why) {
+        customersElsewhere.put(family, why);
+        return captured(then, "Vera", family, "vera." + family.toLowerCase(Locale.ROOT) + "@example.org",
+                "asks about " + family).contactId();
+    }
+
+    private Equipment equipment(ContactId customer, Address site, EquipmentStatus status) {
+        return new Equipment(new EquipmentId(new UUID(customer.value().getMostSignificantBits(), 1)), 0, customer,
+                "Boiler", "SN-9", new Site(site, Optional.of(customer)), LocalDate.of(2026, 1, 5), Optional.empty(),
+                Optional.empty(), status, T0);
     }
 
     private static Lead captured(Crmkit kit, String first, String last, String email, String request) {
@@ -246,6 +335,50 @@ public abstract class RetentionContract {
     }
 
     @Test
+    void peopleWhoAreCustomersElsewhere_areKept_whateverTheirLeads() {
+        assertEquals(10, customersElsewhere.size());
+        assertAllIn(dump(store), List.copyOf(customersElsewhere.keySet()));
+        RetentionRun result = run(RetentionPolicy.none().withNeverConvertedLeads(Period.ofYears(3)));
+        String dump = dump(store);
+        customersElsewhere.forEach((family, why) -> assertTrue(dump.contains(family), family + " has " + why
+                + ": kept"));
+        assertEquals(Map.of("contact", (long) OLD, "lead", (long) OLD), result.counts());
+        assertNoneIn(dump, oldValues);
+    }
+
+    /**
+     * A merged-away lead is no longer its person's lead on any store (the in-memory store removes it, the database
+     * keeps its row with contact and status): a person whose only lead was merged into another person's lead has no
+     * lead left and stays; a person whose converted lead was merged away and who has an old open lead left never
+     * converted as far as their own leads go, and is anonymized.
+     */
+    @Test
+    void mergedAwayLeads_areNoLongerTheirPersons_onEveryStore() {
+        Lead survivor = captured(then, "Keeper", "Survivor", "keeper.survivor@example.com", "wants a heat pump");
+        recent.crm().timeline().log(LogActivity.note(REP, "Met Survivor", "still keen",
+                new RecordRef(RecordType.CONTACT, survivor.contactId().value())));
+        Lead only = captured(then, "Vera", "Mergedaway", "vera.mergedaway@example.org", "asks about a heat pump");
+        merge(survivor, only);
+        Lead converted = captured(then, "Vera", "Convertedaway", "vera.convertedaway@example.org", "wants a boiler");
+        then.crm().leads().changeStatus(converted.id(), LeadStatus.QUALIFIED, "", Optional.of(REP));
+        then.crm().leads().changeStatus(converted.id(), LeadStatus.CONVERTED, "", Optional.of(REP));
+        Lead left = captured(then, "Vera", "Convertedaway", "vera.convertedaway@example.org", "asks again");
+        assertEquals(converted.contactId(), left.contactId());
+        merge(survivor, converted);
+
+        RetentionRun result = run(RetentionPolicy.none().withNeverConvertedLeads(Period.ofYears(3)));
+        assertEquals(List.of(), retentionEntries(only.contactId()), "no lead of their own left: kept");
+        assertEquals(1, retentionEntries(converted.contactId()).size(), "their only own lead never converted");
+        assertEquals(List.of(), retentionEntries(survivor.contactId()));
+        assertEquals(OLD + 1, result.count("contact"), result.toString());
+    }
+
+    private void merge(Lead survivor, Lead mergedAway) {
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, then.crm().leadMerging().merge(
+                List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id())));
+    }
+
+    @Test
     void closedTasks_olderThanThePeriod_areDeleted_openRecentAndCommittedOnesStay() {
         RetentionRun result = run(RetentionPolicy.none().withClosedTasks(Period.ofYears(3)));
         assertEquals(Map.of("task", (long) oldClosedTasks.size()), result.counts());
@@ -255,6 +388,28 @@ public abstract class RetentionContract {
         long audited = all(store.archives().auditTrail()).stream().filter(e -> e.action() == AuditAction.ERASE
                 && e.note().startsWith("retention: task ")).count();
         assertEquals(oldClosedTasks.size(), audited, "each deletion audited");
+    }
+
+    /** A closed task a contact merge in force re-pointed stays: unmerge puts it back, so it must still be there. */
+    @Test
+    void closedTasks_thatAMergeInForceRepointed_stay_soTheMergeCanBeUndone() {
+        Lead away = captured(then, "Keeper", "Duplicate", "keeper.duplicate@example.com", "asks twice");
+        Lead into = captured(then, "Keeper", "Original", "keeper.original@example.com", "asks once");
+        Task chore = then.crm().tasks().create(NewTask.of("Call the duplicate", T0.plusSeconds(3600), REP,
+                Optional.of(new RecordRef(RecordType.CONTACT, away.contactId().value()))));
+        then.crm().tasks().complete(chore.id());
+        MergeOutcome.Merged merged = assertInstanceOf(MergeOutcome.Merged.class, then.crm().merging().merge(
+                MergeContacts.into(into.contactId(), List.of(into.contactId(), away.contactId()))));
+        assertTrue(merged.merge().repointed().stream().anyMatch(r -> r.kind() == Repointed.Kind.TASK
+                && r.id().equals(chore.id().value())), merged.merge().repointed().toString());
+
+        RetentionRun result = run(RetentionPolicy.none().withClosedTasks(Period.ofYears(3)));
+        assertEquals(Map.of("task", (long) oldClosedTasks.size()), result.counts());
+        assertTrue(store.tasks().findById(chore.id()).isPresent(), "re-pointed by a merge in force: kept");
+        assertInstanceOf(UnmergeOutcome.Unmerged.class, then.crm().merging().unmerge(merged.merge().id()));
+        assertEquals(Map.of("task", 1L), kit(store, AS_OF, 62L).crm().retention(RetentionPolicy.none()
+                .withClosedTasks(Period.ofYears(3))).run(AS_OF).counts(),
+                "once the merge is undone the task is an old closed task like any other");
     }
 
     @Test
@@ -336,6 +491,44 @@ public abstract class RetentionContract {
             assertEquals(1, retentionEntries(c).size(), "anonymized and audited once: " + c);
         }
         assertNoneIn(dump(store), oldValues);
+    }
+
+    /**
+     * The re-check of a person runs with their leads held ({@code RetentionStore.lockLeads}): a status change or
+     * conversion of one of their leads on another node, which takes no contact lock, waits until retention's unit of
+     * work ends instead of slipping in between the re-check and the anonymization.
+     */
+    @Test
+    void whileRetentionHoldsAPersonsLeads_aStatusChangeOnAnotherNodeWaits() throws Exception {
+        Lead lead = oldLeads.get(0);
+        Crmkit other = kit(secondNode(store), AS_OF, 61L);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> holder = pool.submit(() -> store.transactions().inTransaction(() -> {
+                store.retentionStore().lockLeads(lead.contactId());
+                held.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertTrue(held.await(20, TimeUnit.SECONDS));
+            Future<?> change = pool.submit(() -> other.crm().leads().changeStatus(lead.id(), LeadStatus.QUALIFIED,
+                    "", Optional.of(REP)));
+            assertThrows(TimeoutException.class, () -> change.get(700, TimeUnit.MILLISECONDS),
+                    "the status change waits for the held lead");
+            release.countDown();
+            holder.get(20, TimeUnit.SECONDS);
+            change.get(20, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(LeadStatus.QUALIFIED, store.leads().findById(lead.id()).orElseThrow().status());
     }
 
     @Test

@@ -114,7 +114,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             activities, tasks, deals, contactMerges, auditTrail, new InMemoryPersonalData.Service(installedEquipment,
             serviceRequests, visits, commitments), consentHistory, this::eraseCampaignRows);
     private final InMemoryRetention retention = new InMemoryRetention(transactions, contacts, leads, deals,
-            activities, tasks, commitments);
+            activities, tasks, commitments, new InMemoryRetention.Service(servicePlans, installedEquipment,
+            serviceRequests, visits), consentHistory, this::campaignActive, this::repointedTasks);
     private final InMemorySuppressionList suppressionList = new InMemorySuppressionList(transactions);
 
     private InMemoryCrmStore() {
@@ -332,8 +333,40 @@ public final class InMemoryCrmStore implements CrmkitStore {
         return made == null ? Map.of() : CampaignPart.erase(transactions, made, contacts, values);
     }
 
+    /** The tasks a contact, company or lead merge still in force re-pointed: unmerge puts them back. */
+    private Set<java.util.UUID> repointedTasks() {
+        Set<java.util.UUID> out = new java.util.HashSet<>();
+        java.util.List<dev.crmkit.core.merge.MergeRecord<?, ?>> merges = new java.util.ArrayList<>(contactMerges.all());
+        merges.addAll(companyMerges.all());
+        merges.addAll(leadMerges.all());
+        for (dev.crmkit.core.merge.MergeRecord<?, ?> m : merges) {
+            if (m.undoneAt().isEmpty()) {
+                m.repointed().stream().filter(r -> r.kind() == dev.crmkit.core.merge.Repointed.Kind.TASK)
+                        .forEach(r -> out.add(r.id()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether crm-campaigns still works with the contact (a host event since the cutoff, an active enrollment), if
+     * its stores were ever made (a store that never handed them out holds none).
+     */
+    private boolean campaignActive(String contact, java.time.Instant cutoff) {
+        CampaignStores made;
+        synchronized (this) {
+            made = campaignStores;
+        }
+        return made != null && CampaignPart.active(made, contact, cutoff);
+    }
+
     private static final class CampaignPart {
         private CampaignPart() {
+        }
+
+        static boolean active(CampaignStores stores, String contact, java.time.Instant cutoff) {
+            return stores.events().of(contact).stream().anyMatch(e -> !e.at().isBefore(cutoff))
+                    || ((InMemoryEnrollments) stores.enrollments()).anyActive(contact);
         }
 
         static Map<String, Long> erase(InMemoryTransactions tx, CampaignStores stores, Set<String> contacts,

@@ -58,6 +58,12 @@ public final class InMemoryEnrollments implements Enrollments {
         return outcome;
     }
 
+    /** Whether the contact walks through any sequence now (an {@code ACTIVE} enrollment): for retention. */
+    synchronized boolean anyActive(String contactId) {
+        return byContact.values().stream().flatMap(List::stream).anyMatch(e -> e.contactId().equals(contactId)
+                && e.status() == dev.crmkit.campaigns.sequence.EnrollmentStatus.ACTIVE);
+    }
+
     @Override
     public synchronized List<Enrollment> of(String contactId, String sequence) {
         return List.copyOf(byContact.getOrDefault(key(contactId, sequence), List.of()));

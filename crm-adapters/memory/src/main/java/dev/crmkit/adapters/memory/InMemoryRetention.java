@@ -22,8 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -40,10 +42,26 @@ final class InMemoryRetention implements RetentionStore {
     private final Table<ActivityId, Activity> activities;
     private final Table<TaskId, Task> tasks;
     private final Table<dev.crmkit.service.commitment.CommitmentId, Commitment> commitments;
+    private final Service service;
+    private final InMemoryConsentHistory consents;
+    private final BiPredicate<String, Instant> campaignActive;
+    private final Supplier<Set<java.util.UUID>> repointedTasks;
     private final Set<ContactId> claimed = ConcurrentHashMap.newKeySet();
 
+    /** crm-service's stores the rule looks at besides the commitments. */
+    record Service(InMemoryServicePlans plans, InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests,
+                   InMemoryVisits visits) {
+    }
+
+    /**
+     * @param campaignActive whether crm-campaigns has a host event about the contact (its id as text) since the
+     *                       cutoff or an active enrollment of it
+     * @param repointedTasks the ids of the tasks a contact, company or lead merge still in force re-pointed
+     */
     InMemoryRetention(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads, InMemoryDeals deals,
-                      InMemoryActivities activities, InMemoryTasks tasks, InMemoryCommitments commitments) {
+                      InMemoryActivities activities, InMemoryTasks tasks, InMemoryCommitments commitments,
+                      Service service, InMemoryConsentHistory consents, BiPredicate<String, Instant> campaignActive,
+                      Supplier<Set<java.util.UUID>> repointedTasks) {
         this.tx = tx;
         this.contacts = contacts.rows();
         this.leads = leads.rows();
@@ -51,6 +69,10 @@ final class InMemoryRetention implements RetentionStore {
         this.activities = activities.rows();
         this.tasks = tasks.rows();
         this.commitments = commitments.rows();
+        this.service = service;
+        this.consents = consents;
+        this.campaignActive = campaignActive;
+        this.repointedTasks = repointedTasks;
     }
 
     /** The ids of the claimed people, for the store's walk in tests and the export. */
@@ -87,7 +109,38 @@ final class InMemoryRetention implements RetentionStore {
                 .collect(Collectors.toSet());
         refs.add(new RecordRef(RecordType.CONTACT, c.id().value()));
         return activities.scan(a -> !a.occurredAt().isBefore(cutoff) && a.about().stream().anyMatch(refs::contains))
-                .isEmpty();
+                .isEmpty() && !stillACustomer(c.id(), refs, cutoff);
+    }
+
+    /** The mirror of JdbcRetention's STILL_A_CUSTOMER: crm-service, consent, tasks, crm-campaigns. */
+    private boolean stillACustomer(ContactId id, Set<RecordRef> refs, Instant cutoff) {
+        Predicate<Instant> since = at -> !at.isBefore(cutoff);
+        return !service.plans().rows().scan(p -> p.customer().equals(id)
+                        && (p.active() || since.test(p.createdAt()))).isEmpty()
+                || !service.equipment().rows().scan(e -> e.customer().equals(id)
+                        && (e.status() != dev.crmkit.service.equipment.EquipmentStatus.REMOVED
+                        || since.test(e.createdAt()))).isEmpty()
+                || !service.requests().rows().scan(r -> r.customer().equals(id) && (r.open()
+                        || since.test(r.openedAt()) || r.respondedAt().filter(since).isPresent()
+                        || r.resolvedAt().filter(since).isPresent())).isEmpty()
+                || !service.visits().rows().scan(v -> v.customer().equals(id)
+                        && (since.test(v.createdAt()) || since.test(v.end()))).isEmpty()
+                || !commitments.scan(m -> m.customer().equals(id) && (m.open() || since.test(m.recordedAt())))
+                        .isEmpty()
+                || consents.of(List.of(id)).stream().anyMatch(e -> since.test(e.at()))
+                || !tasks.scan(t -> t.relatedTo().filter(refs::contains).isPresent() && (t.isOpen()
+                        || since.test(t.createdAt()) || since.test(t.due()) || t.closedAt().filter(since).isPresent()))
+                        .isEmpty()
+                || campaignActive.test(id.toString(), cutoff);
+    }
+
+    /**
+     * Nothing to hold: the in-memory store runs its units of work one at a time, so no conversion can change a lead
+     * between the re-check and the anonymization of the same unit of work.
+     */
+    @Override
+    public void lockLeads(ContactId contact) {
+        Objects.requireNonNull(contact, "contact");
     }
 
     @Override
@@ -111,7 +164,9 @@ final class InMemoryRetention implements RetentionStore {
     private Predicate<Task> closedBefore(Instant cutoff) {
         Set<TaskId> named = commitments.scan(c -> c.task().isPresent()).stream()
                 .map(c -> c.task().orElseThrow()).collect(Collectors.toSet());
-        return t -> t.closedAt().filter(at -> at.isBefore(cutoff)).isPresent() && !named.contains(t.id());
+        Set<java.util.UUID> repointed = repointedTasks.get();
+        return t -> t.closedAt().filter(at -> at.isBefore(cutoff)).isPresent() && !named.contains(t.id())
+                && !repointed.contains(t.id().value());
     }
 
     @Override
