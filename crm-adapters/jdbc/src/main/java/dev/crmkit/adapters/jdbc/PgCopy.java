@@ -2,9 +2,10 @@ package dev.crmkit.adapters.jdbc;
 
 import org.postgresql.PGConnection;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -72,8 +73,11 @@ final class PgCopy {
             }
             text.append('\n');
         }
+        // encoded once, whole: pgjdbc's copyIn(sql, Reader) encodes each 65,536-char block alone, so an emoji (a
+        // surrogate pair) split by a block boundary would be stored as "??"; bytes are sent as they are
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new SQLException("COPY failed reading its own rows", e);
         }
