@@ -172,6 +172,25 @@ final class Table<I, R> {
         });
     }
 
+    /**
+     * Deletes the record for good: out of every index, and nothing kept for {@link #reinstate} (unlike
+     * {@link #remove}); only the unit of work's undo holds it until commit. For rows no merge can bring back, such as
+     * retention's delete of a closed task.
+     */
+    void delete(I id) {
+        tx.inTransaction(() -> {
+            Stored<R> slot = rows.get(id);
+            if (slot == null) {
+                throw new NoSuchElementException("there is no " + recordType + " " + id);
+            }
+            R current = slot.row();
+            long seq = slot.seq();
+            move(current, null, seq);
+            tx.onRollback(() -> move(null, current, seq));
+            return null;
+        });
+    }
+
     /** Puts a record taken out with {@link #remove} back exactly, at its old place in every order. */
     void reinstate(R exact) {
         tx.inTransaction(() -> {
@@ -239,9 +258,13 @@ final class Table<I, R> {
         });
     }
 
-    /** The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all. */
+    /**
+     * The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all, walking
+     * the rows in place (no list of every row per page).
+     */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
-        return tx.read(() -> KeyOrder.after(rows.values().stream().map(Stored::row).toList(), key, after, limit));
+        Iterable<R> all = () -> rows.values().stream().map(Stored::row).iterator();
+        return tx.read(() -> KeyOrder.after(all, key, after, limit));
     }
 
     private R add(R candidate) {
