@@ -155,21 +155,7 @@ final class Table<I, R> {
 
     /** Takes the record out of every index, keeping its insertion number for {@link #reinstate}. */
     void remove(I id) {
-        tx.inTransaction(() -> {
-            Stored<R> slot = rows.get(id);
-            if (slot == null) {
-                throw new NoSuchElementException("there is no " + recordType + " " + id);
-            }
-            R current = slot.row();
-            long seq = slot.seq();
-            move(current, null, seq);
-            retired.put(id, seq);
-            tx.onRollback(() -> {
-                retired.remove(id);
-                move(null, current, seq);
-            });
-            return null;
-        });
+        takeOut(id, true);
     }
 
     /**
@@ -178,6 +164,10 @@ final class Table<I, R> {
      * retention's delete of a closed task.
      */
     void delete(I id) {
+        takeOut(id, false);
+    }
+
+    private void takeOut(I id, boolean keepForReinstate) {
         tx.inTransaction(() -> {
             Stored<R> slot = rows.get(id);
             if (slot == null) {
@@ -186,7 +176,15 @@ final class Table<I, R> {
             R current = slot.row();
             long seq = slot.seq();
             move(current, null, seq);
-            tx.onRollback(() -> move(null, current, seq));
+            if (keepForReinstate) {
+                retired.put(id, seq);
+            }
+            tx.onRollback(() -> {
+                if (keepForReinstate) {
+                    retired.remove(id);
+                }
+                move(null, current, seq);
+            });
             return null;
         });
     }
