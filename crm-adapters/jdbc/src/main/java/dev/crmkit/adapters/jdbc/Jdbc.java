@@ -159,8 +159,35 @@ final class Jdbc {
     private static final int MULTI_ROW_ROWS = 1000;
 
     /**
+     * The most data (chars of text, bytes of binaries; 16 for any other value) a multi-row statement carries:
+     * MariaDB Connector/J inlines the values into one packet, which the server refuses beyond its
+     * {@code max_allowed_packet} (16 MB by default), and refuses again on every retry. 4 M chars are at most 12 MB of
+     * UTF-8, 16 MB if every char were escaped; a single row larger than this still goes alone.
+     */
+    static final long MULTI_ROW_DATA = 4L << 20;
+
+    /**
+     * The end (exclusive) of the rows from {@code from} that one multi-row statement writes: at most {@code maxRows}
+     * rows and at most {@value #MULTI_ROW_DATA} of data ({@link #MULTI_ROW_DATA}), at least one row.
+     */
+    static int statementEnd(List<Object[]> rows, int from, int maxRows) {
+        int end = Math.min(rows.size(), from + maxRows);
+        long data = 0;
+        for (int i = from; i < end; i++) {
+            for (Object value : rows.get(i)) {
+                data += value instanceof String s ? s.length() : value instanceof byte[] b ? b.length : 16;
+            }
+            if (data > MULTI_ROW_DATA && i > from) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /**
      * Inserts the rows with multi-row {@code INSERT ... VALUES (..), (..), ...} statements, as many rows a statement as
-     * {@value #MULTI_ROW_PARAMS} parameters allow (at most {@value #MULTI_ROW_ROWS}): one statement, and one
+     * {@value #MULTI_ROW_PARAMS} parameters allow (at most {@value #MULTI_ROW_ROWS}, and at most
+     * {@value #MULTI_ROW_DATA} chars of data, see {@link #statementEnd}): one statement, and one
      * execution in the database, for hundreds of rows, whatever the driver does with batches; on PostgreSQL, when
      * every value is a parameter, one {@code COPY} through pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
      * One row is one plain statement, none is nothing.
@@ -190,8 +217,9 @@ final class Jdbc {
         String row = insert.substring(at + " VALUES ".length());
         int perStatement = Math.max(1, Math.min(MULTI_ROW_ROWS, MULTI_ROW_PARAMS / Math.max(1, rows.get(0).length)));
         String full = null;
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+        for (int from = 0, to; from < rows.size(); from = to) {
+            to = statementEnd(rows, from, perStatement);
+            List<Object[]> part = rows.subList(from, to);
             String sql;
             if (part.size() == perStatement && full != null) {
                 sql = full;

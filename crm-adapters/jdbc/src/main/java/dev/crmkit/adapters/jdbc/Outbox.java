@@ -65,29 +65,29 @@ final class Outbox {
 
     /** Appends the events, in the order given, to the outbox. */
     void append(Connection connection, List<DomainEvent> events) throws SQLException {
-        if (copy.isPresent() && events.size() > 1) {
-            List<Object[]> rows = new ArrayList<>(events.size());
-            for (DomainEvent event : events) {
-                rows.add(new Object[] {event.aggregateId(), event.getClass().getName(), event.occurredAt(),
-                        json.event(event)});
-            }
-            if (PgCopy.copy(connection, copy.get(), rows)) {
-                return;
-            }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (DomainEvent event : events) {
+            rows.add(new Object[] {event.aggregateId(), event.getClass().getName(), event.occurredAt(),
+                    json.event(event)});
+        }
+        if (copy.isPresent() && events.size() > 1 && PgCopy.copy(connection, copy.get(), rows)) {
+            return;
         }
         int row = insert.lastIndexOf(" VALUES (") + " VALUES ".length();
-        for (int from = 0; from < events.size(); from += ROWS_AT_ONCE) {
-            List<DomainEvent> part = events.subList(from, Math.min(events.size(), from + ROWS_AT_ONCE));
-            // one multi-row statement for a chunk's events: one execution in the database, whatever the driver
+        for (int from = 0, to; from < rows.size(); from = to) {
+            // one multi-row statement for a chunk's events: one execution in the database, whatever the driver;
+            // cut by size too, so a statement fits the server's packet (MariaDB's max_allowed_packet)
+            to = Jdbc.statementEnd(rows, from, ROWS_AT_ONCE);
+            List<Object[]> part = rows.subList(from, to);
             String sql = insert.substring(0, row)
                     + String.join(", ", java.util.Collections.nCopies(part.size(), insert.substring(row)));
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int i = 0;
-                for (DomainEvent event : part) {
-                    ps.setString(++i, event.aggregateId());
-                    ps.setString(++i, event.getClass().getName());
-                    dialect.setInstant(ps, ++i, event.occurredAt());
-                    ps.setString(++i, json.event(event));
+                for (Object[] event : part) {
+                    ps.setString(++i, (String) event[0]);
+                    ps.setString(++i, (String) event[1]);
+                    dialect.setInstant(ps, ++i, (Instant) event[2]);
+                    ps.setString(++i, (String) event[3]);
                 }
                 ps.executeUpdate();
             }

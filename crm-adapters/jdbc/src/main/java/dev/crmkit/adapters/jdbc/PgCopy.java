@@ -2,11 +2,15 @@ package dev.crmkit.adapters.jdbc;
 
 import org.postgresql.PGConnection;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,12 +76,57 @@ final class PgCopy {
             }
             text.append('\n');
         }
+        // encoded once, whole: pgjdbc's copyIn(sql, Reader) encodes each 65,536-char block alone, so an emoji (a
+        // surrogate pair) split by a block boundary would be stored as "??"; bytes are sent as they are
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        int timeout;
+        try (Statement s = c.createStatement()) {
+            timeout = s.getQueryTimeout(); // the store's query timeout, set on every statement it creates
+        }
+        if (timeout == 0) {
+            copyIn(c, copy, bytes);
+            return true;
+        }
+        // COPY runs no JDBC statement, so the statement's timeout does not reach it: the same timeout as the
+        // server's statement_timeout while it runs (local to the transaction when there is one), restored after
+        boolean local = !c.getAutoCommit();
+        String before = setTimeout(c, Long.toString(timeout * 1000L), local);
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
+            copyIn(c, copy, bytes);
+        } catch (SQLException | RuntimeException e) {
+            if (!local) { // in a transaction the failure aborted it, and its rollback undoes the SET LOCAL
+                try {
+                    setTimeout(c, before, false);
+                } catch (SQLException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
+        setTimeout(c, before, local);
+        return true;
+    }
+
+    private static void copyIn(Connection c, String copy, byte[] bytes) throws SQLException {
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new SQLException("COPY failed reading its own rows", e);
         }
-        return true;
+    }
+
+    /** Sets the session's (or transaction's) statement_timeout and returns the one it had. */
+    private static String setTimeout(Connection c, String value, boolean local) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT current_setting('statement_timeout'), set_config('statement_timeout', ?, ?)")) {
+            ps.setQueryTimeout(0); // this one must not be cut short by the driver
+            ps.setString(1, value);
+            ps.setBoolean(2, local);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static void append(StringBuilder out, Object value) {

@@ -6,6 +6,9 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,38 @@ class PgCopyTest {
         }
         assertEquals(Instant.parse("2026-03-02T08:00:01Z"),
                 copied.activities().findById(all.get(1).id()).orElseThrow().occurredAt(), "rounded half up");
+    }
+
+    /**
+     * pgjdbc reads a {@code Reader} in blocks of 65,536 chars and encodes each block alone, so a surrogate pair split
+     * by a block boundary would come back as two {@code ?}: the rows are sent as bytes encoded once. The first row's
+     * text starts the COPY text, so its emoji straddle every boundary; the others start at an odd place
+     * of it too (rows 280,002, 420,006 and 520,010 chars in, then an odd prefix): nine boundaries are split.
+     */
+    @Test
+    void copiedText_keepsEmojiThatStraddleTheDriversBlockBoundaries() throws Exception {
+        List<String> texts = List.of("x" + "\uD83D\uDE00".repeat(140_000), "yyy" + "\uD83D\uDE00".repeat(70_000),
+                "abc" + "\uD83E\uDD84".repeat(50_000), "z\\" + "\uD83D\uDE00".repeat(40_000));
+        List<Object[]> rows = new ArrayList<>();
+        texts.forEach(t -> rows.add(new Object[] {t}));
+        try (Connection c = TestDatabase.POSTGRESQL.shared().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE t17fix_copy (n SERIAL, a TEXT)");
+            assertTrue(PgCopy.copy(c, "COPY t17fix_copy (a) FROM STDIN", rows));
+            List<String> back = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT a FROM t17fix_copy ORDER BY n")) {
+                while (rs.next()) {
+                    back.add(rs.getString(1));
+                }
+            }
+            s.execute("DROP TABLE t17fix_copy");
+            assertEquals(texts.size(), back.size());
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(texts.get(i).length(), back.get(i).length(), "row " + i);
+                assertTrue(texts.get(i).equals(back.get(i)), "row " + i + " changed, first '?' at "
+                        + back.get(i).indexOf('?'));
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +65,42 @@ class QueryTimeoutTest {
             blocker.rollback();
         }
         assertTrue(store.contacts().findById(someone).isEmpty(), "the store works again once the lock is gone");
+    }
+
+    /**
+     * A {@code COPY} (PostgreSQL, several rows: {@link PgCopy}) sends no JDBC statement, so the statement's timeout
+     * does not reach it: it carries the same timeout as {@code statement_timeout} for its own duration. Before, it
+     * waited for the lock without end.
+     */
+    @Test
+    void copyBlockedByATableLock_failsAfterTheQueryTimeout() throws SQLException {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        opened.add(ds);
+        JdbcCrmStore store = JdbcCrmStore.builder(ds).queryTimeout(Duration.ofSeconds(1)).build();
+        Instant at = Instant.parse("2026-03-02T08:00:00Z");
+        Set<RecordRef> about = Set.of(new RecordRef(RecordType.LEAD, new UUID(9, 1)));
+        List<Activity> two = List.of(
+                Activity.system(new ActivityId(new UUID(3, 1)), "one", "b", about, at),
+                Activity.system(new ActivityId(new UUID(3, 2)), "two", "b", about, at));
+
+        try (Connection blocker = ds.getConnection(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE crm_activity IN ACCESS EXCLUSIVE MODE");
+
+            RuntimeException failure = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(RuntimeException.class,
+                            () -> ((JdbcActivities) store.activities()).appendAll(two)));
+
+            assertTrue(failure instanceof JdbcStoreException, failure.toString());
+            blocker.rollback();
+        }
+        ((JdbcActivities) store.activities()).appendAll(two);
+        assertTrue(store.activities().findById(two.get(1).id()).isPresent(), "copied once the lock is gone");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            assertEquals("0", rs.getString(1), "the session's own timeout is back");
+        }
     }
 
     @Test

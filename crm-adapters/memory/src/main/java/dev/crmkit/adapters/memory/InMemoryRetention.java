@@ -175,7 +175,7 @@ final class InMemoryRetention implements RetentionStore {
             if (tasks.get(task).filter(closedBefore(cutoff)).isEmpty()) {
                 return false;
             }
-            tasks.remove(task);
+            tasks.delete(task); // for good: nothing kept for a reinstate
             return true;
         });
     }

@@ -3,7 +3,6 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.kit.archive.Archive;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,7 @@ final class KeyOrder {
     }
 
     /** The rows whose key comes after {@code after} (all when empty), in key order, at most {@code limit}. */
-    static <R> List<R> after(Collection<R> rows, Function<R, String> key, Optional<String> after, int limit) {
+    static <R> List<R> after(Iterable<R> rows, Function<R, String> key, Optional<String> after, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }

@@ -155,6 +155,19 @@ final class Table<I, R> {
 
     /** Takes the record out of every index, keeping its insertion number for {@link #reinstate}. */
     void remove(I id) {
+        takeOut(id, true);
+    }
+
+    /**
+     * Deletes the record for good: out of every index, and nothing kept for {@link #reinstate} (unlike
+     * {@link #remove}); only the unit of work's undo holds it until commit. For rows no merge can bring back, such as
+     * retention's delete of a closed task.
+     */
+    void delete(I id) {
+        takeOut(id, false);
+    }
+
+    private void takeOut(I id, boolean keepForReinstate) {
         tx.inTransaction(() -> {
             Stored<R> slot = rows.get(id);
             if (slot == null) {
@@ -163,9 +176,13 @@ final class Table<I, R> {
             R current = slot.row();
             long seq = slot.seq();
             move(current, null, seq);
-            retired.put(id, seq);
+            if (keepForReinstate) {
+                retired.put(id, seq);
+            }
             tx.onRollback(() -> {
-                retired.remove(id);
+                if (keepForReinstate) {
+                    retired.remove(id);
+                }
                 move(null, current, seq);
             });
             return null;
@@ -239,9 +256,13 @@ final class Table<I, R> {
         });
     }
 
-    /** The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all. */
+    /**
+     * The records whose key comes after {@code after}, in key order, at most {@code limit}: one pass over all, walking
+     * the rows in place (no list of every row per page).
+     */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
-        return tx.read(() -> KeyOrder.after(rows.values().stream().map(Stored::row).toList(), key, after, limit));
+        Iterable<R> all = () -> rows.values().stream().map(Stored::row).iterator();
+        return tx.read(() -> KeyOrder.after(all, key, after, limit));
     }
 
     private R add(R candidate) {
