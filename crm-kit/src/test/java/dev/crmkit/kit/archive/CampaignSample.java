@@ -73,7 +73,8 @@ public final class CampaignSample {
             events.record("shop/" + (contacts.size() - i) + "/" + contacts.get(i), new HostEvent(contacts.get(i),
                     "order-placed", now.plusNanos(123_000L * (i + 1)), "order " + i + " \t\n\u0001 </script>"));
         }
-        events.record("\uD83D\uDE00 key", new HostEvent("c-1", "payment-due", Instant.EPOCH.minusSeconds(86_400)
+        // an empty reference (allowed for a type that names no order, cart or invoice) and a time before 1970
+        events.record("\uD83D\uDE00 key", new HostEvent("c-1", "lead-captured", Instant.EPOCH.minusSeconds(86_400)
                 .plusNanos(5_000), ""));
         Enrollments enrollments = store.campaignStores().enrollments();
         Sequence nurture = new Sequence("nurture", List.of(new SequenceStep.Send("nurture-intro",
