@@ -74,7 +74,8 @@ class ImportFaultTest {
         // store below must hold every person exactly once either way
         assertEquals(PEOPLE, json.get("created").asLong() + json.get("alreadyCaptured").asLong(), json.toString());
         assertTrue(json.get("alreadyCaptured").asLong() <= CHUNK, json.toString());
-        assertEquals(0, json.get("rejected").asLong(), "a row was blamed for the lost connection");
+        assertEquals(0, json.get("rejected").asLong(), () -> "a row was blamed for the lost connection: "
+                + rejects(json)); // the reason, for the next one who meets this rare failure
         assertEquals(PEOPLE, count(watcher, "crm_lead"));
         assertEquals(PEOPLE, count(watcher, "crm_contact"));
         assertEquals(PEOPLE, count(watcher, "crm_lead_external_id"));
@@ -149,5 +150,13 @@ class ImportFaultTest {
             }
         }
         return file;
+    }
+
+    private static String rejects(JsonNode json) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(json.get("rejectsFile").asText()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(rejects file not readable: " + e + ")";
+        }
     }
 }
