@@ -221,12 +221,38 @@ public final class LeadImport {
         tell(chunk, outcomes, everyone);
     }
 
+    /**
+     * Captures one row in its own unit of work: tried twice, and again while the failure is a lost connection (SQL
+     * state class 08, or 57P01-57P03: the server ended the session), up to {@value #ROW_ATTEMPTS} times. After the
+     * server ends every session, the pool can hand out several of its dead connections one after the other (it skips
+     * the liveness check for connections used moments before); none of that is the row's fault.
+     */
     private CaptureOutcome inOneUnitTwice(MappedRow row) {
-        try {
-            return inOneUnit(List.of(row)).get(0);
-        } catch (RuntimeException first) {
-            return inOneUnit(List.of(row)).get(0);
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ROW_ATTEMPTS; attempt++) {
+            try {
+                return inOneUnit(List.of(row)).get(0);
+            } catch (RuntimeException failed) {
+                last = failed;
+                if (attempt >= 2 && !lostConnection(failed)) {
+                    throw failed;
+                }
+            }
         }
+        throw last;
+    }
+
+    /** The most times a row is tried when its unit of work keeps losing its connection. */
+    private static final int ROW_ATTEMPTS = 8;
+
+    private static boolean lostConnection(Throwable failed) {
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void tell(List<MappedRow> rows, List<CaptureOutcome> outcomes, ImportListener everyone) {
