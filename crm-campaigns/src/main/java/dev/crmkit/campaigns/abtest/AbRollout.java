@@ -69,7 +69,9 @@ public final class AbRollout {
     }
 
     /**
-     * Records that the contact got its tested variant (call when the message went out).
+     * Records that the contact gets its tested variant: call before the message goes out, under the message's claim,
+     * so a crash between the send and marking it done loses no exposure; the re-send after the claim's lease counts
+     * nothing twice (one exposure per contact and test).
      *
      * @return the variant recorded for the contact (an earlier one when it was exposed before)
      */

@@ -116,7 +116,9 @@ public final class CampaignRun {
 
     /**
      * A copy that sends the rollout's campaign through its stored A/B test: the test group gets the template
-     * {@code <campaign>-<variant in lower case>} of its assigned variant (each exposure recorded in the store), the
+     * {@code <campaign>-<variant in lower case>} of its assigned variant (each exposure recorded in the store before the
+     * send, so a crash between send and mark loses none; a send the channel then refuses keeps its exposure, as it
+     * keeps its cap day), the
      * rest wait (deferred, as outside a send window) until the test has a winner, which each run decides first from
      * the stored outcomes; then the rest get the winner's template. A waiting message on its last valid day gets its
      * own variant. Replaces a {@link #withAbTest} of the same campaign.
@@ -199,6 +201,15 @@ public final class CampaignRun {
                     waiting.add(m.key());
                     continue;
                 }
+                if (outcome == null && choice.filter(dev.crmkit.campaigns.abtest.AbRollout.Choice::tested)
+                        .isPresent()) {
+                    // recorded before the send, under this node's claim: a crash between send and mark loses no
+                    // exposure (the message may expire, or the winner be decided, before another node claims it
+                    // again), and the re-send after the lease counts nothing twice (one exposure per contact) and
+                    // carries the variant recorded first
+                    choice = java.util.Optional.of(new dev.crmkit.campaigns.abtest.AbRollout.Choice(
+                            rollout.exposed(m.contactId(), choice.get(), clock.instant()), true));
+                }
                 java.util.Optional<String> variant = choice.map(dev.crmkit.campaigns.abtest.AbRollout.Choice::variant)
                         .or(() -> variant(m));
                 if (outcome == null) {
@@ -208,9 +219,6 @@ public final class CampaignRun {
                     sent++;
                     byCampaign.merge(m.campaign(), 1, Integer::sum);
                     variant.ifPresent(v -> byVariant.merge(m.campaign() + "/" + v, 1, Integer::sum));
-                    if (choice.filter(dev.crmkit.campaigns.abtest.AbRollout.Choice::tested).isPresent()) {
-                        rollout.exposed(m.contactId(), choice.get(), clock.instant());
-                    }
                 } else {
                     held++;
                 }

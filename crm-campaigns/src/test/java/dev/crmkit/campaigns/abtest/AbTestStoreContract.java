@@ -179,6 +179,62 @@ public abstract class AbTestStoreContract {
         assertEquals(30, stores.abTests().outcomes("small").stream().mapToLong(VariantOutcome::exposed).sum());
     }
 
+    @Test
+    void rollout_crashBetweenSendAndMark_losesNoExposure_evenWhenTheOfferExpiresBeforeAnotherNodeClaimsIt() {
+        CampaignStores stores = stores();
+        AbTestPlan everybody = new AbTestPlan(AbTest.of("crash", List.of(new Variant("A", 1), new Variant("B", 1))),
+                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        Map<String, Recipient> recipients = birthdays(stores, 1, DAY); // valid on DAY only
+        List<String> delivered = new java.util.ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> crashingRun(stores, everybody, delivered, NOW)
+                .run(DAY, recipients), "the node dies after the provider took the message");
+        RunReport next = crashingRun(secondNode(stores), everybody, delivered, NOW.plus(Duration.ofDays(1)))
+                .run(DAY.plusDays(1), recipients);
+
+        assertEquals(List.of("c0/birthday/2026/1"), delivered, "sent once, expired before a second claim");
+        assertEquals(0, next.sent());
+        assertEquals(1, secondNode(stores).abTests().outcomes("crash").stream()
+                .mapToLong(VariantOutcome::exposed).sum(), "the delivered variant counts");
+        assertEquals(1, secondNode(stores).abTests().outcomes("crash").stream()
+                .filter(o -> o.variant().equals(everybody.test().assign("c0").name()))
+                .mapToLong(VariantOutcome::exposed).sum());
+    }
+
+    @Test
+    void rollout_resendAfterACrash_countsTheExposureOnce() {
+        CampaignStores stores = stores();
+        AbTestPlan everybody = new AbTestPlan(AbTest.of("resend", List.of(new Variant("A", 1), new Variant("B", 1))),
+                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        Map<String, Recipient> recipients = birthdays(stores, 3, DAY.plusDays(6));
+        List<String> delivered = new java.util.ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> crashingRun(stores, everybody, delivered, NOW)
+                .run(DAY, recipients));
+
+        // the lease (5 minutes) ran out: another node claims what is not done and sends it again, same key
+        RunReport second = new CampaignRun(secondNode(stores).messages(), m -> {
+            delivered.add(m.idempotencyKey());
+            return new SendResult.Accepted(m.idempotencyKey());
+        }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(NOW.plusSeconds(600), ZoneOffset.UTC), "n2",
+                Duration.ofMinutes(5)).withAbRollout(new AbRollout(secondNode(stores).abTests(), everybody))
+                .run(DAY, recipients);
+
+        assertEquals(3, second.sent(), "the crashed one again, and the two after it");
+        assertEquals(4, delivered.size(), "one message went to the provider twice under its key");
+        assertEquals(3, stores.abTests().outcomes("resend").stream().mapToLong(VariantOutcome::exposed).sum(),
+                "three contacts, three exposures");
+    }
+
+    /** A run whose node dies right after the provider took its first message (the send done, nothing marked). */
+    private static CampaignRun crashingRun(CampaignStores stores, AbTestPlan plan, List<String> delivered,
+            Instant now) {
+        return new CampaignRun(stores.messages(), m -> {
+            delivered.add(m.idempotencyKey());
+            throw new IllegalStateException("the node died after sending " + m.idempotencyKey());
+        }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(now, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), plan));
+    }
+
     private static TemplateLibrary variantTemplates() {
         TemplateLibrary templates = StandardTemplates.library();
         templates.save(new MessageTemplate("birthday-a", "", "A: happy birthday", "a"));
