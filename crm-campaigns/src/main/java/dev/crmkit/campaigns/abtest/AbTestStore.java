@@ -22,6 +22,9 @@ public interface AbTestStore {
     /** The plan with this id. */
     Optional<AbTestPlan> plan(String testId);
 
+    /** Every stored plan, ordered by id ({@link String#compareTo}). */
+    List<AbTestPlan> plans();
+
     /**
      * Records that the contact got the variant, unless the contact got one of this test before.
      *

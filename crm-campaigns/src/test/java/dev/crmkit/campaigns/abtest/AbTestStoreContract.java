@@ -63,6 +63,10 @@ public abstract class AbTestStoreContract {
         assertEquals(PLAN, secondNode(stores).abTests().define(other), "the first plan holds");
         assertEquals(Optional.of(PLAN), secondNode(stores).abTests().plan(PLAN.id()));
         assertEquals(Optional.empty(), store.plan("nope"));
+        AbTestPlan second = new AbTestPlan(AbTest.of("Another", List.of(new Variant("X", 3), new Variant("Y", 1))),
+                "win-back", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.01, 5), 100);
+        store.define(second);
+        assertEquals(List.of(second, PLAN), secondNode(stores).abTests().plans(), "by id");
         assertThrows(IllegalArgumentException.class, () -> new AbRollout(store, other));
     }
 

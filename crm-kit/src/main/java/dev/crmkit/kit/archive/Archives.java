@@ -150,4 +150,19 @@ public interface Archives {
      * {@link #campaignMessages()}; only with crm-campaigns present.
      */
     Archive<CapDayEntry> campaignCapDays();
+
+    /** crm-campaigns' A/B test plans with their variants, keyed by the test's id; only with crm-campaigns present. */
+    Archive<AbTestEntry> campaignAbTests();
+
+    /**
+     * crm-campaigns' A/B exposures with their hits, keyed by {@link AbExposureEntry#key()}, restored onto plans of
+     * {@link #campaignAbTests()}; only with crm-campaigns present.
+     */
+    Archive<AbExposureEntry> campaignAbExposures();
+
+    /**
+     * crm-campaigns' A/B winners, keyed by the test's id, restored onto plans of {@link #campaignAbTests()}; only with
+     * crm-campaigns present.
+     */
+    Archive<dev.crmkit.campaigns.abtest.AbWinner> campaignAbWinners();
 }

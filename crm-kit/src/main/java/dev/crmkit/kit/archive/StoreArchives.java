@@ -54,6 +54,9 @@ import dev.crmkit.pipeline.definition.Pipeline;
  * @param campaignTemplates    crm-campaigns' template versions (a {@link LazyArchive})
  * @param campaignSegments     crm-campaigns' saved segments (a {@link LazyArchive})
  * @param campaignCapDays      the cap days of crm-campaigns' ledger (a {@link LazyArchive})
+ * @param campaignAbTests      crm-campaigns' A/B test plans (a {@link LazyArchive})
+ * @param campaignAbExposures  crm-campaigns' A/B exposures and hits (a {@link LazyArchive})
+ * @param campaignAbWinners    crm-campaigns' A/B winners (a {@link LazyArchive})
  */
 public record StoreArchives(Archive<Contact> contacts, Archive<Company> companies,
                             Archive<CustomFieldSchema> customFieldSchemas, Archive<Lead> leads,
@@ -73,6 +76,9 @@ public record StoreArchives(Archive<Contact> contacts, Archive<Company> companie
                             Archive<dev.crmkit.campaigns.sequence.Enrollment> campaignEnrollments,
                             Archive<dev.crmkit.campaigns.template.StoredTemplate> campaignTemplates,
                             Archive<SegmentEntry> campaignSegments,
-                            Archive<CapDayEntry> campaignCapDays)
+                            Archive<CapDayEntry> campaignCapDays,
+                            Archive<AbTestEntry> campaignAbTests,
+                            Archive<AbExposureEntry> campaignAbExposures,
+                            Archive<dev.crmkit.campaigns.abtest.AbWinner> campaignAbWinners)
         implements Archives {
 }

@@ -33,7 +33,7 @@ import java.util.Set;
 /**
  * Fills crm-campaigns' stores of a crmkit store for the export tests: the ledger (messages scheduled, two claimed,
  * one of them sent), the do-not-contact list, the host's events, sequence enrollments (one ended, one claimed by
- * a runner), template versions, saved segments and cap days, with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
+ * a runner), template versions, saved segments, cap days and A/B tests (plans, exposures, hits, a winner), with hostile text, contact ids that sort differently by UTF-16, code points and collation, and a time
  * before 1970. The same records, claims and times in every store.
  */
 public final class CampaignSample {
@@ -108,5 +108,30 @@ public final class CampaignSample {
         segments.save(SegmentDefinition.of("hot", hot));
         enrollments.enroll(new Sequence("win-back-2", List.of(new SequenceStep.Wait(1)), Set.of(), false), "c-1",
                 Instant.EPOCH.minusSeconds(86_400).plusNanos(9_000));
+        // A/B tests: two plans (ids that sort differently by case and code points), exposures with and without
+        // hits (one exposed before 1970), a second hit that does not count, and a winner
+        dev.crmkit.campaigns.abtest.AbTestStore ab = store.campaignStores().abTests();
+        dev.crmkit.campaigns.abtest.AbTestPlan subject = new dev.crmkit.campaigns.abtest.AbTestPlan(
+                dev.crmkit.campaigns.abtest.AbTest.of("subject \u2713", List.of(
+                        new dev.crmkit.campaigns.abtest.Variant("A", 1),
+                        new dev.crmkit.campaigns.abtest.Variant("B \uD83D\uDE00", 3))), "birthday",
+                dev.crmkit.campaigns.abtest.AbTestPlan.AbMetric.CLICKED,
+                new dev.crmkit.campaigns.abtest.WinnerRule(0.05, 2), 50);
+        ab.define(subject);
+        ab.define(new dev.crmkit.campaigns.abtest.AbTestPlan(dev.crmkit.campaigns.abtest.AbTest.of("Subject",
+                List.of(new dev.crmkit.campaigns.abtest.Variant("x", 1), new dev.crmkit.campaigns.abtest.Variant(
+                        "y", 1), new dev.crmkit.campaigns.abtest.Variant("z", 10_000))), "win-back " + PopulatedStore.LINE
+                .substring(0, 10), dev.crmkit.campaigns.abtest.AbTestPlan.AbMetric.CONVERTED,
+                new dev.crmkit.campaigns.abtest.WinnerRule(0.001, 1000), 100));
+        for (int i = 0; i < contacts.size(); i++) {
+            ab.expose(subject.id(), contacts.get(i), i % 2 == 0 ? "A" : "B \uD83D\uDE00",
+                    now.plusNanos(11_000L * (i + 1)));
+        }
+        ab.expose("Subject", "c-1", "z", Instant.EPOCH.minusSeconds(86_400).plusNanos(13_000));
+        ab.hit(subject.id(), contacts.get(1), now.plusSeconds(3_600).plusNanos(17_000));
+        ab.hit(subject.id(), contacts.get(1), now.plusSeconds(7_200));
+        ab.hit(subject.id(), contacts.get(2), now.plusSeconds(3_601));
+        ab.recordWinner(new dev.crmkit.campaigns.abtest.AbWinner(subject.id(), "B \uD83D\uDE00", "1.2E-4",
+                now.plusSeconds(86_400).plusNanos(19_000)));
     }
 }

@@ -123,6 +123,22 @@ public final class JdbcAbTestStore implements AbTestStore {
     }
 
     @Override
+    public List<AbTestPlan> plans() {
+        List<String> ids = CampaignSql.work(dataSource, WHAT, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + tests);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        // ordered here, not by the database's collation, so every store lists them alike
+        return ids.stream().sorted().map(this::plan).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public String expose(String testId, String contactId, String variant, Instant at) {
         Objects.requireNonNull(testId, "testId");
         Objects.requireNonNull(contactId, "contactId");

@@ -149,7 +149,10 @@ public final class JdbcCrmStore implements CrmkitStore {
                 LazyArchive.of(() -> CampaignPart.enrollmentArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.templateArchive(jdbc)),
                 LazyArchive.of(() -> CampaignPart.segmentArchive(jdbc)),
-                LazyArchive.of(() -> CampaignPart.capDayArchive(jdbc)));
+                LazyArchive.of(() -> CampaignPart.capDayArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.abTestArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.abExposureArchive(jdbc)),
+                LazyArchive.of(() -> CampaignPart.abWinnerArchive(jdbc)));
         this.serviceArchives = new ServiceArchives(installedEquipment.archive(), servicePlans.archive(),
                 serviceRequests.archive(), visits.archive(), commitments.archive(), serviceReminders.archive());
         this.accessDirectory = new JdbcAccessDirectory(jdbc);
@@ -553,6 +556,18 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         static Archive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(Jdbc jdbc) {
             return JdbcCampaignArchives.capDays(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.AbTestEntry> abTestArchive(Jdbc jdbc) {
+            return JdbcAbTestArchive.plans(jdbc);
+        }
+
+        static Archive<dev.crmkit.kit.archive.AbExposureEntry> abExposureArchive(Jdbc jdbc) {
+            return JdbcAbTestArchive.exposures(jdbc);
+        }
+
+        static Archive<dev.crmkit.campaigns.abtest.AbWinner> abWinnerArchive(Jdbc jdbc) {
+            return JdbcAbTestArchive.winners(jdbc);
         }
     }
 }

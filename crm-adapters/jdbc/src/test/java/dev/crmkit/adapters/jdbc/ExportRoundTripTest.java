@@ -119,7 +119,8 @@ class ExportRoundTripTest {
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
                 "consent-history", "campaign-events", "campaign-enrollments",
-                "campaign-templates", "campaign-segments", "campaign-cap-days")) {
+                "campaign-templates", "campaign-segments", "campaign-cap-days", "campaign-ab-tests",
+                "campaign-ab-exposures", "campaign-ab-winners")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
         }
         for (Kind target : Kind.values()) {
@@ -129,6 +130,12 @@ class ExportRoundTripTest {
             Path again = dir.resolve("to-" + target);
             StoreExport.standard().write(restored, again);
             assertSameFiles(dir.resolve("source"), again);
+            // the restored A/B test counts as the source's: 2 exposed per variant, one hit each, the same winner
+            var ab = restored.campaignStores().abTests();
+            assertEquals(List.of(new dev.crmkit.campaigns.abtest.VariantOutcome("A", 2, 1),
+                    new dev.crmkit.campaigns.abtest.VariantOutcome("B \uD83D\uDE00", 2, 1)),
+                    ab.outcomes("subject \u2713"), source + " -> " + target);
+            assertEquals(store.campaignStores().abTests().winner("subject \u2713"), ab.winner("subject \u2713"));
         }
     }
 
@@ -284,5 +291,28 @@ class ExportRoundTripTest {
                         new dev.crmkit.kit.archive.SegmentEntry("hot", 1, "not a filter (")));
         assertEquals("filter", badFilter.violations().get(0).field(), badFilter.toString());
         assertEquals(List.of(), segments.after(Optional.empty(), 10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void restoringAnAbExposureOrWinnerWithoutItsPlan_orABadPlan_isRefused_andStoresNothing(Kind kind) {
+        CrmkitStore store = kind.fresh();
+        var archives = store.archives();
+        IllegalArgumentException noPlan = assertThrows(IllegalArgumentException.class, () -> archives
+                .campaignAbExposures().restore(new dev.crmkit.kit.archive.AbExposureEntry("t", "c-1", "A",
+                        java.time.Instant.EPOCH, Optional.empty())));
+        assertTrue(noPlan.getMessage().contains("no A/B test t"), noPlan.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> archives.campaignAbWinners().restore(
+                new dev.crmkit.campaigns.abtest.AbWinner("t", "A", "0.01", java.time.Instant.EPOCH)));
+        dev.crmkit.core.kernel.ValidationException oneVariant = assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, () -> archives.campaignAbTests().restore(
+                        new dev.crmkit.kit.archive.AbTestEntry("t", "birthday",
+                                dev.crmkit.campaigns.abtest.AbTestPlan.AbMetric.OPENED, 0.05, 10, 50,
+                                List.of(new dev.crmkit.campaigns.abtest.Variant("A", 1)))));
+        assertEquals("variants", oneVariant.violations().get(0).field(), oneVariant.toString());
+        assertEquals(List.of(), archives.campaignAbTests().after(Optional.empty(), 10));
+        assertEquals(List.of(), archives.campaignAbExposures().after(Optional.empty(), 10));
+        assertEquals(List.of(), archives.campaignAbWinners().after(Optional.empty(), 10));
+        assertEquals(Optional.empty(), store.campaignStores().abTests().plan("t"));
     }
 }

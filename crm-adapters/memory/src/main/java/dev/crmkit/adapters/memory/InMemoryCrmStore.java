@@ -95,7 +95,10 @@ public final class InMemoryCrmStore implements CrmkitStore {
             LazyArchive.of(() -> CampaignPart.enrollmentArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.templateArchive(transactions, campaignStores())),
             LazyArchive.of(() -> CampaignPart.segmentArchive(transactions, campaignStores())),
-            LazyArchive.of(() -> CampaignPart.capDayArchive(transactions, campaignStores())));
+            LazyArchive.of(() -> CampaignPart.capDayArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.abTestArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.abExposureArchive(transactions, campaignStores())),
+            LazyArchive.of(() -> CampaignPart.abWinnerArchive(transactions, campaignStores())));
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
@@ -412,6 +415,21 @@ public final class InMemoryCrmStore implements CrmkitStore {
         static Archive<dev.crmkit.kit.archive.CapDayEntry> capDayArchive(InMemoryTransactions tx,
                                                                        CampaignStores stores) {
             return ((InMemoryCampaignMessages) stores.messages()).capDayArchive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.AbTestEntry> abTestArchive(InMemoryTransactions tx,
+                                                                        CampaignStores stores) {
+            return ((InMemoryAbTestStore) stores.abTests()).planArchive(tx);
+        }
+
+        static Archive<dev.crmkit.kit.archive.AbExposureEntry> abExposureArchive(InMemoryTransactions tx,
+                                                                                CampaignStores stores) {
+            return ((InMemoryAbTestStore) stores.abTests()).exposureArchive(tx);
+        }
+
+        static Archive<dev.crmkit.campaigns.abtest.AbWinner> abWinnerArchive(InMemoryTransactions tx,
+                                                                            CampaignStores stores) {
+            return ((InMemoryAbTestStore) stores.abTests()).winnerArchive(tx);
         }
     }
 }

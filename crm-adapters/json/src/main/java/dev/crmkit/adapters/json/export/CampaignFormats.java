@@ -1,9 +1,12 @@
 package dev.crmkit.adapters.json.export;
 
+import dev.crmkit.campaigns.abtest.AbWinner;
 import dev.crmkit.campaigns.audience.DoNotContact;
 import dev.crmkit.campaigns.delivery.MessageState;
 import dev.crmkit.campaigns.sequence.Enrollment;
 import dev.crmkit.campaigns.template.StoredTemplate;
+import dev.crmkit.kit.archive.AbExposureEntry;
+import dev.crmkit.kit.archive.AbTestEntry;
 import dev.crmkit.kit.archive.CampaignEventEntry;
 import dev.crmkit.kit.archive.CapDayEntry;
 import dev.crmkit.kit.archive.SegmentEntry;
@@ -56,7 +59,13 @@ final class CampaignFormats {
                     .with(new RecordFormat<>("campaign-segments", SegmentEntry.class,
                             s -> s.archives().campaignSegments()))
                     .with(new RecordFormat<>("campaign-cap-days", CapDayEntry.class,
-                            s -> s.archives().campaignCapDays()));
+                            s -> s.archives().campaignCapDays()))
+                    .with(new RecordFormat<>("campaign-ab-tests", AbTestEntry.class,
+                            s -> s.archives().campaignAbTests()))
+                    .with(new RecordFormat<>("campaign-ab-exposures", AbExposureEntry.class,
+                            s -> s.archives().campaignAbExposures()))
+                    .with(new RecordFormat<>("campaign-ab-winners", AbWinner.class,
+                            s -> s.archives().campaignAbWinners()));
         }
     }
 }
