@@ -74,6 +74,8 @@ class CampaignsTemplatesCommandTest {
                 "Your coupon {{coupon}}", "--body", "Hello", "--jdbc-url", url);
         CliRun syntax = CliRun.crm("campaigns", "templates", "save", "birthday", "--subject", "Hello",
                 "--body", "{{#first_name}}never closed", "--jdbc-url", url);
+        CliRun both = CliRun.crm("campaigns", "templates", "save", "birthday", "--subject", "Hi {{coupon}}",
+                "--body", "{{#first_name}}never closed", "--jdbc-url", url);
         CliRun badName = CliRun.crm("campaigns", "templates", "save", "Birthday Offer", "--subject", "Hello",
                 "--body", "x", "--jdbc-url", url);
         CliRun noBody = CliRun.crm("campaigns", "templates", "save", "birthday", "--subject", "Hello",
@@ -86,13 +88,16 @@ class CampaignsTemplatesCommandTest {
         assertEquals(2, syntax.exitCode(), syntax.toString());
         assertTrue(syntax.err().contains("--body: the template is not valid, nothing stored: body breaks rule "
                 + "template-syntax"), syntax.err());
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.err().contains("subject breaks rule known-variable: uses 'coupon'"), both.err());
+        assertTrue(both.err().contains("; also body breaks rule template-syntax"), both.err());
         assertEquals(2, badName.exitCode(), badName.toString());
         assertTrue(badName.err().contains("NAME: the template is not valid, nothing stored: name breaks rule format"),
                 badName.err());
         assertEquals(2, noBody.exitCode(), noBody.toString());
         assertEquals(2, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("no template 'nothing-like-it'"), missing.err());
-        for (CliRun run : java.util.List.of(unknown, syntax, badName, noBody, missing)) {
+        for (CliRun run : java.util.List.of(unknown, syntax, both, badName, noBody, missing)) {
             assertFalse(run.err().contains("Exception"), run.err());
         }
 

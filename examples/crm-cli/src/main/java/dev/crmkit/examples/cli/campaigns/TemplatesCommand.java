@@ -253,9 +253,12 @@ public final class TemplatesCommand implements Runnable {
             case "body" -> "--body";
             default -> field;
         };
-        String problems = String.join("; ", e.violations().stream().map(v -> v.field() + " breaks rule " + v.rule()
-                + ": " + v.message()).toList());
+        // the first problem in full, the others by field and rule: one line that stays readable
+        dev.crmkit.core.kernel.Violation first = e.violations().get(0);
+        String others = String.join(", ", e.violations().stream().skip(1).map(v -> v.field() + " breaks rule "
+                + v.rule()).toList());
         return new ParameterException(spec.commandLine(), option + ": the template is not valid, nothing stored: "
-                + problems);
+                + first.field() + " breaks rule " + first.rule() + ": " + first.message()
+                + (others.isEmpty() ? "" : "; also " + others));
     }
 }
