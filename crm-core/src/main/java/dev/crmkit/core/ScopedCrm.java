@@ -214,8 +214,24 @@ public final class ScopedCrm {
      * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
      */
     public AccessDecision decide(Permission permission, RecordRef record) {
+        return decide(permission, record, find(Objects.requireNonNull(record, "record")));
+    }
+
+    /**
+     * Whether the actor may do something with a record that another module keeps (a deal of crm-pipeline), as that
+     * module read it: {@code stored} is the record with its owner, or empty when it is not stored, which is refused as
+     * "not found" without saying more. The shares are read from the store, as for {@link #decide(Permission,
+     * RecordRef)}.
+     *
+     * @throws IllegalArgumentException if the stored record is not the one named
+     */
+    public AccessDecision decide(Permission permission, RecordRef record, Optional<AccessRecord> stored) {
         Objects.requireNonNull(permission, "permission");
-        Optional<AccessRecord> found = find(Objects.requireNonNull(record, "record"));
+        Objects.requireNonNull(record, "record");
+        Optional<AccessRecord> found = Objects.requireNonNull(stored, "stored");
+        if (found.isPresent() && !found.get().ref().equals(record)) {
+            throw new IllegalArgumentException("stored: " + found.get().ref() + " is not " + record);
+        }
         String what = permission.name().toLowerCase(java.util.Locale.ROOT) + " " + record;
         if (found.isEmpty()) {
             return new AccessDecision.Refused(actor, what, "there is no " + record);
@@ -233,9 +249,23 @@ public final class ScopedCrm {
      * @param change the change, run only when allowed; it must not return {@code null}
      */
     public <T> Guarded<T> change(Permission permission, RecordRef record, Supplier<T> change) {
+        return change(permission, record, () -> find(Objects.requireNonNull(record, "record")), change);
+    }
+
+    /**
+     * {@link #change(Permission, RecordRef, Supplier)} for a record that another module keeps (a deal of
+     * crm-pipeline): {@code lookup} reads the record with its owner inside the unit of work of the decision and the
+     * change (empty when it is not stored, refused as "not found").
+     *
+     * @param lookup reads the record named, inside the unit of work
+     * @param change the change, run only when allowed; it must not return {@code null}
+     */
+    public <T> Guarded<T> change(Permission permission, RecordRef record, Supplier<Optional<AccessRecord>> lookup,
+                                 Supplier<T> change) {
+        Objects.requireNonNull(lookup, "lookup");
         Objects.requireNonNull(change, "change");
         return store.transactions().inTransaction(() -> {
-            AccessDecision decision = decideVisible(permission, record);
+            AccessDecision decision = decideVisible(permission, record, lookup.get());
             if (decision instanceof AccessDecision.Refused refused) {
                 return Guarded.<T>refused(refused);
             }
@@ -295,12 +325,16 @@ public final class ScopedCrm {
      * that a refusal does not reveal it.
      */
     private AccessDecision decideVisible(Permission permission, RecordRef record) {
-        AccessDecision view = decide(Permission.VIEW, record);
+        return decideVisible(permission, record, find(Objects.requireNonNull(record, "record")));
+    }
+
+    private AccessDecision decideVisible(Permission permission, RecordRef record, Optional<AccessRecord> stored) {
+        AccessDecision view = decide(Permission.VIEW, record, stored);
         if (!view.allowed()) {
             return new AccessDecision.Refused(actor, permission.name().toLowerCase(java.util.Locale.ROOT) + " "
                     + record, "there is no " + record);
         }
-        return permission == Permission.VIEW ? view : decide(permission, record);
+        return permission == Permission.VIEW ? view : decide(permission, record, stored);
     }
 
     private static RecordRef ref(RecordType type, java.util.UUID id) {

@@ -187,6 +187,14 @@ public interface DealPipeline {
     Forecasts forecasts();
 
     /**
+     * The deals, boards and forecasts as one actor sees them, and moves guarded by the actor's permissions: see
+     * {@link ScopedPipeline}. The organization is read from the store when the view is made; make one per request.
+     *
+     * @throws UnsupportedOperationException if the store keeps no access directory or does not restrict its deals
+     */
+    ScopedPipeline as(dev.crmkit.core.access.Actor actor);
+
+    /**
      * Wires the module. Each setting may be set once; {@link #build()} fails fast, naming the setting, when a required
      * one is missing. Not thread-safe.
      */

@@ -74,9 +74,11 @@ final class DefaultDealPipeline implements DealPipeline {
     private final Forecasts forecasts;
     private final LeadConverter converter;
     private final PipelineOnce once;
+    private final PipelineStore store;
 
     DefaultDealPipeline(DealPipeline.Builder b) {
         this.crm = b.crm;
+        this.store = b.store;
         this.pipelines = b.store.pipelines();
         this.deals = b.store.deals();
         this.history = b.store.stageHistory();
@@ -475,6 +477,11 @@ final class DefaultDealPipeline implements DealPipeline {
     @Override
     public Forecasts forecasts() {
         return forecasts;
+    }
+
+    @Override
+    public ScopedPipeline as(dev.crmkit.core.access.Actor actor) {
+        return new ScopedPipeline(this, crm.as(Objects.requireNonNull(actor, "actor")), store);
     }
 
     Pipeline requirePipeline(PipelineId id) {

@@ -23,6 +23,14 @@ public interface PipelineStore {
     /** The stage history. */
     StageHistory stageHistory();
 
+    /**
+     * The deal list restricted by an actor's access, which {@link DealPipeline#as} reads through. The default fails
+     * with an {@link UnsupportedOperationException}; crmkit's stores push the restriction into their queries.
+     */
+    default dev.crmkit.pipeline.deal.VisibleDeals visibleDeals() {
+        throw new UnsupportedOperationException("this store does not restrict its deals by access");
+    }
+
     /** Units of work over all of the above, the same as the CrmStore's. */
     Transactions transactions();
 }

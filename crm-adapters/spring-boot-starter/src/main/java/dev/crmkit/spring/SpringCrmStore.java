@@ -182,6 +182,11 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.pipeline.deal.VisibleDeals visibleDeals() {
+        return jdbc.visibleDeals();
+    }
+
+    @Override
     public StageHistory stageHistory() {
         return jdbc.stageHistory();
     }

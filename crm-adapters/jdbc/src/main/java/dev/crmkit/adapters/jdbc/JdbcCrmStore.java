@@ -86,6 +86,7 @@ public final class JdbcCrmStore implements CrmkitStore {
     private final JdbcVisibleRecords visibleRecords;
     private final JdbcPipelines pipelines;
     private final JdbcDeals deals;
+    private final JdbcVisibleDeals visibleDeals;
     private final JdbcStageHistory stageHistory;
     private final JdbcContactMerges contactMerges;
     private final JdbcCompanyMerges companyMerges;
@@ -125,6 +126,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.schemas = new JdbcCustomFieldSchemas(jdbc);
         this.pipelines = new JdbcPipelines(jdbc, b.pipelineJson);
         this.deals = new JdbcDeals(jdbc);
+        this.visibleDeals = new JdbcVisibleDeals(jdbc, deals);
         this.stageHistory = new JdbcStageHistory(jdbc);
         this.leadScores = new JdbcLeadScores(jdbc);
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
@@ -308,6 +310,11 @@ public final class JdbcCrmStore implements CrmkitStore {
     @Override
     public Deals deals() {
         return deals;
+    }
+
+    @Override
+    public dev.crmkit.pipeline.deal.VisibleDeals visibleDeals() {
+        return visibleDeals;
     }
 
     @Override

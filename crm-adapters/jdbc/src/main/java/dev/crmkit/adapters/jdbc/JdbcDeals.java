@@ -112,11 +112,21 @@ final class JdbcDeals implements Deals {
 
     @Override
     public Page<Deal> find(DealFilter filter, PageRequest page) {
+        return find(filter, new AccessSql.Fragment("1 = 1", List.of()), page);
+    }
+
+    /**
+     * The deals passing the filter and an access fragment over the columns {@code d.id} and {@code d.owner_id} (the
+     * deal table is {@code d}; see {@link JdbcVisibleDeals}), ANDed in before the keyset condition, ORDER BY and
+     * LIMIT.
+     */
+    Page<Deal> find(DealFilter filter, AccessSql.Fragment access, PageRequest page) {
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(page, "page");
         Jdbc.checkCursor(page);
         // the WHERE clause is chosen from fixed fragments by which criteria are present; values are parameters
-        StringBuilder where = new StringBuilder("SELECT * FROM {deal} WHERE pipeline_id = ?");
+        StringBuilder where = new StringBuilder("SELECT * FROM {deal} d WHERE pipeline_id = ?");
         List<Object> params = new ArrayList<>();
         params.add(filter.pipeline().value());
         filter.stage().ifPresent(stage -> {
@@ -136,6 +146,10 @@ final class JdbcDeals implements Deals {
             params.add(month.atDay(1));
             params.add(month.plusMonths(1).atDay(1));
         });
+        if (!access.sql().equals("1 = 1")) {
+            where.append(" AND ").append(access.sql());
+            params.addAll(access.params());
+        }
         String select = jdbc.sql(where.toString());
         return jdbc.tx.read(c -> jdbc.page(c, select, "created_at", "seq", false, page, this::map, Deal::createdAt,
                 params.toArray()));

@@ -276,6 +276,20 @@ abstract class JdbcStoreContracts {
     }
 
     @Nested
+    class VisibleDealsStore extends dev.crmkit.pipeline.contract.VisibleDealsContract {
+        @Override
+        protected Stores newStore() {
+            return stores();
+        }
+
+        /** One population per database (plus seed 5's in the tests of moves): a fresh schema is the cost. */
+        @Override
+        protected long[] seeds() {
+            return new long[] {1};
+        }
+    }
+
+    @Nested
     class AuditTrailStore extends AuditTrailContract {
         @Override
         protected CrmStore newStore() {

@@ -102,6 +102,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private final InMemoryAccessDirectory accessDirectory = new InMemoryAccessDirectory(transactions);
     private final InMemoryVisibleRecords visibleRecords = new InMemoryVisibleRecords(contacts, companies, leads,
             activities, tasks, shares);
+    private final InMemoryVisibleDeals visibleDeals = new InMemoryVisibleDeals(deals, shares);
     private final InMemoryInstalledEquipment installedEquipment = new InMemoryInstalledEquipment(transactions);
     private final InMemoryServicePlans servicePlans = new InMemoryServicePlans(transactions);
     private final InMemoryServiceRequests serviceRequests = new InMemoryServiceRequests(transactions);
@@ -234,6 +235,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     @Override
     public Deals deals() {
         return deals;
+    }
+
+    @Override
+    public dev.crmkit.pipeline.deal.VisibleDeals visibleDeals() {
+        return visibleDeals;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Deals in memory, indexed by pipeline and by stage, in creation order. Thread-safe. */
 final class InMemoryDeals implements Deals {
@@ -53,13 +54,21 @@ final class InMemoryDeals implements Deals {
 
     @Override
     public Page<Deal> find(DealFilter filter, PageRequest page) {
+        return find(filter, d -> true, page);
+    }
+
+    /**
+     * The deals passing the filter and {@code also}, which is tested on each deal the index walk reaches, before the
+     * page is cut (an access filter: see {@link InMemoryVisibleDeals}).
+     */
+    Page<Deal> find(DealFilter filter, Predicate<Deal> also, PageRequest page) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(page, "page");
+        Predicate<Deal> passes = d -> filter.accepts(d) && also.test(d);
         if (filter.stage().isPresent()) {
-            return table.page(STAGE, new StageKey(filter.pipeline(), filter.stage().get()), page, false,
-                    filter::accepts);
+            return table.page(STAGE, new StageKey(filter.pipeline(), filter.stage().get()), page, false, passes);
         }
-        return table.page(PIPELINE, filter.pipeline(), page, false, filter::accepts);
+        return table.page(PIPELINE, filter.pipeline(), page, false, passes);
     }
 
     /** The rows, for merges, which re-point them. */

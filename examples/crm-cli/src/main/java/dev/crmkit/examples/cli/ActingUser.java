@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The global {@code crm --as USER} option: who runs the command, as a user of the store's access directory (which
  * {@code crm access demo} fills). Commands that honour it (today {@code crm access list}, {@code crm access timeline},
- * {@code crm access tasks} and {@code crm deal move})
- * read it here; without it they act as the system actor {@code system:crm}, which may do everything.
+ * {@code crm access tasks}, {@code crm deal move} (made only if the user may edit the deal) and {@code crm pipeline
+ * show} (board, {@code --deals} and {@code --forecast} of the deals the user may see)) read it here; without it they act as the system actor {@code system:crm}, which may do everything.
  */
 public final class ActingUser {
 
@@ -19,7 +19,8 @@ public final class ActingUser {
 
     /** The option's help text. */
     static final String DESCRIPTION = "Run the command as this user of the access directory (crm access demo stores "
-            + "one): lists hold only what the user may see (crm access list), a deal move is made by them. "
+            + "one): lists hold only what the user may see (crm access list), boards, deal lists and forecasts "
+            + "only their deals (crm pipeline show), a deal move is made by them if they may edit the deal. "
             + "Without it commands act as the system actor system:crm.";
 
     /** The actor of a command that does not name one. */

@@ -1,7 +1,8 @@
 package dev.crmkit.examples.cli;
 
 import dev.crmkit.core.kernel.PageRequest;
-import dev.crmkit.examples.cli.pipeline.PipelineSetup;
+import dev.crmkit.core.access.Guarded;
+import dev.crmkit.examples.cli.pipeline.SeenDeals;
 import dev.crmkit.pipeline.DealPipeline;
 import dev.crmkit.pipeline.PipelineStore;
 import dev.crmkit.pipeline.deal.Deal;
@@ -46,6 +47,9 @@ final class DealCommand implements Runnable {
             description = {"Move a deal into a stage of its pipeline, checking every rule: prints the actions that "
                     + "ran, or every reason the move was refused (exit status 3).",
                     "DEAL is the deal's id or its exact title (ignoring case) when that is unique.",
+                    "Under crm --as USER the move is made only if the user may edit the deal (else refused with the "
+                            + "rule access, naming the permission and the deal); a deal they may not see is not "
+                            + "found.",
                     "JSON: moved (true or false), reasons (a list of rule and message), deal, from, to, actions."})
     static final class Move implements Callable<Integer> {
 
@@ -83,16 +87,33 @@ final class DealCommand implements Runnable {
         public Integer call() {
             String mover = mover();
             return options.run(spec, (crm, pipelines, store) -> {
-                Deal found = find(pipelines, store, deal);
+                SeenDeals seen = SeenDeals.of(ActingUser.of(spec), crm.store(), pipelines);
+                Deal found = find(seen, store, deal);
                 MoveDeal command = MoveDeal.to(found.id(), stage, Actor.of(dev.crmkit.core.access.Actor.user(mover),
                         crm.store().accessDirectory().organization(), java.util.Set.copyOf(roles)));
                 if (lostReason != null) {
                     command = command.because(lostReason);
                 }
-                StageChange change = pipelines.move(command);
+                StageChange change = move(seen, pipelines, command, found);
                 print(spec.commandLine().getOut(), found, change);
                 return change instanceof StageChange.StageChanged ? 0 : REFUSED;
             });
+        }
+
+        /**
+         * The move, made under {@code crm --as USER} only if the user may edit the deal: a refusal by access is a
+         * rejection with the rule {@code access} whose message names the permission and the deal.
+         */
+        private static StageChange move(SeenDeals seen, DealPipeline pipelines, MoveDeal command, Deal found) {
+            if (seen.view().isEmpty()) {
+                return pipelines.move(command);
+            }
+            Guarded<StageChange> guarded = seen.view().get().move(command);
+            if (guarded.value().isPresent()) {
+                return guarded.value().get();
+            }
+            return new StageChange.StageChangeRejected(found.id(), found.stage(), command.stage(),
+                    List.of(new Refusal("access", guarded.decision().explain())));
         }
 
         /**
@@ -133,8 +154,11 @@ final class DealCommand implements Runnable {
             out.flush();
         }
 
-        /** The deal with this id, or the one deal of any pipeline with this title. */
-        private Deal find(DealPipeline pipelines, PipelineStore store, String text) {
+        /**
+         * The deal with this id, or the one deal of any pipeline with this title, among the deals seen (under
+         * {@code crm --as USER} a deal the user may not see is not found).
+         */
+        private Deal find(SeenDeals pipelines, PipelineStore store, String text) {
             Optional<DealId> id = parse(text);
             if (id.isPresent()) {
                 return pipelines.deal(id.get()).orElseThrow(() -> new IllegalArgumentException(
@@ -142,7 +166,7 @@ final class DealCommand implements Runnable {
             }
             List<Deal> matches = new ArrayList<>();
             for (Pipeline p : store.pipelines().findAll(PageRequest.first(PageRequest.MAX_SIZE)).items()) {
-                PipelineSetup.deals(pipelines, p).stream()
+                pipelines.deals(p).stream()
                         .filter(d -> d.title().strip().equalsIgnoreCase(text.strip())).forEach(matches::add);
             }
             if (matches.size() != 1) {

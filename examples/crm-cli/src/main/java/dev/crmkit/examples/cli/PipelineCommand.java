@@ -3,13 +3,16 @@ package dev.crmkit.examples.cli;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.examples.cli.pipeline.BoardView;
+import dev.crmkit.examples.cli.pipeline.ForecastView;
 import dev.crmkit.examples.cli.pipeline.PipelineSetup;
+import dev.crmkit.examples.cli.pipeline.SeenDeals;
 import dev.crmkit.pipeline.DealPipeline;
 import dev.crmkit.pipeline.PipelineStore;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealFilter;
 import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.forecast.Board;
+import dev.crmkit.pipeline.forecast.WeightedForecast;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,8 +87,10 @@ final class PipelineCommand implements Runnable {
     /** {@code crm pipeline show}: the board of one pipeline. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Print the board of a pipeline: per stage the number of deals and their total.",
+                    "Under crm --as USER the board, the deals and the forecast hold only the deals the user may see "
+                            + "(restricted inside the store's query).",
                     "JSON: pipeline, and stages: a list of name, kind, probability, count, total (a decimal string) "
-                            + "and totals (per currency)."})
+                            + "and totals (per currency); actor under crm --as; forecast with --forecast."})
     static final class Show implements Callable<Integer> {
 
         @Spec
@@ -106,18 +111,27 @@ final class PipelineCommand implements Runnable {
                 description = "text (default) or json: one JSON object on standard output.")
         private OutputFormat format;
 
+        @Option(names = "--forecast", description = "Also print the weighted forecast of the pipeline: amount "
+                + "times probability by expected close month, and the forecast categories.")
+        private boolean forecast;
+
         @Override
         public Integer call() {
             return options.run(spec, (crm, pipelines, store) -> {
                 Pipeline pipeline = PipelineSetup.select(pipelines, Optional.ofNullable(name));
                 boolean isDefault = name == null || pipelines.defaultPipeline().map(Pipeline::id)
                         .equals(Optional.of(pipeline.id()));
-                Board board = pipelines.forecasts().board(DealFilter.pipeline(pipeline.id()));
-                List<Deal> listed = deals ? PipelineSetup.deals(pipelines, pipeline) : List.of();
+                SeenDeals seen = SeenDeals.of(ActingUser.of(spec), crm.store(), pipelines);
+                Board board = seen.board(DealFilter.pipeline(pipeline.id()));
+                List<Deal> listed = deals ? seen.deals(pipeline) : List.of();
+                Optional<WeightedForecast> weighted = forecast ? Optional.of(seen.weighted(pipeline.id()))
+                        : Optional.empty();
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.JSON) {
                     Map<String, Object> json = BoardView.json(board);
                     json.put("default", isDefault);
+                    seen.view().ifPresent(v -> json.put("actor", v.actor().toString()));
+                    weighted.ifPresent(w -> json.put("forecast", ForecastView.json(w)));
                     if (deals) {
                         json.put("deals", listed.stream().map(d -> JsonOutput.object("id", d.id().toString(),
                                 "title", d.title(), "stage", d.stage(), "amount",
@@ -130,11 +144,13 @@ final class PipelineCommand implements Runnable {
                     out.printf("The default pipeline is %s (pipelines: %s; another with --pipeline NAME).%n",
                             pipeline.name(), PipelineSetup.names(pipelines));
                 }
+                seen.view().ifPresent(v -> out.printf("The deals %s may see.%n", v.actor()));
                 BoardView.print(out, board);
                 for (Deal d : listed) {
                     out.printf("  %s  %-20s %-40s %s%n", d.id(), d.stage(), d.title(),
                             d.amount().map(BoardView::money).orElse(""));
                 }
+                weighted.ifPresent(w -> ForecastView.print(out, w));
                 out.flush();
                 return 0;
             });

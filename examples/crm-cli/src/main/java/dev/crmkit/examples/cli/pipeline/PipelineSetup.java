@@ -103,10 +103,16 @@ public final class PipelineSetup {
 
     /** Every deal of a pipeline, in the order they were opened. */
     public static List<Deal> deals(DealPipeline pipelines, Pipeline pipeline) {
+        return deals(pipelines::deals, pipeline);
+    }
+
+    /** Every deal of a pipeline that a list gives (all of them, or those a user may see), in creation order. */
+    public static List<Deal> deals(java.util.function.BiFunction<DealFilter, PageRequest, Page<Deal>> list,
+                                   Pipeline pipeline) {
         List<Deal> out = new ArrayList<>();
         Optional<PageRequest> page = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
         while (page.isPresent()) {
-            Page<Deal> deals = pipelines.deals(DealFilter.pipeline(pipeline.id()), page.get());
+            Page<Deal> deals = list.apply(DealFilter.pipeline(pipeline.id()), page.get());
             out.addAll(deals.items());
             page = page.get().next(deals);
         }

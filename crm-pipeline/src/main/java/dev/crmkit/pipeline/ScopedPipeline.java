@@ -1,0 +1,157 @@
+package dev.crmkit.pipeline;
+
+import dev.crmkit.core.ScopedCrm;
+import dev.crmkit.core.access.AccessDecision;
+import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.Guarded;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.pipeline.forecast.Board;
+import dev.crmkit.pipeline.forecast.Forecasts;
+import dev.crmkit.pipeline.forecast.WeightedForecast;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The deals as one actor sees them, made with {@link DealPipeline#as}: a deal the actor may not view (record type
+ * {@link RecordType#DEAL}: its owner, the owner's teams, the reports of a manager, shares, the default access) is "not
+ * found": {@link #deal} returns {@code Optional.empty()}, lists leave it out, and boards and forecasts neither count
+ * nor sum it. Lists are restricted inside the store's query ({@link PipelineStore#visibleDeals()}), so pages are full
+ * and cursors work as on the unrestricted list; a board and a forecast read the same restricted list.
+ *
+ * <pre>{@code
+ * ScopedPipeline rep = deals.as(Actor.user("anna"));
+ * Board board = rep.board(DealFilter.pipeline(b2b.id()));        // only anna's deals and those shared with her
+ * Guarded<StageChange> moved = rep.move(MoveDeal.to(id, "Won", mover));
+ * }</pre>
+ *
+ * <p>Changes through the view ({@link #move}, {@link #change}) are made only when the actor may view the deal and
+ * holds the permission on it (EDIT for a move), in one unit of work with the decision; otherwise nothing changes and
+ * the {@link Guarded} refusal names the permission and the deal (a hidden deal is refused as "not found"). The
+ * organization is read when the view is made (make one per request); shares are read when a deal is looked at.
+ * Thread-safe.
+ */
+public final class ScopedPipeline {
+
+    private final DealPipeline pipeline;
+    private final ScopedCrm view;
+    private final PipelineStore store;
+    private final ScopedDeals deals;
+    private final Forecasts forecasts;
+
+    ScopedPipeline(DealPipeline pipeline, ScopedCrm view, PipelineStore store) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.view = Objects.requireNonNull(view, "view");
+        this.store = Objects.requireNonNull(store, "store");
+        this.deals = new ScopedDeals(store.deals(), store.visibleDeals(),
+                view.policy().filter(view.actor(), RecordType.DEAL, Permission.VIEW),
+                d -> view.decide(Permission.VIEW, ref(d.id()), Optional.of(record(d))).allowed());
+        this.forecasts = new Forecasts(store.pipelines(), deals);
+    }
+
+    /** Who is looking. */
+    public dev.crmkit.core.access.Actor actor() {
+        return view.actor();
+    }
+
+    /** The deal with this id, if the actor may view it. */
+    public Optional<Deal> deal(DealId id) {
+        return deals.findById(id);
+    }
+
+    /** The deals passing a filter that the actor may view, in the order they were created. */
+    public Page<Deal> deals(DealFilter filter, PageRequest page) {
+        return deals.find(filter, page);
+    }
+
+    /**
+     * The board of the filter's pipeline as {@link Forecasts#board} makes it, of the deals the actor may view only:
+     * per stage, how many of them and the sum of their amounts.
+     */
+    public Board board(DealFilter filter) {
+        return forecasts.board(filter);
+    }
+
+    /** The weighted forecast as {@link Forecasts#weighted} makes it, of the deals the actor may view only. */
+    public WeightedForecast weighted(List<PipelineId> only, Optional<UserId> owner) {
+        return forecasts.weighted(only, owner);
+    }
+
+    /** Boards, lists and weighted forecasts of the deals the actor may view. */
+    public Forecasts forecasts() {
+        return forecasts;
+    }
+
+    /** The stage history of a deal, oldest first, if the actor may view the deal. */
+    public Optional<List<StageHistoryEntry>> history(DealId id) {
+        return deal(id).map(d -> pipeline.history(d.id()));
+    }
+
+    /**
+     * Whether the actor may do something with a deal, explained; a deal that is not stored is refused as "not found"
+     * without saying more.
+     */
+    public AccessDecision decide(Permission permission, DealId id) {
+        Objects.requireNonNull(id, "id");
+        return view.decide(permission, ref(id), stored(id));
+    }
+
+    /**
+     * Moves a deal if the actor may view it and holds {@link Permission#EDIT} on it; otherwise moves nothing and
+     * returns the refusal naming the permission and the deal. An allowed move is {@link DealPipeline#move}'s outcome
+     * (which may itself be a rejection by the stage rules).
+     *
+     * @throws IllegalArgumentException if the command's mover is not this view's actor (see
+     *                                  {@link dev.crmkit.pipeline.definition.Actor#of(dev.crmkit.core.access.Actor,
+     *                                  dev.crmkit.core.access.Organization, Set)})
+     */
+    public Guarded<StageChange> move(MoveDeal command) {
+        Objects.requireNonNull(command, "command");
+        UserId mover = dev.crmkit.pipeline.definition.Actor.of(view.actor(), view.policy().organization(), Set.of())
+                .user();
+        if (!command.actor().user().equals(mover)) {
+            throw new IllegalArgumentException("command: the mover " + command.actor().user()
+                    + " is not the view's actor " + view.actor());
+        }
+        return change(Permission.EDIT, command.deal(), () -> pipeline.move(command));
+    }
+
+    /**
+     * Makes a change of a deal (any of {@link DealPipeline}'s, such as {@code changeTerms}) if the actor may view the
+     * deal and holds the permission on it, in one unit of work with the decision; otherwise changes nothing and
+     * returns the refusal, which names the permission and the deal.
+     *
+     * @param change the change, run only when allowed; it must not return {@code null}
+     */
+    public <T> Guarded<T> change(Permission permission, DealId id, Supplier<T> change) {
+        Objects.requireNonNull(id, "id");
+        return view.change(permission, ref(id), () -> stored(id), change);
+    }
+
+    private Optional<AccessRecord> stored(DealId id) {
+        return store.deals().findById(id).map(ScopedPipeline::record);
+    }
+
+    private static AccessRecord record(Deal deal) {
+        return AccessRecord.of(RecordType.DEAL, deal.id().value(), deal.owner());
+    }
+
+    private static RecordRef ref(DealId id) {
+        return new RecordRef(RecordType.DEAL, id.value());
+    }
+}

@@ -1,0 +1,317 @@
+package dev.crmkit.pipeline.contract;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.access.AccessDecision;
+import dev.crmkit.core.access.AccessPolicy;
+import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.Guarded;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.Share;
+import dev.crmkit.core.access.User;
+import dev.crmkit.core.contract.AccessPopulation;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.pipeline.ScopedPipeline;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealFilter;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineDefinition;
+import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.pipeline.definition.Stage;
+import dev.crmkit.pipeline.forecast.Board;
+import dev.crmkit.pipeline.forecast.BoardColumn;
+import dev.crmkit.pipeline.forecast.Forecasts;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static dev.crmkit.core.contract.Fixtures.at;
+import static dev.crmkit.core.contract.Fixtures.readAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Access enforced on every deal read path of {@link DealPipeline#as}, on one store: for generated populations
+ * ({@link AccessPopulation}: a tree of teams, a hierarchy of roles with random scopes, users, random default
+ * accesses and shares; deals owned by users, by nobody or by a user the directory does not know, spread over two
+ * pipelines and every stage, with amounts in two currencies or none, close dates or none), each actor (every user, a
+ * stranger and a system process) sees through each query path exactly the deals that {@link AccessPolicy#decide}
+ * allows with {@link Permission#VIEW}: 0 leaks, 0 wrongly hidden, in the order of the unrestricted list, with full
+ * pages. The query paths covered:
+ * <ol>
+ *   <li>{@code deal(id)} (every deal) and {@code history(id)} (every third deal: not found for a hidden deal);</li>
+ *   <li>{@code deals(filter, page)} (every page) for each pipeline, each pipeline and stage, each pipeline and owner
+ *       (every user), each pipeline and source, and each pipeline and close month;</li>
+ *   <li>{@code board(filter)} of each pipeline: per stage, the count and the sums per currency of exactly the visible
+ *       deals (a hidden deal is never counted), equal to the board of the visible deals alone;</li>
+ *   <li>{@code weighted(pipelines, owner)} over every pipeline, over each pipeline and over each pipeline for each
+ *       user: equal to the forecast of the visible deals alone (by month, owner, pipeline and category);</li>
+ *   <li>{@code decide(permission, id)} for every permission and every fifth deal: equal to the policy's decision.</li>
+ * </ol>
+ * And the write path: {@code move(command)} is made exactly when the actor may view the deal and holds
+ * {@link Permission#EDIT} on it; a refusal names the permission and the deal (a hidden deal as "not found") and
+ * leaves the deal as it was. Extend it with a class that returns a fresh, empty store. Tagged {@code visible-deals}, so
+ * that one database's run can be picked out of the JDBC suite ({@code -Dtest=H2StoreTest -Dgroups=visible-deals}).
+ */
+@org.junit.jupiter.api.Tag("visible-deals")
+public abstract class VisibleDealsContract {
+
+    private static final int PAGE = 4;
+
+    /** A fresh, empty store; called once per population. */
+    protected abstract Stores newStore();
+
+    /** The seeds of the populations; a store that is slow to fill may run fewer. */
+    protected long[] seeds() {
+        return new long[] {1, 2, 3};
+    }
+
+    @Test
+    void everyDealQueryPath_showsExactlyWhatThePolicyAllows() {
+        long decisions = 0;
+        long allowed = 0;
+        long counted = 0;
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+            assertEquals(p.pop.organization(), p.stores.crm().accessDirectory().organization());
+            for (Actor actor : p.pop.actors()) {
+                ScopedPipeline view = p.deals.as(actor);
+                Predicate<Deal> may = d -> policy.decide(actor, Permission.VIEW, record(d),
+                        p.pop.sharesOf(record(d).ref())).allowed();
+                String who = "seed " + seed + ", " + actor;
+                for (Deal d : p.all) {
+                    Optional<Deal> expected = may.test(d) ? Optional.of(d) : Optional.empty();
+                    assertEquals(expected, view.deal(d.id()), who + ", deal(" + d.id() + ")");
+                    decisions++;
+                    allowed += expected.isPresent() ? 1 : 0;
+                }
+                for (int n = 0; n < p.all.size(); n += 3) {
+                    Deal d = p.all.get(n);
+                    assertEquals(may.test(d) ? Optional.of(p.deals.history(d.id())) : Optional.empty(),
+                            view.history(d.id()), who + ", history(" + d.id() + ")");
+                }
+                Deals reference = new Filtered(p.stores.pipeline().deals(), may);
+                Forecasts visibleAlone = new Forecasts(p.stores.pipeline().pipelines(), reference);
+                for (Pipeline pipeline : p.pipelines) {
+                    DealFilter all = DealFilter.pipeline(pipeline.id());
+                    List<DealFilter> filters = new ArrayList<>();
+                    filters.add(all);
+                    pipeline.definition().stages().forEach(s -> filters.add(all.inStage(s.name())));
+                    p.pop.organization().users().forEach(u -> filters.add(all.ownedBy(u.id())));
+                    filters.add(all.fromSource("web"));
+                    filters.add(all.closingIn(YearMonth.of(2026, 7)));
+                    for (DealFilter f : filters) {
+                        List<Deal> expected = p.all.stream().filter(f::accepts).filter(may).toList();
+                        assertEquals(expected, readAll(r -> view.deals(f, r), PAGE), who + ", deals(" + f + ")");
+                    }
+                    Board board = view.board(all);
+                    List<Deal> visible = p.all.stream().filter(all::accepts).filter(may).toList();
+                    for (BoardColumn column : board.columns()) {
+                        List<Deal> in = visible.stream().filter(d -> d.stage().equals(column.stage().name()))
+                                .toList();
+                        assertEquals(in.size(), column.count(), who + ", board count of " + column.stage().name());
+                        assertEquals(in.stream().flatMap(d -> d.amount().stream())
+                                .reduce(dev.crmkit.pipeline.forecast.MoneyTotals.none(),
+                                        dev.crmkit.pipeline.forecast.MoneyTotals::plus,
+                                        dev.crmkit.pipeline.forecast.MoneyTotals::plus),
+                                column.totals(), who + ", board totals of " + column.stage().name());
+                    }
+                    assertEquals(visible.size(), board.count(), who + ", board(" + pipeline.name() + ")");
+                    assertEquals(visibleAlone.board(all), board, who + ", board(" + pipeline.name() + ")");
+                    counted += board.count();
+                    assertEquals(visibleAlone.weighted(List.of(pipeline.id()), Optional.empty()),
+                            view.weighted(List.of(pipeline.id()), Optional.empty()),
+                            who + ", weighted(" + pipeline.name() + ")");
+                    for (User u : p.pop.organization().users()) {
+                        assertEquals(visibleAlone.weighted(List.of(pipeline.id()), Optional.of(u.id())),
+                                view.weighted(List.of(pipeline.id()), Optional.of(u.id())),
+                                who + ", weighted(" + pipeline.name() + ", " + u.id() + ")");
+                    }
+                }
+                assertEquals(visibleAlone.weighted(List.of(), Optional.empty()),
+                        view.forecasts().weighted(List.of(), Optional.empty()), who + ", weighted()");
+                for (int n = 0; n < p.all.size(); n += 5) {
+                    Deal d = p.all.get(n);
+                    List<Share> shares = p.stores.crm().shares().of(record(d).ref());
+                    assertEquals(Set.copyOf(p.pop.sharesOf(record(d).ref())), Set.copyOf(shares));
+                    for (Permission permission : Permission.values()) {
+                        assertEquals(policy.decide(actor, permission, record(d), shares),
+                                view.decide(permission, d.id()), who + ", decide(" + permission + ", " + d.id()
+                                        + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(allowed > 0 && allowed < decisions, "the populations decide both ways: " + allowed + " of "
+                + decisions);
+        assertTrue(counted > 0, "boards count visible deals");
+    }
+
+    @Test
+    void move_isMadeExactlyWhenTheActorMayViewTheDealAndEditIt_aRefusalNamesThePermissionAndTheDeal() {
+        Population p = Population.store(newStore(), 5);
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int made = 0;
+        int refused = 0;
+        int hidden = 0;
+        for (Actor actor : p.pop.actors()) {
+            ScopedPipeline view = p.deals.as(actor);
+            dev.crmkit.pipeline.definition.Actor mover = dev.crmkit.pipeline.definition.Actor.of(actor,
+                    p.pop.organization(), Set.of());
+            for (int n = actor.hashCode() & 3; n < p.all.size(); n += 4) {
+                Deal before = p.stores.pipeline().deals().findById(p.all.get(n).id()).orElseThrow();
+                List<Share> shares = p.pop.sharesOf(record(before).ref());
+                boolean visible = policy.decide(actor, Permission.VIEW, record(before), shares).allowed();
+                boolean expected = visible && policy.decide(actor, Permission.EDIT, record(before), shares).allowed();
+                String target = before.stage().equals("New") ? "Proposal" : "New";
+                Guarded<StageChange> outcome = view.move(MoveDeal.to(before.id(), target, mover));
+                String context = actor + " moves " + before.id();
+                assertEquals(expected, outcome.allowed(), context + ": " + outcome.decision().explain());
+                Deal after = p.stores.pipeline().deals().findById(before.id()).orElseThrow();
+                String what = "edit deal:" + before.id().value();
+                assertTrue(outcome.decision().explain().contains(what), outcome.decision().explain());
+                if (expected) {
+                    StageChange change = outcome.value().orElseThrow();
+                    assertEquals(change instanceof StageChange.StageChanged ? target : before.stage(), after.stage(),
+                            context);
+                    made++;
+                } else {
+                    assertEquals(before, after, "a refused move leaves the deal as it was: " + context);
+                    assertTrue(outcome.decision() instanceof AccessDecision.Refused, context);
+                    if (!visible) {
+                        assertTrue(outcome.decision().explain().endsWith("there is no deal:" + before.id().value()),
+                                "a hidden deal is not found: " + outcome.decision().explain());
+                        hidden++;
+                    }
+                    refused++;
+                }
+            }
+        }
+        assertTrue(made > 0 && refused > 0 && hidden > 0, "moves were made, refused and not found: " + made + ", "
+                + refused + ", " + hidden);
+    }
+
+    @Test
+    void move_byAnotherMoverThanTheViewsActor_isAProgrammingError() {
+        Population p = Population.store(newStore(), 5);
+        Deal deal = p.all.get(0);
+        ScopedPipeline view = p.deals.as(Actor.system("import"));
+
+        assertThrows(IllegalArgumentException.class, () -> view.move(MoveDeal.to(deal.id(), "Proposal",
+                dev.crmkit.pipeline.definition.Actor.of("someone else"))));
+        assertEquals(Optional.of(deal), p.stores.pipeline().deals().findById(deal.id()));
+    }
+
+    private static AccessRecord record(Deal deal) {
+        return AccessRecord.of(RecordType.DEAL, deal.id().value(), deal.owner());
+    }
+
+    /** The store's deals seen through a predicate, filtered page by page in Java: the reference to compare with. */
+    private record Filtered(Deals deals, Predicate<Deal> may) implements Deals {
+        @Override
+        public Deal insert(Deal deal) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Deal update(Deal deal) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Deal> findById(DealId id) {
+            return deals.findById(id).filter(may);
+        }
+
+        @Override
+        public Page<Deal> find(DealFilter filter, PageRequest page) {
+            Page<Deal> all = deals.find(filter, page);
+            return new Page<>(all.items().stream().filter(may).toList(), all.next());
+        }
+    }
+
+    /** A generated population of deals stored, with its organization and shares, in the store's list order. */
+    private static final class Population {
+        final Stores stores;
+        final AccessPopulation pop;
+        final DealPipeline deals;
+        final List<Pipeline> pipelines = new ArrayList<>();
+        final List<Deal> all = new ArrayList<>();
+
+        private Population(Stores stores, AccessPopulation pop, DealPipeline deals) {
+            this.stores = stores;
+            this.pop = pop;
+            this.deals = deals;
+        }
+
+        static Population store(Stores stores, long seed) {
+            AccessPopulation pop = AccessPopulation.generate(seed, 60, RecordType.DEAL);
+            Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                    .ids(IdGenerator.seeded(seed)).build();
+            DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
+            Population p = new Population(stores, pop, deals);
+            Random random = new Random(seed);
+            for (String name : List.of("Direct", "Partner")) {
+                p.pipelines.add(deals.definePipeline(PipelineDefinition.builder(name)
+                        .stage("New", s -> s.probability(10)).stage("Proposal", s -> s.probability(40))
+                        .stage("Negotiation", s -> s.probability(70)).won("Won").lost("Lost").build()));
+            }
+            stores.pipeline().transactions().run(() -> {
+                pop.organization().teams().forEach(stores.crm().accessDirectory()::save);
+                pop.organization().roles().forEach(stores.crm().accessDirectory()::save);
+                pop.organization().users().forEach(stores.crm().accessDirectory()::save);
+                pop.organization().defaults().forEach(stores.crm().accessDirectory()::setDefault);
+                pop.shares().forEach(stores.crm().shares()::grant);
+                int i = 0;
+                for (AccessRecord r : pop.records()) {
+                    Pipeline pipeline = p.pipelines.get(random.nextInt(p.pipelines.size()));
+                    List<Stage> stages = pipeline.definition().stages();
+                    Stage stage = stages.get(random.nextInt(stages.size()));
+                    int pick = random.nextInt(5);
+                    Optional<Money> amount = pick == 0 ? Optional.empty()
+                            : Optional.of(Money.of((100 + random.nextInt(9_000)) + "." + random.nextInt(10) + "5",
+                            pick == 1 ? "USD" : "EUR"));
+                    Optional<LocalDate> close = random.nextInt(4) == 0 ? Optional.empty()
+                            : Optional.of(LocalDate.of(2026, 6 + random.nextInt(3), 1 + random.nextInt(28)));
+                    Deal.Builder b = Deal.builder(new DealId(r.ref().id()), pipeline.id(), "Deal " + i,
+                            stage.name(), at(i++ / 2))
+                            .stageProbability(stage.probability())
+                            .terms(amount, close, Optional.empty())
+                            .parties(r.owner(), Optional.empty(), Optional.empty(), Optional.empty())
+                            .source(random.nextBoolean() ? "web" : "referral");
+                    if (random.nextInt(6) == 0) {
+                        b.probabilityOverride(random.nextInt(101));
+                    }
+                    stores.pipeline().deals().insert(b.build());
+                }
+            });
+            // the store's own order (creation time, then insertion order), which the views keep
+            for (Pipeline pipeline : p.pipelines) {
+                p.all.addAll(readAll(r -> stores.pipeline().deals().find(DealFilter.pipeline(pipeline.id()), r), 50));
+            }
+            assertEquals(pop.records().size(), p.all.size());
+            return p;
+        }
+    }
+
+}
