@@ -46,7 +46,7 @@ public final class ExportAccess {
         for (RecordType type : RecordType.values()) {
             Scope scope = role.scope(type, Permission.EXPORT);
             if (scope != Scope.EVERYTHING) {
-                narrower.add(type.name().toLowerCase(Locale.ROOT) + "s " + scope);
+                narrower.add(plural(type) + " " + scope);
             }
         }
         if (!narrower.isEmpty()) {
@@ -56,5 +56,10 @@ public final class ExportAccess {
         }
         return new AccessDecision.Allowed(actor, WHAT, List.of(new Grant(Grant.Rule.EVERYTHING_SCOPE,
                 "role " + role.id() + " may export all records of every type")));
+    }
+
+    private static String plural(RecordType type) {
+        String name = type.name().toLowerCase(Locale.ROOT);
+        return name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
     }
 }
