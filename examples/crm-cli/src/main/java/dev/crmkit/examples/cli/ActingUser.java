@@ -9,7 +9,10 @@ import java.util.Optional;
 /**
  * The global {@code crm --as USER} option: who runs the command, as a user of the store's access directory (which
  * {@code crm access demo} fills). Commands that honour it (today {@code crm access list}, {@code crm access timeline},
- * {@code crm access tasks} and {@code crm deal move})
+ * {@code crm access tasks} and {@code crm deal move}; {@code crm duplicates scan --store} and {@code crm quality},
+ * which see only the contacts / records the user may view, unless the user holds STATISTICS for quality's figures;
+ * {@code crm export}, which needs EXPORT over everything; {@code crm privacy export}, which needs EXPORT on the
+ * contact; {@code crm team stats}, which needs STATISTICS)
  * read it here; without it they act as the system actor {@code system:crm}, which may do everything.
  */
 public final class ActingUser {
