@@ -174,11 +174,7 @@ class VisibleStatisticsTest {
             Fixtures fx = new Fixtures(seed);
             Random random = new Random(seed);
             store.transactions().run(() -> {
-                pop.organization().teams().forEach(store.accessDirectory()::save);
-                pop.organization().roles().forEach(store.accessDirectory()::save);
-                pop.organization().users().forEach(store.accessDirectory()::save);
-                pop.organization().defaults().forEach(store.accessDirectory()::setDefault);
-                pop.shares().forEach(store.shares()::grant);
+                pop.storeAccess(store);
                 store.customFieldSchemas().save(CustomFieldSchema.of(RecordType.DEAL,
                         FieldDefinition.optional("region", FieldType.TEXT)));
                 Pipeline pipeline = store.pipelines().insert(new Pipeline(new PipelineId(new UUID(seed, 999)), 0,
