@@ -321,6 +321,73 @@ public final class ScopedCrm {
     }
 
     /**
+     * The duplicates suspected among the contacts the actor may view: the scan of {@link DuplicateScan#scan} over
+     * exactly those contacts (read page by page through the store's restricted list, merged-away ones left out), so
+     * that neither a pair nor a cluster names a contact the actor may not see.
+     */
+    public dev.crmkit.core.duplicate.ScanResult suspectedDuplicates(dev.crmkit.core.duplicate.DuplicateScan scan) {
+        Objects.requireNonNull(scan, "scan");
+        return scan.scan(duplicateRecords());
+    }
+
+    /** The contacts the actor may view as the fuzzy matcher's records, in the order they were created. */
+    public List<dev.crmkit.core.duplicate.DuplicateRecord> duplicateRecords() {
+        List<dev.crmkit.core.duplicate.DuplicateRecord> out = new java.util.ArrayList<>();
+        AccessFilter filter = filter(RecordType.CONTACT);
+        PageRequest page = PageRequest.first(500);
+        while (true) {
+            Page<Contact> contacts = visible.contacts(filter, page);
+            contacts.items().forEach(c -> out.add(dev.crmkit.core.duplicate.StoreRecords.of(c)));
+            Optional<PageRequest> next = page.next(contacts);
+            if (next.isEmpty()) {
+                return out;
+            }
+            page = next.get();
+        }
+    }
+
+    /**
+     * Merges contacts if the actor may view each of them and holds {@link Permission#MERGE} on each, in one unit of
+     * work with the decisions; otherwise merges nothing and returns the first refusal, which names the permission and
+     * the record ({@code "merge contact:..."}; a contact the actor may not view is "not found"). The audit trail names
+     * this view's actor.
+     */
+    public Guarded<dev.crmkit.core.merge.MergeOutcome> mergeContacts(dev.crmkit.core.merge.MergeContacts command) {
+        Objects.requireNonNull(command, "command");
+        return store.transactions().inTransaction(() -> {
+            List<AccessDecision.Allowed> allowed = new java.util.ArrayList<>();
+            java.util.LinkedHashSet<ContactId> ids = new java.util.LinkedHashSet<>(command.contacts());
+            command.survivor().ifPresent(ids::add);
+            for (ContactId id : ids) {
+                AccessDecision decision = decideVisible(Permission.MERGE, ref(RecordType.CONTACT, id.value()));
+                if (decision instanceof AccessDecision.Refused refused) {
+                    return Guarded.<dev.crmkit.core.merge.MergeOutcome>refused(refused);
+                }
+                allowed.add((AccessDecision.Allowed) decision);
+            }
+            return Guarded.done(allowed.get(0), crm.actingAs(actor, () -> crm.merging().merge(command)));
+        });
+    }
+
+    /**
+     * The personal-data export ({@link dev.crmkit.core.privacy.PersonalDataRights#export}) of the person the key
+     * names, if the actor may view their contact; it is made only when the actor also holds {@link Permission#EXPORT}
+     * on the contact, and otherwise refused naming the permission and the contact. Empty when nobody is stored under
+     * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's.
+     */
+    public Optional<Guarded<dev.crmkit.core.privacy.PersonalRecords>> exportPersonalData(
+            dev.crmkit.core.privacy.PersonKey key) {
+        Objects.requireNonNull(key, "key");
+        Optional<Contact> contact = crm.personalData().find(key).filter(c -> mayView(AccessRecord.of(c)));
+        if (contact.isEmpty()) {
+            return Optional.empty();
+        }
+        dev.crmkit.core.privacy.PersonKey exact = new dev.crmkit.core.privacy.PersonKey.ByContact(contact.get().id());
+        return Optional.of(change(Permission.EXPORT, ref(RecordType.CONTACT, contact.get().id().value()),
+                () -> crm.personalData().export(exact).orElseThrow()));
+    }
+
+    /**
      * {@link #decide}, but a record the actor may not view is refused as "not found" whatever the permission, so
      * that a refusal does not reveal it.
      */

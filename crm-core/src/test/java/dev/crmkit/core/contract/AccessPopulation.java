@@ -114,6 +114,15 @@ public record AccessPopulation(Organization organization, List<AccessRecord> rec
                 shares.values().stream().flatMap(m -> m.values().stream()).toList(), List.copyOf(actors));
     }
 
+    /** Saves the organization (teams, roles, users, default accesses) and the shares into a store. */
+    public void storeAccess(dev.crmkit.core.CrmStore store) {
+        organization.teams().forEach(store.accessDirectory()::save);
+        organization.roles().forEach(store.accessDirectory()::save);
+        organization.users().forEach(store.accessDirectory()::save);
+        organization.defaults().forEach(store.accessDirectory()::setDefault);
+        shares.forEach(store.shares()::grant);
+    }
+
     /** The shares of one record. */
     public List<Share> sharesOf(RecordRef record) {
         return index().getOrDefault(record, List.of());

@@ -507,6 +507,97 @@ public abstract class VisibleRecordsContract {
                 new RecordRef(RecordType.DEAL, new java.util.UUID(9, 9))));
     }
 
+    @Test
+    void duplicateScan_asAnActor_holdsExactlyTheContactsTheActorMayView() {
+        Population p = Population.store(newStore(), 1);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int partial = 0;
+        for (Actor actor : p.pop.actors()) {
+            List<String> expected = p.contacts.stream().filter(c -> policy.decide(actor, Permission.VIEW,
+                    AccessRecord.of(c), p.pop.sharesOf(AccessRecord.of(c).ref())).allowed())
+                    .map(c -> c.id().toString()).toList();
+            ScopedCrm view = crm.as(actor);
+            assertEquals(expected, view.duplicateRecords().stream().map(dev.crmkit.core.duplicate.DuplicateRecord::id)
+                    .toList(), actor + ": duplicateRecords()");
+            dev.crmkit.core.duplicate.ScanResult scan = view.suspectedDuplicates(
+                    dev.crmkit.core.duplicate.DuplicateScan.withDefaults().threshold(0.01));
+            assertEquals(expected.size(), scan.records(), actor + ": records scanned");
+            scan.pairs().forEach(pair -> assertTrue(expected.contains(pair.a()) && expected.contains(pair.b()),
+                    actor + ": a pair names only visible contacts: " + pair));
+            partial += !expected.isEmpty() && expected.size() < p.contacts.size() ? 1 : 0;
+        }
+        assertTrue(partial > 0, "some actor sees part of the contacts");
+    }
+
+    @Test
+    void mergeContacts_asAnActor_needsMergeOnEveryContact_refusalNamesPermissionAndContact() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int merged = 0;
+        int refused = 0;
+        for (Actor actor : p.pop.actors()) {
+            List<Contact> listed = readAll(p.store.contacts()::findAll, 50);
+            if (listed.size() < 2) {
+                break;
+            }
+            Contact a = listed.get(0);
+            Contact b = listed.get(1);
+            Predicate<Contact> may = c -> policy.decide(actor, Permission.VIEW, AccessRecord.of(c),
+                    p.pop.sharesOf(AccessRecord.of(c).ref())).allowed() && policy.decide(actor, Permission.MERGE,
+                    AccessRecord.of(c), p.pop.sharesOf(AccessRecord.of(c).ref())).allowed();
+            dev.crmkit.core.access.Guarded<dev.crmkit.core.merge.MergeOutcome> outcome = crm.as(actor)
+                    .mergeContacts(dev.crmkit.core.merge.MergeContacts.into(a.id(), List.of(a.id(), b.id())));
+            boolean expected = may.test(a) && may.test(b);
+            assertEquals(expected, outcome.allowed(), actor + ": " + outcome);
+            if (expected) {
+                assertInstanceOf(dev.crmkit.core.merge.MergeOutcome.Merged.class, outcome.value().orElseThrow());
+                merged++;
+            } else {
+                Contact first = may.test(a) ? b : a;
+                assertTrue(outcome.decision().explain().contains("merge contact:" + first.id().value()),
+                        outcome.decision().explain());
+                assertEquals(a, p.store.contacts().findById(a.id()).orElseThrow(), "nothing merged");
+                assertEquals(b, p.store.contacts().findById(b.id()).orElseThrow(), "nothing merged");
+                refused++;
+            }
+        }
+        assertTrue(merged > 0 && refused > 0, "merges were both made and refused: " + merged + ", " + refused);
+    }
+
+    @Test
+    void exportPersonalData_asAnActor_needsExportOnTheContact_hiddenIsNotFound() {
+        Population p = Population.store(newStore(), 5);
+        Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+        int[] outcomes = new int[3];
+        for (Actor actor : p.pop.actors()) {
+            for (Contact c : p.contacts.subList(0, Math.min(6, p.contacts.size()))) {
+                AccessRecord r = AccessRecord.of(c);
+                boolean view = policy.decide(actor, Permission.VIEW, r, p.pop.sharesOf(r.ref())).allowed();
+                boolean export = view && policy.decide(actor, Permission.EXPORT, r, p.pop.sharesOf(r.ref()))
+                        .allowed();
+                Optional<dev.crmkit.core.access.Guarded<dev.crmkit.core.privacy.PersonalRecords>> out = crm.as(actor)
+                        .exportPersonalData(new dev.crmkit.core.privacy.PersonKey.ByEmail(c.emails().get(0)));
+                String who = actor + " " + c.id();
+                assertEquals(view, out.isPresent(), who + ": a hidden contact is not found");
+                if (view) {
+                    assertEquals(export, out.get().allowed(), who);
+                    if (export) {
+                        assertEquals(c.id(), out.get().value().orElseThrow().contact().id(), who);
+                    } else {
+                        assertTrue(out.get().decision().explain().contains("export contact:" + c.id().value()),
+                                out.get().decision().explain());
+                    }
+                }
+                outcomes[!view ? 0 : export ? 1 : 2]++;
+            }
+        }
+        assertTrue(outcomes[0] > 0 && outcomes[1] > 0 && outcomes[2] > 0, "hidden, exported and refused: "
+                + java.util.Arrays.toString(outcomes));
+    }
+
     private static <T> List<T> visible(List<T> all, Predicate<T> allowed) {
         return all.stream().filter(allowed).toList();
     }

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.adapters.metrics.QualityRecords;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.StatisticsScope;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.customfield.CustomFields;
@@ -56,10 +58,12 @@ public final class JdbcTeamMetrics {
 
     private final Jdbc jdbc;
     private final CustomFieldSchemas schemas;
+    private final AccessSql access;
 
     private JdbcTeamMetrics(Jdbc jdbc, CustomFieldSchemas schemas) {
         this.jdbc = jdbc;
         this.schemas = schemas;
+        this.access = new AccessSql(jdbc.tables);
     }
 
     /** The team statistics of a JDBC store, joining its units of work. */
@@ -147,12 +151,28 @@ public final class JdbcTeamMetrics {
      * @throws dev.crmkit.core.kernel.ValidationException as {@link Attainments#of}
      */
     public List<Attainment> attainments(List<SalesTarget> targets, Window window, LocalDate asOf) {
+        return attainments(targets, window, asOf, StatisticsScope.everything(Actor.system("statistics")));
+    }
+
+    /**
+     * {@link #attainments(List, Window, LocalDate)} as an actor sees it: over every won deal when the scope covers
+     * everything ({@link dev.crmkit.core.access.AdminPermission#STATISTICS}), otherwise over the won deals the actor
+     * may view only: the deal's owner among the visible owners or a share of the deal with the actor or their teams,
+     * ANDed into the grouped query. Equal to {@link Attainments#of} over the won deals of exactly the visible deals.
+     *
+     * @param scope whose statistics: {@link StatisticsScope#of}
+     * @throws dev.crmkit.core.kernel.ValidationException as {@link Attainments#of}
+     */
+    public List<Attainment> attainments(List<SalesTarget> targets, Window window, LocalDate asOf,
+                                        StatisticsScope scope) {
         Objects.requireNonNull(window, "window");
+        AccessSql.Fragment visible = deals(Objects.requireNonNull(scope, "scope"), "d.id", "d.owner_id");
         Set<Period> periods = new TreeSet<>();
         targets.forEach(t -> periods.add(t.period()));
         Attainments.of(targets, List.of(), window, asOf); // refuses a repeated target naming its index
-        String sql = jdbc.sql("SELECT owner_id, amount_currency, SUM(amount) FROM {deal} WHERE won_at >= ? AND "
-                + "won_at < ? AND owner_id IS NOT NULL AND amount IS NOT NULL GROUP BY owner_id, amount_currency");
+        String sql = jdbc.sql("SELECT d.owner_id, d.amount_currency, SUM(d.amount) FROM {deal} d WHERE d.won_at >= ? "
+                + "AND d.won_at < ? AND d.owner_id IS NOT NULL AND d.amount IS NOT NULL AND " + visible.sql()
+                + " GROUP BY d.owner_id, d.amount_currency");
         List<Attainment> out = new ArrayList<>();
         jdbc.tx.read(c -> {
             for (Period period : periods) {
@@ -162,8 +182,10 @@ public final class JdbcTeamMetrics {
                 List<WonDeal> sums = new ArrayList<>();
                 if (!last.isBefore(first)) {
                     Window days = new Window(first, last, window.zone());
+                    List<Object> params = new ArrayList<>(List.of(days.startInstant(), days.endInstant()));
+                    params.addAll(visible.params());
                     for (Object[] row : jdbc.list(c, sql, rs -> new Object[] {rs.getString(1), rs.getString(2),
-                            rs.getBigDecimal(3)}, days.startInstant(), days.endInstant())) {
+                            rs.getBigDecimal(3)}, params.toArray())) {
                         // the owner's deals of these days, summed: one won deal on the first of them
                         sums.add(new WonDeal((String) row[0], first, Money.of((BigDecimal) row[2],
                                 Currency.getInstance(((String) row[1]).strip()))));
@@ -237,46 +259,76 @@ public final class JdbcTeamMetrics {
      * @param required the required fields per record type name ({@code lead}, ...)
      */
     public FillReport fillRates(Map<String, Set<String>> required) {
+        return fillRates(required, StatisticsScope.everything(Actor.system("statistics")));
+    }
+
+    /**
+     * {@link #fillRates(Map)} as an actor sees it: over everything when the scope does
+     * ({@link dev.crmkit.core.access.AdminPermission#STATISTICS}), otherwise over the leads, contacts, companies and
+     * deals the actor may view only. Each record type's {@link AccessSql} condition (owner in the visible owners, or a
+     * share with the actor or their teams) is ANDed into the grouped queries, so no hidden record is counted and
+     * none is loaded. Equal to {@link FillRates#of} over {@link QualityRecords}' records of exactly the visible ones.
+     *
+     * @param required the required fields per record type name ({@code lead}, ...)
+     * @param scope    whose statistics: {@link StatisticsScope#of}
+     */
+    public FillReport fillRates(Map<String, Set<String>> required, StatisticsScope scope) {
+        Objects.requireNonNull(scope, "scope");
         FillRates.Tally tally = FillRates.tally();
+        AccessSql.Fragment leads = access.where(scope.filter(RecordType.LEAD), RecordType.LEAD, "t.id", "t.owner_id");
+        AccessSql.Fragment contacts = access.where(scope.filter(RecordType.CONTACT), RecordType.CONTACT, "t.id",
+                "t.owner_id");
+        AccessSql.Fragment companies = access.whereUnowned(scope.filter(RecordType.COMPANY), RecordType.COMPANY,
+                "t.id");
+        AccessSql.Fragment deals = deals(scope, "t.id", "t.owner_id");
         jdbc.tx.read(c -> {
             // merged-away leads keep their rows, but are leads no longer
-            standard(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, "t.owner_id",
+            standard(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, leads, "t.owner_id",
                     "t.first_name <> ''", "t.last_name <> ''",
                     "t.email IS NOT NULL", "t.phone IS NOT NULL", "t.company_name <> ''", "t.owner_id IS NOT NULL",
                     "t.request <> ''", "t.campaign <> ''");
             // merged-away contacts keep their rows, but are contacts no longer
-            standard(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, "t.owner_id",
+            standard(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, contacts, "t.owner_id",
                     "t.first_name <> ''",
                     "t.last_name <> ''", point("e:%"), point("p:%"),
                     "EXISTS (SELECT 1 FROM {contact_company} a WHERE a.contact_id = t.id)", "t.language IS NOT NULL",
                     "t.birthday IS NOT NULL", "t.owner_id IS NOT NULL");
-            standard(c, tally, RecordType.COMPANY, "{company} t", "NULL", "t.legal_name <> ''",
+            standard(c, tally, RecordType.COMPANY, "{company} t WHERE 1 = 1", companies, "NULL",
+                    "t.legal_name <> ''",
                     "t.registration_number <> ''", "t.tax_number <> ''", "t.legal_address IS NOT NULL",
                     "t.web_domain IS NOT NULL", "t.industry <> ''", "t.size <> 'UNKNOWN'");
-            standard(c, tally, RecordType.DEAL, "{deal} t", "t.owner_id", "t.amount IS NOT NULL",
+            standard(c, tally, RecordType.DEAL, "{deal} t WHERE 1 = 1", deals, "t.owner_id", "t.amount IS NOT NULL",
                     "t.expected_close_date IS NOT NULL", "t.owner_id IS NOT NULL", "t.contact_id IS NOT NULL",
                     "t.company_id IS NOT NULL");
-            custom(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, "owner_id");
-            custom(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, "owner_id");
-            custom(c, tally, RecordType.COMPANY, "{company}", "NULL");
-            custom(c, tally, RecordType.DEAL, "{deal}", "owner_id");
+            custom(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, leads, "owner_id");
+            custom(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, contacts, "owner_id");
+            custom(c, tally, RecordType.COMPANY, "{company} t WHERE 1 = 1", companies, "NULL");
+            custom(c, tally, RecordType.DEAL, "{deal} t WHERE 1 = 1", deals, "owner_id");
             return null;
         });
         return tally.report(required);
+    }
+
+    /**
+     * The condition on deals of a scope, on a deal's owner and its shares exactly as {@link AccessSql} restricts
+     * leads (crm-pipeline's deals are owned records like leads).
+     */
+    private AccessSql.Fragment deals(StatisticsScope scope, String idColumn, String ownerColumn) {
+        return access.where(scope.filter(RecordType.DEAL), RecordType.DEAL, idColumn, ownerColumn);
     }
 
     private static String point(String like) {
         return "EXISTS (SELECT 1 FROM {contact_point} p WHERE p.contact_id = t.id AND p.point LIKE '" + like + "')";
     }
 
-    private void standard(Connection c, FillRates.Tally tally, RecordType type, String from, String owner,
-                          String... filled) throws SQLException {
+    private void standard(Connection c, FillRates.Tally tally, RecordType type, String from,
+                          AccessSql.Fragment visible, String owner, String... filled) throws SQLException {
         List<String> fields = QualityRecords.STANDARD_FIELDS.get(type);
         StringBuilder sql = new StringBuilder("SELECT ").append(owner).append(" AS owner_key, COUNT(*)");
         for (String condition : filled) {
             sql.append(", SUM(CASE WHEN ").append(condition).append(" THEN 1 ELSE 0 END)");
         }
-        sql.append(" FROM ").append(from);
+        sql.append(" FROM ").append(from).append(" AND ").append(visible.sql());
         if (!owner.equals("NULL")) {
             sql.append(" GROUP BY ").append(owner);
         }
@@ -287,7 +339,7 @@ public final class JdbcTeamMetrics {
                 counts[i] = rs.getLong(i + 2);
             }
             return new OwnerCounts(Optional.ofNullable(rs.getString(1)), counts);
-        })) {
+        }, visible.params().toArray())) {
             for (int i = 0; i < fields.size(); i++) {
                 tally.add(name, row.owner(), fields.get(i), row.counts()[0], row.counts()[i + 1]);
             }
@@ -298,16 +350,17 @@ public final class JdbcTeamMetrics {
     private record OwnerCounts(Optional<String> owner, long[] counts) {
     }
 
-    private void custom(Connection c, FillRates.Tally tally, RecordType type, String table, String owner)
-            throws SQLException {
+    private void custom(Connection c, FillRates.Tally tally, RecordType type, String table,
+                        AccessSql.Fragment visible, String owner) throws SQLException {
         CustomFieldSchema schema = schemas.schemaFor(type);
         if (schema.fields().isEmpty()) {
             return;
         }
         String name = QualityRecords.name(type);
-        String sql = jdbc.sql("SELECT " + owner + " AS owner_key, custom_fields FROM " + table);
+        String sql = jdbc.sql("SELECT " + owner + " AS owner_key, custom_fields FROM " + table + " AND "
+                + visible.sql());
         for (Object[] row : jdbc.list(c, sql, rs -> new Object[] {rs.getString(1),
-                jdbc.dialect.getJson(rs, "custom_fields")})) {
+                jdbc.dialect.getJson(rs, "custom_fields")}, visible.params().toArray())) {
             CustomFields values = jdbc.json.customFields((String) row[1]);
             for (FieldDefinition f : schema.fields()) {
                 tally.add(name, Optional.ofNullable((String) row[0]), "custom." + f.key(), 1,

@@ -9,8 +9,12 @@ import java.util.Optional;
 /**
  * The global {@code crm --as USER} option: who runs the command, as a user of the store's access directory (which
  * {@code crm access demo} fills). Commands that honour it (today {@code crm access list}, {@code crm access timeline},
- * {@code crm access tasks}, {@code crm deal move} (made only if the user may edit the deal) and {@code crm pipeline
- * show} (board, {@code --deals} and {@code --forecast} of the deals the user may see)) read it here; without it they act as the system actor {@code system:crm}, which may do everything.
+ * {@code crm access tasks}; {@code crm deal move}, made only if the user may edit the deal; {@code crm pipeline show},
+ * whose board, {@code --deals} and {@code --forecast} count the deals the user may see; {@code crm duplicates scan
+ * --store} and {@code crm quality}, which see only the contacts / records the user may view, unless the user holds
+ * STATISTICS for quality's figures; {@code crm export}, which needs EXPORT over everything; {@code crm privacy
+ * export}, which needs EXPORT on the contact; {@code crm team stats}, which needs STATISTICS) read it here; without
+ * it they act as the system actor {@code system:crm}, which may do everything.
  */
 public final class ActingUser {
 

@@ -46,7 +46,8 @@ final class ExportCommand implements Callable<Integer> {
         try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
             ExportManifest manifest;
             try {
-                manifest = StoreExport.standard().write(store.store(), out);
+                manifest = ActingUser.of(spec).isPresent() ? exportAs(store.store())
+                        : StoreExport.standard().write(store.store(), out);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--out: " + e.getMessage()
                         + "; give a new or empty folder");
@@ -57,6 +58,20 @@ final class ExportCommand implements Callable<Integer> {
             report(manifest, store.description());
         }
         return 0;
+    }
+
+    /**
+     * {@code crm --as USER export}: the full export is all or nothing, so a user whose role may not export every
+     * record of every type is refused (nothing written), the error naming the permission.
+     */
+    private ExportManifest exportAs(dev.crmkit.kit.CrmkitStore store) {
+        dev.crmkit.core.access.Actor actor = ActingUser.actor(spec);
+        ActingUser.checkKnown(store, actor);
+        dev.crmkit.core.access.Guarded<ExportManifest> written = StoreExport.standard().write(store, out, actor);
+        if (!written.allowed()) {
+            throw new IllegalStateException("export refused: " + written.decision().explain());
+        }
+        return written.value().orElseThrow();
     }
 
     private void report(ExportManifest manifest, String storeDescription) {

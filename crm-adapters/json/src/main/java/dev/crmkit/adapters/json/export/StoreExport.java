@@ -54,6 +54,35 @@ public final class StoreExport {
     }
 
     /**
+     * {@link #write(CrmkitStore, Path)} as an actor: a full export is all or nothing, so it is written only when
+     * {@link dev.crmkit.core.access.ExportAccess#fullExport} allows the actor (a system process, a role with
+     * {@code EXPORT} scoped {@code EVERYTHING} on every record type, or with the administrative permission
+     * {@code ACCESS}); otherwise nothing is written, the folder is not touched, and the refusal names the permission
+     * and the record types the actor's role falls short on. The organization is read from the store's access
+     * directory (not at all for a system process).
+     *
+     * @return the manifest written, or the refusal
+     * @throws IllegalArgumentException as {@link #write(CrmkitStore, Path)}
+     * @throws UncheckedIOException     as {@link #write(CrmkitStore, Path)}
+     */
+    public dev.crmkit.core.access.Guarded<ExportManifest> write(CrmkitStore store, Path folder,
+                                                               dev.crmkit.core.access.Actor actor) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(actor, "actor");
+        dev.crmkit.core.access.AccessPolicy policy = dev.crmkit.core.access.AccessPolicy.of(
+                actor instanceof dev.crmkit.core.access.Actor.SystemProcess
+                        ? dev.crmkit.core.access.Organization.of(List.of(), List.of(), List.of(), java.util.Map.of())
+                        : store.accessDirectory().organization());
+        dev.crmkit.core.access.AccessDecision decision = dev.crmkit.core.access.ExportAccess.fullExport(policy,
+                actor);
+        if (decision instanceof dev.crmkit.core.access.AccessDecision.Refused refused) {
+            return dev.crmkit.core.access.Guarded.refused(refused);
+        }
+        return dev.crmkit.core.access.Guarded.done((dev.crmkit.core.access.AccessDecision.Allowed) decision,
+                write(store, folder));
+    }
+
+    /**
      * Writes the store to a folder, created if missing.
      *
      * @return the manifest written

@@ -69,7 +69,7 @@ public final class ScanCommand implements Callable<Integer> {
                     ? "give either FILE.csv or --store, not both" : "FILE.csv or --store is required");
         }
         List<DuplicateRecord> records = store ? StoreAccess.read(storeOptions, spec,
-                (crmStore, description) -> StoreQuality.contactRecords(crmStore)) : ContactsCsv.read(file);
+                (crmStore, description) -> StoreQuality.contactRecords(crmStore, spec)) : ContactsCsv.read(file);
         ScanResult result = scan.scan(records);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

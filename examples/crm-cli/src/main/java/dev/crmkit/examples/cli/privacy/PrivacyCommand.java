@@ -88,6 +88,9 @@ public final class PrivacyCommand implements Runnable {
             }
             PersonKey key = key(spec, person);
             Optional<String> doc = StoreAccess.readAll(storeOptions, spec, (store, description) -> {
+                if (!AsUser.mayExport(spec, kit(store, asOf, Optional.empty()).crm(), key)) {
+                    return Optional.<String>empty();
+                }
                 Optional<PersonalDataExport> export = kit(store, asOf, Optional.empty()).personalDataExports()
                         .export(key);
                 return export.map(PersonalDataJson.standard()::write);

@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli.quality;
 
 import dev.crmkit.adapters.metrics.QualityRecords;
+import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.ScanResult;
 import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
@@ -69,8 +70,8 @@ public final class QualityCommand implements Callable<Integer> {
         }
         Map<String, Set<String>> standard = required == null ? QualityRecords.DEFAULT_REQUIRED : required();
         Quality quality = StoreAccess.read(storeOptions, spec, (store, description) -> new Quality(
-                StoreQuality.fillRates(store, QualityRecords.required(standard, StoreQuality.schemas(store))),
-                StoreQuality.suspectedDuplicates(store)));
+                StoreQuality.fillRates(store, QualityRecords.required(standard, StoreQuality.schemas(store)), spec),
+                DuplicateScan.withDefaults().scan(StoreQuality.contactRecords(store, spec))));
         FillReport report = quality.fills();
         ScanResult duplicates = quality.duplicates();
         PrintWriter out = spec.commandLine().getOut();

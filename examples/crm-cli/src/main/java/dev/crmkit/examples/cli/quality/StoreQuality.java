@@ -78,6 +78,43 @@ public final class StoreQuality {
     }
 
     /**
+     * The store's contacts as the fuzzy matcher's records, as the user {@code crm --as} names sees them: only the
+     * contacts they may view (all of them without {@code --as}).
+     */
+    public static List<DuplicateRecord> contactRecords(CrmStore store, picocli.CommandLine.Model.CommandSpec spec) {
+        if (dev.crmkit.examples.cli.ActingUser.of(spec).isEmpty()) {
+            return contactRecords(store);
+        }
+        dev.crmkit.core.access.Actor actor = dev.crmkit.examples.cli.ActingUser.actor(spec);
+        dev.crmkit.examples.cli.ActingUser.checkKnown(store, actor);
+        return dev.crmkit.core.Crm.builder().store(store).defaultRegion("DE").build().as(actor).duplicateRecords();
+    }
+
+    /**
+     * The fill report of the store as the user {@code crm --as} names sees it: over everything with the
+     * administrative permission STATISTICS (and without {@code --as}), otherwise over the records they may view,
+     * the access condition pushed into the database's grouped queries on a JDBC store.
+     *
+     * @param required the required fields per record type name
+     */
+    public static FillReport fillRates(CrmStore store, Map<String, Set<String>> required,
+                                       picocli.CommandLine.Model.CommandSpec spec) {
+        if (dev.crmkit.examples.cli.ActingUser.of(spec).isEmpty()) {
+            return fillRates(store, required);
+        }
+        return dev.crmkit.adapters.metrics.VisibleStatistics.fillRates(store, required, scope(store, spec));
+    }
+
+    /** The statistics scope of the user {@code crm --as} names (who must be in the access directory). */
+    public static dev.crmkit.core.access.StatisticsScope scope(CrmStore store,
+                                                               picocli.CommandLine.Model.CommandSpec spec) {
+        dev.crmkit.core.access.Actor actor = dev.crmkit.examples.cli.ActingUser.actor(spec);
+        dev.crmkit.examples.cli.ActingUser.checkKnown(store, actor);
+        return dev.crmkit.core.access.StatisticsScope.of(dev.crmkit.core.access.AccessPolicy.of(
+                store.accessDirectory().organization()), actor);
+    }
+
+    /**
      * The duplicates suspected among the store's contacts: the pairs and clusters the fuzzy matcher scores at or above
      * its default threshold ({@link DuplicateScan#DEFAULT_THRESHOLD}), as {@code crm duplicates scan --store} lists them.
      */

@@ -44,6 +44,25 @@ public final class StoreTeam {
                 Optional.of(leadResponse(store, window)));
     }
 
+    /**
+     * {@code crm --as USER team stats} on a store: the statistics name every person's activity and attainment, which
+     * are the team's statistics rather than counts of records one may view, so they need the administrative
+     * permission STATISTICS; a user without it is refused, the error naming the permission. Without {@code --as}
+     * nothing is checked (the command acts as the system).
+     *
+     * @throws IllegalStateException naming the permission, for a user without it
+     */
+    static void checkStatistics(CrmStore store, picocli.CommandLine.Model.CommandSpec spec) {
+        if (dev.crmkit.examples.cli.ActingUser.of(spec).isEmpty()) {
+            return;
+        }
+        dev.crmkit.core.access.StatisticsScope scope = dev.crmkit.examples.cli.quality.StoreQuality.scope(store,
+                spec);
+        if (!scope.everything()) {
+            throw new IllegalStateException("team statistics refused: " + scope.statistics().explain());
+        }
+    }
+
     /** Lead response of the leads captured in the window, from their timelines. */
     public static LeadResponse leadResponse(CrmStore store, Window window) {
         List<LeadTouches> leads = new ArrayList<>();

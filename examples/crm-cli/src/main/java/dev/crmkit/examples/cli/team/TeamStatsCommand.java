@@ -101,8 +101,10 @@ public final class TeamStatsCommand implements Callable<Integer> {
                     Attainments.of(planned.money(), won, window, at.day()),
                     CountAttainments.of(planned.counts(), done, won, window, at.day()), Optional.empty());
         } else {
-            stats = StoreAccess.read(storeOptions, spec, (store, description) ->
-                    StoreTeam.stats(store, window, at, planned));
+            stats = StoreAccess.read(storeOptions, spec, (store, description) -> {
+                StoreTeam.checkStatistics(store, spec);
+                return StoreTeam.stats(store, window, at, planned);
+            });
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {

@@ -1,0 +1,80 @@
+package dev.crmkit.core.access;
+
+import dev.crmkit.core.kernel.RecordType;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which records an actor's statistics count. An actor who holds {@link AdminPermission#STATISTICS} (or a system
+ * process) sees statistics over everything; anyone else sees statistics over the records they may
+ * {@link Permission#VIEW} only, per record type: the {@link AccessFilter} of {@link AccessPolicy#filter} for that type
+ * and viewing, which a store's aggregate query applies (the JDBC store as a condition of the grouped SQL, the
+ * in-memory walk record by record), so that a figure never counts a record the actor may not see. Deals are filtered
+ * on their owner and shares exactly as leads are. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * StatisticsScope scope = StatisticsScope.of(AccessPolicy.of(store.accessDirectory().organization()), actor);
+ * FillReport report = JdbcTeamMetrics.of(store).fillRates(required, scope);
+ * }</pre>
+ */
+public final class StatisticsScope {
+
+    private final AccessDecision decision;
+    private final Map<RecordType, AccessFilter> filters;
+
+    private StatisticsScope(AccessDecision decision, Map<RecordType, AccessFilter> filters) {
+        this.decision = decision;
+        this.filters = filters;
+    }
+
+    /** The scope of an actor under a policy: everything with {@link AdminPermission#STATISTICS}, else what they view. */
+    public static StatisticsScope of(AccessPolicy policy, Actor actor) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(actor, "actor");
+        AccessDecision statistics = policy.administer(actor, AdminPermission.STATISTICS);
+        Map<RecordType, AccessFilter> filters = new EnumMap<>(RecordType.class);
+        for (RecordType type : RecordType.values()) {
+            filters.put(type, statistics.allowed() ? AccessFilter.all()
+                    : policy.filter(actor, type, Permission.VIEW));
+        }
+        return new StatisticsScope(statistics, filters);
+    }
+
+    /** Statistics over everything, as system work (a host's own unscoped figures). */
+    public static StatisticsScope everything(Actor system) {
+        if (!(Objects.requireNonNull(system, "system") instanceof Actor.SystemProcess)) {
+            throw new IllegalArgumentException("system: statistics over everything without a policy are for a "
+                    + "system process, not " + system);
+        }
+        Map<RecordType, AccessFilter> filters = new EnumMap<>(RecordType.class);
+        for (RecordType type : RecordType.values()) {
+            filters.put(type, AccessFilter.all());
+        }
+        return new StatisticsScope(new AccessDecision.Allowed(system, "administer " + AdminPermission.STATISTICS,
+                List.of(new Grant(Grant.Rule.SYSTEM_ACTOR, system + " is a system process"))), filters);
+    }
+
+    /** Whether every record counts: the actor holds {@link AdminPermission#STATISTICS} or is a system process. */
+    public boolean everything() {
+        return decision.allowed();
+    }
+
+    /** The decision on {@link AdminPermission#STATISTICS}: why the figures cover everything, or why not. */
+    public AccessDecision statistics() {
+        return decision;
+    }
+
+    /** The filter of the records of a type that count. */
+    public AccessFilter filter(RecordType type) {
+        return filters.get(Objects.requireNonNull(type, "type"));
+    }
+
+    @Override
+    public String toString() {
+        return everything() ? "statistics over everything (" + decision.explain() + ")"
+                : "statistics over what " + decision.actor() + " may view";
+    }
+}

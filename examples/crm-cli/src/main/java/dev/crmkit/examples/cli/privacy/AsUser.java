@@ -1,0 +1,52 @@
+package dev.crmkit.examples.cli.privacy;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.ScopedCrm;
+import dev.crmkit.core.access.AccessDecision;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.privacy.PersonKey;
+import dev.crmkit.examples.cli.ActingUser;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.Optional;
+
+/**
+ * {@code crm --as USER privacy export}: the person's data is exported only when the user may view their contact
+ * (else nobody is found under the key, as for a person not stored) and holds {@link Permission#EXPORT} on it (else the
+ * command fails with the refusal, which names the permission and the contact).
+ */
+final class AsUser {
+
+    private AsUser() {
+    }
+
+    /**
+     * Whether the export may go on: always without {@code --as}; with it, when the user may view and export the
+     * person's contact.
+     *
+     * @return false when the user may not view the contact ("not found")
+     * @throws IllegalStateException naming the permission and the contact when the user may view but not export it
+     */
+    static boolean mayExport(CommandSpec spec, Crm crm, PersonKey key) {
+        if (ActingUser.of(spec).isEmpty()) {
+            return true;
+        }
+        Actor actor = ActingUser.actor(spec);
+        ActingUser.checkKnown(crm.store(), actor);
+        ScopedCrm view = crm.as(actor);
+        Optional<Contact> contact = crm.personalData().find(key).flatMap(c -> view.contact(c.id()));
+        if (contact.isEmpty()) {
+            return false;
+        }
+        AccessDecision export = view.decide(Permission.EXPORT, new RecordRef(RecordType.CONTACT,
+                contact.get().id().value()));
+        if (export instanceof AccessDecision.Refused refused) {
+            throw new IllegalStateException("privacy export refused: " + refused.explain());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.crmkit.examples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.access.AccessPolicy;
+import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customer.NewContact;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.UserId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code crm --as USER} honoured by the duplicate scan of a store, the data-quality figures, the full export, the
+ * personal-data export and the team statistics, on an H2 file with the organization of {@code crm access demo}
+ * (dana heads sales with every permission, anna leads DACH with STATISTICS, ben is a rep without EXPORT).
+ */
+class ActingUserScansTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    private static final List<String> OWNERS = List.of("dana", "anna", "david", "david", "ben", "carla", "carla", "");
+
+    @TempDir
+    Path dir;
+
+    private final List<Contact> contacts = new ArrayList<>();
+
+    private String h2() {
+        return "jdbc:h2:file:" + dir.resolve("crm");
+    }
+
+    @BeforeEach
+    void store() {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .ids(IdGenerator.seeded(15)).defaultRegion("DE").build();
+            for (int i = 0; i < OWNERS.size(); i++) {
+                String owner = OWNERS.get(i);
+                // the same name for all: every pair is a suspected duplicate
+                contacts.add(crm.customers().createContact(new NewContact("Maria", "Schmidt",
+                        List.of("p" + i + "@kunde.example"), List.of(), "",
+                        owner.isEmpty() ? Optional.empty() : Optional.of(UserId.of(owner)), Map.of())));
+            }
+        }
+        CliRun demo = crm("access", "demo", "--as-of", CliRun.AS_OF);
+        assertEquals(0, demo.exitCode(), demo.toString());
+    }
+
+    private CliRun crm(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--jdbc-url");
+        all.add(h2());
+        return CliRun.crm(all.toArray(String[]::new));
+    }
+
+    private long visible(String user) {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            AccessPolicy policy = AccessPolicy.of(db.store().accessDirectory().organization());
+            return contacts.stream().filter(c -> policy.decide(Actor.user(user), Permission.VIEW, AccessRecord.of(c),
+                    db.store().shares().of(AccessRecord.of(c).ref())).allowed()).count();
+        }
+    }
+
+    @Test
+    void duplicatesScanStore_asAUser_scansOnlyTheContactsTheUserMayView() {
+        for (String user : List.of("dana", "anna", "ben")) {
+            CliRun run = crm("--as", user, "duplicates", "scan", "--store", "--format", "json");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(visible(user), run.json().get("records").asLong(), user + ": " + run.out());
+        }
+        assertTrue(visible("ben") < contacts.size());
+        CliRun all = crm("duplicates", "scan", "--store", "--format", "json");
+        assertEquals(contacts.size(), all.json().get("records").asLong(), "without --as every contact");
+    }
+
+    @Test
+    void quality_asAUserWithoutStatistics_countsOnlyTheContactsTheUserMayView() {
+        assertEquals(contacts.size(), contactRecords(crm("--as", "dana", "quality", "--format", "json")));
+        assertEquals(visible("ben"), contactRecords(crm("--as", "ben", "quality", "--format", "json")));
+        assertEquals(contacts.size(), contactRecords(crm("--as", "anna", "quality", "--format", "json")),
+                "anna holds STATISTICS");
+    }
+
+    private static long contactRecords(CliRun run) {
+        assertEquals(0, run.exitCode(), run.toString());
+        for (JsonNode f : run.json().get("fields")) {
+            if (f.get("recordType").asText().equals("contact")) {
+                return f.get("records").asLong();
+            }
+        }
+        throw new AssertionError("no contact field in " + run.out());
+    }
+
+    @Test
+    void export_asAUserWithANarrowerExportScope_isRefusedNamingThePermission_andWritesNothing() {
+        CliRun refused = crm("--as", "anna", "export", "--out", dir.resolve("anna").toString());
+        assertFalse(refused.exitCode() == 0, refused.toString());
+        assertTrue(refused.err().contains("user:anna may not export everything: a full export needs permission "
+                + "EXPORT with scope EVERYTHING"), refused.err());
+        assertFalse(Files.exists(dir.resolve("anna")));
+        CliRun done = crm("--as", "dana", "export", "--out", dir.resolve("dana").toString());
+        assertEquals(0, done.exitCode(), done.toString());
+        assertTrue(Files.exists(dir.resolve("dana").resolve("manifest.json")));
+    }
+
+    @Test
+    void privacyExport_asAUser_needsExportOnTheContact_aHiddenOneIsNotFound() {
+        String own = contacts.get(4).emails().get(0).value(); // ben's
+        CliRun refused = crm("--as", "ben", "privacy", "export", own, "--as-of", CliRun.AS_OF);
+        assertFalse(refused.exitCode() == 0, refused.toString());
+        assertTrue(refused.err().contains("user:ben may not export contact:" + contacts.get(4).id().value()),
+                refused.err());
+        String danas = contacts.get(0).emails().get(0).value();
+        CliRun hidden = crm("--as", "ben", "privacy", "export", danas, "--as-of", CliRun.AS_OF);
+        assertTrue(hidden.err().contains("nobody is stored under"), hidden.toString());
+        CliRun done = crm("--as", "dana", "privacy", "export", danas, "--as-of", CliRun.AS_OF);
+        assertEquals(0, done.exitCode(), done.toString());
+        assertTrue(done.out().contains(contacts.get(0).id().value().toString()), done.out());
+    }
+
+    @Test
+    void teamStats_asAUserWithoutStatistics_isRefusedNamingThePermission() {
+        CliRun refused = crm("--as", "ben", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
+                "--as-of", "2026-11-30");
+        assertFalse(refused.exitCode() == 0, refused.toString());
+        assertTrue(refused.err().contains("user:ben may not administer STATISTICS"), refused.err());
+        CliRun done = crm("--as", "anna", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
+                "--as-of", "2026-11-30");
+        assertEquals(0, done.exitCode(), done.toString());
+    }
+}
