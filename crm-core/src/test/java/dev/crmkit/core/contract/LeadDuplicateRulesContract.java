@@ -319,6 +319,44 @@ public abstract class LeadDuplicateRulesContract {
         assertTrue(bounded.suspected().limitReached(), "nothing alike enough, but the bound was met");
     }
 
+    // ---------------------------------------------------------------------------------------------- the port
+
+    @Test
+    void findOpenByContacts_onlyOpenLeadsOfThoseContacts_bounded_mergedAwayLeftOut() {
+        Lead a1 = captured(katherine());
+        Lead a2 = captured(LeadSubmission.from(Channel.CALL).name("Katherine", "Smith")
+                .email("katherine.smith@example.com").externalId("second-inquiry").build());
+        assertEquals(a1.id(), a2.id(), "folded into the open lead");
+        crm.leads().changeStatus(a1.id(), LeadStatus.DISQUALIFIED, "no budget", Optional.empty());
+        Lead a3 = captured(katherine()); // her closed lead folds nothing: a new lead of the known contact
+        Lead b1 = captured(kathy(Channel.WEB_FORM).build());
+        Lead b2 = captured(LeadSubmission.from(Channel.WEB_FORM).name("Kathy", "Smith")
+                .email("kathy.smith@example.org").externalId("b2").build());
+        assertEquals(b1.id(), b2.id());
+        Lead other = captured(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max@example.net")
+                .build());
+
+        assertEquals(List.of(a3.id()), ids(store.leads().findOpenByContacts(List.of(a1.contactId()), 10)));
+        assertEquals(java.util.Set.of(a3.id(), b1.id()), java.util.Set.copyOf(ids(store.leads().findOpenByContacts(
+                List.of(a1.contactId(), b1.contactId()), 10))));
+        assertEquals(1, store.leads().findOpenByContacts(List.of(a1.contactId(), b1.contactId()), 1).size());
+        assertEquals(List.of(), store.leads().findOpenByContacts(List.of(), 10));
+
+        // a second open lead of Max, then merged into his first: the merged-away one is no longer found
+        crm.customers().addEmail(other.contactId(), "max.meyer@example.org", false);
+        Lead second = captured(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer")
+                .email("max.meyer@example.org").build());
+        assertNotEquals(other.id(), second.id());
+        assertEquals(java.util.Set.of(other.id(), second.id()), java.util.Set.copyOf(ids(
+                store.leads().findOpenByContacts(List.of(other.contactId()), 10))));
+        crm.leadMerging().merge(List.of(other.id(), second.id()), Optional.of(other.id()));
+        assertEquals(List.of(other.id()), ids(store.leads().findOpenByContacts(List.of(other.contactId()), 10)));
+    }
+
+    private static List<LeadId> ids(List<Lead> leads) {
+        return leads.stream().map(Lead::id).toList();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static List<LeadId> leadIds(List<LeadCandidate> candidates) {
