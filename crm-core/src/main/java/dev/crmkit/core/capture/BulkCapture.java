@@ -40,9 +40,9 @@ import java.util.function.Supplier;
  * a conflict; the chunk's unit of work then runs again from the read, and meets that node's records as a capture one
  * by one would have. Called inside a unit of work, the chunk joins it and a conflict propagates to the caller.
  *
- * <p>With a duplicate rule other than {@link DuplicateAction#ALLOW} for a submission's channel, capture scores
- * candidates by name with queries no stage can answer, so such a chunk is captured one by one (with the same
- * outcomes, at the speed of one by one). Thread-safe.
+ * <p>With a duplicate rule other than {@link DuplicateAction#ALLOW} for contacts or for leads through a submission's
+ * channel, capture scores candidates by name with queries no stage can answer, so such a chunk is captured one by one
+ * (with the same outcomes, at the speed of one by one). Thread-safe.
  */
 public final class BulkCapture {
 
@@ -73,8 +73,7 @@ public final class BulkCapture {
      */
     public List<CaptureOutcome> captureAll(List<LeadSubmission> submissions) {
         List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(submissions, "submissions"));
-        if (all.stream().anyMatch(s -> single.settings().duplicateRules().forChannel(s.channel())
-                != DuplicateAction.ALLOW)) {
+        if (all.stream().anyMatch(s -> checksDuplicates(s.channel()))) {
             List<CaptureOutcome> out = new ArrayList<>(all.size());
             all.forEach(s -> out.add(single.capture(s)));
             return out;
@@ -102,6 +101,13 @@ public final class BulkCapture {
             }
         }
         return List.of(outcomes);
+    }
+
+    /** Whether a rule for contacts or for leads through this channel looks fuzzy candidates up. */
+    private boolean checksDuplicates(dev.crmkit.core.lead.Channel channel) {
+        dev.crmkit.core.duplicate.DuplicateRules rules = single.settings().duplicateRules();
+        return rules.forChannel(channel) != DuplicateAction.ALLOW
+                || rules.forRecord(RecordType.LEAD, java.util.Optional.of(channel)) != DuplicateAction.ALLOW;
     }
 
     private List<CaptureOutcome> captureStaged(List<LeadCapture.NormalizedSubmission> chunk,

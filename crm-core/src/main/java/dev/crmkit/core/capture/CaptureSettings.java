@@ -21,8 +21,9 @@ import java.util.Set;
  * @param publicEmailDomains e-mail domains of free mail providers: their users get no company from the domain
  * @param followUpWithin     the due time of the follow-up task created for the owner of a new lead; zero turns
  *                           follow-up tasks off
- * @param duplicateRules     what happens when a new contact looks like a stored one (exact e-mail/phone matches are
- *                           always folded first); {@link DuplicateRules#allowAll()} by default
+ * @param duplicateRules     what happens when a new contact or a new lead looks like a stored one (rules for record
+ *                           types contact and lead, per channel; exact e-mail/phone matches are always folded first);
+ *                           {@link DuplicateRules#allowAll()} by default
  */
 public record CaptureSettings(String defaultRegion, Set<String> publicEmailDomains, Duration followUpWithin,
                               DuplicateRules duplicateRules) {

@@ -23,6 +23,11 @@ import dev.crmkit.core.duplicate.ContactDuplicates;
 import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateAlert;
 import dev.crmkit.core.duplicate.DuplicateCandidate;
+import dev.crmkit.core.duplicate.DuplicateCheck;
+import dev.crmkit.core.duplicate.DuplicateRules;
+import dev.crmkit.core.duplicate.LeadCheck;
+import dev.crmkit.core.duplicate.LeadDuplicates;
+import dev.crmkit.core.duplicate.SuspectedDuplicates;
 import dev.crmkit.core.idempotency.IdempotencyKey;
 import dev.crmkit.core.idempotency.IdempotencyKeys;
 import dev.crmkit.core.idempotency.OnceOnly;
@@ -71,6 +76,15 @@ import java.util.Set;
  *   <li>Otherwise a contact with the same e-mail, else the same phone, gets a new lead
  *       ({@link CaptureOutcome.NewLeadExistingContact}); else a new contact is created with the new lead
  *       ({@link CaptureOutcome.NewLeadNewContact}).</li>
+ *   <li>Before anything of a new lead is written, the duplicate rules
+ *       ({@link CaptureSettings#duplicateRules()}, looked up by record type and the submission's channel) are applied
+ *       to what is not an exact match: unless the rule for {@link RecordType#LEAD leads} allows duplicates, the stored
+ *       open leads of other people that look like the new lead are scored ({@link LeadDuplicates}); for a new person,
+ *       unless the rule for {@link RecordType#CONTACT contacts} allows duplicates, the stored contacts that look like
+ *       the new contact ({@link ContactDuplicates}). A block rule with a candidate gives
+ *       {@link CaptureOutcome.Blocked} (nothing stored, nothing published); under an alert rule the lead is saved, a
+ *       timeline entry names each candidate with its reasons, the owner gets a task, and the outcome carries the
+ *       findings ({@link CaptureOutcome#suspected()}).</li>
  *   <li>A company is found or created from the company name, or from the domain of an e-mail address that is not a
  *       free mail provider's, and the contact is linked to it.</li>
  *   <li>When the lead has an owner and no open task about it, a follow-up task is created for the owner, due
@@ -100,6 +114,7 @@ public final class LeadCapture {
     private final IdempotencyKeys keys;
     private final CaptureOnce once;
     private final ContactDuplicates duplicates;
+    private final LeadDuplicates leadDuplicates;
     private final dev.crmkit.core.privacy.Suppressions suppressions;
     private final dev.crmkit.core.privacy.ConsentHistory consentHistory;
     private final dev.crmkit.core.access.CurrentActor actor;
@@ -154,6 +169,7 @@ public final class LeadCapture {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.context = Objects.requireNonNull(context, "context");
         this.duplicates = new ContactDuplicates(contacts, settings.defaultRegion());
+        this.leadDuplicates = new LeadDuplicates(contacts, leads, settings.defaultRegion());
     }
 
     /** The suppression list this capture checks new people against (bulk capture stages its rows with it). */
@@ -354,8 +370,15 @@ public final class LeadCapture {
         }
         boolean created = false;
         Contact contact;
-        List<DuplicateCandidate> suspected = List.of();
+        DuplicateRules rules = settings.duplicateRules();
+        DuplicateCheck contactCheck = DuplicateCheck.none();
+        LeadCheck leadCheck = checkLead(s, held);
+        boolean leadBlocks = rules.forRecord(RecordType.LEAD, Optional.of(s.raw().channel())) == DuplicateAction.BLOCK
+                && !leadCheck.candidates().isEmpty();
         if (held.isPresent()) {
+            if (leadBlocks) {
+                return new CaptureOutcome.Blocked(List.of(), leadCheck.candidates(), leadCheck.limitReached());
+            }
             contact = enrich(held.get(), s, now);
         } else {
             List<String> suppressed = suppressions.matches(s.email(), s.phone());
@@ -363,13 +386,15 @@ public final class LeadCapture {
                 return new CaptureOutcome.Suppressed(suppressed); // an erased person: nothing was written
             }
             Contact candidate = newContact(s, now);
-            DuplicateAction action = settings.duplicateRules().forChannel(s.raw().channel());
+            DuplicateAction action = rules.forChannel(s.raw().channel());
             if (action != DuplicateAction.ALLOW) {
-                suspected = duplicates.check(candidate, settings.duplicateRules().threshold(),
-                        settings.duplicateRules().candidateLimit()).candidates();
-                if (action == DuplicateAction.BLOCK && !suspected.isEmpty()) {
-                    return new CaptureOutcome.Blocked(suspected); // nothing was written yet
-                }
+                contactCheck = duplicates.check(candidate, rules.threshold(), rules.candidateLimit());
+            }
+            boolean contactBlocks = action == DuplicateAction.BLOCK && !contactCheck.candidates().isEmpty();
+            if (contactBlocks || leadBlocks) { // nothing was written yet
+                return new CaptureOutcome.Blocked(contactBlocks ? contactCheck.candidates() : List.of(),
+                        leadBlocks ? leadCheck.candidates() : List.of(),
+                        contactBlocks && contactCheck.limitReached() || leadBlocks && leadCheck.limitReached());
             }
             contact = contacts.insertOrGet(candidate);
             if (!contact.id().equals(candidate.id())) {
@@ -406,11 +431,32 @@ public final class LeadCapture {
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Lead captured via " + s.source().label(), describe(s), about, now));
         followUp(lead, contact, now);
-        if (created && !suspected.isEmpty()) {
-            alert(contact, suspected, now);
+        // the contacts found matter only for a contact this capture created (else it met a person by e-mail or phone)
+        List<DuplicateCandidate> likeContact = created ? contactCheck.candidates() : List.of();
+        if (!likeContact.isEmpty()) {
+            alert(contact, likeContact, now);
         }
-        return created ? new CaptureOutcome.NewLeadNewContact(lead, contact, company)
-                : new CaptureOutcome.NewLeadExistingContact(lead, contact, company);
+        if (!leadCheck.candidates().isEmpty()) {
+            DuplicateAlert.record(timeline, tasks, context, lead, leadCheck.candidates(), now);
+        }
+        SuspectedDuplicates found = new SuspectedDuplicates(likeContact, leadCheck.candidates(),
+                created && contactCheck.limitReached() || leadCheck.limitReached());
+        return created ? new CaptureOutcome.NewLeadNewContact(lead, contact, company, found)
+                : new CaptureOutcome.NewLeadExistingContact(lead, contact, company, found);
+    }
+
+    /**
+     * Unless the rule for leads through the submission's channel allows duplicates, the stored open leads of other
+     * people that look like the lead this submission would create (found through the contacts whose name sounds
+     * alike); the leads of the person held, who was matched exactly, are not candidates.
+     */
+    private LeadCheck checkLead(NormalizedSubmission s, Optional<Contact> held) {
+        DuplicateRules rules = settings.duplicateRules();
+        if (rules.forRecord(RecordType.LEAD, Optional.of(s.raw().channel())) == DuplicateAction.ALLOW) {
+            return LeadCheck.none();
+        }
+        return leadDuplicates.check(s.name(), s.email(), s.phone(), s.companyName(), held.map(Contact::id),
+                rules.threshold(), rules.candidateLimit());
     }
 
     /**

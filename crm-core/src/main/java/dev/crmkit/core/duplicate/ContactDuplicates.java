@@ -57,7 +57,7 @@ public final class ContactDuplicates {
         }
         DuplicateRecord self = StoreRecords.of(contact);
         List<DuplicateCandidate> found = new ArrayList<>();
-        List<Contact> read = candidates(contact, limit);
+        List<Contact> read = readAlike(contact.name(), limit);
         for (Contact stored : read) {
             if (stored.id().equals(contact.id())) {
                 continue;
@@ -72,14 +72,19 @@ public final class ContactDuplicates {
         return new DuplicateCheck(found, read.size(), read.size() >= limit);
     }
 
-    private List<Contact> candidates(Contact contact, int limit) {
-        if (!NameKeys.nameKeysToFind(contact.name()).isEmpty()) {
+    /**
+     * The blocking step: at most {@code limit} stored contacts whose name sounds like {@code name} (by the stored name
+     * keys), or shares a part of it when the name has one part only or the store keeps no name keys. Lead duplicates
+     * look their candidates up through these contacts too ({@link LeadDuplicates}).
+     */
+    List<Contact> readAlike(dev.crmkit.core.contact.PersonName name, int limit) {
+        if (!NameKeys.nameKeysToFind(name).isEmpty()) {
             try {
-                return contacts.findBySoundOfName(contact.name(), limit);
+                return contacts.findBySoundOfName(name, limit);
             } catch (UnsupportedOperationException noKeys) {
                 // a host's store without name keys: the exact name parts below
             }
         }
-        return contacts.findByNameParts(contact.name(), limit);
+        return contacts.findByNameParts(name, limit);
     }
 }

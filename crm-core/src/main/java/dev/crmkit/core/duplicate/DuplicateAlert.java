@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Records an alert duplicate rule's finding where the owner sees it, for lead capture and the customer base alike.
+ * Records an alert duplicate rule's finding where the owner sees it, for lead capture and the customer base alike:
+ * about contacts, companies and leads.
  * Stateless.
  */
 public final class DuplicateAlert {
@@ -68,6 +69,28 @@ public final class DuplicateAlert {
         entry(timeline, context, RecordType.COMPANY, company.id().value(),
                 suspected.stream().map(c -> new Found(c.companyId().value(), c.summary(), c.reasons())).toList(),
                 now);
+    }
+
+    /**
+     * A timeline entry about a new lead and every stored open lead that looks like it (their per-field reasons in its
+     * body) and, when the lead has an owner, a task for the owner about the new lead; in the running unit of work.
+     *
+     * @param timeline  where the entry goes
+     * @param tasks     where the owner's task goes
+     * @param context   ids
+     * @param lead      the new lead
+     * @param suspected the stored leads that look like it, at least one
+     * @param now       when
+     */
+    public static void record(Timeline timeline, TaskPlanner tasks, Context context, dev.crmkit.core.lead.Lead lead,
+                              List<LeadCandidate> suspected, Instant now) {
+        entry(timeline, context, RecordType.LEAD, lead.id().value(),
+                suspected.stream().map(c -> new Found(c.leadId().value(), c.summary(), c.reasons())).toList(),
+                now);
+        if (lead.owner().isPresent()) {
+            tasks.create(NewTask.of("Check suspected duplicate lead: " + Text.excerpt(lead.name().full()),
+                    now, lead.owner().get(), Optional.of(new RecordRef(RecordType.LEAD, lead.id().value()))));
+        }
     }
 
     /** A stored record that looks like the new one: its id, its {@code <id> (score)} summary and its reasons. */

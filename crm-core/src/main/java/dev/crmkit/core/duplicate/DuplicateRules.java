@@ -21,6 +21,10 @@ import java.util.Optional;
  *   <li>for contacts, {@code otherwise} (so {@link #everywhere} covers contacts captured and typed by hand);</li>
  *   <li>{@link DuplicateAction#ALLOW}: companies and leads are checked only where a rule names them.</li>
  * </ol>
+ * Who reads which: contacts by {@link dev.crmkit.core.customer.CustomerBase} (by hand) and lead capture (through the
+ * submission's channel); companies by the customer base; leads by lead capture and bulk capture, through the
+ * submission's channel ({@link dev.crmkit.core.capture.CaptureOutcome#suspected()},
+ * {@link dev.crmkit.core.capture.CaptureOutcome.Blocked}).
  *
  * @param byChannel      the action for a new contact captured through a channel; channels not named use
  *                       {@code otherwise}

@@ -41,11 +41,18 @@ public final class StoreRecords {
      * @return the record, with the lead's id as text
      */
     public static DuplicateRecord of(Lead lead) {
-        return DuplicateRecord.builder(lead.id().toString())
-                .name(lead.name().first(), lead.name().last())
-                .email(lead.email().map(EmailAddress::value).orElse(""))
-                .phone(lead.phone().map(PhoneNumber::toString).orElse(""))
-                .companyName(lead.companyName())
+        return lead(lead.id().toString(), lead.name(), lead.email(), lead.phone(), lead.companyName());
+    }
+
+    /** A lead's fields as a record to compare, also for a lead not stored yet (its id as given). */
+    static DuplicateRecord lead(String id, dev.crmkit.core.contact.PersonName name,
+                                java.util.Optional<EmailAddress> email, java.util.Optional<PhoneNumber> phone,
+                                String companyName) {
+        return DuplicateRecord.builder(id)
+                .name(name.first(), name.last())
+                .email(email.map(EmailAddress::value).orElse(""))
+                .phone(phone.map(PhoneNumber::toString).orElse(""))
+                .companyName(companyName)
                 .build();
     }
 

@@ -53,4 +53,17 @@ public interface Leads {
 
     /** How many leads are stored. */
     long count();
+
+    /**
+     * At most {@code limit} open leads of these contacts, in the order they were stored: the bounded candidate query
+     * of duplicate rules for leads ({@link dev.crmkit.core.duplicate.LeadDuplicates}). Merged-away leads are left
+     * out. Stores that do not implement it refuse duplicate rules for leads other than allow.
+     *
+     * @param contacts the contacts whose open leads are wanted
+     * @param limit    how many leads at most (at least 1)
+     */
+    default java.util.List<Lead> findOpenByContacts(java.util.Collection<dev.crmkit.core.contact.ContactId> contacts,
+                                                    int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not look leads up by contact");
+    }
 }

@@ -105,6 +105,46 @@ public abstract class BulkCaptureContract {
         assertEquals(single.events, bulk.events);
     }
 
+    /**
+     * Rules for leads alert or block through the web form: the seeded input with fuzzy duplicates of stored and of
+     * earlier people in the same chunk (a nickname, another e-mail, a phone one digit apart) gives the same outcomes
+     * (the candidates named in them), store and events in bulk as one by one.
+     */
+    @Test
+    void captureAll_underLeadAlertAndBlockRules_givesTheOutcomesOfOneByOne() {
+        for (DuplicateAction action : List.of(DuplicateAction.ALERT, DuplicateAction.BLOCK)) {
+            UnaryOperator<Crm.Builder> rules = b -> b.duplicateRules(DuplicateRules.allowAll()
+                    .withRule(RecordType.LEAD, Channel.WEB_FORM, action));
+            List<LeadSubmission> stored = List.of(person(Channel.CALL, "Katherine", "Smith", "katherine@example.com",
+                    "030 901820"), person(Channel.CALL, "William", "Baker", "w.baker@example.com", "040 3344550"));
+            List<LeadSubmission> input = new ArrayList<>(Submissions.seeded(9, 24));
+            input.add(3, person(Channel.WEB_FORM, "Kathy", "Smith", "kathy@example.org", "030 901821"));
+            input.add(9, person(Channel.WEB_FORM, "Ingrid", "Fairweather", "ingrid@example.org", "089 7766550"));
+            input.add(14, person(Channel.WEB_FORM, "Bill", "Baker", "bill@example.org", "040 3344551"));
+            input.add(20, person(Channel.WEB_FORM, "Ingrid", "Fairwether", "i.f@example.net", "089 7766551"));
+            Run single = new Run(newStore(), rules);
+            Run bulk = new Run(newStore(), rules);
+            single.oneByOne(stored, 10);
+            bulk.oneByOne(stored, 10);
+
+            List<CaptureOutcome> expected = single.oneByOne(input, 10);
+            List<CaptureOutcome> actual = bulk.bulk(input, 10);
+
+            assertEquals(expected, actual, action.toString());
+            assertEquals(single.dump(), bulk.dump(), action.toString());
+            assertEquals(single.events, bulk.events, action.toString());
+            long flagged = actual.stream().filter(o -> !o.suspected().leads().isEmpty()).count();
+            assertTrue(flagged >= 3, action + ": the three fuzzy duplicates are named, " + flagged + " in "
+                    + kinds(actual));
+            assertEquals(action == DuplicateAction.BLOCK ? flagged : 0,
+                    actual.stream().filter(CaptureOutcome.Blocked.class::isInstance).count(), action.toString());
+        }
+    }
+
+    private static LeadSubmission person(Channel channel, String first, String last, String email, String phone) {
+        return LeadSubmission.from(channel).name(first, last).email(email).phone(phone).build();
+    }
+
     @Test
     void captureAll_aStoredLeadFoldedInSeveralTimesInOneChunk_isWrittenAsCaptureOneByOneLeavesIt() {
         Run single = new Run(newStore(), b -> b);

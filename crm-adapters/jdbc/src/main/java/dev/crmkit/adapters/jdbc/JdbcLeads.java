@@ -61,6 +61,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectByExternalId;
     private final String selectOpenByEmail;
     private final String selectOpenByPhone;
+    private final String selectOpenByContacts;
     private final KeyTable externalIds;
     private final Jdbc.Versioned rows;
     private final String insertRow;
@@ -90,6 +91,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
                 + "ORDER BY created_at DESC, seq DESC LIMIT 1");
         selectOpenByPhone = jdbc.sql("SELECT * FROM {lead} WHERE phone = ? AND is_open = ? AND " + LISTED + " "
                 + "ORDER BY created_at DESC, seq DESC LIMIT 1");
+        selectOpenByContacts = jdbc.sql("SELECT * FROM {lead} WHERE contact_id IN (%s) AND is_open = ? AND "
+                + LISTED + " ORDER BY seq LIMIT ?");
         externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
         rows = new Jdbc.Versioned(jdbc, "lead", "lead");
         insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, source_detail, "
@@ -203,6 +206,28 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     public Optional<Lead> findOpenByPhone(PhoneNumber phone) {
         Objects.requireNonNull(phone, "phone");
         return jdbc.tx.read(c -> jdbc.one(c, selectOpenByPhone, this::map, phone.toString(), true));
+    }
+
+    /** In parts of at most 1,000 contacts (an IN list per part, on the index {@code (contact_id, is_open, seq)}). */
+    @Override
+    public List<Lead> findOpenByContacts(java.util.Collection<ContactId> contacts, int limit) {
+        Objects.requireNonNull(contacts, "contacts");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        List<UUID> ids = contacts.stream().map(ContactId::value).distinct().toList();
+        return jdbc.tx.read(c -> {
+            List<Lead> out = new ArrayList<>();
+            for (int from = 0; from < ids.size() && out.size() < limit; from += 1000) {
+                List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+                List<Object> params = new ArrayList<>(part);
+                params.add(true);
+                params.add(limit - out.size());
+                out.addAll(jdbc.list(c, selectOpenByContacts.replace("%s",
+                        String.join(", ", Collections.nCopies(part.size(), "?"))), this::map, params.toArray()));
+            }
+            return out;
+        });
     }
 
     @Override

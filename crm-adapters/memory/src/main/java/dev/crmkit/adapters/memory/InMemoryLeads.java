@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -11,16 +12,20 @@ import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.Leads;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Leads in memory, indexed by external id, open e-mail and phone, status and owner. Thread-safe. */
+/** Leads in memory, indexed by external id, open e-mail, phone and contact, status and owner. Thread-safe. */
 final class InMemoryLeads implements Leads {
 
     private static final String OPEN_EMAIL = "openEmail";
     private static final String OPEN_PHONE = "openPhone";
+    private static final String OPEN_CONTACT = "openContact";
     static final String STATUS = "status";
     static final String OWNER = "owner";
 
@@ -34,6 +39,7 @@ final class InMemoryLeads implements Leads {
                 .unique("externalIds", Lead::externalIds)
                 .group(OPEN_EMAIL, l -> l.isOpen() ? l.email().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
+                .group(OPEN_CONTACT, l -> l.isOpen() ? List.of(l.contactId()) : List.of(), InMemoryLeads::creation)
                 .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
                 .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
         this.aliases = new Aliases<>(tx, table);
@@ -71,6 +77,24 @@ final class InMemoryLeads implements Leads {
     @Override
     public Optional<Lead> findOpenByPhone(PhoneNumber phone) {
         return table.last(OPEN_PHONE, Objects.requireNonNull(phone, "phone"));
+    }
+
+    @Override
+    public List<Lead> findOpenByContacts(Collection<ContactId> contacts, int limit) {
+        Objects.requireNonNull(contacts, "contacts");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        List<Lead> out = new ArrayList<>();
+        for (ContactId contact : new LinkedHashSet<>(contacts)) {
+            for (Lead lead : table.all(OPEN_CONTACT, contact)) {
+                if (out.size() == limit) {
+                    return out;
+                }
+                out.add(lead);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -45,6 +45,7 @@ import java.util.Map;
                 ExportCommand.class, CampaignsCommand.class, AccessCommand.class, AuditCommand.class,
                 ServiceCommand.class, DuplicatesCommand.class,
                 ContactCommand.class,
+                CaptureCommand.class,
                 MigrateCommand.class,
                 dev.crmkit.examples.cli.privacy.PrivacyCommand.class,
                 CommandLine.HelpCommand.class})
