@@ -189,7 +189,8 @@ final class Jdbc {
      * {@value #MULTI_ROW_PARAMS} parameters allow (at most {@value #MULTI_ROW_ROWS}, and at most
      * {@value #MULTI_ROW_DATA} chars of data, see {@link #statementEnd}): one statement, and one
      * execution in the database, for hundreds of rows, whatever the driver does with batches; on PostgreSQL, when
-     * every value is a parameter, one {@code COPY} through pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
+     * every value is a parameter and there are at least {@link PgCopy#MIN_ROWS} rows, one {@code COPY} through
+     * pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
      * One row is one plain statement, none is nothing.
      *
      * @param insert a one-row insert ending with its {@code VALUES (...)}, nothing after it
@@ -203,7 +204,7 @@ final class Jdbc {
             update(c, insert, rows.get(0));
             return;
         }
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect == Dialect.POSTGRESQL && rows.size() >= PgCopy.MIN_ROWS) {
             Optional<String> copy = copies.computeIfAbsent(insert, PgCopy::copyOf);
             if (copy.isPresent() && PgCopy.copy(c, copy.get(), rows)) {
                 return;
