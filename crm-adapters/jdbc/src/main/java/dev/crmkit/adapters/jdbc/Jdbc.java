@@ -67,6 +67,26 @@ final class Jdbc {
         return tables.sql(template);
     }
 
+    /**
+     * One query for a record by id that follows a merge: the row itself unless its id is merged away, else the row
+     * of the survivor it resolves to. Both branches are key look-ups; bind the id three times
+     * ({@link #byIdFollowingMerges(UUID)}). A look-up that read the alias first and then the row waited for the
+     * database twice.
+     *
+     * @param table      the record's table, as in a template: {@code "contact"}
+     * @param aliasTable its alias table ({@code merged_id} to {@code survivor_id}), as in a template
+     */
+    String selectByIdFollowingMerges(String table, String aliasTable) {
+        return sql("SELECT * FROM {" + table + "} WHERE id = ? AND NOT EXISTS (SELECT 1 FROM {" + aliasTable
+                + "} a WHERE a.merged_id = ?) UNION ALL SELECT t.* FROM {" + aliasTable + "} a JOIN {" + table
+                + "} t ON t.id = a.survivor_id WHERE a.merged_id = ?");
+    }
+
+    /** The parameters of a {@link #selectByIdFollowingMerges} query for this id. */
+    static Object[] byIdFollowingMerges(UUID id) {
+        return new Object[] {id, id, id};
+    }
+
     /** Binds parameters from index 1 by their Java type. */
     void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
