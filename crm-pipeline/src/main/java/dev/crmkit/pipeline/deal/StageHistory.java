@@ -9,13 +9,14 @@ public interface StageHistory {
     /**
      * Stores an entry.
      *
-     * @throws IllegalArgumentException if its id is already stored
+     * @throws IllegalArgumentException if its id is already stored, or the deal already has an entry for its
+     *                                  {@link StageHistoryEntry#dealVersion()}
      */
     void append(StageHistoryEntry entry);
 
     /**
-     * The entries of a deal, oldest first: by {@link StageHistoryEntry#dealVersion()}, which is unique per deal
-     * (a store may refuse a second entry for the same deal version), keyset-paged.
+     * The entries of a deal, oldest first: by {@link StageHistoryEntry#dealVersion()}, which is unique per deal,
+     * keyset-paged.
      */
     Page<StageHistoryEntry> ofDeal(DealId dealId, PageRequest page);
 }

@@ -80,8 +80,26 @@ public abstract class StageHistoryContract {
         StageHistoryEntry entry = fx.entry(new DealId(fx.nextId()), 1, pipeline, Optional.empty(), "New", at(0));
         history.append(entry);
 
-        assertThrows(IllegalArgumentException.class, () -> history.append(entry));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> history.append(entry));
+        assertTrue(refused.getMessage().contains("entry " + entry.id() + " is already stored"), refused.getMessage());
         assertEquals(List.of(entry), history.ofDeal(entry.dealId(), PageRequest.first(5)).items());
+    }
+
+    @Test
+    void append_versionTaken_isRefusedNamingTheVersion_andTheFirstEntryStays() {
+        DealId deal = new DealId(fx.nextId());
+        StageHistoryEntry first = fx.entry(deal, 2, pipeline, Optional.empty(), "New", at(0));
+        history.append(first);
+        StageHistoryEntry second = fx.entry(deal, 2, pipeline, Optional.of("New"), "Won", at(1));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> history.append(second));
+
+        assertTrue(refused.getMessage().contains("already has a stage history entry for version 2"),
+                refused.getMessage());
+        assertEquals(List.of(first), history.ofDeal(deal, PageRequest.first(5)).items());
+        history.append(fx.entry(deal, 3, pipeline, Optional.of("New"), "Won", at(1)));
+        assertEquals(2, history.ofDeal(deal, PageRequest.first(5)).items().size(), "the store takes the next one");
     }
 
     @Test

@@ -67,6 +67,26 @@ final class Jdbc {
         return tables.sql(template);
     }
 
+    /**
+     * One query for a record by id that follows a merge: the row itself unless its id is merged away, else the row
+     * of the survivor it resolves to. Both branches are key look-ups; bind the id three times
+     * ({@link #byIdFollowingMerges(UUID)}). A look-up that read the alias first and then the row waited for the
+     * database twice.
+     *
+     * @param table      the record's table, as in a template: {@code "contact"}
+     * @param aliasTable its alias table ({@code merged_id} to {@code survivor_id}), as in a template
+     */
+    String selectByIdFollowingMerges(String table, String aliasTable) {
+        return sql("SELECT * FROM {" + table + "} WHERE id = ? AND NOT EXISTS (SELECT 1 FROM {" + aliasTable
+                + "} a WHERE a.merged_id = ?) UNION ALL SELECT t.* FROM {" + aliasTable + "} a JOIN {" + table
+                + "} t ON t.id = a.survivor_id WHERE a.merged_id = ?");
+    }
+
+    /** The parameters of a {@link #selectByIdFollowingMerges} query for this id. */
+    static Object[] byIdFollowingMerges(UUID id) {
+        return new Object[] {id, id, id};
+    }
+
     /** Binds parameters from index 1 by their Java type. */
     void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
@@ -189,7 +209,8 @@ final class Jdbc {
      * {@value #MULTI_ROW_PARAMS} parameters allow (at most {@value #MULTI_ROW_ROWS}, and at most
      * {@value #MULTI_ROW_DATA} chars of data, see {@link #statementEnd}): one statement, and one
      * execution in the database, for hundreds of rows, whatever the driver does with batches; on PostgreSQL, when
-     * every value is a parameter, one {@code COPY} through pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
+     * every value is a parameter and there are at least {@link PgCopy#MIN_ROWS} rows, one {@code COPY} through
+     * pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
      * One row is one plain statement, none is nothing.
      *
      * @param insert a one-row insert ending with its {@code VALUES (...)}, nothing after it
@@ -203,7 +224,7 @@ final class Jdbc {
             update(c, insert, rows.get(0));
             return;
         }
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect == Dialect.POSTGRESQL && rows.size() >= PgCopy.MIN_ROWS) {
             Optional<String> copy = copies.computeIfAbsent(insert, PgCopy::copyOf);
             if (copy.isPresent() && PgCopy.copy(c, copy.get(), rows)) {
                 return;

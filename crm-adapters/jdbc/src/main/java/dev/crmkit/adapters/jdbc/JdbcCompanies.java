@@ -51,7 +51,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     private final String updateRow;
     private final String selectAll;
     private final String count;
-    private final String selectAlias;
+    private final String selectFollowingMerges;
     private final String restoreRow;
     private final String setVersion;
     private final String setVersionFrom;
@@ -80,7 +80,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         // merged-away companies keep their rows, but are no longer listed, counted or found by name
         selectAll = jdbc.sql("SELECT * FROM {company} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
-        selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
+        selectFollowingMerges = jdbc.selectByIdFollowingMerges("company", "company_alias");
         restoreRow = updateRow.replace("version = version + 1", "version = ?");
         setVersion = jdbc.sql("UPDATE {company} SET version = ? WHERE id = ?");
         setVersionFrom = setVersion + " AND version = ?";
@@ -94,8 +94,8 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     @Override
     public Optional<Company> findById(CompanyId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map,
-                jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
+        return jdbc.tx.read(c -> jdbc.one(c, selectFollowingMerges, this::map,
+                Jdbc.byIdFollowingMerges(id.value())));
     }
 
     /**

@@ -66,6 +66,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     private final String selectByNamePart;
     private final String selectBySound;
     private final String selectAlias;
+    private final String selectFollowingMerges;
     private final String restoreRow;
     private final String insertSnapshot;
     private final String insertCompanyMergeSnapshot;
@@ -78,6 +79,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         String json = dialect.json();
         selectById = jdbc.sql("SELECT * FROM {contact} WHERE id = ?");
         selectAlias = jdbc.sql("SELECT survivor_id FROM {contact_alias} WHERE merged_id = ?");
+        selectFollowingMerges = jdbc.selectByIdFollowingMerges("contact", "contact_alias");
         selectByPoint = jdbc.sql("SELECT c.* FROM {contact} c JOIN {contact_point} p ON p.contact_id = c.id "
                 + "WHERE p.point = ?");
         points = new KeyTable(jdbc, "contact_point", "point", "contact_id", false);
@@ -122,10 +124,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     @Override
     public Optional<Contact> findById(ContactId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> {
-            UUID target = aliasOf(c, id.value()).orElse(id.value());
-            return jdbc.one(c, selectById, this::map, target);
-        });
+        return jdbc.tx.read(c -> jdbc.one(c, selectFollowingMerges, this::map,
+                Jdbc.byIdFollowingMerges(id.value())));
     }
 
     /**

@@ -70,7 +70,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectByOwner;
     private final String selectAll;
     private final String count;
-    private final String selectAlias;
+    private final String selectFollowingMerges;
     private final String raiseVersion;
     private final String setVersion;
     private final String setVersionFrom;
@@ -113,7 +113,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ? AND " + LISTED);
         selectAll = jdbc.sql("SELECT * FROM {lead} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {lead} WHERE " + LISTED);
-        selectAlias = jdbc.sql("SELECT survivor_id FROM {lead_alias} WHERE merged_id = ?");
+        selectFollowingMerges = jdbc.selectByIdFollowingMerges("lead", "lead_alias");
         raiseVersion = jdbc.sql("UPDATE {lead} SET version = version + 1 WHERE id = ? AND version = ?");
         setVersion = jdbc.sql("UPDATE {lead} SET version = ? WHERE id = ?");
         setVersionFrom = setVersion + " AND version = ?";
@@ -130,8 +130,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     @Override
     public Optional<Lead> findById(LeadId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map,
-                jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
+        return jdbc.tx.read(c -> jdbc.one(c, selectFollowingMerges, this::map,
+                Jdbc.byIdFollowingMerges(id.value())));
     }
 
     /**

@@ -27,19 +27,19 @@ final class JdbcStageHistory implements StageHistory {
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String insertRow;
-    private final String selectIdTaken;
-    private final String selectVersionTaken;
+    private final String selectTaken;
     private final String selectFirst;
     private final String selectAfter;
 
     JdbcStageHistory(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
-        insertRow = jdbc.sql("INSERT INTO {stage_history} (id, deal_id, deal_version, pipeline_id, from_stage, "
-                + "to_stage, moved_by, moved_at, seconds_in_previous, nanos_in_previous) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        selectIdTaken = jdbc.sql("SELECT deal_id FROM {stage_history} WHERE id = ?");
-        selectVersionTaken = jdbc.sql("SELECT id FROM {stage_history} WHERE deal_id = ? AND deal_version = ?");
+        // a row that takes a stored id or deal version is left out (not an error that would abort a PostgreSQL unit
+        // of work), so a move writes its entry in one statement and looks for the reason only when none was written
+        insertRow = dialect.insertIgnoring(jdbc.tables.name("stage_history"), 1, "id", "deal_id", "deal_version",
+                "pipeline_id", "from_stage", "to_stage", "moved_by", "moved_at", "seconds_in_previous",
+                "nanos_in_previous");
+        selectTaken = jdbc.sql("SELECT id FROM {stage_history} WHERE id = ? OR (deal_id = ? AND deal_version = ?)");
         // ORDER BY names the key's fixed column too: H2 reads an index in order only then
         String select = "SELECT * FROM {stage_history} WHERE deal_id = ?";
         String order = " ORDER BY deal_id, deal_version LIMIT ?";
@@ -51,28 +51,24 @@ final class JdbcStageHistory implements StageHistory {
     public void append(StageHistoryEntry entry) {
         Objects.requireNonNull(entry, "entry");
         jdbc.tx.write(c -> {
-            if (jdbc.one(c, selectIdTaken, rs -> true, entry.id()).isPresent()) {
+            Duration spent = entry.timeInPrevious();
+            if (jdbc.insertIgnoring(c, insertRow, entry.id(), entry.dealId().value(), entry.dealVersion(),
+                    entry.pipelineId().value(), entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT),
+                    entry.to(), entry.by().value(), entry.at(), spent.getSeconds(), spent.getNano())) {
+                return null;
+            }
+            List<java.util.UUID> taken = jdbc.list(c, selectTaken, rs -> dialect.getUuid(rs, "id"),
+                    entry.id(), entry.dealId().value(), entry.dealVersion());
+            if (taken.contains(entry.id())) {
                 throw new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
             }
-            if (jdbc.one(c, selectVersionTaken, rs -> true, entry.dealId().value(), entry.dealVersion())
-                    .isPresent()) {
+            if (!taken.isEmpty()) {
                 throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
                         + "for version " + entry.dealVersion());
             }
-            Duration spent = entry.timeInPrevious();
-            try {
-                jdbc.update(c, insertRow, entry.id(), entry.dealId().value(), entry.dealVersion(),
-                        entry.pipelineId().value(), entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT),
-                        entry.to(), entry.by().value(), entry.at(), spent.getSeconds(), spent.getNano());
-            } catch (SQLException e) {
-                if (dialect.isDuplicateKey(e)) {
-                    throw new IllegalArgumentException("a concurrent unit of work stored stage history entry "
-                            + entry.id() + " or another entry for version " + entry.dealVersion() + " of deal "
-                            + entry.dealId(), e);
-                }
-                throw e;
-            }
-            return null;
+            // ignored, yet nothing takes its keys: a concurrent unit of work stored it and was rolled back since
+            throw new IllegalArgumentException("a concurrent unit of work stored stage history entry " + entry.id()
+                    + " or another entry for version " + entry.dealVersion() + " of deal " + entry.dealId());
         });
     }
 

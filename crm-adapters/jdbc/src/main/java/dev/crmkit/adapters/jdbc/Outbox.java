@@ -70,7 +70,7 @@ final class Outbox {
             rows.add(new Object[] {event.aggregateId(), event.getClass().getName(), event.occurredAt(),
                     json.event(event)});
         }
-        if (copy.isPresent() && events.size() > 1 && PgCopy.copy(connection, copy.get(), rows)) {
+        if (copy.isPresent() && events.size() >= PgCopy.MIN_ROWS && PgCopy.copy(connection, copy.get(), rows)) {
             return;
         }
         int row = insert.lastIndexOf(" VALUES (") + " VALUES ".length();

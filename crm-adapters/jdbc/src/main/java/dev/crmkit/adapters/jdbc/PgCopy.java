@@ -28,6 +28,14 @@ import java.util.regex.Pattern;
  */
 final class PgCopy {
 
+    /**
+     * The fewest rows worth a {@code COPY}. A {@code COPY} waits for the server twice (to start, and to end it) and,
+     * with a query timeout, once more to set {@code statement_timeout} for it, where a multi-row {@code INSERT} waits
+     * once: below this many rows the insert is faster (a deal move's two or three outbox rows, a timeline entry's
+     * about-rows), from it on the server's copy code wins (a bulk chunk's hundreds of rows).
+     */
+    static final int MIN_ROWS = 16;
+
     private static final Pattern INSERT = Pattern.compile(
             "INSERT INTO (\\S+) \\(([^()]*)\\) VALUES \\((.*)\\)", Pattern.DOTALL);
     private static final Pattern PARAMETER = Pattern.compile("\\?|CAST\\(\\? AS \\w+\\)");

@@ -36,13 +36,13 @@ class PgCopyTest {
         JdbcCrmStore copied = TestDatabase.POSTGRESQL.freshStore("copy_");
         JdbcCrmStore inserted = TestDatabase.POSTGRESQL.freshStore("insert_");
         List<Activity> all = new ArrayList<>();
-        for (int i = 0; i < TEXTS.length * 2; i++) {
+        for (int i = 0; i < Math.max(TEXTS.length * 2, PgCopy.MIN_ROWS); i++) {
             all.add(Activity.system(new ActivityId(new UUID(7, i)), i + TEXTS[i % TEXTS.length],
                     TEXTS[(i + 1) % TEXTS.length], Set.of(new RecordRef(RecordType.LEAD, new UUID(9, i % 3))),
                     TIMES[i % TIMES.length]));
         }
 
-        ((JdbcActivities) copied.activities()).appendAll(all); // several rows: one COPY per table
+        ((JdbcActivities) copied.activities()).appendAll(all); // at least MIN_ROWS rows: one COPY per table
         all.forEach(inserted.activities()::append); // one row: a plain insert each
 
         for (Activity a : all) {

@@ -79,9 +79,10 @@ class QueryTimeoutTest {
         JdbcCrmStore store = JdbcCrmStore.builder(ds).queryTimeout(Duration.ofSeconds(1)).build();
         Instant at = Instant.parse("2026-03-02T08:00:00Z");
         Set<RecordRef> about = Set.of(new RecordRef(RecordType.LEAD, new UUID(9, 1)));
-        List<Activity> two = List.of(
-                Activity.system(new ActivityId(new UUID(3, 1)), "one", "b", about, at),
-                Activity.system(new ActivityId(new UUID(3, 2)), "two", "b", about, at));
+        List<Activity> copied = new java.util.ArrayList<>(); // enough rows for a COPY
+        for (int i = 1; i <= PgCopy.MIN_ROWS; i++) {
+            copied.add(Activity.system(new ActivityId(new UUID(3, i)), "row " + i, "b", about, at));
+        }
 
         try (Connection blocker = ds.getConnection(); Statement s = blocker.createStatement()) {
             blocker.setAutoCommit(false);
@@ -89,13 +90,14 @@ class QueryTimeoutTest {
 
             RuntimeException failure = assertTimeoutPreemptively(Duration.ofSeconds(20),
                     () -> assertThrows(RuntimeException.class,
-                            () -> ((JdbcActivities) store.activities()).appendAll(two)));
+                            () -> ((JdbcActivities) store.activities()).appendAll(copied)));
 
             assertTrue(failure instanceof JdbcStoreException, failure.toString());
             blocker.rollback();
         }
-        ((JdbcActivities) store.activities()).appendAll(two);
-        assertTrue(store.activities().findById(two.get(1).id()).isPresent(), "copied once the lock is gone");
+        ((JdbcActivities) store.activities()).appendAll(copied);
+        assertTrue(store.activities().findById(copied.get(copied.size() - 1).id()).isPresent(),
+                "copied once the lock is gone");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
             rs.next();

@@ -20,9 +20,11 @@ final class InMemoryStageHistory implements StageHistory {
 
     private static final String DEAL = "deal";
 
+    private final InMemoryTransactions tx;
     private final Table<UUID, StageHistoryEntry> table;
 
     InMemoryStageHistory(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<UUID, StageHistoryEntry>("stage history entry", tx, StageHistoryEntry::id, e -> 0L,
                 (e, v) -> e, InMemoryStageHistory::order)
                 .group(DEAL, e -> List.of(e.dealId()), InMemoryStageHistory::byDealVersion);
@@ -38,7 +40,17 @@ final class InMemoryStageHistory implements StageHistory {
 
     @Override
     public void append(StageHistoryEntry entry) {
-        table.insert(Objects.requireNonNull(entry, "entry"));
+        Objects.requireNonNull(entry, "entry");
+        tx.inTransaction(() -> { // the check and the insert in one unit of work: units of work run one at a time
+            // versions grow, so only a deal whose newest entry is not older can hold this version already
+            if (table.get(entry.id()).isEmpty() && table.last(DEAL, entry.dealId())
+                    .filter(last -> last.dealVersion() >= entry.dealVersion()).isPresent()
+                    && !table.all(DEAL, entry.dealId(), e -> e.dealVersion() == entry.dealVersion()).isEmpty()) {
+                throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
+                        + "for version " + entry.dealVersion());
+            }
+            return table.insert(entry);
+        });
     }
 
     @Override
