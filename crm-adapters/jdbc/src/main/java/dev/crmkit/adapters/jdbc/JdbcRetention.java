@@ -82,9 +82,15 @@ final class JdbcRetention implements RetentionStore {
     /** A task done or cancelled before the cutoff that no commitment names (%s: the task's id). */
     private static final String CLOSED = "is_open = ? AND closed_at < ?"
             + " AND NOT EXISTS (SELECT 1 FROM {service_commitment} s WHERE s.task_id = %s)";
-    /** A timeline entry before the cutoff that still holds texts. */
+    /**
+     * A timeline entry before the cutoff that still holds texts: a subject, a body or participants, as the in-memory
+     * store asks ({@code Anonymized.activity(a).equals(a)}). %s: the dialect's JSON placeholder; parameters: the
+     * cutoff, then the empty list {@code []} ({@link #NO_PARTICIPANTS}).
+     */
     private static final String HOLDS_TEXT = "occurred_at < ? AND (subject <> '" + Anonymized.ERASED
-            + "' OR body <> '')";
+            + "' OR body <> '' OR participants <> %s)";
+    /** The participants of an entry that names nobody, as the store writes them ({@code JsonCodec.strings}). */
+    private static final String NO_PARTICIPANTS = "[]";
 
     private static final TypeReference<List<Repointed>> REPOINTED = new TypeReference<>() {
     };
@@ -92,12 +98,14 @@ final class JdbcRetention implements RetentionStore {
     private final Jdbc jdbc;
     private final String claim;
     private final String neverConverted;
+    private final String holdsText;
 
     JdbcRetention(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.claim = jdbc.dialect.insertIgnoring(jdbc.tables.name("retention_claim"), 1, "contact_id",
                 "claimed_at");
         this.neverConverted = NEVER_CONVERTED.formatted(idText(jdbc.dialect, "c.id"));
+        this.holdsText = HOLDS_TEXT.formatted(jdbc.dialect.json());
     }
 
     /** A UUID column as the text crm-campaigns keeps contact ids in ({@link java.util.UUID#toString}). */
@@ -188,16 +196,16 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public List<ActivityId> timelineBefore(Instant cutoff, Optional<ActivityId> after, int limit) {
-        return page("SELECT id FROM {activity} WHERE " + HOLDS_TEXT, after.map(ActivityId::value), limit,
-                ActivityId::new, cutoff);
+        return page("SELECT id FROM {activity} WHERE " + holdsText, after.map(ActivityId::value), limit,
+                ActivityId::new, cutoff, NO_PARTICIPANTS);
     }
 
     @Override
     public boolean anonymizeActivity(ActivityId activity, Instant cutoff) {
         return jdbc.tx.write(c -> {
             boolean blanked = jdbc.update(c, jdbc.sql("UPDATE {activity} SET subject = '" + Anonymized.ERASED
-                    + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + HOLDS_TEXT),
-                    "[]", activity.value(), cutoff) == 1;
+                    + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + holdsText),
+                    NO_PARTICIPANTS, activity.value(), cutoff, NO_PARTICIPANTS) == 1;
             if (blanked) {
                 // the participants' keys of a private item (V54) name them too: they go with the participants
                 jdbc.update(c, jdbc.sql("DELETE FROM {activity_participant} WHERE activity_id = ?"), activity.value());
