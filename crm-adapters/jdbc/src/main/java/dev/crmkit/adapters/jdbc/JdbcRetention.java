@@ -132,9 +132,28 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit) {
-        return page("SELECT id FROM {contact} WHERE " + JdbcContacts.LISTED
-                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + neverConverted + ")",
-                after.map(ContactId::value), limit, ContactId::new, ruleParams(cutoff));
+        return page(neverConvertedSelect(), after.map(ContactId::value), limit, ContactId::new, ruleParams(cutoff));
+    }
+
+    /** The never-converted rule's page statement before its key and order ({@link #pageSql}); a plan test reads it. */
+    String neverConvertedSelect() {
+        return "SELECT id FROM {contact} WHERE " + JdbcContacts.LISTED
+                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + neverConverted + ")";
+    }
+
+    /** The parameters of {@link #neverConvertedSelect()} for a cutoff. */
+    static Object[] neverConvertedParams(Instant cutoff) {
+        return ruleParams(cutoff);
+    }
+
+    /** The timeline rule's page statement before its key and order ({@link #pageSql}); its parameters: the cutoff. */
+    String timelineSelect() {
+        return "SELECT id FROM {activity} WHERE " + holdsText;
+    }
+
+    /** The parameters of {@link #timelineSelect()} for a cutoff. */
+    static Object[] timelineParams(Instant cutoff) {
+        return new Object[] {cutoff, NO_PARTICIPANTS};
     }
 
     @Override
@@ -196,8 +215,7 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public List<ActivityId> timelineBefore(Instant cutoff, Optional<ActivityId> after, int limit) {
-        return page("SELECT id FROM {activity} WHERE " + holdsText, after.map(ActivityId::value), limit,
-                ActivityId::new, cutoff, NO_PARTICIPANTS);
+        return page(timelineSelect(), after.map(ActivityId::value), limit, ActivityId::new, timelineParams(cutoff));
     }
 
     @Override
@@ -219,8 +237,13 @@ final class JdbcRetention implements RetentionStore {
                              Object... params) {
         List<Object> all = new ArrayList<>(List.of(params));
         after.ifPresent(all::add);
-        String sql = jdbc.sql(select + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + limit);
+        String sql = pageSql(select, after.isPresent(), limit);
         return jdbc.tx.read(c -> Collections.unmodifiableList(jdbc.list(c, sql, rs -> id.apply(
                 jdbc.dialect.getUuid(rs, "id")), all.toArray())));
+    }
+
+    /** A page statement: {@code select} after a key (its last parameter) if {@code after}, in id order. */
+    String pageSql(String select, boolean after, int limit) {
+        return jdbc.sql(select + (after ? " AND id > ?" : "") + " ORDER BY id LIMIT " + limit);
     }
 }
