@@ -374,7 +374,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             return Map.of("campaign_message", (long) ((InMemoryCampaignMessages) stores.messages()).erase(contacts,
                     values::hits, tx), "campaign_do_not_contact", (long) ((InMemoryDoNotContactList)
                     stores.doNotContact()).erase(contacts, tx), "campaign_event", (long) ((InMemoryCampaignEvents)
-                    stores.events()).erase(contacts, tx));
+                    stores.events()).erase(contacts, tx), "campaign_enrollment", (long) ((InMemoryEnrollments)
+                    stores.enrollments()).erase(contacts, values::hits, tx));
         }
 
         static CampaignStores create() {
