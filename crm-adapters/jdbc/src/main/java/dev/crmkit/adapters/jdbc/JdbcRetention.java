@@ -242,6 +242,14 @@ final class JdbcRetention implements RetentionStore {
                 jdbc.dialect.getUuid(rs, "id")), all.toArray())));
     }
 
+    /** The archive of the claims, keyed by contact id: export and restore only. */
+    JdbcArchive<dev.crmkit.kit.archive.RetentionClaim> archive() {
+        return new JdbcArchive<>(jdbc, "retention claim", "retention_claim", "contact_id",
+                rs -> new dev.crmkit.kit.archive.RetentionClaim(new ContactId(jdbc.dialect.getUuid(rs, "contact_id")),
+                        jdbc.dialect.getInstant(rs, "claimed_at")), c -> c.contact().toString(),
+                (c, r) -> jdbc.insertIgnoring(c, claim, r.contact().value(), r.at()));
+    }
+
     /** A page statement: {@code select} after a key (its last parameter) if {@code after}, in id order. */
     String pageSql(String select, boolean after, int limit) {
         return jdbc.sql(select + (after ? " AND id > ?" : "") + " ORDER BY id LIMIT " + limit);
