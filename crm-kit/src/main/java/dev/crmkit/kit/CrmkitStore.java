@@ -63,4 +63,22 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
     default dev.crmkit.kit.archive.Archive<dev.crmkit.core.privacy.ConsentChange> consentArchive() {
         throw new UnsupportedOperationException("this store keeps no consent history");
     }
+
+    /**
+     * The suppression list's entries read in hash order and written back as they were, for a full export and its
+     * restore. The default is a store that keeps none: it fails with an {@link UnsupportedOperationException};
+     * crmkit's stores keep one.
+     */
+    default dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.SuppressedHash> suppressionArchive() {
+        throw new UnsupportedOperationException("this store keeps no suppression list");
+    }
+
+    /**
+     * The retention job's claims read in contact id order and written back as they were, for a full export and its
+     * restore. The default is a store that keeps none: it fails with an {@link UnsupportedOperationException};
+     * crmkit's stores keep them.
+     */
+    default dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
+        throw new UnsupportedOperationException("this store keeps no retention claims");
+    }
 }

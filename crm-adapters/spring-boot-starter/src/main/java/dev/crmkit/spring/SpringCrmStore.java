@@ -162,6 +162,16 @@ public final class SpringCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.SuppressedHash> suppressionArchive() {
+        return jdbc.suppressionArchive();
+    }
+
+    @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
+        return jdbc.retentionClaimArchive();
+    }
+
+    @Override
     public dev.crmkit.core.capture.CaptureBatches captureBatches() {
         return jdbc.captureBatches();
     }

@@ -46,9 +46,19 @@ public record Role(RoleId id, String name, Optional<RoleId> reportsTo, Map<Recor
         }
     }
 
-    /** The scope of a permission on a record type; {@link Scope#NONE} unless the role names it. */
+    /**
+     * The scope of a permission on a record type; {@link Scope#NONE} unless the role names it. Tasks came after the
+     * other record types: a role that names no permission at all on {@link RecordType#TASK} (stored before tasks had
+     * scopes, or built by a host that does not know them yet) takes its scopes on {@link RecordType#LEAD} for tasks,
+     * so upgrading does not lock its users out of their tasks. A role that names any permission on tasks, even
+     * {@link Scope#NONE}, gets exactly what it names.
+     */
     public Scope scope(RecordType type, Permission permission) {
-        return scopes.getOrDefault(type, Map.of()).getOrDefault(permission, Scope.NONE);
+        Map<Permission, Scope> named = scopes.getOrDefault(type, Map.of());
+        if (named.isEmpty() && type == RecordType.TASK) {
+            named = scopes.getOrDefault(RecordType.LEAD, Map.of());
+        }
+        return named.getOrDefault(permission, Scope.NONE);
     }
 
     /** What the role may do with a field; {@link FieldAccess#EDIT} unless the role names it. */

@@ -483,14 +483,32 @@ public final class LeadCapture {
      * contact with its e-mail, else its phone, else the contact of its open lead; empty for a new person.
      */
     private Optional<Contact> holdKnownPerson(NormalizedSubmission s) {
-        Optional<ContactId> known = s.email().flatMap(contacts::findByEmail)
-                .or(() -> s.phone().flatMap(contacts::findByPhone)).map(Contact::id)
-                .or(() -> openLead(s).map(Lead::contactId));
-        if (known.isEmpty()) {
-            return Optional.empty();
+        for (int attempt = 1; ; attempt++) {
+            Optional<Contact> found = s.email().flatMap(contacts::findByEmail)
+                    .or(() -> s.phone().flatMap(contacts::findByPhone));
+            Optional<ContactId> known = found.map(Contact::id).or(() -> openLead(s).map(Lead::contactId));
+            if (known.isEmpty()) {
+                return Optional.empty();
+            }
+            Contact locked = contacts.lockById(known.get()).orElseThrow(() -> new ConflictException(
+                    "contact " + known.get() + " disappeared while the capture held it", null));
+            // the look-up ran before the lock: an erasure (or an edit) that committed while this capture waited for
+            // the row may have taken the e-mail or phone it was found by; then look again, so the capture meets the
+            // person as it would have after the erasure (a new person, flagged as suppressed), never the anonymized
+            // contact filled again with the submission's values
+            if (found.isEmpty() || stillHolds(locked, s) || attempt == HOLD_ATTEMPTS) {
+                return Optional.of(locked);
+            }
         }
-        return Optional.of(contacts.lockById(known.get()).orElseThrow(() -> new ConflictException(
-                "contact " + known.get() + " disappeared while the capture held it", null)));
+    }
+
+    /** How often {@link #holdKnownPerson} looks again when the contact it locked no longer holds the key. */
+    private static final int HOLD_ATTEMPTS = 3;
+
+    /** Whether the contact still holds the submission's e-mail or phone (one of which found it). */
+    private static boolean stillHolds(Contact contact, NormalizedSubmission s) {
+        return s.email().filter(contact.emails()::contains).isPresent()
+                || s.phone().filter(contact.phones()::contains).isPresent();
     }
 
     private CaptureOutcome fold(Lead open, NormalizedSubmission s, String fingerprint, Instant now) {

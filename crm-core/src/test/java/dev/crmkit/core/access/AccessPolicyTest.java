@@ -23,6 +23,7 @@ import static dev.crmkit.core.access.Permission.EDIT;
 import static dev.crmkit.core.access.Permission.VIEW;
 import static dev.crmkit.core.kernel.RecordType.CONTACT;
 import static dev.crmkit.core.kernel.RecordType.LEAD;
+import static dev.crmkit.core.kernel.RecordType.TASK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -104,6 +105,31 @@ class AccessPolicyTest {
         AccessDecision.Refused refused = assertInstanceOf(AccessDecision.Refused.class, d);
         assertEquals("delete " + record.ref(), refused.what());
         assertTrue(refused.reason().contains("role rep may delete no leads"), refused.reason());
+    }
+
+    /**
+     * Roles stored before tasks had scopes name none on tasks: their users keep their tasks through the role's lead
+     * scopes (the rep sees the tasks assigned to them, not a peer's; the manager above sees the rep's), and a role
+     * that names a task scope, even none, gets exactly that.
+     */
+    @Test
+    void aRoleThatNamesNoTaskScope_takesItsLeadScopesForTasks_aRoleThatNamesOneKeepsIt() {
+        AccessRecord ronsTask = new AccessRecord(new RecordRef(TASK, new UUID(5, 5)), Optional.of(UserId.of("ron")));
+        assertEquals(Scope.OWN, REP.scope(TASK, VIEW));
+        assertEquals(Scope.NONE, REP.scope(TASK, DELETE), "nor does the rep delete leads");
+        assertEquals(Grant.Rule.OWNER, onlyRule(decide("ron", VIEW, ronsTask)));
+        assertTrue(decide("ron", EDIT, ronsTask).allowed());
+        assertFalse(decide("rita", VIEW, ronsTask).allowed(), "a peer's task stays hidden");
+        assertTrue(decide("max", VIEW, ronsTask).allowed(), "the manager above sees the rep's task");
+        assertFalse(decide("sam", VIEW, ronsTask).allowed(), "the agent's role has no lead scope either");
+
+        Role noTasks = Role.builder("rep", "Rep").scope(LEAD, Scope.OWN, VIEW, EDIT).scope(TASK, Scope.NONE, VIEW)
+                .build();
+        assertEquals(Scope.NONE, noTasks.scope(TASK, VIEW));
+        assertEquals(Scope.NONE, noTasks.scope(TASK, EDIT), "naming one task permission names the rest as none");
+        Organization explicit = Organization.of(org.users(), org.teams(), List.of(DIRECTOR, MANAGER, noTasks, AGENT),
+                Map.of());
+        assertFalse(AccessPolicy.of(explicit).decide(Actor.user("ron"), VIEW, ronsTask, List.of()).allowed());
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.merge.MergeContacts;
 import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ConsentChange;
 import dev.crmkit.core.privacy.ConsentChannel;
 import dev.crmkit.core.privacy.ErasureOutcome;
@@ -159,6 +160,21 @@ public abstract class PersonalDataContract {
                 zeborah.toString(), "order-placed", T0, "Quillfeather family office order"));
         events.record("shop/ottoline.brackwater@example.com/2", new dev.crmkit.campaigns.trigger.HostEvent(
                 ottoline.toString(), "order-placed", T0, "Brackwater bakery ordered ovens"));
+        endedEnrollment(zeborah, "unenrolled: Zeborah replied stop from zq.private@example.net");
+        endedEnrollment(ottoline, "unenrolled: Brackwater bakery replied stop");
+    }
+
+    /** An enrollment the host ended with its own reason (the port's {@code update}), which may quote the person. */
+    private void endedEnrollment(ContactId contact, String reason) {
+        var enrollments = store.campaignStores().enrollments();
+        var enrolling = enrollments.enroll(new dev.crmkit.campaigns.sequence.Sequence("nurture", List.of(
+                new dev.crmkit.campaigns.sequence.SequenceStep.Send("nurture-1",
+                        dev.crmkit.campaigns.message.MessageKind.MARKETING)), java.util.Set.of(), false),
+                contact.toString(), T0);
+        var active = assertInstanceOf(dev.crmkit.campaigns.sequence.Enrolling.Enrolled.class, enrolling).enrollment();
+        assertTrue(enrollments.update(active, new dev.crmkit.campaigns.sequence.Enrollment(active.contactId(),
+                active.sequence(), active.enrolledAt(), active.step(), active.nextAt(),
+                dev.crmkit.campaigns.sequence.EnrollmentStatus.EXITED, reason)));
     }
 
     private ContactId captured(LeadSubmission submission) {
@@ -487,6 +503,23 @@ public abstract class PersonalDataContract {
                 "the entry stays (the person is still not to be contacted), anonymous");
         assertNoneIn(dump(store), ZEBORAH);
         assertAllIn(dump(store), List.of("Brackwater bakery asked"));
+    }
+
+    /**
+     * The reason an enrollment ended is free text a host or a hand-to-sales note writes; where it quotes the person it
+     * is blanked, the enrollment itself (sequence, times, status) stays so the campaign's counts add up.
+     */
+    @Test
+    void erase_blanksTheEndReasonsOfThePersonsEnrollments_thatQuoteThem_onEveryStore() {
+        assertAllIn(dump(store), List.of("unenrolled: Zeborah replied stop from zq.private@example.net"));
+        ErasureOutcome.Erased erased = erase("zeborah.quillfeather@example.org");
+        assertEquals(1, erased.counts().of("campaign_enrollment"), erased.counts().toString());
+        var left = store.campaignStores().enrollments().of(zeborah.toString(), "nurture");
+        assertEquals(1, left.size(), "the enrollment stays, anonymous");
+        assertEquals(dev.crmkit.campaigns.sequence.EnrollmentStatus.EXITED, left.get(0).status());
+        assertEquals(Anonymized.ERASED, left.get(0).endReason());
+        assertNoneIn(dump(store), ZEBORAH);
+        assertAllIn(dump(store), List.of("unenrolled: Brackwater bakery replied stop"));
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.crmkit.core.merge.MergeOutcome;
 import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.merge.UnmergeOutcome;
 import dev.crmkit.core.privacy.ConsentChannel;
+import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.RetentionPolicy;
 import dev.crmkit.core.privacy.RetentionRun;
 import dev.crmkit.core.task.NewTask;
@@ -424,6 +425,24 @@ public abstract class RetentionContract {
         assertTrue(dump.contains("still interested"), "recent note kept");
         assertEquals(0, run(RetentionPolicy.none().withTimeline(Period.ofYears(3))).count("activity"),
                 "an entry is anonymized once");
+    }
+
+    /**
+     * An old entry whose subject and body are already blank but that still names who took part holds personal text:
+     * its participants go too, on every store (the database's rule once looked at the subject and body only and left
+     * them, the in-memory one compares with the anonymized entry).
+     */
+    @Test
+    void timeline_anOldEntryWithOnlyParticipantsLeft_losesThemToo() {
+        Lead lead = oldLeads.get(0);
+        then.crm().timeline().log(new LogActivity(ActivityType.CALL, Anonymized.ERASED, "", Direction.OUTBOUND,
+                Optional.of(T0.plusSeconds(60)), List.of("guest.caller@example.org"),
+                Set.of(new RecordRef(RecordType.LEAD, lead.id().value())), Optional.of(REP), Visibility.PUBLIC));
+        assertTrue(dump(store).contains("guest.caller@example.org"));
+        RetentionRun first = run(RetentionPolicy.none().withTimeline(Period.ofYears(3)));
+        assertFalse(dump(store).contains("guest.caller@example.org"), "participants blanked: " + first);
+        assertEquals(0, run(RetentionPolicy.none().withTimeline(Period.ofYears(3))).count("activity"),
+                "once blank, an entry is not counted again");
     }
 
     @Test

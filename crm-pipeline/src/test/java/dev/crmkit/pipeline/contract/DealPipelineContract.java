@@ -399,6 +399,46 @@ public abstract class DealPipelineContract {
         assertEquals(Optional.of(UserId.of("bert")), after.owner());
     }
 
+    /**
+     * A lead whose e-mail and phone are on the suppression list (an erased person's) converts, but its contact does
+     * not gain them: neither a contact created for the lead nor an existing one without e-mail or phone, as capture
+     * flags such a person instead of storing their values again.
+     */
+    @Test
+    void convert_leadOfASuppressedPerson_neverPutsTheSuppressedValuesOnTheContact() {
+        byte[] salt = "the converter test's secret salt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Crm suppressing = Crm.builder().store(stores.crm()).clock(clock).ids(IdGenerator.seeded(7))
+                .defaultRegion("DE").suppressionSalt(salt).build();
+        DealPipeline converter = DealPipeline.builder().crm(suppressing).store(stores.pipeline())
+                .ids(IdGenerator.seeded(8)).events(events::add).build();
+        Pipeline pipeline = converter.definePipeline(Presets.b2c());
+        Fixtures fx = new Fixtures(97);
+        dev.crmkit.core.privacy.Suppressions list = dev.crmkit.core.privacy.Suppressions.of(
+                stores.crm().suppressionList(), salt);
+        Contact existing = stores.crm().contacts().insertOrGet(fx.contact().name(PersonName.of("Ida", "Known"))
+                .emails().phones().build());
+        Lead onExisting = stores.crm().leads().insertOrGet(fx.lead().contactId(existing.id()).phone(fx.phone())
+                .status(LeadStatus.QUALIFIED).createdAt(NOW).build());
+        Lead onMissing = stores.crm().leads().insertOrGet(fx.lead().phone(fx.phone()).status(LeadStatus.QUALIFIED)
+                .createdAt(NOW).build());
+        stores.crm().transactions().inTransaction(() -> {
+            for (Lead l : List.of(onExisting, onMissing)) {
+                list.suppress(l.email().stream().toList(), l.phone().stream().toList(), NOW);
+            }
+            return null;
+        });
+        assertTrue(onExisting.email().isPresent() && onExisting.phone().isPresent()
+                && onMissing.email().isPresent() && onMissing.phone().isPresent(), "the checks below can fail");
+
+        for (Lead l : List.of(onExisting, onMissing)) {
+            assertInstanceOf(LeadConversion.Converted.class, converter.convert(new ConvertLead(l.id(),
+                    pipeline.id(), "Deal", Optional.empty(), Optional.empty(), ANNA)));
+            Contact after = stores.crm().contacts().findById(l.contactId()).orElseThrow();
+            assertEquals(List.of(), after.emails(), "suppressed e-mail not stored again: " + after);
+            assertEquals(List.of(), after.phones(), "suppressed phone not stored again: " + after);
+        }
+    }
+
     @Test
     void convert_leadNotQualified_isRefusedAndChangesNothing() {
         Pipeline pipeline = pipelines.definePipeline(Presets.b2b());

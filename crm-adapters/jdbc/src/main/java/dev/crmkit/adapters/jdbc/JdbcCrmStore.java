@@ -288,6 +288,16 @@ public final class JdbcCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.SuppressedHash> suppressionArchive() {
+        return suppressionList.archive();
+    }
+
+    @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
+        return retention.archive();
+    }
+
+    @Override
     public dev.crmkit.core.access.VisibleRecords visibleRecords() {
         return visibleRecords;
     }

@@ -192,6 +192,7 @@ final class JdbcPersonalData implements PersonalData {
             counts.put("campaign_message", scrubText(c, "campaign_message", "msg_key", "outcome", "contact_id",
                     contactTexts, scrub));
             counts.put("campaign_do_not_contact", scrubDoNotContact(c, contactTexts));
+            counts.put("campaign_enrollment", scrubEndReasons(c, contactTexts, scrub));
             // the host's events about the person: their references and keys may name them, and an erased person
             // has no campaign left to trigger
             counts.put("campaign_event", (long) update(c, "DELETE FROM {campaign_event} WHERE contact_id IN (%s)",
@@ -311,6 +312,27 @@ final class JdbcPersonalData implements PersonalData {
         return updateRows(c, "UPDATE {" + table + "} SET " + column + " = " + set + " WHERE " + key + " = ?", hits);
     }
 
+    /**
+     * Blanks the end reason of the contacts' enrollments where it quotes one of the person's values (a host's or a
+     * hand-to-sales note); the enrollment stays. Its key has three columns, so {@link #scrubRows} does not serve.
+     */
+    private long scrubEndReasons(Connection c, List<Object> contacts, PersonalValues scrub) throws SQLException {
+        if (contacts.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> hits = new ArrayList<>();
+        jdbc.list(c, jdbc.sql("SELECT contact_id, sequence_name, enrolled_at, end_reason FROM {campaign_enrollment}"
+                + " WHERE contact_id IN (" + marks(contacts) + ")"), rs -> {
+                    if (scrub.hits(rs.getString("end_reason"))) {
+                        hits.add(new Object[]{ERASED, rs.getString("contact_id"), rs.getString("sequence_name"),
+                                rs.getLong("enrolled_at")});
+                    }
+                    return null;
+                }, contacts.toArray());
+        return updateRows(c, "UPDATE {campaign_enrollment} SET end_reason = ? WHERE contact_id = ?"
+                + " AND sequence_name = ? AND enrolled_at = ?", hits);
+    }
+
     private long scrubDoNotContact(Connection c, List<Object> contacts) throws SQLException {
         if (contacts.isEmpty()) {
             return 0;
@@ -323,7 +345,7 @@ final class JdbcPersonalData implements PersonalData {
         String sql = jdbc.sql(template);
         long n = 0;
         for (Object[] row : rows) {
-            n += jdbc.update(c, sql, row[0], row[1]);
+            n += jdbc.update(c, sql, row);
         }
         return n;
     }

@@ -82,9 +82,15 @@ final class JdbcRetention implements RetentionStore {
     /** A task done or cancelled before the cutoff that no commitment names (%s: the task's id). */
     private static final String CLOSED = "is_open = ? AND closed_at < ?"
             + " AND NOT EXISTS (SELECT 1 FROM {service_commitment} s WHERE s.task_id = %s)";
-    /** A timeline entry before the cutoff that still holds texts. */
+    /**
+     * A timeline entry before the cutoff that still holds texts: a subject, a body or participants, as the in-memory
+     * store asks ({@code Anonymized.activity(a).equals(a)}). %s: the dialect's JSON placeholder; parameters: the
+     * cutoff, then the empty list {@code []} ({@link #NO_PARTICIPANTS}).
+     */
     private static final String HOLDS_TEXT = "occurred_at < ? AND (subject <> '" + Anonymized.ERASED
-            + "' OR body <> '')";
+            + "' OR body <> '' OR participants <> %s)";
+    /** The participants of an entry that names nobody, as the store writes them ({@code JsonCodec.strings}). */
+    private static final String NO_PARTICIPANTS = "[]";
 
     private static final TypeReference<List<Repointed>> REPOINTED = new TypeReference<>() {
     };
@@ -92,12 +98,14 @@ final class JdbcRetention implements RetentionStore {
     private final Jdbc jdbc;
     private final String claim;
     private final String neverConverted;
+    private final String holdsText;
 
     JdbcRetention(Jdbc jdbc) {
         this.jdbc = jdbc;
         this.claim = jdbc.dialect.insertIgnoring(jdbc.tables.name("retention_claim"), 1, "contact_id",
                 "claimed_at");
         this.neverConverted = NEVER_CONVERTED.formatted(idText(jdbc.dialect, "c.id"));
+        this.holdsText = HOLDS_TEXT.formatted(jdbc.dialect.json());
     }
 
     /** A UUID column as the text crm-campaigns keeps contact ids in ({@link java.util.UUID#toString}). */
@@ -124,9 +132,28 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public List<ContactId> neverConverted(Instant cutoff, Optional<ContactId> after, int limit) {
-        return page("SELECT id FROM {contact} WHERE " + JdbcContacts.LISTED
-                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + neverConverted + ")",
-                after.map(ContactId::value), limit, ContactId::new, ruleParams(cutoff));
+        return page(neverConvertedSelect(), after.map(ContactId::value), limit, ContactId::new, ruleParams(cutoff));
+    }
+
+    /** The never-converted rule's page statement before its key and order ({@link #pageSql}); a plan test reads it. */
+    String neverConvertedSelect() {
+        return "SELECT id FROM {contact} WHERE " + JdbcContacts.LISTED
+                + " AND id IN (SELECT c.id FROM {contact} c WHERE " + neverConverted + ")";
+    }
+
+    /** The parameters of {@link #neverConvertedSelect()} for a cutoff. */
+    static Object[] neverConvertedParams(Instant cutoff) {
+        return ruleParams(cutoff);
+    }
+
+    /** The timeline rule's page statement before its key and order ({@link #pageSql}); its parameters: the cutoff. */
+    String timelineSelect() {
+        return "SELECT id FROM {activity} WHERE " + holdsText;
+    }
+
+    /** The parameters of {@link #timelineSelect()} for a cutoff. */
+    static Object[] timelineParams(Instant cutoff) {
+        return new Object[] {cutoff, NO_PARTICIPANTS};
     }
 
     @Override
@@ -188,16 +215,15 @@ final class JdbcRetention implements RetentionStore {
 
     @Override
     public List<ActivityId> timelineBefore(Instant cutoff, Optional<ActivityId> after, int limit) {
-        return page("SELECT id FROM {activity} WHERE " + HOLDS_TEXT, after.map(ActivityId::value), limit,
-                ActivityId::new, cutoff);
+        return page(timelineSelect(), after.map(ActivityId::value), limit, ActivityId::new, timelineParams(cutoff));
     }
 
     @Override
     public boolean anonymizeActivity(ActivityId activity, Instant cutoff) {
         return jdbc.tx.write(c -> {
             boolean blanked = jdbc.update(c, jdbc.sql("UPDATE {activity} SET subject = '" + Anonymized.ERASED
-                    + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + HOLDS_TEXT),
-                    "[]", activity.value(), cutoff) == 1;
+                    + "', body = '', participants = " + jdbc.dialect.json() + " WHERE id = ? AND " + holdsText),
+                    NO_PARTICIPANTS, activity.value(), cutoff, NO_PARTICIPANTS) == 1;
             if (blanked) {
                 // the participants' keys of a private item (V54) name them too: they go with the participants
                 jdbc.update(c, jdbc.sql("DELETE FROM {activity_participant} WHERE activity_id = ?"), activity.value());
@@ -211,8 +237,21 @@ final class JdbcRetention implements RetentionStore {
                              Object... params) {
         List<Object> all = new ArrayList<>(List.of(params));
         after.ifPresent(all::add);
-        String sql = jdbc.sql(select + (after.isPresent() ? " AND id > ?" : "") + " ORDER BY id LIMIT " + limit);
+        String sql = pageSql(select, after.isPresent(), limit);
         return jdbc.tx.read(c -> Collections.unmodifiableList(jdbc.list(c, sql, rs -> id.apply(
                 jdbc.dialect.getUuid(rs, "id")), all.toArray())));
+    }
+
+    /** The archive of the claims, keyed by contact id: export and restore only. */
+    JdbcArchive<dev.crmkit.kit.archive.RetentionClaim> archive() {
+        return new JdbcArchive<>(jdbc, "retention claim", "retention_claim", "contact_id",
+                rs -> new dev.crmkit.kit.archive.RetentionClaim(new ContactId(jdbc.dialect.getUuid(rs, "contact_id")),
+                        jdbc.dialect.getInstant(rs, "claimed_at")), c -> c.contact().toString(),
+                (c, r) -> jdbc.insertIgnoring(c, claim, r.contact().value(), r.at()));
+    }
+
+    /** A page statement: {@code select} after a key (its last parameter) if {@code after}, in id order. */
+    String pageSql(String select, boolean after, int limit) {
+        return jdbc.sql(select + (after ? " AND id > ?" : "") + " ORDER BY id LIMIT " + limit);
     }
 }

@@ -37,4 +37,15 @@ final class JdbcSuppressionList implements SuppressionList {
     public long count() {
         return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {suppression}")));
     }
+
+    /** The archive of the entries, keyed by hash (lower-case hex, so every database orders them alike). */
+    JdbcArchive<dev.crmkit.kit.archive.SuppressedHash> archive() {
+        String hash = jdbc.dialect.binaryText("hash");
+        return new JdbcArchive<>(jdbc, "suppressed hash", "SELECT hash, suppressed_at FROM {suppression}",
+                hash + " > " + jdbc.dialect.binaryText("?"), hash, "hash = ?",
+                rs -> new dev.crmkit.kit.archive.SuppressedHash(rs.getString("hash"),
+                        jdbc.dialect.getInstant(rs, "suppressed_at")), dev.crmkit.kit.archive.SuppressedHash::hash,
+                k -> new Object[]{k}, k -> new Object[]{k},
+                (c, e) -> jdbc.insertIgnoring(c, insert, e.hash(), e.at()));
+    }
 }

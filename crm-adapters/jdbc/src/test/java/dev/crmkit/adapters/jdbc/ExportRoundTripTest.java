@@ -86,6 +86,7 @@ class ExportRoundTripTest {
         ExternalIdFixtures.fill(store);
         dev.crmkit.kit.privacy.ConsentFixtures.fill(store);
         PopulatedStore.mergeCompaniesAndLeads(store, SEED);
+        dev.crmkit.kit.privacy.PrivacyListFixtures.fill(store);
     }
 
     private static Crm crm(CrmStore store, int step) {
@@ -118,7 +119,7 @@ class ExportRoundTripTest {
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
-                "consent-history", "campaign-events", "campaign-enrollments",
+                "consent-history", "suppression-list", "retention-claims", "campaign-events", "campaign-enrollments",
                 "campaign-templates", "campaign-segments", "campaign-cap-days", "campaign-ab-tests",
                 "campaign-ab-exposures", "campaign-ab-winners")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");

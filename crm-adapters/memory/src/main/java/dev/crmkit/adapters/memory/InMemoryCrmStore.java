@@ -218,6 +218,16 @@ public final class InMemoryCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.SuppressedHash> suppressionArchive() {
+        return suppressionList.archive();
+    }
+
+    @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
+        return retention.archive();
+    }
+
+    @Override
     public dev.crmkit.core.access.VisibleRecords visibleRecords() {
         return visibleRecords;
     }
@@ -383,7 +393,8 @@ public final class InMemoryCrmStore implements CrmkitStore {
             return Map.of("campaign_message", (long) ((InMemoryCampaignMessages) stores.messages()).erase(contacts,
                     values::hits, tx), "campaign_do_not_contact", (long) ((InMemoryDoNotContactList)
                     stores.doNotContact()).erase(contacts, tx), "campaign_event", (long) ((InMemoryCampaignEvents)
-                    stores.events()).erase(contacts, tx));
+                    stores.events()).erase(contacts, tx), "campaign_enrollment", (long) ((InMemoryEnrollments)
+                    stores.enrollments()).erase(contacts, values::hits, tx));
         }
 
         static CampaignStores create() {

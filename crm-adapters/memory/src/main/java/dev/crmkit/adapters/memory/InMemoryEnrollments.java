@@ -171,4 +171,29 @@ public final class InMemoryEnrollments implements Enrollments {
     private synchronized void remove(Enrollment e) {
         byContact.getOrDefault(key(e.contactId(), e.sequence()), new ArrayList<>()).remove(e);
     }
+
+    /**
+     * The erasure: blanks the end reason of the contacts' enrollments where it quotes one of the person's values
+     * (a host's or a hand-to-sales note); the enrollments stay. Undone if the unit of work rolls back.
+     *
+     * @return how many enrollments were changed
+     */
+    int erase(java.util.Set<String> contactIds, java.util.function.Predicate<String> hits, InMemoryTransactions tx) {
+        int n = 0;
+        synchronized (this) {
+            for (List<Enrollment> list : byContact.values()) {
+                for (int i = 0; i < list.size(); i++) {
+                    Enrollment e = list.get(i);
+                    if (contactIds.contains(e.contactId()) && hits.test(e.endReason())) {
+                        Enrollment blank = new Enrollment(e.contactId(), e.sequence(), e.enrolledAt(), e.step(),
+                                e.nextAt(), e.status(), dev.crmkit.core.privacy.Anonymized.ERASED);
+                        list.set(i, blank);
+                        tx.onRollback(() -> update(blank, e));
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
 }

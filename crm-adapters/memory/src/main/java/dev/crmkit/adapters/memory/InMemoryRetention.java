@@ -46,7 +46,8 @@ final class InMemoryRetention implements RetentionStore {
     private final InMemoryConsentHistory consents;
     private final BiPredicate<String, Instant> campaignActive;
     private final Supplier<Set<java.util.UUID>> repointedTasks;
-    private final Set<ContactId> claimed = ConcurrentHashMap.newKeySet();
+    /** The claimed people and when they were claimed. */
+    private final java.util.Map<ContactId, Instant> claimed = new ConcurrentHashMap<>();
 
     /** crm-service's stores the rule looks at besides the commitments. */
     record Service(InMemoryServicePlans plans, InMemoryInstalledEquipment equipment, InMemoryServiceRequests requests,
@@ -77,7 +78,16 @@ final class InMemoryRetention implements RetentionStore {
 
     /** The ids of the claimed people, for the store's walk in tests and the export. */
     Set<ContactId> claimed() {
-        return Set.copyOf(claimed);
+        return Set.copyOf(claimed.keySet());
+    }
+
+    /** The archive of the claims, keyed by contact id: export and restore only (a restore is undone on rollback). */
+    MemoryArchive<dev.crmkit.kit.archive.RetentionClaim> archive() {
+        return new MemoryArchive<>(tx, "retention claim", (after, limit) -> tx.read(() -> KeyOrder.after(
+                claimed.entrySet().stream().map(e -> new dev.crmkit.kit.archive.RetentionClaim(e.getKey(),
+                        e.getValue())).toList(), c -> c.contact().toString(), after, limit)),
+                c -> c.contact().toString(), k -> tx.read(() -> claimed.containsKey(new ContactId(
+                        java.util.UUID.fromString(k)))), c -> claimPerson(c.contact(), c.at()));
     }
 
     @Override
@@ -92,7 +102,7 @@ final class InMemoryRetention implements RetentionStore {
     }
 
     private boolean eligible(Contact c, Instant cutoff) {
-        if (claimed.contains(c.id()) || !c.updatedAt().isBefore(cutoff)) {
+        if (claimed.containsKey(c.id()) || !c.updatedAt().isBefore(cutoff)) {
             return false;
         }
         List<Lead> own = leads.scan(l -> l.contactId().equals(c.id()));
@@ -147,7 +157,7 @@ final class InMemoryRetention implements RetentionStore {
     public boolean claimPerson(ContactId contact, Instant at) {
         Objects.requireNonNull(at, "at");
         return tx.inTransaction(() -> {
-            if (!claimed.add(contact)) {
+            if (claimed.putIfAbsent(contact, at) != null) {
                 return false;
             }
             tx.onRollback(() -> claimed.remove(contact));

@@ -39,4 +39,13 @@ final class InMemorySuppressionList implements SuppressionList {
     public long count() {
         return tx.read(() -> (long) hashes.size());
     }
+
+    /** The archive of the entries, keyed by hash: export and restore only (a restore is undone on rollback). */
+    MemoryArchive<dev.crmkit.kit.archive.SuppressedHash> archive() {
+        return new MemoryArchive<>(tx, "suppressed hash", (after, limit) -> tx.read(() -> KeyOrder.after(
+                hashes.entrySet().stream().map(e -> new dev.crmkit.kit.archive.SuppressedHash(e.getKey(),
+                        e.getValue())).toList(), dev.crmkit.kit.archive.SuppressedHash::hash, after, limit)),
+                dev.crmkit.kit.archive.SuppressedHash::hash, k -> tx.read(() -> hashes.containsKey(k)),
+                e -> add(e.hash(), e.at()));
+    }
 }

@@ -33,7 +33,12 @@ final class ExportRestore {
     void run(StoreOptions.OpenStore store, Path folder, boolean merge) {
         ImportOutcome outcome;
         try {
-            outcome = StoreImport.builder().merge(merge).build().into(store.store(), folder);
+            StoreImport.Builder restore = StoreImport.builder().merge(merge);
+            // an erasure made the salt: contacts and leads of the people erased are not brought back
+            dev.crmkit.examples.cli.privacy.PrivacySalt.existing(dev.crmkit.examples.cli.privacy.PrivacySalt
+                    .DEFAULT_FILE).ifPresent(salt -> restore.checking(dev.crmkit.core.privacy.Suppressions.of(
+                            store.store().suppressionList(), salt)));
+            outcome = restore.build().into(store.store(), folder);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read the export in " + folder + ": "
                     + e.getCause().getMessage(), e);

@@ -143,7 +143,11 @@ public final class ExportFormat {
                 new RecordFormat<>("service-reminders", ServiceReminder.class, s -> s.serviceArchives().reminders()),
                 new RecordFormat<>("external-ids", ExternalId.class, s -> s.externalIds().archive()),
                 new RecordFormat<>("consent-history", dev.crmkit.core.privacy.ConsentChange.class,
-                        s -> s.consentArchive())),
+                        s -> s.consentArchive()),
+                new RecordFormat<>("suppression-list", dev.crmkit.kit.archive.SuppressedHash.class,
+                        s -> s.suppressionArchive()),
+                new RecordFormat<>("retention-claims", dev.crmkit.kit.archive.RetentionClaim.class,
+                        s -> s.retentionClaimArchive())),
                 pipelines));
     }
 

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * {@code manifest.json}, checks the format version, and checks every file's SHA-256 and line count against it; an
  * export that fails a check is {@link ImportOutcome.Refused refused} naming the file. A store that holds records
  * already is refused too, unless the import {@link Builder#merge merges}: then a record whose key the store holds is
- * kept as the store has it, and one whose unique keys belong to another record is reported as rejected.
+ * kept as the store has it, and one whose unique keys belong to another record is reported as rejected. An import
+ * {@link Builder#checking checking} the suppression list does not restore a contact or lead of an erased person: it
+ * reports it as rejected, {@code suppressed}, as capture flags them.
  *
  * <p>Records are restored in batches ({@link Archive#restoreAll}, set-based where the store can), each in one unit
  * of work together with the store's {@link RestoreLog} entry that says how far the import has come; an import that stopped half-way (a crash, a lost connection) is run again
@@ -39,12 +41,14 @@ public final class StoreImport {
     private final int batchSize;
     private final boolean merge;
     private final Consumer<ImportProgress> progress;
+    private final dev.crmkit.core.privacy.Suppressions suppressions;
 
     private StoreImport(Builder b) {
         this.format = b.format;
         this.batchSize = b.batchSize;
         this.merge = b.merge;
         this.progress = b.progress;
+        this.suppressions = b.suppressions;
     }
 
     /** Starts configuring an import; the standard format, batches of 500, no merge. */
@@ -199,8 +203,17 @@ public final class StoreImport {
                             List<T> batch, Batch<T> totals, long total) {
         Batch<T> counts = store.transactions().inTransaction(() -> {
             Batch<T> these = new Batch<>();
+            List<T> admitted = new ArrayList<>(batch.size());
+            for (T r : batch) {
+                Optional<String> erased = suppressed(r);
+                if (erased.isPresent()) {
+                    these.rejected.add(archive.key(r) + ": " + erased.get());
+                } else {
+                    admitted.add(r);
+                }
+            }
             if (merge) { // record by record: each one may be kept or rejected
-                for (T r : batch) {
+                for (T r : admitted) {
                     String key = archive.key(r);
                     if (archive.contains(key)) {
                         these.kept++;
@@ -213,9 +226,9 @@ public final class StoreImport {
                         these.rejected.add(key + ": " + e.getMessage());
                     }
                 }
-            } else { // every record is new: the store may write them set-based
-                archive.restoreAll(batch);
-                these.restored += batch.size();
+            } else if (!admitted.isEmpty()) { // every record is new: the store may write them set-based
+                archive.restoreAll(admitted);
+                these.restored += admitted.size();
             }
             store.archives().restoreLog().advance(export, record.name(), archive.key(batch.get(batch.size() - 1)));
             return these;
@@ -224,6 +237,27 @@ public final class StoreImport {
         batch.clear();
         progress.accept(new ImportProgress(record.name(), totals.earlier + totals.restored + totals.kept
                 + totals.rejected.size(), total));
+    }
+
+    /**
+     * Why a contact or lead may not come back: its e-mail or phone is on the suppression list (an erased person's),
+     * read in the running unit of work; empty for any other record, or without a salt.
+     */
+    private Optional<String> suppressed(Object record) {
+        if (!suppressions.isOn()) {
+            return Optional.empty();
+        }
+        List<String> fields = new ArrayList<>();
+        if (record instanceof dev.crmkit.core.contact.Contact c) {
+            c.emails().forEach(e -> fields.addAll(suppressions.matches(Optional.of(e), Optional.empty())));
+            c.phones().forEach(p -> fields.addAll(suppressions.matches(Optional.empty(), Optional.of(p))));
+        } else if (record instanceof dev.crmkit.core.lead.Lead l) {
+            fields.addAll(suppressions.matches(l.email(), l.phone()));
+        }
+        List<String> named = fields.stream().distinct().toList();
+        return named.isEmpty() ? Optional.empty() : Optional.of("suppressed: its " + String.join(" and ", named)
+                + (named.size() == 1 ? " belongs" : " belong") + " to an erased person (suppression list): not "
+                + "brought back");
     }
 
     private static <T> T read(ObjectReader reader, String text, String file, long line) {
@@ -257,6 +291,7 @@ public final class StoreImport {
         private ExportFormat format = ExportFormat.standard();
         private int batchSize = 500;
         private boolean merge;
+        private dev.crmkit.core.privacy.Suppressions suppressions = dev.crmkit.core.privacy.Suppressions.off();
         private Consumer<ImportProgress> progress = p -> {
         };
 
@@ -288,6 +323,17 @@ public final class StoreImport {
          */
         public Builder merge(boolean value) {
             this.merge = value;
+            return this;
+        }
+
+        /**
+         * Checks contacts and leads against the suppression list (the store's list with the host's salt, as
+         * {@code Crm.Builder.suppressionSalt}): one whose e-mail or phone belongs to an erased person is not restored
+         * and is reported as rejected, {@code suppressed}, so an export taken before an erasure does not bring the
+         * person back unnoticed. Default: {@link dev.crmkit.core.privacy.Suppressions#off()}, nothing checked.
+         */
+        public Builder checking(dev.crmkit.core.privacy.Suppressions value) {
+            this.suppressions = Objects.requireNonNull(value, "suppressions");
             return this;
         }
 

@@ -41,6 +41,7 @@ class StoreExportTest {
         CampaignSample.fill(store);
         ExternalIdFixtures.fill(store);
         dev.crmkit.kit.privacy.ConsentFixtures.fill(store);
+        dev.crmkit.kit.privacy.PrivacyListFixtures.fill(store);
         PopulatedStore.mergeCompaniesAndLeads(store, seed);
         return store;
     }

@@ -1,0 +1,102 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.privacy.ErasureOutcome;
+import dev.crmkit.core.privacy.PersonKey;
+import dev.crmkit.kit.Crmkit;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An erasure racing a capture on PostgreSQL, two nodes: the capture found the person by their e-mail and waits for
+ * their contact row, which the erasure holds; the erasure commits; the capture then meets the person as it would
+ * have after the erasure: a new person whose e-mail is suppressed, flagged and nothing stored, never the anonymized
+ * contact filled again with the submission's name and phone.
+ */
+class ErasureCaptureRaceTest {
+
+    private static final byte[] SALT = "the race test's secret salt, 32b".getBytes(StandardCharsets.UTF_8);
+    private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    private static final String EMAIL = "zeborah.quillfeather@example.org";
+
+    private static Crmkit kit(JdbcCrmStore store, long seed) {
+        return Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(seed)).suppressionSalt(SALT).build();
+    }
+
+    @Test
+    void aCaptureWaitingForTheRowOfAPersonBeingErased_isFlaggedAsSuppressed_andStoresNothing() throws Exception {
+        DataSource[] nodes = TestDatabase.POSTGRESQL.nodes(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            JdbcCrmStore eraser = JdbcCrmStore.builder(nodes[0]).build();
+            JdbcCrmStore capturer = JdbcCrmStore.builder(nodes[1]).build();
+            Crmkit atEraser = kit(eraser, 1L);
+            Crmkit atCapturer = kit(capturer, 2L);
+            ContactId zeborah = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Zeborah", "Quillfeather").email(EMAIL).phone("0151 23456789").build())
+                    .lead().orElseThrow().contactId();
+
+            Future<ErasureOutcome> erasure = pool.submit(() -> eraser.transactions().inTransaction(() -> {
+                eraser.contacts().lockById(zeborah); // the erasure takes this lock first; held until it commits
+                held.countDown();
+                await(release);
+                return atEraser.crm().personalData().erase(PersonKey.parse(EMAIL, "DE"), "request of 2026-05-03");
+            }));
+            assertTrue(held.await(20, TimeUnit.SECONDS));
+            Future<CaptureOutcome> capture = pool.submit(() -> atCapturer.crm().capture().capture(LeadSubmission
+                    .from(Channel.WEB_FORM).name("Zeborah", "Quillfeather").email(EMAIL).phone("0170 5550123")
+                    .request("back again").build()));
+            assertThrows(TimeoutException.class, () -> capture.get(700, TimeUnit.MILLISECONDS),
+                    "the capture found the person and waits for their row");
+            release.countDown();
+            assertInstanceOf(ErasureOutcome.Erased.class, erasure.get(20, TimeUnit.SECONDS));
+
+            CaptureOutcome outcome = capture.get(20, TimeUnit.SECONDS);
+            CaptureOutcome.Suppressed suppressed = assertInstanceOf(CaptureOutcome.Suppressed.class, outcome,
+                    "as a capture after the erasure: " + outcome);
+            assertEquals(java.util.List.of("email"), suppressed.fields());
+            String stored = eraser.archives().contacts().after(Optional.empty(), 100) + " "
+                    + eraser.archives().leads().after(Optional.empty(), 100);
+            assertFalse(stored.contains("Quillfeather"), stored);
+            assertFalse(stored.contains("5550123"), stored);
+            assertEquals(1, eraser.contacts().count(), "the anonymous contact only");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            TestDatabase.close(nodes);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
