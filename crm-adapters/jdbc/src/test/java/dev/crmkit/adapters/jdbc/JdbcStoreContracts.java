@@ -276,20 +276,6 @@ abstract class JdbcStoreContracts {
     }
 
     @Nested
-    class ScopedFieldsStore extends dev.crmkit.core.contract.ScopedFieldsContract {
-        @Override
-        protected CrmStore newStore() {
-            return store();
-        }
-
-        /** One population per database: a fresh schema is the cost. */
-        @Override
-        protected long[] seeds() {
-            return new long[] {11};
-        }
-    }
-
-    @Nested
     class AuditTrailStore extends AuditTrailContract {
         @Override
         protected CrmStore newStore() {
