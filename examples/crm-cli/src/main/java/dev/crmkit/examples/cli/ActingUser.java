@@ -10,7 +10,8 @@ import java.util.Optional;
  * The global {@code crm --as USER} option: who runs the command, as a user of the store's access directory (which
  * {@code crm access demo} fills). Commands that honour it (today {@code crm access list}, {@code crm access timeline},
  * {@code crm access tasks} and {@code crm deal move})
- * read it here; without it they act as the system actor {@code system:crm}, which may do everything.
+ * read it here; without it they act as the system actor {@code system:crm}, which may do everything. The commands
+ * that change records as the system actor refuse it, naming the permission they would need ({@link AsUserGate}).
  */
 public final class ActingUser {
 
