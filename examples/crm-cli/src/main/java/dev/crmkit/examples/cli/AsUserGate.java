@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Refuses {@code crm --as USER} for the commands that change records without deciding as that user (they act as the
- * system actor, which may do everything): run as a user they would need a permission on every record they touch,
- * which they do not check, so they refuse, naming that permission, rather than let the user do what they may not.
+ * Refuses {@code crm --as USER} for the commands that change (or, for a person's export, show every field of) records
+ * without deciding as that user (they act as the system actor, which may do everything): run as a user they would
+ * need a permission on every record they touch, which they do not check, so they refuse, naming that permission,
+ * rather than let the user do or see what they may not.
  * The commands that honour {@code --as} (the {@code access} views, {@code deal move}, ...) are not listed here.
  */
 final class AsUserGate {
@@ -35,6 +36,7 @@ final class AsUserGate {
         m.put("crm duplicates merge", Permission.MERGE);
         m.put("crm privacy erase", Permission.DELETE);
         m.put("crm privacy retain", Permission.DELETE);
+        m.put("crm privacy export", Permission.EXPORT);
         return Map.copyOf(m);
     }
 
@@ -73,7 +75,7 @@ final class AsUserGate {
         }
         return Optional.of(new CommandLine.ParameterException(command.commandLine(), name + " does not run as a "
                 + "user: as " + user.get() + " it would need the " + needed.name().toLowerCase(Locale.ROOT)
-                + " permission on every record it changes, which it does not check; run it without "
+                + " permission on every record it touches, which it does not check; run it without "
                 + ActingUser.OPTION));
     }
 }

@@ -81,7 +81,7 @@ class AsUserWritesTest {
 
         assertEquals(2, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("crm contact edit does not run as a user: as ben it would need the edit "
-                + "permission on every record it changes"), refused.err());
+                + "permission on every record it touches"), refused.err());
         assertEquals(bens.name(), stored().name(), "nothing was changed");
 
         CliRun asSystem = crm("contact", "edit", bens.id().toString(), "--last-name", "Smith", "--as-of",
