@@ -62,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The read paths: {@code contact(id)}, {@code contactByEmail}, {@code contactByPhone}, {@code contacts(page)},
  * {@code contactsOf(company, page)}, {@code company(id)}, {@code companies(page)}, {@code lead(id)},
  * {@code leads(page)}, {@code leadsIn(status, page)}, {@code leadsOf(owner, page)}, {@code task(id)},
- * {@code tasksDueBefore}, {@code tasksAbout(record)}, and what {@code change} returns. Edits: a change through the view
+ * {@code tasksDueBefore}, {@code tasksAbout(record)}, and what {@code change} returns (for leads, tasks and
+ * companies, each locked by the change). Edits: a change through the view
  * that alters a field the role may only read or not see is refused naming the permission, the field and the record,
  * and leaves the record as it was. Extend it with a class that returns a fresh, empty store.
  */
@@ -190,6 +191,16 @@ public abstract class ScopedFieldsContract {
                     Guarded<Lead> same = view.change(Permission.VIEW, ref(lead), () -> p.store.leads()
                             .findById(lead.id()).orElseThrow());
                     same.value().ifPresent(l -> check.record("change(...) value", RecordType.LEAD, l));
+                }
+                for (Task task : p.tasks.subList(0, 4)) { // locks the task (Tasks.lockById) before deciding
+                    view.change(Permission.VIEW, new RecordRef(RecordType.TASK, task.id().value()),
+                            () -> p.store.tasks().findById(task.id()).orElseThrow()).value()
+                            .ifPresent(t -> check.record("change(...) value", RecordType.TASK, t));
+                }
+                for (Company company : p.companies.subList(0, 2)) { // locks the company before deciding
+                    view.change(Permission.VIEW, new RecordRef(RecordType.COMPANY, company.id().value()),
+                            () -> p.store.companies().findById(company.id()).orElseThrow()).value()
+                            .ifPresent(c -> check.record("change(...) value", RecordType.COMPANY, c));
                 }
             }
         }
