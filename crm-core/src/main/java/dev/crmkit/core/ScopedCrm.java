@@ -52,6 +52,9 @@ import java.util.function.Supplier;
  * Optional<Contact> c = rep.contact(id);                     // empty if anna may not see it
  * }</pre>
  *
+ * <p>Every contact, company, lead and task the view returns is shown as the actor may see it: the fields their role
+ * has {@link dev.crmkit.core.access.FieldAccess#HIDDEN} are blanked ({@link #fields()}).
+ *
  * <p>Changes through the view ({@link #change} and the named ones such as {@link #addEmail}) are made only when the
  * actor holds the permission on the record, and otherwise return a {@link Guarded} refusal naming the permission and
  * the record; nothing is changed then.
