@@ -5,9 +5,11 @@ import dev.crmkit.core.access.AccessFilter;
 import dev.crmkit.core.access.AccessPolicy;
 import dev.crmkit.core.access.AccessRecord;
 import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.FieldRedaction;
 import dev.crmkit.core.access.FieldRef;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.RefusedChangeException;
 import dev.crmkit.core.access.VisibleRecords;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityType;
@@ -50,6 +52,9 @@ import java.util.function.Supplier;
  * Optional<Contact> c = rep.contact(id);                     // empty if anna may not see it
  * }</pre>
  *
+ * <p>Every contact, company, lead and task the view returns is shown as the actor may see it: the fields their role
+ * has {@link dev.crmkit.core.access.FieldAccess#HIDDEN} are blanked ({@link #fields()}).
+ *
  * <p>Changes through the view ({@link #change} and the named ones such as {@link #addEmail}) are made only when the
  * actor holds the permission on the record, and otherwise return a {@link Guarded} refusal naming the permission and
  * the record; nothing is changed then.
@@ -66,6 +71,7 @@ public final class ScopedCrm {
     private final Actor actor;
     private final AccessPolicy policy;
     private final VisibleRecords visible;
+    private final FieldRedaction redaction;
 
     ScopedCrm(Crm crm, Actor actor, AccessPolicy policy) {
         this.crm = Objects.requireNonNull(crm, "crm");
@@ -73,11 +79,21 @@ public final class ScopedCrm {
         this.actor = Objects.requireNonNull(actor, "actor");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.visible = store.visibleRecords();
+        this.redaction = FieldRedaction.of(policy, actor);
     }
 
     /** Who is looking. */
     public Actor actor() {
         return actor;
+    }
+
+    /**
+     * The actor's field permissions: every record this view returns is shown through it (the fields the actor's role
+     * hides are blanked), and a change through this view that alters a field the role may only read or not see is
+     * undone and refused.
+     */
+    public FieldRedaction fields() {
+        return redaction;
     }
 
     /** The policy the view decides with, on the organization read when it was made. */
@@ -87,29 +103,31 @@ public final class ScopedCrm {
 
     /** The contact with this id (or, for a merged-away id, its survivor), if the actor may view it. */
     public Optional<Contact> contact(ContactId id) {
-        return store.contacts().findById(Objects.requireNonNull(id, "id")).filter(c -> mayView(AccessRecord.of(c)));
+        return store.contacts().findById(Objects.requireNonNull(id, "id")).filter(c -> mayView(AccessRecord.of(c)))
+                .map(this::shown);
     }
 
     /** The contact holding this e-mail address, if the actor may view it. */
     public Optional<Contact> contactByEmail(EmailAddress email) {
         return store.contacts().findByEmail(Objects.requireNonNull(email, "email"))
-                .filter(c -> mayView(AccessRecord.of(c)));
+                .filter(c -> mayView(AccessRecord.of(c))).map(this::shown);
     }
 
     /** The contact holding this phone number, if the actor may view it. */
     public Optional<Contact> contactByPhone(PhoneNumber phone) {
         return store.contacts().findByPhone(Objects.requireNonNull(phone, "phone"))
-                .filter(c -> mayView(AccessRecord.of(c)));
+                .filter(c -> mayView(AccessRecord.of(c))).map(this::shown);
     }
 
     /** The contacts the actor may view, in the order they were created. */
     public Page<Contact> contacts(PageRequest page) {
-        return visible.contacts(filter(RecordType.CONTACT), page);
+        return visible.contacts(filter(RecordType.CONTACT), page).map(this::shown);
     }
 
     /** The contacts of a company that the actor may view, in the order they were created. */
     public Page<Contact> contactsOf(CompanyId company, PageRequest page) {
-        return visible.contactsOf(Objects.requireNonNull(company, "company"), filter(RecordType.CONTACT), page);
+        return visible.contactsOf(Objects.requireNonNull(company, "company"), filter(RecordType.CONTACT), page)
+                .map(this::shown);
     }
 
     /** How many contacts the actor may view. */
@@ -119,12 +137,13 @@ public final class ScopedCrm {
 
     /** The company with this id, if the actor may view it. */
     public Optional<Company> company(CompanyId id) {
-        return store.companies().findById(Objects.requireNonNull(id, "id")).filter(c -> mayView(record(c)));
+        return store.companies().findById(Objects.requireNonNull(id, "id")).filter(c -> mayView(record(c)))
+                .map(this::shown);
     }
 
     /** The companies the actor may view, in the order they were created. */
     public Page<Company> companies(PageRequest page) {
-        return visible.companies(filter(RecordType.COMPANY), page);
+        return visible.companies(filter(RecordType.COMPANY), page).map(this::shown);
     }
 
     /** How many companies the actor may view. */
@@ -134,22 +153,25 @@ public final class ScopedCrm {
 
     /** The lead with this id, if the actor may view it. */
     public Optional<Lead> lead(LeadId id) {
-        return store.leads().findById(Objects.requireNonNull(id, "id")).filter(l -> mayView(AccessRecord.of(l)));
+        return store.leads().findById(Objects.requireNonNull(id, "id")).filter(l -> mayView(AccessRecord.of(l)))
+                .map(this::shown);
     }
 
     /** The leads the actor may view, in the order they were created. */
     public Page<Lead> leads(PageRequest page) {
-        return visible.leads(filter(RecordType.LEAD), page);
+        return visible.leads(filter(RecordType.LEAD), page).map(this::shown);
     }
 
     /** The leads in a status that the actor may view, in the order they were created. */
     public Page<Lead> leadsIn(LeadStatus status, PageRequest page) {
-        return visible.leadsIn(Objects.requireNonNull(status, "status"), filter(RecordType.LEAD), page);
+        return visible.leadsIn(Objects.requireNonNull(status, "status"), filter(RecordType.LEAD), page)
+                .map(this::shown);
     }
 
     /** The leads of an owner that the actor may view, in the order they were created. */
     public Page<Lead> leadsOf(UserId owner, PageRequest page) {
-        return visible.leadsOf(Objects.requireNonNull(owner, "owner"), filter(RecordType.LEAD), page);
+        return visible.leadsOf(Objects.requireNonNull(owner, "owner"), filter(RecordType.LEAD), page)
+                .map(this::shown);
     }
 
     /** How many leads the actor may view. */
@@ -181,7 +203,8 @@ public final class ScopedCrm {
 
     /** The task with this id, if the actor may view it (tasks are owned by their assignee). */
     public Optional<Task> task(TaskId id) {
-        return store.tasks().findById(Objects.requireNonNull(id, "id")).filter(t -> mayView(AccessRecord.of(t)));
+        return store.tasks().findById(Objects.requireNonNull(id, "id")).filter(t -> mayView(AccessRecord.of(t)))
+                .map(this::shown);
     }
 
     /**
@@ -190,7 +213,8 @@ public final class ScopedCrm {
      */
     public List<Task> tasksDueBefore(UserId assignee, Instant before, int limit) {
         return visible.tasksDueBefore(Objects.requireNonNull(assignee, "assignee"),
-                Objects.requireNonNull(before, "before"), limit, filter(RecordType.TASK));
+                Objects.requireNonNull(before, "before"), limit, filter(RecordType.TASK)).stream().map(this::shown)
+                .toList();
     }
 
     /**
@@ -204,7 +228,7 @@ public final class ScopedCrm {
         if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
             return Optional.empty();
         }
-        return Optional.of(visible.tasksAbout(record, filter(RecordType.TASK)));
+        return Optional.of(visible.tasksAbout(record, filter(RecordType.TASK)).stream().map(this::shown).toList());
     }
 
     /**
@@ -246,10 +270,47 @@ public final class ScopedCrm {
      * {@code view.change(Permission.EDIT, ref, () -> crm.customers().addPhone(id, phone, false))}. The audit trail
      * names this view's actor as the one who made the change.
      *
+     * <p>The record is locked for the unit of work before the decision (its {@code lockById}), so another unit of
+     * work that reassigns it or shares it differently cannot slip in between the decision and the change. A change
+     * that alters a field of the record the actor's role may only read or not see ({@link FieldRedaction#lockedChanges})
+     * is undone and refused, naming the edit permission, the field and the record ({@code "edit field
+     * lead.customFields.margin of lead:..."}). A contact, company, lead or task the change returns is shown as
+     * the actor sees it ({@link #fields()}).
+     *
      * @param change the change, run only when allowed; it must not return {@code null}
+     * @throws RefusedChangeException when the view joins a unit of work the caller runs and the change altered a
+     *                                field the actor may not change: the caller's unit must be rolled back, which
+     *                                this exception leaving it does
      */
     public <T> Guarded<T> change(Permission permission, RecordRef record, Supplier<T> change) {
-        return change(permission, record, () -> find(Objects.requireNonNull(record, "record")), change);
+        Objects.requireNonNull(permission, "permission");
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(change, "change");
+        boolean joined = store.transactions().inUnitOfWork();
+        try {
+            return store.transactions().inTransaction(() -> {
+                Optional<Record> before = lock(record);
+                AccessDecision decision = decideVisible(permission, record, before.map(ScopedCrm::access));
+                if (decision instanceof AccessDecision.Refused refused) {
+                    return Guarded.<T>refused(refused);
+                }
+                T value = crm.actingAs(actor, change);
+                Optional<Record> after = findRecord(record).filter(r -> access(r).ref().equals(record));
+                if (after.isPresent()) {
+                    List<FieldRef> locked = redaction.lockedChanges(record.type(), before.get(), after.get());
+                    if (!locked.isEmpty()) {
+                        AccessDecision.Refused field = (AccessDecision.Refused) policy.decideField(actor,
+                                locked.get(0), true);
+                        AccessDecision.Refused refused = new AccessDecision.Refused(actor, field.what() + " of "
+                                + record, field.reason());
+                        throw joined ? new RefusedChangeException(refused) : new Undone(refused);
+                    }
+                }
+                return Guarded.done((AccessDecision.Allowed) decision, shownValue(value));
+            });
+        } catch (Undone undone) {
+            return Guarded.refused(undone.refusal);
+        }
     }
 
     /**
@@ -271,6 +332,16 @@ public final class ScopedCrm {
             }
             return Guarded.done((AccessDecision.Allowed) decision, crm.actingAs(actor, change));
         });
+    }
+
+    /** Carries a refused change out of the unit of work it rolls back. */
+    private static final class Undone extends RuntimeException {
+        private final AccessDecision.Refused refusal;
+
+        Undone(AccessDecision.Refused refusal) {
+            super(null, null, false, false);
+            this.refusal = refusal;
+        }
     }
 
     /**
@@ -300,7 +371,7 @@ public final class ScopedCrm {
             AccessDecision field = policy.decideField(actor, new FieldRef(RecordType.CONTACT, "customFields." + key),
                     true);
             if (field instanceof AccessDecision.Refused refused) {
-                AccessDecision visible = decideVisible(Permission.EDIT, record);
+                AccessDecision visible = decideVisible(Permission.EDIT, record, find(record));
                 return Guarded.refused(visible instanceof AccessDecision.Refused hidden ? hidden
                         : new AccessDecision.Refused(actor, refused.what() + " of " + record, refused.reason()));
             }
@@ -409,19 +480,88 @@ public final class ScopedCrm {
     }
 
     private Optional<AccessRecord> find(RecordRef record) {
+        return findRecord(record).map(ScopedCrm::access);
+    }
+
+    private Optional<Record> findRecord(RecordRef record) {
         switch (record.type()) {
             case CONTACT:
-                return store.contacts().findById(new ContactId(record.id())).map(AccessRecord::of);
+                return store.contacts().findById(new ContactId(record.id())).map(Record.class::cast);
             case COMPANY:
-                return store.companies().findById(new CompanyId(record.id())).map(ScopedCrm::record);
+                return store.companies().findById(new CompanyId(record.id())).map(Record.class::cast);
             case LEAD:
-                return store.leads().findById(new LeadId(record.id())).map(AccessRecord::of);
+                return store.leads().findById(new LeadId(record.id())).map(Record.class::cast);
             case TASK:
-                return store.tasks().findById(new TaskId(record.id())).map(AccessRecord::of);
+                return store.tasks().findById(new TaskId(record.id())).map(Record.class::cast);
             default:
-                throw new IllegalArgumentException("record: " + record.type()
-                        + " records are decided on by the module that keeps them");
+                throw notHere(record);
         }
+    }
+
+    /** The record, locked for the running unit of work ({@code lockById} of its store). */
+    private Optional<Record> lock(RecordRef record) {
+        switch (record.type()) {
+            case CONTACT:
+                return store.contacts().lockById(new ContactId(record.id())).map(Record.class::cast);
+            case COMPANY:
+                return store.companies().lockById(new CompanyId(record.id())).map(Record.class::cast);
+            case LEAD:
+                return store.leads().lockById(new LeadId(record.id())).map(Record.class::cast);
+            case TASK:
+                return store.tasks().lockById(new TaskId(record.id())).map(Record.class::cast);
+            default:
+                throw notHere(record);
+        }
+    }
+
+    private static IllegalArgumentException notHere(RecordRef record) {
+        return new IllegalArgumentException("record: " + record.type()
+                + " records are decided on by the module that keeps them");
+    }
+
+    private static AccessRecord access(Record record) {
+        if (record instanceof Contact c) {
+            return AccessRecord.of(c);
+        } else if (record instanceof Company c) {
+            return record(c);
+        } else if (record instanceof Lead l) {
+            return AccessRecord.of(l);
+        }
+        return AccessRecord.of((Task) record);
+    }
+
+    private Contact shown(Contact contact) {
+        return redaction.redact(RecordType.CONTACT, contact);
+    }
+
+    private Company shown(Company company) {
+        return redaction.redact(RecordType.COMPANY, company);
+    }
+
+    private Lead shown(Lead lead) {
+        return redaction.redact(RecordType.LEAD, lead);
+    }
+
+    private Task shown(Task task) {
+        return redaction.redact(RecordType.TASK, task);
+    }
+
+    /** What a change returned, as the actor may see it: a contact, company, lead or task (or a lead's move) shown. */
+    @SuppressWarnings("unchecked")
+    private <T> T shownValue(T value) {
+        Object out = value;
+        if (value instanceof Contact c) {
+            out = shown(c);
+        } else if (value instanceof Company c) {
+            out = shown(c);
+        } else if (value instanceof Lead l) {
+            out = shown(l);
+        } else if (value instanceof Task t) {
+            out = shown(t);
+        } else if (value instanceof LeadStatusChange.Changed changed) {
+            out = new LeadStatusChange.Changed(shown(changed.lead()), changed.event());
+        }
+        return (T) out;
     }
 
     private static AccessRecord record(Company company) {

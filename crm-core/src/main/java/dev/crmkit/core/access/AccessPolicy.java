@@ -172,6 +172,32 @@ public final class AccessPolicy {
                 .orElse(FieldAccess.HIDDEN);
     }
 
+    /**
+     * The fields of a record type that an actor may not change, with what they may do with each ({@link FieldAccess#READ}
+     * or {@link FieldAccess#HIDDEN}), by field name ({@code lostReason}, {@code customFields.margin}): the role's field
+     * permissions of the type; none for a system process; for an actor who is not a user, every field that can be
+     * hidden, hidden.
+     */
+    public java.util.Map<String, FieldAccess> restrictedFields(Actor actor, RecordType type) {
+        Objects.requireNonNull(type, "type");
+        if (actor instanceof Actor.SystemProcess) {
+            return java.util.Map.of();
+        }
+        Optional<Role> role = org.user(((Actor.Person) actor).user()).flatMap(u -> org.role(u.role()));
+        java.util.Map<String, FieldAccess> out = new java.util.LinkedHashMap<>();
+        if (role.isEmpty()) {
+            RecordFields fields = RecordFields.of(type);
+            fields.names().stream().filter(fields::hideable).forEach(f -> out.put(f, FieldAccess.HIDDEN));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+        role.get().fields().forEach((field, access) -> {
+            if (field.type() == type && access != FieldAccess.EDIT) {
+                out.put(field.field(), access);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** Whether an actor may read ({@code edit} false) or change ({@code edit} true) a field, explained. */
     public AccessDecision decideField(Actor actor, FieldRef field, boolean edit) {
         String what = (edit ? "edit" : "read") + " field " + field;

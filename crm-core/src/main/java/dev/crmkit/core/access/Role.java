@@ -26,7 +26,10 @@ import java.util.Set;
 public record Role(RoleId id, String name, Optional<RoleId> reportsTo, Map<RecordType, Map<Permission, Scope>> scopes,
                    Map<FieldRef, FieldAccess> fields, Set<AdminPermission> admin) {
 
-    /** Copies the maps and validates; a role cannot report to itself. */
+    /**
+     * Copies the maps and validates: a role cannot report to itself, and each field permission names a field of its
+     * record type that a role may restrict, hidden only if a record can be shown without it ({@link RecordFields}).
+     */
     public Role {
         Objects.requireNonNull(id, "id");
         TeamId.Names.check(Objects.requireNonNull(name, "name"), "name", 200);
@@ -39,6 +42,8 @@ public record Role(RoleId id, String name, Optional<RoleId> reportsTo, Map<Recor
         });
         scopes = java.util.Collections.unmodifiableMap(copy);
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields.forEach((field, access) -> RecordFields.of(field.type()).check(id, field,
+                Objects.requireNonNull(access, "access")));
         admin = admin.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(admin));
         if (reportsTo.filter(id::equals).isPresent()) {
             throw dev.crmkit.core.kernel.ValidationException.of("reportsTo", "acyclic", "role " + id

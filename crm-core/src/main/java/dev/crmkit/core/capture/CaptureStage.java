@@ -208,6 +208,11 @@ final class CaptureStage {
         }
 
         @Override
+        public Optional<Lead> lockById(LeadId id) {
+            throw notInCapture();
+        }
+
+        @Override
         public Optional<Lead> findByExternalId(String externalId) {
             return Optional.ofNullable(externalIds.get(externalId)).map(leads::get);
         }
@@ -316,6 +321,11 @@ final class CaptureStage {
         }
 
         @Override
+        public Optional<Company> lockById(CompanyId id) {
+            throw notInCapture();
+        }
+
+        @Override
         public Optional<Company> findByDomain(WebDomain domain) {
             return Optional.ofNullable(companiesByDomain.get(domain));
         }
@@ -388,6 +398,11 @@ final class CaptureStage {
 
         @Override
         public Task update(Task task) {
+            throw notInCapture();
+        }
+
+        @Override
+        public Optional<Task> lockById(TaskId id) {
             throw notInCapture();
         }
 

@@ -11,6 +11,14 @@ public interface Companies {
     /** The company with this id. */
     Optional<Company> findById(CompanyId id);
 
+    /**
+     * The company with this id (for a merged-away id, its survivor, as {@link #findById}), held for the running unit of
+     * work: another unit of work that locks or changes the same company waits until this one ends. A change made
+     * through an actor's view decides and changes under this lock. A store whose units of work run one at a time
+     * already holds everything; outside a unit of work it is a plain read.
+     */
+    Optional<Company> lockById(CompanyId id);
+
     /** The company with this web domain. */
     Optional<Company> findByDomain(WebDomain domain);
 

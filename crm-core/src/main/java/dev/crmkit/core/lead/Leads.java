@@ -14,6 +14,14 @@ public interface Leads {
     /** The lead with this id. */
     Optional<Lead> findById(LeadId id);
 
+    /**
+     * The lead with this id (for a merged-away id, its survivor, as {@link #findById}), held for the running unit of
+     * work: another unit of work that locks or changes the same lead waits until this one ends. A change made through
+     * an actor's view decides and changes under this lock. A store whose units of work run one at a time already holds
+     * everything; outside a unit of work it is a plain read.
+     */
+    Optional<Lead> lockById(LeadId id);
+
     /** The lead that a submission with this external id was captured into (as a new lead or a folded repeat). */
     Optional<Lead> findByExternalId(String externalId);
 

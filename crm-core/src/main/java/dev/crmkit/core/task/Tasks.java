@@ -31,6 +31,13 @@ public interface Tasks {
     Optional<Task> findById(TaskId id);
 
     /**
+     * The task with this id, held for the running unit of work: another unit of work that locks or changes the same
+     * task waits until this one ends. A change made through an actor's view decides and changes under this lock. A
+     * store whose units of work run one at a time already holds everything; outside a unit of work it is a plain read.
+     */
+    Optional<Task> lockById(TaskId id);
+
+    /**
      * The assignee's open tasks due before a time, earliest due first (then by id). Bounded by {@code limit}.
      */
     List<Task> openDueBefore(UserId assignee, Instant before, int limit);

@@ -41,8 +41,8 @@ class AccessPolicyTest {
     private static final Role MANAGER = Role.builder("manager", "Manager").reportsTo("director")
             .scope(LEAD, Scope.TEAM, VIEW, EDIT).scope(LEAD, Scope.OWN, DELETE).build();
     private static final Role REP = Role.builder("rep", "Rep").reportsTo("manager")
-            .scope(LEAD, Scope.OWN, VIEW, EDIT).field(LEAD, "lostReason", FieldAccess.HIDDEN)
-            .field(LEAD, "margin", FieldAccess.READ).build();
+            .scope(LEAD, Scope.OWN, VIEW, EDIT).field(LEAD, "request", FieldAccess.HIDDEN)
+            .field(LEAD, "customFields.margin", FieldAccess.READ).build();
     private static final Role AGENT = Role.builder("agent", "Agent").scope(CONTACT, Scope.EVERYTHING, VIEW).build();
 
     private final Organization org = Organization.of(List.of(
@@ -192,7 +192,7 @@ class AccessPolicyTest {
     void systemActor_mayDoEverything() {
         assertEquals(Grant.Rule.SYSTEM_ACTOR, onlyRule(policy.decide(Actor.system("import"), DELETE, lead("ron"),
                 List.of())));
-        assertEquals(FieldAccess.EDIT, policy.field(Actor.system("relay"), new FieldRef(LEAD, "lostReason")));
+        assertEquals(FieldAccess.EDIT, policy.field(Actor.system("relay"), new FieldRef(LEAD, "request")));
     }
 
     @Test
@@ -208,12 +208,12 @@ class AccessPolicyTest {
 
     @Test
     void fieldPermissions_hideReadOnlyAndEditable() {
-        FieldRef lostReason = new FieldRef(LEAD, "lostReason");
-        FieldRef margin = new FieldRef(LEAD, "margin");
-        assertFalse(policy.decideField(Actor.user("ron"), lostReason, false).allowed());
+        FieldRef request = new FieldRef(LEAD, "request");
+        FieldRef margin = new FieldRef(LEAD, "customFields.margin");
+        assertFalse(policy.decideField(Actor.user("ron"), request, false).allowed());
         assertTrue(policy.decideField(Actor.user("ron"), margin, false).allowed());
         assertFalse(policy.decideField(Actor.user("ron"), margin, true).allowed());
-        assertTrue(policy.decideField(Actor.user("max"), lostReason, true).allowed(), "unnamed fields are editable");
+        assertTrue(policy.decideField(Actor.user("max"), request, true).allowed(), "unnamed fields are editable");
         assertEquals(FieldAccess.HIDDEN, policy.field(Actor.user("eve"), margin), "strangers see no field");
     }
 

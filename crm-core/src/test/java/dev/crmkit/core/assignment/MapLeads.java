@@ -33,6 +33,11 @@ public final class MapLeads implements Leads {
     }
 
     @Override
+    public Optional<Lead> lockById(LeadId id) {
+        return findById(id);
+    }
+
+    @Override
     public Optional<Lead> findByExternalId(String externalId) {
         return leads.values().stream().filter(l -> l.externalIds().contains(externalId)).findFirst();
     }

@@ -8,6 +8,7 @@ import dev.crmkit.core.access.FieldAccess;
 import dev.crmkit.core.access.Grantee;
 import dev.crmkit.core.access.Organization;
 import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.RecordFields;
 import dev.crmkit.core.access.Role;
 import dev.crmkit.core.access.RoleId;
 import dev.crmkit.core.access.Scope;
@@ -66,7 +67,10 @@ public record AccessPopulation(Organization organization, List<AccessRecord> rec
                     b.scope(type, Scope.values()[random.nextInt(Scope.values().length)], p);
                 }
                 if (random.nextBoolean()) {
-                    b.field(type, "secret", FieldAccess.values()[random.nextInt(3)]);
+                    FieldAccess access = FieldAccess.values()[random.nextInt(3)];
+                    if (RecordFields.of(type).hasCustomFields()) { // tasks have no custom values
+                        b.field(type, "customFields.secret", access);
+                    }
                 }
             }
             for (AdminPermission a : AdminPermission.values()) {

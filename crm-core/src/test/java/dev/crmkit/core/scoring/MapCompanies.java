@@ -28,6 +28,11 @@ final class MapCompanies implements Companies {
     }
 
     @Override
+    public Optional<Company> lockById(CompanyId id) {
+        return findById(id);
+    }
+
+    @Override
     public Optional<Company> findByDomain(WebDomain domain) {
         throw new UnsupportedOperationException("scoring reads companies by id only");
     }

@@ -313,7 +313,7 @@ public final class PopulatedStore {
                 .scope(RecordType.LEAD, Scope.OWN, Permission.VIEW, Permission.EDIT)
                 .field(RecordType.LEAD, "customFields.margin", FieldAccess.READ)
                 .field(RecordType.DEAL, "lostReason", FieldAccess.HIDDEN)
-                .field(RecordType.CONTACT, "email", FieldAccess.READ).build());
+                .field(RecordType.CONTACT, "emails", FieldAccess.READ).build());
         directory.save(Role.builder("m-lead", "Team lead").reportsTo("z-head")
                 .scope(RecordType.CONTACT, Scope.TEAM, Permission.values()).build());
         directory.save(new User(UserId.of("owner 0"), "Dana " + LINE, Optional.of("dana@example.com"),

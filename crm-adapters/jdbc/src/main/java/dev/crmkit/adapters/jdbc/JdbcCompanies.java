@@ -99,6 +99,17 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     }
 
     /**
+     * A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends; for a merged-away id, the
+     * survivor's, as {@link #findById} resolves it.
+     */
+    @Override
+    public Optional<Company> lockById(CompanyId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById + " FOR UPDATE", this::map,
+                jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
+    }
+
+    /**
      * Takes a merged-away company out of the lists: raises its version (refused as stale when another node changed it
      * since it was read) and frees its web domain; the row stays.
      */

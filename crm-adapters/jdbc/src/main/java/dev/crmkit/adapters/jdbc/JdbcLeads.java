@@ -135,6 +135,17 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
+     * A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends; for a merged-away id, the
+     * survivor's, as {@link #findById} resolves it.
+     */
+    @Override
+    public Optional<Lead> lockById(LeadId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById + " FOR UPDATE", this::map,
+                jdbc.one(c, selectAlias, rs -> dialect.getUuid(rs, "survivor_id"), id.value()).orElse(id.value())));
+    }
+
+    /**
      * Takes a merged-away lead out of the lists: raises its version (refused as stale when another node changed it
      * since it was read) and frees its external ids for the survivor; the row stays.
      */

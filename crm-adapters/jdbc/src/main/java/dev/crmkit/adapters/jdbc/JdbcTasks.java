@@ -99,6 +99,13 @@ final class JdbcTasks implements Tasks {
         return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
     }
 
+    /** A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends. */
+    @Override
+    public Optional<Task> lockById(TaskId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById + " FOR UPDATE", this::map, id.value()));
+    }
+
     @Override
     public List<Task> openDueBefore(UserId assignee, Instant before, int limit) {
         Objects.requireNonNull(assignee, "assignee");

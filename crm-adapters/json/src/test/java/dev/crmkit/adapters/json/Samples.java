@@ -93,6 +93,9 @@ final class Samples {
             Object[] constants = c.getEnumConstants();
             return constant < 0 ? constants[constants.length - 1] : constants[Math.min(constant, constants.length - 1)];
         }
+        if (c == dev.crmkit.core.access.FieldRef.class) { // a role names only fields its record type has
+            return new dev.crmkit.core.access.FieldRef(dev.crmkit.core.kernel.RecordType.LEAD, "customFields.label");
+        }
         if (c.isRecord()) {
             return record(c);
         }

@@ -104,6 +104,7 @@ public final class CrmCommand implements Runnable {
         boolean debug = environment.containsKey(DEBUG);
         commandLine.setExecutionExceptionHandler((e, command, parsed) -> failed(e, command, debug));
         documentExitCodes(commandLine);
+        AsUserGate.install(commandLine);
         return commandLine;
     }
 

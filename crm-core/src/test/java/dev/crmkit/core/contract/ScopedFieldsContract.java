@@ -1,0 +1,417 @@
+package dev.crmkit.core.contract;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.CrmStore;
+import dev.crmkit.core.ScopedCrm;
+import dev.crmkit.core.access.AccessDecision;
+import dev.crmkit.core.access.AccessPolicy;
+import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.Actor;
+import dev.crmkit.core.access.FieldAccess;
+import dev.crmkit.core.access.FieldRef;
+import dev.crmkit.core.access.Guarded;
+import dev.crmkit.core.access.Organization;
+import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.Role;
+import dev.crmkit.core.access.RoleId;
+import dev.crmkit.core.access.Scope;
+import dev.crmkit.core.access.User;
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.CompanySize;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldValue;
+import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.task.Task;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import static dev.crmkit.core.contract.Fixtures.at;
+import static dev.crmkit.core.contract.Fixtures.readAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Field-level security through {@link Crm#as}, on one store. For generated populations ({@link AccessPopulation}'s
+ * teams, roles, users, defaults and shares, with each role given a random {@link FieldAccess} on several fields of
+ * each record type, and records that carry a value in each of those fields), every actor sees, through every read
+ * path of the view, each field their role hides blank and every other field as stored: 0 leaks, 0 wrongly blanked.
+ * The expected values come from {@link AccessPolicy#field} and accessors written out here, not from the redaction.
+ * The read paths: {@code contact(id)}, {@code contactByEmail}, {@code contactByPhone}, {@code contacts(page)},
+ * {@code contactsOf(company, page)}, {@code company(id)}, {@code companies(page)}, {@code lead(id)},
+ * {@code leads(page)}, {@code leadsIn(status, page)}, {@code leadsOf(owner, page)}, {@code task(id)},
+ * {@code tasksDueBefore}, {@code tasksAbout(record)}, and what {@code change} returns (for leads, tasks and
+ * companies, each locked by the change). Edits: a change through the view
+ * that alters a field the role may only read or not see is refused naming the permission, the field and the record,
+ * and leaves the record as it was. Extend it with a class that returns a fresh, empty store.
+ */
+public abstract class ScopedFieldsContract {
+
+    private static final int PAGE = 5;
+
+    /** The fields each role gets a random access on, with how to read each and its blank value. */
+    private static final Map<RecordType, Map<String, Function<Object, Object>>> READ = new LinkedHashMap<>();
+    private static final Map<String, Object> BLANK = new HashMap<>();
+
+    static {
+        Map<String, Function<Object, Object>> contact = new LinkedHashMap<>();
+        contact.put("customFields.secret", r -> ((Contact) r).customFields().get("secret"));
+        contact.put("birthday", r -> ((Contact) r).birthday());
+        contact.put("phones", r -> ((Contact) r).phones());
+        contact.put("owner", r -> ((Contact) r).owner());
+        READ.put(RecordType.CONTACT, contact);
+        Map<String, Function<Object, Object>> company = new LinkedHashMap<>();
+        company.put("customFields.secret", r -> ((Company) r).customFields().get("secret"));
+        company.put("taxNumber", r -> ((Company) r).taxNumber());
+        company.put("industry", r -> ((Company) r).industry());
+        READ.put(RecordType.COMPANY, company);
+        Map<String, Function<Object, Object>> lead = new LinkedHashMap<>();
+        lead.put("customFields.secret", r -> ((Lead) r).customFields().get("secret"));
+        lead.put("request", r -> ((Lead) r).request());
+        lead.put("companyName", r -> ((Lead) r).companyName());
+        lead.put("owner", r -> ((Lead) r).owner());
+        READ.put(RecordType.LEAD, lead);
+        Map<String, Function<Object, Object>> task = new LinkedHashMap<>();
+        task.put("remindAt", r -> ((Task) r).remindAt());
+        task.put("relatedTo", r -> ((Task) r).relatedTo());
+        READ.put(RecordType.TASK, task);
+        BLANK.put("customFields.secret", Optional.empty());
+        BLANK.put("birthday", Optional.empty());
+        BLANK.put("phones", List.of());
+        BLANK.put("owner", Optional.empty());
+        BLANK.put("taxNumber", "");
+        BLANK.put("industry", "");
+        BLANK.put("request", "");
+        BLANK.put("companyName", "");
+        BLANK.put("remindAt", Optional.empty());
+        BLANK.put("relatedTo", Optional.empty());
+    }
+
+    /** Each record with the fields above blanked, whoever looks: what must be equal to the stored record. */
+    private static final Map<RecordType, UnaryOperator<Object>> REST = Map.of(
+            RecordType.CONTACT, r -> {
+                Contact c = (Contact) r;
+                return new Contact(c.id(), c.version(), c.name(), c.emails(), List.of(), c.addresses(), c.language(),
+                        Optional.empty(), c.consent(), c.affiliations(), c.customFields().without("secret"),
+                        Optional.empty(), c.createdAt(), c.updatedAt());
+            },
+            RecordType.COMPANY, r -> {
+                Company c = (Company) r;
+                return new Company(c.id(), c.version(), c.name(), c.legalName(), c.registrationNumber(), "",
+                        c.legalAddress(), c.webDomain(), "", c.size(), c.customFields().without("secret"),
+                        c.createdAt(), c.updatedAt());
+            },
+            RecordType.LEAD, r -> {
+                Lead l = (Lead) r;
+                return new Lead(l.id(), l.version(), l.contactId(), l.companyId(), l.source(), l.externalIds(),
+                        l.fingerprints(), "", l.name(), l.email(), l.phone(), "", Optional.empty(), l.status(),
+                        l.disqualificationReason(), l.submissions(), l.customFields().without("secret"),
+                        l.createdAt(), l.updatedAt());
+            },
+            RecordType.TASK, r -> {
+                Task t = (Task) r;
+                return new Task(t.id(), t.version(), t.title(), t.due(), Optional.empty(), t.assignee(),
+                        Optional.empty(), t.status(), t.closedAt(), t.createdAt());
+            });
+
+    /** A fresh, empty store; called once per population. */
+    protected abstract CrmStore newStore();
+
+    /** The seeds of the populations; a store that is slow to fill may run fewer. */
+    protected long[] seeds() {
+        return new long[] {11, 12};
+    }
+
+    @Test
+    void everyReadPath_blanksExactlyTheFieldsTheRoleHides() {
+        int[] counts = new int[2]; // hidden, shown
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+            AccessPolicy policy = AccessPolicy.of(p.org);
+            for (Actor actor : p.actors) {
+                ScopedCrm view = crm.as(actor);
+                Checker check = new Checker(policy, actor, p.stored, "seed " + seed + ", " + actor, counts);
+                for (Contact c : p.contacts) {
+                    view.contact(c.id()).ifPresent(shown -> check.record("contact(id)", RecordType.CONTACT, shown));
+                    view.contactByEmail(c.emails().get(0)).ifPresent(shown -> check.record("contactByEmail",
+                            RecordType.CONTACT, shown));
+                    view.contactByPhone(c.phones().get(0)).ifPresent(shown -> check.record("contactByPhone",
+                            RecordType.CONTACT, shown));
+                }
+                readAll(view::contacts, PAGE).forEach(c -> check.record("contacts(page)", RecordType.CONTACT, c));
+                for (Company company : p.companies) {
+                    view.company(company.id()).ifPresent(c -> check.record("company(id)", RecordType.COMPANY, c));
+                    readAll(r -> view.contactsOf(company.id(), r), PAGE).forEach(c -> check.record("contactsOf",
+                            RecordType.CONTACT, c));
+                }
+                readAll(view::companies, PAGE).forEach(c -> check.record("companies(page)", RecordType.COMPANY, c));
+                for (Lead lead : p.leads) {
+                    view.lead(lead.id()).ifPresent(l -> check.record("lead(id)", RecordType.LEAD, l));
+                }
+                readAll(view::leads, PAGE).forEach(l -> check.record("leads(page)", RecordType.LEAD, l));
+                for (LeadStatus status : LeadStatus.values()) {
+                    readAll(r -> view.leadsIn(status, r), PAGE).forEach(l -> check.record("leadsIn", RecordType.LEAD,
+                            l));
+                }
+                for (User user : p.org.users()) {
+                    readAll(r -> view.leadsOf(user.id(), r), PAGE).forEach(l -> check.record("leadsOf",
+                            RecordType.LEAD, l));
+                    view.tasksDueBefore(user.id(), at(100_000), 1_000).forEach(t -> check.record("tasksDueBefore",
+                            RecordType.TASK, t));
+                }
+                for (Task task : p.tasks) {
+                    view.task(task.id()).ifPresent(t -> check.record("task(id)", RecordType.TASK, t));
+                    task.relatedTo().flatMap(view::tasksAbout).ifPresent(ts -> ts.forEach(t -> check.record(
+                            "tasksAbout", RecordType.TASK, t)));
+                }
+                for (Lead lead : p.leads.subList(0, 4)) {
+                    Guarded<Lead> same = view.change(Permission.VIEW, ref(lead), () -> p.store.leads()
+                            .findById(lead.id()).orElseThrow());
+                    same.value().ifPresent(l -> check.record("change(...) value", RecordType.LEAD, l));
+                }
+                for (Task task : p.tasks.subList(0, 4)) { // locks the task (Tasks.lockById) before deciding
+                    view.change(Permission.VIEW, new RecordRef(RecordType.TASK, task.id().value()),
+                            () -> p.store.tasks().findById(task.id()).orElseThrow()).value()
+                            .ifPresent(t -> check.record("change(...) value", RecordType.TASK, t));
+                }
+                for (Company company : p.companies.subList(0, 2)) { // locks the company before deciding
+                    view.change(Permission.VIEW, new RecordRef(RecordType.COMPANY, company.id().value()),
+                            () -> p.store.companies().findById(company.id()).orElseThrow()).value()
+                            .ifPresent(c -> check.record("change(...) value", RecordType.COMPANY, c));
+                }
+            }
+        }
+        assertTrue(counts[0] > 0 && counts[1] > 0, "fields were both hidden and shown: " + counts[0] + ", "
+                + counts[1]);
+    }
+
+    @Test
+    void change_ofAFieldTheRoleMayNotEdit_isRefusedNamingPermissionFieldAndRecord_andChangesNothing() {
+        int refusedForField = 0;
+        int made = 0;
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+            AccessPolicy policy = AccessPolicy.of(p.org);
+            int n = 0;
+            for (Actor actor : p.actors) {
+                ScopedCrm view = crm.as(actor);
+                for (Lead l : p.leads.subList(0, 6)) {
+                    Lead before = p.store.leads().findById(l.id()).orElseThrow();
+                    AccessRecord record = AccessRecord.of(before);
+                    boolean mayEdit = policy.decide(actor, Permission.VIEW, record, p.store.shares().of(ref(l)))
+                            .allowed() && policy.decide(actor, Permission.EDIT, record, p.store.shares()
+                            .of(ref(l))).allowed();
+                    FieldAccess access = policy.field(actor, new FieldRef(RecordType.LEAD, "customFields.secret"));
+                    String value = "changed " + n++;
+                    Guarded<Lead> outcome = view.change(Permission.EDIT, ref(l), () -> p.store.leads().update(
+                            before.withCustomFields(before.customFields().with("secret", new FieldValue.Text(value)),
+                                    at(50))));
+                    Lead after = p.store.leads().findById(l.id()).orElseThrow();
+                    String who = "seed " + seed + ", " + actor + ", " + l.id();
+                    if (mayEdit && access == FieldAccess.EDIT) {
+                        assertTrue(outcome.allowed(), who + ": " + outcome);
+                        assertEquals(Optional.of(new FieldValue.Text(value)), after.customFields().get("secret"), who);
+                        made++;
+                        continue;
+                    }
+                    assertFalse(outcome.allowed(), who);
+                    assertEquals(before, after, "a refused change leaves the lead as it was: " + who);
+                    if (mayEdit) {
+                        String role = p.org.user(((Actor.Person) actor).user()).orElseThrow().role().value();
+                        assertEquals(actor + " may not edit field lead.customFields.secret of " + ref(l) + ": role "
+                                + role + " has " + access + " on lead.customFields.secret",
+                                outcome.decision().explain(), who);
+                        refusedForField++;
+                    }
+                }
+            }
+        }
+        assertTrue(refusedForField > 0 && made > 0, "edits were made and refused for the field: " + made + ", "
+                + refusedForField);
+    }
+
+    @Test
+    void addPhone_whenTheRoleMayOnlyReadPhones_isRefused_andLeavesContactAndAuditTrailAsTheyWere() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep")
+                    .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                    .field(RecordType.CONTACT, "phones", FieldAccess.READ)
+                    .field(RecordType.CONTACT, "birthday", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Contact own = store.contacts().insertOrGet(new Fixtures(21).contact().owner(UserId.of("ben"))
+                .birthday(LocalDate.of(1980, 5, 1)).build());
+        ScopedCrm ben = crm.as(Actor.user("ben"));
+        RecordRef ref = new RecordRef(RecordType.CONTACT, own.id().value());
+
+        Guarded<Contact> refused = ben.change(Permission.EDIT, ref, () -> crm.customers().addPhone(own.id(),
+                "+49 30 1234567", false));
+
+        assertEquals("user:ben may not edit field contact.phones of " + ref + ": role rep has READ on contact.phones",
+                refused.decision().explain());
+        assertEquals(own, store.contacts().findById(own.id()).orElseThrow(), "the phone was not added");
+        assertTrue(store.auditTrail().forRecord(ref, PageRequest.first(10)).items().isEmpty(),
+                "the undone change left no audit entry");
+
+        Guarded<Contact> done = ben.addEmail(own.id(), "ben.own@example.org", false);
+        assertTrue(done.allowed(), done.toString());
+        assertEquals(Optional.empty(), done.value().orElseThrow().birthday(), "the returned contact hides birthday");
+        assertEquals(Optional.of(LocalDate.of(1980, 5, 1)), store.contacts().findById(own.id()).orElseThrow()
+                .birthday());
+    }
+
+    private static RecordRef ref(Lead lead) {
+        return new RecordRef(RecordType.LEAD, lead.id().value());
+    }
+
+    /** Checks records shown to one actor against the stored ones, field by field. */
+    private static final class Checker {
+        private final AccessPolicy policy;
+        private final Actor actor;
+        private final Map<UUID, Object> stored;
+        private final String who;
+        private final int[] counts;
+
+        Checker(AccessPolicy policy, Actor actor, Map<UUID, Object> stored, String who, int[] counts) {
+            this.policy = policy;
+            this.actor = actor;
+            this.stored = stored;
+            this.who = who;
+            this.counts = counts;
+        }
+
+        void record(String path, RecordType type, Object shown) {
+            Object original = stored.get(id(shown));
+            String context = who + ", " + path + ", " + type + " " + id(shown);
+            for (Map.Entry<String, Function<Object, Object>> field : READ.get(type).entrySet()) {
+                boolean hidden = policy.field(actor, new FieldRef(type, field.getKey())) == FieldAccess.HIDDEN;
+                Object expected = hidden ? BLANK.get(field.getKey()) : field.getValue().apply(original);
+                assertEquals(expected, field.getValue().apply(shown), context + ", field " + field.getKey());
+                if (!hidden) {
+                    assertFalse(expected.equals(BLANK.get(field.getKey())), "the population sets " + field.getKey());
+                }
+                counts[hidden ? 0 : 1]++;
+            }
+            assertEquals(REST.get(type).apply(original), REST.get(type).apply(shown), context + ", other fields");
+        }
+
+        private static UUID id(Object record) {
+            if (record instanceof Contact c) {
+                return c.id().value();
+            } else if (record instanceof Company c) {
+                return c.id().value();
+            } else if (record instanceof Lead l) {
+                return l.id().value();
+            }
+            return ((Task) record).id().value();
+        }
+    }
+
+    /** A generated population stored, every field the roles restrict given a value. */
+    private static final class Population {
+        final CrmStore store;
+        final Organization org;
+        final List<Actor> actors;
+        final List<Contact> contacts = new ArrayList<>();
+        final List<Company> companies = new ArrayList<>();
+        final List<Lead> leads = new ArrayList<>();
+        final List<Task> tasks = new ArrayList<>();
+        final Map<UUID, Object> stored = new HashMap<>();
+
+        private Population(CrmStore store, Organization org, List<Actor> actors) {
+            this.store = store;
+            this.org = org;
+            this.actors = actors;
+        }
+
+        static Population store(CrmStore store, long seed) {
+            AccessPopulation pop = AccessPopulation.generate(seed, 40, RecordType.CONTACT, RecordType.COMPANY,
+                    RecordType.LEAD);
+            Random random = new Random(seed * 31);
+            List<Role> roles = new ArrayList<>();
+            for (Role r : pop.organization().roles()) {
+                Map<FieldRef, FieldAccess> fields = new LinkedHashMap<>();
+                READ.forEach((type, byName) -> byName.keySet().forEach(f -> fields.put(new FieldRef(type, f),
+                        FieldAccess.values()[random.nextInt(3)])));
+                roles.add(new Role(r.id(), r.name(), r.reportsTo(), r.scopes(), fields, r.admin()));
+            }
+            Organization org = Organization.of(pop.organization().users(), pop.organization().teams(), roles,
+                    pop.organization().defaults());
+            Population p = new Population(store, org, pop.actors());
+            Fixtures fx = new Fixtures(seed);
+            List<UserId> owners = new ArrayList<>(org.users().stream().map(User::id).toList());
+            store.transactions().run(() -> {
+                org.teams().forEach(store.accessDirectory()::save);
+                org.roles().forEach(store.accessDirectory()::save);
+                org.users().forEach(store.accessDirectory()::save);
+                org.defaults().forEach(store.accessDirectory()::setDefault);
+                pop.shares().forEach(store.shares()::grant);
+                int i = 0;
+                for (dev.crmkit.core.access.AccessRecord r : pop.records()) {
+                    CustomFields secret = CustomFields.empty().with("secret", new FieldValue.Text("s" + i));
+                    UserId owner = r.owner().orElse(owners.get(i % owners.size()));
+                    switch (r.ref().type()) {
+                        case COMPANY -> p.companies.add(store.companies().insertOrGet(fx.company()
+                                .id(new CompanyId(r.ref().id())).createdAt(at(i))
+                                .legalIdentity("Legal " + i, "HRB " + i, "DE" + (100_000 + i),
+                                        new Address("billing", "Street " + i, "10115", "Berlin", "", "DE"))
+                                .profile("Industry " + i, CompanySize.values()[i % CompanySize.values().length])
+                                .customFields(secret).build()));
+                        case CONTACT -> {
+                            Fixtures.ContactBuilder b = fx.contact().id(new ContactId(r.ref().id())).createdAt(at(i))
+                                    .birthday(LocalDate.of(1970 + i, 1, 1)).customFields(secret).owner(owner);
+                            if (!p.companies.isEmpty()) {
+                                b.worksFor(p.companies.get(i % p.companies.size()).id());
+                            }
+                            p.contacts.add(store.contacts().insertOrGet(b.build()));
+                        }
+                        default -> p.leads.add(store.leads().insertOrGet(fx.lead().id(new LeadId(r.ref().id()))
+                                .createdAt(at(i)).companyName("Company " + i).request("Request " + i)
+                                .status(LeadStatus.values()[i % LeadStatus.values().length]).owner(owner)
+                                .phone(PhoneNumber.parse("+49 30 9" + (100_000 + i), "DE"))
+                                .customFields(secret).build()));
+                    }
+                    i++;
+                }
+                List<AccessRecord> about = pop.records();
+                for (int t = 0; t < 24; t++) {
+                    p.tasks.add(store.tasks().insert(fx.task().assignee(owners.get(t % owners.size()))
+                            .due(at(5_000 + t)).remindAt(at(4_000 + t)).about(about.get(t % about.size()).ref())
+                            .build()));
+                }
+            });
+            p.contacts.forEach(c -> p.stored.put(c.id().value(), c));
+            p.companies.forEach(c -> p.stored.put(c.id().value(), c));
+            p.leads.forEach(l -> p.stored.put(l.id().value(), l));
+            p.tasks.forEach(t -> p.stored.put(t.id().value(), t));
+            return p;
+        }
+    }
+}
