@@ -51,6 +51,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     private final String updateRow;
     private final String selectAll;
     private final String count;
+    private final String selectAlias;
     private final String selectFollowingMerges;
     private final String restoreRow;
     private final String setVersion;
@@ -80,6 +81,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         // merged-away companies keep their rows, but are no longer listed, counted or found by name
         selectAll = jdbc.sql("SELECT * FROM {company} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
+        selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
         selectFollowingMerges = jdbc.selectByIdFollowingMerges("company", "company_alias");
         restoreRow = updateRow.replace("version = version + 1", "version = ?");
         setVersion = jdbc.sql("UPDATE {company} SET version = ? WHERE id = ?");

@@ -70,6 +70,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectByOwner;
     private final String selectAll;
     private final String count;
+    private final String selectAlias;
     private final String selectFollowingMerges;
     private final String raiseVersion;
     private final String setVersion;
@@ -113,6 +114,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ? AND " + LISTED);
         selectAll = jdbc.sql("SELECT * FROM {lead} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {lead} WHERE " + LISTED);
+        selectAlias = jdbc.sql("SELECT survivor_id FROM {lead_alias} WHERE merged_id = ?");
         selectFollowingMerges = jdbc.selectByIdFollowingMerges("lead", "lead_alias");
         raiseVersion = jdbc.sql("UPDATE {lead} SET version = version + 1 WHERE id = ? AND version = ?");
         setVersion = jdbc.sql("UPDATE {lead} SET version = ? WHERE id = ?");
