@@ -616,6 +616,79 @@ public abstract class ContactDuplicateRulesContract {
         assertEquals("Acme", company("Acme", "nordwind-logistik.de").name());
     }
 
+    // ------------------------------------------------------------------------- company typos and acronyms
+
+    /**
+     * The matcher's score of two company names: the rules below are set to it, so that they test the candidate
+     * query (before the stores kept sound and acronym keys these companies were never looked up, at any threshold),
+     * not where the matcher's default threshold lies for a company known by its name alone.
+     */
+    private static double score(String a, String b) {
+        java.util.function.Function<String, Company> of = n -> Company.create(
+                new CompanyId(java.util.UUID.nameUUIDFromBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                n, Optional.empty(), MONDAY_9_BERLIN);
+        double p = DuplicateMatcher.withDefaults().defaultRegion("DE").score(StoreRecords.of(of.apply(a)),
+                StoreRecords.of(of.apply(b))).probability();
+        assertTrue(p > 0, a + " / " + b + " score nothing");
+        return p;
+    }
+
+    @Test
+    void companyCreate_aTypoThatSoundsAlike_isFoundByTheStoresSoundKey_andBlocked() {
+        Company acme = company("Acme Gmbh", "");
+        assertEquals(List.of(acme.id()), store.companies().findBySoundOfName("Acmee GmbH", 10).stream()
+                .map(Company::id).toList());
+        crm = crm(companyRule(DuplicateAction.BLOCK).withThreshold(score("Acme Gmbh", "Acmee GmbH")));
+        Snapshot before = snapshot();
+        events.clear();
+
+        CompanyOutcome outcome = crm.customers().createCompanyUnderRules(NewCompany.of("Acmee GmbH", ""));
+
+        CompanyOutcome.Blocked blocked = assertInstanceOf(CompanyOutcome.Blocked.class, outcome, outcome::toString);
+        assertEquals(List.of(acme.id()), companyIds(blocked.candidates()));
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void companyCreate_anAcronymOfAStoredName_andTheNameOfAStoredAcronym_areFound() {
+        Company ibm = company("International Business Machines Corp.", "");
+        Company dhl = company("DHL", "");
+        crm = crm(companyRule(DuplicateAction.ALERT).withThreshold(Math.min(
+                score("International Business Machines Corp.", "IBM"), score("DHL", "Dalsey Hillblom Lynn"))));
+
+        CompanyOutcome.Alerted short_ = assertInstanceOf(CompanyOutcome.Alerted.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("IBM", "")));
+        CompanyOutcome.Alerted long_ = assertInstanceOf(CompanyOutcome.Alerted.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Dalsey Hillblom Lynn", "")));
+
+        assertEquals(List.of(ibm.id()), companyIds(short_.candidates()));
+        assertEquals(List.of(dhl.id()), companyIds(long_.candidates()));
+        assertInstanceOf(CompanyOutcome.Saved.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Zenith Optics", "")));
+    }
+
+    @Test
+    void companyEdit_aRenameToATypoOfAnother_isFound_butNotToThatOfAMergedAwayCompany() {
+        Company acme = company("Acme Gmbh", "");
+        Company other = company("Zenith Optics", "");
+        Company twin = company("Acme Tools", "");
+        assertInstanceOf(CompanyMergeOutcome.Merged.class,
+                crm.companyMerging().merge(List.of(acme.id(), twin.id()), Optional.of(acme.id())));
+        Company third = company("Borealis", "");
+        assertEquals(List.of(), store.companies().findBySoundOfName("Akme Tools", 10),
+                "the merged-away twin is not looked up");
+        crm = crm(companyRule(DuplicateAction.BLOCK).withThreshold(score("Acme Gmbh", "Acmee GmbH")));
+
+        CompanyOutcome renamed = crm.customers().editCompany(other.id(), CompanyEdit.rename("Acmee GmbH"));
+        CompanyOutcome unlike = crm.customers().editCompany(third.id(), CompanyEdit.rename("Akme Toolz"));
+
+        assertEquals(List.of(acme.id()), companyIds(assertInstanceOf(CompanyOutcome.Blocked.class, renamed,
+                renamed::toString).candidates()));
+        assertEquals("Akme Toolz", assertInstanceOf(CompanyOutcome.Saved.class, unlike, unlike::toString).saved()
+                .name(), "the merged-away twin, whose name sounds alike, is not a candidate");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static List<ContactId> ids(List<DuplicateCandidate> candidates) {
