@@ -183,7 +183,7 @@ public final class Crm {
     public dev.crmkit.core.privacy.PersonalDataRights personalData() {
         return new dev.crmkit.core.privacy.PersonalDataRights(new dev.crmkit.core.privacy.PersonalDataRights.Stores(
                 store.contacts(), store.leads(), store.leadScores(), store.activities(), store.auditTrail(),
-                store.personalData(), store.consentHistory()), suppressions, auditLog, context);
+                store.personalData(), store.consentHistory(), store.leadMerges()), suppressions, auditLog, context);
     }
 
     /**

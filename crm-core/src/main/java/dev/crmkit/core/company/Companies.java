@@ -26,6 +26,18 @@ public interface Companies {
     Optional<Company> findByName(String name);
 
     /**
+     * At most {@code limit} companies, oldest first, whose name sounds like {@code name} or shares its acronym: their
+     * stored {@link dev.crmkit.core.duplicate.CompanyNameKeys#soundKey sound key} or
+     * {@link dev.crmkit.core.duplicate.CompanyNameKeys#acronymKey acronym key} equals that of {@code name} (an empty
+     * key matches nothing). Index lookups, the candidate query of duplicate rules for companies: "Acmee GmbH" finds
+     * "Acme Gmbh", "IBM" finds "International Business Machines". Merged-away companies are left out. A store that
+     * keeps no such keys finds none (the default).
+     */
+    default java.util.List<Company> findBySoundOfName(String name, int limit) {
+        return java.util.List.of();
+    }
+
+    /**
      * Stores a new company unless another already has its web domain, in which case nothing is written and that
      * company is returned. The check and the write are one atomic step.
      *

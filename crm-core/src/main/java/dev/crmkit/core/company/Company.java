@@ -99,6 +99,12 @@ public record Company(CompanyId id, long version, String name, String legalName,
         return nameKey(name);
     }
 
+    /** A copy with another display name (never empty). */
+    public Company withName(String newName, Instant now) {
+        return new Company(id, version, newName, legalName, registrationNumber, taxNumber, legalAddress, webDomain,
+                industry, size, customFields, createdAt, now);
+    }
+
     /** A copy with the legal identity replaced. */
     public Company withLegalIdentity(String newLegalName, String newRegistrationNumber, String newTaxNumber,
                                      Optional<Address> newLegalAddress, Instant now) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link CustomerBase#createCompanyUnderRules} did under the duplicate rules for companies by hand
+ * What {@link CustomerBase#createCompanyUnderRules} or {@link CustomerBase#editCompany} did under the duplicate rules for companies by hand
  * ({@link dev.crmkit.core.duplicate.DuplicateRules#forRecord}, record type company, no channel). Bad input is not an
  * outcome: it throws a {@link dev.crmkit.core.kernel.ValidationException}.
  */

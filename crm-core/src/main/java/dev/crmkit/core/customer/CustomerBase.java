@@ -66,7 +66,7 @@ import java.util.function.Supplier;
  * refuse a blocked change with a {@link ValidationException} of rule {@code duplicate} naming the ids and scores. Exact
  * e-mail and phone uniqueness is checked first, as before. Companies created here are under the rules for companies
  * by hand in the same way ({@link #createCompanyUnderRules}, {@link CompanyOutcome}; {@link #createCompany} refuses a
- * block as rule {@code duplicate}).
+ * block as rule {@code duplicate}), and so are company edits ({@link #editCompany}).
  */
 public final class CustomerBase {
 
@@ -286,6 +286,100 @@ public final class CustomerBase {
             DuplicateAlert.record(timeline, context, stored, suspected, now);
             return new CompanyOutcome.Alerted(stored, suspected);
         });
+    }
+
+    /**
+     * Edits a company's name, legal name and web domain under the duplicate rules for companies by hand, in one unit
+     * of work, as {@link #editContact} does for contacts: only a stored company the edit makes the company look like
+     * counts (below the threshold against the company before the edit, at or above it after). The company itself
+     * and the companies merged into it (no longer stored) are never candidates, and a company that already looked
+     * like another is not refused every later edit for it. A block writes nothing and publishes nothing; an alert
+     * saves the edit and writes a timeline entry about it and every candidate. An edit that changes nothing saves
+     * nothing and is {@link CompanyOutcome.Saved} with the company as it is.
+     *
+     * @param companyId the company, or a company merged into it (then the survivor is edited)
+     * @throws ValidationException listing every problem: the company does not exist, a blank name, sizes, a web
+     *                             domain that is malformed or belongs to another company ({@code unique})
+     */
+    public CompanyOutcome editCompany(CompanyId companyId, CompanyEdit edit) {
+        List<Violation> problems = edgeViolations(Objects.requireNonNull(edit, "edit"));
+        Set<String> flagged = EdgeValidation.fieldsOf(problems);
+        Optional<String> name = flagged.contains("name") ? Optional.empty()
+                : edit.name().map(n -> collect(problems, "name", () -> Text.clean(n, "name")));
+        if (name.isPresent() && name.get().isEmpty()) {
+            problems.add(new Violation("name", "required", "a company needs a name"));
+        }
+        Optional<String> legalName = flagged.contains("legalName") ? Optional.empty()
+                : edit.legalName().map(n -> collect(problems, "legalName", () -> Text.clean(n, "legalName")));
+        Optional<Optional<WebDomain>> domain = flagged.contains("webDomain") ? Optional.empty()
+                : edit.webDomain().map(d -> d.isBlank() ? Optional.<WebDomain>empty()
+                        : Optional.ofNullable(collect(problems, "webDomain", () -> WebDomain.parse(d))));
+        ValidationException.throwIfAny(problems);
+        CompanyId id = Objects.requireNonNull(companyId, "companyId");
+        return context.transactions().inTransaction(() -> {
+            Company company = companies.findById(id).orElseThrow(
+                    () -> ValidationException.of("companyId", "exists", "there is no company " + id));
+            Instant now = context.clock().instant();
+            Company changed = company;
+            if (name.isPresent() && !name.get().equals(company.name())) {
+                changed = changed.withName(name.get(), now);
+            }
+            if (legalName.isPresent() && !legalName.get().equals(company.legalName())) {
+                changed = changed.withLegalIdentity(legalName.get(), company.registrationNumber(),
+                        company.taxNumber(), company.legalAddress(), now);
+            }
+            if (domain.isPresent() && !domain.get().equals(company.webDomain())) {
+                Optional<Company> holder = domain.get().flatMap(companies::findByDomain);
+                if (holder.isPresent() && !holder.get().id().equals(company.id())) {
+                    throw ValidationException.of("webDomain", "unique", "web domain " + domain.get().orElseThrow()
+                            + " already belongs to company " + holder.get().id());
+                }
+                changed = changed.withWebDomain(domain.get(), now);
+            }
+            if (changed == company) {
+                return new CompanyOutcome.Saved(company);
+            }
+            return saveCompanyUnderRules(company, changed, now);
+        });
+    }
+
+    /**
+     * Saves an edited company under the rules, in the running unit of work: refused or alerted only for stored
+     * companies that look like it after the edit and did not before.
+     */
+    private CompanyOutcome saveCompanyUnderRules(Company before, Company changed, Instant now) {
+        DuplicateAction action = rules.forRecord(RecordType.COMPANY, Optional.empty());
+        List<CompanyCandidate> fresh = action == DuplicateAction.ALLOW ? List.of()
+                : companyDuplicates.candidatesFor(changed, rules.threshold());
+        if (!fresh.isEmpty()) {
+            Set<CompanyId> already = new java.util.HashSet<>();
+            companyDuplicates.candidatesFor(before, rules.threshold()).forEach(c -> already.add(c.companyId()));
+            fresh = fresh.stream().filter(c -> !already.contains(c.companyId())).toList();
+        }
+        if (action == DuplicateAction.BLOCK && !fresh.isEmpty()) {
+            return new CompanyOutcome.Blocked(fresh); // nothing written
+        }
+        Company stored = companies.update(changed);
+        RecordRef ref = new RecordRef(RecordType.COMPANY, stored.id().value());
+        List<dev.crmkit.core.audit.FieldChange> changes = new ArrayList<>();
+        if (!before.name().equals(stored.name())) {
+            changes.add(dev.crmkit.core.audit.FieldChange.of("name", before.name(), stored.name()));
+        }
+        if (!before.legalName().equals(stored.legalName())) {
+            changes.add(dev.crmkit.core.audit.FieldChange.of("legalName", before.legalName(), stored.legalName()));
+        }
+        if (!before.webDomain().equals(stored.webDomain())) {
+            changes.add(dev.crmkit.core.audit.FieldChange.of("webDomain",
+                    before.webDomain().map(Object::toString).orElse(""),
+                    stored.webDomain().map(Object::toString).orElse("")));
+        }
+        audit.changed(ref, changes);
+        context.events().publish(new CompanyEvent.CompanyChanged(stored.id(), stored.version(), now));
+        if (fresh.isEmpty()) {
+            return new CompanyOutcome.Saved(stored);
+        }
+        DuplicateAlert.record(timeline, context, stored, fresh, now);
+        return new CompanyOutcome.Alerted(stored, fresh);
     }
 
     /**

@@ -16,10 +16,14 @@ import java.util.Objects;
  * {@link Company#nameKey() name key} as its name or its legal name (legal forms, case, accents and punctuation do not
  * count: "ACME Tools AG" meets "Acme-Tools GmbH"), and the company holding its web domain; each is scored with the
  * {@link DuplicateMatcher} (company names compared with legal forms stripped and as acronyms). A company is never its
- * own candidate. Companies whose names differ by more than that (a typo, an acronym for the full name) are not looked
- * up: the stores keep no phonetic key of company names. Thread-safe.
+ * own candidate. Companies whose names differ by more than that are found by the stores' keys of company names
+ * ({@link Companies#findBySoundOfName}: a typo that sounds alike, "Acmee GmbH" for "Acme Gmbh", and an acronym, "IBM"
+ * for "International Business Machines"), at most {@value #SOUND_LIMIT} per name. Thread-safe.
  */
 public final class CompanyDuplicates {
+
+    /** The most companies read by the sound and acronym of one name. */
+    public static final int SOUND_LIMIT = 50;
 
     private final Companies companies;
     private final DuplicateMatcher matcher;
@@ -42,6 +46,10 @@ public final class CompanyDuplicates {
             companies.findByName(company.legalName()).ifPresent(c -> read.put(c.id(), c));
         }
         company.webDomain().flatMap(companies::findByDomain).ifPresent(c -> read.put(c.id(), c));
+        companies.findBySoundOfName(company.name(), SOUND_LIMIT).forEach(c -> read.putIfAbsent(c.id(), c));
+        if (!company.legalName().isBlank()) {
+            companies.findBySoundOfName(company.legalName(), SOUND_LIMIT).forEach(c -> read.putIfAbsent(c.id(), c));
+        }
         read.remove(company.id());
         DuplicateRecord self = StoreRecords.of(company);
         List<CompanyCandidate> found = new ArrayList<>();

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public interface LeadMerges extends RecordMerges<Lead, LeadId, LeadMerge> {
 
+    /**
+     * The merge in force that merged this lead away (its {@link LeadMerge#mergedAway()} holds the lead as it was
+     * before): what a person's data export shows of a lead of theirs merged into another person's lead. Empty when
+     * the lead was never merged away or its merge was undone.
+     */
+    Optional<LeadMerge> findByMergedAway(LeadId lead);
+
     /** A port for stores that cannot merge leads: every call fails (UnsupportedOperationException). */
     static LeadMerges unsupported() {
         return Unsupported.INSTANCE;
@@ -31,6 +38,11 @@ public interface LeadMerges extends RecordMerges<Lead, LeadId, LeadMerge> {
 
         @Override
         public List<Repointed> retire(Lead merged, LeadId survivor, MergeId merge) {
+            throw fail();
+        }
+
+        @Override
+        public Optional<LeadMerge> findByMergedAway(LeadId lead) {
             throw fail();
         }
 

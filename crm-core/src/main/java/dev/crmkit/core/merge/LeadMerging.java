@@ -96,8 +96,10 @@ public final class LeadMerging {
         ActivityId activityId = new ActivityId(context.ids().next());
         timeline.record(Activity.system(activityId, "Merged " + away.size() + " duplicate lead"
                         + (away.size() == 1 ? "" : "s") + " into " + after.name().full(),
-                "merge " + mergeId + "; merged away: " + away.stream().map(l -> l.id() + " (" + l.name().full()
-                        + ")").collect(Collectors.joining(", ")) + "; re-pointed: " + repointed.size(),
+                // ids only: a merged-away lead may be another person's, whose name must not show on (nor be
+                // exported with) the survivor's timeline
+                "merge " + mergeId + "; merged away: " + away.stream().map(l -> l.id().toString())
+                        .collect(Collectors.joining(", ")) + "; re-pointed: " + repointed.size(),
                 Set.of(STEPS.ref(after.id())), now));
         LeadMerge merge = new LeadMerge(mergeId, survivor, after.version(), away, repointed, activityId, now,
                 Optional.empty());

@@ -20,6 +20,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.merge.LeadMerges;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LeadScores;
 
@@ -64,11 +65,16 @@ public final class PersonalDataRights {
      * @param activities   the timeline
      * @param auditTrail   the audit trail
      * @param personalData the store's personal-data port
+     * @param consentHistory the consent history
+     * @param leadMerges   the lead merges, whose records keep a person's leads merged into another person's lead
+     *                     as they were ({@link LeadMerges#unsupported()} for a store that keeps none)
      */
     public record Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
-                         AuditTrail auditTrail, PersonalData personalData, ConsentHistory consentHistory) {
+                         AuditTrail auditTrail, PersonalData personalData, ConsentHistory consentHistory,
+                         LeadMerges leadMerges) {
         /** Validates presence. */
         public Stores {
+            Objects.requireNonNull(leadMerges, "leadMerges");
             Objects.requireNonNull(contacts, "contacts");
             Objects.requireNonNull(leads, "leads");
             Objects.requireNonNull(leadScores, "leadScores");
@@ -82,6 +88,13 @@ public final class PersonalDataRights {
         public Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
                       AuditTrail auditTrail, PersonalData personalData) {
             this(contacts, leads, leadScores, activities, auditTrail, personalData, ConsentHistory.unsupported());
+        }
+
+        /** The ports of a store without lead merges. */
+        public Stores(Contacts contacts, Leads leads, LeadScores leadScores, Activities activities,
+                      AuditTrail auditTrail, PersonalData personalData, ConsentHistory consentHistory) {
+            this(contacts, leads, leadScores, activities, auditTrail, personalData, consentHistory,
+                    LeadMerges.unsupported());
         }
     }
 
@@ -145,7 +158,33 @@ public final class PersonalDataRights {
         List<ContactId> contacts = records.stream().filter(r -> r.type() == RecordType.CONTACT)
                 .map(r -> new ContactId(r.id())).toList();
         return new PersonalRecords(contact, records, leads, scores, activities,
-                store.personalData().tasksAbout(records), entries, store.consentHistory().of(contacts));
+                store.personalData().tasksAbout(records), entries, store.consentHistory().of(contacts),
+                mergedLeadsOf(records, leads));
+    }
+
+    /**
+     * The person's leads that a merge in force took into another lead (another person's, or one of theirs), as the
+     * merge record keeps them (as they were before it): each merged-away id among the records.
+     */
+    private List<Lead> mergedLeadsOf(Collection<RecordRef> records, List<Lead> current) {
+        if (store.leadMerges() == LeadMerges.unsupported()) {
+            return List.of();
+        }
+        Set<java.util.UUID> contacts = new LinkedHashSet<>();
+        records.stream().filter(r -> r.type() == RecordType.CONTACT).forEach(r -> contacts.add(r.id()));
+        Set<LeadId> own = new LinkedHashSet<>(current.stream().map(Lead::id).toList());
+        List<Lead> out = new ArrayList<>();
+        for (RecordRef r : records) {
+            LeadId id = new LeadId(r.id());
+            if (r.type() != RecordType.LEAD || own.contains(id)) {
+                continue;
+            }
+            store.leadMerges().findByMergedAway(id).flatMap(m -> m.mergedAway().stream()
+                            .filter(l -> l.id().equals(id)).findFirst())
+                    .filter(l -> contacts.contains(l.contactId().value())).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparing(l -> l.id().toString()));
+        return out;
     }
 
     /**
@@ -193,13 +232,16 @@ public final class PersonalDataRights {
         Set<PhoneNumber> phones = new LinkedHashSet<>(contact.phones());
         key.email().ifPresent(emails::add);
         key.phone().ifPresent(phones::add);
-        List<Lead> leads = leadsOf(store.personalData().recordsOf(contact.id()));
+        List<RecordRef> records = List.copyOf(store.personalData().recordsOf(contact.id()));
+        List<Lead> leads = leadsOf(records);
         leads.forEach(l -> {
             l.email().ifPresent(emails::add);
             l.phone().ifPresent(phones::add);
         });
         beforeErase.accept(emails, phones);
-        PersonalValues values = PersonalValues.of(List.of(contact), leads);
+        List<Lead> withMerged = new ArrayList<>(leads);
+        withMerged.addAll(mergedLeadsOf(records, leads)); // what a merge into another person's lead kept of them
+        PersonalValues values = PersonalValues.of(List.of(contact), withMerged);
         ErasureCounts counts = store.personalData().erase(contact.id(), values, now);
         audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
                 "erased: " + values.scrub(why) + " (" + counts.total() + " rows in " + counts.perTable().size()

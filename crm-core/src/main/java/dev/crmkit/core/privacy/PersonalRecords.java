@@ -24,10 +24,14 @@ import java.util.Objects;
  * @param timeline the public timeline entries about any of the records, oldest first, each once
  * @param tasks    the tasks about any of the records, in creation order
  * @param audit    the audit entries about any of the records, oldest first
+ * @param consents the history of the person's marketing consent
+ * @param mergedLeads the person's leads merged away into another lead (another person's, or one of theirs) by a
+ *                    merge in force, as they were before that merge (from the merge record, which keeps them for
+ *                    its undo), in the order of their ids
  */
 public record PersonalRecords(Contact contact, List<RecordRef> records, List<Lead> leads, List<LeadScore> scores,
                               List<Activity> timeline, List<Task> tasks, List<AuditEntry> audit,
-                              List<ConsentChange> consents) {
+                              List<ConsentChange> consents, List<Lead> mergedLeads) {
 
     /** Validates presence and copies the lists. */
     public PersonalRecords {
@@ -39,6 +43,14 @@ public record PersonalRecords(Contact contact, List<RecordRef> records, List<Lea
         tasks = List.copyOf(tasks);
         audit = List.copyOf(audit);
         consents = List.copyOf(consents);
+        mergedLeads = List.copyOf(mergedLeads);
+    }
+
+    /** The records without leads merged into another person's lead. */
+    public PersonalRecords(Contact contact, List<RecordRef> records, List<Lead> leads, List<LeadScore> scores,
+                           List<Activity> timeline, List<Task> tasks, List<AuditEntry> audit,
+                           List<ConsentChange> consents) {
+        this(contact, records, leads, scores, timeline, tasks, audit, consents, List.of());
     }
 
     /** The records without a consent history (a store that keeps none). */

@@ -6,6 +6,11 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.company.Company;
+import dev.crmkit.core.company.CompanyEvent;
+import dev.crmkit.core.company.CompanyId;
+import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.customer.CompanyEdit;
+import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.PersonName;
@@ -59,8 +64,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Duplicate rules on contacts created and edited by hand ({@link dev.crmkit.core.customer.CustomerBase}) against a
  * real store: allow changes nothing, block refuses naming ids and scores and leaves the store exactly as it was with
  * no event published, alert saves and shows the candidate to the owner; an edit is checked against other contacts
- * only, never itself or contacts merged into it. Companies created by hand likewise, under rules for companies. An
- * adapter runs it by extending this class.
+ * only, never itself or contacts merged into it. Companies created and edited by hand likewise, under rules for
+ * companies. An adapter runs it by extending this class.
  */
 public abstract class ContactDuplicateRulesContract {
 
@@ -459,6 +464,229 @@ public abstract class ContactDuplicateRulesContract {
         crm = crm(DuplicateRules.everywhere(DuplicateAction.BLOCK));
         assertInstanceOf(CompanyOutcome.Saved.class,
                 crm.customers().createCompanyUnderRules(NewCompany.of("Nordwind Logistik AG", "")));
+    }
+
+    // --------------------------------------------------------------------------------------------- company edits
+
+    private Company company(String name, String domain) {
+        return assertInstanceOf(CompanyOutcome.Saved.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of(name, domain))).saved();
+    }
+
+    private static DuplicateRules companyRule(DuplicateAction action) {
+        return DuplicateRules.allowAll().withRule(RecordType.COMPANY, action);
+    }
+
+    private static List<CompanyId> companyIds(List<CompanyCandidate> candidates) {
+        return candidates.stream().map(CompanyCandidate::companyId).toList();
+    }
+
+    private static RecordRef ref(CompanyId id) {
+        return new RecordRef(RecordType.COMPANY, id.value());
+    }
+
+    private List<Activity> suspected(CompanyId id) {
+        return timeline(ref(id)).stream().filter(a -> a.subject().startsWith(DuplicateAlert.SUBJECT)).toList();
+    }
+
+    @Test
+    void companyEdit_block_aRenameThatMakesTheCompanyMatchAnother_isRefused_storeUnchanged_nothingPublished() {
+        Company nordwind = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        Company acme = company("Acme Tools GmbH", "acme-tools.example");
+        crm = crm(companyRule(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+        events.clear();
+
+        CompanyOutcome outcome = crm.customers().editCompany(acme.id(), CompanyEdit.rename("NORDWIND-Logistik AG"));
+
+        CompanyOutcome.Blocked blocked = assertInstanceOf(CompanyOutcome.Blocked.class, outcome, outcome::toString);
+        assertEquals(List.of(nordwind.id()), companyIds(blocked.candidates()));
+        assertTrue(blocked.reason().contains(nordwind.id().toString()), blocked.reason());
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void companyEdit_alert_aRenameThatMakesTheCompanyMatchAnother_isSavedWithTheEntryOnBothTimelines() {
+        Company nordwind = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        Company acme = company("Acme Tools GmbH", "");
+        crm = crm(companyRule(DuplicateAction.ALERT));
+        events.clear();
+
+        CompanyOutcome.Alerted alerted = assertInstanceOf(CompanyOutcome.Alerted.class,
+                crm.customers().editCompany(acme.id(), CompanyEdit.rename("Nordwind Logistik AG")));
+
+        assertEquals("Nordwind Logistik AG", alerted.saved().name());
+        assertEquals(acme.version() + 1, alerted.saved().version());
+        assertEquals(Optional.of(alerted.saved()), store.companies().findById(acme.id()));
+        assertEquals(List.of(nordwind.id()), companyIds(alerted.candidates()));
+        List<Activity> entries = suspected(acme.id());
+        assertEquals(1, entries.size());
+        assertTrue(entries.get(0).about().contains(ref(nordwind.id())), entries.get(0).toString());
+        assertEquals(1, suspected(nordwind.id()).size());
+        assertEquals(List.of(new CompanyEvent.CompanyChanged(acme.id(), acme.version() + 1, MONDAY_9_BERLIN)),
+                events.stream().filter(e -> e instanceof CompanyEvent).toList());
+        List<AuditEntry> audit = Fixtures.all(p -> store.auditTrail().forRecord(ref(acme.id()), p));
+        assertTrue(audit.stream().anyMatch(a -> a.changes().stream().anyMatch(c -> c.field().equals("name")
+                && c.after().equals(Optional.of("Nordwind Logistik AG")))), audit.toString());
+    }
+
+    @Test
+    void companyEdit_allow_default_looksNothingUp_andSaves() {
+        company("Nordwind Logistik GmbH", "");
+        Company acme = company("Acme Tools GmbH", "");
+        CompanyOutcome outcome = crm.customers().editCompany(acme.id(), CompanyEdit.rename("Nordwind Logistik"));
+        assertEquals("Nordwind Logistik",
+                assertInstanceOf(CompanyOutcome.Saved.class, outcome, outcome::toString).saved().name());
+        assertEquals(List.of(), suspected(acme.id()));
+    }
+
+    @Test
+    void companyEdit_isNeverCheckedAgainstItself_norRefusedForAMatchThatExistedBefore() {
+        Company first = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        Company second = company("Nordwind Logistik AG", ""); // allowed then: the pair exists
+        crm = crm(companyRule(DuplicateAction.BLOCK));
+
+        CompanyOutcome own = crm.customers().editCompany(first.id(), CompanyEdit.rename("Nordwind Logistik SE")
+                .andWebDomain("nordwind.example"));
+        CompanyOutcome pair = crm.customers().editCompany(second.id(), CompanyEdit.webDomain("nordwind-ag.example"));
+
+        assertEquals(Optional.of(WebDomain.parse("nordwind.example")),
+                assertInstanceOf(CompanyOutcome.Saved.class, own, own::toString).saved().webDomain());
+        assertEquals(Optional.of(WebDomain.parse("nordwind-ag.example")),
+                assertInstanceOf(CompanyOutcome.Saved.class, pair, pair::toString).saved().webDomain());
+    }
+
+    @Test
+    void companyEdit_isNeverCheckedAgainstCompaniesMergedIntoIt_andAMergedAwayIdEditsTheSurvivor() {
+        Company first = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        Company second = company("Nordwind Logistik AG", "");
+        assertInstanceOf(CompanyMergeOutcome.Merged.class,
+                crm.companyMerging().merge(List.of(first.id(), second.id()), Optional.of(first.id())));
+        crm = crm(companyRule(DuplicateAction.BLOCK));
+
+        CompanyOutcome outcome = crm.customers().editCompany(second.id(), CompanyEdit.rename("Nordwind Logistik AG"));
+
+        Company saved = assertInstanceOf(CompanyOutcome.Saved.class, outcome, outcome::toString).saved();
+        assertEquals(first.id(), saved.id());
+        assertEquals("Nordwind Logistik AG", saved.name());
+    }
+
+    @Test
+    void companyEdit_thatChangesNothing_savesNothing() {
+        Company first = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        crm = crm(companyRule(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+        events.clear();
+        CompanyOutcome outcome = crm.customers().editCompany(first.id(),
+                CompanyEdit.rename(" Nordwind Logistik GmbH ").andWebDomain("https://nordwind-logistik.de/"));
+        assertEquals(new CompanyOutcome.Saved(first), outcome);
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void companyEdit_badInput_listsEveryProblemByField_storeUnchanged() {
+        Company first = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        Company other = company("Acme Tools GmbH", "");
+        Snapshot before = snapshot();
+
+        ValidationException e = assertThrows(ValidationException.class, () -> crm.customers().editCompany(
+                other.id(), new CompanyEdit(Optional.of("  "), Optional.of("x".repeat(201)),
+                        Optional.of("not a domain"))));
+        assertEquals(List.of("legalName", "name", "webDomain"),
+                e.violations().stream().map(v -> v.field()).distinct().sorted().toList());
+        ValidationException unique = assertThrows(ValidationException.class,
+                () -> crm.customers().editCompany(other.id(), CompanyEdit.webDomain("nordwind-logistik.de")));
+        assertEquals("unique", unique.violations().get(0).rule());
+        assertTrue(unique.getMessage().contains(first.id().toString()), unique.getMessage());
+        ValidationException missing = assertThrows(ValidationException.class, () -> crm.customers().editCompany(
+                new CompanyId(java.util.UUID.nameUUIDFromBytes(new byte[] {1})), CompanyEdit.rename("A")));
+        assertEquals("companyId", missing.violations().get(0).field());
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void companyEdit_removingTheWebDomain_freesIt() {
+        Company first = company("Nordwind Logistik GmbH", "nordwind-logistik.de");
+        Company saved = assertInstanceOf(CompanyOutcome.Saved.class,
+                crm.customers().editCompany(first.id(), CompanyEdit.webDomain(""))).saved();
+        assertEquals(Optional.empty(), saved.webDomain());
+        assertEquals(Optional.empty(), store.companies().findByDomain(WebDomain.parse("nordwind-logistik.de")));
+        assertEquals("Acme", company("Acme", "nordwind-logistik.de").name());
+    }
+
+    // ------------------------------------------------------------------------- company typos and acronyms
+
+    /**
+     * The matcher's score of two company names: the rules below are set to it, so that they test the candidate
+     * query (before the stores kept sound and acronym keys these companies were never looked up, at any threshold),
+     * not where the matcher's default threshold lies for a company known by its name alone.
+     */
+    private static double score(String a, String b) {
+        java.util.function.Function<String, Company> of = n -> Company.create(
+                new CompanyId(java.util.UUID.nameUUIDFromBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                n, Optional.empty(), MONDAY_9_BERLIN);
+        double p = DuplicateMatcher.withDefaults().defaultRegion("DE").score(StoreRecords.of(of.apply(a)),
+                StoreRecords.of(of.apply(b))).probability();
+        assertTrue(p > 0, a + " / " + b + " score nothing");
+        return p;
+    }
+
+    @Test
+    void companyCreate_aTypoThatSoundsAlike_isFoundByTheStoresSoundKey_andBlocked() {
+        Company acme = company("Acme Gmbh", "");
+        assertEquals(List.of(acme.id()), store.companies().findBySoundOfName("Acmee GmbH", 10).stream()
+                .map(Company::id).toList());
+        crm = crm(companyRule(DuplicateAction.BLOCK).withThreshold(score("Acme Gmbh", "Acmee GmbH")));
+        Snapshot before = snapshot();
+        events.clear();
+
+        CompanyOutcome outcome = crm.customers().createCompanyUnderRules(NewCompany.of("Acmee GmbH", ""));
+
+        CompanyOutcome.Blocked blocked = assertInstanceOf(CompanyOutcome.Blocked.class, outcome, outcome::toString);
+        assertEquals(List.of(acme.id()), companyIds(blocked.candidates()));
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+    }
+
+    @Test
+    void companyCreate_anAcronymOfAStoredName_andTheNameOfAStoredAcronym_areFound() {
+        Company ibm = company("International Business Machines Corp.", "");
+        Company dhl = company("DHL", "");
+        crm = crm(companyRule(DuplicateAction.ALERT).withThreshold(Math.min(
+                score("International Business Machines Corp.", "IBM"), score("DHL", "Dalsey Hillblom Lynn"))));
+
+        CompanyOutcome.Alerted short_ = assertInstanceOf(CompanyOutcome.Alerted.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("IBM", "")));
+        CompanyOutcome.Alerted long_ = assertInstanceOf(CompanyOutcome.Alerted.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Dalsey Hillblom Lynn", "")));
+
+        assertEquals(List.of(ibm.id()), companyIds(short_.candidates()));
+        assertEquals(List.of(dhl.id()), companyIds(long_.candidates()));
+        assertInstanceOf(CompanyOutcome.Saved.class,
+                crm.customers().createCompanyUnderRules(NewCompany.of("Zenith Optics", "")));
+    }
+
+    @Test
+    void companyEdit_aRenameToATypoOfAnother_isFound_butNotToThatOfAMergedAwayCompany() {
+        Company acme = company("Acme Gmbh", "");
+        Company other = company("Zenith Optics", "");
+        Company twin = company("Acme Tools", "");
+        assertInstanceOf(CompanyMergeOutcome.Merged.class,
+                crm.companyMerging().merge(List.of(acme.id(), twin.id()), Optional.of(acme.id())));
+        Company third = company("Borealis", "");
+        assertEquals(List.of(), store.companies().findBySoundOfName("Akme Tools", 10),
+                "the merged-away twin is not looked up");
+        crm = crm(companyRule(DuplicateAction.BLOCK).withThreshold(score("Acme Gmbh", "Acmee GmbH")));
+
+        CompanyOutcome renamed = crm.customers().editCompany(other.id(), CompanyEdit.rename("Acmee GmbH"));
+        CompanyOutcome unlike = crm.customers().editCompany(third.id(), CompanyEdit.rename("Akme Toolz"));
+
+        assertEquals(List.of(acme.id()), companyIds(assertInstanceOf(CompanyOutcome.Blocked.class, renamed,
+                renamed::toString).candidates()));
+        assertEquals("Akme Toolz", assertInstanceOf(CompanyOutcome.Saved.class, unlike, unlike::toString).saved()
+                .name(), "the merged-away twin, whose name sounds alike, is not a candidate");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

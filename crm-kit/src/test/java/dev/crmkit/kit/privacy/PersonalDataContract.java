@@ -732,4 +732,58 @@ public abstract class PersonalDataContract {
         assertNotEquals(zLead.email(), store.leads().findById(zLead.id()).orElseThrow().email(), "still erased");
     }
 
+
+    /**
+     * A lead of one person merged into another person's lead: the first person's export holds it as it was before
+     * the merge (from the merge record, which keeps it for the undo), and the other person's export does not.
+     */
+    @Test
+    void export_afterALeadMergeAcrossPeople_holdsTheMergedAwayLeadAsItWasBeforeTheMerge() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        mergeLeads(oLead, zLead);
+
+        PersonalDataExport z = kit.personalDataExports().export(PersonKey.parse(zeborah.toString(), "DE"))
+                .orElseThrow();
+        assertEquals(List.of(zLead), z.core().mergedLeads());
+        assertTrue(z.core().leads().stream().noneMatch(l -> l.id().equals(zLead.id())
+                || l.id().equals(oLead.id())), z.toString());
+        PersonalDataExport o = kit.personalDataExports().export(PersonKey.parse(ottoline.toString(), "DE"))
+                .orElseThrow();
+        assertEquals(List.of(), o.core().mergedLeads());
+        assertEquals(List.of(oLead.id()), o.core().leads().stream().map(Lead::id).toList());
+    }
+
+    /**
+     * After a lead of the person was merged into another person's lead and the person is erased, none of their
+     * values is left anywhere: not in the merge's snapshot of their lead, and not in the merge's timeline entry,
+     * which is about the other person's lead and names the merged-away lead by id only (entries written before
+     * named its person: the erasure scrubs those).
+     */
+    @Test
+    void erase_afterALeadMergeAcrossPeople_leavesNoValueInTheSnapshotNorInTheMergesTimelineEntry() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        dev.crmkit.core.merge.LeadMerge merge = mergeLeads(oLead, zLead);
+        RecordRef survivor = new RecordRef(RecordType.LEAD, oLead.id().value());
+        Activity entry = mergeEntry(survivor, merge);
+        assertTrue(entry.body().contains(zLead.id().toString()), "the entry names the merged-away lead: " + entry);
+
+        ErasureOutcome.Erased erased = erase(zeborah.toString());
+
+        assertTrue(erased.counts().of("lead_merge_snapshot") >= 1, erased.counts().toString());
+        String dump = dump(store);
+        assertNoneIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+        assertNoneIn(kit.crm().leadMerging().find(merge.id()).orElseThrow().toString(), ZEBORAH);
+        Activity after = mergeEntry(survivor, merge);
+        assertEquals(entry.subject(), after.subject(), "the subject names only the survivor's person");
+        assertEquals(entry.about(), after.about());
+    }
+
+    private Activity mergeEntry(RecordRef survivor, dev.crmkit.core.merge.LeadMerge merge) {
+        return kit.crm().timeline().of(survivor, dev.crmkit.core.activity.TimelineFilter.everything(),
+                PageRequest.first(100)).items().stream().filter(a -> a.id().equals(merge.activityId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no merge entry on " + survivor));
+    }
 }

@@ -5,6 +5,7 @@ import dev.crmkit.core.company.Company;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.company.CompanySize;
 import dev.crmkit.core.company.WebDomain;
+import dev.crmkit.core.duplicate.CompanyNameKeys;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -32,7 +33,8 @@ import java.util.UUID;
  * it unique across application nodes: insert-or-get claims the domain first with the dialect's insert-ignoring
  * statement and returns the company that holds it if the claim fails; an update moves the claim. The row keeps the
  * {@link Company#nameKey() name key} and, because the key is unbounded text, its SHA-256 in {@code name_hash}, indexed
- * with the creation order, so the oldest company of a name is one index seek. Thread-safe.
+ * with the creation order, so the oldest company of a name is one index seek; and the sound and acronym keys of the
+ * name ({@link CompanyNameKeys}, V70), indexed likewise, for the duplicate rules' candidates. Thread-safe.
  */
 final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
 
@@ -58,6 +60,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     private final String setVersionFrom;
     private final String selectVersion;
     private final String insertSnapshot;
+    private final String selectBySound;
 
     JdbcCompanies(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -72,13 +75,16 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         rows = new Jdbc.Versioned(jdbc, "company", "company");
         insertRow = jdbc.sql("INSERT INTO {company} (id, version, name, name_key, name_hash, legal_name, "
                 + "registration_number, tax_number, legal_address, web_domain, industry, size, custom_fields, "
-                + "created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, " + json + ", ?, ?, ?, " + json
-                + ", ?, ?)");
+                + "created_at, updated_at, name_sound, name_acronym) VALUES (?, 1, ?, ?, ?, ?, ?, ?, " + json
+                + ", ?, ?, ?, " + json + ", ?, ?, ?, ?)");
         updateRow = jdbc.sql("UPDATE {company} SET version = version + 1, name = ?, name_key = ?, name_hash = ?, "
                 + "legal_name = ?, registration_number = ?, tax_number = ?, legal_address = " + json
                 + ", web_domain = ?, industry = ?, size = ?, custom_fields = " + json
-                + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
+                + ", created_at = ?, updated_at = ?, name_sound = ?, name_acronym = ? WHERE id = ? AND version = ?");
         // merged-away companies keep their rows, but are no longer listed, counted or found by name
+        selectBySound = jdbc.sql("SELECT * FROM {company} WHERE id IN (SELECT id FROM {company} WHERE name_sound = ? "
+                + "UNION SELECT id FROM {company} WHERE name_acronym = ?) AND " + LISTED
+                + " ORDER BY created_at, seq LIMIT ?");
         selectAll = jdbc.sql("SELECT * FROM {company} WHERE " + LISTED);
         count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
         selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
@@ -161,6 +167,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     /** Stores a snapshot of the company as it is, as number {@code no} of a merge. */
     void snapshot(Connection c, UUID merge, int no, Company company) throws SQLException {
         List<Object> values = new ArrayList<>(List.of(rowValues(company, false)));
+        values.subList(values.size() - 2, values.size()).clear(); // the snapshot keeps no name_sound, name_acronym
         values.add(1, company.version());
         values.add(0, no);
         values.add(0, merge);
@@ -177,6 +184,18 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     public Optional<Company> findByName(String name) {
         String key = Company.nameKey(Objects.requireNonNull(name, "name"));
         return jdbc.tx.read(c -> jdbc.one(c, selectByName, this::map, hash(key), key));
+    }
+
+    @Override
+    public List<Company> findBySoundOfName(String name, int limit) {
+        String sound = CompanyNameKeys.soundKey(Objects.requireNonNull(name, "name"));
+        String acronym = CompanyNameKeys.acronymKey(name);
+        if (sound.isEmpty() && acronym.isEmpty()) {
+            return List.of();
+        }
+        // an empty key is never looked up: its slot repeats the other key
+        return jdbc.tx.read(c -> jdbc.list(c, selectBySound, this::map, sound.isEmpty() ? acronym : sound,
+                acronym.isEmpty() ? sound : acronym, limit));
     }
 
     @Override
@@ -262,6 +281,8 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         v.add(jdbc.json.customFields(x.customFields()));
         v.add(x.createdAt());
         v.add(x.updatedAt());
+        v.add(CompanyNameKeys.soundKey(x.name()));
+        v.add(CompanyNameKeys.acronymKey(x.name()));
         if (forUpdate) {
             v.add(x.id().value());
             v.add(x.version());

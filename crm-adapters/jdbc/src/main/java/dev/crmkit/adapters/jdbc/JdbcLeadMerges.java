@@ -27,11 +27,22 @@ final class JdbcLeadMerges extends JdbcMerges<Lead, LeadId, LeadMerge> implement
 
     private final JdbcLeads leads;
     private final String selectSnapshots;
+    private final String selectMergedAway;
 
     JdbcLeadMerges(Jdbc jdbc, JdbcLeads leads) {
         super(jdbc, RecordType.LEAD, leads, LeadId::value, LeadMerge::undone, "lead_id");
         this.leads = leads;
         selectSnapshots = jdbc.sql("SELECT * FROM {lead_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
+        selectMergedAway = jdbc.sql("SELECT m.id FROM {lead_merge} m JOIN {lead_merge_snapshot} s "
+                + "ON s.merge_id = m.id WHERE s.id = ? AND s.snapshot_no > 0 AND m.undone_at IS NULL ORDER BY m.id");
+    }
+
+    @Override
+    public Optional<LeadMerge> findByMergedAway(LeadId lead) {
+        java.util.Objects.requireNonNull(lead, "lead");
+        Optional<UUID> merge = jdbc.tx.read(c -> jdbc.list(c, selectMergedAway,
+                rs -> jdbc.dialect.getUuid(rs, "id"), lead.value()).stream().findFirst());
+        return merge.flatMap(id -> find(new MergeId(id)));
     }
 
     @Override

@@ -164,6 +164,14 @@ final class JdbcPersonalData implements PersonalData {
                     ids.deals(), noFields, "{}", at));
             counts.put("activity", (long) update(c, "UPDATE {activity} SET subject = '" + ERASED + "', body = '', "
                     + "participants = " + json + " WHERE id IN (%s)", activities, "[]"));
+            // a lead merge that took a lead of the person into another person's lead wrote its entry on the
+            // survivor's timeline (not the person's) naming them: its texts are scrubbed of the person's values
+            List<UUID> mergeEntries = new ArrayList<>(uuids(c, "SELECT DISTINCT m.activity_id AS k FROM "
+                    + "{lead_merge} m JOIN {lead_merge_snapshot} s ON s.merge_id = m.id "
+                    + "WHERE s.snapshot_no > 0 AND s.id IN (%s) ORDER BY k", ids.leads()));
+            mergeEntries.removeAll(activities);
+            counts.merge("activity", scrubText(c, "activity", "id", "subject", "id", mergeEntries, scrub)
+                    + scrubText(c, "activity", "id", "body", "id", mergeEntries, scrub), Long::sum);
             // the participant keys of private items (the scoped timeline's filter) go with the participants
             counts.put("activity_participant", (long) update(c, "DELETE FROM {activity_participant} "
                     + "WHERE activity_id IN (%s)", activities));
@@ -178,6 +186,7 @@ final class JdbcPersonalData implements PersonalData {
             counts.put("audit_entry", scrubText(c, "audit_entry", "id", "note", "record_id", records, scrub));
             List<Object> keys = new ArrayList<>(records.stream().map(UUID::toString).toList());
             keys.addAll(activities.stream().map(UUID::toString).toList());
+            keys.addAll(mergeEntries.stream().map(UUID::toString).toList());
             keys.addAll(tasksAbout.stream().map(UUID::toString).toList());
             counts.put("outbox", scrubJson(c, "outbox", "seq", "payload", "aggregate_id", keys, scrub));
             counts.put("service_request", (long) update(c, "UPDATE {service_request} SET summary = '" + ERASED

@@ -32,12 +32,25 @@ final class NameKeyFill {
                 + BATCH);
         String update = tables.sql("UPDATE {contact} SET name_key = ?, nickname_key = ? WHERE id = ? "
                 + "AND name_key IS NULL");
-        return inBatches(dataSource, "could not fill the name keys of the contacts", c -> {
+        return keyRows(dataSource, dialect, select, update, "could not fill the name keys of the contacts",
+                rs -> {
+                    PersonName name = new PersonName(rs.getString("first_name"), rs.getString("last_name"));
+                    return new String[] {NameKeys.nameKey(name), NameKeys.nicknameKey(name)};
+                });
+    }
+
+    /**
+     * Fills keys in batches ({@link #inBatches}): {@code select} reads at most a batch of rows still without keys
+     * (their {@code id} and what the keys are computed from), {@code update} sets the keys {@code keysOf} computes
+     * of a row, then takes its id.
+     */
+    static int keyRows(DataSource dataSource, Dialect dialect, String select, String update, String failure,
+                       Jdbc.RowMapper<String[]> keysOf) {
+        return inBatches(dataSource, failure, c -> {
             List<Object[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Object[] {dialect.getUuid(rs, "id"),
-                            new PersonName(rs.getString("first_name"), rs.getString("last_name"))});
+                    rows.add(new Object[] {dialect.getUuid(rs, "id"), keysOf.map(rs)});
                 }
             }
             if (rows.isEmpty()) {
@@ -45,10 +58,11 @@ final class NameKeyFill {
             }
             try (PreparedStatement ps = c.prepareStatement(update)) {
                 for (Object[] row : rows) {
-                    PersonName name = (PersonName) row[1];
-                    ps.setString(1, NameKeys.nameKey(name));
-                    ps.setString(2, NameKeys.nicknameKey(name));
-                    dialect.setUuid(ps, 3, (UUID) row[0]);
+                    String[] keys = (String[]) row[1];
+                    for (int i = 0; i < keys.length; i++) {
+                        ps.setString(i + 1, keys[i]);
+                    }
+                    dialect.setUuid(ps, keys.length + 1, (UUID) row[0]);
                     ps.addBatch();
                 }
                 ps.executeBatch();

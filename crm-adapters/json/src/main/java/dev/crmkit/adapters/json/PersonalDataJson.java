@@ -52,6 +52,7 @@ public final class PersonalDataJson {
         root.set("consent", mapper.valueToTree(core.contact().consent()));
         root.set("records", mapper.valueToTree(core.records().stream().map(RecordRef::toString).toList()));
         root.set("leads", mapper.valueToTree(core.leads()));
+        root.set("mergedLeads", mapper.valueToTree(core.mergedLeads()));
         root.set("scores", mapper.valueToTree(core.scores()));
         root.set("timeline", mapper.valueToTree(core.timeline()));
         root.set("tasks", mapper.valueToTree(core.tasks()));

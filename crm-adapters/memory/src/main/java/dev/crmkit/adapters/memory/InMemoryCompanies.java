@@ -7,16 +7,23 @@ import dev.crmkit.core.company.WebDomain;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 
+import dev.crmkit.core.duplicate.CompanyNameKeys;
+
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Companies in memory, indexed by web domain and name key. Thread-safe. */
+/** Companies in memory, indexed by web domain, name key and the sound and acronym keys of the name. Thread-safe. */
 final class InMemoryCompanies implements Companies {
 
     private static final String NAME = "name";
+    private static final String SOUND = "sound";
+    private static final String ACRONYM = "acronym";
 
     private final Table<CompanyId, Company> table;
     private final InMemoryTransactions tx;
@@ -28,7 +35,9 @@ final class InMemoryCompanies implements Companies {
         this.table = new Table<CompanyId, Company>("company", tx, Company::id, Company::version, Company::atVersion,
                 InMemoryCompanies::creation)
                 .unique("webDomain", c -> c.webDomain().stream().toList())
-                .group(NAME, c -> List.of(c.nameKey()), InMemoryCompanies::creation);
+                .group(NAME, c -> List.of(c.nameKey()), InMemoryCompanies::creation)
+                .group(SOUND, c -> nonEmpty(CompanyNameKeys.soundKey(c.name())), InMemoryCompanies::creation)
+                .group(ACRONYM, c -> nonEmpty(CompanyNameKeys.acronymKey(c.name())), InMemoryCompanies::creation);
         this.aliases = new Aliases<>(tx, table);
     }
 
@@ -66,6 +75,23 @@ final class InMemoryCompanies implements Companies {
     @Override
     public Optional<Company> findByName(String name) {
         return table.first(NAME, Company.nameKey(Objects.requireNonNull(name, "name")));
+    }
+
+    @Override
+    public List<Company> findBySoundOfName(String name, int limit) {
+        String sound = CompanyNameKeys.soundKey(Objects.requireNonNull(name, "name"));
+        String acronym = CompanyNameKeys.acronymKey(name);
+        return tx.read(() -> {
+            Map<CompanyId, Company> found = new LinkedHashMap<>();
+            nonEmpty(sound).forEach(k -> table.all(SOUND, k).forEach(c -> found.put(c.id(), c)));
+            nonEmpty(acronym).forEach(k -> table.all(ACRONYM, k).forEach(c -> found.put(c.id(), c)));
+            return found.values().stream().sorted(Comparator.comparing(Company::createdAt)
+                    .thenComparing(c -> c.id().toString())).limit(limit).toList();
+        });
+    }
+
+    private static List<String> nonEmpty(String key) {
+        return key.isEmpty() ? List.of() : List.of(key);
     }
 
     @Override

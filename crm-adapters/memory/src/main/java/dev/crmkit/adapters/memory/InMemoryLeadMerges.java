@@ -30,6 +30,13 @@ final class InMemoryLeadMerges extends InMemoryMerges<Lead, LeadId, LeadMerge> i
     }
 
     @Override
+    public Optional<LeadMerge> findByMergedAway(LeadId lead) {
+        java.util.Objects.requireNonNull(lead, "lead");
+        return all().stream().filter(m -> m.undoneAt().isEmpty() && m.mergedIds().contains(lead))
+                .min(java.util.Comparator.comparing(m -> m.id().toString()));
+    }
+
+    @Override
     LeadId idOfRecord(Lead record) {
         return record.id();
     }

@@ -163,7 +163,7 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("deal", (long) ids.deals().size());
             List<Activity> about = activities.scan(a -> a.about().stream().anyMatch(refs::contains));
             about.forEach(a -> activities.restore(Anonymized.activity(a)));
-            counts.put("activity", (long) about.size());
+            counts.put("activity", (long) about.size() + scrubLeadMergeEntries(ids.contacts(), refs, values));
             // items about other records (a meeting about a company) keep the rest of their participants
             Set<String> emails = emailsOf(stored, snapshots, ids.leads());
             activities.scan(a -> !a.about().stream().anyMatch(refs::contains)
@@ -189,6 +189,27 @@ final class InMemoryPersonalData implements PersonalData {
                     .collect(Collectors.toSet()), values));
             return new ErasureCounts(counts);
         });
+    }
+
+    /**
+     * Scrubs the person's values from the timeline entries of lead merges that took a lead of theirs into another
+     * person's lead: such an entry is about the survivor (not theirs) but names the merged-away lead's person.
+     */
+    private long scrubLeadMergeEntries(Set<ContactId> ids, Set<RecordRef> refs, PersonalValues values) {
+        InMemoryLeadMerges lm = leadMerges;
+        if (lm == null) {
+            return 0;
+        }
+        Set<dev.crmkit.core.activity.ActivityId> entries = lm.all().stream()
+                .filter(m -> m.mergedAway().stream().anyMatch(l -> ids.contains(l.contactId())))
+                .map(LeadMerge::activityId).collect(Collectors.toSet());
+        List<Activity> hit = activities.scan(a -> entries.contains(a.id())
+                && a.about().stream().noneMatch(refs::contains)
+                && (values.hits(a.subject()) || values.hits(a.body())));
+        hit.forEach(a -> activities.restore(new Activity(a.id(), a.type(), values.scrub(a.subject()),
+                values.scrub(a.body()), a.direction(), a.occurredAt(), a.participants(), a.about(), a.owner(),
+                a.visibility(), a.recordedAt(), a.outcome(), a.duration())));
+        return hit.size();
     }
 
     /**

@@ -52,6 +52,7 @@ class PrivacyCommandTest {
         assertTrue(doc.get("leads").size() >= 1, doc.toString());
         assertTrue(doc.get("timeline").size() >= 1, doc.toString());
         assertTrue(doc.get("records").size() >= 2, "the contact and the merged-away duplicate");
+        assertTrue(doc.has("mergedLeads") && doc.get("mergedLeads").isArray(), "documented member: " + doc);
     }
 
     @Test
