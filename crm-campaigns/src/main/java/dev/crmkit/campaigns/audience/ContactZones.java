@@ -2,7 +2,6 @@ package dev.crmkit.campaigns.audience;
 
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.customfield.FieldValue;
-import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.PhoneNumber;
 
 import java.io.IOException;
@@ -27,19 +26,23 @@ import java.util.function.Function;
  *   <li>the country of the contact's first address that has one, when the country has one time zone (or one that
  *       nearly all its people live in: {@code DE} is Europe/Berlin, not Busingen; {@code ES} Europe/Madrid, not the
  *       Canaries): the IANA database's {@code zone.tab}, in {@code country-zones.properties};</li>
- *   <li>the same for the country of the contact's first phone number;</li>
+ *   <li>for a country spanning several zones, that address's region ({@link #ofRegion}): every state, province or
+ *       territory of {@code US}, {@code CA}, {@code AU}, {@code BR} and {@code MX} and the populous federal subjects
+ *       of {@code RU}, by ISO 3166-2 code or name, in {@code region-zones.properties};</li>
+ *   <li>the country of the contact's first phone number, when it has one time zone;</li>
  *   <li>the fallback zone (the host's default).</li>
  * </ol>
- * Countries spanning several zones ({@code US}, {@code CA}, {@code AU}, {@code BR}, {@code RU}, {@code MX},
- * {@code KI}, ...) give no zone from the country alone: such contacts need the custom field or the host's answer, else
- * they get the fallback. Immutable and thread-safe.
+ * The fallback is what a contact of a multi-zone country gets without a zone field, host answer or known region
+ * (an address in {@code KI}, a region of {@code RU} not listed, a US phone number only): a host with such contacts
+ * should give the field or its own answer. Immutable and thread-safe.
  */
 public final class ContactZones {
 
     /** The custom field whose value, an IANA zone id, names the contact's zone. */
     public static final String FIELD = "time_zone";
 
-    private static final Map<String, ZoneId> BY_COUNTRY = load();
+    private static final Map<String, ZoneId> BY_COUNTRY = load("country-zones.properties");
+    private static final Map<String, ZoneId> BY_REGION = load("region-zones.properties");
 
     private final ZoneId fallback;
     private final Function<Contact, Optional<ZoneId>> host;
@@ -76,8 +79,8 @@ public final class ContactZones {
         if (field.isPresent()) {
             return field;
         }
-        Optional<ZoneId> address = contact.addresses().stream().map(Address::country).filter(c -> !c.isEmpty())
-                .findFirst().flatMap(ContactZones::ofCountry);
+        Optional<ZoneId> address = contact.addresses().stream().filter(a -> !a.country().isEmpty()).findFirst()
+                .flatMap(a -> ofCountry(a.country()).or(() -> ofRegion(a.country(), a.region())));
         if (address.isPresent()) {
             return address;
         }
@@ -87,6 +90,22 @@ public final class ContactZones {
     /** The zone of a country (ISO 3166 alpha-2) that has one; empty for others and unknown codes. */
     public static Optional<ZoneId> ofCountry(String country) {
         return Optional.ofNullable(BY_COUNTRY.get(Objects.requireNonNull(country, "country")));
+    }
+
+    /**
+     * The zone of a region of a country spanning several zones, when it is listed: the region as its ISO 3166-2
+     * subdivision code ({@code CA}, {@code US-CA}, {@code NSW}) or its name ({@code California},
+     * {@code São Paulo}), compared without case, accents, blanks or punctuation; empty for regions not listed.
+     */
+    public static Optional<ZoneId> ofRegion(String country, String region) {
+        String c = Objects.requireNonNull(country, "country").strip().toUpperCase(java.util.Locale.ROOT);
+        String r = Objects.requireNonNull(region, "region").strip().toUpperCase(java.util.Locale.ROOT);
+        if (r.startsWith(c + "-")) {
+            r = r.substring(c.length() + 1);
+        }
+        String key = java.text.Normalizer.normalize(r, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Z0-9]", "");
+        return key.isEmpty() ? Optional.empty() : Optional.ofNullable(BY_REGION.get(c + "." + key));
     }
 
     private static Optional<String> text(FieldValue value) {
@@ -104,16 +123,16 @@ public final class ContactZones {
         }
     }
 
-    private static Map<String, ZoneId> load() {
+    private static Map<String, ZoneId> load(String resource) {
         Properties p = new Properties();
-        try (InputStream in = ContactZones.class.getResourceAsStream("country-zones.properties")) {
-            p.load(Objects.requireNonNull(in, "country-zones.properties is missing"));
+        try (InputStream in = ContactZones.class.getResourceAsStream(resource)) {
+            p.load(Objects.requireNonNull(in, resource + " is missing"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, ZoneId> out = new HashMap<>();
         // a zone this JDK's time zone data does not know yet is left out: the contact gets the fallback
-        p.stringPropertyNames().forEach(country -> zone(p.getProperty(country)).ifPresent(z -> out.put(country, z)));
+        p.stringPropertyNames().forEach(key -> zone(p.getProperty(key)).ifPresent(z -> out.put(key, z)));
         return Map.copyOf(out);
     }
 }

@@ -17,14 +17,17 @@ import java.util.function.Predicate;
 /**
  * A condition on stored contacts, which a store can evaluate in its database ({@link ContactSegments}): the contact's
  * own fields (consent, language, owner, created), its leads (status, score, temperature, lifecycle stage), its owner's
- * team and its last interaction on the timeline. {@link #matches} is the reference evaluation every store must agree
- * with. Values are data, never query text; {@link ContactFilterText} writes and reads a filter as text for the
+ * team, its last interaction on the timeline and its custom fields. {@link #matches} is the reference evaluation
+ * every store must agree with. A condition relative to a day ({@link FieldDateRelative}) is fixed to a day with
+ * {@link #asOf} before it is evaluated. Values are data, never query text; {@link ContactFilterText} writes and reads a filter as text for the
  * segment store. Immutable and thread-safe.
  */
 public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFilter.LanguageIs,
         ContactFilter.OwnerIs, ContactFilter.NoOwner, ContactFilter.CreatedBefore, ContactFilter.LeadStatusIn,
         ContactFilter.ScoreAtLeast, ContactFilter.TemperatureIs, ContactFilter.StageIs, ContactFilter.OwnerTeamIs,
-        ContactFilter.InteractedSince, ContactFilter.AllOf, ContactFilter.AnyOf, ContactFilter.Not {
+        ContactFilter.InteractedSince, ContactFilter.FieldPresent, ContactFilter.FieldTextIs,
+        ContactFilter.FieldTextContains, ContactFilter.FieldNumber, ContactFilter.FieldDate,
+        ContactFilter.FieldDateRelative, ContactFilter.AllOf, ContactFilter.AnyOf, ContactFilter.Not {
 
     /** Whether the contact, with its leads, owner team and timeline, meets the condition. */
     boolean matches(ContactFacts contact);
@@ -220,6 +223,229 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
         }
     }
 
+    /**
+     * How a number or date custom field compares with a value ({@code field <op> value}).
+     */
+    enum Comparison {
+        /** Less than the value. */
+        LESS("<"),
+        /** Less than or equal to the value. */
+        AT_MOST("<="),
+        /** Equal to the value (numbers by value: 2.50 equals 2.5). */
+        EQUAL("="),
+        /** Greater than or equal to the value. */
+        AT_LEAST(">="),
+        /** Greater than the value. */
+        GREATER(">");
+
+        private final String operator;
+
+        Comparison(String operator) {
+            this.operator = operator;
+        }
+
+        /** The SQL operator ({@code <}, {@code <=}, {@code =}, {@code >=}, {@code >}), fixed text. */
+        public String operator() {
+            return operator;
+        }
+
+        /** Whether a {@code compareTo} result of field against value meets the comparison. */
+        public boolean test(int comparison) {
+            return switch (this) {
+                case LESS -> comparison < 0;
+                case AT_MOST -> comparison <= 0;
+                case EQUAL -> comparison == 0;
+                case AT_LEAST -> comparison >= 0;
+                case GREATER -> comparison > 0;
+            };
+        }
+    }
+
+    /** The largest number of integer digits a number condition compares (see {@link FieldNumber}). */
+    int MAX_INTEGER_DIGITS = 35;
+
+    /** The largest number of decimal places a number condition compares (see {@link FieldNumber}). */
+    int MAX_DECIMALS = 30;
+
+    /**
+     * The contact has a value in the custom field (negated: the field is absent).
+     *
+     * @param key the field key ({@code [a-z][a-z0-9_]{0,63}}, as {@code FieldDefinition})
+     */
+    record FieldPresent(String key) implements ContactFilter {
+        /** Validates the key. @throws ValidationException naming {@code key} */
+        public FieldPresent {
+            key = fieldKey(key);
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return facts.contact().customFields().get(key).isPresent();
+        }
+    }
+
+    /**
+     * The custom field's value as text ({@code FieldValue.asText}: choices joined by {@code |}, yes/no as
+     * {@code true}/{@code false}) equals the text, ignoring case (both lower-cased with {@link Locale#ROOT}).
+     *
+     * @param key  the field key
+     * @param text the text
+     */
+    record FieldTextIs(String key, String text) implements ContactFilter {
+        /** Validates the key. @throws ValidationException naming {@code key} */
+        public FieldTextIs {
+            key = fieldKey(key);
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return fieldText(facts, key).filter(lower(text)::equals).isPresent();
+        }
+    }
+
+    /**
+     * The custom field's value as text (as {@link FieldTextIs}) contains the text, ignoring case.
+     *
+     * @param key  the field key
+     * @param text the text looked for
+     */
+    record FieldTextContains(String key, String text) implements ContactFilter {
+        /** Validates the key. @throws ValidationException naming {@code key} */
+        public FieldTextContains {
+            key = fieldKey(key);
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return fieldText(facts, key).filter(t -> t.contains(lower(text))).isPresent();
+        }
+    }
+
+    /**
+     * The custom field holds a number ({@code FieldType.NUMBER}) that compares with the value as asked. A stored
+     * number with more than {@value #MAX_INTEGER_DIGITS} integer digits or {@value #MAX_DECIMALS} decimal places
+     * (the widest column every database keys) meets no number condition.
+     *
+     * @param key        the field key
+     * @param comparison how the field compares with the value
+     * @param value      the value, within the same digits
+     */
+    record FieldNumber(String key, Comparison comparison, java.math.BigDecimal value) implements ContactFilter {
+        /**
+         * Validates the parts.
+         *
+         * @throws ValidationException naming {@code key}, or {@code value} (rule {@code range}) when it has too many
+         *                             digits
+         */
+        public FieldNumber {
+            key = fieldKey(key);
+            Objects.requireNonNull(comparison, "comparison");
+            Objects.requireNonNull(value, "value");
+            if (!comparable(value)) {
+                throw ValidationException.of("value", "range", "a number condition compares at most "
+                        + MAX_INTEGER_DIGITS + " integer digits and " + MAX_DECIMALS + " decimal places, was "
+                        + value.toPlainString());
+            }
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return facts.contact().customFields().get(key)
+                    .filter(v -> v instanceof dev.crmkit.core.customfield.FieldValue.Number)
+                    .map(v -> ((dev.crmkit.core.customfield.FieldValue.Number) v).value())
+                    .filter(ContactFilter::comparable)
+                    .filter(n -> comparison.test(n.compareTo(value))).isPresent();
+        }
+    }
+
+    /**
+     * The custom field holds a date ({@code FieldType.DATE}) that compares with the day as asked.
+     *
+     * @param key        the field key
+     * @param comparison how the field compares with the day
+     * @param day        the day
+     */
+    record FieldDate(String key, Comparison comparison, java.time.LocalDate day) implements ContactFilter {
+        /** Validates the parts. @throws ValidationException naming {@code key} */
+        public FieldDate {
+            key = fieldKey(key);
+            Objects.requireNonNull(comparison, "comparison");
+            Objects.requireNonNull(day, "day");
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return facts.contact().customFields().get(key)
+                    .filter(v -> v instanceof dev.crmkit.core.customfield.FieldValue.Date)
+                    .map(v -> ((dev.crmkit.core.customfield.FieldValue.Date) v).value())
+                    .filter(d -> comparison.test(d.compareTo(day))).isPresent();
+        }
+    }
+
+    /**
+     * As {@link FieldDate}, with the day {@code days} after the day the segment is evaluated on (negative: before
+     * it): {@code field-date-relative("renewal", AT_MOST, 30)} is "renews within 30 days or is overdue". Dynamic: a
+     * saved segment keeps it relative; {@link #asOf} fixes it to a day before a store evaluates it.
+     *
+     * @param key        the field key
+     * @param comparison how the field compares with the day
+     * @param days       days after the evaluation day, -36600 to 36600
+     */
+    record FieldDateRelative(String key, Comparison comparison, int days) implements ContactFilter {
+        /** Validates the parts. @throws ValidationException naming {@code key} or {@code days} */
+        public FieldDateRelative {
+            key = fieldKey(key);
+            Objects.requireNonNull(comparison, "comparison");
+            if (Math.abs(days) > 36_600) {
+                throw ValidationException.of("days", "range", "must be -36600 to 36600, was " + days);
+            }
+        }
+
+        /**
+         * Not evaluated as it is.
+         *
+         * @throws IllegalArgumentException always (the filter lacks its day): fix the day with
+         *                                  {@link ContactFilter#asOf} first
+         */
+        @Override
+        public boolean matches(ContactFacts facts) {
+            throw new IllegalArgumentException("a relative date condition on '" + key
+                    + "' needs the day it is evaluated on: call ContactFilter.asOf(filter, day) first");
+        }
+
+        /** The condition on the day {@code days} after {@code asOf}. */
+        public FieldDate on(java.time.LocalDate asOf) {
+            return new FieldDate(key, comparison, asOf.plusDays(days));
+        }
+    }
+
+    /**
+     * The filter with every condition relative to a day ({@link FieldDateRelative}) fixed to {@code day}, the rest
+     * as it is; what a store evaluates.
+     */
+    static ContactFilter asOf(ContactFilter filter, java.time.LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        if (filter instanceof FieldDateRelative f) {
+            return f.on(day);
+        } else if (filter instanceof AllOf f) {
+            return new AllOf(f.filters().stream().map(x -> asOf(x, day)).toList());
+        } else if (filter instanceof AnyOf f) {
+            return new AnyOf(f.filters().stream().map(x -> asOf(x, day)).toList());
+        } else if (filter instanceof Not f) {
+            return new Not(asOf(f.filter(), day));
+        }
+        return Objects.requireNonNull(filter, "filter");
+    }
+
+    /** Whether a number has at most {@value #MAX_INTEGER_DIGITS} integer digits and {@value #MAX_DECIMALS} decimals. */
+    static boolean comparable(java.math.BigDecimal n) {
+        java.math.BigDecimal plain = n.stripTrailingZeros();
+        int scale = Math.max(plain.scale(), 0);
+        return scale <= MAX_DECIMALS && plain.precision() - plain.scale() <= MAX_INTEGER_DIGITS;
+    }
+
     /** Every filter matches (none given: every contact). */
     record AllOf(List<ContactFilter> filters) implements ContactFilter {
         /** Copies the list. */
@@ -257,6 +483,23 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
         public boolean matches(ContactFacts facts) {
             return !filter.matches(facts);
         }
+    }
+
+    private static String fieldKey(String key) {
+        Objects.requireNonNull(key, "key");
+        if (!key.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw ValidationException.of("key", "format", "a custom field key is a lower-case letter, then up to 63"
+                    + " lower-case letters, digits or _, was '" + key + "'");
+        }
+        return key;
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static java.util.Optional<String> fieldText(ContactFacts facts, String key) {
+        return facts.contact().customFields().get(key).map(v -> lower(v.asText()));
     }
 
     private static boolean anyScore(ContactFacts facts, Predicate<LeadScore> test) {

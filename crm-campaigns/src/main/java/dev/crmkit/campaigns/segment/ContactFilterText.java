@@ -21,6 +21,9 @@ import java.util.Set;
  * {@code consent(STATUS)}, {@code language("tag")}, {@code owner("user")}, {@code no-owner()},
  * {@code created-before("instant")}, {@code lead-status(STATUS, ...)}, {@code score-at-least(N)},
  * {@code temperature(T)}, {@code stage(S)}, {@code owner-team("team")}, {@code interacted-since("instant")},
+ * {@code field-present("key")}, {@code field-text("key", "text")}, {@code field-contains("key", "text")},
+ * {@code field-number("key", COMPARISON, "decimal")}, {@code field-date("key", COMPARISON, "2026-01-31")},
+ * {@code field-date-relative("key", COMPARISON, days)},
  * {@code all(...)}, {@code any(...)}, {@code not(f)}. Strings are in double quotes with {@code \"} and {@code \\}
  * escaped; enum sets are written in their declaration order, so {@code read(write(f))} equals {@code f} and
  * {@code write} is canonical. Thread-safe.
@@ -61,6 +64,23 @@ public final class ContactFilterText {
             call(out, "owner-team", f.teamId());
         } else if (filter instanceof ContactFilter.InteractedSince f) {
             call(out, "interacted-since", f.at().toString());
+        } else if (filter instanceof ContactFilter.FieldPresent f) {
+            call(out, "field-present", f.key());
+        } else if (filter instanceof ContactFilter.FieldTextIs f) {
+            field(out, "field-text", f.key()).append(", ");
+            quoted(out, f.text()).append(')');
+        } else if (filter instanceof ContactFilter.FieldTextContains f) {
+            field(out, "field-contains", f.key()).append(", ");
+            quoted(out, f.text()).append(')');
+        } else if (filter instanceof ContactFilter.FieldNumber f) {
+            field(out, "field-number", f.key()).append(", ").append(f.comparison().name()).append(", ");
+            quoted(out, f.value().toPlainString()).append(')');
+        } else if (filter instanceof ContactFilter.FieldDate f) {
+            field(out, "field-date", f.key()).append(", ").append(f.comparison().name()).append(", ");
+            quoted(out, f.day().toString()).append(')');
+        } else if (filter instanceof ContactFilter.FieldDateRelative f) {
+            field(out, "field-date-relative", f.key()).append(", ").append(f.comparison().name()).append(", ")
+                    .append(f.days()).append(')');
         } else if (filter instanceof ContactFilter.AllOf f) {
             list(out, "all", f.filters());
         } else if (filter instanceof ContactFilter.AnyOf f) {
@@ -72,8 +92,12 @@ public final class ContactFilterText {
         }
     }
 
-    private static void call(StringBuilder out, String name, String value) {
-        out.append(name).append("(\"");
+    private static StringBuilder field(StringBuilder out, String name, String key) {
+        return quoted(out.append(name).append('('), key);
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             if (ch == '"' || ch == '\\') {
@@ -81,7 +105,11 @@ public final class ContactFilterText {
             }
             out.append(ch);
         }
-        out.append("\")");
+        return out.append('"');
+    }
+
+    private static void call(StringBuilder out, String name, String value) {
+        quoted(out.append(name).append('('), value).append(')');
     }
 
     private static void list(StringBuilder out, String name, List<ContactFilter> filters) {
@@ -147,6 +175,15 @@ public final class ContactFilterText {
                 case "stage" -> new ContactFilter.StageIs(constant(LifecycleStage.class));
                 case "owner-team" -> new ContactFilter.OwnerTeamIs(string());
                 case "interacted-since" -> new ContactFilter.InteractedSince(instant());
+                case "field-present" -> new ContactFilter.FieldPresent(string());
+                case "field-text" -> new ContactFilter.FieldTextIs(string(), comma().string());
+                case "field-contains" -> new ContactFilter.FieldTextContains(string(), comma().string());
+                case "field-number" -> new ContactFilter.FieldNumber(string(),
+                        comma().constant(ContactFilter.Comparison.class), comma().decimal());
+                case "field-date" -> new ContactFilter.FieldDate(string(),
+                        comma().constant(ContactFilter.Comparison.class), comma().day());
+                case "field-date-relative" -> new ContactFilter.FieldDateRelative(string(),
+                        comma().constant(ContactFilter.Comparison.class), comma().number());
                 case "all" -> new ContactFilter.AllOf(filters());
                 case "any" -> new ContactFilter.AnyOf(filters());
                 case "not" -> new ContactFilter.Not(filter());
@@ -206,6 +243,33 @@ public final class ContactFilterText {
                 return Integer.parseInt(word);
             } catch (NumberFormatException e) {
                 throw error("'" + word + "' is not a whole number");
+            }
+        }
+
+        private Parser comma() {
+            expect(',');
+            return this;
+        }
+
+        private java.math.BigDecimal decimal() {
+            int start = at;
+            String value = string();
+            try {
+                return new java.math.BigDecimal(value);
+            } catch (NumberFormatException e) {
+                at = start;
+                throw error("'" + value + "' is not a decimal number such as 12.5");
+            }
+        }
+
+        private java.time.LocalDate day() {
+            int start = at;
+            String value = string();
+            try {
+                return java.time.LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                at = start;
+                throw error("'" + value + "' is not a day such as 2026-01-31");
             }
         }
 

@@ -22,4 +22,18 @@ public interface ContactSegments {
      * @throws IllegalArgumentException if the limit is not 1 to 1000
      */
     List<ContactId> page(ContactFilter filter, Optional<ContactId> after, int limit);
+
+    /**
+     * How many contacts match as of the day: conditions relative to a day count from it
+     * ({@link ContactFilter#asOf}).
+     */
+    default long count(ContactFilter filter, java.time.LocalDate asOf) {
+        return count(ContactFilter.asOf(filter, asOf));
+    }
+
+    /** A page of the matching contacts as of the day, as {@link #page(ContactFilter, Optional, int)}. */
+    default List<ContactId> page(ContactFilter filter, java.time.LocalDate asOf, Optional<ContactId> after,
+            int limit) {
+        return page(ContactFilter.asOf(filter, asOf), after, limit);
+    }
 }

@@ -45,6 +45,46 @@ public interface ContactSignals {
                 .map(e -> new Signal(contactId, types.get(e.type()), e.at(), e.reference())).toList();
     }
 
+    /**
+     * The replies on the store's timeline: an inbound e-mail ({@link dev.crmkit.core.activity.ActivityType#EMAIL},
+     * {@link dev.crmkit.core.activity.Direction#INBOUND}) about the contact that occurred from {@code since} to
+     * {@code until} is a {@link SignalType#REPLIED} signal keyed by the activity's id, so a reply logged on the
+     * timeline ends a sequence as a recorded {@code reply-received} event does. Public entries only (a private one is
+     * its owner's); a contact id that is not a stored contact's id (a UUID) has none. The timeline is read newest
+     * first, a page at a time, until an entry older than {@code since}.
+     */
+    static ContactSignals fromTimeline(dev.crmkit.core.activity.Activities activities) {
+        java.util.Objects.requireNonNull(activities, "activities");
+        dev.crmkit.core.activity.TimelineFilter emails = dev.crmkit.core.activity.TimelineFilter.everything()
+                .ofTypes(dev.crmkit.core.activity.ActivityType.EMAIL);
+        return (contactId, since, until) -> {
+            java.util.UUID id;
+            try {
+                id = java.util.UUID.fromString(contactId);
+            } catch (IllegalArgumentException notStored) {
+                return List.of();
+            }
+            var record = new dev.crmkit.core.kernel.RecordRef(dev.crmkit.core.kernel.RecordType.CONTACT, id);
+            List<Signal> out = new java.util.ArrayList<>();
+            var page = activities.timeline(record, emails, dev.crmkit.core.kernel.PageRequest.first(100));
+            while (true) {
+                for (var a : page.items()) {
+                    if (a.occurredAt().isBefore(since)) {
+                        return out;
+                    }
+                    if (!a.occurredAt().isAfter(until) && a.direction() == dev.crmkit.core.activity.Direction.INBOUND) {
+                        out.add(new Signal(contactId, SignalType.REPLIED, a.occurredAt(), a.id().value().toString()));
+                    }
+                }
+                if (page.next().isEmpty()) {
+                    return out;
+                }
+                page = activities.timeline(record, emails,
+                        dev.crmkit.core.kernel.PageRequest.after(page.next().get(), 100));
+            }
+        };
+    }
+
     /** These signals and the other's together. */
     default ContactSignals and(ContactSignals other) {
         java.util.Objects.requireNonNull(other, "other");

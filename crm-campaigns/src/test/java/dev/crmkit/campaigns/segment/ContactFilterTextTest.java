@@ -33,6 +33,33 @@ class ContactFilterTextTest {
     }
 
     @Test
+    void customFieldConditions_roundTrip_andBadValuesAreRefusedNamingTheField() {
+        ContactFilter f = new ContactFilter.AllOf(List.of(
+                new ContactFilter.FieldPresent("tier"),
+                new ContactFilter.FieldTextIs("tier", "Gold \"plus\""),
+                new ContactFilter.Not(new ContactFilter.FieldTextContains("note", "50%")),
+                new ContactFilter.FieldNumber("budget", ContactFilter.Comparison.AT_LEAST,
+                        new java.math.BigDecimal("2.50")),
+                new ContactFilter.FieldDate("renewal", ContactFilter.Comparison.LESS,
+                        java.time.LocalDate.of(2026, 1, 31)),
+                new ContactFilter.FieldDateRelative("renewal", ContactFilter.Comparison.AT_MOST, -30)));
+        String text = ContactFilterText.write(f);
+        assertEquals("all(field-present(\"tier\"), field-text(\"tier\", \"Gold \\\"plus\\\"\"), "
+                + "not(field-contains(\"note\", \"50%\")), field-number(\"budget\", AT_LEAST, \"2.50\"), "
+                + "field-date(\"renewal\", LESS, \"2026-01-31\"), field-date-relative(\"renewal\", AT_MOST, -30))",
+                text);
+        assertEquals(f, ContactFilterText.read(text));
+        assertEquals("syntax", assertThrows(ValidationException.class, () -> ContactFilterText.read(
+                "field-number(\"budget\", AT_LEAST, \"lots\")")).violations().get(0).rule());
+        assertEquals("key", assertThrows(ValidationException.class, () -> ContactFilterText.read(
+                "field-present(\"Tier\")")).violations().get(0).field());
+        assertEquals("value", assertThrows(ValidationException.class, () -> new ContactFilter.FieldNumber("budget",
+                ContactFilter.Comparison.EQUAL, new java.math.BigDecimal("1E+40"))).violations().get(0).field());
+        assertEquals("days", assertThrows(ValidationException.class, () -> ContactFilterText.read(
+                "field-date-relative(\"renewal\", LESS, 99999)")).violations().get(0).field());
+    }
+
+    @Test
     void seededRandomFilters_roundTrip() {
         Random random = new Random(63);
         for (int i = 0; i < 300; i++) {
@@ -81,8 +108,17 @@ class ContactFilterTextTest {
     }
 
     static ContactFilter random(Random random, int depth) {
-        int kind = random.nextInt(depth == 0 ? 11 : 14);
+        int kind = random.nextInt(depth == 0 ? 17 : 20);
         return switch (kind) {
+            case 14 -> new ContactFilter.FieldPresent(pick(random, new String[] {"tier", "a_1"}));
+            case 15 -> new ContactFilter.FieldTextIs("tier", pick(random, new String[] {"", "G\"o\\ld", "é ✓"}));
+            case 16 -> new ContactFilter.FieldTextContains("tier", pick(random, new String[] {"%", "_", " x "}));
+            case 17 -> new ContactFilter.FieldNumber("budget", pick(random, ContactFilter.Comparison.values()),
+                    java.math.BigDecimal.valueOf(random.nextInt(2001) - 1000, random.nextInt(4)));
+            case 18 -> new ContactFilter.FieldDate("renewal", pick(random, ContactFilter.Comparison.values()),
+                    java.time.LocalDate.ofEpochDay(random.nextInt(40_000)));
+            case 19 -> new ContactFilter.FieldDateRelative("renewal", pick(random, ContactFilter.Comparison.values()),
+                    random.nextInt(801) - 400);
             case 0 -> new ContactFilter.ConsentIs(pick(random, MarketingConsent.Status.values()));
             case 1 -> new ContactFilter.LanguageIs(pick(random, new String[] {"en", "de-AT", "fr"}));
             case 2 -> new ContactFilter.OwnerIs(pick(random, new String[] {"u1", "o\"b\\", "é ✓"}));
@@ -103,9 +139,12 @@ class ContactFilterTextTest {
             case 8 -> new ContactFilter.StageIs(pick(random, LifecycleStage.values()));
             case 9 -> new ContactFilter.OwnerTeamIs(pick(random, new String[] {"t1", "a\"b"}));
             case 10 -> new ContactFilter.InteractedSince(Instant.ofEpochSecond(random.nextInt(2_000_000_000)));
-            case 11 -> new ContactFilter.AllOf(List.of(random(random, depth - 1), random(random, depth - 1)));
-            case 12 -> new ContactFilter.AnyOf(List.of(random(random, depth - 1)));
-            default -> new ContactFilter.Not(random(random, depth - 1));
+            case 11 -> depth == 0 ? new ContactFilter.NoOwner()
+                    : new ContactFilter.AllOf(List.of(random(random, depth - 1), random(random, depth - 1)));
+            case 12 -> depth == 0 ? new ContactFilter.NoOwner() : new ContactFilter.AnyOf(List.of(random(random,
+                    depth - 1)));
+            case 13 -> depth == 0 ? new ContactFilter.NoOwner() : new ContactFilter.Not(random(random, depth - 1));
+            default -> throw new IllegalStateException("kind " + kind);
         };
     }
 

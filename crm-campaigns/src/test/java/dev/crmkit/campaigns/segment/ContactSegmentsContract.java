@@ -16,6 +16,7 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.MarketingConsent;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldValue;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
@@ -32,7 +33,9 @@ import dev.crmkit.core.scoring.Temperature;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -57,6 +60,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class ContactSegmentsContract {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** The day relative date conditions count from. */
+    private static final LocalDate AS_OF = LocalDate.of(2026, 3, 1);
+    private static final List<String> TIERS = List.of("Gold", "gold", "GOLD plus", "silver", "50% off", "a_b!c",
+            "gold ", "Grün");
+    private static final List<BigDecimal> BUDGETS = List.of(new BigDecimal("-5"), BigDecimal.ZERO,
+            new BigDecimal("2.5"), new BigDecimal("2.50"), new BigDecimal("10"), new BigDecimal("1E+40"),
+            new BigDecimal("0.0000000000000000000000000000001"), new BigDecimal("99999999999999999999.123456789"));
     private static final List<String> LANGUAGES = List.of("en", "de", "de-AT", "fr");
     /** u1 in t1, u2 in t2, the third in no team, u9 not in the directory at all. */
     private static final List<String> OWNERS = List.of("u1", "u2", "o'brien; DROP TABLE crm_contact --", "u9");
@@ -113,7 +123,39 @@ public abstract class ContactSegmentsContract {
                     List.of(f.leads().get(0)), f.ownerTeam(),
                     f.lastInteraction()));
         }
+        // an edit rewrites the keyed values: every fourth contact gets other fields, some none at all
+        for (int i = 0; i < population.size(); i += 4) {
+            ContactFacts f = population.get(i);
+            CustomFields other = i % 8 == 0 ? CustomFields.empty() : fields(new Random(7_000 + i));
+            Contact edited = store.transactions().inTransaction(() -> store.contacts().update(
+                    store.contacts().findById(f.contact().id()).orElseThrow().withCustomFields(other,
+                            T0.plusSeconds(9_000_000))));
+            population.set(i, new ContactFacts(edited, f.leads(), f.ownerTeam(), f.lastInteraction()));
+        }
         segments = segments(store);
+    }
+
+    /** Custom fields of every type, each present about two times in three, some texts longer than an index key. */
+    private static CustomFields fields(Random r) {
+        CustomFields out = CustomFields.empty();
+        if (r.nextInt(3) > 0) {
+            String tier = TIERS.get(r.nextInt(TIERS.size()));
+            out = out.with("tier", new FieldValue.Text(r.nextInt(6) == 0 ? "x".repeat(200) + tier : tier));
+        }
+        if (r.nextInt(3) > 0) {
+            out = out.with("budget", r.nextInt(8) == 0 ? new FieldValue.Text("10")
+                    : new FieldValue.Number(BUDGETS.get(r.nextInt(BUDGETS.size()))));
+        }
+        if (r.nextInt(3) > 0) {
+            out = out.with("renewal", new FieldValue.Date(AS_OF.plusDays(r.nextInt(121) - 60)));
+        }
+        if (r.nextInt(3) > 0) {
+            out = out.with("tags", new FieldValue.Choices(r.nextBoolean() ? Set.of("a", "b") : Set.of("b")));
+        }
+        if (r.nextInt(3) > 0) {
+            out = out.with("vip", new FieldValue.Bool(r.nextBoolean()));
+        }
+        return out;
     }
 
     private static ContactFacts seedOne(CrmStore store, Random random, int i, Map<ContactId, List<Lead>> leadsOf) {
@@ -130,7 +172,7 @@ public abstract class ContactSegmentsContract {
         Contact contact = new Contact(c.id(), 0, c.name(), c.emails(), c.phones(), c.addresses(),
                 lang == LANGUAGES.size() ? Optional.empty()
                         : Optional.of(Locale.forLanguageTag(LANGUAGES.get(lang))),
-                Optional.empty(), consent, List.of(), c.customFields(),
+                Optional.empty(), consent, List.of(), fields(new Random(1_600 + i)),
                 owner == OWNERS.size() ? Optional.empty() : Optional.of(new UserId(OWNERS.get(owner))),
                 created, created);
         List<Lead> leads = new ArrayList<>();
@@ -194,7 +236,7 @@ public abstract class ContactSegmentsContract {
         List<ContactId> all = new ArrayList<>();
         Optional<ContactId> after = Optional.empty();
         while (true) {
-            List<ContactId> page = segments.page(f, after, size);
+            List<ContactId> page = segments.page(f, AS_OF, after, size);
             assertTrue(page.size() <= size);
             all.addAll(page);
             if (page.size() < size) {
@@ -205,8 +247,8 @@ public abstract class ContactSegmentsContract {
     }
 
     private void assertAgrees(ContactFilter f) {
-        List<ContactId> expected = expected(f);
-        assertEquals(expected.size(), segments.count(f), () -> "count of " + f);
+        List<ContactId> expected = expected(ContactFilter.asOf(f, AS_OF));
+        assertEquals(expected.size(), segments.count(f, AS_OF), () -> "count of " + f);
         assertEquals(expected, paged(f, 7), () -> "pages of " + f);
     }
 
@@ -246,6 +288,55 @@ public abstract class ContactSegmentsContract {
     }
 
     @Test
+    void customFieldFilters_countAndPageAsInMemory() {
+        var cmp = ContactFilter.Comparison.values();
+        List<ContactFilter> filters = new ArrayList<>(List.of(
+                new ContactFilter.FieldPresent("tier"), new ContactFilter.Not(new ContactFilter.FieldPresent("tier")),
+                new ContactFilter.FieldPresent("nowhere"), new ContactFilter.FieldTextIs("tier", "gold"),
+                new ContactFilter.FieldTextIs("tier", "GOLD "), new ContactFilter.FieldTextIs("tier", "grün"),
+                new ContactFilter.FieldTextIs("tier", "x".repeat(200) + "gold"),
+                new ContactFilter.FieldTextIs("tier", "x".repeat(200)),
+                new ContactFilter.FieldTextContains("tier", "gold"), new ContactFilter.FieldTextContains("tier", "%"),
+                new ContactFilter.FieldTextContains("tier", "_b!"), new ContactFilter.FieldTextContains("tier", ""),
+                new ContactFilter.Not(new ContactFilter.FieldTextContains("tier", "old")),
+                new ContactFilter.FieldTextIs("tags", "a|b"), new ContactFilter.FieldTextContains("tags", "b"),
+                new ContactFilter.FieldTextIs("vip", "TRUE"), new ContactFilter.FieldTextIs("budget", "10"),
+                new ContactFilter.FieldTextIs("renewal", AS_OF.toString())));
+        for (ContactFilter.Comparison c : cmp) {
+            for (BigDecimal n : List.of(new BigDecimal("2.5"), BigDecimal.ZERO, new BigDecimal("10.00"),
+                    new BigDecimal("-1"))) {
+                filters.add(new ContactFilter.FieldNumber("budget", c, n));
+            }
+            filters.add(new ContactFilter.FieldDate("renewal", c, AS_OF));
+            for (int days : List.of(-30, 0, 14)) {
+                filters.add(new ContactFilter.FieldDateRelative("renewal", c, days));
+            }
+        }
+        filters.add(new ContactFilter.Not(new ContactFilter.FieldNumber("budget", ContactFilter.Comparison.GREATER,
+                BigDecimal.ZERO)));
+        filters.add(new ContactFilter.AllOf(List.of(new ContactFilter.FieldTextContains("tier", "gold"),
+                new ContactFilter.Not(new ContactFilter.FieldDateRelative("renewal", ContactFilter.Comparison.LESS,
+                        0)))));
+        for (ContactFilter f : filters) {
+            assertAgrees(f);
+        }
+        assertTrue(expected(new ContactFilter.FieldTextIs("tier", "gold")).size() > 10, "tiers to compare");
+        assertTrue(expected(new ContactFilter.FieldTextIs("tier", "x".repeat(200) + "gold")).size() > 0,
+                "a text longer than the index key to compare");
+        assertTrue(expected(new ContactFilter.FieldNumber("budget", ContactFilter.Comparison.EQUAL,
+                new BigDecimal("2.5"))).size() > 5, "2.5 and 2.50 to compare");
+        assertTrue(expected(ContactFilter.asOf(new ContactFilter.FieldDateRelative("renewal",
+                ContactFilter.Comparison.LESS, 0), AS_OF)).size() > 20, "overdue renewals to compare");
+    }
+
+    @Test
+    void relativeDateFilter_withoutAnAsOfDay_isRefused() {
+        var relative = new ContactFilter.FieldDateRelative("renewal", ContactFilter.Comparison.LESS, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> segments.count(relative));
+        assertTrue(e.getMessage().contains("renewal"), e.getMessage());
+    }
+
+    @Test
     void seededRandomFilters_countAndPageAsInMemory() {
         Random random = new Random(1616);
         for (int i = 0; i < 60; i++) {
@@ -261,7 +352,7 @@ public abstract class ContactSegmentsContract {
     }
 
     private static ContactFilter randomFilter(Random random, int depth) {
-        int kind = random.nextInt(depth == 0 ? 11 : 14);
+        int kind = random.nextInt(depth == 0 ? 16 : 19);
         return switch (kind) {
             case 0 -> new ContactFilter.ConsentIs(MarketingConsent.Status.values()[random.nextInt(
                     MarketingConsent.Status.values().length)]);
@@ -285,9 +376,17 @@ public abstract class ContactSegmentsContract {
                     LifecycleStage.values().length)]);
             case 9 -> new ContactFilter.OwnerTeamIs(TEAMS.get(random.nextInt(TEAMS.size())));
             case 10 -> new ContactFilter.InteractedSince(T0.plusSeconds(3600L * random.nextInt(1000)));
-            case 11 -> new ContactFilter.AllOf(List.of(randomFilter(random, depth - 1),
+            case 11 -> new ContactFilter.FieldPresent(List.of("tier", "budget", "renewal").get(random.nextInt(3)));
+            case 12 -> new ContactFilter.FieldTextIs("tier", TIERS.get(random.nextInt(TIERS.size())));
+            case 13 -> new ContactFilter.FieldTextContains("tier", List.of("g", "old", "%", " ").get(
+                    random.nextInt(4)));
+            case 14 -> new ContactFilter.FieldNumber("budget", ContactFilter.Comparison.values()[random.nextInt(5)],
+                    new BigDecimal(random.nextInt(21) - 5).movePointLeft(random.nextInt(2)));
+            case 15 -> new ContactFilter.FieldDateRelative("renewal",
+                    ContactFilter.Comparison.values()[random.nextInt(5)], random.nextInt(121) - 60);
+            case 16 -> new ContactFilter.AllOf(List.of(randomFilter(random, depth - 1),
                     randomFilter(random, depth - 1)));
-            case 12 -> new ContactFilter.AnyOf(List.of(randomFilter(random, depth - 1),
+            case 17 -> new ContactFilter.AnyOf(List.of(randomFilter(random, depth - 1),
                     randomFilter(random, depth - 1)));
             default -> new ContactFilter.Not(randomFilter(random, depth - 1));
         };

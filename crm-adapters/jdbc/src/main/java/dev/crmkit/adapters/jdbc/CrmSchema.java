@@ -59,6 +59,7 @@ public final class CrmSchema {
         NameKeyFill.fill(dataSource, dialect, prefix);
         ParticipantKeyFill.fill(dataSource, dialect, prefix);
         CompanyNameKeyFill.fill(dataSource, dialect, prefix);
+        ContactFieldFill.fill(dataSource, dialect, prefix);
         return result.migrationsExecuted;
     }
 
@@ -95,6 +96,18 @@ public final class CrmSchema {
     public static int fillCompanyNameKeys(DataSource dataSource, String tablePrefix) {
         Objects.requireNonNull(dataSource, "dataSource");
         return CompanyNameKeyFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
+    }
+
+    /**
+     * Keys the custom field values of the contacts queued by V78 (stored before it), so segments' custom-field
+     * conditions find them: what {@link #migrate} does after the scripts, for a host that runs them with its own
+     * Flyway or Liquibase. Cheap when none is queued.
+     *
+     * @return how many contacts were keyed
+     */
+    public static int fillContactFieldKeys(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return ContactFieldFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
     }
 
     /** The dialect of a data source's database. */

@@ -57,7 +57,8 @@ public final class JdbcContactSegments implements ContactSegments {
      * The condition as SQL of fixed text over the contact row {@code c}, its values appended to {@code params} in
      * order; table names in braces for {@link Jdbc#sql}. Lead conditions are {@code EXISTS} over the contact's leads
      * (and their {@code lead_score} rows), the owner's team one over {@code access_user}, the last interaction one
-     * over the timeline's public {@code activity_about} rows of the contact (its key leads with record type and id).
+     * over the timeline's public {@code activity_about} rows of the contact (its key leads with record type and id),
+     * custom-field ones over the contact's {@code contact_field} rows (V78; keyed by field and value).
      */
     static String where(ContactFilter filter, List<Object> params) {
         if (filter instanceof ContactFilter.ConsentIs f) {
@@ -98,6 +99,25 @@ public final class JdbcContactSegments implements ContactSegments {
             params.add(f.at());
             return "EXISTS (SELECT 1 FROM {activity_about} a WHERE a.record_type = 'CONTACT' AND a.record_id = c.id"
                     + " AND a.occurred_at >= ? AND a.visibility = 'PUBLIC')";
+        } else if (filter instanceof ContactFilter.FieldPresent f) {
+            return field(f.key(), "1 = 1", params);
+        } else if (filter instanceof ContactFilter.FieldTextIs f) {
+            String lower = ContactFieldRows.lower(f.text());
+            // the indexed key narrows, LIKE without wildcards compares the whole text (no blank padding anywhere)
+            return field(f.key(), "k.value_key = ? AND k.value_text LIKE ? ESCAPE '!'", params,
+                    ContactFieldRows.key(lower), likeEscaped(lower));
+        } else if (filter instanceof ContactFilter.FieldTextContains f) {
+            return field(f.key(), "k.value_text LIKE ? ESCAPE '!'", params,
+                    "%" + likeEscaped(ContactFieldRows.lower(f.text())) + "%");
+        } else if (filter instanceof ContactFilter.FieldNumber f) {
+            return field(f.key(), "k.value_number IS NOT NULL AND k.value_number " + f.comparison().operator()
+                    + " ?", params, f.value());
+        } else if (filter instanceof ContactFilter.FieldDate f) {
+            return field(f.key(), "k.value_date IS NOT NULL AND k.value_date " + f.comparison().operator() + " ?",
+                    params, f.day());
+        } else if (filter instanceof ContactFilter.FieldDateRelative f) {
+            throw new IllegalArgumentException("the relative date condition on '" + f.key() + "' needs the day it"
+                    + " is evaluated on: count or page with an as-of day (ContactFilter.asOf)");
         } else if (filter instanceof ContactFilter.AllOf f) {
             return join(f.filters(), " AND ", "1 = 1", params);
         } else if (filter instanceof ContactFilter.AnyOf f) {
@@ -106,6 +126,19 @@ public final class JdbcContactSegments implements ContactSegments {
             return "NOT (" + where(f.filter(), params) + ")";
         }
         throw new IllegalArgumentException("unknown filter " + filter);
+    }
+
+    /** A condition on the contact's row of the field, its values after the key. */
+    private static String field(String key, String condition, List<Object> params, Object... values) {
+        params.add(key);
+        params.addAll(List.of(values));
+        return "EXISTS (SELECT 1 FROM {contact_field} k WHERE k.contact_id = c.id AND k.field = ? AND " + condition
+                + ")";
+    }
+
+    /** The text with LIKE's wildcards and the escape character {@code !} escaped by {@code !}. */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** A lead merged away (its row stays, under an alias) counts for nothing, as {@link JdbcLeads#LISTED}. */

@@ -55,6 +55,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     private final String selectById;
     private final String selectByPoint;
     private final KeyTable points;
+    private final ContactFieldRows fields;
     private final Jdbc.Versioned rows;
     private final String insertRow;
     private final String updateRow;
@@ -83,6 +84,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         selectByPoint = jdbc.sql("SELECT c.* FROM {contact} c JOIN {contact_point} p ON p.contact_id = c.id "
                 + "WHERE p.point = ?");
         points = new KeyTable(jdbc, "contact_point", "point", "contact_id", false);
+        fields = new ContactFieldRows(jdbc);
         rows = new Jdbc.Versioned(jdbc, "contact", "contact");
         String columns = "first_name, last_name, emails, phones, addresses, language, birthday, consent_status, "
                 + "consent_since, consent_source, affiliations, custom_fields, owner_id, created_at, updated_at";
@@ -198,6 +200,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                         + " already belongs to contact " + owner));
         jdbc.update(c, deleteAffiliations, id);
         insertAffiliations(c, exact);
+        fields.replace(c, exact);
     }
 
     /** Stores a snapshot of the contact as it is, as number {@code no} of a merge of contacts. */
@@ -248,6 +251,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         Contact stored = candidate.atVersion(1);
         jdbc.update(c, insertRow, rowValues(stored, false));
         insertAffiliations(c, stored);
+        fields.insert(c, stored);
         return stored;
     }
 
@@ -274,6 +278,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         }
         jdbc.insertRows(c, insertAt, rowsAt);
         jdbc.insertRows(c, insertAffiliation, links);
+        fields.insertAll(c, stored);
         return true;
     }
 
@@ -288,6 +293,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                             + " already belongs to contact " + owner));
             jdbc.update(c, deleteAffiliations, id);
             insertAffiliations(c, contact);
+            fields.replace(c, contact);
             return contact.atVersion(contact.version() + 1);
         });
     }
@@ -432,7 +438,11 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
      */
     @Override
     public void retired(Connection c, Contact before) throws SQLException {
+        boolean absent = jdbc.one(c, selectById, rs -> 1, before.id().value()).isEmpty();
         JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
                 before.id().value(), before.version());
+        if (absent) {
+            fields.insert(c, before);
+        }
     }
 }

@@ -129,6 +129,8 @@ final class JdbcPersonalData implements PersonalData {
             counts.put("contact", (long) update(c, "UPDATE {contact} SET version = version + 1, " + blankPerson
                     + ", name_key = NULL, nickname_key = NULL, updated_at = ? WHERE id IN (%s)", ids.contacts(), "[]",
                     "[]", "[]", noFields, at));
+            // the keyed custom field values (V78) go with the values; derived rows, not counted
+            update(c, "DELETE FROM {contact_field} WHERE contact_id IN (%s)", ids.contacts());
             counts.put("contact_merge_snapshot", (long) update(c, "UPDATE {contact_merge_snapshot} SET "
                     + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
             // a company merge keeps the contacts it re-affiliated as they were, for its undo

@@ -3,6 +3,11 @@ package dev.crmkit.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmkit.adapters.jdbc.CrmSchema;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityType;
+import dev.crmkit.core.activity.Direction;
+import dev.crmkit.core.activity.Visibility;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.MarketingConsent;
@@ -167,6 +172,48 @@ class CampaignsEventCommandTest {
                 LENA));
         assertEquals(List.of("Hand to sales: goal reached: replied"), tasks.stream().map(Task::title).toList());
         assertEquals(UserId.of("anna"), tasks.get(0).assignee());
+    }
+
+    /** A reply logged on the timeline (an inbound e-mail about the contact) ends the sequence as the event does. */
+    @Test
+    void aReplyOnTheTimeline_endsTheSequence_andHandsItToItsOwner() throws Exception {
+        assertEquals(List.of("Hand to sales: goal reached: replied"), nurturedWithTimeline(true));
+    }
+
+    /** An outbound e-mail and an inbound call on the timeline are no reply: the sequence runs to its end. */
+    @Test
+    void noInboundEmailOnTheTimeline_isNoReply() throws Exception {
+        assertEquals(List.of("Hand to sales: no reply after the reminder"), nurturedWithTimeline(false));
+    }
+
+    /** Lena nurtured from Monday, with entries logged on her timeline on Friday; her open tasks a week later. */
+    private List<String> nurturedWithTimeline(boolean withInboundEmail) throws Exception {
+        String url = store(false);
+        assertEquals(0, event(url, LENA, "lead-captured", "2026-03-02T10:00:00Z", "web form").exitCode());
+        run(url, "2026-03-02");
+        run(url, "2026-03-05");
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+        RecordRef lena = new RecordRef(RecordType.CONTACT, LENA);
+        Instant at = Instant.parse("2026-03-06T08:00:00Z");
+        store.activities().append(entry(1, ActivityType.EMAIL, Direction.OUTBOUND, at.minusSeconds(3600), lena));
+        store.activities().append(entry(2, ActivityType.CALL, Direction.INBOUND, at.minusSeconds(1800), lena));
+        if (withInboundEmail) {
+            store.activities().append(entry(3, ActivityType.EMAIL, Direction.INBOUND, at, lena));
+        }
+
+        JsonNode nextMonday = run(url, "2026-03-09").json();
+
+        assertEquals(0, nextMonday.get("sent").asInt(), nextMonday.toString());
+        assertEquals(withInboundEmail ? 1 : 0, nextMonday.get("sequences").get("ended").path("goal_reached")
+                .asInt(), nextMonday.toString());
+        return store.tasks().openAbout(lena).stream().map(Task::title).toList();
+    }
+
+    private static Activity entry(int no, ActivityType type, Direction direction, Instant at, RecordRef about) {
+        return new Activity(new ActivityId(new UUID(9, no)), type, type + " " + direction, "", direction, at,
+                List.of(), java.util.Set.of(about), Optional.of(UserId.of("anna")), Visibility.PUBLIC, at);
     }
 
     @Test

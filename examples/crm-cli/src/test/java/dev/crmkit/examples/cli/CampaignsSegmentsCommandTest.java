@@ -36,7 +36,8 @@ class CampaignsSegmentsCommandTest {
                     List.of(), at);
             Contact row = new Contact(c.id(), 0, c.name(), c.emails(), c.phones(), c.addresses(), c.language(),
                     c.birthday(), i % 2 == 1 ? MarketingConsent.granted(at, "form") : MarketingConsent.unknown(),
-                    List.of(), c.customFields(), c.owner(), at, at);
+                    List.of(), c.customFields().with("renewal", new dev.crmkit.core.customfield.FieldValue.Date(
+                            java.time.LocalDate.of(2026, 3, 1).plusDays(10L * i))), c.owner(), at, at);
             store.transactions().run(() -> store.contacts().insertOrGet(row));
         }
         return url;
@@ -77,6 +78,34 @@ class CampaignsSegmentsCommandTest {
         assertTrue(count.out().contains("with consent: 3 contacts"), count.out());
         assertEquals(List.of(new UUID(0, 1), new UUID(0, 3), new UUID(0, 5)).stream().map(UUID::toString).toList(),
                 listed);
+    }
+
+    /** Renewals on 11, 21 and 31 March, 10 and 20 April: due within 30 days of the --as-of day, counted in SQL. */
+    @Test
+    void aRelativeDateSegment_isCountedAsOfTheDayGiven_andNeedsIt() {
+        String url = store();
+
+        CliRun saved = CliRun.crm("campaigns", "segments", "save", "renewing", "--filter",
+                "all(field-date-relative(\"renewal\", AT_LEAST, 0), field-date-relative(\"renewal\", AT_MOST, 30))",
+                "--jdbc-url", url, "--as-of", "2026-03-15", "--format", "json");
+        CliRun april = CliRun.crm("campaigns", "segments", "count", "renewing", "--jdbc-url", url, "--as-of",
+                "2026-04-05", "--format", "json");
+        CliRun list = CliRun.crm("campaigns", "segments", "list", "renewing", "--jdbc-url", url, "--as-of",
+                "2026-04-05", "--format", "json");
+        CliRun noDay = CliRun.crm("campaigns", "segments", "count", "renewing", "--jdbc-url", url);
+        CliRun badDay = CliRun.crm("campaigns", "segments", "count", "renewing", "--jdbc-url", url, "--as-of",
+                "15.03.2026");
+
+        assertEquals(0, saved.exitCode(), saved.toString());
+        assertEquals(3, saved.json().get("count").asInt(), "21 and 31 March, 10 April: " + saved.out());
+        assertEquals(2, april.json().get("count").asInt(), "10 and 20 April: " + april.out());
+        assertEquals(List.of(new UUID(0, 4).toString(), new UUID(0, 5).toString()),
+                java.util.stream.StreamSupport.stream(list.json().get("contacts").spliterator(), false)
+                        .map(n -> n.asText()).toList());
+        assertEquals(2, noDay.exitCode(), noDay.toString());
+        assertTrue(noDay.err().contains("--as-of is required"), noDay.err());
+        assertEquals(2, badDay.exitCode(), badDay.toString());
+        assertTrue(badDay.err().contains("--as-of"), badDay.err());
     }
 
     @Test

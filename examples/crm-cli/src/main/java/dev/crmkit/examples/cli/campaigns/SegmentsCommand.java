@@ -41,7 +41,10 @@ import java.util.concurrent.Callable;
                         + "owner(\"user\"), no-owner(), created-before(\"2026-01-01T00:00:00Z\"), "
                         + "lead-status(NEW, WORKING, ...), score-at-least(N), temperature(COLD|WARM|HOT), "
                         + "stage(LEAD|MARKETING_QUALIFIED|SALES_QUALIFIED), owner-team(\"team\"), "
-                        + "interacted-since(\"instant\")."},
+                        + "interacted-since(\"instant\"), field-present(\"key\"), field-text(\"key\", \"text\"), "
+                        + "field-contains(\"key\", \"text\"), field-number(\"key\", LESS|AT_MOST|EQUAL|AT_LEAST|GREATER, "
+                        + "\"12.5\"), field-date(\"key\", COMPARISON, \"2026-01-31\"), "
+                        + "field-date-relative(\"key\", COMPARISON, DAYS) (counted from --as-of)."},
         subcommands = {SegmentsCommand.Save.class, SegmentsCommand.Count.class, SegmentsCommand.ListMembers.class})
 public final class SegmentsCommand implements Runnable {
 
@@ -56,6 +59,21 @@ public final class SegmentsCommand implements Runnable {
     /** The segments of the store: pushed down to SQL on a database, over the ports in memory. */
     static ContactSegments segments(CrmkitStore store) {
         return store instanceof JdbcCrmStore jdbc ? new JdbcContactSegments(jdbc) : new StoreContactSegments(store);
+    }
+
+    /**
+     * The filter as counted on {@code --as-of}: its relative date conditions fixed to that day; without the option, a
+     * filter that has one is a bad argument naming it.
+     */
+    static ContactFilter dated(CommandSpec spec, ContactFilter filter, java.time.LocalDate asOf) {
+        if (asOf != null) {
+            return ContactFilter.asOf(filter, asOf);
+        }
+        if (!ContactFilter.asOf(filter, java.time.LocalDate.EPOCH).equals(filter)) {
+            throw new ParameterException(spec.commandLine(), "--as-of is required: the segment has a date condition "
+                    + "relative to the day it is counted on (field-date-relative)");
+        }
+        return filter;
     }
 
     static SegmentDefinition named(CommandSpec spec, SavedSegments saved, String name) {
@@ -78,6 +96,9 @@ public final class SegmentsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "text (default) or json: {name, version, filter, count}.")
         private OutputFormat format;
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "The day relative date conditions count from (YYYY-MM-DD); needed when there are any.")
+        private java.time.LocalDate asOf;
 
         @Override
         public Integer call() {
@@ -92,7 +113,7 @@ public final class SegmentsCommand implements Runnable {
                 SavedSegments saved = crm.campaignStores().segments();
                 long version = saved.find(name).map(SegmentDefinition::version).orElse(0L);
                 SegmentDefinition stored = saved.save(new SegmentDefinition(name, wanted.filter(), version));
-                long count = segments(crm).count(stored.filter());
+                long count = segments(crm).count(dated(spec, stored.filter(), asOf));
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.JSON) {
                     JsonOutput.print(out, JsonOutput.object("name", stored.name(), "version", stored.version(),
@@ -120,12 +141,15 @@ public final class SegmentsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "text (default) or json: {name, version, count}.")
         private OutputFormat format;
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "The day relative date conditions count from (YYYY-MM-DD); needed when there are any.")
+        private java.time.LocalDate asOf;
 
         @Override
         public Integer call() {
             return StoreAccess.readAll(store, spec, (crm, description) -> {
                 SegmentDefinition segment = named(spec, crm.campaignStores().segments(), name);
-                long count = segments(crm).count(segment.filter());
+                long count = segments(crm).count(dated(spec, segment.filter(), asOf));
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.JSON) {
                     JsonOutput.print(out, JsonOutput.object("name", segment.name(), "version", segment.version(),
@@ -158,6 +182,9 @@ public final class SegmentsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "text (default) or json: {name, contacts, next}.")
         private OutputFormat format;
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "The day relative date conditions count from (YYYY-MM-DD); needed when there are any.")
+        private java.time.LocalDate asOf;
 
         @Override
         public Integer call() {
@@ -173,7 +200,7 @@ public final class SegmentsCommand implements Runnable {
             }
             return StoreAccess.readAll(store, spec, (crm, description) -> {
                 SegmentDefinition segment = named(spec, crm.campaignStores().segments(), name);
-                List<ContactId> page = segments(crm).page(segment.filter(), cursor, limit);
+                List<ContactId> page = segments(crm).page(dated(spec, segment.filter(), asOf), cursor, limit);
                 List<String> ids = page.stream().map(id -> id.value().toString()).toList();
                 Object next = ids.size() == limit ? ids.get(ids.size() - 1) : null;
                 PrintWriter out = spec.commandLine().getOut();

@@ -79,8 +79,9 @@ final class StoreSequences {
         }
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
         SequenceRunner runner = new SequenceRunner(stores.enrollments(), stores.messages(), List.of(NURTURE),
-                ContactSignals.fromEvents(stores.events()), (action, key) -> actions.add(perform(crm, action, key,
-                now)), "crm", Duration.ofHours(1));
+                // a reply counts whichever way it was recorded: a reply-received event or an inbound e-mail logged
+                ContactSignals.fromEvents(stores.events()).and(ContactSignals.fromTimeline(crm.activities())),
+                (action, key) -> actions.add(perform(crm, action, key, now)), "crm", Duration.ofHours(1));
         SequenceRunReport report = runner.run(now, id -> Optional.ofNullable(recipients.get(id))
                 .map(Recipient::zone).orElse(fallback));
         return new Outcome(enrolled, report, List.copyOf(actions));
