@@ -392,7 +392,7 @@ public final class ScopedCrm {
     }
 
     /**
-     * The duplicates suspected among the contacts the actor may view: the scan of {@link DuplicateScan#scan} over
+     * The duplicates suspected among the contacts the actor may view: the scan of {@link dev.crmkit.core.duplicate.DuplicateScan#scan} over
      * exactly those contacts (read page by page through the store's restricted list, merged-away ones left out), so
      * that neither a pair nor a cluster names a contact the actor may not see.
      */
