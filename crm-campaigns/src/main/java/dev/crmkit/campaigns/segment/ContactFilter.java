@@ -268,6 +268,16 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     int MAX_DECIMALS = 30;
 
     /**
+     * The first year a date condition compares (see {@link FieldDate}): every store's date column holds years
+     * {@value #MIN_YEAR} to {@value #MAX_YEAR} (MariaDB's {@code DATE}); a stored date outside them matches no date
+     * condition, in memory as in SQL.
+     */
+    int MIN_YEAR = 1000;
+
+    /** The last year a date condition compares (see {@link #MIN_YEAR}). */
+    int MAX_YEAR = 9999;
+
+    /**
      * The contact has a value in the custom field (negated: the field is absent).
      *
      * @param key the field key ({@code [a-z][a-z0-9_]{0,63}}, as {@code FieldDefinition})
@@ -373,6 +383,10 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
             key = fieldKey(key);
             Objects.requireNonNull(comparison, "comparison");
             Objects.requireNonNull(day, "day");
+            if (!comparable(day)) {
+                throw ValidationException.of("day", "range", "a date condition compares years " + MIN_YEAR + " to "
+                        + MAX_YEAR + ", was " + day);
+            }
         }
 
         @Override
@@ -380,6 +394,7 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
             return facts.contact().customFields().get(key)
                     .filter(v -> v instanceof dev.crmkit.core.customfield.FieldValue.Date)
                     .map(v -> ((dev.crmkit.core.customfield.FieldValue.Date) v).value())
+                    .filter(ContactFilter::comparable)
                     .filter(d -> comparison.test(d.compareTo(day))).isPresent();
         }
     }
@@ -437,6 +452,11 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
             return new Not(asOf(f.filter(), day));
         }
         return Objects.requireNonNull(filter, "filter");
+    }
+
+    /** Whether a date's year is {@value #MIN_YEAR} to {@value #MAX_YEAR}. */
+    static boolean comparable(java.time.LocalDate d) {
+        return d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR;
     }
 
     /** Whether a number has at most {@value #MAX_INTEGER_DIGITS} integer digits and {@value #MAX_DECIMALS} decimals. */

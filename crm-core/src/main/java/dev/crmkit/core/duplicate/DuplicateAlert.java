@@ -107,7 +107,24 @@ public final class DuplicateAlert {
                         .map(r -> r.field() + " " + r.level()).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
-                SUBJECT + suspected.stream().map(Found::summary).collect(Collectors.joining(", ")), body, about,
-                now));
+                subject(suspected.stream().map(Found::summary).toList()), body, about, now));
+    }
+
+    /**
+     * {@link #SUBJECT} and the summaries that fit a subject ({@link Activity#MAX_SUBJECT_LENGTH}), then how many more
+     * the body lists: an alert with many candidates is recorded, never refused for its length.
+     */
+    static String subject(List<String> summaries) {
+        StringBuilder s = new StringBuilder(SUBJECT);
+        for (int i = 0; i < summaries.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + summaries.get(i);
+            int left = summaries.size() - i - 1;
+            String rest = left == 0 ? "" : " and " + left + " more";
+            if (s.length() + next.length() + rest.length() > Activity.MAX_SUBJECT_LENGTH) {
+                return s.append(" and ").append(summaries.size() - i).append(" more").toString();
+            }
+            s.append(next);
+        }
+        return s.toString();
     }
 }

@@ -59,6 +59,27 @@ public abstract class LeadsContract {
         fx = new Fixtures();
     }
 
+    /**
+     * The open leads of several contacts come in the store's order across all of them (creation time, then the order
+     * they were stored), so a candidate bound cuts the same leads on every store: the in-memory store went contact
+     * by contact.
+     */
+    @Test
+    void findOpenByContacts_ordersAcrossTheContactsByCreation_andTheLimitCutsTheSameLeads() {
+        dev.crmkit.core.contact.ContactId a = new dev.crmkit.core.contact.ContactId(new UUID(5, 1));
+        dev.crmkit.core.contact.ContactId b = new dev.crmkit.core.contact.ContactId(new UUID(5, 2));
+        Lead a3 = leads.insertOrGet(fx.lead().contactId(a).createdAt(at(3)).updatedAt(at(3)).build());
+        Lead b1 = leads.insertOrGet(fx.lead().contactId(b).createdAt(at(1)).updatedAt(at(1)).build());
+        Lead a2 = leads.insertOrGet(fx.lead().contactId(a).createdAt(at(2)).updatedAt(at(2)).build());
+        Lead b2 = leads.insertOrGet(fx.lead().contactId(b).createdAt(at(2)).updatedAt(at(2)).build());
+
+        List<LeadId> all = leads.findOpenByContacts(List.of(a, b), 10).stream().map(Lead::id).toList();
+        List<LeadId> two = leads.findOpenByContacts(List.of(a, b), 2).stream().map(Lead::id).toList();
+
+        assertEquals(List.of(b1.id(), a2.id(), b2.id(), a3.id()), all, "by creation time, ties in stored order");
+        assertEquals(List.of(b1.id(), a2.id()), two);
+    }
+
     @Test
     void insertOrGet_newLead_storesAtVersion1AndReturnsStoredCopy() {
         Lead candidate = fx.lead().externalIds(fx.externalId()).build();

@@ -32,6 +32,12 @@ final class ContactFieldRows {
     /** {@code ContactFilter.MAX_DECIMALS}: the decimal places of DECIMAL(65, 30). */
     static final int MAX_DECIMALS = 30;
 
+    /** {@code ContactFilter.MIN_YEAR}: the first year of MariaDB's DATE. */
+    static final int MIN_YEAR = 1000;
+
+    /** {@code ContactFilter.MAX_YEAR}: the last year of MariaDB's DATE. */
+    static final int MAX_YEAR = 9999;
+
     private final Jdbc jdbc;
     private final String insert;
     private final String delete;
@@ -68,7 +74,8 @@ final class ContactFieldRows {
 
     /**
      * The rows of the values: keys longer than a filter's key (64 characters) left out, as no condition can name
-     * them; a number outside what a number condition compares ({@code ContactFilter.comparable}) without its number.
+     * them; a number outside what a number condition compares ({@code ContactFilter.comparable}) without its number,
+     * a date outside the years a date condition compares without its date.
      */
     static List<Object[]> rows(UUID contact, CustomFields fields) {
         List<Object[]> out = new ArrayList<>();
@@ -80,10 +87,15 @@ final class ContactFieldRows {
             String text = lower(v.asText());
             Object number = v instanceof FieldValue.Number n && fits(n.value())
                     ? n.value() : Jdbc.Null.DECIMAL;
-            Object date = v instanceof FieldValue.Date d ? d.value() : Jdbc.Null.DATE;
+            Object date = v instanceof FieldValue.Date d && fits(d.value()) ? d.value() : Jdbc.Null.DATE;
             out.add(new Object[] {contact, e.getKey(), key(text), text, number, date});
         }
         return out;
+    }
+
+    /** Whether the date fits every store's DATE column (MariaDB's: years 1000 to 9999). */
+    static boolean fits(java.time.LocalDate d) {
+        return d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR;
     }
 
     /** Whether the number fits DECIMAL(65, 30) without rounding. */

@@ -93,7 +93,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         selectOpenByPhone = jdbc.sql("SELECT * FROM {lead} WHERE phone = ? AND is_open = ? AND " + LISTED + " "
                 + "ORDER BY created_at DESC, seq DESC LIMIT 1");
         selectOpenByContacts = jdbc.sql("SELECT * FROM {lead} WHERE contact_id IN (%s) AND is_open = ? AND "
-                + LISTED + " ORDER BY seq LIMIT ?");
+                + LISTED + " ORDER BY created_at, seq LIMIT ?");
         externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
         rows = new Jdbc.Versioned(jdbc, "lead", "lead");
         insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, source_detail, "

@@ -36,9 +36,14 @@ final class JdbcStageHistory implements StageHistory {
         this.dialect = jdbc.dialect;
         // a row that takes a stored id or deal version is left out (not an error that would abort a PostgreSQL unit
         // of work), so a move writes its entry in one statement and looks for the reason only when none was written
-        insertRow = dialect.insertIgnoring(jdbc.tables.name("stage_history"), 1, "id", "deal_id", "deal_version",
-                "pipeline_id", "from_stage", "to_stage", "moved_by", "moved_at", "seconds_in_previous",
-                "nanos_in_previous");
+        String[] columns = {"id", "deal_id", "deal_version", "pipeline_id", "from_stage", "to_stage", "moved_by",
+            "moved_at", "seconds_in_previous", "nanos_in_previous"};
+        // MariaDB's INSERT IGNORE would also let a too long or bad value through as a warning: a plain insert there,
+        // whose duplicate key leaves the unit of work usable on MariaDB
+        insertRow = dialect == Dialect.MARIADB
+                ? "INSERT INTO " + jdbc.tables.name("stage_history") + " (" + String.join(", ", columns)
+                        + ") VALUES (?" + ", ?".repeat(columns.length - 1) + ")"
+                : dialect.insertIgnoring(jdbc.tables.name("stage_history"), 1, columns);
         selectTaken = jdbc.sql("SELECT id FROM {stage_history} WHERE id = ? OR (deal_id = ? AND deal_version = ?)");
         // ORDER BY names the key's fixed column too: H2 reads an index in order only then
         String select = "SELECT * FROM {stage_history} WHERE deal_id = ?";
@@ -52,9 +57,10 @@ final class JdbcStageHistory implements StageHistory {
         Objects.requireNonNull(entry, "entry");
         jdbc.tx.write(c -> {
             Duration spent = entry.timeInPrevious();
-            if (jdbc.insertIgnoring(c, insertRow, entry.id(), entry.dealId().value(), entry.dealVersion(),
-                    entry.pipelineId().value(), entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT),
-                    entry.to(), entry.by().value(), entry.at(), spent.getSeconds(), spent.getNano())) {
+            Object[] values = {entry.id(), entry.dealId().value(), entry.dealVersion(), entry.pipelineId().value(),
+                entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), entry.to(), entry.by().value(),
+                entry.at(), spent.getSeconds(), spent.getNano()};
+            if (written(c, values)) {
                 return null;
             }
             List<java.util.UUID> taken = jdbc.list(c, selectTaken, rs -> dialect.getUuid(rs, "id"),
@@ -66,10 +72,26 @@ final class JdbcStageHistory implements StageHistory {
                 throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
                         + "for version " + entry.dealVersion());
             }
-            // ignored, yet nothing takes its keys: a concurrent unit of work stored it and was rolled back since
+            // refused, yet this unit of work sees nothing that takes its keys (a snapshot older than the other's)
             throw new IllegalArgumentException("a concurrent unit of work stored stage history entry " + entry.id()
                     + " or another entry for version " + entry.dealVersion() + " of deal " + entry.dealId());
         });
+    }
+
+    /** Inserts the row; false when a stored row takes its id or its deal version. */
+    private boolean written(java.sql.Connection c, Object[] values) throws SQLException {
+        if (dialect != Dialect.MARIADB) {
+            return jdbc.insertIgnoring(c, insertRow, values);
+        }
+        try {
+            jdbc.update(c, insertRow, values);
+            return true;
+        } catch (SQLException e) {
+            if (dialect.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

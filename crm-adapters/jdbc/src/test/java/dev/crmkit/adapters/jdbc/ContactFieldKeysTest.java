@@ -82,6 +82,47 @@ class ContactFieldKeysTest {
         }
     }
 
+    /**
+     * A custom date outside the years every store's DATE column holds (MariaDB's: 1000 to 9999) is stored with its
+     * contact and compared by no date condition, as in memory: before, such a contact could not be saved on MariaDB
+     * once V78 keyed its dates.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void aDateOutsideTheComparedYears_isStoredAndMatchesNoDateCondition(TestDatabase db) throws SQLException {
+        DataSource ds = db.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            JdbcContactSegments segments = new JdbcContactSegments(store);
+            IdGenerator ids = IdGenerator.seeded(79);
+            List<Contact> contacts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) { // enough for a COPY on PostgreSQL
+                LocalDate renewal = i % 2 == 0 ? LocalDate.of(12_000, 1, 1) : LocalDate.of(999, 12, 31);
+                Contact c = Contact.create(new ContactId(ids.next()), new PersonName("P" + i, "Far"), List.of(),
+                        List.of(), AT);
+                contacts.add(c.withCustomFields(CustomFields.empty().with("renewal", new FieldValue.Date(renewal)),
+                        AT).atVersion(1));
+            }
+            store.jdbc().tx.write(c -> ((JdbcContacts) store.contacts()).insertAll(c, contacts));
+            Contact single = store.contacts().insertOrGet(Contact.create(new ContactId(ids.next()),
+                    new PersonName("One", "Far"), List.of(), List.of(), AT).withCustomFields(CustomFields.empty()
+                    .with("renewal", new FieldValue.Date(LocalDate.of(10_000, 6, 1))), AT));
+
+            assertEquals(21, store.contacts().count());
+            assertEquals(LocalDate.of(10_000, 6, 1), ((FieldValue.Date) store.contacts().findById(single.id())
+                    .orElseThrow().customFields().get("renewal").orElseThrow()).value());
+            for (ContactFilter.Comparison comparison : ContactFilter.Comparison.values()) {
+                ContactFilter any = new ContactFilter.FieldDate("renewal", comparison, LocalDate.of(2026, 1, 1));
+                assertEquals(0, segments.count(any), comparison.name());
+                assertEquals(0, contacts.stream().filter(x -> any.matches(
+                        dev.crmkit.campaigns.segment.ContactFacts.of(x))).count(), "memory: " + comparison);
+            }
+            assertEquals(21, segments.count(new ContactFilter.FieldPresent("renewal")), "present all the same");
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     /** The rows keep a number exactly when a number condition compares it (the jdbc store names no campaigns type). */
     @org.junit.jupiter.api.Test
     void aNumberIsKeyed_exactlyWhenANumberConditionComparesIt() {

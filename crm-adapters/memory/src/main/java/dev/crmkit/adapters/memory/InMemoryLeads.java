@@ -91,16 +91,8 @@ final class InMemoryLeads implements Leads {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        List<Lead> out = new ArrayList<>();
-        for (ContactId contact : new LinkedHashSet<>(contacts)) {
-            for (Lead lead : table.all(OPEN_CONTACT, contact)) {
-                if (out.size() == limit) {
-                    return out;
-                }
-                out.add(lead);
-            }
-        }
-        return out;
+        // in the store's order across all the contacts, as the JDBC store answers (created_at, seq)
+        return table.first(OPEN_CONTACT, new LinkedHashSet<>(contacts), limit);
     }
 
     @Override

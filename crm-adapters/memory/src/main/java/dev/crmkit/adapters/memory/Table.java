@@ -406,6 +406,32 @@ final class Table<I, R> {
         });
     }
 
+    /**
+     * At most {@code limit} members of a group under any of the keys, in the group's order across all of them (as
+     * one list of the store would order them), each once.
+     */
+    List<R> first(String group, java.util.Collection<?> keys, int limit) {
+        return tx.read(() -> {
+            TreeMap<OrderKey, I> merged = new TreeMap<>();
+            for (Object key : keys) {
+                TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+                if (members == null) {
+                    continue;
+                }
+                for (Map.Entry<OrderKey, I> e : members.entrySet()) {
+                    if (merged.size() == limit && e.getKey().compareTo(merged.lastKey()) > 0) {
+                        break; // this key's later members cannot make the first limit
+                    }
+                    merged.put(e.getKey(), e.getValue());
+                    if (merged.size() > limit) {
+                        merged.pollLastEntry();
+                    }
+                }
+            }
+            return merged.values().stream().map(this::row).toList();
+        });
+    }
+
     /** {@link #before(String, Object, OrderKey, int)} with the members that pass a filter, tested before the limit. */
     List<R> before(String group, Object key, OrderKey bound, int limit, Predicate<R> filter) {
         if (limit < 1) {
