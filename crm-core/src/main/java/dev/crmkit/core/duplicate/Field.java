@@ -16,8 +16,8 @@ public enum Field {
     FIRST_NAME(EXACT, VARIANT, PHONETIC, TYPO, INITIAL, DIFFERENT),
     /** Family name: phonetics and typos (a variant only when swapped with a given name). */
     LAST_NAME(EXACT, VARIANT, PHONETIC, TYPO, INITIAL, DIFFERENT),
-    /** Company name with legal forms stripped; acronyms are variants. */
-    COMPANY_NAME(EXACT, VARIANT, TYPO, DIFFERENT),
+    /** Company name with legal forms stripped; acronyms are variants; alike but more than a typo apart is partial. */
+    COMPANY_NAME(EXACT, VARIANT, TYPO, PARTIAL, DIFFERENT),
     /** E-mail: the whole address, the local part at another domain, or a typo in the local part. */
     EMAIL(EXACT, VARIANT, TYPO, DIFFERENT),
     /** Phone: the whole number, the national part only, or one digit off. */

@@ -32,7 +32,26 @@ final class IdentityComparison {
                 : Comparison.of(Field.IDENTIFIER, best, detail);
     }
 
-    /** Company names without legal forms: exact, one the acronym of the other, a typo, different. */
+    /** How long (letters and digits, without spaces) the longer name must be for one edit to be a typo. */
+    static final int ONE_TYPO_FROM = 5;
+    /** How long the shorter name must be for two edits to be a typo. */
+    static final int TWO_TYPOS_FROM = 8;
+    /** The Jaro-Winkler similarity from which a typo counts (and below which names are different). */
+    static final double TYPO_SIMILARITY = 0.85;
+    /** The Jaro-Winkler similarity from which names that are more than a typo apart are still alike. */
+    static final double ALIKE_SIMILARITY = 0.92;
+
+    /**
+     * Company names as {@link Normalize#companyCompared} gives them (legal forms dropped, umlauts transliterated,
+     * "&"/"und"/"and" dropped): equal, or equal with the umlauts' dots dropped ("Müller", "Muller"), is
+     * {@link Level#EXACT}; one the acronym of the other's words (all of them, or
+     * all but "of", "von"...) is {@link Level#VARIANT}; one or two typos apart (one edit when the
+     * longer name has {@value #ONE_TYPO_FROM} letters, two when the shorter has {@value #TWO_TYPOS_FROM}, and
+     * Jaro-Winkler at least {@value #TYPO_SIMILARITY}: "Acme"/"Acmee", not "Acme"/"Acne") is {@link Level#TYPO};
+     * more than that but still Jaro-Winkler
+     * {@value #ALIKE_SIMILARITY} alike ("Nordwind Logistik" and "Nordwind Logistik Hamburg") is {@link Level#PARTIAL};
+     * else {@link Level#DIFFERENT}. Symmetric.
+     */
     static Comparison company(Prepared a, Prepared b) {
         return company(a, b, true);
     }
@@ -43,17 +62,33 @@ final class IdentityComparison {
             return Comparison.missing(Field.COMPANY_NAME);
         }
         String pair = explain ? q(a.record.companyName()) + " ~ " + q(b.record.companyName()) : "";
-        if (a.company.equals(b.company)) {
+        if (a.company.equals(b.company) || a.companyDotless.equals(b.companyDotless)) {
             return Comparison.of(Field.COMPANY_NAME, Level.EXACT, pair + ": equal without legal forms");
         }
         String plainA = a.company.replace(" ", "");
         String plainB = b.company.replace(" ", "");
-        if (plainA.equals(b.companyAcronym) || plainB.equals(a.companyAcronym)) {
+        if (acronymOf(plainA, b) || acronymOf(plainB, a)) {
             return Comparison.of(Field.COMPANY_NAME, Level.VARIANT, pair + ": acronym");
         }
-        if (Similarity.jaroWinkler(plainA, plainB) >= 0.92) {
-            return Comparison.of(Field.COMPANY_NAME, Level.TYPO, pair + ": one typo apart");
+        double similarity = Similarity.jaroWinkler(plainA, plainB);
+        if (similarity >= TYPO_SIMILARITY && typos(plainA, plainB)) {
+            return Comparison.of(Field.COMPANY_NAME, Level.TYPO, pair + ": a typo apart");
+        }
+        if (similarity >= ALIKE_SIMILARITY) {
+            return Comparison.of(Field.COMPANY_NAME, Level.PARTIAL, pair + ": alike, more than a typo apart");
         }
         return Comparison.of(Field.COMPANY_NAME, Level.DIFFERENT, pair + ": different");
+    }
+
+    private static boolean acronymOf(String plain, Prepared other) {
+        return plain.length() >= 2
+                && (plain.equals(other.companyAcronym) || plain.equals(other.companySignificantAcronym));
+    }
+
+    /** One edit and the longer of {@value #ONE_TYPO_FROM} letters, or two and the shorter of {@value #TWO_TYPOS_FROM}. */
+    private static boolean typos(String a, String b) {
+        int edits = Similarity.editsUpToTwo(a, b);
+        return edits == 1 && Math.max(a.length(), b.length()) >= ONE_TYPO_FROM
+                || edits == 2 && Math.min(a.length(), b.length()) >= TWO_TYPOS_FROM;
     }
 }

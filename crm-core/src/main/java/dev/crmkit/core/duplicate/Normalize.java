@@ -21,6 +21,11 @@ final class Normalize {
     private static final Set<String> LEGAL_FORMS = Set.of("inc", "incorporated", "llc", "llp", "ltd", "limited",
             "gmbh", "ag", "co", "corp", "corporation", "company", "plc", "sa", "sarl", "sas", "bv", "nv", "kg", "ohg",
             "ug", "spa", "srl", "oy", "ab", "as", "kgaa", "se", "pty", "the", "and");
+    /** Words that join the words of a company name ("&" is "and" and "und" and "et"): left out when comparing. */
+    private static final Set<String> JOINING = Set.of("and", "und", "et");
+    /** Words that an acronym leaves out ("Bank of America" is "BA" as well as "BOA"). */
+    private static final Set<String> MINOR = Set.of("of", "for", "de", "der", "die", "das", "des", "du", "la", "le",
+            "von", "van", "zu");
 
     private Normalize() {
     }
@@ -73,9 +78,14 @@ final class Normalize {
 
     /** The company name without legal forms ("Acme GmbH & Co. KG" is "acme"). */
     static String company(String raw) {
+        return without(text(raw), LEGAL_FORMS);
+    }
+
+    /** The words of a normalised text other than those listed, joined by single spaces. */
+    private static String without(String words, Set<String> left) {
         StringBuilder b = new StringBuilder();
-        for (String word : text(raw).split(" ")) {
-            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
+        for (String word : words.split(" ")) {
+            if (!word.isEmpty() && !left.contains(word)) {
                 if (b.length() > 0) {
                     b.append(' ');
                 }
@@ -83,6 +93,39 @@ final class Normalize {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * The company name as the matcher compares it: as {@link #company(String)}, with German umlauts transliterated
+     * ("ü" is "ue", so "Müller" and "Mueller" agree) and "&", "+", "und", "et" dropped like "and" ("Müller & Söhne KG"
+     * is "mueller soehne", as is "Mueller und Soehne"). Not used for the keys stores keep ({@link CompanyNameKeys}),
+     * which stay as written.
+     */
+    static String companyCompared(String raw) {
+        return companyCompared(raw, true);
+    }
+
+    /**
+     * As {@link #companyCompared(String)}; without {@code transliterate} the umlauts lose their dots instead ("Müller"
+     * is "muller", as someone without the key writes it).
+     */
+    static String companyCompared(String raw, boolean transliterate) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (transliterate) {
+            lower = lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue");
+        }
+        return without(company(lower.replace("&", " and ").replace("+", " and ")), JOINING);
+    }
+
+    /** The first letters of the words other than "of", "for", "de", "von"...; empty for fewer than two such words. */
+    static String significantAcronym(String normalisedCompany) {
+        StringBuilder b = new StringBuilder();
+        for (String w : normalisedCompany.split(" ")) {
+            if (!w.isEmpty() && !MINOR.contains(w)) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.length() < 2 ? "" : b.toString();
     }
 
     /** The first letters of the words, when there are at least two ("international business machines" is "ibm"). */

@@ -35,6 +35,10 @@ final class Prepared {
     final String lastOcr;
     final String company;
     final String companyAcronym;
+    /** The company name with umlauts that lost their dots ("muller"), for a name written without them. */
+    final String companyDotless;
+    /** The initials of the company name's words other than "of", "von"..., see {@link Normalize#significantAcronym}. */
+    final String companySignificantAcronym;
     final String emailLocal;
     final String emailDomain;
     final boolean emailIsAddress;
@@ -66,8 +70,10 @@ final class Prepared {
         lastSound = sound(last);
         firstOcr = Similarity.ocrFolded(first);
         lastOcr = Similarity.ocrFolded(last);
-        company = Normalize.company(r.companyName());
+        company = Normalize.companyCompared(r.companyName());
+        companyDotless = Normalize.companyCompared(r.companyName(), false);
         companyAcronym = Normalize.acronym(company);
+        companySignificantAcronym = Normalize.significantAcronym(company);
         String email = r.email().toLowerCase(Locale.ROOT);
         int at = email.lastIndexOf('@');
         emailIsAddress = at > 0 && at < email.length() - 1;

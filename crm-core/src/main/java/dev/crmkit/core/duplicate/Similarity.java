@@ -8,6 +8,7 @@ final class Similarity {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final DamerauLevenshteinDistance ONE_EDIT = new DamerauLevenshteinDistance(1);
+    private static final DamerauLevenshteinDistance TWO_EDITS = new DamerauLevenshteinDistance(2);
 
     private Similarity() {
     }
@@ -24,6 +25,17 @@ final class Similarity {
         }
         int d = ONE_EDIT.apply(a, b);
         return d >= 0 && d <= 1;
+    }
+
+    /**
+     * How many insertions, deletions, substitutions or swaps of neighbours turn one string into the other, when
+     * that is at most two; else -1.
+     */
+    static int editsUpToTwo(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) {
+            return -1;
+        }
+        return TWO_EDITS.apply(a, b);
     }
 
     /** The text with the letters that scanners confuse folded: "rn" is "m", "cl" is "d", "vv" is "w", "0" is "o". */

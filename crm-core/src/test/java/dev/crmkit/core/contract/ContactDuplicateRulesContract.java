@@ -619,18 +619,12 @@ public abstract class ContactDuplicateRulesContract {
     // ------------------------------------------------------------------------- company typos and acronyms
 
     /**
-     * The matcher's score of two company names: the rules below are set to it, so that they test the candidate
-     * query (before the stores kept sound and acronym keys these companies were never looked up, at any threshold),
-     * not where the matcher's default threshold lies for a company known by its name alone.
+     * The rules below are at the default threshold ({@link #companyRule}): the default rules flag a company known by
+     * its name alone when another is a typo or an acronym of it. The candidates' scores are at least that threshold.
      */
-    private static double score(String a, String b) {
-        java.util.function.Function<String, Company> of = n -> Company.create(
-                new CompanyId(java.util.UUID.nameUUIDFromBytes(n.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-                n, Optional.empty(), MONDAY_9_BERLIN);
-        double p = DuplicateMatcher.withDefaults().defaultRegion("DE").score(StoreRecords.of(of.apply(a)),
-                StoreRecords.of(of.apply(b))).probability();
-        assertTrue(p > 0, a + " / " + b + " score nothing");
-        return p;
+    private static List<CompanyId> flagged(List<CompanyCandidate> candidates) {
+        candidates.forEach(c -> assertTrue(c.score() >= DuplicateScan.DEFAULT_THRESHOLD, c.toString()));
+        return companyIds(candidates);
     }
 
     @Test
@@ -638,14 +632,14 @@ public abstract class ContactDuplicateRulesContract {
         Company acme = company("Acme Gmbh", "");
         assertEquals(List.of(acme.id()), store.companies().findBySoundOfName("Acmee GmbH", 10).stream()
                 .map(Company::id).toList());
-        crm = crm(companyRule(DuplicateAction.BLOCK).withThreshold(score("Acme Gmbh", "Acmee GmbH")));
+        crm = crm(companyRule(DuplicateAction.BLOCK));
         Snapshot before = snapshot();
         events.clear();
 
         CompanyOutcome outcome = crm.customers().createCompanyUnderRules(NewCompany.of("Acmee GmbH", ""));
 
         CompanyOutcome.Blocked blocked = assertInstanceOf(CompanyOutcome.Blocked.class, outcome, outcome::toString);
-        assertEquals(List.of(acme.id()), companyIds(blocked.candidates()));
+        assertEquals(List.of(acme.id()), flagged(blocked.candidates()));
         assertEquals(before, snapshot());
         assertEquals(List.of(), events);
     }
@@ -654,16 +648,15 @@ public abstract class ContactDuplicateRulesContract {
     void companyCreate_anAcronymOfAStoredName_andTheNameOfAStoredAcronym_areFound() {
         Company ibm = company("International Business Machines Corp.", "");
         Company dhl = company("DHL", "");
-        crm = crm(companyRule(DuplicateAction.ALERT).withThreshold(Math.min(
-                score("International Business Machines Corp.", "IBM"), score("DHL", "Dalsey Hillblom Lynn"))));
+        crm = crm(companyRule(DuplicateAction.ALERT));
 
         CompanyOutcome.Alerted short_ = assertInstanceOf(CompanyOutcome.Alerted.class,
                 crm.customers().createCompanyUnderRules(NewCompany.of("IBM", "")));
         CompanyOutcome.Alerted long_ = assertInstanceOf(CompanyOutcome.Alerted.class,
                 crm.customers().createCompanyUnderRules(NewCompany.of("Dalsey Hillblom Lynn", "")));
 
-        assertEquals(List.of(ibm.id()), companyIds(short_.candidates()));
-        assertEquals(List.of(dhl.id()), companyIds(long_.candidates()));
+        assertEquals(List.of(ibm.id()), flagged(short_.candidates()));
+        assertEquals(List.of(dhl.id()), flagged(long_.candidates()));
         assertInstanceOf(CompanyOutcome.Saved.class,
                 crm.customers().createCompanyUnderRules(NewCompany.of("Zenith Optics", "")));
     }
@@ -678,12 +671,12 @@ public abstract class ContactDuplicateRulesContract {
         Company third = company("Borealis", "");
         assertEquals(List.of(), store.companies().findBySoundOfName("Akme Tools", 10),
                 "the merged-away twin is not looked up");
-        crm = crm(companyRule(DuplicateAction.BLOCK).withThreshold(score("Acme Gmbh", "Acmee GmbH")));
+        crm = crm(companyRule(DuplicateAction.BLOCK));
 
         CompanyOutcome renamed = crm.customers().editCompany(other.id(), CompanyEdit.rename("Acmee GmbH"));
         CompanyOutcome unlike = crm.customers().editCompany(third.id(), CompanyEdit.rename("Akme Toolz"));
 
-        assertEquals(List.of(acme.id()), companyIds(assertInstanceOf(CompanyOutcome.Blocked.class, renamed,
+        assertEquals(List.of(acme.id()), flagged(assertInstanceOf(CompanyOutcome.Blocked.class, renamed,
                 renamed::toString).candidates()));
         assertEquals("Akme Toolz", assertInstanceOf(CompanyOutcome.Saved.class, unlike, unlike::toString).saved()
                 .name(), "the merged-away twin, whose name sounds alike, is not a candidate");
