@@ -450,12 +450,12 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     record AllOf(List<ContactFilter> filters) implements ContactFilter {
         /** Copies the list. */
         public AllOf {
-            filters = List.copyOf(filters);
+            filters = Combinators.operands(filters);
         }
 
         @Override
         public boolean matches(ContactFacts facts) {
-            return filters.stream().allMatch(f -> f.matches(facts));
+            return Combinators.allOf(filters, facts, ContactFilter::matches);
         }
     }
 
@@ -463,12 +463,12 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     record AnyOf(List<ContactFilter> filters) implements ContactFilter {
         /** Copies the list. */
         public AnyOf {
-            filters = List.copyOf(filters);
+            filters = Combinators.operands(filters);
         }
 
         @Override
         public boolean matches(ContactFacts facts) {
-            return filters.stream().anyMatch(f -> f.matches(facts));
+            return Combinators.anyOf(filters, facts, ContactFilter::matches);
         }
     }
 
@@ -476,12 +476,12 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     record Not(ContactFilter filter) implements ContactFilter {
         /** Checks presence. */
         public Not {
-            Objects.requireNonNull(filter, "filter");
+            Combinators.operand(filter);
         }
 
         @Override
         public boolean matches(ContactFacts facts) {
-            return !filter.matches(facts);
+            return Combinators.not(filter, facts, ContactFilter::matches);
         }
     }
 
