@@ -470,12 +470,12 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     record AllOf(List<ContactFilter> filters) implements ContactFilter {
         /** Copies the list. */
         public AllOf {
-            filters = List.copyOf(filters);
+            filters = Combinators.operands(filters);
         }
 
         @Override
         public boolean matches(ContactFacts facts) {
-            return filters.stream().allMatch(f -> f.matches(facts));
+            return Combinators.allOf(filters, facts, ContactFilter::matches);
         }
     }
 
@@ -483,12 +483,12 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     record AnyOf(List<ContactFilter> filters) implements ContactFilter {
         /** Copies the list. */
         public AnyOf {
-            filters = List.copyOf(filters);
+            filters = Combinators.operands(filters);
         }
 
         @Override
         public boolean matches(ContactFacts facts) {
-            return filters.stream().anyMatch(f -> f.matches(facts));
+            return Combinators.anyOf(filters, facts, ContactFilter::matches);
         }
     }
 
@@ -496,12 +496,12 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     record Not(ContactFilter filter) implements ContactFilter {
         /** Checks presence. */
         public Not {
-            Objects.requireNonNull(filter, "filter");
+            Combinators.operand(filter);
         }
 
         @Override
         public boolean matches(ContactFacts facts) {
-            return !filter.matches(facts);
+            return Combinators.not(filter, facts, ContactFilter::matches);
         }
     }
 

@@ -141,12 +141,12 @@ public sealed interface SegmentFilter permits SegmentFilter.ConsentGranted, Segm
     record AllOf(List<SegmentFilter> filters) implements SegmentFilter {
         /** Copies the filters. */
         public AllOf {
-            filters = List.copyOf(filters);
+            filters = Combinators.operands(filters);
         }
 
         @Override
         public boolean matches(SegmentRow row) {
-            return filters.stream().allMatch(f -> f.matches(row));
+            return Combinators.allOf(filters, row, SegmentFilter::matches);
         }
     }
 
@@ -158,12 +158,12 @@ public sealed interface SegmentFilter permits SegmentFilter.ConsentGranted, Segm
     record AnyOf(List<SegmentFilter> filters) implements SegmentFilter {
         /** Copies the filters. */
         public AnyOf {
-            filters = List.copyOf(filters);
+            filters = Combinators.operands(filters);
         }
 
         @Override
         public boolean matches(SegmentRow row) {
-            return filters.stream().anyMatch(f -> f.matches(row));
+            return Combinators.anyOf(filters, row, SegmentFilter::matches);
         }
     }
 
@@ -175,12 +175,12 @@ public sealed interface SegmentFilter permits SegmentFilter.ConsentGranted, Segm
     record Not(SegmentFilter filter) implements SegmentFilter {
         /** Checks the filter is there. */
         public Not {
-            Objects.requireNonNull(filter, "filter");
+            Combinators.operand(filter);
         }
 
         @Override
         public boolean matches(SegmentRow row) {
-            return !filter.matches(row);
+            return Combinators.not(filter, row, SegmentFilter::matches);
         }
     }
 
