@@ -297,14 +297,7 @@ public final class ScopedCrm {
                 T value = crm.actingAs(actor, change);
                 Optional<Record> after = findRecord(record).filter(r -> access(r).ref().equals(record));
                 if (after.isPresent()) {
-                    List<FieldRef> locked = redaction.lockedChanges(record.type(), before.get(), after.get());
-                    if (!locked.isEmpty()) {
-                        AccessDecision.Refused field = (AccessDecision.Refused) policy.decideField(actor,
-                                locked.get(0), true);
-                        AccessDecision.Refused refused = new AccessDecision.Refused(actor, field.what() + " of "
-                                + record, field.reason());
-                        throw joined ? new RefusedChangeException(refused) : new Undone(refused);
-                    }
+                    refuseLockedChanges(record, before.get(), after.get(), joined);
                 }
                 return Guarded.done((AccessDecision.Allowed) decision, shownValue(value));
             });
@@ -315,23 +308,59 @@ public final class ScopedCrm {
 
     /**
      * {@link #change(Permission, RecordRef, Supplier)} for a record that another module keeps (a deal of
-     * crm-pipeline): {@code lookup} reads the record with its owner inside the unit of work of the decision and the
-     * change (empty when it is not stored, refused as "not found").
+     * crm-pipeline), with the same guarantees: inside one unit of work, {@code lock} reads the record named and holds
+     * it for the unit of work (its port's {@code lockById}; empty when it is not stored, refused as "not found"), the
+     * decision is made on that locked copy with {@code access}, the change runs, {@code read} reads the record again,
+     * and a change that altered a field the actor's role may only read or not see ({@link
+     * FieldRedaction#lockedChanges}) is undone and refused, naming the edit permission, the field and the record. The
+     * value returned is the change's as it is: the caller shows it as the actor sees it ({@link #fields()}).
      *
-     * @param lookup reads the record named, inside the unit of work
+     * @param lock   reads and locks the record named, inside the unit of work
+     * @param read   reads the record named again after the change, inside the unit of work
+     * @param access the record's owner, as the decision needs it
      * @param change the change, run only when allowed; it must not return {@code null}
+     * @throws RefusedChangeException when the view joins a unit of work the caller runs and the change altered a
+     *                                field the actor may not change
      */
-    public <T> Guarded<T> change(Permission permission, RecordRef record, Supplier<Optional<AccessRecord>> lookup,
-                                 Supplier<T> change) {
-        Objects.requireNonNull(lookup, "lookup");
+    public <R extends Record, T> Guarded<T> change(Permission permission, RecordRef record,
+                                                   Supplier<Optional<R>> lock, Supplier<Optional<R>> read,
+                                                   java.util.function.Function<? super R, AccessRecord> access,
+                                                   Supplier<T> change) {
+        Objects.requireNonNull(permission, "permission");
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(change, "change");
-        return store.transactions().inTransaction(() -> {
-            AccessDecision decision = decideVisible(permission, record, lookup.get());
-            if (decision instanceof AccessDecision.Refused refused) {
-                return Guarded.<T>refused(refused);
-            }
-            return Guarded.done((AccessDecision.Allowed) decision, crm.actingAs(actor, change));
-        });
+        boolean joined = store.transactions().inUnitOfWork();
+        try {
+            return store.transactions().inTransaction(() -> {
+                Optional<R> before = lock.get();
+                AccessDecision decision = decideVisible(permission, record, before.map(access));
+                if (decision instanceof AccessDecision.Refused refused) {
+                    return Guarded.<T>refused(refused);
+                }
+                T value = crm.actingAs(actor, change);
+                Optional<R> after = read.get();
+                if (after.isPresent()) {
+                    refuseLockedChanges(record, before.get(), after.get(), joined);
+                }
+                return Guarded.done((AccessDecision.Allowed) decision, value);
+            });
+        } catch (Undone undone) {
+            return Guarded.refused(undone.refusal);
+        }
+    }
+
+    /** Undoes (by throwing out of the unit of work) a change that altered a field the actor may not edit. */
+    private <R extends Record> void refuseLockedChanges(RecordRef record, R before, R after, boolean joined) {
+        List<FieldRef> locked = redaction.lockedChanges(record.type(), before, after);
+        if (!locked.isEmpty()) {
+            AccessDecision.Refused field = (AccessDecision.Refused) policy.decideField(actor, locked.get(0), true);
+            AccessDecision.Refused refused = new AccessDecision.Refused(actor, field.what() + " of " + record,
+                    field.reason());
+            throw joined ? new RefusedChangeException(refused) : new Undone(refused);
+        }
     }
 
     /** Carries a refused change out of the unit of work it rolls back. */

@@ -12,11 +12,14 @@ import dev.crmkit.pipeline.deal.VisibleDeals;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The deals one actor may view, as a read-only {@link Deals} port, so that {@link dev.crmkit.pipeline.forecast.Forecasts}
  * builds boards and forecasts of them alone: a list goes to the store's {@link VisibleDeals} with the actor's access
- * filter (restricted inside the query), a deal the actor may not view is not found. Writes are refused. Thread-safe.
+ * filter (restricted inside the query), a deal the actor may not view is not found. Every deal it returns is shown as
+ * the actor sees it: the fields the actor's role hides are blank ({@link dev.crmkit.core.access.FieldRedaction}), so a
+ * hidden amount is absent and neither a board nor a forecast sums it. Writes and locks are refused. Thread-safe.
  */
 final class ScopedDeals implements Deals {
 
@@ -24,12 +27,15 @@ final class ScopedDeals implements Deals {
     private final VisibleDeals visible;
     private final AccessFilter access;
     private final Predicate<Deal> mayView;
+    private final UnaryOperator<Deal> shown;
 
-    ScopedDeals(Deals deals, VisibleDeals visible, AccessFilter access, Predicate<Deal> mayView) {
+    ScopedDeals(Deals deals, VisibleDeals visible, AccessFilter access, Predicate<Deal> mayView,
+                UnaryOperator<Deal> shown) {
         this.deals = Objects.requireNonNull(deals, "deals");
         this.visible = Objects.requireNonNull(visible, "visible");
         this.access = Objects.requireNonNull(access, "access");
         this.mayView = Objects.requireNonNull(mayView, "mayView");
+        this.shown = Objects.requireNonNull(shown, "shown");
     }
 
     @Override
@@ -44,12 +50,18 @@ final class ScopedDeals implements Deals {
 
     @Override
     public Optional<Deal> findById(DealId id) {
-        return deals.findById(Objects.requireNonNull(id, "id")).filter(mayView);
+        return deals.findById(Objects.requireNonNull(id, "id")).filter(mayView).map(shown);
+    }
+
+    @Override
+    public Optional<Deal> lockById(DealId id) {
+        throw readOnly();
     }
 
     @Override
     public Page<Deal> find(DealFilter filter, PageRequest page) {
-        return visible.find(Objects.requireNonNull(filter, "filter"), access, Objects.requireNonNull(page, "page"));
+        return visible.find(Objects.requireNonNull(filter, "filter"), access, Objects.requireNonNull(page, "page"))
+                .map(shown);
     }
 
     private static UnsupportedOperationException readOnly() {

@@ -3,6 +3,7 @@ package dev.crmkit.pipeline;
 import dev.crmkit.core.ScopedCrm;
 import dev.crmkit.core.access.AccessDecision;
 import dev.crmkit.core.access.AccessRecord;
+import dev.crmkit.core.access.FieldRedaction;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
 import dev.crmkit.core.kernel.Page;
@@ -40,9 +41,22 @@ import java.util.function.Supplier;
  * Guarded<StageChange> moved = rep.move(MoveDeal.to(id, "Won", mover));
  * }</pre>
  *
+ * <p>Fields: every deal the view returns ({@link #deal}, {@link #deals}, a move's {@link StageChange.StageChanged} and
+ * a {@link #change}'s value when it is a deal) is shown as the actor sees it ({@link ScopedCrm#fields()}): each field
+ * the actor's role hides ({@code deal.amount}, {@code deal.expectedMargin}, {@code deal.lostReason},
+ * {@code deal.customFields.KEY}, ...) is blank. Boards and forecasts are made of those shown deals: when the role
+ * hides {@code deal.amount}, the deals are counted but their amounts are left out of every sum and weighted value
+ * (the totals are empty); a hidden {@code deal.expectedCloseDate} leaves the deal out of the by-month totals, a hidden
+ * {@code deal.owner} counts it as unowned, a hidden {@code deal.probabilityOverride} weighs it with its stage's
+ * probability. A stage history holds no field a role can hide (stages cannot be hidden, only made READ).
+ *
  * <p>Changes through the view ({@link #move}, {@link #change}) are made only when the actor may view the deal and
  * holds the permission on it (EDIT for a move), in one unit of work with the decision; otherwise nothing changes and
- * the {@link Guarded} refusal names the permission and the deal (a hidden deal is refused as "not found"). The
+ * the {@link Guarded} refusal names the permission and the deal (a hidden deal is refused as "not found"). The deal
+ * is locked for that unit of work before the decision ({@link dev.crmkit.pipeline.deal.Deals#lockById}), and a change
+ * that alters a field the actor's role may only read or not see (a move when {@code deal.stage} is READ, new terms
+ * when {@code deal.amount} is) is undone and refused naming the edit permission, the field and the deal
+ * ({@code "user:ben may not edit field deal.stage of deal:ID: role rep has READ on deal.stage"}). The
  * organization is read when the view is made (make one per request); shares are read when a deal is looked at.
  * Thread-safe.
  */
@@ -53,14 +67,17 @@ public final class ScopedPipeline {
     private final PipelineStore store;
     private final ScopedDeals deals;
     private final Forecasts forecasts;
+    private final FieldRedaction fields;
 
     ScopedPipeline(DealPipeline pipeline, ScopedCrm view, PipelineStore store) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.view = Objects.requireNonNull(view, "view");
         this.store = Objects.requireNonNull(store, "store");
+        this.fields = view.fields();
         this.deals = new ScopedDeals(store.deals(), store.visibleDeals(),
                 view.policy().filter(view.actor(), RecordType.DEAL, Permission.VIEW),
-                d -> view.decide(Permission.VIEW, ref(d.id()), Optional.of(record(d))).allowed());
+                d -> view.decide(Permission.VIEW, ref(d.id()), Optional.of(record(d))).allowed(),
+                d -> fields.redact(RecordType.DEAL, d));
         this.forecasts = new Forecasts(store.pipelines(), deals);
     }
 
@@ -81,13 +98,17 @@ public final class ScopedPipeline {
 
     /**
      * The board of the filter's pipeline as {@link Forecasts#board} makes it, of the deals the actor may view only:
-     * per stage, how many of them and the sum of their amounts.
+     * per stage, how many of them and the sum of their amounts; when the actor's role hides {@code deal.amount}, the
+     * counts only (every total is empty).
      */
     public Board board(DealFilter filter) {
         return forecasts.board(filter);
     }
 
-    /** The weighted forecast as {@link Forecasts#weighted} makes it, of the deals the actor may view only. */
+    /**
+     * The weighted forecast as {@link Forecasts#weighted} makes it, of the deals the actor may view only, as the actor
+     * sees them (see the class comment): empty when the actor's role hides {@code deal.amount}.
+     */
     public WeightedForecast weighted(List<PipelineId> only, Optional<UserId> owner) {
         return forecasts.weighted(only, owner);
     }
@@ -140,7 +161,26 @@ public final class ScopedPipeline {
      */
     public <T> Guarded<T> change(Permission permission, DealId id, Supplier<T> change) {
         Objects.requireNonNull(id, "id");
-        return view.change(permission, ref(id), () -> stored(id), change);
+        Objects.requireNonNull(change, "change");
+        Guarded<T> outcome = view.change(permission, ref(id), () -> store.deals().lockById(id),
+                () -> store.deals().findById(id), ScopedPipeline::record, change);
+        if (!outcome.allowed()) {
+            return outcome;
+        }
+        return Guarded.done((AccessDecision.Allowed) outcome.decision(), shown(outcome.value().orElseThrow()));
+    }
+
+    /** A deal, or a move's outcome, as the actor sees it; any other value as it is. */
+    @SuppressWarnings("unchecked")
+    private <T> T shown(T value) {
+        if (value instanceof Deal d) {
+            return (T) fields.redact(RecordType.DEAL, d);
+        }
+        if (value instanceof StageChange.StageChanged changed) {
+            return (T) new StageChange.StageChanged(fields.redact(RecordType.DEAL, changed.deal()), changed.entry(),
+                    changed.actionsRun());
+        }
+        return value;
     }
 
     private Optional<AccessRecord> stored(DealId id) {

@@ -30,6 +30,14 @@ public interface Deals {
     Optional<Deal> findById(DealId id);
 
     /**
+     * The deal with this id, held for the running unit of work: another unit of work that locks or changes the same
+     * deal waits until this one ends. A change made through an actor's view ({@code DealPipeline.as(actor)}) decides
+     * and changes under this lock. A store whose units of work run one at a time already holds everything; outside a
+     * unit of work it is a plain read.
+     */
+    Optional<Deal> lockById(DealId id);
+
+    /**
      * The deals that pass the filter, in the order they were created (then by id as an unsigned 128-bit number, the
      * order of the lower-case UUID strings), keyset-paged.
      */

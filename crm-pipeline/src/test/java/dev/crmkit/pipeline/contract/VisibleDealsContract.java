@@ -7,7 +7,13 @@ import dev.crmkit.core.access.AccessRecord;
 import dev.crmkit.core.access.Actor;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.access.FieldAccess;
+import dev.crmkit.core.access.FieldRef;
+import dev.crmkit.core.access.Organization;
+import dev.crmkit.core.access.Role;
 import dev.crmkit.core.access.Share;
+import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.customfield.FieldValue;
 import dev.crmkit.core.access.User;
 import dev.crmkit.core.contract.AccessPopulation;
 import dev.crmkit.core.contract.Fixtures;
@@ -37,7 +43,9 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -46,6 +54,7 @@ import java.util.function.Predicate;
 import static dev.crmkit.core.contract.Fixtures.at;
 import static dev.crmkit.core.contract.Fixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +78,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ol>
  * And the write path: {@code move(command)} is made exactly when the actor may view the deal and holds
  * {@link Permission#EDIT} on it; a refusal names the permission and the deal (a hidden deal as "not found") and
- * leaves the deal as it was. Extend it with a class that returns a fresh, empty store. Tagged {@code visible-deals}, so
+ * leaves the deal as it was.
+ * <p>Fields: for populations whose roles get a random {@link FieldAccess} on {@code deal.amount},
+ * {@code deal.expectedMargin}, {@code deal.expectedCloseDate}, {@code deal.customFields.margin} (and READ or EDIT on
+ * {@code deal.stage}), with deals carrying a value in each, every deal read ({@code deal}, {@code deals}, a move's
+ * result, a change's value) blanks exactly the fields the role hides (oracle written out here from
+ * {@link AccessPolicy#field}), boards count every visible deal but sum only amounts the actor may see (none when
+ * {@code deal.amount} is hidden), weighted forecasts equal those of the deals as shown; a move with {@code deal.stage}
+ * READ and new terms with {@code deal.amount} READ or HIDDEN are refused naming the field and the deal, the deal
+ * unchanged. Extend it with a class that returns a fresh, empty store. Tagged {@code visible-deals}, so
  * that one database's run can be picked out of the JDBC suite ({@code -Dtest=H2StoreTest -Dgroups=visible-deals}).
  */
 @org.junit.jupiter.api.Tag("visible-deals")
@@ -222,12 +239,159 @@ public abstract class VisibleDealsContract {
         assertEquals(Optional.of(deal), p.stores.pipeline().deals().findById(deal.id()));
     }
 
+    @Test
+    void fields_everyScopedDealRead_blanksExactlyTheFieldsTheRoleHides_andSumsOnlyShownAmounts() {
+        int[] counts = new int[2]; // hidden, shown
+        int boardsWithoutAmounts = 0;
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed, true);
+            AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+            for (Actor actor : p.pop.actors()) {
+                ScopedPipeline view = p.deals.as(actor);
+                Predicate<Deal> may = d -> policy.decide(actor, Permission.VIEW, record(d),
+                        p.pop.sharesOf(record(d).ref())).allowed();
+                java.util.function.UnaryOperator<Deal> shown = d -> shownAs(policy, actor, d);
+                String who = "seed " + seed + ", " + actor;
+                boolean amountHidden = hidden(policy, actor, "amount");
+                for (Deal d : p.all) {
+                    Optional<Deal> expected = may.test(d) ? Optional.of(shown.apply(d)) : Optional.empty();
+                    assertEquals(expected, view.deal(d.id()), who + ", deal(" + d.id() + ")");
+                    if (expected.isPresent()) {
+                        for (String f : FIELDS) {
+                            counts[hidden(policy, actor, f) ? 0 : 1]++;
+                        }
+                    }
+                }
+                Forecasts asShown = new Forecasts(p.stores.pipeline().pipelines(),
+                        new Filtered(p.stores.pipeline().deals(), may, shown));
+                for (Pipeline pipeline : p.pipelines) {
+                    DealFilter all = DealFilter.pipeline(pipeline.id());
+                    List<Deal> visible = p.all.stream().filter(all::accepts).filter(may).toList();
+                    assertEquals(visible.stream().map(shown).toList(), readAll(r -> view.deals(all, r), PAGE),
+                            who + ", deals(" + pipeline.name() + ")");
+                    Board board = view.board(all);
+                    for (BoardColumn column : board.columns()) {
+                        List<Deal> in = visible.stream().filter(d -> d.stage().equals(column.stage().name()))
+                                .toList();
+                        assertEquals(in.size(), column.count(), who + ", board count of " + column.stage().name());
+                        assertEquals(amountHidden ? dev.crmkit.pipeline.forecast.MoneyTotals.none()
+                                        : in.stream().flatMap(d -> d.amount().stream())
+                                        .reduce(dev.crmkit.pipeline.forecast.MoneyTotals.none(),
+                                                dev.crmkit.pipeline.forecast.MoneyTotals::plus,
+                                                dev.crmkit.pipeline.forecast.MoneyTotals::plus),
+                                column.totals(), who + ", board totals of " + column.stage().name());
+                    }
+                    if (amountHidden && board.count() > 0) {
+                        boardsWithoutAmounts++;
+                    }
+                    assertEquals(asShown.weighted(List.of(pipeline.id()), Optional.empty()),
+                            view.weighted(List.of(pipeline.id()), Optional.empty()),
+                            who + ", weighted(" + pipeline.name() + ")");
+                }
+                if (amountHidden) {
+                    assertEquals(new Forecasts(p.stores.pipeline().pipelines(), new Filtered(
+                                    p.stores.pipeline().deals(), d -> false)).weighted(List.of(), Optional.empty()),
+                            view.forecasts().weighted(List.of(), Optional.empty()),
+                            who + ": a hidden amount leaves every weighted value out");
+                }
+            }
+        }
+        assertTrue(counts[0] > 0 && counts[1] > 0, "fields were both hidden and shown: " + counts[0] + ", "
+                + counts[1]);
+        assertTrue(boardsWithoutAmounts > 0, "some boards were counted without amounts");
+    }
+
+    @Test
+    void fields_aChangeOfAFieldTheRoleMayOnlyReadOrNotSee_isRefusedNamingTheField_andChangesNothing() {
+        int[] made = new int[2]; // moves, new terms
+        int[] refusedForField = new int[2];
+        int n = 0;
+        for (long seed : new long[] {5, 6}) {
+            Population p = Population.store(newStore(), seed, true);
+            AccessPolicy policy = AccessPolicy.of(p.pop.organization());
+            for (Actor actor : p.pop.actors()) {
+                ScopedPipeline view = p.deals.as(actor);
+                dev.crmkit.pipeline.definition.Actor mover = dev.crmkit.pipeline.definition.Actor.of(actor,
+                        p.pop.organization(), Set.of());
+                for (int i = actor.hashCode() & 3; i < p.all.size(); i += 4) {
+                    Deal before = p.stores.pipeline().deals().findById(p.all.get(i).id()).orElseThrow();
+                    List<Share> shares = p.pop.sharesOf(record(before).ref());
+                    boolean mayEdit = policy.decide(actor, Permission.VIEW, record(before), shares).allowed()
+                            && policy.decide(actor, Permission.EDIT, record(before), shares).allowed();
+                    String context = actor + ", " + before.id();
+                    String target = before.stage().equals("New") ? "Proposal" : "New";
+                    boolean move = (n++ & 1) == 0;
+                    String field = move ? "stage" : "amount";
+                    Money newAmount = Money.of("7" + n + ".05", "EUR");
+                    List<dev.crmkit.pipeline.deal.StageHistoryEntry> history = p.deals.history(before.id());
+                    Guarded<?> outcome = move ? view.move(MoveDeal.to(before.id(), target, mover))
+                            : view.change(Permission.EDIT, before.id(), () -> p.deals.changeTerms(before.id(),
+                            Optional.of(newAmount), before.expectedCloseDate(),
+                            before.expectedMargin()));
+                    Deal after = p.stores.pipeline().deals().findById(before.id()).orElseThrow();
+                    FieldAccess access = policy.field(actor, new FieldRef(RecordType.DEAL, field));
+                    if (mayEdit && access == FieldAccess.EDIT) {
+                        assertTrue(outcome.allowed(), context + ": " + outcome);
+                        Object value = outcome.value().orElseThrow();
+                        Deal returned = value instanceof StageChange.StageChanged c ? c.deal() : (Deal) value;
+                        assertEquals(shownAs(policy, actor, after), returned, context + ": the deal as shown");
+                        if (!move) {
+                            assertEquals(Optional.of(newAmount), after.amount(), context);
+                        }
+                        made[move ? 0 : 1]++;
+                        continue;
+                    }
+                    assertFalse(outcome.allowed(), context + ": " + outcome);
+                    assertEquals(before, after, "a refused change leaves the deal as it was: " + context);
+                    assertEquals(history, p.deals.history(before.id()), "a refused change adds no history: " + context);
+                    if (mayEdit) {
+                        String role = p.pop.organization().user(((Actor.Person) actor).user()).orElseThrow().role()
+                                .value();
+                        assertEquals(actor + " may not edit field deal." + field + " of deal:" + before.id().value()
+                                + ": role " + role + " has " + access + " on deal." + field,
+                                outcome.decision().explain(), context);
+                        refusedForField[move ? 0 : 1]++;
+                    }
+                }
+            }
+        }
+        assertTrue(made[0] > 0 && made[1] > 0 && refusedForField[0] > 0 && refusedForField[1] > 0,
+                "moves and new terms were made and refused for the field: " + java.util.Arrays.toString(made)
+                        + ", " + java.util.Arrays.toString(refusedForField));
+    }
+
+    /** The fields the roles of a field population get a random access on (stage: READ or EDIT only). */
+    private static final List<String> FIELDS = List.of("amount", "expectedMargin", "expectedCloseDate",
+            "customFields.margin");
+
+    private static boolean hidden(AccessPolicy policy, Actor actor, String field) {
+        return policy.field(actor, new FieldRef(RecordType.DEAL, field)) == FieldAccess.HIDDEN;
+    }
+
+    /** A deal with the fields of {@link #FIELDS} the actor's role hides blanked, written out. */
+    private static Deal shownAs(AccessPolicy policy, Actor actor, Deal d) {
+        return new Deal(d.id(), d.version(), d.pipelineId(), d.title(), d.stage(), d.stageEnteredAt(),
+                d.stageProbability(), d.probabilityOverride(),
+                hidden(policy, actor, "amount") ? Optional.empty() : d.amount(),
+                hidden(policy, actor, "expectedCloseDate") ? Optional.empty() : d.expectedCloseDate(),
+                hidden(policy, actor, "expectedMargin") ? Optional.empty() : d.expectedMargin(),
+                d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(),
+                hidden(policy, actor, "customFields.margin") ? d.customFields().without("margin") : d.customFields(),
+                d.documents(), d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), d.updatedAt());
+    }
+
     private static AccessRecord record(Deal deal) {
         return AccessRecord.of(RecordType.DEAL, deal.id().value(), deal.owner());
     }
 
     /** The store's deals seen through a predicate, filtered page by page in Java: the reference to compare with. */
-    private record Filtered(Deals deals, Predicate<Deal> may) implements Deals {
+    private record Filtered(Deals deals, Predicate<Deal> may, java.util.function.UnaryOperator<Deal> shown)
+            implements Deals {
+
+        Filtered(Deals deals, Predicate<Deal> may) {
+            this(deals, may, d -> d);
+        }
+
         @Override
         public Deal insert(Deal deal) {
             throw new UnsupportedOperationException();
@@ -240,13 +404,18 @@ public abstract class VisibleDealsContract {
 
         @Override
         public Optional<Deal> findById(DealId id) {
-            return deals.findById(id).filter(may);
+            return deals.findById(id).filter(may).map(shown);
+        }
+
+        @Override
+        public Optional<Deal> lockById(DealId id) {
+            return findById(id);
         }
 
         @Override
         public Page<Deal> find(DealFilter filter, PageRequest page) {
             Page<Deal> all = deals.find(filter, page);
-            return new Page<>(all.items().stream().filter(may).toList(), all.next());
+            return new Page<>(all.items().stream().filter(may).map(shown).toList(), all.next());
         }
     }
 
@@ -265,7 +434,13 @@ public abstract class VisibleDealsContract {
         }
 
         static Population store(Stores stores, long seed) {
-            AccessPopulation pop = AccessPopulation.generate(seed, 60, RecordType.DEAL);
+            return store(stores, seed, false);
+        }
+
+        /** With {@code fields}, each role gets a random access on {@link #FIELDS} and deal.stage, and deals values. */
+        static Population store(Stores stores, long seed, boolean fields) {
+            AccessPopulation generated = AccessPopulation.generate(seed, 60, RecordType.DEAL);
+            AccessPopulation pop = fields ? withFieldAccess(generated, seed) : generated;
             Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
                     .ids(IdGenerator.seeded(seed)).build();
             DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
@@ -302,6 +477,10 @@ public abstract class VisibleDealsContract {
                     if (random.nextInt(6) == 0) {
                         b.probabilityOverride(random.nextInt(101));
                     }
+                    if (fields) {
+                        b.terms(amount, close, Optional.of(Money.of((10 + i) + ".50", "EUR")))
+                                .customFields(CustomFields.empty().with("margin", new FieldValue.Text("m" + i)));
+                    }
                     stores.pipeline().deals().insert(b.build());
                 }
             });
@@ -311,6 +490,22 @@ public abstract class VisibleDealsContract {
             }
             assertEquals(pop.records().size(), p.all.size());
             return p;
+        }
+
+        private static AccessPopulation withFieldAccess(AccessPopulation pop, long seed) {
+            Random random = new Random(seed * 31);
+            List<Role> roles = new ArrayList<>();
+            for (Role r : pop.organization().roles()) {
+                Map<FieldRef, FieldAccess> access = new LinkedHashMap<>(r.fields());
+                FIELDS.forEach(f -> access.put(new FieldRef(RecordType.DEAL, f),
+                        FieldAccess.values()[random.nextInt(3)]));
+                access.put(new FieldRef(RecordType.DEAL, "stage"), random.nextBoolean() ? FieldAccess.READ
+                        : FieldAccess.EDIT);
+                roles.add(new Role(r.id(), r.name(), r.reportsTo(), r.scopes(), access, r.admin()));
+            }
+            Organization org = Organization.of(pop.organization().users(), pop.organization().teams(), roles,
+                    pop.organization().defaults());
+            return new AccessPopulation(org, pop.records(), pop.shares(), pop.actors());
         }
     }
 

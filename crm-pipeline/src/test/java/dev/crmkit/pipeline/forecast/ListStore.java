@@ -83,6 +83,11 @@ final class ListStore implements Pipelines, Deals {
     }
 
     @Override
+    public Optional<Deal> lockById(DealId id) {
+        return findById(id);
+    }
+
+    @Override
     public Page<Deal> find(DealFilter filter, PageRequest page) {
         return page(deals.stream().filter(filter::accepts).toList(), page);
     }

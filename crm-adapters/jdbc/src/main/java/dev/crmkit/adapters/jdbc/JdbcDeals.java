@@ -110,6 +110,13 @@ final class JdbcDeals implements Deals {
         return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
     }
 
+    /** A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends. */
+    @Override
+    public Optional<Deal> lockById(DealId id) {
+        Objects.requireNonNull(id, "id");
+        return jdbc.tx.read(c -> jdbc.one(c, selectById + " FOR UPDATE", this::map, id.value()));
+    }
+
     @Override
     public Page<Deal> find(DealFilter filter, PageRequest page) {
         return find(filter, new AccessSql.Fragment("1 = 1", List.of()), page);

@@ -16,7 +16,13 @@ import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.OpenDeal;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.PipelineDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -110,5 +116,63 @@ class ScopedChangeLockTest {
         Lead stored = annasNode.leads().findById(lead.id()).orElseThrow();
         assertEquals(Optional.of(new FieldValue.Text("anna's note")), stored.customFields().get("note"));
         assertEquals(reassigned.map(Lead::owner).orElse(Optional.of(UserId.of("anna"))), stored.owner());
+    }
+
+    /** The same for a deal changed through {@code DealPipeline.as(anna)}: the deal row is locked before deciding. */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB", "H2"})
+    void dealReassignmentBetweenDecisionAndChange_cannotCommit_beforeTheChangeEnds(TestDatabase db) throws Exception {
+        nodes = db.nodes(2);
+        JdbcCrmStore annasNode = JdbcCrmStore.builder(nodes[0]).build();
+        JdbcCrmStore secondNode = JdbcCrmStore.builder(nodes[1]).build();
+        Crm crm = Crm.builder().store(annasNode).clock(Fixtures.CLOCK).ids(IdGenerator.seeded(1)).defaultRegion("DE")
+                .build();
+        DealPipeline pipelines = DealPipeline.builder().crm(crm).store(annasNode).build();
+        annasNode.transactions().run(() -> {
+            annasNode.accessDirectory().save(Role.builder("rep", "Rep")
+                    .scope(RecordType.DEAL, Scope.OWN, Permission.VIEW, Permission.EDIT).build());
+            annasNode.accessDirectory().save(new User(UserId.of("anna"), "Anna", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+            annasNode.accessDirectory().save(new User(UserId.of("bob"), "Bob", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Pipeline pipeline = pipelines.definePipeline(PipelineDefinition.builder("Direct")
+                .stage("New", s -> s.probability(10)).won("Won").lost("Lost").build());
+        Deal deal = pipelines.open(OpenDeal.of(pipeline.id(), "Deal of anna", Money.of("100.00", "EUR"),
+                dev.crmkit.pipeline.definition.Actor.of("anna")));
+        AtomicReference<Future<Deal>> reassignment = new AtomicReference<>();
+        AtomicBoolean reassignedMeanwhile = new AtomicBoolean();
+
+        Guarded<Deal> edit = pipelines.as(Actor.user("anna")).change(Permission.EDIT, deal.id(), () -> {
+            Future<Deal> toBob = otherNode.submit(() -> secondNode.transactions().inTransaction(() -> {
+                Deal d = secondNode.deals().findById(deal.id()).orElseThrow();
+                return secondNode.deals().update(d.withParties(Optional.of(UserId.of("bob")), d.contactId(),
+                        d.companyId(), d.leadId(), d.source(), Fixtures.at(5)));
+            }));
+            reassignment.set(toBob);
+            try {
+                toBob.get(WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+                reassignedMeanwhile.set(true);
+            } catch (TimeoutException | ExecutionException waitingOrRefused) {
+                reassignedMeanwhile.set(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return pipelines.changeTerms(deal.id(), Optional.of(Money.of("200.00", "EUR")), Optional.empty(),
+                    Optional.empty());
+        });
+
+        assertFalse(reassignedMeanwhile.get(), "the reassignment committed between anna's decision and her change");
+        assertTrue(edit.allowed(), edit.toString());
+        Optional<Deal> reassigned = Optional.empty();
+        try {
+            reassigned = Optional.of(reassignment.get().get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException afterwards) {
+            assertInstanceOf(ConflictException.class, afterwards.getCause(), "it found the deal changed under it");
+        }
+        Deal stored = annasNode.deals().findById(deal.id()).orElseThrow();
+        assertEquals(Optional.of(Money.of("200.00", "EUR")), stored.amount());
+        assertEquals(reassigned.map(Deal::owner).orElse(Optional.of(UserId.of("anna"))), stored.owner());
     }
 }

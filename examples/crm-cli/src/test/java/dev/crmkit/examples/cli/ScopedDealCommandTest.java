@@ -169,6 +169,43 @@ class ScopedDealCommandTest {
         assertEquals(0, lead.exitCode(), "a team lead edits her team's deals: " + lead);
     }
 
+    @Test
+    void pipelineShow_asAUserWhoseRoleHidesTheAmount_printsNoAmountNorASumOfThem() {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            dev.crmkit.core.access.Organization org = db.store().accessDirectory().organization();
+            dev.crmkit.core.access.Role role = org.role(org.user(UserId.of("ben")).orElseThrow().role())
+                    .orElseThrow();
+            Map<dev.crmkit.core.access.FieldRef, dev.crmkit.core.access.FieldAccess> fields =
+                    new LinkedHashMap<>(role.fields());
+            fields.put(new dev.crmkit.core.access.FieldRef(RecordType.DEAL, "amount"),
+                    dev.crmkit.core.access.FieldAccess.HIDDEN);
+            db.store().transactions().run(() -> db.store().accessDirectory().save(new dev.crmkit.core.access.Role(
+                    role.id(), role.name(), role.reportsTo(), role.scopes(), fields, role.admin())));
+        }
+        List<String> amounts = List.of(
+                dev.crmkit.examples.cli.pipeline.BoardView.money(Money.of("1000.00", "EUR")),
+                dev.crmkit.examples.cli.pipeline.BoardView.money(Money.of("2000.00", "EUR")),
+                dev.crmkit.examples.cli.pipeline.BoardView.money(Money.of("3000.00", "EUR")), "1000", "2000", "300");
+        CliRun everything = crm("pipeline", "show", "--pipeline", "B2C", "--deals", "--forecast");
+        assertEquals(0, everything.exitCode(), everything.toString());
+        assertTrue(everything.out().contains(amounts.get(0)), "without --as the amounts show: " + everything.out());
+
+        CliRun ben = crm("--as", "ben", "pipeline", "show", "--pipeline", "B2C", "--deals", "--forecast");
+        assertEquals(0, ben.exitCode(), ben.toString());
+        assertTrue(ben.out().contains("Deal of ben") && ben.out().contains("Deal of carla"), ben.out());
+        for (String amount : amounts) {
+            assertTrue(!ben.out().contains(amount), "ben's role hides deal.amount, yet '" + amount + "' shows: "
+                    + ben.out());
+        }
+        JsonNode json = show("--as", "ben");
+        assertEquals(ids("ben", "carla"), listed(json));
+        assertEquals(2, count(json), "the hidden amounts still count: " + json);
+        json.get("deals").forEach(d -> assertTrue(d.get("amount") == null || d.get("amount").isNull(), d.toString()));
+        for (String amount : amounts) {
+            assertTrue(!json.toString().contains(amount), "'" + amount + "' in " + json);
+        }
+    }
+
     private Set<String> stagesOf(Set<String> wanted) {
         Set<String> out = new TreeSet<>();
         show().get("deals").forEach(d -> {
