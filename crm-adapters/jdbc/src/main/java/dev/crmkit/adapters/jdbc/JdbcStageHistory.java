@@ -27,6 +27,7 @@ final class JdbcStageHistory implements StageHistory {
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String insertRow;
+    private final String insertIgnoringRow;
     private final String selectTaken;
     private final String selectFirst;
     private final String selectAfter;
@@ -38,12 +39,14 @@ final class JdbcStageHistory implements StageHistory {
         // of work), so a move writes its entry in one statement and looks for the reason only when none was written
         String[] columns = {"id", "deal_id", "deal_version", "pipeline_id", "from_stage", "to_stage", "moved_by",
             "moved_at", "seconds_in_previous", "nanos_in_previous"};
-        // MariaDB's INSERT IGNORE would also let a too long or bad value through as a warning: a plain insert there,
-        // whose duplicate key leaves the unit of work usable on MariaDB
-        insertRow = dialect == Dialect.MARIADB
-                ? "INSERT INTO " + jdbc.tables.name("stage_history") + " (" + String.join(", ", columns)
-                        + ") VALUES (?" + ", ?".repeat(columns.length - 1) + ")"
-                : dialect.insertIgnoring(jdbc.tables.name("stage_history"), 1, columns);
+        insertRow = "INSERT INTO " + jdbc.tables.name("stage_history") + " (" + String.join(", ", columns)
+                + ") VALUES (?" + ", ?".repeat(columns.length - 1) + ")";
+        // PostgreSQL: ON CONFLICT DO NOTHING, as a duplicate key there would abort the unit of work. H2 and MariaDB
+        // keep it usable after a duplicate key, so a plain insert: MariaDB's INSERT IGNORE would also let a too long
+        // or bad value through as a warning, and H2's MERGE ... USING (VALUES ...) types its columns from the first
+        // row of a batch (a restore's NULL from_stage made every later one NULL)
+        insertIgnoringRow = dialect == Dialect.POSTGRESQL
+                ? dialect.insertIgnoring(jdbc.tables.name("stage_history"), 1, columns) : insertRow;
         selectTaken = jdbc.sql("SELECT id FROM {stage_history} WHERE id = ? OR (deal_id = ? AND deal_version = ?)");
         // ORDER BY names the key's fixed column too: H2 reads an index in order only then
         String select = "SELECT * FROM {stage_history} WHERE deal_id = ?";
@@ -80,8 +83,8 @@ final class JdbcStageHistory implements StageHistory {
 
     /** Inserts the row; false when a stored row takes its id or its deal version. */
     private boolean written(java.sql.Connection c, Object[] values) throws SQLException {
-        if (dialect != Dialect.MARIADB) {
-            return jdbc.insertIgnoring(c, insertRow, values);
+        if (dialect == Dialect.POSTGRESQL) {
+            return jdbc.update(c, insertIgnoringRow, values) == 1;
         }
         try {
             jdbc.update(c, insertRow, values);
