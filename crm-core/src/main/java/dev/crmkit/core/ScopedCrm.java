@@ -430,14 +430,18 @@ public final class ScopedCrm {
         return scan.scan(duplicateRecords());
     }
 
-    /** The contacts the actor may view as the fuzzy matcher's records, in the order they were created. */
+    /**
+     * The contacts the actor may view as the fuzzy matcher's records, in the order they were created, each as the
+     * actor may see it: a field the actor's role hides is blank, so it is missing for the matcher (it neither scores
+     * a pair nor appears in a reason).
+     */
     public List<dev.crmkit.core.duplicate.DuplicateRecord> duplicateRecords() {
         List<dev.crmkit.core.duplicate.DuplicateRecord> out = new java.util.ArrayList<>();
         AccessFilter filter = filter(RecordType.CONTACT);
         PageRequest page = PageRequest.first(500);
         while (true) {
             Page<Contact> contacts = visible.contacts(filter, page);
-            contacts.items().forEach(c -> out.add(dev.crmkit.core.duplicate.StoreRecords.of(c)));
+            contacts.items().forEach(c -> out.add(dev.crmkit.core.duplicate.StoreRecords.of(shown(c))));
             Optional<PageRequest> next = page.next(contacts);
             if (next.isEmpty()) {
                 return out;
@@ -472,7 +476,10 @@ public final class ScopedCrm {
     /**
      * The personal-data export ({@link dev.crmkit.core.privacy.PersonalDataRights#export}) of the person the key
      * names, if the actor may view their contact; it is made only when the actor also holds {@link Permission#EXPORT}
-     * on the contact, and otherwise refused naming the permission and the contact. Empty when nobody is stored under
+     * on the contact, and otherwise refused naming the permission and the contact; it is refused, too, when the
+     * actor's role hides a field of a record type the document holds ({@link
+     * dev.crmkit.core.access.ExportAccess#hiddenFields}: a right-of-access document with fields left out would be
+     * incomplete without saying so), naming the role and the fields. Empty when nobody is stored under
      * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's.
      */
     public Optional<Guarded<dev.crmkit.core.privacy.PersonalRecords>> exportPersonalData(
@@ -483,6 +490,15 @@ public final class ScopedCrm {
             return Optional.empty();
         }
         dev.crmkit.core.privacy.PersonKey exact = new dev.crmkit.core.privacy.PersonKey.ByContact(contact.get().id());
+        RecordRef ref = ref(RecordType.CONTACT, contact.get().id().value());
+        if (decideVisible(Permission.EXPORT, ref) instanceof AccessDecision.Allowed) {
+            Optional<AccessDecision.Refused> hidden = dev.crmkit.core.access.ExportAccess.hiddenFields(policy, actor,
+                    Permission.EXPORT.name().toLowerCase(java.util.Locale.ROOT) + " " + ref,
+                    dev.crmkit.core.access.ExportAccess.PERSONAL_DATA);
+            if (hidden.isPresent()) {
+                return Optional.of(Guarded.refused(hidden.get()));
+            }
+        }
         return Optional.of(change(Permission.EXPORT, ref(RecordType.CONTACT, contact.get().id().value()),
                 () -> crm.personalData().export(exact).orElseThrow()));
     }

@@ -292,6 +292,54 @@ public abstract class ScopedFieldsContract {
     }
 
     /** Checks records shown to one actor against the stored ones, field by field. */
+    /**
+     * The scan of the contacts the actor may view ({@code duplicateRecords}, {@code suspectedDuplicates}) sees each
+     * contact as the actor does: a hidden birthday or phone is blank in its record, so it neither scores a pair nor is
+     * quoted in a reason; a shown one is as stored.
+     */
+    @Test
+    void duplicateScan_neitherComparesNorQuotesAHiddenField() {
+        int[] counts = new int[2]; // hidden, shown
+        for (long seed : seeds()) {
+            Population p = Population.store(newStore(), seed);
+            Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+            AccessPolicy policy = AccessPolicy.of(p.org);
+            for (Actor actor : p.actors) {
+                ScopedCrm view = crm.as(actor);
+                boolean birthdayHidden = policy.field(actor, new FieldRef(RecordType.CONTACT, "birthday"))
+                        == FieldAccess.HIDDEN;
+                boolean phonesHidden = policy.field(actor, new FieldRef(RecordType.CONTACT, "phones"))
+                        == FieldAccess.HIDDEN;
+                List<String> hiddenValues = new ArrayList<>();
+                for (dev.crmkit.core.duplicate.DuplicateRecord r : view.duplicateRecords()) {
+                    Contact c = (Contact) p.stored.get(UUID.fromString(r.id()));
+                    String birthday = c.birthday().orElseThrow().toString();
+                    String phone = c.phones().get(0).toString();
+                    String who = "seed " + seed + ", " + actor + ", " + r.id();
+                    assertEquals(birthdayHidden ? "" : birthday, r.birthday(), who + ", birthday");
+                    assertEquals(phonesHidden ? "" : phone, r.phone(), who + ", phone");
+                    if (birthdayHidden) {
+                        hiddenValues.add(birthday);
+                    }
+                    if (phonesHidden) {
+                        hiddenValues.add(phone);
+                    }
+                    counts[birthdayHidden ? 0 : 1]++;
+                    counts[phonesHidden ? 0 : 1]++;
+                }
+                dev.crmkit.core.duplicate.ScanResult scan = view.suspectedDuplicates(
+                        dev.crmkit.core.duplicate.DuplicateScan.withDefaults().threshold(0.01));
+                for (dev.crmkit.core.duplicate.ScoredPair pair : scan.pairs()) {
+                    String reasons = pair.reasons().toString();
+                    hiddenValues.forEach(v -> assertFalse(reasons.contains(v), actor + " sees hidden " + v + " in "
+                            + reasons));
+                }
+            }
+        }
+        assertTrue(counts[0] > 0 && counts[1] > 0, "fields were both hidden and shown: " + counts[0] + ", "
+                + counts[1]);
+    }
+
     private static final class Checker {
         private final AccessPolicy policy;
         private final Actor actor;

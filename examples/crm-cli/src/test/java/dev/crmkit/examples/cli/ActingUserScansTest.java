@@ -146,4 +146,54 @@ class ActingUserScansTest {
                 "--as-of", "2026-11-30");
         assertEquals(0, done.exitCode(), done.toString());
     }
+
+    /** Stores the demo's head-of-sales role (dana's: every permission) again, hiding a contact field. */
+    private void headOfSalesHides(String contactField) {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            db.store().accessDirectory().save(dev.crmkit.core.access.Role.builder("head-of-sales", "Head of sales")
+                    .everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                    .admin(dev.crmkit.core.access.AdminPermission.values())
+                    .field(dev.crmkit.core.kernel.RecordType.CONTACT, contactField,
+                            dev.crmkit.core.access.FieldAccess.HIDDEN).build());
+        }
+    }
+
+    @Test
+    void duplicatesScanStore_asAUserWhoseRoleHidesEMails_neitherScoresNorQuotesThem() {
+        CliRun all = crm("duplicates", "scan", "--store", "--format", "json");
+        assertTrue(all.out().contains("@kunde.example"), "the system's scan quotes the e-mails: " + all.out());
+        CliRun before = crm("--as", "dana", "duplicates", "scan", "--store", "--format", "json");
+        assertTrue(before.out().contains("@kunde.example"), before.out());
+        headOfSalesHides("emails");
+
+        CliRun run = crm("--as", "dana", "duplicates", "scan", "--store", "--format", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(contacts.size(), run.json().get("records").asLong());
+        assertFalse(run.out().contains("@kunde.example"), "a hidden e-mail is quoted: " + run.out());
+        assertFalse(run.out().toLowerCase(java.util.Locale.ROOT).contains("e-mail"), "a hidden e-mail is compared: "
+                + run.out());
+        assertTrue(run.json().get("pairs").size() > 0, "the names still match: " + run.out());
+        CliRun text = crm("--as", "dana", "duplicates", "scan", "--store");
+        assertFalse(text.out().contains("@kunde.example"), text.out());
+    }
+
+    @Test
+    void exports_asAUserWhoseRoleHidesAField_areRefusedNamingTheField_andWriteNothing() {
+        headOfSalesHides("birthday");
+        CliRun full = crm("--as", "dana", "export", "--out", dir.resolve("dana").toString());
+        assertFalse(full.exitCode() == 0, full.toString());
+        assertTrue(full.err().contains("user:dana may not export everything: role head-of-sales hides "
+                + "contact.birthday"), full.err());
+        assertFalse(Files.exists(dir.resolve("dana")));
+
+        String danas = contacts.get(0).emails().get(0).value();
+        CliRun person = crm("--as", "dana", "privacy", "export", danas, "--as-of", CliRun.AS_OF);
+        assertFalse(person.exitCode() == 0, person.toString());
+        assertTrue(person.err().contains("privacy export refused: user:dana may not export contact:"
+                + contacts.get(0).id().value() + ": role head-of-sales hides contact.birthday"), person.err());
+        assertFalse(person.out().contains(contacts.get(0).id().value().toString()), person.out());
+
+        CliRun system = crm("privacy", "export", danas, "--as-of", CliRun.AS_OF);
+        assertEquals(0, system.exitCode(), "the system actor is unchanged: " + system);
+    }
 }

@@ -41,6 +41,14 @@ class ExportRefusalTest {
             store.accessDirectory().save(User.of("ron", "ops", "rep"));
             store.accessDirectory().save(User.of("ada", "ops", "archivist"));
             store.accessDirectory().save(User.of("root", "ops", "admin"));
+            Role.Builder auditor = Role.builder("auditor", "Auditor")
+                    .field(RecordType.DEAL, "lostReason", dev.crmkit.core.access.FieldAccess.HIDDEN)
+                    .field(RecordType.CONTACT, "birthday", dev.crmkit.core.access.FieldAccess.READ);
+            for (RecordType type : RecordType.values()) {
+                auditor.scope(type, Scope.EVERYTHING, Permission.EXPORT);
+            }
+            store.accessDirectory().save(auditor.build());
+            store.accessDirectory().save(User.of("aud", "ops", "auditor"));
         });
         return store;
     }
@@ -66,5 +74,16 @@ class ExportRefusalTest {
             assertTrue(done.allowed(), done.toString());
             assertTrue(Files.exists(out.resolve("manifest.json")), actor.toString());
         }
+    }
+
+    @Test
+    void exportEverything_butARoleHidingAField_isRefusedNamingTheField_andWritesNothing() {
+        Path out = dir.resolve("aud");
+        Guarded<ExportManifest> refused = StoreExport.standard().write(store(), out, Actor.user("aud"));
+
+        assertFalse(refused.allowed());
+        assertEquals("user:aud may not export everything: role auditor hides deal.lostReason; an export holds every "
+                + "field of its records", refused.decision().explain());
+        assertFalse(Files.exists(out), "nothing was written");
     }
 }

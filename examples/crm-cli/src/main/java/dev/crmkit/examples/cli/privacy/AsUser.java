@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code crm --as USER privacy export}: the person's data is exported only when the user may view their contact
  * (else nobody is found under the key, as for a person not stored) and holds {@link Permission#EXPORT} on it (else the
- * command fails with the refusal, which names the permission and the contact).
+ * command fails with the refusal, which names the permission and the contact); it is refused, too, when the user's role
+ * hides a field of a record type the document holds, naming the fields (the document holds every field).
  */
 final class AsUser {
 
@@ -29,7 +30,8 @@ final class AsUser {
      * person's contact.
      *
      * @return false when the user may not view the contact ("not found")
-     * @throws IllegalStateException naming the permission and the contact when the user may view but not export it
+     * @throws IllegalStateException naming the permission and the contact when the user may view but not export it,
+     *                               or naming the hidden fields when the user's role hides a field the document holds
      */
     static boolean mayExport(CommandSpec spec, Crm crm, PersonKey key) {
         if (ActingUser.of(spec).isEmpty()) {
@@ -46,6 +48,11 @@ final class AsUser {
                 contact.get().id().value()));
         if (export instanceof AccessDecision.Refused refused) {
             throw new IllegalStateException("privacy export refused: " + refused.explain());
+        }
+        Optional<AccessDecision.Refused> hidden = dev.crmkit.core.access.ExportAccess.hiddenFields(view.policy(),
+                actor, export.what(), dev.crmkit.core.access.ExportAccess.PERSONAL_DATA);
+        if (hidden.isPresent()) {
+            throw new IllegalStateException("privacy export refused: " + hidden.get().explain());
         }
         return true;
     }
