@@ -28,6 +28,8 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.LeadStatusChange;
+import dev.crmkit.core.customer.CompanyOutcome;
+import dev.crmkit.core.duplicate.CompanyCandidate;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskId;
@@ -610,8 +612,33 @@ public final class ScopedCrm {
             out = shown(t);
         } else if (value instanceof LeadStatusChange.Changed changed) {
             out = new LeadStatusChange.Changed(shown(changed.lead()), changed.event());
+        } else if (value instanceof CompanyOutcome outcome) {
+            out = shown(outcome);
         }
         return (T) out;
+    }
+
+    /**
+     * A company edit's outcome as the actor may see it: the saved company shown ({@link #fields()}), and only the
+     * suspected duplicates the actor may view. An alert whose candidates are all hidden reads as saved. A block keeps
+     * the candidates it was refused for, as the refusal's reason, but those the actor may not view only by id and
+     * score: their reasons quote the other company's names and legal numbers.
+     */
+    private CompanyOutcome shown(CompanyOutcome outcome) {
+        if (outcome instanceof CompanyOutcome.Saved saved) {
+            return new CompanyOutcome.Saved(shown(saved.saved()));
+        } else if (outcome instanceof CompanyOutcome.Alerted alerted) {
+            List<CompanyCandidate> seen = alerted.candidates().stream().filter(this::mayView).toList();
+            return seen.isEmpty() ? new CompanyOutcome.Saved(shown(alerted.saved()))
+                    : new CompanyOutcome.Alerted(shown(alerted.saved()), seen);
+        }
+        CompanyOutcome.Blocked blocked = (CompanyOutcome.Blocked) outcome;
+        return new CompanyOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? c
+                : new CompanyCandidate(c.companyId(), c.score(), List.of())).toList());
+    }
+
+    private boolean mayView(CompanyCandidate candidate) {
+        return mayView(AccessRecord.of(RecordType.COMPANY, candidate.companyId().value(), Optional.empty()));
     }
 
     private static AccessRecord record(Company company) {

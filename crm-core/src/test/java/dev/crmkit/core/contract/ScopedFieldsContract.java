@@ -344,6 +344,58 @@ public abstract class ScopedFieldsContract {
                 + ": role rep has READ on contact.customFields.secret", lockedViaGone.decision().explain());
     }
 
+    @Test
+    void editCompany_returnsTheCompanyAsTheActorSeesIt_andNoValueOfACandidateTheActorMayNotView() {
+        CrmStore store = newStore();
+        Crm setup = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep")
+                    .scope(RecordType.COMPANY, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                    .field(RecordType.COMPANY, "customFields.credit", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Company nordwind = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
+                dev.crmkit.core.customer.NewCompany.of("Nordwind Logistik GmbH", "nordwind-logistik.de"))).saved();
+        Company acme = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
+                dev.crmkit.core.customer.NewCompany.of("Acme Tools GmbH", "acme-tools.example"))).saved();
+        acme = store.companies().update(acme.withCustomFields(CustomFields.empty().with("credit",
+                new FieldValue.Text("50000")), Fixtures.CLOCK.instant()));
+        RecordRef acmeRef = new RecordRef(RecordType.COMPANY, acme.id().value());
+        store.transactions().run(() -> store.shares().grant(new dev.crmkit.core.access.Share(acmeRef,
+                dev.crmkit.core.access.Grantee.user("ben"), dev.crmkit.core.access.ShareLevel.READ_WRITE)));
+        CompanyId acmeId = acme.id();
+
+        Crm blocking = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.COMPANY,
+                        dev.crmkit.core.duplicate.DuplicateAction.BLOCK)).build();
+        Guarded<dev.crmkit.core.customer.CompanyOutcome> blocked = blocking.as(Actor.user("ben")).change(
+                Permission.EDIT, acmeRef, () -> blocking.customers().editCompany(acmeId,
+                        dev.crmkit.core.customer.CompanyEdit.rename("Nordwind Logistik AG")));
+        dev.crmkit.core.customer.CompanyOutcome.Blocked refused = (dev.crmkit.core.customer.CompanyOutcome.Blocked)
+                blocked.value().orElseThrow();
+        assertEquals(List.of(nordwind.id()), refused.candidates().stream()
+                .map(dev.crmkit.core.duplicate.CompanyCandidate::companyId).toList(), "refused for it, by id");
+        assertTrue(refused.candidates().get(0).reasons().isEmpty(), refused.toString());
+        assertFalse(refused.toString().contains("Nordwind Logistik GmbH"), refused.toString());
+        assertFalse(refused.toString().contains("nordwind-logistik.de"), refused.toString());
+        assertEquals("Acme Tools GmbH", store.companies().findById(acmeId).orElseThrow().name(), "not renamed");
+
+        Crm alerting = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.COMPANY,
+                        dev.crmkit.core.duplicate.DuplicateAction.ALERT)).build();
+        Guarded<dev.crmkit.core.customer.CompanyOutcome> saved = alerting.as(Actor.user("ben")).change(
+                Permission.EDIT, acmeRef, () -> alerting.customers().editCompany(acmeId,
+                        dev.crmkit.core.customer.CompanyEdit.rename("Nordwind Logistik AG")));
+        assertTrue(saved.allowed(), saved.toString());
+        dev.crmkit.core.customer.CompanyOutcome.Saved shown = (dev.crmkit.core.customer.CompanyOutcome.Saved)
+                saved.value().orElseThrow(); // the alert's only candidate is a company ben may not view
+        assertEquals("Nordwind Logistik AG", shown.saved().name());
+        assertEquals(Optional.empty(), shown.saved().customFields().get("credit"), "credit is hidden");
+        assertEquals(Optional.of(new FieldValue.Text("50000")), store.companies().findById(acmeId).orElseThrow()
+                .customFields().get("credit"), "stored as it was");
+    }
+
     private static RecordRef ref(Lead lead) {
         return new RecordRef(RecordType.LEAD, lead.id().value());
     }
