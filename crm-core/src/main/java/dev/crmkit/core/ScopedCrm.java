@@ -28,6 +28,9 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.LeadStatusChange;
+import dev.crmkit.core.customer.CompanyOutcome;
+import dev.crmkit.core.duplicate.CompanyCandidate;
+import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskId;
 
@@ -294,10 +297,12 @@ public final class ScopedCrm {
                 if (decision instanceof AccessDecision.Refused refused) {
                     return Guarded.<T>refused(refused);
                 }
+                // a merged-away id was locked, decided and is checked as its survivor
+                RecordRef target = access(before.get()).ref();
                 T value = crm.actingAs(actor, change);
-                Optional<Record> after = findRecord(record).filter(r -> access(r).ref().equals(record));
+                Optional<Record> after = findRecord(target).filter(r -> access(r).ref().equals(target));
                 if (after.isPresent()) {
-                    refuseLockedChanges(record, before.get(), after.get(), joined);
+                    refuseLockedChanges(target, before.get(), after.get(), joined);
                 }
                 return Guarded.done((AccessDecision.Allowed) decision, shownValue(value));
             });
@@ -352,7 +357,12 @@ public final class ScopedCrm {
         }
     }
 
-    /** Undoes (by throwing out of the unit of work) a change that altered a field the actor may not edit. */
+    /**
+     * Throws the refusal of a change that altered a field of the record the actor may only read or not see
+     * ({@link FieldRedaction#lockedChanges}), naming the field and the record: {@link RefusedChangeException} when the
+     * caller's unit of work was joined (the caller must roll it back), else {@link Undone}, which rolls back the unit
+     * this view began.
+     */
     private <R extends Record> void refuseLockedChanges(RecordRef record, R before, R after, boolean joined) {
         List<FieldRef> locked = redaction.lockedChanges(record.type(), before, after);
         if (!locked.isEmpty()) {
@@ -455,22 +465,57 @@ public final class ScopedCrm {
      * work with the decisions; otherwise merges nothing and returns the first refusal, which names the permission and
      * the record ({@code "merge contact:..."}; a contact the actor may not view is "not found"). The audit trail names
      * this view's actor.
+     *
+     * <p>The contacts are locked (in id order) before the decisions, as for {@link #change(Permission, RecordRef,
+     * Supplier)}. The merge rewrites the survivor from the others: when that alters a field of the survivor the actor's
+     * role may only read or not see, the merge is undone and refused naming the field and the survivor
+     * ({@code "edit field contact.customFields.secret of contact:..."}). The outcome's contacts are shown as the actor
+     * sees them ({@link #fields()}).
+     *
+     * @throws RefusedChangeException when the view joins a unit of work the caller runs and the merge altered a field
+     *                                the actor may not change: the caller's unit must be rolled back
      */
     public Guarded<dev.crmkit.core.merge.MergeOutcome> mergeContacts(dev.crmkit.core.merge.MergeContacts command) {
         Objects.requireNonNull(command, "command");
-        return store.transactions().inTransaction(() -> {
-            List<AccessDecision.Allowed> allowed = new java.util.ArrayList<>();
-            java.util.LinkedHashSet<ContactId> ids = new java.util.LinkedHashSet<>(command.contacts());
-            command.survivor().ifPresent(ids::add);
-            for (ContactId id : ids) {
-                AccessDecision decision = decideVisible(Permission.MERGE, ref(RecordType.CONTACT, id.value()));
-                if (decision instanceof AccessDecision.Refused refused) {
-                    return Guarded.<dev.crmkit.core.merge.MergeOutcome>refused(refused);
+        boolean joined = store.transactions().inUnitOfWork();
+        try {
+            return store.transactions().inTransaction(() -> {
+                List<AccessDecision.Allowed> allowed = new java.util.ArrayList<>();
+                java.util.TreeSet<ContactId> ids = new java.util.TreeSet<>(
+                        java.util.Comparator.comparing(ContactId::value)); // locked in one order: no deadlock
+                ids.addAll(command.contacts());
+                command.survivor().ifPresent(ids::add);
+                Map<ContactId, Contact> locked = new java.util.HashMap<>();
+                for (ContactId id : ids) {
+                    // locked before the decision, as change does: a reassignment cannot slip in between
+                    Optional<Contact> held = store.contacts().lockById(id);
+                    held.ifPresent(c -> locked.put(c.id(), c));
+                    AccessDecision decision = decideVisible(Permission.MERGE, ref(RecordType.CONTACT, id.value()),
+                            held.map(AccessRecord::of));
+                    if (decision instanceof AccessDecision.Refused refused) {
+                        return Guarded.<dev.crmkit.core.merge.MergeOutcome>refused(refused);
+                    }
+                    allowed.add((AccessDecision.Allowed) decision);
                 }
-                allowed.add((AccessDecision.Allowed) decision);
-            }
-            return Guarded.done(allowed.get(0), crm.actingAs(actor, () -> crm.merging().merge(command)));
-        });
+                dev.crmkit.core.merge.MergeOutcome outcome = crm.actingAs(actor, () -> crm.merging().merge(command));
+                if (outcome instanceof dev.crmkit.core.merge.MergeOutcome.Merged merged) {
+                    // the merge rewrites the survivor's fields from the others: an edit like any other
+                    Contact survivor = merged.survivor();
+                    Contact before = locked.get(survivor.id());
+                    if (before != null) {
+                        refuseLockedChanges(ref(RecordType.CONTACT, survivor.id().value()), before, survivor, joined);
+                    }
+                    ContactMerge merge = merged.merge();
+                    outcome = new dev.crmkit.core.merge.MergeOutcome.Merged(new ContactMerge(merge.id(),
+                            shown(merge.survivorBefore()), merge.survivorVersionAfter(),
+                            merge.mergedAway().stream().map(this::shown).toList(), merge.repointed(),
+                            merge.activityId(), merge.mergedAt(), merge.undoneAt()), shown(survivor));
+                }
+                return Guarded.done(allowed.get(0), outcome);
+            });
+        } catch (Undone undone) {
+            return Guarded.refused(undone.refusal);
+        }
     }
 
     /**
@@ -512,12 +557,15 @@ public final class ScopedCrm {
     }
 
     private AccessDecision decideVisible(Permission permission, RecordRef record, Optional<AccessRecord> stored) {
-        AccessDecision view = decide(Permission.VIEW, record, stored);
+        // the id of a record merged away reads as its survivor (findById, lockById): decide on the survivor, as
+        // stored; a refusal to view still names only the id asked for, not the survivor the actor may not see
+        RecordRef target = stored.map(AccessRecord::ref).filter(r -> r.type() == record.type()).orElse(record);
+        AccessDecision view = decide(Permission.VIEW, target, stored);
         if (!view.allowed()) {
             return new AccessDecision.Refused(actor, permission.name().toLowerCase(java.util.Locale.ROOT) + " "
                     + record, "there is no " + record);
         }
-        return permission == Permission.VIEW ? view : decide(permission, record, stored);
+        return permission == Permission.VIEW ? view : decide(permission, target, stored);
     }
 
     private static RecordRef ref(RecordType type, java.util.UUID id) {
@@ -605,8 +653,33 @@ public final class ScopedCrm {
             out = shown(t);
         } else if (value instanceof LeadStatusChange.Changed changed) {
             out = new LeadStatusChange.Changed(shown(changed.lead()), changed.event());
+        } else if (value instanceof CompanyOutcome outcome) {
+            out = shown(outcome);
         }
         return (T) out;
+    }
+
+    /**
+     * A company edit's outcome as the actor may see it: the saved company shown ({@link #fields()}), and only the
+     * suspected duplicates the actor may view. An alert whose candidates are all hidden reads as saved. A block keeps
+     * the candidates it was refused for, as the refusal's reason, but those the actor may not view only by id and
+     * score: their reasons quote the other company's names and legal numbers.
+     */
+    private CompanyOutcome shown(CompanyOutcome outcome) {
+        if (outcome instanceof CompanyOutcome.Saved saved) {
+            return new CompanyOutcome.Saved(shown(saved.saved()));
+        } else if (outcome instanceof CompanyOutcome.Alerted alerted) {
+            List<CompanyCandidate> seen = alerted.candidates().stream().filter(this::mayView).toList();
+            return seen.isEmpty() ? new CompanyOutcome.Saved(shown(alerted.saved()))
+                    : new CompanyOutcome.Alerted(shown(alerted.saved()), seen);
+        }
+        CompanyOutcome.Blocked blocked = (CompanyOutcome.Blocked) outcome;
+        return new CompanyOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? c
+                : new CompanyCandidate(c.companyId(), c.score(), List.of())).toList());
+    }
+
+    private boolean mayView(CompanyCandidate candidate) {
+        return mayView(AccessRecord.of(RecordType.COMPANY, candidate.companyId().value(), Optional.empty()));
     }
 
     private static AccessRecord record(Company company) {

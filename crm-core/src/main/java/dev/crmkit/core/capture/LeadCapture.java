@@ -493,19 +493,26 @@ public final class LeadCapture {
             Contact locked = contacts.lockById(known.get()).orElseThrow(() -> new ConflictException(
                     "contact " + known.get() + " disappeared while the capture held it", null));
             // the look-up ran before the lock: an erasure (or an edit) that committed while this capture waited for
-            // the row may have taken the e-mail or phone it was found by; then look again, so the capture meets the
-            // person as it would have after the erasure (a new person, flagged as suppressed), never the anonymized
-            // contact filled again with the submission's values
-            if (found.isEmpty() || stillHolds(locked, s) || attempt == HOLD_ATTEMPTS) {
+            // the row may have taken the e-mail or phone it was found by, on the contact or on their open lead; then
+            // look again, so the capture meets the person as it would have after the erasure (a new person, flagged as
+            // suppressed), never the anonymized contact filled again with the submission's values
+            boolean holds = found.isPresent() ? stillHolds(locked, s)
+                    : openLead(s).map(Lead::contactId).equals(known);
+            if (holds) {
                 return Optional.of(locked);
+            }
+            if (attempt == HOLD_ATTEMPTS) {
+                // the person keeps changing under the capture: meeting the stale contact could refill an erased one
+                throw new ConflictException("the person the submission names changed " + HOLD_ATTEMPTS
+                        + " times while the capture waited for contact " + locked.id() + "; capture again", null);
             }
         }
     }
 
-    /** How often {@link #holdKnownPerson} looks again when the contact it locked no longer holds the key. */
+    /** How often {@link #holdKnownPerson} looks again when the person it locked no longer holds the key. */
     private static final int HOLD_ATTEMPTS = 3;
 
-    /** Whether the contact still holds the submission's e-mail or phone (one of which found it). */
+    /** Whether the contact still holds the submission's e-mail or phone (one of which found it by contact). */
     private static boolean stillHolds(Contact contact, NormalizedSubmission s) {
         return s.email().filter(contact.emails()::contains).isPresent()
                 || s.phone().filter(contact.phones()::contains).isPresent();

@@ -287,6 +287,115 @@ public abstract class ScopedFieldsContract {
                 .birthday());
     }
 
+    @Test
+    void mergeContacts_thatWouldChangeAFieldTheRoleMayOnlyRead_isRefused_andMergesNothing_elseShowsAsTheActorSees() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep")
+                    .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT, Permission.MERGE)
+                    .field(RecordType.CONTACT, "customFields.secret", FieldAccess.READ)
+                    .field(RecordType.CONTACT, "birthday", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Fixtures f = new Fixtures(23);
+        Contact keep = store.contacts().insertOrGet(f.contact().owner(UserId.of("ben")).build());
+        Contact other = store.contacts().insertOrGet(f.contact().owner(UserId.of("ben"))
+                .customFields(CustomFields.empty().with("secret", new FieldValue.Text("from the other"))).build());
+        ScopedCrm ben = crm.as(Actor.user("ben"));
+        RecordRef keepRef = new RecordRef(RecordType.CONTACT, keep.id().value());
+
+        Guarded<dev.crmkit.core.merge.MergeOutcome> refused = ben.mergeContacts(
+                dev.crmkit.core.merge.MergeContacts.into(keep.id(), List.of(keep.id(), other.id())));
+
+        assertFalse(refused.allowed(), refused.toString());
+        assertEquals("user:ben may not edit field contact.customFields.secret of " + keepRef
+                + ": role rep has READ on contact.customFields.secret", refused.decision().explain());
+        assertEquals(keep, store.contacts().findById(keep.id()).orElseThrow(), "nothing merged");
+        assertEquals(other, store.contacts().findById(other.id()).orElseThrow(), "nothing merged");
+
+        // without a READ field to fill, the merge is made; what it returns hides the birthday
+        Contact born = store.contacts().insertOrGet(f.contact().owner(UserId.of("ben"))
+                .birthday(LocalDate.of(1980, 5, 1)).build());
+        Contact twin = store.contacts().insertOrGet(f.contact().owner(UserId.of("ben")).build());
+        Guarded<dev.crmkit.core.merge.MergeOutcome> done = ben.mergeContacts(
+                dev.crmkit.core.merge.MergeContacts.into(born.id(), List.of(born.id(), twin.id())));
+        assertTrue(done.allowed(), done.toString());
+        dev.crmkit.core.merge.MergeOutcome.Merged merged = (dev.crmkit.core.merge.MergeOutcome.Merged)
+                done.value().orElseThrow();
+        assertEquals(Optional.empty(), merged.survivor().birthday(), "the survivor returned hides birthday");
+        assertEquals(Optional.empty(), merged.merge().survivorBefore().birthday(), "so does its snapshot");
+        assertEquals(Optional.of(LocalDate.of(1980, 5, 1)), store.contacts().findById(born.id()).orElseThrow()
+                .birthday(), "stored as it was");
+
+        // a change through the merged-away id follows the merge and is decided on the survivor
+        RecordRef gone = new RecordRef(RecordType.CONTACT, twin.id().value());
+        Guarded<Contact> viaGone = ben.change(Permission.EDIT, gone, () -> crm.customers().addEmail(born.id(),
+                "ben.merged@example.org", false));
+        assertTrue(viaGone.allowed(), viaGone.toString());
+        assertTrue(store.contacts().findById(born.id()).orElseThrow().emails().toString()
+                .contains("ben.merged@example.org"));
+        Guarded<Contact> lockedViaGone = ben.change(Permission.EDIT, gone, () -> store.contacts().update(
+                store.contacts().findById(born.id()).orElseThrow().withCustomFields(
+                        CustomFields.empty().with("secret", new FieldValue.Text("new")), Fixtures.CLOCK.instant())));
+        assertEquals("user:ben may not edit field contact.customFields.secret of "
+                + new RecordRef(RecordType.CONTACT, born.id().value())
+                + ": role rep has READ on contact.customFields.secret", lockedViaGone.decision().explain());
+    }
+
+    @Test
+    void editCompany_returnsTheCompanyAsTheActorSeesIt_andNoValueOfACandidateTheActorMayNotView() {
+        CrmStore store = newStore();
+        Crm setup = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep")
+                    .scope(RecordType.COMPANY, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                    .field(RecordType.COMPANY, "customFields.credit", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Company nordwind = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
+                dev.crmkit.core.customer.NewCompany.of("Nordwind Logistik GmbH", "nordwind-logistik.de"))).saved();
+        Company acme = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
+                dev.crmkit.core.customer.NewCompany.of("Acme Tools GmbH", "acme-tools.example"))).saved();
+        acme = store.companies().update(acme.withCustomFields(CustomFields.empty().with("credit",
+                new FieldValue.Text("50000")), Fixtures.CLOCK.instant()));
+        RecordRef acmeRef = new RecordRef(RecordType.COMPANY, acme.id().value());
+        store.transactions().run(() -> store.shares().grant(new dev.crmkit.core.access.Share(acmeRef,
+                dev.crmkit.core.access.Grantee.user("ben"), dev.crmkit.core.access.ShareLevel.READ_WRITE)));
+        CompanyId acmeId = acme.id();
+
+        Crm blocking = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.COMPANY,
+                        dev.crmkit.core.duplicate.DuplicateAction.BLOCK)).build();
+        Guarded<dev.crmkit.core.customer.CompanyOutcome> blocked = blocking.as(Actor.user("ben")).change(
+                Permission.EDIT, acmeRef, () -> blocking.customers().editCompany(acmeId,
+                        dev.crmkit.core.customer.CompanyEdit.rename("Nordwind Logistik AG")));
+        dev.crmkit.core.customer.CompanyOutcome.Blocked refused = (dev.crmkit.core.customer.CompanyOutcome.Blocked)
+                blocked.value().orElseThrow();
+        assertEquals(List.of(nordwind.id()), refused.candidates().stream()
+                .map(dev.crmkit.core.duplicate.CompanyCandidate::companyId).toList(), "refused for it, by id");
+        assertTrue(refused.candidates().get(0).reasons().isEmpty(), refused.toString());
+        assertFalse(refused.toString().contains("Nordwind Logistik GmbH"), refused.toString());
+        assertFalse(refused.toString().contains("nordwind-logistik.de"), refused.toString());
+        assertEquals("Acme Tools GmbH", store.companies().findById(acmeId).orElseThrow().name(), "not renamed");
+
+        Crm alerting = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.COMPANY,
+                        dev.crmkit.core.duplicate.DuplicateAction.ALERT)).build();
+        Guarded<dev.crmkit.core.customer.CompanyOutcome> saved = alerting.as(Actor.user("ben")).change(
+                Permission.EDIT, acmeRef, () -> alerting.customers().editCompany(acmeId,
+                        dev.crmkit.core.customer.CompanyEdit.rename("Nordwind Logistik AG")));
+        assertTrue(saved.allowed(), saved.toString());
+        dev.crmkit.core.customer.CompanyOutcome.Saved shown = (dev.crmkit.core.customer.CompanyOutcome.Saved)
+                saved.value().orElseThrow(); // the alert's only candidate is a company ben may not view
+        assertEquals("Nordwind Logistik AG", shown.saved().name());
+        assertEquals(Optional.empty(), shown.saved().customFields().get("credit"), "credit is hidden");
+        assertEquals(Optional.of(new FieldValue.Text("50000")), store.companies().findById(acmeId).orElseThrow()
+                .customFields().get("credit"), "stored as it was");
+    }
+
     private static RecordRef ref(Lead lead) {
         return new RecordRef(RecordType.LEAD, lead.id().value());
     }

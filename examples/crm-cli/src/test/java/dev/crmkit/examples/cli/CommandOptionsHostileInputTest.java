@@ -204,8 +204,13 @@ class CommandOptionsHostileInputTest {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class
                 || type == double.class || type == Double.class || type == BigDecimal.class
                 || type == long[].class) {
-            return bad ? new Value(BAD_NUMBERS[random.nextInt(BAD_NUMBERS.length)], true)
-                    : new Value(NUMBERS[random.nextInt(NUMBERS.length)], false);
+            if (!bad) {
+                return new Value(NUMBERS[random.nextInt(NUMBERS.length)], false);
+            }
+            String text = BAD_NUMBERS[random.nextInt(BAD_NUMBERS.length)];
+            // a list of numbers split at commas takes "1,5" as two good numbers: whatever the command then says
+            // about them (a funnel's growing counts: exit 1) is not the answer to a malformed value
+            return new Value(text, !(type == long[].class && text.equals("1,5")));
         }
         if (type == LocalDate.class) {
             return bad ? new Value(BAD_DATES[random.nextInt(BAD_DATES.length)], true)
