@@ -56,8 +56,6 @@ class ErasureCaptureRaceTest {
     void aCaptureWaitingForTheRowOfAPersonBeingErased_isFlaggedAsSuppressed_andStoresNothing() throws Exception {
         DataSource[] nodes = TestDatabase.POSTGRESQL.nodes(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         try {
             JdbcCrmStore eraser = JdbcCrmStore.builder(nodes[0]).build();
             JdbcCrmStore capturer = JdbcCrmStore.builder(nodes[1]).build();
@@ -67,11 +65,62 @@ class ErasureCaptureRaceTest {
                     .name("Zeborah", "Quillfeather").email(EMAIL).phone("0151 23456789").build())
                     .lead().orElseThrow().contactId();
 
+            erasureRacesACapture(pool, eraser, atEraser, atCapturer, zeborah, EMAIL);
+        } finally {
+            pool.shutdownNow();
+            TestDatabase.close(nodes);
+        }
+    }
+
+    /**
+     * The same race for a person the capture meets through their open lead, not their contact: the contact holds
+     * neither the submission's e-mail nor its new phone (the capture met them by another key once), their open lead
+     * holds the e-mail. After the erasure commits the capture must still meet nobody: flagged as suppressed, and the
+     * anonymized contact never gains the submission's name or new phone.
+     */
+    @Test
+    void aCaptureWaitingForAPersonFoundThroughTheirOpenLead_isFlaggedAsSuppressed_andRefillsNothing()
+            throws Exception {
+        DataSource[] nodes = TestDatabase.POSTGRESQL.nodes(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            JdbcCrmStore eraser = JdbcCrmStore.builder(nodes[0]).build();
+            JdbcCrmStore capturer = JdbcCrmStore.builder(nodes[1]).build();
+            Crmkit atEraser = kit(eraser, 1L);
+            Crmkit atCapturer = kit(capturer, 2L);
+            ContactId zeborah = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Zeborah", "Quillfeather").phone("0151 23456789").build())
+                    .lead().orElseThrow().contactId();
+            // a second open lead of hers holds the e-mail; her contact does not
+            eraser.leads().insertOrGet(Lead.builder(new LeadId(new UUID(7L, 7L)), zeborah,
+                            LeadSource.of(Channel.WEB_FORM), PersonName.of("Zeborah", "Quillfeather"), T0)
+                    .reachableAt(Optional.of(EmailAddress.parse(EMAIL)), Optional.empty()).build());
+            assertTrue(eraser.contacts().findByEmail(EmailAddress.parse(EMAIL)).isEmpty(), "found by lead only");
+
+            erasureRacesACapture(pool, eraser, atEraser, atCapturer, zeborah, "0151 23456789");
+        } finally {
+            pool.shutdownNow();
+            TestDatabase.close(nodes);
+        }
+    }
+
+    /**
+     * The race: the erasure of the person (met by {@code erasureKey}) holds their contact row while a capture of the
+     * same person (e-mail {@link #EMAIL}, a new phone) finds them and waits for it; once the erasure commits, the
+     * capture must meet nobody: flagged as suppressed, and nothing of the submission stored.
+     */
+    private static void erasureRacesACapture(ExecutorService pool, JdbcCrmStore eraser, Crmkit atEraser,
+                                             Crmkit atCapturer, ContactId person, String erasureKey)
+            throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
             Future<ErasureOutcome> erasure = pool.submit(() -> eraser.transactions().inTransaction(() -> {
-                eraser.contacts().lockById(zeborah); // the erasure takes this lock first; held until it commits
+                eraser.contacts().lockById(person); // the erasure takes this lock first; held until it commits
                 held.countDown();
                 await(release);
-                return atEraser.crm().personalData().erase(PersonKey.parse(EMAIL, "DE"), "request of 2026-05-03");
+                return atEraser.crm().personalData().erase(PersonKey.parse(erasureKey, "DE"),
+                        "request of 2026-05-03");
             }));
             assertTrue(held.await(20, TimeUnit.SECONDS));
             Future<CaptureOutcome> capture = pool.submit(() -> atCapturer.crm().capture().capture(LeadSubmission
@@ -93,68 +142,6 @@ class ErasureCaptureRaceTest {
             assertEquals(1, eraser.contacts().count(), "the anonymous contact only");
         } finally {
             release.countDown();
-            pool.shutdownNow();
-            TestDatabase.close(nodes);
-        }
-    }
-
-    /**
-     * The same race for a person the capture meets through their open lead, not their contact: the contact holds
-     * neither the submission's e-mail nor its new phone (the capture met them by another key once), their open lead
-     * holds the e-mail. After the erasure commits the capture must still meet nobody: flagged as suppressed, and the
-     * anonymized contact never gains the submission's name or new phone.
-     */
-    @Test
-    void aCaptureWaitingForAPersonFoundThroughTheirOpenLead_isFlaggedAsSuppressed_andRefillsNothing()
-            throws Exception {
-        DataSource[] nodes = TestDatabase.POSTGRESQL.nodes(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try {
-            JdbcCrmStore eraser = JdbcCrmStore.builder(nodes[0]).build();
-            JdbcCrmStore capturer = JdbcCrmStore.builder(nodes[1]).build();
-            Crmkit atEraser = kit(eraser, 1L);
-            Crmkit atCapturer = kit(capturer, 2L);
-            ContactId zeborah = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
-                    .name("Zeborah", "Quillfeather").phone("0151 23456789").build())
-                    .lead().orElseThrow().contactId();
-            // a second open lead of hers holds the e-mail; her contact does not
-            eraser.leads().insertOrGet(Lead.builder(new LeadId(new UUID(7L, 7L)), zeborah,
-                            LeadSource.of(Channel.WEB_FORM), PersonName.of("Zeborah", "Quillfeather"), T0)
-                    .reachableAt(Optional.of(EmailAddress.parse(EMAIL)), Optional.empty()).build());
-            assertTrue(eraser.contacts().findByEmail(EmailAddress.parse(EMAIL)).isEmpty(), "found by lead only");
-
-            Future<ErasureOutcome> erasure = pool.submit(() -> eraser.transactions().inTransaction(() -> {
-                eraser.contacts().lockById(zeborah);
-                held.countDown();
-                await(release);
-                // the erasure meets her by her contact's phone and takes her leads' e-mail onto the list too
-                return atEraser.crm().personalData().erase(PersonKey.parse("0151 23456789", "DE"),
-                        "request of 2026-05-03");
-            }));
-            assertTrue(held.await(20, TimeUnit.SECONDS));
-            Future<CaptureOutcome> capture = pool.submit(() -> atCapturer.crm().capture().capture(LeadSubmission
-                    .from(Channel.WEB_FORM).name("Zeborah", "Quillfeather").email(EMAIL).phone("0170 5550123")
-                    .request("back again").build()));
-            assertThrows(TimeoutException.class, () -> capture.get(700, TimeUnit.MILLISECONDS),
-                    "the capture found the person through their open lead and waits for their row");
-            release.countDown();
-            assertInstanceOf(ErasureOutcome.Erased.class, erasure.get(20, TimeUnit.SECONDS));
-
-            CaptureOutcome outcome = capture.get(20, TimeUnit.SECONDS);
-            CaptureOutcome.Suppressed suppressed = assertInstanceOf(CaptureOutcome.Suppressed.class, outcome,
-                    "as a capture after the erasure: " + outcome);
-            assertEquals(java.util.List.of("email"), suppressed.fields());
-            String stored = eraser.archives().contacts().after(Optional.empty(), 100) + " "
-                    + eraser.archives().leads().after(Optional.empty(), 100);
-            assertFalse(stored.contains("Quillfeather"), stored);
-            assertFalse(stored.contains("5550123"), stored);
-            assertEquals(1, eraser.contacts().count(), "the anonymous contact only");
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
-            TestDatabase.close(nodes);
         }
     }
 
