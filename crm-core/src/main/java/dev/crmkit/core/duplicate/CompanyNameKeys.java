@@ -6,7 +6,7 @@ import java.util.Objects;
  * The keys a store keeps of a company's name, so that the candidates of a duplicate rule for companies are index
  * lookups that still find a typo or an acronym: the matcher's blocking keys of a company name. Both are taken from the
  * name with accents, case, punctuation and legal forms such as GmbH, AG or Inc dropped ("Müller" is "muller"); the
- * matcher compares further (umlauts also transliterated, "und" and "&" dropped), which the keys leave out so that the
+ * matcher compares further (umlauts also transliterated, "und" and "&amp;" dropped), which the keys leave out so that the
  * keys the stores already hold stay what this class computes. The
  * sound key is the Double Metaphone code of its first {@value #WORDS} words ({@code "AKM"} for "Acme GmbH" and for
  * "Acmee GmbH"); the acronym key is the initials of a name of two words or more, or a one-word name of at most
