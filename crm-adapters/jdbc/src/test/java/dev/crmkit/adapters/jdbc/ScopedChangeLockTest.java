@@ -91,15 +91,7 @@ class ScopedChangeLockTest {
         Guarded<Lead> edit = anna.change(Permission.EDIT, ref, () -> {
             Future<Lead> toBob = otherNode.submit(() -> other.leads().assign(lead.id(), Optional.of(UserId.of("bob"))));
             reassignment.set(toBob);
-            try {
-                toBob.get(WINDOW_MILLIS, TimeUnit.MILLISECONDS);
-                reassignedMeanwhile.set(true);
-            } catch (TimeoutException | ExecutionException waitingOrRefused) {
-                reassignedMeanwhile.set(false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            reassignedMeanwhile.set(committedInTheWindow(toBob));
             Lead current = annasNode.leads().findById(lead.id()).orElseThrow();
             return annasNode.leads().update(current.withCustomFields(current.customFields().with("note",
                     new FieldValue.Text("anna's note")), Fixtures.at(10)));
@@ -150,15 +142,7 @@ class ScopedChangeLockTest {
                         d.companyId(), d.leadId(), d.source(), Fixtures.at(5)));
             }));
             reassignment.set(toBob);
-            try {
-                toBob.get(WINDOW_MILLIS, TimeUnit.MILLISECONDS);
-                reassignedMeanwhile.set(true);
-            } catch (TimeoutException | ExecutionException waitingOrRefused) {
-                reassignedMeanwhile.set(false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            reassignedMeanwhile.set(committedInTheWindow(toBob));
             return pipelines.changeTerms(deal.id(), Optional.of(Money.of("200.00", "EUR")), Optional.empty(),
                     Optional.empty());
         });
@@ -174,5 +158,21 @@ class ScopedChangeLockTest {
         Deal stored = annasNode.deals().findById(deal.id()).orElseThrow();
         assertEquals(Optional.of(Money.of("200.00", "EUR")), stored.amount());
         assertEquals(reassigned.map(Deal::owner).orElse(Optional.of(UserId.of("anna"))), stored.owner());
+    }
+
+    /**
+     * Whether the other node's reassignment committed within {@link #WINDOW_MILLIS} while the change runs: it must
+     * not (it waits for the row lock, or is refused).
+     */
+    private static boolean committedInTheWindow(Future<?> reassignment) {
+        try {
+            reassignment.get(WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException waitingOrRefused) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
