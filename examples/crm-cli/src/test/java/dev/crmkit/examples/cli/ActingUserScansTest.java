@@ -137,6 +137,23 @@ class ActingUserScansTest {
     }
 
     @Test
+    void privacyExport_asAUser_isAuditedAsThatUser_notAsTheCliSystemActor() {
+        Contact danas = contacts.get(0);
+        CliRun done = crm("--as", "dana", "privacy", "export", danas.emails().get(0).value(), "--as-of",
+                CliRun.AS_OF);
+        assertEquals(0, done.exitCode(), done.toString());
+        CliRun system = crm("privacy", "export", danas.emails().get(0).value(), "--as-of", CliRun.AS_OF);
+        assertEquals(0, system.exitCode(), system.toString());
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            List<String> exporters = db.store().auditTrail().forRecord(AccessRecord.of(danas).ref(),
+                    dev.crmkit.core.kernel.PageRequest.first(100)).items().stream()
+                    .filter(e -> e.action() == dev.crmkit.core.audit.AuditAction.EXPORT)
+                    .map(e -> e.actor().toString()).sorted().toList();
+            assertEquals(List.of("system:host", "user:dana"), exporters);
+        }
+    }
+
+    @Test
     void teamStats_asAUserWithoutStatistics_isRefusedNamingThePermission() {
         CliRun refused = crm("--as", "ben", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
                 "--as-of", "2026-11-30");
