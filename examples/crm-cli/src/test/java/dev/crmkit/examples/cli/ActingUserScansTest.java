@@ -195,6 +195,31 @@ class ActingUserScansTest {
     }
 
     @Test
+    void quality_asAUserWhoseRoleHidesAField_reportsNoFillRateOfIt_andSaysItIsHidden() {
+        assertTrue(contactFields(crm("--as", "dana", "quality", "--format", "json")).contains("birthday"));
+        headOfSalesHides("birthday");
+
+        CliRun run = crm("--as", "dana", "quality", "--format", "json");
+        assertFalse(contactFields(run).contains("birthday"), "a hidden field's fill rate: " + run.out());
+        assertTrue(contactFields(run).contains("lastName"), run.out());
+        assertTrue(run.json().get("hiddenFields").toString().contains("contact.birthday"), run.out());
+        CliRun text = crm("--as", "dana", "quality");
+        assertTrue(text.out().contains("Not counted, hidden from the user's role: contact.birthday"), text.out());
+        assertTrue(contactFields(crm("quality", "--format", "json")).contains("birthday"), "without --as: all");
+    }
+
+    private static List<String> contactFields(CliRun run) {
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> out = new ArrayList<>();
+        run.json().get("fields").forEach(f -> {
+            if (f.get("recordType").asText().equals("contact")) {
+                out.add(f.get("field").asText());
+            }
+        });
+        return out;
+    }
+
+    @Test
     void exports_asAUserWhoseRoleHidesAField_areRefusedNamingTheField_andWriteNothing() {
         headOfSalesHides("birthday");
         CliRun full = crm("--as", "dana", "export", "--out", dir.resolve("dana").toString());
