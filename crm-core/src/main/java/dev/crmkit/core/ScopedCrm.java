@@ -110,14 +110,29 @@ public final class ScopedCrm {
                 .map(this::shown);
     }
 
-    /** The contact holding this e-mail address, if the actor may view it. */
+    /**
+     * The contact holding this e-mail address, if the actor may view it. A lookup by e-mail is refused when the
+     * actor's role hides {@code contact.emails} (what it found would confirm the address): see
+     * {@link AccessPolicy#checkFilter}.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code email}, rule {@code hidden-field}) when the
+     *                                                    actor's role hides {@code contact.emails}
+     */
     public Optional<Contact> contactByEmail(EmailAddress email) {
+        readable(RecordType.CONTACT, "emails", "email");
         return store.contacts().findByEmail(Objects.requireNonNull(email, "email"))
                 .filter(c -> mayView(AccessRecord.of(c))).map(this::shown);
     }
 
-    /** The contact holding this phone number, if the actor may view it. */
+    /**
+     * The contact holding this phone number, if the actor may view it. A lookup by phone is refused when the actor's
+     * role hides {@code contact.phones}: see {@link AccessPolicy#checkFilter}.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code phone}, rule {@code hidden-field}) when the
+     *                                                    actor's role hides {@code contact.phones}
+     */
     public Optional<Contact> contactByPhone(PhoneNumber phone) {
+        readable(RecordType.CONTACT, "phones", "phone");
         return store.contacts().findByPhone(Objects.requireNonNull(phone, "phone"))
                 .filter(c -> mayView(AccessRecord.of(c))).map(this::shown);
     }
@@ -127,8 +142,16 @@ public final class ScopedCrm {
         return visible.contacts(filter(RecordType.CONTACT), page).map(this::shown);
     }
 
-    /** The contacts of a company that the actor may view, in the order they were created. */
+    /**
+     * The contacts of a company that the actor may view, in the order they were created. Refused when the actor's
+     * role hides {@code contact.affiliations} (the list would tell who works where): see
+     * {@link AccessPolicy#checkFilter}.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code company}, rule {@code hidden-field}) when the
+     *                                                    actor's role hides {@code contact.affiliations}
+     */
     public Page<Contact> contactsOf(CompanyId company, PageRequest page) {
+        readable(RecordType.CONTACT, "affiliations", "company");
         return visible.contactsOf(Objects.requireNonNull(company, "company"), filter(RecordType.CONTACT), page)
                 .map(this::shown);
     }
@@ -171,8 +194,15 @@ public final class ScopedCrm {
                 .map(this::shown);
     }
 
-    /** The leads of an owner that the actor may view, in the order they were created. */
+    /**
+     * The leads of an owner that the actor may view, in the order they were created. Refused when the actor's role
+     * hides {@code lead.owner} (the list would name the owner of each lead): see {@link AccessPolicy#checkFilter}.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code owner}, rule {@code hidden-field}) when the
+     *                                                    actor's role hides {@code lead.owner}
+     */
     public Page<Lead> leadsOf(UserId owner, PageRequest page) {
+        readable(RecordType.LEAD, "owner", "owner");
         return visible.leadsOf(Objects.requireNonNull(owner, "owner"), filter(RecordType.LEAD), page)
                 .map(this::shown);
     }
@@ -198,10 +228,42 @@ public final class ScopedCrm {
     public Optional<Page<Activity>> timeline(RecordRef record, Set<ActivityType> types, PageRequest page) {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(page, "page");
-        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
+        return timeline(record, find(Objects.requireNonNull(record, "record")), types, page);
+    }
+
+    /**
+     * {@link #timeline(RecordRef, Set, PageRequest)} of a record that another module keeps (a deal of crm-pipeline),
+     * as that module read it: {@code stored} is the record with its owner, or empty when it is not stored. The timeline
+     * is read only when the actor may view the record ({@link #decide(Permission, RecordRef, Optional)}); else, as
+     * for a record not stored, it is "not found". The private items of others are left out inside the store's query.
+     *
+     * @throws IllegalArgumentException if the stored record is not the one named
+     */
+    public Optional<Page<Activity>> timeline(RecordRef record, Optional<AccessRecord> stored,
+                                             Set<ActivityType> types, PageRequest page) {
+        Objects.requireNonNull(types, "types");
+        Objects.requireNonNull(page, "page");
+        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record"), stored).allowed()) {
             return Optional.empty();
         }
         return Optional.of(visible.timeline(record, types, policy.privateItems(actor), page));
+    }
+
+    /**
+     * {@link #tasksAbout(RecordRef)} of a record that another module keeps (a deal of crm-pipeline), as that module
+     * read it ({@code stored}, empty when it is not stored): the open tasks about it that the actor may view, each
+     * shown as the actor sees it, if the actor may view the record; else "not found".
+     *
+     * @throws IllegalArgumentException                  if the stored record is not the one named
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code record}, rule {@code hidden-field}) when the
+     *                                                   actor's role hides {@code task.relatedTo}
+     */
+    public Optional<List<Task>> tasksAbout(RecordRef record, Optional<AccessRecord> stored) {
+        readable(RecordType.TASK, "relatedTo", "record");
+        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record"), stored).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(visible.tasksAbout(record, filter(RecordType.TASK)).stream().map(this::shown).toList());
     }
 
     /** The task with this id, if the actor may view it (tasks are owned by their assignee). */
@@ -223,15 +285,17 @@ public final class ScopedCrm {
     /**
      * The open tasks about a contact, company or lead that the actor may view, earliest due first, if the actor may
      * view the record; a record the actor may not view (or that is not stored) is "not found":
-     * {@code Optional.empty()}.
+     * {@code Optional.empty()}. Refused when the actor's role hides {@code task.relatedTo} (the list would tell what
+     * each task is about): see {@link AccessPolicy#checkFilter}.
      *
-     * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
+     * @throws IllegalArgumentException                  for a deal: deals live in crm-pipeline, which decides on them
+     *                                                   itself
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code record}, rule {@code hidden-field}) when the
+     *                                                   actor's role hides {@code task.relatedTo}
      */
     public Optional<List<Task>> tasksAbout(RecordRef record) {
-        if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record")).allowed()) {
-            return Optional.empty();
-        }
-        return Optional.of(visible.tasksAbout(record, filter(RecordType.TASK)).stream().map(this::shown).toList());
+        readable(RecordType.TASK, "relatedTo", "record");
+        return tasksAbout(record, find(Objects.requireNonNull(record, "record")));
     }
 
     /**
@@ -688,6 +752,11 @@ public final class ScopedCrm {
 
     private boolean mayView(AccessRecord record) {
         return policy.decide(actor, Permission.VIEW, record, store.shares().of(record.ref())).allowed();
+    }
+
+    /** Refuses a lookup or filter on a field the actor's role hides ({@link AccessPolicy#checkFilter}). */
+    private void readable(RecordType type, String field, String parameter) {
+        policy.checkFilter(actor, new FieldRef(type, field), parameter);
     }
 
     private AccessFilter filter(RecordType type) {

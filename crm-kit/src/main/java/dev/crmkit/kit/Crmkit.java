@@ -232,6 +232,15 @@ public final class Crmkit {
             return this;
         }
 
+        /**
+         * See {@link Crm.Builder#actor}: who is acting, as the audit trail records it (an export, an erasure, a
+         * change); default the system actor {@code host} through the API.
+         */
+        public Builder actor(dev.crmkit.core.access.CurrentActor value) {
+            crm.actor(value);
+            return this;
+        }
+
         /** See {@link Crm.Builder#suppressionSalt}: the secret salt of the suppression list of erased people. */
         public Builder suppressionSalt(byte[] value) {
             crm.suppressionSalt(value);

@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
  * builds boards and forecasts of them alone: a list goes to the store's {@link VisibleDeals} with the actor's access
  * filter (restricted inside the query), a deal the actor may not view is not found. Every deal it returns is shown as
  * the actor sees it: the fields the actor's role hides are blank ({@link dev.crmkit.core.access.FieldRedaction}), so a
- * hidden amount is absent and neither a board nor a forecast sums it. Writes and locks are refused. Thread-safe.
+ * hidden amount is absent and neither a board nor a forecast sums it. A filter on a field the actor's role hides is
+ * refused before anything is read ({@code filterable} throws), so that it cannot tell the field's values. Writes and
+ * locks are refused. Thread-safe.
  */
 final class ScopedDeals implements Deals {
 
@@ -28,14 +30,16 @@ final class ScopedDeals implements Deals {
     private final AccessFilter access;
     private final Predicate<Deal> mayView;
     private final UnaryOperator<Deal> shown;
+    private final java.util.function.Consumer<DealFilter> filterable;
 
     ScopedDeals(Deals deals, VisibleDeals visible, AccessFilter access, Predicate<Deal> mayView,
-                UnaryOperator<Deal> shown) {
+                UnaryOperator<Deal> shown, java.util.function.Consumer<DealFilter> filterable) {
         this.deals = Objects.requireNonNull(deals, "deals");
         this.visible = Objects.requireNonNull(visible, "visible");
         this.access = Objects.requireNonNull(access, "access");
         this.mayView = Objects.requireNonNull(mayView, "mayView");
         this.shown = Objects.requireNonNull(shown, "shown");
+        this.filterable = Objects.requireNonNull(filterable, "filterable");
     }
 
     @Override
@@ -60,6 +64,7 @@ final class ScopedDeals implements Deals {
 
     @Override
     public Page<Deal> find(DealFilter filter, PageRequest page) {
+        filterable.accept(Objects.requireNonNull(filter, "filter"));
         return visible.find(Objects.requireNonNull(filter, "filter"), access, Objects.requireNonNull(page, "page"))
                 .map(shown);
     }

@@ -4,13 +4,17 @@ import dev.crmkit.core.ScopedCrm;
 import dev.crmkit.core.access.AccessDecision;
 import dev.crmkit.core.access.AccessRecord;
 import dev.crmkit.core.access.FieldRedaction;
+import dev.crmkit.core.access.FieldRef;
 import dev.crmkit.core.access.Guarded;
 import dev.crmkit.core.access.Permission;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.task.Task;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealFilter;
 import dev.crmkit.pipeline.deal.DealId;
@@ -18,6 +22,8 @@ import dev.crmkit.pipeline.deal.MoveDeal;
 import dev.crmkit.pipeline.deal.StageChange;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
+import dev.crmkit.pipeline.definition.Refusal;
+import dev.crmkit.pipeline.definition.Rules;
 import dev.crmkit.pipeline.forecast.Board;
 import dev.crmkit.pipeline.forecast.Forecasts;
 import dev.crmkit.pipeline.forecast.WeightedForecast;
@@ -48,7 +54,9 @@ import java.util.function.Supplier;
  * hides {@code deal.amount}, the deals are counted but their amounts are left out of every sum and weighted value
  * (the totals are empty); a hidden {@code deal.expectedCloseDate} leaves the deal out of the by-month totals, a hidden
  * {@code deal.owner} counts it as unowned, a hidden {@code deal.probabilityOverride} weighs it with its stage's
- * probability. A stage history holds no field a role can hide (stages cannot be hidden, only made READ).
+ * probability. A stage history holds no field a role can hide (stages cannot be hidden, only made READ). A deal's
+ * timeline ({@link #timeline(DealId, PageRequest)}) and a move refused by a stage rule quote no value of a field the
+ * role hides ({@link FieldRedaction#withheld}), and a list filtered on such a field is refused ({@link #deals}).
  *
  * <p>Changes through the view ({@link #move}, {@link #change}) are made only when the actor may view the deal and
  * holds the permission on it (EDIT for a move), in one unit of work with the decision; otherwise nothing changes and
@@ -77,7 +85,7 @@ public final class ScopedPipeline {
         this.deals = new ScopedDeals(store.deals(), store.visibleDeals(),
                 view.policy().filter(view.actor(), RecordType.DEAL, Permission.VIEW),
                 d -> view.decide(Permission.VIEW, ref(d.id()), Optional.of(record(d))).allowed(),
-                d -> fields.redact(RecordType.DEAL, d));
+                d -> fields.redact(RecordType.DEAL, d), this::checkFilter);
         this.forecasts = new Forecasts(store.pipelines(), deals);
     }
 
@@ -91,7 +99,16 @@ public final class ScopedPipeline {
         return deals.findById(id);
     }
 
-    /** The deals passing a filter that the actor may view, in the order they were created. */
+    /**
+     * The deals passing a filter that the actor may view, in the order they were created. A filter on a field the
+     * actor's role hides is refused, for it would tell the field's value of every deal it lists: an owner when
+     * {@code deal.owner} is hidden, a close month when {@code deal.expectedCloseDate} is, a source when
+     * {@code deal.source} is ({@link dev.crmkit.core.access.AccessPolicy#checkFilter}); so are boards and forecasts
+     * with such a filter ({@link #board}, {@link #weighted} for an owner).
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code owner}, {@code closeMonth} or {@code source},
+     *                                                    rule {@code hidden-field}) naming the field and the role
+     */
     public Page<Deal> deals(DealFilter filter, PageRequest page) {
         return deals.find(filter, page);
     }
@@ -135,7 +152,8 @@ public final class ScopedPipeline {
     /**
      * Moves a deal if the actor may view it and holds {@link Permission#EDIT} on it; otherwise moves nothing and
      * returns the refusal naming the permission and the deal. An allowed move is {@link DealPipeline#move}'s outcome
-     * (which may itself be a rejection by the stage rules).
+     * (which may itself be a rejection by the stage rules, whose reasons are then shown without the values of the
+     * deal's fields the actor's role hides: see {@link FieldRedaction#withheld}).
      *
      * @throws IllegalArgumentException if the command's mover is not this view's actor (see
      *                                  {@link dev.crmkit.pipeline.definition.Actor#of(dev.crmkit.core.access.Actor,
@@ -149,7 +167,78 @@ public final class ScopedPipeline {
             throw new IllegalArgumentException("command: the mover " + command.actor().user()
                     + " is not the view's actor " + view.actor());
         }
-        return change(Permission.EDIT, command.deal(), () -> pipeline.move(command));
+        return change(Permission.EDIT, command.deal(), () -> {
+            Optional<Deal> before = store.deals().findById(command.deal()); // locked by the change
+            StageChange change = pipeline.move(command);
+            return change instanceof StageChange.StageChangeRejected rejected && before.isPresent()
+                    ? withheld(rejected, before.get()) : change;
+        });
+    }
+
+    /**
+     * A refused move as the actor may read it: each reason's message without the values of the deal's fields the
+     * role hides ({@link FieldRedaction#withheld}: {@code "entering Won needs an amount above zero, got [hidden]"});
+     * when the role hides {@code deal.lostReason}, the {@code lost-reason} rule's message names neither the reason
+     * given nor the pipeline's reasons.
+     */
+    private StageChange.StageChangeRejected withheld(StageChange.StageChangeRejected rejected, Deal before) {
+        if (fields.showsEverything(RecordType.DEAL)) {
+            return rejected;
+        }
+        Set<String> values = fields.hiddenTexts(RecordType.DEAL, before);
+        boolean reasonsHidden = fields.hidden(RecordType.DEAL).contains("lostReason");
+        String lostReason = new Rules.LostReason(List.of()).name();
+        List<Refusal> reasons = rejected.reasons().stream().map(r -> reasonsHidden && r.rule().equals(lostReason)
+                ? new Refusal(r.rule(), "losing a deal needs one of the pipeline's lost reasons, which the role of "
+                + view.actor() + " does not see")
+                : new Refusal(r.rule(), FieldRedaction.withhold(r.message(), values))).toList();
+        return new StageChange.StageChangeRejected(rejected.dealId(), rejected.from(), rejected.to(), reasons);
+    }
+
+    /**
+     * The timeline of a deal, newest first, if the actor may view the deal (else "not found", as for a deal not
+     * stored): its public items and the private items the actor owns or took part in, the private items of others
+     * left out inside the store's query so that pages are full ({@link ScopedCrm#timeline(RecordRef, Optional, Set,
+     * PageRequest)}). Each item's subject and body are shown without the values of the deal's fields the actor's role
+     * hides ({@link FieldRedaction#withheld}: {@code "Document [hidden]: [hidden]"} when {@code deal.documents} is
+     * hidden).
+     */
+    public Optional<Page<Activity>> timeline(DealId id, PageRequest page) {
+        return timeline(id, Set.of(), page);
+    }
+
+    /** {@link #timeline(DealId, PageRequest)}, holding only items of these types (all types when empty). */
+    public Optional<Page<Activity>> timeline(DealId id, Set<ActivityType> types, PageRequest page) {
+        Objects.requireNonNull(id, "id");
+        Optional<Deal> stored = store.deals().findById(id);
+        return view.timeline(ref(id), stored.map(ScopedPipeline::record), types, page).map(items -> {
+            Set<String> values = fields.hiddenTexts(RecordType.DEAL, stored.orElseThrow());
+            return values.isEmpty() ? items : items.map(a -> withheld(a, values));
+        });
+    }
+
+    private static Activity withheld(Activity a, Set<String> values) {
+        String subject = FieldRedaction.withhold(a.subject(), values);
+        String body = FieldRedaction.withhold(a.body(), values);
+        if (subject.equals(a.subject()) && body.equals(a.body())) {
+            return a;
+        }
+        return new Activity(a.id(), a.type(), subject.length() > Activity.MAX_SUBJECT_LENGTH
+                ? subject.substring(0, Activity.MAX_SUBJECT_LENGTH) : subject, body, a.direction(), a.occurredAt(),
+                a.participants(), a.about(), a.owner(), a.visibility(), a.recordedAt(), a.outcome(), a.duration());
+    }
+
+    /**
+     * The open tasks about a deal that the actor may view (tasks are owned by their assignee), earliest due first,
+     * each shown as the actor sees it, if the actor may view the deal; else "not found", as for a deal not stored
+     * ({@link ScopedCrm#tasksAbout(RecordRef, Optional)}).
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (field {@code record}, rule {@code hidden-field}) when the
+     *                                                    actor's role hides {@code task.relatedTo}
+     */
+    public Optional<List<Task>> tasks(DealId id) {
+        Objects.requireNonNull(id, "id");
+        return view.tasksAbout(ref(id), stored(id));
     }
 
     /**
@@ -181,6 +270,20 @@ public final class ScopedPipeline {
                     changed.actionsRun());
         }
         return value;
+    }
+
+    /** Refuses a filter on a field the actor's role hides (the stage cannot be hidden). */
+    private void checkFilter(DealFilter filter) {
+        if (filter.owner().isPresent()) {
+            view.policy().checkFilter(view.actor(), new FieldRef(RecordType.DEAL, "owner"), "owner");
+        }
+        if (filter.source().isPresent()) {
+            view.policy().checkFilter(view.actor(), new FieldRef(RecordType.DEAL, "source"), "source");
+        }
+        if (filter.closeMonth().isPresent()) {
+            view.policy().checkFilter(view.actor(), new FieldRef(RecordType.DEAL, "expectedCloseDate"),
+                    "closeMonth");
+        }
     }
 
     private Optional<AccessRecord> stored(DealId id) {

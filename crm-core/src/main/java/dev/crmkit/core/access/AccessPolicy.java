@@ -211,6 +211,28 @@ public final class AccessPolicy {
                 : new AccessDecision.Refused(actor, what, why);
     }
 
+    /**
+     * Refuses a lookup or a filter on a field the actor may not read, since what it finds would tell the field's value
+     * (a contact looked up by an e-mail address the role hides confirms the address; deals filtered by an owner the
+     * role hides name their owner); does nothing when the actor may read the field. Refused whether or not anything
+     * would be found, so the refusal itself reveals nothing.
+     *
+     * @param parameter the name of the lookup's or the filter's parameter ({@code email}, {@code owner})
+     * @throws dev.crmkit.core.kernel.ValidationException with field {@code parameter} and rule {@code hidden-field},
+     *                                                    naming the actor, the field and the role
+     *                                                    ({@code "user:ben may not read field deal.owner: role rep has
+     *                                                    HIDDEN on deal.owner; a lookup or filter on it would reveal
+     *                                                    it"})
+     */
+    public void checkFilter(Actor actor, FieldRef field, String parameter) {
+        Objects.requireNonNull(parameter, "parameter");
+        if (decideField(Objects.requireNonNull(actor, "actor"), Objects.requireNonNull(field, "field"),
+                false) instanceof AccessDecision.Refused refused) {
+            throw dev.crmkit.core.kernel.ValidationException.of(parameter, "hidden-field", refused.explain()
+                    + "; a lookup or filter on it would reveal it");
+        }
+    }
+
     /** Whether an actor holds an administrative permission. */
     public AccessDecision administer(Actor actor, AdminPermission permission) {
         String what = "administer " + permission;

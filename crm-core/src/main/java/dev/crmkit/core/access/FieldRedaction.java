@@ -154,6 +154,97 @@ public final class FieldRedaction {
         return out;
     }
 
+    /** What stands in a text for a value withheld from the actor ({@link #withheld}). */
+    public static final String WITHHELD = "[hidden]";
+
+    /**
+     * A text about a record (a refusal, a timeline entry) as the actor may read it: every value of a field their role
+     * hides that the text quotes is replaced by {@value #WITHHELD}, where it stands as a whole word (not inside a
+     * longer word or number). The values looked for are the record's values of the hidden fields ({@link
+     * #hiddenTexts}); the text is returned as it is when the actor sees every field.
+     */
+    public <R extends Record> String withheld(RecordType type, R record, String text) {
+        return withhold(Objects.requireNonNull(text, "text"), hiddenTexts(type, record));
+    }
+
+    /**
+     * The values of the fields of a record that the actor's role hides, as a text may quote them: a text as it is, a
+     * number and a date as written, money as written ({@code EUR 12.50}) and as its amount ({@code 12.50}), every
+     * element of a list or set, every key and value of a map, the parts of a value made of parts (a name, an address,
+     * a custom value), the hidden custom values; blank ones, yes/no values and named constants are not values a text
+     * gives away. Empty when the actor sees every field.
+     */
+    public <R extends Record> Set<String> hiddenTexts(RecordType type, R record) {
+        Objects.requireNonNull(record, "record");
+        Set<String> out = new TreeSet<>();
+        if (showsEverything(type)) {
+            return out;
+        }
+        Set<String> hidden = hidden(type);
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            String name = component.getName();
+            Object value = value(component, record);
+            if (hidden.contains(name)) {
+                texts(value, out);
+            } else if (name.equals(RecordFields.CUSTOM) && value instanceof CustomFields custom) {
+                hidden.stream().filter(f -> f.startsWith(RecordFields.CUSTOM + "."))
+                        .forEach(f -> texts(custom.get(f.substring(RecordFields.CUSTOM.length() + 1)), out));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A text with every one of the values replaced by {@value #WITHHELD} where it stands as a whole word, longer
+     * values first (so that {@code EUR 12.50} goes whole before {@code 12.50}).
+     */
+    public static String withhold(String text, java.util.Collection<String> values) {
+        Objects.requireNonNull(text, "text");
+        List<String> longestFirst = values.stream().filter(v -> !v.isBlank()).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        String out = text;
+        for (String v : longestFirst) {
+            out = out.replaceAll("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
+                    java.util.regex.Matcher.quoteReplacement(WITHHELD));
+        }
+        return out;
+    }
+
+    private static void texts(Object value, Set<String> out) {
+        if (value == null || value instanceof Boolean || value instanceof Enum<?>) {
+            return;
+        }
+        if (value instanceof Optional<?> optional) {
+            optional.ifPresent(v -> texts(v, out));
+        } else if (value instanceof java.util.Collection<?> many) {
+            many.forEach(v -> texts(v, out));
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                texts(k, out);
+                texts(v, out);
+            });
+        } else if (value instanceof CustomFields custom) {
+            texts(custom.values(), out);
+        } else if (value instanceof dev.crmkit.core.kernel.Money money) {
+            out.add(money.toString());
+            out.add(money.amount().toPlainString());
+        } else if (value instanceof java.math.BigDecimal number) {
+            out.add(number.toPlainString());
+        } else if (value instanceof Record parts) {
+            for (RecordComponent component : parts.getClass().getRecordComponents()) {
+                texts(value(component, parts), out);
+            }
+            if (value instanceof dev.crmkit.core.customfield.FieldValue field) {
+                out.add(field.asText());
+            }
+        } else {
+            String text = value.toString().strip();
+            if (!text.isEmpty()) {
+                out.add(text);
+            }
+        }
+    }
+
     private static Object value(RecordComponent component, Record record) {
         try {
             return component.getAccessor().invoke(record);

@@ -146,7 +146,7 @@ public abstract class ScopedFieldsContract {
 
     @Test
     void everyReadPath_blanksExactlyTheFieldsTheRoleHides() {
-        int[] counts = new int[2]; // hidden, shown
+        int[] counts = new int[3]; // hidden, shown, lookups and filters refused
         for (long seed : seeds()) {
             Population p = Population.store(newStore(), seed);
             Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
@@ -156,16 +156,25 @@ public abstract class ScopedFieldsContract {
                 Checker check = new Checker(policy, actor, p.stored, "seed " + seed + ", " + actor, counts);
                 for (Contact c : p.contacts) {
                     view.contact(c.id()).ifPresent(shown -> check.record("contact(id)", RecordType.CONTACT, shown));
-                    view.contactByEmail(c.emails().get(0)).ifPresent(shown -> check.record("contactByEmail",
-                            RecordType.CONTACT, shown));
-                    view.contactByPhone(c.phones().get(0)).ifPresent(shown -> check.record("contactByPhone",
-                            RecordType.CONTACT, shown));
+                    if (!check.refusedIfHidden(RecordType.CONTACT, "emails", "email",
+                            () -> view.contactByEmail(c.emails().get(0)))) {
+                        view.contactByEmail(c.emails().get(0)).ifPresent(shown -> check.record("contactByEmail",
+                                RecordType.CONTACT, shown));
+                    }
+                    if (!check.refusedIfHidden(RecordType.CONTACT, "phones", "phone",
+                            () -> view.contactByPhone(c.phones().get(0)))) {
+                        view.contactByPhone(c.phones().get(0)).ifPresent(shown -> check.record("contactByPhone",
+                                RecordType.CONTACT, shown));
+                    }
                 }
                 readAll(view::contacts, PAGE).forEach(c -> check.record("contacts(page)", RecordType.CONTACT, c));
                 for (Company company : p.companies) {
                     view.company(company.id()).ifPresent(c -> check.record("company(id)", RecordType.COMPANY, c));
-                    readAll(r -> view.contactsOf(company.id(), r), PAGE).forEach(c -> check.record("contactsOf",
-                            RecordType.CONTACT, c));
+                    if (!check.refusedIfHidden(RecordType.CONTACT, "affiliations", "company",
+                            () -> view.contactsOf(company.id(), PageRequest.first(PAGE)))) {
+                        readAll(r -> view.contactsOf(company.id(), r), PAGE).forEach(c -> check.record("contactsOf",
+                                RecordType.CONTACT, c));
+                    }
                 }
                 readAll(view::companies, PAGE).forEach(c -> check.record("companies(page)", RecordType.COMPANY, c));
                 for (Lead lead : p.leads) {
@@ -177,15 +186,21 @@ public abstract class ScopedFieldsContract {
                             l));
                 }
                 for (User user : p.org.users()) {
-                    readAll(r -> view.leadsOf(user.id(), r), PAGE).forEach(l -> check.record("leadsOf",
-                            RecordType.LEAD, l));
+                    if (!check.refusedIfHidden(RecordType.LEAD, "owner", "owner",
+                            () -> view.leadsOf(user.id(), PageRequest.first(PAGE)))) {
+                        readAll(r -> view.leadsOf(user.id(), r), PAGE).forEach(l -> check.record("leadsOf",
+                                RecordType.LEAD, l));
+                    }
                     view.tasksDueBefore(user.id(), at(100_000), 1_000).forEach(t -> check.record("tasksDueBefore",
                             RecordType.TASK, t));
                 }
                 for (Task task : p.tasks) {
                     view.task(task.id()).ifPresent(t -> check.record("task(id)", RecordType.TASK, t));
-                    task.relatedTo().flatMap(view::tasksAbout).ifPresent(ts -> ts.forEach(t -> check.record(
-                            "tasksAbout", RecordType.TASK, t)));
+                    if (!check.refusedIfHidden(RecordType.TASK, "relatedTo", "record",
+                            () -> view.tasksAbout(task.relatedTo().orElseThrow()))) {
+                        task.relatedTo().flatMap(view::tasksAbout).ifPresent(ts -> ts.forEach(t -> check.record(
+                                "tasksAbout", RecordType.TASK, t)));
+                    }
                 }
                 for (Lead lead : p.leads.subList(0, 4)) {
                     Guarded<Lead> same = view.change(Permission.VIEW, ref(lead), () -> p.store.leads()
@@ -206,6 +221,52 @@ public abstract class ScopedFieldsContract {
         }
         assertTrue(counts[0] > 0 && counts[1] > 0, "fields were both hidden and shown: " + counts[0] + ", "
                 + counts[1]);
+        assertTrue(counts[2] > 0, "lookups and filters on hidden fields were refused");
+    }
+
+    @Test
+    void lookupsAndFilters_onAFieldTheRoleHides_areRefusedNamingTheField_whetherOrNotAnythingMatches() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep").everywhere(Scope.EVERYTHING)
+                    .field(RecordType.CONTACT, "emails", FieldAccess.HIDDEN)
+                    .field(RecordType.CONTACT, "phones", FieldAccess.HIDDEN)
+                    .field(RecordType.LEAD, "owner", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        Fixtures fx = new Fixtures(31);
+        Contact stored = store.contacts().insertOrGet(fx.contact().owner(UserId.of("dana")).build());
+        store.leads().insertOrGet(fx.lead().owner(UserId.of("dana")).build());
+        ScopedCrm ben = crm.as(Actor.user("ben"));
+        assertTrue(ben.contact(stored.id()).isPresent(), "ben sees the contact");
+        assertTrue(ben.contact(stored.id()).orElseThrow().emails().isEmpty(), "but not its e-mails");
+
+        for (dev.crmkit.core.kernel.EmailAddress email : List.of(stored.emails().get(0),
+                dev.crmkit.core.kernel.EmailAddress.parse("nobody@example.org"))) {
+            assertHiddenField("email", "user:ben may not read field contact.emails: role rep has HIDDEN on "
+                    + "contact.emails", () -> ben.contactByEmail(email));
+        }
+        for (PhoneNumber phone : List.of(stored.phones().get(0), PhoneNumber.parse("+49 30 5550000", "DE"))) {
+            assertHiddenField("phone", "user:ben may not read field contact.phones", () -> ben.contactByPhone(phone));
+        }
+        for (String owner : List.of("dana", "nobody")) {
+            assertHiddenField("owner", "user:ben may not read field lead.owner", () -> ben.leadsOf(UserId.of(owner),
+                    PageRequest.first(5)));
+        }
+        assertEquals(1, ben.leads(PageRequest.first(5)).items().size(), "the leads are listed without the filter");
+        ScopedCrm system = crm.as(Actor.system("import"));
+        assertEquals(Optional.of(stored), system.contactByEmail(stored.emails().get(0)), "a system looks up freely");
+    }
+
+    private static void assertHiddenField(String parameter, String message,
+                                          org.junit.jupiter.api.function.Executable read) {
+        dev.crmkit.core.kernel.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, read);
+        assertEquals(parameter, e.violations().get(0).field());
+        assertEquals("hidden-field", e.violations().get(0).rule());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test
@@ -462,6 +523,20 @@ public abstract class ScopedFieldsContract {
             this.stored = stored;
             this.who = who;
             this.counts = counts;
+        }
+
+        /**
+         * Whether the actor's role hides the field: then the lookup or filter on it is refused naming the field (and
+         * counted), whatever it would have found.
+         */
+        boolean refusedIfHidden(RecordType type, String field, String parameter,
+                                org.junit.jupiter.api.function.Executable read) {
+            if (policy.field(actor, new FieldRef(type, field)) != FieldAccess.HIDDEN) {
+                return false;
+            }
+            assertHiddenField(parameter, actor + " may not read field " + new FieldRef(type, field), read);
+            counts[2]++;
+            return true;
         }
 
         void record(String path, RecordType type, Object shown) {

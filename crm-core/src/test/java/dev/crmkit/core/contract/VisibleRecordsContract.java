@@ -66,10 +66,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       before, limit)} (every user, a limit that cuts and one that does not), {@code tasksAbout(record)} (every
  *       third record; not found for a hidden record).</li>
  * </ol>
- * Extend it with a class that returns a fresh, empty store.
+ * Extend it with a class that returns a fresh, empty store. Tagged {@code visible-records}, so that one database's run
+ * can be picked out of the JDBC suite ({@code -Dtest=H2StoreTest -Dgroups=visible-records}).
  */
+@org.junit.jupiter.api.Tag("visible-records")
 public abstract class VisibleRecordsContract {
 
+
+    /**
+     * Whether the actor's role (a stranger's: none, so every field that can be hidden is) hides the field: then the
+     * lookup or filter on it is refused naming the field ({@code AccessPolicy.checkFilter}), whatever it would find.
+     */
+    private static boolean refusedIfHidden(AccessPolicy policy, Actor actor, RecordType type, String field,
+                                           org.junit.jupiter.api.function.Executable read) {
+        if (policy.field(actor, new dev.crmkit.core.access.FieldRef(type, field))
+                != dev.crmkit.core.access.FieldAccess.HIDDEN) {
+            return false;
+        }
+        dev.crmkit.core.kernel.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, read, actor + " filters on " + type + "." + field);
+        assertEquals("hidden-field", e.violations().get(0).rule());
+        return true;
+    }
     private static final int PAGE = 4;
 
     /** A fresh, empty store; called once per population. */
@@ -98,8 +116,12 @@ public abstract class VisibleRecordsContract {
                     Optional<Contact> expected = may.test(AccessRecord.of(c)) ? Optional.of(c) : Optional.empty();
                     assertEquals(expected, view.contact(c.id()), who + ", contact(" + c.id() + ")");
                     if (c.id().value().getLeastSignificantBits() % 2 == 0) {
-                        assertEquals(expected, view.contactByEmail(c.emails().get(0)), who + ", contactByEmail");
-                    } else {
+                        if (!refusedIfHidden(policy, actor, RecordType.CONTACT, "emails",
+                                () -> view.contactByEmail(c.emails().get(0)))) {
+                            assertEquals(expected, view.contactByEmail(c.emails().get(0)), who + ", contactByEmail");
+                        }
+                    } else if (!refusedIfHidden(policy, actor, RecordType.CONTACT, "phones",
+                            () -> view.contactByPhone(c.phones().get(0)))) {
                         assertEquals(expected, view.contactByPhone(c.phones().get(0)), who + ", contactByPhone");
                     }
                     decisions++;
@@ -110,8 +132,11 @@ public abstract class VisibleRecordsContract {
                 assertEquals(contacts.size(), view.contactCount(), who + ", contactCount()");
                 for (Company company : p.companies) {
                     List<Contact> of = visible(p.affiliated.get(company.id()), c -> may.test(AccessRecord.of(c)));
-                    assertEquals(of, readAll(r -> view.contactsOf(company.id(), r), PAGE),
-                            who + ", contactsOf(" + company.id() + ")");
+                    if (!refusedIfHidden(policy, actor, RecordType.CONTACT, "affiliations",
+                            () -> view.contactsOf(company.id(), PageRequest.first(PAGE)))) {
+                        assertEquals(of, readAll(r -> view.contactsOf(company.id(), r), PAGE),
+                                who + ", contactsOf(" + company.id() + ")");
+                    }
                     Optional<Company> expected = may.test(record(company)) ? Optional.of(company) : Optional.empty();
                     assertEquals(expected, view.company(company.id()), who + ", company(" + company.id() + ")");
                 }
@@ -130,8 +155,11 @@ public abstract class VisibleRecordsContract {
                             readAll(r -> view.leadsIn(status, r), PAGE), who + ", leadsIn(" + status + ")");
                 }
                 for (User user : p.pop.organization().users()) {
-                    assertEquals(visible(leads, l -> l.owner().equals(Optional.of(user.id()))),
-                            readAll(r -> view.leadsOf(user.id(), r), PAGE), who + ", leadsOf(" + user.id() + ")");
+                    if (!refusedIfHidden(policy, actor, RecordType.LEAD, "owner",
+                            () -> view.leadsOf(user.id(), PageRequest.first(PAGE)))) {
+                        assertEquals(visible(leads, l -> l.owner().equals(Optional.of(user.id()))),
+                                readAll(r -> view.leadsOf(user.id(), r), PAGE), who + ", leadsOf(" + user.id() + ")");
+                    }
                 }
                 for (int n = 0; n < p.pop.records().size(); n += 5) {
                     AccessRecord r = p.pop.records().get(n);
@@ -225,6 +253,9 @@ public abstract class VisibleRecordsContract {
                             who + ", tasksDueBefore(" + user.id() + ")");
                 }
                 for (AccessRecord r : records) {
+                    if (refusedIfHidden(policy, actor, RecordType.TASK, "relatedTo", () -> view.tasksAbout(r.ref()))) {
+                        continue;
+                    }
                     if (!policy.decide(actor, Permission.VIEW, r, p.pop.sharesOf(r.ref())).allowed()) {
                         hiddenRecords++;
                         assertEquals(Optional.empty(), view.tasksAbout(r.ref()),

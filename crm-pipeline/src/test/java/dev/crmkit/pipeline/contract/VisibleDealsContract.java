@@ -138,6 +138,12 @@ public abstract class VisibleDealsContract {
                     filters.add(all.fromSource("web"));
                     filters.add(all.closingIn(YearMonth.of(2026, 7)));
                     for (DealFilter f : filters) {
+                        Optional<String> refused = hiddenFilterField(policy, actor, f);
+                        if (refused.isPresent()) { // the stranger's role hides every field that can be hidden
+                            assertRefused(actor, refused.get(), () -> view.deals(f, PageRequest.first(PAGE)),
+                                    who + ", deals(" + f + ")");
+                            continue;
+                        }
                         List<Deal> expected = p.all.stream().filter(f::accepts).filter(may).toList();
                         assertEquals(expected, readAll(r -> view.deals(f, r), PAGE), who + ", deals(" + f + ")");
                     }
@@ -160,6 +166,11 @@ public abstract class VisibleDealsContract {
                             view.weighted(List.of(pipeline.id()), Optional.empty()),
                             who + ", weighted(" + pipeline.name() + ")");
                     for (User u : p.pop.organization().users()) {
+                        if (hidden(policy, actor, "owner")) {
+                            assertRefused(actor, "owner", () -> view.weighted(List.of(pipeline.id()),
+                                    Optional.of(u.id())), who + ", weighted(" + pipeline.name() + ", " + u.id() + ")");
+                            continue;
+                        }
                         assertEquals(visibleAlone.weighted(List.of(pipeline.id()), Optional.of(u.id())),
                                 view.weighted(List.of(pipeline.id()), Optional.of(u.id())),
                                 who + ", weighted(" + pipeline.name() + ", " + u.id() + ")");
@@ -242,6 +253,7 @@ public abstract class VisibleDealsContract {
     @Test
     void fields_everyScopedDealRead_blanksExactlyTheFieldsTheRoleHides_andSumsOnlyShownAmounts() {
         int[] counts = new int[2]; // hidden, shown
+        Map<String, Integer> filtersRefused = new java.util.TreeMap<>();
         int boardsWithoutAmounts = 0;
         for (long seed : seeds()) {
             Population p = Population.store(newStore(), seed, true);
@@ -284,6 +296,27 @@ public abstract class VisibleDealsContract {
                     if (amountHidden && board.count() > 0) {
                         boardsWithoutAmounts++;
                     }
+                    List<DealFilter> filters = new ArrayList<>();
+                    p.pop.organization().users().forEach(u -> filters.add(all.ownedBy(u.id())));
+                    filters.add(all.fromSource("web"));
+                    filters.add(all.closingIn(YearMonth.of(2026, 7)));
+                    for (DealFilter f : filters) {
+                        Optional<String> refused = hiddenFilterField(policy, actor, f);
+                        if (refused.isEmpty()) {
+                            assertEquals(visible.stream().filter(f::accepts).map(shown).toList(),
+                                    readAll(r -> view.deals(f, r), PAGE), who + ", deals(" + f + ")");
+                            assertEquals(asShown.board(f), view.board(f), who + ", board(" + f + ")");
+                            continue;
+                        }
+                        assertRefused(actor, refused.get(), () -> view.deals(f, PageRequest.first(PAGE)),
+                                who + ", deals(" + f + ")");
+                        assertRefused(actor, refused.get(), () -> view.board(f), who + ", board(" + f + ")");
+                        if (f.owner().isPresent()) {
+                            assertRefused(actor, refused.get(), () -> view.weighted(List.of(pipeline.id()),
+                                    f.owner()), who + ", weighted(" + f + ")");
+                        }
+                        filtersRefused.merge(refused.get(), 1, Integer::sum);
+                    }
                     assertEquals(asShown.weighted(List.of(pipeline.id()), Optional.empty()),
                             view.weighted(List.of(pipeline.id()), Optional.empty()),
                             who + ", weighted(" + pipeline.name() + ")");
@@ -299,6 +332,36 @@ public abstract class VisibleDealsContract {
         assertTrue(counts[0] > 0 && counts[1] > 0, "fields were both hidden and shown: " + counts[0] + ", "
                 + counts[1]);
         assertTrue(boardsWithoutAmounts > 0, "some boards were counted without amounts");
+        assertEquals(Set.of("closeMonth", "owner", "source"), filtersRefused.keySet(),
+                "filters on each hideable field were refused: " + filtersRefused);
+    }
+
+    /**
+     * The parameter of a deal filter that names a field the actor's role hides, if any: such a filter is refused, for
+     * the deals it lists would tell the field's value.
+     */
+    private static Optional<String> hiddenFilterField(AccessPolicy policy, Actor actor, DealFilter f) {
+        if (f.owner().isPresent() && hidden(policy, actor, "owner")) {
+            return Optional.of("owner");
+        }
+        if (f.source().isPresent() && hidden(policy, actor, "source")) {
+            return Optional.of("source");
+        }
+        if (f.closeMonth().isPresent() && hidden(policy, actor, "expectedCloseDate")) {
+            return Optional.of("closeMonth");
+        }
+        return Optional.empty();
+    }
+
+    private static void assertRefused(Actor actor, String parameter,
+                                      org.junit.jupiter.api.function.Executable read, String context) {
+        dev.crmkit.core.kernel.ValidationException e = assertThrows(dev.crmkit.core.kernel.ValidationException.class,
+                read, context);
+        assertEquals(parameter, e.violations().get(0).field(), context);
+        assertEquals("hidden-field", e.violations().get(0).rule(), context);
+        String field = parameter.equals("closeMonth") ? "expectedCloseDate" : parameter;
+        assertTrue(e.getMessage().contains(actor + " may not read field deal." + field + ": "),
+                context + ": " + e.getMessage());
     }
 
     @Test
@@ -360,9 +423,122 @@ public abstract class VisibleDealsContract {
                         + ", " + java.util.Arrays.toString(refusedForField));
     }
 
+    /** Stores the roles and users of a small organization in the store's access directory. */
+    private static void storeOrganization(Stores stores, List<Role> roles, List<User> users) {
+        stores.pipeline().transactions().run(() -> {
+            roles.forEach(stores.crm().accessDirectory()::save);
+            users.forEach(stores.crm().accessDirectory()::save);
+        });
+    }
+
+    private static User user(String id, String role) {
+        return new User(UserId.of(id), id, Optional.empty(), Optional.empty(), dev.crmkit.core.access.RoleId.of(role));
+    }
+
+    @Test
+    void move_refusedByAStageRule_namesNoValueOfAFieldTheRoleHides() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(41)).build();
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
+        storeOrganization(stores, List.of(
+                Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .field(RecordType.DEAL, "amount", FieldAccess.HIDDEN)
+                        .field(RecordType.DEAL, "lostReason", FieldAccess.HIDDEN).build(),
+                Role.builder("head", "Head").everywhere(dev.crmkit.core.access.Scope.EVERYTHING).build()),
+                List.of(user("ben", "rep"), user("dana", "head")));
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Rules").stage("New")
+                .stage("Proposal", s -> s.rule(dev.crmkit.pipeline.definition.Rules.amountPositive()))
+                .won("Won").lost("Lost").requireLostReason("Price", "Timing").build());
+        Deal deal = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Fleet", Money.of("-250.75",
+                "EUR"), dev.crmkit.pipeline.definition.Actor.of("dana")));
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String user : List.of("ben", "dana")) {
+            ScopedPipeline view = deals.as(Actor.user(user));
+            dev.crmkit.pipeline.definition.Actor mover = dev.crmkit.pipeline.definition.Actor.of(Actor.user(user),
+                    stores.crm().accessDirectory().organization(), Set.of());
+            StageChange proposal = view.move(MoveDeal.to(deal.id(), "Proposal", mover)).value().orElseThrow();
+            StageChange lost = view.move(MoveDeal.to(deal.id(), "Lost", mover).because("Weather")).value()
+                    .orElseThrow();
+            seen.put(user, ((StageChange.StageChangeRejected) proposal).reasons() + " / "
+                    + ((StageChange.StageChangeRejected) lost).reasons());
+        }
+        assertTrue(seen.get("dana").contains("got EUR -250.75"), "the head sees the amount: " + seen);
+        assertTrue(seen.get("dana").contains("'Weather' is not a lost reason"), seen.get("dana"));
+        String ben = seen.get("ben");
+        assertTrue(ben.contains("entering Proposal needs an amount above zero, got [hidden]"), ben);
+        for (String value : List.of("250", "Weather", "Price", "Timing")) {
+            assertFalse(ben.contains(value), "the rep reads the hidden " + value + " in " + ben);
+        }
+        assertTrue(ben.contains("lost-reason"), "the rule is still named: " + ben);
+        assertEquals(deal, stores.pipeline().deals().findById(deal.id()).orElseThrow(), "nothing moved");
+    }
+
+    @Test
+    void timelineAndTasks_ofADeal_onlyIfTheDealIsVisible_privateItemsToTheirOwner_hiddenValuesWithheld() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(43)).build();
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
+        storeOrganization(stores, List.of(
+                Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.OWN)
+                        .field(RecordType.DEAL, "documents", FieldAccess.HIDDEN).build(),
+                Role.builder("head", "Head").everywhere(dev.crmkit.core.access.Scope.EVERYTHING).build(),
+                Role.builder("clerk", "Clerk").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .field(RecordType.TASK, "relatedTo", FieldAccess.HIDDEN).build()),
+                List.of(user("ben", "rep"), user("carla", "rep"), user("dana", "head"), user("erik", "clerk")));
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Sales").stage("New").stage("Proposal")
+                .won("Won").lost("Lost").build());
+        Deal bens = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Fleet", Money.of("900.00",
+                "EUR"), dev.crmkit.pipeline.definition.Actor.of("ben")));
+        deals.attachDocument(bens.id(), "contract", "signed-by-acme");
+        dev.crmkit.core.kernel.RecordRef ref = new dev.crmkit.core.kernel.RecordRef(RecordType.DEAL,
+                bens.id().value());
+        Fixtures fx = new Fixtures(43);
+        crm.timeline().record(fx.activity(ref).subject("Call with the buyer").occurredAt(at(10)).build());
+        crm.timeline().record(fx.activity(ref).subject("Ben's own note").occurredAt(at(11))
+                .privateTo(UserId.of("ben")).build());
+        crm.timeline().record(fx.activity(ref).subject("Carla's own note").occurredAt(at(12))
+                .privateTo(UserId.of("carla")).build());
+        crm.tasks().create(dev.crmkit.core.task.NewTask.of("Send the offer", at(100), UserId.of("ben"),
+                Optional.of(ref)));
+        crm.tasks().create(dev.crmkit.core.task.NewTask.of("Check the credit", at(101), UserId.of("carla"),
+                Optional.of(ref)));
+
+        ScopedPipeline ben = deals.as(Actor.user("ben"));
+        List<String> bensTimeline = readAll(r -> ben.timeline(bens.id(), r).orElseThrow(), 2).stream()
+                .map(dev.crmkit.core.activity.Activity::subject).toList();
+        assertTrue(bensTimeline.contains("Call with the buyer") && bensTimeline.contains("Ben's own note"),
+                bensTimeline.toString());
+        assertFalse(bensTimeline.contains("Carla's own note"), "another's private item: " + bensTimeline);
+        assertTrue(bensTimeline.contains("Document [hidden]: [hidden]"), "documents are hidden: " + bensTimeline);
+        assertFalse(bensTimeline.toString().contains("signed-by-acme"), bensTimeline.toString());
+        assertEquals(List.of("Send the offer"), ben.tasks(bens.id()).orElseThrow().stream()
+                .map(dev.crmkit.core.task.Task::title).toList(), "only the tasks ben may view");
+
+        ScopedPipeline carla = deals.as(Actor.user("carla"));
+        assertEquals(Optional.empty(), carla.timeline(bens.id(), PageRequest.first(10)), "a hidden deal");
+        assertEquals(Optional.empty(), carla.tasks(bens.id()), "a hidden deal's tasks");
+        assertEquals(Optional.empty(), ben.timeline(new DealId(new java.util.UUID(7, 7)), PageRequest.first(10)));
+
+        ScopedPipeline dana = deals.as(Actor.user("dana"));
+        List<String> danasTimeline = readAll(r -> dana.timeline(bens.id(), r).orElseThrow(), 10).stream()
+                .map(dev.crmkit.core.activity.Activity::subject).toList();
+        assertTrue(danasTimeline.contains("Document contract: signed-by-acme"), danasTimeline.toString());
+        assertFalse(danasTimeline.contains("Ben's own note"), "private to ben, even for his head: " + danasTimeline);
+        assertEquals(2, dana.tasks(bens.id()).orElseThrow().size());
+        assertEquals(1, dana.timeline(bens.id(), Set.of(dev.crmkit.core.activity.ActivityType.SYSTEM),
+                PageRequest.first(10)).orElseThrow().items().stream().filter(a -> a.subject().startsWith("Document"))
+                .count());
+
+        dev.crmkit.core.kernel.ValidationException refused = assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, () -> deals.as(Actor.user("erik")).tasks(bens.id()));
+        assertEquals("hidden-field", refused.violations().get(0).rule(), refused.getMessage());
+    }
+
     /** The fields the roles of a field population get a random access on (stage: READ or EDIT only). */
     private static final List<String> FIELDS = List.of("amount", "expectedMargin", "expectedCloseDate",
-            "customFields.margin");
+            "customFields.margin", "owner", "source");
 
     private static boolean hidden(AccessPolicy policy, Actor actor, String field) {
         return policy.field(actor, new FieldRef(RecordType.DEAL, field)) == FieldAccess.HIDDEN;
@@ -375,7 +551,8 @@ public abstract class VisibleDealsContract {
                 hidden(policy, actor, "amount") ? Optional.empty() : d.amount(),
                 hidden(policy, actor, "expectedCloseDate") ? Optional.empty() : d.expectedCloseDate(),
                 hidden(policy, actor, "expectedMargin") ? Optional.empty() : d.expectedMargin(),
-                d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(),
+                hidden(policy, actor, "owner") ? Optional.empty() : d.owner(), d.contactId(), d.companyId(),
+                d.leadId(), hidden(policy, actor, "source") ? "" : d.source(),
                 hidden(policy, actor, "customFields.margin") ? d.customFields().without("margin") : d.customFields(),
                 d.documents(), d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), d.updatedAt());
     }

@@ -283,27 +283,28 @@ public final class JdbcTeamMetrics {
         AccessSql.Fragment deals = deals(scope, "t.id", "t.owner_id");
         jdbc.tx.read(c -> {
             // merged-away leads keep their rows, but are leads no longer
-            standard(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, leads, "t.owner_id",
+            standard(c, tally, scope, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, leads, "t.owner_id",
                     "t.first_name <> ''", "t.last_name <> ''",
                     "t.email IS NOT NULL", "t.phone IS NOT NULL", "t.company_name <> ''", "t.owner_id IS NOT NULL",
                     "t.request <> ''", "t.campaign <> ''");
             // merged-away contacts keep their rows, but are contacts no longer
-            standard(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, contacts, "t.owner_id",
+            standard(c, tally, scope, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, contacts, "t.owner_id",
                     "t.first_name <> ''",
                     "t.last_name <> ''", point("e:%"), point("p:%"),
                     "EXISTS (SELECT 1 FROM {contact_company} a WHERE a.contact_id = t.id)", "t.language IS NOT NULL",
                     "t.birthday IS NOT NULL", "t.owner_id IS NOT NULL");
-            standard(c, tally, RecordType.COMPANY, "{company} t WHERE 1 = 1", companies, "NULL",
+            standard(c, tally, scope, RecordType.COMPANY, "{company} t WHERE 1 = 1", companies, "NULL",
                     "t.legal_name <> ''",
                     "t.registration_number <> ''", "t.tax_number <> ''", "t.legal_address IS NOT NULL",
                     "t.web_domain IS NOT NULL", "t.industry <> ''", "t.size <> 'UNKNOWN'");
-            standard(c, tally, RecordType.DEAL, "{deal} t WHERE 1 = 1", deals, "t.owner_id", "t.amount IS NOT NULL",
+            standard(c, tally, scope, RecordType.DEAL, "{deal} t WHERE 1 = 1", deals, "t.owner_id",
+                    "t.amount IS NOT NULL",
                     "t.expected_close_date IS NOT NULL", "t.owner_id IS NOT NULL", "t.contact_id IS NOT NULL",
                     "t.company_id IS NOT NULL");
-            custom(c, tally, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, leads, "owner_id");
-            custom(c, tally, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, contacts, "owner_id");
-            custom(c, tally, RecordType.COMPANY, "{company} t WHERE 1 = 1", companies, "NULL");
-            custom(c, tally, RecordType.DEAL, "{deal} t WHERE 1 = 1", deals, "owner_id");
+            custom(c, tally, scope, RecordType.LEAD, "{lead} t WHERE t." + JdbcLeads.LISTED, leads, "owner_id");
+            custom(c, tally, scope, RecordType.CONTACT, "{contact} t WHERE " + NOT_MERGED, contacts, "owner_id");
+            custom(c, tally, scope, RecordType.COMPANY, "{company} t WHERE 1 = 1", companies, "NULL");
+            custom(c, tally, scope, RecordType.DEAL, "{deal} t WHERE 1 = 1", deals, "owner_id");
             return null;
         });
         return tally.report(required);
@@ -321,9 +322,23 @@ public final class JdbcTeamMetrics {
         return "EXISTS (SELECT 1 FROM {contact_point} p WHERE p.contact_id = t.id AND p.point LIKE '" + like + "')";
     }
 
-    private void standard(Connection c, FillRates.Tally tally, RecordType type, String from,
-                          AccessSql.Fragment visible, String owner, String... filled) throws SQLException {
-        List<String> fields = QualityRecords.STANDARD_FIELDS.get(type);
+    /**
+     * Counts the records of a type and, per standard field the scope shows, those where it is filled ({@code all}:
+     * one condition per field of {@link QualityRecords#STANDARD_FIELDS}); a field the actor's role hides is not
+     * queried, and the records are not grouped by an owner the role hides.
+     */
+    private void standard(Connection c, FillRates.Tally tally, StatisticsScope scope, RecordType type, String from,
+                          AccessSql.Fragment visible, String ownerColumn, String... all) throws SQLException {
+        List<String> fields = new ArrayList<>();
+        List<String> filled = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            String field = QualityRecords.STANDARD_FIELDS.get(type).get(i);
+            if (QualityRecords.counted(scope, type, field)) {
+                fields.add(field);
+                filled.add(all[i]);
+            }
+        }
+        String owner = scope.shows(type, "owner") ? ownerColumn : "NULL";
         StringBuilder sql = new StringBuilder("SELECT ").append(owner).append(" AS owner_key, COUNT(*)");
         for (String condition : filled) {
             sql.append(", SUM(CASE WHEN ").append(condition).append(" THEN 1 ELSE 0 END)");
@@ -334,7 +349,7 @@ public final class JdbcTeamMetrics {
         }
         String name = QualityRecords.name(type);
         for (OwnerCounts row : jdbc.list(c, jdbc.sql(sql.toString()), rs -> {
-            long[] counts = new long[filled.length + 1];
+            long[] counts = new long[filled.size() + 1];
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = rs.getLong(i + 2);
             }
@@ -350,19 +365,22 @@ public final class JdbcTeamMetrics {
     private record OwnerCounts(Optional<String> owner, long[] counts) {
     }
 
-    private void custom(Connection c, FillRates.Tally tally, RecordType type, String table,
-                        AccessSql.Fragment visible, String owner) throws SQLException {
-        CustomFieldSchema schema = schemas.schemaFor(type);
-        if (schema.fields().isEmpty()) {
+    /** Counts the custom fields of a type's schema that the scope shows (none read when the role hides them all). */
+    private void custom(Connection c, FillRates.Tally tally, StatisticsScope scope, RecordType type, String table,
+                        AccessSql.Fragment visible, String ownerColumn) throws SQLException {
+        List<FieldDefinition> shown = schemas.schemaFor(type).fields().stream()
+                .filter(f -> QualityRecords.counted(scope, type, "custom." + f.key())).toList();
+        if (shown.isEmpty()) {
             return;
         }
+        String owner = scope.shows(type, "owner") ? ownerColumn : "NULL";
         String name = QualityRecords.name(type);
         String sql = jdbc.sql("SELECT " + owner + " AS owner_key, custom_fields FROM " + table + " AND "
                 + visible.sql());
         for (Object[] row : jdbc.list(c, sql, rs -> new Object[] {rs.getString(1),
                 jdbc.dialect.getJson(rs, "custom_fields")}, visible.params().toArray())) {
             CustomFields values = jdbc.json.customFields((String) row[1]);
-            for (FieldDefinition f : schema.fields()) {
+            for (FieldDefinition f : shown) {
                 tally.add(name, Optional.ofNullable((String) row[0]), "custom." + f.key(), 1,
                         values.get(f.key()).isPresent() ? 1 : 0);
             }

@@ -46,7 +46,53 @@ public final class QualityRecords {
             "company", Set.of("industry"),
             "deal", Set.of("amount", "expectedCloseDate", "owner"));
 
+    /** The fields of {@link dev.crmkit.core.access.RecordFields} the standard fields of the reports are about. */
+    private static final Map<String, String> RECORD_FIELDS = Map.ofEntries(
+            Map.entry("lead.firstName", "name"), Map.entry("lead.lastName", "name"),
+            Map.entry("lead.campaign", "source"),
+            Map.entry("contact.firstName", "name"), Map.entry("contact.lastName", "name"),
+            Map.entry("contact.email", "emails"), Map.entry("contact.phone", "phones"),
+            Map.entry("contact.company", "affiliations"),
+            Map.entry("deal.contact", "contactId"), Map.entry("deal.company", "companyId"));
+
     private QualityRecords() {
+    }
+
+    /**
+     * The field of the record ({@link dev.crmkit.core.access.RecordFields}, as a role's field permissions name it) a
+     * field of the reports is about: {@code firstName} and {@code lastName} are about {@code name}, a contact's
+     * {@code email} about {@code emails}, {@code custom.KEY} about {@code customFields.KEY}, and so on; most are
+     * named alike.
+     */
+    public static String recordField(RecordType type, String field) {
+        if (field.startsWith("custom.")) {
+            return dev.crmkit.core.access.RecordFields.CUSTOM + "." + field.substring("custom.".length());
+        }
+        return RECORD_FIELDS.getOrDefault(name(type) + "." + field, field);
+    }
+
+    /**
+     * Whether a field of the reports counts for a scope: not when the actor's role hides the field of the record it
+     * is about ({@link dev.crmkit.core.access.StatisticsScope#shows}), whose fill rate would tell about values the
+     * actor may not see.
+     */
+    public static boolean counted(dev.crmkit.core.access.StatisticsScope scope, RecordType type, String field) {
+        return scope.shows(type, recordField(type, field));
+    }
+
+    /**
+     * A record's fill as a scope counts it: without the fields the actor's role hides ({@link #counted}), and without
+     * its owner when the role hides the record's {@code owner} (a figure per owner would name the owners).
+     */
+    public static RecordFill visible(RecordFill fill, RecordType type, dev.crmkit.core.access.StatisticsScope scope) {
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        fill.fields().forEach((field, filled) -> {
+            if (counted(scope, type, field)) {
+                fields.put(field, filled);
+            }
+        });
+        return new RecordFill(fill.recordType(), scope.shows(type, "owner") ? fill.owner() : Optional.empty(),
+                fields);
     }
 
     /** The name of a record type in reports: {@code lead}. */

@@ -51,7 +51,9 @@ public final class VisibleStatistics {
     }
 
     /**
-     * The fill rates of the leads, contacts, companies and deals that count for the scope.
+     * The fill rates of the leads, contacts, companies and deals that count for the scope, without the fields the
+     * actor's role hides ({@link QualityRecords#visible}: not counted in memory, not queried on a JDBC store) and
+     * without a per-owner figure of a type whose owner the role hides.
      *
      * @param required the required fields per record type name ({@code lead}, ...)
      */
@@ -67,12 +69,16 @@ public final class VisibleStatistics {
         CustomFieldSchema companies = store.customFieldSchemas().schemaFor(RecordType.COMPANY);
         CustomFieldSchema deals = store.customFieldSchemas().schemaFor(RecordType.DEAL);
         List<RecordFill> records = new ArrayList<>();
-        forEach(r -> visible.leads(scope.filter(RecordType.LEAD), r), l -> records.add(QualityRecords.lead(l, leads)));
+        forEach(r -> visible.leads(scope.filter(RecordType.LEAD), r), l -> records.add(QualityRecords.visible(
+                QualityRecords.lead(l, leads), RecordType.LEAD, scope)));
         forEach(r -> visible.contacts(scope.filter(RecordType.CONTACT), r),
-                c -> records.add(QualityRecords.contact(c, contacts)));
+                c -> records.add(QualityRecords.visible(QualityRecords.contact(c, contacts), RecordType.CONTACT,
+                        scope)));
         forEach(r -> visible.companies(scope.filter(RecordType.COMPANY), r),
-                c -> records.add(QualityRecords.company(c, companies)));
-        deals(store, scope, d -> records.add(QualityRecords.deal(d, deals)));
+                c -> records.add(QualityRecords.visible(QualityRecords.company(c, companies), RecordType.COMPANY,
+                        scope)));
+        deals(store, scope, d -> records.add(QualityRecords.visible(QualityRecords.deal(d, deals), RecordType.DEAL,
+                scope)));
         return FillRates.of(records, required);
     }
 

@@ -106,6 +106,8 @@ class VisibleStatisticsTest {
     void scopedMetrics_equalTheMetricsOfExactlyTheVisibleRecords(String storeName) {
         int everything = 0;
         int partial = 0;
+        int hiddenFields = 0;
+        int shownFields = 0;
         for (long seed : new long[] {11, 12}) {
             Population p = Population.store(store(storeName), seed);
             AccessPolicy policy = AccessPolicy.of(p.pop.organization());
@@ -120,20 +122,36 @@ class VisibleStatisticsTest {
                 Predicate<AccessRecord> counts = r -> all || policy.decide(actor, Permission.VIEW, r,
                         p.pop.sharesOf(r.ref())).allowed();
                 List<RecordFill> records = new ArrayList<>();
-                p.leads.stream().filter(l -> counts.test(AccessRecord.of(l))).forEach(l -> records.add(
-                        QualityRecords.lead(l, p.schema(RecordType.LEAD))));
-                p.contacts.stream().filter(c -> counts.test(AccessRecord.of(c))).forEach(c -> records.add(
-                        QualityRecords.contact(c, p.schema(RecordType.CONTACT))));
+                java.util.function.BiFunction<RecordType, RecordFill, RecordFill> seen = (type, fill) -> withoutHidden(
+                        policy, actor, type, fill);
+                p.leads.stream().filter(l -> counts.test(AccessRecord.of(l))).forEach(l -> records.add(seen.apply(
+                        RecordType.LEAD, QualityRecords.lead(l, p.schema(RecordType.LEAD)))));
+                p.contacts.stream().filter(c -> counts.test(AccessRecord.of(c))).forEach(c -> records.add(seen.apply(
+                        RecordType.CONTACT, QualityRecords.contact(c, p.schema(RecordType.CONTACT)))));
                 p.companies.stream().filter(c -> counts.test(AccessRecord.of(RecordType.COMPANY, c.id().value(),
-                        Optional.empty()))).forEach(c -> records.add(QualityRecords.company(c,
-                        p.schema(RecordType.COMPANY))));
+                        Optional.empty()))).forEach(c -> records.add(seen.apply(RecordType.COMPANY,
+                        QualityRecords.company(c, p.schema(RecordType.COMPANY)))));
                 List<Deal> deals = p.deals.stream().filter(d -> counts.test(AccessRecord.of(RecordType.DEAL,
                         d.id().value(), d.owner()))).toList();
-                deals.forEach(d -> records.add(QualityRecords.deal(d, p.schema(RecordType.DEAL))));
+                deals.forEach(d -> records.add(seen.apply(RecordType.DEAL, QualityRecords.deal(d,
+                        p.schema(RecordType.DEAL)))));
                 String who = storeName + ", seed " + seed + ", " + actor;
 
-                assertEquals(FillRates.of(records, required), VisibleStatistics.fillRates(p.store, required, scope),
-                        who + ": fill rates");
+                FillReport report = VisibleStatistics.fillRates(p.store, required, scope);
+                assertEquals(FillRates.of(records, required), report, who + ": fill rates");
+                for (String[] field : HIDEABLE) {
+                    RecordType type = RecordType.valueOf(field[0].toUpperCase(java.util.Locale.ROOT));
+                    boolean hidden = policy.field(actor, new dev.crmkit.core.access.FieldRef(type, field[1]))
+                            == dev.crmkit.core.access.FieldAccess.HIDDEN;
+                    boolean reported = report.fields().stream().anyMatch(f -> f.recordType().equals(field[0])
+                            && f.field().equals(field[2]));
+                    if (hidden) {
+                        assertTrue(!reported, who + ": " + field[0] + "." + field[2] + " is hidden but reported");
+                        hiddenFields++;
+                    } else if (reported) {
+                        shownFields++;
+                    }
+                }
                 List<WonDeal> won = new ArrayList<>();
                 deals.forEach(d -> TeamRecords.wonDeal(d, WINDOW.zone()).ifPresent(won::add));
                 List<Attainment> expected = Attainments.of(targets, won, WINDOW, asOf);
@@ -147,6 +165,44 @@ class VisibleStatisticsTest {
         }
         assertTrue(everything > 0 && partial > 0, "some actors hold STATISTICS (" + everything + ") and some see "
                 + "part of the records (" + partial + ")");
+        assertTrue(hiddenFields > 0 && shownFields > 0, "fill rates of the hideable fields were left out ("
+                + hiddenFields + ") and reported (" + shownFields + ")");
+    }
+
+    /**
+     * The fields the roles get a random access on: record type, field as a role names it, field as the report names
+     * it. Owners too: a report groups by an owner only where the role shows it.
+     */
+    private static final List<String[]> HIDEABLE = List.of(new String[] {"deal", "amount", "amount"},
+            new String[] {"deal", "customFields.region", "custom.region"},
+            new String[] {"deal", "owner", "owner"}, new String[] {"contact", "emails", "email"},
+            new String[] {"contact", "birthday", "birthday"}, new String[] {"lead", "owner", "owner"},
+            new String[] {"lead", "companyName", "companyName"}, new String[] {"company", "webDomain", "webDomain"});
+
+    /**
+     * A record's fill as the actor may see it, written out: without each field of {@link #HIDEABLE} (and of every
+     * field a stranger's "no role" hides, by the same names) that the role hides, and without its owner when the
+     * role hides the owner.
+     */
+    private static RecordFill withoutHidden(AccessPolicy policy, Actor actor, RecordType type, RecordFill fill) {
+        Map<String, String> about = new HashMap<>(Map.of("firstName", "name", "lastName", "name", "campaign",
+                "source", "contact", "contactId", "company", type == RecordType.DEAL ? "companyId" : "affiliations"));
+        if (type == RecordType.CONTACT) {
+            about.put("email", "emails");
+            about.put("phone", "phones");
+        }
+        Map<String, Boolean> fields = new java.util.LinkedHashMap<>();
+        fill.fields().forEach((field, filled) -> {
+            String named = field.startsWith("custom.") ? "customFields." + field.substring(7)
+                    : about.getOrDefault(field, field);
+            if (policy.field(actor, new dev.crmkit.core.access.FieldRef(type, named))
+                    != dev.crmkit.core.access.FieldAccess.HIDDEN) {
+                fields.put(field, filled);
+            }
+        });
+        boolean ownerHidden = type != RecordType.COMPANY && policy.field(actor, new dev.crmkit.core.access.FieldRef(
+                type, "owner")) == dev.crmkit.core.access.FieldAccess.HIDDEN;
+        return new RecordFill(fill.recordType(), ownerHidden ? Optional.empty() : fill.owner(), fields);
     }
 
     /** A generated population stored: the organization, shares, and the records as stored. */
@@ -168,8 +224,23 @@ class VisibleStatisticsTest {
         }
 
         static Population store(CrmkitStore store, long seed) {
-            AccessPopulation pop = AccessPopulation.generate(seed, 80, RecordType.CONTACT, RecordType.COMPANY,
+            AccessPopulation generated = AccessPopulation.generate(seed, 80, RecordType.CONTACT, RecordType.COMPANY,
                     RecordType.LEAD, RecordType.DEAL);
+            Random fieldAccess = new Random(seed * 31);
+            List<dev.crmkit.core.access.Role> roles = new ArrayList<>();
+            for (dev.crmkit.core.access.Role r : generated.organization().roles()) {
+                Map<dev.crmkit.core.access.FieldRef, dev.crmkit.core.access.FieldAccess> access =
+                        new java.util.LinkedHashMap<>(r.fields());
+                HIDEABLE.forEach(f -> access.put(new dev.crmkit.core.access.FieldRef(RecordType.valueOf(
+                        f[0].toUpperCase(java.util.Locale.ROOT)), f[1]),
+                        dev.crmkit.core.access.FieldAccess.values()[fieldAccess.nextInt(3)]));
+                roles.add(new dev.crmkit.core.access.Role(r.id(), r.name(), r.reportsTo(), r.scopes(), access,
+                        r.admin()));
+            }
+            AccessPopulation pop = new AccessPopulation(dev.crmkit.core.access.Organization.of(
+                    generated.organization().users(), generated.organization().teams(), roles,
+                    generated.organization().defaults()), generated.records(), generated.shares(),
+                    generated.actors());
             Population p = new Population(store, pop);
             Fixtures fx = new Fixtures(seed);
             Random random = new Random(seed);

@@ -137,6 +137,23 @@ class ActingUserScansTest {
     }
 
     @Test
+    void privacyExport_asAUser_isAuditedAsThatUser_notAsTheCliSystemActor() {
+        Contact danas = contacts.get(0);
+        CliRun done = crm("--as", "dana", "privacy", "export", danas.emails().get(0).value(), "--as-of",
+                CliRun.AS_OF);
+        assertEquals(0, done.exitCode(), done.toString());
+        CliRun system = crm("privacy", "export", danas.emails().get(0).value(), "--as-of", CliRun.AS_OF);
+        assertEquals(0, system.exitCode(), system.toString());
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            List<String> exporters = db.store().auditTrail().forRecord(AccessRecord.of(danas).ref(),
+                    dev.crmkit.core.kernel.PageRequest.first(100)).items().stream()
+                    .filter(e -> e.action() == dev.crmkit.core.audit.AuditAction.EXPORT)
+                    .map(e -> e.actor().toString()).sorted().toList();
+            assertEquals(List.of("system:host", "user:dana"), exporters);
+        }
+    }
+
+    @Test
     void teamStats_asAUserWithoutStatistics_isRefusedNamingThePermission() {
         CliRun refused = crm("--as", "ben", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
                 "--as-of", "2026-11-30");
@@ -175,6 +192,31 @@ class ActingUserScansTest {
         assertTrue(run.json().get("pairs").size() > 0, "the names still match: " + run.out());
         CliRun text = crm("--as", "dana", "duplicates", "scan", "--store");
         assertFalse(text.out().contains("@kunde.example"), text.out());
+    }
+
+    @Test
+    void quality_asAUserWhoseRoleHidesAField_reportsNoFillRateOfIt_andSaysItIsHidden() {
+        assertTrue(contactFields(crm("--as", "dana", "quality", "--format", "json")).contains("birthday"));
+        headOfSalesHides("birthday");
+
+        CliRun run = crm("--as", "dana", "quality", "--format", "json");
+        assertFalse(contactFields(run).contains("birthday"), "a hidden field's fill rate: " + run.out());
+        assertTrue(contactFields(run).contains("lastName"), run.out());
+        assertTrue(run.json().get("hiddenFields").toString().contains("contact.birthday"), run.out());
+        CliRun text = crm("--as", "dana", "quality");
+        assertTrue(text.out().contains("Not counted, hidden from the user's role: contact.birthday"), text.out());
+        assertTrue(contactFields(crm("quality", "--format", "json")).contains("birthday"), "without --as: all");
+    }
+
+    private static List<String> contactFields(CliRun run) {
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> out = new ArrayList<>();
+        run.json().get("fields").forEach(f -> {
+            if (f.get("recordType").asText().equals("contact")) {
+                out.add(f.get("field").asText());
+            }
+        });
+        return out;
     }
 
     @Test

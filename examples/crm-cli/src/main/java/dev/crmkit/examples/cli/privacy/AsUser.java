@@ -26,6 +26,16 @@ final class AsUser {
     }
 
     /**
+     * The kit the builder makes, acting as the user {@code --as} names (the audit trail records them as the one who
+     * exported), or as the builder's default actor without {@code --as}.
+     */
+    static dev.crmkit.kit.Crmkit kit(CommandSpec spec, dev.crmkit.kit.Crmkit.Builder builder) {
+        ActingUser.of(spec).ifPresent(user -> builder.actor(dev.crmkit.core.access.CurrentActor.fixed(
+                ActingUser.actor(spec), dev.crmkit.core.access.Origin.API)));
+        return builder.build();
+    }
+
+    /**
      * Whether the export may go on: always without {@code --as}; with it, when the user may view and export the
      * person's contact.
      *

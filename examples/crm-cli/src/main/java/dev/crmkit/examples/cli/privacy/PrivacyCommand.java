@@ -48,10 +48,14 @@ public final class PrivacyCommand implements Runnable {
     }
 
     private static Crmkit kit(CrmkitStore store, AsOfOption asOf, Optional<byte[]> salt) {
+        return builder(store, asOf, salt).build();
+    }
+
+    private static Crmkit.Builder builder(CrmkitStore store, AsOfOption asOf, Optional<byte[]> salt) {
         Crmkit.Builder b = Crmkit.builder().store(store).defaultRegion("DE").clock(asOf.clock())
                 .ids(IdGenerator.random());
         salt.ifPresent(b::suppressionSalt);
-        return b.build();
+        return b;
     }
 
     /** {@code crm privacy export PERSON}: the person's data as one JSON document. */
@@ -91,8 +95,9 @@ public final class PrivacyCommand implements Runnable {
                 if (!AsUser.mayExport(spec, kit(store, asOf, Optional.empty()).crm(), key)) {
                     return Optional.<String>empty();
                 }
-                Optional<PersonalDataExport> export = kit(store, asOf, Optional.empty()).personalDataExports()
-                        .export(key);
+                // audited as the user --as names, not as the CLI's system actor
+                Optional<PersonalDataExport> export = AsUser.kit(spec, builder(store, asOf, Optional.empty()))
+                        .personalDataExports().export(key);
                 return export.map(PersonalDataJson.standard()::write);
             });
             if (doc.isEmpty()) {

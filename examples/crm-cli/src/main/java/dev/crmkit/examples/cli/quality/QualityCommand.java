@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
                 "Duplicates suspected: the contacts the fuzzy matcher takes for the same person at its default "
                         + "threshold (crm duplicates scan --store lists every pair with its reasons).",
                 "JSON: fields [{recordType, field, required, records, filled, fillRate}], mostOftenEmptyRequired "
-                        + "[{recordType, field, records, empty}], byOwner {owner: fields}, duplicatesSuspected "
+                        + "[{recordType, field, records, empty}], byOwner {owner: fields}, hiddenFields [TYPE.FIELD] "
+                        + "(with --as: the fields the user's role hides, left out), duplicatesSuspected "
                         + "{contacts, pairs, clusters, threshold, examples [{a, b, score}]}."})
 public final class QualityCommand implements Callable<Integer> {
 
@@ -71,7 +72,8 @@ public final class QualityCommand implements Callable<Integer> {
         Map<String, Set<String>> standard = required == null ? QualityRecords.DEFAULT_REQUIRED : required();
         Quality quality = StoreAccess.read(storeOptions, spec, (store, description) -> new Quality(
                 StoreQuality.fillRates(store, QualityRecords.required(standard, StoreQuality.schemas(store)), spec),
-                DuplicateScan.withDefaults().scan(StoreQuality.contactRecords(store, spec))));
+                DuplicateScan.withDefaults().scan(StoreQuality.contactRecords(store, spec)),
+                StoreQuality.hiddenFields(store, spec)));
         FillReport report = quality.fills();
         ScanResult duplicates = quality.duplicates();
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +84,7 @@ public final class QualityCommand implements Callable<Integer> {
                     "mostOftenEmptyRequired", report.mostOftenEmptyRequired(top).stream().map(f -> JsonOutput.object(
                             "recordType", f.recordType(), "field", f.field(), "records", f.records(),
                             "empty", f.empty())).toList(),
-                    "byOwner", byOwner,
+                    "byOwner", byOwner, "hiddenFields", quality.hidden(),
                     "duplicatesSuspected", JsonOutput.object("contacts", duplicates.records(),
                             "pairs", duplicates.pairs().size(), "clusters", duplicates.clusters().size(),
                             "threshold", duplicates.threshold(), "examples", duplicates.pairs().stream().limit(top)
@@ -90,13 +92,16 @@ public final class QualityCommand implements Callable<Integer> {
                                             p.score()).setScale(4, RoundingMode.HALF_EVEN))).toList())));
         } else {
             print(out, report);
+            if (!quality.hidden().isEmpty()) {
+                out.println("Not counted, hidden from the user's role: " + String.join(", ", quality.hidden()));
+            }
             printDuplicates(out, duplicates);
         }
         return 0;
     }
 
     /** What one look at the store finds: fill rates and suspected duplicates. */
-    private record Quality(FillReport fills, ScanResult duplicates) {
+    private record Quality(FillReport fills, ScanResult duplicates, List<String> hidden) {
     }
 
     private void printDuplicates(PrintWriter out, ScanResult duplicates) {

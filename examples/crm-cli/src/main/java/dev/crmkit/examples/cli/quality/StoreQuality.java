@@ -105,6 +105,23 @@ public final class StoreQuality {
         return dev.crmkit.adapters.metrics.VisibleStatistics.fillRates(store, required, scope(store, spec));
     }
 
+    /**
+     * The fields of leads, contacts, companies and deals the role of the user {@code crm --as} names hides, as
+     * {@code TYPE.FIELD}: the fill rates leave them out ({@link dev.crmkit.core.access.StatisticsScope#hidden}); none
+     * without {@code --as}.
+     */
+    public static List<String> hiddenFields(CrmStore store, picocli.CommandLine.Model.CommandSpec spec) {
+        if (dev.crmkit.examples.cli.ActingUser.of(spec).isEmpty()) {
+            return List.of();
+        }
+        dev.crmkit.core.access.StatisticsScope scope = scope(store, spec);
+        List<String> out = new ArrayList<>();
+        for (RecordType type : List.of(RecordType.LEAD, RecordType.CONTACT, RecordType.COMPANY, RecordType.DEAL)) {
+            scope.hidden(type).stream().sorted().forEach(f -> out.add(QualityRecords.name(type) + "." + f));
+        }
+        return out;
+    }
+
     /** The statistics scope of the user {@code crm --as} names (who must be in the access directory). */
     public static dev.crmkit.core.access.StatisticsScope scope(CrmStore store,
                                                                picocli.CommandLine.Model.CommandSpec spec) {
