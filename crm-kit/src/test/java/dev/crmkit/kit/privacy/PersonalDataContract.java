@@ -820,6 +820,29 @@ public abstract class PersonalDataContract {
     }
 
     /**
+     * The erasure goes with the export: an entry a lead merge moved from one person's lead to another person's lead
+     * is erased with the first person, although it is on the other's timeline now, and left alone when the other
+     * person is erased.
+     */
+    @Test
+    void erase_afterALeadMergeAcrossPeople_coversTheEntriesTheMergeMoved_asTheirFirstPersons() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        Activity aboutZLead = kit.crm().timeline().log(LogActivity.note(REP, "Ring Zeborah",
+                "Zeborah signs off the licences", new RecordRef(RecordType.LEAD, zLead.id().value())));
+        mergeLeads(oLead, zLead);
+
+        erase(ottoline.toString());
+        assertEquals(aboutZLead.withAbout(java.util.Set.of(new RecordRef(RecordType.LEAD, oLead.id().value()))),
+                store.activities().findById(aboutZLead.id()).orElseThrow(), "another person's entry is kept");
+        erase(zeborah.toString());
+
+        assertEquals(dev.crmkit.core.privacy.Anonymized.ERASED,
+                store.activities().findById(aboutZLead.id()).orElseThrow().subject());
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    /**
      * A lead merge's timeline entry as crmkit wrote it before it named leads by id only: the merged-away lead's person
      * in the subject and in the body. The erasure blanks both texts and counts the entry once, as one activity row,
      * on every store (the JDBC store counted each text apart). The old
