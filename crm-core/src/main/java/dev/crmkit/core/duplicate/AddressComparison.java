@@ -6,6 +6,8 @@ import static dev.crmkit.core.duplicate.Similarity.q;
 final class AddressComparison {
 
     private static final double CLOSE = 0.9;
+    /** The longest region written as a code ("IL", "BY", "NSW"). */
+    private static final int REGION_CODE = 3;
 
     private AddressComparison() {
     }
@@ -36,7 +38,12 @@ final class AddressComparison {
         return Comparison.of(Field.STREET, Level.DIFFERENT, pair + ": different");
     }
 
-    /** Place: postal code and city agree, one of them agrees, or neither; another country is different. */
+    /**
+     * Place: postal code and city agree, one of them agrees, or neither; another country is different. Another region
+     * (both given, not equal, not a typo apart, and both codes such as "IL" or both names) counts only the postal code:
+     * the same city name in another region ("Springfield, IL" and "Springfield, MO") is a different place, and a postal
+     * code that agrees in another region is partial. A code and a name ("CA", "California") are not compared.
+     */
     static Comparison place(Prepared a, Prepared b) {
         return place(a, b, true);
     }
@@ -56,6 +63,10 @@ final class AddressComparison {
         }
         boolean postalAgrees = postal && a.postal.equals(b.postal);
         boolean cityAgrees = city && (a.city.equals(b.city) || Similarity.jaroWinkler(a.city, b.city) >= CLOSE);
+        if (otherRegion(a.region, b.region)) {
+            return postalAgrees ? Comparison.of(Field.PLACE, Level.PARTIAL, pair + ": postal code agrees, "
+                    + "region differs") : Comparison.of(Field.PLACE, Level.DIFFERENT, pair + ": other region");
+        }
         if ((postalAgrees || !postal) && (cityAgrees || !city)) {
             return Comparison.of(Field.PLACE, Level.EXACT, pair + ": " + (postal ? "postal code" : "")
                     + (postal && city ? " and " : "") + (city ? "city" : "") + " agree");
@@ -65,5 +76,17 @@ final class AddressComparison {
                     + " agrees");
         }
         return Comparison.of(Field.PLACE, Level.DIFFERENT, pair + ": different");
+    }
+
+    /** Whether two normalised regions are both given and of one kind (codes or names) and neither equal nor close. */
+    private static boolean otherRegion(String a, String b) {
+        if (a.isEmpty() || b.isEmpty() || a.equals(b) || isCode(a) != isCode(b)) {
+            return false;
+        }
+        return isCode(a) || Similarity.jaroWinkler(a, b) < CLOSE;
+    }
+
+    private static boolean isCode(String region) {
+        return region.length() <= REGION_CODE;
     }
 }

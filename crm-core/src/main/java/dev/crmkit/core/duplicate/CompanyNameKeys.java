@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * The keys a store keeps of a company's name, so that the candidates of a duplicate rule for companies are index
  * lookups that still find a typo or an acronym: the matcher's blocking keys of a company name. Both are taken from the
- * name with accents, case, punctuation and legal forms such as GmbH, AG or Inc dropped ("Müller" is "muller"); the
- * matcher compares further (umlauts also transliterated, "und" and "&amp;" dropped), which the keys leave out so that the
- * keys the stores already hold stay what this class computes. The
+ * name as the matcher compares it: accents, case, punctuation and legal forms such as GmbH, AG or Inc dropped, German
+ * umlauts transliterated ("Müller" is "mueller") and the connectors "&amp;", "+", "and", "und", "et" left out, so
+ * "Müller &amp; Söhne KG" and "Mueller und Soehne" have the same keys. (Keys written before that normalization, up to
+ * V80, are cleared by migration V81 and computed again by {@code CrmSchema.migrate}.) The
  * sound key is the Double Metaphone code of its first {@value #WORDS} words ({@code "AKM"} for "Acme GmbH" and for
  * "Acmee GmbH"); the acronym key is the initials of a name of two words or more, or a one-word name of at most
  * {@value #MAX_ACRONYM} letters itself ({@code "ibm"} for "International Business Machines" and for "IBM Corp").
@@ -27,7 +28,7 @@ public final class CompanyNameKeys {
 
     /** The sound key of a company name; empty when the name has no word but legal forms. */
     public static String soundKey(String name) {
-        String plain = Normalize.company(Objects.requireNonNull(name, "name"));
+        String plain = Normalize.companyCompared(Objects.requireNonNull(name, "name"));
         if (plain.isEmpty()) {
             return "";
         }
@@ -41,7 +42,7 @@ public final class CompanyNameKeys {
 
     /** The acronym key of a company name; empty for a long one-word name or a name of legal forms only. */
     public static String acronymKey(String name) {
-        String plain = Normalize.company(Objects.requireNonNull(name, "name"));
+        String plain = Normalize.companyCompared(Objects.requireNonNull(name, "name"));
         if (plain.isEmpty()) {
             return "";
         }

@@ -98,8 +98,8 @@ final class Normalize {
     /**
      * The company name as the matcher compares it: as {@link #company(String)}, with German umlauts transliterated
      * ("ü" is "ue", so "Müller" and "Mueller" agree) and "&", "+", "und", "et" dropped like "and" ("Müller & Söhne KG"
-     * is "mueller soehne", as is "Mueller und Soehne"). Not used for the keys stores keep ({@link CompanyNameKeys}),
-     * which stay as written.
+     * is "mueller soehne", as is "Mueller und Soehne"). The keys stores keep ({@link CompanyNameKeys}) are taken from
+     * it too, so that such a name is also looked up.
      */
     static String companyCompared(String raw) {
         return companyCompared(raw, true);

@@ -15,7 +15,6 @@ import dev.crmkit.core.kernel.Violation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Merging duplicate companies in one unit of work, and undoing such a merge. The survivor is the one named, else the
- * most complete (ties: the oldest, then the one listed first); it keeps its name, takes the first filled value of each
+ * one a {@link SurvivorRule} picks, by default the most complete (ties: the oldest, then the one listed first); it keeps its name, takes the first filled value of each
  * other field (survivor first) and the union of the custom fields. Contacts' affiliations, leads, tasks, timeline
  * entries and deals of a merged-away company are re-pointed to the survivor, and its id resolves to the survivor.
  * Thread-safe.
@@ -57,20 +56,34 @@ public final class CompanyMerging {
      * @param survivor the survivor, if the user names one
      */
     public CompanyMergeOutcome merge(List<CompanyId> ids, Optional<CompanyId> survivor) {
-        List<CompanyId> listed = List.copyOf(ids);
-        Objects.requireNonNull(survivor, "survivor");
-        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> mergeInUnit(listed, survivor));
+        return merge(ids, survivor, SurvivorRule.MOST_COMPLETE);
     }
 
-    private CompanyMergeOutcome mergeInUnit(List<CompanyId> ids, Optional<CompanyId> chosen) {
+    /**
+     * Merges the companies into one survivor: the one named, else the one {@code rule} picks (the most complete: most
+     * values filled in; the oldest; the one with the latest timeline entry), ties to the oldest, then to the one listed
+     * first. Refused (storing nothing) as {@link #merge(List, Optional)}.
+     *
+     * @param ids      the companies, in the order listed
+     * @param survivor the survivor, if the user names one
+     * @param rule     how to pick the survivor when none is named
+     */
+    public CompanyMergeOutcome merge(List<CompanyId> ids, Optional<CompanyId> survivor, SurvivorRule rule) {
+        List<CompanyId> listed = List.copyOf(ids);
+        Objects.requireNonNull(survivor, "survivor");
+        Objects.requireNonNull(rule, "rule");
+        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> mergeInUnit(listed, survivor, rule));
+    }
+
+    private CompanyMergeOutcome mergeInUnit(List<CompanyId> ids, Optional<CompanyId> chosen, SurvivorRule rule) {
         List<Violation> problems = new ArrayList<>(MergeMembers.check("companies", "company", ids, chosen));
         List<Company> found = STEPS.members(ids, companies::findById, problems);
         if (!problems.isEmpty()) {
             return new CompanyMergeOutcome.Refused(problems);
         }
         Company survivor = chosen.flatMap(s -> found.stream().filter(c -> c.id().equals(s)).findFirst())
-                .orElseGet(() -> found.stream().min(Comparator.comparingInt(CompanyMerging::completeness).reversed()
-                        .thenComparing(Company::createdAt)).orElseThrow());
+                .orElseGet(() -> rule.choose(found, CompanyMerging::completeness, Company::createdAt,
+                        this::lastActivity));
         List<Company> all = STEPS.survivorFirst(survivor, found);
         List<Company> away = all.subList(1, all.size());
         Instant now = context.clock().instant();
@@ -92,6 +105,12 @@ public final class CompanyMerging {
                 activityId, now, Optional.empty());
         merges.save(merge);
         return new CompanyMergeOutcome.Merged(merge, after);
+    }
+
+    private Instant lastActivity(Company c) {
+        return timeline.of(ref(c.id()), dev.crmkit.core.activity.TimelineFilter.everything(),
+                dev.crmkit.core.kernel.PageRequest.first(1)).items().stream().findFirst()
+                .map(Activity::occurredAt).orElse(c.updatedAt());
     }
 
     /**

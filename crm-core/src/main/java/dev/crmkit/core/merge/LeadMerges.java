@@ -22,6 +22,12 @@ public interface LeadMerges extends RecordMerges<Lead, LeadId, LeadMerge> {
      */
     Optional<LeadMerge> findByMergedAway(LeadId lead);
 
+    /**
+     * The merges in force whose survivor is this lead, oldest first (then by id): what a person's data export and
+     * erasure read to tell the timeline entries moved to a lead of theirs from another person's lead. Empty when none.
+     */
+    List<LeadMerge> findBySurvivor(LeadId lead);
+
     /** A port for stores that cannot merge leads: every call fails (UnsupportedOperationException). */
     static LeadMerges unsupported() {
         return Unsupported.INSTANCE;
@@ -43,6 +49,11 @@ public interface LeadMerges extends RecordMerges<Lead, LeadId, LeadMerge> {
 
         @Override
         public Optional<LeadMerge> findByMergedAway(LeadId lead) {
+            throw fail();
+        }
+
+        @Override
+        public List<LeadMerge> findBySurvivor(LeadId lead) {
             throw fail();
         }
 

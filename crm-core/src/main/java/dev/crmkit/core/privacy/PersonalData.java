@@ -40,6 +40,21 @@ public interface PersonalData {
      */
     ErasureCounts erase(ContactId contact, PersonalValues values, Instant at);
 
+    /**
+     * As {@link #erase(ContactId, PersonalValues, Instant)}, with the timeline entries that lead merges moved: the
+     * entries of {@link MovedEntries#theirs()} are erased as the person's although they are about another person's
+     * lead now, and those of {@link MovedEntries#others()} are left as another person's although they are about a
+     * lead of the person now. A store without lead merges has none, and need not implement this.
+     *
+     * @throws UnsupportedOperationException if entries moved and the store does not implement this
+     */
+    default ErasureCounts erase(ContactId contact, PersonalValues values, Instant at, MovedEntries moved) {
+        if (moved.isEmpty()) {
+            return erase(contact, values, at);
+        }
+        throw new UnsupportedOperationException("this store cannot erase timeline entries moved by lead merges");
+    }
+
     /** A store that keeps no personal-data support: every call fails with {@link UnsupportedOperationException}. */
     static PersonalData unsupported() {
         return new PersonalData() {

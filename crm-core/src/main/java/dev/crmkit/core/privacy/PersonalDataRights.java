@@ -2,6 +2,8 @@ package dev.crmkit.core.privacy;
 
 import dev.crmkit.core.activity.Activities;
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.Visibility;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.audit.AuditAction;
 import dev.crmkit.core.audit.AuditEntry;
@@ -20,7 +22,10 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.Leads;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.merge.LeadMerges;
+import dev.crmkit.core.merge.MergeId;
+import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LeadScores;
 
@@ -28,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,10 +153,15 @@ public final class PersonalDataRights {
         }
         Map<Object, Activity> timeline = new LinkedHashMap<>();
         List<AuditEntry> entries = new ArrayList<>();
+        MovedEntries moved = movedEntries(records);
         for (RecordRef r : records) {
-            all(p -> store.activities().timeline(r, TimelineFilter.everything(), p))
-                    .forEach(a -> timeline.putIfAbsent(a.id(), a));
+            all(p -> store.activities().timeline(r, TimelineFilter.everything(), p)).stream()
+                    .filter(a -> !moved.others().contains(a.id())).forEach(a -> timeline.putIfAbsent(a.id(), a));
             entries.addAll(all(p -> store.auditTrail().forRecord(r, p)));
+        }
+        for (ActivityId id : moved.theirs()) { // public ones, as the timeline above reads them
+            store.activities().findById(id).filter(a -> a.visibility() == Visibility.PUBLIC)
+                    .ifPresent(a -> timeline.putIfAbsent(a.id(), a));
         }
         List<Activity> activities = new ArrayList<>(timeline.values());
         activities.sort(Comparator.comparing(Activity::occurredAt).thenComparing(a -> a.id().toString()));
@@ -185,6 +196,42 @@ public final class PersonalDataRights {
         }
         out.sort(Comparator.comparing(l -> l.id().toString()));
         return out;
+    }
+
+    /**
+     * The timeline entries that lead merges in force moved to or from the person's leads, sorted by whose they are
+     * (see {@link MovedEntries}): for each entry the first of those merges that moved it says what it was about
+     * before, and it is the person's when that named one of their records. Read through every merge that merged one of
+     * the person's leads away or into one of them.
+     */
+    private MovedEntries movedEntries(Collection<RecordRef> records) {
+        if (store.leadMerges() == LeadMerges.unsupported()) {
+            return MovedEntries.none();
+        }
+        Map<MergeId, LeadMerge> merges = new LinkedHashMap<>();
+        for (RecordRef r : records) {
+            if (r.type() == RecordType.LEAD) {
+                LeadId id = new LeadId(r.id());
+                store.leadMerges().findByMergedAway(id).ifPresent(m -> merges.putIfAbsent(m.id(), m));
+                store.leadMerges().findBySurvivor(id).forEach(m -> merges.putIfAbsent(m.id(), m));
+            }
+        }
+        if (merges.isEmpty()) {
+            return MovedEntries.none();
+        }
+        Set<String> mine = new HashSet<>();
+        records.forEach(r -> mine.add(r.toString()));
+        List<LeadMerge> oldestFirst = new ArrayList<>(merges.values());
+        oldestFirst.sort(Comparator.comparing(LeadMerge::mergedAt).thenComparing(m -> m.id().toString()));
+        Map<ActivityId, Boolean> wasMine = new LinkedHashMap<>();
+        for (LeadMerge m : oldestFirst) {
+            m.repointed().stream().filter(p -> p.kind() == Repointed.Kind.ACTIVITY).forEach(p -> wasMine.putIfAbsent(
+                    new ActivityId(p.id()), p.refsBefore().stream().anyMatch(mine::contains)));
+        }
+        Set<ActivityId> theirs = new LinkedHashSet<>();
+        Set<ActivityId> others = new LinkedHashSet<>();
+        wasMine.forEach((id, yes) -> (yes ? theirs : others).add(id));
+        return new MovedEntries(theirs, others);
     }
 
     /**
@@ -242,7 +289,7 @@ public final class PersonalDataRights {
         List<Lead> withMerged = new ArrayList<>(leads);
         withMerged.addAll(mergedLeadsOf(records, leads)); // what a merge into another person's lead kept of them
         PersonalValues values = PersonalValues.of(List.of(contact), withMerged);
-        ErasureCounts counts = store.personalData().erase(contact.id(), values, now);
+        ErasureCounts counts = store.personalData().erase(contact.id(), values, now, movedEntries(records));
         audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
                 "erased: " + values.scrub(why) + " (" + counts.total() + " rows in " + counts.perTable().size()
                         + " tables)"); // the reason may quote the person: scrubbed like every other text

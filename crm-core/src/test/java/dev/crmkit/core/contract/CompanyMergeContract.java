@@ -18,6 +18,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.merge.CompanyMerging;
+import dev.crmkit.core.merge.SurvivorRule;
 import dev.crmkit.core.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,26 @@ public abstract class CompanyMergeContract {
         assertInstanceOf(CompanyMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
         CompanyMerge tie = merged(merging.merge(List.of(third.id(), older.id()), Optional.empty()));
         assertEquals(older.id(), tie.survivor());
+    }
+
+    @Test
+    void merge_survivorRules_oldest_andMostRecentActivity_pickTheirSurvivor() {
+        Company older = company("Older", 0);
+        Company fuller = store.companies().update(company("Fuller", 5).withProfile("Retail", CompanySize.SMALL,
+                at(6)));
+        Company busy = company("Busy", 9);
+        store.activities().append(fx.activity(ref(busy.id())).occurredAt(at(120)).build());
+        List<CompanyId> listed = List.of(fuller.id(), busy.id(), older.id());
+
+        // first: a merge and its undo leave entries on the survivor's timeline
+        CompanyMerge byActivity = merged(merging.merge(listed, Optional.empty(), SurvivorRule.MOST_RECENT_ACTIVITY));
+        assertEquals(busy.id(), byActivity.survivor());
+        assertInstanceOf(CompanyMergeOutcome.Unmerged.class, merging.unmerge(byActivity.id()));
+        CompanyMerge byAge = merged(merging.merge(listed, Optional.empty(), SurvivorRule.OLDEST));
+        assertEquals(older.id(), byAge.survivor());
+        assertInstanceOf(CompanyMergeOutcome.Unmerged.class, merging.unmerge(byAge.id()));
+        assertEquals(fuller.id(), merged(merging.merge(listed, Optional.empty(), SurvivorRule.MOST_COMPLETE))
+                .survivor());
     }
 
     @Test

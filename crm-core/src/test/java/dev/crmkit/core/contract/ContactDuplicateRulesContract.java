@@ -682,6 +682,31 @@ public abstract class ContactDuplicateRulesContract {
                 .name(), "the merged-away twin, whose name sounds alike, is not a candidate");
     }
 
+    @Test
+    void companyCreate_umlautsAndConnectorsWrittenOut_areFoundByTheStoresKeys_blockedAndAlerted() {
+        Company mueller = company("Müller & Söhne KG", "");
+        Company schmidt = company("Schmidt und Partner", "");
+        Company meyer = company("Meyer & Söhne GmbH", "");
+        // the acronym key "ms" reads Meyer too; the matcher leaves it below the threshold
+        assertEquals(java.util.Set.of(mueller.id(), meyer.id()), store.companies()
+                .findBySoundOfName("Mueller und Soehne", 10).stream().map(Company::id)
+                .collect(java.util.stream.Collectors.toSet()));
+        crm = crm(companyRule(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+        events.clear();
+
+        CompanyOutcome blocked = crm.customers().createCompanyUnderRules(NewCompany.of("Mueller und Soehne", ""));
+
+        assertEquals(List.of(mueller.id()), flagged(assertInstanceOf(CompanyOutcome.Blocked.class, blocked,
+                blocked::toString).candidates()));
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+        crm = crm(companyRule(DuplicateAction.ALERT));
+        CompanyOutcome alerted = crm.customers().createCompanyUnderRules(NewCompany.of("Schmidt & Partner GmbH", ""));
+        assertEquals(List.of(schmidt.id()), flagged(assertInstanceOf(CompanyOutcome.Alerted.class, alerted,
+                alerted::toString).candidates()));
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static List<ContactId> ids(List<DuplicateCandidate> candidates) {

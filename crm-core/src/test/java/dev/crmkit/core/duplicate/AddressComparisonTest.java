@@ -40,6 +40,34 @@ class AddressComparisonTest {
                 at("", "20095", "Hamburg", "AT")).level());
     }
 
+    private static Prepared in(String postal, String city, String region) {
+        return prepared(person("x", "", "").address("", postal, city, region, "US"));
+    }
+
+    @Test
+    void place_theSameCityNameInAnotherRegion_isDifferent_aPostalCodeThatAgreesThere_isPartial() {
+        assertEquals(Level.EXACT, AddressComparison.place(in("", "Springfield", "IL"),
+                in("", "Springfield", "il")).level());
+        assertEquals(Level.DIFFERENT, AddressComparison.place(in("", "Springfield", "IL"),
+                in("", "Springfield", "MO")).level());
+        assertEquals(Level.PARTIAL, AddressComparison.place(in("62701", "Springfield", "IL"),
+                in("62701", "Springfield", "MO")).level());
+        assertEquals(Level.DIFFERENT, AddressComparison.place(in("", "Portland", "Oregon"),
+                in("", "Portland", "Maine")).level());
+    }
+
+    @Test
+    void place_aRegionOnOneSideOnly_aTypo_orACodeAgainstAName_countsNothing() {
+        assertEquals(Level.EXACT, AddressComparison.place(in("", "Springfield", "IL"),
+                in("", "Springfield", "")).level());
+        assertEquals(Level.EXACT, AddressComparison.place(in("", "Sacramento", "California"),
+                in("", "Sacramento", "Califronia")).level());
+        assertEquals(Level.EXACT, AddressComparison.place(in("", "Sacramento", "CA"),
+                in("", "Sacramento", "California")).level());
+        assertEquals(Level.MISSING, AddressComparison.place(in("", "", "IL"), in("", "", "MO")).level(),
+                "a region alone says little");
+    }
+
     @Test
     void missingAddress_isMissing() {
         assertEquals(Level.MISSING, AddressComparison.street(at("", "", "", ""), at("12 Main St", "", "", ""))

@@ -35,9 +35,24 @@ class CompanyNameKeysTest {
     }
 
     @Test
+    void keys_umlautsTransliterated_andConnectorsLeftOut_asTheMatcherComparesNames() {
+        // before V81 "Mueller und Soehne" was MLRANTSN|mus and "Müller & Söhne KG" MLRSN|ms: never looked up
+        assertEquals("MLRSN", CompanyNameKeys.soundKey("Müller & Söhne KG"));
+        assertEquals("MLRSN", CompanyNameKeys.soundKey("Mueller und Soehne"));
+        assertEquals("MLRSN", CompanyNameKeys.soundKey("Muller + Sohne"));
+        assertEquals("ms", CompanyNameKeys.acronymKey("Mueller und Soehne"));
+        assertEquals("ms", CompanyNameKeys.acronymKey("Müller & Söhne KG"));
+        assertEquals(CompanyNameKeys.soundKey("Schmidt und Partner"), CompanyNameKeys.soundKey("Schmidt & Partner"));
+        assertEquals(CompanyNameKeys.soundKey("Dupont et Fils"), CompanyNameKeys.soundKey("Dupont & Fils SARL"));
+        assertEquals("df", CompanyNameKeys.acronymKey("Dupont et Fils"));
+        assertEquals("pg", CompanyNameKeys.acronymKey("Procter and Gamble"));
+    }
+
+    @Test
     void keys_ofANameOfLegalFormsOnly_areEmpty() {
         assertEquals("", CompanyNameKeys.soundKey("GmbH"));
         assertEquals("", CompanyNameKeys.acronymKey("GmbH & Co. KG"));
         assertEquals("", CompanyNameKeys.soundKey("  "));
+        assertEquals("", CompanyNameKeys.soundKey("& und"), "connectors alone are no name");
     }
 }

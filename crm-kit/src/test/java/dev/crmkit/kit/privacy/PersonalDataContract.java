@@ -781,6 +781,106 @@ public abstract class PersonalDataContract {
         assertEquals(entry.about(), after.about());
     }
 
+    /**
+     * Right of access after a lead merge across people: a timeline entry the merge moved from one person's lead to
+     * another person's lead is about the first person (it was about their lead), so it is in their export and not in
+     * the other person's, although it is now on the surviving lead's timeline; what is written about the surviving
+     * lead after the merge, and the merge's own entry, belong to the survivor's person. An unmerge puts the entry
+     * back, and the exports with it.
+     */
+    @Test
+    void export_afterALeadMergeAcrossPeople_theEntriesTheMergeMovedStayWithTheMergedAwayLeadsPerson() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        RecordRef zLeadRef = new RecordRef(RecordType.LEAD, zLead.id().value());
+        RecordRef oLeadRef = new RecordRef(RecordType.LEAD, oLead.id().value());
+        Activity aboutZLead = kit.crm().timeline().log(LogActivity.note(REP, "Ring Zeborah",
+                "Zeborah signs off the licences", zLeadRef));
+        dev.crmkit.core.merge.LeadMerge merge = mergeLeads(oLead, zLead);
+        assertTrue(timelineIds(kit.crm().timeline().of(oLeadRef, dev.crmkit.core.activity.TimelineFilter
+                .everything(), PageRequest.first(100)).items()).contains(aboutZLead.id()), "moved to the survivor");
+        Activity aboutOLead = kit.crm().timeline().log(LogActivity.note(REP, "Oven quote", "prefers mornings",
+                oLeadRef));
+
+        PersonalDataExport o = exportOf(ottoline);
+        PersonalDataExport z = exportOf(zeborah);
+
+        assertNoneIn(o.toString(), ZEBORAH);
+        assertTrue(timelineIds(o.core().timeline()).containsAll(List.of(aboutOLead.id(), merge.activityId())),
+                o.toString());
+        assertTrue(timelineIds(z.core().timeline()).contains(aboutZLead.id()), z.toString());
+        assertFalse(timelineIds(z.core().timeline()).contains(aboutOLead.id()), z.toString());
+        assertFalse(timelineIds(z.core().timeline()).contains(merge.activityId()), z.toString());
+        assertNoneIn(z.toString(), OTTOLINE);
+
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class,
+                kit.crm().leadMerging().unmerge(merge.id()));
+        assertTrue(timelineIds(exportOf(zeborah).core().timeline()).contains(aboutZLead.id()));
+        assertFalse(timelineIds(exportOf(ottoline).core().timeline()).contains(aboutZLead.id()));
+    }
+
+    /**
+     * The erasure goes with the export: an entry a lead merge moved from one person's lead to another person's lead
+     * is erased with the first person, although it is on the other's timeline now, and left alone when the other
+     * person is erased.
+     */
+    @Test
+    void erase_afterALeadMergeAcrossPeople_coversTheEntriesTheMergeMoved_asTheirFirstPersons() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        Activity aboutZLead = kit.crm().timeline().log(LogActivity.note(REP, "Ring Zeborah",
+                "Zeborah signs off the licences", new RecordRef(RecordType.LEAD, zLead.id().value())));
+        mergeLeads(oLead, zLead);
+
+        erase(ottoline.toString());
+        assertEquals(aboutZLead.withAbout(java.util.Set.of(new RecordRef(RecordType.LEAD, oLead.id().value()))),
+                store.activities().findById(aboutZLead.id()).orElseThrow(), "another person's entry is kept");
+        erase(zeborah.toString());
+
+        assertEquals(dev.crmkit.core.privacy.Anonymized.ERASED,
+                store.activities().findById(aboutZLead.id()).orElseThrow().subject());
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    /**
+     * A lead merge's timeline entry as crmkit wrote it before it named leads by id only: the merged-away lead's person
+     * in the subject and in the body. The erasure blanks both texts and counts the entry once, as one activity row,
+     * on every store (the JDBC store counted each text apart). The old
+     * entry is written with a merge record saved through the store's port; the leads themselves are not merged.
+     */
+    @Test
+    void erase_anOlderLeadMergeEntryNamingThePersonInSubjectAndBody_isScrubbed_andCountedOnce() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        RecordRef oLeadRef = new RecordRef(RecordType.LEAD, oLead.id().value());
+        dev.crmkit.core.activity.ActivityId old = new dev.crmkit.core.activity.ActivityId(kit.crm().ids().next());
+        store.activities().append(Activity.system(old, "Merged 1 duplicate lead into Zeborah Quillfeather",
+                "merged away: " + zLead.id() + " (Zeborah Quillfeather); re-pointed: 0", java.util.Set.of(oLeadRef),
+                T0));
+        store.leadMerges().save(new dev.crmkit.core.merge.LeadMerge(new dev.crmkit.core.merge.MergeId(
+                kit.crm().ids().next()), oLead, oLead.version(), List.of(zLead), List.of(), old, T0,
+                Optional.empty()));
+        java.util.Set<RecordRef> hers = store.personalData().recordsOf(zeborah);
+        long aboutHer = all(store.archives().activities()).stream()
+                .filter(a -> a.about().stream().anyMatch(hers::contains)).count();
+
+        ErasureOutcome.Erased erased = erase(zeborah.toString());
+
+        assertEquals(aboutHer + 1, erased.counts().of("activity"), erased.counts().toString());
+        Activity after = store.activities().findById(old).orElseThrow();
+        assertEquals(List.of(dev.crmkit.core.privacy.Anonymized.ERASED, dev.crmkit.core.privacy.Anonymized.ERASED),
+                List.of(after.subject(), after.body()));
+        assertEquals(List.of(oLeadRef), List.copyOf(after.about()), "the entry stays on the survivor's timeline");
+    }
+
+    private PersonalDataExport exportOf(ContactId person) {
+        return kit.personalDataExports().export(PersonKey.parse(person.toString(), "DE")).orElseThrow();
+    }
+
+    private static List<dev.crmkit.core.activity.ActivityId> timelineIds(List<Activity> entries) {
+        return entries.stream().map(Activity::id).toList();
+    }
+
     private Activity mergeEntry(RecordRef survivor, dev.crmkit.core.merge.LeadMerge merge) {
         return kit.crm().timeline().of(survivor, dev.crmkit.core.activity.TimelineFilter.everything(),
                 PageRequest.first(100)).items().stream().filter(a -> a.id().equals(merge.activityId())).findFirst()

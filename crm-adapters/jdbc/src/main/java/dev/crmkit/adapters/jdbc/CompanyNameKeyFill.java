@@ -5,7 +5,8 @@ import dev.crmkit.core.duplicate.CompanyNameKeys;
 import javax.sql.DataSource;
 
 /**
- * Fills the sound and acronym keys (V70) of the company rows written before the keys were: the sound key is a Double
+ * Fills the sound and acronym keys (V70) of the company rows written before the keys were, or whose keys V81 cleared
+ * because the keys changed (umlauts transliterated, connectors such as "und" left out): the sound key is a Double
  * Metaphone code, which SQL cannot compute, so {@link CrmSchema#migrate} runs this after the scripts, as
  * {@link NameKeyFill} does for contacts. Rows whose {@code name_sound} is still NULL are read in batches of
  * {@value #BATCH} and updated in one transaction per batch; once every row has its keys (never NULL again: a name

@@ -87,7 +87,8 @@ public final class CrmSchema {
     }
 
     /**
-     * Fills the sound and acronym keys of company names that have none (rows written before V70), so the duplicate
+     * Fills the sound and acronym keys of company names that have none (rows written before V70, and every row V81
+     * cleared when the keys came to transliterate umlauts and leave out connectors), so the duplicate
      * rules for companies find them by a typo or an acronym: what {@link #migrate} does after the scripts, for a host
      * that runs them with its own Flyway or Liquibase. Cheap when none is missing.
      *

@@ -28,6 +28,7 @@ final class JdbcLeadMerges extends JdbcMerges<Lead, LeadId, LeadMerge> implement
     private final JdbcLeads leads;
     private final String selectSnapshots;
     private final String selectMergedAway;
+    private final String selectBySurvivor;
 
     JdbcLeadMerges(Jdbc jdbc, JdbcLeads leads) {
         super(jdbc, RecordType.LEAD, leads, LeadId::value, LeadMerge::undone, "lead_id");
@@ -35,6 +36,20 @@ final class JdbcLeadMerges extends JdbcMerges<Lead, LeadId, LeadMerge> implement
         selectSnapshots = jdbc.sql("SELECT * FROM {lead_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
         selectMergedAway = jdbc.sql("SELECT m.id FROM {lead_merge} m JOIN {lead_merge_snapshot} s "
                 + "ON s.merge_id = m.id WHERE s.id = ? AND s.snapshot_no > 0 AND m.undone_at IS NULL ORDER BY m.id");
+        // index lead_merge_survivor (survivor_id, merged_at), V51
+        selectBySurvivor = jdbc.sql("SELECT id FROM {lead_merge} WHERE survivor_id = ? AND undone_at IS NULL "
+                + "ORDER BY merged_at, id");
+    }
+
+    @Override
+    public List<LeadMerge> findBySurvivor(LeadId lead) {
+        java.util.Objects.requireNonNull(lead, "lead");
+        List<UUID> merges = jdbc.tx.read(c -> jdbc.list(c, selectBySurvivor, rs -> jdbc.dialect.getUuid(rs, "id"),
+                lead.value()));
+        List<LeadMerge> out = new java.util.ArrayList<>();
+        merges.forEach(id -> find(new MergeId(id)).ifPresent(out::add));
+        out.sort(java.util.Comparator.comparing(LeadMerge::mergedAt).thenComparing(m -> m.id().toString()));
+        return out;
     }
 
     @Override

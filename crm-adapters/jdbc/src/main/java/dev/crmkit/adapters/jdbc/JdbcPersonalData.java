@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
+import dev.crmkit.core.privacy.MovedEntries;
 import dev.crmkit.core.privacy.PersonalData;
 import dev.crmkit.core.privacy.PersonalValues;
 import dev.crmkit.core.task.Task;
@@ -107,13 +108,22 @@ final class JdbcPersonalData implements PersonalData {
 
     @Override
     public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at) {
+        return erase(contact, known, at, MovedEntries.none());
+    }
+
+    @Override
+    public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at, MovedEntries moved) {
         return jdbc.tx.write(c -> {
             Ids ids = ids(c, contact.value());
             PersonalValues scrub = known.with(values(c, ids));
             Set<String> emails = emailsOf(c, ids);
             List<UUID> records = ids.records();
-            List<UUID> activities = uuids(c, "SELECT DISTINCT activity_id AS k FROM {activity_about} "
-                    + "WHERE record_id IN (%s) ORDER BY k", records);
+            // the person's entries: about their records, or moved away from a lead of theirs by a lead merge
+            Set<UUID> entries = new java.util.TreeSet<>(uuids(c, "SELECT DISTINCT activity_id AS k FROM "
+                    + "{activity_about} WHERE record_id IN (%s) ORDER BY k", records));
+            moved.others().forEach(id -> entries.remove(id.value()));
+            moved.theirs().forEach(id -> entries.add(id.value()));
+            List<UUID> activities = List.copyOf(entries);
             List<UUID> tasksAbout = uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) ORDER BY id",
                     records);
             Map<String, Long> counts = new TreeMap<>();
@@ -172,8 +182,7 @@ final class JdbcPersonalData implements PersonalData {
                     + "{lead_merge} m JOIN {lead_merge_snapshot} s ON s.merge_id = m.id "
                     + "WHERE s.snapshot_no > 0 AND s.id IN (%s) ORDER BY k", ids.leads()));
             mergeEntries.removeAll(activities);
-            counts.merge("activity", scrubText(c, "activity", "id", "subject", "id", mergeEntries, scrub)
-                    + scrubText(c, "activity", "id", "body", "id", mergeEntries, scrub), Long::sum);
+            counts.merge("activity", scrubEntries(c, mergeEntries, scrub), Long::sum);
             // the participant keys of private items (the scoped timeline's filter) go with the participants
             counts.put("activity_participant", (long) update(c, "DELETE FROM {activity_participant} "
                     + "WHERE activity_id IN (%s)", activities));
@@ -290,6 +299,26 @@ final class JdbcPersonalData implements PersonalData {
             return out;
         }
         return node;
+    }
+
+    /**
+     * Scrubs the subject and body of these timeline entries that hold one of the person's values
+     * ({@link PersonalValues#scrub}); counts each entry changed once (as the in-memory store does), not each text.
+     */
+    private long scrubEntries(Connection c, List<UUID> ids, PersonalValues scrub) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> hits = new ArrayList<>();
+        jdbc.list(c, jdbc.sql("SELECT id, subject, body FROM {activity} WHERE id IN (" + marks(ids) + ")"), rs -> {
+            String subject = rs.getString("subject");
+            String body = rs.getString("body");
+            if (scrub.hits(subject) || scrub.hits(body)) {
+                hits.add(new Object[]{scrub.scrub(subject), scrub.scrub(body), keyOf(rs, "id")});
+            }
+            return null;
+        }, ids.toArray());
+        return updateRows(c, "UPDATE {activity} SET subject = ?, body = ? WHERE id = ?", hits);
     }
 
     private long scrubText(Connection c, String table, String key, String column, String owner, List<?> owners,

@@ -37,6 +37,14 @@ final class InMemoryLeadMerges extends InMemoryMerges<Lead, LeadId, LeadMerge> i
     }
 
     @Override
+    public java.util.List<LeadMerge> findBySurvivor(LeadId lead) {
+        java.util.Objects.requireNonNull(lead, "lead");
+        return all().stream().filter(m -> m.undoneAt().isEmpty() && m.survivor().equals(lead))
+                .sorted(java.util.Comparator.comparing(LeadMerge::mergedAt).thenComparing(m -> m.id().toString()))
+                .toList();
+    }
+
+    @Override
     LeadId idOfRecord(Lead record) {
         return record.id();
     }

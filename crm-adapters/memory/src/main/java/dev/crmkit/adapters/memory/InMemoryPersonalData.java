@@ -16,6 +16,7 @@ import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
+import dev.crmkit.core.privacy.MovedEntries;
 import dev.crmkit.core.privacy.PersonalData;
 import dev.crmkit.core.privacy.PersonalValues;
 import dev.crmkit.core.task.Task;
@@ -141,6 +142,11 @@ final class InMemoryPersonalData implements PersonalData {
 
     @Override
     public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at) {
+        return erase(contact, known, at, MovedEntries.none());
+    }
+
+    @Override
+    public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at, MovedEntries moved) {
         return tx.inTransaction(() -> {
             Ids ids = ids(contact);
             Set<RecordRef> refs = ids.refs();
@@ -161,12 +167,15 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("lead_merge_snapshot", eraseLeadSnapshots(ids.contacts()));
             ids.deals().forEach(d -> deals.restore(erased(d, at)));
             counts.put("deal", (long) ids.deals().size());
-            List<Activity> about = activities.scan(a -> a.about().stream().anyMatch(refs::contains));
+            // the person's entries: about their records, or moved away from a lead of theirs by a lead merge
+            List<Activity> about = activities.scan(a -> moved.isThePersons(a, refs));
+            Set<dev.crmkit.core.activity.ActivityId> whole = about.stream().map(Activity::id)
+                    .collect(Collectors.toSet());
             about.forEach(a -> activities.restore(Anonymized.activity(a)));
-            counts.put("activity", (long) about.size() + scrubLeadMergeEntries(ids.contacts(), refs, values));
+            counts.put("activity", (long) about.size() + scrubLeadMergeEntries(ids.contacts(), whole, values));
             // items about other records (a meeting about a company) keep the rest of their participants
             Set<String> emails = emailsOf(stored, snapshots, ids.leads());
-            activities.scan(a -> !a.about().stream().anyMatch(refs::contains)
+            activities.scan(a -> !whole.contains(a.id())
                     && a.participants().stream().anyMatch(p -> emails.contains(key(p))))
                     .forEach(a -> activities.restore(new Activity(a.id(), a.type(), a.subject(), a.body(),
                             a.direction(), a.occurredAt(), a.participants().stream()
@@ -195,7 +204,8 @@ final class InMemoryPersonalData implements PersonalData {
      * Scrubs the person's values from the timeline entries of lead merges that took a lead of theirs into another
      * person's lead: such an entry is about the survivor (not theirs) but names the merged-away lead's person.
      */
-    private long scrubLeadMergeEntries(Set<ContactId> ids, Set<RecordRef> refs, PersonalValues values) {
+    private long scrubLeadMergeEntries(Set<ContactId> ids, Set<dev.crmkit.core.activity.ActivityId> erasedWhole,
+                                       PersonalValues values) {
         InMemoryLeadMerges lm = leadMerges;
         if (lm == null) {
             return 0;
@@ -203,8 +213,7 @@ final class InMemoryPersonalData implements PersonalData {
         Set<dev.crmkit.core.activity.ActivityId> entries = lm.all().stream()
                 .filter(m -> m.mergedAway().stream().anyMatch(l -> ids.contains(l.contactId())))
                 .map(LeadMerge::activityId).collect(Collectors.toSet());
-        List<Activity> hit = activities.scan(a -> entries.contains(a.id())
-                && a.about().stream().noneMatch(refs::contains)
+        List<Activity> hit = activities.scan(a -> entries.contains(a.id()) && !erasedWhole.contains(a.id())
                 && (values.hits(a.subject()) || values.hits(a.body())));
         hit.forEach(a -> activities.restore(new Activity(a.id(), a.type(), values.scrub(a.subject()),
                 values.scrub(a.body()), a.direction(), a.occurredAt(), a.participants(), a.about(), a.owner(),

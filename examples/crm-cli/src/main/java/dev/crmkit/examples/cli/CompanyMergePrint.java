@@ -10,6 +10,7 @@ import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.MergeRecord;
+import dev.crmkit.core.merge.SurvivorRule;
 import dev.crmkit.core.activity.ActivityId;
 
 import java.io.PrintWriter;
@@ -29,10 +30,10 @@ final class CompanyMergePrint {
     }
 
     /** Merges the companies written; true when they were merged. */
-    static boolean merge(Crm crm, List<String> written, Optional<String> survivor, OutputFormat format,
-                         PrintWriter out) {
+    static boolean merge(Crm crm, List<String> written, Optional<String> survivor, SurvivorRule rule,
+                         OutputFormat format, PrintWriter out) {
         List<CompanyId> ids = written.stream().map(w -> companyId(crm, w)).toList();
-        CompanyMergeOutcome outcome = crm.companyMerging().merge(ids, survivor.map(s -> companyId(crm, s)));
+        CompanyMergeOutcome outcome = crm.companyMerging().merge(ids, survivor.map(s -> companyId(crm, s)), rule);
         if (outcome instanceof CompanyMergeOutcome.Merged m) {
             CompanyMerge merge = m.merge();
             merged(out, format, merge, m.survivor().name(), merge.mergedIds().size() == 1 ? "company" : "companies");

@@ -56,7 +56,7 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "ID", description = "The contacts to merge: ids or e-mail addresses.")
     private List<String> contacts;
 
-    @Option(names = "--companies", description = "Merge companies instead of contacts (--rule does not apply).")
+    @Option(names = "--companies", description = "Merge companies instead of contacts.")
     private boolean companies;
 
     @Option(names = "--leads", description = "Merge leads instead of contacts.")
@@ -93,7 +93,7 @@ final class MergeCommand implements Callable<Integer> {
                         spec.commandLine().getOut()) ? 0 : REFUSED;
             }
             if (companies) {
-                return CompanyMergePrint.merge(crm, contacts, Optional.ofNullable(survivor), format,
+                return CompanyMergePrint.merge(crm, contacts, Optional.ofNullable(survivor), rule, format,
                         spec.commandLine().getOut()) ? 0 : REFUSED;
             }
             List<ContactId> ids = contacts.stream().map(c -> contactId(crm, c)).toList();

@@ -184,6 +184,10 @@ class MergeCommandTest {
         assertEquals(List.of(typo), strings(unmerge.json().get("restored")));
         Set<String> entries = Set.of(json.get("entry").asText(), unmerge.json().get("entry").asText());
         assertEquals(withoutRecords(before, Set.of()), withoutRecords(StoreDump.h2(dir.resolve("crm")), entries));
+        // --rule applies to companies: created at the same instant, the oldest is the first listed, not the fuller
+        CliRun byAge = crm("merge", "--companies", typo, "acme-robotics.de", "--rule", "oldest", "--format", "json");
+        assertEquals(0, byAge.exitCode(), byAge.toString());
+        assertEquals(typo, byAge.json().get("survivor").asText(), byAge.toString());
     }
 
     @Test
