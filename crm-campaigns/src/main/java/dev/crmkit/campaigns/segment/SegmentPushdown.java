@@ -180,6 +180,9 @@ public final class SegmentPushdown {
             return out.size() == 1 ? out.get(0) : new ContactFilter.AnyOf(out);
         } else if (f instanceof ContactFilter.Not n) {
             ContactFilter inner = bound(n.filter(), !upper);
+            if (inner instanceof ContactFilter.Not twice) {
+                return twice.filter();
+            }
             return inner.equals(TRUE) ? FALSE : inner.equals(FALSE) ? TRUE : new ContactFilter.Not(inner);
         }
         return upper ? TRUE : FALSE;
