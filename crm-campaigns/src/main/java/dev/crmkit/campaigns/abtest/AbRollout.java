@@ -80,6 +80,21 @@ public final class AbRollout {
     }
 
     /**
+     * As {@link #exposed(String, Choice, Instant)}, recorded pending under the message's key
+     * ({@link AbTestStore#exposeBefore}); {@link #settled} says after the send whether it went out.
+     *
+     * @return the variant recorded for the contact (an earlier one when it was exposed before)
+     */
+    public String exposed(String contactId, Choice choice, String messageKey, Instant at) {
+        return store.exposeBefore(plan.id(), contactId, choice.variant(), messageKey, at);
+    }
+
+    /** Settles the contact's exposure recorded for the message: sent, or failed (refused, or the channel threw). */
+    public void settled(String contactId, String messageKey, boolean sent) {
+        store.settle(plan.id(), contactId, messageKey, sent);
+    }
+
+    /**
      * What a contact gets.
      *
      * @param variant the variant's name

@@ -117,8 +117,9 @@ public final class CampaignRun {
     /**
      * A copy that sends the rollout's campaign through its stored A/B test: the test group gets the template
      * {@code <campaign>-<variant in lower case>} of its assigned variant (each exposure recorded in the store before the
-     * send, so a crash between send and mark loses none; a send the channel then refuses keeps its exposure, as it
-     * keeps its cap day), the
+     * send with the message's key, so a crash between send and mark loses none and a re-claim of the message counts
+     * nothing twice; settled as sent after the send, or as failed, not counted, when the channel refuses the message
+     * or throws: {@code AbTestStore.ExposureState}), the
      * rest wait (deferred, as outside a send window) until the test has a winner, which each run decides first from
      * the stored outcomes; then the rest get the winner's template. A waiting message on its last valid day gets its
      * own variant. Replaces a {@link #withAbTest} of the same campaign.
@@ -208,12 +209,29 @@ public final class CampaignRun {
                     // again), and the re-send after the lease counts nothing twice (one exposure per contact) and
                     // carries the variant recorded first
                     choice = java.util.Optional.of(new dev.crmkit.campaigns.abtest.AbRollout.Choice(
-                            rollout.exposed(m.contactId(), choice.get(), clock.instant()), true));
+                            rollout.exposed(m.contactId(), choice.get(), m.key(), clock.instant()), true));
                 }
                 java.util.Optional<String> variant = choice.map(dev.crmkit.campaigns.abtest.AbRollout.Choice::variant)
                         .or(() -> variant(m));
+                boolean exposed = outcome == null && choice.filter(dev.crmkit.campaigns.abtest.AbRollout.Choice::tested)
+                        .isPresent();
                 if (outcome == null) {
-                    outcome = send(r, m, variant);
+                    try {
+                        outcome = send(r, m, variant);
+                    } catch (RuntimeException e) {
+                        if (exposed) {
+                            try {
+                                rollout.settled(m.contactId(), m.key(), false); // the channel threw: not counted
+                            } catch (RuntimeException settling) {
+                                e.addSuppressed(settling); // the channel's failure is the one to report
+                            }
+                        }
+                        throw e;
+                    }
+                }
+                if (exposed) {
+                    // a refusal does not count the variant; the claim is marked done with it below
+                    rollout.settled(m.contactId(), m.key(), outcome.startsWith("sent"));
                 }
                 if (outcome.startsWith("sent")) {
                     sent++;

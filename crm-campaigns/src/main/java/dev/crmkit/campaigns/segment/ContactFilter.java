@@ -11,15 +11,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * A condition on stored contacts, which a store can evaluate in its database ({@link ContactSegments}): the contact's
  * own fields (consent, language, owner, created), its leads (status, score, temperature, lifecycle stage), its owner's
- * team, its last interaction on the timeline and its custom fields. {@link #matches} is the reference evaluation
- * every store must agree with. A condition relative to a day ({@link FieldDateRelative}) is fixed to a day with
- * {@link #asOf} before it is evaluated. Values are data, never query text; {@link ContactFilterText} writes and reads a filter as text for the
+ * team, its last interaction on the timeline and its custom fields; its birthday; and its orders as the host keeps
+ * them (RFM segment, ordered within, no order for, never ordered: {@link OrderSource}). {@link #matches} is the
+ * reference evaluation every store must agree with. A condition relative to a day ({@link FieldDateRelative},
+ * {@link BirthdayWithin}) is fixed to a day with {@link #asOf} before it is evaluated; order conditions read the
+ * contact's {@link ContactFacts#orders()}, computed for the day the segment is counted on. A store pushes down to its
+ * database what it can and checks the birthday and order conditions itself on the superset
+ * ({@link SegmentPushdown}). Values are data, never query text; {@link ContactFilterText} writes and reads a filter as text for the
  * segment store. Immutable and thread-safe.
  */
 public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFilter.LanguageIs,
@@ -27,7 +32,9 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
         ContactFilter.ScoreAtLeast, ContactFilter.TemperatureIs, ContactFilter.StageIs, ContactFilter.OwnerTeamIs,
         ContactFilter.InteractedSince, ContactFilter.FieldPresent, ContactFilter.FieldTextIs,
         ContactFilter.FieldTextContains, ContactFilter.FieldNumber, ContactFilter.FieldDate,
-        ContactFilter.FieldDateRelative, ContactFilter.AllOf, ContactFilter.AnyOf, ContactFilter.Not {
+        ContactFilter.FieldDateRelative, ContactFilter.AllOf, ContactFilter.AnyOf, ContactFilter.Not,
+        ContactFilter.RfmSegmentIn, ContactFilter.OrderedWithin, ContactFilter.NoOrderFor,
+        ContactFilter.NeverOrdered, ContactFilter.BirthdayWithin, ContactFilter.BirthdayFrom {
 
     /** Whether the contact, with its leads, owner team and timeline, meets the condition. */
     boolean matches(ContactFacts contact);
@@ -437,12 +444,15 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
     }
 
     /**
-     * The filter with every condition relative to a day ({@link FieldDateRelative}) fixed to {@code day}, the rest
-     * as it is; what a store evaluates.
+     * The filter with every condition relative to a day ({@link FieldDateRelative}, {@link BirthdayWithin}) fixed to
+     * {@code day}, the rest as it is; what a store evaluates. Order conditions stay as they are: they read the
+     * orders the store computed for the day ({@link ContactFacts#orders()}).
      */
     static ContactFilter asOf(ContactFilter filter, java.time.LocalDate day) {
         Objects.requireNonNull(day, "day");
         if (filter instanceof FieldDateRelative f) {
+            return f.on(day);
+        } else if (filter instanceof BirthdayWithin f) {
             return f.on(day);
         } else if (filter instanceof AllOf f) {
             return new AllOf(f.filters().stream().map(x -> asOf(x, day)).toList());
@@ -464,6 +474,119 @@ public sealed interface ContactFilter permits ContactFilter.ConsentIs, ContactFi
         java.math.BigDecimal plain = n.stripTrailingZeros();
         int scale = Math.max(plain.scale(), 0);
         return scale <= MAX_DECIMALS && plain.precision() - plain.scale() <= MAX_INTEGER_DIGITS;
+    }
+
+    /**
+     * The contact's RFM segment as of the day the segment is counted on (crm-metrics' {@code Rfm.score} with the
+     * standard mapping, ranked among every customer of the {@link OrderSource}) is one of these (none given: no
+     * contact); a contact without an order on or before that day has no segment. Checked outside the database.
+     *
+     * @param segments the RFM segments
+     */
+    record RfmSegmentIn(Set<dev.crmkit.metrics.rfm.Segment> segments) implements ContactFilter {
+        /** Copies the segments. */
+        public RfmSegmentIn {
+            segments = Set.copyOf(segments);
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return OutsideConditions.test(this, facts.contact().birthday(), facts.orders());
+        }
+    }
+
+    /**
+     * The contact's last order on or before the day the segment is counted on is at most {@code days} days before
+     * it (the day itself is day 0). Checked outside the database.
+     *
+     * @param days 0 or more
+     */
+    record OrderedWithin(int days) implements ContactFilter {
+        /** Validates the days. @throws ValidationException naming {@code days} (rule {@code not-negative}) */
+        public OrderedWithin {
+            OutsideConditions.notNegative(days);
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return OutsideConditions.test(this, facts.contact().birthday(), facts.orders());
+        }
+    }
+
+    /**
+     * The contact has ordered on or before the day the segment is counted on, but not in the {@code days} days
+     * before it (its last order is at least {@code days} days old). Checked outside the database.
+     *
+     * @param days 0 or more
+     */
+    record NoOrderFor(int days) implements ContactFilter {
+        /** Validates the days. @throws ValidationException naming {@code days} (rule {@code not-negative}) */
+        public NoOrderFor {
+            OutsideConditions.notNegative(days);
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return OutsideConditions.test(this, facts.contact().birthday(), facts.orders());
+        }
+    }
+
+    /** The contact has no order on or before the day the segment is counted on. Checked outside the database. */
+    record NeverOrdered() implements ContactFilter {
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return OutsideConditions.test(this, facts.contact().birthday(), facts.orders());
+        }
+    }
+
+    /**
+     * The contact's birthday is celebrated within the next {@code days} days counted from the day the segment is
+     * evaluated on (0: that day), 29 February on the 28th in other years. Relative: {@link #asOf} fixes it to a day
+     * ({@link BirthdayFrom}) before a store evaluates it.
+     *
+     * @param days 0 to 366
+     */
+    record BirthdayWithin(int days) implements ContactFilter {
+        /** Validates the days. @throws ValidationException naming {@code days} (0 to 366) */
+        public BirthdayWithin {
+            OutsideConditions.birthdayDays(days);
+        }
+
+        /**
+         * Not evaluated as it is.
+         *
+         * @throws IllegalArgumentException always (the filter lacks its day): fix the day with
+         *                                  {@link ContactFilter#asOf} first
+         */
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return OutsideConditions.test(this, Optional.empty(), Optional.empty());
+        }
+
+        /** The condition counted from {@code asOf}. */
+        public BirthdayFrom on(java.time.LocalDate asOf) {
+            return new BirthdayFrom(asOf, days);
+        }
+    }
+
+    /**
+     * The contact's birthday is celebrated on {@code day} or within the {@code days} days after it, 29 February on
+     * the 28th in other years: {@link BirthdayWithin} fixed to a day. Checked outside the database.
+     *
+     * @param day  the first day
+     * @param days 0 to 366
+     */
+    record BirthdayFrom(java.time.LocalDate day, int days) implements ContactFilter {
+        /** Validates the parts. @throws ValidationException naming {@code days} (0 to 366) */
+        public BirthdayFrom {
+            Objects.requireNonNull(day, "day");
+            OutsideConditions.birthdayDays(days);
+        }
+
+        @Override
+        public boolean matches(ContactFacts facts) {
+            return OutsideConditions.test(this, facts.contact().birthday(), facts.orders());
+        }
     }
 
     /** Every filter matches (none given: every contact). */

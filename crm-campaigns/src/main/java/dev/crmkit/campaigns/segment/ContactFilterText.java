@@ -23,8 +23,9 @@ import java.util.Set;
  * {@code temperature(T)}, {@code stage(S)}, {@code owner-team("team")}, {@code interacted-since("instant")},
  * {@code field-present("key")}, {@code field-text("key", "text")}, {@code field-contains("key", "text")},
  * {@code field-number("key", COMPARISON, "decimal")}, {@code field-date("key", COMPARISON, "2026-01-31")},
- * {@code field-date-relative("key", COMPARISON, days)},
- * {@code all(...)}, {@code any(...)}, {@code not(f)}. Strings are in double quotes with {@code \"} and {@code \\}
+ * {@code field-date-relative("key", COMPARISON, days)}, {@code rfm-segment(SEGMENT, ...)},
+ * {@code ordered-within(days)}, {@code no-order-for(days)}, {@code never-ordered()}, {@code birthday-within(days)},
+ * {@code birthday-from("2026-03-01", days)}, {@code all(...)}, {@code any(...)}, {@code not(f)}. Strings are in double quotes with {@code \"} and {@code \\}
  * escaped; enum sets are written in their declaration order, so {@code read(write(f))} equals {@code f} and
  * {@code write} is canonical. Thread-safe.
  */
@@ -81,6 +82,19 @@ public final class ContactFilterText {
         } else if (filter instanceof ContactFilter.FieldDateRelative f) {
             field(out, "field-date-relative", f.key()).append(", ").append(f.comparison().name()).append(", ")
                     .append(f.days()).append(')');
+        } else if (filter instanceof ContactFilter.RfmSegmentIn f) {
+            out.append("rfm-segment(").append(String.join(", ", f.segments().stream()
+                    .sorted(Comparator.naturalOrder()).map(Enum::name).toList())).append(')');
+        } else if (filter instanceof ContactFilter.OrderedWithin f) {
+            out.append("ordered-within(").append(f.days()).append(')');
+        } else if (filter instanceof ContactFilter.NoOrderFor f) {
+            out.append("no-order-for(").append(f.days()).append(')');
+        } else if (filter instanceof ContactFilter.NeverOrdered) {
+            out.append("never-ordered()");
+        } else if (filter instanceof ContactFilter.BirthdayWithin f) {
+            out.append("birthday-within(").append(f.days()).append(')');
+        } else if (filter instanceof ContactFilter.BirthdayFrom f) {
+            quoted(out.append("birthday-from("), f.day().toString()).append(", ").append(f.days()).append(')');
         } else if (filter instanceof ContactFilter.AllOf f) {
             list(out, "all", f.filters());
         } else if (filter instanceof ContactFilter.AnyOf f) {
@@ -184,6 +198,12 @@ public final class ContactFilterText {
                         comma().constant(ContactFilter.Comparison.class), comma().day());
                 case "field-date-relative" -> new ContactFilter.FieldDateRelative(string(),
                         comma().constant(ContactFilter.Comparison.class), comma().number());
+                case "rfm-segment" -> new ContactFilter.RfmSegmentIn(constants(dev.crmkit.metrics.rfm.Segment.class));
+                case "ordered-within" -> new ContactFilter.OrderedWithin(number());
+                case "no-order-for" -> new ContactFilter.NoOrderFor(number());
+                case "never-ordered" -> new ContactFilter.NeverOrdered();
+                case "birthday-within" -> new ContactFilter.BirthdayWithin(number());
+                case "birthday-from" -> new ContactFilter.BirthdayFrom(day(), comma().number());
                 case "all" -> new ContactFilter.AllOf(filters());
                 case "any" -> new ContactFilter.AnyOf(filters());
                 case "not" -> new ContactFilter.Not(filter());

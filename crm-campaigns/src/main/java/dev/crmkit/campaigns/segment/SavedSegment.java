@@ -25,7 +25,12 @@ import java.util.Optional;
  *
  * @param name   the segment's name, not blank
  * @param filter its filter
+ * @deprecated use {@link SegmentDefinition} (stored in {@link SavedSegments}) with a {@link ContactFilter}, counted
+ *             and paged by {@link ContactSegments} over the store's contacts and the host's {@link OrderSource}
+ *             (see {@link SegmentFilter} for the conditions); kept working for hosts that filter CSV recipients.
  */
+@Deprecated(since = "stop 26")
+@SuppressWarnings("deprecation")
 public record SavedSegment(String name, SegmentFilter filter) {
 
     /**

@@ -10,7 +10,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** One condition of a segment; the records combine into any filter. Immutable and thread-safe. */
+/**
+ * One condition of a segment over CSV recipients and an order book ({@link SavedSegment}); the records combine into
+ * any filter. Immutable and thread-safe.
+ *
+ * @deprecated stored segments now have every one of these conditions: use {@link ContactFilter}
+ *             ({@link ContactFilter.ConsentIs}, {@link ContactFilter.LanguageIs}, {@link ContactFilter.RfmSegmentIn},
+ *             {@link ContactFilter.OrderedWithin}, {@link ContactFilter.NoOrderFor},
+ *             {@link ContactFilter.NeverOrdered}, {@link ContactFilter.BirthdayWithin}), saved as a
+ *             {@link SegmentDefinition} and counted by {@link ContactSegments} with the host's {@link OrderSource}
+ *             (pushed down to SQL in the JDBC store). Kept working for hosts that filter CSV recipients; one
+ *             difference: this {@code LanguageIs("de")} also matches {@code de-AT}, {@code ContactFilter}'s compares
+ *             the whole tag.
+ */
+@Deprecated(since = "stop 26")
 public sealed interface SegmentFilter permits SegmentFilter.ConsentGranted, SegmentFilter.LanguageIs,
         SegmentFilter.RfmSegmentIn, SegmentFilter.OrderedWithin, SegmentFilter.NoOrderFor,
         SegmentFilter.NeverOrdered, SegmentFilter.BirthdayWithin, SegmentFilter.AllOf, SegmentFilter.AnyOf,

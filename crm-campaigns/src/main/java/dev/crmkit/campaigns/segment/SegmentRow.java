@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param recipient the contact
  * @param rfm       its RFM scores and segment from its orders on or before {@code asOf}, empty when it has none
  * @param asOf      the day the filter is evaluated on (date-relative conditions count from it)
+ * @deprecated what the deprecated {@link SegmentFilter} reads; {@link ContactFilter} reads {@link ContactFacts}
  */
+@Deprecated(since = "stop 26")
 public record SegmentRow(Recipient recipient, Optional<CustomerRfm> rfm, LocalDate asOf) {
 
     /** Checks the parts are there. */

@@ -30,7 +30,9 @@ import java.util.Optional;
  * and its newest timeline entry, then {@link ContactFilter#matches} applied — the segments of a store without a
  * database of its own (the in-memory store), and the reference a pushed-down implementation must agree with. A count
  * or page reads the whole store: fine for memory, use a database store's own implementation
- * ({@code JdbcContactSegments}) elsewhere. Thread-safe when the store is.
+ * ({@code JdbcContactSegments}) elsewhere. Order conditions read the host's {@link OrderSource}, given to the
+ * constructor; without one, a segment with an order condition is refused naming the condition. Thread-safe when the
+ * store and the order source are.
  */
 public final class StoreContactSegments implements ContactSegments {
 
@@ -38,28 +40,62 @@ public final class StoreContactSegments implements ContactSegments {
     private static final int READ = 500;
 
     private final CrmStore store;
+    private final Optional<OrderSource> orders;
 
-    /** Segments over the store's contacts. */
+    /** Segments over the store's contacts, without orders: a segment with an order condition is refused. */
     public StoreContactSegments(CrmStore store) {
+        this(store, Optional.empty());
+    }
+
+    /** Segments over the store's contacts and the host's orders. */
+    public StoreContactSegments(CrmStore store, OrderSource orders) {
+        this(store, Optional.of(Objects.requireNonNull(orders, "orders")));
+    }
+
+    private StoreContactSegments(CrmStore store, Optional<OrderSource> orders) {
         this.store = Objects.requireNonNull(store, "store");
+        this.orders = orders;
     }
 
     @Override
     public long count(ContactFilter filter) {
-        Objects.requireNonNull(filter, "filter");
-        return facts().stream().filter(filter::matches).count();
+        return members(filter, Optional.empty()).count();
+    }
+
+    @Override
+    public long count(ContactFilter filter, java.time.LocalDate asOf) {
+        return members(filter, Optional.of(asOf)).count();
     }
 
     @Override
     public List<ContactId> page(ContactFilter filter, Optional<ContactId> after, int limit) {
+        return page(filter, Optional.empty(), after, limit);
+    }
+
+    @Override
+    public List<ContactId> page(ContactFilter filter, java.time.LocalDate asOf, Optional<ContactId> after,
+            int limit) {
+        return page(filter, Optional.of(asOf), after, limit);
+    }
+
+    private List<ContactId> page(ContactFilter filter, Optional<java.time.LocalDate> asOf,
+            Optional<ContactId> after, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + " but was " + limit);
         }
-        Objects.requireNonNull(filter, "filter");
         Optional<String> bound = after.map(id -> id.value().toString());
-        return facts().stream().filter(filter::matches).map(f -> f.contact().id())
+        return members(filter, asOf).map(f -> f.contact().id())
                 .filter(id -> bound.map(b -> id.value().toString().compareTo(b) > 0).orElse(true))
                 .sorted(Comparator.comparing(id -> id.value().toString())).limit(limit).toList();
+    }
+
+    /** The facts of the members: the filter fixed to the day, each contact with its orders when it needs them. */
+    private java.util.stream.Stream<ContactFacts> members(ContactFilter filter, Optional<java.time.LocalDate> asOf) {
+        Objects.requireNonNull(filter, "filter");
+        ContactFilter fixed = asOf.map(day -> ContactFilter.asOf(filter, day)).orElse(filter);
+        var ordersOf = SegmentPushdown.of(fixed).orders(orders, asOf);
+        return facts().stream().map(f -> f.withOrders(ordersOf.apply(f.contact().id().value().toString())))
+                .filter(fixed::matches);
     }
 
     /** The facts of every stored contact, in the order they were created. */

@@ -191,7 +191,7 @@ public abstract class AbTestStoreContract {
         Map<String, Recipient> recipients = birthdays(stores, 1, DAY); // valid on DAY only
         List<String> delivered = new java.util.ArrayList<>();
 
-        assertThrows(IllegalStateException.class, () -> crashingRun(stores, everybody, delivered, NOW)
+        assertThrows(NodeDied.class, () -> crashingRun(stores, everybody, delivered, NOW)
                 .run(DAY, recipients), "the node dies after the provider took the message");
         RunReport next = crashingRun(secondNode(stores), everybody, delivered, NOW.plus(Duration.ofDays(1)))
                 .run(DAY.plusDays(1), recipients);
@@ -203,6 +203,61 @@ public abstract class AbTestStoreContract {
         assertEquals(1, secondNode(stores).abTests().outcomes("crash").stream()
                 .filter(o -> o.variant().equals(everybody.test().assign("c0").name()))
                 .mapToLong(VariantOutcome::exposed).sum());
+        // told apart from a sent one: still pending, under the message that expired
+        assertEquals(Optional.of(new AbTestStore.Exposure(everybody.test().assign("c0").name(),
+                AbTestStore.ExposureState.PENDING, Optional.of("c0/birthday/2026/1"))),
+                secondNode(stores).abTests().exposure("crash", "c0"));
+    }
+
+    @Test
+    void rollout_sendTheChannelRefuses_leavesAFailedExposure_notCounted() {
+        CampaignStores stores = stores();
+        AbTestPlan everybody = new AbTestPlan(AbTest.of("refused", List.of(new Variant("A", 1), new Variant("B", 1))),
+                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        Map<String, Recipient> recipients = birthdays(stores, 2, DAY.plusDays(6));
+
+        RunReport report = new CampaignRun(stores.messages(), m -> m.contactId().equals("c0")
+                ? new SendResult.Rejected("mailbox unavailable") : new SendResult.Accepted(m.idempotencyKey()),
+                variantTemplates(), FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), everybody)).run(DAY, recipients);
+
+        assertEquals(1, report.sent());
+        assertEquals(1, stores.abTests().outcomes("refused").stream().mapToLong(VariantOutcome::exposed).sum(),
+                "only the accepted message counts");
+        assertEquals(AbTestStore.ExposureState.FAILED, stores.abTests().exposure("refused", "c0").orElseThrow()
+                .state());
+        assertEquals(Optional.of("c0/birthday/2026/1"), stores.abTests().exposure("refused", "c0").orElseThrow()
+                .messageKey());
+        assertEquals(AbTestStore.ExposureState.SENT, stores.abTests().exposure("refused", "c1").orElseThrow()
+                .state());
+    }
+
+    @Test
+    void rollout_sendThatThrows_isFailedNotCounted_untilAnotherNodeSendsIt() {
+        CampaignStores stores = stores();
+        AbTestPlan everybody = new AbTestPlan(AbTest.of("throws", List.of(new Variant("A", 1), new Variant("B", 1))),
+                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        Map<String, Recipient> recipients = birthdays(stores, 1, DAY.plusDays(6));
+
+        assertThrows(IllegalStateException.class, () -> new CampaignRun(stores.messages(), m -> {
+            throw new IllegalStateException("SMTP connection reset");
+        }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
+                Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), everybody)).run(DAY, recipients));
+        assertEquals(0, stores.abTests().outcomes("throws").stream().mapToLong(VariantOutcome::exposed).sum(),
+                "a send that threw counts nothing");
+        assertEquals(AbTestStore.ExposureState.FAILED, stores.abTests().exposure("throws", "c0").orElseThrow()
+                .state());
+
+        RunReport retry = new CampaignRun(secondNode(stores).messages(), m -> new SendResult.Accepted(
+                m.idempotencyKey()), variantTemplates(), FrequencyCaps.standard(),
+                Clock.fixed(NOW.plusSeconds(600), ZoneOffset.UTC), "n2", Duration.ofMinutes(5))
+                .withAbRollout(new AbRollout(secondNode(stores).abTests(), everybody)).run(DAY, recipients);
+
+        assertEquals(1, retry.sent());
+        assertEquals(1, stores.abTests().outcomes("throws").stream().mapToLong(VariantOutcome::exposed).sum(),
+                "counted once, when it went out");
+        assertEquals(new AbTestStore.Exposure(everybody.test().assign("c0").name(), AbTestStore.ExposureState.SENT,
+                Optional.of("c0/birthday/2026/1")), stores.abTests().exposure("throws", "c0").orElseThrow());
     }
 
     @Test
@@ -212,7 +267,7 @@ public abstract class AbTestStoreContract {
                 "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
         Map<String, Recipient> recipients = birthdays(stores, 3, DAY.plusDays(6));
         List<String> delivered = new java.util.ArrayList<>();
-        assertThrows(IllegalStateException.class, () -> crashingRun(stores, everybody, delivered, NOW)
+        assertThrows(NodeDied.class, () -> crashingRun(stores, everybody, delivered, NOW)
                 .run(DAY, recipients));
 
         // the lease (5 minutes) ran out: another node claims what is not done and sends it again, same key
@@ -229,12 +284,24 @@ public abstract class AbTestStoreContract {
                 "three contacts, three exposures");
     }
 
+    /**
+     * The node dying: no code of it runs any more (an {@link Error}, which the run does not catch, unlike a channel's
+     * exception).
+     */
+    static final class NodeDied extends Error {
+        private static final long serialVersionUID = 1L;
+
+        NodeDied(String message) {
+            super(message);
+        }
+    }
+
     /** A run whose node dies right after the provider took its first message (the send done, nothing marked). */
     private static CampaignRun crashingRun(CampaignStores stores, AbTestPlan plan, List<String> delivered,
             Instant now) {
         return new CampaignRun(stores.messages(), m -> {
             delivered.add(m.idempotencyKey());
-            throw new IllegalStateException("the node died after sending " + m.idempotencyKey());
+            throw new NodeDied("the node died after sending " + m.idempotencyKey());
         }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(now, ZoneOffset.UTC), "n1",
                 Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), plan));
     }

@@ -60,6 +60,28 @@ class ContactFilterTextTest {
     }
 
     @Test
+    void orderAndBirthdayConditions_roundTrip_andBadDaysAreRefusedNamingTheField() {
+        ContactFilter f = new ContactFilter.AllOf(List.of(
+                new ContactFilter.RfmSegmentIn(EnumSet.of(dev.crmkit.metrics.rfm.Segment.LOST,
+                        dev.crmkit.metrics.rfm.Segment.CHAMPIONS)),
+                new ContactFilter.OrderedWithin(30), new ContactFilter.Not(new ContactFilter.NoOrderFor(270)),
+                new ContactFilter.NeverOrdered(), new ContactFilter.BirthdayWithin(7),
+                new ContactFilter.BirthdayFrom(java.time.LocalDate.of(2026, 2, 28), 0)));
+        String text = ContactFilterText.write(f);
+        assertEquals("all(rfm-segment(CHAMPIONS, LOST), ordered-within(30), not(no-order-for(270)), never-ordered(), "
+                + "birthday-within(7), birthday-from(\"2026-02-28\", 0))", text);
+        assertEquals(f, ContactFilterText.read(text));
+        assertEquals(new ContactFilter.BirthdayFrom(java.time.LocalDate.of(2026, 3, 1), 7),
+                ContactFilter.asOf(new ContactFilter.BirthdayWithin(7), java.time.LocalDate.of(2026, 3, 1)));
+        assertEquals("days", assertThrows(ValidationException.class, () -> ContactFilterText.read(
+                "ordered-within(-1)")).violations().get(0).field());
+        assertEquals("range", assertThrows(ValidationException.class, () -> ContactFilterText.read(
+                "birthday-within(367)")).violations().get(0).rule());
+        assertEquals("syntax", assertThrows(ValidationException.class, () -> ContactFilterText.read(
+                "rfm-segment(CHAMPS)")).violations().get(0).rule());
+    }
+
+    @Test
     void seededRandomFilters_roundTrip() {
         Random random = new Random(63);
         for (int i = 0; i < 300; i++) {

@@ -30,6 +30,12 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LifecycleStage;
 import dev.crmkit.core.scoring.Temperature;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.metrics.order.Order;
+import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.rfm.CustomerRfm;
+import dev.crmkit.metrics.rfm.Segment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +60,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every {@link ContactSegments} counts and pages exactly what {@link ContactFilter#matches} selects over the facts the
- * test seeded itself (contacts, their leads and scores, owners in teams, timeline entries), on a seeded population and
- * seeded random filters; subclasses give an empty store (memory, H2, PostgreSQL, MariaDB) and its segments.
+ * test seeded itself (contacts, their leads and scores, owners in teams, timeline entries, birthdays, and the host's
+ * orders with their RFM segments as of the day), on a seeded population and seeded random filters, with and without
+ * the conditions a store checks outside its database; subclasses give an empty store (memory, H2, PostgreSQL,
+ * MariaDB) and its segments.
  */
 public abstract class ContactSegmentsContract {
 
@@ -74,12 +82,14 @@ public abstract class ContactSegmentsContract {
 
     private final List<ContactFacts> population = new ArrayList<>();
     private ContactSegments segments;
+    private ContactSegments withoutOrders;
+    private Map<String, CustomerRfm> rfm;
 
     /** An empty, migrated store. */
     protected abstract CrmStore emptyStore();
 
-    /** The segments over the store. */
-    protected abstract ContactSegments segments(CrmStore store);
+    /** The segments over the store and, when given, the host's orders. */
+    protected abstract ContactSegments segments(CrmStore store, Optional<OrderSource> orders);
 
     @BeforeEach
     void seed() {
@@ -132,7 +142,37 @@ public abstract class ContactSegmentsContract {
                             T0.plusSeconds(9_000_000))));
             population.set(i, new ContactFacts(edited, f.leads(), f.ownerTeam(), f.lastInteraction()));
         }
-        segments = segments(store);
+        OrderSource orders = OrderSource.of(orders(population));
+        rfm = orders.rfm(AS_OF);
+        segments = segments(store, Optional.of(orders));
+        withoutOrders = segments(store, Optional.empty());
+    }
+
+    /**
+     * Orders of about two contacts in three (up to six each, over the 40 months before the day and a few after it,
+     * which count for nothing), and of a customer the store does not know.
+     */
+    private static OrderBook orders(List<ContactFacts> population) {
+        Random r = new Random(1_616);
+        List<Order> out = new ArrayList<>();
+        for (ContactFacts f : population) {
+            for (int n = r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(6); n > 0; n--) {
+                out.add(new Order(f.contact().id().value().toString(), AS_OF.minusDays(r.nextInt(1_230) - 30),
+                        Money.of(new BigDecimal(r.nextInt(50_000)).movePointLeft(2).toPlainString(), "EUR")));
+            }
+        }
+        out.add(new Order("not-a-contact", AS_OF.minusDays(3), Money.of("12.00", "EUR")));
+        return OrderBook.of(out);
+    }
+
+    /** A birthday for about two contacts in three, many near the day, some on 29 February. */
+    private static Optional<LocalDate> birthday(Random r) {
+        return switch (r.nextInt(6)) {
+            case 0, 1 -> Optional.empty();
+            case 2 -> Optional.of(LocalDate.of(1984 + 4 * r.nextInt(5), 2, 29));
+            case 3 -> Optional.of(LocalDate.of(1950 + r.nextInt(60), 1 + r.nextInt(12), 1 + r.nextInt(28)));
+            default -> Optional.of(AS_OF.plusDays(r.nextInt(90) - 30).withYear(1950 + r.nextInt(60)));
+        };
     }
 
     /** Custom fields of every type, each present about two times in three, some texts longer than an index key. */
@@ -172,7 +212,7 @@ public abstract class ContactSegmentsContract {
         Contact contact = new Contact(c.id(), 0, c.name(), c.emails(), c.phones(), c.addresses(),
                 lang == LANGUAGES.size() ? Optional.empty()
                         : Optional.of(Locale.forLanguageTag(LANGUAGES.get(lang))),
-                Optional.empty(), consent, List.of(), fields(new Random(1_600 + i)),
+                birthday(new Random(2_600 + i)), consent, List.of(), fields(new Random(1_600 + i)),
                 owner == OWNERS.size() ? Optional.empty() : Optional.of(new UserId(OWNERS.get(owner))),
                 created, created);
         List<Lead> leads = new ArrayList<>();
@@ -228,7 +268,9 @@ public abstract class ContactSegmentsContract {
     }
 
     private List<ContactId> expected(ContactFilter f) {
-        return population.stream().filter(f::matches).map(x -> x.contact().id())
+        return population.stream().map(x -> x.withOrders(Optional.of(new ContactFacts.Orders(AS_OF,
+                        Optional.ofNullable(rfm.get(x.contact().id().value().toString()))))))
+                .filter(f::matches).map(x -> x.contact().id())
                 .sorted(Comparator.comparing(id -> id.value().toString())).toList();
     }
 
@@ -345,10 +387,108 @@ public abstract class ContactSegmentsContract {
     }
 
     @Test
+    void orderAndBirthdayFilters_countAndPageAsInMemory() {
+        var granted = new ContactFilter.ConsentIs(MarketingConsent.Status.GRANTED);
+        var recent = new ContactFilter.OrderedWithin(90);
+        var lapsed = new ContactFilter.NoOrderFor(270);
+        var never = new ContactFilter.NeverOrdered();
+        var best = new ContactFilter.RfmSegmentIn(EnumSet.of(Segment.CHAMPIONS, Segment.LOYAL_CUSTOMERS));
+        var birthday = new ContactFilter.BirthdayWithin(7);
+        List<ContactFilter> filters = List.of(recent, lapsed, never, best, birthday,
+                new ContactFilter.BirthdayWithin(0), new ContactFilter.BirthdayWithin(366),
+                new ContactFilter.OrderedWithin(0), new ContactFilter.NoOrderFor(0),
+                new ContactFilter.RfmSegmentIn(Set.of()), new ContactFilter.RfmSegmentIn(EnumSet.allOf(Segment.class)),
+                new ContactFilter.Not(recent), new ContactFilter.Not(never), new ContactFilter.Not(birthday),
+                new ContactFilter.AllOf(List.of(granted, lapsed)),
+                new ContactFilter.AllOf(List.of(granted, new ContactFilter.Not(new ContactFilter.AnyOf(List.of(
+                        new ContactFilter.OwnerIs("u1"), never))))),
+                new ContactFilter.Not(new ContactFilter.AllOf(List.of(granted, recent))),
+                new ContactFilter.AnyOf(List.of(new ContactFilter.OwnerIs("u1"), never)),
+                new ContactFilter.Not(new ContactFilter.Not(new ContactFilter.AllOf(List.of(
+                        new ContactFilter.TemperatureIs(Temperature.HOT), best)))),
+                new ContactFilter.AllOf(List.of(new ContactFilter.FieldPresent("tier"), birthday,
+                        new ContactFilter.Not(lapsed))));
+        for (ContactFilter f : filters) {
+            assertAgrees(f);
+        }
+        assertTrue(expected(recent).size() > 10, "recent buyers to compare");
+        assertTrue(expected(lapsed).size() > 40, "lapsed buyers to compare");
+        assertTrue(expected(never).size() > 40, "contacts without orders to compare");
+        assertTrue(expected(best).size() > 5, "champions and loyal customers to compare");
+        assertTrue(expected(ContactFilter.asOf(birthday, AS_OF)).size() > 5, "birthdays in the week to compare");
+    }
+
+    @Test
+    void seededRandomFiltersWithOrderAndBirthdayConditions_countAndPageAsInMemory() {
+        Random random = new Random(1617);
+        int outside = 0;
+        for (int i = 0; i < 80; i++) {
+            ContactFilter f = mixedFilter(random, 3);
+            if (!SegmentPushdown.of(ContactFilter.asOf(f, AS_OF)).exact()) {
+                outside++;
+            }
+            assertAgrees(f);
+        }
+        assertTrue(outside > 50, "most filters have a condition checked outside the database: " + outside);
+    }
+
+    @Test
+    void orderCondition_withoutAnOrderSource_isRefusedNamingIt() {
+        var filter = new ContactFilter.AllOf(List.of(new ContactFilter.ConsentIs(MarketingConsent.Status.GRANTED),
+                new ContactFilter.Not(new ContactFilter.NoOrderFor(270))));
+        ValidationException count = assertThrows(ValidationException.class,
+                () -> withoutOrders.count(filter, AS_OF));
+        assertTrue(count.getMessage().contains("no-order-for(270)"), count.getMessage());
+        assertTrue(count.getMessage().contains("order source"), count.getMessage());
+        ValidationException page = assertThrows(ValidationException.class,
+                () -> withoutOrders.page(filter, AS_OF, Optional.empty(), 10));
+        assertTrue(page.getMessage().contains("no-order-for(270)"), page.getMessage());
+        // without orders, a segment without order conditions still counts, birthdays included
+        var birthday = new ContactFilter.BirthdayWithin(7);
+        assertEquals(expected(ContactFilter.asOf(birthday, AS_OF)).size(), withoutOrders.count(birthday, AS_OF));
+    }
+
+    @Test
+    void orderOrBirthdayCondition_withoutAnAsOfDay_isRefused() {
+        ValidationException order = assertThrows(ValidationException.class,
+                () -> segments.count(new ContactFilter.OrderedWithin(30)));
+        assertTrue(order.getMessage().contains("ordered-within(30)"), order.getMessage());
+        IllegalArgumentException birthday = assertThrows(IllegalArgumentException.class,
+                () -> segments.page(new ContactFilter.BirthdayWithin(7), Optional.empty(), 10));
+        assertTrue(birthday.getMessage().contains("birthday-within(7)"), birthday.getMessage());
+    }
+
+    @Test
     void page_withLimitOutOfRange_isRefusedNamingTheRule() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> segments.page(new ContactFilter.NoOwner(), Optional.empty(), 0));
         assertEquals("limit must be 1 to 1000 but was 0", e.getMessage());
+    }
+
+    /** A random tree whose leaves are as {@link #randomFilter} or birthday and order conditions. */
+    private static ContactFilter mixedFilter(Random random, int depth) {
+        int kind = random.nextInt(depth == 0 ? 2 : 5);
+        return switch (kind) {
+            case 0 -> switch (random.nextInt(5)) {
+                case 0 -> {
+                    EnumSet<Segment> set = EnumSet.noneOf(Segment.class);
+                    for (Segment s : Segment.values()) {
+                        if (random.nextInt(3) == 0) {
+                            set.add(s);
+                        }
+                    }
+                    yield new ContactFilter.RfmSegmentIn(set);
+                }
+                case 1 -> new ContactFilter.OrderedWithin(random.nextInt(400));
+                case 2 -> new ContactFilter.NoOrderFor(random.nextInt(1_000));
+                case 3 -> new ContactFilter.NeverOrdered();
+                default -> new ContactFilter.BirthdayWithin(random.nextInt(60));
+            };
+            case 1 -> randomFilter(random, 0);
+            case 2 -> new ContactFilter.AllOf(List.of(mixedFilter(random, depth - 1), mixedFilter(random, depth - 1)));
+            case 3 -> new ContactFilter.AnyOf(List.of(mixedFilter(random, depth - 1), mixedFilter(random, depth - 1)));
+            default -> new ContactFilter.Not(mixedFilter(random, depth - 1));
+        };
     }
 
     private static ContactFilter randomFilter(Random random, int depth) {

@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@SuppressWarnings("deprecation") // the deprecated CSV segments keep working for hosts
 class SavedSegmentTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 1);

@@ -93,8 +93,8 @@ final class JdbcAbTestArchive implements Archive<AbTestEntry> {
         Dialect d = jdbc.dialect;
         String test = d.binaryText("test_id");
         String contact = d.binaryText("contact_id");
-        String insert = jdbc.sql("INSERT INTO {campaign_ab_exposure} (test_id, contact_id, variant, exposed_at, hit_at)"
-                + " VALUES (?, ?, ?, ?, ?)");
+        String insert = jdbc.sql("INSERT INTO {campaign_ab_exposure} (test_id, contact_id, variant, exposed_at, hit_at,"
+                + " send_state, message_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
         return new JdbcArchive<>(jdbc, "A/B exposure", "SELECT * FROM {campaign_ab_exposure}",
                 "(" + test + " > " + d.binaryText("?") + " OR (test_id = ? AND " + contact + " > "
                         + d.binaryText("?") + "))", test + ", " + contact, "test_id = ? AND contact_id = ?",
@@ -103,7 +103,8 @@ final class JdbcAbTestArchive implements Archive<AbTestEntry> {
                     Optional<java.time.Instant> hitAt = rs.wasNull() ? Optional.empty()
                             : Optional.of(JdbcEnrollments.instant(hit));
                     return new AbExposureEntry(rs.getString("test_id"), rs.getString("contact_id"),
-                            rs.getString("variant"), JdbcEnrollments.instant(rs.getLong("exposed_at")), hitAt);
+                            rs.getString("variant"), JdbcEnrollments.instant(rs.getLong("exposed_at")), hitAt,
+                            rs.getString("send_state"), Optional.ofNullable(rs.getString("message_key")));
                 }, AbExposureEntry::key, k -> {
                     String[] p = AbExposureEntry.parseKey(k);
                     return new Object[]{p[0], p[0], p[1]};
@@ -114,7 +115,8 @@ final class JdbcAbTestArchive implements Archive<AbTestEntry> {
                     requirePlan(jdbc, c, e.testId(), "A/B exposure " + e.key());
                     jdbc.update(c, insert, e.testId(), e.contactId(), e.variant(),
                             JdbcEnrollments.micros(e.exposedAt()), e.hitAt().<Object>map(JdbcEnrollments::micros)
-                                    .orElse(Jdbc.Null.LONG));
+                                    .orElse(Jdbc.Null.LONG), e.state(),
+                            e.messageKey().<Object>map(k -> k).orElse(Jdbc.Null.TEXT));
                 });
     }
 

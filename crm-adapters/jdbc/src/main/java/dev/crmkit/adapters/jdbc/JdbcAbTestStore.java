@@ -140,6 +140,19 @@ public final class JdbcAbTestStore implements AbTestStore {
 
     @Override
     public String expose(String testId, String contactId, String variant, Instant at) {
+        return expose(testId, contactId, variant, Optional.empty(), at);
+    }
+
+    @Override
+    public String exposeBefore(String testId, String contactId, String variant, String messageKey, Instant at) {
+        return expose(testId, contactId, variant, Optional.of(Objects.requireNonNull(messageKey, "messageKey")), at);
+    }
+
+    /**
+     * Inserts the exposure (SENT without a message, PENDING with one) unless the contact was exposed before; then a
+     * failed send retried by this message is pending again under it.
+     */
+    private String expose(String testId, String contactId, String variant, Optional<String> messageKey, Instant at) {
         Objects.requireNonNull(testId, "testId");
         Objects.requireNonNull(contactId, "contactId");
         Objects.requireNonNull(variant, "variant");
@@ -147,14 +160,26 @@ public final class JdbcAbTestStore implements AbTestStore {
         return CampaignSql.work(dataSource, WHAT, c -> {
             Optional<String> known = exposed(c, testId, contactId);
             if (known.isPresent()) {
+                if (messageKey.isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE " + exposures + " SET send_state ="
+                            + " 'PENDING', message_key = ? WHERE test_id = ? AND contact_id = ? AND send_state ="
+                            + " 'FAILED'")) {
+                        ps.setString(1, messageKey.get());
+                        ps.setString(2, testId);
+                        ps.setString(3, contactId);
+                        ps.executeUpdate();
+                    }
+                }
                 return known.get();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + exposures
-                    + " (test_id, contact_id, variant, exposed_at, hit_at) VALUES (?, ?, ?, ?, NULL)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + exposures + " (test_id, contact_id,"
+                    + " variant, exposed_at, hit_at, send_state, message_key) VALUES (?, ?, ?, ?, NULL, ?, ?)")) {
                 ps.setString(1, testId);
                 ps.setString(2, contactId);
                 ps.setString(3, variant);
                 ps.setLong(4, micros);
+                ps.setString(5, messageKey.isPresent() ? "PENDING" : "SENT");
+                ps.setString(6, messageKey.orElse(null));
                 ps.executeUpdate();
                 return variant;
             } catch (SQLException e) {
@@ -163,6 +188,40 @@ public final class JdbcAbTestStore implements AbTestStore {
                     return meanwhile.get();
                 }
                 throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean settle(String testId, String contactId, String messageKey, boolean sent) {
+        Objects.requireNonNull(testId, "testId");
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(messageKey, "messageKey");
+        return CampaignSql.work(dataSource, WHAT, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + exposures + " SET send_state = ? WHERE"
+                    + " test_id = ? AND contact_id = ? AND send_state = 'PENDING' AND message_key = ?")) {
+                ps.setString(1, sent ? "SENT" : "FAILED");
+                ps.setString(2, testId);
+                ps.setString(3, contactId);
+                ps.setString(4, messageKey);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Exposure> exposure(String testId, String contactId) {
+        Objects.requireNonNull(testId, "testId");
+        Objects.requireNonNull(contactId, "contactId");
+        return CampaignSql.work(dataSource, WHAT, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT variant, send_state, message_key FROM " + exposures
+                    + " WHERE test_id = ? AND contact_id = ?")) {
+                ps.setString(1, testId);
+                ps.setString(2, contactId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Exposure(rs.getString(1), ExposureState.valueOf(
+                            rs.getString(2)), Optional.ofNullable(rs.getString(3)))) : Optional.empty();
+                }
             }
         });
     }
@@ -206,7 +265,7 @@ public final class JdbcAbTestStore implements AbTestStore {
         Map<String, long[]> counts = CampaignSql.work(dataSource, WHAT, c -> {
             Map<String, long[]> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT variant, COUNT(*), COUNT(hit_at) FROM "
-                    + exposures + " WHERE test_id = ? GROUP BY variant")) {
+                    + exposures + " WHERE test_id = ? AND send_state <> 'FAILED' GROUP BY variant")) {
                 ps.setString(1, testId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -1,46 +1,186 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.campaigns.segment.ContactFilter;
+import dev.crmkit.campaigns.segment.ContactFacts;
 import dev.crmkit.campaigns.segment.ContactSegments;
+import dev.crmkit.campaigns.segment.OrderSource;
+import dev.crmkit.campaigns.segment.SegmentPushdown;
 import dev.crmkit.core.contact.ContactId;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Contact segments counted and paged in the database of a {@link JdbcCrmStore}: the filter becomes a WHERE clause of
  * fixed column names and {@code ?} parameters (no filter value is ever part of the SQL text), NULL columns guarded so
  * {@code NOT} agrees with {@link ContactFilter#matches}; contacts merged away are not members (as in
- * {@code Contacts.findAll}). Needs crm-campaigns on the class path. Thread-safe.
+ * {@code Contacts.findAll}). The birthday and order conditions are checked here, not in SQL
+ * ({@link SegmentPushdown}): the WHERE clause is then a superset of the members, each row carries the truth of the
+ * pushed-down subtrees as columns, and the rows are read in batches by keyset over {@code c.id}, so counts and pages
+ * stay exact; the orders come from the host's {@link OrderSource} (without one, a segment with an order condition is
+ * refused naming it). Needs crm-campaigns on the class path. Thread-safe when the order source is.
  */
 public final class JdbcContactSegments implements ContactSegments {
 
     private static final int MAX_LIMIT = 1000;
 
-    private final Jdbc jdbc;
+    /** Rows read per round trip when conditions are checked outside the database. */
+    private static final int BATCH = 1000;
 
-    /** Segments over the store's contacts. */
+    private final Jdbc jdbc;
+    private final Optional<OrderSource> orders;
+    private final int batch;
+
+    /** Segments over the store's contacts, without orders: a segment with an order condition is refused. */
     public JdbcContactSegments(JdbcCrmStore store) {
+        this(store, Optional.empty());
+    }
+
+    /** Segments over the store's contacts and the host's orders. */
+    public JdbcContactSegments(JdbcCrmStore store, OrderSource orders) {
+        this(store, Optional.of(Objects.requireNonNull(orders, "orders")));
+    }
+
+    private JdbcContactSegments(JdbcCrmStore store, Optional<OrderSource> orders) {
+        this(store, orders, BATCH);
+    }
+
+    /** With another batch size: tests cross batch boundaries with a small population. */
+    JdbcContactSegments(JdbcCrmStore store, Optional<OrderSource> orders, int batch) {
         this.jdbc = Objects.requireNonNull(store, "store").jdbc();
+        this.orders = Objects.requireNonNull(orders, "orders");
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be 1 or more, was " + batch);
+        }
+        this.batch = batch;
     }
 
     @Override
     public long count(ContactFilter filter) {
-        List<Object> params = new ArrayList<>();
-        String where = where(Objects.requireNonNull(filter, "filter"), params);
-        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE " + JdbcContacts.LISTED + " AND " + where),
-                params.toArray()));
+        return count(filter, Optional.empty());
+    }
+
+    @Override
+    public long count(ContactFilter filter, LocalDate asOf) {
+        return count(filter, Optional.of(asOf));
     }
 
     @Override
     public List<ContactId> page(ContactFilter filter, Optional<ContactId> after, int limit) {
+        return page(filter, Optional.empty(), after, limit);
+    }
+
+    @Override
+    public List<ContactId> page(ContactFilter filter, LocalDate asOf, Optional<ContactId> after, int limit) {
+        return page(filter, Optional.of(asOf), after, limit);
+    }
+
+    private long count(ContactFilter filter, Optional<LocalDate> asOf) {
+        ContactFilter fixed = fixed(filter, asOf);
+        SegmentPushdown split = SegmentPushdown.of(fixed);
+        if (split.exact()) {
+            return countInSql(fixed);
+        }
+        Function<String, Optional<ContactFacts.Orders>> ordersOf = split.orders(orders, asOf);
+        long members = 0;
+        Optional<ContactId> after = Optional.empty();
+        while (true) {
+            List<Candidate> rows = candidates(split, after);
+            for (Candidate c : rows) {
+                if (c.memberOf(split, ordersOf)) {
+                    members++;
+                }
+            }
+            if (rows.size() < batch) {
+                return members;
+            }
+            after = Optional.of(rows.get(rows.size() - 1).id());
+        }
+    }
+
+    private List<ContactId> page(ContactFilter filter, Optional<LocalDate> asOf, Optional<ContactId> after,
+            int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + " but was " + limit);
         }
+        ContactFilter fixed = fixed(filter, asOf);
+        SegmentPushdown split = SegmentPushdown.of(fixed);
+        if (split.exact()) {
+            return pageInSql(fixed, after, limit);
+        }
+        Function<String, Optional<ContactFacts.Orders>> ordersOf = split.orders(orders, asOf);
+        List<ContactId> out = new ArrayList<>(limit);
+        Optional<ContactId> cursor = after;
+        while (true) {
+            List<Candidate> rows = candidates(split, cursor);
+            for (Candidate c : rows) {
+                if (c.memberOf(split, ordersOf)) {
+                    out.add(c.id());
+                    if (out.size() == limit) {
+                        return out;
+                    }
+                }
+            }
+            if (rows.size() < batch) {
+                return out;
+            }
+            cursor = Optional.of(rows.get(rows.size() - 1).id());
+        }
+    }
+
+    private static ContactFilter fixed(ContactFilter filter, Optional<LocalDate> asOf) {
+        Objects.requireNonNull(filter, "filter");
+        return asOf.map(day -> ContactFilter.asOf(filter, day)).orElse(filter);
+    }
+
+    /** A contact the superset selected: its id, birthday and the truth of each pushed-down part. */
+    private record Candidate(ContactId id, Optional<LocalDate> birthday, boolean[] parts) {
+        boolean memberOf(SegmentPushdown split, Function<String, Optional<ContactFacts.Orders>> ordersOf) {
+            return split.matches(parts, birthday, ordersOf.apply(id.value().toString()));
+        }
+    }
+
+    /** Up to a batch of contacts of the superset after the cursor, in id order, with their parts' truth. */
+    private List<Candidate> candidates(SegmentPushdown split, Optional<ContactId> after) {
+        List<ContactFilter> parts = split.parts();
         List<Object> params = new ArrayList<>();
-        String where = where(Objects.requireNonNull(filter, "filter"), params);
+        StringBuilder sql = new StringBuilder("SELECT c.id, c.birthday");
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(", CASE WHEN (").append(where(parts.get(i), params)).append(") THEN 1 ELSE 0 END AS p")
+                    .append(i);
+        }
+        sql.append(" FROM {contact} c WHERE ").append(JdbcContacts.LISTED).append(" AND ")
+                .append(where(split.superset(), params));
+        after.ifPresent(id -> {
+            sql.append(" AND c.id > ?");
+            params.add(id.value());
+        });
+        sql.append(" ORDER BY c.id LIMIT ?");
+        params.add(batch);
+        return jdbc.tx.read(c -> jdbc.list(c, jdbc.sql(sql.toString()), rs -> {
+            boolean[] truth = new boolean[parts.size()];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = rs.getInt("p" + i) == 1;
+            }
+            return new Candidate(new ContactId(jdbc.dialect.getUuid(rs, "id")),
+                    Optional.ofNullable(rs.getObject("birthday", LocalDate.class)), truth);
+        }, params.toArray()));
+    }
+
+    private long countInSql(ContactFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {contact} c WHERE " + JdbcContacts.LISTED + " AND " + where),
+                params.toArray()));
+    }
+
+    private List<ContactId> pageInSql(ContactFilter filter, Optional<ContactId> after, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
         StringBuilder sql = new StringBuilder("SELECT c.id FROM {contact} c WHERE ").append(JdbcContacts.LISTED).append(" AND ")
                 .append(where);
         after.ifPresent(id -> {
@@ -118,6 +258,9 @@ public final class JdbcContactSegments implements ContactSegments {
         } else if (filter instanceof ContactFilter.FieldDateRelative f) {
             throw new IllegalArgumentException("the relative date condition on '" + f.key() + "' needs the day it"
                     + " is evaluated on: count or page with an as-of day (ContactFilter.asOf)");
+        } else if (filter instanceof ContactFilter.BirthdayWithin f) {
+            throw new IllegalArgumentException("the condition birthday-within(" + f.days() + ") needs the day it"
+                    + " is evaluated on: count or page with an as-of day (ContactFilter.asOf)");
         } else if (filter instanceof ContactFilter.AllOf f) {
             return join(f.filters(), " AND ", "1 = 1", params);
         } else if (filter instanceof ContactFilter.AnyOf f) {
@@ -125,7 +268,7 @@ public final class JdbcContactSegments implements ContactSegments {
         } else if (filter instanceof ContactFilter.Not f) {
             return "NOT (" + where(f.filter(), params) + ")";
         }
-        throw new IllegalArgumentException("unknown filter " + filter);
+        throw new IllegalArgumentException("not a condition of SQL (checked outside it, SegmentPushdown): " + filter);
     }
 
     /** A condition on the contact's row of the field, its values after the key. */

@@ -2,9 +2,11 @@ package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.campaigns.segment.ContactSegments;
 import dev.crmkit.campaigns.segment.ContactSegmentsContract;
+import dev.crmkit.campaigns.segment.OrderSource;
 import dev.crmkit.core.CrmStore;
 
 import javax.sql.DataSource;
+import java.util.Optional;
 
 /** Contact segments pushed down to POSTGRESQL's SQL agree with the in-memory evaluation. */
 class PostgresContactSegmentsTest extends ContactSegmentsContract {
@@ -17,7 +19,7 @@ class PostgresContactSegmentsTest extends ContactSegmentsContract {
     }
 
     @Override
-    protected ContactSegments segments(CrmStore store) {
-        return new JdbcContactSegments((JdbcCrmStore) store);
+    protected ContactSegments segments(CrmStore store, Optional<OrderSource> orders) {
+        return new JdbcContactSegments((JdbcCrmStore) store, orders, 16); // small batches: keyset across them
     }
 }

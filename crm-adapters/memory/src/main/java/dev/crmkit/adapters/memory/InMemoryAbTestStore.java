@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.campaigns.abtest.AbTestPlan;
 import dev.crmkit.campaigns.abtest.AbTestStore;
+import dev.crmkit.campaigns.abtest.AbTestStore.ExposureState;
 import dev.crmkit.campaigns.abtest.AbWinner;
 import dev.crmkit.campaigns.abtest.Variant;
 import dev.crmkit.campaigns.abtest.VariantOutcome;
@@ -62,6 +63,45 @@ public final class InMemoryAbTestStore implements AbTestStore {
     }
 
     @Override
+    public synchronized String exposeBefore(String testId, String contactId, String variant, String messageKey,
+            Instant at) {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(messageKey, "messageKey");
+        Instant exposedAt = micros(Objects.requireNonNull(at, "at"));
+        Map<String, Exposure> own = exposures.computeIfAbsent(Objects.requireNonNull(testId, "testId"),
+                t -> new LinkedHashMap<>());
+        Exposure e = own.get(Objects.requireNonNull(contactId, "contactId"));
+        if (e == null) {
+            own.put(contactId, new Exposure(variant, exposedAt, Optional.empty(), ExposureState.PENDING,
+                    Optional.of(messageKey)));
+            return variant;
+        }
+        if (e.state() == ExposureState.FAILED) {
+            own.put(contactId, e.with(ExposureState.PENDING, Optional.of(messageKey))); // retried by this message
+        }
+        return e.variant();
+    }
+
+    @Override
+    public synchronized boolean settle(String testId, String contactId, String messageKey, boolean sent) {
+        Map<String, Exposure> own = exposures.get(Objects.requireNonNull(testId, "testId"));
+        Exposure e = own == null ? null : own.get(Objects.requireNonNull(contactId, "contactId"));
+        if (e == null || e.state() != ExposureState.PENDING
+                || !e.messageKey().equals(Optional.of(Objects.requireNonNull(messageKey, "messageKey")))) {
+            return false;
+        }
+        own.put(contactId, e.with(sent ? ExposureState.SENT : ExposureState.FAILED, e.messageKey()));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<AbTestStore.Exposure> exposure(String testId, String contactId) {
+        Exposure e = exposures.getOrDefault(Objects.requireNonNull(testId, "testId"), Map.of())
+                .get(Objects.requireNonNull(contactId, "contactId"));
+        return Optional.ofNullable(e).map(x -> new AbTestStore.Exposure(x.variant(), x.state(), x.messageKey()));
+    }
+
+    @Override
     public synchronized boolean hit(String testId, String contactId, Instant at) {
         Objects.requireNonNull(at, "at");
         Map<String, Exposure> own = exposures.get(Objects.requireNonNull(testId, "testId"));
@@ -70,7 +110,8 @@ public final class InMemoryAbTestStore implements AbTestStore {
             return false;
         }
         if (e.hitAt().isEmpty()) {
-            own.put(contactId, new Exposure(e.variant(), e.exposedAt(), Optional.of(micros(at))));
+            own.put(contactId, new Exposure(e.variant(), e.exposedAt(), Optional.of(micros(at)), e.state(),
+                    e.messageKey()));
         }
         return true;
     }
@@ -84,8 +125,9 @@ public final class InMemoryAbTestStore implements AbTestStore {
         Map<String, Exposure> own = exposures.getOrDefault(testId, Map.of());
         List<VariantOutcome> out = new ArrayList<>();
         for (Variant v : plan.test().variants()) {
-            long exposed = own.values().stream().filter(e -> e.variant().equals(v.name())).count();
-            long hits = own.values().stream().filter(e -> e.variant().equals(v.name()) && e.hitAt().isPresent()).count();
+            long exposed = own.values().stream().filter(e -> e.counted() && e.variant().equals(v.name())).count();
+            long hits = own.values().stream().filter(e -> e.counted() && e.variant().equals(v.name())
+                    && e.hitAt().isPresent()).count();
             out.add(new VariantOutcome(v.name(), exposed, hits));
         }
         return out;
@@ -144,7 +186,7 @@ public final class InMemoryAbTestStore implements AbTestStore {
             synchronized (this) {
                 List<AbExposureEntry> all = new ArrayList<>();
                 exposures.forEach((test, own) -> own.forEach((contact, e) -> all.add(new AbExposureEntry(test,
-                        contact, e.variant(), e.exposedAt(), e.hitAt()))));
+                        contact, e.variant(), e.exposedAt(), e.hitAt(), e.state().name(), e.messageKey()))));
                 return KeyOrder.after(all, AbExposureEntry::key, after, limit);
             }
         }, AbExposureEntry::key, key -> {
@@ -156,7 +198,8 @@ public final class InMemoryAbTestStore implements AbTestStore {
             synchronized (this) {
                 requirePlan(e.testId(), "A/B exposure " + e.key());
                 exposures.computeIfAbsent(e.testId(), t -> new LinkedHashMap<>()).put(e.contactId(),
-                        new Exposure(e.variant(), e.exposedAt(), e.hitAt()));
+                        new Exposure(e.variant(), e.exposedAt(), e.hitAt(), ExposureState.valueOf(e.state()),
+                                e.messageKey()));
             }
             tx.onRollback(() -> {
                 synchronized (this) {
@@ -198,6 +241,18 @@ public final class InMemoryAbTestStore implements AbTestStore {
         }
     }
 
-    private record Exposure(String variant, Instant exposedAt, Optional<Instant> hitAt) {
+    private record Exposure(String variant, Instant exposedAt, Optional<Instant> hitAt, ExposureState state,
+                            Optional<String> messageKey) {
+        Exposure(String variant, Instant exposedAt, Optional<Instant> hitAt) {
+            this(variant, exposedAt, hitAt, ExposureState.SENT, Optional.empty());
+        }
+
+        Exposure with(ExposureState newState, Optional<String> newKey) {
+            return new Exposure(variant, exposedAt, hitAt, newState, newKey);
+        }
+
+        boolean counted() {
+            return state != ExposureState.FAILED;
+        }
     }
 }

@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CampaignsRunCommandTest {
@@ -177,6 +179,42 @@ class CampaignsRunCommandTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(List.of("Zum Geburtstag ein Geschenk, Lena"), subjects(mail));
+    }
+
+    /** The ledger's record of Lena's birthday offer of 2026. */
+    private static dev.crmkit.campaigns.delivery.MessageState lenasOffer(String url) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(url);
+        return dev.crmkit.adapters.jdbc.JdbcCrmStore.builder(ds).build().campaignStores().messages()
+                .find(new java.util.UUID(0, 42) + "/birthday/2026/1").orElseThrow();
+    }
+
+    /** Two processes running at once must not claim as one node: the default name is the host's and the pid. */
+    @Test
+    void run_claimsUnderTheProcessNodeName_byDefault() throws Exception {
+        String first = storeWithLena();
+        CliRun byDefault = CliRun.crm("campaigns", "run", "--jdbc-url", first, "--as-of", "2026-03-03", "--out",
+                dir.resolve("a").toString(), "--format", "json");
+        assertEquals(1, byDefault.json().get("sent").asInt(), byDefault.toString());
+        String claimant = lenasOffer(first).claimedBy().orElseThrow();
+        assertEquals(dev.crmkit.examples.cli.campaigns.RunCommand.defaultNode(), claimant);
+        assertTrue(claimant.startsWith("crm@") && claimant.endsWith(":" + ProcessHandle.current().pid()), claimant);
+        assertNotEquals(claimant, dev.crmkit.examples.cli.campaigns.RunCommand.nodeOf(
+                claimant.substring(4, claimant.lastIndexOf(':')), ProcessHandle.current().pid() + 1),
+                "another process on the host claims under another name");
+    }
+
+    @Test
+    void run_nodeOption_namesTheClaimant_andABlankOneIsABadArgument() throws Exception {
+        String second = storeWithLena();
+        CliRun named = CliRun.crm("campaigns", "run", "--jdbc-url", second, "--as-of", "2026-03-03", "--out",
+                dir.resolve("b").toString(), "--node", "shop-node-7", "--format", "json");
+        CliRun blank = CliRun.crm("campaigns", "run", "--jdbc-url", second, "--as-of", "2026-03-03", "--out",
+                dir.resolve("c").toString(), "--node", " ");
+        assertEquals(1, named.json().get("sent").asInt(), named.toString());
+        assertEquals(Optional.of("shop-node-7"), lenasOffer(second).claimedBy());
+        assertEquals(2, blank.exitCode(), blank.toString());
+        assertTrue(blank.err().contains("--node must be 1 to 100 characters"), blank.err());
     }
 
     @Test

@@ -121,4 +121,52 @@ class CampaignsSegmentsCommandTest {
         assertEquals(2, unknown.exitCode(), unknown.toString());
         assertTrue(unknown.err().contains("no saved segment named 's'"), unknown.err());
     }
+
+    /**
+     * Orders as of 15 March 2026: contact 1 last bought 429 days before (lapsed), 2 long ago (no consent), 3 two weeks
+     * before, 4 and 5 never (4 only after the day, which does not count); ids as the store writes them.
+     */
+    @Test
+    void orderConditions_readTheOrdersFile_asOfTheDay_andNeedIt() throws java.io.IOException {
+        String url = store();
+        Path orders = dir.resolve("orders.csv");
+        java.nio.file.Files.writeString(orders, "customer_id,date,amount\n"
+                + new UUID(0, 1) + ",2024-06-01,10.00\n" + new UUID(0, 1) + ",2025-01-10,25.50\n"
+                + new UUID(0, 2) + ",2024-01-01,99.00\n" + new UUID(0, 3) + ",2026-03-01,12.00\n"
+                + new UUID(0, 4) + ",2026-03-20,5.00\n");
+
+        CliRun lapsed = CliRun.crm("campaigns", "segments", "save", "lapsed", "--filter",
+                "all(consent(GRANTED), no-order-for(270))", "--orders", orders.toString(), "--as-of", "2026-03-15",
+                "--jdbc-url", url, "--format", "json");
+        CliRun recentOrNever = CliRun.crm("campaigns", "segments", "save", "recent or never", "--filter",
+                "any(ordered-within(30), never-ordered())", "--orders", orders.toString(), "--as-of", "2026-03-15",
+                "--jdbc-url", url, "--format", "json");
+        CliRun list = CliRun.crm("campaigns", "segments", "list", "recent or never", "--orders", orders.toString(),
+                "--as-of", "2026-03-15", "--limit", "2", "--jdbc-url", url, "--format", "json");
+        CliRun later = CliRun.crm("campaigns", "segments", "count", "recent or never", "--orders",
+                orders.toString(), "--as-of", "2026-04-30", "--jdbc-url", url, "--format", "json");
+        CliRun noOrders = CliRun.crm("campaigns", "segments", "save", "not saved", "--filter",
+                "not(rfm-segment(CHAMPIONS))", "--as-of", "2026-03-15", "--jdbc-url", url);
+        CliRun noDay = CliRun.crm("campaigns", "segments", "count", "lapsed", "--orders", orders.toString(),
+                "--jdbc-url", url);
+        CliRun unsaved = CliRun.crm("campaigns", "segments", "count", "not saved", "--jdbc-url", url);
+
+        assertEquals(0, lapsed.exitCode(), lapsed.toString());
+        assertEquals(1, lapsed.json().get("count").asInt(), "contact 1 only: " + lapsed.out());
+        assertEquals("all(consent(GRANTED), no-order-for(270))", lapsed.json().get("filter").asText());
+        assertEquals(3, recentOrNever.json().get("count").asInt(), "3, 4 and 5: " + recentOrNever.out());
+        assertEquals(List.of(new UUID(0, 3).toString(), new UUID(0, 4).toString()),
+                java.util.stream.StreamSupport.stream(list.json().get("contacts").spliterator(), false)
+                        .map(n -> n.asText()).toList(), list.out());
+        assertEquals(new UUID(0, 4).toString(), list.json().get("next").asText());
+        assertEquals(1, later.json().get("count").asInt(), "3 and 4 bought over 30 days before, 5 never: "
+                + later.out());
+        assertEquals(2, noOrders.exitCode(), noOrders.toString());
+        assertTrue(noOrders.err().contains("--orders is required") && noOrders.err().contains("rfm-segment(CHAMPIONS)"),
+                noOrders.err());
+        assertEquals(2, unsaved.exitCode(), "refused before saving: " + unsaved);
+        assertEquals(2, noDay.exitCode(), noDay.toString());
+        assertTrue(noDay.err().contains("--as-of is required") && noDay.err().contains("no-order-for(270)"),
+                noDay.err());
+    }
 }

@@ -136,8 +136,47 @@ public final class RunCommand implements Callable<Integer> {
                     + "message outside waits for a later run while it is valid (deferred).")
     private String sendWindow;
 
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "The name this process claims due messages under, 1 to 100 characters (default: "
+                    + "crm@HOST:PID, so two runs at once on one store never claim as the same node).")
+    private String node;
+
+    /**
+     * The node name of this process by default: the host's name and the process id, unique among the processes
+     * that share a store at one time.
+     */
+    public static String defaultNode() {
+        return nodeOf(hostName(), ProcessHandle.current().pid());
+    }
+
+    /** The node name of a process on a host. */
+    public static String nodeOf(String host, long pid) {
+        return "crm@" + host + ":" + pid;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost"; // the pid still tells the processes of one host apart
+        }
+    }
+
+    /** The node name to claim under: {@code --node}, else {@link #defaultNode()}. */
+    private String node() {
+        if (node == null) {
+            return defaultNode();
+        }
+        if (node.isBlank() || node.length() > 100) {
+            throw new ParameterException(spec.commandLine(), "--node must be 1 to 100 characters, not blank, got '"
+                    + node + "'");
+        }
+        return node.strip();
+    }
+
     @Override
     public Integer call() {
+        node = node(); // refused before anything is read or sent
         boolean smtp = smtpHost != null && !smtpHost.isBlank();
         if (!smtp && spec.commandLine().getParseResult().hasMatchedOption("--smtp-port")) {
             throw new ParameterException(spec.commandLine(), "--smtp-port needs --smtp-host");
@@ -181,7 +220,7 @@ public final class RunCommand implements Callable<Integer> {
                 recipients.forEach(r -> byId.put(r.id(), r));
                 silent.addAll(StoreEvents.due(stores.events(), byId, asOf));
                 Instant now = asOf.atTime(at).toInstant(ZoneOffset.UTC);
-                StoreSequences.Outcome sequences = StoreSequences.run(crm, stores, byId, zone,
+                StoreSequences.Outcome sequences = StoreSequences.run(crm, stores, byId, zone, node(),
                         asOf.minusDays(StoreEvents.CATCH_UP_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant(), now);
                 // the templates users saved in the store over the built-in ones
                 send(recipients, silent, stores.messages(), stores.doNotContact(), channel, where,
@@ -213,7 +252,7 @@ public final class RunCommand implements Callable<Integer> {
         recipients.forEach(r -> byId.put(r.id(), r));
         Clock clock = Clock.fixed(asOf.atTime(at).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         CampaignRun run = new CampaignRun(ledger, channel, templates, FrequencyCaps.standard(),
-                clock, "crm", Duration.ofHours(1));
+                clock, node(), Duration.ofHours(1));
         run = doNotContact == null ? run : run.withDoNotContact(doNotContact);
         // a message scheduled before and cancelled since (paid, ordered, its enrollment ended on a goal) is held back
         // for good, not sent

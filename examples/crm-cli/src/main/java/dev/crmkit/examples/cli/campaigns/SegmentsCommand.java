@@ -1,13 +1,9 @@
 package dev.crmkit.examples.cli.campaigns;
 
-import dev.crmkit.adapters.jdbc.JdbcContactSegments;
-import dev.crmkit.adapters.jdbc.JdbcCrmStore;
 import dev.crmkit.campaigns.segment.ContactFilter;
 import dev.crmkit.campaigns.segment.ContactFilterText;
-import dev.crmkit.campaigns.segment.ContactSegments;
 import dev.crmkit.campaigns.segment.SavedSegments;
 import dev.crmkit.campaigns.segment.SegmentDefinition;
-import dev.crmkit.campaigns.segment.StoreContactSegments;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.Counted;
@@ -15,7 +11,6 @@ import dev.crmkit.examples.cli.JsonOutput;
 import dev.crmkit.examples.cli.OutputFormat;
 import dev.crmkit.examples.cli.StoreAccess;
 import dev.crmkit.examples.cli.StoreOptions;
-import dev.crmkit.kit.CrmkitStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +39,10 @@ import java.util.concurrent.Callable;
                         + "interacted-since(\"instant\"), field-present(\"key\"), field-text(\"key\", \"text\"), "
                         + "field-contains(\"key\", \"text\"), field-number(\"key\", LESS|AT_MOST|EQUAL|AT_LEAST|GREATER, "
                         + "\"12.5\"), field-date(\"key\", COMPARISON, \"2026-01-31\"), "
-                        + "field-date-relative(\"key\", COMPARISON, DAYS) (counted from --as-of)."},
+                        + "field-date-relative(\"key\", COMPARISON, DAYS) (counted from --as-of), "
+                        + "birthday-within(DAYS) (--as-of), rfm-segment(CHAMPIONS, LOYAL_CUSTOMERS, ...), "
+                        + "ordered-within(DAYS), no-order-for(DAYS), never-ordered() (orders from --orders FILE.csv "
+                        + "as of --as-of)."},
         subcommands = {SegmentsCommand.Save.class, SegmentsCommand.Count.class, SegmentsCommand.ListMembers.class})
 public final class SegmentsCommand implements Runnable {
 
@@ -54,26 +52,6 @@ public final class SegmentsCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a command is required: save, count, list");
-    }
-
-    /** The segments of the store: pushed down to SQL on a database, over the ports in memory. */
-    static ContactSegments segments(CrmkitStore store) {
-        return store instanceof JdbcCrmStore jdbc ? new JdbcContactSegments(jdbc) : new StoreContactSegments(store);
-    }
-
-    /**
-     * The filter as counted on {@code --as-of}: its relative date conditions fixed to that day; without the option, a
-     * filter that has one is a bad argument naming it.
-     */
-    static ContactFilter dated(CommandSpec spec, ContactFilter filter, java.time.LocalDate asOf) {
-        if (asOf != null) {
-            return ContactFilter.asOf(filter, asOf);
-        }
-        if (!ContactFilter.asOf(filter, java.time.LocalDate.EPOCH).equals(filter)) {
-            throw new ParameterException(spec.commandLine(), "--as-of is required: the segment has a date condition "
-                    + "relative to the day it is counted on (field-date-relative)");
-        }
-        return filter;
     }
 
     static SegmentDefinition named(CommandSpec spec, SavedSegments saved, String name) {
@@ -96,9 +74,8 @@ public final class SegmentsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "text (default) or json: {name, version, filter, count}.")
         private OutputFormat format;
-        @Option(names = "--as-of", paramLabel = "DATE",
-                description = "The day relative date conditions count from (YYYY-MM-DD); needed when there are any.")
-        private java.time.LocalDate asOf;
+        @Mixin
+        private SegmentDay day = new SegmentDay();
 
         @Override
         public Integer call() {
@@ -109,11 +86,12 @@ public final class SegmentsCommand implements Runnable {
             } catch (ValidationException e) {
                 throw new ParameterException(spec.commandLine(), "--filter/NAME: " + e.getMessage());
             }
+            day.checked(spec, wanted.filter()); // refused before anything is saved
             return StoreAccess.readAll(store, spec, (crm, description) -> {
                 SavedSegments saved = crm.campaignStores().segments();
                 long version = saved.find(name).map(SegmentDefinition::version).orElse(0L);
                 SegmentDefinition stored = saved.save(new SegmentDefinition(name, wanted.filter(), version));
-                long count = segments(crm).count(dated(spec, stored.filter(), asOf));
+                long count = day.count(spec, crm, stored.filter());
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.JSON) {
                     JsonOutput.print(out, JsonOutput.object("name", stored.name(), "version", stored.version(),
@@ -141,15 +119,14 @@ public final class SegmentsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "text (default) or json: {name, version, count}.")
         private OutputFormat format;
-        @Option(names = "--as-of", paramLabel = "DATE",
-                description = "The day relative date conditions count from (YYYY-MM-DD); needed when there are any.")
-        private java.time.LocalDate asOf;
+        @Mixin
+        private SegmentDay day = new SegmentDay();
 
         @Override
         public Integer call() {
             return StoreAccess.readAll(store, spec, (crm, description) -> {
                 SegmentDefinition segment = named(spec, crm.campaignStores().segments(), name);
-                long count = segments(crm).count(dated(spec, segment.filter(), asOf));
+                long count = day.count(spec, crm, segment.filter());
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.JSON) {
                     JsonOutput.print(out, JsonOutput.object("name", segment.name(), "version", segment.version(),
@@ -182,9 +159,8 @@ public final class SegmentsCommand implements Runnable {
         @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
                 description = "text (default) or json: {name, contacts, next}.")
         private OutputFormat format;
-        @Option(names = "--as-of", paramLabel = "DATE",
-                description = "The day relative date conditions count from (YYYY-MM-DD); needed when there are any.")
-        private java.time.LocalDate asOf;
+        @Mixin
+        private SegmentDay day = new SegmentDay();
 
         @Override
         public Integer call() {
@@ -200,7 +176,7 @@ public final class SegmentsCommand implements Runnable {
             }
             return StoreAccess.readAll(store, spec, (crm, description) -> {
                 SegmentDefinition segment = named(spec, crm.campaignStores().segments(), name);
-                List<ContactId> page = segments(crm).page(dated(spec, segment.filter(), asOf), cursor, limit);
+                List<ContactId> page = day.page(spec, crm, segment.filter(), cursor, limit);
                 List<String> ids = page.stream().map(id -> id.value().toString()).toList();
                 Object next = ids.size() == limit ? ids.get(ids.size() - 1) : null;
                 PrintWriter out = spec.commandLine().getOut();

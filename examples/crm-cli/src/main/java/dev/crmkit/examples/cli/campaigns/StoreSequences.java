@@ -69,7 +69,7 @@ final class StoreSequences {
      * of {@code now}: messages go into the store's ledger, to be sent by the run's {@code CampaignRun}.
      */
     static Outcome run(CrmStore crm, CampaignStores stores, Map<String, Recipient> recipients, ZoneId fallback,
-            Instant since, Instant now) {
+            String node, Instant since, Instant now) {
         int enrolled = 0;
         for (HostEvent e : stores.events().between(since, now.plusNanos(1))) {
             if (e.type().equals(CampaignEvents.LEAD_CAPTURED) && recipients.containsKey(e.contactId())
@@ -81,7 +81,7 @@ final class StoreSequences {
         SequenceRunner runner = new SequenceRunner(stores.enrollments(), stores.messages(), List.of(NURTURE),
                 // a reply counts whichever way it was recorded: a reply-received event or an inbound e-mail logged
                 ContactSignals.fromEvents(stores.events()).and(ContactSignals.fromTimeline(crm.activities())),
-                (action, key) -> actions.add(perform(crm, action, key, now)), "crm", Duration.ofHours(1));
+                (action, key) -> actions.add(perform(crm, action, key, now)), node, Duration.ofHours(1));
         SequenceRunReport report = runner.run(now, id -> Optional.ofNullable(recipients.get(id))
                 .map(Recipient::zone).orElse(fallback));
         return new Outcome(enrolled, report, List.copyOf(actions));
