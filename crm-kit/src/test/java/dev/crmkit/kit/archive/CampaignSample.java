@@ -128,6 +128,10 @@ public final class CampaignSample {
                     now.plusNanos(11_000L * (i + 1)));
         }
         ab.expose("Subject", "c-1", "z", Instant.EPOCH.minusSeconds(86_400).plusNanos(13_000));
+        // recorded before their sends (V82): one never settled (its node died), one the channel refused
+        ab.exposeBefore("Subject", "c-2", "y", "c-2/win-back/2025-06-03/1", now.plusNanos(23_000));
+        ab.exposeBefore("Subject", "c-3", "x", "c-3/win-back/2025-06-03/1", now.plusNanos(29_000));
+        ab.settle("Subject", "c-3", "c-3/win-back/2025-06-03/1", false);
         ab.hit(subject.id(), contacts.get(1), now.plusSeconds(3_600).plusNanos(17_000));
         ab.hit(subject.id(), contacts.get(1), now.plusSeconds(7_200));
         ab.hit(subject.id(), contacts.get(2), now.plusSeconds(3_601));

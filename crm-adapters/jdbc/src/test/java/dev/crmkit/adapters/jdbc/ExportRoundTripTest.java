@@ -137,6 +137,13 @@ class ExportRoundTripTest {
                     new dev.crmkit.campaigns.abtest.VariantOutcome("B \uD83D\uDE00", 2, 1)),
                     ab.outcomes("subject \u2713"), source + " -> " + target);
             assertEquals(store.campaignStores().abTests().winner("subject \u2713"), ab.winner("subject \u2713"));
+            // the send state and message key of exposures recorded before their sends come back (V82)
+            assertEquals(Optional.of(new dev.crmkit.campaigns.abtest.AbTestStore.Exposure("y",
+                    dev.crmkit.campaigns.abtest.AbTestStore.ExposureState.PENDING,
+                    Optional.of("c-2/win-back/2025-06-03/1"))), ab.exposure("Subject", "c-2"), source + " -> " + target);
+            assertEquals(Optional.of(new dev.crmkit.campaigns.abtest.AbTestStore.Exposure("x",
+                    dev.crmkit.campaigns.abtest.AbTestStore.ExposureState.FAILED,
+                    Optional.of("c-3/win-back/2025-06-03/1"))), ab.exposure("Subject", "c-3"), source + " -> " + target);
         }
     }
 
