@@ -136,12 +136,20 @@ public abstract class CompanyMergeContract {
                 () -> assertEquals(Optional.of(merge), merging.find(merge.id())));
     }
 
-    @Test
-    void merge_noSurvivorNamed_mostCompleteThenOldest() {
+    /** "Older" (created first), "Fuller" (with a profile: the most complete) and a third company, in that order. */
+    private List<Company> olderFullerAnd(String third) {
         Company older = company("Older", 0);
         Company fuller = store.companies().update(company("Fuller", 5).withProfile("Retail", CompanySize.SMALL,
                 at(6)));
-        Company third = company("Third", 9);
+        return List.of(older, fuller, company(third, 9));
+    }
+
+    @Test
+    void merge_noSurvivorNamed_mostCompleteThenOldest() {
+        List<Company> three = olderFullerAnd("Third");
+        Company older = three.get(0);
+        Company fuller = three.get(1);
+        Company third = three.get(2);
 
         CompanyMerge merge = merged(merging.merge(List.of(third.id(), older.id(), fuller.id()), Optional.empty()));
         assertEquals(fuller.id(), merge.survivor());
@@ -152,10 +160,10 @@ public abstract class CompanyMergeContract {
 
     @Test
     void merge_survivorRules_oldest_andMostRecentActivity_pickTheirSurvivor() {
-        Company older = company("Older", 0);
-        Company fuller = store.companies().update(company("Fuller", 5).withProfile("Retail", CompanySize.SMALL,
-                at(6)));
-        Company busy = company("Busy", 9);
+        List<Company> three = olderFullerAnd("Busy");
+        Company older = three.get(0);
+        Company fuller = three.get(1);
+        Company busy = three.get(2);
         store.activities().append(fx.activity(ref(busy.id())).occurredAt(at(120)).build());
         List<CompanyId> listed = List.of(fuller.id(), busy.id(), older.id());
 
