@@ -292,7 +292,8 @@ public final class JdbcMetrics {
         }
 
         /**
-         * The prefix of crmkit's own tables, read by {@link #pipelineFunnelCounts} (default {@code crm_}).
+         * The prefix of crmkit's own tables, read by {@link JdbcMetrics#pipelineFunnelCounts} (default
+         * {@code crm_}).
          *
          * @throws IllegalArgumentException unless 1 to 30 lower-case letters, digits and underscores, starting with a
          *         letter

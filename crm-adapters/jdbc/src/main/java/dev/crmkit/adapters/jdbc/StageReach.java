@@ -44,7 +44,7 @@ final class StageReach {
     /**
      * The statement of {@code record} after the stage history insert of a PostgreSQL move: both in one round trip.
      * A query answering how many history rows went in (0 when the id or deal version was taken, and then the reach is
-     * left alone); its parameters are the history insert's, then {@link #params}' last four.
+     * left alone); its parameters are the history insert's, then the three of {@link #params}.
      */
     static String withHistoryInsert(Jdbc jdbc, String historyInsert) {
         return jdbc.sql("WITH h AS (" + historyInsert + " RETURNING pipeline_id, deal_id), r AS ("
