@@ -111,6 +111,37 @@ public final class CrmSchema {
         return ContactFieldFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
     }
 
+    /**
+     * Rebuilds, in one transaction, the reached stages kept per deal (V84) from the whole stage history, which
+     * {@link JdbcMetrics#pipelineFunnelCounts} reads: for a host that wrote stage history rows by hand (an import of
+     * its own, a bulk load) instead of through crmkit. V84 fills them once for the history stored before it, and
+     * crmkit keeps them with every entry it writes afterwards, so {@link #migrate} does not call this. Reads every
+     * stage history row.
+     *
+     * @return how many deal rows were written
+     */
+    public static int fillStageReach(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Tables tables = new Tables(Tables.checkPrefix(tablePrefix));
+        Dialect dialect = dialectOf(dataSource);
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                int rows = StageReach.rebuildAll(c, dialect, tables);
+                c.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStoreException("could not rebuild the reached stages of the deals", e, false);
+        }
+    }
+
     /** The dialect of a data source's database. */
     static Dialect dialectOf(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {

@@ -262,6 +262,38 @@ final class Jdbc {
         }
     }
 
+    /**
+     * PostgreSQL: several small inserts as one statement, one round trip: every insert but the last becomes a
+     * data-modifying {@code WITH} clause of the last (PostgreSQL runs each of them once, all or none). Each insert is a
+     * one-row insert ending with its {@code VALUES (...)} and writes its rows as one multi-row {@code VALUES} list;
+     * inserts without rows are left out. Keep the rows few (a statement binds at most 32,767 parameters).
+     *
+     * @param inserts the inserts, in the order they should run
+     * @param rows    each insert's rows
+     */
+    void insertAsOne(Connection c, List<String> inserts, List<List<Object[]>> rows) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            List<Object[]> values = rows.get(i);
+            if (values.isEmpty()) {
+                continue;
+            }
+            String insert = inserts.get(i);
+            int at = insert.lastIndexOf(" VALUES (");
+            String row = insert.substring(at + " VALUES ".length());
+            parts.add(insert.substring(0, at + " VALUES ".length())
+                    + String.join(", ", Collections.nCopies(values.size(), row)));
+            values.forEach(v -> params.addAll(java.util.Arrays.asList(v)));
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < parts.size() - 1; i++) {
+            sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i)).append(")");
+        }
+        sql.append(sql.length() == 0 ? "" : " ").append(parts.get(parts.size() - 1));
+        update(c, sql.toString(), params.toArray());
+    }
+
     /** Runs an insert, update or delete and returns its update count. */
     int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

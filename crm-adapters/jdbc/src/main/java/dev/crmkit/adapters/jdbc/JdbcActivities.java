@@ -110,7 +110,19 @@ final class JdbcActivities implements Activities {
                         a.visibility().name(), owner(a)});
             }
         }
+        List<Object[]> participantRows = new ArrayList<>();
+        if (dialect == Dialect.POSTGRESQL && batch.size() == 1) {
+            participantKeys(batch.get(0)).forEach(k -> participantRows.add(new Object[] {batch.get(0).id().value(),
+                k[0], k[1]}));
+        }
         try {
+            if (dialect == Dialect.POSTGRESQL && batch.size() == 1
+                    && aboutRows.size() + participantRows.size() < PgCopy.MIN_ROWS) {
+                // the activity, its about-rows and participant keys in one statement: one round trip, not three
+                jdbc.insertAsOne(c, List.of(insertRow, insertParticipant, insertAbout),
+                        List.of(rows, participantRows, aboutRows));
+                return;
+            }
             jdbc.insertRows(c, insertRow, rows); // one row: the plain duplicate key of every driver
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {

@@ -8,12 +8,15 @@ import dev.crmkit.metrics.funnel.Funnel;
 import dev.crmkit.metrics.funnel.FunnelDefinition;
 import dev.crmkit.metrics.funnel.FunnelReport;
 import dev.crmkit.metrics.funnel.StageCount;
+import dev.crmkit.pipeline.definition.PipelineId;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -138,6 +141,11 @@ public final class JdbcMetrics {
         long[] byFurthest = new long[stages.size()];
         jdbc.tx.read(c -> jdbc.list(c, sql.toString(), rs -> new long[] {rs.getInt(1), rs.getLong(2)},
                 params.toArray())).forEach(row -> byFurthest[(int) row[0]] += row[1]);
+        return accumulated(stages, byFurthest);
+    }
+
+    /** Deals per stage reached, from deals per furthest stage: accumulated from the last stage back. */
+    private static List<StageCount> accumulated(List<String> stages, long[] byFurthest) {
         StageCount[] counts = new StageCount[stages.size()];
         long atOrBeyond = 0;
         for (int i = stages.size() - 1; i >= 0; i--) {
@@ -155,6 +163,49 @@ public final class JdbcMetrics {
      */
     public FunnelReport funnel(StageEventTable table, List<String> stageOrder, FunnelFilter filter) {
         return Funnel.ofCounts(funnelCounts(table, stageOrder, filter));
+    }
+
+    /**
+     * How many of crmkit's own deals in the pipeline reached each stage of the order, first stage first: the funnel of
+     * this store's stage history, from the reached stages kept per deal (V84 {@code deal_stage_reach}, written with
+     * each history entry), so the database groups one row per deal, not every entry. The rows are grouped by their
+     * set of reached stages (few distinct ones); each set's furthest stage in the order is found here.
+     *
+     * <p>Equal to the counts of {@code StageHistoryFunnel.analyze(entries, FunnelDefinition.of(stageOrder), amounts)}
+     * over the pipeline's history entries (as {@code StageEntry.of(dealId, to, at)}), once entries of stages outside
+     * the order are left out, as {@link #funnelCounts(StageEventTable, List, FunnelFilter)} leaves them out. Any
+     * stage order may be asked, also after the pipeline's stages were renamed or reordered: the kept rows name
+     * stages, not positions.
+     *
+     * @param pipeline   the pipeline whose history entries count
+     * @param stageOrder the stages, first stage first; not empty, names unique and not blank
+     * @throws ValidationException naming {@code stageOrder[i]} for a blank or repeated stage
+     * @throws JdbcStoreException  if the database refuses the query (schema older than V84, for example)
+     */
+    public List<StageCount> pipelineFunnelCounts(PipelineId pipeline, List<String> stageOrder) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        List<String> stages = FunnelDefinition.of(stageOrder).stageOrder();
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            position.put(stages.get(i), i);
+        }
+        long[] byFurthest = new long[stages.size()];
+        String sql = jdbc.sql("SELECT reached, COUNT(*) FROM {deal_stage_reach} WHERE pipeline_id = ? "
+                + "GROUP BY reached");
+        jdbc.tx.read(c -> {
+            jdbc.list(c, sql, rs -> {
+                int furthest = -1;
+                for (String stage : StageReach.stages(rs.getString(1))) {
+                    furthest = Math.max(furthest, position.getOrDefault(stage, -1));
+                }
+                if (furthest >= 0) {
+                    byFurthest[furthest] += rs.getLong(2);
+                }
+                return null;
+            }, pipeline.value());
+            return null;
+        });
+        return accumulated(stages, byFurthest);
     }
 
     /**
@@ -228,6 +279,7 @@ public final class JdbcMetrics {
     public static final class Builder {
         private final DataSource dataSource;
         private Dialect dialect;
+        private String tablePrefix = Tables.DEFAULT_PREFIX;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -239,10 +291,22 @@ public final class JdbcMetrics {
             return this;
         }
 
+        /**
+         * The prefix of crmkit's own tables, read by {@link JdbcMetrics#pipelineFunnelCounts} (default
+         * {@code crm_}).
+         *
+         * @throws IllegalArgumentException unless 1 to 30 lower-case letters, digits and underscores, starting with a
+         *         letter
+         */
+        public Builder tablePrefix(String prefix) {
+            this.tablePrefix = Tables.checkPrefix(prefix);
+            return this;
+        }
+
         /** The pushdown; reads the dialect from the database if none was set. */
         public JdbcMetrics build() {
             Dialect d = dialect != null ? dialect : CrmSchema.dialectOf(dataSource);
-            return new JdbcMetrics(new Jdbc(d, new Tables(Tables.DEFAULT_PREFIX), new JsonCodec(),
+            return new JdbcMetrics(new Jdbc(d, new Tables(tablePrefix), new JsonCodec(),
                     new JdbcTransactions(dataSource, d, false, null)));
         }
     }

@@ -28,9 +28,11 @@ final class JdbcStageHistory implements StageHistory {
     private final Dialect dialect;
     private final String insertRow;
     private final String insertIgnoringRow;
+    private final String insertWithReach;
     private final String selectTaken;
     private final String selectFirst;
     private final String selectAfter;
+    private final StageReach reach;
 
     JdbcStageHistory(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -47,6 +49,9 @@ final class JdbcStageHistory implements StageHistory {
         // row of a batch (a restore's NULL from_stage made every later one NULL)
         insertIgnoringRow = dialect == Dialect.POSTGRESQL
                 ? dialect.insertIgnoring(jdbc.tables.name("stage_history"), 1, columns) : insertRow;
+        // the deal's reached stages (V84) go with the entry: on PostgreSQL in the same statement
+        reach = new StageReach(jdbc);
+        insertWithReach = dialect == Dialect.POSTGRESQL ? StageReach.withHistoryInsert(jdbc, insertIgnoringRow) : null;
         selectTaken = jdbc.sql("SELECT id FROM {stage_history} WHERE id = ? OR (deal_id = ? AND deal_version = ?)");
         // ORDER BY names the key's fixed column too: H2 reads an index in order only then
         String select = "SELECT * FROM {stage_history} WHERE deal_id = ?";
@@ -63,7 +68,7 @@ final class JdbcStageHistory implements StageHistory {
             Object[] values = {entry.id(), entry.dealId().value(), entry.dealVersion(), entry.pipelineId().value(),
                 entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), entry.to(), entry.by().value(),
                 entry.at(), spent.getSeconds(), spent.getNano()};
-            if (written(c, values)) {
+            if (written(c, values, entry)) {
                 return null;
             }
             List<java.util.UUID> taken = jdbc.list(c, selectTaken, rs -> dialect.getUuid(rs, "id"),
@@ -81,20 +86,27 @@ final class JdbcStageHistory implements StageHistory {
         });
     }
 
-    /** Inserts the row; false when a stored row takes its id or its deal version. */
-    private boolean written(java.sql.Connection c, Object[] values) throws SQLException {
+    /**
+     * Inserts the row and notes the stage among the deal's reached stages; false when a stored row takes its id or its
+     * deal version (and then nothing is written).
+     */
+    private boolean written(java.sql.Connection c, Object[] values, StageHistoryEntry entry) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            return jdbc.update(c, insertIgnoringRow, values) == 1;
+            Object[] reached = StageReach.params(entry.to());
+            Object[] params = java.util.Arrays.copyOf(values, values.length + reached.length);
+            System.arraycopy(reached, 0, params, values.length, reached.length);
+            return jdbc.count(c, insertWithReach, params) == 1;
         }
         try {
             jdbc.update(c, insertRow, values);
-            return true;
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {
                 return false;
             }
             throw e;
         }
+        reach.record(c, entry.pipelineId().value(), entry.dealId().value(), entry.to());
+        return true;
     }
 
     @Override
@@ -131,9 +143,12 @@ final class JdbcStageHistory implements StageHistory {
     /** The archive of the stage history, keyed by entry id: export and restore only. */
     JdbcArchive<StageHistoryEntry> archive() {
         return new JdbcArchive<>(jdbc, "stage history entry", "stage_history", "id", this::map,
-                e -> e.id().toString(), (c, e) -> append(e)).restoringAll((c, all) -> jdbc.batch(c, insertRow, all,
-                        e -> new Object[]{e.id(), e.dealId().value(), e.dealVersion(), e.pipelineId().value(),
-                                e.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), e.to(), e.by().value(),
-                                e.at(), e.timeInPrevious().getSeconds(), e.timeInPrevious().getNano()}));
+                e -> e.id().toString(), (c, e) -> append(e)).restoringAll((c, all) -> {
+                    jdbc.batch(c, insertRow, all, e -> new Object[]{e.id(), e.dealId().value(), e.dealVersion(),
+                            e.pipelineId().value(), e.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), e.to(),
+                            e.by().value(), e.at(), e.timeInPrevious().getSeconds(), e.timeInPrevious().getNano()});
+                    // the reached stages of the restored deals, rebuilt from all their entries (V84)
+                    reach.rebuild(c, all.stream().map(e -> e.dealId().value()).toList());
+                });
     }
 }

@@ -206,6 +206,9 @@ final class JdbcTransactions implements Transactions {
                 }
             });
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            return unit.writeUnderSavepoint(change);
+        }
         try {
             Savepoint savepoint = unit.connection.setSavepoint();
             T result;
@@ -301,6 +304,46 @@ final class JdbcTransactions implements Transactions {
         final Savepoint hostSavepoint;
         final List<Pending> pending = new ArrayList<>();
         boolean committed;
+        /** PostgreSQL: how many savepoints this unit named, and the one whose release is owed (null if none). */
+        int savepoints;
+        String unreleased;
+
+        /**
+         * PostgreSQL: a write under a savepoint of its own, which costs one round trip instead of two. The savepoint
+         * of a write that went through is released only with the next write's savepoint, in the same round trip
+         * ({@code RELEASE SAVEPOINT a; SAVEPOINT b}), or by the commit; a write that throws is rolled back to its
+         * savepoint, as before. Releasing the outer savepoint of nested writes releases the inner ones with it.
+         */
+        <T> T writeUnderSavepoint(SqlWork<T> change) {
+            String name = "crm_write_" + (++savepoints);
+            String owed = unreleased;
+            unreleased = null;
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute(owed == null ? "SAVEPOINT " + name : "RELEASE SAVEPOINT " + owed + "; SAVEPOINT " + name);
+            } catch (SQLException e) {
+                throw failure("a write failed", e);
+            }
+            T result;
+            try {
+                result = change.run(connection);
+            } catch (Throwable e) {
+                unreleased = null;
+                try (java.sql.Statement s = connection.createStatement()) {
+                    s.execute("ROLLBACK TO SAVEPOINT " + name);
+                } catch (SQLException undo) {
+                    e.addSuppressed(undo);
+                }
+                if (e instanceof SQLException sql) {
+                    throw failure("a write failed", sql);
+                }
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) e;
+            }
+            unreleased = name; // also when a nested write left its own owed: releasing this one releases it
+            return result;
+        }
 
         Unit(Connection connection, boolean restoreAutoCommit, Savepoint hostSavepoint) {
             this.connection = connection;

@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli.bench;
 
+import dev.crmkit.adapters.jdbc.CrmSchema;
 import dev.crmkit.adapters.jdbc.Dialect;
 import dev.crmkit.adapters.jdbc.FunnelFilter;
 import dev.crmkit.adapters.jdbc.JdbcMetrics;
@@ -8,6 +9,7 @@ import dev.crmkit.metrics.funnel.FunnelDefinition;
 import dev.crmkit.metrics.funnel.StageCount;
 import dev.crmkit.metrics.funnel.StageEntry;
 import dev.crmkit.metrics.funnel.StageHistoryFunnel;
+import dev.crmkit.pipeline.definition.PipelineId;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,29 +19,42 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Funnel counts over many stage events, two ways, on one database table:
+ * Funnel counts over many stage events of crmkit's own stage history, three ways, on the same rows:
  * <ol>
- *   <li><em>pushdown</em>: {@link JdbcMetrics#funnelCounts}, one query that finds each deal's furthest stage and
- *       counts deals per furthest stage inside the database;</li>
- *   <li><em>Java</em>: a plain {@code SELECT deal_id, stage, entered_at} read with a fetch size into a list of
- *       {@link StageEntry}, then {@link StageHistoryFunnel#analyze} of crm-metrics.</li>
+ *   <li><em>pushdown</em>: {@link JdbcMetrics#pipelineFunnelCounts}, one query over the reached stages crmkit keeps
+ *       per deal (V84 {@code deal_stage_reach}): a GROUP BY over one row per deal;</li>
+ *   <li><em>event pushdown</em> (the way before V84, for reference): {@link JdbcMetrics#funnelCounts} with the stage
+ *       history table as a host table, which groups every event by deal inside the database;</li>
+ *   <li><em>Java</em> (the baseline): a plain {@code SELECT deal_id, to_stage, moved_at} of the pipeline's history
+ *       read with a fetch size into a list of {@link StageEntry}, then {@link StageHistoryFunnel#analyze}.</li>
  * </ol>
  * The events are deals on a seeded random walk through six stages (forward one stage, skip one, step back, or stop),
- * written into {@value #TABLE} with multi-row {@code INSERT} statements of bound parameters. The table is dropped
- * before the load and at the end; nothing else is touched. Both answers must be equal.
+ * written as crmkit's stage history rows (ids, deal versions, the stage left, the time in it) into a fresh crmkit
+ * schema with the table prefix {@value #PREFIX} ({@link CrmSchema#migrate}), with multi-row {@code INSERT}
+ * statements of bound parameters; the kept reached stages are then filled from them by
+ * {@link CrmSchema#fillStageReach} (timed apart: what crmkit's moves write one row at a time). Tables with the prefix
+ * are dropped before the load and at the end; nothing else is touched. All answers must be equal.
  */
 public final class PushdownBenchmark {
 
-    /** The benchmark's table: the only one it creates or drops. */
-    public static final String TABLE = "crm_bench_stage_event";
+    /** The prefix of the benchmark's crmkit schema: only tables with it are created or dropped. */
+    public static final String PREFIX = "crm_bench_push_";
+
+    /** The stage history table the events are written to. */
+    public static final String TABLE = PREFIX + "stage_history";
+
+    /** The pipeline every generated deal is in. */
+    public static final PipelineId PIPELINE = new PipelineId(new UUID(0x5eed, 1));
 
     /** The stage order the deals walk through. */
     public static final List<String> STAGES = List.of("lead", "qualified", "proposal", "negotiation", "contract",
@@ -71,17 +86,21 @@ public final class PushdownBenchmark {
     /**
      * What one run measured.
      *
-     * @param events          stage events in the table
-     * @param deals           deals they belong to
-     * @param loadNanos       writing the events into the table
-     * @param pushdownNanos   {@link JdbcMetrics#funnelCounts}
-     * @param selectNanos     reading the rows into a list of {@link StageEntry}
-     * @param calculateNanos  {@link StageHistoryFunnel#analyze} on that list
-     * @param pushdownCounts  the pushdown's answer
-     * @param javaCounts      the in-memory answer
+     * @param events              stage events in the table
+     * @param deals               deals they belong to
+     * @param loadNanos           writing the events into the table
+     * @param fillNanos           {@link CrmSchema#fillStageReach}: the reached stages of every deal from the events
+     * @param pushdownNanos       {@link JdbcMetrics#pipelineFunnelCounts}
+     * @param eventPushdownNanos  {@link JdbcMetrics#funnelCounts} over the events
+     * @param selectNanos         reading the rows into a list of {@link StageEntry}
+     * @param calculateNanos      {@link StageHistoryFunnel#analyze} on that list
+     * @param pushdownCounts      the pushdown's answer
+     * @param eventPushdownCounts the event pushdown's answer
+     * @param javaCounts          the in-memory answer
      */
-    public record Result(long events, long deals, long loadNanos, long pushdownNanos, long selectNanos,
-            long calculateNanos, List<StageCount> pushdownCounts, List<StageCount> javaCounts) {
+    public record Result(long events, long deals, long loadNanos, long fillNanos, long pushdownNanos,
+            long eventPushdownNanos, long selectNanos, long calculateNanos, List<StageCount> pushdownCounts,
+            List<StageCount> eventPushdownCounts, List<StageCount> javaCounts) {
 
         /** Loading plus calculating in Java. */
         public long javaNanos() {
@@ -93,44 +112,61 @@ public final class PushdownBenchmark {
             return (double) javaNanos() / Math.max(1, pushdownNanos);
         }
 
-        /** Whether both ways gave the same counts. */
+        /** Java time over the event pushdown's time. */
+        public double eventRatio() {
+            return (double) javaNanos() / Math.max(1, eventPushdownNanos);
+        }
+
+        /** Whether all three ways gave the same counts. */
         public boolean equal() {
-            return pushdownCounts.equals(javaCounts);
+            return pushdownCounts.equals(javaCounts) && eventPushdownCounts.equals(javaCounts);
         }
     }
 
     /**
-     * Loads the events into a fresh {@value #TABLE}, runs both ways and drops the table.
+     * Loads the events into a fresh crmkit schema, runs the three ways and drops the schema's tables.
      *
-     * @throws IllegalStateException if the two answers differ
+     * @throws IllegalStateException if the answers differ
      */
     public Result run(DataSource dataSource, Dialect dialect) throws SQLException {
         try {
             drop(dataSource);
+            CrmSchema.migrate(dataSource, PREFIX);
             phases.accept("loading " + String.format("%,d", events) + " stage events into " + TABLE);
             long start = System.nanoTime();
             long deals = load(dataSource, dialect);
             long load = System.nanoTime() - start;
+            phases.accept("filling the reached stages of every deal (CrmSchema.fillStageReach)");
+            start = System.nanoTime();
+            CrmSchema.fillStageReach(dataSource, PREFIX);
+            long fill = System.nanoTime() - start;
             analyze(dataSource, dialect);
 
-            phases.accept("funnel counts by pushdown");
-            StageEventTable table = StageEventTable.named(TABLE);
-            JdbcMetrics metrics = JdbcMetrics.builder(dataSource).dialect(dialect).build();
+            JdbcMetrics metrics = JdbcMetrics.builder(dataSource).dialect(dialect).tablePrefix(PREFIX).build();
+            phases.accept("funnel counts by pushdown over the reached stages per deal");
             start = System.nanoTime();
-            List<StageCount> pushed = metrics.funnelCounts(table, STAGES, FunnelFilter.ALL);
+            List<StageCount> pushed = metrics.pipelineFunnelCounts(PIPELINE, STAGES);
             long pushdown = System.nanoTime() - start;
+
+            phases.accept("funnel counts by pushdown over the events");
+            StageEventTable table = StageEventTable.named(TABLE).stage("to_stage").enteredAt("moved_at");
+            start = System.nanoTime();
+            List<StageCount> eventPushed = metrics.funnelCounts(table, STAGES, FunnelFilter.ALL);
+            long eventPushdown = System.nanoTime() - start;
 
             phases.accept("loading the rows into Java and counting with StageHistoryFunnel");
             start = System.nanoTime();
-            List<StageEntry> history = select(dataSource);
+            List<StageEntry> history = select(dataSource, dialect);
             long select = System.nanoTime() - start;
             start = System.nanoTime();
             List<StageCount> java = StageHistoryFunnel.analyze(history, FunnelDefinition.of(STAGES), Map.of())
                     .funnel().stages().stream().map(s -> new StageCount(s.name(), s.count())).toList();
             long calculate = System.nanoTime() - start;
-            Result result = new Result(history.size(), deals, load, pushdown, select, calculate, pushed, java);
+            Result result = new Result(history.size(), deals, load, fill, pushdown, eventPushdown, select, calculate,
+                    pushed, eventPushed, java);
             if (!result.equal()) {
-                throw new IllegalStateException("the pushdown counted " + pushed + " but Java counted " + java);
+                throw new IllegalStateException("the pushdown counted " + pushed + ", the event pushdown "
+                        + eventPushed + " but Java counted " + java);
             }
             return result;
         } finally {
@@ -138,17 +174,11 @@ public final class PushdownBenchmark {
         }
     }
 
-    /** Writes the random walks until {@code events} rows are written; returns the number of deals. */
+    /** Writes the random walks as stage history rows until {@code events} rows are written; returns the deals. */
     private long load(DataSource dataSource, Dialect dialect) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE " + TABLE + " (deal_id BIGINT NOT NULL, stage VARCHAR(20) NOT NULL, "
-                        + "entered_at " + (dialect == Dialect.MARIADB ? "DATETIME(6)" : "TIMESTAMP") + " NOT NULL)");
-            }
             c.setAutoCommit(false);
-            long[] deals = new long[ROWS_PER_STATEMENT];
-            String[] stages = new String[ROWS_PER_STATEMENT];
-            LocalDateTime[] times = new LocalDateTime[ROWS_PER_STATEMENT];
+            Row[] rows = new Row[ROWS_PER_STATEMENT];
             Random random = new Random(seed);
             long deal = 0;
             int written = 0;
@@ -159,14 +189,16 @@ public final class PushdownBenchmark {
                     if (walk.done()) {
                         walk = new Walk(random, ++deal);
                     }
+                    Instant left = walk.at;
+                    int from = walk.stage;
                     walk.step();
-                    deals[buffered] = walk.deal;
-                    stages[buffered] = STAGES.get(walk.stage);
-                    times[buffered] = LocalDateTime.ofInstant(walk.at, ZoneOffset.UTC);
+                    rows[buffered] = new Row(new UUID(0x5eed, 1L << 40 | written), new UUID(0x5eed, 1L << 41 | deal),
+                            walk.version, from < 0 ? null : STAGES.get(from), STAGES.get(walk.stage), walk.at,
+                            from < 0 ? 0 : walk.at.getEpochSecond() - left.getEpochSecond());
                     buffered++;
                     written++;
                     if (buffered == ROWS_PER_STATEMENT) {
-                        write(full, deals, stages, times, buffered);
+                        write(full, dialect, rows, buffered);
                         buffered = 0;
                         if (written % ROWS_PER_COMMIT == 0) {
                             c.commit();
@@ -176,7 +208,7 @@ public final class PushdownBenchmark {
             }
             if (buffered > 0) {
                 try (PreparedStatement rest = c.prepareStatement(insert(buffered))) {
-                    write(rest, deals, stages, times, buffered);
+                    write(rest, dialect, rows, buffered);
                 }
             }
             c.commit();
@@ -184,44 +216,78 @@ public final class PushdownBenchmark {
         }
     }
 
-    /** A multi-row insert of bound parameters. */
-    private static String insert(int rows) {
-        return "INSERT INTO " + TABLE + " (deal_id, stage, entered_at) VALUES (?, ?, ?)"
-                + ", (?, ?, ?)".repeat(rows - 1);
+    /** One stage history row. */
+    private record Row(UUID id, UUID deal, long version, String from, String to, Instant at, long secondsBefore) {
     }
 
-    private static void write(PreparedStatement ps, long[] deals, String[] stages, LocalDateTime[] times, int rows)
-            throws SQLException {
-        for (int i = 0; i < rows; i++) {
-            ps.setLong(i * 3 + 1, deals[i]);
-            ps.setString(i * 3 + 2, stages[i]);
-            ps.setObject(i * 3 + 3, times[i]);
+    /** A multi-row insert of bound parameters, the columns crmkit's stage history has. */
+    private static String insert(int rows) {
+        return "INSERT INTO " + TABLE + " (id, deal_id, deal_version, pipeline_id, from_stage, to_stage, moved_by, "
+                + "moved_at, seconds_in_previous, nanos_in_previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)".repeat(rows - 1);
+    }
+
+    private static void write(PreparedStatement ps, Dialect dialect, Row[] rows, int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            Row r = rows[i];
+            int p = i * 10;
+            uuid(ps, dialect, p + 1, r.id());
+            uuid(ps, dialect, p + 2, r.deal());
+            ps.setLong(p + 3, r.version());
+            uuid(ps, dialect, p + 4, PIPELINE.value());
+            ps.setString(p + 5, r.from());
+            ps.setString(p + 6, r.to());
+            ps.setString(p + 7, "bench");
+            if (dialect == Dialect.MARIADB) {
+                ps.setObject(p + 8, LocalDateTime.ofInstant(r.at(), ZoneOffset.UTC));
+            } else {
+                ps.setObject(p + 8, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
+            }
+            ps.setLong(p + 9, r.secondsBefore());
+            ps.setInt(p + 10, 0);
         }
         ps.executeUpdate();
+    }
+
+    private static void uuid(PreparedStatement ps, Dialect dialect, int index, UUID value) throws SQLException {
+        if (dialect == Dialect.MARIADB) {
+            ps.setString(index, value.toString());
+        } else {
+            ps.setObject(index, value);
+        }
     }
 
     private static void analyze(DataSource dataSource, Dialect dialect) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            if (dialect == Dialect.POSTGRESQL) {
-                s.execute("VACUUM ANALYZE " + TABLE);
-            } else if (dialect == Dialect.MARIADB) {
-                s.execute("ANALYZE TABLE " + TABLE);
+            for (String table : List.of(TABLE, PREFIX + "deal_stage_reach")) {
+                if (dialect == Dialect.POSTGRESQL) {
+                    s.execute("VACUUM ANALYZE " + table);
+                } else if (dialect == Dialect.MARIADB) {
+                    s.execute("ANALYZE TABLE " + table);
+                }
             }
         }
     }
 
-    /** The table's rows as stage entries, read with a fetch size (PostgreSQL streams only outside auto-commit). */
-    private static List<StageEntry> select(DataSource dataSource) throws SQLException {
+    /**
+     * The pipeline's history rows as stage entries, read with a fetch size (PostgreSQL streams only outside
+     * auto-commit).
+     */
+    private static List<StageEntry> select(DataSource dataSource, Dialect dialect) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT deal_id, stage, entered_at FROM " + TABLE)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT deal_id, to_stage, moved_at FROM " + TABLE
+                    + " WHERE pipeline_id = ?")) {
+                uuid(ps, dialect, 1, PIPELINE.value());
                 ps.setFetchSize(FETCH_SIZE);
                 List<StageEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(StageEntry.of(Long.toString(rs.getLong(1)), rs.getString(2),
-                                rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                        Instant at = dialect == Dialect.MARIADB
+                                ? rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC)
+                                : rs.getObject(3, OffsetDateTime.class).toInstant();
+                        out.add(StageEntry.of(rs.getString(1), rs.getString(2), at));
                     }
                 }
                 c.commit();
@@ -230,12 +296,15 @@ public final class PushdownBenchmark {
         }
     }
 
+    /** Drops every table whose name starts with {@value #PREFIX}, and nothing else. */
     private static void drop(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
             }
-            s.execute("DROP TABLE IF EXISTS " + TABLE);
+            for (String table : TableRows.tablesWithPrefix(c, PREFIX)) {
+                s.execute("DROP TABLE " + table);
+            }
         }
     }
 
@@ -248,6 +317,7 @@ public final class PushdownBenchmark {
         private final Random random;
         private final long deal;
         private int stage = -1;
+        private long version;
         private Instant at;
         private boolean done;
 
@@ -262,6 +332,7 @@ public final class PushdownBenchmark {
         }
 
         void step() {
+            version++;
             if (stage < 0) {
                 stage = random.nextInt(8) == 0 ? 1 : 0;
             } else {

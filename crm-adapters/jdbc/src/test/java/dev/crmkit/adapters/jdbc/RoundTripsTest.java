@@ -1,0 +1,152 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.PageRequest;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * How often a unit of work waits for PostgreSQL, counted on the client: every statement executed, savepoint set or
+ * released, rollback and commit is one round trip of pgjdbc (a statement of several commands sent at once is one).
+ * Not timed. A timeline entry is its activity, its about-rows and its participant keys in one statement, and a
+ * write's savepoint is released together with the next write's savepoint, or by the commit.
+ */
+class RoundTripsTest {
+
+    private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
+
+    @Test
+    void twoTimelineEntriesInOneUnit_onPostgres_waitFiveTimes() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            UUID lead = new UUID(7, 1);
+            UUID contact = new UUID(7, 2);
+
+            store.transactions().run(() -> {
+                store.activities().append(entry(1, lead, contact));
+                store.activities().append(entry(2, lead, contact));
+            });
+
+            // before: per entry a savepoint, the activity, its two about-rows, the release; then the commit (9)
+            assertEquals(List.of("execute SAVEPOINT", "insert activity with about-rows",
+                    "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows", "commit"), trips);
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.CONTACT, contact),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void aWriteThatFails_isRolledBackToItsSavepoint_andTheUnitGoesOn() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            UUID lead = new UUID(8, 1);
+            UUID contact = new UUID(8, 2);
+
+            store.transactions().run(() -> {
+                store.activities().append(entry(1, lead, contact));
+                try {
+                    store.activities().append(entry(1, lead, contact)); // the same id: refused
+                } catch (IllegalArgumentException expected) {
+                    // the unit goes on
+                }
+                store.activities().append(entry(2, lead, contact));
+            });
+
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    private static Activity entry(int n, UUID lead, UUID contact) {
+        return Activity.system(new ActivityId(new UUID(9, n)), "Lead assigned " + n, "round robin",
+                Set.of(new RecordRef(RecordType.LEAD, lead), new RecordRef(RecordType.CONTACT, contact)),
+                AT.plusSeconds(n));
+    }
+
+    /** The data source, noting each round trip its connections make inside units of work (after BEGIN). */
+    private static DataSource counting(DataSource target, List<String> trips) {
+        return (DataSource) Proxy.newProxyInstance(RoundTripsTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = call(target, method, args);
+                    return result instanceof Connection c ? connection(c, trips) : result;
+                });
+    }
+
+    private static Connection connection(Connection target, List<String> trips) {
+        boolean[] inUnit = {false};
+        return (Connection) Proxy.newProxyInstance(RoundTripsTest.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    String name = method.getName();
+                    if (name.equals("setAutoCommit")) {
+                        inUnit[0] = Boolean.FALSE.equals(args[0]);
+                    } else if (inUnit[0] && (name.equals("commit") || name.equals("rollback")
+                            || name.equals("setSavepoint") || name.equals("releaseSavepoint"))) {
+                        trips.add(name);
+                    }
+                    Object result = call(target, method, args);
+                    if (result instanceof Statement s && inUnit[0]) {
+                        String sql = args != null && args.length > 0 && args[0] instanceof String t ? t : null;
+                        return statement(s, sql, trips);
+                    }
+                    return result;
+                });
+    }
+
+    private static Object statement(Statement target, String preparedSql, List<String> trips) {
+        Class<?> type = target instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class
+                : Statement.class;
+        return Proxy.newProxyInstance(RoundTripsTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("execute")) {
+                        String sql = preparedSql != null ? preparedSql : (String) args[0];
+                        trips.add(describe(sql));
+                    }
+                    return call(target, method, args);
+                });
+    }
+
+    private static String describe(String sql) {
+        if (sql.startsWith("RELEASE SAVEPOINT")) {
+            return sql.contains("; SAVEPOINT") ? "execute RELEASE SAVEPOINT+SAVEPOINT" : "execute RELEASE SAVEPOINT";
+        }
+        if (sql.startsWith("SAVEPOINT")) {
+            return "execute SAVEPOINT";
+        }
+        if (sql.contains("INSERT INTO crm_activity ") && sql.contains("INSERT INTO crm_activity_about")) {
+            return "insert activity with about-rows";
+        }
+        return sql.length() > 60 ? sql.substring(0, 60) : sql;
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
