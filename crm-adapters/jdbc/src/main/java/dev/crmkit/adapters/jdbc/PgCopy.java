@@ -74,7 +74,7 @@ final class PgCopy {
         if (!c.isWrapperFor(PGConnection.class)) {
             return false;
         }
-        StringBuilder text = new StringBuilder(rows.size() * 128);
+        StringBuilder text = new StringBuilder(capacity(rows));
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
@@ -115,6 +115,15 @@ final class PgCopy {
         return true;
     }
 
+    /** About the length of the rows' text, from the first row's, so the builder seldom grows. */
+    private static int capacity(List<Object[]> rows) {
+        long first = 1;
+        for (Object value : rows.get(0)) {
+            first += (value instanceof String s ? s.length() : 36) + 1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(128, first * rows.size() * 5 / 4));
+    }
+
     private static void copyIn(Connection c, String copy, byte[] bytes) throws SQLException {
         try {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(bytes));
@@ -144,7 +153,7 @@ final class PgCopy {
             escape(out, s);
         } else if (value instanceof Instant t) {
             // pgjdbc sends a time rounded half up to the microsecond; so does this
-            out.append(Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
+            appendTime(out, Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
         } else if (value instanceof Boolean b) {
             out.append(b ? 't' : 'f');
         } else if (value instanceof UUID || value instanceof Long || value instanceof Integer
@@ -158,8 +167,54 @@ final class PgCopy {
         }
     }
 
+    /**
+     * A time (already rounded to the microsecond) as {@code yyyy-MM-ddTHH:mm:ss[.ffffff]Z}, the form
+     * {@link Instant#toString} writes for years 1 to 9999, written digit by digit: {@code Instant.toString} goes through
+     * a {@code DateTimeFormatter}, a large part of a bulk chunk's COPY text time. Other years take
+     * {@code Instant.toString} itself.
+     */
+    static void appendTime(StringBuilder out, Instant t) {
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        int year = date.getYear();
+        if (year < 1 || year > 9999) {
+            out.append(t);
+            return;
+        }
+        digits(out, year, 4);
+        out.append('-');
+        digits(out, date.getMonthValue(), 2);
+        out.append('-');
+        digits(out, date.getDayOfMonth(), 2);
+        out.append('T');
+        digits(out, secondOfDay / 3600, 2);
+        out.append(':');
+        digits(out, secondOfDay / 60 % 60, 2);
+        out.append(':');
+        digits(out, secondOfDay % 60, 2);
+        int micros = t.getNano() / 1000;
+        if (micros > 0) {
+            out.append('.');
+            digits(out, micros, 6);
+        }
+        out.append('Z');
+    }
+
+    /** A number of at most {@code width} digits, zero-padded to that width. */
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int scale = width == 6 ? 100_000 : width == 4 ? 1000 : 10; scale > 0; scale /= 10) {
+            out.append((char) ('0' + value / scale % 10));
+        }
+    }
+
     /** Text as COPY's text format reads it: backslash, tab, line feed and carriage return escaped. */
     private static void escape(StringBuilder out, String s) {
+        if (plain(s)) { // most text has none of them: appended whole
+            out.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
@@ -170,5 +225,16 @@ final class PgCopy {
                 default -> out.append(ch);
             }
         }
+    }
+
+    /** Whether the text has nothing COPY's text format escapes. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }
