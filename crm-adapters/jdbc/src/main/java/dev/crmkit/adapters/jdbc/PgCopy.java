@@ -40,6 +40,9 @@ final class PgCopy {
             "INSERT INTO (\\S+) \\(([^()]*)\\) VALUES \\((.*)\\)", Pattern.DOTALL);
     private static final Pattern PARAMETER = Pattern.compile("\\?|CAST\\(\\? AS \\w+\\)");
 
+    /** The connection whose {@code statement_timeout} {@link #withOneTimeout} set for the work on this thread. */
+    private static final ThreadLocal<Connection> TIMED = new ThreadLocal<>();
+
     private PgCopy() {
     }
 
@@ -87,10 +90,11 @@ final class PgCopy {
         // encoded once, whole: pgjdbc's copyIn(sql, Reader) encodes each 65,536-char block alone, so an emoji (a
         // surrogate pair) split by a block boundary would be stored as "??"; bytes are sent as they are
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        int timeout;
-        try (Statement s = c.createStatement()) {
-            timeout = s.getQueryTimeout(); // the store's query timeout, set on every statement it creates
+        if (TIMED.get() == c) { // statement_timeout already set for the work this COPY is part of
+            copyIn(c, copy, bytes);
+            return true;
         }
+        int timeout = queryTimeout(c);
         if (timeout == 0) {
             copyIn(c, copy, bytes);
             return true;
@@ -122,6 +126,47 @@ final class PgCopy {
             first += (value instanceof String s ? s.length() : 36) + 1;
         }
         return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(128, first * rows.size() * 5 / 4));
+    }
+
+    /** The store's query timeout, in seconds, set on every statement it creates. */
+    private static int queryTimeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.getQueryTimeout();
+        }
+    }
+
+    /**
+     * Runs work of a transaction that makes several COPYs (a bulk chunk's contacts, leads, timeline, tasks) with
+     * {@code statement_timeout} set to the store's query timeout once for all of them, local to the transaction,
+     * and restored after: each COPY would otherwise set and restore it itself, two more waits for the server per
+     * COPY. The work's other statements carry the same timeout twice meanwhile (the driver's and the server's).
+     * Outside a transaction, without a query timeout or on a connection not pgjdbc's, the work just runs.
+     */
+    static <T> T withOneTimeout(Connection c, SqlWork<T> work) throws SQLException {
+        if (TIMED.get() == c || c.getAutoCommit() || !c.isWrapperFor(PGConnection.class)) {
+            return work.run(c);
+        }
+        int timeout = queryTimeout(c);
+        if (timeout == 0) {
+            return work.run(c);
+        }
+        String before = setTimeout(c, Long.toString(timeout * 1000L), true);
+        T result;
+        TIMED.set(c);
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException | Error e) {
+            TIMED.remove();
+            try { // a failed statement aborted the transaction, whose rollback undoes the SET LOCAL: then this fails
+                setTimeout(c, before, true);
+            } catch (SQLException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
+        }
+        TIMED.remove();
+        setTimeout(c, before, true);
+        return result;
     }
 
     private static void copyIn(Connection c, String copy, byte[] bytes) throws SQLException {
