@@ -294,6 +294,14 @@ final class Jdbc {
         update(c, sql.toString(), params.toArray());
     }
 
+    /**
+     * Runs work that inserts rows of several tables with {@link #insertRows}: on PostgreSQL its COPYs share one
+     * setting of {@code statement_timeout} ({@link PgCopy#withOneTimeout}); elsewhere the work just runs.
+     */
+    <T> T insertingTables(Connection c, SqlWork<T> work) throws SQLException {
+        return dialect == Dialect.POSTGRESQL ? PgCopy.withOneTimeout(c, work) : work.run(c);
+    }
+
     /** Runs an insert, update or delete and returns its update count. */
     int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -95,7 +95,14 @@ final class JdbcActivities implements Activities {
         }
     }
 
-    private void insert(Connection c, List<Activity> batch) throws SQLException {
+    /**
+     * Inserts the activities on the connection of a write already running (as {@link #appendAll} does, without a
+     * savepoint of its own: the caller's write undoes them with everything else when it fails).
+     */
+    void insert(Connection c, List<Activity> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>(batch.size());
         List<Object[]> aboutRows = new ArrayList<>(batch.size() * 2);
         for (Activity a : batch) {

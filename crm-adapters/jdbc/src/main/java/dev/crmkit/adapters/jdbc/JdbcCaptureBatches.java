@@ -162,7 +162,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
 
     @Override
     public void write(CaptureWrites writes) {
-        jdbc.tx.write(c -> {
+        jdbc.tx.write(tx -> jdbc.insertingTables(tx, c -> {
             if (!companies.insertAll(c, writes.newCompanies())) {
                 throw conflict("company domain");
             }
@@ -178,10 +178,10 @@ final class JdbcCaptureBatches implements CaptureBatches {
             if (!leads.updateAll(c, writes.leadUpdates())) {
                 throw conflict("external id");
             }
-            activities.appendAll(writes.activities());
+            activities.insert(c, writes.activities()); // in this write: no savepoint of its own
             tasks.insertAll(c, writes.tasks());
             return null;
-        });
+        }));
     }
 
     private static ConflictException conflict(String key) {

@@ -115,14 +115,22 @@ final class JdbcTasks implements Tasks {
                 microsBound(before), limit));
     }
 
-    /** Inserts new tasks, as given to {@link #insert}, in one JDBC batch. */
+    /**
+     * Inserts new tasks, as given to {@link #insert}, at once: the version 1 is a bound value, so the insert binds only
+     * parameters and PostgreSQL takes the rows with one {@code COPY} ({@link Jdbc#insertRows}).
+     */
     void insertAll(Connection c, List<Task> tasks) throws SQLException {
         List<Object[]> values = new ArrayList<>(tasks.size());
         for (Task t : tasks) {
             rows.checkNew(t.id(), t.version());
-            values.add(rowValues(t.atVersion(1), false));
+            Object[] row = rowValues(t.atVersion(1), false);
+            Object[] withVersion = new Object[row.length + 1];
+            withVersion[0] = row[0];
+            withVersion[1] = 1L;
+            System.arraycopy(row, 1, withVersion, 2, row.length - 1);
+            values.add(withVersion);
         }
-        jdbc.insertRows(c, insertRow, values);
+        jdbc.insertRows(c, insertRow.replace("VALUES (?, 1, ", "VALUES (?, ?, "), values);
     }
 
     /** The open tasks about each of the records, in one query per kind of record and thousand records. */

@@ -40,6 +40,9 @@ final class PgCopy {
             "INSERT INTO (\\S+) \\(([^()]*)\\) VALUES \\((.*)\\)", Pattern.DOTALL);
     private static final Pattern PARAMETER = Pattern.compile("\\?|CAST\\(\\? AS \\w+\\)");
 
+    /** The connection whose {@code statement_timeout} {@link #withOneTimeout} set for the work on this thread. */
+    private static final ThreadLocal<Connection> TIMED = new ThreadLocal<>();
+
     private PgCopy() {
     }
 
@@ -74,7 +77,7 @@ final class PgCopy {
         if (!c.isWrapperFor(PGConnection.class)) {
             return false;
         }
-        StringBuilder text = new StringBuilder(rows.size() * 128);
+        StringBuilder text = new StringBuilder(capacity(rows));
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 if (i > 0) {
@@ -87,10 +90,11 @@ final class PgCopy {
         // encoded once, whole: pgjdbc's copyIn(sql, Reader) encodes each 65,536-char block alone, so an emoji (a
         // surrogate pair) split by a block boundary would be stored as "??"; bytes are sent as they are
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        int timeout;
-        try (Statement s = c.createStatement()) {
-            timeout = s.getQueryTimeout(); // the store's query timeout, set on every statement it creates
+        if (TIMED.get() == c) { // statement_timeout already set for the work this COPY is part of
+            copyIn(c, copy, bytes);
+            return true;
         }
+        int timeout = queryTimeout(c);
         if (timeout == 0) {
             copyIn(c, copy, bytes);
             return true;
@@ -113,6 +117,56 @@ final class PgCopy {
         }
         setTimeout(c, before, local);
         return true;
+    }
+
+    /** About the length of the rows' text, from the first row's, so the builder seldom grows. */
+    private static int capacity(List<Object[]> rows) {
+        long first = 1;
+        for (Object value : rows.get(0)) {
+            first += (value instanceof String s ? s.length() : 36) + 1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(128, first * rows.size() * 5 / 4));
+    }
+
+    /** The store's query timeout, in seconds, set on every statement it creates. */
+    private static int queryTimeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.getQueryTimeout();
+        }
+    }
+
+    /**
+     * Runs work of a transaction that makes several COPYs (a bulk chunk's contacts, leads, timeline, tasks) with
+     * {@code statement_timeout} set to the store's query timeout once for all of them, local to the transaction,
+     * and restored after: each COPY would otherwise set and restore it itself, two more waits for the server per
+     * COPY. The work's other statements carry the same timeout twice meanwhile (the driver's and the server's).
+     * Outside a transaction, without a query timeout or on a connection not pgjdbc's, the work just runs.
+     */
+    static <T> T withOneTimeout(Connection c, SqlWork<T> work) throws SQLException {
+        if (TIMED.get() == c || c.getAutoCommit() || !c.isWrapperFor(PGConnection.class)) {
+            return work.run(c);
+        }
+        int timeout = queryTimeout(c);
+        if (timeout == 0) {
+            return work.run(c);
+        }
+        String before = setTimeout(c, Long.toString(timeout * 1000L), true);
+        T result;
+        TIMED.set(c);
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException | Error e) {
+            TIMED.remove();
+            try { // a failed statement aborted the transaction, whose rollback undoes the SET LOCAL: then this fails
+                setTimeout(c, before, true);
+            } catch (SQLException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
+        }
+        TIMED.remove();
+        setTimeout(c, before, true);
+        return result;
     }
 
     private static void copyIn(Connection c, String copy, byte[] bytes) throws SQLException {
@@ -144,7 +198,7 @@ final class PgCopy {
             escape(out, s);
         } else if (value instanceof Instant t) {
             // pgjdbc sends a time rounded half up to the microsecond; so does this
-            out.append(Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
+            appendTime(out, Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
         } else if (value instanceof Boolean b) {
             out.append(b ? 't' : 'f');
         } else if (value instanceof UUID || value instanceof Long || value instanceof Integer
@@ -158,8 +212,54 @@ final class PgCopy {
         }
     }
 
+    /**
+     * A time (already rounded to the microsecond) as {@code yyyy-MM-ddTHH:mm:ss[.ffffff]Z}, the form
+     * {@link Instant#toString} writes for years 1 to 9999, written digit by digit: {@code Instant.toString} goes through
+     * a {@code DateTimeFormatter}, a large part of a bulk chunk's COPY text time. Other years take
+     * {@code Instant.toString} itself.
+     */
+    static void appendTime(StringBuilder out, Instant t) {
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        int year = date.getYear();
+        if (year < 1 || year > 9999) {
+            out.append(t);
+            return;
+        }
+        digits(out, year, 4);
+        out.append('-');
+        digits(out, date.getMonthValue(), 2);
+        out.append('-');
+        digits(out, date.getDayOfMonth(), 2);
+        out.append('T');
+        digits(out, secondOfDay / 3600, 2);
+        out.append(':');
+        digits(out, secondOfDay / 60 % 60, 2);
+        out.append(':');
+        digits(out, secondOfDay % 60, 2);
+        int micros = t.getNano() / 1000;
+        if (micros > 0) {
+            out.append('.');
+            digits(out, micros, 6);
+        }
+        out.append('Z');
+    }
+
+    /** A number of at most {@code width} digits, zero-padded to that width. */
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int scale = width == 6 ? 100_000 : width == 4 ? 1000 : 10; scale > 0; scale /= 10) {
+            out.append((char) ('0' + value / scale % 10));
+        }
+    }
+
     /** Text as COPY's text format reads it: backslash, tab, line feed and carriage return escaped. */
     private static void escape(StringBuilder out, String s) {
+        if (plain(s)) { // most text has none of them: appended whole
+            out.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
@@ -170,5 +270,16 @@ final class PgCopy {
                 default -> out.append(ch);
             }
         }
+    }
+
+    /** Whether the text has nothing COPY's text format escapes. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

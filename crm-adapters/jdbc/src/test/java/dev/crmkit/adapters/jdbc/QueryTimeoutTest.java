@@ -105,6 +105,58 @@ class QueryTimeoutTest {
         }
     }
 
+    /**
+     * A bulk chunk's COPYs share one setting of {@code statement_timeout} ({@link PgCopy#withOneTimeout}): a COPY in
+     * that work, blocked by a lock, still fails after the query timeout; the statements of the work carry the timeout,
+     * and after the work the transaction's own timeout is back.
+     */
+    @Test
+    void copiesSharingOneTimeout_failAfterTheQueryTimeout_andTheTimeoutIsRestoredAfter() throws SQLException {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        opened.add(ds);
+        DataSource timed = QueryTimeoutDataSource.wrap(ds, Duration.ofSeconds(1));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 1; i <= PgCopy.MIN_ROWS; i++) {
+            rows.add(new Object[] {new UUID(5, i), "row " + i});
+        }
+        String copy = "COPY t17_copy_timeout (id, name) FROM STDIN";
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t17_copy_timeout (id uuid, name text)");
+        }
+
+        try (Connection blocker = ds.getConnection(); Statement s = blocker.createStatement();
+             Connection c = timed.getConnection()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE t17_copy_timeout IN ACCESS EXCLUSIVE MODE");
+            c.setAutoCommit(false);
+
+            SQLException failure = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                    SQLException.class, () -> PgCopy.withOneTimeout(c, cc -> {
+                        assertEquals("1s", timeout(cc), "set once for the work");
+                        return PgCopy.copy(cc, copy, rows);
+                    })));
+
+            assertEquals("57014", failure.getSQLState(), "cancelled by the statement timeout: " + failure);
+            c.rollback();
+            blocker.rollback();
+            assertEquals("1s", PgCopy.withOneTimeout(c, cc -> {
+                PgCopy.copy(cc, copy, rows);
+                return timeout(cc);
+            }), "set for a work that succeeds");
+            assertEquals("0", timeout(c), "back after the work");
+            c.commit();
+            s.execute("DROP TABLE t17_copy_timeout");
+            blocker.commit();
+        }
+    }
+
+    private static String timeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     @Test
     void builder_defaultIsThirtySeconds_andZeroMeansNone() {
         DataSource ds = TestDatabase.H2.shared();
