@@ -415,6 +415,54 @@ public abstract class LeadDuplicateRulesContract {
                 dev.crmkit.core.contact.PersonName.of("Kathy", "Smyth"), 10)));
     }
 
+    // ----------------------------------------------------------------------------------------- captureOnce
+
+    @Test
+    void captureOnce_replay_returnsTheSameFindings_asTheFirstCall_andWritesNothingMore() {
+        Lead first = captured(katherine());
+        Lead other = captured(LeadSubmission.from(Channel.WEB_FORM).name("Kathy", "Smith")
+                .email("k.smith@example.net").phone("030 901822").company("Nordwind Logistik").build());
+        crm = crm(DuplicateRules.everywhere(DuplicateAction.ALERT).withRule(RecordType.LEAD, DuplicateAction.ALERT));
+        LeadSubmission kathy = kathy(Channel.WEB_FORM).owner(ANNA).build();
+
+        CaptureOutcome once = crm.capture().captureOnce(kathy);
+        assertEquals(java.util.Set.of(first.id(), other.id()), java.util.Set.copyOf(leadIds(once.suspected()
+                .leads())));
+        assertFalse(once.suspected().contacts().isEmpty());
+        Snapshot before = snapshot();
+
+        CaptureOutcome again = crm.capture().captureOnce(kathy);
+
+        assertEquals(once, again, "the same lead, contact and findings, scores and reasons included");
+        assertEquals(before, snapshot());
+        // a lead captured since is not a finding of the first call
+        crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Katharina", "Smith")
+                .email("katharina@example.net").build());
+        assertEquals(once.suspected(), crm.capture().captureOnce(kathy).suspected());
+    }
+
+    @Test
+    void captureOnce_replay_ofAKnownPersonsNewLead_andOfNothingFound_keepsItsFindings() {
+        Lead first = captured(katherine());
+        Lead closed = captured(LeadSubmission.from(Channel.WEB_FORM).name("Kathy", "Smith")
+                .email("kathy.smith@example.org").build());
+        crm.leads().changeStatus(closed.id(), LeadStatus.DISQUALIFIED, "no budget", Optional.empty());
+        crm = crm(leads(DuplicateAction.ALERT).withCandidateLimit(1));
+        LeadSubmission known = kathy(Channel.EMAIL).build();
+
+        CaptureOutcome once = crm.capture().captureOnce(known);
+        assertInstanceOf(CaptureOutcome.NewLeadExistingContact.class, once, once::toString);
+        assertEquals(List.of(first.id()), leadIds(once.suspected().leads()));
+        assertTrue(once.suspected().limitReached());
+        assertEquals(once, crm.capture().captureOnce(known));
+
+        LeadSubmission nobody = LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max@example.net")
+                .build();
+        CaptureOutcome alone = crm.capture().captureOnce(nobody);
+        assertEquals(SuspectedDuplicates.none(), alone.suspected());
+        assertEquals(alone, crm.capture().captureOnce(nobody));
+    }
+
     // ------------------------------------------------------------------------------------------------- edit
 
     /** Max Meyer's lead, edited into Kathy Smith: no exact match with Katherine's lead, a fuzzy one. */
