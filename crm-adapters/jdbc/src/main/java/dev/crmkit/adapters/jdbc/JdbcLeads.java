@@ -260,20 +260,13 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      */
     @Override
     public List<Lead> findOpenBySoundOfName(PersonName name, int limit) {
-        List<String> keys = NameKeys.nameKeysToFind(Objects.requireNonNull(name, "name"));
+        List<Object> arguments = JdbcContacts.soundArguments(Objects.requireNonNull(name, "name"));
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
-        if (keys.isEmpty()) {
+        if (arguments.isEmpty()) {
             return List.of();
         }
-        String nickname = NameKeys.nicknameKey(name);
-        // the slots of absent keys repeat the first key: the empty key is never looked up
-        List<Object> arguments = new ArrayList<>(keys);
-        while (arguments.size() < NameKeys.MAX_KEYS_TO_FIND) {
-            arguments.add(keys.get(0));
-        }
-        arguments.add(nickname.isEmpty() ? keys.get(0) : nickname);
         arguments.add(true);
         arguments.add(limit);
         return jdbc.tx.read(c -> jdbc.list(c, selectOpenBySound, this::map, arguments.toArray()));
