@@ -512,6 +512,10 @@ public abstract class LeadDuplicateRulesContract {
         assertEquals(dev.crmkit.core.contact.PersonName.of("Kathy", "Smith"), stored.name());
         assertEquals("Nordwind Logistik", stored.companyName());
         assertEquals("kathy.smith@example.org", stored.email().orElseThrow().value());
+        assertTrue(ids(store.leads().findOpenBySoundOfName(stored.name(), 10)).contains(max.id()),
+                "found by its new name");
+        assertEquals(List.of(), ids(store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Max", "Meyer"), 10)), "no longer by its old one");
         List<Activity> entries = suspectedEntries(ref(max.id()));
         assertEquals(1, entries.size());
         assertEquals(entries, suspectedEntries(ref(first.id())));
