@@ -54,6 +54,8 @@ public final class Crm {
     private final dev.crmkit.core.privacy.Suppressions suppressions;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
+    /** The rules and region capture runs with, which the lead edit runs with too. */
+    private final CaptureSettings settings;
     /** The actor of a change made through {@link #as}, while it runs on this thread; it is the one audited. */
     private final ThreadLocal<dev.crmkit.core.access.Actor> viewActor = new ThreadLocal<>();
 
@@ -73,6 +75,7 @@ public final class Crm {
                 b.publicEmailDomains == null ? CaptureSettings.bundledPublicEmailDomains() : b.publicEmailDomains,
                 b.followUpWithin == null ? Duration.ofHours(24) : b.followUpWithin,
                 b.duplicateRules == null ? dev.crmkit.core.duplicate.DuplicateRules.allowAll() : b.duplicateRules);
+        this.settings = settings;
         this.context = new Context(store.transactions(), events, validation, clock, b.ids);
         this.timeline = new Timeline(store.activities(), context);
         this.tasks = new TaskPlanner(store.tasks(), context, store.idempotencyKeys());
@@ -173,6 +176,15 @@ public final class Crm {
      */
     public dev.crmkit.core.merge.LeadMerging leadMerging() {
         return new dev.crmkit.core.merge.LeadMerging(store.leads(), store.leadMerges(), timeline, context);
+    }
+
+    /**
+     * Editing leads' submitted data (name, e-mail, phone, company name) under the duplicate rules for leads
+     * ({@link Builder#duplicateRules}). Cheap to call: it wires a new use case each time.
+     */
+    public dev.crmkit.core.customer.LeadEditing leadEditing() {
+        return new dev.crmkit.core.customer.LeadEditing(store.leads(), store.contacts(), timeline, tasks, auditLog,
+                context, settings.duplicateRules(), settings.defaultRegion(), suppressions);
     }
 
     /**

@@ -495,6 +495,21 @@ public final class ScopedCrm {
     }
 
     /**
+     * Edits a lead's submitted data under the duplicate rules for leads ({@link Crm#leadEditing()}), if the actor may
+     * edit the lead, as {@link #change(Permission, RecordRef, Supplier)} does: locked, decided, and refused naming the
+     * field when the edit alters a field the actor's role may only read or not see ({@code lead.email}, ...). The
+     * outcome is shown as the actor may see it: the lead shown ({@link #fields()}), an alert only with the candidate
+     * leads the actor may view (one whose candidates are all hidden reads as saved); a block keeps every candidate it
+     * was refused for, but those the actor may not view only by id and score.
+     */
+    public Guarded<dev.crmkit.core.customer.LeadOutcome> editLead(LeadId lead,
+                                                                  dev.crmkit.core.customer.LeadEdit edit) {
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(edit, "edit");
+        return change(Permission.EDIT, ref(RecordType.LEAD, lead.value()), () -> crm.leadEditing().edit(lead, edit));
+    }
+
+    /**
      * The duplicates suspected among the contacts the actor may view: the scan of {@link dev.crmkit.core.duplicate.DuplicateScan#scan} over
      * exactly those contacts (read page by page through the store's restricted list, merged-away ones left out), so
      * that neither a pair nor a cluster names a contact the actor may not see.
@@ -719,6 +734,8 @@ public final class ScopedCrm {
             out = new LeadStatusChange.Changed(shown(changed.lead()), changed.event());
         } else if (value instanceof CompanyOutcome outcome) {
             out = shown(outcome);
+        } else if (value instanceof dev.crmkit.core.customer.LeadOutcome outcome) {
+            out = shown(outcome);
         }
         return (T) out;
     }
@@ -740,6 +757,27 @@ public final class ScopedCrm {
         CompanyOutcome.Blocked blocked = (CompanyOutcome.Blocked) outcome;
         return new CompanyOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? c
                 : new CompanyCandidate(c.companyId(), c.score(), List.of())).toList());
+    }
+
+    /** A lead edit's outcome as the actor may see it, as {@link #shown(CompanyOutcome)} for companies. */
+    private dev.crmkit.core.customer.LeadOutcome shown(dev.crmkit.core.customer.LeadOutcome outcome) {
+        if (outcome instanceof dev.crmkit.core.customer.LeadOutcome.Saved saved) {
+            return new dev.crmkit.core.customer.LeadOutcome.Saved(shown(saved.saved()));
+        } else if (outcome instanceof dev.crmkit.core.customer.LeadOutcome.Alerted alerted) {
+            List<dev.crmkit.core.duplicate.LeadCandidate> seen = alerted.candidates().stream()
+                    .filter(this::mayView).toList();
+            return seen.isEmpty() ? new dev.crmkit.core.customer.LeadOutcome.Saved(shown(alerted.saved()))
+                    : new dev.crmkit.core.customer.LeadOutcome.Alerted(shown(alerted.saved()), seen,
+                    alerted.limitReached());
+        }
+        dev.crmkit.core.customer.LeadOutcome.Blocked blocked = (dev.crmkit.core.customer.LeadOutcome.Blocked) outcome;
+        return new dev.crmkit.core.customer.LeadOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? c
+                : new dev.crmkit.core.duplicate.LeadCandidate(c.leadId(), c.score(), List.of())).toList(),
+                blocked.limitReached());
+    }
+
+    private boolean mayView(dev.crmkit.core.duplicate.LeadCandidate candidate) {
+        return find(ref(RecordType.LEAD, candidate.leadId().value())).map(this::mayView).orElse(false);
     }
 
     private boolean mayView(CompanyCandidate candidate) {

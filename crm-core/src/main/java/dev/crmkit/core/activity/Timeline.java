@@ -49,4 +49,9 @@ public final class Timeline {
     public Page<Activity> of(RecordRef record, TimelineFilter filter, PageRequest page) {
         return activities.timeline(record, filter, page);
     }
+
+    /** The entry with this id, whoever may see it (for crmkit's own use cases: a replay reads the entry it wrote). */
+    public java.util.Optional<Activity> find(ActivityId id) {
+        return activities.findById(Objects.requireNonNull(id, "id"));
+    }
 }

@@ -159,7 +159,6 @@ public final class LeadCapture {
         this.actor = Objects.requireNonNull(actor, "actor");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.keys = Objects.requireNonNull(keys, "keys");
-        this.once = new CaptureOnce(contacts, companies, leads);
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.companies = Objects.requireNonNull(companies, "companies");
         this.leads = Objects.requireNonNull(leads, "leads");
@@ -170,6 +169,7 @@ public final class LeadCapture {
         this.context = Objects.requireNonNull(context, "context");
         this.duplicates = new ContactDuplicates(contacts, settings.defaultRegion());
         this.leadDuplicates = new LeadDuplicates(contacts, leads, settings.defaultRegion());
+        this.once = new CaptureOnce(contacts, companies, leads, timeline, duplicates, leadDuplicates);
     }
 
     /** The suppression list this capture checks new people against (bulk capture stages its rows with it). */
@@ -294,7 +294,7 @@ public final class LeadCapture {
         }
         NormalizedSubmission s = normalized.submission().get();
         return new OnceOnly(keys, context.transactions(), context.clock()).run(key, CaptureOnce.COMMAND,
-                () -> captureValid(s), CaptureOnce::describe, once::replay);
+                () -> captureValid(s), once::describe, once::replay);
     }
 
     /**

@@ -73,6 +73,26 @@ public final class ContactDuplicates {
     }
 
     /**
+     * The rescoring of recorded findings ({@code captureOnce}'s replay): the stored contacts with these ids (those no
+     * longer stored under their own id, merged away or deleted since, left out) scored against {@code contact}, best
+     * first, whatever their score now.
+     */
+    public List<DuplicateCandidate> rescore(Contact contact, List<dev.crmkit.core.contact.ContactId> recorded) {
+        DuplicateRecord self = StoreRecords.of(Objects.requireNonNull(contact, "contact"));
+        List<DuplicateCandidate> found = new ArrayList<>();
+        for (dev.crmkit.core.contact.ContactId id : recorded) {
+            java.util.Optional<Contact> stored = contacts.findById(id).filter(c -> c.id().equals(id));
+            if (stored.isPresent()) {
+                MatchScore score = matcher.score(self, StoreRecords.of(stored.get()));
+                found.add(new DuplicateCandidate(id, score.probability(), score.reasons()));
+            }
+        }
+        found.sort(Comparator.comparingDouble(DuplicateCandidate::score).reversed()
+                .thenComparing(c -> c.contactId().value()));
+        return found;
+    }
+
+    /**
      * The blocking step: at most {@code limit} stored contacts whose name sounds like {@code name} (by the stored name
      * keys), or shares a part of it when the name has one part only or the store keeps no name keys. Lead duplicates
      * look their candidates up through these contacts too ({@link LeadDuplicates}).

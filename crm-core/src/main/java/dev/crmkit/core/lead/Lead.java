@@ -260,6 +260,19 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
                 new LeadEvent.LeadStatusChanged(id, status, target, why, by, now));
     }
 
+    /**
+     * A copy with other submitted data (name, e-mail, phone, company name as typed), edited by hand; everything else
+     * stays.
+     *
+     * @throws IllegalArgumentException if neither an e-mail nor a phone is left
+     */
+    public Lead withSubmittedData(PersonName newName, Optional<EmailAddress> newEmail, Optional<PhoneNumber> newPhone,
+                                  String newCompanyName, Instant now) {
+        return new Lead(id, version, contactId, companyId, source, externalIds, fingerprints, request, newName,
+                newEmail, newPhone, newCompanyName, owner, status, disqualificationReason, submissions, customFields,
+                createdAt, now);
+    }
+
     /** A copy with another owner. */
     public Lead withOwner(Optional<UserId> newOwner, Instant now) {
         return new Lead(id, version, contactId, companyId, source, externalIds, fingerprints, request, name, email,

@@ -68,4 +68,21 @@ public sealed interface LeadEvent extends DomainEvent {
     record LeadOwnerChanged(LeadId leadId, Optional<UserId> from, Optional<UserId> to, Instant occurredAt)
             implements LeadEvent {
     }
+
+    /**
+     * The submitted data of a lead (name, e-mail, phone, company name) was edited by hand.
+     *
+     * @param leadId     the lead
+     * @param version    its version after the edit
+     * @param fields     the fields that changed, by name ({@code firstName}, {@code lastName}, {@code email},
+     *                   {@code phone}, {@code companyName}), no values
+     * @param occurredAt when
+     */
+    record LeadEdited(LeadId leadId, long version, java.util.List<String> fields, Instant occurredAt)
+            implements LeadEvent {
+        /** Copies the list. */
+        public LeadEdited {
+            fields = java.util.List.copyOf(fields);
+        }
+    }
 }

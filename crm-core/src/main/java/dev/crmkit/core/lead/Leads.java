@@ -74,4 +74,21 @@ public interface Leads {
                                                     int limit) {
         throw new UnsupportedOperationException(getClass().getName() + " does not look leads up by contact");
     }
+
+    /**
+     * At most {@code limit} open leads whose own submitted name sounds like {@code name}, in the order they were
+     * stored (created, then stored order): the stored phonetic keys of the lead's name
+     * ({@link dev.crmkit.core.duplicate.NameKeys}, looked up as contacts are by
+     * {@link dev.crmkit.core.contact.Contacts#findBySoundOfName}), so a lead is found by its own name even when its
+     * contact's name differs (the contact was edited or merged since). Merged-away leads are left out; none for a
+     * name with no key (an empty given or family name). The second candidate query of duplicate rules for leads
+     * ({@link dev.crmkit.core.duplicate.LeadDuplicates}); a store that does not implement it is asked only through the
+     * contacts' names.
+     *
+     * @param name  the name to look up
+     * @param limit how many leads at most (at least 1)
+     */
+    default java.util.List<Lead> findOpenBySoundOfName(dev.crmkit.core.contact.PersonName name, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no name keys of leads");
+    }
 }

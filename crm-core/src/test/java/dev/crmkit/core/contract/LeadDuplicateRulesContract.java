@@ -8,6 +8,8 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.company.Company;
 import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customer.LeadEdit;
+import dev.crmkit.core.customer.LeadOutcome;
 import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateAlert;
 import dev.crmkit.core.duplicate.DuplicateCandidate;
@@ -351,6 +353,277 @@ public abstract class LeadDuplicateRulesContract {
                 store.leads().findOpenByContacts(List.of(other.contactId()), 10))));
         crm.leadMerging().merge(List.of(other.id(), second.id()), Optional.of(other.id()));
         assertEquals(List.of(other.id()), ids(store.leads().findOpenByContacts(List.of(other.contactId()), 10)));
+    }
+
+    // ------------------------------------------------------------------------------------ the lead's own name
+
+    @Test
+    void block_aLeadWhoseContactWasRenamed_isStillFoundByTheLeadsOwnName() {
+        Lead first = captured(katherine());
+        crm.customers().editContact(first.contactId(), dev.crmkit.core.customer.ContactEdit.rename("Maria", "Jones"));
+        crm = crm(leads(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+
+        CaptureOutcome outcome = capture(kathy(Channel.WEB_FORM).build());
+
+        CaptureOutcome.Blocked blocked = assertInstanceOf(CaptureOutcome.Blocked.class, outcome, outcome::toString);
+        assertEquals(List.of(first.id()), leadIds(blocked.leadCandidates()));
+        assertTrue(blocked.leadCandidates().get(0).reasons().stream().anyMatch(r -> r.field() == Field.LAST_NAME));
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void alert_aLeadFoundBothWays_isNamedOnce() {
+        Lead first = captured(katherine());
+        crm = crm(leads(DuplicateAction.ALERT));
+
+        CaptureOutcome outcome = capture(kathy(Channel.WEB_FORM).build());
+
+        assertEquals(List.of(first.id()), leadIds(outcome.suspected().leads()));
+    }
+
+    @Test
+    void findOpenBySoundOfName_openListedLeadsByTheirOwnName_swappedAndTypo_bounded_inStoredOrder() {
+        Lead first = captured(katherine());
+        crm.customers().editContact(first.contactId(), dev.crmkit.core.customer.ContactEdit.rename("Maria", "Jones"));
+        Lead second = captured(LeadSubmission.from(Channel.WEB_FORM).name("Kathy", "Smyth")
+                .email("kathy.smyth@example.org").build());
+        Lead closed = captured(LeadSubmission.from(Channel.WEB_FORM).name("Katie", "Smith")
+                .email("katie@example.org").build());
+        crm.leads().changeStatus(closed.id(), LeadStatus.DISQUALIFIED, "no budget", Optional.empty());
+        captured(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max@example.net").build());
+
+        assertEquals(List.of(first.id(), second.id()), ids(store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Kate", "Smith"), 10)));
+        assertEquals(List.of(first.id(), second.id()), ids(store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Smith", "Katherine"), 10)), "the swapped name");
+        assertEquals(List.of(first.id()), ids(store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Kate", "Smith"), 1)));
+        assertEquals(List.of(), store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Maria", "Jones"), 10), "the contact's name, not the lead's");
+        assertEquals(List.of(), store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("", "Smith"), 10), "a part name has no key");
+
+        // a second open lead of the second person, merged into her first: the merged-away one is no longer found
+        crm.customers().addEmail(second.contactId(), "k.smyth@example.net", false);
+        Lead again = captured(LeadSubmission.from(Channel.WEB_FORM).name("Cathy", "Smythe")
+                .email("k.smyth@example.net").build());
+        assertTrue(ids(store.leads().findOpenBySoundOfName(dev.crmkit.core.contact.PersonName.of("Kathy", "Smyth"),
+                10)).contains(again.id()), "found by the alike initial");
+        crm.leadMerging().merge(List.of(second.id(), again.id()), Optional.of(second.id()));
+        assertEquals(List.of(first.id(), second.id()), ids(store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Kathy", "Smyth"), 10)));
+    }
+
+    // ----------------------------------------------------------------------------------------- captureOnce
+
+    @Test
+    void captureOnce_replay_returnsTheSameFindings_asTheFirstCall_andWritesNothingMore() {
+        Lead first = captured(katherine());
+        Lead other = captured(LeadSubmission.from(Channel.WEB_FORM).name("Kathy", "Smith")
+                .email("k.smith@example.net").phone("030 901822").company("Nordwind Logistik").build());
+        crm = crm(DuplicateRules.everywhere(DuplicateAction.ALERT).withRule(RecordType.LEAD, DuplicateAction.ALERT));
+        LeadSubmission kathy = kathy(Channel.WEB_FORM).owner(ANNA).build();
+
+        CaptureOutcome once = crm.capture().captureOnce(kathy);
+        assertEquals(java.util.Set.of(first.id(), other.id()), java.util.Set.copyOf(leadIds(once.suspected()
+                .leads())));
+        assertFalse(once.suspected().contacts().isEmpty());
+        Snapshot before = snapshot();
+
+        CaptureOutcome again = crm.capture().captureOnce(kathy);
+
+        assertEquals(once, again, "the same lead, contact and findings, scores and reasons included");
+        assertEquals(before, snapshot());
+        // a lead captured since is not a finding of the first call
+        crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Katharina", "Smith")
+                .email("katharina@example.net").build());
+        assertEquals(once.suspected(), crm.capture().captureOnce(kathy).suspected());
+    }
+
+    @Test
+    void captureOnce_replay_ofAKnownPersonsNewLead_andOfNothingFound_keepsItsFindings() {
+        Lead first = captured(katherine());
+        Lead closed = captured(LeadSubmission.from(Channel.WEB_FORM).name("Kathy", "Smith")
+                .email("kathy.smith@example.org").build());
+        crm.leads().changeStatus(closed.id(), LeadStatus.DISQUALIFIED, "no budget", Optional.empty());
+        crm = crm(leads(DuplicateAction.ALERT).withCandidateLimit(1));
+        LeadSubmission known = kathy(Channel.EMAIL).build();
+
+        CaptureOutcome once = crm.capture().captureOnce(known);
+        assertInstanceOf(CaptureOutcome.NewLeadExistingContact.class, once, once::toString);
+        assertEquals(List.of(first.id()), leadIds(once.suspected().leads()));
+        assertTrue(once.suspected().limitReached());
+        assertEquals(once, crm.capture().captureOnce(known));
+
+        LeadSubmission nobody = LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max@example.net")
+                .build();
+        CaptureOutcome alone = crm.capture().captureOnce(nobody);
+        assertEquals(SuspectedDuplicates.none(), alone.suspected());
+        assertEquals(alone, crm.capture().captureOnce(nobody));
+    }
+
+    // ------------------------------------------------------------------------------------------------- edit
+
+    /** Max Meyer's lead, edited into Kathy Smith: no exact match with Katherine's lead, a fuzzy one. */
+    private static final LeadEdit INTO_KATHY = LeadEdit.rename("Kathy", "Smith").andEmail("kathy.smith@example.org")
+            .andPhone("030 901821").andCompanyName("Nordwind Logistik");
+
+    private Lead max() {
+        return captured(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max.meyer@example.net")
+                .phone("040 555123").owner(ANNA).build());
+    }
+
+    @Test
+    void edit_block_refusesNamingTheStoredLeadWithScoreAndReasons_storeUnchanged_nothingPublished() {
+        Lead first = captured(katherine());
+        Lead max = max();
+        crm = crm(leads(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+        events.clear();
+
+        LeadOutcome outcome = crm.leadEditing().edit(max.id(), INTO_KATHY);
+
+        LeadOutcome.Blocked blocked = assertInstanceOf(LeadOutcome.Blocked.class, outcome, outcome::toString);
+        assertEquals(List.of(first.id()), leadIds(blocked.candidates()));
+        assertTrue(blocked.candidates().get(0).score() >= DuplicateScan.DEFAULT_THRESHOLD);
+        assertTrue(blocked.candidates().get(0).reasons().stream().anyMatch(r -> r.field() == Field.LAST_NAME));
+        assertTrue(blocked.reason().contains("lead " + first.id()), blocked.reason());
+        assertEquals(Optional.empty(), outcome.lead());
+        assertEquals(before, snapshot());
+        assertEquals(List.of(), events);
+        assertTrue(auditOf(max.id()).isEmpty());
+    }
+
+    @Test
+    void edit_alert_savesTheEdit_namesTheCandidate_onTheTimelineWithATask_auditsAndPublishes() {
+        Lead first = captured(katherine());
+        Lead max = max();
+        crm = crm(leads(DuplicateAction.ALERT));
+        events.clear();
+
+        LeadOutcome outcome = crm.leadEditing().edit(max.id(), INTO_KATHY);
+
+        LeadOutcome.Alerted alerted = assertInstanceOf(LeadOutcome.Alerted.class, outcome, outcome::toString);
+        assertEquals(List.of(first.id()), leadIds(alerted.candidates()));
+        Lead stored = store.leads().findById(max.id()).orElseThrow();
+        assertEquals(stored, alerted.saved());
+        assertEquals(max.version() + 1, stored.version());
+        assertEquals(dev.crmkit.core.contact.PersonName.of("Kathy", "Smith"), stored.name());
+        assertEquals("Nordwind Logistik", stored.companyName());
+        assertEquals("kathy.smith@example.org", stored.email().orElseThrow().value());
+        assertTrue(ids(store.leads().findOpenBySoundOfName(stored.name(), 10)).contains(max.id()),
+                "found by its new name");
+        assertEquals(List.of(), ids(store.leads().findOpenBySoundOfName(
+                dev.crmkit.core.contact.PersonName.of("Max", "Meyer"), 10)), "no longer by its old one");
+        List<Activity> entries = suspectedEntries(ref(max.id()));
+        assertEquals(1, entries.size());
+        assertEquals(entries, suspectedEntries(ref(first.id())));
+        assertEquals(1, duplicateTasks(max.id()).size());
+        assertEquals(ANNA, duplicateTasks(max.id()).get(0).assignee());
+        assertTrue(timeline(ref(max.id())).stream().anyMatch(a -> a.subject().equals(
+                "Lead edited: firstName, lastName, email, phone, companyName")), () -> timeline(ref(max.id()))
+                .toString());
+        List<dev.crmkit.core.audit.AuditEntry> audit = auditOf(max.id());
+        assertEquals(1, audit.size());
+        assertEquals(List.of("firstName", "lastName", "email", "phone", "companyName"), audit.get(0).changes()
+                .stream().map(dev.crmkit.core.audit.FieldChange::field).toList());
+        assertEquals(Optional.of("Max"), audit.get(0).changes().get(0).before());
+        assertEquals(List.of(new dev.crmkit.core.lead.LeadEvent.LeadEdited(max.id(), stored.version(),
+                List.of("firstName", "lastName", "email", "phone", "companyName"), clock.instant())),
+                events.stream().filter(e -> e instanceof dev.crmkit.core.lead.LeadEvent).toList());
+    }
+
+    @Test
+    void edit_aLeadThatAlreadyLookedAlike_isNotRefusedForIt_andAnEditChangingNothingSavesNothing() {
+        captured(katherine());
+        Lead kathy = captured(kathy(Channel.WEB_FORM).build()); // captured while the rules allowed it
+        crm = crm(leads(DuplicateAction.BLOCK));
+
+        LeadOutcome moved = crm.leadEditing().edit(kathy.id(), LeadEdit.nothing().andCompanyName("Nordwind GmbH"));
+        Lead saved = assertInstanceOf(LeadOutcome.Saved.class, moved, moved::toString).saved();
+        assertEquals("Nordwind GmbH", saved.companyName());
+
+        Snapshot before = snapshot();
+        LeadOutcome same = crm.leadEditing().edit(kathy.id(), LeadEdit.rename("Kathy", "Smith"));
+        assertEquals(new LeadOutcome.Saved(saved), same);
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void edit_allow_savesWithoutLookingUp() {
+        captured(katherine());
+        Lead max = max();
+        LeadOutcome outcome = crm.leadEditing().edit(max.id(), INTO_KATHY);
+        assertInstanceOf(LeadOutcome.Saved.class, outcome, outcome::toString);
+        assertEquals(List.of(), suspectedEntries(ref(max.id())));
+    }
+
+    @Test
+    void edit_badInput_isRefusedNamingFieldAndRule_andChangesNothing() {
+        Lead max = max();
+        crm = crm(leads(DuplicateAction.BLOCK));
+        Snapshot before = snapshot();
+
+        assertRefused("email", "format", () -> crm.leadEditing().edit(max.id(), LeadEdit.nothing()
+                .andEmail("not an address")));
+        assertRefused("email", "required", () -> crm.leadEditing().edit(max.id(), LeadEdit.nothing()
+                .andEmail("").andPhone("")));
+        assertRefused("leadId", "exists", () -> crm.leadEditing().edit(new LeadId(java.util.UUID.randomUUID()),
+                LeadEdit.rename("A", "B")));
+        assertRefused("firstName", "size", () -> crm.leadEditing().edit(max.id(),
+                LeadEdit.rename("x".repeat(201), "B")));
+        assertEquals(before, snapshot());
+        // the e-mail alone may go: the phone is left
+        Lead phoneOnly = crm.leadEditing().edit(max.id(), LeadEdit.nothing().andEmail("")).lead().orElseThrow();
+        assertEquals(Optional.empty(), phoneOnly.email());
+    }
+
+    @Test
+    void edit_throughAView_needsEdit_andRefusesAFieldTheRoleMayOnlyRead() {
+        Lead first = captured(katherine());
+        Lead own = captured(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max.meyer@example.net")
+                .owner(UserId.of("ben")).build());
+        store.transactions().run(() -> {
+            store.accessDirectory().save(dev.crmkit.core.access.Role.builder("rep", "Rep")
+                    .scope(RecordType.LEAD, dev.crmkit.core.access.Scope.OWN,
+                            dev.crmkit.core.access.Permission.VIEW, dev.crmkit.core.access.Permission.EDIT)
+                    .field(RecordType.LEAD, "email", dev.crmkit.core.access.FieldAccess.READ).build());
+            store.accessDirectory().save(new dev.crmkit.core.access.User(UserId.of("ben"), "Ben", Optional.empty(),
+                    Optional.empty(), dev.crmkit.core.access.RoleId.of("rep")));
+        });
+        crm = crm(leads(DuplicateAction.BLOCK));
+        dev.crmkit.core.ScopedCrm ben = crm.as(dev.crmkit.core.access.Actor.user("ben"));
+        Snapshot before = snapshot();
+
+        dev.crmkit.core.access.Guarded<LeadOutcome> email = ben.editLead(own.id(),
+                LeadEdit.nothing().andEmail("ben@example.org"));
+        assertFalse(email.allowed());
+        assertTrue(email.decision().explain().contains("lead.email"), email.decision().explain());
+        dev.crmkit.core.access.Guarded<LeadOutcome> other = ben.editLead(first.id(), LeadEdit.rename("A", "B"));
+        assertFalse(other.allowed(), "not his lead");
+        dev.crmkit.core.access.Guarded<LeadOutcome> blocked = ben.editLead(own.id(), LeadEdit.rename("Kathy",
+                "Smith").andCompanyName("Nordwind Logistik"));
+        assertTrue(blocked.allowed(), blocked.toString());
+        LeadOutcome.Blocked refused = assertInstanceOf(LeadOutcome.Blocked.class, blocked.value().orElseThrow());
+        assertEquals(List.of(first.id()), leadIds(refused.candidates()));
+        assertEquals(List.of(), refused.candidates().get(0).reasons(), "a lead ben may not view: id and score only");
+        assertEquals(before, snapshot());
+
+        dev.crmkit.core.access.Guarded<LeadOutcome> renamed = ben.editLead(own.id(), LeadEdit.rename("Maximilian",
+                "Meyer"));
+        assertEquals("Maximilian", renamed.value().orElseThrow().lead().orElseThrow().name().first());
+    }
+
+    private static void assertRefused(String field, String rule, org.junit.jupiter.api.function.Executable call) {
+        dev.crmkit.core.kernel.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, call);
+        assertTrue(e.violations().stream().anyMatch(v -> v.field().equals(field) && v.rule().equals(rule)),
+                e.violations()::toString);
+    }
+
+    private List<dev.crmkit.core.audit.AuditEntry> auditOf(LeadId lead) {
+        return store.auditTrail().forRecord(ref(lead), dev.crmkit.core.kernel.PageRequest.first(50)).items();
     }
 
     private static List<LeadId> ids(List<Lead> leads) {

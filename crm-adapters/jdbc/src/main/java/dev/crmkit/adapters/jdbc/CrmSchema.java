@@ -60,6 +60,7 @@ public final class CrmSchema {
         ParticipantKeyFill.fill(dataSource, dialect, prefix);
         CompanyNameKeyFill.fill(dataSource, dialect, prefix);
         ContactFieldFill.fill(dataSource, dialect, prefix);
+        LeadNameKeyFill.fill(dataSource, dialect, prefix);
         return result.migrationsExecuted;
     }
 
@@ -140,6 +141,18 @@ public final class CrmSchema {
         } catch (SQLException e) {
             throw new JdbcStoreException("could not rebuild the reached stages of the deals", e, false);
         }
+    }
+
+    /**
+     * Keys the own names of the leads queued by V80 (stored before it), so the duplicate rules for leads find them by
+     * the name they came with: what {@link #migrate} does after the scripts, for a host that runs them with its own
+     * Flyway or Liquibase. Cheap when none is queued.
+     *
+     * @return how many leads were keyed
+     */
+    public static int fillLeadNameKeys(DataSource dataSource, String tablePrefix) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return LeadNameKeyFill.fill(dataSource, dialectOf(dataSource), Tables.checkPrefix(tablePrefix));
     }
 
     /** The dialect of a data source's database. */

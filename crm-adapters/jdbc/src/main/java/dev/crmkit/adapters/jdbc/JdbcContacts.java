@@ -360,19 +360,32 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
 
     @Override
     public List<Contact> findBySoundOfName(dev.crmkit.core.contact.PersonName name, int limit) {
-        List<String> keys = NameKeys.nameKeysToFind(Objects.requireNonNull(name, "name"));
-        if (keys.isEmpty()) {
+        List<Object> arguments = soundArguments(Objects.requireNonNull(name, "name"));
+        if (arguments.isEmpty()) {
             return List.of();
         }
-        String nickname = NameKeys.nicknameKey(name);
-        // the slots of absent keys repeat the first key: the empty key is never looked up
+        arguments.add(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, selectBySound, this::map, arguments.toArray()));
+    }
+
+    /**
+     * The arguments of a look-up by name keys ({@code name_key IN (...)} with {@link NameKeys#MAX_KEYS_TO_FIND}
+     * slots, then {@code nickname_key = ?}), for contacts and for leads ({@link JdbcLeads#findOpenBySoundOfName}); an
+     * empty, modifiable list for a name without keys. The slots of absent keys repeat the first key: the empty key is
+     * never looked up.
+     */
+    static List<Object> soundArguments(dev.crmkit.core.contact.PersonName name) {
+        List<String> keys = NameKeys.nameKeysToFind(name);
         List<Object> arguments = new ArrayList<>(keys);
+        if (keys.isEmpty()) {
+            return arguments;
+        }
         while (arguments.size() < NameKeys.MAX_KEYS_TO_FIND) {
             arguments.add(keys.get(0));
         }
+        String nickname = NameKeys.nicknameKey(name);
         arguments.add(nickname.isEmpty() ? keys.get(0) : nickname);
-        arguments.add(limit);
-        return jdbc.tx.read(c -> jdbc.list(c, selectBySound, this::map, arguments.toArray()));
+        return arguments;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.duplicate.NameKeys;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -42,7 +43,8 @@ import java.util.UUID;
  * is also a row of {@code lead_external_id} with the id as primary key, which is what keeps it unique across
  * application nodes: insert-or-get claims the ids first with the dialect's insert-ignoring statement, in sorted order
  * (so two nodes never wait on each other in a cycle), and returns the lead that holds one it could not claim; an
- * update claims the ids it adds and gives up those it drops. External ids are at most {@value #MAX_EXTERNAL_ID}
+ * update claims the ids it adds and gives up those it drops. The phonetic keys of each lead's own name are a row of
+ * {@code lead_name_key} (V80, {@link LeadNameKeyRows}), rewritten by every write of the lead row. External ids are at most {@value #MAX_EXTERNAL_ID}
  * characters. Thread-safe.
  */
 final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
@@ -78,6 +80,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectVersion;
     private final String restoreRow;
     private final String insertSnapshot;
+    private final LeadNameKeyRows nameKeys;
+    private final String selectOpenBySound;
 
     JdbcLeads(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -95,6 +99,11 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         selectOpenByContacts = jdbc.sql("SELECT * FROM {lead} WHERE contact_id IN (%s) AND is_open = ? AND "
                 + LISTED + " ORDER BY created_at, seq LIMIT ?");
         externalIds = new KeyTable(jdbc, "lead_external_id", "external_id", "lead_id", true);
+        nameKeys = new LeadNameKeyRows(jdbc);
+        selectOpenBySound = jdbc.sql("SELECT * FROM {lead} WHERE id IN (SELECT lead_id FROM {lead_name_key} "
+                + "WHERE name_key IN (" + String.join(", ", Collections.nCopies(NameKeys.MAX_KEYS_TO_FIND, "?"))
+                + ") UNION SELECT lead_id FROM {lead_name_key} WHERE nickname_key = ?) AND is_open = ? AND "
+                + LISTED + " ORDER BY created_at, seq LIMIT ?");
         rows = new Jdbc.Versioned(jdbc, "lead", "lead");
         insertRow = jdbc.sql("INSERT INTO {lead} (id, version, contact_id, company_id, channel, source_detail, "
                 + "campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content, referrer, external_ids, "
@@ -171,6 +180,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             throw new StaleVersionException("lead", id.toString(), exact.version() + 1);
         }
         externalIds.claimAll(c, exact.externalIds(), id);
+        nameKeys.replace(c, id, exact.name());
     }
 
     @Override
@@ -192,6 +202,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         }
         externalIds.move(c, exact.id().value(), exact.externalIds(), (added, owner) -> ValidationException.of(
                 "externalIds", "unique", added + " already belongs to lead " + owner));
+        nameKeys.replace(c, exact.id().value(), exact.name());
     }
 
     /** Stores a snapshot of the lead as it is, as number {@code no} of a merge of leads. */
@@ -243,6 +254,24 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         });
     }
 
+    /**
+     * Through {@code lead_name_key} (V80): the name keys to find (the swapped name and alike initials included) and
+     * the nickname key, each an index lookup, then the open listed leads among them in the order they were stored.
+     */
+    @Override
+    public List<Lead> findOpenBySoundOfName(PersonName name, int limit) {
+        List<Object> arguments = JdbcContacts.soundArguments(Objects.requireNonNull(name, "name"));
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        if (arguments.isEmpty()) {
+            return List.of();
+        }
+        arguments.add(true);
+        arguments.add(limit);
+        return jdbc.tx.read(c -> jdbc.list(c, selectOpenBySound, this::map, arguments.toArray()));
+    }
+
     @Override
     public Lead insertOrGet(Lead candidate) {
         Objects.requireNonNull(candidate, "candidate");
@@ -272,6 +301,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             rowsAt.add(values.toArray());
         }
         jdbc.insertRows(c, insertAt, rowsAt);
+        nameKeys.insertAll(c, stored);
         return true;
     }
 
@@ -337,6 +367,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             return false;
         }
         jdbc.batch(c, updateAt, values);
+        nameKeys.replaceAll(c, List.copyOf(last.values()));
         return true;
     }
 
@@ -346,6 +377,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
                 (cc, unclaimed) -> holder(cc, candidate, unclaimed));
         Lead stored = candidate.atVersion(1);
         jdbc.update(c, insertRow, rowValues(stored, false));
+        nameKeys.insertAll(c, List.of(stored));
         return stored;
     }
 
@@ -373,6 +405,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             rows.update(c, updateRow, rowValues(lead, true), lead.id(), id, lead.version());
             externalIds.move(c, id, lead.externalIds(), (added, owner) -> ValidationException.of("externalIds",
                     "unique", added + " already belongs to lead " + owner));
+            nameKeys.replace(c, id, lead.name());
             return lead.atVersion(lead.version() + 1);
         });
     }
@@ -501,5 +534,6 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     public void retired(Connection c, Lead before) throws SQLException {
         JdbcMerges.insertRetired(jdbc, c, selectById, insertRow, rowValues(before, false), setVersion,
                 before.id().value(), before.version());
+        nameKeys.replace(c, before.id().value(), before.name());
     }
 }

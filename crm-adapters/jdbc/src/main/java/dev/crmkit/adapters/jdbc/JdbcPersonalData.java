@@ -148,6 +148,8 @@ final class JdbcPersonalData implements PersonalData {
                     + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
             counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
                     ids.leads()));
+            // the phonetic keys of the leads' names (V80) go with the names; derived rows, not counted
+            update(c, "DELETE FROM {lead_name_key} WHERE lead_id IN (%s)", ids.leads());
             long leads = 0;
             // a merged-away lead's row keeps the version its lead merge left it at (as its merge snapshot, blanked
             // below, does), so that merge can still be undone

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.duplicate.NameKeys;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
@@ -20,12 +22,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Leads in memory, indexed by external id, open e-mail, phone and contact, status and owner. Thread-safe. */
+/**
+ * Leads in memory, indexed by external id, open e-mail, phone, contact and name keys, status and owner. Thread-safe.
+ */
 final class InMemoryLeads implements Leads {
 
     private static final String OPEN_EMAIL = "openEmail";
     private static final String OPEN_PHONE = "openPhone";
     private static final String OPEN_CONTACT = "openContact";
+    /** The name keys ({@code n:}) and nickname key ({@code k:}) of open leads' own names. */
+    private static final String OPEN_NAME = "openName";
     static final String STATUS = "status";
     static final String OWNER = "owner";
 
@@ -40,6 +46,7 @@ final class InMemoryLeads implements Leads {
                 .group(OPEN_EMAIL, l -> l.isOpen() ? l.email().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(OPEN_CONTACT, l -> l.isOpen() ? List.of(l.contactId()) : List.of(), InMemoryLeads::creation)
+                .group(OPEN_NAME, l -> l.isOpen() ? nameKeys(l.name()) : List.of(), InMemoryLeads::creation)
                 .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
                 .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
         this.aliases = new Aliases<>(tx, table);
@@ -93,6 +100,39 @@ final class InMemoryLeads implements Leads {
         }
         // in the store's order across all the contacts, as the JDBC store answers (created_at, seq)
         return table.first(OPEN_CONTACT, new LinkedHashSet<>(contacts), limit);
+    }
+
+    /** Through the index of open leads' name keys, kept on every write of a lead like the other indexes. */
+    @Override
+    public List<Lead> findOpenBySoundOfName(PersonName name, int limit) {
+        Objects.requireNonNull(name, "name");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        List<String> keys = new ArrayList<>();
+        NameKeys.nameKeysToFind(name).forEach(k -> keys.add("n:" + k));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        String nickname = NameKeys.nicknameKey(name);
+        if (!nickname.isEmpty()) {
+            keys.add("k:" + nickname);
+        }
+        return table.first(OPEN_NAME, new LinkedHashSet<>(keys), limit);
+    }
+
+    /** The keys a lead's own name is found by: its name key and its nickname key, each when not empty. */
+    private static List<String> nameKeys(PersonName name) {
+        List<String> keys = new ArrayList<>(2);
+        String key = NameKeys.nameKey(name);
+        if (!key.isEmpty()) {
+            keys.add("n:" + key);
+        }
+        String nickname = NameKeys.nicknameKey(name);
+        if (!nickname.isEmpty()) {
+            keys.add("k:" + nickname);
+        }
+        return keys;
     }
 
     @Override

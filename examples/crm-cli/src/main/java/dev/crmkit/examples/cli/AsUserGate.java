@@ -45,6 +45,7 @@ final class AsUserGate {
         Map<String, Permission> m = new LinkedHashMap<>();
         m.put("crm contact add", Permission.EDIT);
         m.put("crm contact edit", Permission.EDIT);
+        m.put("crm lead edit", Permission.EDIT);
         m.put("crm import", Permission.EDIT);
         m.put("crm score", Permission.EDIT);
         m.put("crm assign", Permission.ASSIGN);

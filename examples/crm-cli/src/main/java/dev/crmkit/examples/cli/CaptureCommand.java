@@ -191,7 +191,7 @@ final class CaptureCommand implements Callable<Integer> {
         return "blocked";
     }
 
-    private static String leadName(Crm crm, LeadId id) {
+    static String leadName(Crm crm, LeadId id) {
         return crm.store().leads().findById(id).map(l -> l.name().full()).orElse("");
     }
 

@@ -46,6 +46,7 @@ import java.util.Map;
                 ServiceCommand.class, DuplicatesCommand.class,
                 ContactCommand.class,
                 CaptureCommand.class,
+                LeadCommand.class,
                 MigrateCommand.class,
                 dev.crmkit.examples.cli.privacy.PrivacyCommand.class,
                 CommandLine.HelpCommand.class})

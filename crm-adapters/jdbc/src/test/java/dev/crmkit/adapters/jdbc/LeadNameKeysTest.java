@@ -1,0 +1,80 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.privacy.PersonalValues;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The keys of leads' own names (V80, {@code lead_name_key}): written by the bulk insert of a capture batch, filled by
+ * {@link CrmSchema#migrate} for leads stored before the table was, and deleted by an erasure. (Single insert, update,
+ * merge and undo are covered by the lead duplicate rules contract on every store.)
+ */
+class LeadNameKeysTest {
+
+    private static final Instant AT = Instant.parse("2026-12-06T09:00:00Z");
+    private static final PersonName KATHY = PersonName.of("Kathy", "Smith");
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void bulkInsert_migrateFill_andErasure_keepTheKeysAsTheLeads(TestDatabase db) throws SQLException {
+        DataSource ds = db.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(80))
+                    .defaultRegion("DE").build();
+            List<LeadSubmission> submissions = new ArrayList<>();
+            for (int i = 0; i < 24; i++) { // enough for a COPY on PostgreSQL
+                submissions.add(LeadSubmission.from(Channel.WEB_FORM).name(i % 2 == 0 ? "Kathy" : "Max",
+                        i % 2 == 0 ? "Smith" : "Meyer").email("p" + i + "@example.org").build());
+            }
+            List<Lead> leads = crm.bulkCapture().captureAll(submissions).stream().map(CaptureOutcome::lead)
+                    .map(java.util.Optional::orElseThrow).toList();
+            assertEquals(12, store.leads().findOpenBySoundOfName(KATHY, 50).size());
+            assertEquals(24, rows(ds, "SELECT COUNT(*) FROM crm_lead_name_key"));
+
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM crm_lead_name_key");
+                s.executeUpdate("INSERT INTO crm_lead_name_key_fill (lead_id) SELECT id FROM crm_lead");
+            }
+            assertEquals(0, store.leads().findOpenBySoundOfName(KATHY, 50).size(), "not keyed: not found");
+            CrmSchema.migrate(ds);
+            assertEquals(12, store.leads().findOpenBySoundOfName(KATHY, 50).size());
+            assertEquals(12, store.leads().findOpenBySoundOfName(PersonName.of("Max", "Meyer"), 50).size());
+            assertEquals(0, rows(ds, "SELECT COUNT(*) FROM crm_lead_name_key_fill"), "the queue is empty");
+            assertEquals(0, CrmSchema.fillLeadNameKeys(ds, "crm_"));
+
+            store.personalData().erase(leads.get(0).contactId(), PersonalValues.of(List.of()), AT);
+            assertEquals(11, store.leads().findOpenBySoundOfName(KATHY, 50).size(), "an erased lead is not found");
+            assertEquals(23, rows(ds, "SELECT COUNT(*) FROM crm_lead_name_key"), "its keys are gone");
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    private static long rows(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
