@@ -73,11 +73,7 @@ class SuppressedImportTest {
         capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
         StoreExport.standard().write(branch, dir);
 
-        InMemoryCrmStore head = InMemoryCrmStore.create();
-        Crmkit atHead = kit(head, 2L);
-        capture(atHead, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
-        assertInstanceOf(ErasureOutcome.Erased.class, atHead.crm().personalData().erase(
-                PersonKey.parse("zeborah.quillfeather@example.org", "DE"), "request of 2026-05-03"));
+        InMemoryCrmStore head = headWhereZeborahWasErased();
 
         ImportOutcome outcome = StoreImport.builder().merge(true)
                 .checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir);
@@ -128,11 +124,7 @@ class SuppressedImportTest {
         assertTrue(zeborahsTasks >= 1);
         StoreExport.standard().write(branch, dir);
 
-        InMemoryCrmStore head = InMemoryCrmStore.create();
-        Crmkit atHead = kit(head, 2L);
-        capture(atHead, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
-        assertInstanceOf(ErasureOutcome.Erased.class, atHead.crm().personalData().erase(
-                PersonKey.parse("zeborah.quillfeather@example.org", "DE"), "request of 2026-05-03"));
+        InMemoryCrmStore head = headWhereZeborahWasErased();
         long headTimeline = head.archives().activities().after(Optional.empty(), 1000).size();
 
         ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, StoreImport.builder()
@@ -153,6 +145,16 @@ class SuppressedImportTest {
                 && restored.contains("Ottoline's licences"), restored);
         assertEquals(headTimeline + branch.archives().activities().after(Optional.empty(), 1000).size()
                 - zeborahsTimeline.size(), head.archives().activities().after(Optional.empty(), 1000).size());
+    }
+
+    /** A store that held Zeborah and erased her on request: her e-mail and phone are on its suppression list. */
+    private static InMemoryCrmStore headWhereZeborahWasErased() {
+        InMemoryCrmStore head = InMemoryCrmStore.create();
+        Crmkit atHead = kit(head, 2L);
+        capture(atHead, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
+        assertInstanceOf(ErasureOutcome.Erased.class, atHead.crm().personalData().erase(
+                PersonKey.parse("zeborah.quillfeather@example.org", "DE"), "request of 2026-05-03"));
+        return head;
     }
 
     /** Whether a record is the person's contact or one of their leads, in the store. */
