@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  * application's {@link DataSource}, whose domain events reach the subscriber after the host transaction commits (and
  * never for rolled-back work). It is the store the {@code Crm} and {@code DealPipeline} beans share. Thread-safe.
  */
-public final class SpringCrmStore implements CrmkitStore {
+public final class SpringCrmStore implements CrmkitStore, dev.crmkit.adapters.jdbc.JdbcBacked {
 
     private final JdbcCrmStore jdbc;
     private final SpringTransactions transactions;
@@ -56,7 +56,11 @@ public final class SpringCrmStore implements CrmkitStore {
         this.transactions = new SpringTransactions(jdbc.transactions(), dataSource);
     }
 
-    /** The JDBC store inside, for its outbox relay, dialect and table prefix. */
+    /**
+     * The JDBC store inside, for its outbox relay, dialect and table prefix, and for the pushdowns of a JDBC store
+     * ({@link dev.crmkit.adapters.jdbc.JdbcBacked}): it reads in Spring's transactions as this store does.
+     */
+    @Override
     public JdbcCrmStore jdbc() {
         return jdbc;
     }

@@ -112,7 +112,7 @@ public final class BulkCapture {
 
     private List<CaptureOutcome> captureStaged(List<LeadCapture.NormalizedSubmission> chunk,
                                                CaptureBatches.Keys keys) {
-        CaptureStage stage = new CaptureStage(store, store.find(keys));
+        CaptureStage stage = CaptureStage.held(store, keys);
         List<DomainEvent> events = new ArrayList<>();
         Context staged = new Context(new Staged(), events::add, context.validation(), context.clock(),
                 context.ids());

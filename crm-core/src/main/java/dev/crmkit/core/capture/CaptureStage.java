@@ -61,7 +61,53 @@ final class CaptureStage {
     private final Map<String, Company> companiesByName = new HashMap<>();
     private final Map<RecordRef, List<Task>> openTasks = new HashMap<>();
 
-    CaptureStage(CaptureBatches store, CaptureBatches.Found found) {
+    /** How often {@link #held} reads the chunk's keys again when the people behind their leads changed meanwhile. */
+    private static final int HOLD_ATTEMPTS = 3;
+
+    /**
+     * The stage of a chunk, with every person it may meet locked: the contacts {@link CaptureBatches#find} found by
+     * e-mail or phone (locked by it), and the people behind the leads it found, whose rows it locks afterwards (in the
+     * order of their ids). The leads were read before those locks: an erasure (or an edit) that committed while the
+     * chunk waited for a row may have taken the e-mail or phone off the lead it was found by. So once it held new rows
+     * the stage reads the keys again, under the locks, and meets the people as a capture one by one would after the
+     * erasure (a new person, flagged as suppressed), never the anonymized contact filled again with a submission's
+     * values; a lead that now names another unheld person holds that one too. People that keep changing through
+     * {@value #HOLD_ATTEMPTS} reads are a {@link ConflictException} (the chunk's unit of work runs again).
+     */
+    static CaptureStage held(CaptureBatches store, CaptureBatches.Keys keys) {
+        CaptureBatches.Found found = store.find(keys);
+        Map<ContactId, Optional<Contact>> behind = new HashMap<>();
+        for (int attempt = 1; ; attempt++) {
+            TreeSet<ContactId> unheld = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+            unheld.addAll(peopleBehindLeads(found));
+            found.contactsByEmail().values().forEach(c -> unheld.remove(c.id()));
+            found.contactsByPhone().values().forEach(c -> unheld.remove(c.id()));
+            unheld.removeAll(behind.keySet());
+            if (unheld.isEmpty()) {
+                return new CaptureStage(store, found, behind);
+            }
+            if (attempt == HOLD_ATTEMPTS) {
+                throw new ConflictException("the people behind the leads a chunk's keys meet changed "
+                        + HOLD_ATTEMPTS + " times while the chunk waited for their rows; capture again", null);
+            }
+            for (ContactId id : unheld) {
+                behind.put(id, store.lockContact(id));
+            }
+            // read again under the locks: what the leads hold now is what counts
+            found = store.find(keys);
+        }
+    }
+
+    /** The contacts of the leads found (by external id and open by e-mail or phone). */
+    private static Set<ContactId> peopleBehindLeads(CaptureBatches.Found found) {
+        Set<ContactId> out = new HashSet<>();
+        found.leadsByExternalId().values().forEach(l -> out.add(l.contactId()));
+        found.openLeadsByEmail().values().forEach(l -> out.add(l.contactId()));
+        found.openLeadsByPhone().values().forEach(l -> out.add(l.contactId()));
+        return out;
+    }
+
+    private CaptureStage(CaptureBatches store, CaptureBatches.Found found, Map<ContactId, Optional<Contact>> behind) {
         this.store = store;
         found.contactsByEmail().forEach((email, c) -> know(c));
         found.contactsByPhone().forEach((phone, c) -> know(c));
@@ -81,19 +127,13 @@ final class CaptureStage {
         });
         companiesByDomain.putAll(found.companiesByDomain());
         found.companiesByName().forEach((name, c) -> companiesByName.put(Company.nameKey(name), c));
-        // the people behind open leads are held too, as capture holds them before deciding
-        TreeSet<ContactId> behindLeads = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-        leads.values().forEach(l -> behindLeads.add(l.contactId()));
-        for (ContactId id : behindLeads) {
-            if (!contacts.containsKey(id)) {
-                store.lockContact(id).ifPresent(c -> {
-                    know(c);
-                    if (!c.id().equals(id)) {
-                        aliases.put(id, c.id());
-                    }
-                });
+        // the people behind the leads, held by held() as capture holds them before deciding
+        behind.forEach((id, locked) -> locked.ifPresent(c -> {
+            know(c);
+            if (!c.id().equals(id)) {
+                aliases.put(id, c.id());
             }
-        }
+        }));
         List<RecordRef> refs = leads.keySet().stream().map(id -> new RecordRef(
                 dev.crmkit.core.kernel.RecordType.LEAD, id.value())).toList();
         store.openTasksAbout(refs).forEach((ref, tasks) -> openTasks.put(ref, new ArrayList<>(tasks)));

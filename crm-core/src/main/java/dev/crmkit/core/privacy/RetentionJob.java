@@ -1,18 +1,25 @@
 package dev.crmkit.core.privacy;
 
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.audit.AuditAction;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
-import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
@@ -59,29 +66,67 @@ public final class RetentionJob {
     }
 
     /**
-     * What {@link #run} would change, found by running it in one unit of work that is rolled back: nothing is kept
-     * (not the changes, not their audit entries, not the claims).
+     * What {@link #run} would change now, counted without changing anything: per rule the records it reaches (the
+     * people and their leads, closed tasks, timeline entries, audit entries), read through the store's pages and
+     * counts only, with no claim, no row lock and no write (not even an audit entry), so a dry run never holds up a
+     * capture, a conversion or another node's run. A record that another unit of work changes between the dry run
+     * and the run is counted as it was when read.
      */
     public RetentionRun dryRun(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        Transactions tx = rights.context().transactions();
-        try {
-            tx.inTransaction(() -> {
-                throw new DryRun(apply(asOf));
-            });
-        } catch (DryRun done) {
-            return new RetentionRun(asOf, true, done.counts);
-        }
-        throw new IllegalStateException("the dry run was not rolled back");
+        Map<String, Long> counts = new TreeMap<>();
+        // the run anonymizes people first: their timeline entries go with them, counted there, not by the timeline rule
+        Set<ActivityId> withPeople = new HashSet<>();
+        policy.neverConvertedLeads().ifPresent(keep -> {
+            long[] leads = {0};
+            counts.put("contact", count(cutoff(asOf, keep), retention::neverConverted, id -> {
+                leads[0] += retention.leadsOf(id);
+                if (policy.timeline().isPresent()) {
+                    timelineOf(id, withPeople);
+                }
+                return true;
+            }));
+            counts.put("lead", leads[0]);
+        });
+        policy.closedTasks().ifPresent(keep -> counts.put("task", count(cutoff(asOf, keep), retention::closedTasks,
+                id -> true)));
+        policy.timeline().ifPresent(keep -> counts.put("activity", count(cutoff(asOf, keep),
+                retention::timelineBefore, id -> !withPeople.contains(id))));
+        policy.auditTrail().ifPresent(keep -> counts.put("audit_entry",
+                retention.auditEntriesBefore(cutoff(asOf, keep))));
+        return new RetentionRun(asOf, true, counts);
     }
 
-    /** Carries a dry run's counts out of the unit of work it rolls back. */
-    private static final class DryRun extends RuntimeException {
-        private final Map<String, Long> counts;
+    /** Walks every page of candidates without changing any; returns how many {@code counts} passes. */
+    private static <I> long count(Instant cutoff, PageOf<I> page, Predicate<I> counts) {
+        long n = 0;
+        Optional<I> after = Optional.empty();
+        while (true) {
+            List<I> ids = page.read(cutoff, after, BATCH);
+            for (I id : ids) {
+                n += counts.test(id) ? 1 : 0;
+            }
+            if (ids.size() < BATCH) {
+                return n;
+            }
+            after = Optional.of(ids.get(ids.size() - 1));
+        }
+    }
 
-        DryRun(Map<String, Long> counts) {
-            super(null, null, false, false);
-            this.counts = counts;
+    /** Adds the ids of the timeline entries about the person's records (which their erasure blanks), read only. */
+    private void timelineOf(ContactId person, Set<ActivityId> into) {
+        for (RecordRef record : rights.stores().personalData().recordsOf(person)) {
+            PageRequest request = PageRequest.first(BATCH);
+            while (true) {
+                Page<Activity> page = rights.stores().activities().timeline(record, TimelineFilter.everything(),
+                        request);
+                page.items().forEach(a -> into.add(a.id()));
+                Optional<PageRequest> next = request.next(page);
+                if (next.isEmpty()) {
+                    break;
+                }
+                request = next.get();
+            }
         }
     }
 

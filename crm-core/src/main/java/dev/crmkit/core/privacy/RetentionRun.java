@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * {@code audit_entry} removed), each counted once however many nodes ran the job at the same time. Immutable.
  *
  * @param asOf   the point the policy's periods were counted back from
- * @param dryRun whether nothing was kept (the run was rolled back)
+ * @param dryRun whether this was a dry run: counted, read only, nothing changed
  * @param counts records per record type, sorted by name; every rule of the policy has its entries, zero included
  */
 public record RetentionRun(Instant asOf, boolean dryRun, Map<String, Long> counts) {

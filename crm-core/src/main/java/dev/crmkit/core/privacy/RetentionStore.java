@@ -63,6 +63,24 @@ public interface RetentionStore {
      */
     boolean anonymizeActivity(ActivityId activity, Instant cutoff);
 
+    /**
+     * How many lead rows an anonymization of the person would change (what {@link PersonalData#erase} counts as
+     * {@code lead}): read only, for {@link RetentionJob#dryRun}. The default fails with
+     * {@link UnsupportedOperationException}.
+     */
+    default long leadsOf(ContactId contact) {
+        throw new UnsupportedOperationException("this store cannot count a retention run in advance");
+    }
+
+    /**
+     * How many audit entries were recorded before the cutoff (what
+     * {@link dev.crmkit.core.audit.AuditTrail#purgeBefore} would remove): read only, for {@link RetentionJob#dryRun}.
+     * The default fails with {@link UnsupportedOperationException}.
+     */
+    default long auditEntriesBefore(Instant cutoff) {
+        throw new UnsupportedOperationException("this store cannot count a retention run in advance");
+    }
+
     /** A store without retention support: every call fails with {@link UnsupportedOperationException}. */
     static RetentionStore unsupported() {
         return new RetentionStore() {

@@ -477,6 +477,57 @@ public abstract class RetentionContract {
         assertEquals(dry.counts(), real.counts());
     }
 
+    /**
+     * A dry run is read only: while another node holds, in a unit of work it keeps open, the rows of every person the
+     * run would anonymize (their contact and their leads) and of every closed task it would delete, the dry run still
+     * finishes and counts them (a dry run that ran the job's claiming path waited for the first contact's row), and
+     * every table is as it was.
+     */
+    @Test
+    void dryRun_takesNoLock_whileAnotherNodeHoldsTheRowsItCounts() throws Exception {
+        CrmkitStore other = secondNode(store);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != store,
+                "the in-memory store runs one unit of work at a time: it has no row locks to take");
+        RetentionPolicy rule = RetentionPolicy.none().withNeverConvertedLeads(Period.ofYears(3))
+                .withClosedTasks(Period.ofYears(3));
+        List<TaskId> closed = other.retentionStore().closedTasks(RetentionPolicy.cutoff(AS_OF, Period.ofYears(3)),
+                Optional.empty(), 1000);
+        assertFalse(closed.isEmpty());
+        String before = dump(store);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> holder = pool.submit(() -> other.transactions().inTransaction(() -> {
+                for (ContactId person : old) {
+                    other.contacts().lockById(person);
+                    other.retentionStore().lockLeads(person);
+                }
+                closed.forEach(other.tasks()::lockById);
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertTrue(held.await(20, TimeUnit.SECONDS));
+            Future<RetentionRun> dry = pool.submit(() -> kit(store, AS_OF, 59L).crm().retention(rule)
+                    .dryRun(AS_OF));
+            RetentionRun counted = dry.get(30, TimeUnit.SECONDS); // waits for no row the other node holds
+            assertEquals((long) old.size(), counted.count("contact"), counted.toString());
+            assertEquals((long) closed.size(), counted.count("task"), counted.toString());
+            assertEquals(lines(before), lines(dump(store)), "nothing written, not a claim, not an audit entry");
+            release.countDown();
+            holder.get(20, TimeUnit.SECONDS);
+            assertEquals(counted.counts(), run(rule).counts(), "the dry run counted what the run does");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void twoNodesAtOnce_changeAndCountEachRecordOnce() throws Exception {
         RetentionRun expected = kit(store, AS_OF, 59L).crm().retention(POLICY).dryRun(AS_OF);

@@ -163,6 +163,21 @@ final class JdbcRetention implements RetentionStore {
     }
 
     @Override
+    public long leadsOf(ContactId contact) {
+        // as JdbcPersonalData finds the person's lead rows: those of the contact and of the contacts merged into it
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {lead} WHERE contact_id = ? OR "
+                + "contact_id IN (SELECT merged_id FROM {contact_alias} WHERE survivor_id = ?)"), contact.value(),
+                contact.value()));
+    }
+
+    @Override
+    public long auditEntriesBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return jdbc.tx.read(c -> jdbc.count(c, jdbc.sql("SELECT COUNT(*) FROM {audit_entry} WHERE occurred_at < ?"),
+                cutoff));
+    }
+
+    @Override
     public void lockLeads(ContactId contact) {
         jdbc.tx.read(c -> jdbc.list(c, jdbc.sql("SELECT id FROM {lead} WHERE contact_id = ? ORDER BY id FOR UPDATE"),
                 rs -> null, contact.value()));

@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.metrics;
 
+import dev.crmkit.adapters.jdbc.JdbcBacked;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
 import dev.crmkit.adapters.jdbc.JdbcTeamMetrics;
 import dev.crmkit.core.CrmStore;
@@ -9,7 +10,6 @@ import dev.crmkit.core.access.VisibleRecords;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
-import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.metrics.quality.FillRates;
 import dev.crmkit.metrics.quality.FillReport;
@@ -35,11 +35,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The statistics of a store that count records, as an actor sees them ({@link StatisticsScope}): on a JDBC store
- * pushed down to {@link JdbcTeamMetrics} (the access condition inside the grouped SQL), on any other store (the
- * in-memory one) by a walk of the records the scope lets through: leads, contacts and companies from the store's
- * restricted lists ({@link VisibleRecords}, which apply the filter while they walk their index), deals of every
- * pipeline kept when the deal filter passes their owner and shares. Either way the figures are crm-metrics'
+ * The statistics of a store that count records, as an actor sees them ({@link StatisticsScope}): on a JDBC store, or
+ * a store that decorates one ({@link JdbcBacked}, as the Spring Boot starter's does), pushed down to
+ * {@link JdbcTeamMetrics} (the access condition inside the grouped SQL), on any other store (the in-memory one) by a
+ * walk of the records the scope lets through: leads, contacts and companies from the store's restricted lists
+ * ({@link VisibleRecords}, which apply the filter while they walk their index), the deals of every pipeline from its
+ * restricted deal list ({@link dev.crmkit.pipeline.deal.VisibleDeals}). Either way the figures are crm-metrics'
  * calculators over {@link QualityRecords}' and {@link TeamRecords}' records of exactly the records the actor may
  * view (of every record with {@link dev.crmkit.core.access.AdminPermission#STATISTICS}). Stateless.
  */
@@ -60,8 +61,9 @@ public final class VisibleStatistics {
     public static FillReport fillRates(CrmStore store, Map<String, Set<String>> required, StatisticsScope scope) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(scope, "scope");
-        if (store instanceof JdbcCrmStore jdbc) {
-            return JdbcTeamMetrics.of(jdbc).fillRates(required, scope);
+        Optional<JdbcCrmStore> jdbc = JdbcBacked.of(store);
+        if (jdbc.isPresent()) {
+            return JdbcTeamMetrics.of(jdbc.get()).fillRates(required, scope);
         }
         VisibleRecords visible = store.visibleRecords();
         CustomFieldSchema leads = store.customFieldSchemas().schemaFor(RecordType.LEAD);
@@ -93,8 +95,9 @@ public final class VisibleStatistics {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(scope, "scope");
-        if (store instanceof JdbcCrmStore jdbc) {
-            return JdbcTeamMetrics.of(jdbc).attainments(targets, window, asOf, scope);
+        Optional<JdbcCrmStore> jdbc = JdbcBacked.of(store);
+        if (jdbc.isPresent()) {
+            return JdbcTeamMetrics.of(jdbc.get()).attainments(targets, window, asOf, scope);
         }
         List<WonDeal> won = new ArrayList<>();
         deals(store, scope, d -> TeamRecords.wonDeal(d, window.zone()).ifPresent(won::add));
@@ -110,13 +113,13 @@ public final class VisibleStatistics {
         if (filter.nothing()) {
             return;
         }
-        forEach(r -> pipelines.pipelines().findAll(r), (Pipeline p) -> forEach(
-                r -> pipelines.deals().find(DealFilter.pipeline(p.id()), r), (Deal d) -> {
-                    if (filter.everything() || filter.allows(d.owner(),
-                            store.shares().of(new RecordRef(RecordType.DEAL, d.id().value())))) {
-                        action.accept(d);
-                    }
-                }));
+        // the store's restricted list applies the filter while it reads (a page at a time, not a query per deal)
+        forEach(r -> pipelines.pipelines().findAll(r), (Pipeline p) -> {
+            DealFilter deals = DealFilter.pipeline(p.id());
+            Function<PageRequest, Page<Deal>> read = filter.everything() ? r -> pipelines.deals().find(deals, r)
+                    : r -> pipelines.visibleDeals().find(deals, filter, r);
+            forEach(read, action);
+        });
     }
 
     private static <T> void forEach(Function<PageRequest, Page<T>> read, Consumer<T> action) {

@@ -75,6 +75,12 @@ final class InMemoryAuditTrail implements AuditTrail {
         });
     }
 
+    /** How many entries were recorded before the cutoff (what {@link #purgeBefore} would remove), read only. */
+    long countBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return tx.read(() -> entries.values().stream().takeWhile(e -> e.at().isBefore(cutoff)).count());
+    }
+
     @Override
     public Page<AuditEntry> forRecord(RecordRef record, PageRequest page) {
         Objects.requireNonNull(record, "record");

@@ -125,6 +125,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
     private InMemoryCrmStore() {
         contactMerges.linkService(installedEquipment, servicePlans, serviceRequests, visits, commitments);
         personalData.coverLeadMerges(leadMerges);
+        retention.coverAuditTrail(auditTrail);
     }
 
     /** An empty store. */

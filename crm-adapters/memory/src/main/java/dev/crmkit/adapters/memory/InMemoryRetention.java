@@ -46,6 +46,8 @@ final class InMemoryRetention implements RetentionStore {
     private final InMemoryConsentHistory consents;
     private final BiPredicate<String, Instant> campaignActive;
     private final Supplier<Set<java.util.UUID>> repointedTasks;
+    /** The audit trail, whose old entries the audit rule removes ({@link #coverAuditTrail}). */
+    private volatile InMemoryAuditTrail auditTrail;
     /** The claimed people and when they were claimed. */
     private final java.util.Map<ContactId, Instant> claimed = new ConcurrentHashMap<>();
 
@@ -74,6 +76,11 @@ final class InMemoryRetention implements RetentionStore {
         this.consents = consents;
         this.campaignActive = campaignActive;
         this.repointedTasks = repointedTasks;
+    }
+
+    /** Counts the store's audit trail for a dry run too; called once, while the store is built. */
+    void coverAuditTrail(InMemoryAuditTrail trail) {
+        this.auditTrail = trail;
     }
 
     /** The ids of the claimed people, for the store's walk in tests and the export. */
@@ -142,6 +149,22 @@ final class InMemoryRetention implements RetentionStore {
                         || since.test(t.createdAt()) || since.test(t.due()) || t.closedAt().filter(since).isPresent()))
                         .isEmpty()
                 || campaignActive.test(id.toString(), cutoff);
+    }
+
+    @Override
+    public long leadsOf(ContactId contact) {
+        Objects.requireNonNull(contact, "contact");
+        return tx.read(() -> (long) leads.scan(l -> l.contactId().equals(contact)).size());
+    }
+
+    @Override
+    public long auditEntriesBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        InMemoryAuditTrail trail = auditTrail;
+        if (trail == null) {
+            throw new UnsupportedOperationException("this store's retention does not cover an audit trail");
+        }
+        return trail.countBefore(cutoff);
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.Optional;
  * whose board, {@code --deals} and {@code --forecast} count the deals the user may see; {@code crm duplicates scan
  * --store} and {@code crm quality}, which see only the contacts / records the user may view, unless the user holds
  * STATISTICS for quality's figures; {@code crm export}, which needs EXPORT over everything; {@code crm privacy
- * export}, which needs EXPORT on the contact; {@code crm team stats}, which needs STATISTICS) read it here; without
- * it they act as the system actor {@code system:crm}, which may do everything. Every other command refuses it
+ * export}, which needs EXPORT on the contact; {@code crm team stats} and {@code crm report}, which need STATISTICS)
+ * read it here; without it they act as the system actor {@code system:crm}, which may do everything. Every other
+ * command refuses it
  * ({@link AsUserGate}, an allow list), those that change records naming the permission they would need.
  */
 public final class ActingUser {

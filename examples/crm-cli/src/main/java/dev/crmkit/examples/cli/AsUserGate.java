@@ -22,12 +22,12 @@ final class AsUserGate {
     /**
      * The commands that honour {@code --as}, by qualified name: the {@code access} views, {@code deal move},
      * {@code pipeline show}, {@code duplicates scan} (with {@code --store}, see {@link #NEEDS_OPTION}),
-     * {@code quality}, {@code export}, {@code privacy export} and {@code team stats}, each of which reads
-     * {@link ActingUser} and decides as that user.
+     * {@code quality}, {@code export}, {@code privacy export}, {@code team stats} and {@code report} (the last two need
+     * STATISTICS), each of which reads {@link ActingUser} and decides as that user.
      */
     static final Set<String> AS_USER = Set.of("crm access list", "crm access timeline", "crm access tasks",
             "crm deal move", "crm pipeline show", "crm duplicates scan", "crm quality", "crm export",
-            "crm privacy export", "crm team stats");
+            "crm privacy export", "crm team stats", "crm report");
 
     /**
      * Commands of {@link #AS_USER} that honour {@code --as} only with an option: {@code duplicates scan} scans the

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code crm --as USER} honoured by the duplicate scan of a store, the data-quality figures, the full export, the
- * personal-data export and the team statistics, on an H2 file with the organization of {@code crm access demo}
+ * personal-data export, the team statistics and the metrics report, on an H2 file with the organization of {@code crm access demo}
  * (dana heads sales with every permission, anna leads DACH with STATISTICS, ben is a rep without EXPORT).
  */
 class ActingUserScansTest {
@@ -162,6 +162,24 @@ class ActingUserScansTest {
         CliRun done = crm("--as", "anna", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
                 "--as-of", "2026-11-30");
         assertEquals(0, done.exitCode(), done.toString());
+    }
+
+    /**
+     * {@code crm --as USER report} needs STATISTICS (its figures are the business's, from files and host tables that
+     * carry no owner): ben, a rep, is refused naming the permission and nothing is written; anna, who holds it, gets
+     * the report. Before, every {@code --as} was refused as a command that does not run as a user.
+     */
+    @Test
+    void report_asAUserWithoutStatistics_isRefusedNamingThePermission_andWritesNothing() {
+        Path bens = dir.resolve("report-ben");
+        CliRun refused = crm("--as", "ben", "report", "--out", bens.toString(), "--as-of", "2026-11-30");
+        assertFalse(refused.exitCode() == 0, refused.toString());
+        assertTrue(refused.err().contains("report refused: user:ben may not administer STATISTICS"), refused.err());
+        assertFalse(Files.exists(bens), "nothing written");
+        Path annas = dir.resolve("report-anna");
+        CliRun done = crm("--as", "anna", "report", "--out", annas.toString(), "--as-of", "2026-11-30");
+        assertEquals(0, done.exitCode(), done.toString());
+        assertTrue(Files.exists(annas.resolve("index.html")));
     }
 
     /** Stores the demo's head-of-sales role (dana's: every permission) again, hiding a contact field. */

@@ -2,9 +2,20 @@ package dev.crmkit.adapters.json.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.privacy.ConsentChange;
+import dev.crmkit.core.scoring.LeadScore;
+import dev.crmkit.core.scoring.ManualProbability;
+import dev.crmkit.core.task.Task;
 import dev.crmkit.kit.CrmkitStore;
 import dev.crmkit.kit.archive.Archive;
 import dev.crmkit.kit.archive.RestoreLog;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +39,10 @@ import java.util.function.Consumer;
  * already is refused too, unless the import {@link Builder#merge merges}: then a record whose key the store holds is
  * kept as the store has it, and one whose unique keys belong to another record is reported as rejected. An import
  * {@link Builder#checking checking} the suppression list does not restore a contact or lead of an erased person: it
- * reports it as rejected, {@code suppressed}, as capture flags them.
+ * reports it as rejected, {@code suppressed}, as capture flags them; nor what belongs to a record it skipped: the
+ * leads of a skipped contact, the timeline entries, tasks and deals about a skipped contact, lead or deal, a skipped
+ * deal's stage history, a skipped lead's score and manual probability, a skipped contact's consent history, each
+ * reported as rejected under its own record type, naming the skipped record it belongs to.
  *
  * <p>Records are restored in batches ({@link Archive#restoreAll}, set-based where the store can), each in one unit
  * of work together with the store's {@link RestoreLog} entry that says how far the import has come; an import that stopped half-way (a crash, a lost connection) is run again
@@ -96,10 +110,11 @@ public final class StoreImport {
             }
         }
         List<ImportOutcome.TypeResult> results = new ArrayList<>();
+        Skipped skipped = new Skipped();
         for (RecordFormat<?> record : format.records()) {
             Optional<ExportManifest.FileEntry> entry = manifest.entry(record.name());
             if (entry.isPresent()) {
-                results.add(restore(store, record, entry.get(), folder, export));
+                results.add(restore(store, record, entry.get(), folder, export, skipped));
             }
         }
         return new ImportOutcome.Imported(export, resumed, results);
@@ -160,7 +175,8 @@ public final class StoreImport {
     }
 
     private <T> ImportOutcome.TypeResult restore(CrmkitStore store, RecordFormat<T> record,
-                                                 ExportManifest.FileEntry entry, Path folder, String export) {
+                                                 ExportManifest.FileEntry entry, Path folder, String export,
+                                                 Skipped skipped) {
         Archive<T> archive = record.archive().apply(store);
         RestoreLog log = store.archives().restoreLog();
         Optional<String> done = log.lastKey(export, record.name());
@@ -182,30 +198,34 @@ public final class StoreImport {
                 previous = key;
                 if (done.isPresent() && Archive.compareKeys(key, done.get()) <= 0) {
                     totals.earlier++;
+                    if (skipped.why(r).or(() -> suppressed(r)).isPresent()) {
+                        skipped.add(r); // an earlier run skipped it: what belongs to it is skipped by this one too
+                    }
                     continue;
                 }
                 batch.add(r);
                 if (batch.size() == batchSize) {
-                    commit(store, archive, record, export, batch, totals, entry.count());
+                    commit(store, archive, record, export, batch, totals, entry.count(), skipped);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + folder.resolve(entry.file()), e);
         }
         if (!batch.isEmpty()) {
-            commit(store, archive, record, export, batch, totals, entry.count());
+            commit(store, archive, record, export, batch, totals, entry.count(), skipped);
         }
         return new ImportOutcome.TypeResult(record.name(), totals.restored, totals.earlier, totals.kept,
                 totals.rejected);
     }
 
     private <T> void commit(CrmkitStore store, Archive<T> archive, RecordFormat<T> record, String export,
-                            List<T> batch, Batch<T> totals, long total) {
+                            List<T> batch, Batch<T> totals, long total, Skipped skipped) {
         Batch<T> counts = store.transactions().inTransaction(() -> {
             Batch<T> these = new Batch<>();
             List<T> admitted = new ArrayList<>(batch.size());
             for (T r : batch) {
-                Optional<String> erased = suppressed(r);
+                Optional<String> erased = skipped.why(r).or(() -> suppressed(r));
+                erased.ifPresent(why -> skipped.add(r));
                 if (erased.isPresent()) {
                     these.rejected.add(archive.key(r) + ": " + erased.get());
                 } else {
@@ -248,10 +268,10 @@ public final class StoreImport {
             return Optional.empty();
         }
         List<String> fields = new ArrayList<>();
-        if (record instanceof dev.crmkit.core.contact.Contact c) {
+        if (record instanceof Contact c) {
             c.emails().forEach(e -> fields.addAll(suppressions.matches(Optional.of(e), Optional.empty())));
             c.phones().forEach(p -> fields.addAll(suppressions.matches(Optional.empty(), Optional.of(p))));
-        } else if (record instanceof dev.crmkit.core.lead.Lead l) {
+        } else if (record instanceof Lead l) {
             fields.addAll(suppressions.matches(l.email(), l.phone()));
         }
         List<String> named = fields.stream().distinct().toList();
@@ -270,6 +290,54 @@ public final class StoreImport {
 
     private static ImportOutcome refused(String reason) {
         return new ImportOutcome.Refused(List.of(reason));
+    }
+
+    /**
+     * The contacts, leads and deals an import skipped (an erased person's, or belonging to one), and whether a record
+     * belongs to one of them. Record types are restored in the export's order (contacts, leads, timeline, tasks,
+     * deals, ...), so a record's owner is decided before the record. Not thread-safe: one import.
+     */
+    private static final class Skipped {
+        private final java.util.Set<RecordRef> records = new java.util.HashSet<>();
+
+        /** Remembers a skipped contact, lead or deal; other records own nothing. */
+        void add(Object record) {
+            if (record instanceof Contact c) {
+                records.add(new RecordRef(RecordType.CONTACT, c.id().value()));
+            } else if (record instanceof Lead l) {
+                records.add(new RecordRef(RecordType.LEAD, l.id().value()));
+            } else if (record instanceof Deal d) {
+                records.add(new RecordRef(RecordType.DEAL, d.id().value()));
+            }
+        }
+
+        /** Why the record is skipped with a skipped record it belongs to; empty when it belongs to none. */
+        Optional<String> why(Object record) {
+            if (records.isEmpty()) {
+                return Optional.empty();
+            }
+            List<RecordRef> owners = new ArrayList<>();
+            if (record instanceof Lead l) {
+                owners.add(new RecordRef(RecordType.CONTACT, l.contactId().value()));
+            } else if (record instanceof Activity a) {
+                owners.addAll(a.about());
+            } else if (record instanceof Task t) {
+                t.relatedTo().ifPresent(owners::add);
+            } else if (record instanceof Deal d) {
+                d.contactId().ifPresent(c -> owners.add(new RecordRef(RecordType.CONTACT, c.value())));
+                d.leadId().ifPresent(l -> owners.add(new RecordRef(RecordType.LEAD, l.value())));
+            } else if (record instanceof StageHistoryEntry e) {
+                owners.add(new RecordRef(RecordType.DEAL, e.dealId().value()));
+            } else if (record instanceof LeadScore score) {
+                owners.add(new RecordRef(RecordType.LEAD, score.leadId().value()));
+            } else if (record instanceof ManualProbability p) {
+                owners.add(new RecordRef(RecordType.LEAD, p.leadId().value()));
+            } else if (record instanceof ConsentChange c) {
+                owners.add(new RecordRef(RecordType.CONTACT, c.contact().value()));
+            }
+            return owners.stream().filter(records::contains).findFirst().map(owner -> "suppressed: it belongs to "
+                    + owner + ", which was not brought back (an erased person's)");
+        }
     }
 
     /** Counts of one batch, or of a whole record type. */

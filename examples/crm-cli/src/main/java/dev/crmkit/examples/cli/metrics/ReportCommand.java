@@ -146,6 +146,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + "its customers' orders");
         }
         Plans planned = Plans.read(Optional.ofNullable(targets));
+        checkStatistics();
         List<TeamPage> team = new ArrayList<>();
         StoreData store = orders != null && history != null ? null
                 : StoreAccess.read(storeOptions, spec, (s, description) -> {
@@ -177,6 +178,22 @@ public final class ReportCommand implements Callable<Integer> {
             printer.flush();
         }
         return 0;
+    }
+
+    /**
+     * {@code crm --as USER report} needs the administrative permission STATISTICS, as a report or dashboard permission
+     * does in Salesforce and HubSpot: the page's figures (the funnel, cohorts, LTV:CAC, the team page) are the
+     * business's, mostly from files and host tables that carry no crmkit owner, so they cannot be cut down to the
+     * records the user may view. A user without it is refused before anything is written, the error naming the
+     * permission and why; without {@code --as} nothing is checked (the command acts as the system).
+     */
+    private void checkStatistics() {
+        if (dev.crmkit.examples.cli.ActingUser.of(spec).isPresent()) {
+            StoreAccess.read(storeOptions, spec, (s, description) -> {
+                dev.crmkit.examples.cli.team.StoreTeam.checkStatistics(s, spec);
+                return description;
+            });
+        }
     }
 
     private MetricsReport fromFiles(StoreData store, Currency currency) {

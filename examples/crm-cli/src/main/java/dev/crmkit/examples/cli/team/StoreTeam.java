@@ -52,14 +52,15 @@ public final class StoreTeam {
      *
      * @throws IllegalStateException naming the permission, for a user without it
      */
-    static void checkStatistics(CrmStore store, picocli.CommandLine.Model.CommandSpec spec) {
+    public static void checkStatistics(CrmStore store, picocli.CommandLine.Model.CommandSpec spec) {
         if (dev.crmkit.examples.cli.ActingUser.of(spec).isEmpty()) {
             return;
         }
         dev.crmkit.core.access.StatisticsScope scope = dev.crmkit.examples.cli.quality.StoreQuality.scope(store,
                 spec);
         if (!scope.everything()) {
-            throw new IllegalStateException("team statistics refused: " + scope.statistics().explain());
+            throw new IllegalStateException(spec.qualifiedName().substring("crm ".length()) + " refused: "
+                    + scope.statistics().explain());
         }
     }
 
