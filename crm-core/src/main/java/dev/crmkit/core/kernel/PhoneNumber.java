@@ -5,10 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A phone number in E.164 form ({@code +493012345678}), with its extension when it has one, parsed and validated with
@@ -27,17 +25,6 @@ public final class PhoneNumber {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String EXTENSION = ";ext=";
 
-    /** The most strings {@link #of} remembers; then it forgets them all and starts again. */
-    private static final int READ_BACK_SIZE = 4096;
-
-    /**
-     * Strings {@link #of} accepted, with the number it made: a stored number is read back each time a row with it is
-     * read (a chunk's bulk capture reads its repeats' contacts and leads, each with the phone), and libphonenumber's
-     * parse and validation of stored numbers were about 5% of bulk capture's CPU samples. Only what {@code of} itself
-     * accepted is here; the numbers are immutable, so handing the same one out again is safe.
-     */
-    private static final Map<String, PhoneNumber> READ_BACK = new ConcurrentHashMap<>();
-
     private final String e164;
     private final String extension;
 
@@ -53,19 +40,11 @@ public final class PhoneNumber {
      */
     public static PhoneNumber of(String value) {
         Objects.requireNonNull(value, "value");
-        PhoneNumber known = READ_BACK.get(value);
-        if (known != null) {
-            return known;
-        }
         Optional<PhoneNumber> valid = value.startsWith("+") ? read(value, "ZZ") : Optional.empty();
         if (valid.isEmpty() || !valid.get().toString().equals(value)) {
             throw ValidationException.of("phone", "format", "'" + Text.excerpt(value)
                     + "' is not a valid phone number in E.164 form (with ;ext= and digits for an extension)");
         }
-        if (READ_BACK.size() >= READ_BACK_SIZE) {
-            READ_BACK.clear();
-        }
-        READ_BACK.put(value, valid.get());
         return valid.get();
     }
 
