@@ -27,15 +27,10 @@ public record MovedEntries(Set<ActivityId> theirs, Set<ActivityId> others) {
 
     private static final MovedEntries NONE = new MovedEntries(Set.of(), Set.of());
 
-    /** Copies the sets; an entry cannot be both. */
+    /** Copies the sets; an entry in both counts as the person's ({@link #isThePersons}). */
     public MovedEntries {
         theirs = Set.copyOf(theirs);
         others = Set.copyOf(others);
-        for (ActivityId id : theirs) {
-            if (others.contains(id)) {
-                throw new IllegalArgumentException("entry " + id + " is both the person's and another's");
-            }
-        }
     }
 
     /** No entry moved: what a person without cross-person lead merges has. */
