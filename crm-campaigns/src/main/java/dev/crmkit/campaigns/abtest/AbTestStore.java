@@ -64,7 +64,8 @@ public interface AbTestStore {
     /**
      * Settles the pending exposure the message recorded: {@link ExposureState#SENT} when the channel accepted it,
      * {@link ExposureState#FAILED} when it refused it or threw. Nothing changes for an exposure of another message or
-     * one settled already.
+     * one settled already, but for one case: a send that went through settles a FAILED exposure of the same message
+     * as SENT (another node failed the message and settled it while this node, having re-claimed it, sent it).
      *
      * @return whether a pending exposure of that message was settled
      */

@@ -90,6 +90,24 @@ public abstract class AbTestStoreContract {
     }
 
     @Test
+    void settle_aSendThatWentThrough_winsOverAFailureAnotherNodeSettledForTheSameMessage() {
+        CampaignStores stores = stores();
+        AbTestStore store = stores.abTests();
+        AbTestStore second = secondNode(stores).abTests();
+        store.define(PLAN);
+        assertEquals("A", store.exposeBefore(PLAN.id(), "c1", "A", "m1", NOW));
+        assertEquals("A", second.exposeBefore(PLAN.id(), "c1", "A", "m1", NOW), "re-claimed by the second node");
+        assertTrue(store.settle(PLAN.id(), "c1", "m1", false), "the first node's channel threw late");
+        assertEquals(AbTestStore.ExposureState.FAILED, second.exposure(PLAN.id(), "c1").orElseThrow().state());
+        assertTrue(second.settle(PLAN.id(), "c1", "m1", true), "the second node sent it");
+        assertEquals(AbTestStore.ExposureState.SENT, store.exposure(PLAN.id(), "c1").orElseThrow().state());
+        assertFalse(store.settle(PLAN.id(), "c1", "m1", false), "a late failure does not undo a send");
+        assertFalse(store.settle(PLAN.id(), "c1", "other", true), "another message settles nothing");
+        assertEquals(1, second.outcomes(PLAN.id()).stream().filter(o -> o.variant().equals("A"))
+                .mapToLong(VariantOutcome::exposed).sum(), "counted once, as sent");
+    }
+
+    @Test
     void winner_isStoredOnce_andNeverChanges() {
         CampaignStores stores = stores();
         AbTestStore store = stores.abTests();

@@ -198,8 +198,10 @@ public final class JdbcAbTestStore implements AbTestStore {
         Objects.requireNonNull(contactId, "contactId");
         Objects.requireNonNull(messageKey, "messageKey");
         return CampaignSql.work(dataSource, WHAT, c -> {
+            // a send that went through wins over a failure another node settled for the same message meanwhile
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + exposures + " SET send_state = ? WHERE"
-                    + " test_id = ? AND contact_id = ? AND send_state = 'PENDING' AND message_key = ?")) {
+                    + " test_id = ? AND contact_id = ? AND send_state IN ('PENDING'" + (sent ? ", 'FAILED'" : "")
+                    + ") AND message_key = ?")) {
                 ps.setString(1, sent ? "SENT" : "FAILED");
                 ps.setString(2, testId);
                 ps.setString(3, contactId);

@@ -190,8 +190,11 @@ public final class JdbcMetrics {
             position.put(stages.get(i), i);
         }
         long[] byFurthest = new long[stages.size()];
-        String sql = jdbc.sql("SELECT reached, COUNT(*) FROM {deal_stage_reach} WHERE pipeline_id = ? "
-                + "GROUP BY reached");
+        // MariaDB groups and sorts a TEXT value by its first max_sort_length bytes (1,024 by default): two long
+        // reached lists alike in their first kilobyte would fall into one group, so there it groups by a digest
+        String sql = jdbc.sql(dialect == Dialect.MARIADB
+                ? "SELECT MIN(reached), COUNT(*) FROM {deal_stage_reach} WHERE pipeline_id = ? GROUP BY MD5(reached)"
+                : "SELECT reached, COUNT(*) FROM {deal_stage_reach} WHERE pipeline_id = ? GROUP BY reached");
         jdbc.tx.read(c -> {
             jdbc.list(c, sql, rs -> {
                 int furthest = -1;

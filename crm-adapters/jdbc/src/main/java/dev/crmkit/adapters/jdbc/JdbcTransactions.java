@@ -312,7 +312,8 @@ final class JdbcTransactions implements Transactions {
          * PostgreSQL: a write under a savepoint of its own, which costs one round trip instead of two. The savepoint
          * of a write that went through is released only with the next write's savepoint, in the same round trip
          * ({@code RELEASE SAVEPOINT a; SAVEPOINT b}), or by the commit; a write that throws is rolled back to its
-         * savepoint, as before. Releasing the outer savepoint of nested writes releases the inner ones with it.
+         * savepoint, as before. Releasing the outer savepoint of nested writes releases the inner ones with it. In a
+         * unit joined to the host's transaction the release goes at once (the host's own savepoints stay nested).
          */
         <T> T writeUnderSavepoint(SqlWork<T> change) {
             String name = "crm_write_" + (++savepoints);
@@ -340,6 +341,16 @@ final class JdbcTransactions implements Transactions {
                     throw error;
                 }
                 throw (RuntimeException) e;
+            }
+            if (hostSavepoint != null) {
+                // a unit on the host's connection: the host may set savepoints of its own between our writes, and a
+                // late RELEASE of ours would release (destroy) theirs with it, so ours goes at once, as before
+                try (java.sql.Statement s = connection.createStatement()) {
+                    s.execute("RELEASE SAVEPOINT " + name);
+                } catch (SQLException e) {
+                    throw failure("a write failed", e);
+                }
+                return result;
             }
             unreleased = name; // also when a nested write left its own owed: releasing this one releases it
             return result;

@@ -237,6 +237,35 @@ class HostTransactionsTest {
         assertEquals(List.of(first, second, third), host.relay());
     }
 
+    /**
+     * A host that sets a savepoint of its own on the shared connection between two of crmkit's writes inside one unit
+     * can still roll back to it: crmkit's write savepoints are released at once in a joined unit (a release owed until
+     * the next write would release, and so destroy, the host's savepoint set after it).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aHostSavepointBetweenCrmkitsWritesInOneUnitStaysUsable(TestDatabase db) throws Exception {
+        Host host = host(db);
+        Fixtures fx = new Fixtures(7);
+        Contact kept = fx.contact().build();
+        Contact undone = fx.contact().build();
+
+        host.transactions.executeWithoutResult(tx -> host.store.transactions().run(() -> {
+            host.store.contacts().insertOrGet(kept);
+            java.sql.Connection shared = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(host.target);
+            try {
+                java.sql.Savepoint mine = shared.setSavepoint();
+                host.store.contacts().insertOrGet(undone);
+                shared.rollback(mine);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError("the host's savepoint was lost: " + e.getMessage(), e);
+            }
+        }));
+
+        assertTrue(host.store.contacts().findById(kept.id()).isPresent());
+        assertTrue(host.store.contacts().findById(undone.id()).isEmpty(), "rolled back to the host's savepoint");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aFailingCrmkitUnitUndoesOnlyItsOwnWrites_theHostsEarlierWriteSurvivesItsCommit(TestDatabase db) {

@@ -65,6 +65,42 @@ class PipelineFunnelPushdownTest {
         }
     }
 
+    /**
+     * Two deals whose reached stages agree in their first kilobytes and differ only at the end (one won, one lost)
+     * stay two: MariaDB compares TEXT by its first max_sort_length bytes when it groups.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void longReachedListsDifferingOnlyAtTheEnd_areCountedApart(TestDatabase db) {
+        DataSource ds = db.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                order.add("stage " + i + " " + "x".repeat(400));
+            }
+            order.add("won");
+            IdGenerator ids = IdGenerator.seeded(17);
+            List<StageHistoryEntry> history = new ArrayList<>();
+            for (String last : List.of("won", LOST)) {
+                DealId deal = new DealId(ids.next());
+                long version = 1;
+                for (int i = 0; i < 5; i++) {
+                    history.add(entry(ids, deal, version++, SALES, order.get(i), START.plusSeconds(version)));
+                }
+                history.add(entry(ids, deal, version, SALES, last, START.plusSeconds(60)));
+            }
+            history.forEach(store.stageHistory()::append);
+
+            List<StageCount> counts = JdbcMetrics.of(store).pipelineFunnelCounts(SALES, order);
+            assertEquals(2, counts.get(4).count(), counts.toString());
+            assertEquals(1, counts.get(5).count(), "only one deal was won: " + counts);
+            assertEqualToInMemory(JdbcMetrics.of(store), history, SALES, order);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void refusedEntry_leavesTheReachedStagesAsTheyWere(TestDatabase db) {

@@ -86,7 +86,8 @@ public final class InMemoryAbTestStore implements AbTestStore {
     public synchronized boolean settle(String testId, String contactId, String messageKey, boolean sent) {
         Map<String, Exposure> own = exposures.get(Objects.requireNonNull(testId, "testId"));
         Exposure e = own == null ? null : own.get(Objects.requireNonNull(contactId, "contactId"));
-        if (e == null || e.state() != ExposureState.PENDING
+        boolean open = e != null && (e.state() == ExposureState.PENDING || sent && e.state() == ExposureState.FAILED);
+        if (!open
                 || !e.messageKey().equals(Optional.of(Objects.requireNonNull(messageKey, "messageKey")))) {
             return false;
         }

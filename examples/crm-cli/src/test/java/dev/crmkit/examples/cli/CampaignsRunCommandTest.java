@@ -204,6 +204,16 @@ class CampaignsRunCommandTest {
                 "another process on the host claims under another name");
     }
 
+    /** A long host name (a long FQDN) is cut so the name fits the ledger's 100 characters and keeps the pid. */
+    @Test
+    void nodeOf_aLongHostName_isCutToTheLedgersLimit_keepingThePid() {
+        String host = "build-agent-" + "x".repeat(120) + ".example.internal";
+        String node = dev.crmkit.examples.cli.campaigns.RunCommand.nodeOf(host, 4_194_303);
+        assertEquals(100, node.length(), node);
+        assertTrue(node.startsWith("crm@build-agent-x") && node.endsWith(":4194303"), node);
+        assertEquals("crm@h:7", dev.crmkit.examples.cli.campaigns.RunCommand.nodeOf("h", 7));
+    }
+
     @Test
     void run_nodeOption_namesTheClaimant_andABlankOneIsABadArgument() throws Exception {
         String second = storeWithLena();

@@ -149,9 +149,14 @@ public final class RunCommand implements Callable<Integer> {
         return nodeOf(hostName(), ProcessHandle.current().pid());
     }
 
-    /** The node name of a process on a host. */
+    /**
+     * The node name of a process on a host, at most 100 characters (the ledger's limit): a longer host name is cut
+     * from the end, so the pid is always kept.
+     */
     public static String nodeOf(String host, long pid) {
-        return "crm@" + host + ":" + pid;
+        String tail = ":" + pid;
+        int room = 100 - "crm@".length() - tail.length();
+        return "crm@" + (host.length() > room ? host.substring(0, room) : host) + tail;
     }
 
     private static String hostName() {
