@@ -11,6 +11,8 @@ import dev.crmkit.kit.archive.CampaignEventEntry;
 import dev.crmkit.kit.archive.CapDayEntry;
 import dev.crmkit.kit.archive.SegmentEntry;
 
+import java.util.Optional;
+
 /**
  * crm-campaigns' record types of the export, {@code campaign-messages} (the ledger of due messages with their claims
  * and outcomes) and {@code campaign-do-not-contact}, added after crm-core's and crm-pipeline's when crm-campaigns is
@@ -31,6 +33,16 @@ final class CampaignFormats {
         return Types.added(format);
     }
 
+    /**
+     * The contact (its id as text) a crm-campaigns record belongs to: a message's, an enrollment's, a do-not-contact
+     * entry's; empty for any other record, or without crm-campaigns.
+     */
+    static Optional<String> contactOf(Object record) {
+        return PRESENT ? Types.contactOf(record) : Optional.empty();
+    }
+
+    private static final boolean PRESENT = present();
+
     private static boolean present() {
         try {
             Class.forName(PROBE, false, CampaignFormats.class.getClassLoader());
@@ -43,6 +55,17 @@ final class CampaignFormats {
     /** Loaded only when crm-campaigns is there. */
     private static final class Types {
         private Types() {
+        }
+
+        static Optional<String> contactOf(Object record) {
+            if (record instanceof MessageState m) {
+                return Optional.of(m.message().contactId());
+            } else if (record instanceof Enrollment e) {
+                return Optional.of(e.contactId());
+            } else if (record instanceof DoNotContact d) {
+                return Optional.of(d.contactId());
+            }
+            return Optional.empty();
         }
 
         static ExportFormat added(ExportFormat format) {

@@ -2,20 +2,38 @@ package dev.crmkit.adapters.json.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.crmkit.core.access.Share;
 import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.audit.AuditEntry;
 import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.ContactMerge;
+import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.privacy.ConsentChange;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.ManualProbability;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.kit.CrmkitStore;
+import dev.crmkit.kit.archive.AbExposureEntry;
 import dev.crmkit.kit.archive.Archive;
+import dev.crmkit.kit.archive.CampaignEventEntry;
+import dev.crmkit.kit.archive.ContactAlias;
+import dev.crmkit.kit.archive.LeadAlias;
+import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.RestoreLog;
+import dev.crmkit.kit.migration.ExternalId;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
+import dev.crmkit.service.commitment.Commitment;
+import dev.crmkit.service.equipment.Equipment;
+import dev.crmkit.service.plan.ServicePlan;
+import dev.crmkit.service.reminder.ServiceReminder;
+import dev.crmkit.service.request.ServiceRequest;
+import dev.crmkit.service.visit.Visit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -110,7 +128,7 @@ public final class StoreImport {
             }
         }
         List<ImportOutcome.TypeResult> results = new ArrayList<>();
-        Skipped skipped = new Skipped();
+        Skipped skipped = new Skipped(dealOwners(manifest, folder));
         for (RecordFormat<?> record : format.records()) {
             Optional<ExportManifest.FileEntry> entry = manifest.entry(record.name());
             if (entry.isPresent()) {
@@ -293,12 +311,54 @@ public final class StoreImport {
     }
 
     /**
+     * The deals of an export and the contact and lead each belongs to, read ahead from its deals file when the import
+     * checks the suppression list: timeline entries and tasks are restored before deals (the export's order), so an
+     * entry or task about a deal that will be skipped is known to be skipped by its deal's contact or lead. Only the
+     * deals that have a contact or lead are held; empty when the export has no deals file.
+     */
+    private java.util.Map<java.util.UUID, List<RecordRef>> dealOwners(ExportManifest manifest, Path folder) {
+        java.util.Map<java.util.UUID, List<RecordRef>> owners = new java.util.HashMap<>();
+        if (!suppressions.isOn()) {
+            return owners;
+        }
+        for (RecordFormat<?> record : format.records()) {
+            Optional<ExportManifest.FileEntry> entry = manifest.entry(record.name());
+            if (record.type() != Deal.class || entry.isEmpty()) {
+                continue;
+            }
+            ObjectReader reader = format.mapper().readerFor(Deal.class);
+            Path file = folder.resolve(entry.get().file());
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String text;
+                long line = 0;
+                while ((text = in.readLine()) != null) {
+                    line++;
+                    Deal d = read(reader, text, entry.get().file(), line);
+                    List<RecordRef> of = Skipped.ownersOf(d);
+                    if (!of.isEmpty()) {
+                        owners.put(d.id().value(), of);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file, e);
+            }
+        }
+        return owners;
+    }
+
+    /**
      * The contacts, leads and deals an import skipped (an erased person's, or belonging to one), and whether a record
-     * belongs to one of them. Record types are restored in the export's order (contacts, leads, timeline, tasks,
-     * deals, ...), so a record's owner is decided before the record. Not thread-safe: one import.
+     * belongs to one of them. Contacts and leads are restored before what belongs to them; a deal's contact and lead
+     * are known ahead ({@link #dealOwners}), so a timeline entry or task about a deal is skipped with the deal's
+     * person although deals come later in the export. Not thread-safe: one import.
      */
     private static final class Skipped {
         private final java.util.Set<RecordRef> records = new java.util.HashSet<>();
+        private final java.util.Map<java.util.UUID, List<RecordRef>> dealOwners;
+
+        Skipped(java.util.Map<java.util.UUID, List<RecordRef>> dealOwners) {
+            this.dealOwners = dealOwners;
+        }
 
         /** Remembers a skipped contact, lead or deal; other records own nothing. */
         void add(Object record) {
@@ -316,27 +376,107 @@ public final class StoreImport {
             if (records.isEmpty()) {
                 return Optional.empty();
             }
+            if (record instanceof ExternalId x) { // the key of a migrated record, whatever its type
+                return records.stream().filter(r -> r.id().equals(x.recordId())).findFirst().map(Skipped::because);
+            }
+            for (RecordRef owner : ownersOf(record)) {
+                if (records.contains(owner)) {
+                    return Optional.of(because(owner));
+                }
+                if (owner.type() == RecordType.DEAL) { // a deal decided later: skipped with its contact or lead
+                    for (RecordRef person : dealOwners.getOrDefault(owner.id(), List.of())) {
+                        if (records.contains(person)) {
+                            return Optional.of(because(owner) + ", which belongs to " + person
+                                    + ", which was not brought back (an erased person's)");
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static String because(RecordRef owner) {
+            return "suppressed: it belongs to " + owner + ", which was not brought back (an erased person's)";
+        }
+
+        /** The contacts, leads and deals a record belongs to (or holds a copy of); empty for one of nobody's. */
+        static List<RecordRef> ownersOf(Object record) {
             List<RecordRef> owners = new ArrayList<>();
             if (record instanceof Lead l) {
-                owners.add(new RecordRef(RecordType.CONTACT, l.contactId().value()));
+                owners.add(contact(l.contactId()));
             } else if (record instanceof Activity a) {
                 owners.addAll(a.about());
             } else if (record instanceof Task t) {
                 t.relatedTo().ifPresent(owners::add);
             } else if (record instanceof Deal d) {
-                d.contactId().ifPresent(c -> owners.add(new RecordRef(RecordType.CONTACT, c.value())));
-                d.leadId().ifPresent(l -> owners.add(new RecordRef(RecordType.LEAD, l.value())));
+                d.contactId().ifPresent(c -> owners.add(contact(c)));
+                d.leadId().ifPresent(l -> owners.add(lead(l)));
             } else if (record instanceof StageHistoryEntry e) {
                 owners.add(new RecordRef(RecordType.DEAL, e.dealId().value()));
             } else if (record instanceof LeadScore score) {
-                owners.add(new RecordRef(RecordType.LEAD, score.leadId().value()));
+                owners.add(lead(score.leadId()));
             } else if (record instanceof ManualProbability p) {
-                owners.add(new RecordRef(RecordType.LEAD, p.leadId().value()));
+                owners.add(lead(p.leadId()));
             } else if (record instanceof ConsentChange c) {
-                owners.add(new RecordRef(RecordType.CONTACT, c.contact().value()));
+                owners.add(contact(c.contact()));
+            } else if (record instanceof AuditEntry e) { // its changes hold the old and new values
+                e.record().ifPresent(owners::add);
+            } else if (record instanceof ContactMerge m) { // its snapshots are whole contacts
+                owners.add(contact(m.survivorBefore().id()));
+                m.mergedAway().forEach(c -> owners.add(contact(c.id())));
+            } else if (record instanceof LeadMerge m) { // its snapshots are whole leads
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(m.survivorBefore()),
+                        m.mergedAway().stream()).forEach(l -> {
+                            owners.add(lead(l.id()));
+                            owners.add(contact(l.contactId()));
+                        });
+            } else if (record instanceof ContactAlias a) {
+                owners.add(contact(a.merged()));
+                owners.add(contact(a.survivor()));
+            } else if (record instanceof LeadAlias a) {
+                owners.add(lead(a.merged()));
+                owners.add(lead(a.survivor()));
+            } else if (record instanceof LeadClaim c) {
+                owners.add(lead(c.lead()));
+            } else if (record instanceof Share s) {
+                owners.add(s.record());
+            } else if (record instanceof Equipment e) {
+                owners.add(contact(e.customer()));
+            } else if (record instanceof ServicePlan p) {
+                owners.add(contact(p.customer()));
+            } else if (record instanceof ServiceRequest r) {
+                owners.add(contact(r.customer()));
+            } else if (record instanceof Visit v) {
+                owners.add(contact(v.customer()));
+            } else if (record instanceof Commitment c) {
+                owners.add(contact(c.customer()));
+            } else if (record instanceof ServiceReminder r) {
+                owners.add(contact(r.customer()));
+            } else if (record instanceof CampaignEventEntry e) {
+                contact(e.event().contactId()).ifPresent(owners::add);
+            } else if (record instanceof AbExposureEntry e) {
+                contact(e.contactId()).ifPresent(owners::add);
+            } else {
+                CampaignFormats.contactOf(record).flatMap(Skipped::contact).ifPresent(owners::add);
             }
-            return owners.stream().filter(records::contains).findFirst().map(owner -> "suppressed: it belongs to "
-                    + owner + ", which was not brought back (an erased person's)");
+            return owners;
+        }
+
+        private static RecordRef contact(ContactId id) {
+            return new RecordRef(RecordType.CONTACT, id.value());
+        }
+
+        private static RecordRef lead(LeadId id) {
+            return new RecordRef(RecordType.LEAD, id.value());
+        }
+
+        /** A campaign record's contact id (text); empty when it is not a contact's id. */
+        private static Optional<RecordRef> contact(String id) {
+            try {
+                return Optional.of(new RecordRef(RecordType.CONTACT, java.util.UUID.fromString(id)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -8,6 +8,11 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.LogActivity;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.customer.NewContact;
+import dev.crmkit.core.merge.MergeContacts;
+import dev.crmkit.core.merge.MergeOutcome;
+import dev.crmkit.service.commitment.Commitment;
+import dev.crmkit.service.commitment.CommitmentId;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
@@ -30,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -145,6 +151,92 @@ class SuppressedImportTest {
                 && restored.contains("Ottoline's licences"), restored);
         assertEquals(headTimeline + branch.archives().activities().after(Optional.empty(), 1000).size()
                 - zeborahsTimeline.size(), head.archives().activities().after(Optional.empty(), 1000).size());
+    }
+
+    /**
+     * The audit entries about the skipped person (their changes hold the old and new values), a merge whose snapshot
+     * is their contact, and a crm-service record of theirs come in neither; each is reported under its record type.
+     */
+    @Test
+    void aMergedExportHoldingAnErasedPerson_skipsTheirAuditValuesMergeSnapshotsAndServiceRecords() {
+        InMemoryCrmStore branch = InMemoryCrmStore.create();
+        Crmkit atBranch = kit(branch, 1L);
+        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
+        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
+        ContactId zeborah = branch.contacts().findByEmail(EmailAddress.parse("zeborah.quillfeather@example.org"))
+                .orElseThrow().id();
+        atBranch.crm().customers().addEmail(zeborah, "zeb.q@workplace.example", false);
+        Contact twin = atBranch.crm().customers().createContact(NewContact.of("Zeb", "Quillfeather",
+                "zq.private@elsewhere.example"));
+        assertInstanceOf(MergeOutcome.Merged.class, atBranch.crm().merging().merge(MergeContacts.into(zeborah,
+                List.of(zeborah, twin.id()))));
+        branch.serviceArchives().commitments().restore(new Commitment(new CommitmentId(new UUID(9, 9)), 0, zeborah,
+                "Call Zeborah back on 0151 23456789", LocalDate.of(2026, 5, 10), REP, T0, Optional.empty()));
+        assertTrue(branch.archives().auditTrail().after(Optional.empty(), 1000).toString()
+                .contains("zeb.q@workplace.example"), "the branch audits the new e-mail");
+        StoreExport.standard().write(branch, dir);
+
+        InMemoryCrmStore head = headWhereZeborahWasErased();
+        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, StoreImport.builder()
+                .merge(true).checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir));
+
+        String restored = head.archives().auditTrail().after(Optional.empty(), 1000) + " "
+                + head.archives().contactMerges().after(Optional.empty(), 1000) + " "
+                + head.archives().contactAliases().after(Optional.empty(), 1000) + " "
+                + head.serviceArchives().commitments().after(Optional.empty(), 1000);
+        assertFalse(restored.contains("zeb.q@workplace.example"), restored);
+        assertFalse(restored.contains("Quillfeather"), restored);
+        assertFalse(restored.contains("Zeborah"), restored);
+        assertFalse(restored.contains(zeborah.value().toString()), restored);
+        assertFalse(rejected(imported, "audit-trail").isEmpty(), imported.toString());
+        assertTrue(rejected(imported, "audit-trail").stream().allMatch(r -> r.contains("suppressed: it belongs to "
+                + "contact:" + zeborah.value())), rejected(imported, "audit-trail").toString());
+        assertEquals(1, rejected(imported, "contact-merges").size(), imported.toString());
+        assertEquals(1, rejected(imported, "contact-aliases").size(), imported.toString());
+        assertEquals(1, rejected(imported, "service-commitments").size(), imported.toString());
+    }
+
+    /**
+     * A note and a task about the skipped person's deal alone (not their contact or lead) come in neither, although
+     * the export holds them before its deals.
+     */
+    @Test
+    void aMergedExportHoldingAnErasedPerson_skipsTheNotesAndTasksOnTheirDealAlone() {
+        InMemoryCrmStore branch = InMemoryCrmStore.create();
+        Crmkit atBranch = kit(branch, 1L);
+        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
+        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
+        ContactId zeborah = branch.contacts().findByEmail(EmailAddress.parse("zeborah.quillfeather@example.org"))
+                .orElseThrow().id();
+        ContactId ottoline = branch.contacts().findByEmail(EmailAddress.parse("ottoline.brackwater@example.com"))
+                .orElseThrow().id();
+        for (ContactId person : List.of(zeborah, ottoline)) {
+            String first = person.equals(zeborah) ? "Zeborah" : "Ottoline";
+            DealId id = new DealId(atBranch.crm().ids().next());
+            branch.deals().insert(Deal.builder(id, new PipelineId(new UUID(7, 7)), "Licences", "New", T0)
+                    .parties(Optional.of(REP), Optional.of(person), Optional.empty(), Optional.empty())
+                    .source("web").build());
+            RecordRef deal = new RecordRef(RecordType.DEAL, id.value());
+            atBranch.crm().timeline().log(LogActivity.note(REP, "Budget", first + " has budget, +49 151", deal));
+            atBranch.crm().tasks().create(NewTask.of("Send " + first + " the contract", T0.plusSeconds(86_400),
+                    REP, Optional.of(deal)));
+        }
+        StoreExport.standard().write(branch, dir);
+
+        InMemoryCrmStore head = headWhereZeborahWasErased();
+        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, StoreImport.builder()
+                .merge(true).checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir));
+
+        String restored = head.archives().activities().after(Optional.empty(), 1000) + " "
+                + head.archives().tasks().after(Optional.empty(), 1000);
+        assertFalse(restored.contains("Zeborah"), restored);
+        assertTrue(restored.contains("Ottoline has budget") && restored.contains("Send Ottoline the contract"),
+                restored);
+        assertEquals(1, rejected(imported, "deals").size(), imported.toString());
+        assertTrue(rejected(imported, "tasks").stream().anyMatch(r -> r.contains("suppressed: it belongs to deal:")
+                && r.contains("contact:" + zeborah.value())), rejected(imported, "tasks").toString());
+        assertTrue(rejected(imported, "activities").stream().anyMatch(r -> r.contains("it belongs to deal:")),
+                rejected(imported, "activities").toString());
     }
 
     /** A store that held Zeborah and erased her on request: her e-mail and phone are on its suppression list. */
