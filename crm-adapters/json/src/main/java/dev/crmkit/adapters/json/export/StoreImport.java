@@ -57,10 +57,15 @@ import java.util.function.Consumer;
  * already is refused too, unless the import {@link Builder#merge merges}: then a record whose key the store holds is
  * kept as the store has it, and one whose unique keys belong to another record is reported as rejected. An import
  * {@link Builder#checking checking} the suppression list does not restore a contact or lead of an erased person: it
- * reports it as rejected, {@code suppressed}, as capture flags them; nor what belongs to a record it skipped: the
- * leads of a skipped contact, the timeline entries, tasks and deals about a skipped contact, lead or deal, a skipped
- * deal's stage history, a skipped lead's score and manual probability, a skipped contact's consent history, each
- * reported as rejected under its own record type, naming the skipped record it belongs to.
+ * reports it as rejected, {@code suppressed}, as capture flags them; nor a contact or lead merge whose snapshots hold
+ * such a person; nor what belongs to a record it skipped: the leads of a skipped contact, the timeline entries, tasks
+ * and deals about a skipped contact, lead or deal (a deal's contact and lead are read ahead from the deals file, as
+ * timeline entries and tasks come before deals in the export), a skipped deal's stage history, a skipped lead's score,
+ * manual probability and claim, a skipped contact's consent history, the audit entries about a skipped record (their
+ * changes hold old and new values), the merges whose snapshots are a skipped contact or lead and the contacts or leads
+ * they merged away, merge aliases, shares, external ids, crm-service records of a skipped customer and crm-campaigns
+ * records of a skipped contact, each reported as rejected under its own record type, naming the skipped record it
+ * belongs to.
  *
  * <p>Records are restored in batches ({@link Archive#restoreAll}, set-based where the store can), each in one unit
  * of work together with the store's {@link RestoreLog} entry that says how far the import has come; an import that stopped half-way (a crash, a lost connection) is run again
@@ -287,15 +292,25 @@ public final class StoreImport {
         }
         List<String> fields = new ArrayList<>();
         if (record instanceof Contact c) {
-            c.emails().forEach(e -> fields.addAll(suppressions.matches(Optional.of(e), Optional.empty())));
-            c.phones().forEach(p -> fields.addAll(suppressions.matches(Optional.empty(), Optional.of(p))));
+            suppressedIn(c, fields);
         } else if (record instanceof Lead l) {
             fields.addAll(suppressions.matches(l.email(), l.phone()));
+        } else if (record instanceof ContactMerge m) { // a snapshot of an erased person's contact
+            suppressedIn(m.survivorBefore(), fields);
+            m.mergedAway().forEach(c -> suppressedIn(c, fields));
+        } else if (record instanceof LeadMerge m) {
+            fields.addAll(suppressions.matches(m.survivorBefore().email(), m.survivorBefore().phone()));
+            m.mergedAway().forEach(l -> fields.addAll(suppressions.matches(l.email(), l.phone())));
         }
         List<String> named = fields.stream().distinct().toList();
         return named.isEmpty() ? Optional.empty() : Optional.of("suppressed: its " + String.join(" and ", named)
                 + (named.size() == 1 ? " belongs" : " belong") + " to an erased person (suppression list): not "
                 + "brought back");
+    }
+
+    private void suppressedIn(Contact c, List<String> fields) {
+        c.emails().forEach(e -> fields.addAll(suppressions.matches(Optional.of(e), Optional.empty())));
+        c.phones().forEach(p -> fields.addAll(suppressions.matches(Optional.empty(), Optional.of(p))));
     }
 
     private static <T> T read(ObjectReader reader, String text, String file, long line) {
@@ -360,14 +375,21 @@ public final class StoreImport {
             this.dealOwners = dealOwners;
         }
 
-        /** Remembers a skipped contact, lead or deal; other records own nothing. */
+        /**
+         * Remembers a skipped contact, lead or deal, and the contacts or leads a skipped merge merged away (they live
+         * on only in its snapshots, an erased person's); other records own nothing.
+         */
         void add(Object record) {
             if (record instanceof Contact c) {
-                records.add(new RecordRef(RecordType.CONTACT, c.id().value()));
+                records.add(contact(c.id()));
             } else if (record instanceof Lead l) {
-                records.add(new RecordRef(RecordType.LEAD, l.id().value()));
+                records.add(lead(l.id()));
             } else if (record instanceof Deal d) {
                 records.add(new RecordRef(RecordType.DEAL, d.id().value()));
+            } else if (record instanceof ContactMerge m) {
+                m.mergedAway().forEach(c -> records.add(contact(c.id())));
+            } else if (record instanceof LeadMerge m) {
+                m.mergedAway().forEach(l -> records.add(lead(l.id())));
             }
         }
 
