@@ -25,8 +25,17 @@ public interface LeadMerges extends RecordMerges<Lead, LeadId, LeadMerge> {
     /**
      * The merges in force whose survivor is this lead, oldest first (then by id): what a person's data export and
      * erasure read to tell the timeline entries moved to a lead of theirs from another person's lead. Empty when none.
+     *
+     * <p>Added after the port was published, so a default keeps a host's own implementation compiling and running:
+     * it throws {@link UnsupportedOperationException} rather than answer "none", because an empty answer would be
+     * taken as a fact. The export and the erasure then treat no entry as moved by a lead merge (as before this
+     * method): each entry counts for the records it is about now. A store that keeps lead merges should override it.
+     *
+     * @throws UnsupportedOperationException unless the store overrides it
      */
-    List<LeadMerge> findBySurvivor(LeadId lead);
+    default List<LeadMerge> findBySurvivor(LeadId lead) {
+        throw new UnsupportedOperationException("this store does not list lead merges by survivor");
+    }
 
     /** A port for stores that cannot merge leads: every call fails (UnsupportedOperationException). */
     static LeadMerges unsupported() {

@@ -148,8 +148,6 @@ final class JdbcPersonalData implements PersonalData {
                     + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
             counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
                     ids.leads()));
-            // the phonetic keys of the leads' names (V80) go with the names; derived rows, not counted
-            update(c, "DELETE FROM {lead_name_key} WHERE lead_id IN (%s)", ids.leads());
             long leads = 0;
             // a merged-away lead's row keeps the version its lead merge left it at (as its merge snapshot, blanked
             // below, does), so that merge can still be undone
@@ -163,6 +161,10 @@ final class JdbcPersonalData implements PersonalData {
                         at, lead);
             }
             counts.put("lead", leads);
+            // the phonetic keys of the leads' names (V80) go with the names; derived rows, not counted. Deleted after
+            // the lead rows are blanked: a writer of a lead commits its keys with the row, so this statement, which
+            // starts after the row locks above were granted, sees every key a concurrent edit wrote
+            update(c, "DELETE FROM {lead_name_key} WHERE lead_id IN (%s)", ids.leads());
             // a lead merge keeps its leads as they were, for its undo: blanked as the lead rows are
             long leadSnapshots = 0;
             String blankLeadSnapshot = jdbc.sql("UPDATE {lead_merge_snapshot} SET first_name = '', last_name = '', "

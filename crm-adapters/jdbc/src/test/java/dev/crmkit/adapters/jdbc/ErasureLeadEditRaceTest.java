@@ -1,0 +1,133 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.customer.LeadEdit;
+import dev.crmkit.core.customer.LeadOutcome;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.privacy.ErasureOutcome;
+import dev.crmkit.core.privacy.PersonKey;
+import dev.crmkit.kit.Crmkit;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An erasure racing a lead edit on PostgreSQL, two nodes (review A, finding 4): the edit holds the person's lead (its
+ * only lock) with a new name, e-mail and phone written but not committed; the erasure locks the contact, then waits
+ * for the lead; the edit commits; the erasure then reads the lead as edited. Afterwards nothing of the edit is left:
+ * not on the lead, not in its name keys ({@code lead_name_key}), not in the audit trail or on the timeline, and the
+ * new e-mail and phone are on the suppression list.
+ */
+class ErasureLeadEditRaceTest {
+
+    private static final byte[] SALT = "the race test's secret salt, 32b".getBytes(StandardCharsets.UTF_8);
+    private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    private static final String EMAIL = "zeborah.quillfeather@example.org";
+    private static final String NEW_EMAIL = "z.smyth@example.net";
+
+    private static Crmkit kit(JdbcCrmStore store, long seed) {
+        return Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(seed)).suppressionSalt(SALT).build();
+    }
+
+    @Test
+    void anErasureWaitingForALeadBeingEdited_erasesTheEditedValues_andSuppressesTheNewEmail() throws Exception {
+        DataSource[] nodes = TestDatabase.POSTGRESQL.nodes(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            JdbcCrmStore eraser = JdbcCrmStore.builder(nodes[0]).build();
+            JdbcCrmStore editor = JdbcCrmStore.builder(nodes[1]).build();
+            Crmkit atEraser = kit(eraser, 1L);
+            Crmkit atEditor = kit(editor, 2L);
+            Lead lead = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Zeborah", "Quillfeather").email(EMAIL).phone("0151 23456789").build()).lead().orElseThrow();
+
+            Future<LeadOutcome> edit = pool.submit(() -> editor.transactions().inTransaction(() -> {
+                LeadOutcome done = atEditor.crm().leadEditing().edit(lead.id(), LeadEdit.nothing()
+                        .andName("Zeborah", "Smyth").andEmail(NEW_EMAIL).andPhone("0170 5550123"));
+                held.countDown(); // written, the lead held, not committed
+                await(release);
+                return done;
+            }));
+            assertTrue(held.await(20, TimeUnit.SECONDS));
+            Future<ErasureOutcome> erasure = pool.submit(() -> atEraser.crm().personalData()
+                    .erase(PersonKey.parse(EMAIL, "DE"), "request of 2026-05-03"));
+            assertThrows(TimeoutException.class, () -> erasure.get(700, TimeUnit.MILLISECONDS),
+                    "the erasure waits for the lead the edit holds");
+            release.countDown();
+            assertInstanceOf(LeadOutcome.Saved.class, edit.get(20, TimeUnit.SECONDS));
+            assertInstanceOf(ErasureOutcome.Erased.class, erasure.get(20, TimeUnit.SECONDS));
+
+            String stored = eraser.archives().leads().after(Optional.empty(), 100) + " "
+                    + eraser.archives().contacts().after(Optional.empty(), 100) + " "
+                    + eraser.archives().activities().after(Optional.empty(), 100) + " "
+                    + eraser.archives().tasks().after(Optional.empty(), 100);
+            for (String value : new String[] {"Smyth", "Quillfeather", NEW_EMAIL, "5550123", "23456789"}) {
+                assertFalse(stored.contains(value), value + " in " + stored);
+            }
+            assertEquals(0, rows(nodes[0], "SELECT COUNT(*) FROM crm_lead_name_key WHERE lead_id = ?", lead),
+                    "the edited name's phonetic keys go with the name");
+            assertEquals(0, rows(nodes[0], "SELECT COUNT(*) FROM crm_audit_change WHERE after_value LIKE '%Smyth%' "
+                    + "OR after_value LIKE '%smyth%' OR after_value LIKE '%5550123%'", null), "the edit's audit values");
+
+            CaptureOutcome again = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Zeborah", "Smyth").email(NEW_EMAIL).build());
+            CaptureOutcome.Suppressed suppressed = assertInstanceOf(CaptureOutcome.Suppressed.class, again,
+                    "the edit's new e-mail was suppressed with the person: " + again);
+            assertEquals(java.util.List.of("email"), suppressed.fields());
+            CaptureOutcome byPhone = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Zeborah", "Smyth").phone("0170 5550123").build());
+            assertInstanceOf(CaptureOutcome.Suppressed.class, byPhone, "and the new phone: " + byPhone);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            TestDatabase.close(nodes);
+        }
+    }
+
+    private static long rows(DataSource ds, String sql, Lead lead) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (lead != null) {
+                s.setObject(1, lead.id().value());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
