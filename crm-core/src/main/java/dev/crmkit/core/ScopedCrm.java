@@ -500,7 +500,9 @@ public final class ScopedCrm {
      * field when the edit alters a field the actor's role may only read or not see ({@code lead.email}, ...). The
      * outcome is shown as the actor may see it: the lead shown ({@link #fields()}), an alert only with the candidate
      * leads the actor may view (one whose candidates are all hidden reads as saved); a block keeps every candidate it
-     * was refused for, but those the actor may not view only by id and score.
+     * was refused for, but those the actor may not view only by id and score. A candidate's reasons quote both leads'
+     * values: those on a lead field the actor's role hides ({@code lead.name}, {@code lead.companyName}) are left
+     * out.
      */
     public Guarded<dev.crmkit.core.customer.LeadOutcome> editLead(LeadId lead,
                                                                   dev.crmkit.core.customer.LeadEdit edit) {
@@ -605,10 +607,20 @@ public final class ScopedCrm {
      * dev.crmkit.core.access.ExportAccess#hiddenFields}: a right-of-access document with fields left out would be
      * incomplete without saying so), naming the role and the fields. Empty when nobody is stored under
      * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException (rule {@code hidden-field}) when the key is an e-mail or a
+     *         phone and the actor's role hides {@code contact.emails} or {@code contact.phones}, before anything is
+     *         looked up, as {@link #contactByEmail} and {@link #contactByPhone} do: the answer would confirm the value
      */
     public Optional<Guarded<dev.crmkit.core.privacy.PersonalRecords>> exportPersonalData(
             dev.crmkit.core.privacy.PersonKey key) {
         Objects.requireNonNull(key, "key");
+        // found (refused or made) or not (empty) would confirm a value the role hides, as contactByEmail would
+        if (key instanceof dev.crmkit.core.privacy.PersonKey.ByEmail) {
+            readable(RecordType.CONTACT, "emails", "email");
+        } else if (key instanceof dev.crmkit.core.privacy.PersonKey.ByPhone) {
+            readable(RecordType.CONTACT, "phones", "phone");
+        }
         Optional<Contact> contact = crm.personalData().find(key).filter(c -> mayView(AccessRecord.of(c)));
         if (contact.isEmpty()) {
             return Optional.empty();
@@ -765,15 +777,38 @@ public final class ScopedCrm {
             return new dev.crmkit.core.customer.LeadOutcome.Saved(shown(saved.saved()));
         } else if (outcome instanceof dev.crmkit.core.customer.LeadOutcome.Alerted alerted) {
             List<dev.crmkit.core.duplicate.LeadCandidate> seen = alerted.candidates().stream()
-                    .filter(this::mayView).toList();
+                    .filter(this::mayView).map(this::shownReasons).toList();
             return seen.isEmpty() ? new dev.crmkit.core.customer.LeadOutcome.Saved(shown(alerted.saved()))
                     : new dev.crmkit.core.customer.LeadOutcome.Alerted(shown(alerted.saved()), seen,
                     alerted.limitReached());
         }
         dev.crmkit.core.customer.LeadOutcome.Blocked blocked = (dev.crmkit.core.customer.LeadOutcome.Blocked) outcome;
-        return new dev.crmkit.core.customer.LeadOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? c
-                : new dev.crmkit.core.duplicate.LeadCandidate(c.leadId(), c.score(), List.of())).toList(),
-                blocked.limitReached());
+        return new dev.crmkit.core.customer.LeadOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c)
+                ? shownReasons(c) : new dev.crmkit.core.duplicate.LeadCandidate(c.leadId(), c.score(), List.of()))
+                .toList(), blocked.limitReached());
+    }
+
+    /**
+     * A candidate lead without the reasons that compare a lead field the actor's role hides: a reason quotes both
+     * leads' values (the candidate's and the edited lead's). A reason on a field no lead field stands for is left
+     * out whenever the role hides any lead field.
+     */
+    private dev.crmkit.core.duplicate.LeadCandidate shownReasons(dev.crmkit.core.duplicate.LeadCandidate candidate) {
+        Set<String> hidden = fields().hidden(RecordType.LEAD);
+        if (hidden.isEmpty()) {
+            return candidate;
+        }
+        return new dev.crmkit.core.duplicate.LeadCandidate(candidate.leadId(), candidate.score(),
+                candidate.reasons().stream().filter(r -> {
+                    String field = switch (r.field()) {
+                        case FIRST_NAME, LAST_NAME -> "name";
+                        case COMPANY_NAME -> "companyName";
+                        case EMAIL -> "email";
+                        case PHONE -> "phone";
+                        default -> null;
+                    };
+                    return field != null && !hidden.contains(field);
+                }).toList());
     }
 
     private boolean mayView(dev.crmkit.core.duplicate.LeadCandidate candidate) {

@@ -615,6 +615,40 @@ public abstract class LeadDuplicateRulesContract {
         assertEquals("Maximilian", renamed.value().orElseThrow().lead().orElseThrow().name().first());
     }
 
+    @Test
+    void edit_throughAView_leavesOutTheReasonsQuotingALeadFieldTheRoleHides_onAlertAndBlock() {
+        Lead first = captured(katherine());
+        Lead own = captured(LeadSubmission.from(Channel.WEB_FORM).name("Max", "Meyer").email("max.meyer@example.net")
+                .company("Nordwind Logistik").owner(UserId.of("ben")).build());
+        store.transactions().run(() -> {
+            store.accessDirectory().save(dev.crmkit.core.access.Role.builder("rep", "Rep")
+                    .everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                    .field(RecordType.LEAD, "companyName", dev.crmkit.core.access.FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new dev.crmkit.core.access.User(UserId.of("ben"), "Ben", Optional.empty(),
+                    Optional.empty(), dev.crmkit.core.access.RoleId.of("rep")));
+        });
+        // someone who sees the company name is shown the reason on it (a block: nothing is saved)
+        crm = crm(leads(DuplicateAction.BLOCK));
+        LeadOutcome system = crm.as(dev.crmkit.core.access.Actor.system("test")).editLead(own.id(),
+                LeadEdit.rename("Kathy", "Smith")).value().orElseThrow();
+        assertTrue(assertInstanceOf(LeadOutcome.Blocked.class, system, system::toString).candidates().get(0)
+                .reasons().stream().anyMatch(r -> r.field() == Field.COMPANY_NAME), system::toString);
+        for (DuplicateAction action : List.of(DuplicateAction.BLOCK, DuplicateAction.ALERT)) {
+            crm = crm(leads(action));
+            LeadOutcome outcome = crm.as(dev.crmkit.core.access.Actor.user("ben")).editLead(own.id(),
+                    LeadEdit.rename("Kathy", "Smith")).value().orElseThrow();
+            List<dev.crmkit.core.duplicate.LeadCandidate> candidates = outcome instanceof LeadOutcome.Alerted a
+                    ? a.candidates() : assertInstanceOf(LeadOutcome.Blocked.class, outcome, outcome::toString)
+                    .candidates();
+            assertEquals(List.of(first.id()), leadIds(candidates), action.toString());
+            List<dev.crmkit.core.duplicate.Reason> reasons = candidates.get(0).reasons();
+            assertTrue(reasons.stream().anyMatch(r -> r.field() == Field.LAST_NAME), action + ": " + reasons);
+            assertTrue(reasons.stream().noneMatch(r -> r.field() == Field.COMPANY_NAME), action + ": " + reasons);
+            assertFalse(reasons.toString().toLowerCase(java.util.Locale.ROOT).contains("nordwind"),
+                    action + ": " + reasons);
+        }
+    }
+
     private static void assertRefused(String field, String rule, org.junit.jupiter.api.function.Executable call) {
         dev.crmkit.core.kernel.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
                 dev.crmkit.core.kernel.ValidationException.class, call);

@@ -247,9 +247,14 @@ public abstract class ScopedFieldsContract {
                 dev.crmkit.core.kernel.EmailAddress.parse("nobody@example.org"))) {
             assertHiddenField("email", "user:ben may not read field contact.emails: role rep has HIDDEN on "
                     + "contact.emails", () -> ben.contactByEmail(email));
+            // the personal-data export by e-mail would answer the same question: found (refused) or not (empty)
+            assertHiddenField("email", "user:ben may not read field contact.emails", () -> ben.exportPersonalData(
+                    new dev.crmkit.core.privacy.PersonKey.ByEmail(email)));
         }
         for (PhoneNumber phone : List.of(stored.phones().get(0), PhoneNumber.parse("+49 30 5550000", "DE"))) {
             assertHiddenField("phone", "user:ben may not read field contact.phones", () -> ben.contactByPhone(phone));
+            assertHiddenField("phone", "user:ben may not read field contact.phones", () -> ben.exportPersonalData(
+                    new dev.crmkit.core.privacy.PersonKey.ByPhone(phone)));
         }
         for (String owner : List.of("dana", "nobody")) {
             assertHiddenField("owner", "user:ben may not read field lead.owner", () -> ben.leadsOf(UserId.of(owner),

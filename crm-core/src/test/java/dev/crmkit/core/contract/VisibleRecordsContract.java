@@ -610,7 +610,16 @@ public abstract class VisibleRecordsContract {
                             .filter(f -> f.getValue() == dev.crmkit.core.access.FieldAccess.HIDDEN
                                     && f.getKey().type() != RecordType.COMPANY)
                             .map(f -> f.getKey().toString()).sorted().toList()).orElse(List.of()) : List.of();
+            boolean unknown = actor instanceof Actor.Person person
+                    && p.pop.organization().user(person.user()).isEmpty();
             for (Contact c : p.contacts.subList(0, Math.min(6, p.contacts.size()))) {
+                if (unknown) { // no role: every field is hidden, so a lookup by e-mail is refused (contactByEmail)
+                    dev.crmkit.core.kernel.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                            dev.crmkit.core.kernel.ValidationException.class, () -> crm.as(actor).exportPersonalData(
+                                    new dev.crmkit.core.privacy.PersonKey.ByEmail(c.emails().get(0))));
+                    assertEquals("hidden-field", e.violations().get(0).rule());
+                    continue;
+                }
                 AccessRecord r = AccessRecord.of(c);
                 boolean view = policy.decide(actor, Permission.VIEW, r, p.pop.sharesOf(r.ref())).allowed();
                 boolean mayExport = view && policy.decide(actor, Permission.EXPORT, r, p.pop.sharesOf(r.ref()))

@@ -182,6 +182,39 @@ class ActingUserScansTest {
         assertTrue(Files.exists(annas.resolve("index.html")));
     }
 
+    /**
+     * {@code crm --as USER report} with STATISTICS still refuses a user whose role hides a field the report shows
+     * figures of (deal amounts in the forecast, deal owners on the team page), naming the field, and writes nothing;
+     * a hidden field the report does not show (a contact's e-mails) does not stop it.
+     */
+    @Test
+    void report_asAUserWhoseRoleHidesDealAmountOrOwner_isRefusedNamingTheField_andWritesNothing() {
+        for (String field : List.of("amount", "owner")) {
+            headOfSalesHides(dev.crmkit.core.kernel.RecordType.DEAL, field);
+            Path out = dir.resolve("report-" + field);
+            CliRun refused = crm("--as", "dana", "report", "--out", out.toString(), "--as-of", "2026-11-30");
+            assertFalse(refused.exitCode() == 0, refused.toString());
+            assertTrue(refused.err().contains("report refused: the role of user:dana hides deal." + field),
+                    refused.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
+        headOfSalesHides("emails");
+        Path out = dir.resolve("report-emails");
+        CliRun done = crm("--as", "dana", "report", "--out", out.toString(), "--as-of", "2026-11-30");
+        assertEquals(0, done.exitCode(), done.toString());
+        assertTrue(Files.exists(out.resolve("index.html")));
+    }
+
+    /** Stores the demo's head-of-sales role (dana's: every permission) again, hiding a field of a record type. */
+    private void headOfSalesHides(dev.crmkit.core.kernel.RecordType type, String field) {
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            db.store().accessDirectory().save(dev.crmkit.core.access.Role.builder("head-of-sales", "Head of sales")
+                    .everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                    .admin(dev.crmkit.core.access.AdminPermission.values())
+                    .field(type, field, dev.crmkit.core.access.FieldAccess.HIDDEN).build());
+        }
+    }
+
     /** Stores the demo's head-of-sales role (dana's: every permission) again, hiding a contact field. */
     private void headOfSalesHides(String contactField) {
         try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {

@@ -185,16 +185,35 @@ public final class ReportCommand implements Callable<Integer> {
      * does in Salesforce and HubSpot: the page's figures (the funnel, cohorts, LTV:CAC, the team page) are the
      * business's, mostly from files and host tables that carry no crmkit owner, so they cannot be cut down to the
      * records the user may view. A user without it is refused before anything is written, the error naming the
-     * permission and why; without {@code --as} nothing is checked (the command acts as the system).
+     * permission and why; without {@code --as} nothing is checked (the command acts as the system). STATISTICS widens
+     * the records, not the fields: a user whose role hides a field the page shows figures of ({@link #SHOWN}: the
+     * forecast's deal amounts, stages and dates, the per-owner figures) is refused, too, the error naming the fields.
      */
     private void checkStatistics() {
         if (dev.crmkit.examples.cli.ActingUser.of(spec).isPresent()) {
             StoreAccess.read(storeOptions, spec, (s, description) -> {
                 dev.crmkit.examples.cli.team.StoreTeam.checkStatistics(s, spec);
+                dev.crmkit.core.access.StatisticsScope scope = dev.crmkit.examples.cli.quality.StoreQuality.scope(s,
+                        spec);
+                List<String> hidden = new ArrayList<>();
+                SHOWN.forEach((type, fields) -> fields.stream().filter(f -> scope.hidden(type).contains(f))
+                        .forEach(f -> hidden.add(new dev.crmkit.core.access.FieldRef(type, f).toString())));
+                if (!hidden.isEmpty()) {
+                    throw new IllegalStateException("report refused: the role of "
+                            + dev.crmkit.examples.cli.ActingUser.actor(spec) + " hides " + String.join(", ", hidden)
+                            + "; the report shows figures of them (the forecast's deal amounts, the per-owner "
+                            + "figures), and STATISTICS widens the records, not the fields");
+                }
                 return description;
             });
         }
     }
+
+    /** The record fields the report's pages show figures of: the forecast and the team page. */
+    private static final Map<dev.crmkit.core.kernel.RecordType, List<String>> SHOWN = new java.util.EnumMap<>(Map.of(
+            dev.crmkit.core.kernel.RecordType.DEAL, List.of("amount", "owner", "probabilityOverride",
+                    "expectedCloseDate"),
+            dev.crmkit.core.kernel.RecordType.LEAD, List.of("owner")));
 
     private MetricsReport fromFiles(StoreData store, Currency currency) {
         OrderBook book = new OrdersCsv(customerColumn, dateColumn, amountColumn, currency).read(orders, encoding.format());
