@@ -15,7 +15,9 @@ import dev.crmkit.core.kernel.Violation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * Merging duplicate companies in one unit of work, and undoing such a merge. The survivor is the one named, else the
- * one a {@link SurvivorRule} picks, by default the most complete (ties: the oldest, then the one listed first); it keeps its name, takes the first filled value of each
- * other field (survivor first) and the union of the custom fields. Contacts' affiliations, leads, tasks, timeline
+ * one a {@link SurvivorRule} picks, by default the most complete (ties: the oldest, then the one listed first); it keeps
+ * its name, takes the first filled value of each other field (survivor first) and the union of the custom fields; a
+ * {@link CompanyField} chosen from a named company takes that company's value instead, even over the survivor's. Contacts' affiliations, leads, tasks, timeline
  * entries and deals of a merged-away company are re-pointed to the survivor, and its id resolves to the survivor.
  * Thread-safe.
  */
@@ -69,14 +72,34 @@ public final class CompanyMerging {
      * @param rule     how to pick the survivor when none is named
      */
     public CompanyMergeOutcome merge(List<CompanyId> ids, Optional<CompanyId> survivor, SurvivorRule rule) {
+        return merge(ids, survivor, rule, Map.of());
+    }
+
+    /**
+     * Merges the companies into one survivor as {@link #merge(List, Optional, SurvivorRule)}, taking each field listed
+     * in {@code choices} from the company chosen for it, even when the survivor has a value of its own (an empty
+     * value chosen is taken too). Refused (storing nothing) as {@link #merge(List, Optional)}, and also when a
+     * field's chosen company is not among {@code ids} (the violation names the field, e.g. {@code choices.tax_number}).
+     *
+     * @param ids      the companies, in the order listed
+     * @param survivor the survivor, if the user names one
+     * @param rule     how to pick the survivor when none is named
+     * @param choices  for single-valued fields, the company (one of {@code ids}) whose value survives
+     */
+    public CompanyMergeOutcome merge(List<CompanyId> ids, Optional<CompanyId> survivor, SurvivorRule rule,
+                                     Map<CompanyField, CompanyId> choices) {
         List<CompanyId> listed = List.copyOf(ids);
         Objects.requireNonNull(survivor, "survivor");
         Objects.requireNonNull(rule, "rule");
-        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> mergeInUnit(listed, survivor, rule));
+        Map<CompanyField, CompanyId> fields = Map.copyOf(choices);
+        return context.transactions().inTransactionRetrying(ATTEMPTS,
+                () -> mergeInUnit(listed, survivor, rule, fields));
     }
 
-    private CompanyMergeOutcome mergeInUnit(List<CompanyId> ids, Optional<CompanyId> chosen, SurvivorRule rule) {
+    private CompanyMergeOutcome mergeInUnit(List<CompanyId> ids, Optional<CompanyId> chosen, SurvivorRule rule,
+                                            Map<CompanyField, CompanyId> choices) {
         List<Violation> problems = new ArrayList<>(MergeMembers.check("companies", "company", ids, chosen));
+        problems.addAll(MergeMembers.choices("company", "companies", choices, ids));
         List<Company> found = STEPS.members(ids, companies::findById, problems);
         if (!problems.isEmpty()) {
             return new CompanyMergeOutcome.Refused(problems);
@@ -94,7 +117,10 @@ public final class CompanyMerging {
             contactsBefore.addAll(merges.affiliatedWith(gone.id()));
             repointed.addAll(merges.retire(gone, survivor.id(), mergeId));
         }
-        Company after = companies.update(combine(all, now));
+        Map<CompanyField, Company> fields = new EnumMap<>(CompanyField.class);
+        choices.forEach((field, id) -> fields.put(field, found.stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow()));
+        Company after = companies.update(combine(all, fields, now));
         ActivityId activityId = new ActivityId(context.ids().next());
         timeline.record(Activity.system(activityId, "Merged " + away.size() + " duplicate compan"
                         + (away.size() == 1 ? "y" : "ies") + " into " + after.name(),
@@ -150,26 +176,31 @@ public final class CompanyMerging {
         return n + c.customFields().values().size();
     }
 
-    /** The survivor after the merge: its name, the first filled value of every other field, custom fields united. */
-    static Company combine(List<Company> all, Instant now) {
+    /**
+     * The survivor after the merge: each field from the company chosen for it, else (name) the survivor's, else the
+     * first filled value; custom fields united.
+     */
+    static Company combine(List<Company> all, Map<CompanyField, Company> chosen, Instant now) {
         Company s = all.get(0);
         CustomFields custom = s.customFields();
         for (Company c : all) {
             custom = custom.fillEmptyFrom(c.customFields());
         }
-        return new Company(s.id(), s.version(), s.name(), text(all, Company::legalName),
-                text(all, Company::registrationNumber), text(all, Company::taxNumber),
-                all.stream().map(Company::legalAddress).filter(Optional::isPresent).findFirst()
-                        .orElse(Optional.empty()),
-                all.stream().map(Company::webDomain).filter(Optional::isPresent).findFirst().orElse(Optional.empty()),
-                text(all, Company::industry),
-                all.stream().map(Company::size).filter(z -> z != dev.crmkit.core.company.CompanySize.UNKNOWN)
-                        .findFirst().orElse(s.size()),
+        return new Company(s.id(), s.version(), chosen.getOrDefault(CompanyField.NAME, s).name(),
+                text(all, chosen.get(CompanyField.LEGAL_NAME), Company::legalName),
+                text(all, chosen.get(CompanyField.REGISTRATION_NUMBER), Company::registrationNumber),
+                text(all, chosen.get(CompanyField.TAX_NUMBER), Company::taxNumber),
+                Survivorship.pick(all, chosen.get(CompanyField.LEGAL_ADDRESS), Company::legalAddress,
+                        Optional::isPresent),
+                Survivorship.pick(all, chosen.get(CompanyField.WEB_DOMAIN), Company::webDomain, Optional::isPresent),
+                text(all, chosen.get(CompanyField.INDUSTRY), Company::industry),
+                Survivorship.pick(all, chosen.get(CompanyField.SIZE), Company::size,
+                        z -> z != dev.crmkit.core.company.CompanySize.UNKNOWN),
                 custom, s.createdAt(), now);
     }
 
-    private static String text(List<Company> all, Function<Company, String> field) {
-        return all.stream().map(field).filter(t -> !t.isEmpty()).findFirst().orElse("");
+    private static String text(List<Company> all, Company chosen, Function<Company, String> field) {
+        return Survivorship.pick(all, chosen, field, t -> !t.isEmpty());
     }
 
     private static RecordRef ref(CompanyId id) {

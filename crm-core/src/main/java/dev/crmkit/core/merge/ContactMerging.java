@@ -62,12 +62,7 @@ public final class ContactMerging {
         Set<ContactId> ids = new LinkedHashSet<>(command.contacts());
         List<Violation> problems = new ArrayList<>(MergeMembers.check("contacts", "contact", command.contacts(),
                 command.survivor()));
-        command.choices().forEach((field, id) -> {
-            if (!ids.contains(id)) {
-                problems.add(new Violation("choices." + field.name().toLowerCase(java.util.Locale.ROOT), "member",
-                        "the contact chosen for " + field + ", " + id + ", is not one of the contacts merged"));
-            }
-        });
+        problems.addAll(MergeMembers.choices("contact", "contacts", command.choices(), command.contacts()));
         Map<ContactId, Contact> locked = new java.util.HashMap<>();
         STEPS.members(ids, contacts::lockById, problems).forEach(c -> locked.put(c.id(), c));
         if (!problems.isEmpty()) {

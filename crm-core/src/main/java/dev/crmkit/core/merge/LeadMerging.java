@@ -16,6 +16,7 @@ import dev.crmkit.core.lead.Leads;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
  * company name, owner, name, custom values) takes the first filled value in survivor-first order; the external ids
  * (with their submission fingerprints) are united, so a repeat submission of a merged-away lead's id lands on the
  * survivor; the submissions are added up. Tasks, timeline entries and deals converted from a merged-away lead are
- * re-pointed to the survivor, and its id resolves to the survivor. Thread-safe.
+ * re-pointed to the survivor, and its id resolves to the survivor. A {@link LeadField} chosen from a named lead takes
+ * that lead's value instead, even over the survivor's. Thread-safe.
  */
 public final class LeadMerging {
 
@@ -67,14 +69,34 @@ public final class LeadMerging {
      * @param rule     how to pick the survivor when none is named
      */
     public LeadMergeOutcome merge(List<LeadId> ids, Optional<LeadId> survivor, SurvivorRule rule) {
+        return merge(ids, survivor, rule, Map.of());
+    }
+
+    /**
+     * Merges the leads into one survivor as {@link #merge(List, Optional, SurvivorRule)}, taking each field listed in
+     * {@code choices} from the lead chosen for it, even when the survivor has a value of its own (an empty value
+     * chosen is taken too). Refused (storing nothing) as that method, and also when a field's chosen lead is not among
+     * {@code ids} (the violation names the field, e.g. {@code choices.email}).
+     *
+     * @param ids      the leads, in the order listed
+     * @param survivor the survivor, if the user names one
+     * @param rule     how to pick the survivor when none is named
+     * @param choices  for single-valued fields, the lead (one of {@code ids}) whose value survives
+     */
+    public LeadMergeOutcome merge(List<LeadId> ids, Optional<LeadId> survivor, SurvivorRule rule,
+                                  Map<LeadField, LeadId> choices) {
         List<LeadId> listed = List.copyOf(ids);
         Objects.requireNonNull(survivor, "survivor");
         Objects.requireNonNull(rule, "rule");
-        return context.transactions().inTransactionRetrying(ATTEMPTS, () -> mergeInUnit(listed, survivor, rule));
+        Map<LeadField, LeadId> fields = Map.copyOf(choices);
+        return context.transactions().inTransactionRetrying(ATTEMPTS,
+                () -> mergeInUnit(listed, survivor, rule, fields));
     }
 
-    private LeadMergeOutcome mergeInUnit(List<LeadId> ids, Optional<LeadId> chosen, SurvivorRule rule) {
+    private LeadMergeOutcome mergeInUnit(List<LeadId> ids, Optional<LeadId> chosen, SurvivorRule rule,
+                                         Map<LeadField, LeadId> choices) {
         List<Violation> problems = new ArrayList<>(MergeMembers.check("leads", "lead", ids, chosen));
+        problems.addAll(MergeMembers.choices("lead", "leads", choices, ids));
         List<Lead> found = STEPS.members(ids, leads::findById, problems);
         if (!problems.isEmpty()) {
             return new LeadMergeOutcome.Refused(problems);
@@ -92,7 +114,9 @@ public final class LeadMerging {
         for (Lead gone : away) {
             repointed.addAll(merges.retire(gone, survivor.id(), mergeId));
         }
-        Lead after = leads.update(combine(all, now));
+        Map<LeadField, Lead> fields = new EnumMap<>(LeadField.class);
+        choices.forEach((field, id) -> fields.put(field, byId.get(id)));
+        Lead after = leads.update(combine(all, fields, now));
         ActivityId activityId = new ActivityId(context.ids().next());
         timeline.record(Activity.system(activityId, "Merged " + away.size() + " duplicate lead"
                         + (away.size() == 1 ? "" : "s") + " into " + after.name().full(),
@@ -145,8 +169,11 @@ public final class LeadMerging {
         return n + l.externalIds().size() + l.customFields().values().size();
     }
 
-    /** The survivor after the merge (see the class comment), at the survivor's version, changed at {@code now}. */
-    static Lead combine(List<Lead> all, Instant now) {
+    /**
+     * The survivor after the merge (see the class comment), each field listed in {@code chosen} from the lead chosen
+     * for it, at the survivor's version, changed at {@code now}.
+     */
+    static Lead combine(List<Lead> all, Map<LeadField, Lead> chosen, Instant now) {
         Lead s = all.get(0);
         List<String> externalIds = new ArrayList<>();
         Map<String, String> prints = new LinkedHashMap<>();
@@ -162,19 +189,22 @@ public final class LeadMerging {
             custom = custom.fillEmptyFrom(l.customFields());
             submissions += l.submissions();
         }
-        return new Lead(s.id(), s.version(), s.contactId(), first(all, Lead::companyId), s.source(), externalIds,
-                prints, text(all, Lead::request), all.stream().map(Lead::name).filter(n -> !n.isEmpty()).findFirst()
-                .orElse(s.name()), first(all, Lead::email), first(all, Lead::phone), text(all, Lead::companyName),
-                first(all, Lead::owner), s.status(), s.disqualificationReason(), submissions, custom, s.createdAt(),
-                now);
+        return new Lead(s.id(), s.version(), s.contactId(), first(all, chosen.get(LeadField.COMPANY),
+                Lead::companyId), chosen.getOrDefault(LeadField.SOURCE, s).source(), externalIds, prints,
+                text(all, chosen.get(LeadField.REQUEST), Lead::request),
+                Survivorship.pick(all, chosen.get(LeadField.NAME), Lead::name, n -> !n.isEmpty()),
+                first(all, chosen.get(LeadField.EMAIL), Lead::email), first(all, chosen.get(LeadField.PHONE),
+                Lead::phone), text(all, chosen.get(LeadField.COMPANY_NAME), Lead::companyName),
+                first(all, chosen.get(LeadField.OWNER), Lead::owner), s.status(), s.disqualificationReason(),
+                submissions, custom, s.createdAt(), now);
     }
 
-    private static <T> Optional<T> first(List<Lead> all, Function<Lead, Optional<T>> field) {
-        return all.stream().map(field).filter(Optional::isPresent).findFirst().orElse(Optional.empty());
+    private static <T> Optional<T> first(List<Lead> all, Lead chosen, Function<Lead, Optional<T>> field) {
+        return Survivorship.pick(all, chosen, field, Optional::isPresent);
     }
 
-    private static String text(List<Lead> all, Function<Lead, String> field) {
-        return all.stream().map(field).filter(t -> !t.isEmpty()).findFirst().orElse("");
+    private static String text(List<Lead> all, Lead chosen, Function<Lead, String> field) {
+        return Survivorship.pick(all, chosen, field, t -> !t.isEmpty());
     }
 
     /** A timeline reference to a lead. */

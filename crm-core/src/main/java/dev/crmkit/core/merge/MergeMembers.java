@@ -5,6 +5,8 @@ import dev.crmkit.core.kernel.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +36,28 @@ final class MergeMembers {
         }
         survivor.filter(s -> !distinct.contains(s)).ifPresent(s -> problems.add(new Violation("survivor",
                 "member", "the survivor " + s + " is not one of the " + what + "s merged")));
+        return problems;
+    }
+
+    /**
+     * Why the per-field choices cannot be taken: a field's chosen record is not among those merged. Each such choice
+     * is named by its field, e.g. {@code choices.name}.
+     *
+     * @param what    the kind of record, e.g. {@code contact}
+     * @param plural  the plural of {@code what}, e.g. {@code contacts}
+     * @param choices the record whose value survives, per field
+     * @param ids     the ids merged
+     */
+    static <F extends Enum<F>, T> List<Violation> choices(String what, String plural, Map<F, T> choices,
+                                                          List<T> ids) {
+        List<Violation> problems = new ArrayList<>();
+        choices.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!ids.contains(e.getValue())) {
+                problems.add(new Violation("choices." + e.getKey().name().toLowerCase(Locale.ROOT), "member",
+                        "the " + what + " chosen for " + e.getKey() + ", " + e.getValue() + ", is not one of the "
+                                + plural + " merged"));
+            }
+        });
         return problems;
     }
 }

@@ -60,7 +60,14 @@ final class Survivorship {
                 consent, affiliations, custom, owner, survivor.createdAt(), now);
     }
 
-    private static <T> T pick(List<Contact> all, Contact chosen, Function<Contact, T> field, Predicate<T> filled) {
+    /**
+     * A single-valued field's surviving value: the chosen record's (even empty), else the first filled one, else the
+     * survivor's.
+     *
+     * @param all    the survivor first, then the merged-away records in the order listed
+     * @param chosen the record chosen for the field, or {@code null}
+     */
+    static <R, T> T pick(List<R> all, R chosen, Function<R, T> field, Predicate<T> filled) {
         if (chosen != null) {
             return field.apply(chosen);
         }

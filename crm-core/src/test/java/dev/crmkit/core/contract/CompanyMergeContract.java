@@ -15,6 +15,7 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.merge.CompanyField;
 import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMergeOutcome;
 import dev.crmkit.core.merge.CompanyMerging;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -191,10 +193,42 @@ public abstract class CompanyMergeContract {
         assertRefused(merging.merge(List.of(a.id(), a.id(), b.id()), Optional.empty()), "companies", "unique");
         assertRefused(merging.merge(List.of(a.id(), unknown), Optional.empty()), "companies", "exists");
         assertRefused(merging.merge(List.of(a.id(), b.id()), Optional.of(outsider.id())), "survivor", "member");
+        assertRefused(merging.merge(List.of(a.id(), b.id()), Optional.of(a.id()), SurvivorRule.MOST_COMPLETE,
+                Map.of(CompanyField.NAME, b.id(), CompanyField.TAX_NUMBER, outsider.id())), "choices.tax_number",
+                "member");
         assertEquals(before, state(ids, Set.of()));
 
         merged(merging.merge(List.of(a.id(), b.id()), Optional.of(a.id())));
         assertRefused(merging.merge(List.of(outsider.id(), b.id()), Optional.empty()), "companies", "not-merged");
+    }
+
+    @Test
+    void merge_fieldsChosenFromTheMergedAwayCompany_winOverTheSurvivorsValues_andUnmergeRestoresBoth() {
+        Company a = store.companies().update(company("Acme", 0).withProfile("Retail", CompanySize.SMALL, at(1)));
+        Company b = store.companies().update(company("ACME GmbH", 10).withProfile("Machinery", CompanySize.MEDIUM,
+                at(20)));
+        List<CompanyId> ids = List.of(a.id(), b.id());
+        String before = state(ids, Set.of());
+
+        CompanyMerge merge = merged(merging.merge(ids, Optional.of(a.id()), SurvivorRule.MOST_COMPLETE,
+                Map.of(CompanyField.NAME, b.id(), CompanyField.INDUSTRY, b.id(), CompanyField.WEB_DOMAIN, b.id())));
+
+        Company survivor = store.companies().findById(a.id()).orElseThrow();
+        assertAll(
+                () -> assertEquals("ACME GmbH", survivor.name()),
+                () -> assertEquals("Machinery", survivor.industry()),
+                () -> assertEquals(b.webDomain(), survivor.webDomain()),
+                // not chosen: the survivor's own
+                () -> assertEquals(CompanySize.SMALL, survivor.size()),
+                () -> assertEquals(Optional.of(survivor), store.companies().findByDomain(b.webDomain().orElseThrow())),
+                () -> assertEquals(Optional.of(survivor), store.companies().findById(b.id())));
+
+        CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
+                merging.unmerge(merge.id()));
+        assertEquals(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        assertEquals(List.of(a, b), ids.stream().map(i -> store.companies().findById(i).orElseThrow()).toList());
+        assertEquals(Optional.of(a.id()), store.companies().findByDomain(a.webDomain().orElseThrow())
+                .map(Company::id));
     }
 
     private static void assertRefused(CompanyMergeOutcome outcome, String field, String rule) {

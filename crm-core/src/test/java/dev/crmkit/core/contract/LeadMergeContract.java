@@ -18,6 +18,7 @@ import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.CompanyMergeOutcome;
+import dev.crmkit.core.merge.LeadField;
 import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.merge.LeadMergeOutcome;
 import dev.crmkit.core.merge.LeadMerging;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -218,10 +220,43 @@ public abstract class LeadMergeContract {
         assertRefused(merging.merge(List.of(a.id(), a.id(), b.id()), Optional.empty()), "leads", "unique");
         assertRefused(merging.merge(List.of(a.id(), unknown), Optional.empty()), "leads", "exists");
         assertRefused(merging.merge(List.of(a.id(), b.id()), Optional.of(outsider.id())), "survivor", "member");
+        assertRefused(merging.merge(List.of(a.id(), b.id()), Optional.of(a.id()), SurvivorRule.MOST_COMPLETE,
+                Map.of(LeadField.NAME, b.id(), LeadField.EMAIL, outsider.id())), "choices.email", "member");
         assertEquals(before, state(ids));
 
         merged(merging.merge(List.of(a.id(), b.id()), Optional.of(a.id())));
         assertRefused(merging.merge(List.of(outsider.id(), b.id()), Optional.empty()), "leads", "not-merged");
+    }
+
+    @Test
+    void merge_fieldsChosenFromTheMergedAwayLead_winOverTheSurvivorsValues_andUnmergeRestoresBoth() {
+        EmailAddress awayEmail = EmailAddress.parse("kim.away@example.org");
+        Lead a = lead(fx.lead().name(PersonName.of("Kim", "Doe")).email(EmailAddress.parse("kim@example.org"))
+                .companyName("Acme").owner(UserId.of("ann")).request("a brochure").externalIds("form-a")
+                .createdAt(at(0)), 1, 1);
+        Lead b = lead(fx.lead().name(PersonName.of("Kimberly", "Doe")).email(awayEmail).companyName("ACME GmbH")
+                .owner(UserId.of("bob")).request("a demo").externalIds("form-b").createdAt(at(10)), 1, 1);
+        List<LeadId> ids = List.of(a.id(), b.id());
+        String before = state(ids);
+
+        LeadMerge merge = merged(merging.merge(ids, Optional.of(a.id()), SurvivorRule.MOST_COMPLETE,
+                Map.of(LeadField.NAME, b.id(), LeadField.EMAIL, b.id(), LeadField.OWNER, b.id())));
+
+        Lead survivor = store.leads().findById(a.id()).orElseThrow();
+        assertAll(
+                () -> assertEquals(b.name(), survivor.name()),
+                () -> assertEquals(Optional.of(awayEmail), survivor.email()),
+                () -> assertEquals(Optional.of(UserId.of("bob")), survivor.owner()),
+                // not chosen: the survivor's own
+                () -> assertEquals("Acme", survivor.companyName()),
+                () -> assertEquals("a brochure", survivor.request()),
+                () -> assertEquals(Optional.of(survivor.id()), store.leads().findOpenByEmail(awayEmail)
+                        .map(Lead::id)),
+                () -> assertEquals(List.of("form-a", "form-b"), survivor.externalIds()));
+
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
+        assertEquals(before, state(ids));
+        assertEquals(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow()).toList());
     }
 
     private static void assertRefused(LeadMergeOutcome outcome, String field, String rule) {
