@@ -19,7 +19,7 @@ final class MergeMembers {
     /**
      * Why the ids cannot be merged: an id listed twice, fewer than two, or a survivor not among them.
      *
-     * @param field    the name of the list, e.g. {@code contacts}
+     * @param field    the name of the list, also the plural in messages, e.g. {@code contacts}, {@code companies}
      * @param what     the kind of record, e.g. {@code contact}
      * @param ids      the ids in the order listed
      * @param survivor the survivor named, if any
@@ -31,11 +31,11 @@ final class MergeMembers {
             problems.add(new Violation(field, "unique", "a " + what + " is listed twice"));
         }
         if (distinct.size() < 2) {
-            problems.add(new Violation(field, "min-size", "a merge needs at least two " + what + "s, got "
+            problems.add(new Violation(field, "min-size", "a merge needs at least two " + field + ", got "
                     + distinct.size()));
         }
         survivor.filter(s -> !distinct.contains(s)).ifPresent(s -> problems.add(new Violation("survivor",
-                "member", "the survivor " + s + " is not one of the " + what + "s merged")));
+                "member", "the survivor " + s + " is not one of the " + field + " merged")));
         return problems;
     }
 

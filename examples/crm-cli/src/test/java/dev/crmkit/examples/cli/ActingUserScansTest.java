@@ -164,6 +164,23 @@ class ActingUserScansTest {
         assertEquals(0, done.exitCode(), done.toString());
     }
 
+    /** STATISTICS widens the records, not the fields: a role hiding a deal's amount or owner gets no per-owner sums. */
+    @Test
+    void teamStats_asAUserWhoseRoleHidesDealAmountOrOwner_isRefusedNamingTheField() {
+        for (String field : List.of("amount", "owner")) {
+            headOfSalesHides(dev.crmkit.core.kernel.RecordType.DEAL, field);
+            CliRun refused = crm("--as", "dana", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
+                    "--as-of", "2026-11-30");
+            assertFalse(refused.exitCode() == 0, refused.toString());
+            assertTrue(refused.err().contains("team stats refused: the role of user:dana hides deal." + field),
+                    refused.err());
+        }
+        headOfSalesHides("emails");
+        CliRun done = crm("--as", "dana", "team", "stats", "--from", "2026-11-01", "--to", "2026-11-30",
+                "--as-of", "2026-11-30");
+        assertEquals(0, done.exitCode(), done.toString());
+    }
+
     /**
      * {@code crm --as USER report} needs STATISTICS (its figures are the business's, from files and host tables that
      * carry no owner): ben, a rep, is refused naming the permission and nothing is written; anna, who holds it, gets

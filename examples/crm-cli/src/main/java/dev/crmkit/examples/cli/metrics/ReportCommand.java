@@ -193,17 +193,8 @@ public final class ReportCommand implements Callable<Integer> {
         if (dev.crmkit.examples.cli.ActingUser.of(spec).isPresent()) {
             StoreAccess.read(storeOptions, spec, (s, description) -> {
                 dev.crmkit.examples.cli.team.StoreTeam.checkStatistics(s, spec);
-                dev.crmkit.core.access.StatisticsScope scope = dev.crmkit.examples.cli.quality.StoreQuality.scope(s,
-                        spec);
-                List<String> hidden = new ArrayList<>();
-                SHOWN.forEach((type, fields) -> fields.stream().filter(f -> scope.hidden(type).contains(f))
-                        .forEach(f -> hidden.add(new dev.crmkit.core.access.FieldRef(type, f).toString())));
-                if (!hidden.isEmpty()) {
-                    throw new IllegalStateException("report refused: the role of "
-                            + dev.crmkit.examples.cli.ActingUser.actor(spec) + " hides " + String.join(", ", hidden)
-                            + "; the report shows figures of them (the forecast's deal amounts, the per-owner "
-                            + "figures), and STATISTICS widens the records, not the fields");
-                }
+                dev.crmkit.examples.cli.team.StoreTeam.refuseHiddenFields(s, spec, SHOWN,
+                        "the report shows figures of them (the forecast's deal amounts, the per-owner figures)");
                 return description;
             });
         }

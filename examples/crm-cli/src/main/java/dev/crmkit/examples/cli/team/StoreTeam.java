@@ -64,6 +64,33 @@ public final class StoreTeam {
         }
     }
 
+    /**
+     * Refuses a user ({@code --as}) whose role hides a field that the command's figures are made of: STATISTICS
+     * widens the records a user's figures count, not the fields, so a per-owner sum of won amounts would show what
+     * the role hides. Nothing is checked without {@code --as}.
+     *
+     * @param shown the fields the command's figures are made of, per record type
+     * @param what  what the command shows of them, for the error
+     * @throws IllegalStateException naming the command, the actor and the hidden fields
+     */
+    public static void refuseHiddenFields(CrmStore store, picocli.CommandLine.Model.CommandSpec spec,
+                                          java.util.Map<RecordType, List<String>> shown, String what) {
+        if (dev.crmkit.examples.cli.ActingUser.of(spec).isEmpty()) {
+            return;
+        }
+        dev.crmkit.core.access.StatisticsScope scope = dev.crmkit.examples.cli.quality.StoreQuality.scope(store,
+                spec);
+        List<String> hidden = new ArrayList<>();
+        new java.util.TreeMap<>(shown).forEach((type, fields) -> fields.stream()
+                .filter(f -> scope.hidden(type).contains(f))
+                .forEach(f -> hidden.add(new dev.crmkit.core.access.FieldRef(type, f).toString())));
+        if (!hidden.isEmpty()) {
+            throw new IllegalStateException(spec.qualifiedName().substring("crm ".length()) + " refused: the role of "
+                    + dev.crmkit.examples.cli.ActingUser.actor(spec) + " hides " + String.join(", ", hidden)
+                    + "; " + what + ", and STATISTICS widens the records, not the fields");
+        }
+    }
+
     /** Lead response of the leads captured in the window, from their timelines. */
     public static LeadResponse leadResponse(CrmStore store, Window window) {
         List<LeadTouches> leads = new ArrayList<>();

@@ -103,6 +103,8 @@ public final class TeamStatsCommand implements Callable<Integer> {
         } else {
             stats = StoreAccess.read(storeOptions, spec, (store, description) -> {
                 StoreTeam.checkStatistics(store, spec);
+                StoreTeam.refuseHiddenFields(store, spec, SHOWN,
+                        "team stats shows figures of them (won amounts and counts per owner)");
                 return StoreTeam.stats(store, window, at, planned);
             });
         }
@@ -114,6 +116,11 @@ public final class TeamStatsCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** The record fields the store's figures are made of: won deals per owner, leads per owner. */
+    private static final java.util.Map<dev.crmkit.core.kernel.RecordType, List<String>> SHOWN = java.util.Map.of(
+            dev.crmkit.core.kernel.RecordType.DEAL, List.of("amount", "owner"),
+            dev.crmkit.core.kernel.RecordType.LEAD, List.of("owner"));
 
     private ZoneId zone() {
         try {
