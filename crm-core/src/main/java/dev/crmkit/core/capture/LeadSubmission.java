@@ -100,9 +100,7 @@ public record LeadSubmission(@NotNull Channel channel,
     @Override
     public List<Violation> storeLimitViolations() {
         List<Violation> out = new ArrayList<>();
-        if (sourceDetail != null) {
-            sourceDetail.ifPresent(d -> out.addAll(StoreLimits.text("sourceDetail", d, StoreLimits.SHORT_TEXT)));
-        }
+        out.addAll(StoreLimits.optionalText("sourceDetail", sourceDetail, StoreLimits.SHORT_TEXT));
         out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
         out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
         out.addAll(StoreLimits.text("email", email, StoreLimits.RAW_EMAIL));

@@ -51,15 +51,9 @@ public record CompanyEdit(@NotNull Optional<@Size(max = 200) String> name,
     @Override
     public List<Violation> storeLimitViolations() {
         List<Violation> out = new ArrayList<>();
-        if (name != null) {
-            name.ifPresent(n -> out.addAll(StoreLimits.text("name", n, StoreLimits.SHORT_TEXT)));
-        }
-        if (legalName != null) {
-            legalName.ifPresent(n -> out.addAll(StoreLimits.text("legalName", n, StoreLimits.SHORT_TEXT)));
-        }
-        if (webDomain != null) {
-            webDomain.ifPresent(d -> out.addAll(StoreLimits.text("webDomain", d, 300)));
-        }
+        out.addAll(StoreLimits.optionalText("name", name, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.optionalText("legalName", legalName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.optionalText("webDomain", webDomain, 300));
         return out;
     }
 

@@ -76,15 +76,9 @@ public record LeadEdit(@NotNull Optional<@Size(max = 200) String> firstName,
     @Override
     public List<Violation> storeLimitViolations() {
         List<Violation> out = new ArrayList<>();
-        if (firstName != null) {
-            firstName.ifPresent(f -> out.addAll(StoreLimits.text("firstName", f, StoreLimits.SHORT_TEXT)));
-        }
-        if (lastName != null) {
-            lastName.ifPresent(l -> out.addAll(StoreLimits.text("lastName", l, StoreLimits.SHORT_TEXT)));
-        }
-        if (companyName != null) {
-            companyName.ifPresent(n -> out.addAll(StoreLimits.text("companyName", n, StoreLimits.SHORT_TEXT)));
-        }
+        out.addAll(StoreLimits.optionalText("firstName", firstName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.optionalText("lastName", lastName, StoreLimits.SHORT_TEXT));
+        out.addAll(StoreLimits.optionalText("companyName", companyName, StoreLimits.SHORT_TEXT));
         return out;
     }
 

@@ -117,6 +117,11 @@ public final class StoreLimits {
         return out;
     }
 
+    /** {@link #text} of an optional text, if one is given: an edit's or a submission's field that may be absent. */
+    public static List<Violation> optionalText(String field, Optional<String> value, int max) {
+        return value == null || value.isEmpty() ? new ArrayList<>(0) : text(field, value.get(), max);
+    }
+
     /** The violations of a user id (owner, assignee), if one is given. */
     public static List<Violation> user(String field, Optional<UserId> user) {
         return user == null || user.isEmpty() ? List.of() : text(field, user.get().value(), USER_ID);
