@@ -44,8 +44,9 @@ final class InMemoryContacts implements Contacts {
                 .unique("phones", Contact::phones)
                 .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(),
                         InMemoryContacts::creation)
-                .group(NAME_KEY, c -> nonEmpty(NameKeys.nameKey(c.name())), InMemoryContacts::creation)
-                .group(NICKNAME_KEY, c -> nonEmpty(NameKeys.nicknameKey(c.name())), InMemoryContacts::creation);
+                .group(NAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nameKey(n)), InMemoryContacts::creation)
+                .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nicknameKey(n)),
+                        InMemoryContacts::creation);
         this.aliases = new Aliases<>(tx, table);
     }
 

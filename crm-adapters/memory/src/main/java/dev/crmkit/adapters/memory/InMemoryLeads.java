@@ -46,7 +46,8 @@ final class InMemoryLeads implements Leads {
                 .group(OPEN_EMAIL, l -> l.isOpen() ? l.email().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(OPEN_CONTACT, l -> l.isOpen() ? List.of(l.contactId()) : List.of(), InMemoryLeads::creation)
-                .group(OPEN_NAME, l -> l.isOpen() ? nameKeys(l.name()) : List.of(), InMemoryLeads::creation)
+                .group(OPEN_NAME, l -> l.isOpen() ? Optional.of(l.name()) : Optional.<PersonName>empty(),
+                        n -> n.map(InMemoryLeads::nameKeys).orElse(List.of()), InMemoryLeads::creation)
                 .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
                 .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
         this.aliases = new Aliases<>(tx, table);

@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +25,9 @@ import java.util.function.Predicate;
  * The rows of one record type with their indexes: unique indexes (an e-mail belongs to one contact) and group indexes
  * (the contacts of a company), each group kept in its own order for keyset paging. Every order is a time and then the
  * row's insertion number, so rows with equal times list in the order they were inserted, whatever their ids. Every
- * write runs in a unit of work and registers its undo step. Guarded by the store's lock, so plain hash and tree maps
- * suffice.
+ * write runs in a unit of work and registers its undo step. Guarded by the store's lock, so plain, unsynchronized
+ * structures suffice: the rows and unique keys in {@link CompactMap}s (no entry object per mapping), every order in an
+ * {@link OrderIndex} (a sorted array while rows arrive in order, a tree otherwise).
  *
  * @param <I> the id type
  * @param <R> the record type
@@ -41,11 +41,11 @@ final class Table<I, R> {
     private final BiFunction<R, Long, R> atVersion;
     private final Function<R, Instant> creationOrder;
     /** Each row with its insertion number: one entry per row instead of a second map of boxed numbers. */
-    private final Map<I, Stored<R>> rows = new HashMap<>();
+    private final CompactMap<I, Stored<R>> rows = new CompactMap<>();
     /** The insertion numbers of ids taken out ({@link #remove}, {@link #takenOut}), kept for {@link #reinstate}. */
     private final Map<I, Long> retired = new HashMap<>();
     private long inserted;
-    private final TreeMap<OrderKey, I> ordered = new TreeMap<>();
+    private final OrderIndex<I> ordered = new OrderIndex<>();
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
     private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
 
@@ -67,7 +67,18 @@ final class Table<I, R> {
 
     /** Adds a group index whose members are ordered by {@code order}, then in insertion order. */
     Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
-        groups.put(name, new Group<>(keys, order));
+        groups.put(name, new Group<>(null, keys, order));
+        return this;
+    }
+
+    /**
+     * Adds a group index whose keys follow from one part of the row alone, its {@code basis} (a contact's name for its
+     * name keys): an update that leaves the basis equal (by {@code equals}) and the order the same is not computed
+     * again, which matters for keys that are costly to compute.
+     */
+    <B> Table<I, R> group(String name, Function<R, B> basis, Function<B, Collection<?>> keys,
+                          Function<R, Instant> order) {
+        groups.put(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order));
         return this;
     }
 
@@ -220,7 +231,16 @@ final class Table<I, R> {
 
     /** Every record that passes the filter, in creation order; a scan, for rare operations such as merges. */
     List<R> scan(Predicate<R> filter) {
-        return tx.read(() -> ordered.values().stream().map(this::row).filter(filter).toList());
+        return tx.read(() -> {
+            List<R> out = new ArrayList<>();
+            for (I id : ordered.ids()) {
+                R row = row(id);
+                if (filter.test(row)) {
+                    out.add(row);
+                }
+            }
+            return out;
+        });
     }
 
     /**
@@ -261,7 +281,19 @@ final class Table<I, R> {
      * the rows in place (no list of every row per page).
      */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
-        Iterable<R> all = () -> rows.values().stream().map(Stored::row).iterator();
+        Iterable<R> all = () -> new Iterator<>() {
+            private final Iterator<Stored<R>> slots = rows.values().iterator();
+
+            @Override
+            public boolean hasNext() {
+                return slots.hasNext();
+            }
+
+            @Override
+            public R next() {
+                return slots.next().row();
+            }
+        };
         return tx.read(() -> KeyOrder.after(all, key, after, limit));
     }
 
@@ -329,7 +361,7 @@ final class Table<I, R> {
         OrderKey newAt = after == null ? null : new OrderKey(creationOrder.apply(after), seq);
         if (!Objects.equals(oldAt, newAt)) {
             if (oldAt != null) {
-                ordered.remove(oldAt);
+                ordered.remove(oldAt, id);
             }
             if (newAt != null) {
                 ordered.put(newAt, id);
@@ -344,15 +376,23 @@ final class Table<I, R> {
             }
         }
         for (Group<I, R> g : groups.values()) {
-            if (before != null && after != null && g.keys.apply(before).equals(g.keys.apply(after))
-                    && g.order.apply(before).equals(g.order.apply(after))) {
+            Instant oldOrder = before == null ? null : g.order.apply(before);
+            Instant newOrder = after == null ? null : g.order.apply(after);
+            boolean sameOrder = Objects.equals(oldOrder, newOrder);
+            if (sameOrder && g.basis != null && before != null && after != null
+                    && Objects.equals(g.basis.apply(before), g.basis.apply(after))) {
+                continue; // the keys follow from the basis: no need to compute them (name keys are costly)
+            }
+            Collection<?> oldKeys = before == null ? List.of() : g.keys.apply(before);
+            Collection<?> newKeys = after == null ? List.of() : g.keys.apply(after);
+            if (sameOrder && oldKeys.equals(newKeys)) {
                 continue;
             }
             if (before != null) {
-                g.remove(before, at(g.order.apply(before), oldAt, seq), id);
+                g.remove(oldKeys, at(oldOrder, oldAt, seq), id);
             }
             if (after != null) {
-                g.add(after, at(g.order.apply(after), newAt, seq), id);
+                g.add(newKeys, at(newOrder, newAt, seq), id);
             }
         }
     }
@@ -381,14 +421,22 @@ final class Table<I, R> {
 
     /** How many records pass the filter. */
     long count(Predicate<R> filter) {
-        return tx.read(() -> ordered.values().stream().map(this::row).filter(filter).count());
+        return tx.read(() -> {
+            long n = 0;
+            for (I id : ordered.ids()) {
+                if (filter.test(row(id))) {
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 
     /** The members of a group, in the group's order (descending if asked), filtered and paged. */
     Page<R> page(String group, Object key, PageRequest request, boolean descending, Predicate<R> filter) {
         request.after().ifPresent(OrderKey::parse); // a bad cursor is refused even when the group is empty
         return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            OrderIndex<I> members = groups.get(group).members.get(key);
             return members == null ? Page.last(List.of()) : page(members, request, descending, filter);
         });
     }
@@ -401,8 +449,18 @@ final class Table<I, R> {
     /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
     List<R> all(String group, Object key, Predicate<R> filter) {
         return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
-            return members == null ? List.of() : members.values().stream().map(this::row).filter(filter).toList();
+            OrderIndex<I> members = groups.get(group).members.get(key);
+            if (members == null) {
+                return List.of();
+            }
+            List<R> out = new ArrayList<>(members.size());
+            for (I id : members.ids()) {
+                R row = row(id);
+                if (filter.test(row)) {
+                    out.add(row);
+                }
+            }
+            return out;
         });
     }
 
@@ -414,11 +472,12 @@ final class Table<I, R> {
         return tx.read(() -> {
             TreeMap<OrderKey, I> merged = new TreeMap<>();
             for (Object key : keys) {
-                TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+                OrderIndex<I> members = groups.get(group).members.get(key);
                 if (members == null) {
                     continue;
                 }
-                for (Map.Entry<OrderKey, I> e : members.entrySet()) {
+                for (Iterator<Map.Entry<OrderKey, I>> it = members.entries(false, null); it.hasNext(); ) {
+                    Map.Entry<OrderKey, I> e = it.next();
                     if (merged.size() == limit && e.getKey().compareTo(merged.lastKey()) > 0) {
                         break; // this key's later members cannot make the first limit
                     }
@@ -438,14 +497,15 @@ final class Table<I, R> {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            OrderIndex<I> members = groups.get(group).members.get(key);
             List<R> out = new ArrayList<>();
             if (members != null) {
-                for (I id : members.headMap(bound, false).values()) {
-                    if (out.size() == limit) {
+                for (Iterator<Map.Entry<OrderKey, I>> it = members.entries(false, null); it.hasNext(); ) {
+                    Map.Entry<OrderKey, I> e = it.next();
+                    if (out.size() == limit || e.getKey().compareTo(bound) >= 0) {
                         break;
                     }
-                    R row = row(id);
+                    R row = row(e.getValue());
                     if (filter.test(row)) {
                         out.add(row);
                     }
@@ -463,7 +523,7 @@ final class Table<I, R> {
     /** The last member of a group in the group's order. */
     Optional<R> last(String group, Object key) {
         return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            OrderIndex<I> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(row(members.lastEntry().getValue()));
         });
@@ -472,20 +532,17 @@ final class Table<I, R> {
     /** The first member of a group in the group's order. */
     Optional<R> first(String group, Object key) {
         return tx.read(() -> {
-            TreeMap<OrderKey, I> members = groups.get(group).members.get(key);
+            OrderIndex<I> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(row(members.firstEntry().getValue()));
         });
     }
 
-    private Page<R> page(TreeMap<OrderKey, I> index, PageRequest request, boolean descending, Predicate<R> filter) {
-        NavigableMap<OrderKey, I> view = descending ? index.descendingMap() : index;
-        if (request.after().isPresent()) {
-            view = view.tailMap(OrderKey.parse(request.after().get()), false);
-        }
+    private Page<R> page(OrderIndex<I> index, PageRequest request, boolean descending, Predicate<R> filter) {
+        OrderKey after = request.after().map(OrderKey::parse).orElse(null);
         List<R> items = new ArrayList<>(Math.min(request.size(), 64));
         OrderKey lastKey = null;
-        Iterator<Map.Entry<OrderKey, I>> it = view.entrySet().iterator();
+        Iterator<Map.Entry<OrderKey, I>> it = index.entries(descending, after);
         while (it.hasNext()) {
             Map.Entry<OrderKey, I> e = it.next();
             R row = row(e.getValue());
@@ -507,7 +564,7 @@ final class Table<I, R> {
 
     private static final class Unique<I, R> {
         final Function<R, Collection<?>> keys;
-        final Map<Object, I> owners = new HashMap<>();
+        final CompactMap<Object, I> owners = new CompactMap<>();
 
         Unique(Function<R, Collection<?>> keys) {
             this.keys = keys;
@@ -515,24 +572,32 @@ final class Table<I, R> {
     }
 
     private static final class Group<I, R> {
+        /** What the keys are computed from, or null when that is not declared. */
+        final Function<R, ?> basis;
         final Function<R, Collection<?>> keys;
         final Function<R, Instant> order;
-        final Map<Object, TreeMap<OrderKey, I>> members = new HashMap<>();
+        final CompactMap<Object, OrderIndex<I>> members = new CompactMap<>();
 
-        Group(Function<R, Collection<?>> keys, Function<R, Instant> order) {
+        Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order) {
+            this.basis = basis;
             this.keys = keys;
             this.order = order;
         }
 
-        void add(R row, OrderKey at, I id) {
-            for (Object key : keys.apply(row)) {
-                members.computeIfAbsent(key, k -> new TreeMap<>()).put(at, id);
+        void add(Collection<?> rowKeys, OrderKey at, I id) {
+            for (Object key : rowKeys) {
+                OrderIndex<I> set = members.get(key);
+                if (set == null) {
+                    set = new OrderIndex<>();
+                    members.put(key, set);
+                }
+                set.put(at, id);
             }
         }
 
-        void remove(R row, OrderKey at, I id) {
-            for (Object key : keys.apply(row)) {
-                TreeMap<OrderKey, I> set = members.get(key);
+        void remove(Collection<?> rowKeys, OrderKey at, I id) {
+            for (Object key : rowKeys) {
+                OrderIndex<I> set = members.get(key);
                 if (set != null) {
                     set.remove(at, id);
                     if (set.isEmpty()) {

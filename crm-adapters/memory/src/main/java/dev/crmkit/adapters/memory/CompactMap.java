@@ -1,0 +1,167 @@
+package dev.crmkit.adapters.memory;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * A hash map of keys to values without an entry object per mapping: keys and values sit side by side in one array,
+ * probed linearly, so a mapping costs two references (about 11 to 16 bytes with the free slots) instead of a
+ * {@code HashMap} node's 32 bytes and its table slot, and a put allocates nothing until the array grows. For the
+ * indexes of {@link Table}, which hold one mapping per row and per unique key. Null keys and values are refused.
+ * Iteration order is unspecified. Not thread-safe: guarded by the store's lock.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+final class CompactMap<K, V> {
+
+    private static final int MIN_CAPACITY = 8;
+
+    /** {@code slots[2 * i]} a key or null for a free slot, {@code slots[2 * i + 1]} its value. */
+    private Object[] slots = new Object[2 * MIN_CAPACITY];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    /** The value of the key, or null. */
+    @SuppressWarnings("unchecked")
+    V get(Object key) {
+        int mask = capacity() - 1;
+        for (int i = home(key, mask); ; i = (i + 1) & mask) {
+            Object k = slots[2 * i];
+            if (k == null) {
+                return null;
+            }
+            if (k.equals(key)) {
+                return (V) slots[2 * i + 1];
+            }
+        }
+    }
+
+    boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    /** Maps the key to the value; the value it replaced, or null. */
+    @SuppressWarnings("unchecked")
+    V put(K key, V value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        int mask = capacity() - 1;
+        int i = home(key, mask);
+        for (; ; i = (i + 1) & mask) {
+            Object k = slots[2 * i];
+            if (k == null) {
+                break;
+            }
+            if (k.equals(key)) {
+                V old = (V) slots[2 * i + 1];
+                slots[2 * i + 1] = value;
+                return old;
+            }
+        }
+        slots[2 * i] = key;
+        slots[2 * i + 1] = value;
+        if (++size > capacity() / 4 * 3) {
+            resize(2 * capacity());
+        }
+        return null;
+    }
+
+    /** Removes the key; the value it had, or null. */
+    @SuppressWarnings("unchecked")
+    V remove(Object key) {
+        int mask = capacity() - 1;
+        int i = home(key, mask);
+        for (; ; i = (i + 1) & mask) {
+            Object k = slots[2 * i];
+            if (k == null) {
+                return null;
+            }
+            if (k.equals(key)) {
+                break;
+            }
+        }
+        V old = (V) slots[2 * i + 1];
+        // backward shift: move later members of the probe run into the hole so every lookup still finds them
+        int hole = i;
+        for (int j = (hole + 1) & mask; ; j = (j + 1) & mask) {
+            Object k = slots[2 * j];
+            if (k == null) {
+                break;
+            }
+            int home = home(k, mask);
+            // k may fill the hole when its home is not cyclically within (hole, j]
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                slots[2 * hole] = k;
+                slots[2 * hole + 1] = slots[2 * j + 1];
+                hole = j;
+            }
+        }
+        slots[2 * hole] = null;
+        slots[2 * hole + 1] = null;
+        size--;
+        return old;
+    }
+
+    /** The values, in no particular order; the map must not change while they are walked. */
+    Iterable<V> values() {
+        return () -> new Iterator<>() {
+            private int next = advance(0);
+
+            private int advance(int from) {
+                int i = from;
+                while (i < capacity() && slots[2 * i] == null) {
+                    i++;
+                }
+                return i;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < capacity();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public V next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                V v = (V) slots[2 * next + 1];
+                next = advance(next + 1);
+                return v;
+            }
+        };
+    }
+
+    private int capacity() {
+        return slots.length / 2;
+    }
+
+    /** The home slot of a key: its hash spread by a Fibonacci multiplication, so probe runs stay short. */
+    private static int home(Object key, int mask) {
+        int h = key.hashCode() * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    private void resize(int capacity) {
+        Object[] old = slots;
+        slots = new Object[2 * capacity];
+        int mask = capacity - 1;
+        for (int s = 0; s < old.length; s += 2) {
+            Object k = old[s];
+            if (k != null) {
+                int i = home(k, mask);
+                while (slots[2 * i] != null) {
+                    i = (i + 1) & mask;
+                }
+                slots[2 * i] = k;
+                slots[2 * i + 1] = old[s + 1];
+            }
+        }
+    }
+}

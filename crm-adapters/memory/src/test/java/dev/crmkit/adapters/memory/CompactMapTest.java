@@ -1,0 +1,81 @@
+package dev.crmkit.adapters.memory;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link CompactMap}, which holds {@link Table}'s rows and unique keys, answers as the {@code HashMap} it replaced
+ * under random puts, replacements and removals, including keys whose hashes collide (long probe runs, where a removal
+ * must shift the later members of the run back or lookups lose them) and through several resizes.
+ */
+class CompactMapTest {
+
+    /** A key with a chosen hash, so many keys share a home slot. */
+    private record Colliding(int hash, int n) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    @Test
+    void randomWrites_answerAsAHashMap_evenWhenHashesCollide() {
+        for (long seed = 1; seed <= 30; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            CompactMap<Object, Integer> map = new CompactMap<>();
+            Map<Object, Integer> expected = new HashMap<>();
+            int keySpace = seed % 3 == 0 ? 5_000 : 300;
+            for (int op = 0; op < 6_000; op++) {
+                Object key = seed % 2 == 0 ? new Colliding(random.nextInt(7), random.nextInt(keySpace))
+                        : (Object) ("k" + random.nextInt(keySpace));
+                int kind = random.nextInt(10);
+                if (kind < 6) {
+                    int value = random.nextInt(1_000_000);
+                    assertEquals(expected.put(key, value), map.put(key, value), "put, seed " + seed);
+                } else if (kind < 9) {
+                    assertEquals(expected.remove(key), map.remove(key), "remove, seed " + seed + " op " + op);
+                } else {
+                    assertEquals(expected.get(key), map.get(key), "get, seed " + seed);
+                    assertEquals(expected.containsKey(key), map.containsKey(key));
+                }
+                assertEquals(expected.size(), map.size());
+                if (op % 500 == 0) {
+                    for (Map.Entry<Object, Integer> e : expected.entrySet()) {
+                        assertEquals(e.getValue(), map.get(e.getKey()), "seed " + seed + " op " + op);
+                    }
+                    List<Integer> values = new ArrayList<>();
+                    map.values().forEach(values::add);
+                    List<Integer> want = new ArrayList<>(expected.values());
+                    values.sort(null);
+                    want.sort(null);
+                    assertEquals(want, values, "the values, seed " + seed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void emptyAndNulls() {
+        CompactMap<String, String> map = new CompactMap<>();
+        assertNull(map.get("a"));
+        assertNull(map.remove("a"));
+        assertFalse(map.values().iterator().hasNext());
+        assertThrows(NullPointerException.class, () -> map.put(null, "v"));
+        assertThrows(NullPointerException.class, () -> map.put("k", null));
+        map.put("k", "v");
+        assertTrue(map.containsKey("k"));
+        assertEquals("v", map.remove("k"));
+        assertEquals(0, map.size());
+    }
+}

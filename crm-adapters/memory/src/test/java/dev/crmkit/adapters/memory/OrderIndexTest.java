@@ -1,0 +1,128 @@
+package dev.crmkit.adapters.memory;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link OrderIndex} answers exactly as the {@code TreeMap<OrderKey, id>} it replaced in {@link Table}: the same
+ * entries in the same order both ways, from any cursor, with the same first and last entries, under random inserts
+ * (in order and out of it), replacements and removals (of present keys, of absent ones, of a key with another id);
+ * and rows arriving in order stay in the compact array, while a large index written in the middle becomes a tree.
+ */
+class OrderIndexTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    @Test
+    void randomWrites_answerAsATreeMap_inBothDirectionsFromEveryCursor() {
+        for (long seed = 1; seed <= 40; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            OrderIndex<String> index = new OrderIndex<>();
+            TreeMap<OrderKey, String> expected = new TreeMap<>();
+            // small sizes shift inside the array; the large seeds cross the limit and turn into a tree
+            int ops = seed % 4 == 0 ? 3 * OrderIndex.SHIFT_LIMIT : 200;
+            long seq = 0;
+            for (int op = 0; op < ops; op++) {
+                int kind = random.nextInt(10);
+                if (kind < 5) { // append in order, the usual case
+                    OrderKey k = new OrderKey(T0.plusSeconds(seq), ++seq);
+                    index.put(k, "id" + seq);
+                    expected.put(k, "id" + seq);
+                } else if (kind < 7) { // an older position, as a status change into an old group
+                    OrderKey k = new OrderKey(T0.plusSeconds(random.nextLong(seq + 1)), random.nextLong(seq + 1));
+                    String id = "id" + random.nextInt(1000);
+                    index.put(k, id);
+                    expected.put(k, id);
+                } else if (kind < 9 && !expected.isEmpty()) { // remove a present key, half the time the last
+                    List<OrderKey> keys = new ArrayList<>(expected.keySet());
+                    OrderKey k = random.nextBoolean() ? keys.get(keys.size() - 1) : keys.get(random.nextInt(keys.size()));
+                    String id = random.nextInt(5) == 0 ? "someone else" : expected.get(k);
+                    assertEquals(expected.remove(k, id), index.remove(k, id), "seed " + seed + " op " + op);
+                } else { // remove a key that is not there
+                    OrderKey k = new OrderKey(T0.plusSeconds(random.nextLong(seq + 1)), -1 - random.nextLong(5));
+                    assertEquals(expected.remove(k, "x"), index.remove(k, "x"));
+                }
+                if (op % 17 == 0 || op == ops - 1) {
+                    assertSame(expected, index, "seed " + seed + " op " + op);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsArrivingInOrder_stayInTheArray_andRemovingTheLastKeepsIt() {
+        OrderIndex<Integer> index = new OrderIndex<>();
+        int n = 20 * OrderIndex.SHIFT_LIMIT;
+        for (int i = 0; i < n; i++) {
+            index.put(new OrderKey(T0, i), i);
+        }
+        assertFalse(index.isTree(), "appends in order need no tree");
+        assertTrue(index.remove(new OrderKey(T0, n - 1), n - 1), "the undo of the last insert");
+        assertFalse(index.isTree());
+        assertEquals(n - 1, index.size());
+        assertEquals(n - 2, index.lastEntry().getValue());
+
+        assertTrue(index.remove(new OrderKey(T0, 5), 5), "a removal in the middle of a large index");
+        assertTrue(index.isTree(), "a large index written in the middle becomes a tree rather than shift");
+        assertEquals(n - 2, index.size());
+        assertEquals(0, index.firstEntry().getValue());
+    }
+
+    @Test
+    void emptyIndex_hasNoEntries() {
+        OrderIndex<String> index = new OrderIndex<>();
+        assertTrue(index.isEmpty());
+        assertNull(index.firstEntry());
+        assertNull(index.lastEntry());
+        assertFalse(index.entries(true, null).hasNext());
+        assertFalse(index.entries(false, new OrderKey(T0, 1)).hasNext());
+        assertFalse(index.remove(new OrderKey(T0, 1), "x"));
+    }
+
+    private static void assertSame(TreeMap<OrderKey, String> expected, OrderIndex<String> index, String where) {
+        assertEquals(expected.size(), index.size(), where);
+        assertEquals(expected.firstEntry(), index.firstEntry(), where);
+        assertEquals(expected.lastEntry(), index.lastEntry(), where);
+        assertEquals(new ArrayList<>(expected.values()), list(index.ids().iterator()), where);
+        List<OrderKey> keys = new ArrayList<>(expected.keySet());
+        List<OrderKey> cursors = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 1 + keys.size() / 25) {
+            cursors.add(keys.get(i)); // stored keys, about 25 of them
+        }
+        if (!keys.isEmpty()) {
+            cursors.add(keys.get(keys.size() - 1));
+        }
+        cursors.add(new OrderKey(T0.minusSeconds(1), 0)); // before everything
+        cursors.add(new OrderKey(T0.plusSeconds(1_000_000), 0)); // after everything
+        if (!expected.isEmpty()) {
+            OrderKey k = expected.firstKey();
+            cursors.add(new OrderKey(k.at(), k.seq() + 1)); // between stored keys
+        }
+        for (OrderKey after : cursors) {
+            for (boolean descending : new boolean[]{false, true}) {
+                NavigableMap<OrderKey, String> view = descending ? expected.descendingMap() : expected;
+                assertEquals(new ArrayList<>(view.tailMap(after, false).entrySet()),
+                        list(index.entries(descending, after)), where + " after " + after + " desc " + descending);
+            }
+        }
+        assertEquals(new ArrayList<>(expected.descendingMap().entrySet()), list(index.entries(true, null)), where);
+    }
+
+    private static <T> List<T> list(Iterator<? extends T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
