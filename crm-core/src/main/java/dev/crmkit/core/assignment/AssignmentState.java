@@ -1,8 +1,16 @@
 package dev.crmkit.core.assignment;
 
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.Leads;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The storage port for what assignment policies remember: rotation cursors, daily quota use and lead claims. Shared
@@ -56,4 +64,45 @@ public interface AssignmentState {
      * claimed again at the same version. Withdrawing a claim that does not exist changes nothing.
      */
     void releaseClaim(LeadId lead, long version);
+
+    /**
+     * Claims a lead at the version it was read ({@link #claim}), takes the rotation's next ticket ({@link #advance})
+     * and writes the owner that ticket picks, {@code ownerByTicket.get(floorMod(ticket, ownerByTicket.size()))},
+     * through the leads port's optimistic locking, as one step of the running unit of work: the stored lead becomes
+     * {@code lead.withOwner(Optional.of(owner), at)} at version {@code lead.version() + 1}. A store may do the three
+     * in one statement (the JDBC store on PostgreSQL does); the default runs them one after another.
+     *
+     * <p>When the claim is lost nothing is taken or written and the result is empty. When the owner write fails (the
+     * lead moved on since it was read) the claim is withdrawn and the exception propagates; the caller's unit of work
+     * is then expected to roll back, which gives the ticket back.
+     *
+     * @param lead          the lead as read, open and at the version to claim
+     * @param rotation      the rotation's name, as for {@link #advance}
+     * @param ownerByTicket the owner for each remainder of a ticket divided by the list's size, not empty
+     * @param at            the time of the change, the lead's new {@code updatedAt}
+     * @param leads         the leads port of the same store, for the owner write
+     * @return the ticket taken, or empty when another thread or node holds the claim
+     */
+    default OptionalLong claimAndAssign(Lead lead, String rotation, List<UserId> ownerByTicket, Instant at,
+                                        Leads leads) {
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(rotation, "rotation");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(leads, "leads");
+        if (ownerByTicket.isEmpty()) {
+            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
+        }
+        if (!claim(lead.id(), lead.version())) {
+            return OptionalLong.empty();
+        }
+        try {
+            long ticket = advance(rotation);
+            UserId owner = ownerByTicket.get((int) Math.floorMod(ticket, (long) ownerByTicket.size()));
+            leads.update(lead.withOwner(Optional.of(owner), at));
+            return OptionalLong.of(ticket);
+        } catch (RuntimeException e) {
+            releaseClaim(lead.id(), lead.version());
+            throw e;
+        }
+    }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -167,9 +168,17 @@ public final class LeadAssignment {
                 return new AssignmentOutcome.NotAssigned(id, "closed", "lead " + id + " is " + lead.status(),
                         Optional.empty());
             }
+            if (policy instanceof RoutedPolicy routed) {
+                Instant now = context.clock().instant();
+                PolicyContext policyContext = PolicyContext.of(state,
+                        LocalDate.ofInstant(now, context.clock().getZone()), excluded, seed, id);
+                Optional<RoutedPolicy.Rotation> rotation = routed.rotation(profiles.apply(lead), policyContext);
+                if (rotation.isPresent()) {
+                    return decideByTicket(lead, rotation.get(), now);
+                }
+            }
             if (!state.claim(id, lead.version())) {
-                return new AssignmentOutcome.NotAssigned(id, "claimed-elsewhere", "lead " + id
-                        + " is being assigned by another thread or node", Optional.empty());
+                return claimedElsewhere(id);
             }
             Instant now = context.clock().instant();
             PolicyContext policyContext = PolicyContext.of(state, LocalDate.ofInstant(now, context.clock().getZone()),
@@ -183,6 +192,25 @@ public final class LeadAssignment {
         });
     }
 
+    private static AssignmentOutcome claimedElsewhere(LeadId id) {
+        return new AssignmentOutcome.NotAssigned(id, "claimed-elsewhere", "lead " + id
+                + " is being assigned by another thread or node", Optional.empty());
+    }
+
+    /**
+     * A rotation's decision: the claim, the ticket and the owner write as one step of the store (one statement where
+     * the store can), then the events and the timeline entry, as {@link #decideClaimed} records them.
+     */
+    private AssignmentOutcome decideByTicket(Lead lead, RoutedPolicy.Rotation rotation, Instant now) {
+        OptionalLong ticket = state.claimAndAssign(lead, rotation.name(), rotation.owners(), now, leads);
+        if (ticket.isEmpty()) {
+            return claimedElsewhere(lead.id());
+        }
+        Decision.Chosen chosen = rotation.decision().apply(ticket.getAsLong());
+        Lead stored = lead.withOwner(Optional.of(chosen.owner()), now).atVersion(lead.version() + 1);
+        return assigned(lead, stored, chosen, now);
+    }
+
     private AssignmentOutcome decideClaimed(Lead lead, PolicyContext policyContext, Instant now) {
         Decision decision = policy.decide(profiles.apply(lead), policyContext);
         if (decision instanceof Decision.Chosen chosen) {
@@ -193,19 +221,23 @@ public final class LeadAssignment {
                 policy.cancel(chosen, policyContext);
                 throw e;
             }
-            context.events().publish(new LeadEvent.LeadOwnerChanged(lead.id(), lead.owner(),
-                    Optional.of(chosen.owner()), now));
-            context.events().publish(new AssignmentEvent.LeadAssigned(lead.id(), lead.owner(), chosen.owner(),
-                    chosen.explanation(), now));
-            record(stored, "Lead assigned to " + chosen.owner() + " by " + chosen.explanation().strategy(),
-                    chosen.explanation(), now);
-            return new AssignmentOutcome.Assigned(stored, lead.owner(), chosen.explanation());
+            return assigned(lead, stored, chosen, now);
         }
         state.releaseClaim(lead.id(), lead.version());
         context.events().publish(new AssignmentEvent.LeadLeftUnassigned(lead.id(), decision.explanation(), now));
         record(lead, "Lead not assigned: nobody available", decision.explanation(), now);
         return new AssignmentOutcome.NotAssigned(lead.id(), "nobody-available", decision.explanation().reason(),
                 Optional.of(decision.explanation()));
+    }
+
+    private AssignmentOutcome assigned(Lead lead, Lead stored, Decision.Chosen chosen, Instant now) {
+        context.events().publish(new LeadEvent.LeadOwnerChanged(lead.id(), lead.owner(),
+                Optional.of(chosen.owner()), now));
+        context.events().publish(new AssignmentEvent.LeadAssigned(lead.id(), lead.owner(), chosen.owner(),
+                chosen.explanation(), now));
+        record(stored, "Lead assigned to " + chosen.owner() + " by " + chosen.explanation().strategy(),
+                chosen.explanation(), now);
+        return new AssignmentOutcome.Assigned(stored, lead.owner(), chosen.explanation());
     }
 
     private void record(Lead lead, String subject, Explanation explanation, Instant now) {

@@ -15,7 +15,7 @@ public final class MemberFilters {
     /** Removes members who are away (on leave, out sick, off shift) by the host's own calendar. */
     public static MemberFilter away(Predicate<UserId> isAway) {
         Objects.requireNonNull(isAway, "isAway");
-        return new MemberFilter() {
+        return new Unrationed() {
             @Override
             public String name() {
                 return "away";
@@ -68,5 +68,12 @@ public final class MemberFilters {
 
     private static int quota(Member member, PolicyContext context) {
         return DailyQuota.of(member.monthlyCapacity().getAsInt(), context.day());
+    }
+
+    /**
+     * A filter that rations nothing: its {@link MemberFilter#reserve} always succeeds and its release does nothing, so
+     * a decision through it needs no reservation once a member is picked.
+     */
+    interface Unrationed extends MemberFilter {
     }
 }

@@ -1,11 +1,13 @@
 package dev.crmkit.core.assignment;
 
+import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * The composed policy: routing rules choose a team, filters remove the people who cannot take the lead now (the
@@ -72,6 +74,67 @@ public final class RoutedPolicy implements AssignmentPolicy {
         }
         return new Decision.NobodyAvailable(new Explanation(rule, team.name(), skipped, strategy.name(),
                 "nobody in team " + team.name() + " can take the lead"));
+    }
+
+    /**
+     * The decision as a table of picks by rotation ticket, when the policy's strategy picks by a rotation ticket alone
+     * and no filter rations anything; empty otherwise, or when nobody is eligible (then {@link #decide} is the way).
+     * The filters' skip reasons are taken here, once; the ticket is left to the store
+     * ({@link AssignmentState#claimAndAssign}), and {@link Rotation#decision} gives the same decision and explanation
+     * {@link #decide} would give for that ticket.
+     */
+    Optional<Rotation> rotation(LeadProfile lead, PolicyContext context) {
+        if (!(strategy instanceof Strategies.Rotating rotating)) {
+            return Optional.empty();
+        }
+        for (MemberFilter filter : filters) {
+            if (!(filter instanceof MemberFilters.Unrationed)) {
+                return Optional.empty();
+            }
+        }
+        Routing.Routed routed = routing.route(lead);
+        Team team = routed.team();
+        Optional<String> rule = routed.rule().map(r -> "'" + r.name() + "' (" + r.describe() + ")");
+        List<Skip> skipped = new ArrayList<>();
+        List<Member> eligible = new ArrayList<>();
+        for (Member member : team.members()) {
+            if (skipReason(member, context, skipped).isEmpty()) {
+                eligible.add(member);
+            }
+        }
+        if (eligible.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Member> schedule = rotating.schedule(team, context.seed());
+        List<Member> picks = new ArrayList<>(schedule.size());
+        for (int start = 0; start < schedule.size(); start++) {
+            Optional<Member> pick = Strategies.firstEligibleFrom(schedule, start, eligible);
+            if (pick.isEmpty()) {
+                return Optional.empty();
+            }
+            picks.add(pick.get());
+        }
+        List<Skip> skips = List.copyOf(skipped);
+        return Optional.of(new Rotation(rotating.rotation(team), List.copyOf(picks), ticket -> {
+            Member member = picks.get((int) Math.floorMod(ticket, (long) picks.size()));
+            return new Decision.Chosen(member, new Explanation(rule, team.name(), skips, strategy.name(),
+                    member.user() + " picked by " + rotating.reason(team, schedule, member, ticket)));
+        }));
+    }
+
+    /**
+     * A decision by rotation ticket.
+     *
+     * @param name     the rotation's name in the state
+     * @param picks    the member each remainder of a ticket divided by the list's size goes to
+     * @param decision the decision for a ticket
+     */
+    record Rotation(String name, List<Member> picks, LongFunction<Decision.Chosen> decision) {
+
+        /** The owner for each remainder, for {@link AssignmentState#claimAndAssign}. */
+        List<UserId> owners() {
+            return picks.stream().map(Member::user).toList();
+        }
     }
 
     @Override

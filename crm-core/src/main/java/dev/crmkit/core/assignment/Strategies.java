@@ -24,21 +24,20 @@ public final class Strategies {
      * has two more leads than another.
      */
     public static AssignmentStrategy roundRobin() {
-        return new AssignmentStrategy() {
+        return new Rotating() {
             @Override
             public String name() {
                 return "round-robin";
             }
 
             @Override
-            public Optional<Pick> pick(Team team, List<Member> eligible, PolicyContext context) {
-                if (eligible.isEmpty()) {
-                    return Optional.empty();
-                }
-                List<Member> order = rotationOrder(team, context.seed());
-                long ticket = context.state().advance(name() + ":" + team.name());
-                return firstEligibleFrom(order, (int) Math.floorMod(ticket, (long) order.size()), eligible)
-                        .map(m -> new Pick(m, "round robin ticket " + ticket + " of team " + team.name()));
+            public List<Member> schedule(Team team, long seed) {
+                return rotationOrder(team, seed);
+            }
+
+            @Override
+            public String reason(Team team, List<Member> schedule, Member member, long ticket) {
+                return "round robin ticket " + ticket + " of team " + team.name();
             }
         };
     }
@@ -50,22 +49,21 @@ public final class Strategies {
      * eligible one in the schedule.
      */
     public static AssignmentStrategy weightedRoundRobin() {
-        return new AssignmentStrategy() {
+        return new Rotating() {
             @Override
             public String name() {
                 return "weighted-round-robin";
             }
 
             @Override
-            public Optional<Pick> pick(Team team, List<Member> eligible, PolicyContext context) {
-                if (eligible.isEmpty()) {
-                    return Optional.empty();
-                }
-                List<Member> schedule = smoothSchedule(rotationOrder(team, context.seed()));
-                long ticket = context.state().advance(name() + ":" + team.name());
-                return firstEligibleFrom(schedule, (int) Math.floorMod(ticket, (long) schedule.size()), eligible)
-                        .map(m -> new Pick(m, "weighted round robin ticket " + ticket + " of team " + team.name()
-                                + " (weight " + m.weight() + " of " + schedule.size() + ")"));
+            public List<Member> schedule(Team team, long seed) {
+                return smoothSchedule(rotationOrder(team, seed));
+            }
+
+            @Override
+            public String reason(Team team, List<Member> schedule, Member member, long ticket) {
+                return "weighted round robin ticket " + ticket + " of team " + team.name() + " (weight "
+                        + member.weight() + " of " + schedule.size() + ")";
             }
         };
     }
@@ -139,7 +137,7 @@ public final class Strategies {
         return List.copyOf(schedule);
     }
 
-    private static Optional<Member> firstEligibleFrom(List<Member> order, int start, List<Member> eligible) {
+    static Optional<Member> firstEligibleFrom(List<Member> order, int start, List<Member> eligible) {
         for (int i = 0; i < order.size(); i++) {
             Member candidate = order.get((start + i) % order.size());
             if (eligible.contains(candidate)) {
@@ -147,5 +145,36 @@ public final class Strategies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A strategy that picks by a rotation ticket alone: ticket {@code n} goes to the first eligible member of the
+     * schedule from position {@code n mod size} on. As the pick is a function of the ticket, the table of picks can
+     * be handed to the store, which takes the ticket and writes the owner in one step
+     * ({@link AssignmentState#claimAndAssign}).
+     */
+    interface Rotating extends AssignmentStrategy {
+
+        /** The team's schedule: the rotation order, a member once per unit of weight for weighted rotations. */
+        List<Member> schedule(Team team, long seed);
+
+        /** Why the member got the ticket, for the explanation. */
+        String reason(Team team, List<Member> schedule, Member member, long ticket);
+
+        /** The rotation's name in the state. */
+        default String rotation(Team team) {
+            return name() + ":" + team.name();
+        }
+
+        @Override
+        default Optional<Pick> pick(Team team, List<Member> eligible, PolicyContext context) {
+            if (eligible.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Member> schedule = schedule(team, context.seed());
+            long ticket = context.state().advance(rotation(team));
+            return firstEligibleFrom(schedule, (int) Math.floorMod(ticket, (long) schedule.size()), eligible)
+                    .map(m -> new Pick(m, reason(team, schedule, m, ticket)));
+        }
     }
 }

@@ -1,13 +1,23 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.Leads;
 import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RotationCursor;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -52,6 +62,8 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String selectQuota;
     private final String insertClaim;
     private final String deleteClaim;
+    private final String claimAndAssign;
+    private final String leadVersion;
 
     JdbcAssignmentState(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -78,6 +90,15 @@ final class JdbcAssignmentState implements AssignmentState {
         selectQuota = jdbc.sql("SELECT used_units FROM {assignment_quota} WHERE member_id = ? AND quota_day = ?");
         insertClaim = dialect.insertIgnoring(jdbc.tables.name("assignment_claim"), 2, "lead_id", "lead_version");
         deleteClaim = jdbc.sql("DELETE FROM {assignment_claim} WHERE lead_id = ? AND lead_version = ?");
+        // the claim, the ticket (only when the claim is won) and the owner that ticket picks, in one statement
+        claimAndAssign = dialect != Dialect.POSTGRESQL ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
+                + "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM c "
+                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
+                + "u AS (UPDATE " + jdbc.tables.name("lead") + " l SET version = l.version + 1, "
+                + "owner_id = (CAST(? AS text[]))[CAST(mod(t.n, ?) AS int) + 1], updated_at = ? FROM t "
+                + "WHERE l.id = ? AND l.version = ? RETURNING l.id) "
+                + "SELECT (SELECT count(*) FROM c), (SELECT n FROM t), (SELECT count(*) FROM u)";
+        leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
     }
 
     @Override
@@ -149,6 +170,62 @@ final class JdbcAssignmentState implements AssignmentState {
     public void releaseClaim(LeadId lead, long version) {
         Objects.requireNonNull(lead, "lead");
         jdbc.tx.write(c -> jdbc.update(c, deleteClaim, lead.value(), version));
+    }
+
+    /**
+     * On PostgreSQL the claim, the ticket and the owner write are one statement (data-modifying common table
+     * expressions: the ticket is taken only when the claim inserted its row, the owner only written when the ticket
+     * was taken), so the unit waits once instead of for each step and the rotation's row lock is taken one round trip
+     * later; other databases run the steps one after another.
+     */
+    @Override
+    public OptionalLong claimAndAssign(Lead lead, String rotation, List<UserId> ownerByTicket, Instant at,
+                                       Leads leads) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return AssignmentState.super.claimAndAssign(lead, rotation, ownerByTicket, at, leads);
+        }
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(rotation, "rotation");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(leads, "leads");
+        if (rotation.isBlank() || rotation.length() > MAX_ROTATION) {
+            throw new IllegalArgumentException("a rotation needs a name of 1 to " + MAX_ROTATION
+                    + " characters, got '" + rotation + "'");
+        }
+        if (ownerByTicket.isEmpty()) {
+            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
+        }
+        String[] owners = ownerByTicket.stream().map(UserId::value).toArray(String[]::new);
+        UUID id = lead.id().value();
+        return jdbc.tx.write(c -> {
+            long claimed;
+            long ticket;
+            long written;
+            try (PreparedStatement ps = c.prepareStatement(claimAndAssign)) {
+                jdbc.bind(ps, id, lead.version(), rotation);
+                ps.setArray(4, c.createArrayOf("text", owners));
+                jdbc.bind(ps, 5, owners.length);
+                jdbc.bind(ps, 6, at);
+                jdbc.bind(ps, 7, id);
+                jdbc.bind(ps, 8, lead.version());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    claimed = rs.getLong(1);
+                    ticket = rs.getLong(2);
+                    written = rs.getLong(3);
+                }
+            }
+            if (claimed == 0) {
+                return OptionalLong.empty();
+            }
+            if (written == 0) { // rolled back to the write's savepoint: the claim and the ticket are given back
+                if (jdbc.one(c, leadVersion, rs -> rs.getLong(1), id).isEmpty()) {
+                    throw new NoSuchElementException("there is no lead " + lead.id());
+                }
+                throw new StaleVersionException("lead", lead.id().toString(), lead.version());
+            }
+            return OptionalLong.of(ticket);
+        });
     }
 
     private static void checkMember(String member) {

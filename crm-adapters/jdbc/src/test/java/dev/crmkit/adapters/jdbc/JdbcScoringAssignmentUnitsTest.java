@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.contract.ClaimAndAssignContract;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.scoring.LeadScore;
@@ -52,6 +53,13 @@ class JdbcScoringAssignmentUnitsTest {
         assertEquals(0, state.advance("round-robin:other"));
         assertEquals(1, state.used("alice", DAY));
         assertTrue(state.claim(lead, 1));
+    }
+
+    /** One statement on PostgreSQL, three steps elsewhere: the same outcomes. */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void claimAndAssign_keepsItsContract(TestDatabase db) {
+        ClaimAndAssignContract.check(db.freshStore());
     }
 
     @ParameterizedTest

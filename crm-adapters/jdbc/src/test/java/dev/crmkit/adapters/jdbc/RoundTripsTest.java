@@ -3,6 +3,15 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.assignment.AssignmentOutcome;
+import dev.crmkit.core.assignment.LeadAssignment;
+import dev.crmkit.core.assignment.Policies;
+import dev.crmkit.core.assignment.Routing;
+import dev.crmkit.core.assignment.Team;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.PageRequest;
@@ -14,13 +23,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How often a unit of work waits for PostgreSQL, counted on the client: every statement executed, savepoint set or
@@ -50,6 +62,41 @@ class RoundTripsTest {
             assertEquals(List.of("execute SAVEPOINT", "insert activity with about-rows",
                     "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows", "commit"), trips);
             assertEquals(2, store.activities().timeline(new RecordRef(RecordType.CONTACT, contact),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void anAssignmentByRoundRobin_onPostgres_claimsTakesTheTicketAndWritesTheOwnerInOneStatement() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            Crm crm = Crm.builder()
+                    .store(JdbcCrmStore.builder(counting(ds, trips)).build())
+                    .ids(IdGenerator.seeded(17))
+                    .clock(Clock.fixed(AT, ZoneOffset.UTC))
+                    .defaultRegion("DE")
+                    .build();
+            Lead lead = crm.store().leads().insertOrGet(new Fixtures().lead().build());
+            LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(
+                    Team.of("sales", "ana", "ben")), user -> false), 42);
+            trips.clear();
+
+            AssignmentOutcome outcome = assignment.assign(lead.id());
+
+            System.out.println("[RoundTripsTest] assignment unit: " + trips.size() + " " + trips);
+            // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
+            // name keys (4 statements), the timeline entry, the outbox and the commit (14)
+            assertEquals(List.of("SELECT * FROM {lead} WHERE id = ? ...", "execute SAVEPOINT",
+                    "claim, ticket and owner", "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows",
+                    "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
+            assertTrue(outcome instanceof AssignmentOutcome.Assigned, outcome.toString());
+            Lead stored = crm.store().leads().findById(lead.id()).orElseThrow();
+            assertEquals(((AssignmentOutcome.Assigned) outcome).lead(), stored);
+            assertEquals(lead.version() + 1, stored.version());
+            assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead.id().value()),
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
             TestDatabase.close(ds);
@@ -135,6 +182,12 @@ class RoundTripsTest {
         }
         if (sql.startsWith("SAVEPOINT")) {
             return "execute SAVEPOINT";
+        }
+        if (sql.startsWith("WITH c AS (INSERT INTO crm_assignment_claim")) {
+            return "claim, ticket and owner";
+        }
+        if (sql.startsWith("SELECT * FROM crm_lead WHERE id = ?")) {
+            return "SELECT * FROM {lead} WHERE id = ? ...";
         }
         if (sql.contains("INSERT INTO crm_activity ") && sql.contains("INSERT INTO crm_activity_about")) {
             return "insert activity with about-rows";

@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.contract.AssignmentStateContract;
+import dev.crmkit.core.contract.ClaimAndAssignContract;
 import dev.crmkit.core.lead.LeadId;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,11 @@ class InMemoryAssignmentStateTest extends AssignmentStateContract {
     @Override
     protected AssignmentState newState() {
         return InMemoryCrmStore.create().assignmentState();
+    }
+
+    @Test
+    void claimAndAssign_keepsItsContract() {
+        ClaimAndAssignContract.check(InMemoryCrmStore.create());
     }
 
     @Test
