@@ -1,6 +1,7 @@
 package dev.crmkit.pipeline;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.ModuleWiring;
 import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -251,17 +252,7 @@ public interface DealPipeline {
          *                               store's units of work are not the Crm store's
          */
         public DealPipeline build() {
-            if (crm == null) {
-                throw new IllegalStateException("crm was not set: call crm(...) with the Crm built by Crm.builder()");
-            }
-            if (store == null) {
-                throw new IllegalStateException("store was not set: call store(...) with the store the Crm uses, "
-                        + "for example the InMemoryCrmStore from crm-adapters");
-            }
-            if (store.transactions() != crm.store().transactions()) {
-                throw new IllegalStateException("store does not share the Crm store's units of work: pass the same "
-                        + "store object to Crm.builder().store(...) and DealPipeline.builder().store(...)");
-            }
+            ModuleWiring.requireCrmAndItsStore(crm, store, () -> store.transactions(), "DealPipeline");
             if (ids == null) {
                 ids = crm.ids();
             }

@@ -1,6 +1,7 @@
 package dev.crmkit.service;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.ModuleWiring;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.service.commitment.Commitment;
@@ -261,17 +262,7 @@ public interface ServiceDesk {
          * @throws IllegalStateException naming the missing or contradictory setting
          */
         public ServiceDesk build() {
-            if (crm == null) {
-                throw new IllegalStateException("crm was not set: call crm(...) with the Crm built by Crm.builder()");
-            }
-            if (store == null) {
-                throw new IllegalStateException("store was not set: call store(...) with the store the Crm uses, "
-                        + "for example the InMemoryCrmStore from crm-adapters");
-            }
-            if (store.transactions() != crm.store().transactions()) {
-                throw new IllegalStateException("store does not share the Crm store's units of work: pass the same "
-                        + "store object to Crm.builder().store(...) and ServiceDesk.builder().store(...)");
-            }
+            ModuleWiring.requireCrmAndItsStore(crm, store, () -> store.transactions(), "ServiceDesk");
             return new DefaultServiceDesk(crm, store, notifications == null ? Notifications.none() : notifications,
                     Optional.ofNullable(documents), travelTime == null ? Duration.ZERO : travelTime,
                     zone == null ? java.time.ZoneOffset.UTC : zone);

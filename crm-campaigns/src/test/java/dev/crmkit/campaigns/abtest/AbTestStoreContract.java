@@ -7,6 +7,7 @@ import dev.crmkit.campaigns.delivery.CampaignStores;
 import dev.crmkit.campaigns.delivery.RunReport;
 import dev.crmkit.campaigns.message.DueMessage;
 import dev.crmkit.campaigns.message.MessageKind;
+import dev.crmkit.campaigns.messaging.MessageChannel;
 import dev.crmkit.campaigns.messaging.SendResult;
 import dev.crmkit.campaigns.template.MessageTemplate;
 import dev.crmkit.campaigns.template.StandardTemplates;
@@ -58,13 +59,11 @@ public abstract class AbTestStoreContract {
         CampaignStores stores = stores();
         AbTestStore store = stores.abTests();
         assertEquals(PLAN, store.define(PLAN));
-        AbTestPlan other = new AbTestPlan(AbTest.of(PLAN.id(), List.of(new Variant("X", 3), new Variant("Y", 1))),
-                "win-back", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.01, 5), 100);
+        AbTestPlan other = winBack(PLAN.id());
         assertEquals(PLAN, secondNode(stores).abTests().define(other), "the first plan holds");
         assertEquals(Optional.of(PLAN), secondNode(stores).abTests().plan(PLAN.id()));
         assertEquals(Optional.empty(), store.plan("nope"));
-        AbTestPlan second = new AbTestPlan(AbTest.of("Another", List.of(new Variant("X", 3), new Variant("Y", 1))),
-                "win-back", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.01, 5), 100);
+        AbTestPlan second = winBack("Another");
         store.define(second);
         assertEquals(List.of(second, PLAN), secondNode(stores).abTests().plans(), "by id");
         assertThrows(IllegalArgumentException.class, () -> new AbRollout(store, other));
@@ -204,8 +203,7 @@ public abstract class AbTestStoreContract {
     @Test
     void rollout_crashBetweenSendAndMark_losesNoExposure_evenWhenTheOfferExpiresBeforeAnotherNodeClaimsIt() {
         CampaignStores stores = stores();
-        AbTestPlan everybody = new AbTestPlan(AbTest.of("crash", List.of(new Variant("A", 1), new Variant("B", 1))),
-                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        AbTestPlan everybody = everybody("crash");
         Map<String, Recipient> recipients = birthdays(stores, 1, DAY); // valid on DAY only
         List<String> delivered = new java.util.ArrayList<>();
 
@@ -230,14 +228,12 @@ public abstract class AbTestStoreContract {
     @Test
     void rollout_sendTheChannelRefuses_leavesAFailedExposure_notCounted() {
         CampaignStores stores = stores();
-        AbTestPlan everybody = new AbTestPlan(AbTest.of("refused", List.of(new Variant("A", 1), new Variant("B", 1))),
-                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        AbTestPlan everybody = everybody("refused");
         Map<String, Recipient> recipients = birthdays(stores, 2, DAY.plusDays(6));
 
-        RunReport report = new CampaignRun(stores.messages(), m -> m.contactId().equals("c0")
+        RunReport report = rollout(stores, variantTemplates(), m -> m.contactId().equals("c0")
                 ? new SendResult.Rejected("mailbox unavailable") : new SendResult.Accepted(m.idempotencyKey()),
-                variantTemplates(), FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
-                Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), everybody)).run(DAY, recipients);
+                NOW, "n1", everybody).run(DAY, recipients);
 
         assertEquals(1, report.sent());
         assertEquals(1, stores.abTests().outcomes("refused").stream().mapToLong(VariantOutcome::exposed).sum(),
@@ -253,23 +249,19 @@ public abstract class AbTestStoreContract {
     @Test
     void rollout_sendThatThrows_isFailedNotCounted_untilAnotherNodeSendsIt() {
         CampaignStores stores = stores();
-        AbTestPlan everybody = new AbTestPlan(AbTest.of("throws", List.of(new Variant("A", 1), new Variant("B", 1))),
-                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        AbTestPlan everybody = everybody("throws");
         Map<String, Recipient> recipients = birthdays(stores, 1, DAY.plusDays(6));
 
-        assertThrows(IllegalStateException.class, () -> new CampaignRun(stores.messages(), m -> {
+        assertThrows(IllegalStateException.class, () -> rollout(stores, variantTemplates(), m -> {
             throw new IllegalStateException("SMTP connection reset");
-        }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(NOW, ZoneOffset.UTC), "n1",
-                Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), everybody)).run(DAY, recipients));
+        }, NOW, "n1", everybody).run(DAY, recipients));
         assertEquals(0, stores.abTests().outcomes("throws").stream().mapToLong(VariantOutcome::exposed).sum(),
                 "a send that threw counts nothing");
         assertEquals(AbTestStore.ExposureState.FAILED, stores.abTests().exposure("throws", "c0").orElseThrow()
                 .state());
 
-        RunReport retry = new CampaignRun(secondNode(stores).messages(), m -> new SendResult.Accepted(
-                m.idempotencyKey()), variantTemplates(), FrequencyCaps.standard(),
-                Clock.fixed(NOW.plusSeconds(600), ZoneOffset.UTC), "n2", Duration.ofMinutes(5))
-                .withAbRollout(new AbRollout(secondNode(stores).abTests(), everybody)).run(DAY, recipients);
+        RunReport retry = rollout(secondNode(stores), variantTemplates(), m -> new SendResult.Accepted(
+                m.idempotencyKey()), NOW.plusSeconds(600), "n2", everybody).run(DAY, recipients);
 
         assertEquals(1, retry.sent());
         assertEquals(1, stores.abTests().outcomes("throws").stream().mapToLong(VariantOutcome::exposed).sum(),
@@ -281,20 +273,17 @@ public abstract class AbTestStoreContract {
     @Test
     void rollout_resendAfterACrash_countsTheExposureOnce() {
         CampaignStores stores = stores();
-        AbTestPlan everybody = new AbTestPlan(AbTest.of("resend", List.of(new Variant("A", 1), new Variant("B", 1))),
-                "birthday", AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+        AbTestPlan everybody = everybody("resend");
         Map<String, Recipient> recipients = birthdays(stores, 3, DAY.plusDays(6));
         List<String> delivered = new java.util.ArrayList<>();
         assertThrows(NodeDied.class, () -> crashingRun(stores, everybody, delivered, NOW)
                 .run(DAY, recipients));
 
         // the lease (5 minutes) ran out: another node claims what is not done and sends it again, same key
-        RunReport second = new CampaignRun(secondNode(stores).messages(), m -> {
+        RunReport second = rollout(secondNode(stores), variantTemplates(), m -> {
             delivered.add(m.idempotencyKey());
             return new SendResult.Accepted(m.idempotencyKey());
-        }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(NOW.plusSeconds(600), ZoneOffset.UTC), "n2",
-                Duration.ofMinutes(5)).withAbRollout(new AbRollout(secondNode(stores).abTests(), everybody))
-                .run(DAY, recipients);
+        }, NOW.plusSeconds(600), "n2", everybody).run(DAY, recipients);
 
         assertEquals(3, second.sent(), "the crashed one again, and the two after it");
         assertEquals(4, delivered.size(), "one message went to the provider twice under its key");
@@ -317,11 +306,33 @@ public abstract class AbTestStoreContract {
     /** A run whose node dies right after the provider took its first message (the send done, nothing marked). */
     private static CampaignRun crashingRun(CampaignStores stores, AbTestPlan plan, List<String> delivered,
             Instant now) {
-        return new CampaignRun(stores.messages(), m -> {
+        return rollout(stores, variantTemplates(), m -> {
             delivered.add(m.idempotencyKey());
             throw new NodeDied("the node died after sending " + m.idempotencyKey());
-        }, variantTemplates(), FrequencyCaps.standard(), Clock.fixed(now, ZoneOffset.UTC), "n1",
-                Duration.ofMinutes(5)).withAbRollout(new AbRollout(stores.abTests(), plan));
+        }, now, "n1", plan);
+    }
+
+    /**
+     * A run of the campaign stores' ledger on node {@code node} at {@code now}, with the standard caps and a lease of
+     * five minutes, rolling out {@code plan} in the stores' A/B tests.
+     */
+    private static CampaignRun rollout(CampaignStores stores, TemplateLibrary templates, MessageChannel channel,
+            Instant now, String node, AbTestPlan plan) {
+        return new CampaignRun(stores.messages(), channel, templates, FrequencyCaps.standard(),
+                Clock.fixed(now, ZoneOffset.UTC), node, Duration.ofMinutes(5))
+                .withAbRollout(new AbRollout(stores.abTests(), plan));
+    }
+
+    /** A birthday test of two even variants that takes every recipient. */
+    private static AbTestPlan everybody(String id) {
+        return new AbTestPlan(AbTest.of(id, List.of(new Variant("A", 1), new Variant("B", 1))), "birthday",
+                AbTestPlan.AbMetric.OPENED, new WinnerRule(0.05, 1000), 100);
+    }
+
+    /** A win-back test of the variants X (3) and Y (1). */
+    private static AbTestPlan winBack(String id) {
+        return new AbTestPlan(AbTest.of(id, List.of(new Variant("X", 3), new Variant("Y", 1))), "win-back",
+                AbTestPlan.AbMetric.OPENED, new WinnerRule(0.01, 5), 100);
     }
 
     private static TemplateLibrary variantTemplates() {
@@ -346,10 +357,9 @@ public abstract class AbTestStoreContract {
 
     private static RunReport run(CampaignStores stores, TemplateLibrary templates, Map<String, String> subjects,
             Instant now, LocalDate day, Map<String, Recipient> recipients) {
-        return new CampaignRun(stores.messages(), m -> {
+        return rollout(stores, templates, m -> {
             subjects.put(m.contactId(), m.subject());
             return new SendResult.Accepted(m.idempotencyKey());
-        }, templates, FrequencyCaps.standard(), Clock.fixed(now, ZoneOffset.UTC), "n1", Duration.ofMinutes(5))
-                .withAbRollout(new AbRollout(stores.abTests(), PLAN)).run(day, recipients);
+        }, now, "n1", PLAN).run(day, recipients);
     }
 }

@@ -7,7 +7,6 @@ import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,11 +49,9 @@ public record CompanyEdit(@NotNull Optional<@Size(max = 200) String> name,
     /** The store limits ({@link StoreLimits}) of the texts. */
     @Override
     public List<Violation> storeLimitViolations() {
-        List<Violation> out = new ArrayList<>();
-        out.addAll(StoreLimits.optionalText("name", name, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.optionalText("legalName", legalName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.optionalText("webDomain", webDomain, 300));
-        return out;
+        return ChangedText.storeLimits(new ChangedText("name", name, StoreLimits.SHORT_TEXT),
+                new ChangedText("legalName", legalName, StoreLimits.SHORT_TEXT),
+                new ChangedText("webDomain", webDomain, 300));
     }
 
     @Override

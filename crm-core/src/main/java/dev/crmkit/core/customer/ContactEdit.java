@@ -62,23 +62,23 @@ public record ContactEdit(@NotNull Optional<@Size(max = 200) String> firstName,
     /** The store limits ({@link StoreLimits}) of the names. */
     @Override
     public List<Violation> storeLimitViolations() {
-        List<Violation> out = new ArrayList<>();
-        out.addAll(StoreLimits.optionalText("firstName", firstName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.optionalText("lastName", lastName, StoreLimits.SHORT_TEXT));
-        return out;
+        return ChangedText.storeLimits(names());
     }
 
     @Override
     public List<Violation> violations() {
         Checks c = Checks.of();
-        c.notNull("firstName", firstName).notNull("lastName", lastName);
-        c.ifPresent("firstName", firstName, (f, v) -> c.maxLength(f, v, 200));
-        c.ifPresent("lastName", lastName, (f, v) -> c.maxLength(f, v, 200));
+        ChangedText.check(c, names());
         c.notNull("addEmails", addEmails).maxSize("addEmails", addEmails, 20);
         c.eachElement("addEmails", addEmails, (f, v) -> c.notNull(f, v).maxLength(f, v, 320));
         c.notNull("addPhones", addPhones).maxSize("addPhones", addPhones, 20);
         c.eachElement("addPhones", addPhones, (f, v) -> c.notNull(f, v).maxLength(f, v, 50));
         c.notNull("defaultRegion", defaultRegion);
         return c.violations();
+    }
+
+    private ChangedText[] names() {
+        return new ChangedText[] {new ChangedText("firstName", firstName, StoreLimits.SHORT_TEXT),
+                new ChangedText("lastName", lastName, StoreLimits.SHORT_TEXT)};
     }
 }

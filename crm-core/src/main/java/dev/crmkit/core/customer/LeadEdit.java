@@ -7,7 +7,6 @@ import dev.crmkit.core.kernel.Violation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,23 +74,21 @@ public record LeadEdit(@NotNull Optional<@Size(max = 200) String> firstName,
     /** The store limits ({@link StoreLimits}) of the texts. */
     @Override
     public List<Violation> storeLimitViolations() {
-        List<Violation> out = new ArrayList<>();
-        out.addAll(StoreLimits.optionalText("firstName", firstName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.optionalText("lastName", lastName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.optionalText("companyName", companyName, StoreLimits.SHORT_TEXT));
-        return out;
+        return ChangedText.storeLimits(new ChangedText("firstName", firstName, StoreLimits.SHORT_TEXT),
+                new ChangedText("lastName", lastName, StoreLimits.SHORT_TEXT),
+                new ChangedText("companyName", companyName, StoreLimits.SHORT_TEXT));
     }
 
     @Override
     public List<Violation> violations() {
         Checks c = Checks.of();
-        c.notNull("firstName", firstName).notNull("lastName", lastName).notNull("email", email)
-                .notNull("phone", phone).notNull("companyName", companyName).notNull("defaultRegion", defaultRegion);
-        c.ifPresent("firstName", firstName, (f, v) -> c.maxLength(f, v, 200));
-        c.ifPresent("lastName", lastName, (f, v) -> c.maxLength(f, v, 200));
-        c.ifPresent("email", email, (f, v) -> c.maxLength(f, v, 320));
-        c.ifPresent("phone", phone, (f, v) -> c.maxLength(f, v, 50));
-        c.ifPresent("companyName", companyName, (f, v) -> c.maxLength(f, v, 200));
+        ChangedText[] texts = {new ChangedText("firstName", firstName, StoreLimits.SHORT_TEXT),
+                new ChangedText("lastName", lastName, StoreLimits.SHORT_TEXT),
+                new ChangedText("email", email, 320), new ChangedText("phone", phone, 50),
+                new ChangedText("companyName", companyName, StoreLimits.SHORT_TEXT)};
+        ChangedText.notNull(c, texts);
+        c.notNull("defaultRegion", defaultRegion);
+        ChangedText.maxLengths(c, texts);
         return c.violations();
     }
 }

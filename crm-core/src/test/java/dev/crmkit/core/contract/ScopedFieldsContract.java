@@ -228,14 +228,10 @@ public abstract class ScopedFieldsContract {
     void lookupsAndFilters_onAFieldTheRoleHides_areRefusedNamingTheField_whetherOrNotAnythingMatches() {
         CrmStore store = newStore();
         Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
-        store.transactions().run(() -> {
-            store.accessDirectory().save(Role.builder("rep", "Rep").everywhere(Scope.EVERYTHING)
-                    .field(RecordType.CONTACT, "emails", FieldAccess.HIDDEN)
-                    .field(RecordType.CONTACT, "phones", FieldAccess.HIDDEN)
-                    .field(RecordType.LEAD, "owner", FieldAccess.HIDDEN).build());
-            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
-                    RoleId.of("rep")));
-        });
+        saveBenAs(store, Role.builder("rep", "Rep").everywhere(Scope.EVERYTHING)
+                .field(RecordType.CONTACT, "emails", FieldAccess.HIDDEN)
+                .field(RecordType.CONTACT, "phones", FieldAccess.HIDDEN)
+                .field(RecordType.LEAD, "owner", FieldAccess.HIDDEN).build());
         Fixtures fx = new Fixtures(31);
         Contact stored = store.contacts().insertOrGet(fx.contact().owner(UserId.of("dana")).build());
         store.leads().insertOrGet(fx.lead().owner(UserId.of("dana")).build());
@@ -263,6 +259,15 @@ public abstract class ScopedFieldsContract {
         assertEquals(1, ben.leads(PageRequest.first(5)).items().size(), "the leads are listed without the filter");
         ScopedCrm system = crm.as(Actor.system("import"));
         assertEquals(Optional.of(stored), system.contactByEmail(stored.emails().get(0)), "a system looks up freely");
+    }
+
+    /** Saves the role {@code rep} given and the user ben who holds it, in one transaction. */
+    private static void saveBenAs(CrmStore store, Role rep) {
+        store.transactions().run(() -> {
+            store.accessDirectory().save(rep);
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
     }
 
     private static void assertHiddenField(String parameter, String message,
@@ -324,14 +329,10 @@ public abstract class ScopedFieldsContract {
     void addPhone_whenTheRoleMayOnlyReadPhones_isRefused_andLeavesContactAndAuditTrailAsTheyWere() {
         CrmStore store = newStore();
         Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
-        store.transactions().run(() -> {
-            store.accessDirectory().save(Role.builder("rep", "Rep")
-                    .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT)
-                    .field(RecordType.CONTACT, "phones", FieldAccess.READ)
-                    .field(RecordType.CONTACT, "birthday", FieldAccess.HIDDEN).build());
-            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
-                    RoleId.of("rep")));
-        });
+        saveBenAs(store, Role.builder("rep", "Rep")
+                .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                .field(RecordType.CONTACT, "phones", FieldAccess.READ)
+                .field(RecordType.CONTACT, "birthday", FieldAccess.HIDDEN).build());
         Contact own = store.contacts().insertOrGet(new Fixtures(21).contact().owner(UserId.of("ben"))
                 .birthday(LocalDate.of(1980, 5, 1)).build());
         ScopedCrm ben = crm.as(Actor.user("ben"));
@@ -357,14 +358,10 @@ public abstract class ScopedFieldsContract {
     void mergeContacts_thatWouldChangeAFieldTheRoleMayOnlyRead_isRefused_andMergesNothing_elseShowsAsTheActorSees() {
         CrmStore store = newStore();
         Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
-        store.transactions().run(() -> {
-            store.accessDirectory().save(Role.builder("rep", "Rep")
-                    .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT, Permission.MERGE)
-                    .field(RecordType.CONTACT, "customFields.secret", FieldAccess.READ)
-                    .field(RecordType.CONTACT, "birthday", FieldAccess.HIDDEN).build());
-            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
-                    RoleId.of("rep")));
-        });
+        saveBenAs(store, Role.builder("rep", "Rep")
+                .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT, Permission.MERGE)
+                .field(RecordType.CONTACT, "customFields.secret", FieldAccess.READ)
+                .field(RecordType.CONTACT, "birthday", FieldAccess.HIDDEN).build());
         Fixtures f = new Fixtures(23);
         Contact keep = store.contacts().insertOrGet(f.contact().owner(UserId.of("ben")).build());
         Contact other = store.contacts().insertOrGet(f.contact().owner(UserId.of("ben"))
@@ -414,13 +411,9 @@ public abstract class ScopedFieldsContract {
     void editCompany_returnsTheCompanyAsTheActorSeesIt_andNoValueOfACandidateTheActorMayNotView() {
         CrmStore store = newStore();
         Crm setup = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
-        store.transactions().run(() -> {
-            store.accessDirectory().save(Role.builder("rep", "Rep")
-                    .scope(RecordType.COMPANY, Scope.OWN, Permission.VIEW, Permission.EDIT)
-                    .field(RecordType.COMPANY, "customFields.credit", FieldAccess.HIDDEN).build());
-            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
-                    RoleId.of("rep")));
-        });
+        saveBenAs(store, Role.builder("rep", "Rep")
+                .scope(RecordType.COMPANY, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                .field(RecordType.COMPANY, "customFields.credit", FieldAccess.HIDDEN).build());
         Company nordwind = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
                 dev.crmkit.core.customer.NewCompany.of("Nordwind Logistik GmbH", "nordwind-logistik.de"))).saved();
         Company acme = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(

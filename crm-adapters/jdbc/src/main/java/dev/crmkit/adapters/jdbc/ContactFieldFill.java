@@ -3,9 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.customfield.CustomFields;
 
 import javax.sql.DataSource;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Keys the custom field values (V78, {@code contact_field}) of the contacts stored before the table was: the values
@@ -32,19 +30,13 @@ final class ContactFieldFill {
         String select = tables.sql("SELECT contact_id FROM {contact_field_fill} ORDER BY contact_id LIMIT " + BATCH);
         String take = tables.sql("DELETE FROM {contact_field_fill} WHERE contact_id = ?");
         String reread = tables.sql("SELECT custom_fields FROM {contact} WHERE id = ? FOR UPDATE");
-        return NameKeyFill.inBatches(dataSource, "could not key the custom field values of the contacts", c -> {
-            List<UUID> queued = jdbc.list(c, select, rs -> dialect.getUuid(rs, "contact_id"));
-            for (UUID id : queued) {
-                if (jdbc.update(c, take, id) == 0) {
-                    continue;
-                }
-                Optional<CustomFields> fields = jdbc.one(c, reread,
-                        rs -> json.customFields(dialect.getJson(rs, "custom_fields")), id);
-                if (fields.isPresent()) {
-                    rows.replace(c, id, fields.get());
-                }
-            }
-            return queued.size();
-        });
+        return NameKeyFill.claimEach(dataSource, dialect, select, "contact_id", take,
+                "could not key the custom field values of the contacts", (c, id) -> {
+                    Optional<CustomFields> fields = jdbc.one(c, reread,
+                            rs -> json.customFields(dialect.getJson(rs, "custom_fields")), id);
+                    if (fields.isPresent()) {
+                        rows.replace(c, id, fields.get());
+                    }
+                });
     }
 }

@@ -3,9 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.contact.PersonName;
 
 import javax.sql.DataSource;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Keys the own names (V80, {@code lead_name_key}) of the leads stored before the table was: the keys are Double
@@ -31,19 +29,13 @@ final class LeadNameKeyFill {
         String select = tables.sql("SELECT lead_id FROM {lead_name_key_fill} ORDER BY lead_id LIMIT " + BATCH);
         String take = tables.sql("DELETE FROM {lead_name_key_fill} WHERE lead_id = ?");
         String reread = tables.sql("SELECT first_name, last_name FROM {lead} WHERE id = ? FOR UPDATE");
-        return NameKeyFill.inBatches(dataSource, "could not key the names of the leads", c -> {
-            List<UUID> queued = jdbc.list(c, select, rs -> dialect.getUuid(rs, "lead_id"));
-            for (UUID id : queued) {
-                if (jdbc.update(c, take, id) == 0) {
-                    continue;
-                }
-                Optional<PersonName> name = jdbc.one(c, reread,
-                        rs -> new PersonName(rs.getString("first_name"), rs.getString("last_name")), id);
-                if (name.isPresent()) {
-                    rows.replace(c, id, name.get());
-                }
-            }
-            return queued.size();
-        });
+        return NameKeyFill.claimEach(dataSource, dialect, select, "lead_id", take,
+                "could not key the names of the leads", (c, id) -> {
+                    Optional<PersonName> name = jdbc.one(c, reread,
+                            rs -> new PersonName(rs.getString("first_name"), rs.getString("last_name")), id);
+                    if (name.isPresent()) {
+                        rows.replace(c, id, name.get());
+                    }
+                });
     }
 }

@@ -72,6 +72,44 @@ final class NameKeyFill {
     }
 
     /**
+     * Takes rows one by one in batches ({@link #inBatches}), as the fills of a queue ({@link ContactFieldFill},
+     * {@link LeadNameKeyFill}) and of a mark ({@link ParticipantKeyFill}) do: {@code select} reads at most a batch of
+     * ids (column {@code idColumn}) in id order, so two nodes filling at once queue instead of deadlocking; each id is
+     * claimed with {@code claim} (one id parameter: deleting its queue entry, or marking its row), and only when that
+     * changed a row (no other node claimed it before) is it handed to {@code handle}, which reads the row again under
+     * the lock the claim took. Returns how many ids the batches read.
+     */
+    static int claimEach(DataSource dataSource, Dialect dialect, String select, String idColumn, String claim,
+                         String failure, ClaimedRow handle) {
+        return inBatches(dataSource, failure, c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(dialect.getUuid(rs, idColumn));
+                }
+            }
+            for (UUID id : ids) {
+                int claimed;
+                try (PreparedStatement ps = c.prepareStatement(claim)) {
+                    dialect.setUuid(ps, 1, id);
+                    claimed = ps.executeUpdate();
+                }
+                if (claimed > 0) {
+                    handle.handle(c, id);
+                }
+            }
+            return ids.size();
+        });
+    }
+
+    /** What {@link #claimEach} does with a row it claimed. */
+    @FunctionalInterface
+    interface ClaimedRow {
+        /** Handles the claimed row {@code id} on the batch's connection. */
+        void handle(Connection c, UUID id) throws SQLException;
+    }
+
+    /**
      * Runs a batch of a fill again and again, each in its own transaction, until it handles no row; returns how many
      * rows the batches handled. A failing batch is rolled back and reported with the message given.
      *

@@ -3,9 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Keys the participants (V54, {@code activity_participant}) of the private activities written before the table was:
@@ -38,46 +36,30 @@ final class ParticipantKeyFill {
                 + "VALUES (?, ?, ?)");
         String mark = tables.sql("UPDATE {activity} SET participants_keyed = TRUE WHERE id = ? "
                 + "AND participants_keyed = FALSE");
-        return NameKeyFill.inBatches(dataSource, "could not key the participants of the private activities", c -> {
-            List<UUID> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(select); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(dialect.getUuid(rs, "id"));
-                }
-            }
-            for (UUID id : rows) {
-                // marked first: the row stays locked until this batch commits, and a node that marked it before
-                // (updated 0 rows) has written its keys, so each row's keys are written once
-                int marked;
-                try (PreparedStatement ps = c.prepareStatement(mark)) {
-                    dialect.setUuid(ps, 1, id);
-                    marked = ps.executeUpdate();
-                }
-                if (marked == 0) {
-                    continue;
-                }
-                // read under the row lock the mark took: an erasure that blanked the participants after the batch
-                // was selected is seen, so an erased e-mail is never keyed again
-                List<String> participants = List.of();
-                try (PreparedStatement ps = c.prepareStatement(reread)) {
-                    dialect.setUuid(ps, 1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        // a public item needs no keys (whoever may view its record sees it): it is only marked
-                        if (rs.next() && "PRIVATE".equals(rs.getString("visibility"))) {
-                            participants = json.strings(dialect.getJson(rs, "participants"));
+        // marked first (the claim): the row stays locked until its batch commits, and a node that marked it
+        // before (updated 0 rows) has written its keys, so each row's keys are written once
+        return NameKeyFill.claimEach(dataSource, dialect, select, "id", mark,
+                "could not key the participants of the private activities", (c, id) -> {
+                    // read under the row lock the mark took: an erasure that blanked the participants after the
+                    // batch was selected is seen, so an erased e-mail is never keyed again
+                    List<String> participants = List.of();
+                    try (PreparedStatement ps = c.prepareStatement(reread)) {
+                        dialect.setUuid(ps, 1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            // a public item needs no keys (whoever may view its record sees it): it is only marked
+                            if (rs.next() && "PRIVATE".equals(rs.getString("visibility"))) {
+                                participants = json.strings(dialect.getJson(rs, "participants"));
+                            }
                         }
                     }
-                }
-                for (String[] key : JdbcActivities.participantKeys(participants)) {
-                    try (PreparedStatement ps = c.prepareStatement(insert)) {
-                        dialect.setUuid(ps, 1, id);
-                        ps.setString(2, key[0]);
-                        ps.setString(3, key[1]);
-                        ps.executeUpdate();
+                    for (String[] key : JdbcActivities.participantKeys(participants)) {
+                        try (PreparedStatement ps = c.prepareStatement(insert)) {
+                            dialect.setUuid(ps, 1, id);
+                            ps.setString(2, key[0]);
+                            ps.setString(3, key[1]);
+                            ps.executeUpdate();
+                        }
                     }
-                }
-            }
-            return rows.size();
-        });
+                });
     }
 }

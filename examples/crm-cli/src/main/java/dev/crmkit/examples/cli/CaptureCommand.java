@@ -5,10 +5,8 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
-import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateCandidate;
 import dev.crmkit.core.duplicate.DuplicateRules;
-import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.LeadCandidate;
 import dev.crmkit.core.duplicate.Reason;
 import dev.crmkit.core.duplicate.SuspectedDuplicates;
@@ -40,15 +38,12 @@ import java.util.concurrent.Callable;
  * and reasons and stores nothing (exit status 3); an alert saves it and prints them (the owner gets a task). An exact
  * e-mail or phone match folds into the stored lead or contact as always.
  */
-@Command(name = "capture", mixinStandardHelpOptions = true,
+@Command(name = "capture", mixinStandardHelpOptions = true, resourceBundle = DuplicateRuleOptions.HELP,
         description = {"Capture one lead, as a web form or a call would, under the duplicate rules "
                 + "(--duplicates allow|alert|block). An e-mail or phone a stored lead or contact has folds into it "
                 + "as always; a lead that only looks like a stored one is handled by --duplicates.",
                 "Exit status 3 when --duplicates block refused it (the stored leads and contacts are printed)."})
 final class CaptureCommand implements Callable<Integer> {
-
-    /** The exit status of a capture a block rule refused. */
-    static final int BLOCKED = 3;
 
     @Spec
     private CommandSpec spec;
@@ -78,25 +73,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--owner", paramLabel = "USER", description = "The owner, who gets the task of an alert.")
     private String owner;
 
-    @Option(names = "--duplicates", paramLabel = "allow|alert|block", defaultValue = "alert",
-            converter = ContactCommand.ActionConverter.class,
-            description = "What a lead that looks like a stored open lead (of another person), or a new person who "
-                    + "looks like a stored contact, does: allow (saved, nothing looked up), alert (saved; a timeline "
-                    + "entry names the stored records and the owner gets a task), block (refused, nothing stored, "
-                    + "exit status 3). Default: ${DEFAULT-VALUE}.")
-    private DuplicateAction action;
-
-    @Option(names = "--threshold", paramLabel = "P", defaultValue = "" + DuplicateScan.DEFAULT_THRESHOLD,
-            description = "The match probability (0 to 1] from which a stored record counts as a duplicate "
-                    + "(default ${DEFAULT-VALUE}).")
-    private double threshold;
-
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output: outcome (new lead, new "
-                    + "contact | new lead, known contact | duplicate folded | blocked), lead (id, or null when "
-                    + "blocked), contact, leads [{id, name, score, reasons}], contacts [{id, name, score, reasons}] "
-                    + "(the stored records found alike), limitReached.")
-    private OutputFormat format;
+    @Mixin
+    private DuplicateRuleOptions options = new DuplicateRuleOptions();
 
     @Mixin
     private StoreOptions storeOptions = new StoreOptions();
@@ -106,11 +84,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--threshold must be within (0, 1], got " + threshold);
-        }
-        DuplicateRules rules = DuplicateRules.allowAll().withRule(RecordType.LEAD, action)
-                .withRule(RecordType.CONTACT, action).withThreshold(threshold);
+        DuplicateRules rules = options.rules(spec, RecordType.LEAD, RecordType.CONTACT);
         LeadSubmission.Builder submission = LeadSubmission.from(channel).name(first, last);
         Optional.ofNullable(email).ifPresent(submission::email);
         Optional.ofNullable(phone).ifPresent(submission::phone);
@@ -125,11 +99,11 @@ final class CaptureCommand implements Callable<Integer> {
             if (outcome instanceof CaptureOutcome.Suppressed suppressed) {
                 throw new IllegalStateException("not captured: " + suppressed.reason());
             }
-            return print(crm, outcome, spec.commandLine().getOut(), format);
+            return print(crm, outcome, spec.commandLine().getOut(), options.format);
         }
     }
 
-    /** Prints an outcome; the exit status: 0, or {@link #BLOCKED}. */
+    /** Prints an outcome; the exit status: 0, or {@link DuplicateRuleOptions#BLOCKED}. */
     static int print(Crm crm, CaptureOutcome outcome, PrintWriter out, OutputFormat format) {
         SuspectedDuplicates found = outcome.suspected();
         String kind = kind(outcome);
@@ -146,7 +120,7 @@ final class CaptureCommand implements Callable<Integer> {
                     "contact", lead.map(l -> l.contactId().toString()).orElse(null),
                     "leads", leads, "contacts", contacts, "limitReached", found.limitReached()));
             out.flush();
-            return outcome instanceof CaptureOutcome.Blocked ? BLOCKED : 0;
+            return outcome instanceof CaptureOutcome.Blocked ? DuplicateRuleOptions.BLOCKED : 0;
         }
         int count = found.leads().size() + found.contacts().size();
         if (outcome instanceof CaptureOutcome.Blocked) {
@@ -172,7 +146,7 @@ final class CaptureCommand implements Callable<Integer> {
             out.println("  (the candidate limit was reached: more stored records may look like it)");
         }
         out.flush();
-        return outcome instanceof CaptureOutcome.Blocked ? BLOCKED : 0;
+        return outcome instanceof CaptureOutcome.Blocked ? DuplicateRuleOptions.BLOCKED : 0;
     }
 
     private static String kind(CaptureOutcome outcome) {

@@ -6,10 +6,8 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.customer.ContactEdit;
 import dev.crmkit.core.customer.ContactOutcome;
 import dev.crmkit.core.customer.NewContact;
-import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateCandidate;
 import dev.crmkit.core.duplicate.DuplicateRules;
-import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.Reason;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.RecordType;
@@ -41,13 +39,6 @@ import java.util.concurrent.Callable;
         subcommands = {ContactCommand.Add.class, ContactCommand.Edit.class, CommandLine.HelpCommand.class})
 public final class ContactCommand implements Runnable {
 
-    /** The exit status of a change a block rule refused. */
-    static final int BLOCKED = 3;
-
-    private static final String RULES_HELP = "What a contact that looks like a stored one does: allow (saved, nothing "
-            + "looked up), alert (saved; a timeline entry names the stored contacts and the owner gets a task), block "
-            + "(refused, nothing stored, exit status 3). Default: ${DEFAULT-VALUE}.";
-
     @Spec
     private CommandSpec spec;
 
@@ -56,47 +47,8 @@ public final class ContactCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "a subcommand is required: add or edit");
     }
 
-    /** The options both subcommands share: the rule, the threshold, the output and the store. */
-    static final class RuleOptions {
-        @Option(names = "--duplicates", paramLabel = "allow|alert|block", defaultValue = "alert",
-                converter = ActionConverter.class, description = RULES_HELP)
-        DuplicateAction action;
-
-        @Option(names = "--threshold", paramLabel = "P", defaultValue = "" + DuplicateScan.DEFAULT_THRESHOLD,
-                description = "The match probability (0 to 1] from which a stored contact counts as a duplicate "
-                        + "(default ${DEFAULT-VALUE}).")
-        double threshold;
-
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-                description = "text (default) or json: one JSON object on standard output: outcome (created, "
-                        + "changed, unchanged, alerted or blocked), contact (id, or null when blocked), name, "
-                        + "candidates [{id, name, score, reasons}], limitReached.")
-        OutputFormat format;
-
-        DuplicateRules rules(CommandSpec spec) {
-            if (!(threshold > 0 && threshold <= 1)) {
-                throw new ParameterException(spec.commandLine(), "--threshold must be within (0, 1], got "
-                        + threshold);
-            }
-            return DuplicateRules.allowAll().withRule(RecordType.CONTACT, action).withThreshold(threshold);
-        }
-    }
-
-    /** Reads {@code allow}, {@code alert}, {@code block} in any case. */
-    static final class ActionConverter implements CommandLine.ITypeConverter<DuplicateAction> {
-        @Override
-        public DuplicateAction convert(String value) {
-            try {
-                return DuplicateAction.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is no duplicate rule: use allow, "
-                        + "alert or block");
-            }
-        }
-    }
-
     /** {@code crm contact add}. */
-    @Command(name = "add", mixinStandardHelpOptions = true,
+    @Command(name = "add", mixinStandardHelpOptions = true, resourceBundle = DuplicateRuleOptions.HELP,
             description = {"Add a contact typed by hand. An e-mail or phone that belongs to another contact is "
                     + "refused (exit status 1) as before; a contact that only looks like a stored one is handled "
                     + "by --duplicates.",
@@ -122,7 +74,7 @@ public final class ContactCommand implements Runnable {
         private String owner;
 
         @Mixin
-        private RuleOptions options = new RuleOptions();
+        private DuplicateRuleOptions options = new DuplicateRuleOptions();
 
         @Mixin
         private StoreOptions storeOptions = new StoreOptions();
@@ -132,7 +84,7 @@ public final class ContactCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DuplicateRules rules = options.rules(spec);
+            DuplicateRules rules = options.rules(spec, RecordType.CONTACT);
             try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
                 Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random(), rules);
                 ContactOutcome outcome = crm.customers().createContactUnderRules(new NewContact(first, last, emails,
@@ -143,7 +95,7 @@ public final class ContactCommand implements Runnable {
     }
 
     /** {@code crm contact edit}. */
-    @Command(name = "edit", mixinStandardHelpOptions = true,
+    @Command(name = "edit", mixinStandardHelpOptions = true, resourceBundle = DuplicateRuleOptions.HELP,
             description = {"Rename a contact or add e-mails and phones. Only stored contacts the edit makes it look "
                     + "like count: not the contact itself, nor contacts merged into it, nor ones it looked like "
                     + "before.",
@@ -168,7 +120,7 @@ public final class ContactCommand implements Runnable {
         private List<String> phones = new ArrayList<>();
 
         @Mixin
-        private RuleOptions options = new RuleOptions();
+        private DuplicateRuleOptions options = new DuplicateRuleOptions();
 
         @Mixin
         private StoreOptions storeOptions = new StoreOptions();
@@ -182,7 +134,7 @@ public final class ContactCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "nothing to edit: give --first-name, --last-name, "
                         + "--email or --phone");
             }
-            DuplicateRules rules = options.rules(spec);
+            DuplicateRules rules = options.rules(spec, RecordType.CONTACT);
             try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
                 Crm crm = CrmSetup.on(store.store(), "DE", asOf.clock(), IdGenerator.random(), rules);
                 ContactId contact = MergeCommand.contactId(crm, id);
@@ -196,7 +148,7 @@ public final class ContactCommand implements Runnable {
         }
     }
 
-    /** Prints an outcome; the exit status: 0, or {@link #BLOCKED}. */
+    /** Prints an outcome; the exit status: 0, or {@link DuplicateRuleOptions#BLOCKED}. */
     static int print(Crm crm, ContactOutcome outcome, String saved, PrintWriter out, OutputFormat format) {
         List<DuplicateCandidate> candidates = List.of();
         boolean limitReached = false;
@@ -219,7 +171,7 @@ public final class ContactCommand implements Runnable {
                     "name", contact.map(Contact::displayName).orElse(null),
                     "candidates", listed, "limitReached", limitReached));
             out.flush();
-            return outcome instanceof ContactOutcome.Blocked ? BLOCKED : 0;
+            return outcome instanceof ContactOutcome.Blocked ? DuplicateRuleOptions.BLOCKED : 0;
         }
         if (outcome instanceof ContactOutcome.Saved s) {
             out.printf("Contact %s: %s (%s)%n", saved, s.saved().displayName(), s.saved().id());
@@ -239,7 +191,7 @@ public final class ContactCommand implements Runnable {
             out.println("  (the candidate limit was reached: more stored contacts may look like it)");
         }
         out.flush();
-        return outcome instanceof ContactOutcome.Blocked ? BLOCKED : 0;
+        return outcome instanceof ContactOutcome.Blocked ? DuplicateRuleOptions.BLOCKED : 0;
     }
 
     private static String nameOf(Crm crm, ContactId id) {

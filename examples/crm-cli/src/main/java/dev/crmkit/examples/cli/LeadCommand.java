@@ -3,9 +3,7 @@ package dev.crmkit.examples.cli;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.customer.LeadEdit;
 import dev.crmkit.core.customer.LeadOutcome;
-import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateRules;
-import dev.crmkit.core.duplicate.DuplicateScan;
 import dev.crmkit.core.duplicate.LeadCandidate;
 import dev.crmkit.core.duplicate.Reason;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -49,7 +47,7 @@ public final class LeadCommand implements Runnable {
     }
 
     /** {@code crm lead edit}. */
-    @Command(name = "edit", mixinStandardHelpOptions = true,
+    @Command(name = "edit", mixinStandardHelpOptions = true, resourceBundle = DuplicateRuleOptions.HELP,
             description = {"Edit a lead's name, e-mail, phone or company name (an empty value removes the e-mail "
                     + "or phone; a lead keeps one of them). Only other people's open leads the edit makes it look "
                     + "like count: not the leads of its own contact, nor ones it looked like before.",
@@ -77,24 +75,8 @@ public final class LeadCommand implements Runnable {
         @Option(names = "--company", paramLabel = "NAME", description = "The new company name (empty: none).")
         private String company;
 
-        @Option(names = "--duplicates", paramLabel = "allow|alert|block", defaultValue = "alert",
-                converter = ContactCommand.ActionConverter.class,
-                description = "What a lead that looks like another person's open lead after the edit does: allow "
-                        + "(saved, nothing looked up), alert (saved; a timeline entry names the stored leads and "
-                        + "the owner gets a task), block (refused, nothing stored, exit status 3). "
-                        + "Default: ${DEFAULT-VALUE}.")
-        private DuplicateAction action;
-
-        @Option(names = "--threshold", paramLabel = "P", defaultValue = "" + DuplicateScan.DEFAULT_THRESHOLD,
-                description = "The match probability (0 to 1] from which a stored lead counts as a duplicate "
-                        + "(default ${DEFAULT-VALUE}).")
-        private double threshold;
-
-        @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-                description = "text (default) or json: one JSON object on standard output: outcome (changed, "
-                        + "unchanged, alerted or blocked), lead (id, or null when blocked), name, candidates [{id, "
-                        + "name, score, reasons}], limitReached.")
-        private OutputFormat format;
+        @Mixin
+        private DuplicateRuleOptions options = new DuplicateRuleOptions();
 
         @Mixin
         private StoreOptions storeOptions = new StoreOptions();
@@ -108,18 +90,13 @@ public final class LeadCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "nothing to edit: give --first-name, --last-name, "
                         + "--email, --phone or --company");
             }
-            if (!(threshold > 0 && threshold <= 1)) {
-                throw new ParameterException(spec.commandLine(), "--threshold must be within (0, 1], got "
-                        + threshold);
-            }
+            DuplicateRules rules = options.rules(spec, RecordType.LEAD);
             LeadId lead;
             try {
                 lead = new LeadId(UUID.fromString(id.strip()));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "ID must be a lead id (a UUID), got '" + id + "'");
             }
-            DuplicateRules rules = DuplicateRules.allowAll().withRule(RecordType.LEAD, action)
-                    .withThreshold(threshold);
             LeadEdit edit = new LeadEdit(Optional.ofNullable(first), Optional.ofNullable(last),
                     Optional.ofNullable(email), Optional.ofNullable(phone), Optional.ofNullable(company), "");
             try (StoreOptions.OpenStore store = storeOptions.open(spec)) {
@@ -128,12 +105,12 @@ public final class LeadCommand implements Runnable {
                 LeadOutcome outcome = crm.leadEditing().edit(lead, edit);
                 String done = outcome instanceof LeadOutcome.Saved s && s.saved().version() == before
                         ? "unchanged" : "changed";
-                return print(crm, outcome, done, spec.commandLine().getOut(), format);
+                return print(crm, outcome, done, spec.commandLine().getOut(), options.format);
             }
         }
     }
 
-    /** Prints an outcome; the exit status: 0, or {@link ContactCommand#BLOCKED}. */
+    /** Prints an outcome; the exit status: 0, or {@link DuplicateRuleOptions#BLOCKED}. */
     static int print(Crm crm, LeadOutcome outcome, String saved, PrintWriter out, OutputFormat format) {
         List<LeadCandidate> candidates = List.of();
         boolean limitReached = false;
@@ -147,7 +124,7 @@ public final class LeadCommand implements Runnable {
         String kind = outcome instanceof LeadOutcome.Blocked ? "blocked"
                 : outcome instanceof LeadOutcome.Alerted ? "alerted" : saved;
         Optional<Lead> lead = outcome.lead();
-        int exit = outcome instanceof LeadOutcome.Blocked ? ContactCommand.BLOCKED : 0;
+        int exit = outcome instanceof LeadOutcome.Blocked ? DuplicateRuleOptions.BLOCKED : 0;
         if (format == OutputFormat.JSON) {
             List<Map<String, Object>> listed = candidates.stream().map(c -> JsonOutput.object(
                     "id", c.leadId().toString(), "name", CaptureCommand.leadName(crm, c.leadId()), "score", c.score(),

@@ -74,15 +74,12 @@ class SuppressedImportTest {
     @Test
     void aMergedExportHoldingAnErasedPerson_doesNotBringThemBack_andSaysSo() {
         InMemoryCrmStore branch = InMemoryCrmStore.create();
-        Crmkit atBranch = kit(branch, 1L);
-        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
-        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
+        zeborahAndOttolineCapturedIn(branch);
         StoreExport.standard().write(branch, dir);
 
         InMemoryCrmStore head = headWhereZeborahWasErased();
 
-        ImportOutcome outcome = StoreImport.builder().merge(true)
-                .checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir);
+        ImportOutcome outcome = importCheckingSuppressions(head);
 
         ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, outcome, outcome.toString());
         List<String> people = head.archives().contacts().after(Optional.empty(), 100).stream()
@@ -105,9 +102,7 @@ class SuppressedImportTest {
     @Test
     void aMergedExportHoldingAnErasedPerson_skipsTheirTimelineTasksAndDeals_andReportsEachType() {
         InMemoryCrmStore branch = InMemoryCrmStore.create();
-        Crmkit atBranch = kit(branch, 1L);
-        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
-        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
+        Crmkit atBranch = zeborahAndOttolineCapturedIn(branch);
         for (Lead lead : branch.archives().leads().after(Optional.empty(), 100)) {
             RecordRef person = new RecordRef(RecordType.CONTACT, lead.contactId().value());
             String first = lead.name().first();
@@ -120,8 +115,7 @@ class SuppressedImportTest {
                     .parties(Optional.of(REP), Optional.of(lead.contactId()), Optional.empty(),
                             Optional.of(lead.id())).source("web").build());
         }
-        ContactId zeborah = branch.contacts().findByEmail(EmailAddress.parse("zeborah.quillfeather@example.org"))
-                .orElseThrow().id();
+        ContactId zeborah = contactOf(branch, "zeborah.quillfeather@example.org");
         List<Activity> zeborahsTimeline = branch.archives().activities().after(Optional.empty(), 100).stream()
                 .filter(a -> a.about().stream().anyMatch(r -> belongsTo(branch, r, zeborah))).toList();
         assertTrue(zeborahsTimeline.size() >= 2, "the capture's entry and the note: " + zeborahsTimeline);
@@ -133,8 +127,8 @@ class SuppressedImportTest {
         InMemoryCrmStore head = headWhereZeborahWasErased();
         long headTimeline = head.archives().activities().after(Optional.empty(), 1000).size();
 
-        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, StoreImport.builder()
-                .merge(true).checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir));
+        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class,
+                importCheckingSuppressions(head));
 
         assertEquals(zeborahsTimeline.size(), rejected(imported, "activities").size(), imported.toString());
         assertEquals(zeborahsTasks, rejected(imported, "tasks").size(), imported.toString());
@@ -160,11 +154,8 @@ class SuppressedImportTest {
     @Test
     void aMergedExportHoldingAnErasedPerson_skipsTheirAuditValuesMergeSnapshotsAndServiceRecords() {
         InMemoryCrmStore branch = InMemoryCrmStore.create();
-        Crmkit atBranch = kit(branch, 1L);
-        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
-        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
-        ContactId zeborah = branch.contacts().findByEmail(EmailAddress.parse("zeborah.quillfeather@example.org"))
-                .orElseThrow().id();
+        Crmkit atBranch = zeborahAndOttolineCapturedIn(branch);
+        ContactId zeborah = contactOf(branch, "zeborah.quillfeather@example.org");
         atBranch.crm().customers().addEmail(zeborah, "zeb.q@workplace.example", false);
         Contact twin = atBranch.crm().customers().createContact(NewContact.of("Zeb", "Quillfeather",
                 "zq.private@elsewhere.example"));
@@ -178,8 +169,8 @@ class SuppressedImportTest {
         StoreExport.standard().write(branch, dir);
 
         InMemoryCrmStore head = headWhereZeborahWasErased();
-        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, StoreImport.builder()
-                .merge(true).checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir));
+        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class,
+                importCheckingSuppressions(head));
 
         String restored = head.archives().auditTrail().after(Optional.empty(), 1000) + " "
                 + head.archives().contactMerges().after(Optional.empty(), 1000) + " "
@@ -206,13 +197,9 @@ class SuppressedImportTest {
     @Test
     void aMergedExportHoldingAnErasedPerson_skipsTheNotesAndTasksOnTheirDealAlone() {
         InMemoryCrmStore branch = InMemoryCrmStore.create();
-        Crmkit atBranch = kit(branch, 1L);
-        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
-        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
-        ContactId zeborah = branch.contacts().findByEmail(EmailAddress.parse("zeborah.quillfeather@example.org"))
-                .orElseThrow().id();
-        ContactId ottoline = branch.contacts().findByEmail(EmailAddress.parse("ottoline.brackwater@example.com"))
-                .orElseThrow().id();
+        Crmkit atBranch = zeborahAndOttolineCapturedIn(branch);
+        ContactId zeborah = contactOf(branch, "zeborah.quillfeather@example.org");
+        ContactId ottoline = contactOf(branch, "ottoline.brackwater@example.com");
         for (ContactId person : List.of(zeborah, ottoline)) {
             String first = person.equals(zeborah) ? "Zeborah" : "Ottoline";
             DealId id = new DealId(atBranch.crm().ids().next());
@@ -227,8 +214,8 @@ class SuppressedImportTest {
         StoreExport.standard().write(branch, dir);
 
         InMemoryCrmStore head = headWhereZeborahWasErased();
-        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class, StoreImport.builder()
-                .merge(true).checking(Suppressions.of(head.suppressionList(), SALT)).build().into(head, dir));
+        ImportOutcome.Imported imported = assertInstanceOf(ImportOutcome.Imported.class,
+                importCheckingSuppressions(head));
 
         String restored = head.archives().activities().after(Optional.empty(), 1000) + " "
                 + head.archives().tasks().after(Optional.empty(), 1000);
@@ -240,6 +227,25 @@ class SuppressedImportTest {
                 && r.contains("contact:" + zeborah.value())), rejected(imported, "tasks").toString());
         assertTrue(rejected(imported, "activities").stream().anyMatch(r -> r.contains("it belongs to deal:")),
                 rejected(imported, "activities").toString());
+    }
+
+    /** Captures Zeborah and Ottoline (a lead and a contact each) through the kit of a store, ids seeded 1. */
+    private static Crmkit zeborahAndOttolineCapturedIn(InMemoryCrmStore branch) {
+        Crmkit atBranch = kit(branch, 1L);
+        capture(atBranch, "Zeborah", "Quillfeather", "zeborah.quillfeather@example.org", "0151 23456789");
+        capture(atBranch, "Ottoline", "Brackwater", "ottoline.brackwater@example.com", "0170 9876543");
+        return atBranch;
+    }
+
+    /** The contact a store holds under an e-mail. */
+    private static ContactId contactOf(InMemoryCrmStore store, String email) {
+        return store.contacts().findByEmail(EmailAddress.parse(email)).orElseThrow().id();
+    }
+
+    /** Merges the export in {@link #dir} into a store, checking the store's suppression list. */
+    private ImportOutcome importCheckingSuppressions(InMemoryCrmStore head) {
+        return StoreImport.builder().merge(true).checking(Suppressions.of(head.suppressionList(), SALT)).build()
+                .into(head, dir);
     }
 
     /** A store that held Zeborah and erased her on request: her e-mail and phone are on its suppression list. */
