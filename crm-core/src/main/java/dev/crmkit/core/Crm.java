@@ -83,7 +83,8 @@ public final class Crm {
         this.suppressions = b.suppressionSalt == null ? dev.crmkit.core.privacy.Suppressions.off()
                 : dev.crmkit.core.privacy.Suppressions.of(store.suppressionList(), b.suppressionSalt);
         this.customers = new CustomerBase(store.contacts(), store.companies(), store.customFieldSchemas(),
-                settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules(), suppressions);
+                settings.defaultRegion(), context, auditLog, timeline, tasks, settings.duplicateRules(), suppressions,
+                store.personalData());
         this.leads = new LeadQualification(store.leads(), timeline, context);
         this.capture = new LeadCapture(store.contacts(), store.companies(), store.leads(), store.customFieldSchemas(),
                 timeline, tasks, settings, context, store.idempotencyKeys(), suppressions, store.consentHistory(),

@@ -82,6 +82,8 @@ public final class CustomerBase {
     private final ContactDuplicates duplicates;
     private final CompanyDuplicates companyDuplicates;
     private final dev.crmkit.core.privacy.Suppressions suppressions;
+    /** Which contacts were erased: their edits are refused (rule {@code erased}). */
+    private final dev.crmkit.core.privacy.PersonalData erasures;
 
     /** Wires the use case without an audit trail; {@link dev.crmkit.core.Crm} wires one. */
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
@@ -131,6 +133,22 @@ public final class CustomerBase {
     public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
                         Context context, AuditLog audit, Timeline timeline, TaskPlanner tasks,
                         DuplicateRules rules, dev.crmkit.core.privacy.Suppressions suppressions) {
+        this(contacts, companies, schemas, defaultRegion, context, audit, timeline, tasks, rules, suppressions,
+                dev.crmkit.core.privacy.PersonalData.unsupported());
+    }
+
+    /**
+     * Wires the use case as {@link #CustomerBase(Contacts, Companies, CustomFieldSchemas, String, Context, AuditLog,
+     * Timeline, TaskPlanner, DuplicateRules, dev.crmkit.core.privacy.Suppressions)} and with the store's erasure
+     * marks: an edit of a contact whose data was erased ({@link dev.crmkit.core.privacy.PersonalData#isErased}, asked
+     * under the contact's row lock) is refused with the rule {@code erased}. {@link dev.crmkit.core.Crm} does this for
+     * you with its store's {@link dev.crmkit.core.CrmStore#personalData()}.
+     */
+    public CustomerBase(Contacts contacts, Companies companies, CustomFieldSchemas schemas, String defaultRegion,
+                        Context context, AuditLog audit, Timeline timeline, TaskPlanner tasks,
+                        DuplicateRules rules, dev.crmkit.core.privacy.Suppressions suppressions,
+                        dev.crmkit.core.privacy.PersonalData erasures) {
+        this.erasures = Objects.requireNonNull(erasures, "erasures");
         this.suppressions = Objects.requireNonNull(suppressions, "suppressions");
         this.rules = Objects.requireNonNull(rules, "rules");
         if (rules != DuplicateRules.allowAll()) {
@@ -408,12 +426,13 @@ public final class CustomerBase {
      * Adds an e-mail address to a contact, as primary if asked, under the duplicate rules (see {@link #editContact}).
      *
      * @throws ValidationException if the address is malformed or belongs to another contact, or rule
-     *                             {@code duplicate} if a {@link DuplicateAction#BLOCK} rule refused the change
+     *                             {@code duplicate} if a {@link DuplicateAction#BLOCK} rule refused the change, or
+     *                             rule {@code erased} if the contact's data was erased (see {@link #editContact})
      */
     public Contact addEmail(ContactId contactId, String email, boolean primary) {
         EmailAddress address = EmailAddress.parse(email);
         return savedOrRefused(context.transactions().inTransaction(() -> {
-            Contact contact = requireContact(contactId);
+            Contact contact = requireEditable(contactId);
             contacts.findByEmail(address).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
                 throw ValidationException.of("email", "unique", address + " already belongs to contact " + other.id());
             });
@@ -428,12 +447,13 @@ public final class CustomerBase {
      * Adds a phone number to a contact, as primary if asked, under the duplicate rules (see {@link #editContact}).
      *
      * @throws ValidationException if the number is invalid or belongs to another contact, or rule {@code duplicate}
-     *                             if a {@link DuplicateAction#BLOCK} rule refused the change
+     *                             if a {@link DuplicateAction#BLOCK} rule refused the change, or rule {@code erased}
+     *                             if the contact's data was erased (see {@link #editContact})
      */
     public Contact addPhone(ContactId contactId, String phone, boolean primary) {
         PhoneNumber number = PhoneNumber.parse(phone, defaultRegion);
         return savedOrRefused(context.transactions().inTransaction(() -> {
-            Contact contact = requireContact(contactId);
+            Contact contact = requireEditable(contactId);
             contacts.findByPhone(number).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
                 throw ValidationException.of("phone", "unique", number + " already belongs to contact " + other.id());
             });
@@ -455,7 +475,10 @@ public final class CustomerBase {
      *
      * @param contactId the contact, or a contact merged into it (then the survivor is edited)
      * @throws ValidationException listing every problem: the contact does not exist, sizes, formats, an e-mail or
-     *                             phone that belongs to another contact ({@code unique})
+     *                             phone that belongs to another contact ({@code unique}); or rule {@code erased} on
+     *                             {@code contactId} when the contact's data was erased (an erasure or retention
+     *                             anonymized it): asked after the contact's row lock, so an edit that waited for an
+     *                             erasure writes nothing and publishes nothing either; reads still work
      */
     public ContactOutcome editContact(ContactId contactId, ContactEdit edit) {
         List<Violation> problems = edgeViolations(Objects.requireNonNull(edit, "edit"));
@@ -482,7 +505,7 @@ public final class CustomerBase {
         }
         ValidationException.throwIfAny(problems);
         return context.transactions().inTransaction(() -> {
-            Contact contact = requireContact(contactId);
+            Contact contact = requireEditable(contactId);
             Instant now = context.clock().instant();
             List<Violation> invalid = new ArrayList<>();
             Contact changed = contact;
@@ -529,14 +552,15 @@ public final class CustomerBase {
     /**
      * Sets custom values of a contact from text; values not named stay as they are.
      *
-     * @throws ValidationException listing every value that breaks the contact schema
+     * @throws ValidationException listing every value that breaks the contact schema, or rule {@code erased} if the
+     *                             contact's data was erased (see {@link #editContact})
      */
     public Contact setCustomFields(ContactId contactId, Map<String, String> values) {
         List<Violation> problems = new ArrayList<>();
         CustomFields parsed = parseFields(RecordType.CONTACT, values, problems, Set.of(), false);
         ValidationException.throwIfAny(problems);
         return context.transactions().inTransaction(() -> {
-            Contact contact = requireContact(contactId);
+            Contact contact = requireEditable(contactId);
             CustomFields merged = parsed.fillEmptyFrom(contact.customFields());
             ValidationException.throwIfAny(schemas.schemaFor(RecordType.CONTACT).validate(merged));
             return saveContact(contact, contact.withCustomFields(merged, context.clock().instant()));
@@ -577,6 +601,21 @@ public final class CustomerBase {
     private Optional<Violation> suppressed(String field, Optional<EmailAddress> email, Optional<PhoneNumber> phone) {
         return suppressions.matches(email, phone).isEmpty() ? Optional.empty() : Optional.of(new Violation(field,
                 "suppressed", "belongs to an erased person (suppression list): not stored again"));
+    }
+
+    /**
+     * The contact, held for the running unit of work ({@link Contacts#lockById}), whose personal values an edit is
+     * about to change: refused (rule {@code erased}, nothing written) when its data was erased, read after the lock,
+     * so an edit that waited for an erasure meets the anonymous contact here and writes nothing onto it.
+     */
+    private Contact requireEditable(ContactId id) {
+        Contact contact = contacts.lockById(Objects.requireNonNull(id, "contactId")).orElseThrow(
+                () -> ValidationException.of("contactId", "exists", "there is no contact " + id));
+        if (erasures.isErased(contact.id())) {
+            throw ValidationException.of("contactId", "erased", "contact " + contact.id() + " belongs to a person "
+                    + "whose data was erased: an anonymized record is not edited");
+        }
+        return contact;
     }
 
     private Contact requireContact(ContactId id) {

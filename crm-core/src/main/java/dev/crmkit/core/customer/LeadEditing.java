@@ -90,7 +90,9 @@ public final class LeadEditing {
      * @param leadId the lead, or a lead merged into it (then the survivor is edited)
      * @throws ValidationException listing every problem: the lead does not exist ({@code leadId}), sizes, a malformed
      *                             e-mail or phone, a blank name part, no e-mail and no phone left ({@code required}),
-     *                             an erased person's e-mail or phone ({@code suppressed})
+     *                             an erased person's e-mail or phone ({@code suppressed}); or, alone, rule
+     *                             {@code erased} on {@code leadId} when the lead was erased (anonymized), read under
+     *                             the lead's lock, so an edit that waited for an erasure writes nothing either
      */
     public LeadOutcome edit(LeadId leadId, LeadEdit edit) {
         Objects.requireNonNull(leadId, "leadId");
@@ -111,6 +113,10 @@ public final class LeadEditing {
         return context.transactions().inTransaction(() -> {
             Lead lead = leads.lockById(leadId).orElseThrow(
                     () -> ValidationException.of("leadId", "exists", "there is no lead " + leadId));
+            if (dev.crmkit.core.privacy.Anonymized.isErased(lead)) {
+                // read under the lead's lock: an edit that waited for an erasure meets the anonymous lead here
+                throw erased(lead);
+            }
             List<Violation> invalid = new ArrayList<>();
             PersonName name = lead.name();
             if (edit.firstName().isPresent() || edit.lastName().isPresent()) {
@@ -211,6 +217,12 @@ public final class LeadEditing {
         }
         T value = collect(problems, field, () -> parser.apply(raw.get()));
         return value == null ? Optional.empty() : Optional.of(Optional.of(value));
+    }
+
+    /** The refusal of an edit of an erased lead: nothing is written, nothing published. */
+    private static ValidationException erased(Lead lead) {
+        return ValidationException.of("leadId", "erased", "lead " + lead.id() + " belongs to a person whose data was "
+                + "erased: an anonymized record is not edited");
     }
 
     private static Violation suppressed(String field) {

@@ -38,6 +38,14 @@ public final class Anonymized {
         return EmailAddress.parse("erased-" + lead + "@erased.invalid");
     }
 
+    /**
+     * Whether the lead is an erased one: it holds its {@link #leadEmail stand-in e-mail} (on the reserved
+     * {@code .invalid} domain, naming the lead's own id: only an erasure writes it).
+     */
+    public static boolean isErased(Lead lead) {
+        return lead.email().filter(e -> e.equals(leadEmail(lead.id()))).isPresent();
+    }
+
     /** The contact without name, e-mails, phones, addresses, language, birthday, consent or custom fields. */
     public static Contact contact(Contact c, long version, Instant at) {
         return new Contact(c.id(), version, PersonName.empty(), List.of(), List.of(), List.of(), Optional.empty(),

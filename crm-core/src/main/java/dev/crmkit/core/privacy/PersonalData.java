@@ -55,6 +55,18 @@ public interface PersonalData {
         throw new UnsupportedOperationException("this store cannot erase timeline entries moved by lead merges");
     }
 
+    /**
+     * Whether the contact's data was erased ({@link #erase}, by an erasure or the {@link RetentionJob}): a store that
+     * keeps the mark records it in {@link #erase}'s unit of work, and edits of the contact ask this after taking the
+     * contact's row lock, so an edit that waited for an erasure is refused (rule {@code erased}) instead of writing
+     * new values onto the anonymous row. The default is {@code false} (a store that keeps no mark lets edits through).
+     *
+     * @param contact the contact (a surviving one, not an alias)
+     */
+    default boolean isErased(ContactId contact) {
+        return false;
+    }
+
     /** A store that keeps no personal-data support: every call fails with {@link UnsupportedOperationException}. */
     static PersonalData unsupported() {
         return new PersonalData() {

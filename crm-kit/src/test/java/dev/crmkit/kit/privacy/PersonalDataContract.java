@@ -556,6 +556,77 @@ public abstract class PersonalDataContract {
         kit.crm().customers().addEmail(ottoline, "ottoline.private@example.com", false); // others are not affected
     }
 
+    /**
+     * An erased (anonymized) record refuses edits (rule {@code erased} naming the record): the contact's edit, e-mail, phone and custom values, and the edit of its lead; nothing
+     * is written (no row, no audit entry, no timeline entry), reads still work, and another person's edits go on.
+     */
+    @Test
+    void afterErasure_editsOfTheAnonymizedContactAndLead_areRefusedAsErased_andWriteNothing() {
+        Lead lead = leadsOf(zeborah).get(0);
+        erase("zeborah.quillfeather@example.org");
+        Map<String, Object> before = counts();
+        String rows = all(store.archives().contacts()) + " " + all(store.archives().leads()) + " "
+                + all(store.archives().activities()) + " " + all(store.archives().auditTrail());
+        var customers = kit.crm().customers();
+        List<ValidationException> refused = List.of(
+                assertThrows(ValidationException.class, () -> customers.editContact(zeborah,
+                        dev.crmkit.core.customer.ContactEdit.rename("Zelda", "Smyth")
+                                .andEmail("zelda.smyth@example.net").andPhone("+49 170 5550123"))),
+                assertThrows(ValidationException.class, () -> customers.addEmail(zeborah,
+                        "zelda.smyth@example.net", false)),
+                assertThrows(ValidationException.class, () -> customers.addPhone(zeborah, "+49 170 5550123", false)),
+                assertThrows(ValidationException.class, () -> customers.setCustomFields(zeborah, Map.of())),
+                assertThrows(ValidationException.class, () -> kit.crm().leadEditing().edit(lead.id(),
+                        dev.crmkit.core.customer.LeadEdit.nothing().andName("Zelda", "Smyth")
+                                .andEmail("zelda.smyth@example.net").andPhone("0170 5550123"))));
+        for (ValidationException e : refused) {
+            assertEquals(1, e.violations().size(), e.getMessage());
+            assertEquals("erased", e.violations().get(0).rule(), e.getMessage());
+            assertTrue(e.getMessage().contains("erased") && e.getMessage().contains("anonymized record"),
+                    e.getMessage());
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals("contactId", refused.get(i).violations().get(0).field());
+            assertTrue(refused.get(i).getMessage().contains(zeborah.toString()), refused.get(i).getMessage());
+        }
+        assertEquals("leadId", refused.get(4).violations().get(0).field());
+        assertTrue(refused.get(4).getMessage().contains(lead.id().toString()), refused.get(4).getMessage());
+        assertEquals(before, counts());
+        assertEquals(rows, all(store.archives().contacts()) + " " + all(store.archives().leads()) + " "
+                + all(store.archives().activities()) + " " + all(store.archives().auditTrail()),
+                "nothing written: no row, no audit entry, no timeline entry");
+        // through a user's view (ScopedCrm): the same refusal, after the view's own lock and decision
+        store.transactions().run(() -> {
+            store.accessDirectory().save(dev.crmkit.core.access.Role.builder("rep", "Rep")
+                    .scope(RecordType.LEAD, dev.crmkit.core.access.Scope.EVERYTHING,
+                            dev.crmkit.core.access.Permission.VIEW, dev.crmkit.core.access.Permission.EDIT)
+                    .scope(RecordType.CONTACT, dev.crmkit.core.access.Scope.EVERYTHING,
+                            dev.crmkit.core.access.Permission.VIEW, dev.crmkit.core.access.Permission.EDIT).build());
+            store.accessDirectory().save(new dev.crmkit.core.access.User(UserId.of("ben"), "Ben", Optional.empty(),
+                    Optional.empty(), dev.crmkit.core.access.RoleId.of("rep")));
+        });
+        dev.crmkit.core.ScopedCrm ben = kit.crm().as(dev.crmkit.core.access.Actor.user("ben"));
+        for (ValidationException e : List.of(
+                assertThrows(ValidationException.class, () -> ben.editLead(lead.id(),
+                        dev.crmkit.core.customer.LeadEdit.rename("Zelda", "Smyth"))),
+                assertThrows(ValidationException.class, () -> ben.addEmail(zeborah, "zelda.smyth@example.net",
+                        false)),
+                assertThrows(ValidationException.class, () -> ben.setCustomFields(zeborah, Map.of())))) {
+            assertEquals("erased", e.violations().get(0).rule(), e.getMessage());
+        }
+        assertEquals(before, counts());
+        assertNoneIn(dump(store), List.of("Zelda", "Smyth", "5550123"));
+        // reads still work: the anonymous contact and lead are there
+        assertTrue(store.contacts().findById(zeborah).orElseThrow().name().first().isEmpty());
+        assertTrue(Anonymized.isErased(store.leads().findById(lead.id()).orElseThrow()));
+        // another person's edits go on
+        assertInstanceOf(dev.crmkit.core.customer.ContactOutcome.Saved.class, customers.editContact(ottoline,
+                dev.crmkit.core.customer.ContactEdit.rename("Ottoline", "Brackwater-Smyth")));
+        Lead other = leadsOf(ottoline).get(0);
+        assertInstanceOf(dev.crmkit.core.customer.LeadOutcome.Saved.class, kit.crm().leadEditing().edit(other.id(),
+                dev.crmkit.core.customer.LeadEdit.nothing().andName("Ottoline", "Brackwater-Smyth")));
+    }
+
     private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
         return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
                 List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();

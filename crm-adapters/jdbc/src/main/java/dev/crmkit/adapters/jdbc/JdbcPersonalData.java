@@ -55,9 +55,20 @@ final class JdbcPersonalData implements PersonalData {
     private final Jdbc jdbc;
     private final JdbcTasks tasks;
 
+    /** Marks a contact erased (V87), once: a second erasure of the same contact keeps the first time. */
+    private final String markErased;
+
     JdbcPersonalData(Jdbc jdbc, JdbcTasks tasks) {
         this.jdbc = jdbc;
         this.tasks = tasks;
+        this.markErased = jdbc.dialect.insertIgnoring(jdbc.tables.name("erased_contact"), 1, "contact_id",
+                "erased_at");
+    }
+
+    @Override
+    public boolean isErased(ContactId contact) {
+        return jdbc.tx.read(c -> jdbc.one(c, jdbc.sql("SELECT contact_id FROM {erased_contact} WHERE contact_id = ?"),
+                rs -> Boolean.TRUE, contact.value()).isPresent());
     }
 
     /** The ids of a person's rows. */
@@ -224,6 +235,8 @@ final class JdbcPersonalData implements PersonalData {
             // the consent history keeps channel, status, time and actor: where the consent came from may name them
             counts.put("consent_change", (long) update(c, "UPDATE {consent_change} SET source = '" + ERASED
                     + "' WHERE contact_id IN (%s) AND source <> '" + ERASED + "'", ids.contacts()));
+            // the mark that refuses later edits of the anonymous contact (V87); not a personal value, not counted
+            jdbc.insertIgnoring(c, markErased, contact.value(), at);
             return new ErasureCounts(counts);
         });
     }

@@ -2,11 +2,15 @@ package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.customer.ContactEdit;
+import dev.crmkit.core.customer.ContactOutcome;
 import dev.crmkit.core.customer.LeadEdit;
 import dev.crmkit.core.customer.LeadOutcome;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureOutcome;
 import dev.crmkit.core.privacy.PersonKey;
 import dev.crmkit.kit.Crmkit;
@@ -21,8 +25,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -100,10 +106,74 @@ class ErasureLeadEditRaceTest {
                     .name("Zeborah", "Smyth").email(NEW_EMAIL).build());
             CaptureOutcome.Suppressed suppressed = assertInstanceOf(CaptureOutcome.Suppressed.class, again,
                     "the edit's new e-mail was suppressed with the person: " + again);
-            assertEquals(java.util.List.of("email"), suppressed.fields());
+            assertEquals(List.of("email"), suppressed.fields());
             CaptureOutcome byPhone = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
                     .name("Zeborah", "Smyth").phone("0170 5550123").build());
             assertInstanceOf(CaptureOutcome.Suppressed.class, byPhone, "and the new phone: " + byPhone);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+            TestDatabase.close(nodes);
+        }
+    }
+
+    /**
+     * The other order: the erasure holds the person's contact and lead (written, not committed) while a lead edit
+     * and a contact edit on the other node wait for their row locks; once the erasure commits, both edits read the
+     * anonymous rows under their locks and are refused (rule {@code erased}), so nothing of them is written onto the
+     * anonymized rows: the lead keeps its stand-in e-mail, no audit or timeline entry of theirs exists.
+     */
+    @Test
+    void editsWaitingForAnErasure_areRefusedAsErased_andTheRowsStayAnonymized() throws Exception {
+        DataSource[] nodes = TestDatabase.POSTGRESQL.nodes(2);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            JdbcCrmStore eraser = JdbcCrmStore.builder(nodes[0]).build();
+            JdbcCrmStore editor = JdbcCrmStore.builder(nodes[1]).build();
+            Crmkit atEraser = kit(eraser, 1L);
+            Crmkit atEditor = kit(editor, 2L);
+            Lead lead = atEraser.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Zeborah", "Quillfeather").email(EMAIL).phone("0151 23456789").build()).lead().orElseThrow();
+
+            Future<ErasureOutcome> erasure = pool.submit(() -> eraser.transactions().inTransaction(() -> {
+                ErasureOutcome done = atEraser.crm().personalData().erase(PersonKey.parse(EMAIL, "DE"),
+                        "request of 2026-05-03");
+                held.countDown(); // erased, the contact and the lead held, not committed
+                await(release);
+                return done;
+            }));
+            assertTrue(held.await(20, TimeUnit.SECONDS));
+            Future<LeadOutcome> leadEdit = pool.submit(() -> atEditor.crm().leadEditing().edit(lead.id(),
+                    LeadEdit.nothing().andName("Zeborah", "Smyth").andEmail(NEW_EMAIL).andPhone("0170 5550123")));
+            Future<ContactOutcome> contactEdit = pool.submit(() -> atEditor.crm().customers().editContact(
+                    lead.contactId(), ContactEdit.rename("Zeborah", "Smyth").andEmail(NEW_EMAIL)));
+            assertThrows(TimeoutException.class, () -> leadEdit.get(700, TimeUnit.MILLISECONDS),
+                    "the lead edit waits for the lead the erasure holds");
+            assertThrows(TimeoutException.class, () -> contactEdit.get(100, TimeUnit.MILLISECONDS),
+                    "the contact edit waits for the contact the erasure holds");
+            release.countDown();
+            assertInstanceOf(ErasureOutcome.Erased.class, erasure.get(20, TimeUnit.SECONDS));
+            for (Future<?> edit : List.of(leadEdit, contactEdit)) {
+                ExecutionException failed = assertThrows(ExecutionException.class, () -> edit.get(20,
+                        TimeUnit.SECONDS));
+                ValidationException refused = assertInstanceOf(ValidationException.class, failed.getCause());
+                assertEquals("erased", refused.violations().get(0).rule(), refused.getMessage());
+            }
+
+            Lead stored = eraser.leads().findById(lead.id()).orElseThrow();
+            assertTrue(Anonymized.isErased(stored), "the lead stays anonymized: " + stored);
+            assertTrue(eraser.contacts().findById(lead.contactId()).orElseThrow().name().first().isEmpty());
+            String rows = eraser.archives().leads().after(Optional.empty(), 100) + " "
+                    + eraser.archives().contacts().after(Optional.empty(), 100) + " "
+                    + eraser.archives().activities().after(Optional.empty(), 100) + " "
+                    + eraser.archives().tasks().after(Optional.empty(), 100);
+            for (String value : new String[] {"Smyth", "Quillfeather", NEW_EMAIL, "5550123", "23456789"}) {
+                assertFalse(rows.contains(value), value + " in " + rows);
+            }
+            assertEquals(0, rows(nodes[0], "SELECT COUNT(*) FROM crm_audit_change WHERE after_value LIKE '%Smyth%' "
+                    + "OR after_value LIKE '%smyth%' OR after_value LIKE '%5550123%'", null), "no audit of the edits");
         } finally {
             release.countDown();
             pool.shutdownNow();

@@ -87,6 +87,14 @@ final class InMemoryPersonalData implements PersonalData {
         this.campaigns = campaigns;
     }
 
+    /** The erased contacts and when (the JDBC store's {@code erased_contact}); a mark made is undone on rollback. */
+    private final Map<ContactId, Instant> erased = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public boolean isErased(ContactId contact) {
+        return tx.read(() -> erased.containsKey(contact));
+    }
+
     /** Covers the snapshots of the store's lead merges too; called once, while the store is built. */
     void coverLeadMerges(InMemoryLeadMerges merges) {
         this.leadMerges = merges;
@@ -196,6 +204,10 @@ final class InMemoryPersonalData implements PersonalData {
             // crm-campaigns' ledger and do-not-contact list refer to the contact by its id as text
             counts.putAll(campaigns.apply(ids.contacts().stream().map(ContactId::toString)
                     .collect(Collectors.toSet()), values));
+            // the mark that refuses later edits of the anonymous contact; not a personal value, not counted
+            if (erased.putIfAbsent(contact, at) == null) {
+                tx.onRollback(() -> erased.remove(contact));
+            }
             return new ErasureCounts(counts);
         });
     }

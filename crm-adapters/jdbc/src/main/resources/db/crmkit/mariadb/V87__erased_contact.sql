@@ -1,0 +1,11 @@
+-- crmkit schema, MariaDB 10.6+: the erased people (PersonalData.isErased).
+-- ${prefix} is the configured table prefix (default crm_). A row marks a contact whose data an erasure (or the
+-- retention job, through the erasure's body) anonymized, written in the erasure's unit of work under the contact's
+-- lock. A contact edit reads it after taking the contact's row lock and is refused (rule "erased"), so an edit that
+-- waited for an erasure does not write new values onto the anonymous row (a lead edit knows an erased lead by its
+-- stand-in e-mail). It holds the contact id only, no personal value.
+
+CREATE TABLE ${prefix}erased_contact (
+    contact_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+    erased_at  DATETIME(6) NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
