@@ -26,7 +26,8 @@ import java.util.function.Function;
 
 /**
  * {@link CaptureBatches} on the JDBC store: what a chunk's keys meet is read with one query per kind of key (contacts
- * locked in the order of their ids, so chunks on two nodes never wait on each other in a cycle); new contacts' points
+ * locked in the order of their ids, so chunks on two nodes never wait on each other in a cycle; on PostgreSQL each
+ * query probes an index once per key whatever the table's statistics, see {@link Lookup}); new contacts' points
  * and new leads' external ids are claimed with one multi-row insert-ignoring statement per key table, and the rows of
  * contacts, company links, leads, timeline entries and tasks go in multi-row inserts ({@link Jdbc#insertRows}).
  * Changes of leads stored before the chunk (a repeat folded into a stored lead) are written set-based: the leads read
@@ -66,8 +67,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
             keys.phones().forEach(p -> points.put(JdbcContacts.point(p), p));
             Map<EmailAddress, Contact> byEmail = new HashMap<>();
             Map<PhoneNumber, Contact> byPhone = new HashMap<>();
-            for (Contact contact : in(c, "SELECT * FROM {contact} WHERE id IN (SELECT contact_id FROM "
-                    + "{contact_point} WHERE point IN (%s)) ORDER BY id FOR UPDATE", points.keySet(), contacts::map)) {
+            for (Contact contact : in(c, CONTACTS_BY_POINT, points.keySet(), contacts::map)) {
                 contact.emails().stream().filter(keys.emails()::contains).forEach(e -> byEmail.put(e, contact));
                 contact.phones().stream().filter(keys.phones()::contains).forEach(p -> byPhone.put(p, contact));
             }
@@ -76,16 +76,14 @@ final class JdbcCaptureBatches implements CaptureBatches {
             Map<PhoneNumber, Lead> openByPhone = latestOpen(c, "phone",
                     keys.phones().stream().map(PhoneNumber::toString).toList(), l -> l.phone().orElseThrow());
             Map<String, Lead> byExternalId = new HashMap<>();
-            for (Keyed<Lead> keyed : in(c, "SELECT x.external_id AS bulk_key, l.* FROM {lead} l JOIN "
-                    + "{lead_external_id} x ON x.lead_id = l.id WHERE x.external_id IN (%s)", keys.externalIds(),
+            for (Keyed<Lead> keyed : in(c, LEADS_BY_EXTERNAL_ID, keys.externalIds(),
                     rs -> new Keyed<>(rs.getString("bulk_key"), 0, leads.map(rs)))) {
                 byExternalId.put(keyed.key(), keyed.row());
             }
             Map<String, WebDomain> domains = new HashMap<>();
             keys.domains().forEach(d -> domains.put(d.value(), d));
             Map<WebDomain, Company> byDomain = new HashMap<>();
-            for (Keyed<Company> keyed : in(c, "SELECT d.domain AS bulk_key, c.* FROM {company} c JOIN "
-                    + "{company_domain} d ON d.company_id = c.id WHERE d.domain IN (%s)", domains.keySet(),
+            for (Keyed<Company> keyed : in(c, COMPANIES_BY_DOMAIN, domains.keySet(),
                     rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
                 byDomain.put(domains.get(keyed.key()), keyed.row());
             }
@@ -101,9 +99,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
         Map<String, String> keyByHash = new HashMap<>();
         namesByKey.keySet().forEach(k -> keyByHash.put(JdbcCompanies.hash(k), k));
         Map<String, Company> first = new HashMap<>();
-        for (Keyed<Company> keyed : in(c, "SELECT name_hash AS bulk_key, c.* FROM {company} c "
-                + "WHERE name_hash IN (%s) AND c." + JdbcCompanies.LISTED + " ORDER BY created_at, seq",
-                keyByHash.keySet(),
+        for (Keyed<Company> keyed : in(c, COMPANIES_BY_NAME_HASH, keyByHash.keySet(),
                 rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
             String key = keyByHash.get(keyed.key());
             if (key.equals(keyed.row().nameKey())) {
@@ -119,9 +115,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
     private <K> Map<K, Lead> latestOpen(Connection c, String column, Collection<String> values,
                                         Function<Lead, K> keyOf) throws SQLException {
         Map<K, Keyed<Lead>> latest = new HashMap<>();
-        List<Keyed<Lead>> found = in(c, "SELECT seq AS bulk_seq, l.* FROM {lead} l WHERE is_open = TRUE AND l."
-                + JdbcLeads.LISTED + " AND " + column
-                + " IN (%s)", values,
+        List<Keyed<Lead>> found = in(c, latestOpenSql(column), values,
                 rs -> new Keyed<>("", rs.getLong("bulk_seq"), leads.map(rs)));
         for (Keyed<Lead> keyed : found) {
             latest.merge(keyOf.apply(keyed.row()), keyed, (a, b) -> later(a, b) ? a : b);
@@ -136,19 +130,85 @@ final class JdbcCaptureBatches implements CaptureBatches {
         return byTime > 0 || byTime == 0 && a.seq() > b.seq();
     }
 
-    /** The rows of a query whose {@code %s} is an IN list of the values, a thousand at a time. */
-    private <T> List<T> in(Connection c, String template, Collection<String> values, Jdbc.RowMapper<T> mapper)
+    /**
+     * The statement of a look-up for {@code n} keys: on PostgreSQL the template's {@code %k} becomes the keys as a
+     * {@code VALUES} list {@code bulk_keys(v)} the look-up joins laterally, one index probe per key; elsewhere its
+     * {@code %s} becomes an IN list of {@code n} parameters.
+     */
+    String lookup(Lookup template, int n) {
+        String marks = String.join(", ", Collections.nCopies(n, "?"));
+        return jdbc.sql(jdbc.dialect == Dialect.POSTGRESQL
+                ? template.perKey().replace("%k", "(VALUES " + String.join(", ", Collections.nCopies(n, "(?)"))
+                        + ") AS bulk_keys(v)").replace("%s", marks)
+                : template.inList().replace("%s", marks));
+    }
+
+    /** The rows of a look-up ({@link #lookup}) of the values, a thousand at a time. */
+    private <T> List<T> in(Connection c, Lookup template, Collection<String> values, Jdbc.RowMapper<T> mapper)
             throws SQLException {
         List<String> all = new ArrayList<>(values);
         Collections.sort(all);
         List<T> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            out.addAll(jdbc.list(c, jdbc.sql(template.replace("%s", marks)), mapper, part.toArray()));
+            out.addAll(jdbc.list(c, lookup(template, part.size()), mapper, part.toArray()));
         }
         return out;
     }
+
+    /** The look-up of the most recent open lead of each value of a column ({@link #latestOpen}). */
+    static Lookup latestOpenSql(String column) {
+        return new Lookup("SELECT seq AS bulk_seq, l.* FROM {lead} l WHERE is_open = TRUE AND l." + JdbcLeads.LISTED
+                + " AND " + column + " IN (%s)",
+                "SELECT l.seq AS bulk_seq, l.* FROM %k CROSS JOIN LATERAL (SELECT * FROM {lead} WHERE " + column
+                + " = bulk_keys.v AND is_open = TRUE AND " + JdbcLeads.LISTED
+                + " ORDER BY created_at DESC, seq DESC LIMIT 1) l");
+    }
+
+    /**
+     * A look-up of a chunk's keys, in two forms. PostgreSQL plans an IN list of hundreds of values from the
+     * statistics of the table, and a table that grows during an import has none yet (or old ones: autovacuum analyzes
+     * late, or not at all when it is off): it then scans the whole table for every chunk, so each chunk took longer
+     * the more was stored (at 100,000 submissions, a sequential scan of the leads for the e-mails, another for the
+     * phones, one of the contact points). The per-key form joins the keys to a sub-query with {@code LIMIT} that the
+     * planner cannot turn into a scan of the table: one index probe per key whatever the statistics.
+     *
+     * @param inList the form with an IN list ({@code %s}), for MariaDB and H2
+     * @param perKey the form that joins the keys ({@code %k}) laterally, for PostgreSQL
+     */
+    record Lookup(String inList, String perKey) {
+    }
+
+    /** Contacts holding any of the points, locked in the order of their ids. */
+    static final Lookup CONTACTS_BY_POINT = new Lookup(
+            "SELECT * FROM {contact} WHERE id IN (SELECT contact_id FROM {contact_point} WHERE point IN (%s)) "
+                    + "ORDER BY id FOR UPDATE",
+            "SELECT * FROM {contact} WHERE id IN (SELECT p.contact_id FROM %k CROSS JOIN LATERAL (SELECT "
+                    + "contact_id FROM {contact_point} WHERE point = bulk_keys.v LIMIT 1) p) ORDER BY id FOR UPDATE");
+
+    /** The company holding each domain, with the domain it was found under. */
+    static final Lookup COMPANIES_BY_DOMAIN = new Lookup(
+            "SELECT d.domain AS bulk_key, c.* FROM {company} c JOIN {company_domain} d ON d.company_id = c.id "
+                    + "WHERE d.domain IN (%s)",
+            "SELECT bulk_keys.v AS bulk_key, c.* FROM %k CROSS JOIN LATERAL (SELECT c.* FROM {company_domain} d "
+                    + "JOIN {company} c ON c.id = d.company_id WHERE d.domain = bulk_keys.v LIMIT 1) c");
+
+    /**
+     * The companies under each name hash, oldest first (an IN list on every database: a hash may name several
+     * companies, and the companies of an import are few next to its contacts and leads).
+     */
+    static final Lookup COMPANIES_BY_NAME_HASH = new Lookup(
+            "SELECT name_hash AS bulk_key, c.* FROM {company} c WHERE name_hash IN (%s) AND c."
+                    + JdbcCompanies.LISTED + " ORDER BY created_at, seq",
+            "SELECT name_hash AS bulk_key, c.* FROM {company} c WHERE name_hash IN (%s) AND c."
+                    + JdbcCompanies.LISTED + " ORDER BY created_at, seq");
+
+    /** The lead holding each external id, with the id it was found under. */
+    static final Lookup LEADS_BY_EXTERNAL_ID = new Lookup(
+            "SELECT x.external_id AS bulk_key, l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
+                    + "WHERE x.external_id IN (%s)",
+            "SELECT bulk_keys.v AS bulk_key, l.* FROM %k CROSS JOIN LATERAL (SELECT l.* FROM {lead_external_id} x "
+                    + "JOIN {lead} l ON l.id = x.lead_id WHERE x.external_id = bulk_keys.v LIMIT 1) l");
 
     @Override
     public Optional<Contact> lockContact(ContactId id) {
