@@ -265,8 +265,12 @@ public final class ScopedCrm {
      * is read once per page, and only for a type the role hides a field of.
      */
     private Page<Activity> shownEntries(Page<Activity> page) {
+        return new Page<>(shownEntries(page.items()), page.next());
+    }
+
+    private List<Activity> shownEntries(List<Activity> entries) {
         Map<RecordRef, Optional<Set<String>>> read = new java.util.HashMap<>();
-        return page.map(a -> shownEntry(a, read));
+        return entries.stream().map(a -> shownEntry(a, read)).toList();
     }
 
     private Activity shownEntry(Activity entry, Map<RecordRef, Optional<Set<String>>> read) {
@@ -661,7 +665,9 @@ public final class ScopedCrm {
      * actor's role hides a field of a record type the document holds ({@link
      * dev.crmkit.core.access.ExportAccess#hiddenFields}: a right-of-access document with fields left out would be
      * incomplete without saying so), naming the role and the fields. Empty when nobody is stored under
-     * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's.
+     * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's. Its
+     * timeline entries withhold the hidden values of the other records they are about (a company whose fields the
+     * role hides), as {@link #timeline(RecordRef, PageRequest)} does.
      *
      * @throws dev.crmkit.core.kernel.ValidationException (rule {@code hidden-field}) when the key is an e-mail or a
      *         phone and the actor's role hides {@code contact.emails} or {@code contact.phones}, before anything is
@@ -690,8 +696,16 @@ public final class ScopedCrm {
                 return Optional.of(Guarded.refused(hidden.get()));
             }
         }
-        return Optional.of(change(Permission.EXPORT, ref(RecordType.CONTACT, contact.get().id().value()),
-                () -> crm.personalData().export(exact).orElseThrow()));
+        Guarded<dev.crmkit.core.privacy.PersonalRecords> made = change(Permission.EXPORT, ref(RecordType.CONTACT,
+                contact.get().id().value()), () -> crm.personalData().export(exact).orElseThrow());
+        if (!made.allowed()) {
+            return Optional.of(made);
+        }
+        // its timeline entries may be about records of types the refusal above does not cover (a company)
+        dev.crmkit.core.privacy.PersonalRecords r = made.value().orElseThrow();
+        return Optional.of(Guarded.done((AccessDecision.Allowed) made.decision(),
+                new dev.crmkit.core.privacy.PersonalRecords(r.contact(), r.records(), r.leads(), r.scores(),
+                        shownEntries(r.timeline()), r.tasks(), r.audit(), r.consents(), r.mergedLeads())));
     }
 
     /**

@@ -543,6 +543,48 @@ public abstract class ScopedFieldsContract {
         assertEquals(1, store.contacts().findById(jones.id()).orElseThrow().phones().size(), "stored as it was");
     }
 
+    /**
+     * An entry about a contact and a company quotes no value of a company field the role hides, on the contact's
+     * timeline and in the person's export made through the view (whose refusal covers contacts, leads, deals and
+     * tasks, not companies); the unscoped export keeps it.
+     */
+    @Test
+    void timelineAndPersonalExport_withholdTheHiddenValuesOfEveryRecordAnEntryIsAbout() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("clerk", "Clerk")
+                    .scope(RecordType.CONTACT, Scope.EVERYTHING, Permission.VIEW, Permission.EXPORT)
+                    .scope(RecordType.COMPANY, Scope.EVERYTHING, Permission.VIEW)
+                    .field(RecordType.COMPANY, "taxNumber", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("erik"), "Erik", Optional.empty(), Optional.empty(),
+                    RoleId.of("clerk")));
+        });
+        Company company = crm.customers().createCompany(new dev.crmkit.core.customer.NewCompany("Acme Tools GmbH",
+                "", "", "DE811907980", Optional.empty(), "acme-tools.example", "",
+                dev.crmkit.core.company.CompanySize.UNKNOWN, Map.of()));
+        Contact contact = crm.customers().createContact(new dev.crmkit.core.customer.NewContact("Bea", "Benson",
+                List.of("bea@kunde.example"), List.of(), "", Optional.empty(), Map.of()));
+        RecordRef contactRef = new RecordRef(RecordType.CONTACT, contact.id().value());
+        crm.timeline().record(dev.crmkit.core.activity.Activity.system(new dev.crmkit.core.activity.ActivityId(
+                new UUID(15, 15)), "Checked tax number DE811907980", "for Bea: DE811907980",
+                java.util.Set.of(contactRef, new RecordRef(RecordType.COMPANY, company.id().value())),
+                Fixtures.CLOCK.instant()));
+
+        ScopedCrm erik = crm.as(Actor.user("erik"));
+        List<String> timeline = readAll(r -> erik.timeline(contactRef, r).orElseThrow(), 2).stream()
+                .map(a -> a.subject() + " | " + a.body()).toList();
+        assertTrue(timeline.contains("Checked tax number [hidden] | for Bea: [hidden]"), timeline.toString());
+        dev.crmkit.core.privacy.PersonalRecords exported = erik.exportPersonalData(
+                new dev.crmkit.core.privacy.PersonKey.ByContact(contact.id())).orElseThrow().value().orElseThrow();
+        assertFalse(exported.timeline().isEmpty());
+        assertFalse(exported.timeline().toString().contains("811907980"), exported.timeline().toString());
+        assertTrue(exported.timeline().stream().anyMatch(a -> a.subject().equals("Checked tax number [hidden]")),
+                exported.timeline().toString());
+        assertTrue(crm.personalData().export(new dev.crmkit.core.privacy.PersonKey.ByContact(contact.id()))
+                .orElseThrow().timeline().toString().contains("Checked tax number DE811907980"), "as stored");
+    }
+
     private static RecordRef ref(Lead lead) {
         return new RecordRef(RecordType.LEAD, lead.id().value());
     }
