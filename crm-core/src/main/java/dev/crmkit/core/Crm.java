@@ -13,6 +13,9 @@ import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.EdgeValidation;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.LeadQualification;
 import dev.crmkit.core.scoring.LeadScoring;
 import dev.crmkit.core.scoring.ScoringModel;
@@ -22,7 +25,9 @@ import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,6 +63,9 @@ public final class Crm {
     private final CaptureSettings settings;
     /** The actor of a change made through {@link #as}, while it runs on this thread; it is the one audited. */
     private final ThreadLocal<dev.crmkit.core.access.Actor> viewActor = new ThreadLocal<>();
+    /** How to read the records of the types other modules keep ({@link #readRecordsOf}), by type. */
+    private final Map<RecordType, java.util.function.Function<java.util.UUID, Optional<? extends Record>>>
+            keptElsewhere = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Crm(Builder b) {
         this.store = b.store;
@@ -238,6 +246,37 @@ public final class Crm {
     public ScopedCrm as(dev.crmkit.core.access.Actor actor) {
         return new ScopedCrm(this, actor, dev.crmkit.core.access.AccessPolicy.of(
                 store.accessDirectory().organization()));
+    }
+
+    /**
+     * Tells the views ({@link #as}) how to read the records of a type that another module keeps, as that module
+     * stores them: crm-pipeline's {@code DealPipeline.Builder.build()} registers its deals, so a host does not call
+     * this for crmkit's own modules. A timeline entry about such a record (a deal's stage change shown on its
+     * contact's timeline) is shown through a view without the values of the record's fields the actor's role hides
+     * ({@link ScopedCrm#timeline(RecordRef, PageRequest)}); an entry about a record of a type nobody registered, or
+     * that the reader does not find, is shown with its subject and body withheld whole to a role that hides a field
+     * of that type. The reader is called inside or outside a unit of work and must be thread-safe; registering a
+     * type again replaces its reader.
+     *
+     * @param type   a type crm-core does not keep itself ({@link RecordType#DEAL})
+     * @param reader the stored record with this id, a Java record whose components are named as the type's fields
+     *               ({@link dev.crmkit.core.access.RecordFields}); empty when none is stored
+     * @throws IllegalArgumentException for a contact, company, lead or task, which crm-core reads itself
+     */
+    public void readRecordsOf(RecordType type,
+                              java.util.function.Function<java.util.UUID, Optional<? extends Record>> reader) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(reader, "reader");
+        if (type != RecordType.DEAL) {
+            throw new IllegalArgumentException("type: crm-core reads its own " + type + " records");
+        }
+        keptElsewhere.put(type, reader);
+    }
+
+    /** The record another module keeps ({@link #readRecordsOf}); empty when none is registered for its type. */
+    Optional<? extends Record> keptElsewhere(RecordRef ref) {
+        java.util.function.Function<java.util.UUID, Optional<? extends Record>> reader = keptElsewhere.get(ref.type());
+        return reader == null ? Optional.empty() : Objects.requireNonNull(reader.apply(ref.id()), "reader");
     }
 
     /** The builder's actor, or while a change made through {@link #as} runs on this thread, that view's actor. */

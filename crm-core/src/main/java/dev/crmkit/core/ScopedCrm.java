@@ -216,7 +216,12 @@ public final class ScopedCrm {
      * The timeline of a contact, company or lead, newest first, if the actor may view the record: its public items and
      * the private items the actor owns or took part in ({@link AccessPolicy#timelineItem}); the private items of
      * others are left out inside the store's query, so pages are full. A record the actor may not view (or that is not
-     * stored) is "not found": {@code Optional.empty()}.
+     * stored) is "not found": {@code Optional.empty()}. Each entry's subject and body are shown without the values of
+     * the fields the actor's role hides of every record the entry is about, not only of this one: a deal's stage
+     * change, won or lost entry on its contact's or company's timeline quotes no hidden {@code deal.amount} or
+     * {@code deal.lostReason} ({@link FieldRedaction#withheld}; the deal is read as crm-pipeline registered it, {@link
+     * Crm#readRecordsOf}; an entry about a record that cannot be read is withheld whole from a role hiding a field of
+     * its type).
      *
      * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
      */
@@ -235,7 +240,8 @@ public final class ScopedCrm {
      * {@link #timeline(RecordRef, Set, PageRequest)} of a record that another module keeps (a deal of crm-pipeline),
      * as that module read it: {@code stored} is the record with its owner, or empty when it is not stored. The timeline
      * is read only when the actor may view the record ({@link #decide(Permission, RecordRef, Optional)}); else, as
-     * for a record not stored, it is "not found". The private items of others are left out inside the store's query.
+     * for a record not stored, it is "not found". The private items of others are left out inside the store's query;
+     * the entries are shown without hidden values as {@link #timeline(RecordRef, PageRequest)} says.
      *
      * @throws IllegalArgumentException if the stored record is not the one named
      */
@@ -246,7 +252,60 @@ public final class ScopedCrm {
         if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record"), stored).allowed()) {
             return Optional.empty();
         }
-        return Optional.of(visible.timeline(record, types, policy.privateItems(actor), page));
+        return Optional.of(shownEntries(visible.timeline(record, types, policy.privateItems(actor), page)));
+    }
+
+    /**
+     * A page of timeline entries as the actor may read them: each entry's subject and body without the values of the
+     * fields the actor's role hides of every record the entry is about ({@link FieldRedaction#withheld}), whichever
+     * of those records' timelines it is read through: a deal's stage change read on its contact's timeline withholds
+     * the deal's hidden amount or lost reason as the deal's own timeline does. A record the entry is about that
+     * cannot be read (a deal when no module registered its deals, {@link Crm#readRecordsOf}, or a record no longer
+     * stored) withholds the entry's subject and body whole from a role that hides a field of its type. Each record
+     * is read once per page, and only for a type the role hides a field of.
+     */
+    private Page<Activity> shownEntries(Page<Activity> page) {
+        return new Page<>(shownEntries(page.items()), page.next());
+    }
+
+    private List<Activity> shownEntries(List<Activity> entries) {
+        Map<RecordRef, Optional<Set<String>>> read = new java.util.HashMap<>();
+        return entries.stream().map(a -> shownEntry(a, read)).toList();
+    }
+
+    private Activity shownEntry(Activity entry, Map<RecordRef, Optional<Set<String>>> read) {
+        Set<String> values = new java.util.TreeSet<>();
+        for (RecordRef about : entry.about()) {
+            if (redaction.showsEverything(about.type())) {
+                continue;
+            }
+            Optional<Set<String>> hidden = read.computeIfAbsent(about, r -> readForEntries(r)
+                    .map(record -> redaction.hiddenTexts(r.type(), record)));
+            if (hidden.isEmpty()) {
+                return withText(entry, FieldRedaction.WITHHELD, entry.body().isEmpty() ? ""
+                        : FieldRedaction.WITHHELD);
+            }
+            values.addAll(hidden.get());
+        }
+        return values.isEmpty() ? entry : withText(entry, FieldRedaction.withhold(entry.subject(), values),
+                FieldRedaction.withhold(entry.body(), values));
+    }
+
+    /** A record an entry is about, as stored: crm-core's own, or another module's ({@link Crm#readRecordsOf}). */
+    private Optional<? extends Record> readForEntries(RecordRef record) {
+        return switch (record.type()) {
+            case CONTACT, COMPANY, LEAD, TASK -> findRecord(record);
+            default -> crm.keptElsewhere(record);
+        };
+    }
+
+    private static Activity withText(Activity a, String subject, String body) {
+        if (subject.equals(a.subject()) && body.equals(a.body())) {
+            return a;
+        }
+        return new Activity(a.id(), a.type(), subject.length() > Activity.MAX_SUBJECT_LENGTH
+                ? subject.substring(0, Activity.MAX_SUBJECT_LENGTH) : subject, body, a.direction(), a.occurredAt(),
+                a.participants(), a.about(), a.owner(), a.visibility(), a.recordedAt(), a.outcome(), a.duration());
     }
 
     /**
@@ -606,7 +665,9 @@ public final class ScopedCrm {
      * actor's role hides a field of a record type the document holds ({@link
      * dev.crmkit.core.access.ExportAccess#hiddenFields}: a right-of-access document with fields left out would be
      * incomplete without saying so), naming the role and the fields. Empty when nobody is stored under
-     * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's.
+     * the key or the actor may not view the contact ("not found"). The export is audited as this view's actor's. Its
+     * timeline entries withhold the hidden values of the other records they are about (a company whose fields the
+     * role hides), as {@link #timeline(RecordRef, PageRequest)} does.
      *
      * @throws dev.crmkit.core.kernel.ValidationException (rule {@code hidden-field}) when the key is an e-mail or a
      *         phone and the actor's role hides {@code contact.emails} or {@code contact.phones}, before anything is
@@ -635,8 +696,16 @@ public final class ScopedCrm {
                 return Optional.of(Guarded.refused(hidden.get()));
             }
         }
-        return Optional.of(change(Permission.EXPORT, ref(RecordType.CONTACT, contact.get().id().value()),
-                () -> crm.personalData().export(exact).orElseThrow()));
+        Guarded<dev.crmkit.core.privacy.PersonalRecords> made = change(Permission.EXPORT, ref(RecordType.CONTACT,
+                contact.get().id().value()), () -> crm.personalData().export(exact).orElseThrow());
+        if (!made.allowed()) {
+            return Optional.of(made);
+        }
+        // its timeline entries may be about records of types the refusal above does not cover (a company)
+        dev.crmkit.core.privacy.PersonalRecords r = made.value().orElseThrow();
+        return Optional.of(Guarded.done((AccessDecision.Allowed) made.decision(),
+                new dev.crmkit.core.privacy.PersonalRecords(r.contact(), r.records(), r.leads(), r.scores(),
+                        shownEntries(r.timeline()), r.tasks(), r.audit(), r.consents(), r.mergedLeads())));
     }
 
     /**
@@ -730,7 +799,10 @@ public final class ScopedCrm {
         return redaction.redact(RecordType.TASK, task);
     }
 
-    /** What a change returned, as the actor may see it: a contact, company, lead or task (or a lead's move) shown. */
+    /**
+     * What a change returned, as the actor may see it: a contact, company, lead or task (or a lead's move) shown; a
+     * contact, company or lead edit's outcome with only the candidates and reasons the actor may see.
+     */
     @SuppressWarnings("unchecked")
     private <T> T shownValue(T value) {
         Object out = value;
@@ -748,6 +820,8 @@ public final class ScopedCrm {
             out = shown(outcome);
         } else if (value instanceof dev.crmkit.core.customer.LeadOutcome outcome) {
             out = shown(outcome);
+        } else if (value instanceof dev.crmkit.core.customer.ContactOutcome outcome) {
+            out = shown(outcome);
         }
         return (T) out;
     }
@@ -756,19 +830,43 @@ public final class ScopedCrm {
      * A company edit's outcome as the actor may see it: the saved company shown ({@link #fields()}), and only the
      * suspected duplicates the actor may view. An alert whose candidates are all hidden reads as saved. A block keeps
      * the candidates it was refused for, as the refusal's reason, but those the actor may not view only by id and
-     * score: their reasons quote the other company's names and legal numbers.
+     * score: their reasons quote the other company's names and legal numbers. A candidate the actor may view keeps
+     * only the reasons on fields the role shows ({@link #shownReasons}).
      */
     private CompanyOutcome shown(CompanyOutcome outcome) {
         if (outcome instanceof CompanyOutcome.Saved saved) {
             return new CompanyOutcome.Saved(shown(saved.saved()));
         } else if (outcome instanceof CompanyOutcome.Alerted alerted) {
-            List<CompanyCandidate> seen = alerted.candidates().stream().filter(this::mayView).toList();
+            List<CompanyCandidate> seen = alerted.candidates().stream().filter(this::mayView).map(this::shownReasons)
+                    .toList();
             return seen.isEmpty() ? new CompanyOutcome.Saved(shown(alerted.saved()))
                     : new CompanyOutcome.Alerted(shown(alerted.saved()), seen);
         }
         CompanyOutcome.Blocked blocked = (CompanyOutcome.Blocked) outcome;
-        return new CompanyOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? c
+        return new CompanyOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c) ? shownReasons(c)
                 : new CompanyCandidate(c.companyId(), c.score(), List.of())).toList());
+    }
+
+    /**
+     * A contact edit's outcome as the actor may see it, as {@link #shown(CompanyOutcome)} for companies: the contact
+     * shown, an alert only with the candidates the actor may view (reads as saved when none is left), a block with
+     * those the actor may not view by id and score only, and each candidate's reasons only on fields the role shows.
+     */
+    private dev.crmkit.core.customer.ContactOutcome shown(dev.crmkit.core.customer.ContactOutcome outcome) {
+        if (outcome instanceof dev.crmkit.core.customer.ContactOutcome.Saved saved) {
+            return new dev.crmkit.core.customer.ContactOutcome.Saved(shown(saved.saved()));
+        } else if (outcome instanceof dev.crmkit.core.customer.ContactOutcome.Alerted alerted) {
+            List<dev.crmkit.core.duplicate.DuplicateCandidate> seen = alerted.candidates().stream()
+                    .filter(this::mayView).map(this::shownReasons).toList();
+            return seen.isEmpty() ? new dev.crmkit.core.customer.ContactOutcome.Saved(shown(alerted.saved()))
+                    : new dev.crmkit.core.customer.ContactOutcome.Alerted(shown(alerted.saved()), seen,
+                    alerted.limitReached());
+        }
+        dev.crmkit.core.customer.ContactOutcome.Blocked blocked =
+                (dev.crmkit.core.customer.ContactOutcome.Blocked) outcome;
+        return new dev.crmkit.core.customer.ContactOutcome.Blocked(blocked.candidates().stream().map(c -> mayView(c)
+                ? shownReasons(c) : new dev.crmkit.core.duplicate.DuplicateCandidate(c.contactId(), c.score(),
+                List.of())).toList(), blocked.limitReached());
     }
 
     /** A lead edit's outcome as the actor may see it, as {@link #shown(CompanyOutcome)} for companies. */
@@ -788,27 +886,66 @@ public final class ScopedCrm {
                 .toList(), blocked.limitReached());
     }
 
-    /**
-     * A candidate lead without the reasons that compare a lead field the actor's role hides: a reason quotes both
-     * leads' values (the candidate's and the edited lead's). A reason on a field no lead field stands for is left
-     * out whenever the role hides any lead field.
-     */
     private dev.crmkit.core.duplicate.LeadCandidate shownReasons(dev.crmkit.core.duplicate.LeadCandidate candidate) {
-        Set<String> hidden = fields().hidden(RecordType.LEAD);
-        if (hidden.isEmpty()) {
-            return candidate;
-        }
         return new dev.crmkit.core.duplicate.LeadCandidate(candidate.leadId(), candidate.score(),
-                candidate.reasons().stream().filter(r -> {
-                    String field = switch (r.field()) {
-                        case FIRST_NAME, LAST_NAME -> "name";
-                        case COMPANY_NAME -> "companyName";
-                        case EMAIL -> "email";
-                        case PHONE -> "phone";
-                        default -> null;
-                    };
-                    return field != null && !hidden.contains(field);
-                }).toList());
+                shownReasons(RecordType.LEAD, candidate.reasons()));
+    }
+
+    private CompanyCandidate shownReasons(CompanyCandidate candidate) {
+        return new CompanyCandidate(candidate.companyId(), candidate.score(),
+                shownReasons(RecordType.COMPANY, candidate.reasons()));
+    }
+
+    private dev.crmkit.core.duplicate.DuplicateCandidate shownReasons(
+            dev.crmkit.core.duplicate.DuplicateCandidate candidate) {
+        return new dev.crmkit.core.duplicate.DuplicateCandidate(candidate.contactId(), candidate.score(),
+                shownReasons(RecordType.CONTACT, candidate.reasons()));
+    }
+
+    /**
+     * The fields of each record type a matcher's reason compares ({@link dev.crmkit.core.duplicate.StoreRecords}):
+     * a reason quotes both records' values of them. A company's identifier reason may quote its tax or its
+     * registration number.
+     */
+    private static final Map<RecordType, Map<dev.crmkit.core.duplicate.Field, Set<String>>> REASON_FIELDS = Map.of(
+            RecordType.CONTACT, Map.of(dev.crmkit.core.duplicate.Field.FIRST_NAME, Set.of("name"),
+                    dev.crmkit.core.duplicate.Field.LAST_NAME, Set.of("name"),
+                    dev.crmkit.core.duplicate.Field.EMAIL, Set.of("emails"),
+                    dev.crmkit.core.duplicate.Field.PHONE, Set.of("phones"),
+                    dev.crmkit.core.duplicate.Field.BIRTHDAY, Set.of("birthday"),
+                    dev.crmkit.core.duplicate.Field.STREET, Set.of("addresses"),
+                    dev.crmkit.core.duplicate.Field.PLACE, Set.of("addresses")),
+            RecordType.COMPANY, Map.of(dev.crmkit.core.duplicate.Field.COMPANY_NAME, Set.of("name"),
+                    dev.crmkit.core.duplicate.Field.IDENTIFIER, Set.of("taxNumber", "registrationNumber"),
+                    dev.crmkit.core.duplicate.Field.STREET, Set.of("legalAddress"),
+                    dev.crmkit.core.duplicate.Field.PLACE, Set.of("legalAddress")),
+            RecordType.LEAD, Map.of(dev.crmkit.core.duplicate.Field.FIRST_NAME, Set.of("name"),
+                    dev.crmkit.core.duplicate.Field.LAST_NAME, Set.of("name"),
+                    dev.crmkit.core.duplicate.Field.COMPANY_NAME, Set.of("companyName"),
+                    dev.crmkit.core.duplicate.Field.EMAIL, Set.of("email"),
+                    dev.crmkit.core.duplicate.Field.PHONE, Set.of("phone")));
+
+    /**
+     * A candidate's reasons without those that compare a field of the record type the actor's role hides: a reason
+     * quotes both records' values (the candidate's and the edited record's). A reason on a field no field of the type
+     * stands for is left out whenever the role hides any field of the type; all are kept when it hides none. One rule
+     * for contact, company and lead edits.
+     */
+    private List<dev.crmkit.core.duplicate.Reason> shownReasons(RecordType type,
+                                                                List<dev.crmkit.core.duplicate.Reason> reasons) {
+        Set<String> hidden = fields().hidden(type);
+        if (hidden.isEmpty()) {
+            return reasons;
+        }
+        Map<dev.crmkit.core.duplicate.Field, Set<String>> compared = REASON_FIELDS.get(type);
+        return reasons.stream().filter(r -> {
+            Set<String> quoted = compared.get(r.field());
+            return quoted != null && quoted.stream().noneMatch(hidden::contains);
+        }).toList();
+    }
+
+    private boolean mayView(dev.crmkit.core.duplicate.DuplicateCandidate candidate) {
+        return find(ref(RecordType.CONTACT, candidate.contactId().value())).map(this::mayView).orElse(false);
     }
 
     private boolean mayView(dev.crmkit.core.duplicate.LeadCandidate candidate) {

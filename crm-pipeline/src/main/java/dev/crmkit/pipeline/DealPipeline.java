@@ -246,7 +246,8 @@ public interface DealPipeline {
         }
 
         /**
-         * Wires the module.
+         * Wires the module, and registers its deals with the Crm ({@link Crm#readRecordsOf}) so that the Crm's views
+         * withhold a deal's hidden values from the entries about it on its contact's and company's timelines.
          *
          * @throws IllegalStateException naming the first required setting that is missing, or when the pipeline
          *                               store's units of work are not the Crm store's
@@ -259,6 +260,10 @@ public interface DealPipeline {
             if (subscriber == null) {
                 subscriber = crm.subscriber();
             }
+            // the views of the Crm read deals to withhold their hidden values from entries on other timelines
+            PipelineStore deals = store;
+            crm.readRecordsOf(dev.crmkit.core.kernel.RecordType.DEAL,
+                    id -> deals.deals().findById(new dev.crmkit.pipeline.deal.DealId(id)));
             return new DefaultDealPipeline(this);
         }
     }

@@ -153,7 +153,9 @@ public final class ScopedPipeline {
      * Moves a deal if the actor may view it and holds {@link Permission#EDIT} on it; otherwise moves nothing and
      * returns the refusal naming the permission and the deal. An allowed move is {@link DealPipeline#move}'s outcome
      * (which may itself be a rejection by the stage rules, whose reasons are then shown without the values of the
-     * deal's fields the actor's role hides: see {@link FieldRedaction#withheld}).
+     * deal's fields the actor's role hides: see {@link FieldRedaction#withheld}; a {@code required-fields} refusal names
+     * a missing field the role hides only as "a field the role of ... does not see", for its name would tell that
+     * the hidden value is empty).
      *
      * @throws IllegalArgumentException if the command's mover is not this view's actor (see
      *                                  {@link dev.crmkit.pipeline.definition.Actor#of(dev.crmkit.core.access.Actor,
@@ -188,11 +190,53 @@ public final class ScopedPipeline {
         Set<String> values = fields.hiddenTexts(RecordType.DEAL, before);
         boolean reasonsHidden = fields.hidden(RecordType.DEAL).contains("lostReason");
         String lostReason = new Rules.LostReason(List.of()).name();
+        String required = new Rules.RequiredFields(List.of()).name();
+        java.util.Iterator<List<String>> missing = requiredMissing(before, rejected.to()).iterator();
         List<Refusal> reasons = rejected.reasons().stream().map(r -> reasonsHidden && r.rule().equals(lostReason)
                 ? new Refusal(r.rule(), "losing a deal needs one of the pipeline's lost reasons, which the role of "
                 + view.actor() + " does not see")
+                : r.rule().equals(required) ? new Refusal(r.rule(), FieldRedaction.withhold(required(r, rejected.to(),
+                missing.hasNext() ? Optional.of(missing.next()) : Optional.empty()), values))
                 : new Refusal(r.rule(), FieldRedaction.withhold(r.message(), values))).toList();
         return new StageChange.StageChangeRejected(rejected.dealId(), rejected.from(), rejected.to(), reasons);
+    }
+
+    /**
+     * A {@code required-fields} refusal as the actor may read it: the missing fields the role shows by name, those it
+     * hides not named, however many ({@code "entering Won needs values for expectedCloseDate, and a value in a field
+     * the role of user:ben does not see"}): a named hidden field would tell the actor that its value is empty. The
+     * refusal as it is when no missing field is hidden; when the refusal cannot be matched to its rule (the
+     * pipeline was revised meanwhile), no field is named.
+     */
+    private String required(Refusal refusal, String stage, Optional<List<String>> missing) {
+        if (missing.isEmpty()) {
+            return "entering " + stage + " needs values for fields the pipeline requires";
+        }
+        Set<String> hidden = fields.hidden(RecordType.DEAL);
+        List<String> shown = missing.get().stream().filter(f -> !hidden.contains(dealField(f))).toList();
+        if (shown.size() == missing.get().size()) {
+            return refusal.message();
+        }
+        String unseen = "a value in a field the role of " + view.actor() + " does not see";
+        return "entering " + stage + " needs " + (shown.isEmpty() ? unseen
+                : "values for " + String.join(", ", shown) + ", and " + unseen);
+    }
+
+    /** The missing fields of each {@code required-fields} rule into a stage that the deal fails, in rule order. */
+    private List<List<String>> requiredMissing(Deal deal, String stage) {
+        return store.pipelines().findById(deal.pipelineId()).flatMap(p -> p.definition().stage(stage)
+                .map(s -> p.definition().rulesInto(s).stream().filter(Rules.RequiredFields.class::isInstance)
+                        .map(r -> ((Rules.RequiredFields) r).missing(deal)).filter(m -> !m.isEmpty()).toList()))
+                .orElse(List.of());
+    }
+
+    /** The deal field a {@code required-fields} rule's name stands for ({@code contact} is {@code contactId}). */
+    private static String dealField(String required) {
+        return switch (required) {
+            case "contact" -> "contactId";
+            case "company" -> "companyId";
+            default -> required;
+        };
     }
 
     /**
@@ -201,7 +245,9 @@ public final class ScopedPipeline {
      * left out inside the store's query so that pages are full ({@link ScopedCrm#timeline(RecordRef, Optional, Set,
      * PageRequest)}). Each item's subject and body are shown without the values of the deal's fields the actor's role
      * hides ({@link FieldRedaction#withheld}: {@code "Document [hidden]: [hidden]"} when {@code deal.documents} is
-     * hidden).
+     * hidden), nor of the fields it hides of the other records an entry is about (its contact, its company); the
+     * same entries read on the contact's or company's timeline ({@link ScopedCrm#timeline(RecordRef, PageRequest)})
+     * withhold the deal's hidden values too.
      */
     public Optional<Page<Activity>> timeline(DealId id, PageRequest page) {
         return timeline(id, Set.of(), page);
@@ -210,22 +256,8 @@ public final class ScopedPipeline {
     /** {@link #timeline(DealId, PageRequest)}, holding only items of these types (all types when empty). */
     public Optional<Page<Activity>> timeline(DealId id, Set<ActivityType> types, PageRequest page) {
         Objects.requireNonNull(id, "id");
-        Optional<Deal> stored = store.deals().findById(id);
-        return view.timeline(ref(id), stored.map(ScopedPipeline::record), types, page).map(items -> {
-            Set<String> values = fields.hiddenTexts(RecordType.DEAL, stored.orElseThrow());
-            return values.isEmpty() ? items : items.map(a -> withheld(a, values));
-        });
-    }
-
-    private static Activity withheld(Activity a, Set<String> values) {
-        String subject = FieldRedaction.withhold(a.subject(), values);
-        String body = FieldRedaction.withhold(a.body(), values);
-        if (subject.equals(a.subject()) && body.equals(a.body())) {
-            return a;
-        }
-        return new Activity(a.id(), a.type(), subject.length() > Activity.MAX_SUBJECT_LENGTH
-                ? subject.substring(0, Activity.MAX_SUBJECT_LENGTH) : subject, body, a.direction(), a.occurredAt(),
-                a.participants(), a.about(), a.owner(), a.visibility(), a.recordedAt(), a.outcome(), a.duration());
+        // the entries' hidden values are withheld by the view, for the deal and every other record they are about
+        return view.timeline(ref(id), stored(id), types, page);
     }
 
     /**

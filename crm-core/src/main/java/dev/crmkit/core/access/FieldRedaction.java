@@ -162,6 +162,14 @@ public final class FieldRedaction {
      * hides that the text quotes is replaced by {@value #WITHHELD}, where it stands as a whole word (not inside a
      * longer word or number). The values looked for are the record's values of the hidden fields ({@link
      * #hiddenTexts}); the text is returned as it is when the actor sees every field.
+     *
+     * <p>Limits: a value is found only as crmkit writes it ({@link #hiddenTexts}: money as {@code EUR 12000.00} and
+     * {@code 12000.00}, a date as {@code 2026-12-01}, a number in plain digits), case-sensitively, so a text that a
+     * host formats its own way ({@code "12,000 €"}, {@code "12.000,00"}, {@code "01.12.2026"}, a lost reason in
+     * lower case) keeps the value. Only the record's current values are looked for: a text quoting an earlier value
+     * (an entry written before the amount changed, "amount 900.00 -> 1200.00") keeps that earlier value. A short
+     * value stands as a word more often (a probability {@code 5} is withheld from "5 days" too). Blank values,
+     * yes/no values and named constants are never withheld.
      */
     public <R extends Record> String withheld(RecordType type, R record, String text) {
         return withhold(Objects.requireNonNull(text, "text"), hiddenTexts(type, record));

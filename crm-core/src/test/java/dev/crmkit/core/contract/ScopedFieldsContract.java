@@ -455,6 +455,129 @@ public abstract class ScopedFieldsContract {
                 .customFields().get("credit"), "stored as it was");
     }
 
+    /**
+     * A company or contact edit through a view returns its suspected duplicates without the match reasons that
+     * compare a field the actor's role hides (such a reason quotes both records' values), as a lead edit does; a
+     * contact edit's outcome is shown like a company's (the contact's hidden fields blank, a candidate the actor
+     * may not view left out of an alert).
+     */
+    @Test
+    void editCompanyAndContact_outcomesLeaveOutTheReasonsThatCompareAFieldTheRoleHides() {
+        CrmStore store = newStore();
+        Crm setup = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("rep", "Rep")
+                    .scope(RecordType.COMPANY, Scope.EVERYTHING, Permission.VIEW, Permission.EDIT)
+                    .scope(RecordType.CONTACT, Scope.OWN, Permission.VIEW, Permission.EDIT)
+                    .field(RecordType.COMPANY, "taxNumber", FieldAccess.HIDDEN)
+                    .field(RecordType.CONTACT, "phones", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("ben"), "Ben", Optional.empty(), Optional.empty(),
+                    RoleId.of("rep")));
+        });
+        String tax = "DE811907980";
+        Company nordwind = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
+                new dev.crmkit.core.customer.NewCompany("Nordwind Logistik GmbH", "", "", tax, Optional.empty(),
+                        "nordwind-logistik.de", "", dev.crmkit.core.company.CompanySize.UNKNOWN, Map.of())))
+                .saved();
+        Company acme = ((dev.crmkit.core.customer.CompanyOutcome.Saved) setup.customers().createCompanyUnderRules(
+                new dev.crmkit.core.customer.NewCompany("Acme Tools GmbH", "", "", tax, Optional.empty(),
+                        "acme-tools.example", "", dev.crmkit.core.company.CompanySize.UNKNOWN, Map.of()))).saved();
+        RecordRef acmeRef = new RecordRef(RecordType.COMPANY, acme.id().value());
+        for (dev.crmkit.core.duplicate.DuplicateAction action : List.of(dev.crmkit.core.duplicate.DuplicateAction.BLOCK,
+                dev.crmkit.core.duplicate.DuplicateAction.ALERT)) {
+            Crm ruled = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                    .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.COMPANY,
+                            action)).build();
+            Crm admin = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                    .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.COMPANY,
+                            dev.crmkit.core.duplicate.DuplicateAction.BLOCK)).build();
+            dev.crmkit.core.customer.CompanyOutcome unscoped = admin.customers().editCompany(acme.id(),
+                    dev.crmkit.core.customer.CompanyEdit.rename("Nordwind Logistik AG"));
+            assertTrue(unscoped.toString().contains("811907980") && unscoped.toString().contains("identifier"),
+                    "without a view the reasons compare the tax numbers: " + unscoped);
+            Guarded<dev.crmkit.core.customer.CompanyOutcome> edited = ruled.as(Actor.user("ben")).change(
+                    Permission.EDIT, acmeRef, () -> ruled.customers().editCompany(acme.id(),
+                            dev.crmkit.core.customer.CompanyEdit.rename("Nordwind Logistik AG")));
+            List<dev.crmkit.core.duplicate.CompanyCandidate> candidates = edited.value().orElseThrow()
+                    instanceof dev.crmkit.core.customer.CompanyOutcome.Blocked b ? b.candidates()
+                    : ((dev.crmkit.core.customer.CompanyOutcome.Alerted) edited.value().orElseThrow()).candidates();
+            assertEquals(List.of(nordwind.id()), candidates.stream()
+                    .map(dev.crmkit.core.duplicate.CompanyCandidate::companyId).toList(), action.toString());
+            List<dev.crmkit.core.duplicate.Field> compared = candidates.get(0).reasons().stream()
+                    .map(dev.crmkit.core.duplicate.Reason::field).toList();
+            assertTrue(compared.contains(dev.crmkit.core.duplicate.Field.COMPANY_NAME), action + ": " + compared);
+            assertFalse(compared.contains(dev.crmkit.core.duplicate.Field.IDENTIFIER), action + ": " + compared);
+            assertFalse(edited.toString().contains("811907980"), action + ": the hidden tax number in " + edited);
+        }
+
+        // phones one digit apart: a typo, which the phone reason quotes
+        Contact smith = setup.customers().createContact(new dev.crmkit.core.customer.NewContact("Kathy", "Smith",
+                List.of(), List.of("040 7654321"), "", Optional.of(UserId.of("ben")), Map.of()));
+        Contact jones = setup.customers().createContact(new dev.crmkit.core.customer.NewContact("Kathy", "Jones",
+                List.of(), List.of("040 7654322"), "", Optional.of(UserId.of("ben")), Map.of()));
+        Contact others = setup.customers().createContact(new dev.crmkit.core.customer.NewContact("Kathy", "Smith",
+                List.of(), List.of("040 7654323"), "", Optional.of(UserId.of("dana")), Map.of()));
+        Crm alerting = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .duplicateRules(dev.crmkit.core.duplicate.DuplicateRules.allowAll().withRule(RecordType.CONTACT,
+                        dev.crmkit.core.duplicate.DuplicateAction.ALERT)).build();
+        Guarded<dev.crmkit.core.customer.ContactOutcome> edited = alerting.as(Actor.user("ben")).change(
+                Permission.EDIT, new RecordRef(RecordType.CONTACT, jones.id().value()), () -> alerting.customers()
+                        .editContact(jones.id(), dev.crmkit.core.customer.ContactEdit.rename("Kathy", "Smith")));
+        dev.crmkit.core.customer.ContactOutcome.Alerted alerted = (dev.crmkit.core.customer.ContactOutcome.Alerted)
+                edited.value().orElseThrow();
+        assertEquals(List.of(smith.id()), alerted.candidates().stream()
+                .map(dev.crmkit.core.duplicate.DuplicateCandidate::contactId).toList(), "not dana's " + others.id());
+        List<dev.crmkit.core.duplicate.Field> compared = alerted.candidates().get(0).reasons().stream()
+                .map(dev.crmkit.core.duplicate.Reason::field).toList();
+        assertTrue(compared.contains(dev.crmkit.core.duplicate.Field.LAST_NAME), compared.toString());
+        assertFalse(compared.contains(dev.crmkit.core.duplicate.Field.PHONE), compared.toString());
+        assertEquals(List.of(), alerted.saved().phones(), "phones are hidden");
+        assertFalse(alerted.toString().contains("765432"), alerted.toString());
+        assertEquals(1, store.contacts().findById(jones.id()).orElseThrow().phones().size(), "stored as it was");
+    }
+
+    /**
+     * An entry about a contact and a company quotes no value of a company field the role hides, on the contact's
+     * timeline and in the person's export made through the view (whose refusal covers contacts, leads, deals and
+     * tasks, not companies); the unscoped export keeps it.
+     */
+    @Test
+    void timelineAndPersonalExport_withholdTheHiddenValuesOfEveryRecordAnEntryIsAbout() {
+        CrmStore store = newStore();
+        Crm crm = Crm.builder().store(store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
+        store.transactions().run(() -> {
+            store.accessDirectory().save(Role.builder("clerk", "Clerk")
+                    .scope(RecordType.CONTACT, Scope.EVERYTHING, Permission.VIEW, Permission.EXPORT)
+                    .scope(RecordType.COMPANY, Scope.EVERYTHING, Permission.VIEW)
+                    .field(RecordType.COMPANY, "taxNumber", FieldAccess.HIDDEN).build());
+            store.accessDirectory().save(new User(UserId.of("erik"), "Erik", Optional.empty(), Optional.empty(),
+                    RoleId.of("clerk")));
+        });
+        Company company = crm.customers().createCompany(new dev.crmkit.core.customer.NewCompany("Acme Tools GmbH",
+                "", "", "DE811907980", Optional.empty(), "acme-tools.example", "",
+                dev.crmkit.core.company.CompanySize.UNKNOWN, Map.of()));
+        Contact contact = crm.customers().createContact(new dev.crmkit.core.customer.NewContact("Bea", "Benson",
+                List.of("bea@kunde.example"), List.of(), "", Optional.empty(), Map.of()));
+        RecordRef contactRef = new RecordRef(RecordType.CONTACT, contact.id().value());
+        crm.timeline().record(dev.crmkit.core.activity.Activity.system(new dev.crmkit.core.activity.ActivityId(
+                new UUID(15, 15)), "Checked tax number DE811907980", "for Bea: DE811907980",
+                java.util.Set.of(contactRef, new RecordRef(RecordType.COMPANY, company.id().value())),
+                Fixtures.CLOCK.instant()));
+
+        ScopedCrm erik = crm.as(Actor.user("erik"));
+        List<String> timeline = readAll(r -> erik.timeline(contactRef, r).orElseThrow(), 2).stream()
+                .map(a -> a.subject() + " | " + a.body()).toList();
+        assertTrue(timeline.contains("Checked tax number [hidden] | for Bea: [hidden]"), timeline.toString());
+        dev.crmkit.core.privacy.PersonalRecords exported = erik.exportPersonalData(
+                new dev.crmkit.core.privacy.PersonKey.ByContact(contact.id())).orElseThrow().value().orElseThrow();
+        assertFalse(exported.timeline().isEmpty());
+        assertFalse(exported.timeline().toString().contains("811907980"), exported.timeline().toString());
+        assertTrue(exported.timeline().stream().anyMatch(a -> a.subject().equals("Checked tax number [hidden]")),
+                exported.timeline().toString());
+        assertTrue(crm.personalData().export(new dev.crmkit.core.privacy.PersonKey.ByContact(contact.id()))
+                .orElseThrow().timeline().toString().contains("Checked tax number DE811907980"), "as stored");
+    }
+
     private static RecordRef ref(Lead lead) {
         return new RecordRef(RecordType.LEAD, lead.id().value());
     }

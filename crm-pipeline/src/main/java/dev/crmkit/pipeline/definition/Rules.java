@@ -92,9 +92,15 @@ public final class Rules {
 
         @Override
         public Optional<Refusal> check(Transition t) {
-            List<String> missing = fields.stream().filter(f -> !t.deal().hasValue(f)).toList();
+            List<String> missing = missing(t.deal());
             return missing.isEmpty() ? Optional.empty() : Optional.of(new Refusal(name(),
                     "entering " + t.to().name() + " needs values for " + String.join(", ", missing)));
+        }
+
+        /** The fields of this rule the deal has no value for, in the rule's order; empty when it passes. */
+        public List<String> missing(DealFacts deal) {
+            Objects.requireNonNull(deal, "deal");
+            return fields.stream().filter(f -> !deal.hasValue(f)).toList();
         }
 
         @Override

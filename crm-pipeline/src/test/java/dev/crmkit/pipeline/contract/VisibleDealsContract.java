@@ -536,6 +536,109 @@ public abstract class VisibleDealsContract {
         assertEquals("hidden-field", refused.violations().get(0).rule(), refused.getMessage());
     }
 
+    /**
+     * A deal's entries (its stage changes, the entry actions' outcomes, its documents, a host's entry about it) are
+     * shown without the deal's hidden values on its contact's and its company's timelines as on its own; the head,
+     * who sees every field, reads them whole. A view of a Crm that no pipeline registered its deals with withholds
+     * those entries whole from the rep. A {@code required-fields} refusal names a missing field the rep's role hides
+     * only as "a field ... does not see".
+     */
+    @Test
+    void fields_aDealsEntriesOnItsContactsAndCompanysTimelines_withholdTheDealsHiddenValues() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(47)).build();
+        storeOrganization(stores, List.of(
+                Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .field(RecordType.DEAL, "amount", FieldAccess.HIDDEN)
+                        .field(RecordType.DEAL, "lostReason", FieldAccess.HIDDEN)
+                        .field(RecordType.DEAL, "documents", FieldAccess.HIDDEN)
+                        .field(RecordType.DEAL, "expectedMargin", FieldAccess.HIDDEN)
+                        .field(RecordType.DEAL, "probabilityOverride", FieldAccess.HIDDEN).build(),
+                Role.builder("head", "Head").everywhere(dev.crmkit.core.access.Scope.EVERYTHING).build()),
+                List.of(user("ben", "rep"), user("dana", "head")));
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Timeline").skippingAllowed(true)
+                .stage("New").stage("Proposal", s -> s.action(dev.crmkit.pipeline.definition.Actions.setProbability(73)))
+                .stage("Negotiation", s -> s.rule(dev.crmkit.pipeline.definition.Rules.requiredFields("expectedMargin",
+                        "expectedCloseDate")))
+                .won("Won").lost("Lost").requireLostReason("Price", "Weather").build());
+        dev.crmkit.core.contact.Contact contact = crm.customers().createContact(
+                new dev.crmkit.core.customer.NewContact("Bea", "Benson", List.of("bea@kunde.example"), List.of(), "",
+                        Optional.empty(), Map.of()));
+        dev.crmkit.core.company.Company company = crm.customers().createCompany(
+                dev.crmkit.core.customer.NewCompany.of("Acme Tools GmbH", "acme-tools.example"));
+        dev.crmkit.pipeline.definition.Actor dana = dev.crmkit.pipeline.definition.Actor.of("dana");
+        Deal fleet = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Fleet", Money.of("4321.50",
+                "EUR"), dana).about(Optional.of(contact.id()), Optional.of(company.id())));
+        Deal vans = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Vans", Money.of("987.25",
+                "EUR"), dana).about(Optional.of(contact.id()), Optional.empty()));
+        deals.attachDocument(fleet.id(), "contract", "signed-by-acme");
+        assertTrue(deals.move(MoveDeal.to(fleet.id(), "Proposal", dana)) instanceof StageChange.StageChanged);
+        assertTrue(deals.move(MoveDeal.to(vans.id(), "Lost", dana).because("Weather"))
+                instanceof StageChange.StageChanged);
+        dev.crmkit.core.kernel.RecordRef contactRef = new dev.crmkit.core.kernel.RecordRef(RecordType.CONTACT,
+                contact.id().value());
+        dev.crmkit.core.kernel.RecordRef companyRef = new dev.crmkit.core.kernel.RecordRef(RecordType.COMPANY,
+                company.id().value());
+        Fixtures fx = new Fixtures(4747);
+        crm.timeline().record(fx.activity(new dev.crmkit.core.kernel.RecordRef(RecordType.DEAL, vans.id().value()),
+                contactRef).subject("Vans lost: Weather").body("we asked EUR 987.25").occurredAt(at(50)).build());
+
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String user : List.of("ben", "dana")) {
+            dev.crmkit.core.ScopedCrm view = crm.as(Actor.user(user));
+            for (dev.crmkit.core.kernel.RecordRef record : List.of(contactRef, companyRef)) {
+                seen.put(user + " " + record.type(), readAll(r -> view.timeline(record, r).orElseThrow(), 2)
+                        .stream().map(a -> a.subject() + " | " + a.body()).toList().toString());
+            }
+            seen.put(user + " DEAL", readAll(r -> deals.as(Actor.user(user)).timeline(fleet.id(), r).orElseThrow(),
+                    2).stream().map(a -> a.subject() + " | " + a.body()).toList().toString());
+        }
+        for (String where : List.of("ben CONTACT", "ben COMPANY", "ben DEAL")) {
+            String text = seen.get(where);
+            for (String value : List.of("4321.50", "signed-by-acme", "73", "Weather", "987.25")) {
+                assertFalse(text.contains(value), where + ": the rep reads the hidden " + value + " in " + text);
+            }
+            assertTrue(text.contains("Document [hidden]: [hidden]"), where + ": " + text);
+            assertTrue(text.contains("probability set to [hidden] %"), where + ": " + text);
+            assertTrue(text.contains("Stage New -> Proposal"), where + ": " + text);
+        }
+        assertTrue(seen.get("ben CONTACT").contains("Vans lost: [hidden] | we asked [hidden]"), seen.toString());
+        assertTrue(seen.get("dana CONTACT").contains("Vans lost: Weather | we asked EUR 987.25"), seen.toString());
+        for (String where : List.of("dana CONTACT", "dana COMPANY", "dana DEAL")) {
+            assertTrue(seen.get(where).contains("Document contract: signed-by-acme")
+                    && seen.get(where).contains("probability set to 73 %"), where + ": " + seen.get(where));
+        }
+
+        // a Crm that no pipeline registered its deals with cannot read them: their entries are withheld whole
+        dev.crmkit.core.ScopedCrm unregistered = Crm.builder().store(stores.crm()).defaultRegion("DE")
+                .clock(Fixtures.CLOCK).build().as(Actor.user("ben"));
+        List<dev.crmkit.core.activity.Activity> aboutDeals = readAll(r -> unregistered.timeline(contactRef, r)
+                .orElseThrow(), 3).stream().filter(a -> a.about().stream().anyMatch(x -> x.type() == RecordType.DEAL))
+                .toList();
+        assertTrue(aboutDeals.size() >= 6, aboutDeals.toString());
+        for (dev.crmkit.core.activity.Activity a : aboutDeals) {
+            assertEquals(dev.crmkit.core.access.FieldRedaction.WITHHELD, a.subject(), a.toString());
+            assertTrue(a.body().isEmpty() || a.body().equals(dev.crmkit.core.access.FieldRedaction.WITHHELD),
+                    a.toString());
+        }
+
+        ScopedPipeline ben = deals.as(Actor.user("ben"));
+        dev.crmkit.pipeline.definition.Actor benMoves = dev.crmkit.pipeline.definition.Actor.of(Actor.user("ben"),
+                stores.crm().accessDirectory().organization(), Set.of());
+        String refused = ((StageChange.StageChangeRejected) ben.move(MoveDeal.to(fleet.id(), "Negotiation",
+                benMoves)).value().orElseThrow()).reasons().toString();
+        assertTrue(refused.contains("entering Negotiation needs values for expectedCloseDate, and a value in a field "
+                + "the role of user:ben does not see"), refused);
+        assertFalse(refused.contains("expectedMargin"), "the rep's role hides the margin: " + refused);
+        String danas = ((StageChange.StageChangeRejected) deals.as(Actor.user("dana")).move(MoveDeal.to(fleet.id(),
+                "Negotiation", dev.crmkit.pipeline.definition.Actor.of(Actor.user("dana"),
+                        stores.crm().accessDirectory().organization(), Set.of()))).value().orElseThrow())
+                .reasons().toString();
+        assertTrue(danas.contains("needs values for expectedMargin, expectedCloseDate"), danas);
+    }
+
     /** The fields the roles of a field population get a random access on (stage: READ or EDIT only). */
     private static final List<String> FIELDS = List.of("amount", "expectedMargin", "expectedCloseDate",
             "customFields.margin", "owner", "source");

@@ -159,9 +159,83 @@ class ScopedRecordCommandTest {
     }
 
     @Test
-    void timeline_aRecordThatIsNotAContactCompanyOrLead_isRefusedNamingTheParameter() {
-        CliRun run = crm("access", "timeline", "deal:" + new UUID(1, 1));
+    void timeline_aRecordThatIsNotAContactCompanyLeadOrDeal_isRefusedNamingTheParameter() {
+        CliRun run = crm("access", "timeline", "task:" + new UUID(1, 1));
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("RECORD must be a contact, company or lead"), run.err());
+        assertTrue(run.err().contains("RECORD must be a contact, company, lead or deal"), run.err());
+    }
+
+    /**
+     * {@code access timeline|tasks deal:ID} decide as the deals' view does (carla does not find ben's private deal),
+     * and a deal's entries quote no value of a field ben's role hides, on the deal's timeline and on its contact's.
+     */
+    @Test
+    void timelineAndTasks_ofADeal_asTheDealsViewDecides_andADealsEntriesWithholdItsHiddenValuesEverywhere() {
+        dev.crmkit.pipeline.deal.Deal deal;
+        String task;
+        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+            IdGenerator ids = IdGenerator.seeded(22);
+            Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(T0, ZoneOffset.UTC)).ids(ids)
+                    .defaultRegion("DE").build();
+            dev.crmkit.pipeline.DealPipeline pipelines = dev.crmkit.examples.cli.pipeline.PipelineSetup.on(crm, ids);
+            dev.crmkit.examples.cli.pipeline.PipelineSetup.ensure(pipelines, Optional.empty());
+            deal = pipelines.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipelines.pipelineNamed("B2C").orElseThrow()
+                    .id(), "Deal of ben", dev.crmkit.core.kernel.Money.of("4321.50", "EUR"),
+                    dev.crmkit.pipeline.definition.Actor.of("ben")).about(Optional.of(bens.id()), Optional.empty()));
+            pipelines.attachDocument(deal.id(), "contract", "signed-by-acme");
+            RecordRef dealRef = new RecordRef(RecordType.DEAL, deal.id().value());
+            db.store().activities().append(Activity.system(new ActivityId(ids.next()), "Offer at EUR 4321.50", "",
+                    Set.of(dealRef, ref(bens)), T0.plusSeconds(600)));
+            task = db.store().tasks().insert(Task.open(new TaskId(ids.next()), "Send the offer",
+                    T0.plusSeconds(7_200), Optional.empty(), UserId.of("ben"), Optional.of(dealRef), T0)).id()
+                    .toString();
+            dev.crmkit.core.access.Organization org = db.store().accessDirectory().organization();
+            dev.crmkit.core.access.Role role = org.role(org.user(UserId.of("ben")).orElseThrow().role())
+                    .orElseThrow();
+            Map<dev.crmkit.core.access.FieldRef, dev.crmkit.core.access.FieldAccess> fields =
+                    new java.util.LinkedHashMap<>(role.fields());
+            for (String field : List.of("amount", "documents")) {
+                fields.put(new dev.crmkit.core.access.FieldRef(RecordType.DEAL, field),
+                        dev.crmkit.core.access.FieldAccess.HIDDEN);
+            }
+            db.store().transactions().run(() -> db.store().accessDirectory().save(new dev.crmkit.core.access.Role(
+                    role.id(), role.name(), role.reportsTo(), role.scopes(), fields, role.admin())));
+        }
+        String dealRef = "deal:" + deal.id().value();
+
+        for (String record : List.of(dealRef, ref(bens).toString())) {
+            CliRun ben = crm("--as", "ben", "access", "timeline", record, "--format", "json");
+            assertEquals(0, ben.exitCode(), ben.toString());
+            String subjects = subjects(ben.json());
+            assertTrue(subjects.contains("Document [hidden]: [hidden]"), record + ": " + subjects);
+            assertTrue(subjects.contains("Offer at [hidden]"), record + ": " + subjects);
+            assertTrue(!ben.out().contains("signed-by-acme") && !ben.out().contains("4321.50"), record + ": "
+                    + ben.out());
+            CliRun text = crm("--as", "ben", "access", "timeline", record);
+            assertTrue(text.out().contains("Document [hidden]: [hidden]") && !text.out().contains("signed-by-acme"),
+                    text.out());
+            CliRun dana = crm("--as", "dana", "access", "timeline", record, "--format", "json");
+            assertTrue(subjects(dana.json()).contains("Document contract: signed-by-acme")
+                    && subjects(dana.json()).contains("Offer at EUR 4321.50"), "the head sees every field: " + dana);
+        }
+        CliRun carla = crm("--as", "carla", "access", "timeline", dealRef);
+        assertEquals(1, carla.exitCode(), carla.toString());
+        assertTrue(carla.err().contains("there is no " + dealRef), carla.err());
+        CliRun missing = crm("--as", "ben", "access", "tasks", "deal:" + new UUID(7, 7));
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("there is no deal:" + new UUID(7, 7)), missing.err());
+
+        CliRun tasks = crm("--as", "ben", "access", "tasks", dealRef, "--format", "json");
+        assertEquals(0, tasks.exitCode(), tasks.toString());
+        assertEquals(List.of(task), ids(tasks.json(), "tasks"));
+        CliRun carlasTasks = crm("--as", "carla", "access", "tasks", dealRef);
+        assertEquals(1, carlasTasks.exitCode(), carlasTasks.toString());
+        assertTrue(carlasTasks.err().contains("there is no " + dealRef), carlasTasks.err());
+    }
+
+    private static String subjects(JsonNode json) {
+        List<String> out = new ArrayList<>();
+        json.get("items").forEach(n -> out.add(n.get("subject").asText()));
+        return out.toString();
     }
 }
