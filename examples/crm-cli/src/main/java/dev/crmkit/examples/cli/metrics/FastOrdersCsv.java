@@ -914,10 +914,10 @@ final class FastOrdersCsv {
     }
 
     private void ensureCustomer(int c) {
-        if (4L * c < state.length) {
+        if (4L * c + 3 < state.length) {
             return;
         }
-        long grown = Math.max(4L * c + 4, state.length + (long) (state.length >> 1));
+        long grown = Math.max(4L * c + 4, (state.length + (long) (state.length >> 1)) & ~3L);
         if (grown > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("too many customers to summarise: " + c);
         }

@@ -101,6 +101,24 @@ class FastOrdersSummaryTest {
     }
 
     @Test
+    void manyCustomers_theStateGrowsPastOddLengths_sameSummaries() throws IOException {
+        StringBuilder text = new StringBuilder("customer_id,date,amount\n");
+        for (int i = 0; i < 150_000; i++) {
+            text.append("k").append(i).append(",2024-01-").append(10 + i % 20).append(",1\n");
+        }
+        for (int i = 0; i < 150_000; i += 7) {
+            text.append("k").append(i).append(",2024-02-01,2\n");
+        }
+        Path file = write("many.csv", text.toString());
+        CustomerSummaries expected = expected(file, TimeUnit.DAY);
+        for (int chunks = 1; chunks <= 2; chunks++) {
+            CustomerSummaries actual = fast().summarise(file, END, TimeUnit.DAY, chunks);
+            assertNotNull(actual);
+            assertSameSummaries(expected, actual, chunks + " chunks");
+        }
+    }
+
+    @Test
     void customerSpanningChunks_sameDayAtTheSplit_countsOnePurchaseDayAndKeepsTheFirstDayTotal() throws IOException {
         StringBuilder text = new StringBuilder("customer_id,date,amount\n");
         for (int i = 0; i < 400; i++) {
