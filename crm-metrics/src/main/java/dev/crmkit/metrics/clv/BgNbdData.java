@@ -73,37 +73,98 @@ final class BgNbdData {
             Arrays.fill(ones, 1);
             return new BgNbdData(xs, times, xi, ri, ai, ones, scale);
         }
-        long[] keys = new long[n];
+        KeyCounts counts = new KeyCounts();
         for (int i = 0; i < n; i++) {
-            keys[i] = ((long) xi[i] << (2 * timeBits)) | ((long) ri[i] << timeBits) | ai[i];
+            counts.add(((long) xi[i] << (2 * timeBits)) | ((long) ri[i] << timeBits) | ai[i]);
         }
-        Arrays.sort(keys);
-        return grouped(keys, xs, times, timeBits, scale);
+        return grouped(counts, xs, times, timeBits, scale);
     }
 
-    private static BgNbdData grouped(long[] keys, int[] xs, double[] times, int timeBits, double scale) {
-        int groups = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                groups++;
-            }
-        }
+    /** The groups in ascending order of their keys (x, then t_x, then T), each weighted by its count. */
+    private static BgNbdData grouped(KeyCounts counts, int[] xs, double[] times, int timeBits, double scale) {
+        long[] keys = counts.sortedKeys();
+        int groups = keys.length;
         int[] xi = new int[groups];
         int[] ri = new int[groups];
         int[] ai = new int[groups];
         double[] weight = new double[groups];
         long mask = (1L << timeBits) - 1;
-        int g = -1;
-        for (int i = 0; i < keys.length; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                g++;
-                xi[g] = (int) (keys[i] >>> (2 * timeBits));
-                ri[g] = (int) ((keys[i] >>> timeBits) & mask);
-                ai[g] = (int) (keys[i] & mask);
-            }
-            weight[g]++;
+        for (int g = 0; g < groups; g++) {
+            xi[g] = (int) (keys[g] >>> (2 * timeBits));
+            ri[g] = (int) ((keys[g] >>> timeBits) & mask);
+            ai[g] = (int) (keys[g] & mask);
+            weight[g] = counts.count(keys[g]);
         }
         return new BgNbdData(xs, times, xi, ri, ai, weight, scale);
+    }
+
+    /**
+     * How often each key (below 2^63) occurs: an open-addressing table of key + 1 (0: empty) and count, so that
+     * grouping n customers costs n lookups in a table of the distinct keys, which stays small, and one sort of the
+     * distinct keys, not of all n.
+     */
+    private static final class KeyCounts {
+        private long[] keys = new long[1 << 10];
+        private int[] counts = new int[1 << 10];
+        private int size;
+
+        void add(long key) {
+            int mask = keys.length - 1;
+            int slot = TimeIndex.mix(key) & mask;
+            long stored = key + 1;
+            while (keys[slot] != 0) {
+                if (keys[slot] == stored) {
+                    counts[slot]++;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = stored;
+            counts[slot] = 1;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = new long[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int s = 0; s < oldKeys.length; s++) {
+                if (oldKeys[s] != 0) {
+                    int slot = TimeIndex.mix(oldKeys[s] - 1) & mask;
+                    while (keys[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[s];
+                    counts[slot] = oldCounts[s];
+                }
+            }
+        }
+
+        int count(long key) {
+            int mask = keys.length - 1;
+            int slot = TimeIndex.mix(key) & mask;
+            long stored = key + 1;
+            while (keys[slot] != stored) {
+                slot = (slot + 1) & mask;
+            }
+            return counts[slot];
+        }
+
+        long[] sortedKeys() {
+            long[] sorted = new long[size];
+            int k = 0;
+            for (long stored : keys) {
+                if (stored != 0) {
+                    sorted[k++] = stored - 1;
+                }
+            }
+            Arrays.sort(sorted);
+            return sorted;
+        }
     }
 
     private static int bits(int count) {
@@ -160,7 +221,7 @@ final class BgNbdData {
             return count - 1;
         }
 
-        private static int mix(long bits) {
+        static int mix(long bits) {
             long h = bits ^ (bits >>> 33);
             h *= 0xff51afd7ed558ccdL;
             h ^= h >>> 33;

@@ -27,7 +27,7 @@ public final class ClvOptions {
 
     /** The customers' frequency, recency, age and monetary value. */
     CustomerSummaries summaries() {
-        return CustomerSummaries.of(orders.read(), observationEnd, unit);
+        return orders.summaries(observationEnd, unit);
     }
 
     boolean monetary() {

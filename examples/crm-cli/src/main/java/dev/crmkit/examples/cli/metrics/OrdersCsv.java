@@ -5,6 +5,8 @@ import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.examples.cli.leadimport.CsvFormat;
 import dev.crmkit.examples.cli.leadimport.CsvRecord;
 import dev.crmkit.examples.cli.leadimport.CsvRecords;
+import dev.crmkit.metrics.clv.CustomerSummaries;
+import dev.crmkit.metrics.clv.TimeUnit;
 import dev.crmkit.metrics.order.Order;
 import dev.crmkit.metrics.order.OrderBook;
 
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -70,6 +73,45 @@ public final class OrdersCsv {
             }
         }
         return readRecordByRecord(file, format);
+    }
+
+    /**
+     * The customers' summaries of a file as of the end of observation: what {@link CustomerSummaries#of} gives for
+     * the book {@link #read(Path, CsvFormat)} reads, and the same errors. A UTF-8 file whose customers' orders lie in
+     * date order (each customer's own orders; a file sorted by date or by customer and date) is summarised while it is
+     * read by {@link FastOrdersCsv}, with no column per order and, from {@value FastOrdersCsv#PARALLEL_BYTES} bytes on,
+     * in parallel chunks; any other file is read into a book first.
+     *
+     * @param file           the orders file
+     * @param format         its encoding and delimiter
+     * @param observationEnd the last day observed (inclusive): orders after it are ignored
+     * @param unit           the unit of recency and age
+     * @throws IllegalArgumentException as {@link #read(Path, CsvFormat)}
+     * @throws ValidationException      as {@link CustomerSummaries#of}
+     */
+    public CustomerSummaries summaries(Path file, CsvFormat format, LocalDate observationEnd, TimeUnit unit) {
+        return summaries(file, format, observationEnd, unit, 0);
+    }
+
+    /** {@link #summaries(Path, CsvFormat, LocalDate, TimeUnit)} in the given number of chunks (0: by the file). */
+    CustomerSummaries summaries(Path file, CsvFormat format, LocalDate observationEnd, TimeUnit unit, int chunks) {
+        if (format.charset().equals(StandardCharsets.UTF_8)) {
+            FastOrdersCsv fast = new FastOrdersCsv(customerColumn, dateColumn, amountColumn, currency,
+                    format.delimiter());
+            try {
+                CustomerSummaries summaries = chunks > 0 ? fast.summarise(file, observationEnd, unit, chunks)
+                        : fast.summarise(file, observationEnd, unit);
+                if (summaries != null) {
+                    return summaries;
+                }
+                if (fast.bookMayRead()) {
+                    return CustomerSummaries.of(read(file, format), observationEnd, unit);
+                }
+            } catch (IOException e) { // the record-by-record read below reports it as it always did
+                // fall through
+            }
+        }
+        return CustomerSummaries.of(readRecordByRecord(file, format), observationEnd, unit);
     }
 
     /**

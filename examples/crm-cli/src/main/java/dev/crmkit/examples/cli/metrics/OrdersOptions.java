@@ -2,6 +2,8 @@ package dev.crmkit.examples.cli.metrics;
 
 import dev.crmkit.core.kernel.BadValue;
 import dev.crmkit.examples.cli.EncodingOption;
+import dev.crmkit.metrics.clv.CustomerSummaries;
+import dev.crmkit.metrics.clv.TimeUnit;
 import dev.crmkit.metrics.order.OrderBook;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Locale;
 
@@ -46,6 +49,12 @@ public final class OrdersOptions {
     /** The orders of the file. */
     public OrderBook read() {
         return new OrdersCsv(customerColumn, dateColumn, amountColumn, currency()).read(file, encoding.format());
+    }
+
+    /** The customers' summaries of the file as of the end of observation (see {@link OrdersCsv#summaries}). */
+    public CustomerSummaries summaries(LocalDate observationEnd, TimeUnit unit) {
+        return new OrdersCsv(customerColumn, dateColumn, amountColumn, currency()).summaries(file, encoding.format(),
+                observationEnd, unit);
     }
 
     /** The currency named by {@code --currency}. */

@@ -147,7 +147,7 @@ class FastOrdersCsvTest {
     }
 
     /** A random file: header columns shuffled, with an extra column; rows from the value lists, random line breaks. */
-    private static String file(Random random, boolean tidy) {
+    static String file(Random random, boolean tidy) {
         List<String> header = new ArrayList<>(List.of("customer_id", "date", "amount", "note"));
         java.util.Collections.shuffle(header, random);
         String delimiter = random.nextInt(4) == 0 ? ";" : ",";
