@@ -9,6 +9,7 @@ import dev.crmkit.metrics.funnel.StageHistoryFunnel;
 import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -157,7 +158,12 @@ class PipelineFunnelPushdownTest {
                         : "DELETE FROM crm_schema_history WHERE version = '84'");
             }
 
-            assertEquals(1, CrmSchema.migrate(ds));
+            // V84 runs again below scripts applied after it (V87 ...), as Flyway's out-of-order run applies it; a
+            // plain CrmSchema.migrate refuses a missing script below the highest applied one
+            assertEquals(1, Flyway.configure(CrmSchema.class.getClassLoader()).dataSource(ds)
+                    .locations("classpath:" + CrmSchema.dialectOf(ds).migrationsFolder())
+                    .placeholders(Map.of("prefix", "crm_")).table("crm_schema_history")
+                    .outOfOrder(true).load().migrate().migrationsExecuted);
 
             assertEqualToInMemory(JdbcMetrics.of(store), history, SALES, ORDER);
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
