@@ -36,8 +36,10 @@ import dev.crmkit.metrics.order.Order;
 import dev.crmkit.metrics.order.OrderBook;
 import dev.crmkit.metrics.rfm.CustomerRfm;
 import dev.crmkit.metrics.rfm.Segment;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,7 +66,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * orders with their RFM segments as of the day), on a seeded population and seeded random filters, with and without
  * the conditions a store checks outside its database; subclasses give an empty store (memory, H2, PostgreSQL,
  * MariaDB) and its segments.
+ *
+ * <p>The population is seeded once per class (one test instance per class, {@link BeforeAll}): every test here only
+ * reads the store through the segments, so all of them see the same seed a per-test seed gave them, at a ninth of
+ * the seeding. A test that writes to the store must seed a store of its own; {@link #populationUnchanged} fails a
+ * test after which the segments no longer count the seeded population.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContactSegmentsContract {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -80,7 +88,8 @@ public abstract class ContactSegmentsContract {
     private static final List<String> OWNERS = List.of("u1", "u2", "o'brien; DROP TABLE crm_contact --", "u9");
     private static final List<String> TEAMS = List.of("t1", "t2", "t3");
 
-    private final List<ContactFacts> population = new ArrayList<>();
+    /** The seeded facts; read only once {@link #seed} is done. */
+    private List<ContactFacts> population = new ArrayList<>();
     private ContactSegments segments;
     private ContactSegments withoutOrders;
     private Map<String, CustomerRfm> rfm;
@@ -91,7 +100,7 @@ public abstract class ContactSegmentsContract {
     /** The segments over the store and, when given, the host's orders. */
     protected abstract ContactSegments segments(CrmStore store, Optional<OrderSource> orders);
 
-    @BeforeEach
+    @BeforeAll
     void seed() {
         CrmStore store = emptyStore();
         store.transactions().run(() -> {
@@ -146,6 +155,14 @@ public abstract class ContactSegmentsContract {
         rfm = orders.rfm(AS_OF);
         segments = segments(store, Optional.of(orders));
         withoutOrders = segments(store, Optional.empty());
+        population = List.copyOf(population);
+    }
+
+    /** The tests share the seed: none may change which contacts it holds. */
+    @AfterEach
+    void populationUnchanged() {
+        assertEquals(population.size(), segments.count(new ContactFilter.AllOf(List.of()), AS_OF),
+                "a test changed the shared seed: seed a store of its own instead");
     }
 
     /**
