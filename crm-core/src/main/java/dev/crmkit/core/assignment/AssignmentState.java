@@ -69,8 +69,11 @@ public interface AssignmentState {
      * Claims a lead at the version it was read ({@link #claim}), takes the rotation's next ticket ({@link #advance})
      * and writes the owner that ticket picks, {@code ownerByTicket.get(floorMod(ticket, ownerByTicket.size()))},
      * through the leads port's optimistic locking, as one step of the running unit of work: the stored lead becomes
-     * {@code lead.withOwner(Optional.of(owner), at)} at version {@code lead.version() + 1}. A store may do the three
-     * in one statement (the JDBC store on PostgreSQL does); the default runs them one after another.
+     * {@code lead.withOwner(Optional.of(owner), at)} at version {@code lead.version() + 1}. The default runs the three
+     * one after another and writes the owner with {@code leads.update}. A store may do the three in one statement
+     * (the JDBC store on PostgreSQL does), bypassing {@code leads}, only when {@code leads} is its own leads port
+     * (the instance its {@code leads()} returns); for any other port (a host's decorator around it, the leads of
+     * another store) it writes the owner through {@code leads.update}, so that port sees the write.
      *
      * <p>When the claim is lost nothing is taken or written and the result is empty. When the owner write fails (the
      * lead moved on since it was read) the claim is withdrawn and the exception propagates; the caller's unit of work
@@ -80,7 +83,7 @@ public interface AssignmentState {
      * @param rotation      the rotation's name, as for {@link #advance}
      * @param ownerByTicket the owner for each remainder of a ticket divided by the list's size, not empty
      * @param at            the time of the change, the lead's new {@code updatedAt}
-     * @param leads         the leads port of the same store, for the owner write
+     * @param leads         the leads port for the owner write, usually the same store's
      * @return the ticket taken, or empty when another thread or node holds the claim
      */
     default OptionalLong claimAndAssign(Lead lead, String rotation, List<UserId> ownerByTicket, Instant at,

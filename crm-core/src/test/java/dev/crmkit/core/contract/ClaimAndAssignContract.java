@@ -2,11 +2,22 @@ package dev.crmkit.core.contract;
 
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.Page;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.Leads;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The contract of {@link AssignmentState#claimAndAssign}, whether a store runs its three steps one after another or
  * in one statement: the owner the ticket picks is written at the next version, a lost claim takes no ticket and
  * writes nothing, and a lead that moved on since it was read is refused with the claim and the ticket given back.
- * Each store's test calls {@link #check} with a fresh, empty store.
+ * The owner is written through the leads port it is given: a host's decorator around the store's leads sees the
+ * write. Each store's test calls {@link #check} with a fresh, empty store.
  */
 public final class ClaimAndAssignContract {
 
@@ -62,5 +74,91 @@ public final class ClaimAndAssignContract {
         assertEquals(OptionalLong.of(3), store.transactions().inTransaction(
                 () -> state.claimAndAssign(third, ROTATION, OWNERS, T1, store.leads())));
         assertEquals(Optional.of(UserId.of("ben")), store.leads().findById(third.id()).orElseThrow().owner());
+
+        // a leads port other than the store's own (here a host's decorator around it) gets the owner write
+        Lead fourth = store.leads().insertOrGet(fixtures.lead().build());
+        RecordingLeads recording = new RecordingLeads(store.leads());
+        assertEquals(OptionalLong.of(4), store.transactions().inTransaction(
+                () -> state.claimAndAssign(fourth, ROTATION, OWNERS, T1, recording)));
+        Lead owned = fourth.withOwner(Optional.of(UserId.of("ana")), T1);
+        assertEquals(List.of(owned), recording.updates, "the owner is written through the leads port given");
+        assertEquals(owned.atVersion(fourth.version() + 1), store.leads().findById(fourth.id()).orElseThrow());
+    }
+
+    /** A host's decorator around a store's leads: passes every call on and records the updates. */
+    private static final class RecordingLeads implements Leads {
+
+        private final Leads leads;
+        private final List<Lead> updates = new ArrayList<>();
+
+        private RecordingLeads(Leads leads) {
+            this.leads = leads;
+        }
+
+        @Override
+        public Optional<Lead> findById(LeadId id) {
+            return leads.findById(id);
+        }
+
+        @Override
+        public Optional<Lead> lockById(LeadId id) {
+            return leads.lockById(id);
+        }
+
+        @Override
+        public Optional<Lead> findByExternalId(String externalId) {
+            return leads.findByExternalId(externalId);
+        }
+
+        @Override
+        public Optional<Lead> findOpenByEmail(EmailAddress email) {
+            return leads.findOpenByEmail(email);
+        }
+
+        @Override
+        public Optional<Lead> findOpenByPhone(PhoneNumber phone) {
+            return leads.findOpenByPhone(phone);
+        }
+
+        @Override
+        public Lead insertOrGet(Lead candidate) {
+            return leads.insertOrGet(candidate);
+        }
+
+        @Override
+        public Lead update(Lead lead) {
+            updates.add(lead);
+            return leads.update(lead);
+        }
+
+        @Override
+        public Page<Lead> findByStatus(LeadStatus status, PageRequest page) {
+            return leads.findByStatus(status, page);
+        }
+
+        @Override
+        public Page<Lead> findByOwner(UserId owner, PageRequest page) {
+            return leads.findByOwner(owner, page);
+        }
+
+        @Override
+        public Page<Lead> findAll(PageRequest page) {
+            return leads.findAll(page);
+        }
+
+        @Override
+        public long count() {
+            return leads.count();
+        }
+
+        @Override
+        public List<Lead> findOpenByContacts(Collection<ContactId> contacts, int limit) {
+            return leads.findOpenByContacts(contacts, limit);
+        }
+
+        @Override
+        public List<Lead> findOpenBySoundOfName(PersonName name, int limit) {
+            return leads.findOpenBySoundOfName(name, limit);
+        }
     }
 }

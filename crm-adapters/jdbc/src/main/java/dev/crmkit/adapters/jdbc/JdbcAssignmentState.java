@@ -51,6 +51,7 @@ final class JdbcAssignmentState implements AssignmentState {
 
     private final Jdbc jdbc;
     private final Dialect dialect;
+    private final JdbcLeads ownLeads;
     private final String upsertRotation;
     private final String insertRotation;
     private final String advanceRotation;
@@ -65,9 +66,17 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String claimAndAssign;
     private final String leadVersion;
 
-    JdbcAssignmentState(Jdbc jdbc) {
+    /**
+     * The assignment state of the store whose database access and leads these are.
+     *
+     * @param jdbc     the store's database access
+     * @param ownLeads the store's own leads, on the same {@code jdbc}: the only leads port whose owner write
+     *                 {@link #claimAndAssign} may make itself
+     */
+    JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
+        this.ownLeads = Objects.requireNonNull(ownLeads, "ownLeads");
         String rotation = jdbc.tables.name("assignment_rotation");
         upsertRotation = switch (dialect) {
             case POSTGRESQL -> "INSERT INTO " + rotation + " AS r (name, next_ticket) VALUES (?, 1) "
@@ -176,12 +185,14 @@ final class JdbcAssignmentState implements AssignmentState {
      * On PostgreSQL the claim, the ticket and the owner write are one statement (data-modifying common table
      * expressions: the ticket is taken only when the claim inserted its row, the owner only written when the ticket
      * was taken), so the unit waits once instead of for each step and the rotation's row lock is taken one round trip
-     * later; other databases run the steps one after another.
+     * later. The statement writes this store's lead table itself, so it is taken only when {@code leads} is this
+     * store's own leads port; any other port (a host's decorator around it, another store's leads) gets the owner
+     * write through its {@link Leads#update}, as on the other databases, which run the steps one after another.
      */
     @Override
     public OptionalLong claimAndAssign(Lead lead, String rotation, List<UserId> ownerByTicket, Instant at,
                                        Leads leads) {
-        if (dialect != Dialect.POSTGRESQL) {
+        if (dialect != Dialect.POSTGRESQL || leads != ownLeads) {
             return AssignmentState.super.claimAndAssign(lead, rotation, ownerByTicket, at, leads);
         }
         Objects.requireNonNull(lead, "lead");

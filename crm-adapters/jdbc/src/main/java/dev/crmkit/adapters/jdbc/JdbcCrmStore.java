@@ -130,7 +130,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.stageHistory = new JdbcStageHistory(jdbc);
         this.leadScores = new JdbcLeadScores(jdbc);
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
-        this.assignmentState = new JdbcAssignmentState(jdbc);
+        this.assignmentState = new JdbcAssignmentState(jdbc, leads);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
         this.auditTrail = new JdbcAuditTrail(jdbc);

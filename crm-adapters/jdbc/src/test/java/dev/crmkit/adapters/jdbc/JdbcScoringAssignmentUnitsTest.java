@@ -2,7 +2,9 @@ package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.assignment.AssignmentState;
 import dev.crmkit.core.contract.ClaimAndAssignContract;
+import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LifecycleStage;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +63,25 @@ class JdbcScoringAssignmentUnitsTest {
     @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void claimAndAssign_keepsItsContract(TestDatabase db) {
         ClaimAndAssignContract.check(db.freshStore());
+    }
+
+    /**
+     * The leads of another store (another table prefix on the same database) get the owner write, not the lead table
+     * of the assignment state's own store: only the store's own leads port may be bypassed by the one statement.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL"})
+    void claimAndAssign_withAnotherStoresLeads_writesTheOwnerIntoThoseLeads(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        JdbcCrmStore other = db.freshStore("bulk_");
+        Lead lead = other.leads().insertOrGet(new Fixtures().lead().build());
+
+        assertEquals(OptionalLong.of(0), store.assignmentState().claimAndAssign(lead, "round-robin:sales",
+                List.of(UserId.of("ana")), T0, other.leads()));
+
+        assertEquals(lead.withOwner(Optional.of(UserId.of("ana")), T0).atVersion(lead.version() + 1),
+                other.leads().findById(lead.id()).orElseThrow());
+        assertEquals(0, store.leads().count());
     }
 
     @ParameterizedTest
