@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Deals in a relational database, one row each with every field as a column and a version for optimistic locking
@@ -53,6 +54,7 @@ final class JdbcDeals implements Deals {
     private final String insertRow;
     private final String updateRow;
     private final String selectById;
+    private final String selectWithPipelineVersion;
 
     JdbcDeals(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -73,6 +75,10 @@ final class JdbcDeals implements Deals {
         }
         updateRow = jdbc.sql("UPDATE {deal} SET version = version + 1" + set + " WHERE id = ? AND version = ?");
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
+        // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
+        // that revision from its cache instead of reading it (a move reads the deal, then its pipeline)
+        selectWithPipelineVersion = jdbc.sql("SELECT d.*, p.version AS crm_pipeline_version FROM {deal} d "
+                + "LEFT JOIN {pipeline} p ON p.id = d.pipeline_id WHERE d.id = ?");
     }
 
     @Override
@@ -107,7 +113,20 @@ final class JdbcDeals implements Deals {
     @Override
     public Optional<Deal> findById(DealId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+        Map<UUID, Long> seen = jdbc.tx.pipelineVersionsSeen();
+        if (seen == null) {
+            return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+        }
+        return jdbc.tx.read(c -> jdbc.one(c, selectWithPipelineVersion, rs -> {
+            Deal deal = map(rs);
+            long version = rs.getLong("crm_pipeline_version");
+            UUID pipeline = deal.pipelineId().value();
+            // a pipeline this unit wrote stays marked: its rows are read from the database, never cached
+            if (!rs.wasNull() && !Long.valueOf(JdbcPipelines.WRITTEN).equals(seen.get(pipeline))) {
+                seen.put(pipeline, version);
+            }
+            return deal;
+        }, id.value()));
     }
 
     /** A row lock ({@code SELECT ... FOR UPDATE}) held until the running unit of work ends. */

@@ -20,10 +20,12 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pipeline definitions in a relational database. {@code pipeline} holds one row per pipeline with its current
@@ -32,6 +34,17 @@ import java.util.UUID;
  * {@code pipeline_revision} holds every stored revision, keyed by id and version, with the definition as the JSON of
  * a {@link PipelineJson}; the current pipeline is the revision its row points at. A stored definition is read back
  * with {@link PipelineJson#readStored}, so a revision stays readable after the custom fields its rules name change.
+ *
+ * <p>A stored revision never changes, so the revisions read are kept in memory by pipeline id and version (at most
+ * {@value #CACHED_REVISIONS}; all are dropped when that many are held). The current version is never cached: it is
+ * read from the database every time, either with the pipeline ({@link #findById} without a note) or, in a unit of
+ * work that read a deal first, with the deal ({@link JdbcDeals#findById} notes the version of the deal's pipeline
+ * in the unit, see {@link JdbcTransactions#pipelineVersionsSeen}); so a revision another node published is seen by
+ * the next unit that reads it, and a move (deal, then its pipeline) reads its pipeline without a round trip of its
+ * own when that revision is cached. A unit that writes a pipeline marks it {@link #WRITTEN}: from then on the unit
+ * reads that pipeline from the database and caches none of its rows (they are not committed yet, and the unit may
+ * still roll back). When the store joins the host's transactions nothing is cached (a read may see a revision the
+ * host's transaction wrote and later rolls back): a move then reads the revision its deal read names, as before.
  * Thread-safe.
  */
 final class JdbcPipelines implements Pipelines {
@@ -40,6 +53,12 @@ final class JdbcPipelines implements Pipelines {
     private static final String DEFAULT = "default";
 
     private static final String NOUN = "pipeline";
+
+    /** How many revisions are cached at most. */
+    static final int CACHED_REVISIONS = 1024;
+
+    /** The note of a pipeline the running unit wrote (versions start at 1): read it, cache nothing of it. */
+    static final long WRITTEN = -1;
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -57,6 +76,8 @@ final class JdbcPipelines implements Pipelines {
     private final String insertDefault;
     private final String updateDefault;
     private final String selectDefault;
+    /** Revisions read, by pipeline id and version: stored revisions never change. */
+    private final Map<RevisionKey, Pipeline> revisions = new ConcurrentHashMap<>();
 
     JdbcPipelines(Jdbc jdbc, PipelineJson format) {
         this.jdbc = jdbc;
@@ -91,6 +112,7 @@ final class JdbcPipelines implements Pipelines {
         String definition = format.write(pipeline.definition());
         return jdbc.tx.write(c -> {
             UUID id = pipeline.id().value();
+            markWritten(id);
             rows.checkNotStored(c, pipeline.id(), id);
             String key = key(pipeline.name());
             checkNameFree(c, key, id);
@@ -115,6 +137,7 @@ final class JdbcPipelines implements Pipelines {
         String definition = format.write(pipeline.definition());
         return jdbc.tx.write(c -> {
             UUID id = pipeline.id().value();
+            markWritten(id);
             // missing and stale come before a taken name, as in every store
             Optional<Long> version = jdbc.one(c, selectVersion, rs -> rs.getLong(1), id);
             if (version.isEmpty()) {
@@ -162,19 +185,55 @@ final class JdbcPipelines implements Pipelines {
     @Override
     public Optional<Pipeline> findById(PipelineId id) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::map, id.value()));
+        Map<UUID, Long> seen = jdbc.tx.pipelineVersionsSeen();
+        Long noted = seen == null ? null : seen.get(id.value());
+        if (noted != null && noted != WRITTEN) {
+            // the unit read this pipeline's current version with a deal: that revision, from the cache if held
+            return findRevision(id, noted);
+        }
+        return jdbc.tx.read(c -> jdbc.one(c, selectById, this::remember, id.value()));
     }
 
     @Override
     public Optional<Pipeline> findByName(String name) {
         String key = key(Objects.requireNonNull(name, "name"));
-        return jdbc.tx.read(c -> jdbc.one(c, selectByName, this::map, hash(key), key));
+        return jdbc.tx.read(c -> jdbc.one(c, selectByName, this::remember, hash(key), key));
     }
 
     @Override
     public Optional<Pipeline> findRevision(PipelineId id, long version) {
         Objects.requireNonNull(id, "id");
-        return jdbc.tx.read(c -> jdbc.one(c, selectRevision, this::map, id.value(), version));
+        Pipeline cached = revisions.get(new RevisionKey(id.value(), version));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return jdbc.tx.read(c -> jdbc.one(c, selectRevision, this::remember, id.value(), version));
+    }
+
+    /** A revision read from its row, kept in the cache unless the running unit wrote its pipeline. */
+    private Pipeline remember(ResultSet rs) throws SQLException {
+        Pipeline revision = map(rs);
+        Map<UUID, Long> seen = jdbc.tx.pipelineVersionsSeen();
+        if (jdbc.tx.joinsHost() || seen != null && Long.valueOf(WRITTEN).equals(seen.get(revision.id().value()))) {
+            return revision;
+        }
+        if (revisions.size() >= CACHED_REVISIONS) {
+            revisions.clear();
+        }
+        revisions.put(new RevisionKey(revision.id().value(), revision.version()), revision);
+        return revision;
+    }
+
+    /** Notes in the running unit that it is about to write this pipeline (see {@link #WRITTEN}). */
+    private void markWritten(UUID id) {
+        Map<UUID, Long> seen = jdbc.tx.pipelineVersionsSeen();
+        if (seen != null) {
+            seen.put(id, WRITTEN);
+        }
+    }
+
+    /** The key of a cached revision. */
+    private record RevisionKey(UUID id, long version) {
     }
 
     @Override
@@ -270,6 +329,7 @@ final class JdbcPipelines implements Pipelines {
                 String definition = format.write(revision.definition());
                 jdbc.tx.write(c -> {
                     UUID id = revision.id().value();
+                    markWritten(id);
                     if (jdbc.one(c, selectRevision, rs -> 1, id, revision.version()).isPresent()) {
                         throw new IllegalArgumentException("pipeline revision " + key(revision)
                                 + " is already stored");

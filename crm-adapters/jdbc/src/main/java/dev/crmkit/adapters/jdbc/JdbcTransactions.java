@@ -10,8 +10,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -148,6 +151,30 @@ final class JdbcTransactions implements Transactions {
     @Override
     public boolean inUnitOfWork() {
         return current.get() != null;
+    }
+
+    /**
+     * Whether units of work join the host's transactions: then what a read sees may be a write of the host's
+     * transaction that is not committed yet, and may never be.
+     */
+    boolean joinsHost() {
+        return joinHost;
+    }
+
+    /**
+     * The running unit's notes of the pipeline versions its deal reads saw (pipeline id to version), or null outside
+     * a unit of work. A note lives as long as the unit; a pipeline the unit writes is noted as
+     * {@link JdbcPipelines#WRITTEN} instead. Confined to the unit's thread.
+     */
+    Map<UUID, Long> pipelineVersionsSeen() {
+        Unit unit = current.get();
+        if (unit == null) {
+            return null;
+        }
+        if (unit.pipelineVersions == null) {
+            unit.pipelineVersions = new HashMap<>(4);
+        }
+        return unit.pipelineVersions;
     }
 
     /** Runs a read on the running unit's connection, or on a connection of its own. */
@@ -307,6 +334,8 @@ final class JdbcTransactions implements Transactions {
         /** PostgreSQL: how many savepoints this unit named, and the one whose release is owed (null if none). */
         int savepoints;
         String unreleased;
+        /** The pipeline versions this unit's deal reads saw (see {@link #pipelineVersionsSeen}); null until then. */
+        Map<UUID, Long> pipelineVersions;
 
         /**
          * PostgreSQL: a write under a savepoint of its own, which costs one round trip instead of two. The savepoint

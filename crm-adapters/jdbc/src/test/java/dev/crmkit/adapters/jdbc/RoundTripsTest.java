@@ -15,6 +15,15 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.MoveDeal;
+import dev.crmkit.pipeline.deal.OpenDeal;
+import dev.crmkit.pipeline.deal.StageChange;
+import dev.crmkit.pipeline.definition.Actor;
+import dev.crmkit.pipeline.definition.Pipeline;
+import dev.crmkit.pipeline.definition.Presets;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -32,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,6 +53,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoundTripsTest {
 
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
+    private static final Actor ANNA = Actor.of("anna", "sales");
 
     @Test
     void twoTimelineEntriesInOneUnit_onPostgres_waitFiveTimes() {
@@ -98,6 +109,37 @@ class RoundTripsTest {
             assertEquals(lead.version() + 1, stored.version());
             assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead.id().value()),
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void aDealMove_onPostgres_readsItsPipelinesVersionWithTheDeal_andTheRevisionFromTheCache() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(17)).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                    .defaultRegion("DE").build();
+            DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
+            Pipeline b2b = deals.definePipeline(Presets.b2b());
+            Deal deal = deals.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            trips.clear();
+
+            StageChange change = deals.move(MoveDeal.to(deal.id(), "Solution search", ANNA));
+
+            System.out.println("[RoundTripsTest] deal move: " + trips.size() + " " + trips);
+            // before: the deal, then the pipeline's current revision (its row joined to the revision's), then the
+            // writes (10)
+            assertEquals(List.of("SELECT deal with its pipeline's version", "execute SAVEPOINT",
+                    "UPDATE crm_deal SET version = version + 1, pipeline_id = ?, ",
+                    "execute RELEASE SAVEPOINT+SAVEPOINT", "stage history with reach",
+                    "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows",
+                    "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
+            assertInstanceOf(StageChange.StageChanged.class, change, change.toString());
+            assertEquals("Solution search", deals.deal(deal.id()).orElseThrow().stage());
+            assertEquals(2, deals.history(deal.id()).size());
         } finally {
             TestDatabase.close(ds);
         }
@@ -185,6 +227,15 @@ class RoundTripsTest {
         }
         if (sql.startsWith("WITH c AS (INSERT INTO crm_assignment_claim")) {
             return "claim, ticket and owner";
+        }
+        if (sql.startsWith("SELECT d.*, p.version AS crm_pipeline_version FROM crm_deal d")) {
+            return "SELECT deal with its pipeline's version";
+        }
+        if (sql.startsWith("SELECT r.* FROM crm_pipeline p JOIN crm_pipeline_revision r")) {
+            return "SELECT current pipeline revision";
+        }
+        if (sql.contains("stage_history") && sql.contains("stage_reach")) {
+            return "stage history with reach";
         }
         if (sql.startsWith("SELECT * FROM crm_lead WHERE id = ?")) {
             return "SELECT * FROM {lead} WHERE id = ? ...";
