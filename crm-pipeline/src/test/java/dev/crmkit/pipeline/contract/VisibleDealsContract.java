@@ -639,6 +639,125 @@ public abstract class VisibleDealsContract {
         assertTrue(danas.contains("needs values for expectedMargin, expectedCloseDate"), danas);
     }
 
+    /**
+     * A {@code required-fields} refusal is shown as it is only when the rule it is paired with (read again after the
+     * move) builds that very message: when the pipeline was revised between the move and that read, the paired rule
+     * may miss only fields the rep sees while the refusal names one the rep's role hides; then no field is named.
+     */
+    @Test
+    void move_requiredFieldsRefusal_pairedWithARevisedRule_namesNoField() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(53)).build();
+        storeOrganization(stores, List.of(Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .field(RecordType.DEAL, "expectedMargin", FieldAccess.HIDDEN).build()),
+                List.of(user("ben", "rep")));
+        RevisingStore revising = new RevisingStore(stores.pipeline());
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(revising).build();
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Revised").skippingAllowed(true)
+                .stage("New").stage("Negotiation", s -> s.rule(dev.crmkit.pipeline.definition.Rules.requiredFields(
+                        "expectedMargin"))).won("Won").lost("Lost").build());
+        Deal deal = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Fleet", Money.of("100.00",
+                "EUR"), dev.crmkit.pipeline.definition.Actor.of("ben")));
+        // the revision asks for a field the rep sees, and the deal lacks it too
+        revising.revised = pipeline.revisedTo(PipelineDefinition.builder("Revised").skippingAllowed(true)
+                .stage("New").stage("Negotiation", s -> s.rule(dev.crmkit.pipeline.definition.Rules.requiredFields(
+                        "expectedCloseDate"))).won("Won").lost("Lost").build(), Fixtures.T0);
+        revising.reads = 0;
+
+        StageChange change = deals.as(Actor.user("ben")).move(MoveDeal.to(deal.id(), "Negotiation",
+                dev.crmkit.pipeline.definition.Actor.of(Actor.user("ben"),
+                        stores.crm().accessDirectory().organization(), Set.of()))).value().orElseThrow();
+
+        assertTrue(revising.reads >= 2, "the view read the pipeline again: " + revising.reads);
+        String reasons = ((StageChange.StageChangeRejected) change).reasons().toString();
+        assertFalse(reasons.contains("expectedMargin"), "the rep's role hides the margin: " + reasons);
+        assertFalse(reasons.contains("expectedCloseDate"), "not the revised rule's field: " + reasons);
+        assertTrue(reasons.contains("entering Negotiation needs values for fields the pipeline requires"), reasons);
+        assertEquals(deal, stores.pipeline().deals().findById(deal.id()).orElseThrow(), "nothing moved");
+    }
+
+    /** A store whose pipelines read as {@link #revised} from the second read after {@link #reads} is reset. */
+    private static final class RevisingStore implements dev.crmkit.pipeline.PipelineStore {
+        private final dev.crmkit.pipeline.PipelineStore store;
+        private final dev.crmkit.pipeline.definition.Pipelines pipelines;
+        volatile Pipeline revised;
+        volatile int reads;
+
+        RevisingStore(dev.crmkit.pipeline.PipelineStore store) {
+            this.store = store;
+            dev.crmkit.pipeline.definition.Pipelines real = store.pipelines();
+            this.pipelines = new dev.crmkit.pipeline.definition.Pipelines() {
+                @Override
+                public Pipeline insert(Pipeline pipeline) {
+                    return real.insert(pipeline);
+                }
+
+                @Override
+                public Pipeline update(Pipeline pipeline) {
+                    return real.update(pipeline);
+                }
+
+                @Override
+                public Optional<Pipeline> findById(PipelineId id) {
+                    Optional<Pipeline> found = real.findById(id);
+                    return ++reads >= 2 && revised != null && revised.id().equals(id) ? Optional.of(revised)
+                            : found;
+                }
+
+                @Override
+                public Optional<Pipeline> findByName(String name) {
+                    return real.findByName(name);
+                }
+
+                @Override
+                public Optional<Pipeline> findRevision(PipelineId id, long version) {
+                    return real.findRevision(id, version);
+                }
+
+                @Override
+                public Page<Pipeline> findAll(PageRequest page) {
+                    return real.findAll(page);
+                }
+
+                @Override
+                public void setDefault(PipelineId id) {
+                    real.setDefault(id);
+                }
+
+                @Override
+                public Optional<PipelineId> findDefault() {
+                    return real.findDefault();
+                }
+            };
+        }
+
+        @Override
+        public dev.crmkit.pipeline.definition.Pipelines pipelines() {
+            return pipelines;
+        }
+
+        @Override
+        public Deals deals() {
+            return store.deals();
+        }
+
+        @Override
+        public dev.crmkit.pipeline.deal.StageHistory stageHistory() {
+            return store.stageHistory();
+        }
+
+        @Override
+        public dev.crmkit.pipeline.deal.VisibleDeals visibleDeals() {
+            return store.visibleDeals();
+        }
+
+        @Override
+        public dev.crmkit.core.kernel.Transactions transactions() {
+            return store.transactions();
+        }
+    }
+
     /** The fields the roles of a field population get a random access on (stage: READ or EDIT only). */
     private static final List<String> FIELDS = List.of("amount", "expectedMargin", "expectedCloseDate",
             "customFields.margin", "owner", "source");
