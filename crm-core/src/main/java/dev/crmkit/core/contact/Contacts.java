@@ -28,7 +28,7 @@ public interface Contacts {
      * whose units of work run one at a time already holds everything; outside a unit of work it is a plain read.
      * <p>
      * Like {@link #findById}, it follows merges: for the id of a contact merged away it locks and returns the
-     * survivor, so the edits of {@link dev.crmkit.core.CustomerBase} that lock through it keep working with ids held
+     * survivor, so the edits of {@link dev.crmkit.core.customer.CustomerBase} that lock through it keep working with ids held
      * elsewhere. A host store must not lock by the exact id only.
      */
     Optional<Contact> lockById(ContactId id);
