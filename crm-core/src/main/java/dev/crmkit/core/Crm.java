@@ -253,14 +253,16 @@ public final class Crm {
      * stores them: crm-pipeline's {@code DealPipeline.Builder.build()} registers its deals, so a host does not call
      * this for crmkit's own modules. A timeline entry about such a record (a deal's stage change shown on its
      * contact's timeline) is shown through a view without the values of the record's fields the actor's role hides
-     * ({@link ScopedCrm#timeline(RecordRef, PageRequest)}); an entry about a record of a type nobody registered, or
-     * that the reader does not find, is shown with its subject and body withheld whole to a role that hides a field
-     * of that type. The reader is called inside or outside a unit of work and must be thread-safe; registering a
+     * ({@link ScopedCrm#timeline(RecordRef, PageRequest)}), and masked when the actor may not view the record; an
+     * entry about a record of a type nobody registered, or that the reader does not find, cannot be decided on and is
+     * masked ({@link ScopedCrm#NOT_VISIBLE_ENTRY}). The reader is called inside or outside a unit of work and must be thread-safe; registering a
      * type again replaces its reader.
      *
      * @param type   a type crm-core does not keep itself ({@link RecordType#DEAL})
      * @param reader the stored record with this id, a Java record whose components are named as the type's fields
-     *               ({@link dev.crmkit.core.access.RecordFields}); empty when none is stored
+     *               ({@link dev.crmkit.core.access.RecordFields}); empty when none is stored. Its {@code owner}
+     *               component ({@code Optional<UserId>}) is what a view decides {@code VIEW} on; an entry about a
+     *               record without one is masked ({@link ScopedCrm#NOT_VISIBLE_ENTRY})
      * @throws IllegalArgumentException for a contact, company, lead or task, which crm-core reads itself
      */
     public void readRecordsOf(RecordType type,

@@ -8,6 +8,10 @@ import java.util.function.Supplier;
  * The checks the builder of a module on top of a {@link Crm} (the deal pipeline, the service desk) makes before it
  * wires the module: the Crm and the module's store are set, and the store runs in the Crm store's units of work, so
  * one transaction spans both.
+ * <p>
+ * Internal wiring for crmkit's own modules (crm-pipeline, crm-service): it is public only because those modules live
+ * in other packages. It is not meant for hosts, and its methods and messages may change in any release without
+ * notice; hosts build modules through their builders ({@code DealPipeline.builder()}, ...).
  */
 public final class ModuleWiring {
 

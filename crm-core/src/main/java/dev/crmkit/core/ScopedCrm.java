@@ -221,7 +221,10 @@ public final class ScopedCrm {
      * change, won or lost entry on its contact's or company's timeline quotes no hidden {@code deal.amount} or
      * {@code deal.lostReason} ({@link FieldRedaction#withheld}; the deal is read as crm-pipeline registered it, {@link
      * Crm#readRecordsOf}; an entry about a record that cannot be read is withheld whole from a role hiding a field of
-     * its type).
+     * its type). An entry also about a record the actor may not view ({@link Permission#VIEW} decided on each record
+     * it is about other than this one: another rep's private deal), or that cannot be read, is kept but masked: its
+     * subject and body read {@link #NOT_VISIBLE_ENTRY}, its participants are left out and that record's ref is gone
+     * from {@code about}.
      *
      * @throws IllegalArgumentException for a deal: deals live in crm-pipeline, which decides on them itself
      */
@@ -252,7 +255,7 @@ public final class ScopedCrm {
         if (!decide(Permission.VIEW, Objects.requireNonNull(record, "record"), stored).allowed()) {
             return Optional.empty();
         }
-        return Optional.of(shownEntries(visible.timeline(record, types, policy.privateItems(actor), page)));
+        return Optional.of(shownEntries(visible.timeline(record, types, policy.privateItems(actor), page), record));
     }
 
     /**
@@ -261,34 +264,94 @@ public final class ScopedCrm {
      * of those records' timelines it is read through: a deal's stage change read on its contact's timeline withholds
      * the deal's hidden amount or lost reason as the deal's own timeline does. A record the entry is about that
      * cannot be read (a deal when no module registered its deals, {@link Crm#readRecordsOf}, or a record no longer
-     * stored) withholds the entry's subject and body whole from a role that hides a field of its type. Each record
-     * is read once per page, and only for a type the role hides a field of.
+     * stored) withholds the entry's subject and body whole from a role that hides a field of its type.
+     * <p>
+     * Before that, the actor's {@link Permission#VIEW} is decided on every record the entry is about other than
+     * {@code own}, the record whose timeline is read: an entry about a record the actor may not view (another rep's
+     * private deal on a shared contact's timeline), or that cannot be read, so cannot be decided on, is kept but
+     * masked ({@link #NOT_VISIBLE_ENTRY}). Each record is read once per page.
      */
-    private Page<Activity> shownEntries(Page<Activity> page) {
-        return new Page<>(shownEntries(page.items()), page.next());
+    private Page<Activity> shownEntries(Page<Activity> page, RecordRef own) {
+        return new Page<>(shownEntries(page.items(), own), page.next());
     }
 
-    private List<Activity> shownEntries(List<Activity> entries) {
-        Map<RecordRef, Optional<Set<String>>> read = new java.util.HashMap<>();
-        return entries.stream().map(a -> shownEntry(a, read)).toList();
+    private List<Activity> shownEntries(List<Activity> entries, RecordRef own) {
+        Map<RecordRef, Optional<? extends Record>> read = new java.util.HashMap<>();
+        Map<RecordRef, Boolean> viewable = new java.util.HashMap<>();
+        Map<RecordRef, Set<String>> hiddenTexts = new java.util.HashMap<>();
+        return entries.stream().map(a -> shownEntry(a, own, read, viewable, hiddenTexts)).toList();
     }
 
-    private Activity shownEntry(Activity entry, Map<RecordRef, Optional<Set<String>>> read) {
+    private Activity shownEntry(Activity entry, RecordRef own, Map<RecordRef, Optional<? extends Record>> read,
+                                Map<RecordRef, Boolean> viewable, Map<RecordRef, Set<String>> hiddenTexts) {
+        Set<RecordRef> refused = new java.util.LinkedHashSet<>();
+        for (RecordRef about : entry.about()) {
+            if (!about.equals(own) && !viewable.computeIfAbsent(about, r -> read.computeIfAbsent(r,
+                    this::readForEntries).flatMap(record -> accessOf(r, record)).map(this::mayView).orElse(false))) {
+                refused.add(about);
+            }
+        }
+        if (!refused.isEmpty()) {
+            return masked(entry, refused, own);
+        }
         Set<String> values = new java.util.TreeSet<>();
         for (RecordRef about : entry.about()) {
             if (redaction.showsEverything(about.type())) {
                 continue;
             }
-            Optional<Set<String>> hidden = read.computeIfAbsent(about, r -> readForEntries(r)
-                    .map(record -> redaction.hiddenTexts(r.type(), record)));
-            if (hidden.isEmpty()) {
+            Optional<? extends Record> record = read.computeIfAbsent(about, this::readForEntries);
+            if (record.isEmpty()) {
                 return withText(entry, FieldRedaction.WITHHELD, entry.body().isEmpty() ? ""
                         : FieldRedaction.WITHHELD);
             }
-            values.addAll(hidden.get());
+            values.addAll(hiddenTexts.computeIfAbsent(about, r -> redaction.hiddenTexts(r.type(), record.get())));
         }
         return values.isEmpty() ? entry : withText(entry, FieldRedaction.withhold(entry.subject(), values),
                 FieldRedaction.withhold(entry.body(), values));
+    }
+
+    /**
+     * The subject and the body of an entry about a record the actor may not view, as every view shows them
+     * ({@link #timeline(RecordRef, PageRequest)}): the entry stays on the timeline read, for it is that record's
+     * history too, but its text, its participants and the ref of every record the actor may not view are not shown.
+     */
+    public static final String NOT_VISIBLE_ENTRY = "[an entry about a record you may not see]";
+
+    /** An entry about records the actor may not view: its own text and participants gone, those records' refs too. */
+    private static Activity masked(Activity a, Set<RecordRef> refused, RecordRef own) {
+        Set<RecordRef> about = new java.util.LinkedHashSet<>(a.about());
+        about.removeAll(refused);
+        if (about.isEmpty()) {
+            about.add(own); // read through own's timeline (an alias of a merged contact), so it is own's history
+        }
+        return new Activity(a.id(), a.type(), NOT_VISIBLE_ENTRY, NOT_VISIBLE_ENTRY, a.direction(), a.occurredAt(),
+                List.of(), about, a.owner(), a.visibility(), a.recordedAt(), a.outcome(), a.duration());
+    }
+
+    /**
+     * What the policy needs to know of a record an entry is about: crm-core's own records as always; another
+     * module's record ({@link Crm#readRecordsOf}) by its {@code owner} component, an {@code Optional<UserId>} as its
+     * type's field is named ({@link dev.crmkit.core.access.RecordFields}). Empty when the record has no such component,
+     * so that the actor's view of it cannot be decided.
+     */
+    private static Optional<AccessRecord> accessOf(RecordRef ref, Record record) {
+        if (record instanceof Contact || record instanceof Company || record instanceof Lead
+                || record instanceof Task) {
+            return Optional.of(access(record));
+        }
+        for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+            if (component.getName().equals("owner")) {
+                try {
+                    Object owner = component.getAccessor().invoke(record);
+                    if (owner instanceof Optional<?> o && o.map(UserId.class::isInstance).orElse(true)) {
+                        return Optional.of(new AccessRecord(ref, o.map(UserId.class::cast)));
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A record an entry is about, as stored: crm-core's own, or another module's ({@link Crm#readRecordsOf}). */
@@ -705,7 +768,7 @@ public final class ScopedCrm {
         dev.crmkit.core.privacy.PersonalRecords r = made.value().orElseThrow();
         return Optional.of(Guarded.done((AccessDecision.Allowed) made.decision(),
                 new dev.crmkit.core.privacy.PersonalRecords(r.contact(), r.records(), r.leads(), r.scores(),
-                        shownEntries(r.timeline()), r.tasks(), r.audit(), r.consents(), r.mergedLeads())));
+                        shownEntries(r.timeline(), ref), r.tasks(), r.audit(), r.consents(), r.mergedLeads())));
     }
 
     /**

@@ -206,10 +206,11 @@ public final class ScopedPipeline {
      * hides not named, however many ({@code "entering Won needs values for expectedCloseDate, and a value in a field
      * the role of user:ben does not see"}): a named hidden field would tell the actor that its value is empty. The
      * refusal as it is when no missing field is hidden; when the refusal cannot be matched to its rule (the
-     * pipeline was revised meanwhile), no field is named.
+     * pipeline was revised meanwhile, so the paired rule's missing fields do not build the refusal's very message),
+     * no field is named.
      */
     private String required(Refusal refusal, String stage, Optional<List<String>> missing) {
-        if (missing.isEmpty()) {
+        if (missing.isEmpty() || !refusal.message().equals(requiredMessage(stage, missing.get()))) {
             return "entering " + stage + " needs values for fields the pipeline requires";
         }
         Set<String> hidden = fields.hidden(RecordType.DEAL);
@@ -220,6 +221,11 @@ public final class ScopedPipeline {
         String unseen = "a value in a field the role of " + view.actor() + " does not see";
         return "entering " + stage + " needs " + (shown.isEmpty() ? unseen
                 : "values for " + String.join(", ", shown) + ", and " + unseen);
+    }
+
+    /** The message of a {@code required-fields} refusal with these missing fields ({@link Rules.RequiredFields}). */
+    private static String requiredMessage(String stage, List<String> missing) {
+        return "entering " + stage + " needs values for " + String.join(", ", missing);
     }
 
     /** The missing fields of each {@code required-fields} rule into a stage that the deal fails, in rule order. */

@@ -26,6 +26,10 @@ public interface Contacts {
      * waits until this one ends, and then reads what it committed. Lead capture locks the person before it decides
      * between a new lead and a repeat, so two nodes capturing the same person at once cannot both open a lead. A store
      * whose units of work run one at a time already holds everything; outside a unit of work it is a plain read.
+     * <p>
+     * Like {@link #findById}, it follows merges: for the id of a contact merged away it locks and returns the
+     * survivor, so the edits of {@link dev.crmkit.core.customer.CustomerBase} that lock through it keep working with ids held
+     * elsewhere. A host store must not lock by the exact id only.
      */
     Optional<Contact> lockById(ContactId id);
 

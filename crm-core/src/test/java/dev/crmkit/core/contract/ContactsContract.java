@@ -1,5 +1,6 @@
 package dev.crmkit.core.contract;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Affiliation;
@@ -9,10 +10,13 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.Contacts;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.merge.MergeContacts;
+import dev.crmkit.core.merge.MergeOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,7 @@ import java.util.stream.Collectors;
 
 import static dev.crmkit.core.contract.Fixtures.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -47,13 +52,30 @@ public abstract class ContactsContract {
     /** A fresh, empty store; called before every test. */
     protected abstract CrmStore newStore();
 
+    private CrmStore store;
     private Contacts contacts;
     private Fixtures fx;
 
     @BeforeEach
     void createStore() {
-        contacts = newStore().contacts();
+        store = newStore();
+        contacts = store.contacts();
         fx = new Fixtures();
+    }
+
+    @Test
+    void lockById_ofAContactMergedAway_locksAndReturnsTheSurvivorLikeFindById() {
+        Contact survivor = contacts.insertOrGet(fx.contact().createdAt(at(0)).build());
+        Contact away = contacts.insertOrGet(fx.contact().createdAt(at(10)).build());
+        Crm crm = Crm.builder().store(store).clock(Fixtures.CLOCK).ids(IdGenerator.seeded(7))
+                .defaultRegion("DE").build();
+        assertInstanceOf(MergeOutcome.Merged.class,
+                crm.merging().merge(MergeContacts.into(survivor.id(), List.of(survivor.id(), away.id()))));
+        Contact merged = contacts.findById(survivor.id()).orElseThrow();
+
+        assertEquals(Optional.of(merged), contacts.findById(away.id()));
+        assertEquals(Optional.of(merged), contacts.lockById(away.id()));
+        assertEquals(Optional.of(merged), store.transactions().inTransaction(() -> contacts.lockById(away.id())));
     }
 
     @Test

@@ -61,7 +61,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>timelines: {@code timeline(record, page)} and {@code timeline(record, types, page)} (every third record of
  *       each type, every page): for a record the actor may view, exactly the items {@link AccessPolicy#timelineItem}
  *       allows (public ones; private ones to their owner and their participants, by id or e-mail address), newest
- *       first; for a record the actor may not view, not found;</li>
+ *       first, an item also about another record the actor may not view masked ({@link ScopedCrm#NOT_VISIBLE_ENTRY},
+ *       that record's ref gone); for a record the actor may not view, not found;</li>
  *   <li>tasks (owned by their assignee, some shared): {@code task(id)} (every task), {@code tasksDueBefore(assignee,
  *       before, limit)} (every user, a limit that cuts and one that does not), {@code tasksAbout(record)} (every
  *       third record; not found for a hidden record).</li>
@@ -185,11 +186,14 @@ public abstract class VisibleRecordsContract {
         long items = 0;
         long seen = 0;
         long hiddenRecords = 0;
+        long masked = 0;
         for (long seed : seeds()) {
             Population p = Population.store(newStore(), seed);
             Crm crm = Crm.builder().store(p.store).defaultRegion("DE").clock(Fixtures.CLOCK).build();
             AccessPolicy policy = AccessPolicy.of(p.pop.organization());
             List<AccessRecord> records = timelineRecords(p);
+            Map<RecordRef, AccessRecord> byRef = new HashMap<>();
+            records.forEach(r -> byRef.put(r.ref(), r));
             Map<RecordRef, List<Activity>> timelines = storeTimelines(p, records, seed);
             for (Actor actor : p.pop.actors()) {
                 ScopedCrm view = crm.as(actor);
@@ -203,7 +207,11 @@ public abstract class VisibleRecordsContract {
                                 who + ", timeline(" + r.ref() + ") of a hidden record is not found");
                         continue;
                     }
-                    List<Activity> expected = visible(all, a -> policy.timelineItem(actor, a).allowed());
+                    Predicate<RecordRef> mayViewOther = o -> policy.decide(actor, Permission.VIEW, byRef.get(o),
+                            p.pop.sharesOf(o)).allowed();
+                    List<Activity> expected = visible(all, a -> policy.timelineItem(actor, a).allowed()).stream()
+                            .map(a -> shownOn(r.ref(), a, mayViewOther)).toList();
+                    masked += expected.stream().filter(a -> a.subject().equals(ScopedCrm.NOT_VISIBLE_ENTRY)).count();
                     assertEquals(expected, readAll(q -> view.timeline(r.ref(), q).orElseThrow(), PAGE),
                             who + ", timeline(" + r.ref() + ")");
                     Set<ActivityType> types = Set.of(ActivityType.CALL, ActivityType.EMAIL);
@@ -217,6 +225,27 @@ public abstract class VisibleRecordsContract {
         }
         assertTrue(seen > 0 && seen < items, "the populations show and hide items: " + seen + " of " + items);
         assertTrue(hiddenRecords > 0, "some timelines are of hidden records");
+        assertTrue(masked > 0 && masked < seen, "some items are about another record the actor may not view: "
+                + masked + " of " + seen);
+    }
+
+    /**
+     * An item as a view shows it on {@code own}'s timeline, written out: when it is also about a record the actor may
+     * not view, its subject and body are the fixed mask, its participants gone, and so are those records' refs.
+     */
+    private static Activity shownOn(RecordRef own, Activity a, Predicate<RecordRef> mayView) {
+        Set<RecordRef> kept = new java.util.LinkedHashSet<>();
+        for (RecordRef about : a.about()) {
+            if (about.equals(own) || mayView.test(about)) {
+                kept.add(about);
+            }
+        }
+        if (kept.size() == a.about().size()) {
+            return a;
+        }
+        return new Activity(a.id(), a.type(), ScopedCrm.NOT_VISIBLE_ENTRY, ScopedCrm.NOT_VISIBLE_ENTRY, a.direction(),
+                a.occurredAt(), List.of(), kept, a.owner(), a.visibility(), a.recordedAt(), a.outcome(),
+                a.duration());
     }
 
     @Test

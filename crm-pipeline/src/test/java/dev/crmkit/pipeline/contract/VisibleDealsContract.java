@@ -611,17 +611,21 @@ public abstract class VisibleDealsContract {
                     && seen.get(where).contains("probability set to 73 %"), where + ": " + seen.get(where));
         }
 
-        // a Crm that no pipeline registered its deals with cannot read them: their entries are withheld whole
+        // a Crm that no pipeline registered its deals with cannot read them, so cannot decide whether the actor may
+        // view them: their entries are masked, and name no deal
         dev.crmkit.core.ScopedCrm unregistered = Crm.builder().store(stores.crm()).defaultRegion("DE")
                 .clock(Fixtures.CLOCK).build().as(Actor.user("ben"));
-        List<dev.crmkit.core.activity.Activity> aboutDeals = readAll(r -> unregistered.timeline(contactRef, r)
-                .orElseThrow(), 3).stream().filter(a -> a.about().stream().anyMatch(x -> x.type() == RecordType.DEAL))
-                .toList();
-        assertTrue(aboutDeals.size() >= 6, aboutDeals.toString());
+        List<dev.crmkit.core.activity.Activity> onContact = readAll(r -> unregistered.timeline(contactRef, r)
+                .orElseThrow(), 3);
+        List<dev.crmkit.core.activity.Activity> aboutDeals = onContact.stream()
+                .filter(a -> a.subject().equals(dev.crmkit.core.ScopedCrm.NOT_VISIBLE_ENTRY)).toList();
+        assertTrue(aboutDeals.size() >= 6, onContact.toString());
+        for (dev.crmkit.core.activity.Activity a : onContact) {
+            assertFalse(a.about().stream().anyMatch(x -> x.type() == RecordType.DEAL), a.toString());
+        }
         for (dev.crmkit.core.activity.Activity a : aboutDeals) {
-            assertEquals(dev.crmkit.core.access.FieldRedaction.WITHHELD, a.subject(), a.toString());
-            assertTrue(a.body().isEmpty() || a.body().equals(dev.crmkit.core.access.FieldRedaction.WITHHELD),
-                    a.toString());
+            assertEquals(dev.crmkit.core.ScopedCrm.NOT_VISIBLE_ENTRY, a.body(), a.toString());
+            assertTrue(a.about().contains(contactRef), a.toString());
         }
 
         ScopedPipeline ben = deals.as(Actor.user("ben"));
@@ -637,6 +641,216 @@ public abstract class VisibleDealsContract {
                         stores.crm().accessDirectory().organization(), Set.of()))).value().orElseThrow())
                 .reasons().toString();
         assertTrue(danas.contains("needs values for expectedMargin, expectedCloseDate"), danas);
+    }
+
+    /**
+     * An entry about a deal the actor may not view (another rep's deal), read on the timeline of a contact or company
+     * the actor may view, is kept (the contact's own history) but masked: subject and body are
+     * {@link dev.crmkit.core.ScopedCrm#NOT_VISIBLE_ENTRY}, and the deal's ref is gone from {@code about}, so neither
+     * its title, nor its amount, nor its id is read. The entries about the actor's own deal and the head's view are
+     * whole; the personal-data export of the contact masks them the same way.
+     */
+    @Test
+    void timelineOfAVisibleContactOrCompany_entriesAboutADealTheActorMayNotView_areMaskedAndNameNoDeal() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(59)).build();
+        storeOrganization(stores, List.of(
+                Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .scope(RecordType.DEAL, dev.crmkit.core.access.Scope.OWN,
+                                dev.crmkit.core.access.Permission.values()).build(),
+                Role.builder("head", "Head").everywhere(dev.crmkit.core.access.Scope.EVERYTHING).build()),
+                List.of(user("carla", "rep"), user("dana", "head")));
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Shared").skippingAllowed(true)
+                .stage("New").stage("Proposal").won("Won").lost("Lost").build());
+        dev.crmkit.core.contact.Contact contact = crm.customers().createContact(
+                new dev.crmkit.core.customer.NewContact("Bea", "Benson", List.of("bea@kunde.example"), List.of(), "",
+                        Optional.empty(), Map.of()));
+        dev.crmkit.core.company.Company company = crm.customers().createCompany(
+                dev.crmkit.core.customer.NewCompany.of("Acme Tools GmbH", "acme-tools.example"));
+        Deal danas = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Secret fleet", Money.of(
+                "4321.50", "EUR"), dev.crmkit.pipeline.definition.Actor.of("dana"))
+                .about(Optional.of(contact.id()), Optional.of(company.id())));
+        Deal carlas = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Open vans", Money.of(
+                "987.25", "EUR"), dev.crmkit.pipeline.definition.Actor.of("carla"))
+                .about(Optional.of(contact.id()), Optional.empty()));
+        assertTrue(deals.move(MoveDeal.to(danas.id(), "Proposal", dev.crmkit.pipeline.definition.Actor.of("dana")))
+                instanceof StageChange.StageChanged);
+        assertTrue(deals.move(MoveDeal.to(carlas.id(), "Proposal", dev.crmkit.pipeline.definition.Actor.of(
+                "carla"))) instanceof StageChange.StageChanged);
+        dev.crmkit.core.kernel.RecordRef contactRef = new dev.crmkit.core.kernel.RecordRef(RecordType.CONTACT,
+                contact.id().value());
+        dev.crmkit.core.kernel.RecordRef companyRef = new dev.crmkit.core.kernel.RecordRef(RecordType.COMPANY,
+                company.id().value());
+        dev.crmkit.core.kernel.RecordRef danasRef = new dev.crmkit.core.kernel.RecordRef(RecordType.DEAL,
+                danas.id().value());
+        Fixtures fx = new Fixtures(5959);
+        crm.timeline().record(fx.activity(danasRef, contactRef).subject("Secret fleet: quoted EUR 4321.50")
+                .body("Bea asked for 12 vans").occurredAt(at(50)).build());
+
+        dev.crmkit.core.ScopedCrm carla = crm.as(Actor.user("carla"));
+        dev.crmkit.core.ScopedCrm dana = crm.as(Actor.user("dana"));
+        String secretId = danas.id().value().toString();
+        for (dev.crmkit.core.kernel.RecordRef record : List.of(contactRef, companyRef)) {
+            List<dev.crmkit.core.activity.Activity> seenByCarla = readAll(r -> carla.timeline(record, r).orElseThrow(), 2);
+            List<dev.crmkit.core.activity.Activity> seenByDana = readAll(r -> dana.timeline(record, r).orElseThrow(), 2);
+            assertEquals(seenByDana.stream().map(dev.crmkit.core.activity.Activity::id).toList(),
+                    seenByCarla.stream().map(dev.crmkit.core.activity.Activity::id).toList(),
+                    record + ": the entries stay, in order");
+            assertTrue(seenByDana.toString().contains(secretId), "the head reads the deal's entries whole: "
+                    + seenByDana);
+            String text = seenByCarla.toString();
+            for (String value : List.of("Secret fleet", "4321.50", "12 vans", secretId)) {
+                assertFalse(text.contains(value), record + ": carla reads " + value + " in " + text);
+            }
+            List<dev.crmkit.core.activity.Activity> masked = seenByCarla.stream()
+                    .filter(a -> a.subject().equals(dev.crmkit.core.ScopedCrm.NOT_VISIBLE_ENTRY)).toList();
+            long aboutDanas = seenByDana.stream().filter(a -> a.about().contains(danasRef)).count();
+            assertTrue(aboutDanas >= (record.equals(contactRef) ? 2 : 1), seenByDana.toString());
+            assertEquals(aboutDanas, masked.size(), record + ": " + text);
+            for (dev.crmkit.core.activity.Activity a : masked) {
+                assertEquals(dev.crmkit.core.ScopedCrm.NOT_VISIBLE_ENTRY, a.body(), a.toString());
+                assertTrue(a.about().contains(record) && !a.about().contains(danasRef), a.toString());
+                assertEquals(List.of(), a.participants(), a.toString());
+            }
+            if (record.equals(contactRef)) {
+                assertTrue(seenByDana.toString().contains("Secret fleet: quoted EUR 4321.50"), seenByDana.toString());
+                assertTrue(text.contains("Open vans") || text.contains(carlas.id().value().toString()),
+                        "carla's own deal's entries are whole: " + text);
+                assertTrue(seenByCarla.stream().anyMatch(a -> a.about().contains(new dev.crmkit.core.kernel.RecordRef(
+                        RecordType.DEAL, carlas.id().value()))), text);
+            }
+        }
+        assertEquals(Optional.empty(), deals.as(Actor.user("carla")).timeline(danas.id(), PageRequest.first(10)),
+                "the deal itself is not found");
+        dev.crmkit.core.privacy.PersonalRecords exported = carla.exportPersonalData(
+                new dev.crmkit.core.privacy.PersonKey.ByContact(contact.id())).orElseThrow()
+                .value().orElseThrow();
+        String export = exported.timeline().toString();
+        assertTrue(export.contains(dev.crmkit.core.ScopedCrm.NOT_VISIBLE_ENTRY), export);
+        for (String value : List.of("Secret fleet", "4321.50", "12 vans", secretId)) {
+            assertFalse(export.contains(value), "carla's export reads " + value + " in " + export);
+        }
+    }
+
+    /**
+     * A {@code required-fields} refusal is shown as it is only when the rule it is paired with (read again after the
+     * move) builds that very message: when the pipeline was revised between the move and that read, the paired rule
+     * may miss only fields the rep sees while the refusal names one the rep's role hides; then no field is named.
+     */
+    @Test
+    void move_requiredFieldsRefusal_pairedWithARevisedRule_namesNoField() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(53)).build();
+        storeOrganization(stores, List.of(Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .field(RecordType.DEAL, "expectedMargin", FieldAccess.HIDDEN).build()),
+                List.of(user("ben", "rep")));
+        RevisingStore revising = new RevisingStore(stores.pipeline());
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(revising).build();
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Revised").skippingAllowed(true)
+                .stage("New").stage("Negotiation", s -> s.rule(dev.crmkit.pipeline.definition.Rules.requiredFields(
+                        "expectedMargin"))).won("Won").lost("Lost").build());
+        Deal deal = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Fleet", Money.of("100.00",
+                "EUR"), dev.crmkit.pipeline.definition.Actor.of("ben")));
+        // the revision asks for a field the rep sees, and the deal lacks it too
+        revising.revised = pipeline.revisedTo(PipelineDefinition.builder("Revised").skippingAllowed(true)
+                .stage("New").stage("Negotiation", s -> s.rule(dev.crmkit.pipeline.definition.Rules.requiredFields(
+                        "expectedCloseDate"))).won("Won").lost("Lost").build(), Fixtures.T0);
+        revising.reads = 0;
+
+        StageChange change = deals.as(Actor.user("ben")).move(MoveDeal.to(deal.id(), "Negotiation",
+                dev.crmkit.pipeline.definition.Actor.of(Actor.user("ben"),
+                        stores.crm().accessDirectory().organization(), Set.of()))).value().orElseThrow();
+
+        assertTrue(revising.reads >= 2, "the view read the pipeline again: " + revising.reads);
+        String reasons = ((StageChange.StageChangeRejected) change).reasons().toString();
+        assertFalse(reasons.contains("expectedMargin"), "the rep's role hides the margin: " + reasons);
+        assertFalse(reasons.contains("expectedCloseDate"), "not the revised rule's field: " + reasons);
+        assertTrue(reasons.contains("entering Negotiation needs values for fields the pipeline requires"), reasons);
+        assertEquals(deal, stores.pipeline().deals().findById(deal.id()).orElseThrow(), "nothing moved");
+    }
+
+    /** A store whose pipelines read as {@link #revised} from the second read after {@link #reads} is reset. */
+    private static final class RevisingStore implements dev.crmkit.pipeline.PipelineStore {
+        private final dev.crmkit.pipeline.PipelineStore store;
+        private final dev.crmkit.pipeline.definition.Pipelines pipelines;
+        volatile Pipeline revised;
+        volatile int reads;
+
+        RevisingStore(dev.crmkit.pipeline.PipelineStore store) {
+            this.store = store;
+            dev.crmkit.pipeline.definition.Pipelines real = store.pipelines();
+            this.pipelines = new dev.crmkit.pipeline.definition.Pipelines() {
+                @Override
+                public Pipeline insert(Pipeline pipeline) {
+                    return real.insert(pipeline);
+                }
+
+                @Override
+                public Pipeline update(Pipeline pipeline) {
+                    return real.update(pipeline);
+                }
+
+                @Override
+                public Optional<Pipeline> findById(PipelineId id) {
+                    Optional<Pipeline> found = real.findById(id);
+                    return ++reads >= 2 && revised != null && revised.id().equals(id) ? Optional.of(revised)
+                            : found;
+                }
+
+                @Override
+                public Optional<Pipeline> findByName(String name) {
+                    return real.findByName(name);
+                }
+
+                @Override
+                public Optional<Pipeline> findRevision(PipelineId id, long version) {
+                    return real.findRevision(id, version);
+                }
+
+                @Override
+                public Page<Pipeline> findAll(PageRequest page) {
+                    return real.findAll(page);
+                }
+
+                @Override
+                public void setDefault(PipelineId id) {
+                    real.setDefault(id);
+                }
+
+                @Override
+                public Optional<PipelineId> findDefault() {
+                    return real.findDefault();
+                }
+            };
+        }
+
+        @Override
+        public dev.crmkit.pipeline.definition.Pipelines pipelines() {
+            return pipelines;
+        }
+
+        @Override
+        public Deals deals() {
+            return store.deals();
+        }
+
+        @Override
+        public dev.crmkit.pipeline.deal.StageHistory stageHistory() {
+            return store.stageHistory();
+        }
+
+        @Override
+        public dev.crmkit.pipeline.deal.VisibleDeals visibleDeals() {
+            return store.visibleDeals();
+        }
+
+        @Override
+        public dev.crmkit.core.kernel.Transactions transactions() {
+            return store.transactions();
+        }
     }
 
     /** The fields the roles of a field population get a random access on (stage: READ or EDIT only). */

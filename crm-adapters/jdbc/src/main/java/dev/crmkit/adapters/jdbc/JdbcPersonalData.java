@@ -65,10 +65,17 @@ final class JdbcPersonalData implements PersonalData {
                 "erased_at");
     }
 
+    /**
+     * Read with a locking read ({@link Dialect#lockingRead}) in a unit of work that may write: an edit reads the mark
+     * after it waited for the contact's lock, and a plain read inside a host's transaction joined at MariaDB's
+     * REPEATABLE READ would read the snapshot taken before that wait, without the mark of the erasure it waited for.
+     * A read-only unit (a snapshot read, where PostgreSQL refuses locking reads) reads it plainly.
+     */
     @Override
     public boolean isErased(ContactId contact) {
-        return jdbc.tx.read(c -> jdbc.one(c, jdbc.sql("SELECT contact_id FROM {erased_contact} WHERE contact_id = ?"),
-                rs -> Boolean.TRUE, contact.value()).isPresent());
+        return jdbc.tx.read(c -> jdbc.one(c, jdbc.sql("SELECT contact_id FROM {erased_contact} WHERE contact_id = ?")
+                        + (c.isReadOnly() ? "" : jdbc.dialect.lockingRead()), rs -> Boolean.TRUE, contact.value())
+                .isPresent());
     }
 
     /** The ids of a person's rows. */

@@ -168,10 +168,12 @@ class ScopedRecordCommandTest {
     /**
      * {@code access timeline|tasks deal:ID} decide as the deals' view does (carla does not find ben's private deal),
      * and a deal's entries quote no value of a field ben's role hides, on the deal's timeline and on its contact's.
+     * An entry about carla's private deal on ben's contact is masked for ben: no title, amount or id of that deal.
      */
     @Test
     void timelineAndTasks_ofADeal_asTheDealsViewDecides_andADealsEntriesWithholdItsHiddenValuesEverywhere() {
         dev.crmkit.pipeline.deal.Deal deal;
+        dev.crmkit.pipeline.deal.Deal carlasDeal;
         String task;
         try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
             IdGenerator ids = IdGenerator.seeded(22);
@@ -186,6 +188,12 @@ class ScopedRecordCommandTest {
             RecordRef dealRef = new RecordRef(RecordType.DEAL, deal.id().value());
             db.store().activities().append(Activity.system(new ActivityId(ids.next()), "Offer at EUR 4321.50", "",
                     Set.of(dealRef, ref(bens)), T0.plusSeconds(600)));
+            carlasDeal = pipelines.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipelines.pipelineNamed("B2C")
+                    .orElseThrow().id(), "Carla's quiet deal", dev.crmkit.core.kernel.Money.of("777.25", "EUR"),
+                    dev.crmkit.pipeline.definition.Actor.of("carla")).about(Optional.of(bens.id()), Optional.empty()));
+            db.store().activities().append(Activity.system(new ActivityId(ids.next()), "Carla's quiet deal at EUR "
+                    + "777.25", "", Set.of(new RecordRef(RecordType.DEAL, carlasDeal.id().value()), ref(bens)),
+                    T0.plusSeconds(660)));
             task = db.store().tasks().insert(Task.open(new TaskId(ids.next()), "Send the offer",
                     T0.plusSeconds(7_200), Optional.empty(), UserId.of("ben"), Optional.of(dealRef), T0)).id()
                     .toString();
@@ -218,6 +226,14 @@ class ScopedRecordCommandTest {
             assertTrue(subjects(dana.json()).contains("Document contract: signed-by-acme")
                     && subjects(dana.json()).contains("Offer at EUR 4321.50"), "the head sees every field: " + dana);
         }
+        CliRun bensContact = crm("--as", "ben", "access", "timeline", ref(bens).toString(), "--format", "json");
+        assertTrue(subjects(bensContact.json()).contains(dev.crmkit.core.ScopedCrm.NOT_VISIBLE_ENTRY),
+                bensContact.out());
+        for (String value : List.of("Carla's quiet deal", "777.25", carlasDeal.id().value().toString())) {
+            assertTrue(!bensContact.out().contains(value), "ben reads " + value + " in " + bensContact.out());
+        }
+        CliRun danasView = crm("--as", "dana", "access", "timeline", ref(bens).toString(), "--format", "json");
+        assertTrue(subjects(danasView.json()).contains("Carla's quiet deal at EUR 777.25"), danasView.out());
         CliRun carla = crm("--as", "carla", "access", "timeline", dealRef);
         assertEquals(1, carla.exitCode(), carla.toString());
         assertTrue(carla.err().contains("there is no " + dealRef), carla.err());
