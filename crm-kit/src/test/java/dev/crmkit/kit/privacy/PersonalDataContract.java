@@ -627,6 +627,59 @@ public abstract class PersonalDataContract {
                 dev.crmkit.core.customer.LeadEdit.nothing().andName("Ottoline", "Brackwater-Smyth")));
     }
 
+    /** What a refusal of an erased record may not change: its rows, timeline, audit trail, merges and consents. */
+    private String erasedRows() {
+        return all(store.archives().contacts()) + " " + all(store.archives().leads()) + " "
+                + all(store.archives().activities()) + " " + all(store.archives().auditTrail()) + " "
+                + all(store.archives().deals()) + " " + all(store.archives().contactMerges()) + " "
+                + all(store.archives().contactAliases()) + " " + all(store.consentArchive());
+    }
+
+    /**
+     * An erased contact takes no consent entry (its history's sources were blanked; a new one would store a value of
+     * the person again), and an erased lead is not converted (its contact would gain the lead's stand-in e-mail and
+     * owner, and a deal would be opened for the person): both refused, rule {@code erased}, nothing written. Another
+     * person's consent is still recorded.
+     */
+    @Test
+    void afterErasure_aConsentOfTheAnonymizedContact_andAConversionOfItsLead_areRefusedAsErased_andWriteNothing() {
+        Lead lead = leadsOf(zeborah).get(0);
+        kit.crm().leads().changeStatus(lead.id(), dev.crmkit.core.lead.LeadStatus.QUALIFIED, "", Optional.of(REP));
+        dev.crmkit.pipeline.definition.Pipeline pipeline = kit.pipelines().definePipeline(
+                dev.crmkit.pipeline.definition.Presets.b2b());
+        erase("zeborah.quillfeather@example.org");
+        assertEquals(dev.crmkit.core.lead.LeadStatus.QUALIFIED, store.leads().findById(lead.id()).orElseThrow()
+                .status(), "the erasure keeps the status, so the lead could be converted");
+        Map<String, Object> before = counts();
+        List<ConsentChange> history = kit.crm().consents().history(zeborah);
+        String rows = erasedRows();
+
+        ValidationException consent = assertThrows(ValidationException.class, () -> kit.crm().consents()
+                .record(zeborah, ConsentChannel.EMAIL, true, "form of Zelda"));
+        ValidationException sms = assertThrows(ValidationException.class, () -> kit.crm().consents()
+                .record(zeborah, ConsentChannel.SMS, false, "call of Zelda"));
+        ValidationException convert = assertThrows(ValidationException.class, () -> kit.pipelines().convert(
+                new dev.crmkit.pipeline.deal.ConvertLead(lead.id(), pipeline.id(), "Zelda's licences",
+                        Optional.empty(), Optional.empty(), dev.crmkit.pipeline.definition.Actor.of("rep-anna"))));
+
+        for (ValidationException e : List.of(consent, sms)) {
+            assertEquals(List.of("contactId erased"), e.violations().stream().map(v -> v.field() + " " + v.rule())
+                    .toList(), e.getMessage());
+            assertTrue(e.getMessage().contains(zeborah.toString()), e.getMessage());
+        }
+        assertEquals(List.of("lead erased"), convert.violations().stream().map(v -> v.field() + " " + v.rule())
+                .toList(), convert.getMessage());
+        assertTrue(convert.getMessage().contains(lead.id().toString()), convert.getMessage());
+        assertEquals(history, kit.crm().consents().history(zeborah));
+        assertEquals(before, counts());
+        assertEquals(rows, erasedRows(), "nothing written: no row, no consent entry, no deal, no audit entry");
+        assertNoneIn(dump(store), List.of("Zelda", "form of Zelda", "call of Zelda"));
+        assertNoneIn(dump(store), ZEBORAH);
+        // another person's consent is still recorded
+        assertEquals(ottoline, kit.crm().consents().record(ottoline, ConsentChannel.SMS, true, "bakery counter")
+                .contact());
+    }
+
     private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
         return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
                 List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();
