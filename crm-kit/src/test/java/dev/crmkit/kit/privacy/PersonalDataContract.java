@@ -680,6 +680,49 @@ public abstract class PersonalDataContract {
                 .contact());
     }
 
+    /**
+     * The erasure marks every id of the person, the contact merged into them too; a merge naming an erased contact
+     * (a live person into the erased one, or the erased one into a live person) and the undo of the erased person's
+     * merge are refused (rule {@code erased}) under the merge's locks, changing nothing, so no anonymized contact
+     * comes back as a live one and no live person's values land on a contact marked erased.
+     */
+    @Test
+    void afterErasure_mergesAndUnmergesNamingAnErasedContact_areRefusedAsErased_andChangeNothing() {
+        dev.crmkit.core.merge.ContactMerge merge = all(store.archives().contactMerges()).stream()
+                .filter(m -> m.survivor().equals(zeborah)).findFirst().orElseThrow();
+        ContactId duplicate = merge.mergedIds().get(0);
+        erase("zeborah.quillfeather@example.org");
+        assertTrue(store.personalData().isErased(zeborah));
+        assertTrue(store.personalData().isErased(duplicate), "the merged-away contact is marked too");
+        assertFalse(store.personalData().isErased(ottoline));
+        Map<String, Object> before = counts();
+        String rows = erasedRows();
+
+        dev.crmkit.core.merge.UnmergeOutcome.Refused unmerge = assertInstanceOf(
+                dev.crmkit.core.merge.UnmergeOutcome.Refused.class, kit.crm().merging().unmerge(merge.id()));
+        MergeOutcome.Refused liveIntoErased = assertInstanceOf(MergeOutcome.Refused.class, kit.crm().merging()
+                .merge(MergeContacts.into(zeborah, List.of(zeborah, ottoline))));
+        MergeOutcome.Refused erasedIntoLive = assertInstanceOf(MergeOutcome.Refused.class, kit.crm().merging()
+                .merge(MergeContacts.into(ottoline, List.of(ottoline, zeborah))));
+
+        for (ContactId id : List.of(zeborah, duplicate)) {
+            assertTrue(unmerge.conflicts().stream().anyMatch(c -> c.contains(id.toString()) && c.contains("erased")),
+                    unmerge.conflicts().toString());
+        }
+        for (MergeOutcome.Refused refused : List.of(liveIntoErased, erasedIntoLive)) {
+            assertEquals(List.of("contacts erased"), refused.reasons().stream().map(v -> v.field() + " "
+                    + v.rule()).toList(), refused.toString());
+            assertTrue(refused.reasons().get(0).message().contains(zeborah.toString()), refused.toString());
+        }
+        assertEquals(before, counts());
+        assertEquals(rows, erasedRows(), "nothing changed: contacts, aliases, merges, timeline, audit trail");
+        assertAllIn(dump(store), OTTOLINE);
+        assertEquals(zeborah, store.contacts().findById(duplicate).orElseThrow().id(),
+                "the merged-away contact still resolves to the erased survivor");
+        assertEquals("erased", assertThrows(ValidationException.class, () -> kit.crm().customers().editContact(
+                duplicate, dev.crmkit.core.customer.ContactEdit.rename("Zelda", "Smyth"))).violations().get(0).rule());
+    }
+
     private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
         return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
                 List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();

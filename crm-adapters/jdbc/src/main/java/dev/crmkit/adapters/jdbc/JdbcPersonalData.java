@@ -235,8 +235,11 @@ final class JdbcPersonalData implements PersonalData {
             // the consent history keeps channel, status, time and actor: where the consent came from may name them
             counts.put("consent_change", (long) update(c, "UPDATE {consent_change} SET source = '" + ERASED
                     + "' WHERE contact_id IN (%s) AND source <> '" + ERASED + "'", ids.contacts()));
-            // the mark that refuses later edits of the anonymous contact (V87); not a personal value, not counted
-            jdbc.insertIgnoring(c, markErased, contact.value(), at);
+            // the mark that refuses later edits of the anonymous contact (V87); not a personal value, not counted.
+            // Every id of the person is marked, the merged-away ones too: an unmerge or a merge naming one is refused
+            for (UUID id : ids.contacts()) {
+                jdbc.insertIgnoring(c, markErased, id, at);
+            }
             return new ErasureCounts(counts);
         });
     }

@@ -204,9 +204,12 @@ final class InMemoryPersonalData implements PersonalData {
             // crm-campaigns' ledger and do-not-contact list refer to the contact by its id as text
             counts.putAll(campaigns.apply(ids.contacts().stream().map(ContactId::toString)
                     .collect(Collectors.toSet()), values));
-            // the mark that refuses later edits of the anonymous contact; not a personal value, not counted
-            if (erased.putIfAbsent(contact, at) == null) {
-                tx.onRollback(() -> erased.remove(contact));
+            // the mark that refuses later edits of the anonymous contact; not a personal value, not counted.
+            // Every id of the person is marked, the merged-away ones too: an unmerge or a merge naming one is refused
+            for (ContactId id : ids.contacts()) {
+                if (erased.putIfAbsent(id, at) == null) {
+                    tx.onRollback(() -> erased.remove(id));
+                }
             }
             return new ErasureCounts(counts);
         });
