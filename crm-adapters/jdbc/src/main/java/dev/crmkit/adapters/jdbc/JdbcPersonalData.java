@@ -71,6 +71,14 @@ final class JdbcPersonalData implements PersonalData {
                 rs -> Boolean.TRUE, contact.value()).isPresent());
     }
 
+    /** The marks of erased contacts, in contact id order, restored as they were (insert-ignoring). */
+    JdbcArchive<dev.crmkit.kit.archive.ErasedContact> archive() {
+        return new JdbcArchive<>(jdbc, "erased contact", "erased_contact", "contact_id",
+                rs -> new dev.crmkit.kit.archive.ErasedContact(new ContactId(jdbc.dialect.getUuid(rs, "contact_id")),
+                        jdbc.dialect.getInstant(rs, "erased_at")), e -> e.contact().toString(),
+                (c, e) -> jdbc.insertIgnoring(c, markErased, e.contact().value(), e.at()));
+    }
+
     /** The ids of a person's rows. */
     private record Ids(List<UUID> contacts, List<UUID> leads, List<UUID> deals) {
         List<UUID> records() {
