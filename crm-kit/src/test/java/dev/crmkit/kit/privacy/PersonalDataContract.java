@@ -723,6 +723,46 @@ public abstract class PersonalDataContract {
                 duplicate, dev.crmkit.core.customer.ContactEdit.rename("Zelda", "Smyth"))).violations().get(0).rule());
     }
 
+    /**
+     * No input takes an address on the reserved domain of the erased leads' stand-in e-mails (rule {@code reserved}):
+     * a live lead given its own stand-in e-mail would count as erased and refuse every later edit. A lead edit, a
+     * capture, a new contact, a contact edit and an added e-mail are refused, whatever the case or subdomain, and
+     * nothing is stored.
+     */
+    @Test
+    void anAddressOnTheReservedDomainOfErasedLeads_isRefusedOnInput_asReserved_andStoresNothing() {
+        Lead lead = leadsOf(ottoline).get(0);
+        String standIn = Anonymized.leadEmail(lead.id()).toString();
+        Map<String, Object> before = counts();
+        String rows = erasedRows();
+        var customers = kit.crm().customers();
+
+        List<ValidationException> refused = List.of(
+                assertThrows(ValidationException.class, () -> kit.crm().leadEditing().edit(lead.id(),
+                        dev.crmkit.core.customer.LeadEdit.nothing().andEmail(standIn))),
+                assertThrows(ValidationException.class, () -> customers.addEmail(ottoline, standIn, false)),
+                assertThrows(ValidationException.class, () -> customers.editContact(ottoline,
+                        dev.crmkit.core.customer.ContactEdit.addEmail("ottoline@mail.erased.invalid"))),
+                assertThrows(ValidationException.class, () -> customers.createContact(
+                        dev.crmkit.core.customer.NewContact.of("Nobody", "Else", "Nobody@Erased.Invalid"))));
+        CaptureOutcome.Rejected captured = assertInstanceOf(CaptureOutcome.Rejected.class, kit.crm().capture()
+                .capture(LeadSubmission.from(Channel.WEB_FORM).name("Nobody", "Else").email("nobody@erased.invalid")
+                        .build()));
+
+        List<String> expected = List.of("email reserved", "email reserved", "addEmails[0] reserved",
+                "emails[0] reserved");
+        for (int i = 0; i < refused.size(); i++) {
+            assertEquals(List.of(expected.get(i)), refused.get(i).violations().stream().map(v -> v.field() + " "
+                    + v.rule()).toList(), refused.get(i).getMessage());
+            assertTrue(refused.get(i).getMessage().contains("erased.invalid"), refused.get(i).getMessage());
+        }
+        assertEquals(List.of("email reserved"), captured.violations().stream().map(v -> v.field() + " " + v.rule())
+                .toList());
+        assertFalse(Anonymized.isErased(store.leads().findById(lead.id()).orElseThrow()), "the lead stays live");
+        assertEquals(before, counts());
+        assertEquals(rows, erasedRows(), "nothing stored");
+    }
+
     private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
         return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
                 List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();
