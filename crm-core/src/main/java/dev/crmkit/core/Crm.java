@@ -170,7 +170,8 @@ public final class Crm {
      * wires a new use case each time.
      */
     public dev.crmkit.core.merge.ContactMerging merging() {
-        return new dev.crmkit.core.merge.ContactMerging(store.contacts(), store.contactMerges(), timeline, context);
+        return new dev.crmkit.core.merge.ContactMerging(store.contacts(), store.contactMerges(), timeline, context,
+                store.personalData()::isErased);
     }
 
     /**

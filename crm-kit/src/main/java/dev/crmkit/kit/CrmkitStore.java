@@ -81,4 +81,14 @@ public interface CrmkitStore extends CrmStore, PipelineStore, ServiceStore {
     default dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
         throw new UnsupportedOperationException("this store keeps no retention claims");
     }
+
+    /**
+     * The marks of erased contacts ({@link dev.crmkit.core.privacy.PersonalData#isErased}) read in contact id order
+     * and written back as they were, for a full export and its restore, so a restored store still refuses edits of
+     * the anonymized contacts. The default is a store that keeps none: it fails with an
+     * {@link UnsupportedOperationException}; crmkit's stores keep them.
+     */
+    default dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.ErasedContact> erasedContactArchive() {
+        throw new UnsupportedOperationException("this store keeps no erased-contact marks");
+    }
 }

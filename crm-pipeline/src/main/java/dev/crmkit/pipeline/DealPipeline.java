@@ -170,7 +170,9 @@ public interface DealPipeline {
      * company (created when missing; existing ones only gain values for empty fields); the lead becomes converted.
      * Refused (nothing changed) unless the lead is qualified.
      *
-     * @throws dev.crmkit.core.kernel.ValidationException if the lead or the pipeline does not exist
+     * @throws dev.crmkit.core.kernel.ValidationException if the lead or the pipeline does not exist, or (rule
+     *                                                    {@code erased}, nothing changed) the lead is an erased
+     *                                                    person's ({@link dev.crmkit.core.privacy.Anonymized#isErased})
      */
     LeadConversion convert(ConvertLead command);
 

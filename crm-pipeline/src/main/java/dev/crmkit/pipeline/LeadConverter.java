@@ -45,8 +45,15 @@ final class LeadConverter {
     LeadConversion convert(ConvertLead command) {
         Objects.requireNonNull(command, "command");
         return crm.store().transactions().inTransaction(() -> {
-            Lead lead = crm.store().leads().findById(command.lead()).orElseThrow(() ->
+            // held for the unit of work, so a conversion that waited for an erasure meets the anonymous lead here
+            Lead lead = crm.store().leads().lockById(command.lead()).orElseThrow(() ->
                     ValidationException.of("lead", "exists", "there is no lead " + command.lead()));
+            if (dev.crmkit.core.privacy.Anonymized.isErased(lead)) {
+                // its contact would gain the lead's stand-in e-mail and owner: the erased person's records stay as
+                // the erasure left them
+                throw ValidationException.of("lead", "erased", "lead " + lead.id() + " belongs to a person whose "
+                        + "data was erased: an anonymized record is not converted");
+            }
             Pipeline target = pipeline.requirePipeline(command.pipeline());
             if (lead.status() != LeadStatus.QUALIFIED) {
                 return new LeadConversion.ConversionRefused(lead.id(), "qualified-lead", "only a qualified lead "

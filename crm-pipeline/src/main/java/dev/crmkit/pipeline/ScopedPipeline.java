@@ -188,7 +188,7 @@ public final class ScopedPipeline {
             return rejected;
         }
         Set<String> values = fields.hiddenTexts(RecordType.DEAL, before);
-        boolean reasonsHidden = fields.hidden(RecordType.DEAL).contains("lostReason");
+        boolean reasonsHidden = fields.hides(RecordType.DEAL, "lostReason");
         String lostReason = new Rules.LostReason(List.of()).name();
         String required = new Rules.RequiredFields(List.of()).name();
         java.util.Iterator<List<String>> missing = requiredMissing(before, rejected.to()).iterator();
@@ -213,8 +213,9 @@ public final class ScopedPipeline {
         if (missing.isEmpty() || !refusal.message().equals(requiredMessage(stage, missing.get()))) {
             return "entering " + stage + " needs values for fields the pipeline requires";
         }
-        Set<String> hidden = fields.hidden(RecordType.DEAL);
-        List<String> shown = missing.get().stream().filter(f -> !hidden.contains(dealField(f))).toList();
+        // a custom field is hidden by name or with every custom field (deal.customFields), as redact blanks it
+        List<String> shown = missing.get().stream().filter(f -> !fields.hides(RecordType.DEAL, dealField(f)))
+                .toList();
         if (shown.size() == missing.get().size()) {
             return refusal.message();
         }

@@ -171,6 +171,11 @@ public final class SpringCrmStore implements CrmkitStore, dev.crmkit.adapters.jd
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.ErasedContact> erasedContactArchive() {
+        return jdbc.erasedContactArchive();
+    }
+
+    @Override
     public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
         return jdbc.retentionClaimArchive();
     }

@@ -61,6 +61,22 @@ public final class FieldRedaction {
     }
 
     /**
+     * Whether the actor does not see one field of a record type: the field is hidden itself, or it is a custom field
+     * ({@code customFields.margin}) and the role hides every custom field ({@code customFields}). The one test of a
+     * field by name, so that a text naming fields (a {@code required-fields} refusal) leaves out exactly what
+     * {@link #redact} blanks.
+     *
+     * @param field a field's name as {@link RecordFields} names it ({@code lostReason}, {@code customFields.margin})
+     */
+    public boolean hides(RecordType type, String field) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(field, "field");
+        Map<String, FieldAccess> limits = restricted.get(type);
+        return limits.get(field) == FieldAccess.HIDDEN || (field.startsWith(RecordFields.CUSTOM + ".")
+                && limits.get(RecordFields.CUSTOM) == FieldAccess.HIDDEN);
+    }
+
+    /**
      * The record as the actor sees it: the same record when they see every field, else a copy with the hidden fields
      * blanked.
      *

@@ -219,7 +219,8 @@ public final class LeadCapture {
         }
         Optional<EmailAddress> email = Optional.empty();
         if (!submission.email().isBlank() && !flagged.contains("email")) {
-            email = Optional.ofNullable(collect(problems, () -> EmailAddress.parse(submission.email())));
+            email = Optional.ofNullable(collect(problems,
+                    () -> dev.crmkit.core.privacy.Anonymized.inputEmail(submission.email())));
         }
         Optional<PhoneNumber> phone = Optional.empty();
         if (!submission.phone().isBlank() && !flagged.contains("phone") && !flagged.contains("defaultRegion")) {
@@ -261,7 +262,9 @@ public final class LeadCapture {
     }
 
     /**
-     * Captures one submission. Never throws for bad input: that is a {@link CaptureOutcome.Rejected}. Called outside a
+     * Captures one submission. Never throws for bad input: that is a {@link CaptureOutcome.Rejected} (an e-mail on the
+     * reserved domain of erased leads too: field {@code email}, rule {@code reserved},
+     * {@link dev.crmkit.core.privacy.Anonymized#inputEmail}). Called outside a
      * unit of work, a capture that loses a race with a concurrent one on the same person (a stale version, a deadlock
      * victim) runs again, so concurrent captures on several nodes neither fail nor duplicate; inside the caller's unit
      * of work such a {@link dev.crmkit.core.kernel.ConflictException} propagates for the caller to rerun its unit.

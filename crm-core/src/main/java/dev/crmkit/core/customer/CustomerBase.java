@@ -170,7 +170,9 @@ public final class CustomerBase {
     /**
      * Creates a contact under the duplicate rules for contacts by hand.
      *
-     * @throws ValidationException listing every problem: sizes, e-mail and phone formats, an e-mail or phone that
+     * @throws ValidationException listing every problem: sizes, e-mail and phone formats, an e-mail on the reserved
+     *                             domain of erased leads ({@code reserved}, {@link
+     *                             dev.crmkit.core.privacy.Anonymized#inputEmail}), an e-mail or phone that
      *                             belongs to another contact ({@code unique}), custom values; or, when a
      *                             {@link DuplicateAction#BLOCK} rule refused it, rule {@code duplicate} on field
      *                             {@code name} naming the stored contacts and their scores (nothing is stored)
@@ -196,7 +198,8 @@ public final class CustomerBase {
         for (int i = 0; i < command.emails().size(); i++) {
             String raw = command.emails().get(i);
             String field = "emails[" + i + "]";
-            EmailAddress e = flagged.contains(field) ? null : collect(problems, field, () -> EmailAddress.parse(raw));
+            EmailAddress e = flagged.contains(field) ? null : collect(problems, field,
+                    () -> dev.crmkit.core.privacy.Anonymized.inputEmail(raw));
             if (e != null) {
                 emails.putIfAbsent(e, i);
             }
@@ -425,12 +428,12 @@ public final class CustomerBase {
     /**
      * Adds an e-mail address to a contact, as primary if asked, under the duplicate rules (see {@link #editContact}).
      *
-     * @throws ValidationException if the address is malformed or belongs to another contact, or rule
-     *                             {@code duplicate} if a {@link DuplicateAction#BLOCK} rule refused the change, or
+     * @throws ValidationException if the address is malformed, on the reserved domain of erased leads (rule
+     *                             {@code reserved}) or belongs to another contact, or rule {@code duplicate} if a {@link DuplicateAction#BLOCK} rule refused the change, or
      *                             rule {@code erased} if the contact's data was erased (see {@link #editContact})
      */
     public Contact addEmail(ContactId contactId, String email, boolean primary) {
-        EmailAddress address = EmailAddress.parse(email);
+        EmailAddress address = dev.crmkit.core.privacy.Anonymized.inputEmail(email);
         return savedOrRefused(context.transactions().inTransaction(() -> {
             Contact contact = requireEditable(contactId);
             contacts.findByEmail(address).filter(other -> !other.id().equals(contact.id())).ifPresent(other -> {
@@ -474,8 +477,9 @@ public final class CustomerBase {
      * {@link ContactOutcome.Saved} with the contact as it is.
      *
      * @param contactId the contact, or a contact merged into it (then the survivor is edited)
-     * @throws ValidationException listing every problem: the contact does not exist, sizes, formats, an e-mail or
-     *                             phone that belongs to another contact ({@code unique}); or rule {@code erased} on
+     * @throws ValidationException listing every problem: the contact does not exist, sizes, formats, an e-mail on
+     *                             the reserved domain of erased leads ({@code reserved}), an e-mail or phone that
+     *                             belongs to another contact ({@code unique}); or rule {@code erased} on
      *                             {@code contactId} when the contact's data was erased (an erasure or retention
      *                             anonymized it): asked after the contact's row lock, so an edit that waited for an
      *                             erasure writes nothing and publishes nothing either; reads still work
@@ -488,7 +492,8 @@ public final class CustomerBase {
         for (int i = 0; i < edit.addEmails().size(); i++) {
             String field = "addEmails[" + i + "]";
             String raw = edit.addEmails().get(i);
-            EmailAddress e = flagged.contains(field) ? null : collect(problems, field, () -> EmailAddress.parse(raw));
+            EmailAddress e = flagged.contains(field) ? null : collect(problems, field,
+                    () -> dev.crmkit.core.privacy.Anonymized.inputEmail(raw));
             if (e != null) {
                 emails.putIfAbsent(e, i);
             }

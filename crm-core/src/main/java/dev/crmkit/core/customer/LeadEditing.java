@@ -89,7 +89,8 @@ public final class LeadEditing {
      *
      * @param leadId the lead, or a lead merged into it (then the survivor is edited)
      * @throws ValidationException listing every problem: the lead does not exist ({@code leadId}), sizes, a malformed
-     *                             e-mail or phone, a blank name part, no e-mail and no phone left ({@code required}),
+     *                             e-mail or phone, an e-mail on the reserved domain of erased leads ({@code reserved},
+     *                             {@link dev.crmkit.core.privacy.Anonymized#inputEmail}), a blank name part, no e-mail and no phone left ({@code required}),
      *                             an erased person's e-mail or phone ({@code suppressed}); or, alone, rule
      *                             {@code erased} on {@code leadId} when the lead was erased (anonymized), read under
      *                             the lead's lock, so an edit that waited for an erasure writes nothing either
@@ -104,7 +105,7 @@ public final class LeadEditing {
         Set<String> flagged = EdgeValidation.fieldsOf(problems);
         String region = edit.defaultRegion().isBlank() ? defaultRegion : edit.defaultRegion();
         Optional<Optional<EmailAddress>> email = parse(problems, flagged, "email", edit.email(),
-                EmailAddress::parse);
+                dev.crmkit.core.privacy.Anonymized::inputEmail);
         Optional<Optional<PhoneNumber>> phone = parse(problems, flagged, "phone", edit.phone(),
                 raw -> PhoneNumber.parse(raw, region));
         Optional<String> companyName = flagged.contains("companyName") ? Optional.empty()

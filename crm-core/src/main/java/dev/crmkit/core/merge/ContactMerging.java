@@ -39,19 +39,37 @@ public final class ContactMerging {
     private final ContactMerges merges;
     private final Timeline timeline;
     private final Context context;
+    private final java.util.function.Predicate<ContactId> erasures;
 
-    /** Wires the use case; {@link dev.crmkit.core.Crm#merging()} does this for you. */
+    /**
+     * Wires the use case without the store's erased marks: a merge or unmerge of an erased contact is not refused.
+     */
     public ContactMerging(Contacts contacts, ContactMerges merges, Timeline timeline, Context context) {
+        this(contacts, merges, timeline, context, c -> false);
+    }
+
+    /**
+     * Wires the use case; {@link dev.crmkit.core.Crm#merging()} does this for you.
+     *
+     * @param erasures whether a contact's data was erased (the store's
+     *                 {@code dev.crmkit.core.privacy.PersonalData#isErased} marks), read under the merge's locks: a
+     *                 merge or an unmerge naming an erased contact is refused (rule {@code erased})
+     */
+    public ContactMerging(Contacts contacts, ContactMerges merges, Timeline timeline, Context context,
+                          java.util.function.Predicate<ContactId> erasures) {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.merges = Objects.requireNonNull(merges, "merges");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.context = Objects.requireNonNull(context, "context");
+        this.erasures = Objects.requireNonNull(erasures, "erasures");
     }
 
     /**
      * Merges the contacts into one survivor, re-pointing every related record, and keeps a record of it on the
      * survivor's timeline. Refused (storing nothing) when fewer than two distinct contacts are named, one is unknown
-     * or already merged away, or the survivor or a field's chosen contact is not among them.
+     * or already merged away, one belongs to a person whose data was erased (rule {@code erased}: a live person's
+     * values would land on an anonymized contact, or an anonymized one would be merged into a live person; read
+     * under the contacts' locks), or the survivor or a field's chosen contact is not among them.
      */
     public MergeOutcome merge(MergeContacts command) {
         Objects.requireNonNull(command, "command");
@@ -65,6 +83,9 @@ public final class ContactMerging {
         problems.addAll(MergeMembers.choices("contact", "contacts", command.choices(), command.contacts()));
         Map<ContactId, Contact> locked = new java.util.HashMap<>();
         STEPS.members(ids, contacts::lockById, problems).forEach(c -> locked.put(c.id(), c));
+        locked.keySet().stream().filter(erasures).sorted(java.util.Comparator.comparing(Object::toString))
+                .forEach(id -> problems.add(new Violation("contacts", "erased", "contact " + id + " belongs to a "
+                        + "person whose data was erased: an anonymized record is not merged")));
         if (!problems.isEmpty()) {
             return new MergeOutcome.Refused(problems);
         }
@@ -97,7 +118,8 @@ public final class ContactMerging {
     /**
      * Undoes a merge: the survivor, the merged-away contacts and every re-pointed record are stored exactly as they
      * were before it, unless something changed since that would be lost; then nothing changes and the refusal lists
-     * every conflict.
+     * every conflict. A merge whose survivor or merged-away contacts belong to a person whose data was erased is not
+     * undone either (conflict "... erased ..."): it would bring back anonymized contacts as live ones.
      */
     public UnmergeOutcome unmerge(MergeId id) {
         Objects.requireNonNull(id, "id");
@@ -106,7 +128,16 @@ public final class ContactMerging {
 
     private UnmergeOutcome unmergeInUnit(MergeId id) {
         Optional<ContactMerge> found = merges.find(id);
-        List<String> conflicts = STEPS.unmergeConflicts("merge", id, found, contacts::lockById, merges);
+        List<String> conflicts = new ArrayList<>(STEPS.unmergeConflicts("merge", id, found, contacts::lockById,
+                merges));
+        // read after unmergeConflicts locked the survivor (its merged-away ids resolve to it)
+        found.ifPresent(m -> {
+            List<ContactId> named = new ArrayList<>();
+            named.add(m.survivor());
+            named.addAll(m.mergedIds());
+            named.stream().filter(erasures).forEach(c -> conflicts.add("contact " + c + " belongs to a "
+                    + "person whose data was erased: an anonymized record is not unmerged (erased)"));
+        });
         if (!conflicts.isEmpty()) {
             return new UnmergeOutcome.Refused(id, conflicts);
         }

@@ -35,7 +35,28 @@ public final class Anonymized {
      * {@code .invalid} domain, naming nobody.
      */
     public static EmailAddress leadEmail(LeadId lead) {
-        return EmailAddress.parse("erased-" + lead + "@erased.invalid");
+        return EmailAddress.parse("erased-" + lead + "@" + RESERVED_DOMAIN);
+    }
+
+    /** The reserved domain of the {@link #leadEmail stand-in e-mails}: no input may give an address on it. */
+    public static final String RESERVED_DOMAIN = "erased.invalid";
+
+    /**
+     * An e-mail address given as input (a contact's, a lead's edit, a capture's submission): parsed as
+     * {@link EmailAddress#parse} does, and refused when it is on the {@link #RESERVED_DOMAIN reserved domain} of the
+     * stand-in e-mails (or a subdomain of it), because a live lead holding its stand-in e-mail would count as erased
+     * ({@link #isErased}) and refuse every later edit.
+     *
+     * @throws dev.crmkit.core.kernel.ValidationException naming field {@code email}: rule {@code reserved} on the
+     *                                                    reserved domain, or the parse's own rule
+     */
+    public static EmailAddress inputEmail(String raw) {
+        EmailAddress email = EmailAddress.parse(raw);
+        if (email.domain().equals(RESERVED_DOMAIN) || email.domain().endsWith("." + RESERVED_DOMAIN)) {
+            throw dev.crmkit.core.kernel.ValidationException.of("email", "reserved", "the domain " + RESERVED_DOMAIN
+                    + " is reserved for the stand-in e-mails of erased leads: not an address of a person");
+        }
+        return email;
     }
 
     /**

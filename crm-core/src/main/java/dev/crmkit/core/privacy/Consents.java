@@ -62,7 +62,9 @@ public final class Consents {
      *
      * @param source where it came from (a form, a call, an unsubscribe link)
      * @return the entry appended
-     * @throws ValidationException      naming {@code contactId} when there is no such contact; nothing is stored
+     * @throws ValidationException      naming {@code contactId} when there is no such contact, or (rule
+     *                                  {@code erased}) when its person's data was erased ({@link
+     *                                  PersonalData#isErased}, read after the contact's lock): nothing is stored
      * @throws IllegalArgumentException naming {@code source} when it is blank or too long; nothing is stored
      */
     public ConsentChange record(ContactId contact, ConsentChannel channel, boolean granted, String source) {
@@ -73,6 +75,11 @@ public final class Consents {
         return context.transactions().inTransaction(() -> {
             Contact locked = contacts.lockById(contact).orElseThrow(
                     () -> ValidationException.of("contactId", "exists", "there is no contact " + contact));
+            if (personalData.isErased(locked.id())) {
+                // the erasure blanked the consent history's sources: a new entry would store a value again
+                throw ValidationException.of("contactId", "erased", "contact " + locked.id() + " belongs to a "
+                        + "person whose data was erased: an anonymized record is not edited");
+            }
             MarketingConsent.Status before = Optional.ofNullable(current(locked.id()).get(channel))
                     .map(ConsentChange::status).orElse(MarketingConsent.Status.UNKNOWN);
             ConsentChange change = new ConsentChange(context.ids().next(), locked.id(), channel, status, source,

@@ -59,9 +59,11 @@ public interface PersonalData {
      * Whether the contact's data was erased ({@link #erase}, by an erasure or the {@link RetentionJob}): a store that
      * keeps the mark records it in {@link #erase}'s unit of work, and edits of the contact ask this after taking the
      * contact's row lock, so an edit that waited for an erasure is refused (rule {@code erased}) instead of writing
-     * new values onto the anonymous row. The default is {@code false} (a store that keeps no mark lets edits through).
+     * new values onto the anonymous row. The store marks every id of the person the erasure covered: the surviving
+     * contact and the contacts merged into it, so a merge or an unmerge naming any of them is refused too. The
+     * default is {@code false} (a store that keeps no mark lets edits through).
      *
-     * @param contact the contact (a surviving one, not an alias)
+     * @param contact the contact: a surviving one, or one merged into an erased person before the erasure
      */
     default boolean isErased(ContactId contact) {
         return false;

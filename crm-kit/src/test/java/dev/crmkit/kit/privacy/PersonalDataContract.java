@@ -627,6 +627,142 @@ public abstract class PersonalDataContract {
                 dev.crmkit.core.customer.LeadEdit.nothing().andName("Ottoline", "Brackwater-Smyth")));
     }
 
+    /** What a refusal of an erased record may not change: its rows, timeline, audit trail, merges and consents. */
+    private String erasedRows() {
+        return all(store.archives().contacts()) + " " + all(store.archives().leads()) + " "
+                + all(store.archives().activities()) + " " + all(store.archives().auditTrail()) + " "
+                + all(store.archives().deals()) + " " + all(store.archives().contactMerges()) + " "
+                + all(store.archives().contactAliases()) + " " + all(store.consentArchive());
+    }
+
+    /**
+     * An erased contact takes no consent entry (its history's sources were blanked; a new one would store a value of
+     * the person again), and an erased lead is not converted (its contact would gain the lead's stand-in e-mail and
+     * owner, and a deal would be opened for the person): both refused, rule {@code erased}, nothing written. Another
+     * person's consent is still recorded.
+     */
+    @Test
+    void afterErasure_aConsentOfTheAnonymizedContact_andAConversionOfItsLead_areRefusedAsErased_andWriteNothing() {
+        Lead lead = leadsOf(zeborah).get(0);
+        kit.crm().leads().changeStatus(lead.id(), dev.crmkit.core.lead.LeadStatus.QUALIFIED, "", Optional.of(REP));
+        dev.crmkit.pipeline.definition.Pipeline pipeline = kit.pipelines().definePipeline(
+                dev.crmkit.pipeline.definition.Presets.b2b());
+        erase("zeborah.quillfeather@example.org");
+        assertEquals(dev.crmkit.core.lead.LeadStatus.QUALIFIED, store.leads().findById(lead.id()).orElseThrow()
+                .status(), "the erasure keeps the status, so the lead could be converted");
+        Map<String, Object> before = counts();
+        List<ConsentChange> history = kit.crm().consents().history(zeborah);
+        String rows = erasedRows();
+
+        ValidationException consent = assertThrows(ValidationException.class, () -> kit.crm().consents()
+                .record(zeborah, ConsentChannel.EMAIL, true, "form of Zelda"));
+        ValidationException sms = assertThrows(ValidationException.class, () -> kit.crm().consents()
+                .record(zeborah, ConsentChannel.SMS, false, "call of Zelda"));
+        ValidationException convert = assertThrows(ValidationException.class, () -> kit.pipelines().convert(
+                new dev.crmkit.pipeline.deal.ConvertLead(lead.id(), pipeline.id(), "Zelda's licences",
+                        Optional.empty(), Optional.empty(), dev.crmkit.pipeline.definition.Actor.of("rep-anna"))));
+
+        for (ValidationException e : List.of(consent, sms)) {
+            assertEquals(List.of("contactId erased"), e.violations().stream().map(v -> v.field() + " " + v.rule())
+                    .toList(), e.getMessage());
+            assertTrue(e.getMessage().contains(zeborah.toString()), e.getMessage());
+        }
+        assertEquals(List.of("lead erased"), convert.violations().stream().map(v -> v.field() + " " + v.rule())
+                .toList(), convert.getMessage());
+        assertTrue(convert.getMessage().contains(lead.id().toString()), convert.getMessage());
+        assertEquals(history, kit.crm().consents().history(zeborah));
+        assertEquals(before, counts());
+        assertEquals(rows, erasedRows(), "nothing written: no row, no consent entry, no deal, no audit entry");
+        assertNoneIn(dump(store), List.of("Zelda", "form of Zelda", "call of Zelda"));
+        assertNoneIn(dump(store), ZEBORAH);
+        // another person's consent is still recorded
+        assertEquals(ottoline, kit.crm().consents().record(ottoline, ConsentChannel.SMS, true, "bakery counter")
+                .contact());
+    }
+
+    /**
+     * The erasure marks every id of the person, the contact merged into them too; a merge naming an erased contact
+     * (a live person into the erased one, or the erased one into a live person) and the undo of the erased person's
+     * merge are refused (rule {@code erased}) under the merge's locks, changing nothing, so no anonymized contact
+     * comes back as a live one and no live person's values land on a contact marked erased.
+     */
+    @Test
+    void afterErasure_mergesAndUnmergesNamingAnErasedContact_areRefusedAsErased_andChangeNothing() {
+        dev.crmkit.core.merge.ContactMerge merge = all(store.archives().contactMerges()).stream()
+                .filter(m -> m.survivor().equals(zeborah)).findFirst().orElseThrow();
+        ContactId duplicate = merge.mergedIds().get(0);
+        erase("zeborah.quillfeather@example.org");
+        assertTrue(store.personalData().isErased(zeborah));
+        assertTrue(store.personalData().isErased(duplicate), "the merged-away contact is marked too");
+        assertFalse(store.personalData().isErased(ottoline));
+        Map<String, Object> before = counts();
+        String rows = erasedRows();
+
+        dev.crmkit.core.merge.UnmergeOutcome.Refused unmerge = assertInstanceOf(
+                dev.crmkit.core.merge.UnmergeOutcome.Refused.class, kit.crm().merging().unmerge(merge.id()));
+        MergeOutcome.Refused liveIntoErased = assertInstanceOf(MergeOutcome.Refused.class, kit.crm().merging()
+                .merge(MergeContacts.into(zeborah, List.of(zeborah, ottoline))));
+        MergeOutcome.Refused erasedIntoLive = assertInstanceOf(MergeOutcome.Refused.class, kit.crm().merging()
+                .merge(MergeContacts.into(ottoline, List.of(ottoline, zeborah))));
+
+        for (ContactId id : List.of(zeborah, duplicate)) {
+            assertTrue(unmerge.conflicts().stream().anyMatch(c -> c.contains(id.toString()) && c.contains("erased")),
+                    unmerge.conflicts().toString());
+        }
+        for (MergeOutcome.Refused refused : List.of(liveIntoErased, erasedIntoLive)) {
+            assertEquals(List.of("contacts erased"), refused.reasons().stream().map(v -> v.field() + " "
+                    + v.rule()).toList(), refused.toString());
+            assertTrue(refused.reasons().get(0).message().contains(zeborah.toString()), refused.toString());
+        }
+        assertEquals(before, counts());
+        assertEquals(rows, erasedRows(), "nothing changed: contacts, aliases, merges, timeline, audit trail");
+        assertAllIn(dump(store), OTTOLINE);
+        assertEquals(zeborah, store.contacts().findById(duplicate).orElseThrow().id(),
+                "the merged-away contact still resolves to the erased survivor");
+        assertEquals("erased", assertThrows(ValidationException.class, () -> kit.crm().customers().editContact(
+                duplicate, dev.crmkit.core.customer.ContactEdit.rename("Zelda", "Smyth"))).violations().get(0).rule());
+    }
+
+    /**
+     * No input takes an address on the reserved domain of the erased leads' stand-in e-mails (rule {@code reserved}):
+     * a live lead given its own stand-in e-mail would count as erased and refuse every later edit. A lead edit, a
+     * capture, a new contact, a contact edit and an added e-mail are refused, whatever the case or subdomain, and
+     * nothing is stored.
+     */
+    @Test
+    void anAddressOnTheReservedDomainOfErasedLeads_isRefusedOnInput_asReserved_andStoresNothing() {
+        Lead lead = leadsOf(ottoline).get(0);
+        String standIn = Anonymized.leadEmail(lead.id()).toString();
+        Map<String, Object> before = counts();
+        String rows = erasedRows();
+        var customers = kit.crm().customers();
+
+        List<ValidationException> refused = List.of(
+                assertThrows(ValidationException.class, () -> kit.crm().leadEditing().edit(lead.id(),
+                        dev.crmkit.core.customer.LeadEdit.nothing().andEmail(standIn))),
+                assertThrows(ValidationException.class, () -> customers.addEmail(ottoline, standIn, false)),
+                assertThrows(ValidationException.class, () -> customers.editContact(ottoline,
+                        dev.crmkit.core.customer.ContactEdit.addEmail("ottoline@mail.erased.invalid"))),
+                assertThrows(ValidationException.class, () -> customers.createContact(
+                        dev.crmkit.core.customer.NewContact.of("Nobody", "Else", "Nobody@Erased.Invalid"))));
+        CaptureOutcome.Rejected captured = assertInstanceOf(CaptureOutcome.Rejected.class, kit.crm().capture()
+                .capture(LeadSubmission.from(Channel.WEB_FORM).name("Nobody", "Else").email("nobody@erased.invalid")
+                        .build()));
+
+        List<String> expected = List.of("email reserved", "email reserved", "addEmails[0] reserved",
+                "emails[0] reserved");
+        for (int i = 0; i < refused.size(); i++) {
+            assertEquals(List.of(expected.get(i)), refused.get(i).violations().stream().map(v -> v.field() + " "
+                    + v.rule()).toList(), refused.get(i).getMessage());
+            assertTrue(refused.get(i).getMessage().contains("erased.invalid"), refused.get(i).getMessage());
+        }
+        assertEquals(List.of("email reserved"), captured.violations().stream().map(v -> v.field() + " " + v.rule())
+                .toList());
+        assertFalse(Anonymized.isErased(store.leads().findById(lead.id()).orElseThrow()), "the lead stays live");
+        assertEquals(before, counts());
+        assertEquals(rows, erasedRows(), "nothing stored");
+    }
+
     private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
         return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
                 List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();

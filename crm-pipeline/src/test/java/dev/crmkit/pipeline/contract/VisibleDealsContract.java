@@ -853,6 +853,48 @@ public abstract class VisibleDealsContract {
         }
     }
 
+    /**
+     * A {@code required-fields} refusal does not name a missing custom field to a role that hides every custom field
+     * of a deal ({@code deal.customFields} as a whole, not field by field): the rep reads the visible missing field and
+     * "a field ... does not see", never the custom field's name; the head, who sees everything, reads the rule's
+     * message unchanged.
+     */
+    @Test
+    void move_refusedForARequiredCustomField_doesNotNameIt_toARoleHidingEveryCustomField() {
+        Stores stores = newStore();
+        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(53)).build();
+        storeOrganization(stores, List.of(
+                Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
+                        .field(RecordType.DEAL, "customFields", FieldAccess.HIDDEN).build(),
+                Role.builder("head", "Head").everywhere(dev.crmkit.core.access.Scope.EVERYTHING).build()),
+                List.of(user("ben", "rep"), user("dana", "head")));
+        crm.customers().defineCustomFields(dev.crmkit.core.customfield.CustomFieldSchema.of(RecordType.DEAL,
+                dev.crmkit.core.customfield.FieldDefinition.optional("margin",
+                        dev.crmkit.core.customfield.FieldType.TEXT)));
+        DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Custom").skippingAllowed(true)
+                .stage("New").stage("Negotiation", s -> s.rule(dev.crmkit.pipeline.definition.Rules.requiredFields(
+                        "customFields.margin", "expectedCloseDate")))
+                .won("Won").lost("Lost").build(Set.of("margin")));
+        Deal deal = deals.open(dev.crmkit.pipeline.deal.OpenDeal.of(pipeline.id(), "Fleet", Money.of("100.00",
+                "EUR"), dev.crmkit.pipeline.definition.Actor.of("dana")));
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String user : List.of("ben", "dana")) {
+            dev.crmkit.pipeline.definition.Actor mover = dev.crmkit.pipeline.definition.Actor.of(Actor.user(user),
+                    stores.crm().accessDirectory().organization(), Set.of());
+            seen.put(user, ((StageChange.StageChangeRejected) deals.as(Actor.user(user)).move(MoveDeal.to(deal.id(),
+                    "Negotiation", mover)).value().orElseThrow()).reasons().toString());
+        }
+        String ben = seen.get("ben");
+        assertTrue(ben.contains("entering Negotiation needs values for expectedCloseDate, and a value in a field "
+                + "the role of user:ben does not see"), ben);
+        assertFalse(ben.contains("margin"), "the rep's role hides every custom field: " + ben);
+        assertTrue(seen.get("dana").contains("entering Negotiation needs values for customFields.margin, "
+                + "expectedCloseDate"), seen.get("dana"));
+        assertEquals(deal, stores.pipeline().deals().findById(deal.id()).orElseThrow(), "nothing moved");
+    }
+
     /** The fields the roles of a field population get a random access on (stage: READ or EDIT only). */
     private static final List<String> FIELDS = List.of("amount", "expectedMargin", "expectedCloseDate",
             "customFields.margin", "owner", "source");

@@ -78,6 +78,14 @@ final class JdbcPersonalData implements PersonalData {
                 .isPresent());
     }
 
+    /** The marks of erased contacts, in contact id order, restored as they were (insert-ignoring). */
+    JdbcArchive<dev.crmkit.kit.archive.ErasedContact> archive() {
+        return new JdbcArchive<>(jdbc, "erased contact", "erased_contact", "contact_id",
+                rs -> new dev.crmkit.kit.archive.ErasedContact(new ContactId(jdbc.dialect.getUuid(rs, "contact_id")),
+                        jdbc.dialect.getInstant(rs, "erased_at")), e -> e.contact().toString(),
+                (c, e) -> jdbc.insertIgnoring(c, markErased, e.contact().value(), e.at()));
+    }
+
     /** The ids of a person's rows. */
     private record Ids(List<UUID> contacts, List<UUID> leads, List<UUID> deals) {
         List<UUID> records() {
@@ -242,8 +250,11 @@ final class JdbcPersonalData implements PersonalData {
             // the consent history keeps channel, status, time and actor: where the consent came from may name them
             counts.put("consent_change", (long) update(c, "UPDATE {consent_change} SET source = '" + ERASED
                     + "' WHERE contact_id IN (%s) AND source <> '" + ERASED + "'", ids.contacts()));
-            // the mark that refuses later edits of the anonymous contact (V87); not a personal value, not counted
-            jdbc.insertIgnoring(c, markErased, contact.value(), at);
+            // the mark that refuses later edits of the anonymous contact (V87); not a personal value, not counted.
+            // Every id of the person is marked, the merged-away ones too: an unmerge or a merge naming one is refused
+            for (UUID id : ids.contacts()) {
+                jdbc.insertIgnoring(c, markErased, id, at);
+            }
             return new ErasureCounts(counts);
         });
     }

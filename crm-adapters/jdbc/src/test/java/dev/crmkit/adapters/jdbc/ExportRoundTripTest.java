@@ -119,7 +119,8 @@ class ExportRoundTripTest {
 
         assertSameFiles(dir.resolve("reference"), dir.resolve("source"));
         for (String type : List.of("access-shares", "audit-trail", "campaign-messages", "campaign-do-not-contact",
-                "consent-history", "suppression-list", "retention-claims", "campaign-events", "campaign-enrollments",
+                "consent-history", "suppression-list", "retention-claims", "erased-contacts", "campaign-events",
+                "campaign-enrollments",
                 "campaign-templates", "campaign-segments", "campaign-cap-days", "campaign-ab-tests",
                 "campaign-ab-exposures", "campaign-ab-winners")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
@@ -262,6 +263,47 @@ class ExportRoundTripTest {
         StoreExport.standard().write(source, dir.resolve("source-unmerged"));
         StoreExport.standard().write(restored, dir.resolve("restored-unmerged"));
         assertSameFiles(dir.resolve("source-unmerged"), dir.resolve("restored-unmerged"));
+    }
+
+    /**
+     * An erased contact's mark (V87 / the memory map) goes through the export: restored into every kind of store, an
+     * edit of the anonymized contact is still refused (rule {@code erased}) and writes nothing, while another
+     * contact's edit is saved.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void afterTheRoundTrip_anErasedContactStillRefusesEdits(Kind target) throws IOException {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-05-04T08:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        InMemoryCrmStore source = InMemoryCrmStore.create();
+        Crm here = Crm.builder().store(source).defaultRegion("DE").clock(clock)
+                .ids(dev.crmkit.core.kernel.IdGenerator.seeded(87)).suppressionSalt(
+                        "a secret salt of the test, 32 b".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+        ContactId erased = here.customers().createContact(dev.crmkit.core.customer.NewContact.of("Zeborah",
+                "Quillfeather", "zeborah.quillfeather@example.org")).id();
+        ContactId kept = here.customers().createContact(dev.crmkit.core.customer.NewContact.of("Ottoline",
+                "Brackwater", "ottoline.brackwater@example.com")).id();
+        assertInstanceOf(dev.crmkit.core.privacy.ErasureOutcome.Erased.class, here.personalData().erase(
+                dev.crmkit.core.privacy.PersonKey.parse("zeborah.quillfeather@example.org", "DE"), "request"));
+        StoreExport.standard().write(source, dir.resolve("source"));
+        CrmkitStore restored = target.fresh();
+        assertInstanceOf(ImportOutcome.Imported.class,
+                StoreImport.builder().build().into(restored, dir.resolve("source")));
+        assertTrue(restored.personalData().isErased(erased), target + ": the mark is restored");
+        assertTrue(!restored.personalData().isErased(kept), target.toString());
+        Crm there = Crm.builder().store(restored).defaultRegion("DE").clock(clock)
+                .ids(dev.crmkit.core.kernel.IdGenerator.seeded(88)).build();
+        var before = restored.contacts().findById(erased).orElseThrow();
+
+        dev.crmkit.core.kernel.ValidationException refused = assertThrows(
+                dev.crmkit.core.kernel.ValidationException.class, () -> there.customers().editContact(erased,
+                        dev.crmkit.core.customer.ContactEdit.rename("Zelda", "Smyth")));
+
+        assertEquals(List.of("contactId erased"), refused.violations().stream().map(v -> v.field() + " " + v.rule())
+                .toList(), refused.getMessage());
+        assertEquals(before, restored.contacts().findById(erased).orElseThrow(), "nothing written");
+        assertInstanceOf(dev.crmkit.core.customer.ContactOutcome.Saved.class, there.customers().editContact(kept,
+                dev.crmkit.core.customer.ContactEdit.rename("Ottoline", "Brackwater-Smyth")));
     }
 
     /** The export of a store and a fresh store of a kind it was restored into. */

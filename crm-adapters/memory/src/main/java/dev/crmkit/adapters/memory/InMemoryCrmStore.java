@@ -224,6 +224,11 @@ public final class InMemoryCrmStore implements CrmkitStore {
     }
 
     @Override
+    public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.ErasedContact> erasedContactArchive() {
+        return personalData.archive();
+    }
+
+    @Override
     public dev.crmkit.kit.archive.Archive<dev.crmkit.kit.archive.RetentionClaim> retentionClaimArchive() {
         return retention.archive();
     }

@@ -95,6 +95,19 @@ final class InMemoryPersonalData implements PersonalData {
         return tx.read(() -> erased.containsKey(contact));
     }
 
+    /** The marks of erased contacts, in contact id order, restored as they were (undone on rollback). */
+    MemoryArchive<dev.crmkit.kit.archive.ErasedContact> archive() {
+        return new MemoryArchive<>(tx, "erased contact", (after, limit) -> tx.read(() -> KeyOrder.after(
+                erased.entrySet().stream().map(e -> new dev.crmkit.kit.archive.ErasedContact(e.getKey(),
+                        e.getValue())).toList(), e -> e.contact().toString(), after, limit)),
+                e -> e.contact().toString(), k -> tx.read(() -> erased.containsKey(new ContactId(
+                        java.util.UUID.fromString(k)))), e -> {
+                    if (erased.putIfAbsent(e.contact(), e.at()) == null) {
+                        tx.onRollback(() -> erased.remove(e.contact()));
+                    }
+                });
+    }
+
     /** Covers the snapshots of the store's lead merges too; called once, while the store is built. */
     void coverLeadMerges(InMemoryLeadMerges merges) {
         this.leadMerges = merges;
@@ -204,9 +217,12 @@ final class InMemoryPersonalData implements PersonalData {
             // crm-campaigns' ledger and do-not-contact list refer to the contact by its id as text
             counts.putAll(campaigns.apply(ids.contacts().stream().map(ContactId::toString)
                     .collect(Collectors.toSet()), values));
-            // the mark that refuses later edits of the anonymous contact; not a personal value, not counted
-            if (erased.putIfAbsent(contact, at) == null) {
-                tx.onRollback(() -> erased.remove(contact));
+            // the mark that refuses later edits of the anonymous contact; not a personal value, not counted.
+            // Every id of the person is marked, the merged-away ones too: an unmerge or a merge naming one is refused
+            for (ContactId id : ids.contacts()) {
+                if (erased.putIfAbsent(id, at) == null) {
+                    tx.onRollback(() -> erased.remove(id));
+                }
             }
             return new ErasureCounts(counts);
         });

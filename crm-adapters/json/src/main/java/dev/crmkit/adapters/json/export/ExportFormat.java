@@ -147,7 +147,9 @@ public final class ExportFormat {
                 new RecordFormat<>("suppression-list", dev.crmkit.kit.archive.SuppressedHash.class,
                         s -> s.suppressionArchive()),
                 new RecordFormat<>("retention-claims", dev.crmkit.kit.archive.RetentionClaim.class,
-                        s -> s.retentionClaimArchive())),
+                        s -> s.retentionClaimArchive()),
+                new RecordFormat<>("erased-contacts", dev.crmkit.kit.archive.ErasedContact.class,
+                        s -> s.erasedContactArchive())),
                 pipelines));
     }
 
