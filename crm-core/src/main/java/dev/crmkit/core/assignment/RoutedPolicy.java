@@ -47,16 +47,11 @@ public final class RoutedPolicy implements AssignmentPolicy {
 
     @Override
     public Decision decide(LeadProfile lead, PolicyContext context) {
-        Routing.Routed routed = routing.route(lead);
-        Team team = routed.team();
-        Optional<String> rule = routed.rule().map(r -> "'" + r.name() + "' (" + r.describe() + ")");
-        List<Skip> skipped = new ArrayList<>();
-        List<Member> eligible = new ArrayList<>();
-        for (Member member : team.members()) {
-            if (skipReason(member, context, skipped).isEmpty()) {
-                eligible.add(member);
-            }
-        }
+        Candidates candidates = candidates(lead, context);
+        Team team = candidates.team();
+        Optional<String> rule = candidates.rule();
+        List<Skip> skipped = candidates.skipped();
+        List<Member> eligible = candidates.eligible();
         while (!eligible.isEmpty()) {
             Optional<AssignmentStrategy.Pick> pick = strategy.pick(team, List.copyOf(eligible), context);
             if (pick.isEmpty()) {
@@ -92,16 +87,11 @@ public final class RoutedPolicy implements AssignmentPolicy {
                 return Optional.empty();
             }
         }
-        Routing.Routed routed = routing.route(lead);
-        Team team = routed.team();
-        Optional<String> rule = routed.rule().map(r -> "'" + r.name() + "' (" + r.describe() + ")");
-        List<Skip> skipped = new ArrayList<>();
-        List<Member> eligible = new ArrayList<>();
-        for (Member member : team.members()) {
-            if (skipReason(member, context, skipped).isEmpty()) {
-                eligible.add(member);
-            }
-        }
+        Candidates candidates = candidates(lead, context);
+        Team team = candidates.team();
+        Optional<String> rule = candidates.rule();
+        List<Skip> skipped = candidates.skipped();
+        List<Member> eligible = candidates.eligible();
         if (eligible.isEmpty()) {
             return Optional.empty();
         }
@@ -120,6 +110,28 @@ public final class RoutedPolicy implements AssignmentPolicy {
             return new Decision.Chosen(member, new Explanation(rule, team.name(), skips, strategy.name(),
                     member.user() + " picked by " + rotating.reason(team, schedule, member, ticket)));
         }));
+    }
+
+    /**
+     * The lead's routed team, the routing rule that chose it (as the explanation names it), the members the filters
+     * skip with their reasons, and the members left to pick from; {@link #decide} and {@link #rotation} start here.
+     */
+    private Candidates candidates(LeadProfile lead, PolicyContext context) {
+        Routing.Routed routed = routing.route(lead);
+        Team team = routed.team();
+        Optional<String> rule = routed.rule().map(r -> "'" + r.name() + "' (" + r.describe() + ")");
+        List<Skip> skipped = new ArrayList<>();
+        List<Member> eligible = new ArrayList<>();
+        for (Member member : team.members()) {
+            if (skipReason(member, context, skipped).isEmpty()) {
+                eligible.add(member);
+            }
+        }
+        return new Candidates(team, rule, skipped, eligible);
+    }
+
+    /** What {@link #candidates} finds (mutable lists: {@link #decide} adds skips and removes members as it picks). */
+    private record Candidates(Team team, Optional<String> rule, List<Skip> skipped, List<Member> eligible) {
     }
 
     /**
