@@ -20,6 +20,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The plain-JDBC plumbing every repository of the JDBC store shares: binding parameters by their Java type through
@@ -217,14 +219,24 @@ final class Jdbc {
      * @throws IllegalArgumentException when {@code insert} is not of that form
      */
     void insertRows(Connection c, String insert, List<Object[]> rows) throws SQLException {
+        insertRows(c, insert, "", rows);
+    }
+
+    /**
+     * {@link #insertRows(Connection, String, List)} with a clause after the {@code VALUES} list of every statement
+     * ({@code ON CONFLICT ...}, {@code ON DUPLICATE KEY UPDATE ...}); never a {@code COPY} when there is one.
+     *
+     * @param tail the clause, with a leading space, or empty
+     */
+    void insertRows(Connection c, String insert, String tail, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         if (rows.size() == 1) {
-            update(c, insert, rows.get(0));
+            update(c, insert + tail, rows.get(0));
             return;
         }
-        if (dialect == Dialect.POSTGRESQL && rows.size() >= PgCopy.MIN_ROWS) {
+        if (dialect == Dialect.POSTGRESQL && tail.isEmpty() && rows.size() >= PgCopy.MIN_ROWS) {
             Optional<String> copy = copies.computeIfAbsent(insert, PgCopy::copyOf);
             if (copy.isPresent() && PgCopy.copy(c, copy.get(), rows)) {
                 return;
@@ -245,7 +257,7 @@ final class Jdbc {
             if (part.size() == perStatement && full != null) {
                 sql = full;
             } else {
-                sql = head + String.join(", ", Collections.nCopies(part.size(), row));
+                sql = head + String.join(", ", Collections.nCopies(part.size(), row)) + tail;
                 if (part.size() == perStatement) {
                     full = sql;
                 }
@@ -261,6 +273,65 @@ final class Jdbc {
             }
         }
     }
+
+    /**
+     * MariaDB: writes rows of a table, each found by its id at the version expected, with multi-row
+     * {@code UPDATE t JOIN (SELECT ... UNION ALL SELECT ...) v ON t.id = v.id AND t.version = v.expected SET ...}
+     * statements (as many rows a statement as {@link #insertRows} puts in one): one statement, and one execution in the
+     * database, for hundreds of rows where a JDBC batch is one statement a row. The ids are compared as the key
+     * column's {@code ascii_bin}, so each row is found through the primary key.
+     *
+     * @param update a one-row {@code UPDATE {table} SET a = ?, b = ?, ... WHERE id = ? AND version = ?} (every SET
+     *               value a bare parameter, as {@link Dialect#json()} is on MariaDB)
+     * @param rows   each row's parameters of {@code update}, in its order
+     * @return the rows found (each at its expected version) and written
+     * @throws IllegalArgumentException when {@code update} is not of that form or the dialect is not MariaDB
+     */
+    int updateRows(Connection c, String update, List<Object[]> rows) throws SQLException {
+        if (dialect != Dialect.MARIADB) {
+            throw new IllegalArgumentException("a joined update is MariaDB's, not " + dialect);
+        }
+        int columns = updateRowsSql(update, 1).split("\\?", -1).length - 1;
+        int perStatement = Math.max(1, Math.min(MULTI_ROW_ROWS, MULTI_ROW_PARAMS / columns));
+        int written = 0;
+        for (int from = 0, to; from < rows.size(); from = to) {
+            to = statementEnd(rows, from, perStatement);
+            List<Object[]> part = rows.subList(from, to);
+            List<Object> params = new ArrayList<>(part.size() * columns);
+            part.forEach(values -> params.addAll(java.util.Arrays.asList(values)));
+            written += update(c, updateRowsSql(update, part.size()), params.toArray());
+        }
+        return written;
+    }
+
+    /** The statement of {@link #updateRows} for {@code n} rows. */
+    static String updateRowsSql(String update, int n) {
+        Matcher m = ONE_ROW_UPDATE.matcher(update);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a one-row update by id and version: " + update);
+        }
+        String[] sets = m.group(2).split(", ");
+        StringBuilder first = new StringBuilder("SELECT ");
+        StringBuilder set = new StringBuilder();
+        for (int i = 0; i < sets.length; i++) {
+            if (!sets[i].matches("\\w+ = \\?")) {
+                throw new IllegalArgumentException("not a bare parameter: " + sets[i] + " in " + update);
+            }
+            String column = sets[i].substring(0, sets[i].length() - " = ?".length());
+            first.append("? AS bulk_").append(i).append(", ");
+            set.append(i == 0 ? "" : ", ").append("t.").append(column).append(" = v.bulk_").append(i);
+        }
+        String id = "CONVERT(? USING ascii) COLLATE ascii_bin";
+        first.append(id).append(" AS bulk_id, ? AS bulk_expected");
+        String next = " UNION ALL SELECT " + String.join(", ", Collections.nCopies(sets.length, "?")) + ", " + id
+                + ", ?";
+        return "UPDATE " + m.group(1) + " t JOIN (" + first + next.repeat(n - 1) + ") v ON t." + m.group(3)
+                + " = v.bulk_id AND t." + m.group(4) + " = v.bulk_expected SET " + set;
+    }
+
+    /** {@code UPDATE table SET sets WHERE key = ? AND version = ?}. */
+    private static final Pattern ONE_ROW_UPDATE = Pattern.compile(
+            "UPDATE (\\w+) SET (.+) WHERE (\\w+) = \\? AND (\\w+) = \\?");
 
     /**
      * PostgreSQL: several small inserts as one statement, one round trip: every insert but the last becomes a

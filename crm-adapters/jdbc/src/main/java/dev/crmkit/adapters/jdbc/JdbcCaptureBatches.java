@@ -136,11 +136,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
      * {@code %s} becomes an IN list of {@code n} parameters.
      */
     String lookup(Lookup template, int n) {
-        String marks = String.join(", ", Collections.nCopies(n, "?"));
-        return jdbc.sql(jdbc.dialect == Dialect.POSTGRESQL
-                ? template.perKey().replace("%k", "(VALUES " + String.join(", ", Collections.nCopies(n, "(?)"))
-                        + ") AS bulk_keys(v)").replace("%s", marks)
-                : template.inList().replace("%s", marks));
+        return template.sql(jdbc, n);
     }
 
     /** The rows of a look-up ({@link #lookup}) of the values, a thousand at a time. */
@@ -177,6 +173,19 @@ final class JdbcCaptureBatches implements CaptureBatches {
      * @param perKey the form that joins the keys ({@code %k}) laterally, for PostgreSQL
      */
     record Lookup(String inList, String perKey) {
+
+        /**
+         * The statement for {@code n} keys in the dialect of {@code jdbc}: on PostgreSQL {@code %k} of the per-key form
+         * becomes the keys as a {@code VALUES} list {@code bulk_keys(v)}; elsewhere {@code %s} of the IN-list form
+         * becomes {@code n} parameters. The keys are the first parameters in both forms.
+         */
+        String sql(Jdbc jdbc, int n) {
+            String marks = String.join(", ", Collections.nCopies(n, "?"));
+            return jdbc.sql(jdbc.dialect == Dialect.POSTGRESQL
+                    ? perKey.replace("%k", "(VALUES " + String.join(", ", Collections.nCopies(n, "(?)"))
+                            + ") AS bulk_keys(v)").replace("%s", marks)
+                    : inList.replace("%s", marks));
+        }
     }
 
     /** Contacts holding any of the points, locked in the order of their ids. */

@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +71,6 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     private final String updateRow;
     private final String insertAffiliation;
     private final String insertAffiliationAt;
-    private final String selectSeqs;
     private final String deleteAffiliations;
     private final String selectAll;
     private final String selectByCompany;
@@ -123,7 +121,6 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 + "VALUES (?, ?, ?, (SELECT seq FROM {contact} WHERE id = ?))");
         insertAffiliationAt = jdbc.sql("INSERT INTO {contact_company} (company_id, contact_id, created_at, "
                 + "contact_seq) VALUES (?, ?, ?, ?)");
-        selectSeqs = jdbc.sql("SELECT id, seq FROM {contact} WHERE id IN (%s)");
         deleteAffiliations = jdbc.sql("DELETE FROM {contact_company} WHERE contact_id = ?");
         // merged-away contacts keep their rows, but are no longer listed or counted
         selectAll = jdbc.sql("SELECT * FROM {contact} WHERE " + LISTED);
@@ -298,6 +295,15 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         return true;
     }
 
+    /**
+     * The insertion numbers of contacts by id; on PostgreSQL one primary-key probe per id, as the planner may scan the
+     * whole table for an IN list when the table was never analyzed (see {@link JdbcCaptureBatches.Lookup}).
+     */
+    static final JdbcCaptureBatches.Lookup SEQS = new JdbcCaptureBatches.Lookup(
+            "SELECT id, seq FROM {contact} WHERE id IN (%s)",
+            "SELECT c.id, c.seq FROM %k CROSS JOIN LATERAL (SELECT id, seq FROM {contact} WHERE id = bulk_keys.v "
+                    + "LIMIT 1) c");
+
     /** Company links of contacts inserted before, each as its company, contact, time and contact again. */
     private void insertLinks(Connection c, List<Object[]> links) throws SQLException {
         if (links.size() < LINKS_READING_SEQ) {
@@ -308,8 +314,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         Map<UUID, Long> seqs = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
-            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            for (Object[] row : jdbc.list(c, selectSeqs.replace("%s", marks),
+            for (Object[] row : jdbc.list(c, SEQS.sql(jdbc, part.size()),
                     rs -> new Object[] {dialect.getUuid(rs, "id"), rs.getLong("seq")}, part.toArray())) {
                 seqs.put((UUID) row[0], (Long) row[1]);
             }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +132,18 @@ final class JdbcTasks implements Tasks {
         jdbc.insertRows(c, insertRow.replace("VALUES (?, 1, ", "VALUES (?, ?, "), values);
     }
 
+    /**
+     * The open tasks about records of one kind, in the order {@link #openAbout(RecordRef)} lists them for each record;
+     * the ids first, then the kind and {@code true}. On PostgreSQL one probe of the about index per record (the
+     * {@code OFFSET 0} keeps the planner from flattening the sub-query into a join that may scan the table when it was
+     * never analyzed, see {@link JdbcCaptureBatches.Lookup}).
+     */
+    static final JdbcCaptureBatches.Lookup OPEN_ABOUT = new JdbcCaptureBatches.Lookup(
+            "SELECT * FROM {task} WHERE related_id IN (%s) AND related_type = ? AND is_open = ? "
+                    + "ORDER BY related_type, related_id, is_open, due, seq",
+            "SELECT t.* FROM %k CROSS JOIN LATERAL (SELECT * FROM {task} WHERE related_type = ? "
+                    + "AND related_id = bulk_keys.v AND is_open = ? ORDER BY due, seq OFFSET 0) t");
+
     /** The open tasks about each of the records, in one query per kind of record and thousand records. */
     Map<RecordRef, List<Task>> openAbout(Connection c, Collection<RecordRef> records) throws SQLException {
         Map<RecordRef, List<Task>> open = new HashMap<>();
@@ -142,13 +153,10 @@ final class JdbcTasks implements Tasks {
             List<UUID> ids = type.getValue();
             for (int from = 0; from < ids.size(); from += 1000) {
                 List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
-                String sql = jdbc.sql("SELECT * FROM {task} WHERE related_type = ? AND is_open = ? AND related_id IN ("
-                        + String.join(", ", Collections.nCopies(part.size(), "?"))
-                        + ") ORDER BY related_type, related_id, is_open, due, seq");
-                List<Object> params = new ArrayList<>(part.size() + 2);
+                List<Object> params = new ArrayList<>(part);
                 params.add(type.getKey());
                 params.add(true);
-                params.addAll(part);
+                String sql = OPEN_ABOUT.sql(jdbc, part.size());
                 for (Task t : jdbc.list(c, sql, this::map, params.toArray())) {
                     open.computeIfAbsent(t.relatedTo().orElseThrow(), k -> new ArrayList<>()).add(t);
                 }

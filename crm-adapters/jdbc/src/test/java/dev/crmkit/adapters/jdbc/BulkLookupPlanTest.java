@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * as a scan of the whole table, so every chunk took longer the more was stored. 20,000 leads, contacts, contact
  * points and external ids written straight into the tables, never analyzed (as in an import that just filled them),
  * and the plan of each look-up for 500 keys. Asserted on the plans, never on timings; the rows a chunk's
- * {@code find} reads are checked too, so the statements are the chunk's own.
+ * {@code find} reads are checked too, so the statements are the chunk's own. The chunk's writes that find rows by
+ * key are planned the same way: the name keys of folded leads rewritten, the insertion numbers of contacts read for
+ * their company links, the open tasks about the chunk's leads and contacts. On MariaDB the same statements (and the
+ * one multi-row update of folded leads) must find the rows through an index too ({@code EXPLAIN}: no access of type
+ * {@code ALL} on a filled table).
  */
 class BulkLookupPlanTest {
 
@@ -44,7 +49,7 @@ class BulkLookupPlanTest {
     private static final String EMAIL = "ottilie.brannwald@example.org";
     /** A sequential scan of one of the big tables (not of {@code crm_lead_alias}, which the LISTED test reads). */
     private static final Pattern SCAN = Pattern.compile(
-            "Seq Scan on crm_(lead|contact|contact_point|lead_external_id)\\b(?!_)");
+            "Seq Scan on crm_(lead|contact|contact_point|lead_external_id|lead_name_key|task)\\b(?!_)");
 
     @Test
     void postgresql_lookupsOfAChunksKeys_probeTheIndexes_inTablesNeverAnalyzed() throws SQLException {
@@ -68,6 +73,14 @@ class BulkLookupPlanTest {
                     keys("e:plan", "@example.org"));
             assertScansNoTable(store, batches.lookup(JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, KEYS),
                     keys("plan-", ""));
+            List<Object> ids = ids();
+            List<Object> nameKeys = new ArrayList<>();
+            ids.forEach(id -> nameKeys.addAll(List.of(id, "PLN", "PLN")));
+            assertScansNoTable(store, new LeadNameKeyRows(store.jdbc()).replaceAllSql(KEYS), nameKeys);
+            assertScansNoTable(store, JdbcContacts.SEQS.sql(store.jdbc(), KEYS), ids);
+            List<Object> about = new ArrayList<>(ids);
+            about.addAll(List.of("LEAD", true));
+            assertScansNoTable(store, JdbcTasks.OPEN_ABOUT.sql(store.jdbc(), KEYS), about);
 
             // the chunk's own find reads the rows through these statements: the captured person and lead, and
             // the 20,000 copies of the lead under their own e-mails
@@ -90,6 +103,58 @@ class BulkLookupPlanTest {
         } finally {
             TestDatabase.close(ds);
         }
+    }
+
+    @Test
+    void mariadb_aChunksKeyedStatements_findTheRowsThroughAnIndex() throws SQLException {
+        DataSource ds = TestDatabase.MARIADB.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            Crmkit kit = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .ids(IdGenerator.seeded(7L))
+                    .suppressionSalt("the plan test's secret salt, 32b".getBytes(StandardCharsets.UTF_8)).build();
+            kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Ottilie", "Brannwald")
+                    .email(EMAIL).externalId("plan-source-1").build()).lead().orElseThrow();
+            fillMariaDb(ds);
+            JdbcCaptureBatches batches = (JdbcCaptureBatches) store.captureBatches();
+            Jdbc jdbc = store.jdbc();
+            List<Object> ids = ids();
+            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.latestOpenSql("email"), KEYS),
+                    List.copyOf(keys("plan", "@example.org")));
+            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.latestOpenSql("phone"), KEYS),
+                    List.copyOf(keys("+49151", "")));
+            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT, KEYS),
+                    List.copyOf(keys("e:plan", "@example.org")));
+            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, KEYS),
+                    List.copyOf(keys("plan-", "")));
+            List<Object> nameKeys = new ArrayList<>();
+            ids.forEach(id -> nameKeys.addAll(List.of(id, "PLN", "PLN")));
+            assertIndexed(jdbc, new LeadNameKeyRows(jdbc).replaceAllSql(KEYS), nameKeys);
+            assertIndexed(jdbc, JdbcContacts.SEQS.sql(jdbc, KEYS), ids);
+            List<Object> about = new ArrayList<>(ids);
+            about.addAll(List.of("LEAD", true));
+            assertIndexed(jdbc, JdbcTasks.OPEN_ABOUT.sql(jdbc, KEYS), about);
+            String update = ((JdbcLeads) store.leads()).updateAllSql(KEYS);
+            int perRow = (update.split("\\?", -1).length - 1) / KEYS; // the values, then id and expected version
+            List<Object> rows = new ArrayList<>();
+            for (Object id : ids) {
+                for (int i = 0; i < perRow; i++) {
+                    rows.add(i == perRow - 2 ? id : i == perRow - 1 ? (Object) 1L : "x");
+                }
+            }
+            assertIndexed(jdbc, update, rows);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /** 500 ids no row holds (seeded, so every run plans the same question). */
+    private static List<Object> ids() {
+        List<Object> ids = new ArrayList<>(KEYS);
+        for (int i = 1; i <= KEYS; i++) {
+            ids.add(new UUID(0x5EED_0000_0000_0000L, i));
+        }
+        return ids;
     }
 
     private static List<String> keys(String head, String tail) {
@@ -126,12 +191,81 @@ class BulkLookupPlanTest {
                     + "(SELECT contact_id FROM crm_contact_point LIMIT 1) FROM generate_series(1, " + ROWS + ") g");
             s.execute("INSERT INTO crm_lead_external_id (external_id, lead_id) SELECT 'plan-' || g, "
                     + "(SELECT lead_id FROM crm_lead_external_id LIMIT 1) FROM generate_series(1, " + ROWS + ") g");
+            s.execute("INSERT INTO crm_lead_name_key (lead_id, name_key, nickname_key) SELECT id, 'PLN', 'PLN' "
+                    + "FROM crm_lead ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO crm_task (id, version, title, due, assignee, related_type, related_id, status, "
+                    + "is_open, open_reminder, created_at) SELECT gen_random_uuid(), 1, 'Call back ' || g, "
+                    + "TIMESTAMPTZ '2026-05-10T09:00:00Z', 'user:plan', 'LEAD', gen_random_uuid(), 'OPEN', TRUE, "
+                    + "FALSE, TIMESTAMPTZ '2026-05-04T08:00:00Z' FROM generate_series(1, " + ROWS + ") g");
         }
     }
 
-    private static void assertScansNoTable(JdbcCrmStore store, String sql, List<String> keys) {
+    /** {@link #fill} on MariaDB (its sequence engine's {@code seq_1_to_N} for the numbers). */
+    private static void fillMariaDb(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            String rows = "seq_1_to_" + ROWS + " g";
+            String leads = String.join(", ", columns(c, "crm_lead", "id", "email", "phone", "seq"));
+            s.execute("INSERT INTO crm_lead (id, email, phone, " + leads + ") SELECT UUID(), CONCAT('plan', g.seq, "
+                    + "'@example.org'), CONCAT('+49151', 20000000 + g.seq), " + leads.replaceAll("(\\w+)", "l.$1")
+                    + " FROM crm_lead l, " + rows);
+            String contacts = String.join(", ", columns(c, "crm_contact", "id", "seq"));
+            s.execute("INSERT INTO crm_contact (id, " + contacts + ") SELECT UUID(), "
+                    + contacts.replaceAll("(\\w+)", "x.$1") + " FROM crm_contact x, " + rows);
+            String contact = one(c, "SELECT contact_id FROM crm_contact_point LIMIT 1");
+            s.execute("INSERT INTO crm_contact_point (point, contact_id) SELECT CONCAT('p:+4930', g.seq), '"
+                    + contact + "' FROM " + rows);
+            String lead = one(c, "SELECT lead_id FROM crm_lead_external_id LIMIT 1");
+            s.execute("INSERT INTO crm_lead_external_id (external_id, lead_id) SELECT CONCAT('plan-', g.seq), '"
+                    + lead + "' FROM " + rows);
+            s.execute("INSERT IGNORE INTO crm_lead_name_key (lead_id, name_key, nickname_key) SELECT id, 'PLN', "
+                    + "'PLN' FROM crm_lead");
+            s.execute("INSERT INTO crm_task (id, version, title, due, assignee, related_type, related_id, status, "
+                    + "is_open, open_reminder, created_at) SELECT UUID(), 1, CONCAT('Call back ', g.seq), "
+                    + "'2026-05-10 09:00:00', 'user:plan', 'LEAD', UUID(), 'OPEN', TRUE, FALSE, "
+                    + "'2026-05-04 08:00:00' FROM " + rows);
+        }
+    }
+
+    private static List<String> columns(Connection c, String table, String... without) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        columns.removeAll(List.of(without));
+        return columns;
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * MariaDB's plan of a statement: no table of the fill read whole ({@code type} {@code ALL}); the keys' own
+     * derived table may be.
+     */
+    private static void assertIndexed(Jdbc jdbc, String sql, List<Object> params) {
+        List<String> rows = jdbc.tx.write(c -> jdbc.list(c, "EXPLAIN " + sql,
+                rs -> rs.getString("select_type") + " " + rs.getString("table") + " " + rs.getString("type") + " "
+                        + rs.getString("key"), params.toArray()));
+        for (String row : rows) { // the row an INSERT writes is shown as type ALL: it reads nothing
+            assertFalse(row.matches("(?!INSERT )\\w+ (crm_(lead|contact|contact_point|lead_external_id|lead_name_key"
+                            + "|task)|[a-z]) (ALL|index) .*"),
+                    "a statement reads a whole table:\n" + sql + "\n" + String.join("\n", rows));
+        }
+    }
+
+    private static void assertScansNoTable(JdbcCrmStore store, String sql, List<?> keys) {
         Jdbc jdbc = store.jdbc();
-        List<String> lines = jdbc.tx.read(c -> jdbc.list(c, "EXPLAIN " + sql, rs -> rs.getString(1),
+        List<String> lines = jdbc.tx.write(c -> jdbc.list(c, "EXPLAIN " + sql, rs -> rs.getString(1),
                 keys.toArray()));
         String plan = String.join("\n", lines);
         assertFalse(SCAN.matcher(plan).find(), "a look-up scans a whole table:\n" + sql + "\n" + plan);

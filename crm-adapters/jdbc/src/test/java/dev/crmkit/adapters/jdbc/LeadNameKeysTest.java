@@ -71,6 +71,46 @@ class LeadNameKeysTest {
         }
     }
 
+    /**
+     * Repeats folded in by a bulk capture give stored leads without a name the submitted one: the rows of those leads
+     * are written at once (MariaDB: one statement for the chunk) at the versions one-by-one capture leaves, and their
+     * name keys rewritten at once (an upsert on PostgreSQL and MariaDB), so they are found by the sound of the name.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void bulkFold_ofStoredLeadsWithoutAName_writesTheirRowsAndKeysAtOnce(TestDatabase db) throws SQLException {
+        DataSource ds = db.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(81))
+                    .defaultRegion("DE").build();
+            List<Lead> stored = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                stored.add(crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).email("n" + i + "@example.org")
+                        .build()).lead().orElseThrow());
+            }
+            assertEquals(0, store.leads().findOpenBySoundOfName(KATHY, 50).size());
+            List<LeadSubmission> chunk = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                chunk.add(LeadSubmission.from(Channel.IMPORT).name("Kathy", "Smith").email("n" + i + "@example.org")
+                        .build());
+            }
+            chunk.add(LeadSubmission.from(Channel.IMPORT).name("Max", "Meyer").email("n0@example.org").build());
+            crm.bulkCapture().captureAll(chunk);
+
+            assertEquals(List.of(3L, 2L, 2L), stored.stream()
+                    .map(x -> store.leads().findById(x.id()).orElseThrow().version()).toList(),
+                    "stored at 1, one version a fold (the first lead folded twice)");
+            assertEquals(List.of(stored.get(0).id(), stored.get(1).id(), stored.get(2).id()),
+                    store.leads().findOpenBySoundOfName(KATHY, 50).stream().map(Lead::id).toList());
+            assertEquals(0, store.leads().findOpenBySoundOfName(PersonName.of("Max", "Meyer"), 50).size(),
+                    "a name, once there, stays");
+            assertEquals(3, rows(ds, "SELECT COUNT(*) FROM crm_lead_name_key"), "one row a lead");
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     private static long rows(DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
