@@ -73,8 +73,8 @@ final class JdbcActivities implements Activities {
     @Override
     public void append(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        jdbc.tx.write(c -> {
-            insert(c, List.of(activity));
+        jdbc.tx.writeInOne((c, leading) -> {
+            insert(c, List.of(activity), leading);
             return null;
         });
     }
@@ -100,6 +100,15 @@ final class JdbcActivities implements Activities {
      * savepoint of its own: the caller's write undoes them with everything else when it fails).
      */
     void insert(Connection c, List<Activity> batch) throws SQLException {
+        insert(c, batch, JdbcTransactions.Leading.none());
+    }
+
+    /**
+     * Inserts the activities in a {@link JdbcTransactions#writeInOne} write: on PostgreSQL one activity with its
+     * about-rows and participant keys is one statement, the write's savepoint commands in front of it, so one round
+     * trip; otherwise the commands go alone, then the inserts as above.
+     */
+    private void insert(Connection c, List<Activity> batch, JdbcTransactions.Leading leading) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
@@ -125,11 +134,13 @@ final class JdbcActivities implements Activities {
         try {
             if (dialect == Dialect.POSTGRESQL && batch.size() == 1
                     && aboutRows.size() + participantRows.size() < PgCopy.MIN_ROWS) {
-                // the activity, its about-rows and participant keys in one statement: one round trip, not three
-                jdbc.insertAsOne(c, List.of(insertRow, insertParticipant, insertAbout),
+                // the activity, its about-rows and participant keys in one statement, the write's savepoint commands
+                // in front: one round trip, not four
+                jdbc.insertAsOne(c, leading, List.of(insertRow, insertParticipant, insertAbout),
                         List.of(rows, participantRows, aboutRows));
                 return;
             }
+            leading.sendAlone(c);
             jdbc.insertRows(c, insertRow, rows); // one row: the plain duplicate key of every driver
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {

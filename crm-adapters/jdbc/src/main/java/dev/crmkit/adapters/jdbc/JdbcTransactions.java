@@ -259,6 +259,81 @@ final class JdbcTransactions implements Transactions {
     }
 
     /**
+     * Runs a write of one statement atomically, as {@link #write} does, but on PostgreSQL inside a unit of work the
+     * write's savepoint commands (the release the previous write owes, then this write's savepoint) go to the database
+     * in front of the statement, in the same round trip, instead of in one of their own. Elsewhere, and in a unit of
+     * its own, nothing goes in front. The work must send {@link Leading#sql} (or {@link Leading#sendAlone})
+     * as its first statement; a query reads its result with {@link Jdbc#resultAfterCommands}.
+     */
+    <T> T writeInOne(OneStatementWrite<T> change) {
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL) {
+            return write(c -> change.run(c, Leading.none()));
+        }
+        return unit.writeInOne(change);
+    }
+
+    /** A write of one statement with what goes in front of it (see {@link #writeInOne}). */
+    @FunctionalInterface
+    interface OneStatementWrite<T> {
+        /** Runs the write on the unit's connection; its first statement is {@code leading.sql(statement)}. */
+        T run(Connection connection, Leading leading) throws SQLException;
+    }
+
+    /**
+     * The savepoint commands a {@link #writeInOne} write sends in front of its statement, in the same round trip
+     * (none outside a PostgreSQL unit). Confined to the unit's thread.
+     */
+    static final class Leading {
+        /** Nothing in front: for writes outside a PostgreSQL unit and for callers of plain writes. */
+        static Leading none() {
+            return new Leading("");
+        }
+
+        private final String commands;
+        private boolean sent;
+
+        Leading(String commands) {
+            this.commands = commands;
+        }
+
+        /**
+         * The statement with the savepoint commands in front: to be sent once, as the write's first statement, and
+         * right away (a failure between this call and the statement's execution would roll back to a savepoint the
+         * database never set, which aborts a PostgreSQL transaction: bind only values that cannot fail).
+         */
+        String sql(String statement) {
+            markSent();
+            return commands.isEmpty() ? statement : commands + "; " + statement;
+        }
+
+        /**
+         * Sends the savepoint commands alone, for a write whose first statement cannot carry them. If they fail, no
+         * savepoint was set: the write fails with nothing to roll back to.
+         */
+        void sendAlone(Connection c) throws SQLException {
+            checkUnsent();
+            if (!commands.isEmpty()) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(commands);
+                }
+            }
+            sent = true;
+        }
+
+        private void markSent() {
+            checkUnsent();
+            sent = true;
+        }
+
+        private void checkUnsent() {
+            if (sent) {
+                throw new IllegalStateException("the savepoint commands were already sent");
+            }
+        }
+    }
+
+    /**
      * The failure as an unchecked exception: a {@link ConflictException} when the database aborted the unit to
      * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed; a
      * {@link LockTimeoutException} when a lock was held too long by another session (never rerun: it would wait
@@ -345,32 +420,58 @@ final class JdbcTransactions implements Transactions {
          * unit joined to the host's transaction the release goes at once (the host's own savepoints stay nested).
          */
         <T> T writeUnderSavepoint(SqlWork<T> change) {
+            return writeInOne((c, leading) -> {
+                leading.sendAlone(c);
+                return change.run(c);
+            });
+        }
+
+        /**
+         * PostgreSQL: a write of one statement under a savepoint of its own, the savepoint commands sent in front of
+         * the statement (see {@link JdbcTransactions#writeInOne}). If the work fails before it sent them, nothing
+         * reached the database: there is no savepoint to roll back to, and the previous write's release is still owed.
+         */
+        <T> T writeInOne(OneStatementWrite<T> change) {
             String name = "crm_write_" + (++savepoints);
             String owed = unreleased;
             unreleased = null;
-            try (java.sql.Statement s = connection.createStatement()) {
-                s.execute(owed == null ? "SAVEPOINT " + name : "RELEASE SAVEPOINT " + owed + "; SAVEPOINT " + name);
-            } catch (SQLException e) {
-                throw failure("a write failed", e);
-            }
+            Leading leading = new Leading((owed == null ? "" : "RELEASE SAVEPOINT " + owed + "; ") + "SAVEPOINT "
+                    + name);
             T result;
             try {
-                result = change.run(connection);
+                result = change.run(connection, leading);
             } catch (Throwable e) {
+                if (!leading.sent) {
+                    unreleased = owed;
+                    throw unchecked(e);
+                }
                 unreleased = null;
                 try (java.sql.Statement s = connection.createStatement()) {
                     s.execute("ROLLBACK TO SAVEPOINT " + name);
                 } catch (SQLException undo) {
                     e.addSuppressed(undo);
                 }
-                if (e instanceof SQLException sql) {
-                    throw failure("a write failed", sql);
-                }
-                if (e instanceof Error error) {
-                    throw error;
-                }
-                throw (RuntimeException) e;
+                throw unchecked(e);
             }
+            if (!leading.sent) { // the work had nothing to send
+                unreleased = owed;
+                return result;
+            }
+            return released(name, result);
+        }
+
+        private RuntimeException unchecked(Throwable e) {
+            if (e instanceof SQLException sql) {
+                return failure("a write failed", sql);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            return (RuntimeException) e;
+        }
+
+        /** After a write under the savepoint: its release owed to the next write or the commit, or sent now. */
+        private <T> T released(String name, T result) {
             if (hostSavepoint != null) {
                 // a unit on the host's connection: the host may set savepoints of its own between our writes, and a
                 // late RELEASE of ours would release (destroy) theirs with it, so ours goes at once, as before

@@ -31,6 +31,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,9 +41,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,9 +59,11 @@ class RoundTripsTest {
 
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
     private static final Actor ANNA = Actor.of("anna", "sales");
+    private static final Pattern LEADING = Pattern.compile("(RELEASE SAVEPOINT \\w+; )?SAVEPOINT \\w+; (.+)",
+            Pattern.DOTALL);
 
     @Test
-    void twoTimelineEntriesInOneUnit_onPostgres_waitFiveTimes() {
+    void twoTimelineEntriesInOneUnit_onPostgres_waitThreeTimes() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -69,9 +76,10 @@ class RoundTripsTest {
                 store.activities().append(entry(2, lead, contact));
             });
 
-            // before: per entry a savepoint, the activity, its two about-rows, the release; then the commit (9)
-            assertEquals(List.of("execute SAVEPOINT", "insert activity with about-rows",
-                    "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows", "commit"), trips);
+            // before: per entry a savepoint, the activity, its two about-rows, the release; then the commit (9); then
+            // each savepoint on its own (5); now each entry's savepoint commands go with its statement (3)
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows", "commit"), trips);
             assertEquals(2, store.activities().timeline(new RecordRef(RecordType.CONTACT, contact),
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
@@ -80,7 +88,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void anAssignmentByRoundRobin_onPostgres_claimsTakesTheTicketAndWritesTheOwnerInOneStatement() {
+    void anAssignmentByRoundRobin_onPostgres_waitsFiveTimes_eachSavepointWithItsWrite() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -99,10 +107,15 @@ class RoundTripsTest {
 
             System.out.println("[RoundTripsTest] assignment unit: " + trips.size() + " " + trips);
             // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
-            // name keys (4 statements), the timeline entry, the outbox and the commit (14)
-            assertEquals(List.of("SELECT * FROM {lead} WHERE id = ? ...", "execute SAVEPOINT",
-                    "claim, ticket and owner", "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows",
+            // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
+            // and owner in one statement, each savepoint in a round trip of its own (7); now each savepoint goes with
+            // the write's statement (5); the outbox waits for the entry's own event, published after the entry
+            assertEquals(List.of("SELECT * FROM {lead} WHERE id = ? ...", "SAVEPOINT+claim, ticket and owner",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows",
                     "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
+            assertEquals(List.of("dev.crmkit.core.lead.LeadEvent$LeadOwnerChanged",
+                    "dev.crmkit.core.assignment.AssignmentEvent$LeadAssigned",
+                    "dev.crmkit.core.activity.ActivityEvent$ActivityLogged"), outboxTypes(ds));
             assertTrue(outcome instanceof AssignmentOutcome.Assigned, outcome.toString());
             Lead stored = crm.store().leads().findById(lead.id()).orElseThrow();
             assertEquals(((AssignmentOutcome.Assigned) outcome).lead(), stored);
@@ -131,11 +144,11 @@ class RoundTripsTest {
 
             System.out.println("[RoundTripsTest] deal move: " + trips.size() + " " + trips);
             // before: the deal, then the pipeline's current revision (its row joined to the revision's), then the
-            // writes (10)
+            // writes (10); then the revision from the cache (9); now the timeline entry's savepoint goes with it (8)
             assertEquals(List.of("SELECT deal with its pipeline's version", "execute SAVEPOINT",
                     "UPDATE crm_deal SET version = version + 1, pipeline_id = ?, ",
                     "execute RELEASE SAVEPOINT+SAVEPOINT", "stage history with reach",
-                    "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows",
                     "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
             assertInstanceOf(StageChange.StageChanged.class, change, change.toString());
             assertEquals("Solution search", deals.deal(deal.id()).orElseThrow().stage());
@@ -167,6 +180,50 @@ class RoundTripsTest {
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
             TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void aOneStatementWriteThatFailsOrSendsNothing_beforeItsSavepointWasSent_leavesTheUnitAsItWas() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            JdbcTransactions tx = (JdbcTransactions) store.transactions();
+            UUID lead = new UUID(10, 1);
+            UUID contact = new UUID(10, 2);
+
+            store.transactions().run(() -> {
+                store.activities().append(entry(1, lead, contact));
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> tx.writeInOne((c, leading) -> {
+                            throw new IllegalStateException("refused before any statement");
+                        }));
+                assertEquals("refused before any statement", refused.getMessage());
+                assertEquals("nothing", tx.writeInOne((c, leading) -> "nothing"));
+                store.activities().append(entry(2, lead, contact)); // releases entry 1's savepoint, as it would have
+            });
+
+            // no rollback to a savepoint that was never set (it would abort the unit): the unit commits both entries
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows", "commit"), trips);
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    private static List<String> outboxTypes(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT event_type FROM crm_outbox ORDER BY seq")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -219,6 +276,10 @@ class RoundTripsTest {
     }
 
     private static String describe(String sql) {
+        Matcher leading = LEADING.matcher(sql);
+        if (leading.matches()) { // a write's savepoint commands sent in front of its statement
+            return (leading.group(1) != null ? "RELEASE SAVEPOINT+" : "") + "SAVEPOINT+" + describe(leading.group(2));
+        }
         if (sql.startsWith("RELEASE SAVEPOINT")) {
             return sql.contains("; SAVEPOINT") ? "execute RELEASE SAVEPOINT+SAVEPOINT" : "execute RELEASE SAVEPOINT";
         }
