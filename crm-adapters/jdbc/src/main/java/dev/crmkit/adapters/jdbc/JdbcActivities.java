@@ -9,6 +9,8 @@ import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.activity.Visibility;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
@@ -80,6 +82,20 @@ final class JdbcActivities implements Activities {
     }
 
     /**
+     * On PostgreSQL inside a unit of work, with the store's own publisher: the activity, its about-rows and the unit's
+     * events for the outbox, the announced one included, in one statement (when they are few), so the commit has no
+     * outbox rows left to write; otherwise as {@link Activities#appendAndPublish} says.
+     */
+    @Override
+    public void appendAndPublish(Activity activity, DomainEvent announced, DomainEvents events) {
+        Objects.requireNonNull(activity, "activity");
+        jdbc.tx.writeInOneAndPublish((c, leading) -> {
+            insert(c, List.of(activity), leading);
+            return null;
+        }, announced, events);
+    }
+
+    /**
      * Appends many activities in one write, each table in one JDBC batch, for imports of history and for filling long
      * timelines in tests; all or none are stored. Joins the running unit of work.
      *
@@ -105,8 +121,8 @@ final class JdbcActivities implements Activities {
 
     /**
      * Inserts the activities in a {@link JdbcTransactions#writeInOne} write: on PostgreSQL one activity with its
-     * about-rows and participant keys is one statement, the write's savepoint commands in front of it, so one round
-     * trip; otherwise the commands go alone, then the inserts as above.
+     * about-rows, participant keys and the events offered for the outbox is one statement, the write's savepoint
+     * commands in front of it, so one round trip; otherwise the commands go alone, then the inserts as above.
      */
     private void insert(Connection c, List<Activity> batch, JdbcTransactions.Leading leading) throws SQLException {
         if (batch.isEmpty()) {
@@ -135,9 +151,15 @@ final class JdbcActivities implements Activities {
             if (dialect == Dialect.POSTGRESQL && batch.size() == 1
                     && aboutRows.size() + participantRows.size() < PgCopy.MIN_ROWS) {
                 // the activity, its about-rows and participant keys in one statement, the write's savepoint commands
-                // in front: one round trip, not four
-                jdbc.insertAsOne(c, leading, List.of(insertRow, insertParticipant, insertAbout),
-                        List.of(rows, participantRows, aboutRows));
+                // in front: one round trip, not four; with the unit's events for the outbox when they are few
+                List<String> inserts = new ArrayList<>(List.of(insertRow, insertParticipant, insertAbout));
+                List<List<Object[]>> values = new ArrayList<>(List.of(rows, participantRows, aboutRows));
+                if (leading.events() > 0
+                        && aboutRows.size() + participantRows.size() + leading.events() < PgCopy.MIN_ROWS) {
+                    inserts.add(leading.outboxInsert());
+                    values.add(leading.takeEvents());
+                }
+                jdbc.insertAsOne(c, leading, inserts, values);
                 return;
             }
             leading.sendAlone(c);

@@ -270,7 +270,26 @@ final class JdbcTransactions implements Transactions {
         if (unit == null || dialect != Dialect.POSTGRESQL) {
             return write(c -> change.run(c, Leading.none()));
         }
-        return unit.writeInOne(change);
+        return unit.writeInOne(change, null, null);
+    }
+
+    /**
+     * {@link #writeInOne}, then {@code events.publish(announced)} once the write went through. When {@code events}
+     * is a publisher of these units ({@link #events}) and the write runs inside a PostgreSQL unit that writes an
+     * outbox, the write may also insert the unit's events not in the outbox yet and {@code announced} with its
+     * statement ({@link Leading#takeEvents}), so the commit has none left to write.
+     */
+    <T> T writeInOneAndPublish(OneStatementWrite<T> change, DomainEvent announced, DomainEvents events) {
+        Objects.requireNonNull(announced, "announced");
+        Objects.requireNonNull(events, "events");
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL || outbox == null
+                || !(events instanceof UnitEvents own) || own.owner() != this) {
+            T result = writeInOne(change);
+            events.publish(announced);
+            return result;
+        }
+        return unit.writeInOne(change, own, announced);
     }
 
     /** A write of one statement with what goes in front of it (see {@link #writeInOne}). */
@@ -281,20 +300,28 @@ final class JdbcTransactions implements Transactions {
     }
 
     /**
-     * The savepoint commands a {@link #writeInOne} write sends in front of its statement, in the same round trip
-     * (none outside a PostgreSQL unit). Confined to the unit's thread.
+     * What a {@link #writeInOne} write sends in front of its statement, in the same round trip: the savepoint commands
+     * (none outside a PostgreSQL unit); and, for {@link #writeInOneAndPublish}, the unit's events not in the outbox yet
+     * and the announced one, which the write may take to insert them with its statement. Taken events count as
+     * written only when the write went through; if it fails, or a savepoint it ran under is rolled back, the commit
+     * writes them as before. Confined to the unit's thread.
      */
     static final class Leading {
-        /** Nothing in front: for writes outside a PostgreSQL unit and for callers of plain writes. */
+        /** Nothing in front, no events: for writes outside a PostgreSQL unit and for callers of plain writes. */
         static Leading none() {
-            return new Leading("");
+            return new Leading("", List.of(), null);
         }
 
         private final String commands;
+        private final List<DomainEvent> events;
+        private final Outbox outbox;
         private boolean sent;
+        private boolean eventsTaken;
 
-        Leading(String commands) {
+        Leading(String commands, List<DomainEvent> events, Outbox outbox) {
             this.commands = commands;
+            this.events = events;
+            this.outbox = outbox;
         }
 
         /**
@@ -319,6 +346,22 @@ final class JdbcTransactions implements Transactions {
                 }
             }
             sent = true;
+        }
+
+        /** How many events the write may insert into the outbox with its statement (0: none offered). */
+        int events() {
+            return events.size();
+        }
+
+        /** The outbox's insert of one event, for {@link Jdbc#insertAsOne}; only when {@link #events()} is not 0. */
+        String outboxInsert() {
+            return outbox.insertSql();
+        }
+
+        /** The outbox rows of the {@link #events()}, which the write inserts with its statement: then written. */
+        List<Object[]> takeEvents() {
+            eventsTaken = true;
+            return outbox.rows(events);
         }
 
         private void markSent() {
@@ -352,8 +395,23 @@ final class JdbcTransactions implements Transactions {
 
     /** A publisher that writes to the outbox and delivers to the subscriber after commit. */
     DomainEvents events(DomainEvents subscriber) {
-        Objects.requireNonNull(subscriber, "subscriber");
-        return event -> {
+        return new UnitEvents(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    /** The publisher of {@link #events}, known as this store's by {@link #writeInOneAndPublish}. */
+    private final class UnitEvents implements DomainEvents {
+        private final DomainEvents subscriber;
+
+        UnitEvents(DomainEvents subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        JdbcTransactions owner() {
+            return JdbcTransactions.this;
+        }
+
+        @Override
+        public void publish(DomainEvent event) {
             Objects.requireNonNull(event, "event");
             Unit unit = current.get();
             if (unit != null) {
@@ -364,7 +422,7 @@ final class JdbcTransactions implements Transactions {
                     return null;
                 });
             }
-        };
+        }
     }
 
     private Unit begin() {
@@ -405,6 +463,8 @@ final class JdbcTransactions implements Transactions {
         final boolean restoreAutoCommit;
         final Savepoint hostSavepoint;
         final List<Pending> pending = new ArrayList<>();
+        /** How many of the pending events a write already inserted into the outbox (see {@link Leading}). */
+        int outboxed;
         boolean committed;
         /** PostgreSQL: how many savepoints this unit named, and the one whose release is owed (null if none). */
         int savepoints;
@@ -423,24 +483,35 @@ final class JdbcTransactions implements Transactions {
             return writeInOne((c, leading) -> {
                 leading.sendAlone(c);
                 return change.run(c);
-            });
+            }, null, null);
         }
 
         /**
          * PostgreSQL: a write of one statement under a savepoint of its own, the savepoint commands sent in front of
          * the statement (see {@link JdbcTransactions#writeInOne}). If the work fails before it sent them, nothing
          * reached the database: there is no savepoint to roll back to, and the previous write's release is still owed.
+         * With a publisher ({@link JdbcTransactions#writeInOneAndPublish}), the announced event is published when the
+         * write went through, and counts as written to the outbox, with the events before it, if the write took them.
          */
-        <T> T writeInOne(OneStatementWrite<T> change) {
+        <T> T writeInOne(OneStatementWrite<T> change, UnitEvents events, DomainEvent announced) {
             String name = "crm_write_" + (++savepoints);
             String owed = unreleased;
             unreleased = null;
+            int outboxedBefore = outboxed;
+            List<DomainEvent> offered = List.of();
+            if (announced != null) {
+                List<DomainEvent> unwritten = new ArrayList<>(pending.size() - outboxed + 1);
+                pending.subList(outboxed, pending.size()).forEach(p -> unwritten.add(p.event()));
+                unwritten.add(announced);
+                offered = unwritten;
+            }
             Leading leading = new Leading((owed == null ? "" : "RELEASE SAVEPOINT " + owed + "; ") + "SAVEPOINT "
-                    + name);
+                    + name, offered, outbox);
             T result;
             try {
                 result = change.run(connection, leading);
             } catch (Throwable e) {
+                outboxed = outboxedBefore; // also the outbox rows of nested writes are rolled back
                 if (!leading.sent) {
                     unreleased = owed;
                     throw unchecked(e);
@@ -452,6 +523,14 @@ final class JdbcTransactions implements Transactions {
                     e.addSuppressed(undo);
                 }
                 throw unchecked(e);
+            }
+            if (announced != null) {
+                // right after the events it was offered with: the one-statement work published none of its own
+                int at = outboxedBefore + offered.size() - 1;
+                pending.add(at, new Pending(events.subscriber, announced));
+                if (leading.eventsTaken) {
+                    outboxed = at + 1;
+                }
             }
             if (!leading.sent) { // the work had nothing to send
                 unreleased = owed;
@@ -494,8 +573,9 @@ final class JdbcTransactions implements Transactions {
 
         void commit() {
             try {
-                if (outbox != null && !pending.isEmpty()) {
-                    outbox.append(connection, pending.stream().map(Pending::event).toList());
+                if (outbox != null && outboxed < pending.size()) {
+                    outbox.append(connection, pending.subList(outboxed, pending.size()).stream()
+                            .map(Pending::event).toList());
                 }
                 if (hostSavepoint == null) {
                     try {
@@ -518,6 +598,7 @@ final class JdbcTransactions implements Transactions {
 
         void rollBack(Throwable cause) {
             pending.clear();
+            outboxed = 0;
             try {
                 if (hostSavepoint == null) {
                     connection.rollback();
