@@ -1,5 +1,7 @@
 package dev.crmkit.core.activity;
 
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
@@ -15,6 +17,22 @@ public interface Activities {
      * @throws IllegalArgumentException if its id is already stored
      */
     void append(Activity activity);
+
+    /**
+     * Stores a new activity, then publishes the event that announces it: {@code append(activity)}, then
+     * {@code events.publish(announced)}, so the event is published only when the activity was stored. A store may
+     * write both at once: the JDBC store on PostgreSQL, given its own publisher inside a unit of work, inserts the
+     * activity and the unit's events for the outbox (this one included) in one statement.
+     *
+     * @param activity  the activity to store
+     * @param announced the event that announces it
+     * @param events    where to publish the event
+     * @throws IllegalArgumentException if its id is already stored; the event is not published then
+     */
+    default void appendAndPublish(Activity activity, DomainEvent announced, DomainEvents events) {
+        append(activity);
+        events.publish(announced);
+    }
 
     /** The activity with this id. */
     Optional<Activity> findById(ActivityId id);

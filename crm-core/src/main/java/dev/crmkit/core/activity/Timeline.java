@@ -39,9 +39,8 @@ public final class Timeline {
 
     /** Appends an activity built elsewhere in crmkit and publishes its event; joins the caller's unit of work. */
     public Activity record(Activity activity) {
-        activities.append(activity);
-        context.events().publish(new ActivityEvent.ActivityLogged(activity.id(), activity.type(), activity.about(),
-                activity.recordedAt()));
+        activities.appendAndPublish(activity, new ActivityEvent.ActivityLogged(activity.id(), activity.type(),
+                activity.about(), activity.recordedAt()), context.events());
         return activity;
     }
 

@@ -343,6 +343,15 @@ final class Jdbc {
      * @param rows    each insert's rows
      */
     void insertAsOne(Connection c, List<String> inserts, List<List<Object[]>> rows) throws SQLException {
+        insertAsOne(c, JdbcTransactions.Leading.none(), inserts, rows);
+    }
+
+    /**
+     * {@link #insertAsOne(Connection, List, List)} with a write's savepoint commands in front of the statement, in the
+     * same round trip (see {@link JdbcTransactions#writeInOne}).
+     */
+    void insertAsOne(Connection c, JdbcTransactions.Leading leading, List<String> inserts, List<List<Object[]>> rows)
+            throws SQLException {
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
@@ -362,7 +371,25 @@ final class Jdbc {
             sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i)).append(")");
         }
         sql.append(sql.length() == 0 ? "" : " ").append(parts.get(parts.size() - 1));
-        update(c, sql.toString(), params.toArray());
+        try (PreparedStatement ps = c.prepareStatement(leading.sql(sql.toString()))) {
+            bind(ps, params.toArray());
+            ps.execute(); // commands in front answer with update counts of their own: none is a result set
+        }
+    }
+
+    /**
+     * Runs a query that may have a write's savepoint commands in front of it ({@link JdbcTransactions.Leading#sql})
+     * and returns its rows, after the commands' update counts.
+     */
+    static ResultSet resultAfterCommands(PreparedStatement ps) throws SQLException {
+        boolean rows = ps.execute();
+        while (!rows) {
+            if (ps.getUpdateCount() == -1) {
+                throw new SQLException("the query returned no rows: " + ps);
+            }
+            rows = ps.getMoreResults();
+        }
+        return ps.getResultSet();
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.activity.Direction;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.activity.Visibility;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
@@ -73,10 +75,24 @@ final class JdbcActivities implements Activities {
     @Override
     public void append(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        jdbc.tx.write(c -> {
-            insert(c, List.of(activity));
+        jdbc.tx.writeInOne((c, leading) -> {
+            insert(c, List.of(activity), leading);
             return null;
         });
+    }
+
+    /**
+     * On PostgreSQL inside a unit of work, with the store's own publisher: the activity, its about-rows and the unit's
+     * events for the outbox, the announced one included, in one statement (when they are few), so the commit has no
+     * outbox rows left to write; otherwise as {@link Activities#appendAndPublish} says.
+     */
+    @Override
+    public void appendAndPublish(Activity activity, DomainEvent announced, DomainEvents events) {
+        Objects.requireNonNull(activity, "activity");
+        jdbc.tx.writeInOneAndPublish((c, leading) -> {
+            insert(c, List.of(activity), leading);
+            return null;
+        }, announced, events);
     }
 
     /**
@@ -100,6 +116,15 @@ final class JdbcActivities implements Activities {
      * savepoint of its own: the caller's write undoes them with everything else when it fails).
      */
     void insert(Connection c, List<Activity> batch) throws SQLException {
+        insert(c, batch, JdbcTransactions.Leading.none());
+    }
+
+    /**
+     * Inserts the activities in a {@link JdbcTransactions#writeInOne} write: on PostgreSQL one activity with its
+     * about-rows, participant keys and the events offered for the outbox is one statement, the write's savepoint
+     * commands in front of it, so one round trip; otherwise the commands go alone, then the inserts as above.
+     */
+    private void insert(Connection c, List<Activity> batch, JdbcTransactions.Leading leading) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
@@ -125,11 +150,19 @@ final class JdbcActivities implements Activities {
         try {
             if (dialect == Dialect.POSTGRESQL && batch.size() == 1
                     && aboutRows.size() + participantRows.size() < PgCopy.MIN_ROWS) {
-                // the activity, its about-rows and participant keys in one statement: one round trip, not three
-                jdbc.insertAsOne(c, List.of(insertRow, insertParticipant, insertAbout),
-                        List.of(rows, participantRows, aboutRows));
+                // the activity, its about-rows and participant keys in one statement, the write's savepoint commands
+                // in front: one round trip, not four; with the unit's events for the outbox when they are few
+                List<String> inserts = new ArrayList<>(List.of(insertRow, insertParticipant, insertAbout));
+                List<List<Object[]>> values = new ArrayList<>(List.of(rows, participantRows, aboutRows));
+                if (leading.events() > 0
+                        && aboutRows.size() + participantRows.size() + leading.events() < PgCopy.MIN_ROWS) {
+                    inserts.add(leading.outboxInsert());
+                    values.add(leading.takeEvents());
+                }
+                jdbc.insertAsOne(c, leading, inserts, values);
                 return;
             }
+            leading.sendAlone(c);
             jdbc.insertRows(c, insertRow, rows); // one row: the plain duplicate key of every driver
         } catch (SQLException e) {
             if (dialect.isDuplicateKey(e)) {

@@ -185,7 +185,7 @@ final class JdbcAssignmentState implements AssignmentState {
      * On PostgreSQL the claim, the ticket and the owner write are one statement (data-modifying common table
      * expressions: the ticket is taken only when the claim inserted its row, the owner only written when the ticket
      * was taken), so the unit waits once instead of for each step and the rotation's row lock is taken one round trip
-     * later. The statement writes this store's lead table itself, so it is taken only when {@code leads} is this
+     * later; the write's savepoint is set by the same round trip. The statement writes this store's lead table itself, so it is taken only when {@code leads} is this
      * store's own leads port; any other port (a host's decorator around it, another store's leads) gets the owner
      * write through its {@link Leads#update}, as on the other databases, which run the steps one after another.
      */
@@ -208,18 +208,19 @@ final class JdbcAssignmentState implements AssignmentState {
         }
         String[] owners = ownerByTicket.stream().map(UserId::value).toArray(String[]::new);
         UUID id = lead.id().value();
-        return jdbc.tx.write(c -> {
+        // the write's savepoint goes with the statement: one round trip for both
+        return jdbc.tx.writeInOne((c, leading) -> {
             long claimed;
             long ticket;
             long written;
-            try (PreparedStatement ps = c.prepareStatement(claimAndAssign)) {
+            try (PreparedStatement ps = c.prepareStatement(leading.sql(claimAndAssign))) {
                 jdbc.bind(ps, id, lead.version(), rotation);
                 ps.setArray(4, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 5, owners.length);
                 jdbc.bind(ps, 6, at);
                 jdbc.bind(ps, 7, id);
                 jdbc.bind(ps, 8, lead.version());
-                try (ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = Jdbc.resultAfterCommands(ps)) {
                     rs.next();
                     claimed = rs.getLong(1);
                     ticket = rs.getLong(2);

@@ -259,6 +259,124 @@ final class JdbcTransactions implements Transactions {
     }
 
     /**
+     * Runs a write of one statement atomically, as {@link #write} does, but on PostgreSQL inside a unit of work the
+     * write's savepoint commands (the release the previous write owes, then this write's savepoint) go to the database
+     * in front of the statement, in the same round trip, instead of in one of their own. Elsewhere, and in a unit of
+     * its own, nothing goes in front. The work must send {@link Leading#sql} (or {@link Leading#sendAlone})
+     * as its first statement; a query reads its result with {@link Jdbc#resultAfterCommands}.
+     */
+    <T> T writeInOne(OneStatementWrite<T> change) {
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL) {
+            return write(c -> change.run(c, Leading.none()));
+        }
+        return unit.writeInOne(change, null, null);
+    }
+
+    /**
+     * {@link #writeInOne}, then {@code events.publish(announced)} once the write went through. When {@code events}
+     * is a publisher of these units ({@link #events}) and the write runs inside a PostgreSQL unit that writes an
+     * outbox, the write may also insert the unit's events not in the outbox yet and {@code announced} with its
+     * statement ({@link Leading#takeEvents}), so the commit has none left to write.
+     */
+    <T> T writeInOneAndPublish(OneStatementWrite<T> change, DomainEvent announced, DomainEvents events) {
+        Objects.requireNonNull(announced, "announced");
+        Objects.requireNonNull(events, "events");
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL || outbox == null
+                || !(events instanceof UnitEvents own) || own.owner() != this) {
+            T result = writeInOne(change);
+            events.publish(announced);
+            return result;
+        }
+        return unit.writeInOne(change, own, announced);
+    }
+
+    /** A write of one statement with what goes in front of it (see {@link #writeInOne}). */
+    @FunctionalInterface
+    interface OneStatementWrite<T> {
+        /** Runs the write on the unit's connection; its first statement is {@code leading.sql(statement)}. */
+        T run(Connection connection, Leading leading) throws SQLException;
+    }
+
+    /**
+     * What a {@link #writeInOne} write sends in front of its statement, in the same round trip: the savepoint commands
+     * (none outside a PostgreSQL unit); and, for {@link #writeInOneAndPublish}, the unit's events not in the outbox yet
+     * and the announced one, which the write may take to insert them with its statement. Taken events count as
+     * written only when the write went through; if it fails, or a savepoint it ran under is rolled back, the commit
+     * writes them as before. Confined to the unit's thread.
+     */
+    static final class Leading {
+        /** Nothing in front, no events: for writes outside a PostgreSQL unit and for callers of plain writes. */
+        static Leading none() {
+            return new Leading("", List.of(), null);
+        }
+
+        private final String commands;
+        private final List<DomainEvent> events;
+        private final Outbox outbox;
+        private boolean sent;
+        private boolean eventsTaken;
+
+        Leading(String commands, List<DomainEvent> events, Outbox outbox) {
+            this.commands = commands;
+            this.events = events;
+            this.outbox = outbox;
+        }
+
+        /**
+         * The statement with the savepoint commands in front: to be sent once, as the write's first statement, and
+         * right away (a failure between this call and the statement's execution would roll back to a savepoint the
+         * database never set, which aborts a PostgreSQL transaction: bind only values that cannot fail).
+         */
+        String sql(String statement) {
+            markSent();
+            return commands.isEmpty() ? statement : commands + "; " + statement;
+        }
+
+        /**
+         * Sends the savepoint commands alone, for a write whose first statement cannot carry them. If they fail, no
+         * savepoint was set: the write fails with nothing to roll back to.
+         */
+        void sendAlone(Connection c) throws SQLException {
+            checkUnsent();
+            if (!commands.isEmpty()) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(commands);
+                }
+            }
+            sent = true;
+        }
+
+        /** How many events the write may insert into the outbox with its statement (0: none offered). */
+        int events() {
+            return events.size();
+        }
+
+        /** The outbox's insert of one event, for {@link Jdbc#insertAsOne}; only when {@link #events()} is not 0. */
+        String outboxInsert() {
+            return outbox.insertSql();
+        }
+
+        /** The outbox rows of the {@link #events()}, which the write inserts with its statement: then written. */
+        List<Object[]> takeEvents() {
+            eventsTaken = true;
+            return outbox.rows(events);
+        }
+
+        private void markSent() {
+            checkUnsent();
+            sent = true;
+        }
+
+        private void checkUnsent() {
+            if (sent) {
+                throw new IllegalStateException("the savepoint commands were already sent");
+            }
+        }
+    }
+
+    /**
      * The failure as an unchecked exception: a {@link ConflictException} when the database aborted the unit to
      * resolve a conflict with a concurrent one (deadlock, serialization failure), so running it again may succeed; a
      * {@link LockTimeoutException} when a lock was held too long by another session (never rerun: it would wait
@@ -277,8 +395,23 @@ final class JdbcTransactions implements Transactions {
 
     /** A publisher that writes to the outbox and delivers to the subscriber after commit. */
     DomainEvents events(DomainEvents subscriber) {
-        Objects.requireNonNull(subscriber, "subscriber");
-        return event -> {
+        return new UnitEvents(Objects.requireNonNull(subscriber, "subscriber"));
+    }
+
+    /** The publisher of {@link #events}, known as this store's by {@link #writeInOneAndPublish}. */
+    private final class UnitEvents implements DomainEvents {
+        private final DomainEvents subscriber;
+
+        UnitEvents(DomainEvents subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        JdbcTransactions owner() {
+            return JdbcTransactions.this;
+        }
+
+        @Override
+        public void publish(DomainEvent event) {
             Objects.requireNonNull(event, "event");
             Unit unit = current.get();
             if (unit != null) {
@@ -289,7 +422,7 @@ final class JdbcTransactions implements Transactions {
                     return null;
                 });
             }
-        };
+        }
     }
 
     private Unit begin() {
@@ -330,6 +463,8 @@ final class JdbcTransactions implements Transactions {
         final boolean restoreAutoCommit;
         final Savepoint hostSavepoint;
         final List<Pending> pending = new ArrayList<>();
+        /** How many of the pending events a write already inserted into the outbox (see {@link Leading}). */
+        int outboxed;
         boolean committed;
         /** PostgreSQL: how many savepoints this unit named, and the one whose release is owed (null if none). */
         int savepoints;
@@ -345,32 +480,77 @@ final class JdbcTransactions implements Transactions {
          * unit joined to the host's transaction the release goes at once (the host's own savepoints stay nested).
          */
         <T> T writeUnderSavepoint(SqlWork<T> change) {
+            return writeInOne((c, leading) -> {
+                leading.sendAlone(c);
+                return change.run(c);
+            }, null, null);
+        }
+
+        /**
+         * PostgreSQL: a write of one statement under a savepoint of its own, the savepoint commands sent in front of
+         * the statement (see {@link JdbcTransactions#writeInOne}). If the work fails before it sent them, nothing
+         * reached the database: there is no savepoint to roll back to, and the previous write's release is still owed.
+         * With a publisher ({@link JdbcTransactions#writeInOneAndPublish}), the announced event is published when the
+         * write went through, and counts as written to the outbox, with the events before it, if the write took them.
+         */
+        <T> T writeInOne(OneStatementWrite<T> change, UnitEvents events, DomainEvent announced) {
             String name = "crm_write_" + (++savepoints);
             String owed = unreleased;
             unreleased = null;
-            try (java.sql.Statement s = connection.createStatement()) {
-                s.execute(owed == null ? "SAVEPOINT " + name : "RELEASE SAVEPOINT " + owed + "; SAVEPOINT " + name);
-            } catch (SQLException e) {
-                throw failure("a write failed", e);
+            int outboxedBefore = outboxed;
+            List<DomainEvent> offered = List.of();
+            if (announced != null) {
+                List<DomainEvent> unwritten = new ArrayList<>(pending.size() - outboxed + 1);
+                pending.subList(outboxed, pending.size()).forEach(p -> unwritten.add(p.event()));
+                unwritten.add(announced);
+                offered = unwritten;
             }
+            Leading leading = new Leading((owed == null ? "" : "RELEASE SAVEPOINT " + owed + "; ") + "SAVEPOINT "
+                    + name, offered, outbox);
             T result;
             try {
-                result = change.run(connection);
+                result = change.run(connection, leading);
             } catch (Throwable e) {
+                outboxed = outboxedBefore; // also the outbox rows of nested writes are rolled back
+                if (!leading.sent) {
+                    unreleased = owed;
+                    throw unchecked(e);
+                }
                 unreleased = null;
                 try (java.sql.Statement s = connection.createStatement()) {
                     s.execute("ROLLBACK TO SAVEPOINT " + name);
                 } catch (SQLException undo) {
                     e.addSuppressed(undo);
                 }
-                if (e instanceof SQLException sql) {
-                    throw failure("a write failed", sql);
-                }
-                if (e instanceof Error error) {
-                    throw error;
-                }
-                throw (RuntimeException) e;
+                throw unchecked(e);
             }
+            if (announced != null) {
+                // right after the events it was offered with: the one-statement work published none of its own
+                int at = outboxedBefore + offered.size() - 1;
+                pending.add(at, new Pending(events.subscriber, announced));
+                if (leading.eventsTaken) {
+                    outboxed = at + 1;
+                }
+            }
+            if (!leading.sent) { // the work had nothing to send
+                unreleased = owed;
+                return result;
+            }
+            return released(name, result);
+        }
+
+        private RuntimeException unchecked(Throwable e) {
+            if (e instanceof SQLException sql) {
+                return failure("a write failed", sql);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            return (RuntimeException) e;
+        }
+
+        /** After a write under the savepoint: its release owed to the next write or the commit, or sent now. */
+        private <T> T released(String name, T result) {
             if (hostSavepoint != null) {
                 // a unit on the host's connection: the host may set savepoints of its own between our writes, and a
                 // late RELEASE of ours would release (destroy) theirs with it, so ours goes at once, as before
@@ -393,8 +573,9 @@ final class JdbcTransactions implements Transactions {
 
         void commit() {
             try {
-                if (outbox != null && !pending.isEmpty()) {
-                    outbox.append(connection, pending.stream().map(Pending::event).toList());
+                if (outbox != null && outboxed < pending.size()) {
+                    outbox.append(connection, pending.subList(outboxed, pending.size()).stream()
+                            .map(Pending::event).toList());
                 }
                 if (hostSavepoint == null) {
                     try {
@@ -417,6 +598,7 @@ final class JdbcTransactions implements Transactions {
 
         void rollBack(Throwable cause) {
             pending.clear();
+            outboxed = 0;
             try {
                 if (hostSavepoint == null) {
                     connection.rollback();

@@ -63,13 +63,24 @@ final class Outbox {
         this.countPending = tables.sql("SELECT COUNT(*) FROM {outbox} WHERE delivered_at IS NULL");
     }
 
-    /** Appends the events, in the order given, to the outbox. */
-    void append(Connection connection, List<DomainEvent> events) throws SQLException {
+    /** The insert of one event: aggregate id, event type, time, payload (the values of {@link #rows}). */
+    String insertSql() {
+        return insert;
+    }
+
+    /** The events as the values of {@link #insertSql}, in the order given. */
+    List<Object[]> rows(List<DomainEvent> events) {
         List<Object[]> rows = new ArrayList<>(events.size());
         for (DomainEvent event : events) {
             rows.add(new Object[] {event.aggregateId(), event.getClass().getName(), event.occurredAt(),
                     json.event(event)});
         }
+        return rows;
+    }
+
+    /** Appends the events, in the order given, to the outbox. */
+    void append(Connection connection, List<DomainEvent> events) throws SQLException {
+        List<Object[]> rows = rows(events);
         if (copy.isPresent() && events.size() >= PgCopy.MIN_ROWS && PgCopy.copy(connection, copy.get(), rows)) {
             return;
         }

@@ -4,6 +4,10 @@ import dev.crmkit.core.activity.Activity;
 import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.contact.ContactEvent.ContactChanged;
+import dev.crmkit.core.contact.ContactId;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.DomainEvents;
 import dev.crmkit.core.assignment.AssignmentOutcome;
 import dev.crmkit.core.assignment.LeadAssignment;
 import dev.crmkit.core.assignment.Policies;
@@ -31,6 +35,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,9 +45,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,9 +63,11 @@ class RoundTripsTest {
 
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
     private static final Actor ANNA = Actor.of("anna", "sales");
+    private static final Pattern LEADING = Pattern.compile("(RELEASE SAVEPOINT \\w+; )?SAVEPOINT \\w+; (.+)",
+            Pattern.DOTALL);
 
     @Test
-    void twoTimelineEntriesInOneUnit_onPostgres_waitFiveTimes() {
+    void twoTimelineEntriesInOneUnit_onPostgres_waitThreeTimes() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -69,9 +80,10 @@ class RoundTripsTest {
                 store.activities().append(entry(2, lead, contact));
             });
 
-            // before: per entry a savepoint, the activity, its two about-rows, the release; then the commit (9)
-            assertEquals(List.of("execute SAVEPOINT", "insert activity with about-rows",
-                    "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows", "commit"), trips);
+            // before: per entry a savepoint, the activity, its two about-rows, the release; then the commit (9); then
+            // each savepoint on its own (5); now each entry's savepoint commands go with its statement (3)
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows", "commit"), trips);
             assertEquals(2, store.activities().timeline(new RecordRef(RecordType.CONTACT, contact),
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
@@ -80,7 +92,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void anAssignmentByRoundRobin_onPostgres_claimsTakesTheTicketAndWritesTheOwnerInOneStatement() {
+    void anAssignmentByRoundRobin_onPostgres_waitsFourTimes_savepointsWithTheirWrites_outboxWithTheEntry() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -99,10 +111,14 @@ class RoundTripsTest {
 
             System.out.println("[RoundTripsTest] assignment unit: " + trips.size() + " " + trips);
             // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
-            // name keys (4 statements), the timeline entry, the outbox and the commit (14)
-            assertEquals(List.of("SELECT * FROM {lead} WHERE id = ? ...", "execute SAVEPOINT",
-                    "claim, ticket and owner", "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows",
-                    "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
+            // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
+            // and owner in one statement, each savepoint in a round trip of its own (7); now each savepoint goes with
+            // the write's statement, and the timeline entry with the unit's three events for the outbox (4)
+            assertEquals(List.of("SELECT * FROM {lead} WHERE id = ? ...", "SAVEPOINT+claim, ticket and owner",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox", "commit"), trips);
+            assertEquals(List.of("dev.crmkit.core.lead.LeadEvent$LeadOwnerChanged",
+                    "dev.crmkit.core.assignment.AssignmentEvent$LeadAssigned",
+                    "dev.crmkit.core.activity.ActivityEvent$ActivityLogged"), outboxTypes(ds));
             assertTrue(outcome instanceof AssignmentOutcome.Assigned, outcome.toString());
             Lead stored = crm.store().leads().findById(lead.id()).orElseThrow();
             assertEquals(((AssignmentOutcome.Assigned) outcome).lead(), stored);
@@ -131,15 +147,62 @@ class RoundTripsTest {
 
             System.out.println("[RoundTripsTest] deal move: " + trips.size() + " " + trips);
             // before: the deal, then the pipeline's current revision (its row joined to the revision's), then the
-            // writes (10)
+            // writes (10); then the revision from the cache (9); now the timeline entry's savepoint goes with it,
+            // and the events published before it too; the move's event published after it waits for the commit (8)
             assertEquals(List.of("SELECT deal with its pipeline's version", "execute SAVEPOINT",
                     "UPDATE crm_deal SET version = version + 1, pipeline_id = ?, ",
                     "execute RELEASE SAVEPOINT+SAVEPOINT", "stage history with reach",
-                    "execute RELEASE SAVEPOINT+SAVEPOINT", "insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox",
                     "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
             assertInstanceOf(StageChange.StageChanged.class, change, change.toString());
             assertEquals("Solution search", deals.deal(deal.id()).orElseThrow().stage());
             assertEquals(2, deals.history(deal.id()).size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void eventsWrittenWithAnEntry_thatIsRefusedOrRolledBack_areWrittenByTheCommit_eachOnce() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            JdbcTransactions tx = (JdbcTransactions) store.transactions();
+            List<DomainEvent> delivered = new ArrayList<>();
+            DomainEvents events = store.events(delivered::add);
+            UUID lead = new UUID(10, 1);
+            UUID contact = new UUID(10, 2);
+            List<DomainEvent> e = List.of(changed(1), changed(2), changed(3), changed(4), changed(5), changed(6));
+
+            store.transactions().run(() -> {
+                events.publish(e.get(0));
+                store.activities().appendAndPublish(entry(1, lead, contact), e.get(1), events); // both with it
+                events.publish(e.get(2));
+                assertThrows(IllegalArgumentException.class, () -> store.activities().appendAndPublish(
+                        entry(1, lead, contact), changed(99), events)); // refused: e3 not written, 99 not published
+                assertThrows(IllegalStateException.class, () -> tx.write(c -> {
+                    events.publish(e.get(3));
+                    store.activities().appendAndPublish(entry(2, lead, contact), e.get(4), events); // e3-e5 with it
+                    throw new IllegalStateException("the outer write fails"); // and rolled back with it
+                }));
+                store.activities().appendAndPublish(entry(3, lead, contact), e.get(5),
+                        DomainEvents.discarding()); // not the store's publisher: an event of its own, not offered
+            });
+
+            // as before: what was published is delivered and in the outbox, each once, in order (a rolled back write
+            // does not take back the events published before its failure); the refused entry's event never
+            assertEquals(e.subList(0, 5), delivered);
+            assertEquals(e.subList(0, 5).stream().map(DomainEvent::aggregateId).toList(), outbox(ds, "aggregate_id"));
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows and outbox",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox",
+                    "ROLLBACK TO SAVEPOINT crm_write_2", // refused
+                    "execute SAVEPOINT", "SAVEPOINT+insert activity with about-rows and outbox",
+                    "ROLLBACK TO SAVEPOINT crm_write_3", // rolled back with the outer write
+                    "SAVEPOINT+insert activity with about-rows",
+                    "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
             TestDatabase.close(ds);
         }
@@ -167,6 +230,58 @@ class RoundTripsTest {
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
             TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void aOneStatementWriteThatFailsOrSendsNothing_beforeItsSavepointWasSent_leavesTheUnitAsItWas() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            JdbcTransactions tx = (JdbcTransactions) store.transactions();
+            UUID lead = new UUID(10, 1);
+            UUID contact = new UUID(10, 2);
+
+            store.transactions().run(() -> {
+                store.activities().append(entry(1, lead, contact));
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> tx.writeInOne((c, leading) -> {
+                            throw new IllegalStateException("refused before any statement");
+                        }));
+                assertEquals("refused before any statement", refused.getMessage());
+                assertEquals("nothing", tx.writeInOne((c, leading) -> "nothing"));
+                store.activities().append(entry(2, lead, contact)); // releases entry 1's savepoint, as it would have
+            });
+
+            // no rollback to a savepoint that was never set (it would abort the unit): the unit commits both entries
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows", "commit"), trips);
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    private static ContactChanged changed(int n) {
+        return new ContactChanged(new ContactId(new UUID(11, n)), n, AT.plusSeconds(n));
+    }
+
+    private static List<String> outboxTypes(DataSource ds) {
+        return outbox(ds, "event_type");
+    }
+
+    private static List<String> outbox(DataSource ds, String column) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + column + " FROM crm_outbox ORDER BY seq")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -219,6 +334,10 @@ class RoundTripsTest {
     }
 
     private static String describe(String sql) {
+        Matcher leading = LEADING.matcher(sql);
+        if (leading.matches()) { // a write's savepoint commands sent in front of its statement
+            return (leading.group(1) != null ? "RELEASE SAVEPOINT+" : "") + "SAVEPOINT+" + describe(leading.group(2));
+        }
         if (sql.startsWith("RELEASE SAVEPOINT")) {
             return sql.contains("; SAVEPOINT") ? "execute RELEASE SAVEPOINT+SAVEPOINT" : "execute RELEASE SAVEPOINT";
         }
@@ -241,7 +360,7 @@ class RoundTripsTest {
             return "SELECT * FROM {lead} WHERE id = ? ...";
         }
         if (sql.contains("INSERT INTO crm_activity ") && sql.contains("INSERT INTO crm_activity_about")) {
-            return "insert activity with about-rows";
+            return "insert activity with about-rows" + (sql.contains("INSERT INTO crm_outbox ") ? " and outbox" : "");
         }
         return sql.length() > 60 ? sql.substring(0, 60) : sql;
     }
