@@ -64,12 +64,11 @@ class DealMoveStatementTest {
         DataSource ds = db.isolated();
         try {
             JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
-            DealPipeline deals = pipeline(store, store);
-            Pipeline b2b = deals.definePipeline(Presets.b2b());
-            Deal opened = deals.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
-            Deal changed = deals.changeTerms(opened.id(), Optional.of(Money.of("2000.00", "EUR")), Optional.empty(),
-                    Optional.empty()); // version 2, no history entry
-            Stage next = b2b.definition().stage("Solution search").orElseThrow();
+            Overtaken deal = Overtaken.in(store);
+            DealPipeline deals = deal.deals();
+            Deal opened = deal.opened();
+            Deal changed = deal.changed();
+            Stage next = deal.next();
             StageHistoryEntry entry = entry(opened, 2, next);
             String reachedBefore = reached(ds);
 
@@ -99,12 +98,10 @@ class DealMoveStatementTest {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             JdbcCrmStore setup = JdbcCrmStore.builder(ds).build();
-            DealPipeline deals = pipeline(setup, setup);
-            Pipeline b2b = deals.definePipeline(Presets.b2b());
-            Deal opened = deals.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
-            Deal changed = deals.changeTerms(opened.id(), Optional.of(Money.of("2000.00", "EUR")), Optional.empty(),
-                    Optional.empty());
-            Stage next = b2b.definition().stage("Solution search").orElseThrow();
+            Overtaken deal = Overtaken.in(setup);
+            Deal opened = deal.opened();
+            Deal changed = deal.changed();
+            Stage next = deal.next();
             try (Connection host = ds.getConnection()) {
                 host.setAutoCommit(false);
                 JdbcCrmStore joined = JdbcCrmStore.builder(sameConnection(host)).joinHostTransactions().build();
@@ -148,6 +145,22 @@ class DealMoveStatementTest {
         assertEquals(2, history.appended.size());
         assertEquals(deals.history(deal.id()), history.appended);
         assertEquals("Solution search", deals.deal(deal.id()).orElseThrow().stage());
+    }
+
+    /**
+     * A deal opened at version 1 in the b2b preset, then changed to version 2 without a history entry: a move of the
+     * version-1 read to {@code next} is stale.
+     */
+    private record Overtaken(DealPipeline deals, Deal opened, Deal changed, Stage next) {
+
+        static Overtaken in(JdbcCrmStore store) {
+            DealPipeline deals = pipeline(store, store);
+            Pipeline b2b = deals.definePipeline(Presets.b2b());
+            Deal opened = deals.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            Deal changed = deals.changeTerms(opened.id(), Optional.of(Money.of("2000.00", "EUR")), Optional.empty(),
+                    Optional.empty());
+            return new Overtaken(deals, opened, changed, b2b.definition().stage("Solution search").orElseThrow());
+        }
     }
 
     private static DealPipeline pipeline(JdbcCrmStore store, PipelineStore pipelineStore) {
