@@ -166,11 +166,10 @@ final class DefaultDealPipeline implements DealPipeline {
                 return;
             }
             for (Deal deal : batch) {
-                Deal stored = deals.update(deal.remappedTo(target, now));
-                StageHistoryEntry entry = new StageHistoryEntry(ids.next(), deal.id(), stored.version(), id,
+                StageHistoryEntry entry = new StageHistoryEntry(ids.next(), deal.id(), deal.version() + 1, id,
                         Optional.of(old), target.name(), by.user(), now,
                         positive(Duration.between(deal.stageEnteredAt(), now)));
-                history.append(entry);
+                Deal stored = deals.updateWithHistory(deal.remappedTo(target, now), entry, history);
                 record(stored, "Stage " + old + " -> " + target.name() + " (pipeline revised)",
                         "by " + by.user(), now);
             }
@@ -288,8 +287,8 @@ final class DefaultDealPipeline implements DealPipeline {
         }
         Deal moved = effects.probability()
                 .map(p -> changed.deal().withProbabilityOverride(Optional.of(p), now)).orElse(changed.deal());
-        Deal stored = deals.update(moved); // the first write: a lost race ends here, with nothing written
-        history.append(changed.entry());
+        // the first write: a lost race ends here, with nothing written
+        Deal stored = deals.updateWithHistory(moved, changed.entry(), history);
         String body = "by " + command.actor().user() + ", after "
                 + describe(changed.entry().timeInPrevious()) + " in " + deal.stage()
                 + (ran.isEmpty() ? "" : "\n" + String.join("\n", ran));

@@ -3,6 +3,7 @@ package dev.crmkit.pipeline.deal;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /** The storage port for deals, with optimistic versions. */
@@ -25,6 +26,49 @@ public interface Deals {
      * @throws java.util.NoSuchElementException             if no such deal is stored
      */
     Deal update(Deal deal);
+
+    /**
+     * Stores a change of a deal read at {@code deal.version()} together with the stage history entry of the version
+     * it produces (a move, or a stage remapped by a pipeline revision), in the running unit of work. The default is
+     * {@link #update} and then {@code history.append(entry)}, so a store that implements only those behaves as
+     * before; a store may write both at once (crmkit's JDBC store does, into its own stage history, in one statement
+     * on PostgreSQL). A stale version is refused as {@link #update} refuses it, before the entry is written.
+     *
+     * @param deal    the changed deal, at the version it was read at
+     * @param entry   its stage history entry, for this deal and version {@code deal.version() + 1}
+     * @param history the stage history port the entry goes to
+     * @return the deal at its new version
+     * @throws IllegalArgumentException                     if the entry is for another deal or version (rule
+     *                                                      {@code entry.dealId}/{@code entry.dealVersion}; nothing
+     *                                                      written), or {@link StageHistory#append} refuses it
+     * @throws dev.crmkit.core.kernel.StaleVersionException if the stored version is another one; nothing written
+     * @throws java.util.NoSuchElementException             if no such deal is stored
+     */
+    default Deal updateWithHistory(Deal deal, StageHistoryEntry entry, StageHistory history) {
+        checkEntryOf(deal, entry);
+        Objects.requireNonNull(history, "history");
+        Deal stored = update(deal);
+        history.append(entry);
+        return stored;
+    }
+
+    /**
+     * Refuses a stage history entry that is not the one of the version {@link #updateWithHistory} would store.
+     *
+     * @throws IllegalArgumentException naming the entry's field that does not match
+     */
+    static void checkEntryOf(Deal deal, StageHistoryEntry entry) {
+        Objects.requireNonNull(deal, "deal");
+        Objects.requireNonNull(entry, "entry");
+        if (!entry.dealId().equals(deal.id())) {
+            throw new IllegalArgumentException("entry.dealId must be the deal's id " + deal.id() + ", got "
+                    + entry.dealId());
+        }
+        if (entry.dealVersion() != deal.version() + 1) {
+            throw new IllegalArgumentException("entry.dealVersion must be the version the update produces ("
+                    + (deal.version() + 1) + "), got " + entry.dealVersion());
+        }
+    }
 
     /** The deal with this id. */
     Optional<Deal> findById(DealId id);

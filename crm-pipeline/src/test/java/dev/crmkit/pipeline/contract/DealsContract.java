@@ -9,6 +9,8 @@ import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealFilter;
 import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
 import dev.crmkit.pipeline.definition.Presets;
 import dev.crmkit.pipeline.definition.Stage;
@@ -42,6 +44,7 @@ public abstract class DealsContract {
     protected abstract Stores newStore();
 
     private Deals deals;
+    private StageHistory history;
     private Transactions tx;
     private PipelineFixtures fx;
     private final PipelineId pipeline = new PipelineId(new UUID(1, 1));
@@ -50,6 +53,7 @@ public abstract class DealsContract {
     void createStore() {
         Stores stores = newStore();
         deals = stores.pipeline().deals();
+        history = stores.pipeline().stageHistory();
         tx = stores.pipeline().transactions();
         fx = new PipelineFixtures();
     }
@@ -110,6 +114,88 @@ public abstract class DealsContract {
         Deal never = fx.deal(pipeline, at(0)).atVersion(1);
 
         assertThrows(NoSuchElementException.class, () -> deals.update(never));
+    }
+
+    @Test
+    void updateWithHistory_currentVersion_storesTheChangeAndItsEntry() {
+        Stage next = Presets.classicLead().stage("Contacted").orElseThrow();
+        Deal stored = deals.insert(fx.deal(pipeline, at(0)));
+        StageHistoryEntry entry = fx.entry(stored.id(), 2, pipeline, Optional.of("New"), "Contacted", at(10));
+
+        Deal moved = tx.inTransaction(() -> deals.updateWithHistory(stored.remappedTo(next, at(10)), entry,
+                history));
+
+        assertEquals(stored.remappedTo(next, at(10)).atVersion(2), moved);
+        assertEquals(Optional.of(moved), deals.findById(stored.id()));
+        assertEquals(List.of(entry), history.ofDeal(stored.id(), PageRequest.first(10)).items());
+    }
+
+    @Test
+    void updateWithHistory_staleVersion_isRefusedAsUpdateIs_andWritesNoEntry() {
+        Stage next = Presets.classicLead().stage("Contacted").orElseThrow();
+        Deal stored = deals.insert(fx.deal(pipeline, at(0)));
+        deals.update(stored.withDocument("offer", "draft", at(1)));
+        StageHistoryEntry entry = fx.entry(stored.id(), 2, pipeline, Optional.of("New"), "Contacted", at(10));
+
+        StaleVersionException e = assertThrows(StaleVersionException.class, () -> tx.inTransaction(() ->
+                deals.updateWithHistory(stored.remappedTo(next, at(10)), entry, history)));
+
+        StaleVersionException byUpdate = assertThrows(StaleVersionException.class,
+                () -> deals.update(stored.remappedTo(next, at(10))));
+        assertEquals(byUpdate.getMessage(), e.getMessage());
+        assertEquals(stored.id().toString(), e.recordId());
+        assertEquals(1, e.expectedVersion());
+        Deal now = deals.findById(stored.id()).orElseThrow();
+        assertEquals(2, now.version());
+        assertEquals("New", now.stage());
+        assertEquals(List.of(), history.ofDeal(stored.id(), PageRequest.first(10)).items());
+    }
+
+    @Test
+    void updateWithHistory_entryIdTaken_isRefused_andTheUnitKeepsTheDealAsItWas() {
+        Stage next = Presets.classicLead().stage("Contacted").orElseThrow();
+        Deal stored = deals.insert(fx.deal(pipeline, at(0)));
+        StageHistoryEntry first = fx.entry(new DealId(fx.nextId()), 1, pipeline, Optional.empty(), "New", at(0));
+        history.append(first);
+        StageHistoryEntry taken = new StageHistoryEntry(first.id(), stored.id(), 2, pipeline, Optional.of("New"),
+                "Contacted", Fixtures.BOB, at(10), first.timeInPrevious());
+
+        assertThrows(IllegalArgumentException.class, () -> tx.inTransaction(() ->
+                deals.updateWithHistory(stored.remappedTo(next, at(10)), taken, history)));
+
+        assertEquals(Optional.of(stored), deals.findById(stored.id()));
+        assertEquals(List.of(), history.ofDeal(stored.id(), PageRequest.first(10)).items());
+    }
+
+    @Test
+    void updateWithHistory_entryOfAnotherVersionOrDeal_isRefusedNamingTheField_andNothingIsWritten() {
+        Stage next = Presets.classicLead().stage("Contacted").orElseThrow();
+        Deal stored = deals.insert(fx.deal(pipeline, at(0)));
+        StageHistoryEntry wrongVersion = fx.entry(stored.id(), 3, pipeline, Optional.of("New"), "Contacted", at(10));
+        StageHistoryEntry otherDeal = fx.entry(new DealId(fx.nextId()), 2, pipeline, Optional.of("New"), "Contacted",
+                at(10));
+
+        IllegalArgumentException version = assertThrows(IllegalArgumentException.class, () -> tx.inTransaction(() ->
+                deals.updateWithHistory(stored.remappedTo(next, at(10)), wrongVersion, history)));
+        IllegalArgumentException deal = assertThrows(IllegalArgumentException.class, () -> tx.inTransaction(() ->
+                deals.updateWithHistory(stored.remappedTo(next, at(10)), otherDeal, history)));
+
+        assertTrue(version.getMessage().contains("entry.dealVersion"), version.getMessage());
+        assertTrue(deal.getMessage().contains("entry.dealId"), deal.getMessage());
+        assertEquals(Optional.of(stored), deals.findById(stored.id()));
+        assertEquals(List.of(), history.ofDeal(stored.id(), PageRequest.first(10)).items());
+        assertEquals(List.of(), history.ofDeal(otherDeal.dealId(), PageRequest.first(10)).items());
+    }
+
+    @Test
+    void updateWithHistory_unknownDeal_throwsNoSuchElement_andWritesNoEntry() {
+        Deal never = fx.deal(pipeline, at(0)).atVersion(1);
+        StageHistoryEntry entry = fx.entry(never.id(), 2, pipeline, Optional.of("New"), "Contacted", at(10));
+
+        assertThrows(NoSuchElementException.class, () -> tx.inTransaction(() ->
+                deals.updateWithHistory(never, entry, history)));
+
+        assertEquals(List.of(), history.ofDeal(never.id(), PageRequest.first(10)).items());
     }
 
     @Test

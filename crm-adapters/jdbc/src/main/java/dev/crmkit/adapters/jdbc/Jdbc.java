@@ -544,11 +544,21 @@ final class Jdbc {
         void update(Connection c, String sql, Object[] values, Object id, UUID key, long version)
                 throws SQLException {
             if (jdbc.update(c, sql, values) == 0) {
-                if (jdbc.one(c, versionOf, rs -> rs.getLong(1), key).isEmpty()) {
-                    throw new NoSuchElementException("there is no " + noun + " " + id);
-                }
-                throw new StaleVersionException(noun, id.toString(), version);
+                refuse(c, id, key, version);
             }
+        }
+
+        /**
+         * Throws why a versioned update matched no row.
+         *
+         * @throws NoSuchElementException if the record is missing
+         * @throws StaleVersionException  otherwise: its version moved on
+         */
+        void refuse(Connection c, Object id, UUID key, long version) throws SQLException {
+            if (jdbc.one(c, versionOf, rs -> rs.getLong(1), key).isEmpty()) {
+                throw new NoSuchElementException("there is no " + noun + " " + id);
+            }
+            throw new StaleVersionException(noun, id.toString(), version);
         }
     }
 

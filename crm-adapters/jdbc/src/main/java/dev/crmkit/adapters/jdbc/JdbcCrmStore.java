@@ -125,9 +125,9 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.serviceReminders = new JdbcServiceReminders(jdbc);
         this.schemas = new JdbcCustomFieldSchemas(jdbc);
         this.pipelines = new JdbcPipelines(jdbc, b.pipelineJson);
-        this.deals = new JdbcDeals(jdbc);
-        this.visibleDeals = new JdbcVisibleDeals(jdbc, deals);
         this.stageHistory = new JdbcStageHistory(jdbc);
+        this.deals = new JdbcDeals(jdbc, stageHistory);
+        this.visibleDeals = new JdbcVisibleDeals(jdbc, deals);
         this.leadScores = new JdbcLeadScores(jdbc);
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
         this.assignmentState = new JdbcAssignmentState(jdbc, leads);

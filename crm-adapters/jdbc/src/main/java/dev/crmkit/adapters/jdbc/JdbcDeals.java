@@ -13,9 +13,12 @@ import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealFilter;
 import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.deal.Deals;
+import dev.crmkit.pipeline.deal.StageHistory;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -55,10 +58,20 @@ final class JdbcDeals implements Deals {
     private final String updateRow;
     private final String selectById;
     private final String selectWithPipelineVersion;
+    private final JdbcStageHistory ownHistory;
+    private final String updateWithHistory;
 
-    JdbcDeals(Jdbc jdbc) {
+    /**
+     * The deals of the store whose database access and stage history these are.
+     *
+     * @param jdbc       the store's database access
+     * @param ownHistory the store's own stage history, on the same {@code jdbc}: the only history port whose rows
+     *                   {@link #updateWithHistory} may write itself
+     */
+    JdbcDeals(Jdbc jdbc, JdbcStageHistory ownHistory) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
+        this.ownHistory = Objects.requireNonNull(ownHistory, "ownHistory");
         String json = dialect.json();
         String columns = "pipeline_id, title, stage, stage_entered_at, stage_probability, probability_override, "
                 + "amount, amount_currency, expected_close_date, margin, margin_currency, owner_id, contact_id, "
@@ -74,6 +87,10 @@ final class JdbcDeals implements Deals {
             set.append(", ").append(column).append(" = ").append(isJson ? json : "?");
         }
         updateRow = jdbc.sql("UPDATE {deal} SET version = version + 1" + set + " WHERE id = ? AND version = ?");
+        // PostgreSQL: the update, then the history row and the reached stage only when the update matched its row
+        updateWithHistory = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow + " RETURNING id), "
+                + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
+                + " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM h)";
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
         // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
         // that revision from its cache instead of reading it (a move reads the deal, then its pipeline)
@@ -106,6 +123,54 @@ final class JdbcDeals implements Deals {
         checkFits(deal);
         return jdbc.tx.write(c -> {
             rows.update(c, updateRow, rowValues(deal, true), deal.id(), deal.id().value(), deal.version());
+            return deal.atVersion(deal.version() + 1);
+        });
+    }
+
+    /**
+     * The update and the entry in one write of the running unit of work (one savepoint), when {@code history} is this
+     * store's own stage history; on PostgreSQL as one statement (data-modifying common table expressions: the history
+     * row and the deal's reached stage are inserted only when the update matched the deal at its version), so a move
+     * waits once instead of twice. A stale version or a taken entry id is refused as {@link #update} and
+     * {@link StageHistory#append} refuse them, and nothing is written. Any other history port (a host's decorator,
+     * another store's) gets the default: {@link #update}, then its {@code append}.
+     */
+    @Override
+    public Deal updateWithHistory(Deal deal, StageHistoryEntry entry, StageHistory history) {
+        if (history != ownHistory) {
+            return Deals.super.updateWithHistory(deal, entry, history);
+        }
+        Deals.checkEntryOf(deal, entry);
+        checkFits(deal);
+        Object[] update = rowValues(deal, true);
+        if (updateWithHistory == null) {
+            return jdbc.tx.write(c -> {
+                rows.update(c, updateRow, update, deal.id(), deal.id().value(), deal.version());
+                ownHistory.appendIn(c, entry);
+                return deal.atVersion(deal.version() + 1);
+            });
+        }
+        Object[] reached = JdbcStageHistory.withReachParams(entry);
+        Object[] params = java.util.Arrays.copyOf(update, update.length + reached.length);
+        System.arraycopy(reached, 0, params, update.length, reached.length);
+        // the write's savepoint goes with the statement (JdbcTransactions.writeInOne): one round trip for both
+        return jdbc.tx.writeInOne((c, leading) -> {
+            long deals;
+            long entries;
+            try (PreparedStatement ps = c.prepareStatement(leading.sql(updateWithHistory))) {
+                jdbc.bind(ps, params);
+                try (ResultSet rs = Jdbc.resultAfterCommands(ps)) {
+                    rs.next();
+                    deals = rs.getLong(1);
+                    entries = rs.getLong(2);
+                }
+            }
+            if (deals == 0) { // nothing written: the CTEs after the update had no row to follow
+                rows.refuse(c, deal.id(), deal.id().value(), deal.version());
+            }
+            if (entries == 0) { // the update is undone with the write's savepoint
+                ownHistory.refuse(c, entry);
+            }
             return deal.atVersion(deal.version() + 1);
         });
     }

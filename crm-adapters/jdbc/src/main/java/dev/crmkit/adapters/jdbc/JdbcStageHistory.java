@@ -64,26 +64,69 @@ final class JdbcStageHistory implements StageHistory {
     public void append(StageHistoryEntry entry) {
         Objects.requireNonNull(entry, "entry");
         jdbc.tx.write(c -> {
-            Duration spent = entry.timeInPrevious();
-            Object[] values = {entry.id(), entry.dealId().value(), entry.dealVersion(), entry.pipelineId().value(),
-                entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), entry.to(), entry.by().value(),
-                entry.at(), spent.getSeconds(), spent.getNano()};
-            if (written(c, values, entry)) {
-                return null;
-            }
-            List<java.util.UUID> taken = jdbc.list(c, selectTaken, rs -> dialect.getUuid(rs, "id"),
-                    entry.id(), entry.dealId().value(), entry.dealVersion());
-            if (taken.contains(entry.id())) {
-                throw new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
-            }
-            if (!taken.isEmpty()) {
-                throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
-                        + "for version " + entry.dealVersion());
-            }
-            // refused, yet this unit of work sees nothing that takes its keys (a snapshot older than the other's)
-            throw new IllegalArgumentException("a concurrent unit of work stored stage history entry " + entry.id()
-                    + " or another entry for version " + entry.dealVersion() + " of deal " + entry.dealId());
+            appendIn(c, entry);
+            return null;
         });
+    }
+
+    /** {@link #append} inside a write of the running unit of work that the caller opened. */
+    void appendIn(java.sql.Connection c, StageHistoryEntry entry) throws SQLException {
+        if (!written(c, values(entry), entry)) {
+            refuse(c, entry);
+        }
+    }
+
+    /** The values of the row of an entry, in the order of the insert's columns. */
+    private static Object[] values(StageHistoryEntry entry) {
+        Duration spent = entry.timeInPrevious();
+        return new Object[] {entry.id(), entry.dealId().value(), entry.dealVersion(), entry.pipelineId().value(),
+            entry.from().map(Object.class::cast).orElse(Jdbc.Null.TEXT), entry.to(), entry.by().value(),
+            entry.at(), spent.getSeconds(), spent.getNano()};
+    }
+
+    /**
+     * PostgreSQL: common table expressions {@code h} and {@code r} that insert the entry's row once per row of the
+     * CTE named {@code source} (none when it has none) and note its stage among the deal's reached stages, so that
+     * they can follow the deal's update in one statement. Nothing is inserted when a stored row takes the entry's id
+     * or deal version ({@link #refuse} then says which). Parameters: {@link #withReachParams}.
+     */
+    static String insertWithReachAfter(Jdbc jdbc, String source) {
+        // INSERT ... SELECT types a bare parameter as text, so each names its column's type; moved_by as text, so a
+        // value too long for the column is refused as the plain insert refuses it (a cast would cut it)
+        return jdbc.sql("h AS (INSERT INTO {stage_history} (id, deal_id, deal_version, pipeline_id, from_stage, "
+                + "to_stage, moved_by, moved_at, seconds_in_previous, nanos_in_previous) SELECT CAST(? AS uuid), "
+                + "CAST(? AS uuid), CAST(? AS bigint), CAST(? AS uuid), CAST(? AS text), CAST(? AS text), "
+                + "CAST(? AS text), CAST(? AS timestamptz), CAST(? AS bigint), CAST(? AS integer) FROM " + source
+                + " ON CONFLICT DO NOTHING RETURNING pipeline_id, deal_id), " + StageReach.afterHistory("h"));
+    }
+
+    /** The parameters of {@link #insertWithReachAfter} for an entry. */
+    static Object[] withReachParams(StageHistoryEntry entry) {
+        Object[] values = values(entry);
+        Object[] reached = StageReach.params(entry.to());
+        Object[] params = java.util.Arrays.copyOf(values, values.length + reached.length);
+        System.arraycopy(reached, 0, params, values.length, reached.length);
+        return params;
+    }
+
+    /**
+     * Throws why the entry's row was not inserted: its id or its deal version is taken.
+     *
+     * @throws IllegalArgumentException always, naming the entry or the deal version
+     */
+    void refuse(java.sql.Connection c, StageHistoryEntry entry) throws SQLException {
+        List<java.util.UUID> taken = jdbc.list(c, selectTaken, rs -> dialect.getUuid(rs, "id"),
+                entry.id(), entry.dealId().value(), entry.dealVersion());
+        if (taken.contains(entry.id())) {
+            throw new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
+        }
+        if (!taken.isEmpty()) {
+            throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
+                    + "for version " + entry.dealVersion());
+        }
+        // refused, yet this unit of work sees nothing that takes its keys (a snapshot older than the other's)
+        throw new IllegalArgumentException("a concurrent unit of work stored stage history entry " + entry.id()
+                + " or another entry for version " + entry.dealVersion() + " of deal " + entry.dealId());
     }
 
     /**
@@ -92,10 +135,7 @@ final class JdbcStageHistory implements StageHistory {
      */
     private boolean written(java.sql.Connection c, Object[] values, StageHistoryEntry entry) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            Object[] reached = StageReach.params(entry.to());
-            Object[] params = java.util.Arrays.copyOf(values, values.length + reached.length);
-            System.arraycopy(reached, 0, params, values.length, reached.length);
-            return jdbc.count(c, insertWithReach, params) == 1;
+            return jdbc.count(c, insertWithReach, withReachParams(entry)) == 1;
         }
         try {
             jdbc.update(c, insertRow, values);

@@ -47,10 +47,18 @@ final class StageReach {
      * left alone); its parameters are the history insert's, then the three of {@link #params}.
      */
     static String withHistoryInsert(Jdbc jdbc, String historyInsert) {
-        return jdbc.sql("WITH h AS (" + historyInsert + " RETURNING pipeline_id, deal_id), r AS ("
-                + "INSERT INTO {deal_stage_reach} AS r (pipeline_id, deal_id, reached) SELECT pipeline_id, deal_id, "
-                + "CAST(? AS text) FROM h ON CONFLICT (pipeline_id, deal_id) DO UPDATE SET reached = r.reached "
-                + "|| CAST(? AS text) WHERE strpos(r.reached, CAST(? AS text)) = 0) SELECT COUNT(*) FROM h");
+        return jdbc.sql("WITH h AS (" + historyInsert + " RETURNING pipeline_id, deal_id), " + afterHistory("h")
+                + " SELECT COUNT(*) FROM h");
+    }
+
+    /**
+     * The PostgreSQL common table expression {@code r} that notes the stage for each row of the history insert named
+     * {@code history} (a CTE returning {@code pipeline_id, deal_id}); its parameters are the three of {@link #params}.
+     */
+    static String afterHistory(String history) {
+        return "r AS (INSERT INTO {deal_stage_reach} AS r (pipeline_id, deal_id, reached) SELECT pipeline_id, deal_id, "
+                + "CAST(? AS text) FROM " + history + " ON CONFLICT (pipeline_id, deal_id) DO UPDATE SET reached = "
+                + "r.reached || CAST(? AS text) WHERE strpos(r.reached, CAST(? AS text)) = 0)";
     }
 
     /** Notes, inside the running unit of work, that the deal entered the stage in the pipeline. */

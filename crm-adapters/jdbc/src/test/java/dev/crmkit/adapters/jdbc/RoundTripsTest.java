@@ -131,7 +131,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void aDealMove_onPostgres_readsItsPipelinesVersionWithTheDeal_andTheRevisionFromTheCache() {
+    void aDealMove_onPostgres_readsItsPipelinesVersionWithTheDeal_andWritesDealHistoryAndReachInOneStatement() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -146,12 +146,13 @@ class RoundTripsTest {
             StageChange change = deals.move(MoveDeal.to(deal.id(), "Solution search", ANNA));
 
             System.out.println("[RoundTripsTest] deal move: " + trips.size() + " " + trips);
-            // before: the deal, then the pipeline's current revision (its row joined to the revision's), then the
-            // writes (10); then the revision from the cache (9); now the timeline entry's savepoint goes with it,
-            // and the events published before it too; the move's event published after it waits for the commit (8)
-            assertEquals(List.of("SELECT deal with its pipeline's version", "execute SAVEPOINT",
-                    "UPDATE crm_deal SET version = version + 1, pipeline_id = ?, ",
-                    "execute RELEASE SAVEPOINT+SAVEPOINT", "stage history with reach",
+            // stop 26: the deal, then the pipeline's current revision (its row joined to the revision's), then the
+            // writes (10); stop 27: the revision from the cache (9); then the deal's UPDATE, its stage history and
+            // reached stage in one statement (t17-moves2, 7); the savepoints go in front of the statements and the
+            // events published before the timeline entry go with it (t17-assign2); the move's own event, published
+            // after its entry, waits for the commit (5)
+            assertEquals(List.of("SELECT deal with its pipeline's version",
+                    "SAVEPOINT+update deal, stage history and reach",
                     "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox",
                     "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
             assertInstanceOf(StageChange.StageChanged.class, change, change.toString());
@@ -352,6 +353,10 @@ class RoundTripsTest {
         }
         if (sql.startsWith("SELECT r.* FROM crm_pipeline p JOIN crm_pipeline_revision r")) {
             return "SELECT current pipeline revision";
+        }
+        if (sql.startsWith("WITH u AS (UPDATE crm_deal SET") && sql.contains("INSERT INTO crm_stage_history")
+                && sql.contains("INSERT INTO crm_deal_stage_reach")) {
+            return "update deal, stage history and reach";
         }
         if (sql.contains("stage_history") && sql.contains("stage_reach")) {
             return "stage history with reach";
