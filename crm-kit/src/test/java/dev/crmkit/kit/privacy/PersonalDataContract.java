@@ -1213,7 +1213,7 @@ public abstract class PersonalDataContract {
     /**
      * The survivor's person's erasure leaves the task and the deals a lead merge moved onto their lead from another
      * person's lead as they are: they are not theirs (the first person can still export and erase them); their own
-     * task is blanked.
+     * task is blanked. The merge can no longer be undone: its survivor changed (erased) since.
      */
     @Test
     void erase_ofTheSurvivorsPerson_leavesTheTasksAndDealsMovedOntoTheirLead_asTheFirstPersons() {
@@ -1227,6 +1227,10 @@ public abstract class PersonalDataContract {
                 .title());
         assertEquals(Anonymized.ERASED, store.tasks().findById(m.oTask().id()).orElseThrow().title());
         assertNoneIn(dump(store), OTTOLINE);
+        // the survivor was erased with its person: the undo is refused (it would write the survivor's values back)
+        dev.crmkit.core.merge.LeadMergeOutcome undo = kit.crm().leadMerging().unmerge(m.merge().id());
+        assertTrue(assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Refused.class, undo).toString()
+                .contains("lead " + m.oLead().id() + " changed since the merge"), undo::toString);
         PersonalDataExport z = exportOf(zeborah);
         assertTrue(taskIds(z).contains(m.zTask().id()), z.toString());
         assertTrue(dealIds(z).containsAll(List.of(m.zDeal().id(), m.zLeadOnlyDeal().id())), z.toString());
