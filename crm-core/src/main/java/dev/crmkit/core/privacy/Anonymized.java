@@ -9,6 +9,7 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadSource;
+import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.task.Task;
 
 import java.time.Instant;
@@ -93,5 +94,24 @@ public final class Anonymized {
     public static Task task(Task t) {
         return new Task(t.id(), t.version(), ERASED, t.due(), t.remindAt(), t.assignee(), t.relatedTo(), t.status(),
                 t.closedAt(), t.createdAt());
+    }
+
+    /**
+     * A merge record's re-pointed records after an erasure raised the version of deals by one: a deal the merge
+     * re-pointed and found unchanged since ({@link Repointed#versionAfter()} equal to its
+     * version before the erasure) takes the erased version, so that the erasure alone does not make the merge's undo
+     * refuse it as "changed since the merge" (the undo puts back its lead or contact, not the erased texts). A deal
+     * changed since the merge, and every other record, is left as it is.
+     *
+     * @param repointed      the merge's re-pointed records
+     * @param versionsBefore the erased deals' ids with their versions before the erasure
+     * @return the list, equal to {@code repointed} when no entry changed
+     */
+    public static List<Repointed> afterErasedDeals(List<Repointed> repointed,
+                                                   Map<java.util.UUID, Long> versionsBefore) {
+        return repointed.stream().map(r -> r.kind() == Repointed.Kind.DEAL
+                && Long.valueOf(r.versionAfter()).equals(versionsBefore.get(r.id()))
+                ? new Repointed(r.kind(), r.id(), r.from(), r.to(), r.versionAfter() + 1, r.refsBefore()) : r)
+                .toList();
     }
 }

@@ -27,6 +27,29 @@ public interface PersonalData {
     List<Task> tasksAbout(Collection<RecordRef> records);
 
     /**
+     * As {@link #recordsOf(ContactId)}, with the deals that lead merges moved ({@link MovedEntries#theirDeals()},
+     * {@link MovedEntries#otherDeals()}): the person's deals are those of their contacts, those of their leads that
+     * were not moved there from another person's lead, and those moved away from a lead of theirs. The default, for a
+     * store that does not know deals moved by lead merges, adds {@link MovedEntries#theirDeals()} and removes none
+     * (it cannot tell a deal's contact).
+     */
+    default Set<RecordRef> recordsOf(ContactId contact, MovedEntries moved) {
+        Set<RecordRef> out = new java.util.LinkedHashSet<>(recordsOf(contact));
+        moved.theirDeals().forEach(id -> out.add(new RecordRef(dev.crmkit.core.kernel.RecordType.DEAL, id)));
+        return out;
+    }
+
+    /**
+     * As {@link #tasksAbout(Collection)}, with the tasks that lead merges moved: those of {@link
+     * MovedEntries#otherTasks()} left out, those of {@link MovedEntries#theirTasks()} added (see {@link
+     * MovedEntries#isThePersonsTask}), in creation order. The default, for a store that does not know tasks moved by
+     * lead merges, leaves out the others and cannot add the person's tasks moved away.
+     */
+    default List<Task> tasksAbout(Collection<RecordRef> records, MovedEntries moved) {
+        return tasksAbout(records).stream().filter(t -> !moved.otherTasks().contains(t.id())).toList();
+    }
+
+    /**
      * Removes or irreversibly anonymizes every personal value of the person in every table: the contact, its merged
      * away records and merge snapshots, leads and their de-duplication keys, timeline texts and participants, tasks,
      * deal titles and fields, service and campaign texts, outbox payloads (delivered or not) and the old and new
@@ -41,10 +64,12 @@ public interface PersonalData {
     ErasureCounts erase(ContactId contact, PersonalValues values, Instant at);
 
     /**
-     * As {@link #erase(ContactId, PersonalValues, Instant)}, with the timeline entries that lead merges moved: the
-     * entries of {@link MovedEntries#theirs()} are erased as the person's although they are about another person's
-     * lead now, and those of {@link MovedEntries#others()} are left as another person's although they are about a
-     * lead of the person now. A store without lead merges has none, and need not implement this.
+     * As {@link #erase(ContactId, PersonalValues, Instant)}, with the timeline entries, tasks and deals that lead
+     * merges moved: those of {@link MovedEntries#theirs()}, {@link MovedEntries#theirTasks()} and {@link
+     * MovedEntries#theirDeals()} are erased as the person's although they are about another person's lead now, and
+     * those of {@link MovedEntries#others()}, {@link MovedEntries#otherTasks()} and {@link MovedEntries#otherDeals()}
+     * are left as another person's although they are about a lead of the person now (a deal of the person's contact
+     * stays theirs). A store without lead merges has none, and need not implement this.
      *
      * @throws UnsupportedOperationException if entries moved and the store does not implement this
      */
@@ -52,7 +77,7 @@ public interface PersonalData {
         if (moved.isEmpty()) {
             return erase(contact, values, at);
         }
-        throw new UnsupportedOperationException("this store cannot erase timeline entries moved by lead merges");
+        throw new UnsupportedOperationException("this store cannot erase timeline entries, tasks or deals moved by lead merges");
     }
 
     /**

@@ -28,6 +28,7 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.scoring.LeadScore;
 import dev.crmkit.core.scoring.LeadScores;
+import dev.crmkit.core.task.TaskId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,7 +140,8 @@ public final class PersonalDataRights {
     }
 
     private PersonalRecords collect(Contact contact) {
-        List<RecordRef> records = new ArrayList<>(store.personalData().recordsOf(contact.id()));
+        Sorted sorted = sorted(contact.id(), store.personalData().recordsOf(contact.id()));
+        List<RecordRef> records = new ArrayList<>(sorted.records());
         records.sort(Comparator.comparing(RecordRef::toString));
         List<Lead> leads = leadsOf(records);
         leads.sort(Comparator.comparing(Lead::createdAt).thenComparing(l -> l.id().toString()));
@@ -153,7 +155,7 @@ public final class PersonalDataRights {
         }
         Map<Object, Activity> timeline = new LinkedHashMap<>();
         List<AuditEntry> entries = new ArrayList<>();
-        MovedEntries moved = movedEntries(records);
+        MovedEntries moved = sorted.moved();
         for (RecordRef r : records) {
             all(p -> store.activities().timeline(r, TimelineFilter.everything(), p)).stream()
                     .filter(a -> !moved.others().contains(a.id())).forEach(a -> timeline.putIfAbsent(a.id(), a));
@@ -169,7 +171,7 @@ public final class PersonalDataRights {
         List<ContactId> contacts = records.stream().filter(r -> r.type() == RecordType.CONTACT)
                 .map(r -> new ContactId(r.id())).toList();
         return new PersonalRecords(contact, records, leads, scores, activities,
-                store.personalData().tasksAbout(records), entries, store.consentHistory().of(contacts),
+                store.personalData().tasksAbout(records, moved), entries, store.consentHistory().of(contacts),
                 mergedLeadsOf(records, leads));
     }
 
@@ -199,15 +201,71 @@ public final class PersonalDataRights {
     }
 
     /**
-     * The timeline entries that lead merges in force moved to or from the person's leads, sorted by whose they are
-     * (see {@link MovedEntries}): for each entry the first of those merges that moved it says what it was about
-     * before, and it is the person's when that named one of their records. Read through every merge that merged one of
-     * the person's leads away or into one of them; none when the store's port does not list merges by survivor
-     * ({@link LeadMerges#findBySurvivor}'s default).
+     * The person's records with what lead merges in force moved sorted by whose it is (see {@link MovedEntries}).
+     *
+     * @param records the person's records with the moved deals sorted ({@link PersonalData#recordsOf(ContactId,
+     *                MovedEntries)})
+     * @param moved   the moved timeline entries, tasks and deals
      */
-    private MovedEntries movedEntries(Collection<RecordRef> records) {
+    private record Sorted(Set<RecordRef> records, MovedEntries moved) {
+    }
+
+    /**
+     * Sorts what lead merges in force moved to or from the person's leads (see {@link MovedEntries}), read through
+     * every merge that merged one of the person's leads away or into one of them, oldest first: for each moved record
+     * the first of those merges that moved it says what it was about before, and it is the person's when that named
+     * one of their records (a task's or deal's merged-away lead; an entry's records before, among the person's records
+     * with the moved deals sorted first). Nothing counts as moved when the store's port does not list merges by
+     * survivor ({@link LeadMerges#findBySurvivor}'s default).
+     */
+    private Sorted sorted(ContactId contact, Set<RecordRef> records) {
+        List<LeadMerge> oldestFirst = mergesAbout(records);
+        if (oldestFirst.isEmpty()) {
+            return new Sorted(records, MovedEntries.none());
+        }
+        Set<String> leads = new HashSet<>();
+        records.stream().filter(r -> r.type() == RecordType.LEAD).forEach(r -> leads.add(r.toString()));
+        Map<java.util.UUID, Boolean> taskWasMine = new LinkedHashMap<>();
+        Map<java.util.UUID, Boolean> dealWasMine = new LinkedHashMap<>();
+        for (LeadMerge m : oldestFirst) {
+            for (Repointed p : m.repointed()) {
+                Map<java.util.UUID, Boolean> into = p.kind() == Repointed.Kind.TASK ? taskWasMine
+                        : p.kind() == Repointed.Kind.DEAL ? dealWasMine : null;
+                if (into != null) {
+                    into.putIfAbsent(p.id(), leads.contains(new RecordRef(RecordType.LEAD, p.from()).toString()));
+                }
+            }
+        }
+        Set<TaskId> theirTasks = new LinkedHashSet<>();
+        Set<TaskId> otherTasks = new LinkedHashSet<>();
+        taskWasMine.forEach((id, yes) -> (yes ? theirTasks : otherTasks).add(new TaskId(id)));
+        Set<java.util.UUID> theirDeals = new LinkedHashSet<>();
+        Set<java.util.UUID> otherDeals = new LinkedHashSet<>();
+        dealWasMine.forEach((id, yes) -> (yes ? theirDeals : otherDeals).add(id));
+        MovedEntries tasksAndDeals = new MovedEntries(Set.of(), Set.of(), theirTasks, otherTasks, theirDeals,
+                otherDeals);
+        Set<RecordRef> mineNow = tasksAndDeals.isEmpty() ? records
+                : store.personalData().recordsOf(contact, tasksAndDeals);
+        Set<String> mine = new HashSet<>();
+        mineNow.forEach(r -> mine.add(r.toString()));
+        Map<ActivityId, Boolean> wasMine = new LinkedHashMap<>();
+        for (LeadMerge m : oldestFirst) {
+            m.repointed().stream().filter(p -> p.kind() == Repointed.Kind.ACTIVITY).forEach(p -> wasMine.putIfAbsent(
+                    new ActivityId(p.id()), p.refsBefore().stream().anyMatch(mine::contains)));
+        }
+        Set<ActivityId> theirs = new LinkedHashSet<>();
+        Set<ActivityId> others = new LinkedHashSet<>();
+        wasMine.forEach((id, yes) -> (yes ? theirs : others).add(id));
+        return new Sorted(mineNow, tasksAndDeals.withEntries(theirs, others));
+    }
+
+    /**
+     * The lead merges in force that merged one of the person's leads away or into one of them, oldest first (then by
+     * id); none when the store keeps no lead merges or its port does not list them by survivor.
+     */
+    private List<LeadMerge> mergesAbout(Collection<RecordRef> records) {
         if (store.leadMerges() == LeadMerges.unsupported()) {
-            return MovedEntries.none();
+            return List.of();
         }
         Map<MergeId, LeadMerge> merges = new LinkedHashMap<>();
         for (RecordRef r : records) {
@@ -218,26 +276,13 @@ public final class PersonalDataRights {
                     store.leadMerges().findBySurvivor(id).forEach(m -> merges.putIfAbsent(m.id(), m));
                 } catch (UnsupportedOperationException e) {
                     // a host's port written before findBySurvivor (its default): nothing counts as moved
-                    return MovedEntries.none();
+                    return List.of();
                 }
             }
         }
-        if (merges.isEmpty()) {
-            return MovedEntries.none();
-        }
-        Set<String> mine = new HashSet<>();
-        records.forEach(r -> mine.add(r.toString()));
         List<LeadMerge> oldestFirst = new ArrayList<>(merges.values());
         oldestFirst.sort(Comparator.comparing(LeadMerge::mergedAt).thenComparing(m -> m.id().toString()));
-        Map<ActivityId, Boolean> wasMine = new LinkedHashMap<>();
-        for (LeadMerge m : oldestFirst) {
-            m.repointed().stream().filter(p -> p.kind() == Repointed.Kind.ACTIVITY).forEach(p -> wasMine.putIfAbsent(
-                    new ActivityId(p.id()), p.refsBefore().stream().anyMatch(mine::contains)));
-        }
-        Set<ActivityId> theirs = new LinkedHashSet<>();
-        Set<ActivityId> others = new LinkedHashSet<>();
-        wasMine.forEach((id, yes) -> (yes ? theirs : others).add(id));
-        return new MovedEntries(theirs, others);
+        return oldestFirst;
     }
 
     /**
@@ -301,7 +346,8 @@ public final class PersonalDataRights {
         List<Lead> withMerged = new ArrayList<>(leads);
         withMerged.addAll(mergedLeadsOf(records, leads)); // what a merge into another person's lead kept of them
         PersonalValues values = PersonalValues.of(List.of(contact), withMerged);
-        ErasureCounts counts = store.personalData().erase(contact.id(), values, now, movedEntries(records));
+        ErasureCounts counts = store.personalData().erase(contact.id(), values, now,
+                sorted(contact.id(), Set.copyOf(records)).moved());
         audit.record(AuditAction.ERASE, Optional.of(ref(contact.id())), List.of(),
                 "erased: " + values.scrub(why) + " (" + counts.total() + " rows in " + counts.perTable().size()
                         + " tables)"); // the reason may quote the person: scrubbed like every other text

@@ -1080,6 +1080,165 @@ public abstract class PersonalDataContract {
         assertEquals(List.of(oLeadRef), List.copyOf(after.about()), "the entry stays on the survivor's timeline");
     }
 
+    /**
+     * What a cross-person lead merge moved in the tests below: Zeborah's lead (merged away into Ottoline's lead) had a
+     * task and two deals, one with her contact and one with no contact; Ottoline has a task of her own on her lead,
+     * written after the merge.
+     */
+    private record Moved(Lead zLead, Lead oLead, dev.crmkit.core.merge.LeadMerge merge,
+                         dev.crmkit.core.task.Task zTask, Deal zDeal, Deal zLeadOnlyDeal,
+                         dev.crmkit.core.task.Task oTask) {
+    }
+
+    private Moved mergeLeadWithTaskAndDealsIntoAnotherPersonsLead() {
+        Lead zLead = leadsOf(zeborah).get(1);
+        Lead oLead = leadsOf(ottoline).get(0);
+        RecordRef zLeadRef = new RecordRef(RecordType.LEAD, zLead.id().value());
+        dev.crmkit.core.task.Task zTask = kit.crm().tasks().create(NewTask.of("Send Zeborah the licence offer",
+                T0.plusSeconds(86_400), REP, Optional.of(zLeadRef)));
+        Deal zDeal = dealOf("Quillfeather second office", Optional.of(zeborah), zLead, "300.00");
+        Deal zLeadOnly = dealOf("Quillfeather family office extension", Optional.empty(), zLead, "400.00");
+        dev.crmkit.core.merge.LeadMerge merge = mergeLeads(oLead, zLead);
+        assertEquals(Optional.of(new RecordRef(RecordType.LEAD, oLead.id().value())),
+                store.tasks().findById(zTask.id()).orElseThrow().relatedTo(), "the merge moved the task");
+        assertEquals(Optional.of(oLead.id()), store.deals().findById(zLeadOnly.id()).orElseThrow().leadId(),
+                "the merge moved the deal");
+        dev.crmkit.core.task.Task oTask = kit.crm().tasks().create(NewTask.of("Brackwater bakery oven quote",
+                T0.plusSeconds(86_400), REP, Optional.of(new RecordRef(RecordType.LEAD, oLead.id().value()))));
+        return new Moved(zLead, oLead, merge, zTask, zDeal, zLeadOnly, oTask);
+    }
+
+    private Deal dealOf(String title, Optional<ContactId> contact, Lead lead, String amount) {
+        Money money = Money.of(new BigDecimal(amount), Currency.getInstance("EUR"));
+        return store.deals().insert(Deal.builder(new DealId(kit.crm().ids().next()), new PipelineId(new UUID(7, 7)),
+                title, "New", T0).parties(Optional.of(REP), contact, Optional.empty(), Optional.of(lead.id()))
+                .terms(Optional.of(money), Optional.empty(), Optional.empty()).source("web").build());
+    }
+
+    private static List<dev.crmkit.core.task.TaskId> taskIds(PersonalDataExport doc) {
+        return doc.core().tasks().stream().map(dev.crmkit.core.task.Task::id).toList();
+    }
+
+    private static List<DealId> dealIds(PersonalDataExport doc) {
+        return doc.deals().stream().map(Deal::id).toList();
+    }
+
+    /**
+     * Right of access after a lead merge across people: the task and the deals the merge moved from one person's
+     * lead to another person's lead stay the first person's (in their export, among their records), although they
+     * are the surviving lead's now; the other person's export holds their own task and deal and none of the moved
+     * ones. An unmerge puts them back, and the exports still agree.
+     */
+    @Test
+    void export_afterALeadMergeAcrossPeople_theTasksAndDealsTheMergeMovedStayWithTheMergedAwayLeadsPerson() {
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+
+        PersonalDataExport z = exportOf(zeborah);
+        PersonalDataExport o = exportOf(ottoline);
+
+        assertTrue(taskIds(z).contains(m.zTask().id()), z.toString());
+        assertFalse(taskIds(z).contains(m.oTask().id()), z.toString());
+        assertTrue(dealIds(z).containsAll(List.of(m.zDeal().id(), m.zLeadOnlyDeal().id())), z.toString());
+        assertTrue(z.core().records().contains(new RecordRef(RecordType.DEAL, m.zLeadOnlyDeal().id().value())));
+        assertFalse(taskIds(o).contains(m.zTask().id()), o.toString());
+        assertTrue(taskIds(o).contains(m.oTask().id()), o.toString());
+        assertFalse(dealIds(o).contains(m.zDeal().id()), o.toString());
+        assertFalse(dealIds(o).contains(m.zLeadOnlyDeal().id()), o.toString());
+        assertEquals(1, o.deals().size(), "her own deal: " + o.deals());
+        assertNoneIn(o.toString(), ZEBORAH);
+        assertNoneIn(z.toString(), OTTOLINE);
+
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class,
+                kit.crm().leadMerging().unmerge(m.merge().id()));
+        PersonalDataExport zAfter = exportOf(zeborah);
+        PersonalDataExport oAfter = exportOf(ottoline);
+        assertTrue(taskIds(zAfter).contains(m.zTask().id()));
+        assertTrue(dealIds(zAfter).containsAll(List.of(m.zDeal().id(), m.zLeadOnlyDeal().id())));
+        assertFalse(taskIds(oAfter).contains(m.zTask().id()));
+        assertFalse(dealIds(oAfter).contains(m.zLeadOnlyDeal().id()));
+    }
+
+    /**
+     * The scoped export (an actor's view) holds the same tasks and deals records as the export: the moved task in the
+     * first person's document, not in the other's.
+     */
+    @Test
+    void scopedExport_afterALeadMergeAcrossPeople_followsTheMovedTasksAndDeals() {
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+        dev.crmkit.core.ScopedCrm view = kit.crm().as(dev.crmkit.core.access.Actor.system("privacy-desk"));
+        dev.crmkit.core.privacy.PersonalRecords z = view.exportPersonalData(PersonKey.parse(zeborah.toString(),
+                "DE")).orElseThrow().value().orElseThrow();
+        dev.crmkit.core.privacy.PersonalRecords o = view.exportPersonalData(PersonKey.parse(ottoline.toString(),
+                "DE")).orElseThrow().value().orElseThrow();
+        RecordRef leadOnlyDeal = new RecordRef(RecordType.DEAL, m.zLeadOnlyDeal().id().value());
+        assertTrue(z.tasks().stream().anyMatch(t -> t.id().equals(m.zTask().id())), z.toString());
+        assertTrue(z.records().contains(leadOnlyDeal), z.toString());
+        assertTrue(o.tasks().stream().noneMatch(t -> t.id().equals(m.zTask().id())), o.toString());
+        assertFalse(o.records().contains(leadOnlyDeal), o.toString());
+        assertFalse(o.records().contains(new RecordRef(RecordType.DEAL, m.zDeal().id().value())), o.toString());
+    }
+
+    /**
+     * Erasure after a lead merge across people: the first person's erasure blanks the task and the deals the merge
+     * moved (no value of theirs is left in the store) and leaves the other person's own task, deal and values; the
+     * merge can still be undone.
+     */
+    @Test
+    void erase_afterALeadMergeAcrossPeople_coversTheTasksAndDealsTheMergeMoved_andLeavesTheOthersOwn() {
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+        Map<String, Object> before = counts();
+
+        ErasureOutcome.Erased erased = erase(zeborah.toString());
+
+        String dump = dump(store);
+        assertNoneIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+        assertEquals(Anonymized.ERASED, store.tasks().findById(m.zTask().id()).orElseThrow().title());
+        assertEquals(Anonymized.ERASED, store.deals().findById(m.zLeadOnlyDeal().id()).orElseThrow().title());
+        assertEquals(Anonymized.ERASED, store.deals().findById(m.zDeal().id()).orElseThrow().title());
+        assertEquals(m.oTask().title(), store.tasks().findById(m.oTask().id()).orElseThrow().title());
+        assertTrue(all(store.archives().deals()).stream().anyMatch(d -> d.title().equals("Brackwater ovens")));
+        assertEquals(before, counts());
+        assertTrue(erased.counts().of("task") >= 2, erased.counts().toString());
+
+        dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(m.merge().id());
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
+        assertEquals(Optional.of(m.zLead().id()), store.deals().findById(m.zLeadOnlyDeal().id()).orElseThrow()
+                .leadId());
+        assertEquals(Optional.of(new RecordRef(RecordType.LEAD, m.zLead().id().value())),
+                store.tasks().findById(m.zTask().id()).orElseThrow().relatedTo());
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    /**
+     * The survivor's person's erasure leaves the task and the deals a lead merge moved onto their lead from another
+     * person's lead as they are: they are not theirs (the first person can still export and erase them); their own
+     * task is blanked. The merge can no longer be undone: its survivor changed (erased) since.
+     */
+    @Test
+    void erase_ofTheSurvivorsPerson_leavesTheTasksAndDealsMovedOntoTheirLead_asTheFirstPersons() {
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+
+        erase(ottoline.toString());
+
+        assertEquals(m.zTask().title(), store.tasks().findById(m.zTask().id()).orElseThrow().title());
+        assertEquals(m.zDeal().title(), store.deals().findById(m.zDeal().id()).orElseThrow().title());
+        assertEquals(m.zLeadOnlyDeal().title(), store.deals().findById(m.zLeadOnlyDeal().id()).orElseThrow()
+                .title());
+        assertEquals(Anonymized.ERASED, store.tasks().findById(m.oTask().id()).orElseThrow().title());
+        assertNoneIn(dump(store), OTTOLINE);
+        // the survivor was erased with its person: the undo is refused (it would write the survivor's values back)
+        dev.crmkit.core.merge.LeadMergeOutcome undo = kit.crm().leadMerging().unmerge(m.merge().id());
+        assertTrue(assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Refused.class, undo).toString()
+                .contains("lead " + m.oLead().id() + " changed since the merge"), undo::toString);
+        PersonalDataExport z = exportOf(zeborah);
+        assertTrue(taskIds(z).contains(m.zTask().id()), z.toString());
+        assertTrue(dealIds(z).containsAll(List.of(m.zDeal().id(), m.zLeadOnlyDeal().id())), z.toString());
+
+        erase(zeborah.toString());
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
     private PersonalDataExport exportOf(ContactId person) {
         return kit.personalDataExports().export(PersonKey.parse(person.toString(), "DE")).orElseThrow();
     }

@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +12,7 @@ import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
 import dev.crmkit.core.privacy.MovedEntries;
@@ -51,6 +53,8 @@ final class JdbcPersonalData implements PersonalData {
     static final String ERASED = Anonymized.ERASED;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final TypeReference<List<Repointed>> REPOINTED = new TypeReference<>() {
+    };
 
     private final Jdbc jdbc;
     private final JdbcTasks tasks;
@@ -95,8 +99,13 @@ final class JdbcPersonalData implements PersonalData {
 
     @Override
     public Set<RecordRef> recordsOf(ContactId contact) {
+        return recordsOf(contact, MovedEntries.none());
+    }
+
+    @Override
+    public Set<RecordRef> recordsOf(ContactId contact, MovedEntries moved) {
         return jdbc.tx.read(c -> {
-            Ids ids = ids(c, contact.value());
+            Ids ids = ids(c, contact.value(), moved);
             Set<RecordRef> out = new LinkedHashSet<>();
             ids.contacts().forEach(id -> out.add(new RecordRef(RecordType.CONTACT, id)));
             ids.leads().forEach(id -> out.add(new RecordRef(RecordType.LEAD, id)));
@@ -107,18 +116,38 @@ final class JdbcPersonalData implements PersonalData {
 
     @Override
     public List<Task> tasksAbout(Collection<RecordRef> records) {
+        return tasksAbout(records, MovedEntries.none());
+    }
+
+    /** The tasks about the records and those moved away from them, without those moved onto them, in one read. */
+    @Override
+    public List<Task> tasksAbout(Collection<RecordRef> records, MovedEntries moved) {
         List<UUID> ids = records.stream().map(RecordRef::id).distinct().toList();
-        List<UUID> taskIds = jdbc.tx.read(c -> ids.isEmpty() ? List.<UUID>of() : jdbc.list(c, jdbc.sql(
-                "SELECT id FROM {task} WHERE related_id IN (" + marks(ids) + ") ORDER BY created_at, id"),
-                rs -> jdbc.dialect.getUuid(rs, "id"), ids.toArray()));
+        List<UUID> theirs = moved.theirTasks().stream().map(TaskId::value).sorted().toList();
+        List<Object> params = new ArrayList<>(ids);
+        params.addAll(theirs);
+        String where = Stream.of(ids.isEmpty() ? "" : "related_id IN (" + marks(ids) + ")",
+                theirs.isEmpty() ? "" : "id IN (" + marks(theirs) + ")").filter(w -> !w.isEmpty())
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        List<UUID> taskIds = jdbc.tx.read(c -> where.isEmpty() ? List.<UUID>of() : jdbc.list(c, jdbc.sql(
+                "SELECT id FROM {task} WHERE " + where + " ORDER BY created_at, id"),
+                rs -> jdbc.dialect.getUuid(rs, "id"), params.toArray()));
         List<Task> out = new ArrayList<>();
         for (UUID id : taskIds) {
-            tasks.findById(new TaskId(id)).ifPresent(out::add);
+            TaskId task = new TaskId(id);
+            if (moved.theirTasks().contains(task) || !moved.otherTasks().contains(task)) {
+                tasks.findById(task).ifPresent(out::add);
+            }
         }
         return out;
     }
 
-    private Ids ids(Connection c, UUID contact) throws SQLException {
+    /**
+     * The person's rows: their contacts, leads and deals. A deal is theirs by its contact, by a lead of theirs unless
+     * a lead merge moved it there from another person's lead ({@link MovedEntries#otherDeals()}), or when a lead merge
+     * moved it away from a lead of theirs ({@link MovedEntries#theirDeals()}).
+     */
+    private Ids ids(Connection c, UUID contact, MovedEntries moved) throws SQLException {
         List<UUID> contacts = new ArrayList<>();
         contacts.add(contact);
         contacts.addAll(uuids(c, "SELECT merged_id AS k FROM {contact_alias} WHERE survivor_id = ? ORDER BY merged_id",
@@ -127,8 +156,21 @@ final class JdbcPersonalData implements PersonalData {
         List<Object> dealParams = new ArrayList<>(contacts);
         String byLead = leads.isEmpty() ? "" : " OR lead_id IN (" + marks(leads) + ")";
         dealParams.addAll(leads);
-        List<UUID> deals = jdbc.list(c, jdbc.sql("SELECT id FROM {deal} WHERE contact_id IN (" + marks(contacts)
-                + ")" + byLead + " ORDER BY id"), rs -> jdbc.dialect.getUuid(rs, "id"), dealParams.toArray());
+        List<UUID> theirs = moved.theirDeals().stream().sorted().toList();
+        String movedAway = theirs.isEmpty() ? "" : " OR id IN (" + marks(theirs) + ")";
+        dealParams.addAll(theirs);
+        Set<UUID> ofContacts = Set.copyOf(contacts);
+        List<UUID> deals = new ArrayList<>();
+        for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, contact_id FROM {deal} WHERE contact_id IN ("
+                + marks(contacts) + ")" + byLead + movedAway + " ORDER BY id"), rs -> new Object[] {
+                        jdbc.dialect.getUuid(rs, "id"), jdbc.dialect.getUuid(rs, "contact_id")},
+                dealParams.toArray())) {
+            UUID id = (UUID) row[0];
+            if (!moved.otherDeals().contains(id) || (row[1] != null && ofContacts.contains((UUID) row[1]))
+                    || moved.theirDeals().contains(id)) {
+                deals.add(id);
+            }
+        }
         return new Ids(contacts, leads, deals);
     }
 
@@ -140,7 +182,7 @@ final class JdbcPersonalData implements PersonalData {
     @Override
     public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at, MovedEntries moved) {
         return jdbc.tx.write(c -> {
-            Ids ids = ids(c, contact.value());
+            Ids ids = ids(c, contact.value(), moved);
             PersonalValues scrub = known.with(values(c, ids));
             Set<String> emails = emailsOf(c, ids);
             List<UUID> records = ids.records();
@@ -150,8 +192,12 @@ final class JdbcPersonalData implements PersonalData {
             moved.others().forEach(id -> entries.remove(id.value()));
             moved.theirs().forEach(id -> entries.add(id.value()));
             List<UUID> activities = List.copyOf(entries);
-            List<UUID> tasksAbout = uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) ORDER BY id",
-                    records);
+            // the person's tasks: about their records, or moved away from a lead of theirs by a lead merge
+            Set<UUID> taskIds = new java.util.TreeSet<>(uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) "
+                    + "ORDER BY id", records));
+            moved.otherTasks().forEach(id -> taskIds.remove(id.value()));
+            moved.theirTasks().forEach(id -> taskIds.add(id.value()));
+            List<UUID> tasksAbout = List.copyOf(taskIds);
             Map<String, Long> counts = new TreeMap<>();
             String json = jdbc.dialect.json();
             String noFields = jdbc.json.customFields(CustomFields.empty());
@@ -201,9 +247,11 @@ final class JdbcPersonalData implements PersonalData {
                         "[]", noFields, lead);
             }
             counts.put("lead_merge_snapshot", leadSnapshots);
+            Map<UUID, Long> dealVersions = versions(c, ids.deals());
             counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
                     + "', custom_fields = " + json + ", documents = " + json + ", updated_at = ? WHERE id IN (%s)",
                     ids.deals(), noFields, "{}", at));
+            keepLeadMergesUndoable(c, dealVersions);
             counts.put("activity", (long) update(c, "UPDATE {activity} SET subject = '" + ERASED + "', body = '', "
                     + "participants = " + json + " WHERE id IN (%s)", activities, "[]"));
             // a lead merge that took a lead of the person into another person's lead wrote its entry on the
@@ -519,6 +567,48 @@ final class JdbcPersonalData implements PersonalData {
             }
         }
         return removed;
+    }
+
+    /** The deals' versions, read before the erasure raises them. */
+    private Map<UUID, Long> versions(Connection c, List<UUID> deals) throws SQLException {
+        Map<UUID, Long> out = new java.util.HashMap<>();
+        if (!deals.isEmpty()) {
+            for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, version FROM {deal} WHERE id IN (" + marks(deals)
+                    + ")"), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"), rs.getLong("version")},
+                    deals.toArray())) {
+                out.put((UUID) row[0], (Long) row[1]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The erasure raises the version of each deal it blanks; a lead merge in force that re-pointed one of them and
+     * found it unchanged since would refuse its undo for that step alone: its record takes the erased version
+     * ({@link Anonymized#afterErasedDeals}). Only the merges whose survivor is an erased deal's lead now can have
+     * found it unchanged (a later merge of that lead raised the version again).
+     */
+    private void keepLeadMergesUndoable(Connection c, Map<UUID, Long> before) throws SQLException {
+        if (before.isEmpty()) {
+            return;
+        }
+        List<UUID> dealIds = List.copyOf(before.keySet());
+        List<UUID> survivors = uuids(c, "SELECT DISTINCT lead_id AS k FROM {deal} WHERE lead_id IS NOT NULL "
+                + "AND id IN (%s) ORDER BY k", dealIds);
+        if (survivors.isEmpty()) {
+            return;
+        }
+        String rewrite = jdbc.sql("UPDATE {lead_merge} SET repointed = " + jdbc.dialect.json() + " WHERE id = ?");
+        for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, repointed FROM {lead_merge} WHERE undone_at IS NULL "
+                + "AND survivor_id IN (" + marks(survivors) + ") ORDER BY id"), rs -> new Object[] {
+                        jdbc.dialect.getUuid(rs, "id"), jdbc.dialect.getJson(rs, "repointed")},
+                survivors.toArray())) {
+            List<Repointed> repointed = jdbc.json.read((String) row[1], REPOINTED);
+            List<Repointed> stepped = Anonymized.afterErasedDeals(repointed, before);
+            if (!stepped.equals(repointed)) {
+                jdbc.update(c, rewrite, jdbc.json.write(stepped), row[0]);
+            }
+        }
     }
 
     private List<UUID> uuids(Connection c, String template, List<?> params) throws SQLException {

@@ -125,14 +125,21 @@ final class InMemoryPersonalData implements PersonalData {
         }
     }
 
-    private Ids ids(ContactId contact) {
+    /**
+     * The person's records: their contacts, leads, merged-away leads and deals. A deal is theirs by its contact, by a
+     * lead of theirs unless a lead merge moved it there from another person's lead ({@link
+     * MovedEntries#otherDeals()}), or when a lead merge moved it away from a lead of theirs ({@link
+     * MovedEntries#theirDeals()}).
+     */
+    private Ids ids(ContactId contact, MovedEntries moved) {
         Set<ContactId> ids = new LinkedHashSet<>();
         ids.add(contact);
         ids.addAll(contacts.aliasesOf(contact));
         List<Lead> own = leads.scan(l -> ids.contains(l.contactId()));
         Set<LeadId> leadIds = own.stream().map(Lead::id).collect(Collectors.toSet());
         List<Deal> dealsOf = deals.scan(d -> d.contactId().filter(ids::contains).isPresent()
-                || d.leadId().filter(leadIds::contains).isPresent());
+                || (d.leadId().filter(leadIds::contains).isPresent() && !moved.otherDeals().contains(d.id().value()))
+                || moved.theirDeals().contains(d.id().value()));
         return new Ids(ids, own, dealsOf, mergedLeadsOf(ids));
     }
 
@@ -152,13 +159,23 @@ final class InMemoryPersonalData implements PersonalData {
 
     @Override
     public Set<RecordRef> recordsOf(ContactId contact) {
-        return tx.read(() -> ids(contact).refs());
+        return recordsOf(contact, MovedEntries.none());
+    }
+
+    @Override
+    public Set<RecordRef> recordsOf(ContactId contact, MovedEntries moved) {
+        return tx.read(() -> ids(contact, moved).refs());
     }
 
     @Override
     public List<Task> tasksAbout(Collection<RecordRef> records) {
+        return tasksAbout(records, MovedEntries.none());
+    }
+
+    @Override
+    public List<Task> tasksAbout(Collection<RecordRef> records, MovedEntries moved) {
         Set<RecordRef> about = Set.copyOf(records);
-        return tasks.scan(t -> t.relatedTo().filter(about::contains).isPresent());
+        return tasks.scan(t -> moved.isThePersonsTask(t.id(), t.relatedTo(), about));
     }
 
     @Override
@@ -169,7 +186,7 @@ final class InMemoryPersonalData implements PersonalData {
     @Override
     public ErasureCounts erase(ContactId contact, PersonalValues known, Instant at, MovedEntries moved) {
         return tx.inTransaction(() -> {
-            Ids ids = ids(contact);
+            Ids ids = ids(contact, moved);
             Set<RecordRef> refs = ids.refs();
             Set<UUID> refIds = refs.stream().map(RecordRef::id).collect(Collectors.toSet());
             Map<String, Long> counts = new TreeMap<>();
@@ -188,6 +205,7 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("lead_merge_snapshot", eraseLeadSnapshots(ids.contacts()));
             ids.deals().forEach(d -> deals.restore(erased(d, at)));
             counts.put("deal", (long) ids.deals().size());
+            keepLeadMergesUndoable(ids.deals());
             // the person's entries: about their records, or moved away from a lead of theirs by a lead merge
             List<Activity> about = activities.scan(a -> moved.isThePersons(a, refs));
             Set<dev.crmkit.core.activity.ActivityId> whole = about.stream().map(Activity::id)
@@ -202,7 +220,8 @@ final class InMemoryPersonalData implements PersonalData {
                             a.direction(), a.occurredAt(), a.participants().stream()
                             .filter(p -> !emails.contains(key(p))).toList(), a.about(), a.owner(), a.visibility(),
                             a.recordedAt(), a.outcome(), a.duration())));
-            List<Task> taskList = tasks.scan(t -> t.relatedTo().filter(refs::contains).isPresent());
+            // the person's tasks: about their records, or moved away from a lead of theirs by a lead merge
+            List<Task> taskList = tasks.scan(t -> moved.isThePersonsTask(t.id(), t.relatedTo(), refs));
             taskList.forEach(t -> tasks.restore(Anonymized.task(t)));
             counts.put("task", (long) taskList.size());
             long[] changes = {0};
@@ -274,6 +293,33 @@ final class InMemoryPersonalData implements PersonalData {
             n += mine;
         }
         return n;
+    }
+
+    /**
+     * The erasure raises the version of each deal it blanks; a lead merge in force that re-pointed one of them and
+     * found it unchanged since would refuse its undo ("changed since the merge") for that step alone. Its record
+     * takes the erased version instead, so the merge stays undoable (the undo puts back the lead, not the erased
+     * texts). A deal changed since the merge keeps refusing.
+     *
+     * @param before the deals as they were before the erasure
+     */
+    private void keepLeadMergesUndoable(List<Deal> before) {
+        InMemoryLeadMerges lm = leadMerges;
+        if (lm == null || before.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> versions = new java.util.HashMap<>();
+        before.forEach(d -> versions.put(d.id().value(), d.version()));
+        for (LeadMerge m : lm.all()) {
+            if (m.undoneAt().isPresent()) {
+                continue;
+            }
+            List<dev.crmkit.core.merge.Repointed> stepped = Anonymized.afterErasedDeals(m.repointed(), versions);
+            if (!stepped.equals(m.repointed())) {
+                lm.save(new LeadMerge(m.id(), m.survivorBefore(), m.survivorVersionAfter(), m.mergedAway(), stepped,
+                        m.activityId(), m.mergedAt(), m.undoneAt()));
+            }
+        }
     }
 
     private static void snapshotsOf(ContactMerge m, Set<ContactId> ids, List<Contact> out) {
