@@ -41,24 +41,7 @@ class BgNbdSampleStartTest {
 
     @Test
     void manyRows_everyoneBuyingAtOneRateWithoutDropOut_isStillFlaggedNotConverged() {
-        int n = 60_000;
-        Random random = new Random(17);
-        String[] ids = new String[n];
-        int[] x = new int[n];
-        double[] tx = new double[n];
-        double[] age = new double[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = "c" + i;
-            age[i] = 20 + 40 * random.nextDouble();
-            double now = -Math.log(1 - random.nextDouble());
-            while (now <= age[i]) {
-                x[i]++;
-                tx[i] = now;
-                now += -Math.log(1 - random.nextDouble());
-            }
-        }
-        CustomerSummaries summaries = CustomerSummaries.ofColumns(Simulation.EUR, TimeUnit.WEEK, ids, x, tx, age,
-                new long[n]);
+        CustomerSummaries summaries = Simulation.withoutDropOut(60_000, new Random(17), r -> 20 + 40 * r.nextDouble());
         BgNbdModel fitted = BgNbd.fit(summaries);
         assertFalse(fitted.converged());
         assertTrue(fitted.notConvergedReason().orElseThrow().contains("ran off"));
