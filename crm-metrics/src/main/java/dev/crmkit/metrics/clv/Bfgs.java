@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A deterministic BFGS minimiser of a smooth function with a gradient: the inverse Hessian approximation starts as the
- * identity scaled after the first step (Nocedal and Wright, "Numerical Optimization", 2nd ed., eq. 6.20), and every
+ * identity scaled after the first step (Nocedal and Wright, "Numerical Optimization", 2nd ed., eq. 6.20), or as a given
+ * one (a fit of similar data ended with, {@link Minimum#inverseHessian()}), and every
  * step satisfies the strong Wolfe conditions (c1 = 1e-4, c2 = 0.9) found by bracketing and zooming with safeguarded
  * cubic interpolation (their algorithms 3.5 and 3.6). A value that is NaN or infinite counts as "too far": the line
  * search shrinks the step. The minimiser stops when the largest component of the gradient is at most the tolerance
@@ -33,9 +34,10 @@ final class Bfgs {
      * @param evaluations how many times the function (with its gradient) was called
      * @param iterations  how many steps were taken
      * @param converged   whether the gradient tolerance was met
+     * @param inverseHessian the approximation of the inverse Hessian at the point
      */
     record Minimum(double[] point, double value, double[] gradient, int evaluations, int iterations,
-            boolean converged) {
+            boolean converged, double[][] inverseHessian) {
     }
 
     private static final double C1 = 1e-4;
@@ -59,21 +61,31 @@ final class Bfgs {
 
     /** Minimises from {@code start}, which must be a point where the function is finite. */
     Minimum minimize(double[] start) {
+        return minimize(start, null);
+    }
+
+    /**
+     * Minimises from {@code start}, which must be a point where the function is finite, with {@code inverseHessian}
+     * (when not {@code null}: a positive definite approximation of the inverse Hessian there, such as a fit of similar
+     * data ended with) as the first approximation instead of the identity.
+     */
+    Minimum minimize(double[] start, double[][] inverseHessian) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
         double f = evaluate(x, g);
         if (!Double.isFinite(f)) {
-            return new Minimum(x, f, g, evaluations, 0, false);
+            return new Minimum(x, f, g, evaluations, 0, false, identity(n, 1));
         }
-        double[][] h = identity(n, 1);
-        boolean identity = true;
-        boolean firstStep = true;
+        boolean given = inverseHessian != null;
+        double[][] h = given ? copy(inverseHessian) : identity(n, 1);
+        boolean identity = !given;
+        boolean firstStep = !given;
         double[] d = new double[n];
         Step step = new Step(n);
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             if (largest(g) <= gradientTolerance) {
-                return new Minimum(x, f, g, evaluations, iteration, true);
+                return new Minimum(x, f, g, evaluations, iteration, true, h);
             }
             direction(h, g, d);
             double slope = dot(g, d);
@@ -86,7 +98,7 @@ final class Bfgs {
             double initial = firstStep ? Math.min(1, 1 / largest(g)) : 1;
             if (!lineSearch(x, f, g, d, slope, initial, step)) {
                 if (largest(g) <= STALL_FACTOR * gradientTolerance) {
-                    return new Minimum(x, f, g, evaluations, iteration, true);
+                    return new Minimum(x, f, g, evaluations, iteration, true, h);
                 }
                 if (!identity) {
                     h = identity(n, 1);
@@ -94,7 +106,7 @@ final class Bfgs {
                     iteration--;
                     continue;
                 }
-                return new Minimum(x, f, g, evaluations, iteration, largest(g) <= STALL_FACTOR * gradientTolerance);
+                return new Minimum(x, f, g, evaluations, iteration, largest(g) <= STALL_FACTOR * gradientTolerance, h);
             }
             double[] s = new double[n];
             double[] y = new double[n];
@@ -115,7 +127,7 @@ final class Bfgs {
             System.arraycopy(step.gradient, 0, g, 0, n);
             f = step.value;
         }
-        return new Minimum(x, f, g, evaluations, maxIterations, largest(g) <= gradientTolerance);
+        return new Minimum(x, f, g, evaluations, maxIterations, largest(g) <= gradientTolerance, h);
     }
 
     /** The trial point of a line search, its value and gradient. */
@@ -302,6 +314,14 @@ final class Bfgs {
             h[i][i] = diagonal;
         }
         return h;
+    }
+
+    private static double[][] copy(double[][] matrix) {
+        double[][] copy = new double[matrix.length][];
+        for (int i = 0; i < matrix.length; i++) {
+            copy[i] = matrix[i].clone();
+        }
+        return copy;
     }
 
     private static double dot(double[] u, double[] v) {

@@ -46,7 +46,7 @@ final class BgNbdData {
     /** Groups the rows of the columns; times are divided by {@code scale}. */
     static BgNbdData of(int[] frequency, double[] recency, double[] age, double scale) {
         int n = frequency.length;
-        int[] xs = distinct(frequency.clone());
+        int[] xs = distinct(frequency);
         int[] xi = new int[n];
         int[] ri = new int[n];
         int[] ai = new int[n];
@@ -73,105 +73,108 @@ final class BgNbdData {
             Arrays.fill(ones, 1);
             return new BgNbdData(xs, times, xi, ri, ai, ones, scale);
         }
-        KeyCounts counts = new KeyCounts();
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            counts.add(((long) xi[i] << (2 * timeBits)) | ((long) ri[i] << timeBits) | ai[i]);
+            keys[i] = ((long) xi[i] << (2 * timeBits)) | ((long) ri[i] << timeBits) | ai[i];
         }
-        return grouped(counts, xs, times, timeBits, scale);
+        return grouped(sorted(keys, xBits + 2 * timeBits), xs, times, timeBits, scale);
     }
 
-    /** The groups in ascending order of their keys (x, then t_x, then T), each weighted by its count. */
-    private static BgNbdData grouped(KeyCounts counts, int[] xs, double[] times, int timeBits, double scale) {
-        long[] keys = counts.sortedKeys();
-        int groups = keys.length;
+    /**
+     * The groups of equal keys in ascending order of their keys (x, then t_x, then T), each weighted by how often it
+     * occurs in {@code keys}, which are sorted.
+     */
+    private static BgNbdData grouped(long[] keys, int[] xs, double[] times, int timeBits, double scale) {
+        int n = keys.length;
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || keys[i] != keys[i - 1]) {
+                groups++;
+            }
+        }
         int[] xi = new int[groups];
         int[] ri = new int[groups];
         int[] ai = new int[groups];
         double[] weight = new double[groups];
         long mask = (1L << timeBits) - 1;
-        for (int g = 0; g < groups; g++) {
-            xi[g] = (int) (keys[g] >>> (2 * timeBits));
-            ri[g] = (int) ((keys[g] >>> timeBits) & mask);
-            ai[g] = (int) (keys[g] & mask);
-            weight[g] = counts.count(keys[g]);
+        int g = -1;
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            if (i == 0 || key != keys[i - 1]) {
+                g++;
+                xi[g] = (int) (key >>> (2 * timeBits));
+                ri[g] = (int) ((key >>> timeBits) & mask);
+                ai[g] = (int) (key & mask);
+            }
+            weight[g]++;
         }
         return new BgNbdData(xs, times, xi, ri, ai, weight, scale);
     }
 
+    private static final int RADIX_BITS = 11;
+
     /**
-     * How often each key (below 2^63) occurs: an open-addressing table of key + 1 (0: empty) and count, so that
-     * grouping n customers costs n lookups in a table of the distinct keys, which stays small, and one sort of the
-     * distinct keys, not of all n.
+     * The keys (not negative, below 2^{@code bits}) in ascending order: a least-significant-digit radix sort in
+     * passes of {@value #RADIX_BITS} bits, so that grouping n customers costs a few sequential passes over n keys
+     * whatever the number of distinct keys; sorts the given array in place and may return another one.
      */
-    private static final class KeyCounts {
-        private long[] keys = new long[1 << 10];
-        private int[] counts = new int[1 << 10];
-        private int size;
-
-        void add(long key) {
-            int mask = keys.length - 1;
-            int slot = TimeIndex.mix(key) & mask;
-            long stored = key + 1;
-            while (keys[slot] != 0) {
-                if (keys[slot] == stored) {
-                    counts[slot]++;
-                    return;
-                }
-                slot = (slot + 1) & mask;
+    static long[] sorted(long[] keys, int bits) {
+        int n = keys.length;
+        long[] from = keys;
+        long[] to = new long[n];
+        int[] counts = new int[1 << RADIX_BITS];
+        int mask = counts.length - 1;
+        for (int shift = 0; shift < bits; shift += RADIX_BITS) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(int) (from[i] >>> shift) & mask]++;
             }
-            keys[slot] = stored;
-            counts[slot] = 1;
-            if (++size * 2 > keys.length) {
-                grow();
+            int sum = 0;
+            for (int d = 0; d < counts.length; d++) {
+                int c = counts[d];
+                counts[d] = sum;
+                sum += c;
             }
+            for (int i = 0; i < n; i++) {
+                long key = from[i];
+                to[counts[(int) (key >>> shift) & mask]++] = key;
+            }
+            long[] swap = from;
+            from = to;
+            to = swap;
         }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldCounts = counts;
-            keys = new long[oldKeys.length * 2];
-            counts = new int[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int s = 0; s < oldKeys.length; s++) {
-                if (oldKeys[s] != 0) {
-                    int slot = TimeIndex.mix(oldKeys[s] - 1) & mask;
-                    while (keys[slot] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
-                    keys[slot] = oldKeys[s];
-                    counts[slot] = oldCounts[s];
-                }
-            }
-        }
-
-        int count(long key) {
-            int mask = keys.length - 1;
-            int slot = TimeIndex.mix(key) & mask;
-            long stored = key + 1;
-            while (keys[slot] != stored) {
-                slot = (slot + 1) & mask;
-            }
-            return counts[slot];
-        }
-
-        long[] sortedKeys() {
-            long[] sorted = new long[size];
-            int k = 0;
-            for (long stored : keys) {
-                if (stored != 0) {
-                    sorted[k++] = stored - 1;
-                }
-            }
-            Arrays.sort(sorted);
-            return sorted;
-        }
+        return from;
     }
 
     private static int bits(int count) {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(count));
     }
 
-    private static int[] distinct(int[] values) {
+    /** The distinct values (not negative) in ascending order. */
+    private static int[] distinct(int[] given) {
+        int max = 0;
+        for (int v : given) {
+            max = Math.max(max, v);
+        }
+        if (max < (1 << 20)) {
+            boolean[] seen = new boolean[max + 1];
+            int count = 0;
+            for (int v : given) {
+                if (!seen[v]) {
+                    seen[v] = true;
+                    count++;
+                }
+            }
+            int[] values = new int[count];
+            int k = 0;
+            for (int v = 0; v <= max; v++) {
+                if (seen[v]) {
+                    values[k++] = v;
+                }
+            }
+            return values;
+        }
+        int[] values = given.clone();
         Arrays.sort(values);
         int k = 0;
         for (int i = 0; i < values.length; i++) {

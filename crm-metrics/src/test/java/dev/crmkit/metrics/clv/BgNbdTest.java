@@ -184,24 +184,7 @@ class BgNbdTest {
 
     @Test
     void fit_everyoneBuyingAtOneRateWithoutDropOut_isFlaggedNotConverged() {
-        int n = 2_000;
-        Random random = new Random(11);
-        String[] ids = new String[n];
-        int[] x = new int[n];
-        double[] tx = new double[n];
-        double[] age = new double[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = "c" + i;
-            age[i] = 20 + random.nextInt(40);
-            double now = -Math.log(1 - random.nextDouble());
-            while (now <= age[i]) {
-                x[i]++;
-                tx[i] = now;
-                now += -Math.log(1 - random.nextDouble());
-            }
-        }
-        CustomerSummaries summaries = CustomerSummaries.ofColumns(Simulation.EUR, TimeUnit.WEEK, ids, x, tx, age,
-                new long[n]);
+        CustomerSummaries summaries = Simulation.withoutDropOut(2_000, new Random(11), r -> 20 + r.nextInt(40));
         BgNbdModel fitted = BgNbd.fit(summaries);
         assertFalse(fitted.converged());
         String reason = fitted.notConvergedReason().orElseThrow();

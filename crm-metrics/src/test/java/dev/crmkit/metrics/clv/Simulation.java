@@ -2,6 +2,7 @@ package dev.crmkit.metrics.clv;
 
 import java.util.Currency;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Draws customer summaries from the BG/NBD and Gamma-Gamma models with known parameters, straight into primitive
@@ -106,5 +107,27 @@ final class Simulation {
             repeat[i] = Math.max(x, Math.round(gamma(gammaGamma[0] * x, nu) * 100));
         }
         return CustomerSummaries.ofColumns(EUR, TimeUnit.WEEK, ids, frequency, times, times, repeat);
+    }
+
+    /**
+     * Customers who all buy at rate 1 per week and never drop out (a limiting case of BG/NBD, whose fit runs off):
+     * for each, an age drawn by {@code age}, then exponential waits up to it.
+     */
+    static CustomerSummaries withoutDropOut(int n, Random random, ToDoubleFunction<Random> age) {
+        String[] ids = new String[n];
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = "c" + i;
+            t[i] = age.applyAsDouble(random);
+            double now = -Math.log(1 - random.nextDouble());
+            while (now <= t[i]) {
+                x[i]++;
+                tx[i] = now;
+                now += -Math.log(1 - random.nextDouble());
+            }
+        }
+        return CustomerSummaries.ofColumns(EUR, TimeUnit.WEEK, ids, x, tx, t, new long[n]);
     }
 }

@@ -29,11 +29,11 @@ record CliRun(int exitCode, String out, String err) {
         return crm(Map.of(), args);
     }
 
-    /** Runs {@code crm} with the arguments in the given environment. */
+    /** Runs {@code crm} with the arguments in the given environment, with the command line the program uses. */
     static CliRun crm(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = CrmCommand.commandLine(environment);
+        CommandLine commandLine = CrmCommand.commandLine(args, environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);

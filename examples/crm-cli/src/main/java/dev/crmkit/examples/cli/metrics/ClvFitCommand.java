@@ -40,9 +40,14 @@ public final class ClvFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Phases phases = Phases.of(spec.commandLine().getErr());
+        Phases.end(phases, "start-up");
         CustomerSummaries summaries = clv.summaries();
+        Phases.end(phases, "summarise");
         BgNbdModel bgNbd = BgNbd.fit(summaries);
+        Phases.end(phases, "bg/nbd");
         GammaGammaModel gammaGamma = clv.monetary() ? GammaGamma.fit(summaries) : null;
+        Phases.end(phases, "gamma");
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             Map<String, Object> json = JsonOutput.object("r", bgNbd.r(), "alpha", bgNbd.alpha(), "a", bgNbd.a(),

@@ -998,15 +998,11 @@ final class FastOrdersCsv {
             int year = digits(b, from, 4);
             int month = digits(b, from + 5, 2);
             int day = digits(b, from + 8, 2);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28) {
-                return checkedDay(LocalDate.of(year, month, day).toEpochDay());
-            }
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-                try {
-                    return checkedDay(LocalDate.of(year, month, day).toEpochDay());
-                } catch (DateTimeException e) {
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1) {
+                if (day > lengthOfMonth(year, month)) {
                     throw GIVE_UP;
                 }
+                return checkedDay(epochDay(year, month, day));
             }
         }
         try {
@@ -1015,6 +1011,34 @@ final class FastOrdersCsv {
             throw GIVE_UP;
         }
     }
+
+    /** The days in a month of a year from 0 to 9999 (proleptic Gregorian, as {@link LocalDate}). */
+    static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> isLeap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    private static boolean isLeap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    /**
+     * {@link LocalDate#toEpochDay()} of a valid date of a year from 0 to 9999, by the same arithmetic, without the
+     * object: days from 0000-01-01 to the first of the year and of the month, then from 1970-01-01.
+     */
+    static long epochDay(int year, int month, int day) {
+        long total = 365L * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+        total += (367 * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= isLeap(year) ? 1 : 2;
+        }
+        return total - DAYS_0000_TO_1970;
+    }
+
+    private static final long DAYS_0000_TO_1970 = 719_528L;
 
     private static int checkedDay(long epochDay) throws GiveUp {
         if (epochDay < FIRST_DAY || epochDay > LAST_DAY) {
