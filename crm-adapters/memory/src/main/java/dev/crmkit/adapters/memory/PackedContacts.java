@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.core.company.CompanyId;
 import dev.crmkit.core.contact.Affiliation;
+import dev.crmkit.core.contact.CompanyRole;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.MarketingConsent;
@@ -17,9 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -31,36 +35,32 @@ import java.util.function.Function;
  * then one byte per character when every character fits in Latin-1, two bytes (UTF-16) otherwise, so any string
  * (unpaired surrogates too) reads back exactly. The id is not in it: the table's row map is keyed by it.
  *
- * <p>The rarer parts (addresses, language, birthday, consent, affiliations, custom fields, owner) are kept as the
- * immutable objects they are, beside the array in a {@link WithRest}, and only when one of them is not empty or
- * unknown; a contact as capture creates it is the array alone. Reads rebuild the {@link Contact} (e-mails and phones
- * through their public factories, which check them again), equal to the one stored.
+ * <p>The rarer parts follow, each only when set (a flag bit says which): addresses, the language as its BCP 47 tag,
+ * the birthday, the consent, the affiliations (company id, roles as bits, site) and the owner. Custom fields, and a
+ * language whose tag would not read back as the same {@link Locale}, are kept as the immutable objects they are,
+ * beside the array in a {@link WithRest}; a contact without them is the array alone. Reads rebuild the
+ * {@link Contact} (e-mails and phones through their public factories, which check them again), equal to the one
+ * stored.
  */
 final class PackedContacts implements RowCodec<ContactId, Contact> {
 
     /** Flag: {@code updatedAt} equals {@code createdAt} and is not written again. */
     private static final int UPDATED_AS_CREATED = 1;
+    /** Flags of the rarer parts written after the phones, each only when set. */
+    private static final int ADDRESSES = 1 << 1;
+    private static final int LANGUAGE = 1 << 2;
+    private static final int BIRTHDAY = 1 << 3;
+    private static final int CONSENT = 1 << 4;
+    private static final int AFFILIATIONS = 1 << 5;
+    private static final int OWNER = 1 << 6;
+    private static final CompanyRole[] ROLES = CompanyRole.values();
+    private static final MarketingConsent.Status[] STATUSES = MarketingConsent.Status.values();
 
-    /** A contact's packed array with its rarer parts, which are not all empty. */
-    record WithRest(byte[] data, Rest rest) {
-    }
-
-    /** The parts of a contact kept as objects. */
-    record Rest(List<Address> addresses, Optional<Locale> language, Optional<LocalDate> birthday,
-                MarketingConsent consent, List<Affiliation> affiliations, CustomFields customFields,
-                Optional<UserId> owner) {
-
-        private static final Rest NONE = new Rest(List.of(), Optional.empty(), Optional.empty(),
-                MarketingConsent.unknown(), List.of(), CustomFields.empty(), Optional.empty());
-
-        static Rest of(Contact c) {
-            return new Rest(c.addresses(), c.language(), c.birthday(), c.consent(), c.affiliations(),
-                    c.customFields(), c.owner());
-        }
-
-        boolean isNone() {
-            return equals(NONE);
-        }
+    /**
+     * A contact's packed array with the parts kept as objects: its custom fields (when any) and a language whose
+     * BCP 47 tag does not read back as the same {@link Locale} (when so); each may be null.
+     */
+    record WithRest(byte[] data, CustomFields customFields, Locale language) {
     }
 
     @Override
@@ -69,7 +69,13 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
         w.putCount(seq);
         w.putCount(c.version());
         boolean same = c.updatedAt().equals(c.createdAt());
-        w.put(same ? UPDATED_AS_CREATED : 0);
+        Locale language = c.language().orElse(null);
+        boolean tagged = language != null && Locale.forLanguageTag(language.toLanguageTag()).equals(language);
+        int flags = (same ? UPDATED_AS_CREATED : 0) | (c.addresses().isEmpty() ? 0 : ADDRESSES)
+                | (tagged ? LANGUAGE : 0) | (c.birthday().isPresent() ? BIRTHDAY : 0)
+                | (c.consent().equals(MarketingConsent.unknown()) ? 0 : CONSENT)
+                | (c.affiliations().isEmpty() ? 0 : AFFILIATIONS) | (c.owner().isPresent() ? OWNER : 0);
+        w.put(flags);
         w.putInstant(c.createdAt());
         if (!same) {
             w.putInstant(c.updatedAt());
@@ -84,9 +90,42 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
         for (PhoneNumber p : c.phones()) {
             w.putString(p.toString());
         }
+        if ((flags & ADDRESSES) != 0) {
+            w.putCount(c.addresses().size());
+            for (Address a : c.addresses()) {
+                for (String part : List.of(a.label(), a.street(), a.postalCode(), a.city(), a.region(), a.country())) {
+                    w.putString(part);
+                }
+            }
+        }
+        if (tagged) {
+            w.putString(language.toLanguageTag());
+        }
+        c.birthday().ifPresent(d -> w.putSigned(d.toEpochDay()));
+        if ((flags & CONSENT) != 0) {
+            MarketingConsent consent = c.consent();
+            w.put(consent.status().ordinal() << 1 | (consent.since().isPresent() ? 1 : 0));
+            consent.since().ifPresent(w::putInstant);
+            w.putString(consent.source());
+        }
+        if ((flags & AFFILIATIONS) != 0) {
+            w.putCount(c.affiliations().size());
+            for (Affiliation a : c.affiliations()) {
+                w.putLong(a.companyId().value().getMostSignificantBits());
+                w.putLong(a.companyId().value().getLeastSignificantBits());
+                int roles = 0;
+                for (CompanyRole role : a.roles()) {
+                    roles |= 1 << role.ordinal();
+                }
+                w.putCount(roles);
+                w.putString(a.site());
+            }
+        }
+        c.owner().ifPresent(o -> w.putString(o.value()));
         byte[] data = w.toArray();
-        Rest rest = Rest.of(c);
-        return rest.isNone() ? data : new WithRest(data, rest);
+        CustomFields fields = c.customFields().isEmpty() ? null : c.customFields();
+        Locale untagged = language != null && !tagged ? language : null;
+        return fields == null && untagged == null ? data : new WithRest(data, fields, untagged);
     }
 
     @Override
@@ -108,9 +147,43 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
         for (int i = 0; i < phoneCount; i++) {
             phones.add(PhoneNumber.of(r.getString()));
         }
-        Rest rest = packed instanceof WithRest w ? w.rest() : Rest.NONE;
-        return new Contact(id, version, name, emails, phones, rest.addresses(), rest.language(), rest.birthday(),
-                rest.consent(), rest.affiliations(), rest.customFields(), rest.owner(), created, updated);
+        List<Address> addresses = List.of();
+        if ((flags & ADDRESSES) != 0) {
+            int n = (int) r.getCount();
+            addresses = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                addresses.add(new Address(r.getString(), r.getString(), r.getString(), r.getString(), r.getString(),
+                        r.getString()));
+            }
+        }
+        WithRest rest = packed instanceof WithRest w ? w : null;
+        Optional<Locale> language = (flags & LANGUAGE) != 0 ? Optional.of(Locale.forLanguageTag(r.getString()))
+                : Optional.ofNullable(rest == null ? null : rest.language());
+        Optional<LocalDate> birthday = (flags & BIRTHDAY) != 0 ? Optional.of(LocalDate.ofEpochDay(r.getSigned()))
+                : Optional.empty();
+        MarketingConsent consent = MarketingConsent.unknown();
+        if ((flags & CONSENT) != 0) {
+            int head = r.get();
+            Optional<Instant> since = (head & 1) != 0 ? Optional.of(r.getInstant()) : Optional.empty();
+            consent = new MarketingConsent(STATUSES[head >>> 1], since, r.getString());
+        }
+        List<Affiliation> affiliations = List.of();
+        if ((flags & AFFILIATIONS) != 0) {
+            int n = (int) r.getCount();
+            affiliations = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                CompanyId company = new CompanyId(new UUID(r.getLong(), r.getLong()));
+                EnumSet<CompanyRole> roles = EnumSet.noneOf(CompanyRole.class);
+                for (int bits = (int) r.getCount(); bits != 0; bits &= bits - 1) {
+                    roles.add(ROLES[Integer.numberOfTrailingZeros(bits)]);
+                }
+                affiliations.add(new Affiliation(company, roles, r.getString()));
+            }
+        }
+        Optional<UserId> owner = (flags & OWNER) != 0 ? Optional.of(new UserId(r.getString())) : Optional.empty();
+        CustomFields fields = rest == null || rest.customFields() == null ? CustomFields.empty() : rest.customFields();
+        return new Contact(id, version, name, emails, phones, addresses, language, birthday, consent, affiliations,
+                fields, owner, created, updated);
     }
 
     @Override
@@ -173,9 +246,20 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
         }
 
         void putInstant(Instant t) {
-            long seconds = t.getEpochSecond();
-            putCount(seconds << 1 ^ seconds >> 63); // zig-zag: small magnitudes either side of 1970 stay short
+            putSigned(t.getEpochSecond());
             putCount(t.getNano());
+        }
+
+        /** Any number, zig-zag coded as a varint: small magnitudes of either sign stay short. */
+        void putSigned(long v) {
+            putCount(v << 1 ^ v >> 63);
+        }
+
+        /** Eight bytes, most significant first. */
+        void putLong(long v) {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                put((int) (v >>> shift));
+            }
         }
 
         /** A non-negative number as an unsigned varint: one byte below 128, seven bits a byte. */
@@ -224,9 +308,21 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
         }
 
         Instant getInstant() {
-            long zigzag = getCount();
-            long seconds = zigzag >>> 1 ^ -(zigzag & 1);
+            long seconds = getSigned();
             return Instant.ofEpochSecond(seconds, getCount());
+        }
+
+        long getSigned() {
+            long zigzag = getCount();
+            return zigzag >>> 1 ^ -(zigzag & 1);
+        }
+
+        long getLong() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | get();
+            }
+            return v;
         }
 
         long getCount() {

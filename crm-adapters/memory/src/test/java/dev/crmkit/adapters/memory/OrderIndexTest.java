@@ -114,10 +114,11 @@ class OrderIndexTest {
         index.put(new OrderKey(T0, 1), 1); // one old position, as a status change into an old group
         assertTrue(index.isTree());
         int appended = 0;
-        for (int i = n; index.isTree(); i++) {
+        for (int i = n; index.isTree() && appended <= 2 * n; i++) {
             index.put(new OrderKey(T0, 2 * i), 2 * i);
             appended++;
         }
+        assertFalse(index.isTree(), "in order again: back in the array");
         assertEquals((n + 1 + appended) / 2, appended, "back after half as many appends as it holds");
         List<Integer> ids = list(index.ids().iterator());
         assertEquals(List.of(0, 1, 2, 4), ids.subList(0, 4));
