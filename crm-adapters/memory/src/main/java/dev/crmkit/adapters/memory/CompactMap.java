@@ -109,33 +109,47 @@ final class CompactMap<K, V> {
 
     /** The values, in no particular order; the map must not change while they are walked. */
     Iterable<V> values() {
-        return () -> new Iterator<>() {
-            private int next = advance(0);
+        return () -> new Slots<>(1);
+    }
 
-            private int advance(int from) {
-                int i = from;
-                while (i < capacity() && slots[2 * i] == null) {
-                    i++;
-                }
-                return i;
-            }
+    /** The keys, in no particular order; the map must not change while they are walked. */
+    Iterable<K> keys() {
+        return () -> new Slots<>(0);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < capacity();
-            }
+    /** Walks the taken slots, yielding their key (offset 0) or value (offset 1). */
+    private final class Slots<T> implements Iterator<T> {
+        private final int offset;
+        private int next;
 
-            @Override
-            @SuppressWarnings("unchecked")
-            public V next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                V v = (V) slots[2 * next + 1];
-                next = advance(next + 1);
-                return v;
+        Slots(int offset) {
+            this.offset = offset;
+            this.next = advance(0);
+        }
+
+        private int advance(int from) {
+            int i = from;
+            while (i < capacity() && slots[2 * i] == null) {
+                i++;
             }
-        };
+            return i;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < capacity();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            T t = (T) slots[2 * next + offset];
+            next = advance(next + 1);
+            return t;
+        }
     }
 
     private int capacity() {

@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Contacts in memory, indexed by e-mail, phone and company. Thread-safe. */
+/**
+ * Contacts in memory, indexed by e-mail, phone and company, each kept packed ({@link PackedContacts}) and rebuilt on
+ * read. Thread-safe.
+ */
 final class InMemoryContacts implements Contacts {
 
     static final String COMPANY = "company";
@@ -39,7 +42,7 @@ final class InMemoryContacts implements Contacts {
     InMemoryContacts(InMemoryTransactions tx) {
         this.tx = tx;
         this.table = new Table<ContactId, Contact>("contact", tx, Contact::id, Contact::version, Contact::atVersion,
-                InMemoryContacts::creation)
+                InMemoryContacts::creation, new PackedContacts())
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
                 .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(),

@@ -16,9 +16,12 @@ import java.util.TreeMap;
  * one sorted array of key and id pairs: an append is a store into the array (8 bytes per entry instead of a 40-byte
  * tree node), a lookup a binary search, and a group of one member costs one small array. Inserts and removals in the
  * middle shift the array while it is small; when a large index is written out of order (a lead changes status into
- * an old group, a deal moves stage), it turns into a {@link TreeMap} for good, so no write costs more than a bounded
- * shift. Either way the entries list in the same order, so pages and lists are the same. Not thread-safe: guarded by
- * the store's lock like the rest of {@link Table}.
+ * an old group, a deal moves stage), it turns into a {@link TreeMap}, so no write costs more than a bounded shift.
+ * The tree goes back to an array when it has shrunk to half the shift limit, or when half as many appends at the end as
+ * it holds came after its last write in the middle (rows arrive in order again): each way the copy is paid for by
+ * writes in proportion to what it copies, so writes stay amortized O(1) plus the bounded shift. The array shrinks when a
+ * quarter of it is used. Either way the entries list in the same order, so pages and lists are the same. Not
+ * thread-safe: guarded by the store's lock like the rest of {@link Table}.
  *
  * @param <I> the id type
  */
@@ -27,12 +30,16 @@ final class OrderIndex<I> {
     /** The size up to which writes in the middle shift the array; beyond it they turn the index into a tree. */
     static final int SHIFT_LIMIT = 512;
     private static final Object[] EMPTY = {};
+    /** The capacity (in entries) below which the array is not shrunk. */
+    private static final int MIN_SHRINK = 8;
 
     /** Key and id pairs, sorted by key: {@code slots[2 * i]} is the i-th key, {@code slots[2 * i + 1]} its id. */
     private Object[] slots = EMPTY;
     private int size;
-    /** Not null once the index left the array. */
+    /** Not null while the index is a tree. */
     private TreeMap<OrderKey, I> tree;
+    /** While a tree: the appends at the end since its last write in the middle. */
+    private int appendsInOrder;
 
     /** Whether the index left the array for a tree (for tests). */
     boolean isTree() {
@@ -50,7 +57,12 @@ final class OrderIndex<I> {
     /** Maps the key to the id, replacing the id of an equal key. */
     void put(OrderKey key, I id) {
         if (tree != null) {
+            boolean append = tree.isEmpty() || key.compareTo(tree.lastKey()) > 0;
             tree.put(key, id);
+            appendsInOrder = append ? appendsInOrder + 1 : 0;
+            if (appendsInOrder >= tree.size() / 2) {
+                toArray(); // in order again: the appends since the last middle write pay for the copy
+            }
             return;
         }
         if (size == 0 || key.compareTo(key(size - 1)) > 0) {
@@ -70,7 +82,14 @@ final class OrderIndex<I> {
     /** Removes the key if it maps to the id; whether it did. */
     boolean remove(OrderKey key, I id) {
         if (tree != null) {
-            return tree.remove(key, id);
+            boolean removed = tree.remove(key, id);
+            if (removed) {
+                appendsInOrder = 0;
+                if (tree.size() <= SHIFT_LIMIT / 2) {
+                    toArray(); // small again: shifts are bounded
+                }
+            }
+            return removed;
         }
         int at = search(key);
         if (at < 0 || !slots[2 * at + 1].equals(id)) {
@@ -83,6 +102,11 @@ final class OrderIndex<I> {
         size--;
         slots[2 * size] = null;
         slots[2 * size + 1] = null;
+        if (size == 0) {
+            slots = EMPTY;
+        } else if (slots.length > 2 * MIN_SHRINK && size < slots.length / 8) {
+            slots = Arrays.copyOf(slots, 2 * (size + (size >> 1) + 1)); // less than a quarter used
+        }
         return true;
     }
 
@@ -150,7 +174,27 @@ final class OrderIndex<I> {
         tree = t;
         slots = EMPTY;
         size = 0;
+        appendsInOrder = 0;
         return t;
+    }
+
+    private void toArray() {
+        TreeMap<OrderKey, I> t = tree;
+        Object[] array = new Object[2 * (t.size() + (t.size() >> 1) + 1)];
+        int i = 0;
+        for (Map.Entry<OrderKey, I> e : t.entrySet()) {
+            array[i++] = e.getKey();
+            array[i++] = e.getValue();
+        }
+        tree = null;
+        slots = array;
+        size = t.size();
+        appendsInOrder = 0;
+    }
+
+    /** The entries the array has room for (0 while a tree), for tests. */
+    int capacity() {
+        return slots.length / 2;
     }
 
     private void insertAt(int at, OrderKey key, I id) {

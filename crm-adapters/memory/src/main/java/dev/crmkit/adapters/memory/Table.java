@@ -40,8 +40,13 @@ final class Table<I, R> {
     private final Function<R, Long> versionOf;
     private final BiFunction<R, Long, R> atVersion;
     private final Function<R, Instant> creationOrder;
-    /** Each row with its insertion number: one entry per row instead of a second map of boxed numbers. */
-    private final CompactMap<I, Stored<R>> rows = new CompactMap<>();
+    /** How the rows are kept: the row objects, or a packed form rebuilt on every read. */
+    private final RowCodec<I, R> codec;
+    /**
+     * Each row's stored form ({@link RowCodec#pack}) with its insertion number: one entry per row instead of a second
+     * map of boxed numbers.
+     */
+    private final CompactMap<I, Object> rows = new CompactMap<>();
     /** The insertion numbers of ids taken out ({@link #remove}, {@link #takenOut}), kept for {@link #reinstate}. */
     private final Map<I, Long> retired = new HashMap<>();
     private long inserted;
@@ -51,6 +56,16 @@ final class Table<I, R> {
 
     Table(String recordType, InMemoryTransactions tx, Function<R, I> idOf, Function<R, Long> versionOf,
           BiFunction<R, Long, R> atVersion, Function<R, Instant> creationOrder) {
+        this(recordType, tx, idOf, versionOf, atVersion, creationOrder, RowCodec.plain());
+    }
+
+    /**
+     * A table whose rows are kept in the codec's stored form. With a packed codec, the unique indexes keep no key
+     * objects either ({@link HashedOwners}): a key lives only inside its row's stored form.
+     */
+    Table(String recordType, InMemoryTransactions tx, Function<R, I> idOf, Function<R, Long> versionOf,
+          BiFunction<R, Long, R> atVersion, Function<R, Instant> creationOrder, RowCodec<I, R> codec) {
+        this.codec = Objects.requireNonNull(codec, "codec");
         this.recordType = recordType;
         this.tx = tx;
         this.idOf = idOf;
@@ -61,8 +76,16 @@ final class Table<I, R> {
 
     /** Adds a unique index; {@code field} names it in errors. */
     Table<I, R> unique(String field, Function<R, Collection<?>> keys) {
-        uniques.put(field, new Unique<>(keys));
+        uniques.put(field, new Unique<>(keys, packed() ? new HashedOwners<>((id, key) -> {
+            Object stored = rows.get(id);
+            return stored != null && codec.holds(id, stored, field, keys, key);
+        }) : null));
         return this;
+    }
+
+    /** Whether the rows are kept in a packed form rather than as the row objects. */
+    private boolean packed() {
+        return !codec.keepsRows();
     }
 
     /** Adds a group index whose members are ordered by {@code order}, then in insertion order. */
@@ -90,7 +113,7 @@ final class Table<I, R> {
     /** The record that holds a key of a unique index. */
     Optional<R> byUnique(String field, Object key) {
         Objects.requireNonNull(key, field);
-        return tx.read(() -> Optional.ofNullable(uniques.get(field).owners.get(key)).map(this::row));
+        return tx.read(() -> Optional.ofNullable(uniques.get(field).owner(key)).map(this::row));
     }
 
     long count() {
@@ -103,7 +126,7 @@ final class Table<I, R> {
             requireNew(candidate);
             for (Unique<I, R> u : uniques.values()) {
                 for (Object key : u.keys.apply(candidate)) {
-                    I owner = u.owners.get(key);
+                    I owner = u.owner(key);
                     if (owner != null) {
                         return row(owner);
                     }
@@ -126,18 +149,18 @@ final class Table<I, R> {
     R update(R changed) {
         return tx.inTransaction(() -> {
             I id = idOf.apply(changed);
-            Stored<R> slot = rows.get(id);
+            Object slot = rows.get(id);
             if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
-            R current = slot.row();
+            R current = codec.unpack(id, slot);
             long version = versionOf.apply(changed);
             if (versionOf.apply(current) != version) {
                 throw new StaleVersionException(recordType, id.toString(), version);
             }
             checkUnique(changed);
             R stored = atVersion.apply(changed, version + 1);
-            long seq = slot.seq();
+            long seq = codec.seq(slot);
             move(current, stored, seq);
             tx.onRollback(() -> move(stored, current, seq));
             return stored;
@@ -151,13 +174,13 @@ final class Table<I, R> {
     R restore(R exact) {
         return tx.inTransaction(() -> {
             I id = idOf.apply(exact);
-            Stored<R> slot = rows.get(id);
+            Object slot = rows.get(id);
             if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
             checkUnique(exact);
-            R current = slot.row();
-            long seq = slot.seq();
+            R current = codec.unpack(id, slot);
+            long seq = codec.seq(slot);
             move(current, exact, seq);
             tx.onRollback(() -> move(exact, current, seq));
             return exact;
@@ -180,12 +203,12 @@ final class Table<I, R> {
 
     private void takeOut(I id, boolean keepForReinstate) {
         tx.inTransaction(() -> {
-            Stored<R> slot = rows.get(id);
+            Object slot = rows.get(id);
             if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
-            R current = slot.row();
-            long seq = slot.seq();
+            R current = codec.unpack(id, slot);
+            long seq = codec.seq(slot);
             move(current, null, seq);
             if (keepForReinstate) {
                 retired.put(id, seq);
@@ -250,12 +273,13 @@ final class Table<I, R> {
     R putAsIs(R record) {
         return tx.inTransaction(() -> {
             checkUnique(record);
-            Stored<R> slot = rows.get(idOf.apply(record));
+            I id = idOf.apply(record);
+            Object slot = rows.get(id);
             if (slot == null) {
                 return addAsIs(record);
             }
-            R current = slot.row();
-            long seq = slot.seq();
+            R current = codec.unpack(id, slot);
+            long seq = codec.seq(slot);
             move(current, record, seq);
             tx.onRollback(() -> move(record, current, seq));
             return record;
@@ -282,16 +306,16 @@ final class Table<I, R> {
      */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
         Iterable<R> all = () -> new Iterator<>() {
-            private final Iterator<Stored<R>> slots = rows.values().iterator();
+            private final Iterator<I> ids = rows.keys().iterator();
 
             @Override
             public boolean hasNext() {
-                return slots.hasNext();
+                return ids.hasNext();
             }
 
             @Override
             public R next() {
-                return slots.next().row();
+                return row(ids.next());
             }
         };
         return tx.read(() -> KeyOrder.after(all, key, after, limit));
@@ -317,8 +341,8 @@ final class Table<I, R> {
 
     /** The stored row with the id, or null. */
     private R row(I id) {
-        Stored<R> slot = rows.get(id);
-        return slot == null ? null : slot.row();
+        Object slot = rows.get(id);
+        return slot == null ? null : codec.unpack(id, slot);
     }
 
     private void requireNew(R candidate) {
@@ -336,7 +360,7 @@ final class Table<I, R> {
         I id = idOf.apply(record);
         for (Map.Entry<String, Unique<I, R>> e : uniques.entrySet()) {
             for (Object key : e.getValue().keys.apply(record)) {
-                I owner = e.getValue().owners.get(key);
+                I owner = e.getValue().owner(key);
                 if (owner != null && !owner.equals(id)) {
                     throw ValidationException.of(e.getKey(), "unique",
                             key + " already belongs to " + recordType + " " + owner);
@@ -355,7 +379,7 @@ final class Table<I, R> {
         if (after == null) {
             rows.remove(id);
         } else {
-            rows.put(id, new Stored<>(after, seq));
+            rows.put(id, codec.pack(after, seq));
         }
         OrderKey oldAt = before == null ? null : new OrderKey(creationOrder.apply(before), seq);
         OrderKey newAt = after == null ? null : new OrderKey(creationOrder.apply(after), seq);
@@ -371,8 +395,8 @@ final class Table<I, R> {
             Collection<?> oldKeys = before == null ? List.of() : u.keys.apply(before);
             Collection<?> newKeys = after == null ? List.of() : u.keys.apply(after);
             if (!oldKeys.equals(newKeys)) {
-                oldKeys.forEach(u.owners::remove);
-                newKeys.forEach(k -> u.owners.put(k, id));
+                oldKeys.forEach(k -> u.remove(k, id));
+                newKeys.forEach(k -> u.add(k, id));
             }
         }
         for (Group<I, R> g : groups.values()) {
@@ -558,16 +582,37 @@ final class Table<I, R> {
         return Page.last(items);
     }
 
-    /** A row and its insertion number, the tie-break of every order. */
-    private record Stored<R>(R row, long seq) {
-    }
-
+    /** A unique index: its keys by owner, or (packed rows) only their hashes, checked against the rows. */
     private static final class Unique<I, R> {
         final Function<R, Collection<?>> keys;
-        final CompactMap<Object, I> owners = new CompactMap<>();
+        /** The owners by key, unless {@link #hashed} is used. */
+        final CompactMap<Object, I> owners;
+        final HashedOwners<I> hashed;
 
-        Unique(Function<R, Collection<?>> keys) {
+        Unique(Function<R, Collection<?>> keys, HashedOwners<I> hashed) {
             this.keys = keys;
+            this.hashed = hashed;
+            this.owners = hashed == null ? new CompactMap<>() : null;
+        }
+
+        I owner(Object key) {
+            return hashed != null ? hashed.get(key) : owners.get(key);
+        }
+
+        void remove(Object key, I id) {
+            if (hashed != null) {
+                hashed.remove(key, id);
+            } else {
+                owners.remove(key);
+            }
+        }
+
+        void add(Object key, I id) {
+            if (hashed != null) {
+                hashed.add(key, id);
+            } else {
+                owners.put(key, id);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.crmkit.kit.privacy.PersonalDataContract;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -58,6 +59,13 @@ class InMemoryPersonalDataTest extends PersonalDataContract {
             }
         } else if (o instanceof Optional<?> opt) {
             opt.ifPresent(v -> walk(v, out, seen));
+        } else if (o instanceof byte[] bytes) {
+            // packed rows (PackedContacts) hold their text as Latin-1 or UTF-16 bytes: read them as text both ways
+            out.append(new String(bytes, StandardCharsets.ISO_8859_1)).append('\n');
+            out.append(new String(bytes, StandardCharsets.UTF_16BE)).append('\n');
+            if (bytes.length > 1) {
+                out.append(new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_16BE)).append('\n');
+            }
         } else if (o.getClass().isArray()) {
             for (int i = 0; i < Array.getLength(o); i++) {
                 walk(Array.get(o, i), out, seen);

@@ -81,6 +81,73 @@ class OrderIndexTest {
     }
 
     @Test
+    void treeShrunkToHalfTheLimit_goesBackToTheArray_withTheSameEntries() {
+        OrderIndex<Integer> index = new OrderIndex<>();
+        int n = 2 * OrderIndex.SHIFT_LIMIT;
+        for (int i = 0; i < n; i++) {
+            index.put(new OrderKey(T0, i), i);
+        }
+        assertTrue(index.remove(new OrderKey(T0, 3), 3));
+        assertTrue(index.isTree());
+        for (int i = 4; index.size() > OrderIndex.SHIFT_LIMIT / 2; i++) { // removals in the middle, as merges do
+            assertTrue(index.isTree(), "size " + index.size());
+            assertTrue(index.remove(new OrderKey(T0, i), i));
+        }
+        assertFalse(index.isTree(), "small again: back in the array");
+        List<Integer> ids = list(index.ids().iterator());
+        assertEquals(List.of(0, 1, 2), ids.subList(0, 3));
+        assertEquals(n - 1, ids.get(ids.size() - 1));
+        assertEquals(OrderIndex.SHIFT_LIMIT / 2, ids.size());
+        assertTrue(index.capacity() < 2 * OrderIndex.SHIFT_LIMIT / 2, "sized to what it holds: " + index.capacity());
+        index.put(new OrderKey(T0, 2 * n), 2 * n);
+        assertEquals(2 * n, index.lastEntry().getValue());
+        assertFalse(index.isTree());
+    }
+
+    @Test
+    void treeFollowedByAppendsInOrder_goesBackToTheArray() {
+        OrderIndex<Integer> index = new OrderIndex<>();
+        int n = 4 * OrderIndex.SHIFT_LIMIT;
+        for (int i = 0; i < n; i++) {
+            index.put(new OrderKey(T0, 2 * i), 2 * i);
+        }
+        index.put(new OrderKey(T0, 1), 1); // one old position, as a status change into an old group
+        assertTrue(index.isTree());
+        int appended = 0;
+        for (int i = n; index.isTree() && appended <= 2 * n; i++) {
+            index.put(new OrderKey(T0, 2 * i), 2 * i);
+            appended++;
+        }
+        assertFalse(index.isTree(), "in order again: back in the array");
+        assertEquals((n + 1 + appended) / 2, appended, "back after half as many appends as it holds");
+        List<Integer> ids = list(index.ids().iterator());
+        assertEquals(List.of(0, 1, 2, 4), ids.subList(0, 4));
+        assertEquals(n + 1 + appended, ids.size());
+        assertEquals(2 * (n + appended - 1), index.lastEntry().getValue());
+    }
+
+    @Test
+    void arrayEmptiedByRemovals_shrinks() {
+        OrderIndex<Integer> index = new OrderIndex<>();
+        int n = 400;
+        for (int i = 0; i < n; i++) {
+            index.put(new OrderKey(T0, i), i);
+        }
+        int full = index.capacity();
+        assertTrue(full >= n);
+        for (int i = n - 1; i >= 10; i--) { // the undo of inserts, from the last
+            assertTrue(index.remove(new OrderKey(T0, i), i));
+        }
+        assertTrue(index.capacity() <= 4 * 10 + 3, "a quarter used at least: " + index.capacity() + " of " + full);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), list(index.ids().iterator()));
+        for (int i = 9; i >= 0; i--) {
+            assertTrue(index.remove(new OrderKey(T0, i), i));
+        }
+        assertEquals(0, index.capacity(), "an empty index keeps no array");
+        assertTrue(index.isEmpty());
+    }
+
+    @Test
     void emptyIndex_hasNoEntries() {
         OrderIndex<String> index = new OrderIndex<>();
         assertTrue(index.isEmpty());
