@@ -209,10 +209,10 @@ public final class LeadCapture {
     Normalized normalize(LeadSubmission submission, CustomFieldSchema schema) {
         Objects.requireNonNull(submission, "submission");
         List<Violation> problems = new ArrayList<>(context.validation().violationsOf(submission));
-        if (problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
+        if (!problems.isEmpty() && problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
             return new Normalized(Optional.empty(), problems); // a missing part: nothing further can be read
         }
-        Set<String> flagged = EdgeValidation.fieldsOf(problems);
+        Set<String> flagged = problems.isEmpty() ? Set.of() : EdgeValidation.fieldsOf(problems);
         PersonName name = null;
         if (!flagged.contains("firstName") && !flagged.contains("lastName")) {
             name = collect(problems, () -> PersonName.of(submission.firstName(), submission.lastName()));

@@ -82,14 +82,24 @@ public record LeadSubmission(@NotNull Channel channel,
         c.notNull("channel", channel).notNull("sourceDetail", sourceDetail);
         c.notNull("firstName", firstName).notNull("lastName", lastName).notNull("email", email);
         c.notNull("phone", phone).notNull("companyName", companyName).notNull("request", request);
-        c.notNull("language", language)
-                .matches("language", language, LANGUAGE, "must be a BCP 47 language tag such as de or pt-BR");
+        c.notNull("language", language);
+        if (language != null && !language.isEmpty()) { // the empty text is one the pattern allows
+            c.matches("language", language, LANGUAGE, "must be a BCP 47 language tag such as de or pt-BR");
+        }
         c.notNull("campaign", campaign).notNull("utm", utm).notNull("referrer", referrer);
         c.notNull("externalId", externalId);
-        c.notNull("defaultRegion", defaultRegion)
-                .matches("defaultRegion", defaultRegion, REGION, "must be an ISO 3166 two-letter region");
+        c.notNull("defaultRegion", defaultRegion);
+        if (defaultRegion != null && !defaultRegion.isEmpty()) {
+            c.matches("defaultRegion", defaultRegion, REGION, "must be an ISO 3166 two-letter region");
+        }
         c.notNull("owner", owner).notNull("customFields", customFields);
-        c.eachValue("customFields", customFields, c::notNull);
+        if (customFields != null) { // a field name is built only for a missing value
+            customFields.forEach((key, value) -> {
+                if (value == null) {
+                    c.notNull("customFields." + key, null);
+                }
+            });
+        }
         return c.violations();
     }
 

@@ -11,7 +11,7 @@ import dev.crmkit.core.kernel.ValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,7 +62,8 @@ public record Contact(ContactId id, long version, PersonName name, List<EmailAdd
         Objects.requireNonNull(birthday, "birthday");
         Objects.requireNonNull(consent, "consent");
         affiliations = List.copyOf(affiliations);
-        if (affiliations.stream().map(Affiliation::companyId).distinct().count() != affiliations.size()) {
+        if (affiliations.size() > 1
+                && affiliations.stream().map(Affiliation::companyId).distinct().count() != affiliations.size()) {
             throw ValidationException.of("affiliations", "unique", "a company appears in two affiliations");
         }
         Objects.requireNonNull(customFields, "customFields");
@@ -83,10 +84,25 @@ public record Contact(ContactId id, long version, PersonName name, List<EmailAdd
 
     private static <T> List<T> distinct(List<T> items, String field) {
         List<T> copy = List.copyOf(items);
-        if (new LinkedHashSet<>(copy).size() != copy.size()) {
+        if (copy.size() > 1 && !allDistinct(copy)) {
             throw ValidationException.of(field, "unique", field + " lists the same value twice");
         }
         return copy;
+    }
+
+    /** Whether no two items are equal: pair by pair for the few a contact usually has, else through a set. */
+    private static boolean allDistinct(List<?> items) {
+        if (items.size() > 8) {
+            return new HashSet<>(items).size() == items.size();
+        }
+        for (int i = 1; i < items.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (items.get(i).equals(items.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The primary e-mail address, if the contact has any. */

@@ -94,12 +94,20 @@ public record CustomFieldSchema(RecordType recordType, List<FieldDefinition> fie
             }
         }
         for (FieldDefinition f : fields) {
-            boolean reported = problems.stream().anyMatch(v -> v.field().equals("customFields." + f.key()));
-            if (f.required() && !values.containsKey(f.key()) && !reported) {
+            if (f.required() && !values.containsKey(f.key()) && !reported(problems, "customFields." + f.key())) {
                 problems.add(new Violation("customFields." + f.key(), "required", "'" + f.key() + "' is required"));
             }
         }
         return new ParsedFields(new CustomFields(values), problems, unknown);
+    }
+
+    private static boolean reported(List<Violation> problems, String field) {
+        for (Violation v : problems) {
+            if (v.field().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,14 +4,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Text normalisation shared by the comparators: accents, case, punctuation, abbreviations. */
 final class Normalize {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]+");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Map<String, String> STREET_WORDS = Map.ofEntries(
             Map.entry("st", "street"), Map.entry("str", "strasse"), Map.entry("rd", "road"),
             Map.entry("ave", "avenue"), Map.entry("av", "avenue"), Map.entry("blvd", "boulevard"),
@@ -32,14 +28,99 @@ final class Normalize {
 
     /** Lower case, accents and "ß" folded, everything but letters and digits turned into single spaces. */
     static String text(String raw) {
-        String s = Normalizer.normalize(raw.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
-        return NOT_ALNUM.matcher(MARKS.matcher(s).replaceAll("")).replaceAll(" ").strip();
+        return words(raw, true);
     }
 
     /** Lower-case letters only, words joined by single spaces. */
     static String name(String raw) {
-        String s = Normalizer.normalize(raw.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
-        return NOT_LETTER.matcher(MARKS.matcher(s).replaceAll("")).replaceAll(" ").strip();
+        return words(raw, false);
+    }
+
+    /**
+     * Lower case, "ß" as "ss", decomposed (NFD), combining marks dropped, and every run of other characters than
+     * letters (and decimal digits when {@code keepDigits}) turned into one space, without one at either end: what
+     * replacing {@code \p{M}+} with nothing and then {@code [^\p{L}]+} (or {@code [^\p{L}\p{Nd}]+}) with a space
+     * and stripping gives, without regular expressions and without decomposing text that is all ASCII (its own
+     * decomposition). The marks go in a scan of their own first: taking one out can join a lone high and a lone low
+     * surrogate into one letter.
+     */
+    private static String words(String raw, boolean keepDigits) {
+        boolean ascii = isAscii(raw);
+        String s = ascii ? raw : withoutMarks(Normalizer.normalize(raw.toLowerCase(Locale.ROOT).replace("ß", "ss"),
+                Normalizer.Form.NFD));
+        StringBuilder b = null;
+        boolean gap = false;
+        int kept = 0; // while nothing is copied: the answer is the text up to here
+        for (int i = 0; i < s.length(); ) {
+            int original = s.codePointAt(i);
+            int n = Character.charCount(original);
+            int c = original;
+            if (c < 0x80) {
+                if (ascii && c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A'; // ASCII text skipped the lower-casing above
+                }
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || keepDigits && c >= '0' && c <= '9')) {
+                    gap = true;
+                    i += n;
+                    continue;
+                }
+            } else {
+                int type = Character.getType(c);
+                if (!(type == Character.UPPERCASE_LETTER || type == Character.LOWERCASE_LETTER
+                        || type == Character.TITLECASE_LETTER || type == Character.MODIFIER_LETTER
+                        || type == Character.OTHER_LETTER || keepDigits && type == Character.DECIMAL_DIGIT_NUMBER)) {
+                    gap = true;
+                    i += n;
+                    continue;
+                }
+            }
+            if (b == null) {
+                if (!gap && kept == i && c == original) {
+                    kept = i + n;
+                    i += n;
+                    continue;
+                }
+                b = new StringBuilder(s.length()).append(s, 0, kept);
+            }
+            if (gap && b.length() > 0) {
+                b.append(' ');
+            }
+            gap = false;
+            b.appendCodePoint(c);
+            i += n;
+        }
+        if (b == null) {
+            return kept == s.length() ? s : s.substring(0, kept);
+        }
+        return b.toString();
+    }
+
+    /** The text without its combining marks ({@code \p{M}}); itself when it has none. */
+    private static String withoutMarks(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            int n = Character.charCount(c);
+            int type = Character.getType(c);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+            if (mark && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!mark && b != null) {
+                b.append(s, i, i + n);
+            }
+            i += n;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The digits of the text, in order. */

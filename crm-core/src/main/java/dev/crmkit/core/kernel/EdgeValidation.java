@@ -53,10 +53,15 @@ public final class EdgeValidation {
         Objects.requireNonNull(command, "command");
         List<Violation> out = new ArrayList<>(checks.apply(command));
         if (command instanceof StoreLimits.Bounded bounded) {
-            Set<String> flagged = fieldsOf(out);
-            bounded.storeLimitViolations().stream().filter(v -> !flagged.contains(v.field())).forEach(out::add);
+            List<Violation> limits = bounded.storeLimitViolations();
+            if (!limits.isEmpty()) { // the common case: nothing over a limit, no set of fields to build
+                Set<String> flagged = fieldsOf(out);
+                limits.stream().filter(v -> !flagged.contains(v.field())).forEach(out::add);
+            }
         }
-        out.sort(ORDER);
+        if (out.size() > 1) {
+            out.sort(ORDER);
+        }
         return out;
     }
 

@@ -4,7 +4,6 @@ import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A normalized e-mail address: trimmed and lower-cased, with one {@code @}, a non-empty local part and a domain of at
@@ -25,8 +24,8 @@ public record EmailAddress(String value) {
     /** The longest address accepted (RFC 5321 path limit). */
     public static final int MAX_LENGTH = 254;
 
-    private static final Pattern SHAPE = Pattern.compile(
-            "[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+    /** The characters of a local part besides letters and digits. */
+    private static final String LOCAL_SIGNS = "!#$%&'*+/=?^_`{|}~.-";
 
     /** Checks that the value is already normalized and well formed. */
     public EmailAddress {
@@ -71,7 +70,7 @@ public record EmailAddress(String value) {
     /** The address with a non-ASCII domain in punycode; as it was when there is none or it is no valid IDN. */
     private static String asciiDomain(String address) {
         int at = address.lastIndexOf('@');
-        if (at < 0 || address.substring(at + 1).chars().allMatch(c -> c < 0x80)) {
+        if (at < 0 || isAscii(address, at + 1)) {
             return address;
         }
         try {
@@ -80,6 +79,15 @@ public record EmailAddress(String value) {
         } catch (IllegalArgumentException notAnIdn) {
             return address; // refused by the shape check with the address as typed
         }
+    }
+
+    private static boolean isAscii(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The address with its domain in Unicode, as people read it: {@code joerg@müller.de}. */
@@ -94,11 +102,51 @@ public record EmailAddress(String value) {
         if (normalized.length() > MAX_LENGTH) {
             return "an e-mail address is at most " + MAX_LENGTH + " characters long";
         }
-        if (!SHAPE.matcher(normalized).matches() || normalized.contains("..") || normalized.startsWith(".")
+        if (!hasShape(normalized) || normalized.contains("..") || normalized.startsWith(".")
                 || normalized.contains(".@")) {
             return "'" + Text.excerpt(normalized) + "' is not an e-mail address";
         }
         return null;
+    }
+
+    /**
+     * Whether the text is a local part of 1 to 64 of {@code [a-z0-9]} and {@value #LOCAL_SIGNS}, an {@code @}, and a
+     * domain of at least two dot-separated labels of 1 to 63 of {@code [a-z0-9-]} that neither start nor end with a
+     * hyphen: the shape
+     * {@code [a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+},
+     * read in one scan.
+     */
+    private static boolean hasShape(String s) {
+        int at = s.indexOf('@');
+        if (at < 1 || at > 64) {
+            return false;
+        }
+        for (int i = 0; i < at; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || LOCAL_SIGNS.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        int labels = 0;
+        int start = at + 1;
+        while (true) {
+            int end = start;
+            while (end < s.length() && s.charAt(end) != '.') {
+                char c = s.charAt(end);
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                    return false;
+                }
+                end++;
+            }
+            if (end - start < 1 || end - start > 63 || s.charAt(start) == '-' || s.charAt(end - 1) == '-') {
+                return false;
+            }
+            labels++;
+            if (end == s.length()) {
+                return labels >= 2;
+            }
+            start = end + 1;
+        }
     }
 
     /** The part after the {@code @}, for example {@code acme.com}. */

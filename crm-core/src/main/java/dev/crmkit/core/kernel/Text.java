@@ -1,15 +1,12 @@
 package dev.crmkit.core.kernel;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Normalization of short free text (names, labels): the one rule every text field of crmkit follows. */
 public final class Text {
 
     /** The longest short text accepted. */
     public static final int MAX_SHORT_LENGTH = 200;
-
-    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
 
     private Text() {
     }
@@ -40,15 +37,65 @@ public final class Text {
      */
     public static String clean(String raw, String field) {
         Objects.requireNonNull(raw, field);
-        String folded = WHITE_SPACE.matcher(raw).replaceAll(" ").strip(); // Unicode white space, folded then trimmed
+        String folded = foldWhiteSpace(raw).strip(); // Unicode white space, folded then trimmed
         if (folded.length() > MAX_SHORT_LENGTH) {
             throw ValidationException.of(field, "max-length", field + " is at most " + MAX_SHORT_LENGTH
                     + " characters, got " + folded.length());
         }
-        if (folded.chars().anyMatch(Character::isISOControl)) {
+        if (hasControl(folded)) {
             throw ValidationException.of(field, "no-control-characters",
                     field + " must not contain control characters");
         }
         return folded;
+    }
+
+    /**
+     * Every run of Unicode white space (the {@code White_Space} property: what {@code (?U)\s} matches) as one space;
+     * the text itself when it has no run to fold.
+     */
+    private static String foldWhiteSpace(String raw) {
+        StringBuilder b = null;
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (!isWhiteSpace(c)) {
+                if (b != null) {
+                    b.append(c);
+                }
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isWhiteSpace(raw.charAt(end))) {
+                end++;
+            }
+            if (b == null) {
+                if (c == ' ' && end == i + 1) {
+                    continue; // one space already
+                }
+                b = new StringBuilder(n).append(raw, 0, i);
+            }
+            b.append(' ');
+            i = end - 1;
+        }
+        return b == null ? raw : b.toString();
+    }
+
+    /** Unicode {@code White_Space}, as {@code java.util.regex} reads {@code \s} under {@code (?U)}. */
+    private static boolean isWhiteSpace(char c) {
+        if (c < 0x80) {
+            return c == ' ' || c >= 0x9 && c <= 0xd;
+        }
+        int type = Character.getType(c);
+        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || c == 0x85;
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

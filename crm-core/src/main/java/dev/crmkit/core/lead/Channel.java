@@ -27,6 +27,10 @@ public enum Channel {
     /** Any other source (a trade fair, a mailing); the lead's source detail says which. */
     OTHER;
 
+    /** The labels, made once: capture asks for one on every submission. */
+    private static final String[] LABELS = Arrays.stream(values())
+            .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toArray(String[]::new);
+
     /**
      * Reads a channel name as people write it: case and the separators {@code -}, {@code _} and space do not matter
      * ({@code web form}, {@code Web-Form}, {@code WEB_FORM}). Strict: only the channel names themselves are read; see
@@ -60,6 +64,6 @@ public enum Channel {
 
     /** The name in lower case with spaces: {@code web form}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return LABELS[ordinal()];
     }
 }

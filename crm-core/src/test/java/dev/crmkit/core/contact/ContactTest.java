@@ -48,6 +48,24 @@ class ContactTest {
     }
 
     @Test
+    void create_refusesARepeatAnywhereInShortAndLongLists() {
+        for (int size : new int[] {2, 3, 8, 9, 20}) {
+            List<EmailAddress> distinct = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                distinct.add(EmailAddress.parse("jane" + i + "@example.com"));
+            }
+            assertEquals(distinct, contact(distinct, List.of()).emails());
+            for (int at = 0; at < size - 1; at++) { // the last address again, in every earlier place
+                List<EmailAddress> repeated = new java.util.ArrayList<>(distinct);
+                repeated.set(at, distinct.get(size - 1));
+                ValidationException e = assertThrows(ValidationException.class,
+                        () -> contact(repeated, List.of()), size + " addresses, repeat at " + at);
+                assertEquals("unique", e.violations().get(0).rule());
+            }
+        }
+    }
+
+    @Test
     void create_refusesSamePhoneTwice() {
         PhoneNumber p = PhoneNumber.parse("030 123456", "DE");
         ValidationException e = assertThrows(ValidationException.class,

@@ -11,27 +11,11 @@ class TextPropertiesTest {
 
     /** Any text of the basic multilingual plane with its control characters taken out. */
     private static final Gen<String> ARBITRARY = strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 240)
-            .map(TextPropertiesTest::withoutControlCharacters).describedAs(TextPropertiesTest::escaped);
+            .map(TextPropertiesTest::withoutControlCharacters).describedAs(HostileText::escaped);
 
     /** Text made mostly of white space of every kind, to exercise trimming and folding. */
-    private static final Gen<String> SPACEY = fromAlphabet(" \t\n\r\u00A0\u2003\u3000\u2028abcXYZé-'.")
-            .describedAs(TextPropertiesTest::escaped);
-
-    private static Gen<String> fromAlphabet(String alphabet) {
-        return strings().betweenCodePoints(0, alphabet.length() - 1).ofLengthBetween(0, 40).map(indexes -> {
-            StringBuilder out = new StringBuilder();
-            indexes.codePoints().forEach(i -> out.append(alphabet.charAt(i)));
-            return out.toString();
-        });
-    }
-
-    /** The text in quotes with every character outside printable ASCII written as a Unicode escape. */
-    private static String escaped(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c)
-                : String.format("\\u%04X", c)));
-        return out.append('"').toString();
-    }
+    private static final Gen<String> SPACEY = HostileText.fromAlphabet(" \t\n\r\u00A0\u2003\u3000\u2028abcXYZé-'.", 40)
+            .describedAs(HostileText::escaped);
 
     private static String withoutControlCharacters(String s) {
         StringBuilder out = new StringBuilder(s.length());
