@@ -26,48 +26,24 @@ public final class NameKeys {
     /** The most name keys {@link #nameKeysToFind} gives for one name: 3 alike initials for each order of the name. */
     public static final int MAX_KEYS_TO_FIND = 6;
 
-    /**
-     * The keys of names read lately, in a small table by the name's hash: the stores ask for both keys of a name on
-     * every write of a contact or lead (its old and new row), which would normalize the name and compute its Double
-     * Metaphone code four times or more. Entries are immutable and replaced whole, so a racy read sees a complete
-     * entry or another one (the check of the name decides); a miss only computes again.
-     */
-    private static final Parts[] RECENT = new Parts[512];
-
-    /** A name's normalized parts and its keys. */
-    private record Parts(PersonName name, String first, String last, String nameKey, String nicknameKey) {
-    }
-
     private NameKeys() {
     }
 
     /** The name key of a name; empty when the given or the family name is empty. */
     public static String nameKey(PersonName name) {
-        return parts(name).nameKey();
+        Objects.requireNonNull(name, "name");
+        return key(Normalize.name(name.first()), Normalize.name(name.last()));
     }
 
     /** The nickname key of a name; empty when the given or the family name is empty. */
     public static String nicknameKey(PersonName name) {
-        return parts(name).nicknameKey();
-    }
-
-    private static Parts parts(PersonName name) {
         Objects.requireNonNull(name, "name");
-        int h = name.first().hashCode() * 31 + name.last().hashCode();
-        int slot = (h ^ (h >>> 16)) & (RECENT.length - 1);
-        Parts known = RECENT[slot];
-        if (known != null && known.name().equals(name)) {
-            return known;
-        }
         String first = Normalize.name(name.first());
-        String last = Normalize.name(name.last());
-        String lastSound = Prepared.sound(last);
-        String nameKey = first.isEmpty() || lastSound.isEmpty() ? "" : bounded(lastSound + "|" + first.charAt(0));
-        String nicknameKey = first.isEmpty() || lastSound.isEmpty() ? ""
-                : bounded(NameVariants.bundled().canonicalKey(first) + "|" + lastSound);
-        Parts computed = new Parts(name, first, last, nameKey, nicknameKey);
-        RECENT[slot] = computed;
-        return computed;
+        String lastSound = Prepared.sound(Normalize.name(name.last()));
+        if (first.isEmpty() || lastSound.isEmpty()) {
+            return "";
+        }
+        return bounded(NameVariants.bundled().canonicalKey(first) + "|" + lastSound);
     }
 
     /**
@@ -75,11 +51,11 @@ public final class NameKeys {
      * initials that sound alike, without empty ones; none for a part name; at most {@link #MAX_KEYS_TO_FIND}.
      */
     public static List<String> nameKeysToFind(PersonName name) {
-        Parts parts = parts(name);
-        String first = parts.first();
-        String last = parts.last();
+        Objects.requireNonNull(name, "name");
+        String first = Normalize.name(name.first());
+        String last = Normalize.name(name.last());
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(parts.nameKey());
+        keys.add(key(first, last));
         keys.add(key(last, first));
         alikeKeys(first, last, keys);
         alikeKeys(last, first, keys);
