@@ -209,10 +209,7 @@ class HostileLeadCsvTest {
             }
             database.close();
         }
-        // H2 keeps 8 parsed statements per connection by default; an import and a dump run far more distinct ones,
-        // and parsing them again was a fifth of this test's time. The cache changes no result.
-        url = "jdbc:h2:mem:hostile_" + ProcessHandle.current().pid() + "_" + (stores++)
-                + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512";
+        url = "jdbc:h2:mem:hostile_" + ProcessHandle.current().pid() + "_" + (stores++) + ";DB_CLOSE_DELAY=-1";
         database = Database.open(url, Optional.empty(), Optional.empty(), StoreOptions.PREFIX);
         try {
             watcher = DriverManager.getConnection(url, "", "");
