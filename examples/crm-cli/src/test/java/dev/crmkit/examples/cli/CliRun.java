@@ -63,11 +63,17 @@ record CliRun(int exitCode, String out, String err) {
 
     /** Standard output read as the one JSON object it must be. */
     JsonNode json() {
+        JsonNode json;
         try {
-            return JSON.readTree(out);
+            json = JSON.readTree(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("standard output is not JSON: " + out, e);
+            throw new UncheckedIOException("standard output is not JSON: " + this, e);
         }
+        if (json == null || json.isMissingNode()) {
+            // an empty output reads as a missing node, which answers every get with null: say why it was empty
+            throw new AssertionError("nothing on standard output, where JSON was expected: " + this);
+        }
+        return json;
     }
 
     @Override
