@@ -33,6 +33,12 @@ public interface Deals {
      * {@link #update} and then {@code history.append(entry)}, so a store that implements only those behaves as
      * before; a store may write both at once (crmkit's JDBC store does, into its own stage history, in one statement
      * on PostgreSQL). A stale version is refused as {@link #update} refuses it, before the entry is written.
+     * <p>
+     * The default is not atomic by itself: it makes two writes of the caller's unit of work, and when
+     * {@code history.append} refuses the entry the deal's update has already been written. Only the rollback of the
+     * unit around it undoes both, so a caller that catches the refusal and lets its unit commit keeps the deal changed
+     * without its entry. (crmkit's JDBC store, writing into its own stage history, undoes the update with the refused
+     * entry; the deal pipeline always ends its unit on a refusal.)
      *
      * @param deal    the changed deal, at the version it was read at
      * @param entry   its stage history entry, for this deal and version {@code deal.version() + 1}

@@ -373,6 +373,7 @@ final class Jdbc {
         sql.append(sql.length() == 0 ? "" : " ").append(parts.get(parts.size() - 1));
         try (PreparedStatement ps = c.prepareStatement(leading.sql(sql.toString()))) {
             bind(ps, params.toArray());
+            leading.sending(); // only now: a bind failure above leaves the unit as it was
             ps.execute(); // commands in front answer with update counts of their own: none is a result set
         }
     }

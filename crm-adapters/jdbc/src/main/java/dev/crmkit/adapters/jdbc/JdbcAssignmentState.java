@@ -220,6 +220,7 @@ final class JdbcAssignmentState implements AssignmentState {
                 jdbc.bind(ps, 6, at);
                 jdbc.bind(ps, 7, id);
                 jdbc.bind(ps, 8, lead.version());
+                leading.sending();
                 try (ResultSet rs = Jdbc.resultAfterCommands(ps)) {
                     rs.next();
                     claimed = rs.getLong(1);

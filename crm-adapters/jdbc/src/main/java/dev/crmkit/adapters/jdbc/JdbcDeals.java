@@ -159,6 +159,7 @@ final class JdbcDeals implements Deals {
             long entries;
             try (PreparedStatement ps = c.prepareStatement(leading.sql(updateWithHistory))) {
                 jdbc.bind(ps, params);
+                leading.sending();
                 try (ResultSet rs = Jdbc.resultAfterCommands(ps)) {
                     rs.next();
                     deals = rs.getLong(1);

@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -333,15 +334,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         if (first.isEmpty()) {
             return true;
         }
-        Map<UUID, Lead> stored = new HashMap<>();
-        List<UUID> ids = List.copyOf(first.keySet());
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
-            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            for (Lead x : jdbc.list(c, selectLocked.replace("%s", marks), this::map, part.toArray())) {
-                stored.put(x.id().value(), x);
-            }
-        }
+        Map<UUID, Lead> stored = lockedRows(c, first.keySet());
         SortedMap<String, UUID> claims = new TreeMap<>();
         List<Object[]> values = new ArrayList<>(first.size());
         for (Map.Entry<UUID, Lead> change : first.entrySet()) {
@@ -372,11 +365,42 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         if (dialect != Dialect.MARIADB) {
             jdbc.batch(c, updateAt, values); // pgjdbc sends a batch in one round trip; see updateAll's Javadoc
         } else if (jdbc.updateRows(c, updateAt, values) != values.size()) {
-            throw new StaleVersionException("lead", first.values().iterator().next().id().toString(),
-                    first.values().iterator().next().version());
+            throw notUpdated(c, first, last);
         }
         nameKeys.replaceAll(c, List.copyOf(last.values()));
         return true;
+    }
+
+    /** The leads of the ids, read at once (a thousand a statement) and locked in id order, by id. */
+    private Map<UUID, Lead> lockedRows(Connection c, Collection<UUID> of) throws SQLException {
+        Map<UUID, Lead> stored = new HashMap<>();
+        List<UUID> ids = List.copyOf(of);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            for (Lead x : jdbc.list(c, selectLocked.replace("%s", marks), this::map, part.toArray())) {
+                stored.put(x.id().value(), x);
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * The refusal of {@link #updateAll}'s MariaDB update that matched fewer rows than it had: naming, with the version
+     * it was given at, the first lead (in id order) whose row is not at the version the update writes (read back),
+     * so the exception names a lead that was not written; the chunk's first lead only if every row reads as written.
+     */
+    StaleVersionException notUpdated(Connection c, Map<UUID, Lead> first, Map<UUID, Lead> last)
+            throws SQLException {
+        Map<UUID, Lead> now = lockedRows(c, first.keySet());
+        for (Map.Entry<UUID, Lead> given : first.entrySet()) {
+            Lead stored = now.get(given.getKey());
+            if (stored == null || stored.version() != last.get(given.getKey()).version() + 1) {
+                return new StaleVersionException("lead", given.getValue().id().toString(), given.getValue().version());
+            }
+        }
+        Lead any = first.values().iterator().next();
+        return new StaleVersionException("lead", any.id().toString(), any.version());
     }
 
     /** MariaDB's statement of {@link #updateAll} for {@code n} leads, for plan tests. */

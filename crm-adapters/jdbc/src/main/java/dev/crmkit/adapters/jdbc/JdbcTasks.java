@@ -16,10 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -142,15 +144,19 @@ final class JdbcTasks implements Tasks {
             "SELECT * FROM {task} WHERE related_id IN (%s) AND related_type = ? AND is_open = ? "
                     + "ORDER BY related_type, related_id, is_open, due, seq",
             "SELECT t.* FROM %k CROSS JOIN LATERAL (SELECT * FROM {task} WHERE related_type = ? "
-                    + "AND related_id = bulk_keys.v AND is_open = ? ORDER BY due, seq OFFSET 0) t");
+                    + "AND related_id = bulk_keys.v AND is_open = ? ORDER BY due, seq OFFSET 0) t "
+                    + "ORDER BY t.related_id, t.due, t.seq");
 
-    /** The open tasks about each of the records, in one query per kind of record and thousand records. */
+    /**
+     * The open tasks about each of the records, in one query per kind of record and thousand records; a record given
+     * more than once is asked about once (each of its tasks listed once).
+     */
     Map<RecordRef, List<Task>> openAbout(Connection c, Collection<RecordRef> records) throws SQLException {
         Map<RecordRef, List<Task>> open = new HashMap<>();
-        Map<String, List<UUID>> byType = new TreeMap<>();
-        records.forEach(r -> byType.computeIfAbsent(r.type().name(), k -> new ArrayList<>()).add(r.id()));
-        for (Map.Entry<String, List<UUID>> type : byType.entrySet()) {
-            List<UUID> ids = type.getValue();
+        Map<String, Set<UUID>> byType = new TreeMap<>();
+        records.forEach(r -> byType.computeIfAbsent(r.type().name(), k -> new LinkedHashSet<>()).add(r.id()));
+        for (Map.Entry<String, Set<UUID>> type : byType.entrySet()) {
+            List<UUID> ids = List.copyOf(type.getValue());
             for (int from = 0; from < ids.size(); from += 1000) {
                 List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
                 List<Object> params = new ArrayList<>(part);

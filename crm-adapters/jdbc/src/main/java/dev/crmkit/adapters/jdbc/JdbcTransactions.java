@@ -262,8 +262,9 @@ final class JdbcTransactions implements Transactions {
      * Runs a write of one statement atomically, as {@link #write} does, but on PostgreSQL inside a unit of work the
      * write's savepoint commands (the release the previous write owes, then this write's savepoint) go to the database
      * in front of the statement, in the same round trip, instead of in one of their own. Elsewhere, and in a unit of
-     * its own, nothing goes in front. The work must send {@link Leading#sql} (or {@link Leading#sendAlone})
-     * as its first statement; a query reads its result with {@link Jdbc#resultAfterCommands}.
+     * its own, nothing goes in front. The work must send {@link Leading#sql} (bound, then marked by
+     * {@link Leading#sending} right before it executes) or {@link Leading#sendAlone} as its first statement; a query
+     * reads its result with {@link Jdbc#resultAfterCommands}.
      */
     <T> T writeInOne(OneStatementWrite<T> change) {
         Unit unit = current.get();
@@ -277,13 +278,15 @@ final class JdbcTransactions implements Transactions {
      * {@link #writeInOne}, then {@code events.publish(announced)} once the write went through. When {@code events}
      * is a publisher of these units ({@link #events}) and the write runs inside a PostgreSQL unit that writes an
      * outbox, the write may also insert the unit's events not in the outbox yet and {@code announced} with its
-     * statement ({@link Leading#takeEvents}), so the commit has none left to write.
+     * statement ({@link Leading#takeEvents}), so the commit has none left to write. Not in a unit joined to the host's
+     * transaction: the host may roll back a savepoint of its own around the write, taking the outbox rows with it
+     * without this unit knowing, so there the events wait for the commit as before.
      */
     <T> T writeInOneAndPublish(OneStatementWrite<T> change, DomainEvent announced, DomainEvents events) {
         Objects.requireNonNull(announced, "announced");
         Objects.requireNonNull(events, "events");
         Unit unit = current.get();
-        if (unit == null || dialect != Dialect.POSTGRESQL || outbox == null
+        if (unit == null || dialect != Dialect.POSTGRESQL || outbox == null || unit.hostSavepoint != null
                 || !(events instanceof UnitEvents own) || own.owner() != this) {
             T result = writeInOne(change);
             events.publish(announced);
@@ -325,13 +328,23 @@ final class JdbcTransactions implements Transactions {
         }
 
         /**
-         * The statement with the savepoint commands in front: to be sent once, as the write's first statement, and
-         * right away (a failure between this call and the statement's execution would roll back to a savepoint the
-         * database never set, which aborts a PostgreSQL transaction: bind only values that cannot fail).
+         * The statement with the savepoint commands in front, to be sent once as the write's first statement: bind
+         * it, then call {@link #sending()} right before executing it. Until then the write counts as not sent, so a
+         * failure while binding leaves the unit as it was (no rollback to a savepoint the database never set, which
+         * would abort a PostgreSQL transaction).
          */
         String sql(String statement) {
-            markSent();
+            checkUnsent();
             return commands.isEmpty() ? statement : commands + "; " + statement;
+        }
+
+        /**
+         * Marks the statement of {@link #sql} as sent: call it right before executing that statement, after binding
+         * it. From then on a failure of the write rolls back to the write's savepoint.
+         */
+        void sending() {
+            checkUnsent();
+            sent = true;
         }
 
         /**
@@ -362,11 +375,6 @@ final class JdbcTransactions implements Transactions {
         List<Object[]> takeEvents() {
             eventsTaken = true;
             return outbox.rows(events);
-        }
-
-        private void markSent() {
-            checkUnsent();
-            sent = true;
         }
 
         private void checkUnsent() {

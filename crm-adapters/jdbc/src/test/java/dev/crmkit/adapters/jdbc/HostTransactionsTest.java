@@ -1,5 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactEvent.ContactChanged;
 import dev.crmkit.core.contact.ContactEvent.ContactCreated;
@@ -264,6 +266,42 @@ class HostTransactionsTest {
 
         assertTrue(host.store.contacts().findById(kept.id()).isPresent());
         assertTrue(host.store.contacts().findById(undone.id()).isEmpty(), "rolled back to the host's savepoint");
+    }
+
+    /**
+     * A host savepoint rolled back around a timeline entry in a joined unit takes back what the entry's write put in
+     * the outbox without crmkit knowing: so a joined unit never writes its events with an entry (as it may on
+     * PostgreSQL in a unit of its own), and the commit writes each of them to the outbox, once.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aHostSavepointRolledBackAroundATimelineEntry_losesNoEventOfTheJoinedUnit(TestDatabase db) {
+        Host host = host(db);
+        Fixtures fx = new Fixtures(8);
+        Contact contact = fx.contact().build();
+        ContactCreated before = new ContactCreated(contact.id(), false, T0);
+        ContactChanged announced = new ContactChanged(contact.id(), 2, T0.plusMillis(1));
+        Activity entry = Activity.system(new ActivityId(new java.util.UUID(8, 1)), "Called", "by the host",
+                java.util.Set.of(Fixtures.ref(contact)), T0);
+
+        host.transactions.executeWithoutResult(tx -> host.store.transactions().run(() -> {
+            host.store.contacts().insertOrGet(contact);
+            host.events.publish(before);
+            java.sql.Connection shared = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(host.target);
+            try {
+                java.sql.Savepoint mine = shared.setSavepoint();
+                host.store.activities().appendAndPublish(entry, announced, host.events);
+                shared.rollback(mine);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
+        }));
+
+        assertTrue(host.store.contacts().findById(contact.id()).isPresent());
+        assertEquals(List.of(), host.store.activities().timeline(Fixtures.ref(contact),
+                dev.crmkit.core.activity.TimelineFilter.everything(), dev.crmkit.core.kernel.PageRequest.first(10))
+                .items(), "the entry went with the host's savepoint");
+        assertEquals(List.of(before, announced), host.relay(), "each event of the unit in the outbox, once");
     }
 
     @ParameterizedTest

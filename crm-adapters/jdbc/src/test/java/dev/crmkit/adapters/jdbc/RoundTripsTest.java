@@ -265,6 +265,45 @@ class RoundTripsTest {
         }
     }
 
+    /**
+     * A one-statement write whose statement the driver never got, because binding a value failed after the work took
+     * the statement with its savepoint commands in front ({@link JdbcTransactions.Leading#sql}): nothing is rolled
+     * back (a ROLLBACK TO a savepoint the database never set would abort the PostgreSQL transaction), and a later
+     * write in the unit commits.
+     */
+    @Test
+    void aOneStatementWriteWhoseBindFails_leavesTheUnitUsable_aLaterWriteCommits() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            JdbcTransactions tx = (JdbcTransactions) store.transactions();
+            UUID lead = new UUID(12, 1);
+            UUID contact = new UUID(12, 2);
+
+            store.transactions().run(() -> {
+                store.activities().append(entry(1, lead, contact));
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                        () -> tx.writeInOne((c, leading) -> {
+                            store.jdbc().insertAsOne(c, leading, List.of("INSERT INTO crm_outbox (aggregate_id, "
+                                    + "event_type, occurred_at, payload) VALUES (?, ?, ?, CAST(? AS jsonb))"),
+                                    List.of(List.<Object[]>of(new Object[] {null, "Refused", AT, "{}"})));
+                            return null;
+                        }));
+                assertTrue(refused.getMessage().startsWith("cannot bind a null"), refused.getMessage());
+                store.activities().append(entry(2, lead, contact));
+            });
+
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows",
+                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows", "commit"), trips);
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
+            assertEquals(List.of(), outboxTypes(ds));
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     private static ContactChanged changed(int n) {
         return new ContactChanged(new ContactId(new UUID(11, n)), n, AT.plusSeconds(n));
     }
