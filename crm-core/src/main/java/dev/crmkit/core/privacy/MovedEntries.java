@@ -18,8 +18,11 @@ import java.util.UUID;
  * {@link #theirDeals()}), and not in those of the survivor's person ({@link #others()}, {@link #otherTasks()},
  * {@link #otherDeals()}), unless it was one of theirs before the merge too. What a record was about is read from the
  * first merge that moved it: an entry's {@link dev.crmkit.core.merge.Repointed#refsBefore()}, a task's or deal's
- * merged-away lead ({@link dev.crmkit.core.merge.Repointed#from()}). A deal is also its contact's: a store keeps a
- * deal of {@link #otherDeals()} among a person's records when its contact is theirs.
+ * merged-away lead ({@link dev.crmkit.core.merge.Repointed#from()}). A task counts as moved only while it is about a
+ * lead ({@link #isThePersonsTask}). A deal is also its contact's: a store keeps a deal of {@link #otherDeals()} among
+ * a person's records when its contact is theirs, so a moved deal whose contact is the survivor's person is in both
+ * people's records (each export lists it, and either erasure blanks it); a deal re-pointed since to another lead
+ * still counts as moved (crm-core does not read deals).
  *
  * <p>Immutable and thread-safe.
  *
@@ -85,7 +88,11 @@ public record MovedEntries(Set<ActivityId> theirs, Set<ActivityId> others, Set<T
 
     /**
      * Whether the task is the person's: one of {@link #theirTasks()}, or about one of the person's records and not one
-     * of {@link #otherTasks()}.
+     * of {@link #otherTasks()}. A moved task counts as moved only while it is about a lead (where the merges put it):
+     * one re-pointed since to a contact, a deal or another kind of record, or to nothing, is whose that record is,
+     * as any task (a task the survivor's person re-pointed to their own contact is theirs, no longer the first
+     * person's). One re-pointed to another lead still counts as moved: a lead merge of the survivor (a chain) moves
+     * it to a lead too, and the two cannot be told apart here.
      *
      * @param id        the task
      * @param relatedTo what it is about now, if anything
@@ -95,9 +102,10 @@ public record MovedEntries(Set<ActivityId> theirs, Set<ActivityId> others, Set<T
                                     Collection<RecordRef> records) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(records, "records");
-        if (theirTasks.contains(id)) {
+        boolean onALead = relatedTo.filter(r -> r.type() == dev.crmkit.core.kernel.RecordType.LEAD).isPresent();
+        if (onALead && theirTasks.contains(id)) {
             return true;
         }
-        return !otherTasks.contains(id) && relatedTo.filter(records::contains).isPresent();
+        return !(onALead && otherTasks.contains(id)) && relatedTo.filter(records::contains).isPresent();
     }
 }

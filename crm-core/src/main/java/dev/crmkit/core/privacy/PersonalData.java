@@ -71,7 +71,15 @@ public interface PersonalData {
      * are left as another person's although they are about a lead of the person now (a deal of the person's contact
      * stays theirs). A store without lead merges has none, and need not implement this.
      *
-     * @throws UnsupportedOperationException if entries moved and the store does not implement this
+     * <p>A store whose {@link dev.crmkit.core.merge.LeadMerges} lists merges by survivor ({@link
+     * dev.crmkit.core.merge.LeadMerges#findBySurvivor}) must implement this and {@link #recordsOf(ContactId,
+     * MovedEntries)}: the default refuses an erasure as soon as a lead merge across people moved anything, a timeline
+     * entry, a task or a deal ({@link MovedEntries#isEmpty()}). Before tasks and deals counted as moved, such an
+     * erasure went through when the merges had moved only tasks or deals; it now throws instead of leaving the moved
+     * ones unerased. The default {@link #recordsOf(ContactId, MovedEntries)} cannot tell a deal's contact either, so
+     * on such a store the survivor's person's export still lists the deals moved onto their lead.
+     *
+     * @throws UnsupportedOperationException if entries, tasks or deals moved and the store does not implement this
      */
     default ErasureCounts erase(ContactId contact, PersonalValues values, Instant at, MovedEntries moved) {
         if (moved.isEmpty()) {

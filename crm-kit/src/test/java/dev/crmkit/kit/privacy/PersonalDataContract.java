@@ -1211,6 +1211,67 @@ public abstract class PersonalDataContract {
     }
 
     /**
+     * Copies of the moved task and deals read before the first person's erasure (an open edit form, a cache) hold
+     * their title and fields: saving one is refused as stale after the erasure, and still after the merge's undo,
+     * which puts the records back one version lower (the erasure steps a version by two, so the undo lands on a
+     * version no copy ever had). The erased values cannot come back; the records stay erased.
+     */
+    @Test
+    void erase_thenUndoOfALeadMergeAcrossPeople_refusesStaleCopiesOfTheMovedTaskAndDeals() {
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+        dev.crmkit.core.task.Task staleTask = store.tasks().findById(m.zTask().id()).orElseThrow();
+        List<Deal> staleDeals = List.of(store.deals().findById(m.zDeal().id()).orElseThrow(),
+                store.deals().findById(m.zLeadOnlyDeal().id()).orElseThrow());
+
+        erase(zeborah.toString());
+        assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.tasks().update(staleTask),
+                "a task copy read before the erasure");
+        for (Deal stale : staleDeals) {
+            assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(stale),
+                    "a deal copy read before the erasure");
+        }
+
+        dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(m.merge().id());
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
+        assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.tasks().update(staleTask),
+                "a task copy read before the erasure, after the undo");
+        for (Deal stale : staleDeals) {
+            assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(stale),
+                    "a deal copy read before the erasure, after the undo");
+        }
+        assertEquals(Anonymized.ERASED, store.tasks().findById(m.zTask().id()).orElseThrow().title());
+        for (Deal stale : staleDeals) {
+            assertEquals(Anonymized.ERASED, store.deals().findById(stale.id()).orElseThrow().title());
+        }
+        assertNoneIn(dump(store), ZEBORAH);
+    }
+
+    /**
+     * A moved task that the survivor's person re-pointed since to their own contact (a task edit) is theirs, no longer
+     * the first person's: it is in the survivor's person's export and not in the first person's, and the first
+     * person's erasure leaves it as it is.
+     */
+    @Test
+    void afterALeadMergeAcrossPeople_aMovedTaskRepointedToTheSurvivorsPersonsContact_isTheirsNow() {
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+        dev.crmkit.core.task.Task moved = store.tasks().findById(m.zTask().id()).orElseThrow();
+        store.tasks().update(new dev.crmkit.core.task.Task(moved.id(), moved.version(), "Bakery licence follow-up",
+                moved.due(), moved.remindAt(), moved.assignee(), Optional.of(new RecordRef(RecordType.CONTACT,
+                ottoline.value())), moved.status(), moved.closedAt(), moved.createdAt()));
+
+        PersonalDataExport o = exportOf(ottoline);
+        PersonalDataExport z = exportOf(zeborah);
+        assertTrue(taskIds(o).contains(moved.id()), o.toString());
+        assertFalse(taskIds(z).contains(moved.id()), z.toString());
+
+        erase(zeborah.toString());
+        assertEquals("Bakery licence follow-up", store.tasks().findById(moved.id()).orElseThrow().title());
+        String dump = dump(store);
+        assertNoneIn(dump, ZEBORAH);
+        assertAllIn(dump, OTTOLINE);
+    }
+
+    /**
      * The survivor's person's erasure leaves the task and the deals a lead merge moved onto their lead from another
      * person's lead as they are: they are not theirs (the first person can still export and erase them); their own
      * task is blanked. The merge can no longer be undone: its survivor changed (erased) since.

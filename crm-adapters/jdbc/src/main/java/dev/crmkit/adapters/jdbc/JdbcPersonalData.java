@@ -132,12 +132,12 @@ final class JdbcPersonalData implements PersonalData {
         List<UUID> taskIds = jdbc.tx.read(c -> where.isEmpty() ? List.<UUID>of() : jdbc.list(c, jdbc.sql(
                 "SELECT id FROM {task} WHERE " + where + " ORDER BY created_at, id"),
                 rs -> jdbc.dialect.getUuid(rs, "id"), params.toArray()));
+        Set<RecordRef> about = Set.copyOf(records);
         List<Task> out = new ArrayList<>();
         for (UUID id : taskIds) {
-            TaskId task = new TaskId(id);
-            if (moved.theirTasks().contains(task) || !moved.otherTasks().contains(task)) {
-                tasks.findById(task).ifPresent(out::add);
-            }
+            // a moved task counts as moved only while it is about a lead (MovedEntries.isThePersonsTask)
+            tasks.findById(new TaskId(id)).filter(t -> moved.isThePersonsTask(t.id(), t.relatedTo(), about))
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -195,8 +195,10 @@ final class JdbcPersonalData implements PersonalData {
             // the person's tasks: about their records, or moved away from a lead of theirs by a lead merge
             Set<UUID> taskIds = new java.util.TreeSet<>(uuids(c, "SELECT id AS k FROM {task} WHERE related_id IN (%s) "
                     + "ORDER BY id", records));
-            moved.otherTasks().forEach(id -> taskIds.remove(id.value()));
-            moved.theirTasks().forEach(id -> taskIds.add(id.value()));
+            // a moved task counts as moved only while it is about a lead (MovedEntries.isThePersonsTask)
+            Set<UUID> onLeads = movedTasksOnLeads(c, moved);
+            moved.otherTasks().stream().map(TaskId::value).filter(onLeads::contains).forEach(taskIds::remove);
+            moved.theirTasks().stream().map(TaskId::value).filter(onLeads::contains).forEach(taskIds::add);
             List<UUID> tasksAbout = List.copyOf(taskIds);
             Map<String, Long> counts = new TreeMap<>();
             String json = jdbc.dialect.json();
@@ -247,11 +249,13 @@ final class JdbcPersonalData implements PersonalData {
                         "[]", noFields, lead);
             }
             counts.put("lead_merge_snapshot", leadSnapshots);
-            Map<UUID, Long> dealVersions = versions(c, ids.deals());
-            counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
+            // versions step by two (Anonymized.VERSION_STEP): a lead merge's undo after the erasure lands on a version
+            // no copy read before it ever had, so such a copy is refused as stale
+            Map<UUID, Long> dealVersions = versions(c, "deal", ids.deals());
+            counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + " + Anonymized.VERSION_STEP
+                    + ", title = '" + ERASED
                     + "', custom_fields = " + json + ", documents = " + json + ", updated_at = ? WHERE id IN (%s)",
                     ids.deals(), noFields, "{}", at));
-            keepLeadMergesUndoable(c, dealVersions);
             counts.put("activity", (long) update(c, "UPDATE {activity} SET subject = '" + ERASED + "', body = '', "
                     + "participants = " + json + " WHERE id IN (%s)", activities, "[]"));
             // a lead merge that took a lead of the person into another person's lead wrote its entry on the
@@ -266,8 +270,10 @@ final class JdbcPersonalData implements PersonalData {
                     + "WHERE activity_id IN (%s)", activities));
             // items about other records (a meeting about a company) keep the rest of their participants
             counts.merge("activity_participant", eraseParticipantsElsewhere(c, emails, activities), Long::sum);
-            counts.put("task", (long) update(c, "UPDATE {task} SET title = '" + ERASED + "' WHERE id IN (%s)",
-                    tasksAbout));
+            Map<UUID, Long> taskVersions = versions(c, "task", tasksAbout);
+            counts.put("task", (long) update(c, "UPDATE {task} SET version = version + " + Anonymized.VERSION_STEP
+                    + ", title = '" + ERASED + "' WHERE id IN (%s)", tasksAbout));
+            keepLeadMergesUndoable(c, dealVersions, taskVersions);
             counts.put("audit_change", (long) update(c, "UPDATE {audit_change} SET "
                     + "before_value = CASE WHEN before_value IS NULL THEN NULL ELSE '" + ERASED + "' END, "
                     + "after_value = CASE WHEN after_value IS NULL THEN NULL ELSE '" + ERASED + "' END "
@@ -569,13 +575,22 @@ final class JdbcPersonalData implements PersonalData {
         return removed;
     }
 
-    /** The deals' versions, read before the erasure raises them. */
-    private Map<UUID, Long> versions(Connection c, List<UUID> deals) throws SQLException {
+    /** The tasks of {@link MovedEntries#theirTasks()} and {@link MovedEntries#otherTasks()} still about a lead. */
+    private Set<UUID> movedTasksOnLeads(Connection c, MovedEntries moved) throws SQLException {
+        List<UUID> all = new ArrayList<>();
+        moved.theirTasks().forEach(id -> all.add(id.value()));
+        moved.otherTasks().forEach(id -> all.add(id.value()));
+        return Set.copyOf(uuids(c, "SELECT id AS k FROM {task} WHERE related_type = 'LEAD' AND id IN (%s)",
+                all.stream().distinct().sorted().toList()));
+    }
+
+    /** The versions of the deals or tasks ({@code table}), read before the erasure raises them. */
+    private Map<UUID, Long> versions(Connection c, String table, List<UUID> ids) throws SQLException {
         Map<UUID, Long> out = new java.util.HashMap<>();
-        if (!deals.isEmpty()) {
-            for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, version FROM {deal} WHERE id IN (" + marks(deals)
-                    + ")"), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"), rs.getLong("version")},
-                    deals.toArray())) {
+        if (!ids.isEmpty()) {
+            for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, version FROM {" + table + "} WHERE id IN ("
+                    + marks(ids) + ")"), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"), rs.getLong("version")},
+                    ids.toArray())) {
                 out.put((UUID) row[0], (Long) row[1]);
             }
         }
@@ -583,18 +598,22 @@ final class JdbcPersonalData implements PersonalData {
     }
 
     /**
-     * The erasure raises the version of each deal it blanks; a lead merge in force that re-pointed one of them and
-     * found it unchanged since would refuse its undo for that step alone: its record takes the erased version
-     * ({@link Anonymized#afterErasedDeals}). Only the merges whose survivor is an erased deal's lead now can have
-     * found it unchanged (a later merge of that lead raised the version again).
+     * The erasure raises the version of each deal and task it blanks ({@link Anonymized#VERSION_STEP}); a lead merge
+     * in force that re-pointed one of them and found it unchanged since would refuse its undo for that step alone:
+     * its record takes the erased version ({@link Anonymized#afterErasure}). Only the merges whose survivor is an
+     * erased deal's lead or an erased task's lead now can have found it unchanged (a later merge of that lead raised
+     * the version again).
      */
-    private void keepLeadMergesUndoable(Connection c, Map<UUID, Long> before) throws SQLException {
-        if (before.isEmpty()) {
+    private void keepLeadMergesUndoable(Connection c, Map<UUID, Long> before, Map<UUID, Long> tasksBefore)
+            throws SQLException {
+        if (before.isEmpty() && tasksBefore.isEmpty()) {
             return;
         }
-        List<UUID> dealIds = List.copyOf(before.keySet());
-        List<UUID> survivors = uuids(c, "SELECT DISTINCT lead_id AS k FROM {deal} WHERE lead_id IS NOT NULL "
-                + "AND id IN (%s) ORDER BY k", dealIds);
+        java.util.SortedSet<UUID> leads = new java.util.TreeSet<>(uuids(c, "SELECT DISTINCT lead_id AS k FROM {deal} "
+                + "WHERE lead_id IS NOT NULL AND id IN (%s) ORDER BY k", List.copyOf(before.keySet())));
+        leads.addAll(uuids(c, "SELECT DISTINCT related_id AS k FROM {task} WHERE related_type = 'LEAD' "
+                + "AND id IN (%s) ORDER BY k", List.copyOf(tasksBefore.keySet())));
+        List<UUID> survivors = List.copyOf(leads);
         if (survivors.isEmpty()) {
             return;
         }
@@ -604,7 +623,7 @@ final class JdbcPersonalData implements PersonalData {
                         jdbc.dialect.getUuid(rs, "id"), jdbc.dialect.getJson(rs, "repointed")},
                 survivors.toArray())) {
             List<Repointed> repointed = jdbc.json.read((String) row[1], REPOINTED);
-            List<Repointed> stepped = Anonymized.afterErasedDeals(repointed, before);
+            List<Repointed> stepped = Anonymized.afterErasure(repointed, before, tasksBefore);
             if (!stepped.equals(repointed)) {
                 jdbc.update(c, rewrite, jdbc.json.write(stepped), row[0]);
             }

@@ -205,7 +205,6 @@ final class InMemoryPersonalData implements PersonalData {
             counts.put("lead_merge_snapshot", eraseLeadSnapshots(ids.contacts()));
             ids.deals().forEach(d -> deals.restore(erased(d, at)));
             counts.put("deal", (long) ids.deals().size());
-            keepLeadMergesUndoable(ids.deals());
             // the person's entries: about their records, or moved away from a lead of theirs by a lead merge
             List<Activity> about = activities.scan(a -> moved.isThePersons(a, refs));
             Set<dev.crmkit.core.activity.ActivityId> whole = about.stream().map(Activity::id)
@@ -222,8 +221,9 @@ final class InMemoryPersonalData implements PersonalData {
                             a.recordedAt(), a.outcome(), a.duration())));
             // the person's tasks: about their records, or moved away from a lead of theirs by a lead merge
             List<Task> taskList = tasks.scan(t -> moved.isThePersonsTask(t.id(), t.relatedTo(), refs));
-            taskList.forEach(t -> tasks.restore(Anonymized.task(t)));
+            taskList.forEach(t -> tasks.restore(Anonymized.task(t).atVersion(t.version() + Anonymized.VERSION_STEP)));
             counts.put("task", (long) taskList.size());
+            keepLeadMergesUndoable(ids.deals(), taskList);
             long[] changes = {0};
             counts.put("audit_entry", audit.rewrite(e -> e.record().filter(refs::contains).isPresent(), e -> {
                 changes[0] += e.changes().size();
@@ -296,25 +296,30 @@ final class InMemoryPersonalData implements PersonalData {
     }
 
     /**
-     * The erasure raises the version of each deal it blanks; a lead merge in force that re-pointed one of them and
-     * found it unchanged since would refuse its undo ("changed since the merge") for that step alone. Its record
-     * takes the erased version instead, so the merge stays undoable (the undo puts back the lead, not the erased
-     * texts). A deal changed since the merge keeps refusing.
+     * The erasure raises the version of each deal and task it blanks ({@link Anonymized#VERSION_STEP}); a lead merge
+     * in force that re-pointed one of them and found it unchanged since would refuse its undo ("changed since the
+     * merge") for that step alone. Its record takes the erased version instead ({@link Anonymized#afterErasure}), so
+     * the merge stays undoable (the undo puts back the lead, not the erased texts). A deal or task changed since the
+     * merge keeps refusing.
      *
-     * @param before the deals as they were before the erasure
+     * @param before      the deals as they were before the erasure
+     * @param tasksBefore the tasks as they were before the erasure
      */
-    private void keepLeadMergesUndoable(List<Deal> before) {
+    private void keepLeadMergesUndoable(List<Deal> before, List<Task> tasksBefore) {
         InMemoryLeadMerges lm = leadMerges;
-        if (lm == null || before.isEmpty()) {
+        if (lm == null || before.isEmpty() && tasksBefore.isEmpty()) {
             return;
         }
         Map<UUID, Long> versions = new java.util.HashMap<>();
         before.forEach(d -> versions.put(d.id().value(), d.version()));
+        Map<UUID, Long> taskVersions = new java.util.HashMap<>();
+        tasksBefore.forEach(t -> taskVersions.put(t.id().value(), t.version()));
         for (LeadMerge m : lm.all()) {
             if (m.undoneAt().isPresent()) {
                 continue;
             }
-            List<dev.crmkit.core.merge.Repointed> stepped = Anonymized.afterErasedDeals(m.repointed(), versions);
+            List<dev.crmkit.core.merge.Repointed> stepped = Anonymized.afterErasure(m.repointed(), versions,
+                    taskVersions);
             if (!stepped.equals(m.repointed())) {
                 lm.save(new LeadMerge(m.id(), m.survivorBefore(), m.survivorVersionAfter(), m.mergedAway(), stepped,
                         m.activityId(), m.mergedAt(), m.undoneAt()));
@@ -356,10 +361,10 @@ final class InMemoryPersonalData implements PersonalData {
     }
 
     private static Deal erased(Deal d, Instant at) {
-        return new Deal(d.id(), d.version() + 1, d.pipelineId(), Anonymized.ERASED, d.stage(), d.stageEnteredAt(),
-                d.stageProbability(), d.probabilityOverride(), d.amount(), d.expectedCloseDate(), d.expectedMargin(),
-                d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(), CustomFields.empty(), Map.of(),
-                d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), at);
+        return new Deal(d.id(), d.version() + Anonymized.VERSION_STEP, d.pipelineId(), Anonymized.ERASED, d.stage(),
+                d.stageEnteredAt(), d.stageProbability(), d.probabilityOverride(), d.amount(), d.expectedCloseDate(),
+                d.expectedMargin(), d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(),
+                CustomFields.empty(), Map.of(), d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), at);
     }
 
     private void eraseService(Set<ContactId> ids, PersonalValues values, Map<String, Long> counts) {
