@@ -63,8 +63,9 @@ class BgNbdSampleStartTest {
                 row++;
             }
         }
-        CustomerSummaries inOrder = CustomerSummaries.ofColumns(Simulation.EUR, TimeUnit.WEEK, ids, frequency,
-                recency, age, new long[n]);
+        // ofColumns keeps the arrays it is given: the shuffled summaries get copies
+        CustomerSummaries inOrder = CustomerSummaries.ofColumns(Simulation.EUR, TimeUnit.WEEK, ids, frequency.clone(),
+                recency.clone(), age.clone(), new long[n]);
         Random random = new Random(172);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
