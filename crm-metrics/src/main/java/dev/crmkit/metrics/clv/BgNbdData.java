@@ -248,8 +248,42 @@ final class BgNbdData {
         }
     }
 
-    /** Whether any group has a repeat purchase. */
+    /** Whether any customer has a repeat purchase. */
     boolean hasRepeat() {
-        return xs[xs.length - 1] > 0;
+        return weightedX > 0;
+    }
+
+    /**
+     * A systematic sample of the customers: the middle one of each run of {@code stride} (places {@code stride / 2},
+     * {@code stride / 2 + stride}, ...) of the customers taken in the order of the groups (x, then t_x, then T), each
+     * group keeping the weight of its sampled customers (groups with none are left out). The middle, not the first,
+     * because the first of each run would lean towards the smaller x and times (the sample's fit then starts the full
+     * fit further off: 18 full evaluations instead of 5 in one case of {@code BgNbdSampleStartTest}). The groups and
+     * their order depend only on the customers' (x, t_x, T), not on the order they were given in, so neither does the
+     * sample. Same distinct x and times (a distinct x no customer of the sample has weighs 0).
+     */
+    BgNbdData everyNth(int stride) {
+        int groups = weight.length;
+        int[] xi = new int[groups];
+        int[] ri = new int[groups];
+        int[] ai = new int[groups];
+        double[] w = new double[groups];
+        int k = 0;
+        long start = 0;
+        for (int g = 0; g < groups; g++) {
+            long end = start + (long) weight[g];
+            // the places stride / 2 + k stride in [start, end)
+            long taken = Math.floorDiv(end - 1 - stride / 2, stride) - Math.floorDiv(start - 1 - stride / 2, stride);
+            if (taken > 0) {
+                xi[k] = xIndex[g];
+                ri[k] = recencyIndex[g];
+                ai[k] = ageIndex[g];
+                w[k] = taken;
+                k++;
+            }
+            start = end;
+        }
+        return new BgNbdData(xs, times, Arrays.copyOf(xi, k), Arrays.copyOf(ri, k), Arrays.copyOf(ai, k),
+                Arrays.copyOf(w, k), scale);
     }
 }

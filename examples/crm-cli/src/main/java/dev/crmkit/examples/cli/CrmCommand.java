@@ -63,6 +63,9 @@ public final class CrmCommand implements Runnable {
     @CommandLine.Option(names = ActingUser.OPTION, paramLabel = "USER", description = ActingUser.DESCRIPTION)
     private String actingUser;
 
+    /** The environment this command line was made with (see {@link #environment(CommandSpec)}). */
+    private Map<String, String> environment = Map.of();
+
     /** Runs {@code crm} and exits with its status. */
     public static void main(String[] args) {
         if (System.getProperty(LOGGING_PROVIDER) == null) {
@@ -116,13 +119,36 @@ public final class CrmCommand implements Runnable {
         @CommandLine.Option(names = ActingUser.OPTION, paramLabel = "USER", description = ActingUser.DESCRIPTION)
         private String actingUser;
 
+        private Map<String, String> environment = Map.of();
+
         @Override
         public void run() {
             throw new ParameterException(spec.commandLine(), "a command is required, for example clv");
         }
     }
 
+    /**
+     * The environment the {@code crm} command line running this command was made with ({@link System#getenv()} for
+     * the program, the map a test gave), for a command to read a variable of its own; empty when the command runs
+     * under another root.
+     */
+    public static Map<String, String> environment(CommandSpec spec) {
+        Object root = spec.root().userObject();
+        if (root instanceof CrmCommand crm) {
+            return crm.environment;
+        }
+        if (root instanceof ClvOnly clvOnly) {
+            return clvOnly.environment;
+        }
+        return Map.of();
+    }
+
     private static CommandLine commandLine(Object root, Map<String, String> environment) {
+        if (root instanceof CrmCommand crm) {
+            crm.environment = environment;
+        } else if (root instanceof ClvOnly clvOnly) {
+            clvOnly.environment = environment;
+        }
         CommandLine commandLine = new CommandLine(root);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setDefaultValueProvider(argument -> {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +37,26 @@ class ClvCommandTest {
             assertTrue(json.get(key).isNumber() && json.get(key).asDouble() > 0, key + " in " + json);
         }
         assertTrue(json.get("logLikelihood").asDouble() < 0, json.toString());
+    }
+
+    @Test
+    void fit_phases_areReportedOnlyWhenTheCommandLinesEnvironmentHasCrmPhases() {
+        String[] args = {"clv", "fit", "--orders", orders.toString(), "--observation-end", "2026-06-30", "--unit",
+                "week", "--monetary"};
+        CliRun quiet = CliRun.crm(Map.of(), args);
+        CliRun reported = CliRun.crm(Map.of("CRM_PHASES", "1"), args);
+
+        assertEquals(0, quiet.exitCode(), quiet.toString());
+        assertEquals("", quiet.err(), "no CRM_PHASES in the given environment: nothing on standard error");
+        assertEquals(0, reported.exitCode(), reported.toString());
+        assertEquals(quiet.out(), reported.out(), "the phases go to standard error only");
+        List<String> lines = reported.err().lines().toList();
+        String[] phases = {"start-up", "summarise", "bg/nbd", "gamma"};
+        assertEquals(phases.length, lines.size(), reported.err());
+        for (int i = 0; i < phases.length; i++) {
+            assertTrue(lines.get(i).matches("crm phase " + phases[i]
+                    + " +wall +-?\\d+ ms  cpu +-?\\d+ ms  heap used +\\d+ MiB"), lines.get(i));
+        }
     }
 
     @Test

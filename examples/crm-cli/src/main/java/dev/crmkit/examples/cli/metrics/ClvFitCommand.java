@@ -40,7 +40,7 @@ public final class ClvFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Phases phases = Phases.of(spec.commandLine().getErr());
+        Phases phases = Phases.of(spec);
         Phases.end(phases, "start-up");
         CustomerSummaries summaries = clv.summaries();
         Phases.end(phases, "summarise");
