@@ -118,6 +118,13 @@ public interface DealPipeline {
      * based on a version that is no longer current, or that loses a race with a concurrent move, is rejected by the
      * rule {@code stale-version}.
      *
+     * <p>A move publishes, in this order: {@link dev.crmkit.pipeline.deal.DealEvent.DealMoved}, then
+     * {@link dev.crmkit.pipeline.deal.DealEvent.DealWon} or {@link dev.crmkit.pipeline.deal.DealEvent.DealLost} when
+     * it enters a won or lost stage, then the {@code ActivityLogged} of its timeline entry, then the events of the
+     * entered stage's actions. Subscribers receive them only after the unit of work commits, and none of them if it
+     * fails. (Until issue 17 the {@code ActivityLogged} came first; publishing the move's events before its entry lets
+     * the JDBC store on PostgreSQL write them to the outbox with the entry's statement, one round trip fewer.)
+     *
      * @throws dev.crmkit.core.kernel.ValidationException if there is no such deal
      */
     StageChange move(MoveDeal command);

@@ -292,7 +292,10 @@ final class DefaultDealPipeline implements DealPipeline {
         String body = "by " + command.actor().user() + ", after "
                 + describe(changed.entry().timeInPrevious()) + " in " + deal.stage()
                 + (ran.isEmpty() ? "" : "\n" + String.join("\n", ran));
-        record(stored, "Stage " + deal.stage() + " -> " + stored.stage(), body, now);
+        // the move's events before its timeline entry (as an assignment publishes its events before its entry): a
+        // store that writes the entry with the unit's pending events for the outbox (JDBC on PostgreSQL) then takes
+        // them with the entry's statement instead of one more outbox INSERT at the commit; still delivered only after
+        // the commit, and never if the unit fails
         events.publish(new DealEvent.DealMoved(stored.id(), stored.pipelineId(), deal.stage(), stored.stage(),
                 command.actor().user(), now));
         if (entered.kind() == StageKind.WON) {
@@ -300,6 +303,7 @@ final class DefaultDealPipeline implements DealPipeline {
         } else if (entered.kind() == StageKind.LOST) {
             events.publish(new DealEvent.DealLost(stored.id(), stored.lostReason(), now));
         }
+        record(stored, "Stage " + deal.stage() + " -> " + stored.stage(), body, now);
         RecordRef ref = new RecordRef(RecordType.DEAL, stored.id().value());
         for (BufferedEffects.PlannedTask t : effects.tasks()) {
             crm.tasks().create(NewTask.of(t.title(), t.due(), t.assignee(), Optional.of(ref)));

@@ -229,6 +229,27 @@ public abstract class DealPipelineContract {
     }
 
     @Test
+    void move_deliversItsDealEvents_thenItsTimelineEntrysEvent_toTheCrmsSubscriber() {
+        List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
+        Crm shared = Crm.builder().store(stores.crm()).clock(clock).ids(IdGenerator.seeded(7)).defaultRegion("DE")
+                .events(delivered::add).build();
+        DealPipeline deals = DealPipeline.builder().crm(shared).store(stores.pipeline()).ids(IdGenerator.seeded(8))
+                .build();
+        Pipeline pipeline = deals.definePipeline(PipelineDefinition.builder("Short")
+                .stage("New", s -> s.probability(10)).won("Won").lost("Lost").build());
+        Deal deal = deals.open(OpenDeal.of(pipeline.id(), "Deal", Money.of("100.00", "EUR"), ANNA));
+        delivered.clear();
+
+        StageChange won = deals.move(MoveDeal.to(deal.id(), "Won", ANNA));
+
+        assertInstanceOf(StageChange.StageChanged.class, won, won.toString());
+        // the delivery order (the outbox's order on JDBC): the move's events, then its timeline entry's (issue 17)
+        assertEquals(List.of(DealEvent.DealMoved.class, DealEvent.DealWon.class,
+                dev.crmkit.core.activity.ActivityEvent.ActivityLogged.class),
+                delivered.stream().map(Object::getClass).toList());
+    }
+
+    @Test
     void move_skippingAndUnauthorizedAndMissingLostReason_areRefusedByTheirRules() {
         Pipeline pipeline = pipelines.definePipeline(sales());
         Deal deal = openDeal(pipeline, contact());
