@@ -19,8 +19,8 @@ import static org.quicktheories.QuickTheory.qt;
 
 /**
  * {@link Normalize#name} and {@link Normalize#text}, now one scan, give exactly what the chain of regular expressions
- * they replaced gave (kept here as the reference), and {@link NameKeys}, now remembering the names it read lately,
- * gives every name the keys computed from scratch, also when names share a slot of its table or come back later.
+ * they replaced gave (kept here as the reference), and {@link NameKeys}, which works on their output, gives every
+ * name the keys the regular expressions gave, also when many names are read in turn or a name comes back later.
  */
 class NormalizeScannerTest {
 
@@ -130,14 +130,14 @@ class NormalizeScannerTest {
                     return NameKeys.nameKey(name).equals(oldNameKey(name))
                             && NameKeys.nicknameKey(name).equals(oldNicknameKey(name))
                             && NameKeys.nameKeysToFind(name).equals(oldNameKeysToFind(name))
-                            && NameKeys.nameKey(name).equals(oldNameKey(name)); // once more: from the table
+                            && NameKeys.nameKey(name).equals(oldNameKey(name)); // once more: nothing kept between calls
                 });
     }
 
     @Test
     void keys_ofManyNamesInTurn_areEachNamesOwn() {
         List<PersonName> names = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) { // more names than the table has slots, so they share slots
+        for (int i = 0; i < 3_000; i++) { // many names read in turn, twice: no call leans on an earlier one
             names.add(PersonName.of(List.of("Anna", "Bill", "Jürgen", "Kathy", "Zoë").get(i % 5) + (i % 7 == 0
                     ? " Maria" : ""), "Smith" + "x".repeat(i % 11) + List.of("", "son", "-Weiß").get(i % 3)
                     + (char) ('a' + i % 26)));

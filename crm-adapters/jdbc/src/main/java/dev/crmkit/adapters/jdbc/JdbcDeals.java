@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -151,7 +152,7 @@ final class JdbcDeals implements Deals {
             });
         }
         Object[] reached = JdbcStageHistory.withReachParams(entry);
-        Object[] params = java.util.Arrays.copyOf(update, update.length + reached.length);
+        Object[] params = Arrays.copyOf(update, update.length + reached.length);
         System.arraycopy(reached, 0, params, update.length, reached.length);
         // the write's savepoint goes with the statement (JdbcTransactions.writeInOne): one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
