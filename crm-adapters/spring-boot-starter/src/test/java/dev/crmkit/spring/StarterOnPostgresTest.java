@@ -1,5 +1,6 @@
 package dev.crmkit.spring;
 
+import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;

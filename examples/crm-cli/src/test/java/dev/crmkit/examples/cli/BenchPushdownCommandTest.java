@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;

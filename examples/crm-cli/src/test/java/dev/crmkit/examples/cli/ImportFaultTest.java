@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.examples.cli.bench.SubmissionGenerator;

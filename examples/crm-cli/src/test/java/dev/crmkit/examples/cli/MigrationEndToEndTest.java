@@ -1,5 +1,6 @@
 package dev.crmkit.examples.cli;
 
+import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
 import dev.crmkit.adapters.json.export.StoreExport;
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
 import dev.crmkit.core.activity.Activity;

@@ -1,10 +1,10 @@
 package dev.crmkit.examples.erp;
 
+import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
-import dev.crmkit.spring.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

