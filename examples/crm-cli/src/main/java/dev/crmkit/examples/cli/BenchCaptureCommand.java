@@ -39,14 +39,12 @@ final class BenchCaptureCommand implements Callable<Integer> {
             description = "Submissions in the warm-up passes (default: a fifth of --leads, at most 50,000).")
     private Integer warmup;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Override
     public Integer call() {
         CaptureBenchmark.Settings settings = settings();
-        PrintWriter err = spec.commandLine().getErr();
         CaptureBenchmark benchmark = new CaptureBenchmark(settings,
                 () -> CrmSetup.inMemory(settings.region(), Clock.systemUTC(), IdGenerator.seeded(generated.seed())),
                 BenchCommand.progress(spec));
@@ -55,16 +53,9 @@ final class BenchCaptureCommand implements Callable<Integer> {
             result = benchmark.run();
         } catch (OutOfMemoryError e) {
             benchmark = null;
-            CrmCommand.printError(err, "out of memory with " + Reports.count(leads) + " leads (max heap "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); give it more, for example "
-                    + "JAVA_OPTS=-Xmx8g ./crm bench capture, or pass fewer --leads");
-            return 1;
+            return BenchCommand.outOfMemory(spec, leads, "leads", "--leads");
         }
-        if (format == OutputFormat.JSON) {
-            JsonOutput.print(spec.commandLine().getOut(), json(result));
-        } else {
-            print(spec.commandLine().getOut(), result);
-        }
+        format.print(spec, () -> json(result), out -> print(out, result));
         return 0;
     }
 

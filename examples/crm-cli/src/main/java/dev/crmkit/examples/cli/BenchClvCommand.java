@@ -5,6 +5,7 @@ import dev.crmkit.examples.cli.bench.ClvRun;
 import dev.crmkit.examples.cli.bench.ClvRun.Phase;
 import dev.crmkit.metrics.clv.BgNbdModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,9 +61,8 @@ final class BenchClvCommand implements Callable<Integer> {
     @Option(names = "--write-only", description = "Only write the files and print their paths.")
     private boolean writeOnly;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Override
     public Integer call() {
@@ -86,11 +86,11 @@ final class BenchClvCommand implements Callable<Integer> {
             }
             results.add(ClvRun.run(set, file, warmup, runs, monetary, recordByRecord, BenchCommand.progress(spec)));
         }
-        if (format == OutputFormat.JSON) {
-            JsonOutput.print(out, json(results));
-        } else if (!writeOnly) {
-            print(out, results);
-        }
+        format.print(spec, () -> json(results), text -> {
+            if (!writeOnly) {
+                print(text, results);
+            }
+        });
         out.flush();
         return 0;
     }

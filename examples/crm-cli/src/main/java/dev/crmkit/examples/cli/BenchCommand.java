@@ -31,6 +31,22 @@ final class BenchCommand implements Runnable {
                 + "pipeline, scoring or clv");
     }
 
+    /**
+     * Reports that a benchmark ran out of memory: one line on standard error naming how much input it had, the heap,
+     * and the two ways out (more heap, less input).
+     *
+     * @param count  how much of its input the benchmark had
+     * @param what   what that input is, in the plural ("leads")
+     * @param option the option that sets the amount ("--leads")
+     * @return the exit status of the failure, 1
+     */
+    static int outOfMemory(CommandSpec spec, long count, String what, String option) {
+        CrmCommand.printError(spec.commandLine().getErr(), "out of memory with " + Reports.count(count) + " " + what
+                + " (max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); give it more, for example "
+                + "JAVA_OPTS=-Xmx8g ./crm bench " + spec.name() + ", or pass fewer " + option);
+        return 1;
+    }
+
     /** Where a benchmark reports its phases: one line each on standard error. */
     static Consumer<String> progress(CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();

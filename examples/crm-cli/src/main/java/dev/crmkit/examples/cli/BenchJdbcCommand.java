@@ -8,7 +8,6 @@ import dev.crmkit.examples.cli.leadimport.LeadImport;
 import dev.crmkit.examples.cli.leadimport.OutcomeKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,9 +59,8 @@ final class BenchJdbcCommand implements Callable<Integer> {
             description = "Submissions per transaction in the crmkit pass (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Option(names = "--ids", paramLabel = "time-ordered|random", defaultValue = "time-ordered",
             description = "The ids of the records: time-ordered (UUID v7, crmkit's default) or random (UUID v4, "
@@ -132,11 +130,8 @@ final class BenchJdbcCommand implements Callable<Integer> {
                 results.add(benchmark.run(target, Database.product(target),
                         Database.mask(jdbc.url().get()), data));
             }
-            if (format == OutputFormat.JSON) {
-                JsonOutput.print(spec.commandLine().getOut(), json(settings, ids, generation, results));
-            } else {
-                print(spec.commandLine().getOut(), settings, ids, generation, results);
-            }
+            format.print(spec, () -> json(settings, ids, generation, results),
+                    out -> print(out, settings, ids, generation, results));
         } finally {
             if (target != null) {
                 target.close();

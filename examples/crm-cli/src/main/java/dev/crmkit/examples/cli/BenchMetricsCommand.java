@@ -7,6 +7,7 @@ import dev.crmkit.examples.cli.bench.MetricsRun;
 import dev.crmkit.examples.cli.bench.OrderGenerator;
 import dev.crmkit.metrics.clv.BgNbdModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,28 +60,19 @@ final class BenchMetricsCommand implements Callable<Integer> {
             description = "Customers to fit BG/NBD on, one fit each (default: ${DEFAULT-VALUE}).")
     private List<Integer> fitCustomers;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Override
     public Integer call() {
         MetricsRun.Settings settings = settings();
-        PrintWriter err = spec.commandLine().getErr();
         MetricsResult result;
         try {
             result = new MetricsRun(settings, BenchCommand.progress(spec)).run();
         } catch (OutOfMemoryError e) {
-            CrmCommand.printError(err, "out of memory with " + Reports.count(orders) + " orders (max heap "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB); give it more, for example "
-                    + "JAVA_OPTS=-Xmx8g ./crm bench metrics, or pass fewer --orders");
-            return 1;
+            return BenchCommand.outOfMemory(spec, orders, "orders", "--orders");
         }
-        if (format == OutputFormat.JSON) {
-            JsonOutput.print(spec.commandLine().getOut(), json(result));
-        } else {
-            print(spec.commandLine().getOut(), result);
-        }
+        format.print(spec, () -> json(result), out -> print(out, result));
         return 0;
     }
 

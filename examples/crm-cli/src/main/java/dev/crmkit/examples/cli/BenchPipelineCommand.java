@@ -46,9 +46,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
             description = "Seed of the amounts, close dates and ids (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Mixin
     private JdbcOptions jdbc = new JdbcOptions();
@@ -67,11 +66,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 results.add(benchmark.runOn(target, Database.product(target),
                         Database.mask(jdbc.url().get())));
             }
-            if (format == OutputFormat.JSON) {
-                JsonOutput.print(spec.commandLine().getOut(), json(settings, results));
-            } else {
-                print(spec.commandLine().getOut(), settings, results);
-            }
+            format.print(spec, () -> json(settings, results), out -> print(out, settings, results));
         } finally {
             if (target != null) {
                 target.close();

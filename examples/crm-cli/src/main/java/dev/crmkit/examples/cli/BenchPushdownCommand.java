@@ -44,9 +44,8 @@ final class BenchPushdownCommand implements Callable<Integer> {
             description = "The random walk's seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Mixin
     private JdbcOptions jdbc = new JdbcOptions();
@@ -70,11 +69,7 @@ final class BenchPushdownCommand implements Callable<Integer> {
             PushdownBenchmark.Result result = benchmark.run(target, dialect);
             String database = Database.product(target);
             String where = Database.mask(jdbc.url().get());
-            if (format == OutputFormat.JSON) {
-                JsonOutput.print(spec.commandLine().getOut(), json(database, where, result));
-            } else {
-                print(spec.commandLine().getOut(), database, where, result);
-            }
+            format.print(spec, () -> json(database, where, result), out -> print(out, database, where, result));
         }
         return 0;
     }

@@ -54,9 +54,8 @@ final class BenchScoringCommand implements Callable<Integer> {
             description = "Seed of the leads, their histories, the ids and the rotation (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json: one JSON object on standard output.")
-    private OutputFormat format;
+    @Mixin
+    private BenchFormat format = new BenchFormat();
 
     @Mixin
     private JdbcOptions jdbc = new JdbcOptions();
@@ -78,11 +77,7 @@ final class BenchScoringCommand implements Callable<Integer> {
                 results.add(benchmark.runOn(nodes, Database.product(nodes.get(0)),
                         Database.mask(jdbc.url().get())));
             }
-            if (format == OutputFormat.JSON) {
-                JsonOutput.print(spec.commandLine().getOut(), json(settings, results));
-            } else {
-                print(spec.commandLine().getOut(), settings, results);
-            }
+            format.print(spec, () -> json(settings, results), out -> print(out, settings, results));
         } finally {
             nodes.forEach(HikariDataSource::close);
         }
