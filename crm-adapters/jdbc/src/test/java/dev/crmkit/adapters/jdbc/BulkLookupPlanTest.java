@@ -58,34 +58,16 @@ class BulkLookupPlanTest {
 
     @Test
     void postgresql_lookupsOfAChunksKeys_probeTheIndexes_inTablesNeverAnalyzed() throws SQLException {
-        DataSource ds = TestDatabase.POSTGRESQL.isolated();
-        try {
-            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
-            Crmkit kit = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
-                    .ids(IdGenerator.seeded(7L))
-                    .suppressionSalt("the plan test's secret salt, 32b".getBytes(StandardCharsets.UTF_8)).build();
-            Lead captured = kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
-                    .name("Ottilie", "Brannwald").email(EMAIL).externalId("plan-source-1").build())
-                    .lead().orElseThrow();
-            fill(ds);
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Lead captured = captureOttilie(store);
+            fill(on.ds());
             JdbcCaptureBatches batches = (JdbcCaptureBatches) store.captureBatches();
 
+            for (Keyed statement : keyedStatements(store)) {
+                assertScansNoTable(store, statement.sql(), statement.params());
+            }
             List<String> emails = keys("plan", "@example.org");
-            assertScansNoTable(store, batches.lookup(JdbcCaptureBatches.latestOpenSql("email"), KEYS), emails);
-            assertScansNoTable(store, batches.lookup(JdbcCaptureBatches.latestOpenSql("phone"), KEYS),
-                    keys("+49151", ""));
-            assertScansNoTable(store, batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT, KEYS),
-                    keys("e:plan", "@example.org"));
-            assertScansNoTable(store, batches.lookup(JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, KEYS),
-                    keys("plan-", ""));
-            List<Object> ids = ids();
-            List<Object> nameKeys = new ArrayList<>();
-            ids.forEach(id -> nameKeys.addAll(List.of(id, "PLN", "PLN")));
-            assertScansNoTable(store, new LeadNameKeyRows(store.jdbc()).replaceAllSql(KEYS), nameKeys);
-            assertScansNoTable(store, JdbcContacts.SEQS.sql(store.jdbc(), KEYS), ids);
-            List<Object> about = new ArrayList<>(ids);
-            about.addAll(List.of("LEAD", true));
-            assertScansNoTable(store, JdbcTasks.OPEN_ABOUT.sql(store.jdbc(), KEYS), about);
 
             // the chunk's own find reads the rows through these statements: the captured person and lead, and
             // the 20,000 copies of the lead under their own e-mails
@@ -105,52 +87,66 @@ class BulkLookupPlanTest {
             assertEquals(captured.id(), found.leadsByExternalId().get("plan-source-1").id());
             assertEquals(captured.id(), found.leadsByExternalId().get("plan-7").id(),
                     "the fill gave its external ids to the captured lead");
-        } finally {
-            TestDatabase.close(ds);
         }
     }
 
     @Test
     void mariadb_aChunksKeyedStatements_findTheRowsThroughAnIndex() throws SQLException {
-        DataSource ds = TestDatabase.MARIADB.isolated();
-        try {
-            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
-            Crmkit kit = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
-                    .ids(IdGenerator.seeded(7L))
-                    .suppressionSalt("the plan test's secret salt, 32b".getBytes(StandardCharsets.UTF_8)).build();
-            kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Ottilie", "Brannwald")
-                    .email(EMAIL).externalId("plan-source-1").build()).lead().orElseThrow();
-            fillMariaDb(ds);
-            JdbcCaptureBatches batches = (JdbcCaptureBatches) store.captureBatches();
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            captureOttilie(store);
+            fillMariaDb(on.ds());
             Jdbc jdbc = store.jdbc();
-            List<Object> ids = ids();
-            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.latestOpenSql("email"), KEYS),
-                    List.copyOf(keys("plan", "@example.org")));
-            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.latestOpenSql("phone"), KEYS),
-                    List.copyOf(keys("+49151", "")));
-            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT, KEYS),
-                    List.copyOf(keys("e:plan", "@example.org")));
-            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, KEYS),
-                    List.copyOf(keys("plan-", "")));
-            List<Object> nameKeys = new ArrayList<>();
-            ids.forEach(id -> nameKeys.addAll(List.of(id, "PLN", "PLN")));
-            assertIndexed(jdbc, new LeadNameKeyRows(jdbc).replaceAllSql(KEYS), nameKeys);
-            assertIndexed(jdbc, JdbcContacts.SEQS.sql(jdbc, KEYS), ids);
-            List<Object> about = new ArrayList<>(ids);
-            about.addAll(List.of("LEAD", true));
-            assertIndexed(jdbc, JdbcTasks.OPEN_ABOUT.sql(jdbc, KEYS), about);
+            for (Keyed statement : keyedStatements(store)) {
+                assertIndexed(jdbc, statement.sql(), statement.params());
+            }
             String update = ((JdbcLeads) store.leads()).updateAllSql(KEYS);
             int perRow = (update.split("\\?", -1).length - 1) / KEYS; // the values, then id and expected version
             List<Object> rows = new ArrayList<>();
-            for (Object id : ids) {
+            for (Object id : ids()) {
                 for (int i = 0; i < perRow; i++) {
                     rows.add(i == perRow - 2 ? id : i == perRow - 1 ? (Object) 1L : "x");
                 }
             }
             assertIndexed(jdbc, update, rows);
-        } finally {
-            TestDatabase.close(ds);
         }
+    }
+
+    /** The one lead captured before the fill, with its person, e-mail and external id: the row the fill copies. */
+    private static Lead captureOttilie(JdbcCrmStore store) {
+        Crmkit kit = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .ids(IdGenerator.seeded(7L))
+                .suppressionSalt("the plan test's secret salt, 32b".getBytes(StandardCharsets.UTF_8)).build();
+        return kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Ottilie", "Brannwald")
+                .email(EMAIL).externalId("plan-source-1").build()).lead().orElseThrow();
+    }
+
+    /** A statement and the values of its parameters. */
+    private record Keyed(String sql, List<?> params) {
+    }
+
+    /**
+     * The statements of a chunk that find rows by 500 of its keys: the look-ups of open leads by e-mail and phone, of
+     * contacts by point, of leads by external id, and the chunk's writes by key (folded leads' name keys rewritten,
+     * contacts' insertion numbers read, open tasks about leads).
+     */
+    private static List<Keyed> keyedStatements(JdbcCrmStore store) {
+        JdbcCaptureBatches batches = (JdbcCaptureBatches) store.captureBatches();
+        Jdbc jdbc = store.jdbc();
+        List<Object> ids = ids();
+        List<Object> nameKeys = new ArrayList<>();
+        ids.forEach(id -> nameKeys.addAll(List.of(id, "PLN", "PLN")));
+        List<Object> about = new ArrayList<>(ids);
+        about.addAll(List.of("LEAD", true));
+        return List.of(
+                new Keyed(batches.lookup(JdbcCaptureBatches.latestOpenSql("email"), KEYS),
+                        keys("plan", "@example.org")),
+                new Keyed(batches.lookup(JdbcCaptureBatches.latestOpenSql("phone"), KEYS), keys("+49151", "")),
+                new Keyed(batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT, KEYS), keys("e:plan", "@example.org")),
+                new Keyed(batches.lookup(JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, KEYS), keys("plan-", "")),
+                new Keyed(new LeadNameKeyRows(jdbc).replaceAllSql(KEYS), nameKeys),
+                new Keyed(JdbcContacts.SEQS.sql(jdbc, KEYS), ids),
+                new Keyed(JdbcTasks.OPEN_ABOUT.sql(jdbc, KEYS), about));
     }
 
     /** 500 ids no row holds (seeded, so every run plans the same question). */
@@ -257,7 +253,7 @@ class BulkLookupPlanTest {
      * MariaDB's plan of a statement: no table of the fill read whole ({@code type} {@code ALL}); the keys' own
      * derived table may be.
      */
-    private static void assertIndexed(Jdbc jdbc, String sql, List<Object> params) {
+    private static void assertIndexed(Jdbc jdbc, String sql, List<?> params) {
         List<String> rows = jdbc.tx.write(c -> jdbc.list(c, "EXPLAIN " + sql,
                 rs -> rs.getString("select_type") + " " + rs.getString("table") + " " + rs.getString("type") + " "
                         + rs.getString("key"), params.toArray()));

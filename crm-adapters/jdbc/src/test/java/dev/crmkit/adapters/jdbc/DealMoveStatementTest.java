@@ -61,9 +61,9 @@ class DealMoveStatementTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void aStaleMove_isRefusedAsAnUpdateIs_andWritesNoHistoryAndNoReachedStage(TestDatabase db) throws SQLException {
-        DataSource ds = db.isolated();
-        try {
-            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+        try (TestDatabase.Isolated on = db.isolatedStore()) {
+            DataSource ds = on.ds();
+            JdbcCrmStore store = on.store();
             Overtaken deal = Overtaken.in(store);
             DealPipeline deals = deal.deals();
             Deal opened = deal.opened();
@@ -83,8 +83,6 @@ class DealMoveStatementTest {
             assertEquals(1, deals.history(opened.id()).size());
             assertEquals("|" + opened.stage() + "|", reachedBefore);
             assertEquals(reachedBefore, reached(ds));
-        } finally {
-            TestDatabase.close(ds);
         }
     }
 
@@ -95,9 +93,9 @@ class DealMoveStatementTest {
      */
     @Test
     void aStaleMove_onPostgres_insertsNoHistoryRowEvenUnderItsRolledBackSavepoint() throws SQLException {
-        DataSource ds = TestDatabase.POSTGRESQL.isolated();
-        try {
-            JdbcCrmStore setup = JdbcCrmStore.builder(ds).build();
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+            DataSource ds = on.ds();
+            JdbcCrmStore setup = on.store();
             Overtaken deal = Overtaken.in(setup);
             Deal opened = deal.opened();
             Deal changed = deal.changed();
@@ -121,8 +119,6 @@ class DealMoveStatementTest {
                 assertEquals(before[1] + 1, afterMove[1], "reached-stage rows the current move wrote");
             }
             assertEquals(Optional.of(changed), setup.deals().findById(opened.id()));
-        } finally {
-            TestDatabase.close(ds);
         }
     }
 

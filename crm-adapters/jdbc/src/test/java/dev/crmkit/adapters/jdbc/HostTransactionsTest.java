@@ -69,6 +69,17 @@ class HostTransactionsTest {
             events = store.events(inProcess::add);
         }
 
+        /** Stores the contact and publishes the event, each a write of its own (no crmkit unit around them). */
+        void write(Contact contact, DomainEvent event) {
+            store.contacts().insertOrGet(contact);
+            events.publish(event);
+        }
+
+        /** Stores the contact and publishes the event in one crmkit unit of work. */
+        void writeInUnit(Contact contact, DomainEvent event) {
+            store.transactions().run(() -> write(contact, event));
+        }
+
         void order(String id) {
             jdbc.update("INSERT INTO host_order (id, note) VALUES (?, ?)", id, "from the host");
         }
@@ -167,12 +178,8 @@ class HostTransactionsTest {
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> host.transactions.executeWithoutResult(tx -> {
             host.order("o1");
-            host.store.contacts().insertOrGet(alone); // a write that is a unit of its own
-            host.events.publish(new ContactCreated(alone.id(), false, T0));
-            host.store.transactions().run(() -> {
-                host.store.contacts().insertOrGet(inUnit);
-                host.events.publish(new ContactCreated(inUnit.id(), false, T0));
-            });
+            host.write(alone, new ContactCreated(alone.id(), false, T0)); // a write that is a unit of its own
+            host.writeInUnit(inUnit, new ContactCreated(inUnit.id(), false, T0));
             assertEquals(0, host.committedContacts(), "nothing is committed before the host commits");
             assertEquals(List.of(), host.relay(), "a relay elsewhere sees no event before the host commits");
             throw new IllegalStateException("the host's own work fails");
@@ -195,10 +202,7 @@ class HostTransactionsTest {
         Contact contact = new Fixtures(4).contact().build();
         host.transactions.executeWithoutResult(tx -> {
             host.order("o1");
-            host.store.transactions().run(() -> {
-                host.store.contacts().insertOrGet(contact);
-                host.events.publish(new ContactCreated(contact.id(), false, T0));
-            });
+            host.writeInUnit(contact, new ContactCreated(contact.id(), false, T0));
             tx.setRollbackOnly();
         });
         assertEquals(List.of(), host.orders());
@@ -219,12 +223,8 @@ class HostTransactionsTest {
 
         host.transactions.executeWithoutResult(tx -> {
             host.order("o1");
-            host.store.contacts().insertOrGet(alone);
-            host.events.publish(first);
-            host.store.transactions().run(() -> {
-                host.store.contacts().insertOrGet(inUnit);
-                host.events.publish(second);
-            });
+            host.write(alone, first);
+            host.writeInUnit(inUnit, second);
             host.events.publish(third);
             host.order("o2");
             assertEquals(0, host.committedContacts());
@@ -285,8 +285,7 @@ class HostTransactionsTest {
                 java.util.Set.of(Fixtures.ref(contact)), T0);
 
         host.transactions.executeWithoutResult(tx -> host.store.transactions().run(() -> {
-            host.store.contacts().insertOrGet(contact);
-            host.events.publish(before);
+            host.write(contact, before);
             java.sql.Connection shared = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(host.target);
             try {
                 java.sql.Savepoint mine = shared.setSavepoint();
@@ -317,22 +316,15 @@ class HostTransactionsTest {
 
         host.transactions.executeWithoutResult(tx -> {
             host.order("o1");
-            host.store.transactions().run(() -> {
-                host.store.contacts().insertOrGet(before);
-                host.events.publish(kept);
-            });
+            host.writeInUnit(before, kept);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> host.store.transactions().run(() -> {
-                        host.store.contacts().insertOrGet(failed);
-                        host.events.publish(new ContactCreated(failed.id(), false, T0.plusMillis(1)));
+                        host.write(failed, new ContactCreated(failed.id(), false, T0.plusMillis(1)));
                         throw new IllegalStateException("crmkit's unit fails");
                     }));
             assertEquals("crmkit's unit fails", e.getMessage());
             host.order("o2");
-            host.store.transactions().run(() -> {
-                host.store.contacts().insertOrGet(after);
-                host.events.publish(keptToo);
-            });
+            host.writeInUnit(after, keptToo);
         });
 
         assertEquals(List.of("o1", "o2"), host.orders());
@@ -349,10 +341,7 @@ class HostTransactionsTest {
         Host host = host(db);
         Contact contact = new Fixtures(7).contact().build();
         ContactCreated created = new ContactCreated(contact.id(), false, T0);
-        host.store.transactions().run(() -> {
-            host.store.contacts().insertOrGet(contact);
-            host.events.publish(created);
-        });
+        host.writeInUnit(contact, created);
         assertEquals(1, host.committedContacts());
         assertEquals(List.of(created), host.inProcess, "delivered in process after its own commit");
         assertEquals(List.of(created), host.relay(), "and through the outbox");

@@ -37,11 +37,10 @@ class LeadNameKeysTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void bulkInsert_migrateFill_andErasure_keepTheKeysAsTheLeads(TestDatabase db) throws SQLException {
-        DataSource ds = db.isolated();
-        try {
-            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
-            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(80))
-                    .defaultRegion("DE").build();
+        try (TestDatabase.Isolated on = db.isolatedStore()) {
+            DataSource ds = on.ds();
+            JdbcCrmStore store = on.store();
+            Crm crm = crm(store, 80);
             List<LeadSubmission> submissions = new ArrayList<>();
             for (int i = 0; i < 24; i++) { // enough for a COPY on PostgreSQL
                 submissions.add(LeadSubmission.from(Channel.WEB_FORM).name(i % 2 == 0 ? "Kathy" : "Max",
@@ -66,8 +65,6 @@ class LeadNameKeysTest {
             store.personalData().erase(leads.get(0).contactId(), PersonalValues.of(List.of()), AT);
             assertEquals(11, store.leads().findOpenBySoundOfName(KATHY, 50).size(), "an erased lead is not found");
             assertEquals(23, rows(ds, "SELECT COUNT(*) FROM crm_lead_name_key"), "its keys are gone");
-        } finally {
-            TestDatabase.close(ds);
         }
     }
 
@@ -79,11 +76,10 @@ class LeadNameKeysTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
     void bulkFold_ofStoredLeadsWithoutAName_writesTheirRowsAndKeysAtOnce(TestDatabase db) throws SQLException {
-        DataSource ds = db.isolated();
-        try {
-            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
-            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(81))
-                    .defaultRegion("DE").build();
+        try (TestDatabase.Isolated on = db.isolatedStore()) {
+            DataSource ds = on.ds();
+            JdbcCrmStore store = on.store();
+            Crm crm = crm(store, 81);
             List<Lead> stored = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 stored.add(crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).email("n" + i + "@example.org")
@@ -106,9 +102,13 @@ class LeadNameKeysTest {
             assertEquals(0, store.leads().findOpenBySoundOfName(PersonName.of("Max", "Meyer"), 50).size(),
                     "a name, once there, stays");
             assertEquals(3, rows(ds, "SELECT COUNT(*) FROM crm_lead_name_key"), "one row a lead");
-        } finally {
-            TestDatabase.close(ds);
         }
+    }
+
+    /** crmkit on the store at the fixed time, ids seeded. */
+    private static Crm crm(JdbcCrmStore store, long seed) {
+        return Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(seed))
+                .defaultRegion("DE").build();
     }
 
     private static long rows(DataSource ds, String sql) throws SQLException {

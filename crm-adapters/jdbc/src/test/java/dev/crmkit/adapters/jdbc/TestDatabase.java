@@ -364,6 +364,29 @@ enum TestDatabase {
         return connect(name);
     }
 
+    /**
+     * A store on a new database of its own ({@link #isolated()}), to use in a try-with-resources block that closes
+     * the database's pool at its end.
+     */
+    Isolated isolatedStore() {
+        DataSource ds = isolated();
+        return new Isolated(ds, JdbcCrmStore.builder(ds).build());
+    }
+
+    /**
+     * A store on a database of its own, and the data source under it for reading the tables directly.
+     *
+     * @param ds    the database's pool
+     * @param store the store on it, default table prefix
+     */
+    record Isolated(DataSource ds, JdbcCrmStore store) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            TestDatabase.close(ds);
+        }
+    }
+
     /** Closes a data source this class opened, giving its pooled connections back to the server. */
     static void close(DataSource... dataSources) {
         for (DataSource ds : dataSources) {
