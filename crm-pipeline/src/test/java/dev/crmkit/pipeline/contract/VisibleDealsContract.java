@@ -204,10 +204,9 @@ public abstract class VisibleDealsContract {
         int hidden = 0;
         for (Actor actor : p.pop.actors()) {
             ScopedPipeline view = p.deals.as(actor);
-            dev.crmkit.pipeline.definition.Actor mover = dev.crmkit.pipeline.definition.Actor.of(actor,
-                    p.pop.organization(), Set.of());
+            dev.crmkit.pipeline.definition.Actor mover = p.mover(actor);
             for (int n = actor.hashCode() & 3; n < p.all.size(); n += 4) {
-                Deal before = p.stores.pipeline().deals().findById(p.all.get(n).id()).orElseThrow();
+                Deal before = p.stored(p.all.get(n).id());
                 List<Share> shares = p.pop.sharesOf(record(before).ref());
                 boolean visible = policy.decide(actor, Permission.VIEW, record(before), shares).allowed();
                 boolean expected = visible && policy.decide(actor, Permission.EDIT, record(before), shares).allowed();
@@ -215,7 +214,7 @@ public abstract class VisibleDealsContract {
                 Guarded<StageChange> outcome = view.move(MoveDeal.to(before.id(), target, mover));
                 String context = actor + " moves " + before.id();
                 assertEquals(expected, outcome.allowed(), context + ": " + outcome.decision().explain());
-                Deal after = p.stores.pipeline().deals().findById(before.id()).orElseThrow();
+                Deal after = p.stored(before.id());
                 String what = "edit deal:" + before.id().value();
                 assertTrue(outcome.decision().explain().contains(what), outcome.decision().explain());
                 if (expected) {
@@ -374,10 +373,9 @@ public abstract class VisibleDealsContract {
             AccessPolicy policy = AccessPolicy.of(p.pop.organization());
             for (Actor actor : p.pop.actors()) {
                 ScopedPipeline view = p.deals.as(actor);
-                dev.crmkit.pipeline.definition.Actor mover = dev.crmkit.pipeline.definition.Actor.of(actor,
-                        p.pop.organization(), Set.of());
+                dev.crmkit.pipeline.definition.Actor mover = p.mover(actor);
                 for (int i = actor.hashCode() & 3; i < p.all.size(); i += 4) {
-                    Deal before = p.stores.pipeline().deals().findById(p.all.get(i).id()).orElseThrow();
+                    Deal before = p.stored(p.all.get(i).id());
                     List<Share> shares = p.pop.sharesOf(record(before).ref());
                     boolean mayEdit = policy.decide(actor, Permission.VIEW, record(before), shares).allowed()
                             && policy.decide(actor, Permission.EDIT, record(before), shares).allowed();
@@ -391,7 +389,7 @@ public abstract class VisibleDealsContract {
                             : view.change(Permission.EDIT, before.id(), () -> p.deals.changeTerms(before.id(),
                             Optional.of(newAmount), before.expectedCloseDate(),
                             before.expectedMargin()));
-                    Deal after = p.stores.pipeline().deals().findById(before.id()).orElseThrow();
+                    Deal after = p.stored(before.id());
                     FieldAccess access = policy.field(actor, new FieldRef(RecordType.DEAL, field));
                     if (mayEdit && access == FieldAccess.EDIT) {
                         assertTrue(outcome.allowed(), context + ": " + outcome);
@@ -423,6 +421,12 @@ public abstract class VisibleDealsContract {
                         + ", " + java.util.Arrays.toString(refusedForField));
     }
 
+    /** crmkit on the stores in region DE, at the fixtures' clock, ids seeded. */
+    private static Crm crm(Stores stores, long seed) {
+        return Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
+                .ids(IdGenerator.seeded(seed)).build();
+    }
+
     /** Stores the roles and users of a small organization in the store's access directory. */
     private static void storeOrganization(Stores stores, List<Role> roles, List<User> users) {
         stores.pipeline().transactions().run(() -> {
@@ -438,8 +442,7 @@ public abstract class VisibleDealsContract {
     @Test
     void move_refusedByAStageRule_namesNoValueOfAFieldTheRoleHides() {
         Stores stores = newStore();
-        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                .ids(IdGenerator.seeded(41)).build();
+        Crm crm = crm(stores, 41);
         DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
         storeOrganization(stores, List.of(
                 Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
@@ -477,8 +480,7 @@ public abstract class VisibleDealsContract {
     @Test
     void timelineAndTasks_ofADeal_onlyIfTheDealIsVisible_privateItemsToTheirOwner_hiddenValuesWithheld() {
         Stores stores = newStore();
-        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                .ids(IdGenerator.seeded(43)).build();
+        Crm crm = crm(stores, 43);
         DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
         storeOrganization(stores, List.of(
                 Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.OWN)
@@ -546,8 +548,7 @@ public abstract class VisibleDealsContract {
     @Test
     void fields_aDealsEntriesOnItsContactsAndCompanysTimelines_withholdTheDealsHiddenValues() {
         Stores stores = newStore();
-        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                .ids(IdGenerator.seeded(47)).build();
+        Crm crm = crm(stores, 47);
         storeOrganization(stores, List.of(
                 Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
                         .field(RecordType.DEAL, "amount", FieldAccess.HIDDEN)
@@ -653,8 +654,7 @@ public abstract class VisibleDealsContract {
     @Test
     void timelineOfAVisibleContactOrCompany_entriesAboutADealTheActorMayNotView_areMaskedAndNameNoDeal() {
         Stores stores = newStore();
-        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                .ids(IdGenerator.seeded(59)).build();
+        Crm crm = crm(stores, 59);
         storeOrganization(stores, List.of(
                 Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
                         .scope(RecordType.DEAL, dev.crmkit.core.access.Scope.OWN,
@@ -742,8 +742,7 @@ public abstract class VisibleDealsContract {
     @Test
     void move_requiredFieldsRefusal_pairedWithARevisedRule_namesNoField() {
         Stores stores = newStore();
-        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                .ids(IdGenerator.seeded(53)).build();
+        Crm crm = crm(stores, 53);
         storeOrganization(stores, List.of(Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
                         .field(RecordType.DEAL, "expectedMargin", FieldAccess.HIDDEN).build()),
                 List.of(user("ben", "rep")));
@@ -862,8 +861,7 @@ public abstract class VisibleDealsContract {
     @Test
     void move_refusedForARequiredCustomField_doesNotNameIt_toARoleHidingEveryCustomField() {
         Stores stores = newStore();
-        Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                .ids(IdGenerator.seeded(53)).build();
+        Crm crm = crm(stores, 53);
         storeOrganization(stores, List.of(
                 Role.builder("rep", "Rep").everywhere(dev.crmkit.core.access.Scope.EVERYTHING)
                         .field(RecordType.DEAL, "customFields", FieldAccess.HIDDEN).build(),
@@ -969,6 +967,16 @@ public abstract class VisibleDealsContract {
             this.deals = deals;
         }
 
+        /** The actor as the mover of a deal: with their role in the population's organization, no further roles. */
+        dev.crmkit.pipeline.definition.Actor mover(Actor actor) {
+            return dev.crmkit.pipeline.definition.Actor.of(actor, pop.organization(), Set.of());
+        }
+
+        /** The deal as the store holds it now. */
+        Deal stored(DealId id) {
+            return stores.pipeline().deals().findById(id).orElseThrow();
+        }
+
         static Population store(Stores stores, long seed) {
             return store(stores, seed, false);
         }
@@ -977,8 +985,7 @@ public abstract class VisibleDealsContract {
         static Population store(Stores stores, long seed, boolean fields) {
             AccessPopulation generated = AccessPopulation.generate(seed, 60, RecordType.DEAL);
             AccessPopulation pop = fields ? withFieldAccess(generated, seed) : generated;
-            Crm crm = Crm.builder().store(stores.crm()).defaultRegion("DE").clock(Fixtures.CLOCK)
-                    .ids(IdGenerator.seeded(seed)).build();
+            Crm crm = crm(stores, seed);
             DealPipeline deals = DealPipeline.builder().crm(crm).store(stores.pipeline()).build();
             Population p = new Population(stores, pop, deals);
             Random random = new Random(seed);
