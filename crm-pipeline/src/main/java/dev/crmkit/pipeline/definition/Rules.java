@@ -100,7 +100,16 @@ public final class Rules {
         /** The fields of this rule the deal has no value for, in the rule's order; empty when it passes. */
         public List<String> missing(DealFacts deal) {
             Objects.requireNonNull(deal, "deal");
-            return fields.stream().filter(f -> !deal.hasValue(f)).toList();
+            List<String> missing = null; // checked on every move: no stream, and nothing built when all are there
+            for (String f : fields) {
+                if (!deal.hasValue(f)) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                    }
+                    missing.add(f);
+                }
+            }
+            return missing == null ? List.of() : Collections.unmodifiableList(missing);
         }
 
         @Override
