@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -505,10 +506,16 @@ final class DefaultDealPipeline implements DealPipeline {
 
     /** Records a system entry on the timeline of the deal, its contact and its company. */
     void record(Deal deal, String subject, String body, Instant now) {
-        Set<RecordRef> about = new LinkedHashSet<>();
-        about.add(new RecordRef(RecordType.DEAL, deal.id().value()));
-        deal.contactId().ifPresent(c -> about.add(new RecordRef(RecordType.CONTACT, c.value())));
-        deal.companyId().ifPresent(c -> about.add(new RecordRef(RecordType.COMPANY, c.value())));
+        RecordRef dealRef = new RecordRef(RecordType.DEAL, deal.id().value());
+        Set<RecordRef> about;
+        if (deal.contactId().isEmpty() && deal.companyId().isEmpty()) {
+            about = Collections.singleton(dealRef); // the entry keeps it as it is: no hash set per move
+        } else {
+            about = new LinkedHashSet<>();
+            about.add(dealRef);
+            deal.contactId().ifPresent(c -> about.add(new RecordRef(RecordType.CONTACT, c.value())));
+            deal.companyId().ifPresent(c -> about.add(new RecordRef(RecordType.COMPANY, c.value())));
+        }
         crm.timeline().record(Activity.system(new ActivityId(ids.next()), subject, body, about, now));
     }
 }

@@ -7,8 +7,6 @@ import dev.crmkit.core.kernel.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,8 +59,7 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
         Objects.requireNonNull(occurredAt, "occurredAt");
         participants = List.copyOf(participants);
         // in the order given, not Set.copyOf's, whose iteration order changes from one JVM to the next
-        about.forEach(r -> Objects.requireNonNull(r, "about"));
-        about = Collections.unmodifiableSet(new LinkedHashSet<>(about));
+        about = AboutRecords.copyOf(about);
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(recordedAt, "recordedAt");

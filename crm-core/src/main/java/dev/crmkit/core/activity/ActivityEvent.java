@@ -4,9 +4,6 @@ import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.RecordRef;
 
 import java.time.Instant;
-import java.util.Objects;
-import java.util.LinkedHashSet;
-import java.util.Collections;
 import java.util.Set;
 
 /** What happens on the timeline. */
@@ -24,8 +21,7 @@ public sealed interface ActivityEvent extends DomainEvent {
             implements ActivityEvent {
         /** Copies the set, keeping its order. */
         public ActivityLogged {
-            about.forEach(r -> Objects.requireNonNull(r, "about"));
-            about = Collections.unmodifiableSet(new LinkedHashSet<>(about));
+            about = AboutRecords.copyOf(about);
         }
 
         @Override

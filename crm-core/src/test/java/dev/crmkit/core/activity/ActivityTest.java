@@ -57,6 +57,27 @@ class ActivityTest {
     }
 
     @Test
+    void constructor_oneRecord_isCopiedOutOfTheCallersSet_andRefusedWhenNull() {
+        Set<RecordRef> callers = new LinkedHashSet<>(Set.of(LEAD));
+
+        Activity a = activity("Call", callers, ALICE, Visibility.PUBLIC);
+        ActivityEvent.ActivityLogged logged = new ActivityEvent.ActivityLogged(ID, ActivityType.CALL, a.about(), AT);
+        callers.clear();
+
+        assertEquals(Set.of(LEAD), a.about());
+        assertEquals(Set.of(LEAD), logged.about());
+        assertThrows(UnsupportedOperationException.class, () -> a.about().clear());
+        assertThrows(UnsupportedOperationException.class, () -> logged.about().clear());
+        Set<RecordRef> withNull = new LinkedHashSet<>();
+        withNull.add(null);
+        assertEquals("about", assertThrows(NullPointerException.class,
+                () -> activity("Call", withNull, ALICE, Visibility.PUBLIC)).getMessage());
+        assertEquals("about", assertThrows(NullPointerException.class,
+                () -> new ActivityEvent.ActivityLogged(ID, ActivityType.CALL, java.util.Collections.singleton(null),
+                        AT)).getMessage());
+    }
+
+    @Test
     void constructor_privateNeedsOwner() {
         assertRefused(() -> activity("Call", Set.of(LEAD), Optional.empty(), Visibility.PRIVATE),
                 "visibility", "private-needs-owner");

@@ -98,8 +98,9 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
         Objects.requireNonNull(leadId, "leadId");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(customFields, "customFields");
-        documents = Collections.unmodifiableMap(new TreeMap<>(documents));
-        approvals = Collections.unmodifiableSet(new TreeSet<>(approvals));
+        // every copy of a deal (each move makes two) passes here: no empty tree built for the usual empty ones
+        documents = documents.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(documents));
+        approvals = approvals.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(approvals));
         Objects.requireNonNull(lostReason, "lostReason");
         Objects.requireNonNull(wonAt, "wonAt");
         Objects.requireNonNull(lostAt, "lostAt");

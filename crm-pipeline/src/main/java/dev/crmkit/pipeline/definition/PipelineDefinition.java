@@ -5,6 +5,7 @@ import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,11 +62,56 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
     public int indexOf(String stageName) {
         Objects.requireNonNull(stageName, "stageName");
         for (int i = 0; i < stages.size(); i++) {
-            if (key(stages.get(i).name()).equals(key(stageName))) {
+            if (sameKey(stages.get(i).name(), stageName)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether two stage names have the same {@link #key}, without building the keys in the usual case: equal names
+     * do, and ASCII names are compared in place (stripped of ASCII whitespace, ignoring ASCII case); any other name
+     * is compared by its key. A deal move looks stages up several times, so this runs on every move.
+     */
+    static boolean sameKey(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (!isAscii(a) || !isAscii(b)) {
+            return key(a).equals(key(b));
+        }
+        int aFrom = firstNonBlank(a);
+        int bFrom = firstNonBlank(b);
+        int length = lastNonBlank(a, aFrom) - aFrom;
+        return length == lastNonBlank(b, bFrom) - bFrom && a.regionMatches(true, aFrom, b, bFrom, length);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The position of the first character {@link String#strip} keeps (ASCII text). */
+    private static int firstNonBlank(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The position after the last character {@link String#strip} keeps, at least {@code from} (ASCII text). */
+    private static int lastNonBlank(String s, int from) {
+        int end = s.length();
+        while (end > from && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     /** The first open stage, where new deals start. */
@@ -75,9 +121,13 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
 
     /**
      * Every rule a deal must pass to enter the stage: the pipeline's own policies that are switched on (no skipping,
-     * no moving backwards, no reopening, a lost reason), then the stage's rules.
+     * no moving backwards, no reopening, a lost reason), then the stage's rules. Unmodifiable.
      */
     public List<StageRule> rulesInto(Stage target) {
+        if (skippingAllowed && backwardsAllowed && reopenAllowed
+                && !(lostReasonRequired && target.kind() == StageKind.LOST)) {
+            return target.rules(); // no policy applies: the stage's own list (immutable), not a copy per move
+        }
         List<StageRule> out = new ArrayList<>();
         if (!skippingAllowed) {
             out.add(Rules.noSkipping());
@@ -92,7 +142,7 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
             out.add(Rules.lostReasonFrom(lostReasons));
         }
         out.addAll(target.rules());
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /**

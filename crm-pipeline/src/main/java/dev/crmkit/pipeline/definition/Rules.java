@@ -100,7 +100,16 @@ public final class Rules {
         /** The fields of this rule the deal has no value for, in the rule's order; empty when it passes. */
         public List<String> missing(DealFacts deal) {
             Objects.requireNonNull(deal, "deal");
-            return fields.stream().filter(f -> !deal.hasValue(f)).toList();
+            List<String> missing = null; // checked on every move: no stream, and nothing built when all are there
+            for (String f : fields) {
+                if (!deal.hasValue(f)) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                    }
+                    missing.add(f);
+                }
+            }
+            return missing == null ? List.of() : Collections.unmodifiableList(missing);
         }
 
         @Override
@@ -131,12 +140,13 @@ public final class Rules {
 
         @Override
         public Optional<Refusal> check(Transition t) {
-            List<String> missing = new ArrayList<>();
-            documents.forEach((kind, status) -> {
-                if (!status.equals(t.deal().documents().get(kind))) {
-                    missing.add(kind + ": " + status);
+            List<String> missing = new ArrayList<>(0); // checked on every move: no lambda, no array when all pass
+            Map<String, String> attached = t.deal().documents();
+            for (Map.Entry<String, String> required : documents.entrySet()) {
+                if (!required.getValue().equals(attached.get(required.getKey()))) {
+                    missing.add(required.getKey() + ": " + required.getValue());
                 }
-            });
+            }
             return missing.isEmpty() ? Optional.empty() : Optional.of(new Refusal(name(),
                     "entering " + t.to().name() + " needs the documents " + String.join(", ", missing)));
         }
@@ -193,8 +203,14 @@ public final class Rules {
 
         @Override
         public Optional<Refusal> check(Transition t) {
-            boolean byRole = roles.stream().anyMatch(t.actor()::hasRole);
-            boolean byOwner = owner && t.deal().owner().filter(t.actor().user()::equals).isPresent();
+            boolean byRole = false; // checked on every move: a loop, not a stream
+            for (String role : roles) {
+                if (t.actor().hasRole(role)) {
+                    byRole = true;
+                    break;
+                }
+            }
+            boolean byOwner = owner && t.deal().owner().isPresent() && t.deal().owner().get().equals(t.actor().user());
             return byRole || byOwner ? Optional.empty() : Optional.of(new Refusal(name(), t.actor().user()
                     + " may not move deals into " + t.to().name() + "; allowed: "
                     + (owner ? "the owner" + (roles.isEmpty() ? "" : " or ") : "")

@@ -76,6 +76,36 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void rulesInto_withoutPolicies_isTheStageRulesAlone_andWithOnlyTheLostReasonItComesFirstIntoLost() {
+        StageRule fields = Rules.requiredFields("amount");
+        PipelineDefinition free = new PipelineDefinition("Free", List.of(stage("A", StageKind.OPEN, fields),
+                stage("W", StageKind.WON), stage("L", StageKind.LOST, fields)), true, true, true, true,
+                List.of("price"));
+
+        assertEquals(List.of(fields), free.rulesInto(free.stages().get(0)));
+        assertEquals(List.of(), free.rulesInto(free.stages().get(1)));
+        assertEquals(List.of("lost-reason", "required-fields"),
+                free.rulesInto(free.stages().get(2)).stream().map(StageRule::name).toList());
+        assertThrows(UnsupportedOperationException.class, () -> free.rulesInto(free.stages().get(0)).clear());
+        assertThrows(UnsupportedOperationException.class, () -> free.rulesInto(free.stages().get(2)).clear());
+    }
+
+    @Test
+    void sameKey_agreesWithComparingTheKeys_forAsciiAndOtherNames() {
+        List<String> names = List.of("Won", "won", "WON", " WON\t", "\nwon \u001C", "Wo n", "Wonn", "Won!", "won!",
+                "", " ", "\t\n", "A", "a", "@", "`", "[", "{", "Proposal sent", "proposal  sent", "PROPOSAL SENT ",
+                "\u0130", "i\u0307", "i", "I", "\u0131", "\u00df", "SS", "ss", "\u017f", "s", "S", "Stra\u00dfe",
+                "STRASSE", "\u212a", "k", "K", "\u01c4", "\u01c5", "\u01c6", "\u00a0Won", "Won\u2003",
+                "\u2003won", "\u00c9t\u00e9", "\u00e9T\u00c9 ");
+        for (String a : names) {
+            for (String b : names) {
+                assertEquals(PipelineDefinition.key(a).equals(PipelineDefinition.key(b)),
+                        PipelineDefinition.sameKey(a, b), "'" + a + "' and '" + b + "'");
+            }
+        }
+    }
+
+    @Test
     void stage_lookupIgnoresCaseAndSpace() {
         PipelineDefinition p = Presets.classicLead();
 

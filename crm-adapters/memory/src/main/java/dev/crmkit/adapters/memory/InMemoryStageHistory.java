@@ -42,9 +42,12 @@ final class InMemoryStageHistory implements StageHistory {
     public void append(StageHistoryEntry entry) {
         Objects.requireNonNull(entry, "entry");
         tx.inTransaction(() -> { // the check and the insert in one unit of work: units of work run one at a time
-            // versions grow, so only a deal whose newest entry is not older can hold this version already
-            if (table.get(entry.id()).isEmpty() && table.last(DEAL, entry.dealId())
-                    .filter(last -> last.dealVersion() >= entry.dealVersion()).isPresent()
+            // versions grow, so only a deal whose newest entry is not older can hold this version already; the newest
+            // entry's version is its position in the deal's group (byDealVersion), read without the row (each
+            // move appends an entry: its one newer version is the usual case, settled by that index read alone)
+            if (table.lastKey(DEAL, entry.dealId())
+                    .filter(last -> last.at().getEpochSecond() >= entry.dealVersion()).isPresent()
+                    && table.get(entry.id()).isEmpty()
                     && !table.all(DEAL, entry.dealId(), e -> e.dealVersion() == entry.dealVersion()).isEmpty()) {
                 throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
                         + "for version " + entry.dealVersion());

@@ -553,6 +553,18 @@ final class Table<I, R> {
         });
     }
 
+    /**
+     * The position of the last member of a group in the group's order, without reading its row: its order time
+     * says enough when the group orders by something the caller can read back from it.
+     */
+    Optional<OrderKey> lastKey(String group, Object key) {
+        return tx.read(() -> {
+            OrderIndex<I> members = groups.get(group).members.get(key);
+            return members == null || members.isEmpty() ? Optional.empty()
+                    : Optional.of(members.lastEntry().getKey());
+        });
+    }
+
     /** The first member of a group in the group's order. */
     Optional<R> first(String group, Object key) {
         return tx.read(() -> {
