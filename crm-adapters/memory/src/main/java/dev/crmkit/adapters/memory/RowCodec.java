@@ -32,9 +32,10 @@ interface RowCodec<I, R> {
     }
 
     /**
-     * The id of the row of a stored form. The default reads the row back without an id, which suits codecs whose
-     * {@link #unpack} does not need it ({@link #plain()}); a codec that leaves the id out of its rows must override
-     * this and {@link #hasId}.
+     * The id of the row of a stored form: the table keeps no id object beside it. The default reads the row back
+     * without an id, which suits codecs whose {@link #unpack} does not need one ({@link #plain()}); a codec whose
+     * {@code unpack} needs the id keeps it in the stored form and overrides this and {@link #hasId}
+     * ({@link PackedContacts}: two longs).
      */
     default I id(Object packed, Function<R, I> idOf) {
         return idOf.apply(unpack(null, packed));
