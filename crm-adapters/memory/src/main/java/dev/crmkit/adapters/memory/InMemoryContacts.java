@@ -33,6 +33,11 @@ final class InMemoryContacts implements Contacts {
     static final String COMPANY = "company";
     private static final String NAME_KEY = "nameKey";
     private static final String NICKNAME_KEY = "nicknameKey";
+    /**
+     * The creation order, one object for the table and its groups: a group ordered by the very function the table
+     * orders by reads each member's position from the packed row instead of keeping it ({@link Table#group}).
+     */
+    private static final Function<Contact, Instant> CREATION = Contact::createdAt;
 
     private final Table<ContactId, Contact> table;
     private final InMemoryTransactions tx;
@@ -42,19 +47,13 @@ final class InMemoryContacts implements Contacts {
     InMemoryContacts(InMemoryTransactions tx) {
         this.tx = tx;
         this.table = new Table<ContactId, Contact>("contact", tx, Contact::id, Contact::version, Contact::atVersion,
-                InMemoryContacts::creation, new PackedContacts())
+                CREATION, new PackedContacts())
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
-                .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(),
-                        InMemoryContacts::creation)
-                .group(NAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nameKey(n)), InMemoryContacts::creation)
-                .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nicknameKey(n)),
-                        InMemoryContacts::creation);
+                .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(), CREATION)
+                .group(NAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nameKey(n)), CREATION)
+                .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nicknameKey(n)), CREATION);
         this.aliases = new Aliases<>(tx, table);
-    }
-
-    private static Instant creation(Contact c) {
-        return c.createdAt();
     }
 
     /** The contact, or for a merged-away id its survivor. */

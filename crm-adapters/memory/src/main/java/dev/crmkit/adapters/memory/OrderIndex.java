@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The ids of one order (a table's creation order, or one group of a group index) sorted by their {@link OrderKey}:
@@ -23,6 +24,11 @@ import java.util.TreeMap;
  * quarter of it is used. Either way the entries list in the same order, so pages and lists are the same. Not
  * thread-safe: guarded by the store's lock like the rest of {@link Table}.
  *
+ * <p>An index made with a key function ({@link #OrderIndex(Function)}) keeps no keys in its array, only the ids (4
+ * bytes an entry, and no {@link OrderKey} object per row): each key is asked of the id when compared. The key of an id
+ * must then stay the same while the id is in the index; {@link Table} takes a row out of such an index before it
+ * changes the row and puts it back after. The tree keeps its keys either way.
+ *
  * @param <I> the id type
  */
 final class OrderIndex<I> {
@@ -33,13 +39,34 @@ final class OrderIndex<I> {
     /** The capacity (in entries) below which the array is not shrunk. */
     private static final int MIN_SHRINK = 8;
 
-    /** Key and id pairs, sorted by key: {@code slots[2 * i]} is the i-th key, {@code slots[2 * i + 1]} its id. */
+    /**
+     * Sorted by key: key and id pairs ({@code slots[2 * i]} the i-th key, {@code slots[2 * i + 1]} its id), or the ids
+     * alone when the keys come from {@link #keyOf}.
+     */
     private Object[] slots = EMPTY;
+    /** The key of an id, or null when the array keeps the keys. */
+    private final Function<I, OrderKey> keyOf;
+
     private int size;
     /** Not null while the index is a tree. */
     private TreeMap<OrderKey, I> tree;
     /** While a tree: the appends at the end since its last write in the middle. */
     private int appendsInOrder;
+
+    /** An index that keeps each key beside its id. */
+    OrderIndex() {
+        this(null);
+    }
+
+    /** An index whose array keeps only the ids and asks {@code keyOf} for their keys (null: keeps the keys). */
+    OrderIndex(Function<I, OrderKey> keyOf) {
+        this.keyOf = keyOf;
+    }
+
+    /** Array slots per entry: 2 (key and id) or 1 (the id); computed, not a field, to keep small indexes small. */
+    private int stride() {
+        return keyOf == null ? 2 : 1;
+    }
 
     /** Whether the index left the array for a tree (for tests). */
     boolean isTree() {
@@ -71,7 +98,7 @@ final class OrderIndex<I> {
         }
         int at = search(key);
         if (at >= 0) {
-            slots[2 * at + 1] = id;
+            slots[stride() * at + stride() - 1] = id;
         } else if (size < SHIFT_LIMIT) {
             insertAt(-at - 1, key, id);
         } else {
@@ -92,20 +119,19 @@ final class OrderIndex<I> {
             return removed;
         }
         int at = search(key);
-        if (at < 0 || !slots[2 * at + 1].equals(id)) {
+        if (at < 0 || !id(at).equals(id)) {
             return false;
         }
         if (at != size - 1 && size > SHIFT_LIMIT) {
             return toTree().remove(key, id);
         }
-        System.arraycopy(slots, 2 * at + 2, slots, 2 * at, 2 * (size - at - 1));
+        System.arraycopy(slots, stride() * (at + 1), slots, stride() * at, stride() * (size - at - 1));
         size--;
-        slots[2 * size] = null;
-        slots[2 * size + 1] = null;
+        Arrays.fill(slots, stride() * size, stride() * size + stride(), null);
         if (size == 0) {
             slots = EMPTY;
-        } else if (slots.length > 2 * MIN_SHRINK && size < slots.length / 8) {
-            slots = Arrays.copyOf(slots, 2 * (size + (size >> 1) + 1)); // less than a quarter used
+        } else if (slots.length > stride() * MIN_SHRINK && size < slots.length / stride() / 4) {
+            slots = Arrays.copyOf(slots, stride() * (size + (size >> 1) + 1)); // less than a quarter used
         }
         return true;
     }
@@ -180,10 +206,12 @@ final class OrderIndex<I> {
 
     private void toArray() {
         TreeMap<OrderKey, I> t = tree;
-        Object[] array = new Object[2 * (t.size() + (t.size() >> 1) + 1)];
+        Object[] array = new Object[stride() * (t.size() + (t.size() >> 1) + 1)];
         int i = 0;
         for (Map.Entry<OrderKey, I> e : t.entrySet()) {
-            array[i++] = e.getKey();
+            if (keyOf == null) {
+                array[i++] = e.getKey();
+            }
             array[i++] = e.getValue();
         }
         tree = null;
@@ -194,17 +222,19 @@ final class OrderIndex<I> {
 
     /** The entries the array has room for (0 while a tree), for tests. */
     int capacity() {
-        return slots.length / 2;
+        return slots.length / stride();
     }
 
     private void insertAt(int at, OrderKey key, I id) {
-        if (2 * size == slots.length) {
+        if (stride() * size == slots.length) {
             int capacity = size == 0 ? 1 : size + (size >> 1) + 1;
-            slots = Arrays.copyOf(slots, 2 * capacity);
+            slots = Arrays.copyOf(slots, stride() * capacity);
         }
-        System.arraycopy(slots, 2 * at, slots, 2 * at + 2, 2 * (size - at));
-        slots[2 * at] = key;
-        slots[2 * at + 1] = id;
+        System.arraycopy(slots, stride() * at, slots, stride() * (at + 1), stride() * (size - at));
+        if (keyOf == null) {
+            slots[2 * at] = key;
+        }
+        slots[stride() * at + stride() - 1] = id;
         size++;
     }
 
@@ -227,12 +257,12 @@ final class OrderIndex<I> {
     }
 
     private OrderKey key(int i) {
-        return (OrderKey) slots[2 * i];
+        return keyOf == null ? (OrderKey) slots[2 * i] : keyOf.apply(id(i));
     }
 
     @SuppressWarnings("unchecked")
     private I id(int i) {
-        return (I) slots[2 * i + 1];
+        return (I) slots[stride() * i + stride() - 1];
     }
 
     private Map.Entry<OrderKey, I> entry(int i) {

@@ -29,11 +29,12 @@ import java.util.function.Function;
 /**
  * The stored form of the in-memory contacts: one byte array per contact instead of the {@link Contact} record with
  * its name, list, e-mail, phone and string objects (issue 17: the heap per stored contact). The array holds, in this
- * order, the insertion number and the version (variable-length numbers: one byte below 128), a flags byte, the
+ * order, the id (its UUID as two 8-byte numbers, so the table keeps no id object per contact), the insertion number and the version (variable-length numbers: one byte below 128), a flags byte, the
  * creation time and, unless equal to it, the update time (seconds zig-zag coded and nanoseconds, both variable-length),
  * the two name parts and every e-mail and phone (each list after its count) as text: each string as its length and
  * then one byte per character when every character fits in Latin-1, two bytes (UTF-16) otherwise, so any string
- * (unpaired surrogates too) reads back exactly. The id is not in it: the table's row map is keyed by it.
+ * (unpaired surrogates too) reads back exactly. The table of contacts orders by {@link Contact#createdAt()}, which
+ * {@link #creation} reads in place.
  *
  * <p>The rarer parts follow, each only when set (a flag bit says which): addresses, the language as its BCP 47 tag,
  * the birthday, the consent, the affiliations (company id, roles as bits, site) and the owner. Custom fields, and a
@@ -63,9 +64,14 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
     record WithRest(byte[] data, CustomFields customFields, Locale language) {
     }
 
+    /** The bytes of the id at the start of every array. */
+    private static final int ID_BYTES = 16;
+
     @Override
     public Object pack(Contact c, long seq) {
         Writer w = new Writer();
+        w.putLong(c.id().value().getMostSignificantBits());
+        w.putLong(c.id().value().getLeastSignificantBits());
         w.putCount(seq);
         w.putCount(c.version());
         boolean same = c.updatedAt().equals(c.createdAt());
@@ -225,6 +231,40 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
         return false;
     }
 
+    /** The id, read from the first bytes. */
+    @Override
+    public ContactId id(Object packed, Function<Contact, ContactId> idOf) {
+        byte[] data = data(packed);
+        return new ContactId(new UUID(longAt(data, 0), longAt(data, 8)));
+    }
+
+    /** Compares the id's two numbers with the first bytes, allocating nothing. */
+    @Override
+    public boolean hasId(Object packed, ContactId id, Function<Contact, ContactId> idOf) {
+        byte[] data = data(packed);
+        return longAt(data, 0) == id.value().getMostSignificantBits()
+                && longAt(data, 8) == id.value().getLeastSignificantBits();
+    }
+
+    /** {@link Contact#createdAt()}, read in place: the table of contacts orders by it. */
+    @Override
+    public Instant creation(Object packed, Function<Contact, ContactId> idOf,
+                            Function<Contact, Instant> creationOrder) {
+        Reader r = new Reader(data(packed));
+        r.getCount(); // the insertion number
+        r.getCount(); // the version
+        r.get(); // the flags
+        return r.getInstant();
+    }
+
+    private static long longAt(byte[] data, int at) {
+        long v = 0;
+        for (int i = at; i < at + 8; i++) {
+            v = v << 8 | data[i] & 0xFF;
+        }
+        return v;
+    }
+
     private static byte[] data(Object packed) {
         return packed instanceof WithRest w ? w.data() : (byte[]) packed;
     }
@@ -297,8 +337,9 @@ final class PackedContacts implements RowCodec<ContactId, Contact> {
     /** Reads what {@link Writer} wrote. */
     private static final class Reader {
         private final byte[] data;
-        private int at;
+        private int at = ID_BYTES;
 
+        /** A reader after the id. */
         Reader(byte[] data) {
             this.data = data;
         }

@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.memory;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.function.Function;
 
@@ -28,6 +29,29 @@ interface RowCodec<I, R> {
      */
     default boolean holds(I id, Object packed, String field, Function<R, Collection<?>> keys, Object key) {
         return keys.apply(unpack(id, packed)).contains(key);
+    }
+
+    /**
+     * The id of the row of a stored form: the table keeps no id object beside it. The default reads the row back
+     * without an id, which suits codecs whose {@link #unpack} does not need one ({@link #plain()}); a codec whose
+     * {@code unpack} needs the id keeps it in the stored form and overrides this and {@link #hasId}
+     * ({@link PackedContacts}: two longs).
+     */
+    default I id(Object packed, Function<R, I> idOf) {
+        return idOf.apply(unpack(null, packed));
+    }
+
+    /** Whether the row of a stored form has the id; a packed codec compares in place. */
+    default boolean hasId(Object packed, I id, Function<R, I> idOf) {
+        return id(packed, idOf).equals(id);
+    }
+
+    /**
+     * The time the table orders the row of a stored form by at creation ({@code creationOrder} of the row); asked
+     * on every comparison of the order indexes, so a packed codec reads it in place.
+     */
+    default Instant creation(Object packed, Function<R, I> idOf, Function<R, Instant> creationOrder) {
+        return creationOrder.apply(unpack(id(packed, idOf), packed));
     }
 
     /** Whether the stored form holds the row object itself ({@link #plain()}), so reads allocate nothing. */

@@ -3,6 +3,7 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.adapters.memory.RowSlots.Slot;
 import dev.crmkit.core.kernel.ValidationException;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -26,8 +28,12 @@ import java.util.function.Predicate;
  * (the contacts of a company), each group kept in its own order for keyset paging. Every order is a time and then the
  * row's insertion number, so rows with equal times list in the order they were inserted, whatever their ids. Every
  * write runs in a unit of work and registers its undo step. Guarded by the store's lock, so plain, unsynchronized
- * structures suffice: the rows and unique keys in {@link CompactMap}s (no entry object per mapping), every order in an
- * {@link OrderIndex} (a sorted array while rows arrive in order, a tree otherwise).
+ * structures suffice: the rows in {@link RowSlots} (one slot per row, found by id without an id object), the unique
+ * keys in {@link CompactMap}s or {@link HashedOwners}, every order in an {@link OrderIndex} (a sorted array while rows
+ * arrive in order, a tree otherwise). The indexes hold the rows' slots, and an order that follows the row (the
+ * creation order, and a group's order of plain rows or of the creation time) asks the slot for its key instead of
+ * keeping an {@link OrderKey} per row: {@link #move} takes a row out of the indexes it leaves before it changes the
+ * slot, and puts it into the new ones after.
  *
  * @param <I> the id type
  * @param <R> the record type
@@ -43,14 +49,14 @@ final class Table<I, R> {
     /** How the rows are kept: the row objects, or a packed form rebuilt on every read. */
     private final RowCodec<I, R> codec;
     /**
-     * Each row's stored form ({@link RowCodec#pack}) with its insertion number: one entry per row instead of a second
-     * map of boxed numbers.
+     * Each row's stored form ({@link RowCodec#pack}) with its insertion number, in its slot: one entry per row instead
+     * of a second map of boxed numbers.
      */
-    private final CompactMap<I, Object> rows = new CompactMap<>();
+    private final RowSlots<I> rows;
     /** The insertion numbers of ids taken out ({@link #remove}, {@link #takenOut}), kept for {@link #reinstate}. */
     private final Map<I, Long> retired = new HashMap<>();
     private long inserted;
-    private final OrderIndex<I> ordered = new OrderIndex<>();
+    private final OrderIndex<Slot> ordered;
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
     private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
 
@@ -72,14 +78,40 @@ final class Table<I, R> {
         this.versionOf = versionOf;
         this.atVersion = atVersion;
         this.creationOrder = creationOrder;
+        this.rows = new RowSlots<>(new RowSlots.Ids<>() {
+            @Override
+            public I id(Object stored) {
+                return codec.id(stored, idOf);
+            }
+
+            @Override
+            public boolean hasId(Object stored, I id) {
+                return codec.hasId(stored, id, idOf);
+            }
+        });
+        this.ordered = new OrderIndex<>(this::createdAt);
+    }
+
+    /** The position of a row in the creation order, read from its slot. */
+    private OrderKey createdAt(Slot slot) {
+        return new OrderKey(codec.creation(slot.stored, idOf, creationOrder), codec.seq(slot.stored));
+    }
+
+    /**
+     * How a group's index gets the position of a row: from the slot when the group orders by the creation time, or
+     * by a time of plain rows (read without unpacking); kept beside each entry otherwise (null).
+     */
+    private Function<Slot, OrderKey> keyOf(Function<R, Instant> order) {
+        if (order == creationOrder) {
+            return this::createdAt;
+        }
+        return packed() ? null : s -> new OrderKey(order.apply(row(s)), codec.seq(s.stored));
     }
 
     /** Adds a unique index; {@code field} names it in errors. */
     Table<I, R> unique(String field, Function<R, Collection<?>> keys) {
-        uniques.put(field, new Unique<>(keys, packed() ? new HashedOwners<>((id, key) -> {
-            Object stored = rows.get(id);
-            return stored != null && codec.holds(id, stored, field, keys, key);
-        }) : null));
+        uniques.put(field, new Unique<>(keys, packed() ? new HashedOwners<Slot>((slot, key) ->
+                codec.holds(codec.id(slot.stored, idOf), slot.stored, field, keys, key)) : null));
         return this;
     }
 
@@ -88,9 +120,13 @@ final class Table<I, R> {
         return !codec.keepsRows();
     }
 
-    /** Adds a group index whose members are ordered by {@code order}, then in insertion order. */
+    /**
+     * Adds a group index whose members are ordered by {@code order}, then in insertion order. When {@code order} is
+     * the very function the table was made with ({@code creationOrder}), or the rows are plain, the group keeps no
+     * position per member: it reads it from the row's slot.
+     */
     Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
-        groups.put(name, new Group<>(null, keys, order));
+        groups.put(name, new Group<>(null, keys, order, keyOf(order)));
         return this;
     }
 
@@ -101,13 +137,13 @@ final class Table<I, R> {
      */
     <B> Table<I, R> group(String name, Function<R, B> basis, Function<B, Collection<?>> keys,
                           Function<R, Instant> order) {
-        groups.put(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order));
+        groups.put(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order, keyOf(order)));
         return this;
     }
 
     Optional<R> get(I id) {
         Objects.requireNonNull(id, "id");
-        return tx.read(() -> Optional.ofNullable(row(id)));
+        return tx.read(() -> Optional.ofNullable(rows.get(id)).map(this::row));
     }
 
     /** The record that holds a key of a unique index. */
@@ -126,7 +162,7 @@ final class Table<I, R> {
             requireNew(candidate);
             for (Unique<I, R> u : uniques.values()) {
                 for (Object key : u.keys.apply(candidate)) {
-                    I owner = u.owner(key);
+                    Slot owner = u.owner(key);
                     if (owner != null) {
                         return row(owner);
                     }
@@ -149,18 +185,18 @@ final class Table<I, R> {
     R update(R changed) {
         return tx.inTransaction(() -> {
             I id = idOf.apply(changed);
-            Object slot = rows.get(id);
+            Slot slot = rows.get(id);
             if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
-            R current = codec.unpack(id, slot);
+            R current = row(slot);
             long version = versionOf.apply(changed);
             if (versionOf.apply(current) != version) {
                 throw new StaleVersionException(recordType, id.toString(), version);
             }
             checkUnique(changed);
             R stored = atVersion.apply(changed, version + 1);
-            long seq = codec.seq(slot);
+            long seq = codec.seq(slot.stored);
             move(current, stored, seq);
             tx.onRollback(() -> move(stored, current, seq));
             return stored;
@@ -174,13 +210,13 @@ final class Table<I, R> {
     R restore(R exact) {
         return tx.inTransaction(() -> {
             I id = idOf.apply(exact);
-            Object slot = rows.get(id);
+            Slot slot = rows.get(id);
             if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
             checkUnique(exact);
-            R current = codec.unpack(id, slot);
-            long seq = codec.seq(slot);
+            R current = row(slot);
+            long seq = codec.seq(slot.stored);
             move(current, exact, seq);
             tx.onRollback(() -> move(exact, current, seq));
             return exact;
@@ -203,12 +239,12 @@ final class Table<I, R> {
 
     private void takeOut(I id, boolean keepForReinstate) {
         tx.inTransaction(() -> {
-            Object slot = rows.get(id);
+            Slot slot = rows.get(id);
             if (slot == null) {
                 throw new NoSuchElementException("there is no " + recordType + " " + id);
             }
-            R current = codec.unpack(id, slot);
-            long seq = codec.seq(slot);
+            R current = row(slot);
+            long seq = codec.seq(slot.stored);
             move(current, null, seq);
             if (keepForReinstate) {
                 retired.put(id, seq);
@@ -228,7 +264,7 @@ final class Table<I, R> {
         tx.inTransaction(() -> {
             I id = idOf.apply(exact);
             Long seq = retired.get(id);
-            if (rows.containsKey(id) || seq == null) {
+            if (rows.get(id) != null || seq == null) {
                 throw new IllegalStateException(recordType + " " + id + " was not taken out");
             }
             checkUnique(exact);
@@ -256,8 +292,8 @@ final class Table<I, R> {
     List<R> scan(Predicate<R> filter) {
         return tx.read(() -> {
             List<R> out = new ArrayList<>();
-            for (I id : ordered.ids()) {
-                R row = row(id);
+            for (Slot slot : ordered.ids()) {
+                R row = row(slot);
                 if (filter.test(row)) {
                     out.add(row);
                 }
@@ -274,12 +310,12 @@ final class Table<I, R> {
         return tx.inTransaction(() -> {
             checkUnique(record);
             I id = idOf.apply(record);
-            Object slot = rows.get(id);
+            Slot slot = rows.get(id);
             if (slot == null) {
                 return addAsIs(record);
             }
-            R current = codec.unpack(id, slot);
-            long seq = codec.seq(slot);
+            R current = row(slot);
+            long seq = codec.seq(slot.stored);
             move(current, record, seq);
             tx.onRollback(() -> move(record, current, seq));
             return record;
@@ -292,7 +328,7 @@ final class Table<I, R> {
      */
     void takenOut(I id) {
         tx.inTransaction(() -> {
-            if (!rows.containsKey(id) && !retired.containsKey(id)) {
+            if (rows.get(id) == null && !retired.containsKey(id)) {
                 retired.put(id, ++inserted);
                 tx.onRollback(() -> retired.remove(id));
             }
@@ -306,16 +342,16 @@ final class Table<I, R> {
      */
     List<R> after(Function<R, String> key, Optional<String> after, int limit) {
         Iterable<R> all = () -> new Iterator<>() {
-            private final Iterator<I> ids = rows.keys().iterator();
+            private final Iterator<Slot> slots = rows.slots().iterator();
 
             @Override
             public boolean hasNext() {
-                return ids.hasNext();
+                return slots.hasNext();
             }
 
             @Override
             public R next() {
-                return row(ids.next());
+                return row(slots.next());
             }
         };
         return tx.read(() -> KeyOrder.after(all, key, after, limit));
@@ -339,10 +375,9 @@ final class Table<I, R> {
         return stored;
     }
 
-    /** The stored row with the id, or null. */
-    private R row(I id) {
-        Object slot = rows.get(id);
-        return slot == null ? null : codec.unpack(id, slot);
+    /** The row stored in a slot. */
+    private R row(Slot slot) {
+        return codec.unpack(codec.id(slot.stored, idOf), slot.stored);
     }
 
     private void requireNew(R candidate) {
@@ -351,7 +386,7 @@ final class Table<I, R> {
             throw new IllegalArgumentException("a new " + recordType + " has version 0, " + id + " has "
                     + versionOf.apply(candidate));
         }
-        if (rows.containsKey(id)) {
+        if (rows.get(id) != null) {
             throw new IllegalArgumentException(recordType + " " + id + " is already stored");
         }
     }
@@ -360,10 +395,10 @@ final class Table<I, R> {
         I id = idOf.apply(record);
         for (Map.Entry<String, Unique<I, R>> e : uniques.entrySet()) {
             for (Object key : e.getValue().keys.apply(record)) {
-                I owner = e.getValue().owner(key);
-                if (owner != null && !owner.equals(id)) {
+                Slot owner = e.getValue().owner(key);
+                if (owner != null && !codec.hasId(owner.stored, id, idOf)) {
                     throw ValidationException.of(e.getKey(), "unique",
-                            key + " already belongs to " + recordType + " " + owner);
+                            key + " already belongs to " + recordType + " " + codec.id(owner.stored, idOf));
                 }
             }
         }
@@ -372,31 +407,27 @@ final class Table<I, R> {
     /**
      * Moves the indexes from one state of a row to the next; either side may be absent (insert, undo of an insert).
      * An index whose keys and order are the same in both states is left alone, so an update touches only what it
-     * changed.
+     * changed. In three steps, because an order may ask the slot for a row's key: out of the indexes it leaves while
+     * the slot still holds the state before, then the slot changes, then into the new ones.
      */
     private void move(R before, R after, long seq) {
         I id = idOf.apply(before != null ? before : after);
-        if (after == null) {
-            rows.remove(id);
-        } else {
-            rows.put(id, codec.pack(after, seq));
-        }
+        Slot slot = before == null ? null : rows.get(id);
         OrderKey oldAt = before == null ? null : new OrderKey(creationOrder.apply(before), seq);
         OrderKey newAt = after == null ? null : new OrderKey(creationOrder.apply(after), seq);
-        if (!Objects.equals(oldAt, newAt)) {
-            if (oldAt != null) {
-                ordered.remove(oldAt, id);
-            }
-            if (newAt != null) {
-                ordered.put(newAt, id);
-            }
+        boolean reordered = !Objects.equals(oldAt, newAt);
+        List<Consumer<Slot>> additions = new ArrayList<>(2);
+        if (reordered && oldAt != null) {
+            ordered.remove(oldAt, slot);
         }
         for (Unique<I, R> u : uniques.values()) {
             Collection<?> oldKeys = before == null ? List.of() : u.keys.apply(before);
             Collection<?> newKeys = after == null ? List.of() : u.keys.apply(after);
             if (!oldKeys.equals(newKeys)) {
-                oldKeys.forEach(k -> u.remove(k, id));
-                newKeys.forEach(k -> u.add(k, id));
+                for (Object k : oldKeys) {
+                    u.remove(k, slot);
+                }
+                additions.add(s -> newKeys.forEach(k -> u.add(k, s)));
             }
         }
         for (Group<I, R> g : groups.values()) {
@@ -413,11 +444,26 @@ final class Table<I, R> {
                 continue;
             }
             if (before != null) {
-                g.remove(oldKeys, at(oldOrder, oldAt, seq), id);
+                g.remove(oldKeys, at(oldOrder, oldAt, seq), slot);
             }
             if (after != null) {
-                g.add(newKeys, at(newOrder, newAt, seq), id);
+                additions.add(s -> g.add(newKeys, at(newOrder, newAt, seq), s));
             }
+        }
+        if (after == null) {
+            rows.remove(id);
+            return;
+        }
+        if (slot == null) {
+            slot = rows.add(id, codec.pack(after, seq));
+        } else {
+            slot.stored = codec.pack(after, seq);
+        }
+        if (reordered) {
+            ordered.put(newAt, slot);
+        }
+        for (Consumer<Slot> addition : additions) {
+            addition.accept(slot);
         }
     }
 
@@ -447,8 +493,8 @@ final class Table<I, R> {
     long count(Predicate<R> filter) {
         return tx.read(() -> {
             long n = 0;
-            for (I id : ordered.ids()) {
-                if (filter.test(row(id))) {
+            for (Slot slot : ordered.ids()) {
+                if (filter.test(row(slot))) {
                     n++;
                 }
             }
@@ -460,7 +506,7 @@ final class Table<I, R> {
     Page<R> page(String group, Object key, PageRequest request, boolean descending, Predicate<R> filter) {
         request.after().ifPresent(OrderKey::parse); // a bad cursor is refused even when the group is empty
         return tx.read(() -> {
-            OrderIndex<I> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).members.get(key);
             return members == null ? Page.last(List.of()) : page(members, request, descending, filter);
         });
     }
@@ -473,13 +519,13 @@ final class Table<I, R> {
     /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
     List<R> all(String group, Object key, Predicate<R> filter) {
         return tx.read(() -> {
-            OrderIndex<I> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).members.get(key);
             if (members == null) {
                 return List.of();
             }
             List<R> out = new ArrayList<>(members.size());
-            for (I id : members.ids()) {
-                R row = row(id);
+            for (Slot slot : members.ids()) {
+                R row = row(slot);
                 if (filter.test(row)) {
                     out.add(row);
                 }
@@ -494,14 +540,14 @@ final class Table<I, R> {
      */
     List<R> first(String group, java.util.Collection<?> keys, int limit) {
         return tx.read(() -> {
-            TreeMap<OrderKey, I> merged = new TreeMap<>();
+            TreeMap<OrderKey, Slot> merged = new TreeMap<>();
             for (Object key : keys) {
-                OrderIndex<I> members = groups.get(group).members.get(key);
+                OrderIndex<Slot> members = groups.get(group).members.get(key);
                 if (members == null) {
                     continue;
                 }
-                for (Iterator<Map.Entry<OrderKey, I>> it = members.entries(false, null); it.hasNext(); ) {
-                    Map.Entry<OrderKey, I> e = it.next();
+                for (Iterator<Map.Entry<OrderKey, Slot>> it = members.entries(false, null); it.hasNext(); ) {
+                    Map.Entry<OrderKey, Slot> e = it.next();
                     if (merged.size() == limit && e.getKey().compareTo(merged.lastKey()) > 0) {
                         break; // this key's later members cannot make the first limit
                     }
@@ -521,11 +567,11 @@ final class Table<I, R> {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         return tx.read(() -> {
-            OrderIndex<I> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).members.get(key);
             List<R> out = new ArrayList<>();
             if (members != null) {
-                for (Iterator<Map.Entry<OrderKey, I>> it = members.entries(false, null); it.hasNext(); ) {
-                    Map.Entry<OrderKey, I> e = it.next();
+                for (Iterator<Map.Entry<OrderKey, Slot>> it = members.entries(false, null); it.hasNext(); ) {
+                    Map.Entry<OrderKey, Slot> e = it.next();
                     if (out.size() == limit || e.getKey().compareTo(bound) >= 0) {
                         break;
                     }
@@ -547,7 +593,7 @@ final class Table<I, R> {
     /** The last member of a group in the group's order. */
     Optional<R> last(String group, Object key) {
         return tx.read(() -> {
-            OrderIndex<I> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(row(members.lastEntry().getValue()));
         });
@@ -568,19 +614,19 @@ final class Table<I, R> {
     /** The first member of a group in the group's order. */
     Optional<R> first(String group, Object key) {
         return tx.read(() -> {
-            OrderIndex<I> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(row(members.firstEntry().getValue()));
         });
     }
 
-    private Page<R> page(OrderIndex<I> index, PageRequest request, boolean descending, Predicate<R> filter) {
+    private Page<R> page(OrderIndex<Slot> index, PageRequest request, boolean descending, Predicate<R> filter) {
         OrderKey after = request.after().map(OrderKey::parse).orElse(null);
         List<R> items = new ArrayList<>(Math.min(request.size(), 64));
         OrderKey lastKey = null;
-        Iterator<Map.Entry<OrderKey, I>> it = index.entries(descending, after);
+        Iterator<Map.Entry<OrderKey, Slot>> it = index.entries(descending, after);
         while (it.hasNext()) {
-            Map.Entry<OrderKey, I> e = it.next();
+            Map.Entry<OrderKey, Slot> e = it.next();
             R row = row(e.getValue());
             if (!filter.test(row)) {
                 continue;
@@ -594,36 +640,36 @@ final class Table<I, R> {
         return Page.last(items);
     }
 
-    /** A unique index: its keys by owner, or (packed rows) only their hashes, checked against the rows. */
+    /** A unique index: the owners' slots by key, or (packed rows) only the keys' hashes, checked against the rows. */
     private static final class Unique<I, R> {
         final Function<R, Collection<?>> keys;
         /** The owners by key, unless {@link #hashed} is used. */
-        final CompactMap<Object, I> owners;
-        final HashedOwners<I> hashed;
+        final CompactMap<Object, Slot> owners;
+        final HashedOwners<Slot> hashed;
 
-        Unique(Function<R, Collection<?>> keys, HashedOwners<I> hashed) {
+        Unique(Function<R, Collection<?>> keys, HashedOwners<Slot> hashed) {
             this.keys = keys;
             this.hashed = hashed;
             this.owners = hashed == null ? new CompactMap<>() : null;
         }
 
-        I owner(Object key) {
+        Slot owner(Object key) {
             return hashed != null ? hashed.get(key) : owners.get(key);
         }
 
-        void remove(Object key, I id) {
+        void remove(Object key, Slot slot) {
             if (hashed != null) {
-                hashed.remove(key, id);
+                hashed.remove(key, slot);
             } else {
                 owners.remove(key);
             }
         }
 
-        void add(Object key, I id) {
+        void add(Object key, Slot slot) {
             if (hashed != null) {
-                hashed.add(key, id);
+                hashed.add(key, slot);
             } else {
-                owners.put(key, id);
+                owners.put(key, slot);
             }
         }
     }
@@ -633,30 +679,34 @@ final class Table<I, R> {
         final Function<R, ?> basis;
         final Function<R, Collection<?>> keys;
         final Function<R, Instant> order;
-        final CompactMap<Object, OrderIndex<I>> members = new CompactMap<>();
+        /** The position of a member read from its slot, or null when each entry keeps its position. */
+        final Function<Slot, OrderKey> keyOf;
+        final CompactMap<Object, OrderIndex<Slot>> members = new CompactMap<>();
 
-        Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order) {
+        Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order,
+              Function<Slot, OrderKey> keyOf) {
             this.basis = basis;
             this.keys = keys;
             this.order = order;
+            this.keyOf = keyOf;
         }
 
-        void add(Collection<?> rowKeys, OrderKey at, I id) {
+        void add(Collection<?> rowKeys, OrderKey at, Slot slot) {
             for (Object key : rowKeys) {
-                OrderIndex<I> set = members.get(key);
+                OrderIndex<Slot> set = members.get(key);
                 if (set == null) {
-                    set = new OrderIndex<>();
+                    set = new OrderIndex<>(keyOf);
                     members.put(key, set);
                 }
-                set.put(at, id);
+                set.put(at, slot);
             }
         }
 
-        void remove(Collection<?> rowKeys, OrderKey at, I id) {
+        void remove(Collection<?> rowKeys, OrderKey at, Slot slot) {
             for (Object key : rowKeys) {
-                OrderIndex<I> set = members.get(key);
+                OrderIndex<Slot> set = members.get(key);
                 if (set != null) {
-                    set.remove(at, id);
+                    set.remove(at, slot);
                     if (set.isEmpty()) {
                         members.remove(key);
                     }

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -55,6 +57,43 @@ class OrderIndexTest {
                     assertEquals(expected.remove(k, "x"), index.remove(k, "x"));
                 }
                 if (op % 17 == 0 || op == ops - 1) {
+                    assertSame(expected, index, "seed " + seed + " op " + op);
+                }
+            }
+        }
+    }
+
+    @Test
+    void keyedIndex_keepingOnlyIds_answersAsATreeMap_throughShiftsTreesAndBack() {
+        for (long seed = 1; seed <= 24; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Map<String, OrderKey> keys = new HashMap<>();
+            OrderIndex<String> index = new OrderIndex<>(keys::get);
+            TreeMap<OrderKey, String> expected = new TreeMap<>();
+            int ops = seed % 3 == 0 ? 4 * OrderIndex.SHIFT_LIMIT : 300;
+            long seq = 0;
+            for (int op = 0; op < ops; op++) {
+                int kind = random.nextInt(10);
+                if (kind < 6) { // append in order
+                    OrderKey k = new OrderKey(T0.plusSeconds(seq), ++seq);
+                    String id = "id" + seq;
+                    keys.put(id, k);
+                    index.put(k, id);
+                    expected.put(k, id);
+                } else if (kind < 7) { // an older position, between stored keys
+                    OrderKey k = new OrderKey(T0.plusSeconds(random.nextLong(seq + 1)), -1 - op);
+                    String id = "old" + op;
+                    keys.put(id, k);
+                    index.put(k, id);
+                    expected.put(k, id);
+                } else if (!expected.isEmpty()) { // remove a present key, sometimes naming another id
+                    List<OrderKey> present = new ArrayList<>(expected.keySet());
+                    OrderKey k = random.nextBoolean() ? present.get(present.size() - 1)
+                            : present.get(random.nextInt(present.size()));
+                    String id = random.nextInt(5) == 0 ? "someone else" : expected.get(k);
+                    assertEquals(expected.remove(k, id), index.remove(k, id), "seed " + seed + " op " + op);
+                }
+                if (op % 23 == 0 || op == ops - 1) {
                     assertSame(expected, index, "seed " + seed + " op " + op);
                 }
             }

@@ -90,8 +90,8 @@ class PackedContactsTest {
         Contact c = Contact.create(new ContactId(new UUID(1, 2)), PersonName.empty(), List.of(), List.of(), t);
         Object packed = CODEC.pack(c, 1);
         byte[] data = assertInstanceOf(byte[].class, packed);
-        assertEquals(1 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 1, data.length,
-                "seq, version, flags, one time (seconds, nanoseconds), two empty names, two counts");
+        assertEquals(16 + 1 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 1, data.length,
+                "id, seq, version, flags, one time (seconds, nanoseconds), two empty names, two counts");
         assertEquals(c, CODEC.unpack(c.id(), packed));
     }
 

@@ -1,0 +1,91 @@
+package dev.crmkit.adapters.memory;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The orders of a {@link Table} read each row's position from the row's slot instead of keeping it: a row whose
+ * ordering time changes (a task's due time, moved into another group) leaves its old position and takes the new one,
+ * also when the unit of work rolls back, so every group list and every page of the table keep the order a sort of the
+ * expected rows gives, through random inserts, updates, removals and rollbacks.
+ */
+class TableOrderTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    /** A row ordered by its creation time in the table and by its due time in its group. */
+    record Row(UUID id, long version, Instant created, Instant due, String group) {
+        Row at(long v) {
+            return new Row(id, v, created, due, group);
+        }
+    }
+
+    @Test
+    void changingTimesAndGroups_keepEveryOrder_throughRollbacks() {
+        for (long seed = 1; seed <= 12; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            InMemoryTransactions tx = new InMemoryTransactions();
+            Table<UUID, Row> table = new Table<UUID, Row>("row", tx, Row::id, Row::version, Row::at, Row::created)
+                    .group("g", r -> List.of(r.group()), Row::due);
+            Map<UUID, Row> expected = new LinkedHashMap<>(); // insertion order: the tie-break of every order
+            for (int op = 0; op < 400; op++) {
+                int kind = random.nextInt(10);
+                List<UUID> ids = new ArrayList<>(expected.keySet());
+                if (kind < 4 || ids.isEmpty()) {
+                    Row r = new Row(new UUID(seed, op), 0, T0.plusSeconds(random.nextInt(50)),
+                            T0.plusSeconds(random.nextInt(50)), "g" + random.nextInt(3));
+                    expected.put(r.id(), table.insert(r));
+                } else if (kind < 8) {
+                    Row current = expected.get(ids.get(random.nextInt(ids.size())));
+                    Row changed = new Row(current.id(), current.version(), current.created(),
+                            T0.plusSeconds(random.nextInt(50)), "g" + random.nextInt(3));
+                    if (random.nextBoolean()) {
+                        assertThrows(IllegalStateException.class, () -> tx.inTransaction(() -> {
+                            table.update(changed);
+                            throw new IllegalStateException("roll back");
+                        }));
+                    } else {
+                        expected.put(current.id(), table.update(changed));
+                    }
+                } else {
+                    UUID id = ids.get(random.nextInt(ids.size()));
+                    table.delete(id);
+                    expected.remove(id);
+                }
+                assertOrders(table, expected, "seed " + seed + " op " + op);
+            }
+        }
+    }
+
+    private static void assertOrders(Table<UUID, Row> table, Map<UUID, Row> expected, String where) {
+        List<Row> inserted = new ArrayList<>(expected.values());
+        List<Row> byCreation = new ArrayList<>(inserted);
+        byCreation.sort(Comparator.comparing(Row::created)); // stable: insertion order within a time
+        List<Row> paged = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            var page = table.page(cursor.map(c -> dev.crmkit.core.kernel.PageRequest.after(c, 7))
+                    .orElse(dev.crmkit.core.kernel.PageRequest.first(7)));
+            paged.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+        assertEquals(byCreation, paged, where + ": pages in creation order");
+        for (String g : List.of("g0", "g1", "g2")) {
+            List<Row> members = new ArrayList<>(inserted.stream().filter(r -> r.group().equals(g)).toList());
+            members.sort(Comparator.comparing(Row::due));
+            assertEquals(members, table.all("g", g), where + ": group " + g + " in due order");
+        }
+    }
+}
