@@ -344,7 +344,7 @@ class RoundTripsTest {
 
     /**
      * A one-statement write whose statement the driver never got, because binding a value failed after the work took
-     * the statement with its savepoint commands in front ({@link JdbcTransactions.Leading#sql}): nothing is rolled
+     * the statement with its savepoint commands in front ({@link JdbcTransactions.Leading#execute}): nothing is rolled
      * back (a ROLLBACK TO a savepoint the database never set would abort the PostgreSQL transaction), and a later
      * write in the unit commits.
      */
