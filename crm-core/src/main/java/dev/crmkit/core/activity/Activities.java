@@ -22,12 +22,15 @@ public interface Activities {
      * Stores a new activity, then publishes the event that announces it: {@code append(activity)}, then
      * {@code events.publish(announced)}, so the event is published only when the activity was stored. A store may
      * write both at once: the JDBC store on PostgreSQL, given its own publisher inside a unit of work, inserts the
-     * activity and the unit's events for the outbox (this one included) in one statement.
+     * activity and the unit's events for the outbox (this one included) in one statement, and in a unit of work that
+     * owns its transaction may send that statement later, with the unit's next statement or its commit: a failure
+     * (such as a taken id) is then thrown there, and the whole unit rolls back with its events undelivered.
      *
      * @param activity  the activity to store
      * @param announced the event that announces it
      * @param events    where to publish the event
-     * @throws IllegalArgumentException if its id is already stored; the event is not published then
+     * @throws IllegalArgumentException if its id is already stored; the event is not published then (from a later
+     *                                  call of the unit, or its commit, when the store deferred the write)
      */
     default void appendAndPublish(Activity activity, DomainEvent announced, DomainEvents events) {
         append(activity);

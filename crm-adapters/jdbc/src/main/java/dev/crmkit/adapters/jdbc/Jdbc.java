@@ -371,26 +371,7 @@ final class Jdbc {
             sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i)).append(")");
         }
         sql.append(sql.length() == 0 ? "" : " ").append(parts.get(parts.size() - 1));
-        try (PreparedStatement ps = c.prepareStatement(leading.sql(sql.toString()))) {
-            bind(ps, params.toArray());
-            leading.sending(); // only now: a bind failure above leaves the unit as it was
-            ps.execute(); // commands in front answer with update counts of their own: none is a result set
-        }
-    }
-
-    /**
-     * Runs a query that may have a write's savepoint commands in front of it ({@link JdbcTransactions.Leading#sql})
-     * and returns its rows, after the commands' update counts.
-     */
-    static ResultSet resultAfterCommands(PreparedStatement ps) throws SQLException {
-        boolean rows = ps.execute();
-        while (!rows) {
-            if (ps.getUpdateCount() == -1) {
-                throw new SQLException("the query returned no rows: " + ps);
-            }
-            rows = ps.getMoreResults();
-        }
-        return ps.getResultSet();
+        leading.execute(c, sql.toString(), ps -> bind(ps, params.toArray()));
     }
 
     /**

@@ -10,8 +10,6 @@ import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RotationCursor;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -210,24 +208,20 @@ final class JdbcAssignmentState implements AssignmentState {
         UUID id = lead.id().value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
-            long claimed;
-            long ticket;
-            long written;
-            try (PreparedStatement ps = c.prepareStatement(leading.sql(claimAndAssign))) {
+            long[] counts = leading.query(c, claimAndAssign, ps -> {
                 jdbc.bind(ps, id, lead.version(), rotation);
                 ps.setArray(4, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 5, owners.length);
                 jdbc.bind(ps, 6, at);
                 jdbc.bind(ps, 7, id);
                 jdbc.bind(ps, 8, lead.version());
-                leading.sending();
-                try (ResultSet rs = Jdbc.resultAfterCommands(ps)) {
-                    rs.next();
-                    claimed = rs.getLong(1);
-                    ticket = rs.getLong(2);
-                    written = rs.getLong(3);
-                }
-            }
+            }, rs -> {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            });
+            long claimed = counts[0];
+            long ticket = counts[1];
+            long written = counts[2];
             if (claimed == 0) {
                 return OptionalLong.empty();
             }

@@ -18,7 +18,6 @@ import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -156,17 +155,12 @@ final class JdbcDeals implements Deals {
         System.arraycopy(reached, 0, params, update.length, reached.length);
         // the write's savepoint goes with the statement (JdbcTransactions.writeInOne): one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
-            long deals;
-            long entries;
-            try (PreparedStatement ps = c.prepareStatement(leading.sql(updateWithHistory))) {
-                jdbc.bind(ps, params);
-                leading.sending();
-                try (ResultSet rs = Jdbc.resultAfterCommands(ps)) {
-                    rs.next();
-                    deals = rs.getLong(1);
-                    entries = rs.getLong(2);
-                }
-            }
+            long[] counts = leading.query(c, updateWithHistory, ps -> jdbc.bind(ps, params), rs -> {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            });
+            long deals = counts[0];
+            long entries = counts[1];
             if (deals == 0) { // nothing written: the CTEs after the update had no row to follow
                 rows.refuse(c, deal.id(), deal.id().value(), deal.version());
             }

@@ -7,6 +7,8 @@ import dev.crmkit.core.kernel.Transactions;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -182,6 +184,7 @@ final class JdbcTransactions implements Transactions {
         Unit unit = current.get();
         try {
             if (unit != null) {
+                unit.beforeStatement();
                 return query.run(unit.connection);
             }
             try (Connection c = dataSource.getConnection()) {
@@ -236,6 +239,7 @@ final class JdbcTransactions implements Transactions {
         if (dialect == Dialect.POSTGRESQL) {
             return unit.writeUnderSavepoint(change);
         }
+        unit.beforeStatement();
         try {
             Savepoint savepoint = unit.connection.setSavepoint();
             T result;
@@ -262,9 +266,9 @@ final class JdbcTransactions implements Transactions {
      * Runs a write of one statement atomically, as {@link #write} does, but on PostgreSQL inside a unit of work the
      * write's savepoint commands (the release the previous write owes, then this write's savepoint) go to the database
      * in front of the statement, in the same round trip, instead of in one of their own. Elsewhere, and in a unit of
-     * its own, nothing goes in front. The work must send {@link Leading#sql} (bound, then marked by
-     * {@link Leading#sending} right before it executes) or {@link Leading#sendAlone} as its first statement; a query
-     * reads its result with {@link Jdbc#resultAfterCommands}.
+     * its own, nothing goes in front. The work sends its first statement through {@link Leading#execute} or
+     * {@link Leading#query} (which bind it, mark the commands as sent and execute it), or sends
+     * {@link Leading#sendAlone} first.
      */
     <T> T writeInOne(OneStatementWrite<T> change) {
         Unit unit = current.get();
@@ -295,10 +299,33 @@ final class JdbcTransactions implements Transactions {
         return unit.writeInOne(change, own, announced);
     }
 
+    /**
+     * {@link #writeInOneAndPublish} for a write whose caller needs no result, which may be sent later: in a
+     * PostgreSQL unit that owns its transaction (not joined to the host's), outside any other write, with this
+     * store's publisher, the write is queued and {@code announced} published at once; the queued statement goes to
+     * the database in front of the unit's next statement (any read or write: the unit reads its own writes), or with
+     * the unit's COMMIT in one round trip. If it fails there, the unit can no longer commit: the failure is thrown
+     * (as the write would have thrown it), every later statement and the commit are refused, and the whole unit
+     * rolls back, its events undelivered. So defer only a write whose failure no caller catches to go on with the
+     * unit. Elsewhere it runs at once, as {@link #writeInOneAndPublish}.
+     */
+    void writeLaterAndPublish(OneStatementWrite<?> change, DomainEvent announced, DomainEvents events) {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(announced, "announced");
+        Objects.requireNonNull(events, "events");
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL || unit.hostSavepoint != null || unit.writing > 0
+                || !(events instanceof UnitEvents own) || own.owner() != this) {
+            writeInOneAndPublish(change, announced, events);
+            return;
+        }
+        unit.defer(change, own, announced);
+    }
+
     /** A write of one statement with what goes in front of it (see {@link #writeInOne}). */
     @FunctionalInterface
     interface OneStatementWrite<T> {
-        /** Runs the write on the unit's connection; its first statement is {@code leading.sql(statement)}. */
+        /** Runs the write on the unit's connection; its first statement goes through {@code leading}. */
         T run(Connection connection, Leading leading) throws SQLException;
     }
 
@@ -312,37 +339,71 @@ final class JdbcTransactions implements Transactions {
     static final class Leading {
         /** Nothing in front, no events: for writes outside a PostgreSQL unit and for callers of plain writes. */
         static Leading none() {
-            return new Leading("", List.of(), null);
+            return new Leading("", List.of(), null, false);
         }
 
         private final String commands;
         private final List<DomainEvent> events;
         private final Outbox outbox;
+        /** A deferred write sent by the commit: COMMIT goes after its statement when no outbox rows are left. */
+        private final boolean commitAfter;
         private boolean sent;
         private boolean eventsTaken;
+        private boolean commitSent;
 
-        Leading(String commands, List<DomainEvent> events, Outbox outbox) {
+        Leading(String commands, List<DomainEvent> events, Outbox outbox, boolean commitAfter) {
             this.commands = commands;
             this.events = events;
             this.outbox = outbox;
+            this.commitAfter = commitAfter;
         }
 
         /**
-         * The statement with the savepoint commands in front, to be sent once as the write's first statement: bind
-         * it, then call {@link #sending()} right before executing it. Until then the write counts as not sent, so a
-         * failure while binding leaves the unit as it was (no rollback to a savepoint the database never set, which
-         * would abort a PostgreSQL transaction).
+         * Sends the write's first statement with the savepoint commands in front, in one round trip: prepares it,
+         * binds it, marks the commands as sent and executes it. A failure before the execution (while binding) leaves
+         * the unit as it was: no rollback to a savepoint the database never set, which would abort a PostgreSQL
+         * transaction.
          */
-        String sql(String statement) {
+        void execute(Connection c, String statement, Binding binding) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
+                binding.bind(ps);
+                sending();
+                ps.execute(); // commands in front answer with update counts of their own: none is a result set
+            }
+        }
+
+        /**
+         * {@link #execute} for a query: returns what {@code reading} makes of its rows, which come after the
+         * commands' update counts.
+         */
+        <T> T query(Connection c, String statement, Binding binding, Reading<T> reading) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
+                binding.bind(ps);
+                sending();
+                boolean rows = ps.execute();
+                while (!rows) {
+                    if (ps.getUpdateCount() == -1) {
+                        throw new SQLException("the query returned no rows: " + statement);
+                    }
+                    rows = ps.getMoreResults();
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    return reading.read(rs);
+                }
+            }
+        }
+
+        /** The statement with the savepoint commands in front, and a COMMIT after it when it ends the unit. */
+        private String sql(String statement) {
             checkUnsent();
-            return commands.isEmpty() ? statement : commands + "; " + statement;
+            String sql = commands.isEmpty() ? statement : commands + "; " + statement;
+            // the outbox rows must go before the COMMIT: with this statement, or by the commit as before
+            commitSent = commitAfter && (events.isEmpty() || eventsTaken);
+            return commitSent ? sql + "; COMMIT" : sql;
         }
 
-        /**
-         * Marks the statement of {@link #sql} as sent: call it right before executing that statement, after binding
-         * it. From then on a failure of the write rolls back to the write's savepoint.
-         */
-        void sending() {
+        /** Marks the statement of {@link #sql} as sent: from then on a failure rolls back to the savepoint. */
+        private void sending() {
             checkUnsent();
             sent = true;
         }
@@ -359,6 +420,18 @@ final class JdbcTransactions implements Transactions {
                 }
             }
             sent = true;
+        }
+
+        /** Binds the parameters of a statement sent by {@link #execute} or {@link #query}. */
+        @FunctionalInterface
+        interface Binding {
+            void bind(PreparedStatement ps) throws SQLException;
+        }
+
+        /** Reads the rows of a query sent by {@link #query}. */
+        @FunctionalInterface
+        interface Reading<T> {
+            T read(ResultSet rs) throws SQLException;
         }
 
         /** How many events the write may insert into the outbox with its statement (0: none offered). */
@@ -479,6 +552,62 @@ final class JdbcTransactions implements Transactions {
         String unreleased;
         /** The pipeline versions this unit's deal reads saw (see {@link #pipelineVersionsSeen}); null until then. */
         Map<UUID, Long> pipelineVersions;
+        /** PostgreSQL: how many writes are running (nested ones counted): a write is deferred only outside them. */
+        int writing;
+        /** The write queued by {@link #writeLaterAndPublish}, sent with the next statement or the commit; or null. */
+        OneStatementWrite<?> deferred;
+        /** The failure of a deferred write: the unit can only roll back. */
+        Throwable failed;
+
+        /** Queues a write (see {@link JdbcTransactions#writeLaterAndPublish}); one queued before is sent first. */
+        void defer(OneStatementWrite<?> change, UnitEvents events, DomainEvent announced) {
+            beforeStatement();
+            deferred = change;
+            pending.add(new Pending(events.subscriber, announced));
+        }
+
+        /**
+         * Before any statement of the unit: refuses it if a deferred write failed, and sends a queued one first, in
+         * a round trip of its own.
+         */
+        void beforeStatement() {
+            if (failed != null) {
+                throw new IllegalStateException("the unit of work cannot go on: a write it deferred failed ("
+                        + failed.getMessage() + "); it can only roll back", failed);
+            }
+            sendDeferred(false);
+        }
+
+        /**
+         * Sends the queued write, if any, with the unit's events not in the outbox yet when the write takes them, and
+         * with COMMIT after it when {@code commit} and no outbox rows are left for the commit to write. True if the
+         * COMMIT went with it. A failure marks the unit as failed and is thrown as the write would have thrown it; a
+         * connection lost while the COMMIT went with it leaves the outcome unknown.
+         */
+        private boolean sendDeferred(boolean commit) {
+            OneStatementWrite<?> change = deferred;
+            if (change == null) {
+                return false;
+            }
+            deferred = null;
+            List<DomainEvent> offered = outbox == null ? List.of()
+                    : pending.subList(outboxed, pending.size()).stream().map(Pending::event).toList();
+            // no savepoint of its own: a failure ends the unit, which nothing can roll back to a point before it
+            Leading leading = new Leading("", offered, outbox, commit);
+            try {
+                change.run(connection, leading);
+            } catch (Throwable e) {
+                failed = e;
+                if (leading.sent && leading.commitSent && e instanceof SQLException sql && lostConnection(sql)) {
+                    throw new CommitOutcomeUnknownException(sql);
+                }
+                throw unchecked(e);
+            }
+            if (leading.eventsTaken) {
+                outboxed = pending.size();
+            }
+            return leading.sent && leading.commitSent;
+        }
 
         /**
          * PostgreSQL: a write under a savepoint of its own, which costs one round trip instead of two. The savepoint
@@ -502,6 +631,16 @@ final class JdbcTransactions implements Transactions {
          * write went through, and counts as written to the outbox, with the events before it, if the write took them.
          */
         <T> T writeInOne(OneStatementWrite<T> change, UnitEvents events, DomainEvent announced) {
+            beforeStatement();
+            writing++;
+            try {
+                return writeInOneNow(change, events, announced);
+            } finally {
+                writing--;
+            }
+        }
+
+        private <T> T writeInOneNow(OneStatementWrite<T> change, UnitEvents events, DomainEvent announced) {
             String name = "crm_write_" + (++savepoints);
             String owed = unreleased;
             unreleased = null;
@@ -514,7 +653,7 @@ final class JdbcTransactions implements Transactions {
                 offered = unwritten;
             }
             Leading leading = new Leading((owed == null ? "" : "RELEASE SAVEPOINT " + owed + "; ") + "SAVEPOINT "
-                    + name, offered, outbox);
+                    + name, offered, outbox, false);
             T result;
             try {
                 result = change.run(connection, leading);
@@ -545,6 +684,11 @@ final class JdbcTransactions implements Transactions {
                 return result;
             }
             return released(name, result);
+        }
+
+        /** A failure of the connection (SQL state class 08, or none): the server may have run what was sent. */
+        private boolean lostConnection(SQLException e) {
+            return e.getSQLState() == null || e.getSQLState().startsWith("08");
         }
 
         private RuntimeException unchecked(Throwable e) {
@@ -580,14 +724,18 @@ final class JdbcTransactions implements Transactions {
         }
 
         void commit() {
+            if (failed != null) {
+                beforeStatement(); // throws: the unit rolls back
+            }
+            boolean sent = sendDeferred(true);
             try {
-                if (outbox != null && outboxed < pending.size()) {
+                if (!sent && outbox != null && outboxed < pending.size()) {
                     outbox.append(connection, pending.subList(outboxed, pending.size()).stream()
                             .map(Pending::event).toList());
                 }
                 if (hostSavepoint == null) {
                     try {
-                        connection.commit();
+                        connection.commit(); // after a COMMIT sent with a deferred write, pgjdbc sends nothing
                     } catch (SQLException e) {
                         if (dialect.isTransient(e)) {
                             throw e; // the database refused the commit (a serialization failure): rolled back
@@ -607,6 +755,7 @@ final class JdbcTransactions implements Transactions {
         void rollBack(Throwable cause) {
             pending.clear();
             outboxed = 0;
+            deferred = null; // never sent: nothing of it to undo
             try {
                 if (hostSavepoint == null) {
                     connection.rollback();

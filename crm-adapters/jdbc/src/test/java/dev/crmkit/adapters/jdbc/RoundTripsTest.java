@@ -92,7 +92,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void anAssignmentByRoundRobin_onPostgres_waitsFourTimes_savepointsWithTheirWrites_outboxWithTheEntry() {
+    void anAssignmentByRoundRobin_onPostgres_waitsThreeTimes_savepointsWithTheirWrites_entryAndOutboxWithTheCommit() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -112,10 +112,11 @@ class RoundTripsTest {
             System.out.println("[RoundTripsTest] assignment unit: " + trips.size() + " " + trips);
             // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
             // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
-            // and owner in one statement, each savepoint in a round trip of its own (7); now each savepoint goes with
-            // the write's statement, and the timeline entry with the unit's three events for the outbox (4)
+            // and owner in one statement, each savepoint in a round trip of its own (7); then each savepoint with
+            // the write's statement, and the timeline entry with the unit's three events for the outbox (4); now the
+            // entry, deferred, goes with the COMMIT (which releases the claim's savepoint): 3
             assertEquals(List.of("SELECT * FROM {lead} WHERE id = ? ...", "SAVEPOINT+claim, ticket and owner",
-                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox", "commit"), trips);
+                    "insert activity with about-rows and outbox+COMMIT"), trips);
             assertEquals(List.of("dev.crmkit.core.lead.LeadEvent$LeadOwnerChanged",
                     "dev.crmkit.core.assignment.AssignmentEvent$LeadAssigned",
                     "dev.crmkit.core.activity.ActivityEvent$ActivityLogged"), outboxTypes(ds));
@@ -131,7 +132,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void aDealMove_onPostgres_readsItsPipelinesVersionWithTheDeal_andWritesDealHistoryAndReachInOneStatement() {
+    void aDealMove_onPostgres_waitsThreeTimes_dealHistoryAndReachInOneStatement_entryAndOutboxWithTheCommit() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -150,10 +151,11 @@ class RoundTripsTest {
             // writes (10); stop 27: the revision from the cache (9); then the deal's UPDATE, its stage history and
             // reached stage in one statement (t17-moves2, 7); the savepoints go in front of the statements and the
             // events published before the timeline entry go with it (t17-assign2); the move's own event, published
-            // after its entry, waited for the commit (5); now published before its entry, it goes with the entry (4)
+            // after its entry, waited for the commit (5); published before its entry, it went with the entry (4);
+            // now the entry, deferred, goes with the COMMIT (t17-trips, 3)
             assertEquals(List.of("SELECT deal with its pipeline's version",
                     "SAVEPOINT+update deal, stage history and reach",
-                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox", "commit"), trips);
+                    "insert activity with about-rows and outbox+COMMIT"), trips);
             // the outbox order is the delivery order: the move's event, then its timeline entry's
             List<String> outbox = outboxTypes(ds);
             assertEquals(List.of("dev.crmkit.pipeline.deal.DealEvent$DealMoved",
@@ -182,32 +184,103 @@ class RoundTripsTest {
 
             store.transactions().run(() -> {
                 events.publish(e.get(0));
-                store.activities().appendAndPublish(entry(1, lead, contact), e.get(1), events); // both with it
-                events.publish(e.get(2));
-                assertThrows(IllegalArgumentException.class, () -> store.activities().appendAndPublish(
-                        entry(1, lead, contact), changed(99), events)); // refused: e3 not written, 99 not published
+                store.activities().appendAndPublish(entry(1, lead, contact), e.get(1), events); // deferred
+                events.publish(e.get(2)); // e0-e2 go with the deferred entry, sent before the next write
+                assertThrows(IllegalArgumentException.class, () -> tx.write(c -> {
+                    // inside a write: not deferred, refused at once, 99 not published
+                    store.activities().appendAndPublish(entry(1, lead, contact), changed(99), events);
+                    return null;
+                }));
                 assertThrows(IllegalStateException.class, () -> tx.write(c -> {
                     events.publish(e.get(3));
-                    store.activities().appendAndPublish(entry(2, lead, contact), e.get(4), events); // e3-e5 with it
+                    store.activities().appendAndPublish(entry(2, lead, contact), e.get(4), events); // e3-e4 with it
                     throw new IllegalStateException("the outer write fails"); // and rolled back with it
                 }));
                 store.activities().appendAndPublish(entry(3, lead, contact), e.get(5),
-                        DomainEvents.discarding()); // not the store's publisher: an event of its own, not offered
+                        DomainEvents.discarding()); // not the store's publisher: at once, an event of its own
             });
 
             // as before: what was published is delivered and in the outbox, each once, in order (a rolled back write
             // does not take back the events published before its failure); the refused entry's event never
             assertEquals(e.subList(0, 5), delivered);
             assertEquals(e.subList(0, 5).stream().map(DomainEvent::aggregateId).toList(), outbox(ds, "aggregate_id"));
-            assertEquals(List.of("SAVEPOINT+insert activity with about-rows and outbox",
-                    "RELEASE SAVEPOINT+SAVEPOINT+insert activity with about-rows and outbox",
+            assertEquals(List.of("insert activity with about-rows and outbox", // the deferred entry, before the write
+                    "execute SAVEPOINT", "SAVEPOINT+insert activity with about-rows and outbox",
                     "ROLLBACK TO SAVEPOINT crm_write_2", // refused
+                    "ROLLBACK TO SAVEPOINT crm_write_1",
                     "execute SAVEPOINT", "SAVEPOINT+insert activity with about-rows and outbox",
                     "ROLLBACK TO SAVEPOINT crm_write_3", // rolled back with the outer write
                     "SAVEPOINT+insert activity with about-rows",
                     "INSERT INTO crm_outbox (aggregate_id, event_type, occurred_a", "commit"), trips);
             assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /**
+     * A deferred timeline entry whose insert fails with the COMMIT it went with (its id is taken): the caller gets the
+     * error the insert would have raised at once, and the whole unit is rolled back, its events never delivered.
+     */
+    @Test
+    void aDeferredEntryThatFailsWithTheCommit_rollsBackTheWholeUnit_andDeliversNothing() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            List<DomainEvent> delivered = new ArrayList<>();
+            DomainEvents events = store.events(delivered::add);
+            UUID lead = new UUID(13, 1);
+            UUID contact = new UUID(13, 2);
+            store.activities().append(entry(1, lead, contact));
+            trips.clear();
+
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> store.transactions().run(() -> {
+                        events.publish(changed(1));
+                        store.activities().append(entry(2, lead, contact)); // written, then rolled back
+                        store.activities().appendAndPublish(entry(1, lead, contact), changed(2), events);
+                    }));
+
+            assertEquals("activity " + new ActivityId(new UUID(9, 1)) + " is already stored", refused.getMessage());
+            assertEquals(List.of("SAVEPOINT+insert activity with about-rows",
+                    "insert activity with about-rows and outbox+COMMIT", "rollback"), trips);
+            assertNothingOfTheUnit(ds, store, delivered, lead);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /**
+     * A deferred timeline entry whose insert fails when the unit's next statement (a read) sends it: the read gets the
+     * error; a caller that catches it and goes on is refused every later statement and the commit, and nothing of
+     * the unit is written or delivered.
+     */
+    @Test
+    void aDeferredEntryThatFailsBeforeTheNextStatement_endsTheUnit_evenWhenTheCallerGoesOn() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            List<DomainEvent> delivered = new ArrayList<>();
+            DomainEvents events = store.events(delivered::add);
+            UUID lead = new UUID(14, 1);
+            UUID contact = new UUID(14, 2);
+            store.activities().append(entry(1, lead, contact));
+
+            IllegalStateException ended = assertThrows(IllegalStateException.class,
+                    () -> store.transactions().run(() -> {
+                        store.activities().append(entry(2, lead, contact));
+                        store.activities().appendAndPublish(entry(1, lead, contact), changed(1), events);
+                        assertThrows(IllegalArgumentException.class,
+                                () -> store.activities().findById(new ActivityId(new UUID(9, 2))));
+                        store.activities().append(entry(3, lead, contact)); // refused: the unit cannot go on
+                    }));
+
+            assertTrue(ended.getMessage().startsWith("the unit of work cannot go on: a write it deferred failed"),
+                    ended.getMessage());
+            assertInstanceOf(IllegalArgumentException.class, ended.getCause());
+            assertNothingOfTheUnit(ds, store, delivered, lead);
         } finally {
             TestDatabase.close(ds);
         }
@@ -271,7 +344,7 @@ class RoundTripsTest {
 
     /**
      * A one-statement write whose statement the driver never got, because binding a value failed after the work took
-     * the statement with its savepoint commands in front ({@link JdbcTransactions.Leading#sql}): nothing is rolled
+     * the statement with its savepoint commands in front ({@link JdbcTransactions.Leading#execute}): nothing is rolled
      * back (a ROLLBACK TO a savepoint the database never set would abort the PostgreSQL transaction), and a later
      * write in the unit commits.
      */
@@ -306,6 +379,15 @@ class RoundTripsTest {
         } finally {
             TestDatabase.close(ds);
         }
+    }
+
+    /** Nothing of a rolled back unit: no event delivered or in the outbox, only the entry stored before it. */
+    private static void assertNothingOfTheUnit(DataSource ds, JdbcCrmStore store, List<DomainEvent> delivered,
+                                               UUID lead) {
+        assertEquals(List.of(), delivered);
+        assertEquals(List.of(), outboxTypes(ds));
+        assertEquals(List.of(new ActivityId(new UUID(9, 1))), store.activities().timeline(new RecordRef(RecordType.LEAD,
+                lead), TimelineFilter.everything(), PageRequest.first(10)).items().stream().map(Activity::id).toList());
     }
 
     private static ContactChanged changed(int n) {
@@ -352,8 +434,9 @@ class RoundTripsTest {
                     if (name.equals("setAutoCommit")) {
                         inUnit[0] = Boolean.FALSE.equals(args[0]);
                     } else if (inUnit[0] && (name.equals("commit") || name.equals("rollback")
-                            || name.equals("setSavepoint") || name.equals("releaseSavepoint"))) {
-                        trips.add(name);
+                            || name.equals("setSavepoint") || name.equals("releaseSavepoint"))
+                            && !(name.equals("commit") && idle(target))) {
+                        trips.add(name); // pgjdbc's commit() sends nothing when the server reported no transaction
                     }
                     Object result = call(target, method, args);
                     if (result instanceof Statement s && inUnit[0]) {
@@ -377,7 +460,16 @@ class RoundTripsTest {
                 });
     }
 
+    /** Whether the server reported the connection outside a transaction (then pgjdbc's commit sends nothing). */
+    private static boolean idle(Connection c) throws SQLException {
+        return c.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                == org.postgresql.core.TransactionState.IDLE;
+    }
+
     private static String describe(String sql) {
+        if (sql.endsWith("; COMMIT")) { // a deferred write sent with the unit's commit
+            return describe(sql.substring(0, sql.length() - "; COMMIT".length())) + "+COMMIT";
+        }
         Matcher leading = LEADING.matcher(sql);
         if (leading.matches()) { // a write's savepoint commands sent in front of its statement
             return (leading.group(1) != null ? "RELEASE SAVEPOINT+" : "") + "SAVEPOINT+" + describe(leading.group(2));
