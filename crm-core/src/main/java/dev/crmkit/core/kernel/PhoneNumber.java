@@ -49,6 +49,39 @@ public final class PhoneNumber {
     }
 
     /**
+     * A number a {@link PhoneNumber} wrote with {@link #toString()}, rebuilt without asking libphonenumber again: only
+     * its shape is checked ({@code +}, a first digit 1-9, at most 15 digits, optionally {@code ;ext=} and 1 to 20
+     * digits). For {@link StoredValues} alone, which crmkit's stores call for what they wrote themselves.
+     *
+     * @throws IllegalArgumentException if the text does not have that shape (a store's data was damaged)
+     */
+    static PhoneNumber stored(String value) {
+        int ext = value.indexOf(EXTENSION);
+        int end = ext < 0 ? value.length() : ext;
+        boolean shaped = end >= 3 && end <= 16 && value.charAt(0) == '+' && value.charAt(1) != '0'
+                && digits(value, 1, end)
+                && (ext < 0 || value.length() - end - EXTENSION.length() >= 1
+                && value.length() - end - EXTENSION.length() <= 20 && digits(value, end + EXTENSION.length(),
+                value.length()));
+        if (!shaped) {
+            throw new IllegalArgumentException("a stored phone number is not in the form PhoneNumber writes: '"
+                    + Text.excerpt(value) + "'");
+        }
+        return ext < 0 ? new PhoneNumber(value, "")
+                : new PhoneNumber(value.substring(0, end), value.substring(end + EXTENSION.length()));
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Parses raw input: an international number ({@code +44 20 7946 0958}, {@code 0044...}) or a national one read in
      * the default region ({@code 030 901820} in {@code DE}), with an extension if one is written
      * ({@code ext. 12}, {@code x12}, {@code ;ext=12}).
