@@ -605,7 +605,7 @@ final class Table<I, R> {
      */
     Optional<OrderKey> lastKey(String group, Object key) {
         return tx.read(() -> {
-            OrderIndex<I> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).members.get(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(members.lastEntry().getKey());
         });
