@@ -14,6 +14,7 @@ import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.task.TaskPlanner;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -86,7 +87,7 @@ public final class BulkCapture {
     public Prepared prepare(List<LeadSubmission> submissions) {
         List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(submissions, "submissions"));
         if (all.stream().anyMatch(s -> checksDuplicates(s.channel()))) {
-            return new Prepared(this, all, null, List.of(), List.of(), null);
+            return new Prepared(this, all, null, List.of(), List.of(), List.of(), null);
         }
         CaptureOutcome[] outcomes = new CaptureOutcome[all.size()];
         List<Integer> valid = new ArrayList<>();
@@ -101,8 +102,10 @@ public final class BulkCapture {
                 normalized.add(n.submission().get());
             }
         }
+        List<String> fingerprints = new ArrayList<>(normalized.size()); // may hold nulls: not List.copyOf
+        normalized.forEach(n -> fingerprints.add(LeadCapture.fingerprintOf(n)));
         return new Prepared(this, all, outcomes, List.copyOf(valid), List.copyOf(normalized),
-                normalized.isEmpty() ? null : keysOf(normalized));
+                Collections.unmodifiableList(fingerprints), normalized.isEmpty() ? null : keysOf(normalized));
     }
 
     /**
@@ -128,7 +131,7 @@ public final class BulkCapture {
         if (!chunk.normalized.isEmpty()) {
             List<CaptureOutcome> captured = context.transactions().inTransactionRetrying(
                     LeadCapture.CONFLICT_ATTEMPTS,
-                    () -> captureStaged(chunk.normalized, chunk.keys));
+                    () -> captureStaged(chunk.normalized, chunk.fingerprints, chunk.keys));
             for (int k = 0; k < chunk.valid.size(); k++) {
                 outcomes[chunk.valid.get(k)] = captured.get(k);
             }
@@ -146,15 +149,18 @@ public final class BulkCapture {
         private final CaptureOutcome[] rejected; // null: captured one by one
         private final List<Integer> valid;
         private final List<LeadCapture.NormalizedSubmission> normalized;
+        private final List<String> fingerprints; // each normalized submission's, ahead of its capture
         private final CaptureBatches.Keys keys;
 
         private Prepared(BulkCapture by, List<LeadSubmission> all, CaptureOutcome[] rejected, List<Integer> valid,
-                         List<LeadCapture.NormalizedSubmission> normalized, CaptureBatches.Keys keys) {
+                         List<LeadCapture.NormalizedSubmission> normalized, List<String> fingerprints,
+                         CaptureBatches.Keys keys) {
             this.by = by;
             this.all = all;
             this.rejected = rejected;
             this.valid = valid;
             this.normalized = normalized;
+            this.fingerprints = fingerprints;
             this.keys = keys;
         }
 
@@ -172,7 +178,7 @@ public final class BulkCapture {
     }
 
     private List<CaptureOutcome> captureStaged(List<LeadCapture.NormalizedSubmission> chunk,
-                                               CaptureBatches.Keys keys) {
+                                               List<String> fingerprints, CaptureBatches.Keys keys) {
         CaptureStage stage = CaptureStage.held(store, keys);
         List<DomainEvent> events = new ArrayList<>();
         Context staged = new Context(new Staged(), events::add, context.validation(), context.clock(),
@@ -183,8 +189,8 @@ public final class BulkCapture {
                 dev.crmkit.core.idempotency.IdempotencyKeys.unsupported(), single.suppressions(),
                 single.consentHistory(), single.actor());
         List<CaptureOutcome> out = new ArrayList<>(chunk.size());
-        for (LeadCapture.NormalizedSubmission s : chunk) {
-            out.add(capture.captureNormalized(s));
+        for (int i = 0; i < chunk.size(); i++) {
+            out.add(capture.captureNormalized(chunk.get(i), fingerprints.get(i)));
         }
         if (!stage.writes().isEmpty()) {
             store.write(stage.writes());

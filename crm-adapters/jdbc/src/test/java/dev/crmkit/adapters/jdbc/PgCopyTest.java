@@ -87,6 +87,34 @@ class PgCopyTest {
         }
     }
 
+    /**
+     * The COPY text goes out in blocks of about {@link PgCopy#BLOCK} chars, each ending at a row's end: many short rows
+     * (escapes and emoji in each) over many blocks come back every one, in order, none twice, the last partial block
+     * included.
+     */
+    @Test
+    void copiedRows_overManyBlocks_comeBackEachOnceInOrder() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; texts.stream().mapToInt(String::length).sum() < PgCopy.BLOCK * 7 + 5; i++) {
+            texts.add("row " + i + " \uD83D\uDE00\t\\\n" + "w".repeat(i % 97));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        texts.forEach(t -> rows.add(new Object[] {t}));
+        try (Connection c = TestDatabase.POSTGRESQL.shared().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE t17pg_blocks (n SERIAL, a TEXT)");
+            assertTrue(PgCopy.copy(c, "COPY t17pg_blocks (a) FROM STDIN", rows));
+            List<String> back = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT a FROM t17pg_blocks ORDER BY n")) {
+                while (rs.next()) {
+                    back.add(rs.getString(1));
+                }
+            }
+            s.execute("DROP TABLE t17pg_blocks");
+            assertEquals(texts, back);
+        }
+    }
+
     @Test
     void copyOf_onlyForInsertsWhoseValuesAreAllParameters() {
         assertEquals("COPY t (a, b, c) FROM STDIN",

@@ -256,8 +256,11 @@ public final class JdbcBenchmark {
                 phases.accept(String.format(Locale.ROOT, "%s: timing crmkit bulk capture on %,d submissions",
                         database, data.size()));
                 long start = System.nanoTime();
+                long cpu = processCpuNanos();
                 ImportTally bulkTally = crmkitPass(dataSource, dialect, data, true);
                 bulk = System.nanoTime() - start;
+                phases.accept(String.format(Locale.ROOT, "%s: bulk capture took %.2f s, %.2f s of this JVM's CPU "
+                        + "(every thread, GC included)", database, bulk / 1e9, (processCpuNanos() - cpu) / 1e9));
                 if (tally != null && !tally.byKind().equals(bulkTally.byKind())) {
                     throw new IllegalStateException("bulk capture gave the outcomes " + bulkTally.byKind()
                             + ", capture one by one " + tally.byKind());
@@ -337,6 +340,12 @@ public final class JdbcBenchmark {
         } finally {
             ahead.shutdownNow();
         }
+    }
+
+    /** The CPU time of this JVM so far, or 0 where the platform does not tell it. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private static List<LeadSubmission> chunk(List<LeadSubmission> data, int from, int size) {
