@@ -65,25 +65,12 @@ class PgCopyTest {
     void copiedText_keepsEmojiThatStraddleTheDriversBlockBoundaries() throws Exception {
         List<String> texts = List.of("x" + "\uD83D\uDE00".repeat(140_000), "yyy" + "\uD83D\uDE00".repeat(70_000),
                 "abc" + "\uD83E\uDD84".repeat(50_000), "z\\" + "\uD83D\uDE00".repeat(40_000));
-        List<Object[]> rows = new ArrayList<>();
-        texts.forEach(t -> rows.add(new Object[] {t}));
-        try (Connection c = TestDatabase.POSTGRESQL.shared().getConnection();
-             Statement s = c.createStatement()) {
-            s.execute("CREATE TEMPORARY TABLE t17fix_copy (n SERIAL, a TEXT)");
-            assertTrue(PgCopy.copy(c, "COPY t17fix_copy (a) FROM STDIN", rows));
-            List<String> back = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT a FROM t17fix_copy ORDER BY n")) {
-                while (rs.next()) {
-                    back.add(rs.getString(1));
-                }
-            }
-            s.execute("DROP TABLE t17fix_copy");
-            assertEquals(texts.size(), back.size());
-            for (int i = 0; i < texts.size(); i++) {
-                assertEquals(texts.get(i).length(), back.get(i).length(), "row " + i);
-                assertTrue(texts.get(i).equals(back.get(i)), "row " + i + " changed, first '?' at "
-                        + back.get(i).indexOf('?'));
-            }
+        List<String> back = copiedBack(texts);
+        assertEquals(texts.size(), back.size());
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(texts.get(i).length(), back.get(i).length(), "row " + i);
+            assertTrue(texts.get(i).equals(back.get(i)), "row " + i + " changed, first '?' at "
+                    + back.get(i).indexOf('?'));
         }
     }
 
@@ -98,20 +85,25 @@ class PgCopyTest {
         for (int i = 0; texts.stream().mapToInt(String::length).sum() < PgCopy.BLOCK * 7 + 5; i++) {
             texts.add("row " + i + " \uD83D\uDE00\t\\\n" + "w".repeat(i % 97));
         }
+        assertEquals(texts, copiedBack(texts));
+    }
+
+    /** The texts copied into a one-column temporary table with {@link PgCopy#copy}, read back in their order. */
+    private static List<String> copiedBack(List<String> texts) throws Exception {
         List<Object[]> rows = new ArrayList<>();
         texts.forEach(t -> rows.add(new Object[] {t}));
         try (Connection c = TestDatabase.POSTGRESQL.shared().getConnection();
              Statement s = c.createStatement()) {
-            s.execute("CREATE TEMPORARY TABLE t17pg_blocks (n SERIAL, a TEXT)");
-            assertTrue(PgCopy.copy(c, "COPY t17pg_blocks (a) FROM STDIN", rows));
+            s.execute("CREATE TEMPORARY TABLE t17fix_copy (n SERIAL, a TEXT)");
+            assertTrue(PgCopy.copy(c, "COPY t17fix_copy (a) FROM STDIN", rows));
             List<String> back = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT a FROM t17pg_blocks ORDER BY n")) {
+            try (ResultSet rs = s.executeQuery("SELECT a FROM t17fix_copy ORDER BY n")) {
                 while (rs.next()) {
                     back.add(rs.getString(1));
                 }
             }
-            s.execute("DROP TABLE t17pg_blocks");
-            assertEquals(texts, back);
+            s.execute("DROP TABLE t17fix_copy");
+            return back;
         }
     }
 
