@@ -14,6 +14,7 @@ import dev.crmkit.core.kernel.Transactions;
 import dev.crmkit.core.task.TaskPlanner;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -67,16 +68,26 @@ public final class BulkCapture {
     }
 
     /**
-     * Captures the submissions as one chunk, in one unit of work (or the caller's).
+     * Captures the submissions as one chunk, in one unit of work (or the caller's): {@code captureAll(prepare(s))}.
      *
      * @return each submission's outcome, in the order given
      */
     public List<CaptureOutcome> captureAll(List<LeadSubmission> submissions) {
+        return captureAll(prepare(submissions));
+    }
+
+    /**
+     * Normalizes a chunk ahead of its capture: the work of a chunk that reads nothing but the lead schema and
+     * depends on nothing stored, so it can run on another thread while the chunk before is captured (an import
+     * normalizes chunk N+1 while chunk N's statements run: see {@link #captureAll(Prepared)}). Thread-safe.
+     *
+     * @param submissions the chunk, in order
+     * @return the chunk, normalized, to hand to {@link #captureAll(Prepared)} of this bulk capture
+     */
+    public Prepared prepare(List<LeadSubmission> submissions) {
         List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(submissions, "submissions"));
         if (all.stream().anyMatch(s -> checksDuplicates(s.channel()))) {
-            List<CaptureOutcome> out = new ArrayList<>(all.size());
-            all.forEach(s -> out.add(single.capture(s)));
-            return out;
+            return new Prepared(this, all, null, List.of(), List.of(), List.of(), null);
         }
         CaptureOutcome[] outcomes = new CaptureOutcome[all.size()];
         List<Integer> valid = new ArrayList<>();
@@ -91,16 +102,72 @@ public final class BulkCapture {
                 normalized.add(n.submission().get());
             }
         }
-        if (!normalized.isEmpty()) {
-            CaptureBatches.Keys keys = keysOf(normalized);
+        List<String> fingerprints = new ArrayList<>(normalized.size()); // may hold nulls: not List.copyOf
+        normalized.forEach(n -> fingerprints.add(LeadCapture.fingerprintOf(n)));
+        return new Prepared(this, all, outcomes, List.copyOf(valid), List.copyOf(normalized),
+                Collections.unmodifiableList(fingerprints), normalized.isEmpty() ? null : keysOf(normalized));
+    }
+
+    /**
+     * Captures a chunk {@link #prepare prepared} by this bulk capture, in one unit of work (or the caller's), with
+     * the outcomes {@link #captureAll(List)} gives the same submissions. Run again (a retried unit), it captures the
+     * chunk again from the same normalized submissions.
+     *
+     * @return each submission's outcome, in the order given to {@link #prepare}
+     * @throws IllegalArgumentException when another bulk capture prepared the chunk
+     */
+    public List<CaptureOutcome> captureAll(Prepared chunk) {
+        Objects.requireNonNull(chunk, "chunk");
+        if (chunk.by != this) {
+            throw new IllegalArgumentException("chunk: prepared by another bulk capture (settings and schemas may "
+                    + "differ); prepare it with this one");
+        }
+        if (chunk.rejected == null) { // a duplicate rule that scores names: one by one
+            List<CaptureOutcome> out = new ArrayList<>(chunk.all.size());
+            chunk.all.forEach(s -> out.add(single.capture(s)));
+            return out;
+        }
+        CaptureOutcome[] outcomes = chunk.rejected.clone();
+        if (!chunk.normalized.isEmpty()) {
             List<CaptureOutcome> captured = context.transactions().inTransactionRetrying(
                     LeadCapture.CONFLICT_ATTEMPTS,
-                    () -> captureStaged(normalized, keys));
-            for (int k = 0; k < valid.size(); k++) {
-                outcomes[valid.get(k)] = captured.get(k);
+                    () -> captureStaged(chunk.normalized, chunk.fingerprints, chunk.keys));
+            for (int k = 0; k < chunk.valid.size(); k++) {
+                outcomes[chunk.valid.get(k)] = captured.get(k);
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * A chunk of submissions normalized by {@link #prepare}, waiting for {@link #captureAll(Prepared)}: the bad ones
+     * already rejected, the others normalized and their keys gathered. Immutable and thread-safe.
+     */
+    public static final class Prepared {
+        private final BulkCapture by;
+        private final List<LeadSubmission> all;
+        private final CaptureOutcome[] rejected; // null: captured one by one
+        private final List<Integer> valid;
+        private final List<LeadCapture.NormalizedSubmission> normalized;
+        private final List<String> fingerprints; // each normalized submission's, ahead of its capture
+        private final CaptureBatches.Keys keys;
+
+        private Prepared(BulkCapture by, List<LeadSubmission> all, CaptureOutcome[] rejected, List<Integer> valid,
+                         List<LeadCapture.NormalizedSubmission> normalized, List<String> fingerprints,
+                         CaptureBatches.Keys keys) {
+            this.by = by;
+            this.all = all;
+            this.rejected = rejected;
+            this.valid = valid;
+            this.normalized = normalized;
+            this.fingerprints = fingerprints;
+            this.keys = keys;
+        }
+
+        /** How many submissions the chunk has. */
+        public int size() {
+            return all.size();
+        }
     }
 
     /** Whether a rule for contacts or for leads through this channel looks fuzzy candidates up. */
@@ -111,7 +178,7 @@ public final class BulkCapture {
     }
 
     private List<CaptureOutcome> captureStaged(List<LeadCapture.NormalizedSubmission> chunk,
-                                               CaptureBatches.Keys keys) {
+                                               List<String> fingerprints, CaptureBatches.Keys keys) {
         CaptureStage stage = CaptureStage.held(store, keys);
         List<DomainEvent> events = new ArrayList<>();
         Context staged = new Context(new Staged(), events::add, context.validation(), context.clock(),
@@ -122,8 +189,8 @@ public final class BulkCapture {
                 dev.crmkit.core.idempotency.IdempotencyKeys.unsupported(), single.suppressions(),
                 single.consentHistory(), single.actor());
         List<CaptureOutcome> out = new ArrayList<>(chunk.size());
-        for (LeadCapture.NormalizedSubmission s : chunk) {
-            out.add(capture.captureNormalized(s));
+        for (int i = 0; i < chunk.size(); i++) {
+            out.add(capture.captureNormalized(chunk.get(i), fingerprints.get(i)));
         }
         if (!stage.writes().isEmpty()) {
             store.write(stage.writes());

@@ -316,16 +316,28 @@ public final class LeadCapture {
         return CaptureOnce.keyOf(Objects.requireNonNull(submission, "submission"));
     }
 
-    /** Captures a valid submission in the running unit of work: {@link BulkCapture}'s step per submission. */
-    CaptureOutcome captureNormalized(NormalizedSubmission s) {
-        return captureValid(s);
+    /**
+     * Captures a valid submission in the running unit of work: {@link BulkCapture}'s step per submission, with the
+     * fingerprint {@link #fingerprintOf} gave it ahead.
+     */
+    CaptureOutcome captureNormalized(NormalizedSubmission s, String fingerprint) {
+        return captureValid(s, fingerprint);
+    }
+
+    /**
+     * The content fingerprint capture keeps beside an external id (to tell a repeat from a conflict), null without
+     * one: a submission without one never reads it, so it is not computed (a SHA-256 over every field).
+     */
+    static String fingerprintOf(NormalizedSubmission s) {
+        return s.externalId().isPresent() ? SubmissionFingerprint.of(s) : null;
     }
 
     private CaptureOutcome captureValid(NormalizedSubmission s) {
+        return captureValid(s, fingerprintOf(s));
+    }
+
+    private CaptureOutcome captureValid(NormalizedSubmission s, String fingerprint) {
         Instant now = context.clock().instant();
-        // the content fingerprint is kept only beside an external id (to tell a repeat from a conflict): a submission
-        // without one never reads it, so it is not computed (a SHA-256 over every field)
-        String fingerprint = s.externalId().isPresent() ? SubmissionFingerprint.of(s) : null;
         if (s.externalId().isPresent()) {
             Optional<Lead> seen = leads.findByExternalId(s.externalId().get());
             if (seen.isPresent()) {

@@ -3,6 +3,7 @@ package dev.crmkit.core.contract;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.capture.BulkCapture;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.Contact;
@@ -34,6 +35,7 @@ import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,6 +77,53 @@ public abstract class BulkCaptureContract {
         assertTrue(kinds(actual).keySet().containsAll(List.of("Rejected", "NewLeadNewContact", "DuplicateFolded",
                 "NewLeadExistingContact", "AlreadyCaptured")), () -> "the input covers every outcome: "
                 + kinds(actual) + ", first " + actual.get(0));
+    }
+
+    /**
+     * Every chunk prepared before the first is captured (as far ahead as an import's helper thread could run): the
+     * normalization, keys and content fingerprints taken ahead give the outcomes and records of one by one, repeats
+     * of stored external ids with the same content (already captured) and with other content (a conflict) included.
+     */
+    @Test
+    void captureAll_chunksPreparedAheadOfTheirCapture_leaveTheStoreAsCaptureOneByOne() {
+        List<LeadSubmission> stored = Submissions.seeded(11, 80);
+        List<LeadSubmission> imported = new ArrayList<>(Submissions.seeded(12, 240));
+        imported.addAll(stored.subList(0, 20));
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        single.oneByOne(stored, 50);
+        bulk.oneByOne(stored, 50);
+        List<CaptureOutcome> expected = single.oneByOne(imported, 64);
+
+        BulkCapture capture = bulk.crm.bulkCapture();
+        List<BulkCapture.Prepared> ahead = new ArrayList<>();
+        for (int from = 0; from < imported.size(); from += 64) {
+            ahead.add(capture.prepare(imported.subList(from, Math.min(imported.size(), from + 64))));
+        }
+        List<CaptureOutcome> actual = new ArrayList<>();
+        for (BulkCapture.Prepared chunk : ahead) {
+            actual.addAll(capture.captureAll(chunk));
+            bulk.clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertEquals(expected, actual);
+        assertEquals(single.dump(), bulk.dump());
+        assertEquals(single.events, bulk.events);
+        assertTrue(kinds(actual).keySet().containsAll(List.of("Rejected", "AlreadyCaptured", "DuplicateFolded")),
+                () -> "the input covers repeats and bad rows: " + kinds(actual));
+    }
+
+    @Test
+    void captureAll_aChunkPreparedByAnotherBulkCapture_isRefusedNamingTheChunk() {
+        BulkCapture.Prepared elsewhere = new Run(newStore(), b -> b).crm.bulkCapture()
+                .prepare(Submissions.seeded(13, 3));
+        Run run = new Run(newStore(), b -> b);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run.crm.bulkCapture().captureAll(elsewhere));
+
+        assertTrue(e.getMessage().startsWith("chunk: prepared by another bulk capture"), e.getMessage());
+        assertEquals(List.of(), Run.pages(run.store.leads()::findAll), "nothing captured");
     }
 
     @Test

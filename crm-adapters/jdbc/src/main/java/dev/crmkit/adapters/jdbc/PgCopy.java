@@ -1,9 +1,8 @@
 package dev.crmkit.adapters.jdbc;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -77,26 +76,13 @@ final class PgCopy {
         if (!c.isWrapperFor(PGConnection.class)) {
             return false;
         }
-        StringBuilder text = new StringBuilder(capacity(rows));
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                append(text, row[i]);
-            }
-            text.append('\n');
-        }
-        // encoded once, whole: pgjdbc's copyIn(sql, Reader) encodes each 65,536-char block alone, so an emoji (a
-        // surrogate pair) split by a block boundary would be stored as "??"; bytes are sent as they are
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         if (TIMED.get() == c) { // statement_timeout already set for the work this COPY is part of
-            copyIn(c, copy, bytes);
+            copyIn(c, copy, rows);
             return true;
         }
         int timeout = queryTimeout(c);
         if (timeout == 0) {
-            copyIn(c, copy, bytes);
+            copyIn(c, copy, rows);
             return true;
         }
         // COPY runs no JDBC statement, so the statement's timeout does not reach it: the same timeout as the
@@ -104,7 +90,7 @@ final class PgCopy {
         boolean local = !c.getAutoCommit();
         String before = setTimeout(c, Long.toString(timeout * 1000L), local);
         try {
-            copyIn(c, copy, bytes);
+            copyIn(c, copy, rows);
         } catch (SQLException | RuntimeException e) {
             if (!local) { // in a transaction the failure aborted it, and its rollback undoes the SET LOCAL
                 try {
@@ -117,15 +103,6 @@ final class PgCopy {
         }
         setTimeout(c, before, local);
         return true;
-    }
-
-    /** About the length of the rows' text, from the first row's, so the builder seldom grows. */
-    private static int capacity(List<Object[]> rows) {
-        long first = 1;
-        for (Object value : rows.get(0)) {
-            first += (value instanceof String s ? s.length() : 36) + 1;
-        }
-        return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(128, first * rows.size() * 5 / 4));
     }
 
     /** The store's query timeout, in seconds, set on every statement it creates. */
@@ -169,12 +146,52 @@ final class PgCopy {
         return result;
     }
 
-    private static void copyIn(Connection c, String copy, byte[] bytes) throws SQLException {
+    /**
+     * Sends the rows as COPY text in blocks of about {@value #BLOCK} chars, each block written as the rows before it
+     * are on their way: the server parses and inserts a block's rows while the next block is built, instead of
+     * waiting for the text of the whole chunk. A block ends at a row's end and is encoded whole (pgjdbc's
+     * {@code copyIn(sql, Reader)} encodes each 65,536-char block alone, so an emoji, a surrogate pair, split by a
+     * block boundary would be stored as "??"); bytes are sent as they are.
+     */
+    private static void copyIn(Connection c, String copy, List<Object[]> rows) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new SQLException("COPY failed reading its own rows", e);
+            StringBuilder text = new StringBuilder(BLOCK + BLOCK / 4);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        text.append('\t');
+                    }
+                    append(text, row[i]);
+                }
+                text.append('\n');
+                if (text.length() >= BLOCK) {
+                    send(in, text);
+                }
+            }
+            if (text.length() > 0) {
+                send(in, text);
+            }
+            in.endCopy();
+        } catch (SQLException | RuntimeException | Error e) {
+            if (in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
+                }
+            }
+            throw e;
         }
+    }
+
+    /** The chars of COPY text {@link #copyIn} builds before it sends them: a few blocks for a bulk chunk's table. */
+    static final int BLOCK = 16_384;
+
+    private static void send(CopyIn in, StringBuilder text) throws SQLException {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        text.setLength(0);
     }
 
     /** Sets the session's (or transaction's) statement_timeout and returns the one it had. */

@@ -65,6 +65,31 @@ class PgCopyTest {
     void copiedText_keepsEmojiThatStraddleTheDriversBlockBoundaries() throws Exception {
         List<String> texts = List.of("x" + "\uD83D\uDE00".repeat(140_000), "yyy" + "\uD83D\uDE00".repeat(70_000),
                 "abc" + "\uD83E\uDD84".repeat(50_000), "z\\" + "\uD83D\uDE00".repeat(40_000));
+        List<String> back = copiedBack(texts);
+        assertEquals(texts.size(), back.size());
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(texts.get(i).length(), back.get(i).length(), "row " + i);
+            assertTrue(texts.get(i).equals(back.get(i)), "row " + i + " changed, first '?' at "
+                    + back.get(i).indexOf('?'));
+        }
+    }
+
+    /**
+     * The COPY text goes out in blocks of about {@link PgCopy#BLOCK} chars, each ending at a row's end: many short rows
+     * (escapes and emoji in each) over many blocks come back every one, in order, none twice, the last partial block
+     * included.
+     */
+    @Test
+    void copiedRows_overManyBlocks_comeBackEachOnceInOrder() throws Exception {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; texts.stream().mapToInt(String::length).sum() < PgCopy.BLOCK * 7 + 5; i++) {
+            texts.add("row " + i + " \uD83D\uDE00\t\\\n" + "w".repeat(i % 97));
+        }
+        assertEquals(texts, copiedBack(texts));
+    }
+
+    /** The texts copied into a one-column temporary table with {@link PgCopy#copy}, read back in their order. */
+    private static List<String> copiedBack(List<String> texts) throws Exception {
         List<Object[]> rows = new ArrayList<>();
         texts.forEach(t -> rows.add(new Object[] {t}));
         try (Connection c = TestDatabase.POSTGRESQL.shared().getConnection();
@@ -78,12 +103,7 @@ class PgCopyTest {
                 }
             }
             s.execute("DROP TABLE t17fix_copy");
-            assertEquals(texts.size(), back.size());
-            for (int i = 0; i < texts.size(); i++) {
-                assertEquals(texts.get(i).length(), back.get(i).length(), "row " + i);
-                assertTrue(texts.get(i).equals(back.get(i)), "row " + i + " changed, first '?' at "
-                        + back.get(i).indexOf('?'));
-            }
+            return back;
         }
     }
 
