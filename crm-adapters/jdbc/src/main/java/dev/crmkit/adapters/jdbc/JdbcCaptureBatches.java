@@ -34,8 +34,9 @@ import java.util.function.Function;
  * and locked at once, their new external ids claimed at once, the rows updated in one JDBC batch. A point or an
  * external id that another unit of work claimed since the read, or a lead changed since, is a
  * {@link ConflictException}: the chunk's unit rolls back and runs again. New companies are written the same way as
- * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (none in a lead import
- * that does not add a phone or an e-mail to a known person) still go through the store's port, one by one.
+ * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (a name, e-mail or phone
+ * filled in, a company link added) are written set-based on MariaDB too ({@link JdbcContacts#updateAll}: a few
+ * statements a chunk where the port took five or more a contact); elsewhere they go through the port, one by one.
  * Thread-safe.
  */
 final class JdbcCaptureBatches implements CaptureBatches {
