@@ -41,12 +41,14 @@ final class ContactFieldRows {
     private final Jdbc jdbc;
     private final String insert;
     private final String delete;
+    private final String deleteOf;
 
     ContactFieldRows(Jdbc jdbc) {
         this.jdbc = jdbc;
         insert = jdbc.sql("INSERT INTO {contact_field} (contact_id, field, value_key, value_text, value_number, "
                 + "value_date) VALUES (?, ?, ?, ?, ?, ?)");
         delete = jdbc.sql("DELETE FROM {contact_field} WHERE contact_id = ?");
+        deleteOf = jdbc.sql("DELETE FROM {contact_field} WHERE contact_id IN (%s)");
     }
 
     /** Writes the rows of a contact stored for the first time. */
@@ -64,6 +66,22 @@ final class ContactFieldRows {
     /** Rewrites the rows of a contact whose row was written over. */
     void replace(Connection c, Contact contact) throws SQLException {
         replace(c, contact.id().value(), contact.customFields());
+    }
+
+    /**
+     * Rewrites the rows of many contacts from their values: their rows deleted with one statement per thousand
+     * contacts, the new ones inserted at once.
+     */
+    void replaceAll(Connection c, List<Contact> contacts) throws SQLException {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        for (int from = 0; from < contacts.size(); from += 1000) {
+            List<Contact> part = contacts.subList(from, Math.min(contacts.size(), from + 1000));
+            jdbc.update(c, deleteOf.replace("%s", String.join(", ", java.util.Collections.nCopies(part.size(), "?"))),
+                    part.stream().map(x -> (Object) x.id().value()).toArray());
+        }
+        insertAll(c, contacts);
     }
 
     /** Rewrites the rows of a contact from its values. */

@@ -212,8 +212,8 @@ final class Jdbc {
      * {@value #MULTI_ROW_DATA} chars of data, see {@link #statementEnd}): one statement, and one
      * execution in the database, for hundreds of rows, whatever the driver does with batches; on PostgreSQL, when
      * every value is a parameter and there are at least {@link PgCopy#MIN_ROWS} rows, one {@code COPY} through
-     * pgjdbc's {@code CopyManager} instead ({@link PgCopy}).
-     * One row is one plain statement, none is nothing.
+     * pgjdbc's {@code CopyManager} instead ({@link PgCopy}); on MariaDB one JDBC batch, which the driver sends as one
+     * bulk command ({@link #bulkInsert}). One row is one plain statement, none is nothing.
      *
      * @param insert a one-row insert ending with its {@code VALUES (...)}, nothing after it
      * @throws IllegalArgumentException when {@code insert} is not of that form
@@ -241,6 +241,10 @@ final class Jdbc {
             if (copy.isPresent() && PgCopy.copy(c, copy.get(), rows)) {
                 return;
             }
+        }
+        if (dialect == Dialect.MARIADB && tail.isEmpty()) {
+            bulkInsert(c, insert, rows);
+            return;
         }
         int at = insert.lastIndexOf(" VALUES (");
         if (at < 0 || !insert.endsWith(")")) {
@@ -271,6 +275,26 @@ final class Jdbc {
                 }
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * MariaDB: the rows of a one-row insert as one JDBC batch, which MariaDB Connector/J 3 sends as one
+     * {@code COM_STMT_BULK_EXECUTE} of the statement prepared on the server (its {@code useBulkStmtsForInserts}, on by
+     * default): the values go in binary, the server parses the statement once and runs it for every row, in one round
+     * trip, the driver splitting the command where {@code max_allowed_packet} requires. Paired on the loaded machine
+     * against the multi-row {@code INSERT} text of {@link #insertRows} (500 rows of 25 columns, 30 alternations):
+     * 83 ms against 128 ms a statement, and a chunk's 1,100 to 1,700 about-rows and outbox rows go in one command
+     * instead of two statements. Update counts are not read: an insert that fails raises, and that is all callers use.
+     * With the driver's bulk command turned off in the URL, the batch goes as statements the driver pipelines.
+     */
+    private void bulkInsert(Connection c, String insert, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (Object[] values : rows) {
+                bind(ps, values);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

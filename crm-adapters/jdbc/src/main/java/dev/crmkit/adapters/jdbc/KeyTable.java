@@ -127,6 +127,11 @@ final class KeyTable {
         return jdbc.list(c, keysOf, rs -> rs.getString(1), owner);
     }
 
+    /** The statement of {@link #release}: its parameters are the key, then the record. */
+    String releaseSql() {
+        return deleteKey;
+    }
+
     /** Gives up a key a record holds. */
     void release(Connection c, String key, UUID owner) throws SQLException {
         jdbc.update(c, deleteKey, key, owner);

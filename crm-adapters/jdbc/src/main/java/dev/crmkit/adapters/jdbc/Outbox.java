@@ -84,6 +84,18 @@ final class Outbox {
         if (copy.isPresent() && events.size() >= PgCopy.MIN_ROWS && PgCopy.copy(connection, copy.get(), rows)) {
             return;
         }
+        if (dialect == Dialect.MARIADB && rows.size() > 1) {
+            // one JDBC batch, which MariaDB Connector/J sends as one bulk command (see Jdbc#insertRows): a chunk's
+            // events in one round trip, parsed once, however many there are
+            try (PreparedStatement ps = connection.prepareStatement(insert)) {
+                for (Object[] event : rows) {
+                    bind(ps, 0, event);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return;
+        }
         int row = insert.lastIndexOf(" VALUES (") + " VALUES ".length();
         for (int from = 0, to; from < rows.size(); from = to) {
             // one multi-row statement for a chunk's events: one execution in the database, whatever the driver;
@@ -95,14 +107,20 @@ final class Outbox {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 int i = 0;
                 for (Object[] event : part) {
-                    ps.setString(++i, (String) event[0]);
-                    ps.setString(++i, (String) event[1]);
-                    dialect.setInstant(ps, ++i, (Instant) event[2]);
-                    ps.setString(++i, (String) event[3]);
+                    i = bind(ps, i, event);
                 }
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Binds an event's row after parameter {@code at}; returns the last parameter bound. */
+    private int bind(PreparedStatement ps, int at, Object[] event) throws SQLException {
+        ps.setString(at + 1, (String) event[0]);
+        ps.setString(at + 2, (String) event[1]);
+        dialect.setInstant(ps, at + 3, (Instant) event[2]);
+        ps.setString(at + 4, (String) event[3]);
+        return at + 4;
     }
 
     /**

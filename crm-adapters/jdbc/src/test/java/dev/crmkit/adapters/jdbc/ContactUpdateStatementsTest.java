@@ -1,0 +1,122 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.EmailAddress;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.lead.Channel;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * How many statements MariaDB runs to write the contacts stored before a bulk capture chunk that the chunk changes
+ * (a name and an e-mail filled in, a company link added), counted on the client ({@link StatementCounter}), and that
+ * the set-based write ({@code JdbcContacts.updateAll}) refuses a stale contact and a point another contact holds,
+ * leaving the rows as they were. Not timed.
+ */
+class ContactUpdateStatementsTest {
+
+    private static final Instant AT = Instant.parse("2026-12-06T09:00:00Z");
+    private static final int KNOWN = 6;
+
+    @Test
+    void mariadb_aChunkChangingSixStoredContacts_writesThemWithOneStatementPerKind() {
+        DataSource ds = TestDatabase.MARIADB.isolated();
+        try {
+            Map<String, Integer> statements = new TreeMap<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(StatementCounter.counting(ds, statements)).build();
+            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(83))
+                    .defaultRegion("DE").build();
+            List<Contact> known = new ArrayList<>();
+            List<LeadSubmission> chunk = new ArrayList<>();
+            for (int i = 0; i < KNOWN; i++) {
+                String phone = "+49 30 5550" + (100 + i);
+                known.add(((CaptureOutcome.NewLeadNewContact) crm.capture().capture(
+                        LeadSubmission.from(Channel.WEB_FORM).phone(phone).build())).contact());
+                chunk.add(LeadSubmission.from(Channel.IMPORT).name("Kathy", "Smith" + i).phone(phone)
+                        .email("kathy@firm" + i + ".example").build());
+            }
+            statements.clear();
+
+            crm.bulkCapture().captureAll(chunk);
+
+            assertEquals(1, StatementCounter.starting(statements, "UPDATE crm_contact "), statements.toString());
+            assertEquals(0, StatementCounter.starting(statements, "SELECT point FROM "), statements.toString());
+            assertEquals(1, StatementCounter.starting(statements, "DELETE FROM crm_contact_company "),
+                    statements.toString());
+            assertEquals(0, StatementCounter.starting(statements, "DELETE FROM crm_contact_field "),
+                    statements.toString());
+            for (int i = 0; i < KNOWN; i++) {
+                Contact now = store.contacts().findById(known.get(i).id()).orElseThrow();
+                assertEquals(3, now.version(), "stored at 1, enriched, then linked to its company");
+                assertEquals("Smith" + i, now.name().last());
+                assertEquals(now.id(), store.contacts().findByEmail(new EmailAddress("kathy@firm" + i + ".example"))
+                        .orElseThrow().id());
+                assertEquals(1, now.affiliations().size());
+                assertEquals(List.of(now.id()), store.contacts().findByCompany(now.affiliations().get(0).companyId(),
+                        PageRequest.first(10)).items().stream().map(Contact::id).toList());
+            }
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    @Test
+    void mariadb_updateAll_aContactChangedSince_isRefusedAsStaleAndNothingIsWritten() {
+        JdbcCrmStore store = TestDatabase.MARIADB.freshStore();
+        Fixtures fx = new Fixtures(84);
+        JdbcContacts contacts = (JdbcContacts) store.contacts();
+        Contact one = contacts.insertOrGet(fx.contact().build());
+        Contact two = contacts.insertOrGet(fx.contact().build());
+        contacts.update(two); // another unit of work changed it: two is now at version 2
+        Contact renamedOne = one.withName(new dev.crmkit.core.contact.PersonName("Ann", "One"), AT);
+        Contact renamedTwo = two.withName(new dev.crmkit.core.contact.PersonName("Bob", "Two"), AT);
+
+        StaleVersionException e = assertThrows(StaleVersionException.class, () -> store.transactions()
+                .inTransaction(() -> store.jdbc().tx.write(c -> contacts.updateAll(c, List.of(renamedOne,
+                        renamedTwo)))));
+
+        assertEquals(two.id().toString(), e.recordId());
+        assertEquals(two.version(), e.expectedVersion());
+        assertEquals(one, contacts.findById(one.id()).orElseThrow());
+        assertEquals(2, contacts.findById(two.id()).orElseThrow().version());
+    }
+
+    @Test
+    void mariadb_updateAll_aPhoneAnotherContactHolds_isNotClaimed() {
+        JdbcCrmStore store = TestDatabase.MARIADB.freshStore();
+        Fixtures fx = new Fixtures(85);
+        JdbcContacts contacts = (JdbcContacts) store.contacts();
+        PhoneNumber taken = fx.phone();
+        Contact holder = contacts.insertOrGet(fx.contact().build().withPhone(taken, true, AT));
+        Contact other = contacts.insertOrGet(fx.contact().build());
+
+        boolean written = store.transactions().inTransaction(() -> store.jdbc().tx.write(c -> {
+            boolean claimed = contacts.updateAll(c, List.of(other.withPhone(taken, true, AT)));
+            c.rollback(); // as the chunk's unit does when the claim fails
+            return claimed;
+        }));
+
+        assertFalse(written);
+        assertEquals(holder.id(), contacts.findByPhone(taken).orElseThrow().id());
+        assertEquals(other, contacts.findById(other.id()).orElseThrow());
+    }
+}

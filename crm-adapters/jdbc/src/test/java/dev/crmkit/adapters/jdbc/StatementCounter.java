@@ -1,0 +1,67 @@
+package dev.crmkit.adapters.jdbc;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+
+/**
+ * A data source that counts, by the first three words of their SQL, the statements MariaDB runs for the prepared
+ * statements of its connections, as the client sees them: every execution is one; a JDBC batch of an INSERT is one
+ * (MariaDB Connector/J 3 sends it as one bulk command, {@code useBulkStmtsForInserts}), a batch of anything else is
+ * one statement a row (the driver's {@code useBulkStmts} is off by default, so it runs them one by one). Not timed.
+ */
+final class StatementCounter {
+
+    private StatementCounter() {
+    }
+
+    /** The data source over {@code target}, adding to {@code statements}. */
+    static DataSource counting(DataSource target, Map<String, Integer> statements) {
+        return proxy(DataSource.class, target, (method, result, args) -> result instanceof Connection c
+                ? proxy(Connection.class, c, (m, r, a) -> r instanceof PreparedStatement ps
+                        ? proxy(PreparedStatement.class, ps, (sm, sr, sa) -> {
+                            String head = head((String) a[0]);
+                            boolean insert = head.startsWith("INSERT ");
+                            String name = sm.getName();
+                            if (name.equals("addBatch") && !insert || name.equals("executeBatch") && insert
+                                    || name.startsWith("execute") && !name.equals("executeBatch")) {
+                                statements.merge(head, 1, Integer::sum);
+                            }
+                            return sr;
+                        })
+                        : r)
+                : result);
+    }
+
+    /** The statements counted whose head starts with {@code prefix}. */
+    static int starting(Map<String, Integer> statements, String prefix) {
+        return statements.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
+    private static String head(String sql) {
+        String[] words = sql.split(" ", 4);
+        return words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2] + " ";
+    }
+
+    private interface After {
+        Object apply(Method method, Object result, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, After after) {
+        return type.cast(Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type},
+                (p, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    return after.apply(method, result, args);
+                }));
+    }
+}
