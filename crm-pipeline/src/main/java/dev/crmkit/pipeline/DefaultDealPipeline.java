@@ -516,6 +516,6 @@ final class DefaultDealPipeline implements DealPipeline {
             deal.contactId().ifPresent(c -> about.add(new RecordRef(RecordType.CONTACT, c.value())));
             deal.companyId().ifPresent(c -> about.add(new RecordRef(RecordType.COMPANY, c.value())));
         }
-        crm.timeline().record(Activity.system(new ActivityId(ids.next()), subject, body, about, now));
+        crm.timeline().recordLast(Activity.system(new ActivityId(ids.next()), subject, body, about, now));
     }
 }

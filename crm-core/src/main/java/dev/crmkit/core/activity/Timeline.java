@@ -39,9 +39,24 @@ public final class Timeline {
 
     /** Appends an activity built elsewhere in crmkit and publishes its event; joins the caller's unit of work. */
     public Activity record(Activity activity) {
-        activities.appendAndPublish(activity, new ActivityEvent.ActivityLogged(activity.id(), activity.type(),
-                activity.about(), activity.recordedAt()), context.events());
+        activities.appendAndPublish(activity, announce(activity), context.events());
         return activity;
+    }
+
+    /**
+     * {@link #record}, for an entry whose id was just generated and that ends its operation (a deal move's, an
+     * assignment's): the store may send it with the unit's next statement or its commit
+     * ({@link Activities#appendAndPublishLast}), so a failure may be thrown later in the unit and then rolls the whole
+     * unit back. Do not use it for an entry whose failure the caller catches to go on.
+     */
+    public Activity recordLast(Activity activity) {
+        activities.appendAndPublishLast(activity, announce(activity), context.events());
+        return activity;
+    }
+
+    private static ActivityEvent.ActivityLogged announce(Activity activity) {
+        return new ActivityEvent.ActivityLogged(activity.id(), activity.type(), activity.about(),
+                activity.recordedAt());
     }
 
     /** The timeline of a record, newest first, filtered and paged. */

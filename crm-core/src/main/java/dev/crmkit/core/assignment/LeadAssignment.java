@@ -241,7 +241,7 @@ public final class LeadAssignment {
     }
 
     private void record(Lead lead, String subject, Explanation explanation, Instant now) {
-        timeline.record(Activity.system(new ActivityId(context.ids().next()), subject, explanation.describe(),
+        timeline.recordLast(Activity.system(new ActivityId(context.ids().next()), subject, explanation.describe(),
                 Set.of(new RecordRef(RecordType.LEAD, lead.id().value()),
                         new RecordRef(RecordType.CONTACT, lead.contactId().value())), now));
     }

@@ -84,13 +84,25 @@ final class JdbcActivities implements Activities {
     /**
      * On PostgreSQL inside a unit of work, with the store's own publisher: the activity, its about-rows and the unit's
      * events for the outbox, the announced one included, in one statement (when they are few), so the commit has no
-     * outbox rows left to write; otherwise as {@link Activities#appendAndPublish} says. In a unit that owns its
-     * transaction, outside any other write, that statement is deferred ({@link JdbcTransactions#writeLaterAndPublish}):
-     * it goes in front of the unit's next statement, or with its COMMIT in one round trip, taking the events
-     * published until then; a failure (a taken id) is thrown there and rolls back the whole unit.
+     * outbox rows left to write; otherwise as {@link Activities#appendAndPublish} says.
      */
     @Override
     public void appendAndPublish(Activity activity, DomainEvent announced, DomainEvents events) {
+        Objects.requireNonNull(activity, "activity");
+        jdbc.tx.writeInOneAndPublish((c, leading) -> {
+            insert(c, List.of(activity), leading);
+            return null;
+        }, announced, events);
+    }
+
+    /**
+     * {@link #appendAndPublish}'s one statement, deferred in a PostgreSQL unit that owns its transaction, outside any
+     * other write ({@link JdbcTransactions#writeLaterAndPublish}): it goes in front of the unit's next statement, or
+     * with its COMMIT in one round trip, taking the events published until then; a failure (a taken id) is thrown
+     * there and rolls back the whole unit.
+     */
+    @Override
+    public void appendAndPublishLast(Activity activity, DomainEvent announced, DomainEvents events) {
         Objects.requireNonNull(activity, "activity");
         jdbc.tx.writeLaterAndPublish((c, leading) -> {
             insert(c, List.of(activity), leading);

@@ -314,8 +314,9 @@ final class JdbcTransactions implements Transactions {
         Objects.requireNonNull(announced, "announced");
         Objects.requireNonNull(events, "events");
         Unit unit = current.get();
-        if (unit == null || dialect != Dialect.POSTGRESQL || unit.hostSavepoint != null || unit.writing > 0
-                || !(events instanceof UnitEvents own) || own.owner() != this) {
+        // joinHost: the host's own SQL may share the connection and would not see a queued write (review of t17-trips)
+        if (unit == null || dialect != Dialect.POSTGRESQL || joinHost || unit.hostSavepoint != null
+                || unit.writing > 0 || !(events instanceof UnitEvents own) || own.owner() != this) {
             writeInOneAndPublish(change, announced, events);
             return;
         }
@@ -572,6 +573,9 @@ final class JdbcTransactions implements Transactions {
          */
         void beforeStatement() {
             if (failed != null) {
+                if (failed instanceof ConflictException conflict) {
+                    throw conflict; // still a conflict, so a retrying caller retries the whole unit (review of t17-trips)
+                }
                 throw new IllegalStateException("the unit of work cannot go on: a write it deferred failed ("
                         + failed.getMessage() + "); it can only roll back", failed);
             }

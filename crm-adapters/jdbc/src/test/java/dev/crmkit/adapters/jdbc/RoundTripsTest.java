@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -184,7 +185,7 @@ class RoundTripsTest {
 
             store.transactions().run(() -> {
                 events.publish(e.get(0));
-                store.activities().appendAndPublish(entry(1, lead, contact), e.get(1), events); // deferred
+                store.activities().appendAndPublishLast(entry(1, lead, contact), e.get(1), events); // deferred
                 events.publish(e.get(2)); // e0-e2 go with the deferred entry, sent before the next write
                 assertThrows(IllegalArgumentException.class, () -> tx.write(c -> {
                     // inside a write: not deferred, refused at once, 99 not published
@@ -240,7 +241,7 @@ class RoundTripsTest {
                     () -> store.transactions().run(() -> {
                         events.publish(changed(1));
                         store.activities().append(entry(2, lead, contact)); // written, then rolled back
-                        store.activities().appendAndPublish(entry(1, lead, contact), changed(2), events);
+                        store.activities().appendAndPublishLast(entry(1, lead, contact), changed(2), events);
                     }));
 
             assertEquals("activity " + new ActivityId(new UUID(9, 1)) + " is already stored", refused.getMessage());
@@ -271,7 +272,7 @@ class RoundTripsTest {
             IllegalStateException ended = assertThrows(IllegalStateException.class,
                     () -> store.transactions().run(() -> {
                         store.activities().append(entry(2, lead, contact));
-                        store.activities().appendAndPublish(entry(1, lead, contact), changed(1), events);
+                        store.activities().appendAndPublishLast(entry(1, lead, contact), changed(1), events);
                         assertThrows(IllegalArgumentException.class,
                                 () -> store.activities().findById(new ActivityId(new UUID(9, 2))));
                         store.activities().append(entry(3, lead, contact)); // refused: the unit cannot go on
@@ -281,6 +282,59 @@ class RoundTripsTest {
                     ended.getMessage());
             assertInstanceOf(IllegalArgumentException.class, ended.getCause());
             assertNothingOfTheUnit(ds, store, delivered, lead);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /**
+     * Review of t17-trips, finding 1: {@code appendAndPublish} (a host's own entry, with an id it chose) is never
+     * deferred, so its refusal is thrown by the call itself and a caller that catches it goes on and commits the rest
+     * of its unit; only {@code appendAndPublishLast} (crmkit's own entries, ids just generated) may be deferred.
+     */
+    @Test
+    void anEntryRefusedByAppendAndPublish_isThrownByTheCallItself_andTheUnitGoesOnToCommit() {
+        assertRefusedByTheCallItself(JdbcCrmStore::builder, 15,
+                (store, entry, event, events) -> store.activities().appendAndPublish(entry, event, events));
+    }
+
+    /**
+     * Review of t17-trips, finding 5: a store that joins host transactions never defers, even in a unit that owns its
+     * transaction, since the host's own SQL may share the connection and would not see a queued entry.
+     */
+    @Test
+    void aStoreThatJoinsHostTransactions_neverDefersAnEntry() {
+        assertRefusedByTheCallItself(ds -> JdbcCrmStore.builder(ds).joinHostTransactions(), 16,
+                (store, entry, event, events) -> store.activities().appendAndPublishLast(entry, event, events));
+    }
+
+    /** How a test appends an entry and publishes its event. */
+    @FunctionalInterface
+    private interface Appending {
+        void append(JdbcCrmStore store, Activity entry, DomainEvent event, DomainEvents events);
+    }
+
+    /** A taken id refused by the appending call itself (not queued); the unit goes on and commits the next entry. */
+    private static void assertRefusedByTheCallItself(Function<DataSource, JdbcCrmStore.Builder> builder,
+            int seed, Appending appending) {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            JdbcCrmStore store = builder.apply(ds).build();
+            List<DomainEvent> delivered = new ArrayList<>();
+            DomainEvents events = store.events(delivered::add);
+            UUID lead = new UUID(seed, 1);
+            UUID contact = new UUID(seed, 2);
+            store.activities().append(entry(1, lead, contact));
+
+            store.transactions().run(() -> {
+                assertThrows(IllegalArgumentException.class, // at once: not queued for the commit
+                        () -> appending.append(store, entry(1, lead, contact), changed(1), events));
+                appending.append(store, entry(2, lead, contact), changed(2), events);
+            });
+
+            assertEquals(List.of(changed(2)), delivered);
+            assertEquals(2, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size());
         } finally {
             TestDatabase.close(ds);
         }
