@@ -416,17 +416,15 @@ final class Table<I, R> {
         OrderKey oldAt = before == null ? null : new OrderKey(creationOrder.apply(before), seq);
         OrderKey newAt = after == null ? null : new OrderKey(creationOrder.apply(after), seq);
         boolean reordered = !Objects.equals(oldAt, newAt);
+        // first everything that runs the table's key functions or the codec, so that a failure there leaves the
+        // indexes as they were (review of t17-heap3); then the changes, which only move entries
+        List<Consumer<Slot>> removals = new ArrayList<>(2);
         List<Consumer<Slot>> additions = new ArrayList<>(2);
-        if (reordered && oldAt != null) {
-            ordered.remove(oldAt, slot);
-        }
         for (Unique<I, R> u : uniques.values()) {
             Collection<?> oldKeys = before == null ? List.of() : u.keys.apply(before);
             Collection<?> newKeys = after == null ? List.of() : u.keys.apply(after);
             if (!oldKeys.equals(newKeys)) {
-                for (Object k : oldKeys) {
-                    u.remove(k, slot);
-                }
+                removals.add(s -> oldKeys.forEach(k -> u.remove(k, s)));
                 additions.add(s -> newKeys.forEach(k -> u.add(k, s)));
             }
         }
@@ -444,20 +442,30 @@ final class Table<I, R> {
                 continue;
             }
             if (before != null) {
-                g.remove(oldKeys, at(oldOrder, oldAt, seq), slot);
+                OrderKey oldKey = at(oldOrder, oldAt, seq);
+                removals.add(s -> g.remove(oldKeys, oldKey, s));
             }
             if (after != null) {
-                additions.add(s -> g.add(newKeys, at(newOrder, newAt, seq), s));
+                OrderKey newKey = at(newOrder, newAt, seq);
+                additions.add(s -> g.add(newKeys, newKey, s));
             }
+        }
+        Object packed = after == null ? null : codec.pack(after, seq);
+
+        if (reordered && oldAt != null) {
+            ordered.remove(oldAt, slot);
+        }
+        for (Consumer<Slot> removal : removals) {
+            removal.accept(slot);
         }
         if (after == null) {
             rows.remove(id);
             return;
         }
         if (slot == null) {
-            slot = rows.add(id, codec.pack(after, seq));
+            slot = rows.add(id, packed);
         } else {
-            slot.stored = codec.pack(after, seq);
+            slot.stored = packed;
         }
         if (reordered) {
             ordered.put(newAt, slot);

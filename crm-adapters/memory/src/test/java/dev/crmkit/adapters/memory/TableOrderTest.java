@@ -69,6 +69,36 @@ class TableOrderTest {
         }
     }
 
+    /**
+     * Review of t17-heap3, finding 6: a key function that fails while a row is updated (here a second group's, for
+     * one group name, after the first group's keys changed) leaves the row in every order and group as it was: the
+     * keys are worked out before any index changes.
+     */
+    @Test
+    void aKeyFunctionThatFailsOnUpdate_leavesEveryOrderAsItWas() {
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = new Table<UUID, Row>("row", tx, Row::id, Row::version, Row::at, Row::created)
+                .group("g", r -> List.of(r.group()), Row::due)
+                .group("h", r -> {
+                    if (r.group().equals("bad")) {
+                        throw new IllegalArgumentException("no key for group bad");
+                    }
+                    return List.of(r.group());
+                }, Row::due);
+        Map<UUID, Row> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            Row r = new Row(new UUID(99, i), 0, T0.plusSeconds(i), T0.plusSeconds(10 - i), "g" + (i % 3));
+            expected.put(r.id(), table.insert(r));
+        }
+        Row current = expected.get(new UUID(99, 2));
+        Row changed = new Row(current.id(), current.version(), current.created(), T0.plusSeconds(60), "bad");
+
+        assertThrows(IllegalArgumentException.class, () -> table.update(changed));
+
+        assertOrders(table, expected, "after the failed update");
+        assertEquals(current, table.get(current.id()).orElseThrow());
+    }
+
     private static void assertOrders(Table<UUID, Row> table, Map<UUID, Row> expected, String where) {
         List<Row> inserted = new ArrayList<>(expected.values());
         List<Row> byCreation = new ArrayList<>(inserted);
