@@ -154,7 +154,9 @@ final class PgCopy {
      * block boundary would be stored as "??"); bytes are sent as they are.
      */
     private static void copyIn(Connection c, String copy, List<Object[]> rows) throws SQLException {
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+        // the COPY starts with the first block, built before it: a value copyIn cannot write (a programming error)
+        // fails there, before the server was asked anything, so the transaction is not aborted (review of t17-pg1m)
+        CopyIn in = null;
         try {
             StringBuilder text = new StringBuilder(BLOCK + BLOCK / 4);
             for (Object[] row : rows) {
@@ -166,15 +168,15 @@ final class PgCopy {
                 }
                 text.append('\n');
                 if (text.length() >= BLOCK) {
-                    send(in, text);
+                    in = send(c, copy, in, text);
                 }
             }
-            if (text.length() > 0) {
-                send(in, text);
+            if (text.length() > 0 || in == null) {
+                in = send(c, copy, in, text);
             }
             in.endCopy();
         } catch (SQLException | RuntimeException | Error e) {
-            if (in.isActive()) {
+            if (in != null && in.isActive()) {
                 try {
                     in.cancelCopy();
                 } catch (SQLException cancel) {
@@ -188,10 +190,15 @@ final class PgCopy {
     /** The chars of COPY text {@link #copyIn} builds before it sends them: a few blocks for a bulk chunk's table. */
     static final int BLOCK = 16_384;
 
-    private static void send(CopyIn in, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
+    /** Sends a block, starting the COPY with the first; returns the COPY under way. */
+    private static CopyIn send(Connection c, String copy, CopyIn in, StringBuilder text) throws SQLException {
+        CopyIn open = in != null ? in : c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+        if (text.length() > 0) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            text.setLength(0);
+            open.writeToCopy(bytes, 0, bytes.length);
+        }
+        return open;
     }
 
     /** Sets the session's (or transaction's) statement_timeout and returns the one it had. */

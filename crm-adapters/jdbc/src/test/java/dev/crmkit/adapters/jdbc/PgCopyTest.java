@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -86,6 +87,35 @@ class PgCopyTest {
             texts.add("row " + i + " \uD83D\uDE00\t\\\n" + "w".repeat(i % 97));
         }
         assertEquals(texts, copiedBack(texts));
+    }
+
+    /**
+     * Review of t17-pg1m: a value COPY cannot write (a programming error) is refused before the COPY starts, so the
+     * transaction it ran in is not aborted and goes on to commit what it wrote before.
+     */
+    @Test
+    void aValueCopyCannotWrite_isRefusedBeforeTheCopyStarts_andTheTransactionGoesOn() throws Exception {
+        try (Connection c = TestDatabase.POSTGRESQL.shared().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TEMPORARY TABLE t17fix_refused (a TEXT)");
+            c.setAutoCommit(false);
+            try {
+                s.execute("INSERT INTO t17fix_refused VALUES ('before')");
+                List<Object[]> rows = List.of(new Object[] {"fine"}, new Object[] {new StringBuilder("not a value")});
+                IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                        () -> PgCopy.copy(c, "COPY t17fix_refused (a) FROM STDIN", rows));
+                assertTrue(refused.getMessage().startsWith("cannot copy a java.lang.StringBuilder"),
+                        refused.getMessage());
+                c.commit(); // not aborted: the row written before stays
+            } finally {
+                c.setAutoCommit(true);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t17fix_refused WHERE a = 'before'")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+            }
+            s.execute("DROP TABLE t17fix_refused");
+        }
     }
 
     /** The texts copied into a one-column temporary table with {@link PgCopy#copy}, read back in their order. */
