@@ -229,10 +229,14 @@ final class JdbcTransactions implements Transactions {
         Unit unit = current.get();
         if (unit == null) { // a unit of its own: its rollback undoes the write, no savepoint needed
             return inTransaction(() -> {
+                Unit own = current.get();
+                own.writing++; // inside a write: nothing the work appends is deferred past its own statements
                 try {
-                    return change.run(current.get().connection);
+                    return change.run(own.connection);
                 } catch (SQLException e) {
                     throw failure("a write failed", e);
+                } finally {
+                    own.writing--;
                 }
             });
         }

@@ -308,6 +308,38 @@ class RoundTripsTest {
                 (store, entry, event, events) -> store.activities().appendAndPublishLast(entry, event, events));
     }
 
+    /**
+     * Review of t17-trips, finding 4: a write that opens a unit of its own counts as a write, so an entry its work
+     * appends is not deferred and the work's own statements on the connection see it.
+     */
+    @Test
+    void anEntryAppendedInsideAWriteOfItsOwnUnit_isSeenByTheWritesNextStatement() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            JdbcTransactions tx = (JdbcTransactions) store.transactions();
+            List<DomainEvent> delivered = new ArrayList<>();
+            DomainEvents events = store.events(delivered::add);
+            Activity entry = entry(1, new UUID(17, 1), new UUID(17, 2));
+
+            long seen = tx.write(c -> {
+                store.activities().appendAndPublishLast(entry, changed(1), events);
+                try (var ps = c.prepareStatement("SELECT count(*) FROM crm_activity WHERE id = ?")) {
+                    ps.setObject(1, entry.id().value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
+
+            assertEquals(1, seen);
+            assertEquals(List.of(changed(1)), delivered);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     /** How a test appends an entry and publishes its event. */
     @FunctionalInterface
     private interface Appending {
