@@ -88,11 +88,7 @@ final class JdbcActivities implements Activities {
      */
     @Override
     public void appendAndPublish(Activity activity, DomainEvent announced, DomainEvents events) {
-        Objects.requireNonNull(activity, "activity");
-        jdbc.tx.writeInOneAndPublish((c, leading) -> {
-            insert(c, List.of(activity), leading);
-            return null;
-        }, announced, events);
+        jdbc.tx.writeInOneAndPublish(inserting(activity), announced, events);
     }
 
     /**
@@ -103,11 +99,16 @@ final class JdbcActivities implements Activities {
      */
     @Override
     public void appendAndPublishLast(Activity activity, DomainEvent announced, DomainEvents events) {
+        jdbc.tx.writeLaterAndPublish(inserting(activity), announced, events);
+    }
+
+    /** The one statement that inserts an activity with its about-rows (and what the unit sends in front of it). */
+    private JdbcTransactions.OneStatementWrite<Void> inserting(Activity activity) {
         Objects.requireNonNull(activity, "activity");
-        jdbc.tx.writeLaterAndPublish((c, leading) -> {
+        return (c, leading) -> {
             insert(c, List.of(activity), leading);
             return null;
-        }, announced, events);
+        };
     }
 
     /**
