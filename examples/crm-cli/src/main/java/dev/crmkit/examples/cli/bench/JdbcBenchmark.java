@@ -317,8 +317,9 @@ public final class JdbcBenchmark {
     }
 
     /**
-     * Bulk capture of the chunks, each in a unit of work of its own, as {@code crm import} does; the next chunk is
-     * normalized on a helper thread while this one's statements run ({@link BulkCapture#prepare}).
+     * Bulk capture of the chunks, each in a unit of work of its own, as {@code crm import} does; unlike
+     * {@code crm import} (so far), the next chunk is normalized on a helper thread while this one's statements run
+     * ({@link BulkCapture#prepare}), as a host importing many chunks can do.
      */
     private void bulkPass(JdbcCrmStore store, BulkCapture capture, List<LeadSubmission> data, ImportTally tally) {
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
