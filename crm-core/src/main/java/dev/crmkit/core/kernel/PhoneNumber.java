@@ -51,7 +51,8 @@ public final class PhoneNumber {
     /**
      * A number a {@link PhoneNumber} wrote with {@link #toString()}, rebuilt without asking libphonenumber again: only
      * its shape is checked ({@code +}, a first digit 1-9, at most 15 digits, optionally {@code ;ext=} and 1 to 20
-     * digits). For {@link StoredValues} alone, which crmkit's stores call for what they wrote themselves.
+     * digits). For {@code dev.crmkit.core.internal.StoredValues} alone, which crmkit's stores call for what they wrote
+     * themselves; it reaches this method through a private method-handle lookup, so nothing here names it.
      *
      * @throws IllegalArgumentException if the text does not have that shape (a store's data was damaged)
      */

@@ -8,10 +8,10 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.MarketingConsent;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.internal.StoredValues;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.PhoneNumber;
-import dev.crmkit.core.kernel.StoredValues;
 import dev.crmkit.core.kernel.UserId;
 
 import java.nio.charset.StandardCharsets;

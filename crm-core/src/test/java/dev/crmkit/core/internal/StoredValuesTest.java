@@ -1,4 +1,7 @@
-package dev.crmkit.core.kernel;
+package dev.crmkit.core.internal;
+
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.ValidationException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
