@@ -68,12 +68,19 @@ public final class BulkCapture {
     }
 
     /**
-     * Captures the submissions as one chunk, in one unit of work (or the caller's): {@code captureAll(prepare(s))}.
+     * Captures the submissions as one chunk, in one unit of work (or the caller's), with the outcomes of
+     * {@code captureAll(prepare(submissions))}.
      *
      * @return each submission's outcome, in the order given
      */
     public List<CaptureOutcome> captureAll(List<LeadSubmission> submissions) {
-        return captureAll(prepare(submissions));
+        List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(submissions, "submissions"));
+        if (capturedOneByOne(all)) {
+            return oneByOne(all);
+        }
+        // the schema read once, in the chunk's unit: nothing to compare it with
+        return context.transactions().inTransactionRetrying(LeadCapture.CONFLICT_ATTEMPTS,
+                () -> captureNow(prepare(all, schemas.schemaFor(RecordType.LEAD))));
     }
 
     /**
@@ -81,18 +88,46 @@ public final class BulkCapture {
      * depends on nothing stored, so it can run on another thread while the chunk before is captured (an import
      * normalizes chunk N+1 while chunk N's statements run: see {@link #captureAll(Prepared)}). Thread-safe.
      *
+     * <p>It reads no clock: every time a capture records (the lead's, its timeline's, its follow-up task's) is read
+     * by {@link #captureAll(Prepared)}, so a caller that sets the clock for a chunk (an import replaying the times
+     * rows were submitted) may prepare the next chunk while the clock stands at another time. The host's
+     * {@code Validator}, if it passed one, runs here too: it must not read crmkit's clock either.
+     *
      * @param submissions the chunk, in order
      * @return the chunk, normalized, to hand to {@link #captureAll(Prepared)} of this bulk capture
      */
     public Prepared prepare(List<LeadSubmission> submissions) {
         List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(submissions, "submissions"));
-        if (all.stream().anyMatch(s -> checksDuplicates(s.channel()))) {
-            return new Prepared(this, all, null, List.of(), List.of(), List.of(), null);
+        return capturedOneByOne(all) ? new Prepared(this, all) : prepare(all, schemas.schemaFor(RecordType.LEAD));
+    }
+
+    /**
+     * Prepares several chunks at once, as {@link #prepare} prepares each, reading the lead schema once for all of them
+     * (an import prepares each run of rows submitted at the same time as a chunk of its own).
+     *
+     * @param chunks the chunks, in order
+     * @return each chunk prepared, in the order given
+     */
+    public List<Prepared> prepareEach(List<List<LeadSubmission>> chunks) {
+        Objects.requireNonNull(chunks, "chunks");
+        CustomFieldSchema schema = null;
+        List<Prepared> out = new ArrayList<>(chunks.size());
+        for (List<LeadSubmission> chunk : chunks) {
+            List<LeadSubmission> all = List.copyOf(Objects.requireNonNull(chunk, "chunk"));
+            if (capturedOneByOne(all)) {
+                out.add(new Prepared(this, all));
+            } else {
+                schema = schema != null ? schema : schemas.schemaFor(RecordType.LEAD);
+                out.add(prepare(all, schema));
+            }
         }
+        return out;
+    }
+
+    private Prepared prepare(List<LeadSubmission> all, CustomFieldSchema schema) {
         CaptureOutcome[] outcomes = new CaptureOutcome[all.size()];
         List<Integer> valid = new ArrayList<>();
         List<LeadCapture.NormalizedSubmission> normalized = new ArrayList<>();
-        CustomFieldSchema schema = schemas.schemaFor(RecordType.LEAD); // once per chunk, not once per submission
         for (int i = 0; i < all.size(); i++) {
             LeadCapture.Normalized n = single.normalize(all.get(i), schema);
             if (n.submission().isEmpty()) {
@@ -104,14 +139,16 @@ public final class BulkCapture {
         }
         List<String> fingerprints = new ArrayList<>(normalized.size()); // may hold nulls: not List.copyOf
         normalized.forEach(n -> fingerprints.add(LeadCapture.fingerprintOf(n)));
-        return new Prepared(this, all, outcomes, List.copyOf(valid), List.copyOf(normalized),
+        return new Prepared(this, all, schema, outcomes, List.copyOf(valid), List.copyOf(normalized),
                 Collections.unmodifiableList(fingerprints), normalized.isEmpty() ? null : keysOf(normalized));
     }
 
     /**
      * Captures a chunk {@link #prepare prepared} by this bulk capture, in one unit of work (or the caller's), with
-     * the outcomes {@link #captureAll(List)} gives the same submissions. Run again (a retried unit), it captures the
-     * chunk again from the same normalized submissions.
+     * the outcomes {@link #captureAll(List)} gives the same submissions now. The lead schema is read again in the
+     * unit of work: if it changed since the chunk was prepared (a custom field became required, a new one was
+     * defined), the chunk is prepared again against the schema now, so no row is judged by rules that no longer hold.
+     * Run again (a retried unit), it captures the chunk again from the same normalized submissions.
      *
      * @return each submission's outcome, in the order given to {@link #prepare}
      * @throws IllegalArgumentException when another bulk capture prepared the chunk
@@ -122,16 +159,20 @@ public final class BulkCapture {
             throw new IllegalArgumentException("chunk: prepared by another bulk capture (settings and schemas may "
                     + "differ); prepare it with this one");
         }
-        if (chunk.rejected == null) { // a duplicate rule that scores names: one by one
-            List<CaptureOutcome> out = new ArrayList<>(chunk.all.size());
-            chunk.all.forEach(s -> out.add(single.capture(s)));
-            return out;
+        if (chunk.schema == null) {
+            return oneByOne(chunk.all);
         }
+        return context.transactions().inTransactionRetrying(LeadCapture.CONFLICT_ATTEMPTS, () -> {
+            CustomFieldSchema now = schemas.schemaFor(RecordType.LEAD);
+            return captureNow(now.equals(chunk.schema) ? chunk : prepare(chunk.all, now));
+        });
+    }
+
+    /** Captures a chunk prepared against the schema of the running unit of work. */
+    private List<CaptureOutcome> captureNow(Prepared chunk) {
         CaptureOutcome[] outcomes = chunk.rejected.clone();
         if (!chunk.normalized.isEmpty()) {
-            List<CaptureOutcome> captured = context.transactions().inTransactionRetrying(
-                    LeadCapture.CONFLICT_ATTEMPTS,
-                    () -> captureStaged(chunk.normalized, chunk.fingerprints, chunk.keys));
+            List<CaptureOutcome> captured = captureStaged(chunk.normalized, chunk.fingerprints, chunk.keys);
             for (int k = 0; k < chunk.valid.size(); k++) {
                 outcomes[chunk.valid.get(k)] = captured.get(k);
             }
@@ -139,24 +180,44 @@ public final class BulkCapture {
         return List.of(outcomes);
     }
 
+    /** A duplicate rule that scores names: such a chunk is captured one by one. */
+    private boolean capturedOneByOne(List<LeadSubmission> all) {
+        return all.stream().anyMatch(s -> checksDuplicates(s.channel()));
+    }
+
+    private List<CaptureOutcome> oneByOne(List<LeadSubmission> all) {
+        List<CaptureOutcome> out = new ArrayList<>(all.size());
+        all.forEach(s -> out.add(single.capture(s)));
+        return out;
+    }
+
     /**
      * A chunk of submissions normalized by {@link #prepare}, waiting for {@link #captureAll(Prepared)}: the bad ones
-     * already rejected, the others normalized and their keys gathered. Immutable and thread-safe.
+     * already rejected, the others normalized and their keys gathered, with the lead schema they were judged by.
+     * Immutable and thread-safe.
      */
     public static final class Prepared {
         private final BulkCapture by;
         private final List<LeadSubmission> all;
-        private final CaptureOutcome[] rejected; // null: captured one by one
+        private final CustomFieldSchema schema; // null: captured one by one
+        private final CaptureOutcome[] rejected;
         private final List<Integer> valid;
         private final List<LeadCapture.NormalizedSubmission> normalized;
         private final List<String> fingerprints; // each normalized submission's, ahead of its capture
         private final CaptureBatches.Keys keys;
 
-        private Prepared(BulkCapture by, List<LeadSubmission> all, CaptureOutcome[] rejected, List<Integer> valid,
+        /** A chunk captured one by one. */
+        private Prepared(BulkCapture by, List<LeadSubmission> all) {
+            this(by, all, null, null, List.of(), List.of(), List.of(), null);
+        }
+
+        private Prepared(BulkCapture by, List<LeadSubmission> all, CustomFieldSchema schema,
+                         CaptureOutcome[] rejected, List<Integer> valid,
                          List<LeadCapture.NormalizedSubmission> normalized, List<String> fingerprints,
                          CaptureBatches.Keys keys) {
             this.by = by;
             this.all = all;
+            this.schema = schema;
             this.rejected = rejected;
             this.valid = valid;
             this.normalized = normalized;

@@ -7,6 +7,9 @@ import dev.crmkit.core.capture.BulkCapture;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.FieldDefinition;
+import dev.crmkit.core.customfield.FieldType;
 import dev.crmkit.core.duplicate.DuplicateAction;
 import dev.crmkit.core.duplicate.DuplicateRules;
 import dev.crmkit.core.kernel.DomainEvent;
@@ -111,6 +114,76 @@ public abstract class BulkCaptureContract {
         assertEquals(single.events, bulk.events);
         assertTrue(kinds(actual).keySet().containsAll(List.of("Rejected", "AlreadyCaptured", "DuplicateFolded")),
                 () -> "the input covers repeats and bad rows: " + kinds(actual));
+    }
+
+    /**
+     * The lead schema changes between a chunk's preparation and its capture (review finding 8 of stop 29): a field
+     * becomes required, another is defined. The chunk is captured by the schema of its unit of work, as a capture of
+     * the same submissions after the change gives them: rows without the now required field rejected, rows with the
+     * newly defined field taken.
+     */
+    @Test
+    void captureAll_aChunkWhoseLeadSchemaChangedSinceItWasPrepared_givesTheOutcomesOfACaptureNow() {
+        CustomFieldSchema before = CustomFieldSchema.of(RecordType.LEAD,
+                FieldDefinition.optional("budget", FieldType.NUMBER));
+        CustomFieldSchema after = CustomFieldSchema.of(RecordType.LEAD,
+                FieldDefinition.required("budget", FieldType.NUMBER), FieldDefinition.optional("region", FieldType.TEXT));
+        List<LeadSubmission> input = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            LeadSubmission.Builder b = LeadSubmission.from(Channel.IMPORT).name("Fieldy", "No" + i)
+                    .email("fieldy" + i + "@example.org").externalId("f-" + i);
+            if (i % 3 != 0) {
+                b.customField("budget", Integer.toString(1000 * i));
+            }
+            if (i % 4 == 1) {
+                b.customField("region", "north");
+            }
+            input.add(b.build());
+        }
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        single.store.customFieldSchemas().save(after);
+        List<CaptureOutcome> expected = single.oneByOne(input, input.size());
+        bulk.store.customFieldSchemas().save(before);
+        BulkCapture.Prepared chunk = bulk.crm.bulkCapture().prepare(input);
+
+        bulk.store.customFieldSchemas().save(after);
+        List<CaptureOutcome> actual = bulk.crm.bulkCapture().captureAll(chunk);
+
+        assertEquals(expected, actual);
+        assertEquals(single.dump(), bulk.dump());
+        assertEquals(single.events, bulk.events);
+        assertEquals(List.of("NewLeadNewContact", "Rejected"), List.copyOf(kinds(actual).keySet()));
+        assertTrue(actual.stream().filter(CaptureOutcome.Rejected.class::isInstance)
+                .allMatch(o -> ((CaptureOutcome.Rejected) o).violations().stream()
+                        .anyMatch(v -> v.rule().equals("required"))), () -> "budget is required now: " + actual);
+        assertTrue(actual.get(1) instanceof CaptureOutcome.NewLeadNewContact,
+                () -> "region is a field now: " + actual.get(1));
+    }
+
+    /**
+     * Preparing a chunk reads no clock, so an import may prepare the next chunk on another thread while it sets the
+     * clock to the time the rows of this one were submitted: every date a capture records is read when it captures.
+     */
+    @Test
+    void prepare_readsNoClock_theCaptureDatesItsRecordsByTheClockAtCapture() {
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        List<LeadSubmission> input = Submissions.seeded(14, 30);
+        Instant replayed = START.minus(Duration.ofDays(40));
+        single.clock.set(replayed);
+        List<CaptureOutcome> expected = single.oneByOne(input, input.size());
+
+        long readsBefore = bulk.clock.reads();
+        BulkCapture.Prepared chunk = bulk.crm.bulkCapture().prepare(input);
+        assertEquals(readsBefore, bulk.clock.reads(), "prepare read the clock");
+        bulk.clock.set(replayed);
+        List<CaptureOutcome> actual = bulk.crm.bulkCapture().captureAll(chunk);
+
+        assertEquals(expected, actual);
+        assertEquals(single.dump(), bulk.dump());
+        assertTrue(Run.pages(bulk.store.leads()::findAll).stream().allMatch(l -> l.createdAt().equals(replayed)),
+                "every lead dated by the clock at capture");
     }
 
     @Test

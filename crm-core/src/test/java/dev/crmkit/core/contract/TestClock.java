@@ -14,6 +14,7 @@ public final class TestClock extends Clock {
 
     private final ZoneId zone;
     private volatile Instant now;
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
 
     private TestClock(Instant now, ZoneId zone) {
         this.now = Objects.requireNonNull(now, "now");
@@ -43,7 +44,13 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
+        reads.incrementAndGet();
         return now;
+    }
+
+    /** How often the instant was read, in this zone or another: a test asserts that some work reads no clock. */
+    public long reads() {
+        return reads.get();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.examples.cli.leadimport.ImportTally;
 import dev.crmkit.examples.cli.leadimport.OutcomeKind;
+import dev.crmkit.examples.cli.leadimport.PrepareAhead;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -25,10 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -317,29 +314,22 @@ public final class JdbcBenchmark {
     }
 
     /**
-     * Bulk capture of the chunks, each in a unit of work of its own, as {@code crm import} does; unlike
-     * {@code crm import} (so far), the next chunk is normalized on a helper thread while this one's statements run
-     * ({@link BulkCapture#prepare}), as a host importing many chunks can do.
+     * Bulk capture of the chunks, each in a unit of work of its own, as {@code crm import} does it: the next chunk is
+     * normalized on a helper thread while this one's statements run ({@link BulkCapture#prepare},
+     * {@link PrepareAhead}).
      */
     private void bulkPass(JdbcCrmStore store, BulkCapture capture, List<LeadSubmission> data, ImportTally tally) {
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "crm-bench-prepare");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (PrepareAhead ahead = new PrepareAhead("crm-bench-prepare")) {
             int size = settings.batchSize();
-            Future<BulkCapture.Prepared> next = ahead.submit(() -> capture.prepare(chunk(data, 0, size)));
+            PrepareAhead.Pending<BulkCapture.Prepared> next = ahead.start(() -> capture.prepare(chunk(data, 0, size)));
             for (int from = 0; from < data.size(); from += size) {
-                BulkCapture.Prepared chunk = done(next);
+                BulkCapture.Prepared chunk = next.get();
                 if (from + size < data.size()) {
                     int following = from + size;
-                    next = ahead.submit(() -> capture.prepare(chunk(data, following, size)));
+                    next = ahead.start(() -> capture.prepare(chunk(data, following, size)));
                 }
                 store.transactions().inTransactionRetrying(3, () -> capture.captureAll(chunk)).forEach(tally::count);
             }
-        } finally {
-            ahead.shutdownNow();
         }
     }
 
@@ -351,20 +341,6 @@ public final class JdbcBenchmark {
 
     private static List<LeadSubmission> chunk(List<LeadSubmission> data, int from, int size) {
         return data.subList(from, Math.min(data.size(), from + size));
-    }
-
-    private static <T> T done(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a chunk was prepared", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static void rawPass(DataSource dataSource, Dialect dialect, TableRows rows) throws SQLException {

@@ -1,7 +1,9 @@
 package dev.crmkit.examples.cli.leadimport;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.capture.BulkCapture;
 import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.customfield.CustomFieldSchema;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Violation;
@@ -20,8 +22,11 @@ import java.util.Objects;
  *
  * <p>Rows are captured in chunks of {@link #batchSize()} rows, each chunk in one unit of work of the store (the
  * captures join it), so a database store commits once per chunk. By default a chunk is captured at once
- * ({@link dev.crmkit.core.capture.BulkCapture}), with the outcomes of capturing its rows one by one. The listener
- * hears of a chunk's rows only after the chunk committed. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
+ * ({@link dev.crmkit.core.capture.BulkCapture}), with the outcomes of capturing its rows one by one; the next chunk
+ * is read and then normalized on a helper thread ({@link PrepareAhead}) while this one's statements run (preparing
+ * reads no clock, so the clock set for this chunk's rows does not reach it). The listener
+ * hears of a chunk's rows only after the chunk committed. A chunk whose preparation failed is captured as a chunk
+ * that failed is. If a chunk fails (a database error, any exception from the store), the whole chunk is rolled back
  * and its rows are captured again one by one, each in its own unit of work, so that one row the store cannot take
  * blocks no other: a row that fails twice on its own while the store still answers is rejected with rule
  * {@code store-failure}. If the store does not answer any more, or refuses every row of the chunk one by one, the
@@ -33,7 +38,7 @@ import java.util.Objects;
  * <p>{@link #check} reads a whole file before anything is stored: a file that cannot be decoded, is not well-formed
  * CSV or is not a lead file is refused by it, so an import never stops half-way over the file itself.
  *
- * <p>Not thread-safe: it moves the shared clock.
+ * <p>Not thread-safe: it moves the shared clock. The helper thread ends before {@code run} returns or throws.
  */
 public final class LeadImport {
 
@@ -145,28 +150,22 @@ public final class LeadImport {
         Objects.requireNonNull(listener, "listener");
         ImportTally tally = new ImportTally();
         ImportListener everyone = tally.andThen(listener);
-        try (CsvRecords records = CsvRecords.open(in, format)) {
+        try (CsvRecords records = CsvRecords.open(in, format);
+             PrepareAhead ahead = new PrepareAhead("crm-import-prepare")) {
             LeadColumns columns = LeadColumns.of(records.header(),
                     crm.store().customFieldSchemas().schemaFor(RecordType.LEAD));
             LeadRowMapper mapper = new LeadRowMapper(columns, clock.getZone());
             everyone.started(columns);
-            boolean more = true;
-            while (more) {
-                List<MappedRow> chunk = new ArrayList<>(Math.min(batchSize, 4096));
-                RuntimeException unreadable = null;
-                try {
-                    while (chunk.size() < batchSize && (more = records.hasNext())) {
-                        chunk.add(mapper.map(records.next()));
-                    }
-                } catch (RuntimeException e) { // the rows read before the bad one are still imported
-                    unreadable = e;
-                    more = false;
-                }
-                if (!chunk.isEmpty()) {
+            Chunk next = read(records, mapper, ahead);
+            while (next != null) {
+                Chunk chunk = next;
+                // the next chunk is read here and prepared on the helper thread while this one is captured
+                next = chunk.more() ? read(records, mapper, ahead) : null;
+                if (!chunk.rows().isEmpty()) {
                     importChunk(chunk, tally, everyone);
                 }
-                if (unreadable != null) {
-                    throw unreadable;
+                if (chunk.unreadable() != null) {
+                    throw chunk.unreadable();
                 }
             }
         } finally {
@@ -176,16 +175,84 @@ public final class LeadImport {
         return tally;
     }
 
-    /** Captures the chunk in one unit of work; if that fails, row by row. Tells the listener once rows committed. */
-    private void importChunk(List<MappedRow> chunk, ImportTally tally, ImportListener everyone) {
+    /**
+     * The rows of a chunk, its runs, and its runs' bulk capture being prepared ahead.
+     *
+     * @param prepared   each run of consecutive rows submitted at the same time, prepared on the helper thread
+     *                   (see {@link #runsOf}); null when the chunk is captured row by row
+     * @param unreadable what stopped the reading of the file after these rows, if anything
+     * @param more       whether the file may hold more rows
+     */
+    private record Chunk(List<MappedRow> rows, List<Run> runs,
+                         PrepareAhead.Pending<List<BulkCapture.Prepared>> prepared, RuntimeException unreadable,
+                         boolean more) {
+    }
+
+    /**
+     * Consecutive rows of a chunk captured at once: submitted at the same time (or all without a time); or one row the
+     * mapping refused.
+     */
+    private record Run(int from, int to, boolean refused) {
+    }
+
+    /** Reads the next chunk of rows and starts preparing its bulk capture on the helper thread. */
+    private Chunk read(CsvRecords records, LeadRowMapper mapper, PrepareAhead ahead) {
+        List<MappedRow> rows = new ArrayList<>(Math.min(batchSize, 4096));
+        RuntimeException unreadable = null;
+        boolean more = true;
+        try {
+            while (rows.size() < batchSize && (more = records.hasNext())) {
+                rows.add(mapper.map(records.next()));
+            }
+        } catch (RuntimeException e) { // the rows read before the bad one are still imported
+            unreadable = e;
+            more = false;
+        }
+        if (!bulk || rows.size() < 2) {
+            return new Chunk(rows, null, null, unreadable, more);
+        }
+        List<Run> runs = runsOf(rows);
+        List<List<LeadSubmission>> submissions = runs.stream().filter(run -> !run.refused())
+                .map(run -> rows.subList(run.from(), run.to()).stream().map(MappedRow::submission).toList())
+                .toList();
+        // prepare reads no clock (BulkCapture#prepare): the clock this thread sets for a run does not reach it
+        BulkCapture capture = crm.bulkCapture();
+        return new Chunk(rows, runs, ahead.start(() -> capture.prepareEach(submissions)), unreadable, more);
+    }
+
+    /** The runs of a chunk, in order. */
+    private static List<Run> runsOf(List<MappedRow> rows) {
+        List<Run> runs = new ArrayList<>();
+        int from = 0;
+        while (from < rows.size()) {
+            MappedRow first = rows.get(from);
+            int to = from + 1;
+            if (first.problems().isEmpty()) {
+                while (to < rows.size() && rows.get(to).problems().isEmpty()
+                        && rows.get(to).submittedAt().equals(first.submittedAt())) {
+                    to++;
+                }
+            }
+            runs.add(new Run(from, to, !first.problems().isEmpty()));
+            from = to;
+        }
+        return runs;
+    }
+
+    /**
+     * Captures the chunk in one unit of work; if that fails, or its preparation on the helper thread failed, row by
+     * row. Tells the listener once rows committed.
+     */
+    private void importChunk(Chunk chunk, ImportTally tally, ImportListener everyone) {
         List<CaptureOutcome> outcomes;
         try {
-            outcomes = inOneUnit(chunk);
+            List<BulkCapture.Prepared> prepared = chunk.prepared() == null ? null : chunk.prepared().get();
+            outcomes = inOneUnit(chunk.rows(), chunk.runs(), prepared);
         } catch (RuntimeException chunkFailed) {
-            importRowByRow(chunk, tally, everyone);
+            importRowByRow(chunk.rows(), tally, everyone);
             return;
         }
-        tell(chunk, outcomes, everyone);
+        tell(chunk.rows(), outcomes, everyone);
     }
 
     /**
@@ -231,7 +298,7 @@ public final class LeadImport {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ROW_ATTEMPTS; attempt++) {
             try {
-                return inOneUnit(List.of(row)).get(0);
+                return inOneUnit(List.of(row), null, null).get(0);
             } catch (RuntimeException failed) {
                 last = failed;
                 if (attempt >= 2 && !lostConnection(failed)) {
@@ -271,12 +338,16 @@ public final class LeadImport {
         }
     }
 
-    /** Captures the rows in one unit of work and returns their outcomes, in order, once it committed. */
-    private List<CaptureOutcome> inOneUnit(List<MappedRow> rows) {
+    /**
+     * Captures the rows in one unit of work and returns their outcomes, in order, once it committed: a run at a time
+     * when the runs come prepared, else row by row.
+     */
+    private List<CaptureOutcome> inOneUnit(List<MappedRow> rows, List<Run> runs,
+                                           List<BulkCapture.Prepared> prepared) {
         try {
             return crm.store().transactions().inTransactionRetrying(CHUNK_ATTEMPTS, () -> {
-                if (bulk && rows.size() > 1) {
-                    return captureAll(rows);
+                if (prepared != null) {
+                    return captureAll(rows, runs, prepared);
                 }
                 List<CaptureOutcome> outcomes = new ArrayList<>(rows.size());
                 for (MappedRow row : rows) {
@@ -290,28 +361,21 @@ public final class LeadImport {
     }
 
     /**
-     * Captures the rows at once, in runs of consecutive rows submitted at the same time (or all without a time), the
-     * clock set for each run as {@link #capture} sets it for each row; a row the mapping refused is rejected as there.
+     * Captures the prepared runs, each at once, the clock set for each run as {@link #capture} sets it for each row;
+     * a row the mapping refused is rejected as there.
      */
-    private List<CaptureOutcome> captureAll(List<MappedRow> rows) {
+    private List<CaptureOutcome> captureAll(List<MappedRow> rows, List<Run> runs,
+                                            List<BulkCapture.Prepared> prepared) {
         List<CaptureOutcome> outcomes = new ArrayList<>(rows.size());
-        int from = 0;
-        while (from < rows.size()) {
-            MappedRow first = rows.get(from);
-            if (!first.problems().isEmpty()) {
+        int next = 0;
+        for (Run run : runs) {
+            MappedRow first = rows.get(run.from());
+            if (run.refused()) {
                 outcomes.add(capture(first));
-                from++;
                 continue;
             }
-            int to = from + 1;
-            while (to < rows.size() && rows.get(to).problems().isEmpty()
-                    && rows.get(to).submittedAt().equals(first.submittedAt())) {
-                to++;
-            }
             first.submittedAt().ifPresentOrElse(clock::set, clock::reset);
-            outcomes.addAll(crm.bulkCapture().captureAll(rows.subList(from, to).stream()
-                    .map(MappedRow::submission).toList()));
-            from = to;
+            outcomes.addAll(crm.bulkCapture().captureAll(prepared.get(next++)));
         }
         return outcomes;
     }

@@ -5,7 +5,10 @@ import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.customfield.CustomFieldSchema;
+import dev.crmkit.core.customfield.CustomFieldSchemas;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
@@ -45,6 +48,9 @@ class LeadImportTest {
     /** The e-mail address of a lead the store always refuses to insert, as a database with an unforeseen rule. */
     private final AtomicReference<String> refusedEmail = new AtomicReference<>("");
     private final AtomicInteger inserts = new AtomicInteger();
+    /** Makes the lead schema reads of the import's helper thread fail from the n-th on; 0 for never. */
+    private final AtomicInteger failPreparingFrom = new AtomicInteger();
+    private final AtomicInteger preparations = new AtomicInteger();
     private final MutableClock clock = MutableClock.fixedAt(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
     private final Crm crm = CrmSetup.on(failing(memory), "DE", clock, IdGenerator.seeded(1));
 
@@ -182,6 +188,41 @@ class LeadImportTest {
     }
 
     @Test
+    void aLaterChunkWhosePreparationFails_isCapturedRowByRow_asAChunkThatFailed() {
+        failPreparingFrom.set(3); // the schema read of the third chunk's preparation on the helper thread, and on
+        List<Long> heard = new ArrayList<>();
+        List<CaptureOutcome> outcomes = new ArrayList<>();
+
+        ImportTally tally = new LeadImport(crm, clock, 5).run(people(17), (row, outcome) -> {
+            heard.add(row.record().line());
+            outcomes.add(outcome);
+        });
+
+        assertEquals(4, preparations.get(), "every chunk was prepared ahead, the last two failed");
+        assertEquals(17, tally.created());
+        assertEquals(17, memory.leads().count());
+        assertEquals(java.util.stream.LongStream.rangeClosed(2, 18).boxed().toList(), heard);
+        assertTrue(outcomes.stream().allMatch(CaptureOutcome.NewLeadNewContact.class::isInstance), outcomes::toString);
+        assertFalse(helperThreadAlive(), "the helper thread outlived the import");
+    }
+
+    @Test
+    void theHelperThread_endsWithTheImport_whenItCompletes_andWhenTheStoreStopsIt() {
+        new LeadImport(crm, clock, 5).run(people(12), ImportListener.none());
+        assertFalse(helperThreadAlive(), "the helper thread outlived a completed import");
+
+        failOnInsert.set(18); // a lead insert of the second import: the store is down from then on
+        assertThrows(ImportStoppedException.class,
+                () -> new LeadImport(crm, clock, 5).run(people(30), ImportListener.none()));
+        assertFalse(helperThreadAlive(), "the helper thread outlived an import the store stopped");
+    }
+
+    private static boolean helperThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals("crm-import-prepare"));
+    }
+
+    @Test
     void batchSizeBelowOne_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> new LeadImport(crm, clock, 0));
     }
@@ -218,8 +259,32 @@ class LeadImportTest {
                         return dev.crmkit.core.capture.CaptureBatches.over(self.contacts(), self.companies(),
                                 self.leads(), self.activities(), self.tasks());
                     }
+                    if (method.getName().equals("customFieldSchemas")) {
+                        return preparing(store.customFieldSchemas());
+                    }
                     return method.getName().equals("leads") ? leads : invoke(method, store, args);
                 });
+    }
+
+    /** The schemas, with reads on the import's helper thread that fail on demand. */
+    private CustomFieldSchemas preparing(CustomFieldSchemas schemas) {
+        return new CustomFieldSchemas() {
+            @Override
+            public CustomFieldSchema schemaFor(RecordType recordType) {
+                if (Thread.currentThread().getName().equals("crm-import-prepare")) {
+                    int n = preparations.incrementAndGet();
+                    if (failPreparingFrom.get() > 0 && n >= failPreparingFrom.get()) {
+                        throw new IllegalStateException("schema unreadable");
+                    }
+                }
+                return schemas.schemaFor(recordType);
+            }
+
+            @Override
+            public void save(CustomFieldSchema schema) {
+                schemas.save(schema);
+            }
+        };
     }
 
     private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
