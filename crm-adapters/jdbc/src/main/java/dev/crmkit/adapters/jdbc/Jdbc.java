@@ -353,6 +353,81 @@ final class Jdbc {
                 + " = v.bulk_id AND t." + m.group(4) + " = v.bulk_expected SET " + set;
     }
 
+    /**
+     * PostgreSQL: writes rows of a table, each found by its id at the version expected, with multi-row
+     * {@code WITH v (p0, ..., id, expected) AS (VALUES (..), (..), ...) UPDATE t SET a = v.p0, ... FROM v WHERE t.id =
+     * v.id AND t.version = v.expected AND t.id = ANY (ARRAY(SELECT id FROM v))} statements (as many rows a statement
+     * as {@link #insertRows} puts in one): one statement, and one execution in the database, for hundreds of rows
+     * where a JDBC batch is one statement a row. The join alone is the planner's to choose: with the rows' ids
+     * visible to it (as {@code VALUES} or a bound array) it hashes the whole table when that looks cheaper than a
+     * probe per id, as it did for a 20,000-row table never analyzed and 500 rows. The ids as an array of a sub-query
+     * are an index condition on the primary key whose length the planner cannot see (it assumes a few), so the table
+     * is read by probes of the primary key whatever its size and statistics ({@code BulkLookupPlanTest}). The first
+     * row of the {@code VALUES} list casts each value to its type, so a column that is NULL in every row still has
+     * one.
+     *
+     * @param update a one-row {@code UPDATE {table} SET a = ?, b = CAST(? AS jsonb), ... WHERE id = ? AND
+     *               version = ?} (every SET value one parameter, bare or inside an expression)
+     * @param types  the PostgreSQL type of each parameter of {@code update}, in its order (the SET values, the id,
+     *               the version): a value the SET expression casts is sent as {@code text}
+     * @param rows   each row's parameters of {@code update}, in its order
+     * @return the rows found (each at its expected version) and written
+     * @throws IllegalArgumentException when {@code update} is not of that form, the types do not match its
+     *                                  parameters, or the dialect is not PostgreSQL
+     */
+    int updateRowsById(Connection c, String update, List<String> types, List<Object[]> rows) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("an update joined to VALUES is PostgreSQL's, not " + dialect);
+        }
+        int perStatement = Math.max(1, Math.min(MULTI_ROW_ROWS, MULTI_ROW_PARAMS / types.size()));
+        int written = 0;
+        for (int from = 0, to; from < rows.size(); from = to) {
+            to = statementEnd(rows, from, perStatement);
+            List<Object[]> part = rows.subList(from, to);
+            List<Object> params = new ArrayList<>(part.size() * types.size());
+            part.forEach(values -> params.addAll(java.util.Arrays.asList(values)));
+            written += update(c, updateRowsByIdSql(update, types, part.size()), params.toArray());
+        }
+        return written;
+    }
+
+    /** The statement of {@link #updateRowsById} for {@code n} rows. */
+    static String updateRowsByIdSql(String update, List<String> types, int n) {
+        Matcher m = ONE_ROW_UPDATE.matcher(update);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a one-row update by id and version: " + update);
+        }
+        String[] sets = m.group(2).split(", ");
+        if (types.size() != sets.length + 2) {
+            throw new IllegalArgumentException(types.size() + " types for the " + (sets.length + 2)
+                    + " parameters of " + update);
+        }
+        StringBuilder set = new StringBuilder();
+        List<String> names = new ArrayList<>(types.size());
+        for (int i = 0; i < sets.length; i++) {
+            String[] columnAndValue = sets[i].split(" = ", 2);
+            if (columnAndValue.length != 2 || !columnAndValue[0].matches("\\w+")
+                    || columnAndValue[1].indexOf('?') != columnAndValue[1].lastIndexOf('?')
+                    || columnAndValue[1].indexOf('?') < 0) {
+                throw new IllegalArgumentException("not a column set to one parameter: " + sets[i] + " in " + update);
+            }
+            names.add("p" + i);
+            set.append(i == 0 ? "" : ", ").append(columnAndValue[0]).append(" = ")
+                    .append(columnAndValue[1].replace("?", "v.p" + i));
+        }
+        names.add("bulk_id");
+        names.add("bulk_expected");
+        StringBuilder typed = new StringBuilder("(");
+        for (int i = 0; i < types.size(); i++) {
+            typed.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types.get(i)).append(")");
+        }
+        typed.append(")");
+        String row = "(" + String.join(", ", Collections.nCopies(types.size(), "?")) + ")";
+        return "WITH v (" + String.join(", ", names) + ") AS (VALUES " + typed + (", " + row).repeat(n - 1)
+                + ") UPDATE " + m.group(1) + " t SET " + set + " FROM v WHERE t." + m.group(3) + " = v.bulk_id AND t."
+                + m.group(4) + " = v.bulk_expected AND t." + m.group(3) + " = ANY (ARRAY(SELECT bulk_id FROM v))";
+    }
+
     /** {@code UPDATE table SET sets WHERE key = ? AND version = ?}. */
     private static final Pattern ONE_ROW_UPDATE = Pattern.compile(
             "UPDATE (\\w+) SET (.+) WHERE (\\w+) = \\? AND (\\w+) = \\?");

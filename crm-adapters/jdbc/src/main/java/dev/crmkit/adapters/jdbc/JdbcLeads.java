@@ -56,6 +56,14 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     /** The longest external id the key table holds. */
     static final int MAX_EXTERNAL_ID = 400;
 
+    /**
+     * The PostgreSQL types of the parameters of {@code updateAt}, in its order, for {@link Jdbc#updateRowsById}: the
+     * new version, the row's values (JSON as text, which the SET casts), the id and the version expected.
+     */
+    static final List<String> UPDATE_TYPES = List.of("bigint", "uuid", "uuid", "text", "text", "text", "text",
+            "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
+            "text", "text", "boolean", "text", "integer", "text", "timestamptz", "timestamptz", "uuid", "bigint");
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String selectById;
@@ -310,11 +318,14 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * Writes changes of leads stored before a chunk, set-based: the leads read at once and locked in id order (a
      * version another unit of work changed since the chunk read it is a {@link StaleVersionException}, and the chunk
      * runs again), the external ids they add claimed with one multi-row statement, the rows updated in one statement
-     * per thousand on MariaDB ({@link Jdbc#updateRows}; a JDBC batch there is one statement a row, the biggest wait
-     * of a chunk) and in one JDBC batch elsewhere (pgjdbc sends it at once, and each UPDATE probes the primary key;
-     * one {@code UPDATE ... FROM (VALUES ...)} would be a join the planner may turn into a scan of the whole table
-     * when it was never analyzed, as the look-ups were). Several changes of one lead (a person folded in twice in a chunk) are written as its last state, at the
-     * version the changes one by one would have left.
+     * per few hundred leads on MariaDB ({@link Jdbc#updateRows}; a JDBC batch there is one statement a row, the
+     * biggest wait of a chunk) and on PostgreSQL ({@link Jdbc#updateRowsById}: an {@code UPDATE ... FROM (VALUES ...)}
+     * whose ids, repeated as one array, keep it an index probe per lead on a table never analyzed, where the join
+     * alone could be planned as a scan of the whole table), each at its exact expected version; an update that
+     * matches fewer rows than it has is refused ({@link #notUpdated}). H2 runs one JDBC batch of one-row updates. The
+     * name keys ({@link LeadNameKeyRows}) are rewritten only for the leads whose name the change alters: the row of
+     * any other holds the keys of the name it keeps. Several changes of one lead (a person folded in twice in a chunk)
+     * are written as its last state, at the version the changes one by one would have left.
      *
      * @param updates each change as given to {@link #update}, in order (expected version included)
      * @return false when another unit of work claimed an external id a lead adds (the caller rolls back)
@@ -337,6 +348,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         Map<UUID, Lead> stored = lockedRows(c, first.keySet());
         SortedMap<String, UUID> claims = new TreeMap<>();
         List<Object[]> values = new ArrayList<>(first.size());
+        List<Lead> renamed = new ArrayList<>();
         for (Map.Entry<UUID, Lead> change : first.entrySet()) {
             Lead given = change.getValue();
             Lead now = stored.get(change.getKey());
@@ -352,6 +364,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             }
             keys.removeAll(now.externalIds());
             keys.forEach(k -> claims.put(k, change.getKey()));
+            if (!after.name().equals(now.name())) {
+                renamed.add(after);
+            }
             Object[] row = rowValues(after, true);
             row[row.length - 1] = given.version(); // expected: the version read; the row goes to after's + 1
             Object[] withVersion = new Object[row.length + 1];
@@ -362,12 +377,13 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         if (!externalIds.claimAtOnce(c, claims)) {
             return false;
         }
-        if (dialect != Dialect.MARIADB) {
-            jdbc.batch(c, updateAt, values); // pgjdbc sends a batch in one round trip; see updateAll's Javadoc
-        } else if (jdbc.updateRows(c, updateAt, values) != values.size()) {
+        if (dialect == Dialect.H2) {
+            jdbc.batch(c, updateAt, values);
+        } else if ((dialect == Dialect.MARIADB ? jdbc.updateRows(c, updateAt, values)
+                : jdbc.updateRowsById(c, updateAt, UPDATE_TYPES, values)) != values.size()) {
             throw notUpdated(c, first, last);
         }
-        nameKeys.replaceAll(c, List.copyOf(last.values()));
+        nameKeys.replaceAll(c, renamed);
         return true;
     }
 
@@ -386,9 +402,10 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * The refusal of {@link #updateAll}'s MariaDB update that matched fewer rows than it had: naming, with the version
-     * it was given at, the first lead (in id order) whose row is not at the version the update writes (read back),
-     * so the exception names a lead that was not written; the chunk's first lead only if every row reads as written.
+     * The refusal of {@link #updateAll}'s multi-row update (MariaDB, PostgreSQL) that matched fewer rows than it had:
+     * naming, with the version it was given at, the first lead (in id order) whose row is not at the version the
+     * update writes (read back), so the exception names a lead that was not written; the chunk's first lead only if
+     * every row reads as written.
      */
     StaleVersionException notUpdated(Connection c, Map<UUID, Lead> first, Map<UUID, Lead> last)
             throws SQLException {
@@ -403,9 +420,10 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         return new StaleVersionException("lead", any.id().toString(), any.version());
     }
 
-    /** MariaDB's statement of {@link #updateAll} for {@code n} leads, for plan tests. */
+    /** The statement of {@link #updateAll} for {@code n} leads on MariaDB or PostgreSQL, for plan tests. */
     String updateAllSql(int n) {
-        return Jdbc.updateRowsSql(updateAt, n);
+        return dialect == Dialect.POSTGRESQL ? Jdbc.updateRowsByIdSql(updateAt, UPDATE_TYPES, n)
+                : Jdbc.updateRowsSql(updateAt, n);
     }
 
     private Lead insert(Connection c, Lead candidate) throws SQLException {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bulk capture's look-ups of a chunk's keys probe the indexes on PostgreSQL however the tables' statistics stand: a
@@ -67,6 +68,7 @@ class BulkLookupPlanTest {
             for (Keyed statement : keyedStatements(store)) {
                 assertScansNoTable(store, statement.sql(), statement.params());
             }
+            assertFoldedLeadsUpdateProbesThePrimaryKey(store);
             List<String> emails = keys("plan", "@example.org");
 
             // the chunk's own find reads the rows through these statements: the captured person and lead, and
@@ -268,8 +270,46 @@ class BulkLookupPlanTest {
         Jdbc jdbc = store.jdbc();
         List<String> lines = jdbc.tx.write(c -> jdbc.list(c, "EXPLAIN " + sql, rs -> rs.getString(1),
                 keys.toArray()));
-        String plan = String.join("\n", lines);
+        assertScansNoTable(sql, String.join("\n", lines));
+    }
+
+    private static void assertScansNoTable(String sql, String plan) {
         assertFalse(SCAN.matcher(plan).find(), "a look-up scans a whole table:\n" + sql + "\n" + plan);
         assertFalse(KEYS_FILTERED.matcher(plan).find(), "a look-up filters the keys:\n" + sql + "\n" + plan);
+    }
+
+    /**
+     * The update of 500 folded leads on PostgreSQL ({@code JdbcLeads.updateAll}), explained with a value of its type
+     * for every parameter: each lead found through the primary key, no scan of the lead table.
+     */
+    private static void assertFoldedLeadsUpdateProbesThePrimaryKey(JdbcCrmStore store) {
+        Jdbc jdbc = store.jdbc();
+        String sql = ((JdbcLeads) store.leads()).updateAllSql(KEYS);
+        String plan = jdbc.tx.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+                int at = 1;
+                for (Object id : ids()) {
+                    for (String type : JdbcLeads.UPDATE_TYPES) {
+                        jdbc.bind(ps, at++, switch (type) {
+                            case "bigint" -> 1L;
+                            case "uuid" -> id;
+                            case "boolean" -> true;
+                            case "integer" -> 1;
+                            case "timestamptz" -> T0;
+                            default -> "{}"; // text, and valid JSON where the SET casts it
+                        });
+                    }
+                }
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                return String.join("\n", lines);
+            }
+        });
+        assertScansNoTable(sql, plan);
+        assertTrue(plan.contains("crm_lead_pkey"), "the update finds the leads by id:\n" + plan);
     }
 }

@@ -1,0 +1,136 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.duplicate.NameKeys;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A bulk capture chunk that folds many repeat submissions into leads stored before it ({@code JdbcLeads.updateAll}):
+ * each lead written at the version the folds one by one would have left, with the values they left; the rows written
+ * with a few multi-row statements on PostgreSQL and MariaDB (one JDBC batch of one-row updates on H2), counted on the
+ * client ({@link StatementCounter}); the name keys rewritten only for the leads whose name the fold filled in; and a
+ * lead another unit of work changed since it was read refused as stale, naming it, with nothing written. Not timed.
+ */
+class FoldedLeadUpdateTest {
+
+    private static final Instant AT = Instant.parse("2026-12-06T09:00:00Z");
+    /** More leads than one multi-row update of a lead takes (533 at 30 parameters a row). */
+    private static final int STORED = 700;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aChunkFoldingRepeatsIntoStoredLeads_writesEachAtItsNextVersions(TestDatabase db) {
+        DataSource ds = db.isolated();
+        try {
+            Map<String, Integer> statements = new TreeMap<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(StatementCounter.counting(ds, statements)).build();
+            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(91))
+                    .defaultRegion("DE").build();
+            List<LeadSubmission> first = new ArrayList<>();
+            List<LeadSubmission> repeats = new ArrayList<>();
+            for (int i = 0; i < STORED; i++) {
+                String email = "fold" + i + "@example.org";
+                boolean named = i % 10 != 0; // every tenth stored without a name: its repeat fills it in
+                LeadSubmission.Builder stored = LeadSubmission.from(Channel.WEB_FORM).email(email);
+                first.add((named ? stored.name("Ada", "Folded" + i) : stored).build());
+                repeats.add(LeadSubmission.from(Channel.IMPORT).name("Ada", "Folded" + i)
+                        .email(email.toUpperCase(java.util.Locale.ROOT)).request("call back " + i).build());
+                if (i % 7 == 0) { // folded twice in the chunk
+                    repeats.add(LeadSubmission.from(Channel.IMPORT).email("  " + email).build());
+                }
+            }
+            Map<LeadId, Lead> before = new HashMap<>();
+            for (CaptureOutcome outcome : crm.bulkCapture().captureAll(first)) {
+                Lead lead = outcome.lead().orElseThrow();
+                before.put(lead.id(), lead);
+            }
+            statements.clear();
+
+            List<CaptureOutcome> folded = crm.bulkCapture().captureAll(repeats);
+
+            Map<LeadId, Lead> last = new HashMap<>();
+            for (CaptureOutcome outcome : folded) {
+                Lead lead = assertInstanceOf(CaptureOutcome.DuplicateFolded.class, outcome).existingLead();
+                last.put(lead.id(), lead);
+            }
+            assertEquals(STORED, last.size());
+            for (Lead stored : before.values()) {
+                int i = Integer.parseInt(stored.email().orElseThrow().value().replaceAll("\\D", ""));
+                int folds = i % 7 == 0 ? 2 : 1;
+                Lead now = store.leads().findById(stored.id()).orElseThrow();
+                assertEquals(stored.version() + folds, now.version(), "lead " + i);
+                assertEquals(1 + folds, now.submissions(), "lead " + i);
+                assertEquals("call back " + i, now.request(), "lead " + i);
+                assertEquals(new PersonName("Ada", "Folded" + i), now.name(), "lead " + i);
+                assertEquals(last.get(stored.id()).atVersion(now.version()), now, "lead " + i);
+            }
+            int updates = StatementCounter.starting(statements, "UPDATE crm_lead ") // PostgreSQL's starts WITH
+                    + StatementCounter.starting(statements, "WITH v (p0,");
+            assertEquals(db == TestDatabase.H2 ? STORED : 2, updates, statements.toString());
+            assertEquals(1, StatementCounter.starting(statements, "INSERT INTO crm_lead_name_key "),
+                    "one upsert of the name keys of the leads named by their repeat: " + statements);
+            Jdbc jdbc = store.jdbc();
+            for (Lead stored : before.values()) { // the keys of the name each lead has now, filled in or kept
+                PersonName name = store.leads().findById(stored.id()).orElseThrow().name();
+                assertEquals(Optional.of(NameKeys.nameKey(name)), jdbc.tx.read(c -> jdbc.one(c,
+                        jdbc.sql("SELECT name_key FROM {lead_name_key} WHERE lead_id = ?"), rs -> rs.getString(1),
+                        stored.id().value())), name.toString());
+            }
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateAll_aLeadChangedSinceItWasRead_isRefusedAsStale_andNothingIsWritten(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        Fixtures fx = new Fixtures(92);
+        JdbcLeads leads = (JdbcLeads) store.leads();
+        List<Lead> read = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            read.add(leads.insertOrGet(fx.lead().build()));
+        }
+        Lead changed = read.get(3);
+        leads.update(changed); // another unit of work changed it: now at version 2
+        List<Lead> chunk = new ArrayList<>();
+        read.forEach(x -> chunk.add(x.withOwner(Optional.of(new UserId("user:folder")), AT)));
+
+        StaleVersionException e = assertThrows(StaleVersionException.class, () -> store.transactions()
+                .inTransaction(() -> store.jdbc().tx.write(c -> leads.updateAll(c, chunk))));
+
+        assertEquals("lead", e.recordType());
+        assertEquals(changed.id().toString(), e.recordId());
+        assertEquals(changed.version(), e.expectedVersion());
+        for (Lead x : read) {
+            assertEquals(x == changed ? 2 : 1, leads.findById(x.id()).orElseThrow().version());
+            assertEquals(x.owner(), leads.findById(x.id()).orElseThrow().owner());
+        }
+    }
+}
