@@ -51,8 +51,8 @@ final class InMemoryContacts implements Contacts {
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
                 .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(), CREATION)
-                .group(NAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nameKey(n)), CREATION)
-                .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(NameKeys.nicknameKey(n)), CREATION);
+                .group(NAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nameKey(n)), CREATION)
+                .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nicknameKey(n)), CREATION);
         this.aliases = new Aliases<>(tx, table);
     }
 
@@ -127,7 +127,7 @@ final class InMemoryContacts implements Contacts {
     @Override
     public List<Contact> findBySoundOfName(PersonName name, int limit) {
         List<String> keys = NameKeys.nameKeysToFind(name);
-        String nickname = NameKeys.nicknameKey(name);
+        String nickname = tx.nameKeys().nicknameKey(name);
         return tx.read(() -> {
             Map<ContactId, Contact> found = new LinkedHashMap<>();
             keys.forEach(k -> table.all(NAME_KEY, k).forEach(c -> found.put(c.id(), c)));

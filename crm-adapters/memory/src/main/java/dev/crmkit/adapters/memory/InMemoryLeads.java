@@ -36,10 +36,12 @@ final class InMemoryLeads implements Leads {
     static final String OWNER = "owner";
 
     private final Table<LeadId, Lead> table;
+    private final InMemoryTransactions tx;
     /** Merged-away lead to its survivor. */
     private final Aliases<LeadId, Lead> aliases;
 
     InMemoryLeads(InMemoryTransactions tx) {
+        this.tx = tx;
         this.table = new Table<LeadId, Lead>("lead", tx, Lead::id, Lead::version, Lead::atVersion,
                 InMemoryLeads::creation)
                 .unique("externalIds", Lead::externalIds)
@@ -47,7 +49,7 @@ final class InMemoryLeads implements Leads {
                 .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
                 .group(OPEN_CONTACT, l -> l.isOpen() ? List.of(l.contactId()) : List.of(), InMemoryLeads::creation)
                 .group(OPEN_NAME, l -> l.isOpen() ? Optional.of(l.name()) : Optional.<PersonName>empty(),
-                        n -> n.map(InMemoryLeads::nameKeys).orElse(List.of()), InMemoryLeads::creation)
+                        n -> n.map(name -> nameKeys(tx.nameKeys(), name)).orElse(List.of()), InMemoryLeads::creation)
                 .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
                 .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
         this.aliases = new Aliases<>(tx, table);
@@ -115,21 +117,24 @@ final class InMemoryLeads implements Leads {
         if (keys.isEmpty()) {
             return List.of();
         }
-        String nickname = NameKeys.nicknameKey(name);
+        String nickname = tx.nameKeys().nicknameKey(name);
         if (!nickname.isEmpty()) {
             keys.add("k:" + nickname);
         }
         return table.first(OPEN_NAME, new LinkedHashSet<>(keys), limit);
     }
 
-    /** The keys a lead's own name is found by: its name key and its nickname key, each when not empty. */
-    private static List<String> nameKeys(PersonName name) {
+    /**
+     * The keys a lead's own name is found by: its name key and its nickname key, each when not empty; from the unit of
+     * work's memo, as the contact of the same capture already asked for them.
+     */
+    private static List<String> nameKeys(NameKeyMemo memo, PersonName name) {
         List<String> keys = new ArrayList<>(2);
-        String key = NameKeys.nameKey(name);
+        String key = memo.nameKey(name);
         if (!key.isEmpty()) {
             keys.add("n:" + key);
         }
-        String nickname = NameKeys.nicknameKey(name);
+        String nickname = memo.nicknameKey(name);
         if (!nickname.isEmpty()) {
             keys.add("k:" + nickname);
         }

@@ -73,6 +73,21 @@ final class InMemoryTransactions implements Transactions {
         unit.undo.add(undo);
     }
 
+    /**
+     * The memo of name keys of the running unit of work, which drops it when it ends; outside a unit of work (a read
+     * that takes the read lock, maybe on several threads at once) a new memo each time, kept by no one.
+     */
+    NameKeyMemo nameKeys() {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            return new NameKeyMemo();
+        }
+        if (unit.nameKeys == null) {
+            unit.nameKeys = new NameKeyMemo();
+        }
+        return unit.nameKeys;
+    }
+
     /** A publisher whose events leave when the unit of work they were published in commits. */
     DomainEvents events(DomainEvents subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
@@ -93,6 +108,8 @@ final class InMemoryTransactions implements Transactions {
     private static final class UnitOfWork {
         private final List<Runnable> undo = new ArrayList<>();
         private final List<Pending> pending = new ArrayList<>();
+        /** The name keys worked out in this unit ({@link #nameKeys()}), or null before any. */
+        private NameKeyMemo nameKeys;
 
         void rollBack(Throwable cause) {
             for (int i = undo.size() - 1; i >= 0; i--) {

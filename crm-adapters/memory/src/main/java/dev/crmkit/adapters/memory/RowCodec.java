@@ -20,6 +20,15 @@ interface RowCodec<I, R> {
     /** The row of a stored form (equal to the row packed); {@code id} is the key it is stored under. */
     R unpack(I id, Object packed);
 
+    /**
+     * The row of a stored form, read with the id it holds: for codecs whose {@link #unpack} needs the id. The plain
+     * codec returns the row it keeps without working the id out first (a lookup of the id function per read: about
+     * 3% of capture in memory, issue 17).
+     */
+    default R row(Object packed, Function<R, I> idOf) {
+        return unpack(id(packed, idOf), packed);
+    }
+
     /** The insertion number of a stored form. */
     long seq(Object packed);
 
@@ -51,7 +60,7 @@ interface RowCodec<I, R> {
      * on every comparison of the order indexes, so a packed codec reads it in place.
      */
     default Instant creation(Object packed, Function<R, I> idOf, Function<R, Instant> creationOrder) {
-        return creationOrder.apply(unpack(id(packed, idOf), packed));
+        return creationOrder.apply(row(packed, idOf));
     }
 
     /** Whether the stored form holds the row object itself ({@link #plain()}), so reads allocate nothing. */
@@ -75,6 +84,12 @@ interface RowCodec<I, R> {
             @Override
             @SuppressWarnings("unchecked")
             public R unpack(I id, Object packed) {
+                return ((Stored<R>) packed).row();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public R row(Object packed, Function<R, I> idOf) {
                 return ((Stored<R>) packed).row();
             }
 

@@ -11,6 +11,11 @@ import java.util.Objects;
  * slots, so the id of a packed row lives only inside its stored form. Null ids are refused. Not thread-safe: guarded
  * by the store's lock.
  *
+ * <p>Beside the slots, one byte per place tells a free place (0) from a taken one and keeps eight bits of the taken
+ * id's hash (its tag): a probe asks the stored form only when the tags match, so looking up an id that is not here
+ * (every insert checks that first) walks the bytes alone instead of reading a row at every place of the probe run
+ * (issue 17: those reads were about 5% of capture in memory). One byte per place: about 2 bytes per row.
+ *
  * @param <I> the id type
  */
 final class RowSlots<I> {
@@ -38,6 +43,8 @@ final class RowSlots<I> {
 
     private final Ids<I> ids;
     private Slot[] slots = new Slot[MIN_CAPACITY];
+    /** The tag of the id in each place ({@link #tag}), 0 where the place is free. */
+    private byte[] tags = new byte[MIN_CAPACITY];
     private int size;
 
     RowSlots(Ids<I> ids) {
@@ -51,8 +58,10 @@ final class RowSlots<I> {
     /** The slot of the id, or null. */
     Slot get(I id) {
         int mask = slots.length - 1;
-        for (int i = home(id, mask); slots[i] != null; i = (i + 1) & mask) {
-            if (ids.hasId(slots[i].stored, id)) {
+        int hash = hash(id);
+        byte tag = tag(hash);
+        for (int i = hash & mask; tags[i] != 0; i = (i + 1) & mask) {
+            if (tags[i] == tag && ids.hasId(slots[i].stored, id)) {
                 return slots[i];
             }
         }
@@ -63,12 +72,14 @@ final class RowSlots<I> {
     Slot add(I id, Object stored) {
         Objects.requireNonNull(id, "id");
         int mask = slots.length - 1;
-        int i = home(id, mask);
-        while (slots[i] != null) {
+        int hash = hash(id);
+        int i = hash & mask;
+        while (tags[i] != 0) {
             i = (i + 1) & mask;
         }
         Slot slot = new Slot(Objects.requireNonNull(stored, "stored"));
         slots[i] = slot;
+        tags[i] = tag(hash);
         if (++size > slots.length / 4 * 3) {
             resize(2 * slots.length);
         }
@@ -78,26 +89,30 @@ final class RowSlots<I> {
     /** Removes the slot of the id; the slot, or null. */
     Slot remove(I id) {
         int mask = slots.length - 1;
-        int i = home(id, mask);
+        int hash = hash(id);
+        byte tag = tag(hash);
+        int i = hash & mask;
         for (; ; i = (i + 1) & mask) {
-            if (slots[i] == null) {
+            if (tags[i] == 0) {
                 return null;
             }
-            if (ids.hasId(slots[i].stored, id)) {
+            if (tags[i] == tag && ids.hasId(slots[i].stored, id)) {
                 break;
             }
         }
         Slot removed = slots[i];
-        // backward shift, as in CompactMap: later members of the probe run move into the hole
+        // backward shift, as in CompactMap: later members of the probe run move into the hole, with their tags
         int hole = i;
-        for (int j = (hole + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-            int home = home(ids.id(slots[j].stored), mask);
+        for (int j = (hole + 1) & mask; tags[j] != 0; j = (j + 1) & mask) {
+            int home = hash(ids.id(slots[j].stored)) & mask;
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 slots[hole] = slots[j];
+                tags[hole] = tags[j];
                 hole = j;
             }
         }
         slots[hole] = null;
+        tags[hole] = 0;
         size--;
         return removed;
     }
@@ -132,22 +147,32 @@ final class RowSlots<I> {
         };
     }
 
-    private static int home(Object id, int mask) {
+    /** The id's hash spread by a Fibonacci multiplication: its low bits pick the home place, its top bits the tag. */
+    private static int hash(Object id) {
         int h = id.hashCode() * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+        return h ^ (h >>> 16);
+    }
+
+    /** The top eight bits of a spread hash, never 0 (which marks a free place). */
+    private static byte tag(int hash) {
+        int t = hash >>> 24;
+        return (byte) (t == 0 ? 1 : t);
     }
 
     private void resize(int capacity) {
         Slot[] old = slots;
+        byte[] oldTags = tags;
         slots = new Slot[capacity];
+        tags = new byte[capacity];
         int mask = capacity - 1;
-        for (Slot s : old) {
-            if (s != null) {
-                int i = home(ids.id(s.stored), mask);
-                while (slots[i] != null) {
+        for (int k = 0; k < old.length; k++) {
+            if (oldTags[k] != 0) {
+                int i = hash(ids.id(old[k].stored)) & mask;
+                while (tags[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                slots[i] = s;
+                slots[i] = old[k];
+                tags[i] = oldTags[k];
             }
         }
     }

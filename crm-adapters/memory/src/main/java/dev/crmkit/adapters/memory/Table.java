@@ -377,7 +377,7 @@ final class Table<I, R> {
 
     /** The row stored in a slot. */
     private R row(Slot slot) {
-        return codec.unpack(codec.id(slot.stored, idOf), slot.stored);
+        return codec.row(slot.stored, idOf);
     }
 
     private void requireNew(R candidate) {

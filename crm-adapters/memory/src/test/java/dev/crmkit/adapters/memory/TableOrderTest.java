@@ -32,6 +32,31 @@ class TableOrderTest {
         }
     }
 
+    /**
+     * A table of plain rows reads a row, or its position in an order, straight from the row it keeps: inserting in
+     * and out of order into a group and paging through it asks nothing of the id function but the writes' own ids.
+     */
+    @Test
+    void plainRows_areReadAndOrdered_withoutAskingForTheirIds() {
+        int[] idCalls = new int[1];
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = new Table<UUID, Row>("row", tx, r -> {
+            idCalls[0]++;
+            return r.id();
+        }, Row::version, Row::at, Row::created).group("g", r -> List.of(r.group()), Row::due);
+        List<Row> stored = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            stored.add(table.insert(new Row(new UUID(7, i), 0, T0.plusSeconds(i % 5), T0.plusSeconds(40 - i), "g")));
+        }
+        idCalls[0] = 0;
+        List<Row> all = table.all("g", "g");
+        List<Row> expected = new ArrayList<>(stored);
+        expected.sort(Comparator.comparing(Row::due));
+        assertEquals(expected, all);
+        assertEquals(stored.size(), table.page(dev.crmkit.core.kernel.PageRequest.first(100)).items().size());
+        assertEquals(0, idCalls[0], "ids asked while reading plain rows");
+    }
+
     @Test
     void changingTimesAndGroups_keepEveryOrder_throughRollbacks() {
         for (long seed = 1; seed <= 12; seed++) {
