@@ -286,6 +286,14 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * nothing to keep, when another lead holds one of the ids.
      */
     boolean insertAll(Connection c, List<Lead> stored) throws SQLException {
+        return insertAll(c, stored, true);
+    }
+
+    /**
+     * {@link #insertAll}, the rows of their name keys written too or not ({@link #replaceNameKeys} writes them with
+     * those of other leads in one statement).
+     */
+    boolean insertAll(Connection c, List<Lead> stored, boolean withNameKeys) throws SQLException {
         SortedMap<String, UUID> claims = new TreeMap<>();
         for (Lead x : stored) {
             checkLength(x);
@@ -302,7 +310,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             rowsAt.add(values.toArray());
         }
         jdbc.insertRows(c, insertAt, rowsAt);
-        nameKeys.insertAll(c, stored);
+        if (withNameKeys) {
+            nameKeys.insertAll(c, stored);
+        }
         return true;
     }
 
@@ -320,6 +330,14 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * @return false when another unit of work claimed an external id a lead adds (the caller rolls back)
      */
     boolean updateAll(Connection c, List<Lead> updates) throws SQLException {
+        return updateAll(c, updates, true);
+    }
+
+    /**
+     * {@link #updateAll}, the rows of the leads' name keys rewritten too or not ({@link #replaceNameKeys} writes them
+     * with those of other leads in one statement).
+     */
+    boolean updateAll(Connection c, List<Lead> updates, boolean withNameKeys) throws SQLException {
         Map<UUID, Lead> first = new TreeMap<>();
         Map<UUID, Lead> last = new TreeMap<>();
         for (Lead x : updates) {
@@ -367,8 +385,19 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         } else if (jdbc.updateRows(c, updateAt, values) != values.size()) {
             throw notUpdated(c, first, last);
         }
-        nameKeys.replaceAll(c, List.copyOf(last.values()));
+        if (withNameKeys) {
+            nameKeys.replaceAll(c, List.copyOf(last.values()));
+        }
         return true;
+    }
+
+    /**
+     * Writes the name-key rows of leads inserted or updated without them ({@link #insertAll(Connection, List,
+     * boolean)}, {@link #updateAll(Connection, List, boolean)}): on MariaDB and PostgreSQL one upsert for new and
+     * changed leads alike, the last state of a lead given twice winning.
+     */
+    void replaceNameKeys(Connection c, List<Lead> leads) throws SQLException {
+        nameKeys.replaceAll(c, leads);
     }
 
     /** The leads of the ids, read at once (a thousand a statement) and locked in id order, by id. */
