@@ -9,9 +9,8 @@ import dev.crmkit.core.lead.Channel;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,17 +91,18 @@ class BulkChunkRoundTripsTest {
 
     /**
      * The data source over {@code target}, adding a label to {@code trips} for each round trip of its connections:
-     * the SQL's first two words for a statement or a batch, the method's name for the rest.
+     * the SQL's first three words for a statement or a batch, the method's name for the rest ({@code setAutoCommit} is
+     * counted at each call: the driver sends it when the mode changes, as it does at a unit's start and end).
      */
     private static DataSource counting(DataSource target, List<String> trips) {
-        return proxy(DataSource.class, target, (m, r, a) -> r instanceof Connection c
-                ? proxy(Connection.class, c, (cm, cr, ca) -> {
+        return StatementCounter.proxy(DataSource.class, target, (m, r, a) -> r instanceof Connection c
+                ? StatementCounter.proxy(Connection.class, c, (cm, cr, ca) -> {
                     switch (cm.getName()) {
                         case "setSavepoint", "releaseSavepoint", "commit", "rollback" -> trips.add(cm.getName());
                         case "setAutoCommit" -> trips.add("setAutoCommit " + ca[0]);
                         case "prepareStatement" -> {
                             String head = head((String) ca[0]);
-                            return proxy(java.sql.PreparedStatement.class, (java.sql.PreparedStatement) cr,
+                            return StatementCounter.proxy(PreparedStatement.class, (PreparedStatement) cr,
                                     (sm, sr, sa) -> {
                                         if (sm.getName().startsWith("execute")) {
                                             trips.add(head);
@@ -111,7 +111,7 @@ class BulkChunkRoundTripsTest {
                                     });
                         }
                         case "createStatement" -> {
-                            return proxy(Statement.class, (Statement) cr, (sm, sr, sa) -> {
+                            return StatementCounter.proxy(Statement.class, (Statement) cr, (sm, sr, sa) -> {
                                 if (sm.getName().startsWith("execute")) {
                                     trips.add(sa != null && sa.length > 0 && sa[0] instanceof String s ? head(s)
                                             : sm.getName());
@@ -130,22 +130,5 @@ class BulkChunkRoundTripsTest {
     private static String head(String sql) {
         String[] words = sql.trim().split("\\s+", 4);
         return words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2];
-    }
-
-    private interface After {
-        Object apply(java.lang.reflect.Method method, Object result, Object[] args) throws Throwable;
-    }
-
-    private static <T> T proxy(Class<T> type, T target, After after) {
-        return type.cast(Proxy.newProxyInstance(BulkChunkRoundTripsTest.class.getClassLoader(),
-                new Class<?>[] {type}, (p, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    return after.apply(method, result, args);
-                }));
     }
 }
