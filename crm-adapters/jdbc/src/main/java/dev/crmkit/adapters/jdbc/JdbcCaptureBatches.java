@@ -253,7 +253,10 @@ final class JdbcCaptureBatches implements CaptureBatches {
                 "SELECT c.name_hash AS bulk_key, c.seq AS bulk_seq, c.* FROM {company} c WHERE c.name_hash IN (%s) "
                         + "AND c." + JdbcCompanies.LISTED), " ORDER BY bulk_kind, created_at, bulk_seq");
 
-        /** The statement for these numbers of keys per branch (a branch with none left out), for plan tests. */
+        /**
+         * The statement for these numbers of keys per branch (a branch with none left out). Its branches have the
+         * shape of the IN-list look-ups that {@code BulkLookupPlanTest} checks; the union itself has no plan test.
+         */
         String sql(Jdbc jdbc, List<Integer> sizes) {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < branches.size(); i++) {
