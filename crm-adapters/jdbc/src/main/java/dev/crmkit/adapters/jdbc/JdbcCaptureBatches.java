@@ -82,35 +82,63 @@ final class JdbcCaptureBatches implements CaptureBatches {
             contact.emails().stream().filter(keys.emails()::contains).forEach(e -> byEmail.put(e, contact));
             contact.phones().stream().filter(keys.phones()::contains).forEach(p -> byPhone.put(p, contact));
         }
-        Map<EmailAddress, Lead> openByEmail = latestOpen(c, "email",
-                keys.emails().stream().map(EmailAddress::value).toList(), l -> l.email().orElseThrow());
-        Map<PhoneNumber, Lead> openByPhone = latestOpen(c, "phone",
-                keys.phones().stream().map(PhoneNumber::toString).toList(), l -> l.phone().orElseThrow());
-        Map<String, Lead> byExternalId = new HashMap<>();
-        for (Keyed<Lead> keyed : in(c, LEADS_BY_EXTERNAL_ID, keys.externalIds(),
-                rs -> new Keyed<>(rs.getString("bulk_key"), 0, leads.map(rs)))) {
-            byExternalId.put(keyed.key(), keyed.row());
-        }
+        List<String> emails = keys.emails().stream().map(EmailAddress::value).toList();
+        List<String> phones = keys.phones().stream().map(PhoneNumber::toString).toList();
         Map<String, WebDomain> domains = new HashMap<>();
         keys.domains().forEach(d -> domains.put(d.value(), d));
-        Map<WebDomain, Company> byDomain = new HashMap<>();
-        for (Keyed<Company> keyed : in(c, COMPANIES_BY_DOMAIN, domains.keySet(),
-                rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
-            byDomain.put(domains.get(keyed.key()), keyed.row());
-        }
-        return new Found(byEmail, byPhone, openByEmail, openByPhone, byExternalId, byDomain,
-                companiesByName(c, keys.companyNames()));
-    }
-
-    /** The first company stored under each name's key, as {@code findByName} answers. */
-    private Map<String, Company> companiesByName(Connection c, Collection<String> names) throws SQLException {
         Map<String, List<String>> namesByKey = new HashMap<>();
-        names.forEach(n -> namesByKey.computeIfAbsent(Company.nameKey(n), k -> new ArrayList<>()).add(n));
+        keys.companyNames().forEach(n -> namesByKey.computeIfAbsent(Company.nameKey(n), k -> new ArrayList<>())
+                .add(n));
         Map<String, String> keyByHash = new HashMap<>();
         namesByKey.keySet().forEach(k -> keyByHash.put(JdbcCompanies.hash(k), k));
+        List<Keyed<Lead>> openEmail;
+        List<Keyed<Lead>> openPhone;
+        List<Keyed<Lead>> external;
+        List<Keyed<Company>> byDomainRows;
+        List<Keyed<Company>> byNameRows;
+        if (jdbc.dialect == Dialect.MARIADB && emails.size() <= IN_LIST && phones.size() <= IN_LIST
+                && keys.externalIds().size() <= IN_LIST && domains.size() <= IN_LIST
+                && keyByHash.size() <= IN_LIST) {
+            // one round trip for the three look-ups of leads, one for the two of companies (see AtOnce)
+            Map<String, List<Keyed<Lead>>> leadRows = AtOnce.LEADS.rows(jdbc, c,
+                    List.of(emails, phones, List.copyOf(keys.externalIds())), leads::map);
+            openEmail = leadRows.get("0");
+            openPhone = leadRows.get("1");
+            external = leadRows.get("2");
+            Map<String, List<Keyed<Company>>> companyRows = AtOnce.COMPANIES.rows(jdbc, c,
+                    List.of(List.copyOf(domains.keySet()), List.copyOf(keyByHash.keySet())), companies::map);
+            byDomainRows = companyRows.get("0");
+            byNameRows = companyRows.get("1");
+        } else {
+            openEmail = in(c, latestOpenSql("email"), emails,
+                    rs -> new Keyed<>("", rs.getLong("bulk_seq"), leads.map(rs)));
+            openPhone = in(c, latestOpenSql("phone"), phones,
+                    rs -> new Keyed<>("", rs.getLong("bulk_seq"), leads.map(rs)));
+            external = in(c, LEADS_BY_EXTERNAL_ID, keys.externalIds(),
+                    rs -> new Keyed<>(rs.getString("bulk_key"), 0, leads.map(rs)));
+            byDomainRows = in(c, COMPANIES_BY_DOMAIN, domains.keySet(),
+                    rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)));
+            byNameRows = in(c, COMPANIES_BY_NAME_HASH, keyByHash.keySet(),
+                    rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)));
+        }
+        Map<EmailAddress, Lead> openByEmail = latest(openEmail, l -> l.email().orElseThrow());
+        Map<PhoneNumber, Lead> openByPhone = latest(openPhone, l -> l.phone().orElseThrow());
+        Map<String, Lead> byExternalId = new HashMap<>();
+        external.forEach(keyed -> byExternalId.put(keyed.key(), keyed.row()));
+        Map<WebDomain, Company> byDomain = new HashMap<>();
+        byDomainRows.forEach(keyed -> byDomain.put(domains.get(keyed.key()), keyed.row()));
+        return new Found(byEmail, byPhone, openByEmail, openByPhone, byExternalId, byDomain,
+                companiesByName(namesByKey, keyByHash, byNameRows));
+    }
+
+    /**
+     * The first company stored under each name's key, as {@code findByName} answers, from the companies found under
+     * the keys' hashes, oldest first.
+     */
+    private static Map<String, Company> companiesByName(Map<String, List<String>> namesByKey,
+                                                        Map<String, String> keyByHash, List<Keyed<Company>> found) {
         Map<String, Company> first = new HashMap<>();
-        for (Keyed<Company> keyed : in(c, COMPANIES_BY_NAME_HASH, keyByHash.keySet(),
-                rs -> new Keyed<>(rs.getString("bulk_key"), 0, companies.map(rs)))) {
+        for (Keyed<Company> keyed : found) {
             String key = keyByHash.get(keyed.key());
             if (key.equals(keyed.row().nameKey())) {
                 first.putIfAbsent(key, keyed.row());
@@ -121,12 +149,12 @@ final class JdbcCaptureBatches implements CaptureBatches {
         return byName;
     }
 
-    /** The most recent open lead of each value of a column, as {@code findOpenByEmail} and its kin answer. */
-    private <K> Map<K, Lead> latestOpen(Connection c, String column, Collection<String> values,
-                                        Function<Lead, K> keyOf) throws SQLException {
+    /**
+     * The most recent open lead of each value of a column, as {@code findOpenByEmail} and its kin answer, of the open
+     * leads found under the values.
+     */
+    private static <K> Map<K, Lead> latest(List<Keyed<Lead>> found, Function<Lead, K> keyOf) {
         Map<K, Keyed<Lead>> latest = new HashMap<>();
-        List<Keyed<Lead>> found = in(c, latestOpenSql(column), values,
-                rs -> new Keyed<>("", rs.getLong("bulk_seq"), leads.map(rs)));
         for (Keyed<Lead> keyed : found) {
             latest.merge(keyOf.apply(keyed.row()), keyed, (a, b) -> later(a, b) ? a : b);
         }
@@ -198,6 +226,74 @@ final class JdbcCaptureBatches implements CaptureBatches {
         }
     }
 
+    /**
+     * MariaDB: several look-ups of one kind of row in one statement, a {@code UNION ALL} of one branch per look-up
+     * (each the IN-list form of its {@link Lookup}, the branch's number as {@code bulk_kind}), so a chunk waits once
+     * for its leads (open by e-mail, open by phone, by external id) and once for its companies (by domain, by name
+     * hash) instead of five times. A look-up with no keys has no branch. Each branch answers the rows its own statement
+     * would; the companies come oldest first, as {@link #COMPANIES_BY_NAME_HASH} answers them.
+     *
+     * @param branches each look-up's statement, {@code %s} its IN list, selecting {@code bulk_key}, {@code bulk_seq}
+     *                 and the rows' columns
+     * @param order    what the union is ordered by, or empty
+     */
+    record AtOnce(List<String> branches, String order) {
+
+        static final AtOnce LEADS = new AtOnce(List.of(
+                "SELECT l.email AS bulk_key, l.seq AS bulk_seq, l.* FROM {lead} l WHERE l.is_open = TRUE AND l."
+                        + JdbcLeads.LISTED + " AND l.email IN (%s)",
+                "SELECT l.phone AS bulk_key, l.seq AS bulk_seq, l.* FROM {lead} l WHERE l.is_open = TRUE AND l."
+                        + JdbcLeads.LISTED + " AND l.phone IN (%s)",
+                "SELECT x.external_id AS bulk_key, l.seq AS bulk_seq, l.* FROM {lead} l JOIN {lead_external_id} x "
+                        + "ON x.lead_id = l.id WHERE x.external_id IN (%s)"), "");
+
+        static final AtOnce COMPANIES = new AtOnce(List.of(
+                "SELECT d.domain AS bulk_key, c.seq AS bulk_seq, c.* FROM {company} c JOIN {company_domain} d "
+                        + "ON d.company_id = c.id WHERE d.domain IN (%s)",
+                "SELECT c.name_hash AS bulk_key, c.seq AS bulk_seq, c.* FROM {company} c WHERE c.name_hash IN (%s) "
+                        + "AND c." + JdbcCompanies.LISTED), " ORDER BY bulk_kind, created_at, bulk_seq");
+
+        /**
+         * The statement for these numbers of keys per branch (a branch with none left out). Its branches have the
+         * shape of the IN-list look-ups that {@code BulkLookupPlanTest} checks; the union itself has no plan test.
+         */
+        String sql(Jdbc jdbc, List<Integer> sizes) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < branches.size(); i++) {
+                if (sizes.get(i) > 0) {
+                    parts.add(branches.get(i).replaceFirst("SELECT ", "SELECT '" + i + "' AS bulk_kind, ")
+                            .replace("%s", String.join(", ", Collections.nCopies(sizes.get(i), "?"))));
+                }
+            }
+            return jdbc.sql(String.join(" UNION ALL ", parts) + order);
+        }
+
+        /** Each branch's rows by its number ("0", "1", ...), with the key each was found under; one round trip. */
+        <T> Map<String, List<Keyed<T>>> rows(Jdbc jdbc, Connection c, List<List<String>> keys,
+                                              Jdbc.RowMapper<T> mapper) throws SQLException {
+            Map<String, List<Keyed<T>>> out = new HashMap<>();
+            List<Integer> sizes = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                out.put(String.valueOf(i), new ArrayList<>());
+                List<String> sorted = new ArrayList<>(keys.get(i));
+                Collections.sort(sorted);
+                sizes.add(sorted.size());
+                params.addAll(sorted);
+            }
+            if (params.isEmpty()) {
+                return out;
+            }
+            for (Keyed<T> row : jdbc.list(c, sql(jdbc, sizes), rs -> new Keyed<>(rs.getString("bulk_kind") + "\0"
+                    + rs.getString("bulk_key"), rs.getLong("bulk_seq"), mapper.map(rs)), params.toArray())) {
+                int cut = row.key().indexOf('\0');
+                out.get(row.key().substring(0, cut)).add(new Keyed<>(row.key().substring(cut + 1), row.seq(),
+                        row.row()));
+            }
+            return out;
+        }
+    }
+
     /** Contacts holding any of the points, locked in the order of their ids. */
     static final Lookup CONTACTS_BY_POINT = new Lookup(
             "SELECT * FROM {contact} WHERE id IN (SELECT contact_id FROM {contact_point} WHERE point IN (%s)) "
@@ -241,7 +337,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
 
     @Override
     public void write(CaptureWrites writes) {
-        jdbc.tx.write(tx -> jdbc.insertingTables(tx, c -> {
+        jdbc.tx.writeFirst(tx -> jdbc.insertingTables(tx, c -> {
             if (!companies.insertAll(c, writes.newCompanies())) {
                 throw conflict("company domain");
             }
@@ -257,11 +353,21 @@ final class JdbcCaptureBatches implements CaptureBatches {
                     ConflictException.whenKeyTaken(() -> contacts.update(update), "contact " + update.id());
                 }
             }
-            if (!leads.insertAll(c, writes.newLeads())) {
-                throw conflict("external id");
-            }
-            if (!leads.updateAll(c, writes.leadUpdates())) {
-                throw conflict("external id");
+            if (jdbc.dialect == Dialect.MARIADB) { // the name keys of new and folded leads in one upsert
+                List<Lead> named = new ArrayList<>();
+                if (!leads.insertAll(c, writes.newLeads(), named) || !leads.updateAll(c, writes.leadUpdates(), named)) {
+                    throw conflict("external id");
+                }
+                if (!named.isEmpty()) {
+                    leads.replaceNameKeys(c, named);
+                }
+            } else {
+                if (!leads.insertAll(c, writes.newLeads())) {
+                    throw conflict("external id");
+                }
+                if (!leads.updateAll(c, writes.leadUpdates())) {
+                    throw conflict("external id");
+                }
             }
             activities.insert(c, writes.activities()); // in this write: no savepoint of its own
             tasks.insertAll(c, writes.tasks());

@@ -294,6 +294,15 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * nothing to keep, when another lead holds one of the ids.
      */
     boolean insertAll(Connection c, List<Lead> stored) throws SQLException {
+        return insertAll(c, stored, null);
+    }
+
+    /**
+     * {@link #insertAll}, the rows of their name keys written too ({@code nameKeysLater} null) or left to the caller:
+     * the leads whose keys are to be written are added to {@code nameKeysLater}, for {@link #replaceNameKeys} to
+     * write with those of other leads in one statement.
+     */
+    boolean insertAll(Connection c, List<Lead> stored, List<Lead> nameKeysLater) throws SQLException {
         SortedMap<String, UUID> claims = new TreeMap<>();
         for (Lead x : stored) {
             checkLength(x);
@@ -310,7 +319,11 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             rowsAt.add(values.toArray());
         }
         jdbc.insertRows(c, insertAt, rowsAt);
-        nameKeys.insertAll(c, stored);
+        if (nameKeysLater == null) {
+            nameKeys.insertAll(c, stored);
+        } else {
+            nameKeysLater.addAll(stored);
+        }
         return true;
     }
 
@@ -331,6 +344,15 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * @return false when another unit of work claimed an external id a lead adds (the caller rolls back)
      */
     boolean updateAll(Connection c, List<Lead> updates) throws SQLException {
+        return updateAll(c, updates, null);
+    }
+
+    /**
+     * {@link #updateAll}, the rows of the name keys of the leads whose name changed rewritten too ({@code
+     * nameKeysLater} null) or left to the caller: those leads, each in its last state, are added to {@code
+     * nameKeysLater}, for {@link #replaceNameKeys} to write with those of other leads in one statement.
+     */
+    boolean updateAll(Connection c, List<Lead> updates, List<Lead> nameKeysLater) throws SQLException {
         Map<UUID, Lead> first = new TreeMap<>();
         Map<UUID, Lead> last = new TreeMap<>();
         for (Lead x : updates) {
@@ -383,8 +405,21 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
                 : jdbc.updateRowsById(c, updateAt, UPDATE_TYPES, values)) != values.size()) {
             throw notUpdated(c, first, last);
         }
-        nameKeys.replaceAll(c, renamed);
+        if (nameKeysLater == null) {
+            nameKeys.replaceAll(c, renamed);
+        } else {
+            nameKeysLater.addAll(renamed);
+        }
         return true;
+    }
+
+    /**
+     * Writes the name-key rows of leads inserted or updated without them ({@link #insertAll(Connection, List,
+     * boolean)}, {@link #updateAll(Connection, List, boolean)}): on MariaDB and PostgreSQL one upsert for new and
+     * changed leads alike, the last state of a lead given twice winning.
+     */
+    void replaceNameKeys(Connection c, List<Lead> leads) throws SQLException {
+        nameKeys.replaceAll(c, leads);
     }
 
     /** The leads of the ids, read at once (a thousand a statement) and locked in id order, by id. */

@@ -48,11 +48,13 @@ final class StatementCounter {
         return words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2] + " ";
     }
 
-    private interface After {
+    /** What a {@link #proxy} does after each call, with its result. */
+    interface After {
         Object apply(Method method, Object result, Object[] args) throws Throwable;
     }
 
-    private static <T> T proxy(Class<T> type, T target, After after) {
+    /** A proxy of {@code target} that runs each call, then {@code after} with its result, returning what that returns. */
+    static <T> T proxy(Class<T> type, T target, After after) {
         return type.cast(Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type},
                 (p, method, args) -> {
                     Object result;
