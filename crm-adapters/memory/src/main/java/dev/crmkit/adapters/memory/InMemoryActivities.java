@@ -9,7 +9,6 @@ import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +21,10 @@ final class InMemoryActivities implements Activities {
     private final Table<ActivityId, Activity> table;
 
     InMemoryActivities(InMemoryTransactions tx) {
+        // a timeline entry per deal move: its insert's look-up of the new id compares numbers in place (UuidRows)
         this.table = new Table<ActivityId, Activity>("activity", tx, Activity::id, a -> 0L, (a, v) -> a,
-                InMemoryActivities::occurrence)
-                .group(ABOUT, a -> List.copyOf(a.about()), InMemoryActivities::occurrence);
+                InMemoryActivities::occurrence, new UuidRows<>(Activity::id, ActivityId::value))
+                .group(ABOUT, Activity::about, InMemoryActivities::occurrence); // unmodifiable already: no copy
     }
 
     private static Instant occurrence(Activity a) {
