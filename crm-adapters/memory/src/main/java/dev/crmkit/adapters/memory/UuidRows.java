@@ -29,19 +29,8 @@ final class UuidRows<I, R> implements RowCodec<I, R> {
         this.uuidOf = Objects.requireNonNull(uuidOf, "uuidOf");
     }
 
-    /** A row, its insertion number and its id's two numbers; immutable. */
-    private static final class Stored<R> {
-        final long high;
-        final long low;
-        final R row;
-        final long seq;
-
-        Stored(long high, long low, R row, long seq) {
-            this.high = high;
-            this.low = low;
-            this.row = row;
-            this.seq = seq;
-        }
+    /** A row, its insertion number and its id's two numbers. */
+    private record Stored<R>(long high, long low, R row, long seq) {
     }
 
     @Override
@@ -57,29 +46,29 @@ final class UuidRows<I, R> implements RowCodec<I, R> {
 
     @Override
     public R unpack(I id, Object packed) {
-        return stored(packed).row;
+        return stored(packed).row();
     }
 
     @Override
     public long seq(Object packed) {
-        return stored(packed).seq;
+        return stored(packed).seq();
     }
 
     @Override
     public I id(Object packed, Function<R, I> idOf) {
-        return idOf.apply(stored(packed).row);
+        return idOf.apply(stored(packed).row());
     }
 
     @Override
     public boolean hasId(Object packed, I id, Function<R, I> idOf) {
         Stored<R> s = stored(packed);
         UUID wanted = uuidOf.apply(id);
-        return s.low == wanted.getLeastSignificantBits() && s.high == wanted.getMostSignificantBits();
+        return s.low() == wanted.getLeastSignificantBits() && s.high() == wanted.getMostSignificantBits();
     }
 
     @Override
     public Instant creation(Object packed, Function<R, I> idOf, Function<R, Instant> creationOrder) {
-        return creationOrder.apply(stored(packed).row); // the row is at hand: no id read first
+        return creationOrder.apply(stored(packed).row()); // the row is at hand: no id read first
     }
 
     @SuppressWarnings("unchecked")
