@@ -21,9 +21,8 @@ final class InMemoryActivities implements Activities {
     private final Table<ActivityId, Activity> table;
 
     InMemoryActivities(InMemoryTransactions tx) {
-        // a timeline entry per deal move: its insert's look-up of the new id compares numbers in place (UuidRows)
         this.table = new Table<ActivityId, Activity>("activity", tx, Activity::id, a -> 0L, (a, v) -> a,
-                InMemoryActivities::occurrence, new UuidRows<>(Activity::id, ActivityId::value))
+                InMemoryActivities::occurrence)
                 .group(ABOUT, Activity::about, InMemoryActivities::occurrence); // unmodifiable already: no copy
     }
 

@@ -26,7 +26,7 @@ final class InMemoryStageHistory implements StageHistory {
     InMemoryStageHistory(InMemoryTransactions tx) {
         this.tx = tx;
         this.table = new Table<UUID, StageHistoryEntry>("stage history entry", tx, StageHistoryEntry::id, e -> 0L,
-                (e, v) -> e, InMemoryStageHistory::order, new UuidRows<>(StageHistoryEntry::id, id -> id))
+                (e, v) -> e, InMemoryStageHistory::order)
                 .group(DEAL, e -> List.of(e.dealId()), InMemoryStageHistory::byDealVersion);
     }
 
