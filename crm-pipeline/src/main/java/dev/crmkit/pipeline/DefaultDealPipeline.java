@@ -280,14 +280,17 @@ final class DefaultDealPipeline implements DealPipeline {
             return change;
         }
         Stage entered = pipeline.definition().stage(changed.deal().stage()).orElseThrow();
-        BufferedEffects effects = new BufferedEffects();
-        List<String> ran = new ArrayList<>();
-        Entry entry = new Entry(changed.deal(), entered, command.actor(), now);
-        for (EntryAction action : entered.actions()) {
-            ran.add(action.name() + ": " + action.run(entry, effects));
+        // most stages have no entry actions: then no effects, no list and no entry are built for the move
+        BufferedEffects effects = entered.actions().isEmpty() ? null : new BufferedEffects();
+        List<String> ran = effects == null ? List.of() : new ArrayList<>();
+        if (effects != null) {
+            Entry entry = new Entry(changed.deal(), entered, command.actor(), now);
+            for (EntryAction action : entered.actions()) {
+                ran.add(action.name() + ": " + action.run(entry, effects));
+            }
         }
-        Deal moved = effects.probability()
-                .map(p -> changed.deal().withProbabilityOverride(Optional.of(p), now)).orElse(changed.deal());
+        Deal moved = effects == null || effects.probability().isEmpty() ? changed.deal()
+                : changed.deal().withProbabilityOverride(effects.probability(), now);
         // the first write: a lost race ends here, with nothing written
         Deal stored = deals.updateWithHistory(moved, changed.entry(), history);
         String body = "by " + command.actor().user() + ", after "
@@ -305,11 +308,13 @@ final class DefaultDealPipeline implements DealPipeline {
             events.publish(new DealEvent.DealLost(stored.id(), stored.lostReason(), now));
         }
         record(stored, "Stage " + deal.stage() + " -> " + stored.stage(), body, now);
-        RecordRef ref = new RecordRef(RecordType.DEAL, stored.id().value());
-        for (BufferedEffects.PlannedTask t : effects.tasks()) {
-            crm.tasks().create(NewTask.of(t.title(), t.due(), t.assignee(), Optional.of(ref)));
+        if (effects != null) {
+            RecordRef ref = new RecordRef(RecordType.DEAL, stored.id().value());
+            for (BufferedEffects.PlannedTask t : effects.tasks()) {
+                crm.tasks().create(NewTask.of(t.title(), t.due(), t.assignee(), Optional.of(ref)));
+            }
+            events.publishAll(effects.events());
         }
-        events.publishAll(effects.events());
         return new StageChange.StageChanged(stored, changed.entry(), ran);
     }
 

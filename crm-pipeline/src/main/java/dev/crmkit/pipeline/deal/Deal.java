@@ -323,11 +323,17 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
         }
         Transition transition = new Transition(this, pipeline, from.get(), to.get(), actor, lostReason, now,
                 activities);
-        List<Refusal> reasons = new ArrayList<>();
+        List<Refusal> reasons = null; // checked on every move: no list and no method reference when all pass
         for (StageRule rule : pipeline.rulesInto(to.get())) {
-            rule.check(transition).ifPresent(reasons::add);
+            Optional<Refusal> refusal = rule.check(transition);
+            if (refusal.isPresent()) {
+                if (reasons == null) {
+                    reasons = new ArrayList<>();
+                }
+                reasons.add(refusal.get());
+            }
         }
-        if (!reasons.isEmpty()) {
+        if (reasons != null) {
             return new StageChange.StageChangeRejected(id, stage, to.get().name(), reasons);
         }
         Deal moved = enter(to.get(), lostReason, now);
@@ -345,8 +351,10 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
     }
 
     private Deal enter(Stage to, Optional<String> reason, Instant now) {
-        Optional<Instant> won = to.kind() == StageKind.WON ? wonAt.or(() -> Optional.of(now)) : Optional.empty();
-        Optional<Instant> lost = to.kind() == StageKind.LOST ? lostAt.or(() -> Optional.of(now)) : Optional.empty();
+        Optional<Instant> won = to.kind() != StageKind.WON ? Optional.empty()
+                : wonAt.isPresent() ? wonAt : Optional.of(now);
+        Optional<Instant> lost = to.kind() != StageKind.LOST ? Optional.empty()
+                : lostAt.isPresent() ? lostAt : Optional.of(now);
         Optional<String> why = to.kind() == StageKind.LOST
                 ? reason.map(String::strip).filter(r -> !r.isEmpty()) : Optional.empty();
         return new Deal(id, version, pipelineId, title, to.name(), now, to.probability(), probabilityOverride,

@@ -9,7 +9,6 @@ import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.RecordRef;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +23,7 @@ final class InMemoryActivities implements Activities {
     InMemoryActivities(InMemoryTransactions tx) {
         this.table = new Table<ActivityId, Activity>("activity", tx, Activity::id, a -> 0L, (a, v) -> a,
                 InMemoryActivities::occurrence)
-                .group(ABOUT, a -> List.copyOf(a.about()), InMemoryActivities::occurrence);
+                .group(ABOUT, Activity::about, InMemoryActivities::occurrence); // unmodifiable already: no copy
     }
 
     private static Instant occurrence(Activity a) {
