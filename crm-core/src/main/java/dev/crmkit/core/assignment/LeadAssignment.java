@@ -169,7 +169,7 @@ public final class LeadAssignment {
                 }
             }
             Lead lead = leads.findById(id).orElseThrow(() -> noSuchLead(id));
-            Optional<AssignmentOutcome> refused = refusal(lead, expectedOwner);
+            Optional<AssignmentOutcome> refused = refusal(id, lead, expectedOwner);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -202,14 +202,17 @@ public final class LeadAssignment {
         return ValidationException.of("leadId", "exists", "there is no lead " + id);
     }
 
-    /** Why a lead as read is not assigned at all: another owner than expected, or closed; empty if it may be. */
-    private static Optional<AssignmentOutcome> refusal(Lead lead, Optional<UserId> expectedOwner) {
+    /**
+     * Why a lead as read is not assigned at all: another owner than expected, or closed; empty if it may be. Named by
+     * the id asked for ({@code lead} may be the survivor of a merge).
+     */
+    private static Optional<AssignmentOutcome> refusal(LeadId id, Lead lead, Optional<UserId> expectedOwner) {
         if (!lead.owner().equals(expectedOwner)) {
-            return Optional.of(new AssignmentOutcome.NotAssigned(lead.id(), "already-assigned", "lead " + lead.id()
+            return Optional.of(new AssignmentOutcome.NotAssigned(id, "already-assigned", "lead " + id
                     + " is owned by " + lead.owner().map(UserId::value).orElse("nobody"), Optional.empty()));
         }
         if (!lead.isOpen()) {
-            return Optional.of(new AssignmentOutcome.NotAssigned(lead.id(), "closed", "lead " + lead.id() + " is "
+            return Optional.of(new AssignmentOutcome.NotAssigned(id, "closed", "lead " + id + " is "
                     + lead.status(), Optional.empty()));
         }
         return Optional.empty();
@@ -225,7 +228,7 @@ public final class LeadAssignment {
         AssignmentState.Attempt attempt = state.readAndAssign(id, expectedOwner, rotation.name(), rotation.owners(),
                 now, leads).orElseThrow(() -> noSuchLead(id));
         Lead lead = attempt.lead();
-        Optional<AssignmentOutcome> refused = refusal(lead, expectedOwner);
+        Optional<AssignmentOutcome> refused = refusal(id, lead, expectedOwner);
         if (refused.isPresent()) {
             if (attempt.ticket().isPresent()) { // the unit rolls back: the store wrote what it should have refused
                 throw new IllegalStateException("the assignment state assigned lead " + lead.id()
