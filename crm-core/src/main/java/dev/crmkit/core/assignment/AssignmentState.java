@@ -108,4 +108,51 @@ public interface AssignmentState {
             throw e;
         }
     }
+
+    /**
+     * Reads a lead by id as {@code leads.findById} does and, only when it is open and its owner is {@code owner},
+     * claims and assigns it by the rotation as {@link #claimAndAssign} does, as one step of the running unit of work.
+     * For a rotation known before the lead is read (a routing without rules). The default runs the read, then
+     * {@link #claimAndAssign}. A store may read, claim, take the ticket and write the owner in one statement (the JDBC
+     * store on PostgreSQL does), under the conditions {@link #claimAndAssign} names for bypassing {@code leads}.
+     *
+     * @param id            the lead's id
+     * @param owner         the owner the lead must have to be claimed (empty: no owner)
+     * @param rotation      the rotation's name, as for {@link #advance}
+     * @param ownerByTicket the owner for each remainder of a ticket, as for {@link #claimAndAssign}, not empty
+     * @param at            the time of the change
+     * @param leads         the leads port for the read and the owner write, usually the same store's
+     * @return empty when there is no such lead; otherwise the lead as read, before the owner write, with the ticket
+     *         taken, which is empty when the lead was not open, had another owner, or another thread or node holds
+     *         its claim (nothing was then taken or written)
+     */
+    default Optional<Attempt> readAndAssign(LeadId id, Optional<UserId> owner, String rotation,
+                                            List<UserId> ownerByTicket, Instant at, Leads leads) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(leads, "leads");
+        Optional<Lead> read = leads.findById(id);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Lead lead = read.get();
+        if (!lead.isOpen() || !lead.owner().equals(owner)) {
+            return Optional.of(new Attempt(lead, OptionalLong.empty()));
+        }
+        return Optional.of(new Attempt(lead, claimAndAssign(lead, rotation, ownerByTicket, at, leads)));
+    }
+
+    /**
+     * What {@link #readAndAssign} did.
+     *
+     * @param lead   the lead as read, before the owner write
+     * @param ticket the rotation ticket taken (the owner it picks was written), or empty when nothing was written
+     */
+    record Attempt(Lead lead, OptionalLong ticket) {
+        /** Validates presence. */
+        public Attempt {
+            Objects.requireNonNull(lead, "lead");
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
 }

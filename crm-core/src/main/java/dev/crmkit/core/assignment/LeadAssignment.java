@@ -157,22 +157,26 @@ public final class LeadAssignment {
     private AssignmentOutcome decide(LeadId id, Optional<UserId> expectedOwner, Set<UserId> excluded) {
         // a conflict (the lead changed while deciding, or the database picked this unit as a deadlock victim) rolls
         // the unit back whole; deciding again on the fresh lead is then safe
+        Objects.requireNonNull(id, "id");
         return context.transactions().inTransactionRetrying(ATTEMPTS, () -> {
-            Lead lead = leads.findById(Objects.requireNonNull(id, "id"))
-                    .orElseThrow(() -> ValidationException.of("leadId", "exists", "there is no lead " + id));
-            if (!lead.owner().equals(expectedOwner)) {
-                return new AssignmentOutcome.NotAssigned(id, "already-assigned", "lead " + id + " is owned by "
-                        + lead.owner().map(UserId::value).orElse("nobody"), Optional.empty());
+            Instant readFirst = null; // when the rotation was tried before the read: the time it took
+            if (policy instanceof RoutedPolicy routed && routed.rotatesEveryLeadAlike()) {
+                readFirst = context.clock().instant();
+                Optional<RoutedPolicy.Rotation> everyLead = routed.rotationOfEveryLead(policyContext(readFirst,
+                        excluded, id));
+                if (everyLead.isPresent()) {
+                    return decideInOneStep(id, expectedOwner, everyLead.get(), readFirst);
+                }
             }
-            if (!lead.isOpen()) {
-                return new AssignmentOutcome.NotAssigned(id, "closed", "lead " + id + " is " + lead.status(),
-                        Optional.empty());
+            Lead lead = leads.findById(id).orElseThrow(() -> noSuchLead(id));
+            Optional<AssignmentOutcome> refused = refusal(id, lead, expectedOwner);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             if (policy instanceof RoutedPolicy routed) {
-                Instant now = context.clock().instant();
-                PolicyContext policyContext = PolicyContext.of(state,
-                        LocalDate.ofInstant(now, context.clock().getZone()), excluded, seed, id);
-                Optional<RoutedPolicy.Rotation> rotation = routed.rotation(profiles.apply(lead), policyContext);
+                Instant now = readFirst != null ? readFirst : context.clock().instant();
+                Optional<RoutedPolicy.Rotation> rotation = routed.rotation(profiles.apply(lead),
+                        policyContext(now, excluded, id));
                 if (rotation.isPresent()) {
                     return decideByTicket(lead, rotation.get(), now);
                 }
@@ -180,16 +184,62 @@ public final class LeadAssignment {
             if (!state.claim(id, lead.version())) {
                 return claimedElsewhere(id);
             }
-            Instant now = context.clock().instant();
-            PolicyContext policyContext = PolicyContext.of(state, LocalDate.ofInstant(now, context.clock().getZone()),
-                    excluded, seed, id);
+            Instant now = readFirst != null ? readFirst : context.clock().instant();
             try {
-                return decideClaimed(lead, policyContext, now);
+                return decideClaimed(lead, policyContext(now, excluded, id), now);
             } catch (RuntimeException e) {
                 state.releaseClaim(id, lead.version());
                 throw e;
             }
         });
+    }
+
+    private PolicyContext policyContext(Instant now, Set<UserId> excluded, LeadId id) {
+        return PolicyContext.of(state, LocalDate.ofInstant(now, context.clock().getZone()), excluded, seed, id);
+    }
+
+    private static ValidationException noSuchLead(LeadId id) {
+        return ValidationException.of("leadId", "exists", "there is no lead " + id);
+    }
+
+    /**
+     * Why a lead as read is not assigned at all: another owner than expected, or closed; empty if it may be. Named by
+     * the id asked for ({@code lead} may be the survivor of a merge).
+     */
+    private static Optional<AssignmentOutcome> refusal(LeadId id, Lead lead, Optional<UserId> expectedOwner) {
+        if (!lead.owner().equals(expectedOwner)) {
+            return Optional.of(new AssignmentOutcome.NotAssigned(id, "already-assigned", "lead " + id
+                    + " is owned by " + lead.owner().map(UserId::value).orElse("nobody"), Optional.empty()));
+        }
+        if (!lead.isOpen()) {
+            return Optional.of(new AssignmentOutcome.NotAssigned(id, "closed", "lead " + id + " is "
+                    + lead.status(), Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A rotation known before the lead is read: the read, the claim, the ticket and the owner write as one step of
+     * the store ({@link AssignmentState#readAndAssign}: on PostgreSQL one statement), then the events and the timeline
+     * entry as {@link #decideByTicket} records them.
+     */
+    private AssignmentOutcome decideInOneStep(LeadId id, Optional<UserId> expectedOwner,
+                                              RoutedPolicy.Rotation rotation, Instant now) {
+        AssignmentState.Attempt attempt = state.readAndAssign(id, expectedOwner, rotation.name(), rotation.owners(),
+                now, leads).orElseThrow(() -> noSuchLead(id));
+        Lead lead = attempt.lead();
+        Optional<AssignmentOutcome> refused = refusal(id, lead, expectedOwner);
+        if (refused.isPresent()) {
+            if (attempt.ticket().isPresent()) { // the unit rolls back: the store wrote what it should have refused
+                throw new IllegalStateException("the assignment state assigned lead " + lead.id()
+                        + ", which is not to be assigned: " + refused.get());
+            }
+            return refused.get();
+        }
+        if (attempt.ticket().isEmpty()) {
+            return claimedElsewhere(lead.id());
+        }
+        return assignedByTicket(lead, rotation, attempt.ticket().getAsLong(), now);
     }
 
     private static AssignmentOutcome claimedElsewhere(LeadId id) {
@@ -206,7 +256,12 @@ public final class LeadAssignment {
         if (ticket.isEmpty()) {
             return claimedElsewhere(lead.id());
         }
-        Decision.Chosen chosen = rotation.decision().apply(ticket.getAsLong());
+        return assignedByTicket(lead, rotation, ticket.getAsLong(), now);
+    }
+
+    /** The decision of a ticket whose owner the store wrote, with its events and timeline entry. */
+    private AssignmentOutcome assignedByTicket(Lead lead, RoutedPolicy.Rotation rotation, long ticket, Instant now) {
+        Decision.Chosen chosen = rotation.decision().apply(ticket);
         Lead stored = lead.withOwner(Optional.of(chosen.owner()), now).atVersion(lead.version() + 1);
         return assigned(lead, stored, chosen, now);
     }

@@ -79,15 +79,47 @@ public final class RoutedPolicy implements AssignmentPolicy {
      * {@link #decide} would give for that ticket.
      */
     Optional<Rotation> rotation(LeadProfile lead, PolicyContext context) {
-        if (!(strategy instanceof Strategies.Rotating rotating)) {
+        return rotation(routing.route(lead), context);
+    }
+
+    /**
+     * {@link #rotation(LeadProfile, PolicyContext)} when it is the same for every lead: the routing has no rules, so
+     * every lead goes to its fallback team, and the rotation can be known before the lead is read. Empty when the
+     * routing has rules, and wherever {@link #rotation(LeadProfile, PolicyContext)} is empty.
+     */
+    Optional<Rotation> rotationOfEveryLead(PolicyContext context) {
+        if (!rotatesEveryLeadAlike()) {
             return Optional.empty();
+        }
+        return rotation(new Routing.Routed(routing.fallback(), Optional.empty()), context);
+    }
+
+    /**
+     * Whether every lead is decided by the same rotation: the routing has no rules, the strategy picks by a rotation
+     * ticket alone and no filter rations anything ({@link #rotationOfEveryLead} is then empty only when nobody is
+     * eligible).
+     */
+    boolean rotatesEveryLeadAlike() {
+        return routing.rules().isEmpty() && rotates();
+    }
+
+    private boolean rotates() {
+        if (!(strategy instanceof Strategies.Rotating)) {
+            return false;
         }
         for (MemberFilter filter : filters) {
             if (!(filter instanceof MemberFilters.Unrationed)) {
-                return Optional.empty();
+                return false;
             }
         }
-        Candidates candidates = candidates(lead, context);
+        return true;
+    }
+
+    private Optional<Rotation> rotation(Routing.Routed routed, PolicyContext context) {
+        if (!rotates() || !(strategy instanceof Strategies.Rotating rotating)) {
+            return Optional.empty();
+        }
+        Candidates candidates = candidates(routed, context);
         Team team = candidates.team();
         Optional<String> rule = candidates.rule();
         List<Skip> skipped = candidates.skipped();
@@ -117,7 +149,10 @@ public final class RoutedPolicy implements AssignmentPolicy {
      * skip with their reasons, and the members left to pick from; {@link #decide} and {@link #rotation} start here.
      */
     private Candidates candidates(LeadProfile lead, PolicyContext context) {
-        Routing.Routed routed = routing.route(lead);
+        return candidates(routing.route(lead), context);
+    }
+
+    private Candidates candidates(Routing.Routed routed, PolicyContext context) {
         Team team = routed.team();
         Optional<String> rule = routed.rule().map(r -> "'" + r.name() + "' (" + r.describe() + ")");
         List<Skip> skipped = new ArrayList<>();

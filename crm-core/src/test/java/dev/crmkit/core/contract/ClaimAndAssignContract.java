@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.LeadStatusChange;
 import dev.crmkit.core.lead.Leads;
 
 import java.time.Instant;
@@ -83,6 +84,62 @@ public final class ClaimAndAssignContract {
         Lead owned = fourth.withOwner(Optional.of(UserId.of("ana")), T1);
         assertEquals(List.of(owned), recording.updates, "the owner is written through the leads port given");
         assertEquals(owned.atVersion(fourth.version() + 1), store.leads().findById(fourth.id()).orElseThrow());
+
+        checkReadAndAssign(store, fixtures);
+    }
+
+    /**
+     * {@link AssignmentState#readAndAssign}: the lead as read comes back with the ticket; a lead with another owner
+     * than expected, a closed one, or one claimed elsewhere comes back without a ticket, and nothing is taken or
+     * written; an unknown id is empty. Tickets go on from 5, which {@link #check} leaves next.
+     */
+    private static void checkReadAndAssign(CrmStore store, Fixtures fixtures) {
+        AssignmentState state = store.assignmentState();
+        Lead fifth = store.leads().insertOrGet(fixtures.lead().build());
+        Lead sixth = store.leads().insertOrGet(fixtures.lead().build());
+
+        // ticket 5 of two owners picks the second; the lead comes back as it was read, before the write
+        AssignmentState.Attempt attempt = store.transactions().inTransaction(() -> state.readAndAssign(fifth.id(),
+                Optional.empty(), ROTATION, OWNERS, T1, store.leads())).orElseThrow();
+        assertEquals(new AssignmentState.Attempt(fifth, OptionalLong.of(5)), attempt);
+        Lead owned = fifth.withOwner(Optional.of(UserId.of("ben")), T1).atVersion(fifth.version() + 1);
+        assertEquals(owned, store.leads().findById(fifth.id()).orElseThrow());
+
+        // owned by somebody else than expected: read, nothing taken or written
+        assertEquals(Optional.of(new AssignmentState.Attempt(owned, OptionalLong.empty())),
+                store.transactions().inTransaction(() -> state.readAndAssign(fifth.id(), Optional.empty(), ROTATION,
+                        OWNERS, T1.plusSeconds(1), store.leads())));
+        assertEquals(owned, store.leads().findById(fifth.id()).orElseThrow());
+
+        // owned as expected (a reassignment): claimed at the version read, ticket 6 picks the first owner
+        assertEquals(Optional.of(new AssignmentState.Attempt(owned, OptionalLong.of(6))),
+                store.transactions().inTransaction(() -> state.readAndAssign(fifth.id(),
+                        Optional.of(UserId.of("ben")), ROTATION, OWNERS, T1.plusSeconds(2), store.leads())));
+        assertEquals(owned.withOwner(Optional.of(UserId.of("ana")), T1.plusSeconds(2)).atVersion(owned.version() + 1),
+                store.leads().findById(fifth.id()).orElseThrow());
+
+        // claimed elsewhere at the version read: nothing taken or written
+        assertTrue(state.claim(sixth.id(), sixth.version()));
+        assertEquals(Optional.of(new AssignmentState.Attempt(sixth, OptionalLong.empty())),
+                store.transactions().inTransaction(() -> state.readAndAssign(sixth.id(), Optional.empty(), ROTATION,
+                        OWNERS, T1, store.leads())));
+        assertEquals(sixth, store.leads().findById(sixth.id()).orElseThrow());
+
+        // closed: nothing taken or written
+        Lead closed = store.leads().update(((LeadStatusChange.Changed) sixth.changeStatus(LeadStatus.DISQUALIFIED,
+                "spam", Optional.empty(), T1)).lead());
+        assertEquals(Optional.of(new AssignmentState.Attempt(closed, OptionalLong.empty())),
+                store.transactions().inTransaction(() -> state.readAndAssign(sixth.id(), Optional.empty(), ROTATION,
+                        OWNERS, T1, store.leads())));
+        assertEquals(closed, store.leads().findById(sixth.id()).orElseThrow());
+
+        // no such lead: empty
+        assertEquals(Optional.empty(), store.transactions().inTransaction(() -> state.readAndAssign(
+                new LeadId(java.util.UUID.nameUUIDFromBytes(new byte[] {17})), Optional.empty(), ROTATION, OWNERS,
+                T1, store.leads())));
+
+        // none of the refusals took a ticket
+        assertEquals(7, state.advance(ROTATION));
     }
 
     /** A host's decorator around a store's leads: passes every call on and records the updates. */

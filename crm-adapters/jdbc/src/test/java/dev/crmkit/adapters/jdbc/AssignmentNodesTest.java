@@ -23,6 +23,7 @@ import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -74,6 +75,93 @@ class AssignmentNodesTest {
     @AfterEach
     void closeNodes() {
         TestDatabase.close(nodes);
+    }
+
+    /**
+     * On PostgreSQL the assignment reads the lead, claims it, takes the ticket and writes the owner in one statement.
+     * When another node changes the lead after that statement read it and before its owner write (the write waits
+     * for the other node's row lock), the write finds the lead moved on: the unit rolls back, giving back the claim
+     * and the ticket, and is run again on the lead as the other node left it. Nothing is lost: the other node's change
+     * stays, the lead is assigned once with ticket 0, and one timeline entry and one event are written.
+     */
+    @Test
+    void assign_onPostgres_leadChangedByAnotherNodeWhileTheStatementWaits_isRetriedAndNothingIsLost()
+            throws Exception {
+        nodes = TestDatabase.POSTGRESQL.nodes(2);
+        List<AssignmentEvent.LeadAssigned> assignedEvents = Collections.synchronizedList(new ArrayList<>());
+        Crm crm = Crm.builder()
+                .store(JdbcCrmStore.builder(nodes[0]).build())
+                .ids(IdGenerator.seeded(5))
+                .clock(Clock.fixed(T0, ZoneOffset.UTC))
+                .defaultRegion("DE")
+                .events(e -> {
+                    if (e instanceof AssignmentEvent.LeadAssigned a) {
+                        assignedEvents.add(a);
+                    }
+                })
+                .build();
+        Lead lead = crm.store().leads().insertOrGet(new dev.crmkit.core.contract.Fixtures().lead().build());
+        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), SEED);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = nodes[1].getConnection();
+             Connection watcher = nodes[1].getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement change = other.prepareStatement(
+                    "UPDATE crm_lead SET version = version + 1, request = 'changed by the other node' WHERE id = ?")) {
+                change.setObject(1, lead.id().value());
+                assertEquals(1, change.executeUpdate()); // holds the lead's row lock until the commit below
+            }
+            Future<AssignmentOutcome> outcome = pool.submit(() -> assignment.assign(lead.id()));
+            awaitWaitingForALock(watcher, outcome);
+            other.commit();
+
+            AssignmentOutcome done = outcome.get(60, TimeUnit.SECONDS);
+            assertTrue(done instanceof AssignmentOutcome.Assigned, done.toString());
+            Lead stored = crm.store().leads().findById(lead.id()).orElseThrow();
+            assertEquals(((AssignmentOutcome.Assigned) done).lead(), stored);
+            assertEquals(lead.version() + 2, stored.version(), "the other node's write, then the owner write");
+            assertEquals("changed by the other node", stored.request(), "the other node's change stays");
+            assertTrue(((AssignmentOutcome.Assigned) done).explanation().reason().contains("ticket 0 "),
+                    "the ticket of the rolled-back try was given back: " + done);
+            assertEquals(1, crm.store().assignmentState().advance("round-robin:sales"), "one ticket taken");
+            assertEquals(1, assignedEvents.size(), "one LeadAssigned event");
+            assertEquals(Map.of(lead.id().value(), 1), timelineEntriesPerLead(nodes[0], TestDatabase.POSTGRESQL));
+            assertEquals(List.of(lead.version() + 1), claimedVersions(nodes[0], lead.id()),
+                    "the claim at the version read first was given back");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits until a session of the database waits for a lock (the assignment's owner write), or the work ended. */
+    private static void awaitWaitingForALock(Connection watcher, Future<?> work) throws Exception {
+        for (int i = 0; i < 6_000 && !work.isDone(); i++) {
+            try (PreparedStatement ps = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND wait_event_type = 'Lock'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the assignment never waited for the other node's row lock" + (work.isDone()
+                ? ": it ended with " + work.get() : ""));
+    }
+
+    private static List<Long> claimedVersions(DataSource ds, LeadId lead) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT lead_version FROM crm_assignment_claim WHERE lead_id = ? ORDER BY lead_version")) {
+            ps.setObject(1, lead.value());
+            List<Long> versions = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(rs.getLong(1));
+                }
+            }
+            return versions;
+        }
     }
 
     @ParameterizedTest
