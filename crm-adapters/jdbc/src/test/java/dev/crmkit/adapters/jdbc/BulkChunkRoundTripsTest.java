@@ -33,14 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Main (1798dd20) waited 26 times for such a chunk: the lead schema, 3 look-ups of leads, 2 of companies, 3 of
  * contacts and links, a savepoint, 3 claims, 2 name-key statements and the rows. Now the look-ups of leads are one
  * statement and those of companies another, the write of a unit that wrote nothing before sets no savepoint, and the
- * name keys of new and folded leads are one upsert: 21.
+ * name keys of new and folded leads are one upsert: 21 for prepare and capture together. Counted here is the
+ * capture's unit alone (25 on main), as an import runs it while the next chunk is prepared on another thread: 21, as the
+ * unit reads the lead schema again to judge a chunk prepared ahead by the schema in force (finding 8 of stop 29),
+ * the read prepare makes being off the unit's path.
  */
 class BulkChunkRoundTripsTest {
 
     private static final Instant AT = Instant.parse("2026-12-06T19:00:00Z");
 
     @Test
-    void mariadb_aChunkOfNewPeopleAndRepeats_waitsAtMost21Times_not26() {
+    void mariadb_aChunkOfNewPeopleAndRepeats_theCaptureUnitWaitsAtMost21Times_not25() {
         DataSource ds = TestDatabase.MARIADB.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -63,9 +66,10 @@ class BulkChunkRoundTripsTest {
                     second.add(person(i, "repeat-" + i)); // repeated within the chunk
                 }
             }
+            BulkCapture.Prepared ahead = bulk.prepare(second);
             trips.clear();
 
-            List<CaptureOutcome> outcomes = captured(store, bulk, second);
+            List<CaptureOutcome> outcomes = store.transactions().inTransactionRetrying(3, () -> bulk.captureAll(ahead));
 
             assertEquals(second.size(), outcomes.size());
             assertEquals(0, outcomes.stream().filter(o -> o instanceof CaptureOutcome.Rejected).count());
