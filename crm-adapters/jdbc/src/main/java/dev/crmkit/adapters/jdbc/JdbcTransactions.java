@@ -370,16 +370,22 @@ final class JdbcTransactions implements Transactions {
             Objects.requireNonNull(refusal, "refusal");
         }
 
-        /** The exception of this statement's refusal, if the failure is one; else null. */
+        /**
+         * The exception of this statement's refusal, if the failure is one; else null. The code is read as the letters
+         * and dashes after {@link #REFUSED}, whatever quotes the server's language puts around the text.
+         */
         RuntimeException refused(SQLException e) {
             String message = e.getMessage();
-            int at = message == null || !"22P02".equals(e.getSQLState()) ? -1 : message.indexOf("\"" + REFUSED);
+            int at = message == null || !"22P02".equals(e.getSQLState()) ? -1 : message.indexOf(REFUSED);
             if (at < 0) {
                 return null;
             }
-            int from = at + 1 + REFUSED.length();
-            int to = message.indexOf('"', from);
-            RuntimeException refused = refusal.apply(message.substring(from, to < 0 ? message.length() : to));
+            int from = at + REFUSED.length();
+            int to = from;
+            while (to < message.length() && (Character.isLetter(message.charAt(to)) || message.charAt(to) == '-')) {
+                to++;
+            }
+            RuntimeException refused = refusal.apply(message.substring(from, to));
             refused.addSuppressed(e);
             return refused;
         }
@@ -432,8 +438,8 @@ final class JdbcTransactions implements Transactions {
         private final Outbox outbox;
         /** A deferred write sent by the commit: COMMIT goes after its statement when no outbox rows are left. */
         private final boolean commitAfter;
-        /** Checked statements queued in front of a deferred write's (see {@link #writeLaterChecked}); mutable. */
-        private final List<Checked> ahead;
+        /** Checked statements queued in front of a deferred write's (see {@link #writeLaterChecked}); none once sent. */
+        private List<Checked> ahead;
         private boolean sent;
         private boolean eventsTaken;
         private boolean commitSent;
@@ -451,7 +457,7 @@ final class JdbcTransactions implements Transactions {
             this.events = events;
             this.outbox = outbox;
             this.commitAfter = commitAfter;
-            this.ahead = new ArrayList<>(ahead);
+            this.ahead = ahead;
         }
 
         /**
@@ -511,7 +517,7 @@ final class JdbcTransactions implements Transactions {
                 bindAhead(ps);
                 executeChecked(ps);
             }
-            ahead.clear();
+            ahead = List.of();
         }
 
         /**
@@ -729,7 +735,10 @@ final class JdbcTransactions implements Transactions {
             ahead.add(write);
         }
 
-        /** Queues a write (see {@link JdbcTransactions#writeLaterAndPublish}); one queued before is sent first. */
+        /**
+         * Queues a write (see {@link JdbcTransactions#writeLaterAndPublish}); one queued before is sent first (with the
+         * checked writes queued in front of it), while checked writes queued since stay queued, in front of this one.
+         */
         void defer(OneStatementWrite<?> change, UnitEvents events, DomainEvent announced) {
             if (deferred != null || failed != null) { // queued checked writes stay in front of this one
                 beforeStatement();

@@ -310,9 +310,7 @@ class RoundTripsTest {
         try {
             List<String> trips = new ArrayList<>();
             JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
-            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(19)).clock(Clock.fixed(AT, ZoneOffset.UTC))
-                    .defaultRegion("DE").build();
-            DealPipeline pipeline = DealPipeline.builder().crm(crm).store(store).build();
+            DealPipeline pipeline = pipeline(store, 19);
             Pipeline b2b = pipeline.definePipeline(Presets.b2b());
             Deal read = pipeline.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
             Deal changed = store.deals().update(read.withProbabilityOverride(Optional.of(40), AT)); // now version 2
@@ -357,9 +355,7 @@ class RoundTripsTest {
         try {
             List<String> trips = new ArrayList<>();
             JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
-            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(22)).clock(Clock.fixed(AT, ZoneOffset.UTC))
-                    .defaultRegion("DE").build();
-            DealPipeline pipeline = DealPipeline.builder().crm(crm).store(store).build();
+            DealPipeline pipeline = pipeline(store, 22);
             Pipeline b2b = pipeline.definePipeline(Presets.b2b());
             Deal read = pipeline.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
             trips.clear();
@@ -379,6 +375,13 @@ class RoundTripsTest {
         } finally {
             TestDatabase.close(ds);
         }
+    }
+
+    /** The deal pipeline on the store, with a fixed clock and seeded ids. */
+    private static DealPipeline pipeline(JdbcCrmStore store, int seed) {
+        Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(seed)).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                .defaultRegion("DE").build();
+        return DealPipeline.builder().crm(crm).store(store).build();
     }
 
     /** The deal moved to "Solution search" by a checked update queued, then an entry queued after it, in one unit. */
