@@ -257,8 +257,11 @@ final class DefaultDealPipeline implements DealPipeline {
     @Override
     public StageChange move(MoveDeal command) {
         Objects.requireNonNull(command, "command");
+        // a unit of its own rolls back whole on a refusal, before the catch below: only then may the store send the
+        // deal's write later, with the unit's commit (in a caller's unit a refusal must come back from this call)
+        boolean ownUnit = !tx.inUnitOfWork();
         try {
-            return tx.inTransaction(() -> moveInUnit(command));
+            return tx.inTransaction(() -> moveInUnit(command, ownUnit));
         } catch (StaleVersionException e) {
             if (!e.recordId().equals(command.deal().toString())) {
                 throw e;
@@ -267,7 +270,7 @@ final class DefaultDealPipeline implements DealPipeline {
         }
     }
 
-    private StageChange moveInUnit(MoveDeal command) {
+    private StageChange moveInUnit(MoveDeal command, boolean ownUnit) {
         Deal deal = requireDeal(command.deal());
         if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != deal.version()) {
             return stale(deal, command);
@@ -291,8 +294,9 @@ final class DefaultDealPipeline implements DealPipeline {
         }
         Deal moved = effects == null || effects.probability().isEmpty() ? changed.deal()
                 : changed.deal().withProbabilityOverride(effects.probability(), now);
-        // the first write: a lost race ends here, with nothing written
-        Deal stored = deals.updateWithHistory(moved, changed.entry(), history);
+        // the first write: a lost race ends here (or, sent with the commit, at the commit), with nothing written
+        Deal stored = ownUnit ? deals.updateWithHistoryLast(moved, changed.entry(), history)
+                : deals.updateWithHistory(moved, changed.entry(), history);
         String body = "by " + command.actor().user() + ", after "
                 + describe(changed.entry().timeInPrevious()) + " in " + deal.stage()
                 + (ran.isEmpty() ? "" : "\n" + String.join("\n", ran));

@@ -59,6 +59,29 @@ public interface Deals {
     }
 
     /**
+     * {@link #updateWithHistory} for the one caller that ends its unit of work on any refusal: the unit's own first and
+     * only checked write, begun by the caller, whose refusal the caller handles only after the unit rolled back (the
+     * deal pipeline's move). The store may send the write later, with the unit's next statement or its commit: crmkit's
+     * JDBC store on PostgreSQL does so in a unit that owns its transaction, sending the update, the entry and the
+     * unit's last writes with the COMMIT in one round trip. A refusal (a stale version, a taken entry) is then thrown
+     * by the unit's next call that reaches the database, or by its commit, and the whole unit rolls back, its events
+     * undelivered; nothing of it is written. By default the same as {@link #updateWithHistory}.
+     *
+     * @param deal    the changed deal, at the version it was read at
+     * @param entry   its stage history entry, for this deal and version {@code deal.version() + 1}
+     * @param history the stage history port the entry goes to
+     * @return the deal at its new version (as the store will hold it once the write went through)
+     * @throws IllegalArgumentException                     as {@link #updateWithHistory} (the taken entry possibly
+     *                                                      from a later call of the unit, or its commit)
+     * @throws dev.crmkit.core.kernel.StaleVersionException as {@link #updateWithHistory}, possibly from a later call
+     *                                                      of the unit, or its commit; nothing of the unit written
+     * @throws java.util.NoSuchElementException             as {@link #updateWithHistory}, possibly later as above
+     */
+    default Deal updateWithHistoryLast(Deal deal, StageHistoryEntry entry, StageHistory history) {
+        return updateWithHistory(deal, entry, history);
+    }
+
+    /**
      * Refuses a stage history entry that is not the one of the version {@link #updateWithHistory} would store.
      *
      * @throws IllegalArgumentException naming the entry's field that does not match

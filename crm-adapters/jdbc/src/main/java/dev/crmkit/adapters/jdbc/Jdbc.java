@@ -91,9 +91,29 @@ final class Jdbc {
 
     /** Binds parameters from index 1 by their Java type. */
     void bind(PreparedStatement ps, Object... params) throws SQLException {
+        bind(ps, 1, params);
+    }
+
+    /** Binds parameters from index {@code from} on by their Java type. */
+    private void bind(PreparedStatement ps, int from, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            bind(ps, i + 1, params[i]);
+            bind(ps, from + i, params[i]);
         }
+    }
+
+    /** The values as parameters that a statement sent after others binds after theirs. */
+    JdbcTransactions.Params params(Object... values) {
+        return new JdbcTransactions.Params() {
+            @Override
+            public int count() {
+                return values.length;
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int from) throws SQLException {
+                Jdbc.this.bind(ps, from, values);
+            }
+        };
     }
 
     /** Binds one parameter by its Java type; {@link Optional}s bind their value or a NULL of the given kind. */
@@ -470,7 +490,7 @@ final class Jdbc {
             sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i)).append(")");
         }
         sql.append(sql.length() == 0 ? "" : " ").append(parts.get(parts.size() - 1));
-        leading.execute(c, sql.toString(), ps -> bind(ps, params.toArray()));
+        leading.execute(c, sql.toString(), params(params.toArray())); // after any checked statements in front
     }
 
     /**
@@ -637,9 +657,19 @@ final class Jdbc {
          */
         void refuse(Connection c, Object id, UUID key, long version) throws SQLException {
             if (jdbc.one(c, versionOf, rs -> rs.getLong(1), key).isEmpty()) {
-                throw new NoSuchElementException("there is no " + noun + " " + id);
+                throw missing(id);
             }
-            throw new StaleVersionException(noun, id.toString(), version);
+            throw stale(id, version);
+        }
+
+        /** The refusal of a versioned update of a record that is not stored. */
+        NoSuchElementException missing(Object id) {
+            return new NoSuchElementException("there is no " + noun + " " + id);
+        }
+
+        /** The refusal of a versioned update of a record stored at another version than {@code version}. */
+        StaleVersionException stale(Object id, long version) {
+            return new StaleVersionException(noun, id.toString(), version);
         }
     }
 

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +47,10 @@ final class JdbcDeals implements Deals {
     /** The most digits an amount may have before the decimal point ({@code DECIMAL(38, 4)}). */
     static final int MAX_WHOLE_DIGITS = 34;
 
+    /** The refusal codes of a checked update ({@link #updateWithHistoryLast}) of a deal at another version, or none. */
+    private static final String STALE = "stale";
+    private static final String MISSING = "missing";
+
     private static final TypeReference<Map<String, String>> DOCUMENTS = new TypeReference<>() {
     };
 
@@ -60,6 +63,7 @@ final class JdbcDeals implements Deals {
     private final String selectWithPipelineVersion;
     private final JdbcStageHistory ownHistory;
     private final String updateWithHistory;
+    private final String updateWithHistoryChecked;
 
     /**
      * The deals of the store whose database access and stage history these are.
@@ -91,6 +95,15 @@ final class JdbcDeals implements Deals {
         updateWithHistory = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow + " RETURNING id), "
                 + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
                 + " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM h)";
+        // PostgreSQL, sent later with the unit's last statements and its COMMIT (updateWithHistoryLast): the same, then
+        // a query that raises an error naming the refusal when the update matched no row or the entry went not in,
+        // so that the database skips what was sent after it, the COMMIT included
+        String refused = "'" + JdbcTransactions.Checked.REFUSED;
+        updateWithHistoryChecked = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow
+                + " RETURNING id), " + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
+                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
+                + JdbcStageHistory.takenSql(jdbc) + jdbc.sql(" WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN "
+                + refused + STALE + "' ELSE " + refused + MISSING + "' END AS integer)");
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
         // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
         // that revision from its cache instead of reading it (a move reads the deal, then its pipeline)
@@ -150,9 +163,7 @@ final class JdbcDeals implements Deals {
                 return deal.atVersion(deal.version() + 1);
             });
         }
-        Object[] reached = JdbcStageHistory.withReachParams(entry);
-        Object[] params = Arrays.copyOf(update, update.length + reached.length);
-        System.arraycopy(reached, 0, params, update.length, reached.length);
+        Object[] params = concat(update, JdbcStageHistory.withReachParams(entry));
         // the write's savepoint goes with the statement (JdbcTransactions.writeInOne): one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
             long[] counts = leading.query(c, updateWithHistory, ps -> jdbc.bind(ps, params), rs -> {
@@ -169,6 +180,45 @@ final class JdbcDeals implements Deals {
             }
             return deal.atVersion(deal.version() + 1);
         });
+    }
+
+    /**
+     * {@link #updateWithHistory}, on PostgreSQL in a unit of work that owns its transaction queued instead
+     * ({@link JdbcTransactions#writeLaterChecked}): its one statement goes in front of the unit's next statement, or
+     * with the unit's last deferred write and its COMMIT in one round trip, and raises an error when the update matched
+     * no row or the entry's row went not in, so the unit rolls back with nothing written and the refusal is thrown as
+     * {@link #updateWithHistory} throws it. Elsewhere, and for any other history port, {@link #updateWithHistory}.
+     */
+    @Override
+    public Deal updateWithHistoryLast(Deal deal, StageHistoryEntry entry, StageHistory history) {
+        if (history != ownHistory || updateWithHistoryChecked == null) {
+            return updateWithHistory(deal, entry, history);
+        }
+        Deals.checkEntryOf(deal, entry);
+        checkFits(deal);
+        Object[] params = concat(rowValues(deal, true), JdbcStageHistory.withReachParams(entry),
+                JdbcStageHistory.takenParams(entry), new Object[] {deal.id().value()});
+        JdbcTransactions.Checked write = new JdbcTransactions.Checked(updateWithHistoryChecked, jdbc.params(params),
+                code -> code.equals(STALE) ? rows.stale(deal.id(), deal.version())
+                        : code.equals(MISSING) ? rows.missing(deal.id()) : JdbcStageHistory.refusal(code, entry));
+        if (!jdbc.tx.writeLaterChecked(write)) {
+            return updateWithHistory(deal, entry, history);
+        }
+        return deal.atVersion(deal.version() + 1);
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        int length = 0;
+        for (Object[] part : parts) {
+            length += part.length;
+        }
+        Object[] all = new Object[length];
+        int at = 0;
+        for (Object[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     @Override

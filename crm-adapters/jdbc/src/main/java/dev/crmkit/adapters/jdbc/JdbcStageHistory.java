@@ -24,6 +24,11 @@ import java.util.Optional;
  */
 final class JdbcStageHistory implements StageHistory {
 
+    /** The refusal codes of {@link #takenSql}: the entry's id is taken, its deal version, or neither as this sees. */
+    private static final String TAKEN_ID = "entry-id";
+    private static final String TAKEN_VERSION = "entry-version";
+    private static final String TAKEN_CONCURRENTLY = "entry-concurrent";
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String insertRow;
@@ -117,15 +122,38 @@ final class JdbcStageHistory implements StageHistory {
     void refuse(java.sql.Connection c, StageHistoryEntry entry) throws SQLException {
         List<java.util.UUID> taken = jdbc.list(c, selectTaken, rs -> dialect.getUuid(rs, "id"),
                 entry.id(), entry.dealId().value(), entry.dealVersion());
-        if (taken.contains(entry.id())) {
-            throw new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
+        // refused, yet this unit of work sees nothing that takes its keys: a snapshot older than the other's
+        throw refusal(taken.contains(entry.id()) ? TAKEN_ID : taken.isEmpty() ? TAKEN_CONCURRENTLY : TAKEN_VERSION,
+                entry);
+    }
+
+    /**
+     * PostgreSQL: an expression naming, after {@link JdbcTransactions.Checked#REFUSED}, why the entry's row was not
+     * inserted by a statement that tried (the refusal codes of {@link #refusal}); its parameters are
+     * {@link #takenParams}. It reads the statement's snapshot, which does not hold the statement's own inserts.
+     */
+    static String takenSql(Jdbc jdbc) {
+        String refused = "'" + JdbcTransactions.Checked.REFUSED;
+        return jdbc.sql("CASE WHEN EXISTS (SELECT 1 FROM {stage_history} WHERE id = ?) THEN " + refused + TAKEN_ID
+                + "' WHEN EXISTS (SELECT 1 FROM {stage_history} WHERE deal_id = ? AND deal_version = ?) THEN "
+                + refused + TAKEN_VERSION + "' ELSE " + refused + TAKEN_CONCURRENTLY + "' END");
+    }
+
+    /** The parameters of {@link #takenSql} for an entry. */
+    static Object[] takenParams(StageHistoryEntry entry) {
+        return new Object[] {entry.id(), entry.dealId().value(), entry.dealVersion()};
+    }
+
+    /** Why the entry's row was not inserted, by the code of {@link #takenSql}, as {@link #refuse} throws it. */
+    static IllegalArgumentException refusal(String code, StageHistoryEntry entry) {
+        if (code.equals(TAKEN_ID)) {
+            return new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
         }
-        if (!taken.isEmpty()) {
-            throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
+        if (code.equals(TAKEN_VERSION)) {
+            return new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
                     + "for version " + entry.dealVersion());
         }
-        // refused, yet this unit of work sees nothing that takes its keys (a snapshot older than the other's)
-        throw new IllegalArgumentException("a concurrent unit of work stored stage history entry " + entry.id()
+        return new IllegalArgumentException("a concurrent unit of work stored stage history entry " + entry.id()
                 + " or another entry for version " + entry.dealVersion() + " of deal " + entry.dealId());
     }
 

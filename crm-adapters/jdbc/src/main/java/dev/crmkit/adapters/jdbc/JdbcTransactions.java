@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -361,6 +362,91 @@ final class JdbcTransactions implements Transactions {
         unit.defer(change, own, announced);
     }
 
+    /**
+     * Queues a checked write, the unit's statement that must not fail quietly (a versioned update): in a PostgreSQL
+     * unit that owns its transaction (not joined to the host's), outside any other write, it goes to the database in
+     * front of the unit's next statement, or in front of the write {@link #writeLaterAndPublish} queues after it, and
+     * then with the unit's COMMIT, in one round trip. Its statement raises an error when its check fails ({@link
+     * Checked}), so the database skips what was sent after it, the COMMIT included, and the unit rolls back: the
+     * failure is thrown as {@link Checked#refusal} makes it, by the unit's next statement or its commit, and nothing of
+     * the unit is written or delivered. So queue only a write whose refusal the caller handles after its whole unit
+     * rolled back. False when it cannot be queued here (nothing was done): the caller writes at once.
+     */
+    boolean writeLaterChecked(Checked write) {
+        Objects.requireNonNull(write, "write");
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL || joinHost || unit.hostSavepoint != null
+                || unit.writing > 0) {
+            return false;
+        }
+        unit.deferChecked(write);
+        return true;
+    }
+
+    /**
+     * A statement queued by {@link #writeLaterChecked}: its SQL and parameters, and what its refusal is. The statement
+     * ends with a query that raises an error when the check fails, by casting {@link #REFUSED} and a code to an
+     * integer ({@code invalid input syntax for type integer: "crmkit-refused:stale"}); {@code refusal} makes the
+     * exception of a code.
+     *
+     * @param sql     the statement (no COMMIT or savepoint commands)
+     * @param params  its parameters
+     * @param refusal the exception of a refusal code the statement raised
+     */
+    record Checked(String sql, Params params, Function<String, RuntimeException> refusal) {
+
+        /** What a checked statement's refusal starts with, in a text it casts to an integer to raise an error. */
+        static final String REFUSED = "crmkit-refused:";
+
+        Checked {
+            Objects.requireNonNull(sql, "sql");
+            Objects.requireNonNull(params, "params");
+            Objects.requireNonNull(refusal, "refusal");
+        }
+
+        /**
+         * The exception of this statement's refusal, if the failure is one; else null. The code is read as the letters
+         * and dashes after {@link #REFUSED}, whatever quotes the server's language puts around the text.
+         */
+        RuntimeException refused(SQLException e) {
+            String message = e.getMessage();
+            int at = message == null || !"22P02".equals(e.getSQLState()) ? -1 : message.indexOf(REFUSED);
+            if (at < 0) {
+                return null;
+            }
+            int from = at + REFUSED.length();
+            int to = from;
+            while (to < message.length() && (Character.isLetter(message.charAt(to)) || message.charAt(to) == '-')) {
+                to++;
+            }
+            RuntimeException refused = refusal.apply(message.substring(from, to));
+            refused.addSuppressed(e);
+            return refused;
+        }
+    }
+
+    /** Parameters bound from a given index on (see {@link Jdbc#params}). */
+    interface Params {
+        /** No parameters. */
+        Params NONE = new Params() {
+            @Override
+            public int count() {
+                return 0;
+            }
+
+            @Override
+            public void bind(PreparedStatement ps, int from) {
+                // none
+            }
+        };
+
+        /** How many parameters there are. */
+        int count();
+
+        /** Binds them at {@code from}, {@code from + 1}, ... */
+        void bind(PreparedStatement ps, int from) throws SQLException;
+    }
+
     /** A write of one statement with what goes in front of it (see {@link #writeInOne}). */
     @FunctionalInterface
     interface OneStatementWrite<T> {
@@ -386,15 +472,86 @@ final class JdbcTransactions implements Transactions {
         private final Outbox outbox;
         /** A deferred write sent by the commit: COMMIT goes after its statement when no outbox rows are left. */
         private final boolean commitAfter;
+        /** Checked statements queued in front of a deferred write's (see {@link #writeLaterChecked}); none once sent. */
+        private List<Checked> ahead;
         private boolean sent;
         private boolean eventsTaken;
         private boolean commitSent;
 
         Leading(String commands, List<DomainEvent> events, Outbox outbox, boolean commitAfter) {
+            this(commands, events, outbox, commitAfter, List.of());
+        }
+
+        /** With checked statements in front (only of a deferred write, which sends no savepoint commands). */
+        Leading(String commands, List<DomainEvent> events, Outbox outbox, boolean commitAfter, List<Checked> ahead) {
+            if (!ahead.isEmpty() && !commands.isEmpty()) {
+                throw new IllegalArgumentException("checked statements go only in front of a deferred write");
+            }
             this.commands = commands;
             this.events = events;
             this.outbox = outbox;
             this.commitAfter = commitAfter;
+            this.ahead = ahead;
+        }
+
+        /**
+         * {@link #execute} with parameters that can be bound after those of the checked statements in front, so that
+         * all go in the one round trip (the {@link Binding} of {@link #execute} binds from index 1, and there the
+         * checked statements are sent first, in a round trip of their own). A null {@code statement}: the checked
+         * statements alone (with the COMMIT after them when it goes).
+         */
+        void execute(Connection c, String statement, Params params) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
+                params.bind(ps, bindAhead(ps));
+                sending();
+                executeChecked(ps);
+            }
+        }
+
+        /** The checked statements in front, joined; empty if none. */
+        private String aheadSql() {
+            StringBuilder sql = new StringBuilder();
+            for (Checked checked : ahead) {
+                sql.append(sql.length() == 0 ? "" : "; ").append(checked.sql());
+            }
+            return sql.toString();
+        }
+
+        /** Binds the parameters of the checked statements in front from index 1; the next free index. */
+        private int bindAhead(PreparedStatement ps) throws SQLException {
+            int from = 1;
+            for (Checked checked : ahead) {
+                checked.params().bind(ps, from);
+                from += checked.params().count();
+            }
+            return from;
+        }
+
+        /** Executes a statement with the checked statements in front: a refusal of theirs thrown as they make it. */
+        private void executeChecked(PreparedStatement ps) throws SQLException {
+            try {
+                ps.execute();
+            } catch (SQLException e) {
+                for (Checked checked : ahead) {
+                    RuntimeException refused = checked.refused(e);
+                    if (refused != null) {
+                        throw refused;
+                    }
+                }
+                throw e;
+            }
+        }
+
+        /** Sends the checked statements in front alone, before a statement bound from index 1. */
+        private void sendAhead(Connection c) throws SQLException {
+            if (ahead.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(aheadSql())) {
+                bindAhead(ps);
+                executeChecked(ps);
+            }
+            ahead = List.of();
         }
 
         /**
@@ -404,6 +561,7 @@ final class JdbcTransactions implements Transactions {
          * transaction.
          */
         void execute(Connection c, String statement, Binding binding) throws SQLException {
+            sendAhead(c);
             try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
                 binding.bind(ps);
                 sending();
@@ -416,6 +574,7 @@ final class JdbcTransactions implements Transactions {
          * commands' update counts.
          */
         <T> T query(Connection c, String statement, Binding binding, Reading<T> reading) throws SQLException {
+            sendAhead(c);
             try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
                 binding.bind(ps);
                 sending();
@@ -435,7 +594,8 @@ final class JdbcTransactions implements Transactions {
         /** The statement with the savepoint commands in front, and a COMMIT after it when it ends the unit. */
         private String sql(String statement) {
             checkUnsent();
-            String sql = commands.isEmpty() ? statement : commands + "; " + statement;
+            String front = commands.isEmpty() ? aheadSql() : commands; // never both (see the constructor)
+            String sql = front.isEmpty() ? statement : statement == null ? front : front + "; " + statement;
             // the outbox rows must go before the COMMIT: with this statement, or by the commit as before
             commitSent = commitAfter && (events.isEmpty() || eventsTaken);
             return commitSent ? sql + "; COMMIT" : sql;
@@ -453,6 +613,7 @@ final class JdbcTransactions implements Transactions {
          */
         void sendAlone(Connection c) throws SQLException {
             checkUnsent();
+            sendAhead(c); // never with a COMMIT: the write's own statements follow
             if (!commands.isEmpty()) {
                 try (java.sql.Statement s = c.createStatement()) {
                     s.execute(commands);
@@ -599,10 +760,25 @@ final class JdbcTransactions implements Transactions {
         OneStatementWrite<?> deferred;
         /** The failure of a deferred write: the unit can only roll back. */
         Throwable failed;
+        /** Checked writes queued by {@link #writeLaterChecked}, in order, sent in front of {@link #deferred}. */
+        final List<Checked> ahead = new ArrayList<>(2);
 
-        /** Queues a write (see {@link JdbcTransactions#writeLaterAndPublish}); one queued before is sent first. */
+        /** Queues a checked write; a write deferred before it is sent first (with what is queued in front of it). */
+        void deferChecked(Checked write) {
+            if (deferred != null || failed != null) {
+                beforeStatement();
+            }
+            ahead.add(write);
+        }
+
+        /**
+         * Queues a write (see {@link JdbcTransactions#writeLaterAndPublish}); one queued before is sent first (with the
+         * checked writes queued in front of it), while checked writes queued since stay queued, in front of this one.
+         */
         void defer(OneStatementWrite<?> change, UnitEvents events, DomainEvent announced) {
-            beforeStatement();
+            if (deferred != null || failed != null) { // queued checked writes stay in front of this one
+                beforeStatement();
+            }
             deferred = change;
             pending.add(new Pending(events.subscriber, announced));
         }
@@ -630,16 +806,24 @@ final class JdbcTransactions implements Transactions {
          */
         private boolean sendDeferred(boolean commit) {
             OneStatementWrite<?> change = deferred;
-            if (change == null) {
+            if (change == null && ahead.isEmpty()) {
                 return false;
             }
             deferred = null;
-            List<DomainEvent> offered = outbox == null ? List.of()
+            List<Checked> checked = List.copyOf(ahead);
+            ahead.clear();
+            List<DomainEvent> offered = outbox == null || change == null ? List.of()
                     : pending.subList(outboxed, pending.size()).stream().map(Pending::event).toList();
+            // checked writes alone: the COMMIT after them only when the commit has no outbox rows left to write
+            boolean commitAfter = commit && (change != null || outbox == null || outboxed == pending.size());
             // no savepoint of its own: a failure ends the unit, which nothing can roll back to a point before it
-            Leading leading = new Leading("", offered, outbox, commit);
+            Leading leading = new Leading("", offered, outbox, commitAfter, checked);
             try {
-                change.run(connection, leading);
+                if (change == null) { // the checked statements, and the COMMIT after them when it may go
+                    leading.execute(connection, null, Params.NONE);
+                } else {
+                    change.run(connection, leading);
+                }
             } catch (Throwable e) {
                 failed = e;
                 if (leading.sent && leading.commitSent && e instanceof SQLException sql && lostConnection(sql)) {
@@ -800,6 +984,7 @@ final class JdbcTransactions implements Transactions {
             pending.clear();
             outboxed = 0;
             deferred = null; // never sent: nothing of it to undo
+            ahead.clear();
             try {
                 if (hostSavepoint == null) {
                     connection.rollback();

@@ -21,13 +21,18 @@ import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.pipeline.DealPipeline;
+import dev.crmkit.core.kernel.StaleVersionException;
+import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.pipeline.deal.Deal;
+import dev.crmkit.pipeline.deal.DealId;
+import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.deal.MoveDeal;
 import dev.crmkit.pipeline.deal.OpenDeal;
 import dev.crmkit.pipeline.deal.StageChange;
 import dev.crmkit.pipeline.definition.Actor;
 import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.Presets;
+import dev.crmkit.pipeline.definition.Stage;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -43,6 +48,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -134,7 +140,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void aDealMove_onPostgres_waitsThreeTimes_dealHistoryAndReachInOneStatement_entryAndOutboxWithTheCommit() {
+    void aDealMove_onPostgres_waitsTwice_theDealReadThenEveryWriteWithTheCommit() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
@@ -154,10 +160,11 @@ class RoundTripsTest {
             // reached stage in one statement (t17-moves2, 7); the savepoints go in front of the statements and the
             // events published before the timeline entry go with it (t17-assign2); the move's own event, published
             // after its entry, waited for the commit (5); published before its entry, it went with the entry (4);
-            // now the entry, deferred, goes with the COMMIT (t17-trips, 3)
+            // then the entry, deferred, went with the COMMIT (t17-trips, 3); now the deal's checked update goes in
+            // front of it, in the same round trip (t17-move2, 2)
             assertEquals(List.of("SELECT deal with its pipeline's version",
-                    "SAVEPOINT+update deal, stage history and reach",
-                    "insert activity with about-rows and outbox+COMMIT"), trips);
+                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
+                    trips);
             // the outbox order is the delivery order: the move's event, then its timeline entry's
             List<String> outbox = outboxTypes(ds);
             assertEquals(List.of("dev.crmkit.pipeline.deal.DealEvent$DealMoved",
@@ -219,6 +226,179 @@ class RoundTripsTest {
         } finally {
             TestDatabase.close(ds);
         }
+    }
+
+    /**
+     * A move that loses the race for its deal between its read and its write, sent with the COMMIT: the database skips
+     * the entry, the outbox rows and the COMMIT after the deal's checked update, the unit rolls back, and the move says
+     * the deal was changed by someone else; nothing of it is written or delivered.
+     */
+    @Test
+    void aDealMoveThatLostTheRace_isRefusedAsStale_andLeavesNothing() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            Runnable[] beforeNextInstant = {null};
+            Clock clock = new Clock() { // the move asks the time after it read the deal: another node changes it then
+                @Override
+                public Instant instant() {
+                    Runnable hook = beforeNextInstant[0];
+                    beforeNextInstant[0] = null;
+                    if (hook != null) {
+                        hook.run();
+                    }
+                    return AT;
+                }
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+            List<DomainEvent> delivered = new ArrayList<>();
+            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(18)).clock(clock).defaultRegion("DE")
+                    .events(delivered::add).build();
+            DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
+            Pipeline b2b = deals.definePipeline(Presets.b2b());
+            Deal deal = deals.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            List<String> outboxBefore = outboxTypes(ds);
+            delivered.clear();
+            beforeNextInstant[0] = () -> {
+                try (Connection other = ds.getConnection(); Statement s = other.createStatement()) {
+                    s.executeUpdate("UPDATE crm_deal SET version = version + 1, title = 'Changed elsewhere' WHERE id = '"
+                            + deal.id().value() + "'");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            trips.clear();
+
+            StageChange change = deals.move(MoveDeal.to(deal.id(), "Solution search", ANNA));
+
+            StageChange.StageChangeRejected rejected = assertInstanceOf(StageChange.StageChangeRejected.class, change);
+            assertEquals("stale-version", rejected.reasons().get(0).rule(), rejected.toString());
+            assertEquals(List.of("SELECT deal with its pipeline's version",
+                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT",
+                    "rollback"), trips.subList(0, 3));
+            Deal stored = deals.deal(deal.id()).orElseThrow();
+            assertEquals(deal.stage(), stored.stage());
+            assertEquals("Changed elsewhere", stored.title());
+            assertEquals(deal.version() + 1, stored.version());
+            assertEquals(1, deals.history(deal.id()).size());
+            assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.DEAL, deal.id().value()),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size()); // "Deal opened" only
+            assertEquals(outboxBefore, outboxTypes(ds));
+            assertEquals(List.of(), delivered);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /**
+     * The deal's checked update, queued by {@code updateWithHistoryLast}, refused with the commit it went with (a
+     * stale version, a deal not stored, a taken entry): thrown as {@code updateWithHistory} throws it, and the unit
+     * rolls back whole: the entry queued after it is not stored, no event is delivered or in the outbox.
+     */
+    @Test
+    void aCheckedDealUpdateRefusedWithTheCommit_isThrownAsTheImmediateWriteThrowsIt_andLeavesNothing() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            DealPipeline pipeline = pipeline(store, 19);
+            Pipeline b2b = pipeline.definePipeline(Presets.b2b());
+            Deal read = pipeline.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            Deal changed = store.deals().update(read.withProbabilityOverride(Optional.of(40), AT)); // now version 2
+            StageHistoryEntry stored = pipeline.history(read.id()).get(0);
+            List<String> outboxBefore = outboxTypes(ds);
+            List<DomainEvent> delivered = new ArrayList<>();
+            DomainEvents events = store.events(delivered::add);
+            UUID lead = new UUID(20, 1);
+            trips.clear();
+
+            StaleVersionException stale = assertThrows(StaleVersionException.class, () -> moveLast(store, read,
+                    new UUID(21, 1), events, entry(1, lead, lead)));
+            assertEquals(read.id().toString(), stale.recordId());
+            assertEquals(List.of("checked update deal, stage history and reach+insert activity with about-rows and "
+                    + "outbox+COMMIT", "rollback"), trips);
+            Deal missing = Deal.open(new DealId(new UUID(21, 9)), b2b.id(), "Missing",
+                    b2b.definition().firstOpenStage(), AT);
+            assertEquals("there is no deal " + missing.id(), assertThrows(java.util.NoSuchElementException.class,
+                    () -> moveLast(store, missing, new UUID(21, 2), events, entry(2, lead, lead))).getMessage());
+            assertEquals("stage history entry " + stored.id() + " is already stored",
+                    assertThrows(IllegalArgumentException.class, () -> moveLast(store, changed, stored.id(), events,
+                            entry(3, lead, lead))).getMessage());
+
+            assertEquals(changed, store.deals().findById(read.id()).orElseThrow());
+            assertEquals(List.of(stored), pipeline.history(read.id()));
+            assertEquals(List.of(), store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(10)).items());
+            assertEquals(outboxBefore, outboxTypes(ds));
+            assertEquals(List.of(), delivered);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /**
+     * The deal's checked update, queued, is sent by the unit's next read, which sees it (read-your-writes), alone in
+     * its round trip: the read's own statement follows it.
+     */
+    @Test
+    void aCheckedDealUpdate_isSentBeforeTheUnitsNextRead_whichSeesIt() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            DealPipeline pipeline = pipeline(store, 22);
+            Pipeline b2b = pipeline.definePipeline(Presets.b2b());
+            Deal read = pipeline.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            trips.clear();
+
+            Deal seen = store.transactions().inTransaction(() -> {
+                Deal moved = store.deals().updateWithHistoryLast(read.remappedTo(b2b.definition().stage(
+                        "Solution search").orElseThrow(), AT), entryOf(read, new UUID(23, 1)), store.stageHistory());
+                assertEquals(read.version() + 1, moved.version());
+                return store.deals().findById(read.id()).orElseThrow();
+            });
+
+            assertEquals("Solution search", seen.stage());
+            assertEquals(read.version() + 1, seen.version());
+            assertEquals(List.of("checked update deal, stage history and reach", "SELECT deal with its pipeline's version",
+                    "commit"), trips);
+            assertEquals(2, pipeline.history(read.id()).size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /** The deal pipeline on the store, with a fixed clock and seeded ids. */
+    private static DealPipeline pipeline(JdbcCrmStore store, int seed) {
+        Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(seed)).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                .defaultRegion("DE").build();
+        return DealPipeline.builder().crm(crm).store(store).build();
+    }
+
+    /** The deal moved to "Solution search" by a checked update queued, then an entry queued after it, in one unit. */
+    private static void moveLast(JdbcCrmStore store, Deal deal, UUID entryId, DomainEvents events, Activity entry) {
+        Stage target = Presets.b2b().stage("Solution search").orElseThrow();
+        store.transactions().run(() -> {
+            store.deals().updateWithHistoryLast(deal.remappedTo(target, AT), entryOf(deal, entryId),
+                    store.stageHistory());
+            events.publish(changed(1));
+            store.activities().appendAndPublishLast(entry, changed(2), events);
+        });
+    }
+
+    private static StageHistoryEntry entryOf(Deal deal, UUID id) {
+        return new StageHistoryEntry(id, deal.id(), deal.version() + 1, deal.pipelineId(), Optional.of(deal.stage()),
+                "Solution search", new UserId("anna"), AT, java.time.Duration.ZERO);
     }
 
     /**
@@ -556,6 +736,12 @@ class RoundTripsTest {
     private static String describe(String sql) {
         if (sql.endsWith("; COMMIT")) { // a deferred write sent with the unit's commit
             return describe(sql.substring(0, sql.length() - "; COMMIT".length())) + "+COMMIT";
+        }
+        int checkedEnd = sql.indexOf(" END AS integer)");
+        if (sql.startsWith("WITH u AS (UPDATE crm_deal SET") && checkedEnd > 0) { // a checked update, queued
+            String rest = sql.substring(checkedEnd + " END AS integer)".length());
+            return "checked " + describe(sql.substring(0, checkedEnd)) + (rest.isEmpty() ? ""
+                    : "+" + describe(rest.substring("; ".length())));
         }
         Matcher leading = LEADING.matcher(sql);
         if (leading.matches()) { // a write's savepoint commands sent in front of its statement
