@@ -68,8 +68,14 @@ final class JdbcTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
-        if (current.get() != null) {
-            return work.get();
+        Unit running = current.get();
+        if (running != null) {
+            running.joined++;
+            try {
+                return work.get();
+            } finally {
+                running.joined--;
+            }
         }
         Unit unit = begin();
         T result;
@@ -231,6 +237,7 @@ final class JdbcTransactions implements Transactions {
         if (unit == null) { // a unit of its own: its rollback undoes the write, no savepoint needed
             return inTransaction(() -> {
                 Unit own = current.get();
+                own.wrote = true;
                 own.writing++; // inside a write: nothing the work appends is deferred past its own statements
                 try {
                     return change.run(own.connection);
@@ -270,16 +277,19 @@ final class JdbcTransactions implements Transactions {
 
     /**
      * Runs a write atomically, as {@link #write} does, but on MariaDB, as the first write of a unit of work that owns
-     * its transaction (not joined to the host's), without a savepoint: nothing was written before it in the
-     * transaction, so if it throws, rolling the whole transaction back undoes what a rollback to a savepoint would
-     * have, and a write that goes through costs no round trip for the savepoint. Such a rollback also releases the
-     * row locks the unit's reads took before the write (InnoDB keeps them across a rollback to a savepoint); the
-     * unit's published events are kept, as they are written to the outbox only by its commit. Used by a bulk capture
-     * chunk's write, whose failure a caller retries from the chunk's reads. Elsewhere exactly {@link #write}.
+     * its transaction (not joined to the host's) and that the innermost {@link #inTransaction} call began (no caller's
+     * unit around it), without a savepoint: nothing was written before it in the transaction, so if it throws,
+     * rolling the whole transaction back undoes what a rollback to a savepoint would have, and a write that goes
+     * through costs no round trip for the savepoint. Such a rollback also releases the row locks the unit's reads took
+     * before the write (InnoDB keeps them across a rollback to a savepoint), which only the work of that one call took
+     * (in a caller's unit, whose locks must outlive a failure it catches, the write keeps its savepoint); the unit's
+     * published events are kept, as they are written to the outbox only by its commit. Used by a bulk capture chunk's
+     * write, whose failure its unit retries from the chunk's reads. Elsewhere exactly {@link #write}.
      */
     <T> T writeFirst(SqlWork<T> change) {
         Unit unit = current.get();
-        if (unit == null || dialect != Dialect.MARIADB || unit.hostSavepoint != null || unit.wrote) {
+        if (unit == null || dialect != Dialect.MARIADB || unit.hostSavepoint != null || unit.wrote
+                || unit.joined > 0) {
             return write(change);
         }
         unit.beforeStatement();
@@ -754,6 +764,8 @@ final class JdbcTransactions implements Transactions {
         Map<UUID, Long> pipelineVersions;
         /** MariaDB: whether a write ran in the transaction (then {@link #writeFirst} needs its savepoint). */
         boolean wrote;
+        /** How many {@link #inTransaction} calls joined this unit and are running (0: only the one that began it). */
+        int joined;
         /** PostgreSQL: how many writes are running (nested ones counted): a write is deferred only outside them. */
         int writing;
         /** The write queued by {@link #writeLaterAndPublish}, sent with the next statement or the commit; or null. */
@@ -830,6 +842,13 @@ final class JdbcTransactions implements Transactions {
                     throw new CommitOutcomeUnknownException(sql);
                 }
                 throw unchecked(e);
+            }
+            if (!leading.sent && !checked.isEmpty()) { // the checked writes go only with what the work sends
+                IllegalStateException lost = new IllegalStateException("a deferred write sent no statement, so the "
+                        + checked.size() + " checked write(s) queued in front of it did not reach the database; "
+                        + "the unit of work can only roll back");
+                failed = lost;
+                throw lost;
             }
             if (leading.eventsTaken) {
                 outboxed = pending.size();

@@ -378,6 +378,41 @@ class RoundTripsTest {
         }
     }
 
+    /**
+     * A deferred write that sends no statement would leave the checked deal update queued in front of it unsent: the
+     * unit refuses to commit and rolls back rather than report a move that never reached the database (review of
+     * stop 30, finding 2).
+     */
+    @Test
+    void aDeferredWriteThatSendsNothing_doesNotLoseTheCheckedUpdateQueuedBeforeIt() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            DealPipeline pipeline = pipeline(store, 24);
+            Pipeline b2b = pipeline.definePipeline(Presets.b2b());
+            Deal read = pipeline.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            DomainEvents events = store.events(e -> { });
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> store.transactions().run(() -> {
+                        store.deals().updateWithHistoryLast(read.remappedTo(b2b.definition().stage(
+                                "Solution search").orElseThrow(), AT), entryOf(read, new UUID(25, 1)),
+                                store.stageHistory());
+                        store.jdbc().tx.writeLaterAndPublish((c, leading) -> null, changed(1), events);
+                    }));
+
+            assertEquals(true, refused.getMessage().contains("checked write(s) queued in front of it"),
+                    refused.getMessage());
+            Deal stored = store.deals().findById(read.id()).orElseThrow();
+            assertEquals(read.stage(), stored.stage());
+            assertEquals(read.version(), stored.version());
+            assertEquals(1, pipeline.history(read.id()).size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     /** The deal pipeline on the store, with a fixed clock and seeded ids. */
     private static DealPipeline pipeline(JdbcCrmStore store, int seed) {
         Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(seed)).clock(Clock.fixed(AT, ZoneOffset.UTC))

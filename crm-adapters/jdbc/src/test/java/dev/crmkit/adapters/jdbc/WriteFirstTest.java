@@ -61,6 +61,57 @@ class WriteFirstTest {
         }
     }
 
+    /**
+     * A chunk's write in a caller's unit (its call joined the caller's): a failure must not roll back the caller's
+     * transaction, whose row locks the caller still counts on after catching it (review of stop 30, finding 1).
+     */
+    @Test
+    void mariadb_aFirstWriteInACallersUnit_keepsItsSavepoint_andTheCallersLocks() throws SQLException {
+        DataSource ds = TestDatabase.MARIADB.isolated();
+        try {
+            JdbcCrmStore store = probed(ds);
+            JdbcTransactions tx = store.jdbc().tx;
+            try (Connection c = ds.getConnection()) {
+                insert(c, 7);
+            }
+
+            store.transactions().run(() -> {
+                tx.read(c -> {
+                    try (var s = c.createStatement()) {
+                        return s.executeQuery("SELECT n FROM write_first_probe WHERE n = 7 FOR UPDATE").next();
+                    }
+                });
+                assertThrows(IllegalStateException.class, () -> store.transactions().run(() -> tx.writeFirst(c -> {
+                    insert(c, 1);
+                    throw new IllegalStateException("refused after its insert");
+                })));
+                assertEquals(false, lockableByAnother(ds, 7), "the caller's lock on row 7 is still held");
+                tx.write(c -> insert(c, 2));
+            });
+
+            assertEquals(List.of(2, 7), rows(ds));
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /** Whether another connection can lock row {@code n} at once (MariaDB's NOWAIT: an error if it is locked). */
+    private static boolean lockableByAnother(DataSource ds, int n) {
+        try (Connection other = ds.getConnection()) {
+            other.setAutoCommit(false);
+            try (var s = other.createStatement()) {
+                s.executeQuery("SELECT n FROM write_first_probe WHERE n = " + n + " FOR UPDATE NOWAIT").close();
+                return true;
+            } catch (SQLException locked) {
+                return false;
+            } finally {
+                other.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JdbcCrmStore probed(DataSource ds) {
         try (Connection c = ds.getConnection(); var s = c.createStatement()) {
             s.execute("CREATE TABLE write_first_probe (n INT PRIMARY KEY) ENGINE=InnoDB");
