@@ -69,7 +69,11 @@ public final class BulkCapture {
 
     /**
      * Captures the submissions as one chunk, in one unit of work (or the caller's), with the outcomes of
-     * {@code captureAll(prepare(submissions))}.
+     * {@code captureAll(prepare(submissions))}. The chunk is normalized inside that unit, against the lead schema read
+     * there (one read, not two): the host's {@code Validator}, if it passed one, then runs with the unit open, and
+     * again if a conflict makes the unit run again. Even a chunk whose every submission is refused opens a unit to
+     * read the schema, so a store that cannot be reached fails the call rather than return the refusals. To normalize
+     * outside the unit (on another thread, ahead of time), use {@link #prepare} and {@link #captureAll(Prepared)}.
      *
      * @return each submission's outcome, in the order given
      */
@@ -148,7 +152,8 @@ public final class BulkCapture {
      * the outcomes {@link #captureAll(List)} gives the same submissions now. The lead schema is read again in the
      * unit of work: if it changed since the chunk was prepared (a custom field became required, a new one was
      * defined), the chunk is prepared again against the schema now, so no row is judged by rules that no longer hold.
-     * Run again (a retried unit), it captures the chunk again from the same normalized submissions.
+     * Run again (a retried unit), it captures the chunk again from the same normalized submissions, or, if the
+     * schema changed in between, normalizes them again against the schema of that run.
      *
      * @return each submission's outcome, in the order given to {@link #prepare}
      * @throws IllegalArgumentException when another bulk capture prepared the chunk

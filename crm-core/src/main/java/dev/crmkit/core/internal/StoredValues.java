@@ -1,6 +1,8 @@
 package dev.crmkit.core.internal;
 
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.Text;
+import dev.crmkit.core.kernel.ValidationException;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -19,7 +21,9 @@ import java.lang.invoke.MethodType;
  * <p>
  * The value types do not know this class (the kernel does not depend on {@code internal}): it reaches their
  * package-private factories through a private method-handle lookup, made once when the class loads, so a value type
- * offers no unchecked way in on its own public surface.
+ * offers no unchecked way in on its own public surface. Where that lookup is not allowed (a security manager that
+ * refuses it, an image built ahead of time without the reflection it needs), each value goes through its validating
+ * factory instead: slower, never wrong.
  */
 public final class StoredValues {
 
@@ -36,6 +40,9 @@ public final class StoredValues {
      * @throws IllegalArgumentException if the text is not in that form's shape (the store's data was damaged)
      */
     public static PhoneNumber phoneNumber(String stored) {
+        if (PHONE_NUMBER == null) {
+            return validated(stored);
+        }
         try {
             return (PhoneNumber) PHONE_NUMBER.invokeExact(stored);
         } catch (RuntimeException | Error e) {
@@ -45,12 +52,23 @@ public final class StoredValues {
         }
     }
 
+    /** {@code PhoneNumber.stored}, or null where the lookup is refused (then {@link #validated} does the work). */
     private static MethodHandle phoneNumberFactory() {
         try {
             return MethodHandles.privateLookupIn(PhoneNumber.class, MethodHandles.lookup())
                     .findStatic(PhoneNumber.class, "stored", MethodType.methodType(PhoneNumber.class, String.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+        } catch (ReflectiveOperationException | SecurityException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /** The number through the validating factory, refused as the shape check refuses it: the same contract. */
+    static PhoneNumber validated(String stored) {
+        try {
+            return PhoneNumber.of(stored);
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException("a stored phone number is not in the form PhoneNumber writes: '"
+                    + Text.excerpt(stored) + "'", e);
         }
     }
 }

@@ -29,6 +29,20 @@ class StoredValuesTest {
         assertEquals(text, stored.toString());
     }
 
+    /** Where the private lookup is refused, the validating factory gives the same numbers and the same refusal. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+4930123456", "+4930901820;ext=12", "+442079460958;ext=12345678901234567890"})
+    void validated_givesWhatTheShapeCheckGives(String text) {
+        assertEquals(StoredValues.phoneNumber(text), StoredValues.validated(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "4930123456", "+49 30123456", "+4930123456;ext=", "abc"})
+    void validated_refusesAsTheShapeCheckRefuses(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoredValues.validated(text));
+        assertEquals(true, e.getMessage().contains("not in the form PhoneNumber writes"), e.getMessage());
+    }
+
     @Test
     void phoneNumber_keepsAnEmptyExtensionAbsent() {
         assertEquals(Optional.empty(), StoredValues.phoneNumber("+4930123456").extension());

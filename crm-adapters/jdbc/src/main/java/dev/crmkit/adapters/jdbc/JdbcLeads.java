@@ -45,8 +45,9 @@ import java.util.UUID;
  * application nodes: insert-or-get claims the ids first with the dialect's insert-ignoring statement, in sorted order
  * (so two nodes never wait on each other in a cycle), and returns the lead that holds one it could not claim; an
  * update claims the ids it adds and gives up those it drops. The phonetic keys of each lead's own name are a row of
- * {@code lead_name_key} (V80, {@link LeadNameKeyRows}), rewritten by every write of the lead row. External ids are at most {@value #MAX_EXTERNAL_ID}
- * characters. Thread-safe.
+ * {@code lead_name_key} (V80, {@link LeadNameKeyRows}), written with the lead row and rewritten by every write that
+ * changes its name (a chunk's folds, {@link #updateAll}, rewrite only the leads whose name they fill in). External ids
+ * are at most {@value #MAX_EXTERNAL_ID} characters. Thread-safe.
  */
 final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
 
@@ -414,9 +415,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * Writes the name-key rows of leads inserted or updated without them ({@link #insertAll(Connection, List,
-     * boolean)}, {@link #updateAll(Connection, List, boolean)}): on MariaDB and PostgreSQL one upsert for new and
-     * changed leads alike, the last state of a lead given twice winning.
+     * Writes the name-key rows of leads inserted or updated without them ({@link #insertAll(Connection, List, List)},
+     * {@link #updateAll(Connection, List, List)}): on MariaDB and PostgreSQL one upsert for new and changed leads
+     * alike, the last state of a lead given twice winning.
      */
     void replaceNameKeys(Connection c, List<Lead> leads) throws SQLException {
         nameKeys.replaceAll(c, leads);

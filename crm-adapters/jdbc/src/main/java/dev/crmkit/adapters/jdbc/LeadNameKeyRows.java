@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * The rows of {@code lead_name_key} (V80): the phonetic keys of a lead's own submitted name ({@link NameKeys}), what
- * {@link JdbcLeads#findOpenBySoundOfName} looks leads up by. Each write of a lead row rewrites its row from the lead's
- * name, in the same unit of work (a chunk's folded leads at once, {@link #replaceAll}); the erasure deletes it.
+ * {@link JdbcLeads#findOpenBySoundOfName} looks leads up by. Written with the lead row, and rewritten from the lead's
+ * name by each write that changes the name, in the same unit of work (a chunk's folded leads whose name the fold
+ * filled in at once, {@link #replaceAll}); the erasure deletes it.
  * Thread-safe.
  */
 final class LeadNameKeyRows {
