@@ -296,7 +296,7 @@ public final class JdbcBenchmark {
         Crm crm = crms.apply(store);
         ImportTally tally = new ImportTally();
         if (bulk) {
-            bulkPass(store, crm.bulkCapture(), data, tally);
+            bulkPass(crm.bulkCapture(), data, tally);
             return tally;
         }
         for (int from = 0; from < data.size(); from += settings.batchSize()) {
@@ -318,7 +318,7 @@ public final class JdbcBenchmark {
      * normalized on a helper thread while this one's statements run ({@link BulkCapture#prepare},
      * {@link PrepareAhead}).
      */
-    private void bulkPass(JdbcCrmStore store, BulkCapture capture, List<LeadSubmission> data, ImportTally tally) {
+    private void bulkPass(BulkCapture capture, List<LeadSubmission> data, ImportTally tally) {
         try (PrepareAhead ahead = new PrepareAhead("crm-bench-prepare")) {
             int size = settings.batchSize();
             PrepareAhead.Pending<BulkCapture.Prepared> next = ahead.start(() -> capture.prepare(chunk(data, 0, size)));
