@@ -311,5 +311,54 @@ class BulkLookupPlanTest {
         });
         assertScansNoTable(sql, plan);
         assertTrue(plan.contains("crm_lead_pkey"), "the update finds the leads by id:\n" + plan);
+        assertGenericPlanProbesThePrimaryKey(jdbc, sql);
+    }
+
+    /**
+     * The same update as a server-prepared statement under its generic plan, the one pgjdbc's statement may run with
+     * after its fifth execution (PostgreSQL then plans without the values): still the primary key, no scan. The
+     * statement is prepared in SQL ({@code PREPARE}, parameters as {@code $n}) and explained with
+     * {@code plan_cache_mode = force_generic_plan}, which PostgreSQL 12 and later honour for {@code EXPLAIN EXECUTE}.
+     */
+    private static void assertGenericPlanProbesThePrimaryKey(Jdbc jdbc, String sql) {
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : sql.toCharArray()) {
+            if (ch == '?') {
+                numbered.append('$').append(++n);
+            } else {
+                numbered.append(ch);
+            }
+        }
+        List<String> values = new ArrayList<>(n);
+        for (Object id : ids()) {
+            for (String type : JdbcLeads.UPDATE_TYPES) {
+                values.add(switch (type) {
+                    case "bigint", "integer" -> "1";
+                    case "uuid" -> "'" + id + "'";
+                    case "boolean" -> "true";
+                    case "timestamptz" -> "'" + T0 + "'";
+                    default -> "'{}'";
+                });
+            }
+        }
+        assertEquals(n, values.size(), "a value for every parameter");
+        String plan = jdbc.tx.write(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                s.execute("PREPARE crm_fold_plan AS " + numbered);
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE crm_fold_plan(" + String.join(", ", values)
+                        + ")")) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                s.execute("DEALLOCATE crm_fold_plan");
+                return String.join("\n", lines);
+            }
+        });
+        assertScansNoTable(sql, plan);
+        assertTrue(plan.contains("crm_lead_pkey"), "the generic plan finds the leads by id:\n" + plan);
     }
 }
