@@ -373,16 +373,9 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         if (dialect != Dialect.MARIADB) {
             throw new IllegalStateException("a set-based update of contacts is MariaDB's, not " + dialect);
         }
-        Map<UUID, Contact> first = new TreeMap<>();
-        Map<UUID, Contact> last = new TreeMap<>();
-        for (Contact x : updates) {
-            Contact before = last.get(x.id().value());
-            if (before != null && before.version() + 1 != x.version()) {
-                throw new StaleVersionException("contact", x.id().toString(), x.version());
-            }
-            first.putIfAbsent(x.id().value(), x);
-            last.put(x.id().value(), x);
-        }
+        ChangeChain<Contact> chain = ChangeChain.of(updates, x -> x.id().value(), Contact::version, "contact");
+        Map<UUID, Contact> first = chain.first();
+        Map<UUID, Contact> last = chain.last();
         if (first.isEmpty()) {
             return true;
         }

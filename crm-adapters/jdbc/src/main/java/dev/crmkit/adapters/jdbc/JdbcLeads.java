@@ -354,17 +354,10 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * nameKeysLater}, for {@link #replaceNameKeys} to write with those of other leads in one statement.
      */
     boolean updateAll(Connection c, List<Lead> updates, List<Lead> nameKeysLater) throws SQLException {
-        Map<UUID, Lead> first = new TreeMap<>();
-        Map<UUID, Lead> last = new TreeMap<>();
-        for (Lead x : updates) {
-            checkLength(x);
-            Lead before = last.get(x.id().value());
-            if (before != null && before.version() + 1 != x.version()) {
-                throw new StaleVersionException("lead", x.id().toString(), x.version());
-            }
-            first.putIfAbsent(x.id().value(), x);
-            last.put(x.id().value(), x);
-        }
+        updates.forEach(JdbcLeads::checkLength);
+        ChangeChain<Lead> chain = ChangeChain.of(updates, x -> x.id().value(), Lead::version, "lead");
+        Map<UUID, Lead> first = chain.first();
+        Map<UUID, Lead> last = chain.last();
         if (first.isEmpty()) {
             return true;
         }
