@@ -143,7 +143,15 @@ final class Table<I, R> {
 
     Optional<R> get(I id) {
         Objects.requireNonNull(id, "id");
-        return tx.read(() -> Optional.ofNullable(rows.get(id)).map(this::row));
+        if (tx.inUnitOfWork()) { // a move reads its deal and pipeline in its unit: no lambda, one Optional
+            return stored(id);
+        }
+        return tx.read(() -> stored(id));
+    }
+
+    private Optional<R> stored(I id) {
+        Slot slot = rows.get(id);
+        return slot == null ? Optional.empty() : Optional.of(row(slot));
     }
 
     /** The record that holds a key of a unique index. */
@@ -174,11 +182,16 @@ final class Table<I, R> {
 
     /** Inserts a new record at version 1; a unique key held by another record is refused. */
     R insert(R candidate) {
-        return tx.inTransaction(() -> {
-            requireNew(candidate);
-            checkUnique(candidate);
-            return add(candidate);
-        });
+        if (tx.inUnitOfWork()) { // the usual case (a move's history and timeline entries): no lambda to join it
+            return insertNow(candidate);
+        }
+        return tx.inTransaction(() -> insertNow(candidate));
+    }
+
+    private R insertNow(R candidate) {
+        requireNew(candidate);
+        checkUnique(candidate);
+        return add(candidate);
     }
 
     /** Replaces the record read at its version with the changed one at the next version. */
@@ -365,7 +378,7 @@ final class Table<I, R> {
         I id = idOf.apply(stored);
         long seq = ++inserted;
         Long before = retired.remove(id);
-        move(null, stored, seq);
+        place(stored, seq);
         tx.onRollback(() -> {
             move(stored, null, seq);
             if (before != null) {
@@ -472,6 +485,46 @@ final class Table<I, R> {
         }
         for (Consumer<Slot> addition : additions) {
             addition.accept(slot);
+        }
+    }
+
+    /**
+     * {@link #move}{@code (null, after, seq)} of a new row, without its lists of steps and their lambdas: an insert
+     * leaves no index, and every index it enters gets all the row's keys. In the same two phases: first every key
+     * function and the codec (so a failure leaves the indexes as they were), then the changes.
+     */
+    private void place(R after, long seq) {
+        I id = idOf.apply(after);
+        OrderKey newAt = new OrderKey(creationOrder.apply(after), seq);
+        int uniqueCount = uniques.size();
+        // per unique index its keys; per group index its keys and the row's position in it
+        Object[] computed = uniqueCount + groups.size() == 0 ? null
+                : new Object[uniqueCount + 2 * groups.size()];
+        int i = 0;
+        for (Unique<I, R> u : uniques.values()) {
+            computed[i++] = u.keys.apply(after);
+        }
+        for (Group<I, R> g : groups.values()) {
+            Collection<?> keys = g.keys.apply(after);
+            computed[i++] = keys;
+            computed[i++] = keys.isEmpty() ? null : at(g.order.apply(after), newAt, seq); // in no group: no order
+        }
+        Object packed = codec.pack(after, seq);
+
+        Slot slot = rows.add(id, packed);
+        ordered.put(newAt, slot);
+        i = 0;
+        for (Unique<I, R> u : uniques.values()) {
+            for (Object key : (Collection<?>) computed[i++]) {
+                u.add(key, slot);
+            }
+        }
+        for (Group<I, R> g : groups.values()) {
+            Collection<?> keys = (Collection<?>) computed[i++];
+            OrderKey position = (OrderKey) computed[i++];
+            if (position != null) {
+                g.add(keys, position, slot);
+            }
         }
     }
 
@@ -612,11 +665,15 @@ final class Table<I, R> {
      * says enough when the group orders by something the caller can read back from it.
      */
     Optional<OrderKey> lastKey(String group, Object key) {
-        return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
-            return members == null || members.isEmpty() ? Optional.empty()
-                    : Optional.of(members.lastEntry().getKey());
-        });
+        if (tx.inUnitOfWork()) { // each move's history entry asks in its unit: no lambda, no entry object
+            return lastKeyNow(group, key);
+        }
+        return tx.read(() -> lastKeyNow(group, key));
+    }
+
+    private Optional<OrderKey> lastKeyNow(String group, Object key) {
+        OrderIndex<Slot> members = groups.get(group).members.get(key);
+        return members == null || members.isEmpty() ? Optional.empty() : Optional.of(members.lastKey());
     }
 
     /** The first member of a group in the group's order. */
@@ -700,24 +757,40 @@ final class Table<I, R> {
         }
 
         void add(Collection<?> rowKeys, OrderKey at, Slot slot) {
+            if (rowKeys.size() == 1 && rowKeys instanceof List<?> one) { // the usual one key: no iterator
+                addOne(one.get(0), at, slot);
+                return;
+            }
             for (Object key : rowKeys) {
-                OrderIndex<Slot> set = members.get(key);
-                if (set == null) {
-                    set = new OrderIndex<>(keyOf);
-                    members.put(key, set);
-                }
-                set.put(at, slot);
+                addOne(key, at, slot);
             }
         }
 
+        private void addOne(Object key, OrderKey at, Slot slot) {
+            OrderIndex<Slot> set = members.get(key);
+            if (set == null) {
+                set = new OrderIndex<>(keyOf);
+                members.put(key, set);
+            }
+            set.put(at, slot);
+        }
+
         void remove(Collection<?> rowKeys, OrderKey at, Slot slot) {
+            if (rowKeys.size() == 1 && rowKeys instanceof List<?> one) { // the usual one key: no iterator
+                removeOne(one.get(0), at, slot);
+                return;
+            }
             for (Object key : rowKeys) {
-                OrderIndex<Slot> set = members.get(key);
-                if (set != null) {
-                    set.remove(at, slot);
-                    if (set.isEmpty()) {
-                        members.remove(key);
-                    }
+                removeOne(key, at, slot);
+            }
+        }
+
+        private void removeOne(Object key, OrderKey at, Slot slot) {
+            OrderIndex<Slot> set = members.get(key);
+            if (set != null) {
+                set.remove(at, slot);
+                if (set.isEmpty()) {
+                    members.remove(key);
                 }
             }
         }
