@@ -9,6 +9,7 @@ import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,19 +42,28 @@ final class InMemoryStageHistory implements StageHistory {
     @Override
     public void append(StageHistoryEntry entry) {
         Objects.requireNonNull(entry, "entry");
+        if (tx.inUnitOfWork()) { // a move's entry, in the move's unit: joined without a lambda
+            appendNow(entry);
+            return;
+        }
         tx.inTransaction(() -> { // the check and the insert in one unit of work: units of work run one at a time
-            // versions grow, so only a deal whose newest entry is not older can hold this version already; the newest
-            // entry's version is its position in the deal's group (byDealVersion), read without the row (each
-            // move appends an entry: its one newer version is the usual case, settled by that index read alone)
-            if (table.lastKey(DEAL, entry.dealId())
-                    .filter(last -> last.at().getEpochSecond() >= entry.dealVersion()).isPresent()
-                    && table.get(entry.id()).isEmpty()
-                    && !table.all(DEAL, entry.dealId(), e -> e.dealVersion() == entry.dealVersion()).isEmpty()) {
-                throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
-                        + "for version " + entry.dealVersion());
-            }
-            return table.insert(entry);
+            appendNow(entry);
+            return null;
         });
+    }
+
+    private void appendNow(StageHistoryEntry entry) {
+        // versions grow, so only a deal whose newest entry is not older can hold this version already; the newest
+        // entry's version is its position in the deal's group (byDealVersion), read without the row (each move
+        // appends an entry: its one newer version is the usual case, settled by that index read alone)
+        Optional<OrderKey> last = table.lastKey(DEAL, entry.dealId());
+        if (last.isPresent() && last.get().at().getEpochSecond() >= entry.dealVersion()
+                && table.get(entry.id()).isEmpty()
+                && !table.all(DEAL, entry.dealId(), e -> e.dealVersion() == entry.dealVersion()).isEmpty()) {
+            throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "
+                    + "for version " + entry.dealVersion());
+        }
+        table.insert(entry);
     }
 
     @Override

@@ -144,6 +144,14 @@ final class OrderIndex<I> {
         return size == 0 ? null : entry(0);
     }
 
+    /** The last key, or null when empty: {@link #lastEntry}'s key without the entry object. */
+    OrderKey lastKey() {
+        if (tree != null) {
+            return tree.isEmpty() ? null : tree.lastKey();
+        }
+        return size == 0 ? null : key(size - 1);
+    }
+
     /** The last entry, or null when empty. */
     Map.Entry<OrderKey, I> lastEntry() {
         if (tree != null) {

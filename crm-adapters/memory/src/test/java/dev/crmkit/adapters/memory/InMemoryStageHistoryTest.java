@@ -30,7 +30,10 @@ class InMemoryStageHistoryTest extends StageHistoryContract {
         return Stores.of(InMemoryCrmStore.create());
     }
 
-    /** The duplicate check reads the newest version from the index: a taken version below it is still found. */
+    /**
+     * The duplicate check reads the newest version from the end of the deal's index ({@code OrderIndex.lastKey}): the
+     * newest version again is refused, and a taken version below it is still found.
+     */
     @Test
     void append_versionTakenBelowTheNewest_isRefused_andAVersionAboveTheNewestIsTaken() {
         StageHistory history = InMemoryCrmStore.create().stageHistory();
@@ -39,11 +42,15 @@ class InMemoryStageHistoryTest extends StageHistoryContract {
         history.append(entry(11, deal, pipeline, 2));
         history.append(entry(12, deal, pipeline, 5));
 
+        IllegalArgumentException newest = assertThrows(IllegalArgumentException.class,
+                () -> history.append(entry(16, deal, pipeline, 5)));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> history.append(entry(13, deal, pipeline, 2)));
         history.append(entry(14, deal, pipeline, 3));
         history.append(entry(15, deal, pipeline, 6));
 
+        assertTrue(newest.getMessage().contains("already has a stage history entry for version 5"),
+                newest.getMessage());
         assertTrue(refused.getMessage().contains("already has a stage history entry for version 2"),
                 refused.getMessage());
         assertEquals(List.of(2L, 3L, 5L, 6L), history.ofDeal(deal, PageRequest.first(10)).items().stream()
