@@ -39,7 +39,9 @@ final class InMemoryTransactions implements Transactions {
                 throw e;
             }
         } finally {
-            current.remove();
+            // cleared, not removed: a removed entry is made again by the next get (each move asks inUnitOfWork()
+            // before its unit, and every unit asks at its start), an object per unit of work for nothing
+            current.set(null);
             lock.writeLock().unlock();
         }
         unit.deliver();
@@ -97,17 +99,16 @@ final class InMemoryTransactions implements Transactions {
             if (unit == null) {
                 subscriber.publish(event);
             } else {
-                unit.pending.add(new Pending(subscriber, event));
+                unit.pending.add(subscriber); // the pair side by side: no object per event
+                unit.pending.add(event);
             }
         };
     }
 
-    private record Pending(DomainEvents subscriber, DomainEvent event) {
-    }
-
     private static final class UnitOfWork {
         private final List<Runnable> undo = new ArrayList<>();
-        private final List<Pending> pending = new ArrayList<>();
+        /** The events to deliver at the commit, each after its subscriber: subscriber, event, subscriber, ... */
+        private final List<Object> pending = new ArrayList<>();
         /** The name keys worked out in this unit ({@link #nameKeys()}), or null before any. */
         private NameKeyMemo nameKeys;
 
@@ -124,8 +125,8 @@ final class InMemoryTransactions implements Transactions {
         }
 
         void deliver() {
-            for (Pending p : pending) {
-                p.subscriber().publish(p.event());
+            for (int i = 0; i < pending.size(); i += 2) {
+                ((DomainEvents) pending.get(i)).publish((DomainEvent) pending.get(i + 1));
             }
         }
     }
