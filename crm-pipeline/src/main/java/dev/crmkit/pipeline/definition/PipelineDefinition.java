@@ -61,6 +61,13 @@ public record PipelineDefinition(String name, List<Stage> stages, boolean skippi
     /** The position of the stage with this name (ignoring case), or -1. */
     public int indexOf(String stageName) {
         Objects.requireNonNull(stageName, "stageName");
+        // a move looks up the names the stages hold (the deal's stage, the entered one): equal names first, without
+        // the case-insensitive comparison; stage names are unique by key, so no other stage could match as well
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).name().equals(stageName)) {
+                return i;
+            }
+        }
         for (int i = 0; i < stages.size(); i++) {
             if (sameKey(stages.get(i).name(), stageName)) {
                 return i;
