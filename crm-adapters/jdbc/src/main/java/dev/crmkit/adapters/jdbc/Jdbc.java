@@ -116,6 +116,17 @@ final class Jdbc {
         };
     }
 
+    /**
+     * Keys bound as one PostgreSQL array parameter ({@code CAST(? AS text[])}, {@code uuid[]}): a statement that takes
+     * a chunk's keys this way has one text whatever their number, so the driver and the server parse and plan it once
+     * and reuse it (see {@link JdbcCaptureBatches.Lookup}).
+     *
+     * @param type the array's element type, as PostgreSQL names it
+     * @param keys the keys, each of a type the driver writes as that element type
+     */
+    record KeyArray(String type, java.util.List<?> keys) {
+    }
+
     /** Binds one parameter by its Java type; {@link Optional}s bind their value or a NULL of the given kind. */
     void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof UUID u) {
@@ -134,6 +145,8 @@ final class Jdbc {
             ps.setBigDecimal(index, d);
         } else if (value instanceof LocalDate d) {
             ps.setObject(index, d);
+        } else if (value instanceof KeyArray a) {
+            ps.setArray(index, ps.getConnection().createArrayOf(a.type(), a.keys().toArray()));
         } else if (value instanceof Null n) {
             switch (n) {
                 case UUID -> dialect.setUuid(ps, index, null);

@@ -185,7 +185,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
         List<T> out = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            out.addAll(jdbc.list(c, lookup(template, part.size()), mapper, part.toArray()));
+            out.addAll(jdbc.list(c, lookup(template, part.size()), mapper, template.keys(jdbc, part)));
         }
         return out;
     }
@@ -200,29 +200,45 @@ final class JdbcCaptureBatches implements CaptureBatches {
     }
 
     /**
-     * A look-up of a chunk's keys, in two forms. PostgreSQL plans an IN list of hundreds of values from the
+     * A look-up of a chunk's keys, in two forms. PostgreSQL takes the keys as one array parameter
+     * ({@code unnest(CAST(? AS text[]))}), so the statement's text is the same for every chunk whatever its number of
+     * keys: pgjdbc prepares it on the server after five runs and the server stops parsing and planning it again, where
+     * a {@code VALUES} list of one parameter a key made a new text, parsed and planned each time, for every chunk (16
+     * to 20 such texts a chunk with the claims and writes). PostgreSQL plans an IN list of hundreds of values from the
      * statistics of the table, and a table that grows during an import has none yet (or old ones: autovacuum analyzes
      * late, or not at all when it is off): it then scans the whole table for every chunk, so each chunk took longer
      * the more was stored (at 100,000 submissions, a sequential scan of the leads for the e-mails, another for the
      * phones, one of the contact points). The per-key form joins the keys to a sub-query with {@code LIMIT} that the
      * planner cannot turn into a scan of the table: one index probe per key whatever the statistics.
      *
-     * @param inList the form with an IN list ({@code %s}), for MariaDB and H2
-     * @param perKey the form that joins the keys ({@code %k}) laterally, for PostgreSQL
+     * @param inList  the form with an IN list ({@code %s}), for MariaDB and H2
+     * @param perKey  the form that joins the keys ({@code %k}) laterally, for PostgreSQL
+     * @param keyType the PostgreSQL type of the keys ({@code text}, {@code uuid})
      */
-    record Lookup(String inList, String perKey) {
+    record Lookup(String inList, String perKey, String keyType) {
+
+        /** A look-up of text keys. */
+        Lookup(String inList, String perKey) {
+            this(inList, perKey, "text");
+        }
 
         /**
          * The statement for {@code n} keys in the dialect of {@code jdbc}: on PostgreSQL {@code %k} of the per-key form
-         * becomes the keys as a {@code VALUES} list {@code bulk_keys(v)}; elsewhere {@code %s} of the IN-list form
-         * becomes {@code n} parameters. The keys are the first parameters in both forms.
+         * becomes the keys as one array parameter unnested as {@code bulk_keys(v)}, the same text for any {@code n};
+         * elsewhere {@code %s} of the IN-list form becomes {@code n} parameters. The keys are the first parameters in
+         * both forms, as {@link #keys} gives them.
          */
         String sql(Jdbc jdbc, int n) {
             String marks = String.join(", ", Collections.nCopies(n, "?"));
             return jdbc.sql(jdbc.dialect == Dialect.POSTGRESQL
-                    ? perKey.replace("%k", "(VALUES " + String.join(", ", Collections.nCopies(n, "(?)"))
-                            + ") AS bulk_keys(v)").replace("%s", marks)
+                    ? perKey.replace("%k", "unnest(CAST(? AS " + keyType + "[])) AS bulk_keys(v)").replace("%s", marks)
                     : inList.replace("%s", marks));
+        }
+
+        /** The parameters of {@link #sql} for these keys: one array on PostgreSQL's per-key form, else a key each. */
+        Object[] keys(Jdbc jdbc, List<?> keys) {
+            return jdbc.dialect == Dialect.POSTGRESQL && perKey.contains("%k")
+                    ? new Object[] {new Jdbc.KeyArray(keyType, List.copyOf(keys))} : keys.toArray();
         }
     }
 

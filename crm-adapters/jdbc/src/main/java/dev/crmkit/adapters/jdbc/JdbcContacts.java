@@ -310,7 +310,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     static final JdbcCaptureBatches.Lookup SEQS = new JdbcCaptureBatches.Lookup(
             "SELECT id, seq FROM {contact} WHERE id IN (%s)",
             "SELECT c.id, c.seq FROM %k CROSS JOIN LATERAL (SELECT id, seq FROM {contact} WHERE id = bulk_keys.v "
-                    + "LIMIT 1) c");
+                    + "LIMIT 1) c", "uuid");
 
     /** Company links of contacts inserted before, each as its company, contact, time and contact again. */
     private void insertLinks(Connection c, List<Object[]> links) throws SQLException {
@@ -323,7 +323,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         for (int from = 0; from < ids.size(); from += 1000) {
             List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
             for (Object[] row : jdbc.list(c, SEQS.sql(jdbc, part.size()),
-                    rs -> new Object[] {dialect.getUuid(rs, "id"), rs.getLong("seq")}, part.toArray())) {
+                    rs -> new Object[] {dialect.getUuid(rs, "id"), rs.getLong("seq")}, SEQS.keys(jdbc, part))) {
                 seqs.put((UUID) row[0], (Long) row[1]);
             }
         }

@@ -145,7 +145,7 @@ final class JdbcTasks implements Tasks {
                     + "ORDER BY related_type, related_id, is_open, due, seq",
             "SELECT t.* FROM %k CROSS JOIN LATERAL (SELECT * FROM {task} WHERE related_type = ? "
                     + "AND related_id = bulk_keys.v AND is_open = ? ORDER BY due, seq OFFSET 0) t "
-                    + "ORDER BY t.related_id, t.due, t.seq");
+                    + "ORDER BY t.related_id, t.due, t.seq", "uuid");
 
     /**
      * The open tasks about each of the records, in one query per kind of record and thousand records; a record given
@@ -159,7 +159,7 @@ final class JdbcTasks implements Tasks {
             List<UUID> ids = List.copyOf(type.getValue());
             for (int from = 0; from < ids.size(); from += 1000) {
                 List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
-                List<Object> params = new ArrayList<>(part);
+                List<Object> params = new ArrayList<>(List.of(OPEN_ABOUT.keys(jdbc, part)));
                 params.add(type.getKey());
                 params.add(true);
                 String sql = OPEN_ABOUT.sql(jdbc, part.size());

@@ -138,17 +138,22 @@ class BulkLookupPlanTest {
         List<Object> ids = ids();
         List<Object> nameKeys = new ArrayList<>();
         ids.forEach(id -> nameKeys.addAll(List.of(id, "PLN", "PLN")));
-        List<Object> about = new ArrayList<>(ids);
+        List<Object> about = new ArrayList<>(List.of(JdbcTasks.OPEN_ABOUT.keys(jdbc, ids)));
         about.addAll(List.of("LEAD", true));
         return List.of(
-                new Keyed(batches.lookup(JdbcCaptureBatches.latestOpenSql("email"), KEYS),
-                        keys("plan", "@example.org")),
-                new Keyed(batches.lookup(JdbcCaptureBatches.latestOpenSql("phone"), KEYS), keys("+49151", "")),
-                new Keyed(batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT, KEYS), keys("e:plan", "@example.org")),
-                new Keyed(batches.lookup(JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, KEYS), keys("plan-", "")),
+                lookUp(batches, jdbc, JdbcCaptureBatches.latestOpenSql("email"), keys("plan", "@example.org")),
+                lookUp(batches, jdbc, JdbcCaptureBatches.latestOpenSql("phone"), keys("+49151", "")),
+                lookUp(batches, jdbc, JdbcCaptureBatches.CONTACTS_BY_POINT, keys("e:plan", "@example.org")),
+                lookUp(batches, jdbc, JdbcCaptureBatches.LEADS_BY_EXTERNAL_ID, keys("plan-", "")),
                 new Keyed(new LeadNameKeyRows(jdbc).replaceAllSql(KEYS), nameKeys),
-                new Keyed(JdbcContacts.SEQS.sql(jdbc, KEYS), ids),
+                new Keyed(JdbcContacts.SEQS.sql(jdbc, KEYS), List.of(JdbcContacts.SEQS.keys(jdbc, ids))),
                 new Keyed(JdbcTasks.OPEN_ABOUT.sql(jdbc, KEYS), about));
+    }
+
+    /** A look-up of the keys with the parameters the chunk binds (one array on PostgreSQL). */
+    private static Keyed lookUp(JdbcCaptureBatches batches, Jdbc jdbc, JdbcCaptureBatches.Lookup template,
+                                List<String> keys) {
+        return new Keyed(batches.lookup(template, keys.size()), List.of(template.keys(jdbc, keys)));
     }
 
     /** 500 ids no row holds (seeded, so every run plans the same question). */
