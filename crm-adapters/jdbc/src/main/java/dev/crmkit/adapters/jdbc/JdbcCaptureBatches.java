@@ -14,6 +14,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.task.Task;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -284,7 +285,12 @@ final class JdbcCaptureBatches implements CaptureBatches {
             return jdbc.sql(String.join(" UNION ALL ", parts) + order);
         }
 
-        /** Each branch's rows by its number ("0", "1", ...), with the key each was found under; one round trip. */
+        /**
+         * Each branch's rows by its number ("0", "1", ...), with the key each was found under; one round trip. A row
+         * that several branches find (a repeat's open lead, found by its e-mail and by its phone) is mapped once and
+         * shared: the union is one statement, read from one snapshot, so its copies hold the same values (mapping a
+         * lead parses its JSON columns, the biggest piece of a chunk's look-up on the client).
+         */
         <T> Map<String, List<Keyed<T>>> rows(Jdbc jdbc, Connection c, List<List<String>> keys,
                                               Jdbc.RowMapper<T> mapper) throws SQLException {
             Map<String, List<Keyed<T>>> out = new HashMap<>();
@@ -300,13 +306,25 @@ final class JdbcCaptureBatches implements CaptureBatches {
             if (params.isEmpty()) {
                 return out;
             }
+            Map<String, T> byId = new HashMap<>();
             for (Keyed<T> row : jdbc.list(c, sql(jdbc, sizes), rs -> new Keyed<>(rs.getString("bulk_kind") + "\0"
-                    + rs.getString("bulk_key"), rs.getLong("bulk_seq"), mapper.map(rs)), params.toArray())) {
+                    + rs.getString("bulk_key"), rs.getLong("bulk_seq"), once(byId, rs, mapper)), params.toArray())) {
                 int cut = row.key().indexOf('\0');
                 out.get(row.key().substring(0, cut)).add(new Keyed<>(row.key().substring(cut + 1), row.seq(),
                         row.row()));
             }
             return out;
+        }
+
+        /** The row of the result set's current {@code id}, mapped the first time that id comes. */
+        private static <T> T once(Map<String, T> byId, ResultSet rs, Jdbc.RowMapper<T> mapper) throws SQLException {
+            String id = rs.getString("id");
+            T row = byId.get(id);
+            if (row == null) {
+                row = mapper.map(rs);
+                byId.put(id, row);
+            }
+            return row;
         }
     }
 
@@ -396,6 +414,6 @@ final class JdbcCaptureBatches implements CaptureBatches {
     }
 
     /** A row with the key it was found under and its insertion number. */
-    private record Keyed<T>(String key, long seq, T row) {
+    record Keyed<T>(String key, long seq, T row) {
     }
 }
