@@ -57,6 +57,8 @@ final class Table<I, R> {
     private final Map<I, Long> retired = new HashMap<>();
     private long inserted;
     private final OrderIndex<Slot> ordered;
+    /** The highest creation position ever put into {@link #ordered}: a row above it is appended without a look. */
+    private final HighWater highestCreated = new HighWater();
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
     private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
 
@@ -468,7 +470,11 @@ final class Table<I, R> {
             slot.stored = packed;
         }
         if (reordered) {
-            ordered.put(newAt, slot);
+            if (highestCreated.raise(newAt)) {
+                ordered.putAbove(newAt, slot);
+            } else {
+                ordered.put(newAt, slot);
+            }
         }
         for (Consumer<Slot> addition : additions) {
             addition.accept(slot);
@@ -690,6 +696,10 @@ final class Table<I, R> {
         /** The position of a member read from its slot, or null when each entry keeps its position. */
         final Function<Slot, OrderKey> keyOf;
         final CompactMap<Object, OrderIndex<Slot>> members = new CompactMap<>();
+        /** Makes the index of a key met for the first time. */
+        private final Function<Object, OrderIndex<Slot>> newIndex;
+        /** The highest position ever added to this group, null before the first: above every member's position. */
+        private final HighWater highest = new HighWater();
 
         Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order,
               Function<Slot, OrderKey> keyOf) {
@@ -697,16 +707,18 @@ final class Table<I, R> {
             this.keys = keys;
             this.order = order;
             this.keyOf = keyOf;
+            this.newIndex = key -> new OrderIndex<>(keyOf);
         }
 
         void add(Collection<?> rowKeys, OrderKey at, Slot slot) {
+            boolean above = highest.raise(at);
             for (Object key : rowKeys) {
-                OrderIndex<Slot> set = members.get(key);
-                if (set == null) {
-                    set = new OrderIndex<>(keyOf);
-                    members.put(key, set);
+                OrderIndex<Slot> set = members.computeIfAbsent(key, newIndex);
+                if (above) {
+                    set.putAbove(at, slot);
+                } else {
+                    set.put(at, slot);
                 }
-                set.put(at, slot);
             }
         }
 
