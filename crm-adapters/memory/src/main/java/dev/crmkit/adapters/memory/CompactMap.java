@@ -29,15 +29,43 @@ final class CompactMap<K, V> {
     /** The value of the key, or null. */
     @SuppressWarnings("unchecked")
     V get(Object key) {
+        return (V) slots[2 * find(key) + 1];
+    }
+
+    /**
+     * The value of the key, or the one {@code make} gives for it, mapped first (one probe either way, where a
+     * {@link #get} followed by a {@link #put} probes twice for a new key).
+     */
+    @SuppressWarnings("unchecked")
+    V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> make) {
+        Objects.requireNonNull(key, "key");
+        int i = find(key);
+        V held = (V) slots[2 * i + 1];
+        if (held != null) {
+            return held;
+        }
+        V value = Objects.requireNonNull(make.apply(key), "value");
+        take(i, key, value);
+        return value;
+    }
+
+    /** The slot that holds the key, or the free slot where it would go (its value null then). */
+    private int find(Object key) {
         int mask = capacity() - 1;
         for (int i = home(key, mask); ; i = (i + 1) & mask) {
             Object k = slots[2 * i];
-            if (k == null) {
-                return null;
+            if (k == null || k.equals(key)) {
+                return i;
             }
-            if (k.equals(key)) {
-                return (V) slots[2 * i + 1];
-            }
+        }
+    }
+
+    /** Maps the key to the value in the free slot {@link #find} gave, growing the array when it is too full. */
+    private void take(int i, K key, V value) {
+        slots[2 * i] = key;
+        slots[2 * i + 1] = value;
+        if (++size > capacity() / 4 * 3) {
+            resize(2 * capacity());
         }
     }
 
@@ -50,24 +78,13 @@ final class CompactMap<K, V> {
     V put(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        int mask = capacity() - 1;
-        int i = home(key, mask);
-        for (; ; i = (i + 1) & mask) {
-            Object k = slots[2 * i];
-            if (k == null) {
-                break;
-            }
-            if (k.equals(key)) {
-                V old = (V) slots[2 * i + 1];
-                slots[2 * i + 1] = value;
-                return old;
-            }
+        int i = find(key);
+        V old = (V) slots[2 * i + 1];
+        if (old != null) {
+            slots[2 * i + 1] = value;
+            return old;
         }
-        slots[2 * i] = key;
-        slots[2 * i + 1] = value;
-        if (++size > capacity() / 4 * 3) {
-            resize(2 * capacity());
-        }
+        take(i, key, value);
         return null;
     }
 
@@ -75,17 +92,11 @@ final class CompactMap<K, V> {
     @SuppressWarnings("unchecked")
     V remove(Object key) {
         int mask = capacity() - 1;
-        int i = home(key, mask);
-        for (; ; i = (i + 1) & mask) {
-            Object k = slots[2 * i];
-            if (k == null) {
-                return null;
-            }
-            if (k.equals(key)) {
-                break;
-            }
-        }
+        int i = find(key);
         V old = (V) slots[2 * i + 1];
+        if (old == null) {
+            return null;
+        }
         // backward shift: move later members of the probe run into the hole so every lookup still finds them
         int hole = i;
         for (int j = (hole + 1) & mask; ; j = (j + 1) & mask) {

@@ -106,6 +106,19 @@ final class OrderIndex<I> {
         }
     }
 
+    /**
+     * Maps the key to the id where the caller knows the key is above every key in the index (a new row at a time no
+     * earlier than any row before it): the append {@link #put} would make, without reading the last entry's key (which
+     * for an index with a key function means reading that row).
+     */
+    void putAbove(OrderKey key, I id) {
+        if (tree != null) {
+            put(key, id);
+        } else {
+            insertAt(size, key, id);
+        }
+    }
+
     /** Removes the key if it maps to the id; whether it did. */
     boolean remove(OrderKey key, I id) {
         if (tree != null) {

@@ -57,6 +57,8 @@ final class Table<I, R> {
     private final Map<I, Long> retired = new HashMap<>();
     private long inserted;
     private final OrderIndex<Slot> ordered;
+    /** The highest creation position ever put into {@link #ordered}: a row above it is appended without a look. */
+    private final HighWater highestCreated = new HighWater();
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
     private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
 
@@ -481,10 +483,19 @@ final class Table<I, R> {
             slot.stored = packed;
         }
         if (reordered) {
-            ordered.put(newAt, slot);
+            putCreated(newAt, slot);
         }
         for (Consumer<Slot> addition : additions) {
             addition.accept(slot);
+        }
+    }
+
+    /** Enters a row into the creation order: appended without a look when above every row before it. */
+    private void putCreated(OrderKey newAt, Slot slot) {
+        if (highestCreated.raise(newAt)) {
+            ordered.putAbove(newAt, slot);
+        } else {
+            ordered.put(newAt, slot);
         }
     }
 
@@ -512,7 +523,7 @@ final class Table<I, R> {
         Object packed = codec.pack(after, seq);
 
         Slot slot = rows.add(id, packed);
-        ordered.put(newAt, slot);
+        putCreated(newAt, slot);
         i = 0;
         for (Unique<I, R> u : uniques.values()) {
             for (Object key : (Collection<?>) computed[i++]) {
@@ -747,6 +758,10 @@ final class Table<I, R> {
         /** The position of a member read from its slot, or null when each entry keeps its position. */
         final Function<Slot, OrderKey> keyOf;
         final CompactMap<Object, OrderIndex<Slot>> members = new CompactMap<>();
+        /** Makes the index of a key met for the first time. */
+        private final Function<Object, OrderIndex<Slot>> newIndex;
+        /** The highest position ever added to this group, null before the first: above every member's position. */
+        private final HighWater highest = new HighWater();
 
         Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order,
               Function<Slot, OrderKey> keyOf) {
@@ -754,25 +769,28 @@ final class Table<I, R> {
             this.keys = keys;
             this.order = order;
             this.keyOf = keyOf;
+            this.newIndex = key -> new OrderIndex<>(keyOf);
         }
 
         void add(Collection<?> rowKeys, OrderKey at, Slot slot) {
+            boolean above = highest.raise(at);
             if (rowKeys.size() == 1 && rowKeys instanceof List<?> one) { // the usual one key: no iterator
-                addOne(one.get(0), at, slot);
+                addOne(one.get(0), at, slot, above);
                 return;
             }
             for (Object key : rowKeys) {
-                addOne(key, at, slot);
+                addOne(key, at, slot, above);
             }
         }
 
-        private void addOne(Object key, OrderKey at, Slot slot) {
-            OrderIndex<Slot> set = members.get(key);
-            if (set == null) {
-                set = new OrderIndex<>(keyOf);
-                members.put(key, set);
+        /** Enters the row under one key; {@code above}: its position is above every member's ({@link HighWater}). */
+        private void addOne(Object key, OrderKey at, Slot slot, boolean above) {
+            OrderIndex<Slot> set = members.computeIfAbsent(key, newIndex);
+            if (above) {
+                set.putAbove(at, slot);
+            } else {
+                set.put(at, slot);
             }
-            set.put(at, slot);
         }
 
         void remove(Collection<?> rowKeys, OrderKey at, Slot slot) {

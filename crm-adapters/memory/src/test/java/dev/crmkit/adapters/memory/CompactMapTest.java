@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link CompactMap}, which holds {@link Table}'s rows and unique keys, answers as the {@code HashMap} it replaced
- * under random puts, replacements and removals, including keys whose hashes collide (long probe runs, where a removal
- * must shift the later members of the run back or lookups lose them) and through several resizes.
+ * under random puts, replacements, puts of absent keys and removals, including keys whose hashes collide (long probe
+ * runs, where a removal must shift the later members of the run back or lookups lose them) and through several
+ * resizes.
  */
 class CompactMapTest {
 
@@ -40,9 +41,18 @@ class CompactMapTest {
                 Object key = seed % 2 == 0 ? new Colliding(random.nextInt(7), random.nextInt(keySpace))
                         : (Object) ("k" + random.nextInt(keySpace));
                 int kind = random.nextInt(10);
-                if (kind < 6) {
+                if (kind < 5) {
                     int value = random.nextInt(1_000_000);
                     assertEquals(expected.put(key, value), map.put(key, value), "put, seed " + seed);
+                } else if (kind < 6) {
+                    int value = random.nextInt(1_000_000);
+                    boolean known = expected.containsKey(key);
+                    int[] made = new int[1];
+                    assertEquals(expected.computeIfAbsent(key, k -> value), map.computeIfAbsent(key, k -> {
+                        made[0]++;
+                        return value;
+                    }), "computeIfAbsent, seed " + seed);
+                    assertEquals(known ? 0 : 1, made[0], "values made for a key " + (known ? "held" : "new"));
                 } else if (kind < 9) {
                     assertEquals(expected.remove(key), map.remove(key), "remove, seed " + seed + " op " + op);
                 } else {

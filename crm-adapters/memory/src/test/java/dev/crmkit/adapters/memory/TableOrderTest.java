@@ -57,6 +57,37 @@ class TableOrderTest {
         assertEquals(0, idCalls[0], "ids asked while reading plain rows");
     }
 
+    /**
+     * A row inserted at a time no earlier than every row before it is appended to the creation order and to its
+     * groups without reading the row that was last there (its time is asked of the new row alone); a row inserted
+     * earlier than that still takes its place by time.
+     */
+    @Test
+    void rowsInsertedInTimeOrder_areAppended_withoutReadingTheLastRow() {
+        int[] createdCalls = new int[1];
+        int[] dueCalls = new int[1];
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = new Table<UUID, Row>("row", tx, Row::id, Row::version, Row::at, r -> {
+            createdCalls[0]++;
+            return r.created();
+        }).group("g", r -> List.of(r.group(), "all"), r -> {
+            dueCalls[0]++;
+            return r.due();
+        });
+        List<Row> stored = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            stored.add(table.insert(new Row(new UUID(9, i), 0, T0.plusSeconds(i / 3), T0.plusSeconds(i / 2),
+                    "g" + i % 2)));
+        }
+        assertEquals(30, createdCalls[0], "creation times asked beyond the new rows'");
+        assertEquals(30, dueCalls[0], "due times asked beyond the new rows'");
+        Row early = table.insert(new Row(new UUID(9, 99), 0, T0.minusSeconds(1), T0.minusSeconds(1), "g0"));
+        stored.add(0, early);
+        assertEquals(stored, table.all("g", "all"));
+        assertEquals(stored, table.page(dev.crmkit.core.kernel.PageRequest.first(100)).items());
+        assertEquals(stored.stream().filter(r -> r.group().equals("g0")).toList(), table.all("g", "g0"));
+    }
+
     @Test
     void changingTimesAndGroups_keepEveryOrder_throughRollbacks() {
         for (long seed = 1; seed <= 12; seed++) {
