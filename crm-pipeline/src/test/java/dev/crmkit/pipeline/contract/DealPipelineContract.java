@@ -430,6 +430,15 @@ public abstract class DealPipelineContract {
         assertEquals(Optional.of(held), pipelines.deal(held.id()));
         assertEquals(1, pipelines.history(held.id()).size());
         assertTrue(events.isEmpty(), events.toString());
+
+        // and back to the laxer definition: the held move a store's older revision would refuse passes
+        Pipeline current = pipelines.pipeline(pipeline.id()).orElseThrow(); // the store has read (and may keep) it
+        pipelines.revisePipeline(pipeline.id(), current.version(), Presets.classicLead(), Map.of(), MARA);
+
+        StageChange lax = pipelines.move(held, MoveDeal.to(held.id(), "Contacted", ANNA));
+
+        assertEquals("Contacted", assertInstanceOf(StageChange.StageChanged.class, lax, lax.toString()).deal().stage());
+        assertEquals(2, pipelines.history(held.id()).size());
     }
 
     @Test

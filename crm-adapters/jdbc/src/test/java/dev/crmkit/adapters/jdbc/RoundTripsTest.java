@@ -244,6 +244,50 @@ class RoundTripsTest {
         }
     }
 
+    /**
+     * A held move its rules refuse writes nothing, so nothing checks the revision the store took from its cache: it is
+     * decided again by id, on the revision read with the deal. Here another node dropped the rule since: the move
+     * goes through.
+     */
+    @Test
+    void aHeldMoveRefusedUnderACachedRevision_isDecidedAgainOnTheCurrentOne() throws SQLException {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(20)).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                    .defaultRegion("DE").build();
+            DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
+            Pipeline b2b = deals.definePipeline(Presets.b2b());
+            Deal deal = deals.open(new OpenDeal(b2b.id(), "Deal", Optional.of("Solution search"),
+                    Optional.of(Money.of("1000.00", "EUR")), Optional.empty(), Optional.of(ANNA.user()),
+                    Optional.empty(), Optional.empty(), "", ANNA));
+            // another node: revision 2 drops every rule of "Options evaluated" (amount-positive), then the deal's
+            // amount goes to zero there too
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO crm_pipeline_revision (pipeline_id, version, definition, created_at, "
+                        + "updated_at) SELECT pipeline_id, version + 1, CAST(replace(CAST(definition AS text), "
+                        + "'amount-positive', 'no-skipping') AS json), created_at, updated_at FROM "
+                        + "crm_pipeline_revision WHERE pipeline_id = '" + b2b.id().value() + "'");
+                s.executeUpdate("UPDATE crm_pipeline SET version = version + 1 WHERE id = '" + b2b.id().value()
+                        + "'");
+            }
+            Deal zero = deals.changeTerms(deal.id(), Optional.of(Money.of("0.00", "EUR")), Optional.empty(),
+                    Optional.empty());
+            trips.clear();
+
+            StageChange change = deals.move(zero, MoveDeal.to(deal.id(), "Options evaluated", ANNA));
+
+            assertEquals("Options evaluated", assertInstanceOf(StageChange.StageChanged.class, change,
+                    change.toString()).deal().stage());
+            assertEquals(List.of("SELECT deal with its pipeline's version", "SELECT pipeline revision",
+                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
+                    trips);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     @Test
     void eventsWrittenWithAnEntry_thatIsRefusedOrRolledBack_areWrittenByTheCommit_eachOnce() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
