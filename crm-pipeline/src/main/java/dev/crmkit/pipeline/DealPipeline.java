@@ -130,6 +130,31 @@ public interface DealPipeline {
     StageChange move(MoveDeal command);
 
     /**
+     * Moves a deal its caller holds, as a board or a form shows it: {@link #move(MoveDeal)} based on
+     * {@code seen}'s version ({@code move(command.atVersion(seen.version()))}), with the rules checked against
+     * {@code seen} instead of the deal read again, so that the store need not read the deal first. crmkit's JDBC
+     * store on PostgreSQL then moves it in one round trip: the pipeline's revision comes from its cache and the
+     * deal's write checks that the pipeline is still at it (when it was revised, the move reads the deal and the
+     * pipeline and decides again). When the deal changed since it was seen (another move, a change of its terms),
+     * the move is rejected by the rule {@code stale-version} and nothing is written, as a move at an old version is.
+     * A rule that reads the deal's timeline ({@code required-activity}) reads it in the move's unit, as for
+     * {@link #move(MoveDeal)}.
+     *
+     * <p>{@code seen} must be the deal as this pipeline returned it ({@link #deal}, {@link #deals}, the result of a
+     * move or a change), unchanged: its fields are what the rules check and what the move stores; only its version is
+     * compared with the stored deal. The default reads the deal again: {@code move(command.atVersionOf(seen))}.
+     *
+     * @param seen    the deal as the caller holds it
+     * @param command the move of that deal; an expected version in it must be {@code seen}'s
+     * @throws dev.crmkit.core.kernel.ValidationException if the command is for another deal (rule {@code seen-deal})
+     *                                                    or another version (rule {@code seen-version}), or the
+     *                                                    deal is not stored
+     */
+    default StageChange move(Deal seen, MoveDeal command) {
+        return move(java.util.Objects.requireNonNull(command, "command").atVersionOf(seen));
+    }
+
+    /**
      * Moves a deal at most once per key: a retry with the same key returns the first call's {@code StageChanged}
      * (the deal as stored now, the history entry and the actions of that move) instead of moving again. A rejected
      * move records nothing, so its retry decides again.

@@ -275,7 +275,44 @@ final class DefaultDealPipeline implements DealPipeline {
         if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != deal.version()) {
             return stale(deal, command);
         }
-        Pipeline pipeline = requirePipeline(deal.pipelineId());
+        return moveRead(deal, requirePipeline(deal.pipelineId()), command, ownUnit);
+    }
+
+    /**
+     * The move of a deal its caller holds: no read of the deal; in a unit of its own the pipeline's revision as the
+     * store takes it for a checked deal write (see {@link Pipelines#findByIdCheckedByDealWrite}), so that on a store
+     * that answers from memory and checks with the write the move waits once. A pipeline revised since is refused
+     * with the write, the unit rolls back, and the move runs again by id; so does a move its rules refuse (a refusal
+     * writes nothing that could check the revision).
+     */
+    @Override
+    public StageChange move(Deal seen, MoveDeal command) {
+        MoveDeal atSeen = Objects.requireNonNull(command, "command").atVersionOf(seen);
+        boolean ownUnit = !tx.inUnitOfWork();
+        try {
+            StageChange change = tx.inTransaction(() -> moveRead(seen, ownUnit
+                    ? pipelines.findByIdCheckedByDealWrite(seen.pipelineId()).orElseThrow(() -> ValidationException.of(
+                            "pipeline", "exists", "there is no pipeline " + seen.pipelineId()))
+                    : requirePipeline(seen.pipelineId()), atSeen, ownUnit));
+            // a refusal writes nothing, so nothing checked the revision the store may only have assumed: decided
+            // again on the revision read with the deal (rare on a board, and never a refusal of an older revision)
+            return ownUnit && change instanceof StageChange.StageChangeRejected ? move(atSeen) : change;
+        } catch (StaleVersionException e) {
+            if (e.recordType().equals("pipeline") && e.recordId().equals(seen.pipelineId().toString())) {
+                return move(atSeen); // revised since this node read it: the deal and the pipeline read, decided again
+            }
+            if (!e.recordId().equals(seen.id().toString())) {
+                throw e;
+            }
+            return stale(requireDeal(seen.id()), atSeen);
+        } catch (java.util.NoSuchElementException e) {
+            requireDeal(seen.id()); // a deal no longer stored: refused as a move by id refuses it
+            throw e;
+        }
+    }
+
+    /** The move of a deal as read (or held) at its version, in a pipeline's revision, in the running unit. */
+    private StageChange moveRead(Deal deal, Pipeline pipeline, MoveDeal command, boolean ownUnit) {
         Instant now = clock.instant();
         StageChange change = deal.move(pipeline.definition(), command.stage(), command.actor(),
                 command.lostReason(), new StageTimeline(crm.timeline(), deal), ids.next(), now);

@@ -1,5 +1,6 @@
 package dev.crmkit.pipeline.deal;
 
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.pipeline.definition.Actor;
 
 import java.util.Objects;
@@ -35,6 +36,25 @@ public record MoveDeal(DealId deal, String stage, Actor actor, Optional<String> 
     /** The same move, based on the version the mover saw. */
     public MoveDeal atVersion(long version) {
         return new MoveDeal(deal, stage, actor, lostReason, OptionalLong.of(version));
+    }
+
+    /**
+     * The same move, based on the deal the mover holds: at its version.
+     *
+     * @throws ValidationException if this move is for another deal (rule {@code seen-deal}) or based on another
+     *                             version than the deal's (rule {@code seen-version})
+     */
+    public MoveDeal atVersionOf(Deal seen) {
+        Objects.requireNonNull(seen, "seen");
+        if (!seen.id().equals(deal)) {
+            throw ValidationException.of("deal", "seen-deal", "the move is for deal " + deal
+                    + ", the deal held is " + seen.id());
+        }
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != seen.version()) {
+            throw ValidationException.of("expectedVersion", "seen-version", "the move is based on version "
+                    + expectedVersion.getAsLong() + ", the deal held is at version " + seen.version());
+        }
+        return atVersion(seen.version());
     }
 
     /** The same move, with a lost reason. */

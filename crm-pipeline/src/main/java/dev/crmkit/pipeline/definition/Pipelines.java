@@ -35,6 +35,23 @@ public interface Pipelines {
     /** The current revision of the pipeline with this id. */
     Optional<Pipeline> findById(PipelineId id);
 
+    /**
+     * The revision of the pipeline with this id that the running unit of work's deal write will be checked against,
+     * for a move of a deal its caller holds ({@code DealPipeline.move(Deal, MoveDeal)}): a store may answer without
+     * reading, with the revision it last knew to be current, and then it checks that the pipeline is still at that
+     * version with the unit's next deal update ({@code Deals.update}, {@code Deals.updateWithHistory} or
+     * {@code Deals.updateWithHistoryLast}), which refuses with a
+     * {@link dev.crmkit.core.kernel.StaleVersionException} for the pipeline (record type {@code pipeline}) and writes
+     * nothing when it was revised since. crmkit's JDBC store does so on PostgreSQL, in a unit that owns its
+     * transaction. By default {@link #findById}, the current revision read in the unit.
+     *
+     * @param id the pipeline
+     * @return the revision, or empty when no such pipeline is stored (or known)
+     */
+    default Optional<Pipeline> findByIdCheckedByDealWrite(PipelineId id) {
+        return findById(id);
+    }
+
     /** The current revision of the pipeline with this name (ignoring case and surrounding white space). */
     Optional<Pipeline> findByName(String name);
 

@@ -308,6 +308,158 @@ public abstract class DealPipelineContract {
         assertEquals("Contacted", pipelines.deal(deal.id()).orElseThrow().stage());
     }
 
+    /**
+     * A deal moved as its caller holds it ({@code move(Deal, MoveDeal)}, one round trip on PostgreSQL) goes the way a
+     * twin moved by id goes, step by step: the same refusals (rules checked against the held deal, a timeline rule
+     * reading the timeline), the same stored deal, history, timeline entries, tasks and events.
+     */
+    @Test
+    void moveOfAHeldDeal_goesAsTheMoveById() {
+        Pipeline pipeline = pipelines.definePipeline(sales());
+        Contact contact = contact();
+        Deal byId = openDeal(pipeline, contact);
+        Deal held = openDeal(pipeline, contact);
+        List<String> outcomesById = new ArrayList<>();
+        List<String> outcomesHeld = new ArrayList<>();
+        List<List<String>> steps = List.of(List.of("Negotiation", "anna"), List.of("Proposal", "anna"),
+                List.of("Negotiation", "anna"), List.of("meeting and offer"), List.of("Negotiation", "anna"),
+                List.of("Won", "anna"), List.of("Won", "mara"));
+        for (List<String> step : steps) {
+            clock.advance(Duration.ofHours(1));
+            if (step.size() == 1) {
+                for (Deal deal : List.of(byId, held)) {
+                    crm.timeline().log(LogActivity.interaction(ActivityType.MEETING, Direction.OUTBOUND,
+                            "Presentation", clock.instant(), new RecordRef(RecordType.DEAL, deal.id().value())));
+                }
+                byId = pipelines.attachDocument(byId.id(), "offer", "approved");
+                held = pipelines.attachDocument(held.id(), "offer", "approved");
+                continue;
+            }
+            Actor actor = step.get(1).equals("mara") ? MARA : ANNA;
+            events.clear();
+            StageChange viaId = pipelines.move(MoveDeal.to(byId.id(), step.get(0), actor));
+            List<String> eventsById = events.stream().map(e -> e.getClass().getSimpleName()).toList();
+            events.clear();
+            StageChange viaHeld = pipelines.move(held, MoveDeal.to(held.id(), step.get(0), actor));
+            List<String> eventsHeld = events.stream().map(e -> e.getClass().getSimpleName()).toList();
+            outcomesById.add(describe(viaId) + " " + eventsById);
+            outcomesHeld.add(describe(viaHeld) + " " + eventsHeld);
+            if (viaHeld instanceof StageChange.StageChanged moved) {
+                held = moved.deal();
+            }
+            if (viaId instanceof StageChange.StageChanged moved) {
+                byId = moved.deal();
+            }
+        }
+
+        assertEquals(outcomesById, outcomesHeld);
+        assertTrue(outcomesHeld.get(0).contains("no-skipping"), outcomesHeld.toString());
+        assertTrue(outcomesHeld.get(2).contains("required-activity"), outcomesHeld.toString());
+        assertTrue(outcomesHeld.get(5).startsWith("changed Won"), outcomesHeld.toString());
+        Deal storedHeld = pipelines.deal(held.id()).orElseThrow();
+        Deal storedById = pipelines.deal(byId.id()).orElseThrow();
+        assertEquals(held, storedHeld);
+        assertEquals(storedById.version(), storedHeld.version());
+        assertEquals(storedById.wonAt(), storedHeld.wonAt());
+        assertEquals(storedById.documents(), storedHeld.documents());
+        assertEquals(historyOf(byId), historyOf(held));
+        assertEquals(timelineOf(RecordType.DEAL, byId.id().value()).stream().map(a -> a.subject() + a.body())
+                .toList(), timelineOf(RecordType.DEAL, held.id().value()).stream().map(a -> a.subject() + a.body())
+                .toList());
+        assertEquals(crm.tasks().openAbout(new RecordRef(RecordType.DEAL, byId.id().value())).size(),
+                crm.tasks().openAbout(new RecordRef(RecordType.DEAL, held.id().value())).size());
+    }
+
+    private static String describe(StageChange change) {
+        if (change instanceof StageChange.StageChanged moved) {
+            return "changed " + moved.deal().stage() + " v" + moved.deal().version() + " " + moved.actionsRun();
+        }
+        StageChange.StageChangeRejected rejected = (StageChange.StageChangeRejected) change;
+        return "rejected " + rejected.reasons();
+    }
+
+    private List<String> historyOf(Deal deal) {
+        return pipelines.history(deal.id()).stream().map(h -> h.from() + ">" + h.to() + " v" + h.dealVersion() + " "
+                + h.by() + " " + h.at() + " " + h.timeInPrevious()).toList();
+    }
+
+    /** A held deal changed since it was read is refused as stale, and nothing of the move is written or published. */
+    @Test
+    void moveOfAHeldDeal_changedSince_isRefusedAsStale_andWritesNothing() {
+        Pipeline pipeline = pipelines.definePipeline(sales());
+        Deal held = openDeal(pipeline, contact());
+        Deal changed = pipelines.changeTerms(held.id(), Optional.of(Money.of("13000.00", "EUR")),
+                held.expectedCloseDate(), Optional.empty());
+        List<Activity> timelineBefore = timelineOf(RecordType.DEAL, held.id().value());
+        events.clear();
+
+        StageChange change = pipelines.move(held, MoveDeal.to(held.id(), "Proposal", ANNA));
+
+        StageChange.StageChangeRejected rejected = assertInstanceOf(StageChange.StageChangeRejected.class, change);
+        assertTrue(rejected.refusedBy("stale-version"), rejected.toString());
+        assertTrue(rejected.reasons().get(0).message().contains("version " + changed.version()),
+                rejected.toString());
+        assertEquals(Optional.of(changed), pipelines.deal(held.id()));
+        assertEquals(1, pipelines.history(held.id()).size());
+        assertEquals(timelineBefore, timelineOf(RecordType.DEAL, held.id().value()));
+        assertTrue(crm.tasks().openAbout(new RecordRef(RecordType.DEAL, held.id().value())).isEmpty());
+        assertTrue(events.isEmpty(), events.toString());
+        // the deal as it is now moves
+        assertInstanceOf(StageChange.StageChanged.class, pipelines.move(changed,
+                MoveDeal.to(held.id(), "Proposal", ANNA)));
+    }
+
+    /** A held deal moves under the pipeline's current revision, also when a node read an older one before. */
+    @Test
+    void moveOfAHeldDeal_afterThePipelineWasRevised_followsTheRevision() {
+        Pipeline pipeline = pipelines.definePipeline(Presets.classicLead());
+        Deal first = openDeal(pipeline, contact());
+        Deal held = openDeal(pipeline, contact());
+        assertInstanceOf(StageChange.StageChanged.class, pipelines.move(first,
+                MoveDeal.to(first.id(), "Contacted", ANNA))); // the store has read (and may keep) revision 1
+        PipelineDefinition stricter = PipelineDefinition.builder(pipeline.name())
+                .stage("New").stage("Contacted", s -> s.rule(Rules.requiredFields("source"))).stage("Qualified")
+                .won("Won").lost("Lost").build();
+        pipelines.revisePipeline(pipeline.id(), pipeline.version(), stricter, Map.of(), MARA);
+        events.clear();
+
+        StageChange change = pipelines.move(held, MoveDeal.to(held.id(), "Contacted", ANNA));
+
+        StageChange.StageChangeRejected rejected = assertInstanceOf(StageChange.StageChangeRejected.class, change);
+        assertTrue(rejected.refusedBy("required-fields"), rejected.toString());
+        assertEquals(Optional.of(held), pipelines.deal(held.id()));
+        assertEquals(1, pipelines.history(held.id()).size());
+        assertTrue(events.isEmpty(), events.toString());
+
+        // and back to the laxer definition: the held move a store's older revision would refuse passes
+        Pipeline current = pipelines.pipeline(pipeline.id()).orElseThrow(); // the store has read (and may keep) it
+        pipelines.revisePipeline(pipeline.id(), current.version(), Presets.classicLead(), Map.of(), MARA);
+
+        StageChange lax = pipelines.move(held, MoveDeal.to(held.id(), "Contacted", ANNA));
+
+        assertEquals("Contacted", assertInstanceOf(StageChange.StageChanged.class, lax, lax.toString()).deal().stage());
+        assertEquals(2, pipelines.history(held.id()).size());
+    }
+
+    @Test
+    void moveOfAHeldDeal_commandOfAnotherDealOrVersion_isRefusedNamingTheRule() {
+        Pipeline pipeline = pipelines.definePipeline(Presets.classicLead());
+        Deal held = openDeal(pipeline, contact());
+        Deal other = openDeal(pipeline, contact());
+
+        ValidationException otherDeal = assertThrows(ValidationException.class,
+                () -> pipelines.move(held, MoveDeal.to(other.id(), "Contacted", ANNA)));
+        ValidationException otherVersion = assertThrows(ValidationException.class,
+                () -> pipelines.move(held, MoveDeal.to(held.id(), "Contacted", ANNA).atVersion(held.version() + 1)));
+
+        assertEquals("deal", otherDeal.violations().get(0).field());
+        assertEquals("seen-deal", otherDeal.violations().get(0).rule());
+        assertEquals("expectedVersion", otherVersion.violations().get(0).field());
+        assertEquals("seen-version", otherVersion.violations().get(0).rule());
+        assertEquals(Optional.of(held), pipelines.deal(held.id()));
+        assertEquals(Optional.of(other), pipelines.deal(other.id()));
+    }
+
     @Test
     void move_concurrentMovesOfOneDeal_oneWinsTheOtherIsRefusedAsStale() throws Exception {
         Pipeline pipeline = pipelines.definePipeline(Presets.classicLead());

@@ -6,6 +6,7 @@ import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.lead.LeadId;
@@ -50,6 +51,8 @@ final class JdbcDeals implements Deals {
     /** The refusal codes of a checked update ({@link #updateWithHistoryLast}) of a deal at another version, or none. */
     private static final String STALE = "stale";
     private static final String MISSING = "missing";
+    /** The refusal code of a checked update whose deal's pipeline is no longer at the version the unit took. */
+    private static final String PIPELINE_MOVED_ON = "pipeline";
 
     private static final TypeReference<Map<String, String>> DOCUMENTS = new TypeReference<>() {
     };
@@ -64,6 +67,8 @@ final class JdbcDeals implements Deals {
     private final JdbcStageHistory ownHistory;
     private final String updateWithHistory;
     private final String updateWithHistoryChecked;
+    private final String updateWithHistoryCheckedAtPipeline;
+    private final String selectPipelineVersion;
 
     /**
      * The deals of the store whose database access and stage history these are.
@@ -104,6 +109,17 @@ final class JdbcDeals implements Deals {
                 + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
                 + JdbcStageHistory.takenSql(jdbc) + jdbc.sql(" WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN "
                 + refused + STALE + "' ELSE " + refused + MISSING + "' END AS integer)");
+        // the same, for a unit that took the pipeline's current version without reading it (a move of a deal its
+        // caller holds, JdbcPipelines.findByIdCheckedByDealWrite): the update goes in only while the pipeline is at
+        // that version, and a pipeline revised since is refused first (the move then reads both and tries again)
+        String atPipeline = jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)");
+        updateWithHistoryCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow
+                + " AND " + atPipeline + " RETURNING id), " + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
+                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
+                + JdbcStageHistory.takenSql(jdbc) + " WHEN NOT " + atPipeline + " THEN " + refused + PIPELINE_MOVED_ON
+                + jdbc.sql("' WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN " + refused + STALE + "' ELSE "
+                + refused + MISSING + "' END AS integer)");
+        selectPipelineVersion = jdbc.sql("SELECT version FROM {pipeline} WHERE id = ?");
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
         // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
         // that revision from its cache instead of reading it (a move reads the deal, then its pipeline)
@@ -135,9 +151,31 @@ final class JdbcDeals implements Deals {
         Objects.requireNonNull(deal, "deal");
         checkFits(deal);
         return jdbc.tx.write(c -> {
+            checkAssumedPipeline(c, deal);
             rows.update(c, updateRow, rowValues(deal, true), deal.id(), deal.id().value(), deal.version());
             return deal.atVersion(deal.version() + 1);
         });
+    }
+
+    /**
+     * Where the running unit took the deal's pipeline at a version without reading it and this write cannot check it
+     * in its own statement: reads the pipeline's version and refuses a pipeline revised since, before anything is
+     * written; then the note is checked and dropped.
+     */
+    private void checkAssumedPipeline(java.sql.Connection c, Deal deal) throws SQLException {
+        Long assumed = jdbc.tx.pipelineVersionAssumed(deal.pipelineId().value());
+        if (assumed == null) {
+            return;
+        }
+        Optional<Long> current = jdbc.one(c, selectPipelineVersion, rs -> rs.getLong(1), deal.pipelineId().value());
+        if (current.isEmpty() || current.get().longValue() != assumed) {
+            throw pipelineMovedOn(deal, assumed);
+        }
+        jdbc.tx.pipelineVersionsAssumed().remove(deal.pipelineId().value());
+    }
+
+    private static StaleVersionException pipelineMovedOn(Deal deal, long assumed) {
+        return new StaleVersionException("pipeline", deal.pipelineId().toString(), assumed);
     }
 
     /**
@@ -156,8 +194,9 @@ final class JdbcDeals implements Deals {
         Deals.checkEntryOf(deal, entry);
         checkFits(deal);
         Object[] update = rowValues(deal, true);
-        if (updateWithHistory == null) {
+        if (updateWithHistory == null || jdbc.tx.pipelineVersionAssumed(deal.pipelineId().value()) != null) {
             return jdbc.tx.write(c -> {
+                checkAssumedPipeline(c, deal);
                 rows.update(c, updateRow, update, deal.id(), deal.id().value(), deal.version());
                 ownHistory.appendIn(c, entry);
                 return deal.atVersion(deal.version() + 1);
@@ -196,11 +235,18 @@ final class JdbcDeals implements Deals {
         }
         Deals.checkEntryOf(deal, entry);
         checkFits(deal);
-        Object[] params = concat(rowValues(deal, true), JdbcStageHistory.withReachParams(entry),
-                JdbcStageHistory.takenParams(entry), new Object[] {deal.id().value()});
-        JdbcTransactions.Checked write = new JdbcTransactions.Checked(updateWithHistoryChecked, jdbc.params(params),
+        Long pipelineVersion = jdbc.tx.pipelineVersionAssumed(deal.pipelineId().value());
+        Object[] update = rowValues(deal, true);
+        Object[] atPipeline = pipelineVersion == null ? new Object[0]
+                : new Object[] {deal.pipelineId().value(), pipelineVersion};
+        Object[] params = concat(update, atPipeline, JdbcStageHistory.withReachParams(entry),
+                JdbcStageHistory.takenParams(entry), atPipeline, new Object[] {deal.id().value()});
+        JdbcTransactions.Checked write = new JdbcTransactions.Checked(pipelineVersion == null
+                ? updateWithHistoryChecked : updateWithHistoryCheckedAtPipeline, jdbc.params(params),
                 code -> code.equals(STALE) ? rows.stale(deal.id(), deal.version())
-                        : code.equals(MISSING) ? rows.missing(deal.id()) : JdbcStageHistory.refusal(code, entry));
+                        : code.equals(MISSING) ? rows.missing(deal.id())
+                        : code.equals(PIPELINE_MOVED_ON) ? pipelineMovedOn(deal, pipelineVersion)
+                        : JdbcStageHistory.refusal(code, entry));
         if (!jdbc.tx.writeLaterChecked(write)) {
             return updateWithHistory(deal, entry, history);
         }

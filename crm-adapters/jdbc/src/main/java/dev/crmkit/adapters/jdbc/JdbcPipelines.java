@@ -78,6 +78,11 @@ final class JdbcPipelines implements Pipelines {
     private final String selectDefault;
     /** Revisions read, by pipeline id and version: stored revisions never change. */
     private final Map<RevisionKey, Pipeline> revisions = new ConcurrentHashMap<>();
+    /**
+     * The highest committed version of each pipeline this store read (pipeline id to version), a guess of the
+     * current one that {@link #findByIdCheckedByDealWrite} may take, checked by the deal write; dropped with the cache.
+     */
+    private final Map<UUID, Long> latest = new ConcurrentHashMap<>();
 
     JdbcPipelines(Jdbc jdbc, PipelineJson format) {
         this.jdbc = jdbc;
@@ -189,9 +194,34 @@ final class JdbcPipelines implements Pipelines {
         Long noted = seen == null ? null : seen.get(id.value());
         if (noted != null && noted != WRITTEN) {
             // the unit read this pipeline's current version with a deal: that revision, from the cache if held
+            if (!jdbc.tx.joinsHost()) {
+                latest.merge(id.value(), noted, Math::max);
+            }
             return findRevision(id, noted);
         }
         return jdbc.tx.read(c -> jdbc.one(c, selectById, this::remember, id.value()));
+    }
+
+    /**
+     * On PostgreSQL in a unit that owns its transaction, the cached revision of the highest version of the pipeline
+     * this store has read, without a round trip, noted in the unit ({@link JdbcTransactions#pipelineVersionsAssumed})
+     * so that its deal write checks that the pipeline is still at that version (see
+     * {@link JdbcDeals#updateWithHistoryLast}); otherwise, or when this store has not read the pipeline yet or the unit
+     * already read or wrote it, {@link #findById}.
+     */
+    @Override
+    public Optional<Pipeline> findByIdCheckedByDealWrite(PipelineId id) {
+        Objects.requireNonNull(id, "id");
+        Map<UUID, Long> assumed = jdbc.tx.pipelineVersionsAssumed();
+        Map<UUID, Long> seen = jdbc.tx.pipelineVersionsSeen();
+        Long version = latest.get(id.value());
+        Pipeline cached = version == null ? null : revisions.get(new RevisionKey(id.value(), version));
+        if (assumed == null || cached == null || seen.containsKey(id.value())) {
+            return findById(id);
+        }
+        assumed.put(id.value(), version);
+        seen.put(id.value(), version); // the unit's later reads of the pipeline take the same revision
+        return Optional.of(cached);
     }
 
     @Override
@@ -219,8 +249,10 @@ final class JdbcPipelines implements Pipelines {
         }
         if (revisions.size() >= CACHED_REVISIONS) {
             revisions.clear();
+            latest.clear();
         }
         revisions.put(new RevisionKey(revision.id().value(), revision.version()), revision);
+        latest.merge(revision.id().value(), revision.version(), Math::max);
         return revision;
     }
 

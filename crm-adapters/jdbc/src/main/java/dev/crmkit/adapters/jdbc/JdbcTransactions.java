@@ -186,6 +186,29 @@ final class JdbcTransactions implements Transactions {
         return unit.pipelineVersions;
     }
 
+    /**
+     * The running unit's notes of the pipeline versions it took as current without reading them (pipeline id to
+     * version; see {@link JdbcPipelines#findByIdCheckedByDealWrite}), which its deal writes check; null outside a unit
+     * of work and where a deal write is never queued checked (not PostgreSQL, the host's transaction or savepoint): there
+     * the pipeline is read. Confined to the unit's thread.
+     */
+    Map<UUID, Long> pipelineVersionsAssumed() {
+        Unit unit = current.get();
+        if (unit == null || dialect != Dialect.POSTGRESQL || joinHost || unit.hostSavepoint != null) {
+            return null;
+        }
+        if (unit.pipelinesAssumed == null) {
+            unit.pipelinesAssumed = new HashMap<>(4);
+        }
+        return unit.pipelinesAssumed;
+    }
+
+    /** The version of the pipeline the running unit took as current without reading it; null if none. */
+    Long pipelineVersionAssumed(UUID pipeline) {
+        Unit unit = current.get();
+        return unit == null || unit.pipelinesAssumed == null ? null : unit.pipelinesAssumed.get(pipeline);
+    }
+
     /** Runs a read on the running unit's connection, or on a connection of its own. */
     <T> T read(SqlWork<T> query) {
         Unit unit = current.get();
@@ -762,6 +785,8 @@ final class JdbcTransactions implements Transactions {
         String unreleased;
         /** The pipeline versions this unit's deal reads saw (see {@link #pipelineVersionsSeen}); null until then. */
         Map<UUID, Long> pipelineVersions;
+        /** The pipeline versions this unit took as current unread (see {@link #pipelineVersionsAssumed}); or null. */
+        Map<UUID, Long> pipelinesAssumed;
         /** MariaDB: whether a write ran in the transaction (then {@link #writeFirst} needs its savepoint). */
         boolean wrote;
         /** How many {@link #inTransaction} calls joined this unit and are running (0: only the one that began it). */

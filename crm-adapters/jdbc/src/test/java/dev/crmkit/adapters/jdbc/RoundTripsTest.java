@@ -178,6 +178,116 @@ class RoundTripsTest {
         }
     }
 
+    /**
+     * A move of a deal its caller holds (as a board does): no read of the deal, the pipeline's revision from the
+     * cache, and the checked update, which also checks the pipeline's version, goes with the entry, the outbox and the
+     * COMMIT: one round trip, as the bare {@code UPDATE ... WHERE id = ? AND version = ?} of a client that knows the
+     * version. A pipeline revised since (by another node) is refused with that trip, and the move reads and decides
+     * again; a deal changed since is refused as stale, nothing written.
+     */
+    @Test
+    void aMoveOfAHeldDeal_onPostgres_waitsOnce() throws SQLException {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(19)).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                    .defaultRegion("DE").build();
+            DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
+            Pipeline b2b = deals.definePipeline(Presets.b2b());
+            Deal deal = deals.open(OpenDeal.of(b2b.id(), "Deal", Money.of("1000.00", "EUR"), ANNA));
+            Deal other = deals.open(OpenDeal.of(b2b.id(), "Other", Money.of("1000.00", "EUR"), ANNA));
+            trips.clear();
+
+            StageChange change = deals.move(deal, MoveDeal.to(deal.id(), "Solution search", ANNA));
+
+            System.out.println("[RoundTripsTest] move of a held deal: " + trips.size() + " " + trips);
+            assertEquals(List.of("checked update deal at pipeline version, stage history and reach"
+                    + "+insert activity with about-rows and outbox+COMMIT"), trips);
+            Deal moved = assertInstanceOf(StageChange.StageChanged.class, change, change.toString()).deal();
+            assertEquals(moved, deals.deal(deal.id()).orElseThrow());
+            assertEquals(2, deals.history(deal.id()).size());
+
+            // the deal changed since: refused with its one trip, the unit rolled back, the deal read for the refusal
+            trips.clear();
+            StageChange stale = deals.move(deal, MoveDeal.to(deal.id(), "Solution search", ANNA));
+            assertEquals("stale-version", assertInstanceOf(StageChange.StageChangeRejected.class, stale).reasons()
+                    .get(0).rule());
+            assertEquals("rollback", trips.get(1));
+            assertEquals(moved, deals.deal(deal.id()).orElseThrow());
+
+            // another node revises the pipeline: the held move is refused by the pipeline's check and runs by id
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO crm_pipeline_revision (pipeline_id, version, definition, created_at, "
+                        + "updated_at) SELECT pipeline_id, version + 1, definition, created_at, updated_at FROM "
+                        + "crm_pipeline_revision WHERE pipeline_id = '" + b2b.id().value() + "'");
+                s.executeUpdate("UPDATE crm_pipeline SET version = version + 1 WHERE id = '" + b2b.id().value()
+                        + "'");
+            }
+            trips.clear();
+            StageChange afterRevision = deals.move(other, MoveDeal.to(other.id(), "Solution search", ANNA));
+            assertInstanceOf(StageChange.StageChanged.class, afterRevision, afterRevision.toString());
+            assertEquals(List.of("checked update deal at pipeline version, stage history and reach"
+                    + "+insert activity with about-rows and outbox+COMMIT", "rollback",
+                    "SELECT deal with its pipeline's version", "SELECT pipeline revision",
+                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
+                    trips);
+            assertEquals(2, deals.history(other.id()).size());
+            // and the next held move takes the new revision: one trip again
+            trips.clear();
+            Deal otherMoved = ((StageChange.StageChanged) afterRevision).deal();
+            assertInstanceOf(StageChange.StageChanged.class,
+                    deals.move(otherMoved, MoveDeal.to(other.id(), "Options evaluated", ANNA)));
+            assertEquals(1, trips.size(), trips.toString());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /**
+     * A held move its rules refuse writes nothing, so nothing checks the revision the store took from its cache: it is
+     * decided again by id, on the revision read with the deal. Here another node dropped the rule since: the move
+     * goes through.
+     */
+    @Test
+    void aHeldMoveRefusedUnderACachedRevision_isDecidedAgainOnTheCurrentOne() throws SQLException {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            List<String> trips = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(counting(ds, trips)).build();
+            Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(20)).clock(Clock.fixed(AT, ZoneOffset.UTC))
+                    .defaultRegion("DE").build();
+            DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
+            Pipeline b2b = deals.definePipeline(Presets.b2b());
+            Deal deal = deals.open(new OpenDeal(b2b.id(), "Deal", Optional.of("Solution search"),
+                    Optional.of(Money.of("1000.00", "EUR")), Optional.empty(), Optional.of(ANNA.user()),
+                    Optional.empty(), Optional.empty(), "", ANNA));
+            // another node: revision 2 drops every rule of "Options evaluated" (amount-positive), then the deal's
+            // amount goes to zero there too
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO crm_pipeline_revision (pipeline_id, version, definition, created_at, "
+                        + "updated_at) SELECT pipeline_id, version + 1, CAST(replace(CAST(definition AS text), "
+                        + "'amount-positive', 'no-skipping') AS json), created_at, updated_at FROM "
+                        + "crm_pipeline_revision WHERE pipeline_id = '" + b2b.id().value() + "'");
+                s.executeUpdate("UPDATE crm_pipeline SET version = version + 1 WHERE id = '" + b2b.id().value()
+                        + "'");
+            }
+            Deal zero = deals.changeTerms(deal.id(), Optional.of(Money.of("0.00", "EUR")), Optional.empty(),
+                    Optional.empty());
+            trips.clear();
+
+            StageChange change = deals.move(zero, MoveDeal.to(deal.id(), "Options evaluated", ANNA));
+
+            assertEquals("Options evaluated", assertInstanceOf(StageChange.StageChanged.class, change,
+                    change.toString()).deal().stage());
+            assertEquals(List.of("SELECT deal with its pipeline's version", "SELECT pipeline revision",
+                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
+                    trips);
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
     @Test
     void eventsWrittenWithAnEntry_thatIsRefusedOrRolledBack_areWrittenByTheCommit_eachOnce() {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
@@ -798,12 +908,16 @@ class RoundTripsTest {
         if (sql.startsWith("SELECT d.*, p.version AS crm_pipeline_version FROM crm_deal d")) {
             return "SELECT deal with its pipeline's version";
         }
+        if (sql.startsWith("SELECT * FROM crm_pipeline_revision WHERE pipeline_id = ? AND version = ?")) {
+            return "SELECT pipeline revision";
+        }
         if (sql.startsWith("SELECT r.* FROM crm_pipeline p JOIN crm_pipeline_revision r")) {
             return "SELECT current pipeline revision";
         }
         if (sql.startsWith("WITH u AS (UPDATE crm_deal SET") && sql.contains("INSERT INTO crm_stage_history")
                 && sql.contains("INSERT INTO crm_deal_stage_reach")) {
-            return "update deal, stage history and reach";
+            return sql.contains("AND EXISTS (SELECT 1 FROM crm_pipeline WHERE id = ? AND version = ?) RETURNING id")
+                    ? "update deal at pipeline version, stage history and reach" : "update deal, stage history and reach";
         }
         if (sql.contains("stage_history") && sql.contains("stage_reach")) {
             return "stage history with reach";

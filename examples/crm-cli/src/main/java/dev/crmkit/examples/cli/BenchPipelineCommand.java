@@ -100,6 +100,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 s.seed());
         out.printf("crmkit:   DealPipeline.move, one unit of work per move (rules, deal, stage history, timeline, "
                 + "events)%n");
+        out.printf("in hand:  DealPipeline.move(Deal, MoveDeal) of as many other deals, each with the deal its last "
+                + "move returned%n");
         out.printf("baseline: the same deals' stage field changed as often without rules: in memory Deals.update, "
                 + "on a database%n          UPDATE %sdeal SET stage = ?, version = version + 1 WHERE id = ? AND "
                 + "version = ? in auto-commit%n", PipelineBenchmark.PREFIX);
@@ -110,13 +112,20 @@ final class BenchPipelineCommand implements Callable<Integer> {
             out.printf("%-40s %12s %12s %8.2f s%n", "crmkit move with " + PipelineBenchmark.rules().size()
                             + " rules per stage", Reports.count(r.moves()),
                     Reports.count(Math.round(r.crmkitMovesPerSecond())), r.crmkitNanos() / 1e9);
+            out.printf("%-40s %12s %12s %8.2f s%n", "crmkit move of a deal in hand, same rules",
+                    Reports.count(r.moves()), Reports.count(Math.round(r.heldMovesPerSecond())),
+                    r.heldNanos() / 1e9);
             out.printf("%-40s %12s %12s %8.2f s%n", "baseline: stage update without rules",
                     Reports.count(r.moves()), Reports.count(Math.round(r.baselineMovesPerSecond())),
                     r.baselineNanos() / 1e9);
             out.printf("%-40s %12s%n", "ratio (crmkit time / baseline time)",
                     String.format(Locale.ROOT, "%.2f x", r.ratio()));
+            out.printf("%-40s %12s%n", "ratio, deal in hand (time / baseline)",
+                    String.format(Locale.ROOT, "%.2f x", r.heldRatio()));
             out.printf("  won      %s of %s deals after the crmkit pass, %s after the baseline pass%n",
                     Reports.count(r.won()), Reports.count(r.deals()), Reports.count(r.baselineWon()));
+            out.printf("  won      %s of %s deals in hand after their pass%n", Reports.count(r.heldWon()),
+                    Reports.count(r.deals()));
         }
         out.flush();
     }
@@ -134,6 +143,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     "crmkitMovesPerSecond", Math.round(r.crmkitMovesPerSecond()),
                     "baselineMovesPerSecond", Math.round(r.baselineMovesPerSecond()),
                     "ratio", Math.round(r.ratio() * 100) / 100.0,
+                    "heldSeconds", r.heldNanos() / 1e9,
+                    "heldMovesPerSecond", Math.round(r.heldMovesPerSecond()),
+                    "heldRatio", Math.round(r.heldRatio() * 100) / 100.0,
+                    "heldWon", r.heldWon(),
                     "won", r.won(),
                     "baselineWon", r.baselineWon(),
                     "board", r.board()));

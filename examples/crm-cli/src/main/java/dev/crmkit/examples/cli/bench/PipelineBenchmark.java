@@ -51,11 +51,15 @@ import java.util.function.Consumer;
  *       offer), then moved forward stage by stage through {@link DealPipeline#move} until won: all five rules of
  *       the target stage checked, the deal stored with its optimistic version, the stage history and the timeline
  *       written and the events published, one unit of work per move;</li>
+ *   <li><em>crmkit, deal in hand</em>: as many other deals, opened alike, moved the same way through
+ *       {@link DealPipeline#move(Deal, MoveDeal)} with the deal each previous move returned, as a board holds its deals
+ *       (on PostgreSQL one round trip per move: no read of the deal);</li>
  *   <li><em>baseline</em>: the same deals walked through the same stages again, changing only the stage field with
  *       no rules, no history, no timeline and no events: in memory through the store's {@link Deals#update} port, on
  *       a database with a plain JDBC {@value #UPDATE_SQL} per move, each in its own transaction (auto-commit).</li>
  * </ol>
- * Every pass follows a warm-up pass of both on separate deals; on a database the tables (prefix {@value #PREFIX}) are
+ * The passes run in this order, each timed on its own; both crmkit passes are compared with the same baseline (whose
+ * client, too, knows each deal's version). Every pass follows a warm-up pass of all three on separate deals; on a database the tables (prefix {@value #PREFIX}) are
  * dropped and migrated before the warm-up and before the timed passes, and dropped at the end. Only tables whose names
  * start with the prefix are touched.
  */
@@ -122,12 +126,14 @@ public final class PipelineBenchmark {
      * @param deals         deals moved
      * @param moves         moves made by either pass
      * @param crmkitNanos   how long the crmkit moves took
+     * @param heldNanos     how long the crmkit moves of deals in hand took (as many, of the other deals)
      * @param baselineNanos how long the baseline updates took
-     * @param board         deals per stage after the crmkit pass, in stage order
+     * @param board         deals per stage after the crmkit pass, in stage order (the deals in hand still first)
+     * @param heldWon       deals in hand in the won stage after their pass
      * @param baselineWon   deals whose stage field is the won stage after the baseline pass
      */
-    public record Result(String store, String where, int deals, long moves, long crmkitNanos, long baselineNanos,
-                         Map<String, Long> board, long baselineWon) {
+    public record Result(String store, String where, int deals, long moves, long crmkitNanos, long heldNanos,
+                         long baselineNanos, Map<String, Long> board, long heldWon, long baselineWon) {
         /** Copies the board. */
         public Result {
             board = Collections.unmodifiableMap(new LinkedHashMap<>(board));
@@ -141,6 +147,16 @@ public final class PipelineBenchmark {
         /** Moves per second through crmkit. */
         public double crmkitMovesPerSecond() {
             return moves * 1e9 / Math.max(1, crmkitNanos);
+        }
+
+        /** Moves of deals in hand per second through crmkit. */
+        public double heldMovesPerSecond() {
+            return moves * 1e9 / Math.max(1, heldNanos);
+        }
+
+        /** How many times as long crmkit takes to move deals in hand as the baseline for as many stage changes. */
+        public double heldRatio() {
+            return (double) heldNanos / Math.max(1, baselineNanos);
         }
 
         /** Stage updates per second without rules. */
@@ -161,11 +177,14 @@ public final class PipelineBenchmark {
      * @param store     the store
      * @param pipeline  the benchmark's pipeline
      * @param deals     the deals as stored, each with everything the rules need
+     * @param held        as many other deals, opened alike, for the pass that moves deals in hand
      */
-    public record Prepared(DealPipeline pipelines, PipelineStore store, Pipeline pipeline, List<Deal> deals) {
-        /** Copies the list. */
+    public record Prepared(DealPipeline pipelines, PipelineStore store, Pipeline pipeline, List<Deal> deals,
+                           List<Deal> held) {
+        /** Copies the lists. */
         public Prepared {
             deals = List.copyOf(deals);
+            held = List.copyOf(held);
         }
     }
 
@@ -211,7 +230,7 @@ public final class PipelineBenchmark {
 
     /**
      * Defines the pipeline and opens deals in its first stage, each with a seeded amount (1,000 to 100,000 EUR), an
-     * expected close date, the mover as owner and an approved offer attached.
+     * expected close date, the mover as owner and an approved offer attached; none in hand.
      *
      * @param crm   crmkit over the store
      * @param store the same store, as a pipeline store
@@ -220,18 +239,26 @@ public final class PipelineBenchmark {
      * @param seed  the seed of amounts and close dates
      */
     public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, long seed) {
+        return prepare(crm, store, ids, deals, 0, seed);
+    }
+
+    /**
+     * {@link #prepare(Crm, PipelineStore, IdGenerator, int, long)}, then {@code held} more deals opened alike for the
+     * pass of deals in hand ({@link Prepared#held}).
+     */
+    public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, int held, long seed) {
         DealPipeline pipelines = DealPipeline.builder().crm(crm).store(store).ids(ids).build();
         Pipeline pipeline = pipelines.definePipeline(definition());
         Random random = new Random(seed);
         LocalDate today = LocalDate.now(crm.clock());
-        List<Deal> opened = new ArrayList<>(deals);
-        for (int i = 0; i < deals; i++) {
+        List<Deal> opened = new ArrayList<>(deals + held);
+        for (int i = 0; i < deals + held; i++) {
             Money amount = Money.of(BigDecimal.valueOf(1_000 + random.nextInt(99_001)), EUR);
             Deal deal = pipelines.open(OpenDeal.of(pipeline.id(), "Bench deal " + (i + 1), amount, MOVER)
                     .closingOn(today.plusDays(30 + random.nextInt(180))));
             opened.add(pipelines.attachDocument(deal.id(), DOCUMENT_KIND, DOCUMENT_STATUS));
         }
-        return new Prepared(pipelines, store, pipeline, opened);
+        return new Prepared(pipelines, store, pipeline, opened.subList(0, deals), opened.subList(deals, deals + held));
     }
 
     /**
@@ -241,10 +268,27 @@ public final class PipelineBenchmark {
      * @throws IllegalStateException if any move is refused: the rules are meant to pass
      */
     public static List<Deal> moveAll(Prepared prepared) {
-        List<Deal> current = new ArrayList<>(prepared.deals());
+        return moveAll(prepared, prepared.deals(), false);
+    }
+
+    /**
+     * Moves every deal in hand ({@link Prepared#held}) as {@link #moveAll(Prepared)} moves the others, through
+     * {@link DealPipeline#move(Deal, MoveDeal)} with the deal its previous move returned.
+     *
+     * @return the deals as stored after their last move
+     * @throws IllegalStateException if any move is refused: the rules are meant to pass
+     */
+    public static List<Deal> moveAllHeld(Prepared prepared) {
+        return moveAll(prepared, prepared.held(), true);
+    }
+
+    private static List<Deal> moveAll(Prepared prepared, List<Deal> deals, boolean inHand) {
+        List<Deal> current = new ArrayList<>(deals);
         for (String target : TARGETS) {
             for (int i = 0; i < current.size(); i++) {
-                StageChange change = prepared.pipelines().move(MoveDeal.to(current.get(i).id(), target, MOVER));
+                MoveDeal move = MoveDeal.to(current.get(i).id(), target, MOVER);
+                StageChange change = inHand ? prepared.pipelines().move(current.get(i), move)
+                        : prepared.pipelines().move(move);
                 if (!(change instanceof StageChange.StageChanged moved)) {
                     throw new IllegalStateException("a move the benchmark expects to pass was refused: " + change);
                 }
@@ -282,7 +326,9 @@ public final class PipelineBenchmark {
         if (settings.warmup() > 0) {
             phases.accept(String.format(Locale.ROOT, "in memory: warming up on %,d deals", settings.warmup()));
             Prepared warm = prepareInMemory(settings.warmup());
-            updateStages(warm.store().deals(), new ArrayList<>(moveAll(warm)));
+            List<Deal> warmMoved = moveAll(warm);
+            moveAllHeld(warm);
+            updateStages(warm.store().deals(), new ArrayList<>(warmMoved));
         }
         phases.accept(String.format(Locale.ROOT, "in memory: opening %,d deals", settings.deals()));
         Prepared prepared = prepareInMemory(settings.deals());
@@ -291,20 +337,25 @@ public final class PipelineBenchmark {
         List<Deal> moved = moveAll(prepared);
         long crmkit = System.nanoTime() - start;
         Map<String, Long> board = board(prepared);
+        phases.accept(String.format(Locale.ROOT, "in memory: timing %,d crmkit moves of deals in hand", moves()));
+        start = System.nanoTime();
+        moveAllHeld(prepared);
+        long held = System.nanoTime() - start;
+        long heldWon = board(prepared).getOrDefault(WON, 0L) - board.getOrDefault(WON, 0L);
         phases.accept(String.format(Locale.ROOT, "in memory: timing %,d stage updates without rules", moves()));
         List<Deal> current = new ArrayList<>(moved);
         start = System.nanoTime();
         updateStages(prepared.store().deals(), current);
         long baseline = System.nanoTime() - start;
-        long baselineWon = board(prepared).getOrDefault(WON, 0L);
+        long baselineWon = board(prepared).getOrDefault(WON, 0L) - heldWon;
         return new Result("in memory", InMemoryCrmStore.class.getSimpleName(), settings.deals(), moves(), crmkit,
-                baseline, board, baselineWon);
+                held, baseline, board, heldWon, baselineWon);
     }
 
     private Prepared prepareInMemory(int deals) {
         IdGenerator ids = IdGenerator.seeded(settings.seed());
         InMemoryCrmStore store = InMemoryCrmStore.create();
-        return prepare(crms.apply(store, ids), store, ids, deals, settings.seed());
+        return prepare(crms.apply(store, ids), store, ids, deals, deals, settings.seed());
     }
 
     /**
@@ -325,7 +376,9 @@ public final class PipelineBenchmark {
                         settings.warmup()));
                 fresh(dataSource);
                 Prepared warm = prepareOn(dataSource, dialect, settings.warmup());
-                updateRows(dataSource, dialect, moveAll(warm));
+                List<Deal> warmMoved = moveAll(warm);
+                moveAllHeld(warm);
+                updateRows(dataSource, dialect, warmMoved);
             }
             fresh(dataSource);
             phases.accept(String.format(Locale.ROOT, "%s: opening %,d deals", database, settings.deals()));
@@ -335,13 +388,20 @@ public final class PipelineBenchmark {
             List<Deal> moved = moveAll(prepared);
             long crmkit = System.nanoTime() - start;
             Map<String, Long> board = board(prepared);
+            phases.accept(String.format(Locale.ROOT, "%s: timing %,d crmkit moves of deals in hand", database,
+                    moves()));
+            start = System.nanoTime();
+            moveAllHeld(prepared);
+            long held = System.nanoTime() - start;
+            long heldWon = board(prepared).getOrDefault(WON, 0L) - board.getOrDefault(WON, 0L);
             phases.accept(String.format(Locale.ROOT, "%s: timing %,d plain JDBC stage updates", database,
                     moves()));
             start = System.nanoTime();
             updateRows(dataSource, dialect, moved);
             long baseline = System.nanoTime() - start;
-            long baselineWon = board(prepared).getOrDefault(WON, 0L);
-            return new Result(database, where, settings.deals(), moves(), crmkit, baseline, board, baselineWon);
+            long baselineWon = board(prepared).getOrDefault(WON, 0L) - heldWon;
+            return new Result(database, where, settings.deals(), moves(), crmkit, held, baseline, board, heldWon,
+                    baselineWon);
         } finally {
             JdbcBenchmark.drop(dataSource);
         }
@@ -350,7 +410,7 @@ public final class PipelineBenchmark {
     private Prepared prepareOn(DataSource dataSource, Dialect dialect, int deals) {
         IdGenerator ids = IdGenerator.seeded(settings.seed());
         JdbcCrmStore store = JdbcCrmStore.builder(dataSource).dialect(dialect).tablePrefix(PREFIX).build();
-        return prepare(crms.apply(store, ids), store, ids, deals, settings.seed());
+        return prepare(crms.apply(store, ids), store, ids, deals, deals, settings.seed());
     }
 
     /**
