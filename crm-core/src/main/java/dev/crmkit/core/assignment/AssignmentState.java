@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The storage port for what assignment policies remember: rotation cursors, daily quota use and lead claims. Shared
@@ -92,6 +94,15 @@ public interface AssignmentState {
         Objects.requireNonNull(rotation, "rotation");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(leads, "leads");
+        return claimAndWrite(lead, () -> advance(rotation), ownerByTicket, at, leads);
+    }
+
+    /**
+     * Claims the lead at the version it was read, then takes the ticket {@code ticket} gives and writes the owner it
+     * picks through {@code leads}; withdraws the claim when that fails. Empty when the claim is lost.
+     */
+    private OptionalLong claimAndWrite(Lead lead, LongSupplier ticket, List<UserId> ownerByTicket, Instant at,
+                                       Leads leads) {
         if (ownerByTicket.isEmpty()) {
             throw new IllegalArgumentException("ownerByTicket needs at least one owner");
         }
@@ -99,10 +110,10 @@ public interface AssignmentState {
             return OptionalLong.empty();
         }
         try {
-            long ticket = advance(rotation);
-            UserId owner = ownerByTicket.get((int) Math.floorMod(ticket, (long) ownerByTicket.size()));
+            long taken = ticket.getAsLong();
+            UserId owner = ownerByTicket.get((int) Math.floorMod(taken, (long) ownerByTicket.size()));
             leads.update(lead.withOwner(Optional.of(owner), at));
-            return OptionalLong.of(ticket);
+            return OptionalLong.of(taken);
         } catch (RuntimeException e) {
             releaseClaim(lead.id(), lead.version());
             throw e;
@@ -128,6 +139,68 @@ public interface AssignmentState {
      */
     default Optional<Attempt> readAndAssign(LeadId id, Optional<UserId> owner, String rotation,
                                             List<UserId> ownerByTicket, Instant at, Leads leads) {
+        Objects.requireNonNull(rotation, "rotation");
+        return readAndClaim(id, owner, leads, lead -> claimAndAssign(lead, rotation, ownerByTicket, at, leads));
+    }
+
+    /**
+     * Takes the rotation's next ticket ({@link #advance}) ahead of the assignment of a lead that uses it, in a
+     * transaction of its own that commits at once, so the rotation is not held by the assignment's unit of work: on a
+     * database, the rotation's row is locked only while this one statement runs instead of until the unit commits,
+     * and units that assign through one rotation no longer run one at a time. Taken only when the lead, as committed,
+     * is open, owned by {@code owner} and not claimed at its version; the assignment then passes the ticket to
+     * {@link #readAndAssignTicket}.
+     *
+     * <p>The trade-off: a ticket taken ahead is never given back. When the assignment it was taken for does not
+     * happen (another thread or node assigns the lead at the same time, the lead changes before the owner write, or
+     * the unit of work fails for good), that ticket's turn is skipped, so the owners' counts drift apart by one per
+     * skipped turn; leads assigned once, one after another or on several nodes, stay exactly round robin. Tickets
+     * taken inside a unit ({@link #readAndAssign}) are given back with it and stay dense. Distinct tickets are still
+     * guaranteed on every node, and the rotation's cursor is stored (and exported) as before.
+     *
+     * <p>Empty, with nothing taken, when the store does not take tickets ahead (the default; the JDBC store only when
+     * built to), when a unit of work runs on this thread (whose rollback must give the ticket back), or when the lead
+     * is not there to be assigned as described.
+     *
+     * @param lead     the lead to be assigned
+     * @param owner    the owner it must have (empty: no owner)
+     * @param rotation the rotation's name, as for {@link #advance}
+     * @return the ticket taken, or empty when none was
+     */
+    default OptionalLong advanceAhead(LeadId lead, Optional<UserId> owner, String rotation) {
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(rotation, "rotation");
+        return OptionalLong.empty();
+    }
+
+    /**
+     * {@link #readAndAssign} with a ticket already taken by {@link #advanceAhead}: reads the lead as
+     * {@code leads.findById} does and, only when it is open and its owner is {@code owner}, claims it at the version
+     * read and writes the owner the ticket picks, {@code ownerByTicket.get(floorMod(ticket, ownerByTicket.size()))},
+     * through the leads port's optimistic locking, as one step of the running unit of work. The default runs the
+     * read, the claim and {@code leads.update}; a store may run them in one statement (the JDBC store on PostgreSQL
+     * does) under the conditions {@link #claimAndAssign} names for bypassing {@code leads}. When the owner write
+     * fails, the claim is withdrawn and the exception propagates; the ticket stays taken.
+     *
+     * @param id            the lead's id
+     * @param owner         the owner the lead must have to be claimed (empty: no owner)
+     * @param ticket        the ticket taken ahead for this assignment
+     * @param ownerByTicket the owner for each remainder of a ticket, as for {@link #claimAndAssign}, not empty
+     * @param at            the time of the change
+     * @param leads         the leads port for the read and the owner write, usually the same store's
+     * @return as {@link #readAndAssign}: empty when there is no such lead; otherwise the lead as read with
+     *         {@code ticket} when its owner was written, or with no ticket when nothing was written
+     */
+    default Optional<Attempt> readAndAssignTicket(LeadId id, Optional<UserId> owner, long ticket,
+                                                  List<UserId> ownerByTicket, Instant at, Leads leads) {
+        Objects.requireNonNull(at, "at");
+        return readAndClaim(id, owner, leads, lead -> claimAndWrite(lead, () -> ticket, ownerByTicket, at, leads));
+    }
+
+    /** Reads the lead; when it is open and owned by {@code owner}, the attempt of {@code assign} on it. */
+    private Optional<Attempt> readAndClaim(LeadId id, Optional<UserId> owner, Leads leads,
+                                           Function<Lead, OptionalLong> assign) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(leads, "leads");
@@ -139,7 +212,7 @@ public interface AssignmentState {
         if (!lead.isOpen() || !lead.owner().equals(owner)) {
             return Optional.of(new Attempt(lead, OptionalLong.empty()));
         }
-        return Optional.of(new Attempt(lead, claimAndAssign(lead, rotation, ownerByTicket, at, leads)));
+        return Optional.of(new Attempt(lead, assign.apply(lead)));
     }
 
     /**

@@ -35,7 +35,9 @@ import java.util.function.Function;
  * {@link LeadEvent.LeadOwnerChanged}. Thread-safe, and safe across nodes sharing a store: each assignment first
  * claims the lead at the version it read ({@link AssignmentState#claim}), so only one thread or node decides a lead,
  * and then writes the owner through the {@link Leads} port's optimistic locking. Quota days are taken in the clock's
- * zone.
+ * zone. For a rotation known before the lead is read (a routing without rules), outside a caller's unit of work, the
+ * rotation ticket is taken ahead of the unit where the store does so ({@link AssignmentState#advanceAhead}, with its
+ * trade-off: a turn skipped when that assignment does not happen) and serves every attempt of the unit.
  */
 public final class LeadAssignment {
 
@@ -158,14 +160,24 @@ public final class LeadAssignment {
         // a conflict (the lead changed while deciding, or the database picked this unit as a deadlock victim) rolls
         // the unit back whole; deciding again on the fresh lead is then safe
         Objects.requireNonNull(id, "id");
+        Ahead ahead = ticketAhead(id, expectedOwner, excluded);
+        boolean[] firstAttempt = {true};
         return context.transactions().inTransactionRetrying(ATTEMPTS, () -> {
             Instant readFirst = null; // when the rotation was tried before the read: the time it took
             if (policy instanceof RoutedPolicy routed && routed.rotatesEveryLeadAlike()) {
-                readFirst = context.clock().instant();
-                Optional<RoutedPolicy.Rotation> everyLead = routed.rotationOfEveryLead(policyContext(readFirst,
-                        excluded, id));
+                boolean first = firstAttempt[0];
+                firstAttempt[0] = false;
+                readFirst = first && ahead != null ? ahead.at() : context.clock().instant();
+                Optional<RoutedPolicy.Rotation> everyLead = first && ahead != null ? Optional.of(ahead.rotation())
+                        : routed.rotationOfEveryLead(policyContext(readFirst, excluded, id));
+                if (everyLead.isPresent() && ahead != null && everyLead.get().name().equals(ahead.rotation().name())) {
+                    // the ticket taken ahead serves every attempt: it is never given back
+                    return decideInOneStep(id, expectedOwner, everyLead.get(), readFirst, state.readAndAssignTicket(
+                            id, expectedOwner, ahead.ticket(), everyLead.get().owners(), readFirst, leads));
+                }
                 if (everyLead.isPresent()) {
-                    return decideInOneStep(id, expectedOwner, everyLead.get(), readFirst);
+                    return decideInOneStep(id, expectedOwner, everyLead.get(), readFirst, state.readAndAssign(id,
+                            expectedOwner, everyLead.get().name(), everyLead.get().owners(), readFirst, leads));
                 }
             }
             Lead lead = leads.findById(id).orElseThrow(() -> noSuchLead(id));
@@ -194,6 +206,29 @@ public final class LeadAssignment {
         });
     }
 
+    /**
+     * A rotation ticket taken ahead of the unit of work ({@link AssignmentState#advanceAhead}), with the rotation and
+     * time it was taken for: only for a rotation known before the lead is read, outside a caller's unit of work (whose
+     * rollback must give the ticket back), and where the store takes tickets ahead; otherwise null.
+     */
+    private Ahead ticketAhead(LeadId id, Optional<UserId> expectedOwner, Set<UserId> excluded) {
+        if (!(policy instanceof RoutedPolicy routed) || !routed.rotatesEveryLeadAlike()
+                || context.transactions().inUnitOfWork()) {
+            return null;
+        }
+        Instant now = context.clock().instant();
+        Optional<RoutedPolicy.Rotation> rotation = routed.rotationOfEveryLead(policyContext(now, excluded, id));
+        if (rotation.isEmpty()) {
+            return null;
+        }
+        OptionalLong ticket = state.advanceAhead(id, expectedOwner, rotation.get().name());
+        return ticket.isEmpty() ? null : new Ahead(rotation.get(), ticket.getAsLong(), now);
+    }
+
+    /** A ticket taken ahead, the rotation it is of, and the time the rotation was worked out at. */
+    private record Ahead(RoutedPolicy.Rotation rotation, long ticket, Instant at) {
+    }
+
     private PolicyContext policyContext(Instant now, Set<UserId> excluded, LeadId id) {
         return PolicyContext.of(state, LocalDate.ofInstant(now, context.clock().getZone()), excluded, seed, id);
     }
@@ -219,14 +254,15 @@ public final class LeadAssignment {
     }
 
     /**
-     * A rotation known before the lead is read: the read, the claim, the ticket and the owner write as one step of
-     * the store ({@link AssignmentState#readAndAssign}: on PostgreSQL one statement), then the events and the timeline
-     * entry as {@link #decideByTicket} records them.
+     * A rotation known before the lead is read: the read, the claim, the ticket (or the one taken ahead) and the owner
+     * write as one step of the store ({@link AssignmentState#readAndAssign} or
+     * {@link AssignmentState#readAndAssignTicket}: on PostgreSQL one statement), whose attempt this is, then the
+     * events and the timeline entry as {@link #decideByTicket} records them.
      */
     private AssignmentOutcome decideInOneStep(LeadId id, Optional<UserId> expectedOwner,
-                                              RoutedPolicy.Rotation rotation, Instant now) {
-        AssignmentState.Attempt attempt = state.readAndAssign(id, expectedOwner, rotation.name(), rotation.owners(),
-                now, leads).orElseThrow(() -> noSuchLead(id));
+                                              RoutedPolicy.Rotation rotation, Instant now,
+                                              Optional<AssignmentState.Attempt> attempted) {
+        AssignmentState.Attempt attempt = attempted.orElseThrow(() -> noSuchLead(id));
         Lead lead = attempt.lead();
         Optional<AssignmentOutcome> refused = refusal(id, lead, expectedOwner);
         if (refused.isPresent()) {

@@ -86,6 +86,49 @@ public final class ClaimAndAssignContract {
         assertEquals(owned.atVersion(fourth.version() + 1), store.leads().findById(fourth.id()).orElseThrow());
 
         checkReadAndAssign(store, fixtures);
+        checkReadAndAssignTicket(store, fixtures);
+    }
+
+    /**
+     * {@link AssignmentState#readAndAssignTicket}: the owner the given ticket picks is written and the lead as read
+     * comes back with that ticket, taking none from the rotation; refusals write nothing. {@link
+     * AssignmentState#advanceAhead} takes nothing inside a unit of work, whose rollback must give a ticket back.
+     */
+    private static void checkReadAndAssignTicket(CrmStore store, Fixtures fixtures) {
+        AssignmentState state = store.assignmentState();
+        Lead seventh = store.leads().insertOrGet(fixtures.lead().build());
+        Lead eighth = store.leads().insertOrGet(fixtures.lead().build());
+
+        assertEquals(OptionalLong.empty(), store.transactions().inTransaction(
+                () -> state.advanceAhead(seventh.id(), Optional.empty(), ROTATION)));
+
+        // ticket 11, taken ahead, of two owners picks the second; the lead comes back as it was read
+        assertEquals(Optional.of(new AssignmentState.Attempt(seventh, OptionalLong.of(11))),
+                store.transactions().inTransaction(() -> state.readAndAssignTicket(seventh.id(), Optional.empty(),
+                        11, OWNERS, T1, store.leads())));
+        Lead owned = seventh.withOwner(Optional.of(UserId.of("ben")), T1).atVersion(seventh.version() + 1);
+        assertEquals(owned, store.leads().findById(seventh.id()).orElseThrow());
+
+        // owned by somebody else than expected: read, nothing written
+        assertEquals(Optional.of(new AssignmentState.Attempt(owned, OptionalLong.empty())),
+                store.transactions().inTransaction(() -> state.readAndAssignTicket(seventh.id(), Optional.empty(),
+                        12, OWNERS, T1.plusSeconds(1), store.leads())));
+        assertEquals(owned, store.leads().findById(seventh.id()).orElseThrow());
+
+        // claimed elsewhere at the version read: nothing written
+        assertTrue(state.claim(eighth.id(), eighth.version()));
+        assertEquals(Optional.of(new AssignmentState.Attempt(eighth, OptionalLong.empty())),
+                store.transactions().inTransaction(() -> state.readAndAssignTicket(eighth.id(), Optional.empty(),
+                        12, OWNERS, T1, store.leads())));
+        assertEquals(eighth, store.leads().findById(eighth.id()).orElseThrow());
+
+        // no such lead: empty
+        assertEquals(Optional.empty(), store.transactions().inTransaction(() -> state.readAndAssignTicket(
+                new LeadId(java.util.UUID.nameUUIDFromBytes(new byte[] {18})), Optional.empty(), 12, OWNERS, T1,
+                store.leads())));
+
+        // the tickets given took none of the rotation's
+        assertEquals(8, state.advance(ROTATION));
     }
 
     /**

@@ -37,7 +37,9 @@ import java.util.UUID;
  *   committed waits for that unit to end.</li>
  * </ul>
  * As these steps join the unit of work, a unit that rolls back gives back its ticket, quota unit and claim, and the
- * row locks they take are held until it ends, so units that assign through one rotation run one at a time. Rotation
+ * row locks they take are held until it ends, so units that assign through one rotation run one at a time; on
+ * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
+ * which holds the rotation's row only while its statement runs and is never given back. Rotation
  * names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
  */
 final class JdbcAssignmentState implements AssignmentState {
@@ -64,6 +66,8 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String deleteClaim;
     private final String claimAndAssign;
     private final String readAndAssign;
+    private final String readAndAssignTicket;
+    private final String advanceAhead;
     private final String leadVersion;
 
     /**
@@ -74,6 +78,18 @@ final class JdbcAssignmentState implements AssignmentState {
      *                 {@link #claimAndAssign} may make itself
      */
     JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads) {
+        this(jdbc, ownLeads, false);
+    }
+
+    /**
+     * The assignment state of the store whose database access and leads these are.
+     *
+     * @param jdbc         the store's database access
+     * @param ownLeads     the store's own leads port, as above
+     * @param ticketsAhead whether rotation tickets are taken ahead of the unit of work on PostgreSQL
+     *                     ({@link #advanceAhead}), skipping a turn when their assignment does not happen
+     */
+    JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads, boolean ticketsAhead) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.ownLeads = Objects.requireNonNull(ownLeads, "ownLeads");
@@ -109,11 +125,11 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "SELECT (SELECT count(*) FROM c), (SELECT n FROM t), (SELECT count(*) FROM u)";
         // the same, the lead read in front (following a merge, as findById does) and claimed only when it is open
         // and owned as expected; the lead's row as read comes back with the three figures
-        readAndAssign = dialect != Dialect.POSTGRESQL ? null : "WITH l AS ("
-                + jdbc.selectByIdFollowingMerges("lead", "lead_alias") + "), "
+        String readAndClaim = "WITH l AS (" + jdbc.selectByIdFollowingMerges("lead", "lead_alias") + "), "
                 + "c AS (INSERT INTO " + jdbc.tables.name("assignment_claim") + " (lead_id, lead_version) "
                 + "SELECT id, version FROM l WHERE is_open AND owner_id IS NOT DISTINCT FROM CAST(? AS text) "
-                + "ON CONFLICT DO NOTHING RETURNING lead_id), "
+                + "ON CONFLICT DO NOTHING RETURNING lead_id), ";
+        readAndAssign = dialect != Dialect.POSTGRESQL ? null : readAndClaim
                 + "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM c "
                 + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
                 + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, "
@@ -121,16 +137,26 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "WHERE x.id = l.id AND x.version = l.version RETURNING x.id) "
                 + "SELECT l.*, (SELECT count(*) FROM c) AS crm_claimed, (SELECT n FROM t) AS crm_ticket, "
                 + "(SELECT count(*) FROM u) AS crm_written FROM l";
+        // the same with the ticket taken ahead: the owner it picks is a parameter, written only when the claim is won
+        readAndAssignTicket = dialect != Dialect.POSTGRESQL ? null : readAndClaim
+                + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, owner_id = ?, "
+                + "updated_at = ? FROM c, l WHERE x.id = l.id AND x.version = l.version RETURNING x.id) "
+                + "SELECT l.*, (SELECT count(*) FROM c) AS crm_claimed, (SELECT count(*) FROM u) AS crm_written FROM l";
+        // the ticket only for a lead open, owned as expected and not claimed at its version (as committed); its own
+        // transaction's commit waits for no WAL flush (see advanceAhead)
+        advanceAhead = dialect != Dialect.POSTGRESQL || !ticketsAhead ? null : "WITH l AS ("
+                + jdbc.selectByIdFollowingMerges("lead", "lead_alias") + "), "
+                + "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM l "
+                + "WHERE l.is_open AND l.owner_id IS NOT DISTINCT FROM CAST(? AS text) AND NOT EXISTS (SELECT 1 FROM "
+                + jdbc.tables.name("assignment_claim") + " x WHERE x.lead_id = l.id AND x.lead_version = l.version) "
+                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n) "
+                + "SELECT n, set_config('synchronous_commit', 'off', true) FROM t";
         leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
     }
 
     @Override
     public long advance(String rotation) {
-        Objects.requireNonNull(rotation, "rotation");
-        if (rotation.isBlank() || rotation.length() > MAX_ROTATION) {
-            throw new IllegalArgumentException("a rotation needs a name of 1 to " + MAX_ROTATION
-                    + " characters, got '" + rotation + "'");
-        }
+        checkRotation(rotation);
         return jdbc.tx.write(c -> {
             if (dialect == Dialect.POSTGRESQL) {
                 return jdbc.one(c, upsertRotation, rs -> rs.getLong(1), rotation).orElseThrow();
@@ -264,39 +290,106 @@ final class JdbcAssignmentState implements AssignmentState {
         UUID lead = id.value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
-            Object[] read = leading.query(c, readAndAssign, ps -> {
+            Read read = leading.query(c, readAndAssign, ps -> {
                 jdbc.bind(ps, lead, lead, lead);
                 jdbc.bind(ps, 4, owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT));
                 jdbc.bind(ps, 5, rotation);
                 ps.setArray(6, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 7, owners.length);
                 jdbc.bind(ps, 8, at);
-            }, rs -> rs.next() ? new Object[] {ownLeads.map(rs), rs.getLong("crm_claimed"), rs.getLong("crm_ticket"),
-                    rs.getLong("crm_written")} : null);
-            if (read == null) {
-                return Optional.<Attempt>empty();
-            }
-            Lead stored = (Lead) read[0];
-            if ((long) read[1] == 0) {
-                return Optional.of(new Attempt(stored, OptionalLong.empty()));
-            }
-            if ((long) read[3] == 0) { // changed since the statement read it: rolled back to the write's savepoint
-                throw new StaleVersionException("lead", stored.id().toString(), stored.version());
-            }
-            return Optional.of(new Attempt(stored, OptionalLong.of((long) read[2])));
+            }, rs -> rs.next() ? new Read(ownLeads.map(rs), rs.getLong("crm_claimed"), rs.getLong("crm_ticket"),
+                    rs.getLong("crm_written")) : null);
+            return Optional.ofNullable(read).map(Read::attempt);
         });
     }
 
+    /**
+     * On PostgreSQL, when the store was built with {@link JdbcCrmStore.Builder#rotationTicketsAhead()}, outside a
+     * unit of work and with the host's transactions not joined: the lead's check and the ticket upsert of
+     * {@link #advance} in one statement in auto-commit on a connection of its own, so the rotation's row lock is held
+     * only while that statement runs. Its commit is asynchronous ({@code synchronous_commit} off for that transaction alone): it waits
+     * for no WAL flush, which would otherwise be paid with the row lock held, one assignment after another. That loses
+     * no ticket an assignment used: the assignment's own commit, later in the WAL, flushes the WAL up to it. A crash
+     * may lose only the advance of tickets whose assignments never committed, so such a ticket may be taken again.
+     * Elsewhere empty (see {@link AssignmentState#advanceAhead} for the trade-off of a ticket taken ahead).
+     */
+    @Override
+    public OptionalLong advanceAhead(LeadId lead, Optional<UserId> owner, String rotation) {
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(owner, "owner");
+        checkRotation(rotation);
+        if (advanceAhead == null) {
+            return OptionalLong.empty();
+        }
+        UUID id = lead.value();
+        return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> rs.getLong(1), id, id, id, rotation,
+                        owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT)))
+                .flatMap(ticket -> ticket).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * On PostgreSQL, for this store's own leads port: the read of the lead, the claim and the write of the owner the
+     * ticket picks in one statement, as {@link #readAndAssign} without the ticket, the write's savepoint sent with it.
+     * Otherwise, and on the other databases, the read, the claim and the owner write one after another.
+     */
+    @Override
+    public Optional<Attempt> readAndAssignTicket(LeadId id, Optional<UserId> owner, long ticket,
+                                                 List<UserId> ownerByTicket, Instant at, Leads leads) {
+        if (dialect != Dialect.POSTGRESQL || leads != ownLeads) {
+            return AssignmentState.super.readAndAssignTicket(id, owner, ticket, ownerByTicket, at, leads);
+        }
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(at, "at");
+        if (ownerByTicket.isEmpty()) {
+            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
+        }
+        UserId picked = ownerByTicket.get((int) Math.floorMod(ticket, (long) ownerByTicket.size()));
+        UUID lead = id.value();
+        return jdbc.tx.writeInOne((c, leading) -> {
+            Read read = leading.query(c, readAndAssignTicket, ps -> jdbc.bind(ps, lead, lead, lead,
+                            owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT), picked.value(), at),
+                    rs -> rs.next() ? new Read(ownLeads.map(rs), rs.getLong("crm_claimed"), ticket,
+                            rs.getLong("crm_written")) : null);
+            return Optional.ofNullable(read).map(Read::attempt);
+        });
+    }
+
+    /**
+     * What a read-and-assign statement returned: the lead as read, how many claims and owner writes it made (0 or 1)
+     * and the ticket of the owner it wrote.
+     */
+    private record Read(Lead lead, long claimed, long ticket, long written) {
+
+        /**
+         * The attempt: no ticket when the claim was not made; refused as stale when the owner write found the lead
+         * changed since the statement read it (the statement is then rolled back to the write's savepoint).
+         */
+        Attempt attempt() {
+            if (claimed == 0) {
+                return new Attempt(lead, OptionalLong.empty());
+            }
+            if (written == 0) {
+                throw new StaleVersionException("lead", lead.id().toString(), lead.version());
+            }
+            return new Attempt(lead, OptionalLong.of(ticket));
+        }
+    }
+
     private static String[] owners(String rotation, List<UserId> ownerByTicket) {
+        checkRotation(rotation);
+        if (ownerByTicket.isEmpty()) {
+            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
+        }
+        return ownerByTicket.stream().map(UserId::value).toArray(String[]::new);
+    }
+
+    private static void checkRotation(String rotation) {
         Objects.requireNonNull(rotation, "rotation");
         if (rotation.isBlank() || rotation.length() > MAX_ROTATION) {
             throw new IllegalArgumentException("a rotation needs a name of 1 to " + MAX_ROTATION
                     + " characters, got '" + rotation + "'");
         }
-        if (ownerByTicket.isEmpty()) {
-            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
-        }
-        return ownerByTicket.stream().map(UserId::value).toArray(String[]::new);
     }
 
     private static void checkMember(String member) {

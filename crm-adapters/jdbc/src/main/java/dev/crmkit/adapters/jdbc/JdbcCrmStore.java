@@ -130,7 +130,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.visibleDeals = new JdbcVisibleDeals(jdbc, deals);
         this.leadScores = new JdbcLeadScores(jdbc);
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
-        this.assignmentState = new JdbcAssignmentState(jdbc, leads);
+        this.assignmentState = new JdbcAssignmentState(jdbc, leads, b.ticketsAhead);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
         this.auditTrail = new JdbcAuditTrail(jdbc);
@@ -455,6 +455,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         private boolean outbox = true;
         private PipelineJson pipelineJson = PipelineJson.standard();
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private boolean ticketsAhead;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -534,6 +535,21 @@ public final class JdbcCrmStore implements CrmkitStore {
          */
         public Builder pipelineJson(PipelineJson value) {
             this.pipelineJson = Objects.requireNonNull(value, "pipelineJson");
+            return this;
+        }
+
+        /**
+         * On PostgreSQL, takes the rotation ticket of an assignment by a routing without rules ahead of its unit of
+         * work, in a statement of its own that commits at once ({@link dev.crmkit.core.assignment.AssignmentState#advanceAhead}),
+         * so assignments through one rotation no longer wait for each other's commits: one more round trip each, and
+         * the rotation's row locked only while that statement runs. The price is round robin's exactness under races:
+         * a ticket whose assignment does not happen (another node assigns the same lead at the same time, the lead
+         * changes meanwhile, the unit fails) is not given back, and its turn is skipped. Leads assigned once stay
+         * exactly round robin. Off by default (tickets inside the unit, given back with it); no effect on other
+         * databases, inside a caller's unit of work, or with the host's transactions joined.
+         */
+        public Builder rotationTicketsAhead() {
+            this.ticketsAhead = true;
             return this;
         }
 

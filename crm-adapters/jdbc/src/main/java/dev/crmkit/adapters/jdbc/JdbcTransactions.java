@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -241,6 +242,33 @@ final class JdbcTransactions implements Transactions {
             }
         } catch (SQLException e) {
             throw failure("a read failed", e);
+        }
+    }
+
+    /**
+     * Runs a write of its own in auto-commit on a connection of its own, outside any unit of work: each statement
+     * commits as it ends, so the row locks it takes are held only while it runs. Empty, with nothing run, while a unit
+     * of work runs on this thread (its rollback must undo the write) or when the host's transactions are joined (a
+     * connection may be inside the host's transaction).
+     */
+    <T> Optional<T> autoCommitted(SqlWork<T> change) {
+        if (current.get() != null || joinHost) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit) {
+                c.setAutoCommit(true); // a pool may hand out auto-commit off; nothing was run on it yet
+            }
+            try {
+                return Optional.of(change.run(c));
+            } finally {
+                if (!autoCommit) {
+                    c.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("a write failed", e);
         }
     }
 

@@ -70,6 +70,7 @@ class RoundTripsTest {
 
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
     private static final Actor ANNA = Actor.of("anna", "sales");
+    private static final String TICKET_AHEAD = "set_config('synchronous_commit', 'off', true)";
     private static final Pattern LEADING = Pattern.compile("(RELEASE SAVEPOINT \\w+; )?SAVEPOINT \\w+; (.+)",
             Pattern.DOTALL);
 
@@ -98,13 +99,28 @@ class RoundTripsTest {
         }
     }
 
+    /**
+     * With the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): one round trip more
+     * than in the unit (the test below), in auto-commit before the unit, and the unit's own two without the ticket.
+     */
     @Test
-    void anAssignmentByRoundRobin_onPostgres_waitsTwice_readClaimTicketAndOwnerInOne_entryAndOutboxWithTheCommit() {
+    void anAssignmentWithTheTicketAhead_onPostgres_waitsThrice_ticketAlone_readClaimAndOwner_entryWithTheCommit() {
+        assertEquals(List.of("auto-commit: ticket ahead if the lead is to be assigned",
+                "SAVEPOINT+read, claim and owner", "insert activity with about-rows and outbox+COMMIT"),
+                tripsOfOneAssignment(true));
+    }
+
+    /**
+     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, the ticket taken ahead or in
+     * the unit; checks the owner write, the outbox and the timeline entry.
+     */
+    private static List<String> tripsOfOneAssignment(boolean ticketsAhead) {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
+            JdbcCrmStore.Builder store = JdbcCrmStore.builder(counting(ds, trips));
             Crm crm = Crm.builder()
-                    .store(JdbcCrmStore.builder(counting(ds, trips)).build())
+                    .store((ticketsAhead ? store.rotationTicketsAhead() : store).build())
                     .ids(IdGenerator.seeded(17))
                     .clock(Clock.fixed(AT, ZoneOffset.UTC))
                     .defaultRegion("DE")
@@ -116,15 +132,8 @@ class RoundTripsTest {
 
             AssignmentOutcome outcome = assignment.assign(lead.id());
 
-            System.out.println("[RoundTripsTest] assignment unit: " + trips.size() + " " + trips);
-            // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
-            // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
-            // and owner in one statement, each savepoint in a round trip of its own (7); then each savepoint with
-            // the write's statement, and the timeline entry with the unit's three events for the outbox (4); now the
-            // entry, deferred, goes with the COMMIT (which releases the claim's savepoint): 3; now the rotation of a
-            // routing without rules is known before the read, so the read goes with the claim, ticket and owner: 2
-            assertEquals(List.of("SAVEPOINT+read, claim, ticket and owner",
-                    "insert activity with about-rows and outbox+COMMIT"), trips);
+            List<String> counted = List.copyOf(trips);
+            System.out.println("[RoundTripsTest] assignment unit: " + counted.size() + " " + counted);
             assertEquals(List.of("dev.crmkit.core.lead.LeadEvent$LeadOwnerChanged",
                     "dev.crmkit.core.assignment.AssignmentEvent$LeadAssigned",
                     "dev.crmkit.core.activity.ActivityEvent$ActivityLogged"), outboxTypes(ds));
@@ -134,9 +143,22 @@ class RoundTripsTest {
             assertEquals(lead.version() + 1, stored.version());
             assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead.id().value()),
                     TimelineFilter.everything(), PageRequest.first(10)).items().size());
+            return counted;
         } finally {
             TestDatabase.close(ds);
         }
+    }
+
+    @Test
+    void anAssignmentByRoundRobin_onPostgres_waitsTwice_readClaimTicketAndOwnerInOne_entryAndOutboxWithTheCommit() {
+        // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
+        // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
+        // and owner in one statement, each savepoint in a round trip of its own (7); then each savepoint with
+        // the write's statement, and the timeline entry with the unit's three events for the outbox (4); now the
+        // entry, deferred, goes with the COMMIT (which releases the claim's savepoint): 3; now the rotation of a
+        // routing without rules is known before the read, so the read goes with the claim, ticket and owner: 2
+        assertEquals(List.of("SAVEPOINT+read, claim, ticket and owner",
+                "insert activity with about-rows and outbox+COMMIT"), tripsOfOneAssignment(false));
     }
 
     @Test
@@ -851,8 +873,9 @@ class RoundTripsTest {
                         trips.add(name); // pgjdbc's commit() sends nothing when the server reported no transaction
                     }
                     Object result = call(target, method, args);
-                    if (result instanceof Statement s && inUnit[0]) {
-                        String sql = args != null && args.length > 0 && args[0] instanceof String t ? t : null;
+                    String sql = args != null && args.length > 0 && args[0] instanceof String t ? t : null;
+                    // a rotation ticket taken ahead of a unit, in auto-commit, counts as the unit's round trip
+                    if (result instanceof Statement s && (inUnit[0] || sql != null && sql.contains(TICKET_AHEAD))) {
                         return statement(s, sql, trips);
                     }
                     return result;
@@ -898,9 +921,13 @@ class RoundTripsTest {
         if (sql.startsWith("SAVEPOINT")) {
             return "execute SAVEPOINT";
         }
+        if (sql.contains(TICKET_AHEAD)) {
+            return "auto-commit: ticket ahead if the lead is to be assigned";
+        }
         if (sql.startsWith("WITH l AS (SELECT * FROM crm_lead WHERE id = ?")
                 && sql.contains("INSERT INTO crm_assignment_claim")) {
-            return "read, claim, ticket and owner";
+            return sql.contains("INSERT INTO crm_assignment_rotation") ? "read, claim, ticket and owner"
+                    : "read, claim and owner";
         }
         if (sql.startsWith("WITH c AS (INSERT INTO crm_assignment_claim")) {
             return "claim, ticket and owner";

@@ -1,0 +1,158 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.assignment.AssignmentOutcome;
+import dev.crmkit.core.assignment.LeadAssignment;
+import dev.crmkit.core.assignment.Policies;
+import dev.crmkit.core.assignment.Routing;
+import dev.crmkit.core.assignment.Team;
+import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.LeadStatus;
+import dev.crmkit.core.lead.LeadStatusChange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rotation tickets taken ahead of the assignment's unit of work on PostgreSQL
+ * ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): while the unit runs, another session can lock the
+ * rotation's row at once (with tickets taken inside the unit it cannot until the unit commits); leads assigned one
+ * after another stay exactly round robin, and a lead that is not to be assigned takes no ticket. The rotation's row
+ * is probed with {@code SELECT ... FOR UPDATE NOWAIT} from a second node while the unit generates the id of its
+ * timeline entry, after its owner write and before its commit.
+ */
+class AssignmentTicketsAheadTest {
+
+    private static final Team SALES = Team.of("sales", "ana", "ben", "cem", "dora", "eli", "fay", "gus");
+    private static final String ROTATION = "round-robin:sales";
+    private static final Instant AT = Instant.parse("2026-12-06T23:00:00Z");
+
+    private DataSource[] nodes = new DataSource[0];
+
+    @AfterEach
+    void closeNodes() {
+        TestDatabase.close(nodes);
+    }
+
+    @Test
+    void withTicketsAhead_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
+        assertEquals(List.of("free"), probeDuringSecondAssignment(b -> b.rotationTicketsAhead()));
+    }
+
+    /** What the ticket taken ahead changes: inside the unit the ticket's row lock is held until the commit. */
+    @Test
+    void withTicketsInTheUnit_theRotationRowIsLockedUntilTheCommit() {
+        assertEquals(List.of("locked"), probeDuringSecondAssignment(b -> b));
+    }
+
+    @Test
+    void withTicketsAhead_leadsAssignedOneAfterAnotherGoRoundRobin_andALeadNotToBeAssignedTakesNoTicket() {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), IdGenerator.seeded(3));
+        Fixtures fixtures = new Fixtures();
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            leads.add(crm.store().leads().insertOrGet(fixtures.lead().build()));
+        }
+        Lead closed = leads.get(7);
+        crm.store().leads().update(((LeadStatusChange.Changed) closed.changeStatus(LeadStatus.DISQUALIFIED, "spam",
+                Optional.empty(), AT)).lead());
+        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+
+        Map<String, Integer> counts = new TreeMap<>();
+        List<String> tickets = new ArrayList<>();
+        for (Lead lead : leads) {
+            AssignmentOutcome outcome = assignment.assign(lead.id());
+            if (outcome instanceof AssignmentOutcome.Assigned assigned) {
+                counts.merge(assigned.lead().owner().map(UserId::value).orElseThrow(), 1, Integer::sum);
+                String reason = assigned.explanation().reason();
+                tickets.add(reason.substring(reason.indexOf("ticket ") + "ticket ".length(), reason.indexOf(" of ")));
+            } else {
+                assertEquals("closed", ((AssignmentOutcome.NotAssigned) outcome).rule(), outcome.toString());
+            }
+        }
+
+        assertEquals(Map.of("ana", 2, "ben", 2, "cem", 2, "dora", 2, "eli", 2, "fay", 2, "gus", 2), counts);
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"), tickets);
+        assertEquals(14, crm.store().assignmentState().advance(ROTATION), "the closed lead took no ticket");
+    }
+
+    /**
+     * Assigns two leads on a store built by {@code configure} on node 0; during the second assignment's unit, when it
+     * generates its entry's id, probes the rotation's row (committed by the first) from node 1.
+     */
+    private List<String> probeDuringSecondAssignment(UnaryOperator<JdbcCrmStore.Builder> configure) {
+        nodes = TestDatabase.POSTGRESQL.nodes(2);
+        List<String> probes = new ArrayList<>();
+        boolean[] armed = {false};
+        IdGenerator seeded = IdGenerator.seeded(7);
+        IdGenerator probing = () -> {
+            if (armed[0]) {
+                armed[0] = false;
+                probes.add(probeRotationRow(nodes[1]));
+            }
+            return seeded.next();
+        };
+        Crm crm = crm(configure.apply(JdbcCrmStore.builder(nodes[0])).build(), probing);
+        Fixtures fixtures = new Fixtures();
+        Lead first = crm.store().leads().insertOrGet(fixtures.lead().build());
+        Lead second = crm.store().leads().insertOrGet(fixtures.lead().build());
+        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+        assertTrue(assignment.assign(first.id()) instanceof AssignmentOutcome.Assigned);
+
+        armed[0] = true;
+        AssignmentOutcome outcome = assignment.assign(second.id());
+
+        assertTrue(outcome instanceof AssignmentOutcome.Assigned, outcome.toString());
+        assertTrue(((AssignmentOutcome.Assigned) outcome).explanation().reason().contains("ticket 1 "),
+                outcome.toString());
+        return probes;
+    }
+
+    private static Crm crm(JdbcCrmStore store, IdGenerator ids) {
+        return Crm.builder().store(store).ids(ids).clock(Clock.fixed(AT, ZoneOffset.UTC)).defaultRegion("DE").build();
+    }
+
+    /** "locked" when another session holds the rotation's row lock, "free" when this one could take it at once. */
+    private static String probeRotationRow(DataSource node) {
+        try (Connection c = node.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT next_ticket FROM crm_assignment_rotation WHERE name = ? FOR UPDATE NOWAIT")) {
+                ps.setString(1, ROTATION);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? "free" : "no row";
+                }
+            } catch (SQLException e) {
+                if ("55P03".equals(e.getSQLState())) {
+                    return "locked";
+                }
+                throw e;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
