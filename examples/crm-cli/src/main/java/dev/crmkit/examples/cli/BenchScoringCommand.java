@@ -54,6 +54,11 @@ final class BenchScoringCommand implements Callable<Integer> {
             description = "Seed of the leads, their histories, the ids and the rotation (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--rotation-tickets-ahead",
+            description = "On the database, build the stores with rotation tickets taken ahead of each assignment's "
+                    + "unit (JdbcCrmStore.Builder.rotationTicketsAhead: PostgreSQL; a store's default is not to).")
+    private boolean ticketsAhead;
+
     @Mixin
     private BenchFormat format = new BenchFormat();
 
@@ -95,7 +100,7 @@ final class BenchScoringCommand implements Callable<Integer> {
         if (warm < 1 || warm > leads) {
             throw new ParameterException(spec.commandLine(), "--warmup must be between 1 and --leads, got " + warm);
         }
-        return new ScoringBenchmark.Settings(leads, warm, chunk, seed);
+        return new ScoringBenchmark.Settings(leads, warm, chunk, seed, ticketsAhead);
     }
 
     private static void print(PrintWriter out, ScoringBenchmark.Settings s, List<ScoringBenchmark.Result> results) {
@@ -129,7 +134,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             out.printf("  scores   %s, mean %.1f%n", sc.temperatures(), sc.averageScore());
             out.printf("  best     %s%n", String.join("; ", sc.example()));
             String where = as.nodes() + " node" + (as.nodes() == 1 ? "" : "s") + ", " + as.threads() + " thread"
-                    + (as.threads() == 1 ? "" : "s");
+                    + (as.threads() == 1 ? "" : "s") + (s.ticketsAhead() && as.nodes() > 1 ? ", tickets ahead" : "");
             out.printf("%-50s %10s %12s %8.2f s%n", "assign: crmkit round robin (" + where + ")",
                     Reports.count(as.decisions()), Reports.count(Math.round(as.crmkitPerSecond())),
                     as.crmkitNanos() / 1e9);
@@ -189,6 +194,7 @@ final class BenchScoringCommand implements Callable<Integer> {
                 "warmup", s.warmup(),
                 "chunk", s.chunk(),
                 "seed", s.seed(),
+                "rotationTicketsAhead", s.ticketsAhead(),
                 "team", ScoringBenchmark.TEAM.members().stream().map(m -> m.user().value()).toList(),
                 "tablePrefix", ScoringBenchmark.PREFIX,
                 "stores", stores);

@@ -68,9 +68,9 @@ import java.util.function.Function;
  *   <li><em>assignment</em>: {@link LeadAssignment#assign} of every lead round robin to the seven people of
  *       {@link #TEAM}: in memory one node on one thread; on a database {@value #NODES} nodes (each its own pool,
  *       store and {@link Crm}, all with the same seed) on one thread each, every thread assigning its own quarter of
- *       the leads; the stores take rotation tickets ahead of the units
- *       ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}: on PostgreSQL), which skips no turn here, as every lead
- *       is assigned once. The baseline writes an owner to every lead again without a policy: in memory by the
+ *       the leads; with {@link Settings#ticketsAhead()} the stores take rotation tickets ahead of the units
+ *       ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}: on PostgreSQL, off by default as in a host), which
+ *       skips no turn here, as every lead is assigned once. The baseline writes an owner to every lead again without a policy: in memory by the
  *       {@code Leads} port's update, on a database by a plain {@value #UPDATE_SQL} per lead in auto-commit from
  *       {@value #NODES} threads.</li>
  * </ol>
@@ -107,14 +107,21 @@ public final class ScoringBenchmark {
      * @param warmup how many leads the warm-up passes use, 1 to {@code leads}
      * @param chunk  leads per rescoring chunk and per baseline page, 1 to {@value PageRequest#MAX_SIZE}
      * @param seed   the seed of the leads, their histories, the ids and the rotation
+     * @param ticketsAhead whether the database stores take rotation tickets ahead of the assignment units
+     *                     ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}; a store's default is not to)
      */
-    public record Settings(int leads, int warmup, int chunk, long seed) {
+    public record Settings(int leads, int warmup, int chunk, long seed, boolean ticketsAhead) {
         /** Validates the figures. */
         public Settings {
             if (leads < 1 || warmup < 1 || warmup > leads || chunk < 1 || chunk > PageRequest.MAX_SIZE) {
                 throw new IllegalArgumentException("need at least one lead, a warm-up of 1 to all of them and a "
                         + "chunk of 1 to " + PageRequest.MAX_SIZE);
             }
+        }
+
+        /** Settings with the stores' default: no rotation tickets taken ahead. */
+        public Settings(int leads, int warmup, int chunk, long seed) {
+            this(leads, warmup, chunk, seed, false);
         }
     }
 
@@ -292,9 +299,11 @@ public final class ScoringBenchmark {
         CrmSchema.migrate(nodes.get(0), PREFIX);
         List<Crm> nodeCrms = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
-            // every lead is assigned once, so tickets taken ahead skip no turn (the pass checks the counts)
-            JdbcCrmStore store = JdbcCrmStore.builder(nodes.get(n)).dialect(dialect).tablePrefix(PREFIX)
-                    .rotationTicketsAhead().build();
+            JdbcCrmStore.Builder builder = JdbcCrmStore.builder(nodes.get(n)).dialect(dialect).tablePrefix(PREFIX);
+            if (settings.ticketsAhead()) { // every lead is assigned once: no turn skipped (the pass checks counts)
+                builder.rotationTicketsAhead();
+            }
+            JdbcCrmStore store = builder.build();
             nodeCrms.add(crms.apply(store, IdGenerator.seeded(settings.seed() + n)));
         }
         Crm first = nodeCrms.get(0);
