@@ -43,9 +43,16 @@ final class StatementCounter {
                 .mapToInt(Map.Entry::getValue).sum();
     }
 
+    /**
+     * The first three words; for PostgreSQL's multi-row update ({@code WITH v (p0, ... UPDATE table t ...},
+     * {@link Jdbc#updateRowsById}) the table it updates too, as {@code "WITH v (p0, UPDATE table "}.
+     */
     private static String head(String sql) {
         String[] words = sql.split(" ", 4);
-        return words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2] + " ";
+        String head = words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2] + " ";
+        int update = head.equals("WITH v (p0, ") ? sql.indexOf(") UPDATE ") : -1;
+        return update < 0 ? head : head + "UPDATE " + sql.substring(update + ") UPDATE ".length()).split(" ", 2)[0]
+                + " ";
     }
 
     /** What a {@link #proxy} does after each call, with its result. */
