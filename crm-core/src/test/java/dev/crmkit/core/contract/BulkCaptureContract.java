@@ -302,6 +302,49 @@ public abstract class BulkCaptureContract {
         assertEquals(3, bulk.store.leads().count());
     }
 
+    /**
+     * A chunk that changes contacts stored before it (a name, an e-mail, a phone, an owner and company links filled
+     * in, one contact changed three times in the chunk) leaves them, their e-mails, phones and company links as
+     * capture one by one does: the set-based write of stored contacts follows each change version by version.
+     */
+    @Test
+    void captureAll_storedContactsChangedInAChunk_areWrittenAsCaptureOneByOneLeavesThem() {
+        Run single = new Run(newStore(), b -> b);
+        Run bulk = new Run(newStore(), b -> b);
+        List<LeadSubmission> before = List.of(
+                LeadSubmission.from(Channel.WEB_FORM).phone("+49 151 20000001").build(),
+                LeadSubmission.from(Channel.WEB_FORM).name("Bo", "Brandt").email("bo@brandt-bau.de").build(),
+                LeadSubmission.from(Channel.WEB_FORM).name("Cy", "Cole").phone("+49 151 20000003").build());
+        single.oneByOne(before, 3);
+        bulk.oneByOne(before, 3);
+        single.closeEveryThirdLead();
+        bulk.closeEveryThirdLead(); // the first person is a known contact without an open lead
+        List<LeadSubmission> chunk = List.of(
+                person(Channel.IMPORT, "Ada", "Lovelace", "ada@example.org", "+49 151 20000001"),
+                LeadSubmission.from(Channel.IMPORT).name("Bo", "Brandt").email("BO@brandt-bau.de")
+                        .phone("+49 151 20000002").company("Brandt Bau GmbH").build(),
+                person(Channel.IMPORT, "Dee", "Dunn", "dee@example.org", "+49 151 20000004"),
+                LeadSubmission.from(Channel.IMPORT).name("Ada", "Lovelace").phone("0151 20000001")
+                        .owner(UserId.of("rep1")).company("Analytical Engines Ltd").build(),
+                LeadSubmission.from(Channel.IMPORT).name("Cy", "Cole").email("cy@example.org")
+                        .phone("0151 20000003").build());
+
+        assertEquals(single.oneByOne(chunk, 5), bulk.bulk(chunk, 5));
+        assertEquals(single.dump(), bulk.dump());
+        assertEquals(single.events, bulk.events);
+        Contact ada = bulk.store.contacts().findByPhone(dev.crmkit.core.kernel.PhoneNumber.of("+4915120000001"))
+                .orElseThrow();
+        assertEquals(ada.id(), bulk.store.contacts().findByEmail(
+                new dev.crmkit.core.kernel.EmailAddress("ada@example.org")).orElseThrow().id());
+        assertEquals(4, ada.version(), "stored, then named, owned and linked to a company in the chunk: " + ada);
+        assertEquals(Optional.of(UserId.of("rep1")), ada.owner());
+        assertEquals(1, ada.affiliations().size());
+        Contact bo = bulk.store.contacts().findByPhone(dev.crmkit.core.kernel.PhoneNumber.of("+4915120000002"))
+                .orElseThrow();
+        assertEquals(bo, single.store.contacts().findById(bo.id()).orElseThrow());
+        assertEquals(4, bulk.store.contacts().count());
+    }
+
     private static Map<String, Long> kinds(List<CaptureOutcome> outcomes) {
         Map<String, Long> kinds = new TreeMap<>();
         outcomes.forEach(o -> kinds.merge(o.getClass().getSimpleName(), 1L, Long::sum));

@@ -36,8 +36,8 @@ import java.util.function.Function;
  * external id that another unit of work claimed since the read, or a lead changed since, is a
  * {@link ConflictException}: the chunk's unit rolls back and runs again. New companies are written the same way as
  * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (a name, e-mail or phone
- * filled in, a company link added) are written set-based on MariaDB too ({@link JdbcContacts#updateAll}: a few
- * statements a chunk where the port took five or more a contact); elsewhere they go through the port, one by one.
+ * filled in, a company link added) are written set-based too, on every database ({@link JdbcContacts#updateAll}: a
+ * few statements a chunk where the port took five or more a contact).
  * Thread-safe.
  */
 final class JdbcCaptureBatches implements CaptureBatches {
@@ -378,14 +378,8 @@ final class JdbcCaptureBatches implements CaptureBatches {
             if (!contacts.insertAll(c, writes.newContacts())) {
                 throw conflict("e-mail or phone");
             }
-            if (jdbc.dialect == Dialect.MARIADB) {
-                if (!contacts.updateAll(c, writes.contactUpdates())) {
-                    throw conflict("e-mail or phone");
-                }
-            } else {
-                for (Contact update : writes.contactUpdates()) { // a point the chunk adds may be claimed since find
-                    ConflictException.whenKeyTaken(() -> contacts.update(update), "contact " + update.id());
-                }
+            if (!contacts.updateAll(c, writes.contactUpdates())) { // a point it adds may be claimed since find
+                throw conflict("e-mail or phone");
             }
             if (jdbc.dialect == Dialect.MARIADB) { // the name keys of new and folded leads in one upsert
                 List<Lead> named = new ArrayList<>();

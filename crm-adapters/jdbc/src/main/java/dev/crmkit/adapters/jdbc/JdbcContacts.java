@@ -60,6 +60,14 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
      */
     private static final int LINKS_READING_SEQ = 16;
 
+    /**
+     * The PostgreSQL types of the parameters of {@code updateAt}, in its order, for {@link Jdbc#updateRowsById}: the
+     * new version, the row's values (JSON as text, which the SET casts), the id and the version expected.
+     */
+    static final List<String> UPDATE_TYPES = List.of("bigint", "text", "text", "text", "text", "text", "text",
+            "date", "text", "timestamptz", "text", "text", "text", "text", "timestamptz", "text", "text", "uuid",
+            "bigint");
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final String selectById;
@@ -355,24 +363,24 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     }
 
     /**
-     * MariaDB: writes changes of contacts stored before a chunk, set-based, as {@link #update} one by one would leave
-     * them, in a few statements for the whole chunk instead of five or more a contact: the rows read at once and
-     * locked in id order (a version another unit of work changed since the chunk read it is a
-     * {@link StaleVersionException}, and the chunk runs again), their points read at once, the points they drop
-     * released and those they add claimed with one multi-row statement, the rows written with one statement per
-     * thousand ({@link Jdbc#updateRows}), and company links and custom field rows rewritten, each kind with one delete
-     * and one insert, only for the contacts whose affiliations or custom fields changed (an unchanged list leaves the
-     * same rows). Several changes of one contact are written as its last state, at the version the changes one by one
-     * would have left.
+     * Writes changes of contacts stored before a chunk, set-based, as {@link #update} one by one would leave them, in
+     * a few statements for the whole chunk instead of five or more a contact: the rows read at once and locked in id
+     * order (a version another unit of work changed since the chunk read it is a {@link StaleVersionException} naming
+     * the contact, and the chunk runs again), their points read at once, the points they drop released and those they
+     * add claimed with one multi-row statement, the rows written each at its exact expected version, and company links
+     * and custom field rows rewritten, each kind with one delete and one insert, only for the contacts whose
+     * affiliations or custom fields changed (an unchanged list leaves the same rows). The rows are written with one
+     * statement per few hundred contacts on MariaDB ({@link Jdbc#updateRows}) and on PostgreSQL
+     * ({@link Jdbc#updateRowsById}: an {@code UPDATE ... FROM (VALUES ...)} whose ids, repeated as one array, keep it
+     * a primary-key probe per contact under any plan); H2, in the same process, runs one JDBC batch of the one-row
+     * update (no round trips to save, and one statement to parse whatever the chunk's size). Several changes of one
+     * contact are written as its last state, at the version the changes one by one would have left
+     * ({@link ChangeChain}).
      *
      * @param updates each change as given to {@link #update}, in order (expected version included)
      * @return false when another contact holds a point one of them adds (the caller rolls back)
-     * @throws IllegalStateException when the dialect is not MariaDB
      */
     boolean updateAll(Connection c, List<Contact> updates) throws SQLException {
-        if (dialect != Dialect.MARIADB) {
-            throw new IllegalStateException("a set-based update of contacts is MariaDB's, not " + dialect);
-        }
         ChangeChain<Contact> chain = ChangeChain.of(updates, x -> x.id().value(), Contact::version, "contact");
         Map<UUID, Contact> first = chain.first();
         Map<UUID, Contact> last = chain.last();
@@ -421,12 +429,33 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         if (!points.claimAtOnce(c, claims)) {
             return false;
         }
-        if (jdbc.updateRows(c, updateAt, rowsAt) != rowsAt.size()) { // locked above at the versions checked
+        if (writeRows(c, rowsAt) != rowsAt.size()) { // locked above at the versions checked
             throw new IllegalStateException("contacts locked at their versions were not all written");
         }
         rewriteLinks(c, relinked);
         fields.replaceAll(c, refielded);
         return true;
+    }
+
+    /**
+     * The rows of {@link #updateAll}, each the parameters of {@code updateAt} (new version first), written in the
+     * dialect's multi-row form; the number of rows written.
+     */
+    private int writeRows(Connection c, List<Object[]> rowsAt) throws SQLException {
+        return switch (dialect) {
+            case MARIADB -> jdbc.updateRows(c, updateAt, rowsAt);
+            case POSTGRESQL -> jdbc.updateRowsById(c, updateAt, UPDATE_TYPES, rowsAt);
+            case H2 -> {
+                jdbc.batch(c, updateAt, rowsAt);
+                yield rowsAt.size(); // a batch's counts are the driver's to report; the rows are locked as checked
+            }
+        };
+    }
+
+    /** The statement of {@link #updateAll} for {@code n} contacts on MariaDB or PostgreSQL, for plan tests. */
+    String updateAllSql(int n) {
+        return dialect == Dialect.POSTGRESQL ? Jdbc.updateRowsByIdSql(updateAt, UPDATE_TYPES, n)
+                : Jdbc.updateRowsSql(updateAt, n);
     }
 
     /** The company links of the contacts, deleted and inserted again from their affiliations. */

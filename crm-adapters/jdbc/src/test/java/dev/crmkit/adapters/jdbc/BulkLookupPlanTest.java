@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * points and external ids written straight into the tables, never analyzed (as in an import that just filled them),
  * and the plan of each look-up for 500 keys. Asserted on the plans, never on timings; the rows a chunk's
  * {@code find} reads are checked too, so the statements are the chunk's own. The chunk's writes that find rows by
- * key are planned the same way: the name keys of folded leads rewritten, the insertion numbers of contacts read for
+ * key are planned the same way: the rows of folded leads and of changed stored contacts updated (under the generic
+ * plan too), the name keys of folded leads rewritten, the insertion numbers of contacts read for
  * their company links, the open tasks about the chunk's leads and contacts. On MariaDB the same statements (and the
  * one multi-row update of folded leads) must find the rows through an index too ({@code EXPLAIN}: no access of type
  * {@code ALL} on a filled table).
@@ -68,7 +69,10 @@ class BulkLookupPlanTest {
             for (Keyed statement : keyedStatements(store)) {
                 assertScansNoTable(store, statement.sql(), statement.params());
             }
-            assertFoldedLeadsUpdateProbesThePrimaryKey(store);
+            assertUpdateProbesThePrimaryKey(store, ((JdbcLeads) store.leads()).updateAllSql(KEYS),
+                    JdbcLeads.UPDATE_TYPES, "crm_lead_pkey");
+            assertUpdateProbesThePrimaryKey(store, ((JdbcContacts) store.contacts()).updateAllSql(KEYS),
+                    JdbcContacts.UPDATE_TYPES, "crm_contact_pkey");
             List<String> emails = keys("plan", "@example.org");
 
             // the chunk's own find reads the rows through these statements: the captured person and lead, and
@@ -284,23 +288,25 @@ class BulkLookupPlanTest {
     }
 
     /**
-     * The update of 500 folded leads on PostgreSQL ({@code JdbcLeads.updateAll}), explained with a value of its type
-     * for every parameter: each lead found through the primary key, no scan of the lead table.
+     * The update of 500 rows of a chunk on PostgreSQL (folded leads, {@code JdbcLeads.updateAll}; stored contacts,
+     * {@code JdbcContacts.updateAll}), explained with a value of its type for every parameter: each row found through
+     * the primary key ({@code pkey}), no scan of the table.
      */
-    private static void assertFoldedLeadsUpdateProbesThePrimaryKey(JdbcCrmStore store) {
+    private static void assertUpdateProbesThePrimaryKey(JdbcCrmStore store, String sql, List<String> types,
+                                                        String pkey) {
         Jdbc jdbc = store.jdbc();
-        String sql = ((JdbcLeads) store.leads()).updateAllSql(KEYS);
         String plan = jdbc.tx.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
                 int at = 1;
                 for (Object id : ids()) {
-                    for (String type : JdbcLeads.UPDATE_TYPES) {
+                    for (String type : types) {
                         jdbc.bind(ps, at++, switch (type) {
                             case "bigint" -> 1L;
                             case "uuid" -> id;
                             case "boolean" -> true;
                             case "integer" -> 1;
                             case "timestamptz" -> T0;
+                            case "date" -> java.time.LocalDate.of(1990, 5, 4);
                             default -> "{}"; // text, and valid JSON where the SET casts it
                         });
                     }
@@ -315,8 +321,8 @@ class BulkLookupPlanTest {
             }
         });
         assertScansNoTable(sql, plan);
-        assertTrue(plan.contains("crm_lead_pkey"), "the update finds the leads by id:\n" + plan);
-        assertGenericPlanProbesThePrimaryKey(jdbc, sql);
+        assertTrue(plan.contains(pkey), "the update finds the rows by id:\n" + plan);
+        assertGenericPlanProbesThePrimaryKey(jdbc, sql, types, pkey);
     }
 
     /**
@@ -325,7 +331,8 @@ class BulkLookupPlanTest {
      * statement is prepared in SQL ({@code PREPARE}, parameters as {@code $n}) and explained with
      * {@code plan_cache_mode = force_generic_plan}, which PostgreSQL 12 and later honour for {@code EXPLAIN EXECUTE}.
      */
-    private static void assertGenericPlanProbesThePrimaryKey(Jdbc jdbc, String sql) {
+    private static void assertGenericPlanProbesThePrimaryKey(Jdbc jdbc, String sql, List<String> types,
+                                                            String pkey) {
         StringBuilder numbered = new StringBuilder();
         int n = 0;
         for (char ch : sql.toCharArray()) {
@@ -337,12 +344,13 @@ class BulkLookupPlanTest {
         }
         List<String> values = new ArrayList<>(n);
         for (Object id : ids()) {
-            for (String type : JdbcLeads.UPDATE_TYPES) {
+            for (String type : types) {
                 values.add(switch (type) {
                     case "bigint", "integer" -> "1";
                     case "uuid" -> "'" + id + "'";
                     case "boolean" -> "true";
                     case "timestamptz" -> "'" + T0 + "'";
+                    case "date" -> "'1990-05-04'";
                     default -> "'{}'";
                 });
             }
@@ -364,6 +372,6 @@ class BulkLookupPlanTest {
             }
         });
         assertScansNoTable(sql, plan);
-        assertTrue(plan.contains("crm_lead_pkey"), "the generic plan finds the leads by id:\n" + plan);
+        assertTrue(plan.contains(pkey), "the generic plan finds the rows by id:\n" + plan);
     }
 }

@@ -91,7 +91,7 @@ class FoldedLeadUpdateTest {
                 assertEquals(last.get(stored.id()).atVersion(now.version()), now, "lead " + i);
             }
             int updates = StatementCounter.starting(statements, "UPDATE crm_lead ") // PostgreSQL's starts WITH
-                    + StatementCounter.starting(statements, "WITH v (p0,");
+                    + StatementCounter.starting(statements, "WITH v (p0, UPDATE crm_lead ");
             assertEquals(db == TestDatabase.H2 ? STORED : 2, updates, statements.toString());
             assertEquals(1, StatementCounter.starting(statements, "INSERT INTO crm_lead_name_key "),
                     "one upsert of the name keys of the leads named by their repeat: " + statements);

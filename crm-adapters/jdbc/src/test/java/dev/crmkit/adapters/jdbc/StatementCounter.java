@@ -22,18 +22,21 @@ final class StatementCounter {
     /** The data source over {@code target}, adding to {@code statements}. */
     static DataSource counting(DataSource target, Map<String, Integer> statements) {
         return proxy(DataSource.class, target, (method, result, args) -> result instanceof Connection c
-                ? proxy(Connection.class, c, (m, r, a) -> r instanceof PreparedStatement ps
-                        ? proxy(PreparedStatement.class, ps, (sm, sr, sa) -> {
-                            String head = head((String) a[0]);
-                            boolean insert = head.startsWith("INSERT ");
-                            String name = sm.getName();
-                            if (name.equals("addBatch") && !insert || name.equals("executeBatch") && insert
-                                    || name.startsWith("execute") && !name.equals("executeBatch")) {
-                                statements.merge(head, 1, Integer::sum);
-                            }
-                            return sr;
-                        })
-                        : r)
+                ? proxy(Connection.class, c, (m, r, a) -> {
+                    if (!(r instanceof PreparedStatement ps)) {
+                        return r;
+                    }
+                    String head = head((String) a[0]); // once a statement, not for each parameter it binds
+                    boolean insert = head.startsWith("INSERT ");
+                    return proxy(PreparedStatement.class, ps, (sm, sr, sa) -> {
+                        String name = sm.getName();
+                        if (name.equals("addBatch") && !insert || name.equals("executeBatch") && insert
+                                || name.startsWith("execute") && !name.equals("executeBatch")) {
+                            statements.merge(head, 1, Integer::sum);
+                        }
+                        return sr;
+                    });
+                })
                 : result);
     }
 
@@ -43,9 +46,19 @@ final class StatementCounter {
                 .mapToInt(Map.Entry::getValue).sum();
     }
 
+    /**
+     * The first three words; for PostgreSQL's multi-row update ({@code WITH v (p0, ... UPDATE table t ...},
+     * {@link Jdbc#updateRowsById}) the table it updates too, as {@code "WITH v (p0, UPDATE table "}.
+     */
     private static String head(String sql) {
         String[] words = sql.split(" ", 4);
-        return words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2] + " ";
+        String head = words.length < 3 ? sql : words[0] + " " + words[1] + " " + words[2] + " ";
+        int update = head.equals("WITH v (p0, ") ? sql.indexOf(") UPDATE ") : -1;
+        if (update < 0) {
+            return head;
+        }
+        int table = update + ") UPDATE ".length();
+        return head + "UPDATE " + sql.substring(table, sql.indexOf(' ', table)) + " ";
     }
 
     /** What a {@link #proxy} does after each call, with its result. */
