@@ -132,13 +132,18 @@ public interface DealPipeline {
     /**
      * Moves a deal its caller holds, as a board or a form shows it: {@link #move(MoveDeal)} based on
      * {@code seen}'s version ({@code move(command.atVersion(seen.version()))}), with the rules checked against
-     * {@code seen} instead of the deal read again, so that the store need not read the deal first. crmkit's JDBC
-     * store on PostgreSQL then moves it in one round trip: the pipeline's revision comes from its cache and the
-     * deal's write checks that the pipeline is still at it (when it was revised, the move reads the deal and the
-     * pipeline and decides again). When the deal changed since it was seen (another move, a change of its terms),
-     * the move is rejected by the rule {@code stale-version} and nothing is written, as a move at an old version is.
-     * A rule that reads the deal's timeline ({@code required-activity}) reads it in the move's unit, as for
-     * {@link #move(MoveDeal)}.
+     * {@code seen} instead of the deal read again, so that the store need not read the deal first. When the move
+     * runs in a unit of work of its own, with the pipeline's current revision already read by this node and no
+     * {@code required-activity} rule on the target stage, crmkit's JDBC store on PostgreSQL moves it in one round
+     * trip: the pipeline's revision comes from its cache ({@link
+     * dev.crmkit.pipeline.definition.Pipelines#findByIdCheckedByDealWrite}) and the deal's write checks that the
+     * pipeline is still at it (when it was revised, the move reads the deal and the pipeline and decides again). When
+     * the deal changed since it was seen (another move, a change of its terms), the move is rejected by the rule
+     * {@code stale-version} and nothing is written, as a move at an old version is. A refusal by the rules is decided
+     * again by id (the deal and the pipeline read as stored), so it never rests on fields the stored deal no longer
+     * has or on a revision another node replaced; inside a caller's unit of work the move is the move by id at
+     * {@code seen}'s version. A rule that reads the deal's timeline ({@code required-activity}) reads it in the move's
+     * unit, as for {@link #move(MoveDeal)}.
      *
      * <p>{@code seen} must be the deal as this pipeline returned it ({@link #deal}, {@link #deals}, the result of a
      * move or a change), unchanged: its fields are what the rules check and what the move stores; only its version is

@@ -288,15 +288,20 @@ final class DefaultDealPipeline implements DealPipeline {
     @Override
     public StageChange move(Deal seen, MoveDeal command) {
         MoveDeal atSeen = Objects.requireNonNull(command, "command").atVersionOf(seen);
-        boolean ownUnit = !tx.inUnitOfWork();
+        if (tx.inUnitOfWork()) {
+            // in a caller's unit no write can wait for the commit, so holding the deal saves one read at most; and
+            // a refusal by the rules must not be judged on fields the stored deal no longer has (a stale held deal
+            // is refused as stale-version): the move by id at the held version answers exactly that
+            return move(atSeen);
+        }
         try {
-            StageChange change = tx.inTransaction(() -> moveRead(seen, ownUnit
-                    ? pipelines.findByIdCheckedByDealWrite(seen.pipelineId()).orElseThrow(() -> ValidationException.of(
-                            "pipeline", "exists", "there is no pipeline " + seen.pipelineId()))
-                    : requirePipeline(seen.pipelineId()), atSeen, ownUnit));
-            // a refusal writes nothing, so nothing checked the revision the store may only have assumed: decided
-            // again on the revision read with the deal (rare on a board, and never a refusal of an older revision)
-            return ownUnit && change instanceof StageChange.StageChangeRejected ? move(atSeen) : change;
+            StageChange change = tx.inTransaction(() -> moveRead(seen,
+                    pipelines.findByIdCheckedByDealWrite(seen.pipelineId()).orElseThrow(() -> ValidationException.of(
+                            "pipeline", "exists", "there is no pipeline " + seen.pipelineId())), atSeen, true));
+            // a refusal writes nothing, so nothing checked the revision the store may only have assumed, nor the held
+            // deal's version: decided again by id on the deal and revision as stored (a stale held deal is then
+            // refused as stale-version, never by a rule judging fields it no longer has)
+            return change instanceof StageChange.StageChangeRejected ? move(atSeen) : change;
         } catch (StaleVersionException e) {
             if (e.recordType().equals("pipeline") && e.recordId().equals(seen.pipelineId().toString())) {
                 return move(atSeen); // revised since this node read it: the deal and the pipeline read, decided again

@@ -409,6 +409,39 @@ public abstract class DealPipelineContract {
                 MoveDeal.to(held.id(), "Proposal", ANNA)));
     }
 
+    /**
+     * A held deal that moved since (another user dragged it on) is refused as stale, not by a rule judging the stage it
+     * no longer is in: in a unit of its own and inside a caller's unit of work, where the caller's own writes stay.
+     */
+    @Test
+    void moveOfAHeldDeal_movedSince_isRefusedAsStale_notByARuleOfItsOldStage_alsoInACallersUnit() {
+        Pipeline pipeline = pipelines.definePipeline(sales());
+        Deal held = openDeal(pipeline, contact());
+        Deal moved = assertInstanceOf(StageChange.StageChanged.class,
+                pipelines.move(MoveDeal.to(held.id(), "Proposal", ANNA))).deal();
+        events.clear();
+        // from New, "Negotiation" is a skip (no-skipping); from Proposal it is not: only stale-version is true of both
+        MoveDeal onward = MoveDeal.to(held.id(), "Negotiation", ANNA);
+
+        StageChange own = pipelines.move(held, onward);
+        Contact callers = contact();
+        StageChange inUnit = stores.crm().transactions().inTransaction(() -> {
+            stores.crm().contacts().update(callers.withOwner(Optional.of(UserId.of("ben")), clock.instant()));
+            return pipelines.move(held, onward);
+        });
+
+        for (StageChange change : List.of(own, inUnit)) {
+            StageChange.StageChangeRejected rejected = assertInstanceOf(StageChange.StageChangeRejected.class,
+                    change);
+            assertTrue(rejected.refusedBy("stale-version"), rejected.toString());
+            assertFalse(rejected.refusedBy("no-skipping"), rejected.toString());
+        }
+        assertEquals(Optional.of(moved), pipelines.deal(held.id()));
+        assertEquals(2, pipelines.history(held.id()).size());
+        assertEquals(Optional.of(UserId.of("ben")), stores.crm().contacts().findById(callers.id()).orElseThrow()
+                .owner(), "the caller's unit committed its own write");
+    }
+
     /** A held deal moves under the pipeline's current revision, also when a node read an older one before. */
     @Test
     void moveOfAHeldDeal_afterThePipelineWasRevised_followsTheRevision() {
