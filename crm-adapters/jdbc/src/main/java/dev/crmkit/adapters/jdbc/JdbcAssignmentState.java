@@ -1,6 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.assignment.AssignmentState;
+import dev.crmkit.core.kernel.ConflictException;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
@@ -9,6 +10,9 @@ import dev.crmkit.core.lead.Leads;
 import dev.crmkit.kit.archive.LeadClaim;
 import dev.crmkit.kit.archive.QuotaUse;
 import dev.crmkit.kit.archive.RotationCursor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +47,8 @@ import java.util.UUID;
  * names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
  */
 final class JdbcAssignmentState implements AssignmentState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAssignmentState.class);
 
     /** The longest rotation name the table holds. */
     static final int MAX_ROTATION = 400;
@@ -311,7 +317,11 @@ final class JdbcAssignmentState implements AssignmentState {
      * for no WAL flush, which would otherwise be paid with the row lock held, one assignment after another. That loses
      * no ticket an assignment used: the assignment's own commit, later in the WAL, flushes the WAL up to it. A crash
      * may lose only the advance of tickets whose assignments never committed, so such a ticket may be taken again.
-     * Elsewhere empty (see {@link AssignmentState#advanceAhead} for the trade-off of a ticket taken ahead).
+     * A failure of that statement (a deadlock, a lock or statement timeout, a lost connection) takes no ticket ahead:
+     * empty, so the assignment takes its ticket in its unit of work as without tickets ahead, and is retried there as
+     * any unit is (should the statement have committed before its failure reached this node, that ticket's turn is
+     * skipped, as for a ticket whose assignment does not happen). Elsewhere empty (see
+     * {@link AssignmentState#advanceAhead} for the trade-off of a ticket taken ahead).
      */
     @Override
     public OptionalLong advanceAhead(LeadId lead, Optional<UserId> owner, String rotation) {
@@ -322,9 +332,15 @@ final class JdbcAssignmentState implements AssignmentState {
             return OptionalLong.empty();
         }
         UUID id = lead.value();
-        return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> rs.getLong(1), id, id, id, rotation,
-                        owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT)))
-                .flatMap(ticket -> ticket).map(OptionalLong::of).orElse(OptionalLong.empty());
+        try {
+            return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> rs.getLong(1), id, id, id, rotation,
+                            owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT)))
+                    .flatMap(ticket -> ticket).map(OptionalLong::of).orElse(OptionalLong.empty());
+        } catch (ConflictException | JdbcStoreException e) {
+            LOG.debug("no rotation ticket taken ahead for lead {}: {}; the assignment takes it in its unit", id,
+                    e.toString());
+            return OptionalLong.empty();
+        }
     }
 
     /**

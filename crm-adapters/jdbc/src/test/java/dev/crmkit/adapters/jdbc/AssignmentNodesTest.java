@@ -72,6 +72,10 @@ class AssignmentNodesTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private DataSource[] nodes = new DataSource[0];
+    /** The rotation tickets the assignments of a race used, as their explanations name them. */
+    private final java.util.Set<Long> ticketsUsed = ConcurrentHashMap.newKeySet();
+    /** Calls of a race that assigned nothing: the lead was assigned by another, or the unit failed and was rerun. */
+    private final AtomicInteger callsNotAssigning = new AtomicInteger();
 
     @AfterEach
     void closeNodes() {
@@ -184,11 +188,19 @@ class AssignmentNodesTest {
             throws Exception {
         Map<String, Integer> counts = raceForEveryLead(TestDatabase.POSTGRESQL,
                 JdbcCrmStore.Builder::rotationTicketsAhead);
-        long skipped = JdbcCrmStore.builder(nodes[0]).build().assignmentState().advance("round-robin:sales") - LEADS;
+        long taken = JdbcCrmStore.builder(nodes[0]).build().assignmentState().advance("round-robin:sales");
+        long skipped = taken - LEADS;
         int spread = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow()
                 - counts.values().stream().mapToInt(Integer::intValue).min().orElseThrow();
-        System.out.println("[AssignmentNodesTest] tickets ahead: " + skipped + " skipped turns, spread " + spread);
-        assertTrue(skipped >= 0, "at least one ticket per lead: " + skipped);
+        System.out.println("[AssignmentNodesTest] tickets ahead: " + skipped + " skipped turns, spread " + spread
+                + ", calls that assigned nothing: " + callsNotAssigning.get());
+        // every assignment used a ticket of its own, below the cursor
+        assertEquals(LEADS, ticketsUsed.size(), "one distinct ticket per assigned lead");
+        assertTrue(ticketsUsed.stream().allMatch(t -> t >= 0 && t < taken), "tickets below the cursor " + taken);
+        // a turn is skipped only by a call that took a ticket ahead and then assigned nothing (it lost the race, or
+        // its unit failed): at most one ticket per such call, none for a call that assigned (its retries reuse it)
+        assertTrue(skipped <= callsNotAssigning.get(), skipped + " skipped turns, but only "
+                + callsNotAssigning.get() + " calls assigned nothing");
         assertTrue(spread <= 1 + skipped, "apart by at most one plus " + skipped + " skipped turns: " + counts);
     }
 
@@ -231,12 +243,17 @@ class AssignmentNodesTest {
             for (LeadId id : mine) {
                 while (true) {
                     try {
-                        if (assignments.get(node).assign(id) instanceof AssignmentOutcome.Assigned) {
+                        AssignmentOutcome outcome = assignments.get(node).assign(id);
+                        if (outcome instanceof AssignmentOutcome.Assigned assigned) {
                             wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                            ticketsUsed.add(ticketOf(assigned));
+                        } else {
+                            callsNotAssigning.incrementAndGet();
                         }
                         break;
                     } catch (ConflictException deadlock) {
                         conflicts.incrementAndGet(); // the database chose this unit to abort: run it again
+                        callsNotAssigning.incrementAndGet();
                     }
                 }
             }
@@ -257,6 +274,14 @@ class AssignmentNodesTest {
         assertEquals(LEADS, entries.size(), "a timeline entry on every lead");
         assertTrue(entries.values().stream().allMatch(e -> e == 1), "one timeline entry per lead");
         return counts;
+    }
+
+    /** The rotation ticket an assignment's explanation names ("... ticket N of ..."). */
+    private static long ticketOf(AssignmentOutcome.Assigned assigned) {
+        String reason = assigned.explanation().reason();
+        int at = reason.indexOf("ticket ");
+        assertTrue(at >= 0, "an explanation naming its ticket: " + reason);
+        return Long.parseLong(reason.substring(at + "ticket ".length(), reason.indexOf(' ', at + "ticket ".length())));
     }
 
     /** Stores the unassigned leads, each node a quarter of them in units of 500, and returns their ids in order. */

@@ -98,6 +98,61 @@ class AssignmentTicketsAheadTest {
     }
 
     /**
+     * A ticket statement that fails (here once, as a lost connection would) takes no ticket ahead: the assignment takes
+     * its ticket in its unit instead, and the rotation stays dense.
+     */
+    @Test
+    void withTicketsAhead_aTicketStatementThatFails_leavesTheTicketToTheUnit() {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        int[] failures = {0};
+        Crm crm = crm(JdbcCrmStore.builder(failingOnce(nodes[0], "synchronous_commit", failures))
+                .rotationTicketsAhead().build(), IdGenerator.seeded(3));
+        Fixtures fixtures = new Fixtures();
+        Lead first = crm.store().leads().insertOrGet(fixtures.lead().build());
+        Lead second = crm.store().leads().insertOrGet(fixtures.lead().build());
+        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+
+        AssignmentOutcome one = assignment.assign(first.id());
+        AssignmentOutcome two = assignment.assign(second.id());
+
+        assertEquals(1, failures[0], "the first ticket statement failed");
+        assertTrue(one instanceof AssignmentOutcome.Assigned a && a.explanation().reason().contains("ticket 0 "),
+                one.toString());
+        assertTrue(two instanceof AssignmentOutcome.Assigned a && a.explanation().reason().contains("ticket 1 "),
+                two.toString());
+        assertEquals(2, crm.store().assignmentState().advance(ROTATION), "no ticket lost or taken twice");
+    }
+
+    /** {@code node}, whose first statement containing {@code marker} fails as a broken connection does. */
+    private static DataSource failingOnce(DataSource node, String marker, int[] failures) {
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(node, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection real = (Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && failures[0] == 0
+                                        && ((String) a[0]).contains(marker)) {
+                                    failures[0]++;
+                                    throw new SQLException("injected: connection lost", "08006");
+                                }
+                                return invoke(real, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
      * Assigns two leads on a store built by {@code configure} on node 0; during the second assignment's unit, when it
      * generates its entry's id, probes the rotation's row (committed by the first) from node 1.
      */
