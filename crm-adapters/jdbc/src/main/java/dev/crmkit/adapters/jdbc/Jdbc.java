@@ -168,9 +168,13 @@ final class Jdbc {
         return value.<Object>map(v -> v).orElse(Null.TEXT);
     }
 
-    /** Runs one statement for each row of values, in JDBC batches of a thousand. */
-    void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
-        batch(c, sql, rows, row -> row);
+    /**
+     * Runs one statement for each row of values, in JDBC batches of a thousand.
+     *
+     * @return the rows the statements changed, as {@link #batch(Connection, String, List, java.util.function.Function)}
+     */
+    int batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        return batch(c, sql, rows, row -> row);
     }
 
     /**
@@ -178,30 +182,46 @@ final class Jdbc {
      * one of it); one plain statement for one row, nothing for none.
      *
      * @param params the parameters of a row
+     * @return the rows the statements changed, as the driver counts them; -1 when it counted some without saying how
+     *         many ({@link java.sql.Statement#SUCCESS_NO_INFO}, as a driver that rewrites a batch may)
      */
-    <R> void batch(Connection c, String sql, List<R> rows, java.util.function.Function<R, Object[]> params)
+    <R> int batch(Connection c, String sql, List<R> rows, java.util.function.Function<R, Object[]> params)
             throws SQLException {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         if (rows.size() == 1) { // one statement: its error is the plain one of the driver, not a batch's
-            update(c, sql, params.apply(rows.get(0)));
-            return;
+            return update(c, sql, params.apply(rows.get(0)));
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;
+            int changed = 0;
             for (R row : rows) {
                 bind(ps, params.apply(row));
                 ps.addBatch();
                 if (++pending == 1000) {
-                    ps.executeBatch();
+                    changed = counted(changed, ps.executeBatch());
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                ps.executeBatch();
+                changed = counted(changed, ps.executeBatch());
+            }
+            return changed;
+        }
+    }
+
+    /** The running count of {@link #batch} with a batch's counts added; -1 once any is unknown. */
+    private static int counted(int sofar, int[] counts) {
+        int sum = sofar;
+        for (int n : counts) {
+            if (sum < 0 || n < 0) {
+                sum = -1;
+            } else {
+                sum += n;
             }
         }
+        return sum;
     }
 
     /** The most parameters a multi-row insert binds (PostgreSQL and MariaDB take 65,535). */

@@ -387,7 +387,10 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         if (first.isEmpty()) {
             return true;
         }
-        List<UUID> ids = List.copyOf(first.keySet());
+        // locked part by part in the databases' order of ids (unsigned bytes; UUID.compareTo compares signed longs),
+        // so chunks of more than a part lock their rows in one total order and cannot deadlock each other
+        List<UUID> ids = new ArrayList<>(first.keySet());
+        ids.sort(DATABASE_ORDER);
         Map<UUID, Contact> stored = new HashMap<>();
         for (Contact x : inParts(c, selectLocked, ids, this::map)) {
             stored.put(x.id().value(), x);
@@ -411,7 +414,11 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
             Set<String> before = held.getOrDefault(id, Set.of());
             Set<String> keys = points(after);
             before.stream().filter(p -> !keys.contains(p)).sorted().forEach(p -> releases.add(new Object[] {p, id}));
-            keys.stream().filter(p -> !before.contains(p)).forEach(p -> claims.put(p, id));
+            for (String p : keys) {
+                if (!before.contains(p) && claims.putIfAbsent(p, id) != null) {
+                    return false; // two contacts of the chunk add one point: the second is refused, as one by one
+                }
+            }
             Object[] row = rowValues(after, true);
             row[row.length - 1] = given.version(); // expected: the version read; the row goes to after's + 1
             Object[] withVersion = new Object[row.length + 1];
@@ -445,10 +452,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         return switch (dialect) {
             case MARIADB -> jdbc.updateRows(c, updateAt, rowsAt);
             case POSTGRESQL -> jdbc.updateRowsById(c, updateAt, UPDATE_TYPES, rowsAt);
-            case H2 -> {
-                jdbc.batch(c, updateAt, rowsAt);
-                yield rowsAt.size(); // a batch's counts are the driver's to report; the rows are locked as checked
-            }
+            case H2 -> jdbc.batch(c, updateAt, rowsAt); // H2 counts each row of its batch
         };
     }
 
@@ -478,6 +482,15 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     }
 
     /** The rows a statement with an IN list ({@code %s}) answers for the ids, a thousand at a time. */
+    /**
+     * Ids in the order PostgreSQL and H2 sort {@code uuid} values and MariaDB their lower-case text: by the unsigned
+     * bytes, most significant first ({@link UUID#compareTo} compares the two halves as signed longs).
+     */
+    static final java.util.Comparator<UUID> DATABASE_ORDER = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
     private <T> List<T> inParts(Connection c, String sql, List<UUID> ids, Jdbc.RowMapper<T> mapper)
             throws SQLException {
         List<T> out = new ArrayList<>();

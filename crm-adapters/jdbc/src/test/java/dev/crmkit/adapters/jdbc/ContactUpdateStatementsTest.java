@@ -131,4 +131,63 @@ class ContactUpdateStatementsTest {
         assertEquals(holder.id(), contacts.findByPhone(taken).orElseThrow().id());
         assertEquals(other, contacts.findById(other.id()).orElseThrow());
     }
+
+    /** Two contacts of one chunk adding the same phone: the second is refused, as one update after another would be. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateAll_twoContactsAddingOnePhone_isNotClaimedTwice(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        Fixtures fx = new Fixtures(86);
+        JdbcContacts contacts = (JdbcContacts) store.contacts();
+        PhoneNumber added = fx.phone();
+        Contact one = contacts.insertOrGet(fx.contact().build());
+        Contact two = contacts.insertOrGet(fx.contact().build());
+
+        boolean written = store.transactions().inTransaction(() -> store.jdbc().tx.write(c -> {
+            boolean claimed = contacts.updateAll(c, List.of(one.withPhone(added, true, AT),
+                    two.withPhone(added, true, AT)));
+            c.rollback(); // as the chunk's unit does when the claim fails
+            return claimed;
+        }));
+
+        assertFalse(written);
+        assertTrue(contacts.findByPhone(added).isEmpty());
+        assertEquals(one, contacts.findById(one.id()).orElseThrow());
+        assertEquals(two, contacts.findById(two.id()).orElseThrow());
+    }
+
+    /** {@code JdbcContacts.DATABASE_ORDER} is the order each database sorts the ids in (its part-by-part locks). */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void databaseOrder_isTheDatabasesOrderOfIds(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        List<java.util.UUID> ids = new java.util.ArrayList<>(List.of(
+                java.util.UUID.fromString("00000000-0000-0000-8000-000000000000"),
+                java.util.UUID.fromString("7fffffff-ffff-ffff-0000-000000000001"),
+                java.util.UUID.fromString("80000000-0000-0000-0000-000000000000"),
+                java.util.UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                java.util.UUID.fromString("c0ffee00-0000-4000-8000-00000000beef")));
+        Fixtures fx = new Fixtures(87);
+        JdbcContacts contacts = (JdbcContacts) store.contacts();
+        for (java.util.UUID id : ids) {
+            contacts.insertOrGet(fx.contact().id(new dev.crmkit.core.contact.ContactId(id)).build());
+        }
+        List<java.util.UUID> stored = store.transactions().inTransaction(() -> store.jdbc().tx.write(c -> {
+            List<java.util.UUID> out = new java.util.ArrayList<>();
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT id FROM crm_contact ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(java.util.UUID.fromString(rs.getString(1)));
+                }
+            }
+            return out;
+        }));
+
+        ids.sort(JdbcContacts.DATABASE_ORDER);
+        assertEquals(stored, ids);
+        List<java.util.UUID> signed = new java.util.ArrayList<>(ids);
+        java.util.Collections.sort(signed);
+        assertFalse(signed.equals(ids), "the ids tell the two orders apart");
+    }
 }
