@@ -778,8 +778,12 @@ final class Table<I, R> {
                 addOne(one.get(0), at, slot, above);
                 return;
             }
+            // a key a list names again is entered by a look (put replaces the equal entry), never appended twice
+            List<?> list = rowKeys instanceof List<?> l ? l : null;
+            int i = 0;
             for (Object key : rowKeys) {
-                addOne(key, at, slot, above);
+                addOne(key, at, slot, above && (list == null || !list.subList(0, i).contains(key)));
+                i++;
             }
         }
 

@@ -56,6 +56,22 @@ class TableInsertTest {
         assertEquals(List.of(late, early), table.page(PageRequest.first(10)).items(), "creation order");
     }
 
+    /**
+     * A key function whose list names one key twice (lists allow it): the row is listed once under it, also when it
+     * is above every row before it (the append without a look), and is gone after it is deleted.
+     */
+    @Test
+    void aKeyListedTwice_listsTheRowOnce() {
+        Table<UUID, Row> table = new Table<UUID, Row>("row", new InMemoryTransactions(), Row::id, Row::version,
+                Row::at, Row::created).group("twice", r -> List.of(r.group(), r.group()), Row::due);
+        Row first = table.insert(new Row(new UUID(7, 1), 0, T0, "A", "x", T0));
+        Row second = table.insert(new Row(new UUID(7, 2), 0, T0.plusSeconds(1), "B", "x", T0.plusSeconds(1)));
+
+        assertEquals(List.of(first, second), table.all("twice", "x"));
+        table.delete(second.id());
+        assertEquals(List.of(first), table.all("twice", "x"));
+    }
+
     /** Review of t17-heap3, finding 6, for inserts: the keys are worked out before any index changes. */
     @Test
     void aKeyFunctionThatFailsOnInsert_leavesNoTraceInAnyIndex() {
