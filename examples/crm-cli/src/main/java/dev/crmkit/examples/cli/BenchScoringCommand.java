@@ -134,7 +134,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             out.printf("  scores   %s, mean %.1f%n", sc.temperatures(), sc.averageScore());
             out.printf("  best     %s%n", String.join("; ", sc.example()));
             String where = as.nodes() + " node" + (as.nodes() == 1 ? "" : "s") + ", " + as.threads() + " thread"
-                    + (as.threads() == 1 ? "" : "s") + (s.ticketsAhead() && as.nodes() > 1 ? ", tickets ahead" : "");
+                    + (as.threads() == 1 ? "" : "s") + (ticketsAheadIn(s, r) ? ", tickets ahead" : "");
             out.printf("%-50s %10s %12s %8.2f s%n", "assign: crmkit round robin (" + where + ")",
                     Reports.count(as.decisions()), Reports.count(Math.round(as.crmkitPerSecond())),
                     as.crmkitNanos() / 1e9);
@@ -148,6 +148,11 @@ final class BenchScoringCommand implements Callable<Integer> {
                     as.baselineCounts(), as.baselineSpread());
         }
         out.flush();
+    }
+
+    /** Whether the stores of a result took rotation tickets ahead: asked for, and on PostgreSQL (elsewhere a no-op). */
+    private static boolean ticketsAheadIn(ScoringBenchmark.Settings s, ScoringBenchmark.Result r) {
+        return s.ticketsAhead() && r.assignment().nodes() > 1 && r.store().startsWith("PostgreSQL");
     }
 
     private static String ratio(double ratio) {
@@ -187,14 +192,15 @@ final class BenchScoringCommand implements Callable<Integer> {
                             "baselineCounts", as.baselineCounts(),
                             "baselineSpread", as.baselineSpread(),
                             "everyLeadOneOwner", true,
-                            "rerunsAfterConflict", as.reruns())));
+                            "rerunsAfterConflict", as.reruns(),
+                            "rotationTicketsAhead", ticketsAheadIn(s, r))));
         }
         return JsonOutput.object(
                 "leads", s.leads(),
                 "warmup", s.warmup(),
                 "chunk", s.chunk(),
                 "seed", s.seed(),
-                "rotationTicketsAhead", s.ticketsAhead(),
+                "rotationTicketsAheadAsked", s.ticketsAhead(),
                 "team", ScoringBenchmark.TEAM.members().stream().map(m -> m.user().value()).toList(),
                 "tablePrefix", ScoringBenchmark.PREFIX,
                 "stores", stores);

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchScoringCommandTest {
@@ -75,7 +76,9 @@ class BenchScoringCommandTest {
         assertEquals(1, json.get("stores").get(0).get("assignment").get("nodes").asInt());
         assertEquals(4, json.get("stores").get(1).get("assignment").get("nodes").asInt());
         assertEquals(4, json.get("stores").get(1).get("assignment").get("threads").asInt());
+        assertFalse(json.get("rotationTicketsAheadAsked").asBoolean(), "a store's default: " + json);
         for (JsonNode store : json.get("stores")) {
+            assertFalse(store.get("assignment").get("rotationTicketsAhead").asBoolean(), store.toString());
             JsonNode scoring = store.get("scoring");
             for (String key : List.of("crmkitSeconds", "baselineSeconds", "crmkitLeadsPerSecond",
                     "baselineLeadsPerSecond", "ratio", "temperatures", "averageScore", "bestExplanation")) {
@@ -114,6 +117,26 @@ class BenchScoringCommandTest {
             rs.next();
             assertEquals("crm_lead_keep", rs.getString(1), "the benchmark drops its tables and only those");
         }
+    }
+
+    /** Asked for, tickets ahead are taken (and reported) on PostgreSQL only; the in-memory store takes none. */
+    @Test
+    void smallRun_withRotationTicketsAhead_onPostgres_assignsFairly_andReportsTheModeWhereItApplies() {
+        String database = EmbeddedDatabase.newDatabase("benchahead");
+
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
+                "--rotation-tickets-ahead", "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres",
+                "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode json = run.json();
+        assertTrue(json.get("rotationTicketsAheadAsked").asBoolean(), json.toString());
+        JsonNode memory = json.get("stores").get(0).get("assignment");
+        JsonNode postgres = json.get("stores").get(1).get("assignment");
+        assertFalse(memory.get("rotationTicketsAhead").asBoolean(), memory.toString());
+        assertTrue(postgres.get("rotationTicketsAhead").asBoolean(), postgres.toString());
+        assertEquals(60, postgres.get("decisions").asLong(), postgres.toString());
+        assertTrue(postgres.get("spread").asLong() <= 1, "every lead assigned once: no turn skipped " + postgres);
     }
 
     @Test
