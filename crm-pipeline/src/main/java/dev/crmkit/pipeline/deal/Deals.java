@@ -74,7 +74,11 @@ public interface Deals {
      * @throws IllegalArgumentException                     as {@link #updateWithHistory} (the taken entry possibly
      *                                                      from a later call of the unit, or its commit)
      * @throws dev.crmkit.core.kernel.StaleVersionException as {@link #updateWithHistory}, possibly from a later call
-     *                                                      of the unit, or its commit; nothing of the unit written
+     *                                                      of the unit, or its commit; nothing of the unit written;
+     *                                                      also for the deal's pipeline (record type
+     *                                                      {@code pipeline}) when the unit's pipeline revision came
+     *                                                      from {@code Pipelines.findByIdCheckedByDealWrite} unread
+     *                                                      and the pipeline was revised since
      * @throws java.util.NoSuchElementException             as {@link #updateWithHistory}, possibly later as above
      */
     default Deal updateWithHistoryLast(Deal deal, StageHistoryEntry entry, StageHistory history) {

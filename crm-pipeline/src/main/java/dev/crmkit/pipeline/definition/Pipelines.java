@@ -43,7 +43,10 @@ public interface Pipelines {
      * {@code Deals.updateWithHistoryLast}), which refuses with a
      * {@link dev.crmkit.core.kernel.StaleVersionException} for the pipeline (record type {@code pipeline}) and writes
      * nothing when it was revised since. crmkit's JDBC store does so on PostgreSQL, in a unit that owns its
-     * transaction. By default {@link #findById}, the current revision read in the unit.
+     * transaction; the check is made by its own deals port, so a store that answers without reading must be paired
+     * with a {@code Deals} port that makes it (a host that puts its own deals port, or a decorator that does not
+     * delegate those writes, beside the JDBC store's pipelines gets a revision nobody checks). By default
+     * {@link #findById}, the current revision read in the unit.
      *
      * @param id the pipeline
      * @return the revision, or empty when no such pipeline is stored (or known)
