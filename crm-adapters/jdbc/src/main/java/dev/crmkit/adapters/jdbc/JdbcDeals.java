@@ -103,22 +103,12 @@ final class JdbcDeals implements Deals {
         // PostgreSQL, sent later with the unit's last statements and its COMMIT (updateWithHistoryLast): the same, then
         // a query that raises an error naming the refusal when the update matched no row or the entry went not in,
         // so that the database skips what was sent after it, the COMMIT included
-        String refused = "'" + JdbcTransactions.Checked.REFUSED;
-        updateWithHistoryChecked = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow
-                + " RETURNING id), " + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
-                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
-                + JdbcStageHistory.takenSql(jdbc) + jdbc.sql(" WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN "
-                + refused + STALE + "' ELSE " + refused + MISSING + "' END AS integer)");
+        updateWithHistoryChecked = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, updateRow, null);
         // the same, for a unit that took the pipeline's current version without reading it (a move of a deal its
         // caller holds, JdbcPipelines.findByIdCheckedByDealWrite): the update goes in only while the pipeline is at
         // that version, and a pipeline revised since is refused first (the move then reads both and tries again)
-        String atPipeline = jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)");
-        updateWithHistoryCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow
-                + " AND " + atPipeline + " RETURNING id), " + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
-                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
-                + JdbcStageHistory.takenSql(jdbc) + " WHEN NOT " + atPipeline + " THEN " + refused + PIPELINE_MOVED_ON
-                + jdbc.sql("' WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN " + refused + STALE + "' ELSE "
-                + refused + MISSING + "' END AS integer)");
+        updateWithHistoryCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, updateRow,
+                jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)"));
         selectPipelineVersion = jdbc.sql("SELECT version FROM {pipeline} WHERE id = ?");
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
         // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
@@ -172,6 +162,24 @@ final class JdbcDeals implements Deals {
             throw pipelineMovedOn(deal, assumed);
         }
         jdbc.tx.pipelineVersionsAssumed().remove(deal.pipelineId().value());
+    }
+
+    /**
+     * The checked update of {@link #updateWithHistoryLast} on PostgreSQL: the update, the history row and the reached
+     * stage, then a query that raises an error naming the refusal when the update matched no row or the entry went not
+     * in. With {@code atPipeline} (a condition with the pipeline's id and version as parameters) the update goes in
+     * only while it holds, and its failing is the first refusal ({@value #PIPELINE_MOVED_ON}); its parameters then
+     * come after the update's and again before the deal's id.
+     */
+    private static String checkedSql(Jdbc jdbc, String updateRow, String atPipeline) {
+        String refused = "'" + JdbcTransactions.Checked.REFUSED;
+        return "WITH u AS (" + updateRow + (atPipeline == null ? "" : " AND " + atPipeline) + " RETURNING id), "
+                + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
+                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
+                + JdbcStageHistory.takenSql(jdbc)
+                + (atPipeline == null ? "" : " WHEN NOT " + atPipeline + " THEN " + refused + PIPELINE_MOVED_ON + "'")
+                + jdbc.sql(" WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN " + refused + STALE + "' ELSE "
+                + refused + MISSING + "' END AS integer)");
     }
 
     private static StaleVersionException pipelineMovedOn(Deal deal, long assumed) {
