@@ -22,6 +22,7 @@ import dev.crmkit.pipeline.definition.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -98,8 +99,10 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
         Objects.requireNonNull(leadId, "leadId");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(customFields, "customFields");
-        // every copy of a deal (each move makes two) passes here: no empty tree built for the usual empty ones
-        documents = documents.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(documents));
+        // every copy of a deal (each move makes two) passes here: no empty tree built for the usual empty ones, and
+        // documents another deal froze are taken over as they are (they cannot change), not copied again
+        documents = documents.isEmpty() ? Map.of()
+                : documents instanceof FrozenDocuments ? documents : new FrozenDocuments(documents);
         approvals = approvals.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(approvals));
         Objects.requireNonNull(lostReason, "lostReason");
         Objects.requireNonNull(wonAt, "wonAt");
@@ -121,6 +124,38 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
         }
         if (lostReason.isPresent() && lostAt.isEmpty()) {
             throw new IllegalArgumentException("only a lost deal has a lost reason");
+        }
+    }
+
+    /**
+     * A deal's documents as its constructor froze them: sorted by kind, unmodifiable, and made only there, so a copy
+     * of the deal can take them over as they are.
+     */
+    private static final class FrozenDocuments extends AbstractMap<String, String> {
+        private final Map<String, String> sorted;
+
+        private FrozenDocuments(Map<String, String> documents) {
+            this.sorted = Collections.unmodifiableMap(new TreeMap<>(documents));
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return sorted.entrySet();
+        }
+
+        @Override
+        public String get(Object kind) {
+            return sorted.get(kind);
+        }
+
+        @Override
+        public boolean containsKey(Object kind) {
+            return sorted.containsKey(kind);
+        }
+
+        @Override
+        public int size() {
+            return sorted.size();
         }
     }
 
