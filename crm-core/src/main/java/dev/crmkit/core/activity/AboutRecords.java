@@ -2,15 +2,18 @@ package dev.crmkit.core.activity;
 
 import dev.crmkit.core.kernel.RecordRef;
 
+import java.util.AbstractSet;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * The unmodifiable copy of the records a timeline entry (and its event) is about, in the order given. Most entries are
- * about one record: that copy is a singleton set, which needs no hash table and which the next copy (the entry's
- * event) takes as it is, being immutable itself.
+ * about one record: that copy is a singleton set, which needs no hash table. A copy is immutable, so the next copy
+ * (the entry's event) takes it as it is: a capture's entries are about a lead, a contact and often a company, and
+ * were copied into a second hash set for their event.
  */
 final class AboutRecords {
 
@@ -20,11 +23,14 @@ final class AboutRecords {
     }
 
     /**
-     * An unmodifiable copy of the references, in their order.
+     * An unmodifiable copy of the references, in their order; a copy this method made is returned as it is.
      *
      * @throws NullPointerException naming {@code about} for a null reference
      */
     static Set<RecordRef> copyOf(Set<RecordRef> about) {
+        if (about instanceof Copy) {
+            return about; // immutable: its references were checked when it was made
+        }
         if (about.getClass() == SINGLETON) {
             Objects.requireNonNull(about.iterator().next(), "about");
             return about; // immutable already: nothing to copy
@@ -33,6 +39,41 @@ final class AboutRecords {
         if (about.size() == 1) {
             return Collections.singleton(about.iterator().next());
         }
-        return Collections.unmodifiableSet(new LinkedHashSet<>(about));
+        return new Copy(new LinkedHashSet<>(about));
+    }
+
+    /** A copy of several references, in their order: read-only, over a hash set no one else holds. */
+    private static final class Copy extends AbstractSet<RecordRef> {
+        private final Set<RecordRef> records;
+
+        Copy(Set<RecordRef> records) {
+            this.records = records;
+        }
+
+        @Override
+        public int size() {
+            return records.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return records.contains(o);
+        }
+
+        @Override
+        public Iterator<RecordRef> iterator() {
+            Iterator<RecordRef> walk = records.iterator();
+            return new Iterator<>() { // no remove: the copy is unmodifiable
+                @Override
+                public boolean hasNext() {
+                    return walk.hasNext();
+                }
+
+                @Override
+                public RecordRef next() {
+                    return walk.next();
+                }
+            };
+        }
     }
 }

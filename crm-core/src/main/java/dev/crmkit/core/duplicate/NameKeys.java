@@ -43,6 +43,41 @@ public final class NameKeys {
         if (first.isEmpty() || lastSound.isEmpty()) {
             return "";
         }
+        return nickname(first, lastSound);
+    }
+
+    /**
+     * The name key and the nickname key of a name together, each equal to what {@link #nameKey} and
+     * {@link #nicknameKey} give, with the name normalized and the family name's sound worked out once for both (a
+     * store that indexes both keys of every contact would otherwise do that work twice).
+     */
+    public static Keys keysOf(PersonName name) {
+        Objects.requireNonNull(name, "name");
+        String first = Normalize.name(name.first());
+        String lastSound = Prepared.sound(Normalize.name(name.last()));
+        if (first.isEmpty() || lastSound.isEmpty()) {
+            return Keys.NONE;
+        }
+        return new Keys(soundKey(lastSound, first), nickname(first, lastSound));
+    }
+
+    /**
+     * The two keys a store keeps of a name. Immutable and thread-safe.
+     *
+     * @param nameKey     the {@link NameKeys#nameKey name key}, empty when the given or the family name is empty
+     * @param nicknameKey the {@link NameKeys#nicknameKey nickname key}, empty when the given or the family name is
+     */
+    public record Keys(String nameKey, String nicknameKey) {
+        private static final Keys NONE = new Keys("", "");
+
+        /** Checks that both keys are given (empty for none). */
+        public Keys {
+            Objects.requireNonNull(nameKey, "nameKey");
+            Objects.requireNonNull(nicknameKey, "nicknameKey");
+        }
+    }
+
+    private static String nickname(String first, String lastSound) {
         return bounded(NameVariants.bundled().canonicalKey(first) + "|" + lastSound);
     }
 
@@ -99,6 +134,11 @@ public final class NameKeys {
         if (first.isEmpty() || lastSound.isEmpty()) {
             return "";
         }
+        return soundKey(lastSound, first);
+    }
+
+    /** The name key of a family name's (non-empty) sound and a (non-empty, normalized) given name. */
+    private static String soundKey(String lastSound, String first) {
         return bounded(lastSound + "|" + first.charAt(0));
     }
 

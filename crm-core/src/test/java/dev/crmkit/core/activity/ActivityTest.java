@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,28 @@ class ActivityTest {
         assertEquals(List.copyOf(about), List.copyOf(activity("Call", about, ALICE, Visibility.PUBLIC).about()));
         assertEquals(List.copyOf(about), List.copyOf(new ActivityEvent.ActivityLogged(ID, ActivityType.CALL, about,
                 AT).about()));
+    }
+
+    @Test
+    void constructor_severalRecords_areCopiedOutOfTheCallersSetOnce_andTheEventSharesTheCopy() {
+        Set<RecordRef> callers = eightRecords();
+        List<RecordRef> given = List.copyOf(callers);
+
+        Activity a = activity("Call", callers, ALICE, Visibility.PUBLIC);
+        ActivityEvent.ActivityLogged logged = new ActivityEvent.ActivityLogged(ID, ActivityType.CALL, a.about(), AT);
+        callers.clear();
+
+        assertEquals(given, List.copyOf(a.about()));
+        assertSame(a.about(), logged.about(), "the activity's copy is immutable: the event takes it as it is");
+        assertEquals(Set.copyOf(given), a.about());
+        assertEquals(a.about(), Set.copyOf(given));
+        assertEquals(Set.copyOf(given).hashCode(), a.about().hashCode());
+        assertTrue(a.about().contains(given.get(3)));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().clear());
+        assertThrows(UnsupportedOperationException.class, () -> a.about().add(LEAD));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().remove(given.get(0)));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().removeIf(r -> true));
+        assertEquals(8, a.about().size());
     }
 
     @Test

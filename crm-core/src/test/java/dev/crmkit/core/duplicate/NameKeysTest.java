@@ -48,4 +48,19 @@ class NameKeysTest {
         }
         assertEquals(List.of(), NameKeys.nameKeysToFind(PersonName.of("Cathy", "")));
     }
+
+    @Test
+    void keysOf_givesTheNameKeyAndTheNicknameKey_ofEveryName() {
+        String longName = "Bartholomew".repeat(18);
+        for (PersonName name : List.of(PersonName.of("Bill", "Smith"), PersonName.of("William", "Smyth"),
+                PersonName.of("Kathy", ""), PersonName.of("", "Smith"), PersonName.of("", ""),
+                PersonName.of("José María", "García Müller"), PersonName.of("  ANN-marie ", " o'Neil "),
+                PersonName.of(longName, longName), PersonName.of("Ng", "Ng"))) {
+            NameKeys.Keys keys = NameKeys.keysOf(name);
+            assertEquals(NameKeys.nameKey(name), keys.nameKey(), name.toString());
+            assertEquals(NameKeys.nicknameKey(name), keys.nicknameKey(), name.toString());
+        }
+        assertEquals(new NameKeys.Keys("", ""), NameKeys.keysOf(PersonName.of("Kathy", "")));
+        assertTrue(NameKeys.keysOf(PersonName.of(longName, longName)).nicknameKey().length() <= NameKeys.MAX_LENGTH);
+    }
 }
