@@ -47,6 +47,8 @@ class BulkLookupPlanTest {
 
     private static final int ROWS = 20_000;
     private static final int KEYS = 500;
+    /** The leads of an import's first chunks, next to a chunk's keys. */
+    private static final int EARLY_ROWS = 2_000;
     private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
     private static final String EMAIL = "ottilie.brannwald@example.org";
     /** A sequential scan of one of the big tables (not of {@code crm_lead_alias}, which the LISTED test reads). */
@@ -99,9 +101,7 @@ class BulkLookupPlanTest {
     @Test
     void mariadb_aChunksKeyedStatements_findTheRowsThroughAnIndex() throws SQLException {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
-            JdbcCrmStore store = on.store();
-            captureOttilie(store);
-            fillMariaDb(on.ds());
+            JdbcCrmStore store = filledMariaDb(on, ROWS);
             Jdbc jdbc = store.jdbc();
             for (Keyed statement : keyedStatements(store)) {
                 assertIndexed(jdbc, statement.sql(), statement.params());
@@ -115,6 +115,41 @@ class BulkLookupPlanTest {
                 }
             }
             assertIndexed(jdbc, update, rows);
+        }
+    }
+
+    /**
+     * MariaDB's look-ups of leads at once ({@code JdbcCaptureBatches.AtOnce}) and of contacts by point, early in an
+     * import: 500 keys of each kind against 2,000 leads. As IN lists of more than {@code eq_range_index_dive_limit}
+     * values MariaDB planned them from its index statistics and read the whole lead table for the e-mails; the keys
+     * as a derived table read first and joined to the index probe it once per key. The rows found are checked too.
+     */
+    @Test
+    void mariadb_lookUpsAtOnce_probeTheIndexes_whenTheKeysAreManyNextToTheRows() throws SQLException {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = filledMariaDb(on, EARLY_ROWS);
+            Jdbc jdbc = store.jdbc();
+            JdbcCaptureBatches batches = (JdbcCaptureBatches) store.captureBatches();
+            List<String> emails = keys("plan", "@example.org");
+            List<String> phones = keys("+49151", "");
+            phones.replaceAll(p -> "+49151" + (20_000_000 + Integer.parseInt(p.substring("+49151".length()))));
+            List<String> externalIds = keys("plan-", "");
+            List<List<String>> byBranch = List.of(emails, phones, externalIds);
+            List<Object> params = new ArrayList<>();
+            byBranch.forEach(params::addAll);
+            assertIndexed(jdbc, JdbcCaptureBatches.AtOnce.LEADS.sql(jdbc, List.of(KEYS, KEYS, KEYS)), params);
+            List<String> points = keys("p:+4930", "");
+            assertIndexed(jdbc, batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT, KEYS), points);
+
+            var rows = jdbc.tx.read(c -> JdbcCaptureBatches.AtOnce.LEADS.rows(jdbc, c, byBranch,
+                    rs -> rs.getString("email")));
+            assertEquals(KEYS, rows.get("0").size(), "every e-mail asked has its open lead");
+            assertEquals(Set.copyOf(emails), rows.get("0").stream().map(JdbcCaptureBatches.Keyed::row)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(KEYS, rows.get("1").size(), "every phone asked has its open lead");
+            assertEquals(KEYS, rows.get("2").size(), "every external id asked has its lead");
+            assertEquals(1, jdbc.tx.read(c -> jdbc.list(c, batches.lookup(JdbcCaptureBatches.CONTACTS_BY_POINT,
+                    KEYS), rs -> rs.getString("id"), points.toArray())).size(), "the points' one contact");
         }
     }
 
@@ -212,10 +247,18 @@ class BulkLookupPlanTest {
         }
     }
 
-    /** {@link #fill} on MariaDB (its sequence engine's {@code seq_1_to_N} for the numbers). */
-    private static void fillMariaDb(DataSource ds) throws SQLException {
+    /** The store of {@code on} with Ottilie captured and {@code count} copies of her rows ({@link #fillMariaDb}). */
+    private static JdbcCrmStore filledMariaDb(TestDatabase.Isolated on, int count) throws SQLException {
+        JdbcCrmStore store = on.store();
+        captureOttilie(store);
+        fillMariaDb(on.ds(), count);
+        return store;
+    }
+
+    /** {@link #fill} on MariaDB with {@code count} rows a table (its sequence engine's {@code seq_1_to_N}). */
+    private static void fillMariaDb(DataSource ds, int count) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            String rows = "seq_1_to_" + ROWS + " g";
+            String rows = "seq_1_to_" + count + " g";
             String leads = String.join(", ", columns(c, "crm_lead", "id", "email", "phone", "seq"));
             s.execute("INSERT INTO crm_lead (id, email, phone, " + leads + ") SELECT UUID(), CONCAT('plan', g.seq, "
                     + "'@example.org'), CONCAT('+49151', 20000000 + g.seq), " + leads.replaceAll("(\\w+)", "l.$1")
