@@ -44,8 +44,8 @@ import java.util.UUID;
  * row locks they take are held until it ends, so units that assign through one rotation run one at a time; on
  * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
  * which holds the rotation's row only while its statement runs and is never given back; that statement also gives the
- * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}). Rotation
- * names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
+ * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}).
+ * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
  */
 final class JdbcAssignmentState implements AssignmentState {
 
@@ -371,9 +371,9 @@ final class JdbcAssignmentState implements AssignmentState {
 
     /**
      * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the claim and the
-     * owner write in one checked statement queued to go with the unit's commit ({@link JdbcTransactions#writeLaterChecked}),
-     * in the round trip of the timeline entry, the outbox and the COMMIT, so the assignment's unit waits for the
-     * database once. The statement claims the lead at the version read ahead and writes the owner only when the claim
+     * owner write in one checked statement queued to go with the unit's commit
+     * ({@link JdbcTransactions#writeLaterChecked}), in the round trip of the timeline entry, the outbox and the
+     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read ahead and writes the owner only when the claim
      * went in and the lead is still at that version; otherwise it raises an error, the unit rolls back and its commit
      * throws {@link StaleVersionException}. Elsewhere the claim and {@code leads.update} one after another.
      */

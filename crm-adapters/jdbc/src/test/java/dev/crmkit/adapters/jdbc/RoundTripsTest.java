@@ -109,7 +109,7 @@ class RoundTripsTest {
      * owner write, checked, with the timeline entry, the outbox and the COMMIT: one round trip.
      */
     @Test
-    void anAssignmentWithTheTicketAhead_onPostgres_waitsTwice_ticketAndLead_thenClaimOwnerEntryAndOutboxWithTheCommit() {
+    void anAssignmentWithTheTicketAhead_onPostgres_waitsTwice_ticketWithLead_thenClaimOwnerEntryOutboxCommit() {
         // before (t18): the ticket alone, then the read, claim and owner under a savepoint, then the entry with the
         // outbox and the COMMIT (3); now the lead comes with the ticket and the unit is one round trip (2)
         assertEquals(List.of("auto-commit: ticket ahead if the lead is to be assigned",
