@@ -175,6 +175,53 @@ public interface AssignmentState {
     }
 
     /**
+     * {@link #advanceAhead}, also giving the lead as the ticket's step read it (as {@code leads.findById} reads it,
+     * committed), when the store read it there and {@code leads} is its own leads port: the assignment then knows the
+     * lead and the owner before its unit of work and passes both to {@link #claimAndAssignTicket} instead of reading
+     * the lead again. The default takes the ticket by {@link #advanceAhead} and gives no lead.
+     *
+     * @param lead     the lead to be assigned
+     * @param owner    the owner it must have (empty: no owner)
+     * @param rotation the rotation's name, as for {@link #advance}
+     * @param leads    the leads port the assignment reads and writes through, usually the same store's
+     * @return the ticket taken, with the lead when read; empty when no ticket was taken
+     */
+    default Optional<TicketAhead> takeTicketAhead(LeadId lead, Optional<UserId> owner, String rotation, Leads leads) {
+        Objects.requireNonNull(leads, "leads");
+        OptionalLong ticket = advanceAhead(lead, owner, rotation);
+        return ticket.isEmpty() ? Optional.empty() : Optional.of(new TicketAhead(ticket.getAsLong(), Optional.empty()));
+    }
+
+    /**
+     * Claims a lead as {@link #takeTicketAhead} read it, at that version, and writes the owner a ticket taken ahead
+     * picks, {@code ownerByTicket.get(floorMod(ticket, ownerByTicket.size()))}, through the leads port's optimistic
+     * locking, as one step of the running unit of work: the stored lead becomes
+     * {@code lead.withOwner(Optional.of(owner), at)} at version {@code lead.version() + 1}. The default claims, then
+     * writes with {@code leads.update}, withdrawing the claim when that fails, and returns {@code false} (nothing
+     * written) when the claim is lost. A store may instead queue the step to go to the database with the unit's
+     * commit (the JDBC store on PostgreSQL does, for its own leads port, under the conditions {@link #claimAndAssign}
+     * names): it then returns {@code true} at once, and when at the commit the claim is taken or the lead moved on
+     * since it was read, the whole unit rolls back, nothing of it written, and the commit throws a
+     * {@link dev.crmkit.core.kernel.StaleVersionException}, so a retrying unit decides again on the lead as it is.
+     * The ticket stays taken either way.
+     *
+     * @param lead          the lead as read ahead, open and owned as the assignment expects
+     * @param ticket        the ticket taken ahead for this assignment
+     * @param ownerByTicket the owner for each remainder of a ticket, as for {@link #claimAndAssign}, not empty
+     * @param at            the time of the change
+     * @param leads         the leads port for the owner write, usually the same store's
+     * @return whether the owner was written (or queued to be); {@code false} when another thread or node holds the
+     *         claim
+     */
+    default boolean claimAndAssignTicket(Lead lead, long ticket, List<UserId> ownerByTicket, Instant at,
+                                         Leads leads) {
+        Objects.requireNonNull(lead, "lead");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(leads, "leads");
+        return claimAndWrite(lead, () -> ticket, ownerByTicket, at, leads).isPresent();
+    }
+
+    /**
      * {@link #readAndAssign} with a ticket already taken by {@link #advanceAhead}: reads the lead as
      * {@code leads.findById} does and, only when it is open and its owner is {@code owner}, claims it at the version
      * read and writes the owner the ticket picks, {@code ownerByTicket.get(floorMod(ticket, ownerByTicket.size()))},
@@ -213,6 +260,19 @@ public interface AssignmentState {
             return Optional.of(new Attempt(lead, OptionalLong.empty()));
         }
         return Optional.of(new Attempt(lead, assign.apply(lead)));
+    }
+
+    /**
+     * A rotation ticket {@link #takeTicketAhead} took, with the lead as its step read it when it did.
+     *
+     * @param ticket the ticket taken
+     * @param lead   the lead as read (committed) when the ticket was taken, or empty when not read there
+     */
+    record TicketAhead(long ticket, Optional<Lead> lead) {
+        /** Validates presence. */
+        public TicketAhead {
+            Objects.requireNonNull(lead, "lead");
+        }
     }
 
     /**

@@ -36,8 +36,10 @@ import java.util.function.Function;
  * claims the lead at the version it read ({@link AssignmentState#claim}), so only one thread or node decides a lead,
  * and then writes the owner through the {@link Leads} port's optimistic locking. Quota days are taken in the clock's
  * zone. For a rotation known before the lead is read (a routing without rules), outside a caller's unit of work, the
- * rotation ticket is taken ahead of the unit where the store does so ({@link AssignmentState#advanceAhead}, with its
- * trade-off: a turn skipped when that assignment does not happen) and serves every attempt of the unit.
+ * rotation ticket is taken ahead of the unit where the store does so ({@link AssignmentState#takeTicketAhead}, with
+ * the trade-off of {@link AssignmentState#advanceAhead}: a turn skipped when that assignment does not happen) and
+ * serves every attempt of the unit; when the lead came with it, the first attempt claims and writes that lead as read
+ * ({@link AssignmentState#claimAndAssignTicket}) without reading it again.
  */
 public final class LeadAssignment {
 
@@ -172,6 +174,9 @@ public final class LeadAssignment {
                         : routed.rotationOfEveryLead(policyContext(readFirst, excluded, id));
                 if (everyLead.isPresent() && ahead != null && everyLead.get().name().equals(ahead.rotation().name())) {
                     // the ticket taken ahead serves every attempt: it is never given back
+                    if (first && ahead.lead().isPresent()) {
+                        return decideAsReadAhead(id, expectedOwner, ahead, ahead.lead().get());
+                    }
                     return decideInOneStep(id, expectedOwner, everyLead.get(), readFirst, state.readAndAssignTicket(
                             id, expectedOwner, ahead.ticket(), everyLead.get().owners(), readFirst, leads));
                 }
@@ -221,12 +226,32 @@ public final class LeadAssignment {
         if (rotation.isEmpty()) {
             return null;
         }
-        OptionalLong ticket = state.advanceAhead(id, expectedOwner, rotation.get().name());
-        return ticket.isEmpty() ? null : new Ahead(rotation.get(), ticket.getAsLong(), now);
+        return state.takeTicketAhead(id, expectedOwner, rotation.get().name(), leads)
+                .map(taken -> new Ahead(rotation.get(), taken.ticket(), now, taken.lead())).orElse(null);
     }
 
-    /** A ticket taken ahead, the rotation it is of, and the time the rotation was worked out at. */
-    private record Ahead(RoutedPolicy.Rotation rotation, long ticket, Instant at) {
+    /**
+     * A ticket taken ahead, the rotation it is of, the time the rotation was worked out at, and the lead as the
+     * ticket's step read it (empty when it did not).
+     */
+    private record Ahead(RoutedPolicy.Rotation rotation, long ticket, Instant at, Optional<Lead> lead) {
+    }
+
+    /**
+     * The first attempt with a ticket taken ahead together with the lead: the claim of the lead at the version read
+     * there and the owner write ({@link AssignmentState#claimAndAssignTicket}: on PostgreSQL queued to go with the
+     * unit's commit), then the events and the timeline entry. A lead that changed since is refused by the store, and
+     * the unit's next attempt reads it again.
+     */
+    private AssignmentOutcome decideAsReadAhead(LeadId id, Optional<UserId> expectedOwner, Ahead ahead, Lead lead) {
+        Optional<AssignmentOutcome> refused = refusal(id, lead, expectedOwner);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (!state.claimAndAssignTicket(lead, ahead.ticket(), ahead.rotation().owners(), ahead.at(), leads)) {
+            return claimedElsewhere(lead.id());
+        }
+        return assignedByTicket(lead, ahead.rotation(), ahead.ticket(), ahead.at());
     }
 
     private PolicyContext policyContext(Instant now, Set<UserId> excluded, LeadId id) {

@@ -43,8 +43,9 @@ import java.util.UUID;
  * As these steps join the unit of work, a unit that rolls back gives back its ticket, quota unit and claim, and the
  * row locks they take are held until it ends, so units that assign through one rotation run one at a time; on
  * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
- * which holds the rotation's row only while its statement runs and is never given back. Rotation
- * names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
+ * which holds the rotation's row only while its statement runs and is never given back; that statement also gives the
+ * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}).
+ * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
  */
 final class JdbcAssignmentState implements AssignmentState {
 
@@ -74,6 +75,7 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String readAndAssign;
     private final String readAndAssignTicket;
     private final String advanceAhead;
+    private final String claimAndAssignChecked;
     private final String leadVersion;
 
     /**
@@ -156,7 +158,14 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "WHERE l.is_open AND l.owner_id IS NOT DISTINCT FROM CAST(? AS text) AND NOT EXISTS (SELECT 1 FROM "
                 + jdbc.tables.name("assignment_claim") + " x WHERE x.lead_id = l.id AND x.lead_version = l.version) "
                 + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n) "
-                + "SELECT n, set_config('synchronous_commit', 'off', true) FROM t";
+                + "SELECT l.*, t.n AS crm_ticket, set_config('synchronous_commit', 'off', true) FROM t, l";
+        // the claim and the owner write of a lead as read ahead, at that version, checked: it raises an error when
+        // the claim went not in or the lead moved on, so the unit rolls back (see claimAndAssignTicket)
+        claimAndAssignChecked = advanceAhead == null ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
+                + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, owner_id = ?, "
+                + "updated_at = ? FROM c WHERE x.id = ? AND x.version = ? RETURNING x.id) "
+                + "SELECT CAST(CASE WHEN (SELECT count(*) FROM u) = 1 THEN '0' ELSE '"
+                + JdbcTransactions.Checked.REFUSED + "stale' END AS integer)";
         leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
     }
 
@@ -325,22 +334,65 @@ final class JdbcAssignmentState implements AssignmentState {
      */
     @Override
     public OptionalLong advanceAhead(LeadId lead, Optional<UserId> owner, String rotation) {
+        return ahead(lead, owner, rotation, false).map(taken -> OptionalLong.of(taken.ticket()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * {@link #advanceAhead}, the lead as its statement read it (committed) given with the ticket when {@code leads}
+     * is this store's own leads port, for {@link #claimAndAssignTicket}.
+     */
+    @Override
+    public Optional<TicketAhead> takeTicketAhead(LeadId lead, Optional<UserId> owner, String rotation, Leads leads) {
+        Objects.requireNonNull(leads, "leads");
+        return ahead(lead, owner, rotation, leads == ownLeads);
+    }
+
+    /** The ticket taken ahead as {@link #advanceAhead} describes it, with the lead as read when {@code withLead}. */
+    private Optional<TicketAhead> ahead(LeadId lead, Optional<UserId> owner, String rotation, boolean withLead) {
         Objects.requireNonNull(lead, "lead");
         Objects.requireNonNull(owner, "owner");
         checkRotation(rotation);
         if (advanceAhead == null) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         UUID id = lead.value();
         try {
-            return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> rs.getLong(1), id, id, id, rotation,
+            return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> new TicketAhead(rs.getLong("crm_ticket"),
+                            withLead ? Optional.of(ownLeads.map(rs)) : Optional.empty()), id, id, id, rotation,
                             owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT)))
-                    .flatMap(ticket -> ticket).map(OptionalLong::of).orElse(OptionalLong.empty());
+                    .flatMap(ticket -> ticket);
         } catch (ConflictException | JdbcStoreException e) {
             LOG.debug("no rotation ticket taken ahead for lead {}: {}; the assignment takes it in its unit", id,
                     e.toString());
-            return OptionalLong.empty();
+            return Optional.empty();
         }
+    }
+
+    /**
+     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the claim and the
+     * owner write in one checked statement queued to go with the unit's commit
+     * ({@link JdbcTransactions#writeLaterChecked}), in the round trip of the timeline entry, the outbox and the
+     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read ahead and writes the owner only when the claim
+     * went in and the lead is still at that version; otherwise it raises an error, the unit rolls back and its commit
+     * throws {@link StaleVersionException}. Elsewhere the claim and {@code leads.update} one after another.
+     */
+    @Override
+    public boolean claimAndAssignTicket(Lead lead, long ticket, List<UserId> ownerByTicket, Instant at,
+                                        Leads leads) {
+        if (claimAndAssignChecked == null || leads != ownLeads) {
+            return AssignmentState.super.claimAndAssignTicket(lead, ticket, ownerByTicket, at, leads);
+        }
+        Objects.requireNonNull(at, "at");
+        UserId picked = picked(ticket, ownerByTicket);
+        UUID id = lead.id().value();
+        JdbcTransactions.Checked write = new JdbcTransactions.Checked(claimAndAssignChecked,
+                jdbc.params(id, lead.version(), picked.value(), at, id, lead.version()),
+                code -> new StaleVersionException("lead", lead.id().toString(), lead.version()));
+        if (!jdbc.tx.writeLaterChecked(write)) {
+            return AssignmentState.super.claimAndAssignTicket(lead, ticket, ownerByTicket, at, leads);
+        }
+        return true;
     }
 
     /**
@@ -357,10 +409,7 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(at, "at");
-        if (ownerByTicket.isEmpty()) {
-            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
-        }
-        UserId picked = ownerByTicket.get((int) Math.floorMod(ticket, (long) ownerByTicket.size()));
+        UserId picked = picked(ticket, ownerByTicket);
         UUID lead = id.value();
         return jdbc.tx.writeInOne((c, leading) -> {
             Read read = leading.query(c, readAndAssignTicket, ps -> jdbc.bind(ps, lead, lead, lead,
@@ -390,6 +439,14 @@ final class JdbcAssignmentState implements AssignmentState {
             }
             return new Attempt(lead, OptionalLong.of(ticket));
         }
+    }
+
+    /** The owner a ticket picks. */
+    private static UserId picked(long ticket, List<UserId> ownerByTicket) {
+        if (ownerByTicket.isEmpty()) {
+            throw new IllegalArgumentException("ownerByTicket needs at least one owner");
+        }
+        return ownerByTicket.get((int) Math.floorMod(ticket, (long) ownerByTicket.size()));
     }
 
     private static String[] owners(String rotation, List<UserId> ownerByTicket) {

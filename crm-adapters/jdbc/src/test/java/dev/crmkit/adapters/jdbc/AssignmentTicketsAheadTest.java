@@ -7,7 +7,11 @@ import dev.crmkit.core.assignment.Policies;
 import dev.crmkit.core.assignment.Routing;
 import dev.crmkit.core.assignment.Team;
 import dev.crmkit.core.contract.Fixtures;
+import dev.crmkit.core.activity.TimelineFilter;
 import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadStatus;
@@ -95,6 +99,46 @@ class AssignmentTicketsAheadTest {
         assertEquals(Map.of("ana", 2, "ben", 2, "cem", 2, "dora", 2, "eli", 2, "fay", 2, "gus", 2), counts);
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"), tickets);
         assertEquals(14, crm.store().assignmentState().advance(ROTATION), "the closed lead took no ticket");
+    }
+
+    /**
+     * The lead comes with its ticket ahead, and the unit's claim and owner write of it, checked, go with the commit.
+     * When another node changes the lead in between (here while the unit generates its entry's id, before its commit),
+     * the checked write refuses the lead read ahead and the unit rolls back whole; its next attempt reads the lead as
+     * changed and assigns it with the same ticket: nothing of the change is lost, one entry, no turn skipped.
+     */
+    @Test
+    void withTicketsAhead_aLeadChangedAfterItsTicketWasTaken_isAssignedAsChangedWithTheSameTicket() {
+        nodes = TestDatabase.POSTGRESQL.nodes(2);
+        boolean[] armed = {false};
+        Lead[] lead = new Lead[1];
+        JdbcCrmStore other = JdbcCrmStore.builder(nodes[1]).build();
+        IdGenerator seeded = IdGenerator.seeded(5);
+        IdGenerator changing = () -> {
+            if (armed[0]) {
+                armed[0] = false;
+                other.leads().update(((LeadStatusChange.Changed) lead[0].changeStatus(LeadStatus.WORKING, "called",
+                        Optional.empty(), AT)).lead());
+            }
+            return seeded.next();
+        };
+        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), changing);
+        lead[0] = crm.store().leads().insertOrGet(new Fixtures().lead().build());
+        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+
+        armed[0] = true;
+        AssignmentOutcome outcome = assignment.assign(lead[0].id());
+
+        assertTrue(outcome instanceof AssignmentOutcome.Assigned, outcome.toString());
+        Lead stored = crm.store().leads().findById(lead[0].id()).orElseThrow();
+        assertEquals(((AssignmentOutcome.Assigned) outcome).lead(), stored);
+        assertEquals(LeadStatus.WORKING, stored.status(), "the other node's change is kept");
+        assertEquals(lead[0].version() + 2, stored.version());
+        assertTrue(((AssignmentOutcome.Assigned) outcome).explanation().reason().contains("ticket 0 "),
+                outcome.toString());
+        assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead[0].id().value()),
+                TimelineFilter.everything(), PageRequest.first(10)).items().size(), "one entry");
+        assertEquals(1, crm.store().assignmentState().advance(ROTATION), "one ticket taken, none skipped");
     }
 
     /**
