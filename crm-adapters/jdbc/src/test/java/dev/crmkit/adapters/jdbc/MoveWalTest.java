@@ -76,6 +76,52 @@ class MoveWalTest {
     }
 
     /**
+     * A timeline entry crmkit writes (a move's, an assignment's, a capture's) is keyed as it is inserted: its row, its
+     * primary key and its time index are its WAL records, and the index of the activities still to be keyed (V88,
+     * partial) takes no entry for it. Unkeyed rows, which the fill looks for, are still in that index.
+     */
+    @Test
+    void aKeyedTimelineEntry_onPostgres_isNoEntryOfTheUnkeyedIndex() throws Exception {
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+            String insert = "INSERT INTO crm_activity (id, activity_type, subject, body, direction, occurred_at, "
+                    + "participants, about, visibility, recorded_at, participants_keyed) VALUES (?, 'SYSTEM', "
+                    + "'Stage A -> B', '', 'INTERNAL', ?, '[]', '[]', 'PUBLIC', ?, ?)";
+            try (Connection c = on.ds().getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement(insert)) { // the indexes' first pages made
+                    on.store().jdbc().bind(ps, new UUID(88, 0), AT, AT, true);
+                    ps.executeUpdate();
+                }
+                JsonNode plan;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "EXPLAIN (ANALYZE, WAL, COSTS OFF, TIMING OFF, FORMAT JSON) " + insert)) {
+                    on.store().jdbc().bind(ps, new UUID(88, 1), AT, AT, true);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                    on.store().jdbc().bind(ps, new UUID(88, 2), AT, AT, false);
+                    ps.executeUpdate();
+                }
+                long unkeyedFound;
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM crm_activity "
+                        + "WHERE participants_keyed = FALSE");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    unkeyedFound = rs.getLong(1);
+                }
+                c.rollback();
+
+                assertEquals(3, walRecords(plan, "crm_activity"), "the row, the primary key, the time index: "
+                        + plan.toPrettyString());
+                assertEquals(1, unkeyedFound);
+            }
+        }
+    }
+
+    /**
      * The WAL records of the plan's inserts, updates and deletes of one table, each without what its child nodes
      * wrote: a node's count includes its children's, and a common table expression runs (and writes) under the first
      * node that reads it.
