@@ -108,7 +108,7 @@ final class JdbcStageHistory implements StageHistory {
     /** The parameters of {@link #insertWithReachAfter} for an entry. */
     static Object[] withReachParams(StageHistoryEntry entry) {
         Object[] values = values(entry);
-        Object[] reached = StageReach.params(entry.to());
+        Object[] reached = StageReach.afterHistoryParams(entry.to());
         Object[] params = java.util.Arrays.copyOf(values, values.length + reached.length);
         System.arraycopy(reached, 0, params, values.length, reached.length);
         return params;

@@ -44,7 +44,7 @@ final class StageReach {
     /**
      * The statement of {@code record} after the stage history insert of a PostgreSQL move: both in one round trip.
      * A query answering how many history rows went in (0 when the id or deal version was taken, and then the reach is
-     * left alone); its parameters are the history insert's, then the three of {@link #params}.
+     * left alone); its parameters are the history insert's, then those of {@link #afterHistoryParams}.
      */
     static String withHistoryInsert(Jdbc jdbc, String historyInsert) {
         return jdbc.sql("WITH h AS (" + historyInsert + " RETURNING pipeline_id, deal_id), " + afterHistory("h")
@@ -52,13 +52,27 @@ final class StageReach {
     }
 
     /**
-     * The PostgreSQL common table expression {@code r} that notes the stage for each row of the history insert named
-     * {@code history} (a CTE returning {@code pipeline_id, deal_id}); its parameters are the three of {@link #params}.
+     * The PostgreSQL common table expressions {@code rs} and {@code r} that note the stage for each row of the history
+     * insert named {@code history} (a CTE returning {@code pipeline_id, deal_id}); their parameters are those of
+     * {@link #afterHistoryParams}. A deal's row is there from its first entry on, so a plain update appends the stage
+     * ({@code rs}, a HOT update: {@code reached} is in no index); only a deal without a row the update could change
+     * (its first entry, or a stage it reached before) goes on to the upsert ({@code r}). The upsert alone would lock
+     * the row before updating it, a WAL record of its own on every move.
      */
     static String afterHistory(String history) {
-        return "r AS (INSERT INTO {deal_stage_reach} AS r (pipeline_id, deal_id, reached) SELECT pipeline_id, deal_id, "
-                + "CAST(? AS text) FROM " + history + " ON CONFLICT (pipeline_id, deal_id) DO UPDATE SET reached = "
+        return "rs AS (UPDATE {deal_stage_reach} AS s SET reached = s.reached || CAST(? AS text) FROM " + history
+                + " n WHERE s.pipeline_id = n.pipeline_id AND s.deal_id = n.deal_id "
+                + "AND strpos(s.reached, CAST(? AS text)) = 0 RETURNING s.pipeline_id, s.deal_id), "
+                + "r AS (INSERT INTO {deal_stage_reach} AS r (pipeline_id, deal_id, reached) SELECT pipeline_id, deal_id, "
+                + "CAST(? AS text) FROM " + history + " n WHERE NOT EXISTS (SELECT 1 FROM rs WHERE rs.pipeline_id = "
+                + "n.pipeline_id AND rs.deal_id = n.deal_id) ON CONFLICT (pipeline_id, deal_id) DO UPDATE SET reached = "
                 + "r.reached || CAST(? AS text) WHERE strpos(r.reached, CAST(? AS text)) = 0)";
+    }
+
+    /** The parameters of {@link #afterHistory} for a stage: the update's item and marker, then the upsert's three. */
+    static Object[] afterHistoryParams(String stage) {
+        Object[] p = params(stage);
+        return new Object[] {p[1], p[2], p[0], p[1], p[2]};
     }
 
     /** Notes, inside the running unit of work, that the deal entered the stage in the pipeline. */
