@@ -82,6 +82,13 @@ final class JsonText {
     };
     private static final Writer MAPPER = (json, out, v) -> out.append(json.databind(v));
 
+    /**
+     * Each thread's builder, emptied and used again for the next value: a new one for each value, grown on the way,
+     * was most of what writing a chunk's events allocated. One grown past {@value #KEPT} chars is not kept.
+     */
+    private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(512));
+    private static final int KEPT = 16_384;
+
     private final ObjectMapper mapper;
     private final ClassValue<Writer> writers = new ClassValue<>() {
         @Override
@@ -97,9 +104,14 @@ final class JsonText {
 
     /** The value as JSON text. */
     String write(Object value) {
-        StringBuilder out = new StringBuilder(160);
+        StringBuilder out = BUILDERS.get();
+        out.setLength(0);
         append(out, value);
-        return out.toString();
+        String text = out.toString();
+        if (out.capacity() > KEPT) {
+            BUILDERS.remove();
+        }
+        return text;
     }
 
     /** Appends the value as JSON text. */
