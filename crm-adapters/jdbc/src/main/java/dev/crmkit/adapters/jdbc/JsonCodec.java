@@ -56,6 +56,7 @@ final class JsonCodec {
     static final String EMPTY_OBJECT = "{}";
 
     private final ObjectMapper mapper;
+    private final JsonText text;
 
     JsonCodec() {
         SimpleModule kernel = new SimpleModule("crmkit-kernel");
@@ -91,6 +92,7 @@ final class JsonCodec {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
+        this.text = new JsonText(mapper);
     }
 
     /**
@@ -108,14 +110,14 @@ final class JsonCodec {
                 .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
     }
 
-    /** Any value (a list of records, an event) as JSON text. */
+    /** Any value (a list of records, an event) as JSON text, the text Jackson's databind writes ({@link JsonText}). */
     String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        return text.write(value);
+    }
+
+    /** The value as Jackson's databind writes it with this codec's mapper: what {@link #write} writes too. */
+    String databind(Object value) {
+        return text.databind(value);
     }
 
     /** A value of a generic type read from JSON text this codec wrote. */
@@ -263,9 +265,7 @@ final class JsonCodec {
 
     /** A list of strings as a JSON array. */
     String strings(List<String> values) {
-        ArrayNode list = NODES.arrayNode();
-        values.forEach(list::add);
-        return list.toString();
+        return text.write(values);
     }
 
     /** A list of strings read back from {@link #strings(List)}. */
@@ -281,9 +281,18 @@ final class JsonCodec {
         if (values.isEmpty()) {
             return EMPTY_OBJECT;
         }
-        ObjectNode object = NODES.objectNode();
-        new java.util.TreeMap<>(values).forEach(object::put);
-        return object.toString();
+        StringBuilder out = new StringBuilder(32 * values.size());
+        char separator = '{';
+        // a lead's external ids' fingerprints: mostly one, in order as it is
+        Map<String, String> sorted = values.size() == 1 ? values : new java.util.TreeMap<>(values);
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
+            out.append(separator);
+            JsonText.string(out, e.getKey());
+            out.append(':');
+            text.append(out, e.getValue());
+            separator = ',';
+        }
+        return out.append('}').toString();
     }
 
     /** A map of strings read back from {@link #stringMap(Map)}; empty for SQL NULL. */

@@ -222,7 +222,7 @@ final class PgCopy {
             escape(out, s);
         } else if (value instanceof Instant t) {
             // pgjdbc sends a time rounded half up to the microsecond; so does this
-            appendTime(out, Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
+            IsoTimes.append(out, Instant.ofEpochSecond(t.getEpochSecond(), (t.getNano() + 500L) / 1000 * 1000));
         } else if (value instanceof Boolean b) {
             out.append(b ? 't' : 'f');
         } else if (value instanceof UUID || value instanceof Long || value instanceof Integer
@@ -233,48 +233,6 @@ final class PgCopy {
         } else {
             throw new IllegalArgumentException("cannot copy a " + (value == null ? "null"
                     : value.getClass().getName()) + "; use a Jdbc.Null for an absent value");
-        }
-    }
-
-    /**
-     * A time (already rounded to the microsecond) as {@code yyyy-MM-ddTHH:mm:ss[.ffffff]Z}, the form
-     * {@link Instant#toString} writes for years 1 to 9999, written digit by digit: {@code Instant.toString} goes through
-     * a {@code DateTimeFormatter}, a large part of a bulk chunk's COPY text time. Other years take
-     * {@code Instant.toString} itself.
-     */
-    static void appendTime(StringBuilder out, Instant t) {
-        long seconds = t.getEpochSecond();
-        long days = Math.floorDiv(seconds, 86_400L);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        LocalDate date = LocalDate.ofEpochDay(days);
-        int year = date.getYear();
-        if (year < 1 || year > 9999) {
-            out.append(t);
-            return;
-        }
-        digits(out, year, 4);
-        out.append('-');
-        digits(out, date.getMonthValue(), 2);
-        out.append('-');
-        digits(out, date.getDayOfMonth(), 2);
-        out.append('T');
-        digits(out, secondOfDay / 3600, 2);
-        out.append(':');
-        digits(out, secondOfDay / 60 % 60, 2);
-        out.append(':');
-        digits(out, secondOfDay % 60, 2);
-        int micros = t.getNano() / 1000;
-        if (micros > 0) {
-            out.append('.');
-            digits(out, micros, 6);
-        }
-        out.append('Z');
-    }
-
-    /** A number of at most {@code width} digits, zero-padded to that width. */
-    private static void digits(StringBuilder out, int value, int width) {
-        for (int scale = width == 6 ? 100_000 : width == 4 ? 1000 : 10; scale > 0; scale /= 10) {
-            out.append((char) ('0' + value / scale % 10));
         }
     }
 

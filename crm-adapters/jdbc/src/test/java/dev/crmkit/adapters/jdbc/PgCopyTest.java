@@ -146,32 +146,4 @@ class PgCopyTest {
                 "a sub-query");
         assertTrue(PgCopy.copyOf("INSERT INTO t (a) VALUES (?) ON CONFLICT DO NOTHING").isEmpty(), "a clause after");
     }
-
-    /**
-     * The times of a COPY's text are written digit by digit ({@link PgCopy#appendTime}); read back they are the same
-     * instants, and the text is what {@link Instant#toString} writes for them, from year 1 to 9999 (beyond, that is
-     * used itself), with and without microseconds, before and after 1970.
-     */
-    @Test
-    void appendTime_writesWhatInstantToStringWrites() {
-        java.util.Random random = new java.util.Random(17);
-        long min = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
-        long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
-        List<Instant> times = new ArrayList<>(List.of(Instant.EPOCH, Instant.ofEpochSecond(min),
-                Instant.ofEpochSecond(max, 999_999_000), Instant.ofEpochSecond(-1, 1000),
-                Instant.parse("2026-03-02T08:00:00.120Z"), Instant.parse("2024-02-29T23:59:59.000001Z"),
-                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T12:00:00.5Z")));
-        for (int i = 0; i < 20_000; i++) {
-            long seconds = min + (long) (random.nextDouble() * (max - min));
-            int micros = random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000);
-            times.add(Instant.ofEpochSecond(seconds, micros * 1000L));
-        }
-        for (Instant t : times) {
-            StringBuilder out = new StringBuilder();
-            PgCopy.appendTime(out, t);
-            assertEquals(t, Instant.parse(out.toString()), out.toString());
-            assertEquals(t.toString().replaceAll("(\\.\\d{3})Z$", "$1000Z"), out.toString()
-                    .replaceAll("(\\.\\d{3})Z$", "$1000Z"), "the same text as Instant.toString (millis as micros)");
-        }
-    }
 }

@@ -1,0 +1,275 @@
+package dev.crmkit.adapters.jdbc;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.crmkit.core.contact.Affiliation;
+import dev.crmkit.core.kernel.Address;
+import dev.crmkit.core.kernel.DomainEvent;
+import dev.crmkit.core.kernel.Money;
+import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.lead.LeadEvent;
+import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.lead.LeadStatus;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+/**
+ * {@link JsonCodec} writes the outbox events and the JSON columns of a bulk chunk without Jackson's databind path
+ * ({@link JsonText}), and must write exactly the text databind wrote for them: the outbox's payloads go to other
+ * systems, rows of stores written before keep comparing equal, and an export is byte-identical whichever version
+ * wrote its rows. Compared here over every domain event type on the class path (found by scanning, so a new event
+ * type is covered without a change here) with members of every kind, and over hostile strings: quotes, backslashes,
+ * every control character, unpaired and paired surrogates, emoji, very long text.
+ */
+class JsonTextTest {
+
+    /** Text that has broken JSON writers: escapes, controls, surrogates alone and in pairs, separators. */
+    private static final List<String> HOSTILE = List.of("", "\"", "\\", "\\\"", "\"\\u0000\"", "\u0000", "\u001f",
+            "\u007f", "\b\f\n\r\t", "/", "</script>", "\u2028\u2029", "\ud83d\ude00", "\ud83d", "\ude00",
+            "\ude00\ud83d", "Zoë \"Z\" 李 😀 👩‍👩‍👧", "\uffff\ufffe", "{\"a\":1}", "null", "\u0085", "a\u0000b",
+            "x".repeat(70_000), "😀".repeat(20_000) + "\"", "\\".repeat(5_001));
+
+    private static final Gen<String> HOSTILE_STRINGS = strings().allPossible().ofLengthBetween(0, 48)
+            .mix(Generate.pick(HOSTILE), 30)
+            .mix(strings().betweenCodePoints(0, 0x7f).ofLengthBetween(0, 24), 30)
+            .mix(strings().betweenCodePoints(0xd7f0, 0xe010).ofLengthBetween(0, 12), 20)
+            .mix(strings().allPossible().ofLengthBetween(2_000, 20_000), 3);
+
+    private final JsonCodec json = new JsonCodec();
+
+    @Test
+    void everyEventType_isWrittenAsDatabindWroteIt_withArbitraryMembers() {
+        List<Class<?>> types = eventTypes();
+        assertTrue(types.size() >= 28, "the scan finds the event types: " + types);
+        assertTrue(types.contains(LeadEvent.LeadCaptured.class), "the scan finds the capture's events");
+        Map<Class<?>, Integer> written = new HashMap<>();
+        qt().withFixedSeed(20261207L).withExamples(1_500).withShrinkCycles(10).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            for (Class<?> type : types) {
+                Optional<Object> event = arbitrary(type, random, 0);
+                if (event.isPresent()) {
+                    assertEquals(json.databind(event.get()), json.write(event.get()), type.getName());
+                    assertEquals(json.databind(event.get()), json.event((DomainEvent) event.get()), type.getName());
+                    written.merge(type, 1, Integer::sum);
+                }
+            }
+        });
+        for (Class<?> type : types) {
+            assertTrue(written.getOrDefault(type, 0) >= 500, type.getName() + " was written "
+                    + written.getOrDefault(type, 0) + " times: the generator cannot build it (a new kind of member?)");
+        }
+    }
+
+    @Test
+    void hostileStrings_areEscapedAsDatabindEscapesThem_inEventsListsAndMaps() {
+        Instant at = Instant.parse("2026-12-07T01:02:03.000456Z");
+        LeadId lead = new LeadId(new UUID(1, 2));
+        qt().withFixedSeed(20261208L).withExamples(4_000).withShrinkCycles(10).forAll(HOSTILE_STRINGS, HOSTILE_STRINGS)
+                .checkAssert((a, b) -> {
+                    assertEquals(json.databind(a), json.write(a));
+                    Object event = new LeadEvent.LeadStatusChanged(lead, LeadStatus.NEW, LeadStatus.QUALIFIED, a,
+                            Optional.of(new UserId("u" + b)), at);
+                    assertEquals(json.databind(event), json.event((DomainEvent) event));
+                    Object edited = new LeadEvent.LeadEdited(lead, 3, List.of(a, b, a), at);
+                    assertEquals(json.databind(edited), json.event((DomainEvent) edited));
+                    assertEquals(nodeArray(List.of(a, b)), json.strings(List.of(a, b)));
+                    Map<String, String> map = new HashMap<>();
+                    map.put(a, b);
+                    map.put(b + "~", a);
+                    assertEquals(nodeObject(map), json.stringMap(map));
+                    assertEquals(nodeObject(Map.of(a, b)), json.stringMap(Map.of(a, b)));
+                });
+    }
+
+    @Test
+    void hostileStringList_readsBack() {
+        assertEquals(HOSTILE, json.strings(json.strings(HOSTILE)));
+        assertEquals(nodeArray(HOSTILE), json.strings(HOSTILE));
+        assertEquals(nodeArray(List.of()), json.strings(List.of()));
+    }
+
+    @Test
+    void documentsOfTheContactRows_andValuesTheMapperWritesItself_areWrittenAsDatabindWroteThem() {
+        Random random = new Random(5);
+        for (int i = 0; i < 2_000; i++) {
+            List<Object> values = new ArrayList<>();
+            arbitrary(Address.class, random, 0).ifPresent(values::add);
+            arbitrary(Affiliation.class, random, 0).ifPresent(a -> values.add(List.of(a, a)));
+            values.add(Arrays.asList(arbitrary(Address.class, random, 0).orElse(null)));
+            values.add(Arrays.asList(new BigDecimal("12.50"), LocalDate.of(2026, 12, 7), null, 1.5d, 'c'));
+            values.add(Map.of("k" + i, List.of(Optional.empty(), Optional.of(PhoneNumber.of("+4930901820")))));
+            values.add(Money.of("-0.10", "EUR"));
+            values.add(new TreeMap<>(Map.of("b", 1, "a", 2)));
+            for (Object value : values) {
+                assertEquals(json.databind(value), json.write(value), String.valueOf(value));
+            }
+        }
+    }
+
+    /** Every concrete type of domain event in crmkit's modules on the class path, in name order. */
+    private static List<Class<?>> eventTypes() {
+        List<Class<?>> out = new ArrayList<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/test-classes/"))
+                .importPackages("dev.crmkit")) {
+            if (c.isAssignableTo(DomainEvent.class) && !c.isInterface()
+                    && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)) {
+                out.add(c.reflect());
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Class::getName));
+        return out;
+    }
+
+    /** An arbitrary value of a type, or empty when its factory refused what was drawn. */
+    private static Optional<Object> arbitrary(Type type, Random random, int depth) {
+        try {
+            return Optional.ofNullable(value(type, random, depth));
+        } catch (RuntimeException e) { // a validating factory refused the draw
+            return Optional.empty();
+        }
+    }
+
+    private static Object value(Type type, Random random, int depth) {
+        if (type instanceof ParameterizedType p) {
+            Type element = p.getActualTypeArguments()[0];
+            Class<?> raw = (Class<?>) p.getRawType();
+            if (raw == Optional.class) {
+                return random.nextInt(3) == 0 ? Optional.empty() : Optional.of(value(element, random, depth + 1));
+            }
+            int n = depth > 2 ? 0 : random.nextInt(4);
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                list.add(value(element, random, depth + 1));
+            }
+            if (raw == List.class) {
+                return list;
+            }
+            if (raw == Set.class) {
+                return new LinkedHashSet<>(list);
+            }
+            if (raw == Map.class) {
+                Map<Object, Object> map = new LinkedHashMap<>();
+                list.forEach(k -> map.put(k, value(p.getActualTypeArguments()[1], random, depth + 1)));
+                return map;
+            }
+            throw new AssertionError("no generator for " + type);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return random.nextInt(4) == 0 ? HOSTILE.get(random.nextInt(HOSTILE.size() - 3))
+                    : random.ints(random.nextInt(12), 0, 0x2000).collect(StringBuilder::new,
+                            StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return random.nextBoolean();
+        }
+        if (c == int.class || c == Integer.class) {
+            return random.nextBoolean() ? random.nextInt(100) : random.nextInt();
+        }
+        if (c == long.class || c == Long.class) {
+            return random.nextBoolean() ? (long) random.nextInt(100) : random.nextLong();
+        }
+        if (c == Instant.class) {
+            long seconds = random.nextInt(10) == 0 ? random.nextLong() % 400_000_000_000L
+                    : 1_700_000_000L + random.nextInt(200_000_000);
+            int nanos = random.nextInt(4) == 0 ? 0 : random.nextBoolean() ? random.nextInt(1000) * 1_000_000
+                    : random.nextInt(1_000_000_000);
+            return Instant.ofEpochSecond(seconds, nanos);
+        }
+        if (c == UUID.class) {
+            return new UUID(random.nextLong(), random.nextLong());
+        }
+        if (c == BigDecimal.class) {
+            return BigDecimal.valueOf(random.nextInt(), random.nextInt(5));
+        }
+        if (c == LocalDate.class) {
+            return LocalDate.ofEpochDay(random.nextInt(40_000));
+        }
+        if (c == Money.class) {
+            return Money.of(BigDecimal.valueOf(random.nextInt(), random.nextInt(3)),
+                    Currency.getInstance(random.nextBoolean() ? "EUR" : "JPY"));
+        }
+        if (c == PhoneNumber.class) {
+            return PhoneNumber.of(random.nextBoolean() ? "+4930901820" : "+4930901820;ext=12");
+        }
+        if (c.isEnum()) {
+            Object[] constants = c.getEnumConstants();
+            return constants[random.nextInt(constants.length)];
+        }
+        if (c.isSealed()) {
+            Class<?>[] permitted = c.getPermittedSubclasses();
+            return value(permitted[random.nextInt(permitted.length)], random, depth);
+        }
+        if (c.isRecord()) {
+            RecordComponent[] components = c.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                args[i] = value(components[i].getGenericType(), random, depth + 1);
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> canonical = c.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                return canonical.newInstance(args);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException refused) {
+                    throw refused;
+                }
+                throw new AssertionError(e);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no generator for " + c);
+    }
+
+    /** What {@code JsonCodec.strings} wrote before: Jackson's node writer. */
+    private static String nodeArray(List<String> values) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        values.forEach(list::add);
+        return list.toString();
+    }
+
+    /** What {@code JsonCodec.stringMap} wrote before: Jackson's node writer, in key order. */
+    private static String nodeObject(Map<String, String> values) {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        new TreeMap<>(values).forEach(object::put);
+        return object.toString();
+    }
+}
