@@ -120,6 +120,11 @@ final class JsonCodec {
         return text.databind(value);
     }
 
+    /** Whether values of this class are written by {@link JsonText} itself rather than by the mapper (for tests). */
+    boolean writesItself(Class<?> type) {
+        return text.writesItself(type);
+    }
+
     /** A value of a generic type read from JSON text this codec wrote. */
     <T> T read(String json, TypeReference<T> type) {
         try {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ser.BeanSerializer;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
+import com.fasterxml.jackson.databind.ser.impl.IndexedListSerializer;
+import com.fasterxml.jackson.databind.ser.impl.IndexedStringListSerializer;
+import com.fasterxml.jackson.databind.ser.impl.StringCollectionSerializer;
+import com.fasterxml.jackson.databind.ser.std.CollectionSerializer;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PhoneNumber;
 
@@ -32,9 +36,10 @@ import java.util.UUID;
  * {@code \}{@code u00XX}, everything else as it is, unpaired surrogates included); a boolean, an {@code int}, a
  * {@code long}; an enum constant (its name); an {@link Instant} ({@link IsoTimes}); a {@link UUID}; a
  * {@link PhoneNumber} (its E.164 form) and {@link Money} (amount as a plain string and currency), as the mapper's own
- * serializers write them; an {@link Optional} (its value, or {@code null}); a collection of {@code java.util}
- * (an array of its elements in iteration order); and a record whose members Jackson writes in the order and under the
- * names of its components (checked against the mapper's serializer for the record, once per class). Anything else
+ * serializers write them; an {@link Optional} (its value, or {@code null}); a collection of {@code java.util}, or
+ * one the mapper writes with its plain collection serializer (an array of its elements in iteration order); and a
+ * record whose members Jackson writes in the order and under the names of its components (checked against the
+ * mapper's serializer for the record, once per class). Anything else
  * (a decimal, a date, a map, a class Jackson writes otherwise) is written by the mapper itself, so the text is the
  * mapper's whatever the value ({@code JsonTextTest} compares both over every event type and hostile strings).
  *
@@ -84,9 +89,11 @@ final class JsonText {
 
     /**
      * Each thread's builder, emptied and used again for the next value: a new one for each value, grown on the way,
-     * was most of what writing a chunk's events allocated. One grown past {@value #KEPT} chars is not kept.
+     * was most of what writing a chunk's events allocated. It is taken out while a value is written, so a write that
+     * runs inside another (a serializer or accessor that writes JSON itself) gets a builder of its own, and put back
+     * after a write that did not throw, unless it grew past {@value #KEPT} chars.
      */
-    private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(512));
+    private static final ThreadLocal<StringBuilder> BUILDERS = new ThreadLocal<>();
     private static final int KEPT = 16_384;
 
     private final ObjectMapper mapper;
@@ -105,11 +112,16 @@ final class JsonText {
     /** The value as JSON text. */
     String write(Object value) {
         StringBuilder out = BUILDERS.get();
-        out.setLength(0);
+        if (out == null) {
+            out = new StringBuilder(512);
+        } else {
+            BUILDERS.set(null);
+            out.setLength(0);
+        }
         append(out, value);
         String text = out.toString();
-        if (out.capacity() > KEPT) {
-            BUILDERS.remove();
+        if (out.capacity() <= KEPT) {
+            BUILDERS.set(out);
         }
         return text;
     }
@@ -186,13 +198,36 @@ final class JsonText {
         if (type == Optional.class) {
             return OPTIONAL;
         }
-        if (Collection.class.isAssignableFrom(type) && type.getName().startsWith("java.util.")) {
+        if (Collection.class.isAssignableFrom(type) && writesAsArray(type)) {
             return COLLECTION;
         }
         if (type.isRecord()) {
             return RecordWriter.of(type, mapper).orElse(MAPPER);
         }
         return MAPPER;
+    }
+
+    /**
+     * Whether the mapper writes a collection of this class as a plain array of its elements in iteration order: every
+     * collection of {@code java.util}, and any other (an unmodifiable copy of the domain's, such as the records a
+     * timeline entry is about) whose serializer is one of Jackson's plain collection serializers.
+     */
+    private boolean writesAsArray(Class<?> type) {
+        if (type.getName().startsWith("java.util.")) {
+            return true;
+        }
+        try {
+            Class<?> serializer = mapper.getSerializerProviderInstance().findValueSerializer(type).getClass();
+            return serializer == CollectionSerializer.class || serializer == IndexedListSerializer.class
+                    || serializer == StringCollectionSerializer.class || serializer == IndexedStringListSerializer.class;
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    /** Whether values of this class are written here rather than by the mapper (for tests). */
+    boolean writesItself(Class<?> type) {
+        return writers.get(type) != MAPPER;
     }
 
     /**

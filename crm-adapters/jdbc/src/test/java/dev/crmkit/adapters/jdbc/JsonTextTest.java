@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.crmkit.core.activity.ActivityEvent;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.ActivityType;
 import dev.crmkit.core.contact.Affiliation;
 import dev.crmkit.core.kernel.Address;
 import dev.crmkit.core.kernel.DomainEvent;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PhoneNumber;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.lead.LeadEvent;
 import dev.crmkit.core.lead.LeadId;
@@ -92,6 +97,49 @@ class JsonTextTest {
             assertTrue(written.getOrDefault(type, 0) >= 500, type.getName() + " was written "
                     + written.getOrDefault(type, 0) + " times: the generator cannot build it (a new kind of member?)");
         }
+    }
+
+    /**
+     * A capture's timeline entry is about a lead, a contact and often a company: the event's copy of those records
+     * (a domain class, not one of {@code java.util}) is written here too, not handed back to the mapper (review t19
+     * finding M1: after the merge it was, the same text at databind's cost).
+     */
+    @Test
+    void anEntryAboutSeveralRecords_everyMemberOfItsEventIsWrittenHere_notByTheMapper() throws Exception {
+        ActivityEvent.ActivityLogged event = new ActivityEvent.ActivityLogged(new ActivityId(new UUID(3, 4)),
+                ActivityType.NOTE, new LinkedHashSet<>(List.of(new RecordRef(RecordType.LEAD, new UUID(1, 1)),
+                new RecordRef(RecordType.CONTACT, new UUID(1, 2)), new RecordRef(RecordType.COMPANY,
+                new UUID(1, 3)))), Instant.parse("2026-12-07T01:02:03Z"));
+        assertTrue(json.writesItself(event.getClass()));
+        for (RecordComponent member : event.getClass().getRecordComponents()) {
+            Object value = member.getAccessor().invoke(event);
+            assertTrue(json.writesItself(value.getClass()), member.getName() + ": " + value.getClass().getName());
+        }
+        assertEquals(json.databind(event), json.write(event));
+    }
+
+    /** A codec the accessor of {@link WritesJsonItself} writes with, in the middle of another write. */
+    private static final JsonCodec INNER = new JsonCodec();
+
+    /** A value whose accessor writes JSON itself: a write inside a write on the same thread. */
+    public record WritesJsonItself(String name) {
+        @Override
+        public String name() {
+            return INNER.write(List.of(name, name));
+        }
+    }
+
+    /**
+     * A write that runs inside another on the same thread gets a builder of its own: with one builder per thread
+     * shared by both, the inner write emptied the outer's text (review t19 finding L4).
+     */
+    @Test
+    void aWriteInsideAWrite_leavesTheOuterTextWhole() {
+        List<Object> value = List.of("before", new WritesJsonItself("ab\"c"), "after", new WritesJsonItself("d"));
+        String expected = json.databind(value);
+        assertTrue(expected.startsWith("[\"before\",{\"name\":"), expected);
+        assertEquals(expected, json.write(value));
+        assertEquals(expected, json.write(value)); // and the builder put back serves the next write
     }
 
     @Test
