@@ -3,11 +3,13 @@ package dev.crmkit.core.activity;
 import dev.crmkit.core.kernel.RecordRef;
 
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The unmodifiable copy of the records a timeline entry (and its event) is about, in the order given. Most entries are
@@ -58,6 +60,43 @@ final class AboutRecords {
         @Override
         public boolean contains(Object o) {
             return records.contains(o);
+        }
+
+        // every change is refused, also one that would change nothing, as the JDK's unmodifiable sets refuse it
+
+        @Override
+        public boolean add(RecordRef r) {
+            throw new UnsupportedOperationException("the records an entry is about cannot be changed");
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            return add(null);
+        }
+
+        @Override
+        public boolean addAll(Collection<? extends RecordRef> c) {
+            return add(null);
+        }
+
+        @Override
+        public boolean removeAll(Collection<?> c) {
+            return add(null);
+        }
+
+        @Override
+        public boolean retainAll(Collection<?> c) {
+            return add(null);
+        }
+
+        @Override
+        public boolean removeIf(Predicate<? super RecordRef> filter) {
+            return add(null);
+        }
+
+        @Override
+        public void clear() {
+            add(null);
         }
 
         @Override

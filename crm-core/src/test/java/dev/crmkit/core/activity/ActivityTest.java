@@ -76,6 +76,12 @@ class ActivityTest {
         assertThrows(UnsupportedOperationException.class, () -> a.about().add(LEAD));
         assertThrows(UnsupportedOperationException.class, () -> a.about().remove(given.get(0)));
         assertThrows(UnsupportedOperationException.class, () -> a.about().removeIf(r -> true));
+        // a change that would change nothing is refused too, as the JDK's unmodifiable sets refuse it (review t19 L7)
+        assertThrows(UnsupportedOperationException.class, () -> a.about().remove(LEAD));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().removeIf(r -> false));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().retainAll(a.about()));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().removeAll(Set.of()));
+        assertThrows(UnsupportedOperationException.class, () -> a.about().addAll(Set.of()));
         assertEquals(8, a.about().size());
     }
 

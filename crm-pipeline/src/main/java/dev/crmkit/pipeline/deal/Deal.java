@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A sales opportunity moving through one pipeline.
@@ -156,6 +159,85 @@ public record Deal(DealId id, long version, PipelineId pipelineId, String title,
         @Override
         public int size() {
             return sorted.size();
+        }
+
+        // every change is refused by the unmodifiable map, also one that would change nothing (AbstractMap and Map's
+        // defaults let those pass)
+
+        @Override
+        public Set<String> keySet() {
+            return sorted.keySet();
+        }
+
+        @Override
+        public Collection<String> values() {
+            return sorted.values();
+        }
+
+        @Override
+        public String put(String kind, String document) {
+            return sorted.put(kind, document);
+        }
+
+        @Override
+        public String remove(Object kind) {
+            return sorted.remove(kind);
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ? extends String> m) {
+            sorted.putAll(m);
+        }
+
+        @Override
+        public void clear() {
+            sorted.clear();
+        }
+
+        @Override
+        public String putIfAbsent(String kind, String document) {
+            return sorted.putIfAbsent(kind, document);
+        }
+
+        @Override
+        public boolean remove(Object kind, Object document) {
+            return sorted.remove(kind, document);
+        }
+
+        @Override
+        public boolean replace(String kind, String old, String document) {
+            return sorted.replace(kind, old, document);
+        }
+
+        @Override
+        public String replace(String kind, String document) {
+            return sorted.replace(kind, document);
+        }
+
+        @Override
+        public void replaceAll(BiFunction<? super String, ? super String, ? extends String> f) {
+            sorted.replaceAll(f);
+        }
+
+        @Override
+        public String computeIfAbsent(String kind, Function<? super String, ? extends String> f) {
+            return sorted.computeIfAbsent(kind, f);
+        }
+
+        @Override
+        public String computeIfPresent(String kind, BiFunction<? super String, ? super String, ? extends String> f) {
+            return sorted.computeIfPresent(kind, f);
+        }
+
+        @Override
+        public String compute(String kind, BiFunction<? super String, ? super String, ? extends String> f) {
+            return sorted.compute(kind, f);
+        }
+
+        @Override
+        public String merge(String kind, String document,
+                            BiFunction<? super String, ? super String, ? extends String> f) {
+            return sorted.merge(kind, document, f);
         }
     }
 

@@ -68,6 +68,36 @@ class DealDocumentsTest {
         assertEquals("sent", deal.documents().get("offer"));
     }
 
+    /**
+     * A change that would change nothing is refused too, as the JDK's unmodifiable maps refuse it (review t19 finding
+     * L7: the shared map let these pass silently).
+     */
+    @Test
+    void documents_refuseEveryChange_alsoOneThatWouldChangeNothing() {
+        Map<String, String> documents = withDocuments(Map.of("offer", "sent")).documents();
+        List<Runnable> noOps = List.of(
+                () -> documents.remove("absent"),
+                () -> documents.remove("absent", "x"),
+                () -> documents.putIfAbsent("offer", "sent"),
+                () -> documents.putAll(Map.of()),
+                () -> documents.replace("absent", "x"),
+                () -> documents.replace("absent", "x", "y"),
+                () -> documents.replaceAll((kind, document) -> document),
+                () -> documents.computeIfAbsent("offer", kind -> "x"),
+                () -> documents.computeIfPresent("absent", (kind, document) -> "x"),
+                () -> documents.compute("absent", (kind, document) -> null),
+                () -> documents.merge("offer", "sent", (a, b) -> a),
+                () -> documents.keySet().remove("absent"),
+                () -> documents.keySet().removeIf(kind -> false),
+                () -> documents.values().remove("absent"),
+                () -> documents.values().retainAll(List.of("sent")),
+                () -> withDocuments(Map.of()).documents().clear());
+        for (int i = 0; i < noOps.size(); i++) {
+            assertThrows(UnsupportedOperationException.class, noOps.get(i)::run, "change " + i);
+        }
+        assertEquals(Map.of("offer", "sent"), documents);
+    }
+
     @Test
     void withDocument_makesNewDocuments_andLeavesTheOriginalAsItWas() {
         Deal deal = withDocuments(Map.of("offer", "sent"));
