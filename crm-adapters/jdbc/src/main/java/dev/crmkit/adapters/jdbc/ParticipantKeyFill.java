@@ -24,13 +24,20 @@ final class ParticipantKeyFill {
     private ParticipantKeyFill() {
     }
 
+    /**
+     * The next batch of activities still to be keyed, ids only, in id order (on PostgreSQL read from the partial
+     * index of V88).
+     */
+    static String unkeyedSelect(Tables tables) {
+        return tables.sql("SELECT id FROM {activity} WHERE participants_keyed = FALSE ORDER BY id LIMIT " + BATCH);
+    }
+
     /** Keys every private activity not keyed yet; returns how many were keyed. */
     static int fill(DataSource dataSource, Dialect dialect, String prefix) {
         Tables tables = new Tables(prefix);
         JsonCodec json = new JsonCodec();
         // ids only, in id order: every node marks (locks) rows in the same order, so two fills never deadlock
-        String select = tables.sql("SELECT id FROM {activity} WHERE participants_keyed = FALSE ORDER BY id LIMIT "
-                + BATCH);
+        String select = unkeyedSelect(tables);
         String reread = tables.sql("SELECT visibility, participants FROM {activity} WHERE id = ?");
         String insert = tables.sql("INSERT INTO {activity_participant} (activity_id, match_kind, participant) "
                 + "VALUES (?, ?, ?)");
