@@ -44,7 +44,10 @@ public sealed interface AssignmentOutcome {
      *
      * @param leadId      the lead
      * @param rule        why: {@code already-assigned} (it has another owner than expected), {@code closed},
-     *                    {@code claimed-elsewhere} (another thread or node is assigning it), {@code nobody-available}
+     *                    {@code claimed-elsewhere} (another thread or node is assigning it), {@code nobody-available};
+     *                    a call that loses the lead to another node's assignment gives {@code claimed-elsewhere}
+     *                    when it saw the other claim, and {@code already-assigned} when it sees the other node's
+     *                    owner (on PostgreSQL with rotation tickets ahead, where the claim goes with the commit)
      * @param reason      a sentence for a person
      * @param explanation the policy's explanation when a policy ran
      */

@@ -149,6 +149,7 @@ public interface AssignmentState {
      * database, the rotation's row is locked only while this one statement runs instead of until the unit commits,
      * and units that assign through one rotation no longer run one at a time. Taken only when the lead, as committed,
      * is open, owned by {@code owner} and not claimed at its version; the assignment then passes the ticket to
+     * {@link #claimAndAssignTicket} with the lead when {@link #takeTicketAhead} gave it (first attempt), else to
      * {@link #readAndAssignTicket}.
      *
      * <p>The trade-off: a ticket taken ahead is never given back. When the assignment it was taken for does not

@@ -27,7 +27,9 @@ import java.util.function.Function;
 
 /**
  * {@link CaptureBatches} on the JDBC store: what a chunk's keys meet is read with one query per kind of key (contacts
- * locked in the order of their ids, so chunks on two nodes never wait on each other in a cycle; on PostgreSQL each
+ * read in the order of their ids and locked as read, so on PostgreSQL and H2 chunks on two nodes never wait on each
+ * other in a cycle; MariaDB locks rows in the order its plan reads them, from the chunk's points, so two chunks
+ * sharing contacts may deadlock there, and the database's rollback of one runs its unit again; on PostgreSQL each
  * query probes an index once per key whatever the table's statistics, see {@link Lookup}); new contacts' points
  * and new leads' external ids are claimed with one multi-row insert-ignoring statement per key table, and the rows of
  * contacts, company links, leads, timeline entries and tasks go in multi-row inserts ({@link Jdbc#insertRows}).
@@ -374,8 +376,9 @@ final class JdbcCaptureBatches implements CaptureBatches {
     }
 
     /**
-     * Contacts holding any of the points, locked in the order of their ids (on MariaDB the points joined as a derived
-     * table, see {@link AtOnce}: 4.2 ms of server CPU a bench chunk as an IN list, 2.7 ms joined).
+     * Contacts holding any of the points, in the order of their ids, locked (on MariaDB the points joined as a
+     * derived table, see {@link AtOnce}: 4.2 ms of server CPU a bench chunk as an IN list, 2.7 ms joined; its locks
+     * are taken as the plan reads the rows, not in id order).
      */
     static final Lookup CONTACTS_BY_POINT = new Lookup(
             "SELECT * FROM {contact} WHERE id IN (SELECT contact_id FROM {contact_point} WHERE point IN (%s)) "

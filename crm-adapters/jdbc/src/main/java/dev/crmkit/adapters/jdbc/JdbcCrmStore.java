@@ -541,12 +541,16 @@ public final class JdbcCrmStore implements CrmkitStore {
         /**
          * On PostgreSQL, takes the rotation ticket of an assignment by a routing without rules ahead of its unit of
          * work, in a statement of its own that commits at once ({@link dev.crmkit.core.assignment.AssignmentState#advanceAhead}),
-         * so assignments through one rotation no longer wait for each other's commits: one more round trip each, and
-         * the rotation's row locked only while that statement runs. The price is round robin's exactness under races:
-         * a ticket whose assignment does not happen (another node assigns the same lead at the same time, the lead
-         * changes meanwhile, the unit fails) is not given back, and its turn is skipped. Leads assigned once stay
-         * exactly round robin. Off by default (tickets inside the unit, given back with it); no effect on other
-         * databases, inside a caller's unit of work, or with the host's transactions joined.
+         * so assignments through one rotation no longer wait for each other's commits, and the rotation's row is
+         * locked only while that statement runs. The statement also reads the lead, so the unit then claims it and
+         * writes its owner at that version with its timeline entry, outbox rows and commit in one round trip: two
+         * round trips an assignment, as with tickets inside the unit. A lead another node edited after its ticket
+         * was taken (still open, same owner) is read again and assigned with the same ticket. The price is round
+         * robin's exactness under races: a ticket whose assignment does not happen (another node assigns the same
+         * lead at the same time, the lead is closed or its owner changes meanwhile, the unit fails) is not given
+         * back, and its turn is skipped. Leads assigned once stay exactly round robin. Off by default (tickets inside
+         * the unit, given back with it); no effect on other databases, inside a caller's unit of work, or with the
+         * host's transactions joined.
          */
         public Builder rotationTicketsAhead() {
             this.ticketsAhead = true;
