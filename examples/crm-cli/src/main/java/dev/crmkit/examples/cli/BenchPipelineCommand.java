@@ -2,6 +2,7 @@ package dev.crmkit.examples.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.crmkit.examples.cli.bench.PipelineBenchmark;
+import dev.crmkit.examples.cli.bench.RoundTimes;
 import dev.crmkit.pipeline.definition.StageRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,13 +24,22 @@ import java.util.concurrent.Callable;
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"Open --deals deals in a pipeline of six open stages, won and lost, where every stage has five "
                 + "entry rules (required fields, a required document, a positive amount, allowed movers, no "
-                + "skipping), and move each forward stage by stage to won through crmkit; then change the stage of "
-                + "the same deals as often without rules: in memory by the Deals port's update, on a database by a "
-                + "plain JDBC UPDATE per change in auto-commit. Reports moves/s of both and the ratio of their times.",
+                + "skipping), and move each forward stage by stage to won through crmkit; move as many other deals "
+                + "the same way, each with the deal its last move returned (in hand); and change the stage of as "
+                + "many other deals as often without rules: in memory by the Deals port's update, on a database by "
+                + "a plain JDBC UPDATE per change in auto-commit. Each of --rounds rounds opens its deals afresh "
+                + "(same seed) and times the three passes in an order that rotates from round to round; reports "
+                + "per pass the median time (min-max) and moves/s, and the ratios of the median times.",
                 "Runs in memory, and also on the database of --jdbc-url (PostgreSQL or MariaDB) when given. Uses "
                         + "tables prefixed " + PipelineBenchmark.PREFIX + ", which it drops before each pass and at "
                         + "the end; no other table is touched."})
 final class BenchPipelineCommand implements Callable<Integer> {
+
+    /** Timed rounds in memory unless --rounds says otherwise. */
+    private static final int MEMORY_ROUNDS = 5;
+
+    /** Timed rounds on a database unless --rounds says otherwise: each costs seconds. */
+    private static final int DATABASE_ROUNDS = 1;
 
     @Spec
     private CommandSpec spec;
@@ -46,6 +56,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
             description = "Seed of the amounts, close dates and ids (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Timed rounds per store; each figure is the median over them (default: 5 in memory, 1 "
+                    + "on the database of --jdbc-url, since each database round takes seconds; when given, both "
+                    + "stores run N rounds).")
+    private Integer rounds;
+
     @Mixin
     private BenchFormat format = new BenchFormat();
 
@@ -61,10 +77,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
         HikariDataSource target = jdbc.pool(spec).orElse(null);
         try {
             List<PipelineBenchmark.Result> results = new ArrayList<>();
-            results.add(benchmark.runInMemory());
+            results.add(benchmark.runInMemory(rounds(MEMORY_ROUNDS)));
             if (target != null) {
                 results.add(benchmark.runOn(target, Database.product(target),
-                        Database.mask(jdbc.url().get())));
+                        Database.mask(jdbc.url().get()), rounds(DATABASE_ROUNDS)));
             }
             format.print(spec, () -> json(settings, results), out -> print(out, settings, results));
         } finally {
@@ -79,11 +95,18 @@ final class BenchPipelineCommand implements Callable<Integer> {
         if (deals < 1) {
             throw new ParameterException(spec.commandLine(), "--deals must be at least 1, got " + deals);
         }
+        if (rounds != null && rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
+        }
         int warm = warmup != null ? warmup : Math.min(deals / 4, 500);
         if (warm < 0 || warm > deals) {
             throw new ParameterException(spec.commandLine(), "--warmup must be between 0 and --deals, got " + warm);
         }
         return new PipelineBenchmark.Settings(deals, warm, seed);
+    }
+
+    private int rounds(int otherwise) {
+        return rounds != null ? rounds : otherwise;
     }
 
     private static List<String> ruleNames() {
@@ -108,26 +131,45 @@ final class BenchPipelineCommand implements Callable<Integer> {
         for (PipelineBenchmark.Result r : results) {
             out.println();
             out.printf("%s, %s%n", r.store(), r.where());
-            out.printf("%-40s %12s %12s %10s%n", "", "moves", "moves/s", "time");
-            out.printf("%-40s %12s %12s %8.2f s%n", "crmkit move with " + PipelineBenchmark.rules().size()
-                            + " rules per stage", Reports.count(r.moves()),
-                    Reports.count(Math.round(r.crmkitMovesPerSecond())), r.crmkitNanos() / 1e9);
-            out.printf("%-40s %12s %12s %8.2f s%n", "crmkit move of a deal in hand, same rules",
-                    Reports.count(r.moves()), Reports.count(Math.round(r.heldMovesPerSecond())),
-                    r.heldNanos() / 1e9);
-            out.printf("%-40s %12s %12s %8.2f s%n", "baseline: stage update without rules",
-                    Reports.count(r.moves()), Reports.count(Math.round(r.baselineMovesPerSecond())),
-                    r.baselineNanos() / 1e9);
+            out.printf("rounds:   %d, the passes' order rotating (%s); times are medians (min-max)%n", r.rounds(),
+                    orders(r));
+            out.printf("%-40s %12s %12s %10s  %s%n", "", "moves", "moves/s", "time", "min-max");
+            line(out, "crmkit move with " + PipelineBenchmark.rules().size() + " rules per stage", r,
+                    r.crmkitMovesPerSecond(), r.crmkit());
+            line(out, "crmkit move of a deal in hand, same rules", r, r.heldMovesPerSecond(), r.held());
+            line(out, "baseline: stage update without rules", r, r.baselineMovesPerSecond(), r.baseline());
             out.printf("%-40s %12s%n", "ratio (crmkit time / baseline time)",
                     String.format(Locale.ROOT, "%.2f x", r.ratio()));
             out.printf("%-40s %12s%n", "ratio, deal in hand (time / baseline)",
                     String.format(Locale.ROOT, "%.2f x", r.heldRatio()));
-            out.printf("  won      %s of %s deals after the crmkit pass, %s after the baseline pass%n",
+            out.printf("  won      %s of %s deals after the crmkit pass, %s after the baseline pass (fewest in any "
+                            + "round)%n",
                     Reports.count(r.won()), Reports.count(r.deals()), Reports.count(r.baselineWon()));
             out.printf("  won      %s of %s deals in hand after their pass%n", Reports.count(r.heldWon()),
                     Reports.count(r.deals()));
         }
         out.flush();
+    }
+
+    private static void line(PrintWriter out, String label, PipelineBenchmark.Result r, double movesPerSecond,
+                             RoundTimes times) {
+        out.printf("%-40s %12s %12s %8.2f s  %.2f-%.2f s%n", label, Reports.count(r.moves()),
+                Reports.count(Math.round(movesPerSecond)), times.median() / 1e9, times.min() / 1e9,
+                times.max() / 1e9);
+    }
+
+    /** The order of each round, as e.g. {@code crmkit held baseline | held baseline crmkit}. */
+    private static String orders(PipelineBenchmark.Result r) {
+        return String.join(" | ", r.orders().stream().map(order -> String.join(" ",
+                order.stream().map(BenchPipelineCommand::name).toList())).toList());
+    }
+
+    private static String name(PipelineBenchmark.Pass pass) {
+        return pass.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Double> seconds(RoundTimes times) {
+        return times.nanos().stream().map(n -> n / 1e9).toList();
     }
 
     private static Map<String, Object> json(PipelineBenchmark.Settings s, List<PipelineBenchmark.Result> results) {
@@ -138,7 +180,13 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     "where", r.where(),
                     "deals", r.deals(),
                     "moves", r.moves(),
+                    "rounds", r.rounds(),
+                    "orders", r.orders().stream().map(o -> o.stream().map(BenchPipelineCommand::name).toList())
+                            .toList(),
                     "crmkitSeconds", r.crmkitNanos() / 1e9,
+                    "crmkitRoundSeconds", seconds(r.crmkit()),
+                    "heldRoundSeconds", seconds(r.held()),
+                    "baselineRoundSeconds", seconds(r.baseline()),
                     "baselineSeconds", r.baselineNanos() / 1e9,
                     "crmkitMovesPerSecond", Math.round(r.crmkitMovesPerSecond()),
                     "baselineMovesPerSecond", Math.round(r.baselineMovesPerSecond()),

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +62,8 @@ class BenchPipelineCommandTest {
         assertEquals("crm_bench_", json.get("tablePrefix").asText());
         assertEquals(2, json.get("stores").size(), json.toString());
         assertEquals("in memory", json.get("stores").get(0).get("store").asText());
+        assertEquals(5, json.get("stores").get(0).get("rounds").asInt(), "in memory five rounds unless asked");
+        assertEquals(1, json.get("stores").get(1).get("rounds").asInt(), "on a database one round unless asked");
         assertTrue(json.get("stores").get(1).get("store").asText().startsWith("PostgreSQL"), json.toString());
         for (JsonNode store : json.get("stores")) {
             for (String key : List.of("where", "crmkitSeconds", "baselineSeconds", "crmkitMovesPerSecond",
@@ -69,10 +73,10 @@ class BenchPipelineCommandTest {
             assertEquals(180, store.get("moves").asLong(), store.toString());
             assertEquals(30, store.get("won").asLong(), store.toString());
             assertEquals(30, store.get("baselineWon").asLong(), store.toString());
-            assertEquals(30, store.get("board").get("Won").asLong(), store.toString());
             assertEquals(30, store.get("heldWon").asLong(), store.toString());
-            // read after the first crmkit pass: the deals in hand still wait in the first stage
-            assertEquals(30, store.get("board").get("Qualified").asLong(), store.toString());
+            // read at the end of the last round: the deals of all three passes won, none left behind
+            assertEquals(90, store.get("board").get("Won").asLong(), store.toString());
+            assertEquals(0, store.get("board").get("Qualified").asLong(), store.toString());
             assertTrue(store.get("crmkitMovesPerSecond").asLong() > 0 && store.get("ratio").asDouble() > 0,
                     store.toString());
         }
@@ -82,6 +86,51 @@ class BenchPipelineCommandTest {
             rs.next();
             assertEquals("crm_deal_keep", rs.getString(1), "the benchmark drops its tables and only those");
         }
+    }
+
+    @Test
+    void threeRounds_inMemory_reportTheMedianOfTheRecordedTimes_andRotateThePasses() {
+        CliRun run = CliRun.crm("bench", "pipeline", "--deals", "12", "--warmup", "3", "--rounds", "3",
+                "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode store = run.json().get("stores").get(0);
+        assertEquals(3, store.get("rounds").asInt(), store.toString());
+        for (String pass : List.of("crmkit", "held", "baseline")) {
+            JsonNode times = store.get(pass + "RoundSeconds");
+            assertEquals(3, times.size(), pass + " in " + store);
+            List<Double> sorted = new ArrayList<>();
+            times.forEach(t -> sorted.add(t.asDouble()));
+            Collections.sort(sorted);
+            assertEquals(sorted.get(1), store.get(pass + "Seconds").asDouble(), pass + ": the middle of " + times);
+        }
+        assertEquals(Math.round(store.get("crmkitSeconds").asDouble() / store.get("baselineSeconds").asDouble()
+                * 100) / 100.0, store.get("ratio").asDouble(), 0.011, "median crmkit time / median baseline time");
+        assertEquals("[[\"crmkit\",\"held\",\"baseline\"],[\"held\",\"baseline\",\"crmkit\"],"
+                + "[\"baseline\",\"crmkit\",\"held\"]]", store.get("orders").toString());
+        assertEquals(12, store.get("won").asLong(), store.toString());
+        assertEquals(12, store.get("heldWon").asLong(), store.toString());
+        assertEquals(12, store.get("baselineWon").asLong(), store.toString());
+        assertEquals(36, store.get("board").get("Won").asLong(), store.toString());
+    }
+
+    @Test
+    void threeRounds_text_saysHowManyRounds() {
+        CliRun run = CliRun.crm("bench", "pipeline", "--deals", "6", "--warmup", "0", "--rounds", "3");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("rounds:   3, the passes' order rotating (crmkit held baseline | held "
+                + "baseline crmkit | baseline crmkit held); times are medians (min-max)"), run.out());
+        assertTrue(run.out().matches("(?s).*baseline: stage update without rules\\s+36\\s+\\S+\\s+\\d+\\.\\d\\d s  "
+                + "\\d+\\.\\d\\d-\\d+\\.\\d\\d s.*"), run.out());
+    }
+
+    @Test
+    void zeroRounds_exitsWith2() {
+        CliRun run = CliRun.crm("bench", "pipeline", "--deals", "10", "--rounds", "0");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--rounds"), run.err());
     }
 
     @Test

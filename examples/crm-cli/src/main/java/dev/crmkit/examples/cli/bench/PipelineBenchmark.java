@@ -31,6 +31,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -54,14 +55,18 @@ import java.util.function.Consumer;
  *   <li><em>crmkit, deal in hand</em>: as many other deals, opened alike, moved the same way through
  *       {@link DealPipeline#move(Deal, MoveDeal)} with the deal each previous move returned, as a board holds its deals
  *       (on PostgreSQL one round trip per move: no read of the deal);</li>
- *   <li><em>baseline</em>: the same deals walked through the same stages again, changing only the stage field with
- *       no rules, no history, no timeline and no events: in memory through the store's {@link Deals#update} port, on
- *       a database with a plain JDBC {@value #UPDATE_SQL} per move, each in its own transaction (auto-commit).</li>
+ *   <li><em>baseline</em>: as many other deals, opened alike, walked through the same stages, changing only the
+ *       stage field with no rules, no history, no timeline and no events: in memory through the store's
+ *       {@link Deals#update} port, on a database with a plain JDBC {@value #UPDATE_SQL} per move, each in its own
+ *       transaction (auto-commit).</li>
  * </ol>
- * The passes run in this order, each timed on its own; both crmkit passes are compared with the same baseline (whose
- * client, too, knows each deal's version). Every pass follows a warm-up pass of all three on separate deals; on a database the tables (prefix {@value #PREFIX}) are
- * dropped and migrated before the warm-up and before the timed passes, and dropped at the end. Only tables whose names
- * start with the prefix are touched.
+ * Each pass is timed on its own; both crmkit passes are compared with the same baseline (whose client, too, knows
+ * each deal's version). A run makes one untimed warm-up of all three passes on fewer deals, then a number of timed
+ * rounds: each round opens its deals afresh (same seed) in a fresh store and runs the three passes in the order
+ * {@link #order(int)} gives it, which rotates from round to round so that no pass always runs first after the
+ * collections and compilations the opening causes; each pass's figure is the median of its rounds. On a database the
+ * tables (prefix {@value #PREFIX}) are dropped and migrated before the warm-up and before each round, and dropped at
+ * the end. Only tables whose names start with the prefix are touched.
  */
 public final class PipelineBenchmark {
 
@@ -118,55 +123,114 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** The three timed passes of a round. */
+    public enum Pass {
+        /** {@link #moveAll(Prepared)}. */
+        CRMKIT("crmkit moves"),
+        /** {@link #moveAllHeld(Prepared)}. */
+        HELD("crmkit moves of deals in hand"),
+        /** The stage updates without rules of {@link Prepared#baseline}. */
+        BASELINE("stage updates without rules");
+
+        private final String what;
+
+        Pass(String what) {
+            this.what = what;
+        }
+
+        /** What the pass times, for a progress line. */
+        public String what() {
+            return what;
+        }
+    }
+
+    /**
+     * The order of the passes in a round: {@link Pass#CRMKIT}, {@link Pass#HELD}, {@link Pass#BASELINE} in the first,
+     * rotated one place further each round (the second round starts with the deals in hand, the third with the
+     * baseline, the fourth as the first).
+     *
+     * @param round the round, counted from 0
+     */
+    public static List<Pass> order(int round) {
+        if (round < 0) {
+            throw new IllegalArgumentException("rounds count from 0, got " + round);
+        }
+        List<Pass> order = new ArrayList<>(List.of(Pass.values()));
+        Collections.rotate(order, -(round % order.size()));
+        return List.copyOf(order);
+    }
+
     /**
      * The figures of one store.
      *
-     * @param store         what was measured: {@code in memory} or the database product and version
-     * @param where         where it is (a URL, masked, or the in-memory store's class)
-     * @param deals         deals moved
-     * @param moves         moves made by either pass
-     * @param crmkitNanos   how long the crmkit moves took
-     * @param heldNanos     how long the crmkit moves of deals in hand took (as many, of the other deals)
-     * @param baselineNanos how long the baseline updates took
-     * @param board         deals per stage after the crmkit pass, in stage order (the deals in hand still first)
-     * @param heldWon       deals in hand in the won stage after their pass
-     * @param baselineWon   deals whose stage field is the won stage after the baseline pass
+     * @param store       what was measured: {@code in memory} or the database product and version
+     * @param where       where it is (a URL, masked, or the in-memory store's class)
+     * @param deals       deals moved by each pass in each round
+     * @param moves       moves made by each pass in each round
+     * @param crmkit      how long the crmkit moves took, per round
+     * @param held        how long the crmkit moves of deals in hand took (as many, of other deals), per round
+     * @param baseline    how long the baseline updates took (as many, of other deals), per round
+     * @param orders      the order of the passes in each round, as {@link #order(int)} gave it
+     * @param board       deals per stage at the end of the last round, in stage order (all three passes' deals)
+     * @param won         the fewest deals the crmkit pass left in the won stage in any round
+     * @param heldWon     the fewest deals in hand their pass left in the won stage in any round
+     * @param baselineWon the fewest deals whose stage field the baseline pass left at the won stage in any round
      */
-    public record Result(String store, String where, int deals, long moves, long crmkitNanos, long heldNanos,
-                         long baselineNanos, Map<String, Long> board, long heldWon, long baselineWon) {
-        /** Copies the board. */
+    public record Result(String store, String where, int deals, long moves, RoundTimes crmkit, RoundTimes held,
+                         RoundTimes baseline, List<List<Pass>> orders, Map<String, Long> board, long won,
+                         long heldWon, long baselineWon) {
+        /** Copies the orders and the board. */
         public Result {
+            orders = orders.stream().map(List::copyOf).toList();
             board = Collections.unmodifiableMap(new LinkedHashMap<>(board));
         }
 
-        /** Deals in the won stage after the crmkit pass. */
-        public long won() {
-            return board.getOrDefault(WON, 0L);
+        /** How many rounds were timed. */
+        public int rounds() {
+            return crmkit.rounds();
+        }
+
+        /** The median time of the crmkit moves over the rounds. */
+        public long crmkitNanos() {
+            return crmkit.median();
+        }
+
+        /** The median time of the crmkit moves of deals in hand over the rounds. */
+        public long heldNanos() {
+            return held.median();
+        }
+
+        /** The median time of the baseline updates over the rounds. */
+        public long baselineNanos() {
+            return baseline.median();
         }
 
         /** Moves per second through crmkit. */
         public double crmkitMovesPerSecond() {
-            return moves * 1e9 / Math.max(1, crmkitNanos);
+            return moves * 1e9 / Math.max(1, crmkitNanos());
         }
 
         /** Moves of deals in hand per second through crmkit. */
         public double heldMovesPerSecond() {
-            return moves * 1e9 / Math.max(1, heldNanos);
+            return moves * 1e9 / Math.max(1, heldNanos());
         }
 
-        /** How many times as long crmkit takes to move deals in hand as the baseline for as many stage changes. */
+        /**
+         * How many times as long crmkit takes to move deals in hand as the baseline for as many stage changes: the
+         * median times' ratio.
+         */
         public double heldRatio() {
-            return (double) heldNanos / Math.max(1, baselineNanos);
+            return (double) heldNanos() / Math.max(1, baselineNanos());
         }
 
         /** Stage updates per second without rules. */
         public double baselineMovesPerSecond() {
-            return moves * 1e9 / Math.max(1, baselineNanos);
+            return moves * 1e9 / Math.max(1, baselineNanos());
         }
 
-        /** How many times as long crmkit takes as the baseline for the same number of stage changes. */
+        /** How many times as long crmkit takes as the baseline for as many stage changes: the median times' ratio. */
         public double ratio() {
-            return (double) crmkitNanos / Math.max(1, baselineNanos);
+            return (double) crmkitNanos() / Math.max(1, baselineNanos());
         }
     }
 
@@ -177,14 +241,16 @@ public final class PipelineBenchmark {
      * @param store     the store
      * @param pipeline  the benchmark's pipeline
      * @param deals     the deals as stored, each with everything the rules need
-     * @param held        as many other deals, opened alike, for the pass that moves deals in hand
+     * @param held      other deals, opened alike, for the pass that moves deals in hand
+     * @param baseline  as many other deals again, opened alike, for the baseline pass
      */
     public record Prepared(DealPipeline pipelines, PipelineStore store, Pipeline pipeline, List<Deal> deals,
-                           List<Deal> held) {
+                           List<Deal> held, List<Deal> baseline) {
         /** Copies the lists. */
         public Prepared {
             deals = List.copyOf(deals);
             held = List.copyOf(held);
+            baseline = List.copyOf(baseline);
         }
     }
 
@@ -230,7 +296,7 @@ public final class PipelineBenchmark {
 
     /**
      * Defines the pipeline and opens deals in its first stage, each with a seeded amount (1,000 to 100,000 EUR), an
-     * expected close date, the mover as owner and an approved offer attached; none in hand.
+     * expected close date, the mover as owner and an approved offer attached; none in hand, none for the baseline.
      *
      * @param crm   crmkit over the store
      * @param store the same store, as a pipeline store
@@ -243,22 +309,25 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * {@link #prepare(Crm, PipelineStore, IdGenerator, int, long)}, then {@code held} more deals opened alike for the
-     * pass of deals in hand ({@link Prepared#held}).
+     * {@link #prepare(Crm, PipelineStore, IdGenerator, int, long)}, then {@code others} more deals opened alike for the
+     * pass of deals in hand ({@link Prepared#held}) and {@code others} more for the baseline pass
+     * ({@link Prepared#baseline}).
      */
-    public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, int held, long seed) {
+    public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, int others, long seed) {
         DealPipeline pipelines = DealPipeline.builder().crm(crm).store(store).ids(ids).build();
         Pipeline pipeline = pipelines.definePipeline(definition());
         Random random = new Random(seed);
         LocalDate today = LocalDate.now(crm.clock());
-        List<Deal> opened = new ArrayList<>(deals + held);
-        for (int i = 0; i < deals + held; i++) {
+        int all = deals + 2 * others;
+        List<Deal> opened = new ArrayList<>(all);
+        for (int i = 0; i < all; i++) {
             Money amount = Money.of(BigDecimal.valueOf(1_000 + random.nextInt(99_001)), EUR);
             Deal deal = pipelines.open(OpenDeal.of(pipeline.id(), "Bench deal " + (i + 1), amount, MOVER)
                     .closingOn(today.plusDays(30 + random.nextInt(180))));
             opened.add(pipelines.attachDocument(deal.id(), DOCUMENT_KIND, DOCUMENT_STATUS));
         }
-        return new Prepared(pipelines, store, pipeline, opened.subList(0, deals), opened.subList(deals, deals + held));
+        return new Prepared(pipelines, store, pipeline, opened.subList(0, deals),
+                opened.subList(deals, deals + others), opened.subList(deals + others, all));
     }
 
     /**
@@ -321,35 +390,19 @@ public final class PipelineBenchmark {
                 d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), d.updatedAt());
     }
 
-    /** Both passes in memory, each on a fresh {@link InMemoryCrmStore}, after a warm-up on another one. */
-    public Result runInMemory() {
-        if (settings.warmup() > 0) {
-            phases.accept(String.format(Locale.ROOT, "in memory: warming up on %,d deals", settings.warmup()));
-            Prepared warm = prepareInMemory(settings.warmup());
-            List<Deal> warmMoved = moveAll(warm);
-            moveAllHeld(warm);
-            updateStages(warm.store().deals(), new ArrayList<>(warmMoved));
+    /**
+     * The three passes in memory, timed in {@code rounds} rounds, each on a fresh {@link InMemoryCrmStore}, after a
+     * warm-up on another one.
+     *
+     * @param rounds how many timed rounds, at least 1
+     */
+    public Result runInMemory(int rounds) {
+        try {
+            return run("in memory", InMemoryCrmStore.class.getSimpleName(), rounds, this::prepareInMemory,
+                    prepared -> updateStages(prepared.store().deals(), new ArrayList<>(prepared.baseline())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the in-memory store does not use SQL", e);
         }
-        phases.accept(String.format(Locale.ROOT, "in memory: opening %,d deals", settings.deals()));
-        Prepared prepared = prepareInMemory(settings.deals());
-        phases.accept(String.format(Locale.ROOT, "in memory: timing %,d crmkit moves", moves()));
-        long start = System.nanoTime();
-        List<Deal> moved = moveAll(prepared);
-        long crmkit = System.nanoTime() - start;
-        Map<String, Long> board = board(prepared);
-        phases.accept(String.format(Locale.ROOT, "in memory: timing %,d crmkit moves of deals in hand", moves()));
-        start = System.nanoTime();
-        moveAllHeld(prepared);
-        long held = System.nanoTime() - start;
-        long heldWon = board(prepared).getOrDefault(WON, 0L) - board.getOrDefault(WON, 0L);
-        phases.accept(String.format(Locale.ROOT, "in memory: timing %,d stage updates without rules", moves()));
-        List<Deal> current = new ArrayList<>(moved);
-        start = System.nanoTime();
-        updateStages(prepared.store().deals(), current);
-        long baseline = System.nanoTime() - start;
-        long baselineWon = board(prepared).getOrDefault(WON, 0L) - heldWon;
-        return new Result("in memory", InMemoryCrmStore.class.getSimpleName(), settings.deals(), moves(), crmkit,
-                held, baseline, board, heldWon, baselineWon);
     }
 
     private Prepared prepareInMemory(int deals) {
@@ -359,52 +412,98 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Both passes on a database, into fresh tables, after a warm-up in fresh tables; drops the tables afterwards.
+     * The three passes on a database, timed in {@code rounds} rounds, each into fresh tables, after a warm-up in
+     * fresh tables; drops the tables afterwards.
      *
      * @param dataSource the database; its tables starting with {@value #PREFIX} are dropped
      * @param database   its product and version, for the result
      * @param where      where it is, for the result
+     * @param rounds     how many timed rounds, at least 1
      */
-    public Result runOn(DataSource dataSource, String database, String where) throws SQLException {
+    public Result runOn(DataSource dataSource, String database, String where, int rounds) throws SQLException {
         Dialect dialect;
         try (Connection c = dataSource.getConnection()) {
             dialect = Dialect.of(c);
         }
         try {
-            if (settings.warmup() > 0) {
-                phases.accept(String.format(Locale.ROOT, "%s: warming up on %,d deals", database,
-                        settings.warmup()));
+            return run(database, where, rounds, deals -> {
                 fresh(dataSource);
-                Prepared warm = prepareOn(dataSource, dialect, settings.warmup());
-                List<Deal> warmMoved = moveAll(warm);
-                moveAllHeld(warm);
-                updateRows(dataSource, dialect, warmMoved);
-            }
-            fresh(dataSource);
-            phases.accept(String.format(Locale.ROOT, "%s: opening %,d deals", database, settings.deals()));
-            Prepared prepared = prepareOn(dataSource, dialect, settings.deals());
-            phases.accept(String.format(Locale.ROOT, "%s: timing %,d crmkit moves", database, moves()));
-            long start = System.nanoTime();
-            List<Deal> moved = moveAll(prepared);
-            long crmkit = System.nanoTime() - start;
-            Map<String, Long> board = board(prepared);
-            phases.accept(String.format(Locale.ROOT, "%s: timing %,d crmkit moves of deals in hand", database,
-                    moves()));
-            start = System.nanoTime();
-            moveAllHeld(prepared);
-            long held = System.nanoTime() - start;
-            long heldWon = board(prepared).getOrDefault(WON, 0L) - board.getOrDefault(WON, 0L);
-            phases.accept(String.format(Locale.ROOT, "%s: timing %,d plain JDBC stage updates", database,
-                    moves()));
-            start = System.nanoTime();
-            updateRows(dataSource, dialect, moved);
-            long baseline = System.nanoTime() - start;
-            long baselineWon = board(prepared).getOrDefault(WON, 0L) - heldWon;
-            return new Result(database, where, settings.deals(), moves(), crmkit, held, baseline, board, heldWon,
-                    baselineWon);
+                return prepareOn(dataSource, dialect, deals);
+            }, prepared -> updateRows(dataSource, dialect, prepared.baseline()));
         } finally {
             JdbcBenchmark.drop(dataSource);
         }
+    }
+
+    /** Opens the given number of deals (and as many in hand and for the baseline) in a fresh store. */
+    @FunctionalInterface
+    private interface Opening {
+        Prepared open(int deals) throws SQLException;
+    }
+
+    /** The baseline pass over {@link Prepared#baseline}. */
+    @FunctionalInterface
+    private interface Baseline {
+        void run(Prepared prepared) throws SQLException;
+    }
+
+    /**
+     * The warm-up (all three passes, untimed), then {@code rounds} rounds, each on deals opened afresh, its passes
+     * in the order {@link #order(int)} gives; each pass checked to leave all its deals won.
+     */
+    private Result run(String store, String where, int rounds, Opening opening, Baseline baseline)
+            throws SQLException {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("need at least one round, got " + rounds);
+        }
+        if (settings.warmup() > 0) {
+            phases.accept(String.format(Locale.ROOT, "%s: warming up on %,d deals", store, settings.warmup()));
+            Prepared warm = opening.open(settings.warmup());
+            for (Pass pass : order(0)) {
+                run(pass, warm, baseline);
+            }
+        }
+        long[][] nanos = new long[Pass.values().length][rounds];
+        long[] won = new long[Pass.values().length];
+        Arrays.fill(won, Long.MAX_VALUE);
+        List<List<Pass>> orders = new ArrayList<>(rounds);
+        Map<String, Long> board = Map.of();
+        for (int round = 0; round < rounds; round++) {
+            phases.accept(String.format(Locale.ROOT, "%s: round %d of %d, opening %,d deals per pass", store,
+                    round + 1, rounds, settings.deals()));
+            Prepared prepared = opening.open(settings.deals());
+            List<Pass> order = order(round);
+            for (Pass pass : order) {
+                phases.accept(String.format(Locale.ROOT, "%s: round %d of %d, timing %,d %s", store, round + 1,
+                        rounds, moves(), pass.what()));
+                long wonBefore = won(prepared);
+                long start = System.nanoTime();
+                run(pass, prepared, baseline);
+                nanos[pass.ordinal()][round] = System.nanoTime() - start;
+                won[pass.ordinal()] = Math.min(won[pass.ordinal()], won(prepared) - wonBefore);
+            }
+            orders.add(order);
+            board = board(prepared);
+        }
+        return new Result(store, where, settings.deals(), moves(), times(nanos, Pass.CRMKIT),
+                times(nanos, Pass.HELD), times(nanos, Pass.BASELINE), orders, board, won[Pass.CRMKIT.ordinal()],
+                won[Pass.HELD.ordinal()], won[Pass.BASELINE.ordinal()]);
+    }
+
+    private static void run(Pass pass, Prepared prepared, Baseline baseline) throws SQLException {
+        switch (pass) {
+            case CRMKIT -> moveAll(prepared);
+            case HELD -> moveAllHeld(prepared);
+            case BASELINE -> baseline.run(prepared);
+        }
+    }
+
+    private static RoundTimes times(long[][] nanos, Pass pass) {
+        return new RoundTimes(Arrays.stream(nanos[pass.ordinal()]).boxed().toList());
+    }
+
+    private static long won(Prepared prepared) {
+        return board(prepared).getOrDefault(WON, 0L);
     }
 
     private Prepared prepareOn(DataSource dataSource, Dialect dialect, int deals) {
