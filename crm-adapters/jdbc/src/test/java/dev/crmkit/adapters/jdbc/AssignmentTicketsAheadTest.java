@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,7 +82,7 @@ class AssignmentTicketsAheadTest {
         Lead closed = leads.get(7);
         crm.store().leads().update(((LeadStatusChange.Changed) closed.changeStatus(LeadStatus.DISQUALIFIED, "spam",
                 Optional.empty(), AT)).lead());
-        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+        LeadAssignment assignment = roundRobin(crm);
 
         Map<String, Integer> counts = new TreeMap<>();
         List<String> tickets = new ArrayList<>();
@@ -109,36 +110,19 @@ class AssignmentTicketsAheadTest {
      */
     @Test
     void withTicketsAhead_aLeadChangedAfterItsTicketWasTaken_isAssignedAsChangedWithTheSameTicket() {
-        nodes = TestDatabase.POSTGRESQL.nodes(2);
-        boolean[] armed = {false};
-        Lead[] lead = new Lead[1];
-        JdbcCrmStore other = JdbcCrmStore.builder(nodes[1]).build();
-        IdGenerator seeded = IdGenerator.seeded(5);
-        IdGenerator changing = () -> {
-            if (armed[0]) {
-                armed[0] = false;
-                other.leads().update(((LeadStatusChange.Changed) lead[0].changeStatus(LeadStatus.WORKING, "called",
-                        Optional.empty(), AT)).lead());
-            }
-            return seeded.next();
-        };
-        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), changing);
-        lead[0] = crm.store().leads().insertOrGet(new Fixtures().lead().build());
-        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+        Meanwhile run = assignWhile(lead -> JdbcCrmStore.builder(nodes[1]).build().leads().update(
+                ((LeadStatusChange.Changed) lead.changeStatus(LeadStatus.WORKING, "called", Optional.empty(), AT))
+                        .lead()));
 
-        armed[0] = true;
-        AssignmentOutcome outcome = assignment.assign(lead[0].id());
-
-        assertTrue(outcome instanceof AssignmentOutcome.Assigned, outcome.toString());
-        Lead stored = crm.store().leads().findById(lead[0].id()).orElseThrow();
-        assertEquals(((AssignmentOutcome.Assigned) outcome).lead(), stored);
+        assertTrue(run.outcome() instanceof AssignmentOutcome.Assigned, run.outcome().toString());
+        Lead stored = run.stored();
+        assertEquals(((AssignmentOutcome.Assigned) run.outcome()).lead(), stored);
         assertEquals(LeadStatus.WORKING, stored.status(), "the other node's change is kept");
-        assertEquals(lead[0].version() + 2, stored.version());
-        assertTrue(((AssignmentOutcome.Assigned) outcome).explanation().reason().contains("ticket 0 "),
-                outcome.toString());
-        assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead[0].id().value()),
-                TimelineFilter.everything(), PageRequest.first(10)).items().size(), "one entry");
-        assertEquals(1, crm.store().assignmentState().advance(ROTATION), "one ticket taken, none skipped");
+        assertEquals(run.lead().version() + 2, stored.version());
+        assertTrue(((AssignmentOutcome.Assigned) run.outcome()).explanation().reason().contains("ticket 0 "),
+                run.outcome().toString());
+        assertEquals(1, run.entries(), "one entry");
+        assertEquals(1, run.crm().store().assignmentState().advance(ROTATION), "one ticket taken, none skipped");
     }
 
     /**
@@ -149,37 +133,59 @@ class AssignmentTicketsAheadTest {
      */
     @Test
     void withTicketsAhead_aLeadAnotherNodeAssignsMeanwhile_isAlreadyAssigned_andItsTicketSkipped() {
-        nodes = TestDatabase.POSTGRESQL.nodes(2);
-        boolean[] armed = {false};
-        Lead[] lead = new Lead[1];
         AssignmentOutcome[] others = new AssignmentOutcome[1];
-        LeadAssignment other = crm(JdbcCrmStore.builder(nodes[1]).build(), IdGenerator.seeded(9))
-                .assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
-        IdGenerator seeded = IdGenerator.seeded(5);
-        IdGenerator assigningElsewhere = () -> {
-            if (armed[0]) {
-                armed[0] = false;
-                others[0] = other.assign(lead[0].id());
-            }
-            return seeded.next();
-        };
-        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), assigningElsewhere);
-        lead[0] = crm.store().leads().insertOrGet(new Fixtures().lead().build());
-        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
-
-        armed[0] = true;
-        AssignmentOutcome outcome = assignment.assign(lead[0].id());
+        Meanwhile run = assignWhile(lead -> others[0] = roundRobin(crm(JdbcCrmStore.builder(nodes[1]).build(),
+                IdGenerator.seeded(9))).assign(lead.id()));
 
         assertTrue(others[0] instanceof AssignmentOutcome.Assigned a && a.explanation().reason().contains("ticket 1 "),
                 String.valueOf(others[0]));
-        assertTrue(outcome instanceof AssignmentOutcome.NotAssigned n && n.rule().equals("already-assigned"),
-                outcome.toString());
-        Lead stored = crm.store().leads().findById(lead[0].id()).orElseThrow();
+        assertTrue(run.outcome() instanceof AssignmentOutcome.NotAssigned n && n.rule().equals("already-assigned"),
+                run.outcome().toString());
+        Lead stored = run.stored();
         assertEquals(((AssignmentOutcome.Assigned) others[0]).lead(), stored, "the other node's assignment stands");
-        assertEquals(lead[0].version() + 1, stored.version());
-        assertEquals(1, crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead[0].id().value()),
-                TimelineFilter.everything(), PageRequest.first(10)).items().size(), "the other node's entry only");
-        assertEquals(2, crm.store().assignmentState().advance(ROTATION), "ticket 0 taken ahead and skipped");
+        assertEquals(run.lead().version() + 1, stored.version());
+        assertEquals(1, run.entries(), "the other node's entry only");
+        assertEquals(2, run.crm().store().assignmentState().advance(ROTATION), "ticket 0 taken ahead and skipped");
+    }
+
+    /**
+     * A lead assigned round robin with tickets ahead on the first of two PostgreSQL nodes, {@code meanwhile} run once
+     * on the lead as stored between its ticket and its commit (while the unit generates its entry's id).
+     */
+    private Meanwhile assignWhile(Consumer<Lead> meanwhile) {
+        nodes = TestDatabase.POSTGRESQL.nodes(2);
+        boolean[] armed = {false};
+        Lead[] lead = new Lead[1];
+        IdGenerator seeded = IdGenerator.seeded(5);
+        IdGenerator hooked = () -> {
+            if (armed[0]) {
+                armed[0] = false;
+                meanwhile.accept(lead[0]);
+            }
+            return seeded.next();
+        };
+        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), hooked);
+        lead[0] = crm.store().leads().insertOrGet(new Fixtures().lead().build());
+        LeadAssignment assignment = roundRobin(crm);
+        armed[0] = true;
+        return new Meanwhile(crm, lead[0], assignment.assign(lead[0].id()));
+    }
+
+    /** The round robin of {@link #SALES} the tests assign with. */
+    private static LeadAssignment roundRobin(Crm crm) {
+        return crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+    }
+
+    /** What {@link #assignWhile} did: the node's crmkit, the lead as stored before, the outcome. */
+    private record Meanwhile(Crm crm, Lead lead, AssignmentOutcome outcome) {
+        Lead stored() {
+            return crm.store().leads().findById(lead.id()).orElseThrow();
+        }
+
+        int entries() {
+            return crm.store().activities().timeline(new RecordRef(RecordType.LEAD, lead.id().value()),
+                    TimelineFilter.everything(), PageRequest.first(10)).items().size();
+        }
     }
 
     /**
@@ -195,7 +201,7 @@ class AssignmentTicketsAheadTest {
         Fixtures fixtures = new Fixtures();
         Lead first = crm.store().leads().insertOrGet(fixtures.lead().build());
         Lead second = crm.store().leads().insertOrGet(fixtures.lead().build());
-        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+        LeadAssignment assignment = roundRobin(crm);
 
         AssignmentOutcome one = assignment.assign(first.id());
         AssignmentOutcome two = assignment.assign(second.id());
@@ -257,7 +263,7 @@ class AssignmentTicketsAheadTest {
         Fixtures fixtures = new Fixtures();
         Lead first = crm.store().leads().insertOrGet(fixtures.lead().build());
         Lead second = crm.store().leads().insertOrGet(fixtures.lead().build());
-        LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(SALES), user -> false), 42);
+        LeadAssignment assignment = roundRobin(crm);
         assertTrue(assignment.assign(first.id()) instanceof AssignmentOutcome.Assigned);
 
         armed[0] = true;
