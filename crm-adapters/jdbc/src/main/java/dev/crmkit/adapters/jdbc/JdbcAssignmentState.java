@@ -45,7 +45,8 @@ import java.util.UUID;
  * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
  * which holds the rotation's row only while its statement runs and is never given back; that statement also gives the
  * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}).
- * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}. Thread-safe.
+ * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}.
+ * Thread-safe.
  */
 final class JdbcAssignmentState implements AssignmentState {
 
@@ -240,7 +241,8 @@ final class JdbcAssignmentState implements AssignmentState {
      * On PostgreSQL the claim, the ticket and the owner write are one statement (data-modifying common table
      * expressions: the ticket is taken only when the claim inserted its row, the owner only written when the ticket
      * was taken), so the unit waits once instead of for each step and the rotation's row lock is taken one round trip
-     * later; the write's savepoint is set by the same round trip. The statement writes this store's lead table itself, so it is taken only when {@code leads} is this
+     * later; the write's savepoint is set by the same round trip. The statement writes this store's lead table itself,
+     * so it is taken only when {@code leads} is this
      * store's own leads port; any other port (a host's decorator around it, another store's leads) gets the owner
      * write through its {@link Leads#update}, as on the other databases, which run the steps one after another.
      */
@@ -322,7 +324,8 @@ final class JdbcAssignmentState implements AssignmentState {
      * On PostgreSQL, when the store was built with {@link JdbcCrmStore.Builder#rotationTicketsAhead()}, outside a
      * unit of work and with the host's transactions not joined: the lead's check and the ticket upsert of
      * {@link #advance} in one statement in auto-commit on a connection of its own, so the rotation's row lock is held
-     * only while that statement runs. Its commit is asynchronous ({@code synchronous_commit} off for that transaction alone): it waits
+     * only while that statement runs. Its commit is asynchronous ({@code synchronous_commit} off for that transaction
+     * alone): it waits
      * for no WAL flush, which would otherwise be paid with the row lock held, one assignment after another. That loses
      * no ticket an assignment used: the assignment's own commit, later in the WAL, flushes the WAL up to it. A crash
      * may lose only the advance of tickets whose assignments never committed, so such a ticket may be taken again.
@@ -373,7 +376,8 @@ final class JdbcAssignmentState implements AssignmentState {
      * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the claim and the
      * owner write in one checked statement queued to go with the unit's commit
      * ({@link JdbcTransactions#writeLaterChecked}), in the round trip of the timeline entry, the outbox and the
-     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read ahead and writes the owner only when the claim
+     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read
+     * ahead and writes the owner only when the claim
      * went in and the lead is still at that version; otherwise it raises an error, the unit rolls back and its commit
      * throws {@link StaleVersionException}. Elsewhere the claim and {@code leads.update} one after another.
      */

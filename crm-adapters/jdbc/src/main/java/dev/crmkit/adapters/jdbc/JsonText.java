@@ -219,7 +219,8 @@ final class JsonText {
         try {
             Class<?> serializer = mapper.getSerializerProviderInstance().findValueSerializer(type).getClass();
             return serializer == CollectionSerializer.class || serializer == IndexedListSerializer.class
-                    || serializer == StringCollectionSerializer.class || serializer == IndexedStringListSerializer.class;
+                    || serializer == StringCollectionSerializer.class
+                    || serializer == IndexedStringListSerializer.class;
         } catch (JacksonException e) {
             return false;
         }

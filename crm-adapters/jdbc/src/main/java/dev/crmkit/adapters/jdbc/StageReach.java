@@ -63,9 +63,11 @@ final class StageReach {
         return "rs AS (UPDATE {deal_stage_reach} AS s SET reached = s.reached || CAST(? AS text) FROM " + history
                 + " n WHERE s.pipeline_id = n.pipeline_id AND s.deal_id = n.deal_id "
                 + "AND strpos(s.reached, CAST(? AS text)) = 0 RETURNING s.pipeline_id, s.deal_id), "
-                + "r AS (INSERT INTO {deal_stage_reach} AS r (pipeline_id, deal_id, reached) SELECT pipeline_id, deal_id, "
+                + "r AS (INSERT INTO {deal_stage_reach} AS r (pipeline_id, deal_id, reached) SELECT pipeline_id, "
+                + "deal_id, "
                 + "CAST(? AS text) FROM " + history + " n WHERE NOT EXISTS (SELECT 1 FROM rs WHERE rs.pipeline_id = "
-                + "n.pipeline_id AND rs.deal_id = n.deal_id) ON CONFLICT (pipeline_id, deal_id) DO UPDATE SET reached = "
+                + "n.pipeline_id AND rs.deal_id = n.deal_id) ON CONFLICT (pipeline_id, deal_id) DO UPDATE SET reached "
+                + "= "
                 + "r.reached || CAST(? AS text) WHERE strpos(r.reached, CAST(? AS text)) = 0)";
     }
 

@@ -82,7 +82,8 @@ class JsonTextTest {
         assertTrue(types.size() >= 28, "the scan finds the event types: " + types);
         assertTrue(types.contains(LeadEvent.LeadCaptured.class), "the scan finds the capture's events");
         Map<Class<?>, Integer> written = new HashMap<>();
-        qt().withFixedSeed(20261207L).withExamples(1_500).withShrinkCycles(10).forAll(longs().all()).checkAssert(seed -> {
+        qt().withFixedSeed(20261207L).withExamples(1_500).withShrinkCycles(10).forAll(longs().all())
+                .checkAssert(seed -> {
             Random random = new Random(seed);
             for (Class<?> type : types) {
                 Optional<Object> event = arbitrary(type, random, 0);

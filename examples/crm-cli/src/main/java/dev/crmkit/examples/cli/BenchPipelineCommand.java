@@ -126,7 +126,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
         out.printf("in hand:  DealPipeline.move(Deal, MoveDeal) of as many other deals, each with the deal its last "
                 + "move returned%n");
         out.printf("baseline: as many other deals' stage field changed as often without rules: in memory "
-                + "Deals.update, on a database%n          UPDATE %sdeal SET stage = ?, version = version + 1 WHERE id = ? AND "
+                + "Deals.update, on a database%n          UPDATE %sdeal SET stage = ?, version = version + 1 WHERE id "
+                + "= ? AND "
                 + "version = ? in auto-commit%n", PipelineBenchmark.PREFIX);
         for (PipelineBenchmark.Result r : results) {
             out.println();
