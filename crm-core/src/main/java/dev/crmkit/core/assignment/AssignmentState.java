@@ -159,9 +159,10 @@ public interface AssignmentState {
      * taken inside a unit ({@link #readAndAssign}) are given back with it and stay dense. Distinct tickets are still
      * guaranteed on every node, and the rotation's cursor is stored (and exported) as before.
      *
-     * <p>Empty, with nothing taken, when the store does not take tickets ahead (the default; the JDBC store only when
-     * built to), when a unit of work runs on this thread (whose rollback must give the ticket back), or when the lead
-     * is not there to be assigned as described.
+     * <p>Empty, with nothing taken, when the store does not take tickets ahead (this method's default, kept by the
+     * in-memory store, which takes every ticket in the unit; the JDBC store takes them ahead on PostgreSQL unless
+     * built with strict rotation), when a unit of work runs on this thread (whose rollback must give the ticket
+     * back), or when the lead is not there to be assigned as described.
      *
      * @param lead     the lead to be assigned
      * @param owner    the owner it must have (empty: no owner)

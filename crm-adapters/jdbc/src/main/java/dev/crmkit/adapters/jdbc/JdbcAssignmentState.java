@@ -82,19 +82,9 @@ final class JdbcAssignmentState implements AssignmentState {
     /**
      * The assignment state of the store whose database access and leads these are.
      *
-     * @param jdbc     the store's database access
-     * @param ownLeads the store's own leads, on the same {@code jdbc}: the only leads port whose owner write
-     *                 {@link #claimAndAssign} may make itself
-     */
-    JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads) {
-        this(jdbc, ownLeads, false);
-    }
-
-    /**
-     * The assignment state of the store whose database access and leads these are.
-     *
      * @param jdbc         the store's database access
-     * @param ownLeads     the store's own leads port, as above
+     * @param ownLeads     the store's own leads, on the same {@code jdbc}: the only leads port whose owner write
+     *                     {@link #claimAndAssign} may make itself
      * @param ticketsAhead whether rotation tickets are taken ahead of the unit of work on PostgreSQL
      *                     ({@link #advanceAhead}), skipping a turn when their assignment does not happen
      */
@@ -321,7 +311,7 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * On PostgreSQL, when the store was built with {@link JdbcCrmStore.Builder#rotationTicketsAhead()}, outside a
+     * On PostgreSQL, unless the store was built with {@link JdbcCrmStore.Builder#strictRotation()}, outside a
      * unit of work and with the host's transactions not joined: the lead's check and the ticket upsert of
      * {@link #advance} in one statement in auto-commit on a connection of its own, so the rotation's row lock is held
      * only while that statement runs. Its commit is asynchronous ({@code synchronous_commit} off for that transaction

@@ -104,12 +104,12 @@ class RoundTripsTest {
     }
 
     /**
-     * With the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the ticket in
-     * auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its claim and
-     * owner write, checked, with the timeline entry, the outbox and the COMMIT: one round trip.
+     * A store's default, the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the
+     * ticket in auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its
+     * claim and owner write, checked, with the timeline entry, the outbox and the COMMIT: one round trip.
      */
     @Test
-    void anAssignmentWithTheTicketAhead_onPostgres_waitsTwice_ticketWithLead_thenClaimOwnerEntryOutboxCommit() {
+    void anAssignmentByDefault_onPostgres_waitsTwice_ticketAheadWithLead_thenClaimOwnerEntryOutboxCommit() {
         // before (t18): the ticket alone, then the read, claim and owner under a savepoint, then the entry with the
         // outbox and the COMMIT (3); now the lead comes with the ticket and the unit is one round trip (2)
         assertEquals(List.of("auto-commit: ticket ahead if the lead is to be assigned",
@@ -118,8 +118,8 @@ class RoundTripsTest {
     }
 
     /**
-     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, the ticket taken ahead or in
-     * the unit; checks the owner write, the outbox and the timeline entry.
+     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, the ticket taken ahead (a
+     * store's default) or in the unit (strict rotation); checks the owner write, the outbox and the timeline entry.
      */
     private static List<String> tripsOfOneAssignment(boolean ticketsAhead) {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
@@ -127,7 +127,7 @@ class RoundTripsTest {
             List<String> trips = new ArrayList<>();
             JdbcCrmStore.Builder store = JdbcCrmStore.builder(counting(ds, trips));
             Crm crm = Crm.builder()
-                    .store((ticketsAhead ? store.rotationTicketsAhead() : store).build())
+                    .store((ticketsAhead ? store : store.strictRotation()).build())
                     .ids(IdGenerator.seeded(17))
                     .clock(Clock.fixed(AT, ZoneOffset.UTC))
                     .defaultRegion("DE")
@@ -157,7 +157,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void anAssignmentByRoundRobin_onPostgres_waitsTwice_readClaimTicketAndOwnerInOne_entryAndOutboxWithTheCommit() {
+    void aStrictRoundRobinAssignment_onPostgres_waitsTwice_readClaimTicketAndOwnerInOne_entryOutboxWithTheCommit() {
         // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
         // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
         // and owner in one statement, each savepoint in a round trip of its own (7); then each savepoint with
