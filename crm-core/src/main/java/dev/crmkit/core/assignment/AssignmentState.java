@@ -205,7 +205,9 @@ public interface AssignmentState {
      * names): it then returns {@code true} at once, and when at the commit the claim is taken or the lead moved on
      * since it was read, the whole unit rolls back, nothing of it written, and the commit throws a
      * {@link dev.crmkit.core.kernel.StaleVersionException}, so a retrying unit decides again on the lead as it is.
-     * The ticket stays taken either way.
+     * A store whose owner write is itself checked at the version read, so that one write per version gets in, may let
+     * that write stand for the claim and store no claim of its own (the JDBC store on PostgreSQL does). The ticket
+     * stays taken either way.
      *
      * @param lead          the lead as read ahead, open and owned as the assignment expects
      * @param ticket        the ticket taken ahead for this assignment
