@@ -44,7 +44,8 @@ import java.util.UUID;
  * row locks they take are held until it ends, so units that assign through one rotation run one at a time; on
  * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
  * which holds the rotation's row only while its statement runs and is never given back; that statement also gives the
- * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}).
+ * lead as it read it, whose owner write, checked at the version read, then goes with the unit's commit
+ * ({@link #claimAndAssignTicket}).
  * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}.
  * Thread-safe.
  */
@@ -82,19 +83,9 @@ final class JdbcAssignmentState implements AssignmentState {
     /**
      * The assignment state of the store whose database access and leads these are.
      *
-     * @param jdbc     the store's database access
-     * @param ownLeads the store's own leads, on the same {@code jdbc}: the only leads port whose owner write
-     *                 {@link #claimAndAssign} may make itself
-     */
-    JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads) {
-        this(jdbc, ownLeads, false);
-    }
-
-    /**
-     * The assignment state of the store whose database access and leads these are.
-     *
      * @param jdbc         the store's database access
-     * @param ownLeads     the store's own leads port, as above
+     * @param ownLeads     the store's own leads, on the same {@code jdbc}: the only leads port whose owner write
+     *                     {@link #claimAndAssign} may make itself
      * @param ticketsAhead whether rotation tickets are taken ahead of the unit of work on PostgreSQL
      *                     ({@link #advanceAhead}), skipping a turn when their assignment does not happen
      */
@@ -152,20 +143,27 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "updated_at = ? FROM c, l WHERE x.id = l.id AND x.version = l.version RETURNING x.id) "
                 + "SELECT l.*, (SELECT count(*) FROM c) AS crm_claimed, (SELECT count(*) FROM u) AS crm_written FROM l";
         // the ticket only for a lead open, owned as expected and not claimed at its version (as committed); its own
-        // transaction's commit waits for no WAL flush (see advanceAhead)
+        // transaction's commit waits for no WAL flush (see advanceAhead). The rotation's row, there from its first
+        // ticket on, is advanced by a plain UPDATE: one WAL record, where an upsert that meets the row locks it first
+        // (a second record); the upsert only creates the row, when the UPDATE found none
         advanceAhead = dialect != Dialect.POSTGRESQL || !ticketsAhead ? null : "WITH l AS ("
                 + jdbc.selectByIdFollowingMerges("lead", "lead_alias") + "), "
-                + "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM l "
-                + "WHERE l.is_open AND l.owner_id IS NOT DISTINCT FROM CAST(? AS text) AND NOT EXISTS (SELECT 1 FROM "
-                + jdbc.tables.name("assignment_claim") + " x WHERE x.lead_id = l.id AND x.lead_version = l.version) "
-                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n) "
+                + "k AS (SELECT 1 FROM l WHERE l.is_open AND l.owner_id IS NOT DISTINCT FROM CAST(? AS text) "
+                + "AND NOT EXISTS (SELECT 1 FROM " + jdbc.tables.name("assignment_claim") + " x "
+                + "WHERE x.lead_id = l.id AND x.lead_version = l.version)), "
+                + "u AS (UPDATE " + rotation + " r SET next_ticket = r.next_ticket + 1 FROM k WHERE r.name = ? "
+                + "RETURNING r.next_ticket - 1 AS n), "
+                + "i AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM k "
+                + "WHERE NOT EXISTS (SELECT 1 FROM u) "
+                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
+                + "t AS (SELECT n FROM u UNION ALL SELECT n FROM i) "
                 + "SELECT l.*, t.n AS crm_ticket, set_config('synchronous_commit', 'off', true) FROM t, l";
-        // the claim and the owner write of a lead as read ahead, at that version, checked: it raises an error when
-        // the claim went not in or the lead moved on, so the unit rolls back (see claimAndAssignTicket)
-        claimAndAssignChecked = advanceAhead == null ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
-                + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, owner_id = ?, "
-                + "updated_at = ? FROM c WHERE x.id = ? AND x.version = ? RETURNING x.id) "
-                + "SELECT CAST(CASE WHEN (SELECT count(*) FROM u) = 1 THEN '0' ELSE '"
+        // the owner write of a lead as read ahead, at that version, checked: it raises an error when the lead moved on,
+        // so the unit rolls back (see claimAndAssignTicket). The write at the version read is the claim: the lead's
+        // row lock and version let one such write in per version, so no claim row is written beside it
+        claimAndAssignChecked = advanceAhead == null ? null : "WITH u AS (UPDATE " + jdbc.tables.name("lead")
+                + " x SET version = x.version + 1, owner_id = ?, updated_at = ? WHERE x.id = ? AND x.version = ? "
+                + "RETURNING x.id) SELECT CAST(CASE WHEN (SELECT count(*) FROM u) = 1 THEN '0' ELSE '"
                 + JdbcTransactions.Checked.REFUSED + "stale' END AS integer)";
         leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
     }
@@ -321,7 +319,7 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * On PostgreSQL, when the store was built with {@link JdbcCrmStore.Builder#rotationTicketsAhead()}, outside a
+     * On PostgreSQL, unless the store was built with {@link JdbcCrmStore.Builder#strictRotation()}, outside a
      * unit of work and with the host's transactions not joined: the lead's check and the ticket upsert of
      * {@link #advance} in one statement in auto-commit on a connection of its own, so the rotation's row lock is held
      * only while that statement runs. Its commit is asynchronous ({@code synchronous_commit} off for that transaction
@@ -362,8 +360,8 @@ final class JdbcAssignmentState implements AssignmentState {
         UUID id = lead.value();
         try {
             return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> new TicketAhead(rs.getLong("crm_ticket"),
-                            withLead ? Optional.of(ownLeads.map(rs)) : Optional.empty()), id, id, id, rotation,
-                            owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT)))
+                            withLead ? Optional.of(ownLeads.map(rs)) : Optional.empty()), id, id, id,
+                            owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT), rotation, rotation))
                     .flatMap(ticket -> ticket);
         } catch (ConflictException | JdbcStoreException e) {
             LOG.debug("no rotation ticket taken ahead for lead {}: {}; the assignment takes it in its unit", id,
@@ -373,13 +371,15 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the claim and the
-     * owner write in one checked statement queued to go with the unit's commit
-     * ({@link JdbcTransactions#writeLaterChecked}), in the round trip of the timeline entry, the outbox and the
-     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read
-     * ahead and writes the owner only when the claim
-     * went in and the lead is still at that version; otherwise it raises an error, the unit rolls back and its commit
-     * throws {@link StaleVersionException}. Elsewhere the claim and {@code leads.update} one after another.
+     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the owner write in
+     * one checked statement queued to go with the unit's commit ({@link JdbcTransactions#writeLaterChecked}), in the
+     * round trip of the timeline entry, the outbox and the COMMIT, so the assignment's unit waits for the database
+     * once. The statement writes the owner only when the lead is still at the version read ahead; otherwise it raises
+     * an error, the unit rolls back and its commit throws {@link StaleVersionException}. That write is the claim: of
+     * the units that write the lead at one version (here or through a claim row of another path) the lead's row lock
+     * and version let one in, so no claim row is written beside it (one heap row, its index entry and three WAL
+     * records an assignment less); a claim row another path holds at that version keeps the ticket from being taken
+     * ahead. Elsewhere the claim and {@code leads.update} one after another.
      */
     @Override
     public boolean claimAndAssignTicket(Lead lead, long ticket, List<UserId> ownerByTicket, Instant at,
@@ -391,7 +391,7 @@ final class JdbcAssignmentState implements AssignmentState {
         UserId picked = picked(ticket, ownerByTicket);
         UUID id = lead.id().value();
         JdbcTransactions.Checked write = new JdbcTransactions.Checked(claimAndAssignChecked,
-                jdbc.params(id, lead.version(), picked.value(), at, id, lead.version()),
+                jdbc.params(picked.value(), at, id, lead.version()),
                 code -> new StaleVersionException("lead", lead.id().toString(), lead.version()));
         if (!jdbc.tx.writeLaterChecked(write)) {
             return AssignmentState.super.claimAndAssignTicket(lead, ticket, ownerByTicket, at, leads);
@@ -475,6 +475,11 @@ final class JdbcAssignmentState implements AssignmentState {
             throw new IllegalArgumentException("a member id has 1 to " + MAX_MEMBER + " characters, got '"
                     + member + "'");
         }
+    }
+
+    /** The statement that takes a ticket ahead ({@link #advanceAhead}), or null where none is taken: for tests. */
+    String advanceAheadSql() {
+        return advanceAhead;
     }
 
     /** The archive of the rotation cursors, keyed by name: export and restore only. */

@@ -455,7 +455,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         private boolean outbox = true;
         private PipelineJson pipelineJson = PipelineJson.standard();
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
-        private boolean ticketsAhead;
+        private boolean ticketsAhead = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -540,21 +540,45 @@ public final class JdbcCrmStore implements CrmkitStore {
 
         /**
          * On PostgreSQL, takes the rotation ticket of an assignment by a routing without rules ahead of its unit of
-         * work, in a statement of its own that commits at once ({@link dev.crmkit.core.assignment.AssignmentState#advanceAhead}),
-         * so assignments through one rotation no longer wait for each other's commits, and the rotation's row is
-         * locked only while that statement runs. The statement also reads the lead, so the unit then claims it and
-         * writes its owner at that version with its timeline entry, outbox rows and commit in one round trip: two
-         * round trips an assignment, as with tickets inside the unit. A lead another node edited after its ticket
-         * was taken (still open, same owner) is read again and assigned with the same ticket. The price is round
-         * robin's exactness under races: a ticket whose assignment does not happen (another node assigns the same
-         * lead at the same time, the lead is closed or its owner changes meanwhile, the unit fails) is not given
-         * back, and its turn is skipped. Leads assigned once stay exactly round robin. Off by default (tickets inside
-         * the unit, given back with it); no effect on other databases, inside a caller's unit of work, or with the
-         * host's transactions joined.
+         * work (the default; {@link #strictRotation()} turns it off). The ticket is taken in a statement of its own
+         * that commits at once ({@link dev.crmkit.core.assignment.AssignmentState#advanceAhead}), so assignments
+         * through one rotation do not wait for each other's commits, and the rotation's row is locked only while
+         * that statement runs. The statement also reads the lead, so the unit then claims it and writes its owner at
+         * that version with its timeline entry, outbox rows and commit in one round trip: two round trips an
+         * assignment. A lead another node edited after its ticket was taken (still open, same owner) is read again
+         * and assigned with the same ticket.
+         *
+         * <p>This is round robin as an auto-number taken modulo the team's size: exactly in order while every
+         * assignment goes through (leads assigned one after another, or on several nodes, each once); a ticket whose
+         * assignment is abandoned (another node assigned the same lead first, the lead was closed or its owner changed
+         * meanwhile, the unit failed for good) is not given back, and its turn is skipped, so the owners' counts drift
+         * apart by one per skipped turn. No effect on other databases, inside a caller's unit of work, or with the
+         * host's transactions joined: there tickets are taken inside the unit, as with {@link #strictRotation()}.
+         *
+         * <p>Kept from when this was an opt-in: the same as {@code rotationTicketsAhead(true)}.
          */
         public Builder rotationTicketsAhead() {
-            this.ticketsAhead = true;
+            return rotationTicketsAhead(true);
+        }
+
+        /**
+         * Whether rotation tickets are taken ahead of the assignment's unit of work on PostgreSQL (see
+         * {@link #rotationTicketsAhead()}); default {@code true}. {@code false} is {@link #strictRotation()}.
+         */
+        public Builder rotationTicketsAhead(boolean value) {
+            this.ticketsAhead = value;
             return this;
+        }
+
+        /**
+         * Strict rotation: every rotation ticket is taken inside the assignment's unit of work, so a unit that rolls
+         * back (it lost the race for its lead, the lead changed, it failed) gives its ticket back and the tickets stay
+         * dense: the owners' counts stay within one of each other whatever the races. The price: the rotation's row
+         * stays locked until the unit commits, its WAL flush included, so every assignment through one rotation, on
+         * every node, runs one after another. Opt-in; the same as {@code rotationTicketsAhead(false)}.
+         */
+        public Builder strictRotation() {
+            return rotationTicketsAhead(false);
         }
 
         /** The store. */

@@ -39,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rotation tickets taken ahead of the assignment's unit of work on PostgreSQL
- * ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): while the unit runs, another session can lock the
+ * Rotation tickets taken ahead of the assignment's unit of work on PostgreSQL, a store's default
+ * ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}; {@link JdbcCrmStore.Builder#strictRotation()} opts out): while
+ * the unit runs, another session can lock the
  * rotation's row at once (with tickets taken inside the unit it cannot until the unit commits); leads assigned one
  * after another stay exactly round robin, and a lead that is not to be assigned takes no ticket. The rotation's row
  * is probed with {@code SELECT ... FOR UPDATE NOWAIT} from a second node while the unit generates the id of its
@@ -59,21 +60,33 @@ class AssignmentTicketsAheadTest {
         TestDatabase.close(nodes);
     }
 
+    /** A store's default: the ticket is taken ahead, so the rotation's row is free while the unit runs. */
     @Test
-    void withTicketsAhead_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
-        assertEquals(List.of("free"), probeDuringSecondAssignment(b -> b.rotationTicketsAhead()));
+    void byDefault_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
+        assertEquals(List.of("free"), probeDuringSecondAssignment(b -> b));
     }
 
-    /** What the ticket taken ahead changes: inside the unit the ticket's row lock is held until the commit. */
+    /** The method kept from when tickets ahead were an opt-in still turns them on. */
     @Test
-    void withTicketsInTheUnit_theRotationRowIsLockedUntilTheCommit() {
-        assertEquals(List.of("locked"), probeDuringSecondAssignment(b -> b));
+    void withRotationTicketsAheadAsked_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
+        assertEquals(List.of("free"), probeDuringSecondAssignment(JdbcCrmStore.Builder::rotationTicketsAhead));
+    }
+
+    /** What strict rotation changes: inside the unit the ticket's row lock is held until the commit. */
+    @Test
+    void withStrictRotation_theRotationRowIsLockedUntilTheCommit() {
+        assertEquals(List.of("locked"), probeDuringSecondAssignment(JdbcCrmStore.Builder::strictRotation));
     }
 
     @Test
-    void withTicketsAhead_leadsAssignedOneAfterAnotherGoRoundRobin_andALeadNotToBeAssignedTakesNoTicket() {
+    void withRotationTicketsAheadTurnedOff_theRotationRowIsLockedUntilTheCommit() {
+        assertEquals(List.of("locked"), probeDuringSecondAssignment(b -> b.rotationTicketsAhead(false)));
+    }
+
+    @Test
+    void byDefault_leadsAssignedOneAfterAnotherGoRoundRobin_andALeadNotToBeAssignedTakesNoTicket() {
         nodes = TestDatabase.POSTGRESQL.nodes(1);
-        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), IdGenerator.seeded(3));
+        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).build(), IdGenerator.seeded(3));
         Fixtures fixtures = new Fixtures();
         List<Lead> leads = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
@@ -109,7 +122,7 @@ class AssignmentTicketsAheadTest {
      * changed and assigns it with the same ticket: nothing of the change is lost, one entry, no turn skipped.
      */
     @Test
-    void withTicketsAhead_aLeadChangedAfterItsTicketWasTaken_isAssignedAsChangedWithTheSameTicket() {
+    void byDefault_aLeadChangedAfterItsTicketWasTaken_isAssignedAsChangedWithTheSameTicket() {
         Meanwhile run = assignWhile(lead -> JdbcCrmStore.builder(nodes[1]).build().leads().update(
                 ((LeadStatusChange.Changed) lead.changeStatus(LeadStatus.WORKING, "called", Optional.empty(), AT))
                         .lead()));
@@ -132,7 +145,7 @@ class AssignmentTicketsAheadTest {
      * this call's ticket skipped (the one visible trade-off of tickets ahead; review t19 finding L2).
      */
     @Test
-    void withTicketsAhead_aLeadAnotherNodeAssignsMeanwhile_isAlreadyAssigned_andItsTicketSkipped() {
+    void byDefault_aLeadAnotherNodeAssignsMeanwhile_isAlreadyAssigned_andItsTicketSkipped() {
         AssignmentOutcome[] others = new AssignmentOutcome[1];
         Meanwhile run = assignWhile(lead -> others[0] = roundRobin(crm(JdbcCrmStore.builder(nodes[1]).build(),
                 IdGenerator.seeded(9))).assign(lead.id()));
@@ -149,8 +162,9 @@ class AssignmentTicketsAheadTest {
     }
 
     /**
-     * A lead assigned round robin with tickets ahead on the first of two PostgreSQL nodes, {@code meanwhile} run once
-     * on the lead as stored between its ticket and its commit (while the unit generates its entry's id).
+     * A lead assigned round robin (tickets ahead, a store's default) on the first of two PostgreSQL nodes,
+     * {@code meanwhile} run once on the lead as stored between its ticket and its commit (while the unit generates its
+     * entry's id).
      */
     private Meanwhile assignWhile(Consumer<Lead> meanwhile) {
         nodes = TestDatabase.POSTGRESQL.nodes(2);
@@ -164,7 +178,7 @@ class AssignmentTicketsAheadTest {
             }
             return seeded.next();
         };
-        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), hooked);
+        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).build(), hooked);
         lead[0] = crm.store().leads().insertOrGet(new Fixtures().lead().build());
         LeadAssignment assignment = roundRobin(crm);
         armed[0] = true;
@@ -193,11 +207,11 @@ class AssignmentTicketsAheadTest {
      * its ticket in its unit instead, and the rotation stays dense.
      */
     @Test
-    void withTicketsAhead_aTicketStatementThatFails_leavesTheTicketToTheUnit() {
+    void byDefault_aTicketStatementThatFails_leavesTheTicketToTheUnit() {
         nodes = TestDatabase.POSTGRESQL.nodes(1);
         int[] failures = {0};
-        Crm crm = crm(JdbcCrmStore.builder(failingOnce(nodes[0], "synchronous_commit", failures))
-                .rotationTicketsAhead().build(), IdGenerator.seeded(3));
+        Crm crm = crm(JdbcCrmStore.builder(failingOnce(nodes[0], "synchronous_commit", failures)).build(),
+                IdGenerator.seeded(3));
         Fixtures fixtures = new Fixtures();
         Lead first = crm.store().leads().insertOrGet(fixtures.lead().build());
         Lead second = crm.store().leads().insertOrGet(fixtures.lead().build());

@@ -145,7 +145,7 @@ class MoveWalTest {
      * wrote: a node's count includes its children's, and a common table expression runs (and writes) under the first
      * node that reads it.
      */
-    private static long walRecords(JsonNode node, String table) {
+    static long walRecords(JsonNode node, String table) {
         long records = 0;
         long children = 0;
         for (JsonNode child : node.path("Plans")) {

@@ -71,10 +71,9 @@ class RoundTripsTest {
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
     private static final Actor ANNA = Actor.of("anna", "sales");
     private static final String TICKET_AHEAD = "set_config('synchronous_commit', 'off', true)";
-    /** The start of the checked claim and owner write of a lead read with its ticket ahead. */
-    private static final String CHECKED_CLAIM = "WITH c AS (INSERT INTO crm_assignment_claim (lead_id, lead_version) "
-            + "VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING lead_id), u AS (UPDATE crm_lead x SET version = "
-            + "x.version + 1, owner_id = ?, updated_at = ? FROM c WHERE";
+    /** The start of the checked owner write of a lead read with its ticket ahead (the write at that version). */
+    private static final String CHECKED_OWNER = "WITH u AS (UPDATE crm_lead x SET version = x.version + 1, "
+            + "owner_id = ?, updated_at = ? WHERE x.id = ? AND x.version = ?";
     private static final Pattern LEADING = Pattern.compile("(RELEASE SAVEPOINT \\w+; )?SAVEPOINT \\w+; (.+)",
             Pattern.DOTALL);
 
@@ -104,22 +103,22 @@ class RoundTripsTest {
     }
 
     /**
-     * With the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the ticket in
-     * auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its claim and
-     * owner write, checked, with the timeline entry, the outbox and the COMMIT: one round trip.
+     * A store's default, the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the
+     * ticket in auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its
+     * owner write, checked at the version read, with the timeline entry, the outbox and the COMMIT: one round trip.
      */
     @Test
-    void anAssignmentWithTheTicketAhead_onPostgres_waitsTwice_ticketWithLead_thenClaimOwnerEntryOutboxCommit() {
+    void anAssignmentByDefault_onPostgres_waitsTwice_ticketAheadWithLead_thenOwnerEntryOutboxCommit() {
         // before (t18): the ticket alone, then the read, claim and owner under a savepoint, then the entry with the
         // outbox and the COMMIT (3); now the lead comes with the ticket and the unit is one round trip (2)
         assertEquals(List.of("auto-commit: ticket ahead if the lead is to be assigned",
-                "checked claim and owner+insert activity with about-rows and outbox+COMMIT"),
+                "checked owner at the version read+insert activity with about-rows and outbox+COMMIT"),
                 tripsOfOneAssignment(true));
     }
 
     /**
-     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, the ticket taken ahead or in
-     * the unit; checks the owner write, the outbox and the timeline entry.
+     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, the ticket taken ahead (a
+     * store's default) or in the unit (strict rotation); checks the owner write, the outbox and the timeline entry.
      */
     private static List<String> tripsOfOneAssignment(boolean ticketsAhead) {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
@@ -127,7 +126,7 @@ class RoundTripsTest {
             List<String> trips = new ArrayList<>();
             JdbcCrmStore.Builder store = JdbcCrmStore.builder(counting(ds, trips));
             Crm crm = Crm.builder()
-                    .store((ticketsAhead ? store.rotationTicketsAhead() : store).build())
+                    .store((ticketsAhead ? store : store.strictRotation()).build())
                     .ids(IdGenerator.seeded(17))
                     .clock(Clock.fixed(AT, ZoneOffset.UTC))
                     .defaultRegion("DE")
@@ -157,7 +156,7 @@ class RoundTripsTest {
     }
 
     @Test
-    void anAssignmentByRoundRobin_onPostgres_waitsTwice_readClaimTicketAndOwnerInOne_entryAndOutboxWithTheCommit() {
+    void aStrictRoundRobinAssignment_onPostgres_waitsTwice_readClaimTicketAndOwnerInOne_entryOutboxWithTheCommit() {
         // before: the lead, then under savepoints the claim, the ticket, the lead's row, its external ids and
         // name keys (4 statements), the timeline entry, the outbox and the commit (14); then the claim, ticket
         // and owner in one statement, each savepoint in a round trip of its own (7); then each savepoint with
@@ -913,7 +912,7 @@ class RoundTripsTest {
             return describe(sql.substring(0, sql.length() - "; COMMIT".length())) + "+COMMIT";
         }
         int checkedEnd = sql.indexOf(" END AS integer)");
-        if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_CLAIM)) && checkedEnd > 0) {
+        if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_OWNER)) && checkedEnd > 0) {
             // a checked write, queued
             String rest = sql.substring(checkedEnd + " END AS integer)".length());
             return "checked " + describe(sql.substring(0, checkedEnd)) + (rest.isEmpty() ? ""
@@ -937,8 +936,8 @@ class RoundTripsTest {
             return sql.contains("INSERT INTO crm_assignment_rotation") ? "read, claim, ticket and owner"
                     : "read, claim and owner";
         }
-        if (sql.startsWith(CHECKED_CLAIM)) {
-            return "claim and owner";
+        if (sql.startsWith(CHECKED_OWNER)) {
+            return "owner at the version read";
         }
         if (sql.startsWith("WITH c AS (INSERT INTO crm_assignment_claim")) {
             return "claim, ticket and owner";

@@ -76,9 +76,11 @@ class BenchScoringCommandTest {
         assertEquals(1, json.get("stores").get(0).get("assignment").get("nodes").asInt());
         assertEquals(4, json.get("stores").get(1).get("assignment").get("nodes").asInt());
         assertEquals(4, json.get("stores").get(1).get("assignment").get("threads").asInt());
-        assertFalse(json.get("rotationTicketsAheadAsked").asBoolean(), "a store's default: " + json);
+        assertFalse(json.get("strictRotationAsked").asBoolean(), "a store's default: " + json);
+        assertFalse(json.get("stores").get(0).get("assignment").get("rotationTicketsAhead").asBoolean(), "in memory");
+        assertTrue(json.get("stores").get(1).get("assignment").get("rotationTicketsAhead").asBoolean(),
+                "PostgreSQL's default: tickets ahead " + json);
         for (JsonNode store : json.get("stores")) {
-            assertFalse(store.get("assignment").get("rotationTicketsAhead").asBoolean(), store.toString());
             JsonNode scoring = store.get("scoring");
             for (String key : List.of("crmkitSeconds", "baselineSeconds", "crmkitLeadsPerSecond",
                     "baselineLeadsPerSecond", "ratio", "temperatures", "averageScore", "bestExplanation")) {
@@ -119,9 +121,36 @@ class BenchScoringCommandTest {
         }
     }
 
-    /** Asked for, tickets ahead are taken (and reported) on PostgreSQL only; the in-memory store takes none. */
+    /**
+     * With {@code --strict-rotation} the PostgreSQL stores take their tickets inside the units (reported as not ahead);
+     * {@code --rotation-tickets-ahead}, the opt-in of before, is still accepted and is the default.
+     */
     @Test
-    void smallRun_withRotationTicketsAhead_onPostgres_assignsFairly_andReportsTheModeWhereItApplies() {
+    void smallRun_withStrictRotation_onPostgres_assignsFairly_andReportsTheMode() {
+        String database = EmbeddedDatabase.newDatabase("benchstrict");
+
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
+                "--strict-rotation", "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres",
+                "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode json = run.json();
+        assertTrue(json.get("strictRotationAsked").asBoolean(), json.toString());
+        JsonNode postgres = json.get("stores").get(1).get("assignment");
+        assertFalse(postgres.get("rotationTicketsAhead").asBoolean(), postgres.toString());
+        assertEquals(60, postgres.get("decisions").asLong(), postgres.toString());
+        assertTrue(postgres.get("spread").asLong() <= 1, "every lead assigned once " + postgres);
+
+        CliRun both = CliRun.crm("bench", "scoring", "--leads", "60", "--strict-rotation", "--rotation-tickets-ahead",
+                "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.toString().contains("--strict-rotation and --rotation-tickets-ahead exclude each other"),
+                both.toString());
+    }
+
+    /** The opt-in of before, {@code --rotation-tickets-ahead}, is still accepted: the default, tickets ahead. */
+    @Test
+    void smallRun_withRotationTicketsAhead_isAccepted_andIsTheDefault() {
         String database = EmbeddedDatabase.newDatabase("benchahead");
 
         CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
@@ -130,7 +159,7 @@ class BenchScoringCommandTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode json = run.json();
-        assertTrue(json.get("rotationTicketsAheadAsked").asBoolean(), json.toString());
+        assertFalse(json.get("strictRotationAsked").asBoolean(), json.toString());
         JsonNode memory = json.get("stores").get(0).get("assignment");
         JsonNode postgres = json.get("stores").get(1).get("assignment");
         assertFalse(memory.get("rotationTicketsAhead").asBoolean(), memory.toString());

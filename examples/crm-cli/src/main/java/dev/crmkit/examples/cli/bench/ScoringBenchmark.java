@@ -68,11 +68,12 @@ import java.util.function.Function;
  *   <li><em>assignment</em>: {@link LeadAssignment#assign} of every lead round robin to the seven people of
  *       {@link #TEAM}: in memory one node on one thread; on a database {@value #NODES} nodes (each its own pool,
  *       store and {@link Crm}, all with the same seed) on one thread each, every thread assigning its own quarter of
- *       the leads; with {@link Settings#ticketsAhead()} the stores take rotation tickets ahead of the units
- *       ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}: on PostgreSQL, off by default as in a host), which
- *       skips no turn here, as every lead is assigned once. The baseline writes an owner to every lead again without a policy: in memory by the
- *       {@code Leads} port's update, on a database by a plain {@value #UPDATE_SQL} per lead in auto-commit from
- *       {@value #NODES} threads.</li>
+ *       the leads; the stores take rotation tickets ahead of the units on PostgreSQL (a store's default,
+ *       {@link JdbcCrmStore.Builder#rotationTicketsAhead()}), which skips no turn here, as every lead is assigned
+ *       once, or inside them with {@link Settings#strictRotation()} ({@link JdbcCrmStore.Builder#strictRotation()}).
+ *       The baseline writes an owner to every lead again without a policy: in memory by the {@code Leads} port's
+ *       update, on a database by a plain {@value #UPDATE_SQL} per lead in auto-commit from {@value #NODES}
+ *       threads.</li>
  * </ol>
  * After each assignment pass every lead is checked to have exactly one owner from the team, written once, and the
  * counts per person to differ by at most one; a broken check fails the run. Every store is first warmed up by all
@@ -107,10 +108,10 @@ public final class ScoringBenchmark {
      * @param warmup how many leads the warm-up passes use, 1 to {@code leads}
      * @param chunk  leads per rescoring chunk and per baseline page, 1 to {@value PageRequest#MAX_SIZE}
      * @param seed   the seed of the leads, their histories, the ids and the rotation
-     * @param ticketsAhead whether the database stores take rotation tickets ahead of the assignment units
-     *                     ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}; a store's default is not to)
+     * @param strictRotation whether the database stores take every rotation ticket inside the assignment's unit
+     *                       ({@link JdbcCrmStore.Builder#strictRotation()}); a store's default takes it ahead
      */
-    public record Settings(int leads, int warmup, int chunk, long seed, boolean ticketsAhead) {
+    public record Settings(int leads, int warmup, int chunk, long seed, boolean strictRotation) {
         /** Validates the figures. */
         public Settings {
             if (leads < 1 || warmup < 1 || warmup > leads || chunk < 1 || chunk > PageRequest.MAX_SIZE) {
@@ -119,7 +120,7 @@ public final class ScoringBenchmark {
             }
         }
 
-        /** Settings with the stores' default: no rotation tickets taken ahead. */
+        /** Settings with the stores' default: rotation tickets taken ahead (on PostgreSQL). */
         public Settings(int leads, int warmup, int chunk, long seed) {
             this(leads, warmup, chunk, seed, false);
         }
@@ -300,8 +301,8 @@ public final class ScoringBenchmark {
         List<Crm> nodeCrms = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
             JdbcCrmStore.Builder builder = JdbcCrmStore.builder(nodes.get(n)).dialect(dialect).tablePrefix(PREFIX);
-            if (settings.ticketsAhead()) { // every lead is assigned once: no turn skipped (the pass checks counts)
-                builder.rotationTicketsAhead();
+            if (settings.strictRotation()) { // by default tickets are taken ahead; every lead is assigned once here,
+                builder.strictRotation();      // so no turn is skipped either way (the pass checks the counts)
             }
             JdbcCrmStore store = builder.build();
             nodeCrms.add(crms.apply(store, IdGenerator.seeded(settings.seed() + n)));
