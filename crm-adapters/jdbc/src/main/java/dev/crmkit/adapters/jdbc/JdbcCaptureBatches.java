@@ -34,7 +34,8 @@ import java.util.function.Function;
  * and new leads' external ids are claimed with one multi-row insert-ignoring statement per key table, and the rows of
  * contacts, company links, leads, timeline entries and tasks go in multi-row inserts ({@link Jdbc#insertRows}).
  * Changes of leads stored before the chunk (a repeat folded into a stored lead) are written set-based: the leads read
- * and locked at once, their new external ids claimed at once, the rows updated in one JDBC batch. A point or an
+ * and locked at once, their new external ids claimed at once (on MariaDB with those of the new leads, after the lead
+ * rows: one statement where there were two), the rows updated in one JDBC batch. A point or an
  * external id that another unit of work claimed since the read, or a lead changed since, is a
  * {@link ConflictException}: the chunk's unit rolls back and runs again. New companies are written the same way as
  * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (a name, e-mail or phone
@@ -435,13 +436,11 @@ final class JdbcCaptureBatches implements CaptureBatches {
             if (!contacts.updateAll(c, writes.contactUpdates())) { // a point it adds may be claimed since find
                 throw conflict("e-mail or phone");
             }
-            if (jdbc.dialect == Dialect.MARIADB) { // the name keys of new and folded leads in one upsert
-                List<Lead> named = new ArrayList<>();
-                if (!leads.insertAll(c, writes.newLeads(), named) || !leads.updateAll(c, writes.leadUpdates(), named)) {
+            if (jdbc.dialect == Dialect.MARIADB) { // the ids and name keys of new and folded leads, a statement each
+                JdbcLeads.Later later = new JdbcLeads.Later();
+                if (!leads.insertAll(c, writes.newLeads(), later) || !leads.updateAll(c, writes.leadUpdates(), later)
+                        || !leads.writeLater(c, later)) {
                     throw conflict("external id");
-                }
-                if (!named.isEmpty()) {
-                    leads.replaceNameKeys(c, named);
                 }
             } else {
                 if (!leads.insertAll(c, writes.newLeads())) {

@@ -153,13 +153,91 @@ class BulkLookupPlanTest {
         }
     }
 
+    /**
+     * MariaDB's look-up of companies at once ({@code JdbcCaptureBatches.AtOnce.COMPANIES}: by domain, by name hash),
+     * early in an import: 500 domains and 500 name hashes against 2,000 companies and domains, the keys many next to
+     * the rows. Each branch reads its keys first and probes the index of its column ({@code company_domain}'s primary
+     * key, {@code company}'s {@code (name_hash, ...)} index), never the whole table; the rows found are checked too
+     * (every asked domain's company, every asked hash's company, oldest first, the captured company's own domain and
+     * name among them).
+     */
+    @Test
+    void mariadb_companiesAtOnce_probeTheIndexes_whenTheKeysAreManyNextToTheRows() throws SQLException {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
+                    .build()).lead().orElseThrow();
+            String company = captured.companyId().orElseThrow().value().toString();
+            fillCompaniesMariaDb(on.ds(), EARLY_ROWS);
+            Jdbc jdbc = store.jdbc();
+            List<String> domains = keys("plan", ".example.org");
+            domains.set(0, "brannwald-werke.de");
+            List<String> hashes = new ArrayList<>();
+            keys("plan company ", "").forEach(n -> hashes.add(JdbcCompanies.hash(n)));
+            String nameKey = one(on.ds(), "SELECT name_key FROM crm_company WHERE id = '" + company + "'");
+            hashes.set(0, JdbcCompanies.hash(nameKey));
+            List<Object> params = new ArrayList<>(domains);
+            params.addAll(hashes);
+            String sql = JdbcCaptureBatches.AtOnce.COMPANIES.sql(jdbc, List.of(KEYS, KEYS));
+            List<String> plan = assertIndexed(jdbc, sql, params);
+            String shown = sql + "\n" + String.join("\n", plan);
+            assertTrue(plan.stream().anyMatch(r -> r.matches("\\w+ d (eq_ref|ref) PRIMARY")),
+                    "the domains probe company_domain's primary key:\n" + shown);
+            assertTrue(plan.stream().anyMatch(r -> r.matches("\\w+ c (eq_ref|ref) PRIMARY")),
+                    "a domain's company is found by its id:\n" + shown);
+            assertTrue(plan.stream().anyMatch(r -> r.matches("\\w+ c (eq_ref|ref) crm_company_name")),
+                    "the name hashes probe the index on name_hash:\n" + shown);
+
+            var rows = jdbc.tx.read(c -> JdbcCaptureBatches.AtOnce.COMPANIES.rows(jdbc, c,
+                    List.of(domains, hashes), rs -> rs.getString("id")));
+            assertEquals(KEYS, rows.get("0").size(), "every domain asked has its company");
+            assertEquals(Set.copyOf(domains), rows.get("0").stream().map(JdbcCaptureBatches.Keyed::key)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertTrue(rows.get("0").stream().anyMatch(k -> k.key().equals("brannwald-werke.de")
+                    && k.row().equals(company)), "the captured company under its own domain");
+            assertEquals(KEYS, rows.get("1").size(), "every name hash asked has its company");
+            assertEquals(Set.copyOf(hashes), rows.get("1").stream().map(JdbcCaptureBatches.Keyed::key)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(company, rows.get("1").get(0).row(), "the captured company is the oldest");
+        }
+    }
+
     /** The one lead captured before the fill, with its person, e-mail and external id: the row the fill copies. */
     private static Lead captureOttilie(JdbcCrmStore store) {
-        Crmkit kit = Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
+        return kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Ottilie", "Brannwald")
+                .email(EMAIL).externalId("plan-source-1").build()).lead().orElseThrow();
+    }
+
+    private static Crmkit kit(JdbcCrmStore store) {
+        return Crmkit.builder().store(store).defaultRegion("DE").clock(Clock.fixed(T0, ZoneOffset.UTC))
                 .ids(IdGenerator.seeded(7L))
                 .suppressionSalt("the plan test's secret salt, 32b".getBytes(StandardCharsets.UTF_8)).build();
-        return kit.crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Ottilie", "Brannwald")
-                .email(EMAIL).externalId("plan-source-1").build()).lead().orElseThrow();
+    }
+
+    /**
+     * {@code count} copies of the one stored company, each a day later than the last (so the captured one stays the
+     * oldest), named {@code plan company N} (its hash in {@code name_hash}) with its own domain
+     * {@code planN.example.org}; no ANALYZE.
+     */
+    private static void fillCompaniesMariaDb(DataSource ds, int count) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            String rows = "seq_1_to_" + count + " g";
+            String columns = String.join(", ", columns(c, "crm_company", "id", "seq", "name_key", "name_hash",
+                    "created_at"));
+            s.execute("INSERT INTO crm_company (id, name_key, name_hash, created_at, " + columns + ") SELECT UUID(), "
+                    + "CONCAT('plan company ', g.seq), SHA2(CONCAT('plan company ', g.seq), 256), "
+                    + "x.created_at + INTERVAL g.seq DAY, " + columns.replaceAll("(\\w+)", "x.$1")
+                    + " FROM crm_company x, " + rows);
+            s.execute("INSERT INTO crm_company_domain (domain, company_id) SELECT CONCAT('plan', "
+                    + "SUBSTRING(name_key, 14), '.example.org'), id FROM crm_company WHERE name_key LIKE 'plan %'");
+        }
+    }
+
+    private static String one(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return one(c, sql);
+        }
     }
 
     /** A statement and the values of its parameters. */
@@ -307,15 +385,16 @@ class BulkLookupPlanTest {
      * MariaDB's plan of a statement: no table of the fill read whole ({@code type} {@code ALL}); the keys' own
      * derived table may be.
      */
-    private static void assertIndexed(Jdbc jdbc, String sql, List<?> params) {
+    private static List<String> assertIndexed(Jdbc jdbc, String sql, List<?> params) {
         List<String> rows = jdbc.tx.write(c -> jdbc.list(c, "EXPLAIN " + sql,
                 rs -> rs.getString("select_type") + " " + rs.getString("table") + " " + rs.getString("type") + " "
                         + rs.getString("key"), params.toArray()));
         for (String row : rows) { // the row an INSERT writes is shown as type ALL: it reads nothing
             assertFalse(row.matches("(?!INSERT )\\w+ (crm_(lead|contact|contact_point|lead_external_id|lead_name_key"
-                            + "|task)|[a-z]) (ALL|index) .*"),
+                            + "|task|company|company_domain)|[a-z]) (ALL|index) .*"),
                     "a statement reads a whole table:\n" + sql + "\n" + String.join("\n", rows));
         }
+        return rows;
     }
 
     private static void assertScansNoTable(JdbcCrmStore store, String sql, List<?> keys) {
