@@ -667,11 +667,19 @@ final class JdbcTransactions implements Transactions {
             if (front.isEmpty() && !commitSent) {
                 return statement;
             }
-            // the same parts each unit of the same kind (the statement texts are kept ones): the same joined text
-            return TEXTS.text(new Joined(front, statement, commitSent), () -> {
+            Supplier<String> joined = () -> {
                 String sql = front.isEmpty() ? statement : statement == null ? front : front + "; " + statement;
                 return commitSent ? sql + "; COMMIT" : sql;
-            });
+            };
+            // the same parts each unit of the same kind (the statement texts are kept ones): the same joined text;
+            // savepoint commands name the unit's n-th write, so texts with them are not kept (a unit of many writes
+            // would fill the texts with names)
+            return commands.isEmpty() ? TEXTS.text(new Joined(front, statement, commitSent), joined) : joined.get();
+        }
+
+        /** How many joined texts are kept (for tests). */
+        static int textsKept() {
+            return TEXTS.size();
         }
 
         /** What the text of {@link #sql} is made of ({@code statement} null for the front alone). */

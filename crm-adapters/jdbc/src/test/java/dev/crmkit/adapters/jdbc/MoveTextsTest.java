@@ -1,6 +1,12 @@
 package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.Crm;
+import dev.crmkit.core.activity.Activity;
+import dev.crmkit.core.activity.ActivityId;
+import dev.crmkit.core.activity.TimelineFilter;
+import dev.crmkit.core.kernel.PageRequest;
+import dev.crmkit.core.kernel.RecordRef;
+import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.customer.NewContact;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -24,6 +30,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -94,6 +102,41 @@ class MoveTextsTest {
         assertInstanceOf(StageChange.StageChanged.class, change, change.toString());
         assertEquals(1, sent.size(), sent.toString());
         return sent.get(0);
+    }
+
+    /**
+     * A write's savepoint commands name the unit's n-th write, so the texts sent with them are not kept: a unit of many
+     * writes would otherwise fill the kept texts with one per name, and later shapes would no longer be kept.
+     */
+    @Test
+    void textsWithSavepointCommands_areNotKept_aUnitOfManyWritesLeavesTheKeptTextsAsTheyWere() {
+        DataSource ds = TestDatabase.POSTGRESQL.isolated();
+        try {
+            JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
+            UUID lead = new UUID(20, 1);
+            store.transactions().run(() -> store.activities().append(entry(0, lead))); // its shape kept, if any
+            int kept = JdbcTransactions.Leading.textsKept();
+            List<String> sent = new ArrayList<>();
+            JdbcCrmStore capturing = JdbcCrmStore.builder(capturing(ds, sent)).build();
+            capturing.transactions().run(() -> {
+                for (int n = 1; n <= 40; n++) {
+                    capturing.activities().append(entry(n, lead));
+                }
+            });
+
+            assertTrue(sent.stream().filter(sql -> sql.contains("SAVEPOINT crm_write_40; ")).count() == 1, sent
+                    .toString());
+            assertEquals(kept, JdbcTransactions.Leading.textsKept());
+            assertEquals(41, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
+                    TimelineFilter.everything(), PageRequest.first(50)).items().size());
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    private static Activity entry(int n, UUID lead) {
+        return Activity.system(new ActivityId(new UUID(21, n)), "Lead assigned " + n, "round robin",
+                Set.of(new RecordRef(RecordType.LEAD, lead)), AT.plusSeconds(n));
     }
 
     /** Texts of different shapes are different texts; the same parts give the same instance. */
