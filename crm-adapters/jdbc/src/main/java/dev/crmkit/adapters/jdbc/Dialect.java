@@ -88,10 +88,11 @@ public enum Dialect {
     void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, this == MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE);
-        } else if (this == MARIADB) {
-            ps.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         } else {
-            ps.setObject(index, value.atOffset(ZoneOffset.UTC));
+            // from the epoch second at UTC: Instant.atOffset and LocalDateTime.ofInstant make the offset's ZoneRules
+            // anew for every value, and a move binds seven times
+            LocalDateTime utc = LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(), ZoneOffset.UTC);
+            ps.setObject(index, this == MARIADB ? utc : OffsetDateTime.of(utc, ZoneOffset.UTC));
         }
     }
 

@@ -504,26 +504,54 @@ final class Jdbc {
      */
     void insertAsOne(Connection c, JdbcTransactions.Leading leading, List<String> inserts, List<List<Object[]>> rows)
             throws SQLException {
+        int[] counts = new int[inserts.size()];
+        int length = 0;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = rows.get(i).size();
+            for (Object[] row : rows.get(i)) {
+                length += row.length;
+            }
+        }
+        Object[] params = new Object[length];
+        int at = 0;
+        for (List<Object[]> values : rows) {
+            for (Object[] row : values) {
+                System.arraycopy(row, 0, params, at, row.length);
+                at += row.length;
+            }
+        }
+        // the text depends on the inserts and their row counts only: kept, not built again for every unit
+        String sql = insertTexts.text(new InsertsAsOne(inserts, java.util.Arrays.toString(counts)),
+                () -> insertAsOneSql(inserts, counts));
+        leading.execute(c, sql, params(params)); // after any checked statements in front
+    }
+
+    /** The texts of {@link #insertAsOne}, by their inserts and row counts. */
+    private final SqlTexts insertTexts = new SqlTexts();
+
+    /** What a text of {@link #insertAsOne} is made of: the inserts and their row counts (as text). */
+    private record InsertsAsOne(List<String> inserts, String counts) {
+    }
+
+    /** The one statement of {@link #insertAsOne}: each insert with {@code counts[i]} rows, those with none left out. */
+    private static String insertAsOneSql(List<String> inserts, int[] counts) {
         List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
-            List<Object[]> values = rows.get(i);
-            if (values.isEmpty()) {
+            if (counts[i] == 0) {
                 continue;
             }
             String insert = inserts.get(i);
             int at = insert.lastIndexOf(" VALUES (");
             String row = insert.substring(at + " VALUES ".length());
             parts.add(insert.substring(0, at + " VALUES ".length())
-                    + String.join(", ", Collections.nCopies(values.size(), row)));
-            values.forEach(v -> params.addAll(java.util.Arrays.asList(v)));
+                    + String.join(", ", Collections.nCopies(counts[i], row)));
         }
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < parts.size() - 1; i++) {
             sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i)).append(")");
         }
         sql.append(sql.length() == 0 ? "" : " ").append(parts.get(parts.size() - 1));
-        leading.execute(c, sql.toString(), params(params.toArray())); // after any checked statements in front
+        return sql.toString();
     }
 
     /**

@@ -528,6 +528,9 @@ final class JdbcTransactions implements Transactions {
             return new Leading("", List.of(), null, false);
         }
 
+        /** The joined texts of {@link #sql}. */
+        private static final SqlTexts TEXTS = new SqlTexts();
+
         private final String commands;
         private final List<DomainEvent> events;
         private final Outbox outbox;
@@ -571,6 +574,9 @@ final class JdbcTransactions implements Transactions {
 
         /** The checked statements in front, joined; empty if none. */
         private String aheadSql() {
+            if (ahead.size() <= 1) { // a move's one checked statement is sent as its text, not a copy of it
+                return ahead.isEmpty() ? "" : ahead.get(0).sql();
+            }
             StringBuilder sql = new StringBuilder();
             for (Checked checked : ahead) {
                 sql.append(sql.length() == 0 ? "" : "; ").append(checked.sql());
@@ -656,10 +662,28 @@ final class JdbcTransactions implements Transactions {
         private String sql(String statement) {
             checkUnsent();
             String front = commands.isEmpty() ? aheadSql() : commands; // never both (see the constructor)
-            String sql = front.isEmpty() ? statement : statement == null ? front : front + "; " + statement;
             // the outbox rows must go before the COMMIT: with this statement, or by the commit as before
             commitSent = commitAfter && (events.isEmpty() || eventsTaken);
-            return commitSent ? sql + "; COMMIT" : sql;
+            if (front.isEmpty() && !commitSent) {
+                return statement;
+            }
+            Supplier<String> joined = () -> {
+                String sql = front.isEmpty() ? statement : statement == null ? front : front + "; " + statement;
+                return commitSent ? sql + "; COMMIT" : sql;
+            };
+            // the same parts each unit of the same kind (the statement texts are kept ones): the same joined text;
+            // savepoint commands name the unit's n-th write, so texts with them are not kept (a unit of many writes
+            // would fill the texts with names)
+            return commands.isEmpty() ? TEXTS.text(new Joined(front, statement, commitSent), joined) : joined.get();
+        }
+
+        /** How many joined texts are kept (for tests). */
+        static int textsKept() {
+            return TEXTS.size();
+        }
+
+        /** What the text of {@link #sql} is made of ({@code statement} null for the front alone). */
+        private record Joined(String front, String statement, boolean commit) {
         }
 
         /** Marks the statement of {@link #sql} as sent: from then on a failure rolls back to the savepoint. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ser.impl.IndexedListSerializer;
 import com.fasterxml.jackson.databind.ser.impl.IndexedStringListSerializer;
 import com.fasterxml.jackson.databind.ser.impl.StringCollectionSerializer;
 import com.fasterxml.jackson.databind.ser.std.CollectionSerializer;
+import com.fasterxml.jackson.databind.ser.std.MapSerializer;
 import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.PhoneNumber;
 
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,7 +39,9 @@ import java.util.UUID;
  * {@code long}; an enum constant (its name); an {@link Instant} ({@link IsoTimes}); a {@link UUID}; a
  * {@link PhoneNumber} (its E.164 form) and {@link Money} (amount as a plain string and currency), as the mapper's own
  * serializers write them; an {@link Optional} (its value, or {@code null}); a collection of {@code java.util}, or
- * one the mapper writes with its plain collection serializer (an array of its elements in iteration order); and a
+ * one the mapper writes with its plain collection serializer (an array of its elements in iteration order); a map
+ * with string keys only that the mapper writes with its plain map serializer (an object of its entries in iteration
+ * order, a deal's documents); and a
  * record whose members Jackson writes in the order and under the names of its components (checked against the
  * mapper's serializer for the record, once per class). Anything else
  * (a decimal, a date, a map, a class Jackson writes otherwise) is written by the mapper itself, so the text is the
@@ -86,6 +90,25 @@ final class JsonText {
         out.append(']');
     };
     private static final Writer MAPPER = (json, out, v) -> out.append(json.databind(v));
+    /** A map with string keys only, as the mapper's plain map serializer writes it; any other by the mapper. */
+    private static final Writer MAP = (json, out, v) -> {
+        Map<?, ?> map = (Map<?, ?>) v;
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                MAPPER.write(json, out, v);
+                return;
+            }
+        }
+        char separator = '{';
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            out.append(separator);
+            string(out, (String) e.getKey());
+            out.append(':');
+            json.append(out, e.getValue());
+            separator = ',';
+        }
+        out.append(separator == '{' ? "{}" : "}");
+    };
 
     /**
      * Each thread's builder, emptied and used again for the next value: a new one for each value, grown on the way,
@@ -201,6 +224,9 @@ final class JsonText {
         if (Collection.class.isAssignableFrom(type) && writesAsArray(type)) {
             return COLLECTION;
         }
+        if (Map.class.isAssignableFrom(type) && serializer(type) == MapSerializer.class) {
+            return MAP; // a deal's documents, written with every move
+        }
         if (type.isRecord()) {
             return RecordWriter.of(type, mapper).orElse(MAPPER);
         }
@@ -216,13 +242,17 @@ final class JsonText {
         if (type.getName().startsWith("java.util.")) {
             return true;
         }
+        Class<?> serializer = serializer(type);
+        return serializer == CollectionSerializer.class || serializer == IndexedListSerializer.class
+                || serializer == StringCollectionSerializer.class || serializer == IndexedStringListSerializer.class;
+    }
+
+    /** The class of the mapper's serializer of values of this class; null if it has none. */
+    private Class<?> serializer(Class<?> type) {
         try {
-            Class<?> serializer = mapper.getSerializerProviderInstance().findValueSerializer(type).getClass();
-            return serializer == CollectionSerializer.class || serializer == IndexedListSerializer.class
-                    || serializer == StringCollectionSerializer.class
-                    || serializer == IndexedStringListSerializer.class;
+            return mapper.getSerializerProviderInstance().findValueSerializer(type).getClass();
         } catch (JacksonException e) {
-            return false;
+            return null;
         }
     }
 

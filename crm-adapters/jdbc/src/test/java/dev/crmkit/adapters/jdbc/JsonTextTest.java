@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -177,7 +178,28 @@ class JsonTextTest {
                     map.put(b + "~", a);
                     assertEquals(nodeObject(map), json.stringMap(map));
                     assertEquals(nodeObject(Map.of(a, b)), json.stringMap(Map.of(a, b)));
+                    assertEquals(json.databind(map), json.write(map));
+                    Map<String, Object> nested = new TreeMap<>(Map.of(a, List.of(b), b + "~", map));
+                    nested.put("null", null);
+                    assertEquals(json.databind(nested), json.write(nested));
                 });
+    }
+
+    /**
+     * A deal's documents (kind to status), written with every move of the deal, are written here, not by the mapper:
+     * a map of strings of any class the mapper writes as a plain map. A map with other keys is the mapper's.
+     */
+    @Test
+    void aDealsDocuments_andOtherMapsOfStrings_areWrittenHere_asDatabindWritesThem() {
+        Map<String, String> documents = new TreeMap<>(Map.of("offer", "approved", "contract", "sent"));
+        for (Map<?, ?> map : List.<Map<?, ?>>of(documents, Collections.unmodifiableMap(documents), Map.of("a", "b"),
+                new LinkedHashMap<>(Map.of("k", 1)), Map.of())) {
+            assertTrue(json.writesItself(map.getClass()), map.getClass().getName());
+            assertEquals(json.databind(map), json.write(map));
+        }
+        Map<Object, String> keyedByNumbers = new TreeMap<>(Map.of(2, "two", 1, "one"));
+        assertEquals("{\"1\":\"one\",\"2\":\"two\"}", json.write(keyedByNumbers));
+        assertEquals(json.databind(keyedByNumbers), json.write(keyedByNumbers));
     }
 
     @Test

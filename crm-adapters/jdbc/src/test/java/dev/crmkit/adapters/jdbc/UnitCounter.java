@@ -43,7 +43,8 @@ final class UnitCounter {
                 });
     }
 
-    private static Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    /** Calls the method on the proxied target, throwing what it throws. */
+    static Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
