@@ -55,7 +55,9 @@ class LeadTest {
 
     @Test
     void constructor_anExternalIdListedTwice_isRefused_oneOrSeveralDistinctAreKept() {
-        for (List<String> twice : List.of(List.of("form-1", "form-1"), List.of("a", "b", "a"), List.of("a", "b", "b"))) {
+        List<List<String>> listedTwice = List.of(List.of("form-1", "form-1"), List.of("a", "b", "a"),
+                List.of("a", "b", "b"));
+        for (List<String> twice : listedTwice) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new Lead(ID, 0, CONTACT, Optional.empty(), LeadSource.of(Channel.WEB_FORM), twice, "",
                             PersonName.of("Jane", "Doe"), JANE, Optional.empty(), "", Optional.empty(), LeadStatus.NEW,
