@@ -381,7 +381,7 @@ public final class LeadCapture {
         // store again (two lookups fewer per new person); a concurrent capture of them is met by insertOrGet below
         Optional<Lead> open = held.isEmpty() ? Optional.<Lead>empty() : openLead(s);
         if (open.isPresent()) {
-            return fold(open.get(), s, fingerprint, now);
+            return fold(open.get(), held, s, fingerprint, now);
         }
         boolean created = false;
         Contact contact;
@@ -417,7 +417,7 @@ public final class LeadCapture {
                 // that and returned them locked, so their open lead, if any, is visible now
                 Optional<Lead> openNow = openLead(s);
                 if (openNow.isPresent()) {
-                    return fold(openNow.get(), s, fingerprint, now);
+                    return fold(openNow.get(), Optional.empty(), s, fingerprint, now);
                 }
                 contact = enrich(contacts.lockById(contact.id()).orElse(contact), s, now);
             } else {
@@ -533,10 +533,17 @@ public final class LeadCapture {
                 || s.phone().filter(contact.phones()::contains).isPresent();
     }
 
-    private CaptureOutcome fold(Lead open, NormalizedSubmission s, String fingerprint, Instant now) {
+    /**
+     * Folds the submission into the open lead. {@code held} is the person this unit of work locked, if any: when it is
+     * the lead's contact it is that contact as stored now (locked, through the same alias resolution as
+     * {@link Contacts#findById}, nothing written since), so it is not read again.
+     */
+    private CaptureOutcome fold(Lead open, Optional<Contact> held, NormalizedSubmission s, String fingerprint,
+                                Instant now) {
         Lead repeat = open.foldRepeat(s.externalId(), fingerprint, s.name(), s.email(), s.phone(), s.companyName(),
                 s.raw().request().strip(), s.raw().owner(), s.customFields(), now);
-        Contact contact = contacts.findById(open.contactId()).orElseThrow(() -> new IllegalStateException(
+        Contact contact = held.filter(c -> c.id().equals(open.contactId()))
+                .or(() -> contacts.findById(open.contactId())).orElseThrow(() -> new IllegalStateException(
                 "lead " + open.id() + " refers to contact " + open.contactId() + ", which is not stored"));
         contact = enrich(contact, s, now);
         if (repeat.companyId().isEmpty()) {

@@ -110,24 +110,26 @@ public record LeadSubmission(@NotNull Channel channel,
     @Override
     public List<Violation> storeLimitViolations() {
         List<Violation> out = new ArrayList<>();
-        out.addAll(StoreLimits.optionalText("sourceDetail", sourceDetail, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.text("firstName", firstName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.text("lastName", lastName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.text("email", email, StoreLimits.RAW_EMAIL));
-        out.addAll(StoreLimits.text("phone", phone, StoreLimits.RAW_PHONE));
-        out.addAll(StoreLimits.text("companyName", companyName, StoreLimits.SHORT_TEXT));
-        out.addAll(StoreLimits.text("request", request, StoreLimits.LONG_TEXT));
-        out.addAll(StoreLimits.text("language", language, StoreLimits.LANGUAGE));
-        out.addAll(StoreLimits.text("campaign", campaign, StoreLimits.SHORT_TEXT));
-        if (utm != null) {
-            out.addAll(StoreLimits.text("utm.source", utm.source(), StoreLimits.SHORT_TEXT));
-            out.addAll(StoreLimits.text("utm.medium", utm.medium(), StoreLimits.SHORT_TEXT));
-            out.addAll(StoreLimits.text("utm.campaign", utm.campaign(), StoreLimits.SHORT_TEXT));
-            out.addAll(StoreLimits.text("utm.term", utm.term(), StoreLimits.SHORT_TEXT));
-            out.addAll(StoreLimits.text("utm.content", utm.content(), StoreLimits.SHORT_TEXT));
+        if (sourceDetail != null && sourceDetail.isPresent()) {
+            StoreLimits.addText(out, "sourceDetail", sourceDetail.get(), StoreLimits.SHORT_TEXT);
         }
-        out.addAll(StoreLimits.text("referrer", referrer, StoreLimits.REFERRER));
-        out.addAll(StoreLimits.text("externalId", externalId, StoreLimits.EXTERNAL_ID));
+        StoreLimits.addText(out, "firstName", firstName, StoreLimits.SHORT_TEXT);
+        StoreLimits.addText(out, "lastName", lastName, StoreLimits.SHORT_TEXT);
+        StoreLimits.addText(out, "email", email, StoreLimits.RAW_EMAIL);
+        StoreLimits.addText(out, "phone", phone, StoreLimits.RAW_PHONE);
+        StoreLimits.addText(out, "companyName", companyName, StoreLimits.SHORT_TEXT);
+        StoreLimits.addText(out, "request", request, StoreLimits.LONG_TEXT);
+        StoreLimits.addText(out, "language", language, StoreLimits.LANGUAGE);
+        StoreLimits.addText(out, "campaign", campaign, StoreLimits.SHORT_TEXT);
+        if (utm != null) {
+            StoreLimits.addText(out, "utm.source", utm.source(), StoreLimits.SHORT_TEXT);
+            StoreLimits.addText(out, "utm.medium", utm.medium(), StoreLimits.SHORT_TEXT);
+            StoreLimits.addText(out, "utm.campaign", utm.campaign(), StoreLimits.SHORT_TEXT);
+            StoreLimits.addText(out, "utm.term", utm.term(), StoreLimits.SHORT_TEXT);
+            StoreLimits.addText(out, "utm.content", utm.content(), StoreLimits.SHORT_TEXT);
+        }
+        StoreLimits.addText(out, "referrer", referrer, StoreLimits.REFERRER);
+        StoreLimits.addText(out, "externalId", externalId, StoreLimits.EXTERNAL_ID);
         out.addAll(StoreLimits.user("owner", owner));
         out.addAll(StoreLimits.customValues(customFields));
         return out;

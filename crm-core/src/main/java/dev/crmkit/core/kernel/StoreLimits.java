@@ -94,6 +94,22 @@ public final class StoreLimits {
     }
 
     /**
+     * Adds the violations {@link #text} finds in a text value to {@code into}, building nothing when there are none
+     * (the common case: one scan of the value, no list per field). A null value adds none.
+     *
+     * @param into  where the violations go
+     * @param field the field named in them
+     * @param value the value, possibly null
+     * @param max   the most characters the value may have
+     */
+    public static void addText(List<Violation> into, String field, String value, int max) {
+        Objects.requireNonNull(into, "into");
+        if (value != null && !fits(value, max)) {
+            into.addAll(text(field, value, max));
+        }
+    }
+
+    /**
      * The violations of custom values as text, by key: at most {@value #CUSTOM_FIELDS} of them, keys of at most
      * {@value #SHORT_TEXT} and values of at most {@value #LONG_TEXT} characters, each named
      * {@code customFields.<key>}. A null map has none.

@@ -66,7 +66,8 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
         Objects.requireNonNull(companyId, "companyId");
         Objects.requireNonNull(source, "source");
         externalIds = List.copyOf(externalIds);
-        if (new java.util.HashSet<>(externalIds).size() != externalIds.size()) {
+        // no set for none or one (most leads): every copy of a lead (each version, each change) runs this check
+        if (externalIds.size() > 1 && new java.util.HashSet<>(externalIds).size() != externalIds.size()) {
             throw new IllegalArgumentException("an external id is listed twice");
         }
         fingerprints = Map.copyOf(fingerprints);

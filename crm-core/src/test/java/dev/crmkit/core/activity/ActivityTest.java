@@ -86,6 +86,34 @@ class ActivityTest {
     }
 
     @Test
+    void constructor_fewOrManyRecords_copyKeepsOrderMembershipAndSetEquality() {
+        // a copy of up to AboutRecords.SMALL references is an array, of more a hash set: both sides of the bound
+        for (int n : new int[] {2, 3, AboutRecords.SMALL, AboutRecords.SMALL + 1, 40}) {
+            Set<RecordRef> callers = new LinkedHashSet<>();
+            for (int i = n; i > 0; i--) {
+                callers.add(new RecordRef(i % 3 == 0 ? RecordType.COMPANY : RecordType.LEAD, new UUID(7, i)));
+            }
+            List<RecordRef> given = List.copyOf(callers);
+
+            Set<RecordRef> about = activity("Call", callers, ALICE, Visibility.PUBLIC).about();
+            callers.clear();
+
+            assertEquals(given, List.copyOf(about), n + " records");
+            assertEquals(n, about.size());
+            assertEquals(Set.copyOf(given), about);
+            assertEquals(Set.copyOf(given).hashCode(), about.hashCode());
+            given.forEach(r -> assertTrue(about.contains(r), n + " records: " + r));
+            assertFalse(about.contains(new RecordRef(RecordType.LEAD, new UUID(7, n + 1))));
+            assertFalse(about.contains(new RecordRef(RecordType.CONTACT, new UUID(7, 1))));
+            assertFalse(about.contains("not a reference"));
+            assertThrows(UnsupportedOperationException.class, () -> about.add(LEAD));
+            java.util.Iterator<RecordRef> walk = about.iterator();
+            walk.next();
+            assertThrows(UnsupportedOperationException.class, walk::remove);
+        }
+    }
+
+    @Test
     void constructor_oneRecord_isCopiedOutOfTheCallersSet_andRefusedWhenNull() {
         Set<RecordRef> callers = new LinkedHashSet<>(Set.of(LEAD));
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,39 @@ class StoreLimitsTest {
         assertEquals(List.of("externalId/max-length", "lastName/max-length", "owner/max-length",
                 "referrer/valid-unicode", "request/no-nul-character", "utm.source/max-length"),
                 rules(EDGE.violationsOf(s)));
+    }
+
+    @Test
+    void addText_appendsWhatTextFindsAndNothingForAFittingOrNullValue() {
+        Violation before = new Violation("other", "rule", "found before");
+        List<Violation> into = new ArrayList<>(List.of(before));
+
+        StoreLimits.addText(into, "f", "x".repeat(10), 10);
+        StoreLimits.addText(into, "f", null, 10);
+        StoreLimits.addText(into, "f", "\uD83D\uDE00", 10);
+        assertEquals(List.of(before), into);
+
+        String bad = "\u0000" + "x".repeat(10) + "\uD800";
+        StoreLimits.addText(into, "f", bad, 10);
+        List<Violation> expected = new ArrayList<>(List.of(before));
+        expected.addAll(StoreLimits.text("f", bad, 10));
+        assertEquals(expected, into);
+        assertEquals(List.of("f/max-length", "f/no-nul-character", "f/valid-unicode", "other/rule"), rules(into));
+    }
+
+    @Test
+    void leadSubmission_eachTextFieldOverItsLimit_isNamed() {
+        String nul = "a\u0000";
+        LeadSubmission s = LeadSubmission.from(Channel.WEB_FORM).source("trade fair " + nul).name(nul, nul)
+                .email(nul).phone(nul).company(nul).request(nul).language(nul)
+                .campaign(nul, new Utm(nul, nul, nul, nul, nul)).referrer(nul).externalId(nul).build();
+
+        assertEquals(List.of("campaign", "companyName", "email", "externalId", "firstName", "language", "lastName",
+                        "phone", "referrer", "request", "sourceDetail", "utm.campaign", "utm.content", "utm.medium",
+                        "utm.source", "utm.term"),
+                s.storeLimitViolations().stream().map(Violation::field).sorted().toList());
+        assertEquals(List.of(), LeadSubmission.from(Channel.WEB_FORM).name("Jo", "Li").email("jo@example.org")
+                .build().storeLimitViolations());
     }
 
     @Test

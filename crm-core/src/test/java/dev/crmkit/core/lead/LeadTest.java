@@ -53,6 +53,24 @@ class LeadTest {
                 ALICE, LeadStatus.NEW, Optional.empty(), 1, CustomFields.empty(), T0, T0), built);
     }
 
+    @Test
+    void constructor_anExternalIdListedTwice_isRefused_oneOrSeveralDistinctAreKept() {
+        List<List<String>> listedTwice = List.of(List.of("form-1", "form-1"), List.of("a", "b", "a"),
+                List.of("a", "b", "b"));
+        for (List<String> twice : listedTwice) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Lead(ID, 0, CONTACT, Optional.empty(), LeadSource.of(Channel.WEB_FORM), twice, "",
+                            PersonName.of("Jane", "Doe"), JANE, Optional.empty(), "", Optional.empty(), LeadStatus.NEW,
+                            Optional.empty(), 1, CustomFields.empty(), T0, T0), twice.toString());
+            assertEquals("an external id is listed twice", e.getMessage());
+        }
+        for (List<String> distinct : List.of(List.<String>of(), List.of("a"), List.of("a", "b", "c"))) {
+            assertEquals(distinct, new Lead(ID, 0, CONTACT, Optional.empty(), LeadSource.of(Channel.WEB_FORM),
+                    distinct, "", PersonName.of("Jane", "Doe"), JANE, Optional.empty(), "", Optional.empty(),
+                    LeadStatus.NEW, Optional.empty(), 1, CustomFields.empty(), T0, T0).externalIds());
+        }
+    }
+
     static Stream<Arguments> allowedMoves() {
         List<Arguments> out = new ArrayList<>();
         for (LeadStatus from : LeadStatus.values()) {

@@ -50,10 +50,24 @@ final class InMemoryContacts implements Contacts {
                 CREATION, new PackedContacts())
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
-                .group(COMPANY, c -> c.affiliations().stream().map(Affiliation::companyId).toList(), CREATION)
+                .group(COMPANY, InMemoryContacts::companiesOf, CREATION)
                 .group(NAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nameKey(n)), CREATION)
                 .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nicknameKey(n)), CREATION);
         this.aliases = new Aliases<>(tx, table);
+    }
+
+    /** The companies a contact is affiliated with, in order: the keys of its company group, built without a stream. */
+    private static List<CompanyId> companiesOf(Contact c) {
+        List<Affiliation> affiliations = c.affiliations();
+        if (affiliations.isEmpty()) {
+            return List.of();
+        }
+        if (affiliations.size() == 1) {
+            return List.of(affiliations.get(0).companyId());
+        }
+        List<CompanyId> out = new java.util.ArrayList<>(affiliations.size());
+        affiliations.forEach(a -> out.add(a.companyId()));
+        return out;
     }
 
     /** The contact, or for a merged-away id its survivor. */

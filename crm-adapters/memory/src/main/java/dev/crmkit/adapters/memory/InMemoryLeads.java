@@ -45,13 +45,13 @@ final class InMemoryLeads implements Leads {
         this.table = new Table<LeadId, Lead>("lead", tx, Lead::id, Lead::version, Lead::atVersion,
                 InMemoryLeads::creation)
                 .unique("externalIds", Lead::externalIds)
-                .group(OPEN_EMAIL, l -> l.isOpen() ? l.email().stream().toList() : List.of(), InMemoryLeads::creation)
-                .group(OPEN_PHONE, l -> l.isOpen() ? l.phone().stream().toList() : List.of(), InMemoryLeads::creation)
+                .group(OPEN_EMAIL, l -> l.isOpen() ? Table.keysOf(l.email()) : List.of(), InMemoryLeads::creation)
+                .group(OPEN_PHONE, l -> l.isOpen() ? Table.keysOf(l.phone()) : List.of(), InMemoryLeads::creation)
                 .group(OPEN_CONTACT, l -> l.isOpen() ? List.of(l.contactId()) : List.of(), InMemoryLeads::creation)
                 .group(OPEN_NAME, l -> l.isOpen() ? Optional.of(l.name()) : Optional.<PersonName>empty(),
                         n -> n.map(name -> nameKeys(tx.nameKeys(), name)).orElse(List.of()), InMemoryLeads::creation)
                 .group(STATUS, l -> List.of(l.status()), InMemoryLeads::creation)
-                .group(OWNER, l -> l.owner().stream().toList(), InMemoryLeads::creation);
+                .group(OWNER, l -> Table.keysOf(l.owner()), InMemoryLeads::creation);
         this.aliases = new Aliases<>(tx, table);
     }
 

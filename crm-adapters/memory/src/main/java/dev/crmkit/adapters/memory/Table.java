@@ -543,6 +543,14 @@ final class Table<I, R> {
      * The position of a row at {@code time} in a group: the row's creation position itself when the group orders by
      * the same time (the usual case), so the group's entries share one key object with the creation order.
      */
+    /**
+     * The keys of an optional value, for a group's key function: none, or the one value. Without a stream: the key
+     * functions run for every row written, and {@code optional.stream().toList()} built a stream pipeline each time.
+     */
+    static <T> List<T> keysOf(Optional<T> value) {
+        return value.isPresent() ? List.of(value.get()) : List.of();
+    }
+
     private static OrderKey at(Instant time, OrderKey created, long seq) {
         return time.equals(created.at()) ? created : new OrderKey(time, seq);
     }
