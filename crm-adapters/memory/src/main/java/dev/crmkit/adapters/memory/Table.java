@@ -401,12 +401,14 @@ final class Table<I, R> {
         long seq = ++inserted;
         Long before = retired.remove(id);
         place(stored, seq);
-        tx.onRollback(() -> {
-            move(stored, null, seq);
-            if (before != null) {
+        if (before == null) { // the usual new row (a move's history and timeline entries): a smaller undo step
+            tx.onRollback(() -> move(stored, null, seq));
+        } else {
+            tx.onRollback(() -> {
+                move(stored, null, seq);
                 retired.put(id, before);
-            }
-        });
+            });
+        }
         return stored;
     }
 
@@ -750,19 +752,21 @@ final class Table<I, R> {
     }
 
     /**
-     * The position of the last member of a group in the group's order, without reading its row: its order time
-     * says enough when the group orders by something the caller can read back from it.
+     * The last member of a group in the group's order, or null when it has none: {@link #last} without an
+     * {@link Optional}, without a lambda inside a unit of work and without working out the member's position (each
+     * move's history entry asks).
      */
-    Optional<OrderKey> lastKey(String group, Object key) {
-        if (tx.inUnitOfWork()) { // each move's history entry asks in its unit: no lambda, no entry object
-            return lastKeyNow(group, key);
+    R lastOrNull(String group, Object key) {
+        if (tx.inUnitOfWork()) {
+            return lastNow(group, key);
         }
-        return tx.read(() -> lastKeyNow(group, key));
+        return tx.read(() -> lastNow(group, key));
     }
 
-    private Optional<OrderKey> lastKeyNow(String group, Object key) {
+    private R lastNow(String group, Object key) {
         OrderIndex<Slot> members = groups.get(group).members.get(key);
-        return members == null || members.isEmpty() ? Optional.empty() : Optional.of(members.lastKey());
+        Slot slot = members == null ? null : members.lastId();
+        return slot == null ? null : row(slot);
     }
 
     /** The first member of a group in the group's order. */
