@@ -32,13 +32,19 @@ import java.util.concurrent.TimeUnit;
  * {@code DealPipeline.move}; and the same deals' stage field changed as often by the store's {@code Deals.update}
  * port without rules, history, timeline or events. Both report stage changes per second (the issue's figure); their
  * ratio is the cost of everything a move adds.
+ *
+ * <p>Each side runs in three forked JVMs (five warm-up and five measured one-second iterations each), because a single
+ * JVM settles the baseline's plain updates at its own speed (the ninth stop's {@code bench pipeline --rounds}: 0.17 to
+ * 0.37 s for 120,000 in four JVMs): the score is then over fifteen iterations of three JVMs, with its error. Add
+ * {@code -prof gc} for the bytes allocated per move ({@code gc.alloc.rate.norm}), a count the machine's load does not
+ * move.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 3, jvmArgs = {"-Xmx2g"})
 public class PipelineMoveBenchmark {
 
     /** Deals per invocation: each invocation moves them all from the first stage to won in a fresh store. */

@@ -9,7 +9,6 @@ import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,11 +52,11 @@ final class InMemoryStageHistory implements StageHistory {
     }
 
     private void appendNow(StageHistoryEntry entry) {
-        // versions grow, so only a deal whose newest entry is not older can hold this version already; the newest
-        // entry's version is its position in the deal's group (byDealVersion), read without the row (each move
-        // appends an entry: its one newer version is the usual case, settled by that index read alone)
-        Optional<OrderKey> last = table.lastKey(DEAL, entry.dealId());
-        if (last.isPresent() && last.get().at().getEpochSecond() >= entry.dealVersion()
+        // versions grow, so only a deal whose newest entry is not older can hold this version already (each move
+        // appends an entry: its one newer version is the usual case, settled by the newest entry alone, read as the
+        // row the table keeps rather than as its position, which would be worked out of the row)
+        StageHistoryEntry last = table.lastOrNull(DEAL, entry.dealId());
+        if (last != null && last.dealVersion() >= entry.dealVersion()
                 && table.get(entry.id()).isEmpty()
                 && !table.all(DEAL, entry.dealId(), e -> e.dealVersion() == entry.dealVersion()).isEmpty()) {
             throw new IllegalArgumentException("deal " + entry.dealId() + " already has a stage history entry "

@@ -165,6 +165,14 @@ final class OrderIndex<I> {
         return size == 0 ? null : key(size - 1);
     }
 
+    /** The last id, or null when empty: {@link #lastEntry}'s id without its key or an entry object. */
+    I lastId() {
+        if (tree != null) {
+            return tree.isEmpty() ? null : tree.lastEntry().getValue();
+        }
+        return size == 0 ? null : id(size - 1);
+    }
+
     /** The last entry, or null when empty. */
     Map.Entry<OrderKey, I> lastEntry() {
         if (tree != null) {

@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -61,6 +60,12 @@ final class Table<I, R> {
     private final HighWater highestCreated = new HighWater();
     private final Map<String, Unique<I, R>> uniques = new LinkedHashMap<>();
     private final Map<String, Group<I, R>> groups = new LinkedHashMap<>();
+    /**
+     * The indexes of {@link #uniques} and {@link #groups} in their order, walked by position: an update walks them
+     * twice without an iterator object.
+     */
+    private final List<Unique<I, R>> uniqueList = new ArrayList<>(1);
+    private final List<Group<I, R>> groupList = new ArrayList<>(2);
 
     Table(String recordType, InMemoryTransactions tx, Function<R, I> idOf, Function<R, Long> versionOf,
           BiFunction<R, Long, R> atVersion, Function<R, Instant> creationOrder) {
@@ -112,8 +117,12 @@ final class Table<I, R> {
 
     /** Adds a unique index; {@code field} names it in errors. */
     Table<I, R> unique(String field, Function<R, Collection<?>> keys) {
-        uniques.put(field, new Unique<>(keys, packed() ? new HashedOwners<Slot>((slot, key) ->
-                codec.holds(codec.id(slot.stored, idOf), slot.stored, field, keys, key)) : null));
+        Unique<I, R> u = new Unique<>(field, keys, packed() ? new HashedOwners<Slot>((slot, key) ->
+                codec.holds(codec.id(slot.stored, idOf), slot.stored, field, keys, key)) : null);
+        if (uniques.put(field, u) != null) {
+            throw new IllegalArgumentException("the unique index " + field + " is declared twice");
+        }
+        uniqueList.add(u);
         return this;
     }
 
@@ -128,8 +137,7 @@ final class Table<I, R> {
      * position per member: it reads it from the row's slot.
      */
     Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
-        groups.put(name, new Group<>(null, keys, order, keyOf(order)));
-        return this;
+        return addGroup(name, new Group<>(null, keys, order, keyOf(order)));
     }
 
     /**
@@ -139,7 +147,14 @@ final class Table<I, R> {
      */
     <B> Table<I, R> group(String name, Function<R, B> basis, Function<B, Collection<?>> keys,
                           Function<R, Instant> order) {
-        groups.put(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order, keyOf(order)));
+        return addGroup(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order, keyOf(order)));
+    }
+
+    private Table<I, R> addGroup(String name, Group<I, R> g) {
+        if (groups.put(name, g) != null) {
+            throw new IllegalArgumentException("the group " + name + " is declared twice");
+        }
+        groupList.add(g);
         return this;
     }
 
@@ -198,24 +213,29 @@ final class Table<I, R> {
 
     /** Replaces the record read at its version with the changed one at the next version. */
     R update(R changed) {
-        return tx.inTransaction(() -> {
-            I id = idOf.apply(changed);
-            Slot slot = rows.get(id);
-            if (slot == null) {
-                throw new NoSuchElementException("there is no " + recordType + " " + id);
-            }
-            R current = row(slot);
-            long version = versionOf.apply(changed);
-            if (versionOf.apply(current) != version) {
-                throw new StaleVersionException(recordType, id.toString(), version);
-            }
-            checkUnique(changed);
-            R stored = atVersion.apply(changed, version + 1);
-            long seq = codec.seq(slot.stored);
-            move(current, stored, seq);
-            tx.onRollback(() -> move(stored, current, seq));
-            return stored;
-        });
+        if (tx.inUnitOfWork()) { // the usual case (a move's deal): no lambda to join the running unit
+            return updateNow(changed);
+        }
+        return tx.inTransaction(() -> updateNow(changed));
+    }
+
+    private R updateNow(R changed) {
+        I id = idOf.apply(changed);
+        Slot slot = rows.get(id);
+        if (slot == null) {
+            throw new NoSuchElementException("there is no " + recordType + " " + id);
+        }
+        R current = row(slot);
+        long version = versionOf.apply(changed);
+        if (versionOf.apply(current) != version) {
+            throw new StaleVersionException(recordType, id.toString(), version);
+        }
+        checkUnique(changed);
+        R stored = atVersion.apply(changed, version + 1);
+        long seq = codec.seq(slot.stored);
+        move(current, stored, seq);
+        tx.onRollback(() -> move(stored, current, seq));
+        return stored;
     }
 
     /**
@@ -381,12 +401,14 @@ final class Table<I, R> {
         long seq = ++inserted;
         Long before = retired.remove(id);
         place(stored, seq);
-        tx.onRollback(() -> {
-            move(stored, null, seq);
-            if (before != null) {
+        if (before == null) { // the usual new row (a move's history and timeline entries): a smaller undo step
+            tx.onRollback(() -> move(stored, null, seq));
+        } else {
+            tx.onRollback(() -> {
+                move(stored, null, seq);
                 retired.put(id, before);
-            }
-        });
+            });
+        }
         return stored;
     }
 
@@ -407,12 +429,16 @@ final class Table<I, R> {
     }
 
     private void checkUnique(R record) {
+        if (uniqueList.isEmpty()) {
+            return;
+        }
         I id = idOf.apply(record);
-        for (Map.Entry<String, Unique<I, R>> e : uniques.entrySet()) {
-            for (Object key : e.getValue().keys.apply(record)) {
-                Slot owner = e.getValue().owner(key);
+        for (int i = 0; i < uniqueList.size(); i++) {
+            Unique<I, R> u = uniqueList.get(i);
+            for (Object key : u.keys.apply(record)) {
+                Slot owner = u.owner(key);
                 if (owner != null && !codec.hasId(owner.stored, id, idOf)) {
-                    throw ValidationException.of(e.getKey(), "unique",
+                    throw ValidationException.of(u.field, "unique",
                             key + " already belongs to " + recordType + " " + codec.id(owner.stored, idOf));
                 }
             }
@@ -422,8 +448,9 @@ final class Table<I, R> {
     /**
      * Moves the indexes from one state of a row to the next; either side may be absent (insert, undo of an insert).
      * An index whose keys and order are the same in both states is left alone, so an update touches only what it
-     * changed. In three steps, because an order may ask the slot for a row's key: out of the indexes it leaves while
-     * the slot still holds the state before, then the slot changes, then into the new ones.
+     * changed (a deal's move: its stage group, not its pipeline group). In three steps, because an order may ask the
+     * slot for a row's key: out of the indexes it leaves while the slot still holds the state before, then the slot
+     * changes, then into the new ones. The steps are kept in one array, not as a list of lambdas.
      */
     private void move(R before, R after, long seq) {
         I id = idOf.apply(before != null ? before : after);
@@ -433,45 +460,14 @@ final class Table<I, R> {
         boolean reordered = !Objects.equals(oldAt, newAt);
         // first everything that runs the table's key functions or the codec, so that a failure there leaves the
         // indexes as they were (review of t17-heap3); then the changes, which only move entries
-        List<Consumer<Slot>> removals = new ArrayList<>(2);
-        List<Consumer<Slot>> additions = new ArrayList<>(2);
-        for (Unique<I, R> u : uniques.values()) {
-            Collection<?> oldKeys = before == null ? List.of() : u.keys.apply(before);
-            Collection<?> newKeys = after == null ? List.of() : u.keys.apply(after);
-            if (!oldKeys.equals(newKeys)) {
-                removals.add(s -> oldKeys.forEach(k -> u.remove(k, s)));
-                additions.add(s -> newKeys.forEach(k -> u.add(k, s)));
-            }
-        }
-        for (Group<I, R> g : groups.values()) {
-            Instant oldOrder = before == null ? null : g.order.apply(before);
-            Instant newOrder = after == null ? null : g.order.apply(after);
-            boolean sameOrder = Objects.equals(oldOrder, newOrder);
-            if (sameOrder && g.basis != null && before != null && after != null
-                    && Objects.equals(g.basis.apply(before), g.basis.apply(after))) {
-                continue; // the keys follow from the basis: no need to compute them (name keys are costly)
-            }
-            Collection<?> oldKeys = before == null ? List.of() : g.keys.apply(before);
-            Collection<?> newKeys = after == null ? List.of() : g.keys.apply(after);
-            if (sameOrder && oldKeys.equals(newKeys)) {
-                continue;
-            }
-            if (before != null) {
-                OrderKey oldKey = at(oldOrder, oldAt, seq);
-                removals.add(s -> g.remove(oldKeys, oldKey, s));
-            }
-            if (after != null) {
-                OrderKey newKey = at(newOrder, newAt, seq);
-                additions.add(s -> g.add(newKeys, newKey, s));
-            }
-        }
+        Object[] steps = indexSteps(before, after, oldAt, newAt, seq);
         Object packed = after == null ? null : codec.pack(after, seq);
 
         if (reordered && oldAt != null) {
             ordered.remove(oldAt, slot);
         }
-        for (Consumer<Slot> removal : removals) {
-            removal.accept(slot);
+        if (steps != null) {
+            leave(steps, slot);
         }
         if (after == null) {
             rows.remove(id);
@@ -485,8 +481,91 @@ final class Table<I, R> {
         if (reordered) {
             putCreated(newAt, slot);
         }
-        for (Consumer<Slot> addition : additions) {
-            addition.accept(slot);
+        if (steps != null) {
+            enter(steps, slot);
+        }
+    }
+
+    /**
+     * What {@link #move} changes in the unique and group indexes, or null when none changes: per unique index (in
+     * {@link #uniqueList}'s order) its old and new keys, both null when they are equal; then per group index (in
+     * {@link #groupList}'s order) its old keys and old position (null: the row does not leave it) and its new keys
+     * and new position (null: the row does not enter it).
+     */
+    private Object[] indexSteps(R before, R after, OrderKey oldAt, OrderKey newAt, long seq) {
+        int uniqueCount = uniqueList.size();
+        Object[] steps = null;
+        for (int i = 0; i < uniqueCount; i++) {
+            Unique<I, R> u = uniqueList.get(i);
+            Collection<?> oldKeys = before == null ? List.of() : u.keys.apply(before);
+            Collection<?> newKeys = after == null ? List.of() : u.keys.apply(after);
+            if (!oldKeys.equals(newKeys)) {
+                steps = steps != null ? steps : new Object[2 * uniqueCount + 4 * groupList.size()];
+                steps[2 * i] = oldKeys;
+                steps[2 * i + 1] = newKeys;
+            }
+        }
+        for (int j = 0; j < groupList.size(); j++) {
+            Group<I, R> g = groupList.get(j);
+            Instant oldOrder = before == null ? null : g.order.apply(before);
+            Instant newOrder = after == null ? null : g.order.apply(after);
+            boolean sameOrder = Objects.equals(oldOrder, newOrder);
+            if (sameOrder && g.basis != null && before != null && after != null
+                    && Objects.equals(g.basis.apply(before), g.basis.apply(after))) {
+                continue; // the keys follow from the basis: no need to compute them (name keys are costly)
+            }
+            Collection<?> oldKeys = before == null ? List.of() : g.keys.apply(before);
+            Collection<?> newKeys = after == null ? List.of() : g.keys.apply(after);
+            if (sameOrder && oldKeys.equals(newKeys)) {
+                continue;
+            }
+            steps = steps != null ? steps : new Object[2 * uniqueCount + 4 * groupList.size()];
+            int at = 2 * uniqueCount + 4 * j;
+            if (before != null) {
+                steps[at] = oldKeys;
+                steps[at + 1] = at(oldOrder, oldAt, seq);
+            }
+            if (after != null) {
+                steps[at + 2] = newKeys;
+                steps[at + 3] = at(newOrder, newAt, seq);
+            }
+        }
+        return steps;
+    }
+
+    /** Takes the row out of the indexes {@link #indexSteps} says it leaves. */
+    private void leave(Object[] steps, Slot slot) {
+        int uniqueCount = uniqueList.size();
+        for (int i = 0; i < uniqueCount; i++) {
+            if (steps[2 * i] != null) {
+                for (Object key : (Collection<?>) steps[2 * i]) {
+                    uniqueList.get(i).remove(key, slot);
+                }
+            }
+        }
+        for (int j = 0; j < groupList.size(); j++) {
+            int at = 2 * uniqueCount + 4 * j;
+            if (steps[at + 1] != null) {
+                groupList.get(j).remove((Collection<?>) steps[at], (OrderKey) steps[at + 1], slot);
+            }
+        }
+    }
+
+    /** Puts the row into the indexes {@link #indexSteps} says it enters. */
+    private void enter(Object[] steps, Slot slot) {
+        int uniqueCount = uniqueList.size();
+        for (int i = 0; i < uniqueCount; i++) {
+            if (steps[2 * i + 1] != null) {
+                for (Object key : (Collection<?>) steps[2 * i + 1]) {
+                    uniqueList.get(i).add(key, slot);
+                }
+            }
+        }
+        for (int j = 0; j < groupList.size(); j++) {
+            int at = 2 * uniqueCount + 4 * j;
+            if (steps[at + 3] != null) {
+                groupList.get(j).add((Collection<?>) steps[at + 2], (OrderKey) steps[at + 3], slot);
+            }
         }
     }
 
@@ -507,15 +586,16 @@ final class Table<I, R> {
     private void place(R after, long seq) {
         I id = idOf.apply(after);
         OrderKey newAt = new OrderKey(creationOrder.apply(after), seq);
-        int uniqueCount = uniques.size();
+        int uniqueCount = uniqueList.size();
         // per unique index its keys; per group index its keys and the row's position in it
-        Object[] computed = uniqueCount + groups.size() == 0 ? null
-                : new Object[uniqueCount + 2 * groups.size()];
+        Object[] computed = uniqueCount + groupList.size() == 0 ? null
+                : new Object[uniqueCount + 2 * groupList.size()];
         int i = 0;
-        for (Unique<I, R> u : uniques.values()) {
-            computed[i++] = u.keys.apply(after);
+        for (int k = 0; k < uniqueCount; k++) { // by position: no iterator object per insert
+            computed[i++] = uniqueList.get(k).keys.apply(after);
         }
-        for (Group<I, R> g : groups.values()) {
+        for (int k = 0; k < groupList.size(); k++) {
+            Group<I, R> g = groupList.get(k);
             Collection<?> keys = g.keys.apply(after);
             computed[i++] = keys;
             computed[i++] = keys.isEmpty() ? null : at(g.order.apply(after), newAt, seq); // in no group: no order
@@ -525,16 +605,16 @@ final class Table<I, R> {
         Slot slot = rows.add(id, packed);
         putCreated(newAt, slot);
         i = 0;
-        for (Unique<I, R> u : uniques.values()) {
+        for (int k = 0; k < uniqueCount; k++) {
             for (Object key : (Collection<?>) computed[i++]) {
-                u.add(key, slot);
+                uniqueList.get(k).add(key, slot);
             }
         }
-        for (Group<I, R> g : groups.values()) {
+        for (int k = 0; k < groupList.size(); k++) {
             Collection<?> keys = (Collection<?>) computed[i++];
             OrderKey position = (OrderKey) computed[i++];
             if (position != null) {
-                g.add(keys, position, slot);
+                groupList.get(k).add(keys, position, slot);
             }
         }
     }
@@ -680,19 +760,21 @@ final class Table<I, R> {
     }
 
     /**
-     * The position of the last member of a group in the group's order, without reading its row: its order time
-     * says enough when the group orders by something the caller can read back from it.
+     * The last member of a group in the group's order, or null when it has none: {@link #last} without an
+     * {@link Optional}, without a lambda inside a unit of work and without working out the member's position (each
+     * move's history entry asks).
      */
-    Optional<OrderKey> lastKey(String group, Object key) {
-        if (tx.inUnitOfWork()) { // each move's history entry asks in its unit: no lambda, no entry object
-            return lastKeyNow(group, key);
+    R lastOrNull(String group, Object key) {
+        if (tx.inUnitOfWork()) {
+            return lastNow(group, key);
         }
-        return tx.read(() -> lastKeyNow(group, key));
+        return tx.read(() -> lastNow(group, key));
     }
 
-    private Optional<OrderKey> lastKeyNow(String group, Object key) {
+    private R lastNow(String group, Object key) {
         OrderIndex<Slot> members = groups.get(group).members.get(key);
-        return members == null || members.isEmpty() ? Optional.empty() : Optional.of(members.lastKey());
+        Slot slot = members == null ? null : members.lastId();
+        return slot == null ? null : row(slot);
     }
 
     /** The first member of a group in the group's order. */
@@ -726,12 +808,15 @@ final class Table<I, R> {
 
     /** A unique index: the owners' slots by key, or (packed rows) only the keys' hashes, checked against the rows. */
     private static final class Unique<I, R> {
+        /** The field the index keys, for errors. */
+        final String field;
         final Function<R, Collection<?>> keys;
         /** The owners by key, unless {@link #hashed} is used. */
         final CompactMap<Object, Slot> owners;
         final HashedOwners<Slot> hashed;
 
-        Unique(Function<R, Collection<?>> keys, HashedOwners<Slot> hashed) {
+        Unique(String field, Function<R, Collection<?>> keys, HashedOwners<Slot> hashed) {
+            this.field = field;
             this.keys = keys;
             this.hashed = hashed;
             this.owners = hashed == null ? new CompactMap<>() : null;

@@ -201,6 +201,7 @@ class OrderIndexTest {
         assertEquals(expected.size(), index.size(), where);
         assertEquals(expected.firstEntry(), index.firstEntry(), where);
         assertEquals(expected.lastEntry(), index.lastEntry(), where);
+        assertEquals(expected.isEmpty() ? null : expected.lastEntry().getValue(), index.lastId(), where);
         assertEquals(new ArrayList<>(expected.values()), list(index.ids().iterator()), where);
         List<OrderKey> keys = new ArrayList<>(expected.keySet());
         List<OrderKey> cursors = new ArrayList<>();
