@@ -159,10 +159,9 @@ public interface AssignmentState {
      * taken inside a unit ({@link #readAndAssign}) are given back with it and stay dense. Distinct tickets are still
      * guaranteed on every node, and the rotation's cursor is stored (and exported) as before.
      *
-     * <p>Empty, with nothing taken, when the store does not take tickets ahead (this method's default, kept by the
-     * in-memory store, which takes every ticket in the unit; the JDBC store takes them ahead on PostgreSQL unless
-     * built with strict rotation), when a unit of work runs on this thread (whose rollback must give the ticket
-     * back), or when the lead is not there to be assigned as described.
+     * <p>Empty, with nothing taken, when the store does not take tickets ahead (the default; the JDBC store only when
+     * built to), when a unit of work runs on this thread (whose rollback must give the ticket back), or when the lead
+     * is not there to be assigned as described.
      *
      * @param lead     the lead to be assigned
      * @param owner    the owner it must have (empty: no owner)
@@ -205,9 +204,7 @@ public interface AssignmentState {
      * names): it then returns {@code true} at once, and when at the commit the claim is taken or the lead moved on
      * since it was read, the whole unit rolls back, nothing of it written, and the commit throws a
      * {@link dev.crmkit.core.kernel.StaleVersionException}, so a retrying unit decides again on the lead as it is.
-     * A store whose owner write is itself checked at the version read, so that one write per version gets in, may let
-     * that write stand for the claim and store no claim of its own (the JDBC store on PostgreSQL does). The ticket
-     * stays taken either way.
+     * The ticket stays taken either way.
      *
      * @param lead          the lead as read ahead, open and owned as the assignment expects
      * @param ticket        the ticket taken ahead for this assignment

@@ -44,8 +44,7 @@ import java.util.UUID;
  * row locks they take are held until it ends, so units that assign through one rotation run one at a time; on
  * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
  * which holds the rotation's row only while its statement runs and is never given back; that statement also gives the
- * lead as it read it, whose owner write, checked at the version read, then goes with the unit's commit
- * ({@link #claimAndAssignTicket}).
+ * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}).
  * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}.
  * Thread-safe.
  */
@@ -158,12 +157,12 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
                 + "t AS (SELECT n FROM u UNION ALL SELECT n FROM i) "
                 + "SELECT l.*, t.n AS crm_ticket, set_config('synchronous_commit', 'off', true) FROM t, l";
-        // the owner write of a lead as read ahead, at that version, checked: it raises an error when the lead moved on,
-        // so the unit rolls back (see claimAndAssignTicket). The write at the version read is the claim: the lead's
-        // row lock and version let one such write in per version, so no claim row is written beside it
-        claimAndAssignChecked = advanceAhead == null ? null : "WITH u AS (UPDATE " + jdbc.tables.name("lead")
-                + " x SET version = x.version + 1, owner_id = ?, updated_at = ? WHERE x.id = ? AND x.version = ? "
-                + "RETURNING x.id) SELECT CAST(CASE WHEN (SELECT count(*) FROM u) = 1 THEN '0' ELSE '"
+        // the claim and the owner write of a lead as read ahead, at that version, checked: it raises an error when
+        // the claim went not in or the lead moved on, so the unit rolls back (see claimAndAssignTicket)
+        claimAndAssignChecked = advanceAhead == null ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
+                + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, owner_id = ?, "
+                + "updated_at = ? FROM c WHERE x.id = ? AND x.version = ? RETURNING x.id) "
+                + "SELECT CAST(CASE WHEN (SELECT count(*) FROM u) = 1 THEN '0' ELSE '"
                 + JdbcTransactions.Checked.REFUSED + "stale' END AS integer)";
         leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
     }
@@ -371,15 +370,13 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the owner write in
-     * one checked statement queued to go with the unit's commit ({@link JdbcTransactions#writeLaterChecked}), in the
-     * round trip of the timeline entry, the outbox and the COMMIT, so the assignment's unit waits for the database
-     * once. The statement writes the owner only when the lead is still at the version read ahead; otherwise it raises
-     * an error, the unit rolls back and its commit throws {@link StaleVersionException}. That write is the claim: of
-     * the units that write the lead at one version (here or through a claim row of another path) the lead's row lock
-     * and version let one in, so no claim row is written beside it (one heap row, its index entry and three WAL
-     * records an assignment less); a claim row another path holds at that version keeps the ticket from being taken
-     * ahead. Elsewhere the claim and {@code leads.update} one after another.
+     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the claim and the
+     * owner write in one checked statement queued to go with the unit's commit
+     * ({@link JdbcTransactions#writeLaterChecked}), in the round trip of the timeline entry, the outbox and the
+     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read
+     * ahead and writes the owner only when the claim
+     * went in and the lead is still at that version; otherwise it raises an error, the unit rolls back and its commit
+     * throws {@link StaleVersionException}. Elsewhere the claim and {@code leads.update} one after another.
      */
     @Override
     public boolean claimAndAssignTicket(Lead lead, long ticket, List<UserId> ownerByTicket, Instant at,
@@ -391,7 +388,7 @@ final class JdbcAssignmentState implements AssignmentState {
         UserId picked = picked(ticket, ownerByTicket);
         UUID id = lead.id().value();
         JdbcTransactions.Checked write = new JdbcTransactions.Checked(claimAndAssignChecked,
-                jdbc.params(picked.value(), at, id, lead.version()),
+                jdbc.params(id, lead.version(), picked.value(), at, id, lead.version()),
                 code -> new StaleVersionException("lead", lead.id().toString(), lead.version()));
         if (!jdbc.tx.writeLaterChecked(write)) {
             return AssignmentState.super.claimAndAssignTicket(lead, ticket, ownerByTicket, at, leads);

@@ -71,9 +71,10 @@ class RoundTripsTest {
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
     private static final Actor ANNA = Actor.of("anna", "sales");
     private static final String TICKET_AHEAD = "set_config('synchronous_commit', 'off', true)";
-    /** The start of the checked owner write of a lead read with its ticket ahead (the write at that version). */
-    private static final String CHECKED_OWNER = "WITH u AS (UPDATE crm_lead x SET version = x.version + 1, "
-            + "owner_id = ?, updated_at = ? WHERE x.id = ? AND x.version = ?";
+    /** The start of the checked claim and owner write of a lead read with its ticket ahead. */
+    private static final String CHECKED_CLAIM = "WITH c AS (INSERT INTO crm_assignment_claim (lead_id, lead_version) "
+            + "VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING lead_id), u AS (UPDATE crm_lead x SET version = "
+            + "x.version + 1, owner_id = ?, updated_at = ? FROM c WHERE";
     private static final Pattern LEADING = Pattern.compile("(RELEASE SAVEPOINT \\w+; )?SAVEPOINT \\w+; (.+)",
             Pattern.DOTALL);
 
@@ -105,14 +106,14 @@ class RoundTripsTest {
     /**
      * A store's default, the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the
      * ticket in auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its
-     * owner write, checked at the version read, with the timeline entry, the outbox and the COMMIT: one round trip.
+     * claim and owner write, checked, with the timeline entry, the outbox and the COMMIT: one round trip.
      */
     @Test
-    void anAssignmentByDefault_onPostgres_waitsTwice_ticketAheadWithLead_thenOwnerEntryOutboxCommit() {
+    void anAssignmentByDefault_onPostgres_waitsTwice_ticketAheadWithLead_thenClaimOwnerEntryOutboxCommit() {
         // before (t18): the ticket alone, then the read, claim and owner under a savepoint, then the entry with the
         // outbox and the COMMIT (3); now the lead comes with the ticket and the unit is one round trip (2)
         assertEquals(List.of("auto-commit: ticket ahead if the lead is to be assigned",
-                "checked owner at the version read+insert activity with about-rows and outbox+COMMIT"),
+                "checked claim and owner+insert activity with about-rows and outbox+COMMIT"),
                 tripsOfOneAssignment(true));
     }
 
@@ -912,7 +913,7 @@ class RoundTripsTest {
             return describe(sql.substring(0, sql.length() - "; COMMIT".length())) + "+COMMIT";
         }
         int checkedEnd = sql.indexOf(" END AS integer)");
-        if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_OWNER)) && checkedEnd > 0) {
+        if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_CLAIM)) && checkedEnd > 0) {
             // a checked write, queued
             String rest = sql.substring(checkedEnd + " END AS integer)".length());
             return "checked " + describe(sql.substring(0, checkedEnd)) + (rest.isEmpty() ? ""
@@ -936,8 +937,8 @@ class RoundTripsTest {
             return sql.contains("INSERT INTO crm_assignment_rotation") ? "read, claim, ticket and owner"
                     : "read, claim and owner";
         }
-        if (sql.startsWith(CHECKED_OWNER)) {
-            return "owner at the version read";
+        if (sql.startsWith(CHECKED_CLAIM)) {
+            return "claim and owner";
         }
         if (sql.startsWith("WITH c AS (INSERT INTO crm_assignment_claim")) {
             return "claim, ticket and owner";
