@@ -44,6 +44,13 @@ final class JdbcTransactions implements Transactions {
     private final Outbox outbox;
     private final HostCommit hostCommit;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
+    /** The joined texts of this store's units ({@link Leading#sql}): per store, so one store's shapes fill no other's. */
+    private final SqlTexts joinedTexts = new SqlTexts();
+
+    /** How many joined texts this store keeps (for tests). */
+    int textsKept() {
+        return joinedTexts.size();
+    }
 
     JdbcTransactions(DataSource dataSource, Dialect dialect, boolean joinHost, Outbox outbox) {
         this(dataSource, dialect, joinHost, outbox, null);
@@ -525,11 +532,11 @@ final class JdbcTransactions implements Transactions {
     static final class Leading {
         /** Nothing in front, no events: for writes outside a PostgreSQL unit and for callers of plain writes. */
         static Leading none() {
-            return new Leading("", List.of(), null, false);
+            return new Leading("", List.of(), null, false, List.of(), null);
         }
 
-        /** The joined texts of {@link #sql}. */
-        private static final SqlTexts TEXTS = new SqlTexts();
+        /** The store's joined texts of {@link #sql}, or null to keep none. */
+        private final SqlTexts texts;
 
         private final String commands;
         private final List<DomainEvent> events;
@@ -542,12 +549,12 @@ final class JdbcTransactions implements Transactions {
         private boolean eventsTaken;
         private boolean commitSent;
 
-        Leading(String commands, List<DomainEvent> events, Outbox outbox, boolean commitAfter) {
-            this(commands, events, outbox, commitAfter, List.of());
-        }
-
-        /** With checked statements in front (only of a deferred write, which sends no savepoint commands). */
-        Leading(String commands, List<DomainEvent> events, Outbox outbox, boolean commitAfter, List<Checked> ahead) {
+        /**
+         * With checked statements in front (only of a deferred write, which sends no savepoint commands), and the
+         * store's joined texts ({@code null}: none kept).
+         */
+        Leading(String commands, List<DomainEvent> events, Outbox outbox, boolean commitAfter, List<Checked> ahead,
+                SqlTexts texts) {
             if (!ahead.isEmpty() && !commands.isEmpty()) {
                 throw new IllegalArgumentException("checked statements go only in front of a deferred write");
             }
@@ -556,6 +563,7 @@ final class JdbcTransactions implements Transactions {
             this.outbox = outbox;
             this.commitAfter = commitAfter;
             this.ahead = ahead;
+            this.texts = texts;
         }
 
         /**
@@ -674,12 +682,8 @@ final class JdbcTransactions implements Transactions {
             // the same parts each unit of the same kind (the statement texts are kept ones): the same joined text;
             // savepoint commands name the unit's n-th write, so texts with them are not kept (a unit of many writes
             // would fill the texts with names)
-            return commands.isEmpty() ? TEXTS.text(new Joined(front, statement, commitSent), joined) : joined.get();
-        }
-
-        /** How many joined texts are kept (for tests). */
-        static int textsKept() {
-            return TEXTS.size();
+            return commands.isEmpty() && texts != null ? texts.text(new Joined(front, statement, commitSent), joined)
+                    : joined.get();
         }
 
         /** What the text of {@link #sql} is made of ({@code statement} null for the front alone). */
@@ -906,7 +910,7 @@ final class JdbcTransactions implements Transactions {
             // checked writes alone: the COMMIT after them only when the commit has no outbox rows left to write
             boolean commitAfter = commit && (change != null || outbox == null || outboxed == pending.size());
             // no savepoint of its own: a failure ends the unit, which nothing can roll back to a point before it
-            Leading leading = new Leading("", offered, outbox, commitAfter, checked);
+            Leading leading = new Leading("", offered, outbox, commitAfter, checked, joinedTexts);
             try {
                 if (change == null) { // the checked statements, and the COMMIT after them when it may go
                     leading.execute(connection, null, Params.NONE);
@@ -977,7 +981,7 @@ final class JdbcTransactions implements Transactions {
                 offered = unwritten;
             }
             Leading leading = new Leading((owed == null ? "" : "RELEASE SAVEPOINT " + owed + "; ") + "SAVEPOINT "
-                    + name, offered, outbox, false);
+                    + name, offered, outbox, false, List.of(), joinedTexts);
             T result;
             try {
                 result = change.run(connection, leading);

@@ -41,11 +41,10 @@ import java.util.UUID;
  * serializers write them; an {@link Optional} (its value, or {@code null}); a collection of {@code java.util}, or
  * one the mapper writes with its plain collection serializer (an array of its elements in iteration order); a map
  * with string keys only that the mapper writes with its plain map serializer (an object of its entries in iteration
- * order, a deal's documents); and a
- * record whose members Jackson writes in the order and under the names of its components (checked against the
- * mapper's serializer for the record, once per class). Anything else
- * (a decimal, a date, a map, a class Jackson writes otherwise) is written by the mapper itself, so the text is the
- * mapper's whatever the value ({@code JsonTextTest} compares both over every event type and hostile strings).
+ * order, a deal's documents); and a record whose members Jackson writes in the order and under the names of its
+ * components (checked against the mapper's serializer for the record, once per class). Anything else (a decimal, a
+ * date, a map with other than string keys, a class Jackson writes otherwise) is written by the mapper itself, so the
+ * text is the mapper's whatever the value ({@code JsonTextTest} compares both over every event type and hostile strings).
  *
  * <p>Thread-safe.
  */

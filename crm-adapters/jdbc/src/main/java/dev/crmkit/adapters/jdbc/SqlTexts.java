@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * one-statement inserts of {@link Jdbc#insertAsOne}), kept by what they are made of, so that a move or an assignment
  * does not build kilobytes of the same text again for every unit. The same text instance each time also lets the
  * driver find its parsed and server-prepared statement without hashing the text anew. Holds at most {@value #MAX}
- * texts (the shapes are few: a statement's parts and row counts); beyond that a text is built and not kept.
+ * texts, give or take the few threads that race at the bound (the shapes are few: a statement's parts and row
+ * counts); beyond that a text is built and not kept.
  * Thread-safe.
  */
 final class SqlTexts {

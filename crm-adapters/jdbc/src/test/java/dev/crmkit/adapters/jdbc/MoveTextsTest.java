@@ -114,10 +114,11 @@ class MoveTextsTest {
         try {
             JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
             UUID lead = new UUID(20, 1);
-            store.transactions().run(() -> store.activities().append(entry(0, lead))); // its shape kept, if any
-            int kept = JdbcTransactions.Leading.textsKept();
             List<String> sent = new ArrayList<>();
             JdbcCrmStore capturing = JdbcCrmStore.builder(capturing(ds, sent)).build();
+            JdbcTransactions units = (JdbcTransactions) capturing.transactions();
+            capturing.transactions().run(() -> capturing.activities().append(entry(0, lead))); // its shapes kept
+            int kept = units.textsKept(); // this store's own texts: no other test's shapes count
             capturing.transactions().run(() -> {
                 for (int n = 1; n <= 40; n++) {
                     capturing.activities().append(entry(n, lead));
@@ -126,7 +127,7 @@ class MoveTextsTest {
 
             assertTrue(sent.stream().filter(sql -> sql.contains("SAVEPOINT crm_write_40; ")).count() == 1, sent
                     .toString());
-            assertEquals(kept, JdbcTransactions.Leading.textsKept());
+            assertEquals(kept, units.textsKept());
             assertEquals(41, store.activities().timeline(new RecordRef(RecordType.LEAD, lead),
                     TimelineFilter.everything(), PageRequest.first(50)).items().size());
         } finally {
