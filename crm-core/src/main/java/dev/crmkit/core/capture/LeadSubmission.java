@@ -110,9 +110,8 @@ public record LeadSubmission(@NotNull Channel channel,
     @Override
     public List<Violation> storeLimitViolations() {
         List<Violation> out = new ArrayList<>();
-        if (sourceDetail != null && sourceDetail.isPresent()) {
-            StoreLimits.addText(out, "sourceDetail", sourceDetail.get(), StoreLimits.SHORT_TEXT);
-        }
+        StoreLimits.addText(out, "sourceDetail", sourceDetail == null ? null : sourceDetail.orElse(null),
+                StoreLimits.SHORT_TEXT);
         StoreLimits.addText(out, "firstName", firstName, StoreLimits.SHORT_TEXT);
         StoreLimits.addText(out, "lastName", lastName, StoreLimits.SHORT_TEXT);
         StoreLimits.addText(out, "email", email, StoreLimits.RAW_EMAIL);
