@@ -35,7 +35,8 @@ import java.util.function.Function;
  * contacts, company links, leads, timeline entries and tasks go in multi-row inserts ({@link Jdbc#insertRows}).
  * Changes of leads stored before the chunk (a repeat folded into a stored lead) are written set-based: the leads read
  * and locked at once, their new external ids claimed at once (on MariaDB with those of the new leads, after the lead
- * rows: one statement where there were two), the rows updated in one JDBC batch. A point or an
+ * rows: one statement where there were two; an id a folded lead gave up is then free before the new leads claim
+ * theirs, where elsewhere the new leads claim first), the rows updated in one JDBC batch. A point or an
  * external id that another unit of work claimed since the read, or a lead changed since, is a
  * {@link ConflictException}: the chunk's unit rolls back and runs again. New companies are written the same way as
  * new contacts (their domains claimed at once). Changes of contacts stored before the chunk (a name, e-mail or phone

@@ -157,14 +157,6 @@ final class OrderIndex<I> {
         return size == 0 ? null : entry(0);
     }
 
-    /** The last key, or null when empty: {@link #lastEntry}'s key without the entry object. */
-    OrderKey lastKey() {
-        if (tree != null) {
-            return tree.isEmpty() ? null : tree.lastKey();
-        }
-        return size == 0 ? null : key(size - 1);
-    }
-
     /** The last id, or null when empty: {@link #lastEntry}'s id without its key or an entry object. */
     I lastId() {
         if (tree != null) {

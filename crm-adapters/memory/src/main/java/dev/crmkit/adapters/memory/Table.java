@@ -119,7 +119,7 @@ final class Table<I, R> {
     Table<I, R> unique(String field, Function<R, Collection<?>> keys) {
         Unique<I, R> u = new Unique<>(field, keys, packed() ? new HashedOwners<Slot>((slot, key) ->
                 codec.holds(codec.id(slot.stored, idOf), slot.stored, field, keys, key)) : null);
-        if (uniques.put(field, u) != null) {
+        if (uniques.putIfAbsent(field, u) != null) {
             throw new IllegalArgumentException("the unique index " + field + " is declared twice");
         }
         uniqueList.add(u);
@@ -151,7 +151,7 @@ final class Table<I, R> {
     }
 
     private Table<I, R> addGroup(String name, Group<I, R> g) {
-        if (groups.put(name, g) != null) {
+        if (groups.putIfAbsent(name, g) != null) {
             throw new IllegalArgumentException("the group " + name + " is declared twice");
         }
         groupList.add(g);
@@ -620,10 +620,6 @@ final class Table<I, R> {
     }
 
     /**
-     * The position of a row at {@code time} in a group: the row's creation position itself when the group orders by
-     * the same time (the usual case), so the group's entries share one key object with the creation order.
-     */
-    /**
      * The keys of an optional value, for a group's key function: none, or the one value. Without a stream: the key
      * functions run for every row written, and {@code optional.stream().toList()} built a stream pipeline each time.
      */
@@ -631,6 +627,10 @@ final class Table<I, R> {
         return value.isPresent() ? List.of(value.get()) : List.of();
     }
 
+    /**
+     * The position of a row at {@code time} in a group: the row's creation position itself when the group orders by
+     * the same time (the usual case), so the group's entries share one key object with the creation order.
+     */
     private static OrderKey at(Instant time, OrderKey created, long seq) {
         return time.equals(created.at()) ? created : new OrderKey(time, seq);
     }

@@ -31,7 +31,7 @@ class InMemoryStageHistoryTest extends StageHistoryContract {
     }
 
     /**
-     * The duplicate check reads the newest version from the end of the deal's index ({@code OrderIndex.lastKey}): the
+     * The duplicate check reads the newest version from the end of the deal's index ({@code OrderIndex.lastId}): the
      * newest version again is refused, and a taken version below it is still found.
      */
     @Test

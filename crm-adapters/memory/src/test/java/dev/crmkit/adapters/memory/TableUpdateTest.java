@@ -106,5 +106,11 @@ class TableUpdateTest {
         assertThrows(IllegalArgumentException.class, () -> table.unique("code", r -> List.of(r.code())));
         assertThrows(IllegalArgumentException.class, () -> table.group("stage", r -> List.of(r.stage()),
                 Row::created));
+
+        // the refused declarations replaced nothing: the first indexes still answer, by their own keys
+        Row a = table.insert(new Row(new UUID(4, 1), 0, T0, "A", "a", "p", "s1"));
+        assertEquals(Optional.of(a), table.byUnique("code", "A"));
+        assertEquals(List.of(a), table.all("stage", "p/s1"));
+        assertEquals(List.of(), table.all("stage", "s1"));
     }
 }
