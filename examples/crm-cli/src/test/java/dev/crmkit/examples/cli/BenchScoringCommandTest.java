@@ -129,12 +129,7 @@ class BenchScoringCommandTest {
     void smallRun_withStrictRotation_onPostgres_assignsFairly_andReportsTheMode() {
         String database = EmbeddedDatabase.newDatabase("benchstrict");
 
-        CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
-                "--strict-rotation", "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres",
-                "--format", "json");
-
-        assertEquals(0, run.exitCode(), run.toString());
-        JsonNode json = run.json();
+        JsonNode json = smallRunOnPostgres(database, "--strict-rotation");
         assertTrue(json.get("strictRotationAsked").asBoolean(), json.toString());
         JsonNode postgres = json.get("stores").get(1).get("assignment");
         assertFalse(postgres.get("rotationTicketsAhead").asBoolean(), postgres.toString());
@@ -151,14 +146,7 @@ class BenchScoringCommandTest {
     /** The opt-in of before, {@code --rotation-tickets-ahead}, is still accepted: the default, tickets ahead. */
     @Test
     void smallRun_withRotationTicketsAhead_isAccepted_andIsTheDefault() {
-        String database = EmbeddedDatabase.newDatabase("benchahead");
-
-        CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
-                "--rotation-tickets-ahead", "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres",
-                "--format", "json");
-
-        assertEquals(0, run.exitCode(), run.toString());
-        JsonNode json = run.json();
+        JsonNode json = smallRunOnPostgres(EmbeddedDatabase.newDatabase("benchahead"), "--rotation-tickets-ahead");
         assertFalse(json.get("strictRotationAsked").asBoolean(), json.toString());
         JsonNode memory = json.get("stores").get(0).get("assignment");
         JsonNode postgres = json.get("stores").get(1).get("assignment");
@@ -166,6 +154,15 @@ class BenchScoringCommandTest {
         assertTrue(postgres.get("rotationTicketsAhead").asBoolean(), postgres.toString());
         assertEquals(60, postgres.get("decisions").asLong(), postgres.toString());
         assertTrue(postgres.get("spread").asLong() <= 1, "every lead assigned once: no turn skipped " + postgres);
+    }
+
+    /** A small run of 60 leads on the embedded PostgreSQL database with the rotation flag; its JSON report. */
+    private static JsonNode smallRunOnPostgres(String database, String rotationFlag) {
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "60", "--warmup", "8", "--chunk", "25",
+                rotationFlag, "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres",
+                "--format", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        return run.json();
     }
 
     @Test
