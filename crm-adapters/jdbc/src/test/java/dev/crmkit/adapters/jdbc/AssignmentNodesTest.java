@@ -139,8 +139,8 @@ class AssignmentNodesTest {
         }
     }
 
-    /** Waits until a session of the database waits for a lock (the assignment's owner write), or the work ended. */
-    private static void awaitWaitingForALock(Connection watcher, Future<?> work) throws Exception {
+    /** Waits until a session of the database waits for a lock (an owner write, a rotation row), or the work ended. */
+    static void awaitWaitingForALock(Connection watcher, Future<?> work) throws Exception {
         for (int i = 0; i < 6_000 && !work.isDone(); i++) {
             try (PreparedStatement ps = watcher.prepareStatement("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'");

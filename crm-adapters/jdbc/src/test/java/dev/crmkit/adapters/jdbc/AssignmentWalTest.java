@@ -22,6 +22,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +103,37 @@ class AssignmentWalTest {
             assertEquals(1, count(on, "SELECT count(*) FROM crm_assignment_claim WHERE lead_id = '" + lead.id().value()
                     + "' AND lead_version = " + lead.version()), "the claim of the version read");
             assertEquals(1, count(on, "SELECT next_ticket FROM crm_assignment_rotation"));
+        }
+    }
+
+    /**
+     * Two first tickets of a rotation at once: while another node's first ticket has inserted the rotation's row and
+     * not yet committed, this one's plain UPDATE finds no row, so its insert meets the other's at the key, waits for
+     * its commit and then advances the row ({@code ON CONFLICT DO UPDATE}): tickets 0 and 1, the row at 2.
+     */
+    @Test
+    void twoFirstTicketsAtOnce_onPostgres_theSecondWaitsForTheFirstsRow_andTakesTicketOne() throws Exception {
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+            JdbcAssignmentState state = (JdbcAssignmentState) on.store().assignmentState();
+            Lead lead = on.store().leads().insertOrGet(new Fixtures().lead().build());
+            ExecutorService node = Executors.newSingleThreadExecutor();
+            try (Connection other = on.ds().getConnection(); Connection watcher = on.ds().getConnection()) {
+                other.setAutoCommit(false);
+                try (PreparedStatement ps = other.prepareStatement(
+                        "INSERT INTO crm_assignment_rotation (name, next_ticket) VALUES (?, 1)")) { // its ticket 0
+                    ps.setString(1, ROTATION);
+                    ps.executeUpdate();
+                }
+                Future<OptionalLong> ticket = node.submit(() -> state.advanceAhead(lead.id(), Optional.empty(),
+                        ROTATION));
+                AssignmentNodesTest.awaitWaitingForALock(watcher, ticket);
+                other.commit();
+
+                assertEquals(OptionalLong.of(1), ticket.get(30, TimeUnit.SECONDS));
+            } finally {
+                node.shutdownNow();
+            }
+            assertEquals(2, count(on, "SELECT next_ticket FROM crm_assignment_rotation"));
         }
     }
 
