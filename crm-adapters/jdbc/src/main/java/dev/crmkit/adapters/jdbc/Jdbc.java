@@ -521,7 +521,8 @@ final class Jdbc {
             }
         }
         // the text depends on the inserts and their row counts only: kept, not built again for every unit
-        String sql = insertTexts.text(new InsertsAsOne(inserts, java.util.Arrays.toString(counts)),
+        // the key keeps its own copy of the texts: a caller's list may change after the call
+        String sql = insertTexts.text(new InsertsAsOne(List.copyOf(inserts), java.util.Arrays.toString(counts)),
                 () -> insertAsOneSql(inserts, counts));
         leading.execute(c, sql, params(params)); // after any checked statements in front
     }
