@@ -11,6 +11,11 @@ import java.util.Objects;
  * indexes of {@link Table}, which hold one mapping per row and per unique key. Null keys and values are refused.
  * Iteration order is unspecified. Not thread-safe: guarded by the store's lock.
  *
+ * <p>Beside the slots, one byte per slot keeps eight bits of the key's hash (its tag, 0 for a free slot), as
+ * {@link RowSlots} does: a probe compares the key only where the tags match, so a look-up reads the one key it finds
+ * instead of every key of its probe run (each of them an object elsewhere in memory: a deal move's timeline entry
+ * looks its deal up among all the records that have a timeline). One byte per slot: about 2 bytes per mapping.
+ *
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -20,6 +25,8 @@ final class CompactMap<K, V> {
 
     /** {@code slots[2 * i]} a key or null for a free slot, {@code slots[2 * i + 1]} its value. */
     private Object[] slots = new Object[2 * MIN_CAPACITY];
+    /** The tag of the key in each slot ({@link #tag}), 0 where the slot is free. */
+    private byte[] tags = new byte[MIN_CAPACITY];
     private int size;
 
     int size() {
@@ -52,9 +59,11 @@ final class CompactMap<K, V> {
     /** The slot that holds the key, or the free slot where it would go (its value null then). */
     private int find(Object key) {
         int mask = capacity() - 1;
-        for (int i = home(key, mask); ; i = (i + 1) & mask) {
-            Object k = slots[2 * i];
-            if (k == null || k.equals(key)) {
+        int hash = hash(key);
+        byte tag = tag(hash);
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            byte t = tags[i];
+            if (t == 0 || t == tag && slots[2 * i].equals(key)) {
                 return i;
             }
         }
@@ -64,6 +73,7 @@ final class CompactMap<K, V> {
     private void take(int i, K key, V value) {
         slots[2 * i] = key;
         slots[2 * i + 1] = value;
+        tags[i] = tag(hash(key));
         if (++size > capacity() / 4 * 3) {
             resize(2 * capacity());
         }
@@ -104,16 +114,18 @@ final class CompactMap<K, V> {
             if (k == null) {
                 break;
             }
-            int home = home(k, mask);
+            int home = hash(k) & mask;
             // k may fill the hole when its home is not cyclically within (hole, j]
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 slots[2 * hole] = k;
                 slots[2 * hole + 1] = slots[2 * j + 1];
+                tags[hole] = tags[j];
                 hole = j;
             }
         }
         slots[2 * hole] = null;
         slots[2 * hole + 1] = null;
+        tags[hole] = 0;
         size--;
         return old;
     }
@@ -167,25 +179,37 @@ final class CompactMap<K, V> {
         return slots.length / 2;
     }
 
-    /** The home slot of a key: its hash spread by a Fibonacci multiplication, so probe runs stay short. */
-    private static int home(Object key, int mask) {
+    /**
+     * The key's hash spread by a Fibonacci multiplication, so probe runs stay short: its low bits pick the home slot,
+     * its top bits the tag.
+     */
+    private static int hash(Object key) {
         int h = key.hashCode() * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+        return h ^ (h >>> 16);
+    }
+
+    /** The top eight bits of a spread hash, never 0 (which marks a free slot). */
+    private static byte tag(int hash) {
+        int t = hash >>> 24;
+        return (byte) (t == 0 ? 1 : t);
     }
 
     private void resize(int capacity) {
         Object[] old = slots;
+        byte[] oldTags = tags;
         slots = new Object[2 * capacity];
+        tags = new byte[capacity];
         int mask = capacity - 1;
         for (int s = 0; s < old.length; s += 2) {
             Object k = old[s];
             if (k != null) {
-                int i = home(k, mask);
-                while (slots[2 * i] != null) {
+                int i = hash(k) & mask;
+                while (tags[i] != 0) {
                     i = (i + 1) & mask;
                 }
                 slots[2 * i] = k;
                 slots[2 * i + 1] = old[s + 1];
+                tags[i] = oldTags[s / 2];
             }
         }
     }

@@ -88,4 +88,57 @@ class CompactMapTest {
         assertEquals("v", map.remove("k"));
         assertEquals(0, map.size());
     }
+
+    /** A key with a chosen hash that counts the calls of its {@code equals}. */
+    private static final class Counted {
+        private final int hash;
+        private final int[] equalsCalls;
+
+        Counted(int hash, int[] equalsCalls) {
+            this.hash = hash;
+            this.equalsCalls = equalsCalls;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            equalsCalls[0]++;
+            return o == this;
+        }
+    }
+
+    /**
+     * Keys whose hashes share a home slot but not their top bits: a look-up walks their probe run comparing the tags
+     * only, calling {@code equals} on no key of the run (each key an object elsewhere in memory); the one it finds is
+     * compared once.
+     */
+    @Test
+    void aProbeRun_comparesOnlyKeysWhoseTagMatches() {
+        int[] calls = new int[1];
+        List<Counted> sameHome = new ArrayList<>();
+        java.util.Set<Integer> tagsSeen = new java.util.HashSet<>();
+        for (int h = 0; sameHome.size() < 6; h++) {
+            int spread = h * 0x9E3779B9;
+            spread ^= spread >>> 16;
+            if ((spread & 7) == 0 && tagsSeen.add(spread >>> 24)) { // home 0 of the first 8 slots, a tag of its own
+                sameHome.add(new Counted(h, calls));
+            }
+        }
+        CompactMap<Counted, Integer> map = new CompactMap<>();
+        for (int i = 0; i < 5; i++) {
+            map.put(sameHome.get(i), i);
+        }
+        calls[0] = 0;
+        assertNull(map.get(sameHome.get(5)), "a key of the run's home that is not there");
+        assertEquals(0, calls[0], "no key of the probe run compared");
+        assertEquals(4, map.get(sameHome.get(4)), "the last key of the run");
+        assertEquals(1, calls[0], "only the key found compared");
+        assertEquals(2, map.remove(sameHome.get(2)));
+        assertEquals(4, map.get(sameHome.get(4)), "found after a removal shifted the run back, tag and all");
+        assertEquals(3, map.get(sameHome.get(3)));
+    }
 }
