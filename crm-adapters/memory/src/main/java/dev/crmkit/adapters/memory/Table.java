@@ -772,7 +772,10 @@ final class Table<I, R> {
     }
 
     private R lastNow(String group, Object key) {
-        OrderIndex<Slot> members = groups.get(group).members.get(key);
+        Group<I, R> g = groups.get(group);
+        // in a unit of work (the write lock held) the index found is remembered for the insert that usually follows
+        // under the same key (a move's history entry: its deal's newest entry asked, then the entry added)
+        OrderIndex<Slot> members = tx.inUnitOfWork() ? g.membersRemembered(key) : g.members.get(key);
         Slot slot = members == null ? null : members.lastId();
         return slot == null ? null : row(slot);
     }
@@ -855,6 +858,13 @@ final class Table<I, R> {
         private final Function<Object, OrderIndex<Slot>> newIndex;
         /** The highest position ever added to this group, null before the first: above every member's position. */
         private final HighWater highest = new HighWater();
+        /**
+         * The key last looked up by a writer (compared by identity) and its index in {@link #members}, or null: a
+         * look-up followed by an add under the same key object probes {@link #members} once. Read and written only
+         * under the write lock; forgotten when its index leaves {@link #members}.
+         */
+        private Object rememberedKey;
+        private OrderIndex<Slot> rememberedIndex;
 
         Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order,
               Function<Slot, OrderKey> keyOf) {
@@ -880,9 +890,25 @@ final class Table<I, R> {
             }
         }
 
+        /**
+         * The index of a key in {@link #members}, or null, remembered for the writer's next add under the same key
+         * object; only under the write lock.
+         */
+        OrderIndex<Slot> membersRemembered(Object key) {
+            if (key == rememberedKey) {
+                return rememberedIndex;
+            }
+            OrderIndex<Slot> index = members.get(key);
+            if (index != null) {
+                rememberedKey = key;
+                rememberedIndex = index;
+            }
+            return index;
+        }
+
         /** Enters the row under one key; {@code above}: its position is above every member's ({@link HighWater}). */
         private void addOne(Object key, OrderKey at, Slot slot, boolean above) {
-            OrderIndex<Slot> set = members.computeIfAbsent(key, newIndex);
+            OrderIndex<Slot> set = key == rememberedKey ? rememberedIndex : members.computeIfAbsent(key, newIndex);
             if (above) {
                 set.putAbove(at, slot);
             } else {
@@ -905,6 +931,10 @@ final class Table<I, R> {
             if (set != null) {
                 set.remove(at, slot);
                 if (set.isEmpty()) {
+                    if (set == rememberedIndex) {
+                        rememberedKey = null;
+                        rememberedIndex = null;
+                    }
                     members.remove(key);
                 }
             }
