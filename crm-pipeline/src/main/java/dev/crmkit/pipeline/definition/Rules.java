@@ -140,13 +140,14 @@ public final class Rules {
 
         @Override
         public Optional<Refusal> check(Transition t) {
-            List<String> missing = new ArrayList<>(0); // checked on every move: no lambda, no array when all pass
+            List<String> missing = new ArrayList<>(0); // checked on every move: no array when all pass
             Map<String, String> attached = t.deal().documents();
-            for (Map.Entry<String, String> required : documents.entrySet()) {
-                if (!required.getValue().equals(attached.get(required.getKey()))) {
-                    missing.add(required.getKey() + ": " + required.getValue());
+            // forEach, not an entry iterator: the unmodifiable map's iterator wraps the map's and every entry it gives
+            documents.forEach((kind, status) -> {
+                if (!status.equals(attached.get(kind))) {
+                    missing.add(kind + ": " + status);
                 }
-            }
+            });
             return missing.isEmpty() ? Optional.empty() : Optional.of(new Refusal(name(),
                     "entering " + t.to().name() + " needs the documents " + String.join(", ", missing)));
         }
