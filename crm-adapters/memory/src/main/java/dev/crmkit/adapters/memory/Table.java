@@ -412,9 +412,29 @@ final class Table<I, R> {
         return stored;
     }
 
-    /** The row stored in a slot. */
+    /**
+     * The row stored in a slot. A packed row is rebuilt once per unit of work while it is the last one read or
+     * written ({@link InMemoryTransactions#remembered}).
+     */
+    @SuppressWarnings("unchecked")
     private R row(Slot slot) {
-        return codec.row(slot.stored, idOf);
+        if (codec.keepsRows()) {
+            return codec.row(slot.stored, idOf);
+        }
+        Object stored = slot.stored;
+        R row = (R) tx.remembered(stored);
+        if (row == null) {
+            row = codec.row(stored, idOf);
+            tx.remember(stored, row);
+        }
+        return row;
+    }
+
+    /** A packed row just written is its own read back in the unit of work ({@link #row}). */
+    private void remember(Object packed, R row) {
+        if (!codec.keepsRows()) {
+            tx.remember(packed, row);
+        }
     }
 
     private void requireNew(R candidate) {
@@ -478,6 +498,7 @@ final class Table<I, R> {
         } else {
             slot.stored = packed;
         }
+        remember(packed, after);
         if (reordered) {
             putCreated(newAt, slot);
         }
@@ -603,6 +624,7 @@ final class Table<I, R> {
         Object packed = codec.pack(after, seq);
 
         Slot slot = rows.add(id, packed);
+        remember(packed, after);
         putCreated(newAt, slot);
         i = 0;
         for (int k = 0; k < uniqueCount; k++) {
