@@ -222,21 +222,45 @@ final class OrderIndex<I> {
         return new ArrayEntries(start, descending ? -1 : 1);
     }
 
-    /** The ids in order. */
+    /**
+     * The ids in order. The array's are walked in place: no entry object and no key per id (for an index with a key
+     * function, working a key out reads the row), where a walk of {@link #entries} makes both.
+     */
     Iterable<I> ids() {
-        return () -> new Iterator<>() {
-            private final Iterator<Map.Entry<OrderKey, I>> it = entries(false, null);
+        return () -> tree != null ? new TreeIds() : new ArrayIds();
+    }
 
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
+    /** The ids of the array in order; the index must not change meanwhile. */
+    private final class ArrayIds implements Iterator<I> {
+        private int next;
 
-            @Override
-            public I next() {
-                return it.next().getValue();
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public I next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-        };
+            return id(next++);
+        }
+    }
+
+    /** The ids of the tree in order, read-only; the index must not change meanwhile. */
+    private final class TreeIds implements Iterator<I> {
+        private final Iterator<I> values = tree.values().iterator();
+
+        @Override
+        public boolean hasNext() {
+            return values.hasNext();
+        }
+
+        @Override
+        public I next() {
+            return values.next();
+        }
     }
 
     private TreeMap<OrderKey, I> toTree() {

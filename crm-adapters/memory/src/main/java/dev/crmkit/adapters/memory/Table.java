@@ -174,7 +174,15 @@ final class Table<I, R> {
     /** The record that holds a key of a unique index. */
     Optional<R> byUnique(String field, Object key) {
         Objects.requireNonNull(key, field);
-        return tx.read(() -> Optional.ofNullable(uniques.get(field).owner(key)).map(this::row));
+        if (tx.inUnitOfWork()) { // a capture's look-ups by e-mail and phone: no lambda to join its unit
+            return owned(field, key);
+        }
+        return tx.read(() -> owned(field, key));
+    }
+
+    private Optional<R> owned(String field, Object key) {
+        Slot owner = uniques.get(field).owner(key);
+        return owner == null ? Optional.empty() : Optional.of(row(owner));
     }
 
     long count() {
@@ -772,13 +780,12 @@ final class Table<I, R> {
         return before(group, key, bound, limit, r -> true);
     }
 
-    /** The last member of a group in the group's order. */
+    /**
+     * The last member of a group in the group's order: {@link #lastOrNull}'s, so without an entry object or the
+     * member's position (a capture asks for its person's open lead by e-mail and by phone).
+     */
     Optional<R> last(String group, Object key) {
-        return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
-            return members == null || members.isEmpty() ? Optional.empty()
-                    : Optional.of(row(members.lastEntry().getValue()));
-        });
+        return Optional.ofNullable(lastOrNull(group, key));
     }
 
     /**

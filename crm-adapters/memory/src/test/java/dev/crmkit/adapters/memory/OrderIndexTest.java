@@ -234,6 +234,27 @@ class OrderIndexTest {
     }
 
     @Test
+    void walkingTheIds_asksNoKeys() {
+        Map<String, OrderKey> keys = new HashMap<>();
+        int[] asked = {0};
+        OrderIndex<String> index = new OrderIndex<>(id -> {
+            asked[0]++;
+            return keys.get(id);
+        });
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            OrderKey k = new OrderKey(T0.plusSeconds(i), i);
+            keys.put("id" + i, k);
+            index.putAbove(k, "id" + i);
+            ids.add("id" + i);
+        }
+        asked[0] = 0;
+
+        assertEquals(ids, list(index.ids().iterator()));
+        assertEquals(0, asked[0], "a walk of the ids works out no key (for a table, reads no row for it)");
+    }
+
+    @Test
     void emptyIndex_hasNoEntries() {
         OrderIndex<String> index = new OrderIndex<>();
         assertTrue(index.isEmpty());
