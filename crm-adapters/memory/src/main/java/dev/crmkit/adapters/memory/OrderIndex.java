@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -227,7 +228,7 @@ final class OrderIndex<I> {
      * function, working a key out reads the row), where a walk of {@link #entries} makes both.
      */
     Iterable<I> ids() {
-        return () -> tree != null ? new TreeIds() : new ArrayIds();
+        return () -> tree != null ? Collections.unmodifiableCollection(tree.values()).iterator() : new ArrayIds();
     }
 
     /** The ids of the array in order; the index must not change meanwhile. */
@@ -245,21 +246,6 @@ final class OrderIndex<I> {
                 throw new NoSuchElementException();
             }
             return id(next++);
-        }
-    }
-
-    /** The ids of the tree in order, read-only; the index must not change meanwhile. */
-    private final class TreeIds implements Iterator<I> {
-        private final Iterator<I> values = tree.values().iterator();
-
-        @Override
-        public boolean hasNext() {
-            return values.hasNext();
-        }
-
-        @Override
-        public I next() {
-            return values.next();
         }
     }
 
