@@ -90,6 +90,28 @@ final class InMemoryTransactions implements Transactions {
         return unit.nameKeys;
     }
 
+    /**
+     * The row the running unit of work last read from or wrote as this stored form ({@link #remember}), or null: a
+     * capture reads its person's contact twice (found by e-mail, then locked) and updates the contact it has just
+     * inserted, and each read of a packed row rebuilt it. Matched by identity, since stored forms are immutable.
+     */
+    Object remembered(Object stored) {
+        UnitOfWork unit = current.get();
+        return unit != null && unit.stored == stored ? unit.row : null;
+    }
+
+    /**
+     * Remembers the row of a stored form for the rest of the running unit of work (nothing outside one): one row, the
+     * last, and it goes with the unit, so no row stays in memory after the unit that read it (an erasure erases).
+     */
+    void remember(Object stored, Object row) {
+        UnitOfWork unit = current.get();
+        if (unit != null) {
+            unit.stored = stored;
+            unit.row = row;
+        }
+    }
+
     /** A publisher whose events leave when the unit of work they were published in commits. */
     DomainEvents events(DomainEvents subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
@@ -111,6 +133,9 @@ final class InMemoryTransactions implements Transactions {
         private final List<Object> pending = new ArrayList<>();
         /** The name keys worked out in this unit ({@link #nameKeys()}), or null before any. */
         private NameKeyMemo nameKeys;
+        /** The stored form last read or written in this unit ({@link #remember}) and its row, or null. */
+        private Object stored;
+        private Object row;
 
         void rollBack(Throwable cause) {
             for (int i = undo.size() - 1; i >= 0; i--) {

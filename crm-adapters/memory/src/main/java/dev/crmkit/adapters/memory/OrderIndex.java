@@ -2,6 +2,7 @@ package dev.crmkit.adapters.memory;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,7 +28,10 @@ import java.util.function.Function;
  * <p>An index made with a key function ({@link #OrderIndex(Function)}) keeps no keys in its array, only the ids (4
  * bytes an entry, and no {@link OrderKey} object per row): each key is asked of the id when compared. The key of an id
  * must then stay the same while the id is in the index; {@link Table} takes a row out of such an index before it
- * changes the row and puts it back after. The tree keeps its keys either way.
+ * changes the row and puts it back after. The tree keeps its keys either way. Such an index of one entry keeps that
+ * entry's id in place of an array: most groups of a captured person have one member (a lead's open e-mail, phone and
+ * contact, a task's lead, a timeline entry's contact), and the array of one cost each of them 24 bytes and an
+ * allocation.
  *
  * @param <I> the id type
  */
@@ -40,10 +44,11 @@ final class OrderIndex<I> {
     private static final int MIN_SHRINK = 8;
 
     /**
-     * Sorted by key: key and id pairs ({@code slots[2 * i]} the i-th key, {@code slots[2 * i + 1]} its id), or the ids
-     * alone when the keys come from {@link #keyOf}.
+     * An {@code Object[]} sorted by key: key and id pairs ({@code [2 * i]} the i-th key, {@code [2 * i + 1]} its id),
+     * or the ids alone when the keys come from {@link #keyOf}; or, while the index is {@link #single}, that one id
+     * itself ({@link #single} tells which, not the type of what is held: an id may be of any type).
      */
-    private Object[] slots = EMPTY;
+    private Object held = EMPTY;
     /** The key of an id, or null when the array keeps the keys. */
     private final Function<I, OrderKey> keyOf;
 
@@ -66,6 +71,16 @@ final class OrderIndex<I> {
     /** Array slots per entry: 2 (key and id) or 1 (the id); computed, not a field, to keep small indexes small. */
     private int stride() {
         return keyOf == null ? 2 : 1;
+    }
+
+    /** Whether {@link #held} is the one id itself: an index with a key function of one entry (a tree has size 0). */
+    private boolean single() {
+        return keyOf != null && size == 1;
+    }
+
+    /** The array of {@link #held}; not while {@link #single}. */
+    private Object[] slots() {
+        return (Object[]) held;
     }
 
     /** Whether the index left the array for a tree (for tests). */
@@ -98,7 +113,11 @@ final class OrderIndex<I> {
         }
         int at = search(key);
         if (at >= 0) {
-            slots[stride() * at + stride() - 1] = id;
+            if (single()) {
+                held = id;
+            } else {
+                slots()[stride() * at + stride() - 1] = id;
+            }
         } else if (size < SHIFT_LIMIT) {
             insertAt(-at - 1, key, id);
         } else {
@@ -138,13 +157,21 @@ final class OrderIndex<I> {
         if (at != size - 1 && size > SHIFT_LIMIT) {
             return toTree().remove(key, id);
         }
+        if (single()) {
+            held = EMPTY;
+            size = 0;
+            return true;
+        }
+        Object[] slots = slots();
         System.arraycopy(slots, stride() * (at + 1), slots, stride() * at, stride() * (size - at - 1));
         size--;
         Arrays.fill(slots, stride() * size, stride() * size + stride(), null);
         if (size == 0) {
-            slots = EMPTY;
+            held = EMPTY;
+        } else if (single()) {
+            held = slots[0]; // one left: its id in place of the array
         } else if (slots.length > stride() * MIN_SHRINK && size < slots.length / stride() / 4) {
-            slots = Arrays.copyOf(slots, stride() * (size + (size >> 1) + 1)); // less than a quarter used
+            held = Arrays.copyOf(slots, stride() * (size + (size >> 1) + 1)); // less than a quarter used
         }
         return true;
     }
@@ -196,21 +223,30 @@ final class OrderIndex<I> {
         return new ArrayEntries(start, descending ? -1 : 1);
     }
 
-    /** The ids in order. */
+    /**
+     * The ids in order. The array's are walked in place: no entry object and no key per id (for an index with a key
+     * function, working a key out reads the row), where a walk of {@link #entries} makes both.
+     */
     Iterable<I> ids() {
-        return () -> new Iterator<>() {
-            private final Iterator<Map.Entry<OrderKey, I>> it = entries(false, null);
+        return () -> tree != null ? Collections.unmodifiableCollection(tree.values()).iterator() : new ArrayIds();
+    }
 
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
+    /** The ids of the array in order; the index must not change meanwhile. */
+    private final class ArrayIds implements Iterator<I> {
+        private int next;
 
-            @Override
-            public I next() {
-                return it.next().getValue();
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        public I next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-        };
+            return id(next++);
+        }
     }
 
     private TreeMap<OrderKey, I> toTree() {
@@ -219,7 +255,7 @@ final class OrderIndex<I> {
             t.put(key(i), id(i));
         }
         tree = t;
-        slots = EMPTY;
+        held = EMPTY;
         size = 0;
         appendsInOrder = 0;
         return t;
@@ -236,26 +272,39 @@ final class OrderIndex<I> {
             array[i++] = e.getValue();
         }
         tree = null;
-        slots = array;
         size = t.size();
+        held = single() ? array[0] : array;
         appendsInOrder = 0;
     }
 
-    /** The entries the array has room for (0 while a tree), for tests. */
+    /** The entries the array has room for (0 while a tree, and while the one entry's id is held alone), for tests. */
     int capacity() {
-        return slots.length / stride();
+        return single() ? 0 : slots().length / stride();
     }
 
     private void insertAt(int at, OrderKey key, I id) {
-        if (stride() * size == slots.length) {
-            int capacity = size == 0 ? 1 : size + (size >> 1) + 1;
-            slots = Arrays.copyOf(slots, stride() * capacity);
+        if (keyOf != null && size == 0) { // the first entry: the id alone, no array
+            held = id;
+            size = 1;
+            return;
+        }
+        Object[] slots;
+        if (single()) { // the second entry: an array of the capacity growth below gives a size of 1
+            slots = new Object[2];
+            slots[0] = held;
+        } else {
+            slots = slots();
+            if (stride() * size == slots.length) {
+                int capacity = size == 0 ? 1 : size + (size >> 1) + 1;
+                slots = Arrays.copyOf(slots, stride() * capacity);
+            }
         }
         System.arraycopy(slots, stride() * at, slots, stride() * (at + 1), stride() * (size - at));
         if (keyOf == null) {
             slots[2 * at] = key;
         }
         slots[stride() * at + stride() - 1] = id;
+        held = slots;
         size++;
     }
 
@@ -278,12 +327,12 @@ final class OrderIndex<I> {
     }
 
     private OrderKey key(int i) {
-        return keyOf == null ? (OrderKey) slots[2 * i] : keyOf.apply(id(i));
+        return keyOf == null ? (OrderKey) slots()[2 * i] : keyOf.apply(id(i));
     }
 
     @SuppressWarnings("unchecked")
     private I id(int i) {
-        return (I) slots[stride() * i + stride() - 1];
+        return (I) (single() ? held : slots()[stride() * i + stride() - 1]);
     }
 
     private Map.Entry<OrderKey, I> entry(int i) {

@@ -174,7 +174,15 @@ final class Table<I, R> {
     /** The record that holds a key of a unique index. */
     Optional<R> byUnique(String field, Object key) {
         Objects.requireNonNull(key, field);
-        return tx.read(() -> Optional.ofNullable(uniques.get(field).owner(key)).map(this::row));
+        if (tx.inUnitOfWork()) { // a capture's look-ups by e-mail and phone: no lambda to join its unit
+            return owned(field, key);
+        }
+        return tx.read(() -> owned(field, key));
+    }
+
+    private Optional<R> owned(String field, Object key) {
+        Slot owner = uniques.get(field).owner(key);
+        return owner == null ? Optional.empty() : Optional.of(row(owner));
     }
 
     long count() {
@@ -412,9 +420,29 @@ final class Table<I, R> {
         return stored;
     }
 
-    /** The row stored in a slot. */
+    /**
+     * The row stored in a slot. A packed row is rebuilt once per unit of work while it is the last one read or
+     * written ({@link InMemoryTransactions#remembered}).
+     */
+    @SuppressWarnings("unchecked")
     private R row(Slot slot) {
-        return codec.row(slot.stored, idOf);
+        if (codec.keepsRows()) {
+            return codec.row(slot.stored, idOf);
+        }
+        Object stored = slot.stored;
+        R row = (R) tx.remembered(stored);
+        if (row == null) {
+            row = codec.row(stored, idOf);
+            tx.remember(stored, row);
+        }
+        return row;
+    }
+
+    /** A packed row just written is its own read back in the unit of work ({@link #row}). */
+    private void remember(Object packed, R row) {
+        if (!codec.keepsRows()) {
+            tx.remember(packed, row);
+        }
     }
 
     private void requireNew(R candidate) {
@@ -478,6 +506,7 @@ final class Table<I, R> {
         } else {
             slot.stored = packed;
         }
+        remember(packed, after);
         if (reordered) {
             putCreated(newAt, slot);
         }
@@ -603,6 +632,7 @@ final class Table<I, R> {
         Object packed = codec.pack(after, seq);
 
         Slot slot = rows.add(id, packed);
+        remember(packed, after);
         putCreated(newAt, slot);
         i = 0;
         for (int k = 0; k < uniqueCount; k++) {
@@ -750,13 +780,12 @@ final class Table<I, R> {
         return before(group, key, bound, limit, r -> true);
     }
 
-    /** The last member of a group in the group's order. */
+    /**
+     * The last member of a group in the group's order: {@link #lastOrNull}'s, so without an entry object or the
+     * member's position (a capture asks for its person's open lead by e-mail and by phone).
+     */
     Optional<R> last(String group, Object key) {
-        return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
-            return members == null || members.isEmpty() ? Optional.empty()
-                    : Optional.of(row(members.lastEntry().getValue()));
-        });
+        return Optional.ofNullable(lastOrNull(group, key));
     }
 
     /**

@@ -187,6 +187,74 @@ class OrderIndexTest {
     }
 
     @Test
+    void keyedIndexOfOneEntry_keepsItsIdWithoutAnArray_andAnswersThroughEveryChange() {
+        Map<String, OrderKey> keys = new HashMap<>();
+        OrderKey first = new OrderKey(T0, 2);
+        OrderKey earlier = new OrderKey(T0, 1);
+        OrderKey later = new OrderKey(T0, 3);
+        keys.put("a", first);
+        keys.put("b", first); // replaces a at the same key
+        keys.put("c", earlier);
+        keys.put("d", later);
+        OrderIndex<String> index = new OrderIndex<>(keys::get);
+
+        index.putAbove(first, "a");
+        assertEquals(0, index.capacity(), "one entry: its id alone, no array");
+        assertEquals(1, index.size());
+        assertEquals("a", index.lastId());
+        assertEquals(Map.entry(first, "a"), index.firstEntry());
+        assertEquals(Map.entry(first, "a"), index.lastEntry());
+        assertEquals(List.of("a"), list(index.ids().iterator()));
+        assertFalse(index.entries(false, first).hasNext());
+        assertEquals("a", index.entries(true, later).next().getValue());
+        assertFalse(index.remove(first, "b"), "another id under the key is not removed");
+        assertFalse(index.remove(later, "a"));
+
+        index.put(first, "b");
+        assertEquals(0, index.capacity());
+        assertEquals(List.of("b"), list(index.ids().iterator()));
+
+        index.put(earlier, "c"); // before the one entry
+        assertEquals(2, index.capacity(), "the second entry takes an array");
+        assertEquals(List.of("c", "b"), list(index.ids().iterator()));
+        assertTrue(index.remove(earlier, "c"));
+        assertEquals(0, index.capacity(), "one left: its id alone again");
+        assertEquals(List.of("b"), list(index.ids().iterator()));
+
+        index.putAbove(later, "d");
+        assertEquals(List.of("b", "d"), list(index.ids().iterator()));
+        assertTrue(index.remove(later, "d"));
+        assertEquals(Map.entry(first, "b"), index.lastEntry());
+        assertTrue(index.remove(first, "b"));
+        assertTrue(index.isEmpty());
+        assertNull(index.lastId());
+        assertEquals(0, index.capacity());
+        index.put(later, "d");
+        assertEquals(List.of("d"), list(index.ids().iterator()));
+    }
+
+    @Test
+    void walkingTheIds_asksNoKeys() {
+        Map<String, OrderKey> keys = new HashMap<>();
+        int[] asked = {0};
+        OrderIndex<String> index = new OrderIndex<>(id -> {
+            asked[0]++;
+            return keys.get(id);
+        });
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            OrderKey k = new OrderKey(T0.plusSeconds(i), i);
+            keys.put("id" + i, k);
+            index.putAbove(k, "id" + i);
+            ids.add("id" + i);
+        }
+        asked[0] = 0;
+
+        assertEquals(ids, list(index.ids().iterator()));
+        assertEquals(0, asked[0], "a walk of the ids works out no key (for a table, reads no row for it)");
+    }
+
+    @Test
     void emptyIndex_hasNoEntries() {
         OrderIndex<String> index = new OrderIndex<>();
         assertTrue(index.isEmpty());
