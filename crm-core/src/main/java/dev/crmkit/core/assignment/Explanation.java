@@ -3,7 +3,6 @@ package dev.crmkit.core.assignment;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Why an assignment decision came out as it did: the routing rule that matched (or none, so the fallback team), who
@@ -28,12 +27,19 @@ public record Explanation(Optional<String> rule, String team, List<Skip> skipped
 
     /** The explanation as sentences, for the timeline and for people. */
     public String describe() {
-        StringBuilder text = new StringBuilder();
-        text.append(rule.map(r -> "Routing rule " + r + " matched: team " + team + ".")
-                .orElse("No routing rule matched: default team " + team + "."));
+        // one builder sized for the whole text: this runs for every assignment
+        StringBuilder text = new StringBuilder(64 + team.length() + (rule.isPresent() ? rule.get().length() : 0)
+                + 64 * skipped.size() + strategy.length() + reason.length());
+        if (rule.isPresent()) {
+            text.append("Routing rule ").append(rule.get()).append(" matched: team ").append(team).append('.');
+        } else {
+            text.append("No routing rule matched: default team ").append(team).append('.');
+        }
+        for (int i = 0; i < skipped.size(); i++) {
+            text.append(i == 0 ? " " : "; ").append(skipped.get(i));
+        }
         if (!skipped.isEmpty()) {
-            text.append(' ').append(skipped.stream().map(Skip::toString).collect(Collectors.joining("; ")))
-                    .append('.');
+            text.append('.');
         }
         text.append(' ').append(strategy).append(": ").append(reason).append('.');
         return text.toString();

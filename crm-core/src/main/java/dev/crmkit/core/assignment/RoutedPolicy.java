@@ -28,6 +28,11 @@ public final class RoutedPolicy implements AssignmentPolicy {
     private final Routing routing;
     private final List<MemberFilter> filters;
     private final AssignmentStrategy strategy;
+    /**
+     * The rotation last built with every member of its team eligible, see
+     * {@link #rotation(Routing.Routed, PolicyContext)}.
+     */
+    private volatile Known known;
 
     private RoutedPolicy(Routing routing, List<MemberFilter> filters, AssignmentStrategy strategy) {
         this.routing = routing;
@@ -115,10 +120,54 @@ public final class RoutedPolicy implements AssignmentPolicy {
         return true;
     }
 
+    /**
+     * The rotation of a routed lead. With every member of the team eligible it depends on the routing, the team and
+     * the seed alone (no skip to explain, every member picked in schedule order), so the last one built so is kept
+     * and given again for the same routing, team and seed; the filters and the excluded users are asked for every
+     * member on every call all the same, as a host's "away" calendar may change between calls.
+     */
     private Optional<Rotation> rotation(Routing.Routed routed, PolicyContext context) {
         if (!rotates() || !(strategy instanceof Strategies.Rotating rotating)) {
             return Optional.empty();
         }
+        if (!everyoneEligible(routed.team(), context)) {
+            return build(routed, context, rotating);
+        }
+        RoutingRule rule = routed.rule().orElse(null);
+        Known last = known;
+        if (last != null && last.team() == routed.team() && last.rule() == rule && last.seed() == context.seed()) {
+            return last.rotation();
+        }
+        Optional<Rotation> built = build(routed, context, rotating);
+        if (built.isPresent()) {
+            known = new Known(routed.team(), rule, context.seed(), built);
+        }
+        return built;
+    }
+
+    /** Whether no member of the team is excluded or skipped by a filter, asking each as a decision does. */
+    private boolean everyoneEligible(Team team, PolicyContext context) {
+        for (Member member : team.members()) {
+            if (context.excluded().contains(member.user())) {
+                return false;
+            }
+            for (MemberFilter filter : filters) {
+                if (filter.skip(member, context).isPresent()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A rotation built with every member eligible: its team and rule (compared by identity; null for the fallback),
+     * the seed, and the rotation.
+     */
+    private record Known(Team team, RoutingRule rule, long seed, Optional<Rotation> rotation) {
+    }
+
+    private Optional<Rotation> build(Routing.Routed routed, PolicyContext context, Strategies.Rotating rotating) {
         Candidates candidates = candidates(routed, context);
         Team team = candidates.team();
         Optional<String> rule = candidates.rule();
@@ -174,13 +223,14 @@ public final class RoutedPolicy implements AssignmentPolicy {
      *
      * @param name     the rotation's name in the state
      * @param picks    the member each remainder of a ticket divided by the list's size goes to
+     * @param owners   the user of each pick, for {@link AssignmentState#claimAndAssign}
      * @param decision the decision for a ticket
      */
-    record Rotation(String name, List<Member> picks, LongFunction<Decision.Chosen> decision) {
+    record Rotation(String name, List<Member> picks, List<UserId> owners, LongFunction<Decision.Chosen> decision) {
 
-        /** The owner for each remainder, for {@link AssignmentState#claimAndAssign}. */
-        List<UserId> owners() {
-            return picks.stream().map(Member::user).toList();
+        /** A rotation whose owners are the picks' users, worked out once. */
+        Rotation(String name, List<Member> picks, LongFunction<Decision.Chosen> decision) {
+            this(name, picks, picks.stream().map(Member::user).toList(), decision);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,41 @@ class RoutedPolicyTest {
 
         assertEquals(UserId.of("bernd"), chosen.owner());
         assertEquals(List.of(new Skip(UserId.of("anna"), "away", "anna is away")), chosen.explanation().skipped());
+    }
+
+    @Test
+    void rotationOfEveryLead_awayChangesBetweenCalls_followsTheCalendarAndKeepsTheRotationOfEveryone() {
+        Set<UserId> away = new java.util.HashSet<>();
+        RoutedPolicy policy = (RoutedPolicy) Policies.roundRobin(Routing.everyoneTo(Team.of("t", "a", "b", "c")),
+                away::contains);
+        Lead lead = world.lead("language", "de");
+        PolicyContext everyone = PolicyContext.of(state, DAY, Set.of(), 7L, lead.id());
+
+        RoutedPolicy.Rotation all = policy.rotationOfEveryLead(everyone).orElseThrow();
+        away.add(UserId.of("b"));
+        RoutedPolicy.Rotation withoutB = policy.rotationOfEveryLead(everyone).orElseThrow();
+        away.clear();
+        RoutedPolicy.Rotation again = policy.rotationOfEveryLead(everyone).orElseThrow();
+        RoutedPolicy.Rotation withoutA = policy.rotationOfEveryLead(PolicyContext.of(state, DAY,
+                Set.of(UserId.of("a")), 7L, lead.id())).orElseThrow();
+        RoutedPolicy.Rotation otherSeed = policy.rotationOfEveryLead(PolicyContext.of(state, DAY, Set.of(), 8L,
+                lead.id())).orElseThrow();
+
+        assertEquals(Set.of("a", "b", "c"), users(all));
+        assertEquals(List.of(), all.decision().apply(4).explanation().skipped());
+        assertEquals(Set.of("a", "c"), users(withoutB));
+        assertEquals(List.of(new Skip(UserId.of("b"), "away", "b is away")),
+                withoutB.decision().apply(4).explanation().skipped());
+        assertSame(all, again, "the rotation of everyone is built once per routing, team and seed");
+        assertEquals(Set.of("b", "c"), users(withoutA));
+        assertEquals("excluded", withoutA.decision().apply(0).explanation().skipped().get(0).rule());
+        assertEquals(Strategies.rotationOrder(Team.of("t", "a", "b", "c"), 8L), otherSeed.picks());
+        assertEquals(Strategies.rotationOrder(Team.of("t", "a", "b", "c"), 7L), all.picks());
+        assertEquals(all.picks().stream().map(Member::user).toList(), all.owners());
+    }
+
+    private static Set<String> users(RoutedPolicy.Rotation rotation) {
+        return rotation.owners().stream().map(UserId::value).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -88,6 +88,8 @@ public enum Dialect {
     void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, this == MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (this == POSTGRESQL && PgTimes.AVAILABLE) {
+            ps.setObject(index, PgTimes.timestamptz(value)); // the same timestamptz parameter, see PgTimes
         } else {
             // from the epoch second at UTC: Instant.atOffset and LocalDateTime.ofInstant make the offset's ZoneRules
             // anew for every value, and a move binds seven times

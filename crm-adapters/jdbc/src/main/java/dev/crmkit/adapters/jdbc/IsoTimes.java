@@ -12,8 +12,8 @@ import java.time.LocalDate;
 final class IsoTimes {
 
     /** The first second of year 1 and the first of year 10000. */
-    private static final long FIRST = -62_135_596_800L;
-    private static final long BEYOND = 253_402_300_800L;
+    static final long FIRST = -62_135_596_800L;
+    static final long BEYOND = 253_402_300_800L;
 
     private IsoTimes() {
     }

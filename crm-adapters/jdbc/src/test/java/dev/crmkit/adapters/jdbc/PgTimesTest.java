@@ -1,0 +1,70 @@
+package dev.crmkit.adapters.jdbc;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Times bound on PostgreSQL without pgjdbc's per-statement {@code TimestampUtils} ({@link PgTimes}) are the values
+ * pgjdbc's own binding of an {@code OffsetDateTime} gives the server: rounded half up to the microsecond, across a
+ * second's and a day's end, before 1970 and at the ends of the years the text covers.
+ */
+class PgTimesTest {
+
+    private static final List<Instant> EDGES = List.of(Instant.EPOCH,
+            Instant.parse("2026-12-07T08:01:02.123456Z"), Instant.parse("2026-12-07T08:01:02.1234565Z"),
+            Instant.parse("2026-12-07T08:01:02.123456499Z"), Instant.parse("2026-12-07T08:01:02.123456500Z"),
+            Instant.parse("2026-12-31T23:59:59.999999500Z"), Instant.parse("2026-12-31T23:59:59.999999499Z"),
+            Instant.ofEpochSecond(-1, 999_999_700), Instant.ofEpochSecond(-86_401, 1),
+            Instant.parse("0001-01-01T00:00:01.0000005Z"), Instant.parse("9999-12-31T23:59:58.9999995Z"),
+            Instant.parse("9999-12-31T23:59:59.9999995Z"), Instant.parse("0001-01-01T00:00:00Z"));
+
+    @Test
+    void text_roundsHalfUpToTheMicrosecond() {
+        assertEquals("2026-12-07T08:01:02.123457Z", PgTimes.text(Instant.parse("2026-12-07T08:01:02.1234565Z")));
+        assertEquals("2026-12-07T08:01:02.123456Z", PgTimes.text(Instant.parse("2026-12-07T08:01:02.123456499Z")));
+        assertEquals("2027-01-01T00:00:00Z", PgTimes.text(Instant.parse("2026-12-31T23:59:59.9999995Z")));
+        assertEquals("1970-01-01T00:00:00Z", PgTimes.text(Instant.ofEpochSecond(-1, 999_999_700)));
+        assertEquals("2026-12-07T08:01:02.120Z", PgTimes.text(Instant.parse("2026-12-07T08:01:02.12Z")));
+    }
+
+    @Test
+    void setInstant_onPostgres_storesWhatPgjdbcsOwnBindingStores() throws Exception {
+        List<Instant> times = new ArrayList<>(EDGES);
+        Random random = new Random(21);
+        for (int i = 0; i < 300; i++) {
+            times.add(Instant.ofEpochSecond(random.nextInt(2_000_000_000) - 1_000_000_000L,
+                    random.nextInt(1_000_000_000)));
+        }
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore();
+             Connection c = on.ds().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS timestamptz) = CAST(? AS timestamptz), "
+                     + "pg_typeof(?)::text, CAST(? AS timestamptz)")) {
+            for (Instant t : times) {
+                Dialect.POSTGRESQL.setInstant(ps, 1, t);
+                ps.setObject(2, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+                Dialect.POSTGRESQL.setInstant(ps, 3, t);
+                Dialect.POSTGRESQL.setInstant(ps, 4, t);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getBoolean(1), () -> t + " is stored as another time than pgjdbc stores");
+                    assertEquals("timestamp with time zone", rs.getString(2), t::toString);
+                    Instant stored = rs.getObject(3, OffsetDateTime.class).toInstant();
+                    int below = t.getNano() % 1000;
+                    assertEquals(below > 499 ? t.plusNanos(1000 - below) : t.minusNanos(below), stored, t::toString);
+                }
+            }
+        }
+    }
+}
