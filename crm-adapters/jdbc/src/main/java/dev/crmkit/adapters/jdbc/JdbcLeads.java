@@ -292,7 +292,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
 
     /**
      * Inserts new leads, each at its version: their external ids claimed at once, rows in one JDBC batch. False, with
-     * nothing to keep, when another lead holds one of the ids.
+     * nothing to keep, when another lead holds one of the ids. Two of the leads holding the same external id are
+     * refused before anything is written ({@link Leads#requireDistinctExternalIds}): the claim would keep one of them.
      */
     boolean insertAll(Connection c, List<Lead> stored) throws SQLException {
         return insertAll(c, stored, null);
@@ -304,6 +305,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * first and the claims after them, in the same unit of work, which rolls back as a whole when a claim fails.
      */
     boolean insertAll(Connection c, List<Lead> stored, Later later) throws SQLException {
+        Leads.requireDistinctExternalIds(stored);
         SortedMap<String, UUID> claims = new TreeMap<>();
         for (Lead x : stored) {
             checkLength(x);
