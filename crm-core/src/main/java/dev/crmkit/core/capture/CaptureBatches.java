@@ -44,8 +44,12 @@ public interface CaptureBatches {
     Map<RecordRef, List<Task>> openTasksAbout(Collection<RecordRef> records);
 
     /**
-     * Writes what a chunk staged, as its captures one by one would have left it.
+     * Writes what a chunk staged, as its captures one by one would have left it. Two new leads holding the same
+     * external id (which a capture never stages: it folds the repeat into the first) are refused before anything is
+     * written, as {@link Leads#requireDistinctExternalIds} refuses them.
      *
+     * @throws dev.crmkit.core.kernel.ValidationException on field {@code externalIds}, rule {@code unique-in-batch}
+     *                                                    when two new leads hold the same external id
      * @throws dev.crmkit.core.kernel.ConflictException if another unit of work claimed a key the chunk claims (an
      *                                                  e-mail, a phone, an external id, a domain) since
      *                                                  {@link #find}, or changed a record the chunk changes; the

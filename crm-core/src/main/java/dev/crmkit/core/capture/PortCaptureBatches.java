@@ -87,6 +87,7 @@ final class PortCaptureBatches implements CaptureBatches {
 
     @Override
     public void write(CaptureWrites writes) {
+        Leads.requireDistinctExternalIds(writes.newLeads()); // before the first port call
         writes.replay(contacts, companies, leads, activities, tasks);
     }
 }

@@ -5,7 +5,11 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.UserId;
+import dev.crmkit.core.kernel.ValidationException;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The storage port for leads. An external submission id belongs to one lead at most. */
@@ -90,5 +94,27 @@ public interface Leads {
      */
     default java.util.List<Lead> findOpenBySoundOfName(dev.crmkit.core.contact.PersonName name, int limit) {
         throw new UnsupportedOperationException(getClass().getName() + " keeps no name keys of leads");
+    }
+
+    /**
+     * Refuses leads to be stored together when two of them hold the same external id: an external id belongs to one
+     * lead, so storing both would keep only one of them as its holder and lose the other lead's claim without a word.
+     * A batch insert calls it before it writes anything.
+     *
+     * @param leads the new leads of one batch
+     * @throws ValidationException on field {@code externalIds}, rule {@code unique-in-batch}, naming the id and the
+     *                             two leads
+     */
+    static void requireDistinctExternalIds(Collection<Lead> leads) {
+        Map<String, LeadId> holders = new HashMap<>();
+        for (Lead lead : leads) {
+            for (String id : lead.externalIds()) {
+                LeadId first = holders.putIfAbsent(id, lead.id());
+                if (first != null && !first.equals(lead.id())) {
+                    throw ValidationException.of("externalIds", "unique-in-batch", "external id " + id
+                            + " is held by two leads of one batch: " + first + " and " + lead.id());
+                }
+            }
+        }
     }
 }

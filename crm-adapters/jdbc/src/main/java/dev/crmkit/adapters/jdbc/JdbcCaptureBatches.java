@@ -11,6 +11,7 @@ import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.lead.Lead;
+import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.task.Task;
 
 import java.sql.Connection;
@@ -427,6 +428,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
 
     @Override
     public void write(CaptureWrites writes) {
+        Leads.requireDistinctExternalIds(writes.newLeads()); // before anything of the chunk is written
         jdbc.tx.writeFirst(tx -> jdbc.insertingTables(tx, c -> {
             if (!companies.insertAll(c, writes.newCompanies())) {
                 throw conflict("company domain");

@@ -599,9 +599,10 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
             v.add(x.createdAt());
         }
         v.add(x.updatedAt());
-        if (keys) {
-            v.add(NameKeys.nameKey(x.name()));
-            v.add(NameKeys.nicknameKey(x.name()));
+        if (keys) { // both from one normalization and one sound of the family name
+            NameKeys.Keys of = NameKeys.keysOf(x.name());
+            v.add(of.nameKey());
+            v.add(of.nicknameKey());
         }
         if (forUpdate) {
             v.add(x.id().value());

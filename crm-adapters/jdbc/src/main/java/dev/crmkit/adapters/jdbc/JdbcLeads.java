@@ -98,7 +98,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         this.dialect = jdbc.dialect;
         String json = dialect.json();
         selectById = jdbc.sql("SELECT * FROM {lead} WHERE id = ?");
-        selectLocked = jdbc.sql("SELECT * FROM {lead} WHERE id IN (%s) ORDER BY id FOR UPDATE");
+        // what updateAll compares of a locked row, no more: the whole lead would parse its phone, JSON and UTM again
+        selectLocked = jdbc.sql("SELECT id, version, external_ids, first_name, last_name FROM {lead} "
+                + "WHERE id IN (%s) ORDER BY id FOR UPDATE");
         selectByExternalId = jdbc.sql("SELECT l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
                 + "WHERE x.external_id = ?");
         // merged-away leads keep their rows, but are no longer found by e-mail or phone, listed or counted
@@ -292,7 +294,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
 
     /**
      * Inserts new leads, each at its version: their external ids claimed at once, rows in one JDBC batch. False, with
-     * nothing to keep, when another lead holds one of the ids.
+     * nothing to keep, when another lead holds one of the ids. Two of the leads holding the same external id are
+     * refused before anything is written ({@link Leads#requireDistinctExternalIds}): the claim would keep one of them.
      */
     boolean insertAll(Connection c, List<Lead> stored) throws SQLException {
         return insertAll(c, stored, null);
@@ -304,6 +307,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * first and the claims after them, in the same unit of work, which rolls back as a whole when a claim fails.
      */
     boolean insertAll(Connection c, List<Lead> stored, Later later) throws SQLException {
+        Leads.requireDistinctExternalIds(stored);
         SortedMap<String, UUID> claims = new TreeMap<>();
         for (Lead x : stored) {
             checkLength(x);
@@ -363,13 +367,13 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         if (first.isEmpty()) {
             return true;
         }
-        Map<UUID, Lead> stored = lockedRows(c, first.keySet());
+        Map<UUID, LockedRow> stored = lockedRows(c, first.keySet());
         SortedMap<String, UUID> claims = new TreeMap<>();
         List<Object[]> values = new ArrayList<>(first.size());
         List<Lead> renamed = new ArrayList<>();
         for (Map.Entry<UUID, Lead> change : first.entrySet()) {
             Lead given = change.getValue();
-            Lead now = stored.get(change.getKey());
+            LockedRow now = stored.get(change.getKey());
             if (now == null || now.version() != given.version()) {
                 throw new StaleVersionException("lead", given.id().toString(), given.version());
             }
@@ -451,17 +455,25 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /** The leads of the ids, read at once (a thousand a statement) and locked in id order, by id. */
-    private Map<UUID, Lead> lockedRows(Connection c, Collection<UUID> of) throws SQLException {
-        Map<UUID, Lead> stored = new HashMap<>();
+    private Map<UUID, LockedRow> lockedRows(Connection c, Collection<UUID> of) throws SQLException {
+        Map<UUID, LockedRow> stored = new HashMap<>();
         List<UUID> ids = List.copyOf(of);
         for (int from = 0; from < ids.size(); from += 1000) {
             List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
             String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            for (Lead x : jdbc.list(c, selectLocked.replace("%s", marks), this::map, part.toArray())) {
-                stored.put(x.id().value(), x);
+            for (Map.Entry<UUID, LockedRow> x : jdbc.list(c, selectLocked.replace("%s", marks),
+                    rs -> Map.entry(dialect.getUuid(rs, "id"), new LockedRow(rs.getLong("version"),
+                            jdbc.json.strings(dialect.getJson(rs, "external_ids")),
+                            new PersonName(rs.getString("first_name"), rs.getString("last_name")))),
+                    part.toArray())) {
+                stored.put(x.getKey(), x.getValue());
             }
         }
         return stored;
+    }
+
+    /** What {@link #updateAll} compares of a lead's locked row: its version, external ids and name. */
+    private record LockedRow(long version, List<String> externalIds, PersonName name) {
     }
 
     /**
@@ -472,9 +484,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      */
     StaleVersionException notUpdated(Connection c, Map<UUID, Lead> first, Map<UUID, Lead> last)
             throws SQLException {
-        Map<UUID, Lead> now = lockedRows(c, first.keySet());
+        Map<UUID, LockedRow> now = lockedRows(c, first.keySet());
         for (Map.Entry<UUID, Lead> given : first.entrySet()) {
-            Lead stored = now.get(given.getKey());
+            LockedRow stored = now.get(given.getKey());
             if (stored == null || stored.version() != last.get(given.getKey()).version() + 1) {
                 return new StaleVersionException("lead", given.getValue().id().toString(), given.getValue().version());
             }

@@ -86,6 +86,7 @@ final class LeadNameKeyRows {
     }
 
     private static Object[] row(UUID lead, PersonName name) {
-        return new Object[] {lead, NameKeys.nameKey(name), NameKeys.nicknameKey(name)};
+        NameKeys.Keys keys = NameKeys.keysOf(name); // one normalization and one sound of the family name for both
+        return new Object[] {lead, keys.nameKey(), keys.nicknameKey()};
     }
 }

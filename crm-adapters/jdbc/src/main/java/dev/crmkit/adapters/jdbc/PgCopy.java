@@ -4,6 +4,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -194,11 +199,44 @@ final class PgCopy {
     private static CopyIn send(Connection c, String copy, CopyIn in, StringBuilder text) throws SQLException {
         CopyIn open = in != null ? in : c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         if (text.length() > 0) {
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            text.setLength(0);
-            open.writeToCopy(bytes, 0, bytes.length);
+            UTF8.get().send(open, text);
         }
         return open;
+    }
+
+    /** Each thread's buffers for the blocks it sends. */
+    private static final ThreadLocal<Utf8Blocks> UTF8 = ThreadLocal.withInitial(Utf8Blocks::new);
+
+    /**
+     * Encodes blocks of COPY text as UTF-8 into buffers that a thread's blocks share: a String and a byte array of
+     * each block were the largest allocation of a bulk chunk's capture on PostgreSQL. The bytes are those of
+     * {@code text.toString().getBytes(UTF_8)}: an unpaired surrogate becomes {@code ?}, as there. A block much
+     * longer than {@link #BLOCK} (a long value in its last row) gets buffers of its own, so a thread keeps a few
+     * blocks' worth at most. Not thread-safe (one thread's).
+     */
+    static final class Utf8Blocks {
+        private static final int KEPT = 2 * BLOCK; // 160 KiB of buffers a thread
+
+        private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final char[] chars = new char[KEPT];
+        private final ByteBuffer bytes = ByteBuffer.allocate(3 * KEPT);
+
+        /** Writes the text's UTF-8 bytes to the COPY and empties the text. */
+        void send(CopyIn to, StringBuilder text) throws SQLException {
+            int n = text.length();
+            char[] from = n <= KEPT ? chars : new char[n];
+            ByteBuffer out = n <= KEPT ? bytes : ByteBuffer.allocate(3 * n); // at most 3 bytes a char in UTF-8
+            text.getChars(0, n, from, 0);
+            text.setLength(0);
+            encoder.reset();
+            out.clear();
+            CoderResult result = encoder.encode(CharBuffer.wrap(from, 0, n), out, true);
+            if (!result.isUnderflow() || !encoder.flush(out).isUnderflow()) {
+                throw new IllegalStateException("COPY text did not fit 3 bytes a char: " + result);
+            }
+            to.writeToCopy(out.array(), 0, out.position());
+        }
     }
 
     /** Sets the session's (or transaction's) statement_timeout and returns the one it had. */

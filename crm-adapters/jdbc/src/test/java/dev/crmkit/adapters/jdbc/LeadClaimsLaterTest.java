@@ -2,6 +2,7 @@ package dev.crmkit.adapters.jdbc;
 
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.customfield.CustomFields;
+import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.lead.Lead;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -81,6 +82,42 @@ class LeadClaimsLaterTest {
         assertEquals(Optional.empty(), on.leads().findById(fresh.id()));
         assertEquals(Optional.empty(), on.leads().findByExternalId("both-1"));
         assertEquals(1, on.leads().findById(on.lead().id()).orElseThrow().version());
+    }
+
+    /**
+     * Review item L5: two leads of one {@code insertAll} holding the same external id kept one claim and lost the
+     * other lead's without a word. The call is refused before it writes anything, with its claims written at once or
+     * left for later, naming the field, the rule and the id.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void insertAll_twoLeadsHoldingOneExternalId_isRefusedBeforeWritingAnything(TestDatabase db) {
+        Stored on = Stored.in(db, 204);
+        Lead first = on.fx().lead().externalIds("twice-1").build().atVersion(1);
+        Lead second = on.fx().lead().externalIds("other-1", "twice-1").build().atVersion(1);
+        Jdbc jdbc = on.store().jdbc();
+        String rows = jdbc.sql("SELECT (SELECT COUNT(*) FROM {lead}) + (SELECT COUNT(*) FROM {lead_external_id})");
+
+        for (boolean claimLater : new boolean[]{false, true}) {
+            List<Long> counts = new java.util.ArrayList<>();
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> on.store().transactions().inTransaction(() -> jdbc.tx.write(c -> {
+                        counts.add(jdbc.one(c, rows, rs -> rs.getLong(1)).orElseThrow());
+                        try {
+                            return on.leads().insertAll(c, List.of(first, second),
+                                    claimLater ? new JdbcLeads.Later() : null);
+                        } finally {
+                            counts.add(jdbc.one(c, rows, rs -> rs.getLong(1)).orElseThrow());
+                        }
+                    })));
+
+            assertEquals("externalIds", e.violations().get(0).field());
+            assertEquals("unique-in-batch", e.violations().get(0).rule());
+            assertTrue(e.getMessage().contains("twice-1"), e.getMessage());
+            assertEquals(List.of(2L, 2L), counts, "no row written in the unit (later " + claimLater + ")");
+        }
+        assertEquals(Optional.empty(), on.leads().findById(first.id()));
+        assertEquals(Optional.empty(), on.leads().findByExternalId("twice-1"));
     }
 
     /**
