@@ -167,9 +167,10 @@ final class JdbcDeals implements Deals {
     /**
      * The checked update of {@link #updateWithHistoryLast} on PostgreSQL: the update, the history row and the reached
      * stage, then a query that raises an error naming the refusal when the update matched no row (a taken entry fails
-     * the history row's insert, {@link JdbcStageHistory#taken}). With {@code atPipeline} (a condition with the pipeline's id and version as parameters) the update goes in
-     * only while it holds, and its failing is the first refusal ({@value #PIPELINE_MOVED_ON}); its parameters then
-     * come after the update's and again before the deal's id.
+     * the history row's insert, {@link JdbcStageHistory#taken}). With {@code atPipeline} (a condition with the
+     * pipeline's id and version as parameters) the update goes in only while it holds, and its failing is the first
+     * refusal ({@value #PIPELINE_MOVED_ON}); its parameters then come after the update's and again before the deal's
+     * id.
      */
     private static String checkedSql(Jdbc jdbc, String updateRow, String atPipeline) {
         String refused = "'" + JdbcTransactions.Checked.REFUSED;
