@@ -203,6 +203,57 @@ class BulkLookupPlanTest {
         }
     }
 
+    /**
+     * MariaDB's look-up of companies at once answers the companies under a name hash oldest first though the union
+     * has no {@code ORDER BY} (a union with one went through a temporary table on disk, its rows holding text
+     * columns): copies of one company under its name hash, inserted newest first, come back by creation time, then
+     * insertion number for two of the same time; and the statement creates no temporary table on disk.
+     */
+    @Test
+    void mariadb_companiesAtOnce_comeOldestFirst_withNoTemporaryTableOnDisk() throws SQLException {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                    .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
+                    .build()).lead().orElseThrow();
+            String first = captured.companyId().orElseThrow().value().toString();
+            String columns;
+            try (Connection c = on.ds().getConnection(); Statement s = c.createStatement()) {
+                columns = String.join(", ", columns(c, "crm_company", "id", "seq", "created_at"));
+                for (int days : new int[] {3, 2, -1, 2}) { // inserted in this order: seq and time disagree
+                    s.execute("INSERT INTO crm_company (id, created_at, " + columns + ") SELECT CONCAT('copy', "
+                            + days + ", '-', (SELECT COUNT(*) FROM crm_company)), x.created_at + INTERVAL " + days
+                            + " DAY, " + columns.replaceAll("(\\w+)", "x.$1") + " FROM crm_company x WHERE x.id = '"
+                            + first + "'");
+                }
+            }
+            String hash = one(on.ds(), "SELECT name_hash FROM crm_company WHERE id = '" + first + "'");
+            Jdbc jdbc = store.jdbc();
+            long[] diskTables = new long[1];
+            var rows = jdbc.tx.read(c -> {
+                long before = Long.parseLong(status(c, "Created_tmp_disk_tables"));
+                var found = JdbcCaptureBatches.AtOnce.COMPANIES.rows(jdbc, c, List.of(List.of(), List.of(hash)),
+                        rs -> rs.getString("id"));
+                diskTables[0] = Long.parseLong(status(c, "Created_tmp_disk_tables")) - before;
+                return found;
+            });
+
+            assertEquals(List.of("copy-1-3", first, "copy2-2", "copy2-4", "copy3-1"),
+                    rows.get("1").stream().map(JdbcCaptureBatches.Keyed::row).toList());
+            assertEquals(Set.of(hash), rows.get("1").stream().map(JdbcCaptureBatches.Keyed::key)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(0, diskTables[0], "temporary tables on disk");
+        }
+    }
+
+    private static String status(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name
+                + "'")) {
+            rs.next();
+            return rs.getString(2);
+        }
+    }
+
     /** The one lead captured before the fill, with its person, e-mail and external id: the row the fill copies. */
     private static Lead captureOttilie(JdbcCrmStore store) {
         return kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Ottilie", "Brannwald")
