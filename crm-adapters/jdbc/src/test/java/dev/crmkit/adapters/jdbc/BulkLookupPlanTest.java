@@ -165,10 +165,7 @@ class BulkLookupPlanTest {
     void mariadb_companiesAtOnce_probeTheIndexes_whenTheKeysAreManyNextToTheRows() throws SQLException {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
             JdbcCrmStore store = on.store();
-            Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
-                    .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
-                    .build()).lead().orElseThrow();
-            String company = captured.companyId().orElseThrow().value().toString();
+            String company = captureBrannwaldWerke(store);
             fillCompaniesMariaDb(on.ds(), EARLY_ROWS);
             Jdbc jdbc = store.jdbc();
             List<String> domains = keys("plan", ".example.org");
@@ -213,10 +210,7 @@ class BulkLookupPlanTest {
     void mariadb_companiesAtOnce_comeOldestFirst_withNoTemporaryTableOnDisk() throws SQLException {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
             JdbcCrmStore store = on.store();
-            Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
-                    .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
-                    .build()).lead().orElseThrow();
-            String first = captured.companyId().orElseThrow().value().toString();
+            String first = captureBrannwaldWerke(store);
             String columns;
             try (Connection c = on.ds().getConnection(); Statement s = c.createStatement()) {
                 columns = String.join(", ", columns(c, "crm_company", "id", "seq", "created_at"));
@@ -244,6 +238,14 @@ class BulkLookupPlanTest {
                     .collect(java.util.stream.Collectors.toSet()));
             assertEquals(0, diskTables[0], "temporary tables on disk");
         }
+    }
+
+    /** The id of the company a lead of Ottilie at Brannwald Werke (domain brannwald-werke.de) is captured with. */
+    private static String captureBrannwaldWerke(JdbcCrmStore store) {
+        Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
+                .build()).lead().orElseThrow();
+        return captured.companyId().orElseThrow().value().toString();
     }
 
     private static String status(Connection c, String name) throws SQLException {
