@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,7 +270,9 @@ final class JdbcCaptureBatches implements CaptureBatches {
      * (the branch's number as {@code bulk_kind}), so a chunk waits once for its leads (open by e-mail, open by phone,
      * by external id) and once for its companies (by domain, by name hash) instead of five times. A look-up with no
      * keys has no branch. Each branch answers the rows its own statement would; the companies come oldest first, as
-     * {@link #COMPANIES_BY_NAME_HASH} answers them.
+     * {@link #COMPANIES_BY_NAME_HASH} answers them, put in that order on the client: a union with an {@code ORDER BY}
+     * is written into a temporary table before it is sorted, and with a company's text columns that table is one on
+     * disk (Aria), one a chunk ({@code Created_tmp_disk_tables}), where a union without one streams its rows.
      *
      * <p>Each branch's keys are a derived table of their own ({@code WITH bulk_keys0 (v) AS (VALUES (?), ...)}) that
      * the branch reads first ({@code STRAIGHT_JOIN}) and joins to the index of its column: one index probe per key
@@ -282,9 +285,9 @@ final class JdbcCaptureBatches implements CaptureBatches {
      *
      * @param branches each look-up's statement, {@code %k} its keys' table (alias {@code k}, column {@code k.v}),
      *                 selecting {@code bulk_key}, {@code bulk_seq} and the rows' columns
-     * @param order    what the union is ordered by, or empty
+     * @param oldestFirst whether each branch's rows come ordered by {@code created_at}, then {@code bulk_seq}
      */
-    record AtOnce(List<String> branches, String order) {
+    record AtOnce(List<String> branches, boolean oldestFirst) {
 
         /** A key of text, compared as the utf8mb4 columns' binary collation compares it. */
         static final String KEY = "CONVERT(k.v USING utf8mb4) COLLATE utf8mb4_bin";
@@ -298,14 +301,14 @@ final class JdbcCaptureBatches implements CaptureBatches {
                 "SELECT l.phone AS bulk_key, l.seq AS bulk_seq, l.* FROM %k STRAIGHT_JOIN {lead} l ON l.phone = "
                         + KEY + " WHERE l.is_open = TRUE AND l." + JdbcLeads.LISTED,
                 "SELECT x.external_id AS bulk_key, l.seq AS bulk_seq, l.* FROM %k STRAIGHT_JOIN {lead_external_id} x "
-                        + "ON x.external_id = " + KEY + " STRAIGHT_JOIN {lead} l ON l.id = x.lead_id"), "");
+                        + "ON x.external_id = " + KEY + " STRAIGHT_JOIN {lead} l ON l.id = x.lead_id"), false);
 
         static final AtOnce COMPANIES = new AtOnce(List.of(
                 "SELECT d.domain AS bulk_key, c.seq AS bulk_seq, c.* FROM %k STRAIGHT_JOIN {company_domain} d "
                         + "ON d.domain = " + KEY + " STRAIGHT_JOIN {company} c ON c.id = d.company_id",
                 "SELECT c.name_hash AS bulk_key, c.seq AS bulk_seq, c.* FROM %k STRAIGHT_JOIN {company} c "
                         + "ON c.name_hash = " + ASCII_KEY + " WHERE c." + JdbcCompanies.LISTED),
-                " ORDER BY bulk_kind, created_at, bulk_seq");
+                true);
 
         /**
          * The statement for these numbers of keys per branch (a branch with none left out): the keys' tables, then
@@ -322,7 +325,7 @@ final class JdbcCaptureBatches implements CaptureBatches {
                             .replace("%k", keyTableName(i)));
                 }
             }
-            return jdbc.sql("WITH " + String.join(", ", keys) + " " + String.join(" UNION ALL ", parts) + order);
+            return jdbc.sql("WITH " + String.join(", ", keys) + " " + String.join(" UNION ALL ", parts));
         }
 
         /** The derived table of {@code n} keys of branch {@code i}, to follow a {@code WITH}: one column, {@code v}. */
@@ -357,11 +360,18 @@ final class JdbcCaptureBatches implements CaptureBatches {
                 return out;
             }
             Map<String, T> byId = new HashMap<>();
-            for (Keyed<T> row : jdbc.list(c, sql(jdbc, sizes), rs -> new Keyed<>(rs.getString("bulk_kind") + "\0"
-                    + rs.getString("bulk_key"), rs.getLong("bulk_seq"), once(byId, rs, mapper)), params.toArray())) {
+            // each row keyed "kind \0 created_at \0 key" (created_at where the rows come oldest first)
+            List<Keyed<T>> found = new ArrayList<>(jdbc.list(c, sql(jdbc, sizes), rs -> new Keyed<>(
+                    rs.getString("bulk_kind") + "\0" + (oldestFirst ? rs.getString("created_at") : "") + "\0"
+                    + rs.getString("bulk_key"), rs.getLong("bulk_seq"), once(byId, rs, mapper)), params.toArray()));
+            if (oldestFirst) { // DATETIME text orders as its time does: by branch, time, insertion number
+                found.sort(Comparator.comparing((Keyed<T> k) -> k.key().substring(0, k.key().lastIndexOf('\0')))
+                        .thenComparingLong(Keyed::seq));
+            }
+            for (Keyed<T> row : found) {
                 int cut = row.key().indexOf('\0');
-                out.get(row.key().substring(0, cut)).add(new Keyed<>(row.key().substring(cut + 1), row.seq(),
-                        row.row()));
+                out.get(row.key().substring(0, cut)).add(new Keyed<>(row.key().substring(row.key().indexOf('\0',
+                        cut + 1) + 1), row.seq(), row.row()));
             }
             return out;
         }

@@ -165,10 +165,7 @@ class BulkLookupPlanTest {
     void mariadb_companiesAtOnce_probeTheIndexes_whenTheKeysAreManyNextToTheRows() throws SQLException {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
             JdbcCrmStore store = on.store();
-            Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
-                    .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
-                    .build()).lead().orElseThrow();
-            String company = captured.companyId().orElseThrow().value().toString();
+            String company = captureBrannwaldWerke(store);
             fillCompaniesMariaDb(on.ds(), EARLY_ROWS);
             Jdbc jdbc = store.jdbc();
             List<String> domains = keys("plan", ".example.org");
@@ -200,6 +197,62 @@ class BulkLookupPlanTest {
             assertEquals(Set.copyOf(hashes), rows.get("1").stream().map(JdbcCaptureBatches.Keyed::key)
                     .collect(java.util.stream.Collectors.toSet()));
             assertEquals(company, rows.get("1").get(0).row(), "the captured company is the oldest");
+        }
+    }
+
+    /**
+     * MariaDB's look-up of companies at once answers the companies under a name hash oldest first though the union
+     * has no {@code ORDER BY} (a union with one went through a temporary table on disk, its rows holding text
+     * columns): copies of one company under its name hash, inserted newest first, come back by creation time, then
+     * insertion number for two of the same time; and the statement creates no temporary table on disk.
+     */
+    @Test
+    void mariadb_companiesAtOnce_comeOldestFirst_withNoTemporaryTableOnDisk() throws SQLException {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            String first = captureBrannwaldWerke(store);
+            String columns;
+            try (Connection c = on.ds().getConnection(); Statement s = c.createStatement()) {
+                columns = String.join(", ", columns(c, "crm_company", "id", "seq", "created_at"));
+                for (int days : new int[] {3, 2, -1, 2}) { // inserted in this order: seq and time disagree
+                    s.execute("INSERT INTO crm_company (id, created_at, " + columns + ") SELECT CONCAT('copy', "
+                            + days + ", '-', (SELECT COUNT(*) FROM crm_company)), x.created_at + INTERVAL " + days
+                            + " DAY, " + columns.replaceAll("(\\w+)", "x.$1") + " FROM crm_company x WHERE x.id = '"
+                            + first + "'");
+                }
+            }
+            String hash = one(on.ds(), "SELECT name_hash FROM crm_company WHERE id = '" + first + "'");
+            Jdbc jdbc = store.jdbc();
+            long[] diskTables = new long[1];
+            var rows = jdbc.tx.read(c -> {
+                long before = Long.parseLong(status(c, "Created_tmp_disk_tables"));
+                var found = JdbcCaptureBatches.AtOnce.COMPANIES.rows(jdbc, c, List.of(List.of(), List.of(hash)),
+                        rs -> rs.getString("id"));
+                diskTables[0] = Long.parseLong(status(c, "Created_tmp_disk_tables")) - before;
+                return found;
+            });
+
+            assertEquals(List.of("copy-1-3", first, "copy2-2", "copy2-4", "copy3-1"),
+                    rows.get("1").stream().map(JdbcCaptureBatches.Keyed::row).toList());
+            assertEquals(Set.of(hash), rows.get("1").stream().map(JdbcCaptureBatches.Keyed::key)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(0, diskTables[0], "temporary tables on disk");
+        }
+    }
+
+    /** The id of the company a lead of Ottilie at Brannwald Werke (domain brannwald-werke.de) is captured with. */
+    private static String captureBrannwaldWerke(JdbcCrmStore store) {
+        Lead captured = kit(store).crm().capture().capture(LeadSubmission.from(Channel.WEB_FORM)
+                .name("Ottilie", "Brannwald").email("ottilie@brannwald-werke.de").company("Brannwald Werke")
+                .build()).lead().orElseThrow();
+        return captured.companyId().orElseThrow().value().toString();
+    }
+
+    private static String status(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name
+                + "'")) {
+            rs.next();
+            return rs.getString(2);
         }
     }
 

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class FoldedLeadUpdateTest {
 
     private static final Instant AT = Instant.parse("2026-12-06T09:00:00Z");
-    /** More leads than one multi-row update of a lead takes (533 at 30 parameters a row). */
+    /** More leads than one multi-row update of a lead takes on PostgreSQL (533 at 30 parameters a row). */
     private static final int STORED = 700;
 
     @ParameterizedTest
@@ -92,7 +92,9 @@ class FoldedLeadUpdateTest {
             }
             int updates = StatementCounter.starting(statements, "UPDATE crm_lead ") // PostgreSQL's starts WITH
                     + StatementCounter.starting(statements, "WITH v (p0, UPDATE crm_lead ");
-            assertEquals(db == TestDatabase.H2 ? STORED : 2, updates, statements.toString());
+            // MariaDB sets only the columns the folds change (7 parameters a row, not 30): the 700 rows in one
+            assertEquals(db == TestDatabase.H2 ? STORED : db == TestDatabase.MARIADB ? 1 : 2, updates,
+                    statements.toString());
             assertEquals(1, StatementCounter.starting(statements, "INSERT INTO crm_lead_name_key "),
                     "one upsert of the name keys of the leads named by their repeat: " + statements);
             Jdbc jdbc = store.jdbc();
