@@ -123,41 +123,28 @@ public final class RoutedPolicy implements AssignmentPolicy {
     /**
      * The rotation of a routed lead. With every member of the team eligible it depends on the routing, the team and
      * the seed alone (no skip to explain, every member picked in schedule order), so the last one built so is kept
-     * and given again for the same routing, team and seed; the filters and the excluded users are asked for every
-     * member on every call all the same, as a host's "away" calendar may change between calls.
+     * and given again for the same routing, team and seed. The filters and the excluded users are asked once for
+     * every member on every call all the same (a host's "away" calendar may change between calls), and a rotation
+     * built while anyone was skipped is never kept.
      */
     private Optional<Rotation> rotation(Routing.Routed routed, PolicyContext context) {
         if (!rotates() || !(strategy instanceof Strategies.Rotating rotating)) {
             return Optional.empty();
         }
-        if (!everyoneEligible(routed.team(), context)) {
-            return build(routed, context, rotating);
+        Candidates candidates = candidates(routed, context);
+        if (!candidates.skipped().isEmpty()) {
+            return build(candidates, context, rotating);
         }
         RoutingRule rule = routed.rule().orElse(null);
         Known last = known;
         if (last != null && last.team() == routed.team() && last.rule() == rule && last.seed() == context.seed()) {
             return last.rotation();
         }
-        Optional<Rotation> built = build(routed, context, rotating);
+        Optional<Rotation> built = build(candidates, context, rotating);
         if (built.isPresent()) {
             known = new Known(routed.team(), rule, context.seed(), built);
         }
         return built;
-    }
-
-    /** Whether no member of the team is excluded or skipped by a filter, asking each as a decision does. */
-    private boolean everyoneEligible(Team team, PolicyContext context) {
-        for (Member member : team.members()) {
-            if (context.excluded().contains(member.user())) {
-                return false;
-            }
-            for (MemberFilter filter : filters) {
-                if (filter.skip(member, context).isPresent()) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -167,8 +154,7 @@ public final class RoutedPolicy implements AssignmentPolicy {
     private record Known(Team team, RoutingRule rule, long seed, Optional<Rotation> rotation) {
     }
 
-    private Optional<Rotation> build(Routing.Routed routed, PolicyContext context, Strategies.Rotating rotating) {
-        Candidates candidates = candidates(routed, context);
+    private Optional<Rotation> build(Candidates candidates, PolicyContext context, Strategies.Rotating rotating) {
         Team team = candidates.team();
         Optional<String> rule = candidates.rule();
         List<Skip> skipped = candidates.skipped();

@@ -101,6 +101,31 @@ class RoutedPolicyTest {
         assertEquals(all.picks().stream().map(Member::user).toList(), all.owners());
     }
 
+    @Test
+    void rotationOfEveryLead_asksTheCalendarOnceAMember_andKeepsNoRotationBuiltWhileSomeoneWasAway() {
+        // b is away only when asked for the second time (the calendar changing between two questions)
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger askedForB = new java.util.concurrent.atomic.AtomicInteger();
+        RoutedPolicy policy = (RoutedPolicy) Policies.roundRobin(Routing.everyoneTo(Team.of("t", "a", "b", "c")),
+                user -> {
+                    asked.incrementAndGet();
+                    return user.equals(UserId.of("b")) && askedForB.incrementAndGet() == 2;
+                });
+        PolicyContext context = PolicyContext.of(state, DAY, Set.of(), 7L, world.lead().id());
+
+        RoutedPolicy.Rotation first = policy.rotationOfEveryLead(context).orElseThrow();
+        int askedFirst = asked.get();
+        RoutedPolicy.Rotation second = policy.rotationOfEveryLead(context).orElseThrow();
+        RoutedPolicy.Rotation third = policy.rotationOfEveryLead(context).orElseThrow();
+
+        assertEquals(3, askedFirst, "each member asked once a rotation");
+        assertEquals(9, asked.get());
+        assertEquals(Set.of("a", "b", "c"), users(first));
+        assertEquals(Set.of("a", "c"), users(second));
+        assertEquals(Set.of("a", "b", "c"), users(third), "b is back once no longer away");
+        assertEquals(List.of(), third.decision().apply(4).explanation().skipped());
+    }
+
     private static Set<String> users(RoutedPolicy.Rotation rotation) {
         return rotation.owners().stream().map(UserId::value).collect(java.util.stream.Collectors.toSet());
     }

@@ -88,7 +88,7 @@ public enum Dialect {
     void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, this == MARIADB ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE);
-        } else if (this == POSTGRESQL && PgTimes.AVAILABLE) {
+        } else if (this == POSTGRESQL && PgTimes.binds(ps)) {
             ps.setObject(index, PgTimes.timestamptz(value)); // the same timestamptz parameter, see PgTimes
         } else {
             // from the epoch second at UTC: Instant.atOffset and LocalDateTime.ofInstant make the offset's ZoneRules

@@ -1,7 +1,9 @@
 package dev.crmkit.adapters.jdbc;
 
+import org.postgresql.PGStatement;
 import org.postgresql.util.PGobject;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +14,9 @@ import java.time.ZoneOffset;
  * rounded half up to the microsecond, so the server stores the same value. pgjdbc makes a {@code TimestampUtils}
  * (with a {@code GregorianCalendar} and its arrays) for every statement that binds a time through it, about a sixth
  * of what an assignment allocates on the client; a {@link PGobject} of type {@code timestamptz} goes to the same
- * typed parameter without it. Only where pgjdbc is the driver ({@link #AVAILABLE}). Stateless.
+ * typed parameter without it. Only where pgjdbc is the driver of the statement ({@link #binds}): another driver, or
+ * pgjdbc loaded by another class loader than crmkit's (a container's copy beside an application's), would not know
+ * this {@link PGobject}. Stateless.
  */
 final class PgTimes {
 
@@ -20,6 +24,14 @@ final class PgTimes {
     static final boolean AVAILABLE = available();
 
     private PgTimes() {
+    }
+
+    /**
+     * Whether to bind the statement's times with {@link #timestamptz}: pgjdbc is on crmkit's class path and the
+     * statement (through any pool's wrapper) is a pgjdbc statement of the same classes.
+     */
+    static boolean binds(PreparedStatement ps) throws SQLException {
+        return AVAILABLE && ps.isWrapperFor(PGStatement.class);
     }
 
     /**

@@ -40,6 +40,33 @@ class PgTimesTest {
     }
 
     @Test
+    void setInstant_onAStatementNotOfCrmkitsPgjdbc_bindsAnOffsetDateTime() throws Exception {
+        Instant t = Instant.parse("2026-12-07T08:01:02.1234565Z");
+        assertEquals(OffsetDateTime.ofInstant(t, ZoneOffset.UTC), bound(t, false),
+                "another driver, or pgjdbc of another class loader, does not know crmkit's PGobject");
+        assertEquals("org.postgresql.util.PGobject", bound(t, true).getClass().getName());
+    }
+
+    /** What {@link Dialect#setInstant} on PostgreSQL gives a statement that is, or is not, a pgjdbc statement. */
+    private static Object bound(Instant t, boolean pgjdbc) throws Exception {
+        Object[] given = new Object[1];
+        PreparedStatement ps = (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(
+                PgTimesTest.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "isWrapperFor":
+                            return pgjdbc && args[0] == org.postgresql.PGStatement.class;
+                        case "setObject":
+                            given[0] = args[1];
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException(m.getName());
+                    }
+                });
+        Dialect.POSTGRESQL.setInstant(ps, 1, t);
+        return given[0];
+    }
+
+    @Test
     void setInstant_onPostgres_storesWhatPgjdbcsOwnBindingStores() throws Exception {
         List<Instant> times = new ArrayList<>(EDGES);
         Random random = new Random(21);
