@@ -96,13 +96,13 @@ final class JdbcDeals implements Deals {
             set.append(", ").append(column).append(" = ").append(isJson ? json : "?");
         }
         updateRow = jdbc.sql("UPDATE {deal} SET version = version + 1" + set + " WHERE id = ? AND version = ?");
-        // PostgreSQL: the update, then the history row and the reached stage only when the update matched its row (a
-        // taken entry fails the statement: JdbcStageHistory.taken)
+        // PostgreSQL: the update, then the history row and the reached stage only when the update matched its row
         updateWithHistory = dialect != Dialect.POSTGRESQL ? null : "WITH u AS (" + updateRow + " RETURNING id), "
-                + JdbcStageHistory.insertWithReachAfter(jdbc, "u") + " SELECT count(*) FROM u";
+                + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
+                + " SELECT (SELECT count(*) FROM u), (SELECT count(*) FROM h)";
         // PostgreSQL, sent later with the unit's last statements and its COMMIT (updateWithHistoryLast): the same, then
-        // a query that raises an error naming the refusal when the update matched no row (a taken entry fails the
-        // insert), so that the database skips what was sent after it, the COMMIT included
+        // a query that raises an error naming the refusal when the update matched no row or the entry went not in,
+        // so that the database skips what was sent after it, the COMMIT included
         updateWithHistoryChecked = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, updateRow, null);
         // the same, for a unit that took the pipeline's current version without reading it (a move of a deal its
         // caller holds, JdbcPipelines.findByIdCheckedByDealWrite): the update goes in only while the pipeline is at
@@ -166,17 +166,17 @@ final class JdbcDeals implements Deals {
 
     /**
      * The checked update of {@link #updateWithHistoryLast} on PostgreSQL: the update, the history row and the reached
-     * stage, then a query that raises an error naming the refusal when the update matched no row (a taken entry fails
-     * the history row's insert, {@link JdbcStageHistory#taken}). With {@code atPipeline} (a condition with the
-     * pipeline's id and version as parameters) the update goes in only while it holds, and its failing is the first
-     * refusal ({@value #PIPELINE_MOVED_ON}); its parameters then come after the update's and again before the deal's
-     * id.
+     * stage, then a query that raises an error naming the refusal when the update matched no row or the entry went not
+     * in. With {@code atPipeline} (a condition with the pipeline's id and version as parameters) the update goes in
+     * only while it holds, and its failing is the first refusal ({@value #PIPELINE_MOVED_ON}); its parameters then
+     * come after the update's and again before the deal's id.
      */
     private static String checkedSql(Jdbc jdbc, String updateRow, String atPipeline) {
         String refused = "'" + JdbcTransactions.Checked.REFUSED;
         return "WITH u AS (" + updateRow + (atPipeline == null ? "" : " AND " + atPipeline) + " RETURNING id), "
                 + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
-                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0'"
+                + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
+                + JdbcStageHistory.takenSql(jdbc)
                 + (atPipeline == null ? "" : " WHEN NOT " + atPipeline + " THEN " + refused + PIPELINE_MOVED_ON + "'")
                 + jdbc.sql(" WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN " + refused + STALE + "' ELSE "
                 + refused + MISSING + "' END AS integer)");
@@ -213,22 +213,17 @@ final class JdbcDeals implements Deals {
         Object[] params = concat(update, JdbcStageHistory.withReachParams(entry));
         // the write's savepoint goes with the statement (JdbcTransactions.writeInOne): one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
-            long deals;
-            try {
-                deals = leading.query(c, updateWithHistory, ps -> jdbc.bind(ps, params), rs -> {
-                    rs.next();
-                    return rs.getLong(1);
-                });
-            } catch (SQLException e) { // the update is undone with the write's savepoint
-                IllegalArgumentException taken = JdbcStageHistory.taken(e, jdbc.tables, entry);
-                if (taken != null) {
-                    taken.addSuppressed(e);
-                    throw taken;
-                }
-                throw e;
-            }
+            long[] counts = leading.query(c, updateWithHistory, ps -> jdbc.bind(ps, params), rs -> {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            });
+            long deals = counts[0];
+            long entries = counts[1];
             if (deals == 0) { // nothing written: the CTEs after the update had no row to follow
                 rows.refuse(c, deal.id(), deal.id().value(), deal.version());
+            }
+            if (entries == 0) { // the update is undone with the write's savepoint
+                ownHistory.refuse(c, entry);
             }
             return deal.atVersion(deal.version() + 1);
         });
@@ -252,14 +247,14 @@ final class JdbcDeals implements Deals {
         Object[] update = rowValues(deal, true);
         Object[] atPipeline = pipelineVersion == null ? new Object[0]
                 : new Object[] {deal.pipelineId().value(), pipelineVersion};
-        Object[] params = concat(update, atPipeline, JdbcStageHistory.withReachParams(entry), atPipeline,
-                new Object[] {deal.id().value()});
+        Object[] params = concat(update, atPipeline, JdbcStageHistory.withReachParams(entry),
+                JdbcStageHistory.takenParams(entry), atPipeline, new Object[] {deal.id().value()});
         JdbcTransactions.Checked write = new JdbcTransactions.Checked(pipelineVersion == null
                 ? updateWithHistoryChecked : updateWithHistoryCheckedAtPipeline, jdbc.params(params),
                 code -> code.equals(STALE) ? rows.stale(deal.id(), deal.version())
+                        : code.equals(MISSING) ? rows.missing(deal.id())
                         : code.equals(PIPELINE_MOVED_ON) ? pipelineMovedOn(deal, pipelineVersion)
-                        : rows.missing(deal.id()),
-                e -> JdbcStageHistory.taken(e, jdbc.tables, entry));
+                        : JdbcStageHistory.refusal(code, entry));
         if (!jdbc.tx.writeLaterChecked(write)) {
             return updateWithHistory(deal, entry, history);
         }

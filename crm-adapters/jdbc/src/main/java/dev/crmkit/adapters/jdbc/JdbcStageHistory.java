@@ -7,7 +7,6 @@ import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.pipeline.deal.StageHistory;
 import dev.crmkit.pipeline.deal.StageHistoryEntry;
 import dev.crmkit.pipeline.definition.PipelineId;
-import org.postgresql.util.PSQLException;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +24,7 @@ import java.util.Optional;
  */
 final class JdbcStageHistory implements StageHistory {
 
-    /** The refusal codes of {@link #refusal}: the entry's id is taken, its deal version, or neither as this sees. */
+    /** The refusal codes of {@link #takenSql}: the entry's id is taken, its deal version, or neither as this sees. */
     private static final String TAKEN_ID = "entry-id";
     private static final String TAKEN_VERSION = "entry-version";
     private static final String TAKEN_CONCURRENTLY = "entry-concurrent";
@@ -93,10 +92,8 @@ final class JdbcStageHistory implements StageHistory {
     /**
      * PostgreSQL: common table expressions {@code h} and {@code r} that insert the entry's row once per row of the
      * CTE named {@code source} (none when it has none) and note its stage among the deal's reached stages, so that
-     * they can follow the deal's update in one statement. A stored row that takes the entry's id or deal version
-     * fails the statement with a unique-key violation ({@link #taken} says which): a plain insert, as an
-     * {@code ON CONFLICT DO NOTHING} would check both unique keys before it inserts and write one WAL record more on
-     * every move, for a collision that does not happen in a move of crmkit's own. Parameters: {@link #withReachParams}.
+     * they can follow the deal's update in one statement. Nothing is inserted when a stored row takes the entry's id
+     * or deal version ({@link #refuse} then says which). Parameters: {@link #withReachParams}.
      */
     static String insertWithReachAfter(Jdbc jdbc, String source) {
         // INSERT ... SELECT types a bare parameter as text, so each names its column's type; moved_by as text, so a
@@ -105,7 +102,7 @@ final class JdbcStageHistory implements StageHistory {
                 + "to_stage, moved_by, moved_at, seconds_in_previous, nanos_in_previous) SELECT CAST(? AS uuid), "
                 + "CAST(? AS uuid), CAST(? AS bigint), CAST(? AS uuid), CAST(? AS text), CAST(? AS text), "
                 + "CAST(? AS text), CAST(? AS timestamptz), CAST(? AS bigint), CAST(? AS integer) FROM " + source
-                + " RETURNING pipeline_id, deal_id), " + StageReach.afterHistory("h"));
+                + " ON CONFLICT DO NOTHING RETURNING pipeline_id, deal_id), " + StageReach.afterHistory("h"));
     }
 
     /** The parameters of {@link #insertWithReachAfter} for an entry. */
@@ -131,35 +128,23 @@ final class JdbcStageHistory implements StageHistory {
     }
 
     /**
-     * PostgreSQL: the refusal of an entry whose insert by {@link #insertWithReachAfter} failed because a stored row
-     * takes its id or its deal version, as {@link #refuse} throws it; null when the failure is not that (another key,
-     * another entry's row, another error). Read from the server's report of the violated key: its constraint and the
-     * key values it names.
-     *
-     * @param e      the failure of the statement that inserted the entry's row
-     * @param tables the store's tables
-     * @param entry  the entry
+     * PostgreSQL: an expression naming, after {@link JdbcTransactions.Checked#REFUSED}, why the entry's row was not
+     * inserted by a statement that tried (the refusal codes of {@link #refusal}); its parameters are
+     * {@link #takenParams}. It reads the statement's snapshot, which does not hold the statement's own inserts.
      */
-    static IllegalArgumentException taken(SQLException e, Tables tables, StageHistoryEntry entry) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if (!"23505".equals(x.getSQLState())) {
-                continue;
-            }
-            String constraint = PgReport.constraint(x);
-            String detail = PgReport.detail(x);
-            if ((tables.name("stage_history") + "_pkey").equals(constraint)
-                    && detail.contains("(" + entry.id() + ")")) {
-                return refusal(TAKEN_ID, entry);
-            }
-            if (tables.name("stage_history_deal_version").equals(constraint)
-                    && detail.contains("(" + entry.dealId().value() + ", " + entry.dealVersion() + ")")) {
-                return refusal(TAKEN_VERSION, entry);
-            }
-        }
-        return null;
+    static String takenSql(Jdbc jdbc) {
+        String refused = "'" + JdbcTransactions.Checked.REFUSED;
+        return jdbc.sql("CASE WHEN EXISTS (SELECT 1 FROM {stage_history} WHERE id = ?) THEN " + refused + TAKEN_ID
+                + "' WHEN EXISTS (SELECT 1 FROM {stage_history} WHERE deal_id = ? AND deal_version = ?) THEN "
+                + refused + TAKEN_VERSION + "' ELSE " + refused + TAKEN_CONCURRENTLY + "' END");
     }
 
-    /** Why the entry's row was not inserted, by its refusal code, as {@link #refuse} throws it. */
+    /** The parameters of {@link #takenSql} for an entry. */
+    static Object[] takenParams(StageHistoryEntry entry) {
+        return new Object[] {entry.id(), entry.dealId().value(), entry.dealVersion()};
+    }
+
+    /** Why the entry's row was not inserted, by the code of {@link #takenSql}, as {@link #refuse} throws it. */
     static IllegalArgumentException refusal(String code, StageHistoryEntry entry) {
         if (code.equals(TAKEN_ID)) {
             return new IllegalArgumentException("stage history entry " + entry.id() + " is already stored");
@@ -221,26 +206,6 @@ final class JdbcStageHistory implements StageHistory {
                 new UserId(rs.getString("moved_by")),
                 dialect.getInstant(rs, "moved_at"),
                 Duration.ofSeconds(rs.getLong("seconds_in_previous"), rs.getInt("nanos_in_previous")));
-    }
-
-    /**
-     * What the PostgreSQL server reported of a failure, read only on PostgreSQL: a class of its own, so that the
-     * driver's types are loaded only when it is used (the driver is an optional dependency).
-     */
-    private static final class PgReport {
-
-        /** The violated constraint's name, or null when the failure is not the server's report. */
-        static String constraint(SQLException e) {
-            return e instanceof PSQLException p && p.getServerErrorMessage() != null
-                    ? p.getServerErrorMessage().getConstraint() : null;
-        }
-
-        /** The report's detail (a key violation's key and values), or an empty text. */
-        static String detail(SQLException e) {
-            String detail = e instanceof PSQLException p && p.getServerErrorMessage() != null
-                    ? p.getServerErrorMessage().getDetail() : null;
-            return detail == null ? "" : detail;
-        }
     }
 
     /** The archive of the stage history, keyed by entry id: export and restore only. */

@@ -460,11 +460,8 @@ final class JdbcTransactions implements Transactions {
      * @param sql     the statement (no COMMIT or savepoint commands)
      * @param params  its parameters
      * @param refusal the exception of a refusal code the statement raised
-     * @param failure the exception of another failure that is the statement's refusal (a key its insert found
-     *                taken), or null when the failure is not one
      */
-    record Checked(String sql, Params params, Function<String, RuntimeException> refusal,
-                   Function<SQLException, RuntimeException> failure) {
+    record Checked(String sql, Params params, Function<String, RuntimeException> refusal) {
 
         /** What a checked statement's refusal starts with, in a text it casts to an integer to raise an error. */
         static final String REFUSED = "crmkit-refused:";
@@ -473,28 +470,17 @@ final class JdbcTransactions implements Transactions {
             Objects.requireNonNull(sql, "sql");
             Objects.requireNonNull(params, "params");
             Objects.requireNonNull(refusal, "refusal");
-            Objects.requireNonNull(failure, "failure");
-        }
-
-        /** A checked statement whose only refusals are the codes it raises. */
-        Checked(String sql, Params params, Function<String, RuntimeException> refusal) {
-            this(sql, params, refusal, e -> null);
         }
 
         /**
          * The exception of this statement's refusal, if the failure is one; else null. The code is read as the letters
-         * and dashes after {@link #REFUSED}, whatever quotes the server's language puts around the text; a failure
-         * without one is asked of {@link #failure}.
+         * and dashes after {@link #REFUSED}, whatever quotes the server's language puts around the text.
          */
         RuntimeException refused(SQLException e) {
             String message = e.getMessage();
             int at = message == null || !"22P02".equals(e.getSQLState()) ? -1 : message.indexOf(REFUSED);
             if (at < 0) {
-                RuntimeException refused = failure.apply(e);
-                if (refused != null) {
-                    refused.addSuppressed(e);
-                }
-                return refused;
+                return null;
             }
             int from = at + REFUSED.length();
             int to = from;

@@ -87,58 +87,6 @@ class DealMoveStatementTest {
     }
 
     /**
-     * A move whose entry takes a stored entry's id, or a deal version a stored entry (a host's own) already has: on
-     * PostgreSQL the history row's plain insert fails on the unique key, read as the refusal the store's own
-     * {@code append} makes, naming the entry or the version; the deal and the reached stages stay as they were, and
-     * the unit goes on: a write after the refusal commits with it.
-     */
-    @ParameterizedTest
-    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
-    void aMoveWhoseEntryIsTaken_isRefusedNamingTheEntryOrVersion_writesNothing_andTheUnitGoesOn(TestDatabase db)
-            throws SQLException {
-        try (TestDatabase.Isolated on = db.isolatedStore()) {
-            DataSource ds = on.ds();
-            JdbcCrmStore store = on.store();
-            Overtaken deal = Overtaken.in(store);
-            Deal changed = deal.changed();
-            Stage next = deal.next();
-            StageHistoryEntry stored = deal.deals().history(changed.id()).get(0);
-            StageHistoryEntry takenId = entry(stored.id(), changed, changed.version() + 1, next);
-
-            String idRefused = refusedThenGoesOn(store, changed.remappedTo(next, AT), takenId,
-                    changed.withProbabilityOverride(
-                    Optional.of(40), AT));
-            Deal overridden = store.deals().findById(changed.id()).orElseThrow();
-            StageHistoryEntry byHost = entry(overridden, overridden.version() + 1, next);
-            store.stageHistory().append(byHost); // a host's own entry for the version the next move makes
-            String reachedBefore = reached(ds);
-            String versionRefused = refusedThenGoesOn(store, overridden.remappedTo(next, AT),
-                    entry(new UUID(5, 99), overridden, overridden.version() + 1, next),
-                    overridden.withProbabilityOverride(Optional.of(60), AT));
-
-            assertEquals("stage history entry " + stored.id() + " is already stored", idRefused);
-            assertEquals("deal " + changed.id() + " already has a stage history entry for version "
-                    + (overridden.version() + 1), versionRefused);
-            Deal now = store.deals().findById(changed.id()).orElseThrow();
-            assertEquals(Optional.of(60), now.probabilityOverride());
-            assertEquals(changed.stage(), now.stage());
-            assertEquals(changed.version() + 2, now.version());
-            assertEquals(List.of(stored, byHost), deal.deals().history(changed.id()));
-            assertEquals(reachedBefore, reached(ds));
-        }
-    }
-
-    /** The refusal of a move in a unit of work, which then writes {@code after} and commits; the refusal's text. */
-    private static String refusedThenGoesOn(JdbcCrmStore store, Deal moved, StageHistoryEntry taken, Deal after) {
-        return store.transactions().inTransaction(() -> {
-            String refusal = assertThrows(IllegalArgumentException.class,
-                    () -> store.deals().updateWithHistory(moved, taken, store.stageHistory())).getMessage();
-            store.deals().update(after);
-            return refusal;
-        });
-    }
-
-    /**
      * Inside a host's transaction, so that the statistics of this transaction can be read on its connection: the
      * stale statement inserted no history row and wrote no reached stage, not even one its savepoint's rollback took
      * back (PostgreSQL counts those too). A current move in the same transaction is counted: the counts can move.
@@ -218,12 +166,8 @@ class DealMoveStatementTest {
     }
 
     private static StageHistoryEntry entry(Deal from, long version, Stage to) {
-        return entry(new UUID(5, version), from, version, to);
-    }
-
-    private static StageHistoryEntry entry(UUID id, Deal from, long version, Stage to) {
-        return new StageHistoryEntry(id, from.id(), version, from.pipelineId(), Optional.of(from.stage()), to.name(),
-                ANNA.user(), AT, Duration.ofHours(1));
+        return new StageHistoryEntry(new UUID(5, version), from.id(), version, from.pipelineId(),
+                Optional.of(from.stage()), to.name(), ANNA.user(), AT, Duration.ofHours(1));
     }
 
     /** The reached stages of the one deal of the database (V84), or null without a row. */
