@@ -381,6 +381,33 @@ final class Jdbc {
         return written;
     }
 
+    /**
+     * A one-row update by id and version (as {@link #updateRows} takes) setting only the columns {@code kept} marks,
+     * in the order of its SET list; the id and version condition as it was.
+     *
+     * @param update a one-row {@code UPDATE {table} SET a = ?, b = ?, ... WHERE id = ? AND version = ?}
+     * @param kept   for each column of the SET list, whether to keep it
+     * @throws IllegalArgumentException when {@code update} is not of that form or {@code kept} not one per column
+     */
+    static String withSetsOf(String update, boolean[] kept) {
+        Matcher m = ONE_ROW_UPDATE.matcher(update);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a one-row update by id and version: " + update);
+        }
+        String[] sets = m.group(2).split(", ");
+        if (sets.length != kept.length) {
+            throw new IllegalArgumentException(sets.length + " columns set, " + kept.length + " expected: " + update);
+        }
+        List<String> set = new ArrayList<>(sets.length);
+        for (int i = 0; i < sets.length; i++) {
+            if (kept[i]) {
+                set.add(sets[i]);
+            }
+        }
+        return "UPDATE " + m.group(1) + " SET " + String.join(", ", set) + " WHERE " + m.group(3) + " = ? AND "
+                + m.group(4) + " = ?";
+    }
+
     /** The statement of {@link #updateRows} for {@code n} rows. */
     static String updateRowsSql(String update, int n) {
         Matcher m = ONE_ROW_UPDATE.matcher(update);

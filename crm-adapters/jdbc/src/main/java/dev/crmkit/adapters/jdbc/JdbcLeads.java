@@ -35,8 +35,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Leads in a relational database. The row holds the scalar fields as columns (the source as channel, source detail,
@@ -66,10 +64,6 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     static final List<String> UPDATE_TYPES = List.of("bigint", "uuid", "uuid", "text", "text", "text", "text",
             "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
             "text", "text", "boolean", "text", "integer", "text", "timestamptz", "timestamptz", "uuid", "bigint");
-
-    /** A one-row update by id and version: the start up to {@code SET}, the columns set, the condition. */
-    private static final Pattern SET_LIST = Pattern.compile(
-            "(UPDATE \\w+ SET )(.+)( WHERE \\w+ = \\? AND \\w+ = \\?)");
 
     private final Jdbc jdbc;
     private final Dialect dialect;
@@ -484,23 +478,10 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
      * @param changed for each column after the version, whether to set it
      */
     static String narrowed(String update, boolean[] changed) {
-        Matcher m = SET_LIST.matcher(update);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a one-row update: " + update);
-        }
-        String[] sets = m.group(2).split(", ");
-        if (sets.length != changed.length + 1) {
-            throw new IllegalArgumentException(sets.length + " columns set, " + (changed.length + 1) + " expected: "
-                    + update);
-        }
-        List<String> kept = new ArrayList<>(sets.length);
-        kept.add(sets[0]);
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i]) {
-                kept.add(sets[i + 1]);
-            }
-        }
-        return m.group(1) + String.join(", ", kept) + m.group(3);
+        boolean[] kept = new boolean[changed.length + 1];
+        kept[0] = true; // the version
+        System.arraycopy(changed, 0, kept, 1, changed.length);
+        return Jdbc.withSetsOf(update, kept);
     }
 
     /** The values of {@link #narrowed(String, boolean[])} for its rows: the version, the kept columns, id, expected. */
