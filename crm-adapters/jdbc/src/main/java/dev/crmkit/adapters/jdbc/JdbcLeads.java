@@ -22,6 +22,7 @@ import dev.crmkit.core.lead.Utm;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -71,6 +72,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectLocked;
     private final String selectLockedWhole;
     private final String updateAt;
+    /** The columns {@code updateAt} sets after the version, in its order (their PostgreSQL types: UPDATE_TYPES). */
+    private final List<String> updatedColumns;
     private final String selectByExternalId;
     private final String selectOpenByEmail;
     private final String selectOpenByPhone;
@@ -102,7 +105,6 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         // what updateAll compares of a locked row, no more: the whole lead would parse its phone, JSON and UTM again
         selectLocked = jdbc.sql("SELECT id, version, external_ids, first_name, last_name FROM {lead} "
                 + "WHERE id IN (%s) ORDER BY id FOR UPDATE");
-        selectLockedWhole = jdbc.sql("SELECT * FROM {lead} WHERE id IN (%s) ORDER BY id FOR UPDATE");
         selectByExternalId = jdbc.sql("SELECT l.* FROM {lead} l JOIN {lead_external_id} x ON x.lead_id = l.id "
                 + "WHERE x.external_id = ?");
         // merged-away leads keep their rows, but are no longer found by e-mail or phone, listed or counted
@@ -133,6 +135,12 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
                 + "disqualification_reason = ?, submissions = ?, custom_fields = " + json
                 + ", created_at = ?, updated_at = ? WHERE id = ? AND version = ?");
         updateAt = updateRow.replace("SET version = version + 1,", "SET version = ?,");
+        String sets = " SET version = ?, ";
+        updatedColumns = List.of(updateAt.substring(updateAt.indexOf(sets) + sets.length(),
+                updateAt.indexOf(" WHERE ")).replaceAll(" = [^,]+", "").split(", "));
+        // MariaDB's narrowed update compares every column it sets, as stored, without parsing the lead (storedValues)
+        selectLockedWhole = jdbc.sql("SELECT id, version, " + String.join(", ", updatedColumns)
+                + " FROM {lead} WHERE id IN (%s) ORDER BY id FOR UPDATE");
         selectByStatus = jdbc.sql("SELECT * FROM {lead} WHERE status = ? AND " + LISTED);
         selectByOwner = jdbc.sql("SELECT * FROM {lead} WHERE owner_id = ? AND " + LISTED);
         selectAll = jdbc.sql("SELECT * FROM {lead} WHERE " + LISTED);
@@ -401,9 +409,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             System.arraycopy(row, 0, withVersion, 1, row.length);
             values.add(withVersion);
             if (changed != null) {
-                Object[] was = rowValues(now.whole(), true);
                 for (int i = 0; i < changed.length; i++) {
-                    changed[i] |= !Objects.equals(row[i], was[i]);
+                    changed[i] |= !sameAsStored(row[i], now.stored()[i]);
                 }
             }
         }
@@ -509,7 +516,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
 
     /**
      * The leads of the ids, read at once (a thousand a statement) and locked in id order, by id: their version,
-     * external ids and name, and with {@code whole} the whole stored lead too (parsed as {@link #map} does).
+     * external ids and name, and with {@code whole} the stored values of every column the update sets too
+     * ({@link #storedValues}, read as stored, not parsed).
      */
     private Map<UUID, LockedRow> lockedRows(Connection c, Collection<UUID> of, boolean whole) throws SQLException {
         Map<UUID, LockedRow> stored = new HashMap<>();
@@ -517,17 +525,11 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         for (int from = 0; from < ids.size(); from += 1000) {
             List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
             String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
-            if (whole) {
-                for (Lead x : jdbc.list(c, selectLockedWhole.replace("%s", marks), this::map, part.toArray())) {
-                    stored.put(x.id().value(), new LockedRow(x.version(), x.externalIds(), x.name(), x));
-                }
-                continue;
-            }
-            for (Map.Entry<UUID, LockedRow> x : jdbc.list(c, selectLocked.replace("%s", marks),
-                    rs -> Map.entry(dialect.getUuid(rs, "id"), new LockedRow(rs.getLong("version"),
-                            jdbc.json.strings(dialect.getJson(rs, "external_ids")),
-                            new PersonName(rs.getString("first_name"), rs.getString("last_name")), null)),
-                    part.toArray())) {
+            for (Map.Entry<UUID, LockedRow> x : jdbc.list(c, (whole ? selectLockedWhole : selectLocked)
+                    .replace("%s", marks), rs -> Map.entry(dialect.getUuid(rs, "id"), new LockedRow(
+                            rs.getLong("version"), jdbc.json.strings(dialect.getJson(rs, "external_ids")),
+                            new PersonName(rs.getString("first_name"), rs.getString("last_name")),
+                            whole ? storedValues(rs) : null)), part.toArray())) {
                 stored.put(x.getKey(), x.getValue());
             }
         }
@@ -535,10 +537,47 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * What {@link #updateAll} compares of a lead's locked row: its version, external ids and name; {@code whole} the
-     * stored lead when it was read whole (MariaDB's narrowed update compares every column), else null.
+     * The stored values of the columns {@code updateAt} sets after the version ({@code updatedColumns}), each as
+     * {@link #rowValues} gives the value it would write (ids as {@link UUID}, times as {@link Instant}, JSON as its
+     * text, an absent value null), read from the row as it is: no lead is built, so no phone, e-mail or JSON parsed,
+     * which mapping each folded lead whole cost MariaDB's capture thread. A JSON text stored in another form than
+     * crmkit writes compares as changed, and its column is set, as it would be anyway.
      */
-    private record LockedRow(long version, List<String> externalIds, PersonName name, Lead whole) {
+    private Object[] storedValues(ResultSet rs) throws SQLException {
+        Object[] values = new Object[updatedColumns.size()];
+        for (int i = 0; i < values.length; i++) {
+            String column = updatedColumns.get(i);
+            values[i] = switch (UPDATE_TYPES.get(i + 1)) {
+                case "uuid" -> dialect.getUuid(rs, column);
+                case "timestamptz" -> dialect.getInstant(rs, column);
+                case "boolean" -> {
+                    boolean b = rs.getBoolean(column);
+                    yield rs.wasNull() ? null : b;
+                }
+                case "integer" -> {
+                    int n = rs.getInt(column);
+                    yield rs.wasNull() ? null : n;
+                }
+                default -> rs.getString(column);
+            };
+        }
+        return values;
+    }
+
+    /**
+     * Whether the value the update writes ({@link #rowValues}: an absent one as a {@link Jdbc.Null}) is the value
+     * stored ({@link #storedValues}: an absent one as null).
+     */
+    static boolean sameAsStored(Object written, Object stored) {
+        return written instanceof Jdbc.Null ? stored == null : Objects.equals(written, stored);
+    }
+
+    /**
+     * What {@link #updateAll} compares of a lead's locked row: its version, external ids and name; {@code stored}
+     * the stored values of every column the update sets ({@link #storedValues}) when they were read (MariaDB's
+     * narrowed update compares every column), else null.
+     */
+    private record LockedRow(long version, List<String> externalIds, PersonName name, Object[] stored) {
     }
 
     /**
