@@ -107,14 +107,18 @@ class BulkLookupPlanTest {
                 assertIndexed(jdbc, statement.sql(), statement.params());
             }
             String update = ((JdbcLeads) store.leads()).updateAllSql(KEYS);
-            int perRow = (update.split("\\?", -1).length - 1) / KEYS; // the values, then id and expected version
-            List<Object> rows = new ArrayList<>();
+            int perRow = (update.split("\\?", -1).length - 1) / KEYS - 1; // values, id, expected version; the id
+            List<Object[]> rows = new ArrayList<>();
             for (Object id : ids()) {
+                Object[] row = new Object[perRow];
                 for (int i = 0; i < perRow; i++) {
-                    rows.add(i == perRow - 2 ? id : i == perRow - 1 ? (Object) 1L : "x");
+                    row[i] = i == perRow - 2 ? id : i == perRow - 1 ? (Object) 1L : "x";
                 }
+                rows.add(row);
             }
-            assertIndexed(jdbc, update, rows);
+            List<String> plan = assertIndexed(jdbc, update, Jdbc.updateRowsParams(rows));
+            assertTrue(plan.get(0).equals("PRIMARY t range PRIMARY"), "the leads read first, by their ids:\n"
+                    + String.join("\n", plan));
         }
     }
 

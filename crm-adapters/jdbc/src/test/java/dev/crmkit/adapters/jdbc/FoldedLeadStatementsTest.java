@@ -98,7 +98,8 @@ class FoldedLeadStatementsTest {
                     LeadSubmission.from(Channel.IMPORT).email("n2@example.org").request("other").build()));
 
             assertEquals(1, updates.size(), updates.toString());
-            String set = updates.get(0).substring(updates.get(0).indexOf(" SET ") + " SET ".length());
+            String set = updates.get(0).substring(updates.get(0).indexOf(" SET ") + " SET ".length(),
+                    updates.get(0).indexOf(" WHERE "));
             assertEquals(List.of("t.version", "t.first_name", "t.last_name", "t.phone", "t.submissions"),
                     Arrays.stream(set.split(", ")).map(s -> s.substring(0, s.indexOf(" = "))).toList(), set);
             for (int i = 0; i < 3; i++) {

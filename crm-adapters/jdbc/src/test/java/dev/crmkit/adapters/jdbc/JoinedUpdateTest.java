@@ -1,0 +1,85 @@
+package dev.crmkit.adapters.jdbc;
+
+import dev.crmkit.core.Crm;
+import dev.crmkit.core.capture.CaptureOutcome;
+import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.kernel.IdGenerator;
+import dev.crmkit.core.lead.Channel;
+import dev.crmkit.core.lead.Lead;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * MariaDB's multi-row update of rows by id and version ({@code Jdbc.updateRows}), as a bulk chunk's folded leads and
+ * changed contacts are written: the updated table is read first, by its primary key, and each row written as read, so
+ * MariaDB keeps no row's new values in a temporary table (one on disk a chunk, its rows holding the JSON text
+ * columns). Counted with the session's status counters on the chunk's own connection. Not timed.
+ */
+class JoinedUpdateTest {
+
+    private static final Instant AT = Instant.parse("2026-12-07T11:00:00Z");
+    private static final int STORED = 300;
+
+    /**
+     * A chunk folding a repeat into each of 300 stored leads, with external ids (a JSON column the update sets),
+     * captured inside a unit of the test's so the counter is read on its connection: no temporary table on disk
+     * for the whole chunk; every lead read back at its next version with the values the fold left.
+     */
+    @Test
+    void mariadb_aChunkFoldingRepeats_writesTheFoldedLeadsWithNoTemporaryTableOnDisk() {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(22))
+                    .defaultRegion("DE").build();
+            List<LeadSubmission> first = new ArrayList<>();
+            List<LeadSubmission> repeats = new ArrayList<>();
+            for (int i = 0; i < STORED; i++) {
+                first.add(LeadSubmission.from(Channel.WEB_FORM).name("Ada", "Joined" + i)
+                        .email("joined" + i + "@example.org").externalId("first-" + i).build());
+                repeats.add(LeadSubmission.from(Channel.IMPORT).email("joined" + i + "@example.org")
+                        .externalId("repeat-" + i).request("call back " + i).build());
+            }
+            crm.bulkCapture().captureAll(first);
+            Jdbc jdbc = store.jdbc();
+
+            long diskTables = store.transactions().inTransaction(() -> {
+                long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
+                List<CaptureOutcome> folded = crm.bulkCapture().captureAll(repeats);
+                for (CaptureOutcome outcome : folded) {
+                    assertInstanceOf(CaptureOutcome.DuplicateFolded.class, outcome);
+                }
+                return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
+            });
+
+            assertEquals(0L, diskTables, "temporary tables on disk in the chunk");
+            for (int i = 0; i < STORED; i++) {
+                Lead now = store.leads().findByExternalId("repeat-" + i).orElseThrow();
+                assertEquals(2, now.version(), "lead " + i);
+                assertEquals(List.of("first-" + i, "repeat-" + i), now.externalIds(), "lead " + i);
+                assertEquals("call back " + i, now.request(), "lead " + i);
+                assertEquals(2, now.submissions(), "lead " + i);
+                assertEquals("Joined" + i, now.name().last(), "lead " + i);
+            }
+        }
+    }
+
+    private static long status(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name
+                + "'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+}
