@@ -378,7 +378,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
             return true;
         }
         // MariaDB: which of the columns the update sets any lead of the chunk changes (the others are left out);
-        // finding them needs the whole stored leads, elsewhere the locked rows' version, external ids and name do
+        // finding them needs every such column as stored, elsewhere the locked rows' version, external ids and name do
         boolean[] changed = dialect == Dialect.MARIADB ? new boolean[UPDATE_TYPES.size() - 3] : null;
         Map<UUID, LockedRow> stored = lockedRows(c, first.keySet(), changed != null);
         SortedMap<String, UUID> claims = new TreeMap<>();
