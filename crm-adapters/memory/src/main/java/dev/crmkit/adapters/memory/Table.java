@@ -630,7 +630,8 @@ final class Table<I, R> {
     /**
      * {@link #move}{@code (null, after, seq)} of a new row, without its lists of steps and their lambdas: an insert
      * leaves no index, and every index it enters gets all the row's keys. In the same two phases: first every key
-     * function and the codec (so a failure leaves the indexes as they were), then the changes.
+     * function and the codec (so a failure leaves the indexes as they were), then the changes. The row's slot goes
+     * to the {@code vacancy} its new-id check found ({@link RowSlots#vacancy}), or is probed for if that is stale.
      */
     private void place(R after, long seq, long vacancy) {
         I id = idOf.apply(after);
