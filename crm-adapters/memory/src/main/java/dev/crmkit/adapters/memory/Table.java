@@ -189,10 +189,15 @@ final class Table<I, R> {
         return tx.read(() -> (long) rows.size());
     }
 
+    /** How many probe runs the writers' look-ups of rows by id have walked ({@link RowSlots#probes}): for tests. */
+    long probes() {
+        return rows.probes();
+    }
+
     /** Inserts a new record at version 1, or returns the record that holds one of its unique keys. */
     R insertOrGet(R candidate) {
         return tx.inTransaction(() -> {
-            requireNew(candidate);
+            long vacancy = requireNew(candidate);
             for (Unique<I, R> u : uniques.values()) {
                 for (Object key : u.keys.apply(candidate)) {
                     Slot owner = u.owner(key);
@@ -201,7 +206,7 @@ final class Table<I, R> {
                     }
                 }
             }
-            return add(candidate);
+            return add(candidate, vacancy);
         });
     }
 
@@ -214,9 +219,9 @@ final class Table<I, R> {
     }
 
     private R insertNow(R candidate) {
-        requireNew(candidate);
+        long vacancy = requireNew(candidate);
         checkUnique(candidate);
-        return add(candidate);
+        return add(candidate, vacancy);
     }
 
     /** Replaces the record read at its version with the changed one at the next version. */
@@ -241,7 +246,7 @@ final class Table<I, R> {
         checkUnique(changed);
         R stored = atVersion.apply(changed, version + 1);
         long seq = codec.seq(slot.stored);
-        move(current, stored, seq);
+        move(slot, current, stored, seq);
         tx.onRollback(() -> move(stored, current, seq));
         return stored;
     }
@@ -260,7 +265,7 @@ final class Table<I, R> {
             checkUnique(exact);
             R current = row(slot);
             long seq = codec.seq(slot.stored);
-            move(current, exact, seq);
+            move(slot, current, exact, seq);
             tx.onRollback(() -> move(exact, current, seq));
             return exact;
         });
@@ -288,7 +293,7 @@ final class Table<I, R> {
             }
             R current = row(slot);
             long seq = codec.seq(slot.stored);
-            move(current, null, seq);
+            move(slot, current, null, seq);
             if (keepForReinstate) {
                 retired.put(id, seq);
             }
@@ -355,11 +360,11 @@ final class Table<I, R> {
             I id = idOf.apply(record);
             Slot slot = rows.get(id);
             if (slot == null) {
-                return addAsIs(record);
+                return addAsIs(record, RowSlots.NO_VACANCY);
             }
             R current = row(slot);
             long seq = codec.seq(slot.stored);
-            move(current, record, seq);
+            move(slot, current, record, seq);
             tx.onRollback(() -> move(record, current, seq));
             return record;
         });
@@ -400,15 +405,16 @@ final class Table<I, R> {
         return tx.read(() -> KeyOrder.after(all, key, after, limit));
     }
 
-    private R add(R candidate) {
-        return addAsIs(atVersion.apply(candidate, 1L));
+    /** Adds a new record at version 1 where {@link #requireNew} found its id would go. */
+    private R add(R candidate, long vacancy) {
+        return addAsIs(atVersion.apply(candidate, 1L), vacancy);
     }
 
-    private R addAsIs(R stored) {
+    private R addAsIs(R stored, long vacancy) {
         I id = idOf.apply(stored);
         long seq = ++inserted;
         Long before = retired.remove(id);
-        place(stored, seq);
+        place(stored, seq, vacancy);
         if (before == null) { // the usual new row (a move's history and timeline entries): a smaller undo step
             tx.onRollback(() -> move(stored, null, seq));
         } else {
@@ -445,15 +451,21 @@ final class Table<I, R> {
         }
     }
 
-    private void requireNew(R candidate) {
+    /**
+     * Refuses a candidate that is not new; where its id would go otherwise ({@link RowSlots#vacancy}), so that its add
+     * walks no second probe run.
+     */
+    private long requireNew(R candidate) {
         I id = idOf.apply(candidate);
         if (versionOf.apply(candidate) != 0) {
             throw new IllegalArgumentException("a new " + recordType + " has version 0, " + id + " has "
                     + versionOf.apply(candidate));
         }
-        if (rows.get(id) != null) {
+        long vacancy = rows.vacancy(id);
+        if (vacancy == RowSlots.NO_VACANCY) {
             throw new IllegalArgumentException(recordType + " " + id + " is already stored");
         }
+        return vacancy;
     }
 
     private void checkUnique(R record) {
@@ -481,8 +493,16 @@ final class Table<I, R> {
      * changes, then into the new ones. The steps are kept in one array, not as a list of lambdas.
      */
     private void move(R before, R after, long seq) {
+        move(before == null ? null : rows.get(idOf.apply(before)), before, after, seq);
+    }
+
+    /**
+     * {@link #move(Object, Object, long)} with the row's slot as the caller found it (null when {@code before} is):
+     * an update has just looked its row up, and need not probe for it again.
+     */
+    private void move(Slot found, R before, R after, long seq) {
         I id = idOf.apply(before != null ? before : after);
-        Slot slot = before == null ? null : rows.get(id);
+        Slot slot = found;
         OrderKey oldAt = before == null ? null : new OrderKey(creationOrder.apply(before), seq);
         OrderKey newAt = after == null ? null : new OrderKey(creationOrder.apply(after), seq);
         boolean reordered = !Objects.equals(oldAt, newAt);
@@ -610,9 +630,10 @@ final class Table<I, R> {
     /**
      * {@link #move}{@code (null, after, seq)} of a new row, without its lists of steps and their lambdas: an insert
      * leaves no index, and every index it enters gets all the row's keys. In the same two phases: first every key
-     * function and the codec (so a failure leaves the indexes as they were), then the changes.
+     * function and the codec (so a failure leaves the indexes as they were), then the changes. The row's slot goes
+     * to the {@code vacancy} its new-id check found ({@link RowSlots#vacancy}), or is probed for if that is stale.
      */
-    private void place(R after, long seq) {
+    private void place(R after, long seq, long vacancy) {
         I id = idOf.apply(after);
         OrderKey newAt = new OrderKey(creationOrder.apply(after), seq);
         int uniqueCount = uniqueList.size();
@@ -631,7 +652,7 @@ final class Table<I, R> {
         }
         Object packed = codec.pack(after, seq);
 
-        Slot slot = rows.add(id, packed);
+        Slot slot = rows.add(id, packed, vacancy);
         remember(packed, after);
         putCreated(newAt, slot);
         i = 0;
