@@ -46,6 +46,35 @@ final class AboutRecords {
     }
 
     /**
+     * The references given, each once in the order first given, unmodifiable: what {@link #copyOf} of a linked hash
+     * set of them gives, without building that set first (every capture's timeline entry is about its lead, its contact
+     * and often a company).
+     *
+     * @throws NullPointerException naming {@code about} for a null reference
+     */
+    static Set<RecordRef> of(RecordRef... refs) {
+        if (refs.length > SMALL) {
+            return copyOf(new LinkedHashSet<>(java.util.Arrays.asList(refs)));
+        }
+        RecordRef[] few = new RecordRef[refs.length];
+        int n = 0;
+        for (RecordRef r : refs) {
+            Objects.requireNonNull(r, "about");
+            boolean seen = false;
+            for (int i = 0; i < n && !seen; i++) {
+                seen = few[i].equals(r);
+            }
+            if (!seen) {
+                few[n++] = r;
+            }
+        }
+        if (n <= 1) {
+            return n == 0 ? Set.of() : Collections.singleton(few[0]);
+        }
+        return new Copy(n == few.length ? few : java.util.Arrays.copyOf(few, n), null);
+    }
+
+    /**
      * Up to this many references are copied into a plain array, looked through one by one: a capture's entry is about
      * a lead, a contact and often a company, and a linked hash set of three cost about 300 bytes (its map, table and
      * an entry per reference) where the array costs about 30.

@@ -122,6 +122,16 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
                 Optional.empty(), Visibility.PUBLIC, now);
     }
 
+    /**
+     * The records an entry is about, for {@link #system} and the other factories: each reference once, in the order
+     * first given; unmodifiable, and taken as it is by the entry (no copy).
+     *
+     * @throws NullPointerException naming {@code about} for a null reference
+     */
+    public static Set<RecordRef> aboutRecords(RecordRef... records) {
+        return AboutRecords.of(records);
+    }
+
     /** Whether a viewer may see this entry: public ones everybody, private ones their owner only. */
     public boolean visibleTo(Optional<UserId> viewer) {
         return visibility == Visibility.PUBLIC || owner.equals(viewer);

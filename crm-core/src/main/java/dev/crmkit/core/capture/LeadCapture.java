@@ -52,7 +52,6 @@ import dev.crmkit.core.task.TaskPlanner;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -563,25 +562,40 @@ public final class LeadCapture {
         return new CaptureOutcome.DuplicateFolded(folded, contact);
     }
 
+    /** The records a capture's timeline entry is about: its lead, its contact and its company, if any. */
     private static Set<RecordRef> about(Lead lead, ContactId contactId, Optional<CompanyId> companyId) {
-        Set<RecordRef> about = new LinkedHashSet<>();
-        about.add(new RecordRef(RecordType.LEAD, lead.id().value()));
-        about.add(new RecordRef(RecordType.CONTACT, contactId.value()));
-        companyId.ifPresent(c -> about.add(new RecordRef(RecordType.COMPANY, c.value())));
-        return about;
+        RecordRef leadRef = new RecordRef(RecordType.LEAD, lead.id().value());
+        RecordRef contactRef = new RecordRef(RecordType.CONTACT, contactId.value());
+        if (companyId.isEmpty()) {
+            return Activity.aboutRecords(leadRef, contactRef);
+        }
+        return Activity.aboutRecords(leadRef, contactRef, new RecordRef(RecordType.COMPANY, companyId.get().value()));
     }
 
-    private static String describe(NormalizedSubmission s) {
-        List<String> parts = new ArrayList<>();
+    /**
+     * The timeline text of a capture: the request, the campaign, the e-mail and the phone, each present one on a line.
+     * Written into one builder (every capture writes one), not a list of parts joined after.
+     */
+    static String describe(NormalizedSubmission s) {
+        StringBuilder out = new StringBuilder(96);
         if (!s.raw().request().isBlank()) {
-            parts.add(s.raw().request().strip());
+            out.append(s.raw().request().strip());
         }
         if (!s.raw().campaign().isBlank()) {
-            parts.add("campaign: " + s.raw().campaign().strip());
+            line(out).append("campaign: ").append(s.raw().campaign().strip());
         }
-        s.email().ifPresent(e -> parts.add("e-mail: " + e));
-        s.phone().ifPresent(p -> parts.add("phone: " + p));
-        return String.join("\n", parts);
+        if (s.email().isPresent()) {
+            line(out).append("e-mail: ").append(s.email().get());
+        }
+        if (s.phone().isPresent()) {
+            line(out).append("phone: ").append(s.phone().get());
+        }
+        return out.toString();
+    }
+
+    /** Starts a new line of {@link #describe}'s text unless it is still empty. */
+    private static StringBuilder line(StringBuilder out) {
+        return out.length() == 0 ? out : out.append('\n');
     }
 
     private Contact newContact(NormalizedSubmission s, Instant now) {

@@ -49,7 +49,12 @@ public record CustomFieldSchema(RecordType recordType, List<FieldDefinition> fie
 
     /** The definition of a field, if the schema has it. */
     public Optional<FieldDefinition> field(String key) {
-        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+        for (FieldDefinition f : fields) { // a loop, not a stream: every custom value of every capture asks
+            if (f.key().equals(key)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every violation of the schema by the values; each names {@code customFields.<key>}. */
@@ -98,7 +103,8 @@ public record CustomFieldSchema(RecordType recordType, List<FieldDefinition> fie
                 problems.add(new Violation("customFields." + f.key(), "required", "'" + f.key() + "' is required"));
             }
         }
-        return new ParsedFields(new CustomFields(values), problems, unknown);
+        // no values (most submissions): the shared empty instance, not a sorted copy of an empty map
+        return new ParsedFields(values.isEmpty() ? CustomFields.empty() : new CustomFields(values), problems, unknown);
     }
 
     private static boolean reported(List<Violation> problems, String field) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,5 +153,17 @@ class CustomFieldSchemaTest {
 
         assertEquals(List.of(), p.violations());
         assertEquals(Optional.empty(), p.values().get("vip"));
+    }
+
+    @Test
+    void parse_withoutValues_givesTheSharedEmptyValues() {
+        CustomFieldSchema optional = CustomFieldSchema.of(RecordType.LEAD, TIER, VIP);
+
+        assertSame(CustomFields.empty(), optional.parse(Map.of()).values(), "no sorted copy of an empty map");
+        CustomFieldSchema.ParsedFields unknownOnly = optional.parse(Map.of("colour", "red"));
+        assertSame(CustomFields.empty(), unknownOnly.values());
+        assertEquals(List.of("colour"), unknownOnly.unknownKeys());
+        assertEquals(List.of("customFields.budget:required"), fieldRules(SCHEMA.parse(Map.of()).violations()));
+        assertEquals(CustomFields.empty(), SCHEMA.parse(Map.of()).values());
     }
 }

@@ -36,7 +36,7 @@ final class CompactMap<K, V> {
     /** The value of the key, or null. */
     @SuppressWarnings("unchecked")
     V get(Object key) {
-        return (V) slots[2 * find(key) + 1];
+        return (V) slots[2 * find(key, hash(key)) + 1];
     }
 
     /**
@@ -46,20 +46,39 @@ final class CompactMap<K, V> {
     @SuppressWarnings("unchecked")
     V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> make) {
         Objects.requireNonNull(key, "key");
-        int i = find(key);
+        int hash = hash(key);
+        int i = find(key, hash);
         V held = (V) slots[2 * i + 1];
         if (held != null) {
             return held;
         }
         V value = Objects.requireNonNull(make.apply(key), "value");
-        take(i, key, value);
+        take(i, key, value, hash);
         return value;
     }
 
-    /** The slot that holds the key, or the free slot where it would go (its value null then). */
-    private int find(Object key) {
-        int mask = capacity() - 1;
+    /**
+     * The value of the key, or (when it has none) null after mapping the key to {@code value}: one probe either way.
+     */
+    @SuppressWarnings("unchecked")
+    V putIfAbsent(K key, V value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
         int hash = hash(key);
+        int i = find(key, hash);
+        V held = (V) slots[2 * i + 1];
+        if (held == null) {
+            take(i, key, value, hash);
+        }
+        return held;
+    }
+
+    /**
+     * The slot that holds the key, or the free slot where it would go (its value null then); {@code hash} is the key's
+     * {@link #hash}, worked out once by the caller for this probe and the {@link #take} that may follow.
+     */
+    private int find(Object key, int hash) {
+        int mask = capacity() - 1;
         byte tag = tag(hash);
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             byte t = tags[i];
@@ -69,11 +88,14 @@ final class CompactMap<K, V> {
         }
     }
 
-    /** Maps the key to the value in the free slot {@link #find} gave, growing the array when it is too full. */
-    private void take(int i, K key, V value) {
+    /**
+     * Maps the key to the value in the free slot {@link #find} gave for the key's {@code hash} (not asked of the key
+     * again), growing the array when it is too full.
+     */
+    private void take(int i, K key, V value, int hash) {
         slots[2 * i] = key;
         slots[2 * i + 1] = value;
-        tags[i] = tag(hash(key));
+        tags[i] = tag(hash);
         if (++size > capacity() / 4 * 3) {
             resize(2 * capacity());
         }
@@ -88,13 +110,14 @@ final class CompactMap<K, V> {
     V put(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        int i = find(key);
+        int hash = hash(key);
+        int i = find(key, hash);
         V old = (V) slots[2 * i + 1];
         if (old != null) {
             slots[2 * i + 1] = value;
             return old;
         }
-        take(i, key, value);
+        take(i, key, value, hash);
         return null;
     }
 
@@ -102,7 +125,7 @@ final class CompactMap<K, V> {
     @SuppressWarnings("unchecked")
     V remove(Object key) {
         int mask = capacity() - 1;
-        int i = find(key);
+        int i = find(key, hash(key));
         V old = (V) slots[2 * i + 1];
         if (old == null) {
             return null;

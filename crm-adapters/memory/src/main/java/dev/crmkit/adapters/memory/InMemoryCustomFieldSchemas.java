@@ -21,7 +21,16 @@ final class InMemoryCustomFieldSchemas implements CustomFieldSchemas {
     @Override
     public CustomFieldSchema schemaFor(RecordType recordType) {
         Objects.requireNonNull(recordType, "recordType");
-        return tx.read(() -> schemas.getOrDefault(recordType, CustomFieldSchema.empty(recordType)));
+        return tx.read(() -> saved(recordType));
+    }
+
+    /**
+     * The saved schema, else an empty one, built only then: every capture asks for the lead schema, and
+     * {@code getOrDefault} built (and validated) an empty schema each time even when one was saved.
+     */
+    private CustomFieldSchema saved(RecordType recordType) {
+        CustomFieldSchema schema = schemas.get(recordType);
+        return schema != null ? schema : CustomFieldSchema.empty(recordType);
     }
 
     @Override

@@ -68,6 +68,16 @@ final class OrderIndex<I> {
         this.keyOf = keyOf;
     }
 
+    /**
+     * An index with a key function holding one id, made without asking the id's key: the index a group makes of a
+     * key that kept its one member's id alone ({@link Table}), when it is read or gets a second member.
+     */
+    static <I> OrderIndex<I> ofOne(Function<I, OrderKey> keyOf, I id) {
+        OrderIndex<I> index = new OrderIndex<>(java.util.Objects.requireNonNull(keyOf, "keyOf"));
+        index.insertAt(0, null, id); // with a key function the array keeps no keys
+        return index;
+    }
+
     /** Array slots per entry: 2 (key and id) or 1 (the id); computed, not a field, to keep small indexes small. */
     private int stride() {
         return keyOf == null ? 2 : 1;

@@ -198,9 +198,11 @@ final class Table<I, R> {
     R insertOrGet(R candidate) {
         return tx.inTransaction(() -> {
             long vacancy = requireNew(candidate);
-            for (Unique<I, R> u : uniques.values()) {
-                for (Object key : u.keys.apply(candidate)) {
-                    Slot owner = u.owner(key);
+            for (int i = 0; i < uniqueList.size(); i++) { // by position: no iterator object per insert
+                Unique<I, R> u = uniqueList.get(i);
+                List<?> keys = inOrder(u.keys.apply(candidate));
+                for (int k = 0; k < keys.size(); k++) {
+                    Slot owner = u.owner(keys.get(k));
                     if (owner != null) {
                         return row(owner);
                     }
@@ -475,7 +477,9 @@ final class Table<I, R> {
         I id = idOf.apply(record);
         for (int i = 0; i < uniqueList.size(); i++) {
             Unique<I, R> u = uniqueList.get(i);
-            for (Object key : u.keys.apply(record)) {
+            List<?> keys = inOrder(u.keys.apply(record));
+            for (int k = 0; k < keys.size(); k++) {
+                Object key = keys.get(k);
                 Slot owner = u.owner(key);
                 if (owner != null && !codec.hasId(owner.stored, id, idOf)) {
                     throw ValidationException.of(u.field, "unique",
@@ -642,7 +646,7 @@ final class Table<I, R> {
                 : new Object[uniqueCount + 2 * groupList.size()];
         int i = 0;
         for (int k = 0; k < uniqueCount; k++) { // by position: no iterator object per insert
-            computed[i++] = uniqueList.get(k).keys.apply(after);
+            computed[i++] = inOrder(uniqueList.get(k).keys.apply(after));
         }
         for (int k = 0; k < groupList.size(); k++) {
             Group<I, R> g = groupList.get(k);
@@ -657,8 +661,9 @@ final class Table<I, R> {
         putCreated(newAt, slot);
         i = 0;
         for (int k = 0; k < uniqueCount; k++) {
-            for (Object key : (Collection<?>) computed[i++]) {
-                uniqueList.get(k).add(key, slot);
+            List<?> keys = (List<?>) computed[i++];
+            for (int n = 0; n < keys.size(); n++) {
+                uniqueList.get(k).add(keys.get(n), slot);
             }
         }
         for (int k = 0; k < groupList.size(); k++) {
@@ -668,6 +673,14 @@ final class Table<I, R> {
                 groupList.get(k).add(keys, position, slot);
             }
         }
+    }
+
+    /**
+     * A unique index's keys as a list walked by position, without an iterator object per row written or checked: the
+     * key functions give lists (a contact's e-mails and phones, a lead's external ids), any other collection is copied.
+     */
+    private static List<?> inOrder(Collection<?> keys) {
+        return keys instanceof List<?> list && keys instanceof java.util.RandomAccess ? list : new ArrayList<>(keys);
     }
 
     /**
@@ -717,7 +730,7 @@ final class Table<I, R> {
     Page<R> page(String group, Object key, PageRequest request, boolean descending, Predicate<R> filter) {
         request.after().ifPresent(OrderKey::parse); // a bad cursor is refused even when the group is empty
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).index(key);
             return members == null ? Page.last(List.of()) : page(members, request, descending, filter);
         });
     }
@@ -730,7 +743,7 @@ final class Table<I, R> {
     /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
     List<R> all(String group, Object key, Predicate<R> filter) {
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).index(key);
             if (members == null) {
                 return List.of();
             }
@@ -753,7 +766,7 @@ final class Table<I, R> {
         return tx.read(() -> {
             TreeMap<OrderKey, Slot> merged = new TreeMap<>();
             for (Object key : keys) {
-                OrderIndex<Slot> members = groups.get(group).members.get(key);
+                OrderIndex<Slot> members = groups.get(group).index(key);
                 if (members == null) {
                     continue;
                 }
@@ -778,7 +791,7 @@ final class Table<I, R> {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).index(key);
             List<R> out = new ArrayList<>();
             if (members != null) {
                 for (Iterator<Map.Entry<OrderKey, Slot>> it = members.entries(false, null); it.hasNext(); ) {
@@ -825,15 +838,31 @@ final class Table<I, R> {
         Group<I, R> g = groups.get(group);
         // in a unit of work (the write lock held) the index found is remembered for the insert that usually follows
         // under the same key (a move's history entry: its deal's newest entry asked, then the entry added)
-        OrderIndex<Slot> members = tx.inUnitOfWork() ? g.membersRemembered(key) : g.members.get(key);
-        Slot slot = members == null ? null : members.lastId();
+        Slot slot = g.last(key, tx.inUnitOfWork());
         return slot == null ? null : row(slot);
+    }
+
+    /**
+     * How many keys of a group keep an {@link OrderIndex} rather than their one member's slot ({@link Group}), and how
+     * many keys it has: {@code [indexes, keys]}, for tests.
+     */
+    int[] groupShape(String group) {
+        return tx.read(() -> {
+            int indexes = 0;
+            CompactMap<Object, Object> members = groups.get(group).members;
+            for (Object held : members.values()) {
+                if (held instanceof OrderIndex<?>) {
+                    indexes++;
+                }
+            }
+            return new int[] {indexes, members.size()};
+        });
     }
 
     /** The first member of a group in the group's order. */
     Optional<R> first(String group, Object key) {
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).members.get(key);
+            OrderIndex<Slot> members = groups.get(group).index(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(row(members.firstEntry().getValue()));
         });
@@ -896,6 +925,12 @@ final class Table<I, R> {
         }
     }
 
+    /**
+     * A group index: per key, its members in the group's order. A key with one member (most of a captured person's:
+     * a lead's open e-mail, phone, contact and name keys, a contact's name keys, a timeline entry's lead and contact, a
+     * task's lead) keeps that member's slot itself in {@link #members} when the group reads positions from the slots
+     * ({@link #keyOf}): no {@link OrderIndex} object (32 bytes) per such key. Its second member makes the index.
+     */
     private static final class Group<I, R> {
         /** What the keys are computed from, or null when that is not declared. */
         final Function<R, ?> basis;
@@ -903,15 +938,19 @@ final class Table<I, R> {
         final Function<R, Instant> order;
         /** The position of a member read from its slot, or null when each entry keeps its position. */
         final Function<Slot, OrderKey> keyOf;
-        final CompactMap<Object, OrderIndex<Slot>> members = new CompactMap<>();
-        /** Makes the index of a key met for the first time. */
-        private final Function<Object, OrderIndex<Slot>> newIndex;
+        /**
+         * Per key its members: an {@link OrderIndex} of {@link Slot}s, or (only with {@link #keyOf}) the one member's
+         * {@link Slot} itself.
+         */
+        private final CompactMap<Object, Object> members = new CompactMap<>();
+        /** Makes the index of a key met for the first time (only without {@link #keyOf}). */
+        private final Function<Object, Object> newIndex;
         /** The highest position ever added to this group, null before the first: above every member's position. */
         private final HighWater highest = new HighWater();
         /**
          * The key last looked up by a writer (compared by identity) and its index in {@link #members}, or null: a
          * look-up followed by an add under the same key object probes {@link #members} once. Read and written only
-         * under the write lock; forgotten when its index leaves {@link #members}.
+         * under the write lock; forgotten when its index leaves {@link #members} (or becomes a single slot again).
          */
         private Object rememberedKey;
         private OrderIndex<Slot> rememberedIndex;
@@ -922,7 +961,41 @@ final class Table<I, R> {
             this.keys = keys;
             this.order = order;
             this.keyOf = keyOf;
-            this.newIndex = key -> new OrderIndex<>(keyOf);
+            this.newIndex = key -> new OrderIndex<Slot>(keyOf);
+        }
+
+        /**
+         * The members of a key as an index to read, or null when it has none: a single member is put into an index of
+         * its own made for this read (reads of a group are rarer than writes, and the index is not kept).
+         */
+        @SuppressWarnings("unchecked")
+        OrderIndex<Slot> index(Object key) {
+            Object held = members.get(key);
+            if (held instanceof Slot one) {
+                return OrderIndex.ofOne(keyOf, one);
+            }
+            return (OrderIndex<Slot>) held;
+        }
+
+        /**
+         * The last member of a key in the group's order, or null. {@code remember}: a writer's look-up (under the write
+         * lock), whose index is remembered for its next add under the same key object.
+         */
+        @SuppressWarnings("unchecked")
+        Slot last(Object key, boolean remember) {
+            if (remember && key == rememberedKey) {
+                return rememberedIndex.lastId();
+            }
+            Object held = members.get(key);
+            if (held == null || held instanceof Slot) {
+                return (Slot) held;
+            }
+            OrderIndex<Slot> index = (OrderIndex<Slot>) held;
+            if (remember) {
+                rememberedKey = key;
+                rememberedIndex = index;
+            }
+            return index.lastId();
         }
 
         void add(Collection<?> rowKeys, OrderKey at, Slot slot) {
@@ -940,25 +1013,26 @@ final class Table<I, R> {
             }
         }
 
-        /**
-         * The index of a key in {@link #members}, or null, remembered for the writer's next add under the same key
-         * object; only under the write lock.
-         */
-        OrderIndex<Slot> membersRemembered(Object key) {
-            if (key == rememberedKey) {
-                return rememberedIndex;
-            }
-            OrderIndex<Slot> index = members.get(key);
-            if (index != null) {
-                rememberedKey = key;
-                rememberedIndex = index;
-            }
-            return index;
-        }
-
         /** Enters the row under one key; {@code above}: its position is above every member's ({@link HighWater}). */
+        @SuppressWarnings("unchecked")
         private void addOne(Object key, OrderKey at, Slot slot, boolean above) {
-            OrderIndex<Slot> set = key == rememberedKey ? rememberedIndex : members.computeIfAbsent(key, newIndex);
+            OrderIndex<Slot> set;
+            if (key == rememberedKey) {
+                set = rememberedIndex;
+            } else if (keyOf == null) {
+                set = (OrderIndex<Slot>) members.computeIfAbsent(key, newIndex);
+            } else {
+                Object held = members.putIfAbsent(key, slot); // a new key: its one member is the slot itself
+                if (held == null || held == slot) {
+                    return; // (the same row again under a key it names twice: its position is the same)
+                }
+                if (held instanceof Slot other) { // the key's second member: now it needs an index
+                    set = OrderIndex.ofOne(keyOf, other); // (an append above it does not read its row)
+                    members.put(key, set);
+                } else {
+                    set = (OrderIndex<Slot>) held;
+                }
+            }
             if (above) {
                 set.putAbove(at, slot);
             } else {
@@ -976,16 +1050,28 @@ final class Table<I, R> {
             }
         }
 
+        @SuppressWarnings("unchecked")
         private void removeOne(Object key, OrderKey at, Slot slot) {
-            OrderIndex<Slot> set = members.get(key);
+            Object held = members.get(key);
+            if (held instanceof Slot) {
+                if (held == slot) {
+                    members.remove(key);
+                }
+                return;
+            }
+            OrderIndex<Slot> set = (OrderIndex<Slot>) held;
             if (set != null) {
                 set.remove(at, slot);
-                if (set.isEmpty()) {
+                if (set.isEmpty() || keyOf != null && set.size() == 1) {
                     if (set == rememberedIndex) {
                         rememberedKey = null;
                         rememberedIndex = null;
                     }
-                    members.remove(key);
+                    if (set.isEmpty()) {
+                        members.remove(key);
+                    } else {
+                        members.put(key, set.lastId()); // one member left: its slot in place of the index
+                    }
                 }
             }
         }
