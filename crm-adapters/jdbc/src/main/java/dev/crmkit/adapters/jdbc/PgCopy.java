@@ -262,11 +262,11 @@ final class PgCopy {
     }
 
     /**
-     * Encodes blocks of COPY text as UTF-8 into buffers that the blocks of COPYs share in turn ({@link Utf8Pool}): a String and a byte array of
-     * each block were the largest allocation of a bulk chunk's capture on PostgreSQL. The bytes are those of
-     * {@code text.toString().getBytes(UTF_8)}: an unpaired surrogate becomes {@code ?}, as there. A block much
-     * longer than {@link #BLOCK} (a long value in its last row) gets buffers of its own, so the buffers kept are a few
-     * blocks' worth. Not thread-safe (one COPY's at a time).
+     * Encodes blocks of COPY text as UTF-8 into buffers that the blocks of COPYs share in turn ({@link Utf8Pool}): a
+     * String and a byte array of each block were the largest allocation of a bulk chunk's capture on PostgreSQL. The
+     * bytes are those of {@code text.toString().getBytes(UTF_8)}: an unpaired surrogate becomes {@code ?}, as there. A
+     * block much longer than {@link #BLOCK} (a long value in its last row) gets buffers of its own, so the buffers
+     * kept are a few blocks' worth. Not thread-safe (one COPY's at a time).
      */
     static final class Utf8Blocks {
         private static final int KEPT = 2 * BLOCK; // 160 KiB of buffers
