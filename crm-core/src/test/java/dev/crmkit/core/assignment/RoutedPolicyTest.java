@@ -98,7 +98,28 @@ class RoutedPolicyTest {
         assertEquals("excluded", withoutA.decision().apply(0).explanation().skipped().get(0).rule());
         assertEquals(Strategies.rotationOrder(Team.of("t", "a", "b", "c"), 8L), otherSeed.picks());
         assertEquals(Strategies.rotationOrder(Team.of("t", "a", "b", "c"), 7L), all.picks());
-        assertEquals(all.picks().stream().map(Member::user).toList(), all.owners());
+        // seed 7 shuffles the team to c, a, b: each ticket the next of them, every member once a round
+        assertEquals(List.of("c", "a", "b", "c", "a", "b", "c"), owners(all, 7));
+        assertEquals(List.of("c", "a", "b"), all.owners().stream().map(UserId::value).toList());
+        assertEquals(List.of("a", "c", "b", "a"), owners(otherSeed, 4));
+        // b away: b's ticket goes to the next eligible member in the order, as the strategy's own pick gives it
+        assertEquals(List.of("c", "a", "c", "c", "a", "c"), owners(withoutB, 6));
+        assertEquals(List.of("c", "a", "c", "c", "a", "c"), picks(Strategies.roundRobin(), Team.of("t", "a", "b", "c"),
+                List.of(Member.of("a"), Member.of("c")), 6));
+        assertEquals(List.of("c", "b", "b"), owners(withoutA, 3));
+    }
+
+    /** The owners the rotation decides for tickets 0 to {@code tickets} - 1. */
+    private static List<String> owners(RoutedPolicy.Rotation rotation, int tickets) {
+        return java.util.stream.LongStream.range(0, tickets)
+                .mapToObj(t -> rotation.decision().apply(t).owner().value()).toList();
+    }
+
+    /** The members the strategy picks, eligible given, for {@code tickets} tickets of a fresh state at seed 7. */
+    private List<String> picks(AssignmentStrategy strategy, Team team, List<Member> eligible, int tickets) {
+        PolicyContext context = PolicyContext.of(new MapAssignmentState(), DAY, Set.of(), 7L, world.lead().id());
+        return java.util.stream.IntStream.range(0, tickets)
+                .mapToObj(t -> strategy.pick(team, eligible, context).orElseThrow().member().user().value()).toList();
     }
 
     @Test

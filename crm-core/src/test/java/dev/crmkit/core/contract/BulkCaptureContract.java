@@ -206,7 +206,8 @@ public abstract class BulkCaptureContract {
      * Review item L5: two new leads of one write holding the same external id (which capture never stages: it folds
      * the repeat) kept one claim on the JDBC store and lost the other lead's without a word. The store refuses the
      * whole write naming the field, the rule and the id, and nothing of it is stored, the new contact before the
-     * leads included.
+     * leads included. Refused before writing, not written and rolled back: the unit itself, after the refusal and
+     * before its rollback, holds none of it.
      */
     @Test
     void write_twoNewLeadsHoldingOneExternalId_isRefusedNamingTheIdAndStoresNothing() {
@@ -218,9 +219,17 @@ public abstract class BulkCaptureContract {
         Lead second = fx.lead().contactId(contact.id()).externalIds(fx.externalId(), shared).build();
         CaptureWrites writes = StagedWrites.of(List.of(contact), List.of(first, second));
 
+        List<Object> inTheUnit = new ArrayList<>();
+
         ValidationException e = assertThrows(ValidationException.class,
                 () -> store.transactions().inTransaction(() -> {
-                    store.captureBatches().write(writes);
+                    try {
+                        store.captureBatches().write(writes);
+                    } catch (ValidationException refused) {
+                        inTheUnit.addAll(List.of(store.contacts().count(), store.leads().count(),
+                                store.leads().findByExternalId(shared)));
+                        throw refused;
+                    }
                     return null;
                 }));
 
@@ -228,6 +237,8 @@ public abstract class BulkCaptureContract {
                 e.violations().stream().map(v -> v.field() + "/" + v.rule()).toList());
         assertTrue(e.getMessage().contains(shared) && e.getMessage().contains(first.id().toString())
                 && e.getMessage().contains(second.id().toString()), e.getMessage());
+        assertEquals(List.of(0L, 0L, Optional.empty()), inTheUnit,
+                "contacts, leads and the holder of the id seen in the unit after the refusal: nothing written");
         assertEquals(0, store.contacts().count(), "the contact staged before the leads");
         assertEquals(0, store.leads().count());
         assertEquals(Optional.empty(), store.leads().findByExternalId(shared));

@@ -599,10 +599,18 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         return new StaleVersionException("lead", any.id().toString(), any.version());
     }
 
-    /** The statement of {@link #updateAll} for {@code n} leads on MariaDB or PostgreSQL, for plan tests. */
+    /**
+     * The statement of {@link #updateAll} for {@code n} leads on PostgreSQL, for plan tests. MariaDB's depends on the
+     * chunk (it sets only the columns the chunk's leads change, {@link #narrowed}): its plan test reads the statement
+     * a chunk sends.
+     *
+     * @throws IllegalStateException on another database
+     */
     String updateAllSql(int n) {
-        return dialect == Dialect.POSTGRESQL ? Jdbc.updateRowsByIdSql(updateAt, UPDATE_TYPES, n)
-                : Jdbc.updateRowsSql(updateAt, n);
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new IllegalStateException("the update of folded leads on " + dialect + " is not one statement text");
+        }
+        return Jdbc.updateRowsByIdSql(updateAt, UPDATE_TYPES, n);
     }
 
     private Lead insert(Connection c, Lead candidate) throws SQLException {

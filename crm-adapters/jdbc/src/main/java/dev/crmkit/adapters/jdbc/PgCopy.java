@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -162,6 +163,7 @@ final class PgCopy {
         // the COPY starts with the first block, built before it: a value copyIn cannot write (a programming error)
         // fails there, before the server was asked anything, so the transaction is not aborted (review of t17-pg1m)
         CopyIn in = null;
+        Utf8Blocks utf8 = UTF8.take();
         try {
             StringBuilder text = new StringBuilder(BLOCK + BLOCK / 4);
             for (Object[] row : rows) {
@@ -173,11 +175,11 @@ final class PgCopy {
                 }
                 text.append('\n');
                 if (text.length() >= BLOCK) {
-                    in = send(c, copy, in, text);
+                    in = send(c, copy, in, text, utf8);
                 }
             }
             if (text.length() > 0 || in == null) {
-                in = send(c, copy, in, text);
+                in = send(c, copy, in, text, utf8);
             }
             in.endCopy();
         } catch (SQLException | RuntimeException | Error e) {
@@ -189,6 +191,8 @@ final class PgCopy {
                 }
             }
             throw e;
+        } finally {
+            UTF8.giveBack(utf8);
         }
     }
 
@@ -196,26 +200,76 @@ final class PgCopy {
     static final int BLOCK = 16_384;
 
     /** Sends a block, starting the COPY with the first; returns the COPY under way. */
-    private static CopyIn send(Connection c, String copy, CopyIn in, StringBuilder text) throws SQLException {
+    private static CopyIn send(Connection c, String copy, CopyIn in, StringBuilder text, Utf8Blocks utf8)
+            throws SQLException {
         CopyIn open = in != null ? in : c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         if (text.length() > 0) {
-            UTF8.get().send(open, text);
+            utf8.send(open, text);
         }
         return open;
     }
 
-    /** Each thread's buffers for the blocks it sends. */
-    private static final ThreadLocal<Utf8Blocks> UTF8 = ThreadLocal.withInitial(Utf8Blocks::new);
+    /** How many sets of COPY buffers {@link #UTF8} keeps: a COPY when all are taken encodes into its own. */
+    static final int POOLED = 8;
 
     /**
-     * Encodes blocks of COPY text as UTF-8 into buffers that a thread's blocks share: a String and a byte array of
-     * each block were the largest allocation of a bulk chunk's capture on PostgreSQL. The bytes are those of
-     * {@code text.toString().getBytes(UTF_8)}: an unpaired surrogate becomes {@code ?}, as there. A block much
-     * longer than {@link #BLOCK} (a long value in its last row) gets buffers of its own, so a thread keeps a few
-     * blocks' worth at most. Not thread-safe (one thread's).
+     * The buffers COPYs take for their blocks and give back after: at most {@value #POOLED} sets of 160 KiB kept for
+     * the JVM, whatever the number of threads that ever ran a COPY (kept by each such thread, a host's 200 request
+     * threads held 32 MiB).
+     */
+    private static final Utf8Pool UTF8 = new Utf8Pool(POOLED);
+
+    /**
+     * A bounded pool of {@link Utf8Blocks}: a COPY takes one for all its blocks and gives it back at its end, so the
+     * buffers serve every COPY in turn while no more than {@code size} are kept; a COPY that finds none takes new
+     * buffers, dropped after it when the pool is full again. Thread-safe (one compare-and-set a slot, no lock).
+     */
+    static final class Utf8Pool {
+        private final AtomicReferenceArray<Utf8Blocks> kept;
+
+        Utf8Pool(int size) {
+            kept = new AtomicReferenceArray<>(size);
+        }
+
+        /** Buffers kept for no other COPY now, or new ones when none is kept. */
+        Utf8Blocks take() {
+            for (int i = 0; i < kept.length(); i++) {
+                Utf8Blocks blocks = kept.get(i);
+                if (blocks != null && kept.compareAndSet(i, blocks, null)) {
+                    return blocks;
+                }
+            }
+            return new Utf8Blocks();
+        }
+
+        /** Keeps the buffers for the next COPY, or drops them when the pool is full. */
+        void giveBack(Utf8Blocks blocks) {
+            for (int i = 0; i < kept.length(); i++) {
+                if (kept.get(i) == null && kept.compareAndSet(i, null, blocks)) {
+                    return;
+                }
+            }
+        }
+
+        /** How many buffers are kept now. */
+        int size() {
+            int n = 0;
+            for (int i = 0; i < kept.length(); i++) {
+                n += kept.get(i) != null ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Encodes blocks of COPY text as UTF-8 into buffers that the blocks of COPYs share in turn ({@link Utf8Pool}): a
+     * String and a byte array of each block were the largest allocation of a bulk chunk's capture on PostgreSQL. The
+     * bytes are those of {@code text.toString().getBytes(UTF_8)}: an unpaired surrogate becomes {@code ?}, as there. A
+     * block much longer than {@link #BLOCK} (a long value in its last row) gets buffers of its own, so the buffers
+     * kept are a few blocks' worth. Not thread-safe (one COPY's at a time).
      */
     static final class Utf8Blocks {
-        private static final int KEPT = 2 * BLOCK; // 160 KiB of buffers a thread
+        private static final int KEPT = 2 * BLOCK; // 160 KiB of buffers
 
         private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);

@@ -1,6 +1,8 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.Crm;
 import dev.crmkit.core.capture.CaptureBatches;
+import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -106,8 +108,13 @@ class BulkLookupPlanTest {
             for (Keyed statement : keyedStatements(store)) {
                 assertIndexed(jdbc, statement.sql(), statement.params());
             }
-            String update = ((JdbcLeads) store.leads()).updateAllSql(KEYS);
-            int perRow = (update.split("\\?", -1).length - 1) / KEYS - 1; // values, id, expected version; the id
+            // the update of folded leads as a chunk sends it: only the columns its leads change (JdbcLeads.narrowed)
+            String update = foldedLeadsUpdateSent(on.ds());
+            int leads = update.split(" UNION ALL ", -1).length;
+            // each lead's values, id and expected version, then its id again in the IN list
+            int perRow = (update.split("\\?", -1).length - 1) / leads - 1;
+            assertEquals(KEYS, leads, "the chunk's folded leads in one statement:\n" + update);
+            assertTrue(perRow < JdbcLeads.UPDATE_TYPES.size(), "the narrowed update, not every column:\n" + update);
             List<Object[]> rows = new ArrayList<>();
             for (Object id : ids()) {
                 Object[] row = new Object[perRow];
@@ -120,6 +127,32 @@ class BulkLookupPlanTest {
             assertTrue(plan.get(0).equals("PRIMARY t range PRIMARY"), "the leads read first, by their ids:\n"
                     + String.join("\n", plan));
         }
+    }
+
+    /**
+     * The multi-row update of folded leads that a bulk chunk sends, recorded: {@value #KEYS} people captured, then a
+     * repeat of each (a request and an external id added) folded into their leads in one chunk.
+     */
+    private static String foldedLeadsUpdateSent(DataSource ds) {
+        List<String> texts = new ArrayList<>();
+        Crm crm = Crm.builder().store(JdbcCrmStore.builder(StatementCounter.recording(ds, texts)).build())
+                .clock(Clock.fixed(T0, ZoneOffset.UTC)).ids(IdGenerator.seeded(71)).defaultRegion("DE").build();
+        List<LeadSubmission> people = new ArrayList<>();
+        List<LeadSubmission> repeats = new ArrayList<>();
+        for (int i = 1; i <= KEYS; i++) {
+            people.add(LeadSubmission.from(Channel.WEB_FORM).name("Kim", "Fold" + i).email("fold" + i
+                    + "@example.net").build());
+            repeats.add(LeadSubmission.from(Channel.IMPORT).email("fold" + i + "@example.net")
+                    .request("call back " + i).externalId("fold-" + i).build());
+        }
+        crm.bulkCapture().captureAll(people);
+        texts.clear();
+        List<CaptureOutcome> folded = crm.bulkCapture().captureAll(repeats);
+        assertTrue(folded.stream().allMatch(CaptureOutcome.DuplicateFolded.class::isInstance), "every repeat folded");
+        List<String> updates = texts.stream()
+                .filter(t -> t.startsWith("UPDATE crm_lead t ") && t.contains(" UNION ALL ")).toList();
+        assertEquals(1, updates.size(), "updates of folded leads sent: " + updates.size());
+        return updates.get(0);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.crmkit.core.lead.Channel;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +36,7 @@ class BulkLookupTextsTest {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> texts = new ArrayList<>();
-            JdbcCrmStore store = JdbcCrmStore.builder(recording(ds, texts)).build();
+            JdbcCrmStore store = JdbcCrmStore.builder(StatementCounter.recording(ds, texts)).build();
             Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(18))
                     .defaultRegion("DE").build();
             BulkCapture bulk = crm.bulkCapture();
@@ -73,17 +72,5 @@ class BulkLookupTextsTest {
                     .externalId("sub-" + n).build());
         }
         return out;
-    }
-
-    /** The data source over {@code target}, adding the SQL of every statement its connections prepare to texts. */
-    private static DataSource recording(DataSource target, List<String> texts) {
-        return StatementCounter.proxy(DataSource.class, target, (m, r, a) -> r instanceof Connection c
-                ? StatementCounter.proxy(Connection.class, c, (cm, cr, ca) -> {
-                    if (cm.getName().equals("prepareStatement")) {
-                        texts.add((String) ca[0]);
-                    }
-                    return cr;
-                })
-                : r);
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,12 +24,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A bulk capture chunk that folds many repeat submissions into leads stored before it ({@code JdbcLeads.updateAll}):
@@ -107,6 +110,83 @@ class FoldedLeadUpdateTest {
         } finally {
             TestDatabase.close(ds);
         }
+    }
+
+    /**
+     * A chunk where one lead empties a column another lead of it keeps (and a third fills it in): MariaDB's update sets
+     * only the columns some lead changes, each row with its own value of them, so the lead that keeps its owner,
+     * company name or phone must get its own value written back and the one that empties it none. Every column of
+     * every row read back: the changed ones as the lead's new state, all others as they were stored. The other
+     * databases' update of every column, the same way.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateAll_oneLeadEmptiesAColumnAnotherKeeps_eachRowReadsBackItsOwnValues(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        Fixtures fx = new Fixtures(93);
+        JdbcLeads leads = (JdbcLeads) store.leads();
+        Lead anna = leads.insertOrGet(fx.lead().owner(new UserId("user:anna")).companyName("Anna GmbH")
+                .phone(fx.phone()).build());
+        Lead bernd = leads.insertOrGet(fx.lead().owner(new UserId("user:bernd")).companyName("Bernd AG")
+                .phone(fx.phone()).build());
+        Lead carla = leads.insertOrGet(fx.lead().build());
+        Lead untouched = leads.insertOrGet(fx.lead().owner(new UserId("user:dora")).phone(fx.phone()).build());
+        Map<LeadId, Map<String, String>> rowsBefore = rows(store, List.of(anna, bernd, carla, untouched));
+        // anna empties her owner and company name, keeps her phone; bernd empties his phone, keeps the rest;
+        // carla gets an owner
+        Lead annaAfter = anna.withOwner(Optional.empty(), AT).withSubmittedData(anna.name(), anna.email(),
+                anna.phone(), "", AT);
+        Lead berndAfter = bernd.withSubmittedData(bernd.name(), bernd.email(), Optional.empty(), bernd.companyName(),
+                AT);
+        Lead carlaAfter = carla.withOwner(Optional.of(new UserId("user:carla")), AT);
+
+        store.transactions().inTransaction(() -> store.jdbc().tx.write(c -> leads.updateAll(c,
+                List.of(annaAfter, berndAfter, carlaAfter))));
+
+        for (Lead after : List.of(annaAfter, berndAfter, carlaAfter)) {
+            assertEquals(after.atVersion(2), leads.findById(after.id()).orElseThrow(), after.id().toString());
+        }
+        assertEquals(untouched, leads.findById(untouched.id()).orElseThrow());
+        Map<LeadId, Map<String, String>> rowsAfter = rows(store, List.of(anna, bernd, carla, untouched));
+        assertEquals(rowsBefore.get(untouched.id()), rowsAfter.get(untouched.id()), "a lead not in the chunk");
+        Map<LeadId, List<String>> changedColumns = Map.of(anna.id(), List.of("owner_id", "company_name"),
+                bernd.id(), List.of("phone"), carla.id(), List.of("owner_id"));
+        changedColumns.forEach((id, columns) -> {
+            Map<String, String> expected = new TreeMap<>(rowsBefore.get(id));
+            Map<String, String> now = new TreeMap<>(rowsAfter.get(id));
+            for (String column : columns) {
+                assertTrue(!Objects.equals(expected.remove(column), now.remove(column)), column + " of " + id);
+            }
+            assertEquals("2", now.remove("version"));
+            expected.remove("version");
+            expected.remove("updated_at"); // the time of the change
+            now.remove("updated_at");
+            assertEquals(expected, now, "every other column of " + id + " as it was stored");
+        });
+        assertEquals(Map.of(anna.id(), Optional.empty(), bernd.id(), Optional.of(new UserId("user:bernd")),
+                carla.id(), Optional.of(new UserId("user:carla"))), Map.of(
+                anna.id(), leads.findById(anna.id()).orElseThrow().owner(),
+                bernd.id(), leads.findById(bernd.id()).orElseThrow().owner(),
+                carla.id(), leads.findById(carla.id()).orElseThrow().owner()));
+    }
+
+    /** Every column of the leads' rows, as text (null as null, H2's JSON as its UTF-8 text), by lead. */
+    private static Map<LeadId, Map<String, String>> rows(JdbcCrmStore store, List<Lead> of) {
+        Jdbc jdbc = store.jdbc();
+        Map<LeadId, Map<String, String>> rows = new HashMap<>();
+        for (Lead lead : of) {
+            rows.put(lead.id(), jdbc.tx.read(c -> jdbc.one(c, jdbc.sql("SELECT * FROM {lead} WHERE id = ?"), rs -> {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object value = rs.getObject(i);
+                    row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), value == null
+                            ? null : value instanceof byte[] json ? new String(json, StandardCharsets.UTF_8) // H2
+                            : String.valueOf(value));
+                }
+                return row;
+            }, lead.id().value())).orElseThrow());
+        }
+        return rows;
     }
 
     @ParameterizedTest

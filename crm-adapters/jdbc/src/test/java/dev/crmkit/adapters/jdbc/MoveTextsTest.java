@@ -22,8 +22,6 @@ import dev.crmkit.pipeline.definition.Presets;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,7 +52,7 @@ class MoveTextsTest {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> sent = new ArrayList<>();
-            JdbcCrmStore store = JdbcCrmStore.builder(capturing(ds, sent)).build();
+            JdbcCrmStore store = JdbcCrmStore.builder(StatementCounter.recording(ds, sent)).build();
             Crm crm = Crm.builder().store(store).ids(IdGenerator.seeded(20)).clock(Clock.fixed(AT, ZoneOffset.UTC))
                     .defaultRegion("DE").build();
             DealPipeline deals = DealPipeline.builder().crm(crm).store(store).build();
@@ -115,7 +113,7 @@ class MoveTextsTest {
             JdbcCrmStore store = JdbcCrmStore.builder(ds).build();
             UUID lead = new UUID(20, 1);
             List<String> sent = new ArrayList<>();
-            JdbcCrmStore capturing = JdbcCrmStore.builder(capturing(ds, sent)).build();
+            JdbcCrmStore capturing = JdbcCrmStore.builder(StatementCounter.recording(ds, sent)).build();
             JdbcTransactions units = (JdbcTransactions) capturing.transactions();
             capturing.transactions().run(() -> capturing.activities().append(entry(0, lead))); // its shapes kept
             int kept = units.textsKept(); // this store's own texts: no other test's shapes count
@@ -155,23 +153,5 @@ class MoveTextsTest {
         assertNotSame(beyond, texts.text("beyond", () -> new String("B")));
         assertEquals(SqlTexts.MAX, texts.size());
         assertSame(a, texts.text(List.of("a", 1), () -> new String("A1")));
-    }
-
-    /** A data source whose connections note the text of every statement they prepare. */
-    private static DataSource capturing(DataSource target, List<String> sent) {
-        return (DataSource) Proxy.newProxyInstance(MoveTextsTest.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    Object result = UnitCounter.call(target, method, args);
-                    if (!(result instanceof Connection c)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(MoveTextsTest.class.getClassLoader(),
-                            new Class<?>[] {Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("prepareStatement")) {
-                                    sent.add((String) a[0]);
-                                }
-                                return UnitCounter.call(c, m, a);
-                            });
-                });
     }
 }

@@ -7,14 +7,19 @@ import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The blocks of COPY text go out as the bytes {@code String.getBytes(UTF_8)} gives them, now encoded into buffers a
- * thread's blocks share: ASCII, Latin-1, emoji, an unpaired surrogate ({@code ?}), and blocks longer than the kept
+ * The blocks of COPY text go out as the bytes {@code String.getBytes(UTF_8)} gives them, now encoded into buffers
+ * COPYs share in turn: ASCII, Latin-1, emoji, an unpaired surrogate ({@code ?}), and blocks longer than the kept
  * buffers, one after another through the same buffers.
  */
 class PgCopyUtf8BlocksTest {
@@ -36,6 +41,34 @@ class PgCopyUtf8BlocksTest {
                     () -> "block of " + block.length() + " chars starting " + block.substring(0, 12));
             assertEquals(0, text.length(), "the text is emptied for the next block");
         }
+    }
+
+    /**
+     * The buffers are kept by a pool of bounded size, not by every thread that ever ran a COPY: five COPYs at once
+     * take five sets, of which a pool of two keeps two after; the next COPY takes a kept set again, and a set taken
+     * by one COPY is never handed to another meanwhile.
+     */
+    @Test
+    void pool_keepsAtMostItsSize_andHandsAKeptSetToTheNextCopy() {
+        PgCopy.Utf8Pool pool = new PgCopy.Utf8Pool(2);
+        List<PgCopy.Utf8Blocks> taken = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            taken.add(pool.take());
+        }
+        Set<PgCopy.Utf8Blocks> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(taken);
+        assertEquals(5, distinct.size(), "five COPYs under way hold five sets");
+
+        taken.forEach(pool::giveBack);
+        assertEquals(2, pool.size(), "sets kept after the five COPYs ended");
+        PgCopy.Utf8Blocks first = pool.take();
+        PgCopy.Utf8Blocks second = pool.take();
+        PgCopy.Utf8Blocks third = pool.take();
+
+        assertTrue(first == taken.get(0) || first == taken.get(1), "a kept set taken again");
+        assertTrue(second != first && (second == taken.get(0) || second == taken.get(1)), "the other kept set");
+        assertTrue(!distinct.contains(third), "none kept left: new buffers");
+        assertEquals(0, pool.size());
     }
 
     /** A COPY that keeps the bytes written to it. */

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,18 @@ final class StatementCounter {
                     });
                 })
                 : result);
+    }
+
+    /** The data source over {@code target}, adding the SQL of every statement its connections prepare to texts. */
+    static DataSource recording(DataSource target, List<String> texts) {
+        return proxy(DataSource.class, target, (m, r, a) -> r instanceof Connection c
+                ? proxy(Connection.class, c, (cm, cr, ca) -> {
+                    if (cm.getName().equals("prepareStatement")) {
+                        texts.add((String) ca[0]);
+                    }
+                    return cr;
+                })
+                : r);
     }
 
     /** The statements counted whose head starts with {@code prefix}. */
