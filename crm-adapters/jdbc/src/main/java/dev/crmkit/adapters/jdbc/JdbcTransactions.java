@@ -749,11 +749,19 @@ final class JdbcTransactions implements Transactions {
                 return ps.execute();
             }
             c.setAutoCommit(true); // nothing is sent: no transaction is open
+            boolean rows;
             try {
-                return ps.execute();
-            } finally {
-                c.setAutoCommit(false);
+                rows = ps.execute();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.setAutoCommit(false);
+                } catch (SQLException back) { // a connection lost: the statement's failure is the one to report
+                    e.addSuppressed(back);
+                }
+                throw e;
             }
+            c.setAutoCommit(false);
+            return rows;
         }
 
         /**
