@@ -566,22 +566,47 @@ final class Jdbc {
                 at += row.length;
             }
         }
-        // the text depends on the inserts and their row counts only: kept, not built again for every unit
-        // the key keeps its own copy of the texts: a caller's list may change after the call
-        String sql = insertTexts.text(new InsertsAsOne(List.copyOf(inserts), java.util.Arrays.toString(counts)),
-                () -> insertAsOneSql(inserts, counts));
-        leading.execute(c, sql, params(params)); // after any checked statements in front
+        // a checked statement in front that takes inserts (a move's deal update): they go into it, one statement
+        JdbcTransactions.Checked into = leading.foldableAhead();
+        String checked = into == null ? null : into.sql();
+        // the text depends on the inserts, their row counts and that statement only: kept, not built again for every
+        // unit; the key keeps its own copy of the texts: a caller's list may change after the call
+        String sql = insertTexts.text(new InsertsAsOne(List.copyOf(inserts), java.util.Arrays.toString(counts),
+                checked), () -> checked == null ? insertAsOneSql(inserts, counts)
+                : foldedSql(inserts, counts, checked));
+        if (checked == null) {
+            leading.execute(c, sql, params(params)); // after any checked statements in front
+        } else {
+            leading.executeFolded(c, sql, params(params));
+        }
     }
 
-    /** The texts of {@link #insertAsOne}, by their inserts and row counts. */
+    /** The texts of {@link #insertAsOne}, by their inserts, row counts and the checked statement they go into. */
     private final SqlTexts insertTexts = new SqlTexts();
 
-    /** What a text of {@link #insertAsOne} is made of: the inserts and their row counts (as text). */
-    private record InsertsAsOne(List<String> inserts, String counts) {
+    /**
+     * What a text of {@link #insertAsOne} is made of: the inserts, their row counts (as text) and the checked statement
+     * they go into (null: none).
+     */
+    private record InsertsAsOne(List<String> inserts, String counts, String checked) {
     }
 
-    /** The one statement of {@link #insertAsOne}: each insert with {@code counts[i]} rows, those with none left out. */
-    private static String insertAsOneSql(List<String> inserts, int[] counts) {
+    /**
+     * The inserts of {@link #insertAsOne} as common table expressions {@code f0, f1, ...} in front of those of a
+     * checked statement that takes them ({@link JdbcTransactions.Checked#takesInserts}): no query reads them, so they
+     * run only once its main query went through.
+     */
+    private static String foldedSql(List<String> inserts, int[] counts, String checked) {
+        List<String> parts = withRows(inserts, counts);
+        StringBuilder sql = new StringBuilder("WITH ");
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append('f').append(i).append(" AS (").append(parts.get(i)).append("), ");
+        }
+        return sql.append(checked, "WITH ".length(), checked.length()).toString();
+    }
+
+    /** Each insert with {@code counts[i]} rows, those with none left out. */
+    private static List<String> withRows(List<String> inserts, int[] counts) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
             if (counts[i] == 0) {
@@ -593,6 +618,12 @@ final class Jdbc {
             parts.add(insert.substring(0, at + " VALUES ".length())
                     + String.join(", ", Collections.nCopies(counts[i], row)));
         }
+        return parts;
+    }
+
+    /** The one statement of {@link #insertAsOne}: each insert with {@code counts[i]} rows, those with none left out. */
+    private static String insertAsOneSql(List<String> inserts, int[] counts) {
+        List<String> parts = withRows(inserts, counts);
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < parts.size() - 1; i++) {
             sql.append(i == 0 ? "WITH " : ", ").append("w").append(i).append(" AS (").append(parts.get(i)).append(")");

@@ -254,7 +254,7 @@ final class JdbcDeals implements Deals {
                 code -> code.equals(STALE) ? rows.stale(deal.id(), deal.version())
                         : code.equals(MISSING) ? rows.missing(deal.id())
                         : code.equals(PIPELINE_MOVED_ON) ? pipelineMovedOn(deal, pipelineVersion)
-                        : JdbcStageHistory.refusal(code, entry));
+                        : JdbcStageHistory.refusal(code, entry), true); // the move's timeline entry goes into it
         if (!jdbc.tx.writeLaterChecked(write)) {
             return updateWithHistory(deal, entry, history);
         }

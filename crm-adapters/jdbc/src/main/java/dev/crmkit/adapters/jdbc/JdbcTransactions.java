@@ -457,11 +457,19 @@ final class JdbcTransactions implements Transactions {
      * integer ({@code invalid input syntax for type integer: "crmkit-refused:stale"}); {@code refusal} makes the
      * exception of a code.
      *
-     * @param sql     the statement (no COMMIT or savepoint commands)
-     * @param params  its parameters
-     * @param refusal the exception of a refusal code the statement raised
+     * <p>A statement that {@code takesInserts} is one {@code WITH ... SELECT ...} whose main query raises the refusal
+     * and whose common table expressions are not named {@code f0}, {@code f1}, ...: the inserts of a deferred write
+     * queued after it ({@link Jdbc#insertAsOne}) may then go into it as common table expressions of their own that no
+     * query reads ({@link Leading#foldableAhead}), one statement instead of two. PostgreSQL runs such expressions only
+     * after the main query has ended, so a refusal raised there stops them before they insert anything (and a taken
+     * key of theirs never hides the refusal); once the check passed, they run as their own statement would have.
+     *
+     * @param sql          the statement (no COMMIT or savepoint commands)
+     * @param params       its parameters
+     * @param refusal      the exception of a refusal code the statement raised
+     * @param takesInserts whether inserts queued after it may go into it (see above)
      */
-    record Checked(String sql, Params params, Function<String, RuntimeException> refusal) {
+    record Checked(String sql, Params params, Function<String, RuntimeException> refusal, boolean takesInserts) {
 
         /** What a checked statement's refusal starts with, in a text it casts to an integer to raise an error. */
         static final String REFUSED = "crmkit-refused:";
@@ -470,6 +478,14 @@ final class JdbcTransactions implements Transactions {
             Objects.requireNonNull(sql, "sql");
             Objects.requireNonNull(params, "params");
             Objects.requireNonNull(refusal, "refusal");
+            if (takesInserts && !sql.startsWith("WITH ")) {
+                throw new IllegalArgumentException("only a WITH statement takes inserts: " + sql);
+            }
+        }
+
+        /** A checked statement that takes no inserts queued after it. */
+        Checked(String sql, Params params, Function<String, RuntimeException> refusal) {
+            this(sql, params, refusal, false);
         }
 
         /**
@@ -548,6 +564,10 @@ final class JdbcTransactions implements Transactions {
         private boolean sent;
         private boolean eventsTaken;
         private boolean commitSent;
+        /** Whether the unit's transaction has not begun on the server, so its one last statement may commit itself. */
+        private boolean mayAutoCommit;
+        /** Whether the statement of {@link #sql} commits itself, run in auto-commit instead of before a COMMIT. */
+        private boolean autoCommit;
 
         /**
          * With checked statements in front (only of a deferred write, which sends no savepoint commands), and the
@@ -576,7 +596,34 @@ final class JdbcTransactions implements Transactions {
             try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
                 params.bind(ps, bindAhead(ps));
                 sending();
-                executeChecked(ps);
+                executeChecked(c, ps, ahead);
+            }
+        }
+
+        /**
+         * The one checked statement in front, when inserts may go into it as common table expressions
+         * ({@link Checked#takesInserts}); else null. Then {@link #executeFolded} sends them.
+         */
+        Checked foldableAhead() {
+            return ahead.size() == 1 && ahead.get(0).takesInserts() ? ahead.get(0) : null;
+        }
+
+        /**
+         * Sends a statement that holds the checked statement of {@link #foldableAhead} with the inserts folded in front
+         * of its own expressions: the inserts' parameters first, then the checked statement's, in one statement (with
+         * the COMMIT after it when it goes). A refusal is thrown as {@link #execute} throws it.
+         */
+        void executeFolded(Connection c, String statement, Params params) throws SQLException {
+            List<Checked> folded = ahead;
+            if (folded.size() != 1 || !folded.get(0).takesInserts()) {
+                throw new IllegalStateException("no checked statement in front takes inserts");
+            }
+            ahead = List.of(); // in the statement itself: nothing goes in front of it
+            try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
+                params.bind(ps, 1);
+                folded.get(0).params().bind(ps, 1 + params.count());
+                sending();
+                executeChecked(c, ps, folded);
             }
         }
 
@@ -603,9 +650,9 @@ final class JdbcTransactions implements Transactions {
         }
 
         /** Executes a statement with the checked statements in front: a refusal of theirs thrown as they make it. */
-        private void executeChecked(PreparedStatement ps) throws SQLException {
+        private void executeChecked(Connection c, PreparedStatement ps, List<Checked> ahead) throws SQLException {
             try {
-                ps.execute();
+                run(c, ps);
             } catch (SQLException e) {
                 for (Checked checked : ahead) {
                     RuntimeException refused = checked.refused(e);
@@ -624,9 +671,10 @@ final class JdbcTransactions implements Transactions {
             }
             try (PreparedStatement ps = c.prepareStatement(aheadSql())) {
                 bindAhead(ps);
-                executeChecked(ps);
+                executeChecked(c, ps, ahead);
             }
             ahead = List.of();
+            mayAutoCommit = false; // the transaction began with them
         }
 
         /**
@@ -640,7 +688,7 @@ final class JdbcTransactions implements Transactions {
             try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
                 binding.bind(ps);
                 sending();
-                ps.execute(); // commands in front answer with update counts of their own: none is a result set
+                run(c, ps); // commands in front answer with update counts of their own: none is a result set
             }
         }
 
@@ -653,7 +701,7 @@ final class JdbcTransactions implements Transactions {
             try (PreparedStatement ps = c.prepareStatement(sql(statement))) {
                 binding.bind(ps);
                 sending();
-                boolean rows = ps.execute();
+                boolean rows = run(c, ps);
                 while (!rows) {
                     if (ps.getUpdateCount() == -1) {
                         throw new SQLException("the query returned no rows: " + statement);
@@ -672,6 +720,12 @@ final class JdbcTransactions implements Transactions {
             String front = commands.isEmpty() ? aheadSql() : commands; // never both (see the constructor)
             // the outbox rows must go before the COMMIT: with this statement, or by the commit as before
             commitSent = commitAfter && (events.isEmpty() || eventsTaken);
+            // the unit's only statement, and its last: it commits itself, with no BEGIN or COMMIT sent around it
+            autoCommit = commitSent && mayAutoCommit && (front.isEmpty() ? statement != null
+                    : statement == null && commands.isEmpty() && ahead.size() == 1);
+            if (autoCommit) {
+                return front.isEmpty() ? statement : front;
+            }
             if (front.isEmpty() && !commitSent) {
                 return statement;
             }
@@ -684,6 +738,40 @@ final class JdbcTransactions implements Transactions {
             // would fill the texts with names)
             return commands.isEmpty() && texts != null ? texts.text(new Joined(front, statement, commitSent), joined)
                     : joined.get();
+        }
+
+        /**
+         * Executes the statement of {@link #sql}; in auto-commit when it commits itself ({@link #allowAutoCommit}), the
+         * connection back out of it after, with no transaction open (pgjdbc's commit then sends nothing).
+         */
+        private boolean run(Connection c, PreparedStatement ps) throws SQLException {
+            if (!autoCommit) {
+                return ps.execute();
+            }
+            c.setAutoCommit(true); // nothing is sent: no transaction is open
+            boolean rows;
+            try {
+                rows = ps.execute();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.setAutoCommit(false);
+                } catch (SQLException back) { // a connection lost: the statement's failure is the one to report
+                    e.addSuppressed(back);
+                }
+                throw e;
+            }
+            c.setAutoCommit(false);
+            return rows;
+        }
+
+        /**
+         * Lets the statement that ends the unit with its COMMIT ({@code commitAfter}) run in auto-commit instead, when
+         * it is one statement (with nothing in front, or a checked statement alone): called only when the unit's
+         * transaction has not begun on the server (nothing of the unit was sent), so that statement is the whole unit,
+         * as atomic alone as between BEGIN and COMMIT, and two commands fewer for the server.
+         */
+        void allowAutoCommit() {
+            mayAutoCommit = true;
         }
 
         /** What the text of {@link #sql} is made of ({@code statement} null for the front alone). */
@@ -912,6 +1000,9 @@ final class JdbcTransactions implements Transactions {
             // no savepoint of its own: a failure ends the unit, which nothing can roll back to a point before it
             Leading leading = new Leading("", offered, outbox, commitAfter, checked, joinedTexts);
             try {
+                if (commitAfter && hostSavepoint == null && PgSession.idle(connection)) {
+                    leading.allowAutoCommit(); // nothing of the unit reached the server: no transaction to end
+                }
                 if (change == null) { // the checked statements, and the COMMIT after them when it may go
                     leading.execute(connection, null, Params.NONE);
                 } else {

@@ -190,10 +190,10 @@ class RoundTripsTest {
             // events published before the timeline entry go with it (t17-assign2); the move's own event, published
             // after its entry, waited for the commit (5); published before its entry, it went with the entry (4);
             // then the entry, deferred, went with the COMMIT (t17-trips, 3); now the deal's checked update goes in
-            // front of it, in the same round trip (t17-move2, 2)
+            // front of it, in the same round trip (t17-move2, 2); now the entry and the outbox rows go into the
+            // checked update as common table expressions: one statement before the COMMIT instead of two (t22-pgmove)
             assertEquals(List.of("SELECT deal with its pipeline's version",
-                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
-                    trips);
+                    "checked update deal, stage history and reach with activity, about-rows and outbox+COMMIT"), trips);
             // the outbox order is the delivery order: the move's event, then its timeline entry's
             List<String> outbox = outboxTypes(ds);
             assertEquals(List.of("dev.crmkit.pipeline.deal.DealEvent$DealMoved",
@@ -231,18 +231,22 @@ class RoundTripsTest {
             StageChange change = deals.move(deal, MoveDeal.to(deal.id(), "Solution search", ANNA));
 
             System.out.println("[RoundTripsTest] move of a held deal: " + trips.size() + " " + trips);
-            assertEquals(List.of("checked update deal at pipeline version, stage history and reach"
-                    + "+insert activity with about-rows and outbox+COMMIT"), trips);
+            // before t22-pgmove: BEGIN, the checked update, the entry with the outbox rows and COMMIT; now the one
+            // statement that is the whole unit, auto-committed: no BEGIN, no COMMIT
+            assertEquals(List.of("checked update deal at pipeline version, stage history and reach with activity, "
+                    + "about-rows and outbox, auto-commit"), trips);
             Deal moved = assertInstanceOf(StageChange.StageChanged.class, change, change.toString()).deal();
             assertEquals(moved, deals.deal(deal.id()).orElseThrow());
             assertEquals(2, deals.history(deal.id()).size());
 
-            // the deal changed since: refused with its one trip, the unit rolled back, the deal read for the refusal
+            // the deal changed since: refused with its one trip, which committed nothing (no transaction is left to
+            // roll back), the deal read for the refusal outside the unit
             trips.clear();
             StageChange stale = deals.move(deal, MoveDeal.to(deal.id(), "Solution search", ANNA));
             assertEquals("stale-version", assertInstanceOf(StageChange.StageChangeRejected.class, stale).reasons()
                     .get(0).rule());
-            assertEquals("rollback", trips.get(1));
+            assertEquals(List.of("checked update deal at pipeline version, stage history and reach with activity, "
+                    + "about-rows and outbox, auto-commit"), trips);
             assertEquals(moved, deals.deal(deal.id()).orElseThrow());
 
             // another node revises the pipeline: the held move is refused by the pipeline's check and runs by id
@@ -256,11 +260,10 @@ class RoundTripsTest {
             trips.clear();
             StageChange afterRevision = deals.move(other, MoveDeal.to(other.id(), "Solution search", ANNA));
             assertInstanceOf(StageChange.StageChanged.class, afterRevision, afterRevision.toString());
-            assertEquals(List.of("checked update deal at pipeline version, stage history and reach"
-                    + "+insert activity with about-rows and outbox+COMMIT", "rollback",
-                    "SELECT deal with its pipeline's version", "SELECT pipeline revision",
-                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
-                    trips);
+            assertEquals(List.of("checked update deal at pipeline version, stage history and reach with activity, "
+                    + "about-rows and outbox, auto-commit", "SELECT deal with its pipeline's version",
+                    "SELECT pipeline revision",
+                    "checked update deal, stage history and reach with activity, about-rows and outbox+COMMIT"), trips);
             assertEquals(2, deals.history(other.id()).size());
             // and the next held move takes the new revision: one trip again
             trips.clear();
@@ -310,8 +313,7 @@ class RoundTripsTest {
             assertEquals("Options evaluated", assertInstanceOf(StageChange.StageChanged.class, change,
                     change.toString()).deal().stage());
             assertEquals(List.of("SELECT deal with its pipeline's version", "SELECT pipeline revision",
-                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT"),
-                    trips);
+                    "checked update deal, stage history and reach with activity, about-rows and outbox+COMMIT"), trips);
         } finally {
             TestDatabase.close(ds);
         }
@@ -423,7 +425,7 @@ class RoundTripsTest {
             StageChange.StageChangeRejected rejected = assertInstanceOf(StageChange.StageChangeRejected.class, change);
             assertEquals("stale-version", rejected.reasons().get(0).rule(), rejected.toString());
             assertEquals(List.of("SELECT deal with its pipeline's version",
-                    "checked update deal, stage history and reach+insert activity with about-rows and outbox+COMMIT",
+                    "checked update deal, stage history and reach with activity, about-rows and outbox+COMMIT",
                     "rollback"), trips.subList(0, 3));
             Deal stored = deals.deal(deal.id()).orElseThrow();
             assertEquals(deal.stage(), stored.stage());
@@ -442,7 +444,10 @@ class RoundTripsTest {
     /**
      * The deal's checked update, queued by {@code updateWithHistoryLast}, refused with the commit it went with (a
      * stale version, a deal not stored, a taken entry): thrown as {@code updateWithHistory} throws it, and the unit
-     * rolls back whole: the entry queued after it is not stored, no event is delivered or in the outbox.
+     * rolls back whole: the entry queued after it is not stored, no event is delivered or in the outbox. The entry goes
+     * into the update's statement, and the unit is that one statement, auto-committed: a stale update whose entry's
+     * id is taken too is still refused as stale (the entry's insert never ran), and a current update whose entry's id
+     * is taken fails as the entry's own insert fails, the update not written either.
      */
     @Test
     void aCheckedDealUpdateRefusedWithTheCommit_isThrownAsTheImmediateWriteThrowsIt_andLeavesNothing() {
@@ -464,8 +469,15 @@ class RoundTripsTest {
             StaleVersionException stale = assertThrows(StaleVersionException.class, () -> moveLast(store, read,
                     new UUID(21, 1), events, entry(1, lead, lead)));
             assertEquals(read.id().toString(), stale.recordId());
-            assertEquals(List.of("checked update deal, stage history and reach+insert activity with about-rows and "
-                    + "outbox+COMMIT", "rollback"), trips);
+            assertEquals(List.of("checked update deal, stage history and reach with activity, about-rows and outbox, "
+                    + "auto-commit"), trips);
+            UUID elsewhere = new UUID(20, 2);
+            store.activities().append(entry(4, elsewhere, elsewhere));
+            assertEquals(read.id().toString(), assertThrows(StaleVersionException.class, () -> moveLast(store, read,
+                    new UUID(21, 3), events, entry(4, lead, lead))).recordId());
+            assertEquals("activity " + new ActivityId(new UUID(9, 4)) + " is already stored",
+                    assertThrows(IllegalArgumentException.class, () -> moveLast(store, changed, new UUID(21, 4),
+                            events, entry(4, lead, lead))).getMessage());
             Deal missing = Deal.open(new DealId(new UUID(21, 9)), b2b.id(), "Missing",
                     b2b.definition().firstOpenStage(), AT);
             assertEquals("there is no deal " + missing.id(), assertThrows(java.util.NoSuchElementException.class,
@@ -876,27 +888,32 @@ class RoundTripsTest {
                         inUnit[0] = Boolean.FALSE.equals(args[0]);
                     } else if (inUnit[0] && (name.equals("commit") || name.equals("rollback")
                             || name.equals("setSavepoint") || name.equals("releaseSavepoint"))
-                            && !(name.equals("commit") && idle(target))) {
-                        trips.add(name); // pgjdbc's commit() sends nothing when the server reported no transaction
+                            && !((name.equals("commit") || name.equals("rollback")) && idle(target))) {
+                        // pgjdbc's commit() and rollback() send nothing when the server reported no transaction
+                        trips.add(name);
                     }
                     Object result = call(target, method, args);
                     String sql = args != null && args.length > 0 && args[0] instanceof String t ? t : null;
                     // a rotation ticket taken ahead of a unit, in auto-commit, counts as the unit's round trip
                     if (result instanceof Statement s && (inUnit[0] || sql != null && sql.contains(TICKET_AHEAD))) {
-                        return statement(s, sql, trips);
+                        return statement(s, sql, trips, inUnit[0] ? inUnit : null);
                     }
                     return result;
                 });
     }
 
-    private static Object statement(Statement target, String preparedSql, List<String> trips) {
+    /**
+     * The statement, noting its executions; one prepared in a unit of work ({@code inUnit} not null) but executed in
+     * auto-commit (the unit's one statement, which commits itself) is noted with ", auto-commit".
+     */
+    private static Object statement(Statement target, String preparedSql, List<String> trips, boolean[] inUnit) {
         Class<?> type = target instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class
                 : Statement.class;
         return Proxy.newProxyInstance(RoundTripsTest.class.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
                     if (method.getName().startsWith("execute")) {
                         String sql = preparedSql != null ? preparedSql : (String) args[0];
-                        trips.add(describe(sql));
+                        trips.add(describe(sql) + (inUnit != null && !inUnit[0] ? ", auto-commit" : ""));
                     }
                     return call(target, method, args);
                 });
@@ -911,6 +928,12 @@ class RoundTripsTest {
     private static String describe(String sql) {
         if (sql.endsWith("; COMMIT")) { // a deferred write sent with the unit's commit
             return describe(sql.substring(0, sql.length() - "; COMMIT".length())) + "+COMMIT";
+        }
+        int dealUpdate = sql.indexOf(", u AS (UPDATE crm_deal SET");
+        if (sql.startsWith("WITH f0 AS (INSERT INTO crm_activity ") && dealUpdate > 0) {
+            // a timeline entry's inserts folded into the checked deal update in front of them: one statement
+            return describe("WITH " + sql.substring(dealUpdate + ", ".length())) + " with activity, about-rows"
+                    + (sql.substring(0, dealUpdate).contains("INSERT INTO crm_outbox ") ? " and outbox" : "");
         }
         int checkedEnd = sql.indexOf(" END AS integer)");
         if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_CLAIM)) && checkedEnd > 0) {
