@@ -104,6 +104,9 @@ public enum Dialect {
             LocalDateTime t = rs.getObject(column, LocalDateTime.class);
             return t == null ? null : t.toInstant(ZoneOffset.UTC);
         }
+        if (this == POSTGRESQL) {
+            return PgTimes.read(rs, column);
+        }
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

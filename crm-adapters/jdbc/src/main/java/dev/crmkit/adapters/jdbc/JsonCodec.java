@@ -55,6 +55,9 @@ final class JsonCodec {
     /** What {@link #customFields(CustomFields)} and {@link #stringMap(Map)} write for no values. */
     static final String EMPTY_OBJECT = "{}";
 
+    /** What {@link #strings(List)} writes, and the databases give back, for no strings. */
+    static final String EMPTY_ARRAY = "[]";
+
     private final ObjectMapper mapper;
     private final JsonText text;
 
@@ -275,6 +278,9 @@ final class JsonCodec {
 
     /** A list of strings read back from {@link #strings(List)}. */
     List<String> strings(String json) {
+        if (EMPTY_ARRAY.equals(json)) { // a lead without external ids, read with every lead: no parser for it
+            return new java.util.ArrayList<>(0);
+        }
         JsonNode root = tree(json);
         java.util.ArrayList<String> out = new java.util.ArrayList<>(root.size());
         root.forEach(v -> out.add(v.asText()));

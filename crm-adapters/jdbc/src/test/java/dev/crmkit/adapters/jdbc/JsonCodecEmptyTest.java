@@ -5,6 +5,7 @@ import dev.crmkit.core.customfield.CustomFields;
 import dev.crmkit.core.customfield.FieldValue;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +28,29 @@ class JsonCodecEmptyTest {
         assertEquals(nodeWriter, json.stringMap(Map.of()));
         assertEquals(CustomFields.empty(), json.customFields(json.customFields(CustomFields.empty())));
         assertTrue(json.stringMap(json.stringMap(Map.of())).isEmpty());
+    }
+
+    @Test
+    void noStringsInAList_writeWhatTheyWrote_andReadBackEmpty_withoutAParser() {
+        assertEquals(JsonCodec.EMPTY_ARRAY, json.strings(List.of()));
+        assertEquals(JsonNodeFactory.instance.arrayNode().toString(), json.strings(List.of()));
+        assertEquals(List.of(), json.strings(json.strings(List.of())));
+        assertEquals(List.of(), json.strings("[ ]"), "other spellings still go through the parser");
+        assertEquals(List.of("[]"), json.strings(json.strings(List.of("[]"))));
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        int calls = 20_000;
+        long sizes = 0;
+        for (int i = 0; i < calls; i++) { // warm up
+            sizes += json.strings(JsonCodec.EMPTY_ARRAY).size();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            sizes += json.strings(JsonCodec.EMPTY_ARRAY).size();
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / calls;
+        assertEquals(0, sizes);
+        assertTrue(perCall < 64, () -> "no strings read with Jackson's parser: " + perCall + " B a read");
     }
 
     @Test

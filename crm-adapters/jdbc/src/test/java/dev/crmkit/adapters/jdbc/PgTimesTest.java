@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,5 +94,52 @@ class PgTimesTest {
                 }
             }
         }
+    }
+    @Test
+    void read_onPostgres_givesWhatPgjdbcGives_inBinaryAndInText() throws Exception {
+        List<Instant> times = new ArrayList<>(EDGES);
+        times.add(Instant.parse("1582-10-04T23:59:59.999999Z")); // the Julian calendar's last day
+        times.add(Instant.parse("1000-06-15T12:00:00.000001Z"));
+        Random random = new Random(22);
+        for (int i = 0; i < 300; i++) {
+            times.add(Instant.ofEpochSecond(random.nextInt(2_000_000_000) - 1_000_000_000L,
+                    random.nextInt(1_000_000) * 1_000));
+        }
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore();
+             Connection c = on.ds().getConnection()) {
+            for (boolean binary : new boolean[] {true, false}) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS timestamptz) AS t, "
+                        + "CAST(NULL AS timestamptz) AS n, CAST('infinity' AS timestamptz) AS i, "
+                        + "CAST('-infinity' AS timestamptz) AS m" + (binary ? "" : " WHERE true"))) {
+                    // (another text in text: the connection keeps the one prepared in binary and would use it)
+                    // a negative threshold: prepared on the server and received in binary from the first execution
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(binary ? -1 : 0);
+                    for (Instant t : times) {
+                        Dialect.POSTGRESQL.setInstant(ps, 1, t);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            assertTrue(rs.next());
+                            assertEquals(binary ? 1 : 0, rs.getMetaData().unwrap(org.postgresql.PGResultSetMetaData
+                                    .class).getFormat(1), "the format the case is about");
+                            Instant read = Dialect.POSTGRESQL.getInstant(rs, "t");
+                            assertEquals(!binary, timestampUtilsMade(rs), () -> "pgjdbc's TimestampUtils made: "
+                                    + t + (binary ? " in binary" : " in text"));
+                            assertEquals(rs.getObject("t", OffsetDateTime.class).toInstant(), read, t::toString);
+                            assertEquals(Instant.parse(PgTimes.text(t)), read, () -> t + " to the microsecond");
+                            assertNull(Dialect.POSTGRESQL.getInstant(rs, "n"));
+                            assertEquals(OffsetDateTime.MAX.toInstant(), Dialect.POSTGRESQL.getInstant(rs, "i"));
+                            assertEquals(OffsetDateTime.MIN.toInstant(), Dialect.POSTGRESQL.getInstant(rs, "m"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether pgjdbc made its per-result-set {@code TimestampUtils} (pgjdbc's own field, read for this test). */
+    private static boolean timestampUtilsMade(ResultSet rs) throws Exception {
+        Object pg = rs.unwrap(Class.forName("org.postgresql.jdbc.PgResultSet"));
+        java.lang.reflect.Field field = pg.getClass().getDeclaredField("timestampUtils");
+        field.setAccessible(true);
+        return field.get(pg) != null;
     }
 }
