@@ -593,8 +593,10 @@ final class Jdbc {
 
     /**
      * The inserts of {@link #insertAsOne} as common table expressions {@code f0, f1, ...} in front of those of a
-     * checked statement that takes them ({@link JdbcTransactions.Checked#takesInserts}): no query reads them, so they
-     * run only once its main query went through.
+     * checked statement that takes them ({@link JdbcTransactions.Checked#takesInserts}): no query reads them, so
+     * PostgreSQL runs them once its main query went through (its observed order, not a documented one: see
+     * {@link JdbcTransactions.Checked}). The checked text was validated where it was built
+     * ({@link JdbcTransactions.Checked#takingInserts}).
      */
     private static String foldedSql(List<String> inserts, int[] counts, String checked) {
         List<String> parts = withRows(inserts, counts);

@@ -173,13 +173,15 @@ final class JdbcDeals implements Deals {
      */
     private static String checkedSql(Jdbc jdbc, String updateRow, String atPipeline) {
         String refused = "'" + JdbcTransactions.Checked.REFUSED;
-        return "WITH u AS (" + updateRow + (atPipeline == null ? "" : " AND " + atPipeline) + " RETURNING id), "
+        // it takes the move's timeline entry (updateWithHistoryLast): checked once here, not with every move
+        return JdbcTransactions.Checked.takingInserts("WITH u AS (" + updateRow
+                + (atPipeline == null ? "" : " AND " + atPipeline) + " RETURNING id), "
                 + JdbcStageHistory.insertWithReachAfter(jdbc, "u")
                 + " SELECT CAST(CASE WHEN (SELECT count(*) FROM h) = 1 THEN '0' WHEN (SELECT count(*) FROM u) = 1 THEN "
                 + JdbcStageHistory.takenSql(jdbc)
                 + (atPipeline == null ? "" : " WHEN NOT " + atPipeline + " THEN " + refused + PIPELINE_MOVED_ON + "'")
                 + jdbc.sql(" WHEN EXISTS (SELECT 1 FROM {deal} WHERE id = ?) THEN " + refused + STALE + "' ELSE "
-                + refused + MISSING + "' END AS integer)");
+                + refused + MISSING + "' END AS integer)"));
     }
 
     private static StaleVersionException pipelineMovedOn(Deal deal, long assumed) {

@@ -460,9 +460,14 @@ final class JdbcTransactions implements Transactions {
      * <p>A statement that {@code takesInserts} is one {@code WITH ... SELECT ...} whose main query raises the refusal
      * and whose common table expressions are not named {@code f0}, {@code f1}, ...: the inserts of a deferred write
      * queued after it ({@link Jdbc#insertAsOne}) may then go into it as common table expressions of their own that no
-     * query reads ({@link Leading#foldableAhead}), one statement instead of two. PostgreSQL runs such expressions only
-     * after the main query has ended, so a refusal raised there stops them before they insert anything (and a taken
-     * key of theirs never hides the refusal); once the check passed, they run as their own statement would have.
+     * query reads ({@link Leading#foldableAhead}), one statement instead of two. A refusal raised by the main query
+     * fails the whole statement, so nothing of it is written whatever the order. Which error wins when an insert's key
+     * is taken too rests on the order PostgreSQL runs them in: it documents data-modifying expressions as run
+     * "concurrently" with the main query in an unpredictable order; what it does (observed since 9.1, and in the
+     * executor today: unread ones run when the main query has ended) is run them after it, so a refusal stops them
+     * before they insert anything and a taken key of theirs never hides the refusal. That reliance is pinned by
+     * tests for every refusal (stale, missing deal, pipeline moved on, entry id taken) with a taken activity id
+     * ({@code RoundTripsTest}); once the check passed, they run as their own statement would have.
      *
      * @param sql          the statement (no COMMIT or savepoint commands)
      * @param params       its parameters
@@ -481,6 +486,31 @@ final class JdbcTransactions implements Transactions {
             if (takesInserts && !sql.startsWith("WITH ")) {
                 throw new IllegalArgumentException("only a WITH statement takes inserts: " + sql);
             }
+        }
+
+        /** A common table expression named as a folded insert ({@code f0}, {@code f1}, ...; see {@link Jdbc}). */
+        private static final java.util.regex.Pattern FOLDED_NAME = java.util.regex.Pattern.compile(
+                "(?i)(?:^WITH|,)\\s+\"?f\\d+\"?\\s+AS\\s*\\(");
+
+        /**
+         * The text of a statement that {@link #takesInserts}, checked once where it is built (not with every
+         * statement queued): one {@code WITH} that is not {@code RECURSIVE} (the folded inserts go in front of its
+         * expressions, and would make a recursive one invalid) and names no expression {@code f0}, {@code f1}, ...
+         * (the names of the folded inserts).
+         *
+         * @throws IllegalArgumentException when it cannot take inserts, naming the rule
+         */
+        static String takingInserts(String sql) {
+            Objects.requireNonNull(sql, "sql");
+            if (!sql.startsWith("WITH ") || sql.regionMatches(true, "WITH ".length(), "RECURSIVE", 0, 9)) {
+                throw new IllegalArgumentException("sql: only a WITH statement, not WITH RECURSIVE, takes inserts: "
+                        + sql);
+            }
+            if (FOLDED_NAME.matcher(sql).find()) {
+                throw new IllegalArgumentException("sql: a statement that takes inserts names no expression f0, f1, "
+                        + "...: " + sql);
+            }
+            return sql;
         }
 
         /** A checked statement that takes no inserts queued after it. */
@@ -743,25 +773,46 @@ final class JdbcTransactions implements Transactions {
         /**
          * Executes the statement of {@link #sql}; in auto-commit when it commits itself ({@link #allowAutoCommit}), the
          * connection back out of it after, with no transaction open (pgjdbc's commit then sends nothing).
+         *
+         * <p>Auto-commit only if the session is still idle here, at the switch: a write that sent a statement of its
+         * own on the connection before this one (against the {@link OneStatementWrite} contract) began the
+         * transaction, which switching to auto-commit would commit, so that a refusal of this statement would leave
+         * the earlier writes committed. Then the statement runs in the transaction and the unit's commit sends the
+         * COMMIT (review 1 of stop 12, M2). The connection goes back out of auto-commit whatever ends the statement, an
+         * {@link Error} included (L1); a switch that failed sent nothing, so the failure is not one of a commit whose
+         * outcome is unknown (L2).
          */
         private boolean run(Connection c, PreparedStatement ps) throws SQLException {
+            if (autoCommit && !PgSession.idle(c)) {
+                autoCommit = false;
+                commitSent = false; // no COMMIT in the text (see sql): the unit's commit sends it
+            }
             if (!autoCommit) {
                 return ps.execute();
             }
-            c.setAutoCommit(true); // nothing is sent: no transaction is open
-            boolean rows;
             try {
-                rows = ps.execute();
+                c.setAutoCommit(true); // nothing is sent: no transaction is open
             } catch (SQLException | RuntimeException e) {
-                try {
-                    c.setAutoCommit(false);
-                } catch (SQLException back) { // a connection lost: the statement's failure is the one to report
-                    e.addSuppressed(back);
-                }
+                sent = false; // nothing reached the server: the unit fails as a write that was not sent
+                commitSent = false;
                 throw e;
             }
-            c.setAutoCommit(false);
-            return rows;
+            Throwable failure = null;
+            try {
+                return ps.execute();
+            } catch (Throwable e) {
+                failure = e;
+                throw e;
+            } finally {
+                try {
+                    c.setAutoCommit(false);
+                } catch (SQLException back) {
+                    if (failure == null) {
+                        throw back; // the statement went through, its reply came: a connection lost since
+                    }
+                    failure.addSuppressed(back); // a connection lost: the statement's failure is the one to report
+                }
+            }
         }
 
         /**
