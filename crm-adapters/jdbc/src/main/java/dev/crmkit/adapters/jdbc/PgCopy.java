@@ -185,11 +185,13 @@ final class PgCopy {
                 }
                 text.append('\n');
                 if (text.length() >= BLOCK) {
-                    in = send(c, opening, in, text, utf8);
+                    in = in != null ? in : opening.run(c); // kept before the write, which the catch may cancel
+                    utf8.send(in, text);
                 }
             }
-            if (text.length() > 0 || in == null) {
-                in = send(c, opening, in, text, utf8);
+            in = in != null ? in : opening.run(c);
+            if (text.length() > 0) {
+                utf8.send(in, text);
             }
             in.endCopy();
         } catch (SQLException | RuntimeException | Error e) {
@@ -208,16 +210,6 @@ final class PgCopy {
 
     /** The chars of COPY text {@link #copyIn} builds before it sends them: a few blocks for a bulk chunk's table. */
     static final int BLOCK = 16_384;
-
-    /** Sends a block, starting the COPY with the first; returns the COPY under way. */
-    private static CopyIn send(Connection c, SqlWork<CopyIn> opening, CopyIn in, StringBuilder text,
-                               Utf8Blocks utf8) throws SQLException {
-        CopyIn open = in != null ? in : opening.run(c);
-        if (text.length() > 0) {
-            utf8.send(open, text);
-        }
-        return open;
-    }
 
     /** How many sets of COPY buffers {@link #UTF8} keeps: a COPY when all are taken encodes into its own. */
     static final int POOLED = 8;

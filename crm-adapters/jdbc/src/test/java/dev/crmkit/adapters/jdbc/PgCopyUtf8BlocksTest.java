@@ -90,7 +90,8 @@ class PgCopyUtf8BlocksTest {
         SQLException e = assertThrows(SQLException.class, () -> PgCopy.copyIn(null, c -> failing, failedRows, pool));
 
         assertEquals("08006", e.getSQLState());
-        assertEquals("writeToCopy", calls.get(0));
+        assertEquals(List.of("writeToCopy", "isActive", "cancelCopy"), calls,
+                "the COPY the first block's write failed on is cancelled");
         assertEquals(1, pool.size(), "the failed COPY gave its set back");
 
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
