@@ -173,9 +173,9 @@ class FoldedLeadUpdateTest {
     /**
      * Review item L7: MariaDB's update leaves out a column only when the lead's value equals the stored one exactly
      * (Java {@code equals}), whatever the column's collation or precision. A lead whose only change is the case of its
-     * company name (equal under MariaDB's default case-insensitive collation), a trailing space (equal under PAD SPACE),
-     * or its time of change by less than a microsecond (the stored precision) gets that column set: read back as
-     * written, and named in the update's SET (MariaDB's; the other databases set every column). Each lead alone in
+     * company name (equal under MariaDB's default case-insensitive collation), a trailing space (equal under PAD
+     * SPACE), or its time of change by less than a microsecond (the stored precision) gets that column set: read back
+     * as written, and named in the update's SET (MariaDB's; the other databases set every column). Each lead alone in
      * its chunk, so the SET is its own.
      */
     @ParameterizedTest
