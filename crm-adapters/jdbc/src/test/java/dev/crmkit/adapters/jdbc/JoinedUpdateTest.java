@@ -20,6 +20,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * MariaDB's multi-row update of rows by id and version ({@code Jdbc.updateRows}), as a bulk chunk's folded leads and
@@ -73,6 +75,21 @@ class JoinedUpdateTest {
                 assertEquals("Joined" + i, now.name().last(), "lead " + i);
             }
         }
+    }
+
+    /**
+     * The joined update forces the primary key's index on the table it reads first, so a one-row update keyed on
+     * another column (one only UNIQUE) is refused when its statement is built, naming the column; one keyed on id is
+     * not.
+     */
+    @Test
+    void updateRowsSql_aKeyOtherThanTheIdPrimaryKey_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jdbc.updateRowsSql(
+                "UPDATE crm_x SET version = ?, a = ? WHERE email = ? AND version = ?", 2));
+        assertTrue(e.getMessage().contains("primary key id") && e.getMessage().contains("not email"),
+                e.getMessage());
+        assertTrue(Jdbc.updateRowsSql("UPDATE crm_x SET version = ?, a = ? WHERE id = ? AND version = ?", 2)
+                .startsWith("UPDATE crm_x t FORCE INDEX (PRIMARY) STRAIGHT_JOIN ("));
     }
 
     private static long status(Connection c, String name) throws SQLException {
