@@ -368,9 +368,9 @@ final class Jdbc {
      * server's CPU for 500 rows ({@code SHOW PROFILE}: 5.1-5.8 ms against 2.7-3.7 ms).
      *
      * @param update a one-row {@code UPDATE {table} SET a = ?, b = ?, ... WHERE id = ? AND version = ?} (every SET
-     *               value a bare parameter, as {@link Dialect#json()} is on MariaDB), keyed on {@code id}, which must be
-     *               the table's primary key ({@code FORCE INDEX (PRIMARY)} reads the table by it: a key column only
-     *               UNIQUE would be read through the wrong index, a scan locking every row it reads)
+     *               value a bare parameter, as {@link Dialect#json()} is on MariaDB), keyed on {@code id}, which must
+     *               be the table's primary key ({@code FORCE INDEX (PRIMARY)} reads the table by it: a key column
+     *               only UNIQUE would be read through the wrong index, a scan locking every row it reads)
      * @param rows   each row's parameters of {@code update}, in its order
      * @return the rows found (each at its expected version) and written
      * @throws IllegalArgumentException when {@code update} is not of that form (its key another column than
