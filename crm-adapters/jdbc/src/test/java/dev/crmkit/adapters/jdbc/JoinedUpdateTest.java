@@ -3,6 +3,8 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
@@ -73,6 +75,47 @@ class JoinedUpdateTest {
                 assertEquals("call back " + i, now.request(), "lead " + i);
                 assertEquals(2, now.submissions(), "lead " + i);
                 assertEquals("Joined" + i, now.name().last(), "lead " + i);
+            }
+        }
+    }
+
+    /**
+     * A chunk enriching 300 stored contacts (each known by its phone, named and given an e-mail and a company by its
+     * repeat), its contacts written by the same joined update: no temporary table on disk for the chunk; every
+     * contact read back with what the chunk gave it.
+     */
+    @Test
+    void mariadb_aChunkEnrichingStoredContacts_writesThemWithNoTemporaryTableOnDisk() {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(23))
+                    .defaultRegion("DE").build();
+            List<LeadSubmission> first = new ArrayList<>();
+            List<LeadSubmission> repeats = new ArrayList<>();
+            for (int i = 0; i < STORED; i++) {
+                String phone = "+49 30 555" + (10_000 + i);
+                first.add(LeadSubmission.from(Channel.WEB_FORM).phone(phone).build());
+                repeats.add(LeadSubmission.from(Channel.IMPORT).name("Kathy", "Joined" + i).phone(phone)
+                        .email("kathy@joined" + i + ".example").build());
+            }
+            List<Contact> known = new ArrayList<>();
+            for (CaptureOutcome outcome : crm.bulkCapture().captureAll(first)) {
+                known.add(store.contacts().findById(outcome.lead().orElseThrow().contactId()).orElseThrow());
+            }
+            Jdbc jdbc = store.jdbc();
+
+            long diskTables = store.transactions().inTransaction(() -> {
+                long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
+                crm.bulkCapture().captureAll(repeats);
+                return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
+            });
+
+            assertEquals(0L, diskTables, "temporary tables on disk in the chunk");
+            for (int i = 0; i < STORED; i++) {
+                Contact now = store.contacts().findById(known.get(i).id()).orElseThrow();
+                assertTrue(now.version() > known.get(i).version(), "contact " + i);
+                assertEquals("Joined" + i, now.name().last(), "contact " + i);
+                assertEquals(List.of(new EmailAddress("kathy@joined" + i + ".example")), now.emails(), "contact " + i);
             }
         }
     }
