@@ -45,8 +45,7 @@ class JoinedUpdateTest {
     void mariadb_aChunkFoldingRepeats_writesTheFoldedLeadsWithNoTemporaryTableOnDisk() {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
             JdbcCrmStore store = on.store();
-            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(22))
-                    .defaultRegion("DE").build();
+            Crm crm = crm(store, 22);
             List<LeadSubmission> first = new ArrayList<>();
             List<LeadSubmission> repeats = new ArrayList<>();
             for (int i = 0; i < STORED; i++) {
@@ -56,15 +55,11 @@ class JoinedUpdateTest {
                         .externalId("repeat-" + i).request("call back " + i).build());
             }
             crm.bulkCapture().captureAll(first);
-            Jdbc jdbc = store.jdbc();
 
-            long diskTables = store.transactions().inTransaction(() -> {
-                long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
-                List<CaptureOutcome> folded = crm.bulkCapture().captureAll(repeats);
-                for (CaptureOutcome outcome : folded) {
+            long diskTables = diskTablesDuring(store, () -> {
+                for (CaptureOutcome outcome : crm.bulkCapture().captureAll(repeats)) {
                     assertInstanceOf(CaptureOutcome.DuplicateFolded.class, outcome);
                 }
-                return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
             });
 
             assertEquals(0L, diskTables, "temporary tables on disk in the chunk");
@@ -80,16 +75,15 @@ class JoinedUpdateTest {
     }
 
     /**
-     * A chunk enriching 300 stored contacts (each known by its phone, named and given an e-mail and a company by its
-     * repeat), its contacts written by the same joined update: no temporary table on disk for the chunk; every
-     * contact read back with what the chunk gave it.
+     * A chunk enriching 300 stored contacts (each known by its phone, named and given an e-mail by its repeat), its
+     * contacts written by the same joined update: no temporary table on disk for the chunk; every contact read back
+     * with what the chunk gave it.
      */
     @Test
     void mariadb_aChunkEnrichingStoredContacts_writesThemWithNoTemporaryTableOnDisk() {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
             JdbcCrmStore store = on.store();
-            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(23))
-                    .defaultRegion("DE").build();
+            Crm crm = crm(store, 23);
             List<LeadSubmission> first = new ArrayList<>();
             List<LeadSubmission> repeats = new ArrayList<>();
             for (int i = 0; i < STORED; i++) {
@@ -102,13 +96,8 @@ class JoinedUpdateTest {
             for (CaptureOutcome outcome : crm.bulkCapture().captureAll(first)) {
                 known.add(store.contacts().findById(outcome.lead().orElseThrow().contactId()).orElseThrow());
             }
-            Jdbc jdbc = store.jdbc();
 
-            long diskTables = store.transactions().inTransaction(() -> {
-                long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
-                crm.bulkCapture().captureAll(repeats);
-                return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
-            });
+            long diskTables = diskTablesDuring(store, () -> crm.bulkCapture().captureAll(repeats));
 
             assertEquals(0L, diskTables, "temporary tables on disk in the chunk");
             for (int i = 0; i < STORED; i++) {
@@ -133,6 +122,24 @@ class JoinedUpdateTest {
                 e.getMessage());
         assertTrue(Jdbc.updateRowsSql("UPDATE crm_x SET version = ?, a = ? WHERE id = ? AND version = ?", 2)
                 .startsWith("UPDATE crm_x t FORCE INDEX (PRIMARY) STRAIGHT_JOIN ("));
+    }
+
+    private static Crm crm(JdbcCrmStore store, long seed) {
+        return Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(seed))
+                .defaultRegion("DE").build();
+    }
+
+    /**
+     * The temporary tables on disk the session created while the work ran, inside a unit of the test's so the
+     * counter is read on the connection the work used.
+     */
+    private static long diskTablesDuring(JdbcCrmStore store, Runnable work) {
+        Jdbc jdbc = store.jdbc();
+        return store.transactions().inTransaction(() -> {
+            long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
+            work.run();
+            return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
+        });
     }
 
     private static long status(Connection c, String name) throws SQLException {
