@@ -124,11 +124,14 @@ public record Activity(ActivityId id, ActivityType type, String subject, String 
 
     /**
      * The records an entry is about, for {@link #system} and the other factories: each reference once, in the order
-     * first given; unmodifiable, and taken as it is by the entry (no copy).
+     * first given; unmodifiable, and taken as it is by the entry (no copy). No records give the empty set, which
+     * every entry refuses ({@code about} is required), so pass at least one.
      *
-     * @throws NullPointerException naming {@code about} for a null reference
+     * @param records the records, at least one for an entry; none gives an empty set
+     * @throws NullPointerException naming {@code about} for a null array or a null reference in it
      */
     public static Set<RecordRef> aboutRecords(RecordRef... records) {
+        Objects.requireNonNull(records, "about");
         return AboutRecords.of(records);
     }
 

@@ -2,6 +2,7 @@ package dev.crmkit.core.activity;
 
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.ValidationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -58,6 +59,24 @@ class ActivityAboutTest {
         assertThrows(UnsupportedOperationException.class, about::clear);
         NullPointerException e = assertThrows(NullPointerException.class, () -> Activity.aboutRecords(LEAD, null));
         assertEquals("about", e.getMessage());
+    }
+
+    @Test
+    void aboutRecords_nullArray_isRefusedNamingAbout() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Activity.aboutRecords((RecordRef[]) null));
+        assertEquals("about", e.getMessage());
+    }
+
+    @Test
+    void aboutRecords_ofNone_isEmpty_whichAnEntryRefusesAsAboutRequired() {
+        Set<RecordRef> none = Activity.aboutRecords();
+        assertTrue(none.isEmpty());
+        ValidationException e = assertThrows(ValidationException.class, () -> Activity.system(
+                new ActivityId(new UUID(3, 2)), "Lead captured via web form", "", none,
+                Instant.parse("2026-03-01T10:00:00Z")));
+        assertEquals("about", e.violations().get(0).field());
+        assertEquals("required", e.violations().get(0).rule());
     }
 
     @Test

@@ -206,8 +206,9 @@ public abstract class BulkCaptureContract {
      * Review item L5: two new leads of one write holding the same external id (which capture never stages: it folds
      * the repeat) kept one claim on the JDBC store and lost the other lead's without a word. The store refuses the
      * whole write naming the field, the rule and the id, and nothing of it is stored, the new contact before the
-     * leads included. Refused before writing, not written and rolled back: the unit itself, after the refusal and
-     * before its rollback, holds none of it.
+     * leads included: nothing of it is visible in the unit after the refusal, before the unit's rollback. (That tells
+     * "refused before writing" from "written and rolled back" only on the in-memory store; the JDBC stores write
+     * under a savepoint, whose rollback leaves the unit the same.)
      */
     @Test
     void write_twoNewLeadsHoldingOneExternalId_isRefusedNamingTheIdAndStoresNothing() {

@@ -368,10 +368,13 @@ final class Jdbc {
      * server's CPU for 500 rows ({@code SHOW PROFILE}: 5.1-5.8 ms against 2.7-3.7 ms).
      *
      * @param update a one-row {@code UPDATE {table} SET a = ?, b = ?, ... WHERE id = ? AND version = ?} (every SET
-     *               value a bare parameter, as {@link Dialect#json()} is on MariaDB)
+     *               value a bare parameter, as {@link Dialect#json()} is on MariaDB), keyed on {@code id}, which must
+     *               be the table's primary key ({@code FORCE INDEX (PRIMARY)} reads the table by it: a key column
+     *               only UNIQUE would be read through the wrong index, a scan locking every row it reads)
      * @param rows   each row's parameters of {@code update}, in its order
      * @return the rows found (each at its expected version) and written
-     * @throws IllegalArgumentException when {@code update} is not of that form or the dialect is not MariaDB
+     * @throws IllegalArgumentException when {@code update} is not of that form (its key another column than
+     *                                  {@code id} included) or the dialect is not MariaDB
      */
     int updateRows(Connection c, String update, List<Object[]> rows) throws SQLException {
         if (dialect != Dialect.MARIADB) {
@@ -431,6 +434,10 @@ final class Jdbc {
         Matcher m = ONE_ROW_UPDATE.matcher(update);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a one-row update by id and version: " + update);
+        }
+        if (!m.group(3).equals("id")) { // every crmkit table's primary key is its id
+            throw new IllegalArgumentException("the key of a joined update must be the primary key id (FORCE INDEX "
+                    + "(PRIMARY)), not " + m.group(3) + ": " + update);
         }
         String[] sets = m.group(2).split(", ");
         StringBuilder first = new StringBuilder("SELECT ");

@@ -160,10 +160,20 @@ final class PgCopy {
      * block boundary would be stored as "??"); bytes are sent as they are.
      */
     private static void copyIn(Connection c, String copy, List<Object[]> rows) throws SQLException {
+        copyIn(c, connection -> connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy), rows, UTF8);
+    }
+
+    /**
+     * {@link #copyIn(Connection, String, List)} with the COPY that {@code opening} starts when the first block is
+     * built, and buffers from {@code pool}, which get them back at the end, after a failure too (tests fail a COPY
+     * here without a server).
+     */
+    static void copyIn(Connection c, SqlWork<CopyIn> opening, List<Object[]> rows, Utf8Pool pool)
+            throws SQLException {
         // the COPY starts with the first block, built before it: a value copyIn cannot write (a programming error)
         // fails there, before the server was asked anything, so the transaction is not aborted (review of t17-pg1m)
         CopyIn in = null;
-        Utf8Blocks utf8 = UTF8.take();
+        Utf8Blocks utf8 = pool.take();
         try {
             StringBuilder text = new StringBuilder(BLOCK + BLOCK / 4);
             for (Object[] row : rows) {
@@ -175,11 +185,13 @@ final class PgCopy {
                 }
                 text.append('\n');
                 if (text.length() >= BLOCK) {
-                    in = send(c, copy, in, text, utf8);
+                    in = in != null ? in : opening.run(c); // kept before the write, which the catch may cancel
+                    utf8.send(in, text);
                 }
             }
-            if (text.length() > 0 || in == null) {
-                in = send(c, copy, in, text, utf8);
+            in = in != null ? in : opening.run(c);
+            if (text.length() > 0) {
+                utf8.send(in, text);
             }
             in.endCopy();
         } catch (SQLException | RuntimeException | Error e) {
@@ -192,22 +204,12 @@ final class PgCopy {
             }
             throw e;
         } finally {
-            UTF8.giveBack(utf8);
+            pool.giveBack(utf8);
         }
     }
 
     /** The chars of COPY text {@link #copyIn} builds before it sends them: a few blocks for a bulk chunk's table. */
     static final int BLOCK = 16_384;
-
-    /** Sends a block, starting the COPY with the first; returns the COPY under way. */
-    private static CopyIn send(Connection c, String copy, CopyIn in, StringBuilder text, Utf8Blocks utf8)
-            throws SQLException {
-        CopyIn open = in != null ? in : c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-        if (text.length() > 0) {
-            utf8.send(open, text);
-        }
-        return open;
-    }
 
     /** How many sets of COPY buffers {@link #UTF8} keeps: a COPY when all are taken encodes into its own. */
     static final int POOLED = 8;
@@ -266,7 +268,9 @@ final class PgCopy {
      * String and a byte array of each block were the largest allocation of a bulk chunk's capture on PostgreSQL. The
      * bytes are those of {@code text.toString().getBytes(UTF_8)}: an unpaired surrogate becomes {@code ?}, as there. A
      * block much longer than {@link #BLOCK} (a long value in its last row) gets buffers of its own, so the buffers
-     * kept are a few blocks' worth. Not thread-safe (one COPY's at a time).
+     * kept are a few blocks' worth. Not thread-safe (one COPY's at a time). A kept set still holds its last block's
+     * text (personal data) until the next COPY that takes it overwrites it: it is reachable from nowhere outside
+     * this class, and no COPY reads what it did not write.
      */
     static final class Utf8Blocks {
         private static final int KEPT = 2 * BLOCK; // 160 KiB of buffers

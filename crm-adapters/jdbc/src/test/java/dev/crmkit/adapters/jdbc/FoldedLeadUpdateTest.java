@@ -170,6 +170,76 @@ class FoldedLeadUpdateTest {
                 carla.id(), leads.findById(carla.id()).orElseThrow().owner()));
     }
 
+    /**
+     * Review item L7: MariaDB's update leaves out a column only when the lead's value equals the stored one exactly
+     * (Java {@code equals}), whatever the column's collation or precision. A lead whose only change is the case of its
+     * company name (equal under MariaDB's default case-insensitive collation), a trailing space (equal under PAD
+     * SPACE), or its time of change by less than a microsecond (the stored precision) gets that column set: read back
+     * as written, and named in the update's SET (MariaDB's; the other databases set every column). Each lead alone in
+     * its chunk, so the SET is its own.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateAll_aChangeOfCaseOrTrailingSpaceOrBelowAMicrosecond_setsTheColumn(TestDatabase db) {
+        DataSource ds = db.isolated();
+        try {
+            List<String> texts = new ArrayList<>();
+            JdbcCrmStore store = JdbcCrmStore.builder(StatementCounter.recording(ds, texts)).build();
+            Fixtures fx = new Fixtures(94);
+            JdbcLeads leads = (JdbcLeads) store.leads();
+            // read back, so that each lead holds its values exactly as stored (times at microseconds)
+            Lead anna = leads.findById(leads.insertOrGet(fx.lead().companyName("anna gmbh").build()).id())
+                    .orElseThrow();
+            Lead bernd = leads.findById(leads.insertOrGet(fx.lead().companyName("Bernd AG").build()).id())
+                    .orElseThrow();
+            Lead carla = leads.findById(leads.insertOrGet(fx.lead().build()).id()).orElseThrow();
+            Lead annaAfter = anna.withSubmittedData(anna.name(), anna.email(), anna.phone(), "Anna GmbH",
+                    anna.updatedAt());
+            Lead berndAfter = bernd.withSubmittedData(bernd.name(), bernd.email(), bernd.phone(), "Bernd AG ",
+                    bernd.updatedAt());
+            Instant carlaChanged = carla.updatedAt().plusNanos(400);
+            Lead carlaAfter = carla.withOwner(carla.owner(), carlaChanged);
+
+            List<String> annaSets = setAlone(store, texts, annaAfter);
+            List<String> berndSets = setAlone(store, texts, berndAfter);
+            List<String> carlaSets = setAlone(store, texts, carlaAfter);
+
+            assertEquals(annaAfter.atVersion(anna.version() + 1), leads.findById(anna.id()).orElseThrow());
+            assertEquals(berndAfter.atVersion(bernd.version() + 1), leads.findById(bernd.id()).orElseThrow());
+            Lead carlaNow = leads.findById(carla.id()).orElseThrow();
+            assertEquals(carla.version() + 1, carlaNow.version());
+            assertEquals(carlaChanged.truncatedTo(java.time.temporal.ChronoUnit.MICROS), carlaNow.updatedAt(),
+                    "400 ns below the stored microsecond: stored at the microsecond");
+            if (db == TestDatabase.MARIADB) {
+                assertEquals(List.of("version", "company_name"), annaSets, "a change of case only");
+                assertEquals(List.of("version", "company_name"), berndSets, "a trailing space only");
+                assertEquals(List.of("version", "updated_at"), carlaSets, "a change below a microsecond only");
+            } else {
+                for (List<String> sets : List.of(annaSets, berndSets, carlaSets)) {
+                    assertTrue(sets.containsAll(List.of("version", "company_name", "updated_at")), sets.toString());
+                }
+            }
+        } finally {
+            TestDatabase.close(ds);
+        }
+    }
+
+    /** Updates the lead alone in its unit of work; the columns its update statement sets, in their order. */
+    private static List<String> setAlone(JdbcCrmStore store, List<String> texts, Lead after) {
+        JdbcLeads leads = (JdbcLeads) store.leads();
+        texts.clear();
+        store.transactions().inTransaction(() -> store.jdbc().tx.write(c -> leads.updateAll(c, List.of(after))));
+        String update = texts.stream().filter(t -> t.contains("UPDATE crm_lead ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no update of the lead in " + texts));
+        String set = update.substring(update.indexOf(" SET ") + " SET ".length());
+        List<String> columns = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|, )(?:t\\.)?(\\w+) = ").matcher(set);
+        while (m.find()) {
+            columns.add(m.group(1));
+        }
+        return columns;
+    }
+
     /** Every column of the leads' rows, as text (null as null, H2's JSON as its UTF-8 text), by lead. */
     private static Map<LeadId, Map<String, String>> rows(JdbcCrmStore store, List<Lead> of) {
         Jdbc jdbc = store.jdbc();

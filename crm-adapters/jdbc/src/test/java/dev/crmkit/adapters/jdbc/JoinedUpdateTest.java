@@ -3,6 +3,8 @@ package dev.crmkit.adapters.jdbc;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.LeadSubmission;
+import dev.crmkit.core.contact.Contact;
+import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.lead.Channel;
 import dev.crmkit.core.lead.Lead;
@@ -20,6 +22,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * MariaDB's multi-row update of rows by id and version ({@code Jdbc.updateRows}), as a bulk chunk's folded leads and
@@ -41,8 +45,7 @@ class JoinedUpdateTest {
     void mariadb_aChunkFoldingRepeats_writesTheFoldedLeadsWithNoTemporaryTableOnDisk() {
         try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
             JdbcCrmStore store = on.store();
-            Crm crm = Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(22))
-                    .defaultRegion("DE").build();
+            Crm crm = crm(store, 22);
             List<LeadSubmission> first = new ArrayList<>();
             List<LeadSubmission> repeats = new ArrayList<>();
             for (int i = 0; i < STORED; i++) {
@@ -52,15 +55,11 @@ class JoinedUpdateTest {
                         .externalId("repeat-" + i).request("call back " + i).build());
             }
             crm.bulkCapture().captureAll(first);
-            Jdbc jdbc = store.jdbc();
 
-            long diskTables = store.transactions().inTransaction(() -> {
-                long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
-                List<CaptureOutcome> folded = crm.bulkCapture().captureAll(repeats);
-                for (CaptureOutcome outcome : folded) {
+            long diskTables = diskTablesDuring(store, () -> {
+                for (CaptureOutcome outcome : crm.bulkCapture().captureAll(repeats)) {
                     assertInstanceOf(CaptureOutcome.DuplicateFolded.class, outcome);
                 }
-                return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
             });
 
             assertEquals(0L, diskTables, "temporary tables on disk in the chunk");
@@ -73,6 +72,74 @@ class JoinedUpdateTest {
                 assertEquals("Joined" + i, now.name().last(), "lead " + i);
             }
         }
+    }
+
+    /**
+     * A chunk enriching 300 stored contacts (each known by its phone, named and given an e-mail by its repeat), its
+     * contacts written by the same joined update: no temporary table on disk for the chunk; every contact read back
+     * with what the chunk gave it.
+     */
+    @Test
+    void mariadb_aChunkEnrichingStoredContacts_writesThemWithNoTemporaryTableOnDisk() {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Crm crm = crm(store, 23);
+            List<LeadSubmission> first = new ArrayList<>();
+            List<LeadSubmission> repeats = new ArrayList<>();
+            for (int i = 0; i < STORED; i++) {
+                String phone = "+49 30 555" + (10_000 + i);
+                first.add(LeadSubmission.from(Channel.WEB_FORM).phone(phone).build());
+                repeats.add(LeadSubmission.from(Channel.IMPORT).name("Kathy", "Joined" + i).phone(phone)
+                        .email("kathy@joined" + i + ".example").build());
+            }
+            List<Contact> known = new ArrayList<>();
+            for (CaptureOutcome outcome : crm.bulkCapture().captureAll(first)) {
+                known.add(store.contacts().findById(outcome.lead().orElseThrow().contactId()).orElseThrow());
+            }
+
+            long diskTables = diskTablesDuring(store, () -> crm.bulkCapture().captureAll(repeats));
+
+            assertEquals(0L, diskTables, "temporary tables on disk in the chunk");
+            for (int i = 0; i < STORED; i++) {
+                Contact now = store.contacts().findById(known.get(i).id()).orElseThrow();
+                assertTrue(now.version() > known.get(i).version(), "contact " + i);
+                assertEquals("Joined" + i, now.name().last(), "contact " + i);
+                assertEquals(List.of(new EmailAddress("kathy@joined" + i + ".example")), now.emails(), "contact " + i);
+            }
+        }
+    }
+
+    /**
+     * The joined update forces the primary key's index on the table it reads first, so a one-row update keyed on
+     * another column (one only UNIQUE) is refused when its statement is built, naming the column; one keyed on id is
+     * not.
+     */
+    @Test
+    void updateRowsSql_aKeyOtherThanTheIdPrimaryKey_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jdbc.updateRowsSql(
+                "UPDATE crm_x SET version = ?, a = ? WHERE email = ? AND version = ?", 2));
+        assertTrue(e.getMessage().contains("primary key id") && e.getMessage().contains("not email"),
+                e.getMessage());
+        assertTrue(Jdbc.updateRowsSql("UPDATE crm_x SET version = ?, a = ? WHERE id = ? AND version = ?", 2)
+                .startsWith("UPDATE crm_x t FORCE INDEX (PRIMARY) STRAIGHT_JOIN ("));
+    }
+
+    private static Crm crm(JdbcCrmStore store, long seed) {
+        return Crm.builder().store(store).clock(Clock.fixed(AT, ZoneOffset.UTC)).ids(IdGenerator.seeded(seed))
+                .defaultRegion("DE").build();
+    }
+
+    /**
+     * The temporary tables on disk the session created while the work ran, inside a unit of the test's so the
+     * counter is read on the connection the work used.
+     */
+    private static long diskTablesDuring(JdbcCrmStore store, Runnable work) {
+        Jdbc jdbc = store.jdbc();
+        return store.transactions().inTransaction(() -> {
+            long before = jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables"));
+            work.run();
+            return jdbc.tx.read(c -> status(c, "Created_tmp_disk_tables")) - before;
+        });
     }
 
     private static long status(Connection c, String name) throws SQLException {

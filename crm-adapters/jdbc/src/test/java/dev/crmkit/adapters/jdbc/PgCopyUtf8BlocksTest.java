@@ -15,6 +15,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,6 +71,70 @@ class PgCopyUtf8BlocksTest {
         assertTrue(second != first && (second == taken.get(0) || second == taken.get(1)), "the other kept set");
         assertTrue(!distinct.contains(third), "none kept left: new buffers");
         assertEquals(0, pool.size());
+    }
+
+    /**
+     * A COPY whose write fails (the connection lost mid-stream) gives its buffers back to the pool, whose next COPY
+     * takes that same set and sends exactly its own bytes, nothing left of the failed one's longer text.
+     */
+    @Test
+    void aFailedCopy_givesItsBuffersBack_andTheNextCopyThroughThemSendsItsOwnBytes() throws SQLException {
+        PgCopy.Utf8Pool pool = new PgCopy.Utf8Pool(1);
+        PgCopy.Utf8Blocks kept = pool.take();
+        pool.giveBack(kept);
+        List<String> calls = new ArrayList<>();
+        CopyIn failing = copy(new ByteArrayOutputStream(), calls, new SQLException("connection lost", "08006"));
+        List<Object[]> failedRows = List.of(new Object[] {"Königstraße 1 🏠 ".repeat(40), 7},
+                new Object[] {Jdbc.Null.TEXT, "Zoë"});
+
+        SQLException e = assertThrows(SQLException.class, () -> PgCopy.copyIn(null, c -> failing, failedRows, pool));
+
+        assertEquals("08006", e.getSQLState());
+        assertEquals(List.of("writeToCopy", "isActive", "cancelCopy"), calls,
+                "the COPY the first block's write failed on is cancelled");
+        assertEquals(1, pool.size(), "the failed COPY gave its set back");
+
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        List<String> next = new ArrayList<>();
+        CopyIn working = copy(sent, next, null);
+        PgCopy.copyIn(null, c -> working, List.<Object[]>of(new Object[] {"Zoë 😀", 42}), pool);
+
+        assertArrayEquals("Zoë 😀\t42\n".getBytes(StandardCharsets.UTF_8), sent.toByteArray());
+        assertEquals(List.of("writeToCopy", "endCopy"), next);
+        assertSame(kept, pool.take(), "the one kept set served both COPYs");
+    }
+
+    /**
+     * A COPY that keeps the bytes written to it and the names of the calls made to it; with a failure, its writes
+     * throw it and it stays active until cancelled.
+     */
+    private static CopyIn copy(ByteArrayOutputStream sent, List<String> calls, SQLException failure) {
+        boolean[] active = {true};
+        return (CopyIn) Proxy.newProxyInstance(CopyIn.class.getClassLoader(), new Class<?>[] {CopyIn.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    switch (method.getName()) {
+                        case "writeToCopy" -> {
+                            if (failure != null) {
+                                throw failure;
+                            }
+                            sent.write((byte[]) args[0], (int) args[1], (int) args[2]);
+                            return null;
+                        }
+                        case "endCopy" -> {
+                            active[0] = false;
+                            return 1L;
+                        }
+                        case "isActive" -> {
+                            return active[0];
+                        }
+                        case "cancelCopy" -> {
+                            active[0] = false;
+                            return null;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                });
     }
 
     /** A COPY that keeps the bytes written to it. */

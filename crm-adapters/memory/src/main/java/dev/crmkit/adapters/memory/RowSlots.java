@@ -56,8 +56,9 @@ final class RowSlots<I> {
      */
     private int changes;
     /**
-     * Probe runs walked by the writers' {@link #vacancy}, {@link #add} and {@link #remove}, for tests ({@link #get},
-     * which concurrent readers share, writes nothing).
+     * Probe runs walked by the writers' {@link #vacancy}, {@link #add} and {@link #remove}: state kept for tests only
+     * (read by {@link #probes()}), counted on the write path under the store's lock because one increment costs
+     * nothing there ({@link #get}, which concurrent readers share, writes nothing).
      */
     private long probes;
 
@@ -113,6 +114,11 @@ final class RowSlots<I> {
     /**
      * {@link #add(Object, Object)} at the place {@link #vacancy} gave for the same id, when nothing changed the places
      * since; with any other vacancy ({@link #NO_VACANCY}, or one from before a change) the add walks its own probe run.
+     *
+     * <p>Contract: a current vacancy must be the one {@link #vacancy} gave for this very {@code id}. The vacancy does
+     * not carry its id (that would cost a second probe run or bits the change counter needs), so a current vacancy of
+     * another id would put the row outside its own probe run, where {@link #get} cannot find it. Under {@code -ea}
+     * (every test run) an assertion walks the id's run and refuses such a vacancy; without it nothing is checked.
      */
     Slot add(I id, Object stored, long vacancy) {
         Objects.requireNonNull(id, "id");
@@ -121,6 +127,7 @@ final class RowSlots<I> {
         int i;
         if (vacancy != NO_VACANCY && (int) (vacancy >>> 32) == changes) {
             i = (int) vacancy;
+            assert endsProbeRunOf(id, hash, i) : "a vacancy of another id than " + id;
         } else {
             probes++;
             int mask = slots.length - 1;
@@ -136,6 +143,21 @@ final class RowSlots<I> {
             resize(2 * slots.length);
         }
         return slot;
+    }
+
+    /**
+     * Whether the place is the free one the probe run of the id (not here) ends at: for the assertion in {@link #add},
+     * so it walks the run only when assertions are enabled, and counts no probe.
+     */
+    private boolean endsProbeRunOf(I id, int hash, int place) {
+        int mask = slots.length - 1;
+        byte tag = tag(hash);
+        for (int i = hash & mask; i != place; i = (i + 1) & mask) {
+            if (tags[i] == 0 || tags[i] == tag && ids.hasId(slots[i].stored, id)) {
+                return false;
+            }
+        }
+        return tags[place] == 0;
     }
 
     /** Removes the slot of the id; the slot, or null. */

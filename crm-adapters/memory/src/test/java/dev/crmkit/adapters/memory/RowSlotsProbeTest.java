@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An insert walks one probe run for its id, not two: {@link RowSlots#add} with the {@link RowSlots#vacancy} its check
@@ -69,6 +71,29 @@ class RowSlotsProbeTest {
         long then = slots.probes();
         slots.add(other, other);
         assertEquals(1, slots.probes() - then, "an add without a vacancy walks its own run");
+    }
+
+    @Test
+    void aCurrentVacancyOfAnotherId_isRefusedUnderAssertions_andChangesNothing() {
+        assertTrue(RowSlots.class.desiredAssertionStatus(), "the tests run with -ea");
+        RowSlots<UUID> slots = slots();
+        UUID id = new UUID(1, 2);
+        long vacancy = slots.vacancy(id);
+        UUID other = null;
+        for (long x = 3; other == null; x++) {
+            UUID candidate = new UUID(x, x);
+            if ((int) slots.vacancy(candidate) != (int) vacancy) {
+                other = candidate;
+            }
+        }
+        UUID stranger = other;
+        long before = slots.probes();
+
+        assertThrows(AssertionError.class, () -> slots.add(stranger, stranger, vacancy));
+        assertEquals(0, slots.size(), "nothing added");
+        assertEquals(before, slots.probes(), "the check counts no probe run");
+        RowSlots.Slot slot = slots.add(id, id, vacancy);
+        assertSame(slot, slots.get(id), "the vacancy still serves its own id");
     }
 
     /** A plain codec that counts the look-ups that compared a stored row's id with the id sought. */

@@ -79,6 +79,51 @@ class TableGroupSingleTest {
     }
 
     @Test
+    void aReorderWithinATwoMemberKey_forgetsTheRememberedIndex_andTheKeyKeepsBothMembers() {
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = table(tx);
+        Row early = table.insert(row(1, T0, "anna"));
+        Row late = table.insert(row(2, T0.plusSeconds(60), "anna"));
+        Row third = tx.inTransaction(() -> {
+            // a writer's look-up remembers the key's index under this key object (the rows' own "anna")
+            assertEquals(late, table.lastOrNull(GROUP, "anna"));
+            // the update leaves the index (one member left: its slot again, the remembered index forgotten), then
+            // enters under the same key object: the second member makes a new index
+            Row moved = table.update(new Row(early.id(), early.version(), early.owners(), T0.plusSeconds(120)));
+            assertArrayEquals(new int[] {1, 1}, table.groupShape(GROUP));
+            assertEquals(List.of(late.id(), early.id()), ids(table.all(GROUP, "anna")));
+            assertEquals(moved, table.lastOrNull(GROUP, "anna"), "remembered again: the new index");
+            Row added = table.insert(row(3, T0.plusSeconds(180), "anna"));
+            assertEquals(added, table.lastOrNull(GROUP, "anna"));
+            return added;
+        });
+        assertEquals(List.of(late.id(), early.id(), third.id()), ids(table.all(GROUP, "anna")));
+        assertEquals(third, table.lastOrNull(GROUP, "anna"));
+    }
+
+    @Test
+    void aReorderOfAKeysOnlyMember_keepsItsSlot_readAtTheNewPosition() {
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = table(tx);
+        Row anna = table.insert(row(1, T0, "anna"));
+        table.insert(row(2, T0.plusSeconds(1), "ben"));
+        Row moved = tx.inTransaction(() -> {
+            assertEquals(anna, table.lastOrNull(GROUP, "anna"));
+            return table.update(new Row(anna.id(), anna.version(), anna.owners(), T0.plusSeconds(30)));
+        });
+
+        assertArrayEquals(new int[] {0, 2}, table.groupShape(GROUP), "still one member per key: no index");
+        assertEquals(List.of(moved), table.all(GROUP, "anna"));
+        assertEquals(moved, tx.inTransaction(() -> table.lastOrNull(GROUP, "anna")));
+        assertEquals(List.of(), table.before(GROUP, "anna", new OrderKey(T0.plusSeconds(5), 99), 3),
+                "not at its old position");
+        assertEquals(List.of(moved), table.before(GROUP, "anna", new OrderKey(T0.plusSeconds(31), 99), 3));
+        Row between = table.insert(row(3, T0.plusSeconds(10), "anna"));
+        assertEquals(List.of(between.id(), moved.id()), ids(table.all(GROUP, "anna")),
+                "the index made from the slot orders it at its new position");
+    }
+
+    @Test
     void aRowNamingAKeyTwice_isOneMember() {
         InMemoryTransactions tx = new InMemoryTransactions();
         Table<UUID, Row> table = table(tx);
