@@ -276,9 +276,11 @@ final class JsonCodec {
         return text.write(values);
     }
 
-    /** A list of strings read back from {@link #strings(List)}. */
+    /** A list of strings read back from {@link #strings(List)}: a new mutable list on every call, the caller's own. */
     List<String> strings(String json) {
-        if (EMPTY_ARRAY.equals(json)) { // a lead without external ids, read with every lead: no parser for it
+        // any empty list of strings (a lead without external ids, read with every lead; a deal without approvals, a
+        // contact without e-mails or phones, an activity without participants): no parser, a new list as it gave
+        if (EMPTY_ARRAY.equals(json)) {
             return new java.util.ArrayList<>(0);
         }
         JsonNode root = tree(json);

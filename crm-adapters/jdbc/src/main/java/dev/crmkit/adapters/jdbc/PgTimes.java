@@ -41,17 +41,21 @@ final class PgTimes {
     }
 
     /**
-     * The instant in a {@code timestamptz} column, or null for SQL NULL: the instant pgjdbc's
-     * {@code getObject(column, OffsetDateTime.class)} gives. A value pgjdbc received in binary (a statement it has
-     * prepared on the server) is read from its 8 bytes, microseconds since 2000-01-01 UTC (PostgreSQL 10 and later
-     * store times only so); a value in text, {@code infinity}, a column of another type, or a result set of another
-     * driver (or of pgjdbc of another class loader than crmkit's) is read by pgjdbc as before.
+     * The instant in a {@code timestamptz} column (or a {@code timestamp} without time zone, its wall clock read as
+     * UTC as pgjdbc reads it), or null for SQL NULL: the instant pgjdbc's {@code getObject(column,
+     * OffsetDateTime.class)} gives. A value pgjdbc received in binary (a statement it has prepared on the server) is
+     * read from its 8 bytes, microseconds since 2000-01-01 UTC (PostgreSQL 10 and later store times only so); a value
+     * in text, {@code infinity}, a column of another type, or a result set of another driver (or of pgjdbc of another
+     * class loader than crmkit's) is read by pgjdbc as before. The format is the result set's own, column by column
+     * (pgjdbc switches a statement to binary after its prepare threshold), and its metadata is found through any
+     * pool's or tracer's wrapper, as {@link #binds} finds the statement.
      */
     static Instant read(ResultSet rs, String column) throws SQLException {
         int index = rs.findColumn(column);
         if (AVAILABLE) {
             ResultSetMetaData meta = rs.getMetaData(); // kept by the result set: made once for all its columns
-            if (meta instanceof PGResultSetMetaData pg && pg.getFormat(index) == BINARY
+            if (meta.isWrapperFor(PGResultSetMetaData.class)
+                    && meta.unwrap(PGResultSetMetaData.class).getFormat(index) == BINARY
                     && isTimestamp(meta.getColumnType(index))) {
                 byte[] raw = rs.getBytes(index); // pgjdbc's bytes as received: no copy
                 if (raw == null) {
@@ -70,6 +74,11 @@ final class PgTimes {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * Whether the column is a time: pgjdbc 42.7 reports {@code timestamptz} as {@link Types#TIMESTAMP}, as it reports
+     * {@code timestamp}; {@link Types#TIMESTAMP_WITH_TIMEZONE} is there for a pgjdbc that reports it. A binary
+     * {@code bigint} or {@code float8} is 8 bytes too, and goes to pgjdbc, which refuses it as a time.
+     */
     private static boolean isTimestamp(int type) {
         return type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
     }

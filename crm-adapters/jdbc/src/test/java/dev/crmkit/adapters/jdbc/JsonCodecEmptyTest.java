@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,6 +52,21 @@ class JsonCodecEmptyTest {
         long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / calls;
         assertEquals(0, sizes);
         assertTrue(perCall < 64, () -> "no strings read with Jackson's parser: " + perCall + " B a read");
+    }
+
+    @Test
+    void strings_ofAnEmptyArray_isANewMutableListOnEveryRead() {
+        List<String> first = json.strings(JsonCodec.EMPTY_ARRAY);
+        List<String> second = json.strings(JsonCodec.EMPTY_ARRAY);
+        assertNotSame(first, second, "each read is the caller's own list, as the parser's path gives");
+
+        first.add("x");
+        assertEquals(List.of("x"), first);
+        assertEquals(List.of(), second);
+        assertEquals(List.of(), json.strings(JsonCodec.EMPTY_ARRAY), "a caller's change is in no later read");
+        List<String> parsed = json.strings("[\"a\"]");
+        parsed.add("x");
+        assertEquals(List.of("a", "x"), parsed, "the parser's path: mutable as well");
     }
 
     @Test
