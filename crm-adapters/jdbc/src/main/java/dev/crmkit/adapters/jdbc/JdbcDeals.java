@@ -112,15 +112,15 @@ final class JdbcDeals implements Deals {
         // the same, for a unit that took the pipeline's current version without reading it (a move of a deal its
         // caller holds, JdbcPipelines.findByIdCheckedByDealWrite): the update goes in only while the pipeline is at
         // that version, and a pipeline revised since is refused first (the move then reads both and tries again)
+        String atPipeline = jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)");
         updateWithHistoryCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, updateRow,
-                jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)"));
+                atPipeline);
         // a move's checked update (moveWithHistoryLast): only the columns a move changes, so the row's other values
         // (the three JSON columns among them) are neither encoded nor bound nor parsed by the server again
         String moveRow = jdbc.sql("UPDATE {deal} SET version = version + 1, " + String.join(" = ?, ", MOVED)
                 + " = ? WHERE id = ? AND version = ?");
         moveChecked = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow, null);
-        moveCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow,
-                jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)"));
+        moveCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow, atPipeline);
         selectPipelineVersion = jdbc.sql("SELECT version FROM {pipeline} WHERE id = ?");
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
         // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
