@@ -337,7 +337,7 @@ final class DefaultDealPipeline implements DealPipeline {
         Deal moved = effects == null || effects.probability().isEmpty() ? changed.deal()
                 : changed.deal().withProbabilityOverride(effects.probability(), now);
         // the first write: a lost race ends here (or, sent with the commit, at the commit), with nothing written
-        Deal stored = ownUnit ? deals.updateWithHistoryLast(moved, changed.entry(), history)
+        Deal stored = ownUnit ? deals.moveWithHistoryLast(deal, moved, changed.entry(), history)
                 : deals.updateWithHistory(moved, changed.entry(), history);
         String body = "by " + command.actor().user() + ", after "
                 + describe(changed.entry().timeInPrevious()) + " in " + deal.stage()

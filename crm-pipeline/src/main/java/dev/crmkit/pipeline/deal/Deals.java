@@ -86,6 +86,23 @@ public interface Deals {
     }
 
     /**
+     * {@link #updateWithHistoryLast} for a move: {@code moved} is {@code stored} (the deal as stored at its version,
+     * read in the unit or held as the store returned it) with only its stage fields changed (stage, the time it was
+     * entered, its probability and override, the lost reason, the won and lost times, the time of the change). A store
+     * may then write just those fields, the others being as stored at that version (the update is refused when the
+     * version moved on). By default {@link #updateWithHistoryLast} of {@code moved}, which writes every field.
+     *
+     * @param stored  the deal as stored at {@code moved}'s version
+     * @param moved   the deal as the move changed it, at that version
+     * @param entry   its stage history entry, for this deal and version {@code moved.version() + 1}
+     * @param history the stage history port the entry goes to
+     * @return the deal at its new version, as {@link #updateWithHistoryLast} returns it
+     */
+    default Deal moveWithHistoryLast(Deal stored, Deal moved, StageHistoryEntry entry, StageHistory history) {
+        return updateWithHistoryLast(moved, entry, history);
+    }
+
+    /**
      * Refuses a stage history entry that is not the one of the version {@link #updateWithHistory} would store.
      *
      * @throws IllegalArgumentException naming the entry's field that does not match

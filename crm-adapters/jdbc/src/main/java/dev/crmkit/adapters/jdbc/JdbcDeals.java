@@ -51,6 +51,9 @@ final class JdbcDeals implements Deals {
     /** The refusal codes of a checked update ({@link #updateWithHistoryLast}) of a deal at another version, or none. */
     private static final String STALE = "stale";
     private static final String MISSING = "missing";
+    /** The columns a move changes ({@link #moveWithHistoryLast}), in the order {@link #moveValues} binds them. */
+    private static final List<String> MOVED = List.of("stage", "stage_entered_at", "stage_probability",
+            "probability_override", "lost_reason", "won_at", "lost_at", "updated_at");
     /** The refusal code of a checked update whose deal's pipeline is no longer at the version the unit took. */
     private static final String PIPELINE_MOVED_ON = "pipeline";
 
@@ -68,6 +71,8 @@ final class JdbcDeals implements Deals {
     private final String updateWithHistory;
     private final String updateWithHistoryChecked;
     private final String updateWithHistoryCheckedAtPipeline;
+    private final String moveChecked;
+    private final String moveCheckedAtPipeline;
     private final String selectPipelineVersion;
 
     /**
@@ -107,8 +112,15 @@ final class JdbcDeals implements Deals {
         // the same, for a unit that took the pipeline's current version without reading it (a move of a deal its
         // caller holds, JdbcPipelines.findByIdCheckedByDealWrite): the update goes in only while the pipeline is at
         // that version, and a pipeline revised since is refused first (the move then reads both and tries again)
+        String atPipeline = jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)");
         updateWithHistoryCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, updateRow,
-                jdbc.sql("EXISTS (SELECT 1 FROM {pipeline} WHERE id = ? AND version = ?)"));
+                atPipeline);
+        // a move's checked update (moveWithHistoryLast): only the columns a move changes, so the row's other values
+        // (the three JSON columns among them) are neither encoded nor bound nor parsed by the server again
+        String moveRow = jdbc.sql("UPDATE {deal} SET version = version + 1, " + String.join(" = ?, ", MOVED)
+                + " = ? WHERE id = ? AND version = ?");
+        moveChecked = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow, null);
+        moveCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow, atPipeline);
         selectPipelineVersion = jdbc.sql("SELECT version FROM {pipeline} WHERE id = ?");
         selectById = jdbc.sql("SELECT * FROM {deal} WHERE id = ?");
         // in a unit of work the deal comes with its pipeline's current version, so that the pipeline store can take
@@ -245,14 +257,24 @@ final class JdbcDeals implements Deals {
         }
         Deals.checkEntryOf(deal, entry);
         checkFits(deal);
+        return writeChecked(deal, entry, history, rowValues(deal, true), updateWithHistoryChecked,
+                updateWithHistoryCheckedAtPipeline);
+    }
+
+    /**
+     * The checked update queued by {@link #updateWithHistoryLast} and {@link #moveWithHistoryLast}: {@code update}
+     * the values of {@code checked} (or of {@code checkedAtPipeline}, when the unit took the pipeline's version
+     * unread), the id and expected version last.
+     */
+    private Deal writeChecked(Deal deal, StageHistoryEntry entry, StageHistory history, Object[] update,
+                              String checked, String checkedAtPipeline) {
         Long pipelineVersion = jdbc.tx.pipelineVersionAssumed(deal.pipelineId().value());
-        Object[] update = rowValues(deal, true);
         Object[] atPipeline = pipelineVersion == null ? new Object[0]
                 : new Object[] {deal.pipelineId().value(), pipelineVersion};
         Object[] params = concat(update, atPipeline, JdbcStageHistory.withReachParams(entry),
                 JdbcStageHistory.takenParams(entry), atPipeline, new Object[] {deal.id().value()});
         JdbcTransactions.Checked write = new JdbcTransactions.Checked(pipelineVersion == null
-                ? updateWithHistoryChecked : updateWithHistoryCheckedAtPipeline, jdbc.params(params),
+                ? checked : checkedAtPipeline, jdbc.params(params),
                 code -> code.equals(STALE) ? rows.stale(deal.id(), deal.version())
                         : code.equals(MISSING) ? rows.missing(deal.id())
                         : code.equals(PIPELINE_MOVED_ON) ? pipelineMovedOn(deal, pipelineVersion)
@@ -261,6 +283,42 @@ final class JdbcDeals implements Deals {
             return updateWithHistory(deal, entry, history);
         }
         return deal.atVersion(deal.version() + 1);
+    }
+
+    /**
+     * {@link #updateWithHistoryLast} writing only the columns a move changes ({@link #MOVED}) when {@code moved}
+     * differs from {@code stored} in no other field: the update is checked against the version, at which the row holds
+     * {@code stored}'s values. Otherwise (another change too, another history port, not PostgreSQL) as
+     * {@link #updateWithHistoryLast}.
+     */
+    @Override
+    public Deal moveWithHistoryLast(Deal stored, Deal moved, StageHistoryEntry entry, StageHistory history) {
+        if (history != ownHistory || moveChecked == null || !onlyStageFieldsDiffer(stored, moved)) {
+            return updateWithHistoryLast(moved, entry, history);
+        }
+        Deals.checkEntryOf(moved, entry);
+        checkFits(moved);
+        return writeChecked(moved, entry, history, moveValues(moved), moveChecked, moveCheckedAtPipeline);
+    }
+
+    /** Whether the two are the same deal at the same version, with the same values but in the {@link #MOVED} ones. */
+    static boolean onlyStageFieldsDiffer(Deal a, Deal b) {
+        return a.id().equals(b.id()) && a.version() == b.version() && a.pipelineId().equals(b.pipelineId())
+                && a.title().equals(b.title()) && a.amount().equals(b.amount())
+                && a.expectedCloseDate().equals(b.expectedCloseDate()) && a.expectedMargin().equals(b.expectedMargin())
+                && a.owner().equals(b.owner()) && a.contactId().equals(b.contactId())
+                && a.companyId().equals(b.companyId()) && a.leadId().equals(b.leadId()) && a.source().equals(b.source())
+                && a.customFields().equals(b.customFields()) && a.documents().equals(b.documents())
+                && a.approvals().equals(b.approvals()) && a.createdAt().equals(b.createdAt());
+    }
+
+    /** The values of a move's update ({@link #MOVED}, then the id and expected version). */
+    private static Object[] moveValues(Deal d) {
+        return new Object[] {d.stage(), d.stageEnteredAt(), d.stageProbability(),
+            d.probabilityOverride().map(Object.class::cast).orElse(Jdbc.Null.LONG),
+            d.lostReason().map(Object.class::cast).orElse(Jdbc.Null.TEXT),
+            d.wonAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT),
+            d.lostAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT), d.updatedAt(), d.id().value(), d.version()};
     }
 
     private static Object[] concat(Object[]... parts) {
