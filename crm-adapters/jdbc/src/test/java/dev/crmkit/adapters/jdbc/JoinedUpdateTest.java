@@ -35,6 +35,8 @@ class JoinedUpdateTest {
 
     private static final Instant AT = Instant.parse("2026-12-07T11:00:00Z");
     private static final int STORED = 300;
+    /** Rows of one joined update: as many as a chunk of 500 submissions (the bench's default) can fold. */
+    private static final int JOINED = 500;
 
     /**
      * A chunk folding a repeat into each of 300 stored leads, with external ids (a JSON column the update sets),
@@ -122,6 +124,55 @@ class JoinedUpdateTest {
                 e.getMessage());
         assertTrue(Jdbc.updateRowsSql("UPDATE crm_x SET version = ?, a = ? WHERE id = ? AND version = ?", 2)
                 .startsWith("UPDATE crm_x t FORCE INDEX (PRIMARY) STRAIGHT_JOIN ("));
+    }
+
+    /**
+     * One joined update of 500 stored leads (a chunk's most, {@code Jdbc.updateRows}), its session's counters read on
+     * its own connection: each row's values are found through the derived table's key ({@code key0}), so the update
+     * reads no row of a table in sequence ({@code Handler_read_rnd_next} 0, measured). {@code EXPLAIN} shows the
+     * derived table read whole ({@code ALL}, estimated 2 rows: it is not filled when explained), but the update as run
+     * fills it first and probes its key; read whole for each row, as with MariaDB's {@code derived_with_keys} off, it
+     * would read 250,500 rows. Every lead is read back written.
+     */
+    @Test
+    void mariadb_a500RowJoinedUpdate_findsEachRowsValuesByKeyNotByAScan() {
+        try (TestDatabase.Isolated on = TestDatabase.MARIADB.isolatedStore()) {
+            JdbcCrmStore store = on.store();
+            Crm crm = crm(store, 24);
+            List<LeadSubmission> people = new ArrayList<>();
+            for (int i = 0; i < JOINED; i++) {
+                people.add(LeadSubmission.from(Channel.WEB_FORM).name("Ida", "Keyed" + i)
+                        .email("keyed" + i + "@example.org").build());
+            }
+            List<Object[]> rows = new ArrayList<>();
+            List<Lead> stored = new ArrayList<>();
+            for (CaptureOutcome outcome : crm.bulkCapture().captureAll(people)) {
+                Lead lead = outcome.lead().orElseThrow();
+                stored.add(lead);
+                rows.add(new Object[] {lead.version() + 1, "keyed " + lead.name().last(), lead.id().value(),
+                        lead.version()});
+            }
+            String update = "UPDATE crm_lead SET version = ?, request = ? WHERE id = ? AND version = ?";
+            Jdbc jdbc = store.jdbc();
+
+            long[] counted = store.transactions().inTransaction(() -> jdbc.tx.write(c -> {
+                long readsBefore = status(c, "Handler_read_rnd_next");
+                long diskBefore = status(c, "Created_tmp_disk_tables");
+                long written = jdbc.updateRows(c, update, rows);
+                return new long[] {written, status(c, "Handler_read_rnd_next") - readsBefore,
+                        status(c, "Created_tmp_disk_tables") - diskBefore};
+            }));
+
+            assertEquals(JOINED, counted[0], "leads written");
+            assertTrue(counted[1] < JOINED, "rows read in sequence by a " + JOINED + "-row update: " + counted[1]
+                    + " (a scan of the values per row reads " + JOINED * (JOINED + 1) + ")");
+            assertEquals(0L, counted[2], "temporary tables on disk");
+            for (int i = 0; i < JOINED; i++) {
+                Lead now = store.leads().findById(stored.get(i).id()).orElseThrow();
+                assertEquals(stored.get(i).version() + 1, now.version(), "lead " + i);
+                assertEquals("keyed Keyed" + i, now.request(), "lead " + i);
+            }
+        }
     }
 
     private static Crm crm(JdbcCrmStore store, long seed) {
