@@ -64,6 +64,9 @@ class CaptureLazyIndexesTest {
                 out.add("contact " + g);
             }
         }
+        if (!((InMemoryTasks) store.tasks()).rows().live(InMemoryTasks.OPEN_BY_ASSIGNEE)) {
+            out.add("task " + InMemoryTasks.OPEN_BY_ASSIGNEE);
+        }
         return out;
     }
 
@@ -83,7 +86,7 @@ class CaptureLazyIndexesTest {
                 .phone("030 901820").build());
 
         assertEquals(List.of("lead openContact", "lead openName", "lead status", "lead owner", "contact nameKey",
-                "contact nicknameKey"), unbuilt(store));
+                "contact nicknameKey", "task openByAssignee"), unbuilt(store));
 
         List<LeadId> ids = captured.stream().map(Lead::id).toList();
         assertEquals(ids, store.leads().findByStatus(LeadStatus.NEW, PageRequest.first(10)).items().stream()
@@ -96,6 +99,8 @@ class CaptureLazyIndexesTest {
                 .stream().map(Lead::id).toList());
         assertEquals(List.of(captured.get(0).contactId(), captured.get(2).contactId()), store.contacts()
                 .findBySoundOfName(PersonName.of("Jane", "Doe"), 5).stream().map(c -> c.id()).toList());
+        assertEquals(4, store.tasks().openDueBefore(OWNER, CLOCK.instant().plus(java.time.Duration.ofDays(30)), 10)
+                .size(), "one follow-up task a captured lead");
         assertEquals(List.of(), unbuilt(store), "each built by its first query");
 
         Lead fifth = capture.capture(LeadSubmission.from(Channel.WEB_FORM).name("Jane", "Doe")
