@@ -243,7 +243,12 @@ public final class LeadCapture {
                     .filter(d -> !d.isEmpty());
         }
         CustomFieldSchema.ParsedFields fields = schema.parse(submission.customFields());
-        fields.violations().stream().filter(v -> !flagged.contains(v.field())).forEach(problems::add);
+        List<Violation> fieldProblems = fields.violations();
+        for (int i = 0; i < fieldProblems.size(); i++) { // by position: no stream or iterator per capture
+            if (!flagged.contains(fieldProblems.get(i).field())) {
+                problems.add(fieldProblems.get(i));
+            }
+        }
         for (String unknown : fields.unknownKeys()) {
             problems.add(new Violation("customFields." + unknown, "unknown-field",
                     "'" + unknown + "' is not a custom field of leads"));
@@ -599,12 +604,17 @@ public final class LeadCapture {
     }
 
     private Contact newContact(NormalizedSubmission s, Instant now) {
-        Contact contact = Contact.create(new ContactId(context.ids().next()), s.name(), s.email().stream().toList(),
-                s.phone().stream().toList(), now);
+        Contact contact = Contact.create(new ContactId(context.ids().next()), s.name(), listOf(s.email()),
+                listOf(s.phone()), now);
         MarketingConsent consent = s.raw().marketingConsent()
                 ? MarketingConsent.granted(now, s.raw().channel().label()) : MarketingConsent.unknown();
         contact = contact.withPersonalDetails(s.language(), Optional.empty(), consent, now);
         return contact.withOwner(s.raw().owner(), now);
+    }
+
+    /** None or the one value, without a stream pipeline per new contact ({@code optional.stream().toList()}). */
+    private static <T> List<T> listOf(Optional<T> value) {
+        return value.isPresent() ? List.of(value.get()) : List.of();
     }
 
     /** A new contact's consent, granted by the submission, also goes to the consent history (when kept). */

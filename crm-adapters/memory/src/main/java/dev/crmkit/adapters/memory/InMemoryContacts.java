@@ -31,8 +31,8 @@ import java.util.function.Function;
 final class InMemoryContacts implements Contacts {
 
     static final String COMPANY = "company";
-    private static final String NAME_KEY = "nameKey";
-    private static final String NICKNAME_KEY = "nicknameKey";
+    static final String NAME_KEY = "nameKey";
+    static final String NICKNAME_KEY = "nicknameKey";
     /**
      * The creation order, one object for the table and its groups: a group ordered by the very function the table
      * orders by reads each member's position from the packed row instead of keeping it ({@link Table#group}).
@@ -51,8 +51,9 @@ final class InMemoryContacts implements Contacts {
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
                 .group(COMPANY, InMemoryContacts::companiesOf, CREATION)
-                .group(NAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nameKey(n)), CREATION)
-                .group(NICKNAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nicknameKey(n)), CREATION);
+                // read only by the duplicate checks: built on their first read (Table.lazyGroup)
+                .lazyGroup(NAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nameKey(n)), CREATION)
+                .lazyGroup(NICKNAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nicknameKey(n)), CREATION);
         this.aliases = new Aliases<>(tx, table);
     }
 

@@ -25,7 +25,9 @@ final class InMemoryTasks implements Tasks {
     InMemoryTasks(InMemoryTransactions tx) {
         this.table = new Table<TaskId, Task>("task", tx, Task::id, Task::version, Task::atVersion,
                 t -> t.createdAt())
-                .group(OPEN_BY_ASSIGNEE, t -> t.isOpen() ? List.of(t.assignee()) : List.of(), InMemoryTasks::due)
+                // read by an assignee's due list only: built on its first read (a capture's follow-up task asks
+                // only whether its lead has an open task already)
+                .lazyGroup(OPEN_BY_ASSIGNEE, t -> t.isOpen() ? List.of(t.assignee()) : List.of(), InMemoryTasks::due)
                 .group(OPEN_ABOUT, t -> t.isOpen() ? t.relatedTo().stream().toList() : List.of(), InMemoryTasks::due)
                 .group(OPEN_REMINDERS, t -> t.isOpen() && t.remindAt().isPresent() ? List.of(ALL) : List.of(),
                         t -> t.remindAt().orElse(t.due()));

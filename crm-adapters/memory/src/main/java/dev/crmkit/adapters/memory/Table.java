@@ -137,7 +137,17 @@ final class Table<I, R> {
      * position per member: it reads it from the row's slot.
      */
     Table<I, R> group(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
-        return addGroup(name, new Group<>(null, keys, order, keyOf(order)));
+        return addGroup(name, new Group<>(null, keys, order, keyOf(order), true));
+    }
+
+    /**
+     * Adds a group index as {@link #group(String, Function, Function)} that is kept only from its first read on: until
+     * a query reads it, a write neither computes its keys nor enters the row (the indexes only some queries read,
+     * such as the duplicate checks' name keys, which a capture under the default rules never asks). The first read
+     * builds it from every row in creation order, then every write keeps it like any other group.
+     */
+    Table<I, R> lazyGroup(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
+        return addGroup(name, new Group<>(null, keys, order, keyOf(order), false));
     }
 
     /**
@@ -147,7 +157,51 @@ final class Table<I, R> {
      */
     <B> Table<I, R> group(String name, Function<R, B> basis, Function<B, Collection<?>> keys,
                           Function<R, Instant> order) {
-        return addGroup(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order, keyOf(order)));
+        return addGroup(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order, keyOf(order), true));
+    }
+
+    /** {@link #group(String, Function, Function, Function)} kept only from its first read on ({@link #lazyGroup}). */
+    <B> Table<I, R> lazyGroup(String name, Function<R, B> basis, Function<B, Collection<?>> keys,
+                              Function<R, Instant> order) {
+        return addGroup(name, new Group<>(basis, r -> keys.apply(basis.apply(r)), order, keyOf(order), false));
+    }
+
+    /**
+     * The group of that name, ready to read: a lazy group not read before is built first ({@link #lazyGroup}). Runs
+     * under the store's lock (a unit of work or a read); two readers building the same group wait for each other.
+     */
+    private Group<I, R> readable(String name) {
+        Group<I, R> g = groups.get(name);
+        if (!g.live) {
+            build(g);
+        }
+        return g;
+    }
+
+    /**
+     * Enters every row into a lazy group, in creation order, then marks it live so that writes keep it. A reader
+     * holds the read lock, so no writer runs meanwhile; the group's monitor keeps a second reader out until done.
+     */
+    private void build(Group<I, R> g) {
+        synchronized (g) {
+            if (g.live) {
+                return;
+            }
+            for (Slot slot : ordered.ids()) {
+                R row = row(slot);
+                Collection<?> keys = g.keys.apply(row);
+                if (!keys.isEmpty()) {
+                    OrderKey created = createdAt(slot);
+                    g.add(keys, at(g.order.apply(row), created, created.seq()), slot);
+                }
+            }
+            g.live = true;
+        }
+    }
+
+    /** Whether a group is kept by writes: always for a plain group, for a lazy one after its first read (tests). */
+    boolean live(String group) {
+        return groups.get(group).live;
     }
 
     private Table<I, R> addGroup(String name, Group<I, R> g) {
@@ -560,6 +614,9 @@ final class Table<I, R> {
         }
         for (int j = 0; j < groupList.size(); j++) {
             Group<I, R> g = groupList.get(j);
+            if (!g.live) {
+                continue; // a lazy group no one has read: it is built from the rows on its first read
+            }
             Instant oldOrder = before == null ? null : g.order.apply(before);
             Instant newOrder = after == null ? null : g.order.apply(after);
             boolean sameOrder = Objects.equals(oldOrder, newOrder);
@@ -650,6 +707,10 @@ final class Table<I, R> {
         }
         for (int k = 0; k < groupList.size(); k++) {
             Group<I, R> g = groupList.get(k);
+            if (!g.live) { // a lazy group no one has read: no keys worked out, no entry (its position stays null)
+                i += 2;
+                continue;
+            }
             Collection<?> keys = g.keys.apply(after);
             computed[i++] = keys;
             computed[i++] = keys.isEmpty() ? null : at(g.order.apply(after), newAt, seq); // in no group: no order
@@ -730,7 +791,7 @@ final class Table<I, R> {
     Page<R> page(String group, Object key, PageRequest request, boolean descending, Predicate<R> filter) {
         request.after().ifPresent(OrderKey::parse); // a bad cursor is refused even when the group is empty
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).index(key);
+            OrderIndex<Slot> members = readable(group).index(key);
             return members == null ? Page.last(List.of()) : page(members, request, descending, filter);
         });
     }
@@ -743,7 +804,7 @@ final class Table<I, R> {
     /** The members of a group that pass a filter, in the group's order; the filter is tested while walking it. */
     List<R> all(String group, Object key, Predicate<R> filter) {
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).index(key);
+            OrderIndex<Slot> members = readable(group).index(key);
             if (members == null) {
                 return List.of();
             }
@@ -766,7 +827,7 @@ final class Table<I, R> {
         return tx.read(() -> {
             TreeMap<OrderKey, Slot> merged = new TreeMap<>();
             for (Object key : keys) {
-                OrderIndex<Slot> members = groups.get(group).index(key);
+                OrderIndex<Slot> members = readable(group).index(key);
                 if (members == null) {
                     continue;
                 }
@@ -791,7 +852,7 @@ final class Table<I, R> {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).index(key);
+            OrderIndex<Slot> members = readable(group).index(key);
             List<R> out = new ArrayList<>();
             if (members != null) {
                 for (Iterator<Map.Entry<OrderKey, Slot>> it = members.entries(false, null); it.hasNext(); ) {
@@ -835,7 +896,7 @@ final class Table<I, R> {
     }
 
     private R lastNow(String group, Object key) {
-        Group<I, R> g = groups.get(group);
+        Group<I, R> g = readable(group);
         // in a unit of work (the write lock held) the index found is remembered for the insert that usually follows
         // under the same key (a move's history entry: its deal's newest entry asked, then the entry added)
         Slot slot = g.last(key, tx.inUnitOfWork());
@@ -849,7 +910,7 @@ final class Table<I, R> {
     int[] groupShape(String group) {
         return tx.read(() -> {
             int indexes = 0;
-            CompactMap<Object, Object> members = groups.get(group).members;
+            CompactMap<Object, Object> members = readable(group).members;
             for (Object held : members.values()) {
                 if (held instanceof OrderIndex<?>) {
                     indexes++;
@@ -862,7 +923,7 @@ final class Table<I, R> {
     /** The first member of a group in the group's order. */
     Optional<R> first(String group, Object key) {
         return tx.read(() -> {
-            OrderIndex<Slot> members = groups.get(group).index(key);
+            OrderIndex<Slot> members = readable(group).index(key);
             return members == null || members.isEmpty() ? Optional.empty()
                     : Optional.of(row(members.firstEntry().getValue()));
         });
@@ -954,9 +1015,15 @@ final class Table<I, R> {
          */
         private Object rememberedKey;
         private OrderIndex<Slot> rememberedIndex;
+        /**
+         * Whether writes keep this group: from the start for a plain group, from its first read on for a lazy one
+         * ({@link Table#lazyGroup}). Volatile: a reader builds it under the read lock while other readers may look.
+         */
+        volatile boolean live;
 
         Group(Function<R, ?> basis, Function<R, Collection<?>> keys, Function<R, Instant> order,
-              Function<Slot, OrderKey> keyOf) {
+              Function<Slot, OrderKey> keyOf, boolean live) {
+            this.live = live;
             this.basis = basis;
             this.keys = keys;
             this.order = order;
