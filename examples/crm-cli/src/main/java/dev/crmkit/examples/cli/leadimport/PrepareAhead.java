@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 public final class PrepareAhead implements AutoCloseable {
 
     private final ExecutorService thread;
+    /** The helper thread once started: {@link #close()} waits until it has ended, not only its executor. */
+    private volatile Thread started;
 
     /**
      * A helper thread, not started yet.
@@ -29,6 +31,7 @@ public final class PrepareAhead implements AutoCloseable {
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            started = t;
             return t;
         });
     }
@@ -56,6 +59,16 @@ public final class PrepareAhead implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 interrupted = true; // still wait: the thread must not outlive its user
+            }
+        }
+        // the executor counts as terminated while its worker thread is still returning from its last task: wait
+        // until the thread itself has ended, so that no thread of the import is alive once close() returns
+        Thread helper = started;
+        while (helper != null && helper.isAlive()) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
