@@ -35,8 +35,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -200,6 +202,97 @@ class JsonTextTest {
         Map<Object, String> keyedByNumbers = new TreeMap<>(Map.of(2, "two", 1, "one"));
         assertEquals("{\"1\":\"one\",\"2\":\"two\"}", json.write(keyedByNumbers));
         assertEquals(json.databind(keyedByNumbers), json.write(keyedByNumbers));
+    }
+
+    /** A record with members of primitive types, boxed or not. */
+    public record Primitives(int i, long l, boolean b, double d, char c, Integer boxed, Long big, Boolean flag) {
+    }
+
+    /** A record with a member of every kind of declared type: final, enum, generic, interface, array, Object. */
+    public record Declared(Optional<UserId> owner, Optional<Object> any, Optional<CharSequence> text,
+                           List<RecordRef> refs, Set<LeadStatus> statuses, Collection<Object> mixed, Object value,
+                           CharSequence chars, String[] array, Object[] objects, Map<String, UUID> ids,
+                           LeadStatus status, Money amount, List<? extends CharSequence> wild,
+                           Optional<List<UserId>> nested) {
+    }
+
+    /** A record with members of its own type, directly and inside an {@link Optional} and a list. */
+    public record Node(String name, Node next, Optional<Node> parent, List<Node> children) {
+    }
+
+    /**
+     * The writer of a record writes what databind writes, whatever the declared types of its members: compared over
+     * members of every kind of declared type (primitives, boxes, final records, enums, optionals and collections of
+     * those, interfaces, arrays, {@code Object}, a record's own type), every kind of list (with and without random
+     * access), nulls where a reference may be null, and hostile strings.
+     */
+    @Test
+    void membersOfEveryDeclaredType_areWrittenAsDatabindWritesThem() {
+        for (Class<?> type : List.of(Primitives.class, Declared.class, Node.class)) {
+            assertTrue(json.writesItself(type), type.getName());
+        }
+        Random random = new Random(20261207L);
+        for (int i = 0; i < 3_000; i++) {
+            String a = hostile(random);
+            String b = hostile(random);
+            Primitives primitives = new Primitives(random.nextInt(), random.nextLong(), random.nextBoolean(),
+                    random.nextInt(1000) / 8.0, a.isEmpty() ? 'x' : a.charAt(0), random.nextBoolean() ? null : i,
+                    random.nextBoolean() ? null : random.nextLong(), random.nextBoolean() ? null : Boolean.TRUE);
+            RecordRef ref = new RecordRef(RecordType.CONTACT, new UUID(random.nextLong(), i));
+            Node leaf = new Node(b, null, Optional.empty(), List.of());
+            Node node = new Node(a, leaf, random.nextBoolean() ? Optional.of(leaf) : Optional.empty(),
+                    aList(random, List.of(leaf, new Node(a + b, leaf, Optional.of(leaf), List.of(leaf)))));
+            List<Object> mixed = new ArrayList<>(Arrays.asList(a, null, ref, Optional.of(b), Optional.empty(), i,
+                    LeadStatus.NEW, primitives, List.of(b), Map.of(a, b), new BigDecimal("1.50")));
+            Collections.shuffle(mixed, random);
+            Object[] values = {a, null, ref, primitives, node, Optional.of(a), List.of(ref), new StringBuilder(b),
+                    LocalDate.of(2026, 12, 7), 2.5d, new String[] {a, b}};
+            Declared declared = new Declared(
+                    random.nextInt(4) == 0 ? null
+                            : random.nextBoolean() ? Optional.of(new UserId("u" + a)) : Optional.empty(),
+                    Optional.ofNullable(values[random.nextInt(values.length)]),
+                    random.nextBoolean() ? Optional.of(b) : Optional.of(new StringBuilder(a)),
+                    random.nextInt(5) == 0 ? null : aList(random, Arrays.asList(ref, null, ref)),
+                    random.nextBoolean() ? EnumSet.of(LeadStatus.NEW, LeadStatus.QUALIFIED)
+                            : new LinkedHashSet<>(List.of(LeadStatus.QUALIFIED, LeadStatus.NEW)),
+                    random.nextBoolean() ? mixed : new LinkedHashSet<>(mixed),
+                    values[random.nextInt(values.length)],
+                    random.nextBoolean() ? a : new StringBuilder(b),
+                    random.nextBoolean() ? null : new String[] {a, null, b},
+                    new Object[] {ref, a, 1L},
+                    new TreeMap<>(Map.of(a, new UUID(1, i), b + "~", new UUID(i, 2))),
+                    random.nextBoolean() ? null : LeadStatus.values()[random.nextInt(LeadStatus.values().length)],
+                    random.nextBoolean() ? null : Money.of("-12.30", "EUR"),
+                    aList(random, List.of(a, new StringBuilder(b))),
+                    Optional.of(aList(random, List.of(new UserId("u" + b), new UserId("v" + a)))));
+            for (Object value : List.of(primitives, declared, node, List.of(declared, node, primitives))) {
+                assertEquals(json.databind(value), json.write(value), value.getClass().getName());
+            }
+        }
+    }
+
+    private static String hostile(Random random) {
+        return random.nextBoolean() ? HOSTILE.get(random.nextInt(HOSTILE.size() - 3))
+                : random.ints(random.nextInt(12), 0, 0x2000).collect(StringBuilder::new,
+                        StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** The elements as a list of one of the kinds the codec meets, with and without random access. */
+    private static <T> List<T> aList(Random random, List<T> elements) {
+        switch (random.nextInt(5)) {
+            case 0:
+                return new ArrayList<>(elements);
+            case 1:
+                return new java.util.LinkedList<>(elements);
+            case 2:
+                return Collections.unmodifiableList(new ArrayList<>(elements));
+            case 3:
+                @SuppressWarnings("unchecked")
+                T[] array = (T[]) elements.toArray();
+                return Arrays.asList(array);
+            default:
+                return new ArrayList<>(elements).contains(null) ? new ArrayList<>(elements) : List.copyOf(elements);
+        }
     }
 
     @Test
