@@ -20,10 +20,12 @@ final class InMemoryTransactions implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    /** The most places a unit's list starts with: a small unit after a bulk one gets no array of thousands. */
+    private static final int MAX_HINT = 32;
     /**
-     * How many undo steps and pending entries the last committed unit of work had: the next unit's lists start at
-     * that size, since units mostly repeat (a move: three undo steps and two events), where a list of the default
-     * size allocated ten places at its first add. Read and written under the write lock.
+     * How many undo steps and pending entries the last committed unit of work had, at most {@link #MAX_HINT}: the
+     * next unit's lists start at that size, since units mostly repeat (a move: three undo steps and two events), where
+     * a list of the default size allocated ten places at its first add. Read and written under the write lock.
      */
     private int undoHint;
     private int pendingHint;
@@ -46,8 +48,8 @@ final class InMemoryTransactions implements Transactions {
                 unit.rollBack(e);
                 throw e;
             }
-            undoHint = unit.undo.size();
-            pendingHint = unit.pending.size();
+            undoHint = Math.min(unit.undo.size(), MAX_HINT);
+            pendingHint = Math.min(unit.pending.size(), MAX_HINT);
         } finally {
             // cleared, not removed: a removed entry is made again by the next get (each move asks inUnitOfWork()
             // before its unit, and every unit asks at its start), an object per unit of work for nothing
