@@ -15,6 +15,7 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.Transactions;
+import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.task.NewTask;
@@ -287,22 +288,23 @@ final class DefaultDealPipeline implements DealPipeline {
      */
     @Override
     public StageChange move(Deal seen, MoveDeal command) {
-        MoveDeal atSeen = Objects.requireNonNull(command, "command").atVersionOf(seen);
+        Objects.requireNonNull(command, "command").requireSeen(seen);
         if (tx.inUnitOfWork()) {
             // in a caller's unit no write can wait for the commit, so holding the deal saves one read at most; and
             // a refusal by the rules must not be judged on fields the stored deal no longer has (a stale held deal
             // is refused as stale-version): the move by id at the held version answers exactly that
-            return move(atSeen);
+            return move(command.atVersionOf(seen));
         }
         try {
-            StageChange change = tx.inTransaction(() -> moveRead(seen,
-                    pipelines.findByIdCheckedByDealWrite(seen.pipelineId()).orElseThrow(() -> ValidationException.of(
-                            "pipeline", "exists", "there is no pipeline " + seen.pipelineId())), atSeen, true));
+            // the command as given: the held deal's version is checked by the write, so the move at that version
+            // (a command and its version object per move) is made only on the paths below that move by id
+            StageChange change = tx.inTransaction(() -> moveRead(seen, checkedPipeline(seen), command, true));
             // a refusal writes nothing, so nothing checked the revision the store may only have assumed, nor the held
             // deal's version: decided again by id on the deal and revision as stored (a stale held deal is then
             // refused as stale-version, never by a rule judging fields it no longer has)
-            return change instanceof StageChange.StageChangeRejected ? move(atSeen) : change;
+            return change instanceof StageChange.StageChangeRejected ? move(command.atVersionOf(seen)) : change;
         } catch (StaleVersionException e) {
+            MoveDeal atSeen = command.atVersionOf(seen);
             if (e.recordType().equals("pipeline") && e.recordId().equals(seen.pipelineId().toString())) {
                 return move(atSeen); // revised since this node read it: the deal and the pipeline read, decided again
             }
@@ -316,7 +318,19 @@ final class DefaultDealPipeline implements DealPipeline {
         }
     }
 
-    /** The move of a deal as read (or held) at its version, in a pipeline's revision, in the running unit. */
+    /** The held deal's pipeline as a checked deal write takes it; without a lambda per move to refuse a missing one. */
+    private Pipeline checkedPipeline(Deal seen) {
+        Optional<Pipeline> pipeline = pipelines.findByIdCheckedByDealWrite(seen.pipelineId());
+        if (pipeline.isEmpty()) {
+            throw ValidationException.of("pipeline", "exists", "there is no pipeline " + seen.pipelineId());
+        }
+        return pipeline.get();
+    }
+
+    /**
+     * The move of a deal as read (or held) at its version, in a pipeline's revision, in the running unit; the
+     * command's expected version is not read here (the caller checked it, or the write checks the deal's).
+     */
     private StageChange moveRead(Deal deal, Pipeline pipeline, MoveDeal command, boolean ownUnit) {
         Instant now = clock.instant();
         StageChange change = deal.move(pipeline.definition(), command.stage(), command.actor(),
@@ -339,9 +353,7 @@ final class DefaultDealPipeline implements DealPipeline {
         // the first write: a lost race ends here (or, sent with the commit, at the commit), with nothing written
         Deal stored = ownUnit ? deals.moveWithHistoryLast(deal, moved, changed.entry(), history)
                 : deals.updateWithHistory(moved, changed.entry(), history);
-        String body = "by " + command.actor().user() + ", after "
-                + describe(changed.entry().timeInPrevious()) + " in " + deal.stage()
-                + (ran.isEmpty() ? "" : "\n" + String.join("\n", ran));
+        String body = body(command.actor().user(), changed.entry().timeInPrevious(), deal.stage(), ran);
         // the move's events before its timeline entry (as an assignment publishes its events before its entry): a
         // store that writes the entry with the unit's pending events for the outbox (JDBC on PostgreSQL) then takes
         // them with the entry's statement instead of one more outbox INSERT at the commit; still delivered only after
@@ -370,9 +382,17 @@ final class DefaultDealPipeline implements DealPipeline {
                         + current.version() + "): re-read it and try again")));
     }
 
-    private static String describe(Duration d) {
-        long days = d.toDays();
-        return days > 0 ? days + " d " + d.toHoursPart() + " h" : d.toHours() + " h " + d.toMinutesPart() + " min";
+    /**
+     * The body of a move's timeline entry: who, how long in the stage left (days and hours, or hours and minutes) and
+     * the entry actions run, one a line. One concatenation per move, without the time's own string in between.
+     */
+    static String body(UserId user, Duration inPrevious, String previous, List<String> ran) {
+        String actions = ran.isEmpty() ? "" : "\n" + String.join("\n", ran);
+        long days = inPrevious.toDays();
+        return days > 0
+                ? "by " + user + ", after " + days + " d " + inPrevious.toHoursPart() + " h in " + previous + actions
+                : "by " + user + ", after " + inPrevious.toHours() + " h " + inPrevious.toMinutesPart() + " min in "
+                + previous + actions;
     }
 
     private static Duration positive(Duration d) {

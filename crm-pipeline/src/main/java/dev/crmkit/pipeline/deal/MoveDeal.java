@@ -45,6 +45,18 @@ public record MoveDeal(DealId deal, String stage, Actor actor, Optional<String> 
      *                             version than the deal's (rule {@code seen-version})
      */
     public MoveDeal atVersionOf(Deal seen) {
+        requireSeen(seen);
+        return expectedVersion.isPresent() ? this : atVersion(seen.version()); // at that version already: as it is
+    }
+
+    /**
+     * Checks that this move may be based on the deal the mover holds, as {@link #atVersionOf} does, without making
+     * the move at its version: for a caller that needs that move only on some paths (a move of a deal in hand).
+     *
+     * @throws ValidationException if this move is for another deal (rule {@code seen-deal}) or based on another
+     *                             version than the deal's (rule {@code seen-version})
+     */
+    public void requireSeen(Deal seen) {
         Objects.requireNonNull(seen, "seen");
         if (!seen.id().equals(deal)) {
             throw ValidationException.of("deal", "seen-deal", "the move is for deal " + deal
@@ -54,7 +66,6 @@ public record MoveDeal(DealId deal, String stage, Actor actor, Optional<String> 
             throw ValidationException.of("expectedVersion", "seen-version", "the move is based on version "
                     + expectedVersion.getAsLong() + ", the deal held is at version " + seen.version());
         }
-        return atVersion(seen.version());
     }
 
     /** The same move, with a lost reason. */

@@ -34,8 +34,22 @@ final class InMemoryStageHistory implements StageHistory {
         return e.at();
     }
 
+    /**
+     * The order time of each deal version below 64, made once: every entry written (a move's) and every position read
+     * while its group is written asks for one, an {@link Instant} each time otherwise.
+     */
+    private static final Instant[] VERSION_TIMES = new Instant[64];
+
+    static {
+        for (int v = 0; v < VERSION_TIMES.length; v++) {
+            VERSION_TIMES[v] = Instant.ofEpochSecond(v);
+        }
+    }
+
     private static Instant byDealVersion(StageHistoryEntry e) {
-        return Instant.ofEpochSecond(e.dealVersion());
+        long version = e.dealVersion();
+        return version >= 0 && version < VERSION_TIMES.length ? VERSION_TIMES[(int) version]
+                : Instant.ofEpochSecond(version);
     }
 
     @Override

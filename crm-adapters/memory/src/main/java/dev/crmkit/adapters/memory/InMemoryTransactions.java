@@ -20,6 +20,15 @@ final class InMemoryTransactions implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    /** The most places a unit's list starts with: a small unit after a bulk one gets no array of thousands. */
+    private static final int MAX_HINT = 32;
+    /**
+     * How many undo steps and pending entries the last committed unit of work had, at most {@link #MAX_HINT}: the
+     * next unit's lists start at that size, since units mostly repeat (a move: three undo steps and two events), where
+     * a list of the default size allocated ten places at its first add. Read and written under the write lock.
+     */
+    private int undoHint;
+    private int pendingHint;
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -27,10 +36,11 @@ final class InMemoryTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        UnitOfWork unit = new UnitOfWork();
+        UnitOfWork unit;
         T result;
         lock.writeLock().lock();
         try {
+            unit = new UnitOfWork(undoHint, pendingHint);
             current.set(unit);
             try {
                 result = work.get();
@@ -38,6 +48,8 @@ final class InMemoryTransactions implements Transactions {
                 unit.rollBack(e);
                 throw e;
             }
+            undoHint = Math.min(unit.undo.size(), MAX_HINT);
+            pendingHint = Math.min(unit.pending.size(), MAX_HINT);
         } finally {
             // cleared, not removed: a removed entry is made again by the next get (each move asks inUnitOfWork()
             // before its unit, and every unit asks at its start), an object per unit of work for nothing
@@ -128,14 +140,23 @@ final class InMemoryTransactions implements Transactions {
     }
 
     private static final class UnitOfWork {
-        private final List<Runnable> undo = new ArrayList<>();
+        private final List<Runnable> undo;
         /** The events to deliver at the commit, each after its subscriber: subscriber, event, subscriber, ... */
-        private final List<Object> pending = new ArrayList<>();
+        private final List<Object> pending;
         /** The name keys worked out in this unit ({@link #nameKeys()}), or null before any. */
         private NameKeyMemo nameKeys;
         /** The stored form last read or written in this unit ({@link #remember}) and its row, or null. */
         private Object stored;
         private Object row;
+
+        /**
+         * A unit whose lists start with room for so many undo steps and pending entries; 0 as a list of the default
+         * size (ten places at the first add), so that a unit after one that wrote nothing does not grow one by one.
+         */
+        UnitOfWork(int undoSize, int pendingSize) {
+            undo = undoSize == 0 ? new ArrayList<>() : new ArrayList<>(undoSize);
+            pending = pendingSize == 0 ? new ArrayList<>() : new ArrayList<>(pendingSize);
+        }
 
         void rollBack(Throwable cause) {
             for (int i = undo.size() - 1; i >= 0; i--) {
