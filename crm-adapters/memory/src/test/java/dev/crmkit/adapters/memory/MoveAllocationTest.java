@@ -33,13 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (compiled, it moved by 100-400 bytes with what ran before in the JVM). The bound pins what t23-memmove took out of
  * every move: the command at the held version and its {@code OptionalLong}, a lambda for a missing pipeline, the
  * time's own string in the entry's body, the roles walked for an owner, the unit of work's lists of ten places, and
- * the history entry's order time (2,229 bytes a move before, 1,973 after; each of those alone is 16 bytes or more).
+ * the history entry's order time (2,229 bytes a move before, 1,973 after on JDK 17.0.15). The bound leaves ~6% for
+ * another JDK's library classes (a string or a list of another size), so it fails when most of that work comes back,
+ * not on a JDK update.
  */
 class MoveAllocationTest {
 
     private static final Actor OWNER = Actor.of("anna", "sales");
     private static final int DEALS = 50;
-    private static final long BOUND = 1_985;
+    private static final long BOUND = 2_100;
 
     @Test
     void moveOfDealInHand_allocatesAtMostTheBound() throws Exception {
