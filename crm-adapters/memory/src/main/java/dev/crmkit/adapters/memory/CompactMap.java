@@ -9,7 +9,9 @@ import java.util.Objects;
  * probed linearly, so a mapping costs two references (about 11 to 16 bytes with the free slots) instead of a
  * {@code HashMap} node's 32 bytes and its table slot, and a put allocates nothing until the array grows. For the
  * indexes of {@link Table}, which hold one mapping per row and per unique key. Null keys and values are refused.
- * Iteration order is unspecified. Not thread-safe: guarded by the store's lock.
+ * Iteration order is unspecified. Not thread-safe: one writer at a time and no reader meanwhile, which {@link Table}
+ * ensures (the store's write lock, or a lazy group's build into a map no other thread sees yet); reads change
+ * nothing, so readers may share one.
  *
  * <p>Beside the slots, one byte per slot keeps eight bits of the key's hash (its tag, 0 for a free slot), as
  * {@link RowSlots} does: a probe compares the key only where the tags match, so a look-up reads the one key it finds

@@ -51,7 +51,8 @@ final class InMemoryContacts implements Contacts {
                 .unique("emails", Contact::emails)
                 .unique("phones", Contact::phones)
                 .group(COMPANY, InMemoryContacts::companiesOf, CREATION)
-                // read only by the duplicate checks: built on their first read (Table.lazyGroup)
+                // read only by findBySoundOfName (the duplicate checks): built on their first read, O(n) in the
+                // contacts (each unpacked, its name keys worked out) under the store's lock (Table.lazyGroup)
                 .lazyGroup(NAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nameKey(n)), CREATION)
                 .lazyGroup(NICKNAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nicknameKey(n)), CREATION);
         this.aliases = new Aliases<>(tx, table);

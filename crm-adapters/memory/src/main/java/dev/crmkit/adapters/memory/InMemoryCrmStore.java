@@ -47,6 +47,11 @@ import java.util.Set;
  * a {@link CrmkitStore} for {@link dev.crmkit.kit.Crmkit}. The embedded default for demos, tests and single-process
  * applications; it keeps nothing when the process ends.
  *
+ * <p>Some indexes are built only when first read: leads by open contact, by name keys, by status and by owner,
+ * contacts by name keys, and open tasks by assignee (a capture under the default duplicate rules reads none of them).
+ * That first read, once per index, walks every lead, contact or task, under the store's lock: for a large store it is
+ * slower than the reads after it, and it holds back writers meanwhile (and, once a writer waits, other readers).
+ *
  * <pre>{@code
  * Crm crm = Crm.builder().store(InMemoryCrmStore.create()).defaultRegion("DE").build();
  * }</pre>
@@ -131,6 +136,19 @@ public final class InMemoryCrmStore implements CrmkitStore {
     /** An empty store. */
     public static InMemoryCrmStore create() {
         return new InMemoryCrmStore();
+    }
+
+    /**
+     * An empty store whose indexes built on their first read ({@link Table#lazyGroup}) are built at once, so that
+     * every write keeps them from the start: for tests of those writes, which a first read after the writes would
+     * not reach (it would test the build instead). Not public API.
+     */
+    static InMemoryCrmStore withLazyIndexesBuilt() {
+        InMemoryCrmStore store = new InMemoryCrmStore();
+        store.leads.rows().buildLazyGroups();
+        store.contacts.rows().buildLazyGroups();
+        store.tasks.rows().buildLazyGroups();
+        return store;
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.UUID;
 
 /**
  * Leads in memory, indexed by external id, open e-mail, phone, contact and name keys, status and owner. Thread-safe.
+ * The indexes by open contact, name keys, status and owner are built on their first read ({@link Table#lazyGroup}):
+ * that read costs one pass over every lead under the store's lock.
  */
 final class InMemoryLeads implements Leads {
 
@@ -47,8 +49,10 @@ final class InMemoryLeads implements Leads {
                 .unique("externalIds", Lead::externalIds)
                 .group(OPEN_EMAIL, l -> l.isOpen() ? Table.keysOf(l.email()) : List.of(), InMemoryLeads::creation)
                 .group(OPEN_PHONE, l -> l.isOpen() ? Table.keysOf(l.phone()) : List.of(), InMemoryLeads::creation)
-                // read only by the duplicate checks and by assignment: built on their first read (a capture under
-                // the default rules never asks them, and kept 4 to 5 entries a lead and the name keys for nothing)
+                // read by the duplicate checks (open contact, name keys), by findByStatus/findByOwner (assignment,
+                // workload) and by the visible-records pages (status, owner): built on their first read, O(n) in the
+                // leads under the store's lock (Table.lazyGroup); a capture under the default rules never asks them,
+                // and kept 4 to 5 entries a lead and the name keys for nothing
                 .lazyGroup(OPEN_CONTACT, l -> l.isOpen() ? List.of(l.contactId()) : List.of(), InMemoryLeads::creation)
                 .lazyGroup(OPEN_NAME, l -> l.isOpen() ? Optional.of(l.name()) : Optional.<PersonName>empty(),
                         n -> n.map(name -> nameKeys(tx.nameKeys(), name)).orElse(List.of()), InMemoryLeads::creation)
@@ -107,7 +111,10 @@ final class InMemoryLeads implements Leads {
         return table.first(OPEN_CONTACT, new LinkedHashSet<>(contacts), limit);
     }
 
-    /** Through the index of open leads' name keys, kept on every write of a lead like the other indexes. */
+    /**
+     * Through the index of open leads' name keys, kept on every write of a lead from its first read on; that first
+     * read builds it from every lead ({@link Table#lazyGroup}).
+     */
     @Override
     public List<Lead> findOpenBySoundOfName(PersonName name, int limit) {
         Objects.requireNonNull(name, "name");

@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Tasks in memory, open ones indexed by assignee and by related record, by due time. Thread-safe. */
+/**
+ * Tasks in memory, open ones indexed by assignee and by related record, by due time. Thread-safe. The index by
+ * assignee is built on its first read ({@link Table#lazyGroup}): that read costs one pass over every task under the
+ * store's lock.
+ */
 final class InMemoryTasks implements Tasks {
 
     static final String OPEN_BY_ASSIGNEE = "openByAssignee";
@@ -25,8 +29,9 @@ final class InMemoryTasks implements Tasks {
     InMemoryTasks(InMemoryTransactions tx) {
         this.table = new Table<TaskId, Task>("task", tx, Task::id, Task::version, Task::atVersion,
                 t -> t.createdAt())
-                // read by an assignee's due list only: built on its first read (a capture's follow-up task asks
-                // only whether its lead has an open task already)
+                // read by an assignee's due list (openDueBefore, the agenda) and the visible-records due list: built
+                // on its first read, O(n) in the tasks under the store's lock (Table.lazyGroup); a capture's
+                // follow-up task asks only whether its lead has an open task already
                 .lazyGroup(OPEN_BY_ASSIGNEE, t -> t.isOpen() ? List.of(t.assignee()) : List.of(), InMemoryTasks::due)
                 .group(OPEN_ABOUT, t -> t.isOpen() ? t.relatedTo().stream().toList() : List.of(), InMemoryTasks::due)
                 .group(OPEN_REMINDERS, t -> t.isOpen() && t.remindAt().isPresent() ? List.of(ALL) : List.of(),

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * it holds came after its last write in the middle (rows arrive in order again): each way the copy is paid for by
  * writes in proportion to what it copies, so writes stay amortized O(1) plus the bounded shift. The array shrinks when a
  * quarter of it is used. Either way the entries list in the same order, so pages and lists are the same. Not
- * thread-safe: guarded by the store's lock like the rest of {@link Table}.
+ * thread-safe: one writer at a time and no reader meanwhile, which {@link Table} ensures (the store's write lock, or a
+ * lazy group's build into an index no other thread sees yet); reads change nothing, so readers may share one.
  *
  * <p>An index made with a key function ({@link #OrderIndex(Function)}) keeps no keys in its array, only the ids (4
  * bytes an entry, and no {@link OrderKey} object per row): each key is asked of the id when compared. The key of an id

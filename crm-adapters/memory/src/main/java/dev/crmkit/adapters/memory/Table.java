@@ -29,10 +29,13 @@ import java.util.function.Predicate;
  * write runs in a unit of work and registers its undo step. Guarded by the store's lock, so plain, unsynchronized
  * structures suffice: the rows in {@link RowSlots} (one slot per row, found by id without an id object), the unique
  * keys in {@link CompactMap}s or {@link HashedOwners}, every order in an {@link OrderIndex} (a sorted array while rows
- * arrive in order, a tree otherwise). The indexes hold the rows' slots, and an order that follows the row (the
- * creation order, and a group's order of plain rows or of the creation time) asks the slot for its key instead of
- * keeping an {@link OrderKey} per row: {@link #move} takes a row out of the indexes it leaves before it changes the
- * slot, and puts it into the new ones after.
+ * arrive in order, a tree otherwise). Writers hold the write lock; readers the read lock, under which they only read,
+ * with one exception: the first read of a lazy group ({@link #lazyGroup}) builds it under the shared read lock, into
+ * structures of its own that no other thread sees until the group's monitor and its volatile {@code live} flag
+ * publish them (a second reader of the group waits on the monitor). The indexes hold the rows' slots, and an order
+ * that follows the row (the creation order, and a group's order of plain rows or of the creation time) asks the slot
+ * for its key instead of keeping an {@link OrderKey} per row: {@link #move} takes a row out of the indexes it leaves
+ * before it changes the slot, and puts it into the new ones after.
  *
  * @param <I> the id type
  * @param <R> the record type
@@ -145,6 +148,13 @@ final class Table<I, R> {
      * a query reads it, a write neither computes its keys nor enters the row (the indexes only some queries read,
      * such as the duplicate checks' name keys, which a capture under the default rules never asks). The first read
      * builds it from every row in creation order, then every write keeps it like any other group.
+     *
+     * <p>The cost moves to that first read, once per group and store: it reads every row of the table (a packed row
+     * is unpacked) and works out its keys, O(n) in the rows (for name keys, the phonetic keys of every name), and it
+     * does so under the store's lock: a reader holds the read lock, and once a writer queues for the write lock the
+     * lock holds back new readers too, so the whole store waits for the build; inside a unit of work (a duplicate
+     * check in a capture under rules that are not ALLOW-all) the write lock is held. So declare lazy only a group
+     * whose first read may pay that (not one read on every screen, such as the activities' timeline).
      */
     Table<I, R> lazyGroup(String name, Function<R, Collection<?>> keys, Function<R, Instant> order) {
         return addGroup(name, new Group<>(null, keys, order, keyOf(order), false));
@@ -179,24 +189,58 @@ final class Table<I, R> {
     }
 
     /**
-     * Enters every row into a lazy group, in creation order, then marks it live so that writes keep it. A reader
-     * holds the read lock, so no writer runs meanwhile; the group's monitor keeps a second reader out until done.
+     * Enters every row into a lazy group, in creation order, then marks it live so that writes keep it: O(n) in the
+     * table's rows (each row read, for a packed table unpacked, and its keys worked out), paid once, by the first
+     * reader and under the store's lock (see {@link #lazyGroup}). A reader holds the read lock, so no writer runs
+     * meanwhile; the group's monitor keeps a second reader out until done. The entries go into new structures that
+     * the group takes over only when every row is in: a key function, a row's decoding or an allocation that throws
+     * partway leaves the group as it was (empty and not live), not with entries that writes would then skip and the
+     * next build would keep (review-b L1).
      */
     private void build(Group<I, R> g) {
         synchronized (g) {
             if (g.live) {
                 return;
             }
+            Group<I, R> built = new Group<>(g.basis, g.keys, g.order, g.keyOf, false);
             for (Slot slot : ordered.ids()) {
                 R row = row(slot);
                 Collection<?> keys = g.keys.apply(row);
                 if (!keys.isEmpty()) {
                     OrderKey created = createdAt(slot);
-                    g.add(keys, at(g.order.apply(row), created, created.seq()), slot);
+                    built.add(keys, at(g.order.apply(row), created, created.seq()), slot);
                 }
             }
-            g.live = true;
+            g.takeOver(built);
         }
+    }
+
+    /**
+     * Builds every lazy group of this table not read yet ({@link #lazyGroup}), as its first read would: for a store
+     * made with its lazy indexes built ({@link InMemoryCrmStore#withLazyIndexesBuilt}), whose tests then reach the
+     * writes that keep a built group rather than the build.
+     */
+    void buildLazyGroups() {
+        tx.read(() -> {
+            for (int j = 0; j < groupList.size(); j++) {
+                Group<I, R> g = groupList.get(j);
+                if (!g.live) {
+                    build(g);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The names of the groups writes do not keep yet: lazy groups not read so far, in declaration order (tests). */
+    List<String> unbuilt() {
+        List<String> out = new ArrayList<>();
+        groups.forEach((name, g) -> {
+            if (!g.live) {
+                out.add(name);
+            }
+        });
+        return out;
     }
 
     /** Whether a group is kept by writes: always for a plain group, for a lazy one after its first read (tests). */
@@ -1001,13 +1045,16 @@ final class Table<I, R> {
         final Function<Slot, OrderKey> keyOf;
         /**
          * Per key its members: an {@link OrderIndex} of {@link Slot}s, or (only with {@link #keyOf}) the one member's
-         * {@link Slot} itself.
+         * {@link Slot} itself. Replaced once, by a lazy group's build ({@link #takeOver}).
          */
-        private final CompactMap<Object, Object> members = new CompactMap<>();
+        private CompactMap<Object, Object> members = new CompactMap<>();
         /** Makes the index of a key met for the first time (only without {@link #keyOf}). */
         private final Function<Object, Object> newIndex;
-        /** The highest position ever added to this group, null before the first: above every member's position. */
-        private final HighWater highest = new HighWater();
+        /**
+         * The highest position ever added to this group, null before the first: above every member's position.
+         * Replaced once, by a lazy group's build ({@link #takeOver}).
+         */
+        private HighWater highest = new HighWater();
         /**
          * The key last looked up by a writer (compared by identity) and its index in {@link #members}, or null: a
          * look-up followed by an add under the same key object probes {@link #members} once. Read and written only
@@ -1029,6 +1076,18 @@ final class Table<I, R> {
             this.order = order;
             this.keyOf = keyOf;
             this.newIndex = key -> new OrderIndex<Slot>(keyOf);
+        }
+
+        /**
+         * Takes over the members and high water of a group built apart from the rows ({@link Table#build}), then goes
+         * live: the volatile write publishes them to readers that see {@link #live} set.
+         */
+        void takeOver(Group<I, R> built) {
+            members = built.members;
+            highest = built.highest;
+            rememberedKey = null;
+            rememberedIndex = null;
+            live = true;
         }
 
         /**

@@ -102,6 +102,37 @@ class TableLazyGroupTest {
     }
 
     @Test
+    void aBuildThatThrowsPartway_leavesNoEntry_soTheNextBuildAnswersAsThePlainGroup() {
+        AtomicInteger calls = new AtomicInteger();
+        Table<UUID, Row> lazy = new Table<UUID, Row>("row", new InMemoryTransactions(), Row::id, Row::version,
+                (r, v) -> new Row(r.id(), v, r.tags(), r.at()), Row::at).lazyGroup(GROUP, r -> {
+                    if (calls.incrementAndGet() == 4) { // the fourth row in creation order (row 1), once
+                        throw new IllegalStateException("no keys for " + r.id());
+                    }
+                    return r.tags();
+                }, Row::at);
+        Table<UUID, Row> plain = table(new InMemoryTransactions(), false, new AtomicInteger());
+        write(lazy);
+        write(plain);
+
+        // in creation order rows 2 (red), 4 (none) and 5 (green) are entered before row 1's keys fail
+        IllegalStateException failed = assertThrows(IllegalStateException.class, () -> lazy.all(GROUP, "red"));
+        assertEquals("no keys for " + new UUID(9, 1), failed.getMessage());
+        assertFalse(lazy.live(GROUP), "not built");
+        for (Table<UUID, Row> table : List.of(lazy, plain)) {
+            table.delete(new UUID(9, 2)); // writes skip the group that is not built
+            Row five = table.get(new UUID(9, 5)).orElseThrow();
+            table.update(five.tagged("blue"));
+        }
+
+        assertEquals(reads(plain), reads(lazy), "built again from the rows alone");
+        assertEquals(List.of(new UUID(9, 1), new UUID(9, 3)), lazy.all(GROUP, "red").stream().map(Row::id).toList(),
+                "deleted row 2 not listed");
+        assertEquals(List.of(), lazy.all(GROUP, "green"), "row 5 is blue now");
+        assertTrue(lazy.live(GROUP));
+    }
+
+    @Test
     void aUnitOfWorkThatBuildsTheGroupAndRollsBack_leavesItAsTheRows() {
         InMemoryTransactions tx = new InMemoryTransactions();
         Table<UUID, Row> lazy = table(tx, true, new AtomicInteger());
