@@ -52,7 +52,8 @@ final class InMemoryContacts implements Contacts {
                 .unique("phones", Contact::phones)
                 .group(COMPANY, InMemoryContacts::companiesOf, CREATION)
                 // read only by findBySoundOfName (the duplicate checks): built on their first read, O(n) in the
-                // contacts (each unpacked, its name keys worked out) under the store's lock (Table.lazyGroup)
+                // contacts (each unpacked, its name keys worked out) under the store's lock (Table.lazyGroup); the
+                // two builds of that first read, measured: about 3 KB allocated and 2.5 to 4 us of CPU a contact
                 .lazyGroup(NAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nameKey(n)), CREATION)
                 .lazyGroup(NICKNAME_KEY, Contact::name, n -> nonEmpty(tx.nameKeys().nicknameKey(n)), CREATION);
         this.aliases = new Aliases<>(tx, table);
