@@ -145,9 +145,14 @@ public interface DealPipeline {
      * {@code seen}'s version. A rule that reads the deal's timeline ({@code required-activity}) reads it in the move's
      * unit, as for {@link #move(MoveDeal)}.
      *
-     * <p>{@code seen} must be the deal as this pipeline returned it ({@link #deal}, {@link #deals}, the result of a
-     * move or a change), unchanged: its fields are what the rules check and what the move stores; only its version is
-     * compared with the stored deal. The default reads the deal again: {@code move(command.atVersionOf(seen))}.
+     * <p>{@code seen} is the deal as this pipeline returned it ({@link #deal}, {@link #deals}, the result of a move or
+     * a change), possibly with changes of the caller's own ({@code seen.withDocument(...)}): its fields are what the
+     * rules check and what the move stores, the whole deal written on every store; only its version is compared with
+     * the stored deal (a change another writer made since at the same version, which only a merge's undo allows, is
+     * overwritten). A move by id ({@link #move(MoveDeal)}) instead writes the deal as read in its unit, and crmkit's
+     * JDBC store on PostgreSQL then writes only the stage fields, refused as {@code stale-version} unless the row
+     * still has the version and the time of the last change it was read with. The default reads the deal again:
+     * {@code move(command.atVersionOf(seen))}.
      *
      * @param seen    the deal as the caller holds it
      * @param command the move of that deal; an expected version in it must be {@code seen}'s

@@ -276,7 +276,7 @@ final class DefaultDealPipeline implements DealPipeline {
         if (command.expectedVersion().isPresent() && command.expectedVersion().getAsLong() != deal.version()) {
             return stale(deal, command);
         }
-        return moveRead(deal, requirePipeline(deal.pipelineId()), command, ownUnit);
+        return moveRead(deal, requirePipeline(deal.pipelineId()), command, ownUnit, false);
     }
 
     /**
@@ -298,7 +298,7 @@ final class DefaultDealPipeline implements DealPipeline {
         try {
             // the command as given: the held deal's version is checked by the write, so the move at that version
             // (a command and its version object per move) is made only on the paths below that move by id
-            StageChange change = tx.inTransaction(() -> moveRead(seen, checkedPipeline(seen), command, true));
+            StageChange change = tx.inTransaction(() -> moveRead(seen, checkedPipeline(seen), command, true, true));
             // a refusal writes nothing, so nothing checked the revision the store may only have assumed, nor the held
             // deal's version: decided again by id on the deal and revision as stored (a stale held deal is then
             // refused as stale-version, never by a rule judging fields it no longer has)
@@ -329,9 +329,10 @@ final class DefaultDealPipeline implements DealPipeline {
 
     /**
      * The move of a deal as read (or held) at its version, in a pipeline's revision, in the running unit; the
-     * command's expected version is not read here (the caller checked it, or the write checks the deal's).
+     * command's expected version is not read here (the caller checked it, or the write checks the deal's). A held
+     * deal may carry its caller's changes, which the rules checked: it is written whole, as every store writes it.
      */
-    private StageChange moveRead(Deal deal, Pipeline pipeline, MoveDeal command, boolean ownUnit) {
+    private StageChange moveRead(Deal deal, Pipeline pipeline, MoveDeal command, boolean ownUnit, boolean held) {
         Instant now = clock.instant();
         StageChange change = deal.move(pipeline.definition(), command.stage(), command.actor(),
                 command.lostReason(), new StageTimeline(crm.timeline(), deal), ids.next(), now);
@@ -351,8 +352,9 @@ final class DefaultDealPipeline implements DealPipeline {
         Deal moved = effects == null || effects.probability().isEmpty() ? changed.deal()
                 : changed.deal().withProbabilityOverride(effects.probability(), now);
         // the first write: a lost race ends here (or, sent with the commit, at the commit), with nothing written
-        Deal stored = ownUnit ? deals.moveWithHistoryLast(deal, moved, changed.entry(), history)
-                : deals.updateWithHistory(moved, changed.entry(), history);
+        Deal stored = !ownUnit ? deals.updateWithHistory(moved, changed.entry(), history)
+                : held ? deals.updateWithHistoryLast(moved, changed.entry(), history)
+                : deals.moveWithHistoryLast(deal, moved, changed.entry(), history);
         String body = body(command.actor().user(), changed.entry().timeInPrevious(), deal.stage(), ran);
         // the move's events before its timeline entry (as an assignment publishes its events before its entry): a
         // store that writes the entry with the unit's pending events for the outbox (JDBC on PostgreSQL) then takes

@@ -86,13 +86,18 @@ public interface Deals {
     }
 
     /**
-     * {@link #updateWithHistoryLast} for a move: {@code moved} is {@code stored} (the deal as stored at its version,
-     * read in the unit or held as the store returned it) with only its stage fields changed (stage, the time it was
-     * entered, its probability and override, the lost reason, the won and lost times, the time of the change). A store
-     * may then write just those fields, the others being as stored at that version (the update is refused when the
-     * version moved on). By default {@link #updateWithHistoryLast} of {@code moved}, which writes every field.
+     * {@link #updateWithHistoryLast} for a move of a deal read in the running unit: {@code moved} is {@code stored}
+     * (the deal as read) with only its stage fields changed (stage, the time it was entered, its probability and
+     * override, the lost reason, the won and lost times, the time of the change). A store may then write just those
+     * fields, provided it refuses the update as stale unless the row still is the one read, the other fields as
+     * {@code stored} has them. A version alone does not prove that (a merge's undo lowers a deal's version again):
+     * crmkit's JDBC store on PostgreSQL checks the version and the time of the last change ({@code updatedAt}), which
+     * every change of the deal's own fields sets. When {@code moved} differs in another field too, every field is
+     * written. By default {@link #updateWithHistoryLast} of {@code moved}, which writes every field. A deal its caller
+     * holds may carry the caller's own changes, which the move's rules checked and which must be stored: its move goes
+     * to {@link #updateWithHistoryLast}, not here.
      *
-     * @param stored  the deal as stored at {@code moved}'s version
+     * @param stored  the deal as read in the running unit, at {@code moved}'s version
      * @param moved   the deal as the move changed it, at that version
      * @param entry   its stage history entry, for this deal and version {@code moved.version() + 1}
      * @param history the stage history port the entry goes to

@@ -21,6 +21,7 @@ import dev.crmkit.pipeline.definition.PipelineId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -51,7 +52,10 @@ final class JdbcDeals implements Deals {
     /** The refusal codes of a checked update ({@link #updateWithHistoryLast}) of a deal at another version, or none. */
     private static final String STALE = "stale";
     private static final String MISSING = "missing";
-    /** The columns a move changes ({@link #moveWithHistoryLast}), in the order {@link #moveValues} binds them. */
+    /**
+     * The columns a move changes ({@link #moveWithHistoryLast}), in the order {@link #moveValues} binds them; its
+     * update's WHERE then names the id, the version and the {@code updated_at} of the deal as read.
+     */
     private static final List<String> MOVED = List.of("stage", "stage_entered_at", "stage_probability",
             "probability_override", "lost_reason", "won_at", "lost_at", "updated_at");
     /** The refusal code of a checked update whose deal's pipeline is no longer at the version the unit took. */
@@ -116,9 +120,11 @@ final class JdbcDeals implements Deals {
         updateWithHistoryCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, updateRow,
                 atPipeline);
         // a move's checked update (moveWithHistoryLast): only the columns a move changes, so the row's other values
-        // (the three JSON columns among them) are neither encoded nor bound nor parsed by the server again
+        // (the three JSON columns among them) are neither encoded nor bound nor parsed by the server again; the row
+        // must still be the one read: at its version and its updated_at (a version alone can name two row states: a
+        // merge's undo lowers it, JdbcMerges.putBack)
         String moveRow = jdbc.sql("UPDATE {deal} SET version = version + 1, " + String.join(" = ?, ", MOVED)
-                + " = ? WHERE id = ? AND version = ?");
+                + " = ? WHERE id = ? AND version = ? AND updated_at = ?");
         moveChecked = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow, null);
         moveCheckedAtPipeline = dialect != Dialect.POSTGRESQL ? null : checkedSql(jdbc, moveRow, atPipeline);
         selectPipelineVersion = jdbc.sql("SELECT version FROM {pipeline} WHERE id = ?");
@@ -264,7 +270,7 @@ final class JdbcDeals implements Deals {
     /**
      * The checked update queued by {@link #updateWithHistoryLast} and {@link #moveWithHistoryLast}: {@code update}
      * the values of {@code checked} (or of {@code checkedAtPipeline}, when the unit took the pipeline's version
-     * unread), the id and expected version last.
+     * unread), the values of its WHERE (the id and expected version, a move's updated_at as read) last.
      */
     private Deal writeChecked(Deal deal, StageHistoryEntry entry, StageHistory history, Object[] update,
                               String checked, String checkedAtPipeline) {
@@ -287,8 +293,12 @@ final class JdbcDeals implements Deals {
 
     /**
      * {@link #updateWithHistoryLast} writing only the columns a move changes ({@link #MOVED}) when {@code moved}
-     * differs from {@code stored} in no other field: the update is checked against the version, at which the row holds
-     * {@code stored}'s values. Otherwise (another change too, another history port, not PostgreSQL) as
+     * differs from {@code stored} in no other field. The update matches the row only at {@code stored}'s version and
+     * {@code updated_at} (bound as the column is written), else it is refused as stale and nothing is written: not
+     * every writer raises the version (a merge's undo lowers it again, {@link JdbcMerges}), but every change of a
+     * deal's own fields stamps {@code updated_at}, so a row that came back to the version with other fields is
+     * refused. Not told apart: a row that only merges changed back to the read version (a merge's re-pointing and its
+     * undo keep {@code updated_at}). Otherwise (another change too, another history port, not PostgreSQL) as
      * {@link #updateWithHistoryLast}.
      */
     @Override
@@ -298,7 +308,8 @@ final class JdbcDeals implements Deals {
         }
         Deals.checkEntryOf(moved, entry);
         checkFits(moved);
-        return writeChecked(moved, entry, history, moveValues(moved), moveChecked, moveCheckedAtPipeline);
+        return writeChecked(moved, entry, history, moveValues(moved, stored.updatedAt()), moveChecked,
+                moveCheckedAtPipeline);
     }
 
     /** Whether the two are the same deal at the same version, with the same values but in the {@link #MOVED} ones. */
@@ -312,13 +323,14 @@ final class JdbcDeals implements Deals {
                 && a.approvals().equals(b.approvals()) && a.createdAt().equals(b.createdAt());
     }
 
-    /** The values of a move's update ({@link #MOVED}, then the id and expected version). */
-    private static Object[] moveValues(Deal d) {
+    /** The values of a move's update ({@link #MOVED}, then the id, the expected version and updated_at as read). */
+    private static Object[] moveValues(Deal d, Instant readUpdatedAt) {
         return new Object[] {d.stage(), d.stageEnteredAt(), d.stageProbability(),
             d.probabilityOverride().map(Object.class::cast).orElse(Jdbc.Null.LONG),
             d.lostReason().map(Object.class::cast).orElse(Jdbc.Null.TEXT),
             d.wonAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT),
-            d.lostAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT), d.updatedAt(), d.id().value(), d.version()};
+            d.lostAt().map(Object.class::cast).orElse(Jdbc.Null.INSTANT), d.updatedAt(), d.id().value(), d.version(),
+            readUpdatedAt};
     }
 
     private static Object[] concat(Object[]... parts) {

@@ -22,10 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A "database" that accepts connections and never answers: {@code crm} ends with exit status 1 and one clear line
  * instead of hanging. The 60-second bound of each test only guards against a hang (the driver limits are 10-20 s); it
- * is not a performance assertion. The tests run at the same time (each with a silent server of its own): they only
- * wait for the driver limits, so the class waits 20 s instead of 40 s.
+ * is not a performance assertion. The two tests that wait run at the same time (each with a silent server of its
+ * own): they only wait for the driver limits, so the class waits 20 s instead of 40 s on two or more processors. Only
+ * those two methods are {@code CONCURRENT}, not the class: the class runs in its turn like every other (the default,
+ * same_thread), so whichever launcher runs the module, only its own two methods overlap, never another class.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class SilentServerTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
@@ -67,6 +68,7 @@ class SilentServerTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void postgresql_silentServer_exitsWith1AndOneLineSayingNoAnswer() {
         CliRun run = crmAgainst(url("postgresql"));
 
@@ -79,6 +81,7 @@ class SilentServerTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void mariadb_silentServer_exitsWith1AndOneLineSayingNoAnswer() {
         CliRun run = crmAgainst(url("mariadb"));
 
