@@ -206,17 +206,15 @@ public final class Rules {
         public Optional<Refusal> check(Transition t) {
             // checked on every move: the owner first, so an owner's move walks no roles (the sorted set's iterator
             // objects), then a loop, not a stream
-            boolean byOwner = owner && t.deal().owner().isPresent() && t.deal().owner().get().equals(t.actor().user());
-            boolean byRole = false;
-            if (!byOwner) {
-                for (String role : roles) {
-                    if (t.actor().hasRole(role)) {
-                        byRole = true;
-                        break;
-                    }
+            if (owner && t.deal().owner().isPresent() && t.deal().owner().get().equals(t.actor().user())) {
+                return Optional.empty();
+            }
+            for (String role : roles) {
+                if (t.actor().hasRole(role)) {
+                    return Optional.empty();
                 }
             }
-            return byRole || byOwner ? Optional.empty() : Optional.of(new Refusal(name(), t.actor().user()
+            return Optional.of(new Refusal(name(), t.actor().user()
                     + " may not move deals into " + t.to().name() + "; allowed: "
                     + (owner ? "the owner" + (roles.isEmpty() ? "" : " or ") : "")
                     + (roles.isEmpty() ? "" : "roles " + new TreeSet<>(roles))));
