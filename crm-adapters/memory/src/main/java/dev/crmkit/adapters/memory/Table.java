@@ -243,11 +243,6 @@ final class Table<I, R> {
         return out;
     }
 
-    /** Whether a group is kept by writes: always for a plain group, for a lazy one after its first read (tests). */
-    boolean live(String group) {
-        return groups.get(group).live;
-    }
-
     private Table<I, R> addGroup(String name, Group<I, R> g) {
         if (groups.putIfAbsent(name, g) != null) {
             throw new IllegalArgumentException("the group " + name + " is declared twice");

@@ -5,7 +5,6 @@ import dev.crmkit.core.capture.CaptureOutcome;
 import dev.crmkit.core.capture.CaptureSettings;
 import dev.crmkit.core.capture.LeadCapture;
 import dev.crmkit.core.capture.LeadSubmission;
-import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.contact.PersonName;
 import dev.crmkit.core.kernel.Context;
 import dev.crmkit.core.kernel.DomainEvents;
@@ -50,23 +49,10 @@ class CaptureLazyIndexesTest {
     }
 
     private static List<String> unbuilt(InMemoryCrmStore store) {
-        Table<LeadId, Lead> leads = ((InMemoryLeads) store.leads()).rows();
-        Table<ContactId, ?> contacts = ((InMemoryContacts) store.contacts()).rows();
         List<String> out = new ArrayList<>();
-        for (String g : List.of(InMemoryLeads.OPEN_CONTACT, InMemoryLeads.OPEN_NAME, InMemoryLeads.STATUS,
-                InMemoryLeads.OWNER)) {
-            if (!leads.live(g)) {
-                out.add("lead " + g);
-            }
-        }
-        for (String g : List.of(InMemoryContacts.NAME_KEY, InMemoryContacts.NICKNAME_KEY)) {
-            if (!contacts.live(g)) {
-                out.add("contact " + g);
-            }
-        }
-        if (!((InMemoryTasks) store.tasks()).rows().live(InMemoryTasks.OPEN_BY_ASSIGNEE)) {
-            out.add("task " + InMemoryTasks.OPEN_BY_ASSIGNEE);
-        }
+        ((InMemoryLeads) store.leads()).rows().unbuilt().forEach(g -> out.add("lead " + g));
+        ((InMemoryContacts) store.contacts()).rows().unbuilt().forEach(g -> out.add("contact " + g));
+        ((InMemoryTasks) store.tasks()).rows().unbuilt().forEach(g -> out.add("task " + g));
         return out;
     }
 
