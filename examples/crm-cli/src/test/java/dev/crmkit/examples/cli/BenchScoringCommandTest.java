@@ -113,12 +113,60 @@ class BenchScoringCommandTest {
             assertTrue(scoring.get("ratio").asDouble() > 0 && assignment.get("ratio").asDouble() > 0,
                     store.toString());
         }
+        assertFalse(json.get("stores").get(0).get("assignment").has("writeSetSeconds"), "none in memory: " + json);
+        assertWriteSet(json.get("stores").get(1).get("assignment"), 60);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM information_schema.tables "
                      + "WHERE table_schema = 'public'")) {
             rs.next();
             assertEquals("crm_lead_keep", rs.getString(1), "the benchmark drops its tables and only those");
         }
+    }
+
+    /**
+     * The second baseline of a database store, the write set by hand: its time and ratio next to the first's, every
+     * lead one owner write further with fair counts, and exactly the rows crmkit's assignments write, counted in the
+     * database: per lead one ticket, claim and activity, two about rows and three outbox rows.
+     */
+    static void assertWriteSet(JsonNode assignment, int leads) {
+        for (String key : List.of("writeSetSeconds", "writeSetDecisionsPerSecond", "writeSetRatio", "writeSetSpread")) {
+            assertTrue(assignment.has(key), key + " in " + assignment);
+        }
+        assertTrue(assignment.get("writeSetSeconds").asDouble() > 0, assignment.toString());
+        assertTrue(assignment.get("writeSetRatio").asDouble() > 0, assignment.toString());
+        JsonNode rows = assignment.get("writeSetRows");
+        assertEquals(List.of("tickets", "claims", "activities", "aboutRows", "outboxRows"),
+                List.copyOf(iterable(rows.fieldNames())), rows.toString());
+        assertEquals(List.of((long) leads, (long) leads, (long) leads, 2L * leads, 3L * leads),
+                List.of(rows.get("tickets").asLong(), rows.get("claims").asLong(), rows.get("activities").asLong(),
+                        rows.get("aboutRows").asLong(), rows.get("outboxRows").asLong()), rows.toString());
+        List<Long> perPerson = new ArrayList<>();
+        assignment.get("writeSetCounts").forEach(n -> perPerson.add(n.asLong()));
+        assertEquals(7, perPerson.size(), assignment.toString());
+        assertEquals(leads, perPerson.stream().mapToLong(Long::longValue).sum(), assignment.toString());
+        assertTrue(assignment.get("writeSetSpread").asLong() <= 1, assignment.toString());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    /** The text report has the write set by hand as one more line of a database store, with its own ratio. */
+    @Test
+    void smallRun_onPostgres_text_reportsTheWriteSetByHand() {
+        String database = EmbeddedDatabase.newDatabase("benchwriteset");
+
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "30", "--warmup", "5", "--chunk", "25",
+                "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        Matcher line = Pattern.compile("assign: write set by hand \\(4 nodes, 4 threads, tickets ahead\\)\\s+(\\d+)\\s+"
+                + "[\\d,]+\\s+\\d+\\.\\d\\d s   crmkit / this (\\d+\\.\\d\\d) x").matcher(run.out());
+        assertTrue(line.find(), run.out());
+        assertEquals("30", line.group(1));
+        assertFalse(line.find(), "one line, on the database store only: " + run.out());
     }
 
     /**
