@@ -2,11 +2,14 @@ package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +170,44 @@ class BenchScoringCommandTest {
         assertTrue(line.find(), run.out());
         assertEquals("30", line.group(1));
         assertFalse(line.find(), "one line, on the database store only: " + run.out());
+    }
+
+    /**
+     * On MariaDB the write set by hand is a pipeline of statements in one batch: the same rows per lead, counted in
+     * the database. Needs the MariaDB server of {@code CRM_TEST_MARIADB_URL} (default 127.0.0.1:3306, root without a
+     * password); skipped when it is unreachable, unless {@code CRM_REQUIRE_DATABASES=true}. Runs in a database of its
+     * own ({@code CRM_TEST_MARIADB_DATABASE}, default {@code crm_cli_bench_<pid>}), created and dropped here.
+     */
+    @Test
+    void smallRun_onMariaDb_json_writesTheWriteSetByHand() throws Exception {
+        String server = System.getenv().getOrDefault("CRM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+        String database = System.getenv().getOrDefault("CRM_TEST_MARIADB_DATABASE",
+                "crm_cli_bench_" + ProcessHandle.current().pid());
+        assertTrue(database.matches("[a-z0-9_]+"), "a plain database name: " + database);
+        String base = server.substring(0, server.lastIndexOf('/') + 1);
+        Connection admin;
+        try {
+            admin = DriverManager.getConnection(base + "?user=root&password=");
+        } catch (SQLException unreachable) {
+            Assumptions.assumeTrue("true".equals(System.getenv("CRM_REQUIRE_DATABASES")),
+                    "MariaDB unreachable at " + base + ": " + unreachable.getMessage());
+            throw unreachable;
+        }
+        try (admin; Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database);
+            try {
+                CliRun run = CliRun.crm("bench", "scoring", "--leads", "40", "--warmup", "5", "--chunk", "25",
+                        "--jdbc-url", base + database, "--jdbc-user", "root", "--format", "json");
+
+                assertEquals(0, run.exitCode(), run.toString());
+                JsonNode json = run.json();
+                assertTrue(json.get("stores").get(1).get("store").asText().startsWith("MariaDB"), json.toString());
+                assertWriteSet(json.get("stores").get(1).get("assignment"), 40);
+            } finally {
+                s.execute("DROP DATABASE " + database);
+            }
+        }
     }
 
     /**
