@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
                 + "calls), then (a) rescore all of them in chunks with the standard model, every score with its "
                 + "explanation, next to reading the same inputs page by page and summing them without the model; "
                 + "(b) assign every lead round robin to a team of seven, next to writing an owner to every lead "
-                + "without a policy. Checks after each assignment pass that every lead has exactly one owner and the "
-                + "counts per person differ by at most one.",
+                + "without a policy, and (on PostgreSQL and MariaDB) to writing by hand, in one transaction and one "
+                + "round trip per lead, the rows an assignment writes. Checks after each assignment pass that every "
+                + "lead has exactly one owner and the counts per person differ by at most one.",
                 "Runs in memory (one node), and also on the database of --jdbc-url when given, there with "
                         + ScoringBenchmark.NODES + " nodes (pools) on one thread each. Uses tables prefixed "
                         + ScoringBenchmark.PREFIX + ", which it drops before each pass and at the end; no other table "

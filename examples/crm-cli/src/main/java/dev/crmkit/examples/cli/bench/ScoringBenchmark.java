@@ -73,7 +73,10 @@ import java.util.function.Function;
  *       once, or inside them with {@link Settings#strictRotation()} ({@link JdbcCrmStore.Builder#strictRotation()}).
  *       The baseline writes an owner to every lead again without a policy: in memory by the {@code Leads} port's
  *       update, on a database by a plain {@value #UPDATE_SQL} per lead in auto-commit from {@value #NODES}
- *       threads.</li>
+ *       threads. On PostgreSQL and MariaDB a second baseline follows, <em>the write set by hand</em>
+ *       ({@link WriteSetBaseline}): the rows an assignment writes (ticket, claim, owner, timeline entry with its about
+ *       rows, three outbox rows) in plain JDBC, one transaction and one round trip per lead, on the same threads, so
+ *       the report shows crmkit's overhead over the work it cannot avoid as well as over a bare owner write.</li>
  * </ol>
  * After each assignment pass every lead is checked to have exactly one owner from the team, written once, and the
  * counts per person to differ by at most one; a broken check fails the run. Every store is first warmed up by all
