@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
                 + "calls), then (a) rescore all of them in chunks with the standard model, every score with its "
                 + "explanation, next to reading the same inputs page by page and summing them without the model; "
                 + "(b) assign every lead round robin to a team of seven, next to writing an owner to every lead "
-                + "without a policy. Checks after each assignment pass that every lead has exactly one owner and the "
-                + "counts per person differ by at most one.",
+                + "without a policy, and (on PostgreSQL and MariaDB) to writing by hand, in one transaction and one "
+                + "round trip per lead, the rows an assignment writes. Checks after each assignment pass that every "
+                + "lead has exactly one owner and the counts per person differ by at most one.",
                 "Runs in memory (one node), and also on the database of --jdbc-url when given, there with "
                         + ScoringBenchmark.NODES + " nodes (pools) on one thread each. Uses tables prefixed "
                         + ScoringBenchmark.PREFIX + ", which it drops before each pass and at the end; no other table "
@@ -128,6 +129,9 @@ final class BenchScoringCommand implements Callable<Integer> {
         out.printf("          baseline: an owner written per lead without a policy: in memory Leads.update, on a "
                 + "database%n                    UPDATE %slead SET owner_id = ?, version = version + 1 WHERE id = ? "
                 + "AND version = ? in auto-commit%n", ScoringBenchmark.PREFIX);
+        out.printf("          write set by hand (PostgreSQL, MariaDB): crmkit's rows (ticket, claim, owner, timeline "
+                + "entry, 2 about rows,%n                    3 outbox rows) in plain JDBC, one transaction and one "
+                + "round trip per lead%n");
         for (ScoringBenchmark.Result r : results) {
             ScoringBenchmark.ScoringResult sc = r.scoring();
             ScoringBenchmark.AssignmentResult as = r.assignment();
@@ -153,6 +157,9 @@ final class BenchScoringCommand implements Callable<Integer> {
                     Reports.count(as.decisions()), Reports.count(Math.round(as.baselinePerSecond())),
                     as.baselineNanos() / 1e9);
             out.printf("%-50s %10s%n", "assign ratio (crmkit time / baseline time)", ratio(as.ratio()));
+            as.writeSet().ifPresent(w -> out.printf("%-50s %10s %12s %8.2f s   crmkit / this %s%n",
+                    "assign: write set by hand (" + where + ")", Reports.count(as.decisions()),
+                    Reports.count(Math.round(w.perSecond(as))), w.nanos() / 1e9, ratio(w.ratio(as))));
             out.printf("  fairness crmkit:   every lead exactly one owner, per person %s (spread %d), units rerun "
                     + "after a conflict: %d%n", as.counts(), as.spread(), as.reruns());
             out.printf("  fairness baseline: every lead exactly one owner, per person %s (spread %d)%n",
@@ -175,6 +182,29 @@ final class BenchScoringCommand implements Callable<Integer> {
         for (ScoringBenchmark.Result r : results) {
             ScoringBenchmark.ScoringResult sc = r.scoring();
             ScoringBenchmark.AssignmentResult as = r.assignment();
+            Map<String, Object> assignment = JsonOutput.object(
+                    "nodes", as.nodes(),
+                    "threads", as.threads(),
+                    "decisions", as.decisions(),
+                    "crmkitSeconds", as.crmkitNanos() / 1e9,
+                    "baselineSeconds", as.baselineNanos() / 1e9,
+                    "crmkitDecisionsPerSecond", Math.round(as.crmkitPerSecond()),
+                    "baselineDecisionsPerSecond", Math.round(as.baselinePerSecond()),
+                    "ratio", Math.round(as.ratio() * 100) / 100.0,
+                    "counts", as.counts(),
+                    "spread", as.spread(),
+                    "baselineCounts", as.baselineCounts(),
+                    "baselineSpread", as.baselineSpread(),
+                    "everyLeadOneOwner", true,
+                    "rerunsAfterConflict", as.reruns(),
+                    "rotationTicketsAhead", ticketsAheadIn(s, r));
+            as.writeSet().ifPresent(w -> assignment.putAll(JsonOutput.object(
+                    "writeSetSeconds", w.nanos() / 1e9,
+                    "writeSetDecisionsPerSecond", Math.round(w.perSecond(as)),
+                    "writeSetRatio", Math.round(w.ratio(as) * 100) / 100.0,
+                    "writeSetCounts", w.counts(),
+                    "writeSetSpread", w.spread(),
+                    "writeSetRows", w.rows())));
             stores.add(JsonOutput.object(
                     "store", r.store(),
                     "where", r.where(),
@@ -189,22 +219,7 @@ final class BenchScoringCommand implements Callable<Integer> {
                             "temperatures", sc.temperatures(),
                             "averageScore", Math.round(sc.averageScore() * 10) / 10.0,
                             "bestExplanation", sc.example()),
-                    "assignment", JsonOutput.object(
-                            "nodes", as.nodes(),
-                            "threads", as.threads(),
-                            "decisions", as.decisions(),
-                            "crmkitSeconds", as.crmkitNanos() / 1e9,
-                            "baselineSeconds", as.baselineNanos() / 1e9,
-                            "crmkitDecisionsPerSecond", Math.round(as.crmkitPerSecond()),
-                            "baselineDecisionsPerSecond", Math.round(as.baselinePerSecond()),
-                            "ratio", Math.round(as.ratio() * 100) / 100.0,
-                            "counts", as.counts(),
-                            "spread", as.spread(),
-                            "baselineCounts", as.baselineCounts(),
-                            "baselineSpread", as.baselineSpread(),
-                            "everyLeadOneOwner", true,
-                            "rerunsAfterConflict", as.reruns(),
-                            "rotationTicketsAhead", ticketsAheadIn(s, r))));
+                    "assignment", assignment));
         }
         return JsonOutput.object(
                 "leads", s.leads(),

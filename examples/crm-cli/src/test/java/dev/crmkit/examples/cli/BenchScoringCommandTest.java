@@ -2,11 +2,14 @@ package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,11 +116,97 @@ class BenchScoringCommandTest {
             assertTrue(scoring.get("ratio").asDouble() > 0 && assignment.get("ratio").asDouble() > 0,
                     store.toString());
         }
+        assertFalse(json.get("stores").get(0).get("assignment").has("writeSetSeconds"), "none in memory: " + json);
+        assertWriteSet(json.get("stores").get(1).get("assignment"), 60);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM information_schema.tables "
                      + "WHERE table_schema = 'public'")) {
             rs.next();
             assertEquals("crm_lead_keep", rs.getString(1), "the benchmark drops its tables and only those");
+        }
+    }
+
+    /**
+     * The second baseline of a database store, the write set by hand: its time and ratio next to the first's, every
+     * lead one owner write further with fair counts, and exactly the rows crmkit's assignments write, counted in the
+     * database: per lead one ticket, claim and activity, two about rows and three outbox rows.
+     */
+    static void assertWriteSet(JsonNode assignment, int leads) {
+        for (String key : List.of("writeSetSeconds", "writeSetDecisionsPerSecond", "writeSetRatio", "writeSetSpread")) {
+            assertTrue(assignment.has(key), key + " in " + assignment);
+        }
+        assertTrue(assignment.get("writeSetSeconds").asDouble() > 0, assignment.toString());
+        assertTrue(assignment.get("writeSetRatio").asDouble() > 0, assignment.toString());
+        JsonNode rows = assignment.get("writeSetRows");
+        assertEquals(List.of("tickets", "claims", "activities", "aboutRows", "outboxRows"),
+                List.copyOf(iterable(rows.fieldNames())), rows.toString());
+        assertEquals(List.of((long) leads, (long) leads, (long) leads, 2L * leads, 3L * leads),
+                List.of(rows.get("tickets").asLong(), rows.get("claims").asLong(), rows.get("activities").asLong(),
+                        rows.get("aboutRows").asLong(), rows.get("outboxRows").asLong()), rows.toString());
+        List<Long> perPerson = new ArrayList<>();
+        assignment.get("writeSetCounts").forEach(n -> perPerson.add(n.asLong()));
+        assertEquals(7, perPerson.size(), assignment.toString());
+        assertEquals(leads, perPerson.stream().mapToLong(Long::longValue).sum(), assignment.toString());
+        assertTrue(assignment.get("writeSetSpread").asLong() <= 1, assignment.toString());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    /** The text report has the write set by hand as one more line of a database store, with its own ratio. */
+    @Test
+    void smallRun_onPostgres_text_reportsTheWriteSetByHand() {
+        String database = EmbeddedDatabase.newDatabase("benchwriteset");
+
+        CliRun run = CliRun.crm("bench", "scoring", "--leads", "30", "--warmup", "5", "--chunk", "25",
+                "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        Matcher line = Pattern.compile("assign: write set by hand \\(4 nodes, 4 threads, tickets ahead\\)\\s+(\\d+)\\s+"
+                + "[\\d,]+\\s+\\d+\\.\\d\\d s   crmkit / this (\\d+\\.\\d\\d) x").matcher(run.out());
+        assertTrue(line.find(), run.out());
+        assertEquals("30", line.group(1));
+        assertFalse(line.find(), "one line, on the database store only: " + run.out());
+    }
+
+    /**
+     * On MariaDB the write set by hand is a pipeline of statements in one batch: the same rows per lead, counted in
+     * the database. Needs the MariaDB server of {@code CRM_TEST_MARIADB_URL} (default 127.0.0.1:3306, root without a
+     * password); skipped when it is unreachable, unless {@code CRM_REQUIRE_DATABASES=true}. Runs in a database of its
+     * own ({@code CRM_TEST_MARIADB_DATABASE}, default {@code crm_cli_bench_<pid>}), created and dropped here.
+     */
+    @Test
+    void smallRun_onMariaDb_json_writesTheWriteSetByHand() throws Exception {
+        String server = System.getenv().getOrDefault("CRM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+        String database = System.getenv().getOrDefault("CRM_TEST_MARIADB_DATABASE",
+                "crm_cli_bench_" + ProcessHandle.current().pid());
+        assertTrue(database.matches("[a-z0-9_]+"), "a plain database name: " + database);
+        String base = server.substring(0, server.lastIndexOf('/') + 1);
+        Connection admin;
+        try {
+            admin = DriverManager.getConnection(base + "?user=root&password=");
+        } catch (SQLException unreachable) {
+            Assumptions.assumeTrue("true".equals(System.getenv("CRM_REQUIRE_DATABASES")),
+                    "MariaDB unreachable at " + base + ": " + unreachable.getMessage());
+            throw unreachable;
+        }
+        try (admin; Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database);
+            try {
+                CliRun run = CliRun.crm("bench", "scoring", "--leads", "40", "--warmup", "5", "--chunk", "25",
+                        "--jdbc-url", base + database, "--jdbc-user", "root", "--format", "json");
+
+                assertEquals(0, run.exitCode(), run.toString());
+                JsonNode json = run.json();
+                assertTrue(json.get("stores").get(1).get("store").asText().startsWith("MariaDB"), json.toString());
+                assertWriteSet(json.get("stores").get(1).get("assignment"), 40);
+            } finally {
+                s.execute("DROP DATABASE " + database);
+            }
         }
     }
 

@@ -73,7 +73,10 @@ import java.util.function.Function;
  *       once, or inside them with {@link Settings#strictRotation()} ({@link JdbcCrmStore.Builder#strictRotation()}).
  *       The baseline writes an owner to every lead again without a policy: in memory by the {@code Leads} port's
  *       update, on a database by a plain {@value #UPDATE_SQL} per lead in auto-commit from {@value #NODES}
- *       threads.</li>
+ *       threads. On PostgreSQL and MariaDB a second baseline follows, <em>the write set by hand</em>
+ *       ({@link WriteSetBaseline}): the rows an assignment writes (ticket, claim, owner, timeline entry with its about
+ *       rows, three outbox rows) in plain JDBC, one transaction and one round trip per lead, on the same threads, so
+ *       the report shows crmkit's overhead over the work it cannot avoid as well as over a bare owner write.</li>
  * </ol>
  * After each assignment pass every lead is checked to have exactly one owner from the team, written once, and the
  * counts per person to differ by at most one; a broken check fails the run. Every store is first warmed up by all
@@ -173,13 +176,16 @@ public final class ScoringBenchmark {
      * @param counts         leads per person after the crmkit pass
      * @param baselineCounts leads per person after the baseline pass
      * @param reruns         units of work run again after a conflict (a deadlock victim)
+     * @param writeSet       the second baseline, the write set by hand, on PostgreSQL and MariaDB; empty elsewhere
      */
     public record AssignmentResult(int nodes, int threads, long decisions, long crmkitNanos, long baselineNanos,
-                                   Map<String, Long> counts, Map<String, Long> baselineCounts, long reruns) {
+                                   Map<String, Long> counts, Map<String, Long> baselineCounts, long reruns,
+                                   Optional<WriteSetResult> writeSet) {
         /** Copies the maps. */
         public AssignmentResult {
             counts = Collections.unmodifiableMap(new TreeMap<>(counts));
             baselineCounts = Collections.unmodifiableMap(new TreeMap<>(baselineCounts));
+            Objects.requireNonNull(writeSet, "writeSet");
         }
 
         /** Decisions per second through crmkit. */
@@ -205,6 +211,38 @@ public final class ScoringBenchmark {
         /** The same after the baseline pass. */
         public long baselineSpread() {
             return spreadOf(baselineCounts);
+        }
+    }
+
+    /**
+     * The figures of the second assignment baseline, the write set by hand ({@link WriteSetBaseline}): the rows
+     * crmkit's assignments write, in plain JDBC, one transaction and one round trip per lead, on the same threads.
+     *
+     * @param nanos  how long it took
+     * @param counts leads per person after it
+     * @param rows   rows it added per table, counted in the database before and after: {@code tickets} (the
+     *               rotation's advance), {@code claims}, {@code activities}, {@code aboutRows}, {@code outboxRows}
+     */
+    public record WriteSetResult(long nanos, Map<String, Long> counts, Map<String, Long> rows) {
+        /** Copies the maps. */
+        public WriteSetResult {
+            counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+            rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        }
+
+        /** How many times as long crmkit's assignments take as this baseline. */
+        public double ratio(AssignmentResult assignment) {
+            return (double) assignment.crmkitNanos() / Math.max(1, nanos);
+        }
+
+        /** Assignments' write sets per second. */
+        public double perSecond(AssignmentResult assignment) {
+            return assignment.decisions() * 1e9 / Math.max(1, nanos);
+        }
+
+        /** The largest minus the smallest number of leads per person after it. */
+        public long spread() {
+            return spreadOf(counts);
         }
     }
 
@@ -265,7 +303,7 @@ public final class ScoringBenchmark {
         Map<String, Long> baselineCounts = checkBaseline(crm, assigned.leads());
         return new Result("in memory", InMemoryCrmStore.class.getSimpleName(), scoring,
                 new AssignmentResult(1, 1, leads, assigned.nanos(), baseline, assigned.counts(), baselineCounts,
-                        assigned.reruns()));
+                        assigned.reruns(), Optional.empty()));
     }
 
     /**
@@ -318,8 +356,50 @@ public final class ScoringBenchmark {
                 leads, nodes.size()));
         long baseline = updateOwners(nodes, dialect, assigned.leads());
         Map<String, Long> baselineCounts = checkBaseline(first, assigned.leads());
+        Optional<WriteSetResult> writeSet = Optional.empty();
+        if (WriteSetBaseline.supports(dialect)) {
+            phases.accept(String.format(Locale.ROOT, "%s: timing %,d write sets by hand on %d threads", label,
+                    leads, nodes.size()));
+            writeSet = Optional.of(writeSets(nodes, dialect, first, assigned.leads()));
+        }
         return new Result(label, where, scoring, new AssignmentResult(nodes.size(), nodes.size(), leads,
-                assigned.nanos(), baseline, assigned.counts(), baselineCounts, assigned.reruns()));
+                assigned.nanos(), baseline, assigned.counts(), baselineCounts, assigned.reruns(), writeSet));
+    }
+
+    /**
+     * The second database baseline, the write set by hand ({@link WriteSetBaseline}): per lead the ticket, claim,
+     * owner write, timeline entry with its about rows and the three outbox rows in one transaction and one round trip,
+     * on {@value #NODES} threads (lead {@code i} on thread {@code i mod nodes}), each with a connection of its node in
+     * auto-commit; run after the owner writes, so every lead is one version past them. Checks that every lead got
+     * exactly one more owner write, an owner from the team with counts differing by at most one, and that the rows
+     * added per table are exactly one ticket, claim and activity, two about rows and three outbox rows per lead.
+     */
+    private WriteSetResult writeSets(List<? extends DataSource> nodes, Dialect dialect, Crm crm,
+                                     List<Lead> afterCrmkit) throws SQLException, InterruptedException {
+        WriteSetBaseline baseline = new WriteSetBaseline(dialect, PREFIX,
+                PEOPLE.stream().map(UserId::value).toList(), TEAM.name());
+        List<Lead> leads = read(crm, afterCrmkit.stream().map(Lead::id).toList()).values().stream().toList();
+        Map<LeadId, Long> versions = new HashMap<>();
+        leads.forEach(l -> versions.put(l.id(), l.version() + 1));
+        IdGenerator activityIds = IdGenerator.seeded(settings.seed() + nodes.size());
+        Map<String, Long> before = WriteSetBaseline.rows(nodes.get(0), PREFIX);
+        long nanos = onThreads(nodes.size(), node -> {
+            try (Connection c = nodes.get(node).getConnection()) {
+                c.setAutoCommit(true);
+                for (int i = node; i < leads.size(); i += nodes.size()) {
+                    baseline.write(c, leads.get(i), activityIds.next(), crm.clock().instant());
+                }
+            }
+        });
+        Map<String, Long> after = WriteSetBaseline.rows(nodes.get(0), PREFIX);
+        Map<String, Long> added = new LinkedHashMap<>();
+        after.forEach((table, n) -> added.put(table, n - before.get(table)));
+        Map<String, Long> expected = WriteSetBaseline.expectedRows(leads.size());
+        if (!added.equals(expected)) {
+            throw new IllegalStateException("the write set by hand added " + added + ", expected " + expected);
+        }
+        Map<String, Long> counts = checkOwners(crm, leads.stream().map(Lead::id).toList(), versions::get, null);
+        return new WriteSetResult(nanos, counts, added);
     }
 
     private ScoringResult scoring(Crm crm, String label) {
