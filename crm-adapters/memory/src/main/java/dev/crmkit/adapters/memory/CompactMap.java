@@ -30,6 +30,12 @@ final class CompactMap<K, V> {
     /** The tag of the key in each slot ({@link #tag}), 0 where the slot is free. */
     private byte[] tags = new byte[MIN_CAPACITY];
     private int size;
+    /**
+     * Probes made by the writers' calls ({@link #computeIfAbsent}, {@link #putIfAbsent}, {@link #put}, {@link #remove},
+     * {@link #slotOf}): state kept for tests only (read by {@link #probes()}), as {@link RowSlots} counts its runs;
+     * {@link #get}, which concurrent readers share, writes nothing.
+     */
+    private long probes;
 
     int size() {
         return size;
@@ -48,6 +54,7 @@ final class CompactMap<K, V> {
     @SuppressWarnings("unchecked")
     V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> make) {
         Objects.requireNonNull(key, "key");
+        probes++;
         int hash = hash(key);
         int i = find(key, hash);
         V held = (V) slots[2 * i + 1];
@@ -66,6 +73,7 @@ final class CompactMap<K, V> {
     V putIfAbsent(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
+        probes++;
         int hash = hash(key);
         int i = find(key, hash);
         V held = (V) slots[2 * i + 1];
@@ -112,6 +120,7 @@ final class CompactMap<K, V> {
     V put(K key, V value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
+        probes++;
         int hash = hash(key);
         int i = find(key, hash);
         V old = (V) slots[2 * i + 1];
@@ -123,9 +132,51 @@ final class CompactMap<K, V> {
         return null;
     }
 
+    /**
+     * The slot that holds the key, or the free slot where it would go, for {@link #valueAt} and then
+     * {@link #replaceAt} or {@link #putAt} with no other change of the map in between: a writer that reads the key's
+     * value and then maps it to a value made from it probes once, where a {@link #get} and a {@link #put} probe twice
+     * (a group key's second member turns its one slot into an index). Writers only.
+     */
+    int slotOf(Object key) {
+        probes++;
+        return find(Objects.requireNonNull(key, "key"), hash(key));
+    }
+
+    /** The value in a slot {@link #slotOf} gave, or null when the slot is free. */
+    @SuppressWarnings("unchecked")
+    V valueAt(int slot) {
+        return (V) slots[2 * slot + 1];
+    }
+
+    /** Replaces the value in a taken slot {@link #slotOf} gave, with no other change of the map since. */
+    void replaceAt(int slot, V value) {
+        Objects.requireNonNull(value, "value");
+        if (slots[2 * slot + 1] == null) {
+            throw new IllegalStateException("slot " + slot + " is free: nothing to replace");
+        }
+        slots[2 * slot + 1] = value;
+    }
+
+    /** Maps the key to the value in the free slot {@link #slotOf} gave for it, with no change of the map since. */
+    void putAt(int slot, K key, V value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (slots[2 * slot + 1] != null) {
+            throw new IllegalStateException("slot " + slot + " is taken");
+        }
+        take(slot, key, value, hash(key));
+    }
+
+    /** How many probes the writers' calls made ({@link #probes}): for tests. */
+    long probes() {
+        return probes;
+    }
+
     /** Removes the key; the value it had, or null. */
     @SuppressWarnings("unchecked")
     V remove(Object key) {
+        probes++;
         int mask = capacity() - 1;
         int i = find(key, hash(key));
         V old = (V) slots[2 * i + 1];

@@ -959,6 +959,11 @@ final class Table<I, R> {
         });
     }
 
+    /** How many probes writes made in a group's map of keys ({@link CompactMap#probes}): for tests. */
+    long groupProbes(String group) {
+        return groups.get(group).members.probes();
+    }
+
     /** The first member of a group in the group's order. */
     Optional<R> first(String group, Object key) {
         return tx.read(() -> {
@@ -1143,13 +1148,19 @@ final class Table<I, R> {
             } else if (keyOf == null) {
                 set = (OrderIndex<Slot>) members.computeIfAbsent(key, newIndex);
             } else {
-                Object held = members.putIfAbsent(key, slot); // a new key: its one member is the slot itself
-                if (held == null || held == slot) {
-                    return; // (the same row again under a key it names twice: its position is the same)
+                // one probe whatever the key holds: the second member's index replaces the slot where it was found
+                int place = members.slotOf(key);
+                Object held = members.valueAt(place);
+                if (held == null) {
+                    members.putAt(place, key, slot); // a new key: its one member is the slot itself
+                    return;
+                }
+                if (held == slot) {
+                    return; // the same row again under a key it names twice: its position is the same
                 }
                 if (held instanceof Slot other) { // the key's second member: now it needs an index
                     set = OrderIndex.ofOne(keyOf, other); // (an append above it does not read its row)
-                    members.put(key, set);
+                    members.replaceAt(place, set);
                 } else {
                     set = (OrderIndex<Slot>) held;
                 }
@@ -1173,7 +1184,8 @@ final class Table<I, R> {
 
         @SuppressWarnings("unchecked")
         private void removeOne(Object key, OrderKey at, Slot slot) {
-            Object held = members.get(key);
+            int place = members.slotOf(key); // one probe, unless the key leaves the group (then its removal's too)
+            Object held = members.valueAt(place);
             if (held instanceof Slot) {
                 if (held == slot) {
                     members.remove(key);
@@ -1191,7 +1203,7 @@ final class Table<I, R> {
                     if (set.isEmpty()) {
                         members.remove(key);
                     } else {
-                        members.put(key, set.lastId()); // one member left: its slot in place of the index
+                        members.replaceAt(place, set.lastId()); // one member left: its slot for the index
                     }
                 }
             }

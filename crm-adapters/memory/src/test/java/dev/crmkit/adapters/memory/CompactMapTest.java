@@ -41,9 +41,18 @@ class CompactMapTest {
                 Object key = seed % 2 == 0 ? new Colliding(random.nextInt(7), random.nextInt(keySpace))
                         : (Object) ("k" + random.nextInt(keySpace));
                 int kind = random.nextInt(10);
-                if (kind < 5) {
+                if (kind < 4) {
                     int value = random.nextInt(1_000_000);
                     assertEquals(expected.put(key, value), map.put(key, value), "put, seed " + seed);
+                } else if (kind < 5) { // a put through the slot the key's probe gave: replaced or taken there
+                    int value = random.nextInt(1_000_000);
+                    int slot = map.slotOf(key);
+                    assertEquals(expected.put(key, value), map.valueAt(slot), "valueAt, seed " + seed);
+                    if (map.valueAt(slot) == null) {
+                        map.putAt(slot, key, value);
+                    } else {
+                        map.replaceAt(slot, value);
+                    }
                 } else if (kind < 6) {
                     int value = random.nextInt(1_000_000);
                     boolean known = expected.containsKey(key);
@@ -73,6 +82,23 @@ class CompactMapTest {
                 }
             }
         }
+    }
+
+    @Test
+    void slotOf_probesOnce_andTheSlotsRefuseTheWrongWrite() {
+        CompactMap<String, String> map = new CompactMap<>();
+        long before = map.probes();
+        int free = map.slotOf("k");
+        assertNull(map.valueAt(free));
+        assertThrows(IllegalStateException.class, () -> map.replaceAt(free, "v"), "nothing to replace");
+        map.putAt(free, "k", "v");
+        int taken = map.slotOf("k");
+        assertEquals("v", map.valueAt(taken));
+        assertThrows(IllegalStateException.class, () -> map.putAt(taken, "k", "w"), "taken");
+        map.replaceAt(taken, "w");
+        assertEquals("w", map.get("k"));
+        assertEquals(1, map.size());
+        assertEquals(2, map.probes() - before, "one probe per slotOf, none for the reads and writes at a slot");
     }
 
     @Test

@@ -156,4 +156,30 @@ class TableGroupSingleTest {
         assertArrayEquals(new int[] {1, 1}, table.groupShape(GROUP), "the leaver's undo makes the index again");
         assertEquals(List.of(first.id(), second.id()), ids(table.all(GROUP, "anna")));
     }
+
+    @Test
+    void aSecondMember_probesTheGroupsKeysOnce() {
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = table(tx);
+        Row first = table.insert(row(1, T0, "anna"));
+        long before = table.groupProbes(GROUP);
+        Row second = table.insert(row(2, T0.plusSeconds(1), "anna"));
+        assertEquals(1, table.groupProbes(GROUP) - before, "the slot found is replaced by the index where it is");
+        assertArrayEquals(new int[] {1, 1}, table.groupShape(GROUP));
+        assertEquals(List.of(first.id(), second.id()), ids(table.all(GROUP, "anna")));
+    }
+
+    @Test
+    void aLeaverDownToOneMember_probesTheGroupsKeysOnce() {
+        InMemoryTransactions tx = new InMemoryTransactions();
+        Table<UUID, Row> table = table(tx);
+        Row first = table.insert(row(1, T0, "anna"));
+        Row second = table.insert(row(2, T0.plusSeconds(1), "anna"));
+        long before = table.groupProbes(GROUP);
+        table.delete(second.id());
+        assertEquals(1, table.groupProbes(GROUP) - before, "the index found is replaced by the slot left where it is");
+        assertArrayEquals(new int[] {0, 1}, table.groupShape(GROUP));
+        assertEquals(first, table.lastOrNull(GROUP, "anna"));
+        assertEquals(List.of(first), table.all(GROUP, "anna"));
+    }
 }
