@@ -2,10 +2,6 @@ package dev.crmkit.adapters.jdbc;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -63,8 +59,7 @@ final class QueryTimeoutDataSource implements DataSource {
     }
 
     private Connection timed(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new TimedStatements(connection, seconds));
+        return new TimedConnection(connection, seconds);
     }
 
     @Override
@@ -100,45 +95,5 @@ final class QueryTimeoutDataSource implements DataSource {
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
         return type.isInstance(target) || target.isWrapperFor(type);
-    }
-
-    /** Sets the timeout on each statement the connection creates; passes every other call through. */
-    private static final class TimedStatements implements InvocationHandler {
-        private final Connection connection;
-        private final int seconds;
-
-        TimedStatements(Connection connection, int seconds) {
-            this.connection = connection;
-            this.seconds = seconds;
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return "query timeout " + seconds + " s on " + connection;
-                case "unwrap":
-                    if (((Class<?>) args[0]).isInstance(connection)) {
-                        return connection;
-                    }
-                    break;
-                default:
-                    break;
-            }
-            Object result;
-            try {
-                result = method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (result instanceof Statement statement) {
-                statement.setQueryTimeout(seconds);
-            }
-            return result;
-        }
     }
 }
