@@ -369,8 +369,13 @@ enum TestDatabase {
      * the database's pool at its end.
      */
     Isolated isolatedStore() {
+        return isolatedStore(b -> b);
+    }
+
+    /** {@link #isolatedStore()} with the store's builder set up by {@code configure}. */
+    Isolated isolatedStore(java.util.function.UnaryOperator<JdbcCrmStore.Builder> configure) {
         DataSource ds = isolated();
-        return new Isolated(ds, JdbcCrmStore.builder(ds).build());
+        return new Isolated(ds, configure.apply(JdbcCrmStore.builder(ds)).build());
     }
 
     /**
