@@ -79,7 +79,9 @@ public interface AssignmentState {
      *
      * <p>When the claim is lost nothing is taken or written and the result is empty. When the owner write fails (the
      * lead moved on since it was read) the claim is withdrawn and the exception propagates; the caller's unit of work
-     * is then expected to roll back, which gives the ticket back.
+     * is then expected to roll back, which gives the ticket back where tickets are transactional (a store may take
+     * them from a sequence that gives none back, as the JDBC store on PostgreSQL does by default; its turn is then
+     * skipped).
      *
      * @param lead          the lead as read, open and at the version to claim
      * @param rotation      the rotation's name, as for {@link #advance}

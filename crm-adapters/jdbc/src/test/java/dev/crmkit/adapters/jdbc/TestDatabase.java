@@ -409,9 +409,14 @@ enum TestDatabase {
 
     /** A store on the shared database, emptied first. */
     JdbcCrmStore freshStore() {
+        return freshStore(b -> b);
+    }
+
+    /** {@link #freshStore()} with the store's builder set up by {@code configure}. */
+    JdbcCrmStore freshStore(java.util.function.UnaryOperator<JdbcCrmStore.Builder> configure) {
         DataSource ds = shared();
         empty(ds, Tables.DEFAULT_PREFIX);
-        return JdbcCrmStore.builder(ds).build();
+        return configure.apply(JdbcCrmStore.builder(ds)).build();
     }
 
     /** A store on the shared database with tables of another prefix, migrated on first use and emptied first. */
