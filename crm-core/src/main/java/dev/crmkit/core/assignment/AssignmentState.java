@@ -79,7 +79,9 @@ public interface AssignmentState {
      *
      * <p>When the claim is lost nothing is taken or written and the result is empty. When the owner write fails (the
      * lead moved on since it was read) the claim is withdrawn and the exception propagates; the caller's unit of work
-     * is then expected to roll back, which gives the ticket back.
+     * is then expected to roll back, which gives the ticket back where tickets are transactional (a store may take
+     * them from a sequence that gives none back, as the JDBC store on PostgreSQL does by default; its turn is then
+     * skipped).
      *
      * @param lead          the lead as read, open and at the version to claim
      * @param rotation      the rotation's name, as for {@link #advance}
@@ -201,7 +203,8 @@ public interface AssignmentState {
      * writes with {@code leads.update}, withdrawing the claim when that fails, and returns {@code false} (nothing
      * written) when the claim is lost. A store may instead queue the step to go to the database with the unit's
      * commit (the JDBC store on PostgreSQL does, for its own leads port, under the conditions {@link #claimAndAssign}
-     * names): it then returns {@code true} at once, and when at the commit the claim is taken or the lead moved on
+     * names, and writes no claim row there: the owner write's version check refuses the lead another unit wrote):
+     * it then returns {@code true} at once, and when at the commit the claim is taken or the lead moved on
      * since it was read, the whole unit rolls back, nothing of it written, and the commit throws a
      * {@link dev.crmkit.core.kernel.StaleVersionException}, so a retrying unit decides again on the lead as it is.
      * The ticket stays taken either way.

@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * What assignment policies remember, in a relational database shared by every node. Each method is one atomic step
@@ -41,10 +43,17 @@ import java.util.UUID;
  *   committed waits for that unit to end.</li>
  * </ul>
  * As these steps join the unit of work, a unit that rolls back gives back its ticket, quota unit and claim, and the
- * row locks they take are held until it ends, so units that assign through one rotation run one at a time; on
- * PostgreSQL a ticket can instead be taken ahead of the unit ({@link #advanceAhead}), in a transaction of its own,
- * which holds the rotation's row only while its statement runs and is never given back; that statement also gives the
- * lead as it read it, whose claim and owner write then go with the unit's commit ({@link #claimAndAssignTicket}).
+ * row locks they take are held until it ends, so units that assign through one rotation run one at a time (strict
+ * rotation, and always on H2 and MariaDB). On PostgreSQL a store's default takes a rotation's tickets from a sequence
+ * of its own instead ({@code nextval} in the claim's statement, inside the unit): no row lock, so units through one
+ * rotation run side by side, and a ticket is never given back (a sequence is not transactional). The sequence is
+ * created the first time a node needs it, in a transaction of its own under the rotation's row lock, starting at the
+ * row's cursor, and named on the row ({@code ticket_sequence}); the row's {@code next_ticket} is then no longer read
+ * or advanced, and the exported cursor is the sequence's. Or a ticket can be taken ahead of the unit
+ * ({@link #advanceAhead}), in a transaction of its own, which holds the rotation's row only while its statement runs
+ * and is never given back; that statement also gives the lead as it read it, whose owner write, checked by version,
+ * then goes with the unit's commit ({@link #claimAndAssignTicket}). Every node sharing a database must take tickets
+ * the same way.
  * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}.
  * Thread-safe.
  */
@@ -78,6 +87,24 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String advanceAhead;
     private final String claimAndAssignChecked;
     private final String leadVersion;
+    /** Whether rotation tickets come from a sequence per rotation ({@link Tickets#SEQUENCE} on PostgreSQL). */
+    private final boolean sequences;
+    private final String nextTicket;
+    private final String lockRotation;
+    private final String nameSequence;
+    private final String rotationNumber;
+    /** The sequence of each rotation this node has used: a sequence, once named on a rotation's row, stays. */
+    private final ConcurrentMap<String, String> sequenceOf = new ConcurrentHashMap<>();
+
+    /** How rotation tickets are taken on PostgreSQL (see {@link JdbcCrmStore.Builder}). */
+    enum Tickets {
+        /** From a sequence per rotation, inside the unit ({@link JdbcCrmStore.Builder#rotationTicketsFromSequence}). */
+        SEQUENCE,
+        /** On the rotation's row, ahead of the unit ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}). */
+        AHEAD,
+        /** On the rotation's row, inside the unit ({@link JdbcCrmStore.Builder#strictRotation()}). */
+        STRICT
+    }
 
     /**
      * The assignment state of the store whose database access and leads these are.
@@ -85,14 +112,28 @@ final class JdbcAssignmentState implements AssignmentState {
      * @param jdbc         the store's database access
      * @param ownLeads     the store's own leads, on the same {@code jdbc}: the only leads port whose owner write
      *                     {@link #claimAndAssign} may make itself
-     * @param ticketsAhead whether rotation tickets are taken ahead of the unit of work on PostgreSQL
-     *                     ({@link #advanceAhead}), skipping a turn when their assignment does not happen
+     * @param tickets      how rotation tickets are taken on PostgreSQL: from a sequence per rotation, ahead of the
+     *                     unit of work ({@link #advanceAhead}), both skipping a turn when their assignment does not
+     *                     happen, or strictly on the rotation's row inside the unit
      */
-    JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads, boolean ticketsAhead) {
+    JdbcAssignmentState(Jdbc jdbc, JdbcLeads ownLeads, Tickets tickets) {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.ownLeads = Objects.requireNonNull(ownLeads, "ownLeads");
+        boolean ticketsAhead = tickets == Tickets.AHEAD;
+        sequences = dialect == Dialect.POSTGRESQL && tickets == Tickets.SEQUENCE && !jdbc.tx.joinsHost();
         String rotation = jdbc.tables.name("assignment_rotation");
+        nextTicket = "SELECT nextval(CAST(? AS regclass))";
+        lockRotation = jdbc.sql("SELECT next_ticket, ticket_sequence FROM {assignment_rotation} WHERE name = ? "
+                + "FOR UPDATE");
+        nameSequence = jdbc.sql("UPDATE {assignment_rotation} SET ticket_sequence = ? WHERE name = ?");
+        rotationNumber = "SELECT nextval('" + jdbc.tables.name("assignment_rotation_number") + "')";
+        // the ticket of a claim won: the next of the rotation's sequence, or the rotation's row advanced (and locked
+        // until the unit ends); its one parameter is the sequence's or the rotation's name
+        String ticket = sequences ? "t AS (SELECT nextval(CAST(? AS regclass)) AS n FROM c), "
+                : "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM c "
+                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 "
+                + "RETURNING r.next_ticket - 1 AS n), ";
         upsertRotation = switch (dialect) {
             case POSTGRESQL -> "INSERT INTO " + rotation + " AS r (name, next_ticket) VALUES (?, 1) "
                     + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1";
@@ -116,9 +157,7 @@ final class JdbcAssignmentState implements AssignmentState {
         deleteClaim = jdbc.sql("DELETE FROM {assignment_claim} WHERE lead_id = ? AND lead_version = ?");
         // the claim, the ticket (only when the claim is won) and the owner that ticket picks, in one statement
         claimAndAssign = dialect != Dialect.POSTGRESQL ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
-                + "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM c "
-                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
-                + "u AS (UPDATE " + jdbc.tables.name("lead") + " l SET version = l.version + 1, "
+                + ticket + "u AS (UPDATE " + jdbc.tables.name("lead") + " l SET version = l.version + 1, "
                 + "owner_id = (CAST(? AS text[]))[CAST(mod(t.n, ?) AS int) + 1], updated_at = ? FROM t "
                 + "WHERE l.id = ? AND l.version = ? RETURNING l.id) "
                 + "SELECT (SELECT count(*) FROM c), (SELECT n FROM t), (SELECT count(*) FROM u)";
@@ -128,9 +167,7 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "c AS (INSERT INTO " + jdbc.tables.name("assignment_claim") + " (lead_id, lead_version) "
                 + "SELECT id, version FROM l WHERE is_open AND owner_id IS NOT DISTINCT FROM CAST(? AS text) "
                 + "ON CONFLICT DO NOTHING RETURNING lead_id), ";
-        readAndAssign = dialect != Dialect.POSTGRESQL ? null : readAndClaim
-                + "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM c "
-                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
+        readAndAssign = dialect != Dialect.POSTGRESQL ? null : readAndClaim + ticket
                 + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, "
                 + "owner_id = (CAST(? AS text[]))[CAST(mod(t.n, ?) AS int) + 1], updated_at = ? FROM t, l "
                 + "WHERE x.id = l.id AND x.version = l.version RETURNING x.id) "
@@ -157,11 +194,12 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
                 + "t AS (SELECT n FROM u UNION ALL SELECT n FROM i) "
                 + "SELECT l.*, t.n AS crm_ticket, set_config('synchronous_commit', 'off', true) FROM t, l";
-        // the claim and the owner write of a lead as read ahead, at that version, checked: it raises an error when
-        // the claim went not in or the lead moved on, so the unit rolls back (see claimAndAssignTicket)
-        claimAndAssignChecked = advanceAhead == null ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
-                + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, owner_id = ?, "
-                + "updated_at = ? FROM c WHERE x.id = ? AND x.version = ? RETURNING x.id) "
+        // the owner write of a lead as read ahead, at that version, checked: it raises an error when the lead moved
+        // on, so the unit rolls back (see claimAndAssignTicket). No claim row: the version check alone lets one unit
+        // in, the claim would only turn a second unit's refusal into the same refusal one index entry later
+        claimAndAssignChecked = advanceAhead == null ? null : "WITH u AS (UPDATE " + jdbc.tables.name("lead")
+                + " x SET version = x.version + 1, owner_id = ?, updated_at = ? WHERE x.id = ? AND x.version = ? "
+                + "RETURNING x.id) "
                 + "SELECT CAST(CASE WHEN (SELECT count(*) FROM u) = 1 THEN '0' ELSE '"
                 + JdbcTransactions.Checked.REFUSED + "stale' END AS integer)";
         leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
@@ -170,6 +208,10 @@ final class JdbcAssignmentState implements AssignmentState {
     @Override
     public long advance(String rotation) {
         checkRotation(rotation);
+        if (sequences) {
+            String sequence = sequence(rotation);
+            return jdbc.tx.write(c -> jdbc.one(c, nextTicket, rs -> rs.getLong(1), sequence).orElseThrow());
+        }
         return jdbc.tx.write(c -> {
             if (dialect == Dialect.POSTGRESQL) {
                 return jdbc.one(c, upsertRotation, rs -> rs.getLong(1), rotation).orElseThrow();
@@ -254,11 +296,12 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(leads, "leads");
         String[] owners = owners(rotation, ownerByTicket);
+        String tickets = ticketsOf(rotation);
         UUID id = lead.id().value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
             long[] counts = leading.query(c, claimAndAssign, ps -> {
-                jdbc.bind(ps, id, lead.version(), rotation);
+                jdbc.bind(ps, id, lead.version(), tickets);
                 ps.setArray(4, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 5, owners.length);
                 jdbc.bind(ps, 6, at);
@@ -274,7 +317,8 @@ final class JdbcAssignmentState implements AssignmentState {
             if (claimed == 0) {
                 return OptionalLong.empty();
             }
-            if (written == 0) { // rolled back to the write's savepoint: the claim and the ticket are given back
+            if (written == 0) { // rolled back to the write's savepoint: the claim is given back, and the ticket
+                                // too when on the rotation's row (a sequence's value is not)
                 if (jdbc.one(c, leadVersion, rs -> rs.getLong(1), id).isEmpty()) {
                     throw new NoSuchElementException("there is no lead " + lead.id());
                 }
@@ -301,13 +345,14 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(at, "at");
         String[] owners = owners(rotation, ownerByTicket);
+        String tickets = ticketsOf(rotation);
         UUID lead = id.value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
             Read read = leading.query(c, readAndAssign, ps -> {
                 jdbc.bind(ps, lead, lead, lead);
                 jdbc.bind(ps, 4, owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT));
-                jdbc.bind(ps, 5, rotation);
+                jdbc.bind(ps, 5, tickets);
                 ps.setArray(6, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 7, owners.length);
                 jdbc.bind(ps, 8, at);
@@ -318,7 +363,7 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * On PostgreSQL, unless the store was built with {@link JdbcCrmStore.Builder#strictRotation()}, outside a
+     * On PostgreSQL, when the store was built with {@link JdbcCrmStore.Builder#rotationTicketsAhead()}, outside a
      * unit of work and with the host's transactions not joined: the lead's check and the ticket upsert of
      * {@link #advance} in one statement in auto-commit on a connection of its own, so the rotation's row lock is held
      * only while that statement runs. Its commit is asynchronous ({@code synchronous_commit} off for that transaction
@@ -370,13 +415,14 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the claim and the
-     * owner write in one checked statement queued to go with the unit's commit
-     * ({@link JdbcTransactions#writeLaterChecked}), in the round trip of the timeline entry, the outbox and the
-     * COMMIT, so the assignment's unit waits for the database once. The statement claims the lead at the version read
-     * ahead and writes the owner only when the claim
-     * went in and the lead is still at that version; otherwise it raises an error, the unit rolls back and its commit
-     * throws {@link StaleVersionException}. Elsewhere the claim and {@code leads.update} one after another.
+     * On PostgreSQL, for this store's own leads port, in a unit of work that owns its transaction: the owner write
+     * in one checked statement queued to go with the unit's commit ({@link JdbcTransactions#writeLaterChecked}), in
+     * the round trip of the timeline entry, the outbox and the COMMIT, so the assignment's unit waits for the database
+     * once. The statement writes the owner only when the lead is still at the version read ahead; otherwise it raises
+     * an error, the unit rolls back and its commit throws {@link StaleVersionException}. It takes no claim row: of two
+     * units writing one lead read at one version, the second's update waits for the first's row lock and then finds
+     * the version moved on, which is the refusal a taken claim would have given (the ticket taken ahead stays taken
+     * either way). Elsewhere the claim and {@code leads.update} one after another.
      */
     @Override
     public boolean claimAndAssignTicket(Lead lead, long ticket, List<UserId> ownerByTicket, Instant at,
@@ -388,7 +434,7 @@ final class JdbcAssignmentState implements AssignmentState {
         UserId picked = picked(ticket, ownerByTicket);
         UUID id = lead.id().value();
         JdbcTransactions.Checked write = new JdbcTransactions.Checked(claimAndAssignChecked,
-                jdbc.params(id, lead.version(), picked.value(), at, id, lead.version()),
+                jdbc.params(picked.value(), at, id, lead.version()),
                 code -> new StaleVersionException("lead", lead.id().toString(), lead.version()));
         if (!jdbc.tx.writeLaterChecked(write)) {
             return AssignmentState.super.claimAndAssignTicket(lead, ticket, ownerByTicket, at, leads);
@@ -442,6 +488,42 @@ final class JdbcAssignmentState implements AssignmentState {
         }
     }
 
+    /** What a ticket statement's one parameter names: the rotation's sequence, or the rotation (its row). */
+    private String ticketsOf(String rotation) {
+        return sequences ? sequence(rotation) : rotation;
+    }
+
+    /**
+     * The rotation's sequence, created (with the rotation's row, when there is none) the first time any node needs
+     * it, in a transaction of its own that commits at once, so it outlives the unit that asked, whatever that unit
+     * does. Under the rotation's row lock: two nodes asking at once get the same one. It starts at the rotation's
+     * stored cursor, so a rotation whose tickets were taken on its row goes on in order.
+     */
+    private String sequence(String rotation) {
+        String known = sequenceOf.get(rotation);
+        if (known != null) {
+            return known;
+        }
+        String made = jdbc.tx.inOwnTransaction(c -> {
+            jdbc.insertIgnoring(c, insertRotation, rotation, 0L);
+            Object[] row = jdbc.one(c, lockRotation, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, rotation)
+                    .orElseThrow();
+            if (row[1] != null) {
+                return (String) row[1];
+            }
+            long number = jdbc.one(c, rotationNumber, rs -> rs.getLong(1)).orElseThrow();
+            // a name made of the prefix and a number only: no user input in the DDL
+            String name = jdbc.tables.name("ticket_seq_" + number);
+            try (java.sql.Statement ddl = c.createStatement()) {
+                ddl.execute("CREATE SEQUENCE " + name + " AS bigint MINVALUE 0 START WITH " + (long) row[0]);
+            }
+            jdbc.update(c, nameSequence, name, rotation);
+            return name;
+        });
+        sequenceOf.put(rotation, made);
+        return made;
+    }
+
     /** The owner a ticket picks. */
     private static UserId picked(long ticket, List<UserId> ownerByTicket) {
         if (ownerByTicket.isEmpty()) {
@@ -482,7 +564,13 @@ final class JdbcAssignmentState implements AssignmentState {
     /** The archive of the rotation cursors, keyed by name: export and restore only. */
     JdbcArchive<RotationCursor> rotationArchive() {
         String name = dialect.binaryText("name");
-        return new JdbcArchive<>(jdbc, "rotation", "SELECT name, next_ticket FROM {assignment_rotation}",
+        // on PostgreSQL a rotation whose row names a sequence is at the sequence's next value: the last one taken
+        // plus one, or its start while none was taken (nothing but nextval ever moves it)
+        String select = dialect != Dialect.POSTGRESQL ? "SELECT name, next_ticket FROM {assignment_rotation}"
+                : "SELECT name, CASE WHEN ticket_sequence IS NULL THEN next_ticket ELSE COALESCE("
+                + "pg_sequence_last_value(s.seqrelid) + 1, s.seqstart) END AS next_ticket FROM {assignment_rotation} "
+                + "LEFT JOIN pg_sequence s ON s.seqrelid = CAST(ticket_sequence AS regclass)";
+        return new JdbcArchive<>(jdbc, "rotation", select,
                 name + " > " + dialect.binaryText("?"), name, "name = ?",
                 rs -> new RotationCursor(rs.getString("name"), rs.getLong("next_ticket")), RotationCursor::rotation,
                 k -> new Object[]{k}, k -> new Object[]{k},

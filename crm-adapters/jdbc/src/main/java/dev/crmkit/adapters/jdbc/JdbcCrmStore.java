@@ -130,7 +130,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         this.visibleDeals = new JdbcVisibleDeals(jdbc, deals);
         this.leadScores = new JdbcLeadScores(jdbc);
         this.probabilityOverrides = new JdbcProbabilityOverrides(jdbc);
-        this.assignmentState = new JdbcAssignmentState(jdbc, leads, b.ticketsAhead);
+        this.assignmentState = new JdbcAssignmentState(jdbc, leads, b.tickets);
         this.idempotencyKeys = new JdbcIdempotencyKeys(jdbc);
         this.contactMerges = new JdbcContactMerges(jdbc, contacts);
         this.auditTrail = new JdbcAuditTrail(jdbc);
@@ -455,7 +455,7 @@ public final class JdbcCrmStore implements CrmkitStore {
         private boolean outbox = true;
         private PipelineJson pipelineJson = PipelineJson.standard();
         private Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
-        private boolean ticketsAhead = true;
+        private JdbcAssignmentState.Tickets tickets = JdbcAssignmentState.Tickets.SEQUENCE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -539,12 +539,39 @@ public final class JdbcCrmStore implements CrmkitStore {
         }
 
         /**
+         * On PostgreSQL, takes every rotation ticket from a database sequence of the rotation's own, inside the
+         * assignment's unit of work (the default): the read of the lead, its claim, {@code nextval} and the owner
+         * write are one statement, and the timeline entry, the outbox rows and the commit a second round trip; one
+         * transaction, one commit, and no row lock on the rotation, so assignments through one rotation do not wait
+         * for each other's commits. The sequence is created the first time a node uses the rotation, in a transaction
+         * of its own (it starts at the rotation's stored cursor, so a rotation used before keeps its order), and the
+         * rotation's row names it from then on.
+         *
+         * <p>This is round robin as an auto-number taken modulo the team's size, as {@link #rotationTicketsAhead()}:
+         * exactly in order while every assignment goes through; a sequence is not transactional, so a ticket whose
+         * unit rolls back (another node assigned the same lead first and the unit is rerun, the lead changed, the
+         * unit failed for good) is not given back and its turn is skipped, and the owners' counts drift apart by one
+         * per skipped turn. A lead another node holds the claim of takes no ticket (the claim is taken first, in the
+         * same statement). Every node sharing a database must take tickets the same way: a node with tickets ahead or
+         * strict rotation advances the rotation's row, which a sequence rotation no longer reads.
+         *
+         * <p>No effect on H2 and MariaDB (their tickets are taken inside the unit on the rotation's row, as with
+         * {@link #strictRotation()}: this change builds sequences for PostgreSQL only), nor with the host's
+         * transactions joined (the sequence must be created in a transaction of the store's own).
+         */
+        public Builder rotationTicketsFromSequence() {
+            this.tickets = JdbcAssignmentState.Tickets.SEQUENCE;
+            return this;
+        }
+
+        /**
          * On PostgreSQL, takes the rotation ticket of an assignment by a routing without rules ahead of its unit of
-         * work (the default; {@link #strictRotation()} turns it off). The ticket is taken in a statement of its own
-         * that commits at once ({@link dev.crmkit.core.assignment.AssignmentState#advanceAhead}), so assignments
-         * through one rotation do not wait for each other's commits, and the rotation's row is locked only while
-         * that statement runs. The statement also reads the lead, so the unit then claims it and writes its owner at
-         * that version with its timeline entry, outbox rows and commit in one round trip: two round trips an
+         * work (the default before {@link #rotationTicketsFromSequence()}; opt-in). The ticket is taken in a
+         * statement of its own that commits at once
+         * ({@link dev.crmkit.core.assignment.AssignmentState#advanceAhead}), so assignments through one rotation do
+         * not wait for each other's commits, and the rotation's row is locked only while that statement runs. The
+         * statement also reads the lead, so the unit then writes its owner at that version, checked, with its
+         * timeline entry, outbox rows and commit in one round trip: two round trips and two transactions an
          * assignment. A lead another node edited after its ticket was taken (still open, same owner) is read again
          * and assigned with the same ticket.
          *
@@ -555,25 +582,26 @@ public final class JdbcCrmStore implements CrmkitStore {
          * apart by one per skipped turn. No effect on other databases, inside a caller's unit of work, or with the
          * host's transactions joined: there tickets are taken inside the unit, as with {@link #strictRotation()}.
          *
-         * <p>Kept from when this was an opt-in: the same as {@code rotationTicketsAhead(true)}.
+         * <p>The same as {@code rotationTicketsAhead(true)}.
          */
         public Builder rotationTicketsAhead() {
             return rotationTicketsAhead(true);
         }
 
         /**
-         * Whether rotation tickets are taken ahead of the assignment's unit of work on PostgreSQL (see
-         * {@link #rotationTicketsAhead()}); default {@code true}. {@code false} is {@link #strictRotation()}.
+         * {@code true}: tickets ahead ({@link #rotationTicketsAhead()}); {@code false}: {@link #strictRotation()}.
+         * The default is neither: {@link #rotationTicketsFromSequence()}.
          */
         public Builder rotationTicketsAhead(boolean value) {
-            this.ticketsAhead = value;
+            this.tickets = value ? JdbcAssignmentState.Tickets.AHEAD : JdbcAssignmentState.Tickets.STRICT;
             return this;
         }
 
         /**
-         * Strict rotation: every rotation ticket is taken inside the assignment's unit of work, so a unit that rolls
-         * back (it lost the race for its lead, the lead changed, it failed) gives its ticket back and the tickets stay
-         * dense: the owners' counts stay within one of each other whatever the races. The price: the rotation's row
+         * Strict rotation: every rotation ticket is taken inside the assignment's unit of work on the rotation's row,
+         * so a unit that rolls back (it lost the race for its lead, the lead changed, it failed) gives its ticket back
+         * and the tickets stay dense: the owners' counts stay within one of each other whatever the races (a
+         * guarantee no sequence can give, as a sequence never takes a value back). The price: the rotation's row
          * stays locked until the unit commits, its WAL flush included, so every assignment through one rotation, on
          * every node, runs one after another. Opt-in; the same as {@code rotationTicketsAhead(false)}.
          */

@@ -18,6 +18,8 @@ import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.LeadStatusChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -39,8 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rotation tickets taken ahead of the assignment's unit of work on PostgreSQL, a store's default
- * ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}; {@link JdbcCrmStore.Builder#strictRotation()} opts out): while
+ * Rotation tickets taken ahead of the assignment's unit of work on PostgreSQL
+ * ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}; a store's default takes them from a sequence, and
+ * {@link JdbcCrmStore.Builder#strictRotation()} on the row inside the unit): while
  * the unit runs, another session can lock the
  * rotation's row at once (with tickets taken inside the unit it cannot until the unit commits); leads assigned one
  * after another stay exactly round robin, and a lead that is not to be assigned takes no ticket. The rotation's row
@@ -60,13 +63,16 @@ class AssignmentTicketsAheadTest {
         TestDatabase.close(nodes);
     }
 
-    /** A store's default: the ticket is taken ahead, so the rotation's row is free while the unit runs. */
+    /**
+     * A store's default: the ticket comes from the rotation's sequence, so the rotation's row is free while the unit
+     * runs (it names the sequence, and nothing locks it).
+     */
     @Test
-    void byDefault_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
+    void byDefault_ticketsFromASequence_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
         assertEquals(List.of("free"), probeDuringSecondAssignment(b -> b));
     }
 
-    /** The method kept from when tickets ahead were an opt-in still turns them on. */
+    /** Tickets ahead, asked for: the rotation's row is locked only while the ticket's own statement runs. */
     @Test
     void withRotationTicketsAheadAsked_theRotationRowIsFreeWhileTheAssignmentsUnitRuns() {
         assertEquals(List.of("free"), probeDuringSecondAssignment(JdbcCrmStore.Builder::rotationTicketsAhead));
@@ -83,10 +89,15 @@ class AssignmentTicketsAheadTest {
         assertEquals(List.of("locked"), probeDuringSecondAssignment(b -> b.rotationTicketsAhead(false)));
     }
 
-    @Test
-    void byDefault_leadsAssignedOneAfterAnotherGoRoundRobin_andALeadNotToBeAssignedTakesNoTicket() {
+    /** From a sequence (the default) and ahead alike. */
+    @ParameterizedTest
+    @EnumSource(value = JdbcAssignmentState.Tickets.class, names = {"SEQUENCE", "AHEAD"})
+    void leadsAssignedOneAfterAnotherGoRoundRobin_andALeadNotToBeAssignedTakesNoTicket(
+            JdbcAssignmentState.Tickets taking) {
         nodes = TestDatabase.POSTGRESQL.nodes(1);
-        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).build(), IdGenerator.seeded(3));
+        JdbcCrmStore.Builder builder = JdbcCrmStore.builder(nodes[0]);
+        Crm crm = crm((taking == JdbcAssignmentState.Tickets.AHEAD ? builder.rotationTicketsAhead() : builder)
+                .build(), IdGenerator.seeded(3));
         Fixtures fixtures = new Fixtures();
         List<Lead> leads = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
@@ -113,16 +124,18 @@ class AssignmentTicketsAheadTest {
         assertEquals(Map.of("ana", 2, "ben", 2, "cem", 2, "dora", 2, "eli", 2, "fay", 2, "gus", 2), counts);
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"), tickets);
         assertEquals(14, crm.store().assignmentState().advance(ROTATION), "the closed lead took no ticket");
+        // ahead, the owner write is checked by version and takes no claim; from a sequence the claim gates the ticket
+        assertEquals(taking == JdbcAssignmentState.Tickets.AHEAD ? 0 : 14, claimRows(nodes[0]), "claim rows");
     }
 
     /**
-     * The lead comes with its ticket ahead, and the unit's claim and owner write of it, checked, go with the commit.
+     * The lead comes with its ticket ahead, and the unit's owner write of it, checked by version, go with the commit.
      * When another node changes the lead in between (here while the unit generates its entry's id, before its commit),
      * the checked write refuses the lead read ahead and the unit rolls back whole; its next attempt reads the lead as
      * changed and assigns it with the same ticket: nothing of the change is lost, one entry, no turn skipped.
      */
     @Test
-    void byDefault_aLeadChangedAfterItsTicketWasTaken_isAssignedAsChangedWithTheSameTicket() {
+    void withTicketsAhead_aLeadChangedAfterItsTicketWasTaken_isAssignedAsChangedWithTheSameTicket() {
         Meanwhile run = assignWhile(lead -> JdbcCrmStore.builder(nodes[1]).build().leads().update(
                 ((LeadStatusChange.Changed) lead.changeStatus(LeadStatus.WORKING, "called", Optional.empty(), AT))
                         .lead()));
@@ -140,14 +153,16 @@ class AssignmentTicketsAheadTest {
 
     /**
      * When another node assigns the lead in between (here while the unit generates its entry's id, before its commit),
-     * the checked write finds the claim taken and the unit rolls back whole; its next attempt reads the lead with the
-     * other node's owner: {@code already-assigned}, nothing of this call written, the other node's one entry kept, and
-     * this call's ticket skipped (the one visible trade-off of tickets ahead; review t19 finding L2).
+     * the checked write finds the lead moved on (no claim row: its version check does it) and the unit rolls back
+     * whole; its next attempt reads the lead with the other node's owner: {@code already-assigned}, nothing of this
+     * call written, the other node's one entry kept, and this call's ticket skipped (the one visible
+     * trade-off of tickets ahead; review t19 finding L2).
      */
     @Test
-    void byDefault_aLeadAnotherNodeAssignsMeanwhile_isAlreadyAssigned_andItsTicketSkipped() {
+    void withTicketsAhead_aLeadAnotherNodeAssignsMeanwhile_isAlreadyAssigned_andItsTicketSkipped() {
         AssignmentOutcome[] others = new AssignmentOutcome[1];
-        Meanwhile run = assignWhile(lead -> others[0] = roundRobin(crm(JdbcCrmStore.builder(nodes[1]).build(),
+        Meanwhile run = assignWhile(lead -> others[0] = roundRobin(crm(JdbcCrmStore.builder(nodes[1])
+                .rotationTicketsAhead().build(),
                 IdGenerator.seeded(9))).assign(lead.id()));
 
         assertTrue(others[0] instanceof AssignmentOutcome.Assigned a && a.explanation().reason().contains("ticket 1 "),
@@ -162,7 +177,7 @@ class AssignmentTicketsAheadTest {
     }
 
     /**
-     * A lead assigned round robin (tickets ahead, a store's default) on the first of two PostgreSQL nodes,
+     * A lead assigned round robin (tickets ahead) on the first of two PostgreSQL nodes,
      * {@code meanwhile} run once on the lead as stored between its ticket and its commit (while the unit generates its
      * entry's id).
      */
@@ -178,7 +193,7 @@ class AssignmentTicketsAheadTest {
             }
             return seeded.next();
         };
-        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).build(), hooked);
+        Crm crm = crm(JdbcCrmStore.builder(nodes[0]).rotationTicketsAhead().build(), hooked);
         lead[0] = crm.store().leads().insertOrGet(new Fixtures().lead().build());
         LeadAssignment assignment = roundRobin(crm);
         armed[0] = true;
@@ -207,10 +222,11 @@ class AssignmentTicketsAheadTest {
      * its ticket in its unit instead, and the rotation stays dense.
      */
     @Test
-    void byDefault_aTicketStatementThatFails_leavesTheTicketToTheUnit() {
+    void withTicketsAhead_aTicketStatementThatFails_leavesTheTicketToTheUnit() {
         nodes = TestDatabase.POSTGRESQL.nodes(1);
         int[] failures = {0};
-        Crm crm = crm(JdbcCrmStore.builder(failingOnce(nodes[0], "synchronous_commit", failures)).build(),
+        Crm crm = crm(JdbcCrmStore.builder(failingOnce(nodes[0], "synchronous_commit", failures))
+                        .rotationTicketsAhead().build(),
                 IdGenerator.seeded(3));
         Fixtures fixtures = new Fixtures();
         Lead first = crm.store().leads().insertOrGet(fixtures.lead().build());
@@ -291,6 +307,18 @@ class AssignmentTicketsAheadTest {
 
     private static Crm crm(JdbcCrmStore store, IdGenerator ids) {
         return Crm.builder().store(store).ids(ids).clock(Clock.fixed(AT, ZoneOffset.UTC)).defaultRegion("DE").build();
+    }
+
+    /** How many claim rows the database holds. */
+    private static int claimRows(DataSource node) {
+        try (Connection c = node.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM crm_assignment_claim");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** "locked" when another session holds the rotation's row lock, "free" when this one could take it at once. */

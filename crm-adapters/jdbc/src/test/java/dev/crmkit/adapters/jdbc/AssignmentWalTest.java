@@ -47,7 +47,8 @@ class AssignmentWalTest {
      */
     @Test
     void aTicketTakenAhead_onPostgres_isOneWalRecordOfTheRotation_andTheFirstCreatesItsRow() throws Exception {
-        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore(
+                JdbcCrmStore.Builder::rotationTicketsAhead)) {
             JdbcCrmStore store = on.store();
             JdbcAssignmentState state = (JdbcAssignmentState) store.assignmentState();
             Fixtures fixtures = new Fixtures();
@@ -80,14 +81,16 @@ class AssignmentWalTest {
     }
 
     /**
-     * The owner write of a lead read ahead is checked at the version read and goes with the claim of the lead at that
-     * version: the claim row is what another path's claim (a strict node, a policy's own {@code claim}) meets, so a
-     * race with it ends in {@code claimed-elsewhere} for the other path, not in a stale write. The lead is written
-     * once, at the next version.
+     * The owner write of a lead read ahead is checked at the version read, with no claim row: of two units writing the
+     * lead at that version the second finds the version moved on and is refused as stale, and reruns on the lead as
+     * written (the claim row, before t24, turned the same race into {@code claimed-elsewhere} one index entry and WAL
+     * record later; the race tests of {@code AssignmentNodesTest} and {@code AssignmentTicketsAheadTest} show no lead
+     * assigned twice without it). The lead is written once, at the next version.
      */
     @Test
-    void anAssignmentWithItsTicketAhead_onPostgres_claimsAndWritesTheVersionRead() throws Exception {
-        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+    void anAssignmentWithItsTicketAhead_onPostgres_writesTheVersionRead_withoutAClaimRow() throws Exception {
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore(
+                JdbcCrmStore.Builder::rotationTicketsAhead)) {
             Crm crm = Crm.builder().store(on.store()).ids(IdGenerator.seeded(23)).clock(Clock.fixed(AT, ZoneOffset.UTC))
                     .defaultRegion("DE").build();
             Lead lead = crm.store().leads().insertOrGet(new Fixtures().lead().build());
@@ -100,8 +103,7 @@ class AssignmentWalTest {
             Lead stored = crm.store().leads().findById(lead.id()).orElseThrow();
             assertEquals(lead.version() + 1, stored.version());
             assertEquals(Optional.of(UserId.of("ana")), stored.owner());
-            assertEquals(1, count(on, "SELECT count(*) FROM crm_assignment_claim WHERE lead_id = '" + lead.id().value()
-                    + "' AND lead_version = " + lead.version()), "the claim of the version read");
+            assertEquals(0, count(on, "SELECT count(*) FROM crm_assignment_claim"), "no claim row");
             assertEquals(1, count(on, "SELECT next_ticket FROM crm_assignment_rotation"));
         }
     }
@@ -113,7 +115,8 @@ class AssignmentWalTest {
      */
     @Test
     void twoFirstTicketsAtOnce_onPostgres_theSecondWaitsForTheFirstsRow_andTakesTicketOne() throws Exception {
-        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore()) {
+        try (TestDatabase.Isolated on = TestDatabase.POSTGRESQL.isolatedStore(
+                JdbcCrmStore.Builder::rotationTicketsAhead)) {
             JdbcAssignmentState state = (JdbcAssignmentState) on.store().assignmentState();
             Lead lead = on.store().leads().insertOrGet(new Fixtures().lead().build());
             ExecutorService node = Executors.newSingleThreadExecutor();

@@ -52,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,10 +72,9 @@ class RoundTripsTest {
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
     private static final Actor ANNA = Actor.of("anna", "sales");
     private static final String TICKET_AHEAD = "set_config('synchronous_commit', 'off', true)";
-    /** The start of the checked claim and owner write of a lead read with its ticket ahead. */
-    private static final String CHECKED_CLAIM = "WITH c AS (INSERT INTO crm_assignment_claim (lead_id, lead_version) "
-            + "VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING lead_id), u AS (UPDATE crm_lead x SET version = "
-            + "x.version + 1, owner_id = ?, updated_at = ? FROM c WHERE";
+    /** The start of the checked owner write of a lead read with its ticket ahead. */
+    private static final String CHECKED_OWNER = "WITH u AS (UPDATE crm_lead x SET version = x.version + 1, "
+            + "owner_id = ?, updated_at = ? WHERE x.id = ? AND x.version = ?";
     private static final Pattern LEADING = Pattern.compile("(RELEASE SAVEPOINT \\w+; )?SAVEPOINT \\w+; (.+)",
             Pattern.DOTALL);
 
@@ -104,37 +104,56 @@ class RoundTripsTest {
     }
 
     /**
-     * A store's default, the rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the
-     * ticket in auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its
-     * claim and owner write, checked, with the timeline entry, the outbox and the COMMIT: one round trip.
+     * The rotation ticket taken ahead ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}): the ticket in
+     * auto-commit before the unit, with the lead as read there; the unit then knows the owner and sends its owner
+     * write, checked by version (no claim row), with the timeline entry, the outbox and the COMMIT: one round trip.
      */
     @Test
-    void anAssignmentByDefault_onPostgres_waitsTwice_ticketAheadWithLead_thenClaimOwnerEntryOutboxCommit() {
+    void anAssignmentWithTicketsAhead_onPostgres_waitsTwice_ticketAheadWithLead_thenOwnerEntryOutboxCommit() {
         // before (t18): the ticket alone, then the read, claim and owner under a savepoint, then the entry with the
         // outbox and the COMMIT (3); now the lead comes with the ticket and the unit is one round trip (2)
         assertEquals(List.of("auto-commit: ticket ahead if the lead is to be assigned",
-                "checked claim and owner+insert activity with about-rows and outbox+COMMIT"),
-                tripsOfOneAssignment(true));
+                "checked owner by version+insert activity with about-rows and outbox+COMMIT"),
+                tripsOfOneAssignment(JdbcCrmStore.Builder::rotationTicketsAhead, false));
     }
 
     /**
-     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, the ticket taken ahead (a
-     * store's default) or in the unit (strict rotation); checks the owner write, the outbox and the timeline entry.
+     * A store's default, the ticket from the rotation's sequence
+     * ({@link JdbcCrmStore.Builder#rotationTicketsFromSequence()}), once the rotation has its sequence: the read,
+     * claim, {@code nextval} and owner write with the savepoint, then the entry, the outbox and the COMMIT; two round
+     * trips as with tickets ahead, but one transaction.
      */
-    private static List<String> tripsOfOneAssignment(boolean ticketsAhead) {
+    @Test
+    void anAssignmentByDefault_onPostgres_waitsTwice_readClaimSequenceTicketAndOwner_thenEntryOutboxCommit() {
+        assertEquals(List.of("SAVEPOINT+read, claim, ticket from sequence and owner",
+                "insert activity with about-rows and outbox+COMMIT"), tripsOfOneAssignment(b -> b, true));
+    }
+
+    /**
+     * The round trips of assigning one lead round robin on a fresh PostgreSQL database, on a store {@code configure}
+     * builds (after a first lead assigned when {@code rotationUsedBefore}); checks the owner write, the outbox and the
+     * timeline entry.
+     */
+    private static List<String> tripsOfOneAssignment(UnaryOperator<JdbcCrmStore.Builder> configure,
+                                                     boolean rotationUsedBefore) {
         DataSource ds = TestDatabase.POSTGRESQL.isolated();
         try {
             List<String> trips = new ArrayList<>();
-            JdbcCrmStore.Builder store = JdbcCrmStore.builder(counting(ds, trips));
             Crm crm = Crm.builder()
-                    .store((ticketsAhead ? store : store.strictRotation()).build())
+                    .store(configure.apply(JdbcCrmStore.builder(counting(ds, trips))).build())
                     .ids(IdGenerator.seeded(17))
                     .clock(Clock.fixed(AT, ZoneOffset.UTC))
                     .defaultRegion("DE")
                     .build();
-            Lead lead = crm.store().leads().insertOrGet(new Fixtures().lead().build());
             LeadAssignment assignment = crm.assignment(Policies.roundRobin(Routing.everyoneTo(
                     Team.of("sales", "ana", "ben")), user -> false), 42);
+            Fixtures fixtures = new Fixtures();
+            if (rotationUsedBefore) {
+                Lead before = crm.store().leads().insertOrGet(fixtures.lead().build());
+                assertTrue(assignment.assign(before.id()) instanceof AssignmentOutcome.Assigned);
+                clearOutbox(ds);
+            }
+            Lead lead = crm.store().leads().insertOrGet(fixtures.lead().build());
             trips.clear();
 
             AssignmentOutcome outcome = assignment.assign(lead.id());
@@ -165,7 +184,8 @@ class RoundTripsTest {
         // entry, deferred, goes with the COMMIT (which releases the claim's savepoint): 3; now the rotation of a
         // routing without rules is known before the read, so the read goes with the claim, ticket and owner: 2
         assertEquals(List.of("SAVEPOINT+read, claim, ticket and owner",
-                "insert activity with about-rows and outbox+COMMIT"), tripsOfOneAssignment(false));
+                "insert activity with about-rows and outbox+COMMIT"),
+                tripsOfOneAssignment(JdbcCrmStore.Builder::strictRotation, false));
     }
 
     @Test
@@ -877,6 +897,15 @@ class RoundTripsTest {
         return new ContactChanged(new ContactId(new UUID(11, n)), n, AT.plusSeconds(n));
     }
 
+    /** Deletes the outbox's rows, so that the next unit's are the only ones. */
+    private static void clearOutbox(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM crm_outbox");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> outboxTypes(DataSource ds) {
         return outbox(ds, "event_type");
     }
@@ -966,7 +995,7 @@ class RoundTripsTest {
                     + (sql.substring(0, dealUpdate).contains("INSERT INTO crm_outbox ") ? " and outbox" : "");
         }
         int checkedEnd = sql.indexOf(" END AS integer)");
-        if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_CLAIM)) && checkedEnd > 0) {
+        if ((sql.startsWith("WITH u AS (UPDATE crm_deal SET") || sql.startsWith(CHECKED_OWNER)) && checkedEnd > 0) {
             // a checked write, queued
             String rest = sql.substring(checkedEnd + " END AS integer)".length());
             return "checked " + describe(sql.substring(0, checkedEnd)) + (rest.isEmpty() ? ""
@@ -988,10 +1017,11 @@ class RoundTripsTest {
         if (sql.startsWith("WITH l AS (SELECT * FROM crm_lead WHERE id = ?")
                 && sql.contains("INSERT INTO crm_assignment_claim")) {
             return sql.contains("INSERT INTO crm_assignment_rotation") ? "read, claim, ticket and owner"
+                    : sql.contains("nextval(") ? "read, claim, ticket from sequence and owner"
                     : "read, claim and owner";
         }
-        if (sql.startsWith(CHECKED_CLAIM)) {
-            return "claim and owner";
+        if (sql.startsWith(CHECKED_OWNER)) {
+            return "owner by version";
         }
         if (sql.startsWith("WITH c AS (INSERT INTO crm_assignment_claim")) {
             return "claim, ticket and owner";

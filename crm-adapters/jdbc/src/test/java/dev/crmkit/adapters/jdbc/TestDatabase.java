@@ -369,8 +369,13 @@ enum TestDatabase {
      * the database's pool at its end.
      */
     Isolated isolatedStore() {
+        return isolatedStore(b -> b);
+    }
+
+    /** {@link #isolatedStore()} with the store's builder set up by {@code configure}. */
+    Isolated isolatedStore(java.util.function.UnaryOperator<JdbcCrmStore.Builder> configure) {
         DataSource ds = isolated();
-        return new Isolated(ds, JdbcCrmStore.builder(ds).build());
+        return new Isolated(ds, configure.apply(JdbcCrmStore.builder(ds)).build());
     }
 
     /**
@@ -404,9 +409,14 @@ enum TestDatabase {
 
     /** A store on the shared database, emptied first. */
     JdbcCrmStore freshStore() {
+        return freshStore(b -> b);
+    }
+
+    /** {@link #freshStore()} with the store's builder set up by {@code configure}. */
+    JdbcCrmStore freshStore(java.util.function.UnaryOperator<JdbcCrmStore.Builder> configure) {
         DataSource ds = shared();
         empty(ds, Tables.DEFAULT_PREFIX);
-        return JdbcCrmStore.builder(ds).build();
+        return configure.apply(JdbcCrmStore.builder(ds)).build();
     }
 
     /** A store on the shared database with tables of another prefix, migrated on first use and emptied first. */
