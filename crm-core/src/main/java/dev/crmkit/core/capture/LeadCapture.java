@@ -669,9 +669,10 @@ public final class LeadCapture {
 
     /** The web domain of the submission's e-mail address, unless it is a free mail provider's. */
     Optional<WebDomain> companyDomain(NormalizedSubmission s) {
-        return s.email().map(EmailAddress::domain)
-                .filter(d -> !settings.publicEmailDomains().contains(d))
-                .map(WebDomain::parse);
+        if (s.email().isEmpty() || settings.publicEmailDomains().contains(s.email().get().domain())) {
+            return Optional.empty();
+        }
+        return Optional.of(WebDomain.of(s.email().get())); // parse(domain) without parsing the e-mail's domain again
     }
 
     private Optional<Company> resolveCompany(NormalizedSubmission s, Instant now) {
