@@ -449,7 +449,7 @@ public final class LeadCapture {
         Set<RecordRef> about = about(lead, contact.id(), lead.companyId());
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Lead captured via " + s.source().label(), describe(s), about, now));
-        followUp(lead, contact, now);
+        followUp(lead, contact, true, now);
         // the contacts found matter only for a contact this capture created (else it met a person by e-mail or phone)
         List<DuplicateCandidate> likeContact = created ? contactCheck.candidates() : List.of();
         if (!likeContact.isEmpty()) {
@@ -563,7 +563,7 @@ public final class LeadCapture {
         timeline.record(Activity.system(new ActivityId(context.ids().next()),
                 "Repeat submission via " + s.source().label() + " (" + folded.submissions() + " in all)",
                 describe(s), about(folded, contact.id(), folded.companyId()), now));
-        followUp(folded, contact, now);
+        followUp(folded, contact, false, now);
         return new CaptureOutcome.DuplicateFolded(folded, contact);
     }
 
@@ -669,9 +669,10 @@ public final class LeadCapture {
 
     /** The web domain of the submission's e-mail address, unless it is a free mail provider's. */
     Optional<WebDomain> companyDomain(NormalizedSubmission s) {
-        return s.email().map(EmailAddress::domain)
-                .filter(d -> !settings.publicEmailDomains().contains(d))
-                .map(WebDomain::parse);
+        if (s.email().isEmpty() || settings.publicEmailDomains().contains(s.email().get().domain())) {
+            return Optional.empty();
+        }
+        return Optional.of(WebDomain.of(s.email().get())); // parse(domain) without parsing the e-mail's domain again
     }
 
     private Optional<Company> resolveCompany(NormalizedSubmission s, Instant now) {
@@ -710,12 +711,17 @@ public final class LeadCapture {
         DuplicateAlert.record(timeline, tasks, context, contact, suspected, now);
     }
 
-    private void followUp(Lead lead, Contact contact, Instant now) {
+    /**
+     * A follow-up task for the lead's owner, unless an open task is about the lead already. {@code inserted}: this unit
+     * of work has just inserted the lead under an id it generated, and nothing before this call made a task about it,
+     * so the look-up of open tasks about it is skipped (one index read per new lead).
+     */
+    private void followUp(Lead lead, Contact contact, boolean inserted, Instant now) {
         if (lead.owner().isEmpty() || settings.followUpWithin().isZero()) {
             return;
         }
         RecordRef ref = new RecordRef(RecordType.LEAD, lead.id().value());
-        if (!tasks.openAbout(ref).isEmpty()) {
+        if (!inserted && !tasks.openAbout(ref).isEmpty()) {
             return;
         }
         tasks.create(NewTask.of("Follow up on " + Text.excerpt(contact.displayName()) + " ("

@@ -127,26 +127,7 @@ public record EmailAddress(String value) {
                 return false;
             }
         }
-        int labels = 0;
-        int start = at + 1;
-        while (true) {
-            int end = start;
-            while (end < s.length() && s.charAt(end) != '.') {
-                char c = s.charAt(end);
-                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-                    return false;
-                }
-                end++;
-            }
-            if (end - start < 1 || end - start > 63 || s.charAt(start) == '-' || s.charAt(end - 1) == '-') {
-                return false;
-            }
-            labels++;
-            if (end == s.length()) {
-                return labels >= 2;
-            }
-            start = end + 1;
-        }
+        return Text.isDomain(s, at + 1);
     }
 
     /** The part after the {@code @}, for example {@code acme.com}. */

@@ -98,4 +98,34 @@ public final class Text {
         }
         return false;
     }
+
+    /**
+     * Whether {@code s} from {@code from} to its end is a domain name as crmkit stores one: at least two dot-separated
+     * labels of 1 to 63 of {@code [a-z0-9-]} that neither start nor end with a hyphen (the shape
+     * {@code [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+}), read in one scan
+     * without a regular expression. The domain of an {@link EmailAddress} and a
+     * {@link dev.crmkit.core.company.WebDomain} have this shape.
+     */
+    public static boolean isDomain(String s, int from) {
+        int labels = 0;
+        int start = from;
+        while (true) {
+            int end = start;
+            while (end < s.length() && s.charAt(end) != '.') {
+                char c = s.charAt(end);
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                    return false;
+                }
+                end++;
+            }
+            if (end - start < 1 || end - start > 63 || s.charAt(start) == '-' || s.charAt(end - 1) == '-') {
+                return false;
+            }
+            labels++;
+            if (end == s.length()) {
+                return labels >= 2;
+            }
+            start = end + 1;
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package dev.crmkit.core.company;
 
+import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
@@ -64,6 +66,38 @@ class WebDomainPropertiesTest {
                 .check((a, b, tld) -> {
                     WebDomain d = WebDomain.parse(a + "." + b + "." + tld);
                     return WebDomain.parse(d.value()).equals(d) && d.value().chars().allMatch(c -> c < 128);
+                });
+    }
+
+    /** The domain shape the constructor checked with a regular expression before it scanned (issue 17). */
+    private static final Pattern SHAPE =
+            Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+
+    /** Text near the domain shape: short runs of letters, digits, hyphens, dots and a few signs outside it. */
+    private static final Gen<String> NEAR_DOMAINS = strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 4)
+            .zip(arbitrary().pick("", ".", "-", "..", ".-", "-.", "0", "9", "_", "A", "ä", "@", "/"),
+                    integers().between(1, 4), integers().between(0, 66),
+                    (run, sign, repeat, pad) -> {
+                        String label = run.isEmpty() ? "" : run + "x".repeat(pad);
+                        return (label + sign).repeat(repeat) + (repeat % 2 == 0 ? "de" : "");
+                    });
+
+    @Test
+    void constructor_acceptsExactlyTheShapeOfTheRegularExpression() {
+        qt().withFixedSeed(20261207L).withExamples(20_000).forAll(NEAR_DOMAINS)
+                .check(value -> isWebDomain(value) == (value.length() <= 253 && SHAPE.matcher(value).matches()
+                        && !(value.startsWith("www.") && value.indexOf('.', 4) > 0)));
+    }
+
+    @Test
+    void of_emailGivesWhatParseGivesForItsDomain() {
+        qt().withFixedSeed(20261207L).withExamples(5_000)
+                .forAll(arbitrary().pick("", "www.", "WWW.", "www.www.", "www2."), CANDIDATES.mix(UNICODE_LABEL
+                        .zip(TLD, (label, tld) -> label + "." + tld), 30), arbitrary().pick("jane", "j.doe+x"))
+                .assuming((www, domain, local) -> EmailAddress.tryParse(local + "@" + www + domain).isPresent())
+                .check((www, domain, local) -> {
+                    EmailAddress email = EmailAddress.tryParse(local + "@" + www + domain).orElseThrow();
+                    return WebDomain.of(email).equals(WebDomain.parse(email.domain()));
                 });
     }
 

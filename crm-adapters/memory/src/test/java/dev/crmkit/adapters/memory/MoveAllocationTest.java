@@ -16,13 +16,10 @@ import dev.crmkit.pipeline.definition.Rules;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,12 +42,7 @@ class MoveAllocationTest {
 
     @Test
     void moveOfDealInHand_allocatesAtMostTheBound() throws Exception {
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xint", "-cp", System.getProperty("java.class.path"), Probe.class.getName())
-                .redirectErrorStream(true).start();
-        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, probe.waitFor(), out);
-        long perMove = Long.parseLong(out.substring(out.lastIndexOf('\n') + 1).strip());
+        long perMove = InterpretedProbe.run(Probe.class);
         assertTrue(perMove <= BOUND, "bytes allocated per move of a deal in hand: " + perMove + ", bound " + BOUND);
     }
 
