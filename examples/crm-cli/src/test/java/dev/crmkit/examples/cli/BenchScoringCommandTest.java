@@ -124,6 +124,12 @@ class BenchScoringCommandTest {
             rs.next();
             assertEquals("crm_lead_keep", rs.getString(1), "the benchmark drops its tables and only those");
         }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.sequences "
+                     + "WHERE sequence_name LIKE 'crm_bench_%'")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "the write set's ticket sequence is dropped after its pass");
+        }
     }
 
     /**
@@ -204,6 +210,11 @@ class BenchScoringCommandTest {
                 JsonNode json = run.json();
                 assertTrue(json.get("stores").get(1).get("store").asText().startsWith("MariaDB"), json.toString());
                 assertWriteSet(json.get("stores").get(1).get("assignment"), 40);
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                        + "table_schema = '" + database + "' AND table_name LIKE 'crm_bench_%'")) {
+                    rs.next();
+                    assertEquals(0, rs.getLong(1), "the write set's ticket sequence is dropped after its pass");
+                }
             } finally {
                 s.execute("DROP DATABASE " + database);
             }

@@ -220,8 +220,9 @@ public final class ScoringBenchmark {
      *
      * @param nanos  how long it took
      * @param counts leads per person after it
-     * @param rows   rows it added per table, counted in the database before and after: {@code tickets} (the
-     *               rotation's advance), {@code claims}, {@code activities}, {@code aboutRows}, {@code outboxRows}
+     * @param rows   what it added, counted in the database: {@code tickets} (handed out by its own sequence), then
+     *               per table before and after: {@code claims}, {@code activities}, {@code aboutRows},
+     *               {@code outboxRows}
      */
     public record WriteSetResult(long nanos, Map<String, Long> counts, Map<String, Long> rows) {
         /** Copies the maps. */
@@ -370,7 +371,8 @@ public final class ScoringBenchmark {
      * The second database baseline, the write set by hand ({@link WriteSetBaseline}): per lead the ticket, claim,
      * owner write, timeline entry with its about rows and the three outbox rows in one transaction and one round trip,
      * on {@value #NODES} threads (lead {@code i} on thread {@code i mod nodes}), each with a connection of its node in
-     * auto-commit; run after the owner writes, so every lead is one version past them. Checks that every lead got
+     * auto-commit; run after the owner writes, so every lead is one version past them. The tickets come from the
+     * baseline's own sequence, created before the pass and dropped after it. Checks that every lead got
      * exactly one more owner write, an owner from the team with counts differing by at most one, and that the rows
      * added per table are exactly one ticket, claim and activity, two about rows and three outbox rows per lead.
      */
@@ -382,18 +384,24 @@ public final class ScoringBenchmark {
         Map<LeadId, Long> versions = new HashMap<>();
         leads.forEach(l -> versions.put(l.id(), l.version() + 1));
         IdGenerator activityIds = IdGenerator.seeded(settings.seed() + nodes.size());
-        Map<String, Long> before = WriteSetBaseline.rows(nodes.get(0), PREFIX);
-        long nanos = onThreads(nodes.size(), node -> {
-            try (Connection c = nodes.get(node).getConnection()) {
-                c.setAutoCommit(true);
-                for (int i = node; i < leads.size(); i += nodes.size()) {
-                    baseline.write(c, leads.get(i), activityIds.next(), crm.clock().instant());
-                }
-            }
-        });
-        Map<String, Long> after = WriteSetBaseline.rows(nodes.get(0), PREFIX);
+        Map<String, Long> before = WriteSetBaseline.tableRows(nodes.get(0), PREFIX);
         Map<String, Long> added = new LinkedHashMap<>();
-        after.forEach((table, n) -> added.put(table, n - before.get(table)));
+        long nanos;
+        baseline.createSequence(nodes.get(0));
+        try {
+            nanos = onThreads(nodes.size(), node -> {
+                try (Connection c = nodes.get(node).getConnection()) {
+                    c.setAutoCommit(true);
+                    for (int i = node; i < leads.size(); i += nodes.size()) {
+                        baseline.write(c, leads.get(i), activityIds.next(), crm.clock().instant());
+                    }
+                }
+            });
+            added.put("tickets", baseline.tickets(nodes.get(0)));
+        } finally {
+            baseline.dropSequence(nodes.get(0));
+        }
+        WriteSetBaseline.tableRows(nodes.get(0), PREFIX).forEach((table, n) -> added.put(table, n - before.get(table)));
         Map<String, Long> expected = WriteSetBaseline.expectedRows(leads.size());
         if (!added.equals(expected)) {
             throw new IllegalStateException("the write set by hand added " + added + ", expected " + expected);

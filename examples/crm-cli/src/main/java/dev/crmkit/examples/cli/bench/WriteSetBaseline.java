@@ -28,8 +28,9 @@ import java.util.UUID;
  * and in {@code docs/performance/assignment-model}), written in plain JDBC in one transaction with one round trip per
  * lead. Per lead:
  * <ol>
- *   <li>the rotation ticket: crmkit's upsert of the rotation's row, {@code next_ticket + 1}, on its own row
- *       {@value #ROTATION} (so its tickets start at 0 and the counts per person differ by at most one);</li>
+ *   <li>the rotation ticket: the next value of a database sequence of the baseline's own ({@link #sequence()},
+ *       created from 0 before its pass by {@link #createSequence} and dropped after it by {@link #dropSequence}), so
+ *       its tickets run 0, 1, 2, ... over all threads and the counts per person differ by at most one;</li>
  *   <li>the claim: a row {@code (lead_id, lead_version)} in {@code assignment_claim};</li>
  *   <li>the owner write: {@code owner_id}, {@code version + 1} and {@code updated_at} of the lead at its version, the
  *       owner being the team member at {@code ticket mod 7}, picked by the database from the ticket;</li>
@@ -40,7 +41,11 @@ import java.util.UUID;
  *       owner, the case crmkit's pass measures ({@code "from": null}).</li>
  * </ol>
  * What is left out is what crmkit does beyond those rows: the read of the lead, its alias and open checks, the policy,
- * the savepoints, the ticket's separate transaction of tickets ahead, and building the events. The owner's name and
+ * the savepoints, the ticket's separate transaction of tickets ahead, and building the events. The ticket comes from a
+ * sequence, not from crmkit's upsert of a shared {@code assignment_rotation} row, because a sequence is the cheapest
+ * correct ticket: it hands out each number once without a row lock, where the upsert inside the one transaction would
+ * hold that row's lock until the commit's flush and make every thread wait for the others' commits (crmkit's own
+ * strict rotation on PostgreSQL also takes its ticket from a sequence per rotation). The owner's name and
  * the ticket go into the subject, body and payloads by the database ({@code replace} of {@value #OWNER} and
  * {@value #TICKET} in the texts), so no second round trip is needed for them.
  * <p>On PostgreSQL the whole write set is one statement (data-modifying common table expressions), sent in
@@ -53,8 +58,8 @@ import java.util.UUID;
  */
 final class WriteSetBaseline {
 
-    /** The rotation whose tickets the baseline takes, apart from crmkit's {@code round-robin:sales}. */
-    static final String ROTATION = "write-set:sales";
+    /** The name of the baseline's ticket sequence after the tables' prefix; crmkit's rotations are not touched. */
+    static final String SEQUENCE = "write_set_ticket";
 
     /** Stands for the owner's id in the texts; replaced by the database. */
     static final String OWNER = "#owner#";
@@ -62,7 +67,7 @@ final class WriteSetBaseline {
     /** Stands for the ticket in the texts; replaced by the database. */
     static final String TICKET = "#ticket#";
 
-    /** The kinds of rows counted, in the order of {@link #rows}. */
+    /** The kinds of rows counted: the tickets the sequence handed out, then the rows per table. */
     static final List<String> ROW_KINDS = List.of("tickets", "claims", "activities", "aboutRows", "outboxRows");
 
     private static final DateTimeFormatter MARIADB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
@@ -72,6 +77,7 @@ final class WriteSetBaseline {
     private final String prefix;
     private final List<String> team;
     private final String teamName;
+    private final String sequence;
     private final String postgresSql;
 
     /**
@@ -92,11 +98,10 @@ final class WriteSetBaseline {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.team = List.copyOf(team);
         this.teamName = Objects.requireNonNull(teamName, "teamName");
+        this.sequence = prefix + SEQUENCE;
         this.team.forEach(WriteSetBaseline::literal);
         literal(teamName);
-        this.postgresSql = "WITH t AS (INSERT INTO " + prefix + "assignment_rotation AS r (name, next_ticket) "
-                + "VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 "
-                + "RETURNING r.next_ticket - 1 AS n), "
+        this.postgresSql = "WITH t AS (SELECT nextval('" + sequence + "') AS n), "
                 + "o AS (SELECT n, CAST(n AS text) AS ticket, (CAST(? AS text[]))[CAST(mod(n, ?) AS int) + 1] AS owner "
                 + "FROM t), "
                 + "c AS (INSERT INTO " + prefix + "assignment_claim (lead_id, lead_version) VALUES (?, ?)), "
@@ -170,7 +175,6 @@ final class WriteSetBaseline {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         try (PreparedStatement ps = c.prepareStatement(postgresSql)) {
             int i = 0;
-            ps.setString(++i, ROTATION);
             ps.setArray(++i, c.createArrayOf("text", team.toArray()));
             ps.setInt(++i, team.size());
             ps.setObject(++i, id);
@@ -214,11 +218,8 @@ final class WriteSetBaseline {
         String owners = String.join(", ", team.stream().map(WriteSetBaseline::literal).toList());
         try (Statement s = c.createStatement()) {
             s.addBatch("START TRANSACTION");
-            s.addBatch("INSERT INTO " + prefix + "assignment_rotation (name, next_ticket) VALUES ("
-                    + literal(ROTATION) + ", 1) ON DUPLICATE KEY UPDATE next_ticket = next_ticket + 1");
-            s.addBatch("SELECT next_ticket - 1, ELT(MOD(next_ticket - 1, " + team.size() + ") + 1, " + owners
-                    + ") INTO @crm_ticket, @crm_owner FROM " + prefix + "assignment_rotation WHERE name = "
-                    + literal(ROTATION));
+            s.addBatch("SET @crm_ticket = NEXT VALUE FOR " + sequence);
+            s.addBatch("SET @crm_owner = ELT(MOD(@crm_ticket, " + team.size() + ") + 1, " + owners + ")");
             s.addBatch("INSERT INTO " + prefix + "assignment_claim (lead_id, lead_version) VALUES (" + id + ", "
                     + lead.version() + ")");
             s.addBatch("UPDATE " + prefix + "lead SET owner_id = @crm_owner, version = version + 1, updated_at = "
@@ -263,31 +264,70 @@ final class WriteSetBaseline {
                 + "', @crm_ticket)";
     }
 
+    /** The baseline's ticket sequence: {@value #SEQUENCE} after the tables' prefix. */
+    String sequence() {
+        return sequence;
+    }
+
     /**
-     * What the baseline's rows are counted by, per table, in the database: the tickets its rotation has handed out,
-     * then the rows of the claim, activity, about and outbox tables.
-     *
-     * @return {@code tickets}, {@code claims}, {@code activities}, {@code aboutRows}, {@code outboxRows}
+     * Creates the baseline's ticket sequence, starting at 0 (one left by a broken run is dropped first). Before the
+     * pass: the tickets it hands out are then exactly the pass's.
      */
-    static Map<String, Long> rows(DataSource db, String prefix) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
-                + "(SELECT COALESCE(MAX(next_ticket), 0) FROM " + prefix + "assignment_rotation WHERE name = ?), "
-                + "(SELECT COUNT(*) FROM " + prefix + "assignment_claim), (SELECT COUNT(*) FROM " + prefix
-                + "activity), (SELECT COUNT(*) FROM " + prefix + "activity_about), (SELECT COUNT(*) FROM " + prefix
-                + "outbox)")) {
-            ps.setString(1, ROTATION);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Map<String, Long> rows = new LinkedHashMap<>();
-                for (int i = 0; i < ROW_KINDS.size(); i++) {
-                    rows.put(ROW_KINDS.get(i), rs.getLong(i + 1));
-                }
-                return rows;
-            }
+    void createSequence(DataSource db) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SEQUENCE IF EXISTS " + sequence);
+            s.execute("CREATE SEQUENCE " + sequence + " START WITH 0 MINVALUE 0 INCREMENT BY 1");
         }
     }
 
-    /** The rows {@link #rows} must grow by when the write sets of that many leads are written. */
+    /** Drops the baseline's ticket sequence, after its pass. */
+    void dropSequence(DataSource db) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SEQUENCE IF EXISTS " + sequence);
+        }
+    }
+
+    /**
+     * How many tickets the sequence has handed out since {@link #createSequence}: on PostgreSQL from its
+     * {@code last_value} and {@code is_called}, without taking one; on MariaDB, whose sequence keeps no count shared by
+     * the sessions (its row shows the end of the cached range, {@code PREVIOUS VALUE} is the session's), as the next
+     * value it hands out, which takes one: so read it once, after the pass, before {@link #dropSequence}.
+     */
+    long tickets(DataSource db) throws SQLException {
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "SELECT CASE WHEN is_called THEN last_value + 1 ELSE 0 END FROM " + sequence
+                : "SELECT NEXT VALUE FOR " + sequence;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The rows of the claim, activity, about and outbox tables, counted in the database: the kinds of
+     * {@link #ROW_KINDS} after {@code tickets}, which the sequence counts ({@link #tickets}).
+     *
+     * @return {@code claims}, {@code activities}, {@code aboutRows}, {@code outboxRows}
+     */
+    static Map<String, Long> tableRows(DataSource db, String prefix) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
+                + "(SELECT COUNT(*) FROM " + prefix + "assignment_claim), (SELECT COUNT(*) FROM " + prefix
+                + "activity), (SELECT COUNT(*) FROM " + prefix + "activity_about), (SELECT COUNT(*) FROM " + prefix
+                + "outbox)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Map<String, Long> rows = new LinkedHashMap<>();
+            for (int i = 1; i < ROW_KINDS.size(); i++) {
+                rows.put(ROW_KINDS.get(i), rs.getLong(i));
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * The tickets ({@link #tickets}) and rows ({@link #tableRows}) a pass must add when the write sets of that many
+     * leads are written, in the order of {@link #ROW_KINDS}.
+     */
     static Map<String, Long> expectedRows(long leads) {
         long[] perLead = {1, 1, 1, 2, 3};
         Map<String, Long> rows = new LinkedHashMap<>();
