@@ -6,5 +6,8 @@
 -- cursor. A row without a sequence (strict rotation, tickets ahead, a restored export) keeps its cursor in next_ticket.
 ALTER TABLE ${prefix}assignment_rotation ADD COLUMN ticket_sequence varchar(63);
 
--- The numbers in the names of the rotations' sequences.
-CREATE SEQUENCE ${prefix}assignment_rotation_number AS bigint;
+-- The numbers in the names of the rotations' sequences. Every sequence of this feature is owned by the column that
+-- names it, so dropping the rotation table (a host's or a benchmark's clean-up) drops them too, and a later migration
+-- of the same prefix finds no sequence left over.
+CREATE SEQUENCE ${prefix}assignment_rotation_number AS bigint
+    OWNED BY ${prefix}assignment_rotation.ticket_sequence;

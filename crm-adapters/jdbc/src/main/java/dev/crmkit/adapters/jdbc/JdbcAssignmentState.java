@@ -515,7 +515,9 @@ final class JdbcAssignmentState implements AssignmentState {
             // a name made of the prefix and a number only: no user input in the DDL
             String name = jdbc.tables.name("ticket_seq_" + number);
             try (java.sql.Statement ddl = c.createStatement()) {
-                ddl.execute("CREATE SEQUENCE " + name + " AS bigint MINVALUE 0 START WITH " + (long) row[0]);
+                // owned by the column that names it: dropped with the rotation table, never left over
+                ddl.execute("CREATE SEQUENCE " + name + " AS bigint MINVALUE 0 START WITH " + (long) row[0]
+                        + " OWNED BY " + jdbc.tables.name("assignment_rotation") + ".ticket_sequence");
             }
             jdbc.update(c, nameSequence, name, rotation);
             return name;

@@ -174,6 +174,28 @@ class AssignmentTicketSequenceTest {
                 + "WHERE sequencename LIKE 'crm_ticket_seq_%'"), "one sequence per rotation");
     }
 
+    /**
+     * The rotations' sequences and the one numbering their names belong to the rotation table: a clean-up that drops
+     * the table (a host's, or {@code crm bench}'s between its passes) leaves no sequence behind, so migrating the same
+     * prefix again does not fail on "already exists".
+     */
+    @Test
+    void droppingTheRotationTable_dropsEverySequenceOfIt() throws SQLException {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        JdbcCrmStore store = JdbcCrmStore.builder(nodes[0]).build();
+        assertEquals(0, store.assignmentState().advance(ROTATION));
+        assertEquals(0, store.assignmentState().advance("round-robin:support"));
+        String ours = "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'crm_ticket_seq_%' "
+                + "OR sequencename = 'crm_assignment_rotation_number'";
+        assertEquals(3, count(nodes[0], ours), "two rotations' sequences and the one numbering them");
+
+        try (Connection c = nodes[0].getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE crm_assignment_rotation");
+        }
+
+        assertEquals(0, count(nodes[0], ours), "dropped with the table");
+    }
+
     private static long ticketOf(AssignmentOutcome.Assigned assigned) {
         return AssignmentNodesTest.ticketOf(assigned);
     }
