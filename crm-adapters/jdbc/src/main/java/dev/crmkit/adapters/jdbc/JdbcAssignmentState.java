@@ -52,8 +52,11 @@ import java.util.concurrent.ConcurrentMap;
  * or advanced, and the exported cursor is the sequence's. Or a ticket can be taken ahead of the unit
  * ({@link #advanceAhead}), in a transaction of its own, which holds the rotation's row only while its statement runs
  * and is never given back; that statement also gives the lead as it read it, whose owner write, checked by version,
- * then goes with the unit's commit ({@link #claimAndAssignTicket}). Every node sharing a database must take tickets
- * the same way.
+ * then goes with the unit's commit ({@link #claimAndAssignTicket}). On PostgreSQL every statement that takes a ticket
+ * by the rotation's row takes, for a row that names a sequence, that sequence's next instead (tickets ahead, a store
+ * whose role may not create sequences, the host's transactions joined), so nodes of either mode hand out one series;
+ * strict rotation refuses such a rotation. A sequence store whose role may not create a rotation's sequence, or use
+ * the one named, takes that rotation's tickets ahead on its row (see {@link #sequence}).
  * Rotation names are at most {@value #MAX_ROTATION} characters and member ids at most {@value #MAX_MEMBER}.
  * Thread-safe.
  */
@@ -83,6 +86,12 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String deleteClaim;
     private final String claimAndAssign;
     private final String readAndAssign;
+    /** {@link #claimAndAssign} and {@link #readAndAssign} with the ticket from a sequence: null without sequences. */
+    private final String claimAndAssignFromSequence;
+    private final String readAndAssignFromSequence;
+    /** Whether tickets are strictly on the rotation's row ({@link Tickets#STRICT}): a rotation's sequence refused. */
+    private final boolean strict;
+    private final Tickets tickets;
     private final String readAndAssignTicket;
     private final String advanceAhead;
     private final String claimAndAssignChecked;
@@ -93,8 +102,30 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String lockRotation;
     private final String nameSequence;
     private final String rotationNumber;
-    /** The sequence of each rotation this node has used: a sequence, once named on a rotation's row, stays. */
+    /**
+     * The sequence of each rotation this node has used (a sequence, once named on a rotation's row, stays), or
+     * {@link #ON_ROW} for a rotation whose sequence this node's role may not create or use: remembered, so it is not
+     * tried again for every assignment.
+     */
     private final ConcurrentMap<String, String> sequenceOf = new ConcurrentHashMap<>();
+
+    /** In {@link #sequenceOf}: this node takes the rotation's tickets ahead on its row (no sequence it may use). */
+    private static final String ON_ROW = "";
+
+    /** SQLState of PostgreSQL's insufficient privilege. */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /** PostgreSQL's state when a role that does not own the rotation table links a sequence to it (OWNED BY). */
+    private static final String NOT_THE_TABLES_OWNER = "55000";
+
+    /**
+     * On PostgreSQL, of a rotation's row {@code r}: whether its tickets are taken on the row, because it names no
+     * sequence or one this node's role may not use ({@code nextval} needs USAGE or UPDATE on it).
+     */
+    private static final String ON_ROW_SQL = "(r.ticket_sequence IS NULL OR NOT has_sequence_privilege("
+            + "r.ticket_sequence, 'USAGE,UPDATE'))";
+
+    /** A ticket statement's ticket where it took none (a ticket is never negative). */
+    private static final long NO_TICKET = Long.MIN_VALUE;
 
     /** How rotation tickets are taken on PostgreSQL (see {@link JdbcCrmStore.Builder}). */
     enum Tickets {
@@ -120,23 +151,24 @@ final class JdbcAssignmentState implements AssignmentState {
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.ownLeads = Objects.requireNonNull(ownLeads, "ownLeads");
-        boolean ticketsAhead = tickets == Tickets.AHEAD;
+        this.tickets = Objects.requireNonNull(tickets, "tickets");
+        strict = tickets == Tickets.STRICT;
         sequences = dialect == Dialect.POSTGRESQL && tickets == Tickets.SEQUENCE && !jdbc.tx.joinsHost();
+        // tickets ahead: asked for, or a sequence store's fallback for a rotation without a sequence it may use
+        boolean ticketsAhead = tickets == Tickets.AHEAD || sequences;
         String rotation = jdbc.tables.name("assignment_rotation");
         nextTicket = "SELECT nextval(CAST(? AS regclass))";
-        lockRotation = jdbc.sql("SELECT next_ticket, ticket_sequence FROM {assignment_rotation} WHERE name = ? "
+        lockRotation = jdbc.sql("SELECT next_ticket, ticket_sequence, ticket_sequence IS NULL OR "
+                + "has_sequence_privilege(ticket_sequence, 'USAGE,UPDATE') FROM {assignment_rotation} WHERE name = ? "
                 + "FOR UPDATE");
         nameSequence = jdbc.sql("UPDATE {assignment_rotation} SET ticket_sequence = ? WHERE name = ?");
         rotationNumber = "SELECT nextval('" + jdbc.tables.name("assignment_rotation_number") + "')";
-        // the ticket of a claim won: the next of the rotation's sequence, or the rotation's row advanced (and locked
-        // until the unit ends); its one parameter is the sequence's or the rotation's name
-        String ticket = sequences ? "t AS (SELECT nextval(CAST(? AS regclass)) AS n FROM c), "
-                : "t AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM c "
-                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 "
-                + "RETURNING r.next_ticket - 1 AS n), ";
+        // the ticket of a claim won: the next of the rotation's sequence (its one parameter the sequence's name), or
+        // by the rotation's row (its one parameter the rotation's name; see rowTicket)
+        String fromSequence = "t AS (SELECT nextval(CAST(? AS regclass)) AS n FROM c), ";
+        String ticket = rowTicket(rotation, "c", strict) + ", ";
         upsertRotation = switch (dialect) {
-            case POSTGRESQL -> "INSERT INTO " + rotation + " AS r (name, next_ticket) VALUES (?, 1) "
-                    + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1";
+            case POSTGRESQL -> "WITH " + rowTicket(rotation, null, strict) + " SELECT n FROM t";
             case MARIADB -> "INSERT INTO " + rotation + " (name, next_ticket) VALUES (?, 1) "
                     + "ON DUPLICATE KEY UPDATE next_ticket = next_ticket + 1";
             case H2 -> null;
@@ -156,23 +188,26 @@ final class JdbcAssignmentState implements AssignmentState {
         insertClaim = dialect.insertIgnoring(jdbc.tables.name("assignment_claim"), 2, "lead_id", "lead_version");
         deleteClaim = jdbc.sql("DELETE FROM {assignment_claim} WHERE lead_id = ? AND lead_version = ?");
         // the claim, the ticket (only when the claim is won) and the owner that ticket picks, in one statement
-        claimAndAssign = dialect != Dialect.POSTGRESQL ? null : "WITH c AS (" + insertClaim + " RETURNING lead_id), "
-                + ticket + "u AS (UPDATE " + jdbc.tables.name("lead") + " l SET version = l.version + 1, "
+        String claimAndWrite = "u AS (UPDATE " + jdbc.tables.name("lead") + " l SET version = l.version + 1, "
                 + "owner_id = (CAST(? AS text[]))[CAST(mod(t.n, ?) AS int) + 1], updated_at = ? FROM t "
                 + "WHERE l.id = ? AND l.version = ? RETURNING l.id) "
                 + "SELECT (SELECT count(*) FROM c), (SELECT n FROM t), (SELECT count(*) FROM u)";
+        String claim = "WITH c AS (" + insertClaim + " RETURNING lead_id), ";
+        claimAndAssign = dialect != Dialect.POSTGRESQL ? null : claim + ticket + claimAndWrite;
+        claimAndAssignFromSequence = !sequences ? null : claim + fromSequence + claimAndWrite;
         // the same, the lead read in front (following a merge, as findById does) and claimed only when it is open
         // and owned as expected; the lead's row as read comes back with the three figures
         String readAndClaim = "WITH l AS (" + jdbc.selectByIdFollowingMerges("lead", "lead_alias") + "), "
                 + "c AS (INSERT INTO " + jdbc.tables.name("assignment_claim") + " (lead_id, lead_version) "
                 + "SELECT id, version FROM l WHERE is_open AND owner_id IS NOT DISTINCT FROM CAST(? AS text) "
                 + "ON CONFLICT DO NOTHING RETURNING lead_id), ";
-        readAndAssign = dialect != Dialect.POSTGRESQL ? null : readAndClaim + ticket
-                + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, "
+        String readAndWrite = "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, "
                 + "owner_id = (CAST(? AS text[]))[CAST(mod(t.n, ?) AS int) + 1], updated_at = ? FROM t, l "
                 + "WHERE x.id = l.id AND x.version = l.version RETURNING x.id) "
                 + "SELECT l.*, (SELECT count(*) FROM c) AS crm_claimed, (SELECT n FROM t) AS crm_ticket, "
                 + "(SELECT count(*) FROM u) AS crm_written FROM l";
+        readAndAssign = dialect != Dialect.POSTGRESQL ? null : readAndClaim + ticket + readAndWrite;
+        readAndAssignFromSequence = !sequences ? null : readAndClaim + fromSequence + readAndWrite;
         // the same with the ticket taken ahead: the owner it picks is a parameter, written only when the claim is won
         readAndAssignTicket = dialect != Dialect.POSTGRESQL ? null : readAndClaim
                 + "u AS (UPDATE " + jdbc.tables.name("lead") + " x SET version = x.version + 1, owner_id = ?, "
@@ -181,18 +216,24 @@ final class JdbcAssignmentState implements AssignmentState {
         // the ticket only for a lead open, owned as expected and not claimed at its version (as committed); its own
         // transaction's commit waits for no WAL flush (see advanceAhead). The rotation's row, there from its first
         // ticket on, is advanced by a plain UPDATE: one WAL record, where an upsert that meets the row locks it first
-        // (a second record); the upsert only creates the row, when the UPDATE found none
+        // (a second record); the upsert only creates the row, when the UPDATE found none. A row that names a
+        // sequence this node may use is not advanced: the ticket is that sequence's next (s), as the sequence nodes
+        // take theirs, so the two modes hand out one series of tickets
         advanceAhead = dialect != Dialect.POSTGRESQL || !ticketsAhead ? null : "WITH l AS ("
                 + jdbc.selectByIdFollowingMerges("lead", "lead_alias") + "), "
                 + "k AS (SELECT 1 FROM l WHERE l.is_open AND l.owner_id IS NOT DISTINCT FROM CAST(? AS text) "
                 + "AND NOT EXISTS (SELECT 1 FROM " + jdbc.tables.name("assignment_claim") + " x "
                 + "WHERE x.lead_id = l.id AND x.lead_version = l.version)), "
-                + "u AS (UPDATE " + rotation + " r SET next_ticket = r.next_ticket + 1 FROM k WHERE r.name = ? "
-                + "RETURNING r.next_ticket - 1 AS n), "
-                + "i AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT ?, 1 FROM k "
-                + "WHERE NOT EXISTS (SELECT 1 FROM u) "
-                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 RETURNING r.next_ticket - 1 AS n), "
-                + "t AS (SELECT n FROM u UNION ALL SELECT n FROM i) "
+                + "q AS (SELECT CAST(? AS text) AS name FROM k), "
+                + "u AS (UPDATE " + rotation + " r SET next_ticket = r.next_ticket + 1 FROM q WHERE r.name = q.name "
+                + "AND " + ON_ROW_SQL + " RETURNING r.next_ticket - 1 AS n), "
+                + "s AS (SELECT nextval(CAST(r.ticket_sequence AS regclass)) AS n FROM " + rotation + " r, q "
+                + "WHERE r.name = q.name AND NOT " + ON_ROW_SQL + "), "
+                + "i AS (INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT name, 1 FROM q "
+                + "WHERE NOT EXISTS (SELECT 1 FROM u) AND NOT EXISTS (SELECT 1 FROM s) "
+                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 WHERE " + ON_ROW_SQL
+                + " RETURNING r.next_ticket - 1 AS n), "
+                + "t AS (SELECT n FROM u UNION ALL SELECT n FROM s UNION ALL SELECT n FROM i) "
                 + "SELECT l.*, t.n AS crm_ticket, set_config('synchronous_commit', 'off', true) FROM t, l";
         // the owner write of a lead as read ahead, at that version, checked: it raises an error when the lead moved
         // on, so the unit rolls back (see claimAndAssignTicket). No claim row: the version check alone lets one unit
@@ -205,16 +246,57 @@ final class JdbcAssignmentState implements AssignmentState {
         leadVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
     }
 
+    /**
+     * The common table expressions that take a ticket by the rotation's row on PostgreSQL, the last one {@code t(n)};
+     * one parameter, the rotation's name; a ticket for each row of {@code from} (null: one ticket). The row is
+     * advanced unless it names a sequence (V89) this node's role may use: then the ticket is that sequence's next, as a
+     * node with tickets from a sequence takes it, so nodes of both modes hand out one series; with {@code strict} no
+     * ticket at all ({@code t} empty; a sequence cannot give a rolled-back ticket back, so the caller refuses, see
+     * {@link #noTicket}). Not strict, {@code t} is also empty in one race: the row was given its sequence while the
+     * statement ran (its snapshot saw none, its upsert then met the sequence), and the unit runs again.
+     */
+    private static String rowTicket(String rotation, String from, boolean strict) {
+        String q = "q AS (SELECT CAST(? AS text) AS name" + (from == null ? "" : " FROM " + from) + "), ";
+        String upsert = "INSERT INTO " + rotation + " AS r (name, next_ticket) SELECT name, 1 FROM q "
+                + "ON CONFLICT (name) DO UPDATE SET next_ticket = r.next_ticket + 1 WHERE "
+                + (strict ? "r.ticket_sequence IS NULL" : ON_ROW_SQL) + " RETURNING r.next_ticket - 1 AS n";
+        if (strict) {
+            return q + "t AS (" + upsert + ")";
+        }
+        return q + "r0 AS (" + upsert + "), t AS (SELECT n FROM r0 UNION ALL "
+                + "SELECT nextval(CAST(r.ticket_sequence AS regclass)) FROM " + rotation + " r, q "
+                + "WHERE r.name = q.name AND NOT " + ON_ROW_SQL + " AND NOT EXISTS (SELECT 1 FROM r0))";
+    }
+
+    /**
+     * Why a ticket statement on the rotation's row took no ticket for a claim it won: with strict rotation, because
+     * the rotation's row names a sequence (refused: strict rotation gives a rolled-back unit's ticket back, which a
+     * sequence cannot, and taking the row's stale cursor would hand out tickets the sequence hands out too);
+     * otherwise the race of {@link #rowTicket}, a conflict, so the unit runs again.
+     */
+    private RuntimeException noTicket(String rotation) {
+        if (strict) {
+            return new IllegalStateException("rotation '" + rotation + "' takes its tickets from a sequence (named "
+                    + "on its row by a node with JdbcCrmStore.Builder#rotationTicketsFromSequence), and this store "
+                    + "was built with strict rotation (JdbcCrmStore.Builder#strictRotation), which takes them on the "
+                    + "rotation's row and gives a rolled-back unit's ticket back, as a sequence cannot: build every "
+                    + "node sharing the database with the same ticket mode");
+        }
+        return new ConflictException("rotation '" + rotation + "' was given a ticket sequence while this unit took "
+                + "its ticket; run it again", null);
+    }
+
     @Override
     public long advance(String rotation) {
         checkRotation(rotation);
-        if (sequences) {
-            String sequence = sequence(rotation);
+        String sequence = sequences ? sequence(rotation) : null;
+        if (sequence != null) {
             return jdbc.tx.write(c -> jdbc.one(c, nextTicket, rs -> rs.getLong(1), sequence).orElseThrow());
         }
         return jdbc.tx.write(c -> {
             if (dialect == Dialect.POSTGRESQL) {
-                return jdbc.one(c, upsertRotation, rs -> rs.getLong(1), rotation).orElseThrow();
+                return jdbc.one(c, upsertRotation, rs -> rs.getLong(1), rotation)
+                        .orElseThrow(() -> noTicket(rotation));
             }
             if (dialect == Dialect.MARIADB) {
                 jdbc.update(c, upsertRotation, rotation);
@@ -296,11 +378,13 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(leads, "leads");
         String[] owners = owners(rotation, ownerByTicket);
-        String tickets = ticketsOf(rotation);
+        String sequence = sequences ? sequence(rotation) : null;
+        String sql = sequence != null ? claimAndAssignFromSequence : claimAndAssign;
+        String tickets = sequence != null ? sequence : rotation;
         UUID id = lead.id().value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
-            long[] counts = leading.query(c, claimAndAssign, ps -> {
+            long[] counts = leading.query(c, sql, ps -> {
                 jdbc.bind(ps, id, lead.version(), tickets);
                 ps.setArray(4, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 5, owners.length);
@@ -309,13 +393,17 @@ final class JdbcAssignmentState implements AssignmentState {
                 jdbc.bind(ps, 8, lead.version());
             }, rs -> {
                 rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                return new long[] {rs.getLong(1), rs.getObject(2) == null ? NO_TICKET : rs.getLong(2),
+                        rs.getLong(3)};
             });
             long claimed = counts[0];
             long ticket = counts[1];
             long written = counts[2];
             if (claimed == 0) {
                 return OptionalLong.empty();
+            }
+            if (ticket == NO_TICKET) {
+                throw noTicket(rotation);
             }
             if (written == 0) { // rolled back to the write's savepoint: the claim is given back, and the ticket
                                 // too when on the rotation's row (a sequence's value is not)
@@ -345,19 +433,25 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(at, "at");
         String[] owners = owners(rotation, ownerByTicket);
-        String tickets = ticketsOf(rotation);
+        String sequence = sequences ? sequence(rotation) : null;
+        String sql = sequence != null ? readAndAssignFromSequence : readAndAssign;
+        String tickets = sequence != null ? sequence : rotation;
         UUID lead = id.value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
-            Read read = leading.query(c, readAndAssign, ps -> {
+            Read read = leading.query(c, sql, ps -> {
                 jdbc.bind(ps, lead, lead, lead);
                 jdbc.bind(ps, 4, owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT));
                 jdbc.bind(ps, 5, tickets);
                 ps.setArray(6, c.createArrayOf("text", owners));
                 jdbc.bind(ps, 7, owners.length);
                 jdbc.bind(ps, 8, at);
-            }, rs -> rs.next() ? new Read(ownLeads.map(rs), rs.getLong("crm_claimed"), rs.getLong("crm_ticket"),
+            }, rs -> rs.next() ? new Read(ownLeads.map(rs), rs.getLong("crm_claimed"),
+                    rs.getObject("crm_ticket") == null ? NO_TICKET : rs.getLong("crm_ticket"),
                     rs.getLong("crm_written")) : null);
+            if (read != null && read.claimed() == 1 && read.ticket() == NO_TICKET) {
+                throw noTicket(rotation);
+            }
             return Optional.ofNullable(read).map(Read::attempt);
         });
     }
@@ -403,9 +497,12 @@ final class JdbcAssignmentState implements AssignmentState {
         }
         UUID id = lead.value();
         try {
+            if (sequences && sequence(rotation) != null) {
+                return Optional.empty(); // taken in the unit, from the rotation's sequence
+            }
             return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> new TicketAhead(rs.getLong("crm_ticket"),
                             withLead ? Optional.of(ownLeads.map(rs)) : Optional.empty()), id, id, id,
-                            owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT), rotation, rotation))
+                            owner.<Object>map(UserId::value).orElse(Jdbc.Null.TEXT), rotation))
                     .flatMap(ticket -> ticket);
         } catch (ConflictException | JdbcStoreException e) {
             LOG.debug("no rotation ticket taken ahead for lead {}: {}; the assignment takes it in its unit", id,
@@ -488,42 +585,79 @@ final class JdbcAssignmentState implements AssignmentState {
         }
     }
 
-    /** What a ticket statement's one parameter names: the rotation's sequence, or the rotation (its row). */
-    private String ticketsOf(String rotation) {
-        return sequences ? sequence(rotation) : rotation;
-    }
-
     /**
      * The rotation's sequence, created (with the rotation's row, when there is none) the first time any node needs
      * it, in a transaction of its own that commits at once, so it outlives the unit that asked, whatever that unit
      * does. Under the rotation's row lock: two nodes asking at once get the same one. It starts at the rotation's
      * stored cursor, so a rotation whose tickets were taken on its row goes on in order.
+     *
+     * <p>Null when this node's role may not create the sequence (no CREATE on the schema: insufficient privilege,
+     * SQLState {@value #INSUFFICIENT_PRIVILEGE}) or may not use the one named on the row (neither USAGE nor UPDATE on
+     * it): this node then takes the rotation's tickets ahead on its row ({@link #advanceAhead}), which a node that
+     * may use the sequence later converts as above. Either answer is remembered for the store's life: no second try
+     * per assignment (a grant made later takes effect with a new store).
      */
     private String sequence(String rotation) {
         String known = sequenceOf.get(rotation);
         if (known != null) {
-            return known;
+            return known.isEmpty() ? null : known;
         }
-        String made = jdbc.tx.inOwnTransaction(c -> {
-            jdbc.insertIgnoring(c, insertRotation, rotation, 0L);
-            Object[] row = jdbc.one(c, lockRotation, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, rotation)
-                    .orElseThrow();
-            if (row[1] != null) {
-                return (String) row[1];
+        String made;
+        try {
+            made = jdbc.tx.inOwnTransaction(c -> createdOrNamed(c, rotation));
+        } catch (RuntimeException e) {
+            if (!lacksPrivilege(e)) {
+                throw e;
             }
-            long number = jdbc.one(c, rotationNumber, rs -> rs.getLong(1)).orElseThrow();
-            // a name made of the prefix and a number only: no user input in the DDL
-            String name = jdbc.tables.name("ticket_seq_" + number);
-            try (java.sql.Statement ddl = c.createStatement()) {
-                // owned by the column that names it: dropped with the rotation table, never left over
-                ddl.execute("CREATE SEQUENCE " + name + " AS bigint MINVALUE 0 START WITH " + (long) row[0]
-                        + " OWNED BY " + jdbc.tables.name("assignment_rotation") + ".ticket_sequence");
-            }
-            jdbc.update(c, nameSequence, name, rotation);
-            return name;
-        });
+            LOG.warn("rotation '{}': this node's database role may not create its ticket sequence ({}); its tickets "
+                    + "are taken ahead on the rotation's row by this store", rotation, e.getCause() != null
+                    ? e.getCause().getMessage() : e.getMessage());
+            made = ON_ROW;
+        }
         sequenceOf.put(rotation, made);
-        return made;
+        return made.isEmpty() ? null : made;
+    }
+
+    /** Whether a failure comes from an SQL statement refused for insufficient privilege. */
+    private static boolean lacksPrivilege(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof java.sql.SQLException sql && (INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())
+                    || NOT_THE_TABLES_OWNER.equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In {@link #sequence}'s transaction: the rotation's row (inserted when missing) locked, then the sequence named
+     * there, {@link #ON_ROW} when this node's role may not use it, or a new one created and named.
+     */
+    private String createdOrNamed(java.sql.Connection c, String rotation) throws java.sql.SQLException {
+        jdbc.insertIgnoring(c, insertRotation, rotation, 0L);
+        Object[] row = jdbc.one(c, lockRotation, rs -> new Object[] {rs.getLong(1), rs.getString(2),
+                rs.getBoolean(3)}, rotation).orElseThrow();
+        if (row[1] != null) {
+            if (!(Boolean) row[2]) {
+                LOG.warn("rotation '{}': this node's database role may not use its ticket sequence {} (no USAGE); "
+                        + "its tickets are taken ahead on the rotation's row by this store, counted apart from the "
+                        + "sequence's", rotation, row[1]);
+                return ON_ROW;
+            }
+            return (String) row[1];
+        }
+        long number = jdbc.one(c, rotationNumber, rs -> rs.getLong(1)).orElseThrow();
+        // a name made of the prefix and a number only: no user input in the DDL
+        String name = jdbc.tables.name("ticket_seq_" + number);
+        try (java.sql.Statement ddl = c.createStatement()) {
+            // owned by the column that names it: dropped with the rotation table (a host's or crm bench's clean-up),
+            // so a later migration of the prefix numbers its names from 1 again without finding one left over; only
+            // the table's owner may link it (else 55000, taken as lacking the privilege)
+            ddl.execute("CREATE SEQUENCE " + name + " AS bigint MINVALUE 0 START WITH " + (long) row[0]
+                    + " OWNED BY " + jdbc.tables.name("assignment_rotation") + ".ticket_sequence");
+        }
+        jdbc.update(c, nameSequence, name, rotation);
+        return name;
     }
 
     /** The owner a ticket picks. */
@@ -556,6 +690,22 @@ final class JdbcAssignmentState implements AssignmentState {
             throw new IllegalArgumentException("a member id has 1 to " + MAX_MEMBER + " characters, got '"
                     + member + "'");
         }
+    }
+
+    /** How this store takes rotation tickets: see {@link JdbcCrmStore#rotationTickets()}. */
+    String ticketMode() {
+        if (dialect != Dialect.POSTGRESQL) {
+            return "row";
+        }
+        if (sequences) {
+            long onRow = sequenceOf.values().stream().filter(String::isEmpty).count();
+            return onRow == 0 ? "sequence" : "sequence, ahead on the row for " + onRow + " rotation"
+                    + (onRow == 1 ? "" : "s");
+        }
+        if (strict) {
+            return "strict";
+        }
+        return tickets == Tickets.AHEAD && !jdbc.tx.joinsHost() ? "ahead" : "row";
     }
 
     /** The statement that takes a ticket ahead ({@link #advanceAhead}), or null where none is taken: for tests. */

@@ -247,6 +247,20 @@ public final class JdbcCrmStore implements CrmkitStore {
         return assignmentState;
     }
 
+    /**
+     * How this store takes rotation tickets on its database, as its builder and its database decide:
+     * {@code "sequence"} (PostgreSQL's default, {@link Builder#rotationTicketsFromSequence()}), {@code "ahead"}
+     * ({@link Builder#rotationTicketsAhead()}), {@code "strict"} ({@link Builder#strictRotation()} on PostgreSQL) or
+     * {@code "row"} (inside the assignment's unit on the rotation's row: H2, MariaDB, or the host's transactions
+     * joined). A sequence store that takes some rotations' tickets ahead on their rows, as its database role may not
+     * create or use their sequences, says {@code "sequence, ahead on the row for N rotation(s)"}.
+     *
+     * @return the mode, for reports and logs
+     */
+    public String rotationTickets() {
+        return assignmentState.ticketMode();
+    }
+
     @Override
     public AuditTrail auditTrail() {
         return auditTrail;
@@ -552,8 +566,26 @@ public final class JdbcCrmStore implements CrmkitStore {
          * unit rolls back (another node assigned the same lead first and the unit is rerun, the lead changed, the
          * unit failed for good) is not given back and its turn is skipped, and the owners' counts drift apart by one
          * per skipped turn. A lead another node holds the claim of takes no ticket (the claim is taken first, in the
-         * same statement). Every node sharing a database must take tickets the same way: a node with tickets ahead or
-         * strict rotation advances the rotation's row, which a sequence rotation no longer reads.
+         * same statement).
+         *
+         * <p>Privileges: {@link CrmSchema#migrate(DataSource)} may run with an owner role and the store with a role
+         * that may only read and write the tables. A store whose role may not create a rotation's sequence (no CREATE
+         * on the schema, SQLState 42501) takes that rotation's tickets ahead on its row instead, as
+         * {@link #rotationTicketsAhead()} does (the same fairness), remembered for the store's life (not tried again
+         * per assignment; a grant made later takes effect with a new store). So does a store whose role may not use
+         * the sequence another node named on the rotation's row (neither USAGE nor UPDATE on it): it does not fail,
+         * but its tickets, on the row, are a second series beside the sequence's, so the owners' counts may drift
+         * apart by up to one more than with one series (no lead is assigned twice: the claim and the version check
+         * are separate). Grant USAGE on the schema's sequences (e.g. {@code ALTER DEFAULT PRIVILEGES ... GRANT USAGE
+         * ON SEQUENCES}) to keep one series; {@link JdbcCrmStore#rotationTickets()} says which way a store went.
+         *
+         * <p>Mixed nodes: a node built with {@link #rotationTicketsAhead()} takes the ticket of a rotation whose row
+         * names a sequence it may use from that sequence ({@code nextval} in its ticket-ahead statement), so both
+         * modes hand out one series. A node with {@link #strictRotation()} refuses such a rotation with an
+         * {@link IllegalStateException} naming the rotation and the mode (a sequence cannot give a rolled-back ticket
+         * back, which is strict rotation's promise). Nodes of crmkit versions before this mode (during a rolling
+         * upgrade) advance the row, which a sequence rotation no longer reads: while they run, their tickets are a
+         * second series, as above.
          *
          * <p>No effect on H2 and MariaDB (their tickets are taken inside the unit on the rotation's row, as with
          * {@link #strictRotation()}: this change builds sequences for PostgreSQL only), nor with the host's
@@ -581,6 +613,8 @@ public final class JdbcCrmStore implements CrmkitStore {
          * meanwhile, the unit failed for good) is not given back, and its turn is skipped, so the owners' counts drift
          * apart by one per skipped turn. No effect on other databases, inside a caller's unit of work, or with the
          * host's transactions joined: there tickets are taken inside the unit, as with {@link #strictRotation()}.
+         * A rotation whose row names a sequence (a node with {@link #rotationTicketsFromSequence()} used it) takes
+         * its tickets from that sequence, ahead or in the unit alike, so the nodes hand out one series.
          *
          * <p>The same as {@code rotationTicketsAhead(true)}.
          */
@@ -603,7 +637,10 @@ public final class JdbcCrmStore implements CrmkitStore {
          * and the tickets stay dense: the owners' counts stay within one of each other whatever the races (a
          * guarantee no sequence can give, as a sequence never takes a value back). The price: the rotation's row
          * stays locked until the unit commits, its WAL flush included, so every assignment through one rotation, on
-         * every node, runs one after another. Opt-in; the same as {@code rotationTicketsAhead(false)}.
+         * every node, runs one after another. Opt-in; the same as {@code rotationTicketsAhead(false)}. On PostgreSQL
+         * a rotation whose row names a sequence (a node with {@link #rotationTicketsFromSequence()} used it) is
+         * refused with an {@link IllegalStateException} naming the rotation and the mode, nothing written: its
+         * promise cannot be kept there.
          */
         public Builder strictRotation() {
             return rotationTicketsAhead(false);

@@ -10,10 +10,12 @@ import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.kit.archive.RotationCursor;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -28,9 +30,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@link JdbcCrmStore.Builder#rotationTicketsFromSequence()}): two nodes sharing a database take distinct tickets
  * of one sequence, created once; a rotation used before goes on from its cursor; a unit that rolls back does not give
  * its ticket back (a sequence is not transactional), where strict rotation, and MariaDB, which keeps tickets on the
- * rotation's row, do; the exported cursor is the sequence's.
+ * rotation's row, do; the exported cursor is the sequence's. A store whose database role may only read and write the
+ * tables (no CREATE on the schema, no USAGE on a sequence another node made) takes the rotation's tickets ahead on its
+ * row; a node with tickets ahead takes a sequence rotation's tickets from its sequence; strict rotation refuses one.
  */
 class AssignmentTicketSequenceTest {
 
@@ -47,11 +53,170 @@ class AssignmentTicketSequenceTest {
     private static final String ROTATION = "round-robin:sales";
     private static final Instant AT = Instant.parse("2026-12-07T17:00:00Z");
 
+    private static final AtomicInteger ROLES = new AtomicInteger();
+
     private DataSource[] nodes = new DataSource[0];
 
     @AfterEach
     void closeNodes() {
         TestDatabase.close(nodes);
+    }
+
+    /**
+     * The schema migrated by the owner, the store run by a role that may only read and write the tables (and use the
+     * schema's sequences made so far): it may not create the rotation's sequence, so it takes the tickets ahead on the
+     * rotation's row, dense and distinct, two for each of the seven, and tries the sequence once, not once per
+     * assignment (the number of the sequences' names was taken once).
+     */
+    @Test
+    void aRoleThatMayNotCreateSequences_assignsWithTicketsOnTheRow_distinctAndDense_andTriesOnce() {
+        ownerAndReadWriteRole();
+        DataSource owner = nodes[0];
+        DataSource app = nodes[1];
+        JdbcCrmStore store = JdbcCrmStore.builder(app).build();
+        Crm crm = crm(store, IdGenerator.seeded(5));
+        LeadAssignment assignment = roundRobin(crm);
+        Fixtures fixtures = new Fixtures();
+
+        List<Long> tickets = new ArrayList<>();
+        ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
+        for (int i = 0; i < 14; i++) {
+            Lead lead = crm.store().leads().insertOrGet(fixtures.lead().build());
+            AssignmentOutcome.Assigned assigned = assertInstanceOf(AssignmentOutcome.Assigned.class,
+                    assignment.assign(lead.id()));
+            tickets.add(ticketOf(assigned));
+            counts.merge(assigned.lead().owner().orElseThrow().value(), 1, Integer::sum);
+        }
+
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L), tickets);
+        assertTrue(counts.size() == 7 && counts.values().stream().allMatch(c -> c == 2), counts.toString());
+        assertEquals("sequence, ahead on the row for 1 rotation", store.rotationTickets());
+        assertEquals(0, count(owner, "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'crm_ticket_seq_%'"),
+                "no sequence made");
+        assertEquals(14, count(owner, "SELECT next_ticket FROM crm_assignment_rotation WHERE ticket_sequence IS NULL"),
+                "the cursor on the row");
+        assertEquals(1, count(owner, "SELECT CASE WHEN is_called THEN last_value ELSE 0 END "
+                + "FROM crm_assignment_rotation_number"),
+                "the sequence tried once for 14 assignments");
+    }
+
+    /**
+     * A sequence another node made, which this node's role may not use (no USAGE): assignment goes on, its tickets
+     * ahead on the rotation's row, a second series beside the sequence's (documented on the builder).
+     */
+    @Test
+    void aSequenceTheRoleMayNotUse_doesNotBreakAssignment_itsTicketsASeriesOnTheRow() {
+        ownerAndReadWriteRole();
+        DataSource owner = nodes[0];
+        DataSource app = nodes[1];
+        Crm ownerCrm = crm(JdbcCrmStore.builder(owner).build(), IdGenerator.seeded(6));
+        JdbcCrmStore appStore = JdbcCrmStore.builder(app).build();
+        Crm appCrm = crm(appStore, IdGenerator.seeded(7));
+        Fixtures fixtures = new Fixtures();
+
+        List<Long> tickets = ticketsAssigning(List.of(ownerCrm, ownerCrm, appCrm, appCrm, appCrm, ownerCrm), fixtures);
+
+        assertEquals(List.of(0L, 1L, 0L, 1L, 2L, 2L), tickets, "the sequence's 0, 1, 2 and the row's 0, 1, 2");
+        assertEquals("sequence, ahead on the row for 1 rotation", appStore.rotationTickets());
+    }
+
+    /**
+     * A node with tickets ahead on a rotation whose row names a sequence takes that sequence's next (ahead, inside a
+     * caller's unit, and by {@code advance}), so it and the sequence nodes hand out one series; the row's cursor is
+     * not advanced.
+     */
+    @Test
+    void aNodeWithTicketsAhead_onARotationWithASequence_takesTheSequencesTickets() {
+        JdbcCrmStore aheadStore = secondNode(JdbcCrmStore.Builder::rotationTicketsAhead);
+        Crm sequenceCrm = crm(JdbcCrmStore.builder(nodes[0]).build(), IdGenerator.seeded(8));
+        Crm aheadCrm = crm(aheadStore, IdGenerator.seeded(9));
+        Fixtures fixtures = new Fixtures();
+
+        List<Long> tickets = ticketsAssigning(List.of(sequenceCrm, sequenceCrm, aheadCrm, aheadCrm, sequenceCrm),
+                fixtures);
+        Lead inUnit = aheadCrm.store().leads().insertOrGet(fixtures.lead().build());
+        tickets.add(ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class, aheadStore.transactions()
+                .inTransaction(() -> roundRobin(aheadCrm).assign(inUnit.id())))));
+        tickets.add(aheadStore.assignmentState().advance(ROTATION));
+
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), tickets, "one series");
+        assertEquals("ahead", aheadStore.rotationTickets());
+        assertEquals(0, count(nodes[0], "SELECT next_ticket FROM crm_assignment_rotation"), "the row not advanced");
+    }
+
+    /**
+     * Strict rotation on a rotation whose row names a sequence is refused, naming the rotation and the mode: a
+     * sequence cannot give a rolled-back unit's ticket back, and the row's cursor would repeat the sequence's tickets.
+     * Nothing is written.
+     */
+    @Test
+    void strictRotation_onARotationWithASequence_isRefused_namingTheRotationAndTheMode() {
+        JdbcCrmStore strictStore = secondNode(JdbcCrmStore.Builder::strictRotation);
+        Crm strictCrm = crm(strictStore, IdGenerator.seeded(11));
+        Crm sequenceCrm = crm(JdbcCrmStore.builder(nodes[0]).build(), IdGenerator.seeded(10));
+        Fixtures fixtures = new Fixtures();
+        assertEquals(List.of(0L), ticketsAssigning(List.of(sequenceCrm), fixtures), "the sequence made");
+        Lead second = strictCrm.store().leads().insertOrGet(fixtures.lead().build());
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> roundRobin(strictCrm).assign(second.id()));
+        IllegalStateException advance = assertThrows(IllegalStateException.class,
+                () -> strictStore.assignmentState().advance(ROTATION));
+
+        for (IllegalStateException e : List.of(refused, advance)) {
+            assertTrue(e.getMessage().contains("rotation '" + ROTATION + "'")
+                    && e.getMessage().contains("strict rotation"), e.getMessage());
+        }
+        assertEquals(Optional.empty(), strictCrm.store().leads().findById(second.id()).orElseThrow().owner());
+        assertEquals(0, count(nodes[0], "SELECT count(*) FROM crm_assignment_claim a JOIN crm_lead l "
+                + "ON l.id = a.lead_id WHERE l.owner_id IS NULL"), "no claim left");
+        assertEquals("strict", strictStore.rotationTickets());
+    }
+
+    /** Two nodes on a new PostgreSQL database ({@link #nodes}): the second's store, built by {@code configure}. */
+    private JdbcCrmStore secondNode(UnaryOperator<JdbcCrmStore.Builder> configure) {
+        nodes = TestDatabase.POSTGRESQL.nodes(2);
+        return configure.apply(JdbcCrmStore.builder(nodes[1])).build();
+    }
+
+    /** Each of {@code order} in turn assigns a new lead of its own round robin: the tickets, in that order. */
+    private static List<Long> ticketsAssigning(List<Crm> order, Fixtures fixtures) {
+        List<Long> tickets = new ArrayList<>();
+        for (Crm crm : order) {
+            Lead lead = crm.store().leads().insertOrGet(fixtures.lead().build());
+            tickets.add(ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class,
+                    roundRobin(crm).assign(lead.id()))));
+        }
+        return tickets;
+    }
+
+    /**
+     * A new migrated PostgreSQL database and two pools on it ({@link #nodes}): the first as the owner, the second as a
+     * new role of the embedded server that may only read and write its tables (and use its sequences made so far),
+     * not create anything in its schema.
+     */
+    private void ownerAndReadWriteRole() {
+        String database = TestDatabase.POSTGRESQL.migratedDatabase();
+        DataSource owner = TestDatabase.POSTGRESQL.connect(database);
+        nodes = new DataSource[] {owner};
+        String role = "t24_app_" + ProcessHandle.current().pid() + "_" + ROLES.incrementAndGet();
+        try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN");
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            s.execute("GRANT USAGE ON SCHEMA public TO " + role);
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
+            s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+        ds.setServerNames(new String[]{"localhost"});
+        ds.setPortNumbers(new int[]{TestDatabase.embeddedPostgresPort()});
+        ds.setDatabaseName(database);
+        ds.setUser(role);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+        pool.setMaxConnections(10);
+        nodes = new DataSource[] {owner, pool};
     }
 
     /**

@@ -63,7 +63,7 @@ class AssignmentWalTest {
                 try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, WAL, COSTS OFF, TIMING OFF, "
                         + "FORMAT JSON) " + state.advanceAheadSql())) {
                     store.jdbc().bind(ps, second.id().value(), second.id().value(), second.id().value(),
-                            Jdbc.Null.TEXT, ROTATION, ROTATION);
+                            Jdbc.Null.TEXT, ROTATION);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");

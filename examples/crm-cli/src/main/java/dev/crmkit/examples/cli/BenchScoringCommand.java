@@ -58,12 +58,12 @@ final class BenchScoringCommand implements Callable<Integer> {
     @Option(names = "--strict-rotation",
             description = "On the database, build the stores with strict rotation: every rotation ticket taken inside "
                     + "its assignment's unit (JdbcCrmStore.Builder.strictRotation; by default, on PostgreSQL, tickets "
-                    + "are taken ahead of the units).")
+                    + "come from a sequence per rotation inside the units).")
     private boolean strictRotation;
 
     @Option(names = "--rotation-tickets-ahead",
-            description = "Rotation tickets taken ahead of each assignment's unit on PostgreSQL: a store's default, "
-                    + "accepted for the runs that asked for it when it was an opt-in.")
+            description = "On PostgreSQL, build the stores with rotation tickets taken ahead of each assignment's unit "
+                    + "(JdbcCrmStore.Builder.rotationTicketsAhead; the default before tickets from a sequence).")
     private boolean ticketsAhead;
 
     @Mixin
@@ -111,7 +111,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--strict-rotation and --rotation-tickets-ahead exclude each other");
         }
-        return new ScoringBenchmark.Settings(leads, warm, chunk, seed, strictRotation);
+        return new ScoringBenchmark.Settings(leads, warm, chunk, seed, strictRotation, ticketsAhead);
     }
 
     private static void print(PrintWriter out, ScoringBenchmark.Settings s, List<ScoringBenchmark.Result> results) {
@@ -148,8 +148,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             out.printf("  scores   %s, mean %.1f%n", sc.temperatures(), sc.averageScore());
             out.printf("  best     %s%n", String.join("; ", sc.example()));
             String where = as.nodes() + " node" + (as.nodes() == 1 ? "" : "s") + ", " + as.threads() + " thread"
-                    + (as.threads() == 1 ? "" : "s") + (ticketsAheadIn(s, r) ? ", tickets ahead"
-                    : s.strictRotation() && r.store().startsWith("PostgreSQL") ? ", strict rotation" : "");
+                    + (as.threads() == 1 ? "" : "s") + ticketsLabel(as.tickets());
             out.printf("%-50s %10s %12s %8.2f s%n", "assign: crmkit round robin (" + where + ")",
                     Reports.count(as.decisions()), Reports.count(Math.round(as.crmkitPerSecond())),
                     as.crmkitNanos() / 1e9);
@@ -168,9 +167,19 @@ final class BenchScoringCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Whether the stores of a result took rotation tickets ahead: on PostgreSQL (elsewhere a no-op), unless strict. */
-    private static boolean ticketsAheadIn(ScoringBenchmark.Settings s, ScoringBenchmark.Result r) {
-        return !s.strictRotation() && r.assignment().nodes() > 1 && r.store().startsWith("PostgreSQL");
+    /**
+     * The text report's words for how the stores took rotation tickets
+     * ({@link dev.crmkit.adapters.jdbc.JdbcCrmStore#rotationTickets()}):
+     * nothing in memory or where tickets are taken on the rotation's row inside the unit (H2, MariaDB).
+     */
+    private static String ticketsLabel(String tickets) {
+        return switch (tickets) {
+            case "in memory", "row" -> "";
+            case "sequence" -> ", tickets from a sequence";
+            case "ahead" -> ", tickets ahead";
+            case "strict" -> ", strict rotation";
+            default -> ", tickets: " + tickets;
+        };
     }
 
     private static String ratio(double ratio) {
@@ -197,7 +206,8 @@ final class BenchScoringCommand implements Callable<Integer> {
                     "baselineSpread", as.baselineSpread(),
                     "everyLeadOneOwner", true,
                     "rerunsAfterConflict", as.reruns(),
-                    "rotationTicketsAhead", ticketsAheadIn(s, r));
+                    "rotationTicketsAhead", as.tickets().equals("ahead"),
+                    "rotationTickets", as.tickets());
             as.writeSet().ifPresent(w -> assignment.putAll(JsonOutput.object(
                     "writeSetSeconds", w.nanos() / 1e9,
                     "writeSetDecisionsPerSecond", Math.round(w.perSecond(as)),

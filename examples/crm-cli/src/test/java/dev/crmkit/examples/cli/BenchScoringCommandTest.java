@@ -81,8 +81,11 @@ class BenchScoringCommandTest {
         assertEquals(4, json.get("stores").get(1).get("assignment").get("threads").asInt());
         assertFalse(json.get("strictRotationAsked").asBoolean(), "a store's default: " + json);
         assertFalse(json.get("stores").get(0).get("assignment").get("rotationTicketsAhead").asBoolean(), "in memory");
-        assertTrue(json.get("stores").get(1).get("assignment").get("rotationTicketsAhead").asBoolean(),
-                "PostgreSQL's default: tickets ahead " + json);
+        assertEquals("in memory", json.get("stores").get(0).get("assignment").get("rotationTickets").asText());
+        assertFalse(json.get("stores").get(1).get("assignment").get("rotationTicketsAhead").asBoolean(),
+                "PostgreSQL's default: tickets from a sequence, not ahead " + json);
+        assertEquals("sequence", json.get("stores").get(1).get("assignment").get("rotationTickets").asText(),
+                "the mode the store used " + json);
         for (JsonNode store : json.get("stores")) {
             JsonNode scoring = store.get("scoring");
             for (String key : List.of("crmkitSeconds", "baselineSeconds", "crmkitLeadsPerSecond",
@@ -162,7 +165,10 @@ class BenchScoringCommandTest {
         return list;
     }
 
-    /** The text report has the write set by hand as one more line of a database store, with its own ratio. */
+    /**
+     * The text report has the write set by hand as one more line of a database store, with its own ratio; its label
+     * names the mode the stores took their tickets in (PostgreSQL's default: from a sequence).
+     */
     @Test
     void smallRun_onPostgres_text_reportsTheWriteSetByHand() {
         String database = EmbeddedDatabase.newDatabase("benchwriteset");
@@ -171,7 +177,8 @@ class BenchScoringCommandTest {
                 "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres");
 
         assertEquals(0, run.exitCode(), run.toString());
-        Matcher line = Pattern.compile("assign: write set by hand \\(4 nodes, 4 threads, tickets ahead\\)\\s+(\\d+)\\s+"
+        Matcher line = Pattern.compile("assign: write set by hand \\(4 nodes, 4 threads, tickets from a sequence\\)"
+                + "\\s+(\\d+)\\s+"
                 + "[\\d,]+\\s+\\d+\\.\\d\\d s   crmkit / this (\\d+\\.\\d\\d) x").matcher(run.out());
         assertTrue(line.find(), run.out());
         assertEquals("30", line.group(1));
@@ -233,6 +240,7 @@ class BenchScoringCommandTest {
         assertTrue(json.get("strictRotationAsked").asBoolean(), json.toString());
         JsonNode postgres = json.get("stores").get(1).get("assignment");
         assertFalse(postgres.get("rotationTicketsAhead").asBoolean(), postgres.toString());
+        assertEquals("strict", postgres.get("rotationTickets").asText(), postgres.toString());
         assertEquals(60, postgres.get("decisions").asLong(), postgres.toString());
         assertTrue(postgres.get("spread").asLong() <= 1, "every lead assigned once " + postgres);
 
@@ -243,15 +251,19 @@ class BenchScoringCommandTest {
                 both.toString());
     }
 
-    /** The opt-in of before, {@code --rotation-tickets-ahead}, is still accepted: the default, tickets ahead. */
+    /**
+     * {@code --rotation-tickets-ahead}, the default of before, builds the PostgreSQL stores with tickets ahead, and
+     * the report says so.
+     */
     @Test
-    void smallRun_withRotationTicketsAhead_isAccepted_andIsTheDefault() {
+    void smallRun_withRotationTicketsAhead_takesTicketsAhead_andReportsTheMode() {
         JsonNode json = smallRunOnPostgres(EmbeddedDatabase.newDatabase("benchahead"), "--rotation-tickets-ahead");
         assertFalse(json.get("strictRotationAsked").asBoolean(), json.toString());
         JsonNode memory = json.get("stores").get(0).get("assignment");
         JsonNode postgres = json.get("stores").get(1).get("assignment");
         assertFalse(memory.get("rotationTicketsAhead").asBoolean(), memory.toString());
         assertTrue(postgres.get("rotationTicketsAhead").asBoolean(), postgres.toString());
+        assertEquals("ahead", postgres.get("rotationTickets").asText(), postgres.toString());
         assertEquals(60, postgres.get("decisions").asLong(), postgres.toString());
         assertTrue(postgres.get("spread").asLong() <= 1, "every lead assigned once: no turn skipped " + postgres);
     }

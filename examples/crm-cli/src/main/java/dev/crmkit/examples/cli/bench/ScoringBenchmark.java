@@ -68,9 +68,12 @@ import java.util.function.Function;
  *   <li><em>assignment</em>: {@link LeadAssignment#assign} of every lead round robin to the seven people of
  *       {@link #TEAM}: in memory one node on one thread; on a database {@value #NODES} nodes (each its own pool,
  *       store and {@link Crm}, all with the same seed) on one thread each, every thread assigning its own quarter of
- *       the leads; the stores take rotation tickets ahead of the units on PostgreSQL (a store's default,
- *       {@link JdbcCrmStore.Builder#rotationTicketsAhead()}), which skips no turn here, as every lead is assigned
- *       once, or inside them with {@link Settings#strictRotation()} ({@link JdbcCrmStore.Builder#strictRotation()}).
+ *       the leads; on PostgreSQL the stores take rotation tickets from a sequence per rotation (a store's default,
+ *       {@link JdbcCrmStore.Builder#rotationTicketsFromSequence()}), ahead of the units with
+ *       {@link Settings#ticketsAhead()} ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}), both skipping no turn
+ *       here, as every lead is assigned once, or inside them on the rotation's row with
+ *       {@link Settings#strictRotation()} ({@link JdbcCrmStore.Builder#strictRotation()}); the result names the mode
+ *       the stores used ({@link JdbcCrmStore#rotationTickets()}).
  *       The baseline writes an owner to every lead again without a policy: in memory by the {@code Leads} port's
  *       update, on a database by a plain {@value #UPDATE_SQL} per lead in auto-commit from {@value #NODES}
  *       threads. On PostgreSQL and MariaDB a second baseline follows, <em>the write set by hand</em>
@@ -112,20 +115,27 @@ public final class ScoringBenchmark {
      * @param chunk  leads per rescoring chunk and per baseline page, 1 to {@value PageRequest#MAX_SIZE}
      * @param seed   the seed of the leads, their histories, the ids and the rotation
      * @param strictRotation whether the database stores take every rotation ticket inside the assignment's unit
-     *                       ({@link JdbcCrmStore.Builder#strictRotation()}); a store's default takes it ahead
+     *                       ({@link JdbcCrmStore.Builder#strictRotation()}); a store's default takes it from a
+     *                       sequence on PostgreSQL
+     * @param ticketsAhead   whether the database stores take rotation tickets ahead of the assignment's unit
+     *                       ({@link JdbcCrmStore.Builder#rotationTicketsAhead()}); not with {@code strictRotation}
      */
-    public record Settings(int leads, int warmup, int chunk, long seed, boolean strictRotation) {
+    public record Settings(int leads, int warmup, int chunk, long seed, boolean strictRotation,
+                           boolean ticketsAhead) {
         /** Validates the figures. */
         public Settings {
             if (leads < 1 || warmup < 1 || warmup > leads || chunk < 1 || chunk > PageRequest.MAX_SIZE) {
                 throw new IllegalArgumentException("need at least one lead, a warm-up of 1 to all of them and a "
                         + "chunk of 1 to " + PageRequest.MAX_SIZE);
             }
+            if (strictRotation && ticketsAhead) {
+                throw new IllegalArgumentException("strict rotation and tickets ahead exclude each other");
+            }
         }
 
-        /** Settings with the stores' default: rotation tickets taken ahead (on PostgreSQL). */
+        /** Settings with the stores' default: rotation tickets from a sequence (on PostgreSQL). */
         public Settings(int leads, int warmup, int chunk, long seed) {
-            this(leads, warmup, chunk, seed, false);
+            this(leads, warmup, chunk, seed, false, false);
         }
     }
 
@@ -177,15 +187,18 @@ public final class ScoringBenchmark {
      * @param baselineCounts leads per person after the baseline pass
      * @param reruns         units of work run again after a conflict (a deadlock victim)
      * @param writeSet       the second baseline, the write set by hand, on PostgreSQL and MariaDB; empty elsewhere
+     * @param tickets        how the stores took rotation tickets, as the first node's store says
+     *                       ({@link JdbcCrmStore#rotationTickets()}); {@code "in memory"} in memory
      */
     public record AssignmentResult(int nodes, int threads, long decisions, long crmkitNanos, long baselineNanos,
                                    Map<String, Long> counts, Map<String, Long> baselineCounts, long reruns,
-                                   Optional<WriteSetResult> writeSet) {
+                                   Optional<WriteSetResult> writeSet, String tickets) {
         /** Copies the maps. */
         public AssignmentResult {
             counts = Collections.unmodifiableMap(new TreeMap<>(counts));
             baselineCounts = Collections.unmodifiableMap(new TreeMap<>(baselineCounts));
             Objects.requireNonNull(writeSet, "writeSet");
+            Objects.requireNonNull(tickets, "tickets");
         }
 
         /** Decisions per second through crmkit. */
@@ -304,7 +317,7 @@ public final class ScoringBenchmark {
         Map<String, Long> baselineCounts = checkBaseline(crm, assigned.leads());
         return new Result("in memory", InMemoryCrmStore.class.getSimpleName(), scoring,
                 new AssignmentResult(1, 1, leads, assigned.nanos(), baseline, assigned.counts(), baselineCounts,
-                        assigned.reruns(), Optional.empty()));
+                        assigned.reruns(), Optional.empty(), "in memory"));
     }
 
     /**
@@ -338,12 +351,16 @@ public final class ScoringBenchmark {
         JdbcBenchmark.drop(nodes.get(0));
         CrmSchema.migrate(nodes.get(0), PREFIX);
         List<Crm> nodeCrms = new ArrayList<>();
+        List<JdbcCrmStore> stores = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
             JdbcCrmStore.Builder builder = JdbcCrmStore.builder(nodes.get(n)).dialect(dialect).tablePrefix(PREFIX);
-            if (settings.strictRotation()) { // by default tickets are taken ahead; every lead is assigned once here,
-                builder.strictRotation();      // so no turn is skipped either way (the pass checks the counts)
+            if (settings.strictRotation()) { // by default tickets come from a sequence; every lead is assigned once
+                builder.strictRotation();      // here, so no turn is skipped either way (the pass checks the counts)
+            } else if (settings.ticketsAhead()) {
+                builder.rotationTicketsAhead();
             }
             JdbcCrmStore store = builder.build();
+            stores.add(store);
             nodeCrms.add(crms.apply(store, IdGenerator.seeded(settings.seed() + n)));
         }
         Crm first = nodeCrms.get(0);
@@ -364,7 +381,8 @@ public final class ScoringBenchmark {
             writeSet = Optional.of(writeSets(nodes, dialect, first, assigned.leads()));
         }
         return new Result(label, where, scoring, new AssignmentResult(nodes.size(), nodes.size(), leads,
-                assigned.nanos(), baseline, assigned.counts(), baselineCounts, assigned.reruns(), writeSet));
+                assigned.nanos(), baseline, assigned.counts(), baselineCounts, assigned.reruns(), writeSet,
+                stores.get(0).rotationTickets()));
     }
 
     /**

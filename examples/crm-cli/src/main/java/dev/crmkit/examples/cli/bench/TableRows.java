@@ -224,10 +224,19 @@ final class TableRows {
      * tables in upper case but Flyway's history table in lower case), each quoted as the database needs it.
      */
     static List<String> tablesWithPrefix(Connection c, String prefix) throws SQLException {
+        return withPrefix(c, prefix, "TABLE", "BASE TABLE");
+    }
+
+    /** The sequences whose names start with the prefix (PostgreSQL's rotation ticket sequences), quoted. */
+    static List<String> sequencesWithPrefix(Connection c, String prefix) throws SQLException {
+        return withPrefix(c, prefix, "SEQUENCE");
+    }
+
+    private static List<String> withPrefix(Connection c, String prefix, String... types) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         String quote = meta.getIdentifierQuoteString().strip();
         List<String> out = new ArrayList<>();
-        try (ResultSet rs = meta.getTables(c.getCatalog(), schema(c), "%", new String[] {"TABLE", "BASE TABLE"})) {
+        try (ResultSet rs = meta.getTables(c.getCatalog(), schema(c), "%", types)) {
             while (rs.next()) {
                 String table = rs.getString("TABLE_NAME");
                 if (table.toLowerCase(Locale.ROOT).startsWith(prefix)) {
