@@ -101,6 +101,30 @@ class AssignmentTicketSequenceTest {
     }
 
     /**
+     * A role that may create in the schema but does not own the rotation table may not link a sequence to it (the
+     * sequences are owned by the table's column, PostgreSQL's 55000): it takes the tickets ahead on the row too, and
+     * leaves no sequence behind.
+     */
+    @Test
+    void aRoleThatMayCreateButDoesNotOwnTheTable_assignsWithTicketsOnTheRow() {
+        ownerAndReadWriteRole(true);
+        JdbcCrmStore store = JdbcCrmStore.builder(nodes[1]).build();
+        Crm crm = crm(store, IdGenerator.seeded(6));
+        LeadAssignment assignment = roundRobin(crm);
+        Fixtures fixtures = new Fixtures();
+        List<Long> tickets = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Lead lead = crm.store().leads().insertOrGet(fixtures.lead().build());
+            tickets.add(ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class, assignment.assign(lead.id()))));
+        }
+
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), tickets);
+        assertEquals("sequence, ahead on the row for 1 rotation", store.rotationTickets());
+        assertEquals(0, count(nodes[0], "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'crm_ticket_seq_%'"),
+                "no sequence made");
+    }
+
+    /**
      * A sequence another node made, which this node's role may not use (no USAGE): assignment goes on, its tickets
      * ahead on the rotation's row, a second series beside the sequence's (documented on the builder).
      */
@@ -196,6 +220,11 @@ class AssignmentTicketSequenceTest {
      * not create anything in its schema.
      */
     private void ownerAndReadWriteRole() {
+        ownerAndReadWriteRole(false);
+    }
+
+    /** As {@link #ownerAndReadWriteRole()}; with {@code mayCreate} the role may also create in the schema. */
+    private void ownerAndReadWriteRole(boolean mayCreate) {
         String database = TestDatabase.POSTGRESQL.migratedDatabase();
         DataSource owner = TestDatabase.POSTGRESQL.connect(database);
         nodes = new DataSource[] {owner};
@@ -203,7 +232,7 @@ class AssignmentTicketSequenceTest {
         try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + role + " LOGIN");
             s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-            s.execute("GRANT USAGE ON SCHEMA public TO " + role);
+            s.execute("GRANT " + (mayCreate ? "USAGE, CREATE" : "USAGE") + " ON SCHEMA public TO " + role);
             s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + role);
             s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + role);
         } catch (SQLException e) {
