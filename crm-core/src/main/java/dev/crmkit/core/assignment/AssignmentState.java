@@ -54,7 +54,9 @@ public interface AssignmentState {
      * Claims a lead, read at a version, for one assignment: the first claim of a lead at a version wins and returns
      * {@code true}; every later claim of the same lead and version, on any node, returns {@code false}. Only the
      * winner goes on to decide and write an owner, so a lead is never assigned twice and no rotation ticket is wasted
-     * on a lead somebody else assigns.
+     * on a lead somebody else assigns. A store may also write an owner without a claim when the write itself is
+     * checked by the lead's version (the JDBC store's tickets ahead): a later claim at that version then returns
+     * {@code true}, and the claimer's owner write is refused as stale instead.
      *
      * @param lead    the lead
      * @param version the lead's version the claimer read

@@ -45,7 +45,8 @@ import java.util.UUID;
  * sequence, not from crmkit's upsert of a shared {@code assignment_rotation} row, because a sequence is the cheapest
  * correct ticket: it hands out each number once without a row lock, where the upsert inside the one transaction would
  * hold that row's lock until the commit's flush and make every thread wait for the others' commits (crmkit's own
- * strict rotation on PostgreSQL also takes its ticket from a sequence per rotation). The owner's name and
+ * default on PostgreSQL also takes its ticket from a sequence per rotation; strict rotation locks the row). The
+ * owner's name and
  * the ticket go into the subject, body and payloads by the database ({@code replace} of {@value #OWNER} and
  * {@value #TICKET} in the texts), so no second round trip is needed for them.
  * <p>On PostgreSQL the whole write set is one statement (data-modifying common table expressions), sent in
