@@ -44,21 +44,8 @@ final class CampaignSql {
     }
 
     private static <T> T once(DataSource dataSource, String what, SqlCall<T> call) {
-        try (Connection c = dataSource.getConnection()) {
-            int isolation = c.getTransactionIsolation();
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            c.setAutoCommit(false);
-            try {
-                T result = call.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                c.setTransactionIsolation(isolation);
-            }
+        try {
+            return OwnTransaction.run(dataSource, Connection.TRANSACTION_READ_COMMITTED, call::run);
         } catch (SQLException e) {
             throw new JdbcStoreException(what + " failed: " + e.getMessage(), e, false);
         }

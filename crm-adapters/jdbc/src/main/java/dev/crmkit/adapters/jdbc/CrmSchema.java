@@ -125,19 +125,8 @@ public final class CrmSchema {
         Objects.requireNonNull(dataSource, "dataSource");
         Tables tables = new Tables(Tables.checkPrefix(tablePrefix));
         Dialect dialect = dialectOf(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                int rows = StageReach.rebuildAll(c, dialect, tables);
-                c.commit();
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        try {
+            return OwnTransaction.run(dataSource, OwnTransaction.AS_IS, c -> StageReach.rebuildAll(c, dialect, tables));
         } catch (SQLException e) {
             throw new JdbcStoreException("could not rebuild the reached stages of the deals", e, false);
         }

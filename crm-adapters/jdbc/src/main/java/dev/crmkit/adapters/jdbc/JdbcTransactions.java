@@ -291,19 +291,8 @@ final class JdbcTransactions implements Transactions {
         if (joinHost) {
             throw new IllegalStateException("no transaction of its own with the host's transactions joined");
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = change.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            return OwnTransaction.run(dataSource, OwnTransaction.AS_IS, change);
         } catch (SQLException e) {
             throw failure("a write failed", e);
         }

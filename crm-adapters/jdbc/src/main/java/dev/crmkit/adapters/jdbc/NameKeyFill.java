@@ -118,24 +118,11 @@ final class NameKeyFill {
     static int inBatches(DataSource dataSource, String failure, SqlWork<Integer> batch) {
         int filled = 0;
         try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                while (true) {
-                    int handled = batch.run(c);
-                    if (handled == 0) {
-                        c.rollback();
-                        return filled;
-                    }
-                    c.commit();
-                    filled += handled;
-                }
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+            int handled;
+            while ((handled = OwnTransaction.run(c, batch)) > 0) {
+                filled += handled;
             }
+            return filled;
         } catch (SQLException e) {
             throw new JdbcStoreException(failure, e, false);
         }

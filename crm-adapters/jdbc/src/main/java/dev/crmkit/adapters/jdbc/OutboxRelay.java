@@ -268,25 +268,17 @@ public final class OutboxRelay implements AutoCloseable {
      * works, so another relay need not wait for it to run out; the first error is the one thrown.
      */
     private Batch inOwnTransaction(Connection c, int maxBatch) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        if (autoCommit) {
-            c.setAutoCommit(false);
-        }
-        Batch batch;
-        boolean claimed = false;
-        try {
+        boolean[] claimed = {false};
+        return OwnTransaction.run(c, OwnTransaction.AS_IS, own -> {
             long claimedAt = System.nanoTime(); // before the claim: the lease runs out no earlier than we think
-            claimed = claim(c);
-            batch = claimed ? handOver(c, maxBatch, claimedAt) : Batch.NONE;
-            c.commit();
-        } catch (Throwable e) {
-            undo(c, e, claimed, autoCommit);
-            throw e;
-        }
-        if (autoCommit) {
-            c.setAutoCommit(true);
-        }
-        return batch;
+            claimed[0] = claim(own);
+            return claimed[0] ? handOver(own, maxBatch, claimedAt) : Batch.NONE;
+        }, freeing -> {
+            if (claimed[0]) { // free the lease after a failure, so another relay need not wait for it to run out
+                outbox.releaseLease(freeing, id);
+            }
+            return null;
+        });
     }
 
     /** Takes the lease and commits that, or finds another relay's lease running and leaves it. */
@@ -342,26 +334,6 @@ public final class OutboxRelay implements AutoCloseable {
         outbox.markDelivered(c, accepted, clock.instant());
         outbox.releaseLease(c, id);
         return result != null ? result : new Batch(accepted.size(), 0, null);
-    }
-
-    /** After a failure: rolls back, frees the lease if it can, restores auto-commit; their errors join the first. */
-    private void undo(Connection c, Throwable first, boolean claimed, boolean autoCommit) {
-        try {
-            c.rollback();
-            if (claimed) {
-                outbox.releaseLease(c, id);
-                c.commit();
-            }
-        } catch (SQLException | RuntimeException undo) {
-            first.addSuppressed(undo);
-        }
-        if (autoCommit) {
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException | RuntimeException restoring) {
-                first.addSuppressed(restoring);
-            }
-        }
     }
 
     private static ThreadFactory daemon() {
