@@ -95,13 +95,20 @@ final class QueryTimeoutDataSource implements DataSource {
         return target.getParentLogger();
     }
 
+    /**
+     * This data source when it is a {@code type} ({@link DataSource} itself: so the timeout stays on), else the host's
+     * data source or what it unwraps to: as {@link #isWrapperFor} answers.
+     */
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
         return type.isInstance(target) ? type.cast(target) : target.unwrap(type);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(target) || target.isWrapperFor(type);
+        return type.isInstance(this) || type.isInstance(target) || target.isWrapperFor(type);
     }
 }

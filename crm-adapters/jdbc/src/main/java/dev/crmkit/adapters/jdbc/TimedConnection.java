@@ -333,14 +333,21 @@ final class TimedConnection implements Connection {
         connection.setShardingKey(key);
     }
 
+    /**
+     * This connection when it is a {@code type} ({@link Connection} itself: so the timeout stays on), else the host's
+     * connection or what it unwraps to: as {@link #isWrapperFor} answers.
+     */
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
         return type.isInstance(connection) ? type.cast(connection) : connection.unwrap(type);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return connection.isWrapperFor(type);
+        return type.isInstance(this) || type.isInstance(connection) || connection.isWrapperFor(type);
     }
 
     @Override
