@@ -46,6 +46,8 @@ class OwnTransactionCallersTest {
 
         assertEquals(0, db.count("commit"));
         assertEquals(List.of(), db.committed());
+        // H2 is at READ COMMITTED already (as PostgreSQL is): no SET of the level, and none back (2 round trips less)
+        assertEquals(List.of("setAutoCommit(false)", "rollback", "setAutoCommit(true)"), db.transactionCalls());
     }
 
     @Test
