@@ -994,6 +994,8 @@ final class JdbcTransactions implements Transactions {
         /** How many of the pending events a write already inserted into the outbox (see {@link Leading}). */
         int outboxed;
         boolean committed;
+        /** The rollback failed: the transaction may still be open, so switching auto-commit back on could commit it. */
+        boolean rollbackFailed;
         /** PostgreSQL: how many savepoints this unit named, and the one whose release is owed (null if none). */
         int savepoints;
         String unreleased;
@@ -1252,14 +1254,15 @@ final class JdbcTransactions implements Transactions {
                 } else {
                     connection.rollback(hostSavepoint);
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) { // the first error is the one to report
+                rollbackFailed = true;
                 cause.addSuppressed(e);
             }
         }
 
         void close() {
             try {
-                if (restoreAutoCommit) {
+                if (restoreAutoCommit && !rollbackFailed) { // else closing ends the transaction, never committing it
                     connection.setAutoCommit(true);
                 }
             } catch (SQLException ignored) {

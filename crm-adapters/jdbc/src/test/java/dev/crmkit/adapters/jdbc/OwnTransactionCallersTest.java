@@ -3,6 +3,7 @@ package dev.crmkit.adapters.jdbc;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import static dev.crmkit.adapters.jdbc.ScriptedH2.insert;
@@ -13,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * The transactions of their own that the JDBC adapter runs outside a unit of work go through {@link OwnTransaction}:
  * what they half wrote when something unchecked escaped (an {@link Error} included) is rolled back and never committed
- * by switching auto-commit back on, which each of them did before (on H2, as on pgjdbc and MariaDB's driver).
+ * by switching auto-commit back on, which each of them did before (on H2, as on pgjdbc and MariaDB's driver). A unit of
+ * work whose rollback failed is likewise closed without switching auto-commit back on.
  */
 class OwnTransactionCallersTest {
 
@@ -31,6 +33,31 @@ class OwnTransactionCallersTest {
 
         assertEquals(0, db.count("commit"));
         assertEquals(List.of(), db.committed());
+    }
+
+    @Test
+    void unitOfWork_whoseRollbackFails_keepsTheFirstError_andLeavesAutoCommitOff_soNothingIsCommitted() {
+        assertRollbackFailureCommitsNothing(new ScriptedH2(), new SQLException("the rollback failed"));
+        assertRollbackFailureCommitsNothing(new ScriptedH2(), new IllegalStateException("the pool closed it"));
+    }
+
+    private static void assertRollbackFailureCommitsNothing(ScriptedH2 scripted, Throwable rollback) {
+        scripted.failing("rollback", rollback);
+        JdbcTransactions tx = new JdbcTransactions(scripted.dataSource(), Dialect.H2, false, null);
+        IllegalStateException first = new IllegalStateException("thrown by the work");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> tx.inTransaction(() -> {
+            tx.write(c -> {
+                insert(c, 1);
+                return null;
+            });
+            throw first;
+        }));
+
+        assertEquals(List.of(), scripted.committed()); // the connection closed with its transaction open: rolled back
+        assertSame(first, thrown);
+        assertEquals(List.of(rollback), List.of(thrown.getSuppressed()));
+        assertEquals(List.of("setAutoCommit(false)", "rollback"), scripted.transactionCalls());
     }
 
     @Test
