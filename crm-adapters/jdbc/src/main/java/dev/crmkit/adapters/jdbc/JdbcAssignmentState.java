@@ -389,7 +389,7 @@ final class JdbcAssignmentState implements AssignmentState {
         return withSequence(rotation, sequence -> claimAndAssign(lead, rotation, owners, at, sequence));
     }
 
-    /** {@link #claimAndAssign} on PostgreSQL, the ticket from {@code sequence} or, when empty, by the rotation's row. */
+    /** {@link #claimAndAssign} on PostgreSQL, the ticket from {@code sequence} or, if empty, by the rotation's row. */
     private OptionalLong claimAndAssign(Lead lead, String rotation, String[] owners, Instant at,
                                         Optional<String> sequence) {
         String sql = sequence.isPresent() ? claimAndAssignFromSequence : claimAndAssign;

@@ -204,7 +204,10 @@ public final class ScoringBenchmark {
             Objects.requireNonNull(tickets, "tickets");
         }
 
-        /** How the stores took rotation tickets, for reports: {@link RotationTicketsInUse#toString()}, or "in memory". */
+        /**
+         * How the stores took rotation tickets, for reports: {@link RotationTicketsInUse#toString()}, or
+         * {@code "in memory"}.
+         */
         public String ticketsText() {
             return tickets.map(RotationTicketsInUse::toString).orElse("in memory");
         }
