@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in one statement: the owner the ticket picks is written at the next version, a lost claim takes no ticket and
  * writes nothing, and a lead that moved on since it was read is refused with the claim and the ticket given back.
  * The owner is written through the leads port it is given: a host's decorator around the store's leads sees the
- * write. Each store's test calls {@link #check} with a fresh, empty store.
+ * write. Each store's test calls {@link #check} with a fresh, empty store, once for each way it takes tickets
+ * ({@link Refusal}): a store whose refused unit gives its ticket back (on a rotation's row), and one that skips it
+ * (PostgreSQL's tickets from a sequence, which is not transactional).
  */
 public final class ClaimAndAssignContract {
 
@@ -43,8 +45,28 @@ public final class ClaimAndAssignContract {
     private ClaimAndAssignContract() {
     }
 
-    /** Runs the contract on a fresh, empty store. */
+    /** What happens to the ticket of a claim won whose owner write is refused (the lead moved on). */
+    public enum Refusal {
+        /** The ticket is given back with the claim: the next assignment takes it. */
+        GIVES_THE_TICKET_BACK,
+        /** The ticket stays taken (a sequence's value): the rotation goes on one turn later. */
+        SKIPS_THE_TICKET
+    }
+
+    /** Runs the contract on a fresh, empty store that gives a refused claim's ticket back. */
     public static void check(CrmStore store) {
+        check(store, Refusal.GIVES_THE_TICKET_BACK);
+    }
+
+    /**
+     * Runs the contract on a fresh, empty store.
+     *
+     * @param store   the store
+     * @param refusal what the store does with the ticket of a claim whose owner write is refused
+     */
+    public static void check(CrmStore store, Refusal refusal) {
+        // how many tickets the refusal below skips: every later ticket is that many further on
+        long skip = refusal == Refusal.SKIPS_THE_TICKET ? 1 : 0;
         Fixtures fixtures = new Fixtures();
         AssignmentState state = store.assignmentState();
         Lead first = store.leads().insertOrGet(fixtures.lead().build());
@@ -63,38 +85,44 @@ public final class ClaimAndAssignContract {
         assertEquals(stored, store.leads().findById(first.id()).orElseThrow());
         assertEquals(1, state.advance(ROTATION));
 
-        // the lead moved on since it was read: refused, the claim and the ticket given back
+        // the lead moved on since it was read: refused, the claim given back, and the ticket (or skipped)
         Lead moved = store.leads().update(second.withOwner(Optional.of(UserId.of("cem")), T1));
         assertThrows(StaleVersionException.class, () -> store.transactions().run(
                 () -> state.claimAndAssign(second, ROTATION, OWNERS, T1, store.leads())));
         assertEquals(moved, store.leads().findById(second.id()).orElseThrow());
-        assertEquals(2, state.advance(ROTATION));
+        assertEquals(2 + skip, state.advance(ROTATION), refusal.toString());
         assertTrue(state.claim(second.id(), second.version()), "the claim was given back");
 
-        // ticket 3 of two owners picks the second
-        assertEquals(OptionalLong.of(3), store.transactions().inTransaction(
+        // ticket 3 (4 when one was skipped) of two owners picks the second (the first)
+        assertEquals(OptionalLong.of(3 + skip), store.transactions().inTransaction(
                 () -> state.claimAndAssign(third, ROTATION, OWNERS, T1, store.leads())));
-        assertEquals(Optional.of(UserId.of("ben")), store.leads().findById(third.id()).orElseThrow().owner());
+        assertEquals(Optional.of(ownerOf(3 + skip)), store.leads().findById(third.id()).orElseThrow().owner());
 
         // a leads port other than the store's own (here a host's decorator around it) gets the owner write
         Lead fourth = store.leads().insertOrGet(fixtures.lead().build());
         RecordingLeads recording = new RecordingLeads(store.leads());
-        assertEquals(OptionalLong.of(4), store.transactions().inTransaction(
+        assertEquals(OptionalLong.of(4 + skip), store.transactions().inTransaction(
                 () -> state.claimAndAssign(fourth, ROTATION, OWNERS, T1, recording)));
-        Lead owned = fourth.withOwner(Optional.of(UserId.of("ana")), T1);
+        Lead owned = fourth.withOwner(Optional.of(ownerOf(4 + skip)), T1);
         assertEquals(List.of(owned), recording.updates, "the owner is written through the leads port given");
         assertEquals(owned.atVersion(fourth.version() + 1), store.leads().findById(fourth.id()).orElseThrow());
 
-        checkReadAndAssign(store, fixtures);
-        checkReadAndAssignTicket(store, fixtures);
+        checkReadAndAssign(store, fixtures, 5 + skip);
+        checkReadAndAssignTicket(store, fixtures, 8 + skip);
+    }
+
+    /** The owner a ticket picks of {@link #OWNERS}. */
+    private static UserId ownerOf(long ticket) {
+        return OWNERS.get((int) (ticket % OWNERS.size()));
     }
 
     /**
      * {@link AssignmentState#readAndAssignTicket}: the owner the given ticket picks is written and the lead as read
      * comes back with that ticket, taking none from the rotation; refusals write nothing. {@link
      * AssignmentState#advanceAhead} takes nothing inside a unit of work, whose rollback must give a ticket back.
+     * {@code next} is the rotation's next ticket.
      */
-    private static void checkReadAndAssignTicket(CrmStore store, Fixtures fixtures) {
+    private static void checkReadAndAssignTicket(CrmStore store, Fixtures fixtures, long next) {
         AssignmentState state = store.assignmentState();
         Lead seventh = store.leads().insertOrGet(fixtures.lead().build());
         Lead eighth = store.leads().insertOrGet(fixtures.lead().build());
@@ -128,24 +156,24 @@ public final class ClaimAndAssignContract {
                 store.leads())));
 
         // the tickets given took none of the rotation's
-        assertEquals(8, state.advance(ROTATION));
+        assertEquals(next, state.advance(ROTATION));
     }
 
     /**
      * {@link AssignmentState#readAndAssign}: the lead as read comes back with the ticket; a lead with another owner
      * than expected, a closed one, or one claimed elsewhere comes back without a ticket, and nothing is taken or
-     * written; an unknown id is empty. Tickets go on from 5, which {@link #check} leaves next.
+     * written; an unknown id is empty. Tickets go on from {@code next}, which {@link #check} leaves next.
      */
-    private static void checkReadAndAssign(CrmStore store, Fixtures fixtures) {
+    private static void checkReadAndAssign(CrmStore store, Fixtures fixtures, long next) {
         AssignmentState state = store.assignmentState();
         Lead fifth = store.leads().insertOrGet(fixtures.lead().build());
         Lead sixth = store.leads().insertOrGet(fixtures.lead().build());
 
-        // ticket 5 of two owners picks the second; the lead comes back as it was read, before the write
+        // ticket next picks its owner; the lead comes back as it was read, before the write
         AssignmentState.Attempt attempt = store.transactions().inTransaction(() -> state.readAndAssign(fifth.id(),
                 Optional.empty(), ROTATION, OWNERS, T1, store.leads())).orElseThrow();
-        assertEquals(new AssignmentState.Attempt(fifth, OptionalLong.of(5)), attempt);
-        Lead owned = fifth.withOwner(Optional.of(UserId.of("ben")), T1).atVersion(fifth.version() + 1);
+        assertEquals(new AssignmentState.Attempt(fifth, OptionalLong.of(next)), attempt);
+        Lead owned = fifth.withOwner(Optional.of(ownerOf(next)), T1).atVersion(fifth.version() + 1);
         assertEquals(owned, store.leads().findById(fifth.id()).orElseThrow());
 
         // owned by somebody else than expected: read, nothing taken or written
@@ -154,12 +182,12 @@ public final class ClaimAndAssignContract {
                         OWNERS, T1.plusSeconds(1), store.leads())));
         assertEquals(owned, store.leads().findById(fifth.id()).orElseThrow());
 
-        // owned as expected (a reassignment): claimed at the version read, ticket 6 picks the first owner
-        assertEquals(Optional.of(new AssignmentState.Attempt(owned, OptionalLong.of(6))),
+        // owned as expected (a reassignment): claimed at the version read, ticket next + 1 picks the other owner
+        assertEquals(Optional.of(new AssignmentState.Attempt(owned, OptionalLong.of(next + 1))),
                 store.transactions().inTransaction(() -> state.readAndAssign(fifth.id(),
-                        Optional.of(UserId.of("ben")), ROTATION, OWNERS, T1.plusSeconds(2), store.leads())));
-        assertEquals(owned.withOwner(Optional.of(UserId.of("ana")), T1.plusSeconds(2)).atVersion(owned.version() + 1),
-                store.leads().findById(fifth.id()).orElseThrow());
+                        Optional.of(ownerOf(next)), ROTATION, OWNERS, T1.plusSeconds(2), store.leads())));
+        assertEquals(owned.withOwner(Optional.of(ownerOf(next + 1)), T1.plusSeconds(2)).atVersion(
+                owned.version() + 1), store.leads().findById(fifth.id()).orElseThrow());
 
         // claimed elsewhere at the version read: nothing taken or written
         assertTrue(state.claim(sixth.id(), sixth.version()));
@@ -182,7 +210,7 @@ public final class ClaimAndAssignContract {
                 T1, store.leads())));
 
         // none of the refusals took a ticket
-        assertEquals(7, state.advance(ROTATION));
+        assertEquals(next + 2, state.advance(ROTATION));
     }
 
     /** A host's decorator around a store's leads: passes every call on and records the updates. */

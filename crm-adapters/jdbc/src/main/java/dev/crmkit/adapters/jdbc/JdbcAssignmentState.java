@@ -24,6 +24,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * What assignment policies remember, in a relational database shared by every node. Each method is one atomic step
@@ -47,7 +48,8 @@ import java.util.concurrent.ConcurrentMap;
  * rotation, and always on H2 and MariaDB). On PostgreSQL a store's default takes a rotation's tickets from a sequence
  * of its own instead ({@code nextval} in the claim's statement, inside the unit): no row lock, so units through one
  * rotation run side by side, and a ticket is never given back (a sequence is not transactional). The sequence is
- * created the first time a node needs it, in a transaction of its own under the rotation's row lock, starting at the
+ * created the first time a node needs it, under the rotation's row lock (in the running unit, under a savepoint, or in
+ * a transaction of its own outside one), starting at the
  * row's cursor, and named on the row ({@code ticket_sequence}); the row's {@code next_ticket} is then no longer read
  * or advanced, and the exported cursor is the sequence's. Or a ticket can be taken ahead of the unit
  * ({@link #advanceAhead}), in a transaction of its own, which holds the rotation's row only while its statement runs
@@ -103,19 +105,20 @@ final class JdbcAssignmentState implements AssignmentState {
     private final String nameSequence;
     private final String rotationNumber;
     /**
-     * The sequence of each rotation this node has used (a sequence, once named on a rotation's row, stays), or
-     * {@link #ON_ROW} for a rotation whose sequence this node's role may not create or use: remembered, so it is not
-     * tried again for every assignment.
+     * The sequence of each rotation this node has used, as seen committed (a sequence, once named on a rotation's
+     * row, stays), or empty for a rotation whose sequence this node's role may not create or use, so it takes the
+     * rotation's tickets ahead on its row: remembered, so it is not tried again for every assignment. An entry whose
+     * sequence is gone (its table dropped, or the unit that created it rolled back) is dropped when {@code nextval}
+     * finds so (see {@link #withSequence}).
      */
-    private final ConcurrentMap<String, String> sequenceOf = new ConcurrentHashMap<>();
-
-    /** In {@link #sequenceOf}: this node takes the rotation's tickets ahead on its row (no sequence it may use). */
-    private static final String ON_ROW = "";
+    private final ConcurrentMap<String, Optional<String>> sequenceOf = new ConcurrentHashMap<>();
 
     /** SQLState of PostgreSQL's insufficient privilege. */
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     /** PostgreSQL's state when a role that does not own the rotation table links a sequence to it (OWNED BY). */
     private static final String NOT_THE_TABLES_OWNER = "55000";
+    /** SQLState of PostgreSQL's undefined table, also of a sequence named that does not exist. */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     /**
      * On PostgreSQL, of a rotation's row {@code r}: whether its tickets are taken on the row, because it names no
@@ -158,7 +161,9 @@ final class JdbcAssignmentState implements AssignmentState {
         boolean ticketsAhead = tickets == Tickets.AHEAD || sequences;
         String rotation = jdbc.tables.name("assignment_rotation");
         nextTicket = "SELECT nextval(CAST(? AS regclass))";
-        lockRotation = jdbc.sql("SELECT next_ticket, ticket_sequence, ticket_sequence IS NULL OR "
+        // a sequence named on the row that is gone (dropped by hand) counts as none: a new one is made and named
+        lockRotation = jdbc.sql("SELECT next_ticket, CASE WHEN to_regclass(ticket_sequence) IS NOT NULL "
+                + "THEN ticket_sequence END, ticket_sequence IS NULL OR to_regclass(ticket_sequence) IS NULL OR "
                 + "has_sequence_privilege(ticket_sequence, 'USAGE,UPDATE') FROM {assignment_rotation} WHERE name = ? "
                 + "FOR UPDATE");
         nameSequence = jdbc.sql("UPDATE {assignment_rotation} SET ticket_sequence = ? WHERE name = ?");
@@ -289,10 +294,13 @@ final class JdbcAssignmentState implements AssignmentState {
     @Override
     public long advance(String rotation) {
         checkRotation(rotation);
-        String sequence = sequences ? sequence(rotation) : null;
-        if (sequence != null) {
-            return jdbc.tx.write(c -> jdbc.one(c, nextTicket, rs -> rs.getLong(1), sequence).orElseThrow());
-        }
+        return withSequence(rotation, sequence -> sequence.isPresent()
+                ? jdbc.tx.write(c -> jdbc.one(c, nextTicket, rs -> rs.getLong(1), sequence.get()).orElseThrow())
+                : advanceOnRow(rotation));
+    }
+
+    /** {@link #advance} by the rotation's row. */
+    private long advanceOnRow(String rotation) {
         return jdbc.tx.write(c -> {
             if (dialect == Dialect.POSTGRESQL) {
                 return jdbc.one(c, upsertRotation, rs -> rs.getLong(1), rotation)
@@ -378,9 +386,14 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(leads, "leads");
         String[] owners = owners(rotation, ownerByTicket);
-        String sequence = sequences ? sequence(rotation) : null;
-        String sql = sequence != null ? claimAndAssignFromSequence : claimAndAssign;
-        String tickets = sequence != null ? sequence : rotation;
+        return withSequence(rotation, sequence -> claimAndAssign(lead, rotation, owners, at, sequence));
+    }
+
+    /** {@link #claimAndAssign} on PostgreSQL, the ticket from {@code sequence} or, if empty, by the rotation's row. */
+    private OptionalLong claimAndAssign(Lead lead, String rotation, String[] owners, Instant at,
+                                        Optional<String> sequence) {
+        String sql = sequence.isPresent() ? claimAndAssignFromSequence : claimAndAssign;
+        String tickets = sequence.orElse(rotation);
         UUID id = lead.id().value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
@@ -433,9 +446,14 @@ final class JdbcAssignmentState implements AssignmentState {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(at, "at");
         String[] owners = owners(rotation, ownerByTicket);
-        String sequence = sequences ? sequence(rotation) : null;
-        String sql = sequence != null ? readAndAssignFromSequence : readAndAssign;
-        String tickets = sequence != null ? sequence : rotation;
+        return withSequence(rotation, sequence -> readAndAssign(id, owner, rotation, owners, at, sequence));
+    }
+
+    /** {@link #readAndAssign} on PostgreSQL, the ticket from {@code sequence} or, when empty, by the rotation's row. */
+    private Optional<Attempt> readAndAssign(LeadId id, Optional<UserId> owner, String rotation, String[] owners,
+                                            Instant at, Optional<String> sequence) {
+        String sql = sequence.isPresent() ? readAndAssignFromSequence : readAndAssign;
+        String tickets = sequence.orElse(rotation);
         UUID lead = id.value();
         // the write's savepoint goes with the statement: one round trip for both
         return jdbc.tx.writeInOne((c, leading) -> {
@@ -497,7 +515,7 @@ final class JdbcAssignmentState implements AssignmentState {
         }
         UUID id = lead.value();
         try {
-            if (sequences && sequence(rotation) != null) {
+            if (sequences && sequence(rotation).isPresent()) {
                 return Optional.empty(); // taken in the unit, from the rotation's sequence
             }
             return jdbc.tx.autoCommitted(c -> jdbc.one(c, advanceAhead, rs -> new TicketAhead(rs.getLong("crm_ticket"),
@@ -586,25 +604,53 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
+     * Runs {@code work} with the rotation's sequence ({@link #sequence}; empty without sequences, or where this node
+     * takes the rotation's tickets on its row). When the sequence named is gone ({@code nextval} fails with SQLState
+     * {@value #UNDEFINED_TABLE}: the rotation table dropped and migrated again, the tables emptied and restored, or
+     * the unit that created it rolled back after this node saw it), {@code work} rolled back to its savepoint (or its
+     * own unit) wrote nothing: the sequence is forgotten and resolved again, and {@code work} runs once more.
+     */
+    private <T> T withSequence(String rotation, Function<Optional<String>, T> work) {
+        Optional<String> sequence = sequences ? sequence(rotation) : Optional.empty();
+        try {
+            return work.apply(sequence);
+        } catch (RuntimeException e) {
+            if (sequence.isEmpty() || !hasState(e, UNDEFINED_TABLE)) {
+                throw e;
+            }
+            sequenceOf.remove(rotation, sequence);
+            LOG.info("rotation '{}': its ticket sequence {} is gone; resolving it again", rotation, sequence.get());
+            return work.apply(sequence(rotation));
+        }
+    }
+
+    /**
      * The rotation's sequence, created (with the rotation's row, when there is none) the first time any node needs
-     * it, in a transaction of its own that commits at once, so it outlives the unit that asked, whatever that unit
-     * does. Under the rotation's row lock: two nodes asking at once get the same one. It starts at the rotation's
-     * stored cursor, so a rotation whose tickets were taken on its row goes on in order.
+     * it, under the rotation's row lock (two nodes asking at once get the same one), starting at the rotation's stored
+     * cursor, so a rotation whose tickets were taken on its row goes on in order.
      *
-     * <p>Null when this node's role may not create the sequence (no CREATE on the schema: insufficient privilege,
+     * <p>Inside a running unit of work it is created on the unit's own connection, under a savepoint: the unit takes
+     * no second connection of the pool, which a unit holding the pool's last one would wait for until the pool's
+     * timeout (review A-M1). PostgreSQL's DDL is transactional: the sequence, and its name on the row, are seen by
+     * other nodes when the unit commits (they wait for the row lock until then), and are gone if it rolls back. So a
+     * sequence created in a unit is not remembered here (a later use reads it from the row, committed); a failure
+     * rolls back to the savepoint. Outside a unit it is created in a transaction of its own that commits at once.
+     *
+     * <p>Empty when this node's role may not create the sequence (no CREATE on the schema: insufficient privilege,
      * SQLState {@value #INSUFFICIENT_PRIVILEGE}) or may not use the one named on the row (neither USAGE nor UPDATE on
      * it): this node then takes the rotation's tickets ahead on its row ({@link #advanceAhead}), which a node that
      * may use the sequence later converts as above. Either answer is remembered for the store's life: no second try
      * per assignment (a grant made later takes effect with a new store).
      */
-    private String sequence(String rotation) {
-        String known = sequenceOf.get(rotation);
+    private Optional<String> sequence(String rotation) {
+        Optional<String> known = sequenceOf.get(rotation);
         if (known != null) {
-            return known.isEmpty() ? null : known;
+            return known;
         }
-        String made;
+        boolean inUnit = jdbc.tx.inUnitOfWork();
+        TicketSequence resolved;
         try {
-            made = jdbc.tx.inOwnTransaction(c -> createdOrNamed(c, rotation));
+            resolved = jdbc.tx.write(c -> createdOrNamed(c, rotation));
         } catch (RuntimeException e) {
             if (!lacksPrivilege(e)) {
                 throw e;
@@ -612,17 +658,36 @@ final class JdbcAssignmentState implements AssignmentState {
             LOG.warn("rotation '{}': this node's database role may not create its ticket sequence ({}); its tickets "
                     + "are taken ahead on the rotation's row by this store", rotation, e.getCause() != null
                     ? e.getCause().getMessage() : e.getMessage());
-            made = ON_ROW;
+            resolved = TicketSequence.ON_ROW;
         }
-        sequenceOf.put(rotation, made);
-        return made.isEmpty() ? null : made;
+        if (!(inUnit && resolved.createdNow())) { // one created in the unit exists only once the unit commits
+            sequenceOf.put(rotation, resolved.name());
+        }
+        return resolved.name();
+    }
+
+    /**
+     * What {@link #createdOrNamed} found or made for a rotation.
+     *
+     * @param name       the rotation's sequence; empty when this node's role may not create or use it, so it takes
+     *                   the rotation's tickets on its row
+     * @param createdNow whether the sequence was created by this call (not committed yet inside a unit)
+     */
+    private record TicketSequence(Optional<String> name, boolean createdNow) {
+
+        /** No sequence this node may use: tickets on the rotation's row. */
+        static final TicketSequence ON_ROW = new TicketSequence(Optional.empty(), false);
     }
 
     /** Whether a failure comes from an SQL statement refused for insufficient privilege. */
     private static boolean lacksPrivilege(Throwable failure) {
+        return hasState(failure, INSUFFICIENT_PRIVILEGE) || hasState(failure, NOT_THE_TABLES_OWNER);
+    }
+
+    /** Whether a failure comes from an SQL statement that failed with {@code sqlState}. */
+    private static boolean hasState(Throwable failure, String sqlState) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof java.sql.SQLException sql && (INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())
-                    || NOT_THE_TABLES_OWNER.equals(sql.getSQLState()))) {
+            if (e instanceof java.sql.SQLException sql && sqlState.equals(sql.getSQLState())) {
                 return true;
             }
         }
@@ -630,10 +695,10 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /**
-     * In {@link #sequence}'s transaction: the rotation's row (inserted when missing) locked, then the sequence named
-     * there, {@link #ON_ROW} when this node's role may not use it, or a new one created and named.
+     * In {@link #sequence}'s write: the rotation's row (inserted when missing) locked, then the sequence named
+     * there, none when this node's role may not use it, or a new one created and named.
      */
-    private String createdOrNamed(java.sql.Connection c, String rotation) throws java.sql.SQLException {
+    private TicketSequence createdOrNamed(java.sql.Connection c, String rotation) throws java.sql.SQLException {
         jdbc.insertIgnoring(c, insertRotation, rotation, 0L);
         Object[] row = jdbc.one(c, lockRotation, rs -> new Object[] {rs.getLong(1), rs.getString(2),
                 rs.getBoolean(3)}, rotation).orElseThrow();
@@ -642,9 +707,9 @@ final class JdbcAssignmentState implements AssignmentState {
                 LOG.warn("rotation '{}': this node's database role may not use its ticket sequence {} (no USAGE); "
                         + "its tickets are taken ahead on the rotation's row by this store, counted apart from the "
                         + "sequence's", rotation, row[1]);
-                return ON_ROW;
+                return TicketSequence.ON_ROW;
             }
-            return (String) row[1];
+            return new TicketSequence(Optional.of((String) row[1]), false);
         }
         long number = jdbc.one(c, rotationNumber, rs -> rs.getLong(1)).orElseThrow();
         // a name made of the prefix and a number only: no user input in the DDL
@@ -657,7 +722,7 @@ final class JdbcAssignmentState implements AssignmentState {
                     + " OWNED BY " + jdbc.tables.name("assignment_rotation") + ".ticket_sequence");
         }
         jdbc.update(c, nameSequence, name, rotation);
-        return name;
+        return new TicketSequence(Optional.of(name), true);
     }
 
     /** The owner a ticket picks. */
@@ -693,19 +758,19 @@ final class JdbcAssignmentState implements AssignmentState {
     }
 
     /** How this store takes rotation tickets: see {@link JdbcCrmStore#rotationTickets()}. */
-    String ticketMode() {
+    RotationTicketsInUse ticketMode() {
         if (dialect != Dialect.POSTGRESQL) {
-            return "row";
+            return RotationTicketsInUse.of(RotationTickets.ROW);
         }
         if (sequences) {
-            long onRow = sequenceOf.values().stream().filter(String::isEmpty).count();
-            return onRow == 0 ? "sequence" : "sequence, ahead on the row for " + onRow + " rotation"
-                    + (onRow == 1 ? "" : "s");
+            return new RotationTicketsInUse(RotationTickets.SEQUENCE,
+                    (int) sequenceOf.values().stream().filter(Optional::isEmpty).count());
         }
         if (strict) {
-            return "strict";
+            return RotationTicketsInUse.of(RotationTickets.STRICT);
         }
-        return tickets == Tickets.AHEAD && !jdbc.tx.joinsHost() ? "ahead" : "row";
+        return RotationTicketsInUse.of(tickets == Tickets.AHEAD && !jdbc.tx.joinsHost() ? RotationTickets.AHEAD
+                : RotationTickets.ROW);
     }
 
     /** The statement that takes a ticket ahead ({@link #advanceAhead}), or null where none is taken: for tests. */
@@ -713,21 +778,42 @@ final class JdbcAssignmentState implements AssignmentState {
         return advanceAhead;
     }
 
-    /** The archive of the rotation cursors, keyed by name: export and restore only. */
+    /**
+     * The archive of the rotation cursors, keyed by name: export and restore only. On PostgreSQL a rotation whose row
+     * names a sequence is exported at the sequence's next value, read by the export's page query in the export's
+     * transaction; as a sequence is not transactional, that value is the sequence's when the page is read, which may
+     * be past the export's snapshot (tickets taken since): a restore from it may skip those turns but never hands out
+     * a ticket twice. A row naming a sequence that does not exist (dropped by hand) fails the export naming the
+     * rotation and the sequence.
+     */
     JdbcArchive<RotationCursor> rotationArchive() {
         String name = dialect.binaryText("name");
         // on PostgreSQL a rotation whose row names a sequence is at the sequence's next value: the last one taken
-        // plus one, or its start while none was taken (nothing but nextval ever moves it)
+        // plus one, or its start while none was taken (nothing but nextval ever moves it); to_regclass, not a cast,
+        // so a sequence gone is a row the mapper refuses by name instead of a statement failing on 42P01
         String select = dialect != Dialect.POSTGRESQL ? "SELECT name, next_ticket FROM {assignment_rotation}"
-                : "SELECT name, CASE WHEN ticket_sequence IS NULL THEN next_ticket ELSE COALESCE("
-                + "pg_sequence_last_value(s.seqrelid) + 1, s.seqstart) END AS next_ticket FROM {assignment_rotation} "
-                + "LEFT JOIN pg_sequence s ON s.seqrelid = CAST(ticket_sequence AS regclass)";
+                : "SELECT name, ticket_sequence, s.seqrelid IS NULL AS crm_sequence_gone, CASE WHEN ticket_sequence "
+                + "IS NULL THEN next_ticket ELSE COALESCE(pg_sequence_last_value(s.seqrelid) + 1, s.seqstart) END "
+                + "AS next_ticket FROM {assignment_rotation} "
+                + "LEFT JOIN pg_sequence s ON s.seqrelid = to_regclass(ticket_sequence)";
         return new JdbcArchive<>(jdbc, "rotation", select,
                 name + " > " + dialect.binaryText("?"), name, "name = ?",
-                rs -> new RotationCursor(rs.getString("name"), rs.getLong("next_ticket")), RotationCursor::rotation,
+                rs -> new RotationCursor(rs.getString("name"), cursor(rs)), RotationCursor::rotation,
                 k -> new Object[]{k}, k -> new Object[]{k},
                 (c, r) -> jdbc.update(c, jdbc.sql("INSERT INTO {assignment_rotation} (name, next_ticket) "
                         + "VALUES (?, ?)"), r.rotation(), r.nextTicket()));
+    }
+
+    /** A rotation's exported cursor from {@link #rotationArchive}'s row: refused when its sequence is gone. */
+    private long cursor(java.sql.ResultSet rs) throws java.sql.SQLException {
+        if (dialect == Dialect.POSTGRESQL && rs.getString("ticket_sequence") != null
+                && rs.getBoolean("crm_sequence_gone")) {
+            throw new IllegalStateException("rotation '" + rs.getString("name") + "' names the ticket sequence "
+                    + rs.getString("ticket_sequence") + ", which does not exist (dropped by hand?): its cursor cannot "
+                    + "be exported; assign or advance once through the rotation (a new sequence is made from the "
+                    + "row's cursor), or set its ticket_sequence to NULL");
+        }
+        return rs.getLong("next_ticket");
     }
 
     /** The archive of the quota use, keyed by {@link QuotaUse#key()}: export and restore only. */

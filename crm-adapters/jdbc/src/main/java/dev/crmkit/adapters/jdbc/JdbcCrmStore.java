@@ -249,15 +249,16 @@ public final class JdbcCrmStore implements CrmkitStore {
 
     /**
      * How this store takes rotation tickets on its database, as its builder and its database decide:
-     * {@code "sequence"} (PostgreSQL's default, {@link Builder#rotationTicketsFromSequence()}), {@code "ahead"}
-     * ({@link Builder#rotationTicketsAhead()}), {@code "strict"} ({@link Builder#strictRotation()} on PostgreSQL) or
-     * {@code "row"} (inside the assignment's unit on the rotation's row: H2, MariaDB, or the host's transactions
-     * joined). A sequence store that takes some rotations' tickets ahead on their rows, as its database role may not
-     * create or use their sequences, says {@code "sequence, ahead on the row for N rotation(s)"}.
+     * {@link RotationTickets#SEQUENCE} (PostgreSQL's default, {@link Builder#rotationTicketsFromSequence()}),
+     * {@link RotationTickets#AHEAD} ({@link Builder#rotationTicketsAhead()}), {@link RotationTickets#STRICT}
+     * ({@link Builder#strictRotation()} on PostgreSQL) or {@link RotationTickets#ROW} (inside the assignment's unit on
+     * the rotation's row: H2, MariaDB, or the host's transactions joined). A sequence store also says how many of the
+     * rotations it used so far it takes ahead on their rows, as its database role may not create or use their
+     * sequences ({@link RotationTicketsInUse#rotationsOnTheRow()}); its {@code toString()} is the text for reports.
      *
-     * @return the mode, for reports and logs
+     * @return the mode and the rotations on the row, as of now
      */
-    public String rotationTickets() {
+    public RotationTicketsInUse rotationTickets() {
         return assignmentState.ticketMode();
     }
 

@@ -5,6 +5,8 @@ import dev.crmkit.core.assignment.AssignmentOutcome;
 import dev.crmkit.core.assignment.LeadAssignment;
 import dev.crmkit.core.assignment.Policies;
 import dev.crmkit.core.assignment.Routing;
+import dev.crmkit.core.assignment.RoutingAttribute;
+import dev.crmkit.core.assignment.RoutingRule;
 import dev.crmkit.core.assignment.Team;
 import dev.crmkit.core.contract.Fixtures;
 import dev.crmkit.core.kernel.IdGenerator;
@@ -90,7 +92,7 @@ class AssignmentTicketSequenceTest {
 
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L), tickets);
         assertTrue(counts.size() == 7 && counts.values().stream().allMatch(c -> c == 2), counts.toString());
-        assertEquals("sequence, ahead on the row for 1 rotation", store.rotationTickets());
+        assertEquals(new RotationTicketsInUse(RotationTickets.SEQUENCE, 1), store.rotationTickets());
         assertEquals(0, count(owner, "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'crm_ticket_seq_%'"),
                 "no sequence made");
         assertEquals(14, count(owner, "SELECT next_ticket FROM crm_assignment_rotation WHERE ticket_sequence IS NULL"),
@@ -119,7 +121,7 @@ class AssignmentTicketSequenceTest {
         }
 
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), tickets);
-        assertEquals("sequence, ahead on the row for 1 rotation", store.rotationTickets());
+        assertEquals(new RotationTicketsInUse(RotationTickets.SEQUENCE, 1), store.rotationTickets());
         assertEquals(0, count(nodes[0], "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE 'crm_ticket_seq_%'"),
                 "no sequence made");
     }
@@ -141,7 +143,7 @@ class AssignmentTicketSequenceTest {
         List<Long> tickets = ticketsAssigning(List.of(ownerCrm, ownerCrm, appCrm, appCrm, appCrm, ownerCrm), fixtures);
 
         assertEquals(List.of(0L, 1L, 0L, 1L, 2L, 2L), tickets, "the sequence's 0, 1, 2 and the row's 0, 1, 2");
-        assertEquals("sequence, ahead on the row for 1 rotation", appStore.rotationTickets());
+        assertEquals(new RotationTicketsInUse(RotationTickets.SEQUENCE, 1), appStore.rotationTickets());
     }
 
     /**
@@ -164,7 +166,7 @@ class AssignmentTicketSequenceTest {
         tickets.add(aheadStore.assignmentState().advance(ROTATION));
 
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), tickets, "one series");
-        assertEquals("ahead", aheadStore.rotationTickets());
+        assertEquals(RotationTicketsInUse.of(RotationTickets.AHEAD), aheadStore.rotationTickets());
         assertEquals(0, count(nodes[0], "SELECT next_ticket FROM crm_assignment_rotation"), "the row not advanced");
     }
 
@@ -194,7 +196,134 @@ class AssignmentTicketSequenceTest {
         assertEquals(Optional.empty(), strictCrm.store().leads().findById(second.id()).orElseThrow().owner());
         assertEquals(0, count(nodes[0], "SELECT count(*) FROM crm_assignment_claim a JOIN crm_lead l "
                 + "ON l.id = a.lead_id WHERE l.owner_id IS NULL"), "no claim left");
-        assertEquals("strict", strictStore.rotationTickets());
+        assertEquals(RotationTicketsInUse.of(RotationTickets.STRICT), strictStore.rotationTickets());
+    }
+
+    /**
+     * With routing rules the rotation is worked out inside the assignment's unit, so its sequence is created there on
+     * first use: on the unit's own connection, under a savepoint (review A-M1), not on a second connection of the
+     * pool, which a pool of one (or a saturated pool) would make the unit wait for until the pool's timeout. Here a
+     * pool that refuses a second connection while one is open: the first assignments succeed, one connection at most.
+     */
+    @Test
+    void routingRules_firstUseOfARotation_createsItsSequenceInTheUnit_withOneConnection() {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        int[] most = {0};
+        JdbcCrmStore store = JdbcCrmStore.builder(poolOfOne(nodes[0], most)).build();
+        Crm crm = crm(store, IdGenerator.seeded(12));
+        LeadAssignment routed = crm.assignment(Policies.roundRobin(new Routing(List.of(RoutingRule.when("germany",
+                RoutingAttribute.REGION, Set.of("DE"), SALES)), SALES), user -> false), 42);
+        Fixtures fixtures = new Fixtures();
+
+        assertEquals(List.of(0L, 1L, 2L), List.of(ticketAssigning(crm, routed, fixtures),
+                ticketAssigning(crm, routed, fixtures), ticketAssigning(crm, routed, fixtures)));
+        assertEquals(1, most[0], "connections open at once");
+        assertEquals(1, count(nodes[0], "SELECT count(*) FROM crm_assignment_rotation WHERE ticket_sequence IS NOT "
+                + "NULL"), "the sequence named on the row, committed with the first unit");
+        assertEquals(RotationTicketsInUse.of(RotationTickets.SEQUENCE), store.rotationTickets());
+    }
+
+    /**
+     * A sequence created inside a unit that then rolls back is gone with it (DDL is transactional on PostgreSQL), and
+     * the store does not go on naming it: the next assignment creates the rotation's sequence again and takes ticket
+     * 0. The unit also used the rotation a second time after creating it, so the store saw the sequence on the row,
+     * uncommitted, and remembered it: the next use finds it gone (42P01) and resolves the rotation again.
+     */
+    @Test
+    void aSequenceCreatedInAUnitThatRollsBack_isGoneWithIt_theNextUnitCreatesItAgain() {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        JdbcCrmStore store = JdbcCrmStore.builder(nodes[0]).build();
+        Crm crm = crm(store, IdGenerator.seeded(13));
+
+        assertThrows(IllegalStateException.class, () -> store.transactions().inTransaction(() -> {
+            assertEquals(0, store.assignmentState().advance(ROTATION));
+            assertEquals(1, store.assignmentState().advance(ROTATION));
+            throw new IllegalStateException("injected: the unit fails after taking two tickets");
+        }));
+        assertEquals(0, count(nodes[0], "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE "
+                + "'crm_ticket_seq_%'"), "rolled back with the unit");
+
+        Lead lead = crm.store().leads().insertOrGet(new Fixtures().lead().build());
+        assertEquals(0, ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class, roundRobin(crm).assign(
+                lead.id()))), "a new sequence from the row's cursor");
+        assertEquals(1, store.assignmentState().advance(ROTATION));
+    }
+
+    /**
+     * A rotation's sequence that vanished while the store remembered it (review A-L2: the rotation table dropped and
+     * migrated again, or its rows deleted and its sequences dropped before a restore): the {@code nextval} fails with
+     * 42P01, the store forgets the name, resolves the rotation again once, and goes on from the restored cursor with a
+     * new sequence, inside an assignment's unit and by {@code advance}. A sequence dropped by hand while its row
+     * still names it is replaced the same way, from the row's cursor (the turns taken since repeat).
+     */
+    @Test
+    void aSequenceThatVanished_isResolvedAgain_fromTheRestoredCursor() throws SQLException {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        JdbcCrmStore store = JdbcCrmStore.builder(nodes[0]).build();
+        Crm crm = crm(store, IdGenerator.seeded(14));
+        Fixtures fixtures = new Fixtures();
+        assertEquals(List.of(0L, 1L), ticketsAssigning(List.of(crm, crm), fixtures));
+        String sequence = text(nodes[0], "SELECT ticket_sequence FROM crm_assignment_rotation");
+
+        try (Connection c = nodes[0].getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM crm_assignment_rotation");
+            s.execute("DROP SEQUENCE " + sequence);
+            s.execute("INSERT INTO crm_assignment_rotation (name, next_ticket) VALUES ('" + ROTATION + "', 40)");
+        }
+
+        assertEquals(List.of(40L), ticketsAssigning(List.of(crm), fixtures), "in the unit, from the cursor");
+        assertEquals(41, store.assignmentState().advance(ROTATION));
+        String renamed = text(nodes[0], "SELECT ticket_sequence FROM crm_assignment_rotation");
+        assertTrue(!renamed.equals(sequence), renamed);
+
+        try (Connection c = nodes[0].getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SEQUENCE " + renamed);
+        }
+        assertEquals(40, store.assignmentState().advance(ROTATION), "dropped by hand, the row still naming it: a new "
+                + "sequence from the row's cursor, which the old one had left behind");
+    }
+
+    /**
+     * {@code node} as a pool of one connection: asking for a second while one is open fails at once (as a saturated
+     * pool would after its timeout); {@code most[0]} is the most connections open at once.
+     */
+    private static DataSource poolOfOne(DataSource node, int[] most) {
+        int[] open = {0};
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return AssignmentTicketsAheadTest.invoke(node, method, args);
+                    }
+                    synchronized (open) {
+                        if (open[0] == 1) {
+                            throw new SQLException("injected: the pool's one connection is in use", "HY000");
+                        }
+                        open[0]++;
+                        most[0] = Math.max(most[0], open[0]);
+                    }
+                    Connection real = (Connection) AssignmentTicketsAheadTest.invoke(node, method, args);
+                    boolean[] closed = {false};
+                    return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close") && !closed[0]) {
+                                    closed[0] = true;
+                                    synchronized (open) {
+                                        open[0]--;
+                                    }
+                                }
+                                return AssignmentTicketsAheadTest.invoke(real, m, a);
+                            });
+                });
+    }
+
+    private static String text(DataSource node, String sql) {
+        try (Connection c = node.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Two nodes on a new PostgreSQL database ({@link #nodes}): the second's store, built by {@code configure}. */
@@ -207,11 +336,15 @@ class AssignmentTicketSequenceTest {
     private static List<Long> ticketsAssigning(List<Crm> order, Fixtures fixtures) {
         List<Long> tickets = new ArrayList<>();
         for (Crm crm : order) {
-            Lead lead = crm.store().leads().insertOrGet(fixtures.lead().build());
-            tickets.add(ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class,
-                    roundRobin(crm).assign(lead.id()))));
+            tickets.add(ticketAssigning(crm, roundRobin(crm), fixtures));
         }
         return tickets;
+    }
+
+    /** Assigns a new lead of {@code crm} by {@code assignment}: its ticket. */
+    private static long ticketAssigning(Crm crm, LeadAssignment assignment, Fixtures fixtures) {
+        Lead lead = crm.store().leads().insertOrGet(fixtures.lead().build());
+        return ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class, assignment.assign(lead.id())));
     }
 
     /**
@@ -366,6 +499,39 @@ class AssignmentTicketSequenceTest {
                 cursors, "by name, each at its sequence's next value");
         assertEquals(2, count(nodes[0], "SELECT count(*) FROM pg_sequences "
                 + "WHERE sequencename LIKE 'crm_ticket_seq_%'"), "one sequence per rotation");
+    }
+
+    /**
+     * The export reads a sequence rotation's cursor in its own transaction (review A-L3): a sequence is not
+     * transactional, so a ticket taken after the export's snapshot began shows in the cursor (a restore skips that
+     * turn, never repeats it). A sequence dropped by hand, its row still naming it, fails the export naming the
+     * rotation and the sequence, not with PostgreSQL's bare "relation does not exist".
+     */
+    @Test
+    void theExportedCursor_isReadInTheExportsTransaction_andAMissingSequenceIsNamedWithItsRotation()
+            throws SQLException {
+        nodes = TestDatabase.POSTGRESQL.nodes(2);
+        JdbcCrmStore exporting = JdbcCrmStore.builder(nodes[0]).build();
+        JdbcCrmStore other = JdbcCrmStore.builder(nodes[1]).build();
+        assertEquals(0, exporting.assignmentState().advance(ROTATION));
+        JdbcArchive<RotationCursor> archive = ((JdbcAssignmentState) exporting.assignmentState()).rotationArchive();
+
+        List<List<RotationCursor>> seen = exporting.readConsistently(() -> {
+            List<RotationCursor> first = archive.after(Optional.empty(), 10);
+            assertEquals(1, other.assignmentState().advance(ROTATION), "committed by the other node meanwhile");
+            return List.of(first, archive.after(Optional.empty(), 10));
+        });
+        assertEquals(List.of(List.of(new RotationCursor(ROTATION, 1)), List.of(new RotationCursor(ROTATION, 2))),
+                seen, "the sequence's value as the page is read, past the snapshot");
+
+        String sequence = text(nodes[0], "SELECT ticket_sequence FROM crm_assignment_rotation");
+        try (Connection c = nodes[0].getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SEQUENCE " + sequence);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> exporting.readConsistently(() -> archive.after(Optional.empty(), 10)));
+        assertTrue(e.getMessage().contains("rotation '" + ROTATION + "'") && e.getMessage().contains(sequence),
+                e.getMessage());
     }
 
     /**

@@ -265,7 +265,8 @@ class AssignmentTicketsAheadTest {
                 });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    /** Calls {@code method} on {@code target}, throwing what it throws (for proxies of test data sources). */
+    static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (java.lang.reflect.InvocationTargetException e) {

@@ -67,6 +67,21 @@ class JdbcScoringAssignmentUnitsTest {
     }
 
     /**
+     * The same contract on a store's default (review A-L4): on PostgreSQL tickets from a sequence per rotation, which
+     * keeps a refused unit's ticket taken; on H2 and MariaDB tickets on the rotation's row, given back.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    void claimAndAssign_keepsItsContract_withTheDefaultTickets(TestDatabase db) {
+        JdbcCrmStore store = db.freshStore();
+        assertEquals(db == TestDatabase.POSTGRESQL ? RotationTickets.SEQUENCE : RotationTickets.ROW,
+                store.rotationTickets().mode());
+        ClaimAndAssignContract.check(store, db == TestDatabase.POSTGRESQL
+                ? ClaimAndAssignContract.Refusal.SKIPS_THE_TICKET
+                : ClaimAndAssignContract.Refusal.GIVES_THE_TICKET_BACK);
+    }
+
+    /**
      * The leads of another store (another table prefix on the same database) get the owner write, not the lead table
      * of the assignment state's own store: only the store's own leads port may be bypassed by the one statement.
      */

@@ -1,6 +1,7 @@
 package dev.crmkit.examples.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.crmkit.adapters.jdbc.RotationTicketsInUse;
 import dev.crmkit.examples.cli.bench.ScoringBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -172,13 +174,19 @@ final class BenchScoringCommand implements Callable<Integer> {
      * ({@link dev.crmkit.adapters.jdbc.JdbcCrmStore#rotationTickets()}):
      * nothing in memory or where tickets are taken on the rotation's row inside the unit (H2, MariaDB).
      */
-    private static String ticketsLabel(String tickets) {
-        return switch (tickets) {
-            case "in memory", "row" -> "";
-            case "sequence" -> ", tickets from a sequence";
-            case "ahead" -> ", tickets ahead";
-            case "strict" -> ", strict rotation";
-            default -> ", tickets: " + tickets;
+    private static String ticketsLabel(Optional<RotationTicketsInUse> tickets) {
+        if (tickets.isEmpty()) {
+            return "";
+        }
+        RotationTicketsInUse t = tickets.get();
+        if (t.rotationsOnTheRow() != 0) {
+            return ", tickets: " + t;
+        }
+        return switch (t.mode()) {
+            case ROW -> "";
+            case SEQUENCE -> ", tickets from a sequence";
+            case AHEAD -> ", tickets ahead";
+            case STRICT -> ", strict rotation";
         };
     }
 
@@ -206,8 +214,8 @@ final class BenchScoringCommand implements Callable<Integer> {
                     "baselineSpread", as.baselineSpread(),
                     "everyLeadOneOwner", true,
                     "rerunsAfterConflict", as.reruns(),
-                    "rotationTicketsAhead", as.tickets().equals("ahead"),
-                    "rotationTickets", as.tickets());
+                    "rotationTicketsAhead", as.ticketsAhead(),
+                    "rotationTickets", as.ticketsText());
             as.writeSet().ifPresent(w -> assignment.putAll(JsonOutput.object(
                     "writeSetSeconds", w.nanos() / 1e9,
                     "writeSetDecisionsPerSecond", Math.round(w.perSecond(as)),

@@ -2,14 +2,11 @@ package dev.crmkit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crmkit.adapters.jdbc.EmbeddedDatabase;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,46 +183,29 @@ class BenchScoringCommandTest {
     }
 
     /**
-     * On MariaDB the write set by hand is a pipeline of statements in one batch: the same rows per lead, counted in
+     * On MariaDB the write set by hand is one compound statement: the same rows per lead, counted in
      * the database. Needs the MariaDB server of {@code CRM_TEST_MARIADB_URL} (default 127.0.0.1:3306, root without a
      * password); skipped when it is unreachable, unless {@code CRM_REQUIRE_DATABASES=true}. Runs in a database of its
      * own ({@code CRM_TEST_MARIADB_DATABASE}, default {@code crm_cli_bench_<pid>}), created and dropped here.
      */
     @Test
     void smallRun_onMariaDb_json_writesTheWriteSetByHand() throws Exception {
-        String server = System.getenv().getOrDefault("CRM_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
         String database = System.getenv().getOrDefault("CRM_TEST_MARIADB_DATABASE",
                 "crm_cli_bench_" + ProcessHandle.current().pid());
-        assertTrue(database.matches("[a-z0-9_]+"), "a plain database name: " + database);
-        String base = server.substring(0, server.lastIndexOf('/') + 1);
-        Connection admin;
-        try {
-            admin = DriverManager.getConnection(base + "?user=root&password=");
-        } catch (SQLException unreachable) {
-            Assumptions.assumeTrue("true".equals(System.getenv("CRM_REQUIRE_DATABASES")),
-                    "MariaDB unreachable at " + base + ": " + unreachable.getMessage());
-            throw unreachable;
-        }
-        try (admin; Statement s = admin.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-            s.execute("CREATE DATABASE " + database);
-            try {
-                CliRun run = CliRun.crm("bench", "scoring", "--leads", "40", "--warmup", "5", "--chunk", "25",
-                        "--jdbc-url", base + database, "--jdbc-user", "root", "--format", "json");
+        ScratchMariaDb.run(database, (url, s) -> {
+            CliRun run = CliRun.crm("bench", "scoring", "--leads", "40", "--warmup", "5", "--chunk", "25",
+                    "--jdbc-url", url, "--jdbc-user", "root", "--format", "json");
 
-                assertEquals(0, run.exitCode(), run.toString());
-                JsonNode json = run.json();
-                assertTrue(json.get("stores").get(1).get("store").asText().startsWith("MariaDB"), json.toString());
-                assertWriteSet(json.get("stores").get(1).get("assignment"), 40);
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
-                        + "table_schema = '" + database + "' AND table_name LIKE 'crm_bench_%'")) {
-                    rs.next();
-                    assertEquals(0, rs.getLong(1), "the write set's ticket sequence is dropped after its pass");
-                }
-            } finally {
-                s.execute("DROP DATABASE " + database);
+            assertEquals(0, run.exitCode(), run.toString());
+            JsonNode json = run.json();
+            assertTrue(json.get("stores").get(1).get("store").asText().startsWith("MariaDB"), json.toString());
+            assertWriteSet(json.get("stores").get(1).get("assignment"), 40);
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                    + "table_schema = '" + database + "' AND table_name LIKE 'crm_bench_%'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the write set's ticket sequence is dropped after its pass");
             }
-        }
+        });
     }
 
     /**

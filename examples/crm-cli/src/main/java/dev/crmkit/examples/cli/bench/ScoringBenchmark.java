@@ -3,6 +3,8 @@ package dev.crmkit.examples.cli.bench;
 import dev.crmkit.adapters.jdbc.CrmSchema;
 import dev.crmkit.adapters.jdbc.Dialect;
 import dev.crmkit.adapters.jdbc.JdbcCrmStore;
+import dev.crmkit.adapters.jdbc.RotationTickets;
+import dev.crmkit.adapters.jdbc.RotationTicketsInUse;
 import dev.crmkit.adapters.memory.InMemoryCrmStore;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.CrmStore;
@@ -188,17 +190,31 @@ public final class ScoringBenchmark {
      * @param reruns         units of work run again after a conflict (a deadlock victim)
      * @param writeSet       the second baseline, the write set by hand, on PostgreSQL and MariaDB; empty elsewhere
      * @param tickets        how the stores took rotation tickets, as the first node's store says
-     *                       ({@link JdbcCrmStore#rotationTickets()}); {@code "in memory"} in memory
+     *                       ({@link JdbcCrmStore#rotationTickets()}); empty in memory
      */
     public record AssignmentResult(int nodes, int threads, long decisions, long crmkitNanos, long baselineNanos,
                                    Map<String, Long> counts, Map<String, Long> baselineCounts, long reruns,
-                                   Optional<WriteSetResult> writeSet, String tickets) {
+                                   Optional<WriteSetResult> writeSet,
+                                   Optional<RotationTicketsInUse> tickets) {
         /** Copies the maps. */
         public AssignmentResult {
             counts = Collections.unmodifiableMap(new TreeMap<>(counts));
             baselineCounts = Collections.unmodifiableMap(new TreeMap<>(baselineCounts));
             Objects.requireNonNull(writeSet, "writeSet");
             Objects.requireNonNull(tickets, "tickets");
+        }
+
+        /**
+         * How the stores took rotation tickets, for reports: {@link RotationTicketsInUse#toString()}, or
+         * {@code "in memory"}.
+         */
+        public String ticketsText() {
+            return tickets.map(RotationTicketsInUse::toString).orElse("in memory");
+        }
+
+        /** Whether the stores took rotation tickets ahead of the assignment's unit. */
+        public boolean ticketsAhead() {
+            return tickets.map(t -> t.mode() == RotationTickets.AHEAD).orElse(false);
         }
 
         /** Decisions per second through crmkit. */
@@ -317,7 +333,7 @@ public final class ScoringBenchmark {
         Map<String, Long> baselineCounts = checkBaseline(crm, assigned.leads());
         return new Result("in memory", InMemoryCrmStore.class.getSimpleName(), scoring,
                 new AssignmentResult(1, 1, leads, assigned.nanos(), baseline, assigned.counts(), baselineCounts,
-                        assigned.reruns(), Optional.empty(), "in memory"));
+                        assigned.reruns(), Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -382,7 +398,7 @@ public final class ScoringBenchmark {
         }
         return new Result(label, where, scoring, new AssignmentResult(nodes.size(), nodes.size(), leads,
                 assigned.nanos(), baseline, assigned.counts(), baselineCounts, assigned.reruns(), writeSet,
-                stores.get(0).rotationTickets()));
+                Optional.of(stores.get(0).rotationTickets())));
     }
 
     /**

@@ -51,9 +51,10 @@ import java.util.UUID;
  * {@value #TICKET} in the texts), so no second round trip is needed for them.
  * <p>On PostgreSQL the whole write set is one statement (data-modifying common table expressions), sent in
  * auto-commit: one round trip and one transaction with its commit. On MariaDB, which has no data-modifying common
- * table expressions, it is a pipeline of text statements in one batch ({@code START TRANSACTION} ... {@code COMMIT}),
- * which MariaDB Connector/J sends before reading any answer: one round trip; the ticket and owner pass from statement
- * to statement in session variables. The batch's statements carry their values as literals: they are the benchmark's
+ * table expressions, it is one compound statement ({@code BEGIN NOT ATOMIC ... END}: {@code START TRANSACTION} ...
+ * {@code COMMIT}): one round trip, all or nothing, as its handler rolls the transaction back on any failure, and an
+ * owner write that finds the lead moved on raises one; the ticket and owner pass from statement to statement in
+ * session variables. The batch's statements carry their values as literals: they are the benchmark's
  * own UUIDs, numbers, times and team names, never user input (a quote or backslash in one is refused).
  * <p>Not thread-safe per connection; one instance serves every thread, each with its own connection.
  */
@@ -67,6 +68,9 @@ final class WriteSetBaseline {
 
     /** Stands for the ticket in the texts; replaced by the database. */
     static final String TICKET = "#ticket#";
+
+    /** On MariaDB, the SQLState the write set raises when the lead is not at its version (after rolling back). */
+    private static final String STALE = "45000";
 
     /** The kinds of rows counted: the tickets the sequence handed out, then the rows per table. */
     static final List<String> ROW_KINDS = List.of("tickets", "claims", "activities", "aboutRows", "outboxRows");
@@ -158,7 +162,8 @@ final class WriteSetBaseline {
      * @param lead     the lead as stored now, at its version
      * @param activity the id of the timeline entry
      * @param at       when
-     * @throws IllegalStateException when the lead was not at its version (nothing is written then on PostgreSQL)
+     * @throws IllegalStateException when the lead was not at its version (nothing is written then)
+     * @throws SQLException          when a statement fails (nothing is written then either)
      */
     void write(Connection c, Lead lead, UUID activity, Instant at) throws SQLException {
         Texts texts = texts(lead, activity, at);
@@ -217,40 +222,47 @@ final class WriteSetBaseline {
         String act = literal(activity.toString());
         String when = literal(MARIADB_TIME.format(at));
         String owners = String.join(", ", team.stream().map(WriteSetBaseline::literal).toList());
+        // one compound statement: a failed statement, or an owner write that finds the lead moved on, rolls the
+        // whole write set back (the handler) before the error reaches the client; a pipelined batch of statements
+        // would have run the ones after it, COMMIT included (review B-M2)
+        String writeSet = "BEGIN NOT ATOMIC "
+                + "DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END; "
+                + "START TRANSACTION; "
+                + "SET @crm_ticket = NEXT VALUE FOR " + sequence + "; "
+                + "SET @crm_owner = ELT(MOD(@crm_ticket, " + team.size() + ") + 1, " + owners + "); "
+                + "INSERT INTO " + prefix + "assignment_claim (lead_id, lead_version) VALUES (" + id + ", "
+                + lead.version() + "); "
+                + "UPDATE " + prefix + "lead SET owner_id = @crm_owner, version = version + 1, updated_at = "
+                + when + " WHERE id = " + id + " AND version = " + lead.version() + "; "
+                + "IF ROW_COUNT() <> 1 THEN SIGNAL SQLSTATE '" + STALE + "' SET MESSAGE_TEXT = 'the lead is not at "
+                + "its version'; END IF; "
+                + "INSERT INTO " + prefix + "activity (id, activity_type, subject, body, direction, "
+                + "occurred_at, participants, about, owner_id, visibility, recorded_at, outcome, "
+                + "duration_seconds, participants_keyed) VALUES (" + act + ", 'SYSTEM', "
+                + filledOnMariaDb(texts.subject()) + ", " + filledOnMariaDb(texts.body()) + ", 'INTERNAL', "
+                + when + ", '[]', " + literal(texts.about()) + ", NULL, 'PUBLIC', " + when + ", NULL, NULL, "
+                + "TRUE); "
+                + "INSERT INTO " + prefix + "activity_about (record_type, record_id, occurred_at, "
+                + "activity_id, activity_type, visibility, owner_id) VALUES ('CONTACT', " + contact + ", "
+                + when + ", " + act + ", 'SYSTEM', 'PUBLIC', NULL), ('LEAD', " + id + ", " + when + ", "
+                + act + ", 'SYSTEM', 'PUBLIC', NULL); "
+                + "INSERT INTO " + prefix + "outbox (aggregate_id, event_type, occurred_at, payload) VALUES ("
+                + id + ", " + literal(LeadEvent.LeadOwnerChanged.class.getName()) + ", " + when + ", "
+                + filledOnMariaDb(texts.ownerChanged()) + "), (" + id + ", "
+                + literal(AssignmentEvent.LeadAssigned.class.getName()) + ", " + when + ", "
+                + filledOnMariaDb(texts.assigned()) + "), (" + act + ", "
+                + literal(ActivityEvent.ActivityLogged.class.getName()) + ", " + when + ", "
+                + literal(texts.logged()) + "); "
+                + "COMMIT; "
+                + "END";
         try (Statement s = c.createStatement()) {
-            s.addBatch("START TRANSACTION");
-            s.addBatch("SET @crm_ticket = NEXT VALUE FOR " + sequence);
-            s.addBatch("SET @crm_owner = ELT(MOD(@crm_ticket, " + team.size() + ") + 1, " + owners + ")");
-            s.addBatch("INSERT INTO " + prefix + "assignment_claim (lead_id, lead_version) VALUES (" + id + ", "
-                    + lead.version() + ")");
-            s.addBatch("UPDATE " + prefix + "lead SET owner_id = @crm_owner, version = version + 1, updated_at = "
-                    + when + " WHERE id = " + id + " AND version = " + lead.version());
-            s.addBatch("INSERT INTO " + prefix + "activity (id, activity_type, subject, body, direction, "
-                    + "occurred_at, participants, about, owner_id, visibility, recorded_at, outcome, "
-                    + "duration_seconds, participants_keyed) VALUES (" + act + ", 'SYSTEM', "
-                    + filledOnMariaDb(texts.subject()) + ", " + filledOnMariaDb(texts.body()) + ", 'INTERNAL', "
-                    + when + ", '[]', " + literal(texts.about()) + ", NULL, 'PUBLIC', " + when + ", NULL, NULL, "
-                    + "TRUE)");
-            s.addBatch("INSERT INTO " + prefix + "activity_about (record_type, record_id, occurred_at, "
-                    + "activity_id, activity_type, visibility, owner_id) VALUES ('CONTACT', " + contact + ", "
-                    + when + ", " + act + ", 'SYSTEM', 'PUBLIC', NULL), ('LEAD', " + id + ", " + when + ", "
-                    + act + ", 'SYSTEM', 'PUBLIC', NULL)");
-            s.addBatch("INSERT INTO " + prefix + "outbox (aggregate_id, event_type, occurred_at, payload) VALUES ("
-                    + id + ", " + literal(LeadEvent.LeadOwnerChanged.class.getName()) + ", " + when + ", "
-                    + filledOnMariaDb(texts.ownerChanged()) + "), (" + id + ", "
-                    + literal(AssignmentEvent.LeadAssigned.class.getName()) + ", " + when + ", "
-                    + filledOnMariaDb(texts.assigned()) + "), (" + act + ", "
-                    + literal(ActivityEvent.ActivityLogged.class.getName()) + ", " + when + ", "
-                    + literal(texts.logged()) + ")");
-            s.addBatch("COMMIT");
-            try {
-                return s.executeBatch()[4];
-            } catch (SQLException e) {
-                try (Statement rollback = c.createStatement()) {
-                    rollback.execute("ROLLBACK");
-                }
-                throw e;
+            s.execute(writeSet);
+            return 1;
+        } catch (SQLException e) {
+            if (STALE.equals(e.getSQLState())) {
+                return 0; // rolled back: nothing written
             }
+            throw e;
         }
     }
 
