@@ -279,25 +279,6 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
-    /**
-     * Runs a write in a transaction of its own on a connection of its own, also while a unit of work runs on this
-     * thread: it commits when the work returns, whatever the running unit does later. For what must outlive a unit
-     * that rolls back (a rotation's ticket sequence, created once). Takes a second connection of the pool while a unit
-     * holds one. Not with the host's transactions joined (a connection may be inside the host's transaction).
-     *
-     * @throws IllegalStateException when the host's transactions are joined
-     */
-    <T> T inOwnTransaction(SqlWork<T> change) {
-        if (joinHost) {
-            throw new IllegalStateException("no transaction of its own with the host's transactions joined");
-        }
-        try {
-            return OwnTransaction.run(dataSource, OwnTransaction.AS_IS, change);
-        } catch (SQLException e) {
-            throw failure("a write failed", e);
-        }
-    }
-
     /** Ends the transaction a read on a connection of its own may have opened (a pool may hand out auto-commit off). */
     private static void endRead(Connection c) throws SQLException {
         if (!c.getAutoCommit()) {

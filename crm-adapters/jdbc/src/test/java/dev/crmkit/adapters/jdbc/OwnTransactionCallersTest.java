@@ -22,20 +22,6 @@ class OwnTransactionCallersTest {
     private final ScriptedH2 db = new ScriptedH2();
 
     @Test
-    void inOwnTransaction_rollsBackAnError_andCommitsNothing() {
-        JdbcTransactions tx = new JdbcTransactions(db.dataSource(), Dialect.H2, false, null);
-        AssertionError error = new AssertionError("thrown by the work");
-
-        assertSame(error, assertThrows(AssertionError.class, () -> tx.inOwnTransaction(c -> {
-            insert(c, 1);
-            throw error;
-        })));
-
-        assertEquals(0, db.count("commit"));
-        assertEquals(List.of(), db.committed());
-    }
-
-    @Test
     void unitOfWork_whoseRollbackFails_keepsTheFirstError_andLeavesAutoCommitOff_soNothingIsCommitted() {
         assertRollbackFailureCommitsNothing(new ScriptedH2(), new SQLException("the rollback failed"));
         assertRollbackFailureCommitsNothing(new ScriptedH2(), new IllegalStateException("the pool closed it"));
