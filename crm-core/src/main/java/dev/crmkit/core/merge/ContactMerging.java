@@ -116,8 +116,9 @@ public final class ContactMerging {
     }
 
     /**
-     * Undoes a merge: the survivor, the merged-away contacts and every re-pointed record are stored exactly as they
-     * were before it, unless something changed since that would be lost; then nothing changes and the refusal lists
+     * Undoes a merge: the survivor, the merged-away contacts and every re-pointed record are stored as they were
+     * before it, each at a new version one up ({@link UndoSteps}: a copy read before or during the merge is stale
+     * afterwards), unless something changed since that would be lost; then nothing changes and the refusal lists
      * every conflict. A merge whose survivor or merged-away contacts belong to a person whose data was erased is not
      * undone either (conflict "... erased ..."): it would bring back anonymized contacts as live ones.
      */

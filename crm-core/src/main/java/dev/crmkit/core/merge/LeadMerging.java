@@ -132,8 +132,9 @@ public final class LeadMerging {
     }
 
     /**
-     * Undoes a merge of leads: everything it changed is stored exactly as it was before, unless something changed
-     * since that would be lost; then nothing changes and the refusal names every conflict.
+     * Undoes a merge of leads: everything it changed is stored as it was before, each record at a new version one up
+     * ({@link UndoSteps}), unless something changed since that would be lost; then nothing changes and the refusal
+     * names every conflict.
      */
     public LeadMergeOutcome unmerge(MergeId id) {
         Objects.requireNonNull(id, "id");

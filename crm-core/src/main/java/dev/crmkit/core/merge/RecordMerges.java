@@ -43,9 +43,11 @@ public interface RecordMerges<R, I, M extends MergeRecord<R, I>> {
 
     /**
      * Undoes a merge whose {@link #conflicts} are none and whose survivor is still at
-     * {@link MergeRecord#survivorVersionAfter()}: the survivor is stored exactly as it was before (version included),
-     * the merged-away records exist again exactly as they were, every re-pointed record refers to its record again at
-     * its version before the merge, the aliases of the merge are gone, and the record is marked as undone.
+     * {@link MergeRecord#survivorVersionAfter()}: the survivor is stored as it was before, the merged-away records
+     * exist again as they were, every re-pointed record refers to its record again, each of them at a new version
+     * one up from the one it has ({@link UndoSteps}: a version never steps back, so a copy read before or during the
+     * merge is stale), the aliases of the merge are gone, every other merge record in force takes the new versions of
+     * the records it recorded at their version before this merge, and the record is marked as undone.
      *
      * @return the record marked as undone
      */

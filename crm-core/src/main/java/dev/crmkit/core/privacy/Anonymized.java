@@ -92,7 +92,7 @@ public final class Anonymized {
 
     /**
      * The task without its title; due, assignee, link and status stay, and so does its version: a store raises it by
-     * {@link #VERSION_STEP} ({@link Task#atVersion}) when it stores the copy.
+     * one ({@link Task#atVersion}) when it stores the copy.
      */
     public static Task task(Task t) {
         return new Task(t.id(), t.version(), ERASED, t.due(), t.remindAt(), t.assignee(), t.relatedTo(), t.status(),
@@ -100,21 +100,14 @@ public final class Anonymized {
     }
 
     /**
-     * How far an erasure raises the version of each deal and task it blanks: by two, not one. A lead merge's record
-     * of a re-pointed deal or task that the erasure found unchanged since the merge takes the erased version
-     * ({@link #afterErasure}), and the merge's undo writes the record back one version lower: with a step of two that
-     * is a version no copy of the record ever had, so every copy read before the erasure (holding the person's title
-     * or fields) is refused as stale afterwards, the undo or not.
-     */
-    public static final int VERSION_STEP = 2;
-
-    /**
-     * A merge record's re-pointed records after an erasure raised the version of deals and tasks by {@link
-     * #VERSION_STEP}: a deal or task the merge re-pointed and found unchanged since ({@link Repointed#versionAfter()}
+     * A merge record's re-pointed records after an erasure raised the version of deals and tasks by one, as every
+     * write does: a deal or task the merge re-pointed and found unchanged since ({@link Repointed#versionAfter()}
      * equal to its version before the erasure) takes the erased version, so that the erasure alone does not make the
      * merge's undo refuse it as "changed since the merge" (the undo puts back its lead or contact, not the erased
-     * texts; it lands on the erased version minus one, which no copy of the record ever had). A deal or task changed
-     * since the merge, and every other record, is left as it is.
+     * texts). The undo writes the record at one version more than the erased one ({@link
+     * dev.crmkit.core.merge.UndoSteps}): versions never step back, so every copy read before the erasure (holding the
+     * person's title or fields) is refused as stale afterwards, the undo or not. A deal or task changed since the
+     * merge, and every other record, is left as it is.
      *
      * @param repointed   the merge's re-pointed records
      * @param dealsBefore the erased deals' ids with their versions before the erasure
@@ -127,8 +120,7 @@ public final class Anonymized {
             Map<java.util.UUID, Long> before = r.kind() == Repointed.Kind.DEAL ? dealsBefore
                     : r.kind() == Repointed.Kind.TASK ? tasksBefore : Map.of();
             return Long.valueOf(r.versionAfter()).equals(before.get(r.id()))
-                    ? new Repointed(r.kind(), r.id(), r.from(), r.to(), r.versionAfter() + VERSION_STEP,
-                    r.refsBefore()) : r;
+                    ? new Repointed(r.kind(), r.id(), r.from(), r.to(), r.versionAfter() + 1, r.refsBefore()) : r;
         }).toList();
     }
 }

@@ -13,6 +13,7 @@ import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.merge.CompanyField;
@@ -37,6 +38,7 @@ import static dev.crmkit.core.contract.Fixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -225,10 +227,51 @@ public abstract class CompanyMergeContract {
 
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
-        assertEquals(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
-        assertEquals(List.of(a, b), ids.stream().map(i -> store.companies().findById(i).orElseThrow()).toList());
+        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.companies().findById(i).orElseThrow())
+                .toList());
         assertEquals(Optional.of(a.id()), store.companies().findByDomain(a.webDomain().orElseThrow())
                 .map(Company::id));
+    }
+
+    /**
+     * An undo writes every record it puts back at a new version, never an old one: a copy of the survivor, of a
+     * merged-away company, of a re-affiliated contact (one of them re-pointed from both merged-away companies) or of
+     * a re-pointed lead, read before the merge or during it, is refused as stale afterwards, and the refused write
+     * changes nothing.
+     */
+    @Test
+    void unmerge_copiesReadBeforeOrDuringTheMerge_areStaleAfterIt_andWriteNothing() {
+        Company a = company("Ann", 0);
+        Company b = company("Bea", 1);
+        Company c = company("Cid", 2);
+        Contact both = store.contacts().insertOrGet(fx.contact().worksFor(b.id(), c.id()).build());
+        Lead bLead = readAll(p -> store.leads().findAll(p), 50).stream()
+                .filter(l -> l.companyId().equals(Optional.of(b.id()))).findFirst().orElseThrow();
+        List<CompanyId> ids = List.of(a.id(), b.id(), c.id());
+        CompanyMerge merge = merged(merging.merge(ids, Optional.of(a.id())));
+        Company survivorDuring = store.companies().findById(a.id()).orElseThrow();
+        Contact bothDuring = store.contacts().findById(both.id()).orElseThrow();
+        Lead leadDuring = store.leads().findById(bLead.id()).orElseThrow();
+
+        CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
+                merging.unmerge(merge.id()));
+
+        String after = state(ids, Set.of(merge.activityId(), unmerged.activityId()));
+        for (Company copy : List.of(a, b, c, survivorDuring)) {
+            assertThrows(StaleVersionException.class, () -> store.companies().update(copy.withName("Stale",
+                    at(7000))), copy::toString);
+        }
+        for (Contact copy : List.of(both, bothDuring)) {
+            assertThrows(StaleVersionException.class, () -> store.contacts().update(copy.withName(
+                    dev.crmkit.core.contact.PersonName.of("Stale", "Copy"), at(7000))), copy::toString);
+        }
+        for (Lead copy : List.of(bLead, leadDuring)) {
+            assertThrows(StaleVersionException.class, () -> store.leads().update(copy.withOwner(
+                    Optional.of(Fixtures.BOB), at(7000))), copy::toString);
+        }
+        assertEquals(after, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        Restored.assertRestored(both, store.contacts().findById(both.id()).orElseThrow());
     }
 
     private static void assertRefused(CompanyMergeOutcome outcome, String field, String rule) {
@@ -252,7 +295,7 @@ public abstract class CompanyMergeContract {
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        assertEquals(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
     }

@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.Violation;
 import dev.crmkit.core.lead.Lead;
@@ -42,6 +43,7 @@ import static dev.crmkit.core.contract.Fixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -255,8 +257,9 @@ public abstract class LeadMergeContract {
                 () -> assertEquals(List.of("form-a", "form-b"), survivor.externalIds()));
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-        assertEquals(before, state(ids));
-        assertEquals(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow()).toList());
+        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
+                .toList());
     }
 
     private static void assertRefused(LeadMergeOutcome outcome, String field, String rule) {
@@ -278,8 +281,9 @@ public abstract class LeadMergeContract {
         LeadMergeOutcome.Unmerged unmerged = assertInstanceOf(LeadMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        assertEquals(before, state(ids));
-        assertEquals(List.of(a, b, c), ids.stream().map(i -> store.leads().findById(i).orElseThrow()).toList());
+        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(List.of(a, b, c), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
+                .toList());
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertEquals(Optional.of(clock.instant()), unmerged.merge().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
@@ -328,6 +332,62 @@ public abstract class LeadMergeContract {
     }
 
     /**
+     * An undo writes every record it puts back at a new version, never an old one: a copy of the survivor, of the
+     * merged-away lead or of a re-pointed task read before the merge, and one read during it, is refused as stale
+     * afterwards, and the refused write changes nothing.
+     */
+    @Test
+    void unmerge_copiesReadBeforeOrDuringTheMerge_areStaleAfterIt_andWriteNothing() {
+        Lead a = lead("Ann", 0);
+        Lead b = lead("Bea", 1);
+        dev.crmkit.core.task.Task bTask = store.tasks().openAbout(ref(b.id())).get(0);
+        List<LeadId> ids = List.of(a.id(), b.id());
+        LeadMerge merge = merged(merging.merge(ids, Optional.of(a.id())));
+        Lead survivorDuring = store.leads().findById(a.id()).orElseThrow();
+        dev.crmkit.core.task.Task taskDuring = store.tasks().findById(bTask.id()).orElseThrow();
+
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
+
+        String after = state(ids);
+        for (Lead copy : List.of(a, b, survivorDuring)) {
+            assertThrows(StaleVersionException.class, () -> store.leads().update(copy.withOwner(
+                    Optional.of(UserId.of("eve")), at(7000))), copy::toString);
+        }
+        for (dev.crmkit.core.task.Task copy : List.of(bTask, taskDuring)) {
+            assertThrows(StaleVersionException.class, () -> store.tasks().update(Fixtures.rescheduled(copy,
+                    at(7000))), copy::toString);
+        }
+        assertEquals(after, state(ids));
+    }
+
+    /**
+     * A chain across kinds undone newest-first: leads A and B (person Y) merged into B, then Y merged into X, which
+     * re-points B; undoing the contact merge puts B back at a new version, and the lead merge, which recorded B at
+     * the version the contact merge found, takes it: both undo, and everything is as it was, no version lower.
+     */
+    @Test
+    void unmerge_aLeadMergeThenAContactMergeOfItsSurvivorsPerson_undoNewestFirst() {
+        Contact x = store.contacts().insertOrGet(fx.contact().build());
+        Contact y = store.contacts().insertOrGet(fx.contact().build());
+        Lead a = lead(fx.lead().contactId(y.id()).createdAt(at(0)), 1, 1);
+        Lead b = lead(fx.lead().contactId(y.id()).createdAt(at(1)), 1, 1);
+        List<LeadId> ids = List.of(a.id(), b.id());
+        String before = state(ids);
+        LeadMerge leadMerge = merged(merging.merge(ids, Optional.of(b.id())));
+        dev.crmkit.core.merge.ContactMerge contactMerge = assertInstanceOf(MergeOutcome.Merged.class,
+                contactMerging.merge(MergeContacts.into(x.id(), List.of(x.id(), y.id())))).merge();
+        assertEquals(x.id(), store.leads().findById(b.id()).orElseThrow().contactId(), "the survivor re-pointed");
+
+        assertInstanceOf(UnmergeOutcome.Unmerged.class, contactMerging.unmerge(contactMerge.id()));
+        LeadMergeOutcome outcome = merging.unmerge(leadMerge.id());
+
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, outcome, outcome::toString);
+        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
+                .toList());
+    }
+
+    /**
      * A merged-away lead stays as its lead merge left it while its person is merged: lead A (person X) merged into B,
      * then X merged into Y, then the lead merge undone (A exactly as before, still X's), then the contact merge undone
      * (X back); every store ends where it began.
@@ -345,10 +405,10 @@ public abstract class LeadMergeContract {
                 contactMerging.merge(MergeContacts.into(y.id(), List.of(y.id(), x.id())))).merge();
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
-        assertEquals(a, store.leads().findById(a.id()).orElseThrow(), "the merged-away lead as it was merged");
+        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow());
         assertInstanceOf(UnmergeOutcome.Unmerged.class, contactMerging.unmerge(contactMerge.id()));
-        assertEquals(before, state(ids));
-        assertEquals(x, store.contacts().findById(x.id()).orElseThrow());
+        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(x, store.contacts().findById(x.id()).orElseThrow());
     }
 
     /** As above with companies: lead A (company K) merged into B, K merged into L, then both merges undone. */
@@ -365,10 +425,10 @@ public abstract class LeadMergeContract {
                 companyMerging.merge(List.of(l.id(), k.id()), Optional.of(l.id()))).merge();
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
-        assertEquals(a, store.leads().findById(a.id()).orElseThrow(), "the merged-away lead as it was merged");
+        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow());
         assertInstanceOf(CompanyMergeOutcome.Unmerged.class, companyMerging.unmerge(companyMerge.id()));
-        assertEquals(before, state(ids));
-        assertEquals(k, store.companies().findById(k.id()).orElseThrow());
+        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(k, store.companies().findById(k.id()).orElseThrow());
     }
 
     /**
@@ -399,7 +459,7 @@ public abstract class LeadMergeContract {
                     assertEquals(total, related, "related records of " + counts);
                     assertEquals(1, store.leads().count());
                     assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-                    assertEquals(before, state(ids));
+                    Restored.assertRestored(before, state(ids));
                 });
     }
 }

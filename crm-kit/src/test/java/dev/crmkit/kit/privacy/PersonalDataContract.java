@@ -763,6 +763,102 @@ public abstract class PersonalDataContract {
         assertEquals(rows, erasedRows(), "nothing stored");
     }
 
+    /**
+     * The undo of a contact merge puts the deal it re-pointed back at a new version: a copy of the deal read before
+     * the merge, and one read during it, is refused as stale afterwards, and the refused write stores nothing.
+     */
+    @Test
+    void unmergeOfAContactMerge_refusesCopiesOfTheRepointedDealReadBeforeOrDuringIt_andStoresNothing() {
+        Deal before = dealNamed("Brackwater ovens");
+        dev.crmkit.core.merge.ContactMerge merge = assertInstanceOf(MergeOutcome.Merged.class, kit.crm().merging()
+                .merge(MergeContacts.into(zeborah, List.of(zeborah, ottoline)))).merge();
+        Deal during = store.deals().findById(before.id()).orElseThrow();
+        assertEquals(Optional.of(zeborah), during.contactId(), "the merge re-pointed the deal");
+
+        assertInstanceOf(dev.crmkit.core.merge.UnmergeOutcome.Unmerged.class, kit.crm().merging().unmerge(merge.id()));
+
+        List<Deal> deals = all(store.archives().deals());
+        for (Deal copy : List.of(before, during)) {
+            assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(
+                    copy.withProbabilityOverride(Optional.of(90), T0.plusSeconds(60))), copy::toString);
+        }
+        assertEquals(deals, all(store.archives().deals()), "nothing stored");
+        dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow());
+    }
+
+    /**
+     * A chain across kinds touching one deal, undone newest-first: the lead merge re-points the deal to the other
+     * person's lead, then the contact merge re-points it to that person; undoing the contact merge puts it back at a
+     * new version, which the lead merge's record takes, so the lead merge undoes too. No version of any record goes
+     * down on the way, and copies of the deal read before or during the merges are refused as stale at the end.
+     */
+    @Test
+    void aLeadMergeThenAContactMergeTouchingOneDeal_undoNewestFirst_versionsNeverDecrease() {
+        Map<String, Long> highest = new java.util.HashMap<>();
+        versionsNeverDown(highest);
+        Deal before = dealNamed("Quillfeather family office licences");
+        Lead zLead = store.leads().findById(before.leadId().orElseThrow()).orElseThrow();
+        Lead oLead = leadsOf(ottoline).get(0);
+        dev.crmkit.core.merge.LeadMerge leadMerge = mergeLeads(oLead, zLead);
+        Deal duringLeadMerge = store.deals().findById(before.id()).orElseThrow();
+        versionsNeverDown(highest);
+        dev.crmkit.core.merge.ContactMerge contactMerge = assertInstanceOf(MergeOutcome.Merged.class, kit.crm()
+                .merging().merge(MergeContacts.into(ottoline, List.of(ottoline, zeborah)))).merge();
+        Deal duringBoth = store.deals().findById(before.id()).orElseThrow();
+        assertEquals(Optional.of(ottoline), duringBoth.contactId(), "the contact merge re-pointed the deal");
+        versionsNeverDown(highest);
+
+        assertInstanceOf(dev.crmkit.core.merge.UnmergeOutcome.Unmerged.class,
+                kit.crm().merging().unmerge(contactMerge.id()));
+        versionsNeverDown(highest);
+        dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(leadMerge.id());
+
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
+        versionsNeverDown(highest);
+        dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow());
+        for (Deal copy : List.of(before, duringLeadMerge, duringBoth)) {
+            assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(
+                    copy.withProbabilityOverride(Optional.of(90), T0.plusSeconds(60))), copy::toString);
+        }
+    }
+
+    /** A lead merge across people, the erasure of the merged-away lead's person, the undo: no version goes down. */
+    @Test
+    void mergeEraseUndo_noVersionOfAnyRecordDecreases() {
+        Map<String, Long> highest = new java.util.HashMap<>();
+        versionsNeverDown(highest);
+        Moved m = mergeLeadWithTaskAndDealsIntoAnotherPersonsLead();
+        versionsNeverDown(highest);
+        erase(zeborah.toString());
+        versionsNeverDown(highest);
+
+        dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(m.merge().id());
+
+        assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
+        versionsNeverDown(highest);
+        assertTrue(store.deals().findById(m.zLeadOnlyDeal().id()).orElseThrow().version()
+                > m.zLeadOnlyDeal().version() + 2, "merge, erasure and undo each wrote the deal a version up");
+    }
+
+    private Deal dealNamed(String title) {
+        return all(store.archives().deals()).stream().filter(d -> d.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Asserts that no contact, lead, deal or task is stored at a lower version than the highest seen for it so far
+     * (one merged away and back counts with its versions before), and records the versions now.
+     */
+    private void versionsNeverDown(Map<String, Long> highest) {
+        Map<String, Long> now = new java.util.HashMap<>();
+        all(store.archives().contacts()).forEach(c -> now.put("contact " + c.id(), c.version()));
+        all(store.archives().leads()).forEach(l -> now.put("lead " + l.id(), l.version()));
+        all(store.archives().deals()).forEach(d -> now.put("deal " + d.id(), d.version()));
+        all(store.archives().tasks()).forEach(t -> now.put("task " + t.id(), t.version()));
+        now.forEach((record, version) -> assertTrue(version >= highest.getOrDefault(record, 0L),
+                () -> record + " went down from version " + highest.get(record) + " to " + version));
+        now.forEach((record, version) -> highest.merge(record, version, Math::max));
+    }
+
     private dev.crmkit.core.merge.LeadMerge mergeLeads(Lead survivor, Lead mergedAway) {
         return assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Merged.class, kit.crm().leadMerging().merge(
                 List.of(survivor.id(), mergedAway.id()), Optional.of(survivor.id()))).merge();
@@ -935,7 +1031,7 @@ public abstract class PersonalDataContract {
         dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(merge);
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         assertEquals(zLead.id(), store.leads().findById(zLead.id()).orElseThrow().id());
-        assertEquals(oLead, store.leads().findById(oLead.id()).orElseThrow());
+        dev.crmkit.core.contract.Restored.assertRestored(oLead, store.leads().findById(oLead.id()).orElseThrow());
         assertNotEquals(zLead.email(), store.leads().findById(zLead.id()).orElseThrow().email(), "still erased");
     }
 
@@ -1213,8 +1309,8 @@ public abstract class PersonalDataContract {
     /**
      * Copies of the moved task and deals read before the first person's erasure (an open edit form, a cache) hold
      * their title and fields: saving one is refused as stale after the erasure, and still after the merge's undo,
-     * which puts the records back one version lower (the erasure steps a version by two, so the undo lands on a
-     * version no copy ever had). The erased values cannot come back; the records stay erased.
+     * which puts the records back a version up from the erased one (versions never step back). The erased values
+     * cannot come back; the records stay erased.
      */
     @Test
     void erase_thenUndoOfALeadMergeAcrossPeople_refusesStaleCopiesOfTheMovedTaskAndDeals() {

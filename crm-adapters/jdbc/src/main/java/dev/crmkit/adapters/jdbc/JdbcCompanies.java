@@ -11,6 +11,7 @@ import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.merge.UndoSteps;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -131,13 +132,16 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     }
 
     /**
-     * Puts a merged-away company back exactly as it was, if its row is as its merge left it (else a
-     * {@link StaleVersionException}): its version and its web domain.
+     * Puts a merged-away company back as it was, a version up from its snapshot, if its row is as its merge left
+     * it (else a {@link StaleVersionException}): its version and its web domain.
      */
     @Override
     public void reinstate(Connection c, Company exact) throws SQLException {
         UUID id = exact.id().value();
-        if (jdbc.update(c, setVersionFrom, exact.version(), id, exact.version() + 1) == 0) {
+        // the row is one version up from its snapshot, as its merge left it, and stays there: the version it is
+        // reinstated at (UndoSteps#reinstatedVersion), never a lower one
+        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
+                == 0) {
             throw new StaleVersionException("company", id.toString(), exact.version() + 1);
         }
         domains.claimAll(c, domains(exact), id);

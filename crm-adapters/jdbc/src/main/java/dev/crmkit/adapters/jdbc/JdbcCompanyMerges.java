@@ -9,14 +9,15 @@ import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMerges;
 import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.kit.archive.CompanyAlias;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +39,8 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
     private final String selectContactVersion;
 
     JdbcCompanyMerges(Jdbc jdbc, JdbcCompanies companies, JdbcContacts contacts) {
-        super(jdbc, RecordType.COMPANY, companies, CompanyId::value, CompanyMerge::undone, "company_id");
+        super(jdbc, RecordType.COMPANY, companies, CompanyId::value, Company::version, Company::atVersion,
+                CompanyMerge::undone, "company_id");
         this.companies = companies;
         this.contacts = contacts;
         selectSnapshots = jdbc.sql("SELECT * FROM {company_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
@@ -71,17 +73,16 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
 
     @Override
     void undoLast(Connection c, CompanyMerge merge) throws SQLException {
-        // a contact re-pointed from two merged-away companies is restored from its first snapshot, last
-        List<Contact> snapshots = new ArrayList<>(merge.contactsBefore());
-        Collections.reverse(snapshots);
-        // each contact is written over only at the version the merge left (or the restore before) it at
-        Map<UUID, Long> expected = new HashMap<>();
-        merge.repointed().stream().filter(r -> r.kind() == Repointed.Kind.CONTACT)
-                .forEach(r -> expected.put(r.id(), r.versionAfter()));
-        for (Contact before : snapshots) {
-            UUID id = before.id().value();
-            contacts.restore(c, before, expected.getOrDefault(id, before.version()));
-            expected.put(id, before.version());
+        // a contact re-pointed from two merged-away companies is restored from its first snapshot, a version up
+        // from its last re-pointing (UndoSteps), and only if the merge left it at that version
+        Map<UUID, Repointed> last = new HashMap<>();
+        Repointed.lastOfEach(merge.repointed()).stream().filter(r -> r.kind() == Repointed.Kind.CONTACT)
+                .forEach(r -> last.put(r.id(), r));
+        Map<UUID, Contact> first = new LinkedHashMap<>();
+        merge.contactsBefore().forEach(before -> first.putIfAbsent(before.id().value(), before));
+        for (Contact before : first.values()) {
+            Repointed r = last.get(before.id().value());
+            contacts.restore(c, before.atVersion(UndoSteps.putBackVersion(r)), r.versionAfter());
         }
     }
 

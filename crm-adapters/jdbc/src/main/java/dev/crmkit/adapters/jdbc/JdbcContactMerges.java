@@ -28,7 +28,8 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
     private final String selectSnapshots;
 
     JdbcContactMerges(Jdbc jdbc, JdbcContacts contacts) {
-        super(jdbc, RecordType.CONTACT, contacts, ContactId::value, ContactMerge::undone, "contact_id");
+        super(jdbc, RecordType.CONTACT, contacts, ContactId::value, Contact::version, Contact::atVersion,
+                ContactMerge::undone, "contact_id");
         this.contacts = contacts;
         selectSnapshots = jdbc.sql("SELECT * FROM {contact_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
     }

@@ -17,6 +17,7 @@ import dev.crmkit.core.kernel.PhoneNumber;
 import dev.crmkit.core.kernel.StaleVersionException;
 import dev.crmkit.core.kernel.UserId;
 import dev.crmkit.core.kernel.ValidationException;
+import dev.crmkit.core.merge.UndoSteps;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -202,11 +203,14 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
         jdbc.update(c, deleteAffiliations, id);
     }
 
-    /** Puts a merged-away contact back exactly as it was: its version, its e-mails and phones, its company links. */
+    /**
+     * Puts a merged-away contact back as it was, a version up ({@link UndoSteps#reinstatedVersion}): its e-mails and
+     * phones, its company links.
+     */
     @Override
     public void reinstate(Connection c, Contact exact) throws SQLException {
         UUID id = exact.id().value();
-        jdbc.update(c, setVersion, exact.version(), id);
+        jdbc.update(c, setVersion, UndoSteps.reinstatedVersion(exact.version()), id);
         points.claimAll(c, points(exact), id);
         insertAffiliations(c, exact);
     }

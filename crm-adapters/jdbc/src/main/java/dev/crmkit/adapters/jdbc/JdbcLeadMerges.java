@@ -31,7 +31,8 @@ final class JdbcLeadMerges extends JdbcMerges<Lead, LeadId, LeadMerge> implement
     private final String selectBySurvivor;
 
     JdbcLeadMerges(Jdbc jdbc, JdbcLeads leads) {
-        super(jdbc, RecordType.LEAD, leads, LeadId::value, LeadMerge::undone, "lead_id");
+        super(jdbc, RecordType.LEAD, leads, LeadId::value, Lead::version, Lead::atVersion,
+                LeadMerge::undone, "lead_id");
         this.leads = leads;
         selectSnapshots = jdbc.sql("SELECT * FROM {lead_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");
         selectMergedAway = jdbc.sql("SELECT m.id FROM {lead_merge} m JOIN {lead_merge_snapshot} s "

@@ -18,6 +18,7 @@ import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.lead.LeadStatus;
 import dev.crmkit.core.lead.Leads;
 import dev.crmkit.core.lead.Utm;
+import dev.crmkit.core.merge.UndoSteps;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -192,13 +193,16 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * Puts a merged-away lead back exactly as it was, if its row is as its merge left it (else a
-     * {@link StaleVersionException}): its version and its external ids.
+     * Puts a merged-away lead back as it was, a version up from its snapshot, if its row is as its merge left
+     * it (else a {@link StaleVersionException}): its version and its external ids.
      */
     @Override
     public void reinstate(Connection c, Lead exact) throws SQLException {
         UUID id = exact.id().value();
-        if (jdbc.update(c, setVersionFrom, exact.version(), id, exact.version() + 1) == 0) {
+        // the row is one version up from its snapshot, as its merge left it, and stays there: the version it is
+        // reinstated at (UndoSteps#reinstatedVersion), never a lower one
+        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
+                == 0) {
             throw new StaleVersionException("lead", id.toString(), exact.version() + 1);
         }
         externalIds.claimAll(c, exact.externalIds(), id);

@@ -9,6 +9,7 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.MergeRecord;
 import dev.crmkit.core.merge.RecordMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.kit.archive.Archive;
 
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Merges of one kind of record in a relational database, whatever the kind. Re-pointing is one statement per record,
@@ -58,6 +60,8 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     private final String noun;
     private final Rows<R> rows;
     private final Function<I, UUID> uuidOf;
+    private final ToLongFunction<R> versionOf;
+    private final BiFunction<R, Long, R> atVersion;
     private final BiFunction<M, Instant, M> undone;
     private final Map<Repointed.Kind, Versioned> versioned = new EnumMap<>(Repointed.Kind.class);
     private final String selectActivities;
@@ -73,6 +77,8 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     private final String insertMerge;
     private final String selectMerge;
     private final String markUndone;
+    /** For each kind of merge: its merge records in force, and the rewrite of one's recorded versions. */
+    private final Map<RecordType, String[]> stepMerges = new EnumMap<>(RecordType.class);
 
     /**
      * The writes a merge makes to the rows of the merged kind itself ({@link JdbcContacts}, {@link JdbcCompanies}).
@@ -84,7 +90,10 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         /** Takes a merged-away record's row out of the lists and frees what it held unique; the row stays. */
         void retire(Connection c, R merged) throws SQLException;
 
-        /** Puts a merged-away record's row back exactly as it was. */
+        /**
+         * Puts a merged-away record's row back as it was, at version {@link UndoSteps#reinstatedVersion} of its
+         * snapshot's (an undo never steps a version back).
+         */
         void reinstate(Connection c, R exact) throws SQLException;
 
         /**
@@ -146,11 +155,15 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
      * @param type       the kind of record merged
      * @param rows       the rows of the kind
      * @param uuidOf     an id's value
+     * @param versionOf  a record's stored version
+     * @param atVersion  a copy of a record at another version
      * @param undone     a copy of a merge record marked as undone
      * @param column     the column of {@code lead} and {@code deal} that refers to the kind
      */
-    JdbcMerges(Jdbc jdbc, RecordType type, Rows<R> rows, Function<I, UUID> uuidOf, BiFunction<M, Instant, M> undone,
-               String column) {
+    JdbcMerges(Jdbc jdbc, RecordType type, Rows<R> rows, Function<I, UUID> uuidOf, ToLongFunction<R> versionOf,
+               BiFunction<R, Long, R> atVersion, BiFunction<M, Instant, M> undone, String column) {
+        this.versionOf = versionOf;
+        this.atVersion = atVersion;
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.type = type;
@@ -194,6 +207,14 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 + "repointed, merged_at, undone_at) VALUES (?, ?, ?, ?, " + json + ", ?, ?)");
         selectMerge = jdbc.sql("SELECT * FROM " + merges + " WHERE id = ?");
         markUndone = jdbc.sql("UPDATE " + merges + " SET undone_at = ? WHERE id = ?");
+        for (RecordType kind : List.of(RecordType.CONTACT, RecordType.COMPANY, RecordType.LEAD)) {
+            String table = "{" + kind.name().toLowerCase(Locale.ROOT) + "_merge}";
+            stepMerges.put(kind, new String[] {
+                    jdbc.sql("SELECT id, survivor_id, survivor_version_after, repointed FROM " + table
+                            + " WHERE undone_at IS NULL ORDER BY id"),
+                    jdbc.sql("UPDATE " + table + " SET survivor_version_after = ?, repointed = " + json
+                            + " WHERE id = ?")});
+        }
     }
 
     private Versioned versioned(String table, String column, String filter) {
@@ -202,8 +223,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 jdbc.sql("SELECT id, version FROM " + t + " WHERE " + column + " = ?" + filter + " ORDER BY id"),
                 jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version + 1 WHERE id = ? AND version = ?"),
                 jdbc.sql("SELECT version FROM " + t + " WHERE id = ?"),
-                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version - 1 "
-                        + "WHERE id = ? AND version = ?"));
+                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = ? WHERE id = ? AND version = ?"));
     }
 
     /** A record's id value. */
@@ -366,7 +386,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final M undo(M merge, Instant at) {
         return jdbc.tx.write(c -> {
-            rows.restore(c, merge.survivorBefore(), merge.survivorVersionAfter());
+            // every record written back a version up, never back (UndoSteps)
+            rows.restore(c, atVersion.apply(merge.survivorBefore(), UndoSteps.survivorVersion(merge)),
+                    merge.survivorVersionAfter());
             for (R gone : merge.mergedAway()) {
                 jdbc.update(c, deleteAlias, uuid(gone));
                 rows.reinstate(c, gone);
@@ -378,8 +400,29 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
             }
             undoLast(c, merge);
             jdbc.update(c, markUndone, at, merge.id().value());
+            stepMergesInForce(c, UndoSteps.of(merge, type, uuidOf, versionOf));
             return undone.apply(merge, at);
         });
+    }
+
+    /**
+     * Every merge record in force, of any kind, takes the versions the undo wrote for the records it had recorded at
+     * their version right before the undone merge ({@link UndoSteps}): undoing a chain newest-first works. A scan of
+     * the merges in force (unmerges are rare; the re-pointed records are JSON no index reaches).
+     */
+    private void stepMergesInForce(Connection c, UndoSteps steps) throws SQLException {
+        for (Map.Entry<RecordType, String[]> kind : stepMerges.entrySet()) {
+            for (Object[] row : jdbc.list(c, kind.getValue()[0], rs -> new Object[] {dialect.getUuid(rs, "id"),
+                    dialect.getUuid(rs, "survivor_id"), rs.getLong("survivor_version_after"),
+                    dialect.getJson(rs, "repointed")})) {
+                List<Repointed> repointed = jdbc.json.read((String) row[3], REPOINTED);
+                List<Repointed> stepped = steps.repointed(repointed);
+                long survivor = steps.survivorVersionAfter(kind.getKey(), (UUID) row[1], (Long) row[2]);
+                if (survivor != (Long) row[2] || stepped != repointed) {
+                    jdbc.update(c, kind.getValue()[1], survivor, jdbc.json.write(stepped), row[0]);
+                }
+            }
+        }
     }
 
     private void putBack(Connection c, Repointed r) throws SQLException {
@@ -393,7 +436,8 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 jdbc.update(c, moveAboutRow, r.from(), type.name(), r.to(), r.id());
             }
         } else if (versioned.containsKey(r.kind())
-                && jdbc.update(c, versioned.get(r.kind()).putBack(), r.from(), r.id(), r.versionAfter()) == 0) {
+                && jdbc.update(c, versioned.get(r.kind()).putBack(), r.from(), UndoSteps.putBackVersion(r), r.id(),
+                r.versionAfter()) == 0) {
             throw new StaleVersionException(r.kind().name().toLowerCase(Locale.ROOT), r.id().toString(),
                     r.versionAfter());
         }

@@ -249,11 +249,9 @@ final class JdbcPersonalData implements PersonalData {
                         "[]", noFields, lead);
             }
             counts.put("lead_merge_snapshot", leadSnapshots);
-            // versions step by two (Anonymized.VERSION_STEP): a lead merge's undo after the erasure lands on a version
-            // no copy read before it ever had, so such a copy is refused as stale
+            // versions step by one, as every write: a lead merge's undo after the erasure steps them up again
             Map<UUID, Long> dealVersions = versions(c, "deal", ids.deals());
-            counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + " + Anonymized.VERSION_STEP
-                    + ", title = '" + ERASED
+            counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
                     + "', custom_fields = " + json + ", documents = " + json + ", updated_at = ? WHERE id IN (%s)",
                     ids.deals(), noFields, "{}", at));
             counts.put("activity", (long) update(c, "UPDATE {activity} SET subject = '" + ERASED + "', body = '', "
@@ -271,8 +269,8 @@ final class JdbcPersonalData implements PersonalData {
             // items about other records (a meeting about a company) keep the rest of their participants
             counts.merge("activity_participant", eraseParticipantsElsewhere(c, emails, activities), Long::sum);
             Map<UUID, Long> taskVersions = versions(c, "task", tasksAbout);
-            counts.put("task", (long) update(c, "UPDATE {task} SET version = version + " + Anonymized.VERSION_STEP
-                    + ", title = '" + ERASED + "' WHERE id IN (%s)", tasksAbout));
+            counts.put("task", (long) update(c, "UPDATE {task} SET version = version + 1, title = '" + ERASED
+                    + "' WHERE id IN (%s)", tasksAbout));
             keepLeadMergesUndoable(c, dealVersions, taskVersions);
             counts.put("audit_change", (long) update(c, "UPDATE {audit_change} SET "
                     + "before_value = CASE WHEN before_value IS NULL THEN NULL ELSE '" + ERASED + "' END, "
@@ -598,7 +596,7 @@ final class JdbcPersonalData implements PersonalData {
     }
 
     /**
-     * The erasure raises the version of each deal and task it blanks ({@link Anonymized#VERSION_STEP}); a lead merge
+     * The erasure raises the version of each deal and task it blanks by one; a lead merge
      * in force that re-pointed one of them and found it unchanged since would refuse its undo for that step alone:
      * its record takes the erased version ({@link Anonymized#afterErasure}). Only the merges whose survivor is an
      * erased deal's lead or an erased task's lead now can have found it unchanged (a later merge of that lead raised

@@ -10,13 +10,16 @@ import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.CompanyMerge;
 import dev.crmkit.core.merge.CompanyMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +37,8 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
     InMemoryCompanyMerges(InMemoryTransactions tx, InMemoryCompanies companies, InMemoryContacts contacts,
                           InMemoryLeads leads, InMemoryTasks tasks, InMemoryActivities activities,
                           InMemoryDeals deals) {
-        super(tx, RecordType.COMPANY, companies.aliases(), CompanyId::new, CompanyId::value, tasks, activities);
+        super(tx, RecordType.COMPANY, companies.aliases(), CompanyId::new, CompanyId::value, Company::version,
+                Company::atVersion, tasks, activities);
         this.companies = companies;
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
@@ -68,15 +72,24 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
 
     @Override
     void undoLast(CompanyMerge merge) {
-        // a contact re-pointed from two merged-away companies is restored from its first snapshot, last
-        List<Contact> snapshots = new ArrayList<>(merge.contactsBefore());
-        Collections.reverse(snapshots);
-        snapshots.forEach(contacts::restore);
+        // a contact re-pointed from two merged-away companies is restored from its first snapshot, a version up
+        // from its last re-pointing (UndoSteps)
+        Map<UUID, Long> versions = new HashMap<>();
+        Repointed.lastOfEach(merge.repointed()).stream().filter(r -> r.kind() == Repointed.Kind.CONTACT)
+                .forEach(r -> versions.put(r.id(), UndoSteps.putBackVersion(r)));
+        Map<UUID, Contact> first = new LinkedHashMap<>();
+        merge.contactsBefore().forEach(c -> first.putIfAbsent(c.id().value(), c));
+        first.values().forEach(c -> contacts.restore(c.atVersion(versions.get(c.id().value()))));
     }
 
     @Override
     CompanyId idOfRecord(Company record) {
         return record.id();
+    }
+
+    @Override
+    CompanyMerge stepped(CompanyMerge merge, UndoSteps steps) {
+        return steps.apply(merge);
     }
 
     @Override

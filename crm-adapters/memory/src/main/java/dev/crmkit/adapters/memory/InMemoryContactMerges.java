@@ -8,6 +8,7 @@ import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.ContactMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
 import dev.crmkit.service.commitment.Commitment;
@@ -34,7 +35,8 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
 
     InMemoryContactMerges(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
                           InMemoryTasks tasks, InMemoryActivities activities, InMemoryDeals deals) {
-        super(tx, RecordType.CONTACT, contacts.aliases(), ContactId::new, ContactId::value, tasks, activities);
+        super(tx, RecordType.CONTACT, contacts.aliases(), ContactId::new, ContactId::value, Contact::version,
+                Contact::atVersion, tasks, activities);
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
                 l -> Optional.of(l.contactId().value()), (l, to) -> l.aboutContact(new ContactId(to))));
@@ -67,6 +69,11 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
     @Override
     ContactId idOfRecord(Contact record) {
         return record.id();
+    }
+
+    @Override
+    ContactMerge stepped(ContactMerge merge, UndoSteps steps) {
+        return steps.apply(merge);
     }
 
     @Override

@@ -129,6 +129,7 @@ public final class InMemoryCrmStore implements CrmkitStore {
 
     private InMemoryCrmStore() {
         contactMerges.linkService(installedEquipment, servicePlans, serviceRequests, visits, commitments);
+        InMemoryMerges.together(java.util.List.of(contactMerges, companyMerges, leadMerges));
         personalData.coverLeadMerges(leadMerges);
         retention.coverAuditTrail(auditTrail);
     }

@@ -6,6 +6,7 @@ import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.merge.LeadMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.pipeline.deal.Deal;
 import dev.crmkit.pipeline.deal.DealId;
 
@@ -23,7 +24,8 @@ final class InMemoryLeadMerges extends InMemoryMerges<Lead, LeadId, LeadMerge> i
 
     InMemoryLeadMerges(InMemoryTransactions tx, InMemoryLeads leads, InMemoryTasks tasks,
                        InMemoryActivities activities, InMemoryDeals deals) {
-        super(tx, RecordType.LEAD, leads.aliases(), LeadId::new, LeadId::value, tasks, activities);
+        super(tx, RecordType.LEAD, leads.aliases(), LeadId::new, LeadId::value, Lead::version,
+                Lead::atVersion, tasks, activities);
         this.leads = leads;
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
                 d -> d.leadId().map(LeadId::value), (d, to) -> d.withLeadRef(Optional.of(new LeadId(to)))));
@@ -47,6 +49,11 @@ final class InMemoryLeadMerges extends InMemoryMerges<Lead, LeadId, LeadMerge> i
     @Override
     LeadId idOfRecord(Lead record) {
         return record.id();
+    }
+
+    @Override
+    LeadMerge stepped(LeadMerge merge, UndoSteps steps) {
+        return steps.apply(merge);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.crmkit.core.merge.MergeId;
 import dev.crmkit.core.merge.MergeRecord;
 import dev.crmkit.core.merge.RecordMerges;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.core.task.Task;
 import dev.crmkit.core.task.TaskId;
 
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Merges of one kind of record in memory, whatever the kind: the merge records, and the re-pointing of the versioned
@@ -70,9 +72,10 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
             return table.get(key.apply(id)).map(table::version);
         }
 
+        /** Points the row back, a version up: an undo never steps a version back ({@link UndoSteps}). */
         void putBack(Repointed r) {
             T now = table.get(key.apply(r.id())).orElseThrow();
-            table.restore(table.atVersion(pointTo.apply(now, r.from()), r.versionAfter() - 1));
+            table.restore(table.atVersion(pointTo.apply(now, r.from()), UndoSteps.putBackVersion(r)));
         }
     }
 
@@ -85,9 +88,15 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     private final Map<Repointed.Kind, Link<?, ?>> links = new EnumMap<>(Repointed.Kind.class);
     private final Table<ActivityId, Activity> activities;
     private final Map<MergeId, M> records = new HashMap<>();
+    private final ToLongFunction<R> versionOf;
+    private final BiFunction<R, Long, R> atVersion;
+    private List<InMemoryMerges<?, ?, ?>> all = List.of(this);
 
     InMemoryMerges(InMemoryTransactions tx, RecordType type, Aliases<I, R> aliases, Function<UUID, I> idOf,
-                   Function<I, UUID> uuidOf, InMemoryTasks tasks, InMemoryActivities activities) {
+                   Function<I, UUID> uuidOf, ToLongFunction<R> versionOf, BiFunction<R, Long, R> atVersion,
+                   InMemoryTasks tasks, InMemoryActivities activities) {
+        this.versionOf = versionOf;
+        this.atVersion = atVersion;
         this.tx = tx;
         this.type = type;
         this.noun = type.name().toLowerCase(Locale.ROOT);
@@ -103,6 +112,14 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     /** Re-points the rows of the link in every merge; links re-point in the order of their kinds. */
     final void link(Link<?, ?> link) {
         links.put(link.kind(), link);
+    }
+
+    /**
+     * Makes the merges of every kind in the store see each other's undos: an undo steps the versions other merges in
+     * force recorded for the records it writes back ({@link UndoSteps}), whatever their kind.
+     */
+    static void together(List<InMemoryMerges<?, ?, ?>> kinds) {
+        kinds.forEach(k -> k.all = List.copyOf(kinds));
     }
 
     /** What the subclass re-points before the links (a company merge: the affiliated contacts). */
@@ -121,6 +138,9 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
 
     /** The merged-away record's id. */
     abstract I idOfRecord(R record);
+
+    /** A merge record in force as it records the versions after an undo. */
+    abstract M stepped(M merge, UndoSteps steps);
 
     /** Stores the record exactly as given (version included) in place of the stored one. */
     abstract void restore(R exact);
@@ -195,8 +215,10 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     @Override
     public final M undo(M merge, Instant at) {
         return tx.inTransaction(() -> {
-            restore(merge.survivorBefore());
-            merge.mergedAway().forEach(r -> aliases.reinstate(r, idOfRecord(r)));
+            // every record written back a version up, never back (UndoSteps)
+            restore(atVersion.apply(merge.survivorBefore(), UndoSteps.survivorVersion(merge)));
+            merge.mergedAway().forEach(r -> aliases.reinstate(atVersion.apply(r,
+                    UndoSteps.reinstatedVersion(versionOf.applyAsLong(r))), idOfRecord(r)));
             List<Repointed> backwards = new ArrayList<>(merge.repointed());
             Collections.reverse(backwards);
             for (Repointed r : backwards) {
@@ -205,8 +227,20 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
             undoLast(merge);
             M undone = undone(merge, at);
             save(undone);
+            UndoSteps steps = UndoSteps.of(merge, type, uuidOf, versionOf);
+            all.forEach(kind -> kind.step(steps));
             return undone;
         });
+    }
+
+    /** Each merge record in force takes the versions an undo wrote ({@link UndoSteps}). */
+    private void step(UndoSteps steps) {
+        for (M m : List.copyOf(records.values())) {
+            M stepped = m.undoneAt().isEmpty() ? stepped(m, steps) : m;
+            if (stepped != m) {
+                save(stepped);
+            }
+        }
     }
 
     /** A copy of the merge record marked as undone. */

@@ -221,7 +221,7 @@ final class InMemoryPersonalData implements PersonalData {
                             a.recordedAt(), a.outcome(), a.duration())));
             // the person's tasks: about their records, or moved away from a lead of theirs by a lead merge
             List<Task> taskList = tasks.scan(t -> moved.isThePersonsTask(t.id(), t.relatedTo(), refs));
-            taskList.forEach(t -> tasks.restore(Anonymized.task(t).atVersion(t.version() + Anonymized.VERSION_STEP)));
+            taskList.forEach(t -> tasks.restore(Anonymized.task(t).atVersion(t.version() + 1)));
             counts.put("task", (long) taskList.size());
             keepLeadMergesUndoable(ids.deals(), taskList);
             long[] changes = {0};
@@ -296,7 +296,7 @@ final class InMemoryPersonalData implements PersonalData {
     }
 
     /**
-     * The erasure raises the version of each deal and task it blanks ({@link Anonymized#VERSION_STEP}); a lead merge
+     * The erasure raises the version of each deal and task it blanks by one; a lead merge
      * in force that re-pointed one of them and found it unchanged since would refuse its undo ("changed since the
      * merge") for that step alone. Its record takes the erased version instead ({@link Anonymized#afterErasure}), so
      * the merge stays undoable (the undo puts back the lead, not the erased texts). A deal or task changed since the
@@ -361,7 +361,7 @@ final class InMemoryPersonalData implements PersonalData {
     }
 
     private static Deal erased(Deal d, Instant at) {
-        return new Deal(d.id(), d.version() + Anonymized.VERSION_STEP, d.pipelineId(), Anonymized.ERASED, d.stage(),
+        return new Deal(d.id(), d.version() + 1, d.pipelineId(), Anonymized.ERASED, d.stage(),
                 d.stageEnteredAt(), d.stageProbability(), d.probabilityOverride(), d.amount(), d.expectedCloseDate(),
                 d.expectedMargin(), d.owner(), d.contactId(), d.companyId(), d.leadId(), d.source(),
                 CustomFields.empty(), Map.of(), d.approvals(), d.lostReason(), d.wonAt(), d.lostAt(), d.createdAt(), at);

@@ -3,6 +3,7 @@ package dev.crmkit.adapters.memory;
 import dev.crmkit.core.Crm;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.PersonName;
+import dev.crmkit.core.contract.Restored;
 import dev.crmkit.core.kernel.EmailAddress;
 import dev.crmkit.core.kernel.IdGenerator;
 import dev.crmkit.core.lead.Channel;
@@ -63,7 +64,7 @@ class InMemoryDealMergeTest {
         assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(UnmergeOutcome.Unmerged.class, crm.merging().unmerge(merge.id()));
-        assertEquals(Optional.of(deal), store.deals().findById(deal.id()));
+        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()));
     }
 
     @Test
@@ -92,7 +93,7 @@ class InMemoryDealMergeTest {
         assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm.leadMerging().unmerge(merge.id()));
-        assertEquals(Optional.of(deal), store.deals().findById(deal.id()));
-        assertEquals(Optional.of(b), store.leads().findById(b.id()));
+        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()));
+        Restored.assertRestored(Optional.of(b), store.leads().findById(b.id()));
     }
 }
