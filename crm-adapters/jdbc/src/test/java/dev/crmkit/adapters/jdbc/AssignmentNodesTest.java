@@ -282,8 +282,8 @@ class AssignmentNodesTest {
         Map<String, Integer> counts = ownersOfStoredLeads(crms.get(0));
         System.out.println("[AssignmentNodesTest] " + db + ": " + LEADS + " leads, " + NODES + " nodes x "
                 + THREADS_PER_NODE + " threads, " + millis + " ms (" + (LEADS * 1000L / Math.max(1, millis))
-                + " assignments/s), units rerun after a deadlock: " + conflicts.get() + ", leads raced for at once: " + raced
-                + ", per person: " + counts);
+                + " assignments/s), units rerun after a deadlock: " + conflicts.get() + ", leads raced for at once: "
+                + raced + ", per person: " + counts);
         assertEquals(SALES.members().size(), counts.size(), "everybody got leads: " + counts);
         assertEquals(LEADS, counts.values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(LEADS, events.size(), "a LeadAssigned event for every lead");

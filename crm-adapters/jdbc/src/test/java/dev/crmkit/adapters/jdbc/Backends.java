@@ -140,7 +140,10 @@ final class Backends {
         };
     }
 
-    /** A MariaDB user of the node's own with every right on the database, dropped when the JVM ends ({@link ServerLeftovers}). */
+    /**
+     * A MariaDB user of the node's own with every right on the database, dropped when the JVM ends
+     * ({@link ServerLeftovers}).
+     */
     private static synchronized String mariaDbUser(String database, String node) {
         String user = ("n" + Math.abs((long) database.hashCode()) + "_" + node);
         user = user.substring(0, Math.min(user.length(), 64));

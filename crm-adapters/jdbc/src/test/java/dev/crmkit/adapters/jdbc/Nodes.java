@@ -66,7 +66,12 @@ final class Nodes {
 
         /** Records a call of {@code node} on {@code item} that started at {@code startedNanos} and ends now. */
         void ended(K item, int node, long startedNanos) {
-            long[] call = {startedNanos, System.nanoTime(), node};
+            ran(item, node, startedNanos, System.nanoTime());
+        }
+
+        /** Records a call of {@code node} on {@code item} from {@code startedNanos} to {@code endedNanos}. */
+        void ran(K item, int node, long startedNanos, long endedNanos) {
+            long[] call = {startedNanos, endedNanos, node};
             List<long[]> calls = byItem.computeIfAbsent(item, k -> new ArrayList<>());
             synchronized (calls) {
                 calls.add(call);
