@@ -140,7 +140,10 @@ final class Backends {
         };
     }
 
-    /** A MariaDB user of the node's own with every right on the database, dropped when the JVM ends. */
+    /**
+     * A MariaDB user of the node's own with every right on the database, dropped when the JVM ends
+     * ({@link ServerLeftovers}).
+     */
     private static synchronized String mariaDbUser(String database, String node) {
         String user = ("n" + Math.abs((long) database.hashCode()) + "_" + node);
         user = user.substring(0, Math.min(user.length(), 64));
@@ -153,14 +156,7 @@ final class Backends {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the MariaDB user of node " + node, e);
         }
-        String dropped = user;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection admin = admin(TestDatabase.MARIADB); Statement s = admin.createStatement()) {
-                s.execute("DROP USER IF EXISTS '" + dropped + "'@'%'");
-            } catch (SQLException ignored) {
-                // best effort: the server may be gone already
-            }
-        }));
+        ServerLeftovers.user(user);
         return user;
     }
 }

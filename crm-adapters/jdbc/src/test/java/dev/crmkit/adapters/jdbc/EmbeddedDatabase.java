@@ -31,14 +31,7 @@ public final class EmbeddedDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
-            EmbeddedPostgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
+            // zonky registers a closer of its own at start (pg_ctl stop, data directory deleted)
         }
         return postgres;
     }

@@ -125,6 +125,13 @@ class ExportRoundTripTest {
                 "campaign-ab-exposures", "campaign-ab-winners")) {
             assertTrue(Files.size(dir.resolve("source").resolve(type + ".jsonl")) > 0, type + " is seeded");
         }
+        assertEquals(reference.campaignStores().abTests().winner("subject \u2713"),
+                store.campaignStores().abTests().winner("subject \u2713"), source + ": the reference's winner");
+        // every kind's export is the reference's bytes (above), and a restore reads nothing but the files: restoring
+        // each kind's export into every kind repeated one restore per target four times (12 databases more)
+        if (source != Kind.MEMORY) {
+            return;
+        }
         for (Kind target : Kind.values()) {
             CrmkitStore restored = target.fresh();
             ImportOutcome outcome = StoreImport.builder().build().into(restored, dir.resolve("source"));

@@ -2,7 +2,9 @@ package dev.crmkit.adapters.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +50,52 @@ final class Nodes {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The calls made on each item (a lead, a person) by the nodes of a race, with their start and end: a race test
+     * that shrank its items checks with {@link #racedItems()} that calls of two nodes on one item still overlapped, so
+     * it cannot pass without a race.
+     *
+     * @param <K> the item's key
+     */
+    static final class Calls<K> {
+
+        private final Map<K, List<long[]>> byItem = new ConcurrentHashMap<>();
+
+        /** Records a call of {@code node} on {@code item} that started at {@code startedNanos} and ends now. */
+        void ended(K item, int node, long startedNanos) {
+            ran(item, node, startedNanos, System.nanoTime());
+        }
+
+        /** Records a call of {@code node} on {@code item} from {@code startedNanos} to {@code endedNanos}. */
+        void ran(K item, int node, long startedNanos, long endedNanos) {
+            long[] call = {startedNanos, endedNanos, node};
+            List<long[]> calls = byItem.computeIfAbsent(item, k -> new ArrayList<>());
+            synchronized (calls) {
+                calls.add(call);
+            }
+        }
+
+        /** How many items had calls of two different nodes running at the same time. */
+        long racedItems() {
+            return byItem.values().stream().filter(Calls::twoNodesAtOnce).count();
+        }
+
+        private static boolean twoNodesAtOnce(List<long[]> calls) {
+            synchronized (calls) {
+                for (int i = 0; i < calls.size(); i++) {
+                    for (int j = i + 1; j < calls.size(); j++) {
+                        long[] a = calls.get(i);
+                        long[] b = calls.get(j);
+                        if (a[2] != b[2] && a[0] < b[1] && b[0] < a[1]) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
     }
 }

@@ -143,7 +143,7 @@ enum TestDatabase {
                 try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
                 }
-                dropAtExit(name);
+                ServerLeftovers.database(name);
             } catch (SQLException e) {
                 String message = "MariaDB is not reachable at " + url() + " (" + e.getMessage() + ")";
                 if (Boolean.parseBoolean(System.getenv("CRM_REQUIRE_DATABASES"))) {
@@ -220,21 +220,11 @@ enum TestDatabase {
                 // data sources with the same URL, which would make two "nodes" one, and stalls once one is closed
                 JdbcConnectionPool pool = JdbcConnectionPool.create(new MariaDbDataSource(dbUrl));
                 pool.setMaxConnections(40);
+                ServerLeftovers.pool(pool);
                 return pool;
             } catch (SQLException e) {
                 throw new IllegalStateException("could not connect to " + dbUrl, e);
             }
-        }
-
-        /** The server is shared and outlives the test JVM: drop the databases this JVM made when it ends. */
-        private void dropAtExit(String name) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + name);
-                } catch (SQLException ignored) {
-                    // best effort: the server may be gone already
-                }
-            }));
         }
 
         private String url() {
@@ -497,13 +487,8 @@ enum TestDatabase {
             } catch (IOException e) {
                 throw new IllegalStateException("embedded PostgreSQL did not start", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is ending
-                }
-            }));
+            // zonky's builder registers a closer of its own (pg_ctl stop, then the data directory deleted): a second
+            // hook calling close() only ran beside it
         }
         return embedded;
     }
