@@ -39,6 +39,9 @@ class AccessCommandTest {
     @TempDir
     Path dir;
 
+    /** The reference of ben's lead as the fixture wrote it (once per JVM: see {@link H2Templates}). */
+    private static String written;
+
     private String leadRef;
 
     private String h2() {
@@ -47,7 +50,12 @@ class AccessCommandTest {
 
     @BeforeEach
     void store() {
-        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+        H2Templates.copy("access", dir, AccessCommandTest::write);
+        leadRef = written;
+    }
+
+    private static void write(String url) {
+        try (Database db = Database.open(url, Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
             Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(T0, ZoneOffset.UTC))
                     .ids(IdGenerator.seeded(15)).defaultRegion("DE")
                     .actor(CurrentActor.fixed(Actor.user("david"), Origin.API)).build();
@@ -56,7 +64,7 @@ class AccessCommandTest {
             crm.customers().addEmail(eva.id(), "eva.lang@kunde.example", false);
             crm.capture().capture(LeadSubmission.from(Channel.WEB_FORM).name("Bob", "Hill").email("bob@hill.example")
                     .owner(UserId.of("ben")).build());
-            leadRef = "lead:" + db.store().leads().findByOwner(UserId.of("ben"), PageRequest.first(1)).items().get(0)
+            written = "lead:" + db.store().leads().findByOwner(UserId.of("ben"), PageRequest.first(1)).items().get(0)
                     .id().value();
         }
     }

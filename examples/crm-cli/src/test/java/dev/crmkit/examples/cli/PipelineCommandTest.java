@@ -45,7 +45,7 @@ class PipelineCommandTest {
 
     @Test
     void pipelineShow_afterTheDemo_printsTheBoardOfTheStoredDeals() {
-        assertEquals(0, CliRun.crm("demo", "--jdbc-url", h2(), "--no-report").exitCode());
+        H2Templates.demo(dir);
 
         JsonNode board = CliRun.crm("pipeline", "show", "--as-of", CliRun.AS_OF, "--pipeline", "b2b", "--jdbc-url", h2(), "--format",
                 "json").json();
@@ -89,7 +89,7 @@ class PipelineCommandTest {
 
     @Test
     void dealMove_refused_listsEveryReason_exitThree_andChangesNothing() {
-        CliRun.crm("demo", "--jdbc-url", h2(), "--no-report");
+        H2Templates.demo(dir);
         String id = dealIn("Need identified", true);
 
         CliRun run = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, id, "Agreement", "--jdbc-url", h2(), "--format", "json");
@@ -104,7 +104,7 @@ class PipelineCommandTest {
 
     @Test
     void dealMove_allowed_movesAndPrintsTheActionsThatRan() {
-        CliRun.crm("demo", "--jdbc-url", h2(), "--no-report");
+        H2Templates.demo(dir);
         String id = dealIn("Need identified", false);
 
         CliRun moved = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, id, "solution search", "--jdbc-url", h2(), "--format", "json");
@@ -121,7 +121,7 @@ class PipelineCommandTest {
 
     @Test
     void dealMove_unknownDeal_failsNamingIt() {
-        CliRun.crm("demo", "--jdbc-url", h2(), "--no-report");
+        H2Templates.demo(dir);
 
         CliRun run = CliRun.crm("deal", "move", "--as-of", CliRun.AS_OF, "no such deal", "Agreement", "--jdbc-url", h2());
 

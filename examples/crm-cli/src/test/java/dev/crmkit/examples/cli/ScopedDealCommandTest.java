@@ -50,7 +50,10 @@ class ScopedDealCommandTest {
     @TempDir
     Path dir;
 
-    private final Map<String, Deal> byOwner = new LinkedHashMap<>();
+    /** The deals the fixture opened, by owner (once per JVM: see {@link H2Templates}). */
+    private static final Map<String, Deal> WRITTEN = new LinkedHashMap<>();
+
+    private Map<String, Deal> byOwner;
 
     private String h2() {
         return "jdbc:h2:file:" + dir.resolve("crm");
@@ -58,9 +61,15 @@ class ScopedDealCommandTest {
 
     @BeforeEach
     void store() {
-        CliRun demo = crm("access", "demo", "--as-of", CliRun.AS_OF);
+        H2Templates.copy("scoped-deals", dir, ScopedDealCommandTest::write);
+        byOwner = new LinkedHashMap<>(WRITTEN);
+    }
+
+    private static void write(String url) {
+        WRITTEN.clear(); // a set-up that failed is tried again by the next test
+        CliRun demo = CliRun.crm("access", "demo", "--as-of", CliRun.AS_OF, "--jdbc-url", url);
         assertEquals(0, demo.exitCode(), demo.toString());
-        try (Database db = Database.open(h2(), Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
+        try (Database db = Database.open(url, Optional.empty(), Optional.empty(), StoreOptions.PREFIX)) {
             IdGenerator ids = IdGenerator.seeded(31);
             Crm crm = Crm.builder().store(db.store()).clock(Clock.fixed(T0, ZoneOffset.UTC)).ids(ids)
                     .defaultRegion("DE").build();
@@ -69,11 +78,11 @@ class ScopedDealCommandTest {
             Pipeline b2c = pipelines.pipelineNamed("B2C").orElseThrow();
             int n = 1;
             for (String owner : List.of("ben", "carla", "david", "anna")) {
-                byOwner.put(owner, pipelines.open(OpenDeal.of(b2c.id(), "Deal of " + owner,
+                WRITTEN.put(owner, pipelines.open(OpenDeal.of(b2c.id(), "Deal of " + owner,
                         Money.of(n * 1000 + ".00", "EUR"), Actor.of(owner)).closingOn(LocalDate.of(2026, 12, n))));
                 n++;
             }
-            db.store().shares().grant(new Share(ref(byOwner.get("carla")), new Grantee.ToUser(UserId.of("ben")),
+            db.store().shares().grant(new Share(ref(WRITTEN.get("carla")), new Grantee.ToUser(UserId.of("ben")),
                     ShareLevel.READ));
         }
     }

@@ -38,6 +38,12 @@ import java.util.Optional;
 final class FastOrdersCsv {
 
     private static final int BUFFER = 1 << 20;
+    /**
+     * The smallest read buffer. A reader's buffer is sized to its input (up to {@link #BUFFER}, grown when a record
+     * needs more): a megabyte for every small file was most of the time of reading one (and, summarised in chunks,
+     * one per chunk and another for the read in one piece).
+     */
+    private static final int MIN_BUFFER = 1 << 12;
     private static final int HEADER_LIMIT = 60_000;
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     private static final int FIRST_DAY = Math.toIntExact(LocalDate.of(CsvCells.FIRST_YEAR, 1, 1).toEpochDay());
@@ -69,7 +75,8 @@ final class FastOrdersCsv {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    private byte[] buffer = new byte[BUFFER];
+    /** Sized by {@link #sizeBuffer} before the first {@link #fill}. */
+    private byte[] buffer;
     private int limit;
     private boolean endOfInput;
     private InputStream in;
@@ -173,6 +180,7 @@ final class FastOrdersCsv {
             }
             try (InputStream stream = Files.newInputStream(file)) {
                 in = stream;
+                sizeBuffer(bytes);
                 fill(0);
                 rows(header());
             }
@@ -190,7 +198,6 @@ final class FastOrdersCsv {
 
     /** Back to the state before reading, for a second read of the file in one piece. */
     private void reset() {
-        buffer = new byte[BUFFER];
         limit = 0;
         endOfInput = false;
         chunk = false;
@@ -245,6 +252,7 @@ final class FastOrdersCsv {
         chunk = true;
         try (InputStream stream = new Bounded(Files.newInputStream(file), splits[1])) {
             in = stream;
+            sizeBuffer(splits[1]);
             fill(0);
             int pos;
             try {
@@ -263,6 +271,7 @@ final class FastOrdersCsv {
                     try (InputStream part = Files.newInputStream(file)) {
                         part.skipNBytes(from);
                         reader.in = new Bounded(part, to - from);
+                        reader.sizeBuffer(to - from);
                         reader.fill(0);
                         reader.rows(0);
                     } catch (GiveUp | IOException | RuntimeException | Error e) {
@@ -453,6 +462,7 @@ final class FastOrdersCsv {
         minorUnits = new long[capacity];
         try (InputStream stream = Files.newInputStream(file)) {
             in = stream;
+            sizeBuffer(bytes);
             return readAll();
         } catch (GiveUp e) {
             return null;
@@ -493,6 +503,11 @@ final class FastOrdersCsv {
             pos = end;
         }
         flush();
+    }
+
+    /** A fresh buffer for an input of {@code bytes} bytes: one byte more, so that one fill meets its end. */
+    private void sizeBuffer(long bytes) {
+        buffer = new byte[(int) Math.max(MIN_BUFFER, Math.min(BUFFER, bytes + 1))];
     }
 
     /**

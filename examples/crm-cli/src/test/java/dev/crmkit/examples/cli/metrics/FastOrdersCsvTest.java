@@ -107,6 +107,29 @@ class FastOrdersCsvTest {
     }
 
     @Test
+    void smallFile_readAndSummarised_allocatesNearItsSize_notAMegabytePerReader() throws IOException {
+        Path file = write("small.csv", "customer_id,date,amount\nc1,2024-01-05,10.50\nc2,2024-01-06,3\n");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        FastOrdersCsv warmUp = new FastOrdersCsv("customer_id", "date", "amount", EUR, Optional.empty());
+        assertNotNull(warmUp.summarise(file, java.time.LocalDate.of(2024, 3, 31),
+                dev.crmkit.metrics.clv.TimeUnit.WEEK, 1));
+        assertNotNull(fast(file));
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertNotNull(fast(file));
+        long read = threads.getCurrentThreadAllocatedBytes() - before;
+        before = threads.getCurrentThreadAllocatedBytes();
+        assertNotNull(new FastOrdersCsv("customer_id", "date", "amount", EUR, Optional.empty()).summarise(file,
+                java.time.LocalDate.of(2024, 3, 31), dev.crmkit.metrics.clv.TimeUnit.WEEK, 1));
+        long summarised = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // a 61-byte file: the reader's tables (ids, summaries, batches) are some 200 KB; its buffer was 1 MB
+        assertTrue(read < 512 * 1024, "reading 61 bytes allocated " + read + " bytes");
+        assertTrue(summarised < 512 * 1024, "summarising 61 bytes allocated " + summarised + " bytes");
+    }
+
+    @Test
     void badRows_fastReaderGivesUp_andReadGivesTheRecordByRecordError() throws IOException {
         String[] bad = {"c1,2024-02-30,1", "c1,2024-01-05,-5", "c1,2024-01-05,1.001", ",2024-01-05,1", "c1,,1",
             "c1,2024-01-05", "c1,1899-12-31,1", "\"c1\"x,2024-01-05,1", "c1,2024-01-05,\"1", "   "};
