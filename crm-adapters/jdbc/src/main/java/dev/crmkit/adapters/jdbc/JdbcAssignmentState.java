@@ -111,9 +111,16 @@ final class JdbcAssignmentState implements AssignmentState {
     /**
      * The sequence of each rotation this node has used, as seen committed (a sequence, once named on a rotation's
      * row, stays), or empty for a rotation whose sequence this node's role may not create or use, so it takes the
-     * rotation's tickets ahead on its row: remembered, so it is not tried again for every assignment. An entry whose
-     * sequence is gone (its table dropped, or the unit that created it rolled back) is dropped when {@code nextval}
-     * finds so (see {@link #withSequence}).
+     * rotation's tickets ahead on its row: remembered, so it is not tried again for every assignment. A sequence
+     * created in a unit is remembered only once that unit commits. An entry whose sequence is gone (its table
+     * dropped, or dropped by hand) is dropped when {@code nextval} finds so (see {@link #withSequence}).
+     *
+     * <p>An entry is checked for existence only, not for still being the one its rotation's row names (review
+     * A-L2): after the rotation table is dropped and migrated again while this store runs, the names are numbered
+     * from 1 again and a remembered name may denote another rotation's new sequence; after the tables are emptied
+     * and restored, the old sequences stay (they go only with the table) while the restored rows name none. In both
+     * cases this store would go on taking tickets from the sequence it remembers: build a new store (restart the
+     * nodes) after such a clean-up or restore.
      */
     private final ConcurrentMap<String, Optional<String>> sequenceOf = new ConcurrentHashMap<>();
 
@@ -614,9 +621,9 @@ final class JdbcAssignmentState implements AssignmentState {
     /**
      * Runs {@code work} with the rotation's sequence ({@link #sequence}; empty without sequences, or where this node
      * takes the rotation's tickets on its row). When the sequence named is gone ({@code nextval} fails with SQLState
-     * {@value #UNDEFINED_TABLE}: the rotation table dropped and migrated again, the tables emptied and restored, or
-     * the unit that created it rolled back after this node saw it), {@code work} rolled back to its savepoint (or its
-     * own unit) wrote nothing: the sequence is forgotten and resolved again, and {@code work} runs once more.
+     * {@value #UNDEFINED_TABLE}: the rotation table dropped and migrated again, the tables emptied, the sequences
+     * dropped and the rows restored, or the sequence dropped by hand), {@code work} rolled back to its savepoint (or
+     * its own unit) wrote nothing: the sequence is forgotten and resolved again, and {@code work} runs once more.
      */
     private <T> T withSequence(String rotation, Function<Optional<String>, T> work) {
         Optional<String> sequence = sequences ? sequence(rotation) : Optional.empty();
