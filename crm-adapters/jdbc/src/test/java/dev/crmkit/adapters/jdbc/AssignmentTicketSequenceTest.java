@@ -295,6 +295,8 @@ class AssignmentTicketSequenceTest {
         }));
         assertEquals(0, count(nodes[0], "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE "
                 + "'crm_ticket_seq_%'"), "rolled back with the unit");
+        assertEquals(Map.of(), ((JdbcAssignmentState) store.assignmentState()).sequencesRemembered(),
+                "nothing remembered of a unit that rolled back");
 
         Lead lead = crm.store().leads().insertOrGet(new Fixtures().lead().build());
         assertEquals(0, ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class, roundRobin(crm).assign(
