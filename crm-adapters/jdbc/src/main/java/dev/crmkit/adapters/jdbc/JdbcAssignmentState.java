@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -102,14 +104,23 @@ final class JdbcAssignmentState implements AssignmentState {
     private final boolean sequences;
     private final String nextTicket;
     private final String lockRotation;
+    /** The sequence named on the rotation's row, as committed (or written by the running unit), read without a lock. */
+    private final String namedSequence;
     private final String nameSequence;
     private final String rotationNumber;
     /**
      * The sequence of each rotation this node has used, as seen committed (a sequence, once named on a rotation's
      * row, stays), or empty for a rotation whose sequence this node's role may not create or use, so it takes the
-     * rotation's tickets ahead on its row: remembered, so it is not tried again for every assignment. An entry whose
-     * sequence is gone (its table dropped, or the unit that created it rolled back) is dropped when {@code nextval}
-     * finds so (see {@link #withSequence}).
+     * rotation's tickets ahead on its row: remembered, so it is not tried again for every assignment. A sequence
+     * created in a unit is remembered only once that unit commits. An entry whose sequence is gone (its table
+     * dropped, or dropped by hand) is dropped when {@code nextval} finds so (see {@link #withSequence}).
+     *
+     * <p>An entry is checked for existence only, not for still being the one its rotation's row names (review
+     * A-L2): after the rotation table is dropped and migrated again while this store runs, the names are numbered
+     * from 1 again and a remembered name may denote another rotation's new sequence; after the tables are emptied
+     * and restored, the old sequences stay (they go only with the table) while the restored rows name none. In both
+     * cases this store would go on taking tickets from the sequence it remembers: build a new store (restart the
+     * nodes) after such a clean-up or restore.
      */
     private final ConcurrentMap<String, Optional<String>> sequenceOf = new ConcurrentHashMap<>();
 
@@ -166,6 +177,10 @@ final class JdbcAssignmentState implements AssignmentState {
                 + "THEN ticket_sequence END, ticket_sequence IS NULL OR to_regclass(ticket_sequence) IS NULL OR "
                 + "has_sequence_privilege(ticket_sequence, 'USAGE,UPDATE') FROM {assignment_rotation} WHERE name = ? "
                 + "FOR UPDATE");
+        // CASE, not OR: has_sequence_privilege fails on a name that does not exist, and only CASE fixes the order
+        namedSequence = jdbc.sql("SELECT CASE WHEN to_regclass(ticket_sequence) IS NOT NULL THEN ticket_sequence END, "
+                + "CASE WHEN to_regclass(ticket_sequence) IS NOT NULL THEN has_sequence_privilege(ticket_sequence, "
+                + "'USAGE,UPDATE') END FROM {assignment_rotation} WHERE name = ?");
         nameSequence = jdbc.sql("UPDATE {assignment_rotation} SET ticket_sequence = ? WHERE name = ?");
         rotationNumber = "SELECT nextval('" + jdbc.tables.name("assignment_rotation_number") + "')";
         // the ticket of a claim won: the next of the rotation's sequence (its one parameter the sequence's name), or
@@ -606,9 +621,9 @@ final class JdbcAssignmentState implements AssignmentState {
     /**
      * Runs {@code work} with the rotation's sequence ({@link #sequence}; empty without sequences, or where this node
      * takes the rotation's tickets on its row). When the sequence named is gone ({@code nextval} fails with SQLState
-     * {@value #UNDEFINED_TABLE}: the rotation table dropped and migrated again, the tables emptied and restored, or
-     * the unit that created it rolled back after this node saw it), {@code work} rolled back to its savepoint (or its
-     * own unit) wrote nothing: the sequence is forgotten and resolved again, and {@code work} runs once more.
+     * {@value #UNDEFINED_TABLE}: the rotation table dropped and migrated again, the tables emptied, the sequences
+     * dropped and the rows restored, or the sequence dropped by hand), {@code work} rolled back to its savepoint (or
+     * its own unit) wrote nothing: the sequence is forgotten and resolved again, and {@code work} runs once more.
      */
     private <T> T withSequence(String rotation, Function<Optional<String>, T> work) {
         Optional<String> sequence = sequences ? sequence(rotation) : Optional.empty();
@@ -629,12 +644,19 @@ final class JdbcAssignmentState implements AssignmentState {
      * it, under the rotation's row lock (two nodes asking at once get the same one), starting at the rotation's stored
      * cursor, so a rotation whose tickets were taken on its row goes on in order.
      *
+     * <p>A sequence already named on the row is read without a lock (review A-M2): a node with nothing remembered
+     * (after every restart) takes no lock that its unit would hold to its end, so no other node's first use waits for
+     * that unit, and two units resolving two rotations in opposite orders cannot deadlock. Only when the row names
+     * no sequence it may use is the row locked, and the sequence created.
+     *
      * <p>Inside a running unit of work it is created on the unit's own connection, under a savepoint: the unit takes
      * no second connection of the pool, which a unit holding the pool's last one would wait for until the pool's
      * timeout (review A-M1). PostgreSQL's DDL is transactional: the sequence, and its name on the row, are seen by
      * other nodes when the unit commits (they wait for the row lock until then), and are gone if it rolls back. So a
-     * sequence created in a unit is not remembered here (a later use reads it from the row, committed); a failure
-     * rolls back to the savepoint. Outside a unit it is created in a transaction of its own that commits at once.
+     * sequence created in a unit is remembered here only once the unit commits: the unit notes it made it, and its
+     * later uses read it from the row again, unremembered (review A-L1: a name remembered before the commit would
+     * send this node's other threads to a sequence they cannot see yet). A failure rolls back to the savepoint.
+     * Outside a unit it is created in a transaction of its own that commits at once.
      *
      * <p>Empty when this node's role may not create the sequence (no CREATE on the schema: insufficient privilege,
      * SQLState {@value #INSUFFICIENT_PRIVILEGE}) or may not use the one named on the row (neither USAGE nor UPDATE on
@@ -647,23 +669,52 @@ final class JdbcAssignmentState implements AssignmentState {
         if (known != null) {
             return known;
         }
-        boolean inUnit = jdbc.tx.inUnitOfWork();
-        TicketSequence resolved;
-        try {
-            resolved = jdbc.tx.write(c -> createdOrNamed(c, rotation));
-        } catch (RuntimeException e) {
-            if (!lacksPrivilege(e)) {
-                throw e;
+        Set<Object> madeInUnit = jdbc.tx.madeInUnit(); // null outside a unit
+        MadeHere made = new MadeHere(this, rotation);
+        TicketSequence resolved = jdbc.tx.read(c -> jdbc.one(c, namedSequence, rs -> Optional.ofNullable(
+                named(rotation, rs.getString(1), rs.getBoolean(2))), rotation)).flatMap(n -> n).orElse(null);
+        if (resolved == null) { // no row, or it names no sequence: lock the row, create one
+            try {
+                resolved = jdbc.tx.write(c -> createdOrNamed(c, rotation));
+            } catch (RuntimeException e) {
+                if (!lacksPrivilege(e)) {
+                    throw e;
+                }
+                LOG.warn("rotation '{}': this node's database role may not create its ticket sequence ({}); its "
+                        + "tickets are taken ahead on the rotation's row by this store", rotation,
+                        e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                resolved = TicketSequence.ON_ROW;
             }
-            LOG.warn("rotation '{}': this node's database role may not create its ticket sequence ({}); its tickets "
-                    + "are taken ahead on the rotation's row by this store", rotation, e.getCause() != null
-                    ? e.getCause().getMessage() : e.getMessage());
-            resolved = TicketSequence.ON_ROW;
         }
-        if (!(inUnit && resolved.createdNow())) { // one created in the unit exists only once the unit commits
-            sequenceOf.put(rotation, resolved.name());
+        Optional<String> name = resolved.name();
+        if (madeInUnit != null && resolved.createdNow()) { // exists for other sessions only once the unit commits
+            madeInUnit.add(made);
+            jdbc.tx.afterCommit(() -> sequenceOf.putIfAbsent(rotation, name));
+        } else if (madeInUnit == null || !madeInUnit.contains(made)) {
+            sequenceOf.put(rotation, name);
         }
-        return resolved.name();
+        return name;
+    }
+
+    /** A unit's note of a rotation's sequence this store created in it ({@link JdbcTransactions#madeInUnit}). */
+    private record MadeHere(JdbcAssignmentState store, String rotation) {
+    }
+
+    /**
+     * What a sequence named on a rotation's row means for this node: that sequence; none it may use (no USAGE), so
+     * tickets on the row; or null when the row names no sequence that exists.
+     */
+    private static TicketSequence named(String rotation, String sequence, boolean usable) {
+        if (sequence == null) {
+            return null;
+        }
+        if (!usable) {
+            LOG.warn("rotation '{}': this node's database role may not use its ticket sequence {} (no USAGE); its "
+                    + "tickets are taken ahead on the rotation's row by this store, counted apart from the "
+                    + "sequence's", rotation, sequence);
+            return TicketSequence.ON_ROW;
+        }
+        return new TicketSequence(Optional.of(sequence), false);
     }
 
     /**
@@ -702,14 +753,8 @@ final class JdbcAssignmentState implements AssignmentState {
         jdbc.insertIgnoring(c, insertRotation, rotation, 0L);
         Object[] row = jdbc.one(c, lockRotation, rs -> new Object[] {rs.getLong(1), rs.getString(2),
                 rs.getBoolean(3)}, rotation).orElseThrow();
-        if (row[1] != null) {
-            if (!(Boolean) row[2]) {
-                LOG.warn("rotation '{}': this node's database role may not use its ticket sequence {} (no USAGE); "
-                        + "its tickets are taken ahead on the rotation's row by this store, counted apart from the "
-                        + "sequence's", rotation, row[1]);
-                return TicketSequence.ON_ROW;
-            }
-            return new TicketSequence(Optional.of((String) row[1]), false);
+        if (row[1] != null) { // named (and committed) while this node waited for the lock
+            return named(rotation, (String) row[1], (Boolean) row[2]);
         }
         long number = jdbc.one(c, rotationNumber, rs -> rs.getLong(1)).orElseThrow();
         // a name made of the prefix and a number only: no user input in the DDL
@@ -771,6 +816,11 @@ final class JdbcAssignmentState implements AssignmentState {
         }
         return RotationTicketsInUse.of(tickets == Tickets.AHEAD && !jdbc.tx.joinsHost() ? RotationTickets.AHEAD
                 : RotationTickets.ROW);
+    }
+
+    /** The sequences this node remembers, by rotation (empty: tickets on the row): for tests. */
+    Map<String, Optional<String>> sequencesRemembered() {
+        return Map.copyOf(sequenceOf);
     }
 
     /** The statement that takes a ticket ahead ({@link #advanceAhead}), or null where none is taken: for tests. */

@@ -13,10 +13,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -209,6 +211,40 @@ final class JdbcTransactions implements Transactions {
             unit.pipelinesAssumed = new HashMap<>(4);
         }
         return unit.pipelinesAssumed;
+    }
+
+    /**
+     * The running unit's notes of what it made that other sessions see only once it commits (an object made by DDL,
+     * say), for the store's parts to tell their own uncommitted work from committed state; null outside a unit of
+     * work. A note lives as long as the unit. Confined to the unit's thread.
+     */
+    Set<Object> madeInUnit() {
+        Unit unit = current.get();
+        if (unit == null) {
+            return null;
+        }
+        if (unit.made == null) {
+            unit.made = new HashSet<>(4);
+        }
+        return unit.made;
+    }
+
+    /**
+     * Runs {@code action} once the running unit of work has committed, in the order given, after its events are
+     * published; never if it rolls back. In a unit joined to the host's transaction, after the host's commit where
+     * the store is told of it, else never. Outside a unit of work it runs at once. It must not throw.
+     */
+    void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Unit unit = current.get();
+        if (unit == null) {
+            action.run();
+            return;
+        }
+        if (unit.committedActions == null) {
+            unit.committedActions = new ArrayList<>(2);
+        }
+        unit.committedActions.add(action);
     }
 
     /** The version of the pipeline the running unit took as current without reading it; null if none. */
@@ -984,6 +1020,10 @@ final class JdbcTransactions implements Transactions {
         Map<UUID, Long> pipelineVersions;
         /** The pipeline versions this unit took as current unread (see {@link #pipelineVersionsAssumed}); or null. */
         Map<UUID, Long> pipelinesAssumed;
+        /** What this unit made that others see once it commits (see {@link #madeInUnit}); null until then. */
+        Set<Object> made;
+        /** What to run once this unit committed (see {@link JdbcTransactions#afterCommit}); null until then. */
+        List<Runnable> committedActions;
         /** MariaDB: whether a write ran in the transaction (then {@link #writeFirst} needs its savepoint). */
         boolean wrote;
         /** How many {@link #inTransaction} calls joined this unit and are running (0: only the one that began it). */
@@ -1258,11 +1298,16 @@ final class JdbcTransactions implements Transactions {
         }
 
         void deliver() {
+            List<Runnable> actions = committedActions == null ? List.of() : List.copyOf(committedActions);
             if (hostSavepoint == null) {
                 publish(pending);
-            } else if (hostCommit != null && !pending.isEmpty()) {
+                actions.forEach(Runnable::run);
+            } else if (hostCommit != null && !(pending.isEmpty() && actions.isEmpty())) {
                 List<Pending> events = List.copyOf(pending);
-                hostCommit.afterCommit(() -> publish(events)); // the host commits later, or rolls back: never then
+                hostCommit.afterCommit(() -> { // the host commits later, or rolls back: never then
+                    publish(events);
+                    actions.forEach(Runnable::run);
+                });
             }
             // else: the host commits later, or not, and only the outbox relay can deliver what it commits
         }

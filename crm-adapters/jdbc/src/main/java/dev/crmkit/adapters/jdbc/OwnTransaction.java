@@ -20,6 +20,12 @@ import java.sql.SQLException;
  *   <li>after a commit, a failed restore is thrown (the connection is not as it was given).</li>
  * </ul>
  * A call that changes nothing is not made: auto-commit already off, or the isolation level already the one asked.
+ *
+ * <p>A connection given must not be inside a transaction (review A-L8): auto-commit on, or off with nothing run on it
+ * since its last commit or rollback (a pool's connection configured so). Its commit or rollback would end the
+ * caller's transaction with the work's, committing or dropping what the caller did before. Where pgjdbc tells (a
+ * PostgreSQL connection, through any pool's wrapper), such a connection is refused before anything is done with it;
+ * elsewhere the precondition is the caller's to keep.
  */
 final class OwnTransaction {
 
@@ -36,7 +42,10 @@ final class OwnTransaction {
         }
     }
 
-    /** Runs the work in a transaction of its own on {@code c}, at the isolation level it has. */
+    /**
+     * Runs the work in a transaction of its own on {@code c}, at the isolation level it has. {@code c} must not be
+     * inside a transaction (see the class comment).
+     */
     static <T> T run(Connection c, SqlWork<T> work) throws SQLException {
         return run(c, AS_IS, work);
     }
@@ -62,6 +71,11 @@ final class OwnTransaction {
         int before = isolation == AS_IS ? AS_IS : c.getTransactionIsolation();
         int restoreIsolation = before == isolation ? AS_IS : before;
         boolean restoreAutoCommit = c.getAutoCommit();
+        if (!restoreAutoCommit && PgSession.inTransaction(c)) {
+            throw new IllegalStateException("a transaction of its own needs a connection outside any transaction, "
+                    + "but this one is inside the caller's (auto-commit off, statements run since its last commit or "
+                    + "rollback): its commit or rollback would end the caller's transaction too; nothing was done");
+        }
         if (restoreIsolation != AS_IS) {
             c.setTransactionIsolation(isolation); // before the transaction begins
         }

@@ -38,6 +38,22 @@ final class PgSession {
         }
     }
 
+    /**
+     * Whether the server reported the connection inside a transaction (statements sent since its last commit or
+     * rollback, auto-commit off). False when it is idle, or when it is not known (see {@link #idle}).
+     */
+    static boolean inTransaction(Connection c) {
+        if (!KNOWN) {
+            return false;
+        }
+        try {
+            return c.isWrapperFor(BaseConnection.class)
+                    && c.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            return false; // not known: the caller's precondition stands unchecked, as on other drivers
+        }
+    }
+
     private static boolean known() {
         if (!PgTimes.AVAILABLE) {
             return false;

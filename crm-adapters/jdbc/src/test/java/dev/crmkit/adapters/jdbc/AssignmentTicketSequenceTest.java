@@ -25,10 +25,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,10 +226,61 @@ class AssignmentTicketSequenceTest {
     }
 
     /**
+     * A node that remembers nothing (after a restart) resolves a rotation whose sequence is committed without locking
+     * the rotation's row (review A-M2): while its unit stays open, another session can lock the row at once, and a
+     * second node's first use, with a lock timeout of 100 ms, takes its ticket without waiting for that unit. Before,
+     * the first node's unit held the row's lock to its end, and the second node failed on the lock timeout.
+     */
+    @Test
+    void aColdNodeResolvingACommittedSequence_inAUnit_holdsNoLock_aSecondNodesFirstUseDoesNotWait() {
+        String database = TestDatabase.POSTGRESQL.migratedDatabase();
+        nodes = new DataSource[] {TestDatabase.POSTGRESQL.connect(database),
+                Backends.connect(TestDatabase.POSTGRESQL, database, "node_b", Duration.ofMillis(100))};
+        assertEquals(0, JdbcCrmStore.builder(nodes[0]).build().assignmentState().advance(ROTATION),
+                "the sequence made and committed by an earlier node");
+        JdbcCrmStore coldA = JdbcCrmStore.builder(nodes[0]).build();
+        JdbcCrmStore coldB = JdbcCrmStore.builder(nodes[1]).build();
+
+        List<Object> seen = coldA.transactions().inTransaction(() -> {
+            long first = coldA.assignmentState().advance(ROTATION);
+            String row = AssignmentTicketsAheadTest.probeRotationRow(nodes[1]);
+            long second;
+            try {
+                second = coldB.assignmentState().advance(ROTATION);
+            } catch (RuntimeException e) {
+                return List.of(first, row, "node B failed: " + e);
+            }
+            return List.of(first, row, second);
+        });
+
+        assertEquals(List.of(1L, "free", 2L), seen);
+    }
+
+    /**
+     * A sequence created in a unit is remembered only once the unit commits (review A-L1): its second and third uses
+     * in the unit read it on the row, uncommitted, and do not remember it, so no other thread of the node is sent to
+     * a sequence it cannot see yet; after the commit it is remembered.
+     */
+    @Test
+    void aSequenceCreatedInAUnit_isRememberedOnlyOnceTheUnitCommits() {
+        nodes = TestDatabase.POSTGRESQL.nodes(1);
+        JdbcCrmStore store = JdbcCrmStore.builder(nodes[0]).build();
+        JdbcAssignmentState state = (JdbcAssignmentState) store.assignmentState();
+
+        List<Object> inUnit = store.transactions().inTransaction(() -> List.of(state.advance(ROTATION),
+                state.advance(ROTATION), state.advance(ROTATION), state.sequencesRemembered()));
+
+        assertEquals(List.of(0L, 1L, 2L, Map.of()), inUnit, "three tickets, nothing remembered before the commit");
+        String sequence = text(nodes[0], "SELECT ticket_sequence FROM crm_assignment_rotation");
+        assertEquals(Map.of(ROTATION, Optional.of(sequence)), state.sequencesRemembered(), "after the commit");
+        assertEquals(3, state.advance(ROTATION));
+    }
+
+    /**
      * A sequence created inside a unit that then rolls back is gone with it (DDL is transactional on PostgreSQL), and
      * the store does not go on naming it: the next assignment creates the rotation's sequence again and takes ticket
-     * 0. The unit also used the rotation a second time after creating it, so the store saw the sequence on the row,
-     * uncommitted, and remembered it: the next use finds it gone (42P01) and resolves the rotation again.
+     * 0. The unit also used the rotation a second time after creating it, reading the sequence on the row,
+     * uncommitted: the store did not remember it then, nor after the rollback.
      */
     @Test
     void aSequenceCreatedInAUnitThatRollsBack_isGoneWithIt_theNextUnitCreatesItAgain() {
@@ -242,6 +295,8 @@ class AssignmentTicketSequenceTest {
         }));
         assertEquals(0, count(nodes[0], "SELECT count(*) FROM pg_sequences WHERE sequencename LIKE "
                 + "'crm_ticket_seq_%'"), "rolled back with the unit");
+        assertEquals(Map.of(), ((JdbcAssignmentState) store.assignmentState()).sequencesRemembered(),
+                "nothing remembered of a unit that rolled back");
 
         Lead lead = crm.store().leads().insertOrGet(new Fixtures().lead().build());
         assertEquals(0, ticketOf(assertInstanceOf(AssignmentOutcome.Assigned.class, roundRobin(crm).assign(

@@ -323,7 +323,7 @@ class AssignmentTicketsAheadTest {
     }
 
     /** "locked" when another session holds the rotation's row lock, "free" when this one could take it at once. */
-    private static String probeRotationRow(DataSource node) {
+    static String probeRotationRow(DataSource node) {
         try (Connection c = node.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
