@@ -786,13 +786,18 @@ public abstract class LeadCaptureContract {
     void capture_eightThreadsCapturingTheSamePeople_createOneContactPerPersonAndCountEverySubmission()
             throws Exception {
         int threads = 8;
-        int peopleCount = 1_000;
+        // 200 people, 4 per company domain: 1,600 captures; the calls below show that threads did race on a person
+        int peopleCount = 200;
         List<Person> people = new ArrayList<>();
         for (int i = 0; i < peopleCount; i++) {
             people.add(Person.buyer(i));
         }
         AtomicIntegerArray made = new AtomicIntegerArray(peopleCount);
         AtomicIntegerArray alreadyCaptured = new AtomicIntegerArray(peopleCount);
+        List<List<long[]>> calls = new ArrayList<>();
+        for (int i = 0; i < peopleCount; i++) {
+            calls.add(new CopyOnWriteArrayList<>());
+        }
         List<String> problems = new CopyOnWriteArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -800,6 +805,7 @@ public abstract class LeadCaptureContract {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 Random random = new Random(4711L + t);
+                int thread = t;
                 done.add(pool.submit(() -> {
                     List<Integer> order = new ArrayList<>();
                     for (int i = 0; i < peopleCount; i++) {
@@ -825,7 +831,9 @@ public abstract class LeadCaptureContract {
                             b.externalId("person-" + i + "-" + id);
                         }
                         made.incrementAndGet(i);
+                        long started = System.nanoTime();
                         CaptureOutcome outcome = crm.capture().capture(b.build());
+                        calls.get(i).add(new long[] {started, System.nanoTime(), thread});
                         if (outcome instanceof AlreadyCaptured) {
                             alreadyCaptured.incrementAndGet(i);
                         } else if (outcome instanceof Rejected r) {
@@ -844,6 +852,8 @@ public abstract class LeadCaptureContract {
         }
 
         assertEquals(List.of(), problems);
+        long raced = calls.stream().filter(RacedCalls::twoRacersAtOnce).count();
+        assertTrue(raced > 0, "captures of one person by two threads overlapped in time (the race under test)");
         assertEquals(peopleCount, store.contacts().count(), "one contact per person");
         Map<ContactId, Integer> submissionsByContact = new HashMap<>();
         for (Lead lead : Fixtures.all(store.leads()::findAll)) {

@@ -1,5 +1,7 @@
 package dev.crmkit.adapters.jdbc;
 
+import dev.crmkit.core.contract.RacedCalls;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,17 +87,8 @@ final class Nodes {
 
         private static boolean twoNodesAtOnce(List<long[]> calls) {
             synchronized (calls) {
-                for (int i = 0; i < calls.size(); i++) {
-                    for (int j = i + 1; j < calls.size(); j++) {
-                        long[] a = calls.get(i);
-                        long[] b = calls.get(j);
-                        if (a[2] != b[2] && a[0] < b[1] && b[0] < a[1]) {
-                            return true;
-                        }
-                    }
-                }
+                return RacedCalls.twoRacersAtOnce(calls);
             }
-            return false;
         }
     }
 }

@@ -34,7 +34,9 @@ class BenchJdbcCommandTest {
             s.execute("CREATE TABLE crm_lead_keep (id int)"); // not the benchmark's: must stay
         }
 
-        JsonNode json = CliRun.crm("bench", "jdbc", "--leads", "400", "--warmup", "50", "--batch-size", "100",
+        // no warm-up (smallRun_onH2 runs that path): it migrated three more times per database for no assertion;
+        // 120 submissions in batches of 40 still give repeats (more external ids than leads) and three bulk batches
+        JsonNode json = CliRun.crm("bench", "jdbc", "--leads", "120", "--warmup", "0", "--batch-size", "40",
                 "--jdbc-url", EmbeddedDatabase.url(database), "--jdbc-user", "postgres", "--format", "json").json();
 
         assertEquals(2, json.get("databases").size(), json.toString());
@@ -47,7 +49,7 @@ class BenchJdbcCommandTest {
             for (JsonNode n : db.get("outcomes")) {
                 outcomes += n.asLong();
             }
-            assertEquals(400, outcomes);
+            assertEquals(120, outcomes);
             assertEquals(db.get("outcomes").get("newLeadNewContact").asLong()
                     + db.get("outcomes").get("newLeadExistingContact").asLong(), db.get("tables").get("lead").asLong());
             assertTrue(db.get("tables").get("lead_external_id").asLong() > db.get("tables").get("lead").asLong(),

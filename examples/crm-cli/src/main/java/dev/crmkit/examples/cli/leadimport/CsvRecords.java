@@ -6,12 +6,15 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -28,6 +31,9 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
 
     /** How much of the file may precede the end of the header line for the delimiter to be detected. */
     private static final int HEADER_LIMIT = 1 << 16;
+
+    /** The first read ahead for the header line; it doubles, up to {@link #HEADER_LIMIT}, while no line ends. */
+    private static final int FIRST_READ = 1 << 9;
 
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -71,8 +77,15 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
      */
     public static CsvRecords open(InputStream in, CsvFormat format) {
         try {
-            BufferedReader text = new BufferedReader(new StrictTextReader(in, format.charset()), HEADER_LIMIT);
-            char delimiter = format.delimiter().isPresent() ? format.delimiter().get() : detect(text);
+            Reader text = new StrictTextReader(in, format.charset());
+            char delimiter;
+            if (format.delimiter().isPresent()) {
+                delimiter = format.delimiter().get();
+            } else {
+                HeaderAhead ahead = HeaderAhead.read(text);
+                delimiter = ahead.delimiter();
+                text = ahead.text();
+            }
             CsvParser parser = FACTORY.createParser(text);
             parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
             return new CsvRecords(parser, delimiter);
@@ -81,22 +94,44 @@ public final class CsvRecords implements Iterator<CsvRecord>, Closeable {
         }
     }
 
-    /** Reads the header line ahead, without consuming it, and detects its delimiter. */
-    private static char detect(BufferedReader text) throws IOException {
-        text.mark(HEADER_LIMIT);
-        StringBuilder line = new StringBuilder();
-        boolean quoted = false;
-        int c;
-        while (line.length() < HEADER_LIMIT - 1 && (c = text.read()) >= 0) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
+    /**
+     * The text with its header line read ahead and pushed back (nothing consumed), and the delimiter detected from
+     * that line.
+     */
+    private record HeaderAhead(PushbackReader text, char delimiter) {
+
+        /**
+         * Reads up to the end of the header line: a line break outside quotes, the end of the text or
+         * {@link #HEADER_LIMIT} characters. The buffer grows with what is read, so a small file costs a small buffer.
+         */
+        static HeaderAhead read(Reader text) throws IOException {
+            char[] read = new char[FIRST_READ];
+            int length = 0;
+            int lineEnd = -1;
+            boolean quoted = false;
+            while (lineEnd < 0 && length < HEADER_LIMIT) {
+                if (length == read.length) {
+                    read = Arrays.copyOf(read, Math.min(HEADER_LIMIT, read.length * 2));
+                }
+                int n = text.read(read, length, read.length - length);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = length; i < length + n && lineEnd < 0; i++) {
+                    if (read[i] == '"') {
+                        quoted = !quoted;
+                    } else if (!quoted && (read[i] == '\n' || read[i] == '\r')) {
+                        lineEnd = i;
+                    }
+                }
+                length += n;
             }
-            line.append((char) c);
+            char delimiter = CsvFormat.detect(CharBuffer.wrap(read, 0,
+                    Math.min(lineEnd < 0 ? length : lineEnd, HEADER_LIMIT - 1)));
+            PushbackReader ahead = new PushbackReader(text, Math.max(1, length));
+            ahead.unread(read, 0, length);
+            return new HeaderAhead(ahead, delimiter);
         }
-        text.reset();
-        return CsvFormat.detect(line);
     }
 
     /** The delimiter the file is read with, given or detected. */

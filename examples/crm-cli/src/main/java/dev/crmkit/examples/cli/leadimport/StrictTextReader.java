@@ -20,13 +20,19 @@ import java.util.Objects;
  */
 final class StrictTextReader extends Reader {
 
+    /** The buffers' largest size, in bytes and in chars. */
     private static final int BUFFER = 1 << 14;
+    /** The buffers' first size: they double, up to {@link #BUFFER}, while the input fills them. */
+    private static final int FIRST_BUFFER = 1 << 9;
 
     private final InputStream in;
     private final Charset charset;
     private final CharsetDecoder decoder;
-    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
-    private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
+    private ByteBuffer bytes = ByteBuffer.allocate(FIRST_BUFFER).flip();
+    private CharBuffer chars = CharBuffer.allocate(FIRST_BUFFER).flip();
+    /** Whether the last read filled the byte buffer, and the last decoding the char buffer: then they grow. */
+    private boolean bytesFilled;
+    private boolean charsFilled;
     /** The file offset of {@code bytes}' index 0. */
     private long bufferOffset;
     private long line = 1;
@@ -62,7 +68,11 @@ final class StrictTextReader extends Reader {
         if (failure != null) {
             throw failure;
         }
+        if (charsFilled && chars.capacity() < BUFFER) {
+            chars = CharBuffer.allocate(chars.capacity() * 2);
+        }
         chars.clear();
+        charsFilled = false;
         long badOffset = -1;
         byte[] bad = null;
         try {
@@ -75,6 +85,7 @@ final class StrictTextReader extends Reader {
                     break;
                 }
                 if (result.isOverflow()) {
+                    charsFilled = true;
                     break;
                 }
                 if (endOfInput) {
@@ -100,8 +111,12 @@ final class StrictTextReader extends Reader {
     private void fill() throws IOException {
         bufferOffset += bytes.position();
         bytes.compact();
+        if (bytesFilled && bytes.capacity() < BUFFER) {
+            bytes = ByteBuffer.allocate(bytes.capacity() * 2).put(bytes.flip());
+        }
         try {
             int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            bytesFilled = n == bytes.remaining();
             if (n < 0) {
                 endOfInput = true;
             } else {

@@ -115,6 +115,64 @@ class CsvRecordsTest {
     }
 
     @Test
+    void open_smallFile_allocatesNearItsSize_notAHeaderSizedBuffer() {
+        byte[] file = bytes("email;first_name\nann@example.com;Ann\n", StandardCharsets.UTF_8);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assertEquals(1, readAll(file, CsvFormat.UTF_8).size());
+        assertEquals(1, readAll(file, CsvFormat.UTF_8.withDelimiter(';')).size());
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertEquals(List.of("ann@example.com", "Ann"), readAll(file, CsvFormat.UTF_8).get(0).cells());
+        long detected = threads.getCurrentThreadAllocatedBytes() - before;
+        before = threads.getCurrentThreadAllocatedBytes();
+        assertEquals(List.of("ann@example.com", "Ann"),
+                readAll(file, CsvFormat.UTF_8.withDelimiter(';')).get(0).cells());
+        long given = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // a 36-byte file: it was some 180 KB each way (a 64 Ki-char header buffer, 16 K bytes + 16 K chars decoding)
+        assertTrue(detected < 24 * 1024, "reading 36 bytes, delimiter detected, allocated " + detected + " bytes");
+        assertTrue(given < 24 * 1024, "reading 36 bytes, delimiter given, allocated " + given + " bytes");
+    }
+
+    @Test
+    void open_headerLongerThanTheFirstRead_isDetectedAndReadWhole() {
+        StringBuilder header = new StringBuilder("\"a,\nquoted name\"");
+        StringBuilder row = new StringBuilder("x");
+        for (int i = 0; i < 3_000; i++) {
+            header.append('\t').append("column_").append(i);
+            row.append('\t').append(i);
+        }
+        byte[] file = bytes(header + "\r\n" + row + "\r\n", StandardCharsets.UTF_8);
+
+        try (CsvRecords records = CsvRecords.open(new ByteArrayInputStream(file))) {
+            assertEquals('\t', records.delimiter());
+            assertEquals(3_001, records.header().size());
+            assertEquals("a,\nquoted name", records.header().get(0));
+            assertEquals("column_2999", records.header().get(3_000));
+            CsvRecord only = records.next();
+            assertEquals(3, only.line());
+            assertEquals("2999", only.cells().get(3_000));
+            assertFalse(records.hasNext());
+        }
+    }
+
+    @Test
+    void open_multiByteCharactersAcrossGrowingBuffers_decodeWhole() {
+        StringBuilder csv = new StringBuilder("name\n");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            names.add("Jos\u00e9 \uD83D\uDE00 " + "\u20ac".repeat(i % 7) + i);
+            csv.append(names.get(i)).append('\n');
+        }
+
+        List<CsvRecord> records = readAll(bytes(csv.toString(), StandardCharsets.UTF_8), CsvFormat.UTF_8);
+
+        assertEquals(names, records.stream().map(r -> r.cells().get(0)).toList());
+        assertEquals(3_001, records.get(2_999).line());
+    }
+
+    @Test
     void open_givenEncoding_readsLatin1() {
         byte[] file = bytes("first_name,last_name\nJos\u00e9,Garc\u00eda\n", StandardCharsets.ISO_8859_1);
 
