@@ -295,7 +295,7 @@ public abstract class CompanyMergeContract {
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())), ids);
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
     }
