@@ -25,6 +25,14 @@ import java.util.function.ToLongFunction;
  * dev.crmkit.core.privacy.Anonymized#afterErasure} does after an erasure: undoing the chain newest-first works. A
  * record changed between (a version other than the one right before) is left as recorded and keeps refusing.
  *
+ * <p>"The version right before the merge" of a re-pointed record is taken as its recorded {@code versionAfter - 1}
+ * (the merge's first re-pointing of it raised it by one). That holds only while the merge's entry is unstepped: once
+ * an erasure ({@link dev.crmkit.core.privacy.Anonymized#afterErasure}) or another undo has stepped it, {@code
+ * versionAfter - 1} is the version right before that step, not before the merge. A stepped entry is harmless because
+ * every writer of such a record bumps its version: any other merge that recorded that number recorded it before the
+ * step and before this merge, so it is already undone (chains are undone newest-first). A writer that records a
+ * version without bumping it would break this; storing the version found in {@link Repointed} would not.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class UndoSteps {
@@ -59,7 +67,8 @@ public final class UndoSteps {
         Map<UUID, Repointed> last = new HashMap<>();
         Repointed.lastOfEach(merge.repointed()).forEach(r -> last.put(r.id(), r));
         for (Repointed r : merge.repointed()) {
-            // the first re-pointing of a record in the merge found it at one version less
+            // the first re-pointing of a record in the merge found it at one version less (while unstepped: see the
+            // class Javadoc)
             if (isVersioned(r) && !steps.containsKey(key(r.kind().name(), r.id()))) {
                 steps.put(key(r.kind().name(), r.id()),
                         new long[] {r.versionAfter() - 1, putBackVersion(last.get(r.id()))});

@@ -295,9 +295,62 @@ public abstract class CompanyMergeContract {
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())), ids);
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
+    }
+
+    /**
+     * A contact in the merge's snapshot that the merge did not re-point (un-affiliated by another writer between the
+     * merge's read of the snapshot and its re-pointing; or a record restored from older data): the undo goes through
+     * and leaves that contact as it is.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void unmerge_aSnapshotContactTheMergeDidNotRepoint_undoesTheRest_andLeavesItAsItIs() {
+        Company a = company("Ann", 0);
+        Company b = company("Bea", 1);
+        Contact unaffiliated = store.contacts().insertOrGet(fx.contact().build());
+        dev.crmkit.core.merge.CompanyMerges real = store.companyMerges();
+        dev.crmkit.core.merge.CompanyMerges racing = proxy(dev.crmkit.core.merge.CompanyMerges.class, real,
+                (m, args) -> {
+                    Object out = m.invoke(real, args);
+                    if (!m.getName().equals("affiliatedWith")) {
+                        return out;
+                    }
+                    List<Contact> read = new ArrayList<>((List<Contact>) out);
+                    read.add(unaffiliated); // affiliated when read, un-affiliated before the re-pointing
+                    return read;
+                });
+        CrmStore racingStore = proxy(CrmStore.class, store, (m, args) -> m.getName().equals("companyMerges")
+                ? racing : m.invoke(store, args));
+        CompanyMerge merge = merged(Crm.builder().store(racingStore).clock(clock).ids(IdGenerator.seeded(12))
+                .defaultRegion("DE").build().companyMerging().merge(List.of(a.id(), b.id()), Optional.of(a.id())));
+        assertTrue(merge.contactsBefore().contains(unaffiliated), merge::toString);
+        Contact afterMerge = store.contacts().findById(unaffiliated.id()).orElseThrow();
+
+        CompanyMergeOutcome undone = merging.unmerge(merge.id());
+
+        assertInstanceOf(CompanyMergeOutcome.Unmerged.class, undone, undone::toString);
+        assertEquals(afterMerge, store.contacts().findById(unaffiliated.id()).orElseThrow());
+        assertTrue(store.companies().findById(b.id()).orElseThrow().id().equals(b.id()), "b is back");
+    }
+
+    /** A call a proxy forwards. */
+    private interface Call {
+        Object on(java.lang.reflect.Method m, Object[] args) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> port, T real, Call call) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                (p, m, args) -> {
+                    try {
+                        return call.on(m, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

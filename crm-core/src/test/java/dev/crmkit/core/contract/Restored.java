@@ -1,7 +1,10 @@
 package dev.crmkit.core.contract;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class Restored {
 
     private static final Pattern VERSION = Pattern.compile("version=(\\d+)");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Restored() {
     }
@@ -27,12 +32,33 @@ public final class Restored {
      * @param after  the same after the undo
      */
     public static void assertRestored(Object before, Object after) {
+        assertRestored(before, after, List.of());
+    }
+
+    /**
+     * {@link #assertRestored(Object, Object)}, and every record of {@code written} (the records the undo wrote back)
+     * went up a version: one put back at its version from before the merge fails. A version belongs to the record whose
+     * id is the last id (a UUID) in the text before it, as in {@code Deal[id=DealId[value=...], version=3, ...]}.
+     *
+     * @param before  the records (or a state) before the merge, as text
+     * @param after   the same after the undo
+     * @param written the ids of the records the undo wrote (UUIDs or ids whose text holds one)
+     */
+    public static void assertRestored(Object before, Object after, Collection<?> written) {
+        Set<String> ids = new HashSet<>();
+        written.forEach(id -> {
+            Matcher m = UUID.matcher(String.valueOf(id));
+            assertTrue(m.find(), () -> "no id in " + id);
+            ids.add(m.group());
+        });
         String was = String.valueOf(before);
         String now = String.valueOf(after);
         assertEquals(VERSION.matcher(was).replaceAll("version=_"), VERSION.matcher(now).replaceAll("version=_"),
                 "everything as it was, but for versions");
         List<Long> from = versions(was);
         List<Long> to = versions(now);
+        List<String> owners = owners(was);
+        Set<String> seen = new HashSet<>();
         boolean up = false;
         for (int i = 0; i < from.size(); i++) {
             long f = from.get(i);
@@ -40,9 +66,33 @@ public final class Restored {
             int at = i;
             assertTrue(t >= f, () -> "version " + (at + 1) + " of the text went down from " + f + " to " + t
                     + ":\n" + now);
+            if (ids.contains(owners.get(i))) {
+                assertTrue(t > f, () -> "record " + owners.get(at) + " written back at its old version " + f + ":\n"
+                        + now);
+                seen.add(owners.get(i));
+            }
             up |= t > f;
         }
+        assertEquals(ids, seen, "every record written is in the text");
         assertTrue(up, () -> "no record went up a version:\n" + now);
+    }
+
+    /** For each version in the text, the last UUID before it (its record's id), or "" for none. */
+    private static List<String> owners(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher v = VERSION.matcher(text);
+        Matcher u = UUID.matcher(text);
+        String last = "";
+        int from = 0;
+        while (v.find()) {
+            u.region(from, v.start());
+            while (u.find()) {
+                last = u.group();
+            }
+            from = v.start();
+            out.add(last);
+        }
+        return out;
     }
 
     private static List<Long> versions(String text) {

@@ -82,7 +82,9 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
         merge.contactsBefore().forEach(before -> first.putIfAbsent(before.id().value(), before));
         for (Contact before : first.values()) {
             Repointed r = last.get(before.id().value());
-            contacts.restore(c, before.atVersion(UndoSteps.putBackVersion(r)), r.versionAfter());
+            if (r != null) { // a snapshot the merge did not re-point (un-affiliated between its reads) stays as it is
+                contacts.restore(c, before.atVersion(UndoSteps.putBackVersion(r)), r.versionAfter());
+            }
         }
     }
 

@@ -213,7 +213,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                     jdbc.sql("SELECT id, survivor_id, survivor_version_after, repointed FROM " + table
                             + " WHERE undone_at IS NULL ORDER BY id"),
                     jdbc.sql("UPDATE " + table + " SET survivor_version_after = ?, repointed = " + json
-                            + " WHERE id = ?")});
+                            + " WHERE id = ?"),
+                    jdbc.sql("SELECT survivor_version_after, repointed FROM " + table
+                            + " WHERE id = ? AND undone_at IS NULL FOR UPDATE")});
         }
     }
 
@@ -408,21 +410,37 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     /**
      * Every merge record in force, of any kind, takes the versions the undo wrote for the records it had recorded at
      * their version right before the undone merge ({@link UndoSteps}): undoing a chain newest-first works. A scan of
-     * the merges in force (unmerges are rare; the re-pointed records are JSON no index reaches).
+     * the merges in force (unmerges are rare; the re-pointed records are JSON no index reaches) finds the candidates;
+     * each is read again under its row lock, in id order, and stepped from what is committed then: another unmerge or
+     * an erasure stepping the same merge record concurrently is not overwritten with what it had before.
      */
     private void stepMergesInForce(Connection c, UndoSteps steps) throws SQLException {
         for (Map.Entry<RecordType, String[]> kind : stepMerges.entrySet()) {
-            for (Object[] row : jdbc.list(c, kind.getValue()[0], rs -> new Object[] {dialect.getUuid(rs, "id"),
+            String[] sql = kind.getValue();
+            for (Object[] row : jdbc.list(c, sql[0], rs -> new Object[] {dialect.getUuid(rs, "id"),
                     dialect.getUuid(rs, "survivor_id"), rs.getLong("survivor_version_after"),
                     dialect.getJson(rs, "repointed")})) {
-                List<Repointed> repointed = jdbc.json.read((String) row[3], REPOINTED);
-                List<Repointed> stepped = steps.repointed(repointed);
-                long survivor = steps.survivorVersionAfter(kind.getKey(), (UUID) row[1], (Long) row[2]);
-                if (survivor != (Long) row[2] || stepped != repointed) {
-                    jdbc.update(c, kind.getValue()[1], survivor, jdbc.json.write(stepped), row[0]);
+                if (steps(steps, kind.getKey(), (UUID) row[1], (Long) row[2], (String) row[3]) != null) {
+                    Optional<Object[]> locked = jdbc.one(c, sql[2], rs -> new Object[] {
+                            rs.getLong("survivor_version_after"), dialect.getJson(rs, "repointed")}, row[0]);
+                    Object[] now = locked.isEmpty() ? null
+                            : steps(steps, kind.getKey(), (UUID) row[1], (Long) locked.get()[0],
+                            (String) locked.get()[1]);
+                    if (now != null) {
+                        jdbc.update(c, sql[1], now[0], now[1], row[0]);
+                    }
                 }
             }
         }
+    }
+
+    /** A merge record's survivor version and re-pointed JSON after the steps; null when the steps change neither. */
+    private Object[] steps(UndoSteps steps, RecordType kind, UUID survivorId, long survivorVersion, String json) {
+        List<Repointed> repointed = jdbc.json.read(json, REPOINTED);
+        List<Repointed> stepped = steps.repointed(repointed);
+        long survivor = steps.survivorVersionAfter(kind, survivorId, survivorVersion);
+        return survivor == survivorVersion && stepped == repointed ? null
+                : new Object[] {survivor, jdbc.json.write(stepped)};
     }
 
     private void putBack(Connection c, Repointed r) throws SQLException {

@@ -600,7 +600,8 @@ final class JdbcPersonalData implements PersonalData {
      * in force that re-pointed one of them and found it unchanged since would refuse its undo for that step alone:
      * its record takes the erased version ({@link Anonymized#afterErasure}). Only the merges whose survivor is an
      * erased deal's lead or an erased task's lead now can have found it unchanged (a later merge of that lead raised
-     * the version again).
+     * the version again). The rows are read under their row locks (in id order), so an unmerge stepping the same
+     * merge record concurrently ({@code JdbcMerges}) and this erasure each step from what the other committed.
      */
     private void keepLeadMergesUndoable(Connection c, Map<UUID, Long> before, Map<UUID, Long> tasksBefore)
             throws SQLException {
@@ -617,7 +618,7 @@ final class JdbcPersonalData implements PersonalData {
         }
         String rewrite = jdbc.sql("UPDATE {lead_merge} SET repointed = " + jdbc.dialect.json() + " WHERE id = ?");
         for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, repointed FROM {lead_merge} WHERE undone_at IS NULL "
-                + "AND survivor_id IN (" + marks(survivors) + ") ORDER BY id"), rs -> new Object[] {
+                + "AND survivor_id IN (" + marks(survivors) + ") ORDER BY id FOR UPDATE"), rs -> new Object[] {
                         jdbc.dialect.getUuid(rs, "id"), jdbc.dialect.getJson(rs, "repointed")},
                 survivors.toArray())) {
             List<Repointed> repointed = jdbc.json.read((String) row[1], REPOINTED);

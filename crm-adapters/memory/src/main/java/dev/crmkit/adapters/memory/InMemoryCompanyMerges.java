@@ -79,7 +79,9 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
                 .forEach(r -> versions.put(r.id(), UndoSteps.putBackVersion(r)));
         Map<UUID, Contact> first = new LinkedHashMap<>();
         merge.contactsBefore().forEach(c -> first.putIfAbsent(c.id().value(), c));
-        first.values().forEach(c -> contacts.restore(c.atVersion(versions.get(c.id().value()))));
+        // a snapshot the merge did not re-point (un-affiliated between its reads) stays as it is
+        first.values().stream().filter(c -> versions.containsKey(c.id().value()))
+                .forEach(c -> contacts.restore(c.atVersion(versions.get(c.id().value()))));
     }
 
     @Override
