@@ -416,31 +416,42 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
      */
     private void stepMergesInForce(Connection c, UndoSteps steps) throws SQLException {
         for (Map.Entry<RecordType, String[]> kind : stepMerges.entrySet()) {
+            RecordType merged = kind.getKey();
             String[] sql = kind.getValue();
-            for (Object[] row : jdbc.list(c, sql[0], rs -> new Object[] {dialect.getUuid(rs, "id"),
+            for (InForce scanned : jdbc.list(c, sql[0], rs -> new InForce(dialect.getUuid(rs, "id"),
                     dialect.getUuid(rs, "survivor_id"), rs.getLong("survivor_version_after"),
-                    dialect.getJson(rs, "repointed")})) {
-                if (steps(steps, kind.getKey(), (UUID) row[1], (Long) row[2], (String) row[3]) != null) {
-                    Optional<Object[]> locked = jdbc.one(c, sql[2], rs -> new Object[] {
-                            rs.getLong("survivor_version_after"), dialect.getJson(rs, "repointed")}, row[0]);
-                    Object[] now = locked.isEmpty() ? null
-                            : steps(steps, kind.getKey(), (UUID) row[1], (Long) locked.get()[0],
-                            (String) locked.get()[1]);
-                    if (now != null) {
-                        jdbc.update(c, sql[1], now[0], now[1], row[0]);
-                    }
+                    dialect.getJson(rs, "repointed")))) {
+                if (stepped(scanned, steps, merged) == null) {
+                    continue;
+                }
+                Optional<InForce> now = jdbc.one(c, sql[2], rs -> new InForce(scanned.id(), scanned.survivor(),
+                        rs.getLong("survivor_version_after"), dialect.getJson(rs, "repointed")), scanned.id());
+                InForce stepped = now.isEmpty() ? null : stepped(now.get(), steps, merged);
+                if (stepped != null) {
+                    jdbc.update(c, sql[1], stepped.survivorVersion(), stepped.repointed(), scanned.id());
                 }
             }
         }
     }
 
-    /** A merge record's survivor version and re-pointed JSON after the steps; null when the steps change neither. */
-    private Object[] steps(UndoSteps steps, RecordType kind, UUID survivorId, long survivorVersion, String json) {
-        List<Repointed> repointed = jdbc.json.read(json, REPOINTED);
+    /**
+     * A merge record in force as {@link #stepMergesInForce} reads and rewrites it.
+     *
+     * @param id              the merge's id
+     * @param survivor        its survivor's id
+     * @param survivorVersion the survivor's version it recorded
+     * @param repointed       its re-pointed records, as stored (JSON)
+     */
+    private record InForce(UUID id, UUID survivor, long survivorVersion, String repointed) {
+    }
+
+    /** How {@code merge}, of {@code kind}, records its versions after the steps; null when they change neither. */
+    private InForce stepped(InForce merge, UndoSteps steps, RecordType kind) {
+        List<Repointed> repointed = jdbc.json.read(merge.repointed(), REPOINTED);
         List<Repointed> stepped = steps.repointed(repointed);
-        long survivor = steps.survivorVersionAfter(kind, survivorId, survivorVersion);
-        return survivor == survivorVersion && stepped == repointed ? null
-                : new Object[] {survivor, jdbc.json.write(stepped)};
+        long survivor = steps.survivorVersionAfter(kind, merge.survivor(), merge.survivorVersion());
+        return survivor == merge.survivorVersion() && stepped == repointed ? null
+                : new InForce(merge.id(), merge.survivor(), survivor, jdbc.json.write(stepped));
     }
 
     private void putBack(Connection c, Repointed r) throws SQLException {
