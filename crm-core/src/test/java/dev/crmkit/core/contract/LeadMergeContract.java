@@ -407,7 +407,7 @@ public abstract class LeadMergeContract {
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
         Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()));
         assertInstanceOf(UnmergeOutcome.Unmerged.class, contactMerging.unmerge(contactMerge.id()));
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
         Restored.assertRestored(x, store.contacts().findById(x.id()).orElseThrow(), List.of(x.id()));
     }
 
@@ -427,7 +427,7 @@ public abstract class LeadMergeContract {
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
         Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()));
         assertInstanceOf(CompanyMergeOutcome.Unmerged.class, companyMerging.unmerge(companyMerge.id()));
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
         Restored.assertRestored(k, store.companies().findById(k.id()).orElseThrow(), List.of(k.id()));
     }
 
