@@ -83,13 +83,15 @@ public final class UndoSteps {
     }
 
     /**
-     * The version an undo reinstates a merged-away record at: one more than it had before the merge (every copy of it
-     * read since holds the survivor instead).
+     * The version an undo reinstates a merged-away record at: two more than it had before the merge. The merge left
+     * the record's retired state (a JDBC row without its e-mails, links or external ids, which exports and change
+     * data capture see) at one more, so the reinstated state takes a version no state or copy of the record ever had,
+     * and a reader that applies "only if newer" takes it. Both stores use it, so their exports stay alike.
      *
      * @param versionBefore its version in the merge record's snapshot
      */
     public static long reinstatedVersion(long versionBefore) {
-        return versionBefore + 1;
+        return versionBefore + 2;
     }
 
     /**

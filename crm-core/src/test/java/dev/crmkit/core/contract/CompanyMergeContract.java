@@ -227,9 +227,10 @@ public abstract class CompanyMergeContract {
 
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
-        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
+        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())),
+                Restored.written(merge));
         Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.companies().findById(i).orElseThrow())
-                .toList());
+                .toList(), ids);
         assertEquals(Optional.of(a.id()), store.companies().findByDomain(a.webDomain().orElseThrow())
                 .map(Company::id));
     }
@@ -271,7 +272,7 @@ public abstract class CompanyMergeContract {
                     Optional.of(Fixtures.BOB), at(7000))), copy::toString);
         }
         assertEquals(after, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
-        Restored.assertRestored(both, store.contacts().findById(both.id()).orElseThrow());
+        Restored.assertRestored(both, store.contacts().findById(both.id()).orElseThrow(), List.of(both.id()));
     }
 
     private static void assertRefused(CompanyMergeOutcome outcome, String field, String rule) {
@@ -295,7 +296,8 @@ public abstract class CompanyMergeContract {
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())), ids);
+        Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())),
+                Restored.written(merge));
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
     }

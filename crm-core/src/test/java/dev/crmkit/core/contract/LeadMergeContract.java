@@ -257,9 +257,9 @@ public abstract class LeadMergeContract {
                 () -> assertEquals(List.of("form-a", "form-b"), survivor.externalIds()));
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(merge));
         Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
-                .toList());
+                .toList(), ids);
     }
 
     private static void assertRefused(LeadMergeOutcome outcome, String field, String rule) {
@@ -281,9 +281,9 @@ public abstract class LeadMergeContract {
         LeadMergeOutcome.Unmerged unmerged = assertInstanceOf(LeadMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(merge));
         Restored.assertRestored(List.of(a, b, c), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
-                .toList());
+                .toList(), ids);
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertEquals(Optional.of(clock.instant()), unmerged.merge().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
@@ -382,9 +382,9 @@ public abstract class LeadMergeContract {
         LeadMergeOutcome outcome = merging.unmerge(leadMerge.id());
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, outcome, outcome::toString);
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
         Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
-                .toList());
+                .toList(), ids);
     }
 
     /**
@@ -405,10 +405,10 @@ public abstract class LeadMergeContract {
                 contactMerging.merge(MergeContacts.into(y.id(), List.of(y.id(), x.id())))).merge();
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
-        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow());
+        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()));
         assertInstanceOf(UnmergeOutcome.Unmerged.class, contactMerging.unmerge(contactMerge.id()));
-        Restored.assertRestored(before, state(ids));
-        Restored.assertRestored(x, store.contacts().findById(x.id()).orElseThrow());
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
+        Restored.assertRestored(x, store.contacts().findById(x.id()).orElseThrow(), List.of(x.id()));
     }
 
     /** As above with companies: lead A (company K) merged into B, K merged into L, then both merges undone. */
@@ -425,10 +425,10 @@ public abstract class LeadMergeContract {
                 companyMerging.merge(List.of(l.id(), k.id()), Optional.of(l.id()))).merge();
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
-        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow());
+        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()));
         assertInstanceOf(CompanyMergeOutcome.Unmerged.class, companyMerging.unmerge(companyMerge.id()));
-        Restored.assertRestored(before, state(ids));
-        Restored.assertRestored(k, store.companies().findById(k.id()).orElseThrow());
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
+        Restored.assertRestored(k, store.companies().findById(k.id()).orElseThrow(), List.of(k.id()));
     }
 
     /**
@@ -459,7 +459,7 @@ public abstract class LeadMergeContract {
                     assertEquals(total, related, "related records of " + counts);
                     assertEquals(1, store.leads().count());
                     assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-                    Restored.assertRestored(before, state(ids));
+                    Restored.assertRestored(before, state(ids), Restored.written(merge));
                 });
     }
 }

@@ -247,7 +247,7 @@ public abstract class MergeContract {
 
         UnmergeOutcome.Unmerged unmerged = assertInstanceOf(UnmergeOutcome.Unmerged.class, outcome);
         assertEquals(List.of(a.id(), c.id()), unmerged.restored());
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(merge));
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertEquals(new MergeEvent.ContactsUnmerged(merge.id(), b.id(), List.of(a.id(), c.id()), clock.instant()),
                 events.get(events.size() - 1));
@@ -375,7 +375,7 @@ public abstract class MergeContract {
         UnmergeOutcome outcome = merging.unmerge(first.id());
 
         assertInstanceOf(UnmergeOutcome.Unmerged.class, outcome, outcome::toString);
-        Restored.assertRestored(before, state(ids));
+        Restored.assertRestored(before, state(ids), Restored.written(first, second));
     }
 
     /**
@@ -407,7 +407,7 @@ public abstract class MergeContract {
                             + (int) timeline(survivor).stream().filter(x -> x.type() != ActivityType.SYSTEM).count();
                     assertEquals(total, related, "related records of " + counts);
                     assertInstanceOf(UnmergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-                    Restored.assertRestored(before, state(ids));
+                    Restored.assertRestored(before, state(ids), Restored.written(merge));
                 });
     }
 

@@ -3,10 +3,15 @@ package dev.crmkit.core.contract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.crmkit.core.merge.MergeRecord;
+import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +80,24 @@ public final class Restored {
         }
         assertEquals(ids, seen, "every record written is in the text");
         assertTrue(up, () -> "no record went up a version:\n" + now);
+    }
+
+    /**
+     * The records an undo of {@code merge} writes, for {@link #assertRestored(Object, Object, Collection)}: its
+     * survivor, its merged-away records and the versioned records it re-pointed (each once).
+     *
+     * @param merges the merges undone
+     * @return their ids, each as text holding its UUID
+     */
+    public static List<Object> written(MergeRecord<?, ?>... merges) {
+        Set<Object> out = new LinkedHashSet<>();
+        for (MergeRecord<?, ?> merge : merges) {
+            out.add(merge.survivor());
+            out.addAll(merge.mergedIds());
+            Repointed.lastOfEach(merge.repointed()).stream().filter(UndoSteps::isVersioned)
+                    .forEach(r -> out.add(r.id()));
+        }
+        return List.copyOf(out);
     }
 
     /** For each version in the text, the last UUID before it (its record's id), or "" for none. */

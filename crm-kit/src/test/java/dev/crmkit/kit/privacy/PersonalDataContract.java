@@ -783,7 +783,8 @@ public abstract class PersonalDataContract {
                     copy.withProbabilityOverride(Optional.of(90), T0.plusSeconds(60))), copy::toString);
         }
         assertEquals(deals, all(store.archives().deals()), "nothing stored");
-        dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow());
+        dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow(),
+                List.of(before.id()));
     }
 
     /**
@@ -815,7 +816,8 @@ public abstract class PersonalDataContract {
 
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         versionsNeverDown(highest);
-        dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow());
+        dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow(),
+                List.of(before.id()));
         for (Deal copy : List.of(before, duringLeadMerge, duringBoth)) {
             assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(
                     copy.withProbabilityOverride(Optional.of(90), T0.plusSeconds(60))), copy::toString);
@@ -1031,7 +1033,8 @@ public abstract class PersonalDataContract {
         dev.crmkit.core.merge.LeadMergeOutcome undone = kit.crm().leadMerging().unmerge(merge);
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         assertEquals(zLead.id(), store.leads().findById(zLead.id()).orElseThrow().id());
-        dev.crmkit.core.contract.Restored.assertRestored(oLead, store.leads().findById(oLead.id()).orElseThrow());
+        dev.crmkit.core.contract.Restored.assertRestored(oLead, store.leads().findById(oLead.id()).orElseThrow(),
+                List.of(oLead.id()));
         assertNotEquals(zLead.email(), store.leads().findById(zLead.id()).orElseThrow().email(), "still erased");
     }
 

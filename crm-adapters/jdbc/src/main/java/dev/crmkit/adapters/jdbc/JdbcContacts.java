@@ -93,6 +93,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     private final String insertCompanyMergeSnapshot;
     private final String raiseVersion;
     private final String setVersion;
+    private final String setVersionFrom;
+    private final String selectVersion;
     private final String updateAt;
     private final String selectLocked;
     private final String selectPointsOf;
@@ -123,6 +125,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 jdbc.sql("{company_merge_contact}"));
         raiseVersion = jdbc.sql("UPDATE {contact} SET version = version + 1 WHERE id = ?");
         setVersion = jdbc.sql("UPDATE {contact} SET version = ? WHERE id = ?");
+        setVersionFrom = setVersion + " AND version = ?";
+        selectVersion = jdbc.sql("SELECT version FROM {contact} WHERE id = ?");
         updateRow = jdbc.sql("UPDATE {contact} SET version = version + 1, first_name = ?, last_name = ?, emails = "
                 + json + ", phones = " + json + ", addresses = " + json + ", language = ?, birthday = ?, "
                 + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
@@ -204,15 +208,24 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     }
 
     /**
-     * Puts a merged-away contact back as it was, a version up ({@link UndoSteps#reinstatedVersion}): its e-mails and
-     * phones, its company links.
+     * Puts a merged-away contact back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's, if its row
+     * is as its merge left it (else a {@link StaleVersionException}): its version, e-mails and phones, company links.
      */
     @Override
     public void reinstate(Connection c, Contact exact) throws SQLException {
         UUID id = exact.id().value();
-        jdbc.update(c, setVersion, UndoSteps.reinstatedVersion(exact.version()), id);
+        // the merge left the row one version up from its snapshot; the reinstated contact goes above that
+        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
+                == 0) {
+            throw new StaleVersionException("contact", id.toString(), exact.version() + 1);
+        }
         points.claimAll(c, points(exact), id);
         insertAffiliations(c, exact);
+    }
+
+    @Override
+    public Optional<String> reinstateConflict(Connection c, Contact exact) throws SQLException {
+        return JdbcMerges.retiredConflict(jdbc, c, selectVersion, "contact", exact.id().value(), exact.version());
     }
 
     /**

@@ -193,14 +193,13 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * Puts a merged-away lead back as it was, a version up from its snapshot, if its row is as its merge left
-     * it (else a {@link StaleVersionException}): its version and its external ids.
+     * Puts a merged-away lead back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's, if its row
+     * is as its merge left it (else a {@link StaleVersionException}): its version and its external ids.
      */
     @Override
     public void reinstate(Connection c, Lead exact) throws SQLException {
         UUID id = exact.id().value();
-        // the row is one version up from its snapshot, as its merge left it, and stays there: the version it is
-        // reinstated at (UndoSteps#reinstatedVersion), never a lower one
+        // the merge left the row one version up from its snapshot; the reinstated record goes above that
         if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
                 == 0) {
             throw new StaleVersionException("lead", id.toString(), exact.version() + 1);

@@ -83,7 +83,8 @@ class LeadMergeDumpPropertyTest {
                             crm.leadMerging().unmerge(merge.id()));
 
                     dev.crmkit.core.contract.Restored.assertRestored(before, MergeDumpPropertyTest.dump(ds,
-                            Set.of(merge.activityId().toString(), undone.activityId().toString()), RECORD_TABLES));
+                            Set.of(merge.activityId().toString(), undone.activityId().toString()), RECORD_TABLES),
+                            dev.crmkit.core.contract.Restored.written(merge));
                 });
     }
 

@@ -84,7 +84,8 @@ class MergeDumpPropertyTest {
 
                     String after = dump(ds, Set.of(merge.activityId().toString(),
                             undone.activityId().toString()));
-                    dev.crmkit.core.contract.Restored.assertRestored(before, after);
+                    dev.crmkit.core.contract.Restored.assertRestored(before, after,
+                            dev.crmkit.core.contract.Restored.written(merge));
                 });
     }
 

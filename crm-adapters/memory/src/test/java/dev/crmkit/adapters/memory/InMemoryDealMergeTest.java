@@ -64,7 +64,7 @@ class InMemoryDealMergeTest {
         assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(UnmergeOutcome.Unmerged.class, crm.merging().unmerge(merge.id()));
-        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()));
+        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()), List.of(deal.id()));
     }
 
     @Test
@@ -93,7 +93,7 @@ class InMemoryDealMergeTest {
         assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm.leadMerging().unmerge(merge.id()));
-        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()));
-        Restored.assertRestored(Optional.of(b), store.leads().findById(b.id()));
+        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()), List.of(deal.id()));
+        Restored.assertRestored(Optional.of(b), store.leads().findById(b.id()), List.of(b.id()));
     }
 }
