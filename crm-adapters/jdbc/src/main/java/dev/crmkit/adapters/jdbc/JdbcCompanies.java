@@ -138,11 +138,7 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     @Override
     public void reinstate(Connection c, Company exact) throws SQLException {
         UUID id = exact.id().value();
-        // the merge left the row one version up from its snapshot; the reinstated record goes above that
-        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
-                == 0) {
-            throw new StaleVersionException("company", id.toString(), exact.version() + 1);
-        }
+        JdbcMerges.reinstateVersion(jdbc, c, setVersionFrom, "company", id, exact.version());
         domains.claimAll(c, domains(exact), id);
     }
 

@@ -214,11 +214,7 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     @Override
     public void reinstate(Connection c, Contact exact) throws SQLException {
         UUID id = exact.id().value();
-        // the merge left the row one version up from its snapshot; the reinstated contact goes above that
-        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
-                == 0) {
-            throw new StaleVersionException("contact", id.toString(), exact.version() + 1);
-        }
+        JdbcMerges.reinstateVersion(jdbc, c, setVersionFrom, "contact", id, exact.version());
         points.claimAll(c, points(exact), id);
         insertAffiliations(c, exact);
     }

@@ -199,11 +199,7 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     @Override
     public void reinstate(Connection c, Lead exact) throws SQLException {
         UUID id = exact.id().value();
-        // the merge left the row one version up from its snapshot; the reinstated record goes above that
-        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(exact.version()), id, exact.version() + 1)
-                == 0) {
-            throw new StaleVersionException("lead", id.toString(), exact.version() + 1);
-        }
+        JdbcMerges.reinstateVersion(jdbc, c, setVersionFrom, "lead", id, exact.version());
         externalIds.claimAll(c, exact.externalIds(), id);
         nameKeys.replace(c, id, exact.name());
     }

@@ -147,6 +147,20 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 + " changed since the merge (version " + (versionBefore + 1) + " then, " + now.get() + " now)");
     }
 
+    /**
+     * For {@link Rows#reinstate}: moves a merged-away record's row from the version its merge left it at (one more
+     * than before the merge) to {@link UndoSteps#reinstatedVersion}, or throws a {@link StaleVersionException} naming
+     * the record when the row is at another version (nothing changed).
+     *
+     * @param setVersionFrom {@code UPDATE ... SET version = ? WHERE id = ? AND version = ?} of the kind's table
+     */
+    static void reinstateVersion(Jdbc jdbc, Connection c, String setVersionFrom, String noun, UUID id,
+                                 long versionBefore) throws SQLException {
+        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(versionBefore), id, versionBefore + 1) == 0) {
+            throw new StaleVersionException(noun, id.toString(), versionBefore + 1);
+        }
+    }
+
     /** The statements of one versioned table that refers to a merged record by one column. */
     private record Versioned(String select, String repoint, String version, String putBack) {
     }
