@@ -83,6 +83,9 @@ public record CustomFieldSchema(RecordType recordType, List<FieldDefinition> fie
      * returned in {@link ParsedFields#unknownKeys()} for the caller to report. Required fields are checked as well.
      */
     public ParsedFields parse(Map<String, String> raw) {
+        if (raw.isEmpty() && !anyRequired()) {
+            return NOTHING_PARSED; // most submissions: no text, no required field, so no maps or lists to fill
+        }
         Map<String, FieldValue> values = new LinkedHashMap<>();
         List<Violation> problems = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -105,6 +108,19 @@ public record CustomFieldSchema(RecordType recordType, List<FieldDefinition> fie
         }
         // no values (most submissions): the shared empty instance, not a sorted copy of an empty map
         return new ParsedFields(values.isEmpty() ? CustomFields.empty() : new CustomFields(values), problems, unknown);
+    }
+
+    /** What {@link #parse} reads from no text under a schema without required fields. */
+    private static final ParsedFields NOTHING_PARSED = new ParsedFields(CustomFields.empty(), List.of(), List.of());
+
+    /** Whether a field is required, by position (no iterator per call). */
+    private boolean anyRequired() {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).required()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean reported(List<Violation> problems, String field) {

@@ -51,6 +51,9 @@ public record CustomFields(Map<String, FieldValue> values) {
 
     /** A copy that gains the other's values for the fields this one has no value for; its own values stay. */
     public CustomFields fillEmptyFrom(CustomFields other) {
+        if (other.values.isEmpty()) { // nothing to gain (a repeat without custom values): no sorted copy
+            return this;
+        }
         TreeMap<String, FieldValue> copy = new TreeMap<>(other.values);
         copy.putAll(values);
         return new CustomFields(copy);

@@ -166,4 +166,19 @@ class CustomFieldSchemaTest {
         assertEquals(List.of("customFields.budget:required"), fieldRules(SCHEMA.parse(Map.of()).violations()));
         assertEquals(CustomFields.empty(), SCHEMA.parse(Map.of()).values());
     }
+
+    @Test
+    void parse_noTextUnderARequiredField_stillReportsItRequired() {
+        // the shortcut for no text (most captures) must not skip the required check
+        assertEquals(List.of("customFields.budget:required"), fieldRules(SCHEMA.parse(Map.of()).violations()));
+    }
+
+    @Test
+    void parse_noTextWithoutRequiredFields_isNothing() {
+        CustomFieldSchema.ParsedFields p = CustomFieldSchema.of(RecordType.LEAD, TIER, VIP).parse(Map.of());
+
+        assertSame(CustomFields.empty(), p.values());
+        assertEquals(List.of(), p.violations());
+        assertEquals(List.of(), p.unknownKeys());
+    }
 }
