@@ -392,7 +392,7 @@ public final class LeadCapture {
         DuplicateRules rules = settings.duplicateRules();
         DuplicateCheck contactCheck = DuplicateCheck.none();
         LeadCheck leadCheck = checkLead(s, held);
-        boolean leadBlocks = rules.forRecord(RecordType.LEAD, Optional.of(s.raw().channel())) == DuplicateAction.BLOCK
+        boolean leadBlocks = rules.forRecord(RecordType.LEAD, s.raw().channel()) == DuplicateAction.BLOCK
                 && !leadCheck.candidates().isEmpty();
         if (held.isPresent()) {
             if (leadBlocks) {
@@ -471,7 +471,7 @@ public final class LeadCapture {
      */
     private LeadCheck checkLead(NormalizedSubmission s, Optional<Contact> held) {
         DuplicateRules rules = settings.duplicateRules();
-        if (rules.forRecord(RecordType.LEAD, Optional.of(s.raw().channel())) == DuplicateAction.ALLOW) {
+        if (rules.forRecord(RecordType.LEAD, s.raw().channel()) == DuplicateAction.ALLOW) {
             return LeadCheck.none();
         }
         return leadDuplicates.check(s.name(), s.email(), s.phone(), s.companyName(), held.map(Contact::id),
@@ -579,37 +579,28 @@ public final class LeadCapture {
 
     /**
      * The timeline text of a capture: the request, the campaign, the e-mail and the phone, each present one on a line.
-     * Written into one builder (every capture writes one), not a list of parts joined after.
+     * Every capture writes one, so it is one concatenation of the parts (an absent part and its label are empty): the
+     * text's bytes are allocated once at their exact size, with no builder's buffer to outgrow or copy.
      */
     static String describe(NormalizedSubmission s) {
-        StringBuilder out = new StringBuilder(96);
-        if (!s.raw().request().isBlank()) {
-            out.append(s.raw().request().strip());
-        }
-        if (!s.raw().campaign().isBlank()) {
-            line(out).append("campaign: ").append(s.raw().campaign().strip());
-        }
-        if (s.email().isPresent()) {
-            line(out).append("e-mail: ").append(s.email().get());
-        }
-        if (s.phone().isPresent()) {
-            line(out).append("phone: ").append(s.phone().get());
-        }
-        return out.toString();
-    }
-
-    /** Starts a new line of {@link #describe}'s text unless it is still empty. */
-    private static StringBuilder line(StringBuilder out) {
-        return out.length() == 0 ? out : out.append('\n');
+        String request = s.raw().request().isBlank() ? "" : s.raw().request().strip();
+        String campaign = s.raw().campaign().isBlank() ? "" : s.raw().campaign().strip();
+        String email = s.email().isPresent() ? s.email().get().toString() : "";
+        String phone = s.phone().isPresent() ? s.phone().get().toString() : "";
+        boolean before = !request.isEmpty();
+        String campaignLabel = campaign.isEmpty() ? "" : before ? "\ncampaign: " : "campaign: ";
+        before |= !campaign.isEmpty();
+        String emailLabel = email.isEmpty() ? "" : before ? "\ne-mail: " : "e-mail: ";
+        before |= !email.isEmpty();
+        String phoneLabel = phone.isEmpty() ? "" : before ? "\nphone: " : "phone: ";
+        return request + campaignLabel + campaign + emailLabel + email + phoneLabel + phone;
     }
 
     private Contact newContact(NormalizedSubmission s, Instant now) {
-        Contact contact = Contact.create(new ContactId(context.ids().next()), s.name(), listOf(s.email()),
-                listOf(s.phone()), now);
         MarketingConsent consent = s.raw().marketingConsent()
                 ? MarketingConsent.granted(now, s.raw().channel().label()) : MarketingConsent.unknown();
-        contact = contact.withPersonalDetails(s.language(), Optional.empty(), consent, now);
-        return contact.withOwner(s.raw().owner(), now);
+        return Contact.create(new ContactId(context.ids().next()), s.name(), listOf(s.email()), listOf(s.phone()),
+                s.language(), consent, s.raw().owner(), now);
     }
 
     /** None or the one value, without a stream pipeline per new contact ({@code optional.stream().toList()}). */

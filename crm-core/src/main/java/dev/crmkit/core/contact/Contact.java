@@ -78,8 +78,19 @@ public record Contact(ContactId id, long version, PersonName name, List<EmailAdd
     /** A new, not yet stored contact with a name and contact points and nothing else. */
     public static Contact create(ContactId id, PersonName name, List<EmailAddress> emails, List<PhoneNumber> phones,
                                  Instant now) {
-        return new Contact(id, 0, name, emails, phones, List.of(), Optional.empty(), Optional.empty(),
-                MarketingConsent.unknown(), List.of(), CustomFields.empty(), Optional.empty(), now, now);
+        return create(id, name, emails, phones, Optional.empty(), MarketingConsent.unknown(), Optional.empty(), now);
+    }
+
+    /**
+     * A new, not yet stored contact as a capture makes one: a name, contact points, a language, a consent and an
+     * owner, in one construction (the same contact as {@link #create(ContactId, PersonName, List, List, Instant)}
+     * followed by {@link #withPersonalDetails} and {@link #withOwner} at the same instant, without the two copies).
+     */
+    public static Contact create(ContactId id, PersonName name, List<EmailAddress> emails, List<PhoneNumber> phones,
+                                 Optional<Locale> language, MarketingConsent consent, Optional<UserId> owner,
+                                 Instant now) {
+        return new Contact(id, 0, name, emails, phones, List.of(), language, Optional.empty(), consent, List.of(),
+                CustomFields.empty(), owner, now, now);
     }
 
     private static <T> List<T> distinct(List<T> items, String field) {
@@ -126,7 +137,12 @@ public record Contact(ContactId id, long version, PersonName name, List<EmailAdd
 
     /** The affiliation with a company, if any. */
     public Optional<Affiliation> affiliationWith(CompanyId companyId) {
-        return affiliations.stream().filter(a -> a.companyId().equals(companyId)).findFirst();
+        for (int i = 0; i < affiliations.size(); i++) { // by position: every capture with a company asks, no stream
+            if (affiliations.get(i).companyId().equals(companyId)) {
+                return Optional.of(affiliations.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A copy with the e-mail added (as primary when {@code primary}), or moved to primary if already present. */

@@ -124,7 +124,7 @@ public record DuplicateRules(Map<Channel, DuplicateAction> byChannel, DuplicateA
 
     /** The action for a contact captured through a channel: {@code forRecord(CONTACT, Optional.of(channel))}. */
     public DuplicateAction forChannel(Channel channel) {
-        return forRecord(RecordType.CONTACT, Optional.of(Objects.requireNonNull(channel, "channel")));
+        return forRecord(RecordType.CONTACT, Objects.requireNonNull(channel, "channel"));
     }
 
     /**
@@ -134,13 +134,26 @@ public record DuplicateRules(Map<Channel, DuplicateAction> byChannel, DuplicateA
     public DuplicateAction forRecord(RecordType type, Optional<Channel> channel) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(channel, "channel");
-        if (channel.isPresent()) {
-            DuplicateAction exact = byTypeAndChannel.getOrDefault(type, Map.of()).get(channel.get());
+        return actionFor(type, channel.orElse(null));
+    }
+
+    /**
+     * The action for a record of a type created or edited through the channel: the same as
+     * {@code forRecord(type, Optional.of(channel))}, without an {@code Optional} per call (every capture asks).
+     */
+    public DuplicateAction forRecord(RecordType type, Channel channel) {
+        return actionFor(Objects.requireNonNull(type, "type"), Objects.requireNonNull(channel, "channel"));
+    }
+
+    /** The lookup of {@link #forRecord}; {@code channel} null for a record made by hand. */
+    private DuplicateAction actionFor(RecordType type, Channel channel) {
+        if (channel != null) {
+            DuplicateAction exact = byTypeAndChannel.getOrDefault(type, Map.of()).get(channel);
             if (exact != null) {
                 return exact;
             }
-            if (type == RecordType.CONTACT && byChannel.containsKey(channel.get())) {
-                return byChannel.get(channel.get());
+            if (type == RecordType.CONTACT && byChannel.containsKey(channel)) {
+                return byChannel.get(channel);
             }
         }
         DuplicateAction forType = byType.get(type);

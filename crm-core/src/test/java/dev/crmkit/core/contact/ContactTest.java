@@ -202,4 +202,27 @@ class ContactTest {
         assertThrows(IllegalArgumentException.class, () -> contact(List.of(), List.of()).atVersion(-1));
         assertEquals(2, contact(List.of(), List.of()).atVersion(2).version());
     }
+
+    @Test
+    void create_withCaptureDetails_isCreateThenPersonalDetailsThenOwnerAtOneInstant() {
+        PhoneNumber phone = PhoneNumber.parse("+4930901820", "DE");
+        MarketingConsent consent = MarketingConsent.granted(T0, "web form");
+        Contact chained = Contact.create(ID, PersonName.of("Jane", "Doe"), List.of(JANE), List.of(phone), T0)
+                .withPersonalDetails(Optional.of(java.util.Locale.GERMAN), Optional.empty(), consent, T0)
+                .withOwner(Optional.of(dev.crmkit.core.kernel.UserId.of("olga")), T0);
+
+        Contact direct = Contact.create(ID, PersonName.of("Jane", "Doe"), List.of(JANE), List.of(phone),
+                Optional.of(java.util.Locale.GERMAN), consent, Optional.of(dev.crmkit.core.kernel.UserId.of("olga")), T0);
+
+        assertEquals(chained, direct);
+    }
+
+    @Test
+    void affiliationWith_findsTheOneOfItsCompanyAmongSeveral() {
+        Contact c = withAffiliations(List.of(Affiliation.of(ACME, CompanyRole.EMPLOYEE),
+                Affiliation.of(GLOBEX, CompanyRole.PAYER)));
+
+        assertEquals(Set.of(CompanyRole.PAYER), c.affiliationWith(GLOBEX).orElseThrow().roles());
+        assertEquals(Set.of(CompanyRole.EMPLOYEE), c.affiliationWith(ACME).orElseThrow().roles());
+    }
 }

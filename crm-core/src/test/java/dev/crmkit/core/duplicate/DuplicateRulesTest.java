@@ -53,12 +53,7 @@ class DuplicateRulesTest {
 
     @Test
     void recordTypes_mostSpecificRuleWins() {
-        DuplicateRules rules = DuplicateRules.allowAll()
-                .withChannel(Channel.CALL, DuplicateAction.ALERT)
-                .withRule(RecordType.CONTACT, DuplicateAction.BLOCK)
-                .withRule(RecordType.CONTACT, Channel.WEB_FORM, DuplicateAction.ALLOW)
-                .withRule(RecordType.COMPANY, DuplicateAction.ALERT)
-                .withRule(RecordType.COMPANY, Channel.IMPORT, DuplicateAction.BLOCK);
+        DuplicateRules rules = layeredRules();
         // type + channel, then the contact channel rule, then the type, then (contacts) otherwise
         assertEquals(DuplicateAction.ALLOW, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.WEB_FORM)));
         assertEquals(DuplicateAction.ALERT, rules.forRecord(RecordType.CONTACT, Optional.of(Channel.CALL)));
@@ -101,5 +96,28 @@ class DuplicateRulesTest {
                 DuplicateAction.ALERT);
         assertEquals(DuplicateAction.ALLOW, base.forRecord(RecordType.LEAD, Optional.of(Channel.CALL)));
         assertEquals(Map.of(), base.byTypeAndChannel());
+    }
+
+    /** Rules of every layer: a contact channel rule, type rules, and type-and-channel rules. */
+    private static DuplicateRules layeredRules() {
+        return DuplicateRules.allowAll()
+                .withChannel(Channel.CALL, DuplicateAction.ALERT)
+                .withRule(RecordType.CONTACT, DuplicateAction.BLOCK)
+                .withRule(RecordType.CONTACT, Channel.WEB_FORM, DuplicateAction.ALLOW)
+                .withRule(RecordType.COMPANY, DuplicateAction.ALERT)
+                .withRule(RecordType.COMPANY, Channel.IMPORT, DuplicateAction.BLOCK);
+    }
+
+    @Test
+    void forRecordOfAChannel_isForRecordOfThatChannelPresent_forEveryTypeAndChannel() {
+        DuplicateRules rules = layeredRules().withRule(RecordType.LEAD, Channel.IMPORT, DuplicateAction.BLOCK);
+        for (RecordType type : RecordType.values()) {
+            for (Channel channel : Channel.values()) {
+                assertEquals(rules.forRecord(type, Optional.of(channel)), rules.forRecord(type, channel),
+                        type + " " + channel);
+            }
+        }
+        assertEquals(DuplicateAction.BLOCK, rules.forRecord(RecordType.LEAD, Channel.IMPORT));
+        assertThrows(NullPointerException.class, () -> rules.forRecord(RecordType.LEAD, (Channel) null));
     }
 }
