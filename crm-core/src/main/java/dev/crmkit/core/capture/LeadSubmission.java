@@ -93,7 +93,7 @@ public record LeadSubmission(@NotNull Channel channel,
             c.matches("defaultRegion", defaultRegion, REGION, "must be an ISO 3166 two-letter region");
         }
         c.notNull("owner", owner).notNull("customFields", customFields);
-        if (customFields != null) { // a field name is built only for a missing value
+        if (customFields != null && !customFields.isEmpty()) { // a field name is built only for a missing value
             customFields.forEach((key, value) -> {
                 if (value == null) {
                     c.notNull("customFields." + key, null);
@@ -129,8 +129,14 @@ public record LeadSubmission(@NotNull Channel channel,
         }
         StoreLimits.addText(out, "referrer", referrer, StoreLimits.REFERRER);
         StoreLimits.addText(out, "externalId", externalId, StoreLimits.EXTERNAL_ID);
-        out.addAll(StoreLimits.user("owner", owner));
-        out.addAll(StoreLimits.customValues(customFields));
+        // every capture checks: a list to copy only when it holds something, none for no custom values
+        List<Violation> ownerLimits = StoreLimits.user("owner", owner);
+        if (!ownerLimits.isEmpty()) {
+            out.addAll(ownerLimits);
+        }
+        if (customFields != null && !customFields.isEmpty()) {
+            out.addAll(StoreLimits.customValues(customFields));
+        }
         return out;
     }
 

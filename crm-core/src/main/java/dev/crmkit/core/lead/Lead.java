@@ -220,16 +220,20 @@ public record Lead(LeadId id, long version, ContactId contactId, Optional<Compan
     public Lead foldRepeat(Optional<String> newExternalId, String fingerprint, PersonName newName, Optional<EmailAddress> newEmail,
                            Optional<PhoneNumber> newPhone, String newCompanyName, String newRequest,
                            Optional<UserId> newOwner, CustomFields newFields, Instant now) {
-        List<String> ids = new ArrayList<>(externalIds);
-        Map<String, String> prints = new java.util.HashMap<>(fingerprints);
-        newExternalId.filter(x -> !ids.contains(x)).ifPresent(x -> {
-            ids.add(x);
-            prints.put(x, Objects.requireNonNull(fingerprint, "fingerprint"));
-        });
+        // every repeat folds: without a new external id the stored (immutable) ids and fingerprints are kept as they
+        // are, and an absent value is taken by a plain choice, not a lambda per field
+        List<String> ids = externalIds;
+        Map<String, String> prints = fingerprints;
+        if (newExternalId.isPresent() && !externalIds.contains(newExternalId.get())) {
+            ids = new ArrayList<>(externalIds);
+            ids.add(newExternalId.get());
+            prints = new java.util.HashMap<>(fingerprints);
+            prints.put(newExternalId.get(), Objects.requireNonNull(fingerprint, "fingerprint"));
+        }
         return new Lead(id, version, contactId, companyId, source, ids, prints,
                 request.isEmpty() ? newRequest : request, name.isEmpty() ? newName : name,
-                email.or(() -> newEmail), phone.or(() -> newPhone),
-                companyName.isEmpty() ? newCompanyName : companyName, owner.or(() -> newOwner), status,
+                email.isPresent() ? email : newEmail, phone.isPresent() ? phone : newPhone,
+                companyName.isEmpty() ? newCompanyName : companyName, owner.isPresent() ? owner : newOwner, status,
                 disqualificationReason, submissions + 1, customFields.fillEmptyFrom(newFields), createdAt, now);
     }
 
