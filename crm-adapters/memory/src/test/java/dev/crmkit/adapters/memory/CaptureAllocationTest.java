@@ -29,11 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bound leaves about 1.2% for another JDK's library classes, so it fails when that work comes back, not on a JDK
  * update. (The skipped look-up of open tasks about a lead just inserted saves 24 bytes only:
  * {@code CaptureFollowUpTest} pins it by its calls.)
+ *
+ * <p>t26-memcap took out, in bytes a capture on JDK 17.0.15: the parse of no custom values into fresh maps and lists
+ * under a schema without required fields, and a repeat's sorted copy of no custom values (356); the timeline text's
+ * builder buffer, now one exact concatenation (136); a new contact's two copies ({@code withPersonalDetails},
+ * {@code withOwner}: 108); the store-limit check's list copies of nothing (88); the stream of
+ * {@code Contact.affiliationWith} (81); a repeat's copies of the external ids and fingerprints and its lambdas (66);
+ * the {@code Optional} around the channel of each duplicate-rule look-up (36): 13,782 before, 12,911 after. The bound
+ * leaves 0.5%, so taking back any of the first five alone fails it (the last two are below that margin and are pinned
+ * by their own tests only as behaviour, not bytes).
  */
 class CaptureAllocationTest {
 
     private static final int PEOPLE = 150;
-    private static final long BOUND = 13_950;
+    private static final long BOUND = 12_980;
 
     @Test
     void capture_allocatesAtMostTheBound() throws Exception {
