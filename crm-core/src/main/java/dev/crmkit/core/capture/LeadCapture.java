@@ -51,7 +51,6 @@ import dev.crmkit.core.task.NewTask;
 import dev.crmkit.core.task.TaskPlanner;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -207,25 +206,26 @@ public final class LeadCapture {
      */
     Normalized normalize(LeadSubmission submission, CustomFieldSchema schema) {
         Objects.requireNonNull(submission, "submission");
-        List<Violation> problems = new ArrayList<>(context.validation().violationsOf(submission));
+        List<Violation> problems = context.validation().violationsOf(submission); // a new list of this call's
         if (!problems.isEmpty() && problems.stream().anyMatch(v -> v.rule().equals("not-null"))) {
             return new Normalized(Optional.empty(), problems); // a missing part: nothing further can be read
         }
         Set<String> flagged = problems.isEmpty() ? Set.of() : EdgeValidation.fieldsOf(problems);
         PersonName name = null;
         if (!flagged.contains("firstName") && !flagged.contains("lastName")) {
-            name = collect(problems, () -> PersonName.of(submission.firstName(), submission.lastName()));
+            name = collect(problems, submission, null, (sub, x) -> PersonName.of(sub.firstName(), sub.lastName()));
         }
         Optional<EmailAddress> email = Optional.empty();
         if (!submission.email().isBlank() && !flagged.contains("email")) {
-            email = Optional.ofNullable(collect(problems,
-                    () -> dev.crmkit.core.privacy.Anonymized.inputEmail(submission.email())));
+            email = Optional.ofNullable(collect(problems, submission, null,
+                    (sub, x) -> dev.crmkit.core.privacy.Anonymized.inputEmail(sub.email())));
         }
         Optional<PhoneNumber> phone = Optional.empty();
         if (!submission.phone().isBlank() && !flagged.contains("phone") && !flagged.contains("defaultRegion")) {
             String region = submission.defaultRegion().isEmpty() ? settings.defaultRegion()
                     : submission.defaultRegion();
-            phone = Optional.ofNullable(collect(problems, () -> PhoneNumber.parse(submission.phone(), region)));
+            phone = Optional.ofNullable(collect(problems, submission, region,
+                    (sub, r) -> PhoneNumber.parse(sub.phone(), r)));
         }
         if (submission.email().isBlank() && submission.phone().isBlank()) {
             problems.add(new Violation("email", "email-or-phone-required",
@@ -233,13 +233,14 @@ public final class LeadCapture {
         }
         String companyName = "";
         if (!flagged.contains("companyName")) {
-            companyName = Optional.ofNullable(collect(problems,
-                    () -> Text.clean(submission.companyName(), "companyName"))).orElse("");
+            String cleaned = collect(problems, submission, null,
+                    (sub, x) -> Text.clean(sub.companyName(), "companyName"));
+            companyName = cleaned == null ? "" : cleaned;
         }
         Optional<String> sourceDetail = Optional.empty();
         if (submission.sourceDetail().isPresent() && !flagged.contains("sourceDetail")) {
-            sourceDetail = Optional.ofNullable(collect(problems,
-                    () -> Text.clean(submission.sourceDetail().get(), "sourceDetail")))
+            sourceDetail = Optional.ofNullable(collect(problems, submission, null,
+                    (sub, x) -> Text.clean(sub.sourceDetail().get(), "sourceDetail")))
                     .filter(d -> !d.isEmpty());
         }
         CustomFieldSchema.ParsedFields fields = schema.parse(submission.customFields());
@@ -258,7 +259,8 @@ public final class LeadCapture {
         }
         Optional<Locale> language = submission.language().isEmpty() ? Optional.empty()
                 : Optional.of(Locale.forLanguageTag(submission.language()));
-        Optional<String> externalId = Optional.of(submission.externalId().strip()).filter(s -> !s.isEmpty());
+        String strippedId = submission.externalId().strip();
+        Optional<String> externalId = strippedId.isEmpty() ? Optional.empty() : Optional.of(strippedId);
         LeadSource source = new LeadSource(submission.channel(), sourceDetail, submission.campaign(),
                 submission.utm(), submission.referrer());
         return new Normalized(Optional.of(new NormalizedSubmission(submission, source, name, email, phone,
@@ -720,9 +722,14 @@ public final class LeadCapture {
                 now.plus(settings.followUpWithin()), lead.owner().get(), Optional.of(ref)));
     }
 
-    private static <T> T collect(List<Violation> problems, java.util.function.Supplier<T> step) {
+    /**
+     * The step's result, or null with its violations added to the problems. The step takes its inputs as arguments,
+     * so each step is a lambda that captures nothing (one instance, not one per capture).
+     */
+    private static <A, B, T> T collect(List<Violation> problems, A first, B second,
+                                       java.util.function.BiFunction<A, B, T> step) {
         try {
-            return step.get();
+            return step.apply(first, second);
         } catch (ValidationException e) {
             problems.addAll(e.violations());
             return null;

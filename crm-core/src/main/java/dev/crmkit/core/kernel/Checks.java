@@ -113,7 +113,7 @@ public final class Checks {
 
     /** Every violation found, in the order found. */
     public List<Violation> violations() {
-        return List.copyOf(violations);
+        return violations.isEmpty() ? List.of() : List.copyOf(violations); // none (most commands): no array to copy
     }
 
     private void add(String field, String rule, String message) {

@@ -47,11 +47,13 @@ public final class EdgeValidation {
     /**
      * Every violation of the command's constraints, ordered by field, then rule; empty when it is valid. A command
      * that is {@link StoreLimits.Bounded} also gets its store-limit violations, in plain Java whatever validator is
-     * configured, for each field its constraints did not already refuse.
+     * configured, for each field its constraints did not already refuse. The list is a new one of the caller's, which
+     * it may add to (capture adds its own checks' violations without copying it).
      */
     public List<Violation> violationsOf(Object command) {
         Objects.requireNonNull(command, "command");
-        List<Violation> out = new ArrayList<>(checks.apply(command));
+        List<Violation> checked = checks.apply(command);
+        List<Violation> out = checked.isEmpty() ? new ArrayList<>() : new ArrayList<>(checked);
         if (command instanceof StoreLimits.Bounded bounded) {
             List<Violation> limits = bounded.storeLimitViolations();
             if (!limits.isEmpty()) { // the common case: nothing over a limit, no set of fields to build
