@@ -162,6 +162,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 out.printf("  won      %s of %s deals after the write set's pass%n", Reports.count(w.won()),
                         Reports.count(r.deals()));
             });
+            out.printf("  bytes    allocated per move on the benchmark's thread (median of the rounds): %s%n",
+                    String.join(", ", r.bytesPerMove().entrySet().stream().map(e -> name(e.getKey()) + " "
+                            + Reports.count(e.getValue())).toList()));
             out.printf("  won      %s of %s deals after the crmkit pass, %s after the baseline pass (fewest in any "
                             + "round)%n",
                     Reports.count(r.won()), Reports.count(r.deals()), Reports.count(r.baselineWon()));
@@ -192,6 +195,13 @@ final class BenchPipelineCommand implements Callable<Integer> {
         return times.nanos().stream().map(n -> n / 1e9).toList();
     }
 
+    /** The bytes allocated per move by pass, keyed by the passes' names as in {@code orders}. */
+    private static Map<String, Long> bytesPerMove(PipelineBenchmark.Result r) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        r.bytesPerMove().forEach((pass, n) -> out.put(name(pass), n));
+        return out;
+    }
+
     private static Map<String, Object> json(PipelineBenchmark.Settings s, List<PipelineBenchmark.Result> results) {
         List<Map<String, Object>> stores = new ArrayList<>();
         for (PipelineBenchmark.Result r : results) {
@@ -217,7 +227,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     "heldWon", r.heldWon(),
                     "won", r.won(),
                     "baselineWon", r.baselineWon(),
-                    "board", r.board());
+                    "board", r.board(),
+                    "bytesPerMove", bytesPerMove(r));
             r.writeSet().ifPresent(w -> store.putAll(JsonOutput.object(
                     "writeSetSeconds", w.nanos() / 1e9,
                     "writeSetRoundSeconds", seconds(w.times()),

@@ -95,6 +95,10 @@ class BenchPipelineCommandTest {
         assertEquals(Math.round(pg.get("crmkitSeconds").asDouble() / pg.get("writeSetSeconds").asDouble() * 100)
                 / 100.0, pg.get("writeSetRatio").asDouble(), 0.011, "median crmkit time / median write set time");
         assertEquals("[\"crmkit\",\"held\",\"baseline\",\"write_set\"]", pg.get("orders").get(0).toString());
+        for (String pass : List.of("crmkit", "held", "baseline", "write_set")) {
+            assertTrue(pg.get("bytesPerMove").get(pass).asLong() > 0, pass + " in " + pg);
+        }
+        assertEquals(3, json.get("stores").get(0).get("bytesPerMove").size(), "three passes in memory: " + json);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM information_schema.tables "
                      + "WHERE table_schema = 'public'")) {

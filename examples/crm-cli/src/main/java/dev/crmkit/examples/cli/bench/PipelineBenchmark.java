@@ -104,6 +104,10 @@ public final class PipelineBenchmark {
     static final String UPDATE_SQL = "UPDATE <prefix>deal SET stage = ?, version = version + 1 WHERE id = ? AND "
             + "version = ?";
 
+    /** The bytes each pass allocates on the benchmark's thread. */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final String DOCUMENT_KIND = "offer";
     private static final String DOCUMENT_STATUS = "approved";
@@ -203,15 +207,19 @@ public final class PipelineBenchmark {
      * @param heldWon     the fewest deals in hand their pass left in the won stage in any round
      * @param baselineWon the fewest deals whose stage field the baseline pass left at the won stage in any round
      * @param writeSet    the write set's figures, on PostgreSQL; empty elsewhere
+     * @param bytesPerMove per pass that ran, the bytes the benchmark's thread allocated during the pass divided by its
+     *                     moves, the median over the rounds: a figure that load does not move
      */
     public record Result(String store, String where, int deals, long moves, RoundTimes crmkit, RoundTimes held,
                          RoundTimes baseline, List<List<Pass>> orders, Map<String, Long> board, long won,
-                         long heldWon, long baselineWon, Optional<WriteSetResult> writeSet) {
-        /** Copies the orders and the board. */
+                         long heldWon, long baselineWon, Optional<WriteSetResult> writeSet,
+                         Map<Pass, Long> bytesPerMove) {
+        /** Copies the orders, the board and the bytes. */
         public Result {
             orders = orders.stream().map(List::copyOf).toList();
             board = Collections.unmodifiableMap(new LinkedHashMap<>(board));
             Objects.requireNonNull(writeSet, "writeSet");
+            bytesPerMove = Collections.unmodifiableMap(new java.util.EnumMap<>(bytesPerMove));
         }
 
         /** How many rounds were timed. */
@@ -555,6 +563,7 @@ public final class PipelineBenchmark {
             }
         }
         long[][] nanos = new long[Pass.values().length][rounds];
+        long[][] bytes = new long[Pass.values().length][rounds];
         long[] won = new long[Pass.values().length];
         Arrays.fill(won, Long.MAX_VALUE);
         List<List<Pass>> orders = new ArrayList<>(rounds);
@@ -570,9 +579,11 @@ public final class PipelineBenchmark {
                         rounds, moves(), pass.what()));
                 long wonBefore = won(prepared);
                 Map<String, Long> rowsBefore = passes.rows();
+                long allocated = ALLOCATIONS.getCurrentThreadAllocatedBytes();
                 long start = System.nanoTime();
                 passes.run(pass, prepared);
                 nanos[pass.ordinal()][round] = System.nanoTime() - start;
+                bytes[pass.ordinal()][round] = (ALLOCATIONS.getCurrentThreadAllocatedBytes() - allocated) / moves();
                 won[pass.ordinal()] = Math.min(won[pass.ordinal()], won(prepared) - wonBefore);
                 Map<String, Long> added = passes.checkRows(pass, rowsBefore, settings.deals());
                 if (pass == Pass.WRITE_SET) {
@@ -585,9 +596,13 @@ public final class PipelineBenchmark {
         Optional<WriteSetResult> writeSetResult = writeSet == null ? Optional.empty()
                 : Optional.of(new WriteSetResult(times(nanos, Pass.WRITE_SET), won[Pass.WRITE_SET.ordinal()],
                 writeSetRows));
+        Map<Pass, Long> bytesPerMove = new java.util.EnumMap<>(Pass.class);
+        for (Pass pass : order(0, writeSet != null)) {
+            bytesPerMove.put(pass, times(bytes, pass).median());
+        }
         return new Result(store, where, settings.deals(), moves(), times(nanos, Pass.CRMKIT),
                 times(nanos, Pass.HELD), times(nanos, Pass.BASELINE), orders, board, won[Pass.CRMKIT.ordinal()],
-                won[Pass.HELD.ordinal()], won[Pass.BASELINE.ordinal()], writeSetResult);
+                won[Pass.HELD.ordinal()], won[Pass.BASELINE.ordinal()], writeSetResult, bytesPerMove);
     }
 
     /** How a run makes each pass, and counts on a database the rows a pass adds. */
