@@ -27,9 +27,13 @@ import java.util.concurrent.Callable;
                 + "skipping), and move each forward stage by stage to won through crmkit; move as many other deals "
                 + "the same way, each with the deal its last move returned (in hand); and change the stage of as "
                 + "many other deals as often without rules: in memory by the Deals port's update, on a database by "
-                + "a plain JDBC UPDATE per change in auto-commit. Each of --rounds rounds opens its deals afresh "
-                + "(same seed) and times the three passes in an order that rotates from round to round; reports "
-                + "per pass the median time (min-max) and moves/s, and the ratios of the median times.",
+                + "a plain JDBC UPDATE per change in auto-commit. On PostgreSQL also write by hand, for as many "
+                + "other deals as often, the rows a crmkit move writes (the deal's stage columns, the stage history "
+                + "row, the reached stage, the timeline entry and its about row, the outbox rows) as one statement "
+                + "per move in auto-commit: the write set, checked to add the same rows as crmkit's passes. Each of "
+                + "--rounds rounds opens its deals afresh (same seed) and times the passes in an order that rotates "
+                + "from round to round; reports per pass the median time (min-max) and moves/s, and the ratios of "
+                + "the median times.",
                 "Runs in memory, and also on the database of --jdbc-url (PostgreSQL or MariaDB) when given. Uses "
                         + "tables prefixed " + PipelineBenchmark.PREFIX + ", which it drops before each pass and at "
                         + "the end; no other table is touched."})
@@ -129,6 +133,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 + "Deals.update, on a database%n          UPDATE %sdeal SET stage = ?, version = version + 1 WHERE id "
                 + "= ? AND "
                 + "version = ? in auto-commit%n", PipelineBenchmark.PREFIX);
+        out.printf("write set: on PostgreSQL, as many other deals moved by writing by hand the rows a crmkit move "
+                + "writes, one%n          statement per move in auto-commit (deal, stage history, reached stage, "
+                + "timeline entry and about row, outbox)%n");
         for (PipelineBenchmark.Result r : results) {
             out.println();
             out.printf("%s, %s%n", r.store(), r.where());
@@ -143,6 +150,21 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.2f x", r.ratio()));
             out.printf("%-40s %12s%n", "ratio, deal in hand (time / baseline)",
                     String.format(Locale.ROOT, "%.2f x", r.heldRatio()));
+            r.writeSet().ifPresent(w -> {
+                line(out, "write set by hand, one statement a move", r, w.movesPerSecond(r), w.times());
+                out.printf("%-40s %12s%n", "ratio (write set time / baseline)",
+                        String.format(Locale.ROOT, "%.2f x", w.overBaseline(r)));
+                out.printf("%-40s %12s%n", "ratio (crmkit time / write set)",
+                        String.format(Locale.ROOT, "%.2f x", w.ratio(r)));
+                out.printf("%-40s %12s%n", "ratio, deal in hand (time / write set)",
+                        String.format(Locale.ROOT, "%.2f x", w.heldRatio(r)));
+                out.printf("  rows     the write set added %s, as each crmkit pass did%n", w.rows());
+                out.printf("  won      %s of %s deals after the write set's pass%n", Reports.count(w.won()),
+                        Reports.count(r.deals()));
+            });
+            out.printf("  bytes    allocated per move on the benchmark's thread (median of the rounds): %s%n",
+                    String.join(", ", r.bytesPerMove().entrySet().stream().map(e -> name(e.getKey()) + " "
+                            + Reports.count(e.getValue())).toList()));
             out.printf("  won      %s of %s deals after the crmkit pass, %s after the baseline pass (fewest in any "
                             + "round)%n",
                     Reports.count(r.won()), Reports.count(r.deals()), Reports.count(r.baselineWon()));
@@ -173,10 +195,17 @@ final class BenchPipelineCommand implements Callable<Integer> {
         return times.nanos().stream().map(n -> n / 1e9).toList();
     }
 
+    /** The bytes allocated per move by pass, keyed by the passes' names as in {@code orders}. */
+    private static Map<String, Long> bytesPerMove(PipelineBenchmark.Result r) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        r.bytesPerMove().forEach((pass, n) -> out.put(name(pass), n));
+        return out;
+    }
+
     private static Map<String, Object> json(PipelineBenchmark.Settings s, List<PipelineBenchmark.Result> results) {
         List<Map<String, Object>> stores = new ArrayList<>();
         for (PipelineBenchmark.Result r : results) {
-            stores.add(JsonOutput.object(
+            Map<String, Object> store = JsonOutput.object(
                     "store", r.store(),
                     "where", r.where(),
                     "deals", r.deals(),
@@ -198,7 +227,18 @@ final class BenchPipelineCommand implements Callable<Integer> {
                     "heldWon", r.heldWon(),
                     "won", r.won(),
                     "baselineWon", r.baselineWon(),
-                    "board", r.board()));
+                    "board", r.board(),
+                    "bytesPerMove", bytesPerMove(r));
+            r.writeSet().ifPresent(w -> store.putAll(JsonOutput.object(
+                    "writeSetSeconds", w.nanos() / 1e9,
+                    "writeSetRoundSeconds", seconds(w.times()),
+                    "writeSetMovesPerSecond", Math.round(w.movesPerSecond(r)),
+                    "writeSetOverBaseline", Math.round(w.overBaseline(r) * 100) / 100.0,
+                    "writeSetRatio", Math.round(w.ratio(r) * 100) / 100.0,
+                    "heldWriteSetRatio", Math.round(w.heldRatio(r) * 100) / 100.0,
+                    "writeSetWon", w.won(),
+                    "writeSetRows", w.rows())));
+            stores.add(store);
         }
         return JsonOutput.object(
                 "deals", s.deals(),

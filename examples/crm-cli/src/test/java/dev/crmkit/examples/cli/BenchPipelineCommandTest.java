@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BenchPipelineCommandTest {
@@ -74,12 +75,30 @@ class BenchPipelineCommandTest {
             assertEquals(30, store.get("won").asLong(), store.toString());
             assertEquals(30, store.get("baselineWon").asLong(), store.toString());
             assertEquals(30, store.get("heldWon").asLong(), store.toString());
-            // read at the end of the last round: the deals of all three passes won, none left behind
-            assertEquals(90, store.get("board").get("Won").asLong(), store.toString());
+            // read at the end of the last round: the deals of all passes won (the write set's too on PostgreSQL)
+            boolean onPostgres = store != json.get("stores").get(0);
+            assertEquals(onPostgres ? 120 : 90, store.get("board").get("Won").asLong(), store.toString());
             assertEquals(0, store.get("board").get("Qualified").asLong(), store.toString());
             assertTrue(store.get("crmkitMovesPerSecond").asLong() > 0 && store.get("ratio").asDouble() > 0,
                     store.toString());
         }
+        assertFalse(json.get("stores").get(0).has("writeSetSeconds"), "no write set in memory: " + json);
+        JsonNode pg = json.get("stores").get(1);
+        for (String key : List.of("writeSetSeconds", "writeSetMovesPerSecond", "writeSetOverBaseline",
+                "writeSetRatio", "heldWriteSetRatio")) {
+            assertTrue(pg.get(key).asDouble() > 0, key + " in " + pg);
+        }
+        assertEquals(30, pg.get("writeSetWon").asLong(), pg.toString());
+        // 30 deals x 6 moves: a history row, an activity, an about row and two outbox rows a move, DealWon per deal
+        assertEquals("{\"historyRows\":180,\"activities\":180,\"aboutRows\":180,\"outboxRows\":390,"
+                + "\"reachedWon\":30}", pg.get("writeSetRows").toString());
+        assertEquals(Math.round(pg.get("crmkitSeconds").asDouble() / pg.get("writeSetSeconds").asDouble() * 100)
+                / 100.0, pg.get("writeSetRatio").asDouble(), 0.011, "median crmkit time / median write set time");
+        assertEquals("[\"crmkit\",\"held\",\"baseline\",\"write_set\"]", pg.get("orders").get(0).toString());
+        for (String pass : List.of("crmkit", "held", "baseline", "write_set")) {
+            assertTrue(pg.get("bytesPerMove").get(pass).asLong() > 0, pass + " in " + pg);
+        }
+        assertEquals(3, json.get("stores").get(0).get("bytesPerMove").size(), "three passes in memory: " + json);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(table_name, ',') FROM information_schema.tables "
                      + "WHERE table_schema = 'public'")) {

@@ -21,6 +21,8 @@ import dev.crmkit.pipeline.definition.Pipeline;
 import dev.crmkit.pipeline.definition.PipelineBuilder;
 import dev.crmkit.pipeline.definition.PipelineDefinition;
 import dev.crmkit.pipeline.definition.Rules;
+import dev.crmkit.pipeline.definition.Stage;
+import dev.crmkit.pipeline.definition.StageKind;
 import dev.crmkit.pipeline.definition.StageRule;
 import dev.crmkit.pipeline.forecast.BoardColumn;
 
@@ -29,6 +31,8 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -58,12 +63,18 @@ import java.util.function.Consumer;
  *   <li><em>baseline</em>: as many other deals, opened alike, walked through the same stages, changing only the
  *       stage field with no rules, no history, no timeline and no events: in memory through the store's
  *       {@link Deals#update} port, on a database with a plain JDBC {@value #UPDATE_SQL} per move, each in its own
- *       transaction (auto-commit).</li>
+ *       transaction (auto-commit);</li>
+ *   <li><em>write set</em>, on PostgreSQL only: as many other deals, opened alike, walked through the same stages by
+ *       writing by hand the rows a crmkit move writes ({@link MoveWriteSet}: the deal's stage columns, the stage
+ *       history row, the reached stage, the timeline entry with its about row, the outbox rows), one statement per
+ *       move in auto-commit, with no rules and no read.</li>
  * </ol>
  * Each pass is timed on its own; both crmkit passes are compared with the same baseline (whose client, too, knows
- * each deal's version). A run makes one untimed warm-up of all three passes on fewer deals, then a number of timed
+ * each deal's version), and on PostgreSQL with the write set too, which tells how much of crmkit's time over the bare
+ * update is the rows every move must write. On a database each pass but the baseline is checked to add exactly the
+ * rows of {@link MoveWriteSet#expectedRows}, counted in the database: the write set writes what crmkit writes. A run makes one untimed warm-up of all three passes on fewer deals, then a number of timed
  * rounds: each round opens its deals afresh (same seed) in a fresh store and runs the three passes in the order
- * {@link #order(int)} gives it, which rotates from round to round so that no pass always runs first after the
+ * {@link #order(int, boolean)} gives it, which rotates from round to round so that no pass always runs first after the
  * collections and compilations the opening causes; each pass's figure is the median of its rounds. On a database the
  * tables (prefix {@value #PREFIX}) are dropped and migrated before the warm-up and before each round, and dropped at
  * the end. Only tables whose names start with the prefix are touched.
@@ -92,6 +103,10 @@ public final class PipelineBenchmark {
     /** The plain update of the baseline on a database; {@code <prefix>} stands for the table prefix. */
     static final String UPDATE_SQL = "UPDATE <prefix>deal SET stage = ?, version = version + 1 WHERE id = ? AND "
             + "version = ?";
+
+    /** The bytes each pass allocates on the benchmark's thread. */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final String DOCUMENT_KIND = "offer";
@@ -130,7 +145,9 @@ public final class PipelineBenchmark {
         /** {@link #moveAllHeld(Prepared)}. */
         HELD("crmkit moves of deals in hand"),
         /** The stage updates without rules of {@link Prepared#baseline}. */
-        BASELINE("stage updates without rules");
+        BASELINE("stage updates without rules"),
+        /** The write sets by hand ({@link MoveWriteSet}) of {@link Prepared#writeSet}, on PostgreSQL only. */
+        WRITE_SET("write sets by hand");
 
         private final String what;
 
@@ -152,10 +169,24 @@ public final class PipelineBenchmark {
      * @param round the round, counted from 0
      */
     public static List<Pass> order(int round) {
+        return order(round, false);
+    }
+
+    /**
+     * The order of the passes in a round: as {@link #order(int)}, with {@link Pass#WRITE_SET} after the baseline in
+     * the first round when {@code writeSet}, all four rotating.
+     *
+     * @param round    the round, counted from 0
+     * @param writeSet whether the round has the write set's pass
+     */
+    public static List<Pass> order(int round, boolean writeSet) {
         if (round < 0) {
             throw new IllegalArgumentException("rounds count from 0, got " + round);
         }
         List<Pass> order = new ArrayList<>(List.of(Pass.values()));
+        if (!writeSet) {
+            order.remove(Pass.WRITE_SET);
+        }
         Collections.rotate(order, -(round % order.size()));
         return List.copyOf(order);
     }
@@ -170,19 +201,25 @@ public final class PipelineBenchmark {
      * @param crmkit      how long the crmkit moves took, per round
      * @param held        how long the crmkit moves of deals in hand took (as many, of other deals), per round
      * @param baseline    how long the baseline updates took (as many, of other deals), per round
-     * @param orders      the order of the passes in each round, as {@link #order(int)} gave it
-     * @param board       deals per stage at the end of the last round, in stage order (all three passes' deals)
+     * @param orders      the order of the passes in each round, as {@link #order(int, boolean)} gave it
+     * @param board       deals per stage at the end of the last round, in stage order (all passes' deals)
      * @param won         the fewest deals the crmkit pass left in the won stage in any round
      * @param heldWon     the fewest deals in hand their pass left in the won stage in any round
      * @param baselineWon the fewest deals whose stage field the baseline pass left at the won stage in any round
+     * @param writeSet    the write set's figures, on PostgreSQL; empty elsewhere
+     * @param bytesPerMove per pass that ran, the bytes the benchmark's thread allocated during the pass divided by its
+     *                     moves, the median over the rounds: a figure that load does not move
      */
     public record Result(String store, String where, int deals, long moves, RoundTimes crmkit, RoundTimes held,
                          RoundTimes baseline, List<List<Pass>> orders, Map<String, Long> board, long won,
-                         long heldWon, long baselineWon) {
-        /** Copies the orders and the board. */
+                         long heldWon, long baselineWon, Optional<WriteSetResult> writeSet,
+                         Map<Pass, Long> bytesPerMove) {
+        /** Copies the orders, the board and the bytes. */
         public Result {
             orders = orders.stream().map(List::copyOf).toList();
             board = Collections.unmodifiableMap(new LinkedHashMap<>(board));
+            Objects.requireNonNull(writeSet, "writeSet");
+            bytesPerMove = Collections.unmodifiableMap(new java.util.EnumMap<>(bytesPerMove));
         }
 
         /** How many rounds were timed. */
@@ -235,6 +272,47 @@ public final class PipelineBenchmark {
     }
 
     /**
+     * The figures of the write set by hand ({@link MoveWriteSet}) on one store.
+     *
+     * @param times how long its pass took, per round
+     * @param won   the fewest deals it left at the won stage in any round
+     * @param rows  the rows its pass of the last round added, counted in the database, by the kinds of
+     *              {@link MoveWriteSet#ROW_KINDS} (the crmkit passes are checked to add the same)
+     */
+    public record WriteSetResult(RoundTimes times, long won, Map<String, Long> rows) {
+        /** Copies the rows. */
+        public WriteSetResult {
+            Objects.requireNonNull(times, "times");
+            rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        }
+
+        /** The median time of its pass over the rounds. */
+        public long nanos() {
+            return times.median();
+        }
+
+        /** Moves written per second. */
+        public double movesPerSecond(Result r) {
+            return r.moves() * 1e9 / Math.max(1, nanos());
+        }
+
+        /** How many times as long the crmkit moves by id take as the write set: the median times' ratio. */
+        public double ratio(Result r) {
+            return (double) r.crmkitNanos() / Math.max(1, nanos());
+        }
+
+        /** How many times as long the crmkit moves of deals in hand take as the write set. */
+        public double heldRatio(Result r) {
+            return (double) r.heldNanos() / Math.max(1, nanos());
+        }
+
+        /** How many times as long the write set takes as the bare stage update: what every move must write. */
+        public double overBaseline(Result r) {
+            return (double) nanos() / Math.max(1, r.baselineNanos());
+        }
+    }
+
+    /**
      * Deals opened in the first stage of the benchmark's pipeline, ready to be moved.
      *
      * @param pipelines the use case over the store
@@ -243,14 +321,18 @@ public final class PipelineBenchmark {
      * @param deals     the deals as stored, each with everything the rules need
      * @param held      other deals, opened alike, for the pass that moves deals in hand
      * @param baseline  as many other deals again, opened alike, for the baseline pass
+     * @param writeSet  other deals again, opened alike, for the pass of the write set by hand (none in memory)
+     * @param clock     crmkit's clock, which the write set by hand takes its times from too
      */
     public record Prepared(DealPipeline pipelines, PipelineStore store, Pipeline pipeline, List<Deal> deals,
-                           List<Deal> held, List<Deal> baseline) {
+                           List<Deal> held, List<Deal> baseline, List<Deal> writeSet, Clock clock) {
         /** Copies the lists. */
         public Prepared {
             deals = List.copyOf(deals);
             held = List.copyOf(held);
             baseline = List.copyOf(baseline);
+            writeSet = List.copyOf(writeSet);
+            Objects.requireNonNull(clock, "clock");
         }
     }
 
@@ -314,11 +396,20 @@ public final class PipelineBenchmark {
      * ({@link Prepared#baseline}).
      */
     public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, int others, long seed) {
+        return prepare(crm, store, ids, deals, others, 0, seed);
+    }
+
+    /**
+     * {@link #prepare(Crm, PipelineStore, IdGenerator, int, int, long)}, then {@code writeSets} more deals opened alike
+     * for the pass of the write set by hand ({@link Prepared#writeSet}).
+     */
+    public static Prepared prepare(Crm crm, PipelineStore store, IdGenerator ids, int deals, int others,
+                                   int writeSets, long seed) {
         DealPipeline pipelines = DealPipeline.builder().crm(crm).store(store).ids(ids).build();
         Pipeline pipeline = pipelines.definePipeline(definition());
         Random random = new Random(seed);
         LocalDate today = LocalDate.now(crm.clock());
-        int all = deals + 2 * others;
+        int all = deals + 2 * others + writeSets;
         List<Deal> opened = new ArrayList<>(all);
         for (int i = 0; i < all; i++) {
             Money amount = Money.of(BigDecimal.valueOf(1_000 + random.nextInt(99_001)), EUR);
@@ -327,7 +418,8 @@ public final class PipelineBenchmark {
             opened.add(pipelines.attachDocument(deal.id(), DOCUMENT_KIND, DOCUMENT_STATUS));
         }
         return new Prepared(pipelines, store, pipeline, opened.subList(0, deals),
-                opened.subList(deals, deals + others), opened.subList(deals + others, all));
+                opened.subList(deals, deals + others), opened.subList(deals + others, deals + 2 * others),
+                opened.subList(deals + 2 * others, all), crm.clock());
     }
 
     /**
@@ -399,7 +491,8 @@ public final class PipelineBenchmark {
     public Result runInMemory(int rounds) {
         try {
             return run("in memory", InMemoryCrmStore.class.getSimpleName(), rounds, this::prepareInMemory,
-                    prepared -> updateStages(prepared.store().deals(), new ArrayList<>(prepared.baseline())));
+                    prepared -> updateStages(prepared.store().deals(), new ArrayList<>(prepared.baseline())),
+                    null, null);
         } catch (SQLException e) {
             throw new IllegalStateException("the in-memory store does not use SQL", e);
         }
@@ -412,8 +505,8 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * The three passes on a database, timed in {@code rounds} rounds, each into fresh tables, after a warm-up in
-     * fresh tables; drops the tables afterwards.
+     * The passes on a database, timed in {@code rounds} rounds, each into fresh tables, after a warm-up in fresh
+     * tables; drops the tables afterwards. On PostgreSQL the write set by hand is a fourth pass.
      *
      * @param dataSource the database; its tables starting with {@value #PREFIX} are dropped
      * @param database   its product and version, for the result
@@ -425,11 +518,12 @@ public final class PipelineBenchmark {
         try (Connection c = dataSource.getConnection()) {
             dialect = Dialect.of(c);
         }
+        MoveWriteSet writeSet = MoveWriteSet.supports(dialect) ? new MoveWriteSet(PREFIX) : null;
         try {
             return run(database, where, rounds, deals -> {
                 fresh(dataSource);
-                return prepareOn(dataSource, dialect, deals);
-            }, prepared -> updateRows(dataSource, dialect, prepared.baseline()));
+                return prepareOn(dataSource, dialect, deals, writeSet != null ? deals : 0);
+            }, prepared -> updateRows(dataSource, dialect, prepared.baseline()), writeSet, dataSource);
         } finally {
             JdbcBenchmark.drop(dataSource);
         }
@@ -448,53 +542,109 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * The warm-up (all three passes, untimed), then {@code rounds} rounds, each on deals opened afresh, its passes
-     * in the order {@link #order(int)} gives; each pass checked to leave all its deals won.
+     * The warm-up (all passes, untimed), then {@code rounds} rounds, each on deals opened afresh, its passes in the
+     * order {@link #order(int, boolean)} gives; each pass checked to leave all its deals won, and on a database
+     * ({@code db}) each pass but the baseline to add the rows of {@link MoveWriteSet#expectedRows}.
+     *
+     * @param writeSet the write set by hand, or null for none
+     * @param db       the database, or null in memory
      */
-    private Result run(String store, String where, int rounds, Opening opening, Baseline baseline)
-            throws SQLException {
+    private Result run(String store, String where, int rounds, Opening opening, Baseline baseline,
+                       MoveWriteSet writeSet, DataSource db) throws SQLException {
         if (rounds < 1) {
             throw new IllegalArgumentException("need at least one round, got " + rounds);
         }
+        Passes passes = new Passes(baseline, writeSet, db);
         if (settings.warmup() > 0) {
             phases.accept(String.format(Locale.ROOT, "%s: warming up on %,d deals", store, settings.warmup()));
             Prepared warm = opening.open(settings.warmup());
-            for (Pass pass : order(0)) {
-                run(pass, warm, baseline);
+            for (Pass pass : order(0, writeSet != null)) {
+                passes.run(pass, warm);
             }
         }
         long[][] nanos = new long[Pass.values().length][rounds];
+        long[][] bytes = new long[Pass.values().length][rounds];
         long[] won = new long[Pass.values().length];
         Arrays.fill(won, Long.MAX_VALUE);
         List<List<Pass>> orders = new ArrayList<>(rounds);
         Map<String, Long> board = Map.of();
+        Map<String, Long> writeSetRows = Map.of();
         for (int round = 0; round < rounds; round++) {
             phases.accept(String.format(Locale.ROOT, "%s: round %d of %d, opening %,d deals per pass", store,
                     round + 1, rounds, settings.deals()));
             Prepared prepared = opening.open(settings.deals());
-            List<Pass> order = order(round);
+            List<Pass> order = order(round, writeSet != null);
             for (Pass pass : order) {
                 phases.accept(String.format(Locale.ROOT, "%s: round %d of %d, timing %,d %s", store, round + 1,
                         rounds, moves(), pass.what()));
                 long wonBefore = won(prepared);
+                Map<String, Long> rowsBefore = passes.rows();
+                long allocated = ALLOCATIONS.getCurrentThreadAllocatedBytes();
                 long start = System.nanoTime();
-                run(pass, prepared, baseline);
+                passes.run(pass, prepared);
                 nanos[pass.ordinal()][round] = System.nanoTime() - start;
+                bytes[pass.ordinal()][round] = (ALLOCATIONS.getCurrentThreadAllocatedBytes() - allocated) / moves();
                 won[pass.ordinal()] = Math.min(won[pass.ordinal()], won(prepared) - wonBefore);
+                Map<String, Long> added = passes.checkRows(pass, rowsBefore, settings.deals());
+                if (pass == Pass.WRITE_SET) {
+                    writeSetRows = added;
+                }
             }
             orders.add(order);
             board = board(prepared);
         }
+        Optional<WriteSetResult> writeSetResult = writeSet == null ? Optional.empty()
+                : Optional.of(new WriteSetResult(times(nanos, Pass.WRITE_SET), won[Pass.WRITE_SET.ordinal()],
+                writeSetRows));
+        Map<Pass, Long> bytesPerMove = new java.util.EnumMap<>(Pass.class);
+        for (Pass pass : order(0, writeSet != null)) {
+            bytesPerMove.put(pass, times(bytes, pass).median());
+        }
         return new Result(store, where, settings.deals(), moves(), times(nanos, Pass.CRMKIT),
                 times(nanos, Pass.HELD), times(nanos, Pass.BASELINE), orders, board, won[Pass.CRMKIT.ordinal()],
-                won[Pass.HELD.ordinal()], won[Pass.BASELINE.ordinal()]);
+                won[Pass.HELD.ordinal()], won[Pass.BASELINE.ordinal()], writeSetResult, bytesPerMove);
     }
 
-    private static void run(Pass pass, Prepared prepared, Baseline baseline) throws SQLException {
-        switch (pass) {
-            case CRMKIT -> moveAll(prepared);
-            case HELD -> moveAllHeld(prepared);
-            case BASELINE -> baseline.run(prepared);
+    /** How a run makes each pass, and counts on a database the rows a pass adds. */
+    private record Passes(Baseline baseline, MoveWriteSet writeSet, DataSource db) {
+
+        void run(Pass pass, Prepared prepared) throws SQLException {
+            switch (pass) {
+                case CRMKIT -> moveAll(prepared);
+                case HELD -> moveAllHeld(prepared);
+                case BASELINE -> baseline.run(prepared);
+                case WRITE_SET -> writeAll(db, writeSet, prepared);
+            }
+        }
+
+        /** The rows of {@link MoveWriteSet#ROW_KINDS} now, or none in memory. */
+        Map<String, Long> rows() throws SQLException {
+            return db == null ? Map.of() : MoveWriteSet.tableRows(db, PREFIX, WON);
+        }
+
+        /**
+         * The rows the pass added since {@code before}, checked to be exactly those of
+         * {@link MoveWriteSet#expectedRows} unless it is the baseline's (which writes none of them); none in memory.
+         */
+        Map<String, Long> checkRows(Pass pass, Map<String, Long> before, int deals) throws SQLException {
+            if (db == null) {
+                return Map.of();
+            }
+            Map<String, Long> added = new LinkedHashMap<>();
+            rows().forEach((kind, n) -> added.put(kind, n - before.get(kind)));
+            Map<String, Long> expected = pass == Pass.BASELINE ? zero(added)
+                    : MoveWriteSet.expectedRows(deals, TARGETS.size());
+            if (!added.equals(expected)) {
+                throw new IllegalStateException("the pass of " + pass.what() + " added " + added + ", expected "
+                        + expected);
+            }
+            return added;
+        }
+
+        private static Map<String, Long> zero(Map<String, Long> kinds) {
+            Map<String, Long> none = new LinkedHashMap<>();
+            kinds.keySet().forEach(kind -> none.put(kind, 0L));
+            return none;
         }
     }
 
@@ -506,10 +656,10 @@ public final class PipelineBenchmark {
         return board(prepared).getOrDefault(WON, 0L);
     }
 
-    private Prepared prepareOn(DataSource dataSource, Dialect dialect, int deals) {
+    private Prepared prepareOn(DataSource dataSource, Dialect dialect, int deals, int writeSets) {
         IdGenerator ids = IdGenerator.seeded(settings.seed());
         JdbcCrmStore store = JdbcCrmStore.builder(dataSource).dialect(dialect).tablePrefix(PREFIX).build();
-        return prepare(crms.apply(store, ids), store, ids, deals, deals, settings.seed());
+        return prepare(crms.apply(store, ids), store, ids, deals, deals, writeSets, settings.seed());
     }
 
     /**
@@ -539,6 +689,41 @@ public final class PipelineBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The write set's pass: {@link #TARGETS} walked with {@link MoveWriteSet#write} per move on one connection in
+     * auto-commit, the client keeping each deal as the write set left it (version, stage and its entry time), as the
+     * baseline's client keeps the versions; ids for the history rows and timeline entries from a seeded generator of
+     * their own.
+     */
+    private static void writeAll(DataSource dataSource, MoveWriteSet writeSet, Prepared prepared)
+            throws SQLException {
+        List<Deal> current = new ArrayList<>(prepared.writeSet());
+        IdGenerator ids = IdGenerator.seeded(current.size() * 31L + 7);
+        String by = MOVER.user().value();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            for (String target : TARGETS) {
+                Stage stage = prepared.pipeline().definition().stage(target).orElseThrow();
+                boolean won = stage.kind() == StageKind.WON;
+                for (int i = 0; i < current.size(); i++) {
+                    Deal deal = current.get(i);
+                    Instant at = prepared.clock().instant();
+                    writeSet.write(c, deal, target, stage.probability(), won, by, ids.next(), ids.next(), at);
+                    current.set(i, written(deal, target, stage.probability(), won ? Optional.of(at) : deal.wonAt(),
+                            at));
+                }
+            }
+        }
+    }
+
+    /** The deal as the write set by hand left it: a version up, in the stage entered at {@code at}. */
+    private static Deal written(Deal d, String stage, int probability, Optional<Instant> wonAt, Instant at) {
+        return new Deal(d.id(), d.version() + 1, d.pipelineId(), d.title(), stage, at, probability,
+                d.probabilityOverride(), d.amount(), d.expectedCloseDate(), d.expectedMargin(), d.owner(),
+                d.contactId(), d.companyId(), d.leadId(), d.source(), d.customFields(), d.documents(), d.approvals(),
+                d.lostReason(), wonAt, d.lostAt(), d.createdAt(), at);
     }
 
     /** Deals per stage of the benchmark's pipeline, in stage order, read through crmkit's board. */

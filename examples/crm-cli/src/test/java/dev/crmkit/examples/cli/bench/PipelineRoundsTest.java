@@ -46,4 +46,13 @@ class PipelineRoundsTest {
         assertEquals(PipelineBenchmark.order(2), PipelineBenchmark.order(5));
         assertThrows(IllegalArgumentException.class, () -> PipelineBenchmark.order(-1));
     }
+
+    @Test
+    void order_withTheWriteSet_rotatesAllFour_soEachPassRunsFirstOnceInFour() {
+        assertEquals(List.of(Pass.CRMKIT, Pass.HELD, Pass.BASELINE, Pass.WRITE_SET), PipelineBenchmark.order(0, true));
+        assertEquals(List.of(Pass.HELD, Pass.BASELINE, Pass.WRITE_SET, Pass.CRMKIT), PipelineBenchmark.order(1, true));
+        assertEquals(List.of(Pass.WRITE_SET, Pass.CRMKIT, Pass.HELD, Pass.BASELINE), PipelineBenchmark.order(3, true));
+        assertEquals(PipelineBenchmark.order(0, true), PipelineBenchmark.order(4, true));
+        assertEquals(PipelineBenchmark.order(1), PipelineBenchmark.order(1, false));
+    }
 }
