@@ -83,9 +83,9 @@ public final class Quintiles {
     /**
      * The scores through a histogram of the values' top bits above their minimum (16 bits, fewer for fewer values):
      * a value's run lies inside its bucket, so its first and last sorted positions lie between the bucket's, and when
-     * the bucket's first and last positions give the same score, so do all its values. Only the few buckets that straddle a quintile edge are
-     * sorted to place their values exactly. Three passes over the values and a sort of a few buckets, instead of a
-     * sort of all n.
+     * the bucket's first and last positions give the same score, so do all its values. Only the few buckets that
+     * straddle a quintile edge are sorted to place their values exactly. Three passes over the values and a sort of a
+     * few buckets, instead of a sort of all n.
      */
     private static int[] byHistogram(long[] values, long min, long range) {
         int n = values.length;
