@@ -58,6 +58,20 @@ class OrderPassTest {
                 () -> OrderPass.of(book, LocalDate.ofEpochDay(0), day -> day == 5 ? -1 : 0));
     }
 
+    @Test
+    void totals_aCustomerWhoseOrdersAllComeAfterTheAsOfDate_hasNoFirstOrLastDay() {
+        // B's first order (day 3) is after the as-of day 2, though the pass keeps every customer's first day
+        OrderBook book = OrderBook.ofColumns(java.util.Currency.getInstance("EUR"), new String[] {"A", "B"},
+                new int[] {0, 1, 0}, new int[] {1, 3, 2}, new long[] {5, 7, 9});
+        CustomerTotals totals = OrderPass.of(book, LocalDate.ofEpochDay(2), CohortPeriod.MONTH::indexOf).totals();
+
+        assertEquals(List.of(2L, 14L, 1, 2), List.of(totals.count(0), totals.minorUnits(0), totals.firstDay(0),
+                totals.lastDay(0)));
+        assertEquals(List.of(0L, 0L, Integer.MAX_VALUE, Integer.MIN_VALUE), List.of(totals.count(1),
+                totals.minorUnits(1), totals.firstDay(1), totals.lastDay(1)));
+        assertEquals(List.of(1, 2L, 14L), List.of(totals.customers(), totals.orders(), totals.revenueMinor()));
+    }
+
     private static List<Object> totals(CustomerTotals t) {
         List<Object> out = new ArrayList<>(List.of(t.asOf(), t.slots(), t.customers(), t.orders(), t.revenueMinor()));
         for (int c = 0; c < t.slots(); c++) {
