@@ -2,9 +2,12 @@ package dev.crmkit.metrics.cohort;
 
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.order.OrderPass;
+import dev.crmkit.metrics.order.PeriodCells;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,10 +20,11 @@ import java.util.Objects;
  * <p>Example (months): A orders in January and March, B in January, C in February. Cohort January: size 2, then 0, then
  * 1 (retention 1, 0, 0.5); cohort February: size 1, then 0.
  *
- * <p>Cost: three passes over the book's primitive columns (the span of days; each customer's first period with a bit
- * per period bought in; the revenue per cell), O(n) time and one {@code long} per customer per 64 periods, no object
- * per order; when those bits would outweigh a {@code long} per order, one sort of such a {@code long} (customer and
- * offset packed) instead, O(n log n). Stateless and thread-safe.
+ * <p>Cost: the cells are {@link PeriodCells}: one pass over the book's primitive columns with a bit per customer per
+ * period bought in (a second pass for the revenue when the book is not in date order), O(n) time and one {@code long}
+ * per customer per 64 periods, no object per order; when those bits would outweigh a {@code long} per order, one sort
+ * of such a {@code long} instead, O(n log n). {@link OrderPass} gathers the same cells in the pass that RFM and the LTV
+ * share. Stateless and thread-safe.
  */
 public final class Cohorts {
 
@@ -28,7 +32,7 @@ public final class Cohorts {
      * The most periods a matrix spans, from the first order's period to the last one's: 100 years of months, 23 of
      * weeks. The matrix has up to half its square of cells, so a wider history is refused rather than filling memory.
      */
-    public static final int MAX_PERIODS = 1200;
+    public static final int MAX_PERIODS = PeriodCells.MAX_PERIODS;
 
     private Cohorts() {
     }
@@ -44,80 +48,25 @@ public final class Cohorts {
     }
 
     /**
-     * The cells by a bit per (customer, period) bought in: one pass sets the bits and each customer's first period,
-     * a second adds the revenue into its cell; then every set bit counts its customer once. {@code words} longs per
-     * customer, at most one per order.
+     * The retention matrix of cells already gathered (by {@link OrderPass} or {@link PeriodCells#of}) with
+     * {@code period}'s numbering ({@link CohortPeriod#indexOf(long)}).
      */
-    private static void periodBits(OrderBook book, int minDay, int[] periodOfDay, int words, long[][] customers,
-            long[][] revenue) {
-        int n = book.size();
-        int[] first = new int[book.customerCount()];
-        Arrays.fill(first, Integer.MAX_VALUE);
-        long[] bits = new long[words * book.customerCount()];
-        for (int i = 0; i < n; i++) {
-            int c = book.customerOf(i);
-            int p = periodOfDay[book.epochDay(i) - minDay];
-            first[c] = Math.min(first[c], p);
-            bits[c * words + (p >>> 6)] |= 1L << p;
-        }
-        addRevenue(book, minDay, periodOfDay, first, customers, revenue);
-        for (int c = 0; c < first.length; c++) {
-            int cohort = first[c];
-            if (cohort == Integer.MAX_VALUE) {
-                continue;
-            }
-            for (int w = 0; w < words; w++) {
-                long word = bits[c * words + w];
-                while (word != 0) {
-                    int p = (w << 6) + Long.numberOfTrailingZeros(word);
-                    customers[cohort][p - cohort]++;
-                    word &= word - 1;
-                }
-            }
-        }
+    public static CohortMatrix of(PeriodCells cells, CohortPeriod period, Currency currency) {
+        return CohortMatrix.of(period, currency, counts(cells, period));
     }
 
     /**
-     * The cells by sorting one {@code long} per order (customer and offset packed), for many customers over a long
-     * span, where a bit per (customer, period) would take more room than the sort.
+     * How many periods the book's orders span, from the first order's period to the last one's; 0 for a book without
+     * orders. Above {@link #MAX_PERIODS} no matrix is made.
      */
-    private static void sortedKeys(OrderBook book, int minDay, int[] periodOfDay, int span, long[][] customers,
-            long[][] revenue) {
-        int n = book.size();
-        int[] first = new int[book.customerCount()];
-        Arrays.fill(first, Integer.MAX_VALUE);
-        for (int i = 0; i < n; i++) {
-            int c = book.customerOf(i);
-            first[c] = Math.min(first[c], periodOfDay[book.epochDay(i) - minDay]);
+    public static int span(OrderBook book, CohortPeriod period) {
+        Objects.requireNonNull(book, "book");
+        Objects.requireNonNull(period, "period");
+        if (book.size() == 0) {
+            return 0;
         }
-        addRevenue(book, minDay, periodOfDay, first, customers, revenue);
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            int c = book.customerOf(i);
-            keys[i] = ((long) c << 32) | (periodOfDay[book.epochDay(i) - minDay] - first[c]);
-        }
-        Arrays.sort(keys);
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                int c = (int) (keys[i] >>> 32);
-                customers[first[c]][(int) keys[i]]++;
-            }
-        }
-    }
-
-    /** Adds each order's amount into its (cohort, offset) cell, making the rows of the cohorts that have orders. */
-    private static void addRevenue(OrderBook book, int minDay, int[] periodOfDay, int[] first, long[][] customers,
-            long[][] revenue) {
-        int span = customers.length;
-        for (int i = 0; i < book.size(); i++) {
-            int cohort = first[book.customerOf(i)];
-            int k = periodOfDay[book.epochDay(i) - minDay] - cohort;
-            if (revenue[cohort] == null) {
-                revenue[cohort] = new long[span - cohort];
-                customers[cohort] = new long[span - cohort];
-            }
-            revenue[cohort][k] = Math.addExact(revenue[cohort][k], book.minorUnits(i));
-        }
+        // an index grows with the day, so the first and last days bound the span
+        return period.indexOf(book.maxEpochDay()) - period.indexOf(book.minEpochDay()) + 1;
     }
 
     /**
@@ -126,50 +75,33 @@ public final class Cohorts {
      * @throws ValidationException if the orders span more than {@value #MAX_PERIODS} periods
      */
     public static List<CohortCount> counts(OrderBook book, CohortPeriod period) {
-        Objects.requireNonNull(book, "book");
-        Objects.requireNonNull(period, "period");
-        int n = book.size();
-        if (n == 0) {
-            return List.of();
-        }
-        int minDay = Integer.MAX_VALUE;
-        int maxDay = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            int day = book.epochDay(i);
-            minDay = Math.min(minDay, day);
-            maxDay = Math.max(maxDay, day);
-        }
-        int min = period.indexOf(minDay); // an index grows with the day, so the first and last days bound the span
-        int max = period.indexOf(maxDay);
-        int span = max - min + 1;
+        int span = span(book, period);
         if (span > MAX_PERIODS) {
+            int min = period.indexOf(book.minEpochDay());
+            int max = period.indexOf(book.maxEpochDay());
             throw ValidationException.of("orders", "span", "the orders span " + span + " "
                     + period.name().toLowerCase(Locale.ROOT) + "s, from " + period.label(period.start(min)) + " to "
                     + period.label(period.start(max)) + "; a cohort matrix covers at most " + MAX_PERIODS
                     + " periods" + (period == CohortPeriod.WEEK ? " (use months, or drop the oldest orders)"
                     : " (drop the oldest orders)"));
         }
-        // the period of each day, relative to the first period: at most 1,200 periods, so a small table
-        int[] periodOfDay = new int[maxDay - minDay + 1];
-        for (int d = 0; d < periodOfDay.length; d++) {
-            periodOfDay[d] = period.indexOf((long) minDay + d) - min;
-        }
-        long[][] customers = new long[span][];
-        long[][] revenue = new long[span][];
-        int words = (span + 63) >>> 6;
-        if ((long) words * book.customerCount() <= n) {
-            periodBits(book, minDay, periodOfDay, words, customers, revenue);
-        } else {
-            sortedKeys(book, minDay, periodOfDay, span, customers, revenue);
-        }
+        return counts(PeriodCells.of(book, period::indexOf), period);
+    }
+
+    /** The non-zero cells of cells gathered with {@code period}'s numbering, by cohort then offset. */
+    public static List<CohortCount> counts(PeriodCells cells, CohortPeriod period) {
+        Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(period, "period");
         List<CohortCount> out = new ArrayList<>();
-        for (int cohort = 0; cohort < span; cohort++) {
-            if (customers[cohort] == null) {
-                continue;
-            }
-            for (int k = 0; k < customers[cohort].length; k++) {
-                if (customers[cohort][k] > 0) {
-                    out.add(new CohortCount(period.start(min + cohort), k, customers[cohort][k], revenue[cohort][k]));
+        for (int cohort = 0; cohort < cells.span(); cohort++) {
+            LocalDate start = null;
+            for (int k = 0; k < cells.span() - cohort; k++) {
+                long customers = cells.customers(cohort, k);
+                if (customers > 0) {
+                    if (start == null) {
+                        start = period.start(cells.firstPeriod() + cohort);
+                    }
+                    out.add(new CohortCount(start, k, customers, cells.revenueMinor(cohort, k)));
                 }
             }
         }

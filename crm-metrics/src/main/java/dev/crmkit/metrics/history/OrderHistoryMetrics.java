@@ -7,6 +7,7 @@ import dev.crmkit.metrics.cohort.Cohorts;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.CustomerTotals;
 import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.order.OrderPass;
 import dev.crmkit.metrics.rfm.Rfm;
 import dev.crmkit.metrics.rfm.RfmTable;
 import dev.crmkit.metrics.rfm.SegmentMapping;
@@ -16,10 +17,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * RFM, the LTV from orders and the cohort matrix of one order book, computed together: RFM and the LTV share one pass
- * over the orders on or before the as-of date ({@link CustomerTotals}); the cohorts, which count every order of the
- * book whatever its date, take their own passes. Each part equals what {@link Rfm#score}, {@link OrderHistoryLtv#of}
- * and {@link Cohorts#of} give for the same book (tested).
+ * RFM, the LTV from orders and the cohort matrix of one order book, computed together from one pass over its primitive
+ * columns ({@link OrderPass}): per customer the first and last day, count and sum of the orders on or before the
+ * as-of date (what RFM and the LTV start from), and the cohort cells of every order (a cohort matrix has no as-of
+ * date). Each part equals what {@link Rfm#score}, {@link OrderHistoryLtv#of} and {@link Cohorts#of} give for the same
+ * book (tested). When the orders span more periods than a matrix covers, the three are computed apart, so that the
+ * errors are theirs, in the same order.
  *
  * @param rfm     {@link Rfm#score(OrderBook, LocalDate, SegmentMapping)}
  * @param ltv     {@link OrderHistoryLtv#of(OrderBook, LocalDate, int, BigDecimal)}
@@ -52,8 +55,14 @@ public record OrderHistoryMetrics(RfmTable rfm, OrderHistoryLtv ltv, CohortMatri
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(mapping, "mapping");
-        CustomerTotals totals = CustomerTotals.of(book, asOf);
-        OrderHistoryLtv ltv = OrderHistoryLtv.of(totals, churnWindowDays, grossMargin);
-        return new OrderHistoryMetrics(Rfm.score(totals, mapping), ltv, Cohorts.of(book, period));
+        if (Cohorts.span(book, period) > Cohorts.MAX_PERIODS) {
+            CustomerTotals totals = CustomerTotals.of(book, asOf);
+            OrderHistoryLtv ltv = OrderHistoryLtv.of(totals, churnWindowDays, grossMargin);
+            return new OrderHistoryMetrics(Rfm.score(totals, mapping), ltv, Cohorts.of(book, period));
+        }
+        OrderPass pass = OrderPass.of(book, asOf, period::indexOf);
+        OrderHistoryLtv ltv = OrderHistoryLtv.of(pass.totals(), churnWindowDays, grossMargin);
+        return new OrderHistoryMetrics(Rfm.score(pass.totals(), mapping), ltv,
+                Cohorts.of(pass.periods(), period, book.currency()));
     }
 }

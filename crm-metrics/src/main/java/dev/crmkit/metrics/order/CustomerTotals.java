@@ -1,7 +1,6 @@
 package dev.crmkit.metrics.order;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -17,13 +16,13 @@ public final class CustomerTotals {
     private final LocalDate asOf;
     private final int[] firstDay;
     private final int[] lastDay;
-    private final long[] count;
+    private final int[] count;
     private final long[] minorUnits;
     private final long orders;
     private final long revenueMinor;
     private final int customers;
 
-    private CustomerTotals(OrderBook book, LocalDate asOf, int[] firstDay, int[] lastDay, long[] count,
+    CustomerTotals(OrderBook book, LocalDate asOf, int[] firstDay, int[] lastDay, int[] count,
             long[] minorUnits, long orders, long revenueMinor, int customers) {
         this.book = book;
         this.asOf = asOf;
@@ -36,39 +35,14 @@ public final class CustomerTotals {
         this.customers = customers;
     }
 
-    /** One pass over the book's orders on or before {@code asOf}; orders after it are skipped. */
+    /**
+     * One pass over the book's orders on or before {@code asOf}; orders after it are skipped (but for the first-day
+     * test, see {@link #firstDay}). {@link OrderPass} gathers the same with the cohort cells in the same pass.
+     */
     public static CustomerTotals of(OrderBook book, LocalDate asOf) {
         Objects.requireNonNull(book, "book");
         Objects.requireNonNull(asOf, "asOf");
-        long asOfDay = asOf.toEpochDay();
-        int n = book.customerCount();
-        int[] first = new int[n];
-        int[] last = new int[n];
-        long[] count = new long[n];
-        long[] total = new long[n];
-        Arrays.fill(first, Integer.MAX_VALUE);
-        Arrays.fill(last, Integer.MIN_VALUE);
-        long orders = 0;
-        long revenue = 0;
-        int customers = 0;
-        for (int i = 0; i < book.size(); i++) {
-            int day = book.epochDay(i);
-            if (day > asOfDay) {
-                continue;
-            }
-            int c = book.customerOf(i);
-            long amount = book.minorUnits(i);
-            if (count[c] == 0) {
-                customers++;
-            }
-            first[c] = Math.min(first[c], day);
-            last[c] = Math.max(last[c], day);
-            count[c]++;
-            total[c] += amount; // a book's amounts add up to at most Long.MAX_VALUE, so no sum overflows
-            orders++;
-            revenue += amount;
-        }
-        return new CustomerTotals(book, asOf, first, last, count, total, orders, revenue, customers);
+        return OrderScan.run(book, asOf, null).totals;
     }
 
     /** The book the totals were taken from. */
@@ -113,11 +87,13 @@ public final class CustomerTotals {
 
     /** The epoch day of customer {@code c}'s first order ({@link Integer#MAX_VALUE} when it has none). */
     public int firstDay(int c) {
-        return firstDay[c];
+        // the pass keeps each customer's first day over all its orders: when one is on or before the as-of date,
+        // the first is too
+        return count[c] == 0 ? Integer.MAX_VALUE : firstDay[c];
     }
 
     /** The epoch day of customer {@code c}'s last order ({@link Integer#MIN_VALUE} when it has none). */
     public int lastDay(int c) {
-        return lastDay[c];
+        return count[c] == 0 ? Integer.MIN_VALUE : lastDay[c];
     }
 }

@@ -32,13 +32,20 @@ public final class OrderBook {
     private final int[] customerOf;
     private final int[] epochDay;
     private final long[] minorUnits;
+    private final int minDay;
+    private final int maxDay;
+    private final boolean inDateOrder;
 
-    private OrderBook(Currency currency, String[] customerIds, int[] customerOf, int[] epochDay, long[] minorUnits) {
+    private OrderBook(Currency currency, String[] customerIds, int[] customerOf, int[] epochDay, long[] minorUnits,
+            DaySpan days) {
         this.currency = currency;
         this.customerIds = customerIds;
         this.customerOf = customerOf;
         this.epochDay = epochDay;
         this.minorUnits = minorUnits;
+        this.minDay = days.min;
+        this.maxDay = days.max;
+        this.inDateOrder = days.ordered;
     }
 
     /**
@@ -79,7 +86,9 @@ public final class OrderBook {
                     + minorUnits.length);
         }
         long total = 0;
+        DaySpan days = new DaySpan();
         for (int i = 0; i < customerOf.length; i++) {
+            days.add(epochDay[i]);
             if (customerOf[i] < 0 || customerOf[i] >= customerIds.length) {
                 throw ValidationException.of("customerOf[" + i + "]", "range",
                         "must be a customer index from 0 to " + (customerIds.length - 1) + ", was " + customerOf[i]);
@@ -94,7 +103,7 @@ public final class OrderBook {
             }
             total += minorUnits[i];
         }
-        return new OrderBook(currency, customerIds, customerOf, epochDay, minorUnits);
+        return new OrderBook(currency, customerIds, customerOf, epochDay, minorUnits, days);
     }
 
     /** Collects orders in one currency. */
@@ -120,6 +129,24 @@ public final class OrderBook {
     /** The id of a customer index. */
     public String customerId(int customer) {
         return customerIds[customer];
+    }
+
+    /** The earliest order's epoch day; {@link Integer#MAX_VALUE} for a book without orders. */
+    public int minEpochDay() {
+        return minDay;
+    }
+
+    /** The latest order's epoch day; {@link Integer#MIN_VALUE} for a book without orders. */
+    public int maxEpochDay() {
+        return maxDay;
+    }
+
+    /**
+     * Whether every order's day is on or after the day of the order before it, as an order log holds them: then a
+     * pass over the orders meets each customer's first order before the others. Known from when the book was made.
+     */
+    public boolean inDateOrder() {
+        return inDateOrder;
     }
 
     /** The customer index of order {@code i}. */
@@ -176,6 +203,7 @@ public final class OrderBook {
         private long[] minorUnits = new long[16];
         private int size;
         private long total;
+        private final DaySpan days = new DaySpan();
 
         private Builder(Currency currency) {
             this.currency = currency;
@@ -216,6 +244,7 @@ public final class OrderBook {
             }
             customerOf[size] = customer;
             epochDay[size] = Math.toIntExact(date.toEpochDay());
+            days.add(epochDay[size]);
             minorUnits[size] = minor;
             size++;
             return this;
@@ -228,7 +257,20 @@ public final class OrderBook {
         /** The book of everything added so far. */
         public OrderBook build() {
             return new OrderBook(currency, ids.toArray(String[]::new), Arrays.copyOf(customerOf, size),
-                    Arrays.copyOf(epochDay, size), Arrays.copyOf(minorUnits, size));
+                    Arrays.copyOf(epochDay, size), Arrays.copyOf(minorUnits, size), days);
+        }
+    }
+
+    /** The earliest and latest day of the orders seen so far, and whether they came in date order. */
+    private static final class DaySpan {
+        private int min = Integer.MAX_VALUE;
+        private int max = Integer.MIN_VALUE;
+        private boolean ordered = true;
+
+        void add(int day) {
+            ordered &= day >= max;
+            min = Math.min(min, day);
+            max = Math.max(max, day);
         }
     }
 }

@@ -16,19 +16,23 @@ import java.util.Objects;
  *   <li>with ties a whole run lands in the quintile of its midpoint, so the counts can be as uneven as the ties are
  *       (all-equal values all score 3).</li>
  * </ul>
- * Example: values 10, 20, 30, 40, 50 score 1, 2, 3, 4, 5; values 7, 7, 7 all score 3. O(n log n) over a primitive copy,
- * no object per value (linear when the values span a small range, as days and order counts do). Stateless and thread-safe.
+ * Example: values 10, 20, 30, 40, 50 score 1, 2, 3, 4, 5; values 7, 7, 7 all score 3. Linear over primitive arrays
+ * when the values spread (days and order counts by counting, amounts by a histogram of their top bits), no object per
+ * value; O(n log n) at worst (a bucket of many values straddling a quintile edge is sorted). Stateless and thread-safe.
  */
 public final class Quintiles {
+
+    /** The most bits of a value's histogram bucket: up to 65,536 buckets. */
+    private static final int BUCKET_BITS = 16;
 
     private Quintiles() {
     }
 
     /**
      * The score of each value, at the value's index. When the values span a small range (at most four slots per
-     * value) they are counted per value; when their range and their count fit together in 63 bits, one sort of
-     * (value, index) packed into a {@code long} gives every run of equal values at once; otherwise each value's run is
-     * found by binary search in a sorted copy. The three give the same scores (tested).
+     * value) they are counted per value; otherwise they are counted per bucket of their top bits and only the
+     * buckets that straddle a quintile edge are sorted. Both give the same scores as a binary search of each value's
+     * run in a sorted copy (tested).
      */
     public static int[] scores(long[] values) {
         Objects.requireNonNull(values, "values");
@@ -47,11 +51,7 @@ public final class Quintiles {
         if (Long.compareUnsigned(range, Math.min(4L * n, Integer.MAX_VALUE - 1L)) < 0) {
             return byCounting(values, min, (int) range + 1);
         }
-        int indexBits = 64 - Long.numberOfLeadingZeros(n - 1L);
-        if (Long.compareUnsigned(range, (1L << (63 - indexBits)) - 1) <= 0) {
-            return byPackedSort(values, min, indexBits);
-        }
-        return bySearch(values);
+        return byHistogram(values, min, range);
     }
 
     /** The score of a run of equal values at sorted positions {@code first..last} of {@code n}. */
@@ -80,27 +80,57 @@ public final class Quintiles {
         return out;
     }
 
-    private static int[] byPackedSort(long[] values, long min, int indexBits) {
+    /**
+     * The scores through a histogram of the values' top bits above their minimum (16 bits, fewer for fewer values):
+     * a value's run lies inside its bucket, so its first and last sorted positions lie between the bucket's, and when
+     * the bucket's first and last positions give the same score, so do all its values. Only the few buckets that
+     * straddle a quintile edge are sorted to place their values exactly. Three passes over the values and a sort of a
+     * few buckets, instead of a sort of all n.
+     */
+    private static int[] byHistogram(long[] values, long min, long range) {
         int n = values.length;
-        long mask = (1L << indexBits) - 1;
-        long[] packed = new long[n];
-        for (int i = 0; i < n; i++) {
-            packed[i] = ((values[i] - min) << indexBits) | i;
+        // about a value per bucket or more
+        int bucketBits = Math.min(BUCKET_BITS, 64 - Long.numberOfLeadingZeros(n));
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bucketBits);
+        int buckets = (int) (range >>> shift) + 1;
+        int[] start = new int[buckets + 1];
+        for (long v : values) {
+            start[(int) ((v - min) >>> shift) + 1]++;
         }
-        Arrays.sort(packed);
+        for (int b = 0; b < buckets; b++) {
+            start[b + 1] += start[b];
+        }
+        int[] scoreOf = new int[buckets];
+        long[][] straddling = new long[buckets][];
+        int[] filled = new int[buckets];
+        for (int b = 0; b < buckets; b++) {
+            int first = start[b];
+            int last = start[b + 1] - 1;
+            if (last < first) {
+                continue;
+            }
+            scoreOf[b] = score(first, first, n);
+            if (scoreOf[b] != score(last, last, n)) {
+                straddling[b] = new long[last - first + 1];
+            }
+        }
+        for (long v : values) {
+            int b = (int) ((v - min) >>> shift);
+            if (straddling[b] != null) {
+                straddling[b][filled[b]++] = v;
+            }
+        }
+        for (long[] bucket : straddling) {
+            if (bucket != null) {
+                Arrays.sort(bucket);
+            }
+        }
         int[] out = new int[n];
-        int first = 0;
-        while (first < n) {
-            long value = packed[first] >>> indexBits;
-            int last = first;
-            while (last + 1 < n && packed[last + 1] >>> indexBits == value) {
-                last++;
-            }
-            int score = score(first, last, n);
-            for (int p = first; p <= last; p++) {
-                out[(int) (packed[p] & mask)] = score;
-            }
-            first = last + 1;
+        for (int i = 0; i < n; i++) {
+            int b = (int) ((values[i] - min) >>> shift);
+            long[] sorted = straddling[b];
+            out[i] = sorted == null ? scoreOf[b] : score(start[b] + lowerBound(sorted, values[i]),
+                    start[b] + upperBound(sorted, values[i]) - 1L, n);
         }
         return out;
     }

@@ -11,10 +11,11 @@ import java.util.Objects;
  * RFM scoring of an order history as of a date. Orders after the as-of date are ignored; customers without an order
  * on or before it are not scored. Per customer: recency = days since the last order (scored on the last order's day,
  * so the most recent scores 5), frequency = number of orders, monetary = their total; each is scored 1-5 by
- * {@link Quintiles} (ties never split) and the scores go through a {@link SegmentMapping}.
+ * {@link Quintiles} (ties never split) and the scores go through a {@link SegmentMapping}, asked once per distinct
+ * (R, F, M) combination (at most 125 times) since its answer depends on the scores alone.
  *
- * <p>One pass over the book's primitive columns, then an O(c log c) sort per measure over c customers; no object per
- * order. Stateless and thread-safe.
+ * <p>One pass over the book's primitive columns, then a linear scoring per measure over c customers (O(c log c) at
+ * worst, see {@link Quintiles}); no object per order. Stateless and thread-safe.
  *
  * <p>Example: five customers whose last orders were 1, 10, 30, 90 and 365 days ago score R 5, 4, 3, 2, 1.
  */
@@ -69,12 +70,17 @@ public final class Rfm {
         byte[] f = bytes(Quintiles.scores(frequency));
         byte[] m = bytes(Quintiles.scores(monetary));
         Segment[] segment = new Segment[scored];
+        Segment[] byScores = new Segment[5 * 5 * 5]; // the mapping is asked once per distinct (R, F, M)
         for (int i = 0; i < scored; i++) {
-            segment[i] = mapping.segmentOf(r[i], f[i], m[i]);
-            if (segment[i] == null) {
-                throw ValidationException.of("segment", "required", "the segment mapping gave no segment for R"
-                        + r[i] + " F" + f[i] + " M" + m[i]);
+            int cell = ((r[i] - 1) * 5 + f[i] - 1) * 5 + m[i] - 1;
+            if (byScores[cell] == null) {
+                byScores[cell] = mapping.segmentOf(r[i], f[i], m[i]);
+                if (byScores[cell] == null) {
+                    throw ValidationException.of("segment", "required", "the segment mapping gave no segment for R"
+                            + r[i] + " F" + f[i] + " M" + m[i]);
+                }
             }
+            segment[i] = byScores[cell];
         }
         return new RfmTable(totals.book(), totals.asOf(), customer, lastDay, frequency, monetary, r, f, m, segment);
     }

@@ -4,21 +4,17 @@ import dev.crmkit.metrics.order.OrderBook;
 import dev.crmkit.metrics.order.SeededBooks;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link Cohorts#counts} (a bit per customer and period, or the sort when the bits would take more room) equals a
  * plain reference built from sets and maps, on seeded books of every shape: few customers over a short span, many
- * customers over a long span (the sort), months and weeks, orders out of date order, customers without orders.
+ * customers over a long span (the sort), months and weeks, orders out of date order and the same in date order (the
+ * revenue added in the one pass), customers without orders.
  */
 class CohortCountsAgreementTest {
 
@@ -32,29 +28,13 @@ class CohortCountsAgreementTest {
             int days = 1 + random.nextInt(wide ? 7_300 : 1_200);
             OrderBook book = SeededBooks.book(random, customers, orders, 18_600, days,
                     () -> random.nextInt(1_000_000));
+            OrderBook ordered = SeededBooks.inDateOrder(book); // the revenue is added in the one pass
+            assertTrue(ordered.inDateOrder());
             for (CohortPeriod period : CohortPeriod.values()) {
-                assertEquals(reference(book, period), Cohorts.counts(book, period), "round " + round + " " + period);
+                List<CohortCount> expected = CohortReference.counts(book, period);
+                assertEquals(expected, Cohorts.counts(book, period), "round " + round + " " + period);
+                assertEquals(expected, Cohorts.counts(ordered, period), "round " + round + " " + period + " ordered");
             }
         }
-    }
-
-    private static List<CohortCount> reference(OrderBook book, CohortPeriod period) {
-        Map<Integer, Integer> first = new HashMap<>();
-        for (int i = 0; i < book.size(); i++) {
-            first.merge(book.customerOf(i), period.indexOf(book.epochDay(i)), Math::min);
-        }
-        Map<List<Integer>, Set<Integer>> buyers = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
-                ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
-        Map<List<Integer>, Long> revenue = new HashMap<>();
-        for (int i = 0; i < book.size(); i++) {
-            int cohort = first.get(book.customerOf(i));
-            List<Integer> cell = List.of(cohort, period.indexOf(book.epochDay(i)) - cohort);
-            buyers.computeIfAbsent(cell, k -> new HashSet<>()).add(book.customerOf(i));
-            revenue.merge(cell, book.minorUnits(i), Long::sum);
-        }
-        List<CohortCount> out = new ArrayList<>();
-        buyers.forEach((cell, who) -> out.add(new CohortCount(period.start(cell.get(0)), cell.get(1), who.size(),
-                revenue.get(cell))));
-        return out;
     }
 }

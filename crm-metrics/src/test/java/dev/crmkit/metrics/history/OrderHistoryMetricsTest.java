@@ -1,6 +1,8 @@
 package dev.crmkit.metrics.history;
 
+import dev.crmkit.metrics.cohort.CohortMatrix;
 import dev.crmkit.metrics.cohort.CohortPeriod;
+import dev.crmkit.metrics.cohort.CohortReference;
 import dev.crmkit.metrics.cohort.Cohorts;
 import dev.crmkit.metrics.ltv.OrderHistoryLtv;
 import dev.crmkit.metrics.order.OrderBook;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The metrics computed together equal each computed alone, and both equal a plain per-order reference written here
@@ -38,20 +41,65 @@ class OrderHistoryMetricsTest {
             // three years of orders with ties in the sums; the as-of date falls among them, so some come after it
             OrderBook book = SeededBooks.book(random, customers, orders, 19_000, 1_100,
                     () -> random.nextInt(4) == 0 ? 1_000 : random.nextInt(500_000));
-            int firstDay = Integer.MAX_VALUE;
-            for (int i = 0; i < book.size(); i++) {
-                firstDay = Math.min(firstDay, book.epochDay(i));
-            }
-            LocalDate asOf = LocalDate.ofEpochDay(firstDay + random.nextInt(1_100)); // at least one order on or before
-            int window = 1 + random.nextInt(180);
-            OrderHistoryMetrics together = OrderHistoryMetrics.of(book, asOf, window, MARGIN, CohortPeriod.MONTH);
-
-            List<CustomerRfm> alone = Rfm.score(book, asOf, SegmentMapping.standard()).customers();
-            assertEquals(alone, together.rfm().customers(), "round " + round);
-            assertEquals(OrderHistoryLtv.of(book, asOf, window, MARGIN), together.ltv(), "round " + round);
-            assertEquals(Cohorts.of(book, CohortPeriod.MONTH), together.cohorts(), "round " + round);
-            checkAgainstReference(book, asOf, window, together);
+            check(book, random, "round " + round);
         }
+    }
+
+    /**
+     * The one pass meets a date-ordered book's customers at their first order and adds the cohort revenue as it goes:
+     * the same results on such books, with the edges drawn in: one-order customers (as many orders as customers),
+     * amounts of zero, few distinct amounts (ties across quintile edges), months with no order at all, customers
+     * with no order.
+     */
+    @Test
+    void together_equalsEachAlone_andThePlainReference_onDateOrderedBooksWithEdges() {
+        SplittableRandom random = new SplittableRandom(7302);
+        long[] few = {0, 0, 500, 1_000, 1_000, 2_500};
+        for (int round = 0; round < 200; round++) {
+            int customers = 1 + random.nextInt(round % 10 == 0 ? 3 : 400);
+            int orders = Math.max(1, customers - random.nextInt(3) + (round % 4 == 0 ? 0 : random.nextInt(1_500)));
+            boolean ties = round % 2 == 0;
+            OrderBook drawn = SeededBooks.book(random, customers, orders, 19_000, 1_100,
+                    () -> ties ? few[random.nextInt(few.length)] : random.nextInt(3) == 0 ? 0 : random.nextInt(90_000));
+            OrderBook book = SeededBooks.inDateOrder(withEmptyMonths(drawn, random));
+            assertTrue(book.inDateOrder());
+            check(book, random, "round " + round);
+        }
+    }
+
+    /** The book with every order of a random third of its months moved to the month before: those months stay empty. */
+    private static OrderBook withEmptyMonths(OrderBook book, SplittableRandom random) {
+        long emptied = random.nextLong();
+        String[] ids = new String[book.customerCount()];
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = book.customerId(c);
+        }
+        int[] customerOf = new int[book.size()];
+        int[] day = new int[book.size()];
+        long[] minor = new long[book.size()];
+        for (int i = 0; i < book.size(); i++) {
+            customerOf[i] = book.customerOf(i);
+            minor[i] = book.minorUnits(i);
+            LocalDate date = book.date(i);
+            int month = date.getYear() * 12 + date.getMonthValue();
+            day[i] = (int) ((emptied >>> (month % 60)) % 3 == 0
+                    ? date.withDayOfMonth(1).minusDays(1).toEpochDay() : date.toEpochDay());
+        }
+        return OrderBook.ofColumns(book.currency(), ids, customerOf, day, minor);
+    }
+
+    private static void check(OrderBook book, SplittableRandom random, String round) {
+        LocalDate asOf = LocalDate.ofEpochDay(book.minEpochDay() + random.nextInt(1_100)); // an order on or before
+        int window = 1 + random.nextInt(180);
+        OrderHistoryMetrics together = OrderHistoryMetrics.of(book, asOf, window, MARGIN, CohortPeriod.MONTH);
+
+        List<CustomerRfm> alone = Rfm.score(book, asOf, SegmentMapping.standard()).customers();
+        assertEquals(alone, together.rfm().customers(), round);
+        assertEquals(OrderHistoryLtv.of(book, asOf, window, MARGIN), together.ltv(), round);
+        assertEquals(Cohorts.of(book, CohortPeriod.MONTH), together.cohorts(), round);
+        assertEquals(CohortMatrix.of(CohortPeriod.MONTH, book.currency(),
+                CohortReference.counts(book, CohortPeriod.MONTH)), together.cohorts(), round);
+        checkAgainstReference(book, asOf, window, together);
     }
 
     private static void checkAgainstReference(OrderBook book, LocalDate asOf, int window, OrderHistoryMetrics m) {

@@ -1,5 +1,6 @@
 package dev.crmkit.metrics.order;
 
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.SplittableRandom;
 
@@ -29,5 +30,31 @@ public final class SeededBooks {
             minor[i] = amounts.getAsLong();
         }
         return OrderBook.ofColumns(Currency.getInstance("EUR"), ids, customerOf, day, minor);
+    }
+
+    /**
+     * The same orders in date order (a stable sort by day, as an order log holds them): a calculator must give the
+     * same results for both, though a pass over it meets each customer's first order first.
+     */
+    public static OrderBook inDateOrder(OrderBook book) {
+        long[] keys = new long[book.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((long) book.epochDay(i) << 32) | i; // test days are positive, so the packed key sorts by day
+        }
+        Arrays.sort(keys);
+        String[] ids = new String[book.customerCount()];
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = book.customerId(c);
+        }
+        int[] customerOf = new int[keys.length];
+        int[] day = new int[keys.length];
+        long[] minor = new long[keys.length];
+        for (int j = 0; j < keys.length; j++) {
+            int i = (int) keys[j];
+            customerOf[j] = book.customerOf(i);
+            day[j] = book.epochDay(i);
+            minor[j] = book.minorUnits(i);
+        }
+        return OrderBook.ofColumns(book.currency(), ids, customerOf, day, minor);
     }
 }

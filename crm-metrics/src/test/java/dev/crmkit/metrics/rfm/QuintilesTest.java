@@ -95,8 +95,8 @@ class QuintilesTest {
     }
 
     /**
-     * Counting (small ranges), the packed sort (range and index fit in 63 bits) and binary search (anything) give the
-     * same scores: seeded columns of every shape, each path reached on purpose.
+     * Counting (small ranges) and the histogram of top bits (any wider range) give the same scores as the binary
+     * search of a sorted copy: seeded columns of every shape, each path reached on purpose.
      */
     @Test
     void scores_everyPath_equalsBinarySearchOfASortedCopy() {
@@ -109,11 +109,11 @@ class QuintilesTest {
             for (int i = 0; i < n; i++) {
                 values[i] = switch (shape) {
                     case 0 -> random.nextInt(Math.max(1, n / 3)); // counting, many ties
-                    case 1 -> 1_000_000L * random.nextInt(n) - 5; // packed sort, sparse ties
-                    case 2 -> base / 2 + random.nextLong(1L << 40); // packed sort near any base
-                    case 3 -> random.nextLong(); // binary search: the full range
+                    case 1 -> 1_000_000L * random.nextInt(n) - 5; // histogram, sparse ties
+                    case 2 -> base / 2 + random.nextLong(1L << 40); // histogram near any base
+                    case 3 -> random.nextLong(); // histogram: the full range
                     default -> random.nextBoolean() ? Long.MIN_VALUE + random.nextInt(3)
-                            : Long.MAX_VALUE - random.nextInt(3); // binary search: both extremes, ties
+                            : Long.MAX_VALUE - random.nextInt(3); // histogram: both extremes, ties
                 };
             }
             assertArrayEquals(Quintiles.bySearch(values), Quintiles.scores(values), "round " + round);

@@ -123,4 +123,25 @@ class RfmTest {
             assertTrue(m[s] == 200 || m[s] == 201, "M " + s + ": " + m[s]);
         }
     }
+
+    @Test
+    void score_asksTheMappingOncePerDistinctScores_andGivesEachCustomerItsAnswer() {
+        List<Order> orders = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            orders.add(order("C" + c, AS_OF.minusDays(c % 4), "20")); // four recencies, equal F and M: four (R, F, M)
+        }
+        List<List<Integer>> asked = new ArrayList<>();
+        SegmentMapping counting = (r, f, m) -> {
+            asked.add(List.of(r, f, m));
+            return SegmentMapping.standard().segmentOf(r, f, m);
+        };
+
+        RfmTable table = Rfm.score(OrderBook.of(orders), AS_OF, counting);
+
+        assertEquals(4, asked.size(), asked.toString());
+        assertEquals(4, asked.stream().distinct().count(), asked.toString());
+        for (CustomerRfm row : table.customers()) {
+            assertEquals(SegmentMapping.standard().segmentOf(row.r(), row.f(), row.m()), row.segment(), row.toString());
+        }
+    }
 }

@@ -25,9 +25,11 @@ import java.util.concurrent.Callable;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Generate an order history from a seed (customers buying and dropping out as the BG/NBD model "
                 + "says, skewed amounts in cents, three years of dates) straight into primitive arrays, then time "
-                + "RFM, LTV from the orders and monthly cohorts, each and together, against the baseline: one "
+                + "RFM, LTV from the orders and monthly cohorts, each, the three apart and the three from one pass, "
+                + "against the baseline: one "
                 + "hand-written loop over the same arrays computing what the three must at least compute. Ratios "
-                + "are crmkit's time / the baseline's, medians of the timed rounds, single-threaded. Then time the "
+                + "are crmkit's time / the baseline's, medians of the timed rounds, single-threaded, in wall time and "
+                + "in the thread's CPU time (steadier on a loaded machine). Then time the "
                 + "BG/NBD fit (weekly customer summaries, then the fit) for each --fit-customers size, on generated "
                 + "orders with the same orders per customer.",
                 "The default ten million orders need a few GB of heap: JAVA_OPTS=-Xmx8g ./crm bench metrics"})
@@ -104,13 +106,18 @@ final class BenchMetricsCommand implements Callable<Integer> {
                 s.warmup(), s.runs());
         out.println(jvm());
         out.println();
-        out.printf("%-34s %10s %20s%n", "", "time", "crmkit / baseline");
+        out.printf("%-34s %10s %20s %10s %12s%n", "", "time", "crmkit / baseline", "cpu", "cpu ratio");
         for (Measure m : Measure.values()) {
-            String ratio = m == Measure.BASELINE ? "" : String.format(Locale.ROOT, "%.2f x", r.ratio(m));
-            out.printf(Locale.ROOT, "%-34s %8.3f s %20s%n", m.label(), r.nanos().get(m) / 1e9, ratio);
+            boolean base = m == Measure.BASELINE;
+            String ratio = base ? "" : String.format(Locale.ROOT, "%.2f x", r.ratio(m));
+            String cpuRatio = base ? "" : String.format(Locale.ROOT, "%.2f x", r.cpuRatio(m));
+            out.printf(Locale.ROOT, "%-34s %8.3f s %20s %8.3f s %12s%n", m.label(), r.nanos().get(m) / 1e9, ratio,
+                    r.cpuNanos().get(m) / 1e9, cpuRatio);
         }
         out.printf("baseline and crmkit agree on orders, revenue, customers, churn and cohort cells: %s%n",
                 r.agree() ? "yes" : "NO");
+        out.printf("the one pass gives the RFM rows, LTV and cohort matrix of the three apart: %s%n",
+                r.onePassAgrees() ? "yes" : "NO");
         if (r.fits().isEmpty()) {
             out.flush();
             return;
@@ -142,10 +149,14 @@ final class BenchMetricsCommand implements Callable<Integer> {
         MetricsRun.Settings s = r.settings();
         Map<String, Object> seconds = new LinkedHashMap<>();
         Map<String, Object> ratios = new LinkedHashMap<>();
+        Map<String, Object> cpuSeconds = new LinkedHashMap<>();
+        Map<String, Object> cpuRatios = new LinkedHashMap<>();
         for (Measure m : Measure.values()) {
             seconds.put(m.jsonName(), r.nanos().get(m) / 1e9);
+            cpuSeconds.put(m.jsonName(), r.cpuNanos().get(m) / 1e9);
             if (m != Measure.BASELINE) {
                 ratios.put(m.jsonName(), Math.round(r.ratio(m) * 100) / 100.0);
+                cpuRatios.put(m.jsonName(), Math.round(r.cpuRatio(m) * 100) / 100.0);
             }
         }
         List<Object> fits = new ArrayList<>();
@@ -174,7 +185,10 @@ final class BenchMetricsCommand implements Callable<Integer> {
                 "generationSeconds", r.generationNanos() / 1e9,
                 "seconds", seconds,
                 "ratios", ratios,
+                "cpuSeconds", cpuSeconds,
+                "cpuRatios", cpuRatios,
                 "agree", r.agree(),
+                "onePassAgrees", r.onePassAgrees(),
                 "fits", fits,
                 "jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                 "processors", Runtime.getRuntime().availableProcessors(),

@@ -30,11 +30,14 @@ class BenchMetricsCommandTest {
 
         assertEquals(0, run.exitCode(), run.toString());
         for (String line : new String[] {"baseline: one primitive pass", "RFM (scores + segments)",
-                "LTV from order history", "cohorts (monthly matrix)", "RFM + LTV + cohorts"}) {
+                "LTV from order history", "cohorts (monthly matrix)", "RFM + LTV + cohorts, apart",
+                "RFM + LTV + cohorts, one pass"}) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(line)), line + " in\n" + run.out());
         }
-        assertTrue(run.out().lines().filter(l -> l.matches(".* s +\\d+\\.\\d\\d x$")).count() == 4, run.out());
+        assertTrue(run.out().lines().filter(l -> l.matches(".* s +\\d+\\.\\d\\d x$")).count() == 5, run.out());
         assertTrue(run.out().contains("agree on orders, revenue, customers, churn and cohort cells: yes"), run.out());
+        assertTrue(run.out().contains("the one pass gives the RFM rows, LTV and cohort matrix of the three apart: yes"),
+                run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith("2,000 ") && l.contains(" 20,000 ")),
                 run.out());
         assertTrue(run.err().contains("generating 20,000 orders of 2,000 customers"), run.err());
@@ -49,11 +52,14 @@ class BenchMetricsCommandTest {
         assertEquals(20_000, json.get("orders").asInt());
         assertEquals(2_000, json.get("customers").asInt());
         assertTrue(json.get("agree").asBoolean(), json.toString());
-        for (String key : new String[] {"baseline", "rfm", "ltv", "cohorts", "all"}) {
+        assertTrue(json.get("onePassAgrees").asBoolean(), json.toString());
+        for (String key : new String[] {"baseline", "rfm", "ltv", "cohorts", "apart", "all"}) {
             assertTrue(json.get("seconds").get(key).asDouble() > 0, key + " in " + json);
+            assertTrue(json.get("cpuSeconds").get(key).asDouble() > 0, key + " in " + json);
         }
-        for (String key : new String[] {"rfm", "ltv", "cohorts", "all"}) {
+        for (String key : new String[] {"rfm", "ltv", "cohorts", "apart", "all"}) {
             assertTrue(json.get("ratios").get(key).isNumber(), key + " in " + json);
+            assertTrue(json.get("cpuRatios").get(key).isNumber(), key + " in " + json);
         }
         JsonNode fits = json.get("fits");
         assertEquals(2, fits.size(), json.toString());

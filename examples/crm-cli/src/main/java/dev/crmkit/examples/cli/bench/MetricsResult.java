@@ -13,18 +13,21 @@ import java.util.Objects;
  *
  * @param settings        what was run
  * @param generationNanos how long generating the orders took
- * @param nanos           per measure, the median of its timed runs
+ * @param nanos           per measure, the median wall time of its timed runs
+ * @param cpuNanos        per measure, the median CPU time of the thread over its timed runs
  * @param agree           whether the baseline and crmkit found the same orders, revenue, customers, churned customers
  *                        and cohort cell total (so both did the same work)
+ * @param onePassAgrees   whether the one pass gave the same RFM rows, LTV and cohort matrix as the three apart
  * @param fits            one BG/NBD fit per size asked for, in that order
  */
 public record MetricsResult(MetricsRun.Settings settings, long generationNanos, Map<Measure, Long> nanos,
-                            boolean agree, List<Fit> fits) {
+                            Map<Measure, Long> cpuNanos, boolean agree, boolean onePassAgrees, List<Fit> fits) {
 
     /** Copies the maps and lists. */
     public MetricsResult {
         Objects.requireNonNull(settings, "settings");
         nanos = Collections.unmodifiableMap(new EnumMap<>(nanos));
+        cpuNanos = Collections.unmodifiableMap(new EnumMap<>(cpuNanos));
         fits = List.copyOf(fits);
     }
 
@@ -38,8 +41,10 @@ public record MetricsResult(MetricsRun.Settings settings, long generationNanos, 
         LTV("LTV from order history", "ltv"),
         /** {@code Cohorts.of(book, MONTH)}. */
         COHORTS("cohorts (monthly matrix)", "cohorts"),
-        /** The three one after the other. */
-        ALL("RFM + LTV + cohorts", "all");
+        /** {@code Rfm.score}, {@code OrderHistoryLtv.of} and {@code Cohorts.of} one after the other. */
+        APART("RFM + LTV + cohorts, apart", "apart"),
+        /** The three from one pass over the orders ({@code OrderHistoryMetrics.of}). */
+        ALL("RFM + LTV + cohorts, one pass", "all");
 
         private final String label;
         private final String jsonName;
@@ -63,6 +68,11 @@ public record MetricsResult(MetricsRun.Settings settings, long generationNanos, 
     /** The time of a measure divided by the baseline's: how many baseline passes it costs. */
     public double ratio(Measure measure) {
         return nanos.get(measure) / (double) Math.max(1, nanos.get(Measure.BASELINE));
+    }
+
+    /** The CPU time of a measure divided by the baseline's. */
+    public double cpuRatio(Measure measure) {
+        return cpuNanos.get(measure) / (double) Math.max(1, cpuNanos.get(Measure.BASELINE));
     }
 
     /**

@@ -16,6 +16,8 @@ import dev.crmkit.metrics.order.OrderBook;
 import dev.crmkit.metrics.rfm.Rfm;
 import dev.crmkit.metrics.rfm.RfmTable;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -31,10 +33,11 @@ import java.util.function.Consumer;
  * Measures crmkit's order-history metrics in one run, single-threaded, on orders from {@link OrderGenerator}:
  * <ol>
  *   <li>RFM ({@link Rfm#score}), LTV from the orders ({@link OrderHistoryLtv#of}, 90-day churn window, margin 0.30),
- *       monthly cohorts ({@link Cohorts#of}) and the three together ({@link OrderHistoryMetrics#of}, which shares the
- *       pass RFM and LTV both need), each next to the {@link PrimitivePass} over the
+ *       monthly cohorts ({@link Cohorts#of}), the three apart one after the other, and the three from one pass over
+ *       the orders ({@link OrderHistoryMetrics#of}), each next to the {@link PrimitivePass} over the
  *       same arrays, as of the last generated day: warm-up rounds, then timed rounds, each round running every measure
- *       once in turn; a measure's figure is the median of its timed runs;</li>
+ *       once in turn; a measure's figures are the medians of its timed runs' wall time and of the CPU time of the
+ *       thread that runs it (single-threaded, so the CPU time leaves out the waits of a loaded machine);</li>
  *   <li>the BG/NBD fit ({@link CustomerSummaries#of} by week, then {@link BgNbd#fit}) on generated orders of each
  *       number of customers asked for, with the same orders per customer as the main data (the main data itself
  *       when the size is its own), each timed once after one untimed fit of 10,000 customers when warming up.</li>
@@ -48,6 +51,7 @@ public final class MetricsRun {
     public static final BigDecimal GROSS_MARGIN = new BigDecimal("0.30");
 
     private static final int WARMUP_FIT_CUSTOMERS = 10_000;
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
     private static volatile long sink;
 
     private final Settings settings;
@@ -103,43 +107,58 @@ public final class MetricsRun {
         long generation = System.nanoTime() - start;
         OrderBook book = data.book();
         boolean agree = agree(data, book);
-        Map<Measure, Long> nanos = time(data, book);
+        boolean onePassAgrees = onePassAgrees(book);
+        Map<Measure, long[]> times = time(data, book);
+        Map<Measure, Long> nanos = new EnumMap<>(Measure.class);
+        Map<Measure, Long> cpuNanos = new EnumMap<>(Measure.class);
+        times.forEach((m, wallAndCpu) -> {
+            nanos.put(m, wallAndCpu[0]);
+            cpuNanos.put(m, wallAndCpu[1]);
+        });
         List<Fit> fits = fits(data, book);
-        return new MetricsResult(settings, generation, nanos, agree, fits);
+        return new MetricsResult(settings, generation, nanos, cpuNanos, agree, onePassAgrees, fits);
     }
 
-    private Map<Measure, Long> time(GeneratedOrders data, OrderBook book) {
+    /** Per measure, the median wall time and the median CPU time of this thread over the timed rounds. */
+    private Map<Measure, long[]> time(GeneratedOrders data, OrderBook book) {
+        long[] ignored = new long[1];
         for (int round = 0; round < settings.warmup(); round++) {
             phases.accept("warm-up round " + (round + 1) + " of " + settings.warmup());
             for (Measure m : Measure.values()) {
-                runOnce(m, data, book);
+                runOnce(m, data, book, ignored, 0);
             }
         }
-        Map<Measure, long[]> runs = new EnumMap<>(Measure.class);
+        Map<Measure, long[]> wall = new EnumMap<>(Measure.class);
+        Map<Measure, long[]> cpu = new EnumMap<>(Measure.class);
         for (Measure m : Measure.values()) {
-            runs.put(m, new long[settings.runs()]);
+            wall.put(m, new long[settings.runs()]);
+            cpu.put(m, new long[settings.runs()]);
         }
         for (int round = 0; round < settings.runs(); round++) {
             phases.accept("timed round " + (round + 1) + " of " + settings.runs());
             for (Measure m : Measure.values()) {
-                runs.get(m)[round] = runOnce(m, data, book);
+                wall.get(m)[round] = runOnce(m, data, book, cpu.get(m), round);
             }
         }
-        Map<Measure, Long> medians = new EnumMap<>(Measure.class);
-        runs.forEach((m, times) -> medians.put(m, median(times)));
+        Map<Measure, long[]> medians = new EnumMap<>(Measure.class);
+        wall.forEach((m, times) -> medians.put(m, new long[] {median(times), median(cpu.get(m))}));
         return medians;
     }
 
-    private static long runOnce(Measure measure, GeneratedOrders data, OrderBook book) {
+    /** Runs a measure once: returns its wall time and puts its CPU time (this thread's) in {@code cpu[slot]}. */
+    private static long runOnce(Measure measure, GeneratedOrders data, OrderBook book, long[] cpu, int slot) {
+        long cpuStart = THREAD.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long result = switch (measure) {
             case BASELINE -> baseline(data).checksum();
             case RFM -> rfm(book).size();
             case LTV -> ltv(book).stats().orders();
             case COHORTS -> cohorts(book).rows().size();
+            case APART -> rfm(book).size() + ltv(book).stats().orders() + cohorts(book).rows().size();
             case ALL -> together(book);
         };
         long elapsed = System.nanoTime() - start;
+        cpu[slot] = THREAD.getCurrentThreadCpuTime() - cpuStart;
         sink += result;
         return elapsed;
     }
@@ -149,11 +168,31 @@ public final class MetricsRun {
                 asOfDay(), CHURN_WINDOW_DAYS);
     }
 
-    /** The three together, sharing their passes over the orders where they can ({@link OrderHistoryMetrics}). */
+    /** The three from one pass over the orders ({@link OrderHistoryMetrics}). */
     private static long together(OrderBook book) {
-        OrderHistoryMetrics all = OrderHistoryMetrics.of(book, OrderGenerator.LAST_DAY, CHURN_WINDOW_DAYS,
-                GROSS_MARGIN, CohortPeriod.MONTH);
+        OrderHistoryMetrics all = onePass(book);
         return all.rfm().size() + all.ltv().stats().orders() + all.cohorts().rows().size();
+    }
+
+    private static OrderHistoryMetrics onePass(OrderBook book) {
+        return OrderHistoryMetrics.of(book, OrderGenerator.LAST_DAY, CHURN_WINDOW_DAYS, GROSS_MARGIN,
+                CohortPeriod.MONTH);
+    }
+
+    /** Whether the one pass gives every RFM row, the LTV and the cohort matrix the three apart give (untimed). */
+    private boolean onePassAgrees(OrderBook book) {
+        phases.accept("checking that the one pass and the three apart agree");
+        OrderHistoryMetrics all = onePass(book);
+        RfmTable rfm = rfm(book);
+        if (rfm.size() != all.rfm().size()) {
+            return false;
+        }
+        for (int i = 0; i < rfm.size(); i++) {
+            if (!rfm.customer(i).equals(all.rfm().customer(i))) {
+                return false;
+            }
+        }
+        return ltv(book).equals(all.ltv()) && cohorts(book).equals(all.cohorts());
     }
 
     private static RfmTable rfm(OrderBook book) {
