@@ -1,7 +1,11 @@
 package dev.crmkit.core.merge;
 
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,6 +36,10 @@ import java.util.function.ToLongFunction;
  * every writer of such a record bumps its version: any other merge that recorded that number recorded it before the
  * step and before this merge, so it is already undone (chains are undone newest-first). A writer that records a
  * version without bumping it would break this; storing the version found in {@link Repointed} would not.
+ *
+ * <p>An undo is a change made at its instant: every record it writes that has a time of the last change (contacts,
+ * companies, leads, deals) takes the undo's instant ({@link #written(Contact, long, Instant)} and its overloads), so
+ * time never goes back for a reader that keeps the newest.
  *
  * <p>Immutable and thread-safe.
  */
@@ -101,6 +109,40 @@ public final class UndoSteps {
      */
     public static long putBackVersion(Repointed last) {
         return last.versionAfter() + 1;
+    }
+
+    /**
+     * A record as an undo writes it back.
+     *
+     * @param <R> the kind of record
+     */
+    @FunctionalInterface
+    public interface Written<R> {
+
+        /**
+         * The record at {@code version}, last changed at {@code at}.
+         *
+         * @param record  its content as the undo puts it back
+         * @param version the version the undo writes it at
+         * @param at      the undo's instant
+         * @return the copy to store
+         */
+        R at(R record, long version, Instant at);
+    }
+
+    /** The contact as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    public static Contact written(Contact contact, long version, Instant at) {
+        return contact.withName(contact.name(), at).atVersion(version);
+    }
+
+    /** The company as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    public static Company written(Company company, long version, Instant at) {
+        return company.withName(company.name(), at).atVersion(version);
+    }
+
+    /** The lead as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    public static Lead written(Lead lead, long version, Instant at) {
+        return lead.withOwner(lead.owner(), at).atVersion(version);
     }
 
     /** Whether the re-pointed record carries a version (timeline entries and aliases do not). */

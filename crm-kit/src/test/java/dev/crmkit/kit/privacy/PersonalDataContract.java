@@ -784,7 +784,7 @@ public abstract class PersonalDataContract {
         }
         assertEquals(deals, all(store.archives().deals()), "nothing stored");
         dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow(),
-                List.of(before.id()));
+                List.of(before.id()), T0);
     }
 
     /**
@@ -817,7 +817,7 @@ public abstract class PersonalDataContract {
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         versionsNeverDown(highest);
         dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow(),
-                List.of(before.id()));
+                List.of(before.id()), T0);
         for (Deal copy : List.of(before, duringLeadMerge, duringBoth)) {
             assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(
                     copy.withProbabilityOverride(Optional.of(90), T0.plusSeconds(60))), copy::toString);
@@ -1034,7 +1034,7 @@ public abstract class PersonalDataContract {
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         assertEquals(zLead.id(), store.leads().findById(zLead.id()).orElseThrow().id());
         dev.crmkit.core.contract.Restored.assertRestored(oLead, store.leads().findById(oLead.id()).orElseThrow(),
-                List.of(oLead.id()));
+                List.of(oLead.id()), T0);
         assertNotEquals(zLead.email(), store.leads().findById(zLead.id()).orElseThrow().email(), "still erased");
     }
 
