@@ -47,9 +47,28 @@ public final class UndoSteps {
 
     /** Each record written: "KIND:id" to {version right before the merge, version written}. */
     private final Map<String, long[]> steps;
+    /** Whether the steps apply to the survivors' versions the merges recorded too (an undo's), or not (a write's). */
+    private final boolean survivors;
 
-    private UndoSteps(Map<String, long[]> steps) {
+    private UndoSteps(Map<String, long[]> steps, boolean survivors) {
         this.steps = Collections.unmodifiableMap(steps);
+        this.survivors = survivors;
+    }
+
+    /**
+     * The steps of a write other than an undo that raised the version of records by one each (a person's erasure,
+     * {@link dev.crmkit.core.privacy.Anonymized#afterErasure}): each merge in force, of any kind, that recorded one
+     * of them as re-pointed at the version it had before the write records the version written instead. The
+     * survivors' versions the merges recorded are left as they are.
+     *
+     * @param versionsBefore each kind of re-pointed record written, with the ids written and their versions before
+     * @return the steps
+     */
+    public static UndoSteps afterWrites(Map<Repointed.Kind, Map<UUID, Long>> versionsBefore) {
+        Map<String, long[]> steps = new HashMap<>();
+        versionsBefore.forEach((kind, versions) -> versions.forEach((id, before) -> steps.put(key(kind.name(), id),
+                new long[] {before, before + 1})));
+        return new UndoSteps(steps, false);
     }
 
     /**
@@ -82,7 +101,7 @@ public final class UndoSteps {
                         new long[] {r.versionAfter() - 1, putBackVersion(last.get(r.id()))});
             }
         }
-        return new UndoSteps(steps);
+        return new UndoSteps(steps, true);
     }
 
     /** The version an undo writes its survivor at: one more than the merge left it at. */
@@ -158,7 +177,7 @@ public final class UndoSteps {
      * @param recorded the version it recorded
      */
     public long survivorVersionAfter(RecordType type, UUID survivor, long recorded) {
-        return stepped(type.name(), survivor, recorded);
+        return survivors ? stepped(type.name(), survivor, recorded) : recorded;
     }
 
     /** Another merge's re-pointed records as it records them after this undo; the list itself when none changed. */

@@ -842,6 +842,39 @@ public abstract class PersonalDataContract {
                 > m.zLeadOnlyDeal().version() + 2, "merge, erasure and undo each wrote the deal a version up");
     }
 
+    /**
+     * A contact merge re-pointed a deal whose person (by its lead) is erased afterwards: the erasure writes the deal a
+     * version up, and the merge's record takes that version, so the merge still undoes. The undo puts back only what
+     * the merge changed, the deal's contact, at a new version; the deal stays erased (its title and fields are the
+     * erasure's, not the merge's to restore), and no value of the person comes back anywhere.
+     */
+    @Test
+    void contactMergeRepointedADeal_thenTheDealsPersonErased_theMergeUndoes_andTheDealStaysErased() {
+        Map<String, Long> highest = new java.util.HashMap<>();
+        ContactId hildegard = captured(LeadSubmission.from(Channel.ADS).name("Hildegard", "Voss")
+                .email("hildegard.voss@example.com").build());
+        deal("Quillfeather side licences", hildegard, leadsOf(zeborah).get(0), "50.00");
+        Deal before = dealNamed("Quillfeather side licences");
+        dev.crmkit.core.merge.ContactMerge merge = assertInstanceOf(MergeOutcome.Merged.class, kit.crm().merging()
+                .merge(MergeContacts.into(ottoline, List.of(ottoline, hildegard)))).merge();
+        assertEquals(Optional.of(ottoline), store.deals().findById(before.id()).orElseThrow().contactId(),
+                "the merge re-pointed the deal");
+        versionsNeverDown(highest);
+        erase(zeborah.toString());
+        Deal erased = store.deals().findById(before.id()).orElseThrow();
+        assertEquals(Anonymized.ERASED, erased.title(), "the erasure took the deal, by its lead");
+        versionsNeverDown(highest);
+
+        dev.crmkit.core.merge.UnmergeOutcome undone = kit.crm().merging().unmerge(merge.id());
+
+        assertInstanceOf(dev.crmkit.core.merge.UnmergeOutcome.Unmerged.class, undone, undone::toString);
+        versionsNeverDown(highest);
+        assertEquals(erased.withContactRef(hildegard).atVersion(erased.version() + 1),
+                store.deals().findById(before.id()).orElseThrow(), "the contact put back, a version up, still erased");
+        assertNoneIn(dump(store), ZEBORAH);
+        assertEquals(Optional.of(hildegard), store.contacts().findById(hildegard).map(Contact::id), "reinstated");
+    }
+
     private Deal dealNamed(String title) {
         return all(store.archives().deals()).stream().filter(d -> d.title().equals(title)).findFirst().orElseThrow();
     }

@@ -242,13 +242,20 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
             undoLast(merge, at);
             M undone = undone(merge, at);
             save(undone);
-            UndoSteps steps = UndoSteps.of(merge, type, uuidOf, versionOf);
-            all.forEach(kind -> kind.step(steps));
+            stepEveryKind(UndoSteps.of(merge, type, uuidOf, versionOf));
             return undone;
         });
     }
 
-    /** Each merge record in force takes the versions an undo wrote ({@link UndoSteps}). */
+    /**
+     * Each merge record in force, of every kind in the store, takes the versions an undo or another write (an
+     * erasure) wrote ({@link UndoSteps}); in the running unit of work.
+     */
+    final void stepEveryKind(UndoSteps steps) {
+        all.forEach(kind -> kind.step(steps));
+    }
+
+    /** Each merge record in force of this kind takes the versions an undo or an erasure wrote ({@link UndoSteps}). */
     private void step(UndoSteps steps) {
         for (M m : List.copyOf(records.values())) {
             M stepped = m.undoneAt().isEmpty() ? stepped(m, steps) : m;
