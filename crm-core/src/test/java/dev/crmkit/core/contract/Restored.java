@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -136,11 +137,7 @@ public final class Restored {
     /** For each time of the last change in the text, the record of the last version before it on its line. */
     private static List<String> timeOwners(String text) {
         List<String> owners = owners(text);
-        List<Integer> starts = new ArrayList<>();
-        Matcher v = VERSION.matcher(text);
-        while (v.find()) {
-            starts.add(v.start());
-        }
+        List<Integer> starts = found(VERSION, text, Matcher::start);
         List<String> out = new ArrayList<>();
         Matcher m = CHANGED.matcher(text);
         while (m.find()) {
@@ -158,12 +155,7 @@ public final class Restored {
     }
 
     private static List<Instant> times(String text) {
-        List<Instant> out = new ArrayList<>();
-        Matcher m = CHANGED.matcher(text);
-        while (m.find()) {
-            out.add(instant(m.group(2)));
-        }
-        return out;
+        return found(CHANGED, text, m -> instant(m.group(2)));
     }
 
     /** An instant as records ({@code 2026-03-02T09:00:00Z}) or databases ({@code 2026-03-02 09:00:00+00}) print it. */
@@ -198,10 +190,15 @@ public final class Restored {
     }
 
     private static List<Long> versions(String text) {
-        List<Long> out = new ArrayList<>();
-        Matcher m = VERSION.matcher(text);
+        return found(VERSION, text, m -> Long.parseLong(m.group(1)));
+    }
+
+    /** The value of each match of the pattern in the text, in order. */
+    private static <T> List<T> found(Pattern pattern, String text, Function<Matcher, T> value) {
+        List<T> out = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
-            out.add(Long.parseLong(m.group(1)));
+            out.add(value.apply(m));
         }
         return out;
     }
