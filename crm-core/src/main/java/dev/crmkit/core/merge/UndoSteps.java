@@ -1,7 +1,11 @@
 package dev.crmkit.core.merge;
 
+import dev.crmkit.core.company.Company;
+import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.lead.Lead;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,15 +37,38 @@ import java.util.function.ToLongFunction;
  * step and before this merge, so it is already undone (chains are undone newest-first). A writer that records a
  * version without bumping it would break this; storing the version found in {@link Repointed} would not.
  *
+ * <p>An undo is a change made at its instant: every record it writes that has a time of the last change (contacts,
+ * companies, leads, deals) takes the undo's instant ({@link #written(Contact, long, Instant)} and its overloads), so
+ * time never goes back for a reader that keeps the newest.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class UndoSteps {
 
     /** Each record written: "KIND:id" to {version right before the merge, version written}. */
     private final Map<String, long[]> steps;
+    /** Whether the steps apply to the survivors' versions the merges recorded too (an undo's), or not (a write's). */
+    private final boolean survivors;
 
-    private UndoSteps(Map<String, long[]> steps) {
+    private UndoSteps(Map<String, long[]> steps, boolean survivors) {
         this.steps = Collections.unmodifiableMap(steps);
+        this.survivors = survivors;
+    }
+
+    /**
+     * The steps of a write other than an undo that raised the version of records by one each (a person's erasure,
+     * {@link dev.crmkit.core.privacy.Anonymized#afterErasure}): each merge in force, of any kind, that recorded one
+     * of them as re-pointed at the version it had before the write records the version written instead. The
+     * survivors' versions the merges recorded are left as they are.
+     *
+     * @param versionsBefore each kind of re-pointed record written, with the ids written and their versions before
+     * @return the steps
+     */
+    public static UndoSteps afterWrites(Map<Repointed.Kind, Map<UUID, Long>> versionsBefore) {
+        Map<String, long[]> steps = new HashMap<>();
+        versionsBefore.forEach((kind, versions) -> versions.forEach((id, before) -> steps.put(key(kind.name(), id),
+                new long[] {before, before + 1})));
+        return new UndoSteps(steps, false);
     }
 
     /**
@@ -74,7 +101,7 @@ public final class UndoSteps {
                         new long[] {r.versionAfter() - 1, putBackVersion(last.get(r.id()))});
             }
         }
-        return new UndoSteps(steps);
+        return new UndoSteps(steps, true);
     }
 
     /** The version an undo writes its survivor at: one more than the merge left it at. */
@@ -103,6 +130,40 @@ public final class UndoSteps {
         return last.versionAfter() + 1;
     }
 
+    /**
+     * A record as an undo writes it back.
+     *
+     * @param <R> the kind of record
+     */
+    @FunctionalInterface
+    public interface Written<R> {
+
+        /**
+         * The record at {@code version}, last changed at {@code at}.
+         *
+         * @param record  its content as the undo puts it back
+         * @param version the version the undo writes it at
+         * @param at      the undo's instant
+         * @return the copy to store
+         */
+        R at(R record, long version, Instant at);
+    }
+
+    /** The contact as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    public static Contact written(Contact contact, long version, Instant at) {
+        return contact.withName(contact.name(), at).atVersion(version);
+    }
+
+    /** The company as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    public static Company written(Company company, long version, Instant at) {
+        return company.withName(company.name(), at).atVersion(version);
+    }
+
+    /** The lead as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    public static Lead written(Lead lead, long version, Instant at) {
+        return lead.withOwner(lead.owner(), at).atVersion(version);
+    }
+
     /** Whether the re-pointed record carries a version (timeline entries and aliases do not). */
     public static boolean isVersioned(Repointed r) {
         return r.kind() != Repointed.Kind.ACTIVITY && r.kind() != Repointed.Kind.ALIAS;
@@ -116,7 +177,7 @@ public final class UndoSteps {
      * @param recorded the version it recorded
      */
     public long survivorVersionAfter(RecordType type, UUID survivor, long recorded) {
-        return stepped(type.name(), survivor, recorded);
+        return survivors ? stepped(type.name(), survivor, recorded) : recorded;
     }
 
     /** Another merge's re-pointed records as it records them after this undo; the list itself when none changed. */

@@ -10,6 +10,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.lead.LeadSource;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.core.task.Task;
 
 import java.time.Instant;
@@ -100,27 +101,23 @@ public final class Anonymized {
     }
 
     /**
-     * A merge record's re-pointed records after an erasure raised the version of deals and tasks by one, as every
-     * write does: a deal or task the merge re-pointed and found unchanged since ({@link Repointed#versionAfter()}
-     * equal to its version before the erasure) takes the erased version, so that the erasure alone does not make the
-     * merge's undo refuse it as "changed since the merge" (the undo puts back its lead or contact, not the erased
-     * texts). The undo writes the record at one version more than the erased one ({@link
-     * dev.crmkit.core.merge.UndoSteps}): versions never step back, so every copy read before the erasure (holding the
-     * person's title or fields) is refused as stale afterwards, the undo or not. A deal or task changed since the
-     * merge, and every other record, is left as it is.
+     * What an erasure means for the merges in force: it raises the version of each record it blanks by one (deals,
+     * tasks, leads), as every write does, so a merge of any kind (contact, company, lead) that re-pointed one of them
+     * and found it unchanged since ({@link Repointed#versionAfter()} equal to its version before the erasure) takes
+     * the erased version, and the erasure alone does not make the merge's undo refuse it as "changed since the
+     * merge". The undo puts back only the record's reference (its contact, company or lead), never the erased texts,
+     * and writes it at one version more than the erased one ({@link UndoSteps}): versions never step back, so every
+     * copy read before the erasure (holding the person's title or fields) is refused as stale afterwards, the undo or
+     * not. A record changed since the merge, every other record and the survivors' versions are left as they are.
+     * Contacts are not among the records: a company merge's undo writes an affiliated contact back from its
+     * snapshot, so it keeps refusing for an erased one.
      *
-     * @param repointed   the merge's re-pointed records
-     * @param dealsBefore the erased deals' ids with their versions before the erasure
-     * @param tasksBefore the erased tasks' ids with their versions before the erasure
-     * @return the list, equal to {@code repointed} when no entry changed
+     * @param versionsBefore the erased records of each kind (deals, tasks, leads) with their versions before the
+     *                       erasure
+     * @return the steps a store applies to each merge record in force ({@link UndoSteps#repointed}, {@link
+     *         UndoSteps#apply(dev.crmkit.core.merge.ContactMerge)} and its overloads)
      */
-    public static List<Repointed> afterErasure(List<Repointed> repointed, Map<java.util.UUID, Long> dealsBefore,
-                                               Map<java.util.UUID, Long> tasksBefore) {
-        return repointed.stream().map(r -> {
-            Map<java.util.UUID, Long> before = r.kind() == Repointed.Kind.DEAL ? dealsBefore
-                    : r.kind() == Repointed.Kind.TASK ? tasksBefore : Map.of();
-            return Long.valueOf(r.versionAfter()).equals(before.get(r.id()))
-                    ? new Repointed(r.kind(), r.id(), r.from(), r.to(), r.versionAfter() + 1, r.refsBefore()) : r;
-        }).toList();
+    public static UndoSteps afterErasure(Map<Repointed.Kind, Map<java.util.UUID, Long>> versionsBefore) {
+        return UndoSteps.afterWrites(versionsBefore);
     }
 }

@@ -25,6 +25,7 @@ import dev.crmkit.core.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,9 +229,9 @@ public abstract class CompanyMergeContract {
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
         Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())),
-                Restored.written(merge));
+                Restored.written(merge), clock.instant());
         Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.companies().findById(i).orElseThrow())
-                .toList(), ids);
+                .toList(), ids, clock.instant());
         assertEquals(Optional.of(a.id()), store.companies().findByDomain(a.webDomain().orElseThrow())
                 .map(Company::id));
     }
@@ -272,7 +273,8 @@ public abstract class CompanyMergeContract {
                     Optional.of(Fixtures.BOB), at(7000))), copy::toString);
         }
         assertEquals(after, state(ids, Set.of(merge.activityId(), unmerged.activityId())));
-        Restored.assertRestored(both, store.contacts().findById(both.id()).orElseThrow(), List.of(both.id()));
+        Restored.assertRestored(both, store.contacts().findById(both.id()).orElseThrow(), List.of(both.id()),
+                clock.instant());
     }
 
     private static void assertRefused(CompanyMergeOutcome outcome, String field, String rule) {
@@ -292,12 +294,15 @@ public abstract class CompanyMergeContract {
         List<CompanyId> ids = List.of(a.id(), b.id(), c.id());
         String before = state(ids, Set.of());
 
+        // the merge and its undo come later: an undo is a change made at its instant, time does not go back
+        clock.advance(Duration.ofMinutes(5));
         CompanyMerge merge = merged(merging.merge(ids, Optional.of(b.id())));
+        clock.advance(Duration.ofMinutes(5));
         CompanyMergeOutcome.Unmerged unmerged = assertInstanceOf(CompanyMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
         Restored.assertRestored(before, state(ids, Set.of(merge.activityId(), unmerged.activityId())),
-                Restored.written(merge));
+                Restored.written(merge), clock.instant());
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
     }

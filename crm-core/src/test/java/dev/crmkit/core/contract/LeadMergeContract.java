@@ -31,6 +31,7 @@ import dev.crmkit.core.merge.UnmergeOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -257,9 +258,9 @@ public abstract class LeadMergeContract {
                 () -> assertEquals(List.of("form-a", "form-b"), survivor.externalIds()));
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-        Restored.assertRestored(before, state(ids), Restored.written(merge));
+        Restored.assertRestored(before, state(ids), Restored.written(merge), clock.instant());
         Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
-                .toList(), ids);
+                .toList(), ids, clock.instant());
     }
 
     private static void assertRefused(LeadMergeOutcome outcome, String field, String rule) {
@@ -277,13 +278,16 @@ public abstract class LeadMergeContract {
         List<LeadId> ids = List.of(a.id(), b.id(), c.id());
         String before = state(ids);
 
+        // the merge and its undo come later: an undo is a change made at its instant, time does not go back
+        clock.advance(Duration.ofMinutes(5));
         LeadMerge merge = merged(merging.merge(ids, Optional.of(b.id())));
+        clock.advance(Duration.ofMinutes(5));
         LeadMergeOutcome.Unmerged unmerged = assertInstanceOf(LeadMergeOutcome.Unmerged.class,
                 merging.unmerge(merge.id()));
 
-        Restored.assertRestored(before, state(ids), Restored.written(merge));
+        Restored.assertRestored(before, state(ids), Restored.written(merge), clock.instant());
         Restored.assertRestored(List.of(a, b, c), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
-                .toList(), ids);
+                .toList(), ids, clock.instant());
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertEquals(Optional.of(clock.instant()), unmerged.merge().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
@@ -382,9 +386,9 @@ public abstract class LeadMergeContract {
         LeadMergeOutcome outcome = merging.unmerge(leadMerge.id());
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, outcome, outcome::toString);
-        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge), clock.instant());
         Restored.assertRestored(List.of(a, b), ids.stream().map(i -> store.leads().findById(i).orElseThrow())
-                .toList(), ids);
+                .toList(), ids, clock.instant());
     }
 
     /**
@@ -405,10 +409,10 @@ public abstract class LeadMergeContract {
                 contactMerging.merge(MergeContacts.into(y.id(), List.of(y.id(), x.id())))).merge();
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
-        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()));
+        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()), clock.instant());
         assertInstanceOf(UnmergeOutcome.Unmerged.class, contactMerging.unmerge(contactMerge.id()));
-        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
-        Restored.assertRestored(x, store.contacts().findById(x.id()).orElseThrow(), List.of(x.id()));
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge), clock.instant());
+        Restored.assertRestored(x, store.contacts().findById(x.id()).orElseThrow(), List.of(x.id()), clock.instant());
     }
 
     /** As above with companies: lead A (company K) merged into B, K merged into L, then both merges undone. */
@@ -425,10 +429,10 @@ public abstract class LeadMergeContract {
                 companyMerging.merge(List.of(l.id(), k.id()), Optional.of(l.id()))).merge();
 
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(leadMerge.id()));
-        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()));
+        Restored.assertRestored(a, store.leads().findById(a.id()).orElseThrow(), List.of(a.id()), clock.instant());
         assertInstanceOf(CompanyMergeOutcome.Unmerged.class, companyMerging.unmerge(companyMerge.id()));
-        Restored.assertRestored(before, state(ids), Restored.written(leadMerge));
-        Restored.assertRestored(k, store.companies().findById(k.id()).orElseThrow(), List.of(k.id()));
+        Restored.assertRestored(before, state(ids), Restored.written(leadMerge), clock.instant());
+        Restored.assertRestored(k, store.companies().findById(k.id()).orElseThrow(), List.of(k.id()), clock.instant());
     }
 
     /**
@@ -459,7 +463,7 @@ public abstract class LeadMergeContract {
                     assertEquals(total, related, "related records of " + counts);
                     assertEquals(1, store.leads().count());
                     assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
-                    Restored.assertRestored(before, state(ids), Restored.written(merge));
+                    Restored.assertRestored(before, state(ids), Restored.written(merge), clock.instant());
                 });
     }
 }

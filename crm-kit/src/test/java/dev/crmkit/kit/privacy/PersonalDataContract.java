@@ -784,7 +784,7 @@ public abstract class PersonalDataContract {
         }
         assertEquals(deals, all(store.archives().deals()), "nothing stored");
         dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow(),
-                List.of(before.id()));
+                List.of(before.id()), T0);
     }
 
     /**
@@ -817,7 +817,7 @@ public abstract class PersonalDataContract {
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         versionsNeverDown(highest);
         dev.crmkit.core.contract.Restored.assertRestored(before, store.deals().findById(before.id()).orElseThrow(),
-                List.of(before.id()));
+                List.of(before.id()), T0);
         for (Deal copy : List.of(before, duringLeadMerge, duringBoth)) {
             assertThrows(dev.crmkit.core.kernel.StaleVersionException.class, () -> store.deals().update(
                     copy.withProbabilityOverride(Optional.of(90), T0.plusSeconds(60))), copy::toString);
@@ -840,6 +840,39 @@ public abstract class PersonalDataContract {
         versionsNeverDown(highest);
         assertTrue(store.deals().findById(m.zLeadOnlyDeal().id()).orElseThrow().version()
                 > m.zLeadOnlyDeal().version() + 2, "merge, erasure and undo each wrote the deal a version up");
+    }
+
+    /**
+     * A contact merge re-pointed a deal whose person (by its lead) is erased afterwards: the erasure writes the deal a
+     * version up, and the merge's record takes that version, so the merge still undoes. The undo puts back only what
+     * the merge changed, the deal's contact, at a new version; the deal stays erased (its title and fields are the
+     * erasure's, not the merge's to restore), and no value of the person comes back anywhere.
+     */
+    @Test
+    void contactMergeRepointedADeal_thenTheDealsPersonErased_theMergeUndoes_andTheDealStaysErased() {
+        Map<String, Long> highest = new java.util.HashMap<>();
+        ContactId hildegard = captured(LeadSubmission.from(Channel.ADS).name("Hildegard", "Voss")
+                .email("hildegard.voss@example.com").build());
+        deal("Quillfeather side licences", hildegard, leadsOf(zeborah).get(0), "50.00");
+        Deal before = dealNamed("Quillfeather side licences");
+        dev.crmkit.core.merge.ContactMerge merge = assertInstanceOf(MergeOutcome.Merged.class, kit.crm().merging()
+                .merge(MergeContacts.into(ottoline, List.of(ottoline, hildegard)))).merge();
+        assertEquals(Optional.of(ottoline), store.deals().findById(before.id()).orElseThrow().contactId(),
+                "the merge re-pointed the deal");
+        versionsNeverDown(highest);
+        erase(zeborah.toString());
+        Deal erased = store.deals().findById(before.id()).orElseThrow();
+        assertEquals(Anonymized.ERASED, erased.title(), "the erasure took the deal, by its lead");
+        versionsNeverDown(highest);
+
+        dev.crmkit.core.merge.UnmergeOutcome undone = kit.crm().merging().unmerge(merge.id());
+
+        assertInstanceOf(dev.crmkit.core.merge.UnmergeOutcome.Unmerged.class, undone, undone::toString);
+        versionsNeverDown(highest);
+        assertEquals(erased.withContactRef(hildegard).atVersion(erased.version() + 1),
+                store.deals().findById(before.id()).orElseThrow(), "the contact put back, a version up, still erased");
+        assertNoneIn(dump(store), ZEBORAH);
+        assertEquals(Optional.of(hildegard), store.contacts().findById(hildegard).map(Contact::id), "reinstated");
     }
 
     private Deal dealNamed(String title) {
@@ -1034,7 +1067,7 @@ public abstract class PersonalDataContract {
         assertInstanceOf(dev.crmkit.core.merge.LeadMergeOutcome.Unmerged.class, undone, undone::toString);
         assertEquals(zLead.id(), store.leads().findById(zLead.id()).orElseThrow().id());
         dev.crmkit.core.contract.Restored.assertRestored(oLead, store.leads().findById(oLead.id()).orElseThrow(),
-                List.of(oLead.id()));
+                List.of(oLead.id()), T0);
         assertNotEquals(zLead.email(), store.leads().findById(zLead.id()).orElseThrow().email(), "still erased");
     }
 

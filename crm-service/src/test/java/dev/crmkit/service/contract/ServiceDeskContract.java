@@ -372,7 +372,8 @@ public abstract class ServiceDeskContract {
         assertEquals(List.of(), desk.commitmentsOf(dup).stream().filter(c -> c.customer().equals(dup)).toList());
         assertInstanceOf(dev.crmkit.core.merge.UnmergeOutcome.Unmerged.class, crm.merging().unmerge(merge.id()));
         dev.crmkit.core.contract.Restored.assertRestored(before, serviceRecords(unit, plan, request, visit, promise),
-                List.of(unit.id(), plan.id(), request.id(), visit.id(), promise.id())); // the undo wrote each back
+                List.of(unit.id(), plan.id(), request.id(), visit.id(), promise.id()), // the undo wrote each back
+                clock.instant());
     }
 
     /** The service records as stored now. */

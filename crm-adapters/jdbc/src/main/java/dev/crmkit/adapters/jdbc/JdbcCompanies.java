@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -132,13 +133,14 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     }
 
     /**
-     * Puts a merged-away company back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's, if its row
-     * is as its merge left it (else a {@link StaleVersionException}): its version and its web domain.
+     * Puts a merged-away company back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's and last
+     * changed at the undo's instant, if its row is as its merge left it (else a {@link StaleVersionException}): its
+     * version and its web domain.
      */
     @Override
-    public void reinstate(Connection c, Company exact) throws SQLException {
+    public void reinstate(Connection c, Company exact, Instant at) throws SQLException {
         UUID id = exact.id().value();
-        JdbcMerges.reinstateVersion(jdbc, c, setVersionFrom, "company", id, exact.version());
+        JdbcMerges.reinstateVersion(jdbc, c, "company", id, exact.version(), at);
         domains.claimAll(c, domains(exact), id);
     }
 

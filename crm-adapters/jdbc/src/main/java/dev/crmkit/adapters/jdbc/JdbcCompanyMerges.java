@@ -39,7 +39,7 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
     private final String selectContactVersion;
 
     JdbcCompanyMerges(Jdbc jdbc, JdbcCompanies companies, JdbcContacts contacts) {
-        super(jdbc, RecordType.COMPANY, companies, CompanyId::value, Company::version, Company::atVersion,
+        super(jdbc, RecordType.COMPANY, companies, CompanyId::value, Company::version, UndoSteps::written,
                 CompanyMerge::undone, "company_id");
         this.companies = companies;
         this.contacts = contacts;
@@ -72,7 +72,7 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
     }
 
     @Override
-    void undoLast(Connection c, CompanyMerge merge) throws SQLException {
+    void undoLast(Connection c, CompanyMerge merge, Instant at) throws SQLException {
         // a contact re-pointed from two merged-away companies is restored from its first snapshot, a version up
         // from its last re-pointing (UndoSteps), and only if the merge left it at that version
         Map<UUID, Repointed> last = new HashMap<>();
@@ -83,7 +83,7 @@ final class JdbcCompanyMerges extends JdbcMerges<Company, CompanyId, CompanyMerg
         for (Contact before : first.values()) {
             Repointed r = last.get(before.id().value());
             if (r != null) { // a snapshot the merge did not re-point (un-affiliated between its reads) stays as it is
-                contacts.restore(c, before.atVersion(UndoSteps.putBackVersion(r)), r.versionAfter());
+                contacts.restore(c, UndoSteps.written(before, UndoSteps.putBackVersion(r), at), r.versionAfter());
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.contact.Contact;
 import dev.crmkit.core.contact.ContactId;
 import dev.crmkit.core.kernel.RecordType;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.ContactMerges;
 import dev.crmkit.core.merge.MergeId;
@@ -28,7 +29,7 @@ final class JdbcContactMerges extends JdbcMerges<Contact, ContactId, ContactMerg
     private final String selectSnapshots;
 
     JdbcContactMerges(Jdbc jdbc, JdbcContacts contacts) {
-        super(jdbc, RecordType.CONTACT, contacts, ContactId::value, Contact::version, Contact::atVersion,
+        super(jdbc, RecordType.CONTACT, contacts, ContactId::value, Contact::version, UndoSteps::written,
                 ContactMerge::undone, "contact_id");
         this.contacts = contacts;
         selectSnapshots = jdbc.sql("SELECT * FROM {contact_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");

@@ -22,6 +22,7 @@ import dev.crmkit.core.merge.UndoSteps;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,7 +94,6 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     private final String insertCompanyMergeSnapshot;
     private final String raiseVersion;
     private final String setVersion;
-    private final String setVersionFrom;
     private final String selectVersion;
     private final String updateAt;
     private final String selectLocked;
@@ -125,7 +125,6 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 jdbc.sql("{company_merge_contact}"));
         raiseVersion = jdbc.sql("UPDATE {contact} SET version = version + 1 WHERE id = ?");
         setVersion = jdbc.sql("UPDATE {contact} SET version = ? WHERE id = ?");
-        setVersionFrom = setVersion + " AND version = ?";
         selectVersion = jdbc.sql("SELECT version FROM {contact} WHERE id = ?");
         updateRow = jdbc.sql("UPDATE {contact} SET version = version + 1, first_name = ?, last_name = ?, emails = "
                 + json + ", phones = " + json + ", addresses = " + json + ", language = ?, birthday = ?, "
@@ -208,13 +207,14 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     }
 
     /**
-     * Puts a merged-away contact back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's, if its row
-     * is as its merge left it (else a {@link StaleVersionException}): its version, e-mails and phones, company links.
+     * Puts a merged-away contact back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's and last
+     * changed at the undo's instant, if its row is as its merge left it (else a {@link StaleVersionException}): its
+     * version, e-mails and phones, company links.
      */
     @Override
-    public void reinstate(Connection c, Contact exact) throws SQLException {
+    public void reinstate(Connection c, Contact exact, Instant at) throws SQLException {
         UUID id = exact.id().value();
-        JdbcMerges.reinstateVersion(jdbc, c, setVersionFrom, "contact", id, exact.version());
+        JdbcMerges.reinstateVersion(jdbc, c, "contact", id, exact.version(), at);
         points.claimAll(c, points(exact), id);
         insertAffiliations(c, exact);
     }

@@ -4,6 +4,7 @@ import dev.crmkit.core.activity.ActivityId;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.core.merge.LeadMerge;
 import dev.crmkit.core.merge.LeadMerges;
 import dev.crmkit.core.merge.MergeId;
@@ -31,7 +32,7 @@ final class JdbcLeadMerges extends JdbcMerges<Lead, LeadId, LeadMerge> implement
     private final String selectBySurvivor;
 
     JdbcLeadMerges(Jdbc jdbc, JdbcLeads leads) {
-        super(jdbc, RecordType.LEAD, leads, LeadId::value, Lead::version, Lead::atVersion,
+        super(jdbc, RecordType.LEAD, leads, LeadId::value, Lead::version, UndoSteps::written,
                 LeadMerge::undone, "lead_id");
         this.leads = leads;
         selectSnapshots = jdbc.sql("SELECT * FROM {lead_merge_snapshot} WHERE merge_id = ? ORDER BY snapshot_no");

@@ -91,7 +91,6 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     private final String selectFollowingMerges;
     private final String raiseVersion;
     private final String setVersion;
-    private final String setVersionFrom;
     private final String selectVersion;
     private final String restoreRow;
     private final String insertSnapshot;
@@ -150,7 +149,6 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         selectFollowingMerges = jdbc.selectByIdFollowingMerges("lead", "lead_alias");
         raiseVersion = jdbc.sql("UPDATE {lead} SET version = version + 1 WHERE id = ? AND version = ?");
         setVersion = jdbc.sql("UPDATE {lead} SET version = ? WHERE id = ?");
-        setVersionFrom = setVersion + " AND version = ?";
         selectVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
         restoreRow = updateRow.replace("version = version + 1", "version = ?");
         insertSnapshot = jdbc.sql("INSERT INTO {lead_merge_snapshot} (merge_id, snapshot_no, id, version, contact_id, "
@@ -193,13 +191,14 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * Puts a merged-away lead back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's, if its row
-     * is as its merge left it (else a {@link StaleVersionException}): its version and its external ids.
+     * Puts a merged-away lead back as it was, at {@link UndoSteps#reinstatedVersion} of its snapshot's and last
+     * changed at the undo's instant, if its row is as its merge left it (else a {@link StaleVersionException}): its
+     * version and its external ids.
      */
     @Override
-    public void reinstate(Connection c, Lead exact) throws SQLException {
+    public void reinstate(Connection c, Lead exact, Instant at) throws SQLException {
         UUID id = exact.id().value();
-        JdbcMerges.reinstateVersion(jdbc, c, setVersionFrom, "lead", id, exact.version());
+        JdbcMerges.reinstateVersion(jdbc, c, "lead", id, exact.version(), at);
         externalIds.claimAll(c, exact.externalIds(), id);
         nameKeys.replace(c, id, exact.name());
     }

@@ -61,7 +61,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     private final Rows<R> rows;
     private final Function<I, UUID> uuidOf;
     private final ToLongFunction<R> versionOf;
-    private final BiFunction<R, Long, R> atVersion;
+    private final UndoSteps.Written<R> written;
     private final BiFunction<M, Instant, M> undone;
     private final Map<Repointed.Kind, Versioned> versioned = new EnumMap<>(Repointed.Kind.class);
     private final String selectActivities;
@@ -92,9 +92,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
         /**
          * Puts a merged-away record's row back as it was, at version {@link UndoSteps#reinstatedVersion} of its
-         * snapshot's (an undo never steps a version back).
+         * snapshot's (an undo never steps a version back), last changed at the undo's instant {@code at}.
          */
-        void reinstate(Connection c, R exact) throws SQLException;
+        void reinstate(Connection c, R exact, Instant at) throws SQLException;
 
         /**
          * Why a merged-away record's row cannot be put back by {@link #reinstate}: it changed since its merge left it.
@@ -149,20 +149,23 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
     /**
      * For {@link Rows#reinstate}: moves a merged-away record's row from the version its merge left it at (one more
-     * than before the merge) to {@link UndoSteps#reinstatedVersion}, or throws a {@link StaleVersionException} naming
-     * the record when the row is at another version (nothing changed).
+     * than before the merge) to {@link UndoSteps#reinstatedVersion} and its time of the last change to the undo's
+     * instant, or throws a {@link StaleVersionException} naming the record when the row is at another version
+     * (nothing changed).
      *
-     * @param setVersionFrom {@code UPDATE ... SET version = ? WHERE id = ? AND version = ?} of the kind's table
+     * @param noun the kind of record, which is also its table's name ({@code contact}, {@code company}, {@code lead})
      */
-    static void reinstateVersion(Jdbc jdbc, Connection c, String setVersionFrom, String noun, UUID id,
-                                 long versionBefore) throws SQLException {
-        if (jdbc.update(c, setVersionFrom, UndoSteps.reinstatedVersion(versionBefore), id, versionBefore + 1) == 0) {
+    static void reinstateVersion(Jdbc jdbc, Connection c, String noun, UUID id, long versionBefore, Instant at)
+            throws SQLException {
+        String reinstate = jdbc.sql("UPDATE {" + noun + "} SET version = ?, updated_at = ? WHERE id = ? "
+                + "AND version = ?");
+        if (jdbc.update(c, reinstate, UndoSteps.reinstatedVersion(versionBefore), at, id, versionBefore + 1) == 0) {
             throw new StaleVersionException(noun, id.toString(), versionBefore + 1);
         }
     }
 
     /** The statements of one versioned table that refers to a merged record by one column. */
-    private record Versioned(String select, String repoint, String version, String putBack) {
+    private record Versioned(String select, String repoint, String version, String putBack, boolean changedAt) {
     }
 
     /**
@@ -170,14 +173,14 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
      * @param rows       the rows of the kind
      * @param uuidOf     an id's value
      * @param versionOf  a record's stored version
-     * @param atVersion  a copy of a record at another version
+     * @param written    a record as an undo writes it back
      * @param undone     a copy of a merge record marked as undone
      * @param column     the column of {@code lead} and {@code deal} that refers to the kind
      */
     JdbcMerges(Jdbc jdbc, RecordType type, Rows<R> rows, Function<I, UUID> uuidOf, ToLongFunction<R> versionOf,
-               BiFunction<R, Long, R> atVersion, BiFunction<M, Instant, M> undone, String column) {
+               UndoSteps.Written<R> written, BiFunction<M, Instant, M> undone, String column) {
         this.versionOf = versionOf;
-        this.atVersion = atVersion;
+        this.written = written;
         this.jdbc = jdbc;
         this.dialect = jdbc.dialect;
         this.type = type;
@@ -189,18 +192,18 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         if (type != RecordType.LEAD) {
             // a lead refers to no other lead; a merged-away lead's row stays as its lead merge left it (the in-memory
             // store keeps it only in the merge record), so that merge can put it back exactly
-            versioned.put(Repointed.Kind.LEAD, versioned("lead", column, " AND " + JdbcLeads.LISTED));
+            versioned.put(Repointed.Kind.LEAD, versioned("lead", column, " AND " + JdbcLeads.LISTED, true));
         }
         versioned.put(Repointed.Kind.TASK, versioned("task", "related_id", " AND related_type = '" + type.name()
-                + "'"));
-        versioned.put(Repointed.Kind.DEAL, versioned("deal", column, ""));
+                + "'", false));
+        versioned.put(Repointed.Kind.DEAL, versioned("deal", column, "", true));
         if (type == RecordType.CONTACT) {
             // crm-service's records of a customer
-            versioned.put(Repointed.Kind.EQUIPMENT, versioned("service_equipment", "customer_id", ""));
-            versioned.put(Repointed.Kind.SERVICE_PLAN, versioned("service_plan", "customer_id", ""));
-            versioned.put(Repointed.Kind.SERVICE_REQUEST, versioned("service_request", "customer_id", ""));
-            versioned.put(Repointed.Kind.VISIT, versioned("service_visit", "customer_id", ""));
-            versioned.put(Repointed.Kind.COMMITMENT, versioned("service_commitment", "customer_id", ""));
+            versioned.put(Repointed.Kind.EQUIPMENT, versioned("service_equipment", "customer_id", "", false));
+            versioned.put(Repointed.Kind.SERVICE_PLAN, versioned("service_plan", "customer_id", "", false));
+            versioned.put(Repointed.Kind.SERVICE_REQUEST, versioned("service_request", "customer_id", "", false));
+            versioned.put(Repointed.Kind.VISIT, versioned("service_visit", "customer_id", "", false));
+            versioned.put(Repointed.Kind.COMMITMENT, versioned("service_commitment", "customer_id", "", false));
         }
         selectActivities = jdbc.sql("SELECT id, about FROM {activity} WHERE id IN (SELECT activity_id FROM "
                 + "{activity_about} WHERE record_type = ? AND record_id = ?) ORDER BY id");
@@ -233,13 +236,18 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         }
     }
 
-    private Versioned versioned(String table, String column, String filter) {
+    /**
+     * @param changedAt whether the table's rows have a time of the last change ({@code updated_at}), which a put-back
+     *                  sets to the undo's instant (a merge's re-pointing leaves it: it changes nothing of the record)
+     */
+    private Versioned versioned(String table, String column, String filter, boolean changedAt) {
         String t = "{" + table + "}";
         return new Versioned(
                 jdbc.sql("SELECT id, version FROM " + t + " WHERE " + column + " = ?" + filter + " ORDER BY id"),
                 jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version + 1 WHERE id = ? AND version = ?"),
                 jdbc.sql("SELECT version FROM " + t + " WHERE id = ?"),
-                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = ? WHERE id = ? AND version = ?"));
+                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = ?" + (changedAt ? ", updated_at = ?" : "")
+                        + " WHERE id = ? AND version = ?"), changedAt);
     }
 
     /** A record's id value. */
@@ -272,8 +280,11 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         return List.of();
     }
 
-    /** What the subclass puts back after the re-pointed records (a company merge: the affiliated contacts). */
-    void undoLast(Connection c, M merge) throws SQLException {
+    /**
+     * What the subclass puts back after the re-pointed records (a company merge: the affiliated contacts), changed at
+     * the undo's instant {@code at}.
+     */
+    void undoLast(Connection c, M merge, Instant at) throws SQLException {
     }
 
     /** The version of a re-pointed record of a kind only the subclass knows, if it is stored. */
@@ -402,19 +413,19 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     @Override
     public final M undo(M merge, Instant at) {
         return jdbc.tx.write(c -> {
-            // every record written back a version up, never back (UndoSteps)
-            rows.restore(c, atVersion.apply(merge.survivorBefore(), UndoSteps.survivorVersion(merge)),
+            // every record written back a version up, never back, and changed at the undo's instant (UndoSteps)
+            rows.restore(c, written.at(merge.survivorBefore(), UndoSteps.survivorVersion(merge), at),
                     merge.survivorVersionAfter());
             for (R gone : merge.mergedAway()) {
                 jdbc.update(c, deleteAlias, uuid(gone));
-                rows.reinstate(c, gone);
+                rows.reinstate(c, gone, at);
             }
             List<Repointed> backwards = new ArrayList<>(merge.repointed());
             Collections.reverse(backwards);
             for (Repointed r : backwards) {
-                putBack(c, r);
+                putBack(c, r, at);
             }
-            undoLast(c, merge);
+            undoLast(c, merge, at);
             jdbc.update(c, markUndone, at, merge.id().value());
             stepMergesInForce(c, UndoSteps.of(merge, type, uuidOf, versionOf));
             return undone.apply(merge, at);
@@ -468,7 +479,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 : new InForce(merge.id(), merge.survivor(), survivor, jdbc.json.write(stepped));
     }
 
-    private void putBack(Connection c, Repointed r) throws SQLException {
+    private void putBack(Connection c, Repointed r, Instant at) throws SQLException {
         if (r.kind() == Repointed.Kind.ALIAS) {
             jdbc.update(c, moveAlias, r.from(), r.id());
         } else if (r.kind() == Repointed.Kind.ACTIVITY) {
@@ -478,12 +489,16 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
             } else {
                 jdbc.update(c, moveAboutRow, r.from(), type.name(), r.to(), r.id());
             }
-        } else if (versioned.containsKey(r.kind())
-                && jdbc.update(c, versioned.get(r.kind()).putBack(), r.from(), UndoSteps.putBackVersion(r), r.id(),
-                r.versionAfter()) == 0) {
+        } else if (versioned.containsKey(r.kind()) && putBack(c, versioned.get(r.kind()), r, at) == 0) {
             throw new StaleVersionException(r.kind().name().toLowerCase(Locale.ROOT), r.id().toString(),
                     r.versionAfter());
         }
+    }
+
+    private int putBack(Connection c, Versioned table, Repointed r, Instant at) throws SQLException {
+        return table.changedAt()
+                ? jdbc.update(c, table.putBack(), r.from(), UndoSteps.putBackVersion(r), at, r.id(), r.versionAfter())
+                : jdbc.update(c, table.putBack(), r.from(), UndoSteps.putBackVersion(r), r.id(), r.versionAfter());
     }
 
     /** A timeline reference to a record of the kind. */

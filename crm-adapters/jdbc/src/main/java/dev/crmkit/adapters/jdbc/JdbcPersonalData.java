@@ -13,6 +13,7 @@ import dev.crmkit.core.kernel.RecordRef;
 import dev.crmkit.core.kernel.RecordType;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.Repointed;
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
 import dev.crmkit.core.privacy.MovedEntries;
@@ -34,7 +35,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -222,6 +225,8 @@ final class JdbcPersonalData implements PersonalData {
                     + blankPerson + " WHERE id IN (%s)", ids.contacts(), "[]", "[]", "[]", noFields));
             counts.put("lead_external_id", (long) update(c, "DELETE FROM {lead_external_id} WHERE lead_id IN (%s)",
                     ids.leads()));
+            // the listed leads' versions step by one below; a merged-away lead's row keeps its version
+            Map<UUID, Long> leadVersions = versions(c, "lead", ids.leads(), " AND " + JdbcLeads.LISTED);
             long leads = 0;
             // a merged-away lead's row keeps the version its lead merge left it at (as its merge snapshot, blanked
             // below, does), so that merge can still be undone
@@ -250,7 +255,7 @@ final class JdbcPersonalData implements PersonalData {
             }
             counts.put("lead_merge_snapshot", leadSnapshots);
             // versions step by one, as every write: a lead merge's undo after the erasure steps them up again
-            Map<UUID, Long> dealVersions = versions(c, "deal", ids.deals());
+            Map<UUID, Long> dealVersions = versions(c, "deal", ids.deals(), "");
             counts.put("deal", (long) update(c, "UPDATE {deal} SET version = version + 1, title = '" + ERASED
                     + "', custom_fields = " + json + ", documents = " + json + ", updated_at = ? WHERE id IN (%s)",
                     ids.deals(), noFields, "{}", at));
@@ -268,10 +273,11 @@ final class JdbcPersonalData implements PersonalData {
                     + "WHERE activity_id IN (%s)", activities));
             // items about other records (a meeting about a company) keep the rest of their participants
             counts.merge("activity_participant", eraseParticipantsElsewhere(c, emails, activities), Long::sum);
-            Map<UUID, Long> taskVersions = versions(c, "task", tasksAbout);
+            Map<UUID, Long> taskVersions = versions(c, "task", tasksAbout, "");
             counts.put("task", (long) update(c, "UPDATE {task} SET version = version + 1, title = '" + ERASED
                     + "' WHERE id IN (%s)", tasksAbout));
-            keepLeadMergesUndoable(c, dealVersions, taskVersions);
+            keepMergesUndoable(c, Map.of(Repointed.Kind.DEAL, dealVersions, Repointed.Kind.TASK, taskVersions,
+                    Repointed.Kind.LEAD, leadVersions));
             counts.put("audit_change", (long) update(c, "UPDATE {audit_change} SET "
                     + "before_value = CASE WHEN before_value IS NULL THEN NULL ELSE '" + ERASED + "' END, "
                     + "after_value = CASE WHEN after_value IS NULL THEN NULL ELSE '" + ERASED + "' END "
@@ -583,11 +589,11 @@ final class JdbcPersonalData implements PersonalData {
     }
 
     /** The versions of the deals or tasks ({@code table}), read before the erasure raises them. */
-    private Map<UUID, Long> versions(Connection c, String table, List<UUID> ids) throws SQLException {
+    private Map<UUID, Long> versions(Connection c, String table, List<UUID> ids, String filter) throws SQLException {
         Map<UUID, Long> out = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, version FROM {" + table + "} WHERE id IN ("
-                    + marks(ids) + ")"), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"), rs.getLong("version")},
+                    + marks(ids) + ")" + filter), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"), rs.getLong("version")},
                     ids.toArray())) {
                 out.put((UUID) row[0], (Long) row[1]);
             }
@@ -596,35 +602,46 @@ final class JdbcPersonalData implements PersonalData {
     }
 
     /**
-     * The erasure raises the version of each deal and task it blanks by one; a lead merge
-     * in force that re-pointed one of them and found it unchanged since would refuse its undo for that step alone:
-     * its record takes the erased version ({@link Anonymized#afterErasure}). Only the merges whose survivor is an
-     * erased deal's lead or an erased task's lead now can have found it unchanged (a later merge of that lead raised
-     * the version again). The rows are read under their row locks (in id order), so an unmerge stepping the same
-     * merge record concurrently ({@code JdbcMerges}) and this erasure each step from what the other committed.
+     * The erasure raises the version of each deal, task and listed lead it blanks by one; a merge in force of any
+     * kind (contact, company, lead) that re-pointed one of them and found it unchanged since would refuse its undo
+     * for that step alone: its record takes the erased version ({@link Anonymized#afterErasure}). Only the merges
+     * whose survivor the erased record refers to now can have found it unchanged (a later merge of that survivor
+     * re-pointed it again and raised the version): a contact merge's survivor is an erased deal's or lead's contact
+     * or an erased task's contact, a company merge's their company, a lead merge's an erased deal's or task's lead.
+     * The rows are read under their row locks (in id order), so an unmerge stepping the same merge record
+     * concurrently ({@code JdbcMerges}) and this erasure each step from what the other committed.
+     *
+     * @param before the erased records of each kind with their versions before the erasure
      */
-    private void keepLeadMergesUndoable(Connection c, Map<UUID, Long> before, Map<UUID, Long> tasksBefore)
-            throws SQLException {
-        if (before.isEmpty() && tasksBefore.isEmpty()) {
-            return;
-        }
-        java.util.SortedSet<UUID> leads = new java.util.TreeSet<>(uuids(c, "SELECT DISTINCT lead_id AS k FROM {deal} "
-                + "WHERE lead_id IS NOT NULL AND id IN (%s) ORDER BY k", List.copyOf(before.keySet())));
-        leads.addAll(uuids(c, "SELECT DISTINCT related_id AS k FROM {task} WHERE related_type = 'LEAD' "
-                + "AND id IN (%s) ORDER BY k", List.copyOf(tasksBefore.keySet())));
-        List<UUID> survivors = List.copyOf(leads);
-        if (survivors.isEmpty()) {
-            return;
-        }
-        String rewrite = jdbc.sql("UPDATE {lead_merge} SET repointed = " + jdbc.dialect.json() + " WHERE id = ?");
-        for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, repointed FROM {lead_merge} WHERE undone_at IS NULL "
-                + "AND survivor_id IN (" + marks(survivors) + ") ORDER BY id FOR UPDATE"), rs -> new Object[] {
-                        jdbc.dialect.getUuid(rs, "id"), jdbc.dialect.getJson(rs, "repointed")},
-                survivors.toArray())) {
-            List<Repointed> repointed = jdbc.json.read((String) row[1], REPOINTED);
-            List<Repointed> stepped = Anonymized.afterErasure(repointed, before, tasksBefore);
-            if (!stepped.equals(repointed)) {
-                jdbc.update(c, rewrite, jdbc.json.write(stepped), row[0]);
+    private void keepMergesUndoable(Connection c, Map<Repointed.Kind, Map<UUID, Long>> before) throws SQLException {
+        UndoSteps steps = Anonymized.afterErasure(before);
+        List<UUID> deals = List.copyOf(before.get(Repointed.Kind.DEAL).keySet());
+        List<UUID> tasks = List.copyOf(before.get(Repointed.Kind.TASK).keySet());
+        List<UUID> leads = List.copyOf(before.get(Repointed.Kind.LEAD).keySet());
+        for (RecordType kind : List.of(RecordType.CONTACT, RecordType.COMPANY, RecordType.LEAD)) {
+            String noun = kind.name().toLowerCase(Locale.ROOT);
+            SortedSet<UUID> survivors = new TreeSet<>(uuids(c, "SELECT DISTINCT " + noun + "_id AS k FROM {deal} "
+                    + "WHERE " + noun + "_id IS NOT NULL AND id IN (%s) ORDER BY k", deals));
+            survivors.addAll(uuids(c, "SELECT DISTINCT related_id AS k FROM {task} WHERE related_type = '"
+                    + kind.name() + "' AND id IN (%s) ORDER BY k", tasks));
+            if (kind != RecordType.LEAD) {
+                survivors.addAll(uuids(c, "SELECT DISTINCT " + noun + "_id AS k FROM {lead} WHERE " + noun
+                        + "_id IS NOT NULL AND id IN (%s) ORDER BY k", leads));
+            }
+            if (survivors.isEmpty()) {
+                continue;
+            }
+            String table = "{" + noun + "_merge}";
+            String rewrite = jdbc.sql("UPDATE " + table + " SET repointed = " + jdbc.dialect.json() + " WHERE id = ?");
+            for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, repointed FROM " + table + " WHERE undone_at IS "
+                    + "NULL AND survivor_id IN (" + marks(survivors) + ") ORDER BY id FOR UPDATE"), rs -> new Object[] {
+                            jdbc.dialect.getUuid(rs, "id"), jdbc.dialect.getJson(rs, "repointed")},
+                    survivors.toArray())) {
+                List<Repointed> repointed = jdbc.json.read((String) row[1], REPOINTED);
+                List<Repointed> stepped = steps.repointed(repointed);
+                if (stepped != repointed) {
+                    jdbc.update(c, rewrite, jdbc.json.write(stepped), row[0]);
+                }
             }
         }
     }

@@ -84,7 +84,7 @@ class LeadMergeDumpPropertyTest {
 
                     dev.crmkit.core.contract.Restored.assertRestored(before, MergeDumpPropertyTest.dump(ds,
                             Set.of(merge.activityId().toString(), undone.activityId().toString()), RECORD_TABLES),
-                            dev.crmkit.core.contract.Restored.written(merge));
+                            dev.crmkit.core.contract.Restored.written(merge), T0.plusSeconds(7200));
                 });
     }
 

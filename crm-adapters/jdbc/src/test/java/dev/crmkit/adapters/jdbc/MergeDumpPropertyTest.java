@@ -85,7 +85,7 @@ class MergeDumpPropertyTest {
                     String after = dump(ds, Set.of(merge.activityId().toString(),
                             undone.activityId().toString()));
                     dev.crmkit.core.contract.Restored.assertRestored(before, after,
-                            dev.crmkit.core.contract.Restored.written(merge));
+                            dev.crmkit.core.contract.Restored.written(merge), T0.plusSeconds(7200));
                 });
     }
 

@@ -38,15 +38,15 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
                           InMemoryLeads leads, InMemoryTasks tasks, InMemoryActivities activities,
                           InMemoryDeals deals) {
         super(tx, RecordType.COMPANY, companies.aliases(), CompanyId::new, CompanyId::value, Company::version,
-                Company::atVersion, tasks, activities);
+                UndoSteps::written, tasks, activities);
         this.companies = companies;
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
                 l -> l.companyId().map(CompanyId::value),
-                (l, to) -> l.aboutCompany(Optional.of(new CompanyId(to)))));
+                (l, to) -> l.aboutCompany(Optional.of(new CompanyId(to))), (l, at) -> l.withOwner(l.owner(), at)));
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
                 d -> d.companyId().map(CompanyId::value),
-                (d, to) -> d.withCompanyRef(Optional.of(new CompanyId(to)))));
+                (d, to) -> d.withCompanyRef(Optional.of(new CompanyId(to))), InMemoryDeals::changedAt));
     }
 
     @Override
@@ -71,7 +71,7 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
     }
 
     @Override
-    void undoLast(CompanyMerge merge) {
+    void undoLast(CompanyMerge merge, Instant at) {
         // a contact re-pointed from two merged-away companies is restored from its first snapshot, a version up
         // from its last re-pointing (UndoSteps)
         Map<UUID, Long> versions = new HashMap<>();
@@ -81,7 +81,7 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
         merge.contactsBefore().forEach(c -> first.putIfAbsent(c.id().value(), c));
         // a snapshot the merge did not re-point (un-affiliated between its reads) stays as it is
         first.values().stream().filter(c -> versions.containsKey(c.id().value()))
-                .forEach(c -> contacts.restore(c.atVersion(versions.get(c.id().value()))));
+                .forEach(c -> contacts.restore(UndoSteps.written(c, versions.get(c.id().value()), at)));
     }
 
     @Override

@@ -36,12 +36,14 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
     InMemoryContactMerges(InMemoryTransactions tx, InMemoryContacts contacts, InMemoryLeads leads,
                           InMemoryTasks tasks, InMemoryActivities activities, InMemoryDeals deals) {
         super(tx, RecordType.CONTACT, contacts.aliases(), ContactId::new, ContactId::value, Contact::version,
-                Contact::atVersion, tasks, activities);
+                UndoSteps::written, tasks, activities);
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
-                l -> Optional.of(l.contactId().value()), (l, to) -> l.aboutContact(new ContactId(to))));
+                l -> Optional.of(l.contactId().value()), (l, to) -> l.aboutContact(new ContactId(to)),
+                (l, at) -> l.withOwner(l.owner(), at)));
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
-                d -> d.contactId().map(ContactId::value), (d, to) -> d.withContactRef(new ContactId(to))));
+                d -> d.contactId().map(ContactId::value), (d, to) -> d.withContactRef(new ContactId(to)),
+                InMemoryDeals::changedAt));
     }
 
     /**

@@ -23,6 +23,11 @@ final class InMemoryDeals implements Deals {
 
     private final Table<DealId, Deal> table;
 
+    /** The deal, nothing else changed, last changed at {@code at}: as a merge's undo puts it back. */
+    static Deal changedAt(Deal deal, Instant at) {
+        return deal.withCustomFields(deal.customFields(), at);
+    }
+
     private record StageKey(PipelineId pipeline, String stage) {
     }
 

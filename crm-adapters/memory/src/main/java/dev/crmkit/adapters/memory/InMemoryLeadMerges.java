@@ -25,10 +25,11 @@ final class InMemoryLeadMerges extends InMemoryMerges<Lead, LeadId, LeadMerge> i
     InMemoryLeadMerges(InMemoryTransactions tx, InMemoryLeads leads, InMemoryTasks tasks,
                        InMemoryActivities activities, InMemoryDeals deals) {
         super(tx, RecordType.LEAD, leads.aliases(), LeadId::new, LeadId::value, Lead::version,
-                Lead::atVersion, tasks, activities);
+                UndoSteps::written, tasks, activities);
         this.leads = leads;
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
-                d -> d.leadId().map(LeadId::value), (d, to) -> d.withLeadRef(Optional.of(new LeadId(to)))));
+                d -> d.leadId().map(LeadId::value), (d, to) -> d.withLeadRef(Optional.of(new LeadId(to))),
+                InMemoryDeals::changedAt));
     }
 
     @Override

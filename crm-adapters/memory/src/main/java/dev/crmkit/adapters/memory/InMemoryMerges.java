@@ -52,9 +52,17 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
      * @param value   a row id's value
      * @param refOf   the merged-kind record a row refers to, if any
      * @param pointTo a copy of a row referring to another record
+     * @param changed a copy of a row last changed at an instant (the row itself for rows without that time)
      */
     record Link<K, T>(Repointed.Kind kind, Table<K, T> table, Function<UUID, K> key, Function<T, K> rowId,
-                      Function<K, UUID> value, Function<T, Optional<UUID>> refOf, BiFunction<T, UUID, T> pointTo) {
+                      Function<K, UUID> value, Function<T, Optional<UUID>> refOf, BiFunction<T, UUID, T> pointTo,
+                      BiFunction<T, Instant, T> changed) {
+
+        /** A link to rows without a time of the last change. */
+        Link(Repointed.Kind kind, Table<K, T> table, Function<UUID, K> key, Function<T, K> rowId,
+             Function<K, UUID> value, Function<T, Optional<UUID>> refOf, BiFunction<T, UUID, T> pointTo) {
+            this(kind, table, key, rowId, value, refOf, pointTo, (row, at) -> row);
+        }
 
         List<Repointed> repoint(UUID from, UUID to) {
             List<Repointed> out = new ArrayList<>();
@@ -72,10 +80,14 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
             return table.get(key.apply(id)).map(table::version);
         }
 
-        /** Points the row back, a version up: an undo never steps a version back ({@link UndoSteps}). */
-        void putBack(Repointed r) {
+        /**
+         * Points the row back, a version up and changed at the undo's instant: an undo never steps a version back
+         * ({@link UndoSteps}).
+         */
+        void putBack(Repointed r, Instant at) {
             T now = table.get(key.apply(r.id())).orElseThrow();
-            table.restore(table.atVersion(pointTo.apply(now, r.from()), UndoSteps.putBackVersion(r)));
+            table.restore(table.atVersion(changed.apply(pointTo.apply(now, r.from()), at),
+                    UndoSteps.putBackVersion(r)));
         }
     }
 
@@ -89,14 +101,14 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     private final Table<ActivityId, Activity> activities;
     private final Map<MergeId, M> records = new HashMap<>();
     private final ToLongFunction<R> versionOf;
-    private final BiFunction<R, Long, R> atVersion;
+    private final UndoSteps.Written<R> written;
     private List<InMemoryMerges<?, ?, ?>> all = List.of(this);
 
     InMemoryMerges(InMemoryTransactions tx, RecordType type, Aliases<I, R> aliases, Function<UUID, I> idOf,
-                   Function<I, UUID> uuidOf, ToLongFunction<R> versionOf, BiFunction<R, Long, R> atVersion,
+                   Function<I, UUID> uuidOf, ToLongFunction<R> versionOf, UndoSteps.Written<R> written,
                    InMemoryTasks tasks, InMemoryActivities activities) {
         this.versionOf = versionOf;
-        this.atVersion = atVersion;
+        this.written = written;
         this.tx = tx;
         this.type = type;
         this.noun = type.name().toLowerCase(Locale.ROOT);
@@ -127,8 +139,11 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
         return List.of();
     }
 
-    /** What the subclass puts back after the re-pointed records (a company merge: the affiliated contacts). */
-    void undoLast(M merge) {
+    /**
+     * What the subclass puts back after the re-pointed records (a company merge: the affiliated contacts), changed at
+     * the undo's instant {@code at}.
+     */
+    void undoLast(M merge, Instant at) {
     }
 
     /** The version of a re-pointed record of a kind only the subclass knows, if it is stored. */
@@ -215,25 +230,32 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     @Override
     public final M undo(M merge, Instant at) {
         return tx.inTransaction(() -> {
-            // every record written back a version up, never back (UndoSteps)
-            restore(atVersion.apply(merge.survivorBefore(), UndoSteps.survivorVersion(merge)));
-            merge.mergedAway().forEach(r -> aliases.reinstate(atVersion.apply(r,
-                    UndoSteps.reinstatedVersion(versionOf.applyAsLong(r))), idOfRecord(r)));
+            // every record written back a version up, never back, and changed at the undo's instant (UndoSteps)
+            restore(written.at(merge.survivorBefore(), UndoSteps.survivorVersion(merge), at));
+            merge.mergedAway().forEach(r -> aliases.reinstate(written.at(r,
+                    UndoSteps.reinstatedVersion(versionOf.applyAsLong(r)), at), idOfRecord(r)));
             List<Repointed> backwards = new ArrayList<>(merge.repointed());
             Collections.reverse(backwards);
             for (Repointed r : backwards) {
-                putBack(r);
+                putBack(r, at);
             }
-            undoLast(merge);
+            undoLast(merge, at);
             M undone = undone(merge, at);
             save(undone);
-            UndoSteps steps = UndoSteps.of(merge, type, uuidOf, versionOf);
-            all.forEach(kind -> kind.step(steps));
+            stepEveryKind(UndoSteps.of(merge, type, uuidOf, versionOf));
             return undone;
         });
     }
 
-    /** Each merge record in force takes the versions an undo wrote ({@link UndoSteps}). */
+    /**
+     * Each merge record in force, of every kind in the store, takes the versions an undo or another write (an
+     * erasure) wrote ({@link UndoSteps}); in the running unit of work.
+     */
+    final void stepEveryKind(UndoSteps steps) {
+        all.forEach(kind -> kind.step(steps));
+    }
+
+    /** Each merge record in force of this kind takes the versions an undo or an erasure wrote ({@link UndoSteps}). */
     private void step(UndoSteps steps) {
         for (M m : List.copyOf(records.values())) {
             M stepped = m.undoneAt().isEmpty() ? stepped(m, steps) : m;
@@ -246,9 +268,9 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     /** A copy of the merge record marked as undone. */
     abstract M undone(M merge, Instant at);
 
-    private void putBack(Repointed r) {
+    private void putBack(Repointed r, Instant at) {
         if (links.containsKey(r.kind())) {
-            links.get(r.kind()).putBack(r);
+            links.get(r.kind()).putBack(r, at);
         } else if (r.kind() == Repointed.Kind.ACTIVITY) {
             Activity a = activities.get(new ActivityId(r.id())).orElseThrow();
             Set<RecordRef> about = new LinkedHashSet<>();

@@ -14,6 +14,7 @@ import dev.crmkit.core.lead.Lead;
 import dev.crmkit.core.lead.LeadId;
 import dev.crmkit.core.merge.ContactMerge;
 import dev.crmkit.core.merge.LeadMerge;
+import dev.crmkit.core.merge.Repointed;
 import dev.crmkit.core.privacy.Anonymized;
 import dev.crmkit.core.privacy.ErasureCounts;
 import dev.crmkit.core.privacy.MovedEntries;
@@ -223,7 +224,7 @@ final class InMemoryPersonalData implements PersonalData {
             List<Task> taskList = tasks.scan(t -> moved.isThePersonsTask(t.id(), t.relatedTo(), refs));
             taskList.forEach(t -> tasks.restore(Anonymized.task(t).atVersion(t.version() + 1)));
             counts.put("task", (long) taskList.size());
-            keepLeadMergesUndoable(ids.deals(), taskList);
+            keepMergesUndoable(ids.deals(), taskList, ids.leads());
             long[] changes = {0};
             counts.put("audit_entry", audit.rewrite(e -> e.record().filter(refs::contains).isPresent(), e -> {
                 changes[0] += e.changes().size();
@@ -296,35 +297,25 @@ final class InMemoryPersonalData implements PersonalData {
     }
 
     /**
-     * The erasure raises the version of each deal and task it blanks by one; a lead merge
-     * in force that re-pointed one of them and found it unchanged since would refuse its undo ("changed since the
-     * merge") for that step alone. Its record takes the erased version instead ({@link Anonymized#afterErasure}), so
-     * the merge stays undoable (the undo puts back the lead, not the erased texts). A deal or task changed since the
-     * merge keeps refusing.
+     * The erasure raises the version of each deal, task and lead it blanks by one; a merge in force of any kind
+     * (contact, company, lead) that re-pointed one of them and found it unchanged since would refuse its undo
+     * ("changed since the merge") for that step alone. Its record takes the erased version instead ({@link
+     * Anonymized#afterErasure}), so the merge stays undoable (the undo puts back the reference, not the erased
+     * texts). A record changed since the merge keeps refusing.
      *
      * @param before      the deals as they were before the erasure
      * @param tasksBefore the tasks as they were before the erasure
+     * @param leadsBefore the leads as they were before the erasure
      */
-    private void keepLeadMergesUndoable(List<Deal> before, List<Task> tasksBefore) {
-        InMemoryLeadMerges lm = leadMerges;
-        if (lm == null || before.isEmpty() && tasksBefore.isEmpty()) {
-            return;
-        }
-        Map<UUID, Long> versions = new java.util.HashMap<>();
-        before.forEach(d -> versions.put(d.id().value(), d.version()));
-        Map<UUID, Long> taskVersions = new java.util.HashMap<>();
-        tasksBefore.forEach(t -> taskVersions.put(t.id().value(), t.version()));
-        for (LeadMerge m : lm.all()) {
-            if (m.undoneAt().isPresent()) {
-                continue;
-            }
-            List<dev.crmkit.core.merge.Repointed> stepped = Anonymized.afterErasure(m.repointed(), versions,
-                    taskVersions);
-            if (!stepped.equals(m.repointed())) {
-                lm.save(new LeadMerge(m.id(), m.survivorBefore(), m.survivorVersionAfter(), m.mergedAway(), stepped,
-                        m.activityId(), m.mergedAt(), m.undoneAt()));
-            }
-        }
+    private void keepMergesUndoable(List<Deal> before, List<Task> tasksBefore, List<Lead> leadsBefore) {
+        Map<Repointed.Kind, Map<UUID, Long>> versions = new java.util.EnumMap<>(Repointed.Kind.class);
+        versions.put(Repointed.Kind.DEAL, before.stream().collect(Collectors.toMap(
+                d -> d.id().value(), Deal::version)));
+        versions.put(Repointed.Kind.TASK, tasksBefore.stream().collect(Collectors.toMap(
+                t -> t.id().value(), Task::version)));
+        versions.put(Repointed.Kind.LEAD, leadsBefore.stream().collect(Collectors.toMap(
+                l -> l.id().value(), Lead::version)));
+        merges.stepEveryKind(Anonymized.afterErasure(versions));
     }
 
     private static void snapshotsOf(ContactMerge m, Set<ContactId> ids, List<Contact> out) {

@@ -64,7 +64,8 @@ class InMemoryDealMergeTest {
         assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(UnmergeOutcome.Unmerged.class, crm.merging().unmerge(merge.id()));
-        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()), List.of(deal.id()));
+        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()), List.of(deal.id()),
+                T0.plusSeconds(60));
     }
 
     @Test
@@ -93,7 +94,8 @@ class InMemoryDealMergeTest {
         assertEquals(List.of(Repointed.of(Repointed.Kind.DEAL, deal.id().value(), b.id().value(), a.id().value(),
                 deal.version() + 1)), merge.repointed());
         assertInstanceOf(LeadMergeOutcome.Unmerged.class, crm.leadMerging().unmerge(merge.id()));
-        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()), List.of(deal.id()));
-        Restored.assertRestored(Optional.of(b), store.leads().findById(b.id()), List.of(b.id()));
+        Restored.assertRestored(Optional.of(deal), store.deals().findById(deal.id()), List.of(deal.id()),
+                T0.plusSeconds(60));
+        Restored.assertRestored(Optional.of(b), store.leads().findById(b.id()), List.of(b.id()), T0.plusSeconds(60));
     }
 }
