@@ -118,6 +118,40 @@ class FastOrdersSummaryTest {
         }
     }
 
+    /**
+     * Customers with short ids (their own key), long ids (keyed by hash, compared in the arena) and non-ASCII ids
+     * (looked up one by one, not in a batch) buy again on later days while the id table and the summaries grow many
+     * times over, in one to four chunks: the book's summaries to the bit.
+     */
+    @Test
+    void shortLongAndNonAsciiIds_asTheTablesGrow_inOneToFourChunks_sameSummaries() throws IOException {
+        Random random = new Random(29);
+        StringBuilder text = new StringBuilder("customer_id,date,amount\n");
+        LocalDate day = END.minusDays(300);
+        int customers = 60_000;
+        for (int i = 0; i < 240_000; i++) {
+            if (i % 800 == 0) {
+                day = day.plusDays(1);
+            }
+            int c = i < customers ? i : random.nextInt(customers);
+            String id = switch (c % 3) {
+                case 0 -> "s" + c;
+                case 1 -> "long-customer-" + c;
+                default -> "kund\u00e9-" + c;
+            };
+            text.append(id).append(',').append(day).append(',').append(1 + random.nextInt(900)).append('.')
+                    .append(random.nextInt(10)).append('\n');
+        }
+        Path file = write("slots.csv", text.toString());
+        CustomerSummaries expected = expected(file, TimeUnit.DAY);
+        assertEquals(customers, expected.size());
+        for (int chunks = 1; chunks <= 4; chunks++) {
+            CustomerSummaries actual = fast().summarise(file, END, TimeUnit.DAY, chunks);
+            assertNotNull(actual, "gave up in " + chunks + " chunks");
+            assertSameSummaries(expected, actual, chunks + " chunks");
+        }
+    }
+
     @Test
     void customerSpanningChunks_sameDayAtTheSplit_countsOnePurchaseDayAndKeepsTheFirstDayTotal() throws IOException {
         StringBuilder text = new StringBuilder("customer_id,date,amount\n");
