@@ -118,6 +118,40 @@ class FastOrdersSummaryTest {
         }
     }
 
+    /**
+     * Customers with short ids (their own key), long ids (keyed by hash, compared in the arena) and non-ASCII ids
+     * (looked up one by one, not in a batch) buy again on later days while the id table and the summaries grow many
+     * times over, in one to four chunks: the book's summaries to the bit.
+     */
+    @Test
+    void shortLongAndNonAsciiIds_asTheTablesGrow_inOneToFourChunks_sameSummaries() throws IOException {
+        Random random = new Random(29);
+        StringBuilder text = new StringBuilder("customer_id,date,amount\n");
+        LocalDate day = END.minusDays(300);
+        int customers = 60_000;
+        for (int i = 0; i < 240_000; i++) {
+            if (i % 800 == 0) {
+                day = day.plusDays(1);
+            }
+            int c = i < customers ? i : random.nextInt(customers);
+            String id = switch (c % 3) {
+                case 0 -> "s" + c;
+                case 1 -> "long-customer-" + c;
+                default -> "kund\u00e9-" + c;
+            };
+            text.append(id).append(',').append(day).append(',').append(1 + random.nextInt(900)).append('.')
+                    .append(random.nextInt(10)).append('\n');
+        }
+        Path file = write("slots.csv", text.toString());
+        CustomerSummaries expected = expected(file, TimeUnit.DAY);
+        assertEquals(customers, expected.size());
+        for (int chunks = 1; chunks <= 4; chunks++) {
+            CustomerSummaries actual = fast().summarise(file, END, TimeUnit.DAY, chunks);
+            assertNotNull(actual, "gave up in " + chunks + " chunks");
+            assertSameSummaries(expected, actual, chunks + " chunks");
+        }
+    }
+
     @Test
     void customerSpanningChunks_sameDayAtTheSplit_countsOnePurchaseDayAndKeepsTheFirstDayTotal() throws IOException {
         StringBuilder text = new StringBuilder("customer_id,date,amount\n");
@@ -191,6 +225,43 @@ class FastOrdersSummaryTest {
             }
         }
         assertTrue(summarised > 100, "summarised while reading only " + summarised + " of 2,000 files");
+    }
+
+    /**
+     * The summarise reads a plain record (ASCII id, {@code YYYY-MM-DD}, plain decimal) in a loop of its own and leaves
+     * every other record to the general reader: a record that is nearly plain, among plain ones of the same
+     * customers (the later ones late enough that an impossible day read as the next month's stays in date order),
+     * gives the book's summaries or its very error, in one to three chunks.
+     */
+    @Test
+    void nearlyPlainRecords_amongPlainOnes_giveTheBooksOutcome() throws IOException {
+        String[] nearlyPlain = {" c1,2024-01-12,3.00", "c1\t,2024-01-12,3.00", "c2 ,2024-01-12,1", "c 1,2024-01-12,1",
+            "c1,2024-02-30,3.00", "c1,2023-02-29,3.00", "c1,2024-13-01,1", "c1,2024-00-10,1", "c1,2024-01-00,1",
+            "c1,2024-1-09,1", "c1, 2024-01-12,1", "c1,2024-01-12 ,1", "c1,2024-01-12T10:00,1",
+            "c1,2024-01-12,+3", "c1,2024-01-12,3e2", "c1,2024-01-12, 3", "c1,2024-01-12,3 ", "c1,2024-01-12,1.234",
+            "c1,2024-01-12,1.2.3", "c1,2024-01-12,", "c1,2024-01-12,.5", "c1,2024-01-12,3.",
+            "c1,2024-01-12,3,x", "\"c1\",2024-01-12,3", "c1,2024-01-12", ",2024-01-12,3", "c\u00e9,2024-01-12,3",
+            "c1,0000-01-09,3", "c1,9999-12-31,3", "c1,2024-01-12,99999999999999999999"};
+        for (String row : nearlyPlain) {
+            String text = "customer_id,date,amount\n" + "c1,2024-01-02,1.50\nc2,2024-01-02,2\r\n" + row + "\n"
+                    + "c1,2024-03-10,4.25\rc2,2024-03-11,7\nc3,2024-03-11,0.01\n";
+            Path path = write("nearly.csv", text);
+            Object expected = outcome(() -> expected(path, TimeUnit.DAY));
+            for (int chunks = 1; chunks <= 3; chunks++) {
+                int c = chunks;
+                Object actual = outcome(() -> ORDERS.summaries(path, CsvFormat.UTF_8, END, TimeUnit.DAY, c));
+                String what = "row [" + row + "] in " + chunks + " chunks";
+                if (expected instanceof CustomerSummaries summaries) {
+                    if (!(actual instanceof CustomerSummaries other)) {
+                        fail(what + ": the book gave summaries, summaries() gave " + actual);
+                        return;
+                    }
+                    assertSameSummaries(summaries, other, what);
+                } else {
+                    assertEquals(expected, actual, what);
+                }
+            }
+        }
     }
 
     private static Object outcome(java.util.function.Supplier<CustomerSummaries> read) {
