@@ -4,13 +4,17 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Objects;
+import java.util.function.LongToIntFunction;
 
 /**
  * The length of a cohort period: a calendar month, or an ISO week (Monday to Sunday). Periods are numbered so that
  * consecutive periods have consecutive indexes: months as {@code year x 12 + month - 1}, weeks as the number of weeks
- * since the Monday 1969-12-29 (floor division, so days before it get negative weeks).
+ * since the Monday 1969-12-29 (floor division, so days before it get negative weeks). A period is itself the numbering
+ * ({@link #applyAsInt}) to give {@link dev.crmkit.metrics.order.PeriodCells#of} or
+ * {@link dev.crmkit.metrics.order.OrderPass#of}: cells gathered so are known to be numbered by it, and
+ * {@link Cohorts#of(dev.crmkit.metrics.order.PeriodCells, CohortPeriod, java.util.Currency)} accepts only those.
  */
-public enum CohortPeriod {
+public enum CohortPeriod implements LongToIntFunction {
 
     /** Calendar months, labelled {@code 2024-03}. */
     MONTH,
@@ -32,6 +36,12 @@ public enum CohortPeriod {
         long month = mp < 10 ? mp + 3 : mp - 9;
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         return Math.toIntExact(year * 12 + month - 1);
+    }
+
+    /** The same as {@link #indexOf(long)}: the period as a numbering of epoch days. */
+    @Override
+    public int applyAsInt(long epochDay) {
+        return indexOf(epochDay);
     }
 
     /** The index of the period holding a date. */

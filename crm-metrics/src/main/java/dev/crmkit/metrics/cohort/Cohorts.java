@@ -49,9 +49,20 @@ public final class Cohorts {
 
     /**
      * The retention matrix of cells already gathered (by {@link OrderPass} or {@link PeriodCells#of}) with
-     * {@code period}'s numbering ({@link CohortPeriod#indexOf(long)}).
+     * {@code period} itself as the numbering ({@code PeriodCells.of(book, CohortPeriod.MONTH)}).
+     *
+     * @param currency the currency of the book the cells were gathered from
+     * @throws ValidationException naming {@code period} (rule {@code numbering}) when the cells were gathered with
+     *         another numbering than {@code period} (another period, or a function that is not a {@link CohortPeriod}),
+     *         naming {@code currency} (rule {@code currency}) when {@code currency} is not the cells' book's
      */
     public static CohortMatrix of(PeriodCells cells, CohortPeriod period, Currency currency) {
+        Objects.requireNonNull(cells, "cells");
+        Objects.requireNonNull(currency, "currency");
+        if (!currency.equals(cells.currency())) {
+            throw ValidationException.of("currency", "currency", "must be the currency of the book the cells were"
+                    + " gathered from, " + cells.currency().getCurrencyCode() + ", was " + currency.getCurrencyCode());
+        }
         return CohortMatrix.of(period, currency, counts(cells, period));
     }
 
@@ -85,13 +96,23 @@ public final class Cohorts {
                     + " periods" + (period == CohortPeriod.WEEK ? " (use months, or drop the oldest orders)"
                     : " (drop the oldest orders)"));
         }
-        return counts(PeriodCells.of(book, period::indexOf), period);
+        return counts(PeriodCells.of(book, period), period);
     }
 
-    /** The non-zero cells of cells gathered with {@code period}'s numbering, by cohort then offset. */
+    /**
+     * The non-zero cells of cells gathered with {@code period} itself as the numbering, by cohort then offset.
+     *
+     * @throws ValidationException naming {@code period} (rule {@code numbering}) when the cells were gathered with
+     *         another numbering than {@code period}: their indexes would be read as the wrong periods
+     */
     public static List<CohortCount> counts(PeriodCells cells, CohortPeriod period) {
         Objects.requireNonNull(cells, "cells");
         Objects.requireNonNull(period, "period");
+        if (cells.numbering() != period) {
+            throw ValidationException.of("period", "numbering", "must be the numbering the cells were gathered with ("
+                    + numberingName(cells) + "), was " + period + "; gather them with the CohortPeriod itself, as in "
+                    + "PeriodCells.of(book, CohortPeriod." + period + ")");
+        }
         List<CohortCount> out = new ArrayList<>();
         for (int cohort = 0; cohort < cells.span(); cohort++) {
             LocalDate start = null;
@@ -106,5 +127,9 @@ public final class Cohorts {
             }
         }
         return out;
+    }
+
+    private static String numberingName(PeriodCells cells) {
+        return cells.numbering() instanceof CohortPeriod p ? p.name() : "a function that is not a CohortPeriod";
     }
 }

@@ -60,7 +60,7 @@ public record OrderHistoryMetrics(RfmTable rfm, OrderHistoryLtv ltv, CohortMatri
             OrderHistoryLtv ltv = OrderHistoryLtv.of(totals, churnWindowDays, grossMargin);
             return new OrderHistoryMetrics(Rfm.score(totals, mapping), ltv, Cohorts.of(book, period));
         }
-        OrderPass pass = OrderPass.of(book, asOf, period::indexOf);
+        OrderPass pass = OrderPass.of(book, asOf, period);
         OrderHistoryLtv ltv = OrderHistoryLtv.of(pass.totals(), churnWindowDays, grossMargin);
         return new OrderHistoryMetrics(Rfm.score(pass.totals(), mapping), ltv,
                 Cohorts.of(pass.periods(), period, book.currency()));

@@ -26,7 +26,8 @@ public record OrderPass(CustomerTotals totals, PeriodCells periods) {
     /**
      * The one pass.
      *
-     * @param periodOf the index of the period holding an epoch day, as {@link PeriodCells#of} takes it
+     * @param periodOf the index of the period holding an epoch day, as {@link PeriodCells#of} takes it (a
+     *                 {@code CohortPeriod} itself for cells that are to make a cohort matrix)
      * @throws ValidationException naming {@code orders} when they span more than {@value PeriodCells#MAX_PERIODS}
      *         periods
      */

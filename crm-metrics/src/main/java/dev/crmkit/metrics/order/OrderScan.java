@@ -192,7 +192,8 @@ final class OrderScan {
             } else {
                 countSorted(book, first);
             }
-            return new PeriodCells(table.firstPeriod, table.span, customers, revenue);
+            return new PeriodCells(table.firstPeriod, table.span, customers, revenue, table.numbering,
+                    book.currency());
         }
 
         /** Every set bit counts its customer once in its cohort's cell. */

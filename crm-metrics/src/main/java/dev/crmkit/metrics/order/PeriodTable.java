@@ -15,8 +15,11 @@ final class PeriodTable {
     final int firstPeriod;
     final int span;
     final int[] periodOfDay;
+    /** The numbering the table was made with, remembered by the cells (see {@link PeriodCells#numbering()}). */
+    final LongToIntFunction numbering;
 
-    private PeriodTable(int minDay, int firstPeriod, int span, int[] periodOfDay) {
+    private PeriodTable(int minDay, int firstPeriod, int span, int[] periodOfDay, LongToIntFunction numbering) {
+        this.numbering = numbering;
         this.minDay = minDay;
         this.firstPeriod = firstPeriod;
         this.span = span;
@@ -32,7 +35,7 @@ final class PeriodTable {
     static PeriodTable of(OrderBook book, LongToIntFunction periodOf) {
         Objects.requireNonNull(periodOf, "periodOf");
         if (book.size() == 0) {
-            return new PeriodTable(0, 0, 0, new int[0]);
+            return new PeriodTable(0, 0, 0, new int[0], periodOf);
         }
         int minDay = book.minEpochDay();
         int maxDay = book.maxEpochDay();
@@ -51,6 +54,6 @@ final class PeriodTable {
             }
             previous = periodOfDay[d];
         }
-        return new PeriodTable(minDay, first, (int) span, periodOfDay);
+        return new PeriodTable(minDay, first, (int) span, periodOfDay, periodOf);
     }
 }

@@ -4,6 +4,8 @@ import dev.crmkit.core.kernel.Money;
 import dev.crmkit.core.kernel.ValidationException;
 import dev.crmkit.metrics.order.Order;
 import dev.crmkit.metrics.order.OrderBook;
+import dev.crmkit.metrics.order.OrderPass;
+import dev.crmkit.metrics.order.PeriodCells;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -42,6 +44,45 @@ class CohortsTest {
         assertEquals(List.of(3500L, 0L, 700L), january.revenueMinor());
         assertEquals(List.of(1L, 0L), matrix.rows().get(1).customers());
         assertEquals(Money.of("35.00", "EUR"), matrix.revenue(0, 0));
+    }
+
+    @Test
+    void cells_gatheredWithThePeriod_giveTheBooksMatrix() {
+        for (CohortPeriod period : CohortPeriod.values()) {
+            CohortMatrix fromBook = Cohorts.of(example(), period);
+
+            assertEquals(fromBook, Cohorts.of(PeriodCells.of(example(), period), period, EUR), period.name());
+            assertEquals(fromBook, Cohorts.of(OrderPass.of(example(), LocalDate.parse("2024-03-31"), period)
+                    .periods(), period, EUR), period.name());
+        }
+    }
+
+    @Test
+    void cells_gatheredWithAnotherNumbering_areRefused() {
+        // review M2: week indexes read as months gave a matrix of months ~150 years ahead, without an error
+        PeriodCells weeks = PeriodCells.of(example(), CohortPeriod.WEEK::indexOf);
+        ValidationException e = assertRejects("period", () -> Cohorts.of(weeks, CohortPeriod.MONTH, EUR));
+        assertEquals("numbering", e.violations().get(0).rule());
+        assertTrue(e.getMessage().contains("not a CohortPeriod"), e.getMessage());
+
+        e = assertRejects("period", () -> Cohorts.of(PeriodCells.of(example(), CohortPeriod.WEEK),
+                CohortPeriod.MONTH, EUR));
+        assertTrue(e.getMessage().contains("(WEEK), was MONTH"), e.getMessage());
+        assertRejects("period", () -> Cohorts.counts(PeriodCells.of(example(), CohortPeriod.MONTH),
+                CohortPeriod.WEEK));
+        // a function that happens to number like the period cannot be told apart from one that does not: refused too
+        assertRejects("period", () -> Cohorts.of(PeriodCells.of(example(), CohortPeriod.MONTH::indexOf),
+                CohortPeriod.MONTH, EUR));
+    }
+
+    @Test
+    void cells_ofABookInAnotherCurrency_areRefused() {
+        // review M2: the revenue of a EUR book labelled USD passed
+        PeriodCells cells = PeriodCells.of(example(), CohortPeriod.MONTH);
+        ValidationException e = assertRejects("currency",
+                () -> Cohorts.of(cells, CohortPeriod.MONTH, Currency.getInstance("USD")));
+        assertEquals("currency", e.violations().get(0).rule());
+        assertTrue(e.getMessage().contains("EUR, was USD"), e.getMessage());
     }
 
     @Test
