@@ -30,7 +30,8 @@ public final class Rfm {
     }
 
     /**
-     * Scores with the given segment mapping.
+     * Scores with the given segment mapping, asked at most once per distinct (R, F, M) (it must be a pure function of
+     * them, see {@link SegmentMapping}).
      *
      * @throws ValidationException if the mapping returns no segment (naming {@code segment})
      */
@@ -43,7 +44,8 @@ public final class Rfm {
 
     /**
      * Scores from totals already gathered (by the one pass {@link CustomerTotals#of} that the LTV from orders can
-     * share), with the given segment mapping.
+     * share), with the given segment mapping, asked at most once per distinct (R, F, M) (it must be a pure function of
+     * them, see {@link SegmentMapping}).
      *
      * @throws ValidationException if the mapping returns no segment (naming {@code segment})
      */
