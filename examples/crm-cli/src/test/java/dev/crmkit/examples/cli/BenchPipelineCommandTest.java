@@ -107,6 +107,29 @@ class BenchPipelineCommandTest {
         }
     }
 
+    /**
+     * On MariaDB there is no write set by hand (PostgreSQL's data-modifying CTEs), but the row check of crmkit's passes
+     * runs there too: the sixteenth stop's first version counted the won stage with PostgreSQL's {@code strpos} and
+     * failed every MariaDB run in its first round.
+     */
+    @Test
+    void smallRun_onMariaDb_json_everyDealWon_rowsChecked_noWriteSet() throws Exception {
+        String database = System.getenv().getOrDefault("CRM_TEST_MARIADB_DATABASE",
+                "crm_cli_benchpipe_" + ProcessHandle.current().pid());
+        ScratchMariaDb.run(database, (url, s) -> {
+            CliRun run = CliRun.crm("bench", "pipeline", "--deals", "12", "--warmup", "2", "--jdbc-url", url,
+                    "--jdbc-user", "root", "--format", "json");
+
+            assertEquals(0, run.exitCode(), run.toString());
+            JsonNode maria = run.json().get("stores").get(1);
+            assertTrue(maria.get("store").asText().startsWith("MariaDB"), maria.toString());
+            assertFalse(maria.has("writeSetSeconds"), "no write set on MariaDB: " + maria);
+            assertEquals(12, maria.get("won").asLong(), maria.toString());
+            assertEquals(12, maria.get("heldWon").asLong(), maria.toString());
+            assertEquals(12, maria.get("baselineWon").asLong(), maria.toString());
+        });
+    }
+
     @Test
     void threeRounds_inMemory_reportTheMedianOfTheRecordedTimes_andRotateThePasses() {
         CliRun run = CliRun.crm("bench", "pipeline", "--deals", "12", "--warmup", "3", "--rounds", "3",

@@ -182,7 +182,7 @@ final class MoveWriteSet {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT "
                 + "(SELECT COUNT(*) FROM " + prefix + "stage_history), (SELECT COUNT(*) FROM " + prefix
                 + "activity), (SELECT COUNT(*) FROM " + prefix + "activity_about), (SELECT COUNT(*) FROM " + prefix
-                + "outbox), (SELECT COUNT(*) FROM " + prefix + "deal_stage_reach WHERE strpos(reached, ?) > 0)")) {
+                + "outbox), (SELECT COUNT(*) FROM " + prefix + "deal_stage_reach WHERE POSITION(? IN reached) > 0)")) {
             ps.setString(1, "|" + won + "|");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
