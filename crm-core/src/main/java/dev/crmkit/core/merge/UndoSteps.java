@@ -38,8 +38,10 @@ import java.util.function.ToLongFunction;
  * version without bumping it would break this; storing the version found in {@link Repointed} would not.
  *
  * <p>An undo is a change made at its instant: every record it writes that has a time of the last change (contacts,
- * companies, leads, deals) takes the undo's instant ({@link #written(Contact, long, Instant)} and its overloads), so
- * time never goes back for a reader that keeps the newest.
+ * companies, leads, deals) takes the undo's instant ({@link #written(Contact, long, Instant)} and its overloads), or
+ * the time it was last changed at, stored or as put back, where that is later ({@link #changedAt}: an undo's instant
+ * behind it, from a clock behind, {@code crm --as-of} in the past or a node's skew), so time never goes back for a
+ * reader that keeps the newest (review A-L2).
  *
  * <p>Immutable and thread-safe.
  */
@@ -139,7 +141,8 @@ public final class UndoSteps {
     public interface Written<R> {
 
         /**
-         * The record at {@code version}, last changed at {@code at}.
+         * The record at {@code version}, last changed at {@code at} or at its own time of the last change where that
+         * is later ({@link UndoSteps#changedAt}).
          *
          * @param record  its content as the undo puts it back
          * @param version the version the undo writes it at
@@ -149,19 +152,40 @@ public final class UndoSteps {
         R at(R record, long version, Instant at);
     }
 
-    /** The contact as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    /**
+     * The time of the last change an undo at {@code at} writes over a record last changed at {@code stored}: the
+     * later of the two, so time never goes back.
+     *
+     * @param at     the undo's instant
+     * @param stored the record's time of the last change, as stored before the undo or as put back
+     * @return the later of the two
+     */
+    public static Instant changedAt(Instant at, Instant stored) {
+        return stored.isAfter(at) ? stored : at;
+    }
+
+    /**
+     * The contact as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}, or at its
+     * own time of the last change where that is later ({@link #changedAt}).
+     */
     public static Contact written(Contact contact, long version, Instant at) {
-        return contact.withName(contact.name(), at).atVersion(version);
+        return contact.withName(contact.name(), changedAt(at, contact.updatedAt())).atVersion(version);
     }
 
-    /** The company as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    /**
+     * The company as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}, or at its
+     * own time of the last change where that is later ({@link #changedAt}).
+     */
     public static Company written(Company company, long version, Instant at) {
-        return company.withName(company.name(), at).atVersion(version);
+        return company.withName(company.name(), changedAt(at, company.updatedAt())).atVersion(version);
     }
 
-    /** The lead as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}. */
+    /**
+     * The lead as an undo writes it: at {@code version}, last changed at the undo's instant {@code at}, or at its own
+     * time of the last change where that is later ({@link #changedAt}).
+     */
     public static Lead written(Lead lead, long version, Instant at) {
-        return lead.withOwner(lead.owner(), at).atVersion(version);
+        return lead.withOwner(lead.owner(), changedAt(at, lead.updatedAt())).atVersion(version);
     }
 
     /** Whether the re-pointed record carries a version (timeline entries and aliases do not). */

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,7 @@ import static dev.crmkit.core.contract.Fixtures.at;
 import static dev.crmkit.core.contract.Fixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -291,6 +294,34 @@ public abstract class LeadMergeContract {
         assertEquals(Optional.of(clock.instant()), merging.find(merge.id()).orElseThrow().undoneAt());
         assertEquals(Optional.of(clock.instant()), unmerged.merge().undoneAt());
         assertRefused(merging.unmerge(merge.id()), "merge", "undoable");
+    }
+
+    /**
+     * An undo whose clock is behind the leads' time of the last change ({@code crm --as-of} in the past, a node's
+     * skew) keeps that time: it writes the later of its instant and the stored time, so time never goes back (review
+     * A-L2).
+     */
+    @Test
+    void unmerge_atAnInstantBeforeTheLeadsLastChange_leavesTheirTimeNotEarlier() {
+        Lead a = lead(fx.lead().externalIds("x-a").createdAt(at(7200)), 1, 1);
+        Lead b = lead(fx.lead().externalIds("x-b").companyName("Acme").createdAt(at(7260)), 1, 1);
+        List<LeadId> ids = List.of(a.id(), b.id());
+        String before = state(ids);
+        LeadMerge merge = merged(merging.merge(ids, Optional.of(a.id())));
+        Map<LeadId, Instant> stored = new HashMap<>();
+        ids.forEach(id -> store.leads().findById(id).ifPresent(l -> stored.put(id, l.updatedAt())));
+
+        clock.set(at(600)); // the undo's instant before the leads were last changed, and before the merge
+        assertInstanceOf(LeadMergeOutcome.Unmerged.class, merging.unmerge(merge.id()));
+
+        for (Lead was : List.of(a, b)) {
+            Instant now = store.leads().findById(was.id()).orElseThrow().updatedAt();
+            assertFalse(now.isBefore(was.updatedAt()), () -> "lead " + was.id() + " last changed at "
+                    + was.updatedAt() + " before the merge, " + now + " after its undo at " + at(600));
+            assertFalse(now.isBefore(stored.getOrDefault(was.id(), was.updatedAt())), () -> "lead " + was.id()
+                    + " last changed at " + stored.get(was.id()) + " before the undo, " + now + " after it");
+        }
+        Restored.assertRestored(before, state(ids), Restored.written(merge), at(600));
     }
 
     @Test

@@ -67,6 +67,16 @@ class RestoredTest {
     }
 
     @Test
+    void assertRestored_anUndoBehindTheRecordsTime_keepsItsTime_neitherTheUndosNorAnother() {
+        Instant later = UNDO.plusSeconds(60); // last changed after the undo's instant (a clock behind, --as-of)
+        Restored.assertRestored(state(2, later, 5), state(4, later, 7), List.of(DEAL, TASK), UNDO);
+        assertThrows(AssertionError.class, () -> Restored.assertRestored(state(2, later, 5), state(4, UNDO, 7),
+                List.of(DEAL, TASK), UNDO));
+        assertThrows(AssertionError.class, () -> Restored.assertRestored(state(2, later, 5),
+                state(4, later.plusSeconds(1), 7), List.of(DEAL, TASK), UNDO));
+    }
+
+    @Test
     void assertRestored_aTimeGoneBack_failsWrittenOrNot() {
         assertThrows(AssertionError.class, () -> Restored.assertRestored(state(2, UNDO, 5),
                 state(4, T0, 5)));

@@ -91,7 +91,8 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
         count = jdbc.sql("SELECT COUNT(*) FROM {company} WHERE " + LISTED);
         selectAlias = jdbc.sql("SELECT survivor_id FROM {company_alias} WHERE merged_id = ?");
         selectFollowingMerges = jdbc.selectByIdFollowingMerges("company", "company_alias");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?")
+                .replace("updated_at = ?", JdbcMerges.CHANGED_AT_UNDO);
         setVersion = jdbc.sql("UPDATE {company} SET version = ? WHERE id = ?");
         setVersionFrom = setVersion + " AND version = ?";
         selectVersion = jdbc.sql("SELECT version FROM {company} WHERE id = ?");
@@ -150,8 +151,9 @@ final class JdbcCompanies implements Companies, JdbcMerges.Rows<Company> {
     }
 
     /**
-     * Stores the company exactly as given, version and time of the last change included, over the stored one, if
-     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     * Stores the company as given, version included, over the stored one, if that is still at version {@code expected}
+     * (else a {@link StaleVersionException}, and nothing changed); its time of the last change is the later of the
+     * given and the stored one ({@link JdbcMerges#CHANGED_AT_UNDO}).
      */
     @Override
     public void restore(Connection c, Company exact, long expected) throws SQLException {

@@ -131,8 +131,8 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
                 + "consent_status = ?, consent_since = ?, consent_source = ?, affiliations = " + json
                 + ", custom_fields = " + json + ", owner_id = ?, updated_at = ?, name_key = ?, nickname_key = ? "
                 + "WHERE id = ? AND version = ?");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?");
-        updateAt = restoreRow;
+        updateAt = updateRow.replace("version = version + 1", "version = ?");
+        restoreRow = updateAt.replace("updated_at = ?", JdbcMerges.CHANGED_AT_UNDO);
         selectLocked = jdbc.sql("SELECT * FROM {contact} WHERE id IN (%s) ORDER BY id FOR UPDATE");
         selectPointsOf = jdbc.sql("SELECT contact_id, point FROM {contact_point} WHERE contact_id IN (%s)");
         deleteAffiliationsOf = jdbc.sql("DELETE FROM {contact_company} WHERE contact_id IN (%s)");
@@ -225,8 +225,9 @@ final class JdbcContacts implements Contacts, JdbcMerges.Rows<Contact> {
     }
 
     /**
-     * Stores the contact exactly as given, version and time of the last change included, over the stored one, if
-     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     * Stores the contact as given, version included, over the stored one, if that is still at version {@code expected}
+     * (else a {@link StaleVersionException}, and nothing changed); its time of the last change is the later of the
+     * given and the stored one ({@link JdbcMerges#CHANGED_AT_UNDO}).
      */
     @Override
     public void restore(Connection c, Contact exact, long expected) throws SQLException {

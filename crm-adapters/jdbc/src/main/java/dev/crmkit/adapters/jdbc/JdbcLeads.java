@@ -150,7 +150,8 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
         raiseVersion = jdbc.sql("UPDATE {lead} SET version = version + 1 WHERE id = ? AND version = ?");
         setVersion = jdbc.sql("UPDATE {lead} SET version = ? WHERE id = ?");
         selectVersion = jdbc.sql("SELECT version FROM {lead} WHERE id = ?");
-        restoreRow = updateRow.replace("version = version + 1", "version = ?");
+        restoreRow = updateRow.replace("version = version + 1", "version = ?")
+                .replace("updated_at = ?", JdbcMerges.CHANGED_AT_UNDO);
         insertSnapshot = jdbc.sql("INSERT INTO {lead_merge_snapshot} (merge_id, snapshot_no, id, version, contact_id, "
                 + "company_id, channel, source_detail, campaign, utm_source, utm_medium, utm_campaign, utm_term, "
                 + "utm_content, referrer, external_ids, external_id_fingerprints, request, first_name, last_name, "
@@ -209,8 +210,9 @@ final class JdbcLeads implements Leads, JdbcMerges.Rows<Lead> {
     }
 
     /**
-     * Stores the lead exactly as given, version and time of the last change included, over the stored one, if
-     * that is still at version {@code expected} (else a {@link StaleVersionException}, and nothing changed).
+     * Stores the lead as given, version included, over the stored one, if that is still at version {@code expected}
+     * (else a {@link StaleVersionException}, and nothing changed); its time of the last change is the later of the
+     * given and the stored one ({@link JdbcMerges#CHANGED_AT_UNDO}).
      */
     @Override
     public void restore(Connection c, Lead exact, long expected) throws SQLException {

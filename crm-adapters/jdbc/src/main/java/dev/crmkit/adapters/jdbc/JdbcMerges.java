@@ -106,9 +106,9 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
         }
 
         /**
-         * Stores a record exactly as given (version included) over the stored one if that is at version
-         * {@code expected}; else throws a {@link StaleVersionException} (another unit of work changed it since it was
-         * checked) and changes nothing.
+         * Stores a record as given (version included; its time of the last change the later of its own and the stored
+         * one, {@link #CHANGED_AT_UNDO}) over the stored one if that is at version {@code expected}; else throws a
+         * {@link StaleVersionException} (another unit of work changed it since it was checked) and changes nothing.
          */
         void restore(Connection c, R exact, long expected) throws SQLException;
 
@@ -148,6 +148,13 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
     }
 
     /**
+     * How an undo sets a row's time of the last change ({@code updated_at}) from its instant: to the later of it and
+     * the stored time, so time never goes back when the undo's clock is behind ({@link UndoSteps#changedAt}, review
+     * A-L2).
+     */
+    static final String CHANGED_AT_UNDO = "updated_at = GREATEST(updated_at, ?)";
+
+    /**
      * For {@link Rows#reinstate}: moves a merged-away record's row from the version its merge left it at (one more
      * than before the merge) to {@link UndoSteps#reinstatedVersion} and its time of the last change to the undo's
      * instant, or throws a {@link StaleVersionException} naming the record when the row is at another version
@@ -157,7 +164,7 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
      */
     static void reinstateVersion(Jdbc jdbc, Connection c, String noun, UUID id, long versionBefore, Instant at)
             throws SQLException {
-        String reinstate = jdbc.sql("UPDATE {" + noun + "} SET version = ?, updated_at = ? WHERE id = ? "
+        String reinstate = jdbc.sql("UPDATE {" + noun + "} SET version = ?, " + CHANGED_AT_UNDO + " WHERE id = ? "
                 + "AND version = ?");
         if (jdbc.update(c, reinstate, UndoSteps.reinstatedVersion(versionBefore), at, id, versionBefore + 1) == 0) {
             throw new StaleVersionException(noun, id.toString(), versionBefore + 1);
@@ -238,7 +245,8 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
 
     /**
      * @param changedAt whether the table's rows have a time of the last change ({@code updated_at}), which a put-back
-     *                  sets to the undo's instant (a merge's re-pointing leaves it: it changes nothing of the record)
+     *                  sets to the undo's instant or keeps where later (a merge's re-pointing leaves it: it changes
+     *                  nothing of the record)
      */
     private Versioned versioned(String table, String column, String filter, boolean changedAt) {
         String t = "{" + table + "}";
@@ -246,8 +254,8 @@ abstract class JdbcMerges<R, I, M extends MergeRecord<R, I>> implements RecordMe
                 jdbc.sql("SELECT id, version FROM " + t + " WHERE " + column + " = ?" + filter + " ORDER BY id"),
                 jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = version + 1 WHERE id = ? AND version = ?"),
                 jdbc.sql("SELECT version FROM " + t + " WHERE id = ?"),
-                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = ?" + (changedAt ? ", updated_at = ?" : "")
-                        + " WHERE id = ? AND version = ?"), changedAt);
+                jdbc.sql("UPDATE " + t + " SET " + column + " = ?, version = ?"
+                        + (changedAt ? ", " + CHANGED_AT_UNDO : "") + " WHERE id = ? AND version = ?"), changedAt);
     }
 
     /** A record's id value. */

@@ -43,7 +43,8 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
                 l -> l.companyId().map(CompanyId::value),
-                (l, to) -> l.aboutCompany(Optional.of(new CompanyId(to))), (l, at) -> l.withOwner(l.owner(), at)));
+                (l, to) -> l.aboutCompany(Optional.of(new CompanyId(to))),
+                (l, at) -> UndoSteps.written(l, l.version(), at)));
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
                 d -> d.companyId().map(CompanyId::value),
                 (d, to) -> d.withCompanyRef(Optional.of(new CompanyId(to))), InMemoryDeals::changedAt));
@@ -97,6 +98,11 @@ final class InMemoryCompanyMerges extends InMemoryMerges<Company, CompanyId, Com
     @Override
     void restore(Company exact) {
         companies.restore(exact);
+    }
+
+    @Override
+    Instant changedAt(Company record) {
+        return record.updatedAt();
     }
 
     @Override

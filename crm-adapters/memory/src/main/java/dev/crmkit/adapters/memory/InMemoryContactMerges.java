@@ -40,7 +40,7 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
         this.contacts = contacts;
         link(new Link<>(Repointed.Kind.LEAD, leads.rows(), LeadId::new, Lead::id, LeadId::value,
                 l -> Optional.of(l.contactId().value()), (l, to) -> l.aboutContact(new ContactId(to)),
-                (l, at) -> l.withOwner(l.owner(), at)));
+                (l, at) -> UndoSteps.written(l, l.version(), at)));
         link(new Link<>(Repointed.Kind.DEAL, deals.rows(), DealId::new, Deal::id, DealId::value,
                 d -> d.contactId().map(ContactId::value), (d, to) -> d.withContactRef(new ContactId(to)),
                 InMemoryDeals::changedAt));
@@ -81,6 +81,11 @@ final class InMemoryContactMerges extends InMemoryMerges<Contact, ContactId, Con
     @Override
     void restore(Contact exact) {
         contacts.restore(exact);
+    }
+
+    @Override
+    Instant changedAt(Contact record) {
+        return record.updatedAt();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.crmkit.adapters.memory;
 
+import dev.crmkit.core.merge.UndoSteps;
 import dev.crmkit.core.kernel.Page;
 import dev.crmkit.core.kernel.PageRequest;
 import dev.crmkit.pipeline.deal.Deal;
@@ -23,9 +24,12 @@ final class InMemoryDeals implements Deals {
 
     private final Table<DealId, Deal> table;
 
-    /** The deal, nothing else changed, last changed at {@code at}: as a merge's undo puts it back. */
+    /**
+     * The deal, nothing else changed, last changed at {@code at} or at its own time where that is later: as a merge's
+     * undo puts it back ({@link UndoSteps#changedAt}).
+     */
     static Deal changedAt(Deal deal, Instant at) {
-        return deal.withCustomFields(deal.customFields(), at);
+        return deal.withCustomFields(deal.customFields(), UndoSteps.changedAt(at, deal.updatedAt()));
     }
 
     private record StageKey(PipelineId pipeline, String stage) {

@@ -63,6 +63,11 @@ final class InMemoryLeadMerges extends InMemoryMerges<Lead, LeadId, LeadMerge> i
     }
 
     @Override
+    Instant changedAt(Lead record) {
+        return record.updatedAt();
+    }
+
+    @Override
     LeadMerge undone(LeadMerge merge, Instant at) {
         return merge.undone(at);
     }

@@ -81,8 +81,8 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
         }
 
         /**
-         * Points the row back, a version up and changed at the undo's instant: an undo never steps a version back
-         * ({@link UndoSteps}).
+         * Points the row back, a version up and changed at the undo's instant (or its own time, where later): an
+         * undo never steps a version back, nor a time ({@link UndoSteps}).
          */
         void putBack(Repointed r, Instant at) {
             T now = table.get(key.apply(r.id())).orElseThrow();
@@ -231,7 +231,10 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
     public final M undo(M merge, Instant at) {
         return tx.inTransaction(() -> {
             // every record written back a version up, never back, and changed at the undo's instant (UndoSteps)
-            restore(written.at(merge.survivorBefore(), UndoSteps.survivorVersion(merge), at));
+            // at the later of the undo's instant and the stored survivor's (the merge may have changed it since)
+            R survivor = merge.survivorBefore();
+            restore(written.at(survivor, UndoSteps.survivorVersion(merge), aliases.resolve(idOfRecord(survivor))
+                    .map(now -> UndoSteps.changedAt(at, changedAt(now))).orElse(at)));
             merge.mergedAway().forEach(r -> aliases.reinstate(written.at(r,
                     UndoSteps.reinstatedVersion(versionOf.applyAsLong(r)), at), idOfRecord(r)));
             List<Repointed> backwards = new ArrayList<>(merge.repointed());
@@ -264,6 +267,9 @@ abstract class InMemoryMerges<R, I, M extends MergeRecord<R, I>> implements Reco
             }
         }
     }
+
+    /** The record's time of the last change. */
+    abstract Instant changedAt(R record);
 
     /** A copy of the merge record marked as undone. */
     abstract M undone(M merge, Instant at);
