@@ -55,14 +55,12 @@ public record OrderHistoryMetrics(RfmTable rfm, OrderHistoryLtv ltv, CohortMatri
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(mapping, "mapping");
-        if (Cohorts.span(book, period) > Cohorts.MAX_PERIODS) {
-            CustomerTotals totals = CustomerTotals.of(book, asOf);
-            OrderHistoryLtv ltv = OrderHistoryLtv.of(totals, churnWindowDays, grossMargin);
-            return new OrderHistoryMetrics(Rfm.score(totals, mapping), ltv, Cohorts.of(book, period));
-        }
-        OrderPass pass = OrderPass.of(book, asOf, period);
-        OrderHistoryLtv ltv = OrderHistoryLtv.of(pass.totals(), churnWindowDays, grossMargin);
-        return new OrderHistoryMetrics(Rfm.score(pass.totals(), mapping), ltv,
-                Cohorts.of(pass.periods(), period, book.currency()));
+        // a span too wide for one matrix: the totals alone, and the cohorts refuse it after RFM and the LTV, as apart
+        OrderPass pass = Cohorts.span(book, period) > Cohorts.MAX_PERIODS ? null : OrderPass.of(book, asOf, period);
+        CustomerTotals totals = pass == null ? CustomerTotals.of(book, asOf) : pass.totals();
+        OrderHistoryLtv ltv = OrderHistoryLtv.of(totals, churnWindowDays, grossMargin);
+        RfmTable rfm = Rfm.score(totals, mapping);
+        return new OrderHistoryMetrics(rfm, ltv, pass == null ? Cohorts.of(book, period)
+                : Cohorts.of(pass.periods(), period, book.currency()));
     }
 }
