@@ -588,13 +588,16 @@ final class JdbcPersonalData implements PersonalData {
                 all.stream().distinct().sorted().toList()));
     }
 
-    /** The versions of the deals or tasks ({@code table}), read before the erasure raises them. */
+    /**
+     * The versions of the deals, tasks or leads ({@code table}; rows that pass {@code filter}, an SQL condition starting
+     * with AND, or none), read before the erasure raises them.
+     */
     private Map<UUID, Long> versions(Connection c, String table, List<UUID> ids, String filter) throws SQLException {
         Map<UUID, Long> out = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
             for (Object[] row : jdbc.list(c, jdbc.sql("SELECT id, version FROM {" + table + "} WHERE id IN ("
-                    + marks(ids) + ")" + filter), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"), rs.getLong("version")},
-                    ids.toArray())) {
+                    + marks(ids) + ")" + filter), rs -> new Object[] {jdbc.dialect.getUuid(rs, "id"),
+                    rs.getLong("version")}, ids.toArray())) {
                 out.put((UUID) row[0], (Long) row[1]);
             }
         }
